@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import { requireRole } from "@/lib/auth";
+import { userCountsByRole, organisationCounts, recentAuditEvents } from "@/db/queries/admin";
+import { roleWords } from "@/lib/vocabulary";
+import { formatDateTime } from "@/lib/rules/dates";
+import { Stat } from "@/components/stat";
+
+export const metadata: Metadata = { title: "Administration" };
+
+export default async function AdminPage() {
+  const user = await requireRole("admin");
+  const roles = userCountsByRole(user);
+  const counts = organisationCounts(user);
+  const events = recentAuditEvents(user);
+  const activeUsers = roles.reduce((n, r) => n + r.active, 0);
+
+  return (
+    <>
+      <h1 className="mb-6">Administration</h1>
+      <div className="mb-8 grid gap-4 sm:grid-cols-3">
+        <Stat label="Active users" value={activeUsers} note="People who can sign in" />
+        <Stat label="Teams" value={counts.teams} />
+        <Stat label="Support workers in post" value={counts.workersInPost} />
+      </div>
+      <div className="grid gap-8 lg:grid-cols-[1fr_2fr]">
+        <section aria-labelledby="users-by-role">
+          <h2 id="users-by-role" className="mb-3">
+            Users by role
+          </h2>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Role</th>
+                <th scope="col" className="num">
+                  Active
+                </th>
+                <th scope="col" className="num">
+                  Disabled
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {roles.map((r) => (
+                <tr key={r.role}>
+                  <td>{roleWords.label(r.role)}</td>
+                  <td className="num">{r.active}</td>
+                  <td className="num">{r.disabled}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section aria-labelledby="audit">
+          <h2 id="audit" className="mb-3">
+            Recent activity
+          </h2>
+          <div className="overflow-x-auto">
+            <table className="table">
+              <caption className="sr-only">The latest entries in the audit log</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">What</th>
+                </tr>
+              </thead>
+              <tbody>
+                {events.map((e) => (
+                  <tr key={e.seq}>
+                    <td className="whitespace-nowrap">{formatDateTime(e.at)}</td>
+                    <td>{e.actor}</td>
+                    <td className="font-mono text-sm">{e.action}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      </div>
+    </>
+  );
+}

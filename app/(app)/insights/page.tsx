@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { requireRole } from "@/lib/auth";
+import { workforceByStage, headlineMeasures } from "@/db/queries/insights";
+import { todayInLondon } from "@/lib/rules/dates";
+import { Stat, percent } from "@/components/stat";
+
+export const metadata: Metadata = { title: "Insights" };
+
+export default async function InsightsPage() {
+  const user = await requireRole("lead", "admin");
+  const today = todayInLondon();
+  const h = headlineMeasures(user, today);
+  const byStage = workforceByStage(user);
+
+  return (
+    <>
+      <h1 className="mb-2">Insights</h1>
+      <p className="mb-6 text-nhs-secondary">The support workforce across the organisation, and how its development is going.</p>
+      <div className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Stat label="Support workers in post" value={h.inPost} note={`${h.fte} FTE`} />
+        <Stat
+          label="Appraised in the last 12 months"
+          value={percent(h.appraisedInYear, h.inPost)}
+          note={`${h.appraisedInYear} of ${h.inPost} have a completed, signed appraisal`}
+        />
+        <Stat label="With an agreed PDP" value={percent(h.withAgreedPdp, h.inPost)} note={`${h.withAgreedPdp} of ${h.inPost}: an active PDP both have agreed`} />
+        <Stat label="On an apprenticeship" value={h.onApprenticeship} note="On programme, on a break, at gateway or in EPA" />
+      </div>
+      <section aria-labelledby="by-stage">
+        <h2 id="by-stage" className="mb-3">
+          Workforce by role
+        </h2>
+        <table className="table max-w-2xl">
+          <caption className="sr-only">Headcount and full-time equivalent of support workers in post, by role</caption>
+          <thead>
+            <tr>
+              <th scope="col">Role</th>
+              <th scope="col" className="num">
+                Headcount
+              </th>
+              <th scope="col" className="num">
+                FTE
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {byStage.map((s) => (
+              <tr key={s.stage}>
+                <th scope="row" className="font-normal!">
+                  {s.stage}
+                </th>
+                <td className="num">{s.headcount}</td>
+                <td className="num">{s.fte}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total</th>
+              <td className="num font-bold">{h.inPost}</td>
+              <td className="num font-bold">{h.fte}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </section>
+    </>
+  );
+}

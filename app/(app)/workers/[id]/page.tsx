@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth";
+import { workerProfile, positionHistory } from "@/db/queries/workers";
+import { developmentSummaries } from "@/db/queries/development";
+import { todayInLondon, formatDate } from "@/lib/rules/dates";
+import { SummaryList } from "@/components/summary-list";
+import { AppraisalStatusTag, Tag } from "@/components/tags";
+
+export const metadata: Metadata = { title: "Worker profile" };
+
+export default async function WorkerProfilePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  const worker = workerProfile(user, id);
+  if (!worker) notFound();
+  const history = positionHistory(user, id);
+  const today = todayInLondon();
+  const summary = worker.status === "in_post" ? developmentSummaries(user, today, { workerIds: [id] })[0] : undefined;
+
+  return (
+    <>
+      <p className="text-nhs-secondary">{worker.teamName}</p>
+      <h1 className="mb-2">
+        {worker.firstName} {worker.lastName}
+      </h1>
+      <p className="mb-6">
+        {worker.jobTitle} {worker.status === "left" ? <Tag tone="grey">Left {formatDate(worker.contractEnd)}</Tag> : null}
+      </p>
+
+      <div className="grid gap-8 lg:grid-cols-[3fr_2fr]">
+        <section aria-labelledby="about">
+          <h2 id="about" className="mb-3">
+            About
+          </h2>
+          <SummaryList
+            rows={[
+              ["Employee number", worker.employeeNumber],
+              ["Job title", worker.jobTitle],
+              ["Profession", worker.profession],
+              ["Role", worker.stage],
+              ["Band", worker.band],
+              ["FTE", worker.fte.toFixed(2)],
+              ["Team", worker.teamName],
+              ["Line manager", worker.lineManagerName],
+              ["Care setting", worker.careSetting],
+              ["Started", formatDate(worker.contractStart)],
+              ...(worker.status === "left"
+                ? ([
+                    ["Left", formatDate(worker.contractEnd)],
+                    ["Reason for leaving", worker.leavingReason],
+                  ] as Array<[string, string | null]>)
+                : []),
+            ]}
+          />
+        </section>
+
+        {summary ? (
+          <section aria-labelledby="development">
+            <h2 id="development" className="mb-3">
+              Development
+            </h2>
+            <SummaryList
+              rows={[
+                [
+                  "Appraisal",
+                  <span key="a">
+                    <AppraisalStatusTag status={summary.appraisalStatus} everAppraised={!!summary.lastAppraisalOn} /> due{" "}
+                    {formatDate(summary.appraisalDueOn)}
+                  </span>,
+                ],
+                ["Last appraisal", summary.lastAppraisalOn ? formatDate(summary.lastAppraisalOn) : "Never"],
+                ["PDP", summary.activePdpId ? (summary.pdpAgreed ? "Active, agreed" : "Active, not yet agreed by both") : "None active"],
+                ["Competencies at stage", `${summary.competenciesSignedOff} of ${summary.competenciesAtStage} signed off`],
+                ["CPD (12 months)", `${Number(summary.cpdHours12m.toFixed(1))} hours`],
+                ["Last supervision", summary.lastSupervisionOn ? formatDate(summary.lastSupervisionOn) : "None recorded"],
+                ["Apprenticeship", summary.apprenticeship ?? "None"],
+              ]}
+            />
+          </section>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="positions" className="mt-8">
+        <h2 id="positions" className="mb-3">
+          Position history
+        </h2>
+        <ol className="relative ml-2 border-l-4 border-nhs-grey-4">
+          {history.map((p) => (
+            <li key={p.id} className="mb-4 ml-4">
+              <p className="font-semibold">
+                {formatDate(p.effectiveFrom)} {p.effectiveTo ? `to ${formatDate(p.effectiveTo)}` : "to now"}
+              </p>
+              <p>
+                {p.jobTitle} · {p.stage}
+                {p.band ? ` · ${p.band}` : ""} · {p.team}
+              </p>
+              {p.reason ? <p className="text-nhs-secondary">{p.reason}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

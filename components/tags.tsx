@@ -1,0 +1,14 @@
+// Status tags: colour plus words (never colour alone).
+import type { AppraisalDueStatus } from "@/lib/rules/appraisal-due";
+
+type Tone = "red" | "amber" | "green" | "grey" | "blue";
+
+export function Tag({ tone, children }: { tone: Tone; children: React.ReactNode }) {
+  return <strong className={`tag tag-${tone}`}>{children}</strong>;
+}
+
+export function AppraisalStatusTag({ status, everAppraised }: { status: AppraisalDueStatus; everAppraised: boolean }) {
+  if (status === "overdue") return <Tag tone="red">Overdue</Tag>;
+  if (status === "due_soon") return <Tag tone="amber">Due soon</Tag>;
+  return everAppraised ? <Tag tone="green">Up to date</Tag> : <Tag tone="blue">First due</Tag>;
+}

@@ -1,0 +1,66 @@
+// The one place that opens the database: pragmas, migrations, and the drizzle instance everything else uses.
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import * as schema from "./schema";
+import { databasePath } from "../lib/env";
+
+export type DB = BetterSQLite3Database<typeof schema>;
+type Connection = { path: string; sqlite: Database.Database; db: DB };
+
+const MIGRATIONS = join(process.cwd(), "drizzle");
+
+// Survives hot reloads in development, where modules are re-evaluated but the process is not.
+const holder = globalThis as unknown as { __pathwaysDb?: Connection };
+
+function open(path: string): Connection {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma("journal_mode = WAL");
+  // FULL, not NORMAL: in WAL mode NORMAL can lose the last commits on power loss; these are HR records
+  // (docs/decisions/0002-sqlite-durability.md).
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: MIGRATIONS });
+  return { path, sqlite, db };
+}
+
+function connection(): Connection {
+  if (!holder.__pathwaysDb) holder.__pathwaysDb = open(databasePath());
+  return holder.__pathwaysDb;
+}
+
+/** Opens (and migrates) the database at `path`, closing any other. For tests and scripts. */
+export function useDatabase(path: string): DB {
+  closeDatabase();
+  holder.__pathwaysDb = open(path);
+  return holder.__pathwaysDb.db;
+}
+
+export function closeDatabase(): void {
+  holder.__pathwaysDb?.sqlite.close();
+  holder.__pathwaysDb = undefined;
+}
+
+/** The raw better-sqlite3 handle, for bulk seeding with prepared statements. */
+export function rawSqlite(): Database.Database {
+  return connection().sqlite;
+}
+
+/**
+ * The drizzle instance. A thin forwarder so that `useDatabase` (tests, scripts) can switch files while
+ * modules keep a single `db` import.
+ */
+export const db: DB = new Proxy({} as DB, {
+  get(_target, prop) {
+    const real = connection().db;
+    const value = Reflect.get(real, prop, real) as unknown;
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(real) : value;
+  },
+});
+
+export { schema };

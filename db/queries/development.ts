@@ -1,0 +1,134 @@
+import "server-only";
+// Where each worker stands in their development: appraisal, PDP, CPD, competencies, apprenticeship, supervision.
+// One query for a whole team (correlated subqueries over indexed columns), never a query per worker.
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { db } from "../client";
+import {
+  workers,
+  teams,
+  stages,
+  appraisals,
+  pdps,
+  pdpGoals,
+  pdpActions,
+  cpdActivities,
+  competencyAssessments,
+  competencyStatements,
+  frameworkVersions,
+  apprenticeships,
+  apprenticeshipStandards,
+  supervisionSessions,
+  careerConversations,
+} from "../schema";
+import { visibleWorkers } from "../access";
+import type { SessionUser } from "../../lib/session-user";
+import { addMonths } from "../../lib/rules/dates";
+import { nextAppraisalDue, appraisalDueStatus } from "../../lib/rules/appraisal-due";
+
+function summarySelect(today: string) {
+  const yearAgo = addMonths(today, -12);
+  return {
+    workerId: workers.id,
+    firstName: workers.firstName,
+    lastName: workers.lastName,
+    jobTitle: workers.jobTitle,
+    contractStart: workers.contractStart,
+    teamName: teams.name,
+    stage: stages.name,
+    lastAppraisalOn: sql<string | null>`(select max(${appraisals.heldOn}) from ${appraisals}
+      where ${appraisals.workerId} = ${workers.id} and ${appraisals.status} = 'completed')`,
+    nextAppraisalOn: sql<string | null>`(select min(${appraisals.scheduledFor}) from ${appraisals}
+      where ${appraisals.workerId} = ${workers.id} and ${appraisals.status} in ('scheduled','in_progress','awaiting_sign_off'))`,
+    activePdpId: sql<string | null>`(select ${pdps.id} from ${pdps}
+      where ${pdps.workerId} = ${workers.id} and ${pdps.status} = 'active' order by ${pdps.periodStart} desc limit 1)`,
+    pdpAgreed: sql<number>`coalesce((select ${pdps.workerAgreedAt} is not null and ${pdps.managerAgreedAt} is not null from ${pdps}
+      where ${pdps.workerId} = ${workers.id} and ${pdps.status} = 'active' order by ${pdps.periodStart} desc limit 1), 0)`,
+    pdpNextReviewOn: sql<string | null>`(select ${pdps.nextReviewOn} from ${pdps}
+      where ${pdps.workerId} = ${workers.id} and ${pdps.status} = 'active' order by ${pdps.periodStart} desc limit 1)`,
+    cpdHours12m: sql<number>`coalesce((select sum(${cpdActivities.hours}) from ${cpdActivities}
+      where ${cpdActivities.workerId} = ${workers.id} and ${cpdActivities.activityOn} > ${yearAgo}), 0)`,
+    lastSupervisionOn: sql<string | null>`(select max(${supervisionSessions.heldOn}) from ${supervisionSessions}
+      where ${supervisionSessions.workerId} = ${workers.id})`,
+    nextConversationOn: sql<string | null>`(select ${careerConversations.nextConversationOn} from ${careerConversations}
+      where ${careerConversations.workerId} = ${workers.id} order by ${careerConversations.heldOn} desc limit 1)`,
+    apprenticeship: sql<string | null>`(select ${apprenticeshipStandards.title} || ' (level ' || ${apprenticeshipStandards.level} || ')'
+      from ${apprenticeships} join ${apprenticeshipStandards} on ${apprenticeshipStandards.id} = ${apprenticeships.standardId}
+      where ${apprenticeships.workerId} = ${workers.id} and ${apprenticeships.status} in ('planned','on_programme','break_in_learning','gateway','end_point_assessment')
+      order by ${apprenticeships.startDate} desc limit 1)`,
+    apprenticeshipStatus: sql<string | null>`(select ${apprenticeships.status} from ${apprenticeships}
+      where ${apprenticeships.workerId} = ${workers.id} and ${apprenticeships.status} in ('planned','on_programme','break_in_learning','gateway','end_point_assessment')
+      order by ${apprenticeships.startDate} desc limit 1)`,
+    competenciesSignedOff: sql<number>`(select count(*) from ${competencyAssessments}
+      join ${competencyStatements} on ${competencyStatements.id} = ${competencyAssessments.statementId}
+      where ${competencyAssessments.workerId} = ${workers.id} and ${competencyAssessments.status} = 'signed_off'
+        and (${competencyAssessments.expiresOn} is null or ${competencyAssessments.expiresOn} >= ${today})
+        and ${competencyStatements.stage} = ${stages.frameworkStage})`,
+    competenciesAtStage: sql<number>`(select count(*) from ${competencyStatements}
+      join ${frameworkVersions} on ${frameworkVersions.id} = ${competencyStatements.versionId}
+      where ${frameworkVersions.status} = 'published' and ${competencyStatements.retiredAt} is null
+        and ${competencyStatements.bespoke} = 0 and ${competencyStatements.stage} = ${stages.frameworkStage})`,
+  };
+}
+
+function withDue<T extends { contractStart: string; lastAppraisalOn: string | null }>(row: T, today: string) {
+  const appraisalDueOn = nextAppraisalDue(row.contractStart, row.lastAppraisalOn);
+  return { ...row, appraisalDueOn, appraisalStatus: appraisalDueStatus(appraisalDueOn, today) };
+}
+
+/** In-post workers the user may see, each with where they stand. For a manager's team page and the worker's home. */
+export function developmentSummaries(user: SessionUser, today: string, opts: { workerIds?: string[] } = {}) {
+  const rows = db
+    .select(summarySelect(today))
+    .from(workers)
+    .innerJoin(teams, eq(teams.id, workers.teamId))
+    .innerJoin(stages, eq(stages.id, workers.stageId))
+    .where(
+      and(
+        visibleWorkers(user),
+        eq(workers.status, "in_post"),
+        opts.workerIds ? inArray(workers.id, opts.workerIds) : undefined,
+      ),
+    )
+    .orderBy(asc(workers.lastName), asc(workers.firstName))
+    .all();
+  return rows.map((r) => withDue(r, today));
+}
+
+export type DevelopmentSummary = ReturnType<typeof developmentSummaries>[number];
+
+/** The active PDP's goals for a worker the user may see, with their next open action. */
+export function activeGoals(user: SessionUser, workerId: string) {
+  return db
+    .select({
+      id: pdpGoals.id,
+      title: pdpGoals.title,
+      status: pdpGoals.status,
+      targetDate: pdpGoals.targetDate,
+      nextActionDue: sql<string | null>`(select min(${pdpActions.dueOn}) from ${pdpActions}
+        where ${pdpActions.goalId} = ${pdpGoals.id} and ${pdpActions.doneOn} is null)`,
+      openActions: sql<number>`(select count(*) from ${pdpActions}
+        where ${pdpActions.goalId} = ${pdpGoals.id} and ${pdpActions.doneOn} is null)`,
+    })
+    .from(pdpGoals)
+    .innerJoin(pdps, eq(pdps.id, pdpGoals.pdpId))
+    .innerJoin(workers, eq(workers.id, pdps.workerId))
+    .where(and(eq(pdps.workerId, workerId), eq(pdps.status, "active"), visibleWorkers(user)))
+    .orderBy(asc(pdpGoals.sort), asc(pdpGoals.createdAt))
+    .all();
+}
+
+/** Completed and upcoming appraisals for a worker the user may see, newest first. */
+export function appraisalHistory(user: SessionUser, workerId: string) {
+  return db
+    .select({
+      id: appraisals.id,
+      status: appraisals.status,
+      scheduledFor: appraisals.scheduledFor,
+      heldOn: appraisals.heldOn,
+    })
+    .from(appraisals)
+    .innerJoin(workers, eq(workers.id, appraisals.workerId))
+    .where(and(eq(appraisals.workerId, workerId), visibleWorkers(user)))
+    .orderBy(desc(sql`coalesce(${appraisals.heldOn}, ${appraisals.scheduledFor})`))
+    .all();
+}

@@ -1,0 +1,45 @@
+import "server-only";
+// Organisation-wide headline figures for leads: aggregated in SQL, a fixed number of queries whatever the size.
+import { and, asc, eq, sql } from "drizzle-orm";
+import { db } from "../client";
+import { workers, stages, appraisals, pdps, apprenticeships } from "../schema";
+import { visibleWorkers } from "../access";
+import type { SessionUser } from "../../lib/session-user";
+import { addMonths } from "../../lib/rules/dates";
+
+/** Headcount and FTE of in-post workers by stage, in ladder order. */
+export function workforceByStage(user: SessionUser) {
+  return db
+    .select({
+      stage: stages.name,
+      headcount: sql<number>`count(*)`,
+      fte: sql<number>`round(sum(${workers.fte}), 2)`,
+    })
+    .from(workers)
+    .innerJoin(stages, eq(stages.id, workers.stageId))
+    .where(and(visibleWorkers(user), eq(workers.status, "in_post")))
+    .groupBy(stages.id)
+    .orderBy(asc(stages.rank), asc(stages.sort))
+    .all();
+}
+
+/** The share of in-post workers with a completed appraisal, an agreed active PDP, and on an apprenticeship. */
+export function headlineMeasures(user: SessionUser, today: string) {
+  const yearAgo = addMonths(today, -12);
+  const row = db
+    .select({
+      inPost: sql<number>`count(*)`,
+      fte: sql<number>`coalesce(round(sum(${workers.fte}), 2), 0)`,
+      appraisedInYear: sql<number>`coalesce(sum(exists (select 1 from ${appraisals}
+        where ${appraisals.workerId} = ${workers.id} and ${appraisals.status} = 'completed' and ${appraisals.heldOn} > ${yearAgo})), 0)`,
+      withAgreedPdp: sql<number>`coalesce(sum(exists (select 1 from ${pdps}
+        where ${pdps.workerId} = ${workers.id} and ${pdps.status} = 'active'
+          and ${pdps.workerAgreedAt} is not null and ${pdps.managerAgreedAt} is not null)), 0)`,
+      onApprenticeship: sql<number>`coalesce(sum(exists (select 1 from ${apprenticeships}
+        where ${apprenticeships.workerId} = ${workers.id} and ${apprenticeships.status} in ('on_programme','break_in_learning','gateway','end_point_assessment'))), 0)`,
+    })
+    .from(workers)
+    .where(and(visibleWorkers(user), eq(workers.status, "in_post")))
+    .get();
+  return row ?? { inPost: 0, fte: 0, appraisedInYear: 0, withAgreedPdp: 0, onApprenticeship: 0 };
+}

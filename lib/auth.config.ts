@@ -1,0 +1,46 @@
+// The part of the Auth.js setup that the proxy also loads: no database, no native modules.
+import type { NextAuthConfig } from "next-auth";
+
+declare module "next-auth" {
+  interface Session {
+    /** The login session id (a row in login_sessions). */
+    sid?: string;
+    /** The user's session version when the token was minted. */
+    sv?: number;
+  }
+}
+
+/** Paths anyone may open without signing in. */
+const PUBLIC_PATHS = [/^\/login(\/|$)/, /^\/setup(\/|$)/, /^\/set-password(\/|$)/, /^\/api\/auth(\/|$)/];
+
+export function isPublicPath(pathname: string): boolean {
+  return PUBLIC_PATHS.some((re) => re.test(pathname));
+}
+
+export const authConfig = {
+  trustHost: true,
+  pages: { signIn: "/login", error: "/login" },
+  // The JWT lives at most 12 hours; idle and absolute limits are enforced per request against login_sessions.
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  providers: [],
+  callbacks: {
+    // Only a redirect for convenience: every page and action checks the user itself.
+    authorized({ auth, request }) {
+      if (isPublicPath(request.nextUrl.pathname)) return true;
+      return !!auth?.sid;
+    },
+    session({ session, token }) {
+      if (typeof token.sid === "string") session.sid = token.sid;
+      if (typeof token.sv === "number") session.sv = token.sv;
+      return session;
+    },
+  },
+  logger: {
+    // A wrong password is not an error worth a stack trace. Matched by type: class names are minified in builds.
+    error(error) {
+      const type = (error as { type?: string }).type;
+      if (type === "CredentialsSignin" || type === "AccessDenied") return;
+      console.error(error);
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,33 @@
+// Pure role rules: where each role lands, what it may change. The data rules (which rows) live in db/access.ts.
+import type { Role } from "./vocabulary";
+
+export const HOME_BY_ROLE: Record<Role, string> = {
+  support_worker: "/me",
+  manager: "/team",
+  lead: "/insights",
+  admin: "/admin",
+};
+
+export function homeFor(role: Role): string {
+  return HOME_BY_ROLE[role];
+}
+
+/** Leads read across the organisation but change little; support workers change only what is theirs. */
+export function canManageWorkers(role: Role): boolean {
+  return role === "manager" || role === "admin";
+}
+
+export type NavItem = { href: string; label: string };
+
+export function navFor(role: Role): NavItem[] {
+  switch (role) {
+    case "support_worker":
+      return [{ href: "/me", label: "My development" }];
+    case "manager":
+      return [{ href: "/team", label: "My team" }];
+    case "lead":
+      return [{ href: "/insights", label: "Insights" }];
+    case "admin":
+      return [{ href: "/admin", label: "Administration" }];
+  }
+}

@@ -1,0 +1,68 @@
+// Calendar dates as ISO "YYYY-MM-DD" strings: no time zones, safe to compare as text.
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === value;
+}
+
+function parts(iso: string): [number, number, number] {
+  const m = ISO_DATE.exec(iso);
+  if (!m) throw new Error(`Not an ISO date: ${iso}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+function fromUtc(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** Today's date where the organisation is: England. */
+export function todayInLondon(now: Date = new Date()): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** Adds calendar months; a day that does not exist in the target month falls back to its last day (29 Feb + 12 months = 28 Feb). */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = parts(iso);
+  const targetMonthIndex = m - 1 + months;
+  const lastDay = new Date(Date.UTC(y, targetMonthIndex + 1, 0)).getUTCDate();
+  return fromUtc(new Date(Date.UTC(y, targetMonthIndex, Math.min(d, lastDay))));
+}
+
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = parts(iso);
+  return fromUtc(new Date(Date.UTC(y, m - 1, d + days)));
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const [y1, m1, d1] = parts(from);
+  const [y2, m2, d2] = parts(to);
+  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
+}
+
+/** "22 November 2026" — the NHS style for dates. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const [y, m, d] = parts(iso);
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}
+
+/** "22 Nov 2026, 14:05" in London time. */
+export function formatDateTime(at: Date | null | undefined): string {
+  if (!at) return "";
+  return new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/London",
+  }).format(at);
+}

@@ -1,0 +1,214 @@
+// The closed lists of the domain: values stored in the database and the words shown for them.
+// Open lists that an organisation edits (professions, care settings, stages, bands, frameworks,
+// apprenticeship standards, resources) are reference tables, not this file.
+
+function labels<const T extends readonly string[]>(values: T, words: Record<T[number], string>) {
+  return { values, label: (v: T[number]) => words[v] } as const;
+}
+
+export const ROLES = ["support_worker", "manager", "lead", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+export const roleWords = labels(ROLES, {
+  support_worker: "Support worker",
+  manager: "Manager",
+  lead: "Lead",
+  admin: "Administrator",
+});
+
+export const USER_STATUSES = ["active", "disabled"] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+export const WORKER_STATUSES = ["in_post", "left"] as const;
+export type WorkerStatus = (typeof WORKER_STATUSES)[number];
+export const workerStatusWords = labels(WORKER_STATUSES, { in_post: "In post", left: "Left" });
+
+/** The three stages of the HEE AHP support worker framework. */
+export const FRAMEWORK_STAGES = ["entry", "intermediate", "assistant_practitioner"] as const;
+export type FrameworkStage = (typeof FRAMEWORK_STAGES)[number];
+export const frameworkStageWords = labels(FRAMEWORK_STAGES, {
+  entry: "Entry (support worker)",
+  intermediate: "Intermediate (senior support worker)",
+  assistant_practitioner: "Assistant practitioner",
+});
+
+/** What gets in the way: the disabling mechanisms of the source report's theory of change. */
+export const BARRIER_CATEGORIES = [
+  "availability_of_training",
+  "financial",
+  "time_constraints",
+  "organisational_support",
+  "other",
+] as const;
+export type BarrierCategory = (typeof BARRIER_CATEGORIES)[number];
+export const barrierWords = labels(BARRIER_CATEGORIES, {
+  availability_of_training: "Availability of training",
+  financial: "Financial",
+  time_constraints: "Time constraints",
+  organisational_support: "Lack of organisational support or awareness",
+  other: "Other",
+});
+
+export const PDP_STATUSES = ["draft", "active", "closed"] as const;
+export type PdpStatus = (typeof PDP_STATUSES)[number];
+
+export const GOAL_STATUSES = ["not_started", "in_progress", "achieved", "deferred", "dropped"] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+export const goalStatusWords = labels(GOAL_STATUSES, {
+  not_started: "Not started",
+  in_progress: "In progress",
+  achieved: "Achieved",
+  deferred: "Deferred",
+  dropped: "Dropped",
+});
+
+/** The support a goal needs: the enabling mechanisms a lead counts. */
+export const SUPPORT_KINDS = [
+  "formal_course",
+  "informal_learning",
+  "protected_time",
+  "practice_educator",
+  "funding",
+  "supervision",
+] as const;
+export type SupportKind = (typeof SUPPORT_KINDS)[number];
+export const supportWords = labels(SUPPORT_KINDS, {
+  formal_course: "Formal course",
+  informal_learning: "Informal learning",
+  protected_time: "Protected time",
+  practice_educator: "Practice-educator support",
+  funding: "Funding",
+  supervision: "Supervision",
+});
+
+export const ACTION_OWNERS = ["worker", "manager"] as const;
+export type ActionOwner = (typeof ACTION_OWNERS)[number];
+
+export const NOTE_KINDS = ["progress", "reflection"] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
+export const APPRAISAL_STATUSES = ["scheduled", "in_progress", "awaiting_sign_off", "completed", "cancelled"] as const;
+export type AppraisalStatus = (typeof APPRAISAL_STATUSES)[number];
+export const appraisalStatusWords = labels(APPRAISAL_STATUSES, {
+  scheduled: "Scheduled",
+  in_progress: "In progress",
+  awaiting_sign_off: "Awaiting the worker's sign-off",
+  completed: "Completed",
+  cancelled: "Cancelled",
+});
+
+export const OBJECTIVE_OUTCOMES = ["met", "partly_met", "not_met"] as const;
+export type ObjectiveOutcome = (typeof OBJECTIVE_OUTCOMES)[number];
+
+export const ASPIRATIONS = [
+  "stay_and_grow",
+  "senior_support_worker",
+  "assistant_practitioner",
+  "degree_apprenticeship",
+  "registered_professional",
+  "other",
+] as const;
+export type Aspiration = (typeof ASPIRATIONS)[number];
+export const aspirationWords = labels(ASPIRATIONS, {
+  stay_and_grow: "Grow in my current role",
+  senior_support_worker: "Senior support worker",
+  assistant_practitioner: "Assistant practitioner",
+  degree_apprenticeship: "Degree apprenticeship",
+  registered_professional: "Registered AHP",
+  other: "Something else",
+});
+
+export const INTEREST_LEVELS = ["yes", "maybe", "no"] as const;
+
+export const ASSESSMENT_STATUSES = ["not_started", "self_assessed", "evidence_added", "signed_off", "expired"] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+export const assessmentStatusWords = labels(ASSESSMENT_STATUSES, {
+  not_started: "Not started",
+  self_assessed: "Self-assessed",
+  evidence_added: "Evidence added",
+  signed_off: "Signed off",
+  expired: "Expired",
+});
+
+export const EVIDENCE_TYPES = [
+  "direct_observation",
+  "professional_discussion",
+  "document",
+  "reflective_account",
+  "witness_testimony",
+] as const;
+export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
+
+export const APPRENTICESHIP_STATUSES = [
+  "planned",
+  "on_programme",
+  "break_in_learning",
+  "gateway",
+  "end_point_assessment",
+  "completed",
+  "withdrawn",
+] as const;
+export type ApprenticeshipStatus = (typeof APPRENTICESHIP_STATUSES)[number];
+export const apprenticeshipStatusWords = labels(APPRENTICESHIP_STATUSES, {
+  planned: "Planned",
+  on_programme: "On programme",
+  break_in_learning: "Break in learning",
+  gateway: "Gateway",
+  end_point_assessment: "End-point assessment",
+  completed: "Completed",
+  withdrawn: "Withdrawn",
+});
+
+export const EPA_RESULTS = ["pass", "merit", "distinction", "fail"] as const;
+
+export const OTJ_RULE_KINDS = ["percent_of_hours", "hours_per_week", "standard_minimum"] as const;
+
+export const CPD_TYPES = [
+  "course",
+  "e_learning",
+  "in_house",
+  "shadowing",
+  "reading",
+  "reflective_practice",
+  "conference",
+  "supervision",
+] as const;
+export type CpdType = (typeof CPD_TYPES)[number];
+export const cpdTypeWords = labels(CPD_TYPES, {
+  course: "Course",
+  e_learning: "E-learning",
+  in_house: "In-house training",
+  shadowing: "Shadowing",
+  reading: "Reading",
+  reflective_practice: "Reflective practice",
+  conference: "Conference",
+  supervision: "Supervision",
+});
+
+export const LEARNING_KINDS = ["formal", "informal"] as const;
+
+export const TRAINING_REQUEST_STATUSES = ["pending", "approved", "declined", "attended", "withdrawn"] as const;
+export type TrainingRequestStatus = (typeof TRAINING_REQUEST_STATUSES)[number];
+
+export const DECLINE_REASONS = ["funding", "time_or_cover", "availability_of_training", "not_relevant", "other"] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+export const SUPERVISION_TYPES = ["clinical", "managerial"] as const;
+export const SUPERVISION_LEVELS = ["direct", "indirect", "remote"] as const;
+
+export const RESOURCE_TYPES = [
+  "professional_body",
+  "union",
+  "role_guide",
+  "supervision_delegation",
+  "career_framework",
+  "cpd",
+  "other",
+] as const;
+
+export const PROFESSION_KINDS = ["ahp", "ambulance", "other"] as const;
+
+/** Self-declared equality monitoring. "prefer_not_to_say" is always a valid answer. */
+export const ETHNIC_GROUPS = ["asian", "black", "mixed", "white", "other", "prefer_not_to_say"] as const;
+export const DISABILITY_ANSWERS = ["yes", "no", "prefer_not_to_say"] as const;
+export const SEX_ANSWERS = ["female", "male", "prefer_not_to_say"] as const;
+export const AGE_BANDS = ["under_25", "25_34", "35_44", "45_54", "55_64", "65_plus", "prefer_not_to_say"] as const;

@@ -1,0 +1,71 @@
+// `npm start`: build when the sources changed, migrate and seed, then serve. One command for a fresh machine.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root);
+
+const env = { ...process.env };
+env.PORT ||= "3000";
+env.DATABASE_PATH ||= "data/pathways.db";
+const demo = !["0", "false", "no", "off"].includes((env.PATHWAYS_DEMO ?? "").toLowerCase());
+
+// AUTH_SECRET signs session tokens. Generated once and kept beside the database (never in git) unless set.
+if (!env.AUTH_SECRET) {
+  const secretFile = join(dirname(resolve(env.DATABASE_PATH)), ".auth-secret");
+  if (!existsSync(secretFile)) {
+    mkdirSync(dirname(secretFile), { recursive: true });
+    writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    console.log(`Generated a new AUTH_SECRET in ${secretFile}`);
+  }
+  env.AUTH_SECRET = readFileSync(secretFile, "utf8").trim();
+}
+
+function run(args, label) {
+  const result = spawnSync(process.execPath, args, { stdio: "inherit", env });
+  if (result.status !== 0) {
+    console.error(`${label} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+const SOURCES = ["app", "components", "lib", "db", "public", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  let newest = s.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+const buildId = join(root, ".next", "BUILD_ID");
+const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+if (builtAt === 0 || Math.max(...SOURCES.map((s) => newestMtime(join(root, s)))) > builtAt) {
+  console.log("Building Pathways (first start, or the sources changed)…");
+  run([join(root, "node_modules/next/dist/bin/next"), "build"], "The build");
+}
+
+run(
+  [join(root, "node_modules/tsx/dist/cli.mjs"), "db/seed/cli.ts", demo ? "--if-empty" : "--reference-only"],
+  "Preparing the database",
+);
+
+const url = `http://localhost:${env.PORT}`;
+console.log(`\nPathways is starting on ${url}  (database: ${env.DATABASE_PATH})`);
+if (demo) {
+  console.log("Demo mode: sign in with any of these, password pathways-demo");
+  for (const email of ["admin@demo.test", "lead@demo.test", "manager@demo.test", "manager2@demo.test", "worker@demo.test", "worker2@demo.test"]) {
+    console.log(`  ${email}`);
+  }
+} else {
+  console.log(`Demo mode is off. On an empty database, open ${url}/setup to create the first administrator.`);
+}
+
+const server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", env.PORT], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,18 @@
+// Before each test: a fresh copy of the migrated template, opened as the app's database.
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeEach, afterAll, inject } from "vitest";
+import { useDatabase, closeDatabase } from "@/db/client";
+
+const dir = mkdtempSync(join(tmpdir(), "pathways-test-"));
+let n = 0;
+
+beforeEach(() => {
+  const template = inject("templateDb");
+  const path = join(dir, `test-${process.pid}-${++n}.db`);
+  copyFileSync(template, path);
+  useDatabase(path);
+});
+
+afterAll(() => closeDatabase());
