@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { addMonths, addDays, daysBetween, isIsoDate, todayInLondon, formatDate } from "./dates";
+import { nextAppraisalDue, appraisalDueStatus } from "./appraisal-due";
+import { afterFailure, isLocked, ACCOUNT_LIMITS } from "./throttle";
+import { byUrgency } from "./attention";
+
+describe("dates", () => {
+  it("adds months, falling back to the month's last day", () => {
+    expect(addMonths("2024-02-29", 12)).toBe("2025-02-28");
+    expect(addMonths("2024-02-29", 48)).toBe("2028-02-29");
+    expect(addMonths("2026-01-31", 1)).toBe("2026-02-28");
+    expect(addMonths("2026-11-22", -12)).toBe("2025-11-22");
+    expect(addMonths("2026-03-31", -1)).toBe("2026-02-28");
+  });
+  it("counts days across month and year ends", () => {
+    expect(daysBetween("2026-12-31", "2027-01-01")).toBe(1);
+    expect(daysBetween("2027-01-01", "2026-12-31")).toBe(-1);
+    expect(addDays("2024-02-28", 1)).toBe("2024-02-29");
+  });
+  it("validates ISO dates strictly", () => {
+    expect(isIsoDate("2026-02-29")).toBe(false);
+    expect(isIsoDate("2024-02-29")).toBe(true);
+    expect(isIsoDate("22/11/2026")).toBe(false);
+  });
+  it("uses London's date, not UTC's, for today", () => {
+    // 23:30 UTC on 30 June is already 1 July in London (BST).
+    expect(todayInLondon(new Date("2026-06-30T23:30:00Z"))).toBe("2026-07-01");
+    expect(todayInLondon(new Date("2026-12-31T23:30:00Z"))).toBe("2026-12-31");
+  });
+  it("formats dates the NHS way", () => {
+    expect(formatDate("2026-11-02")).toBe("2 November 2026");
+  });
+});
+
+describe("appraisal due dates", () => {
+  it("is 12 months after the last completed appraisal", () => {
+    expect(nextAppraisalDue("2015-01-10", "2026-03-15")).toBe("2027-03-15");
+  });
+  it("is 12 months after starting for a new starter", () => {
+    expect(nextAppraisalDue("2026-05-01", null)).toBe("2027-05-01");
+  });
+  it("handles a leap-day appraisal", () => {
+    expect(nextAppraisalDue("2020-01-01", "2024-02-29")).toBe("2025-02-28");
+  });
+  it("is due soon within 30 days, overdue after the date", () => {
+    expect(appraisalDueStatus("2026-12-22", "2026-11-22")).toBe("due_soon");
+    expect(appraisalDueStatus("2026-12-23", "2026-11-22")).toBe("up_to_date");
+    expect(appraisalDueStatus("2026-11-22", "2026-11-22")).toBe("due_soon");
+    expect(appraisalDueStatus("2026-11-21", "2026-11-22")).toBe("overdue");
+  });
+});
+
+describe("sign-in throttling", () => {
+  const t0 = new Date("2026-11-22T10:00:00Z");
+  it("locks on the fifth failure in the window", () => {
+    let state = undefined;
+    for (let i = 0; i < 4; i++) state = afterFailure(state, t0, ACCOUNT_LIMITS);
+    expect(isLocked(state, t0)).toBe(false);
+    state = afterFailure(state, t0, ACCOUNT_LIMITS);
+    expect(isLocked(state, t0)).toBe(true);
+    expect(isLocked(state, new Date(t0.getTime() + ACCOUNT_LIMITS.lockMs))).toBe(false);
+  });
+  it("starts counting again after a lock expires", () => {
+    let state = undefined;
+    for (let i = 0; i < 5; i++) state = afterFailure(state, t0, ACCOUNT_LIMITS);
+    const after = afterFailure(state, new Date(t0.getTime() + ACCOUNT_LIMITS.lockMs + 1), ACCOUNT_LIMITS);
+    expect(after.failures).toBe(1);
+    expect(after.lockedUntil).toBeNull();
+  });
+});
+
+describe("team ordering", () => {
+  it("puts overdue first, then due soon, then no agreed PDP", () => {
+    const rows = [
+      { name: "A", appraisalStatus: "up_to_date" as const, appraisalDueOn: "2027-06-01", hasAgreedPdp: true },
+      { name: "B", appraisalStatus: "up_to_date" as const, appraisalDueOn: "2027-06-01", hasAgreedPdp: false },
+      { name: "C", appraisalStatus: "due_soon" as const, appraisalDueOn: "2026-12-01", hasAgreedPdp: true },
+      { name: "D", appraisalStatus: "overdue" as const, appraisalDueOn: "2026-01-01", hasAgreedPdp: true },
+    ];
+    expect(rows.sort(byUrgency).map((r) => r.name)).toEqual(["D", "C", "B", "A"]);
+  });
+});
