@@ -20,7 +20,7 @@ function open(path: string): Connection {
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
   // FULL, not NORMAL: in WAL mode NORMAL can lose the last commits on power loss; these are HR records
-  // (docs/decisions/0002-sqlite-durability.md).
+  // (docs/decisions/0001-sqlite-durability.md).
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
@@ -35,7 +35,7 @@ function connection(): Connection {
 }
 
 /** Opens (and migrates) the database at `path`, closing any other. For tests and scripts. */
-export function useDatabase(path: string): DB {
+export function openDatabase(path: string): DB {
   closeDatabase();
   holder.__pathwaysDb = open(path);
   return holder.__pathwaysDb.db;
@@ -52,7 +52,7 @@ export function rawSqlite(): Database.Database {
 }
 
 /**
- * The drizzle instance. A thin forwarder so that `useDatabase` (tests, scripts) can switch files while
+ * The drizzle instance. A thin forwarder so that `openDatabase` (tests, scripts) can switch files while
  * modules keep a single `db` import.
  */
 export const db: DB = new Proxy({} as DB, {

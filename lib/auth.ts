@@ -77,6 +77,7 @@ export const { handlers, signIn, signOut, auth } = NextAuth({
           sub: started.userId,
           name: user.name,
           email: user.email,
+          role: started.role,
           sid: started.sessionId,
           sv: started.sessionVersion,
         };

@@ -11,6 +11,8 @@ process.chdir(root);
 const env = { ...process.env };
 env.PORT ||= "3000";
 env.DATABASE_PATH ||= "data/pathways.db";
+// No usage data leaves an NHS installation.
+env.NEXT_TELEMETRY_DISABLED ||= "1";
 const demo = !["0", "false", "no", "off"].includes((env.PATHWAYS_DEMO ?? "").toLowerCase());
 
 // AUTH_SECRET signs session tokens. Generated once and kept beside the database (never in git) unless set.

@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { useDatabase, rawSqlite } from "@/db/client";
+import { openDatabase, rawSqlite } from "@/db/client";
 
 describe("migrations", () => {
   it("apply to an empty database, and again as a no-op", () => {
     const path = join(mkdtempSync(join(tmpdir(), "pathways-migrate-")), "empty.db");
-    useDatabase(path);
+    openDatabase(path);
     const sqlite = rawSqlite();
     const tables = sqlite
       .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'")
@@ -20,7 +20,7 @@ describe("migrations", () => {
     const applied = () => (sqlite.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number }).n;
     expect(applied()).toBe(migrationFiles.length);
 
-    useDatabase(path); // reopening migrates again: nothing to do
+    openDatabase(path); // reopening migrates again: nothing to do
     expect((rawSqlite().prepare("select count(*) as n from __drizzle_migrations").get() as { n: number }).n).toBe(migrationFiles.length);
   });
 

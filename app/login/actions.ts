@@ -5,6 +5,7 @@ import { signIn, clientAddress } from "@/lib/auth";
 import { lockedUntil } from "@/db/queries/sign-in";
 import { formErrors, submittedValues, type FormState } from "@/lib/forms";
 import { formatDateTime } from "@/lib/rules/dates";
+import { safeRedirect } from "@/lib/safe-redirect";
 
 const LoginInput = z.object({
   email: z
@@ -16,12 +17,6 @@ const LoginInput = z.object({
   password: z.string().min(1, "Enter your password").max(1000, "Password must be 1000 characters or fewer"),
   callbackUrl: z.string().optional(),
 });
-
-/** Only same-site paths: never an absolute URL, which could send the user elsewhere (or lose the cookie on 127.0.0.1). */
-function safeRedirect(target: string | undefined): string {
-  if (!target || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return "/";
-  return target;
-}
 
 function throttledMessage(until: Date): string {
   const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));

@@ -83,7 +83,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
                   <tbody>
                     {DEMO_LOGINS.map(([email, who]) => (
                       <tr key={email}>
-                        <td className="font-mono break-all">{email}</td>
+                        <td className="font-mono break-all sm:break-normal sm:whitespace-nowrap">{email}</td>
                         <td>{who}</td>
                       </tr>
                     ))}

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { needsFirstAdmin } from "@/db/queries/sign-in";
 import { BrandHeader } from "@/components/brand-header";
 import { SetupForm } from "./setup-form";
 
 export const metadata: Metadata = { title: "Set up Pathways" };
 
-export default function SetupPage() {
+export default async function SetupPage() {
+  await connection(); // rendered per request: whether setup is open depends on the database now
   if (!needsFirstAdmin()) redirect("/login");
   return (
     <>

@@ -2,7 +2,7 @@ import "server-only";
 // Organisation-wide headline figures for leads: aggregated in SQL, a fixed number of queries whatever the size.
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "../client";
-import { workers, stages, appraisals, pdps, apprenticeships } from "../schema";
+import { workers, stages, teams, appraisals, pdps, apprenticeships } from "../schema";
 import { visibleWorkers } from "../access";
 import type { SessionUser } from "../../lib/session-user";
 import { addMonths } from "../../lib/rules/dates";
@@ -39,6 +39,9 @@ export function headlineMeasures(user: SessionUser, today: string) {
         where ${apprenticeships.workerId} = ${workers.id} and ${apprenticeships.status} in ('on_programme','break_in_learning','gateway','end_point_assessment'))), 0)`,
     })
     .from(workers)
+    // The join also matters to drizzle: in a single-table select it writes columns unqualified, and the
+    // correlated subqueries above would then compare appraisals.worker_id with appraisals.id.
+    .innerJoin(teams, eq(teams.id, workers.teamId))
     .where(and(visibleWorkers(user), eq(workers.status, "in_post")))
     .get();
   return row ?? { inPost: 0, fte: 0, appraisedInYear: 0, withAgreedPdp: 0, onApprenticeship: 0 };

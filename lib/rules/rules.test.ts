@@ -80,3 +80,16 @@ describe("team ordering", () => {
     expect(rows.sort(byUrgency).map((r) => r.name)).toEqual(["D", "C", "B", "A"]);
   });
 });
+
+describe("the redirect after signing in", () => {
+  it("keeps same-site paths and reduces absolute URLs to their path", async () => {
+    const { safeRedirect } = await import("../safe-redirect");
+    expect(safeRedirect("/workers/abc?tab=pdp")).toBe("/workers/abc?tab=pdp");
+    expect(safeRedirect("http://localhost:3000/insights?team=x")).toBe("/insights?team=x");
+    expect(safeRedirect("https://evil.example/phish")).toBe("/phish");
+    expect(safeRedirect("//evil.example")).toBe("/");
+    expect(safeRedirect("/\\evil.example")).toBe("/");
+    expect(safeRedirect("javascript:alert(1)")).toBe("/");
+    expect(safeRedirect(undefined)).toBe("/");
+  });
+});

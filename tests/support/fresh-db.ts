@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, afterAll, inject } from "vitest";
-import { useDatabase, closeDatabase } from "@/db/client";
+import { openDatabase, closeDatabase } from "@/db/client";
 
 const dir = mkdtempSync(join(tmpdir(), "pathways-test-"));
 let n = 0;
@@ -12,7 +12,7 @@ beforeEach(() => {
   const template = inject("templateDb");
   const path = join(dir, `test-${process.pid}-${++n}.db`);
   copyFileSync(template, path);
-  useDatabase(path);
+  openDatabase(path);
 });
 
 afterAll(() => closeDatabase());

@@ -4,6 +4,7 @@ import { userCountsByRole, organisationCounts, recentAuditEvents } from "@/db/qu
 import { roleWords } from "@/lib/vocabulary";
 import { formatDateTime } from "@/lib/rules/dates";
 import { Stat } from "@/components/stat";
+import { ScrollRegion } from "@/components/scroll-region";
 
 export const metadata: Metadata = { title: "Administration" };
 
@@ -23,7 +24,7 @@ export default async function AdminPage() {
         <Stat label="Support workers in post" value={counts.workersInPost} />
       </div>
       <div className="grid gap-8 lg:grid-cols-[1fr_2fr]">
-        <section aria-labelledby="users-by-role">
+        <section aria-labelledby="users-by-role" className="min-w-0">
           <h2 id="users-by-role" className="mb-3">
             Users by role
           </h2>
@@ -50,11 +51,11 @@ export default async function AdminPage() {
             </tbody>
           </table>
         </section>
-        <section aria-labelledby="audit">
+        <section aria-labelledby="audit" className="min-w-0">
           <h2 id="audit" className="mb-3">
             Recent activity
           </h2>
-          <div className="overflow-x-auto">
+          <ScrollRegion label="Recent activity">
             <table className="table">
               <caption className="sr-only">The latest entries in the audit log</caption>
               <thead>
@@ -74,7 +75,7 @@ export default async function AdminPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       </div>
     </>

@@ -6,6 +6,7 @@ import { todayInLondon, formatDate } from "@/lib/rules/dates";
 import { byUrgency } from "@/lib/rules/attention";
 import { AppraisalStatusTag, Tag } from "@/components/tags";
 import { Stat } from "@/components/stat";
+import { ScrollRegion } from "@/components/scroll-region";
 
 export const metadata: Metadata = { title: "My team" };
 
@@ -32,7 +33,7 @@ export default async function TeamPage() {
       {rows.length === 0 ? (
         <p className="card">No support workers are in the teams you manage yet.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollRegion label="Your team">
           <table className="table">
             <caption className="mb-2 text-left text-nhs-secondary">Needs attention first: overdue appraisals, then due soon, then no agreed PDP.</caption>
             <thead>
@@ -71,7 +72,13 @@ export default async function TeamPage() {
                     ) : (
                       <Tag tone="red">None</Tag>
                     )}
-                    {r.pdpNextReviewOn ? <span className="block text-sm">Review {formatDate(r.pdpNextReviewOn)}</span> : null}
+                    {r.pdpNextReviewOn ? (
+                      r.pdpNextReviewOn < today ? (
+                        <span className="block text-sm font-semibold text-nhs-red">Review overdue since {formatDate(r.pdpNextReviewOn)}</span>
+                      ) : (
+                        <span className="block text-sm">Review {formatDate(r.pdpNextReviewOn)}</span>
+                      )
+                    ) : null}
                   </td>
                   <td>{r.lastSupervisionOn ? formatDate(r.lastSupervisionOn) : <span className="text-nhs-secondary">None recorded</span>}</td>
                   <td className="num">{Number(r.cpdHours12m.toFixed(1))}</td>
@@ -79,7 +86,7 @@ export default async function TeamPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

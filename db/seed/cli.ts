@@ -1,0 +1,145 @@
+// Seeds the database: the reference lists always, then the demo organisation.
+//   npx tsx db/seed/cli.ts [--workers N] [--seed N] [--today YYYY-MM-DD] [--reset] [--if-empty]
+// --reset deletes the database file first; --if-empty seeds the demo only when there are no users yet;
+// --reference-only loads the reference lists and no demo (a production start).
+// The database is DATABASE_PATH, or data/pathways.db.
+import { existsSync, rmSync } from "node:fs";
+import { hash } from "@node-rs/argon2";
+import { count } from "drizzle-orm";
+import { openDatabase, closeDatabase } from "../client";
+import { organisations, users } from "../schema";
+import { seedReference } from "./reference";
+import { seedDemo, DEMO_PASSWORD } from "./demo";
+import { isIsoDate } from "../../lib/rules/dates";
+
+interface Args {
+  workers?: number;
+  seed?: number;
+  today?: string;
+  reset: boolean;
+  ifEmpty: boolean;
+  referenceOnly: boolean;
+}
+
+const USAGE = "Usage: npx tsx db/seed/cli.ts [--workers N] [--seed N] [--today YYYY-MM-DD] [--reset] [--if-empty] [--reference-only]";
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { reset: false, ifEmpty: false, referenceOnly: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? "";
+    const [flag, inline] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === "") throw new Error(`${flag} needs a value.\n${USAGE}`);
+      return v;
+    };
+    const integer = (v: string) => {
+      if (!/^\d+$/.test(v)) throw new Error(`${flag} must be a whole number, not "${v}".`);
+      return Number(v);
+    };
+    switch (flag) {
+      case "--workers":
+        args.workers = integer(value());
+        break;
+      case "--seed":
+        args.seed = integer(value());
+        break;
+      case "--today":
+        args.today = value();
+        break;
+      case "--reset":
+        args.reset = true;
+        break;
+      case "--if-empty":
+        args.ifEmpty = true;
+        break;
+      case "--reference-only":
+        args.referenceOnly = true;
+        break;
+      case "--help":
+      case "-h":
+        console.log(USAGE);
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`Unknown option "${a}".\n${USAGE}`);
+    }
+  }
+  // Checked before anything is deleted.
+  if (args.workers !== undefined && args.workers < 12) throw new Error("--workers must be at least 12.");
+  if (args.today !== undefined && !isIsoDate(args.today)) throw new Error(`--today must be a date like 2026-01-31, not "${args.today}".`);
+  return args;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length))) ?? [];
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join("  ").trimEnd()).join("\n");
+}
+
+const seconds = (from: number) => `${((performance.now() - from) / 1000).toFixed(2)} s`;
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const path = process.env.DATABASE_PATH ?? "data/pathways.db";
+  const started = performance.now();
+
+  if (args.reset && path !== ":memory:") {
+    for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) rmSync(file);
+    console.log(`Deleted ${path}`);
+  }
+
+  const db = openDatabase(path);
+  try {
+    let t = performance.now();
+    const added = seedReference(db);
+    const addedTotal = Object.values(added).reduce((a, b) => a + b, 0);
+    console.log(
+      addedTotal === 0
+        ? `Reference data: already present (${seconds(t)})`
+        : `Reference data: ${Object.entries(added).map(([k, v]) => `${v} ${k}`).join(", ")} (${seconds(t)})`,
+    );
+
+    // A production start (demo mode off): reference lists only; the first admin sets up the organisation.
+    if (args.referenceOnly) return;
+
+    if (args.ifEmpty) {
+      const userCount = db.select({ n: count() }).from(users).get()?.n ?? 0;
+      if (userCount > 0) {
+        console.log(`Demo: skipped, the database already has ${userCount} user${userCount === 1 ? "" : "s"} (--if-empty).`);
+        return;
+      }
+    } else {
+      const org = db.select({ name: organisations.name }).from(organisations).get();
+      if (org) {
+        throw new Error(`The database already has an organisation ("${org.name}"). Use --reset to start again, or --if-empty to seed only an empty database.`);
+      }
+    }
+
+    t = performance.now();
+    const passwordHash = await hash(DEMO_PASSWORD);
+    const hashTime = seconds(t);
+    t = performance.now();
+    const demo = seedDemo(db, { workers: args.workers, seed: args.seed, today: args.today, passwordHash });
+    const total = Object.values(demo.counts).reduce((a, b) => a + b, 0);
+    console.log(
+      `Demo: ${demo.orgName}, as at ${demo.today}: ${demo.workers.toLocaleString("en-GB")} workers in ${demo.teams} teams, ` +
+        `${demo.managers} managers, ${total.toLocaleString("en-GB")} rows (${seconds(t)}; password hash ${hashTime})`,
+    );
+    const interesting = Object.entries(demo.counts)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${k} ${n.toLocaleString("en-GB")}`);
+    console.log(`  ${interesting.join(", ")}`);
+    console.log("");
+    console.log(table([["Email", "Role", "Name", "Password", ""], ...demo.logins.map((l) => [l.email, l.role, l.name, DEMO_PASSWORD, l.note])]));
+    console.log("");
+    console.log(`Done in ${seconds(started)} (${path})`);
+  } finally {
+    closeDatabase();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`Seeding failed: ${err instanceof Error ? err.message : String(err)}`);
+  if (err instanceof Error && err.stack && process.env.DEBUG) console.error(err.stack);
+  process.exitCode = 1;
+});

@@ -1,0 +1,262 @@
+// Loads the shipped reference lists (db/seed/reference/*) into an organisation's database.
+// Idempotent: each item is matched by its natural key and inserted only when missing, so running it
+// again, or after an admin has edited, retired or added items, changes nothing that is already there.
+import { eq } from "drizzle-orm";
+import type { DB } from "../client";
+import {
+  professions,
+  careSettings,
+  stages,
+  bands,
+  resources,
+  frameworks,
+  frameworkVersions,
+  frameworkDomains,
+  competencyStatements,
+  apprenticeshipStandards,
+  apprenticeshipOptions,
+  gatewayRequirements,
+  otjRules,
+} from "../schema";
+import { addDays } from "../../lib/rules/dates";
+import { professions as professionSeeds } from "./reference/professions";
+import { careSettings as careSettingSeeds } from "./reference/care-settings";
+import { stages as stageSeeds } from "./reference/stages";
+import { bands as bandSeeds } from "./reference/bands";
+import { hee2021 } from "./reference/framework";
+import { apprenticeshipStandards as standardSeeds } from "./reference/apprenticeships";
+import { otjRules as otjRuleSeeds } from "./reference/otj-rules";
+import { resources as resourceSeeds } from "./reference/resources";
+import type { FrameworkSeed, OtjRuleSeed } from "./reference/types";
+
+type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+
+/** What seedReference inserted this time, per table (all zeros on a second run). */
+export type ReferenceCounts = Record<string, number>;
+
+export function seedReference(db: DB): ReferenceCounts {
+  const counts: ReferenceCounts = {};
+  const add = (table: string, n = 1) => {
+    counts[table] = (counts[table] ?? 0) + n;
+  };
+
+  db.transaction((tx) => {
+    // Simple coded lists.
+    const professionIds = new Map(tx.select({ code: professions.code, id: professions.id }).from(professions).all().map((r) => [r.code, r.id]));
+    professionSeeds.forEach((p, i) => {
+      if (professionIds.has(p.code)) return;
+      const row = tx
+        .insert(professions)
+        .values({ code: p.code, name: p.name, kind: p.kind, sort: (i + 1) * 10 })
+        .returning({ id: professions.id })
+        .get();
+      professionIds.set(p.code, row.id);
+      add("professions");
+    });
+
+    const settingCodes = new Set(tx.select({ code: careSettings.code }).from(careSettings).all().map((r) => r.code));
+    careSettingSeeds.forEach((s, i) => {
+      if (settingCodes.has(s.code)) return;
+      tx.insert(careSettings).values({ code: s.code, name: s.name, sort: (i + 1) * 10 }).run();
+      add("care_settings");
+    });
+
+    const stageCodes = new Set(tx.select({ code: stages.code }).from(stages).all().map((r) => r.code));
+    stageSeeds.forEach((s, i) => {
+      if (stageCodes.has(s.code)) return;
+      tx.insert(stages)
+        .values({
+          code: s.code,
+          name: s.name,
+          educationLevel: s.educationLevel,
+          frameworkStage: s.frameworkStage,
+          rank: s.rank,
+          description: s.description,
+          sort: (i + 1) * 10,
+        })
+        .run();
+      add("stages");
+    });
+
+    const bandCodes = new Set(tx.select({ code: bands.code }).from(bands).all().map((r) => r.code));
+    for (const b of bandSeeds) {
+      if (bandCodes.has(b.code)) continue;
+      tx.insert(bands).values({ code: b.code, name: b.name, sort: b.sort }).run();
+      add("bands");
+    }
+
+    seedFramework(tx, hee2021, add);
+
+    // Apprenticeship standards, their options and gateway checklists.
+    for (const s of standardSeeds) {
+      let standard = tx
+        .select({ id: apprenticeshipStandards.id })
+        .from(apprenticeshipStandards)
+        .where(eq(apprenticeshipStandards.reference, s.reference))
+        .get();
+      if (!standard) {
+        standard = tx
+          .insert(apprenticeshipStandards)
+          .values({
+            reference: s.reference,
+            title: s.title,
+            level: s.level,
+            typicalDurationMonths: s.typicalDurationMonths,
+            otjMinimumHours: s.otjMinimumHours,
+            professionId: s.professionCode ? requireId(professionIds, s.professionCode, "profession") : null,
+          })
+          .returning({ id: apprenticeshipStandards.id })
+          .get();
+        add("apprenticeship_standards");
+      }
+      const standardId = standard.id;
+      const optionNames = new Set(
+        tx.select({ name: apprenticeshipOptions.name }).from(apprenticeshipOptions).where(eq(apprenticeshipOptions.standardId, standardId)).all().map((r) => r.name),
+      );
+      for (const name of s.options) {
+        if (optionNames.has(name)) continue;
+        tx.insert(apprenticeshipOptions).values({ standardId, name }).run();
+        add("apprenticeship_options");
+      }
+      const labels = new Set(
+        tx.select({ label: gatewayRequirements.label }).from(gatewayRequirements).where(eq(gatewayRequirements.standardId, standardId)).all().map((r) => r.label),
+      );
+      s.gateway.forEach((label, i) => {
+        if (labels.has(label)) return;
+        tx.insert(gatewayRequirements).values({ standardId, label, sort: (i + 1) * 10 }).run();
+        add("gateway_requirements");
+      });
+    }
+
+    // Off-the-job rules, matched by the start of their date range and their kind.
+    const ruleKeys = new Set(tx.select({ from: otjRules.effectiveFrom, kind: otjRules.kind }).from(otjRules).all().map((r) => `${r.from}|${r.kind}`));
+    for (const r of otjRuleSeeds) {
+      if (ruleKeys.has(`${r.effectiveFrom}|${r.kind}`)) continue;
+      tx.insert(otjRules).values(otjRuleRow(r)).run();
+      add("otj_rules");
+    }
+
+    // The resources hub, matched by address (titles get reworded; the address is the resource).
+    const urls = new Set(tx.select({ url: resources.url }).from(resources).all().map((r) => r.url));
+    resourceSeeds.forEach((r, i) => {
+      if (urls.has(r.url)) return;
+      urls.add(r.url);
+      tx.insert(resources)
+        .values({
+          title: r.title,
+          body: r.body,
+          professionId: r.professionCode ? requireId(professionIds, r.professionCode, "profession") : null,
+          type: r.type,
+          url: r.url,
+          sort: (i + 1) * 10,
+        })
+        .run();
+      add("resources");
+    });
+  });
+
+  return counts;
+}
+
+/**
+ * The seed files state a rule's range with an inclusive last start date and a percentage (20); the table holds a
+ * half-open range [effective_from, effective_to) and a fraction (0.2), as its column comments say.
+ */
+function otjRuleRow(r: OtjRuleSeed): typeof otjRules.$inferInsert {
+  return {
+    effectiveFrom: r.effectiveFrom,
+    effectiveTo: r.effectiveTo ? addDays(r.effectiveTo, 1) : null,
+    kind: r.kind,
+    value: r.kind === "percent_of_hours" && r.value > 1 ? r.value / 100 : r.value,
+    minimumHours: r.minimumHours,
+    description: r.description,
+  };
+}
+
+/** The framework as version 1 (published), its domains and statements; fills in whatever is missing. */
+function seedFramework(tx: Tx, seed: FrameworkSeed, add: (table: string, n?: number) => void): void {
+  let framework = tx.select({ id: frameworks.id }).from(frameworks).where(eq(frameworks.key, seed.key)).get();
+  if (!framework) {
+    framework = tx
+      .insert(frameworks)
+      .values({ key: seed.key, name: seed.name, source: seed.source, sourceUrl: seed.sourceUrl ?? null, description: seed.description })
+      .returning({ id: frameworks.id })
+      .get();
+    add("frameworks");
+  }
+  const frameworkId = framework.id;
+
+  let version = tx
+    .select({ id: frameworkVersions.id, version: frameworkVersions.version })
+    .from(frameworkVersions)
+    .where(eq(frameworkVersions.frameworkId, frameworkId))
+    .all()
+    .find((v) => v.version === 1);
+  if (!version) {
+    version = tx
+      .insert(frameworkVersions)
+      .values({
+        frameworkId,
+        version: 1,
+        status: "published",
+        publishedAt: new Date(),
+        notes: "Shipped with Pathways: the HEE 2021 framework's domains, with plain-English statements for each stage.",
+      })
+      .returning({ id: frameworkVersions.id, version: frameworkVersions.version })
+      .get();
+    add("framework_versions");
+  }
+  const versionId = version.id;
+
+  const domainIds = new Map(
+    tx.select({ id: frameworkDomains.id, number: frameworkDomains.number }).from(frameworkDomains).where(eq(frameworkDomains.versionId, versionId)).all().map((d) => [d.number, d.id]),
+  );
+  const lineages = new Set(
+    tx.select({ lineageKey: competencyStatements.lineageKey }).from(competencyStatements).where(eq(competencyStatements.versionId, versionId)).all().map((s) => s.lineageKey),
+  );
+
+  for (const d of seed.domains) {
+    let domainId = domainIds.get(d.number);
+    if (!domainId) {
+      domainId = tx
+        .insert(frameworkDomains)
+        .values({ versionId, number: d.number, title: d.title, description: d.description })
+        .returning({ id: frameworkDomains.id })
+        .get().id;
+      domainIds.set(d.number, domainId);
+      add("framework_domains");
+    }
+    for (const s of d.statements) {
+      const lineageKey = `${s.stage}:${s.number}`;
+      if (lineages.has(lineageKey)) continue;
+      lineages.add(lineageKey);
+      tx.insert(competencyStatements)
+        .values({
+          versionId,
+          domainId,
+          stage: s.stage,
+          number: s.number,
+          lineageKey,
+          text: s.text,
+          renewalMonths: s.renewalMonths ?? null,
+          bespoke: false,
+          sourceRef: `HEE 2021, domain ${d.number}`,
+          sort: statementSort(s.number),
+        })
+        .run();
+      add("competency_statements");
+    }
+  }
+}
+
+/** "3.12" sorts after "3.2": domain × 1000 + item. */
+function statementSort(number: string): number {
+  const [domain, item] = number.split(".").map(Number);
+  return (domain ?? 0) * 1000 + (item ?? 0);
+}
+
+function requireId(ids: Map<string, string>, code: string, what: string): string {
+  const id = ids.get(code);
+  if (!id) throw new Error(`Reference data names an unknown ${what} "${code}"`);
+  return id;
+}

@@ -1,0 +1,30 @@
+// The demo logins and where each role's stored session lives.
+export const PASSWORD = "pathways-demo";
+
+export const LOGINS = {
+  admin: "admin@demo.test",
+  lead: "lead@demo.test",
+  manager: "manager@demo.test",
+  manager2: "manager2@demo.test",
+  worker: "worker@demo.test",
+  worker2: "worker2@demo.test",
+} as const;
+
+export type DemoLogin = keyof typeof LOGINS;
+
+export const storageState = (who: DemoLogin) => `.e2e/state/${who}.json`;
+
+export const HOMES: Record<DemoLogin, { path: string; heading: string }> = {
+  admin: { path: "/admin", heading: "Administration" },
+  lead: { path: "/insights", heading: "Insights" },
+  manager: { path: "/team", heading: "My team" },
+  manager2: { path: "/team", heading: "My team" },
+  worker: { path: "/me", heading: "My development" },
+  worker2: { path: "/me", heading: "My development" },
+};
+
+/** A page in its own browser context, signed in as a demo role (axe needs a context made with newContext). */
+export async function signedInPage(browser: import("@playwright/test").Browser, who: DemoLogin) {
+  const context = await browser.newContext({ storageState: storageState(who) });
+  return context.newPage();
+}
