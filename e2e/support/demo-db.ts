@@ -18,3 +18,22 @@ export function workerIdFor(email: string): string {
     db.close();
   }
 }
+
+/**
+ * Changes a user the way an administrator would, straight in the database, for the session tests that must not
+ * wait on the admin screens. Only ever on users no other spec signs in as.
+ */
+export function setUserAccess(email: string, change: { status?: "active" | "disabled"; role?: string }) {
+  const db = new Database(PATH, { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    const sets = [
+      ...(change.status ? ["status = @status"] : []),
+      ...(change.role ? ["role = @role"] : []),
+      "session_version = session_version + 1",
+    ];
+    db.prepare(`update users set ${sets.join(", ")} where email = @email`).run({ email, status: change.status, role: change.role });
+  } finally {
+    db.close();
+  }
+}
