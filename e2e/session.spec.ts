@@ -1,14 +1,7 @@
 // Sessions are checked against the database on every request: a disabled user or a changed role takes effect at once.
 import { test, expect } from "@playwright/test";
-import { PASSWORD } from "./support/roles";
+import { signInThroughForm as signIn } from "./support/roles";
 import { setUserAccess } from "./support/demo-db";
-
-async function signIn(page: import("@playwright/test").Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-}
 
 test("a user disabled while signed in is signed out on their next request, and cannot sign in again", async ({ page }) => {
   await signIn(page, "manager3@demo.test");

@@ -1,7 +1,7 @@
 // Signing in and out: each role's home with real data, the wrong-password message, bad input, throttling, logout.
 import { test, expect } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
-import { LOGINS, PASSWORD, signedInPage } from "./support/roles";
+import { LOGINS, PASSWORD, signedInPage, signInThroughForm } from "./support/roles";
 import { demoDb, workerIdFor } from "./support/demo-db";
 
 test.describe("each role lands on a home with real data", () => {
@@ -88,7 +88,7 @@ test.describe("signing in", () => {
     await page.getByLabel("Email address").fill(LOGINS.manager);
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page).toHaveURL(`/workers/${workerId}`);
+    await expect(page).toHaveURL(`/workers/${workerId}`); // the callbackUrl form, not a fresh /login
     await expect(page.getByRole("heading", { name: "Position history" })).toBeVisible();
   });
 
@@ -137,10 +137,7 @@ test.describe("signing in", () => {
   });
 
   test("logout ends the session, and the old session cookie no longer works", async ({ page }) => {
-    await page.goto("/login");
-    await page.getByLabel("Email address").fill(LOGINS.lead);
-    await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await signInThroughForm(page, LOGINS.lead);
     await expect(page).toHaveURL("/insights");
     const cookies = await page.context().cookies();
 

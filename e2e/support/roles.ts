@@ -28,3 +28,11 @@ export async function signedInPage(browser: import("@playwright/test").Browser, 
   const context = await browser.newContext({ storageState: storageState(who) });
   return context.newPage();
 }
+
+/** Signs in through the real login form (the way a person does). */
+export async function signInThroughForm(page: import("@playwright/test").Page, email: string, password = PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
