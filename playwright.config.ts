@@ -1,13 +1,13 @@
 import { defineConfig, devices } from "@playwright/test";
 import { existsSync } from "node:fs";
+import { DEMO_ORIGIN, SETUP_ORIGIN, OIDC_PORT } from "./e2e/support/ports";
 
 // System Chromium (Debian's package); `npx playwright install` cannot download here.
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
-export const DEMO_PORT = 3100;
-export const SETUP_PORT = 3101;
-/** The loopback OIDC provider the single-sign-on test starts (e2e/oidc.spec.ts). */
-export const OIDC_PORT = 3199;
+// E2E_PORT_BASE (e2e/support/ports.ts) lets a second checkout run the suite beside this one without port clashes.
+const DEMO_PORT = new URL(DEMO_ORIGIN).port;
+const SETUP_PORT = new URL(SETUP_ORIGIN).port;
 
 /** A shell step that deletes the given folders, so each run starts from a fresh database. */
 const fresh = (...dirs: string[]) =>
@@ -26,7 +26,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL: `http://localhost:${DEMO_PORT}`,
+    baseURL: DEMO_ORIGIN,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
@@ -42,9 +42,9 @@ export default defineConfig({
     {
       // The demo trust, seeded fresh for every run. Microsoft Entra ID points at the test's own OIDC provider.
       command: `${fresh(".e2e/demo", ".e2e/state")} && node scripts/start.mjs`,
-      url: `http://localhost:${DEMO_PORT}/login`,
+      url: `${DEMO_ORIGIN}/login`,
       env: {
-        PORT: String(DEMO_PORT),
+        PORT: DEMO_PORT,
         DATABASE_PATH: ".e2e/demo/pathways.db",
         PATHWAYS_DEMO: "1",
         AUTH_MICROSOFT_ENTRA_ID_ID: "pathways-e2e",
@@ -57,8 +57,8 @@ export default defineConfig({
       // A production-style start: demo mode off, an empty database, the first-admin setup path.
       // Playwright starts the servers one after another, so this one finds the build the first made.
       command: `${fresh(".e2e/empty")} && node scripts/start.mjs`,
-      url: `http://localhost:${SETUP_PORT}/login`,
-      env: { PORT: String(SETUP_PORT), DATABASE_PATH: ".e2e/empty/pathways.db", PATHWAYS_DEMO: "0" },
+      url: `${SETUP_ORIGIN}/login`,
+      env: { PORT: SETUP_PORT, DATABASE_PATH: ".e2e/empty/pathways.db", PATHWAYS_DEMO: "0" },
       ...common,
     },
   ],

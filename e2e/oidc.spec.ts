@@ -4,12 +4,12 @@ import { test, expect, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { HOMES } from "./support/roles";
 import { startOidcProvider } from "./support/oidc-provider";
+import { DEMO_ORIGIN, OIDC_PORT } from "./support/ports";
 
-/** playwright.config.ts: OIDC_PORT and the demo server's AUTH_MICROSOFT_ENTRA_ID_ID / _SECRET. */
-const OIDC_PORT = 3199;
+/** playwright.config.ts: the demo server's AUTH_MICROSOFT_ENTRA_ID_ID / _SECRET. */
 const CLIENT_ID = "pathways-e2e";
 const CLIENT_SECRET = "e2e-client-secret-not-for-production";
-const REDIRECT_URI = "http://localhost:3100/api/auth/callback/microsoft-entra-id";
+const REDIRECT_URI = `${DEMO_ORIGIN}/api/auth/callback/microsoft-entra-id`;
 const SLOW = { timeout: 20_000 };
 
 test.describe.configure({ mode: "serial" });
@@ -49,14 +49,14 @@ async function signInWithMicrosoft(page: Page, loginName: string) {
 
 test("a Microsoft account whose email matches an active user signs in and lands on their home", async ({ page }) => {
   await signInWithMicrosoft(page, "manager");
-  await page.waitForURL("http://localhost:3100/team", SLOW);
+  await page.waitForURL(`${DEMO_ORIGIN}/team`, SLOW);
   await expect(page.getByRole("heading", { level: 1, name: HOMES.manager.heading })).toBeVisible();
   await expectAccessible(page);
 });
 
 test("a Microsoft account with no Pathways account is turned away with an explanation", async ({ page }) => {
   await signInWithMicrosoft(page, "stranger");
-  await page.waitForURL((url) => url.origin === "http://localhost:3100" && url.pathname === "/login", SLOW);
+  await page.waitForURL((url) => url.origin === DEMO_ORIGIN && url.pathname === "/login", SLOW);
   expect(new URL(page.url()).searchParams.get("error")).toBe("AccessDenied");
   await expect(page.getByRole("status")).toContainText("not linked to a Pathways account");
   await expectAccessible(page);

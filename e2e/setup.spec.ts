@@ -1,8 +1,9 @@
 // A production start (demo mode off, empty database): the first administrator sets Pathways up.
 import { test, expect } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
+import { SETUP_ORIGIN } from "./support/ports";
 
-const BASE = "http://localhost:3101";
+const BASE = SETUP_ORIGIN;
 
 test("the first admin sets up an empty installation, after fixing bad input", async ({ page }) => {
   await page.goto(`${BASE}/login`);

@@ -8,6 +8,8 @@ export type FormState = {
   fieldErrors?: Record<string, string>;
   /** What the user typed, sent back so nothing is lost. Never includes passwords. */
   values?: Record<string, string>;
+  /** Fields sent more than once (a group of checkboxes), by name. */
+  lists?: Record<string, string[]>;
 };
 
 export const initialFormState: FormState = {};
@@ -24,6 +26,21 @@ export function submittedValues(form: FormData): Record<string, string> {
   return values;
 }
 
+/** Every field as a list of the values sent (checkbox groups send several). */
+export function submittedLists(form: FormData): Record<string, string[]> {
+  const lists: Record<string, string[]> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== "string" || key.startsWith("$ACTION") || SECRET_FIELDS.test(key)) continue;
+    (lists[key] ??= []).push(value);
+  }
+  return lists;
+}
+
+/** A failed state that keeps everything the user sent. */
+export function failed(form: FormData, message: string, fieldErrors?: Record<string, string>): FormState {
+  return { ok: false, message, fieldErrors, values: submittedValues(form), lists: submittedLists(form) };
+}
+
 /** The first message for each field, keyed by the field's name. */
 export function formErrors(error: z.ZodError, form: FormData, message = "There is a problem"): FormState {
   const fieldErrors: Record<string, string> = {};
@@ -31,5 +48,5 @@ export function formErrors(error: z.ZodError, form: FormData, message = "There i
     const key = issue.path.join(".") || "form";
     fieldErrors[key] ??= issue.message;
   }
-  return { ok: false, message, fieldErrors, values: submittedValues(form) };
+  return failed(form, message, fieldErrors);
 }

@@ -24,10 +24,19 @@ export function navFor(role: Role): NavItem[] {
     case "support_worker":
       return [{ href: "/me", label: "My development" }];
     case "manager":
-      return [{ href: "/team", label: "My team" }];
+      return [
+        { href: "/team", label: "My team" },
+        { href: "/workers", label: "Workers" },
+      ];
     case "lead":
-      return [{ href: "/insights", label: "Insights" }];
+      return [
+        { href: "/insights", label: "Insights" },
+        { href: "/workers", label: "Workers" },
+      ];
     case "admin":
-      return [{ href: "/admin", label: "Administration" }];
+      return [
+        { href: "/admin", label: "Administration" },
+        { href: "/workers", label: "Workers" },
+      ];
   }
 }

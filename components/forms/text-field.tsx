@@ -1,5 +1,6 @@
 // A labelled text input with its hint and error tied to it by aria-describedby.
 import type { InputHTMLAttributes } from "react";
+import { FieldShell, describedBy } from "./field-shell";
 
 type Props = {
   name: string;
@@ -10,34 +11,17 @@ type Props = {
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "defaultValue">;
 
 export function TextField({ name, label, hint, error, defaultValue, className, ...rest }: Props) {
-  const hintId = hint ? `${name}-hint` : undefined;
-  const errorId = error ? `${name}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`mb-5 ${error ? "border-l-4 border-nhs-red pl-4" : ""}`}>
-      <label htmlFor={name} className="label">
-        {label}
-      </label>
-      {hint ? (
-        <span id={hintId} className="hint">
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={errorId} className="field-error">
-          <span className="sr-only">Error: </span>
-          {error}
-        </span>
-      ) : null}
+    <FieldShell name={name} label={label} hint={hint} error={error}>
       <input
         id={name}
         name={name}
         defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(name, hint, error)}
         className={`input ${className ?? ""}`}
         {...rest}
       />
-    </div>
+    </FieldShell>
   );
 }

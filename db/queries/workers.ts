@@ -1,11 +1,12 @@
 import "server-only";
 // Reading support workers: one profile, and the signed-in worker's own record.
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "../client";
-import { workers, teams, professions, stages, bands, careSettings, users, workerPositions } from "../schema";
+import { workers, teams, professions, stages, bands, careSettings, users, workerPositions, apprenticeships } from "../schema";
 import { visibleWorkers } from "../access";
 import type { SessionUser } from "../../lib/session-user";
+import { PAGE_SIZE, type WorkerFilters, type WorkerSort } from "../../lib/worker-filters";
 
 const lineManager = alias(users, "line_manager");
 
@@ -77,4 +78,80 @@ export function positionHistory(user: SessionUser, workerId: string) {
     .where(and(eq(workerPositions.workerId, workerId), visibleWorkers(user)))
     .orderBy(desc(workerPositions.effectiveFrom), asc(workerPositions.createdAt))
     .all();
+}
+
+/** Apprenticeship statuses that mean "on an apprenticeship now". */
+export const LIVE_APPRENTICESHIP = ["on_programme", "break_in_learning", "gateway", "end_point_assessment"] as const;
+
+function filterConditions(user: SessionUser, f: WorkerFilters): SQL {
+  const conditions: (SQL | undefined)[] = [visibleWorkers(user)];
+  if (f.status !== "all") conditions.push(eq(workers.status, f.status));
+  if (f.team) conditions.push(eq(workers.teamId, f.team));
+  if (f.profession) conditions.push(eq(workers.professionId, f.profession));
+  if (f.stage) conditions.push(eq(workers.stageId, f.stage));
+  if (f.band) conditions.push(eq(workers.bandId, f.band));
+  if (f.setting) conditions.push(eq(workers.careSettingId, f.setting));
+  if (f.q) {
+    const text = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      or(
+        sql`lower(${workers.firstName} || ' ' || ${workers.lastName}) like ${text} escape '\\'`,
+        sql`lower(${workers.lastName} || ', ' || ${workers.firstName}) like ${text} escape '\\'`,
+        like(workers.employeeNumber, `${f.q}%`),
+      ),
+    );
+  }
+  if (f.apprentice) {
+    conditions.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(apprenticeships)
+          .where(and(eq(apprenticeships.workerId, workers.id), inArray(apprenticeships.status, [...LIVE_APPRENTICESHIP]))),
+      ),
+    );
+  }
+  return and(...conditions)!;
+}
+
+const SORT_COLUMNS: Record<WorkerSort, SQL | typeof workers.fte> = {
+  name: sql`${workers.lastName} collate nocase, ${workers.firstName} collate nocase`,
+  employeeNumber: sql`${workers.employeeNumber}`,
+  jobTitle: sql`${workers.jobTitle} collate nocase`,
+  team: sql`${teams.name} collate nocase`,
+  profession: sql`${professions.name}`,
+  stage: sql`${stages.rank}`,
+  band: sql`${bands.sort}`,
+  fte: workers.fte,
+  start: sql`${workers.contractStart}`,
+};
+
+function listQuery(user: SessionUser, f: WorkerFilters) {
+  const order = SORT_COLUMNS[f.sort];
+  return profileQuery()
+    .where(filterConditions(user, f))
+    .orderBy(f.dir === "desc" ? desc(order) : asc(order), asc(workers.lastName), asc(workers.id));
+}
+
+/** One page of the workers the user may see, with the headcount and FTE of the whole filtered set. */
+export function listWorkers(user: SessionUser, f: WorkerFilters) {
+  const totals = db
+    .select({ headcount: sql<number>`count(*)`, fte: sql<number>`coalesce(round(sum(${workers.fte}), 2), 0)` })
+    .from(workers)
+    // A join keeps drizzle writing qualified column names (see db/queries/insights.ts).
+    .innerJoin(teams, eq(teams.id, workers.teamId))
+    .where(filterConditions(user, f))
+    .get() ?? { headcount: 0, fte: 0 };
+  const pages = Math.max(1, Math.ceil(totals.headcount / PAGE_SIZE));
+  const page = Math.min(f.page, pages);
+  const rows = listQuery(user, f)
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE)
+    .all();
+  return { rows, ...totals, page, pages };
+}
+
+/** Every row of the filtered list, for the CSV export. */
+export function allWorkersMatching(user: SessionUser, f: WorkerFilters) {
+  return listQuery(user, f).all();
 }

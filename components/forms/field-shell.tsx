@@ -1,0 +1,39 @@
+// The label, hint and error around any form control, with the ids that aria-describedby points at.
+
+export function describedBy(name: string, hint?: string, error?: string): string | undefined {
+  return [hint ? `${name}-hint` : undefined, error ? `${name}-error` : undefined].filter(Boolean).join(" ") || undefined;
+}
+
+export function FieldShell({
+  name,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className={`mb-5 ${error ? "border-l-4 border-nhs-red pl-4" : ""}`}>
+      <label htmlFor={name} className="label">
+        {label}
+      </label>
+      {hint ? (
+        <span id={`${name}-hint`} className="hint">
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={`${name}-error`} className="field-error">
+          <span className="sr-only">Error: </span>
+          {error}
+        </span>
+      ) : null}
+      {children}
+    </div>
+  );
+}
