@@ -1,0 +1,43 @@
+// Stands in for "@/lib/auth" in unit tests of server actions: the acting user is whoever `actAs` set.
+// Use with:  vi.mock("@/lib/auth", () => import("./support/auth-mock"));
+//            vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+import { notFound, redirect } from "next/navigation";
+import type { SessionUser } from "@/lib/session-user";
+import type { Role } from "@/lib/vocabulary";
+
+let current: SessionUser | null = null;
+
+export function actAs(user: SessionUser | null): void {
+  current = user;
+}
+
+export async function currentUser(): Promise<SessionUser | null> {
+  return current;
+}
+
+export async function requireUser(): Promise<SessionUser> {
+  if (!current) redirect("/login?expired=1");
+  return current;
+}
+
+export async function requireRole(...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role)) notFound();
+  return user;
+}
+
+export async function clientAddress(): Promise<string> {
+  return "127.0.0.1";
+}
+
+export const NOT_FOUND = /NEXT_HTTP_ERROR_FALLBACK;404/;
+
+/** FormData from a plain object; arrays become repeated fields. */
+export function formData(fields: Record<string, string | string[] | undefined>): FormData {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) {
+    if (v === undefined) continue;
+    for (const item of Array.isArray(v) ? v : [v]) form.append(k, item);
+  }
+  return form;
+}
