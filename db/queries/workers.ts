@@ -1,6 +1,6 @@
 import "server-only";
 // Reading support workers: one profile, and the signed-in worker's own record.
-import { and, asc, desc, eq, exists, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "../client";
 import { workers, teams, professions, stages, bands, careSettings, users, workerPositions, apprenticeships } from "../schema";
@@ -92,12 +92,13 @@ function filterConditions(user: SessionUser, f: WorkerFilters): SQL {
   if (f.band) conditions.push(eq(workers.bandId, f.band));
   if (f.setting) conditions.push(eq(workers.careSettingId, f.setting));
   if (f.q) {
-    const text = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const escaped = f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+    const text = `%${escaped}%`;
     conditions.push(
       or(
         sql`lower(${workers.firstName} || ' ' || ${workers.lastName}) like ${text} escape '\\'`,
         sql`lower(${workers.lastName} || ', ' || ${workers.firstName}) like ${text} escape '\\'`,
-        like(workers.employeeNumber, `${f.q}%`),
+        sql`lower(${workers.employeeNumber}) like ${`${escaped}%`} escape '\\'`,
       ),
     );
   }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
+import Link from "next/link";
 import { workerProfile, positionHistory } from "@/db/queries/workers";
+import { editableWorker } from "@/db/queries/worker-changes";
 import { developmentSummaries } from "@/db/queries/development";
 import { todayInLondon, formatDate } from "@/lib/rules/dates";
 import { SummaryList } from "@/components/summary-list";
@@ -9,14 +11,28 @@ import { AppraisalStatusTag, Tag } from "@/components/tags";
 
 export const metadata: Metadata = { title: "Worker profile" };
 
-export default async function WorkerProfilePage({ params }: { params: Promise<{ id: string }> }) {
+const SAVED: Record<string, string> = {
+  created: "Worker added.",
+  updated: "Changes saved.",
+  left: "Leaving recorded. Their record stays here.",
+};
+
+export default async function WorkerProfilePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
   const user = await requireUser();
   const { id } = await params;
+  const saved = SAVED[(await searchParams).saved ?? ""];
   const worker = workerProfile(user, id);
   if (!worker) notFound();
   const history = positionHistory(user, id);
   const today = todayInLondon();
   const summary = worker.status === "in_post" ? developmentSummaries(user, today, { workerIds: [id] })[0] : undefined;
+  const canEdit = worker.status === "in_post" && !!editableWorker(user, id);
 
   return (
     <>
@@ -24,9 +40,29 @@ export default async function WorkerProfilePage({ params }: { params: Promise<{ 
       <h1 className="mb-2">
         {worker.firstName} {worker.lastName}
       </h1>
-      <p className="mb-6">
+      <p className="mb-4">
         {worker.jobTitle} {worker.status === "left" ? <Tag tone="grey">Left {formatDate(worker.contractEnd)}</Tag> : null}
       </p>
+      {saved ? (
+        <p role="status" className="mb-4 border-l-8 border-nhs-green bg-white p-3 font-semibold">
+          {saved}
+        </p>
+      ) : null}
+      {canEdit ? (
+        <ul className="mb-6 flex flex-wrap gap-x-6 gap-y-2" aria-label="Actions">
+          <li>
+            <Link href={`/workers/${id}/edit`}>Edit details or change post</Link>
+          </li>
+          {worker.hasLogin ? null : (
+            <li>
+              <Link href={`/workers/${id}/login`}>Give them a Pathways login</Link>
+            </li>
+          )}
+          <li>
+            <Link href={`/workers/${id}/leave`}>Record leaving</Link>
+          </li>
+        </ul>
+      ) : null}
 
       <div className="grid gap-8 lg:grid-cols-[3fr_2fr]">
         <section aria-labelledby="about">

@@ -1,0 +1,237 @@
+import "server-only";
+// Creating and changing support workers. A change of role, band, job title or team is a new position-history row
+// with an effective date, never an overwrite of the past; a leaver gets an end date and a reason and keeps their history.
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { db } from "../client";
+import { workers, workerPositions, users, teams, professions, stages, bands, careSettings } from "../schema";
+import { editableWorkers, managedTeamIds } from "../access";
+import { audit } from "../audit";
+import type { SessionUser } from "../../lib/session-user";
+import { POSITION_FIELDS, type WorkerFields } from "../../lib/worker-schema";
+
+export type ChangeResult = { ok: true; workerId: string } | { ok: false; message: string; field?: string };
+
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+
+/** Checks that every chosen id is a live reference value, a team the user may place workers in, and a manager. */
+type Refusal = Extract<ChangeResult, { ok: false }>;
+
+function checkChoices(tx: Tx, user: SessionUser, f: WorkerFields): Refusal | undefined {
+  const teamOk = tx
+    .select({ id: teams.id })
+    .from(teams)
+    .where(
+      and(
+        eq(teams.id, f.teamId),
+        eq(teams.orgId, user.orgId),
+        isNull(teams.archivedAt),
+        user.role === "manager" ? inArray(teams.id, managedTeamIds(user)) : undefined,
+      ),
+    )
+    .get();
+  if (!teamOk) return { ok: false, field: "teamId", message: "Select one of your teams" };
+  const live = <T extends typeof professions | typeof stages | typeof bands | typeof careSettings>(table: T, id: string | null) =>
+    id === null || !!tx.select({ id: table.id }).from(table).where(and(eq(table.id, id), isNull(table.retiredAt))).get();
+  if (!live(professions, f.professionId)) return { ok: false, field: "professionId", message: "Select a profession from the list" };
+  if (!live(stages, f.stageId)) return { ok: false, field: "stageId", message: "Select a role from the list" };
+  if (!live(bands, f.bandId)) return { ok: false, field: "bandId", message: "Select a band from the list" };
+  if (!live(careSettings, f.careSettingId)) return { ok: false, field: "careSettingId", message: "Select a care setting from the list" };
+  if (f.lineManagerId) {
+    const manager = tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, f.lineManagerId), eq(users.orgId, user.orgId), eq(users.role, "manager"), eq(users.status, "active")))
+      .get();
+    if (!manager) return { ok: false, field: "lineManagerId", message: "Select a line manager from the list" };
+  }
+  return undefined;
+}
+
+function employeeNumberTaken(tx: Tx, orgId: string, employeeNumber: string, exceptWorkerId?: string): boolean {
+  return !!tx
+    .select({ id: workers.id })
+    .from(workers)
+    .where(
+      and(
+        eq(workers.orgId, orgId),
+        sql`lower(${workers.employeeNumber}) = lower(${employeeNumber})`,
+        exceptWorkerId ? sql`${workers.id} <> ${exceptWorkerId}` : undefined,
+      ),
+    )
+    .get();
+}
+
+const DUPLICATE = (n: string) => ({ ok: false as const, field: "employeeNumber", message: `Employee number ${n} is already in use` });
+
+/** Adds a worker (managers: into one of their teams; admins: any team) with their opening position. */
+export function createWorker(user: SessionUser, f: WorkerFields): ChangeResult {
+  if (user.role !== "manager" && user.role !== "admin") return { ok: false, message: "Only managers and administrators add workers" };
+  return db.transaction((tx) => {
+    const problem = checkChoices(tx, user, f);
+    if (problem) return problem;
+    if (employeeNumberTaken(tx, user.orgId, f.employeeNumber)) return DUPLICATE(f.employeeNumber);
+    const worker = tx
+      .insert(workers)
+      .values({ orgId: user.orgId, ...f, lineManagerId: f.lineManagerId ?? (user.role === "manager" ? user.id : null) })
+      .returning({ id: workers.id })
+      .get();
+    tx.insert(workerPositions)
+      .values({
+        workerId: worker.id,
+        effectiveFrom: f.contractStart,
+        stageId: f.stageId,
+        bandId: f.bandId,
+        jobTitle: f.jobTitle,
+        teamId: f.teamId,
+        reason: "Started",
+        recordedBy: user.id,
+      })
+      .run();
+    audit(tx, user, { action: "worker.create", entityType: "worker", entityId: worker.id, workerId: worker.id, summary: { employeeNumber: f.employeeNumber } });
+    return { ok: true, workerId: worker.id };
+  });
+}
+
+/** The worker as an editable record, if the user may edit them (managers of the worker, admins). */
+export function editableWorker(user: SessionUser, workerId: string) {
+  return db
+    .select()
+    .from(workers)
+    .where(and(eq(workers.id, workerId), editableWorkers(user)))
+    .get();
+}
+
+/**
+ * Saves changes. Corrections (names, FTE, profession...) change the record. A change of role, band, job title or
+ * team closes the open position on `effectiveFrom` and opens a new one, so the past stays as it was.
+ */
+export function updateWorker(
+  user: SessionUser,
+  workerId: string,
+  f: WorkerFields & { effectiveFrom?: string; changeReason?: string },
+): ChangeResult {
+  return db.transaction((tx) => {
+    const before = tx
+      .select()
+      .from(workers)
+      .where(and(eq(workers.id, workerId), editableWorkers(user)))
+      .get();
+    if (!before) return { ok: false, message: "Worker not found" };
+    if (before.status === "left") return { ok: false, message: "This worker has left. Their record can no longer be changed." };
+    // A manager may keep a worker in a team they don't manage (a line-managed worker) but not move them into one.
+    const problem = checkChoices(tx, user, f);
+    if (problem && !(problem.field === "teamId" && f.teamId === before.teamId)) return problem;
+    if (employeeNumberTaken(tx, user.orgId, f.employeeNumber, workerId)) return DUPLICATE(f.employeeNumber);
+
+    const changed = (Object.keys(f) as (keyof WorkerFields)[]).filter(
+      (k) => k in before && (before as Record<string, unknown>)[k] !== f[k],
+    );
+    const positionChanged = changed.some((k) => (POSITION_FIELDS as readonly string[]).includes(k));
+
+    if (positionChanged) {
+      const open = tx
+        .select()
+        .from(workerPositions)
+        .where(and(eq(workerPositions.workerId, workerId), isNull(workerPositions.effectiveTo)))
+        .get();
+      if (!f.effectiveFrom) {
+        return { ok: false, field: "effectiveFrom", message: "Enter the date the change of role, band, job title or team takes effect" };
+      }
+      if (open && f.effectiveFrom <= open.effectiveFrom) {
+        return {
+          ok: false,
+          field: "effectiveFrom",
+          message: `The change must take effect after ${open.effectiveFrom}, when the current position began`,
+        };
+      }
+      if (open) tx.update(workerPositions).set({ effectiveTo: f.effectiveFrom }).where(eq(workerPositions.id, open.id)).run();
+      tx.insert(workerPositions)
+        .values({
+          workerId,
+          effectiveFrom: f.effectiveFrom,
+          stageId: f.stageId,
+          bandId: f.bandId,
+          jobTitle: f.jobTitle,
+          teamId: f.teamId,
+          reason: f.changeReason ?? "",
+          recordedBy: user.id,
+        })
+        .run();
+    }
+    if (changed.length === 0) return { ok: true, workerId };
+
+    if (changed.includes("contractStart")) {
+      // Correcting the start date moves the opening position's start with it (when it began on the old date).
+      const first = tx
+        .select()
+        .from(workerPositions)
+        .where(and(eq(workerPositions.workerId, workerId), eq(workerPositions.effectiveFrom, before.contractStart)))
+        .get();
+      if (first && (first.effectiveTo === null || f.contractStart < first.effectiveTo)) {
+        tx.update(workerPositions).set({ effectiveFrom: f.contractStart }).where(eq(workerPositions.id, first.id)).run();
+      } else if (first) {
+        return { ok: false, field: "contractStart", message: `The start date must be before ${first.effectiveTo}, when their next position began` };
+      }
+    }
+
+    const { effectiveFrom: _e, changeReason: _r, ...fields } = f;
+    tx.update(workers).set(fields).where(eq(workers.id, workerId)).run();
+    audit(tx, user, {
+      action: positionChanged ? "worker.position_change" : "worker.update",
+      entityType: "worker",
+      entityId: workerId,
+      workerId,
+      summary: { changed, ...(positionChanged ? { effectiveFrom: f.effectiveFrom } : {}) },
+    });
+    return { ok: true, workerId };
+  });
+}
+
+/** Records that a worker left: end date and reason; their history stays, and their login (if any) is disabled. */
+export function recordLeaving(user: SessionUser, workerId: string, input: { leftOn: string; reason: string }): ChangeResult {
+  return db.transaction((tx) => {
+    const worker = tx
+      .select()
+      .from(workers)
+      .where(and(eq(workers.id, workerId), editableWorkers(user)))
+      .get();
+    if (!worker) return { ok: false, message: "Worker not found" };
+    if (worker.status === "left") return { ok: false, message: "This worker has already left" };
+    if (input.leftOn < worker.contractStart) {
+      return { ok: false, field: "leftOn", message: `The leaving date cannot be before they started (${worker.contractStart})` };
+    }
+    tx.update(workers)
+      .set({ status: "left", contractEnd: input.leftOn, leavingReason: input.reason })
+      .where(eq(workers.id, workerId))
+      .run();
+    tx.update(workerPositions)
+      .set({ effectiveTo: input.leftOn })
+      .where(and(eq(workerPositions.workerId, workerId), isNull(workerPositions.effectiveTo)))
+      .run();
+    if (worker.userId) {
+      tx.update(users)
+        .set({ status: "disabled", sessionVersion: sql`${users.sessionVersion} + 1` })
+        .where(eq(users.id, worker.userId))
+        .run();
+    }
+    audit(tx, user, {
+      action: "worker.leave",
+      entityType: "worker",
+      entityId: workerId,
+      workerId,
+      summary: { leftOn: input.leftOn, loginDisabled: !!worker.userId },
+    });
+    return { ok: true, workerId };
+  });
+}
+
+/** Active managers in the organisation, for the line-manager choice. */
+export function lineManagerOptions(user: SessionUser) {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.orgId, user.orgId), eq(users.role, "manager"), eq(users.status, "active")))
+    .orderBy(users.name)
+    .all()
+    .map((u) => [u.id, u.name] as const);
+}

@@ -1,0 +1,92 @@
+// What a worker record must look like, for the create and edit forms (and their actions). One schema, derived per form.
+import { z } from "zod";
+import { isIsoDate, addMonths } from "./rules/dates";
+
+const requiredText = (what: string, max: number) =>
+  z
+    .string({ error: `Enter ${what}` })
+    .trim()
+    .min(1, `Enter ${what}`)
+    .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
+
+const requiredChoice = (what: string) => z.string({ error: `Select ${what}` }).trim().min(1, `Select ${what}`).max(64);
+const optionalChoice = z
+  .string()
+  .trim()
+  .max(64)
+  .optional()
+  .transform((v) => (v ? v : null));
+
+/** A calendar date from a date input: a real YYYY-MM-DD date between 1950 and `latest`. */
+export function calendarDate(what: string, latest: () => string, latestMessage: string) {
+  return z
+    .string({ error: `Enter ${what}` })
+    .trim()
+    .min(1, `Enter ${what}`)
+    .refine(isIsoDate, `Enter ${what} as a real date, for example 2024-03-27`)
+    .refine((v) => !isIsoDate(v) || v >= "1950-01-01", `${what[0]!.toUpperCase()}${what.slice(1)} must be after 1950`)
+    .refine((v) => !isIsoDate(v) || v <= latest(), latestMessage);
+}
+
+export const FTE_MESSAGE = "Enter FTE as a number from 0.01 to 1, like 0.8 (1 is full time)";
+
+export const fte = z
+  .string({ error: "Enter the FTE" })
+  .trim()
+  .min(1, "Enter the FTE")
+  .transform((v) => v.replace(",", "."))
+  .refine((v) => /^\d*\.?\d+$/.test(v), FTE_MESSAGE)
+  .transform(Number)
+  .refine((n) => n > 0, "FTE must be more than 0")
+  .refine((n) => n <= 1, "FTE must be 1 or less (1 is full time)")
+  .transform((n) => Math.round(n * 100) / 100);
+
+export const employeeNumber = z
+  .string({ error: "Enter the employee number" })
+  .trim()
+  .min(1, "Enter the employee number")
+  .max(20, "Employee number must be 20 characters or fewer")
+  .regex(/^[A-Za-z0-9-]+$/, "Employee number can only contain letters, numbers and hyphens");
+
+export function workerFields(today: string) {
+  return z.object({
+    firstName: requiredText("a first name", 80),
+    lastName: requiredText("a last name", 80),
+    employeeNumber,
+    jobTitle: requiredText("a job title", 120),
+    professionId: requiredChoice("a profession"),
+    stageId: requiredChoice("a role"),
+    bandId: optionalChoice,
+    careSettingId: optionalChoice,
+    teamId: requiredChoice("a team"),
+    lineManagerId: optionalChoice,
+    fte,
+    contractStart: calendarDate("the start date", () => addMonths(today, 12), "Start date cannot be more than a year from now"),
+  });
+}
+
+export type WorkerFields = z.infer<ReturnType<typeof workerFields>>;
+
+/** The fields whose change is a new position (how progression is measured), not a correction. */
+export const POSITION_FIELDS = ["stageId", "bandId", "jobTitle", "teamId"] as const;
+
+export function workerEditFields(today: string) {
+  return workerFields(today).extend({
+    /** When a change of role, band, job title or team takes effect. */
+    effectiveFrom: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .refine((v) => v === undefined || isIsoDate(v), "Enter the date the change takes effect as a real date, for example 2026-04-01")
+      .refine((v) => v === undefined || !isIsoDate(v) || v <= addMonths(today, 6), "The change cannot take effect more than 6 months from now"),
+    changeReason: z.string().trim().max(200, "Reason must be 200 characters or fewer").optional().default(""),
+  });
+}
+
+export function leavingFields(today: string) {
+  return z.object({
+    leftOn: calendarDate("the leaving date", () => addMonths(today, 3), "Leaving date cannot be more than 3 months from now"),
+    reason: requiredText("the reason for leaving", 200),
+  });
+}

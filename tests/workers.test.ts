@@ -1,0 +1,267 @@
+// The workforce register: the list's access rule and filters, creating and changing workers, position history, leavers.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { workers, workerPositions, users, auditEvents, bands, apprenticeships, apprenticeshipStandards } from "@/db/schema";
+import { listWorkers, allWorkersMatching } from "@/db/queries/workers";
+import { createWorker, updateWorker, recordLeaving } from "@/db/queries/worker-changes";
+import { parseWorkerFilters, filtersToQuery } from "@/lib/worker-filters";
+import { workerFields } from "@/lib/worker-schema";
+import { twoTeams, asSession, makeWorker } from "./support/factory";
+import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
+
+vi.mock("@/lib/auth", () => import("./support/auth-mock"));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const TODAY = "2026-11-22";
+const filters = (q: Record<string, string> = {}) => parseWorkerFilters(q);
+
+function fields(f: ReturnType<typeof twoTeams>, over: Record<string, unknown> = {}) {
+  return {
+    firstName: "Amara",
+    lastName: "Okafor",
+    employeeNumber: "99000001",
+    jobTitle: "Therapy Support Worker",
+    professionId: f.ref.profession.id,
+    stageId: f.ref.stage.id,
+    bandId: f.ref.band.id,
+    careSettingId: null,
+    teamId: f.teamA.id,
+    lineManagerId: null,
+    fte: 0.8,
+    contractStart: "2026-01-05",
+    ...over,
+  };
+}
+
+describe("the workers list", () => {
+  it("shows a manager their workers, a lead everyone, with headcount and FTE of the filtered set", () => {
+    const f = twoTeams();
+    makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, fte: 0.5 });
+    const a = listWorkers(asSession(f.users.managerA), filters());
+    expect(a.headcount).toBe(3); // workerA, the half-time worker, and the one they line-manage in team B
+    expect(a.fte).toBe(2.5);
+    expect(listWorkers(asSession(f.users.lead), filters()).headcount).toBe(4);
+    expect(listWorkers(asSession(f.users.lead), filters({ team: f.teamB.id })).headcount).toBe(2);
+    // A manager filtering by a team they cannot see gets only what they may see in it.
+    expect(listWorkers(asSession(f.users.managerB), filters({ team: f.teamA.id })).headcount).toBe(0);
+  });
+
+  it("searches by name and employee number, treating % and _ literally", () => {
+    const f = twoTeams();
+    const lead = asSession(f.users.lead);
+    const w = f.workers.workerA;
+    expect(listWorkers(lead, filters({ q: w.firstName.toLowerCase() })).rows.map((r) => r.id)).toEqual([w.id]);
+    expect(listWorkers(lead, filters({ q: `${w.lastName}, ${w.firstName}` })).rows.map((r) => r.id)).toEqual([w.id]);
+    expect(listWorkers(lead, filters({ q: w.employeeNumber })).rows.map((r) => r.id)).toEqual([w.id]);
+    expect(listWorkers(lead, filters({ q: "%" })).headcount).toBe(0);
+  });
+
+  it("leaves leavers out by default, and filters on an apprenticeship", () => {
+    const f = twoTeams();
+    const lead = asSession(f.users.lead);
+    makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, status: "left" });
+    expect(listWorkers(lead, filters()).headcount).toBe(3);
+    expect(listWorkers(lead, filters({ status: "left" })).headcount).toBe(1);
+    expect(listWorkers(lead, filters({ status: "all" })).headcount).toBe(4);
+    const standard = db.insert(apprenticeshipStandards).values({ reference: "ST0217", title: "Senior HCSW", level: 3, typicalDurationMonths: 18 }).returning().get();
+    db.insert(apprenticeships)
+      .values({ workerId: f.workers.workerB.id, standardId: standard.id, provider: "College", startDate: "2026-01-05", plannedEndDate: "2027-07-05", status: "on_programme" })
+      .run();
+    expect(listWorkers(lead, filters({ apprentice: "1" })).rows.map((r) => r.id)).toEqual([f.workers.workerB.id]);
+  });
+
+  it("sorts and pages on the server", () => {
+    const f = twoTeams();
+    for (let i = 0; i < 30; i++) makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, fte: 0.5 + (i % 5) / 10 });
+    const lead = asSession(f.users.lead);
+    const page1 = listWorkers(lead, filters({ sort: "fte", dir: "desc" }));
+    expect(page1.pages).toBe(2);
+    expect(page1.rows).toHaveLength(25);
+    const ftes = page1.rows.map((r) => r.fte);
+    expect(ftes).toEqual([...ftes].sort((a, b) => b - a));
+    const page2 = listWorkers(lead, filters({ sort: "fte", dir: "desc", page: "2" }));
+    expect(page2.rows).toHaveLength(8);
+    expect(new Set([...page1.rows, ...page2.rows].map((r) => r.id)).size).toBe(33);
+    // A page past the end shows the last page.
+    expect(listWorkers(lead, filters({ page: "99" })).page).toBe(2);
+    expect(allWorkersMatching(lead, filters())).toHaveLength(33);
+  });
+
+  it("reads filters from the URL, ignoring nonsense, and writes them back without defaults", () => {
+    const f = parseWorkerFilters({ sort: "drop table", dir: "sideways", page: "-3", status: "gone", q: "  ann ", apprentice: "yes" });
+    expect(f).toMatchObject({ sort: "name", dir: "asc", page: 1, status: "in_post", q: "ann", apprentice: false });
+    expect(filtersToQuery(f)).toBe("?q=ann");
+    expect(filtersToQuery(parseWorkerFilters({ team: "t1", sort: "fte", dir: "desc", page: "2" }))).toBe("?team=t1&sort=fte&dir=desc&page=2");
+  });
+});
+
+describe("validating a worker", () => {
+  const schema = workerFields(TODAY);
+  const base = { firstName: "A", lastName: "B", employeeNumber: "1", jobTitle: "J", professionId: "p", stageId: "s", teamId: "t", contractStart: "2026-01-01" };
+  it.each([
+    ["0", "FTE must be more than 0"],
+    ["1.5", "FTE must be 1 or less (1 is full time)"],
+    ["abc", "Enter FTE as a number from 0.01 to 1, like 0.8 (1 is full time)"],
+    ["", "Enter the FTE"],
+  ])("refuses an FTE of %j", (fte, message) => {
+    const r = schema.safeParse({ ...base, fte });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.find((i) => i.path[0] === "fte")?.message).toBe(message);
+  });
+  it("accepts 0,6 as 0.6 and a start date up to a year ahead, not 2099", () => {
+    expect(schema.parse({ ...base, fte: "0,6" }).fte).toBe(0.6);
+    expect(schema.safeParse({ ...base, fte: "1", contractStart: "2027-11-22" }).success).toBe(true);
+    const far = schema.safeParse({ ...base, fte: "1", contractStart: "2099-01-01" });
+    expect(far.error?.issues[0]?.message).toBe("Start date cannot be more than a year from now");
+  });
+  it("refuses empty and overlong names", () => {
+    const r = schema.safeParse({ ...base, fte: "1", firstName: "  ", lastName: "x".repeat(81) });
+    expect(r.error?.issues.map((i) => i.message)).toEqual(["Enter a first name", "A last name must be 80 characters or fewer"]);
+  });
+});
+
+describe("creating and changing workers", () => {
+  it("lets a manager add a worker to their own team, with an opening position and an audit row", () => {
+    const f = twoTeams();
+    const manager = asSession(f.users.managerA);
+    const result = createWorker(manager, fields(f));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const w = db.select().from(workers).where(eq(workers.id, result.workerId)).get()!;
+    expect(w).toMatchObject({ lineManagerId: manager.id, teamId: f.teamA.id, fte: 0.8 });
+    expect(db.select().from(workerPositions).where(eq(workerPositions.workerId, w.id)).all()).toMatchObject([
+      { effectiveFrom: "2026-01-05", effectiveTo: null, reason: "Started" },
+    ]);
+    expect(db.select().from(auditEvents).where(eq(auditEvents.entityId, w.id)).get()).toMatchObject({ action: "worker.create", actorId: manager.id });
+  });
+
+  it("refuses a manager adding to another team, a duplicate employee number, a support worker or lead adding anyone", () => {
+    const f = twoTeams();
+    expect(createWorker(asSession(f.users.managerA), fields(f, { teamId: f.teamB.id }))).toMatchObject({ ok: false, field: "teamId" });
+    expect(createWorker(asSession(f.users.managerA), fields(f, { employeeNumber: f.workers.workerB.employeeNumber }))).toMatchObject({
+      ok: false,
+      field: "employeeNumber",
+    });
+    expect(createWorker(asSession(f.users.workerUserA), fields(f))).toMatchObject({ ok: false });
+    expect(createWorker(asSession(f.users.lead), fields(f))).toMatchObject({ ok: false });
+    expect(createWorker(asSession(f.users.admin), fields(f, { teamId: f.teamB.id })).ok).toBe(true);
+  });
+
+  it("records a band change as a new position from its effective date, keeping the old one", () => {
+    const f = twoTeams();
+    const manager = asSession(f.users.managerA);
+    const created = createWorker(manager, fields(f));
+    if (!created.ok) throw new Error(created.message);
+    const band4 = db.insert(bands).values({ code: "4x", name: "Band 4" }).returning().get();
+
+    expect(updateWorker(manager, created.workerId, { ...fields(f), bandId: band4.id })).toMatchObject({ ok: false, field: "effectiveFrom" });
+    expect(updateWorker(manager, created.workerId, { ...fields(f), bandId: band4.id, effectiveFrom: "2026-01-05" })).toMatchObject({
+      ok: false,
+      field: "effectiveFrom",
+    });
+    const ok = updateWorker(manager, created.workerId, { ...fields(f), bandId: band4.id, effectiveFrom: "2026-09-01", changeReason: "Regraded" });
+    expect(ok.ok).toBe(true);
+    const history = db.select().from(workerPositions).where(eq(workerPositions.workerId, created.workerId)).orderBy(workerPositions.effectiveFrom).all();
+    expect(history.map((p) => [p.effectiveFrom, p.effectiveTo, p.bandId, p.reason])).toEqual([
+      ["2026-01-05", "2026-09-01", f.ref.band.id, "Started"],
+      ["2026-09-01", null, band4.id, "Regraded"],
+    ]);
+    expect(db.select().from(workers).where(eq(workers.id, created.workerId)).get()?.bandId).toBe(band4.id);
+  });
+
+  it("corrects names and FTE without touching the history", () => {
+    const f = twoTeams();
+    const manager = asSession(f.users.managerA);
+    const created = createWorker(manager, fields(f));
+    if (!created.ok) throw new Error(created.message);
+    expect(updateWorker(manager, created.workerId, { ...fields(f), lineManagerId: manager.id, firstName: "Amarachi", fte: 0.6 }).ok).toBe(true);
+    expect(db.select().from(workerPositions).where(eq(workerPositions.workerId, created.workerId)).all()).toHaveLength(1);
+    const audit = db.select().from(auditEvents).where(eq(auditEvents.action, "worker.update")).get();
+    expect(JSON.parse(audit!.summary)).toEqual({ changed: ["firstName", "fte"] });
+  });
+
+  it("lets no one outside the worker's managers change them", () => {
+    const f = twoTeams();
+    const target = f.workers.workerA;
+    const change = { ...fields(f), employeeNumber: target.employeeNumber, firstName: "Changed" };
+    for (const who of [f.users.managerB, f.users.workerUserA, f.users.lead, f.users.otherLead]) {
+      expect(updateWorker(asSession(who), target.id, change)).toEqual({ ok: false, message: "Worker not found" });
+      expect(recordLeaving(asSession(who), target.id, { leftOn: "2026-10-01", reason: "x" })).toEqual({ ok: false, message: "Worker not found" });
+    }
+    expect(db.select().from(workers).where(eq(workers.id, target.id)).get()?.firstName).toBe(target.firstName);
+  });
+
+  it("records a leaver: end date, reason, closed position, disabled login; then refuses changes", () => {
+    const f = twoTeams();
+    const manager = asSession(f.users.managerA);
+    const w = f.workers.workerA;
+    expect(recordLeaving(manager, w.id, { leftOn: "2020-01-01", reason: "Retired" })).toMatchObject({ ok: false, field: "leftOn" });
+    expect(recordLeaving(manager, w.id, { leftOn: "2026-10-31", reason: "Retired" }).ok).toBe(true);
+    expect(db.select().from(workers).where(eq(workers.id, w.id)).get()).toMatchObject({ status: "left", contractEnd: "2026-10-31", leavingReason: "Retired" });
+    expect(db.select().from(workerPositions).where(eq(workerPositions.workerId, w.id)).get()?.effectiveTo).toBe("2026-10-31");
+    expect(db.select().from(users).where(eq(users.id, f.users.workerUserA.id)).get()).toMatchObject({ status: "disabled", sessionVersion: 2 });
+    expect(recordLeaving(manager, w.id, { leftOn: "2026-11-01", reason: "Again" })).toMatchObject({ ok: false });
+    expect(updateWorker(manager, w.id, { ...fields(f), employeeNumber: w.employeeNumber })).toMatchObject({ ok: false });
+  });
+});
+
+describe("the worker actions", () => {
+  let f: ReturnType<typeof twoTeams>;
+  beforeEach(() => {
+    f = twoTeams();
+  });
+  const form = (over: Record<string, string> = {}) =>
+    formData({
+      firstName: "Kwame",
+      lastName: "Asante",
+      employeeNumber: "99000077",
+      jobTitle: "Physiotherapy Assistant",
+      professionId: f.ref.profession.id,
+      stageId: f.ref.stage.id,
+      bandId: f.ref.band.id,
+      teamId: f.teamA.id,
+      fte: "1",
+      contractStart: "2026-02-02",
+      ...over,
+    });
+
+  it("addWorker: a manager adds to their team; a support worker and a lead get 404", async () => {
+    const { addWorker } = await import("@/app/(app)/workers/actions");
+    actAs(asSession(f.users.workerUserA));
+    await expect(addWorker({}, form())).rejects.toThrow(NOT_FOUND);
+    actAs(asSession(f.users.lead));
+    await expect(addWorker({}, form())).rejects.toThrow(NOT_FOUND);
+    expect(db.select().from(workers).where(eq(workers.employeeNumber, "99000077")).get()).toBeUndefined();
+    actAs(asSession(f.users.managerA));
+    await expect(addWorker({}, form())).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(db.select().from(workers).where(eq(workers.employeeNumber, "99000077")).get()).toBeDefined();
+  });
+
+  it("addWorker: bad input comes back with the fields' messages and what was typed", async () => {
+    const { addWorker } = await import("@/app/(app)/workers/actions");
+    actAs(asSession(f.users.managerA));
+    const state = await addWorker({}, form({ fte: "abc", firstName: "", contractStart: "2099-01-01" }));
+    expect(state.ok).toBe(false);
+    expect(state.fieldErrors).toMatchObject({
+      fte: "Enter FTE as a number from 0.01 to 1, like 0.8 (1 is full time)",
+      firstName: "Enter a first name",
+      contractStart: "Start date cannot be more than a year from now",
+    });
+    expect(state.values).toMatchObject({ fte: "abc", lastName: "Asante", contractStart: "2099-01-01" });
+    const dup = await addWorker({}, form({ employeeNumber: f.workers.workerB.employeeNumber }));
+    expect(dup.fieldErrors?.employeeNumber).toMatch(/already in use/);
+  });
+
+  it("saveWorker and markLeaving: another team's manager gets refused and nothing changes", async () => {
+    const { saveWorker, markLeaving } = await import("@/app/(app)/workers/actions");
+    actAs(asSession(f.users.managerB));
+    const state = await saveWorker(f.workers.workerA.id, {}, form({ employeeNumber: f.workers.workerA.employeeNumber }));
+    expect(state).toMatchObject({ ok: false, message: "Worker not found" });
+    const leaving = await markLeaving(f.workers.workerA.id, {}, formData({ leftOn: "2026-10-01", reason: "Moved" }));
+    expect(leaving).toMatchObject({ ok: false });
+    expect(db.select().from(workers).where(eq(workers.id, f.workers.workerA.id)).get()?.status).toBe("in_post");
+    actAs(asSession(f.users.managerA));
+    await expect(markLeaving(f.workers.workerA.id, {}, formData({ leftOn: "2026-10-01", reason: "Moved" }))).rejects.toThrow(/NEXT_REDIRECT/);
+  });
+});
