@@ -109,6 +109,7 @@ test("the list finds the worker, sorts by column, and shows headcount and FTE", 
   await expectAccessible(page);
 
   // Filters live in the URL: the filtered view can be bookmarked.
+  await page.getByText("More filters").click();
   await page.getByLabel("Team").selectOption({ label: "Community Occupational Therapy" });
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/team=/);

@@ -39,7 +39,8 @@ export default async function WorkersPage({ searchParams }: { searchParams: Sear
   const result = listWorkers(user, f);
   const href = (change: Partial<WorkerFilters>) => `/workers${filtersToQuery({ ...f, ...change })}`;
   const sortHref = (sort: string, dir: "asc" | "desc") => href({ sort: sort as WorkerSort, dir, page: 1 });
-  const filtered = !!(f.q || f.team || f.profession || f.stage || f.band || f.setting || f.apprentice || f.status !== "in_post");
+  const moreFilters = !!(f.team || f.profession || f.stage || f.band || f.setting || f.apprentice || f.status !== "in_post");
+  const filtered = moreFilters || !!f.q;
   const exportHref = `/workers/export${filtersToQuery({ ...f, page: 1 })}`;
 
   return (
@@ -64,39 +65,52 @@ export default async function WorkersPage({ searchParams }: { searchParams: Sear
       </div>
 
       <form method="get" action="/workers" className="card mb-6" role="search" aria-label="Filter workers">
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <div className="sm:col-span-2">
+        <div className="flex flex-wrap items-end gap-4">
+          <div className="min-w-0 flex-1 basis-64">
             <label htmlFor="f-q" className="label text-sm">
               Name or employee number
             </label>
             <input id="f-q" name="q" type="search" defaultValue={f.q ?? ""} className="input" />
           </div>
-          <FilterSelect name="team" label="Team" options={teamOptions(user)} value={f.team} all="All teams" />
-          <FilterSelect name="profession" label="Profession" options={professionOptions()} value={f.profession} all="All professions" />
-          <FilterSelect name="stage" label="Role" options={stageOptions()} value={f.stage} all="All roles" />
-          <FilterSelect name="band" label="Band" options={bandOptions()} value={f.band} all="All bands" />
-          <FilterSelect name="setting" label="Care setting" options={careSettingOptions()} value={f.setting} all="All settings" />
-          <FilterSelect
-            name="status"
-            label="Status"
-            options={[
-              ["left", "Left"],
-              ["all", "In post and left"],
-            ]}
-            value={f.status === "in_post" ? "" : f.status}
-            all="In post"
-          />
-        </div>
-        <div className="mt-4 flex flex-wrap items-center gap-x-6 gap-y-3">
-          <label className="flex items-center gap-3">
-            <input type="checkbox" name="apprentice" value="1" defaultChecked={f.apprentice} className="size-6 accent-nhs-blue" />
-            On an apprenticeship
-          </label>
           <button type="submit" className="btn">
-            Apply filters
+            Search
           </button>
-          {filtered ? <Link href="/workers">Clear filters</Link> : null}
         </div>
+        {/* Open when a filter is in use, so a filtered view shows what filtered it. */}
+        <details className="mt-4" open={moreFilters}>
+          <summary className="cursor-pointer font-semibold text-nhs-blue">More filters{moreFilters ? " (in use)" : ""}</summary>
+          <div className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            <FilterSelect name="team" label="Team" options={teamOptions(user)} value={f.team} all="All teams" />
+            <FilterSelect name="profession" label="Profession" options={professionOptions()} value={f.profession} all="All professions" />
+            <FilterSelect name="stage" label="Role" options={stageOptions()} value={f.stage} all="All roles" />
+            <FilterSelect name="band" label="Band" options={bandOptions()} value={f.band} all="All bands" />
+            <FilterSelect name="setting" label="Care setting" options={careSettingOptions()} value={f.setting} all="All settings" />
+            <FilterSelect
+              name="status"
+              label="Status"
+              options={[
+                ["left", "Left"],
+                ["all", "In post and left"],
+              ]}
+              value={f.status === "in_post" ? "" : f.status}
+              all="In post"
+            />
+          </div>
+          <div className="mt-4 flex flex-wrap items-center gap-x-6 gap-y-3">
+            <label className="flex items-center gap-3">
+              <input type="checkbox" name="apprentice" value="1" defaultChecked={f.apprentice} className="size-6 accent-nhs-blue" />
+              On an apprenticeship
+            </label>
+            <button type="submit" className="btn">
+              Apply filters
+            </button>
+          </div>
+        </details>
+        {filtered ? (
+          <p className="mt-4">
+            <Link href="/workers">Clear search and filters</Link>
+          </p>
+        ) : null}
       </form>
 
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-4">
@@ -118,14 +132,14 @@ export default async function WorkersPage({ searchParams }: { searchParams: Sear
             <thead>
               <tr>
                 <SortHeader label="Name" column="name" current={f.sort} dir={f.dir} hrefFor={sortHref} />
-                <SortHeader label="Employee no." column="employeeNumber" current={f.sort} dir={f.dir} hrefFor={sortHref} />
+                <SortHeader label="Employee no." column="employeeNumber" current={f.sort} dir={f.dir} hrefFor={sortHref} className="max-md:hidden" />
                 <SortHeader label="Job title" column="jobTitle" current={f.sort} dir={f.dir} hrefFor={sortHref} />
                 <SortHeader label="Team" column="team" current={f.sort} dir={f.dir} hrefFor={sortHref} />
-                <SortHeader label="Profession" column="profession" current={f.sort} dir={f.dir} hrefFor={sortHref} />
+                <SortHeader label="Profession" column="profession" current={f.sort} dir={f.dir} hrefFor={sortHref} className="max-md:hidden" />
                 <SortHeader label="Role" column="stage" current={f.sort} dir={f.dir} hrefFor={sortHref} />
                 <SortHeader label="Band" column="band" current={f.sort} dir={f.dir} hrefFor={sortHref} />
                 <SortHeader label="FTE" column="fte" current={f.sort} dir={f.dir} hrefFor={sortHref} className="num" />
-                <SortHeader label="Started" column="start" current={f.sort} dir={f.dir} hrefFor={sortHref} />
+                <SortHeader label="Started" column="start" current={f.sort} dir={f.dir} hrefFor={sortHref} className="max-md:hidden" />
               </tr>
             </thead>
             <tbody>
@@ -141,14 +155,14 @@ export default async function WorkersPage({ searchParams }: { searchParams: Sear
                       </span>
                     ) : null}
                   </td>
-                  <td className="font-mono">{w.employeeNumber}</td>
+                  <td className="font-mono max-md:hidden">{w.employeeNumber}</td>
                   <td>{w.jobTitle}</td>
                   <td>{w.teamName}</td>
-                  <td>{w.profession}</td>
+                  <td className="max-md:hidden">{w.profession}</td>
                   <td>{w.stage}</td>
                   <td className="whitespace-nowrap">{w.band ?? "–"}</td>
                   <td className="num">{w.fte.toFixed(2)}</td>
-                  <td className="whitespace-nowrap">{formatDate(w.contractStart)}</td>
+                  <td className="whitespace-nowrap max-md:hidden">{formatDate(w.contractStart)}</td>
                 </tr>
               ))}
             </tbody>
