@@ -26,6 +26,8 @@ function open(path: string): Connection {
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS });
+  // Gathers planner statistics where they are missing or stale (cheap; SQLite's advice for long-lived connections).
+  sqlite.pragma("optimize = 0x10002");
   return { path, sqlite, db };
 }
 

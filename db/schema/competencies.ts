@@ -114,7 +114,10 @@ export const competencyAssessments = sqliteTable(
   },
   (t) => [
     uniqueIndex("competency_assessments_uq").on(t.workerId, t.statementId),
-    index("competency_assessments_status_idx").on(t.status, t.signedOffOn),
+    // (worker, status) and not (status, ...): with a status-first index SQLite scanned every signed-off row in the
+    // organisation for each worker on the team page (20 s at 50,000 workers; scripts/benchmark.ts).
+    index("competency_assessments_worker_status_idx").on(t.workerId, t.status),
+    index("competency_assessments_signed_on_idx").on(t.signedOffOn),
     index("competency_assessments_expiry_idx").on(t.expiresOn),
     check("competency_assessments_confidence", sql`${t.confidence} is null or ${t.confidence} between 1 and 5`),
   ],

@@ -1,0 +1,71 @@
+// Times the register's and homes' queries against a large organisation (default 50,000 workers).
+//   npm run bench                 (makes data/bench.db on first run; later runs reuse it)
+//   npm run bench -- --workers 10000 --fresh
+// A measurement, not a test: it prints timings and asserts nothing.
+import { existsSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { eq, and } from "drizzle-orm";
+import { openDatabase, db } from "../db/client";
+import { users } from "../db/schema";
+import { listWorkers, allWorkersMatching } from "../db/queries/workers";
+import { developmentSummaries } from "../db/queries/development";
+import { headlineMeasures, workforceByStage } from "../db/queries/insights";
+import { parseWorkerFilters } from "../lib/worker-filters";
+import { todayInLondon } from "../lib/rules/dates";
+import type { SessionUser } from "../lib/session-user";
+
+const args = process.argv.slice(2);
+const arg = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const workers = Number(arg("--workers") ?? 50_000);
+const path = arg("--db") ?? "data/bench.db";
+
+if (args.includes("--fresh") && existsSync(path)) for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+if (!existsSync(path)) {
+  console.log(`Seeding ${workers.toLocaleString("en-GB")} workers into ${path}…`);
+  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "db/seed/cli.ts", "--reset", "--workers", String(workers)], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_PATH: path },
+  });
+}
+openDatabase(path);
+
+function session(email: string): SessionUser {
+  const u = db.select().from(users).where(and(eq(users.email, email), eq(users.status, "active"))).get();
+  if (!u) throw new Error(`No user ${email}`);
+  return { id: u.id, orgId: u.orgId, name: u.name, email: u.email, role: u.role, sessionId: "bench" };
+}
+
+function time(label: string, fn: () => unknown, runs = 15) {
+  fn(); // warm the page cache and statement cache
+  const samples: number[] = [];
+  let size = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const out = fn();
+    samples.push(performance.now() - t);
+    size = Array.isArray(out) ? out.length : typeof out === "object" && out && "rows" in out ? (out as { rows: unknown[] }).rows.length : 1;
+  }
+  samples.sort((a, b) => a - b);
+  const median = samples[Math.floor(samples.length / 2)]!;
+  const p90 = samples[Math.floor(samples.length * 0.9)]!;
+  console.log(`${label.padEnd(52)} median ${median.toFixed(1).padStart(7)} ms   p90 ${p90.toFixed(1).padStart(7)} ms   rows ${size}`);
+}
+
+const today = todayInLondon();
+const lead = session("lead@demo.test");
+const manager = session("manager@demo.test");
+const f = (q: Record<string, string> = {}) => parseWorkerFilters(q);
+
+console.log(`\n${path}: timings over 15 runs each\n`);
+time("lead: workers list, first page", () => listWorkers(lead, f()));
+time("lead: workers list, search 'smith'", () => listWorkers(lead, f({ q: "smith" })));
+time("lead: workers list, sorted by team, page 500", () => listWorkers(lead, f({ sort: "team", page: "500" })));
+time("lead: workers list, on an apprenticeship", () => listWorkers(lead, f({ apprentice: "1" })));
+time("lead: export of everyone (all rows)", () => allWorkersMatching(lead, f()), 3);
+time("manager: workers list", () => listWorkers(manager, f()));
+time("manager: team page (development summaries)", () => developmentSummaries(manager, today));
+time("lead: insights headline measures", () => headlineMeasures(lead, today));
+time("lead: workforce by role", () => workforceByStage(lead));
