@@ -1,0 +1,50 @@
+// The appraisal's life: scheduled → in progress → awaiting the worker's sign-off → completed (locked).
+// Who may move it, and when the record may still be edited. Pure rules; the data layer applies them.
+import type { AppraisalStatus } from "../vocabulary";
+
+export type AppraisalActor = "manager" | "worker";
+
+export type AppraisalStep = "start" | "send_for_sign_off" | "sign_off" | "return_to_manager" | "reopen" | "cancel";
+
+type Transition = { from: readonly AppraisalStatus[]; to: AppraisalStatus; by: AppraisalActor; needsReason?: boolean };
+
+export const APPRAISAL_STEPS: Record<AppraisalStep, Transition> = {
+  start: { from: ["scheduled"], to: "in_progress", by: "manager" },
+  send_for_sign_off: { from: ["in_progress"], to: "awaiting_sign_off", by: "manager" },
+  // Only the worker signs their own appraisal off; that completes and locks it.
+  sign_off: { from: ["awaiting_sign_off"], to: "completed", by: "worker" },
+  // The worker may send it back (disagreeing with what was written) instead of signing.
+  return_to_manager: { from: ["awaiting_sign_off"], to: "in_progress", by: "worker", needsReason: true },
+  reopen: { from: ["completed"], to: "in_progress", by: "manager", needsReason: true },
+  cancel: { from: ["scheduled", "in_progress"], to: "cancelled", by: "manager", needsReason: true },
+};
+
+export type StepCheck = { ok: true; to: AppraisalStatus } | { ok: false; message: string };
+
+const STATUS_WORDS: Record<AppraisalStatus, string> = {
+  scheduled: "scheduled",
+  in_progress: "in progress",
+  awaiting_sign_off: "waiting for the worker's sign-off",
+  completed: "completed and signed off",
+  cancelled: "cancelled",
+};
+
+export function checkAppraisalStep(step: AppraisalStep, current: AppraisalStatus, actor: AppraisalActor, reason = ""): StepCheck {
+  const t = APPRAISAL_STEPS[step];
+  if (t.by !== actor) {
+    return { ok: false, message: t.by === "worker" ? "Only the worker can do this to their own appraisal" : "Only the worker's manager can do this" };
+  }
+  if (!t.from.includes(current)) return { ok: false, message: `This appraisal is ${STATUS_WORDS[current]}, so it cannot be changed that way` };
+  if (t.needsReason && reason.trim().length === 0) return { ok: false, message: "Give a reason" };
+  return { ok: true, to: t.to };
+}
+
+/** The manager may edit the appraisal's text only while it is theirs to write; completed ones are locked. */
+export function managerMayEdit(status: AppraisalStatus): boolean {
+  return status === "scheduled" || status === "in_progress";
+}
+
+/** The worker may add their comments only while it waits for their sign-off. */
+export function workerMayComment(status: AppraisalStatus): boolean {
+  return status === "awaiting_sign_off";
+}
