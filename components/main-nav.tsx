@@ -6,11 +6,17 @@ import type { NavItem } from "@/lib/roles";
 
 export function MainNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
+  // The most specific match wins: /admin/users is "Users", not also "Administration".
+  const matches = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
+  const currentHref = items
+    .map((i) => i.href)
+    .filter(matches)
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <nav aria-label="Main" className="border-b border-nhs-grey-4 bg-white no-print">
       <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-6 px-4">
         {items.map((item) => {
-          const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const current = item.href === currentHref;
           return (
             <li key={item.href}>
               <Link

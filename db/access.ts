@@ -1,7 +1,7 @@
 // The access rule, in one place: which support workers a user may see. Every query that touches a worker's
 // records joins through `visibleWorkers(user)`, so the rule is enforced in the WHERE clause, not in the UI.
 import { and, eq, or, inArray, sql, type SQL } from "drizzle-orm";
-import { workers, teamManagers } from "./schema";
+import { workers, teams, teamManagers } from "./schema";
 import type { SessionUser } from "../lib/session-user";
 
 /** Teams the user manages, as a subquery. */
@@ -37,6 +37,22 @@ export function editableWorkers(user: Pick<SessionUser, "id" | "orgId" | "role">
       return visibleWorkers(user);
     case "support_worker":
     case "lead":
+      return sql`0`;
+  }
+}
+
+/**
+ * Teams the user may open: a manager the teams they manage; a lead and an admin every team in their organisation;
+ * a support worker none (their own team is on their record).
+ */
+export function visibleTeams(user: Pick<SessionUser, "id" | "orgId" | "role">): SQL {
+  switch (user.role) {
+    case "manager":
+      return and(eq(teams.orgId, user.orgId), inArray(teams.id, managedTeamIds(user)))!;
+    case "lead":
+    case "admin":
+      return eq(teams.orgId, user.orgId);
+    case "support_worker":
       return sql`0`;
   }
 }

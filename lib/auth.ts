@@ -89,6 +89,9 @@ export const { handlers, signIn, signOut, auth } = NextAuth({
 
 export const entraEnabled = () => !!entraConfig();
 
+/** What a refused signIn() throws (a successful one throws Next's redirect instead). */
+export { AuthError } from "next-auth";
+
 /** The signed-in user, checked against the database on every request (memoised per request). */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();

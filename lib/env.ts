@@ -6,6 +6,9 @@ const flag = z
   .optional()
   .transform((v) => (v === undefined || v === "" ? undefined : ["1", "true", "yes", "on"].includes(v)));
 
+/** An unset or empty variable is "not set". */
+const optionalText = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+
 const Env = z.object({
   DATABASE_PATH: z.string().min(1).default("data/pathways.db"),
   /** Demo mode seeds the demo organisation on an empty database and shows the demo logins. On unless set off. */
@@ -13,6 +16,14 @@ const Env = z.object({
   AUTH_MICROSOFT_ENTRA_ID_ID: z.string().optional(),
   AUTH_MICROSOFT_ENTRA_ID_SECRET: z.string().optional(),
   AUTH_MICROSOFT_ENTRA_ID_ISSUER: z.string().url().optional(),
+  /** Where people reach Pathways, e.g. https://pathways.example.nhs.uk; used in emailed links. */
+  APP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
+  SMTP_HOST: optionalText,
+  SMTP_PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
+  SMTP_USER: optionalText,
+  SMTP_PASSWORD: optionalText,
+  SMTP_FROM: optionalText,
+  SMTP_SECURE: flag,
 });
 
 function read() {
@@ -42,4 +53,32 @@ export function entraConfig(): { clientId: string; clientSecret: string; issuer:
     };
   }
   return undefined;
+}
+
+/** The address people use to reach Pathways, without a trailing slash, when APP_URL is set. */
+export function appUrl(): string | undefined {
+  return read().APP_URL?.replace(/\/+$/, "");
+}
+
+export type SmtpConfig = {
+  host: string;
+  port: number;
+  /** TLS from the start (port 465); otherwise STARTTLS is used when the server offers it. */
+  secure: boolean;
+  auth?: { user: string; pass: string };
+  from: string;
+};
+
+/** Email is sent only when SMTP_HOST is set. */
+export function smtpConfig(): SmtpConfig | undefined {
+  const e = read();
+  if (!e.SMTP_HOST) return undefined;
+  const secure = e.SMTP_SECURE ?? e.SMTP_PORT === 465;
+  return {
+    host: e.SMTP_HOST,
+    port: e.SMTP_PORT ?? (secure ? 465 : 587),
+    secure,
+    auth: e.SMTP_USER ? { user: e.SMTP_USER, pass: e.SMTP_PASSWORD ?? "" } : undefined,
+    from: e.SMTP_FROM ?? `Pathways <no-reply@${e.SMTP_HOST}>`,
+  };
 }

@@ -1,5 +1,6 @@
 // The shape every form action returns, and how a zod failure becomes field messages that keep what was typed.
 import type { z } from "zod";
+import type { DeliveredLink } from "./rules/password-links";
 
 export type FormState = {
   ok?: boolean;
@@ -14,7 +15,11 @@ export type FormState = {
 
 export const initialFormState: FormState = {};
 
-const SECRET_FIELDS = /password/i;
+/** A form whose success hands back a one-time set-password link (shown once, never stored). */
+export type LinkFormState = FormState & { link?: DeliveredLink };
+
+// "confirm" is the password typed a second time (setup and set-password forms).
+const SECRET_FIELDS = /password|^confirm$/i;
 
 /** The submitted text fields, minus secrets and Next's internal fields. */
 export function submittedValues(form: FormData): Record<string, string> {

@@ -27,16 +27,21 @@ export function navFor(role: Role): NavItem[] {
       return [
         { href: "/team", label: "My team" },
         { href: "/workers", label: "Workers" },
+        { href: "/teams", label: "Teams" },
       ];
     case "lead":
       return [
         { href: "/insights", label: "Insights" },
         { href: "/workers", label: "Workers" },
+        { href: "/teams", label: "Teams" },
       ];
     case "admin":
       return [
         { href: "/admin", label: "Administration" },
         { href: "/workers", label: "Workers" },
+        { href: "/teams", label: "Teams" },
+        { href: "/admin/users", label: "Users" },
+        { href: "/admin/reference", label: "Reference data" },
       ];
   }
 }

@@ -212,3 +212,16 @@ export const ETHNIC_GROUPS = ["asian", "black", "mixed", "white", "other", "pref
 export const DISABILITY_ANSWERS = ["yes", "no", "prefer_not_to_say"] as const;
 export const SEX_ANSWERS = ["female", "male", "prefer_not_to_say"] as const;
 export const AGE_BANDS = ["under_25", "25_34", "35_44", "45_54", "55_64", "65_plus", "prefer_not_to_say"] as const;
+
+/** What a CSV import would do with one row of the file (the dry run's verdict). */
+export const IMPORT_VERDICTS = ["create", "update", "unchanged", "rejected"] as const;
+export type ImportVerdict = (typeof IMPORT_VERDICTS)[number];
+export const importVerdictWords = labels(IMPORT_VERDICTS, {
+  create: "New",
+  update: "Update",
+  unchanged: "Unchanged",
+  rejected: "Problem",
+});
+
+export const IMPORT_BATCH_STATUSES = ["checked", "applied"] as const;
+export type ImportBatchStatus = (typeof IMPORT_BATCH_STATUSES)[number];

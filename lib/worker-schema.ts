@@ -38,6 +38,8 @@ export const fte = z
   .refine((v) => /^\d*\.?\d+$/.test(v), FTE_MESSAGE)
   .transform(Number)
   .refine((n) => n > 0, "FTE must be more than 0")
+  // Anything below 0.01 would round to 0, which the database refuses.
+  .refine((n) => n === 0 || n >= 0.01, "FTE must be at least 0.01")
   .refine((n) => n <= 1, "FTE must be 1 or less (1 is full time)")
   .transform((n) => Math.round(n * 100) / 100);
 

@@ -2,15 +2,16 @@
 //   npm run bench                 (makes data/bench.db on first run; later runs reuse it)
 //   npm run bench -- --workers 10000 --fresh
 // A measurement, not a test: it prints timings and asserts nothing.
-import { existsSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, rmSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { eq, and } from "drizzle-orm";
-import { openDatabase, db } from "../db/client";
-import { users } from "../db/schema";
+import { openDatabase, closeDatabase, db } from "../db/client";
+import { users, teams } from "../db/schema";
 import { listWorkers, allWorkersMatching } from "../db/queries/workers";
 import { developmentSummaries } from "../db/queries/development";
 import { headlineMeasures, workforceByStage } from "../db/queries/insights";
 import { parseWorkerFilters } from "../lib/worker-filters";
+import { checkWorkerImport, applyWorkerImport } from "../db/queries/worker-import";
 import { todayInLondon } from "../lib/rules/dates";
 import type { SessionUser } from "../lib/session-user";
 
@@ -69,3 +70,28 @@ time("manager: workers list", () => listWorkers(manager, f()));
 time("manager: team page (development summaries)", () => developmentSummaries(manager, today));
 time("lead: insights headline measures", () => headlineMeasures(lead, today));
 time("lead: workforce by role", () => workforceByStage(lead));
+
+// A 10,000-row staff list (new workers in the first 20 teams): the dry run, then applying it, on a copy of the
+// benchmark database so that it stays as it was.
+{
+  const copy = path.replace(/\.db$/, "-import.db");
+  copyFileSync(path, copy);
+  openDatabase(copy);
+  const admin = session("admin@demo.test");
+  const teamNames = db.select({ name: teams.name }).from(teams).limit(20).all().map((t) => t.name);
+  const header = "Employee number,First name,Last name,Job title,Profession,Band,FTE,Team,Care setting,Start date,Line manager email";
+  const lines = Array.from({ length: 10_000 }, (_, i) =>
+    [`77${String(i).padStart(6, "0")}`, "Amara", `Okafor${i}`, "Physiotherapy Assistant", "Physiotherapy", String(2 + (i % 3)), "1", teamNames[i % teamNames.length], "", "01/09/2025", ""].join(","),
+  );
+  const file = new TextEncoder().encode(`${header}\r\n${lines.join("\r\n")}\r\n`);
+  const t0 = performance.now();
+  const checked = checkWorkerImport(admin, { name: "bench.csv", bytes: file }, today);
+  const t1 = performance.now();
+  if (!checked.ok) throw new Error(checked.message);
+  const applied = applyWorkerImport(admin, checked.batchId, today);
+  const t2 = performance.now();
+  console.log(`${"import of 10,000 rows: dry run".padEnd(52)} ${(t1 - t0).toFixed(0).padStart(7)} ms`);
+  console.log(`${"import of 10,000 rows: apply".padEnd(52)} ${(t2 - t1).toFixed(0).padStart(7)} ms   ${JSON.stringify(applied)}`);
+  closeDatabase();
+  for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true });
+}

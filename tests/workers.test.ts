@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { workers, workerPositions, users, auditEvents, bands, apprenticeships, apprenticeshipStandards } from "@/db/schema";
+import { workers, workerPositions, users, auditEvents, bands, professions, apprenticeships, apprenticeshipStandards } from "@/db/schema";
 import { listWorkers, allWorkersMatching } from "@/db/queries/workers";
 import { createWorker, updateWorker, recordLeaving } from "@/db/queries/worker-changes";
 import { parseWorkerFilters, filtersToQuery } from "@/lib/worker-filters";
@@ -101,6 +101,7 @@ describe("validating a worker", () => {
   const base = { firstName: "A", lastName: "B", employeeNumber: "1", jobTitle: "J", professionId: "p", stageId: "s", teamId: "t", contractStart: "2026-01-01" };
   it.each([
     ["0", "FTE must be more than 0"],
+    ["0.004", "FTE must be at least 0.01"],
     ["1.5", "FTE must be 1 or less (1 is full time)"],
     ["abc", "Enter FTE as a number from 0.01 to 1, like 0.8 (1 is full time)"],
     ["", "Enter the FTE"],
@@ -179,6 +180,16 @@ describe("creating and changing workers", () => {
     expect(db.select().from(workerPositions).where(eq(workerPositions.workerId, created.workerId)).all()).toHaveLength(1);
     const audit = db.select().from(auditEvents).where(eq(auditEvents.action, "worker.update")).get();
     expect(JSON.parse(audit!.summary)).toEqual({ changed: ["firstName", "fte"] });
+  });
+
+  it("keeps a retired profession on a worker who has it, but offers it to no one new", () => {
+    const f = twoTeams();
+    const manager = asSession(f.users.managerA);
+    const created = createWorker(manager, fields(f));
+    if (!created.ok) throw new Error(created.message);
+    db.update(professions).set({ retiredAt: new Date() }).where(eq(professions.id, f.ref.profession.id)).run();
+    expect(updateWorker(manager, created.workerId, { ...fields(f), lineManagerId: manager.id, fte: 0.7 }).ok).toBe(true);
+    expect(createWorker(manager, fields(f, { employeeNumber: "99000002" }))).toMatchObject({ ok: false, field: "professionId" });
   });
 
   it("lets no one outside the worker's managers change them", () => {

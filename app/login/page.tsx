@@ -19,7 +19,7 @@ const DEMO_LOGINS = [
   ["worker2@demo.test", "Support worker in manager2@demo.test's team"],
 ] as const;
 
-type Search = Promise<{ callbackUrl?: string; expired?: string; signedOut?: string; error?: string }>;
+type Search = Promise<{ callbackUrl?: string; expired?: string; signedOut?: string; error?: string; passwordSet?: string }>;
 
 export default async function LoginPage({ searchParams }: { searchParams: Search }) {
   const params = await searchParams;
@@ -28,15 +28,17 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const demo = demoMode();
   if (!demo && needsFirstAdmin()) redirect("/setup");
 
-  const notice = params.expired
-    ? "Your session has ended. Sign in again to carry on."
-    : params.signedOut
-      ? "You have signed out."
-      : params.error === "AccessDenied"
-        ? "Your Microsoft account is not linked to a Pathways account. Ask your Pathways administrator to add you, using the same email address."
-        : params.error
-          ? "Sign-in did not work. Try again."
-          : undefined;
+  const notice = params.passwordSet
+    ? "Your password is set. Sign in with your email address and your new password."
+    : params.expired
+      ? "Your session has ended. Sign in again to carry on."
+      : params.signedOut
+        ? "You have signed out."
+        : params.error === "AccessDenied"
+          ? "Your Microsoft account is not linked to a Pathways account. Ask your Pathways administrator to add you, using the same email address."
+          : params.error
+            ? "Sign-in did not work. Try again."
+            : undefined;
 
   return (
     <>

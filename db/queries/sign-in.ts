@@ -48,7 +48,7 @@ function recordFailure(email: string, address: string, now: Date): void {
   });
 }
 
-function clearAccountFailures(email: string): void {
+export function clearAccountFailures(email: string): void {
   db.delete(loginThrottle).where(eq(loginThrottle.key, accountKey(email))).run();
 }
 

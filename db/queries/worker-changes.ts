@@ -13,11 +13,18 @@ export type ChangeResult = { ok: true; workerId: string } | { ok: false; message
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
-/** Checks that every chosen id is a live reference value, a team the user may place workers in, and a manager. */
 type Refusal = Extract<ChangeResult, { ok: false }>;
 
-function checkChoices(tx: Tx, user: SessionUser, f: WorkerFields): Refusal | undefined {
-  const teamOk = tx
+/**
+ * Checks that every chosen id is a live reference value, a team the user may place workers in, and an active
+ * manager. A value the record already has (`current`) is kept even if it has since been retired, archived or
+ * is outside the manager's teams: saving a correction must not force an unrelated change.
+ */
+function checkChoices(tx: Tx, user: SessionUser, f: WorkerFields, current?: Partial<WorkerFields>): Refusal | undefined {
+  const kept = (k: keyof WorkerFields) => current !== undefined && current[k] === f[k];
+  const teamOk =
+    kept("teamId") ||
+    tx
     .select({ id: teams.id })
     .from(teams)
     .where(
@@ -30,13 +37,18 @@ function checkChoices(tx: Tx, user: SessionUser, f: WorkerFields): Refusal | und
     )
     .get();
   if (!teamOk) return { ok: false, field: "teamId", message: "Select one of your teams" };
-  const live = <T extends typeof professions | typeof stages | typeof bands | typeof careSettings>(table: T, id: string | null) =>
-    id === null || !!tx.select({ id: table.id }).from(table).where(and(eq(table.id, id), isNull(table.retiredAt))).get();
-  if (!live(professions, f.professionId)) return { ok: false, field: "professionId", message: "Select a profession from the list" };
-  if (!live(stages, f.stageId)) return { ok: false, field: "stageId", message: "Select a role from the list" };
-  if (!live(bands, f.bandId)) return { ok: false, field: "bandId", message: "Select a band from the list" };
-  if (!live(careSettings, f.careSettingId)) return { ok: false, field: "careSettingId", message: "Select a care setting from the list" };
-  if (f.lineManagerId) {
+  const live = <T extends typeof professions | typeof stages | typeof bands | typeof careSettings>(
+    table: T,
+    key: "professionId" | "stageId" | "bandId" | "careSettingId",
+  ) => {
+    const id = f[key];
+    return id === null || kept(key) || !!tx.select({ id: table.id }).from(table).where(and(eq(table.id, id), isNull(table.retiredAt))).get();
+  };
+  if (!live(professions, "professionId")) return { ok: false, field: "professionId", message: "Select a profession from the list" };
+  if (!live(stages, "stageId")) return { ok: false, field: "stageId", message: "Select a role from the list" };
+  if (!live(bands, "bandId")) return { ok: false, field: "bandId", message: "Select a band from the list" };
+  if (!live(careSettings, "careSettingId")) return { ok: false, field: "careSettingId", message: "Select a care setting from the list" };
+  if (f.lineManagerId && !kept("lineManagerId")) {
     const manager = tx
       .select({ id: users.id })
       .from(users)
@@ -119,8 +131,8 @@ export function updateWorker(
     if (!before) return { ok: false, message: "Worker not found" };
     if (before.status === "left") return { ok: false, message: "This worker has left. Their record can no longer be changed." };
     // A manager may keep a worker in a team they don't manage (a line-managed worker) but not move them into one.
-    const problem = checkChoices(tx, user, f);
-    if (problem && !(problem.field === "teamId" && f.teamId === before.teamId)) return problem;
+    const problem = checkChoices(tx, user, f, before);
+    if (problem) return problem;
     if (employeeNumberTaken(tx, user.orgId, f.employeeNumber, workerId)) return DUPLICATE(f.employeeNumber);
 
     const changed = (Object.keys(f) as (keyof WorkerFields)[]).filter(

@@ -33,6 +33,7 @@ function profileQuery() {
       band: bands.name,
       careSetting: careSettings.name,
       lineManagerName: lineManager.name,
+      lineManagerEmail: lineManager.email,
     })
     .from(workers)
     .innerJoin(teams, eq(teams.id, workers.teamId))

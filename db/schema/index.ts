@@ -5,3 +5,4 @@ export * from "./development";
 export * from "./apprenticeships";
 export * from "./learning";
 export * from "./audit";
+export * from "./imports";

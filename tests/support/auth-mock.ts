@@ -41,3 +41,13 @@ export function formData(fields: Record<string, string | string[] | undefined>):
   }
   return form;
 }
+
+export class AuthError extends Error {}
+
+/** The sign-ins an action asked for. A real sign-in ends in a redirect, so this one does too. */
+export const signIns: Array<{ provider: string; options?: Record<string, unknown> }> = [];
+
+export async function signIn(provider: string, options?: Record<string, unknown>): Promise<never> {
+  signIns.push({ provider, options });
+  redirect(typeof options?.redirectTo === "string" ? options.redirectTo : "/");
+}

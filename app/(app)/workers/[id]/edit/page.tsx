@@ -16,10 +16,19 @@ export default async function EditWorkerPage({ params }: { params: Promise<{ id:
   const worker = editableWorker(user, id);
   if (!worker) notFound();
   const options = workerFormOptions(user);
-  // Keep a worker's current team selectable even when the manager only line-manages them.
-  if (!options.teams.some(([teamId]) => teamId === worker.teamId)) {
-    const current = workerProfile(user, id);
-    if (current) options.teams = [[worker.teamId, current.teamName], ...options.teams];
+  // The worker's current values stay selectable even when retired (or a team the manager only line-manages),
+  // so saving a correction never forces an unrelated change. The data layer accepts them for the same reason.
+  const current = workerProfile(user, id);
+  if (current) {
+    const keep = (list: Array<readonly [string, string]>, value: string | null, label: string | null, note: string) => {
+      if (value && label && !list.some(([v]) => v === value)) list.unshift([value, `${label}${note}`]);
+    };
+    keep(options.teams, worker.teamId, current.teamName, "");
+    keep(options.professions, worker.professionId, current.profession, " (retired)");
+    keep(options.stages, worker.stageId, current.stage, " (retired)");
+    keep(options.bands, worker.bandId, current.band, " (retired)");
+    keep(options.careSettings, worker.careSettingId, current.careSetting, " (retired)");
+    keep(options.lineManagers, worker.lineManagerId, current.lineManagerName, "");
   }
   const name = `${worker.firstName} ${worker.lastName}`;
   return (

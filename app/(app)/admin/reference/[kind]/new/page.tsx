@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireRole } from "@/lib/auth";
+import { isReferenceKind, referenceWords } from "@/lib/reference-schema";
+import { addValue } from "../../actions";
+import { ReferenceForm } from "../../reference-form";
+
+export const metadata: Metadata = { title: "Add a reference value" };
+
+export default async function NewReferenceValuePage({ params }: { params: Promise<{ kind: string }> }) {
+  await requireRole("admin");
+  const { kind } = await params;
+  if (!isReferenceKind(kind)) notFound();
+  const words = referenceWords[kind];
+  return (
+    <div className="max-w-2xl">
+      <p className="mb-2">
+        <Link href={`/admin/reference#${kind}-heading`}>Back to reference data</Link>
+      </p>
+      <h1 className="mb-2">Add a {words.one}</h1>
+      <p className="mb-6 text-nhs-secondary">{words.hint}</p>
+      <ReferenceForm kind={kind} one={words.one} action={addValue.bind(null, kind)} defaults={{}} mode="create" />
+    </div>
+  );
+}

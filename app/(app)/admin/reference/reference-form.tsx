@@ -1,0 +1,87 @@
+"use client";
+// Adding or changing a reference value. The fields follow the list: professions have a kind, stages a rank and levels.
+import { useActionState } from "react";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { TextField } from "@/components/forms/text-field";
+import { SelectField } from "@/components/forms/select-field";
+import { TextareaField } from "@/components/forms/textarea-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { initialFormState, type FormState } from "@/lib/forms";
+import { professionKindWords, type ReferenceKind } from "@/lib/reference-schema";
+import { FRAMEWORK_STAGES, PROFESSION_KINDS, frameworkStageWords } from "@/lib/vocabulary";
+
+const KIND_OPTIONS = PROFESSION_KINDS.map((k) => [k, professionKindWords[k]] as const);
+const FRAMEWORK_OPTIONS = FRAMEWORK_STAGES.map((s) => [s, frameworkStageWords.label(s)] as const);
+
+export function ReferenceForm({
+  kind,
+  one,
+  action,
+  defaults,
+  mode,
+}: {
+  kind: ReferenceKind;
+  one: string;
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  defaults: Record<string, string>;
+  mode: "create" | "edit";
+}) {
+  const [state, formAction] = useActionState(action, initialFormState);
+  const e = state.fieldErrors;
+  const v = state.values ?? defaults;
+  return (
+    <form action={formAction} noValidate key={JSON.stringify(state.values ?? null)}>
+      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+      <TextField name="name" label="Name" hint={`As it appears in forms and reports. No two ${one}s may share a name.`} defaultValue={v.name} error={e?.name} autoComplete="off" />
+      {mode === "create" ? (
+        <TextField
+          name="code"
+          label="Code"
+          hint="A short, fixed identifier used by imports: lower-case letters, numbers, hyphens and underscores. It cannot be changed later."
+          defaultValue={v.code}
+          error={e?.code}
+          className="max-w-sm font-mono"
+          autoComplete="off"
+          spellCheck={false}
+        />
+      ) : null}
+      {kind === "professions" ? (
+        <SelectField name="kind" label="Kind" options={KIND_OPTIONS} placeholder="Select a kind" defaultValue={v.kind} error={e?.kind} className="max-w-sm" />
+      ) : null}
+      {kind === "stages" ? (
+        <>
+          <TextField
+            name="rank"
+            label="Rank"
+            hint="Its place on the progression ladder, from 0 (trainees and apprentices) upwards. A move to a higher rank counts as progression."
+            inputMode="numeric"
+            defaultValue={v.rank}
+            error={e?.rank}
+            className="max-w-[8rem]"
+          />
+          <TextField
+            name="educationLevel"
+            label="Education level (optional)"
+            hint="The qualification level typical of the role, from 1 to 8 (2 for a support worker, 5 for an assistant practitioner)"
+            inputMode="numeric"
+            defaultValue={v.educationLevel}
+            error={e?.educationLevel}
+            className="max-w-[8rem]"
+          />
+          <SelectField
+            name="frameworkStage"
+            label="Competency framework stage (optional)"
+            hint="Which stage of the HEE framework's competencies applies to someone in this role"
+            options={FRAMEWORK_OPTIONS}
+            placeholder="None"
+            defaultValue={v.frameworkStage}
+            error={e?.frameworkStage}
+            className="max-w-md"
+          />
+          <TextareaField name="description" label="Description (optional)" defaultValue={v.description} error={e?.description} />
+        </>
+      ) : null}
+      <SubmitButton pendingText="Saving…">{mode === "create" ? `Add ${one}` : "Save changes"}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+import { useActionState, useState } from "react";
+import Link from "next/link";
+import { addUser } from "../actions";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { TextField } from "@/components/forms/text-field";
+import { SelectField } from "@/components/forms/select-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { PasswordLinkPanel } from "@/components/password-link-panel";
+import { initialFormState, type LinkFormState } from "@/lib/forms";
+import { STAFF_ROLES } from "@/lib/user-schema";
+import { roleWords } from "@/lib/vocabulary";
+
+const ROLE_OPTIONS = STAFF_ROLES.map((r) => [r, roleWords.label(r)] as const);
+
+export function NewUserForm() {
+  // "Add another user" starts a fresh form (and forgets the link just shown) by remounting it.
+  const [round, setRound] = useState(0);
+  return <NewUser key={round} another={() => setRound((n) => n + 1)} />;
+}
+
+function NewUser({ another }: { another: () => void }) {
+  const [state, action] = useActionState(addUser, initialFormState as LinkFormState);
+  if (state.ok && state.link) {
+    return (
+      <>
+        <PasswordLinkPanel link={state.link} heading={`Login created for ${state.link.name}`} />
+        <div className="flex flex-wrap items-center gap-6">
+          <button type="button" className="btn btn-secondary" onClick={another}>
+            Add another user
+          </button>
+          <Link href="/admin/users">Back to users</Link>
+        </div>
+      </>
+    );
+  }
+  const e = state.fieldErrors;
+  const v = state.values ?? {};
+  return (
+    <form action={action} noValidate key={JSON.stringify(v)}>
+      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+      <TextField name="name" label="Full name" defaultValue={v.name} error={e?.name} autoComplete="off" />
+      <TextField
+        name="email"
+        label="Work email address"
+        hint="They sign in with this. It must not belong to another user."
+        type="email"
+        defaultValue={v.email}
+        error={e?.email}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <SelectField name="role" label="Role" options={ROLE_OPTIONS} placeholder="Select a role" defaultValue={v.role} error={e?.role} className="max-w-xs" />
+      <SubmitButton pendingText="Creating…">Create login</SubmitButton>
+    </form>
+  );
+}

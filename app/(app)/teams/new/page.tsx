@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireRole } from "@/lib/auth";
+import { teamFormChoices } from "@/db/queries/teams";
+import { addTeam } from "../actions";
+import { TeamForm } from "../team-form";
+
+export const metadata: Metadata = { title: "Add a team" };
+
+export default async function NewTeamPage() {
+  const admin = await requireRole("admin");
+  return (
+    <div className="max-w-2xl">
+      <p className="mb-2">
+        <Link href="/teams">Back to teams</Link>
+      </p>
+      <h1 className="mb-6">Add a team</h1>
+      <TeamForm action={addTeam} choices={teamFormChoices(admin)} defaults={{}} submitLabel="Add team" />
+    </div>
+  );
+}

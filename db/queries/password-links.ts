@@ -1,0 +1,89 @@
+import "server-only";
+// One-time set-password links: issued inside the transaction that creates a login or resets a password, and used
+// from a public page by whoever holds the link (the token is the credential, so there is no acting user).
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { db, type DB } from "../client";
+import { users, passwordTokens } from "../schema";
+import { audit, type Actor } from "../audit";
+import { signOutEverywhere } from "../sessions";
+import { clearAccountFailures } from "./sign-in";
+import { hashLinkToken, linkExpiry, linkUsable, looksLikeLinkToken, newLinkToken, type LinkPurpose } from "../../lib/rules/password-links";
+import type { Role } from "../../lib/vocabulary";
+
+type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+
+export type IssuedLink = { token: string; expiresAt: Date };
+
+/** Issues a link for a user. Only the newest link works: older unused ones expire now. The token is returned once. */
+export function issuePasswordLink(tx: Tx, actor: Actor, userId: string, purpose: LinkPurpose, now: Date): IssuedLink {
+  expireOpenLinks(tx, userId, now);
+  const token = newLinkToken();
+  const expiresAt = linkExpiry(now);
+  tx.insert(passwordTokens)
+    .values({ userId, tokenHash: hashLinkToken(token), purpose, expiresAt, createdBy: actor === "system" ? null : actor.id, createdAt: now })
+    .run();
+  audit(tx, actor, { action: "user.password_link", entityType: "user", entityId: userId, summary: { purpose, expiresAt: expiresAt.toISOString() } });
+  return { token, expiresAt };
+}
+
+/** Makes every unused link of the user stop working (a newer link, a disabled account, a password just set). */
+export function expireOpenLinks(tx: Tx, userId: string, now: Date): void {
+  tx.update(passwordTokens)
+    .set({ expiresAt: now })
+    .where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)))
+    .run();
+}
+
+function findLink(tx: Tx | DB, token: string) {
+  if (!looksLikeLinkToken(token)) return undefined;
+  return tx
+    .select({
+      id: passwordTokens.id,
+      purpose: passwordTokens.purpose,
+      usedAt: passwordTokens.usedAt,
+      expiresAt: passwordTokens.expiresAt,
+      userId: users.id,
+      userStatus: users.status,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+    })
+    .from(passwordTokens)
+    .innerJoin(users, eq(users.id, passwordTokens.userId))
+    .where(eq(passwordTokens.tokenHash, hashLinkToken(token)))
+    .get();
+}
+
+/** Who a working link is for; undefined for an unknown, used or expired link, or a disabled account. */
+export function passwordLinkFor(token: string, now = new Date()): { name: string; email: string; purpose: LinkPurpose } | undefined {
+  const row = findLink(db, token);
+  if (!row || !linkUsable(row, now)) return undefined;
+  return { name: row.name, email: row.email, purpose: row.purpose };
+}
+
+export type UseLinkResult = { ok: true; email: string; role: Role } | { ok: false };
+
+/**
+ * Sets the password through a link, once: marks the link used, signs the user out of any other session (a reset
+ * is often because someone else knew the old password), and audits it as the user's own act.
+ */
+export function redeemPasswordLink(token: string, passwordHash: string, now = new Date()): UseLinkResult {
+  const result = db.transaction((tx): UseLinkResult => {
+    const row = findLink(tx, token);
+    if (!row || !linkUsable(row, now)) return { ok: false };
+    tx.update(passwordTokens).set({ usedAt: now }).where(eq(passwordTokens.id, row.id)).run();
+    tx.update(users).set({ passwordHash }).where(eq(users.id, row.userId)).run();
+    expireOpenLinks(tx, row.userId, now);
+    signOutEverywhere(tx, row.userId, now);
+    audit(tx, { id: row.userId, name: row.name, role: row.role }, {
+      action: "user.password_set",
+      entityType: "user",
+      entityId: row.userId,
+      summary: { purpose: row.purpose },
+    });
+    return { ok: true, email: row.email, role: row.role };
+  });
+  // Whoever holds a working link has proved control of the account: earlier failed guesses no longer count against it.
+  if (result.ok) clearAccountFailures(result.email);
+  return result;
+}

@@ -1,0 +1,255 @@
+import "server-only";
+// The administrator's reference lists: every value with how many workers use it, and adding, renaming, retiring and
+// restoring values. Nothing is deleted: records and history keep pointing at a retired value, and only forms drop it
+// (db/queries/reference.ts lists live values only).
+import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
+import { db, type DB } from "../client";
+import { professions, careSettings, bands, stages, workers } from "../schema";
+import { audit } from "../audit";
+import { referenceWords, type ReferenceInput, type ReferenceKind } from "../../lib/reference-schema";
+import type { SessionUser } from "../../lib/session-user";
+
+type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+
+export type ReferenceChange = { ok: true; id: string } | { ok: false; message: string; field?: string };
+
+const TABLES = { professions, "care-settings": careSettings, bands, stages } as const;
+
+const WORKER_COLUMN = {
+  professions: workers.professionId,
+  "care-settings": workers.careSettingId,
+  bands: workers.bandId,
+  stages: workers.stageId,
+} as const;
+
+/**
+ * The four tables share id, code, name, sort and retired_at. Typing the shared operations against one of them (bands
+ * has exactly those columns) keeps them to one code path; the kind-specific columns are written per kind below.
+ */
+function common(kind: ReferenceKind) {
+  return TABLES[kind] as unknown as typeof bands;
+}
+
+const capital = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
+
+/** Workers in the admin's organisation using each value (left workers too: their records still show it). */
+function usage(admin: SessionUser, kind: ReferenceKind): Map<string, number> {
+  const column = WORKER_COLUMN[kind];
+  const rows = db
+    .select({ id: column, n: sql<number>`count(*)` })
+    .from(workers)
+    .where(eq(workers.orgId, admin.orgId))
+    .groupBy(column)
+    .all();
+  return new Map(rows.filter((r) => r.id !== null).map((r) => [r.id as string, r.n]));
+}
+
+export type ReferenceRow = {
+  id: string;
+  code: string;
+  name: string;
+  retiredAt: Date | null;
+  inUse: number;
+  kind?: string;
+  rank?: number;
+  educationLevel?: number | null;
+  frameworkStage?: string | null;
+  description?: string;
+};
+
+/** Every value of a list, live ones first, each with how many workers use it. Administrators only. */
+export function referenceList(admin: SessionUser, kind: ReferenceKind): ReferenceRow[] {
+  if (admin.role !== "admin") return [];
+  const used = usage(admin, kind);
+  const retiredLast = sql`${common(kind).retiredAt} is not null`;
+  let rows: Omit<ReferenceRow, "inUse">[];
+  switch (kind) {
+    case "professions":
+      rows = db.select().from(professions).orderBy(retiredLast, asc(professions.sort), asc(professions.name)).all();
+      break;
+    case "stages":
+      rows = db.select().from(stages).orderBy(retiredLast, asc(stages.rank), asc(stages.sort), asc(stages.name)).all();
+      break;
+    default: {
+      const t = common(kind);
+      rows = db.select({ id: t.id, code: t.code, name: t.name, retiredAt: t.retiredAt }).from(t).orderBy(retiredLast, asc(t.sort), asc(t.name)).all();
+    }
+  }
+  return rows.map((r) => ({ ...r, inUse: used.get(r.id) ?? 0 }));
+}
+
+export function referenceValue(admin: SessionUser, kind: ReferenceKind, id: string): ReferenceRow | undefined {
+  if (admin.role !== "admin") return undefined;
+  let row: Omit<ReferenceRow, "inUse"> | undefined;
+  switch (kind) {
+    case "professions":
+      row = db.select().from(professions).where(eq(professions.id, id)).get();
+      break;
+    case "stages":
+      row = db.select().from(stages).where(eq(stages.id, id)).get();
+      break;
+    default: {
+      const t = common(kind);
+      row = db.select({ id: t.id, code: t.code, name: t.name, retiredAt: t.retiredAt }).from(t).where(eq(t.id, id)).get();
+    }
+  }
+  return row ? { ...row, inUse: usage(admin, kind).get(row.id) ?? 0 } : undefined;
+}
+
+function nameClash(tx: Tx, kind: ReferenceKind, name: string, exceptId?: string): ReferenceChange | undefined {
+  const t = common(kind);
+  const clash = tx
+    .select({ name: t.name, retiredAt: t.retiredAt })
+    .from(t)
+    .where(and(sql`lower(${t.name}) = lower(${name})`, exceptId ? ne(t.id, exceptId) : undefined))
+    .get();
+  if (!clash) return undefined;
+  const one = referenceWords[kind].one;
+  return {
+    ok: false,
+    field: "name",
+    message: clash.retiredAt ? `There is already a retired ${one} called ${clash.name}: restore it instead` : `There is already a ${one} called ${clash.name}`,
+  };
+}
+
+function codeClash(tx: Tx, kind: ReferenceKind, code: string): ReferenceChange | undefined {
+  const t = common(kind);
+  const clash = tx.select({ name: t.name }).from(t).where(eq(t.code, code)).get();
+  return clash ? { ok: false, field: "code", message: `The code ${code} is already used by ${clash.name}` } : undefined;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE";
+}
+
+export function addReferenceValue(admin: SessionUser, kind: ReferenceKind, input: ReferenceInput): ReferenceChange {
+  if (admin.role !== "admin") return { ok: false, message: "Only administrators change reference data" };
+  try {
+    return db.transaction((tx): ReferenceChange => {
+      const clash = codeClash(tx, kind, input.code) ?? nameClash(tx, kind, input.name);
+      if (clash) return clash;
+      const t = common(kind);
+      // New values go to the end of their list.
+      const sort = (tx.select({ max: sql<number | null>`max(${t.sort})` }).from(t).get()?.max ?? 0) + 10;
+      const base = { code: input.code, name: input.name, sort };
+      let id: string;
+      switch (kind) {
+        case "professions":
+          id = tx.insert(professions).values({ ...base, kind: input.kind ?? "other" }).returning({ id: professions.id }).get().id;
+          break;
+        case "stages":
+          id = tx
+            .insert(stages)
+            .values({
+              ...base,
+              rank: input.rank ?? 0,
+              educationLevel: input.educationLevel ?? null,
+              frameworkStage: input.frameworkStage ?? null,
+              description: input.description ?? "",
+            })
+            .returning({ id: stages.id })
+            .get().id;
+          break;
+        case "care-settings":
+          id = tx.insert(careSettings).values(base).returning({ id: careSettings.id }).get().id;
+          break;
+        case "bands":
+          id = tx.insert(bands).values(base).returning({ id: bands.id }).get().id;
+          break;
+      }
+      audit(tx, admin, { action: "reference.create", entityType: referenceWords[kind].entity, entityId: id, summary: { code: input.code, name: input.name } });
+      return { ok: true, id };
+    });
+  } catch (error) {
+    // Two admins adding the same code at once: the unique index answers, and reads the same as the check.
+    if (isUniqueViolation(error)) return { ok: false, field: "code", message: `The code ${input.code} is already in use` };
+    throw error;
+  }
+}
+
+/** Renames a value (and, for professions and stages, changes their other details). The code stays. */
+export function updateReferenceValue(admin: SessionUser, kind: ReferenceKind, id: string, input: Omit<ReferenceInput, "code">): ReferenceChange {
+  if (admin.role !== "admin") return { ok: false, message: "Not found" };
+  return db.transaction((tx): ReferenceChange => {
+    const before = referenceValueIn(tx, kind, id);
+    if (!before) return { ok: false, message: `${capital(referenceWords[kind].one)} not found` };
+    const clash = nameClash(tx, kind, input.name, id);
+    if (clash) return clash;
+    const next: Record<string, unknown> = { name: input.name };
+    if (kind === "professions") next.kind = input.kind;
+    if (kind === "stages") Object.assign(next, { rank: input.rank, educationLevel: input.educationLevel ?? null, frameworkStage: input.frameworkStage ?? null, description: input.description ?? "" });
+    const changed = Object.keys(next).filter((k) => (before as Record<string, unknown>)[k] !== next[k]);
+    if (changed.length === 0) return { ok: true, id };
+    switch (kind) {
+      case "professions":
+        tx.update(professions).set({ name: input.name, kind: input.kind }).where(eq(professions.id, id)).run();
+        break;
+      case "stages":
+        tx.update(stages)
+          .set({ name: input.name, rank: input.rank, educationLevel: input.educationLevel ?? null, frameworkStage: input.frameworkStage ?? null, description: input.description ?? "" })
+          .where(eq(stages.id, id))
+          .run();
+        break;
+      default: {
+        const t = common(kind);
+        tx.update(t).set({ name: input.name }).where(eq(t.id, id)).run();
+      }
+    }
+    audit(tx, admin, {
+      action: "reference.update",
+      entityType: referenceWords[kind].entity,
+      entityId: id,
+      summary: { changed, ...(changed.includes("name") ? { from: before.name, to: input.name } : {}) },
+    });
+    return { ok: true, id };
+  });
+}
+
+function referenceValueIn(tx: Tx, kind: ReferenceKind, id: string) {
+  switch (kind) {
+    case "professions":
+      return tx.select().from(professions).where(eq(professions.id, id)).get();
+    case "stages":
+      return tx.select().from(stages).where(eq(stages.id, id)).get();
+    default: {
+      const t = common(kind);
+      return tx.select().from(t).where(eq(t.id, id)).get();
+    }
+  }
+}
+
+/** Retires a value: it leaves the forms, and every record that has it keeps it. */
+export function retireReferenceValue(admin: SessionUser, kind: ReferenceKind, id: string, now = new Date()): ReferenceChange {
+  if (admin.role !== "admin") return { ok: false, message: "Not found" };
+  return db.transaction((tx): ReferenceChange => {
+    const t = common(kind);
+    const value = tx.select({ name: t.name, retiredAt: t.retiredAt }).from(t).where(eq(t.id, id)).get();
+    const one = referenceWords[kind].one;
+    if (!value) return { ok: false, message: `${capital(one)} not found` };
+    if (value.retiredAt) return { ok: false, message: `${value.name} is already retired` };
+    const live = tx.select({ n: sql<number>`count(*)` }).from(t).where(isNull(t.retiredAt)).get()?.n ?? 0;
+    if (live <= 1) return { ok: false, message: `${value.name} is the only current ${one}. Add another before retiring it.` };
+    tx.update(t).set({ retiredAt: now }).where(eq(t.id, id)).run();
+    const inUse =
+      tx
+        .select({ n: sql<number>`count(*)` })
+        .from(workers)
+        .where(and(eq(workers.orgId, admin.orgId), eq(WORKER_COLUMN[kind], id)))
+        .get()?.n ?? 0;
+    audit(tx, admin, { action: "reference.retire", entityType: referenceWords[kind].entity, entityId: id, summary: { name: value.name, inUse } });
+    return { ok: true, id };
+  });
+}
+
+export function restoreReferenceValue(admin: SessionUser, kind: ReferenceKind, id: string): ReferenceChange {
+  if (admin.role !== "admin") return { ok: false, message: "Not found" };
+  return db.transaction((tx): ReferenceChange => {
+    const t = common(kind);
+    const value = tx.select({ name: t.name, retiredAt: t.retiredAt }).from(t).where(eq(t.id, id)).get();
+    if (!value) return { ok: false, message: `${capital(referenceWords[kind].one)} not found` };
+    if (!value.retiredAt) return { ok: false, message: `${value.name} is not retired` };
+    tx.update(t).set({ retiredAt: null }).where(eq(t.id, id)).run();
+    audit(tx, admin, { action: "reference.restore", entityType: referenceWords[kind].entity, entityId: id, summary: { name: value.name } });
+    return { ok: true, id };
+  });
+}

@@ -1,0 +1,301 @@
+import "server-only";
+// Logins: the administrator's user management, and giving a support worker a login from their record. Every change
+// is audited in its transaction, and a change that must take effect at once (role, disabling, a password reset)
+// signs the user out everywhere (db/sessions.ts).
+import { and, asc, desc, eq, ne, or, sql, type SQL } from "drizzle-orm";
+import { db, type DB } from "../client";
+import { users, workers, auditEvents, teamManagers } from "../schema";
+import { editableWorkers } from "../access";
+import { audit } from "../audit";
+import { signOutEverywhere } from "../sessions";
+import { issuePasswordLink, expireOpenLinks, type IssuedLink } from "./password-links";
+import { roleWords, type Role, type UserStatus } from "../../lib/vocabulary";
+import { USERS_PAGE_SIZE, type UserFilters } from "../../lib/user-schema";
+import type { SessionUser } from "../../lib/session-user";
+
+type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+
+export type Refusal = { ok: false; message: string; field?: string };
+export type UserChange = { ok: true; userId: string } | Refusal;
+export type LinkChange = ({ ok: true; userId: string; name: string; email: string; purpose: "set" | "reset" } & IssuedLink) | Refusal;
+
+const NOT_FOUND: Refusal = { ok: false, message: "User not found" };
+const EMAIL_TAKEN: Refusal = { ok: false, field: "email", message: "A user with this email already exists" };
+
+/** Users of the admin's organisation; nobody's for anyone else. */
+function administeredBy(user: SessionUser): SQL {
+  return user.role === "admin" ? eq(users.orgId, user.orgId) : sql`0`;
+}
+
+const workerName = sql<string>`${workers.firstName} || ' ' || ${workers.lastName}`;
+
+function userRows() {
+  return db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      status: users.status,
+      lastSignInAt: users.lastSignInAt,
+      createdAt: users.createdAt,
+      passwordSet: sql<boolean>`${users.passwordHash} is not null`.mapWith(Boolean),
+      workerId: workers.id,
+      workerName,
+      workerStatus: workers.status,
+    })
+    .from(users)
+    .leftJoin(workers, eq(workers.userId, users.id));
+}
+
+/** One page of the organisation's users, searched by name or email and filtered by role and status. */
+export function listUsers(admin: SessionUser, f: UserFilters) {
+  const conditions: (SQL | undefined)[] = [administeredBy(admin)];
+  if (f.role) conditions.push(eq(users.role, f.role));
+  if (f.status) conditions.push(eq(users.status, f.status));
+  if (f.q) {
+    const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(sql`lower(${users.name}) like ${like} escape '\\'`, sql`${users.email} like ${like} escape '\\'`));
+  }
+  const where = and(...conditions);
+  const total = db.select({ n: sql<number>`count(*)` }).from(users).where(where).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
+  const page = Math.min(f.page, pages);
+  const rows = userRows()
+    .where(where)
+    .orderBy(sql`${users.name} collate nocase`, asc(users.email))
+    .limit(USERS_PAGE_SIZE)
+    .offset((page - 1) * USERS_PAGE_SIZE)
+    .all();
+  return { rows, total, page, pages };
+}
+
+export function userForAdmin(admin: SessionUser, userId: string) {
+  return userRows()
+    .where(and(eq(users.id, userId), administeredBy(admin)))
+    .get();
+}
+
+/** The latest audit events about a user: created, role changes, disabling, links, sign-ins. */
+export function userHistory(admin: SessionUser, userId: string, limit = 20) {
+  return db
+    .select({ seq: auditEvents.seq, at: auditEvents.at, actor: auditEvents.actorLabel, action: auditEvents.action, summary: auditEvents.summary })
+    .from(auditEvents)
+    .innerJoin(users, eq(users.id, auditEvents.entityId))
+    .where(and(eq(auditEvents.entityType, "user"), eq(auditEvents.entityId, userId), administeredBy(admin)))
+    .orderBy(desc(auditEvents.seq))
+    .limit(limit)
+    .all();
+}
+
+function emailTaken(tx: Tx, email: string): boolean {
+  return !!tx.select({ id: users.id }).from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE";
+}
+
+/** Runs a transaction that creates a user; a race on the same email lands on the unique index and reads the same. */
+function creatingUser<T>(run: () => T | Refusal): T | Refusal {
+  try {
+    return run();
+  } catch (error) {
+    if (isUniqueViolation(error)) return EMAIL_TAKEN;
+    throw error;
+  }
+}
+
+/** An administrator adds a login for a member of staff, with a one-time link to set its password. */
+export function createUser(admin: SessionUser, input: { name: string; email: string; role: Role }, now = new Date()): LinkChange {
+  if (admin.role !== "admin") return { ok: false, message: "Only administrators add users" };
+  return creatingUser(() =>
+    db.transaction((tx): LinkChange => {
+      if (emailTaken(tx, input.email)) return EMAIL_TAKEN;
+      const email = input.email.trim().toLowerCase();
+      const user = tx
+        .insert(users)
+        .values({ orgId: admin.orgId, email, name: input.name, role: input.role, passwordHash: null, createdAt: now, updatedAt: now })
+        .returning({ id: users.id })
+        .get();
+      audit(tx, admin, { action: "user.create", entityType: "user", entityId: user.id, summary: { role: input.role } });
+      const link = issuePasswordLink(tx, admin, user.id, "set", now);
+      return { ok: true, userId: user.id, name: input.name, email, purpose: "set", ...link };
+    }),
+  );
+}
+
+function targetOf(tx: Tx, admin: SessionUser, userId: string) {
+  if (admin.role !== "admin") return undefined;
+  return tx
+    .select({ user: users, workerId: workers.id, workerStatus: workers.status })
+    .from(users)
+    .leftJoin(workers, eq(workers.userId, users.id))
+    .where(and(eq(users.id, userId), eq(users.orgId, admin.orgId)))
+    .get();
+}
+
+function otherActiveAdmins(tx: Tx, orgId: string, exceptUserId: string): number {
+  return (
+    tx
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .where(and(eq(users.orgId, orgId), eq(users.role, "admin"), eq(users.status, "active"), ne(users.id, exceptUserId)))
+      .get()?.n ?? 0
+  );
+}
+
+const article = (role: Role) => (role === "admin" ? "an" : "a");
+
+export function changeUserRole(admin: SessionUser, userId: string, role: Role, now = new Date()): UserChange {
+  return db.transaction((tx): UserChange => {
+    const target = targetOf(tx, admin, userId);
+    if (!target) return NOT_FOUND;
+    const { user } = target;
+    if (user.id === admin.id) return { ok: false, field: "role", message: "You cannot change your own role. Ask another administrator to do it." };
+    if (user.role === role) return { ok: false, field: "role", message: `${user.name} is already ${article(role)} ${roleWords.label(role).toLowerCase()}` };
+    if (role === "support_worker" && !target.workerId) {
+      return {
+        ok: false,
+        field: "role",
+        message: "Only someone with a worker record can be a support worker: give them a login from their worker record instead",
+      };
+    }
+    if (user.role === "admin" && user.status === "active" && otherActiveAdmins(tx, user.orgId, user.id) === 0) {
+      return { ok: false, field: "role", message: `${user.name} is the only active administrator. Make someone else an administrator first.` };
+    }
+    tx.update(users).set({ role }).where(eq(users.id, user.id)).run();
+    // Someone who is no longer a manager stops managing teams (and seeing their workers).
+    const teamsLeft =
+      user.role === "manager"
+        ? tx.delete(teamManagers).where(eq(teamManagers.userId, user.id)).returning({ teamId: teamManagers.teamId }).all().map((r) => r.teamId)
+        : [];
+    signOutEverywhere(tx, user.id, now);
+    audit(tx, admin, {
+      action: "user.role_change",
+      entityType: "user",
+      entityId: user.id,
+      workerId: target.workerId,
+      summary: { from: user.role, to: role, ...(teamsLeft.length ? { noLongerManages: teamsLeft } : {}) },
+    });
+    return { ok: true, userId: user.id };
+  });
+}
+
+export function setUserStatus(admin: SessionUser, userId: string, status: UserStatus, now = new Date()): UserChange {
+  return db.transaction((tx): UserChange => {
+    const target = targetOf(tx, admin, userId);
+    if (!target) return NOT_FOUND;
+    const { user } = target;
+    if (user.id === admin.id) return { ok: false, message: "You cannot disable or re-enable your own account. Ask another administrator." };
+    if (user.status === status) {
+      return { ok: false, message: status === "disabled" ? `${user.name}'s account is already disabled` : `${user.name}'s account is already active` };
+    }
+    if (status === "disabled" && user.role === "admin" && otherActiveAdmins(tx, user.orgId, user.id) === 0) {
+      return { ok: false, message: `${user.name} is the only active administrator, so their account cannot be disabled` };
+    }
+    if (status === "active" && target.workerStatus === "left") {
+      return { ok: false, message: `${user.name} has left (recorded on their worker record), so their login stays disabled` };
+    }
+    tx.update(users).set({ status }).where(eq(users.id, user.id)).run();
+    if (status === "disabled") {
+      signOutEverywhere(tx, user.id, now);
+      expireOpenLinks(tx, user.id, now);
+    }
+    audit(tx, admin, { action: status === "disabled" ? "user.disable" : "user.enable", entityType: "user", entityId: user.id, workerId: target.workerId });
+    return { ok: true, userId: user.id };
+  });
+}
+
+/**
+ * A new set-password link. If they had a password it stops working now and they are signed out everywhere: a reset
+ * is often because someone else may know it.
+ */
+export function resetPassword(admin: SessionUser, userId: string, now = new Date()): LinkChange {
+  return db.transaction((tx): LinkChange => {
+    const target = targetOf(tx, admin, userId);
+    if (!target) return NOT_FOUND;
+    const { user } = target;
+    if (user.id === admin.id) return { ok: false, message: "You cannot reset your own password here. Ask another administrator." };
+    if (user.status !== "active") return { ok: false, message: `Re-enable ${user.name}'s account before giving them a new link` };
+    const purpose = user.passwordHash ? "reset" : "set";
+    if (user.passwordHash) {
+      tx.update(users).set({ passwordHash: null }).where(eq(users.id, user.id)).run();
+      signOutEverywhere(tx, user.id, now);
+    }
+    const link = issuePasswordLink(tx, admin, user.id, purpose, now);
+    return { ok: true, userId: user.id, name: user.name, email: user.email, purpose, ...link };
+  });
+}
+
+/* ------------------------------------------------------------------ a support worker's own login */
+
+function editableWorkerIn(tx: Tx | DB, actor: SessionUser, workerId: string) {
+  return tx
+    .select({ worker: workers, login: users })
+    .from(workers)
+    .leftJoin(users, eq(users.id, workers.userId))
+    .where(and(eq(workers.id, workerId), editableWorkers(actor)))
+    .get();
+}
+
+/** The worker and their login (if any), when the user may give them one: their managers and administrators. */
+export function workerLoginTarget(actor: SessionUser, workerId: string) {
+  if (actor.role !== "manager" && actor.role !== "admin") return undefined;
+  const row = editableWorkerIn(db, actor, workerId);
+  if (!row) return undefined;
+  const { worker, login } = row;
+  return {
+    workerId: worker.id,
+    name: `${worker.firstName} ${worker.lastName}`,
+    status: worker.status,
+    login: login ? { id: login.id, email: login.email, status: login.status, passwordSet: !!login.passwordHash } : null,
+  };
+}
+
+const WORKER_NOT_FOUND: Refusal = { ok: false, message: "Worker not found" };
+
+/** Creates the worker's own login (role: support worker), linked to their record, with a one-time link. */
+export function giveWorkerLogin(actor: SessionUser, workerId: string, input: { email: string }, now = new Date()): LinkChange {
+  if (actor.role !== "manager" && actor.role !== "admin") return WORKER_NOT_FOUND;
+  return creatingUser(() =>
+    db.transaction((tx): LinkChange => {
+      const row = editableWorkerIn(tx, actor, workerId);
+      if (!row) return WORKER_NOT_FOUND;
+      const { worker, login } = row;
+      const name = `${worker.firstName} ${worker.lastName}`;
+      if (worker.status === "left") return { ok: false, message: `${name} has left, so they cannot be given a login` };
+      if (login) return { ok: false, message: `${name} already has a login (${login.email})` };
+      if (emailTaken(tx, input.email)) return EMAIL_TAKEN;
+      const email = input.email.trim().toLowerCase();
+      const user = tx
+        .insert(users)
+        .values({ orgId: worker.orgId, email, name, role: "support_worker", passwordHash: null, createdAt: now, updatedAt: now })
+        .returning({ id: users.id })
+        .get();
+      tx.update(workers).set({ userId: user.id }).where(eq(workers.id, worker.id)).run();
+      audit(tx, actor, { action: "user.create", entityType: "user", entityId: user.id, workerId: worker.id, summary: { role: "support_worker" } });
+      const link = issuePasswordLink(tx, actor, user.id, "set", now);
+      return { ok: true, userId: user.id, name, email, purpose: "set", ...link };
+    }),
+  );
+}
+
+/**
+ * A fresh link for a worker whose login has never been used (the first link expired or went astray). Resetting a
+ * password someone already uses is for an administrator.
+ */
+export function reissueWorkerLink(actor: SessionUser, workerId: string, now = new Date()): LinkChange {
+  if (actor.role !== "manager" && actor.role !== "admin") return WORKER_NOT_FOUND;
+  return db.transaction((tx): LinkChange => {
+    const row = editableWorkerIn(tx, actor, workerId);
+    if (!row) return WORKER_NOT_FOUND;
+    const { worker, login } = row;
+    const name = `${worker.firstName} ${worker.lastName}`;
+    if (!login) return { ok: false, message: `${name} does not have a login yet` };
+    if (login.status !== "active") return { ok: false, message: `${name}'s login is disabled. Ask an administrator.` };
+    if (login.passwordHash) return { ok: false, message: `${name} has already set a password. If they have forgotten it, ask an administrator to reset it.` };
+    const link = issuePasswordLink(tx, actor, login.id, "set", now);
+    return { ok: true, userId: login.id, name: login.name, email: login.email, purpose: "set", ...link };
+  });
+}

@@ -1,0 +1,465 @@
+import "server-only";
+// Importing workers from a CSV file. Checking a file stores its dry run as a batch (only its uploader sees it);
+// confirming re-checks the rows against the register as it is now and, only if nothing shown has changed, applies
+// them in one transaction with their audit rows. lib/rules/worker-import.ts decides what each row would do.
+import { and, asc, eq, gt, isNull, lt, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { db } from "../client";
+import { newId } from "../schema/_shared";
+import {
+  bands,
+  careSettings,
+  importBatches,
+  importRows,
+  professions,
+  stages,
+  teams,
+  users,
+  workerPositions,
+  workers,
+} from "../schema";
+import { editableWorkers, managedTeamIds } from "../access";
+import { audit, auditMany, type AuditEntry } from "../audit";
+import type { SessionUser } from "../../lib/session-user";
+import type { ImportVerdict } from "../../lib/vocabulary";
+import { POSITION_FIELDS, type WorkerFields } from "../../lib/worker-schema";
+import {
+  countPlan,
+  planImport,
+  readWorkerCsv,
+  type ExistingWorker,
+  type ImportContext,
+  type PlannedRow,
+  type RefValue,
+} from "../../lib/rules/worker-import";
+
+/** A checked file may be confirmed for an hour; after that the register may have moved on, so check it again. */
+export const BATCH_CONFIRM_WITHIN_MS = 60 * 60 * 1000;
+/** Checked files (names and employee numbers) are deleted a day after upload; the audit log keeps what was applied. */
+const BATCH_KEPT_MS = 24 * 60 * 60 * 1000;
+export const IMPORT_ROWS_PER_PAGE = 50;
+
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+type Reader = Tx | typeof db;
+
+const canImport = (user: SessionUser) => user.role === "manager" || user.role === "admin";
+
+/** Named parameters for a prepared insert: bulk writes build their SQL once and run it per row. */
+function params<K extends string>(...names: K[]): Record<K, Placeholder<K>> {
+  return Object.fromEntries(names.map((n) => [n, sql.placeholder(n)])) as Record<K, Placeholder<K>>;
+}
+
+/** The same for an update's SET, which takes SQL rather than placeholders (values pass to SQLite as they are). */
+function setParams<K extends string>(...names: K[]): Record<K, SQL> {
+  return Object.fromEntries(names.map((n) => [n, sql`${sql.placeholder(n)}`])) as Record<K, SQL>;
+}
+
+const WORKER_FIELDS = [
+  "employeeNumber",
+  "firstName",
+  "lastName",
+  "jobTitle",
+  "professionId",
+  "stageId",
+  "bandId",
+  "careSettingId",
+  "teamId",
+  "lineManagerId",
+  "fte",
+  "contractStart",
+] as const satisfies readonly (keyof WorkerFields)[];
+const POSITION_COLUMNS = ["id", "workerId", "effectiveFrom", "stageId", "bandId", "jobTitle", "teamId", "reason", "recordedBy", "createdAt"] as const;
+
+/** Everything the dry run needs for these employee numbers, in a handful of queries (never one per row). */
+function importContext(r: Reader, user: SessionUser, today: string, employeeNumbers: readonly string[]): ImportContext {
+  // Only the workers the file names are loaded: in a 50,000-worker organisation the rest would cost seconds.
+  const named = JSON.stringify([...new Set(employeeNumbers.map((n) => n.toLowerCase()).filter(Boolean))]);
+  const inFile = sql`lower(${workers.employeeNumber}) in (select value from json_each(${named}))`;
+  const ref = (table: typeof professions | typeof bands | typeof careSettings | typeof stages): RefValue[] =>
+    r
+      .select({ id: table.id, code: table.code, name: table.name, retiredAt: table.retiredAt })
+      .from(table)
+      .all()
+      .map(({ retiredAt, ...v }) => ({ ...v, retired: retiredAt !== null }));
+
+  const teamRows = r
+    .select({
+      id: teams.id,
+      name: teams.name,
+      archivedAt: teams.archivedAt,
+      mine: user.role === "admin" ? sql<number>`1` : sql<number>`${teams.id} in ${managedTeamIds(user)}`,
+    })
+    .from(teams)
+    .where(eq(teams.orgId, user.orgId))
+    .all();
+
+  const managers = r
+    .select({ id: users.id, email: users.email, status: users.status })
+    .from(users)
+    .where(and(eq(users.orgId, user.orgId), eq(users.role, "manager")))
+    .all();
+
+  // Every number in use counts, so a number held by someone the user cannot see is refused, not duplicated.
+  const inUse = r
+    .select({ n: sql<string>`lower(${workers.employeeNumber})` })
+    .from(workers)
+    .where(and(eq(workers.orgId, user.orgId), inFile))
+    .all();
+
+  const firstPositionEnd = sql<string | null>`(select ${workerPositions.effectiveTo} from ${workerPositions}
+    where ${workerPositions.workerId} = ${workers.id} and ${workerPositions.effectiveFrom} = ${workers.contractStart}
+    order by ${workerPositions.createdAt} limit 1)`;
+  const editable = r
+    .select({
+      id: workers.id,
+      status: workers.status,
+      employeeNumber: workers.employeeNumber,
+      firstName: workers.firstName,
+      lastName: workers.lastName,
+      jobTitle: workers.jobTitle,
+      professionId: workers.professionId,
+      stageId: workers.stageId,
+      bandId: workers.bandId,
+      careSettingId: workers.careSettingId,
+      teamId: workers.teamId,
+      lineManagerId: workers.lineManagerId,
+      fte: workers.fte,
+      contractStart: workers.contractStart,
+      firstPositionEnd,
+    })
+    .from(workers)
+    // In a single-table select drizzle writes columns unqualified, and the subquery above would then compare
+    // worker_positions.worker_id with worker_positions.id; the join keeps them qualified (as in insights.ts).
+    .innerJoin(teams, eq(teams.id, workers.teamId))
+    .where(and(editableWorkers(user), inFile))
+    .all();
+
+  return {
+    today,
+    professions: ref(professions),
+    bands: ref(bands),
+    careSettings: ref(careSettings),
+    stages: ref(stages),
+    teams: teamRows.map((t) => ({ id: t.id, name: t.name, archived: t.archivedAt !== null, manageable: Number(t.mine) === 1 })),
+    managers: managers.map((m) => ({ id: m.id, email: m.email, active: m.status === "active" })),
+    employeeNumbersInUse: new Set(inUse.map((w) => w.n)),
+    editable: new Map(
+      editable.map(({ id, status, firstPositionEnd: end, ...record }): [string, ExistingWorker] => [
+        record.employeeNumber.toLowerCase(),
+        { id, status, record, firstPositionEnd: end },
+      ]),
+    ),
+  };
+}
+
+export type CheckResult = { ok: true; batchId: string } | { ok: false; message: string };
+
+/** Reads and checks an uploaded file, keeping the dry run as a batch for its uploader to confirm. Writes no worker. */
+export function checkWorkerImport(user: SessionUser, file: { name: string; bytes: Uint8Array }, today: string, now = new Date()): CheckResult {
+  if (!canImport(user)) return { ok: false, message: "Only managers and administrators import workers" };
+  const read = readWorkerCsv(file.bytes);
+  if (!read.ok) return read;
+  return db.transaction((tx) => {
+    tx.delete(importBatches)
+      .where(lt(importBatches.createdAt, new Date(now.getTime() - BATCH_KEPT_MS)))
+      .run();
+    const numbers = read.rows.map((r) => r.cells.employeeNumber);
+    const plan = planImport(read.rows, importContext(tx, user, today, numbers));
+    const counts = countPlan(plan);
+    const batch = tx
+      .insert(importBatches)
+      .values({
+        orgId: user.orgId,
+        uploadedBy: user.id,
+        fileName: file.name,
+        checkedOn: today,
+        totalRows: counts.total,
+        toCreate: counts.create,
+        toUpdate: counts.update,
+        unchanged: counts.unchanged,
+        rejected: counts.rejected,
+        notes: JSON.stringify(read.notes),
+        createdAt: now,
+      })
+      .returning({ id: importBatches.id })
+      .get();
+    const insertRow = tx.insert(importRows).values(params("batchId", "rowNumber", "verdict", "data")).prepare();
+    for (const row of plan) insertRow.run({ batchId: batch.id, rowNumber: row.rowNumber, verdict: row.verdict, data: JSON.stringify(row) });
+    return { ok: true, batchId: batch.id };
+  });
+}
+
+/** A batch the user uploaded (no one else may see it), with whether it may still be confirmed. */
+export function importBatchFor(user: SessionUser, batchId: string, now = new Date()) {
+  const batch = db
+    .select()
+    .from(importBatches)
+    .where(and(eq(importBatches.id, batchId), eq(importBatches.uploadedBy, user.id), eq(importBatches.orgId, user.orgId)))
+    .get();
+  if (!batch) return undefined;
+  const expired = batch.status === "checked" && batch.createdAt.getTime() < now.getTime() - BATCH_CONFIRM_WITHIN_MS;
+  return { ...batch, notes: JSON.parse(batch.notes) as string[], expired };
+}
+
+/** One page of a batch's rows, optionally of one verdict, in file order. */
+export function importRowsFor(user: SessionUser, batchId: string, opts: { verdict?: ImportVerdict; page: number }) {
+  const where = and(
+    eq(importRows.batchId, batchId),
+    eq(importBatches.uploadedBy, user.id),
+    eq(importBatches.orgId, user.orgId),
+    opts.verdict ? eq(importRows.verdict, opts.verdict) : undefined,
+  );
+  const { n } = db
+    .select({ n: sql<number>`count(*)` })
+    .from(importRows)
+    .innerJoin(importBatches, eq(importBatches.id, importRows.batchId))
+    .where(where)
+    .get() ?? { n: 0 };
+  const pages = Math.max(1, Math.ceil(n / IMPORT_ROWS_PER_PAGE));
+  const page = Math.min(Math.max(1, opts.page), pages);
+  const rows = db
+    .select({ data: importRows.data })
+    .from(importRows)
+    .innerJoin(importBatches, eq(importBatches.id, importRows.batchId))
+    .where(where)
+    .orderBy(asc(importRows.rowNumber))
+    .limit(IMPORT_ROWS_PER_PAGE)
+    .offset((page - 1) * IMPORT_ROWS_PER_PAGE)
+    .all()
+    .map((r) => JSON.parse(r.data) as PlannedRow);
+  return { rows, page, pages, count: n };
+}
+
+export type ApplyResult =
+  | { ok: true; created: number; updated: number }
+  | { ok: false; reason: "not_found" | "refused"; message: string };
+
+/** Thrown inside the transaction to roll it back with a message for the user. */
+class Refusal extends Error {
+  constructor(readonly result: Extract<ApplyResult, { ok: false }>) {
+    super(result.message);
+  }
+}
+
+const same = (a: PlannedRow, b: PlannedRow | undefined) =>
+  !!b &&
+  a.verdict === b.verdict &&
+  JSON.stringify("fields" in a ? a.fields : null) === JSON.stringify("fields" in b ? b.fields : null) &&
+  JSON.stringify("changes" in a ? a.changes : null) === JSON.stringify("changes" in b ? b.changes : null) &&
+  ("workerId" in a ? a.workerId : null) === ("workerId" in b ? b.workerId : null);
+
+/**
+ * Applies a checked batch in one transaction: creates with an opening position ("Imported"), updates of the changed
+ * fields (a change of role, band, job title or team closes the open position today and opens a new one), an audit
+ * row per worker and one for the import. Refuses, writing nothing, if the batch was applied, has expired, or any row
+ * would now be imported differently from what the dry run showed.
+ */
+export function applyWorkerImport(user: SessionUser, batchId: string, today: string, now = new Date()): ApplyResult {
+  if (!canImport(user)) return { ok: false, reason: "not_found", message: "Import not found" };
+  try {
+    return db.transaction((tx) => {
+      // Claiming the batch first takes the write lock, so two confirmations cannot both apply it.
+      const claimed = tx
+        .update(importBatches)
+        .set({ status: "applied", appliedAt: now })
+        .where(
+          and(
+            eq(importBatches.id, batchId),
+            eq(importBatches.uploadedBy, user.id),
+            eq(importBatches.orgId, user.orgId),
+            eq(importBatches.status, "checked"),
+            gt(importBatches.createdAt, new Date(now.getTime() - BATCH_CONFIRM_WITHIN_MS)),
+          ),
+        )
+        .returning()
+        .get();
+      if (!claimed) throw new Refusal(whyNotApplied(tx, user, batchId));
+
+      const stored = tx
+        .select({ data: importRows.data })
+        .from(importRows)
+        .where(eq(importRows.batchId, batchId))
+        .orderBy(asc(importRows.rowNumber))
+        .all()
+        .map((r) => JSON.parse(r.data) as PlannedRow);
+      const ctx = importContext(
+        tx,
+        user,
+        claimed.checkedOn,
+        stored.map((r) => r.cells.employeeNumber),
+      );
+      const fresh = planImport(
+        stored.map((r) => ({ rowNumber: r.rowNumber, cells: r.cells, problems: r.readProblems })),
+        ctx,
+      );
+      const toApply = stored.filter((r) => r.verdict === "create" || r.verdict === "update");
+      if (toApply.length === 0) {
+        throw new Refusal({ ok: false, reason: "refused", message: "Nothing to import: every row either matches the record already or has a problem." });
+      }
+      const moved = stored.filter((r, i) => (r.verdict === "create" || r.verdict === "update") && !same(r, fresh[i])).map((r) => r.rowNumber);
+      if (moved.length > 0) {
+        const which = moved.length === 1 ? `row ${moved[0]}` : `row ${moved[0]} and ${moved.length - 1} more`;
+        throw new Refusal({
+          ok: false,
+          reason: "refused",
+          message: `The register has changed since this file was checked, so ${which} would now be imported differently. Nothing was imported: upload the file again to check it against the register as it is now.`,
+        });
+      }
+
+      const entries: AuditEntry[] = [];
+      const creates = toApply.filter((r): r is Extract<PlannedRow, { verdict: "create" }> => r.verdict === "create");
+      const updates = toApply.filter((r): r is Extract<PlannedRow, { verdict: "update" }> => r.verdict === "update");
+
+      const insertWorker = tx.insert(workers).values(params("id", "orgId", "createdAt", "updatedAt", ...WORKER_FIELDS)).prepare();
+      const insertPosition = tx.insert(workerPositions).values(params(...POSITION_COLUMNS)).prepare();
+      const closePosition = tx.update(workerPositions).set(setParams("effectiveTo")).where(eq(workerPositions.id, sql.placeholder("id"))).prepare();
+      for (const row of creates) {
+        const id = newId();
+        insertWorker.run({ ...row.fields, id, orgId: user.orgId, createdAt: now, updatedAt: now });
+        insertPosition.run({
+          id: newId(),
+          workerId: id,
+          effectiveFrom: row.fields.contractStart,
+          stageId: row.fields.stageId,
+          bandId: row.fields.bandId,
+          jobTitle: row.fields.jobTitle,
+          teamId: row.fields.teamId,
+          reason: "Imported",
+          recordedBy: user.id,
+          createdAt: now,
+        });
+        entries.push({
+          action: "worker.import_create",
+          entityType: "worker",
+          entityId: id,
+          workerId: id,
+          summary: { batchId, employeeNumber: row.fields.employeeNumber },
+        });
+      }
+
+      const movedIds = JSON.stringify(
+        updates.filter((r) => r.changes.some((c) => (POSITION_FIELDS as readonly string[]).includes(c.field))).map((r) => r.workerId),
+      );
+      const openPositions = new Map(
+        tx
+          .select({ id: workerPositions.id, workerId: workerPositions.workerId, effectiveFrom: workerPositions.effectiveFrom })
+          .from(workerPositions)
+          .innerJoin(workers, eq(workers.id, workerPositions.workerId))
+          .where(and(isNull(workerPositions.effectiveTo), sql`${workerPositions.workerId} in (select value from json_each(${movedIds}))`, editableWorkers(user)))
+          .all()
+          .map((p) => [p.workerId, p]),
+      );
+      // One prepared statement per set of changed fields (a file usually changes a few kinds of thing), so SQLite
+      // rewrites only those columns and the indexes on them.
+      const updateStatements = new Map<string, { run(values: Record<string, unknown>): unknown }>();
+      const updateWorker = (changed: (keyof WorkerFields)[]) => {
+        const key = changed.join(",");
+        let statement = updateStatements.get(key);
+        if (!statement) {
+          statement = tx.update(workers).set(setParams("updatedAt", ...changed)).where(eq(workers.id, sql.placeholder("id"))).prepare();
+          updateStatements.set(key, statement);
+        }
+        return statement;
+      };
+      const writes: PositionWrites = { insertPosition, closePosition, now };
+      for (const row of updates) {
+        const before = ctx.editable.get(row.fields.employeeNumber.toLowerCase())!.record;
+        const changed = row.changes.map((c) => c.field);
+        const values: Record<string, unknown> = { id: row.workerId, updatedAt: now.getTime() };
+        for (const field of changed) values[field] = row.fields[field];
+        updateWorker(changed).run(values);
+        entries.push(applyPositionChanges(tx, writes, user, row, before, openPositions.get(row.workerId), today, batchId));
+      }
+
+      auditMany(tx, user, entries);
+      audit(tx, user, {
+        action: "workers.import",
+        entityType: "import_batch",
+        entityId: batchId,
+        summary: { fileName: claimed.fileName, created: creates.length, updated: updates.length, unchanged: claimed.unchanged, rejected: claimed.rejected },
+      });
+      return { ok: true as const, created: creates.length, updated: updates.length };
+    });
+  } catch (error) {
+    if (error instanceof Refusal) return error.result;
+    throw error;
+  }
+}
+
+function whyNotApplied(tx: Tx, user: SessionUser, batchId: string): Extract<ApplyResult, { ok: false }> {
+  const batch = tx
+    .select({ status: importBatches.status })
+    .from(importBatches)
+    .where(and(eq(importBatches.id, batchId), eq(importBatches.uploadedBy, user.id), eq(importBatches.orgId, user.orgId)))
+    .get();
+  if (!batch) return { ok: false, reason: "not_found", message: "Import not found" };
+  if (batch.status === "applied") return { ok: false, reason: "refused", message: "This file has already been imported. Nothing was imported again." };
+  return {
+    ok: false,
+    reason: "refused",
+    message: "This check is more than an hour old, so the register may have changed since. Nothing was imported: upload the file again to check it.",
+  };
+}
+
+type PositionWrites = {
+  insertPosition: { run(values: Record<(typeof POSITION_COLUMNS)[number], unknown>): unknown };
+  closePosition: { run(values: { id: string; effectiveTo: string }): unknown };
+  now: Date;
+};
+
+/** The position history side of an update (the worker's own row is already written), and its audit entry. */
+function applyPositionChanges(
+  tx: Tx,
+  writes: PositionWrites,
+  user: SessionUser,
+  row: Extract<PlannedRow, { verdict: "update" }>,
+  before: WorkerFields,
+  open: { id: string; effectiveFrom: string } | undefined,
+  today: string,
+  batchId: string,
+): AuditEntry {
+  const changed = row.changes.map((c) => c.field);
+
+  let openFrom = open?.effectiveFrom;
+  if (changed.includes("contractStart")) {
+    // Correcting the start date moves the opening position with it (the dry run checked it still fits).
+    const first = tx
+      .select({ id: workerPositions.id })
+      .from(workerPositions)
+      .where(and(eq(workerPositions.workerId, row.workerId), eq(workerPositions.effectiveFrom, before.contractStart)))
+      .orderBy(asc(workerPositions.createdAt))
+      .get();
+    if (first) {
+      tx.update(workerPositions).set({ effectiveFrom: row.fields.contractStart }).where(eq(workerPositions.id, first.id)).run();
+      if (first.id === open?.id) openFrom = row.fields.contractStart;
+    }
+  }
+
+  const positionChanged = changed.some((f) => (POSITION_FIELDS as readonly string[]).includes(f));
+  let effectiveFrom: string | undefined;
+  if (positionChanged) {
+    const position = { stageId: row.fields.stageId, bandId: row.fields.bandId, jobTitle: row.fields.jobTitle, teamId: row.fields.teamId };
+    if (open && openFrom !== undefined && openFrom >= today) {
+      // The current position has not begun yet: it is a plan, not history, so it is corrected in place.
+      tx.update(workerPositions).set({ ...position, recordedBy: user.id }).where(eq(workerPositions.id, open.id)).run();
+    } else {
+      if (open) writes.closePosition.run({ id: open.id, effectiveTo: today });
+      writes.insertPosition.run({
+        id: newId(),
+        workerId: row.workerId,
+        effectiveFrom: today,
+        ...position,
+        reason: "Imported from CSV",
+        recordedBy: user.id,
+        createdAt: writes.now,
+      });
+      effectiveFrom = today;
+    }
+  }
+  return {
+    action: "worker.import_update",
+    entityType: "worker",
+    entityId: row.workerId,
+    workerId: row.workerId,
+    summary: { batchId, changed, ...(effectiveFrom ? { effectiveFrom } : {}) },
+  };
+}

@@ -1,0 +1,21 @@
+// Used inside a mutation's transaction when a change to a user must take effect on their next request.
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { users, loginSessions } from "./schema";
+import type { DB } from "./client";
+
+type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+
+/**
+ * Bumps the user's session version (every token minted before now stops working: resolveSession compares it) and
+ * ends their open login sessions, so the sessions list says why they ended rather than waiting for the next request.
+ */
+export function signOutEverywhere(tx: Tx | DB, userId: string, now: Date): void {
+  tx.update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .run();
+  tx.update(loginSessions)
+    .set({ endedAt: now, endReason: "revoked" })
+    .where(and(eq(loginSessions.userId, userId), isNull(loginSessions.endedAt)))
+    .run();
+}

@@ -1,0 +1,214 @@
+// Reference data: adding, renaming, retiring and restoring professions, care settings, bands and stages.
+import { describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { professions, bands, stages, careSettings, workers, auditEvents } from "@/db/schema";
+import {
+  referenceList,
+  referenceValue,
+  addReferenceValue,
+  updateReferenceValue,
+  retireReferenceValue,
+  restoreReferenceValue,
+} from "@/db/queries/reference-changes";
+import { professionOptions, bandOptions } from "@/db/queries/reference";
+import { referenceNewFields, referenceEditFields } from "@/lib/reference-schema";
+import { twoTeams, asSession } from "./support/factory";
+import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
+
+vi.mock("@/lib/auth", () => import("./support/auth-mock"));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const snapshot = () => ({
+  professions: db.select().from(professions).all(),
+  bands: db.select().from(bands).all(),
+  stages: db.select().from(stages).all(),
+  careSettings: db.select().from(careSettings).all(),
+});
+
+describe("the reference lists", () => {
+  it("show every value with how many of the organisation's workers use it, retired ones last", () => {
+    const f = twoTeams();
+    const admin = asSession(f.users.admin);
+    const spare = addReferenceValue(admin, "professions", { name: "Orthoptics", code: "orthoptics-t", kind: "ahp" });
+    if (!spare.ok) throw new Error(spare.message);
+    retireReferenceValue(admin, "professions", spare.id);
+    const list = referenceList(admin, "professions");
+    // Three workers in the organisation; the other organisation's worker is not counted.
+    expect(list.map((r) => [r.name, r.inUse, !!r.retiredAt])).toEqual([
+      ["Physiotherapy", 3, false],
+      ["Orthoptics", 0, true],
+    ]);
+    expect(referenceList(asSession(f.users.lead), "professions")).toEqual([]);
+    expect(referenceValue(asSession(f.users.managerA), "bands", f.ref.band.id)).toBeUndefined();
+  });
+});
+
+describe("adding a value", () => {
+  it("adds it at the end of its list, audited, and it appears in forms", () => {
+    const f = twoTeams();
+    const admin = asSession(f.users.admin);
+    const result = addReferenceValue(admin, "bands", { name: "Band 4 (apprentice)", code: "4-apprentice" });
+    if (!result.ok) throw new Error(result.message);
+    expect(bandOptions().at(-1)).toEqual([result.id, "Band 4 (apprentice)"]);
+    expect(db.select().from(auditEvents).where(eq(auditEvents.action, "reference.create")).get()).toMatchObject({ entityType: "band", entityId: result.id });
+    const stage = addReferenceValue(admin, "stages", { name: "Lead support worker", code: "lead-sw", rank: 3, educationLevel: 4, frameworkStage: null, description: "" });
+    if (!stage.ok) throw new Error(stage.message);
+    expect(db.select().from(stages).where(eq(stages.id, stage.id)).get()).toMatchObject({ rank: 3, educationLevel: 4, frameworkStage: null });
+  });
+
+  it("refuses a code already used and a name already used, in any case, even by a retired value", () => {
+    const f = twoTeams();
+    const admin = asSession(f.users.admin);
+    const before = snapshot();
+    expect(addReferenceValue(admin, "bands", { name: "Band 9", code: f.ref.band.code })).toEqual({ ok: false, field: "code", message: `The code ${f.ref.band.code} is already used by Band 3` });
+    expect(addReferenceValue(admin, "bands", { name: "band 3", code: "b3" })).toEqual({ ok: false, field: "name", message: "There is already a band called Band 3" });
+    expect(addReferenceValue(asSession(f.users.lead), "bands", { name: "Band 9", code: "9" })).toMatchObject({ ok: false });
+    expect(snapshot()).toEqual(before);
+    db.update(bands).set({ retiredAt: new Date() }).where(eq(bands.id, f.ref.band.id)).run();
+    expect(addReferenceValue(admin, "bands", { name: "BAND 3", code: "b3" })).toMatchObject({ field: "name", message: "There is already a retired band called Band 3: restore it instead" });
+  });
+
+  it("validates the form: names, codes, ranks and levels", () => {
+    const issues = (kind: Parameters<typeof referenceNewFields>[0], input: Record<string, string>) =>
+      referenceNewFields(kind)
+        .safeParse(input)
+        .error?.issues.map((i) => [i.path[0], i.message]);
+    expect(issues("care-settings", { name: "", code: "" })).toEqual([
+      ["name", "Enter a name"],
+      ["code", "Enter a code"],
+    ]);
+    expect(issues("bands", { name: "x".repeat(121), code: "Band 9!" })).toEqual([
+      ["name", "Name must be 120 characters or fewer"],
+      ["code", "Code can only contain lower-case letters, numbers, hyphens and underscores, like acute-inpatient"],
+    ]);
+    expect(issues("professions", { name: "Podiatry", code: "pod", kind: "wizard" })).toEqual([["kind", "Select what kind of profession it is"]]);
+    // In the form's order, so the error summary reads top to bottom.
+    expect(issues("professions", {})).toEqual([
+      ["name", "Enter a name"],
+      ["code", "Enter a code"],
+      ["kind", "Select what kind of profession it is"],
+    ]);
+    expect(issues("stages", { name: "S", code: "s", rank: "two", educationLevel: "9" })).toEqual([
+      ["rank", "Rank must be a whole number from 0 to 99"],
+      ["educationLevel", "Education level must be a number from 1 to 8, or left empty"],
+    ]);
+    expect(referenceNewFields("bands").parse({ name: " Band 10 ", code: " B10 " })).toEqual({ name: "Band 10", code: "b10" });
+    expect(referenceEditFields("stages").parse({ name: "S", rank: "2", educationLevel: "", frameworkStage: "" })).toEqual({
+      name: "S",
+      rank: 2,
+      educationLevel: null,
+      frameworkStage: null,
+      description: "",
+    });
+  });
+});
+
+describe("renaming, retiring and restoring", () => {
+  it("renames a value everywhere it shows, keeping its code", () => {
+    const f = twoTeams();
+    const admin = asSession(f.users.admin);
+    expect(updateReferenceValue(admin, "professions", f.ref.profession.id, { name: "Physiotherapy (MSK)", kind: "ahp" }).ok).toBe(true);
+    expect(db.select().from(professions).where(eq(professions.id, f.ref.profession.id)).get()).toMatchObject({ name: "Physiotherapy (MSK)", code: f.ref.profession.code });
+    const audit = db.select().from(auditEvents).where(eq(auditEvents.action, "reference.update")).get()!;
+    expect(JSON.parse(audit.summary)).toEqual({ changed: ["name"], from: "Physiotherapy", to: "Physiotherapy (MSK)" });
+    expect(updateReferenceValue(admin, "professions", "nope", { name: "X", kind: "ahp" })).toEqual({ ok: false, message: "Profession not found" });
+  });
+
+  it("retires a value in use: it leaves the forms, the workers keep it; retiring twice says so", () => {
+    const f = twoTeams();
+    const admin = asSession(f.users.admin);
+    const spare = addReferenceValue(admin, "professions", { name: "Dietetics", code: "dietetics-t", kind: "ahp" });
+    if (!spare.ok) throw new Error(spare.message);
+    expect(retireReferenceValue(admin, "professions", f.ref.profession.id).ok).toBe(true);
+    expect(professionOptions().map(([id]) => id)).toEqual([spare.id]);
+    expect(db.select().from(workers).where(eq(workers.id, f.workers.workerA.id)).get()?.professionId).toBe(f.ref.profession.id);
+    expect(JSON.parse(db.select().from(auditEvents).where(eq(auditEvents.action, "reference.retire")).get()!.summary)).toEqual({ name: "Physiotherapy", inUse: 3 });
+    expect(retireReferenceValue(admin, "professions", f.ref.profession.id)).toEqual({ ok: false, message: "Physiotherapy is already retired" });
+
+    expect(restoreReferenceValue(admin, "professions", f.ref.profession.id).ok).toBe(true);
+    expect(professionOptions().map(([id]) => id)).toContain(f.ref.profession.id);
+    expect(restoreReferenceValue(admin, "professions", f.ref.profession.id)).toEqual({ ok: false, message: "Physiotherapy is not retired" });
+  });
+
+  it("keeps at least one value of each list in use", () => {
+    const f = twoTeams();
+    expect(retireReferenceValue(asSession(f.users.admin), "stages", f.ref.stage.id)).toEqual({
+      ok: false,
+      message: "Support worker is the only current stage. Add another before retiring it.",
+    });
+  });
+
+  it("lets nobody but an admin retire or restore", () => {
+    const f = twoTeams();
+    const before = snapshot();
+    for (const who of [f.users.lead, f.users.managerA, f.users.workerUserA]) {
+      expect(retireReferenceValue(asSession(who), "bands", f.ref.band.id).ok).toBe(false);
+      expect(updateReferenceValue(asSession(who), "bands", f.ref.band.id, { name: "Hacked" }).ok).toBe(false);
+    }
+    expect(snapshot()).toEqual(before);
+  });
+});
+
+describe("the reference actions", () => {
+  it("addValue: an admin adds; a lead gets 404; bad input and duplicates come back with what was typed", async () => {
+    const { addValue } = await import("@/app/(app)/admin/reference/actions");
+    const f = twoTeams();
+    const before = snapshot();
+    actAs(asSession(f.users.lead));
+    await expect(addValue("care-settings", {}, formData({ name: "Prisons", code: "prisons" }))).rejects.toThrow(NOT_FOUND);
+    expect(snapshot()).toEqual(before);
+
+    actAs(asSession(f.users.admin));
+    const bad = await addValue("care-settings", {}, formData({ name: "", code: "Prison Health" }));
+    expect(bad).toMatchObject({ ok: false, values: { code: "Prison Health" }, fieldErrors: { name: "Enter a name", code: expect.stringMatching(/^Code can only/) } });
+    expect(await addValue("spells", {}, formData({ name: "x", code: "x" }))).toMatchObject({ ok: false, message: "There is no such list" });
+    await expect(addValue("care-settings", {}, formData({ name: "Prisons", code: "prisons" }))).rejects.toThrow(/NEXT_REDIRECT/);
+    const again = await addValue("care-settings", {}, formData({ name: "Prison health", code: "prisons" }));
+    expect(again.fieldErrors).toEqual({ code: "The code prisons is already used by Prisons" });
+    expect(snapshot().careSettings.map((c) => c.name)).toEqual(["Prisons"]);
+  });
+
+  it("retireValue and restoreValue: a manager gets 404; retiring twice says it is already retired", async () => {
+    const { retireValue, restoreValue, saveValue } = await import("@/app/(app)/admin/reference/actions");
+    const f = twoTeams();
+    db.insert(bands).values({ code: "2-t", name: "Band 2" }).run();
+    actAs(asSession(f.users.managerA));
+    await expect(retireValue("bands", f.ref.band.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
+    await expect(saveValue("bands", f.ref.band.id, {}, formData({ name: "X" }))).rejects.toThrow(NOT_FOUND);
+    expect(db.select().from(bands).where(eq(bands.id, f.ref.band.id)).get()?.retiredAt).toBeNull();
+
+    actAs(asSession(f.users.admin));
+    await expect(retireValue("bands", f.ref.band.id, {}, formData({}))).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(await retireValue("bands", f.ref.band.id, {}, formData({}))).toMatchObject({ ok: false, message: "Band 3 is already retired" });
+    await expect(restoreValue("bands", f.ref.band.id, {}, formData({}))).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(await saveValue("bands", f.ref.band.id, {}, formData({ name: "  " }))).toMatchObject({ fieldErrors: { name: "Enter a name" } });
+  });
+
+  it("saveValue and restoreValue: a lead gets 404 and nothing changes; an admin renames a stage and changes its rank", async () => {
+    const { saveValue, restoreValue } = await import("@/app/(app)/admin/reference/actions");
+    const f = twoTeams();
+    db.update(stages).set({ retiredAt: new Date() }).where(eq(stages.id, f.ref.stage.id)).run();
+    const before = snapshot();
+    actAs(asSession(f.users.lead));
+    await expect(saveValue("stages", f.ref.stage.id, {}, formData({ name: "X", rank: "3" }))).rejects.toThrow(NOT_FOUND);
+    await expect(restoreValue("stages", f.ref.stage.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
+    expect(snapshot()).toEqual(before);
+
+    actAs(asSession(f.users.admin));
+    await expect(restoreValue("stages", f.ref.stage.id, {}, formData({}))).rejects.toThrow(/NEXT_REDIRECT/);
+    await expect(
+      saveValue("stages", f.ref.stage.id, {}, formData({ name: "Support worker (level 2)", rank: "1", educationLevel: "2", frameworkStage: "entry", description: "Entry level" })),
+    ).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(db.select().from(stages).where(eq(stages.id, f.ref.stage.id)).get()).toMatchObject({
+      name: "Support worker (level 2)",
+      code: f.ref.stage.code,
+      rank: 1,
+      educationLevel: 2,
+      frameworkStage: "entry",
+      description: "Entry level",
+      retiredAt: null,
+    });
+    expect(await saveValue("stages", f.ref.stage.id, {}, formData({ name: "S", rank: "" }))).toMatchObject({ fieldErrors: { rank: "Enter the rank" } });
+  });
+});
