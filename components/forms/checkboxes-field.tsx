@@ -1,5 +1,5 @@
 // A group of checkboxes sharing one name (FormData.getAll reads them), in a fieldset with a legend.
-import { describedBy } from "./field-shell";
+import { describedBy, FieldMessages } from "./field-shell";
 
 type Props = {
   name: string;
@@ -19,17 +19,7 @@ export function CheckboxesField({ name, legend, options, hint, error, defaultVal
       className={`mb-5 ${error ? "border-l-4 border-nhs-red pl-4" : ""}`}
     >
       <legend className="label">{legend}</legend>
-      {hint ? (
-        <span id={`${name}-hint`} className="hint">
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={`${name}-error`} className="field-error">
-          <span className="sr-only">Error: </span>
-          {error}
-        </span>
-      ) : null}
+      <FieldMessages name={name} hint={hint} error={error} />
       <div className="space-y-2">
         {options.map(([value, text]) => (
           <label key={value} className="flex items-center gap-3">

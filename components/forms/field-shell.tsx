@@ -4,6 +4,25 @@ export function describedBy(name: string, hint?: string, error?: string): string
   return [hint ? `${name}-hint` : undefined, error ? `${name}-error` : undefined].filter(Boolean).join(" ") || undefined;
 }
 
+/** The hint and error under a label or legend, with the ids aria-describedby points at. */
+export function FieldMessages({ name, hint, error }: { name: string; hint?: string; error?: string }) {
+  return (
+    <>
+      {hint ? (
+        <span id={`${name}-hint`} className="hint">
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={`${name}-error`} className="field-error">
+          <span className="sr-only">Error: </span>
+          {error}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
 export function FieldShell({
   name,
   label,
@@ -22,17 +41,7 @@ export function FieldShell({
       <label htmlFor={name} className="label">
         {label}
       </label>
-      {hint ? (
-        <span id={`${name}-hint`} className="hint">
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={`${name}-error`} className="field-error">
-          <span className="sr-only">Error: </span>
-          {error}
-        </span>
-      ) : null}
+      <FieldMessages name={name} hint={hint} error={error} />
       {children}
     </div>
   );
