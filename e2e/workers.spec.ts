@@ -72,6 +72,7 @@ test("a band change becomes a new entry in the position history", async ({ brows
   const page = await signedInPage(browser, "manager");
   await page.goto(newWorkerPath);
   await page.getByRole("link", { name: "Edit details or change post" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Edit / })).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("Agenda for Change band").selectOption({ label: "Band 4" });
   await page.getByLabel("Role", { exact: true }).selectOption({ label: "Senior support worker" });
@@ -126,6 +127,7 @@ test("recording leaving keeps the record but takes them off the default list", a
   const page = await signedInPage(browser, "manager");
   await page.goto(newWorkerPath);
   await page.getByRole("link", { name: "Record leaving" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Record that .* has left/ })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Record leaving" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Enter the leaving date");
