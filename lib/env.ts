@@ -13,6 +13,8 @@ const Env = z.object({
   DATABASE_PATH: z.string().min(1).default("data/pathways.db"),
   /** Demo mode seeds the demo organisation on an empty database and shows the demo logins. On unless set off. */
   PATHWAYS_DEMO: flag,
+  /** Failed sign-ins from one client address in 15 minutes before that address is paused. */
+  SIGN_IN_ADDRESS_LIMIT: z.coerce.number().int().min(5).max(100_000).optional(),
   AUTH_MICROSOFT_ENTRA_ID_ID: z.string().optional(),
   AUTH_MICROSOFT_ENTRA_ID_SECRET: z.string().optional(),
   AUTH_MICROSOFT_ENTRA_ID_ISSUER: z.string().url().optional(),
@@ -81,4 +83,8 @@ export function smtpConfig(): SmtpConfig | undefined {
     auth: e.SMTP_USER ? { user: e.SMTP_USER, pass: e.SMTP_PASSWORD ?? "" } : undefined,
     from: e.SMTP_FROM ?? `Pathways <no-reply@${e.SMTP_HOST}>`,
   };
+}
+
+export function signInAddressLimit(fallback: number): number {
+  return read().SIGN_IN_ADDRESS_LIMIT ?? fallback;
 }

@@ -1,5 +1,5 @@
 // Credentials, throttling kept in SQLite, and login sessions with idle, absolute and version limits.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users, loginSessions } from "@/db/schema";
@@ -55,7 +55,11 @@ describe("checkCredentials", () => {
     expect(later.ok).toBe(true);
   });
 
-  it("locks a client address after 20 failures across accounts", async () => {
+  it("locks a client address after SIGN_IN_ADDRESS_LIMIT failures across accounts", async () => {
+    process.env.SIGN_IN_ADDRESS_LIMIT = "20";
+    onTestFinished(() => {
+      delete process.env.SIGN_IN_ADDRESS_LIMIT;
+    });
     const user = await userWithPassword();
     const t0 = new Date("2026-11-22T10:00:00Z");
     for (let i = 0; i < 20; i++) await checkCredentials(`guess${i}@test.nhs.uk`, "x", "192.0.2.7", t0);
@@ -63,6 +67,13 @@ describe("checkCredentials", () => {
     expect(await checkCredentials(user.email, PASSWORD, "192.0.2.7", t0)).toMatchObject({ ok: false, reason: "throttled" });
     // The same account from elsewhere is fine: it was never locked itself.
     expect((await checkCredentials(user.email, PASSWORD, "198.51.100.1", t0)).ok).toBe(true);
+  });
+
+  it("by default does not pause a shared address (a hospital's) after 20 failures", async () => {
+    const user = await userWithPassword();
+    const t0 = new Date("2026-11-22T10:00:00Z");
+    for (let i = 0; i < 20; i++) await checkCredentials(`guess${i}@test.nhs.uk`, "x", "192.0.2.8", t0);
+    expect(lockedUntil(user.email, "192.0.2.8", t0)).toBeNull();
   });
 
   it("keeps the counts in the database, not in memory", async () => {

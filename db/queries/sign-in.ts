@@ -7,6 +7,7 @@ import { audit } from "../audit";
 import { verifyPassword } from "../../lib/passwords";
 import { afterFailure, ACCOUNT_LIMITS, ADDRESS_LIMITS, type ThrottleState } from "../../lib/rules/throttle";
 import type { SessionUser } from "../../lib/session-user";
+import { signInAddressLimit } from "../../lib/env";
 
 export const IDLE_LIMIT_MS = 30 * 60_000;
 export const ABSOLUTE_LIMIT_MS = 12 * 60 * 60_000;
@@ -37,7 +38,7 @@ function recordFailure(email: string, address: string, now: Date): void {
   db.transaction((tx) => {
     for (const [key, limits] of [
       [accountKey(email), ACCOUNT_LIMITS],
-      [addressKey(address), ADDRESS_LIMITS],
+      [addressKey(address), { ...ADDRESS_LIMITS, maxFailures: signInAddressLimit(ADDRESS_LIMITS.maxFailures) }],
     ] as const) {
       const next = afterFailure(readThrottle(key), now, limits);
       tx.insert(loginThrottle)

@@ -3,7 +3,11 @@
 export type ThrottleLimits = { maxFailures: number; windowMs: number; lockMs: number };
 
 export const ACCOUNT_LIMITS: ThrottleLimits = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
-export const ADDRESS_LIMITS: ThrottleLimits = { maxFailures: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+/**
+ * Per client address. Generous by default: an NHS site often reaches the internet through one shared address, and a
+ * low limit there would lock a whole hospital out. SIGN_IN_ADDRESS_LIMIT (lib/env.ts) sets it.
+ */
+export const ADDRESS_LIMITS: ThrottleLimits = { maxFailures: 100, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 
 export type ThrottleState = { failures: number; windowStartedAt: Date; lockedUntil: Date | null };
 
