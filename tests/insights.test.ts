@@ -40,7 +40,7 @@ describe("headline measures", () => {
 
     const lead = asSession(f.users.lead);
     expect(headlineMeasures(lead, TODAY)).toEqual({ inPost: 3, fte: 3, appraisedInYear: 1, withAgreedPdp: 1, onApprenticeship: 1 });
-    expect(workforceByStage(lead)).toEqual([{ stage: "Support worker", headcount: 3, fte: 3 }]);
+    expect(workforceByStage(lead)).toEqual([{ stageId: f.ref.stage.id, stage: "Support worker", headcount: 3, fte: 3 }]);
 
     // A manager's figures cover only the workers they may see.
     expect(headlineMeasures(asSession(f.users.managerB), TODAY)).toMatchObject({ inPost: 2, appraisedInYear: 0, onApprenticeship: 1 });

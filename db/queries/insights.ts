@@ -11,6 +11,7 @@ import { addMonths } from "../../lib/rules/dates";
 export function workforceByStage(user: SessionUser) {
   return db
     .select({
+      stageId: stages.id,
       stage: stages.name,
       headcount: sql<number>`count(*)`,
       fte: sql<number>`round(sum(${workers.fte}), 2)`,

@@ -30,6 +30,7 @@ import {
   type ImportContext,
   type PlannedRow,
   type RefValue,
+  COMPARED,
 } from "../../lib/rules/worker-import";
 
 /** A checked file may be confirmed for an hour; after that the register may have moved on, so check it again. */
@@ -53,20 +54,7 @@ function setParams<K extends string>(...names: K[]): Record<K, SQL> {
   return Object.fromEntries(names.map((n) => [n, sql`${sql.placeholder(n)}`])) as Record<K, SQL>;
 }
 
-const WORKER_FIELDS = [
-  "employeeNumber",
-  "firstName",
-  "lastName",
-  "jobTitle",
-  "professionId",
-  "stageId",
-  "bandId",
-  "careSettingId",
-  "teamId",
-  "lineManagerId",
-  "fte",
-  "contractStart",
-] as const satisfies readonly (keyof WorkerFields)[];
+const WORKER_FIELDS = ["employeeNumber", ...COMPARED] as const;
 const POSITION_COLUMNS = ["id", "workerId", "effectiveFrom", "stageId", "bandId", "jobTitle", "teamId", "reason", "recordedBy", "createdAt"] as const;
 
 /** Everything the dry run needs for these employee numbers, in a handful of queries (never one per row). */

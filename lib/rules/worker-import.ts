@@ -412,7 +412,8 @@ function display(field: keyof WorkerFields, value: WorkerFields[keyof WorkerFiel
   return names ? (names.get(String(value)) ?? "unknown") : String(value);
 }
 
-const COMPARED: (keyof WorkerFields)[] = [
+/** The fields an import compares with the register (the employee number is what it matches on). */
+export const COMPARED = [
   "firstName",
   "lastName",
   "jobTitle",
@@ -424,7 +425,7 @@ const COMPARED: (keyof WorkerFields)[] = [
   "lineManagerId",
   "fte",
   "contractStart",
-];
+] as const satisfies readonly (keyof WorkerFields)[];
 
 /** Employee numbers on more than one row, with the rows they are on. */
 function duplicateRows(rows: ReadRow[]): Map<string, number[]> {

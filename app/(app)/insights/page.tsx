@@ -3,6 +3,7 @@ import { requireRole } from "@/lib/auth";
 import { workforceByStage, headlineMeasures } from "@/db/queries/insights";
 import { todayInLondon } from "@/lib/rules/dates";
 import { Stat, percent } from "@/components/stat";
+import { TeamSizeTable } from "@/components/team-size-table";
 
 export const metadata: Metadata = { title: "Insights" };
 
@@ -30,38 +31,12 @@ export default async function InsightsPage() {
         <h2 id="by-stage" className="mb-3">
           Workforce by role
         </h2>
-        <table className="table max-w-2xl">
-          <caption className="sr-only">Headcount and full-time equivalent of support workers in post, by role</caption>
-          <thead>
-            <tr>
-              <th scope="col">Role</th>
-              <th scope="col" className="num">
-                Headcount
-              </th>
-              <th scope="col" className="num">
-                FTE
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {byStage.map((s) => (
-              <tr key={s.stage}>
-                <th scope="row" className="font-normal!">
-                  {s.stage}
-                </th>
-                <td className="num">{s.headcount}</td>
-                <td className="num">{s.fte}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">Total</th>
-              <td className="num font-bold">{h.inPost}</td>
-              <td className="num font-bold">{h.fte}</td>
-            </tr>
-          </tfoot>
-        </table>
+        <div className="max-w-2xl">
+          <TeamSizeTable
+            size={{ headcount: h.inPost, fte: h.fte, byStage }}
+            caption="Headcount and full-time equivalent of support workers in post, by role"
+          />
+        </div>
       </section>
     </>
   );
