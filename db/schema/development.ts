@@ -1,5 +1,5 @@
 // The development cycle: PDPs (goals, actions, support, notes, reviews), appraisals, career conversations, barriers.
-import { sqliteTable, text, integer, index, primaryKey, check } from "drizzle-orm/sqlite-core";
+import { sqliteTable, text, integer, index, uniqueIndex, primaryKey, check } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
 import { id, timestamp, date, createdAt, updatedAt } from "./_shared";
 import { professions } from "./reference";
@@ -30,6 +30,8 @@ export const appraisals = sqliteTable(
     /** The date the appraisal meeting took place; due dates run from here once it is completed. */
     heldOn: date("held_on"),
     status: text("status", { enum: APPRAISAL_STATUSES }).notNull().default("scheduled"),
+    /** Why it was last cancelled or returned to the manager by the worker (reopen reasons have their own table). */
+    statusReason: text("status_reason"),
     achievements: text("achievements").notNull().default(""),
     wellbeing: text("wellbeing").notNull().default(""),
     feedback: text("feedback").notNull().default(""),
@@ -161,6 +163,8 @@ export const pdps = sqliteTable(
   (t) => [
     index("pdps_worker_idx").on(t.workerId, t.status),
     index("pdps_next_review_idx").on(t.status, t.nextReviewOn),
+    // One current (draft or active) PDP per worker; closed ones are kept.
+    uniqueIndex("pdps_one_current_uq").on(t.workerId).where(sql`${t.status} <> 'closed'`),
     check("pdps_period_order", sql`${t.periodEnd} > ${t.periodStart}`),
   ],
 );

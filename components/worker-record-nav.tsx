@@ -1,0 +1,55 @@
+// The tabs across a worker's record: profile, PDP, appraisals, career conversations. Server-rendered; the page
+// says which one it is. Later features (competencies, supervision, apprenticeship, learning) add their tab here.
+import Link from "next/link";
+
+export type WorkerRecordTab = "profile" | "pdp" | "appraisals" | "conversations";
+
+const TABS: { key: WorkerRecordTab; label: string; path: string }[] = [
+  { key: "profile", label: "Profile", path: "" },
+  { key: "pdp", label: "PDP", path: "/pdp" },
+  { key: "appraisals", label: "Appraisals", path: "/appraisals" },
+  { key: "conversations", label: "Career conversations", path: "/conversations" },
+];
+
+export function WorkerRecordNav({ workerId, current }: { workerId: string; current: WorkerRecordTab }) {
+  return (
+    <nav aria-label="Worker record" className="mb-6 border-b border-nhs-grey-4 no-print">
+      <ul className="flex flex-wrap gap-x-6">
+        {TABS.map((t) => (
+          <li key={t.key}>
+            <Link
+              href={`/workers/${workerId}${t.path}`}
+              aria-current={t.key === current ? "page" : undefined}
+              className={`inline-block py-2 font-semibold no-underline ${t.key === current ? "border-b-4 border-nhs-blue text-nhs-text!" : "border-b-4 border-transparent"}`}
+            >
+              {t.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The heading of every page in a worker's record: team, name, job title, then the tabs. */
+export function WorkerRecordHeader({
+  worker,
+  current,
+  title,
+}: {
+  worker: { id: string; firstName: string; lastName: string; jobTitle: string; teamName: string };
+  current: WorkerRecordTab;
+  /** The page's own heading (e.g. "Personal development plan"); the profile uses the worker's name instead. */
+  title?: string;
+}) {
+  const name = `${worker.firstName} ${worker.lastName}`;
+  return (
+    <>
+      <p className="text-nhs-secondary">
+        {title ? `${name} · ${worker.jobTitle}` : worker.teamName}
+      </p>
+      <h1 className="mb-4">{title ?? name}</h1>
+      <WorkerRecordNav workerId={worker.id} current={current} />
+    </>
+  );
+}
