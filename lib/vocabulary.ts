@@ -2,7 +2,7 @@
 // Open lists that an organisation edits (professions, care settings, stages, bands, frameworks,
 // apprenticeship standards, resources) are reference tables, not this file.
 
-function labels<const T extends readonly string[]>(values: T, words: Record<T[number], string>) {
+export function labels<const T extends readonly string[]>(values: T, words: Record<T[number], string>) {
   return { values, label: (v: T[number]) => words[v] } as const;
 }
 
@@ -50,6 +50,7 @@ export const barrierWords = labels(BARRIER_CATEGORIES, {
 
 export const PDP_STATUSES = ["draft", "active", "closed"] as const;
 export type PdpStatus = (typeof PDP_STATUSES)[number];
+export const pdpStatusWords = labels(PDP_STATUSES, { draft: "Draft, not yet agreed", active: "Active", closed: "Closed" });
 
 export const GOAL_STATUSES = ["not_started", "in_progress", "achieved", "deferred", "dropped"] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
@@ -82,9 +83,11 @@ export const supportWords = labels(SUPPORT_KINDS, {
 
 export const ACTION_OWNERS = ["worker", "manager"] as const;
 export type ActionOwner = (typeof ACTION_OWNERS)[number];
+export const actionOwnerWords = labels(ACTION_OWNERS, { worker: "Support worker", manager: "Manager" });
 
 export const NOTE_KINDS = ["progress", "reflection"] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
+export const noteKindWords = labels(NOTE_KINDS, { progress: "Progress note", reflection: "Reflection" });
 
 export const APPRAISAL_STATUSES = ["scheduled", "in_progress", "awaiting_sign_off", "completed", "cancelled"] as const;
 export type AppraisalStatus = (typeof APPRAISAL_STATUSES)[number];
@@ -98,6 +101,7 @@ export const appraisalStatusWords = labels(APPRAISAL_STATUSES, {
 
 export const OBJECTIVE_OUTCOMES = ["met", "partly_met", "not_met"] as const;
 export type ObjectiveOutcome = (typeof OBJECTIVE_OUTCOMES)[number];
+export const objectiveOutcomeWords = labels(OBJECTIVE_OUTCOMES, { met: "Met", partly_met: "Partly met", not_met: "Not met" });
 
 export const ASPIRATIONS = [
   "stay_and_grow",
@@ -118,6 +122,8 @@ export const aspirationWords = labels(ASPIRATIONS, {
 });
 
 export const INTEREST_LEVELS = ["yes", "maybe", "no"] as const;
+export type InterestLevel = (typeof INTEREST_LEVELS)[number];
+export const interestWords = labels(INTEREST_LEVELS, { yes: "Yes", maybe: "Maybe", no: "Not at the moment" });
 
 export const ASSESSMENT_STATUSES = ["not_started", "self_assessed", "evidence_added", "signed_off", "expired"] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];

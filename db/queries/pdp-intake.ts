@@ -108,12 +108,19 @@ export function addGoalsToCurrentPdp(
     });
   }
 
-  if (goalIds.length > 0 && !createdPdp) {
-    const next = afterPlanChange(pdp);
-    if (next.version !== pdp.version) {
-      tx.update(pdps).set(next).where(eq(pdps.id, pdp.id)).run();
-      audit(tx, actor, { action: "pdp.new_version", entityType: "pdp", entityId: pdp.id, workerId, summary: { version: next.version } });
-    }
-  }
+  if (goalIds.length > 0 && !createdPdp) markPlanChanged(tx, actor, pdp.id);
   return { pdpId: pdp.id, goalIds, createdPdp, skipped: goals.length - fresh.length };
+}
+
+/**
+ * Records that the plan itself changed (a goal added, reworded, deferred or dropped): an agreed PDP becomes a new
+ * version that both must agree again. Notes, actions and progress are not plan changes.
+ */
+export function markPlanChanged(tx: Tx, actor: SessionUser, pdpId: string): void {
+  const pdp = tx.select().from(pdps).where(eq(pdps.id, pdpId)).get();
+  if (!pdp) return;
+  const next = afterPlanChange(pdp);
+  if (next.version === pdp.version) return;
+  tx.update(pdps).set(next).where(eq(pdps.id, pdp.id)).run();
+  audit(tx, actor, { action: "pdp.new_version", entityType: "pdp", entityId: pdp.id, workerId: pdp.workerId, summary: { version: next.version } });
 }
