@@ -1,7 +1,7 @@
 import "server-only";
 // Where each worker stands in their development: appraisal, PDP, CPD, competencies, apprenticeship, supervision.
 // One query for a whole team (correlated subqueries over indexed columns), never a query per worker.
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, ne, sql } from "drizzle-orm";
 import { db } from "../client";
 import {
   workers,
@@ -11,6 +11,9 @@ import {
   pdps,
   pdpGoals,
   pdpActions,
+  pdpReviews,
+  pdpNotes,
+  careerSteps,
   cpdActivities,
   competencyAssessments,
   competencyStatements,
@@ -22,8 +25,10 @@ import {
 } from "../schema";
 import { visibleWorkers } from "../access";
 import type { SessionUser } from "../../lib/session-user";
-import { addMonths } from "../../lib/rules/dates";
+import { addDays, addMonths } from "../../lib/rules/dates";
 import { nextAppraisalDue, appraisalDueStatus } from "../../lib/rules/appraisal-due";
+import { appraisalState, pdpState, attentionReasons } from "../../lib/rules/attention";
+import type { AppraisalStatus, PdpStatus } from "../../lib/vocabulary";
 
 function summarySelect(today: string) {
   const yearAgo = addMonths(today, -12);
@@ -39,12 +44,22 @@ function summarySelect(today: string) {
       where ${appraisals.workerId} = ${workers.id} and ${appraisals.status} = 'completed')`,
     nextAppraisalOn: sql<string | null>`(select min(${appraisals.scheduledFor}) from ${appraisals}
       where ${appraisals.workerId} = ${workers.id} and ${appraisals.status} in ('scheduled','in_progress','awaiting_sign_off'))`,
-    activePdpId: sql<string | null>`(select ${pdps.id} from ${pdps}
-      where ${pdps.workerId} = ${workers.id} and ${pdps.status} = 'active' order by ${pdps.periodStart} desc limit 1)`,
+    currentPdpId: sql<string | null>`(select ${pdps.id} from ${pdps}
+      where ${pdps.workerId} = ${workers.id} and ${pdps.status} <> 'closed')`,
+    currentPdpStatus: sql<PdpStatus | null>`(select ${pdps.status} from ${pdps}
+      where ${pdps.workerId} = ${workers.id} and ${pdps.status} <> 'closed')`,
     pdpAgreed: sql<number>`coalesce((select ${pdps.workerAgreedAt} is not null and ${pdps.managerAgreedAt} is not null from ${pdps}
-      where ${pdps.workerId} = ${workers.id} and ${pdps.status} = 'active' order by ${pdps.periodStart} desc limit 1), 0)`,
+      where ${pdps.workerId} = ${workers.id} and ${pdps.status} <> 'closed'), 0)`,
     pdpNextReviewOn: sql<string | null>`(select ${pdps.nextReviewOn} from ${pdps}
-      where ${pdps.workerId} = ${workers.id} and ${pdps.status} = 'active' order by ${pdps.periodStart} desc limit 1)`,
+      where ${pdps.workerId} = ${workers.id} and ${pdps.status} <> 'closed')`,
+    pdpLastReviewOn: sql<string | null>`(select max(${pdpReviews.reviewedOn}) from ${pdpReviews}
+      join ${pdps} on ${pdps.id} = ${pdpReviews.pdpId}
+      where ${pdps.workerId} = ${workers.id} and ${pdps.status} <> 'closed')`,
+    openAppraisalStatus: sql<AppraisalStatus | null>`(select ${appraisals.status} from ${appraisals}
+      where ${appraisals.workerId} = ${workers.id} and ${appraisals.status} in ('scheduled','in_progress','awaiting_sign_off')
+      order by ${appraisals.scheduledFor} limit 1)`,
+    lastConversationOn: sql<string | null>`(select max(${careerConversations.heldOn}) from ${careerConversations}
+      where ${careerConversations.workerId} = ${workers.id})`,
     cpdHours12m: sql<number>`coalesce((select sum(${cpdActivities.hours}) from ${cpdActivities}
       where ${cpdActivities.workerId} = ${workers.id} and ${cpdActivities.activityOn} > ${yearAgo}), 0)`,
     lastSupervisionOn: sql<string | null>`(select max(${supervisionSessions.heldOn}) from ${supervisionSessions}
@@ -70,9 +85,29 @@ function summarySelect(today: string) {
   };
 }
 
-function withDue<T extends { contractStart: string; lastAppraisalOn: string | null }>(row: T, today: string) {
+function withDue<
+  T extends {
+    contractStart: string;
+    lastAppraisalOn: string | null;
+    currentPdpStatus: PdpStatus | null;
+    pdpAgreed: number;
+    pdpNextReviewOn: string | null;
+    openAppraisalStatus: AppraisalStatus | null;
+    nextConversationOn: string | null;
+    lastConversationOn: string | null;
+  },
+>(row: T, today: string) {
   const appraisalDueOn = nextAppraisalDue(row.contractStart, row.lastAppraisalOn);
-  return { ...row, appraisalDueOn, appraisalStatus: appraisalDueStatus(appraisalDueOn, today) };
+  const appraisalStatus = appraisalDueStatus(appraisalDueOn, today);
+  const pdp = pdpState({ status: row.currentPdpStatus, agreed: !!row.pdpAgreed });
+  return {
+    ...row,
+    appraisalDueOn,
+    appraisalStatus,
+    appraisalState: appraisalState(appraisalStatus, !!row.lastAppraisalOn),
+    pdp,
+    attention: attentionReasons({ ...row, appraisalStatus, pdp }, today),
+  };
 }
 
 /** In-post workers the user may see, each with where they stand. For a manager's team page and the worker's home. */
@@ -96,7 +131,26 @@ export function developmentSummaries(user: SessionUser, today: string, opts: { w
 
 export type DevelopmentSummary = ReturnType<typeof developmentSummaries>[number];
 
-/** The active PDP's goals for a worker the user may see, with their next open action. */
+/** The worker's current (draft or active) PDP, if the user may see the worker. */
+export function currentPdp(user: SessionUser, workerId: string) {
+  return db
+    .select({
+      id: pdps.id,
+      status: pdps.status,
+      version: pdps.version,
+      periodStart: pdps.periodStart,
+      periodEnd: pdps.periodEnd,
+      workerAgreedAt: pdps.workerAgreedAt,
+      managerAgreedAt: pdps.managerAgreedAt,
+      nextReviewOn: pdps.nextReviewOn,
+    })
+    .from(pdps)
+    .innerJoin(workers, eq(workers.id, pdps.workerId))
+    .where(and(eq(pdps.workerId, workerId), ne(pdps.status, "closed"), visibleWorkers(user)))
+    .get();
+}
+
+/** The current PDP's goals for a worker the user may see, with progress: actions done, the next one due, the last note. */
 export function activeGoals(user: SessionUser, workerId: string) {
   return db
     .select({
@@ -104,16 +158,69 @@ export function activeGoals(user: SessionUser, workerId: string) {
       title: pdpGoals.title,
       status: pdpGoals.status,
       targetDate: pdpGoals.targetDate,
+      proposedBy: pdpGoals.proposedBy,
+      pending: sql<number>`${pdpGoals.agreedAt} is null`,
       nextActionDue: sql<string | null>`(select min(${pdpActions.dueOn}) from ${pdpActions}
         where ${pdpActions.goalId} = ${pdpGoals.id} and ${pdpActions.doneOn} is null)`,
       openActions: sql<number>`(select count(*) from ${pdpActions}
         where ${pdpActions.goalId} = ${pdpGoals.id} and ${pdpActions.doneOn} is null)`,
+      doneActions: sql<number>`(select count(*) from ${pdpActions}
+        where ${pdpActions.goalId} = ${pdpGoals.id} and ${pdpActions.doneOn} is not null)`,
+      lastNoteAt: sql<number | null>`(select max(${pdpNotes.createdAt}) from ${pdpNotes} where ${pdpNotes.goalId} = ${pdpGoals.id})`,
     })
     .from(pdpGoals)
     .innerJoin(pdps, eq(pdps.id, pdpGoals.pdpId))
     .innerJoin(workers, eq(workers.id, pdps.workerId))
-    .where(and(eq(pdps.workerId, workerId), eq(pdps.status, "active"), visibleWorkers(user)))
+    .where(and(eq(pdps.workerId, workerId), ne(pdps.status, "closed"), visibleWorkers(user)))
     .orderBy(asc(pdpGoals.sort), asc(pdpGoals.createdAt))
+    .all();
+}
+
+/** Open actions in the current PDP that are overdue or due within `days`, soonest first. */
+export function actionsDueSoon(user: SessionUser, workerId: string, today: string, days = 14) {
+  const until = addDays(today, days);
+  return db
+    .select({
+      id: pdpActions.id,
+      description: pdpActions.description,
+      owner: pdpActions.owner,
+      dueOn: pdpActions.dueOn,
+      goalId: pdpGoals.id,
+      goalTitle: pdpGoals.title,
+    })
+    .from(pdpActions)
+    .innerJoin(pdpGoals, eq(pdpGoals.id, pdpActions.goalId))
+    .innerJoin(pdps, eq(pdps.id, pdpGoals.pdpId))
+    .innerJoin(workers, eq(workers.id, pdps.workerId))
+    .where(
+      and(
+        eq(pdps.workerId, workerId),
+        ne(pdps.status, "closed"),
+        isNull(pdpActions.doneOn),
+        inArray(pdpGoals.status, ["not_started", "in_progress"]),
+        lte(pdpActions.dueOn, until),
+        visibleWorkers(user),
+      ),
+    )
+    .orderBy(asc(pdpActions.dueOn))
+    .all();
+}
+
+/** Career conversations with a worker the user may see, newest first, with how many agreed steps are still open. */
+export function conversationHistory(user: SessionUser, workerId: string) {
+  return db
+    .select({
+      id: careerConversations.id,
+      heldOn: careerConversations.heldOn,
+      aspiration: careerConversations.aspiration,
+      nextConversationOn: careerConversations.nextConversationOn,
+      openSteps: sql<number>`(select count(*) from ${careerSteps}
+        where ${careerSteps.conversationId} = ${careerConversations.id} and ${careerSteps.doneOn} is null)`,
+    })
+    .from(careerConversations)
+    .innerJoin(workers, eq(workers.id, careerConversations.workerId))
+    .where(and(eq(careerConversations.workerId, workerId), visibleWorkers(user)))
+    .orderBy(desc(careerConversations.heldOn))
     .all();
 }
 
@@ -125,6 +232,7 @@ export function appraisalHistory(user: SessionUser, workerId: string) {
       status: appraisals.status,
       scheduledFor: appraisals.scheduledFor,
       heldOn: appraisals.heldOn,
+      completedAt: appraisals.completedAt,
     })
     .from(appraisals)
     .innerJoin(workers, eq(workers.id, appraisals.workerId))

@@ -1,15 +1,58 @@
-// Ordering a team so that what needs doing comes first.
+// What needs doing for each worker on a manager's team, and the order that puts it first.
 import type { AppraisalDueStatus } from "./appraisal-due";
+import type { AppraisalStatus, PdpStatus } from "../vocabulary";
 
 const URGENCY: Record<AppraisalDueStatus, number> = { overdue: 0, due_soon: 1, up_to_date: 2 };
 
-export function byUrgency<T extends { appraisalStatus: AppraisalDueStatus; appraisalDueOn: string; hasAgreedPdp: boolean; name: string }>(
+/** The appraisal as a manager reads it: done (signed within the year), due soon, overdue, or never had one. */
+export type AppraisalState = "overdue" | "due_soon" | "done" | "never";
+
+export function appraisalState(status: AppraisalDueStatus, everAppraised: boolean): AppraisalState {
+  if (status === "overdue" || status === "due_soon") return status;
+  return everAppraised ? "done" : "never";
+}
+
+/** Where the worker's current PDP stands. */
+export type PdpState = "none" | "draft" | "awaiting_agreement" | "agreed";
+
+export function pdpState(p: { status: PdpStatus | null; agreed: boolean }): PdpState {
+  if (p.status === null || p.status === "closed") return "none";
+  if (p.agreed) return "agreed";
+  return p.status === "draft" ? "draft" : "awaiting_agreement";
+}
+
+export type AttentionInput = {
+  appraisalStatus: AppraisalDueStatus;
+  openAppraisalStatus: AppraisalStatus | null;
+  pdp: PdpState;
+  pdpNextReviewOn: string | null;
+  nextConversationOn: string | null;
+  lastConversationOn: string | null;
+};
+
+/** The things a manager should do for this worker, most pressing first, in words for the team page. */
+export function attentionReasons(r: AttentionInput, today: string): string[] {
+  const out: string[] = [];
+  if (r.appraisalStatus === "overdue") out.push(r.openAppraisalStatus ? "Finish the overdue appraisal" : "Book the overdue appraisal");
+  else if (r.appraisalStatus === "due_soon" && !r.openAppraisalStatus) out.push("Book the appraisal due soon");
+  if (r.openAppraisalStatus === "awaiting_sign_off") out.push("Appraisal waiting for the worker's sign-off");
+  if (r.pdp === "none") out.push("Start a PDP");
+  else if (r.pdp !== "agreed") out.push("Agree the PDP");
+  if (r.pdp !== "none" && r.pdpNextReviewOn && r.pdpNextReviewOn < today) out.push("Review the PDP (overdue)");
+  if (r.nextConversationOn && r.nextConversationOn < today) out.push("Career conversation overdue");
+  else if (!r.lastConversationOn) out.push("Have a first career conversation");
+  return out;
+}
+
+/** Overdue appraisals first, then due soon, then whoever has most to do; then the earliest due date; then name. */
+export function byUrgency<T extends { appraisalStatus: AppraisalDueStatus; appraisalDueOn: string; hasAgreedPdp: boolean; name: string; reasons?: readonly string[] }>(
   a: T,
   b: T,
 ): number {
   return (
     URGENCY[a.appraisalStatus] - URGENCY[b.appraisalStatus] ||
     Number(a.hasAgreedPdp) - Number(b.hasAgreedPdp) ||
+    (b.reasons?.length ?? 0) - (a.reasons?.length ?? 0) ||
     a.appraisalDueOn.localeCompare(b.appraisalDueOn) ||
     a.name.localeCompare(b.name)
   );

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { addMonths, addDays, daysBetween, isIsoDate, todayInLondon, formatDate } from "./dates";
 import { nextAppraisalDue, appraisalDueStatus } from "./appraisal-due";
 import { afterFailure, isLocked, ACCOUNT_LIMITS } from "./throttle";
-import { byUrgency } from "./attention";
 
 describe("dates", () => {
   it("adds months, falling back to the month's last day", () => {
@@ -66,18 +65,6 @@ describe("sign-in throttling", () => {
     const after = afterFailure(state, new Date(t0.getTime() + ACCOUNT_LIMITS.lockMs + 1), ACCOUNT_LIMITS);
     expect(after.failures).toBe(1);
     expect(after.lockedUntil).toBeNull();
-  });
-});
-
-describe("team ordering", () => {
-  it("puts overdue first, then due soon, then no agreed PDP", () => {
-    const rows = [
-      { name: "A", appraisalStatus: "up_to_date" as const, appraisalDueOn: "2027-06-01", hasAgreedPdp: true },
-      { name: "B", appraisalStatus: "up_to_date" as const, appraisalDueOn: "2027-06-01", hasAgreedPdp: false },
-      { name: "C", appraisalStatus: "due_soon" as const, appraisalDueOn: "2026-12-01", hasAgreedPdp: true },
-      { name: "D", appraisalStatus: "overdue" as const, appraisalDueOn: "2026-01-01", hasAgreedPdp: true },
-    ];
-    expect(rows.sort(byUrgency).map((r) => r.name)).toEqual(["D", "C", "B", "A"]);
   });
 });
 

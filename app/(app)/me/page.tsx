@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
 import { ownWorkerRecord } from "@/db/queries/workers";
-import { developmentSummaries, activeGoals, appraisalHistory } from "@/db/queries/development";
+import { developmentSummaries, activeGoals, appraisalHistory, currentPdp, actionsDueSoon, conversationHistory } from "@/db/queries/development";
 import { todayInLondon, formatDate, daysBetween } from "@/lib/rules/dates";
-import { goalStatusWords, appraisalStatusWords } from "@/lib/vocabulary";
+import { isAgreed } from "@/lib/rules/pdp";
+import { goalStatusWords, appraisalStatusWords, aspirationWords } from "@/lib/vocabulary";
 import { AppraisalStatusTag, Tag } from "@/components/tags";
 
 export const metadata: Metadata = { title: "My development" };
+
+const GOAL_TONE = { achieved: "green", in_progress: "blue", not_started: "grey", deferred: "amber", dropped: "grey" } as const;
 
 export default async function MyDevelopmentPage() {
   const user = await requireRole("support_worker");
@@ -24,8 +27,15 @@ export default async function MyDevelopmentPage() {
   }
   const today = todayInLondon();
   const summary = developmentSummaries(user, today, { workerIds: [me.id] })[0];
+  const pdp = currentPdp(user, me.id);
   const goals = activeGoals(user, me.id);
-  const history = appraisalHistory(user, me.id);
+  const dueSoon = actionsDueSoon(user, me.id, today);
+  const appraisals = appraisalHistory(user, me.id);
+  const conversations = conversationHistory(user, me.id);
+  const toSign = appraisals.find((a) => a.status === "awaiting_sign_off");
+  const pdpNeedsMe = pdp && pdp.workerAgreedAt === null;
+  const base = `/workers/${me.id}`;
+  const openGoals = goals.filter((g) => g.status === "not_started" || g.status === "in_progress");
 
   return (
     <>
@@ -33,6 +43,30 @@ export default async function MyDevelopmentPage() {
         {me.jobTitle} · {me.teamName}
       </p>
       <h1 className="mb-6">My development</h1>
+
+      {toSign || pdpNeedsMe ? (
+        <section aria-labelledby="to-do" className="mb-8 border-l-8 border-nhs-warm-yellow bg-white p-4">
+          <h2 id="to-do" className="mb-2 text-lg">
+            Waiting for you
+          </h2>
+          <ul className="space-y-2">
+            {toSign ? (
+              <li>
+                <Link href={`${base}/appraisals/${toSign.id}`} className="font-semibold">
+                  Read and sign your appraisal from {formatDate(toSign.heldOn ?? toSign.scheduledFor)}
+                </Link>
+              </li>
+            ) : null}
+            {pdpNeedsMe ? (
+              <li>
+                <Link href={`${base}/pdp`} className="font-semibold">
+                  {pdp.version > 1 ? `Agree the changed PDP (version ${pdp.version})` : "Read and agree your PDP"}
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
 
       {summary ? (
         <div className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -61,14 +95,14 @@ export default async function MyDevelopmentPage() {
             </p>
             <p className="text-nhs-secondary">{me.stage}</p>
           </section>
-          <section className="card" aria-labelledby="apprenticeship">
-            <h2 id="apprenticeship" className="mb-2 text-lg">
-              {summary.apprenticeship ? "My apprenticeship" : "Career conversation"}
+          <section className="card" aria-labelledby="next-conversation">
+            <h2 id="next-conversation" className="mb-2 text-lg">
+              {summary.apprenticeship ? "My apprenticeship" : "Next career conversation"}
             </h2>
             {summary.apprenticeship ? (
               <p>{summary.apprenticeship}</p>
             ) : summary.nextConversationOn ? (
-              <p>Next one planned for {formatDate(summary.nextConversationOn)}</p>
+              <p>Planned for {formatDate(summary.nextConversationOn)}</p>
             ) : (
               <p>None planned yet. Ask your manager about your next step.</p>
             )}
@@ -77,31 +111,72 @@ export default async function MyDevelopmentPage() {
       ) : null}
 
       <section aria-labelledby="pdp-goals" className="mb-8">
-        <h2 id="pdp-goals" className="mb-3">
-          My PDP goals
-        </h2>
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-4">
+          <h2 id="pdp-goals">My PDP goals</h2>
+          {pdp ? (
+            <p>
+              <Link href={`${base}/pdp`}>My whole PDP</Link>
+              <span aria-hidden="true"> · </span>
+              <Link href={`${base}/pdp/goals/new`}>Propose a goal</Link>
+            </p>
+          ) : null}
+        </div>
+        {pdp ? (
+          <p className="mb-3 text-nhs-secondary">
+            {formatDate(pdp.periodStart)} to {formatDate(pdp.periodEnd)} ·{" "}
+            {isAgreed(pdp) ? "agreed by you and your manager" : pdp.workerAgreedAt ? "waiting for your manager to agree it" : "not agreed by you yet"}
+            {pdp.nextReviewOn ? ` · next review ${formatDate(pdp.nextReviewOn)}` : ""}
+          </p>
+        ) : null}
         {goals.length === 0 ? (
-          <p className="card">You have no active personal development plan. Agree one with your manager at your next appraisal.</p>
+          <p className="card">
+            {pdp ? (
+              <>
+                Your PDP has no goals yet. <Link href={`${base}/pdp/goals/new`}>Propose one</Link> or agree them with your manager.
+              </>
+            ) : (
+              "You have no personal development plan yet. Your manager will start one with you, usually at your appraisal."
+            )}
+          </p>
         ) : (
           <ul className="space-y-3">
             {goals.map((g) => {
               const overdue = g.nextActionDue && daysBetween(today, g.nextActionDue) < 0;
+              const total = g.openActions + g.doneActions;
+              const open = g.status === "not_started" || g.status === "in_progress";
               return (
                 <li key={g.id} className="card">
                   <div className="flex flex-wrap items-start justify-between gap-2">
-                    <h3 className="text-lg">{g.title}</h3>
-                    <Tag tone={g.status === "achieved" ? "green" : g.status === "in_progress" ? "blue" : "grey"}>
-                      {goalStatusWords.label(g.status)}
-                    </Tag>
+                    <h3 className="text-lg">
+                      <Link href={`${base}/pdp/goals/${g.id}`}>{g.title}</Link>
+                    </h3>
+                    <span className="flex flex-wrap gap-2">
+                      {g.pending ? <Tag tone="amber">Proposed</Tag> : null}
+                      <Tag tone={GOAL_TONE[g.status]}>{goalStatusWords.label(g.status)}</Tag>
+                    </span>
                   </div>
                   <p className="mt-1 text-nhs-secondary">
                     {g.targetDate ? `Target: ${formatDate(g.targetDate)}` : "No target date"}
-                    {g.openActions > 0 ? ` · ${g.openActions} open action${g.openActions === 1 ? "" : "s"}` : ""}
+                    {total > 0 ? ` · ${g.doneActions} of ${total} action${total === 1 ? "" : "s"} done` : ""}
+                    {g.lastNoteAt ? ` · last note ${formatDate(todayInLondon(new Date(g.lastNoteAt)))}` : ""}
                   </p>
-                  {g.nextActionDue ? (
+                  {total > 0 ? (
+                    <progress className="mt-2 block h-2 w-full" max={total} value={g.doneActions} aria-label={`Actions done for ${g.title}`} />
+                  ) : null}
+                  {g.nextActionDue && open ? (
                     <p className={overdue ? "font-semibold text-nhs-red" : ""}>
                       Next action due {formatDate(g.nextActionDue)}
                       {overdue ? " (overdue)" : ""}
+                    </p>
+                  ) : null}
+                  {open ? (
+                    <p className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
+                      <Link href={`${base}/pdp/goals/${g.id}?note=progress#add-note`}>
+                        Add a progress note<span className="sr-only"> to {g.title}</span>
+                      </Link>
+                      <Link href={`${base}/pdp/goals/${g.id}?note=reflection#add-note`}>
+                        Add a reflection<span className="sr-only"> on {g.title}</span>
+                      </Link>
                     </p>
                   ) : null}
                 </li>
@@ -109,37 +184,71 @@ export default async function MyDevelopmentPage() {
             })}
           </ul>
         )}
+        {openGoals.length > 0 && dueSoon.length > 0 ? (
+          <section aria-labelledby="due-soon" className="mt-6">
+            <h3 id="due-soon" className="mb-2">
+              Actions due in the next two weeks
+            </h3>
+            <ul className="card space-y-2">
+              {dueSoon.map((a) => {
+                const late = a.dueOn !== null && a.dueOn < today;
+                return (
+                  <li key={a.id}>
+                    <Link href={`${base}/pdp/goals/${a.goalId}`}>{a.description}</Link>
+                    <span className={`block text-sm ${late ? "font-semibold text-nhs-red" : "text-nhs-secondary"}`}>
+                      {late ? "Overdue since" : "Due"} {formatDate(a.dueOn)} · {a.owner === "worker" ? "yours" : "your manager's"} · {a.goalTitle}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ) : null}
       </section>
 
-      <section aria-labelledby="appraisals">
-        <h2 id="appraisals" className="mb-3">
-          My appraisals
-        </h2>
-        {history.length === 0 ? (
-          <p className="card">No appraisals recorded yet.</p>
-        ) : (
-          <table className="table">
-            <caption className="sr-only">My appraisals</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((a) => (
-                <tr key={a.id}>
-                  <td>{formatDate(a.heldOn ?? a.scheduledFor)}</td>
-                  <td>{appraisalStatusWords.label(a.status)}</td>
-                </tr>
+      <div className="grid gap-8 lg:grid-cols-2">
+        <section aria-labelledby="appraisals">
+          <h2 id="appraisals" className="mb-3">
+            My appraisals
+          </h2>
+          {appraisals.length === 0 ? (
+            <p className="card">No appraisals recorded yet.</p>
+          ) : (
+            <ul className="card space-y-2">
+              {appraisals.map((a) => (
+                <li key={a.id} className="flex flex-wrap justify-between gap-x-4">
+                  <Link href={`${base}/appraisals/${a.id}`}>{formatDate(a.heldOn ?? a.scheduledFor)}</Link>
+                  <span className="text-nhs-secondary">{appraisalStatusWords.label(a.status)}</span>
+                </li>
               ))}
-            </tbody>
-          </table>
-        )}
-        <p className="mt-4">
-          <Link href={`/workers/${me.id}`}>My record and position history</Link>
-        </p>
-      </section>
+            </ul>
+          )}
+        </section>
+
+        <section aria-labelledby="conversations">
+          <h2 id="conversations" className="mb-3">
+            My career conversations
+          </h2>
+          {conversations.length === 0 ? (
+            <p className="card">No career conversations recorded yet. They are a chance to talk about where you want to go next.</p>
+          ) : (
+            <ul className="card space-y-2">
+              {conversations.map((c) => (
+                <li key={c.id}>
+                  <Link href={`${base}/conversations/${c.id}`}>{formatDate(c.heldOn)}</Link>
+                  <span className="block text-sm text-nhs-secondary">
+                    Aiming for: {aspirationWords.label(c.aspiration)}
+                    {c.openSteps > 0 ? ` · ${c.openSteps} step${c.openSteps === 1 ? "" : "s"} to do` : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+      <p className="mt-8">
+        <Link href={base}>My record and position history</Link>
+      </p>
     </>
   );
 }

@@ -1,33 +1,88 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
-import { developmentSummaries } from "@/db/queries/development";
+import { developmentSummaries, type DevelopmentSummary } from "@/db/queries/development";
 import { todayInLondon, formatDate } from "@/lib/rules/dates";
-import { byUrgency } from "@/lib/rules/attention";
-import { AppraisalStatusTag, Tag } from "@/components/tags";
+import { byUrgency, type AppraisalState, type PdpState } from "@/lib/rules/attention";
+import { appraisalStatusWords } from "@/lib/vocabulary";
+import { Tag } from "@/components/tags";
 import { Stat } from "@/components/stat";
 import { ScrollRegion } from "@/components/scroll-region";
 
 export const metadata: Metadata = { title: "My team" };
 
+function AppraisalCell({ r }: { r: DevelopmentSummary }) {
+  const tags: Record<AppraisalState, React.ReactNode> = {
+    overdue: <Tag tone="red">Overdue</Tag>,
+    due_soon: <Tag tone="amber">Due soon</Tag>,
+    done: <Tag tone="green">Done</Tag>,
+    never: <Tag tone="grey">Never</Tag>,
+  };
+  return (
+    <>
+      {tags[r.appraisalState]}
+      <span className="block text-sm">
+        {r.lastAppraisalOn ? `Last ${formatDate(r.lastAppraisalOn)}` : "No appraisal yet"} · due {formatDate(r.appraisalDueOn)}
+      </span>
+      {r.openAppraisalStatus ? (
+        <span className="block text-sm">
+          {appraisalStatusWords.label(r.openAppraisalStatus)}
+          {r.nextAppraisalOn ? `, ${formatDate(r.nextAppraisalOn)}` : ""}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+function PdpCell({ r, today }: { r: DevelopmentSummary; today: string }) {
+  const tags: Record<PdpState, React.ReactNode> = {
+    none: <Tag tone="red">None</Tag>,
+    draft: <Tag tone="amber">Draft</Tag>,
+    awaiting_agreement: <Tag tone="amber">Needs agreeing</Tag>,
+    agreed: <Tag tone="green">Agreed</Tag>,
+  };
+  return (
+    <>
+      {tags[r.pdp]}
+      {r.pdp !== "none" ? (
+        <span className="block text-sm">{r.pdpLastReviewOn ? `Reviewed ${formatDate(r.pdpLastReviewOn)}` : "Not reviewed yet"}</span>
+      ) : null}
+      {r.pdp !== "none" && r.pdpNextReviewOn ? (
+        r.pdpNextReviewOn < today ? (
+          <span className="block text-sm font-semibold text-nhs-red">Review overdue since {formatDate(r.pdpNextReviewOn)}</span>
+        ) : (
+          <span className="block text-sm">Next review {formatDate(r.pdpNextReviewOn)}</span>
+        )
+      ) : null}
+    </>
+  );
+}
+
 export default async function TeamPage() {
   const user = await requireRole("manager");
   const today = todayInLondon();
   const rows = developmentSummaries(user, today)
-    .map((r) => ({ ...r, name: `${r.lastName}, ${r.firstName}`, hasAgreedPdp: !!r.activePdpId && !!r.pdpAgreed }))
+    .map((r) => ({ ...r, name: `${r.lastName}, ${r.firstName}`, hasAgreedPdp: r.pdp === "agreed", reasons: r.attention }))
     .sort(byUrgency);
-  const overdue = rows.filter((r) => r.appraisalStatus === "overdue").length;
-  const dueSoon = rows.filter((r) => r.appraisalStatus === "due_soon").length;
-  const noPdp = rows.filter((r) => !r.hasAgreedPdp).length;
+  const count = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).length;
+  const overdue = count((r) => r.appraisalStatus === "overdue");
+  const dueSoon = count((r) => r.appraisalStatus === "due_soon");
+  const noPdp = count((r) => r.pdp !== "agreed");
+  const reviewsOverdue = count((r) => r.pdp !== "none" && !!r.pdpNextReviewOn && r.pdpNextReviewOn < today);
+  const awaitingSignOff = count((r) => r.openAppraisalStatus === "awaiting_sign_off");
+  const conversationsDue = count((r) => !r.lastConversationOn || (!!r.nextConversationOn && r.nextConversationOn < today));
 
   return (
     <>
       <h1 className="mb-6">My team</h1>
-      <div className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="mb-8 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="Support workers" value={rows.length} note="In post, in the teams you manage" />
         <Stat label="Appraisals overdue" value={overdue} note="More than 12 months since the last" />
         <Stat label="Appraisals due soon" value={dueSoon} note="Due within 30 days" />
-        <Stat label="Without an agreed PDP" value={noPdp} note="No active PDP agreed by both of you" />
+        <Stat label="Waiting for sign-off" value={awaitingSignOff} note="Appraisals with the worker to sign" />
+        <Stat label="Without an agreed PDP" value={noPdp} note="No PDP, or not agreed by both of you" />
+        <Stat label="PDP reviews overdue" value={reviewsOverdue} note="Past the next review date" />
+        <Stat label="Career conversations due" value={conversationsDue} note="Overdue, or never had one" />
       </div>
 
       {rows.length === 0 ? (
@@ -35,13 +90,16 @@ export default async function TeamPage() {
       ) : (
         <ScrollRegion label="Your team">
           <table className="table">
-            <caption className="mb-2 text-left text-nhs-secondary">Needs attention first: overdue appraisals, then due soon, then no agreed PDP.</caption>
+            <caption className="mb-2 text-left text-nhs-secondary">
+              What needs doing comes first: overdue appraisals, then those due soon, then PDPs not agreed, then whoever has most to do.
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Name</th>
-                <th scope="col">Role and team</th>
+                <th scope="col">What needs doing</th>
                 <th scope="col">Appraisal</th>
                 <th scope="col">PDP</th>
+                <th scope="col">Next career conversation</th>
                 <th scope="col">Last supervision</th>
                 <th scope="col" className="num">
                   CPD hours (12 months)
@@ -55,30 +113,45 @@ export default async function TeamPage() {
                     <Link href={`/workers/${r.workerId}`} className="font-semibold">
                       {r.firstName} {r.lastName}
                     </Link>
-                  </td>
-                  <td>
-                    {r.jobTitle}
+                    <span className="block text-sm">{r.jobTitle}</span>
                     <span className="block text-sm text-nhs-secondary">{r.teamName}</span>
                   </td>
                   <td>
-                    <AppraisalStatusTag status={r.appraisalStatus} everAppraised={!!r.lastAppraisalOn} />
-                    <span className="block text-sm">Due {formatDate(r.appraisalDueOn)}</span>
+                    {r.attention.length === 0 ? (
+                      <span className="text-nhs-secondary">Nothing now</span>
+                    ) : (
+                      <ul className="list-disc space-y-1 pl-4 text-sm">
+                        {r.attention.map((a) => (
+                          <li key={a}>{a}</li>
+                        ))}
+                      </ul>
+                    )}
                   </td>
                   <td>
-                    {r.hasAgreedPdp ? (
-                      <Tag tone="green">Agreed</Tag>
-                    ) : r.activePdpId ? (
-                      <Tag tone="amber">Not agreed</Tag>
-                    ) : (
-                      <Tag tone="red">None</Tag>
-                    )}
-                    {r.pdpNextReviewOn ? (
-                      r.pdpNextReviewOn < today ? (
-                        <span className="block text-sm font-semibold text-nhs-red">Review overdue since {formatDate(r.pdpNextReviewOn)}</span>
+                    <AppraisalCell r={r} />
+                    <Link href={`/workers/${r.workerId}/appraisals`} className="block text-sm">
+                      Appraisals<span className="sr-only"> for {r.firstName} {r.lastName}</span>
+                    </Link>
+                  </td>
+                  <td>
+                    <PdpCell r={r} today={today} />
+                    <Link href={`/workers/${r.workerId}/pdp`} className="block text-sm">
+                      PDP<span className="sr-only"> for {r.firstName} {r.lastName}</span>
+                    </Link>
+                  </td>
+                  <td>
+                    {r.nextConversationOn ? (
+                      r.nextConversationOn < today ? (
+                        <span className="font-semibold text-nhs-red">Overdue since {formatDate(r.nextConversationOn)}</span>
                       ) : (
-                        <span className="block text-sm">Review {formatDate(r.pdpNextReviewOn)}</span>
+                        formatDate(r.nextConversationOn)
                       )
-                    ) : null}
+                    ) : (
+                      <span className="text-nhs-secondary">{r.lastConversationOn ? "None planned" : "Never had one"}</span>
+                    )}
+                    <Link href={`/workers/${r.workerId}/conversations`} className="block text-sm">
+                      Conversations<span className="sr-only"> with {r.firstName} {r.lastName}</span>
+                    </Link>
                   </td>
                   <td>{r.lastSupervisionOn ? formatDate(r.lastSupervisionOn) : <span className="text-nhs-secondary">None recorded</span>}</td>
                   <td className="num">{Number(r.cpdHours12m.toFixed(1))}</td>

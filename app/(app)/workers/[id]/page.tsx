@@ -8,6 +8,15 @@ import { developmentSummaries } from "@/db/queries/development";
 import { todayInLondon, formatDate } from "@/lib/rules/dates";
 import { SummaryList } from "@/components/summary-list";
 import { AppraisalStatusTag, Tag } from "@/components/tags";
+import { WorkerRecordHeader } from "@/components/worker-record-nav";
+import type { PdpState } from "@/lib/rules/attention";
+
+const PDP_WORDS: Record<PdpState, string> = {
+  none: "None",
+  draft: "Draft, not yet agreed",
+  awaiting_agreement: "Changed, waiting to be agreed again",
+  agreed: "Agreed by both",
+};
 
 export const metadata: Metadata = { title: "Worker profile" };
 
@@ -36,10 +45,7 @@ export default async function WorkerProfilePage({
 
   return (
     <>
-      <p className="text-nhs-secondary">{worker.teamName}</p>
-      <h1 className="mb-2">
-        {worker.firstName} {worker.lastName}
-      </h1>
+      <WorkerRecordHeader worker={worker} current="profile" />
       <p className="mb-4">
         {worker.jobTitle} {worker.status === "left" ? <Tag tone="grey">Left {formatDate(worker.contractEnd)}</Tag> : null}
       </p>
@@ -106,7 +112,8 @@ export default async function WorkerProfilePage({
                   </span>,
                 ],
                 ["Last appraisal", summary.lastAppraisalOn ? formatDate(summary.lastAppraisalOn) : "Never"],
-                ["PDP", summary.activePdpId ? (summary.pdpAgreed ? "Active, agreed" : "Active, not yet agreed by both") : "None active"],
+                ["PDP", <Link key="p" href={`/workers/${id}/pdp`}>{PDP_WORDS[summary.pdp]}</Link>],
+                ["Next career conversation", summary.nextConversationOn ? formatDate(summary.nextConversationOn) : summary.lastConversationOn ? "None planned" : "Never had one"],
                 ["Competencies at stage", `${summary.competenciesSignedOff} of ${summary.competenciesAtStage} signed off`],
                 ["CPD (12 months)", `${Number(summary.cpdHours12m.toFixed(1))} hours`],
                 ["Last supervision", summary.lastSupervisionOn ? formatDate(summary.lastSupervisionOn) : "None recorded"],
