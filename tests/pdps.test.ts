@@ -1,0 +1,339 @@
+// The PDP as a plan: who may start, agree, review and close one; agreement makes it active, a plan change a new
+// version; reviews keep to the PDP's dates; a closed PDP refuses changes; carry-over copies unfinished goals only.
+import { describe, expect, it, vi } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import {
+  auditEvents,
+  frameworks,
+  frameworkVersions,
+  frameworkDomains,
+  pdps,
+  pdpGoals,
+  pdpGoalDomains,
+  pdpGoalSupport,
+  pdpActions,
+  pdpNotes,
+  pdpReviews,
+} from "@/db/schema";
+import { agreePdp, closePdp, pdpById, pdpPage, recordPdpReview, startPdp } from "@/db/queries/pdps";
+import { markPlanChanged } from "@/db/queries/pdp-intake";
+import { agreePdpAction, closePdpAction, recordPdpReviewAction, startPdpAction } from "@/app/(app)/workers/[id]/pdp/actions";
+import { pdpReviewFields, startPdpFields } from "@/lib/pdp-schema";
+import { todayInLondon } from "@/lib/rules/dates";
+import type { GoalStatus } from "@/lib/vocabulary";
+import { twoTeams, asSession } from "./support/factory";
+import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
+
+vi.mock("@/lib/auth", () => import("./support/auth-mock"));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const TODAY = "2026-11-22";
+const PERIOD = { periodStart: "2026-04-01", periodEnd: "2027-03-31", nextReviewOn: "2026-07-01" };
+
+function setup() {
+  const f = twoTeams();
+  const s = {
+    managerA: asSession(f.users.managerA),
+    managerB: asSession(f.users.managerB),
+    lead: asSession(f.users.lead),
+    admin: asSession(f.users.admin),
+    workerA: asSession(f.users.workerUserA),
+    workerB: asSession(f.users.workerUserB),
+  };
+  return { f, s, workerId: f.workers.workerA.id };
+}
+
+function addGoal(pdpId: string, over: Partial<typeof pdpGoals.$inferInsert> = {}) {
+  return db
+    .insert(pdpGoals)
+    .values({ pdpId, title: "Lead a falls-prevention group", proposedBy: "manager", agreedAt: new Date(), ...over })
+    .returning()
+    .get();
+}
+
+function started(s: ReturnType<typeof setup>) {
+  const r = startPdp(s.s.managerA, s.workerId, PERIOD);
+  if (!r.ok) throw new Error(r.message);
+  addGoal(r.pdpId);
+  return r.pdpId;
+}
+
+const pdpRow = (id: string) => db.select().from(pdps).where(eq(pdps.id, id)).get()!;
+const auditActions = (entityId: string) =>
+  db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, entityId)).all().map((a) => a.action);
+
+describe("starting a PDP", () => {
+  it("lets the worker's manager start one, audited, and refuses a second current one", () => {
+    const t = setup();
+    const r = startPdp(t.s.managerA, t.workerId, PERIOD);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(pdpRow(r.pdpId)).toMatchObject({ status: "draft", version: 1, ...PERIOD, createdBy: t.s.managerA.id });
+    expect(auditActions(r.pdpId)).toEqual(["pdp.created"]);
+    const again = startPdp(t.s.admin, t.workerId, PERIOD);
+    expect(again).toMatchObject({ ok: false, message: expect.stringContaining("already has a current PDP") });
+  });
+
+  it("gives another team's manager and another worker nothing, and refuses a lead and the worker", () => {
+    const t = setup();
+    expect(startPdp(t.s.managerB, t.workerId, PERIOD)).toMatchObject({ ok: false, notFound: true });
+    expect(startPdp(t.s.workerB, t.workerId, PERIOD)).toMatchObject({ ok: false, notFound: true });
+    expect(startPdp(t.s.lead, t.workerId, PERIOD)).toMatchObject({ ok: false, message: "Leads can read PDPs but not change them" });
+    expect(startPdp(t.s.workerA, t.workerId, PERIOD)).toMatchObject({ ok: false, message: "Only your manager can do this" });
+    expect(db.select().from(pdps).all()).toHaveLength(0);
+  });
+
+  it("refuses a first review outside the period, with the field named", () => {
+    const t = setup();
+    expect(startPdp(t.s.managerA, t.workerId, { ...PERIOD, nextReviewOn: "2027-06-01" })).toMatchObject({ ok: false, field: "nextReviewOn" });
+    const schema = startPdpFields(TODAY);
+    const bad = schema.safeParse({ periodStart: "2026-04-01", periodEnd: "2026-03-01", nextReviewOn: "2026-05-01" });
+    expect(bad.error?.issues.map((i) => [i.path[0], i.message])).toContainEqual(["periodEnd", "The end of the period must be after its start"]);
+    expect(schema.safeParse({ periodStart: "not a date", periodEnd: "", nextReviewOn: "2026-05-01" }).success).toBe(false);
+  });
+});
+
+describe("agreeing a PDP", () => {
+  it("becomes active once the worker and a manager have both agreed; the manager's agreement agrees pending goals", () => {
+    const t = setup();
+    const pdpId = started(t);
+    const proposed = addGoal(pdpId, { title: "Shadow the dysphagia clinic", proposedBy: "worker", agreedAt: null });
+
+    const byWorker = agreePdp(t.s.workerA, t.workerId, pdpId);
+    expect(byWorker).toMatchObject({ ok: true, message: expect.stringContaining("Waiting for your manager") });
+    expect(pdpRow(pdpId)).toMatchObject({ status: "draft", managerAgreedAt: null });
+    expect(pdpRow(pdpId).workerAgreedAt).toBeInstanceOf(Date);
+
+    const byManager = agreePdp(t.s.managerA, t.workerId, pdpId);
+    expect(byManager).toMatchObject({ ok: true, message: expect.stringContaining("agreed by you both") });
+    expect(pdpRow(pdpId)).toMatchObject({ status: "active", managerAgreedBy: t.s.managerA.id });
+    expect(db.select().from(pdpGoals).where(eq(pdpGoals.id, proposed.id)).get()!.agreedAt).toBeInstanceOf(Date);
+    expect(auditActions(pdpId).filter((a) => a === "pdp.agreed")).toHaveLength(2);
+    expect(auditActions(proposed.id)).toEqual(["pdp_goal.agreed"]);
+
+    // Agreeing again is a friendly no-op.
+    const before = pdpRow(pdpId).managerAgreedAt;
+    expect(agreePdp(t.s.managerA, t.workerId, pdpId)).toMatchObject({ ok: true, message: "You have already agreed version 1 of this plan" });
+    expect(pdpRow(pdpId).managerAgreedAt).toEqual(before);
+  });
+
+  it("refuses a lead, another team's manager and another worker, and an empty plan", () => {
+    const t = setup();
+    const r = startPdp(t.s.managerA, t.workerId, PERIOD);
+    if (!r.ok) throw new Error(r.message);
+    expect(agreePdp(t.s.managerA, t.workerId, r.pdpId)).toMatchObject({ ok: false, message: "Add at least one goal before agreeing this plan" });
+    addGoal(r.pdpId);
+    expect(agreePdp(t.s.lead, t.workerId, r.pdpId)).toMatchObject({ ok: false, message: "Leads can read PDPs but not change them" });
+    expect(agreePdp(t.s.managerB, t.workerId, r.pdpId)).toMatchObject({ ok: false, notFound: true });
+    expect(agreePdp(t.s.workerB, t.workerId, r.pdpId)).toMatchObject({ ok: false, notFound: true });
+    // A PDP id of one worker under another worker's id is not found.
+    expect(agreePdp(t.s.managerA, t.f.workers.lineManagedOnly.id, r.pdpId)).toMatchObject({ ok: false, notFound: true });
+    expect(pdpRow(r.pdpId)).toMatchObject({ workerAgreedAt: null, managerAgreedAt: null });
+  });
+
+  it("a plan change on an agreed PDP makes a new version both must agree; it stays active", () => {
+    const t = setup();
+    const pdpId = started(t);
+    agreePdp(t.s.workerA, t.workerId, pdpId);
+    agreePdp(t.s.managerA, t.workerId, pdpId);
+    db.transaction((tx) => markPlanChanged(tx, t.s.managerA, pdpId));
+    expect(pdpRow(pdpId)).toMatchObject({ status: "active", version: 2, workerAgreedAt: null, managerAgreedAt: null });
+    const page = pdpPage(t.s.workerA, t.workerId)!;
+    expect(page.current).toMatchObject({ version: 2, status: "active" });
+    expect(agreePdp(t.s.workerA, t.workerId, pdpId)).toMatchObject({ ok: true, message: expect.stringContaining("Waiting") });
+    expect(agreePdp(t.s.admin, t.workerId, pdpId)).toMatchObject({ ok: true, message: "Plan agreed. Version 2 is agreed by you both." });
+  });
+});
+
+describe("recording a review", () => {
+  const review = { reviewedOn: "2026-10-01", summary: "Good progress on the group sessions", nextReviewOn: "2027-01-10" };
+
+  it("records a review and moves the PDP's next review date, audited", () => {
+    const t = setup();
+    const pdpId = started(t);
+    const r = recordPdpReview(t.s.managerA, t.workerId, pdpId, review, TODAY);
+    expect(r).toMatchObject({ ok: true });
+    expect(pdpRow(pdpId).nextReviewOn).toBe("2027-01-10");
+    const rows = db.select().from(pdpReviews).where(eq(pdpReviews.pdpId, pdpId)).all();
+    expect(rows).toMatchObject([{ ...review, reviewerId: t.s.managerA.id }]);
+    expect(auditActions(rows[0]!.id)).toEqual(["pdp.reviewed"]);
+  });
+
+  it("refuses a review before the PDP started or in the future, and a next review before it", () => {
+    const t = setup();
+    const pdpId = started(t);
+    expect(recordPdpReview(t.s.managerA, t.workerId, pdpId, { ...review, reviewedOn: "2026-03-31" }, TODAY)).toEqual({
+      ok: false,
+      field: "reviewedOn",
+      message: "The review date cannot be before the PDP started (1 April 2026)",
+    });
+    expect(recordPdpReview(t.s.managerA, t.workerId, pdpId, { ...review, reviewedOn: "2026-11-23", nextReviewOn: "2027-02-01" }, TODAY)).toMatchObject({
+      ok: false,
+      field: "reviewedOn",
+      message: "The review date cannot be in the future",
+    });
+    expect(recordPdpReview(t.s.managerA, t.workerId, pdpId, { ...review, nextReviewOn: "2026-10-01" }, TODAY)).toMatchObject({
+      ok: false,
+      field: "nextReviewOn",
+    });
+    expect(db.select().from(pdpReviews).all()).toHaveLength(0);
+  });
+
+  it("refuses the worker, a lead and another team's manager", () => {
+    const t = setup();
+    const pdpId = started(t);
+    expect(recordPdpReview(t.s.workerA, t.workerId, pdpId, review, TODAY)).toMatchObject({ ok: false, message: "Only your manager can do this" });
+    expect(recordPdpReview(t.s.lead, t.workerId, pdpId, review, TODAY)).toMatchObject({ ok: false, message: "Leads can read PDPs but not change them" });
+    expect(recordPdpReview(t.s.managerB, t.workerId, pdpId, review, TODAY)).toMatchObject({ ok: false, notFound: true });
+    expect(db.select().from(pdpReviews).all()).toHaveLength(0);
+  });
+});
+
+describe("closing a PDP", () => {
+  function withDomain() {
+    const fw = db.insert(frameworks).values({ key: "hee", name: "HEE" }).returning().get();
+    const v = db.insert(frameworkVersions).values({ frameworkId: fw.id, version: 1, status: "published" }).returning().get();
+    return db.insert(frameworkDomains).values({ versionId: v.id, number: 2, title: "Supporting service users" }).returning().get();
+  }
+
+  it("closes it and refuses any change after, with the date it closed", () => {
+    const t = setup();
+    const pdpId = started(t);
+    expect(closePdp(t.s.managerA, t.workerId, pdpId, { carryOver: false }, TODAY)).toMatchObject({ ok: true });
+    expect(pdpRow(pdpId)).toMatchObject({ status: "closed", nextReviewOn: null });
+    expect(auditActions(pdpId)).toContain("pdp.closed");
+    const closedOn = todayInLondon(pdpRow(pdpId).closedAt!);
+    const refusal = agreePdp(t.s.workerA, t.workerId, pdpId);
+    expect(refusal.ok).toBe(false);
+    if (refusal.ok) return;
+    expect(refusal.message).toMatch(/^This PDP was closed on \d{1,2} \w+ \d{4}; start a new one to make changes$/);
+    expect(refusal.message).toContain(closedOn.slice(0, 4));
+    expect(recordPdpReview(t.s.managerA, t.workerId, pdpId, { reviewedOn: "2026-10-01", summary: "x", nextReviewOn: "2027-01-01" }, TODAY)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("This PDP was closed on"),
+    });
+    expect(closePdp(t.s.managerA, t.workerId, pdpId, { carryOver: true }, TODAY)).toMatchObject({ ok: false, message: expect.stringContaining("closed on") });
+    // It stays readable, and a new one can start.
+    expect(pdpPage(t.s.workerA, t.workerId)!.earlier.map((p) => p.id)).toEqual([pdpId]);
+    expect(pdpById(t.s.workerA, t.workerId, pdpId)!.pdp.status).toBe("closed");
+    expect(startPdp(t.s.managerA, t.workerId, { periodStart: "2027-04-01", periodEnd: "2028-03-31", nextReviewOn: "2027-07-01" }).ok).toBe(true);
+  });
+
+  it("carries unfinished goals only into a draft PDP for the next period, with their domains and support", () => {
+    const t = setup();
+    const domain = withDomain();
+    const r = startPdp(t.s.managerA, t.workerId, PERIOD);
+    if (!r.ok) throw new Error(r.message);
+    const statuses: GoalStatus[] = ["not_started", "in_progress", "achieved", "deferred", "dropped"];
+    const goals = statuses.map((status, i) => addGoal(r.pdpId, { title: `Goal ${status}`, status, sort: i, targetDate: i === 1 ? "2027-06-01" : "2026-09-01" }));
+    db.insert(pdpGoalDomains).values({ goalId: goals[1]!.id, domainId: domain.id }).run();
+    db.insert(pdpGoalSupport).values({ goalId: goals[1]!.id, kind: "protected_time" }).run();
+
+    const closed = closePdp(t.s.managerA, t.workerId, r.pdpId, { carryOver: true }, TODAY);
+    expect(closed).toMatchObject({ ok: true, carried: 3 });
+    if (!closed.ok || !closed.nextPdpId) throw new Error("no next PDP");
+    // The old period ended 2027-03-31, after today: the next starts the day after.
+    expect(pdpRow(closed.nextPdpId)).toMatchObject({ status: "draft", periodStart: "2027-04-01", periodEnd: "2028-04-01", workerAgreedAt: null });
+    const view = pdpPage(t.s.managerA, t.workerId)!.current!;
+    expect(view.id).toBe(closed.nextPdpId);
+    expect(view.goals.map((g) => [g.title, g.status])).toEqual([
+      ["Goal not_started", "not_started"],
+      ["Goal in_progress", "in_progress"],
+      ["Goal deferred", "not_started"],
+    ]);
+    expect(view.goals.every((g) => g.agreedAt instanceof Date)).toBe(true);
+    expect(view.goals[1]).toMatchObject({ targetDate: "2027-06-01", domains: [{ number: 2, title: "Supporting service users" }], support: ["protected_time"] });
+    expect(view.goals[0]!.targetDate).toBeNull();
+    // The old PDP keeps all five.
+    expect(db.select().from(pdpGoals).where(eq(pdpGoals.pdpId, r.pdpId)).all()).toHaveLength(5);
+    const created = db.select().from(auditEvents).where(and(eq(auditEvents.action, "pdp_goal.created"), eq(auditEvents.workerId, t.workerId))).all();
+    expect(created).toHaveLength(3);
+  });
+
+  it("starts the next period today when the old one has already ended", () => {
+    const t = setup();
+    const r = startPdp(t.s.managerA, t.workerId, { periodStart: "2025-04-01", periodEnd: "2026-03-31", nextReviewOn: "2025-07-01" });
+    if (!r.ok) throw new Error(r.message);
+    const closed = closePdp(t.s.managerA, t.workerId, r.pdpId, { carryOver: true }, TODAY);
+    expect(closed.ok && pdpRow(closed.nextPdpId!).periodStart).toBe(TODAY);
+  });
+
+  it("refuses the worker, a lead and another team's manager", () => {
+    const t = setup();
+    const pdpId = started(t);
+    expect(closePdp(t.s.workerA, t.workerId, pdpId, { carryOver: false })).toMatchObject({ ok: false, message: "Only your manager can do this" });
+    expect(closePdp(t.s.lead, t.workerId, pdpId, { carryOver: false })).toMatchObject({ ok: false, message: "Leads can read PDPs but not change them" });
+    expect(closePdp(t.s.managerB, t.workerId, pdpId, { carryOver: false })).toMatchObject({ ok: false, notFound: true });
+    expect(pdpRow(pdpId).status).toBe("draft");
+  });
+});
+
+describe("reading PDPs", () => {
+  it("shows the worker their own, their manager and a lead theirs, and nobody else anything", () => {
+    const t = setup();
+    const pdpId = started(t);
+    const goal = db.select().from(pdpGoals).where(eq(pdpGoals.pdpId, pdpId)).get()!;
+    db.insert(pdpActions).values([
+      { goalId: goal.id, description: "Book the course", owner: "worker", dueOn: "2026-12-01" },
+      { goalId: goal.id, description: "Done already", owner: "manager", dueOn: "2026-05-01", doneOn: "2026-05-01" },
+    ]).run();
+    for (let i = 0; i < 5; i++) {
+      db.insert(pdpNotes).values({ goalId: goal.id, kind: "progress", body: `Note ${i}`, authorId: t.s.workerA.id, createdAt: new Date(Date.UTC(2026, 5, i + 1)) }).run();
+    }
+    for (const who of [t.s.workerA, t.s.managerA, t.s.lead, t.s.admin]) {
+      const page = pdpPage(who, t.workerId);
+      expect(page?.current?.id).toBe(pdpId);
+    }
+    const g = pdpPage(t.s.workerA, t.workerId)!.current!.goals[0]!;
+    expect(g).toMatchObject({ openActions: 1, nextActionDue: "2026-12-01" });
+    expect(g.notes.map((n) => n.body)).toEqual(["Note 4", "Note 3", "Note 2"]);
+    expect(g.notes[0]!.authorName).toBe(t.f.users.workerUserA.name);
+    expect(g.lastNoteAt).toEqual(new Date(Date.UTC(2026, 5, 5)));
+    expect(pdpPage(t.s.workerA, t.workerId)!.worker.isOwn).toBe(true);
+    expect(pdpPage(t.s.managerA, t.workerId)!.worker.canManage).toBe(true);
+    expect(pdpPage(t.s.lead, t.workerId)!.worker.canManage).toBe(false);
+
+    expect(pdpPage(t.s.managerB, t.workerId)).toBeUndefined();
+    expect(pdpPage(t.s.workerB, t.workerId)).toBeUndefined();
+    expect(pdpById(t.s.managerB, t.workerId, pdpId)).toBeUndefined();
+    // The right worker, a PDP that is not theirs.
+    expect(pdpById(t.s.managerA, t.f.workers.lineManagedOnly.id, pdpId)).toBeUndefined();
+  });
+});
+
+describe("the server actions", () => {
+  it("start, review and close for the manager, keeping typed text on a bad review date", async () => {
+    const t = setup();
+    actAs(t.s.managerA);
+    await expect(startPdpAction(t.workerId, {}, formData(PERIOD))).rejects.toThrow(/NEXT_REDIRECT/);
+    const pdpId = db.select().from(pdps).get()!.id;
+    addGoal(pdpId);
+    const bad = await recordPdpReviewAction(t.workerId, {}, formData({ pdpId, reviewedOn: "2026-01-01", summary: "Kept text", nextReviewOn: "2026-12-01" }));
+    expect(bad.fieldErrors?.reviewedOn).toBe("The review date cannot be before the PDP started (1 April 2026)");
+    expect(bad.values?.summary).toBe("Kept text");
+    const today = todayInLondon();
+    const schemaCheck = pdpReviewFields(today).safeParse({ pdpId, reviewedOn: today, summary: "", nextReviewOn: today });
+    expect(schemaCheck.error?.issues.map((i) => i.path[0])).toEqual(expect.arrayContaining(["summary", "nextReviewOn"]));
+    const unconfirmed = await closePdpAction(t.workerId, {}, formData({ pdpId, carryOver: "yes" }));
+    expect(unconfirmed.fieldErrors?.confirm).toBe("Confirm that you want to close this PDP");
+    await expect(closePdpAction(t.workerId, {}, formData({ pdpId, carryOver: "yes", confirm: "yes" }))).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(pdpRow(pdpId).status).toBe("closed");
+  });
+
+  it("answers 404 to another team's manager, a lead's change and another worker's agreement", async () => {
+    const t = setup();
+    const pdpId = started(t);
+    actAs(t.s.managerB);
+    await expect(agreePdpAction(t.workerId, {}, formData({ pdpId }))).rejects.toThrow(NOT_FOUND);
+    actAs(t.s.workerB);
+    await expect(agreePdpAction(t.workerId, {}, formData({ pdpId }))).rejects.toThrow(NOT_FOUND);
+    actAs(t.s.lead);
+    await expect(startPdpAction(t.workerId, {}, formData(PERIOD))).rejects.toThrow(NOT_FOUND);
+    const leadAgree = await agreePdpAction(t.workerId, {}, formData({ pdpId }));
+    expect(leadAgree.message).toBe("Leads can read PDPs but not change them");
+    actAs(t.s.workerA);
+    await expect(agreePdpAction(t.workerId, {}, formData({ pdpId }))).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(pdpRow(pdpId).workerAgreedAt).toBeInstanceOf(Date);
+  });
+});
