@@ -16,3 +16,36 @@ export function appraisalDueStatus(dueOn: string, today: string): AppraisalDueSt
   if (days <= DUE_SOON_DAYS) return "due_soon";
   return "up_to_date";
 }
+
+/** How far ahead an appraisal may be booked: beyond this a date is almost certainly a typing slip. */
+export const SCHEDULE_MAX_MONTHS = 18;
+
+/** An appraisal as the due rules see it: only a completed (signed-off) one counts, from the date it was held. */
+export type AppraisalForDue = { status: string; heldOn: string | null; workerSignedAt?: Date | null };
+
+/** The date the last completed, signed appraisal was held, or null when there is none (scheduled ones don't count). */
+export function lastCompletedOn(list: readonly AppraisalForDue[]): string | null {
+  let last: string | null = null;
+  for (const a of list) {
+    if (a.status !== "completed" || !a.heldOn) continue;
+    if (a.workerSignedAt === null) continue;
+    if (last === null || a.heldOn > last) last = a.heldOn;
+  }
+  return last;
+}
+
+/** The next due date and how urgent it is, from the worker's start date and their appraisals. */
+export function appraisalDue(contractStart: string, list: readonly AppraisalForDue[], today: string) {
+  const last = lastCompletedOn(list);
+  const dueOn = nextAppraisalDue(contractStart, last);
+  return { lastCompletedOn: last, dueOn, status: appraisalDueStatus(dueOn, today) };
+}
+
+/** Why a date cannot be an appraisal date, or null when it can: not before they started, not too far ahead. */
+export function scheduleDateProblem(scheduledFor: string, today: string, contractStart: string): string | null {
+  if (scheduledFor < contractStart) return "The appraisal date cannot be before the worker started";
+  if (scheduledFor > addMonths(today, SCHEDULE_MAX_MONTHS)) {
+    return `The appraisal date must be within ${SCHEDULE_MAX_MONTHS} months from today`;
+  }
+  return null;
+}

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { checkAppraisalStep, managerMayEdit, workerMayComment } from "./appraisal-lifecycle";
+import {
+  appraisalActor,
+  checkAppraisalStep,
+  isOpen,
+  lockedMessage,
+  managerMayEdit,
+  sendForSignOffProblems,
+  signOffRefusal,
+  workerMayComment,
+  workerMayReadContent,
+} from "./appraisal-lifecycle";
 
 describe("the appraisal lifecycle", () => {
   it("goes scheduled → in progress → awaiting sign-off → completed, each step by the right person", () => {
@@ -30,5 +40,46 @@ describe("the appraisal lifecycle", () => {
       to: "in_progress",
     });
     expect(checkAppraisalStep("cancel", "completed", "manager", "x").ok).toBe(false);
+  });
+});
+
+describe("who acts, what the worker may read, and the lock", () => {
+  it("treats managers and admins as the manager side, only the worker themselves as the worker, a lead as neither", () => {
+    expect(appraisalActor("manager", false)).toBe("manager");
+    expect(appraisalActor("admin", false)).toBe("manager");
+    expect(appraisalActor("support_worker", true)).toBe("worker");
+    expect(appraisalActor("support_worker", false)).toBeNull();
+    expect(appraisalActor("lead", false)).toBeNull();
+  });
+
+  it("shows the worker the content only once it is theirs to sign, or done", () => {
+    expect(["scheduled", "in_progress", "awaiting_sign_off", "completed", "cancelled"].filter((s) => workerMayReadContent(s as never))).toEqual([
+      "awaiting_sign_off",
+      "completed",
+    ]);
+  });
+
+  it("locks a completed appraisal against every step but reopening", () => {
+    for (const step of ["start", "send_for_sign_off", "cancel"] as const) expect(checkAppraisalStep(step, "completed", "manager", "reason").ok).toBe(false);
+    for (const step of ["sign_off", "return_to_manager"] as const) expect(checkAppraisalStep(step, "completed", "worker", "reason").ok).toBe(false);
+    expect(checkAppraisalStep("reopen", "completed", "manager", "Typo in the summary").ok).toBe(true);
+    expect(lockedMessage("3 March 2026")).toBe("This appraisal was signed off on 3 March 2026 and is locked. Reopen it with a reason to change it.");
+    expect(signOffRefusal("Daniel Kowalski")).toBe("Only Daniel Kowalski can sign off their own appraisal");
+  });
+
+  it("sends for sign-off only when held (not in the future), every objective is marked, and there is a summary", () => {
+    const ready = { heldOn: "2026-11-20", appraiserSummary: "A good year", reviews: [{ outcome: "met" }] };
+    expect(sendForSignOffProblems(ready, "2026-11-22")).toEqual({});
+    expect(Object.keys(sendForSignOffProblems({ heldOn: null, appraiserSummary: " ", reviews: [{ outcome: null }] }, "2026-11-22"))).toEqual([
+      "heldOn",
+      "reviews",
+      "appraiserSummary",
+    ]);
+    expect(sendForSignOffProblems({ ...ready, heldOn: "2026-11-23" }, "2026-11-22").heldOn).toMatch(/future/);
+  });
+
+  it("allows one open appraisal: scheduled, in progress or awaiting sign-off", () => {
+    expect(isOpen("scheduled") && isOpen("in_progress") && isOpen("awaiting_sign_off")).toBe(true);
+    expect(isOpen("completed") || isOpen("cancelled")).toBe(false);
   });
 });

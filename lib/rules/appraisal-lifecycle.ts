@@ -48,3 +48,48 @@ export function managerMayEdit(status: AppraisalStatus): boolean {
 export function workerMayComment(status: AppraisalStatus): boolean {
   return status === "awaiting_sign_off";
 }
+
+/** Who is acting on an appraisal, in the lifecycle's terms; a lead (read only) is neither. */
+export function appraisalActor(role: string, isTheWorker: boolean): AppraisalActor | null {
+  if (role === "support_worker") return isTheWorker ? "worker" : null;
+  if (role === "manager" || role === "admin") return "manager";
+  return null;
+}
+
+/**
+ * Whether the worker may read what has been written yet: not while their manager is still drafting it, only once it
+ * is theirs to sign off (or done). Managers, leads and admins always can.
+ */
+export function workerMayReadContent(status: AppraisalStatus): boolean {
+  return status === "awaiting_sign_off" || status === "completed";
+}
+
+/** The refusal for any change to a signed-off appraisal. `signedOn` is already formatted ("3 March 2026"). */
+export function lockedMessage(signedOn: string): string {
+  return `This appraisal was signed off on ${signedOn} and is locked. Reopen it with a reason to change it.`;
+}
+
+/** The refusal when someone other than the worker tries to sign off. */
+export function signOffRefusal(workerName: string): string {
+  return `Only ${workerName} can sign off their own appraisal`;
+}
+
+/** An appraisal that has not finished (at most one per worker at a time). */
+export const OPEN_APPRAISAL_STATUSES = ["scheduled", "in_progress", "awaiting_sign_off"] as const satisfies readonly AppraisalStatus[];
+
+export function isOpen(status: AppraisalStatus): boolean {
+  return (OPEN_APPRAISAL_STATUSES as readonly AppraisalStatus[]).includes(status);
+}
+
+/** What must be in place before the worker is asked to sign: held (not in the future), every objective marked, a summary. */
+export function sendForSignOffProblems(
+  a: { heldOn: string | null; appraiserSummary: string; reviews: readonly { outcome: string | null }[] },
+  today: string,
+): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (!a.heldOn) problems.heldOn = "Enter the date the appraisal meeting was held";
+  else if (a.heldOn > today) problems.heldOn = "The meeting date cannot be in the future";
+  if (a.reviews.some((r) => !r.outcome)) problems.reviews = "Mark every one of last year's objectives as met, partly met or not met";
+  if (a.appraiserSummary.trim().length === 0) problems.appraiserSummary = "Write the appraiser's summary";
+  return problems;
+}

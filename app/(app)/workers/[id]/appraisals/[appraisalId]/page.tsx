@@ -1,0 +1,209 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth";
+import { appraisalDetail } from "@/db/queries/appraisals";
+import { formatDate, formatDateTime } from "@/lib/rules/dates";
+import { WorkerRecordHeader } from "@/components/worker-record-nav";
+import { AppraisalForm } from "../appraisal-form";
+import { AppraisalRecord, AppraisalStatus, ConversationsSummary } from "../appraisal-record";
+import { StepForm } from "../step-forms";
+import {
+  cancelAppraisalAction,
+  objectivesToPdpAction,
+  reopenAppraisalAction,
+  returnToManagerAction,
+  saveAppraisalAction,
+  signOffAction,
+  startAppraisalAction,
+} from "../actions";
+
+export const metadata: Metadata = { title: "Appraisal" };
+
+const DONE: Record<string, string> = {
+  scheduled: "Appraisal scheduled.",
+  started: "Appraisal started. Last year's objectives are ready to review.",
+  sent: "Sent for sign-off.",
+  signed: "Appraisal signed off. It is now complete.",
+  returned: "Sent back to your manager with your reason.",
+  reopened: "Appraisal reopened. It needs signing off again once changed.",
+  cancelled: "Appraisal cancelled.",
+};
+
+export default async function AppraisalPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string; appraisalId: string }>;
+  searchParams: Promise<{ done?: string; added?: string }>;
+}) {
+  const user = await requireUser();
+  const { id, appraisalId } = await params;
+  const query = await searchParams;
+  const added = Number(query.added ?? 0) || 0;
+  const pdpNote = added === 0 ? "These objectives are already goals in the PDP." : `${added === 1 ? "1 objective" : `${added} objectives`} added to the PDP.`;
+  const done = query.done === "pdp" ? pdpNote : DONE[query.done ?? ""];
+  const detail = appraisalDetail(user, id, appraisalId);
+  if (!detail) notFound();
+  const { worker, appraisal: a, content } = detail;
+  const name = `${worker.firstName} ${worker.lastName}`;
+  const printable = content && (a.status === "completed" || a.status === "awaiting_sign_off");
+  const openForWork = a.status !== "completed" && a.status !== "cancelled";
+
+  return (
+    <>
+      <WorkerRecordHeader worker={worker} current="appraisals" title={`Appraisal, ${formatDate(a.heldOn ?? a.scheduledFor)}`} />
+      <p className="mb-4">
+        <Link href={`/workers/${id}/appraisals`}>All of {detail.isWorker ? "your" : `${worker.firstName}'s`} appraisals</Link>
+      </p>
+      {done ? (
+        <p role="status" className="mb-4 border-l-8 border-nhs-green bg-white p-3 font-semibold">
+          {done}
+        </p>
+      ) : null}
+
+      <div className="mb-6 flex flex-wrap items-center gap-x-6 gap-y-2">
+        <AppraisalStatus status={a.status} />
+        {a.status === "completed" && a.workerSignedAt ? <span>Signed off by {name} on {formatDateTime(a.workerSignedAt)}. Locked.</span> : null}
+        {printable ? (
+          <Link href={`/workers/${id}/appraisals/${appraisalId}/print`}>Print or save as PDF</Link>
+        ) : null}
+      </div>
+
+      {a.status === "in_progress" && a.statusReason ? (
+        <p className="card mb-6 border-l-8 border-nhs-warm-yellow">
+          <strong>{detail.isWorker ? "You sent this back" : `${worker.firstName} sent this back`}:</strong> {a.statusReason}
+        </p>
+      ) : null}
+      {a.status === "cancelled" ? <p className="card mb-6">Cancelled{a.statusReason ? `: ${a.statusReason}` : "."}</p> : null}
+
+      {content === null ? (
+        <section aria-labelledby="waiting-heading" className="card">
+          <h2 id="waiting-heading" className="mb-2">
+            {a.status === "scheduled" ? "Booked" : "Being written"}
+          </h2>
+          <p>
+            {a.status === "cancelled"
+              ? "This appraisal was cancelled."
+              : `Your appraisal is ${a.status === "scheduled" ? "booked" : "being written"} for ${formatDate(a.scheduledFor)}${a.appraiserName ? ` with ${a.appraiserName}` : ""}. You can read it once it is sent to you to sign off.`}
+          </p>
+        </section>
+      ) : detail.editable && a.status === "scheduled" ? (
+        <section aria-labelledby="start-heading" className="mb-8">
+          <h2 id="start-heading" className="mb-2">
+            Start the appraisal
+          </h2>
+          <p className="mb-4">
+            Scheduled for {formatDate(a.scheduledFor)}
+            {a.appraiserName ? ` with ${a.appraiserName}` : ""}. Starting it brings in last year&apos;s objectives and the PDP&apos;s goals to review.
+          </p>
+          <StepForm id="start" action={startAppraisalAction.bind(null, id, appraisalId)} button="Start the appraisal" pendingText="Starting…" />
+        </section>
+      ) : detail.editable ? (
+        <AppraisalForm
+          action={saveAppraisalAction.bind(null, id, appraisalId)}
+          version={String(a.updatedAt?.getTime() ?? 0)}
+          workerFirstName={worker.firstName}
+          defaults={{
+            heldOn: a.heldOn ?? "",
+            achievements: content.achievements,
+            wellbeing: content.wellbeing,
+            feedback: content.feedback,
+            trainingNeeds: content.trainingNeeds,
+            appraiserSummary: content.appraiserSummary,
+            reviews: content.reviews.map((r) => ({ id: r.id, objective: r.objective, outcome: r.outcome, comment: r.comment })),
+            objectives: content.objectives,
+          }}
+        />
+      ) : (
+        <AppraisalRecord detail={detail} content={content} links />
+      )}
+
+      {detail.awaitingMe ? (
+        <section aria-labelledby="sign-heading" className="mt-8 border-t-4 border-nhs-blue pt-6">
+          <h2 id="sign-heading" className="mb-2">
+            Sign off your appraisal
+          </h2>
+          <p className="mb-4">Read it through. Add your comments if you want to, then sign it off. Once signed, it is complete and locked.</p>
+          <StepForm
+            id="sign"
+            action={signOffAction.bind(null, id, appraisalId)}
+            button="Sign off my appraisal"
+            pendingText="Signing…"
+            field={{ name: "workerComments", label: "Your comments (optional)", rows: 4 }}
+          />
+          <h2 id="return-heading" className="mt-8 mb-2">
+            Something is not right?
+          </h2>
+          <p className="mb-4">Send it back to your manager, saying what needs changing.</p>
+          <StepForm
+            id="return"
+            action={returnToManagerAction.bind(null, id, appraisalId)}
+            button="Send back to my manager"
+            pendingText="Sending…"
+            secondary
+            field={{ name: "reason", label: "What needs changing" }}
+          />
+        </section>
+      ) : null}
+
+      {!detail.isWorker && a.status === "awaiting_sign_off" ? (
+        <p className="card mt-6">Waiting for {name} to read it, add their comments and sign it off. Only they can sign it off.</p>
+      ) : null}
+
+      {content && detail.editable && a.status === "in_progress" ? (
+        <section aria-labelledby="conversation-heading" className="mt-8">
+          <h2 id="conversation-heading" className="mb-3">
+            Career conversation
+          </h2>
+          <ConversationsSummary conversations={content.conversations} />
+        </section>
+      ) : null}
+      {content && detail.canEdit && openForWork ? (
+        <p className="mt-4">
+          <Link href={`/workers/${id}/conversations/new?appraisal=${appraisalId}`}>Record the career conversation</Link>
+        </p>
+      ) : null}
+
+      {content && detail.canEdit && a.status !== "cancelled" && content.objectives.length > 0 ? (
+        <section aria-labelledby="pdp-heading" className="mt-8">
+          <h2 id="pdp-heading" className="mb-3">
+            New objectives and the PDP
+          </h2>
+          <ul className="mb-4 space-y-2">
+            {content.objectives.map((o) => (
+              <li key={o.id}>
+                <span className="font-semibold">{o.title}</span>:{" "}
+                {o.goalId ? <Link href={`/workers/${id}/pdp/goals/${o.goalId}`}>a goal in the PDP</Link> : <span>not in the PDP yet</span>}
+              </li>
+            ))}
+          </ul>
+          {content.objectives.some((o) => !o.goalId) ? (
+            <StepForm id="to-pdp" action={objectivesToPdpAction.bind(null, id, appraisalId)} button="Add these objectives to the PDP" pendingText="Adding…" secondary />
+          ) : (
+            <p>All of these objectives are goals in the PDP.</p>
+          )}
+        </section>
+      ) : null}
+
+      {detail.canEdit && a.status === "completed" ? (
+        <section aria-labelledby="reopen-heading" className="mt-8 border-t-4 border-nhs-grey-4 pt-6">
+          <h2 id="reopen-heading" className="mb-2">
+            Reopen
+          </h2>
+          <p className="mb-4">This appraisal is signed off and locked. To change it, reopen it with a reason; {worker.firstName} will need to sign it off again.</p>
+          <StepForm id="reopen" action={reopenAppraisalAction.bind(null, id, appraisalId)} button="Reopen the appraisal" pendingText="Reopening…" secondary field={{ name: "reason", label: "Reason for reopening" }} />
+        </section>
+      ) : null}
+
+      {detail.editable ? (
+        <section aria-labelledby="cancel-heading" className="mt-10 border-t-4 border-nhs-grey-4 pt-6">
+          <h2 id="cancel-heading" className="mb-2">
+            Cancel this appraisal
+          </h2>
+          <StepForm id="cancel" action={cancelAppraisalAction.bind(null, id, appraisalId)} button="Cancel the appraisal" pendingText="Cancelling…" secondary field={{ name: "reason", label: "Reason for cancelling" }} />
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth";
+import { appraisalDetail } from "@/db/queries/appraisals";
+import { formatDate, todayInLondon } from "@/lib/rules/dates";
+import { PrintDocument } from "@/components/print-document";
+import { AppraisalRecord } from "../../appraisal-record";
+
+export const metadata: Metadata = { title: "Appraisal for printing" };
+
+/** The appraisal on A4: only once it is written (awaiting sign-off) or complete. */
+export default async function PrintAppraisalPage({ params }: { params: Promise<{ id: string; appraisalId: string }> }) {
+  const user = await requireUser();
+  const { id, appraisalId } = await params;
+  const detail = appraisalDetail(user, id, appraisalId);
+  if (!detail?.content) notFound();
+  const a = detail.appraisal;
+  if (a.status !== "completed" && a.status !== "awaiting_sign_off") notFound();
+  const w = detail.worker;
+  return (
+    <PrintDocument
+      title={`Appraisal ${formatDate(a.heldOn ?? a.scheduledFor)}${a.status === "completed" ? "" : " (draft, not yet signed off)"}`}
+      subject={`${w.firstName} ${w.lastName}, ${w.jobTitle}, ${w.teamName}`}
+      printedOn={formatDate(todayInLondon())}
+      backHref={`/workers/${id}/appraisals/${appraisalId}`}
+      backLabel="Back to the appraisal"
+    >
+      <AppraisalRecord detail={detail} content={detail.content} links={false} />
+    </PrintDocument>
+  );
+}

@@ -1,0 +1,118 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth";
+import { appraisalsPage, appraiserOptions } from "@/db/queries/appraisals";
+import { addDays, formatDate, todayInLondon } from "@/lib/rules/dates";
+import { WorkerRecordHeader } from "@/components/worker-record-nav";
+import { AppraisalStatusTag } from "@/components/tags";
+import { AppraisalStatus } from "./appraisal-record";
+import { ScrollRegion } from "@/components/scroll-region";
+import { ScheduleForm } from "./step-forms";
+import { scheduleAppraisalAction } from "./actions";
+
+export const metadata: Metadata = { title: "Appraisals" };
+
+export default async function AppraisalsPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  const today = todayInLondon();
+  const page = appraisalsPage(user, id, today);
+  if (!page) notFound();
+  const { worker, due, open, history } = page;
+  const name = `${worker.firstName} ${worker.lastName}`;
+  const appraisers = page.canEdit && !open ? appraiserOptions(user) : [];
+  const preferred = user.role === "manager" ? user.id : worker.lineManagerId;
+  const defaultAppraiser = appraisers.some(([v]) => v === preferred) ? preferred! : "";
+  const suggested = due && due.dueOn > today ? due.dueOn : addDays(today, 14);
+
+  return (
+    <>
+      <WorkerRecordHeader worker={worker} current="appraisals" title="Appraisals" />
+
+      <section aria-labelledby="due-heading" className="mb-8">
+        <h2 id="due-heading" className="mb-3">
+          When the next appraisal is due
+        </h2>
+        {due ? (
+          <div className="card">
+            <p className="text-lg">
+              Next appraisal due <strong>{formatDate(due.dueOn)}</strong> <AppraisalStatusTag status={due.status} everAppraised={page.everAppraised} />
+            </p>
+            <p className="mt-1 text-nhs-secondary">
+              {due.lastCompletedOn
+                ? `12 months after the last completed appraisal, held on ${formatDate(due.lastCompletedOn)}.`
+                : `No completed appraisal yet: the first is due 12 months after ${page.isOwnRecord ? "you" : worker.firstName} started on ${formatDate(worker.contractStart)}.`}
+            </p>
+          </div>
+        ) : (
+          <p>{name} has left, so no further appraisals are due.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="open-heading" className="mb-8">
+        <h2 id="open-heading" className="mb-3">
+          {open ? "Current appraisal" : "Book the next appraisal"}
+        </h2>
+        {open ? (
+          <div className="card border-l-8 border-nhs-blue">
+            <p className="mb-2">
+              <AppraisalStatus status={open.status} />
+            </p>
+            <p>
+              {open.heldOn ? `Held on ${formatDate(open.heldOn)}` : `Scheduled for ${formatDate(open.scheduledFor)}`}
+              {open.appraiserName ? ` with ${open.appraiserName}` : ""}
+            </p>
+            {open.status === "in_progress" && open.statusReason ? <p className="mt-1">Sent back: {open.statusReason}</p> : null}
+            <p className="mt-3">
+              <Link href={`/workers/${id}/appraisals/${open.id}`} className="font-semibold">
+                {page.isOwnRecord && open.status === "awaiting_sign_off" ? "Read and sign off your appraisal" : "Open the appraisal"}
+              </Link>
+            </p>
+          </div>
+        ) : page.canEdit ? (
+          <ScheduleForm action={scheduleAppraisalAction.bind(null, id)} appraisers={appraisers} defaultAppraiserId={defaultAppraiser} suggestedDate={suggested} />
+        ) : (
+          <p>No appraisal is booked.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading" className="mb-3">
+          Earlier appraisals
+        </h2>
+        {history.length === 0 ? (
+          <p>None yet.</p>
+        ) : (
+          <ScrollRegion label="Earlier appraisals">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Appraiser</th>
+                  <th scope="col">Signed off</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <Link href={`/workers/${id}/appraisals/${a.id}`}>{formatDate(a.heldOn ?? a.scheduledFor)}</Link>
+                    </td>
+                    <td>
+                      <AppraisalStatus status={a.status} />
+                      {a.status === "cancelled" && a.statusReason ? <span className="block text-sm">{a.statusReason}</span> : null}
+                    </td>
+                    <td>{a.appraiserName ?? ""}</td>
+                    <td>{a.workerSignedAt ? formatDate(todayInLondon(a.workerSignedAt)) : ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+"use client";
+// The small forms around an appraisal: booking one, and the single steps (start, sign off, send back, reopen, cancel,
+// objectives into the PDP), each a button with at most one text field. Errors come back with what was typed.
+import { useActionState } from "react";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { TextField } from "@/components/forms/text-field";
+import { SelectField } from "@/components/forms/select-field";
+import { FieldShell, describedBy } from "@/components/forms/field-shell";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { initialFormState, type FormState } from "@/lib/forms";
+
+type Action = (prev: FormState, form: FormData) => Promise<FormState>;
+
+export function ScheduleForm({
+  action,
+  appraisers,
+  defaultAppraiserId,
+  suggestedDate,
+}: {
+  action: Action;
+  appraisers: ReadonlyArray<readonly [string, string]>;
+  defaultAppraiserId: string;
+  suggestedDate: string;
+}) {
+  const [state, formAction] = useActionState(action, initialFormState);
+  const v = state.values ?? { scheduledFor: suggestedDate, appraiserId: defaultAppraiserId };
+  const e = state.fieldErrors;
+  return (
+    <form action={formAction} noValidate key={JSON.stringify(state.values ?? null)}>
+      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+      <TextField
+        name="scheduledFor"
+        label="Appraisal date"
+        hint="Within the next 18 months"
+        type="date"
+        defaultValue={v.scheduledFor}
+        error={e?.scheduledFor}
+        className="max-w-xs"
+      />
+      <SelectField name="appraiserId" label="Appraiser" options={appraisers} placeholder="Select the appraiser" defaultValue={v.appraiserId} error={e?.appraiserId} />
+      <SubmitButton pendingText="Booking…">Schedule the appraisal</SubmitButton>
+    </form>
+  );
+}
+
+export type StepField = { name: string; label: string; hint?: string; rows?: number };
+
+/**
+ * One step as a form: an optional text box (a reason or comments) and a button. `id` keeps field ids unique when
+ * two step forms with a "reason" share a page.
+ */
+export function StepForm({
+  action,
+  button,
+  pendingText,
+  field,
+  id,
+  secondary,
+}: {
+  action: Action;
+  button: string;
+  pendingText?: string;
+  field?: StepField;
+  id: string;
+  secondary?: boolean;
+}) {
+  const [state, formAction] = useActionState(action, initialFormState);
+  const v = state.values ?? {};
+  const e = state.fieldErrors;
+  // Field ids must be unique on the page; the submitted name stays what the action reads.
+  const fieldId = field ? `${id}-${field.name}` : "";
+  const errors = e && field && e[field.name] ? { [fieldId]: e[field.name]! } : e;
+  return (
+    <form action={formAction} noValidate key={JSON.stringify(state.values ?? null)} className="mb-2">
+      <ErrorSummary errors={errors} message={state.ok === false && !errors ? state.message : undefined} />
+      {state.ok && state.message ? (
+        <p role="status" className="mb-4 border-l-8 border-nhs-green bg-white p-3 font-semibold">
+          {state.message}
+        </p>
+      ) : null}
+      {field ? <StepTextarea id={fieldId} field={field} defaultValue={v[field.name]} error={errors?.[fieldId]} /> : null}
+      <SubmitButton pendingText={pendingText} className={secondary ? "btn-secondary" : undefined}>
+        {button}
+      </SubmitButton>
+    </form>
+  );
+}
+
+function StepTextarea({ id, field, defaultValue, error }: { id: string; field: StepField; defaultValue?: string; error?: string }) {
+  // The label, hint and error hang off the page-unique id; the control is submitted under the name the action reads.
+  return (
+    <FieldShell name={id} label={field.label} hint={field.hint} error={error}>
+      <textarea
+        id={id}
+        name={field.name}
+        rows={field.rows ?? 3}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, field.hint, error)}
+        className="input"
+      />
+    </FieldShell>
+  );
+}

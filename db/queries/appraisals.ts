@@ -1,0 +1,639 @@
+import "server-only";
+// The annual appraisal: scheduling, the manager's form, the worker's sign-off, the lock and reopening, and new
+// objectives becoming PDP goals. Reads join the worker through visibleWorkers(user); manager changes through
+// editableWorkers(user); the worker's own steps through their own record. Every step goes through the lifecycle rules.
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { db } from "../client";
+import {
+  appraisals,
+  appraisalObjectiveReviews,
+  appraisalObjectives,
+  appraisalReopenings,
+  careerConversations,
+  careerSteps,
+  pdpGoals,
+  professions,
+  teams,
+  users,
+  workers,
+} from "../schema";
+import { editableWorkers, visibleWorkers } from "../access";
+import { audit } from "../audit";
+import { addGoalsToCurrentPdp, currentPdpInTx } from "./pdp-intake";
+import type { SessionUser } from "../../lib/session-user";
+import type { AppraisalStatus, ObjectiveOutcome } from "../../lib/vocabulary";
+import { formatDate, todayInLondon } from "../../lib/rules/dates";
+import { appraisalDue, scheduleDateProblem } from "../../lib/rules/appraisal-due";
+import {
+  checkAppraisalStep,
+  isOpen,
+  lockedMessage,
+  managerMayEdit,
+  OPEN_APPRAISAL_STATUSES,
+  sendForSignOffProblems,
+  signOffRefusal,
+  workerMayReadContent,
+  type AppraisalStep,
+} from "../../lib/rules/appraisal-lifecycle";
+import { objectiveChanges, type AppraisalFields, type ScheduleFields } from "../../lib/appraisal-schema";
+
+// Qualified by hand: in a single-table select drizzle leaves column names bare, which inside the subquery would
+// resolve to pdp_goals' own id.
+const goalOfObjective = sql<string | null>`(select g.id from ${pdpGoals} g where g.source_objective_id = ${sql.raw('"appraisal_objectives"."id"')} limit 1)`;
+
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+
+export type AppraisalResult =
+  | { ok: true; workerId: string; appraisalId: string; message?: string; added?: number }
+  | { ok: false; message: string; field?: string; fieldErrors?: Record<string, string> };
+type Refusal = Extract<AppraisalResult, { ok: false }>;
+
+const NOT_FOUND: Refusal = { ok: false, message: "Appraisal not found" };
+
+const workerName = (w: { firstName: string; lastName: string }) => `${w.firstName} ${w.lastName}`;
+
+/** The date something was signed, in London, as words: "3 March 2026". */
+const signedOnWords = (at: Date | null) => (at ? formatDate(todayInLondon(at)) : "");
+
+/* ------------------------------------------------------------------ reads */
+
+const workerHeader = {
+  id: workers.id,
+  firstName: workers.firstName,
+  lastName: workers.lastName,
+  jobTitle: workers.jobTitle,
+  teamName: teams.name,
+  contractStart: workers.contractStart,
+  status: workers.status,
+  userId: workers.userId,
+  lineManagerId: workers.lineManagerId,
+};
+
+function visibleWorker(user: SessionUser, workerId: string) {
+  return db
+    .select(workerHeader)
+    .from(workers)
+    .innerJoin(teams, eq(teams.id, workers.teamId))
+    .where(and(eq(workers.id, workerId), visibleWorkers(user)))
+    .get();
+}
+
+function mayEditWorker(user: SessionUser, workerId: string): boolean {
+  return !!db.select({ id: workers.id }).from(workers).where(and(eq(workers.id, workerId), editableWorkers(user))).get();
+}
+
+/** A worker's appraisals with the next due date, or undefined when the user may not see the worker. */
+export function appraisalsPage(user: SessionUser, workerId: string, today = todayInLondon()) {
+  const worker = visibleWorker(user, workerId);
+  if (!worker) return undefined;
+  const list = db
+    .select({
+      id: appraisals.id,
+      status: appraisals.status,
+      scheduledFor: appraisals.scheduledFor,
+      heldOn: appraisals.heldOn,
+      workerSignedAt: appraisals.workerSignedAt,
+      completedAt: appraisals.completedAt,
+      statusReason: appraisals.statusReason,
+      appraiserName: users.name,
+    })
+    .from(appraisals)
+    .innerJoin(workers, eq(workers.id, appraisals.workerId))
+    .leftJoin(users, eq(users.id, appraisals.appraiserId))
+    .where(and(eq(appraisals.workerId, workerId), visibleWorkers(user)))
+    .orderBy(desc(sql`coalesce(${appraisals.heldOn}, ${appraisals.scheduledFor})`), desc(appraisals.createdAt))
+    .all();
+  const due = appraisalDue(worker.contractStart, list, today);
+  const open = list.find((a) => isOpen(a.status));
+  const canEdit = worker.status === "in_post" && mayEditWorker(user, workerId);
+  return {
+    worker,
+    isOwnRecord: user.role === "support_worker",
+    canEdit,
+    due: worker.status === "in_post" ? due : null,
+    everAppraised: due.lastCompletedOn !== null,
+    open,
+    history: list.filter((a) => a !== open),
+  };
+}
+
+export type AppraisalsPage = NonNullable<ReturnType<typeof appraisalsPage>>;
+
+/** Active managers in the user's organisation, to choose the appraiser from. */
+export function appraiserOptions(user: SessionUser): Array<readonly [string, string]> {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.orgId, user.orgId), eq(users.role, "manager"), eq(users.status, "active")))
+    .orderBy(asc(users.name))
+    .all()
+    .map((u) => [u.id, u.name] as const);
+}
+
+function linkedConversations(appraisalId: string) {
+  const rows = db
+    .select({
+      id: careerConversations.id,
+      heldOn: careerConversations.heldOn,
+      aspiration: careerConversations.aspiration,
+      aspirationDetail: careerConversations.aspirationDetail,
+      targetProfession: professions.name,
+      apprenticeshipInterest: careerConversations.apprenticeshipInterest,
+      optionsDiscussed: careerConversations.optionsDiscussed,
+      nextConversationOn: careerConversations.nextConversationOn,
+      heldByName: users.name,
+    })
+    .from(careerConversations)
+    .leftJoin(professions, eq(professions.id, careerConversations.targetProfessionId))
+    .leftJoin(users, eq(users.id, careerConversations.heldBy))
+    .where(eq(careerConversations.appraisalId, appraisalId))
+    .orderBy(asc(careerConversations.heldOn), asc(careerConversations.createdAt))
+    .all();
+  if (rows.length === 0) return [];
+  const steps = db
+    .select()
+    .from(careerSteps)
+    .where(
+      inArray(
+        careerSteps.conversationId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(careerSteps.sort))
+    .all();
+  return rows.map((r) => ({ ...r, steps: steps.filter((s) => s.conversationId === r.id) }));
+}
+
+/**
+ * Everything the appraisal page needs, or undefined when the user may not see it (or it is not this worker's).
+ * A support worker sees what was written only once it is theirs to sign off or done; before that, when and with whom.
+ */
+export function appraisalDetail(user: SessionUser, workerId: string, appraisalId: string) {
+  const row = db
+    .select({ appraisal: appraisals, worker: workerHeader, appraiserName: users.name })
+    .from(appraisals)
+    .innerJoin(workers, eq(workers.id, appraisals.workerId))
+    .innerJoin(teams, eq(teams.id, workers.teamId))
+    .leftJoin(users, eq(users.id, appraisals.appraiserId))
+    .where(and(eq(appraisals.id, appraisalId), eq(appraisals.workerId, workerId), visibleWorkers(user)))
+    .get();
+  if (!row) return undefined;
+  const a = row.appraisal;
+  const isWorker = user.role === "support_worker";
+  const canEdit = row.worker.status === "in_post" && mayEditWorker(user, workerId);
+  const summary = {
+    id: a.id,
+    status: a.status,
+    scheduledFor: a.scheduledFor,
+    heldOn: a.heldOn,
+    statusReason: a.statusReason,
+    workerSignedAt: a.workerSignedAt,
+    completedAt: a.completedAt,
+    updatedAt: a.updatedAt,
+    appraiserName: row.appraiserName,
+  };
+  const base = {
+    worker: row.worker,
+    appraisal: summary,
+    isWorker,
+    canEdit,
+    /** The manager may write in it now. */
+    editable: canEdit && managerMayEdit(a.status),
+    /** The worker may comment, sign or send it back now. */
+    awaitingMe: isWorker && a.status === "awaiting_sign_off",
+  };
+  if (isWorker && !workerMayReadContent(a.status)) return { ...base, content: null };
+
+  const reviews = db
+    .select()
+    .from(appraisalObjectiveReviews)
+    .where(eq(appraisalObjectiveReviews.appraisalId, a.id))
+    .orderBy(asc(appraisalObjectiveReviews.sort))
+    .all();
+  const objectives = db
+    .select({
+      id: appraisalObjectives.id,
+      title: appraisalObjectives.title,
+      successMeasure: appraisalObjectives.successMeasure,
+      targetDate: appraisalObjectives.targetDate,
+      goalId: goalOfObjective,
+    })
+    .from(appraisalObjectives)
+    .where(eq(appraisalObjectives.appraisalId, a.id))
+    .orderBy(asc(appraisalObjectives.sort))
+    .all();
+  const reopenings = db
+    .select({ id: appraisalReopenings.id, reason: appraisalReopenings.reason, at: appraisalReopenings.createdAt, byName: users.name })
+    .from(appraisalReopenings)
+    .leftJoin(users, eq(users.id, appraisalReopenings.reopenedBy))
+    .where(eq(appraisalReopenings.appraisalId, a.id))
+    .orderBy(asc(appraisalReopenings.createdAt))
+    .all();
+  return {
+    ...base,
+    content: {
+      achievements: a.achievements,
+      wellbeing: a.wellbeing,
+      feedback: a.feedback,
+      trainingNeeds: a.trainingNeeds,
+      appraiserSummary: a.appraiserSummary,
+      workerComments: a.workerComments,
+      reviews,
+      objectives,
+      reopenings,
+      conversations: linkedConversations(a.id),
+    },
+  };
+}
+
+export type AppraisalDetail = NonNullable<ReturnType<typeof appraisalDetail>>;
+
+/* ------------------------------------------------------------------ changes */
+
+/** The appraisal with its worker, if the user may change this worker's record (their manager, an admin). */
+function editableAppraisal(tx: Tx, user: SessionUser, workerId: string, appraisalId: string) {
+  return tx
+    .select({ appraisal: appraisals, worker: { firstName: workers.firstName, lastName: workers.lastName, status: workers.status } })
+    .from(appraisals)
+    .innerJoin(workers, eq(workers.id, appraisals.workerId))
+    .where(and(eq(appraisals.id, appraisalId), eq(appraisals.workerId, workerId), editableWorkers(user)))
+    .get();
+}
+
+/** The refusal for a manager's change the appraisal's state does not allow (locked, awaiting, cancelled). */
+function notEditable(a: typeof appraisals.$inferSelect, workerFullName: string): Refusal | undefined {
+  if (managerMayEdit(a.status)) return undefined;
+  if (a.status === "completed") return { ok: false, message: lockedMessage(signedOnWords(a.workerSignedAt)) };
+  if (a.status === "awaiting_sign_off") {
+    return { ok: false, message: `This appraisal is waiting for ${workerFullName} to sign it off. They can send it back to you if something needs changing.` };
+  }
+  return { ok: false, message: "This appraisal was cancelled and can no longer be changed" };
+}
+
+function refuseUnlessManagerRole(user: SessionUser): Refusal | undefined {
+  if (user.role === "manager" || user.role === "admin") return undefined;
+  return { ok: false, message: "Only the worker's manager or an administrator can do this" };
+}
+
+/** Books an appraisal: a real date within 18 months and not before they started, an active manager, one open at a time. */
+export function scheduleAppraisal(user: SessionUser, workerId: string, f: ScheduleFields, today = todayInLondon()): AppraisalResult {
+  const denied = refuseUnlessManagerRole(user);
+  if (denied) return denied;
+  return db.transaction((tx) => {
+    const worker = tx.select().from(workers).where(and(eq(workers.id, workerId), editableWorkers(user))).get();
+    if (!worker) return { ok: false, message: "Worker not found" };
+    if (worker.status !== "in_post") return { ok: false, message: `${workerName(worker)} has left, so no appraisal can be booked` };
+    const dateProblem = scheduleDateProblem(f.scheduledFor, today, worker.contractStart);
+    if (dateProblem) return { ok: false, field: "scheduledFor", message: dateProblem };
+    const appraiser = tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, f.appraiserId), eq(users.orgId, user.orgId), eq(users.role, "manager"), eq(users.status, "active")))
+      .get();
+    if (!appraiser) return { ok: false, field: "appraiserId", message: "Select the appraiser from the list" };
+    const open = tx
+      .select({ id: appraisals.id, status: appraisals.status })
+      .from(appraisals)
+      .where(and(eq(appraisals.workerId, workerId), inArray(appraisals.status, [...OPEN_APPRAISAL_STATUSES])))
+      .get();
+    if (open) return { ok: false, message: `${workerName(worker)} already has an appraisal that is not finished. Complete or cancel it first.` };
+    const row = tx
+      .insert(appraisals)
+      .values({ workerId, appraiserId: appraiser.id, scheduledFor: f.scheduledFor, status: "scheduled", createdBy: user.id })
+      .returning({ id: appraisals.id })
+      .get();
+    audit(tx, user, {
+      action: "appraisal.scheduled",
+      entityType: "appraisal",
+      entityId: row.id,
+      workerId,
+      summary: { scheduledFor: f.scheduledFor, appraiserId: appraiser.id },
+    });
+    return { ok: true, workerId, appraisalId: row.id };
+  });
+}
+
+/** Moves a step the manager takes; checks the lifecycle and writes the audit row. */
+function managerStep(
+  tx: Tx,
+  user: SessionUser,
+  workerId: string,
+  appraisalId: string,
+  step: AppraisalStep,
+  reason = "",
+): { ok: true; appraisal: typeof appraisals.$inferSelect; to: AppraisalStatus } | Refusal {
+  const found = editableAppraisal(tx, user, workerId, appraisalId);
+  if (!found) return NOT_FOUND;
+  const check = checkAppraisalStep(step, found.appraisal.status, "manager", reason);
+  if (!check.ok) {
+    if (found.appraisal.status === "completed" && step !== "reopen") return { ok: false, message: lockedMessage(signedOnWords(found.appraisal.workerSignedAt)) };
+    return { ok: false, message: check.message, field: check.message === "Give a reason" ? "reason" : undefined };
+  }
+  return { ok: true, appraisal: found.appraisal, to: check.to };
+}
+
+/**
+ * Starts the appraisal: last year's objectives to review are filled in from the previous completed appraisal's new
+ * objectives and the current PDP's goals (not dropped), one row per title.
+ */
+export function startAppraisal(user: SessionUser, workerId: string, appraisalId: string): AppraisalResult {
+  const denied = refuseUnlessManagerRole(user);
+  if (denied) return denied;
+  return db.transaction((tx) => {
+    const step = managerStep(tx, user, workerId, appraisalId, "start");
+    if (!step.ok) return step;
+    const previous = tx
+      .select({ id: appraisals.id })
+      .from(appraisals)
+      .where(and(eq(appraisals.workerId, workerId), eq(appraisals.status, "completed"), ne(appraisals.id, appraisalId)))
+      .orderBy(desc(appraisals.heldOn))
+      .get();
+    const fromAppraisal = previous
+      ? tx
+          .select({ title: appraisalObjectives.title })
+          .from(appraisalObjectives)
+          .where(eq(appraisalObjectives.appraisalId, previous.id))
+          .orderBy(asc(appraisalObjectives.sort))
+          .all()
+          .map((o) => o.title)
+      : [];
+    const pdp = currentPdpInTx(tx, workerId);
+    const fromPdp = pdp
+      ? tx
+          .select({ title: pdpGoals.title })
+          .from(pdpGoals)
+          .where(and(eq(pdpGoals.pdpId, pdp.id), ne(pdpGoals.status, "dropped")))
+          .orderBy(asc(pdpGoals.sort))
+          .all()
+          .map((g) => g.title)
+      : [];
+    const already = new Set(
+      tx
+        .select({ objective: appraisalObjectiveReviews.objective })
+        .from(appraisalObjectiveReviews)
+        .where(eq(appraisalObjectiveReviews.appraisalId, appraisalId))
+        .all()
+        .map((r) => r.objective.trim().toLowerCase()),
+    );
+    let sort = already.size;
+    let added = 0;
+    for (const title of [...fromAppraisal, ...fromPdp]) {
+      const key = title.trim().toLowerCase();
+      if (!key || already.has(key)) continue;
+      already.add(key);
+      tx.insert(appraisalObjectiveReviews).values({ appraisalId, objective: title.trim(), sort: sort++ }).run();
+      added++;
+    }
+    tx.update(appraisals).set({ status: step.to, statusReason: null }).where(eq(appraisals.id, appraisalId)).run();
+    audit(tx, user, { action: "appraisal.started", entityType: "appraisal", entityId: appraisalId, workerId, summary: { objectivesToReview: added } });
+    return { ok: true, workerId, appraisalId };
+  });
+}
+
+/** Saves the manager's form while it is theirs to write. Objectives already made PDP goals cannot be removed. */
+export function saveAppraisal(user: SessionUser, workerId: string, appraisalId: string, f: AppraisalFields, today = todayInLondon()): AppraisalResult {
+  const denied = refuseUnlessManagerRole(user);
+  if (denied) return denied;
+  return db.transaction((tx) => {
+    const found = editableAppraisal(tx, user, workerId, appraisalId);
+    if (!found) return NOT_FOUND;
+    const a = found.appraisal;
+    const refusal = notEditable(a, workerName(found.worker));
+    if (refusal) return refusal;
+    if (f.heldOn !== null && f.heldOn > today) return { ok: false, field: "heldOn", message: "The meeting date cannot be in the future" };
+
+    // New objectives: edit, add, remove.
+    const existing = tx
+      .select({
+        id: appraisalObjectives.id,
+        title: appraisalObjectives.title,
+        goalId: goalOfObjective,
+      })
+      .from(appraisalObjectives)
+      .where(eq(appraisalObjectives.appraisalId, appraisalId))
+      .all();
+    const byId = new Map(existing.map((o) => [o.id, o]));
+    const changes = objectiveChanges(f.objectives);
+    for (const [i, o] of f.objectives.entries()) {
+      const current = o.remove && o.id ? byId.get(o.id) : undefined;
+      if (current?.goalId) {
+        return {
+          ok: false,
+          field: `objectives.${i}.title`,
+          message: `“${current.title}” is already a goal in the PDP, so it cannot be removed here. Drop the goal in the PDP instead.`,
+        };
+      }
+    }
+
+    tx.update(appraisals)
+      .set({
+        heldOn: f.heldOn,
+        achievements: f.achievements,
+        wellbeing: f.wellbeing,
+        feedback: f.feedback,
+        trainingNeeds: f.trainingNeeds,
+        appraiserSummary: f.appraiserSummary,
+      })
+      .where(eq(appraisals.id, appraisalId))
+      .run();
+
+    // Reviews: only this appraisal's rows, matched by id.
+    const reviewIds = new Set(
+      tx.select({ id: appraisalObjectiveReviews.id }).from(appraisalObjectiveReviews).where(eq(appraisalObjectiveReviews.appraisalId, appraisalId)).all().map((r) => r.id),
+    );
+    for (const r of f.reviews) {
+      if (!reviewIds.has(r.id)) continue;
+      tx.update(appraisalObjectiveReviews)
+        .set({ outcome: r.outcome as ObjectiveOutcome | null, comment: r.comment })
+        .where(and(eq(appraisalObjectiveReviews.id, r.id), eq(appraisalObjectiveReviews.appraisalId, appraisalId)))
+        .run();
+    }
+
+    let sort = 0;
+    let added = 0;
+    let removed = 0;
+    for (const o of changes) {
+      const current = o.id ? byId.get(o.id) : undefined;
+      if (o.remove) {
+        if (!current) continue;
+        tx.delete(appraisalObjectives).where(and(eq(appraisalObjectives.id, current.id), eq(appraisalObjectives.appraisalId, appraisalId))).run();
+        removed++;
+        continue;
+      }
+      const values = { title: o.title, successMeasure: o.successMeasure, targetDate: o.targetDate, sort: sort++ };
+      if (current) {
+        tx.update(appraisalObjectives).set(values).where(and(eq(appraisalObjectives.id, current.id), eq(appraisalObjectives.appraisalId, appraisalId))).run();
+      } else {
+        tx.insert(appraisalObjectives).values({ appraisalId, ...values }).run();
+        added++;
+      }
+    }
+    audit(tx, user, {
+      action: "appraisal.saved",
+      entityType: "appraisal",
+      entityId: appraisalId,
+      workerId,
+      summary: {
+        fields: ["heldOn", "achievements", "wellbeing", "feedback", "trainingNeeds", "appraiserSummary", "reviews"],
+        objectivesAdded: added,
+        objectivesRemoved: removed,
+      },
+    });
+    return { ok: true, workerId, appraisalId };
+  });
+}
+
+/** Asks the worker to read and sign: needs the meeting date (not in the future), every objective marked, a summary. */
+export function sendForSignOff(user: SessionUser, workerId: string, appraisalId: string, today = todayInLondon()): AppraisalResult {
+  const denied = refuseUnlessManagerRole(user);
+  if (denied) return denied;
+  return db.transaction((tx) => {
+    const step = managerStep(tx, user, workerId, appraisalId, "send_for_sign_off");
+    if (!step.ok) return step;
+    const reviews = tx.select({ outcome: appraisalObjectiveReviews.outcome }).from(appraisalObjectiveReviews).where(eq(appraisalObjectiveReviews.appraisalId, appraisalId)).all();
+    const problems = sendForSignOffProblems({ ...step.appraisal, reviews }, today);
+    const keys = Object.keys(problems);
+    if (keys.length > 0) return { ok: false, message: "The appraisal is not ready for sign-off", fieldErrors: problems, field: keys[0] };
+    tx.update(appraisals).set({ status: step.to, statusReason: null }).where(eq(appraisals.id, appraisalId)).run();
+    audit(tx, user, { action: "appraisal.sent_for_sign_off", entityType: "appraisal", entityId: appraisalId, workerId });
+    return { ok: true, workerId, appraisalId };
+  });
+}
+
+/**
+ * The worker's own step (sign off, send back). Anyone else who can see the appraisal is told only the worker can;
+ * a support worker reaching for another worker's appraisal finds nothing.
+ */
+function workerStep(
+  tx: Tx,
+  user: SessionUser,
+  workerId: string,
+  appraisalId: string,
+  step: "sign_off" | "return_to_manager",
+  reason = "",
+): { ok: true; appraisal: typeof appraisals.$inferSelect; to: AppraisalStatus } | Refusal {
+  const found = tx
+    .select({ appraisal: appraisals, firstName: workers.firstName, lastName: workers.lastName, userId: workers.userId })
+    .from(appraisals)
+    .innerJoin(workers, eq(workers.id, appraisals.workerId))
+    .where(and(eq(appraisals.id, appraisalId), eq(appraisals.workerId, workerId), visibleWorkers(user)))
+    .get();
+  if (!found) return NOT_FOUND;
+  const isTheWorker = user.role === "support_worker" && found.userId === user.id;
+  if (!isTheWorker) {
+    return { ok: false, message: step === "sign_off" ? signOffRefusal(workerName(found)) : `Only ${workerName(found)} can send their own appraisal back` };
+  }
+  const check = checkAppraisalStep(step, found.appraisal.status, "worker", reason);
+  if (!check.ok) {
+    if (found.appraisal.status === "completed") return { ok: false, message: lockedMessage(signedOnWords(found.appraisal.workerSignedAt)) };
+    return { ok: false, message: check.message, field: check.message === "Give a reason" ? "reason" : undefined };
+  }
+  return { ok: true, appraisal: found.appraisal, to: check.to };
+}
+
+/** The worker signs off their own appraisal, with optional comments: it is then completed and locked. */
+export function signOff(user: SessionUser, workerId: string, appraisalId: string, f: { workerComments: string }): AppraisalResult {
+  return db.transaction((tx) => {
+    const step = workerStep(tx, user, workerId, appraisalId, "sign_off");
+    if (!step.ok) return step;
+    const now = new Date();
+    tx.update(appraisals)
+      .set({ status: step.to, workerComments: f.workerComments, workerSignedAt: now, completedAt: now, statusReason: null })
+      .where(eq(appraisals.id, appraisalId))
+      .run();
+    audit(tx, user, { action: "appraisal.signed_off", entityType: "appraisal", entityId: appraisalId, workerId, summary: { withComments: f.workerComments.length > 0 } });
+    return { ok: true, workerId, appraisalId };
+  });
+}
+
+/** The worker sends it back to their manager with a reason instead of signing. */
+export function returnToManager(user: SessionUser, workerId: string, appraisalId: string, reason: string): AppraisalResult {
+  return db.transaction((tx) => {
+    const step = workerStep(tx, user, workerId, appraisalId, "return_to_manager", reason);
+    if (!step.ok) return step;
+    tx.update(appraisals).set({ status: step.to, statusReason: reason.trim() }).where(eq(appraisals.id, appraisalId)).run();
+    audit(tx, user, { action: "appraisal.returned", entityType: "appraisal", entityId: appraisalId, workerId, summary: { reason: reason.trim() } });
+    return { ok: true, workerId, appraisalId };
+  });
+}
+
+/** Unlocks a completed appraisal for changes: a reason, a reopening row, and the sign-off cleared (it must be signed again). */
+export function reopenAppraisal(user: SessionUser, workerId: string, appraisalId: string, reason: string): AppraisalResult {
+  const denied = refuseUnlessManagerRole(user);
+  if (denied) return denied;
+  return db.transaction((tx) => {
+    const step = managerStep(tx, user, workerId, appraisalId, "reopen", reason);
+    if (!step.ok) return step;
+    tx.insert(appraisalReopenings).values({ appraisalId, reason: reason.trim(), reopenedBy: user.id }).run();
+    tx.update(appraisals).set({ status: step.to, workerSignedAt: null, completedAt: null }).where(eq(appraisals.id, appraisalId)).run();
+    audit(tx, user, {
+      action: "appraisal.reopened",
+      entityType: "appraisal",
+      entityId: appraisalId,
+      workerId,
+      summary: { reason: reason.trim(), previouslySignedAt: step.appraisal.workerSignedAt?.toISOString() ?? null },
+    });
+    return { ok: true, workerId, appraisalId };
+  });
+}
+
+/** Cancels an appraisal that has not reached sign-off, with a reason. */
+export function cancelAppraisal(user: SessionUser, workerId: string, appraisalId: string, reason: string): AppraisalResult {
+  const denied = refuseUnlessManagerRole(user);
+  if (denied) return denied;
+  return db.transaction((tx) => {
+    const step = managerStep(tx, user, workerId, appraisalId, "cancel", reason);
+    if (!step.ok) return step;
+    tx.update(appraisals).set({ status: step.to, statusReason: reason.trim() }).where(eq(appraisals.id, appraisalId)).run();
+    audit(tx, user, { action: "appraisal.cancelled", entityType: "appraisal", entityId: appraisalId, workerId, summary: { reason: reason.trim() } });
+    return { ok: true, workerId, appraisalId };
+  });
+}
+
+/**
+ * Makes the appraisal's new objectives goals in the worker's current PDP, each linked back to its objective. Doing it
+ * again adds only objectives not yet goals. Any status but cancelled (it changes the PDP, not the appraisal).
+ */
+export function objectivesToPdp(user: SessionUser, workerId: string, appraisalId: string, today = todayInLondon()): AppraisalResult {
+  const denied = refuseUnlessManagerRole(user);
+  if (denied) return denied;
+  return db.transaction((tx) => {
+    const found = editableAppraisal(tx, user, workerId, appraisalId);
+    if (!found) return NOT_FOUND;
+    if (found.appraisal.status === "cancelled") return { ok: false, message: "This appraisal was cancelled, so its objectives cannot go into the PDP" };
+    if (found.worker.status !== "in_post") return { ok: false, message: `${workerName(found.worker)} has left, so their PDP cannot change` };
+    const objectives = tx
+      .select()
+      .from(appraisalObjectives)
+      .where(eq(appraisalObjectives.appraisalId, appraisalId))
+      .orderBy(asc(appraisalObjectives.sort))
+      .all();
+    if (objectives.length === 0) return { ok: false, message: "Save at least one new objective first" };
+    const result = addGoalsToCurrentPdp(
+      tx,
+      user,
+      workerId,
+      objectives.map((o) => ({
+        title: o.title,
+        successMeasure: o.successMeasure,
+        targetDate: o.targetDate,
+        proposedBy: "manager" as const,
+        sourceObjectiveId: o.id,
+      })),
+      today,
+    );
+    audit(tx, user, {
+      action: "appraisal.objectives_to_pdp",
+      entityType: "appraisal",
+      entityId: appraisalId,
+      workerId,
+      summary: { pdpId: result.pdpId, goalIds: result.goalIds, skipped: result.skipped, createdPdp: result.createdPdp },
+    });
+    const n = result.goalIds.length;
+    const message =
+      n === 0
+        ? "These objectives are already goals in the PDP"
+        : `${n === 1 ? "1 objective" : `${n} objectives`} added to the PDP${result.createdPdp ? " (a new draft PDP was started)" : ""}`;
+    return { ok: true, workerId, appraisalId, message, added: n };
+  });
+}

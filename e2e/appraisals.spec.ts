@@ -1,0 +1,197 @@
+// The annual appraisal, as the people involved go through it: manager2 books, writes and sends Daniel Kowalski's
+// appraisal (adding its new objective to his PDP); Daniel reads it, tries sending it back without a reason, then signs
+// it; manager2 finds it locked, prints it, and reopens it with a reason. Another team's manager and another worker get
+// 404; a lead reads only.
+import { test, expect, type Page } from "@playwright/test";
+import { expectAccessible, visit } from "./support/axe";
+import { signedInPage } from "./support/roles";
+import { demoDb, workerIdFor } from "./support/demo-db";
+
+test.describe.configure({ mode: "serial" });
+
+const TAG = "appraisals-e2e";
+const OBJECTIVE = `Run the Makaton sign of the week for the team (${TAG})`;
+const COMMENT = `Thank you, a fair record of my year (${TAG})`;
+
+let workerId = "";
+let appraisalPath = "";
+
+const isoToday = () =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+const yearsAhead = (n: number) => `${Number(isoToday().slice(0, 4)) + n}${isoToday().slice(4)}`;
+
+function openAppraisal(id: string) {
+  const db = demoDb();
+  try {
+    return db
+      .prepare("select id, status from appraisals where worker_id = ? and status in ('scheduled','in_progress','awaiting_sign_off')")
+      .get(id) as { id: string; status: string } | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+/** The objective in the record's "New objectives" section. */
+const newObjective = (page: Page) => page.getByRole("region", { name: "New objectives", exact: true }).getByText(OBJECTIVE);
+const status = (page: Page, text: string | RegExp) => page.getByRole("status").filter({ hasText: text });
+/** The form's error summary (not Next's route announcer, which is also an alert). */
+const problem = (page: Page) => page.locator('[role="alert"][aria-labelledby="error-summary-title"]');
+
+test("clear any appraisal of Daniel's still open from an earlier run", async ({ browser }) => {
+  workerId = workerIdFor("worker2@demo.test");
+  const open = openAppraisal(workerId);
+  if (!open) return;
+  if (open.status === "awaiting_sign_off") {
+    const page = await signedInPage(browser, "worker2");
+    await page.goto(`/workers/${workerId}/appraisals/${open.id}`);
+    await page.getByRole("button", { name: "Sign off my appraisal" }).click();
+    await expect(status(page, "signed off")).toBeVisible();
+    await page.context().close();
+  } else {
+    const page = await signedInPage(browser, "manager2");
+    await page.goto(`/workers/${workerId}/appraisals/${open.id}`);
+    await page.getByLabel("Reason for cancelling").fill(`Clearing the way for the ${TAG} run`);
+    await page.getByRole("button", { name: "Cancel the appraisal" }).click();
+    await expect(status(page, "cancelled")).toBeVisible();
+    await page.context().close();
+  }
+  expect(openAppraisal(workerId)).toBeUndefined();
+});
+
+test("manager2 books the appraisal, refused a date three years ahead with the date kept", async ({ browser }) => {
+  const page = await signedInPage(browser, "manager2");
+  await visit(page, `/workers/${workerId}/appraisals`);
+  await expect(page.getByRole("heading", { level: 1, name: "Appraisals" })).toBeVisible();
+  await expect(page.getByText(/Next appraisal due/)).toBeVisible();
+
+  const far = yearsAhead(3);
+  await page.getByLabel("Appraisal date").fill(far);
+  await page.getByLabel("Appraiser").selectOption({ label: "Tunde Adebayo" });
+  await page.getByRole("button", { name: "Schedule the appraisal" }).click();
+  await expect(problem(page)).toContainText("within 18 months");
+  await expect(page.getByLabel("Appraisal date")).toHaveValue(far);
+  await expectAccessible(page);
+
+  await page.getByLabel("Appraisal date").fill(isoToday());
+  await page.getByRole("button", { name: "Schedule the appraisal" }).click();
+  await expect(status(page, "Appraisal scheduled")).toBeVisible();
+  appraisalPath = new URL(page.url()).pathname;
+  await expectAccessible(page);
+  await page.context().close();
+});
+
+test("manager2 starts it, fills the form with a new objective, adds it to the PDP and sends it for sign-off", async ({ browser }) => {
+  const page = await signedInPage(browser, "manager2");
+  await visit(page, appraisalPath);
+  await page.getByRole("button", { name: "Start the appraisal" }).click();
+  await expect(status(page, "Appraisal started")).toBeVisible();
+  await expectAccessible(page);
+
+  // Sending before it is ready lists what is missing, and nothing typed is lost.
+  await page.getByLabel("Achievements").fill(`Ran the parent drop-in sessions (${TAG})`);
+  await page.getByRole("button", { name: /Save and send to Daniel/ }).click();
+  await expect(problem(page)).toContainText("Enter the date the appraisal meeting was held");
+  await expect(page.getByLabel("Achievements")).toHaveValue(`Ran the parent drop-in sessions (${TAG})`);
+
+  const reviews = page.locator("#reviews fieldset");
+  const n = await reviews.count();
+  for (let i = 0; i < n; i++) await reviews.nth(i).getByLabel("Met", { exact: true }).check();
+  await page.getByLabel("Date the meeting was held").fill(isoToday());
+  await page.getByLabel("Wellbeing").fill("Settled, enjoying the caseload");
+  await page.getByLabel("Feedback").fill("Parents value his calm explanations");
+  await page.getByLabel("Training and development needs").fill("Makaton level 2");
+
+  const first = page.getByRole("group", { name: "New objective 1" });
+  await first.getByLabel("Objective", { exact: true }).fill(OBJECTIVE);
+  await first.getByLabel("How success will be seen").fill("A sign each week on the board; two colleagues using it");
+  await first.getByLabel("Target date").fill(`${Number(isoToday().slice(0, 4)) + 1}-06-30`);
+  // Another row comes from the server, keeping what was typed.
+  await page.getByRole("button", { name: "Add another objective" }).click();
+  await expect(page.getByRole("group", { name: "New objective 2" })).toBeVisible();
+  await expect(first.getByLabel("Objective", { exact: true })).toHaveValue(OBJECTIVE);
+  await page.getByRole("textbox", { name: "Summary" }).fill(`A strong year; ready for more responsibility (${TAG})`);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(status(page, "Appraisal saved")).toBeVisible();
+  await expectAccessible(page);
+
+  const pdp = page.getByRole("region", { name: "New objectives and the PDP" });
+  await expect(pdp).toContainText(`${OBJECTIVE}: not in the PDP yet`);
+  await pdp.getByRole("button", { name: "Add these objectives to the PDP" }).click();
+  await expect(status(page, "1 objective added to the PDP")).toBeVisible();
+  await expect(pdp.getByRole("link", { name: "a goal in the PDP" })).toHaveAttribute("href", new RegExp(`/workers/${workerId}/pdp/goals/.+`));
+  await expect(page.getByRole("link", { name: "Record the career conversation" })).toHaveAttribute(
+    "href",
+    `/workers/${workerId}/conversations/new?appraisal=${appraisalPath.split("/").pop()}`,
+  );
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: /Save and send to Daniel/ }).click();
+  await expect(status(page, "Sent for sign-off")).toBeVisible();
+  await expect(newObjective(page)).toBeVisible();
+  await expectAccessible(page);
+  await page.context().close();
+});
+
+test("Daniel reads it, needs a reason to send it back, then signs it with a comment", async ({ browser }) => {
+  const page = await signedInPage(browser, "worker2");
+  await visit(page, `/workers/${workerId}/appraisals`);
+  await page.getByRole("link", { name: "Read and sign off your appraisal" }).click();
+  await expect(newObjective(page)).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel("Your comments (optional)").fill(COMMENT);
+  await page.getByRole("button", { name: "Send back to my manager" }).click();
+  await expect(problem(page)).toContainText("Give a reason");
+  await expect(page.getByLabel("Your comments (optional)")).toHaveValue(COMMENT);
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Sign off my appraisal" }).click();
+  await expect(status(page, "Appraisal signed off")).toBeVisible();
+  await expect(page.getByText(COMMENT)).toBeVisible();
+  await expectAccessible(page);
+  await page.context().close();
+});
+
+test("another team's manager and another worker get 404; a lead reads it and changes nothing", async ({ browser }) => {
+  for (const who of ["manager", "worker"] as const) {
+    const page = await signedInPage(browser, who);
+    expect((await page.goto(appraisalPath))?.status()).toBe(404);
+    expect((await page.goto(`/workers/${workerId}/appraisals`))?.status()).toBe(404);
+    expect((await page.goto(`${appraisalPath}/print`))?.status()).toBe(404);
+    await page.context().close();
+  }
+  const lead = await signedInPage(browser, "lead");
+  await visit(lead, appraisalPath);
+  await expect(newObjective(lead)).toBeVisible();
+  await expect(lead.getByRole("button", { name: /Save|Reopen|Cancel|Sign off|Start/ })).toHaveCount(0);
+  await expect(lead.getByRole("textbox")).toHaveCount(0);
+  await lead.context().close();
+});
+
+test("manager2 finds it locked, prints it, and reopens it with a reason", async ({ browser }, testInfo) => {
+  const page = await signedInPage(browser, "manager2");
+  await visit(page, appraisalPath);
+  await expect(page.getByText(/Signed off by Daniel Kowalski on .+ Locked/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("textbox", { name: "Summary" })).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Print or save as PDF" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Appraisal / })).toBeVisible();
+  await expectAccessible(page);
+  await expect(page.getByRole("heading", { name: "Career conversation" })).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Worker record" })).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath("appraisal-print.png"), fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+
+  await visit(page, appraisalPath);
+  await page.getByRole("button", { name: "Reopen the appraisal" }).click();
+  await expect(problem(page)).toContainText("Give a reason");
+  await page.getByLabel("Reason for reopening").fill(`Target date agreed later (${TAG})`);
+  await page.getByRole("button", { name: "Reopen the appraisal" }).click();
+  await expect(status(page, "Appraisal reopened")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save", exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await page.context().close();
+});

@@ -1,0 +1,124 @@
+// What the appraisal forms send: scheduling, the manager's form (with repeated rows), the worker's sign-off, reasons.
+import { z } from "zod";
+import { isIsoDate } from "./rules/dates";
+import { OBJECTIVE_OUTCOMES } from "./vocabulary";
+
+const TEXT_MAX = 4000;
+
+const longText = (what: string) =>
+  z
+    .string()
+    .trim()
+    .max(TEXT_MAX, `${what} must be ${TEXT_MAX} characters or fewer`)
+    .optional()
+    .transform((v) => v ?? "");
+
+const isoDate = (what: string) =>
+  z
+    .string({ error: `Enter ${what}` })
+    .trim()
+    .min(1, `Enter ${what}`)
+    .refine(isIsoDate, `Enter ${what} as a real date, for example 2026-03-27`)
+    .refine((v) => !isIsoDate(v) || v >= "1950-01-01", `Enter ${what} after 1950`);
+
+const optionalDate = (what: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || isIsoDate(v), `Enter ${what} as a real date, for example 2026-03-27`)
+    .refine((v) => v === null || !isIsoDate(v) || v >= "1950-01-01", `Enter ${what} after 1950`);
+
+export const scheduleFields = z.object({
+  scheduledFor: isoDate("the appraisal date"),
+  appraiserId: z.string({ error: "Select the appraiser" }).trim().min(1, "Select the appraiser").max(64),
+});
+export type ScheduleFields = z.infer<typeof scheduleFields>;
+
+export const reasonFields = z.object({
+  reason: z.string({ error: "Give a reason" }).trim().min(1, "Give a reason").max(TEXT_MAX, `The reason must be ${TEXT_MAX} characters or fewer`),
+});
+
+export const signOffFields = z.object({ workerComments: longText("Your comments") });
+
+const reviewRow = z.object({
+  id: z.string().trim().min(1).max(64),
+  outcome: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || (OBJECTIVE_OUTCOMES as readonly string[]).includes(v), "Select met, partly met or not met")
+    .transform((v) => v as (typeof OBJECTIVE_OUTCOMES)[number] | null),
+  comment: longText("The comment"),
+});
+
+const objectiveRow = z
+  .object({
+    id: z
+      .string()
+      .trim()
+      .max(64)
+      .optional()
+      .transform((v) => (v ? v : null)),
+    title: z.string().trim().max(300, "An objective must be 300 characters or fewer").optional().transform((v) => v ?? ""),
+    successMeasure: longText("How success will be seen"),
+    targetDate: optionalDate("the target date"),
+    remove: z
+      .string()
+      .optional()
+      .transform((v) => v === "1"),
+  })
+  .refine((o) => o.remove || o.title.length > 0 || (o.successMeasure.length === 0 && o.targetDate === null), {
+    message: "Enter the objective, or clear the row",
+    path: ["title"],
+  });
+
+export const appraisalFields = z.object({
+  heldOn: optionalDate("the date the meeting was held"),
+  achievements: longText("Achievements"),
+  wellbeing: longText("Wellbeing"),
+  feedback: longText("Feedback"),
+  trainingNeeds: longText("Training and development needs"),
+  appraiserSummary: longText("The appraiser's summary"),
+  reviews: z.array(reviewRow).max(100),
+  objectives: z.array(objectiveRow).max(50),
+});
+export type AppraisalFields = z.infer<typeof appraisalFields>;
+
+/** The saved objective rows: blank new rows are dropped; rows ticked "remove" are kept as removals. */
+export function objectiveChanges(rows: AppraisalFields["objectives"]) {
+  return rows.filter((r) => r.remove || r.title.length > 0);
+}
+
+/**
+ * The manager's form as a plain object for `appraisalFields`: its repeated rows are named `reviews.0.outcome`,
+ * `objectives.2.title` and so on, so each row's fields stay together (radios per row need their own name).
+ */
+export function appraisalFormObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const reviews: Record<string, string>[] = [];
+  const objectives: Record<string, string>[] = [];
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== "string" || key.startsWith("$ACTION")) continue;
+    const m = /^(reviews|objectives)\.(\d{1,3})\.(\w+)$/.exec(key);
+    if (m) {
+      const list = m[1] === "reviews" ? reviews : objectives;
+      (list[Number(m[2])] ??= {})[m[3]!] = value;
+    } else out[key] = value;
+  }
+  out.reviews = reviews.filter(Boolean);
+  out.objectives = objectives.filter(Boolean);
+  return out;
+}
+
+/** The number of objective rows the form showed (a submitted form's rows, by their highest index). */
+export function objectiveRowCount(values: Record<string, string>): number {
+  let n = 0;
+  for (const key of Object.keys(values)) {
+    const m = /^objectives\.(\d{1,3})\./.exec(key);
+    if (m) n = Math.max(n, Number(m[1]) + 1);
+  }
+  return n;
+}

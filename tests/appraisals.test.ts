@@ -1,0 +1,408 @@
+// The annual appraisal: who may see and do what, the lifecycle, the lock and reopening, objectives into the PDP.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import {
+  appraisals,
+  appraisalObjectiveReviews,
+  appraisalObjectives,
+  appraisalReopenings,
+  auditEvents,
+  careerConversations,
+  pdps,
+  pdpGoals,
+} from "@/db/schema";
+import {
+  appraisalDetail,
+  appraisalsPage,
+  appraiserOptions,
+  cancelAppraisal,
+  objectivesToPdp,
+  reopenAppraisal,
+  returnToManager,
+  saveAppraisal,
+  scheduleAppraisal,
+  sendForSignOff,
+  signOff,
+  startAppraisal,
+} from "@/db/queries/appraisals";
+import { appraisalFields, appraisalFormObject, type AppraisalFields } from "@/lib/appraisal-schema";
+import { addDays, addMonths, todayInLondon } from "@/lib/rules/dates";
+import { twoTeams, asSession, makeUser } from "./support/factory";
+import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
+
+vi.mock("@/lib/auth", () => import("./support/auth-mock"));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const TODAY = todayInLondon();
+
+let f: ReturnType<typeof twoTeams>;
+let managerA: ReturnType<typeof asSession>;
+let managerB: ReturnType<typeof asSession>;
+let lead: ReturnType<typeof asSession>;
+let admin: ReturnType<typeof asSession>;
+let workerA: ReturnType<typeof asSession>;
+let workerB: ReturnType<typeof asSession>;
+let wA: string;
+
+beforeEach(() => {
+  f = twoTeams();
+  managerA = asSession(f.users.managerA);
+  managerB = asSession(f.users.managerB);
+  lead = asSession(f.users.lead);
+  admin = asSession(f.users.admin);
+  workerA = asSession(f.users.workerUserA);
+  workerB = asSession(f.users.workerUserB);
+  wA = f.workers.workerA.id;
+});
+
+/** What the form's schema hands the data layer (already parsed). */
+function fields(over: Partial<AppraisalFields> = {}): AppraisalFields {
+  return { heldOn: null, achievements: "", wellbeing: "", feedback: "", trainingNeeds: "", appraiserSummary: "", reviews: [], objectives: [], ...over };
+}
+
+function schedule(date = addDays(TODAY, -1)) {
+  const r = scheduleAppraisal(managerA, wA, { scheduledFor: date, appraiserId: managerA.id }, TODAY);
+  if (!r.ok) throw new Error(r.message);
+  return r.appraisalId;
+}
+
+/** An appraisal taken as far as awaiting the worker's sign-off, with one new objective. */
+function awaiting(objective = "Lead the falls-prevention huddle") {
+  const id = schedule();
+  expect(startAppraisal(managerA, wA, id).ok).toBe(true);
+  const reviews = db.select().from(appraisalObjectiveReviews).where(eq(appraisalObjectiveReviews.appraisalId, id)).all();
+  const saved = saveAppraisal(
+    managerA,
+    wA,
+    id,
+    fields({
+      heldOn: TODAY,
+      appraiserSummary: "A strong year",
+      reviews: reviews.map((r) => ({ id: r.id, outcome: "met", comment: "" })),
+      objectives: [{ id: null, title: objective, successMeasure: "Runs weekly", targetDate: addMonths(TODAY, 6), remove: false }],
+    }),
+    TODAY,
+  );
+  expect(saved).toMatchObject({ ok: true });
+  expect(sendForSignOff(managerA, wA, id, TODAY)).toMatchObject({ ok: true });
+  return id;
+}
+
+function completed() {
+  const id = awaiting();
+  expect(signOff(workerA, wA, id, { workerComments: "Agreed" })).toMatchObject({ ok: true });
+  return id;
+}
+
+const statusOf = (id: string) => db.select().from(appraisals).where(eq(appraisals.id, id)).get()!;
+const auditFor = (id: string) => db.select().from(auditEvents).where(eq(auditEvents.entityId, id)).all().map((e) => e.action);
+
+describe("seeing appraisals", () => {
+  it("shows the worker, their manager, a lead and an admin; not another team's manager or another worker", () => {
+    const id = schedule();
+    for (const u of [managerA, lead, admin, workerA]) {
+      expect(appraisalsPage(u, wA, TODAY)?.open?.id).toBe(id);
+      expect(appraisalDetail(u, wA, id)).toBeDefined();
+    }
+    for (const u of [managerB, workerB]) {
+      expect(appraisalsPage(u, wA, TODAY)).toBeUndefined();
+      expect(appraisalDetail(u, wA, id)).toBeUndefined();
+    }
+    // The appraisal id must belong to the worker in the URL.
+    expect(appraisalDetail(managerB, f.workers.workerB.id, id)).toBeUndefined();
+    expect(appraisalDetail(lead, f.workers.workerB.id, id)).toBeUndefined();
+  });
+
+  it("hides the draft from the worker until it is awaiting their sign-off", () => {
+    const id = schedule();
+    startAppraisal(managerA, wA, id);
+    saveAppraisal(managerA, wA, id, fields({ wellbeing: "Tired after winter pressures" }), TODAY);
+    const draft = appraisalDetail(workerA, wA, id)!;
+    expect(draft.content).toBeNull();
+    expect(draft.appraisal).toMatchObject({ status: "in_progress", scheduledFor: addDays(TODAY, -1) });
+    expect(JSON.stringify(draft)).not.toContain("Tired after winter");
+    expect(appraisalDetail(lead, wA, id)!.content?.wellbeing).toBe("Tired after winter pressures");
+
+    const reviews = db.select().from(appraisalObjectiveReviews).where(eq(appraisalObjectiveReviews.appraisalId, id)).all();
+    saveAppraisal(managerA, wA, id, fields({ heldOn: TODAY, wellbeing: "Tired after winter pressures", appraiserSummary: "Good", reviews: reviews.map((r) => ({ id: r.id, outcome: "met", comment: "" })) }), TODAY);
+    sendForSignOff(managerA, wA, id, TODAY);
+    expect(appraisalDetail(workerA, wA, id)!.content?.wellbeing).toBe("Tired after winter pressures");
+  });
+
+  it("works out the next due date: a new starter's from their start, then from the last completed appraisal", () => {
+    expect(appraisalsPage(managerA, wA, "2022-10-01")!.due).toMatchObject({ dueOn: "2023-04-01", lastCompletedOn: null, status: "up_to_date" });
+    const id = completed();
+    const page = appraisalsPage(managerA, wA, TODAY)!;
+    expect(page.due).toMatchObject({ lastCompletedOn: TODAY, dueOn: addMonths(TODAY, 12), status: "up_to_date" });
+    expect(page.history.map((a) => a.id)).toEqual([id]);
+    expect(page.open).toBeUndefined();
+  });
+
+  it("offers active managers in the organisation as appraisers", () => {
+    const ids = appraiserOptions(admin).map(([id]) => id);
+    expect(ids).toEqual(expect.arrayContaining([managerA.id, managerB.id]));
+    expect(ids).not.toContain(lead.id);
+  });
+});
+
+describe("scheduling", () => {
+  it("lets the worker's manager and an admin book one; refuses another team's manager, a lead and a worker", () => {
+    expect(scheduleAppraisal(managerB, wA, { scheduledFor: TODAY, appraiserId: managerB.id }, TODAY)).toMatchObject({ ok: false, message: "Worker not found" });
+    expect(scheduleAppraisal(lead, wA, { scheduledFor: TODAY, appraiserId: managerA.id }, TODAY).ok).toBe(false);
+    expect(scheduleAppraisal(workerA, wA, { scheduledFor: TODAY, appraiserId: managerA.id }, TODAY).ok).toBe(false);
+    const r = scheduleAppraisal(admin, wA, { scheduledFor: TODAY, appraiserId: managerA.id }, TODAY);
+    expect(r.ok).toBe(true);
+    expect(auditFor(r.ok ? r.appraisalId : "")).toEqual(["appraisal.scheduled"]);
+  });
+
+  it("refuses a date in the far future or before they started, an appraiser who is not an active manager, and a second open one", () => {
+    const far = scheduleAppraisal(managerA, wA, { scheduledFor: addMonths(TODAY, 36), appraiserId: managerA.id }, TODAY);
+    expect(far).toEqual({ ok: false, field: "scheduledFor", message: "The appraisal date must be within 18 months from today" });
+    expect(scheduleAppraisal(managerA, wA, { scheduledFor: "2022-03-31", appraiserId: managerA.id }, TODAY)).toMatchObject({ field: "scheduledFor" });
+    expect(scheduleAppraisal(managerA, wA, { scheduledFor: TODAY, appraiserId: lead.id }, TODAY)).toMatchObject({ field: "appraiserId" });
+    const otherOrgManager = makeUser(f.workers.otherOrgWorker.orgId, "manager");
+    expect(scheduleAppraisal(managerA, wA, { scheduledFor: TODAY, appraiserId: otherOrgManager.id }, TODAY)).toMatchObject({ field: "appraiserId" });
+    schedule();
+    expect(scheduleAppraisal(managerA, wA, { scheduledFor: TODAY, appraiserId: managerA.id }, TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/not finished/) });
+    expect(db.select().from(appraisals).all()).toHaveLength(1);
+  });
+});
+
+describe("the lifecycle", () => {
+  it("starts by bringing in last year's objectives and the PDP's live goals, once each by title", () => {
+    const first = completed(); // its new objective: "Lead the falls-prevention huddle"
+    expect(first).toBeTruthy();
+    const pdp = db.insert(pdps).values({ workerId: wA, periodStart: TODAY, periodEnd: addMonths(TODAY, 12), status: "draft" }).returning().get();
+    db.insert(pdpGoals)
+      .values([
+        { pdpId: pdp.id, title: "lead the falls-prevention huddle ", proposedBy: "manager" },
+        { pdpId: pdp.id, title: "Shadow the dysphagia clinic", proposedBy: "worker" },
+        { pdpId: pdp.id, title: "Dropped goal", proposedBy: "worker", status: "dropped" },
+      ])
+      .run();
+    const id = schedule(TODAY);
+    expect(startAppraisal(workerA, wA, id).ok).toBe(false);
+    expect(startAppraisal(managerB, wA, id)).toMatchObject({ ok: false, message: "Appraisal not found" });
+    expect(startAppraisal(managerA, wA, id).ok).toBe(true);
+    const reviews = db.select().from(appraisalObjectiveReviews).where(eq(appraisalObjectiveReviews.appraisalId, id)).all();
+    expect(reviews.map((r) => r.objective).sort()).toEqual(["Lead the falls-prevention huddle", "Shadow the dysphagia clinic"]);
+    expect(statusOf(id).status).toBe("in_progress");
+    expect(startAppraisal(managerA, wA, id).ok).toBe(false);
+  });
+
+  it("sends for sign-off only when held, every objective is marked and there is a summary", () => {
+    const id = schedule();
+    startAppraisal(managerA, wA, id);
+    db.insert(appraisalObjectiveReviews).values({ appraisalId: id, objective: "Complete the Care Certificate" }).run();
+    const r = sendForSignOff(managerA, wA, id, TODAY);
+    expect(r).toMatchObject({ ok: false, fieldErrors: { heldOn: expect.any(String), reviews: expect.any(String), appraiserSummary: expect.any(String) } });
+    expect(saveAppraisal(managerA, wA, id, fields({ heldOn: addDays(TODAY, 1) }), TODAY)).toMatchObject({ ok: false, field: "heldOn" });
+    expect(statusOf(id).status).toBe("in_progress");
+  });
+
+  it("lets only the worker sign off; a manager, a lead and another worker are refused", () => {
+    const id = awaiting();
+    const name = `${f.workers.workerA.firstName} ${f.workers.workerA.lastName}`;
+    for (const u of [managerA, admin, lead]) {
+      expect(signOff(u, wA, id, { workerComments: "" })).toEqual({ ok: false, message: `Only ${name} can sign off their own appraisal` });
+    }
+    expect(signOff(workerB, wA, id, { workerComments: "" })).toEqual({ ok: false, message: "Appraisal not found" });
+    expect(signOff(managerB, wA, id, { workerComments: "" })).toEqual({ ok: false, message: "Appraisal not found" });
+    expect(statusOf(id).status).toBe("awaiting_sign_off");
+
+    expect(signOff(workerA, wA, id, { workerComments: "Fair and agreed" })).toMatchObject({ ok: true });
+    const done = statusOf(id);
+    expect(done).toMatchObject({ status: "completed", workerComments: "Fair and agreed" });
+    expect(done.workerSignedAt).toBeInstanceOf(Date);
+    expect(done.completedAt).toBeInstanceOf(Date);
+    expect(auditFor(id)).toEqual(expect.arrayContaining(["appraisal.started", "appraisal.saved", "appraisal.sent_for_sign_off", "appraisal.signed_off"]));
+  });
+
+  it("lets the worker send it back with a reason, not without", () => {
+    const id = awaiting();
+    expect(returnToManager(workerA, wA, id, "  ")).toMatchObject({ ok: false, message: "Give a reason", field: "reason" });
+    expect(returnToManager(managerA, wA, id, "x").ok).toBe(false);
+    expect(returnToManager(workerA, wA, id, "The wellbeing notes are not what we agreed")).toMatchObject({ ok: true });
+    expect(statusOf(id)).toMatchObject({ status: "in_progress", statusReason: "The wellbeing notes are not what we agreed" });
+    expect(auditFor(id)).toContain("appraisal.returned");
+  });
+
+  it("cancels with a reason, by the manager only, before sign-off", () => {
+    const id = schedule();
+    expect(cancelAppraisal(managerA, wA, id, "")).toMatchObject({ ok: false, message: "Give a reason" });
+    expect(cancelAppraisal(lead, wA, id, "Lead says so").ok).toBe(false);
+    expect(cancelAppraisal(managerB, wA, id, "Not mine").ok).toBe(false);
+    expect(cancelAppraisal(managerA, wA, id, "Long-term sick leave")).toMatchObject({ ok: true });
+    expect(statusOf(id)).toMatchObject({ status: "cancelled", statusReason: "Long-term sick leave" });
+    expect(saveAppraisal(managerA, wA, id, fields(), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/cancelled/) });
+    // Cancelled frees the way for a new booking.
+    expect(scheduleAppraisal(managerA, wA, { scheduledFor: TODAY, appraiserId: managerA.id }, TODAY).ok).toBe(true);
+  });
+});
+
+describe("the lock and reopening", () => {
+  it("refuses every change to a completed appraisal with the lock message", () => {
+    const id = completed();
+    const locked = /^This appraisal was signed off on \d{1,2} \w+ \d{4} and is locked\. Reopen it with a reason to change it\.$/;
+    expect(saveAppraisal(managerA, wA, id, fields({ appraiserSummary: "Changed after the fact" }), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(locked) });
+    expect(sendForSignOff(managerA, wA, id, TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(locked) });
+    expect(cancelAppraisal(managerA, wA, id, "Oops")).toMatchObject({ ok: false, message: expect.stringMatching(locked) });
+    expect(signOff(workerA, wA, id, { workerComments: "again" })).toMatchObject({ ok: false, message: expect.stringMatching(locked) });
+    expect(statusOf(id).appraiserSummary).toBe("A strong year");
+  });
+
+  it("also refuses the manager's edits while it waits for the worker", () => {
+    const id = awaiting();
+    expect(saveAppraisal(managerA, wA, id, fields(), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/waiting for .+ to sign it off/) });
+  });
+
+  it("reopens with a reason: a reopening row, an audit entry, the sign-off cleared", () => {
+    const id = completed();
+    expect(reopenAppraisal(managerA, wA, id, " ")).toMatchObject({ ok: false, message: "Give a reason" });
+    expect(reopenAppraisal(lead, wA, id, "Lead").ok).toBe(false);
+    expect(reopenAppraisal(workerA, wA, id, "Me").ok).toBe(false);
+    expect(reopenAppraisal(managerB, wA, id, "Not mine")).toMatchObject({ ok: false, message: "Appraisal not found" });
+    expect(db.select().from(appraisalReopenings).all()).toHaveLength(0);
+
+    expect(reopenAppraisal(managerA, wA, id, "Target date agreed later")).toMatchObject({ ok: true });
+    expect(statusOf(id)).toMatchObject({ status: "in_progress", workerSignedAt: null, completedAt: null });
+    const rows = db.select().from(appraisalReopenings).where(eq(appraisalReopenings.appraisalId, id)).all();
+    expect(rows).toMatchObject([{ reason: "Target date agreed later", reopenedBy: managerA.id }]);
+    const event = db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "appraisal.reopened"))).get();
+    expect(JSON.parse(event!.summary)).toMatchObject({ reason: "Target date agreed later" });
+    expect(appraisalDetail(lead, wA, id)!.content!.reopenings).toHaveLength(1);
+    // Reopened, it is editable again and no longer counts as done.
+    expect(saveAppraisal(managerA, wA, id, fields({ heldOn: TODAY, appraiserSummary: "Revised" }), TODAY).ok).toBe(true);
+    expect(appraisalsPage(managerA, wA, TODAY)!.due?.lastCompletedOn).toBeNull();
+  });
+});
+
+describe("the manager's form", () => {
+  it("adds, edits and removes new objectives, and won't remove one that is already a PDP goal", () => {
+    const id = schedule();
+    startAppraisal(managerA, wA, id);
+    const row = (o: Partial<{ id: string | null; title: string; remove: boolean }>) => ({ id: null, title: "", successMeasure: "", targetDate: null, remove: false, ...o });
+    saveAppraisal(managerA, wA, id, fields({ objectives: [row({ title: "One" }), row({ title: "Two" }), row({})] }), TODAY);
+    let saved = db.select().from(appraisalObjectives).where(eq(appraisalObjectives.appraisalId, id)).all();
+    expect(saved.map((o) => o.title).sort()).toEqual(["One", "Two"]);
+    const one = saved.find((o) => o.title === "One")!;
+    const two = saved.find((o) => o.title === "Two")!;
+    saveAppraisal(managerA, wA, id, fields({ objectives: [row({ id: one.id, title: "One, reworded" }), row({ id: two.id, title: "Two", remove: true })] }), TODAY);
+    saved = db.select().from(appraisalObjectives).where(eq(appraisalObjectives.appraisalId, id)).all();
+    expect(saved.map((o) => o.title)).toEqual(["One, reworded"]);
+
+    expect(objectivesToPdp(managerA, wA, id, TODAY).ok).toBe(true);
+    const refused = saveAppraisal(managerA, wA, id, fields({ wellbeing: "Changed", objectives: [row({ id: one.id, title: "One, reworded", remove: true })] }), TODAY);
+    expect(refused).toMatchObject({ ok: false, field: "objectives.0.title", message: expect.stringMatching(/already a goal in the PDP/) });
+    expect(db.select().from(appraisalObjectives).where(eq(appraisalObjectives.appraisalId, id)).all()).toHaveLength(1);
+    expect(statusOf(id).wellbeing).toBe(""); // nothing of the refused save was written
+  });
+
+  it("reads repeated rows from the form and asks for an objective's title when other fields are filled", () => {
+    const form = formData({
+      heldOn: "",
+      "reviews.0.id": "r1",
+      "reviews.0.outcome": "partly_met",
+      "reviews.0.comment": "Half done",
+      "objectives.0.id": "",
+      "objectives.0.title": "",
+      "objectives.0.successMeasure": "Something measurable",
+      "objectives.1.title": "",
+    });
+    const parsed = appraisalFields.safeParse(appraisalFormObject(form));
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path.join("."))).toEqual(["objectives.0.title"]);
+    const ok = appraisalFields.parse(appraisalFormObject(formData({ "reviews.0.id": "r1", "reviews.0.outcome": "met", "objectives.0.title": "" })));
+    expect(ok.reviews).toEqual([{ id: "r1", outcome: "met", comment: "" }]);
+    expect(appraisalFields.safeParse(appraisalFormObject(formData({ "reviews.0.id": "r1", "reviews.0.outcome": "brilliant" }))).success).toBe(false);
+  });
+});
+
+describe("new objectives become PDP goals", () => {
+  it("adds them to the current PDP once, linked back to the objective; again adds nothing", () => {
+    const id = awaiting("Mentor the new starter");
+    expect(objectivesToPdp(lead, wA, id, TODAY).ok).toBe(false);
+    expect(objectivesToPdp(workerA, wA, id, TODAY).ok).toBe(false);
+    expect(objectivesToPdp(managerB, wA, id, TODAY)).toMatchObject({ ok: false, message: "Appraisal not found" });
+
+    const first = objectivesToPdp(managerA, wA, id, TODAY);
+    expect(first).toMatchObject({ ok: true, message: expect.stringMatching(/^1 objective added to the PDP/) });
+    const objective = db.select().from(appraisalObjectives).where(eq(appraisalObjectives.appraisalId, id)).get()!;
+    const goals = db.select().from(pdpGoals).where(eq(pdpGoals.sourceObjectiveId, objective.id)).all();
+    expect(goals).toMatchObject([{ title: "Mentor the new starter", successMeasure: "Runs weekly", proposedBy: "manager" }]);
+    expect(appraisalDetail(workerA, wA, id)!.content!.objectives[0]!.goalId).toBe(goals[0]!.id);
+
+    expect(objectivesToPdp(managerA, wA, id, TODAY)).toMatchObject({ ok: true, message: "These objectives are already goals in the PDP" });
+    expect(db.select().from(pdpGoals).where(eq(pdpGoals.sourceObjectiveId, objective.id)).all()).toHaveLength(1);
+    expect(auditFor(id).filter((a) => a === "appraisal.objectives_to_pdp")).toHaveLength(2);
+  });
+
+  it("refuses for a cancelled appraisal or one without objectives", () => {
+    const id = schedule();
+    expect(objectivesToPdp(managerA, wA, id, TODAY)).toMatchObject({ ok: false, message: "Save at least one new objective first" });
+    cancelAppraisal(managerA, wA, id, "Postponed");
+    expect(objectivesToPdp(managerA, wA, id, TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/cancelled/) });
+  });
+});
+
+describe("the career conversation in the appraisal", () => {
+  it("shows conversations held inside this appraisal", () => {
+    const id = awaiting();
+    db.insert(careerConversations)
+      .values({ workerId: wA, appraisalId: id, heldOn: TODAY, aspiration: "assistant_practitioner", apprenticeshipInterest: "yes", optionsDiscussed: "Level 5 AP apprenticeship" })
+      .run();
+    expect(appraisalDetail(workerA, wA, id)!.content!.conversations).toMatchObject([{ aspiration: "assistant_practitioner", optionsDiscussed: "Level 5 AP apprenticeship", steps: [] }]);
+  });
+});
+
+describe("the server actions", () => {
+  it("schedule: a manager is sent to the new appraisal; bad input comes back kept; a lead and a worker get 404", async () => {
+    const { scheduleAppraisalAction } = await import("@/app/(app)/workers/[id]/appraisals/actions");
+    actAs(lead);
+    await expect(scheduleAppraisalAction(wA, {}, formData({ scheduledFor: TODAY, appraiserId: managerA.id }))).rejects.toThrow(NOT_FOUND);
+    actAs(workerA);
+    await expect(scheduleAppraisalAction(wA, {}, formData({ scheduledFor: TODAY, appraiserId: managerA.id }))).rejects.toThrow(NOT_FOUND);
+    actAs(managerA);
+    const far = addMonths(TODAY, 36);
+    const state = await scheduleAppraisalAction(wA, {}, formData({ scheduledFor: far, appraiserId: managerA.id }));
+    expect(state).toMatchObject({ ok: false, fieldErrors: { scheduledFor: expect.stringMatching(/18 months/) }, values: { scheduledFor: far } });
+    const bad = await scheduleAppraisalAction(wA, {}, formData({ scheduledFor: "2026-02-30", appraiserId: "" }));
+    expect(bad.fieldErrors).toMatchObject({ scheduledFor: expect.stringMatching(/real date/), appraiserId: "Select the appraiser" });
+    await expect(scheduleAppraisalAction(wA, {}, formData({ scheduledFor: TODAY, appraiserId: managerA.id }))).rejects.toThrow(/NEXT_REDIRECT/);
+  });
+
+  it("sign-off: the manager is told only the worker can; the worker signs; then edits are refused with the lock message", async () => {
+    const { signOffAction, saveAppraisalAction, returnToManagerAction } = await import("@/app/(app)/workers/[id]/appraisals/actions");
+    const id = awaiting();
+    actAs(managerA);
+    const refused = await signOffAction(wA, id, {}, formData({ workerComments: "Signed for them" }));
+    expect(refused.message).toBe(`Only ${f.workers.workerA.firstName} ${f.workers.workerA.lastName} can sign off their own appraisal`);
+    actAs(workerB);
+    expect((await signOffAction(wA, id, {}, formData({}))).message).toBe("Appraisal not found");
+    actAs(workerA);
+    const noReason = await returnToManagerAction(wA, id, {}, formData({ reason: "" }));
+    expect(noReason).toMatchObject({ ok: false, fieldErrors: { reason: "Give a reason" } });
+    await expect(signOffAction(wA, id, {}, formData({ workerComments: "Happy with this" }))).rejects.toThrow(/NEXT_REDIRECT/);
+    actAs(managerA);
+    const locked = await saveAppraisalAction(wA, id, {}, formData({ achievements: "Rewritten", "objectives.0.title": "" }));
+    expect(locked).toMatchObject({ ok: false, message: expect.stringMatching(/is locked\. Reopen it with a reason/), values: { achievements: "Rewritten" } });
+  });
+
+  it("save: 'Add another objective' returns the typed values with one more row and saves nothing", async () => {
+    const { saveAppraisalAction } = await import("@/app/(app)/workers/[id]/appraisals/actions");
+    const id = schedule();
+    startAppraisal(managerA, wA, id);
+    actAs(managerA);
+    const state = await saveAppraisalAction(wA, id, {}, formData({ intent: "add_objective", achievements: "Typed", "objectives.0.title": "First" }));
+    expect(state.values).toMatchObject({ achievements: "Typed", "objectives.0.title": "First", "objectives.1.title": "" });
+    expect(statusOf(id).achievements).toBe("");
+    const saved = await saveAppraisalAction(wA, id, {}, formData({ intent: "save", achievements: "Typed", "objectives.0.title": "First" }));
+    expect(saved).toMatchObject({ ok: true, message: "Appraisal saved" });
+    expect(statusOf(id).achievements).toBe("Typed");
+    actAs(lead);
+    await expect(saveAppraisalAction(wA, id, {}, formData({ intent: "save" }))).rejects.toThrow(NOT_FOUND);
+    actAs(managerB);
+    expect(await saveAppraisalAction(wA, id, {}, formData({ intent: "save" }))).toMatchObject({ ok: false, message: "Appraisal not found" });
+  });
+});
