@@ -1,0 +1,210 @@
+"use client";
+// The record and edit forms of a career conversation. A new one also takes its agreed next steps, as rows;
+// "Add another step" comes back from the server with one more row and everything typed kept.
+import { useActionState } from "react";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { TextField } from "@/components/forms/text-field";
+import { TextareaField } from "@/components/forms/textarea-field";
+import { SelectField } from "@/components/forms/select-field";
+import { CheckboxesField } from "@/components/forms/checkboxes-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { FieldShell, FieldMessages, describedBy } from "@/components/forms/field-shell";
+import { initialFormState, type FormState } from "@/lib/forms";
+import { ASPIRATIONS, BARRIER_CATEGORIES, INTEREST_LEVELS, aspirationWords, barrierWords, interestWords } from "@/lib/vocabulary";
+import { STEP_ROWS, stepFieldId } from "@/lib/conversation-schema";
+import { counted, type Counted } from "./step-forms";
+
+type Option = readonly [string, string];
+
+export type ConversationDefaults = { values: Record<string, string>; lists: Record<string, string[]> };
+
+function RadiosField({
+  name,
+  legend,
+  options,
+  value,
+  hint,
+  error,
+}: {
+  name: string;
+  legend: string;
+  options: ReadonlyArray<Option>;
+  value?: string;
+  hint?: string;
+  error?: string;
+}) {
+  return (
+    <fieldset
+      id={name}
+      tabIndex={-1}
+      aria-describedby={describedBy(name, hint, error)}
+      className={`mb-5 ${error ? "border-l-4 border-nhs-red pl-4" : ""}`}
+    >
+      <legend className="label">{legend}</legend>
+      <FieldMessages name={name} hint={hint} error={error} />
+      <div className="space-y-2">
+        {options.map(([v, text]) => (
+          <label key={v} className="flex items-center gap-3">
+            <input type="radio" name={name} value={v} defaultChecked={value === v} className="size-6 shrink-0 accent-nhs-blue" />
+            <span>{text}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function StepRow({ index, description, dueOn, errors, autoFocus }: { index: number; description: string; dueOn: string; errors?: Record<string, string>; autoFocus: boolean }) {
+  const descId = stepFieldId(index, "description");
+  const dueId = stepFieldId(index, "dueOn");
+  return (
+    <fieldset className="mb-4 border-l-4 border-nhs-grey-4 pl-4">
+      <legend className="mb-2 font-bold">Step {index + 1}</legend>
+      <div className="grid gap-x-6 sm:grid-cols-[1fr_12rem]">
+        <FieldShell name={descId} label="What will happen" error={errors?.[descId]}>
+          <input
+            id={descId}
+            name="stepDescription"
+            defaultValue={description}
+            aria-invalid={errors?.[descId] ? true : undefined}
+            aria-describedby={describedBy(descId, undefined, errors?.[descId])}
+            className="input"
+            autoFocus={autoFocus}
+          />
+        </FieldShell>
+        <FieldShell name={dueId} label="Due by" error={errors?.[dueId]}>
+          <input
+            id={dueId}
+            name="stepDueOn"
+            type="date"
+            defaultValue={dueOn}
+            aria-invalid={errors?.[dueId] ? true : undefined}
+            aria-describedby={describedBy(dueId, undefined, errors?.[dueId])}
+            className="input"
+          />
+        </FieldShell>
+      </div>
+    </fieldset>
+  );
+}
+
+export function ConversationForm({
+  action,
+  professions,
+  defaults,
+  mode,
+  appraisalId,
+  submitLabel,
+}: {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  professions: ReadonlyArray<Option>;
+  defaults: ConversationDefaults;
+  mode: "create" | "edit";
+  appraisalId?: string;
+  submitLabel: string;
+}) {
+  const [state, formAction] = useActionState<Counted, FormData>(counted(action), initialFormState);
+  const v = state.values ?? defaults.values;
+  const lists = state.lists ?? defaults.lists;
+  const e = state.fieldErrors;
+  const descriptions = lists.stepDescription ?? [];
+  const dues = lists.stepDueOn ?? [];
+  const rowCount = Math.max(Number(v.stepRows) || STEP_ROWS, descriptions.length, dues.length);
+  const focusStep = v.focusStep === undefined ? -1 : Number(v.focusStep);
+
+  return (
+    <form action={formAction} noValidate key={state.n ?? 0}>
+      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+      {appraisalId ? <input type="hidden" name="appraisalId" value={appraisalId} /> : null}
+
+      <TextField name="heldOn" label="Date of the conversation" type="date" defaultValue={v.heldOn} error={e?.heldOn} className="max-w-xs" />
+
+      <h2 className="mt-8 mb-4 border-t border-nhs-grey-4 pt-6">What they want to do next</h2>
+      <RadiosField
+        name="aspiration"
+        legend="Their aspiration"
+        hint="The role or stage they would like to reach next"
+        options={ASPIRATIONS.map((a) => [a, aspirationWords.label(a)] as const)}
+        value={v.aspiration}
+        error={e?.aspiration}
+      />
+      <TextareaField
+        name="aspirationDetail"
+        label="In their words (optional unless 'Something else')"
+        hint="For example: assistant practitioner in acute physiotherapy, taking on a delegated caseload"
+        rows={3}
+        defaultValue={v.aspirationDetail}
+        error={e?.aspirationDetail}
+      />
+      <SelectField
+        name="targetProfessionId"
+        label="Profession they would train into (optional)"
+        hint="For a degree apprenticeship or to become a registered AHP"
+        options={professions}
+        placeholder="None chosen"
+        defaultValue={v.targetProfessionId}
+        error={e?.targetProfessionId}
+        className="max-w-md"
+      />
+      <RadiosField
+        name="apprenticeshipInterest"
+        legend="Are they interested in an apprenticeship?"
+        options={INTEREST_LEVELS.map((i) => [i, interestWords.label(i)] as const)}
+        value={v.apprenticeshipInterest}
+        error={e?.apprenticeshipInterest}
+      />
+
+      <h2 className="mt-8 mb-4 border-t border-nhs-grey-4 pt-6">What gets in the way</h2>
+      <CheckboxesField
+        name="barriers"
+        legend="Barriers they face"
+        hint="Select all that apply, or none"
+        options={BARRIER_CATEGORIES.map((b) => [b, barrierWords.label(b)] as const)}
+        defaultValues={lists.barriers ?? []}
+        error={e?.barriers}
+      />
+      <TextField
+        name="otherBarrierDetail"
+        label="If other, what gets in the way"
+        defaultValue={v.otherBarrierDetail}
+        error={e?.otherBarrierDetail}
+      />
+
+      <h2 className="mt-8 mb-4 border-t border-nhs-grey-4 pt-6">What was discussed</h2>
+      <TextareaField
+        name="optionsDiscussed"
+        label="Options discussed"
+        hint="Routes, courses, apprenticeships, shadowing, funding, who else could help"
+        rows={5}
+        defaultValue={v.optionsDiscussed}
+        error={e?.optionsDiscussed}
+      />
+
+      {mode === "create" ? (
+        <>
+          <h2 className="mt-8 mb-2 border-t border-nhs-grey-4 pt-6">Next steps agreed</h2>
+          <p className="mb-4 text-nhs-secondary">Each step needs a due date. Leave rows you don&apos;t need empty. A step can become a PDP goal later.</p>
+          {Array.from({ length: rowCount }, (_, i) => (
+            <StepRow key={i} index={i} description={descriptions[i] ?? ""} dueOn={dues[i] ?? ""} errors={e} autoFocus={i === focusStep} />
+          ))}
+          <button type="submit" name="intent" value="add-step" formNoValidate className="btn btn-secondary mb-6">
+            Add another step
+          </button>
+        </>
+      ) : null}
+
+      <h2 className="mt-8 mb-4 border-t border-nhs-grey-4 pt-6">Talking again</h2>
+      <TextField
+        name="nextConversationOn"
+        label="Date of the next conversation (optional)"
+        hint="After the date of this conversation"
+        type="date"
+        defaultValue={v.nextConversationOn}
+        error={e?.nextConversationOn}
+        className="max-w-xs"
+      />
+
+      <SubmitButton pendingText="Saving…">{submitLabel}</SubmitButton>
+    </form>
+  );
+}

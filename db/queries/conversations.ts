@@ -1,0 +1,512 @@
+import "server-only";
+// Career conversations: what a worker wants to do next, what stands in the way, the steps agreed and when to talk
+// again. The worker, their managers, leads (read only) and admins reach them; a conversation recorded inside an
+// appraisal is locked while that appraisal is signed off. Agreed steps can become PDP goals.
+import { and, asc, desc, eq, inArray, isNull, max, sql } from "drizzle-orm";
+import { db } from "../client";
+import { workers, teams, users, professions, appraisals, careerConversations, careerSteps, barriers, pdpGoals, pdps } from "../schema";
+import { visibleWorkers, editableWorkers } from "../access";
+import { audit } from "../audit";
+import { addGoalsToCurrentPdp } from "./pdp-intake";
+import type { SessionUser } from "../../lib/session-user";
+import type { BarrierCategory } from "../../lib/vocabulary";
+import type { ConversationFields, NewConversationFields, StepFields } from "../../lib/conversation-schema";
+import { formatDate, todayInLondon } from "../../lib/rules/dates";
+import {
+  appraisalTakesConversation,
+  heldOnProblem,
+  lockedByAppraisal,
+  lockMessage,
+  nextConversationProblem,
+  stepDueProblem,
+} from "../../lib/rules/career";
+
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+
+export type ConversationResult =
+  | { ok: true; workerId: string; conversationId: string }
+  | { ok: false; message: string; field?: string };
+export type StepResult = { ok: true; workerId: string; conversationId: string; stepId: string } | { ok: false; message: string; field?: string };
+export type StepGoalResult =
+  | { ok: true; workerId: string; conversationId: string; stepId: string; goalId: string; created: boolean }
+  | { ok: false; message: string };
+
+const NOT_FOUND = { ok: false as const, message: "Career conversation not found" };
+const WORKER_NOT_FOUND = { ok: false as const, message: "Worker not found" };
+const LEFT = { ok: false as const, message: "This worker has left. Their record can no longer be changed." };
+
+const mayEdit = (user: SessionUser) => user.role === "manager" || user.role === "admin";
+
+/** The appraisal a conversation belongs to, as the pages show it: its date, status and sign-off date. */
+function appraisalSummary(a: { id: string | null; heldOn: string | null; scheduledFor: string | null; status: string | null; completedAt: Date | null }) {
+  if (!a.id || !a.status || !a.scheduledFor) return null;
+  return {
+    id: a.id,
+    on: a.heldOn ?? a.scheduledFor,
+    status: a.status as (typeof appraisals.$inferSelect)["status"],
+    signedOffOn: a.completedAt ? todayInLondon(a.completedAt) : null,
+  };
+}
+
+const conversationColumns = {
+  id: careerConversations.id,
+  workerId: careerConversations.workerId,
+  heldOn: careerConversations.heldOn,
+  heldByName: users.name,
+  aspiration: careerConversations.aspiration,
+  aspirationDetail: careerConversations.aspirationDetail,
+  targetProfessionId: careerConversations.targetProfessionId,
+  targetProfession: professions.name,
+  apprenticeshipInterest: careerConversations.apprenticeshipInterest,
+  optionsDiscussed: careerConversations.optionsDiscussed,
+  nextConversationOn: careerConversations.nextConversationOn,
+  appraisalId: appraisals.id,
+  appraisalHeldOn: appraisals.heldOn,
+  appraisalScheduledFor: appraisals.scheduledFor,
+  appraisalStatus: appraisals.status,
+  appraisalCompletedAt: appraisals.completedAt,
+};
+
+function conversationQuery() {
+  return db
+    .select(conversationColumns)
+    .from(careerConversations)
+    .innerJoin(workers, eq(workers.id, careerConversations.workerId))
+    .leftJoin(users, eq(users.id, careerConversations.heldBy))
+    .leftJoin(professions, eq(professions.id, careerConversations.targetProfessionId))
+    .leftJoin(appraisals, eq(appraisals.id, careerConversations.appraisalId));
+}
+
+function shapeConversation(row: Awaited<ReturnType<ReturnType<typeof conversationQuery>["all"]>>[number]) {
+  const { appraisalId, appraisalHeldOn, appraisalScheduledFor, appraisalStatus, appraisalCompletedAt, ...rest } = row;
+  const appraisal = appraisalSummary({
+    id: appraisalId,
+    heldOn: appraisalHeldOn,
+    scheduledFor: appraisalScheduledFor,
+    status: appraisalStatus,
+    completedAt: appraisalCompletedAt,
+  });
+  return { ...rest, appraisal, locked: lockedByAppraisal(appraisal) };
+}
+
+/** The worker as every conversation page's heading shows them, if the user may see them. */
+function visibleWorker(user: SessionUser, workerId: string) {
+  return db
+    .select({
+      id: workers.id,
+      firstName: workers.firstName,
+      lastName: workers.lastName,
+      jobTitle: workers.jobTitle,
+      teamName: teams.name,
+      status: workers.status,
+      contractStart: workers.contractStart,
+      userId: workers.userId,
+      editable: sql<number>`case when ${editableWorkers(user)} then 1 else 0 end`.mapWith(Boolean),
+    })
+    .from(workers)
+    .innerJoin(teams, eq(teams.id, workers.teamId))
+    .where(and(eq(workers.id, workerId), visibleWorkers(user)))
+    .get();
+}
+
+/** What the user may do with this worker's conversations. */
+function permissions(user: SessionUser, worker: { status: string; userId: string | null; editable: boolean }) {
+  const inPost = worker.status === "in_post";
+  const canEdit = inPost && mayEdit(user) && worker.editable;
+  const ownRecord = user.role === "support_worker" && worker.userId === user.id;
+  return { canEdit, canTickSteps: inPost && (canEdit || ownRecord) };
+}
+
+function stepsFor(conversationIds: string[]) {
+  if (conversationIds.length === 0) return [];
+  return db
+    .select({
+      id: careerSteps.id,
+      conversationId: careerSteps.conversationId,
+      description: careerSteps.description,
+      dueOn: careerSteps.dueOn,
+      doneOn: careerSteps.doneOn,
+      goalId: pdpGoals.id,
+    })
+    .from(careerSteps)
+    // A step becomes at most one goal (addGoalsToCurrentPdp skips a step already linked).
+    .leftJoin(pdpGoals, eq(pdpGoals.sourceStepId, careerSteps.id))
+    .where(inArray(careerSteps.conversationId, conversationIds))
+    .orderBy(asc(careerSteps.sort), asc(careerSteps.id))
+    .all();
+}
+
+function barriersFor(conversationIds: string[]) {
+  if (conversationIds.length === 0) return [];
+  return db
+    .select({ id: barriers.id, conversationId: barriers.conversationId, category: barriers.category, detail: barriers.detail })
+    .from(barriers)
+    .where(inArray(barriers.conversationId, conversationIds))
+    .orderBy(asc(barriers.category))
+    .all();
+}
+
+/** A worker's conversations, newest first, with their steps and barriers; undefined when the user may not see the worker. */
+export function conversationsPage(user: SessionUser, workerId: string) {
+  const worker = visibleWorker(user, workerId);
+  if (!worker) return undefined;
+  const rows = conversationQuery()
+    .where(and(eq(careerConversations.workerId, workerId), visibleWorkers(user)))
+    .orderBy(desc(careerConversations.heldOn), desc(careerConversations.createdAt))
+    .all()
+    .map(shapeConversation);
+  const ids = rows.map((r) => r.id);
+  const steps = stepsFor(ids);
+  const found = barriersFor(ids);
+  return {
+    worker,
+    ...permissions(user, worker),
+    conversations: rows.map((r) => ({
+      ...r,
+      steps: steps.filter((s) => s.conversationId === r.id),
+      barriers: found.filter((b) => b.conversationId === r.id),
+    })),
+  };
+}
+
+/** One conversation with its steps (and the PDP goal each became), barriers and appraisal; undefined when not visible. */
+export function conversationDetail(user: SessionUser, workerId: string, conversationId: string) {
+  const worker = visibleWorker(user, workerId);
+  if (!worker) return undefined;
+  const row = conversationQuery()
+    .where(and(eq(careerConversations.id, conversationId), eq(careerConversations.workerId, workerId), visibleWorkers(user)))
+    .get();
+  if (!row) return undefined;
+  const conversation = shapeConversation(row);
+  const perms = permissions(user, worker);
+  return {
+    worker,
+    conversation,
+    steps: stepsFor([conversationId]),
+    barriers: barriersFor([conversationId]),
+    canEdit: perms.canEdit && !conversation.locked,
+    // Steps are progress, not the appraisal's record: they can be ticked and carried into the PDP after sign-off.
+    canTickSteps: perms.canTickSteps,
+    // Managers of the worker and admins: make steps PDP goals, open the edit page (which explains a lock).
+    canManage: perms.canEdit,
+  };
+}
+
+/** The worker, when the user may record a conversation for them (managers of the worker, admins; in post). */
+export function conversationWorker(user: SessionUser, workerId: string) {
+  const worker = visibleWorker(user, workerId);
+  if (!worker || !permissions(user, worker).canEdit) return undefined;
+  return worker;
+}
+
+/** An appraisal of this worker that can still take a conversation (not signed off, not cancelled), for the new form. */
+export function openAppraisalFor(user: SessionUser, workerId: string, appraisalId: string) {
+  if (!mayEdit(user)) return undefined;
+  const row = db
+    .select({ id: appraisals.id, heldOn: appraisals.heldOn, scheduledFor: appraisals.scheduledFor, status: appraisals.status })
+    .from(appraisals)
+    .innerJoin(workers, eq(workers.id, appraisals.workerId))
+    .where(and(eq(appraisals.id, appraisalId), eq(appraisals.workerId, workerId), editableWorkers(user)))
+    .get();
+  if (!row || !appraisalTakesConversation(row.status)) return undefined;
+  return { id: row.id, on: row.heldOn ?? row.scheduledFor, status: row.status };
+}
+
+/** The choices the form offers: live professions (a degree apprenticeship or registration leads into one). */
+export function conversationFormOptions(_user: SessionUser) {
+  return {
+    professions: db
+      .select({ id: professions.id, name: professions.name })
+      .from(professions)
+      .where(isNull(professions.retiredAt))
+      .orderBy(asc(professions.sort), asc(professions.name))
+      .all()
+      .map((p) => [p.id, p.name] as const),
+  };
+}
+
+/* ------------------------------------------------------------------ changes */
+
+/** The worker, if this user may change their conversations (managers of the worker, admins). */
+function editableWorkerInTx(tx: Tx, user: SessionUser, workerId: string) {
+  if (!mayEdit(user)) return undefined;
+  return tx
+    .select({ id: workers.id, status: workers.status, contractStart: workers.contractStart })
+    .from(workers)
+    .where(and(eq(workers.id, workerId), editableWorkers(user)))
+    .get();
+}
+
+/** The checks a conversation's fields must pass beyond their shape: dates against the worker and today, a live profession. */
+function checkFields(tx: Tx, f: ConversationFields, contractStart: string, today: string, keepProfessionId?: string | null) {
+  const held = heldOnProblem(f.heldOn, today, contractStart);
+  if (held) return { ok: false as const, field: "heldOn", message: held };
+  const next = nextConversationProblem(f.heldOn, f.nextConversationOn);
+  if (next) return { ok: false as const, field: "nextConversationOn", message: next };
+  if (f.barriers.includes("other") && f.otherBarrierDetail.trim() === "") {
+    return { ok: false as const, field: "otherBarrierDetail", message: "Say what else gets in the way" };
+  }
+  if (f.targetProfessionId && f.targetProfessionId !== keepProfessionId) {
+    const live = tx
+      .select({ id: professions.id })
+      .from(professions)
+      .where(and(eq(professions.id, f.targetProfessionId), isNull(professions.retiredAt)))
+      .get();
+    if (!live) return { ok: false as const, field: "targetProfessionId", message: "Select a profession from the list" };
+  }
+  return undefined;
+}
+
+function conversationValues(f: ConversationFields) {
+  return {
+    heldOn: f.heldOn,
+    aspiration: f.aspiration,
+    aspirationDetail: f.aspirationDetail,
+    targetProfessionId: f.targetProfessionId,
+    apprenticeshipInterest: f.apprenticeshipInterest,
+    optionsDiscussed: f.optionsDiscussed,
+    nextConversationOn: f.nextConversationOn,
+  };
+}
+
+function barrierDetail(category: BarrierCategory, f: ConversationFields) {
+  return category === "other" ? f.otherBarrierDetail.trim() : "";
+}
+
+/** Records a conversation (managers of the worker, admins), with its steps and barriers, optionally inside an open appraisal. */
+export function recordConversation(user: SessionUser, workerId: string, f: NewConversationFields, today = todayInLondon()): ConversationResult {
+  if (!mayEdit(user)) return { ok: false, message: "Only the worker's manager or an administrator records a career conversation" };
+  return db.transaction((tx) => {
+    const worker = editableWorkerInTx(tx, user, workerId);
+    if (!worker) return WORKER_NOT_FOUND;
+    if (worker.status === "left") return LEFT;
+    const problem = checkFields(tx, f, worker.contractStart, today);
+    if (problem) return problem;
+    for (const [i, s] of f.steps.entries()) {
+      const due = stepDueProblem(f.heldOn, s.dueOn);
+      if (due) return { ok: false, field: `steps.${i}.dueOn`, message: due };
+    }
+    if (f.appraisalId) {
+      // Never trust the id from the link: it must be this worker's appraisal, and still open.
+      const appraisal = tx
+        .select({ id: appraisals.id, status: appraisals.status })
+        .from(appraisals)
+        .where(and(eq(appraisals.id, f.appraisalId), eq(appraisals.workerId, workerId)))
+        .get();
+      if (!appraisal) return { ok: false, message: "That appraisal was not found for this worker" };
+      if (!appraisalTakesConversation(appraisal.status)) {
+        return { ok: false, message: "That appraisal is signed off or cancelled, so a conversation cannot be added to it" };
+      }
+    }
+    const conversation = tx
+      .insert(careerConversations)
+      .values({ workerId, appraisalId: f.appraisalId, heldBy: user.id, ...conversationValues(f) })
+      .returning({ id: careerConversations.id })
+      .get();
+    f.steps.forEach((s, sort) => {
+      tx.insert(careerSteps).values({ conversationId: conversation.id, description: s.description, dueOn: s.dueOn, sort }).run();
+    });
+    for (const category of f.barriers) {
+      tx.insert(barriers)
+        .values({ workerId, conversationId: conversation.id, category, detail: barrierDetail(category, f), recordedOn: f.heldOn, recordedBy: user.id })
+        .run();
+    }
+    audit(tx, user, {
+      action: "career_conversation.create",
+      entityType: "career_conversation",
+      entityId: conversation.id,
+      workerId,
+      summary: {
+        heldOn: f.heldOn,
+        aspiration: f.aspiration,
+        apprenticeshipInterest: f.apprenticeshipInterest,
+        appraisalId: f.appraisalId,
+        barriers: f.barriers,
+        steps: f.steps.length,
+        nextConversationOn: f.nextConversationOn,
+      },
+    });
+    return { ok: true, workerId, conversationId: conversation.id };
+  });
+}
+
+/** The conversation with its appraisal's status, inside a change, if this user may change it. */
+function editableConversationInTx(tx: Tx, user: SessionUser, workerId: string, conversationId: string) {
+  if (!mayEdit(user)) return undefined;
+  const row = tx
+    .select({
+      conversation: careerConversations,
+      workerStatus: workers.status,
+      contractStart: workers.contractStart,
+      appraisalStatus: appraisals.status,
+      appraisalCompletedAt: appraisals.completedAt,
+    })
+    .from(careerConversations)
+    .innerJoin(workers, eq(workers.id, careerConversations.workerId))
+    .leftJoin(appraisals, eq(appraisals.id, careerConversations.appraisalId))
+    .where(and(eq(careerConversations.id, conversationId), eq(careerConversations.workerId, workerId), editableWorkers(user)))
+    .get();
+  if (!row) return undefined;
+  const locked = lockedByAppraisal(row.appraisalStatus ? { status: row.appraisalStatus } : null);
+  return { ...row, locked, lockMessage: lockMessage(row.appraisalCompletedAt ? todayInLondon(row.appraisalCompletedAt) : null) };
+}
+
+/** Changes a conversation's fields and barriers (managers of the worker, admins); refused while its appraisal is signed off. */
+export function updateConversation(
+  user: SessionUser,
+  workerId: string,
+  conversationId: string,
+  f: ConversationFields,
+  today = todayInLondon(),
+): ConversationResult {
+  if (!mayEdit(user)) return { ok: false, message: "Only the worker's manager or an administrator changes a career conversation" };
+  return db.transaction((tx) => {
+    const found = editableConversationInTx(tx, user, workerId, conversationId);
+    if (!found) return NOT_FOUND;
+    if (found.workerStatus === "left") return LEFT;
+    if (found.locked) return { ok: false, message: found.lockMessage };
+    const before = found.conversation;
+    const problem = checkFields(tx, f, found.contractStart, today, before.targetProfessionId);
+    if (problem) return problem;
+    const steps = tx.select({ dueOn: careerSteps.dueOn }).from(careerSteps).where(eq(careerSteps.conversationId, conversationId)).all();
+    const early = steps.find((s) => s.dueOn !== null && s.dueOn < f.heldOn);
+    if (early) return { ok: false, field: "heldOn", message: `The conversation cannot be after a step agreed in it was due (${formatDate(early.dueOn)})` };
+
+    const values = conversationValues(f);
+    const changed = (Object.keys(values) as (keyof typeof values)[]).filter((k) => before[k] !== values[k]);
+    tx.update(careerConversations).set(values).where(eq(careerConversations.id, conversationId)).run();
+
+    const existing = tx.select().from(barriers).where(eq(barriers.conversationId, conversationId)).all();
+    const removed = existing.filter((b) => !f.barriers.includes(b.category));
+    const added = f.barriers.filter((c) => !existing.some((b) => b.category === c));
+    if (removed.length) tx.delete(barriers).where(inArray(barriers.id, removed.map((b) => b.id))).run();
+    for (const category of added) {
+      tx.insert(barriers)
+        .values({ workerId, conversationId, category, detail: barrierDetail(category, f), recordedOn: f.heldOn, recordedBy: user.id })
+        .run();
+    }
+    const other = existing.find((b) => b.category === "other" && f.barriers.includes("other"));
+    const otherChanged = !!other && other.detail !== f.otherBarrierDetail.trim();
+    if (other && otherChanged) tx.update(barriers).set({ detail: f.otherBarrierDetail.trim() }).where(eq(barriers.id, other.id)).run();
+
+    if (changed.length || removed.length || added.length || otherChanged) {
+      audit(tx, user, {
+        action: "career_conversation.update",
+        entityType: "career_conversation",
+        entityId: conversationId,
+        workerId,
+        summary: {
+          changed,
+          barriersAdded: added,
+          barriersRemoved: removed.map((b) => b.category),
+          ...(otherChanged ? { otherBarrierDetailChanged: true } : {}),
+        },
+      });
+    }
+    return { ok: true, workerId, conversationId };
+  });
+}
+
+/** Adds an agreed step to a conversation (managers of the worker, admins); refused while its appraisal is signed off. */
+export function addStep(user: SessionUser, workerId: string, conversationId: string, step: StepFields): StepResult {
+  if (!mayEdit(user)) return { ok: false, message: "Only the worker's manager or an administrator adds a step" };
+  return db.transaction((tx) => {
+    const found = editableConversationInTx(tx, user, workerId, conversationId);
+    if (!found) return NOT_FOUND;
+    if (found.workerStatus === "left") return LEFT;
+    if (found.locked) return { ok: false, message: found.lockMessage };
+    const due = stepDueProblem(found.conversation.heldOn, step.dueOn);
+    if (due) return { ok: false, field: "dueOn", message: due };
+    const sort = (tx.select({ n: max(careerSteps.sort) }).from(careerSteps).where(eq(careerSteps.conversationId, conversationId)).get()?.n ?? -1) + 1;
+    const row = tx
+      .insert(careerSteps)
+      .values({ conversationId, description: step.description, dueOn: step.dueOn, sort })
+      .returning({ id: careerSteps.id })
+      .get();
+    audit(tx, user, {
+      action: "career_step.create",
+      entityType: "career_step",
+      entityId: row.id,
+      workerId,
+      summary: { conversationId, dueOn: step.dueOn },
+    });
+    return { ok: true, workerId, conversationId, stepId: row.id };
+  });
+}
+
+/** A step of this worker's conversation, if the user may tick it: managers of the worker, admins, and the worker themselves. */
+function tickableStepInTx(tx: Tx, user: SessionUser, workerId: string, stepId: string) {
+  const access = user.role === "support_worker" ? visibleWorkers(user) : mayEdit(user) ? editableWorkers(user) : sql`0`;
+  return tx
+    .select({ step: careerSteps, workerStatus: workers.status })
+    .from(careerSteps)
+    .innerJoin(careerConversations, eq(careerConversations.id, careerSteps.conversationId))
+    .innerJoin(workers, eq(workers.id, careerConversations.workerId))
+    .where(and(eq(careerSteps.id, stepId), eq(careerConversations.workerId, workerId), access))
+    .get();
+}
+
+/** Marks a step done today, or not done (undo). The worker may tick off their own steps. */
+export function setStepDone(user: SessionUser, workerId: string, stepId: string, done: boolean, today = todayInLondon()): StepResult {
+  return db.transaction((tx) => {
+    const found = tickableStepInTx(tx, user, workerId, stepId);
+    if (!found) return { ok: false, message: "Step not found" };
+    if (found.workerStatus === "left") return LEFT;
+    const { step } = found;
+    const result = { ok: true as const, workerId, conversationId: step.conversationId, stepId };
+    if (!!step.doneOn === done) return result;
+    tx.update(careerSteps)
+      .set({ doneOn: done ? today : null })
+      .where(eq(careerSteps.id, stepId))
+      .run();
+    audit(tx, user, {
+      action: done ? "career_step.done" : "career_step.undone",
+      entityType: "career_step",
+      entityId: stepId,
+      workerId,
+      summary: { conversationId: step.conversationId, doneOn: done ? today : null, was: step.doneOn },
+    });
+    return result;
+  });
+}
+
+/**
+ * Carries an agreed step into the worker's current PDP as a goal (creating a draft PDP when there is none).
+ * Doing it twice gives back the goal made the first time.
+ */
+export function stepToPdpGoal(user: SessionUser, workerId: string, stepId: string, today = todayInLondon()): StepGoalResult {
+  if (!mayEdit(user)) return { ok: false, message: "Only the worker's manager or an administrator adds a goal to their PDP" };
+  return db.transaction((tx) => {
+    const found = tickableStepInTx(tx, user, workerId, stepId);
+    if (!found) return { ok: false, message: "Step not found" };
+    if (found.workerStatus === "left") return LEFT;
+    const { step } = found;
+    const result = addGoalsToCurrentPdp(
+      tx,
+      user,
+      workerId,
+      [{ title: step.description, targetDate: step.dueOn, proposedBy: "manager", sourceStepId: step.id }],
+      today,
+    );
+    const created = result.goalIds[0];
+    const goalId =
+      created ??
+      tx
+        .select({ id: pdpGoals.id })
+        .from(pdpGoals)
+        .innerJoin(pdps, eq(pdps.id, pdpGoals.pdpId))
+        .where(and(eq(pdpGoals.sourceStepId, step.id), eq(pdps.workerId, workerId)))
+        .get()?.id;
+    if (!goalId) return { ok: false, message: "The goal could not be added" };
+    if (created) {
+      audit(tx, user, {
+        action: "career_step.to_pdp_goal",
+        entityType: "career_step",
+        entityId: step.id,
+        workerId,
+        summary: { conversationId: step.conversationId, goalId, pdpId: result.pdpId, createdPdp: result.createdPdp },
+      });
+    }
+    return { ok: true, workerId, conversationId: step.conversationId, stepId: step.id, goalId, created: !!created };
+  });
+}
