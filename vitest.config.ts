@@ -12,7 +12,7 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts", "lib/**/*.test.ts", "db/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
-    setupFiles: ["tests/support/fresh-db.ts"],
+    setupFiles: ["tests/support/sql-guard.ts", "tests/support/fresh-db.ts"],
     pool: "forks",
   },
 });

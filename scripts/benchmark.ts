@@ -8,7 +8,11 @@ import { eq, and } from "drizzle-orm";
 import { openDatabase, closeDatabase, db } from "../db/client";
 import { users, teams } from "../db/schema";
 import { listWorkers, allWorkersMatching } from "../db/queries/workers";
-import { developmentSummaries } from "../db/queries/development";
+import { developmentSummaries, activeGoals, actionsDueSoon, conversationHistory, appraisalHistory } from "../db/queries/development";
+import { ownWorkerRecord } from "../db/queries/workers";
+import { pdpPage } from "../db/queries/pdps";
+import { appraisalsPage } from "../db/queries/appraisals";
+import { conversationsPage } from "../db/queries/conversations";
 import { headlineMeasures, workforceByStage } from "../db/queries/insights";
 import { parseWorkerFilters } from "../lib/worker-filters";
 import { checkWorkerImport, applyWorkerImport } from "../db/queries/worker-import";
@@ -68,6 +72,21 @@ time("lead: workers list, on an apprenticeship", () => listWorkers(lead, f({ app
 time("lead: export of everyone (all rows)", () => allWorkersMatching(lead, f()), 3);
 time("manager: workers list", () => listWorkers(manager, f()));
 time("manager: team page (development summaries)", () => developmentSummaries(manager, today));
+{
+  const worker = session("worker@demo.test");
+  const me = ownWorkerRecord(worker);
+  if (!me) throw new Error("worker@demo.test has no worker record");
+  time("worker: My development (goals, actions, history)", () => [
+    ...developmentSummaries(worker, today, { workerIds: [me.id] }),
+    ...activeGoals(worker, me.id),
+    ...actionsDueSoon(worker, me.id, today),
+    ...appraisalHistory(worker, me.id),
+    ...conversationHistory(worker, me.id),
+  ]);
+  time("manager: a worker's PDP page", () => pdpPage(manager, me.id));
+  time("manager: a worker's appraisals page", () => appraisalsPage(manager, me.id, today));
+  time("manager: a worker's career conversations page", () => conversationsPage(manager, me.id));
+}
 time("lead: insights headline measures", () => headlineMeasures(lead, today));
 time("lead: workforce by role", () => workforceByStage(lead));
 

@@ -245,8 +245,9 @@ describe("closing a PDP", () => {
     expect(view.goals.every((g) => g.agreedAt instanceof Date)).toBe(true);
     expect(view.goals[1]).toMatchObject({ targetDate: "2027-06-01", domains: [{ number: 2, title: "Supporting service users" }], support: ["protected_time"] });
     expect(view.goals[0]!.targetDate).toBeNull();
-    // The old PDP keeps all five.
+    // The old PDP keeps all five, and the list of earlier PDPs counts them.
     expect(db.select().from(pdpGoals).where(eq(pdpGoals.pdpId, r.pdpId)).all()).toHaveLength(5);
+    expect(pdpPage(t.s.managerA, t.workerId)!.earlier).toEqual([expect.objectContaining({ id: r.pdpId, goals: 5, achieved: 1 })]);
     const created = db.select().from(auditEvents).where(and(eq(auditEvents.action, "pdp_goal.created"), eq(auditEvents.workerId, t.workerId))).all();
     expect(created).toHaveLength(3);
   });

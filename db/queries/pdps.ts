@@ -273,6 +273,9 @@ function earlierPdps(workerId: string) {
       achieved: sql<number>`(select count(*) from ${pdpGoals} where ${pdpGoals.pdpId} = ${pdps.id} and ${pdpGoals.status} = 'achieved')`,
     })
     .from(pdps)
+    // The join is not needed for the rows: with a single table, drizzle leaves columns unqualified and the
+    // subqueries' "id" would mean pdp_goals.id. Joining makes it write "pdps"."id".
+    .innerJoin(workers, eq(workers.id, pdps.workerId))
     .where(and(eq(pdps.workerId, workerId), eq(pdps.status, "closed")))
     .orderBy(desc(pdps.periodStart))
     .all();

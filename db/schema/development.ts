@@ -196,7 +196,14 @@ export const pdpGoals = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("pdp_goals_pdp_idx").on(t.pdpId, t.status), index("pdp_goals_target_idx").on(t.targetDate)],
+  (t) => [
+    index("pdp_goals_pdp_idx").on(t.pdpId, t.status),
+    index("pdp_goals_target_idx").on(t.targetDate),
+    // "Is this objective / step already a goal?": asked on every appraisal and conversation page. Partial, because
+    // most goals have no source; with the nulls indexed the planner judges the index useless and scans the table.
+    index("pdp_goals_source_objective_idx").on(t.sourceObjectiveId).where(sql`${t.sourceObjectiveId} is not null`),
+    index("pdp_goals_source_step_idx").on(t.sourceStepId).where(sql`${t.sourceStepId} is not null`),
+  ],
 );
 
 export const pdpGoalDomains = sqliteTable(

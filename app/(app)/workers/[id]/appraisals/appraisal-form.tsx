@@ -11,6 +11,7 @@ import { FieldMessages } from "@/components/forms/field-shell";
 import { initialFormState, type FormState } from "@/lib/forms";
 import { objectiveRowCount } from "@/lib/appraisal-schema";
 import { OBJECTIVE_OUTCOMES, objectiveOutcomeWords } from "@/lib/vocabulary";
+import { DefaultSubmit } from "@/components/forms/default-submit";
 
 export type AppraisalFormDefaults = {
   heldOn: string;
@@ -70,6 +71,7 @@ export function AppraisalForm({
 
   return (
     <form action={formAction} noValidate key={`${version}|${JSON.stringify(state.values ?? null)}`}>
+      <DefaultSubmit name="intent" value="save" />
       <ErrorSummary
         title={hasErrors && state.message && state.message !== "There is a problem" ? state.message : undefined}
         errors={state.fieldErrors}

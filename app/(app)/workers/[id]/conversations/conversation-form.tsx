@@ -13,6 +13,7 @@ import { initialFormState, type FormState } from "@/lib/forms";
 import { ASPIRATIONS, BARRIER_CATEGORIES, INTEREST_LEVELS, aspirationWords, barrierWords, interestWords } from "@/lib/vocabulary";
 import { STEP_ROWS, stepFieldId } from "@/lib/conversation-schema";
 import { counted, type Counted } from "./step-forms";
+import { DefaultSubmit } from "@/components/forms/default-submit";
 
 type Option = readonly [string, string];
 
@@ -114,6 +115,7 @@ export function ConversationForm({
 
   return (
     <form action={formAction} noValidate key={state.n ?? 0}>
+      <DefaultSubmit />
       <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
       {appraisalId ? <input type="hidden" name="appraisalId" value={appraisalId} /> : null}
 

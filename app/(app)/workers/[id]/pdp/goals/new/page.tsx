@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth";
+import { goalFormOptions, goalPageWorker } from "@/db/queries/pdp-goals";
+import { WorkerRecordHeader } from "@/components/worker-record-nav";
+import { formatDate, todayInLondon } from "@/lib/rules/dates";
+import { CLOSED_PDP_MESSAGE } from "@/lib/rules/pdp-goals";
+import { frameworkStageWords, supportWords } from "@/lib/vocabulary";
+import { GoalForm } from "../goal-form";
+import { saveNewGoal } from "../actions";
+
+export const metadata: Metadata = { title: "Add a PDP goal" };
+
+export default async function NewGoalPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  const options = goalFormOptions(user, id);
+  const worker = goalPageWorker(user, id);
+  if (!options || !worker || !options.actor) notFound();
+  const proposing = options.actor === "worker";
+  const periodStart = options.currentPdp?.periodStart ?? todayInLondon();
+
+  return (
+    <div className="max-w-3xl">
+      <WorkerRecordHeader worker={worker} current="pdp" title={proposing ? "Propose a goal" : "Add a goal"} />
+      <p className="mb-4">
+        <Link href={`/workers/${id}/pdp`}>Back to the PDP</Link>
+      </p>
+      {options.onlyClosed ? (
+        <p className="card">{CLOSED_PDP_MESSAGE}.</p>
+      ) : (
+        <>
+          <p className="mb-6">
+            {proposing
+              ? "Write the goal the SMART way: what, why, how you will know, and by when. Your manager agrees it with you."
+              : "Write the goal the SMART way: what, why, how success will be seen, and by when. It is agreed as you add it."}
+            {options.currentPdp ? null : " This starts a new draft PDP for the coming year."}
+          </p>
+          <GoalForm
+            action={saveNewGoal.bind(null, id)}
+            domains={options.domains}
+            supportOptions={supportWords.values.map((k) => [k, supportWords.label(k)] as const)}
+            stageLabel={options.frameworkStage ? frameworkStageWords.label(options.frameworkStage) : null}
+            defaults={{ values: {}, domainIds: [], statementIds: [], support: [] }}
+            submitLabel={proposing ? "Propose goal" : "Add goal"}
+            targetHint={`On or after ${formatDate(periodStart)}, when this PDP starts`}
+          />
+        </>
+      )}
+    </div>
+  );
+}

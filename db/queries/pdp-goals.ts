@@ -1,0 +1,536 @@
+import "server-only";
+// A PDP goal and what is recorded under it: SMART fields, framework domains and statements, the support it needs,
+// actions, progress notes and reflections, barriers met, and its status. The worker proposes goals and records
+// progress; the manager agrees, edits and closes goals; a lead reads. Every change is one transaction with its audit.
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { db } from "../client";
+import {
+  workers,
+  teams,
+  stages,
+  users,
+  pdps,
+  pdpGoals,
+  pdpGoalDomains,
+  pdpGoalStatements,
+  pdpGoalSupport,
+  pdpActions,
+  pdpNotes,
+  barriers,
+  frameworks,
+  frameworkVersions,
+  frameworkDomains,
+  competencyStatements,
+} from "../schema";
+import { editableWorkers, visibleWorkers } from "../access";
+import { audit } from "../audit";
+import { addGoalsToCurrentPdp, currentPdpInTx, markPlanChanged } from "./pdp-intake";
+import type { SessionUser } from "../../lib/session-user";
+import type { GoalFields, GoalStatusFields, ActionFields, NoteFields, BarrierFields } from "../../lib/pdp-goal-schema";
+import {
+  checkGoalStatus,
+  goalActor,
+  isPlanChange,
+  CLOSED_PDP_MESSAGE,
+  LEAD_MESSAGE,
+  type GoalActor,
+} from "../../lib/rules/pdp-goals";
+import { formatDate } from "../../lib/rules/dates";
+
+/** The framework a goal is tied to: the HEE AHP support worker framework, in its published version. */
+export const GOAL_FRAMEWORK_KEY = "hee-ahp-sw-2021";
+
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+
+export type GoalResult = { ok: true; workerId: string; goalId: string } | { ok: false; message: string; field?: string };
+type Refusal = Extract<GoalResult, { ok: false }>;
+
+const GOAL_NOT_FOUND: Refusal = { ok: false, message: "Goal not found" };
+const WORKER_NOT_FOUND: Refusal = { ok: false, message: "Worker not found" };
+const LEFT: Refusal = { ok: false, message: "This worker has left. Their record can no longer be changed." };
+
+/**
+ * Whose records a user may change here: managers and admins those they may edit; a support worker only their own
+ * (visibleWorkers gives a support worker exactly that). Leads change nothing.
+ */
+function changeableWorkers(user: SessionUser) {
+  return user.role === "support_worker" ? visibleWorkers(user) : editableWorkers(user);
+}
+
+/* ---------------------------------------------------------------- reading */
+
+const recorder = alias(users, "recorder");
+
+/** One goal of a worker the user may see, with everything under it; undefined unless the goal is that worker's. */
+export function goalDetail(user: SessionUser, workerId: string, goalId: string) {
+  const row = db
+    .select({
+      goal: pdpGoals,
+      pdp: {
+        id: pdps.id,
+        status: pdps.status,
+        periodStart: pdps.periodStart,
+        periodEnd: pdps.periodEnd,
+        version: pdps.version,
+      },
+      workerUserId: workers.userId,
+      workerStatus: workers.status,
+    })
+    .from(pdpGoals)
+    .innerJoin(pdps, eq(pdps.id, pdpGoals.pdpId))
+    .innerJoin(workers, eq(workers.id, pdps.workerId))
+    .where(and(eq(pdpGoals.id, goalId), eq(workers.id, workerId), visibleWorkers(user)))
+    .get();
+  if (!row) return undefined;
+
+  const domains = db
+    .select({ id: frameworkDomains.id, number: frameworkDomains.number, title: frameworkDomains.title })
+    .from(pdpGoalDomains)
+    .innerJoin(frameworkDomains, eq(frameworkDomains.id, pdpGoalDomains.domainId))
+    .where(eq(pdpGoalDomains.goalId, goalId))
+    .orderBy(asc(frameworkDomains.number))
+    .all();
+  const statements = db
+    .select({
+      id: competencyStatements.id,
+      domainId: competencyStatements.domainId,
+      number: competencyStatements.number,
+      stage: competencyStatements.stage,
+      text: competencyStatements.text,
+    })
+    .from(pdpGoalStatements)
+    .innerJoin(competencyStatements, eq(competencyStatements.id, pdpGoalStatements.statementId))
+    .where(eq(pdpGoalStatements.goalId, goalId))
+    .orderBy(asc(competencyStatements.sort), asc(competencyStatements.number))
+    .all();
+  const support = db
+    .select({ kind: pdpGoalSupport.kind })
+    .from(pdpGoalSupport)
+    .where(eq(pdpGoalSupport.goalId, goalId))
+    .all()
+    .map((s) => s.kind);
+  const actions = db
+    .select({ id: pdpActions.id, description: pdpActions.description, owner: pdpActions.owner, dueOn: pdpActions.dueOn, doneOn: pdpActions.doneOn })
+    .from(pdpActions)
+    .where(eq(pdpActions.goalId, goalId))
+    .orderBy(sql`${pdpActions.doneOn} is not null`, sql`coalesce(${pdpActions.dueOn}, '9999-12-31')`, asc(pdpActions.createdAt))
+    .all();
+  const notes = db
+    .select({ id: pdpNotes.id, kind: pdpNotes.kind, body: pdpNotes.body, createdAt: pdpNotes.createdAt, authorName: users.name })
+    .from(pdpNotes)
+    .leftJoin(users, eq(users.id, pdpNotes.authorId))
+    .where(eq(pdpNotes.goalId, goalId))
+    .orderBy(desc(pdpNotes.createdAt), desc(sql`pdp_notes.rowid`))
+    .all();
+  const goalBarriers = db
+    .select({
+      id: barriers.id,
+      category: barriers.category,
+      detail: barriers.detail,
+      recordedOn: barriers.recordedOn,
+      recordedByName: recorder.name,
+    })
+    .from(barriers)
+    .leftJoin(recorder, eq(recorder.id, barriers.recordedBy))
+    .where(and(eq(barriers.goalId, goalId), eq(barriers.workerId, workerId)))
+    .orderBy(desc(barriers.recordedOn), desc(barriers.createdAt))
+    .all();
+
+  const actor: GoalActor | null =
+    row.workerStatus === "left" || row.pdp.status === "closed" ? null : goalActor(user.role, row.workerUserId === user.id);
+  return { ...row.goal, pdp: row.pdp, domains, statements, support, actions, notes, barriers: goalBarriers, actor };
+}
+
+export type GoalDetail = NonNullable<ReturnType<typeof goalDetail>>;
+
+function publishedVersionId(tx: Tx | typeof db) {
+  return tx
+    .select({ id: frameworkVersions.id })
+    .from(frameworkVersions)
+    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+    .where(and(eq(frameworks.key, GOAL_FRAMEWORK_KEY), eq(frameworkVersions.status, "published")))
+    .orderBy(desc(frameworkVersions.version))
+    .get()?.id;
+}
+
+/** The statements a worker may tie a goal to: their stage's, in the published version, including bespoke ones for their profession or team. */
+function statementsForWorker(tx: Tx | typeof db, versionId: string, worker: { frameworkStage: string | null; professionId: string; teamId: string }) {
+  if (!worker.frameworkStage) return [];
+  return tx
+    .select({ id: competencyStatements.id, domainId: competencyStatements.domainId, number: competencyStatements.number, text: competencyStatements.text })
+    .from(competencyStatements)
+    .where(
+      and(
+        eq(competencyStatements.versionId, versionId),
+        eq(competencyStatements.stage, worker.frameworkStage as "entry"),
+        isNull(competencyStatements.retiredAt),
+        or(isNull(competencyStatements.professionId), eq(competencyStatements.professionId, worker.professionId)),
+        or(isNull(competencyStatements.teamId), eq(competencyStatements.teamId, worker.teamId)),
+      ),
+    )
+    .orderBy(asc(competencyStatements.sort), asc(competencyStatements.number))
+    .all();
+}
+
+function workerForGoals(tx: Tx | typeof db, where: ReturnType<typeof visibleWorkers>, workerId: string) {
+  return tx
+    .select({
+      id: workers.id,
+      status: workers.status,
+      userId: workers.userId,
+      professionId: workers.professionId,
+      teamId: workers.teamId,
+      frameworkStage: stages.frameworkStage,
+    })
+    .from(workers)
+    .innerJoin(stages, eq(stages.id, workers.stageId))
+    .where(and(eq(workers.id, workerId), where))
+    .get();
+}
+
+/**
+ * What the goal form offers for a worker the user may see: the framework's domains, the statements for the
+ * worker's stage grouped by domain, and the PDP a new goal would go into. Undefined when the worker is not visible.
+ */
+export function goalFormOptions(user: SessionUser, workerId: string) {
+  const worker = workerForGoals(db, visibleWorkers(user), workerId);
+  if (!worker) return undefined;
+  const versionId = publishedVersionId(db);
+  const domains = versionId
+    ? db
+        .select({ id: frameworkDomains.id, number: frameworkDomains.number, title: frameworkDomains.title })
+        .from(frameworkDomains)
+        .where(eq(frameworkDomains.versionId, versionId))
+        .orderBy(asc(frameworkDomains.number))
+        .all()
+    : [];
+  const statements = versionId ? statementsForWorker(db, versionId, worker) : [];
+  const byDomain = new Map<string, { id: string; number: string; text: string }[]>();
+  for (const s of statements) {
+    const list = byDomain.get(s.domainId) ?? [];
+    list.push({ id: s.id, number: s.number, text: s.text });
+    byDomain.set(s.domainId, list);
+  }
+  const current = db
+    .select({ id: pdps.id, status: pdps.status, periodStart: pdps.periodStart, periodEnd: pdps.periodEnd })
+    .from(pdps)
+    .where(and(eq(pdps.workerId, workerId), ne(pdps.status, "closed")))
+    .get();
+  const hasClosed = !current && !!db.select({ id: pdps.id }).from(pdps).where(eq(pdps.workerId, workerId)).get();
+  return {
+    frameworkStage: worker.frameworkStage,
+    domains: domains.map((d) => ({ ...d, statements: byDomain.get(d.id) ?? [] })),
+    currentPdp: current ?? null,
+    /** The worker has only closed PDPs: a new goal needs a new PDP first. */
+    onlyClosed: hasClosed,
+    workerLeft: worker.status === "left",
+    actor: worker.status === "left" ? null : goalActor(user.role, worker.userId === user.id),
+  };
+}
+
+export type GoalFormOptions = NonNullable<ReturnType<typeof goalFormOptions>>;
+
+/* ---------------------------------------------------------------- shared checks */
+
+/**
+ * Checks the chosen domains and statements: domains of the published framework, statements of the worker's stage
+ * in it (or ones the goal already has, so an edit never forces dropping a link). A statement's domain is added to
+ * the goal's domains if it was not ticked. Returns the domain and statement ids to store.
+ */
+function checkFrameworkChoices(
+  tx: Tx,
+  worker: NonNullable<ReturnType<typeof workerForGoals>>,
+  f: Pick<GoalFields, "domainIds" | "statementIds">,
+  kept: { domainIds: string[]; statementIds: string[] } = { domainIds: [], statementIds: [] },
+): Refusal | { domainIds: string[]; statementIds: string[] } {
+  const versionId = publishedVersionId(tx);
+  const domainIds = [...new Set(f.domainIds)];
+  const statementIds = [...new Set(f.statementIds)];
+  const liveDomains = new Set(
+    versionId
+      ? tx.select({ id: frameworkDomains.id }).from(frameworkDomains).where(eq(frameworkDomains.versionId, versionId)).all().map((d) => d.id)
+      : [],
+  );
+  if (domainIds.some((d) => !liveDomains.has(d) && !kept.domainIds.includes(d))) {
+    return { ok: false, field: "domainIds", message: "Select framework domains from the list" };
+  }
+  const allowed = new Map((versionId ? statementsForWorker(tx, versionId, worker) : []).map((s) => [s.id, s.domainId]));
+  const keptStatements =
+    kept.statementIds.length > 0
+      ? tx
+          .select({ id: competencyStatements.id, domainId: competencyStatements.domainId })
+          .from(competencyStatements)
+          .where(inArray(competencyStatements.id, kept.statementIds))
+          .all()
+      : [];
+  for (const s of keptStatements) allowed.set(s.id, s.domainId);
+  const withDomains = new Set(domainIds);
+  for (const id of statementIds) {
+    const domainId = allowed.get(id);
+    if (!domainId) return { ok: false, field: "statementIds", message: "Select competency statements from the list for this worker's stage" };
+    withDomains.add(domainId);
+  }
+  return { domainIds: [...withDomains], statementIds };
+}
+
+function writeLinks(tx: Tx, goalId: string, links: { domainIds: string[]; statementIds: string[]; support: readonly string[] }) {
+  tx.delete(pdpGoalDomains).where(eq(pdpGoalDomains.goalId, goalId)).run();
+  tx.delete(pdpGoalStatements).where(eq(pdpGoalStatements.goalId, goalId)).run();
+  tx.delete(pdpGoalSupport).where(eq(pdpGoalSupport.goalId, goalId)).run();
+  if (links.domainIds.length) tx.insert(pdpGoalDomains).values(links.domainIds.map((domainId) => ({ goalId, domainId }))).run();
+  if (links.statementIds.length) tx.insert(pdpGoalStatements).values(links.statementIds.map((statementId) => ({ goalId, statementId }))).run();
+  if (links.support.length) {
+    tx.insert(pdpGoalSupport)
+      .values(links.support.map((kind) => ({ goalId, kind: kind as (typeof pdpGoalSupport.$inferInsert)["kind"] })))
+      .run();
+  }
+}
+
+function targetRefusal(targetDate: string | null, periodStart: string): Refusal | undefined {
+  if (targetDate && targetDate < periodStart) {
+    return { ok: false, field: "targetDate", message: `The target date must be on or after ${formatDate(periodStart)}, when this PDP starts` };
+  }
+  return undefined;
+}
+
+/** The goal, its PDP and worker, if the user may change this worker's records and the goal is theirs. */
+function goalForChange(tx: Tx, user: SessionUser, workerId: string, goalId: string) {
+  if (user.role === "lead") return { refusal: { ok: false, message: LEAD_MESSAGE } as Refusal };
+  const row = tx
+    .select({
+      goal: pdpGoals,
+      pdpStatus: pdps.status,
+      periodStart: pdps.periodStart,
+      worker: {
+        id: workers.id,
+        status: workers.status,
+        userId: workers.userId,
+        professionId: workers.professionId,
+        teamId: workers.teamId,
+        frameworkStage: stages.frameworkStage,
+      },
+    })
+    .from(pdpGoals)
+    .innerJoin(pdps, eq(pdps.id, pdpGoals.pdpId))
+    .innerJoin(workers, eq(workers.id, pdps.workerId))
+    .innerJoin(stages, eq(stages.id, workers.stageId))
+    .where(and(eq(pdpGoals.id, goalId), eq(workers.id, workerId), changeableWorkers(user)))
+    .get();
+  if (!row) return { refusal: GOAL_NOT_FOUND };
+  if (row.worker.status === "left") return { refusal: LEFT };
+  if (row.pdpStatus === "closed") return { refusal: { ok: false, message: CLOSED_PDP_MESSAGE } as Refusal };
+  const actor = goalActor(user.role, row.worker.userId === user.id);
+  if (!actor) return { refusal: GOAL_NOT_FOUND };
+  return { ...row, actor };
+}
+
+const MANAGER_ONLY: Refusal = { ok: false, message: "Only the worker's manager can do this" };
+
+/* ---------------------------------------------------------------- changes */
+
+/**
+ * Adds a goal to the worker's current PDP (a new draft PDP when they have never had one). A manager's or admin's
+ * goal is agreed at once; a support worker proposes one for their own record and it waits for the manager.
+ * When the worker's only PDPs are closed, the manager starts a new PDP first (with its period) on the PDP page.
+ */
+export function createGoal(user: SessionUser, workerId: string, f: GoalFields, today: string): GoalResult {
+  if (user.role === "lead") return { ok: false, message: LEAD_MESSAGE };
+  return db.transaction((tx) => {
+    const worker = workerForGoals(tx, changeableWorkers(user), workerId);
+    if (!worker) return WORKER_NOT_FOUND;
+    if (worker.status === "left") return LEFT;
+    const current = currentPdpInTx(tx, workerId);
+    if (!current && tx.select({ id: pdps.id }).from(pdps).where(eq(pdps.workerId, workerId)).get()) {
+      return { ok: false, message: CLOSED_PDP_MESSAGE };
+    }
+    const late = targetRefusal(f.targetDate, current?.periodStart ?? today);
+    if (late) return late;
+    const links = checkFrameworkChoices(tx, worker, f);
+    if ("ok" in links) return links;
+
+    const proposedBy = user.role === "support_worker" ? "worker" : "manager";
+    const added = addGoalsToCurrentPdp(
+      tx,
+      user,
+      workerId,
+      [{ title: f.title, why: f.why, successMeasure: f.successMeasure, targetDate: f.targetDate, proposedBy }],
+      today,
+    );
+    const goalId = added.goalIds[0]!;
+    writeLinks(tx, goalId, { ...links, support: f.support });
+    audit(tx, user, {
+      action: "pdp_goal.linked",
+      entityType: "pdp_goal",
+      entityId: goalId,
+      workerId,
+      summary: { domainIds: links.domainIds, statementIds: links.statementIds, support: f.support, proposedBy },
+    });
+    return { ok: true, workerId, goalId };
+  });
+}
+
+/** The manager rewrites a goal: SMART fields, domains, statements, support. A real change is a plan change. */
+export function updateGoal(user: SessionUser, workerId: string, goalId: string, f: GoalFields): GoalResult {
+  return db.transaction((tx) => {
+    const found = goalForChange(tx, user, workerId, goalId);
+    if ("refusal" in found) return found.refusal!;
+    if (found.actor !== "manager") return MANAGER_ONLY;
+    const { goal } = found;
+    const late = targetRefusal(f.targetDate, found.periodStart);
+    if (late) return late;
+    const before = {
+      domainIds: tx.select({ id: pdpGoalDomains.domainId }).from(pdpGoalDomains).where(eq(pdpGoalDomains.goalId, goalId)).all().map((r) => r.id),
+      statementIds: tx.select({ id: pdpGoalStatements.statementId }).from(pdpGoalStatements).where(eq(pdpGoalStatements.goalId, goalId)).all().map((r) => r.id),
+      support: tx.select({ kind: pdpGoalSupport.kind }).from(pdpGoalSupport).where(eq(pdpGoalSupport.goalId, goalId)).all().map((r) => r.kind as string),
+    };
+    const links = checkFrameworkChoices(tx, found.worker, f, before);
+    if ("ok" in links) return links;
+
+    const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+    const changed = [
+      ...(["title", "why", "successMeasure", "targetDate"] as const).filter((k) => goal[k] !== f[k]),
+      ...(sameSet(before.domainIds, links.domainIds) ? [] : ["domainIds"]),
+      ...(sameSet(before.statementIds, links.statementIds) ? [] : ["statementIds"]),
+      ...(sameSet(before.support, f.support) ? [] : ["support"]),
+    ];
+    if (changed.length === 0) return { ok: true, workerId, goalId };
+
+    tx.update(pdpGoals)
+      .set({ title: f.title, why: f.why, successMeasure: f.successMeasure, targetDate: f.targetDate })
+      .where(eq(pdpGoals.id, goalId))
+      .run();
+    writeLinks(tx, goalId, { ...links, support: f.support });
+    audit(tx, user, { action: "pdp_goal.updated", entityType: "pdp_goal", entityId: goalId, workerId, summary: { changed } });
+    if (isPlanChange({ kind: "edited", fields: changed })) markPlanChanged(tx, user, goal.pdpId);
+    return { ok: true, workerId, goalId };
+  });
+}
+
+/** The manager agrees a goal the worker proposed; it then counts as part of the plan. */
+export function agreeGoal(user: SessionUser, workerId: string, goalId: string): GoalResult {
+  return db.transaction((tx) => {
+    const found = goalForChange(tx, user, workerId, goalId);
+    if ("refusal" in found) return found.refusal!;
+    if (found.actor !== "manager") return { ok: false, message: "Only the worker's manager can agree a goal" };
+    if (found.goal.agreedAt) return { ok: false, message: "This goal is already agreed" };
+    tx.update(pdpGoals).set({ agreedAt: new Date() }).where(eq(pdpGoals.id, goalId)).run();
+    audit(tx, user, { action: "pdp_goal.agreed", entityType: "pdp_goal", entityId: goalId, workerId, summary: { title: found.goal.title } });
+    if (isPlanChange({ kind: "agreed" })) markPlanChanged(tx, user, found.goal.pdpId);
+    return { ok: true, workerId, goalId };
+  });
+}
+
+/** Moves a goal on (lib/rules/pdp-goals.ts says which moves, by whom, and when a reason is needed). */
+export function setGoalStatus(user: SessionUser, workerId: string, goalId: string, f: GoalStatusFields): GoalResult {
+  return db.transaction((tx) => {
+    const found = goalForChange(tx, user, workerId, goalId);
+    if ("refusal" in found) return found.refusal!;
+    const { goal } = found;
+    const check = checkGoalStatus({ actor: found.actor, from: goal.status, to: f.status, agreed: !!goal.agreedAt, reason: f.reason });
+    if (!check.ok) return { ok: false, message: check.message, field: check.field };
+    tx.update(pdpGoals)
+      .set({ status: f.status, statusReason: f.reason.trim() || null })
+      .where(eq(pdpGoals.id, goalId))
+      .run();
+    audit(tx, user, {
+      action: "pdp_goal.status_changed",
+      entityType: "pdp_goal",
+      entityId: goalId,
+      workerId,
+      summary: { from: goal.status, to: f.status, reason: f.reason.trim() || null },
+    });
+    if (isPlanChange({ kind: "status", from: goal.status, to: f.status })) markPlanChanged(tx, user, goal.pdpId);
+    return { ok: true, workerId, goalId };
+  });
+}
+
+/** An action under a goal. The worker may add actions they will do themselves on their own goals. */
+export function addAction(user: SessionUser, workerId: string, goalId: string, f: ActionFields): GoalResult {
+  return db.transaction((tx) => {
+    const found = goalForChange(tx, user, workerId, goalId);
+    if ("refusal" in found) return found.refusal!;
+    if (found.actor === "worker" && f.owner !== "worker") {
+      return { ok: false, field: "owner", message: "You can add actions you will do yourself; your manager adds their own" };
+    }
+    const action = tx.insert(pdpActions).values({ goalId, description: f.description, owner: f.owner, dueOn: f.dueOn }).returning({ id: pdpActions.id }).get();
+    audit(tx, user, {
+      action: "pdp_action.created",
+      entityType: "pdp_action",
+      entityId: action.id,
+      workerId,
+      summary: { goalId, owner: f.owner, dueOn: f.dueOn },
+    });
+    return { ok: true, workerId, goalId };
+  });
+}
+
+/**
+ * Marks an action done (or not done, to undo a slip). The side that owns it does this: the worker their own
+ * actions on their own record; the manager or an admin any action.
+ */
+export function completeAction(user: SessionUser, workerId: string, actionId: string, done: boolean, today: string): GoalResult {
+  return db.transaction((tx) => {
+    const action = tx
+      .select({ id: pdpActions.id, goalId: pdpActions.goalId, owner: pdpActions.owner, doneOn: pdpActions.doneOn })
+      .from(pdpActions)
+      .where(eq(pdpActions.id, actionId))
+      .get();
+    if (!action) return { ok: false, message: "Action not found" };
+    const found = goalForChange(tx, user, workerId, action.goalId);
+    if ("refusal" in found) return found.refusal!.message === GOAL_NOT_FOUND.message ? { ok: false, message: "Action not found" } : found.refusal!;
+    if (found.actor === "worker" && action.owner !== "worker") return { ok: false, message: "Your manager marks their own actions done" };
+    if (done === (action.doneOn !== null)) return { ok: true, workerId, goalId: action.goalId };
+    tx.update(pdpActions).set({ doneOn: done ? today : null }).where(eq(pdpActions.id, actionId)).run();
+    audit(tx, user, {
+      action: done ? "pdp_action.done" : "pdp_action.undone",
+      entityType: "pdp_action",
+      entityId: actionId,
+      workerId,
+      summary: { goalId: action.goalId, doneOn: done ? today : null },
+    });
+    return { ok: true, workerId, goalId: action.goalId };
+  });
+}
+
+/** A dated note: the worker writes progress notes and reflections on their own goals; the manager progress notes. */
+export function addNote(user: SessionUser, workerId: string, goalId: string, f: NoteFields): GoalResult {
+  return db.transaction((tx) => {
+    const found = goalForChange(tx, user, workerId, goalId);
+    if ("refusal" in found) return found.refusal!;
+    if (found.actor === "manager" && f.kind === "reflection") {
+      return { ok: false, field: "kind", message: "Reflections are the worker's own: add a progress note" };
+    }
+    const note = tx.insert(pdpNotes).values({ goalId, kind: f.kind, body: f.body, authorId: user.id }).returning({ id: pdpNotes.id }).get();
+    audit(tx, user, { action: "pdp_note.created", entityType: "pdp_note", entityId: note.id, workerId, summary: { goalId, kind: f.kind } });
+    return { ok: true, workerId, goalId };
+  });
+}
+
+/** A barrier met on a goal, in the source report's categories (counted by leads). Recorded as of today. */
+export function recordBarrier(user: SessionUser, workerId: string, goalId: string, f: BarrierFields, today: string): GoalResult {
+  if (f.category === "other" && f.detail.trim().length === 0) {
+    return { ok: false, field: "detail", message: "Describe the barrier when you choose Other" };
+  }
+  return db.transaction((tx) => {
+    const found = goalForChange(tx, user, workerId, goalId);
+    if ("refusal" in found) return found.refusal!;
+    const barrier = tx
+      .insert(barriers)
+      .values({ workerId, goalId, conversationId: null, category: f.category, detail: f.detail.trim(), recordedOn: today, recordedBy: user.id })
+      .returning({ id: barriers.id })
+      .get();
+    audit(tx, user, { action: "barrier.recorded", entityType: "barrier", entityId: barrier.id, workerId, summary: { goalId, category: f.category } });
+    return { ok: true, workerId, goalId };
+  });
+}
+
+/** The worker record's heading for the goal pages (name, job title, team), for a worker the user may see. */
+export function goalPageWorker(user: SessionUser, workerId: string) {
+  return db
+    .select({ id: workers.id, firstName: workers.firstName, lastName: workers.lastName, jobTitle: workers.jobTitle, teamName: teams.name })
+    .from(workers)
+    .innerJoin(teams, eq(teams.id, workers.teamId))
+    .where(and(eq(workers.id, workerId), visibleWorkers(user)))
+    .get();
+}

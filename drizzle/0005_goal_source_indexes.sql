@@ -1,0 +1,2 @@
+CREATE INDEX `pdp_goals_source_objective_idx` ON `pdp_goals` (`source_objective_id`) WHERE "pdp_goals"."source_objective_id" is not null;--> statement-breakpoint
+CREATE INDEX `pdp_goals_source_step_idx` ON `pdp_goals` (`source_step_id`) WHERE "pdp_goals"."source_step_id" is not null;
