@@ -113,7 +113,7 @@ test("Chloe sees the new goals on My development, adds a progress note and agree
   await expect(waiting.getByRole("link", { name: /Read and sign your appraisal/ })).toBeVisible();
   await expect(waiting.getByRole("link", { name: /Agree the changed PDP/ })).toBeVisible();
   const goals = page.getByRole("region", { name: "My PDP goals" });
-  for (const o of OBJECTIVES) await expect(goals.getByRole("link", { name: o.title })).toBeVisible();
+  for (const o of OBJECTIVES) await expect(goals.getByRole("link", { name: o.title, exact: true })).toBeVisible();
 
   await goals.getByRole("link", { name: `Add a progress note to ${OBJECTIVES[0]!.title}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: OBJECTIVES[0]!.title })).toBeVisible();

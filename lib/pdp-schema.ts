@@ -43,7 +43,11 @@ export function pdpReviewFields(today: string) {
 export type PdpReviewFields = z.infer<ReturnType<typeof pdpReviewFields>>;
 
 /** Agreeing a version of the plan: which PDP (re-checked against the worker by the data layer). */
-export const agreePdpFields = z.object({ pdpId: z.string().trim().min(1).max(64) });
+export const agreePdpFields = z.object({
+  pdpId: z.string().trim().min(1).max(64),
+  /** The version the person read: agreeing is refused if the plan changed since. */
+  version: z.coerce.number().int().min(1).optional(),
+});
 
 /** Closing the current PDP, optionally carrying unfinished goals into the next one. The confirmation is required. */
 export const closePdpFields = z.object({

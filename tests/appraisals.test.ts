@@ -11,6 +11,7 @@ import {
   careerConversations,
   pdps,
   pdpGoals,
+  workers,
 } from "@/db/schema";
 import {
   appraisalDetail,
@@ -238,6 +239,14 @@ describe("the lifecycle", () => {
     expect(saveAppraisal(managerA, wA, id, fields(), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/cancelled/) });
     // Cancelled frees the way for a new booking.
     expect(scheduleAppraisal(managerA, wA, { scheduledFor: TODAY, appraiserId: managerA.id }, TODAY).ok).toBe(true);
+  });
+
+  it("after the worker has left, only cancels their open appraisal", () => {
+    const id = schedule();
+    db.update(workers).set({ status: "left", contractEnd: TODAY }).where(eq(workers.id, wA)).run();
+    expect(startAppraisal(managerA, wA, id)).toMatchObject({ ok: false, message: expect.stringMatching(/has left, so this appraisal can only be cancelled/) });
+    expect(saveAppraisal(managerA, wA, id, fields(), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/has left/) });
+    expect(cancelAppraisal(managerA, wA, id, "Left the trust")).toMatchObject({ ok: true });
   });
 });
 

@@ -17,6 +17,7 @@ import {
   updateConversation,
 } from "@/db/queries/conversations";
 import { conversationFields, newConversationFields, type NewConversationFields } from "@/lib/conversation-schema";
+import { conversationHistory } from "@/db/queries/development";
 import { twoTeams, asSession } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 import { recordConversationAction, setStepDoneAction, stepToPdpGoalAction, updateConversationAction } from "@/app/(app)/workers/[id]/conversations/actions";
@@ -171,8 +172,15 @@ describe("inside an appraisal", () => {
     const f = twoTeams();
     const m = asSession(f.users.managerA);
     const w = f.workers.workerA.id;
-    const a = appraisal(w, "awaiting_sign_off");
+    const a = appraisal(w, "in_progress");
     const id = record(f, { appraisalId: a.id });
+    // Sent to the worker to sign: what they read is what they sign, so it no longer changes.
+    db.update(appraisals).set({ status: "awaiting_sign_off" }).where(eq(appraisals.id, a.id)).run();
+    expect(addStep(m, w, id, { description: "Slipped in", dueOn: "2027-01-01" })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/waiting for the worker's sign-off/),
+    });
+    expect(recordConversation(m, w, input({ appraisalId: a.id }), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/gone to the worker to sign/) });
     db.update(appraisals).set({ status: "completed", completedAt: new Date("2026-11-21T10:00:00Z") }).where(eq(appraisals.id, a.id)).run();
 
     const { appraisalId: _a, steps: _s, ...fields } = input({ optionsDiscussed: "Changed after sign-off" });
@@ -196,6 +204,24 @@ describe("inside an appraisal", () => {
 });
 
 describe("reading conversations", () => {
+  it("keeps a conversation held inside an appraisal from the worker until the appraisal is sent to them", () => {
+    const f = twoTeams();
+    const w = f.workers.workerA.id;
+    const a = appraisal(w, "in_progress");
+    const id = record(f, { appraisalId: a.id });
+    const me = asSession(f.users.workerUserA);
+    expect(conversationsPage(me, w)?.conversations).toEqual([]);
+    expect(conversationDetail(me, w, id)).toBeUndefined();
+    expect(conversationHistory(me, w)).toEqual([]);
+    // Their manager sees it all along.
+    expect(conversationDetail(asSession(f.users.managerA), w, id)?.conversation.id).toBe(id);
+
+    db.update(appraisals).set({ status: "awaiting_sign_off" }).where(eq(appraisals.id, a.id)).run();
+    expect(conversationsPage(me, w)?.conversations.map((c) => c.id)).toEqual([id]);
+    expect(conversationDetail(me, w, id)?.conversation.id).toBe(id);
+    expect(conversationHistory(me, w).map((c) => c.id)).toEqual([id]);
+  });
+
   it("shows the worker their own, newest first, and their managers, leads and admins; hides them from others", () => {
     const f = twoTeams();
     const older = record(f, { heldOn: "2026-05-01", nextConversationOn: "2026-11-01", steps: [{ description: "Old step", dueOn: "2026-06-01" }] });

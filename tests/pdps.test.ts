@@ -116,6 +116,10 @@ describe("agreeing a PDP", () => {
     const before = pdpRow(pdpId).managerAgreedAt;
     expect(agreePdp(t.s.managerA, t.workerId, pdpId)).toMatchObject({ ok: true, message: "You have already agreed version 1 of this plan" });
     expect(pdpRow(pdpId).managerAgreedAt).toEqual(before);
+    // Agreeing from a page opened before the plan changed is refused: the person must read the new version.
+    db.update(pdps).set({ version: 2, workerAgreedAt: null, managerAgreedAt: null }).where(eq(pdps.id, pdpId)).run();
+    expect(agreePdp(t.s.workerA, t.workerId, pdpId, 1)).toMatchObject({ ok: false, message: expect.stringContaining("changed since you opened it") });
+    expect(agreePdp(t.s.workerA, t.workerId, pdpId, 2)).toMatchObject({ ok: true });
   });
 
   it("refuses a lead, another team's manager and another worker, and an empty plan", () => {

@@ -12,6 +12,7 @@ import {
   careerConversations,
   careerSteps,
   pdpGoals,
+  pdps,
   professions,
   teams,
   users,
@@ -39,7 +40,9 @@ import { objectiveChanges, type AppraisalFields, type ScheduleFields } from "../
 
 // Qualified by hand: in a single-table select drizzle leaves column names bare, which inside the subquery would
 // resolve to pdp_goals' own id.
-const goalOfObjective = sql<string | null>`(select g.id from ${pdpGoals} g where g.source_objective_id = ${sql.raw('"appraisal_objectives"."id"')} limit 1)`;
+// When a PDP was closed and the goal carried over, the goal in the current PDP is the one to link to.
+const goalOfObjective = sql<string | null>`(select g.id from ${pdpGoals} g join ${pdps} p on p.id = g.pdp_id
+  where g.source_objective_id = ${sql.raw('"appraisal_objectives"."id"')} order by p.status = 'closed', g.created_at desc limit 1)`;
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
@@ -260,6 +263,11 @@ function editableAppraisal(tx: Tx, user: SessionUser, workerId: string, appraisa
     .get();
 }
 
+const leftRefusal = (w: { firstName: string; lastName: string }): Refusal => ({
+  ok: false,
+  message: `${workerName(w)} has left, so this appraisal can only be cancelled`,
+});
+
 /** The refusal for a manager's change the appraisal's state does not allow (locked, awaiting, cancelled). */
 function notEditable(a: typeof appraisals.$inferSelect, workerFullName: string): Refusal | undefined {
   if (managerMayEdit(a.status)) return undefined;
@@ -324,6 +332,8 @@ function managerStep(
 ): { ok: true; appraisal: typeof appraisals.$inferSelect; to: AppraisalStatus } | Refusal {
   const found = editableAppraisal(tx, user, workerId, appraisalId);
   if (!found) return NOT_FOUND;
+  // A leaver's open appraisal can only be cancelled; nothing else moves on their record.
+  if (found.worker.status !== "in_post" && step !== "cancel") return leftRefusal(found.worker);
   const check = checkAppraisalStep(step, found.appraisal.status, "manager", reason);
   if (!check.ok) {
     if (found.appraisal.status === "completed" && step !== "reopen") return { ok: false, message: lockedMessage(signedOnWords(found.appraisal.workerSignedAt)) };
@@ -398,6 +408,7 @@ export function saveAppraisal(user: SessionUser, workerId: string, appraisalId: 
     const found = editableAppraisal(tx, user, workerId, appraisalId);
     if (!found) return NOT_FOUND;
     const a = found.appraisal;
+    if (found.worker.status !== "in_post") return leftRefusal(found.worker);
     const refusal = notEditable(a, workerName(found.worker));
     if (refusal) return refusal;
     if (f.heldOn !== null && f.heldOn > today) return { ok: false, field: "heldOn", message: "The meeting date cannot be in the future" };
@@ -635,5 +646,5 @@ export function objectivesToPdp(user: SessionUser, workerId: string, appraisalId
         ? "These objectives are already goals in the PDP"
         : `${n === 1 ? "1 objective" : `${n} objectives`} added to the PDP${result.createdPdp ? " (a new draft PDP was started)" : ""}`;
     return { ok: true, workerId, appraisalId, message, added: n };
-  });
+  }, { behavior: "immediate" });
 }

@@ -16,6 +16,7 @@ import {
   appraisalTakesConversation,
   heldOnProblem,
   lockedByAppraisal,
+  workerMayReadConversation,
   lockMessage,
   nextConversationProblem,
   stepDueProblem,
@@ -126,11 +127,13 @@ function stepsFor(conversationIds: string[]) {
       description: careerSteps.description,
       dueOn: careerSteps.dueOn,
       doneOn: careerSteps.doneOn,
-      goalId: pdpGoals.id,
+      // The goal the step became; when a PDP was closed and the goal carried over, the one in the current PDP.
+      goalId: sql<string | null>`(select ${pdpGoals.id} from ${pdpGoals} join ${pdps} on ${pdps.id} = ${pdpGoals.pdpId}
+        where ${pdpGoals.sourceStepId} = ${careerSteps.id} order by ${pdps.status} = 'closed', ${pdpGoals.createdAt} desc limit 1)`,
     })
     .from(careerSteps)
-    // A step becomes at most one goal (addGoalsToCurrentPdp skips a step already linked).
-    .leftJoin(pdpGoals, eq(pdpGoals.sourceStepId, careerSteps.id))
+    // Joined so that drizzle qualifies the columns in the subquery above (see tests/support/sql-guard.ts).
+    .innerJoin(careerConversations, eq(careerConversations.id, careerSteps.conversationId))
     .where(inArray(careerSteps.conversationId, conversationIds))
     .orderBy(asc(careerSteps.sort), asc(careerSteps.id))
     .all();
@@ -154,7 +157,8 @@ export function conversationsPage(user: SessionUser, workerId: string) {
     .where(and(eq(careerConversations.workerId, workerId), visibleWorkers(user)))
     .orderBy(desc(careerConversations.heldOn), desc(careerConversations.createdAt))
     .all()
-    .map(shapeConversation);
+    .map(shapeConversation)
+    .filter((c) => user.role !== "support_worker" || workerMayReadConversation(c.appraisal));
   const ids = rows.map((r) => r.id);
   const steps = stepsFor(ids);
   const found = barriersFor(ids);
@@ -178,6 +182,7 @@ export function conversationDetail(user: SessionUser, workerId: string, conversa
     .get();
   if (!row) return undefined;
   const conversation = shapeConversation(row);
+  if (user.role === "support_worker" && !workerMayReadConversation(conversation.appraisal)) return undefined;
   const perms = permissions(user, worker);
   return {
     worker,
@@ -295,7 +300,7 @@ export function recordConversation(user: SessionUser, workerId: string, f: NewCo
         .get();
       if (!appraisal) return { ok: false, message: "That appraisal was not found for this worker" };
       if (!appraisalTakesConversation(appraisal.status)) {
-        return { ok: false, message: "That appraisal is signed off or cancelled, so a conversation cannot be added to it" };
+        return { ok: false, message: "That appraisal has gone to the worker to sign, or is signed off or cancelled, so a conversation cannot be added to it" };
       }
     }
     const conversation = tx
@@ -347,8 +352,10 @@ function editableConversationInTx(tx: Tx, user: SessionUser, workerId: string, c
     .where(and(eq(careerConversations.id, conversationId), eq(careerConversations.workerId, workerId), editableWorkers(user)))
     .get();
   if (!row) return undefined;
-  const locked = lockedByAppraisal(row.appraisalStatus ? { status: row.appraisalStatus } : null);
-  return { ...row, locked, lockMessage: lockMessage(row.appraisalCompletedAt ? todayInLondon(row.appraisalCompletedAt) : null) };
+  const appraisal = row.appraisalStatus
+    ? { status: row.appraisalStatus, signedOffOn: row.appraisalCompletedAt ? todayInLondon(row.appraisalCompletedAt) : null }
+    : null;
+  return { ...row, locked: lockedByAppraisal(appraisal), lockMessage: lockMessage(appraisal) };
 }
 
 /** Changes a conversation's fields and barriers (managers of the worker, admins); refused while its appraisal is signed off. */
@@ -496,6 +503,7 @@ export function stepToPdpGoal(user: SessionUser, workerId: string, stepId: strin
         .from(pdpGoals)
         .innerJoin(pdps, eq(pdps.id, pdpGoals.pdpId))
         .where(and(eq(pdpGoals.sourceStepId, step.id), eq(pdps.workerId, workerId)))
+        .orderBy(sql`${pdps.status} = 'closed'`, desc(pdpGoals.createdAt))
         .get()?.id;
     if (!goalId) return { ok: false, message: "The goal could not be added" };
     if (created) {
@@ -508,5 +516,5 @@ export function stepToPdpGoal(user: SessionUser, workerId: string, stepId: strin
       });
     }
     return { ok: true, workerId, conversationId: step.conversationId, stepId: step.id, goalId, created: !!created };
-  });
+  }, { behavior: "immediate" });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 // Where each worker stands in their development: appraisal, PDP, CPD, competencies, apprenticeship, supervision.
 // One query for a whole team (correlated subqueries over indexed columns), never a query per worker.
-import { and, asc, desc, eq, inArray, isNull, lte, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { db } from "../client";
 import {
   workers,
@@ -219,7 +219,17 @@ export function conversationHistory(user: SessionUser, workerId: string) {
     })
     .from(careerConversations)
     .innerJoin(workers, eq(workers.id, careerConversations.workerId))
-    .where(and(eq(careerConversations.workerId, workerId), visibleWorkers(user)))
+    .leftJoin(appraisals, eq(appraisals.id, careerConversations.appraisalId))
+    .where(
+      and(
+        eq(careerConversations.workerId, workerId),
+        visibleWorkers(user),
+        // The worker reads a conversation held inside an appraisal once the appraisal is sent to them.
+        user.role === "support_worker"
+          ? or(isNull(careerConversations.appraisalId), inArray(appraisals.status, ["awaiting_sign_off", "completed", "cancelled"]))
+          : undefined,
+      ),
+    )
     .orderBy(desc(careerConversations.heldOn))
     .all();
 }

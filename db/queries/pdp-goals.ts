@@ -367,7 +367,7 @@ export function createGoal(user: SessionUser, workerId: string, f: GoalFields, t
       summary: { domainIds: links.domainIds, statementIds: links.statementIds, support: f.support, proposedBy },
     });
     return { ok: true, workerId, goalId };
-  });
+  }, { behavior: "immediate" });
 }
 
 /** The manager rewrites a goal: SMART fields, domains, statements, support. A real change is a plan change. */

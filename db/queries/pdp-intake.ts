@@ -1,7 +1,9 @@
 import "server-only";
 // Goals that arrive from elsewhere (an appraisal's new objectives, a career conversation's agreed steps) land in the
 // worker's current PDP, creating a draft one for the coming year when there is none. Callers run this inside their
-// own transaction after checking that the acting user may change this worker's record.
+// own transaction after checking that the acting user may change this worker's record. Those transactions open with
+// `{ behavior: "immediate" }`: taking the write lock first means a second process creating the same worker's first PDP
+// waits for this one instead of failing on pdps_one_current_uq.
 import { and, eq, inArray, max, ne, or } from "drizzle-orm";
 import { db } from "../client";
 import { pdps, pdpGoals } from "../schema";

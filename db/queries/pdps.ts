@@ -371,19 +371,22 @@ export function startPdp(
       .get();
     audit(tx, user, { action: "pdp.created", entityType: "pdp", entityId: pdp.id, workerId, summary: { ...f } });
     return { ok: true, workerId, pdpId: pdp.id, message: "PDP started. Add goals, then agree it together." };
-  });
+  }, { behavior: "immediate" });
 }
 
 /**
  * Agrees the current version of a PDP: the worker for their own, or a manager (who also agrees any goals still
  * waiting). When both have agreed, a draft becomes active. Agreeing again is harmless.
  */
-export function agreePdp(user: SessionUser, workerId: string, pdpId: string): PdpChangeResult {
+export function agreePdp(user: SessionUser, workerId: string, pdpId: string, seenVersion?: number): PdpChangeResult {
   return db.transaction((tx) => {
     const g = gate(tx, user, workerId, true);
     if (isRefusal(g)) return g;
     const pdp = openPdp(tx, workerId, pdpId);
     if (isRefusal(pdp)) return pdp;
+    if (seenVersion !== undefined && seenVersion !== pdp.version) {
+      return { ok: false, message: `The plan has changed since you opened it (it is now version ${pdp.version}). Read it again, then agree it.` };
+    }
     const goalCount = tx.select({ n: sql<number>`count(*)` }).from(pdpGoals).where(eq(pdpGoals.pdpId, pdp.id)).get()?.n ?? 0;
     if (goalCount === 0) return { ok: false, message: "Add at least one goal before agreeing this plan" };
 
@@ -539,5 +542,5 @@ export function closePdp(
       carried: unfinished.length,
       message: `PDP closed. A new draft PDP has started with ${unfinished.length} unfinished ${unfinished.length === 1 ? "goal" : "goals"} carried over.`,
     };
-  });
+  }, { behavior: "immediate" });
 }

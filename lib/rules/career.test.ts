@@ -4,6 +4,7 @@ import {
   heldOnProblem,
   lockMessage,
   lockedByAppraisal,
+  workerMayReadConversation,
   nextConversationPassed,
   nextConversationProblem,
   stepDueProblem,
@@ -53,13 +54,23 @@ describe("where steps stand", () => {
 });
 
 describe("conversations inside appraisals", () => {
-  it("joins only an open appraisal, and is locked while it is signed off", () => {
-    expect(["scheduled", "in_progress", "awaiting_sign_off"].every(appraisalTakesConversation)).toBe(true);
-    expect(appraisalTakesConversation("completed")).toBe(false);
-    expect(appraisalTakesConversation("cancelled")).toBe(false);
+  it("joins only an appraisal still being written, and is locked from when it goes to the worker", () => {
+    expect(["scheduled", "in_progress"].every(appraisalTakesConversation)).toBe(true);
+    expect(["awaiting_sign_off", "completed", "cancelled"].some(appraisalTakesConversation)).toBe(false);
     expect(lockedByAppraisal({ status: "completed" })).toBe(true);
+    expect(lockedByAppraisal({ status: "awaiting_sign_off" })).toBe(true);
     expect(lockedByAppraisal({ status: "in_progress" })).toBe(false);
     expect(lockedByAppraisal(null)).toBe(false);
-    expect(lockMessage("2026-11-21")).toBe("This conversation is part of an appraisal signed off on 21 November 2026; reopen the appraisal to change it");
+    expect(lockMessage({ status: "completed", signedOffOn: "2026-11-21" })).toBe(
+      "This conversation is part of an appraisal signed off on 21 November 2026; reopen the appraisal to change it",
+    );
+    expect(lockMessage({ status: "awaiting_sign_off", signedOffOn: null })).toMatch(/waiting for the worker's sign-off/);
+  });
+  it("is hidden from the worker while the appraisal it belongs to is being written", () => {
+    expect(workerMayReadConversation(null)).toBe(true);
+    expect(workerMayReadConversation({ status: "scheduled" })).toBe(false);
+    expect(workerMayReadConversation({ status: "in_progress" })).toBe(false);
+    expect(workerMayReadConversation({ status: "awaiting_sign_off" })).toBe(true);
+    expect(workerMayReadConversation({ status: "completed" })).toBe(true);
   });
 });

@@ -45,15 +45,26 @@ export function nextConversationPassed(next: string | null, today: string): bool
 
 /** Whether an appraisal can take a career conversation: one still open (not signed off, not cancelled). */
 export function appraisalTakesConversation(status: string): boolean {
-  return status !== "completed" && status !== "cancelled";
+  return status === "scheduled" || status === "in_progress";
 }
 
-/** A conversation recorded inside an appraisal is locked while the appraisal is signed off. */
+/**
+ * A conversation recorded inside an appraisal is locked with it: from when it goes to the worker to sign (what they
+ * read must be what they sign) until it is reopened.
+ */
 export function lockedByAppraisal(appraisal: { status: string } | null | undefined): boolean {
-  return appraisal?.status === "completed";
+  return appraisal?.status === "awaiting_sign_off" || appraisal?.status === "completed";
 }
 
-export function lockMessage(signedOffOn: string | null): string {
-  const when = signedOffOn ? ` on ${formatDate(signedOffOn)}` : "";
+/** A support worker reads a conversation held inside an appraisal once the appraisal is sent to them, not before. */
+export function workerMayReadConversation(appraisal: { status: string } | null | undefined): boolean {
+  return !appraisal || appraisal.status === "awaiting_sign_off" || appraisal.status === "completed" || appraisal.status === "cancelled";
+}
+
+export function lockMessage(appraisal: { status: string; signedOffOn: string | null } | null): string {
+  if (appraisal?.status === "awaiting_sign_off") {
+    return "This conversation is part of an appraisal waiting for the worker's sign-off; they can send it back if it needs changing";
+  }
+  const when = appraisal?.signedOffOn ? ` on ${formatDate(appraisal.signedOffOn)}` : "";
   return `This conversation is part of an appraisal signed off${when}; reopen the appraisal to change it`;
 }

@@ -11,7 +11,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { FieldShell, FieldMessages, describedBy } from "@/components/forms/field-shell";
 import { initialFormState, type FormState } from "@/lib/forms";
 import { ASPIRATIONS, BARRIER_CATEGORIES, INTEREST_LEVELS, aspirationWords, barrierWords, interestWords } from "@/lib/vocabulary";
-import { STEP_ROWS, stepFieldId } from "@/lib/conversation-schema";
+import { MAX_STEP_ROWS, STEP_ROWS, stepFieldId } from "@/lib/conversation-schema";
 import { counted, type Counted } from "./step-forms";
 import { DefaultSubmit } from "@/components/forms/default-submit";
 
@@ -110,7 +110,7 @@ export function ConversationForm({
   const e = state.fieldErrors;
   const descriptions = lists.stepDescription ?? [];
   const dues = lists.stepDueOn ?? [];
-  const rowCount = Math.max(Number(v.stepRows) || STEP_ROWS, descriptions.length, dues.length);
+  const rowCount = Math.min(Math.max(Number(v.stepRows) || STEP_ROWS, descriptions.length, dues.length), MAX_STEP_ROWS);
   const focusStep = v.focusStep === undefined ? -1 : Number(v.focusStep);
 
   return (

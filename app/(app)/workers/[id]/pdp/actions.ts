@@ -34,7 +34,7 @@ export async function agreePdpAction(workerId: string, _prev: FormState, form: F
   const user = await requireUser();
   const input = agreePdpFields.safeParse(Object.fromEntries(form));
   if (!input.success) notFound();
-  const result = agreePdp(user, workerId, input.data.pdpId);
+  const result = agreePdp(user, workerId, input.data.pdpId, input.data.version);
   if (!result.ok) return refused(form, result);
   refresh(workerId);
   redirect(`/workers/${workerId}/pdp?saved=${result.message.startsWith("You have already") ? "already-agreed" : "agreed"}`);

@@ -7,12 +7,13 @@ import { initialFormState, type FormState } from "@/lib/forms";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 
-export function AgreeForm({ action, pdpId, hint }: { action: Action; pdpId: string; hint: string }) {
+export function AgreeForm({ action, pdpId, version, hint }: { action: Action; pdpId: string; version: number; hint: string }) {
   const [state, formAction] = useActionState(action, initialFormState);
   return (
     <form action={formAction} className="card mb-6">
       <ErrorSummary message={state.ok === false ? state.message : undefined} />
       <input type="hidden" name="pdpId" value={pdpId} />
+      <input type="hidden" name="version" value={version} />
       <p className="mb-4">{hint}</p>
       <SubmitButton pendingText="Agreeing…">Agree this plan</SubmitButton>
     </form>

@@ -86,6 +86,7 @@ export default async function PdpPage({ params, searchParams }: { params: Promis
               <AgreeForm
                 action={agreePdpAction.bind(null, id)}
                 pdpId={current.id}
+                version={current.version}
                 hint={
                   isOwn
                     ? `Agree version ${current.version} once you and your manager have talked the plan through.`

@@ -48,7 +48,6 @@ export default async function AppraisalPage({
   const { worker, appraisal: a, content } = detail;
   const name = `${worker.firstName} ${worker.lastName}`;
   const printable = content && (a.status === "completed" || a.status === "awaiting_sign_off");
-  const openForWork = a.status !== "completed" && a.status !== "cancelled";
 
   return (
     <>
@@ -159,7 +158,7 @@ export default async function AppraisalPage({
           <ConversationsSummary conversations={content.conversations} />
         </section>
       ) : null}
-      {content && detail.canEdit && openForWork ? (
+      {content && detail.editable && a.status === "in_progress" ? (
         <p className="mt-4">
           <Link href={`/workers/${id}/conversations/new?appraisal=${appraisalId}`}>Record the career conversation</Link>
         </p>

@@ -46,7 +46,7 @@ export default async function ConversationPage({
         </p>
       ) : null}
       {c.locked && found.canManage ? (
-        <p className="mb-4 border-l-8 border-nhs-blue bg-white p-3">{lockMessage(c.appraisal?.signedOffOn ?? null)}.</p>
+        <p className="mb-4 border-l-8 border-nhs-blue bg-white p-3">{lockMessage(c.appraisal)}.</p>
       ) : null}
       {found.canEdit ? (
         <p className="mb-6">

@@ -32,7 +32,7 @@ export default async function EditConversationPage({ params }: { params: Promise
           <Link href={`/workers/${id}/conversations/${conversationId}`}>Back to the conversation of {formatDate(c.heldOn)}</Link>
         </p>
         {c.locked ? (
-          <p className="card">{lockMessage(c.appraisal?.signedOffOn ?? null)}.</p>
+          <p className="card">{lockMessage(c.appraisal)}.</p>
         ) : (
           <>
             {c.appraisal ? (
