@@ -42,7 +42,7 @@ test("Daniel proposes a goal on his own PDP, fixing a missing title", async ({ b
   await page.getByLabel("What is the goal?").fill(TITLE);
   await page.getByRole("button", { name: "Propose goal" }).click();
   await expect(status(page)).toContainText("Goal proposed");
-  await expect(page.getByRole("heading", { level: 2, name: TITLE })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
   await expect(page.getByText("Proposed, waiting for the manager to agree")).toBeVisible();
   goalPath = new URL(page.url()).pathname;
   await expectAccessible(page);
@@ -138,7 +138,7 @@ test("another team's manager gets 404; a lead reads the goal with no forms", asy
 
   const lead = await signedInPage(browser, "lead");
   await visit(lead, goalPath);
-  await expect(lead.getByRole("heading", { level: 2, name: TITLE })).toBeVisible();
+  await expect(lead.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
   await expect(lead.getByText(ACTION, { exact: true })).toBeVisible();
   await expect(lead.getByRole("main").locator("form")).toHaveCount(0);
   expect((await lead.goto(`${goalPath}/edit`))?.status()).toBe(404);

@@ -76,7 +76,7 @@ export default async function GoalPage({
 
   return (
     <>
-      <WorkerRecordHeader worker={worker} current="pdp" title="PDP goal" />
+      <WorkerRecordHeader worker={worker} current="pdp" title={goal.title} />
       <p className="mb-4">
         <Link href={pdpPath}>Back to the PDP</Link>
       </p>
@@ -86,7 +86,6 @@ export default async function GoalPage({
         </p>
       ) : null}
 
-      <h2 className="mb-2">{goal.title}</h2>
       <p className="mb-4 flex flex-wrap items-center gap-3">
         <GoalStatusTag status={goal.status} />
         {agreed ? null : <Tag tone="amber">Proposed, waiting for the manager to agree</Tag>}
