@@ -117,7 +117,7 @@ test("Chloe sees the new goals on My development, adds a progress note and agree
 
   await goals.getByRole("link", { name: `Add a progress note to ${OBJECTIVES[0]!.title}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: OBJECTIVES[0]!.title })).toBeVisible();
-  await expect(page.getByLabel("Progress note")).toBeChecked();
+  await expect(page.getByRole("radio", { name: "Progress note" })).toBeChecked();
   await page.getByLabel("Note", { exact: true }).fill(NOTE);
   await page.getByRole("button", { name: "Add note" }).click();
   await expect(page.getByText(NOTE)).toBeVisible();
@@ -172,7 +172,7 @@ test("the appraisal is locked for Claire, who prints it, agrees the plan and rec
   await expect(page.getByText("Active, agreed").first()).toBeVisible();
   await page.getByLabel("Date of the review").fill(isoToday());
   await page.getByLabel("Summary").fill(`New goals from the appraisal agreed; falls class starts next week (${TAG})`);
-  await page.getByLabel("Next review").fill(nextYear("02-28"));
+  await page.getByLabel("Next review", { exact: true }).fill(nextYear("02-28"));
   await page.getByRole("button", { name: "Record the review" }).click();
   await expect(page.getByText(`New goals from the appraisal agreed; falls class starts next week (${TAG})`)).toBeVisible();
   await expectAccessible(page);

@@ -22,18 +22,23 @@ export type NavItem = { href: string; label: string };
 export function navFor(role: Role): NavItem[] {
   switch (role) {
     case "support_worker":
-      return [{ href: "/me", label: "My development" }];
+      return [
+        { href: "/me", label: "My development" },
+        { href: "/resources", label: "Resources" },
+      ];
     case "manager":
       return [
         { href: "/team", label: "My team" },
         { href: "/workers", label: "Workers" },
         { href: "/teams", label: "Teams" },
+        { href: "/resources", label: "Resources" },
       ];
     case "lead":
       return [
         { href: "/insights", label: "Insights" },
         { href: "/workers", label: "Workers" },
         { href: "/teams", label: "Teams" },
+        { href: "/resources", label: "Resources" },
       ];
     case "admin":
       return [
@@ -42,6 +47,8 @@ export function navFor(role: Role): NavItem[] {
         { href: "/teams", label: "Teams" },
         { href: "/admin/users", label: "Users" },
         { href: "/admin/reference", label: "Reference data" },
+        // The hub itself; its entries are managed from a button on it (/admin/resources).
+        { href: "/resources", label: "Resources" },
       ];
   }
 }

@@ -73,6 +73,14 @@ export const resources: ResourceSeed[] = [
     url: "https://www.rcot.co.uk/sites/default/files/CAREER_FRAMEWORK.pdf",
   },
 
+  {
+    title: "NES Healthcare Support Worker Development and Education Framework (Scotland)",
+    body: "NHS Education for Scotland's framework for nursing, midwifery and allied health professions healthcare support workers, named in the 2025 statement. It describes the knowledge and skills expected at each level from 2 to 4, and learning to help support workers move between them.",
+    professionCode: null,
+    type: "career_framework",
+    url: "https://www.nes.scot.nhs.uk",
+  },
+
   /* ---------------------------------------------------- supervision and delegation */
   {
     title: "Supervision, accountability and delegation of activities to support workers",
@@ -89,7 +97,52 @@ export const resources: ResourceSeed[] = [
     url: "https://www.csp.org.uk/content/faqs-support-worker-delegation",
   },
 
+  {
+    title: "Health and Care Professions Council (HCPC)",
+    body: "The regulator of the allied health professions it registers. Its standards of conduct, performance and ethics ask registered professionals to delegate only work the person can safely do, and to keep supervising it. Support workers are not registered, but these standards shape the tasks delegated to them.",
+    professionCode: null,
+    type: "supervision_delegation",
+    url: "https://www.hcpc-uk.org",
+  },
+
+  /* ---------------------------------------------------- role and responsibility guides */
+  {
+    title: "NHS Health Careers",
+    body: "The NHS's careers site. It describes support roles in each allied health profession, what the work involves, and the routes into the registered professions, including apprenticeships.",
+    professionCode: null,
+    type: "role_guide",
+    url: "https://www.healthcareers.nhs.uk",
+  },
+  {
+    title: "Skills for Health: Code of Conduct for Healthcare Support Workers",
+    body: "Skills for Health publishes, with Skills for Care, the Code of Conduct for Healthcare Support Workers and Adult Social Care Workers in England, which sets out the standards of behaviour and responsibility expected of every support worker. It also runs the Core Skills Training Framework for statutory and mandatory training.",
+    professionCode: null,
+    type: "role_guide",
+    url: "https://www.skillsforhealth.org.uk",
+  },
+
   /* ---------------------------------------------------- professional bodies and union */
+  {
+    title: "Royal College of Speech and Language Therapists (RCSLT)",
+    body: "The professional body for speech and language therapy. Support workers can join as members and find professional guidance, clinical information, learning and the support worker hub.",
+    professionCode: "slt",
+    type: "professional_body",
+    url: "https://www.rcslt.org",
+  },
+  {
+    title: "British Dietetic Association (BDA)",
+    body: "The professional body and trade union for dietetics. Dietetic support workers can join as members and find professional guidance, learning, workplace representation and the dietetic support workforce hub.",
+    professionCode: "dietetics",
+    type: "professional_body",
+    url: "https://www.bda.uk.com",
+  },
+  {
+    title: "Chartered Society of Physiotherapy (CSP)",
+    body: "The professional body and trade union for physiotherapy. Support workers can join as associate members for workplace representation, professional guidance, learning resources and the associates and support workers network.",
+    professionCode: "physio",
+    type: "professional_body",
+    url: "https://www.csp.org.uk",
+  },
   {
     title: "Royal College of Occupational Therapists (RCOT)",
     body: "The professional body for occupational therapy. Support workers can join as associate members and find professional standards, learning resources and career guidance.",
@@ -182,5 +235,14 @@ export const resources: ResourceSeed[] = [
     professionCode: null,
     type: "cpd",
     url: "https://www.e-lfh.org.uk",
+  },
+
+  /* ---------------------------------------------------- pay and terms */
+  {
+    title: "NHS Employers: pay and terms and conditions",
+    body: "The NHS Terms and Conditions of Service Handbook (Agenda for Change) and guidance on pay bands, job evaluation and working patterns. Useful when a role, band or banding review comes up in a career conversation.",
+    professionCode: null,
+    type: "other",
+    url: "https://www.nhsemployers.org",
   },
 ];

@@ -1,0 +1,65 @@
+"use client";
+// Adding or changing an entry in the resources hub.
+import { useActionState } from "react";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { TextField } from "@/components/forms/text-field";
+import { SelectField } from "@/components/forms/select-field";
+import { TextareaField } from "@/components/forms/textarea-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { initialFormState, type FormState } from "@/lib/forms";
+import { resourceTypeWords } from "@/lib/resource-schema";
+
+const TYPE_OPTIONS = resourceTypeWords.values.map((t) => [t, resourceTypeWords.label(t)] as const);
+
+export function ResourceForm({
+  action,
+  defaults,
+  professions,
+  mode,
+}: {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  defaults: Record<string, string>;
+  professions: ReadonlyArray<readonly [string, string]>;
+  mode: "create" | "edit";
+}) {
+  const [state, formAction] = useActionState(action, initialFormState);
+  const e = state.fieldErrors;
+  const v = state.values ?? defaults;
+  return (
+    <form action={formAction} noValidate key={JSON.stringify(state.values ?? null)}>
+      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+      <TextField name="title" label="Title" hint="What a support worker will recognise, like RCSLT support worker hub" defaultValue={v.title} error={e?.title} autoComplete="off" maxLength={200} />
+      <TextField
+        name="url"
+        label="Web address"
+        hint="The full address, starting with https://. Link to the organisation's own page."
+        type="url"
+        inputMode="url"
+        defaultValue={v.url}
+        error={e?.url}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <SelectField name="type" label="Kind of resource" options={TYPE_OPTIONS} placeholder="Select a kind" defaultValue={v.type} error={e?.type} className="max-w-md" />
+      <SelectField
+        name="professionId"
+        label="Profession"
+        hint="Support workers in this profession see it first. Leave as everyone for resources that apply to all."
+        options={professions}
+        placeholder="For everyone"
+        defaultValue={v.professionId}
+        error={e?.professionId}
+        className="max-w-md"
+      />
+      <TextareaField
+        name="body"
+        label="Description (optional)"
+        hint="One to three plain sentences on what a support worker will find there. Up to 2000 characters."
+        defaultValue={v.body}
+        error={e?.body}
+        rows={5}
+      />
+      <SubmitButton pendingText="Saving…">{mode === "create" ? "Add resource" : "Save changes"}</SubmitButton>
+    </form>
+  );
+}
