@@ -97,6 +97,10 @@ export default async function ReferencePage() {
         Values are never deleted: a value that is no longer needed is retired. It then leaves the forms, and every record that has
         it keeps it. &ldquo;Workers&rdquo; counts the workers (in post or left) whose record uses the value.
       </p>
+      <p className="mb-8 max-w-3xl">
+        The resources hub&apos;s entries (professional bodies, unions, guidance) are edited in{" "}
+        <Link href="/admin/resources">Manage resources</Link>.
+      </p>
       <nav aria-label="Lists on this page" className="mb-8">
         <ul className="flex flex-wrap gap-x-6 gap-y-2">
           {REFERENCE_KINDS.map((kind) => (
