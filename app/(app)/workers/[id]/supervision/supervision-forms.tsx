@@ -1,0 +1,226 @@
+"use client";
+// The forms on the supervision page: record a session, delegate a task, and per task "reviewed today" and "end".
+// On error each comes back with what was typed; on success the form starts empty again.
+import { useActionState } from "react";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { TextField } from "@/components/forms/text-field";
+import { TextareaField } from "@/components/forms/textarea-field";
+import { SelectField } from "@/components/forms/select-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { FieldShell, FieldMessages, describedBy } from "@/components/forms/field-shell";
+import { initialFormState, type FormState } from "@/lib/forms";
+import { SUPERVISION_LEVELS, SUPERVISION_TYPES } from "@/lib/vocabulary";
+import { REVIEW_MAX_YEARS, supervisionLevelMeaning, supervisionLevelWords, supervisionTypeWords } from "@/lib/rules/supervision";
+
+type Action = (prev: FormState, form: FormData) => Promise<FormState>;
+type Counted = FormState & { n?: number };
+
+/** Counts the answers, so the form remounts with the returned values after each one (React resets a form after its action). */
+function useCountedAction(action: Action) {
+  return useActionState<Counted, FormData>(
+    async (prev, form) => ({ ...(await action(prev, form)), n: (prev.n ?? 0) + 1 }),
+    initialFormState,
+  );
+}
+
+function Saved({ state }: { state: FormState }) {
+  return (
+    <p role="status" className="mt-2 font-semibold">
+      {state.ok ? state.message : ""}
+    </p>
+  );
+}
+
+function RadiosField({
+  name,
+  legend,
+  options,
+  value,
+  hint,
+  error,
+}: {
+  name: string;
+  legend: string;
+  options: ReadonlyArray<readonly [string, string, string?]>;
+  value?: string;
+  hint?: string;
+  error?: string;
+}) {
+  return (
+    <fieldset id={name} tabIndex={-1} aria-describedby={describedBy(name, hint, error)} className={`mb-5 ${error ? "border-l-4 border-nhs-red pl-4" : ""}`}>
+      <legend className="label">{legend}</legend>
+      <FieldMessages name={name} hint={hint} error={error} />
+      <div className="space-y-2">
+        {options.map(([v, text, meaning]) => (
+          <label key={v} className="flex items-start gap-3">
+            <input type="radio" name={name} value={v} defaultChecked={value === v} className="mt-0.5 size-6 shrink-0 accent-nhs-blue" />
+            <span>
+              {text}
+              {meaning ? <span className="block text-nhs-secondary">{meaning}</span> : null}
+            </span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function SessionForm({ action, supervisors, today }: { action: Action; supervisors: ReadonlyArray<{ id: string; name: string }>; today: string }) {
+  const [state, formAction] = useCountedAction(action);
+  const v = state.ok ? {} : (state.values ?? {});
+  const e = state.fieldErrors;
+  return (
+    <form action={formAction} noValidate key={state.n ?? 0}>
+      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+      <TextField name="heldOn" label="Date of the session" type="date" defaultValue={v.heldOn ?? today} error={e?.heldOn} className="max-w-xs" />
+      <RadiosField
+        name="type"
+        legend="Type of supervision"
+        options={SUPERVISION_TYPES.map((t) => [t, supervisionTypeWords.label(t)] as const)}
+        value={v.type}
+        error={e?.type}
+      />
+      <SelectField
+        name="supervisorId"
+        label="Supervisor"
+        hint="A manager or lead with an account here, or leave as 'Someone else' and type their name below"
+        options={supervisors.map((s) => [s.id, s.name] as const)}
+        placeholder="Someone else"
+        defaultValue={v.supervisorId}
+        error={e?.supervisorId}
+        className="max-w-md"
+      />
+      <TextField
+        name="supervisorName"
+        label="Supervisor's name, if not in the list"
+        defaultValue={v.supervisorName}
+        error={e?.supervisorName}
+        autoComplete="off"
+      />
+      <TextareaField name="summary" label="Summary" hint="A short note of what was discussed" rows={3} defaultValue={v.summary} error={e?.summary} />
+      <TextareaField name="actions" label="Agreed actions (optional)" rows={3} defaultValue={v.actions} error={e?.actions} />
+      <SubmitButton pendingText="Saving…">Record the session</SubmitButton>
+      <Saved state={state} />
+    </form>
+  );
+}
+
+export function DelegationForm({ action }: { action: Action }) {
+  const [state, formAction] = useCountedAction(action);
+  const v = state.ok ? {} : (state.values ?? {});
+  const e = state.fieldErrors;
+  return (
+    <form action={formAction} noValidate key={state.n ?? 0}>
+      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+      <TextField name="task" label="Task delegated" hint="For example: gait re-education with a walking aid on the ward" defaultValue={v.task} error={e?.task} />
+      <div className="grid gap-x-6 sm:grid-cols-2">
+        <TextField name="delegatedByName" label="Delegated by (registered professional)" defaultValue={v.delegatedByName} error={e?.delegatedByName} />
+        <TextField name="delegatedByProfession" label="Their profession" hint="For example: Physiotherapist" defaultValue={v.delegatedByProfession} error={e?.delegatedByProfession} />
+      </div>
+      <TextField
+        name="delegatedByRegistration"
+        label="Their registration number (optional)"
+        hint="For example their HCPC number, PH123456"
+        defaultValue={v.delegatedByRegistration}
+        error={e?.delegatedByRegistration}
+        className="max-w-xs"
+        autoComplete="off"
+      />
+      <RadiosField
+        name="supervisionLevel"
+        legend="Level of supervision"
+        options={SUPERVISION_LEVELS.map((l) => [l, supervisionLevelWords.label(l), supervisionLevelMeaning.label(l)] as const)}
+        value={v.supervisionLevel}
+        error={e?.supervisionLevel}
+      />
+      <div className="grid gap-x-6 sm:grid-cols-2">
+        <TextField name="competentSince" label="Assessed as competent on" type="date" defaultValue={v.competentSince} error={e?.competentSince} />
+        <TextField
+          name="reviewOn"
+          label="Review date"
+          type="date"
+          hint={`Within ${REVIEW_MAX_YEARS} years. An older delegation may have a date already gone by: it is flagged for review at once.`}
+          defaultValue={v.reviewOn}
+          error={e?.reviewOn}
+        />
+      </div>
+      <SubmitButton pendingText="Saving…">Record the delegated task</SubmitButton>
+      <Saved state={state} />
+    </form>
+  );
+}
+
+/** Field errors keyed by this form's own ids, so that two tasks' forms never share an id. */
+function prefixed(prefix: string, errors: Record<string, string> | undefined) {
+  if (!errors) return undefined;
+  return Object.fromEntries(Object.entries(errors).map(([k, m]) => [`${prefix}-${k}`, m]));
+}
+
+/** "Reviewed today, next review …": one date. */
+export function ReviewTaskForm({ action, taskId, task }: { action: Action; taskId: string; task: string }) {
+  const [state, formAction] = useCountedAction(action);
+  const prefix = `review-${taskId}`;
+  const id = `${prefix}-reviewOn`;
+  const e = prefixed(prefix, state.fieldErrors);
+  const error = e?.[id];
+  return (
+    <form action={formAction} noValidate key={state.n ?? 0} aria-label={`Review: ${task}`}>
+      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+      <div className="flex flex-wrap items-end gap-x-4">
+        <FieldShell name={id} label="Reviewed today, next review on" error={error}>
+          <input
+            id={id}
+            name="reviewOn"
+            type="date"
+            defaultValue={state.ok ? "" : state.values?.reviewOn}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy(id, undefined, error)}
+            className="input max-w-xs"
+          />
+        </FieldShell>
+        <div className="mb-5">
+          <SubmitButton pendingText="Saving…" className="btn-secondary mb-0!">
+            Save the review<span className="sr-only">: {task}</span>
+          </SubmitButton>
+        </div>
+      </div>
+      {state.ok ? (
+        <p role="status" className="font-semibold">
+          {state.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+/** Ends a delegation today; the reason goes in the audit trail. Folded away so that it is not pressed by mistake. */
+export function EndTaskForm({ action, taskId, task }: { action: Action; taskId: string; task: string }) {
+  const [state, formAction] = useCountedAction(action);
+  const prefix = `end-${taskId}`;
+  const id = `${prefix}-reason`;
+  const e = prefixed(prefix, state.fieldErrors);
+  const error = e?.[id];
+  return (
+    <details className="mt-2" open={state.ok === false ? true : undefined}>
+      <summary className="cursor-pointer font-semibold text-nhs-blue">
+        End delegation<span className="sr-only">: {task}</span>
+      </summary>
+      <form action={formAction} noValidate key={state.n ?? 0} aria-label={`End delegation: ${task}`} className="mt-3">
+        <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+        <FieldShell name={id} label="Why is it ending?" error={error}>
+          <input
+            id={id}
+            name="reason"
+            defaultValue={state.values?.reason}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy(id, undefined, error)}
+            className="input"
+          />
+        </FieldShell>
+        <SubmitButton pendingText="Ending…" className="btn-secondary">
+          End the delegation today<span className="sr-only">: {task}</span>
+        </SubmitButton>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,313 @@
+import "server-only";
+// Supervision sessions and the delegation register (scope of practice). The worker reads their own; their managers
+// and admins record sessions and delegate, review and end tasks; leads read. Every change is audited.
+import { and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { db } from "../client";
+import { delegatedTasks, supervisionSessions, teams, users, workers } from "../schema";
+import { editableWorkers, visibleWorkers } from "../access";
+import { audit } from "../audit";
+import type { SessionUser } from "../../lib/session-user";
+import type { DelegationFields, SessionFields } from "../../lib/supervision-schema";
+import { todayInLondon } from "../../lib/rules/dates";
+import {
+  compareDelegatedTasks,
+  competentSinceProblem,
+  delegationReviewProblem,
+  nextReviewProblem,
+  pastReview,
+  sessionDateProblem,
+} from "../../lib/rules/supervision";
+
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+
+export type SupervisionResult =
+  | { ok: true; workerId: string; id: string }
+  | { ok: false; message: string; field?: string; notFound?: boolean };
+
+const WORKER_NOT_FOUND = { ok: false as const, message: "Worker not found", notFound: true };
+const TASK_NOT_FOUND = { ok: false as const, message: "Delegated task not found", notFound: true };
+const LEFT = { ok: false as const, message: "This worker has left. Their record can no longer be changed." };
+const LEAD_REFUSED = {
+  ok: false as const,
+  message: "Leads read supervision and delegation records; only the worker's manager or an administrator changes them",
+};
+
+const mayEdit = (user: SessionUser) => user.role === "manager" || user.role === "admin";
+
+/** Why this user may not change supervision records at all, before any worker is looked at. */
+function refusedByRole(user: SessionUser) {
+  if (user.role === "lead") return LEAD_REFUSED;
+  if (!mayEdit(user)) return WORKER_NOT_FOUND;
+  return undefined;
+}
+
+/** The worker as the page's heading shows them, if the user may see them. */
+function visibleWorker(user: SessionUser, workerId: string) {
+  return db
+    .select({
+      id: workers.id,
+      firstName: workers.firstName,
+      lastName: workers.lastName,
+      jobTitle: workers.jobTitle,
+      teamName: teams.name,
+      status: workers.status,
+      contractStart: workers.contractStart,
+      userId: workers.userId,
+      editable: sql<number>`case when ${editableWorkers(user)} then 1 else 0 end`.mapWith(Boolean),
+    })
+    .from(workers)
+    .innerJoin(teams, eq(teams.id, workers.teamId))
+    .where(and(eq(workers.id, workerId), visibleWorkers(user)))
+    .get();
+}
+
+/** Who can be picked as a supervisor: active managers and leads in the user's organisation. */
+export function supervisorOptions(user: SessionUser) {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.orgId, user.orgId), eq(users.status, "active"), inArray(users.role, ["manager", "lead"])))
+    .orderBy(asc(users.name))
+    .all();
+}
+
+/**
+ * A worker's supervision sessions (newest first) and delegated tasks (current ones past review first, then by review
+ * date, then ended ones); undefined when the user may not see the worker.
+ */
+export function supervisionPage(user: SessionUser, workerId: string, today = todayInLondon()) {
+  const worker = visibleWorker(user, workerId);
+  if (!worker) return undefined;
+  const sessions = db
+    .select({
+      id: supervisionSessions.id,
+      heldOn: supervisionSessions.heldOn,
+      type: supervisionSessions.type,
+      supervisorName: supervisionSessions.supervisorName,
+      summary: supervisionSessions.summary,
+      actions: supervisionSessions.actions,
+    })
+    .from(supervisionSessions)
+    .innerJoin(workers, eq(workers.id, supervisionSessions.workerId))
+    .where(and(eq(supervisionSessions.workerId, workerId), visibleWorkers(user)))
+    .orderBy(desc(supervisionSessions.heldOn), desc(supervisionSessions.createdAt))
+    .all();
+  const tasks = db
+    .select({
+      id: delegatedTasks.id,
+      task: delegatedTasks.task,
+      delegatedByName: delegatedTasks.delegatedByName,
+      delegatedByProfession: delegatedTasks.delegatedByProfession,
+      delegatedByRegistration: delegatedTasks.delegatedByRegistration,
+      supervisionLevel: delegatedTasks.supervisionLevel,
+      competentSince: delegatedTasks.competentSince,
+      reviewOn: delegatedTasks.reviewOn,
+      endedOn: delegatedTasks.endedOn,
+    })
+    .from(delegatedTasks)
+    .innerJoin(workers, eq(workers.id, delegatedTasks.workerId))
+    .where(and(eq(delegatedTasks.workerId, workerId), visibleWorkers(user)))
+    .all()
+    .map((t) => ({ ...t, pastReview: pastReview(t, today) }))
+    .sort((a, b) => compareDelegatedTasks(a, b, today));
+  const canEdit = worker.status === "in_post" && mayEdit(user) && worker.editable;
+  return {
+    worker,
+    canEdit,
+    ownRecord: user.role === "support_worker" && worker.userId === user.id,
+    supervisors: canEdit ? supervisorOptions(user) : [],
+    sessions,
+    current: tasks.filter((t) => t.endedOn === null),
+    ended: tasks.filter((t) => t.endedOn !== null),
+  };
+}
+
+/**
+ * Current delegated tasks past their review date, across the workers the user may see (in post), oldest review first:
+ * the count of all of them and the first `limit` to list.
+ */
+export function delegationsPastReview(user: SessionUser, today = todayInLondon(), limit = 20) {
+  const where = and(isNull(delegatedTasks.endedOn), lt(delegatedTasks.reviewOn, today), eq(workers.status, "in_post"), visibleWorkers(user));
+  const count =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(delegatedTasks)
+      .innerJoin(workers, eq(workers.id, delegatedTasks.workerId))
+      .where(where)
+      .get()?.n ?? 0;
+  const tasks = db
+    .select({
+      id: delegatedTasks.id,
+      workerId: workers.id,
+      workerName: sql<string>`${workers.firstName} || ' ' || ${workers.lastName}`,
+      task: delegatedTasks.task,
+      reviewOn: delegatedTasks.reviewOn,
+    })
+    .from(delegatedTasks)
+    .innerJoin(workers, eq(workers.id, delegatedTasks.workerId))
+    .where(where)
+    .orderBy(asc(delegatedTasks.reviewOn), asc(workers.lastName), asc(workers.firstName), asc(delegatedTasks.id))
+    .limit(limit)
+    .all();
+  return { count, tasks };
+}
+
+/* ------------------------------------------------------------------ changes */
+
+/** The worker, if this user may change their supervision records (managers of the worker, admins). */
+function editableWorkerInTx(tx: Tx, user: SessionUser, workerId: string) {
+  return tx
+    .select({ id: workers.id, status: workers.status, contractStart: workers.contractStart })
+    .from(workers)
+    .where(and(eq(workers.id, workerId), editableWorkers(user)))
+    .get();
+}
+
+/** A delegated task of this worker, if this user may change it. */
+function editableTaskInTx(tx: Tx, user: SessionUser, workerId: string, taskId: string) {
+  return tx
+    .select({ task: delegatedTasks, workerStatus: workers.status })
+    .from(delegatedTasks)
+    .innerJoin(workers, eq(workers.id, delegatedTasks.workerId))
+    .where(and(eq(delegatedTasks.id, taskId), eq(delegatedTasks.workerId, workerId), editableWorkers(user)))
+    .get();
+}
+
+/** Records a supervision session (managers of the worker, admins). A picked supervisor's name is taken from their account. */
+export function recordSession(user: SessionUser, workerId: string, f: SessionFields, today = todayInLondon()): SupervisionResult {
+  const refused = refusedByRole(user);
+  if (refused) return refused;
+  return db.transaction((tx) => {
+    const worker = editableWorkerInTx(tx, user, workerId);
+    if (!worker) return WORKER_NOT_FOUND;
+    if (worker.status === "left") return LEFT;
+    const dateProblem = sessionDateProblem(f.heldOn, today, worker.contractStart);
+    if (dateProblem) return { ok: false, field: "heldOn", message: dateProblem };
+    let supervisorName = f.supervisorName.trim();
+    if (f.supervisorId) {
+      // Never trust the id from the form: an active manager or lead of this organisation.
+      const supervisor = tx
+        .select({ name: users.name })
+        .from(users)
+        .where(and(eq(users.id, f.supervisorId), eq(users.orgId, user.orgId), eq(users.status, "active"), inArray(users.role, ["manager", "lead"])))
+        .get();
+      if (!supervisor) return { ok: false, field: "supervisorId", message: "Select a supervisor from the list, or type their name" };
+      supervisorName = supervisor.name;
+    }
+    if (supervisorName === "") return { ok: false, field: "supervisorName", message: "Select the supervisor or type their name" };
+    const session = tx
+      .insert(supervisionSessions)
+      .values({
+        workerId,
+        heldOn: f.heldOn,
+        supervisorId: f.supervisorId,
+        supervisorName,
+        type: f.type,
+        summary: f.summary,
+        actions: f.actions,
+        recordedBy: user.id,
+      })
+      .returning({ id: supervisionSessions.id })
+      .get();
+    audit(tx, user, {
+      action: "supervision_session.create",
+      entityType: "supervision_session",
+      entityId: session.id,
+      workerId,
+      summary: { heldOn: f.heldOn, type: f.type, supervisorId: f.supervisorId, supervisorName },
+    });
+    return { ok: true, workerId, id: session.id };
+  });
+}
+
+/** Records a task delegated to the worker by a registered professional (managers of the worker, admins). */
+export function delegateTask(user: SessionUser, workerId: string, f: DelegationFields, today = todayInLondon()): SupervisionResult {
+  const refused = refusedByRole(user);
+  if (refused) return refused;
+  return db.transaction((tx) => {
+    const worker = editableWorkerInTx(tx, user, workerId);
+    if (!worker) return WORKER_NOT_FOUND;
+    if (worker.status === "left") return LEFT;
+    const early = competentSinceProblem(f.competentSince, today);
+    if (early) return { ok: false, field: "competentSince", message: early };
+    const review = delegationReviewProblem(f.competentSince, f.reviewOn, today);
+    if (review) return { ok: false, field: "reviewOn", message: review };
+    const task = tx
+      .insert(delegatedTasks)
+      .values({
+        workerId,
+        task: f.task,
+        delegatedByName: f.delegatedByName,
+        delegatedByProfession: f.delegatedByProfession,
+        delegatedByRegistration: f.delegatedByRegistration,
+        supervisionLevel: f.supervisionLevel,
+        competentSince: f.competentSince,
+        reviewOn: f.reviewOn,
+        recordedBy: user.id,
+      })
+      .returning({ id: delegatedTasks.id })
+      .get();
+    audit(tx, user, {
+      action: "delegated_task.create",
+      entityType: "delegated_task",
+      entityId: task.id,
+      workerId,
+      summary: {
+        task: f.task,
+        delegatedByName: f.delegatedByName,
+        delegatedByProfession: f.delegatedByProfession,
+        delegatedByRegistration: f.delegatedByRegistration,
+        supervisionLevel: f.supervisionLevel,
+        competentSince: f.competentSince,
+        reviewOn: f.reviewOn,
+      },
+    });
+    return { ok: true, workerId, id: task.id };
+  });
+}
+
+/** "Reviewed today": sets the next review date (after today), audited as a review. */
+export function reviewTask(user: SessionUser, workerId: string, taskId: string, reviewOn: string, today = todayInLondon()): SupervisionResult {
+  const refused = refusedByRole(user);
+  if (refused) return refused;
+  return db.transaction((tx) => {
+    const found = editableTaskInTx(tx, user, workerId, taskId);
+    if (!found) return TASK_NOT_FOUND;
+    if (found.workerStatus === "left") return LEFT;
+    if (found.task.endedOn !== null) return { ok: false, message: "This delegation has ended, so it is no longer reviewed" };
+    const problem = nextReviewProblem(reviewOn, today);
+    if (problem) return { ok: false, field: "reviewOn", message: problem };
+    tx.update(delegatedTasks).set({ reviewOn }).where(eq(delegatedTasks.id, taskId)).run();
+    audit(tx, user, {
+      action: "delegated_task.reviewed",
+      entityType: "delegated_task",
+      entityId: taskId,
+      workerId,
+      summary: { reviewedOn: today, previousReviewOn: found.task.reviewOn, nextReviewOn: reviewOn, wasPastReview: pastReview(found.task, today) },
+    });
+    return { ok: true, workerId, id: taskId };
+  });
+}
+
+/** Ends a delegation today, with the reason kept in the audit trail. */
+export function endTask(user: SessionUser, workerId: string, taskId: string, reason: string, today = todayInLondon()): SupervisionResult {
+  const refused = refusedByRole(user);
+  if (refused) return refused;
+  const why = reason.trim();
+  if (why === "") return { ok: false, field: "reason", message: "Say why the delegation is ending" };
+  return db.transaction((tx) => {
+    const found = editableTaskInTx(tx, user, workerId, taskId);
+    if (!found) return TASK_NOT_FOUND;
+    if (found.workerStatus === "left") return LEFT;
+    if (found.task.endedOn !== null) return { ok: false, message: "This delegation has already ended" };
+    tx.update(delegatedTasks).set({ endedOn: today }).where(eq(delegatedTasks.id, taskId)).run();
+    audit(tx, user, {
+      action: "delegated_task.ended",
+      entityType: "delegated_task",
+      entityId: taskId,
+      workerId,
+      summary: { endedOn: today, reason: why, task: found.task.task },
+    });
+    return { ok: true, workerId, id: taskId };
+  });
+}
