@@ -2,7 +2,7 @@
 // and the same access rule as every other read.
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { pdps, pdpGoals, pdpActions, pdpReviews, pdpNotes, appraisals, careerConversations, careerSteps } from "@/db/schema";
+import { pdps, pdpGoals, pdpActions, pdpReviews, pdpNotes, appraisals, careerConversations, careerSteps, delegatedTasks } from "@/db/schema";
 import {
   developmentSummaries,
   currentPdp,
@@ -61,13 +61,29 @@ describe("developmentSummaries", () => {
     let row = developmentSummaries(managerA, TODAY, { workerIds: [w] })[0]!;
     expect(row.lastAppraisalOn).toBeNull();
     expect(row.openAppraisalStatus).toBe("awaiting_sign_off");
-    expect(row.attention).toContain("Appraisal waiting for the worker's sign-off");
+    expect(row.attention).toContain("Overdue appraisal waiting for the worker's sign-off");
 
     db.insert(appraisals).values({ workerId: w, scheduledFor: "2026-03-01", heldOn: "2026-03-02", status: "completed", completedAt: new Date() }).run();
     row = developmentSummaries(managerA, TODAY, { workerIds: [w] })[0]!;
     expect(row.lastAppraisalOn).toBe("2026-03-02");
     expect(row.appraisalState).toBe("done");
     expect(row.appraisalDueOn).toBe("2027-03-02");
+  });
+
+  it("counts delegated tasks in force whose review date has passed", () => {
+    const f = twoTeams();
+    const w = f.workers.workerA.id;
+    const task = { workerId: w, delegatedByName: "Sam Okoro", supervisionLevel: "indirect" as const, competentSince: "2025-01-10" };
+    db.insert(delegatedTasks)
+      .values([
+        { ...task, task: "Past review", reviewOn: "2026-11-28" },
+        { ...task, task: "Due today", reviewOn: TODAY },
+        { ...task, task: "Ended", reviewOn: "2026-01-01", endedOn: "2026-02-01" },
+      ])
+      .run();
+    const row = developmentSummaries(asSession(f.users.managerA), TODAY, { workerIds: [w] })[0]!;
+    expect(row.delegationsPastReview).toBe(1);
+    expect(row.attention).toContain("Review a delegated task (past its review date)");
   });
 
   it("is empty for a manager of another team", () => {

@@ -22,6 +22,7 @@ import {
   apprenticeshipStandards,
   supervisionSessions,
   careerConversations,
+  delegatedTasks,
 } from "../schema";
 import { visibleWorkers } from "../access";
 import type { SessionUser } from "../../lib/session-user";
@@ -60,6 +61,8 @@ function summarySelect(today: string) {
       order by ${appraisals.scheduledFor} limit 1)`,
     lastConversationOn: sql<string | null>`(select max(${careerConversations.heldOn}) from ${careerConversations}
       where ${careerConversations.workerId} = ${workers.id})`,
+    delegationsPastReview: sql<number>`(select count(*) from ${delegatedTasks}
+      where ${delegatedTasks.workerId} = ${workers.id} and ${delegatedTasks.endedOn} is null and ${delegatedTasks.reviewOn} < ${today})`,
     cpdHours12m: sql<number>`coalesce((select sum(${cpdActivities.hours}) from ${cpdActivities}
       where ${cpdActivities.workerId} = ${workers.id} and ${cpdActivities.activityOn} > ${yearAgo}), 0)`,
     lastSupervisionOn: sql<string | null>`(select max(${supervisionSessions.heldOn}) from ${supervisionSessions}
@@ -95,6 +98,7 @@ function withDue<
     openAppraisalStatus: AppraisalStatus | null;
     nextConversationOn: string | null;
     lastConversationOn: string | null;
+    delegationsPastReview: number;
   },
 >(row: T, today: string) {
   const appraisalDueOn = nextAppraisalDue(row.contractStart, row.lastAppraisalOn);

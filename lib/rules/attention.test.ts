@@ -56,6 +56,16 @@ describe("what needs doing", () => {
     ]);
     expect(attentionReasons({ ...calm, nextConversationOn: "2026-10-01" }, TODAY)).toEqual(["Career conversation overdue"]);
   });
+  it("says an overdue appraisal is with the worker once it waits for their sign-off", () => {
+    expect(attentionReasons({ ...calm, appraisalStatus: "overdue", openAppraisalStatus: "awaiting_sign_off" }, TODAY)).toEqual([
+      "Overdue appraisal waiting for the worker's sign-off",
+    ]);
+    expect(attentionReasons({ ...calm, openAppraisalStatus: "awaiting_sign_off" }, TODAY)).toEqual(["Appraisal waiting for the worker's sign-off"]);
+  });
+  it("names delegated tasks past their review date", () => {
+    expect(attentionReasons({ ...calm, delegationsPastReview: 1 }, TODAY)).toEqual(["Review a delegated task (past its review date)"]);
+    expect(attentionReasons({ ...calm, delegationsPastReview: 2 }, TODAY)).toEqual(["Review 2 delegated tasks (past their review dates)"]);
+  });
 });
 
 describe("team ordering", () => {

@@ -28,19 +28,24 @@ export type AttentionInput = {
   pdpNextReviewOn: string | null;
   nextConversationOn: string | null;
   lastConversationOn: string | null;
+  /** Delegated tasks still in force whose review date has passed. */
+  delegationsPastReview?: number;
 };
 
 /** The things a manager should do for this worker, most pressing first, in words for the team page. */
 export function attentionReasons(r: AttentionInput, today: string): string[] {
   const out: string[] = [];
-  if (r.appraisalStatus === "overdue") out.push(r.openAppraisalStatus ? "Finish the overdue appraisal" : "Book the overdue appraisal");
+  if (r.openAppraisalStatus === "awaiting_sign_off") {
+    out.push(r.appraisalStatus === "overdue" ? "Overdue appraisal waiting for the worker's sign-off" : "Appraisal waiting for the worker's sign-off");
+  } else if (r.appraisalStatus === "overdue") out.push(r.openAppraisalStatus ? "Finish the overdue appraisal" : "Book the overdue appraisal");
   else if (r.appraisalStatus === "due_soon" && !r.openAppraisalStatus) out.push("Book the appraisal due soon");
-  if (r.openAppraisalStatus === "awaiting_sign_off") out.push("Appraisal waiting for the worker's sign-off");
   if (r.pdp === "none") out.push("Start a PDP");
   else if (r.pdp !== "agreed") out.push("Agree the PDP");
   if (r.pdp !== "none" && r.pdpNextReviewOn && r.pdpNextReviewOn < today) out.push("Review the PDP (overdue)");
   if (r.nextConversationOn && r.nextConversationOn < today) out.push("Career conversation overdue");
   else if (!r.lastConversationOn) out.push("Have a first career conversation");
+  const pastReview = r.delegationsPastReview ?? 0;
+  if (pastReview > 0) out.push(pastReview === 1 ? "Review a delegated task (past its review date)" : `Review ${pastReview} delegated tasks (past their review dates)`);
   return out;
 }
 

@@ -71,6 +71,7 @@ export default async function TeamPage() {
   const reviewsOverdue = count((r) => r.pdp !== "none" && !!r.pdpNextReviewOn && r.pdpNextReviewOn < today);
   const awaitingSignOff = count((r) => r.openAppraisalStatus === "awaiting_sign_off");
   const conversationsDue = count((r) => !r.lastConversationOn || (!!r.nextConversationOn && r.nextConversationOn < today));
+  const delegationsDue = rows.reduce((n, r) => n + r.delegationsPastReview, 0);
 
   return (
     <>
@@ -83,6 +84,7 @@ export default async function TeamPage() {
         <Stat label="Without an agreed PDP" value={noPdp} note="No PDP, or not agreed by both of you" />
         <Stat label="PDP reviews overdue" value={reviewsOverdue} note="Past the next review date" />
         <Stat label="Career conversations due" value={conversationsDue} note="Overdue, or never had one" />
+        <Stat label="Delegations past review" value={delegationsDue} note="Delegated tasks to review again" />
       </div>
 
       {rows.length === 0 ? (
