@@ -4,7 +4,7 @@ import "server-only";
 // appraisal is locked while that appraisal is signed off. Agreed steps can become PDP goals.
 import { and, asc, desc, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import { db } from "../client";
-import { workers, teams, users, professions, appraisals, careerConversations, careerSteps, barriers, pdpGoals, pdps } from "../schema";
+import { workers, users, professions, appraisals, careerConversations, careerSteps, barriers, pdpGoals, pdps } from "../schema";
 import { visibleWorkers, editableWorkers } from "../access";
 import { audit } from "../audit";
 import { addGoalsToCurrentPdp } from "./pdp-intake";
@@ -21,6 +21,7 @@ import {
   nextConversationProblem,
   stepDueProblem,
 } from "../../lib/rules/career";
+import { workerRecordHeader } from "./workers";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
@@ -92,22 +93,7 @@ function shapeConversation(row: Awaited<ReturnType<ReturnType<typeof conversatio
 
 /** The worker as every conversation page's heading shows them, if the user may see them. */
 function visibleWorker(user: SessionUser, workerId: string) {
-  return db
-    .select({
-      id: workers.id,
-      firstName: workers.firstName,
-      lastName: workers.lastName,
-      jobTitle: workers.jobTitle,
-      teamName: teams.name,
-      status: workers.status,
-      contractStart: workers.contractStart,
-      userId: workers.userId,
-      editable: sql<number>`case when ${editableWorkers(user)} then 1 else 0 end`.mapWith(Boolean),
-    })
-    .from(workers)
-    .innerJoin(teams, eq(teams.id, workers.teamId))
-    .where(and(eq(workers.id, workerId), visibleWorkers(user)))
-    .get();
+  return workerRecordHeader(user, workerId);
 }
 
 /** What the user may do with this worker's conversations. */

@@ -6,7 +6,6 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "../client";
 import {
   workers,
-  teams,
   users,
   pdps,
   pdpGoals,
@@ -38,6 +37,7 @@ import {
   pdpReviewProblem,
   UNFINISHED_GOAL_STATUSES,
 } from "../../lib/rules/pdp";
+import { workerRecordHeader } from "./workers";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
@@ -55,21 +55,8 @@ const reviewer = alias(users, "reviewer");
 
 /** The worker as the PDP pages head them, if the user may see them. */
 function workerHeader(user: SessionUser, workerId: string) {
-  return db
-    .select({
-      id: workers.id,
-      firstName: workers.firstName,
-      lastName: workers.lastName,
-      jobTitle: workers.jobTitle,
-      teamName: teams.name,
-      status: workers.status,
-      userId: workers.userId,
-      canManage: sql<boolean>`${editableWorkers(user)}`.mapWith(Boolean),
-    })
-    .from(workers)
-    .innerJoin(teams, eq(teams.id, workers.teamId))
-    .where(and(eq(workers.id, workerId), visibleWorkers(user)))
-    .get();
+  const worker = workerRecordHeader(user, workerId);
+  return worker && { ...worker, canManage: worker.editable };
 }
 
 export type PdpWorker = NonNullable<ReturnType<typeof workerHeader>> & { isOwn: boolean };

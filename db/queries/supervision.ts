@@ -3,7 +3,7 @@ import "server-only";
 // and admins record sessions and delegate, review and end tasks; leads read. Every change is audited.
 import { and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { db } from "../client";
-import { delegatedTasks, supervisionSessions, teams, users, workers } from "../schema";
+import { delegatedTasks, supervisionSessions, users, workers } from "../schema";
 import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
@@ -17,6 +17,7 @@ import {
   pastReview,
   sessionDateProblem,
 } from "../../lib/rules/supervision";
+import { workerRecordHeader } from "./workers";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
@@ -43,22 +44,7 @@ function refusedByRole(user: SessionUser) {
 
 /** The worker as the page's heading shows them, if the user may see them. */
 function visibleWorker(user: SessionUser, workerId: string) {
-  return db
-    .select({
-      id: workers.id,
-      firstName: workers.firstName,
-      lastName: workers.lastName,
-      jobTitle: workers.jobTitle,
-      teamName: teams.name,
-      status: workers.status,
-      contractStart: workers.contractStart,
-      userId: workers.userId,
-      editable: sql<number>`case when ${editableWorkers(user)} then 1 else 0 end`.mapWith(Boolean),
-    })
-    .from(workers)
-    .innerJoin(teams, eq(teams.id, workers.teamId))
-    .where(and(eq(workers.id, workerId), visibleWorkers(user)))
-    .get();
+  return workerRecordHeader(user, workerId);
 }
 
 /** Who can be picked as a supervisor: active managers and leads in the user's organisation. */

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from "drizzle-
 import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "../client";
 import { workers, teams, professions, stages, bands, careSettings, users, workerPositions, apprenticeships } from "../schema";
-import { visibleWorkers } from "../access";
+import { visibleWorkers, editableWorkers } from "../access";
 import type { SessionUser } from "../../lib/session-user";
 import { PAGE_SIZE, type WorkerFilters, type WorkerSort } from "../../lib/worker-filters";
 
@@ -156,4 +156,28 @@ export function listWorkers(user: SessionUser, f: WorkerFilters) {
 /** Every row of the filtered list, for the CSV export. */
 export function allWorkersMatching(user: SessionUser, f: WorkerFilters) {
   return listQuery(user, f).all();
+}
+
+/**
+ * The worker as every page of their record heads them (name, post, team, status), with whether the user may change
+ * the record (their manager, an admin). Undefined when the user may not see the worker: the page answers 404.
+ */
+export function workerRecordHeader(user: SessionUser, workerId: string) {
+  return db
+    .select({
+      id: workers.id,
+      firstName: workers.firstName,
+      lastName: workers.lastName,
+      jobTitle: workers.jobTitle,
+      teamName: teams.name,
+      status: workers.status,
+      contractStart: workers.contractStart,
+      userId: workers.userId,
+      lineManagerId: workers.lineManagerId,
+      editable: sql<number>`case when ${editableWorkers(user)} then 1 else 0 end`.mapWith(Boolean),
+    })
+    .from(workers)
+    .innerJoin(teams, eq(teams.id, workers.teamId))
+    .where(and(eq(workers.id, workerId), visibleWorkers(user)))
+    .get();
 }
