@@ -33,7 +33,8 @@ export default async function MyDevelopmentPage() {
   const appraisals = appraisalHistory(user, me.id);
   const conversations = conversationHistory(user, me.id);
   const toSign = appraisals.find((a) => a.status === "awaiting_sign_off");
-  const pdpNeedsMe = pdp && pdp.workerAgreedAt === null;
+  // Only a plan with goals can be agreed (the PDP page refuses an empty one), so only then is it waiting for them.
+  const pdpNeedsMe = pdp && pdp.workerAgreedAt === null && goals.length > 0;
   const base = `/workers/${me.id}`;
   const openGoals = goals.filter((g) => g.status === "not_started" || g.status === "in_progress");
 
