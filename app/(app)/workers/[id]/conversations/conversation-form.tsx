@@ -8,52 +8,18 @@ import { TextareaField } from "@/components/forms/textarea-field";
 import { SelectField } from "@/components/forms/select-field";
 import { CheckboxesField } from "@/components/forms/checkboxes-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { FieldShell, FieldMessages, describedBy } from "@/components/forms/field-shell";
+import { FieldShell, describedBy } from "@/components/forms/field-shell";
 import { initialFormState, type FormState } from "@/lib/forms";
 import { ASPIRATIONS, BARRIER_CATEGORIES, INTEREST_LEVELS, aspirationWords, barrierWords, interestWords } from "@/lib/vocabulary";
 import { MAX_STEP_ROWS, STEP_ROWS, stepFieldId } from "@/lib/conversation-schema";
 import { counted, type Counted } from "./step-forms";
 import { DefaultSubmit } from "@/components/forms/default-submit";
+import { RadiosField } from "@/components/forms/radios-field";
 
 type Option = readonly [string, string];
 
 export type ConversationDefaults = { values: Record<string, string>; lists: Record<string, string[]> };
 
-function RadiosField({
-  name,
-  legend,
-  options,
-  value,
-  hint,
-  error,
-}: {
-  name: string;
-  legend: string;
-  options: ReadonlyArray<Option>;
-  value?: string;
-  hint?: string;
-  error?: string;
-}) {
-  return (
-    <fieldset
-      id={name}
-      tabIndex={-1}
-      aria-describedby={describedBy(name, hint, error)}
-      className={`mb-5 ${error ? "border-l-4 border-nhs-red pl-4" : ""}`}
-    >
-      <legend className="label">{legend}</legend>
-      <FieldMessages name={name} hint={hint} error={error} />
-      <div className="space-y-2">
-        {options.map(([v, text]) => (
-          <label key={v} className="flex items-center gap-3">
-            <input type="radio" name={name} value={v} defaultChecked={value === v} className="size-6 shrink-0 accent-nhs-blue" />
-            <span>{text}</span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
 
 function StepRow({ index, description, dueOn, errors, autoFocus }: { index: number; description: string; dueOn: string; errors?: Record<string, string>; autoFocus: boolean }) {
   const descId = stepFieldId(index, "description");

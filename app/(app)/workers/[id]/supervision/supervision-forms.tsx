@@ -7,10 +7,11 @@ import { TextField } from "@/components/forms/text-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { FieldShell, FieldMessages, describedBy } from "@/components/forms/field-shell";
+import { FieldShell, describedBy } from "@/components/forms/field-shell";
 import { initialFormState, type FormState } from "@/lib/forms";
 import { SUPERVISION_LEVELS, SUPERVISION_TYPES } from "@/lib/vocabulary";
 import { REVIEW_MAX_YEARS, supervisionLevelMeaning, supervisionLevelWords, supervisionTypeWords } from "@/lib/rules/supervision";
+import { RadiosField } from "@/components/forms/radios-field";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 type Counted = FormState & { n?: number };
@@ -31,39 +32,6 @@ function Saved({ state }: { state: FormState }) {
   );
 }
 
-function RadiosField({
-  name,
-  legend,
-  options,
-  value,
-  hint,
-  error,
-}: {
-  name: string;
-  legend: string;
-  options: ReadonlyArray<readonly [string, string, string?]>;
-  value?: string;
-  hint?: string;
-  error?: string;
-}) {
-  return (
-    <fieldset id={name} tabIndex={-1} aria-describedby={describedBy(name, hint, error)} className={`mb-5 ${error ? "border-l-4 border-nhs-red pl-4" : ""}`}>
-      <legend className="label">{legend}</legend>
-      <FieldMessages name={name} hint={hint} error={error} />
-      <div className="space-y-2">
-        {options.map(([v, text, meaning]) => (
-          <label key={v} className="flex items-start gap-3">
-            <input type="radio" name={name} value={v} defaultChecked={value === v} className="mt-0.5 size-6 shrink-0 accent-nhs-blue" />
-            <span>
-              {text}
-              {meaning ? <span className="block text-nhs-secondary">{meaning}</span> : null}
-            </span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
 
 export function SessionForm({ action, supervisors, today }: { action: Action; supervisors: ReadonlyArray<{ id: string; name: string }>; today: string }) {
   const [state, formAction] = useCountedAction(action);
