@@ -36,7 +36,12 @@ export const frameworkVersions = sqliteTable(
     notes: text("notes").notNull().default(""),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("framework_versions_uq").on(t.frameworkId, t.version)],
+  (t) => [
+    uniqueIndex("framework_versions_uq").on(t.frameworkId, t.version),
+    // At most one draft and one published version of a framework at a time.
+    uniqueIndex("framework_versions_one_draft_uq").on(t.frameworkId).where(sql`${t.status} = 'draft'`),
+    uniqueIndex("framework_versions_one_published_uq").on(t.frameworkId).where(sql`${t.status} = 'published'`),
+  ],
 );
 
 export const frameworkDomains = sqliteTable(
@@ -82,6 +87,8 @@ export const competencyStatements = sqliteTable(
   (t) => [
     index("competency_statements_version_stage_idx").on(t.versionId, t.stage),
     index("competency_statements_lineage_idx").on(t.lineageKey),
+    // A statement appears once in a version; its lineage key is how a worker's assessment follows it across versions.
+    uniqueIndex("competency_statements_version_lineage_uq").on(t.versionId, t.lineageKey),
     check("competency_statements_renewal_positive", sql`${t.renewalMonths} is null or ${t.renewalMonths} > 0`),
   ],
 );
@@ -102,6 +109,8 @@ export const competencyAssessments = sqliteTable(
     /** Self-assessed confidence, 1 (not yet) to 5 (fully confident). */
     confidence: integer("confidence"),
     selfAssessedAt: timestamp("self_assessed_at"),
+    /** The worker's own words on their self-assessment: what they can do, what they still need. */
+    selfAssessmentNote: text("self_assessment_note").notNull().default(""),
     signedOffOn: date("signed_off_on"),
     signedOffBy: text("signed_off_by").references(() => users.id, { onDelete: "set null" }),
     assessorName: text("assessor_name"),

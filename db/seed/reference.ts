@@ -19,6 +19,7 @@ import {
   otjRules,
 } from "../schema";
 import { addDays } from "../../lib/rules/dates";
+import { statementSort } from "../../lib/rules/competencies";
 import { professions as professionSeeds } from "./reference/professions";
 import { careSettings as careSettingSeeds } from "./reference/care-settings";
 import { stages as stageSeeds } from "./reference/stages";
@@ -247,12 +248,6 @@ function seedFramework(tx: Tx, seed: FrameworkSeed, add: (table: string, n?: num
       add("competency_statements");
     }
   }
-}
-
-/** "3.12" sorts after "3.2": domain × 1000 + item. */
-function statementSort(number: string): number {
-  const [domain, item] = number.split(".").map(Number);
-  return (domain ?? 0) * 1000 + (item ?? 0);
 }
 
 function requireId(ids: Map<string, string>, code: string, what: string): string {
