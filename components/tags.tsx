@@ -1,5 +1,6 @@
 // Status tags: colour plus words (never colour alone).
 import type { AppraisalDueStatus } from "@/lib/rules/appraisal-due";
+import { assessmentStatusWords, type AssessmentStatus } from "@/lib/vocabulary";
 
 type Tone = "red" | "amber" | "green" | "grey" | "blue";
 
@@ -11,4 +12,11 @@ export function AppraisalStatusTag({ status, everAppraised }: { status: Appraisa
   if (status === "overdue") return <Tag tone="red">Overdue</Tag>;
   if (status === "due_soon") return <Tag tone="amber">Due soon</Tag>;
   return everAppraised ? <Tag tone="green">Up to date</Tag> : <Tag tone="blue">First due</Tag>;
+}
+
+const ASSESSMENT_TONE = { not_started: "grey", self_assessed: "blue", evidence_added: "amber", signed_off: "green", expired: "red" } as const;
+
+/** Where a worker stands on a competency statement. */
+export function AssessmentStatusTag({ status }: { status: AssessmentStatus }) {
+  return <Tag tone={ASSESSMENT_TONE[status]}>{assessmentStatusWords.label(status)}</Tag>;
 }

@@ -2,13 +2,14 @@
 // says which one it is. Later features (competencies, supervision, apprenticeship, learning) add their tab here.
 import Link from "next/link";
 
-export type WorkerRecordTab = "profile" | "pdp" | "appraisals" | "conversations" | "supervision";
+export type WorkerRecordTab = "profile" | "pdp" | "appraisals" | "conversations" | "competencies" | "supervision";
 
 const TABS: { key: WorkerRecordTab; label: string; path: string }[] = [
   { key: "profile", label: "Profile", path: "" },
   { key: "pdp", label: "PDP", path: "/pdp" },
   { key: "appraisals", label: "Appraisals", path: "/appraisals" },
   { key: "conversations", label: "Career conversations", path: "/conversations" },
+  { key: "competencies", label: "Competencies", path: "/competencies" },
   { key: "supervision", label: "Supervision and delegation", path: "/supervision" },
 ];
 

@@ -143,6 +143,13 @@ export const EVIDENCE_TYPES = [
   "witness_testimony",
 ] as const;
 export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
+export const evidenceTypeWords = labels(EVIDENCE_TYPES, {
+  direct_observation: "Direct observation",
+  professional_discussion: "Professional discussion",
+  document: "Document or certificate",
+  reflective_account: "Reflective account",
+  witness_testimony: "Witness testimony",
+});
 
 export const APPRENTICESHIP_STATUSES = [
   "planned",

@@ -1,7 +1,6 @@
 "use client";
 // The record and edit forms of a career conversation. A new one also takes its agreed next steps, as rows;
 // "Add another step" comes back from the server with one more row and everything typed kept.
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { TextareaField } from "@/components/forms/textarea-field";
@@ -9,10 +8,10 @@ import { SelectField } from "@/components/forms/select-field";
 import { CheckboxesField } from "@/components/forms/checkboxes-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { FieldShell, describedBy } from "@/components/forms/field-shell";
-import { initialFormState, type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
 import { ASPIRATIONS, BARRIER_CATEGORIES, INTEREST_LEVELS, aspirationWords, barrierWords, interestWords } from "@/lib/vocabulary";
 import { MAX_STEP_ROWS, STEP_ROWS, stepFieldId } from "@/lib/conversation-schema";
-import { counted, type Counted } from "./step-forms";
+import { useCountedAction } from "@/components/forms/use-counted-action";
 import { DefaultSubmit } from "@/components/forms/default-submit";
 import { RadiosField } from "@/components/forms/radios-field";
 
@@ -70,7 +69,7 @@ export function ConversationForm({
   appraisalId?: string;
   submitLabel: string;
 }) {
-  const [state, formAction] = useActionState<Counted, FormData>(counted(action), initialFormState);
+  const [state, formAction] = useCountedAction(action);
   const v = state.values ?? defaults.values;
   const lists = state.lists ?? defaults.lists;
   const e = state.fieldErrors;

@@ -1,5 +1,6 @@
 "use client";
 // The small forms on a conversation's page: tick a step done (or undo), make a step a PDP goal, add a step.
+import { useCountedAction } from "@/components/forms/use-counted-action";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
@@ -45,18 +46,8 @@ export function StepButton({
   );
 }
 
-/** Counts the answers, so the form remounts with the returned values after every one (React resets a form after its action). */
-export type Counted = FormState & { n?: number };
-
-export function counted(action: Action) {
-  return async (prev: Counted, form: FormData): Promise<Counted> => ({
-    ...(await action(prev, form)),
-    n: (prev.n ?? 0) + 1,
-  });
-}
-
 export function AddStepForm({ action }: { action: Action }) {
-  const [state, formAction] = useActionState<Counted, FormData>(counted(action), initialFormState);
+  const [state, formAction] = useCountedAction(action);
   // After a step is added the form starts empty again; on error it keeps what was typed.
   const v = state.ok ? {} : (state.values ?? {});
   const e = state.fieldErrors;

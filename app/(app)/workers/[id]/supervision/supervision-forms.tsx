@@ -1,28 +1,19 @@
 "use client";
 // The forms on the supervision page: record a session, delegate a task, and per task "reviewed today" and "end".
 // On error each comes back with what was typed; on success the form starts empty again.
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { FieldShell, describedBy } from "@/components/forms/field-shell";
-import { initialFormState, type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
+import { useCountedAction, type FormAction } from "@/components/forms/use-counted-action";
 import { SUPERVISION_LEVELS, SUPERVISION_TYPES } from "@/lib/vocabulary";
 import { REVIEW_MAX_YEARS, supervisionLevelMeaning, supervisionLevelWords, supervisionTypeWords } from "@/lib/rules/supervision";
 import { RadiosField } from "@/components/forms/radios-field";
 
-type Action = (prev: FormState, form: FormData) => Promise<FormState>;
-type Counted = FormState & { n?: number };
-
-/** Counts the answers, so the form remounts with the returned values after each one (React resets a form after its action). */
-function useCountedAction(action: Action) {
-  return useActionState<Counted, FormData>(
-    async (prev, form) => ({ ...(await action(prev, form)), n: (prev.n ?? 0) + 1 }),
-    initialFormState,
-  );
-}
+type Action = FormAction;
 
 function Saved({ state }: { state: FormState }) {
   return (

@@ -1,0 +1,161 @@
+"use client";
+// The forms on a competency statement's page: the worker's self-assessment, evidence (the worker or their manager),
+// the manager's sign-off with the assessor's registration, and reopening a sign-off with a reason.
+// On error each comes back with what was typed; on success the page shows the change.
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { TextField } from "@/components/forms/text-field";
+import { TextareaField } from "@/components/forms/textarea-field";
+import { RadiosField } from "@/components/forms/radios-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { returnedValues, useCountedAction, type Counted, type FormAction } from "@/components/forms/use-counted-action";
+import { EVIDENCE_TYPES, evidenceTypeWords } from "@/lib/vocabulary";
+import { CONFIDENCE_LEVELS, confidenceWords } from "@/lib/rules/competencies";
+
+function Outcome({ state }: { state: Counted }) {
+  return (
+    <p role="status" className="mt-2 font-semibold">
+      {state.ok ? state.message : ""}
+    </p>
+  );
+}
+
+function Summary({ state }: { state: Counted }) {
+  const e = state.fieldErrors;
+  return <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />;
+}
+
+export function SelfAssessmentForm({ action, confidence, note }: { action: FormAction; confidence: number | null; note: string }) {
+  const [state, formAction] = useCountedAction(action);
+  const v = state.ok === false ? returnedValues(state) : { confidence: confidence ? String(confidence) : "", note };
+  const e = state.fieldErrors;
+  return (
+    <form action={formAction} noValidate key={state.n ?? 0}>
+      <Summary state={state} />
+      <RadiosField
+        name="confidence"
+        legend="How confident are you?"
+        options={CONFIDENCE_LEVELS.map((n) => [String(n), confidenceWords[n]!] as const)}
+        value={v.confidence}
+        error={e?.confidence}
+      />
+      <TextareaField
+        name="note"
+        label="Your note (optional)"
+        hint="What you can already do, and what would help you get there"
+        rows={3}
+        defaultValue={v.note}
+        error={e?.note}
+      />
+      <SubmitButton pendingText="Saving…">Save my self-assessment</SubmitButton>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+export function EvidenceForm({ action, today }: { action: FormAction; today: string }) {
+  const [state, formAction] = useCountedAction(action);
+  const v = returnedValues(state);
+  const e = state.fieldErrors;
+  return (
+    <form action={formAction} noValidate key={state.n ?? 0}>
+      <Summary state={state} />
+      <RadiosField
+        name="type"
+        legend="Type of evidence"
+        options={EVIDENCE_TYPES.map((t) => [t, evidenceTypeWords.label(t)] as const)}
+        value={v.type}
+        error={e?.type}
+      />
+      <TextField name="evidenceDate" label="Date" type="date" defaultValue={v.evidenceDate ?? today} max={today} error={e?.evidenceDate} className="max-w-xs" />
+      <TextareaField
+        name="description"
+        label="Description"
+        hint="What was observed, discussed or produced, and how it shows the competency"
+        rows={4}
+        defaultValue={v.description}
+        error={e?.description}
+      />
+      <TextField
+        name="link"
+        label="Link (optional)"
+        hint="For example a certificate in the trust's learning system, starting with https://"
+        type="url"
+        inputMode="url"
+        defaultValue={v.link}
+        error={e?.link}
+        autoComplete="off"
+      />
+      <SubmitButton pendingText="Adding…">Add the evidence</SubmitButton>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+export function SignOffForm({
+  action,
+  today,
+  defaults,
+}: {
+  action: FormAction;
+  today: string;
+  defaults: { assessorName: string; assessorProfession: string; assessorRegistration: string };
+}) {
+  const [state, formAction] = useCountedAction(action);
+  const v = state.ok === false ? returnedValues(state) : { ...defaults, signedOffOn: today };
+  const e = state.fieldErrors;
+  return (
+    <form action={formAction} noValidate key={state.n ?? 0}>
+      <Summary state={state} />
+      <p className="mb-4">The assessor is the registered professional who judged the worker competent: often you, or someone you name.</p>
+      <div className="grid gap-x-6 sm:grid-cols-2">
+        <TextField name="assessorName" label="Assessor's name" defaultValue={v.assessorName} error={e?.assessorName} autoComplete="off" />
+        <TextField
+          name="assessorProfession"
+          label="Assessor's profession"
+          hint="For example: Physiotherapist"
+          defaultValue={v.assessorProfession}
+          error={e?.assessorProfession}
+        />
+      </div>
+      <div className="grid gap-x-6 sm:grid-cols-2">
+        <TextField
+          name="assessorRegistration"
+          label="Registration number"
+          hint="Their HCPC (or other regulator's) number, for example PH123456"
+          defaultValue={v.assessorRegistration}
+          error={e?.assessorRegistration}
+          autoComplete="off"
+        />
+        <TextField name="signedOffOn" label="Date of the sign-off" type="date" max={today} defaultValue={v.signedOffOn} error={e?.signedOffOn} />
+      </div>
+      <SubmitButton pendingText="Signing off…">Sign off this competency</SubmitButton>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+export function ReopenForm({ action }: { action: FormAction }) {
+  const [state, formAction] = useCountedAction(action);
+  const v = returnedValues(state);
+  const e = state.fieldErrors;
+  return (
+    <details open={state.ok === false ? true : undefined}>
+      <summary className="cursor-pointer font-semibold text-nhs-blue">Reopen this sign-off</summary>
+      <form action={formAction} noValidate key={state.n ?? 0} className="mt-3">
+        <Summary state={state} />
+        <TextareaField
+          name="reason"
+          label="Why is it being reopened?"
+          hint="For example: signed off against the wrong statement, or practice has changed. The reason is kept on the record."
+          rows={2}
+          defaultValue={v.reason}
+          error={e?.reason}
+        />
+        <SubmitButton pendingText="Reopening…" className="btn-secondary">
+          Reopen the sign-off
+        </SubmitButton>
+      </form>
+      <Outcome state={state} />
+    </details>
+  );
+}

@@ -1,0 +1,660 @@
+import "server-only";
+// A worker's competencies against the HEE framework: the statements of the stage they hold and of the next one, where
+// they stand on each (self-assessment, evidence, sign-off, expiry), readiness for the next stage and the ladder.
+// Workers are assessed against the latest published version; an assessment follows "the same statement" into newer
+// versions by lineage key, and a sign-off keeps the version it was made against (decision record 0008).
+// The worker self-assesses and adds evidence to their own record; their manager adds evidence, signs off and reopens;
+// admins add evidence; leads read. Every change is audited.
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { db } from "../client";
+import {
+  apprenticeships,
+  apprenticeshipStandards,
+  competencyAssessments,
+  competencyEvidence,
+  competencyReopenings,
+  competencyStatements,
+  frameworkDomains,
+  frameworks,
+  frameworkVersions,
+  stages,
+  users,
+  workers,
+} from "../schema";
+import { editableWorkers, visibleWorkers } from "../access";
+import { audit } from "../audit";
+import type { SessionUser } from "../../lib/session-user";
+import { todayInLondon } from "../../lib/rules/dates";
+import {
+  effectiveStatus,
+  evidenceDateProblem,
+  expiryDate,
+  frameworkStagesFor,
+  isLocked,
+  ladderPosition,
+  readiness,
+  signOffDateProblem,
+  workingStatus,
+  type AssessmentState,
+} from "../../lib/rules/competencies";
+import type { AssessmentStatus, EvidenceType, FrameworkStage } from "../../lib/vocabulary";
+import { workerRecordHeader } from "./workers";
+
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+type Q = Tx | typeof db;
+
+/** The framework workers are assessed against. */
+export const WORKER_FRAMEWORK_KEY = "hee-ahp-sw-2021";
+
+export type CompetencyResult =
+  | { ok: true; workerId: string; statementId: string; id: string }
+  | { ok: false; message: string; field?: string; notFound?: boolean };
+
+const NOT_FOUND = { ok: false as const, message: "Competency not found", notFound: true };
+const LEFT = { ok: false as const, message: "This worker has left. Their record can no longer be changed." };
+const LOCKED = {
+  ok: false as const,
+  message: "This competency is signed off, so it is locked. Ask the manager to reopen it if something needs to change.",
+};
+const LEAD_REFUSED = { ok: false as const, message: "Leads read competency records; they do not change them" };
+
+/* ------------------------------------------------------------------ the framework */
+
+/** The latest published version of the workers' framework, with its number. */
+export function publishedFrameworkVersion(q: Q = db) {
+  return q
+    .select({ id: frameworkVersions.id, version: frameworkVersions.version, frameworkId: frameworks.id, name: frameworks.name, source: frameworks.source })
+    .from(frameworkVersions)
+    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+    .where(and(eq(frameworks.key, WORKER_FRAMEWORK_KEY), eq(frameworkVersions.status, "published")))
+    .orderBy(desc(frameworkVersions.version))
+    .get();
+}
+
+/** Every stage's rank and framework stage, for working out which framework stage a worker holds. */
+function stageRungs(q: Q) {
+  return q.select({ id: stages.id, rank: stages.rank, frameworkStage: stages.frameworkStage }).from(stages).all();
+}
+
+/**
+ * A SQL expression giving, for the worker row in scope, the framework stage they hold ("current") or work towards
+ * ("next"): a CASE over the few reference stages, so a whole team's figures come from one query.
+ */
+export function workerFrameworkStageSql(which: "current" | "next", q: Q = db) {
+  const rungs = stageRungs(q);
+  const cases = rungs.map((s) => {
+    const value = frameworkStagesFor(s, rungs)[which];
+    return sql`when ${s.id} then ${value}`;
+  });
+  if (cases.length === 0) return sql<FrameworkStage | null>`null`;
+  return sql<FrameworkStage | null>`(case ${workers.stageId} ${sql.join(cases, sql` `)} else null end)`;
+}
+
+/** The statements of a stage in a version that apply to a worker: the framework's own, and bespoke ones for their profession or team. */
+function applicableStatements(q: Q, versionId: string, stage: FrameworkStage, worker: { professionId: string; teamId: string }) {
+  return q
+    .select({
+      id: competencyStatements.id,
+      domainId: competencyStatements.domainId,
+      domainNumber: frameworkDomains.number,
+      domainTitle: frameworkDomains.title,
+      stage: competencyStatements.stage,
+      number: competencyStatements.number,
+      lineageKey: competencyStatements.lineageKey,
+      text: competencyStatements.text,
+      renewalMonths: competencyStatements.renewalMonths,
+      bespoke: competencyStatements.bespoke,
+    })
+    .from(competencyStatements)
+    .innerJoin(frameworkDomains, eq(frameworkDomains.id, competencyStatements.domainId))
+    .where(
+      and(
+        eq(competencyStatements.versionId, versionId),
+        eq(competencyStatements.stage, stage),
+        isNull(competencyStatements.retiredAt),
+        or(isNull(competencyStatements.professionId), eq(competencyStatements.professionId, worker.professionId)),
+        or(isNull(competencyStatements.teamId), eq(competencyStatements.teamId, worker.teamId)),
+      ),
+    )
+    .orderBy(asc(frameworkDomains.number), asc(competencyStatements.sort), asc(competencyStatements.number))
+    .all();
+}
+
+/** All of a worker's assessments, keyed by the lineage of the statement they were made against (the newest wins). */
+function assessmentsByLineage(q: Q, workerId: string) {
+  const rows = q
+    .select({
+      id: competencyAssessments.id,
+      statementId: competencyAssessments.statementId,
+      lineageKey: competencyStatements.lineageKey,
+      statementText: competencyStatements.text,
+      version: frameworkVersions.version,
+      status: competencyAssessments.status,
+      confidence: competencyAssessments.confidence,
+      selfAssessmentNote: competencyAssessments.selfAssessmentNote,
+      selfAssessedAt: competencyAssessments.selfAssessedAt,
+      signedOffOn: competencyAssessments.signedOffOn,
+      assessorName: competencyAssessments.assessorName,
+      assessorProfession: competencyAssessments.assessorProfession,
+      assessorRegistration: competencyAssessments.assessorRegistration,
+      expiresOn: competencyAssessments.expiresOn,
+      updatedAt: competencyAssessments.updatedAt,
+      evidenceCount: sql<number>`(select count(*) from ${competencyEvidence} where ${competencyEvidence.assessmentId} = ${competencyAssessments.id})`,
+    })
+    .from(competencyAssessments)
+    .innerJoin(competencyStatements, eq(competencyStatements.id, competencyAssessments.statementId))
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, competencyStatements.versionId))
+    .where(eq(competencyAssessments.workerId, workerId))
+    .orderBy(asc(competencyAssessments.updatedAt))
+    .all();
+  return new Map(rows.map((r) => [r.lineageKey, r]));
+}
+
+type AssessmentRow = NonNullable<ReturnType<ReturnType<typeof assessmentsByLineage>["get"]>>;
+
+/** What a worker's record needs to place them: stage, profession, team, status. */
+function workerPlacement(q: Q, user: SessionUser, workerId: string) {
+  return q
+    .select({
+      id: workers.id,
+      status: workers.status,
+      userId: workers.userId,
+      contractStart: workers.contractStart,
+      professionId: workers.professionId,
+      teamId: workers.teamId,
+      stageName: stages.name,
+      rank: stages.rank,
+      frameworkStage: stages.frameworkStage,
+    })
+    .from(workers)
+    .innerJoin(stages, eq(stages.id, workers.stageId))
+    .where(and(eq(workers.id, workerId), visibleWorkers(user)))
+    .get();
+}
+
+/** The worker's apprenticeship that bears on the ladder: a live or completed one at the highest level. */
+function ladderApprenticeship(q: Q, workerId: string) {
+  const row = q
+    .select({ level: apprenticeshipStandards.level, status: apprenticeships.status, title: apprenticeshipStandards.title })
+    .from(apprenticeships)
+    .innerJoin(apprenticeshipStandards, eq(apprenticeshipStandards.id, apprenticeships.standardId))
+    .where(
+      and(
+        eq(apprenticeships.workerId, workerId),
+        inArray(apprenticeships.status, ["on_programme", "break_in_learning", "gateway", "end_point_assessment", "completed"]),
+      ),
+    )
+    .orderBy(desc(apprenticeshipStandards.level), desc(apprenticeships.startDate))
+    .get();
+  return row ? { level: row.level, title: row.title, live: row.status !== "completed", completed: row.status === "completed" } : null;
+}
+
+export type StatementStanding = ReturnType<typeof standing>;
+
+function standing(s: ReturnType<typeof applicableStatements>[number], a: AssessmentRow | undefined, currentVersion: number, today: string) {
+  const state: AssessmentState | null = a ? { status: a.status, confidence: a.confidence, expiresOn: a.expiresOn, evidenceCount: a.evidenceCount } : null;
+  const status: AssessmentStatus = effectiveStatus(state, today);
+  return {
+    ...s,
+    status,
+    confidence: a?.confidence ?? null,
+    evidenceCount: a?.evidenceCount ?? 0,
+    signedOffOn: a && (status === "signed_off" || status === "expired") ? a.signedOffOn : null,
+    assessorName: a && (status === "signed_off" || status === "expired") ? a.assessorName : null,
+    expiresOn: a && (status === "signed_off" || status === "expired") ? a.expiresOn : null,
+    /** The version the assessment was made against, when it is older than the current one. */
+    assessedVersion: a && a.version !== currentVersion ? a.version : null,
+    wordingChanged: a ? a.statementText !== s.text : false,
+  };
+}
+
+function groupByDomain<T extends { domainId: string; domainNumber: number; domainTitle: string }>(items: readonly T[]) {
+  const domains: { id: string; number: number; title: string; statements: T[] }[] = [];
+  for (const item of items) {
+    let d = domains.find((x) => x.id === item.domainId);
+    if (!d) {
+      d = { id: item.domainId, number: item.domainNumber, title: item.domainTitle, statements: [] };
+      domains.push(d);
+    }
+    d.statements.push(item);
+  }
+  return domains;
+}
+
+/**
+ * The competency page of a worker the user may see: the stage they hold and the next, the statements of each by
+ * domain with where the worker stands, readiness for the next stage, and the ladder. Undefined when not visible.
+ */
+export function competencyOverview(user: SessionUser, workerId: string, today = todayInLondon()) {
+  const header = workerRecordHeader(user, workerId);
+  const worker = workerPlacement(db, user, workerId);
+  if (!header || !worker) return undefined;
+  const version = publishedFrameworkVersion();
+  const { current, next } = frameworkStagesFor(worker, stageRungs(db));
+  const assessments = assessmentsByLineage(db, workerId);
+  const forStage = (stage: FrameworkStage | null) =>
+    version && stage ? applicableStatements(db, version.id, stage, worker).map((s) => standing(s, assessments.get(s.lineageKey), version.version, today)) : [];
+  const currentStatements = forStage(current);
+  const nextStatements = forStage(next);
+  const apprenticeship = ladderApprenticeship(db, workerId);
+  const olderVersions = [...currentStatements, ...nextStatements].filter((s) => s.assessedVersion !== null).length;
+  return {
+    worker: header,
+    placement: { stageName: worker.stageName, status: worker.status },
+    ownRecord: user.role === "support_worker" && worker.userId === user.id,
+    framework: version ?? null,
+    current: current ? { stage: current, domains: groupByDomain(currentStatements), readiness: readiness(currentStatements) } : null,
+    next: next ? { stage: next, domains: groupByDomain(nextStatements), readiness: readiness(nextStatements) } : null,
+    ladder: { position: ladderPosition(current, apprenticeship), apprenticeship },
+    olderVersions,
+  };
+}
+
+export type CompetencyOverview = NonNullable<ReturnType<typeof competencyOverview>>;
+
+/**
+ * Readiness for the next stage, for the profile and the worker's home: the share signed off and the first gaps.
+ * Undefined when the user may not see the worker.
+ */
+export function progressionReadiness(user: SessionUser, workerId: string, today = todayInLondon(), gapLimit = 5) {
+  const o = competencyOverview(user, workerId, today);
+  if (!o) return undefined;
+  return {
+    current: o.current ? { stage: o.current.stage, signedOff: o.current.readiness.signedOff, total: o.current.readiness.total, expired: o.current.readiness.expired } : null,
+    next: o.next
+      ? {
+          stage: o.next.stage,
+          signedOff: o.next.readiness.signedOff,
+          total: o.next.readiness.total,
+          percent: o.next.readiness.percent,
+          gapCount: o.next.readiness.gaps.length,
+          gaps: o.next.readiness.gaps.slice(0, gapLimit).map((g) => ({ id: g.id, number: g.number, text: g.text, status: g.status })),
+        }
+      : null,
+    ladder: o.ladder,
+  };
+}
+
+/* ------------------------------------------------------------------ one statement */
+
+/** The latest published statement of the lineage that `statementId` belongs to (the id may be of an older version). */
+function currentStatementFor(q: Q, statementId: string) {
+  const given = q
+    .select({ lineageKey: competencyStatements.lineageKey, frameworkId: frameworkVersions.frameworkId })
+    .from(competencyStatements)
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, competencyStatements.versionId))
+    .where(eq(competencyStatements.id, statementId))
+    .get();
+  if (!given) return undefined;
+  return q
+    .select({
+      id: competencyStatements.id,
+      lineageKey: competencyStatements.lineageKey,
+      stage: competencyStatements.stage,
+      number: competencyStatements.number,
+      text: competencyStatements.text,
+      renewalMonths: competencyStatements.renewalMonths,
+      bespoke: competencyStatements.bespoke,
+      professionId: competencyStatements.professionId,
+      teamId: competencyStatements.teamId,
+      retiredAt: competencyStatements.retiredAt,
+      sourceRef: competencyStatements.sourceRef,
+      domainNumber: frameworkDomains.number,
+      domainTitle: frameworkDomains.title,
+      version: frameworkVersions.version,
+      versionStatus: frameworkVersions.status,
+    })
+    .from(competencyStatements)
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, competencyStatements.versionId))
+    .innerJoin(frameworkDomains, eq(frameworkDomains.id, competencyStatements.domainId))
+    .where(
+      and(
+        eq(competencyStatements.lineageKey, given.lineageKey),
+        eq(frameworkVersions.frameworkId, given.frameworkId),
+        inArray(frameworkVersions.status, ["published", "superseded"]),
+      ),
+    )
+    .orderBy(desc(frameworkVersions.version))
+    .get();
+}
+
+type CurrentStatement = NonNullable<ReturnType<typeof currentStatementFor>>;
+
+/** Whether a statement applies to the worker at all: its stage is one they hold or work towards, and it is for them. */
+function appliesTo(s: CurrentStatement, worker: { professionId: string; teamId: string }, stagesFor: { current: FrameworkStage | null; next: FrameworkStage | null }) {
+  if (s.versionStatus !== "published" || s.retiredAt !== null) return false;
+  if (s.professionId !== null && s.professionId !== worker.professionId) return false;
+  if (s.teamId !== null && s.teamId !== worker.teamId) return false;
+  return s.stage === stagesFor.current || s.stage === stagesFor.next;
+}
+
+/** Who may do what on one statement of one worker's record. */
+function permissions(user: SessionUser, worker: { status: string; userId: string | null }, editable: boolean, locked: boolean, applies: boolean) {
+  const inPost = worker.status === "in_post";
+  const own = user.role === "support_worker" && worker.userId === user.id;
+  const managerOfWorker = user.role === "manager" && editable;
+  return {
+    canSelfAssess: inPost && own && !locked && applies,
+    canAddEvidence: inPost && (own || (editable && (user.role === "manager" || user.role === "admin"))) && !locked && applies,
+    canSignOff: inPost && managerOfWorker && !locked && applies,
+    canReopen: inPost && managerOfWorker && locked,
+  };
+}
+
+/**
+ * One statement of a worker's record: its wording (the current version's), where the worker stands, the evidence,
+ * the sign-off and any reopenings, and what this user may do. Undefined when the user may not see the worker or the
+ * statement does not exist.
+ */
+export function competencyStatementPage(user: SessionUser, workerId: string, statementId: string, today = todayInLondon()) {
+  const header = workerRecordHeader(user, workerId);
+  const worker = workerPlacement(db, user, workerId);
+  if (!header || !worker) return undefined;
+  const statement = currentStatementFor(db, statementId);
+  if (!statement) return undefined;
+  const stagesFor = frameworkStagesFor(worker, stageRungs(db));
+  const assessment = assessmentsByLineage(db, workerId).get(statement.lineageKey);
+  const applies = appliesTo(statement, worker, stagesFor);
+  // Only statements of a stage the worker holds or works towards, or ones they already have a record against.
+  if (!applies && !assessment) return undefined;
+  const state = assessment
+    ? { status: assessment.status, confidence: assessment.confidence, expiresOn: assessment.expiresOn, evidenceCount: assessment.evidenceCount }
+    : null;
+  const status = effectiveStatus(state, today);
+  const locked = isLocked(state, today);
+  const evidence = assessment
+    ? db
+        .select({
+          id: competencyEvidence.id,
+          type: competencyEvidence.type,
+          evidenceDate: competencyEvidence.evidenceDate,
+          description: competencyEvidence.description,
+          link: competencyEvidence.link,
+          addedByName: users.name,
+          createdAt: competencyEvidence.createdAt,
+        })
+        .from(competencyEvidence)
+        .leftJoin(users, eq(users.id, competencyEvidence.addedBy))
+        .where(eq(competencyEvidence.assessmentId, assessment.id))
+        .orderBy(desc(competencyEvidence.evidenceDate), desc(competencyEvidence.createdAt))
+        .all()
+    : [];
+  const reopenings = assessment
+    ? db
+        .select({ id: competencyReopenings.id, reason: competencyReopenings.reason, byName: users.name, at: competencyReopenings.createdAt })
+        .from(competencyReopenings)
+        .leftJoin(users, eq(users.id, competencyReopenings.reopenedBy))
+        .where(eq(competencyReopenings.assessmentId, assessment.id))
+        .orderBy(desc(competencyReopenings.createdAt))
+        .all()
+    : [];
+  const can = permissions(user, worker, header.editable, locked, applies);
+  return {
+    worker: header,
+    statement,
+    applies,
+    /** Which of the worker's stages the statement belongs to, for the way back to the list. */
+    stageRole: statement.stage === stagesFor.next ? ("next" as const) : ("current" as const),
+    status,
+    locked,
+    assessment: assessment
+      ? {
+          confidence: assessment.confidence,
+          selfAssessmentNote: assessment.selfAssessmentNote,
+          selfAssessedAt: assessment.selfAssessedAt,
+          signedOffOn: assessment.signedOffOn,
+          assessorName: assessment.assessorName,
+          assessorProfession: assessment.assessorProfession,
+          assessorRegistration: assessment.assessorRegistration,
+          expiresOn: assessment.expiresOn,
+          version: assessment.version,
+          statementText: assessment.statementText,
+        }
+      : null,
+    evidence,
+    reopenings,
+    ...can,
+    assessorDefaults: can.canSignOff ? lastAssessorDetails(user) : null,
+  };
+}
+
+/** The assessor details this user gave at their last sign-off, to fill in the next one. */
+function lastAssessorDetails(user: SessionUser) {
+  const last = db
+    .select({
+      assessorName: competencyAssessments.assessorName,
+      assessorProfession: competencyAssessments.assessorProfession,
+      assessorRegistration: competencyAssessments.assessorRegistration,
+    })
+    .from(competencyAssessments)
+    .innerJoin(competencyStatements, eq(competencyStatements.id, competencyAssessments.statementId))
+    .where(and(eq(competencyAssessments.signedOffBy, user.id), sql`${competencyAssessments.signedOffOn} is not null`))
+    .orderBy(desc(competencyAssessments.updatedAt))
+    .get();
+  return {
+    assessorName: last?.assessorName ?? user.name,
+    assessorProfession: last?.assessorProfession ?? "",
+    assessorRegistration: last?.assessorRegistration ?? "",
+  };
+}
+
+/* ------------------------------------------------------------------ changes */
+
+type Target = {
+  worker: NonNullable<ReturnType<typeof workerPlacement>> & { editable: boolean };
+  statement: CurrentStatement;
+  assessment: AssessmentRow | undefined;
+  locked: boolean;
+};
+
+/** Loads what a change needs inside its transaction, or says why it cannot go ahead. */
+function target(tx: Tx, user: SessionUser, workerId: string, statementId: string, today: string): Target | Extract<CompetencyResult, { ok: false }> {
+  const worker = workerPlacement(tx, user, workerId);
+  if (!worker) return NOT_FOUND;
+  const statement = currentStatementFor(tx, statementId);
+  if (!statement) return NOT_FOUND;
+  const editable = !!tx.select({ id: workers.id }).from(workers).where(and(eq(workers.id, workerId), editableWorkers(user))).get();
+  if (!appliesTo(statement, worker, frameworkStagesFor(worker, stageRungs(tx)))) {
+    return { ok: false, message: "This statement is not one of the worker's current or next stage, so it is not assessed here" };
+  }
+  if (worker.status === "left") return LEFT;
+  const assessment = assessmentsByLineage(tx, workerId).get(statement.lineageKey);
+  const state = assessment ? { status: assessment.status, confidence: assessment.confidence, expiresOn: assessment.expiresOn, evidenceCount: assessment.evidenceCount } : null;
+  return { worker: { ...worker, editable }, statement, assessment, locked: isLocked(state, today) };
+}
+
+/**
+ * The worker's assessment row for the statement, made if missing. Work that is not signed off follows the newest
+ * version: an open assessment made against an older version moves to the current statement (audited).
+ */
+function openAssessment(tx: Tx, user: SessionUser, t: Target) {
+  if (!t.assessment) {
+    return tx
+      .insert(competencyAssessments)
+      .values({ workerId: t.worker.id, statementId: t.statement.id, status: "not_started" })
+      .returning({ id: competencyAssessments.id })
+      .get().id;
+  }
+  if (t.assessment.statementId !== t.statement.id) {
+    tx.update(competencyAssessments).set({ statementId: t.statement.id, updatedAt: new Date() }).where(eq(competencyAssessments.id, t.assessment.id)).run();
+    audit(tx, user, {
+      action: "competency_assessment.moved_to_version",
+      entityType: "competency_assessment",
+      entityId: t.assessment.id,
+      workerId: t.worker.id,
+      summary: { fromVersion: t.assessment.version, toVersion: t.statement.version, statement: t.statement.number },
+    });
+  }
+  return t.assessment.id;
+}
+
+/** The status after a change to confidence or evidence, for an assessment that is not signed off. */
+function refreshWorkingStatus(tx: Tx, assessmentId: string) {
+  const row = tx
+    .select({
+      confidence: competencyAssessments.confidence,
+      evidenceCount: sql<number>`(select count(*) from ${competencyEvidence} where ${competencyEvidence.assessmentId} = ${competencyAssessments.id})`,
+    })
+    .from(competencyAssessments)
+    .where(eq(competencyAssessments.id, assessmentId))
+    .get()!;
+  const status = workingStatus(row.confidence, row.evidenceCount);
+  tx.update(competencyAssessments).set({ status, updatedAt: new Date() }).where(eq(competencyAssessments.id, assessmentId)).run();
+  return status;
+}
+
+export type SelfAssessment = { confidence: number; note: string };
+
+/** The worker rates their own confidence against a statement (only the worker, on their own record). */
+export function selfAssess(user: SessionUser, workerId: string, statementId: string, f: SelfAssessment, today = todayInLondon()): CompetencyResult {
+  if (user.role === "lead") return LEAD_REFUSED;
+  return db.transaction((tx) => {
+    const t = target(tx, user, workerId, statementId, today);
+    if ("ok" in t) return t;
+    if (user.role !== "support_worker" || t.worker.userId !== user.id) {
+      return t.worker.editable
+        ? { ok: false, message: "Only the worker rates their own confidence. You can add evidence or sign the competency off." }
+        : NOT_FOUND;
+    }
+    if (t.locked) return LOCKED;
+    const id = openAssessment(tx, user, t);
+    tx.update(competencyAssessments)
+      .set({ confidence: f.confidence, selfAssessmentNote: f.note, selfAssessedAt: new Date() })
+      .where(eq(competencyAssessments.id, id))
+      .run();
+    const status = refreshWorkingStatus(tx, id);
+    audit(tx, user, {
+      action: "competency_assessment.self_assessed",
+      entityType: "competency_assessment",
+      entityId: id,
+      workerId,
+      summary: { statement: t.statement.number, stage: t.statement.stage, version: t.statement.version, confidence: f.confidence, previousConfidence: t.assessment?.confidence ?? null, status },
+    });
+    return { ok: true, workerId, statementId: t.statement.id, id };
+  });
+}
+
+export type EvidenceFields = { type: EvidenceType; evidenceDate: string; description: string; link: string | null };
+
+/** Evidence against a statement: by the worker on their own record, or by their manager or an admin. */
+export function addEvidence(user: SessionUser, workerId: string, statementId: string, f: EvidenceFields, today = todayInLondon()): CompetencyResult {
+  if (user.role === "lead") return LEAD_REFUSED;
+  const dateProblem = evidenceDateProblem(f.evidenceDate, today);
+  if (dateProblem) return { ok: false, field: "evidenceDate", message: dateProblem };
+  return db.transaction((tx) => {
+    const t = target(tx, user, workerId, statementId, today);
+    if ("ok" in t) return t;
+    const own = user.role === "support_worker" && t.worker.userId === user.id;
+    if (!own && !t.worker.editable) return NOT_FOUND;
+    if (t.locked) return LOCKED;
+    const assessmentId = openAssessment(tx, user, t);
+    const evidence = tx
+      .insert(competencyEvidence)
+      .values({ assessmentId, type: f.type, evidenceDate: f.evidenceDate, description: f.description, link: f.link, addedBy: user.id })
+      .returning({ id: competencyEvidence.id })
+      .get();
+    const status = refreshWorkingStatus(tx, assessmentId);
+    audit(tx, user, {
+      action: "competency_evidence.create",
+      entityType: "competency_evidence",
+      entityId: evidence.id,
+      workerId,
+      summary: { assessmentId, statement: t.statement.number, stage: t.statement.stage, type: f.type, evidenceDate: f.evidenceDate, link: f.link, status },
+    });
+    return { ok: true, workerId, statementId: t.statement.id, id: evidence.id };
+  });
+}
+
+export type SignOffFields = { assessorName: string; assessorProfession: string; assessorRegistration: string; signedOffOn: string };
+
+/**
+ * The worker's manager signs a statement off on an assessor's behalf (often their own): a registered professional's
+ * name, profession and registration number. It rests on evidence, so there must be some. Locks the statement; with a
+ * renewal period it expires that many months later.
+ */
+export function signOff(user: SessionUser, workerId: string, statementId: string, f: SignOffFields, today = todayInLondon()): CompetencyResult {
+  if (user.role === "lead") return LEAD_REFUSED;
+  return db.transaction((tx) => {
+    const t = target(tx, user, workerId, statementId, today);
+    if ("ok" in t) return t;
+    if (!t.worker.editable) return NOT_FOUND;
+    if (user.role !== "manager") return { ok: false, message: "Only the worker's manager signs competencies off" };
+    if (t.locked) return { ok: false, message: "This competency is already signed off" };
+    if (!t.assessment || t.assessment.evidenceCount === 0) {
+      return { ok: false, message: "Add the evidence the sign-off rests on first (for example a direct observation)" };
+    }
+    const dateProblem = signOffDateProblem(f.signedOffOn, today, t.worker.contractStart);
+    if (dateProblem) return { ok: false, field: "signedOffOn", message: dateProblem };
+    const id = openAssessment(tx, user, t);
+    const expiresOn = expiryDate(f.signedOffOn, t.statement.renewalMonths);
+    tx.update(competencyAssessments)
+      .set({
+        status: "signed_off",
+        signedOffOn: f.signedOffOn,
+        signedOffBy: user.id,
+        assessorName: f.assessorName,
+        assessorProfession: f.assessorProfession,
+        assessorRegistration: f.assessorRegistration,
+        expiresOn,
+        updatedAt: new Date(),
+      })
+      .where(eq(competencyAssessments.id, id))
+      .run();
+    audit(tx, user, {
+      action: "competency_assessment.signed_off",
+      entityType: "competency_assessment",
+      entityId: id,
+      workerId,
+      summary: {
+        statement: t.statement.number,
+        stage: t.statement.stage,
+        version: t.statement.version,
+        signedOffOn: f.signedOffOn,
+        assessorName: f.assessorName,
+        assessorProfession: f.assessorProfession,
+        assessorRegistration: f.assessorRegistration,
+        expiresOn,
+        renewedAfterExpiry: t.assessment.status === "expired" || (t.assessment.expiresOn !== null && t.assessment.expiresOn < today),
+      },
+    });
+    return { ok: true, workerId, statementId: t.statement.id, id };
+  });
+}
+
+/** The manager reopens a signed-off statement, with a reason (kept, and audited); it goes back to its evidence. */
+export function reopen(user: SessionUser, workerId: string, statementId: string, reason: string, today = todayInLondon()): CompetencyResult {
+  if (user.role === "lead") return LEAD_REFUSED;
+  const why = reason.trim();
+  if (why === "") return { ok: false, field: "reason", message: "Say why the sign-off is being reopened" };
+  return db.transaction((tx) => {
+    const t = target(tx, user, workerId, statementId, today);
+    if ("ok" in t) return t;
+    if (!t.worker.editable) return NOT_FOUND;
+    if (user.role !== "manager") return { ok: false, message: "Only the worker's manager reopens a sign-off" };
+    if (!t.assessment || !t.locked) return { ok: false, message: "Only a competency that is signed off can be reopened" };
+    const a = t.assessment;
+    const status = workingStatus(a.confidence, a.evidenceCount);
+    tx.update(competencyAssessments)
+      .set({ status, signedOffOn: null, signedOffBy: null, assessorName: null, assessorProfession: null, assessorRegistration: null, expiresOn: null, updatedAt: new Date() })
+      .where(eq(competencyAssessments.id, a.id))
+      .run();
+    const row = tx.insert(competencyReopenings).values({ assessmentId: a.id, reason: why, reopenedBy: user.id }).returning({ id: competencyReopenings.id }).get();
+    audit(tx, user, {
+      action: "competency_assessment.reopened",
+      entityType: "competency_assessment",
+      entityId: a.id,
+      workerId,
+      summary: {
+        reason: why,
+        statement: t.statement.number,
+        version: a.version,
+        wasSignedOffOn: a.signedOffOn,
+        wasAssessor: a.assessorName,
+        wasRegistration: a.assessorRegistration,
+        status,
+        reopeningId: row.id,
+      },
+    });
+    return { ok: true, workerId, statementId: t.statement.id, id: a.id };
+  });
+}

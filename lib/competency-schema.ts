@@ -1,0 +1,65 @@
+// What the forms on a competency statement's page must send: a self-assessment, evidence, a sign-off, a reopening.
+import { z } from "zod";
+import { EVIDENCE_TYPES } from "./vocabulary";
+import { isIsoDate } from "./rules/dates";
+import { evidenceDateProblem } from "./rules/competencies";
+import { REGISTRATION_MESSAGE, normaliseRegistration } from "./rules/supervision";
+import { isWebAddress } from "./resource-schema";
+
+
+const requiredText = (max: number, missing: string, tooLong: string) =>
+  z.string({ error: missing }).trim().min(1, missing).max(max, tooLong);
+
+export const selfAssessmentFields = z.object({
+  confidence: z
+    .string({ error: "Select how confident you are" })
+    .regex(/^[1-5]$/, "Select how confident you are")
+    .transform(Number),
+  note: z.string().trim().max(2000, "Your note must be 2000 characters or fewer").optional().transform((v) => v ?? ""),
+});
+
+export function evidenceFields(today: string) {
+  return z.object({
+    type: z.enum(EVIDENCE_TYPES, { error: "Select the type of evidence" }),
+    evidenceDate: z
+      .string({ error: "Enter the date of the evidence" })
+      .trim()
+      .min(1, "Enter the date of the evidence")
+      .superRefine((v, ctx) => {
+        const problem = evidenceDateProblem(v, today);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
+    description: requiredText(4000, "Describe the evidence: what was seen, discussed or produced", "The description must be 4000 characters or fewer"),
+    link: z
+      .string()
+      .trim()
+      .max(500, "The link must be 500 characters or fewer")
+      .optional()
+      .refine((v) => !v || isWebAddress(v), "Enter the link as a full web address starting with https://, or leave it empty")
+      .transform((v) => (v ? v : null)),
+  });
+}
+
+export function signOffFields(today: string) {
+  return z.object({
+    assessorName: requiredText(200, "Enter the assessor's name", "The assessor's name must be 200 characters or fewer"),
+    assessorProfession: requiredText(200, "Enter the assessor's profession, for example Physiotherapist", "The profession must be 200 characters or fewer"),
+    assessorRegistration: z
+      .string({ error: "Enter the assessor's registration number, for example their HCPC number" })
+      .trim()
+      .min(1, { message: "Enter the assessor's registration number, for example their HCPC number", abort: true })
+      .max(40, { message: REGISTRATION_MESSAGE, abort: true })
+      .refine((v) => normaliseRegistration(v) !== undefined, REGISTRATION_MESSAGE)
+      .transform((v) => normaliseRegistration(v) ?? v),
+    signedOffOn: z
+      .string({ error: "Enter the date of the sign-off" })
+      .trim()
+      .min(1, "Enter the date of the sign-off")
+      .refine(isIsoDate, "Enter the date of the sign-off as a real date, for example 2026-04-01")
+      .refine((v) => !isIsoDate(v) || v <= today, "The date of the sign-off cannot be in the future"),
+  });
+}
+
+export const reopenFields = z.object({
+  reason: requiredText(1000, "Say why the sign-off is being reopened", "The reason must be 1000 characters or fewer"),
+});
