@@ -490,15 +490,10 @@ function openAssessment(tx: Tx, user: SessionUser, t: Target) {
 
 /** The status after a change to confidence or evidence, for an assessment that is not signed off. */
 function refreshWorkingStatus(tx: Tx, assessmentId: string) {
-  const row = tx
-    .select({
-      confidence: competencyAssessments.confidence,
-      evidenceCount: sql<number>`(select count(*) from ${competencyEvidence} where ${competencyEvidence.assessmentId} = ${competencyAssessments.id})`,
-    })
-    .from(competencyAssessments)
-    .where(eq(competencyAssessments.id, assessmentId))
-    .get()!;
-  const status = workingStatus(row.confidence, row.evidenceCount);
+  const row = tx.select({ confidence: competencyAssessments.confidence }).from(competencyAssessments).where(eq(competencyAssessments.id, assessmentId)).get()!;
+  const evidenceCount =
+    tx.select({ n: sql<number>`count(*)` }).from(competencyEvidence).where(eq(competencyEvidence.assessmentId, assessmentId)).get()?.n ?? 0;
+  const status = workingStatus(row.confidence, evidenceCount);
   tx.update(competencyAssessments).set({ status, updatedAt: new Date() }).where(eq(competencyAssessments.id, assessmentId)).run();
   return status;
 }

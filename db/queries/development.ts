@@ -1,7 +1,8 @@
 import "server-only";
 // Where each worker stands in their development: appraisal, PDP, CPD, competencies, apprenticeship, supervision.
 // One query for a whole team (correlated subqueries over indexed columns), never a query per worker.
-import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { WORKER_FRAMEWORK_KEY, workerFrameworkStageSql } from "./competencies";
 import { db } from "../client";
 import {
   workers,
@@ -18,6 +19,7 @@ import {
   competencyAssessments,
   competencyStatements,
   frameworkVersions,
+  frameworks,
   apprenticeships,
   apprenticeshipStandards,
   supervisionSessions,
@@ -31,7 +33,7 @@ import { nextAppraisalDue, appraisalDueStatus } from "../../lib/rules/appraisal-
 import { appraisalState, pdpState, attentionReasons } from "../../lib/rules/attention";
 import type { AppraisalStatus, PdpStatus } from "../../lib/vocabulary";
 
-function summarySelect(today: string) {
+function summarySelect(today: string, currentStage: SQL) {
   const yearAgo = addMonths(today, -12);
   return {
     workerId: workers.id,
@@ -76,15 +78,33 @@ function summarySelect(today: string) {
     apprenticeshipStatus: sql<string | null>`(select ${apprenticeships.status} from ${apprenticeships}
       where ${apprenticeships.workerId} = ${workers.id} and ${apprenticeships.status} in ('planned','on_programme','break_in_learning','gateway','end_point_assessment')
       order by ${apprenticeships.startDate} desc limit 1)`,
-    competenciesSignedOff: sql<number>`(select count(*) from ${competencyAssessments}
-      join ${competencyStatements} on ${competencyStatements.id} = ${competencyAssessments.statementId}
-      where ${competencyAssessments.workerId} = ${workers.id} and ${competencyAssessments.status} = 'signed_off'
-        and (${competencyAssessments.expiresOn} is null or ${competencyAssessments.expiresOn} >= ${today})
-        and ${competencyStatements.stage} = ${stages.frameworkStage})`,
+    ...competencyCounts(today, currentStage),
+  };
+}
+
+/**
+ * Of the statements that apply to the worker at the stage they hold (the latest published version, their profession's
+ * and team's bespoke ones included): how many, and how many are signed off and not expired, following each statement's
+ * lineage into older versions as the competency page does (db/queries/competencies.ts).
+ */
+function competencyCounts(today: string, currentStage: SQL) {
+  const applicable = sql`${frameworkVersions.status} = 'published' and ${frameworks.key} = ${WORKER_FRAMEWORK_KEY}
+        and ${competencyStatements.retiredAt} is null and ${competencyStatements.stage} = ${currentStage}
+        and (${competencyStatements.professionId} is null or ${competencyStatements.professionId} = ${workers.professionId})
+        and (${competencyStatements.teamId} is null or ${competencyStatements.teamId} = ${workers.teamId})`;
+  return {
     competenciesAtStage: sql<number>`(select count(*) from ${competencyStatements}
       join ${frameworkVersions} on ${frameworkVersions.id} = ${competencyStatements.versionId}
-      where ${frameworkVersions.status} = 'published' and ${competencyStatements.retiredAt} is null
-        and ${competencyStatements.bespoke} = 0 and ${competencyStatements.stage} = ${stages.frameworkStage})`,
+      join ${frameworks} on ${frameworks.id} = ${frameworkVersions.frameworkId}
+      where ${applicable})`,
+    competenciesSignedOff: sql<number>`(select count(*) from ${competencyStatements}
+      join ${frameworkVersions} on ${frameworkVersions.id} = ${competencyStatements.versionId}
+      join ${frameworks} on ${frameworks.id} = ${frameworkVersions.frameworkId}
+      where ${applicable} and exists (select 1 from ${competencyAssessments} ca
+        join ${competencyStatements} cs on cs.id = ca.statement_id
+        where ca.worker_id = ${workers.id} and cs.lineage_key = ${competencyStatements.lineageKey}
+          and ca.status in ('signed_off', 'expired') and ca.signed_off_on is not null
+          and (ca.expires_on is null or ca.expires_on >= ${today})))`,
   };
 }
 
@@ -117,7 +137,7 @@ function withDue<
 /** In-post workers the user may see, each with where they stand. For a manager's team page and the worker's home. */
 export function developmentSummaries(user: SessionUser, today: string, opts: { workerIds?: string[] } = {}) {
   const rows = db
-    .select(summarySelect(today))
+    .select(summarySelect(today, workerFrameworkStageSql("current")))
     .from(workers)
     .innerJoin(teams, eq(teams.id, workers.teamId))
     .innerJoin(stages, eq(stages.id, workers.stageId))

@@ -3,7 +3,8 @@
 // wrong rows. Joining a second table makes drizzle qualify every column; this catches a query that forgot to.
 import Database from "better-sqlite3";
 
-const UNQUALIFIED_CORRELATION = /\(select[^()]*?\bwhere\b[^()]*?(?<![."\w])"[a-z_]+" = (?<![."\w])"[a-z_]+"/i;
+// `count(*)` is allowed inside the subquery: the one that hid a bug in the competency status refresh had it.
+const UNQUALIFIED_CORRELATION = /\(select(?:[^()]|\(\*\))*?\bwhere\b[^()]*?(?<![."\w])"[a-z_]+" = (?<![."\w])"[a-z_]+"/i;
 
 const prepare = Database.prototype.prepare;
 Database.prototype.prepare = function guardedPrepare(this: Database.Database, source: string) {

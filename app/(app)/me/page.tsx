@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
 import { ownWorkerRecord } from "@/db/queries/workers";
+import { progressionReadiness } from "@/db/queries/competencies";
+import { ReadinessPanel } from "@/components/readiness-panel";
 import { developmentSummaries, activeGoals, appraisalHistory, currentPdp, actionsDueSoon, conversationHistory } from "@/db/queries/development";
 import { todayInLondon, formatDate, daysBetween } from "@/lib/rules/dates";
 import { isAgreed } from "@/lib/rules/pdp";
@@ -32,6 +34,7 @@ export default async function MyDevelopmentPage() {
   const dueSoon = actionsDueSoon(user, me.id, today);
   const appraisals = appraisalHistory(user, me.id);
   const conversations = conversationHistory(user, me.id);
+  const readiness = progressionReadiness(user, me.id, today);
   const toSign = appraisals.find((a) => a.status === "awaiting_sign_off");
   // Only a plan with goals can be agreed (the PDP page refuses an empty one), so only then is it waiting for them.
   const pdpNeedsMe = pdp && pdp.workerAgreedAt === null && goals.length > 0;
@@ -95,6 +98,9 @@ export default async function MyDevelopmentPage() {
               {summary.competenciesSignedOff} <span className="text-base font-normal">of {summary.competenciesAtStage} signed off</span>
             </p>
             <p className="text-nhs-secondary">{me.stage}</p>
+            <p className="mt-2">
+              <Link href={`${base}/competencies`}>My competencies</Link>
+            </p>
           </section>
           <section className="card" aria-labelledby="next-conversation">
             <h2 id="next-conversation" className="mb-2 text-lg">
@@ -108,6 +114,12 @@ export default async function MyDevelopmentPage() {
               <p>None planned yet. Ask your manager about your next step.</p>
             )}
           </section>
+        </div>
+      ) : null}
+
+      {readiness ? (
+        <div className="mb-8">
+          <ReadinessPanel readiness={readiness} workerId={me.id} own headingId="my-readiness" />
         </div>
       ) : null}
 

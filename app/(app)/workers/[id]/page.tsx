@@ -5,6 +5,8 @@ import Link from "next/link";
 import { workerProfile, positionHistory } from "@/db/queries/workers";
 import { editableWorker } from "@/db/queries/worker-changes";
 import { developmentSummaries } from "@/db/queries/development";
+import { progressionReadiness } from "@/db/queries/competencies";
+import { ReadinessPanel } from "@/components/readiness-panel";
 import { todayInLondon, formatDate } from "@/lib/rules/dates";
 import { SummaryList } from "@/components/summary-list";
 import { AppraisalStatusTag, Tag } from "@/components/tags";
@@ -42,6 +44,7 @@ export default async function WorkerProfilePage({
   const today = todayInLondon();
   const summary = worker.status === "in_post" ? developmentSummaries(user, today, { workerIds: [id] })[0] : undefined;
   const canEdit = worker.status === "in_post" && !!editableWorker(user, id);
+  const readiness = worker.status === "in_post" ? progressionReadiness(user, id, today) : undefined;
 
   return (
     <>
@@ -114,7 +117,12 @@ export default async function WorkerProfilePage({
                 ["Last appraisal", summary.lastAppraisalOn ? formatDate(summary.lastAppraisalOn) : "Never"],
                 ["PDP", <Link key="p" href={`/workers/${id}/pdp`}>{PDP_WORDS[summary.pdp]}</Link>],
                 ["Next career conversation", summary.nextConversationOn ? formatDate(summary.nextConversationOn) : summary.lastConversationOn ? "None planned" : "Never had one"],
-                ["Competencies at stage", `${summary.competenciesSignedOff} of ${summary.competenciesAtStage} signed off`],
+                [
+                  "Competencies at stage",
+                  <Link key="c" href={`/workers/${id}/competencies`}>
+                    {summary.competenciesSignedOff} of {summary.competenciesAtStage} signed off
+                  </Link>,
+                ],
                 ["CPD (12 months)", `${Number(summary.cpdHours12m.toFixed(1))} hours`],
                 ["Last supervision", summary.lastSupervisionOn ? formatDate(summary.lastSupervisionOn) : "None recorded"],
                 ["Apprenticeship", summary.apprenticeship ?? "None"],
@@ -123,6 +131,12 @@ export default async function WorkerProfilePage({
           </section>
         ) : null}
       </div>
+
+      {readiness ? (
+        <div className="mt-8">
+          <ReadinessPanel readiness={readiness} workerId={id} own={user.role === "support_worker"} />
+        </div>
+      ) : null}
 
       <section aria-labelledby="positions" className="mt-8">
         <h2 id="positions" className="mb-3">

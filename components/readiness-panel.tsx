@@ -1,0 +1,65 @@
+// Readiness for the next framework stage, for a worker's profile and their own home: the share signed off, a bar and
+// the first gaps, each linking to its statement so a career conversation can point at what is missing.
+import Link from "next/link";
+import { AssessmentStatusTag } from "./tags";
+import { frameworkStageWords, type AssessmentStatus, type FrameworkStage } from "@/lib/vocabulary";
+import { ladderWords, type LadderRung } from "@/lib/rules/competencies";
+
+export type ReadinessView = {
+  next: {
+    stage: FrameworkStage;
+    signedOff: number;
+    total: number;
+    percent: number;
+    gapCount: number;
+    gaps: ReadonlyArray<{ id: string; number: string; text: string; status: AssessmentStatus }>;
+  } | null;
+  ladder: { position: LadderRung | null };
+};
+
+export function ReadinessPanel({ readiness, workerId, own, headingId = "readiness" }: { readiness: ReadinessView; workerId: string; own: boolean; headingId?: string }) {
+  const next = readiness.next;
+  const base = `/workers/${workerId}/competencies`;
+  return (
+    <section aria-labelledby={headingId} className="card">
+      <h2 id={headingId} className="mb-2 text-lg">
+        {next ? `Readiness for the next stage: ${frameworkStageWords.label(next.stage)}` : "Progression"}
+      </h2>
+      {readiness.ladder.position ? (
+        <p className="mb-2 text-nhs-secondary">
+          {own ? "You are at" : "On the ladder at"}: {ladderWords.label(readiness.ladder.position)}
+        </p>
+      ) : null}
+      {next ? (
+        <>
+          <p className="text-3xl font-bold tabular-nums">
+            {next.percent}% <span className="text-base font-normal">({next.signedOff} of {next.total} signed off)</span>
+          </p>
+          <progress className="mt-2 block h-3 w-full" max={Math.max(1, next.total)} value={next.signedOff} aria-label="Next stage statements signed off" />
+          {next.gaps.length > 0 ? (
+            <>
+              <h3 className="mt-4 mb-2 text-base">{own ? "Still to achieve" : "Gaps"}</h3>
+              <ul className="space-y-2">
+                {next.gaps.map((g) => (
+                  <li key={g.id} className="flex flex-wrap items-start justify-between gap-2">
+                    <Link href={`${base}/${g.id}`} className="min-w-0 flex-1 basis-56">
+                      <span className="font-semibold">{g.number}</span> {g.text.length > 110 ? `${g.text.slice(0, 107).trimEnd()}…` : g.text}
+                    </Link>
+                    <AssessmentStatusTag status={g.status} />
+                  </li>
+                ))}
+              </ul>
+              <p className="mt-3">
+                <Link href={`${base}?stage=next&show=gaps`}>All {next.gapCount} gaps for the next stage</Link>
+              </p>
+            </>
+          ) : (
+            <p className="mt-2 font-semibold">Every statement of the next stage is signed off.</p>
+          )}
+        </>
+      ) : (
+        <p>At the top stage of the framework: the next steps are a degree apprenticeship and registration.</p>
+      )}
+    </section>
+  );
+}
