@@ -191,7 +191,7 @@ function Readiness({ data, base }: { data: CompetencyOverview; base: string }) {
       )}
       {data.current ? (
         <p className="mt-3 text-nhs-secondary">
-          {own ? "At your stage" : "At their current stage"} ({frameworkStageWords.label(data.current.stage)}): {data.current.readiness.signedOff} of{" "}
+          {own ? "At your stage" : "At their current stage"}, {frameworkStageWords.label(data.current.stage).toLowerCase()}: {data.current.readiness.signedOff} of{" "}
           {data.current.readiness.total} signed off
           {data.current.readiness.expired > 0 ? `, ${data.current.readiness.expired} expired and needing renewal` : ""}.
         </p>
@@ -215,6 +215,7 @@ function Ladder({ data }: { data: CompetencyOverview }) {
           return (
             <li key={rung} aria-current={here ? "step" : undefined} className={`border-l-4 pl-3 ${here ? "border-nhs-blue font-semibold" : i < at ? "border-nhs-green" : "border-nhs-grey-4"}`}>
               {ladderWords.label(rung)}
+              {here ? <span className="ml-2" /> : null}
               {here ? <Tag tone="blue">{data.ownRecord ? "You are here" : "Here now"}</Tag> : null}
               <span className="block text-sm font-normal text-nhs-secondary">
                 {here && rung === "degree_apprenticeship" && data.ladder.apprenticeship ? data.ladder.apprenticeship.title : ladderMeaning.label(rung)}
