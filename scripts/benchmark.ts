@@ -13,6 +13,7 @@ import { ownWorkerRecord } from "../db/queries/workers";
 import { pdpPage } from "../db/queries/pdps";
 import { appraisalsPage } from "../db/queries/appraisals";
 import { conversationsPage } from "../db/queries/conversations";
+import { competencyOverview, competencyStatementPage, progressionReadiness } from "../db/queries/competencies";
 import { headlineMeasures, workforceByStage } from "../db/queries/insights";
 import { parseWorkerFilters } from "../lib/worker-filters";
 import { checkWorkerImport, applyWorkerImport } from "../db/queries/worker-import";
@@ -86,6 +87,10 @@ time("manager: team page (development summaries)", () => developmentSummaries(ma
   time("manager: a worker's PDP page", () => pdpPage(manager, me.id));
   time("manager: a worker's appraisals page", () => appraisalsPage(manager, me.id, today));
   time("manager: a worker's career conversations page", () => conversationsPage(manager, me.id));
+  time("manager: a worker's competencies page", () => competencyOverview(manager, me.id, today));
+  const first = competencyOverview(manager, me.id, today)?.next?.domains[0]?.statements[0];
+  if (first) time("manager: one competency statement", () => competencyStatementPage(manager, me.id, first.id, today));
+  time("worker: readiness for the next stage (My development)", () => progressionReadiness(worker, me.id, today));
 }
 time("lead: insights headline measures", () => headlineMeasures(lead, today));
 time("lead: workforce by role", () => workforceByStage(lead));

@@ -31,9 +31,9 @@ import type { SessionUser } from "../../lib/session-user";
 import { addDays, addMonths } from "../../lib/rules/dates";
 import { nextAppraisalDue, appraisalDueStatus } from "../../lib/rules/appraisal-due";
 import { appraisalState, pdpState, attentionReasons } from "../../lib/rules/attention";
-import type { AppraisalStatus, PdpStatus } from "../../lib/vocabulary";
+import type { AppraisalStatus, FrameworkStage, PdpStatus } from "../../lib/vocabulary";
 
-function summarySelect(today: string, currentStage: SQL) {
+function summarySelect(today: string, currentStage: SQL, nextStage: SQL) {
   const yearAgo = addMonths(today, -12);
   return {
     workerId: workers.id,
@@ -78,33 +78,45 @@ function summarySelect(today: string, currentStage: SQL) {
     apprenticeshipStatus: sql<string | null>`(select ${apprenticeships.status} from ${apprenticeships}
       where ${apprenticeships.workerId} = ${workers.id} and ${apprenticeships.status} in ('planned','on_programme','break_in_learning','gateway','end_point_assessment')
       order by ${apprenticeships.startDate} desc limit 1)`,
-    ...competencyCounts(today, currentStage),
+    ...competencySelect(today, currentStage, nextStage),
   };
 }
 
 /**
- * Of the statements that apply to the worker at the stage they hold (the latest published version, their profession's
- * and team's bespoke ones included): how many, and how many are signed off and not expired, following each statement's
- * lineage into older versions as the competency page does (db/queries/competencies.ts).
+ * Of the statements that apply to the worker at a framework stage (the latest published version, their profession's
+ * and team's bespoke ones included): how many, how many are signed off and not expired, and how many expired,
+ * following each statement's lineage into older versions as the competency page does (db/queries/competencies.ts).
  */
-function competencyCounts(today: string, currentStage: SQL) {
+function competencyCounts(today: string, stage: SQL) {
   const applicable = sql`${frameworkVersions.status} = 'published' and ${frameworks.key} = ${WORKER_FRAMEWORK_KEY}
-        and ${competencyStatements.retiredAt} is null and ${competencyStatements.stage} = ${currentStage}
+        and ${competencyStatements.retiredAt} is null and ${competencyStatements.stage} = ${stage}
         and (${competencyStatements.professionId} is null or ${competencyStatements.professionId} = ${workers.professionId})
         and (${competencyStatements.teamId} is null or ${competencyStatements.teamId} = ${workers.teamId})`;
-  return {
-    competenciesAtStage: sql<number>`(select count(*) from ${competencyStatements}
+  const from = sql`from ${competencyStatements}
       join ${frameworkVersions} on ${frameworkVersions.id} = ${competencyStatements.versionId}
-      join ${frameworks} on ${frameworks.id} = ${frameworkVersions.frameworkId}
-      where ${applicable})`,
-    competenciesSignedOff: sql<number>`(select count(*) from ${competencyStatements}
-      join ${frameworkVersions} on ${frameworkVersions.id} = ${competencyStatements.versionId}
-      join ${frameworks} on ${frameworks.id} = ${frameworkVersions.frameworkId}
-      where ${applicable} and exists (select 1 from ${competencyAssessments} ca
+      join ${frameworks} on ${frameworks.id} = ${frameworkVersions.frameworkId}`;
+  const signedOff = (expired: boolean) => sql`exists (select 1 from ${competencyAssessments} ca
         join ${competencyStatements} cs on cs.id = ca.statement_id
         where ca.worker_id = ${workers.id} and cs.lineage_key = ${competencyStatements.lineageKey}
           and ca.status in ('signed_off', 'expired') and ca.signed_off_on is not null
-          and (ca.expires_on is null or ca.expires_on >= ${today})))`,
+          and ${expired ? sql`ca.expires_on < ${today}` : sql`(ca.expires_on is null or ca.expires_on >= ${today})`})`;
+  return {
+    total: sql<number>`(select count(*) ${from} where ${applicable})`,
+    signedOff: sql<number>`(select count(*) ${from} where ${applicable} and ${signedOff(false)})`,
+    expired: sql<number>`(select count(*) ${from} where ${applicable} and ${signedOff(true)})`,
+  };
+}
+
+function competencySelect(today: string, current: SQL, next: SQL) {
+  const now = competencyCounts(today, current);
+  const ahead = competencyCounts(today, next);
+  return {
+    competenciesAtStage: now.total,
+    competenciesSignedOff: now.signedOff,
+    competenciesExpired: now.expired,
+    nextStage: sql<FrameworkStage | null>`${next}`,
+    nextStageTotal: ahead.total,
+    nextStageSignedOff: ahead.signedOff,
   };
 }
 
@@ -137,7 +149,7 @@ function withDue<
 /** In-post workers the user may see, each with where they stand. For a manager's team page and the worker's home. */
 export function developmentSummaries(user: SessionUser, today: string, opts: { workerIds?: string[] } = {}) {
   const rows = db
-    .select(summarySelect(today, workerFrameworkStageSql("current")))
+    .select(summarySelect(today, workerFrameworkStageSql("current"), workerFrameworkStageSql("next")))
     .from(workers)
     .innerJoin(teams, eq(teams.id, workers.teamId))
     .innerJoin(stages, eq(stages.id, workers.stageId))

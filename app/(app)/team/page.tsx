@@ -103,6 +103,7 @@ export default async function TeamPage() {
                 <th scope="col">PDP</th>
                 <th scope="col">Next career conversation</th>
                 <th scope="col">Last supervision</th>
+                <th scope="col">Competencies</th>
                 <th scope="col" className="num">
                   CPD hours (12 months)
                 </th>
@@ -156,6 +157,12 @@ export default async function TeamPage() {
                     </Link>
                   </td>
                   <td>{r.lastSupervisionOn ? formatDate(r.lastSupervisionOn) : <span className="text-nhs-secondary">None recorded</span>}</td>
+                  <td>
+                    <CompetencyCell r={r} />
+                    <Link href={`/workers/${r.workerId}/competencies`} className="block text-sm">
+                      Competencies<span className="sr-only"> of {r.firstName} {r.lastName}</span>
+                    </Link>
+                  </td>
                   <td className="num">{Number(r.cpdHours12m.toFixed(1))}</td>
                 </tr>
               ))}
@@ -163,6 +170,22 @@ export default async function TeamPage() {
           </table>
         </ScrollRegion>
       )}
+    </>
+  );
+}
+
+/** Where the worker stands on the framework: signed off at their stage (expired ones flagged) and readiness for the next. */
+function CompetencyCell({ r }: { r: DevelopmentSummary }) {
+  const percent = r.nextStageTotal > 0 ? Math.floor((r.nextStageSignedOff / r.nextStageTotal) * 100) : null;
+  return (
+    <>
+      {r.competenciesAtStage > 0 ? (
+        <span className="block">
+          {r.competenciesSignedOff} of {r.competenciesAtStage} at stage
+        </span>
+      ) : null}
+      {r.competenciesExpired > 0 ? <span className="block font-semibold text-nhs-red">{r.competenciesExpired} expired</span> : null}
+      {percent !== null ? <span className="block text-sm text-nhs-secondary">Next stage {percent}% ready</span> : null}
     </>
   );
 }
