@@ -488,6 +488,8 @@ function generate(
   o: { N: number; seed: number; today: string; passwordHash: string },
 ): DemoSummary {
   const r: Random = random(o.seed);
+  // Work towards the next stage draws from its own stream, so adding it left every other seeded record as it was.
+  const rNext: Random = random(o.seed + 1);
   const T = dayOf(o.today);
   const newId = idMaker();
   const bulk = new BulkWriter(sqlite, counts);
@@ -1082,6 +1084,7 @@ function generate(
     const goals = inPost ? writePdps(who, appraisal) : [];
     if (inPost && (plan.special || plan.apprenticeship || r.chance(0.5))) writeCareer(who, appraisal);
     writeCompetencies(who);
+    writeNextStage(who);
     const cpdGoals = goals.filter((g) => g.active);
     writeLearning(who, cpdGoals);
     if (inPost) writeSupervision(who);
@@ -1640,6 +1643,69 @@ function generate(
         if (withEvidence) writeEvidence(id, assessed, w.plan.userId, 1);
       }
     }
+  }
+
+  /** A worker settled in their stage starts on the next one's statements: a few rated, some with evidence, a few signed off. */
+  function writeNextStage(w: Who) {
+    const current = FRAMEWORK_STAGE_OF[w.stage];
+    const order: FrameworkStage[] = ["entry", "intermediate", "assistant_practitioner"];
+    const next = current ? order[order.indexOf(current) + 1] : undefined;
+    if (!next) return;
+    const months = (w.endDay - w.stageStart) / 30.4;
+    if (months < 9 || !rNext.chance(0.6)) return;
+    const statements = ref.statements[next].filter((st) => !st.renewalMonths);
+    const assessors = w.team.registrants;
+    const n = clamp(Math.round(rNext.int(1, 4) + months / 12), 1, Math.min(10, statements.length));
+    for (const st of rNext.sample(statements, n)) {
+      const id = newId();
+      const assessed = w.endDay - rNext.int(5, Math.max(6, Math.round(Math.min(months, 18) * 30.4) - 10));
+      if (rNext.chance(0.3)) {
+        const signed = clamp(assessed + rNext.int(7, 60), w.stageStart + 30, w.endDay - 1);
+        const assessor = rNext.pick(assessors);
+        ins.assessments({
+          id,
+          workerId: w.workerId,
+          statementId: st.id,
+          status: "signed_off",
+          confidence: rNext.int(4, 5),
+          selfAssessedAt: at(assessed, 13),
+          signedOffOn: iso(signed),
+          signedOffBy: assessor.userId,
+          assessorName: assessor.name,
+          assessorProfession: assessor.title,
+          assessorRegistration: assessor.registration,
+          createdAt: at(assessed, 13),
+          updatedAt: at(signed, 16),
+        });
+        writeNextEvidence(id, signed - rNext.int(0, 14), assessor.userId);
+      } else {
+        const withEvidence = rNext.chance(0.35);
+        ins.assessments({
+          id,
+          workerId: w.workerId,
+          statementId: st.id,
+          status: withEvidence ? "evidence_added" : "self_assessed",
+          confidence: rNext.weighted([[1, 10], [2, 35], [3, 40], [4, 15]] as const),
+          selfAssessedAt: at(assessed, 13),
+          createdAt: at(assessed, 13),
+          updatedAt: at(assessed, 13),
+        });
+        if (withEvidence) writeNextEvidence(id, assessed, w.plan.userId);
+      }
+    }
+  }
+
+  function writeNextEvidence(assessmentId: string, on: number, addedBy: string | null) {
+    const type = rNext.pick(EVIDENCE_TYPES);
+    ins.evidence({
+      id: newId(),
+      assessmentId,
+      type,
+      evidenceDate: iso(on),
+      description: rNext.pick(EVIDENCE_TEXT[type] ?? ["Evidence recorded."]),
+      addedBy,
+      createdAt: at(on, 15),
+    });
   }
 
   function writeEvidence(assessmentId: string, on: number, addedBy: string | null, n: number) {
