@@ -221,6 +221,23 @@ describe("self-assessment, evidence and sign-off", () => {
   });
 });
 
+describe("readiness gaps", () => {
+  it("lists the gaps nearest to a sign-off first", () => {
+    const f = setup();
+    const workerA = f.workers.workerA.id;
+    const late = f.statement("intermediate", "8.1");
+    const rated = f.statement("intermediate", "7.1");
+    expect(selfAssess(asSession(f.users.workerUserA), workerA, rated.id, { confidence: 2, note: "" }, TODAY).ok).toBe(true);
+    expect(addEvidence(asSession(f.users.workerUserA), workerA, late.id, evidence(), TODAY).ok).toBe(true);
+    const gaps = progressionReadiness(asSession(f.users.managerA), workerA, TODAY)!.next!.gaps;
+    expect(gaps.slice(0, 2).map((g) => [g.id, g.status])).toEqual([
+      [late.id, "evidence_added"],
+      [rated.id, "self_assessed"],
+    ]);
+    expect(gaps[2]!.status).toBe("not_started");
+  });
+});
+
 describe("the lock, reopening and expiry", () => {
   it("locks a signed-off statement until the manager reopens it with a reason, which is kept and audited", () => {
     const f = setup();

@@ -252,6 +252,8 @@ export function competencyOverview(user: SessionUser, workerId: string, today = 
 
 export type CompetencyOverview = NonNullable<ReturnType<typeof competencyOverview>>;
 
+const GAP_ORDER: AssessmentStatus[] = ["evidence_added", "expired", "self_assessed", "not_started"];
+
 /**
  * Readiness for the next stage, for the profile and the worker's home: the share signed off and the first gaps.
  * Undefined when the user may not see the worker.
@@ -268,7 +270,10 @@ export function progressionReadiness(user: SessionUser, workerId: string, today 
           total: o.next.readiness.total,
           percent: o.next.readiness.percent,
           gapCount: o.next.readiness.gaps.length,
-          gaps: o.next.readiness.gaps.slice(0, gapLimit).map((g) => ({ id: g.id, number: g.number, text: g.text, status: g.status })),
+          // Nearest to a sign-off first: what a career conversation can move on soonest.
+          gaps: [...o.next.readiness.gaps]
+            .sort((a, b) => GAP_ORDER.indexOf(a.status) - GAP_ORDER.indexOf(b.status))
+            .slice(0, gapLimit).map((g) => ({ id: g.id, number: g.number, text: g.text, status: g.status })),
         }
       : null,
     ladder: o.ladder,
