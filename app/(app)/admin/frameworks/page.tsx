@@ -9,6 +9,8 @@ import { Tag } from "@/components/tags";
 
 export const metadata: Metadata = { title: "Competency frameworks" };
 
+const statements = (n: number) => `${n.toLocaleString("en-GB")} ${n === 1 ? "statement" : "statements"}`;
+
 export default async function FrameworksPage() {
   const admin = await requireRole("admin");
   const rows = frameworkList(admin);
@@ -37,8 +39,8 @@ export default async function FrameworksPage() {
             <SummaryList
               rows={[
                 ["Published", formatDateTime(f.published?.publishedAt)],
-                ...FRAMEWORK_STAGES.map((s) => [frameworkStageWords.label(s), `${f.counts[s]} statements`] as [string, string]),
-                ["Of which bespoke", `${f.bespoke} statements`],
+                ...FRAMEWORK_STAGES.map((s) => [frameworkStageWords.label(s), statements(f.counts[s])] as [string, string]),
+                ["Of which bespoke", statements(f.bespoke)],
                 ["Draft", f.draft ? `Version ${f.draft.version}` : "None"],
               ]}
             />
