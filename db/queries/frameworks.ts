@@ -101,6 +101,16 @@ export type VersionRow = {
   statements: number;
 };
 
+/** What every view shows of a version (with `leftJoin(users, ...publishedBy)`). */
+const versionColumns = {
+  id: frameworkVersions.id,
+  version: frameworkVersions.version,
+  status: frameworkVersions.status,
+  publishedAt: frameworkVersions.publishedAt,
+  publishedByName: users.name,
+  notes: frameworkVersions.notes,
+};
+
 /** A framework, its description and source, and every version, newest first. */
 export function frameworkDetail(user: SessionUser, frameworkId: string) {
   if (!isAdmin(user)) return undefined;
@@ -108,12 +118,7 @@ export function frameworkDetail(user: SessionUser, frameworkId: string) {
   if (!framework) return undefined;
   const versions: VersionRow[] = db
     .select({
-      id: frameworkVersions.id,
-      version: frameworkVersions.version,
-      status: frameworkVersions.status,
-      publishedAt: frameworkVersions.publishedAt,
-      publishedByName: users.name,
-      notes: frameworkVersions.notes,
+      ...versionColumns,
       statements: sql<number>`(select count(*) from ${competencyStatements} where ${competencyStatements.versionId} = ${frameworkVersions.id} and ${competencyStatements.retiredAt} is null)`,
     })
     .from(frameworkVersions)
@@ -174,12 +179,7 @@ function statementRows(user: SessionUser, where: ReturnType<typeof and>) {
 function versionOf(frameworkId: string, versionId: string) {
   return db
     .select({
-      id: frameworkVersions.id,
-      version: frameworkVersions.version,
-      status: frameworkVersions.status,
-      publishedAt: frameworkVersions.publishedAt,
-      publishedByName: users.name,
-      notes: frameworkVersions.notes,
+      ...versionColumns,
       frameworkId: frameworks.id,
       frameworkName: frameworks.name,
     })

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { VersionCrumb } from "../../version-crumb";
 import { requireRole } from "@/lib/auth";
 import { domainForAdmin } from "@/db/queries/frameworks";
 import { saveDomain } from "../../../../../actions";
@@ -16,12 +16,7 @@ export default async function DomainPage({ params }: { params: Promise<{ framewo
   const { version, domain, editable } = found;
   return (
     <div className="max-w-2xl">
-      <p className="mb-2">
-        <Link href={`/admin/frameworks/${frameworkId}/versions/${versionId}`}>Back to version {version.version}</Link>
-      </p>
-      <p className="text-nhs-secondary break-words">
-        {version.frameworkName}, version {version.version}
-      </p>
+      <VersionCrumb frameworkId={frameworkId} version={version} />
       <h1 className="mb-6">
         Domain {domain.number}: {domain.title}
       </h1>

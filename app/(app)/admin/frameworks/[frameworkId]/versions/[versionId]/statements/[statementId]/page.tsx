@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { VersionCrumb } from "../../version-crumb";
 import { requireRole } from "@/lib/auth";
 import { statementForAdmin } from "@/db/queries/frameworks";
 import { professionOptions, teamOptions, type Option } from "@/db/queries/reference";
@@ -48,12 +48,7 @@ export default async function StatementPage({
 
   return (
     <div className="max-w-2xl">
-      <p className="mb-2">
-        <Link href={`/admin/frameworks/${frameworkId}/versions/${versionId}`}>Back to version {version.version}</Link>
-      </p>
-      <p className="text-nhs-secondary break-words">
-        {version.frameworkName}, version {version.version}
-      </p>
+      <VersionCrumb frameworkId={frameworkId} version={version} />
       <h1 className="mb-2">Statement {s.number}</h1>
       <p className="mb-4">
         {s.retiredAt ? <Tag tone="grey">Retired</Tag> : <Tag tone="green">Current</Tag>} {s.bespoke ? <Tag tone="blue">Bespoke {scopeWords(s)}</Tag> : null}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { VersionCrumb } from "../../version-crumb";
 import { requireRole } from "@/lib/auth";
 import { frameworkVersionView } from "@/db/queries/frameworks";
 import { professionOptions, teamOptions } from "@/db/queries/reference";
@@ -17,12 +17,7 @@ export default async function NewStatementPage({ params }: { params: Promise<{ f
   const domains = view.domains.map((d) => [d.id, `Domain ${d.number}: ${d.title}`] as const);
   return (
     <div className="max-w-2xl">
-      <p className="mb-2">
-        <Link href={`/admin/frameworks/${frameworkId}/versions/${versionId}`}>Back to version {view.version.version}</Link>
-      </p>
-      <p className="text-nhs-secondary break-words">
-        {view.version.frameworkName}, draft version {view.version.version}
-      </p>
+      <VersionCrumb frameworkId={frameworkId} version={view.version} />
       <h1 className="mb-2">Add a statement</h1>
       <p className="mb-6 text-nhs-secondary">Workers are assessed against it once this version is published.</p>
       <StatementForm
