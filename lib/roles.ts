@@ -47,6 +47,7 @@ export function navFor(role: Role): NavItem[] {
         { href: "/teams", label: "Teams" },
         { href: "/admin/users", label: "Users" },
         { href: "/admin/reference", label: "Reference data" },
+        { href: "/admin/frameworks", label: "Frameworks" },
         // The hub itself; its entries are managed from a button on it (/admin/resources).
         { href: "/resources", label: "Resources" },
       ];

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireRole } from "@/lib/auth";
 import { userCountsByRole, organisationCounts, recentAuditEvents } from "@/db/queries/admin";
 import { roleWords } from "@/lib/vocabulary";
@@ -23,6 +24,25 @@ export default async function AdminPage() {
         <Stat label="Teams" value={counts.teams} />
         <Stat label="Support workers in post" value={counts.workersInPost} />
       </div>
+      <nav aria-labelledby="manage" className="mb-8">
+        <h2 id="manage" className="mb-3">
+          Manage
+        </h2>
+        <ul className="flex flex-wrap gap-x-6 gap-y-2">
+          <li>
+            <Link href="/admin/users">Users</Link>
+          </li>
+          <li>
+            <Link href="/admin/reference">Reference data</Link>
+          </li>
+          <li>
+            <Link href="/admin/frameworks">Competency frameworks</Link>
+          </li>
+          <li>
+            <Link href="/admin/resources">Resources</Link>
+          </li>
+        </ul>
+      </nav>
       <div className="grid gap-8 lg:grid-cols-[1fr_2fr]">
         <section aria-labelledby="users-by-role" className="min-w-0">
           <h2 id="users-by-role" className="mb-3">

@@ -99,7 +99,8 @@ export default async function ReferencePage() {
       </p>
       <p className="mb-8 max-w-3xl">
         The resources hub&apos;s entries (professional bodies, unions, guidance) are edited in{" "}
-        <Link href="/admin/resources">Manage resources</Link>.
+        <Link href="/admin/resources">Manage resources</Link>, and the competency frameworks workers are assessed against in{" "}
+        <Link href="/admin/frameworks">Competency frameworks</Link>.
       </p>
       <nav aria-label="Lists on this page" className="mb-8">
         <ul className="flex flex-wrap gap-x-6 gap-y-2">

@@ -2,7 +2,8 @@
 // Closing the current PDP: carry-over of unfinished goals is ticked by default; closing needs an explicit yes.
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { FieldMessages, describedBy } from "@/components/forms/field-shell";
+import { FieldMessages } from "@/components/forms/field-shell";
+import { ConfirmField } from "@/components/forms/confirm-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { initialFormState, type FormState } from "@/lib/forms";
 
@@ -30,21 +31,7 @@ export function ClosePdpForm({ action, pdpId, carryHint }: { action: Action; pdp
         </label>
         <FieldMessages name="carryOver" hint={carryHint} />
       </div>
-      <div className={`mb-5 ${e?.confirm ? "border-l-4 border-nhs-red pl-4" : ""}`}>
-        <FieldMessages name="confirm" error={e?.confirm} />
-        <label className="flex items-start gap-3">
-          <input
-            id="confirm"
-            type="checkbox"
-            name="confirm"
-            value="yes"
-            aria-invalid={e?.confirm ? true : undefined}
-            aria-describedby={describedBy("confirm", undefined, e?.confirm)}
-            className="mt-1 size-6 shrink-0 accent-nhs-blue"
-          />
-          <span>Yes, close this PDP. It can still be read but no longer changed.</span>
-        </label>
-      </div>
+      <ConfirmField error={e?.confirm}>Yes, close this PDP. It can still be read but no longer changed.</ConfirmField>
       <SubmitButton pendingText="Closing…" className="btn-secondary">
         Close this PDP
       </SubmitButton>

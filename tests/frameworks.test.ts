@@ -1,0 +1,484 @@
+// Competency frameworks as data: a draft version copied from the published one, edited, published or discarded;
+// published and superseded versions never change; every change is the admin's alone and is audited.
+import { describe, expect, it, vi } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { auditEvents, competencyAssessments, competencyStatements, frameworkDomains, frameworks, frameworkVersions, professions } from "@/db/schema";
+import { seedReference } from "@/db/seed/reference";
+import {
+  addStatement,
+  discardDraftVersion,
+  domainForAdmin,
+  frameworkDetail,
+  frameworkList,
+  frameworkVersionView,
+  publishVersion,
+  restoreStatement,
+  retireStatement,
+  startDraftVersion,
+  statementForAdmin,
+  updateDomain,
+  updateStatement,
+  type FrameworkChange,
+} from "@/db/queries/frameworks";
+import * as actions from "@/app/(app)/admin/frameworks/actions";
+import { PublishFields, StatementEditFields, StatementNewFields, type StatementEdit, type StatementNew } from "@/lib/framework-schema";
+import { RENEWAL_MAX_MONTHS } from "@/lib/rules/competencies";
+import { navFor } from "@/lib/roles";
+import type { FrameworkStage } from "@/lib/vocabulary";
+import { asSession, twoTeams } from "./support/factory";
+import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
+
+vi.mock("@/lib/auth", () => import("./support/auth-mock"));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+/** Two teams and the shipped HEE framework (version 1, published). */
+function setup() {
+  const f = twoTeams();
+  seedReference(db);
+  const framework = db.select().from(frameworks).where(eq(frameworks.key, "hee-ahp-sw-2021")).get()!;
+  const v1 = db.select().from(frameworkVersions).where(eq(frameworkVersions.frameworkId, framework.id)).get()!;
+  const physio = db.select().from(professions).where(eq(professions.code, "physio")).get()!;
+  const admin = asSession(f.users.admin);
+  const others = [f.users.managerA, f.users.lead, f.users.workerUserA].map(asSession);
+  return { ...f, framework, v1, physio, admin, others };
+}
+
+function ok(result: FrameworkChange) {
+  if (!result.ok) throw new Error(result.message);
+  return result;
+}
+
+/** Starts a draft (version 2) as the admin. */
+function withDraft() {
+  const s = setup();
+  const draftId = ok(startDraftVersion(s.admin, s.framework.id)).versionId;
+  return { ...s, draftId };
+}
+
+const statementsOf = (versionId: string) => db.select().from(competencyStatements).where(eq(competencyStatements.versionId, versionId)).all();
+const statement = (versionId: string, lineageKey: string) =>
+  db.select().from(competencyStatements).where(and(eq(competencyStatements.versionId, versionId), eq(competencyStatements.lineageKey, lineageKey))).get()!;
+const domain = (versionId: string, number: number) =>
+  db.select().from(frameworkDomains).where(and(eq(frameworkDomains.versionId, versionId), eq(frameworkDomains.number, number))).get()!;
+const versionRow = (id: string) => db.select().from(frameworkVersions).where(eq(frameworkVersions.id, id)).get();
+const audits = (action: string) => db.select().from(auditEvents).where(eq(auditEvents.action, action)).all();
+
+const edit = (s: { number: string; text: string; renewalMonths: number | null; sourceRef: string | null }, over: Partial<StatementEdit> = {}): StatementEdit => ({
+  number: s.number,
+  text: s.text,
+  renewalMonths: s.renewalMonths,
+  sourceRef: s.sourceRef,
+  professionId: null,
+  teamId: null,
+  ...over,
+});
+
+const fresh = (domainId: string, stage: FrameworkStage, number: string, over: Partial<StatementNew> = {}): StatementNew => ({
+  domainId,
+  stage,
+  number,
+  text: "Explains the service's falls pathway to a patient and their family (test).",
+  renewalMonths: null,
+  sourceRef: null,
+  bespoke: false,
+  professionId: null,
+  teamId: null,
+  ...over,
+});
+
+describe("starting a draft", () => {
+  it("copies the published version's domains and current statements with their lineage keys, as version 2, audited", () => {
+    const s = setup();
+    // A retired statement of version 1 is not carried into the draft.
+    const gone = statement(s.v1.id, "assistant_practitioner:8.2");
+    db.update(competencyStatements).set({ retiredAt: new Date() }).where(eq(competencyStatements.id, gone.id)).run();
+
+    const result = ok(startDraftVersion(s.admin, s.framework.id));
+    const draft = versionRow(result.versionId)!;
+    expect(draft).toMatchObject({ frameworkId: s.framework.id, version: 2, status: "draft", publishedAt: null, publishedBy: null });
+
+    const before = statementsOf(s.v1.id).filter((x) => !x.retiredAt);
+    const after = statementsOf(draft.id);
+    expect(after).toHaveLength(before.length);
+    expect(after.map((x) => x.lineageKey).sort()).toEqual(before.map((x) => x.lineageKey).sort());
+    expect(after.some((x) => x.lineageKey === gone.lineageKey)).toBe(false);
+    const original = statement(s.v1.id, "entry:4.2");
+    const copy = statement(draft.id, "entry:4.2");
+    expect(copy.id).not.toBe(original.id);
+    expect(copy).toMatchObject({ text: original.text, number: "4.2", stage: "entry", renewalMonths: original.renewalMonths, retiredAt: null });
+    // Each copy sits in the draft's own domain with the same number.
+    expect(copy.domainId).toBe(domain(draft.id, 4).id);
+    expect(db.select().from(frameworkDomains).where(eq(frameworkDomains.versionId, draft.id)).all()).toHaveLength(8);
+
+    const [event] = audits("framework.draft_started");
+    expect(event).toMatchObject({ entityType: "framework_version", entityId: draft.id, actorId: s.admin.id });
+    expect(JSON.parse(event!.summary)).toMatchObject({ version: 2, from: 1, domains: 8, statements: before.length });
+  });
+
+  it("allows one draft at a time", () => {
+    const s = withDraft();
+    expect(startDraftVersion(s.admin, s.framework.id)).toEqual({ ok: false, message: "Version 2 is already a draft: continue it, or discard it first" });
+    expect(db.select().from(frameworkVersions).where(eq(frameworkVersions.frameworkId, s.framework.id)).all()).toHaveLength(2);
+    expect(startDraftVersion(s.admin, "no-such-framework")).toEqual({ ok: false, message: "Framework not found" });
+  });
+
+  it("is shown on the framework's page and in the list", () => {
+    const s = withDraft();
+    const [row] = frameworkList(s.admin);
+    expect(row).toMatchObject({ id: s.framework.id, published: { id: s.v1.id, version: 1 }, draft: { id: s.draftId, version: 2 }, bespoke: 0 });
+    const total = statementsOf(s.v1.id).length;
+    expect(row!.counts.entry + row!.counts.intermediate + row!.counts.assistant_practitioner).toBe(total);
+    expect(row!.counts.entry).toBe(statementsOf(s.v1.id).filter((x) => x.stage === "entry").length);
+    const detail = frameworkDetail(s.admin, s.framework.id)!;
+    expect(detail.versions.map((v) => [v.version, v.status])).toEqual([
+      [2, "draft"],
+      [1, "published"],
+    ]);
+    expect(detail.draft?.id).toBe(s.draftId);
+  });
+});
+
+describe("editing the draft", () => {
+  it("changes the draft's copy only: version 1 keeps its wording; the audit has the text before and after", () => {
+    const s = withDraft();
+    const original = statement(s.v1.id, "entry:2.1");
+    const copy = statement(s.draftId, "entry:2.1");
+    const text = "Greets each service user by name and explains who they are and what they will do (reworded).";
+    ok(updateStatement(s.admin, copy.id, edit(copy, { text, renewalMonths: 24 })));
+    expect(statement(s.draftId, "entry:2.1")).toMatchObject({ text, renewalMonths: 24, lineageKey: "entry:2.1" });
+    expect(statement(s.v1.id, "entry:2.1")).toEqual(original);
+    const [event] = audits("competency_statement.updated");
+    expect(JSON.parse(event!.summary)).toMatchObject({
+      changed: ["text", "renewalMonths"],
+      before: { text: original.text, renewalMonths: original.renewalMonths },
+      after: { text, renewalMonths: 24 },
+    });
+    // Saving nothing new writes no audit row.
+    ok(updateStatement(s.admin, copy.id, edit(statement(s.draftId, "entry:2.1"))));
+    expect(audits("competency_statement.updated")).toHaveLength(1);
+  });
+
+  it("renumbers within the domain, keeping the lineage key", () => {
+    const s = withDraft();
+    const copy = statement(s.draftId, "intermediate:3.1");
+    ok(updateStatement(s.admin, copy.id, edit(copy, { number: "3.1a" })));
+    expect(statement(s.draftId, "intermediate:3.1")).toMatchObject({ number: "3.1a", sort: 30_011 });
+  });
+
+  it("retires and restores a statement, each audited; retiring twice or restoring a current one is refused", () => {
+    const s = withDraft();
+    const copy = statement(s.draftId, "assistant_practitioner:8.2");
+    ok(retireStatement(s.admin, copy.id));
+    expect(statement(s.draftId, copy.lineageKey).retiredAt).toBeInstanceOf(Date);
+    expect(retireStatement(s.admin, copy.id)).toEqual({ ok: false, message: "Statement 8.2 is already retired" });
+    expect(statement(s.v1.id, copy.lineageKey).retiredAt).toBeNull();
+    ok(restoreStatement(s.admin, copy.id));
+    expect(statement(s.draftId, copy.lineageKey).retiredAt).toBeNull();
+    expect(restoreStatement(s.admin, copy.id)).toEqual({ ok: false, message: "Statement 8.2 is not retired" });
+    expect(audits("competency_statement.retired")).toHaveLength(1);
+    expect(audits("competency_statement.restored")).toHaveLength(1);
+    expect(JSON.parse(audits("competency_statement.retired")[0]!.summary)).toMatchObject({ number: "8.2", lineageKey: copy.lineageKey });
+  });
+
+  it("refuses to restore a statement whose number a current one now has", () => {
+    const s = withDraft();
+    const copy = statement(s.draftId, "entry:8.5");
+    ok(retireStatement(s.admin, copy.id));
+    ok(addStatement(s.admin, s.draftId, fresh(domain(s.draftId, 8).id, "entry", "8.5")));
+    expect(restoreStatement(s.admin, copy.id)).toMatchObject({ ok: false, message: expect.stringContaining("There is already a current statement 8.5") });
+  });
+
+  it("adds a bespoke statement for one profession with its own lineage key", () => {
+    const s = withDraft();
+    const result = ok(addStatement(s.admin, s.draftId, fresh(domain(s.draftId, 3).id, "entry", "3.9", { bespoke: true, professionId: s.physio.id, renewalMonths: 12 })));
+    const row = db.select().from(competencyStatements).where(eq(competencyStatements.id, result.id)).get()!;
+    expect(row).toMatchObject({ versionId: s.draftId, bespoke: true, professionId: s.physio.id, teamId: null, number: "3.9", renewalMonths: 12, sort: 30_090 });
+    expect(row.lineageKey).toMatch(/^bespoke:[0-9a-f-]{36}$/);
+    const [event] = audits("competency_statement.created");
+    expect(JSON.parse(event!.summary)).toMatchObject({ bespoke: true, professionId: s.physio.id, text: row.text });
+    // A bespoke 3.1 for one profession may sit beside the framework's 3.1; a second one for the same profession may not.
+    ok(addStatement(s.admin, s.draftId, fresh(domain(s.draftId, 3).id, "entry", "3.1", { bespoke: true, professionId: s.physio.id })));
+    expect(addStatement(s.admin, s.draftId, fresh(domain(s.draftId, 3).id, "entry", "3.1", { bespoke: true, professionId: s.physio.id }))).toMatchObject({ ok: false, field: "number" });
+    // For one team of the admin's organisation, shown by name on the version page.
+    const forTeam = ok(addStatement(s.admin, s.draftId, fresh(domain(s.draftId, 3).id, "entry", "3.10", { bespoke: true, teamId: s.teamA.id })));
+    const view = frameworkVersionView(s.admin, s.framework.id, s.draftId)!;
+    const shown = view.domains.find((d) => d.number === 3)!.stages.find((g) => g.stage === "entry")!.statements;
+    expect(shown.find((x) => x.id === forTeam.id)).toMatchObject({ teamName: "Team A", bespoke: true });
+    expect(shown.find((x) => x.id === result.id)).toMatchObject({ professionName: "Physiotherapy" });
+  });
+
+  it("gives a new statement `${stage}:${number}`, or a suffixed key when any version already used it", () => {
+    const s = withDraft();
+    const d7 = domain(s.draftId, 7).id;
+    const added = ok(addStatement(s.admin, s.draftId, fresh(d7, "entry", "7.9")));
+    expect(db.select().from(competencyStatements).where(eq(competencyStatements.id, added.id)).get()!.lineageKey).toBe("entry:7.9");
+    // Retire 7.1 and add a new 7.1: a different competency, so a different lineage.
+    ok(retireStatement(s.admin, statement(s.draftId, "entry:7.1").id));
+    const again = ok(addStatement(s.admin, s.draftId, fresh(d7, "entry", "7.1")));
+    expect(db.select().from(competencyStatements).where(eq(competencyStatements.id, again.id)).get()!.lineageKey).toMatch(/^entry:7\.1:[0-9a-f]{8}$/);
+  });
+
+  it("changes a domain's title and description, audited; version 1's domain is unchanged", () => {
+    const s = withDraft();
+    const d = domain(s.draftId, 6);
+    ok(updateDomain(s.admin, d.id, { title: "Leadership and team working (revised)", description: "Revised." }));
+    expect(domain(s.draftId, 6)).toMatchObject({ title: "Leadership and team working (revised)", description: "Revised." });
+    expect(domain(s.v1.id, 6).title).toBe(d.title);
+    expect(JSON.parse(audits("framework_domain.updated")[0]!.summary)).toMatchObject({ before: { title: d.title }, after: { title: "Leadership and team working (revised)" } });
+    expect(updateDomain(s.admin, d.id, { title: "  ", description: "" })).toEqual({ ok: false, field: "title", message: "Enter the domain's title" });
+  });
+});
+
+describe("bad input", () => {
+  const parseNew = (over: Record<string, string>) =>
+    StatementNewFields.safeParse({ domainId: "d", stage: "entry", number: "3.2", text: "Does a thing.", renewalMonths: "", sourceRef: "", bespoke: "no", professionId: "", teamId: "", ...over });
+  const errorOn = (r: ReturnType<typeof parseNew>, field: string) => (r.success ? undefined : r.error.issues.find((i) => i.path[0] === field)?.message);
+
+  it("needs wording that is not only spaces", () => {
+    expect(errorOn(parseNew({ text: "" }), "text")).toBe("Enter the statement's wording");
+    expect(errorOn(parseNew({ text: "   " }), "text")).toBe("Enter the statement's wording");
+    expect(StatementEditFields.safeParse({ number: "3.2", text: " \n ", renewalMonths: "" }).success).toBe(false);
+  });
+
+  it("needs a renewal period of whole months from 1 to the maximum, or empty", () => {
+    for (const bad of ["0", "-3", "1.5", "twelve", String(RENEWAL_MAX_MONTHS + 1)]) expect(errorOn(parseNew({ renewalMonths: bad }), "renewalMonths"), bad).toBeTruthy();
+    expect(errorOn(parseNew({ renewalMonths: "0" }), "renewalMonths")).toMatch(/at least 1 month/);
+    const good = parseNew({ renewalMonths: String(RENEWAL_MAX_MONTHS) });
+    expect(good.success && good.data.renewalMonths).toBe(RENEWAL_MAX_MONTHS);
+    const never = parseNew({ renewalMonths: "" });
+    expect(never.success && never.data.renewalMonths).toBeNull();
+  });
+
+  it("keeps a profession or team to bespoke statements, and one of them at most", () => {
+    expect(errorOn(parseNew({ professionId: "p" }), "bespoke")).toBe("Only a bespoke statement can be for one profession or team");
+    expect(errorOn(parseNew({ bespoke: "yes", professionId: "p", teamId: "t" }), "teamId")).toBe("Choose a profession or a team, not both");
+    expect(parseNew({ bespoke: "yes", professionId: "p" }).success).toBe(true);
+  });
+
+  it("the data layer refuses empty wording and a renewal period out of range, whoever calls it", () => {
+    const s = withDraft();
+    const copy = statement(s.draftId, "entry:1.1");
+    expect(updateStatement(s.admin, copy.id, edit(copy, { text: "  " }))).toMatchObject({ ok: false, field: "text" });
+    expect(updateStatement(s.admin, copy.id, edit(copy, { renewalMonths: 0 }))).toMatchObject({ ok: false, field: "renewalMonths" });
+    expect(addStatement(s.admin, s.draftId, fresh(domain(s.draftId, 1).id, "entry", "1.9", { renewalMonths: -1 }))).toMatchObject({ ok: false, field: "renewalMonths" });
+    expect(addStatement(s.admin, s.draftId, fresh(domain(s.draftId, 1).id, "entry", "1.9", { renewalMonths: RENEWAL_MAX_MONTHS + 1 }))).toMatchObject({ ok: false, field: "renewalMonths" });
+    expect(statement(s.draftId, "entry:1.1").text).toBe(copy.text);
+  });
+
+  it("refuses a number that is not in the domain, and a duplicate number at the same stage", () => {
+    const s = withDraft();
+    const d3 = domain(s.draftId, 3).id;
+    expect(addStatement(s.admin, s.draftId, fresh(d3, "entry", "4.1"))).toEqual({ ok: false, field: "number", message: "A statement in domain 3 is numbered 3.something" });
+    expect(addStatement(s.admin, s.draftId, fresh(d3, "entry", "three"))).toMatchObject({ ok: false, field: "number" });
+    expect(addStatement(s.admin, s.draftId, fresh(d3, "entry", "3.2"))).toEqual({
+      ok: false,
+      field: "number",
+      message: "There is already a current statement 3.2 at the entry (support worker) stage in this version",
+    });
+    // The same number at another stage is the framework's usual shape.
+    const copy = statement(s.draftId, "entry:3.3");
+    expect(updateStatement(s.admin, copy.id, edit(copy, { number: "3.2" }))).toMatchObject({ ok: false, field: "number" });
+    expect(updateStatement(s.admin, copy.id, edit(copy, { number: "4.3" }))).toMatchObject({ ok: false, field: "number", message: "A statement in domain 3 is numbered 3.something" });
+    // A retired 3.2 frees the number.
+    ok(retireStatement(s.admin, statement(s.draftId, "entry:3.2").id));
+    ok(updateStatement(s.admin, copy.id, edit(copy, { number: "3.2" })));
+    // A domain of another version, a retired profession or another organisation's team is refused.
+    expect(addStatement(s.admin, s.draftId, fresh(domain(s.v1.id, 3).id, "entry", "3.9"))).toMatchObject({ ok: false, field: "domainId" });
+    db.update(professions).set({ retiredAt: new Date() }).where(eq(professions.id, s.physio.id)).run();
+    expect(addStatement(s.admin, s.draftId, fresh(d3, "entry", "3.9", { bespoke: true, professionId: s.physio.id }))).toMatchObject({ ok: false, field: "professionId" });
+    const otherTeam = s.workers.otherOrgWorker.teamId;
+    expect(addStatement(s.admin, s.draftId, fresh(d3, "entry", "3.9", { bespoke: true, teamId: otherTeam }))).toMatchObject({ ok: false, field: "teamId" });
+  });
+
+  it("refuses to publish without notes, or a draft with no current statements", () => {
+    const s = withDraft();
+    expect(PublishFields.safeParse({ notes: "   " }).success).toBe(false);
+    expect(publishVersion(s.admin, s.draftId, { notes: " " })).toEqual({ ok: false, field: "notes", message: "Say what changed in this version" });
+    db.update(competencyStatements).set({ retiredAt: new Date() }).where(eq(competencyStatements.versionId, s.draftId)).run();
+    expect(publishVersion(s.admin, s.draftId, { notes: "Everything retired" })).toEqual({ ok: false, message: "Version 2 has no current statements. Add or restore one before publishing." });
+    expect(versionRow(s.draftId)!.status).toBe("draft");
+    expect(versionRow(s.v1.id)!.status).toBe("published");
+  });
+});
+
+describe("publishing", () => {
+  it("supersedes the published version and publishes the draft in one step; the old statements keep their text", () => {
+    const s = withDraft();
+    const copy = statement(s.draftId, "entry:5.1");
+    const oldText = statement(s.v1.id, "entry:5.1").text;
+    ok(updateStatement(s.admin, copy.id, edit(copy, { text: "New wording for 5.1 (test)." })));
+    const at = new Date("2026-05-01T10:00:00Z");
+    ok(publishVersion(s.admin, s.draftId, { notes: "Reworded 5.1." }, at));
+    expect(versionRow(s.draftId)).toMatchObject({ status: "published", publishedAt: at, publishedBy: s.admin.id, notes: "Reworded 5.1." });
+    expect(versionRow(s.v1.id)).toMatchObject({ status: "superseded" });
+    expect(statement(s.v1.id, "entry:5.1").text).toBe(oldText);
+    expect(statement(s.draftId, "entry:5.1").text).toBe("New wording for 5.1 (test).");
+    expect(JSON.parse(audits("framework.published")[0]!.summary)).toMatchObject({ version: 2, superseded: 1, notes: "Reworded 5.1." });
+    const [row] = frameworkList(s.admin);
+    expect(row).toMatchObject({ published: { id: s.draftId, version: 2 }, draft: null });
+    // The next draft is version 3, copied from version 2.
+    const next = ok(startDraftVersion(s.admin, s.framework.id));
+    expect(versionRow(next.versionId)!.version).toBe(3);
+    expect(statement(next.versionId, "entry:5.1").text).toBe("New wording for 5.1 (test).");
+  });
+
+  it("refuses every change to a published or superseded version, and shows them read-only", () => {
+    const s = withDraft();
+    ok(publishVersion(s.admin, s.draftId, { notes: "Version 2." }));
+    const auditsBefore = db.select().from(auditEvents).all().length;
+    for (const versionId of [s.v1.id, s.draftId]) {
+      const v = versionRow(versionId)!;
+      const message = `Version ${v.version} is ${v.status}: it cannot be changed. Start a new version to make changes.`;
+      const st = statement(versionId, "entry:1.1");
+      const before = statementsOf(versionId);
+      expect(updateStatement(s.admin, st.id, edit(st, { text: "Forged" }))).toEqual({ ok: false, message });
+      expect(retireStatement(s.admin, st.id)).toEqual({ ok: false, message });
+      expect(restoreStatement(s.admin, st.id)).toEqual({ ok: false, message });
+      expect(addStatement(s.admin, versionId, fresh(domain(versionId, 1).id, "entry", "1.9"))).toEqual({ ok: false, message });
+      expect(updateDomain(s.admin, domain(versionId, 1).id, { title: "Forged", description: "" })).toEqual({ ok: false, message });
+      expect(publishVersion(s.admin, versionId, { notes: "Again" })).toEqual({ ok: false, message });
+      expect(discardDraftVersion(s.admin, versionId)).toEqual({ ok: false, message });
+      expect(statementsOf(versionId)).toEqual(before);
+      expect(frameworkVersionView(s.admin, s.framework.id, versionId)!.editable).toBe(false);
+      expect(statementForAdmin(s.admin, s.framework.id, versionId, st.id)!.editable).toBe(false);
+      expect(domainForAdmin(s.admin, s.framework.id, versionId, domain(versionId, 1).id)!.editable).toBe(false);
+    }
+    expect(db.select().from(auditEvents).all()).toHaveLength(auditsBefore);
+  });
+});
+
+describe("discarding the draft", () => {
+  it("deletes the draft's statements and domains, audited; the published version is untouched", () => {
+    const s = withDraft();
+    const v1Before = statementsOf(s.v1.id);
+    ok(discardDraftVersion(s.admin, s.draftId));
+    expect(versionRow(s.draftId)).toBeUndefined();
+    expect(statementsOf(s.draftId)).toEqual([]);
+    expect(db.select().from(frameworkDomains).where(eq(frameworkDomains.versionId, s.draftId)).all()).toEqual([]);
+    expect(statementsOf(s.v1.id)).toEqual(v1Before);
+    expect(JSON.parse(audits("framework.draft_discarded")[0]!.summary)).toMatchObject({ version: 2, domains: 8, statements: v1Before.length });
+    // A new draft is version 2 again.
+    expect(versionRow(ok(startDraftVersion(s.admin, s.framework.id)).versionId)!.version).toBe(2);
+  });
+
+  it("is refused when an assessment points at one of the draft's statements", () => {
+    const s = withDraft();
+    db.insert(competencyAssessments).values({ workerId: s.workers.workerA.id, statementId: statement(s.draftId, "entry:1.1").id }).run();
+    expect(discardDraftVersion(s.admin, s.draftId)).toEqual({ ok: false, message: "Version 2 cannot be discarded: 1 assessment or PDP goal point at it" });
+    expect(versionRow(s.draftId)!.status).toBe("draft");
+    expect(audits("framework.draft_discarded")).toHaveLength(0);
+  });
+});
+
+describe("who may", () => {
+  it("only an administrator reads or changes frameworks: the others read nothing and change nothing", () => {
+    const s = withDraft();
+    const st = statement(s.draftId, "entry:1.1");
+    const d = domain(s.draftId, 1);
+    const before = { statements: statementsOf(s.draftId), audits: db.select().from(auditEvents).all().length };
+    for (const who of s.others) {
+      expect(frameworkList(who)).toEqual([]);
+      expect(frameworkDetail(who, s.framework.id)).toBeUndefined();
+      expect(frameworkVersionView(who, s.framework.id, s.draftId)).toBeUndefined();
+      expect(statementForAdmin(who, s.framework.id, s.draftId, st.id)).toBeUndefined();
+      expect(domainForAdmin(who, s.framework.id, s.draftId, d.id)).toBeUndefined();
+      const refused = { ok: false, message: "Only administrators change competency frameworks" };
+      expect(startDraftVersion(who, s.framework.id)).toEqual(refused);
+      expect(addStatement(who, s.draftId, fresh(d.id, "entry", "1.9"))).toEqual(refused);
+      expect(updateStatement(who, st.id, edit(st, { text: "X" }))).toEqual(refused);
+      expect(retireStatement(who, st.id)).toEqual(refused);
+      expect(restoreStatement(who, st.id)).toEqual(refused);
+      expect(updateDomain(who, d.id, { title: "X", description: "" })).toEqual(refused);
+      expect(publishVersion(who, s.draftId, { notes: "X" })).toEqual(refused);
+      expect(discardDraftVersion(who, s.draftId)).toEqual(refused);
+    }
+    expect(statementsOf(s.draftId)).toEqual(before.statements);
+    expect(db.select().from(auditEvents).all()).toHaveLength(before.audits);
+  });
+
+  it("a version is only found under its own framework", () => {
+    const s = withDraft();
+    expect(frameworkVersionView(s.admin, "another-framework", s.draftId)).toBeUndefined();
+    expect(statementForAdmin(s.admin, s.framework.id, s.v1.id, statement(s.draftId, "entry:1.1").id)).toBeUndefined();
+  });
+
+  it("is linked from the administrator's navigation", () => {
+    expect(navFor("admin")).toContainEqual({ href: "/admin/frameworks", label: "Frameworks" });
+    expect(navFor("manager").some((i) => i.href === "/admin/frameworks")).toBe(false);
+  });
+});
+
+describe("the server actions", () => {
+  const REDIRECT = /NEXT_REDIRECT/;
+
+  it("each answers 404 to a manager, a lead and a support worker, and changes nothing", async () => {
+    const s = withDraft();
+    const st = statement(s.draftId, "entry:1.1");
+    const d = domain(s.draftId, 1);
+    const auditsBefore = db.select().from(auditEvents).all().length;
+    for (const who of s.others) {
+      actAs(who);
+      await expect(actions.startDraft(s.framework.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
+      await expect(actions.addStatement(s.draftId, {}, formData({ domainId: d.id, stage: "entry", number: "1.9", text: "X", bespoke: "no" }))).rejects.toThrow(NOT_FOUND);
+      await expect(actions.saveStatement(st.id, {}, formData({ number: "1.1", text: "X" }))).rejects.toThrow(NOT_FOUND);
+      await expect(actions.retireStatement(st.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
+      await expect(actions.restoreStatement(st.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
+      await expect(actions.saveDomain(d.id, {}, formData({ title: "X" }))).rejects.toThrow(NOT_FOUND);
+      await expect(actions.publishDraft(s.draftId, {}, formData({ notes: "X" }))).rejects.toThrow(NOT_FOUND);
+      await expect(actions.discardDraft(s.draftId, {}, formData({ confirm: "yes" }))).rejects.toThrow(NOT_FOUND);
+    }
+    expect(db.select().from(auditEvents).all()).toHaveLength(auditsBefore);
+    expect(statement(s.draftId, "entry:1.1")).toEqual(st);
+  });
+
+  it("let an administrator make each change", async () => {
+    const s = setup();
+    actAs(s.admin);
+    await expect(actions.startDraft(s.framework.id, {}, formData({}))).rejects.toThrow(REDIRECT);
+    const draft = db.select().from(frameworkVersions).where(eq(frameworkVersions.status, "draft")).get()!;
+    const st = statement(draft.id, "assistant_practitioner:8.1");
+    const d8 = domain(draft.id, 8);
+    await expect(actions.saveStatement(st.id, {}, formData({ number: "8.1", text: "Reworded by the action test.", renewalMonths: "", sourceRef: "" }))).rejects.toThrow(REDIRECT);
+    expect(statement(draft.id, st.lineageKey).text).toBe("Reworded by the action test.");
+    await expect(
+      actions.addStatement(draft.id, {}, formData({ domainId: d8.id, stage: "assistant_practitioner", number: "8.9", text: "Bespoke (action test).", renewalMonths: "24", bespoke: "yes", professionId: s.physio.id, teamId: "" })),
+    ).rejects.toThrow(REDIRECT);
+    expect(statementsOf(draft.id).find((x) => x.number === "8.9")).toMatchObject({ bespoke: true, professionId: s.physio.id, renewalMonths: 24 });
+    await expect(actions.retireStatement(st.id, {}, formData({}))).rejects.toThrow(REDIRECT);
+    await expect(actions.restoreStatement(st.id, {}, formData({}))).rejects.toThrow(REDIRECT);
+    await expect(actions.saveDomain(d8.id, {}, formData({ title: d8.title, description: "Changed by the action test." }))).rejects.toThrow(REDIRECT);
+    await expect(actions.publishDraft(draft.id, {}, formData({ notes: "Action test." }))).rejects.toThrow(REDIRECT);
+    expect(versionRow(draft.id)!.status).toBe("published");
+    await expect(actions.startDraft(s.framework.id, {}, formData({}))).rejects.toThrow(REDIRECT);
+    const third = db.select().from(frameworkVersions).where(eq(frameworkVersions.status, "draft")).get()!;
+    await expect(actions.discardDraft(third.id, {}, formData({ confirm: "yes" }))).rejects.toThrow(REDIRECT);
+    expect(versionRow(third.id)).toBeUndefined();
+    for (const action of ["framework.draft_started", "competency_statement.updated", "competency_statement.created", "competency_statement.retired", "competency_statement.restored", "framework_domain.updated", "framework.published", "framework.draft_discarded"]) {
+      expect(audits(action).length, action).toBeGreaterThan(0);
+    }
+  });
+
+  it("come back with what was typed and a message per field on bad input, never throwing", async () => {
+    const s = withDraft();
+    actAs(s.admin);
+    const st = statement(s.draftId, "entry:2.2");
+    const typed = { number: "2.2", text: "   ", renewalMonths: "0", sourceRef: "HEE" };
+    const state = await actions.saveStatement(st.id, {}, formData(typed));
+    expect(state.ok).toBe(false);
+    expect(state.fieldErrors).toMatchObject({ text: "Enter the statement's wording", renewalMonths: expect.stringMatching(/at least 1 month/) });
+    expect(state.values).toMatchObject(typed);
+
+    const wrongDomain = await actions.addStatement(s.draftId, {}, formData({ domainId: domain(s.draftId, 3).id, stage: "entry", number: "4.1", text: "Kept text", renewalMonths: "", bespoke: "no" }));
+    expect(wrongDomain).toMatchObject({ ok: false, fieldErrors: { number: "A statement in domain 3 is numbered 3.something" }, values: { text: "Kept text", number: "4.1" } });
+
+    expect(await actions.publishDraft(s.draftId, {}, formData({ notes: "" }))).toMatchObject({ ok: false, fieldErrors: { notes: "Say what changed in this version" } });
+    expect(await actions.discardDraft(s.draftId, {}, formData({}))).toMatchObject({ ok: false, fieldErrors: { confirm: expect.stringContaining("Tick the box") } });
+    // A forged edit of the published version's statement is refused with a message, not a crash.
+    const published = statement(s.v1.id, "entry:2.2");
+    expect(await actions.saveStatement(published.id, {}, formData({ number: "2.2", text: "Forged" }))).toMatchObject({ ok: false, message: expect.stringContaining("Version 1 is published") });
+    expect(await actions.retireStatement("x".repeat(100), {}, formData({}))).toMatchObject({ ok: false, message: "Statement not found" });
+    expect(statement(s.v1.id, "entry:2.2")).toEqual(published);
+    expect(versionRow(s.draftId)!.status).toBe("draft");
+  });
+});
