@@ -4,8 +4,8 @@
 // and away from the entry stage of domains 1 to 3, which the later specs (PDP goals, the development year) use.
 import { test, expect, type Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
-import { signedInPage } from "./support/roles";
-import { demoDb } from "./support/demo-db";
+import { signedInPage, LOGINS } from "./support/roles";
+import { demoDb, workerIdFor } from "./support/demo-db";
 
 test.describe.configure({ mode: "serial" });
 
@@ -144,6 +144,57 @@ test("a manager cannot open the framework screens", async ({ browser }) => {
   for (const path of ["/admin/frameworks", `/admin/frameworks/${hee.frameworkId}`, `/admin/frameworks/${hee.frameworkId}/versions/${hee.v1}`]) {
     const response = await visit(page, path);
     expect(response?.status(), path).toBe(404);
+  }
+  await page.context().close();
+});
+
+test("after version 2, Chloe's earlier sign-offs still show version 1, and her next stage shows version 2's wording", async ({ browser }) => {
+  const chloe = workerIdFor(LOGINS.worker);
+  // A sign-off of Chloe's made against version 1 (the demo trust seeds several at her stage).
+  const db = demoDb();
+  const signed = (() => {
+    try {
+      return db
+        .prepare(
+          `select s.id, s.number, s.text, s.lineage_key as lineageKey from competency_assessments a
+           join competency_statements s on s.id = a.statement_id
+           join framework_versions v on v.id = s.version_id and v.version = 1
+           where a.worker_id = ? and a.status = 'signed_off' and a.expires_on is null and s.stage = 'intermediate'
+           order by s.sort limit 1`,
+        )
+        .get(chloe) as { id: string; number: string; text: string; lineageKey: string };
+    } finally {
+      db.close();
+    }
+  })();
+  const page = await signedInPage(browser, "worker");
+  await visit(page, `/workers/${chloe}/competencies`);
+  await expect(page.getByText(/Assessed against the .*, version 2\./)).toBeVisible();
+  const row = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: `${signed.number} ${signed.text}` }) });
+  await expect(row).toContainText("Assessed against version 1");
+  await expect(row).toContainText("Signed off");
+  await row.getByRole("link", { name: `${signed.number} ${signed.text}` }).click();
+  await expect(page.getByText("Signed off against version 1 of the framework. A newer version (2) is now current.")).toBeVisible();
+  await expect(page.getByText("The wording has not changed.")).toBeVisible();
+  await expectAccessible(page);
+
+  // Her next stage (assistant practitioner) reads from version 2: the reworded statement, the bespoke one for her
+  // profession (Physiotherapy), and not the retired 8.2.
+  await visit(page, `/workers/${chloe}/competencies?stage=next`);
+  await expect(page.getByRole("link", { name: `8.1 ${REWORDED}` })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: BESPOKE })).toContainText("local competency");
+  hee ??= heeVersion1();
+  await expect(page.getByText(hee.text82)).toHaveCount(0);
+
+  // Chloe can still open her sign-off from the old link, and it is still the version 1 record.
+  const check = demoDb();
+  try {
+    const stillV1 = check
+      .prepare("select count(*) as n from competency_assessments where worker_id = ? and statement_id = ? and status = 'signed_off'")
+      .get(chloe, signed.id) as { n: number };
+    expect(stillV1.n).toBe(1);
+  } finally {
+    check.close();
   }
   await page.context().close();
 });

@@ -1,0 +1,1 @@
+CREATE INDEX `competency_assessments_signed_by_idx` ON `competency_assessments` (`signed_off_by`,`updated_at`) WHERE "competency_assessments"."signed_off_by" is not null;
