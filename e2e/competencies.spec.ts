@@ -8,15 +8,10 @@ import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
 import { demoDb, workerIdFor } from "./support/demo-db";
 import { captureAction, replayAs } from "./support/forge";
+import { today, shift } from "./support/dates";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
-const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
-function shift(iso: string, days: number) {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 const NOTE = "competencies.spec: I can do this with a colleague nearby";
 const EVIDENCE = "competencies.spec: observed leading the falls prevention group on ward 7";

@@ -4,16 +4,11 @@ import { test, expect } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
 import { workerIdFor } from "./support/demo-db";
+import { today, shift } from "./support/dates";
 
 // Many pages, each checked by axe: more than the default minute on a busy machine.
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
-const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
-function shift(iso: string, days: number) {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 const DETAIL = "conversations.spec: assistant practitioner in children's speech and language therapy";
 const STEP_ONE = "conversations.spec: visit the university open day";

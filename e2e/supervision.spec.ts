@@ -6,17 +6,10 @@ import { test, expect, type Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
 import { workerIdFor } from "./support/demo-db";
+import { today, shift, long } from "./support/dates";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
-const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
-function shift(iso: string, days: number) {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-const long = (iso: string) =>
-  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 
 const SUMMARY = "supervision.spec: transfers on the orthopaedic ward, confidence growing";
 const ACTIONS = "supervision.spec: shadow the band 6 at two Tuesday clinics";

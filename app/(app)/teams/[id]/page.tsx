@@ -8,6 +8,7 @@ import { ScrollRegion } from "@/components/scroll-region";
 import { TeamSizeTable } from "@/components/team-size-table";
 import { Tag } from "@/components/tags";
 import { ArchiveForm } from "./archive-form";
+import { SavedBanner } from "@/components/saved-banner";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -37,11 +38,7 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
         {team.service || null}
         {team.archivedAt ? <Tag tone="grey">Archived</Tag> : null}
       </p>
-      {saved ? (
-        <p role="status" className="mb-4 border-l-8 border-nhs-green bg-white p-3 font-semibold">
-          {saved}
-        </p>
-      ) : null}
+      <SavedBanner message={saved} />
       {isAdmin ? (
         <ul className="mb-6 flex flex-wrap gap-x-6 gap-y-2" aria-label="Actions">
           <li>

@@ -12,6 +12,7 @@ import { SummaryList } from "@/components/summary-list";
 import { AppraisalStatusTag, Tag } from "@/components/tags";
 import { WorkerRecordHeader } from "@/components/worker-record-nav";
 import type { PdpState } from "@/lib/rules/attention";
+import { SavedBanner } from "@/components/saved-banner";
 
 const PDP_WORDS: Record<PdpState, string> = {
   none: "None",
@@ -52,11 +53,7 @@ export default async function WorkerProfilePage({
       <p className="mb-4">
         {worker.jobTitle} {worker.status === "left" ? <Tag tone="grey">Left {formatDate(worker.contractEnd)}</Tag> : null}
       </p>
-      {saved ? (
-        <p role="status" className="mb-4 border-l-8 border-nhs-green bg-white p-3 font-semibold">
-          {saved}
-        </p>
-      ) : null}
+      <SavedBanner message={saved} />
       {canEdit ? (
         <ul className="mb-6 flex flex-wrap gap-x-6 gap-y-2" aria-label="Actions">
           <li>

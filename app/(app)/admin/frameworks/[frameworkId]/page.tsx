@@ -9,6 +9,7 @@ import { discardDraft, startDraft } from "../actions";
 import { ButtonForm } from "../button-form";
 import { DiscardDraftForm } from "./discard-form";
 import { VersionStatusTag } from "../version-status-tag";
+import { SavedBanner } from "@/components/saved-banner";
 
 export const metadata: Metadata = { title: "Competency framework" };
 
@@ -32,11 +33,7 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
       </p>
       <p className="text-nhs-secondary">Competency framework</p>
       <h1 className="mb-4 break-words">{framework.name}</h1>
-      {saved ? (
-        <p role="status" className="mb-4 border-l-8 border-nhs-green bg-white p-3 font-semibold">
-          {saved}
-        </p>
-      ) : null}
+      <SavedBanner message={saved} />
       <p className="mb-4">{framework.description}</p>
       <div className="mb-8">
         <SummaryList

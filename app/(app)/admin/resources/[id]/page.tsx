@@ -11,6 +11,7 @@ import { Tag } from "@/components/tags";
 import { updateResource } from "../actions";
 import { ResourceForm } from "../resource-form";
 import { RetireResourceForm } from "./retire-form";
+import { SavedBanner } from "@/components/saved-banner";
 
 export const metadata: Metadata = { title: "Resource" };
 
@@ -49,11 +50,7 @@ export default async function ResourcePage({ params, searchParams }: { params: P
       <p className="text-nhs-secondary">Resource</p>
       <h1 className="mb-2 break-words">{resource.title}</h1>
       <p className="mb-4">{resource.retiredAt ? <Tag tone="grey">Retired</Tag> : <Tag tone="green">Current</Tag>}</p>
-      {saved ? (
-        <p role="status" className="mb-4 border-l-8 border-nhs-green bg-white p-3 font-semibold">
-          {saved}
-        </p>
-      ) : null}
+      <SavedBanner message={saved} />
       <div className="mb-8">
         <SummaryList
           rows={[

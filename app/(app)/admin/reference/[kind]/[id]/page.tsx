@@ -10,6 +10,7 @@ import { Tag } from "@/components/tags";
 import { saveValue } from "../../actions";
 import { ReferenceForm } from "../../reference-form";
 import { RetireForm } from "./retire-form";
+import { SavedBanner } from "@/components/saved-banner";
 
 export const metadata: Metadata = { title: "Reference value" };
 
@@ -51,11 +52,7 @@ export default async function ReferenceValuePage({
       <p className="text-nhs-secondary">{words.title}</p>
       <h1 className="mb-2">{value.name}</h1>
       <p className="mb-4">{value.retiredAt ? <Tag tone="grey">Retired</Tag> : <Tag tone="green">Current</Tag>}</p>
-      {saved ? (
-        <p role="status" className="mb-4 border-l-8 border-nhs-green bg-white p-3 font-semibold">
-          {saved}
-        </p>
-      ) : null}
+      <SavedBanner message={saved} />
       <div className="mb-8">
         <SummaryList
           rows={[

@@ -8,6 +8,7 @@ import { WorkerRecordHeader } from "@/components/worker-record-nav";
 import { AppraisalForm } from "../appraisal-form";
 import { AppraisalRecord, AppraisalStatus, ConversationsSummary } from "../appraisal-record";
 import { StepForm } from "../step-forms";
+import { SavedBanner } from "@/components/saved-banner";
 import {
   cancelAppraisalAction,
   objectivesToPdpAction,
@@ -55,11 +56,7 @@ export default async function AppraisalPage({
       <p className="mb-4">
         <Link href={`/workers/${id}/appraisals`}>All of {detail.isWorker ? "your" : `${worker.firstName}'s`} appraisals</Link>
       </p>
-      {done ? (
-        <p role="status" className="mb-4 border-l-8 border-nhs-green bg-white p-3 font-semibold">
-          {done}
-        </p>
-      ) : null}
+      <SavedBanner message={done} />
 
       <div className="mb-6 flex flex-wrap items-center gap-x-6 gap-y-2">
         <AppraisalStatus status={a.status} />

@@ -11,6 +11,7 @@ import { confidenceWords } from "@/lib/rules/competencies";
 import { evidenceTypeWords, frameworkStageWords } from "@/lib/vocabulary";
 import { addEvidenceAction, reopenAction, selfAssessAction, signOffAction } from "../actions";
 import { EvidenceForm, ReopenForm, SelfAssessmentForm, SignOffForm } from "./statement-forms";
+import { SavedBanner } from "@/components/saved-banner";
 
 export const metadata: Metadata = { title: "Competency" };
 
@@ -44,11 +45,7 @@ export default async function StatementPage({
       <p className="mb-4">
         <Link href={`/workers/${id}/competencies?stage=${data.stageRole}`}>Back to all competencies</Link>
       </p>
-      {saved ? (
-        <p role="status" className="mb-4 border-l-8 border-nhs-green bg-white p-3 font-semibold">
-          {saved}
-        </p>
-      ) : null}
+      <SavedBanner message={saved} />
 
       <section aria-labelledby="statement" className="card mb-6">
         <h2 id="statement" className="sr-only">

@@ -11,6 +11,7 @@ import { appraisalStatusWords, interestWords } from "@/lib/vocabulary";
 import { AspirationText, BarrierList, NextConversation, StepWhen } from "../conversation-parts";
 import { AddStepForm, StepButton } from "../step-forms";
 import { addStepAction, setStepDoneAction, stepToPdpGoalAction } from "../actions";
+import { SavedBanner } from "@/components/saved-banner";
 
 export const metadata: Metadata = { title: "Career conversation" };
 
@@ -40,11 +41,7 @@ export default async function ConversationPage({
       <p className="mb-4">
         <Link href={`/workers/${id}/conversations`}>All career conversations</Link>
       </p>
-      {saved ? (
-        <p role="status" className="mb-4 border-l-8 border-nhs-green bg-white p-3 font-semibold">
-          {saved}
-        </p>
-      ) : null}
+      <SavedBanner message={saved} />
       {c.locked && found.canManage ? (
         <p className="mb-4 border-l-8 border-nhs-blue bg-white p-3">{lockMessage(c.appraisal)}.</p>
       ) : null}

@@ -10,6 +10,7 @@ import { Tag } from "@/components/tags";
 import { publishDraft } from "../../../actions";
 import { VersionStatusTag } from "../../../version-status-tag";
 import { PublishForm } from "./publish-form";
+import { SavedBanner } from "@/components/saved-banner";
 
 export const metadata: Metadata = { title: "Framework version" };
 
@@ -67,11 +68,7 @@ export default async function FrameworkVersionPage({
       <p className="mb-4">
         <VersionStatusTag status={version.status} />
       </p>
-      {saved ? (
-        <p role="status" className="mb-4 border-l-8 border-nhs-green bg-white p-3 font-semibold">
-          {saved}
-        </p>
-      ) : null}
+      <SavedBanner message={saved} />
       {editable ? (
         <p className="mb-4 max-w-3xl">
           This is a draft: change its statements and domains, then publish it. Workers are assessed against the published version until

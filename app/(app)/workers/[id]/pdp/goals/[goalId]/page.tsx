@@ -20,6 +20,7 @@ import {
 } from "@/lib/vocabulary";
 import { AddActionForm, ActionDoneButton, AgreeGoalForm, BarrierForm, GoalStatusForm, NoteForm, StartGoalForm } from "../goal-detail-forms";
 import { agreeProposedGoal, changeGoalStatus, markAction, saveAction, saveBarrier, saveNote } from "../actions";
+import { SavedBanner } from "@/components/saved-banner";
 
 export const metadata: Metadata = { title: "PDP goal" };
 
@@ -80,11 +81,7 @@ export default async function GoalPage({
       <p className="mb-4">
         <Link href={pdpPath}>Back to the PDP</Link>
       </p>
-      {saved ? (
-        <p role="status" className="mb-4 border-l-8 border-nhs-green bg-white p-3 font-semibold">
-          {saved}
-        </p>
-      ) : null}
+      <SavedBanner message={saved} />
 
       <p className="mb-4 flex flex-wrap items-center gap-3">
         <GoalStatusTag status={goal.status} />

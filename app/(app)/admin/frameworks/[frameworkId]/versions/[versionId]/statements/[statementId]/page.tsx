@@ -12,6 +12,7 @@ import { Tag } from "@/components/tags";
 import { restoreStatement, retireStatement, saveStatement } from "../../../../../actions";
 import { ButtonForm } from "../../../../../button-form";
 import { StatementForm } from "../../statement-form";
+import { SavedBanner } from "@/components/saved-banner";
 
 export const metadata: Metadata = { title: "Competency statement" };
 
@@ -53,11 +54,7 @@ export default async function StatementPage({
       <p className="mb-4">
         {s.retiredAt ? <Tag tone="grey">Retired</Tag> : <Tag tone="green">Current</Tag>} {s.bespoke ? <Tag tone="blue">Bespoke {scopeWords(s)}</Tag> : null}
       </p>
-      {saved ? (
-        <p role="status" className="mb-4 border-l-8 border-nhs-green bg-white p-3 font-semibold">
-          {saved}
-        </p>
-      ) : null}
+      <SavedBanner message={saved} />
       <div className="mb-8">
         <SummaryList
           rows={[

@@ -1,0 +1,15 @@
+// Dates as the tests reason about them, worked out independently of the app's own date rules.
+
+/** Today in England, as YYYY-MM-DD. */
+export const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+
+/** A date some days before (negative) or after a YYYY-MM-DD date. */
+export function shift(iso: string, days: number) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** "22 November 2026", as pages show dates. */
+export const long = (iso: string) =>
+  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
