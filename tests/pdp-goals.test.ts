@@ -16,6 +16,8 @@ import {
   pdpGoals,
   pdpNotes,
   pdps,
+  stages,
+  workers,
 } from "@/db/schema";
 import {
   addAction,
@@ -355,6 +357,14 @@ describe("reading", () => {
     expect(options).toMatchObject({ frameworkStage: "entry", currentPdp: null, onlyClosed: false, actor: "worker" });
     expect(goalFormOptions(t.s.lead, t.workerId)?.actor).toBeNull();
     expect(goalFormOptions(t.s.managerB, t.workerId)).toBeUndefined();
+  });
+
+  it("offers a trainee, whose role holds no framework stage, the statements of the stage they work towards (entry)", () => {
+    const trainee = db.insert(stages).values({ code: "trainee-goals", name: "Trainee", rank: 0, frameworkStage: null }).returning().get();
+    db.update(workers).set({ stageId: trainee.id }).where(eq(workers.id, t.workerId)).run();
+    const options = goalFormOptions(t.s.workerA, t.workerId)!;
+    expect(options.frameworkStage).toBe("entry");
+    expect(options.domains.map((d) => d.statements.map((s) => s.id))).toEqual([[t.fw.entry1.id], [t.fw.entry2.id]]);
   });
 });
 

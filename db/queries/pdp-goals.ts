@@ -26,6 +26,8 @@ import {
 import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
 import { addGoalsToCurrentPdp, currentPdpInTx, markPlanChanged } from "./pdp-intake";
+import { workerFrameworkStageSql } from "./competencies";
+import type { FrameworkStage } from "../../lib/vocabulary";
 import type { SessionUser } from "../../lib/session-user";
 import type { GoalFields, GoalStatusFields, ActionFields, NoteFields, BarrierFields } from "../../lib/pdp-goal-schema";
 import {
@@ -173,6 +175,14 @@ function statementsForWorker(tx: Tx | typeof db, versionId: string, worker: { fr
     .all();
 }
 
+/**
+ * The framework stage whose statements a goal may name: the one the worker holds, or for a trainee or apprentice who
+ * holds none yet, the one they work towards (frameworkStagesFor in lib/rules/competencies.ts).
+ */
+function goalStage(tx: Tx | typeof db) {
+  return sql<FrameworkStage | null>`coalesce(${workerFrameworkStageSql("current", tx)}, ${workerFrameworkStageSql("next", tx)})`;
+}
+
 function workerForGoals(tx: Tx | typeof db, where: ReturnType<typeof visibleWorkers>, workerId: string) {
   return tx
     .select({
@@ -181,7 +191,7 @@ function workerForGoals(tx: Tx | typeof db, where: ReturnType<typeof visibleWork
       userId: workers.userId,
       professionId: workers.professionId,
       teamId: workers.teamId,
-      frameworkStage: stages.frameworkStage,
+      frameworkStage: goalStage(tx),
     })
     .from(workers)
     .innerJoin(stages, eq(stages.id, workers.stageId))
@@ -308,7 +318,7 @@ function goalForChange(tx: Tx, user: SessionUser, workerId: string, goalId: stri
         userId: workers.userId,
         professionId: workers.professionId,
         teamId: workers.teamId,
-        frameworkStage: stages.frameworkStage,
+        frameworkStage: goalStage(tx),
       },
     })
     .from(pdpGoals)
