@@ -30,7 +30,9 @@ export function ReadinessPanel({ readiness, workerId, own, headingId = "readines
           {own ? "You are at" : "On the ladder at"}: {ladderWords.label(readiness.ladder.position)}
         </p>
       ) : null}
-      {next ? (
+      {next && next.total === 0 ? (
+        <p>No statements are published for this stage yet.</p>
+      ) : next ? (
         <>
           <p className="text-3xl font-bold tabular-nums">
             {next.percent}% <span className="text-base font-normal">({next.signedOff} of {next.total} signed off)</span>

@@ -11,6 +11,7 @@ import {
   competencyStatements,
   frameworkDomains,
   frameworkVersions,
+  stages,
   workers,
 } from "@/db/schema";
 import { seedReference } from "@/db/seed/reference";
@@ -77,8 +78,9 @@ const assessmentOf = (workerId: string, statementId: string) =>
 /** The worker proposes, the manager observes and signs off: the usual path to a sign-off. */
 function signedOff(f: Fixture, statementId: string, over: Partial<SignOffFields> = {}) {
   const workerA = f.workers.workerA.id;
+  const on = over.signedOffOn ?? assessor().signedOffOn;
   expect(selfAssess(asSession(f.users.workerUserA), workerA, statementId, { confidence: 4, note: "" }, TODAY).ok).toBe(true);
-  expect(addEvidence(asSession(f.users.managerA), workerA, statementId, evidence(), TODAY).ok).toBe(true);
+  expect(addEvidence(asSession(f.users.managerA), workerA, statementId, evidence({ evidenceDate: on }), TODAY).ok).toBe(true);
   const result = signOff(asSession(f.users.managerA), workerA, statementId, assessor(over), TODAY);
   if (!result.ok) throw new Error(result.message);
   return result;
@@ -181,6 +183,11 @@ describe("self-assessment, evidence and sign-off", () => {
     expect(addEvidence(manager, workerA, st.id, evidence(), TODAY).ok).toBe(true);
     expect(signOff(manager, workerA, st.id, assessor({ signedOffOn: "2026-12-02" }), TODAY)).toMatchObject({ ok: false, field: "signedOffOn" });
     expect(signOff(manager, workerA, st.id, assessor({ signedOffOn: "2020-01-01" }), TODAY)).toMatchObject({ ok: false, field: "signedOffOn" });
+    expect(signOff(manager, workerA, st.id, assessor({ signedOffOn: "2026-11-19" }), TODAY)).toMatchObject({
+      ok: false,
+      field: "signedOffOn",
+      message: "The sign-off cannot be dated before the evidence it rests on (20 November 2026)",
+    });
     expect(assessmentOf(workerA, st.id)!.status).toBe("evidence_added");
   });
 
@@ -274,13 +281,36 @@ describe("the lock, reopening and expiry", () => {
     expect(row.status).toBe("expired");
     expect(o.current!.readiness).toMatchObject({ signedOff: 0, expired: 1 });
     expect(developmentSummaries(asSession(f.users.managerA), TODAY, { workerIds: [workerA] })[0]!.competenciesSignedOff).toBe(0);
-    // Expired is unlocked: fresh evidence, then a renewed sign-off.
+    // Expired is unlocked, but a renewal needs evidence dated after the lapsed sign-off.
+    expect(signOff(asSession(f.users.managerA), workerA, renewable.id, assessor({ signedOffOn: TODAY }), TODAY)).toMatchObject({ ok: false, message: /fresh evidence/ });
+    expect(competencyStatementPage(asSession(f.users.managerA), workerA, renewable.id, TODAY)!.signOffBlocker).toMatch(/fresh evidence/);
     expect(addEvidence(asSession(f.users.workerUserA), workerA, renewable.id, evidence({ evidenceDate: TODAY }), TODAY).ok).toBe(true);
+    // Gathering fresh evidence does not hide that the sign-off has lapsed.
+    expect(assessmentOf(workerA, renewable.id)!.status).toBe("expired");
+    expect(competencyOverview(asSession(f.users.managerA), workerA, TODAY)!.current!.readiness.expired).toBe(1);
+    expect(competencyStatementPage(asSession(f.users.managerA), workerA, renewable.id, TODAY)!.signOffBlocker).toBeNull();
     expect(signOff(asSession(f.users.managerA), workerA, renewable.id, assessor({ signedOffOn: TODAY }), TODAY).ok).toBe(true);
     const renewed = assessmentOf(workerA, renewable.id)!;
     expect(renewed.expiresOn! > TODAY).toBe(true);
     expect(JSON.parse(auditFor(renewed.id).at(-1)!.summary)).toMatchObject({ renewedAfterExpiry: true });
     expect(developmentSummaries(asSession(f.users.managerA), TODAY, { workerIds: [workerA] })[0]!.competenciesSignedOff).toBe(1);
+  });
+});
+
+describe("a sign-off that no longer applies", () => {
+  it("can still be reopened, though nothing else can be done to it", () => {
+    const f = setup();
+    const st = f.statement("entry", "5.1");
+    const workerA = f.workers.workerA.id;
+    signedOff(f, st.id);
+    // The worker steps up to assistant practitioner: entry is neither their stage nor their next.
+    const ap = db.insert(stages).values({ code: "ap-test", name: "Assistant practitioner", rank: 9, frameworkStage: "assistant_practitioner" }).returning().get();
+    db.update(workers).set({ stageId: ap.id }).where(eq(workers.id, workerA)).run();
+    const page = competencyStatementPage(asSession(f.users.managerA), workerA, st.id, TODAY)!;
+    expect(page).toMatchObject({ applies: false, canReopen: true, canAddEvidence: false, canSignOff: false });
+    expect(addEvidence(asSession(f.users.managerA), workerA, st.id, evidence(), TODAY)).toMatchObject({ ok: false, message: /not one of the worker's/ });
+    expect(reopen(asSession(f.users.managerA), workerA, st.id, "Signed off by mistake", TODAY).ok).toBe(true);
+    expect(assessmentOf(workerA, st.id)!.status).toBe("evidence_added");
   });
 });
 
@@ -300,7 +330,8 @@ describe("framework versions", () => {
     const s14 = rows.find((s) => s.lineageKey === "entry:1.4")!;
     expect(s14).toMatchObject({ status: "signed_off", assessedVersion: 1, wordingChanged: true });
     expect(s14.text).toBe("Completes the induction and the Care Certificate within 12 weeks.");
-    expect(o.olderVersions).toBe(2);
+    // One sign-off on version 1 (the open self-assessment on version 1 is not a sign-off).
+    expect(o.olderVersions).toBe(1);
     expect(o.current!.readiness.signedOff).toBe(1);
 
     // The v2 statement's page shows the v1 wording it was signed off against; the assessment row still points at v1.
@@ -370,7 +401,7 @@ describe("the actions", () => {
     const st = statementOf(f);
     expect(addEvidence(asSession(f.users.managerA), f.workers.workerA.id, st.id, evidence(), TODAY).ok).toBe(true);
     actAs(asSession(f.users.managerA));
-    const missing = await signOffAction(f.workers.workerA.id, st.id, initialFormState, formData({ assessorName: "Priya Shah", assessorProfession: "Physiotherapist", assessorRegistration: "", signedOffOn: "2026-11-01" }));
+    const missing = await signOffAction(f.workers.workerA.id, st.id, initialFormState, formData({ assessorName: "Priya Shah", assessorProfession: "Physiotherapist", assessorRegistration: "", signedOffOn: "2026-11-25" }));
     expect(missing).toMatchObject({
       ok: false,
       fieldErrors: { assessorRegistration: expect.stringMatching(/registration number/) },
@@ -380,13 +411,13 @@ describe("the actions", () => {
 
     actAs(asSession(f.users.workerUserA));
     await expect(
-      signOffAction(f.workers.workerA.id, st.id, initialFormState, formData({ assessorName: "Me", assessorProfession: "Physiotherapist", assessorRegistration: "PH123456", signedOffOn: "2026-11-01" })),
+      signOffAction(f.workers.workerA.id, st.id, initialFormState, formData({ assessorName: "Me", assessorProfession: "Physiotherapist", assessorRegistration: "PH123456", signedOffOn: "2026-11-25" })),
     ).rejects.toThrow(NOT_FOUND);
     expect(assessmentOf(f.workers.workerA.id, st.id)!.status).toBe("evidence_added");
 
     actAs(asSession(f.users.managerA));
     await expect(
-      signOffAction(f.workers.workerA.id, st.id, initialFormState, formData({ assessorName: "Priya Shah", assessorProfession: "Physiotherapist", assessorRegistration: "ph 123456", signedOffOn: "2026-11-01" })),
+      signOffAction(f.workers.workerA.id, st.id, initialFormState, formData({ assessorName: "Priya Shah", assessorProfession: "Physiotherapist", assessorRegistration: "ph 123456", signedOffOn: "2026-11-25" })),
     ).rejects.toThrow(/NEXT_REDIRECT/);
     expect(assessmentOf(f.workers.workerA.id, st.id)).toMatchObject({ status: "signed_off", assessorRegistration: "PH123456" });
   });

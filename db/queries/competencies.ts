@@ -24,7 +24,7 @@ import {
 import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
-import { todayInLondon } from "../../lib/rules/dates";
+import { formatDate, todayInLondon } from "../../lib/rules/dates";
 import {
   effectiveStatus,
   evidenceDateProblem,
@@ -120,7 +120,10 @@ function applicableStatements(q: Q, versionId: string, stage: FrameworkStage, wo
     .all();
 }
 
-/** All of a worker's assessments, keyed by the lineage of the statement they were made against (the newest wins). */
+/**
+ * All of a worker's assessments against the workers' framework, keyed by the lineage of the statement they were made
+ * against (the newest wins). The caller has already checked that the user may see the worker (workerPlacement).
+ */
 function assessmentsByLineage(q: Q, workerId: string) {
   const rows = q
     .select({
@@ -144,7 +147,8 @@ function assessmentsByLineage(q: Q, workerId: string) {
     .from(competencyAssessments)
     .innerJoin(competencyStatements, eq(competencyStatements.id, competencyAssessments.statementId))
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, competencyStatements.versionId))
-    .where(eq(competencyAssessments.workerId, workerId))
+    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+    .where(and(eq(competencyAssessments.workerId, workerId), eq(frameworks.key, WORKER_FRAMEWORK_KEY)))
     .orderBy(asc(competencyAssessments.updatedAt))
     .all();
   return new Map(rows.map((r) => [r.lineageKey, r]));
@@ -172,7 +176,7 @@ function workerPlacement(q: Q, user: SessionUser, workerId: string) {
     .get();
 }
 
-/** The worker's apprenticeship that bears on the ladder: a live or completed one at the highest level. */
+/** The worker's apprenticeship that bears on the ladder: a live or completed one at the highest level. The caller has checked access. */
 function ladderApprenticeship(q: Q, workerId: string) {
   const row = q
     .select({ level: apprenticeshipStandards.level, status: apprenticeships.status, title: apprenticeshipStandards.title })
@@ -237,7 +241,9 @@ export function competencyOverview(user: SessionUser, workerId: string, today = 
   const currentStatements = forStage(current);
   const nextStatements = forStage(next);
   const apprenticeship = ladderApprenticeship(db, workerId);
-  const olderVersions = [...currentStatements, ...nextStatements].filter((s) => s.assessedVersion !== null).length;
+  const olderVersions = [...currentStatements, ...nextStatements].filter(
+    (s) => s.assessedVersion !== null && (s.status === "signed_off" || s.status === "expired"),
+  ).length;
   return {
     worker: header,
     placement: { stageName: worker.stageName, status: worker.status },
@@ -288,7 +294,8 @@ function currentStatementFor(q: Q, statementId: string) {
     .select({ lineageKey: competencyStatements.lineageKey, frameworkId: frameworkVersions.frameworkId })
     .from(competencyStatements)
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, competencyStatements.versionId))
-    .where(eq(competencyStatements.id, statementId))
+    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+    .where(and(eq(competencyStatements.id, statementId), eq(frameworks.key, WORKER_FRAMEWORK_KEY)))
     .get();
   if (!given) return undefined;
   return q
@@ -394,6 +401,7 @@ export function competencyStatementPage(user: SessionUser, workerId: string, sta
         .all()
     : [];
   const can = permissions(user, worker, header.editable, locked, applies);
+  const basis = assessment && can.canSignOff ? signOffBasis(db, assessment.id, assessment.signedOffOn) : undefined;
   return {
     worker: header,
     statement,
@@ -420,6 +428,14 @@ export function competencyStatementPage(user: SessionUser, workerId: string, sta
     reopenings,
     ...can,
     assessorDefaults: can.canSignOff ? lastAssessorDetails(user) : null,
+    /** Why the sign-off form cannot be used yet: no evidence, or for a renewal no evidence since the lapsed sign-off. */
+    signOffBlocker: !can.canSignOff
+      ? null
+      : basis?.latestEvidenceOn
+        ? null
+        : assessment?.signedOffOn
+          ? `Add fresh evidence first: a renewal rests on evidence dated after the sign-off of ${formatDate(assessment.signedOffOn)}.`
+          : "Add the evidence the sign-off rests on first, for example a direct observation.",
   };
 }
 
@@ -453,17 +469,26 @@ type Target = {
 };
 
 /** Loads what a change needs inside its transaction, or says why it cannot go ahead. */
-function target(tx: Tx, user: SessionUser, workerId: string, statementId: string, today: string): Target | Extract<CompetencyResult, { ok: false }> {
+function target(
+  tx: Tx,
+  user: SessionUser,
+  workerId: string,
+  statementId: string,
+  today: string,
+  /** Reopening corrects the record, so it works on a sign-off that no longer applies (retired, or a stage left behind). */
+  opts: { recordOnly?: boolean } = {},
+): Target | Extract<CompetencyResult, { ok: false }> {
   const worker = workerPlacement(tx, user, workerId);
   if (!worker) return NOT_FOUND;
   const statement = currentStatementFor(tx, statementId);
   if (!statement) return NOT_FOUND;
   const editable = !!tx.select({ id: workers.id }).from(workers).where(and(eq(workers.id, workerId), editableWorkers(user))).get();
-  if (!appliesTo(statement, worker, frameworkStagesFor(worker, stageRungs(tx)))) {
+  const assessment = assessmentsByLineage(tx, workerId).get(statement.lineageKey);
+  const applies = appliesTo(statement, worker, frameworkStagesFor(worker, stageRungs(tx)));
+  if (!applies && !(opts.recordOnly && assessment)) {
     return { ok: false, message: "This statement is not one of the worker's current or next stage, so it is not assessed here" };
   }
   if (worker.status === "left") return LEFT;
-  const assessment = assessmentsByLineage(tx, workerId).get(statement.lineageKey);
   const state = assessment ? { status: assessment.status, confidence: assessment.confidence, expiresOn: assessment.expiresOn, evidenceCount: assessment.evidenceCount } : null;
   return { worker: { ...worker, editable }, statement, assessment, locked: isLocked(state, today) };
 }
@@ -494,8 +519,17 @@ function openAssessment(tx: Tx, user: SessionUser, t: Target) {
 }
 
 /** The status after a change to confidence or evidence, for an assessment that is not signed off. */
-function refreshWorkingStatus(tx: Tx, assessmentId: string) {
-  const row = tx.select({ confidence: competencyAssessments.confidence }).from(competencyAssessments).where(eq(competencyAssessments.id, assessmentId)).get()!;
+function refreshWorkingStatus(tx: Tx, assessmentId: string, today: string) {
+  const row = tx
+    .select({ confidence: competencyAssessments.confidence, signedOffOn: competencyAssessments.signedOffOn, expiresOn: competencyAssessments.expiresOn })
+    .from(competencyAssessments)
+    .where(eq(competencyAssessments.id, assessmentId))
+    .get()!;
+  // A lapsed sign-off stays "expired" (and counted so) while fresh evidence is gathered, until it is signed off again.
+  if (row.signedOffOn !== null && row.expiresOn !== null && row.expiresOn < today) {
+    tx.update(competencyAssessments).set({ status: "expired", updatedAt: new Date() }).where(eq(competencyAssessments.id, assessmentId)).run();
+    return "expired" as const;
+  }
   const evidenceCount =
     tx.select({ n: sql<number>`count(*)` }).from(competencyEvidence).where(eq(competencyEvidence.assessmentId, assessmentId)).get()?.n ?? 0;
   const status = workingStatus(row.confidence, evidenceCount);
@@ -522,7 +556,7 @@ export function selfAssess(user: SessionUser, workerId: string, statementId: str
       .set({ confidence: f.confidence, selfAssessmentNote: f.note, selfAssessedAt: new Date() })
       .where(eq(competencyAssessments.id, id))
       .run();
-    const status = refreshWorkingStatus(tx, id);
+    const status = refreshWorkingStatus(tx, id, today);
     audit(tx, user, {
       action: "competency_assessment.self_assessed",
       entityType: "competency_assessment",
@@ -553,7 +587,7 @@ export function addEvidence(user: SessionUser, workerId: string, statementId: st
       .values({ assessmentId, type: f.type, evidenceDate: f.evidenceDate, description: f.description, link: f.link, addedBy: user.id })
       .returning({ id: competencyEvidence.id })
       .get();
-    const status = refreshWorkingStatus(tx, assessmentId);
+    const status = refreshWorkingStatus(tx, assessmentId, today);
     audit(tx, user, {
       action: "competency_evidence.create",
       entityType: "competency_evidence",
@@ -563,6 +597,24 @@ export function addEvidence(user: SessionUser, workerId: string, statementId: st
     });
     return { ok: true, workerId, statementId: t.statement.id, id: evidence.id };
   });
+}
+
+/**
+ * The evidence a sign-off may rest on: all of it, or for the renewal of a lapsed sign-off only what is dated after it.
+ * The latest date of that evidence, or null if there is none.
+ */
+function signOffBasis(q: Q, assessmentId: string, previousSignOff: string | null) {
+  const row = q
+    .select({ latest: sql<string | null>`max(${competencyEvidence.evidenceDate})` })
+    .from(competencyEvidence)
+    .where(
+      and(
+        eq(competencyEvidence.assessmentId, assessmentId),
+        previousSignOff ? sql`${competencyEvidence.evidenceDate} > ${previousSignOff}` : undefined,
+      ),
+    )
+    .get();
+  return { latestEvidenceOn: row?.latest ?? null };
 }
 
 export type SignOffFields = { assessorName: string; assessorProfession: string; assessorRegistration: string; signedOffOn: string };
@@ -580,10 +632,18 @@ export function signOff(user: SessionUser, workerId: string, statementId: string
     if (!t.worker.editable) return NOT_FOUND;
     if (user.role !== "manager") return { ok: false, message: "Only the worker's manager signs competencies off" };
     if (t.locked) return { ok: false, message: "This competency is already signed off" };
-    if (!t.assessment || t.assessment.evidenceCount === 0) {
-      return { ok: false, message: "Add the evidence the sign-off rests on first (for example a direct observation)" };
+    const basis = t.assessment ? signOffBasis(tx, t.assessment.id, t.assessment.signedOffOn) : undefined;
+    if (!t.assessment || !basis?.latestEvidenceOn) {
+      return {
+        ok: false,
+        message: t.assessment?.signedOffOn
+          ? "Add fresh evidence first: a renewal rests on evidence dated after the sign-off that lapsed"
+          : "Add the evidence the sign-off rests on first (for example a direct observation)",
+      };
     }
-    const dateProblem = signOffDateProblem(f.signedOffOn, today, t.worker.contractStart);
+    const dateProblem =
+      signOffDateProblem(f.signedOffOn, today, t.worker.contractStart) ??
+      (f.signedOffOn < basis.latestEvidenceOn ? `The sign-off cannot be dated before the evidence it rests on (${formatDate(basis.latestEvidenceOn)})` : undefined);
     if (dateProblem) return { ok: false, field: "signedOffOn", message: dateProblem };
     const id = openAssessment(tx, user, t);
     const expiresOn = expiryDate(f.signedOffOn, t.statement.renewalMonths);
@@ -627,7 +687,7 @@ export function reopen(user: SessionUser, workerId: string, statementId: string,
   const why = reason.trim();
   if (why === "") return { ok: false, field: "reason", message: "Say why the sign-off is being reopened" };
   return db.transaction((tx) => {
-    const t = target(tx, user, workerId, statementId, today);
+    const t = target(tx, user, workerId, statementId, today, { recordOnly: true });
     if ("ok" in t) return t;
     if (!t.worker.editable) return NOT_FOUND;
     if (user.role !== "manager") return { ok: false, message: "Only the worker's manager reopens a sign-off" };

@@ -1647,6 +1647,8 @@ function generate(
 
   /** A worker settled in their stage starts on the next one's statements: a few rated, some with evidence, a few signed off. */
   function writeNextStage(w: Who) {
+    // Trainees and apprentices hold no stage yet (frameworkStagesFor): their entry work is their next stage already.
+    if (w.stage === "trainee" || w.stage === "apprentice") return;
     const current = FRAMEWORK_STAGE_OF[w.stage];
     const order: FrameworkStage[] = ["entry", "intermediate", "assistant_practitioner"];
     const next = current ? order[order.indexOf(current) + 1] : undefined;

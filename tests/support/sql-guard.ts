@@ -3,8 +3,8 @@
 // wrong rows. Joining a second table makes drizzle qualify every column; this catches a query that forgot to.
 import Database from "better-sqlite3";
 
-// `count(*)` is allowed inside the subquery: the one that hid a bug in the competency status refresh had it.
-const UNQUALIFIED_CORRELATION = /\(select(?:[^()]|\(\*\))*?\bwhere\b[^()]*?(?<![."\w])"[a-z_]+" = (?<![."\w])"[a-z_]+"/i;
+// Simple calls (count(*), max(x), coalesce(a, b)) may stand inside the subquery: a count(*) once hid a bug from it.
+const UNQUALIFIED_CORRELATION = /\(select(?:[^()]|\w+\([^()]*\))*?\bwhere\b[^()]*?(?<![."\w])"[a-z_]+" = (?<![."\w])"[a-z_]+"/i;
 
 const prepare = Database.prototype.prepare;
 Database.prototype.prepare = function guardedPrepare(this: Database.Database, source: string) {

@@ -165,7 +165,9 @@ function Readiness({ data, base }: { data: CompetencyOverview; base: string }) {
       <h2 id="readiness" className="mb-2 text-lg">
         {next ? `Readiness for ${frameworkStageWords.label(next.stage).toLowerCase()}` : "Progression"}
       </h2>
-      {next ? (
+      {next && next.readiness.total === 0 ? (
+        <p>No statements are published for this stage yet.</p>
+      ) : next ? (
         <>
           <p className="text-3xl font-bold tabular-nums">
             {next.readiness.percent}% <span className="text-base font-normal">({next.readiness.signedOff} of {next.readiness.total} statements signed off)</span>

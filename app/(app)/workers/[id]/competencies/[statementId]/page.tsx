@@ -172,8 +172,8 @@ export default async function StatementPage({
           <h2 id="sign-off-form" className="mb-3">
             {data.status === "expired" ? "Renew the sign-off" : "Sign off"}
           </h2>
-          {data.evidence.length === 0 ? (
-            <p>Add the evidence the sign-off rests on first, for example a direct observation.</p>
+          {data.signOffBlocker ? (
+            <p>{data.signOffBlocker}</p>
           ) : (
             <SignOffForm action={signOffAction.bind(null, id, s.id)} today={today} defaults={data.assessorDefaults!} />
           )}
