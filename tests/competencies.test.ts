@@ -280,7 +280,9 @@ describe("the lock, reopening and expiry", () => {
     const row = o.current!.domains.flatMap((d) => d.statements).find((s) => s.id === renewable.id)!;
     expect(row.status).toBe("expired");
     expect(o.current!.readiness).toMatchObject({ signedOff: 0, expired: 1 });
-    expect(developmentSummaries(asSession(f.users.managerA), TODAY, { workerIds: [workerA] })[0]!.competenciesSignedOff).toBe(0);
+    const lapsed = developmentSummaries(asSession(f.users.managerA), TODAY, { workerIds: [workerA] })[0]!;
+    expect(lapsed).toMatchObject({ competenciesSignedOff: 0, competenciesExpired: 1 });
+    expect(lapsed.attention).toContain("Renew an expired competency sign-off");
     // Expired is unlocked, but a renewal needs evidence dated after the lapsed sign-off.
     expect(signOff(asSession(f.users.managerA), workerA, renewable.id, assessor({ signedOffOn: TODAY }), TODAY)).toMatchObject({ ok: false, message: /fresh evidence/ });
     expect(competencyStatementPage(asSession(f.users.managerA), workerA, renewable.id, TODAY)!.signOffBlocker).toMatch(/fresh evidence/);

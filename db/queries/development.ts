@@ -131,6 +131,7 @@ function withDue<
     nextConversationOn: string | null;
     lastConversationOn: string | null;
     delegationsPastReview: number;
+    competenciesExpired: number;
   },
 >(row: T, today: string) {
   const appraisalDueOn = nextAppraisalDue(row.contractStart, row.lastAppraisalOn);

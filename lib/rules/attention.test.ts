@@ -65,6 +65,12 @@ describe("what needs doing", () => {
   it("names delegated tasks past their review date", () => {
     expect(attentionReasons({ ...calm, delegationsPastReview: 1 }, TODAY)).toEqual(["Review a delegated task (past its review date)"]);
     expect(attentionReasons({ ...calm, delegationsPastReview: 2 }, TODAY)).toEqual(["Review 2 delegated tasks (past their review dates)"]);
+    expect(attentionReasons({ ...calm, competenciesExpired: 1 }, TODAY)).toEqual(["Renew an expired competency sign-off"]);
+    expect(attentionReasons({ ...calm, competenciesExpired: 3, delegationsPastReview: 1 }, TODAY)).toEqual([
+      "Review a delegated task (past its review date)",
+      "Renew 3 expired competency sign-offs",
+    ]);
+    expect(attentionReasons({ ...calm, competenciesExpired: 0 }, TODAY)).toEqual([]);
   });
 });
 

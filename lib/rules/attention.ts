@@ -30,6 +30,8 @@ export type AttentionInput = {
   lastConversationOn: string | null;
   /** Delegated tasks still in force whose review date has passed. */
   delegationsPastReview?: number;
+  /** Competency sign-offs at the worker's stage past their renewal date. */
+  competenciesExpired?: number;
 };
 
 /** The things a manager should do for this worker, most pressing first, in words for the team page. */
@@ -46,6 +48,8 @@ export function attentionReasons(r: AttentionInput, today: string): string[] {
   else if (!r.lastConversationOn) out.push("Have a first career conversation");
   const pastReview = r.delegationsPastReview ?? 0;
   if (pastReview > 0) out.push(pastReview === 1 ? "Review a delegated task (past its review date)" : `Review ${pastReview} delegated tasks (past their review dates)`);
+  const expired = r.competenciesExpired ?? 0;
+  if (expired > 0) out.push(expired === 1 ? "Renew an expired competency sign-off" : `Renew ${expired} expired competency sign-offs`);
   return out;
 }
 
