@@ -1,24 +1,11 @@
 // What a CPD entry, a training request and a decision on one must look like, for the forms on the CPD page and
 // their actions. The rules themselves are in lib/rules/learning.ts; the data layer applies them again.
 import { z } from "zod";
+import { optionalText, requiredText } from "./form-text";
 import { CPD_TYPES, DECLINE_REASONS, LEARNING_KINDS } from "./vocabulary";
 import { isIsoDate } from "./rules/dates";
 import { courseDatesProblem, cpdDateProblem, declineProblem, parseCostPence, parseHours } from "./rules/learning";
 
-const requiredText = (what: string, max: number, missing = `Enter ${what}`) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, missing)
-    .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
-
-const optionalText = (what: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${what} must be ${max} characters or fewer`)
-    .optional()
-    .transform((v) => v ?? "");
 
 const optionalId = z
   .string()

@@ -3,27 +3,19 @@
 // training, and per request "approve" and "decline". On error each comes back with what was typed; on success the
 // form starts empty again.
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { prefixedErrors, SavedStatus } from "@/components/forms/form-status";
 import { TextField } from "@/components/forms/text-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { SelectField } from "@/components/forms/select-field";
 import { RadiosField } from "@/components/forms/radios-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { FieldMessages, FieldShell, describedBy } from "@/components/forms/field-shell";
-import type { FormState } from "@/lib/forms";
 import { useCountedAction, type FormAction } from "@/components/forms/use-counted-action";
 import { CPD_TYPES, DECLINE_REASONS, LEARNING_KINDS, cpdTypeWords } from "@/lib/vocabulary";
 import { declineReasonWords, learningKindWords } from "@/lib/rules/learning";
 
 type Action = FormAction;
 type Goal = { id: string; title: string };
-
-function Saved({ state }: { state: FormState }) {
-  return (
-    <p role="status" className="mt-2 font-semibold">
-      {state.ok ? state.message : ""}
-    </p>
-  );
-}
 
 export function CpdForm({
   action,
@@ -94,7 +86,7 @@ export function CpdForm({
         />
       ) : null}
       <SubmitButton pendingText="Saving…">{attending ? "Record as attended" : "Add the CPD activity"}</SubmitButton>
-      <Saved state={state} />
+      <SavedStatus state={state} />
     </form>
   );
 }
@@ -126,15 +118,9 @@ export function RequestForm({ action, goals }: { action: Action; goals: readonly
       ) : null}
       <TextareaField name="why" label="Why is it needed?" rows={3} defaultValue={v.why} error={e?.why} />
       <SubmitButton pendingText="Sending…">Request the training</SubmitButton>
-      <Saved state={state} />
+      <SavedStatus state={state} />
     </form>
   );
-}
-
-/** Field errors keyed by this form's own ids, so that two requests' forms never share an id. */
-function prefixed(prefix: string, errors: Record<string, string> | undefined) {
-  if (!errors) return undefined;
-  return Object.fromEntries(Object.entries(errors).map(([k, m]) => [`${prefix}-${k}`, m]));
 }
 
 export function ApproveForm({ action, title }: { action: Action; title: string }) {
@@ -157,7 +143,7 @@ export function DeclineForm({ action, requestId, title }: { action: Action; requ
   const prefix = `decline-${requestId}`;
   const reasonId = `${prefix}-declineReason`;
   const detailId = `${prefix}-declineDetail`;
-  const e = prefixed(prefix, state.fieldErrors);
+  const e = prefixedErrors(prefix, state.fieldErrors);
   const v = state.ok ? {} : (state.values ?? {});
   return (
     <details className="mt-2" open={state.ok === false ? true : undefined}>

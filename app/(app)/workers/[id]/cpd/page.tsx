@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth";
 import { learningPage, requestToAttend } from "@/db/queries/learning";
 import { WorkerRecordHeader } from "@/components/worker-record-nav";
 import { SummaryList } from "@/components/summary-list";
+import { Multiline } from "@/components/multiline";
 import { Stat } from "@/components/stat";
 import { Tag } from "@/components/tags";
 import { formatDate, formatDateTime, todayInLondon } from "@/lib/rules/dates";
@@ -130,10 +131,6 @@ export default async function CpdPage({ params, searchParams }: { params: Promis
       </section>
     </>
   );
-}
-
-function Multiline({ text }: { text: string }) {
-  return <span className="whitespace-pre-line">{text}</span>;
 }
 
 function RequestCard({ request: r }: { request: Request }) {
