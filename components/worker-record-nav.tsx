@@ -2,7 +2,7 @@
 // says which one it is. Later features (competencies, supervision, apprenticeship, learning) add their tab here.
 import Link from "next/link";
 
-export type WorkerRecordTab = "profile" | "pdp" | "appraisals" | "conversations" | "competencies" | "supervision";
+export type WorkerRecordTab = "profile" | "pdp" | "appraisals" | "conversations" | "competencies" | "supervision" | "cpd";
 
 const TABS: { key: WorkerRecordTab; label: string; path: string }[] = [
   { key: "profile", label: "Profile", path: "" },
@@ -11,6 +11,7 @@ const TABS: { key: WorkerRecordTab; label: string; path: string }[] = [
   { key: "conversations", label: "Career conversations", path: "/conversations" },
   { key: "competencies", label: "Competencies", path: "/competencies" },
   { key: "supervision", label: "Supervision and delegation", path: "/supervision" },
+  { key: "cpd", label: "CPD and training", path: "/cpd" },
 ];
 
 export function WorkerRecordNav({ workerId, current }: { workerId: string; current: WorkerRecordTab }) {

@@ -1,6 +1,7 @@
 // What a supervision session and a delegated task must look like, for the forms on the supervision page and their
 // actions: record a session, delegate a task, review it, end it.
 import { z } from "zod";
+import { optionalText, requiredText } from "./form-text";
 import { SUPERVISION_LEVELS, SUPERVISION_TYPES } from "./vocabulary";
 import { isIsoDate } from "./rules/dates";
 import { calendarDate } from "./worker-schema";
@@ -12,20 +13,6 @@ import {
   normaliseRegistration,
 } from "./rules/supervision";
 
-const requiredText = (what: string, max: number, missing = `Enter ${what}`) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, missing)
-    .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
-
-const optionalText = (what: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${what} must be ${max} characters or fewer`)
-    .optional()
-    .transform((v) => v ?? "");
 
 /** A date that must be given and real; its range is checked by the refinements below. */
 const anyDate = (what: string) =>

@@ -89,6 +89,9 @@ export default async function MyDevelopmentPage() {
               CPD in the last 12 months
             </h2>
             <p className="text-3xl font-bold tabular-nums">{Number(summary.cpdHours12m.toFixed(1))} hours</p>
+            <p className="mt-2">
+              <Link href={`/workers/${me.id}/cpd`}>My CPD and training</Link>
+            </p>
           </section>
           <section className="card" aria-labelledby="competencies">
             <h2 id="competencies" className="mb-2 text-lg">

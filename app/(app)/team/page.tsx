@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
 import { developmentSummaries, type DevelopmentSummary } from "@/db/queries/development";
+import { trainingRequestsAwaitingDecision } from "@/db/queries/learning";
 import { todayInLondon, formatDate } from "@/lib/rules/dates";
 import { byUrgency, type AppraisalState, type PdpState } from "@/lib/rules/attention";
 import { appraisalStatusWords } from "@/lib/vocabulary";
@@ -72,6 +73,7 @@ export default async function TeamPage() {
   const awaitingSignOff = count((r) => r.openAppraisalStatus === "awaiting_sign_off");
   const conversationsDue = count((r) => !r.lastConversationOn || (!!r.nextConversationOn && r.nextConversationOn < today));
   const delegationsDue = rows.reduce((n, r) => n + r.delegationsPastReview, 0);
+  const training = trainingRequestsAwaitingDecision(user);
 
   return (
     <>
@@ -85,7 +87,32 @@ export default async function TeamPage() {
         <Stat label="PDP reviews overdue" value={reviewsOverdue} note="Past the next review date" />
         <Stat label="Career conversations due" value={conversationsDue} note="Overdue, or never had one" />
         <Stat label="Delegations past review" value={delegationsDue} note="Delegated tasks to review again" />
+        <Stat label="Training requests to decide" value={training.count} note="Awaiting your approval or decline" />
       </div>
+
+      {training.count > 0 ? (
+        <section aria-labelledby="training-requests" className="card mb-8">
+          <h2 id="training-requests" className="mb-3 text-lg">
+            Training requests awaiting a decision
+          </h2>
+          <ul className="space-y-2" aria-label="Training requests awaiting a decision">
+            {training.requests.map((t) => (
+              <li key={t.id}>
+                <Link href={`/workers/${t.workerId}/cpd#requests`} className="font-semibold">
+                  {t.workerName}: {t.title}
+                </Link>
+                <span className="block text-sm text-nhs-secondary">
+                  Requested {formatDate(todayInLondon(t.requestedAt))}
+                  {t.startsOn ? `, starts ${formatDate(t.startsOn)}` : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {training.count > training.requests.length ? (
+            <p className="mt-3 text-nhs-secondary">{`And ${training.count - training.requests.length} more, oldest shown first.`}</p>
+          ) : null}
+        </section>
+      ) : null}
 
       {rows.length === 0 ? (
         <p className="card">No support workers are in the teams you manage yet.</p>

@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth";
 import { supervisionPage } from "@/db/queries/supervision";
 import { WorkerRecordHeader } from "@/components/worker-record-nav";
 import { SummaryList } from "@/components/summary-list";
+import { Multiline } from "@/components/multiline";
 import { Tag } from "@/components/tags";
 import { formatDate, todayInLondon } from "@/lib/rules/dates";
 import { supervisionLevelMeaning, supervisionLevelWords, supervisionTypeWords } from "@/lib/rules/supervision";
@@ -154,10 +155,6 @@ function TaskCard({ task: t, level }: { task: Task; level: 3 | 4 }) {
       />
     </>
   );
-}
-
-function Multiline({ text }: { text: string }) {
-  return <span className="whitespace-pre-line">{text}</span>;
 }
 
 function SessionList({ sessions, label }: { sessions: Data["sessions"]; label: string }) {

@@ -2,26 +2,18 @@
 // The forms on the supervision page: record a session, delegate a task, and per task "reviewed today" and "end".
 // On error each comes back with what was typed; on success the form starts empty again.
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { prefixedErrors, SavedStatus } from "@/components/forms/form-status";
 import { TextField } from "@/components/forms/text-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { FieldShell, describedBy } from "@/components/forms/field-shell";
-import type { FormState } from "@/lib/forms";
 import { useCountedAction, type FormAction } from "@/components/forms/use-counted-action";
 import { SUPERVISION_LEVELS, SUPERVISION_TYPES } from "@/lib/vocabulary";
 import { REVIEW_MAX_YEARS, supervisionLevelMeaning, supervisionLevelWords, supervisionTypeWords } from "@/lib/rules/supervision";
 import { RadiosField } from "@/components/forms/radios-field";
 
 type Action = FormAction;
-
-function Saved({ state }: { state: FormState }) {
-  return (
-    <p role="status" className="mt-2 font-semibold">
-      {state.ok ? state.message : ""}
-    </p>
-  );
-}
 
 
 export function SessionForm({ action, supervisors, today }: { action: Action; supervisors: ReadonlyArray<{ id: string; name: string }>; today: string }) {
@@ -59,7 +51,7 @@ export function SessionForm({ action, supervisors, today }: { action: Action; su
       <TextareaField name="summary" label="Summary" hint="A short note of what was discussed" rows={3} defaultValue={v.summary} error={e?.summary} />
       <TextareaField name="actions" label="Agreed actions (optional)" rows={3} defaultValue={v.actions} error={e?.actions} />
       <SubmitButton pendingText="Saving…">Record the session</SubmitButton>
-      <Saved state={state} />
+      <SavedStatus state={state} />
     </form>
   );
 }
@@ -104,15 +96,9 @@ export function DelegationForm({ action }: { action: Action }) {
         />
       </div>
       <SubmitButton pendingText="Saving…">Record the delegated task</SubmitButton>
-      <Saved state={state} />
+      <SavedStatus state={state} />
     </form>
   );
-}
-
-/** Field errors keyed by this form's own ids, so that two tasks' forms never share an id. */
-function prefixed(prefix: string, errors: Record<string, string> | undefined) {
-  if (!errors) return undefined;
-  return Object.fromEntries(Object.entries(errors).map(([k, m]) => [`${prefix}-${k}`, m]));
 }
 
 /** "Reviewed today, next review …": one date. */
@@ -120,7 +106,7 @@ export function ReviewTaskForm({ action, taskId, task }: { action: Action; taskI
   const [state, formAction] = useCountedAction(action);
   const prefix = `review-${taskId}`;
   const id = `${prefix}-reviewOn`;
-  const e = prefixed(prefix, state.fieldErrors);
+  const e = prefixedErrors(prefix, state.fieldErrors);
   const error = e?.[id];
   return (
     <form action={formAction} noValidate key={state.n ?? 0} aria-label={`Review: ${task}`}>
@@ -157,7 +143,7 @@ export function EndTaskForm({ action, taskId, task }: { action: Action; taskId: 
   const [state, formAction] = useCountedAction(action);
   const prefix = `end-${taskId}`;
   const id = `${prefix}-reason`;
-  const e = prefixed(prefix, state.fieldErrors);
+  const e = prefixedErrors(prefix, state.fieldErrors);
   const error = e?.[id];
   return (
     <details className="mt-2" open={state.ok === false ? true : undefined}>

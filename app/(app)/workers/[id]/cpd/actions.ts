@@ -1,0 +1,63 @@
+"use server";
+// The CPD page's forms: add a CPD activity (or record approved training as attended), request training, approve or
+// decline a request. The data layer decides who may: a lead is told they only read; anyone else who may not change
+// this worker gets 404.
+import { revalidatePath } from "next/cache";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth";
+import { failed, formErrors, type FormState } from "@/lib/forms";
+import { formObject } from "@/lib/forms-parse";
+import { todayInLondon } from "@/lib/rules/dates";
+import { cpdFields, declineFields, requestFields } from "@/lib/learning-schema";
+import { addCpd, decideRequest, requestTraining, type LearningResult } from "@/db/queries/learning";
+
+function refresh(workerId: string) {
+  revalidatePath(`/workers/${workerId}`);
+  revalidatePath(`/workers/${workerId}/cpd`);
+  revalidatePath("/me");
+  revalidatePath("/team");
+}
+
+function refused(form: FormData, result: Extract<LearningResult, { ok: false }>): FormState {
+  if (result.notFound) notFound();
+  return failed(form, result.message, result.field ? { [result.field]: result.message } : undefined);
+}
+
+export async function addCpdAction(workerId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const today = todayInLondon();
+  const input = cpdFields(today).safeParse(formObject(form));
+  if (!input.success) return formErrors(input.error, form);
+  const result = addCpd(user, workerId, input.data, today);
+  if (!result.ok) return refused(form, result);
+  refresh(workerId);
+  return { ok: true, message: input.data.trainingRequestId ? "Training recorded as attended and added to CPD" : "CPD activity added" };
+}
+
+export async function requestTrainingAction(workerId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const input = requestFields.safeParse(formObject(form));
+  if (!input.success) return formErrors(input.error, form);
+  const result = requestTraining(user, workerId, input.data);
+  if (!result.ok) return refused(form, result);
+  refresh(workerId);
+  return { ok: true, message: "Training requested" };
+}
+
+export async function approveRequestAction(workerId: string, requestId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const result = decideRequest(user, workerId, requestId, { status: "approved" });
+  if (!result.ok) return refused(form, result);
+  refresh(workerId);
+  return { ok: true, message: "Request approved" };
+}
+
+export async function declineRequestAction(workerId: string, requestId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const input = declineFields.safeParse(formObject(form));
+  if (!input.success) return formErrors(input.error, form);
+  const result = decideRequest(user, workerId, requestId, { status: "declined", ...input.data });
+  if (!result.ok) return refused(form, result);
+  refresh(workerId);
+  return { ok: true, message: "Request declined" };
+}

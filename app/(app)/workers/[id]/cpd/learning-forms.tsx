@@ -1,0 +1,188 @@
+"use client";
+// The forms on the CPD page: add a CPD activity (prefilled when recording approved training as attended), request
+// training, and per request "approve" and "decline". On error each comes back with what was typed; on success the
+// form starts empty again.
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { prefixedErrors, SavedStatus } from "@/components/forms/form-status";
+import { TextField } from "@/components/forms/text-field";
+import { TextareaField } from "@/components/forms/textarea-field";
+import { SelectField } from "@/components/forms/select-field";
+import { RadiosField } from "@/components/forms/radios-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { FieldMessages, FieldShell, describedBy } from "@/components/forms/field-shell";
+import { useCountedAction, type FormAction } from "@/components/forms/use-counted-action";
+import { CPD_TYPES, DECLINE_REASONS, LEARNING_KINDS, cpdTypeWords } from "@/lib/vocabulary";
+import { declineReasonWords, learningKindWords } from "@/lib/rules/learning";
+
+type Action = FormAction;
+type Goal = { id: string; title: string };
+
+export function CpdForm({
+  action,
+  goals,
+  today,
+  attending,
+}: {
+  action: Action;
+  goals: readonly Goal[];
+  today: string;
+  /** Approved training being recorded as attended: its values prefill the form. */
+  attending?: { id: string; title: string; activityOn: string; pdpGoalId: string | null };
+}) {
+  const [state, formAction] = useCountedAction(action);
+  const start: Record<string, string> = attending
+    ? { activityOn: attending.activityOn, title: attending.title, type: "course", learning: "formal", pdpGoalId: attending.pdpGoalId ?? "" }
+    : { activityOn: today };
+  const v = state.ok ? start : (state.values ?? start);
+  const e = state.fieldErrors;
+  return (
+    <form action={formAction} noValidate key={`${state.n ?? 0}-${attending?.id ?? ""}`}>
+      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+      {attending ? <input type="hidden" name="trainingRequestId" value={attending.id} /> : null}
+      <TextField name="activityOn" label="Date of the activity" type="date" defaultValue={v.activityOn} error={e?.activityOn} className="max-w-xs" />
+      <TextField name="title" label="What was it?" hint="For example: Falls prevention e-learning" defaultValue={v.title} error={e?.title} autoComplete="off" />
+      <SelectField
+        name="type"
+        label="Type of activity"
+        options={CPD_TYPES.map((t) => [t, cpdTypeWords.label(t)] as const)}
+        placeholder="Select a type"
+        defaultValue={v.type}
+        error={e?.type}
+        className="max-w-md"
+      />
+      <RadiosField
+        name="learning"
+        legend="Formal or informal learning"
+        hint="Formal: a course or training with set content. Informal: learning on the job, reading, shadowing, reflection."
+        options={LEARNING_KINDS.map((k) => [k, learningKindWords.label(k)] as const)}
+        value={v.learning}
+        error={e?.learning}
+      />
+      <TextField
+        name="hours"
+        label="Hours"
+        hint="In quarters of an hour, for example 1.5; at most 24 (record each day as its own entry)"
+        inputMode="decimal"
+        defaultValue={v.hours}
+        error={e?.hours}
+        className="max-w-[8rem]"
+        autoComplete="off"
+      />
+      <fieldset className="mb-5">
+        <legend className="label">Reflection (optional)</legend>
+        <TextareaField name="reflectionWhat" label="What happened?" rows={3} defaultValue={v.reflectionWhat} error={e?.reflectionWhat} />
+        <TextareaField name="reflectionSoWhat" label="So what? What did it mean for you and your practice?" rows={3} defaultValue={v.reflectionSoWhat} error={e?.reflectionSoWhat} />
+        <TextareaField name="reflectionNowWhat" label="Now what? What will you do differently?" rows={3} defaultValue={v.reflectionNowWhat} error={e?.reflectionNowWhat} />
+      </fieldset>
+      {goals.length > 0 ? (
+        <SelectField
+          name="pdpGoalId"
+          label="PDP goal it helps with (optional)"
+          options={goals.map((g) => [g.id, g.title] as const)}
+          placeholder="None"
+          defaultValue={v.pdpGoalId}
+          error={e?.pdpGoalId}
+          className="max-w-md"
+        />
+      ) : null}
+      <SubmitButton pendingText="Saving…">{attending ? "Record as attended" : "Add the CPD activity"}</SubmitButton>
+      <SavedStatus state={state} />
+    </form>
+  );
+}
+
+export function RequestForm({ action, goals }: { action: Action; goals: readonly Goal[] }) {
+  const [state, formAction] = useCountedAction(action);
+  const v = state.ok ? {} : (state.values ?? {});
+  const e = state.fieldErrors;
+  return (
+    <form action={formAction} noValidate key={state.n ?? 0}>
+      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+      <TextField name="courseTitle" label="Course" hint="For example: Moving and handling trainer course" defaultValue={v.courseTitle} error={e?.courseTitle} autoComplete="off" />
+      <TextField name="provider" label="Provider (optional)" defaultValue={v.provider} error={e?.provider} autoComplete="off" />
+      <TextField name="cost" label="Cost in pounds (optional)" hint="For example 120 or 85.50" inputMode="decimal" defaultValue={v.cost} error={e?.cost} className="max-w-[10rem]" autoComplete="off" />
+      <div className="grid gap-x-6 sm:grid-cols-2">
+        <TextField name="startsOn" label="Start date" type="date" defaultValue={v.startsOn} error={e?.startsOn} className="max-w-xs" />
+        <TextField name="endsOn" label="End date (optional)" type="date" defaultValue={v.endsOn} error={e?.endsOn} className="max-w-xs" />
+      </div>
+      {goals.length > 0 ? (
+        <SelectField
+          name="requestGoalId"
+          label="PDP goal it is for (optional)"
+          options={goals.map((g) => [g.id, g.title] as const)}
+          placeholder="None"
+          defaultValue={v.requestGoalId}
+          error={e?.requestGoalId}
+          className="max-w-md"
+        />
+      ) : null}
+      <TextareaField name="why" label="Why is it needed?" rows={3} defaultValue={v.why} error={e?.why} />
+      <SubmitButton pendingText="Sending…">Request the training</SubmitButton>
+      <SavedStatus state={state} />
+    </form>
+  );
+}
+
+export function ApproveForm({ action, title }: { action: Action; title: string }) {
+  const [state, formAction] = useCountedAction(action);
+  return (
+    <form action={formAction} key={state.n ?? 0} aria-label={`Approve: ${title}`} className="mb-2">
+      <ErrorSummary message={state.ok === false ? state.message : undefined} />
+      <SubmitButton pendingText="Approving…" className="mb-0!">
+        Approve<span className="sr-only">: {title}</span>
+      </SubmitButton>
+    </form>
+  );
+}
+
+const DECLINE_HINT = "Declines are counted as barriers to training";
+
+/** Declines with a reason from the barrier categories; "Other" needs the detail. Folded away until needed. */
+export function DeclineForm({ action, requestId, title }: { action: Action; requestId: string; title: string }) {
+  const [state, formAction] = useCountedAction(action);
+  const prefix = `decline-${requestId}`;
+  const reasonId = `${prefix}-declineReason`;
+  const detailId = `${prefix}-declineDetail`;
+  const e = prefixedErrors(prefix, state.fieldErrors);
+  const v = state.ok ? {} : (state.values ?? {});
+  return (
+    <details className="mt-2" open={state.ok === false ? true : undefined}>
+      <summary className="cursor-pointer font-semibold text-nhs-blue">
+        Decline<span className="sr-only">: {title}</span>
+      </summary>
+      <form action={formAction} noValidate key={state.n ?? 0} aria-label={`Decline: ${title}`} className="mt-3">
+        <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+        <fieldset
+          id={reasonId}
+          tabIndex={-1}
+          aria-describedby={describedBy(reasonId, DECLINE_HINT, e?.[reasonId])}
+          className={`mb-5 ${e?.[reasonId] ? "border-l-4 border-nhs-red pl-4" : ""}`}
+        >
+          <legend className="label">Why is it declined?</legend>
+          <FieldMessages name={reasonId} hint={DECLINE_HINT} error={e?.[reasonId]} />
+          <div className="space-y-2">
+            {DECLINE_REASONS.map((r) => (
+              <label key={r} className="flex items-start gap-3">
+                <input type="radio" name="declineReason" value={r} defaultChecked={v.declineReason === r} className="mt-0.5 size-6 shrink-0 accent-nhs-blue" />
+                <span>{declineReasonWords.label(r)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <FieldShell name={detailId} label="Detail (needed for Other)" error={e?.[detailId]}>
+          <input
+            id={detailId}
+            name="declineDetail"
+            defaultValue={v.declineDetail}
+            aria-invalid={e?.[detailId] ? true : undefined}
+            aria-describedby={describedBy(detailId, undefined, e?.[detailId])}
+            className="input"
+          />
+        </FieldShell>
+        <SubmitButton pendingText="Declining…" className="btn-secondary">
+          Decline the request<span className="sr-only">: {title}</span>
+        </SubmitButton>
+      </form>
+    </details>
+  );
+}

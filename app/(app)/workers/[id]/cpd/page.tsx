@@ -1,0 +1,159 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth";
+import { learningPage, requestToAttend } from "@/db/queries/learning";
+import { WorkerRecordHeader } from "@/components/worker-record-nav";
+import { SummaryList } from "@/components/summary-list";
+import { Multiline } from "@/components/multiline";
+import { Stat } from "@/components/stat";
+import { Tag } from "@/components/tags";
+import { formatDate, formatDateTime, todayInLondon } from "@/lib/rules/dates";
+import { cpdTypeWords } from "@/lib/vocabulary";
+import { declineReasonWords, formatHours, formatPounds, learningKindWords, trainingStatusWords } from "@/lib/rules/learning";
+import { addCpdAction, approveRequestAction, declineRequestAction, requestTrainingAction } from "./actions";
+import { ApproveForm, CpdForm, DeclineForm, RequestForm } from "./learning-forms";
+
+export const metadata: Metadata = { title: "CPD and training" };
+
+type Data = NonNullable<ReturnType<typeof learningPage>>;
+type Request = Data["requests"][number];
+
+const STATUS_TONE = { pending: "amber", approved: "green", declined: "red", attended: "green", withdrawn: "grey" } as const;
+
+export default async function CpdPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ attend?: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  const { attend } = await searchParams;
+  const today = todayInLondon();
+  const data = learningPage(user, id, today);
+  if (!data) notFound();
+  const toAttend = data.canAdd && typeof attend === "string" ? requestToAttend(user, id, attend) : undefined;
+  const attendedOn = toAttend ? [toAttend.endsOn, toAttend.startsOn, today].find((d): d is string => !!d && d <= today) ?? today : today;
+  const pending = data.requests.filter((r) => r.status === "pending").length;
+
+  return (
+    <>
+      <WorkerRecordHeader worker={data.worker} current="cpd" title="CPD and training" />
+      <p className="mb-6">
+        <a href="#requests">Go to training requests{pending ? ` (${pending} awaiting a decision)` : ""}</a>
+      </p>
+
+      <section aria-labelledby="totals" className="mb-8">
+        <h2 id="totals" className="mb-3">
+          The last 12 months
+        </h2>
+        <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+          <Stat label="CPD hours" value={formatHours(data.totals.hours)} note={`${data.totals.activities} ${data.totals.activities === 1 ? "activity" : "activities"}`} />
+          <Stat label="Formal learning" value={formatHours(data.totals.formalHours)} note="Hours" />
+          <Stat label="Informal learning" value={formatHours(data.totals.informalHours)} note="Hours" />
+        </div>
+      </section>
+
+      <section aria-labelledby="cpd" className="mb-10">
+        <h2 id="cpd" className="mb-3">
+          CPD activities
+        </h2>
+        {data.canAdd ? (
+          <div className="card mb-6" id="add-cpd">
+            <h3 className="mb-4">{toAttend ? `Record as attended: ${toAttend.title}` : "Add a CPD activity"}</h3>
+            <CpdForm
+              action={addCpdAction.bind(null, id)}
+              goals={data.goals}
+              today={today}
+              attending={toAttend ? { id: toAttend.id, title: toAttend.title, activityOn: attendedOn, pdpGoalId: toAttend.pdpGoalId } : undefined}
+            />
+          </div>
+        ) : null}
+        {data.activities.length === 0 ? (
+          <p className="card">No CPD recorded yet.</p>
+        ) : (
+          <ul className="space-y-4" aria-label="CPD activities, newest first">
+            {data.activities.map((a) => (
+              <li key={a.id} className="card">
+                <h3 className="mb-2 text-lg">{a.title}</h3>
+                <p className="mb-3 flex flex-wrap gap-2">
+                  <Tag tone="grey">{formatDate(a.activityOn)}</Tag>
+                  <Tag tone="blue">{cpdTypeWords.label(a.type)}</Tag>
+                  <Tag tone={a.learning === "formal" ? "green" : "grey"}>{learningKindWords.label(a.learning)}</Tag>
+                  {a.trainingRequestId ? <Tag tone="green">From a training request</Tag> : null}
+                </p>
+                <SummaryList
+                  rows={[
+                    ["Hours", formatHours(a.hours)],
+                    ...(a.goalTitle ? ([["PDP goal", a.goalTitle]] as Array<[string, string]>) : []),
+                    ...(a.reflectionWhat ? ([["What happened", <Multiline key="w" text={a.reflectionWhat} />]] as Array<[string, React.ReactNode]>) : []),
+                    ...(a.reflectionSoWhat ? ([["So what", <Multiline key="s" text={a.reflectionSoWhat} />]] as Array<[string, React.ReactNode]>) : []),
+                    ...(a.reflectionNowWhat ? ([["Now what", <Multiline key="n" text={a.reflectionNowWhat} />]] as Array<[string, React.ReactNode]>) : []),
+                  ]}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="requests">
+        <h2 id="requests" className="mb-1">
+          Training requests
+        </h2>
+        <p className="mb-4 text-nhs-secondary">
+          {data.requests.length === 0 ? "No training requested yet." : `${data.requests.length} ${data.requests.length === 1 ? "request" : "requests"}${pending ? `, ${pending} awaiting a decision` : ""}.`}
+        </p>
+        {data.canAdd ? (
+          <div className="card mb-6">
+            <h3 className="mb-4">Request training</h3>
+            <RequestForm action={requestTrainingAction.bind(null, id)} goals={data.goals} />
+          </div>
+        ) : null}
+        {data.requests.length > 0 ? (
+          <ul className="space-y-4" aria-label="Training requests">
+            {data.requests.map((r) => (
+              <li key={r.id} className={`card ${r.status === "pending" ? "border-l-8 border-l-nhs-warm-yellow" : ""}`}>
+                <RequestCard request={r} />
+                {r.status === "pending" && data.canDecide ? (
+                  <div className="mt-4 border-t border-nhs-grey-4 pt-4">
+                    <ApproveForm action={approveRequestAction.bind(null, id, r.id)} title={r.title} />
+                    <DeclineForm action={declineRequestAction.bind(null, id, r.id)} requestId={r.id} title={r.title} />
+                  </div>
+                ) : null}
+                {r.status === "approved" && data.canAdd ? (
+                  <p className="mt-4 border-t border-nhs-grey-4 pt-4">
+                    <Link href={`/workers/${id}/cpd?attend=${r.id}#add-cpd`} className="font-semibold">
+                      Record as attended<span className="sr-only">: {r.title}</span>
+                    </Link>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+function RequestCard({ request: r }: { request: Request }) {
+  const dates = r.startsOn ? (r.endsOn && r.endsOn !== r.startsOn ? `${formatDate(r.startsOn)} to ${formatDate(r.endsOn)}` : formatDate(r.startsOn)) : "Not set";
+  const rows: Array<[string, React.ReactNode]> = [
+    ["Provider", r.provider || "Not given"],
+    ["Cost", r.costPence === null ? "Not given" : formatPounds(r.costPence)],
+    ["Dates", dates],
+    ...(r.goalTitle ? ([["PDP goal", r.goalTitle]] as Array<[string, string]>) : []),
+    ["Why", <Multiline key="w" text={r.why} />],
+    ["Requested", formatDateTime(r.requestedAt)],
+  ];
+  if (r.decidedAt) rows.push([r.status === "declined" ? "Declined" : "Approved", `${formatDateTime(r.decidedAt)}${r.decidedByName ? ` by ${r.decidedByName}` : ""}`]);
+  if (r.status === "declined" && r.declineReason) {
+    rows.push(["Reason", `${declineReasonWords.label(r.declineReason)}${r.declineDetail ? `: ${r.declineDetail}` : ""}`]);
+  }
+  return (
+    <>
+      <h3 className="mb-2 text-lg">{r.title}</h3>
+      <p className="mb-3">
+        <Tag tone={STATUS_TONE[r.status]}>{trainingStatusWords.label(r.status)}</Tag>
+      </p>
+      <SummaryList rows={rows} />
+    </>
+  );
+}

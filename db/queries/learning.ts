@@ -1,0 +1,345 @@
+import "server-only";
+// CPD and training requests. The worker adds their own CPD and asks for training; their managers and admins may add
+// both too, and decide on requests (approve, or decline with a reason counted as a barrier); leads read. An
+// approved request, once attended, becomes a CPD entry in one step, once. Every change is audited.
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { db } from "../client";
+import { cpdActivities, pdpGoals, pdps, trainingRequests, users, workers } from "../schema";
+import { editableWorkers, visibleWorkers } from "../access";
+import { audit } from "../audit";
+import type { SessionUser } from "../../lib/session-user";
+import type { CpdFields, DeclineFields, RequestFields } from "../../lib/learning-schema";
+import { todayInLondon } from "../../lib/rules/dates";
+import { courseDatesProblem, cpdDateProblem, declineProblem, MAX_HOURS_PER_ENTRY, totalsLast12Months } from "../../lib/rules/learning";
+import { workerRecordHeader } from "./workers";
+
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+
+export type LearningResult =
+  | { ok: true; workerId: string; id: string }
+  | { ok: false; message: string; field?: string; notFound?: boolean };
+
+const WORKER_NOT_FOUND = { ok: false as const, message: "Worker not found", notFound: true };
+const REQUEST_NOT_FOUND = { ok: false as const, message: "Training request not found", notFound: true };
+const LEFT = { ok: false as const, message: "This worker has left. Their record can no longer be changed." };
+const LEAD_REFUSED = {
+  ok: false as const,
+  message: "Leads read CPD and training requests; only the worker, their manager or an administrator adds to them",
+};
+const LEAD_DECIDE_REFUSED = {
+  ok: false as const,
+  message: "Leads read training requests; only the worker's manager or an administrator decides on them",
+};
+
+/** The worker, if this user may add CPD and requests to their record: the worker themselves, their managers, admins. */
+function addableWorkerInTx(tx: Tx, user: SessionUser, workerId: string) {
+  const own = user.role === "support_worker" ? eq(workers.userId, user.id) : editableWorkers(user);
+  return tx
+    .select({ id: workers.id, status: workers.status })
+    .from(workers)
+    .where(and(eq(workers.id, workerId), visibleWorkers(user), own))
+    .get();
+}
+
+/** A goal in one of this worker's PDPs: the id from the form is checked against the worker, never trusted. */
+function goalOfWorkerInTx(tx: Tx, workerId: string, goalId: string) {
+  return tx
+    .select({ id: pdpGoals.id })
+    .from(pdpGoals)
+    .innerJoin(pdps, eq(pdps.id, pdpGoals.pdpId))
+    .where(and(eq(pdpGoals.id, goalId), eq(pdps.workerId, workerId)))
+    .get();
+}
+
+/** A request of this worker that this user may see. */
+function visibleRequestInTx(tx: Tx, user: SessionUser, workerId: string, requestId: string) {
+  return tx
+    .select({ request: trainingRequests, workerStatus: workers.status })
+    .from(trainingRequests)
+    .innerJoin(workers, eq(workers.id, trainingRequests.workerId))
+    .where(and(eq(trainingRequests.id, requestId), eq(trainingRequests.workerId, workerId), visibleWorkers(user)))
+    .get();
+}
+
+function addRefusedByRole(user: SessionUser) {
+  return user.role === "lead" ? LEAD_REFUSED : undefined;
+}
+
+/** The PDP goals a CPD entry or request may be linked to: every goal of the worker's PDPs, the current plan first. */
+function goalOptions(user: SessionUser, workerId: string) {
+  return db
+    .select({ id: pdpGoals.id, title: pdpGoals.title, pdpStatus: pdps.status, periodStart: pdps.periodStart })
+    .from(pdpGoals)
+    .innerJoin(pdps, eq(pdps.id, pdpGoals.pdpId))
+    .innerJoin(workers, eq(workers.id, pdps.workerId))
+    .where(and(eq(pdps.workerId, workerId), visibleWorkers(user)))
+    .orderBy(sql`case when ${pdps.status} = 'closed' then 1 else 0 end`, desc(pdps.periodStart), asc(pdpGoals.sort), asc(pdpGoals.title))
+    .all()
+    .map((g) => ({ id: g.id, title: g.pdpStatus === "closed" ? `${g.title} (earlier PDP)` : g.title }));
+}
+
+/**
+ * A worker's CPD (newest first) with the last 12 months' totals, and their training requests (awaiting a decision
+ * first, then newest); undefined when the user may not see the worker.
+ */
+export function learningPage(user: SessionUser, workerId: string, today = todayInLondon()) {
+  const worker = workerRecordHeader(user, workerId);
+  if (!worker) return undefined;
+  const activities = db
+    .select({
+      id: cpdActivities.id,
+      activityOn: cpdActivities.activityOn,
+      title: cpdActivities.title,
+      type: cpdActivities.type,
+      learning: cpdActivities.learning,
+      hours: cpdActivities.hours,
+      reflectionWhat: cpdActivities.reflectionWhat,
+      reflectionSoWhat: cpdActivities.reflectionSoWhat,
+      reflectionNowWhat: cpdActivities.reflectionNowWhat,
+      goalTitle: pdpGoals.title,
+      trainingRequestId: cpdActivities.trainingRequestId,
+    })
+    .from(cpdActivities)
+    .innerJoin(workers, eq(workers.id, cpdActivities.workerId))
+    .leftJoin(pdpGoals, eq(pdpGoals.id, cpdActivities.pdpGoalId))
+    .where(and(eq(cpdActivities.workerId, workerId), visibleWorkers(user)))
+    .orderBy(desc(cpdActivities.activityOn), desc(cpdActivities.createdAt))
+    .all();
+  const requests = db
+    .select({
+      id: trainingRequests.id,
+      title: trainingRequests.title,
+      provider: trainingRequests.provider,
+      costPence: trainingRequests.costPence,
+      startsOn: trainingRequests.startsOn,
+      endsOn: trainingRequests.endsOn,
+      why: trainingRequests.why,
+      status: trainingRequests.status,
+      requestedAt: trainingRequests.requestedAt,
+      decidedAt: trainingRequests.decidedAt,
+      decidedByName: users.name,
+      declineReason: trainingRequests.declineReason,
+      declineDetail: trainingRequests.declineDetail,
+      pdpGoalId: trainingRequests.pdpGoalId,
+      goalTitle: pdpGoals.title,
+    })
+    .from(trainingRequests)
+    .innerJoin(workers, eq(workers.id, trainingRequests.workerId))
+    .leftJoin(pdpGoals, eq(pdpGoals.id, trainingRequests.pdpGoalId))
+    .leftJoin(users, eq(users.id, trainingRequests.decidedBy))
+    .where(and(eq(trainingRequests.workerId, workerId), visibleWorkers(user)))
+    .orderBy(sql`case when ${trainingRequests.status} = 'pending' then 0 else 1 end`, desc(trainingRequests.requestedAt))
+    .all();
+  const inPost = worker.status === "in_post";
+  const ownRecord = user.role === "support_worker" && worker.userId === user.id;
+  const canAdd = inPost && (ownRecord || ((user.role === "manager" || user.role === "admin") && worker.editable));
+  const canDecide = inPost && (user.role === "manager" || user.role === "admin") && worker.editable;
+  return {
+    worker,
+    ownRecord,
+    canAdd,
+    canDecide,
+    goals: canAdd ? goalOptions(user, workerId) : [],
+    activities,
+    totals: totalsLast12Months(activities, today),
+    requests,
+  };
+}
+
+/** Adds a CPD activity; with a training request, records that approved request as attended, once. */
+export function addCpd(user: SessionUser, workerId: string, f: CpdFields, today = todayInLondon()): LearningResult {
+  const refused = addRefusedByRole(user);
+  if (refused) return refused;
+  return db.transaction((tx) => {
+    const worker = addableWorkerInTx(tx, user, workerId);
+    if (!worker) return WORKER_NOT_FOUND;
+    if (worker.status === "left") return LEFT;
+    const problem = cpdDateProblem(f.activityOn, today);
+    if (problem) return { ok: false, field: "activityOn", message: problem };
+    if (!(f.hours > 0 && f.hours <= MAX_HOURS_PER_ENTRY)) return { ok: false, field: "hours", message: `The hours must be more than 0 and ${MAX_HOURS_PER_ENTRY} or fewer` };
+    if (f.pdpGoalId && !goalOfWorkerInTx(tx, workerId, f.pdpGoalId)) {
+      return { ok: false, field: "pdpGoalId", message: "Select one of the goals in this worker's PDP, or none" };
+    }
+    if (f.trainingRequestId) {
+      const found = visibleRequestInTx(tx, user, workerId, f.trainingRequestId);
+      if (!found) return REQUEST_NOT_FOUND;
+      if (found.request.status === "attended") return { ok: false, message: "This training has already been recorded as attended" };
+      if (found.request.status !== "approved") return { ok: false, message: "Only approved training can be recorded as attended" };
+      tx.update(trainingRequests).set({ status: "attended", updatedAt: new Date() }).where(eq(trainingRequests.id, f.trainingRequestId)).run();
+      audit(tx, user, {
+        action: "training_request.attended",
+        entityType: "training_request",
+        entityId: f.trainingRequestId,
+        workerId,
+        summary: { attendedOn: f.activityOn, title: found.request.title },
+      });
+    }
+    const row = tx
+      .insert(cpdActivities)
+      .values({
+        workerId,
+        activityOn: f.activityOn,
+        title: f.title,
+        type: f.type,
+        learning: f.learning,
+        hours: f.hours,
+        reflectionWhat: f.reflectionWhat,
+        reflectionSoWhat: f.reflectionSoWhat,
+        reflectionNowWhat: f.reflectionNowWhat,
+        pdpGoalId: f.pdpGoalId,
+        trainingRequestId: f.trainingRequestId,
+        createdBy: user.id,
+      })
+      .returning({ id: cpdActivities.id })
+      .get();
+    audit(tx, user, {
+      action: "cpd_activity.create",
+      entityType: "cpd_activity",
+      entityId: row.id,
+      workerId,
+      summary: {
+        activityOn: f.activityOn,
+        title: f.title,
+        type: f.type,
+        learning: f.learning,
+        hours: f.hours,
+        pdpGoalId: f.pdpGoalId,
+        trainingRequestId: f.trainingRequestId,
+      },
+    });
+    return { ok: true, workerId, id: row.id };
+  });
+}
+
+/** Asks for a course: the worker for themselves, or their manager (or an admin) for them. */
+export function requestTraining(user: SessionUser, workerId: string, f: RequestFields): LearningResult {
+  const refused = addRefusedByRole(user);
+  if (refused) return refused;
+  return db.transaction((tx) => {
+    const worker = addableWorkerInTx(tx, user, workerId);
+    if (!worker) return WORKER_NOT_FOUND;
+    if (worker.status === "left") return LEFT;
+    const problem = courseDatesProblem(f.startsOn, f.endsOn);
+    if (problem) return { ok: false, field: "endsOn", message: problem };
+    if (f.cost !== null && f.cost < 0) return { ok: false, field: "cost", message: "The cost cannot be negative" };
+    if (f.requestGoalId && !goalOfWorkerInTx(tx, workerId, f.requestGoalId)) {
+      return { ok: false, field: "requestGoalId", message: "Select one of the goals in this worker's PDP, or none" };
+    }
+    const row = tx
+      .insert(trainingRequests)
+      .values({
+        workerId,
+        title: f.courseTitle,
+        provider: f.provider,
+        costPence: f.cost,
+        startsOn: f.startsOn,
+        endsOn: f.endsOn,
+        pdpGoalId: f.requestGoalId,
+        why: f.why,
+        status: "pending",
+        requestedBy: user.id,
+      })
+      .returning({ id: trainingRequests.id })
+      .get();
+    audit(tx, user, {
+      action: "training_request.create",
+      entityType: "training_request",
+      entityId: row.id,
+      workerId,
+      summary: { title: f.courseTitle, provider: f.provider, costPence: f.cost, startsOn: f.startsOn, endsOn: f.endsOn, pdpGoalId: f.requestGoalId },
+    });
+    return { ok: true, workerId, id: row.id };
+  });
+}
+
+type Decision = { status: "approved" } | ({ status: "declined" } & DeclineFields);
+
+/** Approves or declines a request awaiting a decision: the worker's managers and admins only. */
+export function decideRequest(user: SessionUser, workerId: string, requestId: string, decision: Decision): LearningResult {
+  if (user.role === "lead") return LEAD_DECIDE_REFUSED;
+  if (user.role !== "manager" && user.role !== "admin") return REQUEST_NOT_FOUND;
+  if (decision.status === "declined") {
+    const problem = declineProblem(decision.declineReason, decision.declineDetail);
+    if (problem) return { ok: false, ...problem };
+  }
+  return db.transaction((tx) => {
+    const found = tx
+      .select({ request: trainingRequests, workerStatus: workers.status })
+      .from(trainingRequests)
+      .innerJoin(workers, eq(workers.id, trainingRequests.workerId))
+      .where(and(eq(trainingRequests.id, requestId), eq(trainingRequests.workerId, workerId), editableWorkers(user)))
+      .get();
+    if (!found) return REQUEST_NOT_FOUND;
+    if (found.workerStatus === "left") return LEFT;
+    if (found.request.status !== "pending") return { ok: false, message: "This request has already been decided" };
+    const declined = decision.status === "declined";
+    const detail = declined ? decision.declineDetail.trim() : "";
+    tx.update(trainingRequests)
+      .set({
+        status: decision.status,
+        decidedBy: user.id,
+        decidedAt: new Date(),
+        declineReason: declined ? decision.declineReason : null,
+        declineDetail: declined && detail !== "" ? detail : null,
+        updatedAt: new Date(),
+      })
+      .where(eq(trainingRequests.id, requestId))
+      .run();
+    audit(tx, user, {
+      action: declined ? "training_request.declined" : "training_request.approved",
+      entityType: "training_request",
+      entityId: requestId,
+      workerId,
+      summary: declined ? { title: found.request.title, declineReason: decision.declineReason, declineDetail: detail || null } : { title: found.request.title },
+    });
+    return { ok: true, workerId, id: requestId };
+  });
+}
+
+/** An approved request of this worker, to prefill "Record as attended"; undefined when there is none to record. */
+export function requestToAttend(user: SessionUser, workerId: string, requestId: string) {
+  return db
+    .select({
+      id: trainingRequests.id,
+      title: trainingRequests.title,
+      provider: trainingRequests.provider,
+      startsOn: trainingRequests.startsOn,
+      endsOn: trainingRequests.endsOn,
+      pdpGoalId: trainingRequests.pdpGoalId,
+    })
+    .from(trainingRequests)
+    .innerJoin(workers, eq(workers.id, trainingRequests.workerId))
+    .where(and(eq(trainingRequests.id, requestId), eq(trainingRequests.workerId, workerId), eq(trainingRequests.status, "approved"), visibleWorkers(user)))
+    .get();
+}
+
+/**
+ * Training requests awaiting a decision, across the workers the user may change (in post), oldest first: the count
+ * of all of them and the first `limit` to list.
+ */
+export function trainingRequestsAwaitingDecision(user: SessionUser, limit = 20) {
+  const where = and(eq(trainingRequests.status, "pending"), eq(workers.status, "in_post"), editableWorkers(user), visibleWorkers(user));
+  const count =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(trainingRequests)
+      .innerJoin(workers, eq(workers.id, trainingRequests.workerId))
+      .where(where)
+      .get()?.n ?? 0;
+  const requests = db
+    .select({
+      id: trainingRequests.id,
+      workerId: workers.id,
+      workerName: sql<string>`${workers.firstName} || ' ' || ${workers.lastName}`,
+      title: trainingRequests.title,
+      startsOn: trainingRequests.startsOn,
+      requestedAt: trainingRequests.requestedAt,
+    })
+    .from(trainingRequests)
+    .innerJoin(workers, eq(workers.id, trainingRequests.workerId))
+    .where(where)
+    .orderBy(asc(trainingRequests.requestedAt), asc(workers.lastName), asc(trainingRequests.id))
+    .limit(limit)
+    .all();
+  return { count, requests };
+}

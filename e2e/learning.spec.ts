@@ -1,0 +1,143 @@
+// CPD and training requests, as people use them: Chloe adds a CPD entry (fixing impossible hours on the way) and
+// asks for two courses; her manager sees them waiting on the team page, declines one for funding and approves the
+// other, then records it as attended, which puts it in her CPD; another team's manager gets 404.
+import { test, expect, type Page } from "@playwright/test";
+import { expectAccessible, visit } from "./support/axe";
+import { signedInPage, LOGINS } from "./support/roles";
+import { workerIdFor } from "./support/demo-db";
+import { today, shift, long } from "./support/dates";
+
+test.describe.configure({ mode: "serial", timeout: 180_000 });
+
+const CPD_TITLE = "learning.spec: shadowed the dietitian on the stroke ward";
+const REFLECTION = "learning.spec: saw how texture-modified diets are chosen";
+const DECLINED = "learning.spec: dysphagia awareness study day";
+const APPROVED = "learning.spec: moving and handling key trainer";
+
+const requestCard = (page: Page, title: string) =>
+  page.getByRole("list", { name: "Training requests" }).getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) });
+const cpdCard = (page: Page, title: string) =>
+  page.getByRole("list", { name: "CPD activities, newest first" }).getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) });
+
+async function requestCourse(page: Page, title: string, cost: string) {
+  await page.getByLabel("Course", { exact: true }).fill(title);
+  await page.getByLabel("Provider (optional)").fill("learning.spec: Skills for Health");
+  await page.getByLabel("Cost in pounds (optional)").fill(cost);
+  await page.getByLabel("Start date").fill(shift(today(), 30));
+  await page.getByLabel("End date (optional)").fill(shift(today(), 31));
+  await page.getByLabel("Why is it needed?").fill("learning.spec: to work to the full scope of my role");
+  await page.getByRole("button", { name: "Request the training" }).click();
+}
+
+test("Chloe adds a CPD entry, fixing impossible hours, and requests two courses", async ({ browser }) => {
+  const chloe = workerIdFor(LOGINS.worker);
+  const page = await signedInPage(browser, "worker");
+  await visit(page, "/me");
+  await page.getByRole("link", { name: "My CPD and training" }).click();
+  await expect(page).toHaveURL(new RegExp(`/workers/${chloe}/cpd$`));
+  await expect(page.getByRole("heading", { level: 1, name: "CPD and training" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "CPD and training" })).toHaveAttribute("aria-current", "page");
+  await expectAccessible(page);
+
+  const cpdHours = page.getByText("CPD hours", { exact: true }).locator("xpath=following-sibling::p[1]");
+  const before = Number(await cpdHours.textContent());
+
+  await expect(page.getByLabel("Date of the activity")).toHaveValue(today());
+  await page.getByLabel("What was it?").fill(CPD_TITLE);
+  await page.getByLabel("Type of activity").selectOption({ label: "Shadowing" });
+  await page.getByRole("group", { name: "Formal or informal learning" }).getByLabel("Informal learning").check();
+  await page.getByLabel("Hours", { exact: true }).fill("30");
+  await page.getByLabel("What happened?").fill(REFLECTION);
+  await page.getByRole("button", { name: "Add the CPD activity" }).click();
+
+  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary.getByRole("link", { name: /24 or fewer/ })).toHaveAttribute("href", "#hours");
+  await expect(page.getByLabel("What was it?")).toHaveValue(CPD_TITLE);
+  await expect(page.getByLabel("What happened?")).toHaveValue(REFLECTION);
+  await expect(page.getByLabel("Hours", { exact: true })).toHaveValue("30");
+  await expect(page.getByRole("group", { name: "Formal or informal learning" }).getByLabel("Informal learning")).toBeChecked();
+  await expectAccessible(page);
+
+  await page.getByLabel("Hours", { exact: true }).fill("1.5");
+  await page.getByRole("button", { name: "Add the CPD activity" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "CPD activity added" })).toBeVisible();
+  const entry = cpdCard(page, CPD_TITLE);
+  await expect(entry).toContainText(long(today()));
+  await expect(entry).toContainText("Informal learning");
+  await expect(entry).toContainText(REFLECTION);
+  await expect(page.getByRole("list", { name: "CPD activities, newest first" }).getByRole("listitem").first()).toContainText(CPD_TITLE);
+  await expect.poll(async () => Number(await cpdHours.textContent())).toBeCloseTo(before + 1.5, 2);
+  await expect(page.getByLabel("What was it?")).toHaveValue("");
+
+  // A cost that is not a number comes back with the text kept.
+  await requestCourse(page, DECLINED, "about eighty");
+  await expect(page.getByRole("alert").getByRole("link", { name: /cost in pounds as a number/ })).toHaveAttribute("href", "#cost");
+  await expect(page.getByLabel("Course", { exact: true })).toHaveValue(DECLINED);
+  await expectAccessible(page);
+  await page.getByLabel("Cost in pounds (optional)").fill("85.50");
+  await page.getByRole("button", { name: "Request the training" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Training requested" })).toBeVisible();
+  await expect(requestCard(page, DECLINED)).toContainText("Awaiting a decision");
+  await expect(requestCard(page, DECLINED)).toContainText("£85.50");
+
+  await requestCourse(page, APPROVED, "£1,200");
+  await expect(page.getByRole("status").filter({ hasText: "Training requested" })).toBeVisible();
+  await expect(requestCard(page, APPROVED)).toContainText("£1,200");
+  // Chloe cannot decide on her own requests.
+  await expect(page.getByRole("button", { name: /^Approve/ })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test("the manager sees the requests waiting on the team page; another team's manager gets 404", async ({ browser }) => {
+  const chloe = workerIdFor(LOGINS.worker);
+  const page = await signedInPage(browser, "manager");
+  await visit(page, "/team");
+  const waiting = page.getByRole("list", { name: "Training requests awaiting a decision" });
+  await expect(waiting.getByRole("link", { name: `Chloe Mensah: ${DECLINED}` })).toBeVisible();
+  await expect(waiting.getByRole("link", { name: `Chloe Mensah: ${APPROVED}` })).toHaveAttribute("href", `/workers/${chloe}/cpd#requests`);
+  await expect(page.getByText("Training requests to decide", { exact: true })).toBeVisible();
+
+  const other = await signedInPage(browser, "manager2");
+  expect((await other.goto(`/workers/${chloe}/cpd`))?.status()).toBe(404);
+});
+
+test("the manager declines one for funding, approves the other, and records it as attended", async ({ browser }) => {
+  const chloe = workerIdFor(LOGINS.worker);
+  const page = await signedInPage(browser, "manager");
+  await visit(page, `/workers/${chloe}/cpd`);
+
+  const declined = requestCard(page, DECLINED);
+  await declined.locator("summary", { hasText: "Decline" }).click();
+  await declined.getByRole("button", { name: /^Decline the request/ }).click();
+  await expect(declined.getByRole("alert").getByRole("link", { name: "Select why the request is declined" })).toBeVisible();
+  await expectAccessible(page);
+  await declined.getByRole("group", { name: "Why is it declined?" }).getByLabel("Funding").check();
+  await declined.getByRole("button", { name: /^Decline the request/ }).click();
+  await expect(requestCard(page, DECLINED)).toContainText("Declined");
+  await expect(requestCard(page, DECLINED)).toContainText("Reason");
+  await expect(requestCard(page, DECLINED)).toContainText("Funding");
+  await expect(requestCard(page, DECLINED).getByRole("button", { name: /^Decline the request/ })).toHaveCount(0);
+
+  await requestCard(page, APPROVED).getByRole("button", { name: /^Approve/ }).click();
+  await expect(requestCard(page, APPROVED)).toContainText("Approved");
+  await requestCard(page, APPROVED).getByRole("link", { name: /^Record as attended/ }).click();
+  await expect(page.getByRole("heading", { name: `Record as attended: ${APPROVED}` })).toBeVisible();
+  await expect(page.getByLabel("What was it?")).toHaveValue(APPROVED);
+  await expect(page.getByLabel("Type of activity")).toHaveValue("course");
+  await expect(page.getByRole("group", { name: "Formal or informal learning" }).getByLabel("Formal learning", { exact: true })).toBeChecked();
+  await expectAccessible(page);
+  await page.getByLabel("Hours", { exact: true }).fill("7.5");
+  await page.getByLabel("So what? What did it mean for you and your practice?").fill("learning.spec: I can now teach safe transfers");
+  await page.getByRole("button", { name: "Record as attended" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Training recorded as attended and added to CPD" })).toBeVisible();
+  const entry = cpdCard(page, APPROVED);
+  await expect(entry).toContainText("From a training request");
+  await expect(entry).toContainText("Formal learning");
+  await expect(requestCard(page, APPROVED)).toContainText("Attended");
+  await expect(requestCard(page, APPROVED).getByRole("link", { name: /^Record as attended/ })).toHaveCount(0);
+
+  // Once decided, they are no longer waiting on the team page.
+  await visit(page, "/team");
+  await expect(page.getByRole("link", { name: `Chloe Mensah: ${APPROVED}` })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: `Chloe Mensah: ${DECLINED}` })).toHaveCount(0);
+});

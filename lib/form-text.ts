@@ -1,0 +1,17 @@
+// The text fields most forms share: required text with a length limit, and optional text that reads as "" when empty.
+import { z } from "zod";
+
+export const requiredText = (what: string, max: number, missing = `Enter ${what}`) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, missing)
+    .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
+
+export const optionalText = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${what} must be ${max} characters or fewer`)
+    .optional()
+    .transform((v) => v ?? "");

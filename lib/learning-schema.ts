@@ -1,0 +1,111 @@
+// What a CPD entry, a training request and a decision on one must look like, for the forms on the CPD page and
+// their actions. The rules themselves are in lib/rules/learning.ts; the data layer applies them again.
+import { z } from "zod";
+import { optionalText, requiredText } from "./form-text";
+import { CPD_TYPES, DECLINE_REASONS, LEARNING_KINDS } from "./vocabulary";
+import { isIsoDate } from "./rules/dates";
+import { courseDatesProblem, cpdDateProblem, declineProblem, parseCostPence, parseHours } from "./rules/learning";
+
+
+const optionalId = z
+  .string()
+  .trim()
+  .max(64)
+  .optional()
+  .transform((v) => (v ? v : null));
+
+const anyDate = (what: string) =>
+  z
+    .string({ error: `Enter ${what}` })
+    .trim()
+    .min(1, `Enter ${what}`)
+    .refine(isIsoDate, `Enter ${what} as a real date, for example 2026-04-01`);
+
+const optionalDate = (what: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || isIsoDate(v), `Enter ${what} as a real date, for example 2026-04-01`)
+    .transform((v) => (v ? v : null));
+
+/** Runs even when other fields failed, so every problem is reported at once. */
+const ALWAYS = { when: () => true };
+
+const hours = z
+  .string({ error: "Enter how many hours it took" })
+  .transform((raw, ctx) => {
+    const parsed = parseHours(raw);
+    if ("problem" in parsed) {
+      ctx.addIssue({ code: "custom", message: parsed.problem });
+      return z.NEVER;
+    }
+    return parsed.hours;
+  });
+
+const cost = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    const parsed = parseCostPence(raw ?? "");
+    if ("problem" in parsed) {
+      ctx.addIssue({ code: "custom", message: parsed.problem });
+      return z.NEVER;
+    }
+    return parsed.pence;
+  });
+
+export function cpdFields(today: string) {
+  return z
+    .object({
+      activityOn: anyDate("the date of the activity"),
+      title: requiredText("the title", 200, "Enter what the activity was, for example 'Falls prevention e-learning'"),
+      type: z.enum(CPD_TYPES, { error: "Select the type of activity" }),
+      learning: z.enum(LEARNING_KINDS, { error: "Select formal or informal learning" }),
+      hours,
+      reflectionWhat: optionalText("What happened", 4000),
+      reflectionSoWhat: optionalText("So what", 4000),
+      reflectionNowWhat: optionalText("Now what", 4000),
+      pdpGoalId: optionalId,
+      trainingRequestId: optionalId,
+    })
+    .superRefine((v, ctx) => {
+      const on = typeof v.activityOn === "string" && isIsoDate(v.activityOn) ? v.activityOn : undefined;
+      const problem = on ? cpdDateProblem(on, today) : undefined;
+      if (problem) ctx.addIssue({ code: "custom", path: ["activityOn"], message: problem });
+    }, ALWAYS);
+}
+
+export type CpdFields = z.infer<ReturnType<typeof cpdFields>>;
+
+export const requestFields = z
+  .object({
+    courseTitle: requiredText("the course", 200, "Enter the name of the course"),
+    provider: optionalText("The provider", 200),
+    /** Typed in pounds, parsed to pence. */
+    cost,
+    startsOn: anyDate("the start date"),
+    endsOn: optionalDate("the end date"),
+    requestGoalId: optionalId,
+    why: requiredText("why you want it", 4000, "Say why this training is needed"),
+  })
+  .superRefine((v, ctx) => {
+    const starts = typeof v.startsOn === "string" && isIsoDate(v.startsOn) ? v.startsOn : undefined;
+    const ends = typeof v.endsOn === "string" && isIsoDate(v.endsOn) ? v.endsOn : null;
+    const problem = starts ? courseDatesProblem(starts, ends) : undefined;
+    if (problem) ctx.addIssue({ code: "custom", path: ["endsOn"], message: problem });
+  }, ALWAYS);
+
+export type RequestFields = z.infer<typeof requestFields>;
+
+export const declineFields = z
+  .object({
+    declineReason: z.enum(DECLINE_REASONS, { error: "Select why the request is declined" }),
+    declineDetail: optionalText("The detail", 1000),
+  })
+  .superRefine((v, ctx) => {
+    const problem = declineProblem(v.declineReason, v.declineDetail ?? "");
+    if (problem?.field === "declineDetail") ctx.addIssue({ code: "custom", path: ["declineDetail"], message: problem.message });
+  }, ALWAYS);
+
+export type DeclineFields = z.infer<typeof declineFields>;

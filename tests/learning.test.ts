@@ -1,0 +1,362 @@
+// CPD and training requests: who may read and add (the worker their own, their managers and admins, leads read,
+// everyone else "not found"), who decides on requests (the worker's managers and admins), decline reasons as
+// barriers, approved training recorded as attended once, PDP goals checked against the worker, and an audit row for
+// every change.
+import { describe, expect, it, vi } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { auditEvents, cpdActivities, pdpGoals, pdps, trainingRequests, workers } from "@/db/schema";
+import { addCpd, decideRequest, learningPage, requestToAttend, requestTraining, trainingRequestsAwaitingDecision } from "@/db/queries/learning";
+import type { CpdFields, RequestFields } from "@/lib/learning-schema";
+import { addDays, todayInLondon } from "@/lib/rules/dates";
+import { asSession, twoTeams } from "./support/factory";
+import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
+import { addCpdAction, approveRequestAction, declineRequestAction, requestTrainingAction } from "@/app/(app)/workers/[id]/cpd/actions";
+
+vi.mock("@/lib/auth", () => import("./support/auth-mock"));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const TODAY = "2026-11-22";
+type Fixture = ReturnType<typeof twoTeams>;
+
+function cpd(over: Partial<CpdFields> = {}): CpdFields {
+  return {
+    activityOn: "2026-11-20",
+    title: "Falls prevention e-learning",
+    type: "e_learning",
+    learning: "formal",
+    hours: 1.5,
+    reflectionWhat: "Completed the module",
+    reflectionSoWhat: "I now check footwear first",
+    reflectionNowWhat: "Add a footwear check to my visits",
+    pdpGoalId: null,
+    trainingRequestId: null,
+    ...over,
+  };
+}
+
+function course(over: Partial<RequestFields> = {}): RequestFields {
+  return {
+    courseTitle: "Moving and handling trainer",
+    provider: "Skills for Health",
+    cost: 12000,
+    startsOn: "2027-01-10",
+    endsOn: "2027-01-11",
+    requestGoalId: null,
+    why: "To train the team on the ward",
+    ...over,
+  };
+}
+
+function goalFor(workerId: string, title = "Lead moving and handling on the ward") {
+  const pdp = db.insert(pdps).values({ workerId, periodStart: "2026-05-01", periodEnd: "2027-05-01", status: "active" }).returning().get();
+  return db.insert(pdpGoals).values({ pdpId: pdp.id, title, status: "in_progress", proposedBy: "manager", agreedAt: new Date() }).returning().get();
+}
+
+function requested(f: Fixture, over: Partial<RequestFields> = {}, workerId = f.workers.workerA.id) {
+  // Worker A asks for themselves; anyone else's request is made by an admin.
+  const result = requestTraining(asSession(workerId === f.workers.workerA.id ? f.users.workerUserA : f.users.admin), workerId, course(over));
+  if (!result.ok) throw new Error(result.message);
+  return result.id;
+}
+
+const auditFor = (entityId: string) => db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId)).all();
+const requestRow = (id: string) => db.select().from(trainingRequests).where(eq(trainingRequests.id, id)).get()!;
+const cpdOf = (workerId: string) => db.select().from(cpdActivities).where(eq(cpdActivities.workerId, workerId)).all();
+
+describe("reading the CPD page", () => {
+  it("shows CPD newest first with the 12-month totals, and requests awaiting a decision first", () => {
+    const f = twoTeams();
+    const worker = asSession(f.users.workerUserA);
+    for (const [activityOn, hours, learning] of [
+      ["2025-11-22", 7, "formal"],
+      ["2026-09-01", 2.25, "informal"],
+      ["2026-11-20", 1.5, "formal"],
+      ["2026-10-01", 3, "formal"],
+    ] as const) {
+      expect(addCpd(worker, f.workers.workerA.id, cpd({ activityOn, hours, learning, title: `On ${activityOn}` }), TODAY).ok).toBe(true);
+    }
+    const decided = requested(f, { courseTitle: "Decided first" });
+    expect(decideRequest(asSession(f.users.managerA), f.workers.workerA.id, decided, { status: "approved" }).ok).toBe(true);
+    const waiting = requested(f, { courseTitle: "Waiting" });
+
+    const page = learningPage(worker, f.workers.workerA.id, TODAY)!;
+    expect(page.activities.map((a) => a.activityOn)).toEqual(["2026-11-20", "2026-10-01", "2026-09-01", "2025-11-22"]);
+    expect(page.totals).toEqual({ hours: 6.75, formalHours: 4.5, informalHours: 2.25, activities: 3 });
+    expect(page.requests.map((r) => r.id)).toEqual([waiting, decided]);
+    expect(page).toMatchObject({ ownRecord: true, canAdd: true, canDecide: false });
+
+    expect(learningPage(asSession(f.users.managerA), f.workers.workerA.id, TODAY)).toMatchObject({ canAdd: true, canDecide: true, ownRecord: false });
+    expect(learningPage(asSession(f.users.admin), f.workers.workerA.id, TODAY)).toMatchObject({ canAdd: true, canDecide: true });
+    const lead = learningPage(asSession(f.users.lead), f.workers.workerA.id, TODAY)!;
+    expect(lead).toMatchObject({ canAdd: false, canDecide: false, goals: [] });
+    expect(lead.activities).toHaveLength(4);
+  });
+
+  it("is not found for another team's manager, another worker and another organisation", () => {
+    const f = twoTeams();
+    expect(learningPage(asSession(f.users.managerB), f.workers.workerA.id, TODAY)).toBeUndefined();
+    expect(learningPage(asSession(f.users.workerUserB), f.workers.workerA.id, TODAY)).toBeUndefined();
+    expect(learningPage(asSession(f.users.otherLead), f.workers.workerA.id, TODAY)).toBeUndefined();
+    // A manager reads a worker they line-manage in another team.
+    expect(learningPage(asSession(f.users.managerA), f.workers.lineManagedOnly.id, TODAY)).toMatchObject({ canAdd: true });
+  });
+
+  it("offers only the worker's own PDP goals", () => {
+    const f = twoTeams();
+    const mine = goalFor(f.workers.workerA.id, "Mine");
+    goalFor(f.workers.workerB.id, "Not mine");
+    expect(learningPage(asSession(f.users.workerUserA), f.workers.workerA.id, TODAY)!.goals).toEqual([{ id: mine.id, title: "Mine" }]);
+  });
+});
+
+describe("adding CPD", () => {
+  it("lets the worker, their manager and an admin add, with an audit row", () => {
+    const f = twoTeams();
+    for (const who of [f.users.workerUserA, f.users.managerA, f.users.admin]) {
+      const result = addCpd(asSession(who), f.workers.workerA.id, cpd({ title: `By ${who.name}` }), TODAY);
+      expect(result).toMatchObject({ ok: true });
+      if (!result.ok) continue;
+      const [row] = auditFor(result.id);
+      expect(row).toMatchObject({ action: "cpd_activity.create", actorId: who.id, workerId: f.workers.workerA.id });
+      expect(JSON.parse(row!.summary)).toMatchObject({ title: `By ${who.name}`, hours: 1.5, learning: "formal" });
+    }
+    expect(cpdOf(f.workers.workerA.id).map((c) => c.createdBy).sort()).toEqual([f.users.workerUserA.id, f.users.managerA.id, f.users.admin.id].sort());
+  });
+
+  it("refuses a lead with a message, and gives another team's manager and another worker not found", () => {
+    const f = twoTeams();
+    const lead = addCpd(asSession(f.users.lead), f.workers.workerA.id, cpd(), TODAY);
+    expect(lead).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/) });
+    expect(lead).not.toHaveProperty("notFound");
+    expect(addCpd(asSession(f.users.managerB), f.workers.workerA.id, cpd(), TODAY)).toMatchObject({ ok: false, notFound: true });
+    expect(addCpd(asSession(f.users.workerUserB), f.workers.workerA.id, cpd(), TODAY)).toMatchObject({ ok: false, notFound: true });
+    expect(addCpd(asSession(f.users.otherLead), f.workers.workerA.id, cpd(), TODAY)).toMatchObject({ ok: false });
+    expect(cpdOf(f.workers.workerA.id)).toHaveLength(0);
+  });
+
+  it("refuses a future date, impossible hours, another worker's goal, and a worker who has left", () => {
+    const f = twoTeams();
+    const worker = asSession(f.users.workerUserA);
+    expect(addCpd(worker, f.workers.workerA.id, cpd({ activityOn: "2026-11-23" }), TODAY)).toMatchObject({ ok: false, field: "activityOn" });
+    expect(addCpd(worker, f.workers.workerA.id, cpd({ hours: 25 }), TODAY)).toMatchObject({ ok: false, field: "hours" });
+    const theirs = goalFor(f.workers.workerB.id);
+    expect(addCpd(worker, f.workers.workerA.id, cpd({ pdpGoalId: theirs.id }), TODAY)).toMatchObject({ ok: false, field: "pdpGoalId" });
+    const mine = goalFor(f.workers.workerA.id);
+    expect(addCpd(worker, f.workers.workerA.id, cpd({ pdpGoalId: mine.id }), TODAY)).toMatchObject({ ok: true });
+    db.update(workers).set({ status: "left" }).where(eq(workers.id, f.workers.workerA.id)).run();
+    expect(addCpd(asSession(f.users.managerA), f.workers.workerA.id, cpd(), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/has left/) });
+    expect(cpdOf(f.workers.workerA.id)).toHaveLength(1);
+  });
+});
+
+describe("training requests", () => {
+  it("lets the worker and their manager ask, checks the goal, and audits", () => {
+    const f = twoTeams();
+    const goal = goalFor(f.workers.workerA.id);
+    const byWorker = requestTraining(asSession(f.users.workerUserA), f.workers.workerA.id, course({ requestGoalId: goal.id }));
+    expect(byWorker).toMatchObject({ ok: true });
+    const byManager = requestTraining(asSession(f.users.managerA), f.workers.workerA.id, course({ courseTitle: "Manager asked", cost: null, endsOn: null }));
+    expect(byManager).toMatchObject({ ok: true });
+    if (!byWorker.ok || !byManager.ok) return;
+    expect(requestRow(byWorker.id)).toMatchObject({ status: "pending", costPence: 12000, pdpGoalId: goal.id, requestedBy: f.users.workerUserA.id });
+    expect(requestRow(byManager.id)).toMatchObject({ costPence: null, endsOn: null, requestedBy: f.users.managerA.id });
+    expect(auditFor(byWorker.id)).toEqual([expect.objectContaining({ action: "training_request.create", actorId: f.users.workerUserA.id })]);
+
+    const theirs = goalFor(f.workers.workerB.id);
+    expect(requestTraining(asSession(f.users.workerUserA), f.workers.workerA.id, course({ requestGoalId: theirs.id }))).toMatchObject({ ok: false, field: "requestGoalId" });
+    expect(requestTraining(asSession(f.users.workerUserA), f.workers.workerA.id, course({ endsOn: "2027-01-09" }))).toMatchObject({ ok: false, field: "endsOn" });
+  });
+
+  it("refuses a lead, and gives another team's manager and another worker not found", () => {
+    const f = twoTeams();
+    expect(requestTraining(asSession(f.users.lead), f.workers.workerA.id, course())).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/) });
+    expect(requestTraining(asSession(f.users.managerB), f.workers.workerA.id, course())).toMatchObject({ ok: false, notFound: true });
+    expect(requestTraining(asSession(f.users.workerUserB), f.workers.workerA.id, course())).toMatchObject({ ok: false, notFound: true });
+    expect(db.select().from(trainingRequests).where(eq(trainingRequests.workerId, f.workers.workerA.id)).all()).toHaveLength(0);
+  });
+
+  it("is decided by the worker's manager only: approve, or decline with a reason counted as a barrier", () => {
+    const f = twoTeams();
+    const a = requested(f, { courseTitle: "To approve" });
+    const b = requested(f, { courseTitle: "To decline" });
+    const manager = asSession(f.users.managerA);
+
+    expect(decideRequest(asSession(f.users.lead), f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/) });
+    expect(decideRequest(asSession(f.users.managerB), f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: false, notFound: true });
+    expect(decideRequest(asSession(f.users.workerUserA), f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: false, notFound: true });
+    expect(decideRequest(asSession(f.users.workerUserB), f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: false, notFound: true });
+    // The request id must belong to the worker in the address.
+    expect(decideRequest(manager, f.workers.lineManagedOnly.id, a, { status: "approved" })).toMatchObject({ ok: false, notFound: true });
+    expect(requestRow(a).status).toBe("pending");
+
+    expect(decideRequest(manager, f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: true });
+    expect(requestRow(a)).toMatchObject({ status: "approved", decidedBy: f.users.managerA.id, declineReason: null });
+    expect(decideRequest(manager, f.workers.workerA.id, a, { status: "declined", declineReason: "funding", declineDetail: "" })).toMatchObject({
+      ok: false,
+      message: "This request has already been decided",
+    });
+
+    expect(decideRequest(manager, f.workers.workerA.id, b, { status: "declined", declineReason: "other", declineDetail: " " })).toMatchObject({ ok: false, field: "declineDetail" });
+    expect(requestRow(b).status).toBe("pending");
+    expect(decideRequest(manager, f.workers.workerA.id, b, { status: "declined", declineReason: "time_or_cover", declineDetail: "Winter pressures" })).toMatchObject({ ok: true });
+    expect(requestRow(b)).toMatchObject({ status: "declined", declineReason: "time_or_cover", declineDetail: "Winter pressures" });
+    expect(auditFor(b).map((r) => r.action)).toEqual(["training_request.create", "training_request.declined"]);
+    expect(JSON.parse(auditFor(b)[1]!.summary)).toMatchObject({ declineReason: "time_or_cover", declineDetail: "Winter pressures" });
+    expect(auditFor(a).map((r) => r.action)).toEqual(["training_request.create", "training_request.approved"]);
+  });
+
+  it("once approved and attended becomes one CPD entry, and only once", () => {
+    const f = twoTeams();
+    const goal = goalFor(f.workers.workerA.id);
+    const id = requested(f, { requestGoalId: goal.id });
+    const worker = asSession(f.users.workerUserA);
+    const attended = cpd({ title: "Moving and handling trainer", type: "course", hours: 7.5, trainingRequestId: id, pdpGoalId: goal.id });
+
+    expect(requestToAttend(worker, f.workers.workerA.id, id)).toBeUndefined();
+    expect(addCpd(worker, f.workers.workerA.id, attended, TODAY)).toMatchObject({ ok: false, message: "Only approved training can be recorded as attended" });
+    expect(decideRequest(asSession(f.users.managerA), f.workers.workerA.id, id, { status: "approved" }).ok).toBe(true);
+    expect(requestToAttend(worker, f.workers.workerA.id, id)).toMatchObject({ id, title: "Moving and handling trainer", pdpGoalId: goal.id });
+    expect(requestToAttend(asSession(f.users.managerB), f.workers.workerA.id, id)).toBeUndefined();
+    expect(addCpd(asSession(f.users.managerB), f.workers.workerA.id, attended, TODAY)).toMatchObject({ ok: false, notFound: true });
+
+    const first = addCpd(worker, f.workers.workerA.id, attended, TODAY);
+    expect(first).toMatchObject({ ok: true });
+    expect(requestRow(id).status).toBe("attended");
+    expect(cpdOf(f.workers.workerA.id)).toEqual([expect.objectContaining({ trainingRequestId: id, hours: 7.5, pdpGoalId: goal.id })]);
+    expect(auditFor(id).map((r) => r.action)).toEqual(["training_request.create", "training_request.approved", "training_request.attended"]);
+
+    expect(addCpd(asSession(f.users.managerA), f.workers.workerA.id, attended, TODAY)).toMatchObject({ ok: false, message: "This training has already been recorded as attended" });
+    expect(cpdOf(f.workers.workerA.id)).toHaveLength(1);
+    expect(requestToAttend(worker, f.workers.workerA.id, id)).toBeUndefined();
+
+    // Another worker's approved request cannot be attached to this worker's CPD.
+    const other = requested(f, {}, f.workers.workerB.id);
+    expect(decideRequest(asSession(f.users.managerB), f.workers.workerB.id, other, { status: "approved" }).ok).toBe(true);
+    expect(addCpd(asSession(f.users.admin), f.workers.workerA.id, cpd({ trainingRequestId: other }), TODAY)).toMatchObject({ ok: false, notFound: true });
+    expect(requestRow(other).status).toBe("approved");
+  });
+
+  it("lists the requests awaiting a decision for the manager who decides them, oldest first", () => {
+    const f = twoTeams();
+    const first = requested(f, { courseTitle: "First" });
+    const second = requested(f, { courseTitle: "Second" });
+    db.update(trainingRequests).set({ requestedAt: new Date("2026-11-01T10:00:00Z") }).where(eq(trainingRequests.id, second)).run();
+    const decided = requested(f, { courseTitle: "Decided" });
+    decideRequest(asSession(f.users.managerA), f.workers.workerA.id, decided, { status: "approved" });
+    const teamB = requested(f, { courseTitle: "Team B" }, f.workers.workerB.id);
+
+    const mine = trainingRequestsAwaitingDecision(asSession(f.users.managerA));
+    expect(mine.count).toBe(2);
+    expect(mine.requests.map((r) => r.id)).toEqual([second, first]);
+    expect(mine.requests[0]).toMatchObject({ workerId: f.workers.workerA.id, workerName: `${f.workers.workerA.firstName} ${f.workers.workerA.lastName}`, title: "Second" });
+    expect(trainingRequestsAwaitingDecision(asSession(f.users.managerB)).requests.map((r) => r.id)).toEqual([teamB]);
+    expect(trainingRequestsAwaitingDecision(asSession(f.users.managerA), 1)).toMatchObject({ count: 2, requests: [expect.objectContaining({ id: second })] });
+    expect(trainingRequestsAwaitingDecision(asSession(f.users.lead)).count).toBe(0);
+    expect(trainingRequestsAwaitingDecision(asSession(f.users.workerUserA)).count).toBe(0);
+    db.update(workers).set({ status: "left" }).where(eq(workers.id, f.workers.workerA.id)).run();
+    expect(trainingRequestsAwaitingDecision(asSession(f.users.managerA)).count).toBe(0);
+  });
+});
+
+describe("the page's actions", () => {
+  const today = todayInLondon();
+  const cpdForm = (over: Record<string, string> = {}) =>
+    formData({
+      activityOn: addDays(today, -1),
+      title: "Shadowed the dietitian",
+      type: "shadowing",
+      learning: "informal",
+      hours: "1.5",
+      reflectionWhat: "Watched two clinics",
+      reflectionSoWhat: "",
+      reflectionNowWhat: "",
+      pdpGoalId: "",
+      ...over,
+    });
+  const requestForm = (over: Record<string, string> = {}) =>
+    formData({ courseTitle: "Dysphagia awareness", provider: "RCSLT", cost: "£85.50", startsOn: addDays(today, 30), endsOn: addDays(today, 30), requestGoalId: "", why: "Ward patients", ...over });
+
+  it("adds CPD for the worker; bad hours, a future date and no type come back with what was typed", async () => {
+    const f = twoTeams();
+    actAs(asSession(f.users.workerUserA));
+    for (const [hours, message] of [
+      ["-1", /more than 0/],
+      ["30", /24 or fewer/],
+      ["lots", /as a number/],
+    ] as const) {
+      expect(await addCpdAction(f.workers.workerA.id, {}, cpdForm({ hours, title: "Kept text" }))).toMatchObject({
+        ok: false,
+        fieldErrors: { hours: expect.stringMatching(message) },
+        values: { title: "Kept text", hours, reflectionWhat: "Watched two clinics" },
+      });
+    }
+    expect(await addCpdAction(f.workers.workerA.id, {}, cpdForm({ activityOn: addDays(today, 1), type: "" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { activityOn: "The date of the activity cannot be in the future", type: "Select the type of activity" },
+    });
+    expect(cpdOf(f.workers.workerA.id)).toHaveLength(0);
+    expect(await addCpdAction(f.workers.workerA.id, {}, cpdForm())).toMatchObject({ ok: true, message: "CPD activity added" });
+    expect(cpdOf(f.workers.workerA.id)).toEqual([expect.objectContaining({ hours: 1.5, learning: "informal", pdpGoalId: null })]);
+  });
+
+  it("gives another team's manager and another worker not found, and tells a lead they only read", async () => {
+    const f = twoTeams();
+    actAs(asSession(f.users.managerB));
+    await expect(addCpdAction(f.workers.workerA.id, {}, cpdForm())).rejects.toThrow(NOT_FOUND);
+    await expect(requestTrainingAction(f.workers.workerA.id, {}, requestForm())).rejects.toThrow(NOT_FOUND);
+    actAs(asSession(f.users.workerUserB));
+    await expect(addCpdAction(f.workers.workerA.id, {}, cpdForm())).rejects.toThrow(NOT_FOUND);
+    actAs(asSession(f.users.lead));
+    expect(await addCpdAction(f.workers.workerA.id, {}, cpdForm())).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/), values: { title: "Shadowed the dietitian" } });
+    expect(cpdOf(f.workers.workerA.id)).toHaveLength(0);
+  });
+
+  it("requests training in pounds, stored in pence; a bad cost or an end before the start come back with the text", async () => {
+    const f = twoTeams();
+    actAs(asSession(f.users.workerUserA));
+    expect(await requestTrainingAction(f.workers.workerA.id, {}, requestForm({ cost: "about 80", why: "Kept why" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { cost: expect.stringMatching(/as a number/) },
+      values: { why: "Kept why", cost: "about 80" },
+    });
+    expect(await requestTrainingAction(f.workers.workerA.id, {}, requestForm({ cost: "-5" }))).toMatchObject({ fieldErrors: { cost: "The cost cannot be negative" } });
+    expect(await requestTrainingAction(f.workers.workerA.id, {}, requestForm({ endsOn: addDays(today, 29) }))).toMatchObject({
+      fieldErrors: { endsOn: expect.stringMatching(/cannot be before the start date/) },
+    });
+    expect(await requestTrainingAction(f.workers.workerA.id, {}, requestForm())).toMatchObject({ ok: true, message: "Training requested" });
+    const [row] = db.select().from(trainingRequests).where(eq(trainingRequests.workerId, f.workers.workerA.id)).all();
+    expect(row).toMatchObject({ costPence: 8550, title: "Dysphagia awareness", status: "pending" });
+  });
+
+  it("declines only with a reason (and text for other), approves, and records as attended once", async () => {
+    const f = twoTeams();
+    const a = requested(f, { courseTitle: "Declined one" });
+    const b = requested(f, { courseTitle: "Approved one" });
+    actAs(asSession(f.users.workerUserA));
+    await expect(approveRequestAction(f.workers.workerA.id, b, {}, formData({}))).rejects.toThrow(NOT_FOUND);
+    actAs(asSession(f.users.managerB));
+    await expect(declineRequestAction(f.workers.workerA.id, a, {}, formData({ declineReason: "funding" }))).rejects.toThrow(NOT_FOUND);
+
+    actAs(asSession(f.users.managerA));
+    expect(await declineRequestAction(f.workers.workerA.id, a, {}, formData({ declineDetail: "Kept" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { declineReason: "Select why the request is declined" },
+      values: { declineDetail: "Kept" },
+    });
+    expect(await declineRequestAction(f.workers.workerA.id, a, {}, formData({ declineReason: "other", declineDetail: "" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { declineDetail: "Say why the request is declined" },
+    });
+    expect(requestRow(a).status).toBe("pending");
+    expect(await declineRequestAction(f.workers.workerA.id, a, {}, formData({ declineReason: "funding", declineDetail: "" }))).toMatchObject({ ok: true });
+    expect(requestRow(a)).toMatchObject({ status: "declined", declineReason: "funding", declineDetail: null });
+
+    expect(await approveRequestAction(f.workers.workerA.id, b, {}, formData({}))).toMatchObject({ ok: true, message: "Request approved" });
+    actAs(asSession(f.users.workerUserA));
+    const attend = cpdForm({ title: "Approved one", type: "course", learning: "formal", hours: "7.5", trainingRequestId: b });
+    expect(await addCpdAction(f.workers.workerA.id, {}, attend)).toMatchObject({ ok: true, message: "Training recorded as attended and added to CPD" });
+    expect(await addCpdAction(f.workers.workerA.id, {}, attend)).toMatchObject({ ok: false, message: "This training has already been recorded as attended" });
+    expect(db.select().from(cpdActivities).where(and(eq(cpdActivities.workerId, f.workers.workerA.id), eq(cpdActivities.trainingRequestId, b))).all()).toHaveLength(1);
+  });
+});
