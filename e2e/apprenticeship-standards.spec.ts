@@ -1,6 +1,6 @@
 // Apprenticeship standards as data: an admin corrects a standard's off-the-job minimum (after a bad value) and adds a
-// gateway requirement, seen in the list; a manager cannot reach the screens. The standard's minimum is put back at the
-// end so later specs see the seeded figure; the added requirement stays (prefixed with the spec's name).
+// gateway requirement, seen in the list; a manager cannot reach the screens. At the end the minimum is put back and
+// the requirement (prefixed with the spec's name) retired, so later specs see the seeded checklist.
 import { test, expect } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage } from "./support/roles";
@@ -70,11 +70,18 @@ test("an admin corrects a standard's off-the-job minimum and adds a gateway requ
   await expect(row.getByRole("cell").nth(6)).toHaveText(String(before.gateway + 1));
   await expectAccessible(page);
 
-  // Put the seeded figure back for the specs that follow.
+  // Put the seeded figure back and retire the added requirement, for the specs that follow.
   await page.goto(`/admin/apprenticeships/${before.id}`);
   await page.getByLabel("Off-the-job minimum hours").fill(String(before.otj));
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status")).toContainText("Changes saved");
+  await page.getByRole("link", { name: `Change requirement ${REQUIREMENT}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: REQUIREMENT })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Retire requirement" }).click();
+  await expect(page.getByRole("status")).toContainText("Gateway requirement retired");
+  await expect(page.getByRole("region", { name: "Gateway checklist" }).getByRole("listitem").filter({ hasText: REQUIREMENT })).toContainText("Retired");
+  expect(standard("ST0216")).toMatchObject({ otj: before.otj, gateway: before.gateway });
   await page.context().close();
 });
 

@@ -131,7 +131,7 @@ describe("options", () => {
     expect(q.addOption(f.admin, f.hsw.id, "therapy SUPPORT")).toEqual({ ok: false, field: "name", message: "This standard already has an option with that name" });
     expect(q.addOption(f.admin, "no-such-id", "X")).toEqual({ ok: false, message: "Apprenticeship standard not found" });
     expect(q.renameOption(f.admin, option.id, "Allied health therapy support")).toMatchObject({ ok: true });
-    expect(q.optionForAdmin(f.admin, f.hsw.id, option.id)).toMatchObject({ name: "Allied health therapy support" });
+    expect(q.optionForAdmin(f.admin, f.hsw.id, option.id)).toMatchObject({ text: "Allied health therapy support" });
     // An option belongs to its own standard's pages only.
     expect(q.optionForAdmin(f.admin, f.senior.id, option.id)).toBeUndefined();
     expect(q.setOptionRetired(f.admin, option.id, true)).toMatchObject({ ok: true });

@@ -186,148 +186,135 @@ export function updateStandard(user: SessionUser, id: string, input: StandardCha
   });
 }
 
-// Options -------------------------------------------------------------------------------------------------------
+// Options and gateway requirements: lines of text on a standard, retired rather than deleted ----------------------
 
-function optionClash(tx: Tx, standardId: string, name: string, exceptId?: string): Refusal | undefined {
-  const clash = tx
-    .select({ id: apprenticeshipOptions.id })
-    .from(apprenticeshipOptions)
-    .where(
-      and(
-        eq(apprenticeshipOptions.standardId, standardId),
-        sql`lower(${apprenticeshipOptions.name}) = lower(${name})`,
-        isNull(apprenticeshipOptions.retiredAt),
-        exceptId ? ne(apprenticeshipOptions.id, exceptId) : undefined,
-      ),
-    )
-    .get();
-  return clash ? { ok: false, field: "name", message: "This standard already has an option with that name" } : undefined;
+const LINES = {
+  option: {
+    table: apprenticeshipOptions,
+    text: apprenticeshipOptions.name,
+    field: "name",
+    entity: "apprenticeship_option",
+    change: "rename",
+    notFound: "Option not found",
+    clash: "This standard already has an option with that name",
+    fix: "Rename or retire that one first.",
+  },
+  requirement: {
+    table: gatewayRequirements,
+    text: gatewayRequirements.label,
+    field: "label",
+    entity: "gateway_requirement",
+    change: "reword",
+    notFound: "Gateway requirement not found",
+    clash: "This standard's gateway checklist already has that requirement",
+    fix: "Reword or retire that one first.",
+  },
+} as const;
+
+type LineKind = keyof typeof LINES;
+
+export type StandardLine = { id: string; standardId: string; text: string; retiredAt: Date | null };
+
+function lineRow(tx: Tx | DB, kind: LineKind, id: string): StandardLine | undefined {
+  const { table: t, text } = LINES[kind];
+  return tx.select({ id: t.id, standardId: t.standardId, text, retiredAt: t.retiredAt }).from(t).where(eq(t.id, id)).get();
 }
 
-export function addOption(user: SessionUser, standardId: string, name: string): StandardResult {
+/** One option or requirement, on its own standard's pages only. */
+function lineForAdmin(user: SessionUser, kind: LineKind, standardId: string, id: string): StandardLine | undefined {
+  if (user.role !== "admin") return undefined;
+  const row = lineRow(db, kind, id);
+  return row && row.standardId === standardId ? row : undefined;
+}
+
+/** Two current lines of a standard that say the same (ignoring case) would be one thing twice. */
+function lineClash(tx: Tx, kind: LineKind, standardId: string, text: string, exceptId?: string): Refusal | undefined {
+  const { table: t, text: column, field, clash } = LINES[kind];
+  const found = tx
+    .select({ id: t.id })
+    .from(t)
+    .where(and(eq(t.standardId, standardId), sql`lower(${column}) = lower(${text})`, isNull(t.retiredAt), exceptId ? ne(t.id, exceptId) : undefined))
+    .get();
+  return found ? { ok: false, field, message: clash } : undefined;
+}
+
+/** Where a new or restored requirement goes: the end of the checklist. */
+function endOfChecklist(tx: Tx, standardId: string): number {
+  return (tx.select({ max: sql<number | null>`max(${gatewayRequirements.sort})` }).from(gatewayRequirements).where(eq(gatewayRequirements.standardId, standardId)).get()?.max ?? 0) + 10;
+}
+
+function addLine(user: SessionUser, kind: LineKind, standardId: string, text: string): StandardResult {
   if (user.role !== "admin") return REFUSED;
   return db.transaction((tx): StandardResult => {
     const standard = tx.select({ reference: apprenticeshipStandards.reference }).from(apprenticeshipStandards).where(eq(apprenticeshipStandards.id, standardId)).get();
     if (!standard) return { ok: false, message: "Apprenticeship standard not found" };
-    const clash = optionClash(tx, standardId, name);
+    const clash = lineClash(tx, kind, standardId, text);
     if (clash) return clash;
-    const { id } = tx.insert(apprenticeshipOptions).values({ standardId, name }).returning({ id: apprenticeshipOptions.id }).get();
-    audit(tx, user, { action: "apprenticeship_option.create", entityType: "apprenticeship_option", entityId: id, summary: { reference: standard.reference, name } });
+    const { id } =
+      kind === "option"
+        ? tx.insert(apprenticeshipOptions).values({ standardId, name: text }).returning({ id: apprenticeshipOptions.id }).get()
+        : tx.insert(gatewayRequirements).values({ standardId, label: text, sort: endOfChecklist(tx, standardId) }).returning({ id: gatewayRequirements.id }).get();
+    const d = LINES[kind];
+    audit(tx, user, { action: `${d.entity}.create`, entityType: d.entity, entityId: id, summary: { reference: standard.reference, [d.field]: text } });
     return { ok: true, standardId };
   });
 }
 
-function optionRow(tx: Tx | DB, optionId: string) {
-  return tx
-    .select({ id: apprenticeshipOptions.id, standardId: apprenticeshipOptions.standardId, name: apprenticeshipOptions.name, retiredAt: apprenticeshipOptions.retiredAt })
-    .from(apprenticeshipOptions)
-    .where(eq(apprenticeshipOptions.id, optionId))
-    .get();
-}
-
-export function optionForAdmin(user: SessionUser, standardId: string, optionId: string) {
-  if (user.role !== "admin") return undefined;
-  const row = optionRow(db, optionId);
-  return row && row.standardId === standardId ? row : undefined;
-}
-
-export function renameOption(user: SessionUser, optionId: string, name: string): StandardResult {
+function changeLineText(user: SessionUser, kind: LineKind, id: string, text: string): StandardResult {
   if (user.role !== "admin") return REFUSED;
+  const d = LINES[kind];
   return db.transaction((tx): StandardResult => {
-    const row = optionRow(tx, optionId);
-    if (!row) return { ok: false, message: "Option not found" };
-    if (row.name === name) return { ok: true, standardId: row.standardId };
-    const clash = row.retiredAt ? undefined : optionClash(tx, row.standardId, name, optionId);
+    const row = lineRow(tx, kind, id);
+    if (!row) return { ok: false, message: d.notFound };
+    if (row.text === text) return { ok: true, standardId: row.standardId };
+    const clash = row.retiredAt ? undefined : lineClash(tx, kind, row.standardId, text, id);
     if (clash) return clash;
-    tx.update(apprenticeshipOptions).set({ name }).where(eq(apprenticeshipOptions.id, optionId)).run();
-    audit(tx, user, { action: "apprenticeship_option.rename", entityType: "apprenticeship_option", entityId: optionId, summary: { from: row.name, to: name } });
+    if (kind === "option") tx.update(apprenticeshipOptions).set({ name: text }).where(eq(apprenticeshipOptions.id, id)).run();
+    else tx.update(gatewayRequirements).set({ label: text }).where(eq(gatewayRequirements.id, id)).run();
+    audit(tx, user, { action: `${d.entity}.${d.change}`, entityType: d.entity, entityId: id, summary: { from: row.text, to: text } });
     return { ok: true, standardId: row.standardId };
   });
 }
 
-/** Retiring an option keeps it on the apprenticeships that already follow it; new ones cannot choose it. */
-export function setOptionRetired(user: SessionUser, optionId: string, retired: boolean, now = new Date()): StandardResult {
+function setLineRetired(user: SessionUser, kind: LineKind, id: string, retired: boolean, now: Date): StandardResult {
   if (user.role !== "admin") return REFUSED;
+  const d = LINES[kind];
   return db.transaction((tx): StandardResult => {
-    const row = optionRow(tx, optionId);
-    if (!row) return { ok: false, message: "Option not found" };
-    if (!!row.retiredAt === retired) return { ok: false, message: `${row.name} is ${retired ? "already retired" : "not retired"}` };
+    const row = lineRow(tx, kind, id);
+    if (!row) return { ok: false, message: d.notFound };
+    const name = kind === "option" ? row.text : "This requirement";
+    if (!!row.retiredAt === retired) return { ok: false, message: `${name} is ${retired ? "already retired" : "not retired"}` };
     if (!retired) {
-      const clash = optionClash(tx, row.standardId, row.name, optionId);
-      if (clash) return { ok: false, message: `${clash.message}. Rename or retire that one first.` };
+      const clash = lineClash(tx, kind, row.standardId, row.text, id);
+      if (clash) return { ok: false, message: `${clash.message}. ${d.fix}` };
     }
-    tx.update(apprenticeshipOptions).set({ retiredAt: retired ? now : null }).where(eq(apprenticeshipOptions.id, optionId)).run();
-    audit(tx, user, { action: retired ? "apprenticeship_option.retire" : "apprenticeship_option.restore", entityType: "apprenticeship_option", entityId: optionId, summary: { name: row.name } });
+    const retiredAt = retired ? now : null;
+    if (kind === "option") tx.update(apprenticeshipOptions).set({ retiredAt }).where(eq(apprenticeshipOptions.id, id)).run();
+    else tx.update(gatewayRequirements).set({ retiredAt, ...(retired ? {} : { sort: endOfChecklist(tx, row.standardId) }) }).where(eq(gatewayRequirements.id, id)).run();
+    audit(tx, user, { action: `${d.entity}.${retired ? "retire" : "restore"}`, entityType: d.entity, entityId: id, summary: { [d.field]: row.text } });
     return { ok: true, standardId: row.standardId };
   });
 }
 
-// Gateway requirements ------------------------------------------------------------------------------------------
+export const optionForAdmin = (user: SessionUser, standardId: string, optionId: string) => lineForAdmin(user, "option", standardId, optionId);
+export const addOption = (user: SessionUser, standardId: string, name: string) => addLine(user, "option", standardId, name);
+export const renameOption = (user: SessionUser, optionId: string, name: string) => changeLineText(user, "option", optionId, name);
+/** Retiring an option keeps it on the apprenticeships that already follow it; new ones cannot choose it. */
+export const setOptionRetired = (user: SessionUser, optionId: string, retired: boolean, now = new Date()) => setLineRetired(user, "option", optionId, retired, now);
 
-function requirementRow(tx: Tx | DB, requirementId: string) {
-  return tx
-    .select({ id: gatewayRequirements.id, standardId: gatewayRequirements.standardId, label: gatewayRequirements.label, sort: gatewayRequirements.sort, retiredAt: gatewayRequirements.retiredAt })
-    .from(gatewayRequirements)
-    .where(eq(gatewayRequirements.id, requirementId))
-    .get();
-}
-
-export function requirementForAdmin(user: SessionUser, standardId: string, requirementId: string) {
-  if (user.role !== "admin") return undefined;
-  const row = requirementRow(db, requirementId);
-  return row && row.standardId === standardId ? row : undefined;
-}
-
-function labelClash(tx: Tx, standardId: string, label: string, exceptId?: string): Refusal | undefined {
-  const clash = tx
-    .select({ id: gatewayRequirements.id })
-    .from(gatewayRequirements)
-    .where(
-      and(
-        eq(gatewayRequirements.standardId, standardId),
-        sql`lower(${gatewayRequirements.label}) = lower(${label})`,
-        isNull(gatewayRequirements.retiredAt),
-        exceptId ? ne(gatewayRequirements.id, exceptId) : undefined,
-      ),
-    )
-    .get();
-  return clash ? { ok: false, field: "label", message: "This standard's gateway checklist already has that requirement" } : undefined;
-}
-
+export const requirementForAdmin = (user: SessionUser, standardId: string, requirementId: string) => lineForAdmin(user, "requirement", standardId, requirementId);
 /** A new requirement goes to the end of the checklist. */
-export function addGatewayRequirement(user: SessionUser, standardId: string, label: string): StandardResult {
-  if (user.role !== "admin") return REFUSED;
-  return db.transaction((tx): StandardResult => {
-    const standard = tx.select({ reference: apprenticeshipStandards.reference }).from(apprenticeshipStandards).where(eq(apprenticeshipStandards.id, standardId)).get();
-    if (!standard) return { ok: false, message: "Apprenticeship standard not found" };
-    const clash = labelClash(tx, standardId, label);
-    if (clash) return clash;
-    const max = tx.select({ max: sql<number | null>`max(${gatewayRequirements.sort})` }).from(gatewayRequirements).where(eq(gatewayRequirements.standardId, standardId)).get()?.max ?? 0;
-    const { id } = tx.insert(gatewayRequirements).values({ standardId, label, sort: max + 10 }).returning({ id: gatewayRequirements.id }).get();
-    audit(tx, user, { action: "gateway_requirement.create", entityType: "gateway_requirement", entityId: id, summary: { reference: standard.reference, label } });
-    return { ok: true, standardId };
-  });
-}
-
-export function rewordGatewayRequirement(user: SessionUser, requirementId: string, label: string): StandardResult {
-  if (user.role !== "admin") return REFUSED;
-  return db.transaction((tx): StandardResult => {
-    const row = requirementRow(tx, requirementId);
-    if (!row) return { ok: false, message: "Gateway requirement not found" };
-    if (row.label === label) return { ok: true, standardId: row.standardId };
-    const clash = row.retiredAt ? undefined : labelClash(tx, row.standardId, label, requirementId);
-    if (clash) return clash;
-    tx.update(gatewayRequirements).set({ label }).where(eq(gatewayRequirements.id, requirementId)).run();
-    audit(tx, user, { action: "gateway_requirement.reword", entityType: "gateway_requirement", entityId: requirementId, summary: { from: row.label, to: label } });
-    return { ok: true, standardId: row.standardId };
-  });
-}
+export const addGatewayRequirement = (user: SessionUser, standardId: string, label: string) => addLine(user, "requirement", standardId, label);
+export const rewordGatewayRequirement = (user: SessionUser, requirementId: string, label: string) => changeLineText(user, "requirement", requirementId, label);
+/** Retiring takes a requirement off the checklist (checks already made against it are kept); restoring puts it at the end. */
+export const setRequirementRetired = (user: SessionUser, requirementId: string, retired: boolean, now = new Date()) =>
+  setLineRetired(user, "requirement", requirementId, retired, now);
 
 /** Swaps a current requirement with its current neighbour above or below. */
 export function moveGatewayRequirement(user: SessionUser, requirementId: string, direction: "up" | "down"): StandardResult {
   if (user.role !== "admin") return REFUSED;
   return db.transaction((tx): StandardResult => {
-    const row = requirementRow(tx, requirementId);
+    const row = lineRow(tx, "requirement", requirementId);
     if (!row) return { ok: false, message: "Gateway requirement not found" };
     if (row.retiredAt) return { ok: false, message: "A retired requirement is not on the checklist, so it cannot be moved" };
     const live = tx
@@ -343,33 +330,7 @@ export function moveGatewayRequirement(user: SessionUser, requirementId: string,
     const order = live.map((r) => r.id);
     [order[at], order[live.indexOf(other)]] = [other.id, requirementId];
     order.forEach((rid, i) => tx.update(gatewayRequirements).set({ sort: (i + 1) * 10 }).where(eq(gatewayRequirements.id, rid)).run());
-    audit(tx, user, { action: "gateway_requirement.move", entityType: "gateway_requirement", entityId: requirementId, summary: { label: row.label, direction } });
-    return { ok: true, standardId: row.standardId };
-  });
-}
-
-/** Retiring takes a requirement off the checklist; gateway checks already made against it are kept. */
-export function setRequirementRetired(user: SessionUser, requirementId: string, retired: boolean, now = new Date()): StandardResult {
-  if (user.role !== "admin") return REFUSED;
-  return db.transaction((tx): StandardResult => {
-    const row = requirementRow(tx, requirementId);
-    if (!row) return { ok: false, message: "Gateway requirement not found" };
-    if (!!row.retiredAt === retired) return { ok: false, message: `This requirement is ${retired ? "already retired" : "not retired"}` };
-    if (!retired) {
-      const clash = labelClash(tx, row.standardId, row.label, requirementId);
-      if (clash) return { ok: false, message: `${clash.message}. Reword or retire that one first.` };
-    }
-    const max = retired
-      ? row.sort
-      : (tx.select({ max: sql<number | null>`max(${gatewayRequirements.sort})` }).from(gatewayRequirements).where(eq(gatewayRequirements.standardId, row.standardId)).get()?.max ?? 0) + 10;
-    // A restored requirement goes to the end of the checklist.
-    tx.update(gatewayRequirements).set({ retiredAt: retired ? now : null, sort: max }).where(eq(gatewayRequirements.id, requirementId)).run();
-    audit(tx, user, {
-      action: retired ? "gateway_requirement.retire" : "gateway_requirement.restore",
-      entityType: "gateway_requirement",
-      entityId: requirementId,
-      summary: { label: row.label },
-    });
+    audit(tx, user, { action: "gateway_requirement.move", entityType: "gateway_requirement", entityId: requirementId, summary: { label: row.text, direction } });
     return { ok: true, standardId: row.standardId };
   });
 }
