@@ -261,3 +261,21 @@ describe("the admin's actions", () => {
     expect(gatewayOf(f.hsw.id).at(-1)).toBe("Mentor's statement received");
   });
 });
+
+describe("seeding the reference data again", () => {
+  it("leaves a standard's options and checklist as the admin left them: nothing renamed, reworded or retired comes back", () => {
+    const f = setup();
+    const option = db.select().from(apprenticeshipOptions).where(eq(apprenticeshipOptions.standardId, f.senior.id)).get()!;
+    const [first, second] = db.select().from(gatewayRequirements).where(eq(gatewayRequirements.standardId, f.senior.id)).orderBy(gatewayRequirements.sort).all();
+    q.renameOption(f.admin, option.id, `${option.name} (renamed)`);
+    q.rewordGatewayRequirement(f.admin, first!.id, `${first!.label} (reworded)`);
+    q.setRequirementRetired(f.admin, second!.id, true);
+    const options = db.select().from(apprenticeshipOptions).all().length;
+    const live = gatewayOf(f.senior.id);
+    const again = seedReference(db);
+    expect(again.apprenticeship_options ?? 0).toBe(0);
+    expect(again.gateway_requirements ?? 0).toBe(0);
+    expect(db.select().from(apprenticeshipOptions).all()).toHaveLength(options);
+    expect(gatewayOf(f.senior.id)).toEqual(live);
+  });
+});
