@@ -48,6 +48,7 @@ export function navFor(role: Role): NavItem[] {
         { href: "/admin/users", label: "Users" },
         { href: "/admin/reference", label: "Reference data" },
         { href: "/admin/frameworks", label: "Frameworks" },
+        { href: "/admin/apprenticeships", label: "Apprenticeships" },
         // The hub itself; its entries are managed from a button on it (/admin/resources).
         { href: "/resources", label: "Resources" },
       ];

@@ -90,13 +90,13 @@ export function seedReference(db: DB): ReferenceCounts {
 
     // Apprenticeship standards, their options and gateway checklists.
     for (const s of standardSeeds) {
-      let standard = tx
+      const existing = tx
         .select({ id: apprenticeshipStandards.id })
         .from(apprenticeshipStandards)
         .where(eq(apprenticeshipStandards.reference, s.reference))
         .get();
-      if (!standard) {
-        standard = tx
+      if (!existing) {
+        const standard = tx
           .insert(apprenticeshipStandards)
           .values({
             reference: s.reference,
@@ -109,24 +109,18 @@ export function seedReference(db: DB): ReferenceCounts {
           .returning({ id: apprenticeshipStandards.id })
           .get();
         add("apprenticeship_standards");
+        // Its options and gateway checklist come with it, once. From then on they are the administrator's
+        // (/admin/apprenticeships): a renamed option or reworded requirement must not come back under its seed wording.
+        const standardId = standard.id;
+        for (const name of s.options) {
+          tx.insert(apprenticeshipOptions).values({ standardId, name }).run();
+          add("apprenticeship_options");
+        }
+        s.gateway.forEach((label, i) => {
+          tx.insert(gatewayRequirements).values({ standardId, label, sort: (i + 1) * 10 }).run();
+          add("gateway_requirements");
+        });
       }
-      const standardId = standard.id;
-      const optionNames = new Set(
-        tx.select({ name: apprenticeshipOptions.name }).from(apprenticeshipOptions).where(eq(apprenticeshipOptions.standardId, standardId)).all().map((r) => r.name),
-      );
-      for (const name of s.options) {
-        if (optionNames.has(name)) continue;
-        tx.insert(apprenticeshipOptions).values({ standardId, name }).run();
-        add("apprenticeship_options");
-      }
-      const labels = new Set(
-        tx.select({ label: gatewayRequirements.label }).from(gatewayRequirements).where(eq(gatewayRequirements.standardId, standardId)).all().map((r) => r.label),
-      );
-      s.gateway.forEach((label, i) => {
-        if (labels.has(label)) return;
-        tx.insert(gatewayRequirements).values({ standardId, label, sort: (i + 1) * 10 }).run();
-        add("gateway_requirements");
-      });
     }
 
     // Off-the-job rules, matched by the start of their date range and their kind.

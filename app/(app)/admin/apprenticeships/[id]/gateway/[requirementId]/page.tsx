@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireRole } from "@/lib/auth";
+import { requirementForAdmin, standardForAdmin } from "@/db/queries/apprenticeship-standards";
+import { rewordGatewayRequirement, setRequirementRetired } from "../../../actions";
+import { ItemPage } from "../../../item-page";
+
+export const metadata: Metadata = { title: "Gateway requirement" };
+
+export default async function RequirementPage({ params }: { params: Promise<{ id: string; requirementId: string }> }) {
+  const admin = await requireRole("admin");
+  const { id, requirementId } = await params;
+  const standard = standardForAdmin(admin, id);
+  const requirement = requirementForAdmin(admin, id, requirementId);
+  if (!standard || !requirement) notFound();
+  return (
+    <ItemPage
+      standard={standard}
+      kind="requirement"
+      text={requirement.text}
+      retired={!!requirement.retiredAt}
+      change={rewordGatewayRequirement.bind(null, requirementId)}
+      toggle={setRequirementRetired.bind(null, requirementId, !requirement.retiredAt)}
+    />
+  );
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireRole } from "@/lib/auth";
+import { optionForAdmin, standardForAdmin } from "@/db/queries/apprenticeship-standards";
+import { renameOption, setOptionRetired } from "../../../actions";
+import { ItemPage } from "../../../item-page";
+
+export const metadata: Metadata = { title: "Apprenticeship option" };
+
+export default async function OptionPage({ params }: { params: Promise<{ id: string; optionId: string }> }) {
+  const admin = await requireRole("admin");
+  const { id, optionId } = await params;
+  const standard = standardForAdmin(admin, id);
+  const option = optionForAdmin(admin, id, optionId);
+  if (!standard || !option) notFound();
+  return (
+    <ItemPage
+      standard={standard}
+      kind="option"
+      text={option.text}
+      retired={!!option.retiredAt}
+      change={renameOption.bind(null, optionId)}
+      toggle={setOptionRetired.bind(null, optionId, !option.retiredAt)}
+    />
+  );
+}

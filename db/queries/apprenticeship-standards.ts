@@ -1,0 +1,336 @@
+import "server-only";
+// Apprenticeship standards as data, for administrators: the standards with their options and gateway checklists,
+// adding and changing them, and the off-the-job rules (read only here). Nothing is deleted: options and gateway
+// requirements are retired, since apprenticeships and gateway checks point at them. Each change is audited in its
+// transaction.
+import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
+import { db, type DB } from "../client";
+import { apprenticeshipOptions, apprenticeshipStandards, gatewayRequirements, otjRules, professions } from "../schema";
+import { audit } from "../audit";
+import type { StandardChange, StandardInput } from "../../lib/apprenticeship-standard-schema";
+import type { SessionUser } from "../../lib/session-user";
+
+type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+
+type Refusal = { ok: false; message: string; field?: string };
+/** `standardId` is where the admin goes next. */
+export type StandardResult = { ok: true; standardId: string } | Refusal;
+
+const REFUSED = { ok: false, message: "Only administrators change apprenticeship standards" } as const;
+
+export type StandardListRow = {
+  id: string;
+  reference: string;
+  title: string;
+  level: number;
+  typicalDurationMonths: number;
+  otjMinimumHours: number | null;
+  professionName: string | null;
+  /** Current options, in name order. */
+  options: string[];
+  gatewayCount: number;
+};
+
+/** Every standard by level then title, with its current options and how many current gateway requirements. */
+export function standardAdminList(user: SessionUser): StandardListRow[] {
+  if (user.role !== "admin") return [];
+  const rows = db
+    .select({
+      id: apprenticeshipStandards.id,
+      reference: apprenticeshipStandards.reference,
+      title: apprenticeshipStandards.title,
+      level: apprenticeshipStandards.level,
+      typicalDurationMonths: apprenticeshipStandards.typicalDurationMonths,
+      otjMinimumHours: apprenticeshipStandards.otjMinimumHours,
+      professionName: professions.name,
+      gatewayCount: sql<number>`(select count(*) from ${gatewayRequirements} g where g.standard_id = ${apprenticeshipStandards.id} and g.retired_at is null)`,
+    })
+    .from(apprenticeshipStandards)
+    .leftJoin(professions, eq(professions.id, apprenticeshipStandards.professionId))
+    .orderBy(asc(apprenticeshipStandards.level), asc(apprenticeshipStandards.title))
+    .all();
+  const options = new Map<string, string[]>();
+  for (const o of db
+    .select({ standardId: apprenticeshipOptions.standardId, name: apprenticeshipOptions.name })
+    .from(apprenticeshipOptions)
+    .where(isNull(apprenticeshipOptions.retiredAt))
+    .orderBy(asc(apprenticeshipOptions.name))
+    .all()) {
+    const list = options.get(o.standardId) ?? [];
+    list.push(o.name);
+    options.set(o.standardId, list);
+  }
+  return rows.map((r) => ({ ...r, options: options.get(r.id) ?? [] }));
+}
+
+export type StandardDetail = {
+  id: string;
+  reference: string;
+  title: string;
+  level: number;
+  typicalDurationMonths: number;
+  otjMinimumHours: number | null;
+  professionId: string | null;
+  professionName: string | null;
+  options: Array<{ id: string; name: string; retiredAt: Date | null }>;
+  /** In checklist order, current ones first. */
+  gateway: Array<{ id: string; label: string; sort: number; retiredAt: Date | null }>;
+};
+
+export function standardForAdmin(user: SessionUser, id: string): StandardDetail | undefined {
+  if (user.role !== "admin") return undefined;
+  const standard = db
+    .select({
+      id: apprenticeshipStandards.id,
+      reference: apprenticeshipStandards.reference,
+      title: apprenticeshipStandards.title,
+      level: apprenticeshipStandards.level,
+      typicalDurationMonths: apprenticeshipStandards.typicalDurationMonths,
+      otjMinimumHours: apprenticeshipStandards.otjMinimumHours,
+      professionId: apprenticeshipStandards.professionId,
+      professionName: professions.name,
+    })
+    .from(apprenticeshipStandards)
+    .leftJoin(professions, eq(professions.id, apprenticeshipStandards.professionId))
+    .where(eq(apprenticeshipStandards.id, id))
+    .get();
+  if (!standard) return undefined;
+  const options = db
+    .select({ id: apprenticeshipOptions.id, name: apprenticeshipOptions.name, retiredAt: apprenticeshipOptions.retiredAt })
+    .from(apprenticeshipOptions)
+    .where(eq(apprenticeshipOptions.standardId, id))
+    .orderBy(sql`${apprenticeshipOptions.retiredAt} is not null`, asc(apprenticeshipOptions.name))
+    .all();
+  const gateway = db
+    .select({ id: gatewayRequirements.id, label: gatewayRequirements.label, sort: gatewayRequirements.sort, retiredAt: gatewayRequirements.retiredAt })
+    .from(gatewayRequirements)
+    .where(eq(gatewayRequirements.standardId, id))
+    .orderBy(sql`${gatewayRequirements.retiredAt} is not null`, asc(gatewayRequirements.sort), asc(gatewayRequirements.label))
+    .all();
+  return { ...standard, options, gateway };
+}
+
+export type OtjRuleRow = typeof otjRules.$inferSelect;
+
+/** The off-the-job rules by the start dates they govern. */
+export function otjRuleList(user: SessionUser): OtjRuleRow[] {
+  if (user.role !== "admin") return [];
+  return db.select().from(otjRules).orderBy(asc(otjRules.effectiveFrom)).all();
+}
+
+/** The floor the current standard-minimum rule puts under every standard's published figure (187). */
+function currentFloor(tx: Tx): number | null {
+  const rule = tx
+    .select({ minimumHours: otjRules.minimumHours })
+    .from(otjRules)
+    .where(and(eq(otjRules.kind, "standard_minimum"), isNull(otjRules.effectiveTo)))
+    .get();
+  return rule?.minimumHours ?? null;
+}
+
+function fieldProblems(tx: Tx, input: StandardChange, keepProfessionId?: string | null): Refusal | undefined {
+  const floor = currentFloor(tx);
+  if (input.otjMinimumHours !== null && floor !== null && input.otjMinimumHours < floor) {
+    return { ok: false, field: "otjMinimumHours", message: `No standard's off-the-job minimum is below ${floor} hours` };
+  }
+  if (input.professionId !== null && input.professionId !== keepProfessionId) {
+    const live = tx.select({ id: professions.id }).from(professions).where(and(eq(professions.id, input.professionId), isNull(professions.retiredAt))).get();
+    if (!live) return { ok: false, field: "professionId", message: "Select a profession from the list" };
+  }
+  return undefined;
+}
+
+export function createStandard(user: SessionUser, input: StandardInput): StandardResult {
+  if (user.role !== "admin") return REFUSED;
+  return db.transaction((tx): StandardResult => {
+    const clash = tx.select({ title: apprenticeshipStandards.title }).from(apprenticeshipStandards).where(eq(apprenticeshipStandards.reference, input.reference)).get();
+    if (clash) return { ok: false, field: "reference", message: `${input.reference} is already recorded, as ${clash.title}` };
+    const problem = fieldProblems(tx, input);
+    if (problem) return problem;
+    const { id } = tx
+      .insert(apprenticeshipStandards)
+      .values({
+        reference: input.reference,
+        title: input.title,
+        level: input.level,
+        typicalDurationMonths: input.typicalDurationMonths,
+        otjMinimumHours: input.otjMinimumHours,
+        professionId: input.professionId,
+      })
+      .returning({ id: apprenticeshipStandards.id })
+      .get();
+    audit(tx, user, { action: "apprenticeship_standard.create", entityType: "apprenticeship_standard", entityId: id, summary: { ...input } });
+    return { ok: true, standardId: id };
+  });
+}
+
+const STANDARD_FIELDS = ["title", "level", "typicalDurationMonths", "otjMinimumHours", "professionId"] as const;
+
+export function updateStandard(user: SessionUser, id: string, input: StandardChange): StandardResult {
+  if (user.role !== "admin") return REFUSED;
+  return db.transaction((tx): StandardResult => {
+    const before = tx.select().from(apprenticeshipStandards).where(eq(apprenticeshipStandards.id, id)).get();
+    if (!before) return { ok: false, message: "Apprenticeship standard not found" };
+    const problem = fieldProblems(tx, input, before.professionId);
+    if (problem) return problem;
+    const changed = STANDARD_FIELDS.filter((k) => before[k] !== input[k]);
+    if (changed.length === 0) return { ok: true, standardId: id };
+    tx.update(apprenticeshipStandards).set(input).where(eq(apprenticeshipStandards.id, id)).run();
+    audit(tx, user, {
+      action: "apprenticeship_standard.update",
+      entityType: "apprenticeship_standard",
+      entityId: id,
+      summary: { reference: before.reference, changed, from: Object.fromEntries(changed.map((k) => [k, before[k]])), to: Object.fromEntries(changed.map((k) => [k, input[k]])) },
+    });
+    return { ok: true, standardId: id };
+  });
+}
+
+// Options and gateway requirements: lines of text on a standard, retired rather than deleted ----------------------
+
+const LINES = {
+  option: {
+    table: apprenticeshipOptions,
+    text: apprenticeshipOptions.name,
+    field: "name",
+    entity: "apprenticeship_option",
+    change: "rename",
+    notFound: "Option not found",
+    clash: "This standard already has an option with that name",
+    fix: "Rename or retire that one first.",
+  },
+  requirement: {
+    table: gatewayRequirements,
+    text: gatewayRequirements.label,
+    field: "label",
+    entity: "gateway_requirement",
+    change: "reword",
+    notFound: "Gateway requirement not found",
+    clash: "This standard's gateway checklist already has that requirement",
+    fix: "Reword or retire that one first.",
+  },
+} as const;
+
+type LineKind = keyof typeof LINES;
+
+export type StandardLine = { id: string; standardId: string; text: string; retiredAt: Date | null };
+
+function lineRow(tx: Tx | DB, kind: LineKind, id: string): StandardLine | undefined {
+  const { table: t, text } = LINES[kind];
+  return tx.select({ id: t.id, standardId: t.standardId, text, retiredAt: t.retiredAt }).from(t).where(eq(t.id, id)).get();
+}
+
+/** One option or requirement, on its own standard's pages only. */
+function lineForAdmin(user: SessionUser, kind: LineKind, standardId: string, id: string): StandardLine | undefined {
+  if (user.role !== "admin") return undefined;
+  const row = lineRow(db, kind, id);
+  return row && row.standardId === standardId ? row : undefined;
+}
+
+/** Two current lines of a standard that say the same (ignoring case) would be one thing twice. */
+function lineClash(tx: Tx, kind: LineKind, standardId: string, text: string, exceptId?: string): Refusal | undefined {
+  const { table: t, text: column, field, clash } = LINES[kind];
+  const found = tx
+    .select({ id: t.id })
+    .from(t)
+    .where(and(eq(t.standardId, standardId), sql`lower(${column}) = lower(${text})`, isNull(t.retiredAt), exceptId ? ne(t.id, exceptId) : undefined))
+    .get();
+  return found ? { ok: false, field, message: clash } : undefined;
+}
+
+/** Where a new or restored requirement goes: the end of the checklist. */
+function endOfChecklist(tx: Tx, standardId: string): number {
+  return (tx.select({ max: sql<number | null>`max(${gatewayRequirements.sort})` }).from(gatewayRequirements).where(eq(gatewayRequirements.standardId, standardId)).get()?.max ?? 0) + 10;
+}
+
+function addLine(user: SessionUser, kind: LineKind, standardId: string, text: string): StandardResult {
+  if (user.role !== "admin") return REFUSED;
+  return db.transaction((tx): StandardResult => {
+    const standard = tx.select({ reference: apprenticeshipStandards.reference }).from(apprenticeshipStandards).where(eq(apprenticeshipStandards.id, standardId)).get();
+    if (!standard) return { ok: false, message: "Apprenticeship standard not found" };
+    const clash = lineClash(tx, kind, standardId, text);
+    if (clash) return clash;
+    const { id } =
+      kind === "option"
+        ? tx.insert(apprenticeshipOptions).values({ standardId, name: text }).returning({ id: apprenticeshipOptions.id }).get()
+        : tx.insert(gatewayRequirements).values({ standardId, label: text, sort: endOfChecklist(tx, standardId) }).returning({ id: gatewayRequirements.id }).get();
+    const d = LINES[kind];
+    audit(tx, user, { action: `${d.entity}.create`, entityType: d.entity, entityId: id, summary: { reference: standard.reference, [d.field]: text } });
+    return { ok: true, standardId };
+  });
+}
+
+function changeLineText(user: SessionUser, kind: LineKind, id: string, text: string): StandardResult {
+  if (user.role !== "admin") return REFUSED;
+  const d = LINES[kind];
+  return db.transaction((tx): StandardResult => {
+    const row = lineRow(tx, kind, id);
+    if (!row) return { ok: false, message: d.notFound };
+    if (row.text === text) return { ok: true, standardId: row.standardId };
+    const clash = row.retiredAt ? undefined : lineClash(tx, kind, row.standardId, text, id);
+    if (clash) return clash;
+    if (kind === "option") tx.update(apprenticeshipOptions).set({ name: text }).where(eq(apprenticeshipOptions.id, id)).run();
+    else tx.update(gatewayRequirements).set({ label: text }).where(eq(gatewayRequirements.id, id)).run();
+    audit(tx, user, { action: `${d.entity}.${d.change}`, entityType: d.entity, entityId: id, summary: { from: row.text, to: text } });
+    return { ok: true, standardId: row.standardId };
+  });
+}
+
+function setLineRetired(user: SessionUser, kind: LineKind, id: string, retired: boolean, now: Date): StandardResult {
+  if (user.role !== "admin") return REFUSED;
+  const d = LINES[kind];
+  return db.transaction((tx): StandardResult => {
+    const row = lineRow(tx, kind, id);
+    if (!row) return { ok: false, message: d.notFound };
+    const name = kind === "option" ? row.text : "This requirement";
+    if (!!row.retiredAt === retired) return { ok: false, message: `${name} is ${retired ? "already retired" : "not retired"}` };
+    if (!retired) {
+      const clash = lineClash(tx, kind, row.standardId, row.text, id);
+      if (clash) return { ok: false, message: `${clash.message}. ${d.fix}` };
+    }
+    const retiredAt = retired ? now : null;
+    if (kind === "option") tx.update(apprenticeshipOptions).set({ retiredAt }).where(eq(apprenticeshipOptions.id, id)).run();
+    else tx.update(gatewayRequirements).set({ retiredAt, ...(retired ? {} : { sort: endOfChecklist(tx, row.standardId) }) }).where(eq(gatewayRequirements.id, id)).run();
+    audit(tx, user, { action: `${d.entity}.${retired ? "retire" : "restore"}`, entityType: d.entity, entityId: id, summary: { [d.field]: row.text } });
+    return { ok: true, standardId: row.standardId };
+  });
+}
+
+export const optionForAdmin = (user: SessionUser, standardId: string, optionId: string) => lineForAdmin(user, "option", standardId, optionId);
+export const addOption = (user: SessionUser, standardId: string, name: string) => addLine(user, "option", standardId, name);
+export const renameOption = (user: SessionUser, optionId: string, name: string) => changeLineText(user, "option", optionId, name);
+/** Retiring an option keeps it on the apprenticeships that already follow it; new ones cannot choose it. */
+export const setOptionRetired = (user: SessionUser, optionId: string, retired: boolean, now = new Date()) => setLineRetired(user, "option", optionId, retired, now);
+
+export const requirementForAdmin = (user: SessionUser, standardId: string, requirementId: string) => lineForAdmin(user, "requirement", standardId, requirementId);
+/** A new requirement goes to the end of the checklist. */
+export const addGatewayRequirement = (user: SessionUser, standardId: string, label: string) => addLine(user, "requirement", standardId, label);
+export const rewordGatewayRequirement = (user: SessionUser, requirementId: string, label: string) => changeLineText(user, "requirement", requirementId, label);
+/** Retiring takes a requirement off the checklist (checks already made against it are kept); restoring puts it at the end. */
+export const setRequirementRetired = (user: SessionUser, requirementId: string, retired: boolean, now = new Date()) =>
+  setLineRetired(user, "requirement", requirementId, retired, now);
+
+/** Swaps a current requirement with its current neighbour above or below. */
+export function moveGatewayRequirement(user: SessionUser, requirementId: string, direction: "up" | "down"): StandardResult {
+  if (user.role !== "admin") return REFUSED;
+  return db.transaction((tx): StandardResult => {
+    const row = lineRow(tx, "requirement", requirementId);
+    if (!row) return { ok: false, message: "Gateway requirement not found" };
+    if (row.retiredAt) return { ok: false, message: "A retired requirement is not on the checklist, so it cannot be moved" };
+    const live = tx
+      .select({ id: gatewayRequirements.id, sort: gatewayRequirements.sort })
+      .from(gatewayRequirements)
+      .where(and(eq(gatewayRequirements.standardId, row.standardId), isNull(gatewayRequirements.retiredAt)))
+      .orderBy(asc(gatewayRequirements.sort), asc(gatewayRequirements.label))
+      .all();
+    const at = live.findIndex((r) => r.id === requirementId);
+    const other = live[direction === "up" ? at - 1 : at + 1];
+    if (!other) return { ok: false, message: direction === "up" ? "This requirement is already first" : "This requirement is already last" };
+    // Renumber the whole checklist so that equal sort values (from old data) cannot leave the swap without effect.
+    const order = live.map((r) => r.id);
+    [order[at], order[live.indexOf(other)]] = [other.id, requirementId];
+    order.forEach((rid, i) => tx.update(gatewayRequirements).set({ sort: (i + 1) * 10 }).where(eq(gatewayRequirements.id, rid)).run());
+    audit(tx, user, { action: "gateway_requirement.move", entityType: "gateway_requirement", entityId: requirementId, summary: { label: row.text, direction } });
+    return { ok: true, standardId: row.standardId };
+  });
+}
