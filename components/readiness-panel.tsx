@@ -6,6 +6,7 @@ import { frameworkStageWords, type AssessmentStatus, type FrameworkStage } from 
 import { ladderWords, type LadderRung } from "@/lib/rules/competencies";
 
 export type ReadinessView = {
+  current: { stage: FrameworkStage; signedOff: number; total: number; expired: number } | null;
   next: {
     stage: FrameworkStage;
     signedOff: number;
@@ -62,6 +63,13 @@ export function ReadinessPanel({ readiness, workerId, own, headingId = "readines
       ) : (
         <p>At the top stage of the framework: the next steps are a degree apprenticeship and registration.</p>
       )}
+      {readiness.current ? (
+        <p className="mt-3 text-nhs-secondary">
+          {own ? "At your stage" : "At their current stage"}, {frameworkStageWords.label(readiness.current.stage).toLowerCase()}: {readiness.current.signedOff} of{" "}
+          {readiness.current.total} signed off
+          {readiness.current.expired > 0 ? `, ${readiness.current.expired} expired and needing renewal` : ""}.
+        </p>
+      ) : null}
     </section>
   );
 }

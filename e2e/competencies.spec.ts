@@ -46,8 +46,8 @@ function assessmentStatus(workerId: string, statementId: string) {
 }
 
 async function readinessFigure(page: Page) {
-  const text = await page.getByRole("region", { name: /^Readiness for/ }).locator("p").filter({ hasText: /statements signed off/ }).first().innerText();
-  const m = /(\d+)% \((\d+) of (\d+) statements signed off\)/.exec(text);
+  const text = await page.getByRole("region", { name: /^Readiness for the next stage/ }).locator("p").filter({ hasText: /%/ }).first().innerText();
+  const m = /(\d+)% \((\d+) of (\d+) signed off\)/.exec(text);
   if (!m) throw new Error(`No readiness figure in "${text}"`);
   return { percent: Number(m[1]), signedOff: Number(m[2]), total: Number(m[3]) };
 }

@@ -261,12 +261,10 @@ export type CompetencyOverview = NonNullable<ReturnType<typeof competencyOvervie
 const GAP_ORDER: AssessmentStatus[] = ["evidence_added", "expired", "self_assessed", "not_started"];
 
 /**
- * Readiness for the next stage, for the profile and the worker's home: the share signed off and the first gaps.
- * Undefined when the user may not see the worker.
+ * Readiness for the next stage as the readiness panel shows it (the competency page, the profile, the worker's home):
+ * the share signed off, the first gaps nearest to a sign-off, and where the worker holds now.
  */
-export function progressionReadiness(user: SessionUser, workerId: string, today = todayInLondon(), gapLimit = 5) {
-  const o = competencyOverview(user, workerId, today);
-  if (!o) return undefined;
+export function readinessView(o: CompetencyOverview, gapLimit = 5) {
   return {
     current: o.current ? { stage: o.current.stage, signedOff: o.current.readiness.signedOff, total: o.current.readiness.total, expired: o.current.readiness.expired } : null,
     next: o.next
@@ -279,11 +277,18 @@ export function progressionReadiness(user: SessionUser, workerId: string, today 
           // Nearest to a sign-off first: what a career conversation can move on soonest.
           gaps: [...o.next.readiness.gaps]
             .sort((a, b) => GAP_ORDER.indexOf(a.status) - GAP_ORDER.indexOf(b.status))
-            .slice(0, gapLimit).map((g) => ({ id: g.id, number: g.number, text: g.text, status: g.status })),
+            .slice(0, gapLimit)
+            .map((g) => ({ id: g.id, number: g.number, text: g.text, status: g.status })),
         }
       : null,
     ladder: o.ladder,
   };
+}
+
+/** Readiness for the next stage of a worker the user may see; undefined when they may not. */
+export function progressionReadiness(user: SessionUser, workerId: string, today = todayInLondon(), gapLimit = 5) {
+  const o = competencyOverview(user, workerId, today);
+  return o ? readinessView(o, gapLimit) : undefined;
 }
 
 /* ------------------------------------------------------------------ one statement */

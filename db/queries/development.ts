@@ -209,7 +209,8 @@ export function activeGoals(user: SessionUser, workerId: string) {
     .innerJoin(pdps, eq(pdps.id, pdpGoals.pdpId))
     .innerJoin(workers, eq(workers.id, pdps.workerId))
     .where(and(eq(pdps.workerId, workerId), ne(pdps.status, "closed"), visibleWorkers(user)))
-    .orderBy(asc(pdpGoals.sort), asc(pdpGoals.createdAt))
+    // created_at has whole seconds: goals added in the same second keep the order they were added (rowid).
+    .orderBy(asc(pdpGoals.sort), asc(pdpGoals.createdAt), sql`${pdpGoals}.rowid`)
     .all();
 }
 

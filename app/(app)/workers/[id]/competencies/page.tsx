@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
-import { competencyOverview, type CompetencyOverview } from "@/db/queries/competencies";
+import { competencyOverview, readinessView, type CompetencyOverview } from "@/db/queries/competencies";
+import { ReadinessPanel } from "@/components/readiness-panel";
 import { WorkerRecordHeader } from "@/components/worker-record-nav";
 import { AssessmentStatusTag, Tag } from "@/components/tags";
 import { daysBetween, formatDate, todayInLondon } from "@/lib/rules/dates";
@@ -47,7 +48,7 @@ export default async function CompetenciesPage({
       ) : null}
 
       <div className="mb-8 grid gap-4 lg:grid-cols-[3fr_2fr]">
-        <Readiness data={data} base={base} />
+        <ReadinessPanel readiness={readinessView(data)} workerId={id} own={data.ownRecord} />
         <Ladder data={data} />
       </div>
 
@@ -154,51 +155,6 @@ function StatementRow({ s, href, today }: { s: Statement; href: string; today: s
         <AssessmentStatusTag status={s.status} />
       </span>
     </li>
-  );
-}
-
-function Readiness({ data, base }: { data: CompetencyOverview; base: string }) {
-  const next = data.next;
-  const own = data.ownRecord;
-  return (
-    <section aria-labelledby="readiness" className="card">
-      <h2 id="readiness" className="mb-2 text-lg">
-        {next ? `Readiness for ${frameworkStageWords.label(next.stage).toLowerCase()}` : "Progression"}
-      </h2>
-      {next && next.readiness.total === 0 ? (
-        <p>No statements are published for this stage yet.</p>
-      ) : next ? (
-        <>
-          <p className="text-3xl font-bold tabular-nums">
-            {next.readiness.percent}% <span className="text-base font-normal">({next.readiness.signedOff} of {next.readiness.total} statements signed off)</span>
-          </p>
-          <progress
-            className="mt-2 block h-3 w-full"
-            max={Math.max(1, next.readiness.total)}
-            value={next.readiness.signedOff}
-            aria-label={`Next stage statements signed off: ${next.readiness.signedOff} of ${next.readiness.total}`}
-          />
-          {next.readiness.gaps.length > 0 ? (
-            <p className="mt-2">
-              <Link href={`${base}?stage=next&show=gaps`}>
-                {own ? "See what you still need" : "See the gaps"} ({next.readiness.gaps.length})
-              </Link>
-            </p>
-          ) : (
-            <p className="mt-2 font-semibold">Every statement of the next stage is signed off.</p>
-          )}
-        </>
-      ) : (
-        <p>At the top stage of the framework. The next steps are a degree apprenticeship and registration.</p>
-      )}
-      {data.current ? (
-        <p className="mt-3 text-nhs-secondary">
-          {own ? "At your stage" : "At their current stage"}, {frameworkStageWords.label(data.current.stage).toLowerCase()}: {data.current.readiness.signedOff} of{" "}
-          {data.current.readiness.total} signed off
-          {data.current.readiness.expired > 0 ? `, ${data.current.readiness.expired} expired and needing renewal` : ""}.
-        </p>
-      ) : null}
-    </section>
   );
 }
 
