@@ -1,8 +1,8 @@
 // The tabs across a worker's record: profile, PDP, appraisals, career conversations. Server-rendered; the page
-// says which one it is. Later features (competencies, supervision, apprenticeship, learning) add their tab here.
+// says which one it is. Each feature of the record adds its tab here.
 import Link from "next/link";
 
-export type WorkerRecordTab = "profile" | "pdp" | "appraisals" | "conversations" | "competencies" | "supervision" | "cpd";
+export type WorkerRecordTab = "profile" | "pdp" | "appraisals" | "conversations" | "competencies" | "supervision" | "cpd" | "apprenticeship";
 
 const TABS: { key: WorkerRecordTab; label: string; path: string }[] = [
   { key: "profile", label: "Profile", path: "" },
@@ -12,6 +12,7 @@ const TABS: { key: WorkerRecordTab; label: string; path: string }[] = [
   { key: "competencies", label: "Competencies", path: "/competencies" },
   { key: "supervision", label: "Supervision and delegation", path: "/supervision" },
   { key: "cpd", label: "CPD and training", path: "/cpd" },
+  { key: "apprenticeship", label: "Apprenticeship", path: "/apprenticeship" },
 ];
 
 export function WorkerRecordNav({ workerId, current }: { workerId: string; current: WorkerRecordTab }) {

@@ -31,6 +31,7 @@ export function navFor(role: Role): NavItem[] {
         { href: "/team", label: "My team" },
         { href: "/workers", label: "Workers" },
         { href: "/teams", label: "Teams" },
+        { href: "/apprenticeships", label: "Apprenticeships" },
         { href: "/resources", label: "Resources" },
       ];
     case "lead":
@@ -38,6 +39,7 @@ export function navFor(role: Role): NavItem[] {
         { href: "/insights", label: "Insights" },
         { href: "/workers", label: "Workers" },
         { href: "/teams", label: "Teams" },
+        { href: "/apprenticeships", label: "Apprenticeships" },
         { href: "/resources", label: "Resources" },
       ];
     case "admin":

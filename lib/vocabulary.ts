@@ -172,6 +172,20 @@ export const apprenticeshipStatusWords = labels(APPRENTICESHIP_STATUSES, {
 });
 
 export const EPA_RESULTS = ["pass", "merit", "distinction", "fail"] as const;
+export type EpaResult = (typeof EPA_RESULTS)[number];
+export const epaResultWords = labels(EPA_RESULTS, { pass: "Pass", merit: "Merit", distinction: "Distinction", fail: "Fail" });
+
+/** Kinds of off-the-job training an apprentice logs (stored as the words). */
+export const OTJ_ACTIVITY_TYPES = [
+  "Taught session at college",
+  "Online learning module",
+  "Shadowing a registered practitioner",
+  "Practical skills training",
+  "Assignment writing",
+  "Mentoring session",
+  "Simulation",
+  "Other",
+] as const;
 
 export const OTJ_RULE_KINDS = ["percent_of_hours", "hours_per_week", "standard_minimum"] as const;
 

@@ -1,0 +1,278 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth";
+import { apprenticeshipPipeline, type PipelineRow } from "@/db/queries/apprenticeships";
+import { formatDate, todayInLondon } from "@/lib/rules/dates";
+import { LIVE_APPRENTICESHIP_STATUSES, isLive } from "@/lib/rules/apprenticeship-lifecycle";
+import { apprenticeshipStatusWords, type ApprenticeshipStatus } from "@/lib/vocabulary";
+import { Stat } from "@/components/stat";
+import { ScrollRegion } from "@/components/scroll-region";
+import { Pagination } from "@/components/pagination";
+import { ApprenticeshipStatusTag, OtjRagTag, ReviewDueTag } from "@/components/apprenticeship-tags";
+
+export const metadata: Metadata = { title: "Apprenticeships" };
+
+const PAGE_SIZE = 50;
+type Show = ApprenticeshipStatus | "at_risk" | "live";
+const SHOWS: readonly Show[] = ["live", "at_risk", ...LIVE_APPRENTICESHIP_STATUSES];
+
+function parseShow(v: string | undefined): Show {
+  return SHOWS.find((s) => s === v) ?? "live";
+}
+
+const SHOW_WORDS: Record<Show, string> = {
+  live: "All current apprentices",
+  at_risk: "At risk",
+  planned: "Planned",
+  on_programme: "On programme",
+  break_in_learning: "On a break in learning",
+  gateway: "At gateway",
+  end_point_assessment: "In end-point assessment",
+  completed: "Completed",
+  withdrawn: "Withdrawn",
+};
+
+export default async function ApprenticeshipsPage({ searchParams }: { searchParams: Promise<{ show?: string; team?: string; page?: string }> }) {
+  const user = await requireUser();
+  const today = todayInLondon();
+  const rows = apprenticeshipPipeline(user, today);
+  if (!rows) notFound();
+  const sp = await searchParams;
+  const show = parseShow(sp.show);
+  const teams = [...new Map(rows.map((r) => [r.teamId, r.teamName])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
+  const team = teams.some(([id]) => id === sp.team) ? sp.team! : null;
+  const inTeam = team ? rows.filter((r) => r.teamId === team) : rows;
+
+  const live = inTeam.filter((r) => isLive(r.status));
+  const atRisk = live.filter((r) => r.track.risks.length > 0);
+  const count = (s: ApprenticeshipStatus) => live.filter((r) => r.status === s).length;
+  const completed = inTeam.filter((r) => r.status === "completed").length;
+  const withdrawn = inTeam.filter((r) => r.status === "withdrawn").length;
+
+  const listed = show === "live" ? live : show === "at_risk" ? atRisk : inTeam.filter((r) => r.status === show);
+  const pages = Math.max(1, Math.ceil(listed.length / PAGE_SIZE));
+  const page = Math.min(Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1), pages);
+  const shown = listed.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const href = (over: { show?: Show; page?: number; team?: string | null }) => {
+    const q = new URLSearchParams();
+    const s = over.show ?? show;
+    if (s !== "live") q.set("show", s);
+    const t = over.team === undefined ? team : over.team;
+    if (t) q.set("team", t);
+    if (over.page && over.page > 1) q.set("page", String(over.page));
+    const text = q.toString();
+    return `/apprenticeships${text ? `?${text}` : ""}#list`;
+  };
+
+  const byStandard = standardCounts(inTeam);
+
+  return (
+    <>
+      <h1 className="mb-2">Apprenticeships</h1>
+      <p className="mb-6 max-w-3xl text-nhs-secondary">
+        {user.role === "manager" ? "The apprentices in your teams" : "Every apprentice in the organisation"}: who is planned, on programme, on a break, at
+        gateway and in end-point assessment, and who is at risk because their off-the-job hours are behind, a progress review is overdue or their
+        planned dates have passed. Completions and withdrawals count the last 12 months.
+      </p>
+
+      {teams.length > 1 ? (
+        <form method="get" action="/apprenticeships" className="mb-6 flex flex-wrap items-end gap-4">
+          <div>
+            <label htmlFor="team" className="label">
+              Team
+            </label>
+            <select id="team" name="team" defaultValue={team ?? ""} className="input max-w-md">
+              <option value="">All teams</option>
+              {teams.map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </div>
+          {show !== "live" ? <input type="hidden" name="show" value={show} /> : null}
+          <button type="submit" className="btn btn-secondary mb-0!">
+            Show
+          </button>
+        </form>
+      ) : null}
+
+      <section aria-labelledby="counts" className="mb-8">
+        <h2 id="counts" className="sr-only">
+          Counts
+        </h2>
+        <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
+          <Stat label="Current apprentices" value={<Link href={href({ show: "live", page: 1 })}>{live.length}</Link>} note={`${completed} completed, ${withdrawn} withdrawn in 12 months`} />
+          <Stat label="At risk" value={<Link href={href({ show: "at_risk", page: 1 })}>{atRisk.length}</Link>} note="Hours behind, review overdue or dates passed" />
+          {LIVE_APPRENTICESHIP_STATUSES.map((s) => (
+            <Stat key={s} label={SHOW_WORDS[s]} value={<Link href={href({ show: s, page: 1 })}>{count(s)}</Link>} />
+          ))}
+        </div>
+      </section>
+
+      <section aria-labelledby="list" className="mb-10">
+        <h2 id="list" className="mb-1">
+          {SHOW_WORDS[show]}
+        </h2>
+        <p className="mb-3 text-nhs-secondary">
+          {listed.length} {listed.length === 1 ? "apprenticeship" : "apprenticeships"}
+          {show !== "live" ? (
+            <>
+              {" · "}
+              <Link href={href({ show: "live", page: 1 })}>Show all current apprentices</Link>
+            </>
+          ) : null}
+        </p>
+        {listed.length === 0 ? (
+          <p className="card">None.</p>
+        ) : (
+          <>
+            <PipelineTable rows={shown} caption={`${SHOW_WORDS[show]}: apprentice, team, standard, status, dates, off-the-job hours, next review and risks`} />
+            <Pagination page={page} pages={pages} hrefFor={(p) => href({ page: p })} />
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="standards">
+        <h2 id="standards" className="mb-3">
+          By standard and level
+        </h2>
+        {byStandard.length === 0 ? (
+          <p className="card">No apprenticeships yet.</p>
+        ) : (
+          <ScrollRegion label="Apprenticeships by standard and level, table">
+            <table className="table">
+              <caption className="sr-only">Apprenticeships by standard and level: how many are in each status, and completions and withdrawals in the last 12 months</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Standard</th>
+                  <th scope="col" className="num">
+                    Level
+                  </th>
+                  {LIVE_APPRENTICESHIP_STATUSES.map((s) => (
+                    <th key={s} scope="col" className="num">
+                      {apprenticeshipStatusWords.label(s)}
+                    </th>
+                  ))}
+                  <th scope="col" className="num">
+                    Completed (12 months)
+                  </th>
+                  <th scope="col" className="num">
+                    Withdrawn (12 months)
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {byStandard.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">{s.title}</th>
+                    <td className="num">{s.level}</td>
+                    {LIVE_APPRENTICESHIP_STATUSES.map((st) => (
+                      <td key={st} className="num">
+                        {s.counts[st]}
+                      </td>
+                    ))}
+                    <td className="num">{s.counts.completed}</td>
+                    <td className="num">{s.counts.withdrawn}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">By level</th>
+                  <td colSpan={LIVE_APPRENTICESHIP_STATUSES.length + 3}>
+                    {levelCounts(inTeam)
+                      .map(([level, n]) => `level ${level}: ${n}`)
+                      .join(" · ")}
+                  </td>
+                </tr>
+              </tfoot>
+            </table>
+          </ScrollRegion>
+        )}
+      </section>
+    </>
+  );
+}
+
+function PipelineTable({ rows, caption }: { rows: PipelineRow[]; caption: string }) {
+  return (
+    <ScrollRegion label="Apprentices, table">
+      <table className="table">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Apprentice</th>
+            <th scope="col">Standard</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="max-md:hidden">
+              Dates
+            </th>
+            <th scope="col">Off-the-job hours</th>
+            <th scope="col">Next review</th>
+            <th scope="col">At risk</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link href={`/workers/${r.workerId}/apprenticeship`} className="font-semibold">
+                  {r.workerName}
+                </Link>
+                <span className="block text-sm text-nhs-secondary">{r.teamName}</span>
+              </td>
+              <td>
+                {r.standardTitle} <span className="block text-sm text-nhs-secondary">Level {r.level}</span>
+              </td>
+              <td>
+                <ApprenticeshipStatusTag status={r.status} />
+              </td>
+              <td className="max-md:hidden">
+                {formatDate(r.startDate)} to {formatDate(r.plannedEndDate)}
+              </td>
+              <td>
+                {r.track.rag ? <OtjRagTag rag={r.track.rag} /> : "–"}
+                {r.track.percentOfExpected !== null && isLive(r.status) ? <span className="block text-sm">{r.track.percentOfExpected}% of expected</span> : null}
+              </td>
+              <td>{r.track.review ? <ReviewDueTag review={r.track.review} /> : "–"}</td>
+              <td>
+                {r.track.risks.length === 0 ? (
+                  "No"
+                ) : (
+                  <ul className="list-disc pl-5 text-sm">
+                    {r.track.risks.map((k) => (
+                      <li key={k.kind}>{k.message}</li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+}
+
+type Counts = Record<ApprenticeshipStatus, number>;
+
+const emptyCounts = (): Counts => ({ planned: 0, on_programme: 0, break_in_learning: 0, gateway: 0, end_point_assessment: 0, completed: 0, withdrawn: 0 });
+
+function standardCounts(rows: readonly PipelineRow[]) {
+  const by = new Map<string, { id: string; title: string; level: number; counts: Counts }>();
+  for (const r of rows) {
+    const entry = by.get(r.standardId) ?? { id: r.standardId, title: r.standardTitle, level: r.level, counts: emptyCounts() };
+    entry.counts[r.status] += 1;
+    by.set(r.standardId, entry);
+  }
+  return [...by.values()].sort((a, b) => a.level - b.level || a.title.localeCompare(b.title));
+}
+
+/** Current apprentices by level. */
+function levelCounts(rows: readonly PipelineRow[]): Array<[number, number]> {
+  const by = new Map<number, number>();
+  for (const r of rows) if (isLive(r.status)) by.set(r.level, (by.get(r.level) ?? 0) + 1);
+  return [...by.entries()].sort((a, b) => a[0] - b[0]);
+}

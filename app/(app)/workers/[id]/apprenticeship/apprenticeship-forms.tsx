@@ -1,0 +1,293 @@
+"use client";
+// The forms on a worker's apprenticeship page. Each comes back with what was typed and its errors tied to the fields
+// on a refusal, and starts empty after a save. Forms that appear once per item (gateway requirements, off-the-job
+// entries) give their fields ids of their own so two never share one.
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { prefixedErrors, SavedStatus } from "@/components/forms/form-status";
+import { TextField } from "@/components/forms/text-field";
+import { TextareaField } from "@/components/forms/textarea-field";
+import { SelectField } from "@/components/forms/select-field";
+import { RadiosField } from "@/components/forms/radios-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { FieldShell, describedBy } from "@/components/forms/field-shell";
+import { returnedValues, useCountedAction, type FormAction } from "@/components/forms/use-counted-action";
+import { EPA_RESULTS, OTJ_ACTIVITY_TYPES, apprenticeshipStatusWords, epaResultWords, type ApprenticeshipStatus } from "@/lib/vocabulary";
+
+type Standard = { id: string; title: string; level: number; months: number; options: { id: string; name: string }[] };
+
+function Problems({ state }: { state: ReturnType<typeof useCountedAction>[0] }) {
+  return <ErrorSummary errors={state.fieldErrors} message={state.ok === false && !state.fieldErrors ? state.message : undefined} />;
+}
+
+export function StartForm({ action, standards, today, weeklyHours }: { action: FormAction; standards: readonly Standard[]; today: string; weeklyHours: string }) {
+  const [state, formAction] = useCountedAction(action);
+  const v = state.ok ? {} : (state.values ?? {});
+  const e = state.fieldErrors;
+  const withOptions = standards.filter((s) => s.options.length > 0);
+  return (
+    <form action={formAction} noValidate key={state.n ?? 0}>
+      <Problems state={state} />
+      <SelectField
+        name="standardId"
+        label="Apprenticeship standard"
+        options={standards.map((s) => [s.id, `${s.title} (level ${s.level}, typically ${s.months} months)`] as const)}
+        placeholder="Select a standard"
+        defaultValue={v.standardId}
+        error={e?.standardId}
+        className="max-w-xl"
+      />
+      {withOptions.length > 0 ? (
+        <FieldShell name="optionId" label="Option (if the standard has options)" hint="For example the allied health therapy-support option of the senior healthcare support worker standard" error={e?.optionId}>
+          <select
+            id="optionId"
+            name="optionId"
+            defaultValue={v.optionId ?? ""}
+            aria-invalid={e?.optionId ? true : undefined}
+            aria-describedby={describedBy("optionId", "hint", e?.optionId)}
+            className="input max-w-xl"
+          >
+            <option value="">No option</option>
+            {withOptions.map((s) => (
+              <optgroup key={s.id} label={s.title}>
+                {s.options.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </FieldShell>
+      ) : null}
+      <TextField name="provider" label="Training provider" hint="The college, university or training provider" defaultValue={v.provider} error={e?.provider} autoComplete="off" />
+      <div className="grid gap-x-6 sm:grid-cols-2">
+        <TextField name="startDate" label="Start date" type="date" defaultValue={v.startDate ?? today} error={e?.startDate} className="max-w-xs" />
+        <TextField name="plannedEndDate" label="Planned end date" hint="The end of the practical period, before end-point assessment" type="date" defaultValue={v.plannedEndDate} error={e?.plannedEndDate} className="max-w-xs" />
+      </div>
+      <TextField
+        name="weeklyHours"
+        label="Contracted hours a week"
+        hint="37.5 is full time; part-time hours set the off-the-job hours pro rata"
+        inputMode="decimal"
+        defaultValue={v.weeklyHours ?? weeklyHours}
+        error={e?.weeklyHours}
+        className="max-w-[8rem]"
+        autoComplete="off"
+      />
+      <RadiosField
+        name="started"
+        legend="Has it started?"
+        options={[
+          ["planned", "Not yet: it is planned", "The place is agreed; start it on the day the apprentice begins"],
+          ["on_programme", "Yes: on programme since the start date"],
+        ]}
+        value={v.started ?? "planned"}
+        error={e?.started}
+      />
+      <SubmitButton pendingText="Saving…">Save the apprenticeship</SubmitButton>
+      <SavedStatus state={state} />
+    </form>
+  );
+}
+
+const STATUS_HINT = "Give the reason for a break in learning or a withdrawal; it is kept with the change";
+
+export function StatusForm({ action, next, current, today }: { action: FormAction; next: readonly ApprenticeshipStatus[]; current: ApprenticeshipStatus; today: string }) {
+  const [state, formAction] = useCountedAction(action);
+  const v = returnedValues(state);
+  const e = state.fieldErrors;
+  const words = (s: ApprenticeshipStatus) => (current === "planned" && s === "on_programme" ? "On programme (started)" : s === "on_programme" ? "On programme (back from the break)" : apprenticeshipStatusWords.label(s));
+  return (
+    <>
+    <details className="card mt-4" open={state.ok === false ? true : undefined}>
+      <summary className="cursor-pointer font-semibold text-nhs-blue">Change the status</summary>
+    <form action={formAction} noValidate key={state.n ?? 0} className="mt-4">
+      <Problems state={state} />
+      <SelectField name="to" label="New status" options={next.map((s) => [s, words(s)] as const)} placeholder="Select the new status" defaultValue={v.to} error={e?.to} className="max-w-md" />
+      <TextField
+        name="effectiveOn"
+        label="Date it took effect"
+        hint={current === "planned" ? "Starting: the day the apprentice began, which becomes the start date" : undefined}
+        type="date"
+        defaultValue={v.effectiveOn ?? today}
+        error={e?.effectiveOn}
+        className="max-w-xs"
+      />
+      <TextareaField name="reason" label="Reason or note" hint={STATUS_HINT} rows={2} defaultValue={v.reason} error={e?.reason} />
+      {current === "break_in_learning" ? (
+        <TextField
+          name="newPlannedEndDate"
+          label="New planned end date (optional)"
+          hint="When the apprentice returns, move the planned end by the length of the break"
+          type="date"
+          defaultValue={v.newPlannedEndDate}
+          error={e?.newPlannedEndDate}
+          className="max-w-xs"
+        />
+      ) : null}
+      <SubmitButton pendingText="Saving…">Change the status</SubmitButton>
+    </form>
+    </details>
+    <SavedStatus state={state} />
+    </>
+  );
+}
+
+export function OtjForm({ action, today }: { action: FormAction; today: string }) {
+  const [state, formAction] = useCountedAction(action);
+  const v = returnedValues(state);
+  const e = state.fieldErrors;
+  return (
+    <form action={formAction} noValidate key={state.n ?? 0}>
+      <Problems state={state} />
+      <div className="grid gap-x-6 sm:grid-cols-2">
+        <TextField name="activityOn" label="Date" type="date" defaultValue={v.activityOn ?? today} error={e?.activityOn} className="max-w-xs" />
+        <TextField
+          name="hours"
+          label="Hours"
+          hint="In quarters of an hour, like 3.5; at most 12 in one day"
+          inputMode="decimal"
+          defaultValue={v.hours}
+          error={e?.hours}
+          className="max-w-[8rem]"
+          autoComplete="off"
+        />
+      </div>
+      <SelectField
+        name="activityType"
+        label="Kind of training"
+        options={OTJ_ACTIVITY_TYPES.map((t) => [t, t] as const)}
+        placeholder="Select the kind of training"
+        defaultValue={v.activityType}
+        error={e?.activityType}
+        className="max-w-md"
+      />
+      <TextareaField name="note" label="Note (optional)" hint="What was covered" rows={2} defaultValue={v.note} error={e?.note} />
+      <SubmitButton pendingText="Logging…">Log the hours</SubmitButton>
+      <SavedStatus state={state} />
+    </form>
+  );
+}
+
+/** One button that removes or unticks one thing, with a refusal shown beside it. */
+export function SmallButtonForm({ action, children, label }: { action: FormAction; children: React.ReactNode; label: string }) {
+  const [state, formAction] = useCountedAction(action);
+  return (
+    <form action={formAction} aria-label={label} className="inline">
+      <button type="submit" className="link-button">
+        {children}
+      </button>
+      {state.ok === false && state.message ? (
+        <p role="alert" className="mt-1 font-bold text-nhs-red">
+          {state.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+export function ReviewForm({ action, today }: { action: FormAction; today: string }) {
+  const [state, formAction] = useCountedAction(action);
+  const v = returnedValues(state);
+  const e = state.fieldErrors;
+  return (
+    <form action={formAction} noValidate key={state.n ?? 0}>
+      <Problems state={state} />
+      <TextField name="reviewedOn" label="Date of the review" type="date" defaultValue={v.reviewedOn ?? today} error={e?.reviewedOn} className="max-w-xs" />
+      <TextField name="attendees" label="Who attended" hint="The apprentice, the employer (line manager or mentor) and the training provider" defaultValue={v.attendees} error={e?.attendees} autoComplete="off" />
+      <TextareaField name="progress" label="Progress" rows={3} defaultValue={v.progress} error={e?.progress} />
+      <TextareaField name="concerns" label="Concerns (optional)" rows={2} defaultValue={v.concerns} error={e?.concerns} />
+      <TextareaField name="actions" label="Actions agreed (optional)" rows={2} defaultValue={v.actions} error={e?.actions} />
+      <TextField
+        name="nextReviewOn"
+        label="Next review (optional)"
+        hint="Within 12 weeks of this review"
+        type="date"
+        defaultValue={v.nextReviewOn}
+        error={e?.nextReviewOn}
+        className="max-w-xs"
+      />
+      <SubmitButton pendingText="Saving…">Record the review</SubmitButton>
+      <SavedStatus state={state} />
+    </form>
+  );
+}
+
+/** Ticks one gateway requirement; folded away until needed, with ids of its own. */
+export function GatewayTickForm({ action, requirementId, label, today }: { action: FormAction; requirementId: string; label: string; today: string }) {
+  const [state, formAction] = useCountedAction(action);
+  const prefix = `gw-${requirementId}`;
+  const e = prefixedErrors(prefix, state.fieldErrors);
+  const v = returnedValues(state);
+  const dateId = `${prefix}-completedOn`;
+  const evidenceId = `${prefix}-evidence`;
+  return (
+    <details className="mt-2" open={state.ok === false ? true : undefined}>
+      <summary className="cursor-pointer font-semibold text-nhs-blue">
+        Tick as met<span className="sr-only">: {label}</span>
+      </summary>
+      <form action={formAction} noValidate key={state.n ?? 0} aria-label={`Tick as met: ${label}`} className="mt-3">
+        <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+        <FieldShell name={dateId} label="Date it was met" error={e?.[dateId]}>
+          <input id={dateId} name="completedOn" type="date" defaultValue={v.completedOn ?? today} aria-invalid={e?.[dateId] ? true : undefined} aria-describedby={describedBy(dateId, undefined, e?.[dateId])} className="input max-w-xs" />
+        </FieldShell>
+        <FieldShell name={evidenceId} label="Evidence" error={e?.[evidenceId]}>
+          <input id={evidenceId} name="evidence" defaultValue={v.evidence} aria-invalid={e?.[evidenceId] ? true : undefined} aria-describedby={describedBy(evidenceId, undefined, e?.[evidenceId])} className="input" autoComplete="off" />
+        </FieldShell>
+        <SubmitButton pendingText="Saving…" className="btn-secondary">
+          Tick<span className="sr-only">: {label}</span>
+        </SubmitButton>
+      </form>
+    </details>
+  );
+}
+
+export function EpaForm({ action, today }: { action: FormAction; today: string }) {
+  const [state, formAction] = useCountedAction(action);
+  const v = returnedValues(state);
+  const e = state.fieldErrors;
+  return (
+    <form action={formAction} noValidate key={state.n ?? 0}>
+      <Problems state={state} />
+      <RadiosField
+        name="result"
+        legend="Result"
+        hint="A pass, merit or distinction completes the apprenticeship; a fail keeps it in end-point assessment for a resit"
+        options={EPA_RESULTS.map((r) => [r, epaResultWords.label(r)] as const)}
+        value={v.result}
+        error={e?.result}
+      />
+      <TextField name="resultOn" label="Date of the result" type="date" defaultValue={v.resultOn ?? today} error={e?.resultOn} className="max-w-xs" />
+      <SubmitButton pendingText="Saving…">Record the result</SubmitButton>
+      <SavedStatus state={state} />
+    </form>
+  );
+}
+
+export function PositionForm({
+  action,
+  stages,
+  bands,
+  start,
+}: {
+  action: FormAction;
+  stages: readonly { id: string; name: string }[];
+  bands: readonly { id: string; name: string }[];
+  start: { effectiveFrom: string; stageId: string; bandId: string; jobTitle: string; positionReason: string };
+}) {
+  const [state, formAction] = useCountedAction(action);
+  const v = state.ok ? start : { ...start, ...(state.values ?? {}) };
+  const e = state.fieldErrors;
+  return (
+    <form action={formAction} noValidate key={state.n ?? 0}>
+      <Problems state={state} />
+      <TextField name="effectiveFrom" label="New position starts on" type="date" defaultValue={v.effectiveFrom} error={e?.effectiveFrom} className="max-w-xs" />
+      <SelectField name="stageId" label="New role" options={stages.map((s) => [s.id, s.name] as const)} placeholder="Select a role" defaultValue={v.stageId} error={e?.stageId} className="max-w-md" />
+      <SelectField name="bandId" label="Band" options={bands.map((b) => [b.id, b.name] as const)} placeholder="No band" defaultValue={v.bandId} error={e?.bandId} className="max-w-xs" />
+      <TextField name="jobTitle" label="Job title" defaultValue={v.jobTitle} error={e?.jobTitle} autoComplete="off" />
+      <TextField name="positionReason" label="Reason on the position history" defaultValue={v.positionReason} error={e?.positionReason} autoComplete="off" />
+      <SubmitButton pendingText="Saving…">Record the new position</SubmitButton>
+      <SavedStatus state={state} />
+    </form>
+  );
+}
