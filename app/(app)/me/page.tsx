@@ -110,7 +110,9 @@ export default async function MyDevelopmentPage() {
               {summary.apprenticeship ? "My apprenticeship" : "Next career conversation"}
             </h2>
             {summary.apprenticeship ? (
-              <p>{summary.apprenticeship}</p>
+              <p>
+                <Link href={`${base}/apprenticeship`}>{summary.apprenticeship}</Link>
+              </p>
             ) : summary.nextConversationOn ? (
               <p>Planned for {formatDate(summary.nextConversationOn)}</p>
             ) : (

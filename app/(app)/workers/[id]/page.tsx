@@ -122,7 +122,12 @@ export default async function WorkerProfilePage({
                 ],
                 ["CPD (12 months)", `${Number(summary.cpdHours12m.toFixed(1))} hours`],
                 ["Last supervision", summary.lastSupervisionOn ? formatDate(summary.lastSupervisionOn) : "None recorded"],
-                ["Apprenticeship", summary.apprenticeship ?? "None"],
+                [
+                  "Apprenticeship",
+                  <Link key="a" href={`/workers/${id}/apprenticeship`}>
+                    {summary.apprenticeship ?? "None"}
+                  </Link>,
+                ],
               ]}
             />
           </section>

@@ -79,7 +79,7 @@ export function StartForm({ action, standards, today, weeklyHours }: { action: F
         legend="Has it started?"
         options={[
           ["planned", "Not yet: it is planned", "The place is agreed; start it on the day the apprentice begins"],
-          ["on_programme", "Yes: on programme since the start date"],
+          ["on_programme", "Yes: it is on programme"],
         ]}
         value={v.started ?? "planned"}
         error={e?.started}
