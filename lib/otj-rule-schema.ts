@@ -97,12 +97,12 @@ const ALWAYS = { when: () => true };
 /** A new rule for apprenticeships starting on or after a date. */
 export const otjRuleNewFields = z
   .object({
-    kind: z.enum(OTJ_RULE_KINDS, { error: "Select what the rule requires" }),
     effectiveFrom: z
       .string({ error: "Enter the first start date the rule covers" })
       .trim()
       .min(1, "Enter the first start date the rule covers")
       .refine(isIsoDate, "Enter the date as a real date, for example 2026-08-01"),
+    kind: z.enum(OTJ_RULE_KINDS, { error: "Select what the rule requires" }),
     value: z.string().optional(),
     minimumHours,
     description,

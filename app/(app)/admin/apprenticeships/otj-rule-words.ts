@@ -14,4 +14,4 @@ export function ruleRange(r: { effectiveFrom: string; effectiveTo: string | null
   return r.effectiveTo ? `${formatDate(r.effectiveFrom)} to ${formatDate(addDays(r.effectiveTo, -1))}` : `From ${formatDate(r.effectiveFrom)}`;
 }
 
-export const apprenticeshipCount = (n: number) => `${n} ${n === 1 ? "apprenticeship" : "apprenticeships"}`;
+export const apprenticeshipCount = (n: number) => (n === 0 ? "no apprenticeships" : `${n} ${n === 1 ? "apprenticeship" : "apprenticeships"}`);

@@ -11,11 +11,12 @@ export const metadata: Metadata = { title: "Apprenticeship standards" };
 /** The confirmation after an off-the-job rule changed, with how many apprenticeships it touches. */
 function savedMessage(saved: string | undefined, n: number): string | undefined {
   const count = apprenticeshipCount(n);
+  const Count = `${count[0]!.toUpperCase()}${count.slice(1)}`;
   switch (saved) {
     case "rule-updated":
-      return `Off-the-job rule changed. ${count} ${n === 1 ? "starts" : "start"} under it; their required hours follow the change.`;
+      return `Off-the-job rule changed. ${Count} ${n === 1 ? "starts" : "start"} under it; their required hours follow the change.`;
     case "rule-added":
-      return `Off-the-job rule added; the rule before it now ends the day before. ${count} starting on or after its date now follow it.`;
+      return `Off-the-job rule added; the rule before it now ends the day before. ${Count} starting on or after its date now follow it.`;
     case "rule-removed":
       return `Scheduled off-the-job rule taken away; the rule before it covers every later start again (${count} affected).`;
     default:

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth";
 import { otjRuleForAdmin } from "@/db/queries/apprenticeship-standards";
-import { otjRuleKindWords, otjValueText } from "@/lib/otj-rule-schema";
+import { otjValueText } from "@/lib/otj-rule-schema";
 import { Tag } from "@/components/tags";
 import { removeScheduledOtjRule, updateOtjRule } from "../../actions";
 import { OtjRuleForm, RemoveRuleForm } from "../../otj-rule-forms";
@@ -31,11 +31,11 @@ export default async function OtjRulePage({ params }: { params: Promise<{ ruleId
       </p>
       <p className="text-nhs-secondary">Off-the-job training rule</p>
       <h1 className="mb-3">Apprenticeships starting {range.replace(/^From /, "from ")}</h1>
-      <p className="mb-2 flex flex-wrap gap-2">
-        <Tag tone="blue">{otjRuleKindWords.label(rule.kind)}</Tag>
-        {rule.effectiveTo === null ? <Tag tone="green">Current</Tag> : null}
-        {found.scheduled ? <Tag tone="amber">Not yet in force</Tag> : null}
-      </p>
+      {rule.effectiveTo === null || found.scheduled ? (
+        <p className="mb-2 flex flex-wrap gap-2">
+          {found.scheduled ? <Tag tone="amber">Not yet in force</Tag> : <Tag tone="green">Current</Tag>}
+        </p>
+      ) : null}
       <p className="mb-6">{ruleFigure(rule)}.</p>
 
       <section aria-labelledby="change" className="mb-10">
