@@ -1,10 +1,12 @@
-// CPD and training requests, as people use them: Chloe adds a CPD entry (fixing impossible hours on the way) and
-// asks for two courses; her manager sees them waiting on the team page, declines one for funding and approves the
-// other, then records it as attended, which puts it in her CPD; another team's manager gets 404.
+// CPD and training requests, as people use them: Chloe adds a CPD entry (fixing impossible hours on the way),
+// changes it, deletes one added by mistake, asks for three courses and withdraws one; her manager sees the other two
+// waiting on the team page, declines one for funding and approves the other, then records it as attended, which puts
+// it in her CPD; deleting that entry puts the request back to approved, to be recorded again; a lead reads only;
+// another team's manager gets 404.
 import { test, expect, type Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
-import { workerIdFor } from "./support/demo-db";
+import { demoDb, workerIdFor } from "./support/demo-db";
 import { today, shift, long } from "./support/dates";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
@@ -13,6 +15,18 @@ const CPD_TITLE = "learning.spec: shadowed the dietitian on the stroke ward";
 const REFLECTION = "learning.spec: saw how texture-modified diets are chosen";
 const DECLINED = "learning.spec: dysphagia awareness study day";
 const APPROVED = "learning.spec: moving and handling key trainer";
+const WITHDRAWN = "learning.spec: wound care refresher, no longer needed";
+const MISTAKE = "learning.spec: entered twice by mistake";
+const NOW_WHAT = "learning.spec: I will ask about texture before every meal round";
+
+function cpdIdFor(title: string): string {
+  const db = demoDb();
+  try {
+    return (db.prepare("select id from cpd_activities where title = ?").get(title) as { id: string }).id;
+  } finally {
+    db.close();
+  }
+}
 
 const requestCard = (page: Page, title: string) =>
   page.getByRole("list", { name: "Training requests" }).getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) });
@@ -88,6 +102,68 @@ test("Chloe adds a CPD entry, fixing impossible hours, and requests two courses"
   await expectAccessible(page);
 });
 
+test("Chloe changes her CPD entry, deletes one added by mistake, and withdraws a request", async ({ browser }) => {
+  const chloe = workerIdFor(LOGINS.worker);
+  const page = await signedInPage(browser, "worker");
+  await visit(page, `/workers/${chloe}/cpd`);
+
+  await cpdCard(page, CPD_TITLE).getByRole("link", { name: /^Change or delete/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Change a CPD activity" })).toBeVisible();
+  await expect(page.getByLabel("What was it?")).toHaveValue(CPD_TITLE);
+  await expect(page.getByLabel("Hours", { exact: true })).toHaveValue("1.5");
+  await expect(page.getByLabel("What happened?")).toHaveValue(REFLECTION);
+  await expectAccessible(page);
+  await page.getByLabel("Hours", { exact: true }).fill("0");
+  await page.getByLabel("Now what? What will you do differently?").fill(NOW_WHAT);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary.getByRole("link", { name: "The hours must be more than 0" })).toHaveAttribute("href", "#hours");
+  await expect(page.getByLabel("Now what? What will you do differently?")).toHaveValue(NOW_WHAT);
+  await expect(page.getByLabel("Hours", { exact: true })).toHaveValue("0");
+  await expectAccessible(page);
+  await page.getByLabel("Hours", { exact: true }).fill("2");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(new RegExp(`/workers/${chloe}/cpd\\?saved=cpd-updated`));
+  await expect(page.getByRole("status").filter({ hasText: "CPD activity changed." })).toBeVisible();
+  await expect(cpdCard(page, CPD_TITLE)).toContainText(NOW_WHAT);
+  await expect(cpdCard(page, CPD_TITLE).getByRole("definition").first()).toHaveText("2");
+  await expectAccessible(page);
+
+  // One entered by mistake is deleted, after saying yes.
+  await page.getByLabel("What was it?").fill(MISTAKE);
+  await page.getByLabel("Type of activity").selectOption({ label: "Reading" });
+  await page.getByRole("group", { name: "Formal or informal learning" }).getByLabel("Informal learning").check();
+  await page.getByLabel("Hours", { exact: true }).fill("1");
+  await page.getByRole("button", { name: "Add the CPD activity" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "CPD activity added" })).toBeVisible();
+  await cpdCard(page, MISTAKE).getByRole("link", { name: /^Change or delete/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Change a CPD activity" })).toBeVisible();
+  await page.getByRole("button", { name: "Delete the CPD activity" }).click();
+  await expect(page.getByRole("alert").getByRole("link", { name: "Tick the box to confirm that this CPD activity is to be deleted" })).toHaveAttribute("href", "#delete-confirm");
+  await expectAccessible(page);
+  await page.getByLabel("Yes, delete this CPD activity. This cannot be undone.").check();
+  await page.getByRole("button", { name: "Delete the CPD activity" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "CPD activity deleted." })).toBeVisible();
+  await expect(cpdCard(page, MISTAKE)).toHaveCount(0);
+  await expect(cpdCard(page, CPD_TITLE)).toHaveCount(1);
+
+  // A request still awaiting a decision is withdrawn, after saying yes; it stays listed as withdrawn.
+  await requestCourse(page, WITHDRAWN, "40");
+  await expect(page.getByRole("status").filter({ hasText: "Training requested" })).toBeVisible();
+  const card = requestCard(page, WITHDRAWN);
+  await card.locator("summary", { hasText: "Withdraw" }).click();
+  await card.getByRole("button", { name: /^Withdraw the request/ }).click();
+  await expect(card.getByRole("alert").getByRole("link", { name: "Tick the box to confirm that this request is to be withdrawn" })).toBeVisible();
+  await expectAccessible(page);
+  await card.getByLabel(/^Yes, withdraw this request/).check();
+  await card.getByRole("button", { name: /^Withdraw the request/ }).click();
+  await expect(card.getByText("Withdrawn", { exact: true }).first()).toBeVisible();
+  await expect(card.getByRole("button", { name: /^Withdraw the request/ })).toHaveCount(0);
+  await expect(card.locator("summary", { hasText: "Withdraw" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.context().close();
+});
+
 test("the manager sees the requests waiting on the team page; another team's manager gets 404", async ({ browser }) => {
   const chloe = workerIdFor(LOGINS.worker);
   const page = await signedInPage(browser, "manager");
@@ -96,6 +172,8 @@ test("the manager sees the requests waiting on the team page; another team's man
   await expect(waiting.getByRole("link", { name: `Chloe Mensah: ${DECLINED}` })).toBeVisible();
   await expect(waiting.getByRole("link", { name: `Chloe Mensah: ${APPROVED}` })).toHaveAttribute("href", `/workers/${chloe}/cpd#requests`);
   await expect(page.getByText("Training requests to decide", { exact: true })).toBeVisible();
+  // The withdrawn one no longer waits.
+  await expect(waiting.getByRole("link", { name: `Chloe Mensah: ${WITHDRAWN}` })).toHaveCount(0);
 
   const other = await signedInPage(browser, "manager2");
   expect((await other.goto(`/workers/${chloe}/cpd`))?.status()).toBe(404);
@@ -140,4 +218,55 @@ test("the manager declines one for funding, approves the other, and records it a
   await visit(page, "/team");
   await expect(page.getByRole("link", { name: `Chloe Mensah: ${APPROVED}` })).toHaveCount(0);
   await expect(page.getByRole("link", { name: `Chloe Mensah: ${DECLINED}` })).toHaveCount(0);
+});
+
+test("deleting the entry recorded from the training request puts it back to approved, to be recorded again", async ({ browser }) => {
+  const chloe = workerIdFor(LOGINS.worker);
+  const page = await signedInPage(browser, "manager");
+  await visit(page, `/workers/${chloe}/cpd`);
+  // A decided request offers no withdrawing.
+  await expect(requestCard(page, APPROVED).locator("summary", { hasText: "Withdraw" })).toHaveCount(0);
+  await expect(requestCard(page, WITHDRAWN)).toContainText("Withdrawn");
+  await expect(requestCard(page, WITHDRAWN).getByRole("button", { name: /^Approve/ })).toHaveCount(0);
+
+  await cpdCard(page, APPROVED).getByRole("link", { name: /^Change or delete/ }).click();
+  await expect(page.getByText(`Recorded from the training request \u201c${APPROVED}\u201d`)).toBeVisible();
+  await expect(page.getByText(/puts the training request back to approved/)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Yes, delete this CPD activity. This cannot be undone.").check();
+  await page.getByRole("button", { name: "Delete the CPD activity" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "CPD activity deleted." })).toBeVisible();
+  await expect(cpdCard(page, APPROVED)).toHaveCount(0);
+  await expect(requestCard(page, APPROVED).getByText("Approved", { exact: true }).first()).toBeVisible();
+
+  await requestCard(page, APPROVED).getByRole("link", { name: /^Record as attended/ }).click();
+  await expect(page.getByRole("heading", { name: `Record as attended: ${APPROVED}` })).toBeVisible();
+  await page.getByLabel("Hours", { exact: true }).fill("7.5");
+  await page.getByRole("button", { name: "Record as attended" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Training recorded as attended and added to CPD" })).toBeVisible();
+  await expect(cpdCard(page, APPROVED)).toContainText("From a training request");
+  await expect(requestCard(page, APPROVED)).toContainText("Attended");
+  await page.context().close();
+});
+
+test("a lead reads CPD but is told they cannot change it; another team's manager and another worker get 404", async ({ browser }) => {
+  const chloe = workerIdFor(LOGINS.worker);
+  const entry = cpdIdFor(CPD_TITLE);
+  const lead = await signedInPage(browser, "lead");
+  await visit(lead, `/workers/${chloe}/cpd`);
+  await expect(lead.getByText(/^Leads read CPD and training requests/)).toBeVisible();
+  await expect(cpdCard(lead, CPD_TITLE)).toContainText(NOW_WHAT);
+  await expect(lead.getByRole("link", { name: /^Change or delete/ })).toHaveCount(0);
+  await expect(lead.locator("summary", { hasText: "Withdraw" })).toHaveCount(0);
+  await visit(lead, `/workers/${chloe}/cpd/${entry}/edit`);
+  await expect(lead.getByText("Leads read CPD and training requests; only the worker, their manager or an administrator changes them.")).toBeVisible();
+  await expect(lead.getByRole("button", { name: "Save changes" })).toHaveCount(0);
+  await expect(lead.getByRole("button", { name: "Delete the CPD activity" })).toHaveCount(0);
+  await lead.context().close();
+
+  for (const who of ["manager2", "worker2"] as const) {
+    const other = await signedInPage(browser, who);
+    expect((await other.goto(`/workers/${chloe}/cpd/${entry}/edit`))?.status(), who).toBe(404);
+    await other.context().close();
+  }
 });

@@ -78,6 +78,13 @@ export function cpdFields(today: string) {
 
 export type CpdFields = z.infer<ReturnType<typeof cpdFields>>;
 
+/** A change to a CPD entry: the same fields and checks as adding one, without the training request it came from. */
+export type CpdChange = Omit<CpdFields, "trainingRequestId">;
+
+/** Deleting a CPD entry and withdrawing a training request need the box ticked. */
+export const deleteCpdFields = z.object({ confirm: z.literal("yes", { error: "Tick the box to confirm that this CPD activity is to be deleted" }) });
+export const withdrawFields = z.object({ confirm: z.literal("yes", { error: "Tick the box to confirm that this request is to be withdrawn" }) });
+
 export const requestFields = z
   .object({
     courseTitle: requiredText("the course", 200, "Enter the name of the course"),

@@ -1,12 +1,16 @@
 // Apprenticeship standards as data: the administrator's list, adding and changing standards, their options and
-// gateway checklists, each change audited; everyone else refused. Reference data from the real seed.
+// gateway checklists, and the off-the-job rules (changed, succeeded from a date, a scheduled one taken away), each
+// change audited; everyone else refused. Reference data from the real seed.
 import { describe, expect, it, vi } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
+import { addDays, todayInLondon } from "@/lib/rules/dates";
 import { db } from "@/db/client";
-import { apprenticeshipOptions, apprenticeshipStandards, auditEvents, gatewayRequirements, professions } from "@/db/schema";
+import { apprenticeshipOptions, apprenticeships, apprenticeshipStandards, auditEvents, gatewayRequirements, otjRules, professions } from "@/db/schema";
 import { seedReference } from "@/db/seed/reference";
 import * as q from "@/db/queries/apprenticeship-standards";
 import { StandardChangeFields, StandardFields } from "@/lib/apprenticeship-standard-schema";
+import { newOtjRuleProblem, otjRangesProblem, otjRuleChangeFields, otjRuleNewFields, type OtjRuleNew } from "@/lib/otj-rule-schema";
+import { requiredOtjHours, ruleFor } from "@/lib/rules/off-the-job";
 import { navFor } from "@/lib/roles";
 import { asSession, twoTeams } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
@@ -277,5 +281,219 @@ describe("seeding the reference data again", () => {
     expect(again.gateway_requirements ?? 0).toBe(0);
     expect(db.select().from(apprenticeshipOptions).all()).toHaveLength(options);
     expect(gatewayOf(f.senior.id)).toEqual(live);
+  });
+});
+
+describe("off-the-job rules", () => {
+  const TODAY = "2026-11-22";
+  const ruleAt = (from: string) => db.select().from(otjRules).where(eq(otjRules.effectiveFrom, from)).get()!;
+  const ranges = () => db.select({ from: otjRules.effectiveFrom, to: otjRules.effectiveTo, kind: otjRules.kind }).from(otjRules).orderBy(otjRules.effectiveFrom).all();
+  const ruleAudits = () => db.select().from(auditEvents).where(eq(auditEvents.entityType, "otj_rule")).orderBy(auditEvents.seq).all();
+  function startApprenticeship(f: ReturnType<typeof setup>, startDate: string, plannedEndDate: string) {
+    db.insert(apprenticeships).values({ workerId: f.workers.workerA.id, standardId: f.senior.id, provider: "Test College", startDate, plannedEndDate }).run();
+  }
+  const newRule = (over: Partial<OtjRuleNew> = {}): OtjRuleNew => ({
+    kind: "hours_per_week",
+    effectiveFrom: "2027-08-01",
+    value: 8,
+    minimumHours: 200,
+    description: "Starts from 1 August 2027: 8 hours a week (test)",
+    ...over,
+  });
+
+  it("an admin changes a rule's description, figure and minimum, audited with the apprenticeships it touches; the required hours follow", () => {
+    const f = setup();
+    startApprenticeship(f, "2023-01-09", "2024-07-08");
+    startApprenticeship(f, "2025-07-31", "2027-01-31");
+    startApprenticeship(f, "2025-08-01", "2027-02-01");
+    const weekly = ruleAt("2022-08-01");
+    expect(q.otjRuleForAdmin(f.admin, weekly.id, TODAY)).toMatchObject({ rule: { id: weekly.id }, apprenticeships: 2, scheduled: false });
+    const before = requiredOtjHours(q.otjRuleList(f.admin), { startDate: "2023-01-09", plannedEndDate: "2024-07-08", weeklyHours: 37.5, standardMinimumHours: 375 });
+
+    const change = otjRuleChangeFields("hours_per_week").parse({ value: "7.5", minimumHours: "", description: "Seven and a half hours a week (test)" });
+    expect(q.updateOtjRule(f.admin, weekly.id, change)).toEqual({ ok: true, ruleId: weekly.id, apprenticeships: 2 });
+    expect(ruleAt("2022-08-01")).toMatchObject({ value: 7.5, minimumHours: null, description: "Seven and a half hours a week (test)", effectiveTo: "2025-08-01" });
+    const [row] = ruleAudits();
+    expect(row).toMatchObject({ action: "otj_rule.update", actorId: f.admin.id, entityId: weekly.id });
+    expect(JSON.parse(row!.summary)).toEqual({
+      effectiveFrom: "2022-08-01",
+      kind: "hours_per_week",
+      changed: ["description", "value"],
+      from: { description: weekly.description, value: 6 },
+      to: { description: "Seven and a half hours a week (test)", value: 7.5 },
+      apprenticeships: 2,
+    });
+    const after = requiredOtjHours(q.otjRuleList(f.admin), { startDate: "2023-01-09", plannedEndDate: "2024-07-08", weeklyHours: 37.5, standardMinimumHours: 375 });
+    expect(before.ok && after.ok && after.hours / before.hours).toBeCloseTo(7.5 / 6, 2);
+
+    // The percentage is typed as a percentage and kept as a fraction; the standard's minimum has no figure to change.
+    const percent = ruleAt("2017-05-01");
+    expect(q.updateOtjRule(f.admin, percent.id, otjRuleChangeFields("percent_of_hours").parse({ value: "25", minimumHours: "", description: percent.description }))).toMatchObject({ ok: true, apprenticeships: 0 });
+    expect(ruleAt("2017-05-01").value).toBe(0.25);
+    const standard = ruleAt("2025-08-01");
+    expect(q.updateOtjRule(f.admin, standard.id, otjRuleChangeFields("standard_minimum").parse({ value: "999", minimumHours: "190", description: standard.description }))).toMatchObject({ ok: true, apprenticeships: 1 });
+    expect(ruleAt("2025-08-01")).toMatchObject({ value: standard.value, minimumHours: 190 });
+    // Saving what is already there writes nothing.
+    const audited = ruleAudits().length;
+    expect(q.updateOtjRule(f.admin, standard.id, otjRuleChangeFields("standard_minimum").parse({ minimumHours: "190", description: standard.description }))).toMatchObject({ ok: true });
+    expect(ruleAudits()).toHaveLength(audited);
+    expect(q.updateOtjRule(f.admin, "no-such-rule", change)).toEqual({ ok: false, message: "Off-the-job rule not found" });
+  });
+
+  it("refuses absurd figures: a percentage outside 1 to 100, hours a week outside 0 to 40, a negative minimum, no description", () => {
+    const issues = (kind: "percent_of_hours" | "hours_per_week", input: Record<string, string>) =>
+      otjRuleChangeFields(kind).safeParse({ description: "A rule", minimumHours: "", ...input }).error?.issues.map((i) => [i.path[0], i.message]);
+    expect(issues("percent_of_hours", { value: "20" })).toBeUndefined();
+    expect(issues("percent_of_hours", { value: "20%" })).toBeUndefined();
+    expect(issues("percent_of_hours", { value: "0" })).toEqual([["value", "The percentage must be from 1 to 100"]]);
+    expect(issues("percent_of_hours", { value: "101" })).toEqual([["value", "The percentage must be from 1 to 100"]]);
+    expect(issues("percent_of_hours", { value: "0.2" })).toEqual([["value", "Enter the percentage as a whole number, like 20"]]);
+    expect(issues("percent_of_hours", { value: "" })).toEqual([["value", "Enter the percentage of contracted hours, like 20"]]);
+    expect(issues("hours_per_week", { value: "6" })).toBeUndefined();
+    expect(issues("hours_per_week", { value: "40" })).toBeUndefined();
+    expect(issues("hours_per_week", { value: "0" })).toEqual([["value", "The hours a week must be more than 0 and at most 40"]]);
+    expect(issues("hours_per_week", { value: "40.5" })).toEqual([["value", "The hours a week must be more than 0 and at most 40"]]);
+    expect(issues("hours_per_week", { value: "-6" })).toEqual([["value", "The hours a week must be more than 0 and at most 40"]]);
+    expect(issues("hours_per_week", { value: "six" })).toEqual([["value", "Enter the hours a week as a number, like 6 or 7.5"]]);
+    expect(issues("hours_per_week", { value: "6", minimumHours: "-1", description: " " })).toEqual([
+      ["description", "Describe the rule as the funding rules state it"],
+      ["minimumHours", "The minimum cannot be negative"],
+    ]);
+    expect(issues("hours_per_week", { value: "6", minimumHours: "187.5" })).toEqual([["minimumHours", "Enter the minimum as a whole number of hours"]]);
+    expect(otjRuleChangeFields("percent_of_hours").parse({ value: "20", minimumHours: "", description: "x" })).toEqual({ value: 0.2, minimumHours: null, description: "x" });
+
+    // A new rule reports every problem at once, the figure checked by the kind chosen.
+    const all = otjRuleNewFields.safeParse({ kind: "percent_of_hours", effectiveFrom: "2027-02-30", value: "150", minimumHours: "", description: "" });
+    expect(all.error?.issues.map((i) => [i.path[0], i.message])).toEqual([
+      ["effectiveFrom", "Enter the date as a real date, for example 2026-08-01"],
+      ["description", "Describe the rule as the funding rules state it"],
+      ["value", "The percentage must be from 1 to 100"],
+    ]);
+    expect(otjRuleNewFields.safeParse({ effectiveFrom: "2027-08-01", value: "6", description: "x" }).error?.issues.map((i) => i.path[0])).toEqual(["kind"]);
+    expect(otjRuleNewFields.parse({ kind: "standard_minimum", effectiveFrom: "2027-08-01", value: "", minimumHours: "187", description: "x" })).toMatchObject({ value: null, minimumHours: 187 });
+  });
+
+  it("a new rule from a date closes the current one on that date, in one transaction with its audit; starts on either side get the right rule", () => {
+    const f = setup();
+    startApprenticeship(f, "2027-09-06", "2029-03-05");
+    startApprenticeship(f, "2026-09-07", "2028-03-06");
+    const current = ruleAt("2025-08-01");
+    const result = q.addOtjRule(f.admin, newRule(), TODAY);
+    expect(result).toMatchObject({ ok: true, apprenticeships: 1 });
+    if (!result.ok) return;
+    expect(ranges()).toEqual([
+      { from: "2017-05-01", to: "2022-08-01", kind: "percent_of_hours" },
+      { from: "2022-08-01", to: "2025-08-01", kind: "hours_per_week" },
+      { from: "2025-08-01", to: "2027-08-01", kind: "standard_minimum" },
+      { from: "2027-08-01", to: null, kind: "hours_per_week" },
+    ]);
+    expect(otjRangesProblem(q.otjRuleList(f.admin))).toBeUndefined();
+    expect(ruleAudits().map((r) => [r.action, r.entityId])).toEqual([
+      ["otj_rule.close", current.id],
+      ["otj_rule.create", result.ruleId],
+    ]);
+    expect(JSON.parse(ruleAudits()[0]!.summary)).toEqual({ effectiveFrom: "2025-08-01", kind: "standard_minimum", effectiveTo: "2027-08-01" });
+    expect(JSON.parse(ruleAudits()[1]!.summary)).toMatchObject({ effectiveFrom: "2027-08-01", kind: "hours_per_week", value: 8, minimumHours: 200, closes: current.id, apprenticeships: 1 });
+    const rules = q.otjRuleList(f.admin);
+    expect(ruleFor(rules, "2027-07-31")).toMatchObject({ kind: "standard_minimum" });
+    expect(ruleFor(rules, "2027-08-01")).toMatchObject({ kind: "hours_per_week", value: 8 });
+    expect(q.otjRuleForAdmin(f.admin, result.ruleId, TODAY)).toMatchObject({ apprenticeships: 1, scheduled: true });
+    expect(q.otjRuleForAdmin(f.admin, current.id, TODAY)).toMatchObject({ apprenticeships: 1, scheduled: false });
+  });
+
+  it("refuses a from-date not after the current rule's start, too far ahead, or rules already broken; nothing changes", () => {
+    const f = setup();
+    const before = ranges();
+    expect(q.addOtjRule(f.admin, newRule({ effectiveFrom: "2025-08-01" }), TODAY)).toEqual({
+      ok: false,
+      field: "effectiveFrom",
+      message: "The new rule must start after 1 August 2025, when the current rule started",
+    });
+    expect(q.addOtjRule(f.admin, newRule({ effectiveFrom: "2024-01-01" }), TODAY)).toMatchObject({ ok: false, field: "effectiveFrom" });
+    expect(q.addOtjRule(f.admin, newRule({ effectiveFrom: "2031-11-23" }), TODAY)).toMatchObject({ ok: false, field: "effectiveFrom", message: expect.stringMatching(/at most 5 years ahead/) });
+    expect(q.addOtjRule(f.admin, newRule({ effectiveFrom: "2031-11-22" }), TODAY)).toMatchObject({ ok: true });
+    expect(ranges()).toHaveLength(before.length + 1);
+
+    // Rules with a gap or an overlap are reported, not built upon.
+    expect(otjRangesProblem([{ effectiveFrom: "2020-01-01", effectiveTo: "2021-01-01" }, { effectiveFrom: "2021-02-01", effectiveTo: null }])).toBe(
+      "No rule covers apprenticeships starting from 1 January 2021 to 31 January 2021",
+    );
+    expect(otjRangesProblem([{ effectiveFrom: "2020-01-01", effectiveTo: "2021-03-01" }, { effectiveFrom: "2021-02-01", effectiveTo: null }])).toBe(
+      "The rules from 1 January 2020 and 1 February 2021 overlap",
+    );
+    expect(otjRangesProblem([{ effectiveFrom: "2020-01-01", effectiveTo: null }, { effectiveFrom: "2021-02-01", effectiveTo: null }])).toMatch(/overlap/);
+    expect(otjRangesProblem([{ effectiveFrom: "2020-01-01", effectiveTo: "2021-01-01" }])).toBe("No rule covers apprenticeships starting from 1 January 2021");
+    expect(newOtjRuleProblem([{ effectiveFrom: "2020-01-01", effectiveTo: "2021-01-01" }], "2022-01-01", TODAY)).toMatchObject({ message: expect.stringMatching(/need correcting first/) });
+    db.update(otjRules).set({ effectiveTo: "2022-07-01" }).where(eq(otjRules.effectiveFrom, "2017-05-01")).run();
+    const broken = ranges();
+    expect(q.addOtjRule(f.admin, newRule({ effectiveFrom: "2032-01-01" }), "2027-06-01")).toMatchObject({ ok: false, message: expect.stringMatching(/need correcting first: No rule covers apprenticeships starting from 1 July 2022 to 31 July 2022/) });
+    expect(ranges()).toEqual(broken);
+  });
+
+  it("a rule not yet in force can be taken away, opening the one before it again; a rule in force cannot", () => {
+    const f = setup();
+    const added = q.addOtjRule(f.admin, newRule(), TODAY);
+    if (!added.ok) throw new Error(added.message);
+    const current = ruleAt("2025-08-01");
+    expect(q.removeScheduledOtjRule(f.admin, current.id, TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/Only the newest rule, before it takes effect/) });
+    // Once its date has come, it stays.
+    expect(q.removeScheduledOtjRule(f.admin, added.ruleId, "2027-08-01")).toMatchObject({ ok: false });
+    expect(q.removeScheduledOtjRule(f.admin, added.ruleId, TODAY)).toEqual({ ok: true, ruleId: current.id, apprenticeships: 0 });
+    expect(ranges().at(-1)).toEqual({ from: "2025-08-01", to: null, kind: "standard_minimum" });
+    expect(ruleAudits().map((r) => r.action)).toEqual(["otj_rule.close", "otj_rule.create", "otj_rule.remove", "otj_rule.reopen"]);
+    expect(JSON.parse(ruleAudits()[2]!.summary)).toMatchObject({ effectiveFrom: "2027-08-01", kind: "hours_per_week", value: 8, description: "Starts from 1 August 2027: 8 hours a week (test)" });
+    expect(q.removeScheduledOtjRule(f.admin, added.ruleId, TODAY)).toEqual({ ok: false, message: "Off-the-job rule not found" });
+  });
+
+  it("is refused to everyone but an admin, and nothing changes or is audited", () => {
+    const f = setup();
+    const added = q.addOtjRule(f.admin, newRule(), TODAY);
+    if (!added.ok) throw new Error(added.message);
+    const before = db.select().from(otjRules).all();
+    const audited = db.select().from(auditEvents).all().length;
+    const refused = { ok: false, message: "Only administrators change the off-the-job rules" };
+    for (const who of f.others) {
+      expect(q.otjRuleForAdmin(who, added.ruleId, TODAY)).toBeUndefined();
+      expect(q.updateOtjRule(who, added.ruleId, { value: 9, minimumHours: null, description: "x" })).toEqual(refused);
+      expect(q.addOtjRule(who, newRule({ effectiveFrom: "2028-01-01" }), TODAY)).toEqual(refused);
+      expect(q.removeScheduledOtjRule(who, added.ruleId, TODAY)).toEqual(refused);
+    }
+    expect(db.select().from(otjRules).all()).toEqual(before);
+    expect(db.select().from(auditEvents).all()).toHaveLength(audited);
+  });
+
+  it("the actions: 404 for everyone but an admin; bad input comes back with what was typed; good input saves and redirects", async () => {
+    const a = await import("@/app/(app)/admin/apprenticeships/actions");
+    const f = setup();
+    const weekly = ruleAt("2022-08-01");
+    const before = db.select().from(otjRules).all();
+    for (const who of f.others) {
+      actAs(who);
+      await expect(a.updateOtjRule(weekly.id, {}, formData({ value: "7", minimumHours: "", description: "x" }))).rejects.toThrow(NOT_FOUND);
+      await expect(a.addOtjRule({}, formData({ kind: "hours_per_week", effectiveFrom: "2030-01-01", value: "7", description: "x" }))).rejects.toThrow(NOT_FOUND);
+      await expect(a.removeScheduledOtjRule(weekly.id, {}, formData({ confirm: "yes" }))).rejects.toThrow(NOT_FOUND);
+    }
+    expect(db.select().from(otjRules).all()).toEqual(before);
+
+    actAs(f.admin);
+    const typed = { value: "45", minimumHours: "-3", description: "Kept description" };
+    expect(await a.updateOtjRule(weekly.id, {}, formData(typed))).toMatchObject({
+      ok: false,
+      fieldErrors: { value: "The hours a week must be more than 0 and at most 40", minimumHours: "The minimum cannot be negative" },
+      values: typed,
+    });
+    expect(await a.updateOtjRule("no-such-rule", {}, formData(typed))).toMatchObject({ ok: false, message: "Off-the-job rule not found", values: typed });
+    await expect(a.updateOtjRule(weekly.id, {}, formData({ ...typed, value: "6.5", minimumHours: "" }))).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(ruleAt("2022-08-01")).toMatchObject({ value: 6.5, description: "Kept description" });
+
+    const rule = { kind: "percent_of_hours", effectiveFrom: "2025-08-01", value: "20", minimumHours: "187", description: "Twenty per cent again (test)" };
+    expect(await a.addOtjRule({}, formData(rule))).toMatchObject({ ok: false, fieldErrors: { effectiveFrom: expect.stringMatching(/must start after 1 August 2025/) }, values: rule });
+    expect(await a.addOtjRule({}, formData({}))).toMatchObject({ ok: false, fieldErrors: { kind: expect.any(String), effectiveFrom: expect.any(String), description: expect.any(String) } });
+    await expect(a.addOtjRule({}, formData({ ...rule, effectiveFrom: addDays(todayInLondon(), 30) }))).rejects.toThrow(/NEXT_REDIRECT/);
+    const added = db.select().from(otjRules).where(isNull(otjRules.effectiveTo)).get()!;
+    expect(added).toMatchObject({ kind: "percent_of_hours", value: 0.2, minimumHours: 187 });
+    expect(await a.removeScheduledOtjRule(added.id, {}, formData({}))).toMatchObject({ ok: false, fieldErrors: { confirm: expect.stringMatching(/Tick the box/) } });
+    await expect(a.removeScheduledOtjRule(added.id, {}, formData({ confirm: "yes" }))).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(db.select().from(otjRules).all()).toHaveLength(before.length);
   });
 });

@@ -1,17 +1,38 @@
-// CPD and training requests: who may read and add (the worker their own, their managers and admins, leads read,
-// everyone else "not found"), who decides on requests (the worker's managers and admins), decline reasons as
-// barriers, approved training recorded as attended once, PDP goals checked against the worker, and an audit row for
-// every change.
+// CPD and training requests: who may read, add, change and delete (the worker their own, their managers and admins,
+// leads read, everyone else "not found"), who decides on requests (the worker's managers and admins) and who may
+// withdraw one (the requester's side, while it awaits a decision), decline reasons as barriers, approved training
+// recorded as attended once (and again after its entry is deleted), PDP goals checked against the worker, and an
+// audit row for every change.
 import { describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { auditEvents, cpdActivities, pdpGoals, pdps, trainingRequests, workers } from "@/db/schema";
-import { addCpd, decideRequest, learningPage, requestToAttend, requestTraining, trainingRequestsAwaitingDecision } from "@/db/queries/learning";
+import {
+  addCpd,
+  cpdEntryForEdit,
+  decideRequest,
+  deleteCpd,
+  learningPage,
+  requestToAttend,
+  requestTraining,
+  trainingRequestsAwaitingDecision,
+  updateCpd,
+  withdrawRequest,
+} from "@/db/queries/learning";
 import type { CpdFields, RequestFields } from "@/lib/learning-schema";
 import { addDays, todayInLondon } from "@/lib/rules/dates";
 import { asSession, twoTeams } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
-import { addCpdAction, approveRequestAction, declineRequestAction, requestTrainingAction } from "@/app/(app)/workers/[id]/cpd/actions";
+import {
+  addCpdAction,
+  approveRequestAction,
+  declineRequestAction,
+  deleteCpdAction,
+  requestTrainingAction,
+  updateCpdAction,
+  withdrawRequestAction,
+} from "@/app/(app)/workers/[id]/cpd/actions";
+import { withdrawProblem } from "@/lib/rules/learning";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -60,7 +81,7 @@ function requested(f: Fixture, over: Partial<RequestFields> = {}, workerId = f.w
   return result.id;
 }
 
-const auditFor = (entityId: string) => db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId)).all();
+const auditFor = (entityId: string) => db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId)).orderBy(auditEvents.seq).all();
 const requestRow = (id: string) => db.select().from(trainingRequests).where(eq(trainingRequests.id, id)).get()!;
 const cpdOf = (workerId: string) => db.select().from(cpdActivities).where(eq(cpdActivities.workerId, workerId)).all();
 
@@ -358,5 +379,279 @@ describe("the page's actions", () => {
     expect(await addCpdAction(f.workers.workerA.id, {}, attend)).toMatchObject({ ok: true, message: "Training recorded as attended and added to CPD" });
     expect(await addCpdAction(f.workers.workerA.id, {}, attend)).toMatchObject({ ok: false, message: "This training has already been recorded as attended" });
     expect(db.select().from(cpdActivities).where(and(eq(cpdActivities.workerId, f.workers.workerA.id), eq(cpdActivities.trainingRequestId, b))).all()).toHaveLength(1);
+  });
+});
+
+function added(f: Fixture, over: Partial<CpdFields> = {}, today = TODAY) {
+  const result = addCpd(asSession(f.users.workerUserA), f.workers.workerA.id, cpd(over), today);
+  if (!result.ok) throw new Error(result.message);
+  return result.id;
+}
+
+const cpdRow = (id: string) => db.select().from(cpdActivities).where(eq(cpdActivities.id, id)).get();
+
+describe("changing and deleting CPD", () => {
+  it("lets the worker, their manager and an admin change an entry, audited with before and after; no change, no audit", () => {
+    const f = twoTeams();
+    const id = added(f);
+    const goal = goalFor(f.workers.workerA.id);
+    const worker = asSession(f.users.workerUserA);
+    expect(updateCpd(worker, f.workers.workerA.id, id, cpd({ hours: 2, title: "Falls prevention e-learning, part 2", pdpGoalId: goal.id }), TODAY)).toMatchObject({ ok: true });
+    expect(cpdRow(id)).toMatchObject({ hours: 2, title: "Falls prevention e-learning, part 2", pdpGoalId: goal.id, createdBy: f.users.workerUserA.id });
+    const [, update] = auditFor(id);
+    expect(update).toMatchObject({ action: "cpd_activity.update", actorId: f.users.workerUserA.id, workerId: f.workers.workerA.id });
+    expect(JSON.parse(update!.summary)).toEqual({
+      title: "Falls prevention e-learning",
+      changed: ["title", "hours", "pdpGoalId"],
+      from: { title: "Falls prevention e-learning", hours: 1.5, pdpGoalId: null },
+      to: { title: "Falls prevention e-learning, part 2", hours: 2, pdpGoalId: goal.id },
+    });
+    for (const who of [f.users.managerA, f.users.admin]) {
+      expect(updateCpd(asSession(who), f.workers.workerA.id, id, cpd({ learning: who === f.users.admin ? "formal" : "informal", hours: 2, title: "Falls prevention e-learning, part 2", pdpGoalId: goal.id }), TODAY)).toMatchObject({ ok: true });
+    }
+    expect(auditFor(id).map((r) => [r.action, r.actorId])).toEqual([
+      ["cpd_activity.create", f.users.workerUserA.id],
+      ["cpd_activity.update", f.users.workerUserA.id],
+      ["cpd_activity.update", f.users.managerA.id],
+      ["cpd_activity.update", f.users.admin.id],
+    ]);
+    // Saving what is already there writes nothing.
+    expect(updateCpd(worker, f.workers.workerA.id, id, cpd({ hours: 2, title: "Falls prevention e-learning, part 2", pdpGoalId: goal.id }), TODAY)).toMatchObject({ ok: true });
+    expect(auditFor(id)).toHaveLength(4);
+
+    const page = cpdEntryForEdit(worker, f.workers.workerA.id, id)!;
+    expect(page).toMatchObject({ canChange: true, refusal: undefined, entry: { id, hours: 2 }, goals: [{ id: goal.id }] });
+  });
+
+  it("refuses a lead with a message, and gives another team's manager and another worker not found", () => {
+    const f = twoTeams();
+    const id = added(f);
+    for (const change of [() => updateCpd(asSession(f.users.lead), f.workers.workerA.id, id, cpd({ hours: 3 }), TODAY), () => deleteCpd(asSession(f.users.lead), f.workers.workerA.id, id)]) {
+      const result = change();
+      expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/^Leads read/) });
+      expect(result).not.toHaveProperty("notFound");
+    }
+    // A lead of another organisation is refused as a lead; they learn nothing of the record either way.
+    expect(updateCpd(asSession(f.users.otherLead), f.workers.workerA.id, id, cpd({ hours: 3 }), TODAY)).toMatchObject({ ok: false });
+    expect(cpdEntryForEdit(asSession(f.users.otherLead), f.workers.workerA.id, id)).toBeUndefined();
+    for (const who of [f.users.managerB, f.users.workerUserB]) {
+      expect(updateCpd(asSession(who), f.workers.workerA.id, id, cpd({ hours: 3 }), TODAY)).toMatchObject({ ok: false, notFound: true });
+      expect(deleteCpd(asSession(who), f.workers.workerA.id, id)).toMatchObject({ ok: false, notFound: true });
+      expect(cpdEntryForEdit(asSession(who), f.workers.workerA.id, id)).toBeUndefined();
+    }
+    // The entry must belong to the worker in the address, even for a manager of both.
+    const theirs = addCpd(asSession(f.users.managerA), f.workers.lineManagedOnly.id, cpd(), TODAY);
+    if (!theirs.ok) throw new Error(theirs.message);
+    expect(updateCpd(asSession(f.users.managerA), f.workers.workerA.id, theirs.id, cpd({ hours: 3 }), TODAY)).toMatchObject({ ok: false, notFound: true });
+    expect(deleteCpd(asSession(f.users.managerA), f.workers.workerA.id, theirs.id)).toMatchObject({ ok: false, notFound: true });
+    expect(cpdEntryForEdit(asSession(f.users.managerA), f.workers.workerA.id, theirs.id)).toBeUndefined();
+
+    expect(cpdEntryForEdit(asSession(f.users.lead), f.workers.workerA.id, id)).toMatchObject({ canChange: false, refusal: expect.stringMatching(/^Leads read/), goals: [] });
+    expect(cpdRow(id)).toMatchObject({ hours: 1.5 });
+    expect(cpdRow(theirs.id)).toBeDefined();
+    expect(auditFor(id).map((r) => r.action)).toEqual(["cpd_activity.create"]);
+  });
+
+  it("checks a change like an entry: a future date, impossible hours, another worker's goal; a leaver's entries stay as they are", () => {
+    const f = twoTeams();
+    const id = added(f);
+    const worker = asSession(f.users.workerUserA);
+    expect(updateCpd(worker, f.workers.workerA.id, id, cpd({ activityOn: "2026-11-23" }), TODAY)).toMatchObject({ ok: false, field: "activityOn" });
+    expect(updateCpd(worker, f.workers.workerA.id, id, cpd({ hours: 25 }), TODAY)).toMatchObject({ ok: false, field: "hours" });
+    expect(updateCpd(worker, f.workers.workerA.id, id, cpd({ pdpGoalId: goalFor(f.workers.workerB.id).id }), TODAY)).toMatchObject({ ok: false, field: "pdpGoalId" });
+    db.update(workers).set({ status: "left" }).where(eq(workers.id, f.workers.workerA.id)).run();
+    const manager = asSession(f.users.managerA);
+    expect(updateCpd(manager, f.workers.workerA.id, id, cpd({ hours: 3 }), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/has left/) });
+    expect(deleteCpd(manager, f.workers.workerA.id, id)).toMatchObject({ ok: false, message: expect.stringMatching(/has left/) });
+    expect(cpdEntryForEdit(manager, f.workers.workerA.id, id)).toMatchObject({ canChange: false, refusal: expect.stringMatching(/has left/) });
+    expect(cpdRow(id)).toMatchObject({ hours: 1.5 });
+    expect(auditFor(id)).toHaveLength(1);
+  });
+
+  it("deletes an entry, keeping in the audit trail everything it said", () => {
+    const f = twoTeams();
+    const id = added(f, { reflectionSoWhat: "Footwear matters" });
+    expect(deleteCpd(asSession(f.users.managerA), f.workers.workerA.id, id)).toMatchObject({ ok: true, id });
+    expect(cpdRow(id)).toBeUndefined();
+    const [, deleted] = auditFor(id);
+    expect(deleted).toMatchObject({ action: "cpd_activity.delete", actorId: f.users.managerA.id, workerId: f.workers.workerA.id });
+    expect(JSON.parse(deleted!.summary)).toEqual({
+      activityOn: "2026-11-20",
+      title: "Falls prevention e-learning",
+      type: "e_learning",
+      learning: "formal",
+      hours: 1.5,
+      reflectionWhat: "Completed the module",
+      reflectionSoWhat: "Footwear matters",
+      reflectionNowWhat: "Add a footwear check to my visits",
+      pdpGoalId: null,
+      trainingRequestId: null,
+      createdBy: f.users.workerUserA.id,
+    });
+    expect(deleteCpd(asSession(f.users.managerA), f.workers.workerA.id, id)).toMatchObject({ ok: false, notFound: true });
+  });
+
+  it("deleting an entry recorded from a training request puts the request back to approved, so it can be recorded again", () => {
+    const f = twoTeams();
+    const requestId = requested(f);
+    decideRequest(asSession(f.users.managerA), f.workers.workerA.id, requestId, { status: "approved" });
+    const worker = asSession(f.users.workerUserA);
+    const attended = cpd({ title: "Moving and handling trainer", type: "course", hours: 7, trainingRequestId: requestId });
+    const first = addCpd(worker, f.workers.workerA.id, attended, TODAY);
+    if (!first.ok) throw new Error(first.message);
+
+    // Changing it keeps the link, whatever the form sends.
+    expect(updateCpd(worker, f.workers.workerA.id, first.id, { ...attended, hours: 7.5, trainingRequestId: null } as CpdFields, TODAY)).toMatchObject({ ok: true });
+    expect(cpdRow(first.id)).toMatchObject({ hours: 7.5, trainingRequestId: requestId });
+    expect(cpdEntryForEdit(worker, f.workers.workerA.id, first.id)).toMatchObject({ requestTitle: "Moving and handling trainer" });
+
+    expect(deleteCpd(worker, f.workers.workerA.id, first.id)).toMatchObject({ ok: true });
+    expect(requestRow(requestId).status).toBe("approved");
+    expect(auditFor(requestId).map((r) => r.action)).toEqual([
+      "training_request.create",
+      "training_request.approved",
+      "training_request.attended",
+      "training_request.attendance_removed",
+    ]);
+    expect(JSON.parse(auditFor(requestId)[3]!.summary)).toEqual({ title: "Moving and handling trainer", cpdActivityId: first.id, from: "attended", to: "approved" });
+    expect(requestToAttend(worker, f.workers.workerA.id, requestId)).toMatchObject({ id: requestId });
+    expect(addCpd(worker, f.workers.workerA.id, attended, TODAY)).toMatchObject({ ok: true });
+    expect(requestRow(requestId).status).toBe("attended");
+    expect(cpdOf(f.workers.workerA.id)).toHaveLength(1);
+  });
+});
+
+describe("withdrawing a training request", () => {
+  it("the worker, their manager or an admin withdraws a request awaiting a decision; it stays listed, no longer waiting", () => {
+    const f = twoTeams();
+    const mine = requested(f, { courseTitle: "Mine" });
+    const managers = requested(f, { courseTitle: "Manager's" });
+    const admins = requested(f, { courseTitle: "Admin's" });
+    expect(trainingRequestsAwaitingDecision(asSession(f.users.managerA)).count).toBe(3);
+
+    expect(withdrawRequest(asSession(f.users.workerUserA), f.workers.workerA.id, mine)).toMatchObject({ ok: true, id: mine });
+    expect(withdrawRequest(asSession(f.users.managerA), f.workers.workerA.id, managers)).toMatchObject({ ok: true });
+    expect(withdrawRequest(asSession(f.users.admin), f.workers.workerA.id, admins)).toMatchObject({ ok: true });
+    expect(requestRow(mine)).toMatchObject({ status: "withdrawn", decidedBy: null, decidedAt: null, declineReason: null });
+    expect(auditFor(mine).map((r) => [r.action, r.actorId])).toEqual([
+      ["training_request.create", f.users.workerUserA.id],
+      ["training_request.withdrawn", f.users.workerUserA.id],
+    ]);
+    expect(JSON.parse(auditFor(mine)[1]!.summary)).toEqual({ title: "Mine" });
+    expect(auditFor(managers).at(-1)).toMatchObject({ action: "training_request.withdrawn", actorId: f.users.managerA.id });
+
+    expect(learningPage(asSession(f.users.workerUserA), f.workers.workerA.id, TODAY)!.requests.map((r) => [r.title, r.status])).toEqual(
+      expect.arrayContaining([
+        ["Mine", "withdrawn"],
+        ["Manager's", "withdrawn"],
+        ["Admin's", "withdrawn"],
+      ]),
+    );
+    expect(trainingRequestsAwaitingDecision(asSession(f.users.managerA)).count).toBe(0);
+    // A withdrawn request cannot then be decided.
+    expect(decideRequest(asSession(f.users.managerA), f.workers.workerA.id, mine, { status: "approved" })).toMatchObject({ ok: false, message: "This request has already been decided" });
+  });
+
+  it("refuses once decided, with a clear message", () => {
+    const f = twoTeams();
+    const manager = asSession(f.users.managerA);
+    const worker = asSession(f.users.workerUserA);
+    const approved = requested(f);
+    decideRequest(manager, f.workers.workerA.id, approved, { status: "approved" });
+    const declined = requested(f);
+    decideRequest(manager, f.workers.workerA.id, declined, { status: "declined", declineReason: "funding", declineDetail: "" });
+    const attended = requested(f);
+    decideRequest(manager, f.workers.workerA.id, attended, { status: "approved" });
+    addCpd(worker, f.workers.workerA.id, cpd({ trainingRequestId: attended }), TODAY);
+    const withdrawn = requested(f);
+    withdrawRequest(worker, f.workers.workerA.id, withdrawn);
+
+    expect(withdrawRequest(worker, f.workers.workerA.id, approved)).toEqual({ ok: false, message: "This request has already been approved, so it can no longer be withdrawn" });
+    expect(withdrawRequest(manager, f.workers.workerA.id, declined)).toEqual({ ok: false, message: "This request has already been declined, so it can no longer be withdrawn" });
+    expect(withdrawRequest(worker, f.workers.workerA.id, attended)).toMatchObject({ ok: false, message: expect.stringMatching(/already been approved/) });
+    expect(withdrawRequest(worker, f.workers.workerA.id, withdrawn)).toEqual({ ok: false, message: "This request has already been withdrawn" });
+    expect([approved, declined, attended, withdrawn].map((id) => requestRow(id).status)).toEqual(["approved", "declined", "attended", "withdrawn"]);
+    expect(withdrawProblem("pending")).toBeUndefined();
+  });
+
+  it("refuses a lead with a message, gives another team's manager and another worker not found, and leaves a leaver's requests alone", () => {
+    const f = twoTeams();
+    const id = requested(f);
+    const lead = withdrawRequest(asSession(f.users.lead), f.workers.workerA.id, id);
+    expect(lead).toMatchObject({ ok: false, message: expect.stringMatching(/^Leads read/) });
+    expect(lead).not.toHaveProperty("notFound");
+    for (const who of [f.users.managerB, f.users.workerUserB]) {
+      expect(withdrawRequest(asSession(who), f.workers.workerA.id, id)).toMatchObject({ ok: false, notFound: true });
+    }
+    // The request must belong to the worker in the address.
+    expect(withdrawRequest(asSession(f.users.managerA), f.workers.lineManagedOnly.id, id)).toMatchObject({ ok: false, notFound: true });
+    db.update(workers).set({ status: "left" }).where(eq(workers.id, f.workers.workerA.id)).run();
+    expect(withdrawRequest(asSession(f.users.managerA), f.workers.workerA.id, id)).toMatchObject({ ok: false, message: expect.stringMatching(/has left/) });
+    expect(requestRow(id).status).toBe("pending");
+    expect(auditFor(id)).toHaveLength(1);
+  });
+});
+
+describe("the change, delete and withdraw actions", () => {
+  const today = todayInLondon();
+  const changeForm = (over: Record<string, string> = {}) =>
+    formData({ activityOn: addDays(today, -1), title: "Shadowed the dietitian", type: "shadowing", learning: "informal", hours: "2", reflectionWhat: "Kept reflection", pdpGoalId: "", ...over });
+
+  it("changes an entry and goes back to the CPD page; bad input comes back with what was typed", async () => {
+    const f = twoTeams();
+    const id = added(f, { activityOn: addDays(today, -2) }, today);
+    actAs(asSession(f.users.workerUserA));
+    expect(await updateCpdAction(f.workers.workerA.id, id, {}, changeForm({ hours: "30" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { hours: expect.stringMatching(/24 or fewer/) },
+      values: { hours: "30", title: "Shadowed the dietitian", reflectionWhat: "Kept reflection" },
+    });
+    expect(await updateCpdAction(f.workers.workerA.id, id, {}, changeForm({ activityOn: "2026-02-30", type: "" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { activityOn: expect.stringMatching(/real date/), type: "Select the type of activity" },
+    });
+    expect(cpdRow(id)).toMatchObject({ hours: 1.5 });
+    await expect(updateCpdAction(f.workers.workerA.id, id, {}, changeForm())).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(cpdRow(id)).toMatchObject({ hours: 2, type: "shadowing", learning: "informal", title: "Shadowed the dietitian" });
+  });
+
+  it("deletes only with the box ticked; another team's manager gets 404 and a lead is told they only read", async () => {
+    const f = twoTeams();
+    const id = added(f, { activityOn: addDays(today, -2) }, today);
+    actAs(asSession(f.users.managerB));
+    await expect(deleteCpdAction(f.workers.workerA.id, id, {}, formData({ confirm: "yes" }))).rejects.toThrow(NOT_FOUND);
+    await expect(updateCpdAction(f.workers.workerA.id, id, {}, changeForm())).rejects.toThrow(NOT_FOUND);
+    actAs(asSession(f.users.workerUserB));
+    await expect(deleteCpdAction(f.workers.workerA.id, id, {}, formData({ confirm: "yes" }))).rejects.toThrow(NOT_FOUND);
+    actAs(asSession(f.users.lead));
+    expect(await deleteCpdAction(f.workers.workerA.id, id, {}, formData({ confirm: "yes" }))).toMatchObject({ ok: false, message: expect.stringMatching(/^Leads read/) });
+    expect(await updateCpdAction(f.workers.workerA.id, id, {}, changeForm())).toMatchObject({ ok: false, message: expect.stringMatching(/^Leads read/), values: { reflectionWhat: "Kept reflection" } });
+
+    actAs(asSession(f.users.workerUserA));
+    expect(await deleteCpdAction(f.workers.workerA.id, id, {}, formData({}))).toMatchObject({
+      ok: false,
+      fieldErrors: { confirm: "Tick the box to confirm that this CPD activity is to be deleted" },
+    });
+    expect(cpdRow(id)).toBeDefined();
+    await expect(deleteCpdAction(f.workers.workerA.id, id, {}, formData({ confirm: "yes" }))).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(cpdRow(id)).toBeUndefined();
+  });
+
+  it("withdraws only with the box ticked; another team's manager gets 404", async () => {
+    const f = twoTeams();
+    const id = requested(f);
+    actAs(asSession(f.users.managerB));
+    await expect(withdrawRequestAction(f.workers.workerA.id, id, {}, formData({ confirm: "yes" }))).rejects.toThrow(NOT_FOUND);
+    actAs(asSession(f.users.lead));
+    expect(await withdrawRequestAction(f.workers.workerA.id, id, {}, formData({ confirm: "yes" }))).toMatchObject({ ok: false, message: expect.stringMatching(/^Leads read/) });
+    actAs(asSession(f.users.workerUserA));
+    expect(await withdrawRequestAction(f.workers.workerA.id, id, {}, formData({}))).toMatchObject({
+      ok: false,
+      fieldErrors: { confirm: "Tick the box to confirm that this request is to be withdrawn" },
+    });
+    expect(requestRow(id).status).toBe("pending");
+    expect(await withdrawRequestAction(f.workers.workerA.id, id, {}, formData({ confirm: "yes" }))).toEqual({ ok: true, message: "Request withdrawn" });
+    expect(requestRow(id).status).toBe("withdrawn");
+    expect(await withdrawRequestAction(f.workers.workerA.id, id, {}, formData({ confirm: "yes" }))).toMatchObject({ ok: false, message: "This request has already been withdrawn" });
   });
 });

@@ -1,13 +1,15 @@
 import "server-only";
 // Apprenticeship standards as data, for administrators: the standards with their options and gateway checklists,
-// adding and changing them, and the off-the-job rules (read only here). Nothing is deleted: options and gateway
-// requirements are retired, since apprenticeships and gateway checks point at them. Each change is audited in its
-// transaction.
-import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
+// adding and changing them, and the off-the-job rules by start date (changed, or succeeded by a new rule from a
+// date). Nothing is deleted but a rule scheduled for the future: options and gateway requirements are retired, since
+// apprenticeships and gateway checks point at them. Each change is audited in its transaction.
+import { and, asc, count, eq, gte, isNull, lt, ne, sql } from "drizzle-orm";
 import { db, type DB } from "../client";
-import { apprenticeshipOptions, apprenticeshipStandards, gatewayRequirements, otjRules, professions } from "../schema";
+import { apprenticeships, apprenticeshipOptions, apprenticeshipStandards, gatewayRequirements, otjRules, professions } from "../schema";
 import { audit } from "../audit";
 import type { StandardChange, StandardInput } from "../../lib/apprenticeship-standard-schema";
+import { newOtjRuleProblem, otjRangesProblem, type OtjRuleChange, type OtjRuleNew } from "../../lib/otj-rule-schema";
+import { todayInLondon } from "../../lib/rules/dates";
 import type { SessionUser } from "../../lib/session-user";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
@@ -116,6 +118,145 @@ export type OtjRuleRow = typeof otjRules.$inferSelect;
 export function otjRuleList(user: SessionUser): OtjRuleRow[] {
   if (user.role !== "admin") return [];
   return db.select().from(otjRules).orderBy(asc(otjRules.effectiveFrom)).all();
+}
+
+export type OtjRuleResult = { ok: true; ruleId: string; apprenticeships: number } | Refusal;
+
+const RULE_NOT_FOUND = { ok: false, message: "Off-the-job rule not found" } as const;
+const RULE_REFUSED = { ok: false, message: "Only administrators change the off-the-job rules" } as const;
+
+/** How many apprenticeships (of every organisation: the rules are national) start in [from, to). */
+function apprenticeshipsStartingIn(tx: Tx | DB, from: string, to: string | null): number {
+  return (
+    tx
+      .select({ n: count() })
+      .from(apprenticeships)
+      .where(and(gte(apprenticeships.startDate, from), to === null ? undefined : lt(apprenticeships.startDate, to)))
+      .get()?.n ?? 0
+  );
+}
+
+/** The rule before this one, which a scheduled rule closed and which removing it opens again. */
+function previousRule(tx: Tx | DB, rule: OtjRuleRow) {
+  return tx.select().from(otjRules).where(eq(otjRules.effectiveTo, rule.effectiveFrom)).get();
+}
+
+/** Only the current rule, while it has not yet started, can be taken away; the one before it then runs on. */
+function isScheduled(tx: Tx | DB, rule: OtjRuleRow, today: string) {
+  return rule.effectiveTo === null && rule.effectiveFrom > today && !!previousRule(tx, rule);
+}
+
+/**
+ * One rule with how many apprenticeships start under it (their required hours follow any change), and whether it is
+ * a future rule that can still be taken away.
+ */
+export function otjRuleForAdmin(user: SessionUser, ruleId: string, today = todayInLondon()) {
+  if (user.role !== "admin") return undefined;
+  const rule = db.select().from(otjRules).where(eq(otjRules.id, ruleId)).get();
+  if (!rule) return undefined;
+  return { rule, apprenticeships: apprenticeshipsStartingIn(db, rule.effectiveFrom, rule.effectiveTo), scheduled: isScheduled(db, rule, today) };
+}
+
+const RULE_FIELDS = ["description", "value", "minimumHours"] as const;
+
+/** Changes a rule's description, figure and minimum; its kind and dates stay. */
+export function updateOtjRule(user: SessionUser, ruleId: string, input: OtjRuleChange): OtjRuleResult {
+  if (user.role !== "admin") return RULE_REFUSED;
+  return db.transaction((tx): OtjRuleResult => {
+    const before = tx.select().from(otjRules).where(eq(otjRules.id, ruleId)).get();
+    if (!before) return RULE_NOT_FOUND;
+    // The standard's-minimum rule has no figure of its own: what is stored stays.
+    const after = { description: input.description, value: input.value ?? before.value, minimumHours: input.minimumHours };
+    const affected = apprenticeshipsStartingIn(tx, before.effectiveFrom, before.effectiveTo);
+    const changed = RULE_FIELDS.filter((k) => before[k] !== after[k]);
+    if (changed.length === 0) return { ok: true, ruleId, apprenticeships: affected };
+    tx.update(otjRules).set(after).where(eq(otjRules.id, ruleId)).run();
+    audit(tx, user, {
+      action: "otj_rule.update",
+      entityType: "otj_rule",
+      entityId: ruleId,
+      summary: {
+        effectiveFrom: before.effectiveFrom,
+        kind: before.kind,
+        changed,
+        from: Object.fromEntries(changed.map((k) => [k, before[k]])),
+        to: Object.fromEntries(changed.map((k) => [k, after[k]])),
+        apprenticeships: affected,
+      },
+    });
+    return { ok: true, ruleId, apprenticeships: affected };
+  });
+}
+
+/**
+ * A new rule for apprenticeships starting on or after a date: the current open-ended rule is closed on that date in
+ * the same transaction, so the ranges stay unbroken. `apprenticeships` counts those that move to the new rule.
+ */
+export function addOtjRule(user: SessionUser, input: OtjRuleNew, today = todayInLondon()): OtjRuleResult {
+  if (user.role !== "admin") return RULE_REFUSED;
+  return db.transaction((tx): OtjRuleResult => {
+    const rules = tx.select().from(otjRules).all();
+    const problem = newOtjRuleProblem(rules, input.effectiveFrom, today);
+    if (problem) return { ok: false, ...problem };
+    const current = rules.find((r) => r.effectiveTo === null);
+    const affected = apprenticeshipsStartingIn(tx, input.effectiveFrom, null);
+    if (current) {
+      tx.update(otjRules).set({ effectiveTo: input.effectiveFrom }).where(eq(otjRules.id, current.id)).run();
+      audit(tx, user, {
+        action: "otj_rule.close",
+        entityType: "otj_rule",
+        entityId: current.id,
+        summary: { effectiveFrom: current.effectiveFrom, kind: current.kind, effectiveTo: input.effectiveFrom },
+      });
+    }
+    const { id } = tx
+      .insert(otjRules)
+      .values({
+        effectiveFrom: input.effectiveFrom,
+        effectiveTo: null,
+        kind: input.kind,
+        // The standard's-minimum rule has no figure; like the seeded one it repeats its floor.
+        value: input.value ?? input.minimumHours ?? 0,
+        minimumHours: input.minimumHours,
+        description: input.description,
+      })
+      .returning({ id: otjRules.id })
+      .get();
+    audit(tx, user, {
+      action: "otj_rule.create",
+      entityType: "otj_rule",
+      entityId: id,
+      summary: { ...input, closes: current?.id ?? null, apprenticeships: affected },
+    });
+    const after = otjRangesProblem(tx.select().from(otjRules).all());
+    if (after) throw new Error(`Off-the-job rules left broken: ${after}`);
+    return { ok: true, ruleId: id, apprenticeships: affected };
+  });
+}
+
+/** Takes away a rule that has not started yet; the rule before it is open-ended again. */
+export function removeScheduledOtjRule(user: SessionUser, ruleId: string, today = todayInLondon()): OtjRuleResult {
+  if (user.role !== "admin") return RULE_REFUSED;
+  return db.transaction((tx): OtjRuleResult => {
+    const rule = tx.select().from(otjRules).where(eq(otjRules.id, ruleId)).get();
+    if (!rule) return RULE_NOT_FOUND;
+    const previous = previousRule(tx, rule);
+    if (!previous || !isScheduled(tx, rule, today)) {
+      return { ok: false, message: "Only the newest rule, before it takes effect, can be taken away; change its description or figures instead" };
+    }
+    const affected = apprenticeshipsStartingIn(tx, rule.effectiveFrom, null);
+    tx.delete(otjRules).where(eq(otjRules.id, ruleId)).run();
+    tx.update(otjRules).set({ effectiveTo: null }).where(eq(otjRules.id, previous.id)).run();
+    const { id: _id, ...removed } = rule;
+    audit(tx, user, { action: "otj_rule.remove", entityType: "otj_rule", entityId: ruleId, summary: { ...removed, apprenticeships: affected } });
+    audit(tx, user, {
+      action: "otj_rule.reopen",
+      entityType: "otj_rule",
+      entityId: previous.id,
+      summary: { effectiveFrom: previous.effectiveFrom, kind: previous.kind, effectiveTo: { from: rule.effectiveFrom, to: null } },
+    });
+    return { ok: true, ruleId: previous.id, apprenticeships: affected };
+  });
 }
 
 /** The floor the current standard-minimum rule puts under every standard's published figure (187). */

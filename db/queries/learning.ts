@@ -1,16 +1,18 @@
 import "server-only";
-// CPD and training requests. The worker adds their own CPD and asks for training; their managers and admins may add
-// both too, and decide on requests (approve, or decline with a reason counted as a barrier); leads read. An
-// approved request, once attended, becomes a CPD entry in one step, once. Every change is audited.
+// CPD and training requests. The worker adds, changes and deletes their own CPD and asks for training (and may
+// withdraw a request still awaiting a decision); their managers and admins may do all of that too, and decide on
+// requests (approve, or decline with a reason counted as a barrier); leads read. An approved request, once attended,
+// becomes a CPD entry in one step, once; deleting that entry puts the request back to approved. Every change is
+// audited.
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "../client";
 import { cpdActivities, pdpGoals, pdps, trainingRequests, users, workers } from "../schema";
 import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
-import type { CpdFields, DeclineFields, RequestFields } from "../../lib/learning-schema";
+import type { CpdChange, CpdFields, DeclineFields, RequestFields } from "../../lib/learning-schema";
 import { todayInLondon } from "../../lib/rules/dates";
-import { courseDatesProblem, cpdDateProblem, declineProblem, MAX_HOURS_PER_ENTRY, totalsLast12Months } from "../../lib/rules/learning";
+import { courseDatesProblem, cpdDateProblem, declineProblem, MAX_HOURS_PER_ENTRY, totalsLast12Months, withdrawProblem } from "../../lib/rules/learning";
 import { workerRecordHeader } from "./workers";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
@@ -21,10 +23,15 @@ export type LearningResult =
 
 const WORKER_NOT_FOUND = { ok: false as const, message: "Worker not found", notFound: true };
 const REQUEST_NOT_FOUND = { ok: false as const, message: "Training request not found", notFound: true };
+const CPD_NOT_FOUND = { ok: false as const, message: "CPD activity not found", notFound: true };
 const LEFT = { ok: false as const, message: "This worker has left. Their record can no longer be changed." };
 const LEAD_REFUSED = {
   ok: false as const,
   message: "Leads read CPD and training requests; only the worker, their manager or an administrator adds to them",
+};
+const LEAD_CHANGE_REFUSED = {
+  ok: false as const,
+  message: "Leads read CPD and training requests; only the worker, their manager or an administrator changes them",
 };
 const LEAD_DECIDE_REFUSED = {
   ok: false as const,
@@ -63,6 +70,37 @@ function visibleRequestInTx(tx: Tx, user: SessionUser, workerId: string, request
 
 function addRefusedByRole(user: SessionUser) {
   return user.role === "lead" ? LEAD_REFUSED : undefined;
+}
+
+/** Whether this user may add to (and change the CPD and requests of) a worker they can see: see addableWorkerInTx. */
+function mayAdd(user: SessionUser, worker: { status: string; userId: string | null; editable: boolean }) {
+  const ownRecord = user.role === "support_worker" && worker.userId === user.id;
+  return worker.status === "in_post" && (ownRecord || ((user.role === "manager" || user.role === "admin") && worker.editable));
+}
+
+/** The checks a CPD entry's fields get, added or changed: a past date, the hours, a goal of this worker's. */
+function cpdProblem(tx: Tx, workerId: string, f: CpdChange, today: string): Extract<LearningResult, { ok: false }> | undefined {
+  const problem = cpdDateProblem(f.activityOn, today);
+  if (problem) return { ok: false, field: "activityOn", message: problem };
+  if (!(f.hours > 0 && f.hours <= MAX_HOURS_PER_ENTRY)) return { ok: false, field: "hours", message: `The hours must be more than 0 and ${MAX_HOURS_PER_ENTRY} or fewer` };
+  if (f.pdpGoalId && !goalOfWorkerInTx(tx, workerId, f.pdpGoalId)) {
+    return { ok: false, field: "pdpGoalId", message: "Select one of the goals in this worker's PDP, or none" };
+  }
+  return undefined;
+}
+
+/** One CPD entry of this worker, for a user who may change it (inside the transaction that changes it). */
+function changeableCpdInTx(tx: Tx, user: SessionUser, workerId: string, cpdId: string) {
+  const worker = addableWorkerInTx(tx, user, workerId);
+  if (!worker) return WORKER_NOT_FOUND;
+  const entry = tx
+    .select()
+    .from(cpdActivities)
+    .where(and(eq(cpdActivities.id, cpdId), eq(cpdActivities.workerId, workerId)))
+    .get();
+  if (!entry) return CPD_NOT_FOUND;
+  if (worker.status === "left") return LEFT;
+  return { ok: true as const, entry };
 }
 
 /** The PDP goals a CPD entry or request may be linked to: every goal of the worker's PDPs, the current plan first. */
@@ -118,6 +156,8 @@ export function learningPage(user: SessionUser, workerId: string, today = todayI
       requestedAt: trainingRequests.requestedAt,
       decidedAt: trainingRequests.decidedAt,
       decidedByName: users.name,
+      /** When it was last changed: for a withdrawn request, when it was withdrawn (who is in the audit trail). */
+      updatedAt: trainingRequests.updatedAt,
       declineReason: trainingRequests.declineReason,
       declineDetail: trainingRequests.declineDetail,
       pdpGoalId: trainingRequests.pdpGoalId,
@@ -130,10 +170,9 @@ export function learningPage(user: SessionUser, workerId: string, today = todayI
     .where(and(eq(trainingRequests.workerId, workerId), visibleWorkers(user)))
     .orderBy(sql`case when ${trainingRequests.status} = 'pending' then 0 else 1 end`, desc(trainingRequests.requestedAt))
     .all();
-  const inPost = worker.status === "in_post";
   const ownRecord = user.role === "support_worker" && worker.userId === user.id;
-  const canAdd = inPost && (ownRecord || ((user.role === "manager" || user.role === "admin") && worker.editable));
-  const canDecide = inPost && (user.role === "manager" || user.role === "admin") && worker.editable;
+  const canAdd = mayAdd(user, worker);
+  const canDecide = worker.status === "in_post" && (user.role === "manager" || user.role === "admin") && worker.editable;
   return {
     worker,
     ownRecord,
@@ -154,12 +193,8 @@ export function addCpd(user: SessionUser, workerId: string, f: CpdFields, today 
     const worker = addableWorkerInTx(tx, user, workerId);
     if (!worker) return WORKER_NOT_FOUND;
     if (worker.status === "left") return LEFT;
-    const problem = cpdDateProblem(f.activityOn, today);
-    if (problem) return { ok: false, field: "activityOn", message: problem };
-    if (!(f.hours > 0 && f.hours <= MAX_HOURS_PER_ENTRY)) return { ok: false, field: "hours", message: `The hours must be more than 0 and ${MAX_HOURS_PER_ENTRY} or fewer` };
-    if (f.pdpGoalId && !goalOfWorkerInTx(tx, workerId, f.pdpGoalId)) {
-      return { ok: false, field: "pdpGoalId", message: "Select one of the goals in this worker's PDP, or none" };
-    }
+    const problem = cpdProblem(tx, workerId, f, today);
+    if (problem) return problem;
     if (f.trainingRequestId) {
       const found = visibleRequestInTx(tx, user, workerId, f.trainingRequestId);
       if (!found) return REQUEST_NOT_FOUND;
@@ -208,6 +243,89 @@ export function addCpd(user: SessionUser, workerId: string, f: CpdFields, today 
       },
     });
     return { ok: true, workerId, id: row.id };
+  });
+}
+
+/**
+ * One CPD entry with what its edit page needs: the worker's header, the goals it may be linked to, and whether this
+ * user may change it (`refusal` says why not: a lead reads, a leaver's record is closed). Undefined when the user may
+ * not see the worker or the entry is not theirs.
+ */
+export function cpdEntryForEdit(user: SessionUser, workerId: string, cpdId: string) {
+  const worker = workerRecordHeader(user, workerId);
+  if (!worker) return undefined;
+  const found = db
+    .select({ entry: cpdActivities, requestTitle: trainingRequests.title })
+    .from(cpdActivities)
+    .innerJoin(workers, eq(workers.id, cpdActivities.workerId))
+    .leftJoin(trainingRequests, eq(trainingRequests.id, cpdActivities.trainingRequestId))
+    .where(and(eq(cpdActivities.id, cpdId), eq(cpdActivities.workerId, workerId), visibleWorkers(user)))
+    .get();
+  if (!found) return undefined;
+  const canChange = mayAdd(user, worker);
+  const refusal = canChange ? undefined : user.role === "lead" ? `${LEAD_CHANGE_REFUSED.message}.` : worker.status === "left" ? LEFT.message : undefined;
+  // Someone who can see the worker but is neither the worker, their manager nor an admin has nothing to do here.
+  if (!canChange && !refusal) return undefined;
+  return { worker, entry: found.entry, requestTitle: found.requestTitle, canChange, refusal, goals: canChange ? goalOptions(user, workerId) : [] };
+}
+
+const CPD_CHANGE_FIELDS = ["activityOn", "title", "type", "learning", "hours", "reflectionWhat", "reflectionSoWhat", "reflectionNowWhat", "pdpGoalId"] as const;
+
+/** Changes a CPD entry's fields, with the same checks as adding it; the training request it came from stays linked. */
+export function updateCpd(user: SessionUser, workerId: string, cpdId: string, f: CpdChange, today = todayInLondon()): LearningResult {
+  if (user.role === "lead") return LEAD_CHANGE_REFUSED;
+  return db.transaction((tx): LearningResult => {
+    const found = changeableCpdInTx(tx, user, workerId, cpdId);
+    if (!found.ok) return found;
+    const problem = cpdProblem(tx, workerId, f, today);
+    if (problem) return problem;
+    const before = found.entry;
+    const changed = CPD_CHANGE_FIELDS.filter((k) => before[k] !== f[k]);
+    if (changed.length === 0) return { ok: true, workerId, id: cpdId };
+    // Only the fields of the form: the training request an entry came from is never changed here.
+    const values = Object.fromEntries(CPD_CHANGE_FIELDS.map((k) => [k, f[k]])) as CpdChange;
+    tx.update(cpdActivities)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(cpdActivities.id, cpdId))
+      .run();
+    audit(tx, user, {
+      action: "cpd_activity.update",
+      entityType: "cpd_activity",
+      entityId: cpdId,
+      workerId,
+      summary: { title: before.title, changed, from: Object.fromEntries(changed.map((k) => [k, before[k]])), to: Object.fromEntries(changed.map((k) => [k, f[k]])) },
+    });
+    return { ok: true, workerId, id: cpdId };
+  });
+}
+
+/**
+ * Deletes a CPD entry; the audit row keeps everything it said. An entry recorded from a training request puts that
+ * request back to approved, so the training can be recorded as attended again.
+ */
+export function deleteCpd(user: SessionUser, workerId: string, cpdId: string): LearningResult {
+  if (user.role === "lead") return LEAD_CHANGE_REFUSED;
+  return db.transaction((tx): LearningResult => {
+    const found = changeableCpdInTx(tx, user, workerId, cpdId);
+    if (!found.ok) return found;
+    const { id, trainingRequestId, createdBy } = found.entry;
+    const deleted = { ...Object.fromEntries(CPD_CHANGE_FIELDS.map((k) => [k, found.entry[k]])), trainingRequestId, createdBy };
+    tx.delete(cpdActivities).where(eq(cpdActivities.id, id)).run();
+    audit(tx, user, { action: "cpd_activity.delete", entityType: "cpd_activity", entityId: id, workerId, summary: deleted });
+    if (trainingRequestId) {
+      const request = tx.select({ status: trainingRequests.status, title: trainingRequests.title }).from(trainingRequests).where(eq(trainingRequests.id, trainingRequestId)).get();
+      if (request?.status === "attended") {
+        tx.update(trainingRequests).set({ status: "approved", updatedAt: new Date() }).where(eq(trainingRequests.id, trainingRequestId)).run();
+        audit(tx, user, {
+          action: "training_request.attendance_removed",
+          entityType: "training_request",
+          entityId: trainingRequestId,
+          workerId,
+          summary: { title: request.title, cpdActivityId: id, from: "attended", to: "approved" },
+        });
+      }
+    }
+    return { ok: true, workerId, id };
   });
 }
 
@@ -292,6 +410,27 @@ export function decideRequest(user: SessionUser, workerId: string, requestId: st
       workerId,
       summary: declined ? { title: found.request.title, declineReason: decision.declineReason, declineDetail: detail || null } : { title: found.request.title },
     });
+    return { ok: true, workerId, id: requestId };
+  });
+}
+
+/**
+ * Withdraws a request still awaiting a decision: the requester's side (the worker, their managers, admins). It stays
+ * on the record as withdrawn, and no longer waits for a decision.
+ */
+export function withdrawRequest(user: SessionUser, workerId: string, requestId: string): LearningResult {
+  if (user.role === "lead") return LEAD_CHANGE_REFUSED;
+  return db.transaction((tx): LearningResult => {
+    const worker = addableWorkerInTx(tx, user, workerId);
+    if (!worker) return REQUEST_NOT_FOUND;
+    const found = visibleRequestInTx(tx, user, workerId, requestId);
+    if (!found) return REQUEST_NOT_FOUND;
+    if (worker.status === "left") return LEFT;
+    const { status, title } = found.request;
+    const problem = withdrawProblem(status);
+    if (problem) return { ok: false, message: problem };
+    tx.update(trainingRequests).set({ status: "withdrawn", updatedAt: new Date() }).where(eq(trainingRequests.id, requestId)).run();
+    audit(tx, user, { action: "training_request.withdrawn", entityType: "training_request", entityId: requestId, workerId, summary: { title } });
     return { ok: true, workerId, id: requestId };
   });
 }

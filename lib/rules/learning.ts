@@ -108,3 +108,18 @@ export function declineProblem(reason: string | undefined, detail: string): { fi
   if (reason === "other" && detail.trim() === "") return { field: "declineDetail", message: "Say why the request is declined" };
   return undefined;
 }
+
+/** Only a request still awaiting a decision can be withdrawn; otherwise why not. Undefined when it can. */
+export function withdrawProblem(status: (typeof TRAINING_REQUEST_STATUSES)[number]): string | undefined {
+  switch (status) {
+    case "pending":
+      return undefined;
+    case "withdrawn":
+      return "This request has already been withdrawn";
+    case "declined":
+      return "This request has already been declined, so it can no longer be withdrawn";
+    case "approved":
+    case "attended":
+      return "This request has already been approved, so it can no longer be withdrawn";
+  }
+}

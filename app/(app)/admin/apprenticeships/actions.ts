@@ -5,13 +5,14 @@ import { z } from "zod";
 import { requireRole } from "@/lib/auth";
 import { failed, formErrors, type FormState } from "@/lib/forms";
 import { GatewayFields, OptionFields, StandardChangeFields, StandardFields } from "@/lib/apprenticeship-standard-schema";
+import { otjRuleChangeFields, otjRuleNewFields, otjRuleRemoveFields } from "@/lib/otj-rule-schema";
 import * as standards from "@/db/queries/apprenticeship-standards";
 
 const Id = z.string().min(1).max(64);
 
 type Result = standards.StandardResult;
 
-function refused(form: FormData, result: Extract<Result, { ok: false }>): FormState {
+function refused(form: FormData, result: Extract<Result | standards.OtjRuleResult, { ok: false }>): FormState {
   return failed(form, result.message, result.field ? { [result.field]: result.message } : undefined);
 }
 
@@ -113,4 +114,44 @@ export async function setRequirementRetired(requirementId: string, retired: bool
   const result = standards.setRequirementRetired(admin, id.data, retired === true);
   if (!result.ok) return refused(form, result);
   done(result, retired ? "requirement-retired" : "requirement-restored");
+}
+
+// Off-the-job rules ---------------------------------------------------------------------------------------------
+
+/** Back to the rules on the list page, saying what changed and how many apprenticeships it touches. */
+function ruleDone(saved: string, result: Extract<standards.OtjRuleResult, { ok: true }>): never {
+  revalidatePath("/admin/apprenticeships", "layout");
+  redirect(`/admin/apprenticeships?saved=${saved}&apprenticeships=${result.apprenticeships}#otj-rules`);
+}
+
+export async function updateOtjRule(ruleId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const admin = await requireRole("admin");
+  const id = Id.safeParse(ruleId);
+  const found = id.success ? standards.otjRuleForAdmin(admin, id.data) : undefined;
+  if (!found) return failed(form, "Off-the-job rule not found");
+  const input = otjRuleChangeFields(found.rule.kind).safeParse(Object.fromEntries(form));
+  if (!input.success) return formErrors(input.error, form);
+  const result = standards.updateOtjRule(admin, found.rule.id, input.data);
+  if (!result.ok) return refused(form, result);
+  ruleDone("rule-updated", result);
+}
+
+export async function addOtjRule(_prev: FormState, form: FormData): Promise<FormState> {
+  const admin = await requireRole("admin");
+  const input = otjRuleNewFields.safeParse(Object.fromEntries(form));
+  if (!input.success) return formErrors(input.error, form);
+  const result = standards.addOtjRule(admin, input.data);
+  if (!result.ok) return refused(form, result);
+  ruleDone("rule-added", result);
+}
+
+export async function removeScheduledOtjRule(ruleId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const admin = await requireRole("admin");
+  const id = Id.safeParse(ruleId);
+  if (!id.success) return failed(form, "Off-the-job rule not found");
+  const input = otjRuleRemoveFields.safeParse(Object.fromEntries(form));
+  if (!input.success) return formErrors(input.error, form);
+  const result = standards.removeScheduledOtjRule(admin, id.data);
+  if (!result.ok) return refused(form, result);
+  ruleDone("rule-removed", result);
 }

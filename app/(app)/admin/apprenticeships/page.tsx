@@ -2,28 +2,41 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
 import { otjRuleList, standardAdminList } from "@/db/queries/apprenticeship-standards";
-import { addDays, formatDate } from "@/lib/rules/dates";
 import { ScrollRegion } from "@/components/scroll-region";
+import { SavedBanner } from "@/components/saved-banner";
+import { apprenticeshipCount, ruleFigure, ruleRange } from "./otj-rule-words";
 
 export const metadata: Metadata = { title: "Apprenticeship standards" };
 
-/** How a rule's figure reads: the table holds 0.2 for 20%, 6 for six hours a week. */
-function ruleFigure(r: { kind: string; value: number; minimumHours: number | null }): string {
-  const floor = r.minimumHours !== null ? `, never below ${r.minimumHours} hours` : "";
-  if (r.kind === "percent_of_hours") return `${Math.round(r.value * 100)}% of contracted hours${floor}`;
-  if (r.kind === "hours_per_week") return `${r.value} hours a week full time, pro rata part time${floor}`;
-  return `The standard's own published minimum${floor}`;
+/** The confirmation after an off-the-job rule changed, with how many apprenticeships it touches. */
+function savedMessage(saved: string | undefined, n: number): string | undefined {
+  const count = apprenticeshipCount(n);
+  const Count = `${count[0]!.toUpperCase()}${count.slice(1)}`;
+  switch (saved) {
+    case "rule-updated":
+      return `Off-the-job rule changed. ${Count} ${n === 1 ? "starts" : "start"} under it; their required hours follow the change.`;
+    case "rule-added":
+      return `Off-the-job rule added; the rule before it now ends the day before. ${Count} starting on or after its date now follow it.`;
+    case "rule-removed":
+      return `Scheduled off-the-job rule taken away; the rule before it covers every later start again (${count} affected).`;
+    default:
+      return undefined;
+  }
 }
 
-export default async function AdminApprenticeshipsPage() {
+export default async function AdminApprenticeshipsPage({ searchParams }: { searchParams: Promise<{ saved?: string; apprenticeships?: string }> }) {
   const admin = await requireRole("admin");
   const rows = standardAdminList(admin);
   const rules = otjRuleList(admin);
+  const { saved, apprenticeships } = await searchParams;
+  const touched = Number.parseInt(typeof apprenticeships === "string" ? apprenticeships : "", 10);
+  const message = savedMessage(typeof saved === "string" ? saved : undefined, Number.isFinite(touched) && touched >= 0 ? touched : 0);
   return (
     <>
       <p className="mb-2">
         <Link href="/admin">Back to administration</Link>
       </p>
+      <SavedBanner message={message} />
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="mb-2">Apprenticeship standards</h1>
@@ -88,10 +101,15 @@ export default async function AdminApprenticeshipsPage() {
         <h2 id="otj-rules" className="mb-2">
           Off-the-job training rules
         </h2>
-        <p className="mb-4 max-w-3xl text-nhs-secondary">
-          The rule for an apprenticeship is the one in force on its start date. These rules are read only here; they change when the
-          funding rules do.
-        </p>
+        <div className="mb-4 flex flex-wrap items-end justify-between gap-4">
+          <p className="max-w-3xl text-nhs-secondary">
+            The rule for an apprenticeship is the one in force on its start date. When the funding rules change, add a rule from the date
+            the change takes effect; the current rule then ends the day before. Choose a rule&apos;s dates to change its wording or figures.
+          </p>
+          <Link href="/admin/apprenticeships/otj-rules/new" className="btn">
+            Add a rule
+          </Link>
+        </div>
         <ScrollRegion label="Off-the-job training rules, table">
           <table className="table">
             <caption className="sr-only">Off-the-job training rules: the start dates each governs, and what it requires</caption>
@@ -107,8 +125,11 @@ export default async function AdminApprenticeshipsPage() {
             <tbody>
               {rules.map((r) => (
                 <tr key={r.id}>
-                  {/* The table's end date is exclusive; people read the last start date the rule covers. */}
-                  <td>{r.effectiveTo ? `${formatDate(r.effectiveFrom)} to ${formatDate(addDays(r.effectiveTo, -1))}` : `From ${formatDate(r.effectiveFrom)}`}</td>
+                  <td>
+                    <Link href={`/admin/apprenticeships/otj-rules/${r.id}`} className="font-semibold">
+                      {ruleRange(r)}
+                    </Link>
+                  </td>
                   <td>{ruleFigure(r)}</td>
                   <td className="max-md:hidden">{r.description}</td>
                 </tr>

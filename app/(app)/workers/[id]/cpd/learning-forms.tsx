@@ -1,7 +1,7 @@
 "use client";
-// The forms on the CPD page: add a CPD activity (prefilled when recording approved training as attended), request
-// training, and per request "approve" and "decline". On error each comes back with what was typed; on success the
-// form starts empty again.
+// The forms on the CPD page: add a CPD activity (prefilled when recording approved training as attended) or change
+// one, delete one, request training, and per request "withdraw", "approve" and "decline". On error each comes back
+// with what was typed; on success the form starts empty again (or the action goes back to the CPD page).
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { prefixedErrors, SavedStatus } from "@/components/forms/form-status";
 import { TextField } from "@/components/forms/text-field";
@@ -9,6 +9,7 @@ import { TextareaField } from "@/components/forms/textarea-field";
 import { SelectField } from "@/components/forms/select-field";
 import { RadiosField } from "@/components/forms/radios-field";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { ConfirmField } from "@/components/forms/confirm-field";
 import { FieldMessages, FieldShell, describedBy } from "@/components/forms/field-shell";
 import { useCountedAction, type FormAction } from "@/components/forms/use-counted-action";
 import { CPD_TYPES, DECLINE_REASONS, LEARNING_KINDS, cpdTypeWords } from "@/lib/vocabulary";
@@ -22,17 +23,22 @@ export function CpdForm({
   goals,
   today,
   attending,
+  entry,
 }: {
   action: Action;
   goals: readonly Goal[];
   today: string;
   /** Approved training being recorded as attended: its values prefill the form. */
   attending?: { id: string; title: string; activityOn: string; pdpGoalId: string | null };
+  /** An entry being changed: the form starts with what it says. */
+  entry?: Record<string, string>;
 }) {
   const [state, formAction] = useCountedAction(action);
-  const start: Record<string, string> = attending
-    ? { activityOn: attending.activityOn, title: attending.title, type: "course", learning: "formal", pdpGoalId: attending.pdpGoalId ?? "" }
-    : { activityOn: today };
+  const start: Record<string, string> =
+    entry ??
+    (attending
+      ? { activityOn: attending.activityOn, title: attending.title, type: "course", learning: "formal", pdpGoalId: attending.pdpGoalId ?? "" }
+      : { activityOn: today });
   const v = state.ok ? start : (state.values ?? start);
   const e = state.fieldErrors;
   return (
@@ -85,7 +91,7 @@ export function CpdForm({
           className="max-w-md"
         />
       ) : null}
-      <SubmitButton pendingText="Saving…">{attending ? "Record as attended" : "Add the CPD activity"}</SubmitButton>
+      <SubmitButton pendingText="Saving…">{entry ? "Save changes" : attending ? "Record as attended" : "Add the CPD activity"}</SubmitButton>
       <SavedStatus state={state} />
     </form>
   );
@@ -120,6 +126,64 @@ export function RequestForm({ action, goals }: { action: Action; goals: readonly
       <SubmitButton pendingText="Sending…">Request the training</SubmitButton>
       <SavedStatus state={state} />
     </form>
+  );
+}
+
+/**
+ * An action that needs a ticked box first (deleting a CPD entry, withdrawing a request). `idPrefix` keeps the box's
+ * id apart from the same form for another item on the page.
+ */
+export function ConfirmForm({
+  action,
+  idPrefix,
+  label,
+  confirm,
+  submit,
+  pendingText,
+}: {
+  action: Action;
+  idPrefix: string;
+  label: string;
+  confirm: string;
+  submit: React.ReactNode;
+  pendingText: string;
+}) {
+  const [state, formAction] = useCountedAction(action);
+  const e = prefixedErrors(idPrefix, state.fieldErrors);
+  return (
+    <form action={formAction} noValidate key={state.n ?? 0} aria-label={label} className="mt-3">
+      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+      <ConfirmField id={`${idPrefix}-confirm`} error={e?.[`${idPrefix}-confirm`]}>
+        {confirm}
+      </ConfirmField>
+      <SubmitButton pendingText={pendingText} className="btn-secondary">
+        {submit}
+      </SubmitButton>
+      <SavedStatus state={state} />
+    </form>
+  );
+}
+
+/** Withdrawing a request still awaiting a decision, folded away until needed. */
+export function WithdrawForm({ action, requestId, title }: { action: Action; requestId: string; title: string }) {
+  return (
+    <details className="mt-2">
+      <summary className="cursor-pointer font-semibold text-nhs-blue">
+        Withdraw<span className="sr-only">: {title}</span>
+      </summary>
+      <ConfirmForm
+        action={action}
+        idPrefix={`withdraw-${requestId}`}
+        label={`Withdraw: ${title}`}
+        confirm="Yes, withdraw this request. It stays on the record as withdrawn and no longer waits for a decision."
+        submit={
+          <>
+            Withdraw the request<span className="sr-only">: {title}</span>
+          </>
+        }
+        pendingText="Withdrawing…"
+      />
+    </details>
   );
 }
 

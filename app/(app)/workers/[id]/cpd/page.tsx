@@ -8,11 +8,12 @@ import { SummaryList } from "@/components/summary-list";
 import { Multiline } from "@/components/multiline";
 import { Stat } from "@/components/stat";
 import { Tag } from "@/components/tags";
+import { SavedBanner } from "@/components/saved-banner";
 import { formatDate, formatDateTime, todayInLondon } from "@/lib/rules/dates";
 import { cpdTypeWords } from "@/lib/vocabulary";
 import { declineReasonWords, formatHours, formatPounds, learningKindWords, trainingStatusWords } from "@/lib/rules/learning";
-import { addCpdAction, approveRequestAction, declineRequestAction, requestTrainingAction } from "./actions";
-import { ApproveForm, CpdForm, DeclineForm, RequestForm } from "./learning-forms";
+import { addCpdAction, approveRequestAction, declineRequestAction, requestTrainingAction, withdrawRequestAction } from "./actions";
+import { ApproveForm, CpdForm, DeclineForm, RequestForm, WithdrawForm } from "./learning-forms";
 
 export const metadata: Metadata = { title: "CPD and training" };
 
@@ -21,10 +22,15 @@ type Request = Data["requests"][number];
 
 const STATUS_TONE = { pending: "amber", approved: "green", declined: "red", attended: "green", withdrawn: "grey" } as const;
 
-export default async function CpdPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ attend?: string }> }) {
+const SAVED: Record<string, string> = {
+  "cpd-updated": "CPD activity changed.",
+  "cpd-deleted": "CPD activity deleted.",
+};
+
+export default async function CpdPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ attend?: string; saved?: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  const { attend } = await searchParams;
+  const { attend, saved } = await searchParams;
   const today = todayInLondon();
   const data = learningPage(user, id, today);
   if (!data) notFound();
@@ -35,6 +41,10 @@ export default async function CpdPage({ params, searchParams }: { params: Promis
   return (
     <>
       <WorkerRecordHeader worker={data.worker} current="cpd" title="CPD and training" />
+      <SavedBanner message={typeof saved === "string" ? SAVED[saved] : undefined} />
+      {user.role === "lead" ? (
+        <p className="mb-4 border-l-8 border-nhs-blue bg-white p-3">Leads read CPD and training requests; only the worker, their manager or an administrator adds to or changes them.</p>
+      ) : null}
       <p className="mb-6">
         <a href="#requests">Go to training requests{pending ? ` (${pending} awaiting a decision)` : ""}</a>
       </p>
@@ -87,6 +97,13 @@ export default async function CpdPage({ params, searchParams }: { params: Promis
                     ...(a.reflectionNowWhat ? ([["Now what", <Multiline key="n" text={a.reflectionNowWhat} />]] as Array<[string, React.ReactNode]>) : []),
                   ]}
                 />
+                {data.canAdd ? (
+                  <p className="mt-3">
+                    <Link href={`/workers/${id}/cpd/${a.id}/edit`} className="font-semibold">
+                      Change or delete<span className="sr-only">: {a.title}</span>
+                    </Link>
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -111,10 +128,15 @@ export default async function CpdPage({ params, searchParams }: { params: Promis
             {data.requests.map((r) => (
               <li key={r.id} className={`card ${r.status === "pending" ? "border-l-8 border-l-nhs-warm-yellow" : ""}`}>
                 <RequestCard request={r} />
-                {r.status === "pending" && data.canDecide ? (
+                {r.status === "pending" && (data.canDecide || data.canAdd) ? (
                   <div className="mt-4 border-t border-nhs-grey-4 pt-4">
-                    <ApproveForm action={approveRequestAction.bind(null, id, r.id)} title={r.title} />
-                    <DeclineForm action={declineRequestAction.bind(null, id, r.id)} requestId={r.id} title={r.title} />
+                    {data.canDecide ? (
+                      <>
+                        <ApproveForm action={approveRequestAction.bind(null, id, r.id)} title={r.title} />
+                        <DeclineForm action={declineRequestAction.bind(null, id, r.id)} requestId={r.id} title={r.title} />
+                      </>
+                    ) : null}
+                    {data.canAdd ? <WithdrawForm action={withdrawRequestAction.bind(null, id, r.id)} requestId={r.id} title={r.title} /> : null}
                   </div>
                 ) : null}
                 {r.status === "approved" && data.canAdd ? (
@@ -143,6 +165,7 @@ function RequestCard({ request: r }: { request: Request }) {
     ["Why", <Multiline key="w" text={r.why} />],
     ["Requested", formatDateTime(r.requestedAt)],
   ];
+  if (r.status === "withdrawn") rows.push(["Withdrawn", formatDateTime(r.updatedAt)]);
   if (r.decidedAt) rows.push([r.status === "declined" ? "Declined" : "Approved", `${formatDateTime(r.decidedAt)}${r.decidedByName ? ` by ${r.decidedByName}` : ""}`]);
   if (r.status === "declined" && r.declineReason) {
     rows.push(["Reason", `${declineReasonWords.label(r.declineReason)}${r.declineDetail ? `: ${r.declineDetail}` : ""}`]);
