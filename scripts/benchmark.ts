@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, rmSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { eq, and } from "drizzle-orm";
 import { openDatabase, closeDatabase, db } from "../db/client";
-import { users, teams } from "../db/schema";
+import { users, teams, apprenticeships } from "../db/schema";
 import { listWorkers, allWorkersMatching } from "../db/queries/workers";
 import { developmentSummaries, activeGoals, actionsDueSoon, conversationHistory, appraisalHistory } from "../db/queries/development";
 import { ownWorkerRecord } from "../db/queries/workers";
@@ -15,6 +15,7 @@ import { appraisalsPage } from "../db/queries/appraisals";
 import { conversationsPage } from "../db/queries/conversations";
 import { competencyOverview, competencyStatementPage, progressionReadiness } from "../db/queries/competencies";
 import { headlineMeasures, workforceByStage } from "../db/queries/insights";
+import { apprenticeshipPage, apprenticeshipPipeline } from "../db/queries/apprenticeships";
 import { parseWorkerFilters } from "../lib/worker-filters";
 import { checkWorkerImport, applyWorkerImport } from "../db/queries/worker-import";
 import { todayInLondon } from "../lib/rules/dates";
@@ -91,6 +92,12 @@ time("manager: team page (development summaries)", () => developmentSummaries(ma
   const first = competencyOverview(manager, me.id, today)?.next?.domains[0]?.statements[0];
   if (first) time("manager: one competency statement", () => competencyStatementPage(manager, me.id, first.id, today));
   time("worker: readiness for the next stage (My development)", () => progressionReadiness(worker, me.id, today));
+}
+time("lead: apprenticeship pipeline (everyone)", () => apprenticeshipPipeline(lead, today), 5);
+time("manager: apprenticeship pipeline (their teams)", () => apprenticeshipPipeline(manager, today));
+{
+  const live = db.select({ workerId: apprenticeships.workerId }).from(apprenticeships).where(eq(apprenticeships.status, "gateway")).get();
+  if (live) time("lead: a worker's apprenticeship page", () => apprenticeshipPage(lead, live.workerId, today));
 }
 time("lead: insights headline measures", () => headlineMeasures(lead, today));
 time("lead: workforce by role", () => workforceByStage(lead));

@@ -360,3 +360,17 @@ describe("the pipeline", () => {
     expect([asWorker.canManage, asWorker.canLog, asWorker.ownRecord]).toEqual([false, true, true]);
   });
 });
+
+describe("a worker who leaves", () => {
+  it("has their current apprenticeship withdrawn on the leaving date, with the reason, so it leaves the pipeline", async () => {
+    const { recordLeaving } = await import("@/db/queries/worker-changes");
+    const f = setup();
+    const id = started(f);
+    expect(recordLeaving(f.s.managerA, f.workers.workerA.id, { leftOn: "2026-10-31", reason: "Relocation" }).ok).toBe(true);
+    expect(row(id)).toMatchObject({ status: "withdrawn", actualEndDate: "2026-10-31", withdrawnReason: "Left the organisation: Relocation" });
+    expect(history(id).at(-1)).toMatchObject({ fromStatus: "on_programme", toStatus: "withdrawn", effectiveOn: "2026-10-31" });
+    const pipeline = q.apprenticeshipPipeline(f.s.lead, TODAY)!;
+    expect(pipeline.map((r) => [r.id, r.status])).toEqual([[id, "withdrawn"]]);
+    expect(pipeline[0]!.track.risks).toEqual([]);
+  });
+});

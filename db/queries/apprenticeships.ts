@@ -319,7 +319,6 @@ export function apprenticeshipPage(user: SessionUser, workerId: string, today = 
     currentBandId: post?.bandId ?? null,
     /** Contracted hours a week to suggest: the worker's FTE of a 37.5-hour week. */
     suggestedWeeklyHours: String(Math.round((post?.fte ?? 1) * 37.5 * 100) / 100),
-    rules,
   };
 }
 
@@ -758,6 +757,25 @@ export function recordProgressionPosition(user: SessionUser, workerId: string, a
     });
     return { ok: true, workerId, id: a.id };
   });
+}
+
+/**
+ * When a worker leaves, their current apprenticeship ends with them: withdrawn on the leaving date (or on its start,
+ * if it had not begun), with the leaving reason, audited. Runs inside the leaving's own transaction.
+ */
+export function withdrawOnLeavingInTx(tx: Tx, user: SessionUser, workerId: string, leftOn: string, leavingReason: string): void {
+  const live = tx
+    .select()
+    .from(apprenticeships)
+    .where(and(eq(apprenticeships.workerId, workerId), inArray(apprenticeships.status, LIVE)))
+    .all();
+  for (const a of live) {
+    const on = leftOn < a.startDate ? a.startDate : leftOn;
+    const reason = `Left the organisation${leavingReason ? `: ${leavingReason}` : ""}`;
+    tx.update(apprenticeships).set({ status: "withdrawn", actualEndDate: on, withdrawnReason: reason, updatedAt: new Date() }).where(eq(apprenticeships.id, a.id)).run();
+    tx.insert(apprenticeshipStatusChanges).values({ apprenticeshipId: a.id, fromStatus: a.status, toStatus: "withdrawn", effectiveOn: on, reason, changedBy: user.id }).run();
+    audit(tx, user, { action: "apprenticeship.status_change", entityType: "apprenticeship", entityId: a.id, workerId, summary: { from: a.status, to: "withdrawn", effectiveOn: on, reason } });
+  }
 }
 
 /* ------------------------------------------------------------------ the pipeline */

@@ -8,6 +8,7 @@ import { editableWorkers, managedTeamIds } from "../access";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
 import { POSITION_FIELDS, type WorkerFields } from "../../lib/worker-schema";
+import { withdrawOnLeavingInTx } from "./apprenticeships";
 
 export type ChangeResult = { ok: true; workerId: string } | { ok: false; message: string; field?: string };
 
@@ -199,7 +200,10 @@ export function updateWorker(
   });
 }
 
-/** Records that a worker left: end date and reason; their history stays, and their login (if any) is disabled. */
+/**
+ * Records that a worker left: end date and reason; their history stays, a current apprenticeship is withdrawn, and
+ * their login (if any) is disabled.
+ */
 export function recordLeaving(user: SessionUser, workerId: string, input: { leftOn: string; reason: string }): ChangeResult {
   return db.transaction((tx) => {
     const worker = tx
@@ -220,6 +224,7 @@ export function recordLeaving(user: SessionUser, workerId: string, input: { left
       .set({ effectiveTo: input.leftOn })
       .where(and(eq(workerPositions.workerId, workerId), isNull(workerPositions.effectiveTo)))
       .run();
+    withdrawOnLeavingInTx(tx, user, workerId, input.leftOn, input.reason);
     if (worker.userId) {
       tx.update(users)
         .set({ status: "disabled", sessionVersion: sql`${users.sessionVersion} + 1` })

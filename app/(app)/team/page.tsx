@@ -3,6 +3,8 @@ import Link from "next/link";
 import { requireRole } from "@/lib/auth";
 import { developmentSummaries, type DevelopmentSummary } from "@/db/queries/development";
 import { trainingRequestsAwaitingDecision } from "@/db/queries/learning";
+import { apprenticeshipPipeline } from "@/db/queries/apprenticeships";
+import { isLive } from "@/lib/rules/apprenticeship-lifecycle";
 import { todayInLondon, formatDate } from "@/lib/rules/dates";
 import { byUrgency, type AppraisalState, type PdpState } from "@/lib/rules/attention";
 import { appraisalStatusWords } from "@/lib/vocabulary";
@@ -74,6 +76,8 @@ export default async function TeamPage() {
   const conversationsDue = count((r) => !r.lastConversationOn || (!!r.nextConversationOn && r.nextConversationOn < today));
   const delegationsDue = rows.reduce((n, r) => n + r.delegationsPastReview, 0);
   const training = trainingRequestsAwaitingDecision(user);
+  const apprentices = (apprenticeshipPipeline(user, today) ?? []).filter((a) => isLive(a.status));
+  const apprenticesAtRisk = apprentices.filter((a) => a.track.risks.length > 0).length;
 
   return (
     <>
@@ -88,6 +92,11 @@ export default async function TeamPage() {
         <Stat label="Career conversations due" value={conversationsDue} note="Overdue, or never had one" />
         <Stat label="Delegations past review" value={delegationsDue} note="Delegated tasks to review again" />
         <Stat label="Training requests to decide" value={training.count} note="Awaiting your approval or decline" />
+        <Stat
+          label="Apprentices at risk"
+          value={<Link href="/apprenticeships?show=at_risk#list">{apprenticesAtRisk}</Link>}
+          note={`Of ${apprentices.length} current: hours behind, review overdue or dates passed`}
+        />
       </div>
 
       {training.count > 0 ? (
