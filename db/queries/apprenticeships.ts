@@ -808,11 +808,6 @@ export function apprenticeshipPipeline(user: SessionUser, today = todayInLondon(
     visibleWorkers(user),
     or(inArray(apprenticeships.status, LIVE), and(inArray(apprenticeships.status, ["completed", "withdrawn"]), gte(apprenticeships.actualEndDate, since))),
   )!;
-  const logged = db
-    .select({ apprenticeshipId: otjLogs.apprenticeshipId, hours: sql<number>`sum(${otjLogs.hours})`.as("hours") })
-    .from(otjLogs)
-    .groupBy(otjLogs.apprenticeshipId)
-    .as("logged");
   const rows = db
     .select({
       id: apprenticeships.id,
@@ -829,13 +824,13 @@ export function apprenticeshipPipeline(user: SessionUser, today = todayInLondon(
       startDate: apprenticeships.startDate,
       plannedEndDate: apprenticeships.plannedEndDate,
       weeklyHours: apprenticeships.weeklyHours,
-      loggedHours: sql<number>`coalesce(${logged.hours}, 0)`,
+      // Per apprenticeship through its index, rather than totalling every log in the organisation first.
+      loggedHours: sql<number>`(select coalesce(sum(${otjLogs.hours}), 0) from ${otjLogs} where ${otjLogs.apprenticeshipId} = ${apprenticeships.id})`,
     })
     .from(apprenticeships)
     .innerJoin(workers, eq(workers.id, apprenticeships.workerId))
     .innerJoin(teams, eq(teams.id, workers.teamId))
     .innerJoin(apprenticeshipStandards, eq(apprenticeshipStandards.id, apprenticeships.standardId))
-    .leftJoin(logged, eq(logged.apprenticeshipId, apprenticeships.id))
     .where(where)
     .orderBy(sql`${workers.lastName} collate nocase`, sql`${workers.firstName} collate nocase`, asc(apprenticeships.id))
     .all();
