@@ -50,18 +50,21 @@ test.describe("each role lands on a home with real data", () => {
     await expect(page).toHaveURL("/insights");
     const db = demoDb();
     const { n } = db.prepare("select count(*) as n from workers where status = 'in_post'").get() as { n: number };
-    // Counted here independently: in post, with a completed appraisal held in the last 12 months.
-    const { appraised } = db
+    // Counted here independently: in post on the last day, with a completed appraisal held in the last 12 months.
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+    const { inPost, appraised } = db
       .prepare(
-        `select count(*) as appraised from workers w where w.status = 'in_post' and exists (
-           select 1 from appraisals a where a.worker_id = w.id and a.status = 'completed' and a.held_on > date('now', '-12 months'))`,
+        `select count(*) as inPost, coalesce(sum(exists (
+           select 1 from appraisals a where a.worker_id = w.id and a.status = 'completed' and a.held_on > date(?, '-12 months') and a.held_on <= ?)), 0) as appraised
+         from workers w where w.contract_start <= ? and (w.status = 'in_post' or w.contract_end > ?)`,
       )
-      .get() as { appraised: number };
+      .get(today, today, today, today) as { inPost: number; appraised: number };
     db.close();
     expect(appraised).toBeGreaterThan(0);
-    await expect(page.getByText("Support workers in post", { exact: true }).locator("..")).toContainText(String(n));
-    await expect(page.getByText("Appraised in the last 12 months", { exact: true }).locator("..")).toContainText(`${appraised} of ${n} have a completed`);
-    await expect(page.getByRole("table").locator("tfoot")).toContainText(String(n));
+    await expect(page.getByText("Support workers in post today", { exact: true }).locator("..")).toContainText(String(n));
+    const overall = page.getByRole("list", { name: "The call to action, overall" });
+    await expect(overall.getByRole("listitem").filter({ hasText: "Annual appraisal" })).toContainText(`${appraised} of ${inPost}`);
+    await expect(page.getByRole("table", { name: /by role/ }).locator("tfoot")).toContainText(String(n));
     await page.context().close();
   });
 

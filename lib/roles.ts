@@ -29,6 +29,7 @@ export function navFor(role: Role): NavItem[] {
     case "manager":
       return [
         { href: "/team", label: "My team" },
+        { href: "/insights", label: "Insights" },
         { href: "/workers", label: "Workers" },
         { href: "/teams", label: "Teams" },
         { href: "/apprenticeships", label: "Apprenticeships" },

@@ -67,3 +67,11 @@ export function formatDateTime(at: Date | null | undefined): string {
     timeZone: "Europe/London",
   }).format(at);
 }
+
+/** The moment a London calendar day begins, in milliseconds since the epoch (midnight GMT or BST). */
+export function londonDayStartMs(iso: string): number {
+  const [y, m, d] = parts(iso);
+  // Midnight UTC is 00:00 or 01:00 in London; step back an hour when London is an hour ahead (BST).
+  const utcMidnight = Date.UTC(y, m - 1, d);
+  return todayInLondon(new Date(utcMidnight - 1)) === iso ? utcMidnight - 3_600_000 : utcMidnight;
+}

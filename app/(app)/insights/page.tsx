@@ -1,41 +1,202 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireRole } from "@/lib/auth";
 import { workforceByStage, headlineMeasures } from "@/db/queries/insights";
-import { todayInLondon } from "@/lib/rules/dates";
-import { Stat, percent } from "@/components/stat";
+import { scorecard, scorecardFilterChoices, type ScorecardFilters, type ScorecardRow } from "@/db/queries/scorecard";
+import { isIsoDate, todayInLondon } from "@/lib/rules/dates";
+import { MEASURE_INFO, SCORECARD_MEASURES, formatMeasure, type Rag, type ScorecardMeasure } from "@/lib/rules/scorecard";
+import { Stat } from "@/components/stat";
+import { Tag } from "@/components/tags";
+import { ScrollRegion } from "@/components/scroll-region";
+import { PrintButton } from "@/components/print-button";
 import { TeamSizeTable } from "@/components/team-size-table";
 
 export const metadata: Metadata = { title: "Insights" };
 
-export default async function InsightsPage() {
-  const user = await requireRole("lead", "admin");
+const RAG_WORDS: Record<Rag, string> = { green: "On track", amber: "Getting there", red: "Behind" };
+
+function RagTag({ rag }: { rag: Rag | null }) {
+  return rag ? <Tag tone={rag}>{RAG_WORDS[rag]}</Tag> : <Tag tone="grey">No data</Tag>;
+}
+
+/** What the figure is out of, in words: "41 of 52 workers", "12 of 15 decisions". */
+function base(row: ScorecardRow, m: ScorecardMeasure): string {
+  if (m === "cpd_per_fte") return `Median of ${row.headcount} ${row.headcount === 1 ? "worker" : "workers"}`;
+  if (m === "training_approved") return `${row.trainingApproved} of ${row.trainingDecided} decided`;
+  return `${row.counts[m]} of ${row.headcount}`;
+}
+
+type Search = { team?: string; profession?: string; setting?: string; end?: string };
+
+export default async function InsightsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = await requireRole("manager", "lead", "admin");
   const today = todayInLondon();
+  const sp = await searchParams;
+  const choices = scorecardFilterChoices(user);
+  const pick = (v: string | undefined, list: { id: string }[]) => (v && list.some((x) => x.id === v) ? v : null);
+  const filters: ScorecardFilters = {
+    team: pick(sp.team, choices.teams),
+    profession: pick(sp.profession, choices.professions),
+    setting: pick(sp.setting, choices.settings),
+    end: sp.end && isIsoDate(sp.end) && sp.end <= today && sp.end >= "2000-01-01" ? sp.end : today,
+  };
+  const card = scorecard(user, filters);
   const h = headlineMeasures(user, today);
   const byStage = workforceByStage(user);
+  const filtered = !!(filters.team || filters.profession || filters.setting);
 
   return (
     <>
       <h1 className="mb-2">Insights</h1>
-      <p className="mb-6 text-nhs-secondary">The support workforce across the organisation, and how its development is going.</p>
+      <p className="mb-6 max-w-3xl text-nhs-secondary">
+        {user.role === "manager" ? "The support workers in your teams" : "The support workforce across the organisation"}, and whether the 2025 call to action
+        is happening: PDPs, appraisals, career conversations, supervision, CPD, structured education and access to training.
+      </p>
+
+      <form method="get" action="/insights" className="card mb-8 no-print" aria-label="Filter the figures">
+        <div className="grid gap-x-6 sm:grid-cols-2 lg:grid-cols-4">
+          <div className="mb-4">
+            <label htmlFor="team" className="label">
+              Team
+            </label>
+            <select id="team" name="team" defaultValue={filters.team ?? ""} className="input">
+              <option value="">All teams</option>
+              {choices.teams.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="mb-4">
+            <label htmlFor="profession" className="label">
+              Profession
+            </label>
+            <select id="profession" name="profession" defaultValue={filters.profession ?? ""} className="input">
+              <option value="">All professions</option>
+              {choices.professions.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="mb-4">
+            <label htmlFor="setting" className="label">
+              Care setting
+            </label>
+            <select id="setting" name="setting" defaultValue={filters.setting ?? ""} className="input">
+              <option value="">All care settings</option>
+              {choices.settings.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="mb-4">
+            <label htmlFor="end" className="label">
+              12 months ending
+            </label>
+            <input id="end" name="end" type="date" defaultValue={filters.end} max={today} className="input" />
+          </div>
+        </div>
+        <div className="flex flex-wrap items-center gap-4">
+          <button type="submit" className="btn mb-0!">
+            Show the figures
+          </button>
+          {filtered || filters.end !== today ? <Link href="/insights">Clear the filters</Link> : null}
+        </div>
+      </form>
+
+      <section aria-labelledby="scorecard" className="mb-10">
+        <div className="mb-3 flex flex-wrap items-end justify-between gap-4">
+          <div>
+            <h2 id="scorecard" className="mb-1">
+              The call to action scorecard
+            </h2>
+            <p className="text-nhs-secondary">
+              {card.period.words}. {card.overall.headcount} support {card.overall.headcount === 1 ? "worker" : "workers"} in post on the last day
+              {filtered ? ", filtered" : ""}; anyone who left before then is not counted.
+            </p>
+          </div>
+          <div className="no-print">
+            <PrintButton />
+          </div>
+        </div>
+        <ul className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="The call to action, overall">
+          {SCORECARD_MEASURES.map((m) => (
+            <li key={m} className="card">
+              <h3 className="text-base font-semibold text-nhs-secondary">{MEASURE_INFO[m].label}</h3>
+              <p className="mt-1 flex flex-wrap items-center gap-3">
+                <span className="text-3xl font-bold tabular-nums">{formatMeasure(MEASURE_INFO[m].kind, card.overall.values[m])}</span>
+                <RagTag rag={card.overall.rags[m]} />
+              </p>
+              <p className="mt-1 text-sm">{base(card.overall, m)}</p>
+              <p className="mt-2 text-sm text-nhs-secondary">{MEASURE_INFO[m].definition}.</p>
+            </li>
+          ))}
+        </ul>
+        {card.rows.length > 1 ? (
+          <>
+            <h3 className="mb-2">By team</h3>
+            <ScrollRegion label="The call to action by team, table">
+              <table className="table">
+                <caption className="sr-only">The call to action scorecard by team: headcount and each measure with its red, amber or green rating</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Team</th>
+                    <th scope="col" className="num">
+                      Headcount
+                    </th>
+                    {SCORECARD_MEASURES.map((m) => (
+                      <th key={m} scope="col" className="num">
+                        {MEASURE_INFO[m].label}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {card.rows.map((r) => (
+                    <tr key={r.teamId}>
+                      <th scope="row">{r.teamName}</th>
+                      <td className="num">{r.headcount}</td>
+                      {SCORECARD_MEASURES.map((m) => (
+                        <td key={m} className="num">
+                          <span className="block font-semibold">{formatMeasure(MEASURE_INFO[m].kind, r.values[m])}</span>
+                          <RagTag rag={r.rags[m]} />
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          </>
+        ) : null}
+        <p className="mt-3 text-sm text-nhs-secondary">
+          Ratings: {SCORECARD_MEASURES.map((m) => `${MEASURE_INFO[m].label.toLowerCase()} on track at ${formatMeasure(MEASURE_INFO[m].kind, card.thresholds[m].green)}, getting there at ${formatMeasure(MEASURE_INFO[m].kind, card.thresholds[m].amber)}`).join("; ")}.
+          {user.role === "admin" ? (
+            <>
+              {" "}
+              <Link href="/admin/scorecard" className="no-print">
+                Change the thresholds
+              </Link>
+            </>
+          ) : null}
+        </p>
+      </section>
+
       <div className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Support workers in post" value={h.inPost} note={`${h.fte} FTE`} />
-        <Stat
-          label="Appraised in the last 12 months"
-          value={percent(h.appraisedInYear, h.inPost)}
-          note={`${h.appraisedInYear} of ${h.inPost} have a completed, signed appraisal`}
-        />
-        <Stat label="With an agreed PDP" value={percent(h.withAgreedPdp, h.inPost)} note={`${h.withAgreedPdp} of ${h.inPost}: an active PDP both have agreed`} />
-        <Stat label="On an apprenticeship" value={h.onApprenticeship} note="On programme, on a break, at gateway or in EPA" />
+        <Stat label="Support workers in post today" value={h.inPost} note={`${h.fte} FTE`} />
+        <Stat label="On an apprenticeship now" value={h.onApprenticeship} note="On programme, on a break, at gateway or in EPA" />
       </div>
       <section aria-labelledby="by-stage">
         <h2 id="by-stage" className="mb-3">
           Workforce by role
         </h2>
         <div className="max-w-2xl">
-          <TeamSizeTable
-            size={{ headcount: h.inPost, fte: h.fte, byStage }}
-            caption="Headcount and full-time equivalent of support workers in post, by role"
-          />
+          <TeamSizeTable size={{ headcount: h.inPost, fte: h.fte, byStage }} caption="Headcount and full-time equivalent of support workers in post, by role" />
         </div>
       </section>
     </>

@@ -1,0 +1,31 @@
+"use client";
+// The thresholds, one row of "green from" and "amber from" per measure; errors come back with what was typed.
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { SavedStatus } from "@/components/forms/form-status";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { returnedValues, useCountedAction, type FormAction } from "@/components/forms/use-counted-action";
+
+export type ThresholdRow = { key: string; label: string; unit: string; green: string; amber: string };
+
+export function ThresholdsForm({ action, rows }: { action: FormAction; rows: readonly ThresholdRow[] }) {
+  const [state, formAction] = useCountedAction(action);
+  const v = returnedValues(state);
+  const e = state.fieldErrors;
+  return (
+    <form action={formAction} noValidate key={state.n ?? 0}>
+      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+      {rows.map((r) => (
+        <fieldset key={r.key} className="mb-4 border-b border-nhs-grey-4 pb-2">
+          <legend className="label text-lg">{r.label}</legend>
+          <div className="grid gap-x-6 sm:grid-cols-2">
+            <TextField name={`${r.key}.green`} label={`Green from (${r.unit})`} inputMode="decimal" defaultValue={v[`${r.key}.green`] ?? r.green} error={e?.[`${r.key}.green`]} className="max-w-[8rem]" autoComplete="off" />
+            <TextField name={`${r.key}.amber`} label={`Amber from (${r.unit})`} inputMode="decimal" defaultValue={v[`${r.key}.amber`] ?? r.amber} error={e?.[`${r.key}.amber`]} className="max-w-[8rem]" autoComplete="off" />
+          </div>
+        </fieldset>
+      ))}
+      <SubmitButton pendingText="Saving…">Save the thresholds</SubmitButton>
+      <SavedStatus state={state} />
+    </form>
+  );
+}

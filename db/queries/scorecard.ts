@@ -1,0 +1,197 @@
+import "server-only";
+// The call-to-action scorecard, per team and overall: three aggregate queries whatever the size of the organisation
+// (workers' measures by team, CPD per FTE medians with window functions, training decisions by team). The
+// population is the workers the user may see who were in post on the period's last day; a worker who left before
+// then is not counted, one who joined during the period is. Definitions: lib/rules/scorecard.ts.
+import { and, asc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
+import { db } from "../client";
+import {
+  appraisals,
+  apprenticeships,
+  careSettings,
+  careerConversations,
+  cpdActivities,
+  pdpReviews,
+  pdps,
+  professions,
+  settings,
+  supervisionSessions,
+  teams,
+  trainingRequests,
+  workers,
+} from "../schema";
+import { visibleWorkers } from "../access";
+import { audit } from "../audit";
+import type { SessionUser } from "../../lib/session-user";
+import { addDays, londonDayStartMs } from "../../lib/rules/dates";
+import { periodEnding, rag, share, thresholdsFrom, THRESHOLDS_SETTING, type Period, type Rag, type ScorecardMeasure, type Thresholds } from "../../lib/rules/scorecard";
+
+export type ScorecardFilters = { team: string | null; profession: string | null; setting: string | null; end: string };
+
+export type ScorecardRow = {
+  teamId: string | null;
+  teamName: string;
+  headcount: number;
+  fte: number;
+  counts: Record<Exclude<ScorecardMeasure, "cpd_per_fte" | "training_approved">, number>;
+  trainingDecided: number;
+  trainingApproved: number;
+  values: Record<ScorecardMeasure, number | null>;
+  rags: Record<ScorecardMeasure, Rag | null>;
+};
+
+/** Workers in the population: visible to the user, in post on the last day, matching the filters. */
+function population(user: SessionUser, f: ScorecardFilters, p: Period): SQL {
+  return and(
+    visibleWorkers(user),
+    sql`${workers.contractStart} <= ${p.end}`,
+    or(eq(workers.status, "in_post"), sql`${workers.contractEnd} > ${p.end}`),
+    f.team ? eq(workers.teamId, f.team) : undefined,
+    f.profession ? eq(workers.professionId, f.profession) : undefined,
+    f.setting ? eq(workers.careSettingId, f.setting) : undefined,
+  )!;
+}
+
+/** The thresholds in force: the administrator's setting, or the defaults. */
+export function scorecardThresholds(): Thresholds {
+  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, THRESHOLDS_SETTING)).get();
+  return thresholdsFrom(row?.value);
+}
+
+/** Saves the thresholds (administrators only), audited with the old and new values. */
+export function saveScorecardThresholds(user: SessionUser, next: Thresholds): { ok: true } | { ok: false; message: string } {
+  if (user.role !== "admin") return { ok: false, message: "Only administrators change the scorecard thresholds" };
+  return db.transaction((tx) => {
+    const before = tx.select({ value: settings.value }).from(settings).where(eq(settings.key, THRESHOLDS_SETTING)).get();
+    tx.insert(settings)
+      .values({ key: THRESHOLDS_SETTING, value: next, updatedAt: new Date() })
+      .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedAt: new Date() } })
+      .run();
+    audit(tx, user, { action: "setting.update", entityType: "setting", entityId: THRESHOLDS_SETTING, summary: { from: thresholdsFrom(before?.value), to: next } });
+    return { ok: true };
+  });
+}
+
+/**
+ * The scorecard: one row per team with workers in the population (by name), and the overall row first. Shares are
+ * of the team's headcount; CPD per FTE is the median of workers' hours ÷ FTE.
+ */
+export function scorecard(user: SessionUser, f: ScorecardFilters) {
+  const p = periodEnding(f.end);
+  const where = population(user, f, p);
+  const exists = (body: SQL) => sql<number>`coalesce(sum(exists (${body})), 0)`;
+  const measures = {
+    pdp_reviewed: exists(sql`select 1 from ${pdpReviews} join ${pdps} on ${pdps.id} = ${pdpReviews.pdpId}
+      where ${pdps.workerId} = ${workers.id} and ${pdps.workerAgreedAt} is not null and ${pdps.managerAgreedAt} is not null
+        and ${pdpReviews.reviewedOn} between ${p.start} and ${p.end}`),
+    appraised: exists(sql`select 1 from ${appraisals} where ${appraisals.workerId} = ${workers.id} and ${appraisals.status} = 'completed'
+        and ${appraisals.heldOn} between ${p.start} and ${p.end}`),
+    career_conversation: exists(sql`select 1 from ${careerConversations} where ${careerConversations.workerId} = ${workers.id}
+        and ${careerConversations.heldOn} between ${p.start} and ${p.end}`),
+    supervised: exists(sql`select 1 from ${supervisionSessions} where ${supervisionSessions.workerId} = ${workers.id}
+        and ${supervisionSessions.heldOn} between ${p.recentStart} and ${p.end}`),
+    structured_education: sql<number>`coalesce(sum(exists (select 1 from ${apprenticeships} where ${apprenticeships.workerId} = ${workers.id}
+          and ${apprenticeships.status} <> 'planned' and ${apprenticeships.startDate} <= ${p.end}
+          and (${apprenticeships.actualEndDate} is null or ${apprenticeships.actualEndDate} >= ${p.start}))
+        or exists (select 1 from ${trainingRequests} where ${trainingRequests.workerId} = ${workers.id}
+          and ${trainingRequests.status} in ('approved', 'attended') and ${trainingRequests.startsOn} between ${p.start} and ${p.end})), 0)`,
+  };
+  const teamRows = db
+    .select({
+      teamId: teams.id,
+      teamName: teams.name,
+      headcount: sql<number>`count(*)`,
+      fte: sql<number>`round(sum(${workers.fte}), 2)`,
+      ...measures,
+    })
+    .from(workers)
+    .innerJoin(teams, eq(teams.id, workers.teamId))
+    .where(where)
+    .groupBy(teams.id)
+    .orderBy(sql`${teams.name} collate nocase`)
+    .all();
+
+  // Training decisions in the period, by team: decided_at is a timestamp, the period's ends are London dates.
+  const from = londonDayStartMs(p.start);
+  const to = londonDayStartMs(addDays(p.end, 1)) - 1;
+  const decisions = db
+    .select({
+      teamId: workers.teamId,
+      decided: sql<number>`count(*)`,
+      approved: sql<number>`coalesce(sum(${trainingRequests.status} in ('approved', 'attended')), 0)`,
+    })
+    .from(trainingRequests)
+    .innerJoin(workers, eq(workers.id, trainingRequests.workerId))
+    .where(and(where, sql`${trainingRequests.decidedAt} between ${from} and ${to}`, sql`${trainingRequests.status} in ('approved', 'attended', 'declined')`))
+    .groupBy(workers.teamId)
+    .all();
+
+  // Medians of CPD hours per FTE, per team and overall (team_id null), with window functions.
+  const cpd = sql`(select coalesce(sum(${cpdActivities.hours}), 0) from ${cpdActivities}
+      where ${cpdActivities.workerId} = ${workers.id} and ${cpdActivities.activityOn} between ${p.start} and ${p.end})`;
+  const medians = db.all<{ teamId: string | null; median: number }>(sql`
+    with per as (
+      select ${workers.teamId} as team_id, ${cpd} / ${workers.fte} as v from ${workers} join ${teams} on ${teams.id} = ${workers.teamId} where ${where}
+    ),
+    ranked as (
+      select team_id, v, row_number() over (partition by team_id order by v) as rn, count(*) over (partition by team_id) as n from per
+    ),
+    ranked_all as (
+      select v, row_number() over (order by v) as rn, count(*) over () as n from per
+    )
+    select team_id as "teamId", avg(v) as median from ranked where rn in ((n + 1) / 2, (n + 2) / 2) group by team_id
+    union all
+    select null, avg(v) from ranked_all where rn in ((n + 1) / 2, (n + 2) / 2)
+  `);
+
+  const thresholds = scorecardThresholds();
+  const decidedBy = new Map(decisions.map((d) => [d.teamId, d]));
+  const medianBy = new Map(medians.map((m) => [m.teamId, m.median]));
+  const make = (r: { teamId: string | null; teamName: string; headcount: number; fte: number } & ScorecardRow["counts"], d: { decided: number; approved: number } | undefined, median: number | null): ScorecardRow => {
+    const counts = { pdp_reviewed: r.pdp_reviewed, appraised: r.appraised, career_conversation: r.career_conversation, supervised: r.supervised, structured_education: r.structured_education };
+    const values: ScorecardRow["values"] = {
+      pdp_reviewed: share(counts.pdp_reviewed, r.headcount),
+      appraised: share(counts.appraised, r.headcount),
+      career_conversation: share(counts.career_conversation, r.headcount),
+      supervised: share(counts.supervised, r.headcount),
+      cpd_per_fte: median === null || r.headcount === 0 ? null : Math.round(median * 10) / 10,
+      structured_education: share(counts.structured_education, r.headcount),
+      training_approved: share(d?.approved ?? 0, d?.decided ?? 0),
+    };
+    const rags = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, rag(v, thresholds[k as ScorecardMeasure])])) as ScorecardRow["rags"];
+    return { teamId: r.teamId, teamName: r.teamName, headcount: r.headcount, fte: r.fte, counts, trainingDecided: d?.decided ?? 0, trainingApproved: d?.approved ?? 0, values, rags };
+  };
+  const rows = teamRows.map((r) => make(r, decidedBy.get(r.teamId), medianBy.get(r.teamId) ?? null));
+  const sum = (pick: (r: (typeof teamRows)[number]) => number) => teamRows.reduce((n, r) => n + pick(r), 0);
+  const overall = make(
+    {
+      teamId: null,
+      teamName: "All teams",
+      headcount: sum((r) => r.headcount),
+      fte: Math.round(sum((r) => r.fte) * 100) / 100,
+      pdp_reviewed: sum((r) => r.pdp_reviewed),
+      appraised: sum((r) => r.appraised),
+      career_conversation: sum((r) => r.career_conversation),
+      supervised: sum((r) => r.supervised),
+      structured_education: sum((r) => r.structured_education),
+    },
+    { decided: decisions.reduce((n, d) => n + d.decided, 0), approved: decisions.reduce((n, d) => n + d.approved, 0) },
+    medianBy.get(null) ?? null,
+  );
+  return { period: p, thresholds, overall, rows };
+}
+
+/** The choices for the filters: teams the user may see workers in, live professions and care settings. */
+export function scorecardFilterChoices(user: SessionUser) {
+  return {
+    teams: db
+      .selectDistinct({ id: teams.id, name: teams.name })
+      .from(teams)
+      .innerJoin(workers, eq(workers.teamId, teams.id))
+      .where(visibleWorkers(user))
+      .orderBy(sql`${teams.name} collate nocase`)
+      .all(),
+    professions: db.select({ id: professions.id, name: professions.name }).from(professions).where(isNull(professions.retiredAt)).orderBy(asc(professions.name)).all(),
+    settings: db.select({ id: careSettings.id, name: careSettings.name }).from(careSettings).where(isNull(careSettings.retiredAt)).orderBy(asc(careSettings.name)).all(),
+  };
+}

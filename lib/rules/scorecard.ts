@@ -1,0 +1,122 @@
+// The 2025 call to action as measured figures: what each measure counts (its definition is shown beside it), the
+// period it looks back over, and red/amber/green against thresholds. Pure rules; the counting is SQL in
+// db/queries/scorecard.ts, and the thresholds are a setting an administrator can change (defaults here).
+import { addDays, addMonths, formatDate } from "./dates";
+
+export const SCORECARD_MEASURES = ["pdp_reviewed", "appraised", "career_conversation", "supervised", "cpd_per_fte", "structured_education", "training_approved"] as const;
+export type ScorecardMeasure = (typeof SCORECARD_MEASURES)[number];
+
+export type MeasureInfo = {
+  label: string;
+  /** What is counted, in plain words, shown beside the figure. */
+  definition: string;
+  /** A share of workers (0..1), hours, or a share of decisions. */
+  kind: "share" | "hours";
+};
+
+export const MEASURE_INFO: Record<ScorecardMeasure, MeasureInfo> = {
+  pdp_reviewed: {
+    label: "PDP agreed and reviewed",
+    definition: "Workers with a PDP agreed by both the worker and a manager, and a review of it recorded in the 12 months",
+    kind: "share",
+  },
+  appraised: {
+    label: "Annual appraisal",
+    definition: "Workers with an appraisal held in the 12 months and signed by the worker (scheduled or unsigned ones do not count)",
+    kind: "share",
+  },
+  career_conversation: {
+    label: "Career conversation",
+    definition: "Workers with a career conversation held in the 12 months, on its own or in an appraisal",
+    kind: "share",
+  },
+  supervised: {
+    label: "Supervision",
+    definition: "Workers with a supervision session (clinical or managerial) recorded in the last 3 months of the period",
+    kind: "share",
+  },
+  cpd_per_fte: {
+    label: "CPD hours per FTE",
+    definition: "The median, across workers, of each worker's CPD hours in the 12 months divided by their FTE (a 0.5 FTE worker's 10 hours count as 20)",
+    kind: "hours",
+  },
+  structured_education: {
+    label: "In structured education",
+    definition: "Workers on an apprenticeship at any time in the 12 months (started, not only planned), or with approved training starting in them",
+    kind: "share",
+  },
+  training_approved: {
+    label: "Training requests approved",
+    definition: "Of the training requests decided in the 12 months, the share approved; the rest were declined, each with a barrier reason",
+    kind: "share",
+  },
+};
+
+/** Green at or above `green`, amber at or above `amber`, red below. Shares as fractions (0.9), hours as hours. */
+export type Threshold = { green: number; amber: number };
+export type Thresholds = Record<ScorecardMeasure, Threshold>;
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  pdp_reviewed: { green: 0.9, amber: 0.75 },
+  appraised: { green: 0.9, amber: 0.75 },
+  career_conversation: { green: 0.8, amber: 0.6 },
+  supervised: { green: 0.8, amber: 0.6 },
+  cpd_per_fte: { green: 20, amber: 10 },
+  structured_education: { green: 0.2, amber: 0.1 },
+  training_approved: { green: 0.8, amber: 0.6 },
+};
+
+/** The stored setting's key. */
+export const THRESHOLDS_SETTING = "scorecard_thresholds";
+
+/** The thresholds from a stored setting, falling back to the defaults for anything missing or malformed. */
+export function thresholdsFrom(stored: unknown): Thresholds {
+  const out: Thresholds = { ...DEFAULT_THRESHOLDS };
+  if (!stored || typeof stored !== "object") return out;
+  for (const key of SCORECARD_MEASURES) {
+    const t = (stored as Record<string, unknown>)[key];
+    if (!t || typeof t !== "object") continue;
+    const { green, amber } = t as { green?: unknown; amber?: unknown };
+    if (typeof green === "number" && typeof amber === "number" && Number.isFinite(green) && Number.isFinite(amber) && amber <= green && amber >= 0) {
+      out[key] = { green, amber };
+    }
+  }
+  return out;
+}
+
+export type Rag = "red" | "amber" | "green";
+
+/** Red, amber or green for a value; null when there is nothing to rate (no workers, no decisions). */
+export function rag(value: number | null, t: Threshold): Rag | null {
+  if (value === null) return null;
+  if (value >= t.green) return "green";
+  if (value >= t.amber) return "amber";
+  return "red";
+}
+
+/** The share, or null when there is no one to count. */
+export function share(part: number, whole: number): number | null {
+  return whole > 0 ? part / whole : null;
+}
+
+export type Period = {
+  /** The last day counted. */
+  end: string;
+  /** The first day of the 12 months ending on `end`. */
+  start: string;
+  /** The first day of the last 3 months (for supervision). */
+  recentStart: string;
+  words: string;
+};
+
+/** The 12 months ending on `end`, both ends included. */
+export function periodEnding(end: string): Period {
+  const start = addDays(addMonths(end, -12), 1);
+  return { end, start, recentStart: addDays(addMonths(end, -3), 1), words: `${formatDate(start)} to ${formatDate(end)}` };
+}
+
+/** How a figure reads: a percentage, or hours to one decimal place. */
+export function formatMeasure(kind: MeasureInfo["kind"], value: number | null): string {
+  if (value === null) return "–";
+  return kind === "share" ? `${Math.round(value * 100)}%` : Number.isInteger(value) ? String(value) : value.toFixed(1);
+}

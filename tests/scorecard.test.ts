@@ -1,0 +1,214 @@
+// The call-to-action scorecard against a hand-built dataset with known answers: who is in the population (a leaver
+// before the last day is not; a part-time worker counts once, and their CPD per FTE), what counts for each measure (an
+// appraisal scheduled or unsigned does not), per team and overall, within the user's scope; thresholds and ratings.
+import { describe, expect, it, vi } from "vitest";
+import { db } from "@/db/client";
+import { eq } from "drizzle-orm";
+import { appraisals, apprenticeshipStandards, apprenticeships, auditEvents, careerConversations, cpdActivities, pdpReviews, pdps, supervisionSessions, trainingRequests, workers } from "@/db/schema";
+import { saveScorecardThresholds, scorecard, scorecardThresholds, type ScorecardFilters } from "@/db/queries/scorecard";
+import { DEFAULT_THRESHOLDS, periodEnding, rag, thresholdsFrom } from "@/lib/rules/scorecard";
+import { londonDayStartMs } from "@/lib/rules/dates";
+import { asSession, makeWorker, twoTeams } from "./support/factory";
+import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
+import { saveThresholdsAction } from "@/app/(app)/admin/scorecard/actions";
+
+vi.mock("@/lib/auth", () => import("./support/auth-mock"));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const END = "2026-11-22";
+const all = (over: Partial<ScorecardFilters> = {}): ScorecardFilters => ({ team: null, profession: null, setting: null, end: END, ...over });
+
+function dataset() {
+  const f = twoTeams();
+  const { workerA, workerB, lineManagedOnly } = f.workers;
+  // Team A: workerA (full time) and a part-timer; a leaver who left in the period; team B: workerB, lineManagedOnly.
+  const partTime = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerA.id, fte: 0.5 });
+  // Left in the period: not counted. Leaves after the last day: counted (in post on the last day).
+  const leaver = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, status: "left" });
+  db.update(workers).set({ contractEnd: "2026-06-30" }).where(eq(workers.id, leaver.id)).run();
+  const leavesLater = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, status: "left" });
+  db.update(workers).set({ contractEnd: "2026-12-15" }).where(eq(workers.id, leavesLater.id)).run();
+  const now = new Date("2026-06-01T10:00:00Z");
+  db.insert(appraisals)
+    .values([
+      { workerId: workerA.id, scheduledFor: "2026-03-01", heldOn: "2026-03-01", status: "completed" },
+      { workerId: partTime.id, scheduledFor: "2026-12-01", status: "scheduled" },
+      { workerId: workerB.id, scheduledFor: "2026-05-01", heldOn: "2026-05-01", status: "awaiting_sign_off" },
+      { workerId: lineManagedOnly.id, scheduledFor: "2025-11-22", heldOn: "2025-11-22", status: "completed" }, // a day too early
+      { workerId: leaver.id, scheduledFor: "2026-04-01", heldOn: "2026-04-01", status: "completed" },
+    ])
+    .run();
+  const pdpA = db.insert(pdps).values({ workerId: workerA.id, periodStart: "2026-03-01", periodEnd: "2027-03-01", status: "active", workerAgreedAt: now, managerAgreedAt: now }).returning().get();
+  const pdpB = db.insert(pdps).values({ workerId: workerB.id, periodStart: "2026-03-01", periodEnd: "2027-03-01", status: "active", workerAgreedAt: now }).returning().get();
+  db.insert(pdpReviews)
+    .values([
+      { pdpId: pdpA.id, reviewedOn: "2026-09-01", summary: "Good" },
+      // Reviewed, but never agreed by the manager: does not count.
+      { pdpId: pdpB.id, reviewedOn: "2026-09-01", summary: "Not agreed yet" },
+    ])
+    .run();
+  db.insert(careerConversations)
+    .values([
+      { workerId: workerA.id, heldOn: "2025-11-23", aspiration: "stay_and_grow", apprenticeshipInterest: "maybe" },
+      { workerId: workerB.id, heldOn: "2026-10-01", aspiration: "stay_and_grow", apprenticeshipInterest: "no" },
+    ])
+    .run();
+  db.insert(supervisionSessions)
+    .values([
+      { workerId: workerA.id, heldOn: "2026-08-23", supervisorName: "R", type: "clinical" }, // the first day of the last 3 months
+      { workerId: workerB.id, heldOn: "2026-08-22", supervisorName: "R", type: "clinical" }, // a day too early
+    ])
+    .run();
+  db.insert(cpdActivities)
+    .values([
+      { workerId: workerA.id, activityOn: "2026-02-01", title: "Course", type: "course", learning: "formal", hours: 12 },
+      { workerId: partTime.id, activityOn: "2026-02-01", title: "Reading", type: "reading", learning: "informal", hours: 5 },
+      { workerId: workerB.id, activityOn: "2025-11-01", title: "Too early", type: "course", learning: "formal", hours: 20 },
+    ])
+    .run();
+  const standard = db.insert(apprenticeshipStandards).values({ reference: "ST0217", title: "Senior", level: 3, typicalDurationMonths: 18 }).returning().get();
+  db.insert(apprenticeships)
+    .values([
+      { workerId: lineManagedOnly.id, standardId: standard.id, provider: "College", startDate: "2024-01-05", plannedEndDate: "2025-07-05", actualEndDate: "2025-12-01", status: "completed" },
+      { workerId: workerB.id, standardId: standard.id, provider: "College", startDate: "2027-01-05", plannedEndDate: "2028-07-05", status: "planned" },
+    ])
+    .run();
+  const decided = new Date(londonDayStartMs("2026-07-01") + 3_600_000);
+  db.insert(trainingRequests)
+    .values([
+      { workerId: partTime.id, title: "Approved", status: "approved", startsOn: "2026-12-10", decidedAt: decided },
+      { workerId: workerA.id, title: "Declined", status: "declined", declineReason: "funding", decidedAt: decided },
+      { workerId: workerB.id, title: "Attended", status: "attended", startsOn: "2026-07-10", decidedAt: decided },
+      { workerId: workerB.id, title: "Pending", status: "pending" },
+    ])
+    .run();
+  return { ...f, partTime, leaver, leavesLater };
+}
+
+describe("the scorecard", () => {
+  it("counts each measure per team and overall against known answers", () => {
+    const f = dataset();
+    const card = scorecard(asSession(f.users.lead), all());
+    expect(card.period).toMatchObject({ start: "2025-11-23", end: END, recentStart: "2026-08-23" });
+    const [a, b] = card.rows;
+    expect([a!.teamName, a!.headcount, a!.fte]).toEqual(["Team A", 3, 2.5]);
+    expect([b!.teamName, b!.headcount]).toEqual(["Team B", 2]);
+    expect(a!.counts).toEqual({ pdp_reviewed: 1, appraised: 1, career_conversation: 1, supervised: 1, structured_education: 0 });
+    expect(b!.counts).toEqual({ pdp_reviewed: 0, appraised: 0, career_conversation: 1, supervised: 0, structured_education: 2 });
+    expect(a!.values.cpd_per_fte).toBe(10); // 0, 10 (5 hours at 0.5 FTE), 12
+    expect(b!.values.cpd_per_fte).toBe(0);
+    expect([a!.trainingApproved, a!.trainingDecided, b!.trainingApproved, b!.trainingDecided]).toEqual([1, 2, 1, 1]);
+    const o = card.overall;
+    expect([o.headcount, o.fte]).toEqual([5, 4.5]);
+    expect(o.values).toEqual({
+      pdp_reviewed: 1 / 5,
+      appraised: 1 / 5,
+      career_conversation: 2 / 5,
+      supervised: 1 / 5,
+      cpd_per_fte: 0,
+      structured_education: 2 / 5,
+      training_approved: 2 / 3,
+    });
+    expect(o.rags).toMatchObject({ appraised: "red", structured_education: "green", training_approved: "amber", cpd_per_fte: "red" });
+  });
+
+  it("moves with the period: a year earlier the leaver was in post and most of the records had not happened", () => {
+    const f = dataset();
+    const card = scorecard(asSession(f.users.lead), all({ end: "2026-01-31" }));
+    expect(card.overall.headcount).toBe(6);
+    expect(card.overall.counts.appraised).toBe(1); // lineManagedOnly, 22 November 2025
+    expect(card.overall.counts.career_conversation).toBe(1);
+  });
+
+  it("keeps to the user's scope and the filters", () => {
+    const f = dataset();
+    const mine = scorecard(asSession(f.users.managerA), all());
+    expect(mine.rows.map((r) => [r.teamName, r.headcount])).toEqual([
+      ["Team A", 3],
+      ["Team B", 1],
+    ]);
+    const teamB = scorecard(asSession(f.users.lead), all({ team: f.teamB.id }));
+    expect(teamB.rows.map((r) => r.teamName)).toEqual(["Team B"]);
+    expect(teamB.overall.headcount).toBe(2);
+    expect(scorecard(asSession(f.users.otherLead), all()).overall.headcount).toBe(1);
+    // A worker's scope is their own record only (the page itself is closed to them).
+    expect(scorecard(asSession(f.users.workerUserA), all()).overall.headcount).toBe(1);
+  });
+
+  it("has no figure, not a zero, where there is no one to count", () => {
+    const f = twoTeams();
+    const card = scorecard(asSession(f.users.lead), all({ end: "2020-01-01" }));
+    expect(card.rows).toEqual([]);
+    expect(card.overall.values.appraised).toBeNull();
+    expect(card.overall.rags.appraised).toBeNull();
+    expect(card.overall.values.cpd_per_fte).toBeNull();
+  });
+});
+
+describe("thresholds", () => {
+  it("rates at the thresholds, and falls back to the defaults for anything malformed", () => {
+    expect([rag(0.9, { green: 0.9, amber: 0.75 }), rag(0.75, { green: 0.9, amber: 0.75 }), rag(0.7499, { green: 0.9, amber: 0.75 }), rag(null, { green: 1, amber: 0 })]).toEqual([
+      "green",
+      "amber",
+      "red",
+      null,
+    ]);
+    expect(thresholdsFrom({ appraised: { green: 0.5, amber: 0.9 }, supervised: { green: 0.7, amber: 0.5 }, nonsense: 1 })).toEqual({
+      ...DEFAULT_THRESHOLDS,
+      supervised: { green: 0.7, amber: 0.5 },
+    });
+    expect(periodEnding("2024-02-29")).toMatchObject({ start: "2023-03-01", recentStart: "2023-11-30" });
+  });
+
+  it("are saved by an administrator only, audited, and used by the scorecard", () => {
+    const f = dataset();
+    const next = { ...DEFAULT_THRESHOLDS, appraised: { green: 0.2, amber: 0.1 } };
+    expect(saveScorecardThresholds(asSession(f.users.lead), next)).toMatchObject({ ok: false });
+    expect(saveScorecardThresholds(asSession(f.users.managerA), next)).toMatchObject({ ok: false });
+    expect(scorecardThresholds()).toEqual(DEFAULT_THRESHOLDS);
+    expect(saveScorecardThresholds(asSession(f.users.admin), next)).toEqual({ ok: true });
+    expect(scorecardThresholds().appraised).toEqual({ green: 0.2, amber: 0.1 });
+    expect(scorecard(asSession(f.users.lead), all()).overall.rags.appraised).toBe("green");
+    expect(db.select().from(auditEvents).where(eq(auditEvents.action, "setting.update")).all()).toHaveLength(1);
+  });
+});
+
+describe("the thresholds form", () => {
+  const form = (over: Record<string, string> = {}) =>
+    formData({
+      "pdp_reviewed.green": "90",
+      "pdp_reviewed.amber": "75",
+      "appraised.green": "95",
+      "appraised.amber": "80",
+      "career_conversation.green": "80",
+      "career_conversation.amber": "60",
+      "supervised.green": "80",
+      "supervised.amber": "60",
+      "cpd_per_fte.green": "25",
+      "cpd_per_fte.amber": "12.5",
+      "structured_education.green": "20",
+      "structured_education.amber": "10",
+      "training_approved.green": "80",
+      "training_approved.amber": "60",
+      ...over,
+    });
+
+  it("saves percentages as shares for an admin, and refuses amber above green with the input kept", async () => {
+    const f = twoTeams();
+    actAs(asSession(f.users.admin));
+    const bad = await saveThresholdsAction({}, form({ "appraised.amber": "99", "cpd_per_fte.green": "lots" }));
+    expect(bad.fieldErrors).toMatchObject({ "appraised.amber": expect.stringMatching(/amber cannot start above green/), "cpd_per_fte.green": expect.stringMatching(/from 0 to 1000/) });
+    expect(bad.values?.["appraised.amber"]).toBe("99");
+    expect(await saveThresholdsAction({}, form())).toMatchObject({ ok: true });
+    expect(scorecardThresholds()).toMatchObject({ appraised: { green: 0.95, amber: 0.8 }, cpd_per_fte: { green: 25, amber: 12.5 } });
+  });
+
+  it("answers 404 to a lead and a manager", async () => {
+    const f = twoTeams();
+    for (const who of [f.users.lead, f.users.managerA]) {
+      actAs(asSession(who));
+      await expect(saveThresholdsAction({}, form())).rejects.toThrow(NOT_FOUND);
+    }
+    expect(scorecardThresholds()).toEqual(DEFAULT_THRESHOLDS);
+  });
+});
