@@ -1,0 +1,125 @@
+// The call-to-action scorecard as a lead, a manager and an administrator use it: the lead's figures match what this
+// test counts straight from the demo database; a team filter changes them and stays in the URL; the manager sees
+// only their own teams; the administrator changes a threshold and the rating follows; a worker gets 404.
+import { test, expect, type Page } from "@playwright/test";
+import { expectAccessible, visit } from "./support/axe";
+import { signedInPage, LOGINS } from "./support/roles";
+import { demoDb } from "./support/demo-db";
+import { today } from "./support/dates";
+
+test.describe.configure({ mode: "serial" });
+
+type Counts = { inPost: number; appraised: number; conversed: number };
+
+/** In post on the last day, with a signed appraisal and a career conversation in the 12 months, counted independently. */
+function counts(teamId?: string, managerEmail?: string): Counts {
+  const db = demoDb();
+  const end = today();
+  const scope = teamId
+    ? "and w.team_id = @team"
+    : managerEmail
+      ? "and (w.line_manager_id = (select id from users where email = @manager) or w.team_id in (select team_id from team_managers where user_id = (select id from users where email = @manager)))"
+      : "";
+  const row = db
+    .prepare(
+      `select count(*) as inPost,
+         coalesce(sum(exists (select 1 from appraisals a where a.worker_id = w.id and a.status = 'completed' and a.held_on > date(@end, '-12 months') and a.held_on <= @end)), 0) as appraised,
+         coalesce(sum(exists (select 1 from career_conversations c where c.worker_id = w.id and c.held_on > date(@end, '-12 months') and c.held_on <= @end)), 0) as conversed
+       from workers w where w.contract_start <= @end and (w.status = 'in_post' or w.contract_end > @end) ${scope}`,
+    )
+    .get({ end, team: teamId ?? null, manager: managerEmail ?? null }) as Counts;
+  db.close();
+  return row;
+}
+
+const overallCard = (page: Page, label: string) => page.getByRole("list", { name: "The call to action, overall" }).getByRole("listitem").filter({ hasText: label });
+
+test("the lead's scorecard matches the demo data, and a team filter changes it", async ({ browser }) => {
+  const page = await signedInPage(browser, "lead");
+  await visit(page, "/insights");
+  const all = counts();
+  expect(all.appraised).toBeGreaterThan(0);
+  await expect(page.getByText(`${all.inPost} support workers in post on the last day`)).toBeVisible();
+  await expect(overallCard(page, "Annual appraisal")).toContainText(`${all.appraised} of ${all.inPost}`);
+  await expect(overallCard(page, "Career conversation")).toContainText(`${all.conversed} of ${all.inPost}`);
+  const pct = Math.round((100 * all.appraised) / all.inPost);
+  await expect(overallCard(page, "Annual appraisal")).toContainText(`${pct}%`);
+  await expect(page.getByRole("table", { name: /scorecard by team/ })).toBeVisible();
+
+  // Filter to one team: the figures are that team's, and the filter is in the URL.
+  const db = demoDb();
+  const team = db.prepare("select t.id, t.name from teams t join team_managers tm on tm.team_id = t.id join users u on u.id = tm.user_id where u.email = ? order by t.name limit 1").get(LOGINS.manager) as {
+    id: string;
+    name: string;
+  };
+  db.close();
+  await page.getByLabel("Team", { exact: true }).selectOption({ label: team.name });
+  await page.getByRole("button", { name: "Show the figures" }).click();
+  await expect(page).toHaveURL(new RegExp(`team=${team.id}`));
+  const one = counts(team.id);
+  expect(one.inPost).toBeLessThan(all.inPost);
+  await expect(page.getByText(`${one.inPost} support workers in post on the last day, filtered`)).toBeVisible();
+  await expect(overallCard(page, "Annual appraisal")).toContainText(`${one.appraised} of ${one.inPost}`);
+  await expect(page.getByLabel("Team", { exact: true })).toHaveValue(team.id);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Clear the filters" }).click();
+  await expect(overallCard(page, "Annual appraisal")).toContainText(`${all.appraised} of ${all.inPost}`);
+  await page.context().close();
+});
+
+test("a manager sees only their own teams' figures; a worker gets 404", async ({ browser }) => {
+  const page = await signedInPage(browser, "manager");
+  await visit(page, "/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Insights" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Insights" })).toBeVisible();
+  const mine = counts(undefined, LOGINS.manager);
+  await expect(overallCard(page, "Annual appraisal")).toContainText(`${mine.appraised} of ${mine.inPost}`);
+  const db = demoDb();
+  const others = db
+    .prepare("select t.name from teams t where t.id not in (select team_id from team_managers tm join users u on u.id = tm.user_id where u.email = ?) and t.id not in (select team_id from workers where line_manager_id = (select id from users where email = ?))")
+    .all(LOGINS.manager, LOGINS.manager) as { name: string }[];
+  db.close();
+  expect(others.length).toBeGreaterThan(0);
+  const teamOptions = await page.getByLabel("Team", { exact: true }).locator("option").allTextContents();
+  for (const o of others) expect(teamOptions).not.toContain(o.name);
+  await expectAccessible(page);
+  await page.context().close();
+
+  const worker = await signedInPage(browser, "worker");
+  expect((await worker.goto("/insights"))?.status()).toBe(404);
+  expect((await worker.goto("/admin/scorecard"))?.status()).toBe(404);
+  await worker.context().close();
+});
+
+test("an administrator changes a threshold and the rating follows", async ({ browser }) => {
+  const page = await signedInPage(browser, "admin");
+  await visit(page, "/admin");
+  await page.getByRole("link", { name: "Scorecard thresholds" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Scorecard thresholds" })).toBeVisible();
+  await expectAccessible(page);
+  const appraisal = page.getByRole("group", { name: "Annual appraisal" });
+  const green = appraisal.getByLabel("Green from (%)");
+  const amber = appraisal.getByLabel("Amber from (%)");
+  const [oldGreen, oldAmber] = [await green.inputValue(), await amber.inputValue()];
+
+  await amber.fill("99");
+  await page.getByRole("button", { name: "Save the thresholds" }).click();
+  await expect(page.getByRole("alert").getByRole("link", { name: /amber cannot start above green/ })).toBeVisible();
+  await expect(amber).toHaveValue("99");
+  await expectAccessible(page);
+
+  await green.fill("1");
+  await amber.fill("0");
+  await page.getByRole("button", { name: "Save the thresholds" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Thresholds saved" })).toBeVisible();
+  await visit(page, "/insights");
+  await expect(overallCard(page, "Annual appraisal")).toContainText("On track");
+
+  // Put them back for the rest of the run.
+  await visit(page, "/admin/scorecard");
+  await green.fill(oldGreen);
+  await amber.fill(oldAmber);
+  await page.getByRole("button", { name: "Save the thresholds" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Thresholds saved" })).toBeVisible();
+  await page.context().close();
+});
