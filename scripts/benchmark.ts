@@ -16,6 +16,7 @@ import { conversationsPage } from "../db/queries/conversations";
 import { competencyOverview, competencyStatementPage, progressionReadiness } from "../db/queries/competencies";
 import { headlineMeasures, workforceByStage } from "../db/queries/insights";
 import { apprenticeshipPage, apprenticeshipPipeline } from "../db/queries/apprenticeships";
+import { scorecard } from "../db/queries/scorecard";
 import { parseWorkerFilters } from "../lib/worker-filters";
 import { checkWorkerImport, applyWorkerImport } from "../db/queries/worker-import";
 import { todayInLondon } from "../lib/rules/dates";
@@ -100,6 +101,8 @@ time("manager: apprenticeship pipeline (their teams)", () => apprenticeshipPipel
   if (live) time("lead: a worker's apprenticeship page", () => apprenticeshipPage(lead, live.workerId, today));
 }
 time("lead: insights headline measures", () => headlineMeasures(lead, today));
+time("lead: call-to-action scorecard (every team)", () => scorecard(lead, { team: null, profession: null, setting: null, end: today }), 5);
+time("manager: call-to-action scorecard (their teams)", () => scorecard(manager, { team: null, profession: null, setting: null, end: today }));
 time("lead: workforce by role", () => workforceByStage(lead));
 
 // A 10,000-row staff list (new workers in the first 20 teams): the dry run, then applying it, on a copy of the

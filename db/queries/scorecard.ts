@@ -79,22 +79,19 @@ export function saveScorecardThresholds(user: SessionUser, next: Thresholds): { 
 export function scorecard(user: SessionUser, f: ScorecardFilters) {
   const p = periodEnding(f.end);
   const where = population(user, f, p);
-  const exists = (body: SQL) => sql<number>`coalesce(sum(exists (${body})), 0)`;
+  // Each measure is a semi-join: the subquery is run once for the period, not once a worker.
+  const counted = (ids: SQL) => sql<number>`coalesce(sum(${workers.id} in (${ids})), 0)`;
   const measures = {
-    pdp_reviewed: exists(sql`select 1 from ${pdpReviews} join ${pdps} on ${pdps.id} = ${pdpReviews.pdpId}
-      where ${pdps.workerId} = ${workers.id} and ${pdps.workerAgreedAt} is not null and ${pdps.managerAgreedAt} is not null
-        and ${pdpReviews.reviewedOn} between ${p.start} and ${p.end}`),
-    appraised: exists(sql`select 1 from ${appraisals} where ${appraisals.workerId} = ${workers.id} and ${appraisals.status} = 'completed'
-        and ${appraisals.heldOn} between ${p.start} and ${p.end}`),
-    career_conversation: exists(sql`select 1 from ${careerConversations} where ${careerConversations.workerId} = ${workers.id}
-        and ${careerConversations.heldOn} between ${p.start} and ${p.end}`),
-    supervised: exists(sql`select 1 from ${supervisionSessions} where ${supervisionSessions.workerId} = ${workers.id}
-        and ${supervisionSessions.heldOn} between ${p.recentStart} and ${p.end}`),
-    structured_education: sql<number>`coalesce(sum(exists (select 1 from ${apprenticeships} where ${apprenticeships.workerId} = ${workers.id}
-          and ${apprenticeships.status} <> 'planned' and ${apprenticeships.startDate} <= ${p.end}
-          and (${apprenticeships.actualEndDate} is null or ${apprenticeships.actualEndDate} >= ${p.start}))
-        or exists (select 1 from ${trainingRequests} where ${trainingRequests.workerId} = ${workers.id}
-          and ${trainingRequests.status} in ('approved', 'attended') and ${trainingRequests.startsOn} between ${p.start} and ${p.end})), 0)`,
+    pdp_reviewed: counted(sql`select ${pdps.workerId} from ${pdpReviews} join ${pdps} on ${pdps.id} = ${pdpReviews.pdpId}
+      where ${pdps.workerAgreedAt} is not null and ${pdps.managerAgreedAt} is not null and ${pdpReviews.reviewedOn} between ${p.start} and ${p.end}`),
+    appraised: counted(sql`select ${appraisals.workerId} from ${appraisals} where ${appraisals.status} = 'completed' and ${appraisals.heldOn} between ${p.start} and ${p.end}`),
+    career_conversation: counted(sql`select ${careerConversations.workerId} from ${careerConversations} where ${careerConversations.heldOn} between ${p.start} and ${p.end}`),
+    supervised: counted(sql`select ${supervisionSessions.workerId} from ${supervisionSessions} where ${supervisionSessions.heldOn} between ${p.recentStart} and ${p.end}`),
+    structured_education: counted(sql`select ${apprenticeships.workerId} from ${apprenticeships}
+        where ${apprenticeships.status} <> 'planned' and ${apprenticeships.startDate} <= ${p.end}
+          and (${apprenticeships.actualEndDate} is null or ${apprenticeships.actualEndDate} >= ${p.start})
+      union select ${trainingRequests.workerId} from ${trainingRequests}
+        where ${trainingRequests.status} in ('approved', 'attended') and ${trainingRequests.startsOn} between ${p.start} and ${p.end}`),
   };
   const teamRows = db
     .select({
@@ -127,11 +124,14 @@ export function scorecard(user: SessionUser, f: ScorecardFilters) {
     .all();
 
   // Medians of CPD hours per FTE, per team and overall (team_id null), with window functions.
-  const cpd = sql`(select coalesce(sum(${cpdActivities.hours}), 0) from ${cpdActivities}
-      where ${cpdActivities.workerId} = ${workers.id} and ${cpdActivities.activityOn} between ${p.start} and ${p.end})`;
   const medians = db.all<{ teamId: string | null; median: number }>(sql`
-    with per as (
-      select ${workers.teamId} as team_id, ${cpd} / ${workers.fte} as v from ${workers} join ${teams} on ${teams.id} = ${workers.teamId} where ${where}
+    with hours as materialized (
+      select ${cpdActivities.workerId} as worker_id, sum(${cpdActivities.hours}) as h from ${cpdActivities}
+      where ${cpdActivities.activityOn} between ${p.start} and ${p.end} group by ${cpdActivities.workerId}
+    ),
+    per as materialized (
+      select ${workers.teamId} as team_id, coalesce(hours.h, 0) / ${workers.fte} as v
+      from ${workers} join ${teams} on ${teams.id} = ${workers.teamId} left join hours on hours.worker_id = ${workers.id} where ${where}
     ),
     ranked as (
       select team_id, v, row_number() over (partition by team_id order by v) as rn, count(*) over (partition by team_id) as n from per

@@ -48,6 +48,8 @@ export const appraisals = sqliteTable(
   (t) => [
     index("appraisals_worker_idx").on(t.workerId, t.status, t.heldOn),
     index("appraisals_scheduled_idx").on(t.status, t.scheduledFor),
+    /** The scorecard: appraisals held in a period. */
+    index("appraisals_held_idx").on(t.status, t.heldOn),
   ],
 );
 
@@ -120,6 +122,7 @@ export const careerConversations = sqliteTable(
   (t) => [
     index("career_conversations_worker_idx").on(t.workerId, t.heldOn),
     index("career_conversations_next_idx").on(t.nextConversationOn),
+    index("career_conversations_held_idx").on(t.heldOn),
   ],
 );
 
@@ -288,7 +291,7 @@ export const pdpReviews = sqliteTable(
     reviewerId: text("reviewer_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [index("pdp_reviews_pdp_idx").on(t.pdpId, t.reviewedOn)],
+  (t) => [index("pdp_reviews_pdp_idx").on(t.pdpId, t.reviewedOn), index("pdp_reviews_reviewed_idx").on(t.reviewedOn)],
 );
 
 /**

@@ -94,7 +94,7 @@ export const supervisionSessions = sqliteTable(
     recordedBy: text("recorded_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [index("supervision_sessions_worker_idx").on(t.workerId, t.heldOn)],
+  (t) => [index("supervision_sessions_worker_idx").on(t.workerId, t.heldOn), index("supervision_sessions_held_idx").on(t.heldOn)],
 );
 
 /** Scope of practice: tasks delegated to a worker by a registered professional. */
