@@ -46,6 +46,16 @@ test("the lead's scorecard matches the demo data, and a team filter changes it",
   await expect(overallCard(page, "Annual appraisal")).toContainText(`${pct}%`);
   await expect(page.getByRole("table", { name: /scorecard by team/ })).toBeVisible();
 
+  // The figure opens the workers behind it, those still to do first.
+  await overallCard(page, "Annual appraisal").getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name: "Annual appraisal: the workers behind the figure" })).toBeVisible();
+  await expect(page.getByText(`${all.appraised} of ${all.inPost} workers; ${all.inPost - all.appraised} still to do, listed first.`)).toBeVisible();
+  const listed = page.getByRole("table", { name: /Annual appraisal: each worker/ }).getByRole("row");
+  await expect(listed.nth(1)).toContainText("Not yet");
+  await expect(listed.filter({ hasText: "Done" })).toHaveCount(all.appraised);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Back to Insights" }).click();
+
   // Filter to one team: the figures are that team's, and the filter is in the URL.
   const db = demoDb();
   const team = db.prepare("select t.id, t.name from teams t join team_managers tm on tm.team_id = t.id join users u on u.id = tm.user_id where u.email = ? order by t.name limit 1").get(LOGINS.manager) as {

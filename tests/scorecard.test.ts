@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { appraisals, apprenticeshipStandards, apprenticeships, auditEvents, careerConversations, cpdActivities, pdpReviews, pdps, supervisionSessions, trainingRequests, workers } from "@/db/schema";
-import { saveScorecardThresholds, scorecard, scorecardThresholds, type ScorecardFilters } from "@/db/queries/scorecard";
+import { saveScorecardThresholds, scorecard, scorecardThresholds, scorecardWorkers, type ScorecardFilters } from "@/db/queries/scorecard";
 import { DEFAULT_THRESHOLDS, periodEnding, rag, thresholdsFrom } from "@/lib/rules/scorecard";
 import { londonDayStartMs } from "@/lib/rules/dates";
 import { asSession, makeWorker, twoTeams } from "./support/factory";
@@ -142,6 +142,21 @@ describe("the scorecard", () => {
     expect(card.overall.values.appraised).toBeNull();
     expect(card.overall.rags.appraised).toBeNull();
     expect(card.overall.values.cpd_per_fte).toBeNull();
+  });
+});
+
+describe("the workers behind a figure", () => {
+  it("lists the population with who meets the measure, those still to do first, within the user's scope", () => {
+    const f = dataset();
+    const appraised = scorecardWorkers(asSession(f.users.lead), all(), "appraised");
+    expect([appraised.total, appraised.met]).toEqual([5, 1]);
+    expect(appraised.rows.map((r) => r.met)).toEqual([false, false, false, false, true]);
+    expect(appraised.rows.at(-1)!.id).toBe(f.workers.workerA.id);
+    expect(appraised.rows.map((r) => r.id)).not.toContain(f.leaver.id);
+    const education = scorecardWorkers(asSession(f.users.managerA), all(), "structured_education");
+    expect(education.rows.filter((r) => r.met).map((r) => r.id)).toEqual([f.workers.lineManagedOnly.id]);
+    expect(education.rows.map((r) => r.id)).not.toContain(f.workers.workerB.id);
+    expect(scorecardWorkers(asSession(f.users.lead), all(), "supervised", 2).rows).toHaveLength(2);
   });
 });
 

@@ -72,6 +72,57 @@ export function saveScorecardThresholds(user: SessionUser, next: Thresholds): { 
   });
 }
 
+/** The measures that count workers (a share of headcount), as against CPD hours and training decisions. */
+export const WORKER_MEASURES = ["pdp_reviewed", "appraised", "career_conversation", "supervised", "structured_education"] as const satisfies readonly ScorecardMeasure[];
+export type WorkerMeasure = (typeof WORKER_MEASURES)[number];
+
+/** For each worker measure, the ids of the workers who meet it in the period (a subquery). */
+function measureWorkerIds(p: Period): Record<WorkerMeasure, SQL> {
+  return {
+    pdp_reviewed: sql`select ${pdps.workerId} from ${pdpReviews} join ${pdps} on ${pdps.id} = ${pdpReviews.pdpId}
+      where ${pdps.workerAgreedAt} is not null and ${pdps.managerAgreedAt} is not null and ${pdpReviews.reviewedOn} between ${p.start} and ${p.end}`,
+    appraised: sql`select ${appraisals.workerId} from ${appraisals} where ${appraisals.status} = 'completed' and ${appraisals.heldOn} between ${p.start} and ${p.end}`,
+    career_conversation: sql`select ${careerConversations.workerId} from ${careerConversations} where ${careerConversations.heldOn} between ${p.start} and ${p.end}`,
+    supervised: sql`select ${supervisionSessions.workerId} from ${supervisionSessions} where ${supervisionSessions.heldOn} between ${p.recentStart} and ${p.end}`,
+    structured_education: sql`select ${apprenticeships.workerId} from ${apprenticeships}
+        where ${apprenticeships.status} <> 'planned' and ${apprenticeships.startDate} <= ${p.end}
+          and (${apprenticeships.actualEndDate} is null or ${apprenticeships.actualEndDate} >= ${p.start})
+      union select ${trainingRequests.workerId} from ${trainingRequests}
+        where ${trainingRequests.status} in ('approved', 'attended') and ${trainingRequests.startsOn} between ${p.start} and ${p.end}`,
+  };
+}
+
+/**
+ * The workers behind one figure: everyone in the population with whether they meet the measure, those who do not
+ * first, then by name. Bounded by `limit`; the counts are of all of them.
+ */
+export function scorecardWorkers(user: SessionUser, f: ScorecardFilters, measure: WorkerMeasure, limit = 500) {
+  const p = periodEnding(f.end);
+  const where = population(user, f, p);
+  const met = sql<number>`(${workers.id} in (${measureWorkerIds(p)[measure]}))`;
+  const rows = db
+    .select({
+      id: workers.id,
+      name: sql<string>`${workers.firstName} || ' ' || ${workers.lastName}`,
+      jobTitle: workers.jobTitle,
+      teamName: teams.name,
+      met: met.mapWith(Boolean),
+    })
+    .from(workers)
+    .innerJoin(teams, eq(teams.id, workers.teamId))
+    .where(where)
+    .orderBy(sql`${met}`, sql`${workers.lastName} collate nocase`, sql`${workers.firstName} collate nocase`, asc(workers.id))
+    .limit(limit)
+    .all();
+  const totals = db
+    .select({ total: sql<number>`count(*)`, met: sql<number>`coalesce(sum(${met}), 0)` })
+    .from(workers)
+    .innerJoin(teams, eq(teams.id, workers.teamId))
+    .where(where)
+    .get() ?? { total: 0, met: 0 };
+  return { period: p, rows, ...totals };
+}
+
 /**
  * The scorecard: one row per team with workers in the population (by name), and the overall row first. Shares are
  * of the team's headcount; CPD per FTE is the median of workers' hours ÷ FTE.
@@ -80,18 +131,14 @@ export function scorecard(user: SessionUser, f: ScorecardFilters) {
   const p = periodEnding(f.end);
   const where = population(user, f, p);
   // Each measure is a semi-join: the subquery is run once for the period, not once a worker.
-  const counted = (ids: SQL) => sql<number>`coalesce(sum(${workers.id} in (${ids})), 0)`;
+  const ids = measureWorkerIds(p);
+  const counted = (m: WorkerMeasure) => sql<number>`coalesce(sum(${workers.id} in (${ids[m]})), 0)`;
   const measures = {
-    pdp_reviewed: counted(sql`select ${pdps.workerId} from ${pdpReviews} join ${pdps} on ${pdps.id} = ${pdpReviews.pdpId}
-      where ${pdps.workerAgreedAt} is not null and ${pdps.managerAgreedAt} is not null and ${pdpReviews.reviewedOn} between ${p.start} and ${p.end}`),
-    appraised: counted(sql`select ${appraisals.workerId} from ${appraisals} where ${appraisals.status} = 'completed' and ${appraisals.heldOn} between ${p.start} and ${p.end}`),
-    career_conversation: counted(sql`select ${careerConversations.workerId} from ${careerConversations} where ${careerConversations.heldOn} between ${p.start} and ${p.end}`),
-    supervised: counted(sql`select ${supervisionSessions.workerId} from ${supervisionSessions} where ${supervisionSessions.heldOn} between ${p.recentStart} and ${p.end}`),
-    structured_education: counted(sql`select ${apprenticeships.workerId} from ${apprenticeships}
-        where ${apprenticeships.status} <> 'planned' and ${apprenticeships.startDate} <= ${p.end}
-          and (${apprenticeships.actualEndDate} is null or ${apprenticeships.actualEndDate} >= ${p.start})
-      union select ${trainingRequests.workerId} from ${trainingRequests}
-        where ${trainingRequests.status} in ('approved', 'attended') and ${trainingRequests.startsOn} between ${p.start} and ${p.end}`),
+    pdp_reviewed: counted("pdp_reviewed"),
+    appraised: counted("appraised"),
+    career_conversation: counted("career_conversation"),
+    supervised: counted("supervised"),
+    structured_education: counted("structured_education"),
   };
   const teamRows = db
     .select({

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
 import { workforceByStage, headlineMeasures } from "@/db/queries/insights";
-import { scorecard, scorecardFilterChoices, type ScorecardFilters, type ScorecardRow } from "@/db/queries/scorecard";
-import { isIsoDate, todayInLondon } from "@/lib/rules/dates";
+import { scorecard, scorecardFilterChoices, WORKER_MEASURES, type ScorecardRow, type WorkerMeasure } from "@/db/queries/scorecard";
+import { todayInLondon } from "@/lib/rules/dates";
+import { insightsQuery, parseInsightsFilters, type InsightsSearch } from "./filters";
 import { MEASURE_INFO, SCORECARD_MEASURES, formatMeasure, type Rag, type ScorecardMeasure } from "@/lib/rules/scorecard";
 import { Stat } from "@/components/stat";
 import { Tag } from "@/components/tags";
@@ -26,24 +27,32 @@ function base(row: ScorecardRow, m: ScorecardMeasure): string {
   return `${row.counts[m]} of ${row.headcount}`;
 }
 
-type Search = { team?: string; profession?: string; setting?: string; end?: string };
+const isWorkerMeasure = (m: ScorecardMeasure): m is WorkerMeasure => (WORKER_MEASURES as readonly string[]).includes(m);
 
-export default async function InsightsPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function InsightsPage({ searchParams }: { searchParams: Promise<InsightsSearch> }) {
   const user = await requireRole("manager", "lead", "admin");
   const today = todayInLondon();
   const sp = await searchParams;
   const choices = scorecardFilterChoices(user);
-  const pick = (v: string | undefined, list: { id: string }[]) => (v && list.some((x) => x.id === v) ? v : null);
-  const filters: ScorecardFilters = {
-    team: pick(sp.team, choices.teams),
-    profession: pick(sp.profession, choices.professions),
-    setting: pick(sp.setting, choices.settings),
-    end: sp.end && isIsoDate(sp.end) && sp.end <= today && sp.end >= "2000-01-01" ? sp.end : today,
-  };
+  const filters = parseInsightsFilters(sp, choices, today);
   const card = scorecard(user, filters);
   const h = headlineMeasures(user, today);
   const byStage = workforceByStage(user);
   const filtered = !!(filters.team || filters.profession || filters.setting);
+  /** A figure, linked to the workers behind it where it counts workers. */
+  const figure = (m: ScorecardMeasure, row: ScorecardRow, big: boolean) => {
+    const text = formatMeasure(MEASURE_INFO[m].kind, row.values[m]);
+    if (!isWorkerMeasure(m) || row.values[m] === null) return text;
+    const q = insightsQuery(row.teamId ? { ...filters, team: row.teamId } : filters, today);
+    return (
+      <Link href={`/insights/${m}${q}`} className={big ? "" : "font-semibold"}>
+        {text}
+        <span className="sr-only">
+          {`: the workers behind ${MEASURE_INFO[m].label.toLowerCase()}${row.teamId ? ` in ${row.teamName}` : ""}`}
+        </span>
+      </Link>
+    );
+  };
 
   return (
     <>
@@ -129,7 +138,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
             <li key={m} className="card">
               <h3 className="text-base font-semibold text-nhs-secondary">{MEASURE_INFO[m].label}</h3>
               <p className="mt-1 flex flex-wrap items-center gap-3">
-                <span className="text-3xl font-bold tabular-nums">{formatMeasure(MEASURE_INFO[m].kind, card.overall.values[m])}</span>
+                <span className="text-3xl font-bold tabular-nums">{figure(m, card.overall, true)}</span>
                 <RagTag rag={card.overall.rags[m]} />
               </p>
               <p className="mt-1 text-sm">{base(card.overall, m)}</p>
@@ -163,7 +172,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
                       <td className="num">{r.headcount}</td>
                       {SCORECARD_MEASURES.map((m) => (
                         <td key={m} className="num">
-                          <span className="block font-semibold">{formatMeasure(MEASURE_INFO[m].kind, r.values[m])}</span>
+                          <span className="block font-semibold">{figure(m, r, false)}</span>
                           <RagTag rag={r.rags[m]} />
                         </td>
                       ))}

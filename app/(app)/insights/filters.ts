@@ -1,0 +1,30 @@
+// The insights filters as the URL carries them: only values from the user's own choices are taken, and a period end
+// that is not a real date up to today falls back to today.
+import { isIsoDate } from "@/lib/rules/dates";
+import type { ScorecardFilters } from "@/db/queries/scorecard";
+
+export type InsightsSearch = { team?: string; profession?: string; setting?: string; end?: string };
+
+type Choices = { teams: { id: string }[]; professions: { id: string }[]; settings: { id: string }[] };
+
+export function parseInsightsFilters(sp: InsightsSearch, choices: Choices, today: string): ScorecardFilters {
+  const pick = (v: string | undefined, list: { id: string }[]) => (v && list.some((x) => x.id === v) ? v : null);
+  return {
+    team: pick(sp.team, choices.teams),
+    profession: pick(sp.profession, choices.professions),
+    setting: pick(sp.setting, choices.settings),
+    end: sp.end && isIsoDate(sp.end) && sp.end <= today && sp.end >= "2000-01-01" ? sp.end : today,
+  };
+}
+
+/** The query string for these filters (today's period end is left out), with any extra values. */
+export function insightsQuery(f: ScorecardFilters, today: string, extra: Record<string, string> = {}): string {
+  const q = new URLSearchParams();
+  if (f.team) q.set("team", f.team);
+  if (f.profession) q.set("profession", f.profession);
+  if (f.setting) q.set("setting", f.setting);
+  if (f.end !== today) q.set("end", f.end);
+  for (const [k, v] of Object.entries(extra)) q.set(k, v);
+  const text = q.toString();
+  return text ? `?${text}` : "";
+}
