@@ -76,19 +76,27 @@ export function saveScorecardThresholds(user: SessionUser, next: Thresholds): { 
 export const WORKER_MEASURES = ["pdp_reviewed", "appraised", "career_conversation", "supervised", "structured_education"] as const satisfies readonly ScorecardMeasure[];
 export type WorkerMeasure = (typeof WORKER_MEASURES)[number];
 
-/** For each worker measure, the ids of the workers who meet it in the period (a subquery). */
-function measureWorkerIds(p: Period): Record<WorkerMeasure, SQL> {
+/**
+ * For each worker measure, whether the worker in the outer query meets it in the period: a correlated EXISTS that
+ * each table's (worker_id, date) index answers, so a manager's few workers cost a few lookups and a lead's whole
+ * organisation one lookup a worker (a semi-join over the period's events measured slower for both; docs/benchmarks.md).
+ */
+function measureMet(p: Period): Record<WorkerMeasure, SQL> {
   return {
-    pdp_reviewed: sql`select ${pdps.workerId} from ${pdpReviews} join ${pdps} on ${pdps.id} = ${pdpReviews.pdpId}
-      where ${pdps.workerAgreedAt} is not null and ${pdps.managerAgreedAt} is not null and ${pdpReviews.reviewedOn} between ${p.start} and ${p.end}`,
-    appraised: sql`select ${appraisals.workerId} from ${appraisals} where ${appraisals.status} = 'completed' and ${appraisals.heldOn} between ${p.start} and ${p.end}`,
-    career_conversation: sql`select ${careerConversations.workerId} from ${careerConversations} where ${careerConversations.heldOn} between ${p.start} and ${p.end}`,
-    supervised: sql`select ${supervisionSessions.workerId} from ${supervisionSessions} where ${supervisionSessions.heldOn} between ${p.recentStart} and ${p.end}`,
-    structured_education: sql`select ${apprenticeships.workerId} from ${apprenticeships}
-        where ${apprenticeships.status} <> 'planned' and ${apprenticeships.startDate} <= ${p.end}
-          and (${apprenticeships.actualEndDate} is null or ${apprenticeships.actualEndDate} >= ${p.start})
-      union select ${trainingRequests.workerId} from ${trainingRequests}
-        where ${trainingRequests.status} in ('approved', 'attended') and ${trainingRequests.startsOn} between ${p.start} and ${p.end}`,
+    pdp_reviewed: sql`exists (select 1 from ${pdpReviews} join ${pdps} on ${pdps.id} = ${pdpReviews.pdpId}
+      where ${pdps.workerId} = ${workers.id} and ${pdps.workerAgreedAt} is not null and ${pdps.managerAgreedAt} is not null
+        and ${pdpReviews.reviewedOn} between ${p.start} and ${p.end})`,
+    appraised: sql`exists (select 1 from ${appraisals} where ${appraisals.workerId} = ${workers.id} and ${appraisals.status} = 'completed'
+        and ${appraisals.heldOn} between ${p.start} and ${p.end})`,
+    career_conversation: sql`exists (select 1 from ${careerConversations} where ${careerConversations.workerId} = ${workers.id}
+        and ${careerConversations.heldOn} between ${p.start} and ${p.end})`,
+    supervised: sql`exists (select 1 from ${supervisionSessions} where ${supervisionSessions.workerId} = ${workers.id}
+        and ${supervisionSessions.heldOn} between ${p.recentStart} and ${p.end})`,
+    structured_education: sql`(exists (select 1 from ${apprenticeships} where ${apprenticeships.workerId} = ${workers.id}
+          and ${apprenticeships.status} <> 'planned' and ${apprenticeships.startDate} <= ${p.end}
+          and (${apprenticeships.actualEndDate} is null or ${apprenticeships.actualEndDate} >= ${p.start}))
+        or exists (select 1 from ${trainingRequests} where ${trainingRequests.workerId} = ${workers.id}
+          and ${trainingRequests.status} in ('approved', 'attended') and ${trainingRequests.startsOn} between ${p.start} and ${p.end}))`,
   };
 }
 
@@ -99,7 +107,7 @@ function measureWorkerIds(p: Period): Record<WorkerMeasure, SQL> {
 export function scorecardWorkers(user: SessionUser, f: ScorecardFilters, measure: WorkerMeasure, limit = 500) {
   const p = periodEnding(f.end);
   const where = population(user, f, p);
-  const met = sql<number>`(${workers.id} in (${measureWorkerIds(p)[measure]}))`;
+  const met = sql<number>`${measureMet(p)[measure]}`;
   const rows = db
     .select({
       id: workers.id,
@@ -130,9 +138,8 @@ export function scorecardWorkers(user: SessionUser, f: ScorecardFilters, measure
 export function scorecard(user: SessionUser, f: ScorecardFilters) {
   const p = periodEnding(f.end);
   const where = population(user, f, p);
-  // Each measure is a semi-join: the subquery is run once for the period, not once a worker.
-  const ids = measureWorkerIds(p);
-  const counted = (m: WorkerMeasure) => sql<number>`coalesce(sum(${workers.id} in (${ids[m]})), 0)`;
+  const met = measureMet(p);
+  const counted = (m: WorkerMeasure) => sql<number>`coalesce(sum(${met[m]}), 0)`;
   const measures = {
     pdp_reviewed: counted("pdp_reviewed"),
     appraised: counted("appraised"),
@@ -173,8 +180,9 @@ export function scorecard(user: SessionUser, f: ScorecardFilters) {
   // Medians of CPD hours per FTE, per team and overall (team_id null), with window functions.
   const medians = db.all<{ teamId: string | null; median: number }>(sql`
     with hours as materialized (
-      select ${cpdActivities.workerId} as worker_id, sum(${cpdActivities.hours}) as h from ${cpdActivities}
-      where ${cpdActivities.activityOn} between ${p.start} and ${p.end} group by ${cpdActivities.workerId}
+      select ${cpdActivities.workerId} as worker_id, sum(${cpdActivities.hours}) as h
+      from ${workers} join ${cpdActivities} on ${cpdActivities.workerId} = ${workers.id}
+      where ${where} and ${cpdActivities.activityOn} between ${p.start} and ${p.end} group by ${cpdActivities.workerId}
     ),
     per as materialized (
       select ${workers.teamId} as team_id, coalesce(hours.h, 0) / ${workers.fte} as v
