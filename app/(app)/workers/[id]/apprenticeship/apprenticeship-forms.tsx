@@ -99,36 +99,36 @@ export function StatusForm({ action, next, current, today }: { action: FormActio
   const words = (s: ApprenticeshipStatus) => (current === "planned" && s === "on_programme" ? "On programme (started)" : s === "on_programme" ? "On programme (back from the break)" : apprenticeshipStatusWords.label(s));
   return (
     <>
-    <details className="card mt-4" open={state.ok === false ? true : undefined}>
-      <summary className="cursor-pointer font-semibold text-nhs-blue">Change the status</summary>
-    <form action={formAction} noValidate key={state.n ?? 0} className="mt-4">
-      <Problems state={state} />
-      <SelectField name="to" label="New status" options={next.map((s) => [s, words(s)] as const)} placeholder="Select the new status" defaultValue={v.to} error={e?.to} className="max-w-md" />
-      <TextField
-        name="effectiveOn"
-        label="Date it took effect"
-        hint={current === "planned" ? "Starting: the day the apprentice began, which becomes the start date" : undefined}
-        type="date"
-        defaultValue={v.effectiveOn ?? today}
-        error={e?.effectiveOn}
-        className="max-w-xs"
-      />
-      <TextareaField name="reason" label="Reason or note" hint={STATUS_HINT} rows={2} defaultValue={v.reason} error={e?.reason} />
-      {current === "break_in_learning" ? (
-        <TextField
-          name="newPlannedEndDate"
-          label="New planned end date (optional)"
-          hint="When the apprentice returns, move the planned end by the length of the break"
-          type="date"
-          defaultValue={v.newPlannedEndDate}
-          error={e?.newPlannedEndDate}
-          className="max-w-xs"
-        />
-      ) : null}
-      <SubmitButton pendingText="Saving…">Change the status</SubmitButton>
-    </form>
-    </details>
-    <SavedStatus state={state} />
+      <details className="card mt-4" open={state.ok === false ? true : undefined}>
+        <summary className="cursor-pointer font-semibold text-nhs-blue">Change the status</summary>
+        <form action={formAction} noValidate key={state.n ?? 0} className="mt-4">
+          <Problems state={state} />
+          <SelectField name="to" label="New status" options={next.map((s) => [s, words(s)] as const)} placeholder="Select the new status" defaultValue={v.to} error={e?.to} className="max-w-md" />
+          <TextField
+            name="effectiveOn"
+            label="Date it took effect"
+            hint={current === "planned" ? "Starting: the day the apprentice began, which becomes the start date" : undefined}
+            type="date"
+            defaultValue={v.effectiveOn ?? today}
+            error={e?.effectiveOn}
+            className="max-w-xs"
+          />
+          <TextareaField name="reason" label="Reason or note" hint={STATUS_HINT} rows={2} defaultValue={v.reason} error={e?.reason} />
+          {current === "break_in_learning" ? (
+            <TextField
+              name="newPlannedEndDate"
+              label="New planned end date (optional)"
+              hint="When the apprentice returns, move the planned end by the length of the break"
+              type="date"
+              defaultValue={v.newPlannedEndDate}
+              error={e?.newPlannedEndDate}
+              className="max-w-xs"
+            />
+          ) : null}
+          <SubmitButton pendingText="Saving…">Change the status</SubmitButton>
+        </form>
+      </details>
+      <SavedStatus state={state} />
     </>
   );
 }
