@@ -25,6 +25,12 @@ export function MainNav({ items }: { items: NavItem[] }) {
                 className={`inline-block py-3 font-semibold no-underline ${current ? "border-b-4 border-nhs-blue text-nhs-text!" : "border-b-4 border-transparent"}`}
               >
                 {item.label}
+                {item.count !== undefined && (
+                  <>
+                    {" "}({item.count}
+                    <span className="sr-only"> {item.count === 1 ? "reminder" : "reminders"}</span>)
+                  </>
+                )}
               </Link>
             </li>
           );
