@@ -27,8 +27,11 @@ export function MainNav({ items }: { items: NavItem[] }) {
                 {item.label}
                 {item.count !== undefined && (
                   <>
-                    {" "}({item.count}
-                    <span className="sr-only"> {item.count === 1 ? "reminder" : "reminders"}</span>)
+                    {" "}
+                    <span aria-hidden="true">({item.count})</span>
+                    <span className="sr-only">
+                      ({item.count} {item.count === 1 ? "reminder" : "reminders"})
+                    </span>
                   </>
                 )}
               </Link>

@@ -48,7 +48,7 @@ export default async function InboxPage() {
               </h2>
               <ul className="space-y-3">
                 {list.map((r) => (
-                  <li key={r.key} className={`card border-l-8 ${urgency === "overdue" ? "border-l-nhs-red" : "border-l-nhs-warm-yellow"}`}>
+                  <li key={r.key} className={`card p-3 sm:p-4 border-l-8 ${urgency === "overdue" ? "border-l-nhs-red" : "border-l-nhs-warm-yellow"}`}>
                     <p className="mb-1 font-semibold">
                       <Link href={r.href}>{r.title}</Link>
                       {own ? null : <span className="block font-normal">{r.workerName}</span>}
