@@ -10,6 +10,8 @@ import {
   reminderKey,
   trainingRequestReminder,
   urgencyOf,
+  notYetSent,
+  digestEmail,
 } from "./reminders";
 
 const TODAY = "2026-12-01";
@@ -112,5 +114,27 @@ describe("the order of the inbox", () => {
     const ordered = inboxOrder([pdpBen, requestAmy, hoursAmy, appraisalBen, taskAmy, appraisalBen], TODAY);
     expect(ordered.map((r) => r.key)).toEqual([appraisalBen.key, taskAmy.key, hoursAmy.key, requestAmy.key, pdpBen.key]);
     expect(compareReminders(appraisalBen, appraisalBen, TODAY)).toBe(0);
+  });
+});
+
+describe("the email digest", () => {
+  const fmt = (iso: string) => `on ${iso}`;
+  const task = delegationReminder({ ...amy, taskId: "t1", task: "Gait", reviewOn: "2026-11-01" }, TODAY)!;
+  const pdp = pdpReviewReminder({ ...ben, pdpId: "p1", pdpNextReviewOn: "2026-12-02" }, TODAY)!;
+
+  it("leaves out what was sent before, by key", () => {
+    expect(notYetSent([task, pdp], new Set([task.key]))).toEqual([pdp]);
+    expect(notYetSent([task, pdp], new Set())).toEqual([task, pdp]);
+  });
+
+  it("lists each new reminder with who, when and an absolute link when the app's address is known", () => {
+    const mail = digestEmail({ name: "Claire", reminders: [task, pdp], appUrl: "https://pathways.example.nhs.uk/", formatDate: fmt });
+    expect(mail.subject).toBe("Pathways: 2 new reminders");
+    expect(mail.text).toContain("- Overdue: Delegated task review: Gait, Amy Able (was due on 2026-11-01)\n  https://pathways.example.nhs.uk/workers/w-amy/supervision");
+    expect(mail.text).toContain("- Due soon: PDP review, Ben Bell (due on 2026-12-02)");
+    expect(mail.text).toContain("https://pathways.example.nhs.uk/inbox");
+    const plain = digestEmail({ name: "Claire", reminders: [task], appUrl: undefined, formatDate: fmt });
+    expect(plain.subject).toBe("Pathways: 1 new reminder");
+    expect(plain.text).not.toContain("http");
   });
 });

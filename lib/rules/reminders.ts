@@ -132,3 +132,29 @@ export function inboxOrder(reminders: readonly Reminder[], today: string): Remin
 
 /** The last day counted as "soon" from today: what the data layer reads up to. */
 export const soonUntil = (today: string) => addDays(today, REMINDER_SOON_DAYS);
+
+/* ------------------------------------------------------------------ the email digest */
+
+/** What has not been emailed to this person before: a reminder is sent once, under its key. */
+export function notYetSent(reminders: readonly Reminder[], sentKeys: ReadonlySet<string>): Reminder[] {
+  return reminders.filter((r) => !sentKeys.has(r.key));
+}
+
+const urgencyWords: Record<Urgency, string> = { overdue: "Overdue", due_soon: "Due soon" };
+
+/** One plain-text digest of what is new for someone; links are absolute when the app's address is known. */
+export function digestEmail(input: { name: string; reminders: readonly Reminder[]; appUrl: string | undefined; formatDate: (iso: string) => string }) {
+  const { name, reminders, appUrl, formatDate } = input;
+  const n = reminders.length;
+  const lines = reminders.map((r) => {
+    const who = r.workerName;
+    const when = r.dueOn ? ` (${r.urgency === "overdue" ? "was due" : "due"} ${formatDate(r.dueOn)})` : "";
+    const link = appUrl ? `\n  ${appUrl.replace(/\/$/, "")}${r.href}` : "";
+    return `- ${urgencyWords[r.urgency]}: ${r.title}, ${who}${when}${link}`;
+  });
+  const inbox = appUrl ? `${appUrl.replace(/\/$/, "")}/inbox` : "your Inbox in Pathways";
+  return {
+    subject: `Pathways: ${n} new ${n === 1 ? "reminder" : "reminders"}`,
+    text: [`Hello ${name},`, "", `${n === 1 ? "This is new" : "These are new"} since we last wrote:`, "", ...lines, "", `Everything that is due is in ${inbox}.`].join("\n"),
+  };
+}
