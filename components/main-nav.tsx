@@ -25,6 +25,15 @@ export function MainNav({ items }: { items: NavItem[] }) {
                 className={`inline-block py-3 font-semibold no-underline ${current ? "border-b-4 border-nhs-blue text-nhs-text!" : "border-b-4 border-transparent"}`}
               >
                 {item.label}
+                {item.count !== undefined && (
+                  <>
+                    {" "}
+                    <span aria-hidden="true">({item.count})</span>
+                    <span className="sr-only">
+                      ({item.count} {item.count === 1 ? "reminder" : "reminders"})
+                    </span>
+                  </>
+                )}
               </Link>
             </li>
           );

@@ -17,19 +17,28 @@ export function canManageWorkers(role: Role): boolean {
   return role === "manager" || role === "admin";
 }
 
-export type NavItem = { href: string; label: string };
+/** `count`, when given, is shown after the label: "Inbox (3)", read as "Inbox (3 reminders)". */
+export type NavItem = { href: string; label: string; count?: number };
 
-export function navFor(role: Role): NavItem[] {
+/** Who has an inbox: support workers (their own reminders) and managers (their team's). Decision record 0010. */
+export function hasInbox(role: Role): boolean {
+  return role === "support_worker" || role === "manager";
+}
+
+export function navFor(role: Role, inboxCount = 0): NavItem[] {
+  const inbox: NavItem = { href: "/inbox", label: "Inbox", count: inboxCount };
   switch (role) {
     case "support_worker":
       return [
         { href: "/me", label: "My development" },
+        inbox,
         { href: "/resources", label: "Resources" },
       ];
     case "manager":
       return [
         { href: "/team", label: "My team" },
         { href: "/insights", label: "Insights" },
+        inbox,
         { href: "/workers", label: "Workers" },
         { href: "/teams", label: "Teams" },
         { href: "/apprenticeships", label: "Apprenticeships" },

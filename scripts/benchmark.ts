@@ -17,6 +17,7 @@ import { competencyOverview, competencyStatementPage, progressionReadiness } fro
 import { headlineMeasures, workforceByStage } from "../db/queries/insights";
 import { apprenticeshipPage, apprenticeshipPipeline } from "../db/queries/apprenticeships";
 import { scorecard } from "../db/queries/scorecard";
+import { inboxReminders } from "../db/queries/inbox";
 import { parseWorkerFilters } from "../lib/worker-filters";
 import { checkWorkerImport, applyWorkerImport } from "../db/queries/worker-import";
 import { todayInLondon } from "../lib/rules/dates";
@@ -93,7 +94,9 @@ time("manager: team page (development summaries)", () => developmentSummaries(ma
   const first = competencyOverview(manager, me.id, today)?.next?.domains[0]?.statements[0];
   if (first) time("manager: one competency statement", () => competencyStatementPage(manager, me.id, first.id, today));
   time("worker: readiness for the next stage (My development)", () => progressionReadiness(worker, me.id, today));
+  time("worker: inbox (also the nav count on every page)", () => inboxReminders(worker, today));
 }
+time("manager: inbox (also the nav count on every page)", () => inboxReminders(manager, today));
 time("lead: apprenticeship pipeline (everyone)", () => apprenticeshipPipeline(lead, today), 5);
 time("manager: apprenticeship pipeline (their teams)", () => apprenticeshipPipeline(manager, today));
 {

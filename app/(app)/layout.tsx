@@ -1,8 +1,9 @@
 // The signed-in shell: the header with role-aware navigation. Pages still check access themselves.
 import { requireUser } from "@/lib/auth";
-import { navFor } from "@/lib/roles";
+import { hasInbox, navFor } from "@/lib/roles";
 import { roleWords } from "@/lib/vocabulary";
 import { organisationName } from "@/db/queries/sign-in";
+import { inboxCount } from "@/db/queries/inbox";
 import { BrandHeader } from "@/components/brand-header";
 import { MainNav } from "@/components/main-nav";
 import { logOut } from "../sign-out";
@@ -25,7 +26,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </form>
         </div>
       </BrandHeader>
-      <MainNav items={navFor(user.role)} />
+      <MainNav items={navFor(user.role, hasInbox(user.role) ? inboxCount(user) : 0)} />
       <main id="main-content" className="mx-auto max-w-6xl px-4 py-6 sm:py-8" tabIndex={-1}>
         {children}
       </main>

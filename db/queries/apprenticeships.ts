@@ -804,10 +804,23 @@ export type PipelineRow = {
 export function apprenticeshipPipeline(user: SessionUser, today = todayInLondon()) {
   if (user.role === "support_worker") return undefined;
   const since = addMonths(today, -12);
-  const where: SQL = and(
-    visibleWorkers(user),
-    or(inArray(apprenticeships.status, LIVE), and(inArray(apprenticeships.status, ["completed", "withdrawn"]), gte(apprenticeships.actualEndDate, since))),
-  )!;
+  return trackedApprenticeships(
+    user,
+    or(inArray(apprenticeships.status, LIVE), and(inArray(apprenticeships.status, ["completed", "withdrawn"]), gte(apprenticeships.actualEndDate, since)))!,
+    today,
+  );
+}
+
+/**
+ * The live apprenticeships of in-post workers the user may see (a support worker their own), with their tracking:
+ * what the inbox reminds about. The same three queries as the pipeline, whatever the number of apprentices.
+ */
+export function liveApprenticeshipTracking(user: SessionUser, today = todayInLondon()) {
+  return trackedApprenticeships(user, and(inArray(apprenticeships.status, LIVE), eq(workers.status, "in_post"))!, today);
+}
+
+function trackedApprenticeships(user: SessionUser, which: SQL, today: string) {
+  const where: SQL = and(visibleWorkers(user), which)!;
   const rows = db
     .select({
       id: apprenticeships.id,

@@ -723,3 +723,46 @@ export function reopen(user: SessionUser, workerId: string, statementId: string,
     return { ok: true, workerId, statementId: t.statement.id, id: a.id };
   });
 }
+
+/* ------------------------------------------------------------------ expiring sign-offs */
+
+/**
+ * Sign-offs of in-post workers the user may see that expire on or before `until` (or have expired), each against the
+ * statement as it stands in the published framework (followed by lineage), unless a later sign-off of the same
+ * statement has replaced it. One query, whatever the number of workers.
+ */
+export function signOffsExpiringBy(user: SessionUser, until: string) {
+  return db
+    .select({
+      workerId: workers.id,
+      workerName: sql<string>`${workers.firstName} || ' ' || ${workers.lastName}`,
+      statementId: sql<string>`cur.id`,
+      lineageKey: sql<string>`cur.lineage_key`,
+      number: sql<string>`cur.number`,
+      text: sql<string>`cur.text`,
+      expiresOn: competencyAssessments.expiresOn,
+    })
+    .from(competencyAssessments)
+    .innerJoin(workers, eq(workers.id, competencyAssessments.workerId))
+    .innerJoin(competencyStatements, eq(competencyStatements.id, competencyAssessments.statementId))
+    .innerJoin(
+      sql`${competencyStatements} cur`,
+      sql`cur.lineage_key = ${competencyStatements.lineageKey} and cur.retired_at is null
+        and cur.version_id = (select fv.id from ${frameworkVersions} fv join ${frameworks} f on f.id = fv.framework_id
+          where f.key = ${WORKER_FRAMEWORK_KEY} and fv.status = 'published' order by fv.version desc limit 1)`,
+    )
+    .where(
+      and(
+        visibleWorkers(user),
+        eq(workers.status, "in_post"),
+        inArray(competencyAssessments.status, ["signed_off", "expired"]),
+        sql`${competencyAssessments.signedOffOn} is not null and ${competencyAssessments.expiresOn} <= ${until}`,
+        sql`not exists (select 1 from ${competencyAssessments} later join ${competencyStatements} ls on ls.id = later.statement_id
+          where later.worker_id = ${competencyAssessments.workerId} and ls.lineage_key = ${competencyStatements.lineageKey}
+            and later.id <> ${competencyAssessments.id} and later.status in ('signed_off', 'expired')
+            and later.signed_off_on > ${competencyAssessments.signedOffOn})`,
+      ),
+    )
+    .orderBy(asc(competencyAssessments.expiresOn))
+    .all();
+}

@@ -33,6 +33,18 @@ import { nextAppraisalDue, appraisalDueStatus } from "../../lib/rules/appraisal-
 import { appraisalState, pdpState, attentionReasons } from "../../lib/rules/attention";
 import type { AppraisalStatus, FrameworkStage, PdpStatus } from "../../lib/vocabulary";
 
+/** A worker's dates that fall due: the last completed appraisal, and the current PDP with its next review. */
+export function dueDateSelect() {
+  return {
+    lastAppraisalOn: sql<string | null>`(select max(${appraisals.heldOn}) from ${appraisals}
+      where ${appraisals.workerId} = ${workers.id} and ${appraisals.status} = 'completed')`,
+    currentPdpId: sql<string | null>`(select ${pdps.id} from ${pdps}
+      where ${pdps.workerId} = ${workers.id} and ${pdps.status} <> 'closed')`,
+    pdpNextReviewOn: sql<string | null>`(select ${pdps.nextReviewOn} from ${pdps}
+      where ${pdps.workerId} = ${workers.id} and ${pdps.status} <> 'closed')`,
+  };
+}
+
 function summarySelect(today: string, currentStage: SQL, nextStage: SQL) {
   const yearAgo = addMonths(today, -12);
   return {
@@ -43,18 +55,13 @@ function summarySelect(today: string, currentStage: SQL, nextStage: SQL) {
     contractStart: workers.contractStart,
     teamName: teams.name,
     stage: stages.name,
-    lastAppraisalOn: sql<string | null>`(select max(${appraisals.heldOn}) from ${appraisals}
-      where ${appraisals.workerId} = ${workers.id} and ${appraisals.status} = 'completed')`,
+    ...dueDateSelect(),
     nextAppraisalOn: sql<string | null>`(select min(${appraisals.scheduledFor}) from ${appraisals}
       where ${appraisals.workerId} = ${workers.id} and ${appraisals.status} in ('scheduled','in_progress','awaiting_sign_off'))`,
-    currentPdpId: sql<string | null>`(select ${pdps.id} from ${pdps}
-      where ${pdps.workerId} = ${workers.id} and ${pdps.status} <> 'closed')`,
     currentPdpStatus: sql<PdpStatus | null>`(select ${pdps.status} from ${pdps}
       where ${pdps.workerId} = ${workers.id} and ${pdps.status} <> 'closed')`,
     pdpAgreed: sql<number>`coalesce((select ${pdps.workerAgreedAt} is not null and ${pdps.managerAgreedAt} is not null from ${pdps}
       where ${pdps.workerId} = ${workers.id} and ${pdps.status} <> 'closed'), 0)`,
-    pdpNextReviewOn: sql<string | null>`(select ${pdps.nextReviewOn} from ${pdps}
-      where ${pdps.workerId} = ${workers.id} and ${pdps.status} <> 'closed')`,
     pdpLastReviewOn: sql<string | null>`(select max(${pdpReviews.reviewedOn}) from ${pdpReviews}
       join ${pdps} on ${pdps.id} = ${pdpReviews.pdpId}
       where ${pdps.workerId} = ${workers.id} and ${pdps.status} <> 'closed')`,
