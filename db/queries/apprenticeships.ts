@@ -81,6 +81,26 @@ function managedApprenticeshipInTx(tx: Tx, user: SessionUser, workerId: string, 
     .get();
 }
 
+/**
+ * The opening every "run the apprenticeship" change shares: leads are told they read, anyone but the worker's manager
+ * or an admin gets "not found", a leaver's record is closed; then `change` runs in one transaction.
+ */
+function withManagedApprenticeship(
+  user: SessionUser,
+  workerId: string,
+  apprenticeshipId: string,
+  change: (tx: Tx, found: NonNullable<ReturnType<typeof managedApprenticeshipInTx>>) => ApprenticeshipResult,
+): ApprenticeshipResult {
+  const refused = manageRefusal(user);
+  if (refused) return refused;
+  return db.transaction((tx) => {
+    const found = managedApprenticeshipInTx(tx, user, workerId, apprenticeshipId);
+    if (!found) return NOT_FOUND;
+    if (found.workerStatus === "left") return LEFT;
+    return change(tx, found);
+  });
+}
+
 function loadRules(q: Q): OtjRule[] {
   return q.select().from(otjRules).orderBy(asc(otjRules.effectiveFrom)).all();
 }
@@ -401,12 +421,7 @@ export function startApprenticeship(user: SessionUser, workerId: string, f: Star
  * (every gateway requirement ticked first), or withdrawal (with a reason). Completion comes with the result.
  */
 export function changeApprenticeshipStatus(user: SessionUser, workerId: string, apprenticeshipId: string, f: StatusFields, today = todayInLondon()): ApprenticeshipResult {
-  const refused = manageRefusal(user);
-  if (refused) return refused;
-  return db.transaction((tx) => {
-    const found = managedApprenticeshipInTx(tx, user, workerId, apprenticeshipId);
-    if (!found) return NOT_FOUND;
-    if (found.workerStatus === "left") return LEFT;
+  return withManagedApprenticeship(user, workerId, apprenticeshipId, (tx, found) => {
     const a = found.a;
     const to = f.to as ApprenticeshipStatus;
     const check = checkApprenticeshipTransition(a.status, to, f.reason);
@@ -551,12 +566,7 @@ export function deleteOtjLog(user: SessionUser, workerId: string, logId: string)
 
 /** Records a tripartite progress review (the employer's side records it). */
 export function recordReview(user: SessionUser, workerId: string, apprenticeshipId: string, f: ReviewFields, today = todayInLondon()): ApprenticeshipResult {
-  const refused = manageRefusal(user);
-  if (refused) return refused;
-  return db.transaction((tx) => {
-    const found = managedApprenticeshipInTx(tx, user, workerId, apprenticeshipId);
-    if (!found) return NOT_FOUND;
-    if (found.workerStatus === "left") return LEFT;
+  return withManagedApprenticeship(user, workerId, apprenticeshipId, (tx, found) => {
     const a = found.a;
     if (a.status === "planned") return { ok: false, message: "Progress reviews are recorded once the apprenticeship has started" };
     if (a.status === "completed" || a.status === "withdrawn") return ENDED(a.status);
@@ -597,12 +607,7 @@ function liveRequirementInTx(tx: Tx, standardId: string, requirementId: string) 
 
 /** Ticks a gateway requirement with the date it was met and the evidence seen. */
 export function tickGateway(user: SessionUser, workerId: string, apprenticeshipId: string, requirementId: string, f: GatewayFields, today = todayInLondon()): ApprenticeshipResult {
-  const refused = manageRefusal(user);
-  if (refused) return refused;
-  return db.transaction((tx) => {
-    const found = managedApprenticeshipInTx(tx, user, workerId, apprenticeshipId);
-    if (!found) return NOT_FOUND;
-    if (found.workerStatus === "left") return LEFT;
+  return withManagedApprenticeship(user, workerId, apprenticeshipId, (tx, found) => {
     const a = found.a;
     if (!isLive(a.status)) return ENDED(a.status);
     if (a.status === "end_point_assessment") return { ok: false, message: "The gateway has been passed; its checklist can no longer change" };
@@ -629,12 +634,7 @@ export function tickGateway(user: SessionUser, workerId: string, apprenticeshipI
 
 /** Unticks a gateway requirement ticked by mistake, before end-point assessment. */
 export function untickGateway(user: SessionUser, workerId: string, apprenticeshipId: string, requirementId: string): ApprenticeshipResult {
-  const refused = manageRefusal(user);
-  if (refused) return refused;
-  return db.transaction((tx) => {
-    const found = managedApprenticeshipInTx(tx, user, workerId, apprenticeshipId);
-    if (!found) return NOT_FOUND;
-    if (found.workerStatus === "left") return LEFT;
+  return withManagedApprenticeship(user, workerId, apprenticeshipId, (tx, found) => {
     const a = found.a;
     if (!isLive(a.status)) return ENDED(a.status);
     if (a.status === "end_point_assessment") return { ok: false, message: "The gateway has been passed; its checklist can no longer change" };
@@ -662,12 +662,7 @@ export function untickGateway(user: SessionUser, workerId: string, apprenticeshi
  * kept and the apprenticeship stays in end-point assessment for a resit.
  */
 export function recordEpaResult(user: SessionUser, workerId: string, apprenticeshipId: string, f: EpaFields, today = todayInLondon()): ApprenticeshipResult {
-  const refused = manageRefusal(user);
-  if (refused) return refused;
-  return db.transaction((tx) => {
-    const found = managedApprenticeshipInTx(tx, user, workerId, apprenticeshipId);
-    if (!found) return NOT_FOUND;
-    if (found.workerStatus === "left") return LEFT;
+  return withManagedApprenticeship(user, workerId, apprenticeshipId, (tx, found) => {
     const a = found.a;
     if (a.status !== "end_point_assessment") {
       return isLive(a.status)
@@ -716,12 +711,7 @@ export function recordEpaResult(user: SessionUser, workerId: string, apprentices
  * progression counts it: the new role, band and job title from a date on or after completion.
  */
 export function recordProgressionPosition(user: SessionUser, workerId: string, apprenticeshipId: string, f: PositionFields, today = todayInLondon()): ApprenticeshipResult {
-  const refused = manageRefusal(user);
-  if (refused) return refused;
-  return db.transaction((tx) => {
-    const found = managedApprenticeshipInTx(tx, user, workerId, apprenticeshipId);
-    if (!found) return NOT_FOUND;
-    if (found.workerStatus === "left") return LEFT;
+  return withManagedApprenticeship(user, workerId, apprenticeshipId, (tx, found) => {
     const a = found.a;
     if (a.status !== "completed") return { ok: false, message: "The new position is recorded once the apprenticeship is completed" };
     const completedOn = a.actualEndDate ?? a.epaResultOn ?? a.plannedEndDate;

@@ -8,6 +8,7 @@ import { insightsQuery, parseInsightsFilters, type InsightsSearch } from "./filt
 import { MEASURE_INFO, SCORECARD_MEASURES, formatMeasure, type Rag, type ScorecardMeasure } from "@/lib/rules/scorecard";
 import { Stat } from "@/components/stat";
 import { Tag } from "@/components/tags";
+import { SelectField } from "@/components/forms/select-field";
 import { ScrollRegion } from "@/components/scroll-region";
 import { PrintButton } from "@/components/print-button";
 import { TeamSizeTable } from "@/components/team-size-table";
@@ -64,45 +65,9 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
 
       <form method="get" action="/insights" className="card mb-8 no-print" aria-label="Filter the figures">
         <div className="grid gap-x-6 sm:grid-cols-2 lg:grid-cols-4">
-          <div className="mb-4">
-            <label htmlFor="team" className="label">
-              Team
-            </label>
-            <select id="team" name="team" defaultValue={filters.team ?? ""} className="input">
-              <option value="">All teams</option>
-              {choices.teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="mb-4">
-            <label htmlFor="profession" className="label">
-              Profession
-            </label>
-            <select id="profession" name="profession" defaultValue={filters.profession ?? ""} className="input">
-              <option value="">All professions</option>
-              {choices.professions.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="mb-4">
-            <label htmlFor="setting" className="label">
-              Care setting
-            </label>
-            <select id="setting" name="setting" defaultValue={filters.setting ?? ""} className="input">
-              <option value="">All care settings</option>
-              {choices.settings.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField name="team" label="Team" options={choices.teams.map((t) => [t.id, t.name] as const)} placeholder="All teams" defaultValue={filters.team ?? ""} />
+          <SelectField name="profession" label="Profession" options={choices.professions.map((t) => [t.id, t.name] as const)} placeholder="All professions" defaultValue={filters.profession ?? ""} />
+          <SelectField name="setting" label="Care setting" options={choices.settings.map((t) => [t.id, t.name] as const)} placeholder="All care settings" defaultValue={filters.setting ?? ""} />
           <div className="mb-4">
             <label htmlFor="end" className="label">
               12 months ending
