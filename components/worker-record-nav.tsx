@@ -1,6 +1,6 @@
 // The tabs across a worker's record: profile, PDP, appraisals, career conversations. Server-rendered; the page
 // says which one it is. Each feature of the record adds its tab here.
-import Link from "next/link";
+import { TabNav } from "./tab-nav";
 
 export type WorkerRecordTab = "profile" | "pdp" | "appraisals" | "conversations" | "competencies" | "supervision" | "cpd" | "apprenticeship";
 
@@ -16,23 +16,7 @@ const TABS: { key: WorkerRecordTab; label: string; path: string }[] = [
 ];
 
 export function WorkerRecordNav({ workerId, current }: { workerId: string; current: WorkerRecordTab }) {
-  return (
-    <nav aria-label="Worker record" className="mb-6 border-b border-nhs-grey-4 no-print">
-      <ul className="flex flex-wrap gap-x-6">
-        {TABS.map((t) => (
-          <li key={t.key}>
-            <Link
-              href={`/workers/${workerId}${t.path}`}
-              aria-current={t.key === current ? "page" : undefined}
-              className={`inline-block py-2 font-semibold no-underline ${t.key === current ? "border-b-4 border-nhs-blue text-nhs-text!" : "border-b-4 border-transparent"}`}
-            >
-              {t.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <TabNav label="Worker record" current={current} tabs={TABS.map((t) => ({ key: t.key, label: t.label, href: `/workers/${workerId}${t.path}` }))} />;
 }
 
 /** The heading of every page in a worker's record: team, name, job title, then the tabs. */

@@ -81,7 +81,7 @@ test("a manager sees only their own teams' figures; a worker gets 404", async ({
   const page = await signedInPage(browser, "manager");
   await visit(page, "/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Insights" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Insights" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "The call to action" })).toBeVisible();
   const mine = counts(undefined, LOGINS.manager);
   await expect(overallCard(page, "Annual appraisal")).toContainText(`${mine.appraised} of ${mine.inPost}`);
   const db = demoDb();

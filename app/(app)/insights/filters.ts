@@ -28,3 +28,8 @@ export function insightsQuery(f: ScorecardFilters, today: string, extra: Record<
   const text = q.toString();
   return text ? `?${text}` : "";
 }
+
+/** A route handler's query string, one value a name, for the same parsing as the pages. */
+export function searchOf(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams.entries());
+}

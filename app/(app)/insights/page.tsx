@@ -5,27 +5,19 @@ import { workforceByStage, headlineMeasures } from "@/db/queries/insights";
 import { scorecard, scorecardFilterChoices, WORKER_MEASURES, type ScorecardRow, type WorkerMeasure } from "@/db/queries/scorecard";
 import { todayInLondon } from "@/lib/rules/dates";
 import { insightsQuery, parseInsightsFilters, type InsightsSearch } from "./filters";
+import { InsightsHeader } from "./insights-header";
+import { RAG_WORDS, scorecardBase } from "./scorecard-table";
 import { MEASURE_INFO, SCORECARD_MEASURES, formatMeasure, type Rag, type ScorecardMeasure } from "@/lib/rules/scorecard";
 import { Stat } from "@/components/stat";
 import { Tag } from "@/components/tags";
-import { SelectField } from "@/components/forms/select-field";
 import { ScrollRegion } from "@/components/scroll-region";
 import { PrintButton } from "@/components/print-button";
 import { TeamSizeTable } from "@/components/team-size-table";
 
 export const metadata: Metadata = { title: "Insights" };
 
-const RAG_WORDS: Record<Rag, string> = { green: "On track", amber: "Getting there", red: "Behind" };
-
 function RagTag({ rag }: { rag: Rag | null }) {
   return rag ? <Tag tone={rag}>{RAG_WORDS[rag]}</Tag> : <Tag tone="grey">No data</Tag>;
-}
-
-/** What the figure is out of, in words: "41 of 52 workers", "12 of 15 decisions". */
-function base(row: ScorecardRow, m: ScorecardMeasure): string {
-  if (m === "cpd_per_fte") return `Median of ${row.headcount} ${row.headcount === 1 ? "worker" : "workers"}`;
-  if (m === "training_approved") return `${row.trainingApproved} of ${row.trainingDecided} decided`;
-  return `${row.counts[m]} of ${row.headcount}`;
 }
 
 const isWorkerMeasure = (m: ScorecardMeasure): m is WorkerMeasure => (WORKER_MEASURES as readonly string[]).includes(m);
@@ -57,32 +49,20 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
 
   return (
     <>
-      <h1 className="mb-2">Insights</h1>
-      <p className="mb-6 max-w-3xl text-nhs-secondary">
-        {user.role === "manager" ? "The support workers in your teams" : "The support workforce across the organisation"}, and whether the 2025 call to action
-        is happening: PDPs, appraisals, career conversations, supervision, CPD, structured education and access to training.
-      </p>
-
-      <form method="get" action="/insights" className="card mb-8 no-print" aria-label="Filter the figures">
-        <div className="grid gap-x-6 sm:grid-cols-2 lg:grid-cols-4">
-          <SelectField name="team" label="Team" options={choices.teams.map((t) => [t.id, t.name] as const)} placeholder="All teams" defaultValue={filters.team ?? ""} />
-          <SelectField name="profession" label="Profession" options={choices.professions.map((t) => [t.id, t.name] as const)} placeholder="All professions" defaultValue={filters.profession ?? ""} />
-          <SelectField name="setting" label="Care setting" options={choices.settings.map((t) => [t.id, t.name] as const)} placeholder="All care settings" defaultValue={filters.setting ?? ""} />
-          <div className="mb-4">
-            <label htmlFor="end" className="label">
-              12 months ending
-            </label>
-            <input id="end" name="end" type="date" defaultValue={filters.end} max={today} className="input" />
-          </div>
-        </div>
-        <div className="flex flex-wrap items-center gap-4">
-          <button type="submit" className="btn mb-0!">
-            Show the figures
-          </button>
-          {filtered || filters.end !== today ? <Link href="/insights">Clear the filters</Link> : null}
-        </div>
-      </form>
-
+      <InsightsHeader
+        user={user}
+        tab="scorecard"
+        title="The call to action"
+        filters={filters}
+        choices={choices}
+        today={today}
+        intro={
+          <p>
+            {user.role === "manager" ? "The support workers in your teams" : "The support workforce across the organisation"}, and whether the 2025 call to
+            action is happening: PDPs, appraisals, career conversations, supervision, CPD, structured education and access to training.
+          </p>
+        }
+      />
       <section aria-labelledby="scorecard" className="mb-10">
         <div className="mb-3 flex flex-wrap items-end justify-between gap-4">
           <div>
@@ -94,7 +74,10 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
               {filtered ? ", filtered" : ""}; anyone who left before then is not counted.
             </p>
           </div>
-          <div className="no-print">
+          <div className="flex flex-wrap items-center gap-4 no-print">
+            <a href={`/insights/csv${insightsQuery(filters, today)}`} download>
+              Download as CSV<span className="sr-only">: the call to action scorecard</span>
+            </a>
             <PrintButton />
           </div>
         </div>
@@ -106,7 +89,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
                 <span className="text-3xl font-bold tabular-nums">{figure(m, card.overall, true)}</span>
                 <RagTag rag={card.overall.rags[m]} />
               </p>
-              <p className="mt-1 text-sm">{base(card.overall, m)}</p>
+              <p className="mt-1 text-sm">{scorecardBase(card.overall, m)}</p>
               <p className="mt-2 text-sm text-nhs-secondary">{MEASURE_INFO[m].definition}.</p>
             </li>
           ))}

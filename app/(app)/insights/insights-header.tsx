@@ -1,0 +1,91 @@
+// The top of every insights page: the heading, the tabs (which keep the filters), and the filter form. Each tab
+// passes its own extra fields (the progression's 12 or 24 months) as children.
+import Link from "next/link";
+import type { SessionUser } from "@/lib/session-user";
+import type { ScorecardFilters } from "@/db/queries/scorecard";
+import { TabNav } from "@/components/tab-nav";
+import { SelectField } from "@/components/forms/select-field";
+import { insightsQuery } from "./filters";
+
+export type InsightsTab = "scorecard" | "progression" | "workforce" | "barriers" | "equity";
+
+const TABS: { key: InsightsTab; label: string; path: string }[] = [
+  { key: "scorecard", label: "Call to action", path: "" },
+  { key: "progression", label: "Team progression", path: "/progression" },
+  { key: "workforce", label: "Workforce", path: "/workforce" },
+  { key: "barriers", label: "Barriers and enablers", path: "/barriers" },
+  { key: "equity", label: "Equity", path: "/equity" },
+];
+
+export const insightsPath = (tab: InsightsTab) => `/insights${TABS.find((t) => t.key === tab)!.path}`;
+
+type Choices = { teams: { id: string; name: string }[]; professions: { id: string; name: string }[]; settings: { id: string; name: string }[] };
+
+/** The filters in words, for a heading or a caption: "Ward 7, physiotherapy", or "" when there are none. */
+export function filtersInWords(f: ScorecardFilters, choices: Choices): string {
+  return filterNameParts(f, choices).join(", ");
+}
+
+/** The filters' names for a download's file name: team, profession, care setting (those set). */
+export function filterNameParts(f: ScorecardFilters, choices: Choices): string[] {
+  const name = (id: string | null, list: { id: string; name: string }[]) => (id ? list.find((x) => x.id === id)?.name : undefined);
+  return [name(f.team, choices.teams), name(f.profession, choices.professions), name(f.setting, choices.settings)].filter((x): x is string => !!x);
+}
+
+export function InsightsHeader({
+  user,
+  tab,
+  title,
+  intro,
+  filters,
+  choices,
+  today,
+  endLabel = "12 months ending",
+  extraQuery = {},
+  children,
+}: {
+  user: SessionUser;
+  tab: InsightsTab;
+  /** The page's heading; the tab's own words follow "Insights". */
+  title: string;
+  intro: React.ReactNode;
+  filters: ScorecardFilters;
+  choices: Choices;
+  today: string;
+  endLabel?: string;
+  /** Values of this tab's own fields, kept when the filters are cleared of nothing else. */
+  extraQuery?: Record<string, string>;
+  children?: React.ReactNode;
+}) {
+  const filtered = !!(filters.team || filters.profession || filters.setting) || filters.end !== today || Object.keys(extraQuery).length > 0;
+  const action = insightsPath(tab);
+  const q = insightsQuery(filters, today);
+  return (
+    <>
+      <p className="text-nhs-secondary">{user.role === "manager" ? "Insights: your teams" : "Insights: the whole organisation"}</p>
+      <h1 className="mb-2">{title}</h1>
+      <div className="mb-6 max-w-3xl text-nhs-secondary">{intro}</div>
+      <TabNav label="Insights" current={tab} tabs={TABS.map((t) => ({ key: t.key, label: t.label, href: `/insights${t.path}${q}` }))} />
+      <form method="get" action={action} className="card mb-8 no-print" aria-label="Filter the figures">
+        <div className="grid gap-x-6 sm:grid-cols-2 lg:grid-cols-4">
+          <SelectField name="team" label="Team" options={choices.teams.map((t) => [t.id, t.name] as const)} placeholder="All teams" defaultValue={filters.team ?? ""} />
+          <SelectField name="profession" label="Profession" options={choices.professions.map((t) => [t.id, t.name] as const)} placeholder="All professions" defaultValue={filters.profession ?? ""} />
+          <SelectField name="setting" label="Care setting" options={choices.settings.map((t) => [t.id, t.name] as const)} placeholder="All care settings" defaultValue={filters.setting ?? ""} />
+          <div className="mb-4">
+            <label htmlFor="end" className="label">
+              {endLabel}
+            </label>
+            <input id="end" name="end" type="date" defaultValue={filters.end} max={today} className="input" />
+          </div>
+          {children}
+        </div>
+        <div className="flex flex-wrap items-center gap-4">
+          <button type="submit" className="btn mb-0!">
+            Show the figures
+          </button>
+          {filtered ? <Link href={action}>Clear the filters</Link> : null}
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+// A table of figures (lib/tables.ts) with its heading, the caption screen readers hear, and a link to download the
+// same cells as CSV.
+import type { TableData } from "@/lib/tables";
+import { ScrollRegion } from "./scroll-region";
+
+export function DataTable({ table, csvHref, caption, headingLevel = 3 }: { table: TableData; csvHref?: string; caption?: string; headingLevel?: 2 | 3 | 4 }) {
+  const H = `h${headingLevel}` as "h2" | "h3" | "h4";
+  const id = `table-${table.key}`;
+  const num = (i: number) => (table.columns[i]?.numeric ? "num" : undefined);
+  return (
+    <section aria-labelledby={id} className="mb-8">
+      <H id={id} className="mb-2">
+        {table.title}
+      </H>
+      {table.rows.length === 0 ? (
+        <p className="text-nhs-secondary">Nothing to count for these filters.</p>
+      ) : (
+        <ScrollRegion label={`${table.title}, table`}>
+          <table className="table text-sm">
+            <caption className="sr-only">{caption ?? table.title}</caption>
+            <thead>
+              <tr>
+                {table.columns.map((c, i) => (
+                  <th key={i} scope="col" className={num(i)}>
+                    {c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((r, ri) => (
+                <tr key={ri}>
+                  {r.map((cell, i) =>
+                    i === 0 ? (
+                      <th key={i} scope="row" className="font-normal!">
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={i} className={num(i)}>
+                        {cell}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+            {table.totals ? (
+              <tfoot>
+                <tr className="font-semibold">
+                  {table.totals.map((cell, i) =>
+                    i === 0 ? (
+                      <th key={i} scope="row">
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={i} className={num(i)}>
+                        {cell}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              </tfoot>
+            ) : null}
+          </table>
+        </ScrollRegion>
+      )}
+      {csvHref && table.rows.length > 0 ? (
+        <p className="mt-2 text-sm no-print">
+          <a href={csvHref} download>
+            Download as CSV<span className="sr-only">: {table.title}</span>
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
+}

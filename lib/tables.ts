@@ -1,0 +1,46 @@
+// A table of figures as data: the page renders it (components/data-table.tsx) and the CSV download writes the very
+// same cells, so what a lead downloads is what they saw. Cells are already worded ("41%", "*", "12.5").
+import { toCsv } from "./csv";
+
+export type Cell = string | number | null;
+
+export type TableData = {
+  /** Names the table in its download's address (?table=) and file name: "moves-by-month". */
+  key: string;
+  /** The table's heading, and its caption. */
+  title: string;
+  columns: { label: string; numeric?: boolean }[];
+  /** The first cell of each row is its row header. */
+  rows: Cell[][];
+  /** A last row of totals, when the table has one. */
+  totals?: Cell[];
+};
+
+/** The table as a CSV file: the column headings, the rows, then the totals. */
+export function tableCsv(t: TableData): string {
+  return toCsv([t.columns.map((c) => c.label), ...t.rows, ...(t.totals ? [t.totals] : [])]);
+}
+
+/** The file name of a download: "pathways-" then the parts (table, filters, period) as lower-case words with hyphens. */
+export function csvFileName(parts: readonly (string | null | undefined)[]): string {
+  const slug = (s: string) =>
+    s
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "");
+  const words = parts.filter((p): p is string => !!p).map(slug).filter(Boolean);
+  return `pathways-${words.join("-")}.csv`;
+}
+
+/** A CSV download: never kept by a shared cache or the browser's, since tables can name people. */
+export function csvResponse(body: string, fileName: string): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
