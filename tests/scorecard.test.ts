@@ -3,11 +3,13 @@
 // appraisal scheduled or unsigned does not), per team and overall, within the user's scope; thresholds and ratings.
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
-import { eq } from "drizzle-orm";
-import { appraisals, apprenticeshipStandards, apprenticeships, auditEvents, careerConversations, cpdActivities, pdpReviews, pdps, supervisionSessions, trainingRequests, workers } from "@/db/schema";
+import { and, eq, isNull } from "drizzle-orm";
+import { appraisals, apprenticeshipStandards, apprenticeships, auditEvents, careerConversations, competencyAssessments, competencyStatements, cpdActivities, pdpReviews, pdps, supervisionSessions, trainingRequests, workers } from "@/db/schema";
 import { saveScorecardThresholds, scorecard, scorecardThresholds, scorecardWorkers, type ScorecardFilters } from "@/db/queries/scorecard";
 import { DEFAULT_THRESHOLDS, periodEnding, rag, thresholdsFrom } from "@/lib/rules/scorecard";
 import { londonDayStartMs } from "@/lib/rules/dates";
+import { seedReference } from "@/db/seed/reference";
+import { publishedFrameworkVersion } from "@/db/queries/competencies";
 import { asSession, makeWorker, twoTeams } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 import { saveThresholdsAction } from "@/app/(app)/admin/scorecard/actions";
@@ -66,7 +68,7 @@ function dataset() {
       { workerId: workerB.id, activityOn: "2025-11-01", title: "Too early", type: "course", learning: "formal", hours: 20 },
     ])
     .run();
-  const standard = db.insert(apprenticeshipStandards).values({ reference: "ST0217", title: "Senior", level: 3, typicalDurationMonths: 18 }).returning().get();
+  const standard = db.insert(apprenticeshipStandards).values({ reference: "ST9217", title: "Senior", level: 3, typicalDurationMonths: 18 }).returning().get();
   db.insert(apprenticeships)
     .values([
       { workerId: lineManagedOnly.id, standardId: standard.id, provider: "College", startDate: "2024-01-05", plannedEndDate: "2025-07-05", actualEndDate: "2025-12-01", status: "completed" },
@@ -108,6 +110,7 @@ describe("the scorecard", () => {
       cpd_per_fte: 0,
       structured_education: 2 / 5,
       training_approved: 2 / 3,
+      competency_coverage: null, // no framework in this dataset, so nothing owed
     });
     expect(o.rags).toMatchObject({ appraised: "red", structured_education: "green", training_approved: "amber", cpd_per_fte: "red" });
   });
@@ -205,6 +208,8 @@ describe("the thresholds form", () => {
       "structured_education.amber": "10",
       "training_approved.green": "80",
       "training_approved.amber": "60",
+      "competency_coverage.green": "85",
+      "competency_coverage.amber": "65",
       ...over,
     });
 
@@ -215,7 +220,7 @@ describe("the thresholds form", () => {
     expect(bad.fieldErrors).toMatchObject({ "appraised.amber": expect.stringMatching(/amber cannot start above green/), "cpd_per_fte.green": expect.stringMatching(/from 0 to 1000/) });
     expect(bad.values?.["appraised.amber"]).toBe("99");
     expect(await saveThresholdsAction({}, form())).toMatchObject({ ok: true });
-    expect(scorecardThresholds()).toMatchObject({ appraised: { green: 0.95, amber: 0.8 }, cpd_per_fte: { green: 25, amber: 12.5 } });
+    expect(scorecardThresholds()).toMatchObject({ appraised: { green: 0.95, amber: 0.8 }, cpd_per_fte: { green: 25, amber: 12.5 }, competency_coverage: { green: 0.85, amber: 0.65 } });
   });
 
   it("answers 404 to a lead and a manager", async () => {
@@ -225,5 +230,45 @@ describe("the thresholds form", () => {
       await expect(saveThresholdsAction({}, form())).rejects.toThrow(NOT_FOUND);
     }
     expect(scorecardThresholds()).toEqual(DEFAULT_THRESHOLDS);
+  });
+});
+
+describe("competency sign-off coverage", () => {
+  it("counts the statements at each worker's current stage signed off and not expired on the last day", () => {
+    seedReference(db);
+    const f = dataset();
+    const version = publishedFrameworkVersion()!;
+    const entry = db
+      .select()
+      .from(competencyStatements)
+      .where(and(eq(competencyStatements.versionId, version.id), eq(competencyStatements.stage, "entry"), isNull(competencyStatements.retiredAt), isNull(competencyStatements.professionId), isNull(competencyStatements.teamId)))
+      .all();
+    expect(entry.length).toBeGreaterThan(3);
+    const [s1, s2, s3, s4] = entry;
+    const { workerA, workerB } = f.workers;
+    db.insert(competencyAssessments)
+      .values([
+        { workerId: workerA.id, statementId: s1!.id, status: "signed_off", signedOffOn: "2026-10-01" },
+        { workerId: workerA.id, statementId: s2!.id, status: "signed_off", signedOffOn: "2026-10-01", expiresOn: "2026-11-30" }, // still in date on the last day
+        { workerId: workerA.id, statementId: s3!.id, status: "signed_off", signedOffOn: "2025-10-01", expiresOn: "2026-11-21" }, // lapsed the day before
+        { workerId: workerA.id, statementId: s4!.id, status: "signed_off", signedOffOn: "2026-11-23" }, // after the last day
+        { workerId: workerB.id, statementId: s1!.id, status: "evidence_added" }, // not signed off
+        { workerId: f.leaver.id, statementId: s1!.id, status: "signed_off", signedOffOn: "2026-01-01" }, // not in the population
+      ])
+      .run();
+    const card = scorecard(asSession(f.users.lead), all());
+    const [a, b] = card.rows;
+    // Every worker here holds the entry stage: each owes every entry statement.
+    expect([a!.competencySignedOff, a!.competencyRequired]).toEqual([2, 3 * entry.length]);
+    expect([b!.competencySignedOff, b!.competencyRequired]).toEqual([0, 2 * entry.length]);
+    expect(card.overall.values.competency_coverage).toBeCloseTo(2 / (5 * entry.length));
+    expect(card.overall.rags.competency_coverage).toBe("red");
+    // A month later the fourth sign-off counts and the second has lapsed.
+    const later = scorecard(asSession(f.users.lead), all({ end: "2026-12-22" }));
+    expect(later.rows[0]!.competencySignedOff).toBe(2);
+    // The manager of team A sees their own team's figure and not team B's whole count.
+    const mine = scorecard(asSession(f.users.managerA), all());
+    expect(mine.overall.competencySignedOff).toBe(2);
+    expect(mine.overall.competencyRequired).toBe(4 * entry.length);
   });
 });

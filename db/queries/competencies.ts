@@ -5,7 +5,7 @@ import "server-only";
 // versions by lineage key, and a sign-off keeps the version it was made against (decision record 0008).
 // The worker self-assesses and adds evidence to their own record; their manager adds evidence, signs off and reopens;
 // admins add evidence; leads read. Every change is audited.
-import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { db } from "../client";
 import {
   apprenticeships,
@@ -88,6 +88,32 @@ export function workerFrameworkStageSql(which: "current" | "next", q: Q = db) {
   });
   if (cases.length === 0) return sql<FrameworkStage | null>`null`;
   return sql<FrameworkStage | null>`(case ${workers.stageId} ${sql.join(cases, sql` `)} else null end)`;
+}
+
+/**
+ * Of the statements that apply to the worker at a framework stage (the latest published version, their profession's
+ * and team's bespoke ones included): how many, how many are signed off by `today` and not expired then, and how many expired,
+ * following each statement's lineage into older versions as the competency page does. For the team page (today)
+ * and the scorecard (the period's last day).
+ */
+export function competencyCounts(today: string, stage: SQL) {
+  const applicable = sql`${frameworkVersions.status} = 'published' and ${frameworks.key} = ${WORKER_FRAMEWORK_KEY}
+        and ${competencyStatements.retiredAt} is null and ${competencyStatements.stage} = ${stage}
+        and (${competencyStatements.professionId} is null or ${competencyStatements.professionId} = ${workers.professionId})
+        and (${competencyStatements.teamId} is null or ${competencyStatements.teamId} = ${workers.teamId})`;
+  const from = sql`from ${competencyStatements}
+      join ${frameworkVersions} on ${frameworkVersions.id} = ${competencyStatements.versionId}
+      join ${frameworks} on ${frameworks.id} = ${frameworkVersions.frameworkId}`;
+  const signedOff = (expired: boolean) => sql`exists (select 1 from ${competencyAssessments} ca
+        join ${competencyStatements} cs on cs.id = ca.statement_id
+        where ca.worker_id = ${workers.id} and cs.lineage_key = ${competencyStatements.lineageKey}
+          and ca.status in ('signed_off', 'expired') and ca.signed_off_on <= ${today}
+          and ${expired ? sql`ca.expires_on < ${today}` : sql`(ca.expires_on is null or ca.expires_on >= ${today})`})`;
+  return {
+    total: sql<number>`(select count(*) ${from} where ${applicable})`,
+    signedOff: sql<number>`(select count(*) ${from} where ${applicable} and ${signedOff(false)})`,
+    expired: sql<number>`(select count(*) ${from} where ${applicable} and ${signedOff(true)})`,
+  };
 }
 
 /** The statements of a stage in a version that apply to a worker: the framework's own, and bespoke ones for their profession or team. */

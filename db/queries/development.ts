@@ -2,7 +2,7 @@ import "server-only";
 // Where each worker stands in their development: appraisal, PDP, CPD, competencies, apprenticeship, supervision.
 // One query for a whole team (correlated subqueries over indexed columns), never a query per worker.
 import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
-import { WORKER_FRAMEWORK_KEY, workerFrameworkStageSql } from "./competencies";
+import { competencyCounts, workerFrameworkStageSql } from "./competencies";
 import { db } from "../client";
 import {
   workers,
@@ -16,10 +16,6 @@ import {
   pdpNotes,
   careerSteps,
   cpdActivities,
-  competencyAssessments,
-  competencyStatements,
-  frameworkVersions,
-  frameworks,
   apprenticeships,
   apprenticeshipStandards,
   supervisionSessions,
@@ -86,31 +82,6 @@ function summarySelect(today: string, currentStage: SQL, nextStage: SQL) {
       where ${apprenticeships.workerId} = ${workers.id} and ${apprenticeships.status} in ('planned','on_programme','break_in_learning','gateway','end_point_assessment')
       order by ${apprenticeships.startDate} desc limit 1)`,
     ...competencySelect(today, currentStage, nextStage),
-  };
-}
-
-/**
- * Of the statements that apply to the worker at a framework stage (the latest published version, their profession's
- * and team's bespoke ones included): how many, how many are signed off and not expired, and how many expired,
- * following each statement's lineage into older versions as the competency page does (db/queries/competencies.ts).
- */
-function competencyCounts(today: string, stage: SQL) {
-  const applicable = sql`${frameworkVersions.status} = 'published' and ${frameworks.key} = ${WORKER_FRAMEWORK_KEY}
-        and ${competencyStatements.retiredAt} is null and ${competencyStatements.stage} = ${stage}
-        and (${competencyStatements.professionId} is null or ${competencyStatements.professionId} = ${workers.professionId})
-        and (${competencyStatements.teamId} is null or ${competencyStatements.teamId} = ${workers.teamId})`;
-  const from = sql`from ${competencyStatements}
-      join ${frameworkVersions} on ${frameworkVersions.id} = ${competencyStatements.versionId}
-      join ${frameworks} on ${frameworks.id} = ${frameworkVersions.frameworkId}`;
-  const signedOff = (expired: boolean) => sql`exists (select 1 from ${competencyAssessments} ca
-        join ${competencyStatements} cs on cs.id = ca.statement_id
-        where ca.worker_id = ${workers.id} and cs.lineage_key = ${competencyStatements.lineageKey}
-          and ca.status in ('signed_off', 'expired') and ca.signed_off_on is not null
-          and ${expired ? sql`ca.expires_on < ${today}` : sql`(ca.expires_on is null or ca.expires_on >= ${today})`})`;
-  return {
-    total: sql<number>`(select count(*) ${from} where ${applicable})`,
-    signedOff: sql<number>`(select count(*) ${from} where ${applicable} and ${signedOff(false)})`,
-    expired: sql<number>`(select count(*) ${from} where ${applicable} and ${signedOff(true)})`,
   };
 }
 

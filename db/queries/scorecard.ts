@@ -1,5 +1,5 @@
 import "server-only";
-// The call-to-action scorecard, per team and overall: three aggregate queries whatever the size of the organisation
+// The call-to-action scorecard, per team and overall: three aggregate queries (and the stages' reference rows) whatever the size of the organisation
 // (workers' measures by team, CPD per FTE medians with window functions, training decisions by team). The
 // population is the workers the user may see who were in post on the period's last day; a worker who left before
 // then is not counted, one who joined during the period is. Definitions: lib/rules/scorecard.ts.
@@ -10,6 +10,8 @@ import {
   apprenticeships,
   careSettings,
   careerConversations,
+  competencyAssessments,
+  competencyStatements,
   cpdActivities,
   pdpReviews,
   pdps,
@@ -21,6 +23,7 @@ import {
   workers,
 } from "../schema";
 import { visibleWorkers } from "../access";
+import { publishedFrameworkVersion, workerFrameworkStageSql } from "./competencies";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
 import { addDays, londonDayStartMs } from "../../lib/rules/dates";
@@ -33,9 +36,12 @@ export type ScorecardRow = {
   teamName: string;
   headcount: number;
   fte: number;
-  counts: Record<Exclude<ScorecardMeasure, "cpd_per_fte" | "training_approved">, number>;
+  counts: Record<Exclude<ScorecardMeasure, "cpd_per_fte" | "training_approved" | "competency_coverage">, number>;
   trainingDecided: number;
   trainingApproved: number;
+  /** Competency statements at the workers' current stages, and how many of them are signed off. */
+  competencyRequired: number;
+  competencySignedOff: number;
   values: Record<ScorecardMeasure, number | null>;
   rags: Record<ScorecardMeasure, Rag | null>;
 };
@@ -199,10 +205,13 @@ export function scorecard(user: SessionUser, f: ScorecardFilters) {
     select null, avg(v) from ranked_all where rn in ((n + 1) / 2, (n + 2) / 2)
   `);
 
+  const coverage = competencyCoverage(where, p);
   const thresholds = scorecardThresholds();
   const decidedBy = new Map(decisions.map((d) => [d.teamId, d]));
   const medianBy = new Map(medians.map((m) => [m.teamId, m.median]));
-  const make = (r: { teamId: string | null; teamName: string; headcount: number; fte: number } & ScorecardRow["counts"], d: { decided: number; approved: number } | undefined, median: number | null): ScorecardRow => {
+  const make = (
+    r: { teamId: string | null; teamName: string; headcount: number; fte: number; competencyRequired: number; competencySignedOff: number } & ScorecardRow["counts"],
+    d: { decided: number; approved: number } | undefined, median: number | null): ScorecardRow => {
     const counts = { pdp_reviewed: r.pdp_reviewed, appraised: r.appraised, career_conversation: r.career_conversation, supervised: r.supervised, structured_education: r.structured_education };
     const values: ScorecardRow["values"] = {
       pdp_reviewed: share(counts.pdp_reviewed, r.headcount),
@@ -212,12 +221,14 @@ export function scorecard(user: SessionUser, f: ScorecardFilters) {
       cpd_per_fte: median === null || r.headcount === 0 ? null : Math.round(median * 10) / 10,
       structured_education: share(counts.structured_education, r.headcount),
       training_approved: share(d?.approved ?? 0, d?.decided ?? 0),
+      competency_coverage: share(r.competencySignedOff, r.competencyRequired),
     };
     const rags = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, rag(v, thresholds[k as ScorecardMeasure])])) as ScorecardRow["rags"];
-    return { teamId: r.teamId, teamName: r.teamName, headcount: r.headcount, fte: r.fte, counts, trainingDecided: d?.decided ?? 0, trainingApproved: d?.approved ?? 0, values, rags };
+    return { teamId: r.teamId, teamName: r.teamName, headcount: r.headcount, fte: r.fte, counts, trainingDecided: d?.decided ?? 0, trainingApproved: d?.approved ?? 0, competencyRequired: r.competencyRequired, competencySignedOff: r.competencySignedOff, values, rags };
   };
-  const rows = teamRows.map((r) => make(r, decidedBy.get(r.teamId), medianBy.get(r.teamId) ?? null));
-  const sum = (pick: (r: (typeof teamRows)[number]) => number) => teamRows.reduce((n, r) => n + pick(r), 0);
+  const withCoverage = teamRows.map((r) => ({ ...r, competencyRequired: coverage.get(r.teamId)?.required ?? 0, competencySignedOff: coverage.get(r.teamId)?.signedOff ?? 0 }));
+  const rows = withCoverage.map((r) => make(r, decidedBy.get(r.teamId), medianBy.get(r.teamId) ?? null));
+  const sum = (pick: (r: (typeof withCoverage)[number]) => number) => withCoverage.reduce((n, r) => n + pick(r), 0);
   const overall = make(
     {
       teamId: null,
@@ -229,11 +240,59 @@ export function scorecard(user: SessionUser, f: ScorecardFilters) {
       career_conversation: sum((r) => r.career_conversation),
       supervised: sum((r) => r.supervised),
       structured_education: sum((r) => r.structured_education),
+      competencyRequired: sum((r) => r.competencyRequired),
+      competencySignedOff: sum((r) => r.competencySignedOff),
     },
     { decided: decisions.reduce((n, d) => n + d.decided, 0), approved: decisions.reduce((n, d) => n + d.approved, 0) },
     medianBy.get(null) ?? null,
   );
   return { period: p, thresholds, overall, rows };
+}
+
+/**
+ * Competency sign-off coverage by team: of the statements in the published framework at each worker's current stage
+ * (with their profession's and team's own), how many are owed and how many signed off and not expired on the last
+ * day, following a statement's lineage into older versions as the competency page does. Set-based: the owed count
+ * multiplies groups of workers by statement counts, and the signed-off count walks the population's sign-offs once,
+ * each through a small map from any version's statement to the published one. A correlated count per worker took seconds for a whole organisation; the
+ * cross joins keep SQLite from starting at every assessment in the organisation when the population is one team.
+ */
+function competencyCoverage(where: SQL, p: Period): Map<string, { required: number; signedOff: number }> {
+  const version = publishedFrameworkVersion();
+  if (!version) return new Map();
+  const stage = workerFrameworkStageSql("current");
+  const applies = (w: string) => sql.raw(`(cur.profession_id is null or cur.profession_id = ${w}.profession_id) and (cur.team_id is null or cur.team_id = ${w}.team_id)`);
+  const rows = db.all<{ teamId: string; required: number; signedOff: number }>(sql`
+    with pop as materialized (
+      select ${workers.id} as worker_id, ${workers.teamId} as team_id, ${workers.professionId} as profession_id, ${stage} as stage
+      from ${workers} join ${teams} on ${teams.id} = ${workers.teamId} where ${where}
+    ),
+    groups as (
+      select team_id, profession_id, stage, count(*) as n from pop where stage is not null group by team_id, profession_id, stage
+    ),
+    required as (
+      select g.team_id, sum(g.n) as n from groups g
+      join ${competencyStatements} cur on cur.version_id = ${version.id} and cur.stage = g.stage and cur.retired_at is null and ${applies("g")}
+      group by g.team_id
+    ),
+    -- Each statement of any version, with the published statement of its lineage: one small lookup an assessment.
+    lineage as materialized (
+      select old.id as old_id, cur.id as cur_id, cur.stage, cur.profession_id, cur.team_id
+      from ${competencyStatements} old join ${competencyStatements} cur on cur.version_id = ${version.id} and cur.lineage_key = old.lineage_key and cur.retired_at is null
+    ),
+    signed as (
+      select distinct pop.team_id, pop.worker_id, cur.cur_id
+      from pop
+      cross join ${competencyAssessments} ca on ca.worker_id = pop.worker_id
+      cross join lineage cur on cur.old_id = ca.statement_id
+      where cur.stage = pop.stage and ${applies("pop")}
+        and ca.status in ('signed_off', 'expired') and ca.signed_off_on <= ${p.end} and (ca.expires_on is null or ca.expires_on >= ${p.end})
+    ),
+    signed_by_team as (select team_id, count(*) as n from signed group by team_id)
+    select r.team_id as "teamId", r.n as required, coalesce(s.n, 0) as "signedOff"
+    from required r left join signed_by_team s on s.team_id = r.team_id
+  `);
+  return new Map(rows.map((r) => [r.teamId, { required: r.required, signedOff: r.signedOff }]));
 }
 
 /** The choices for the filters: teams the user may see workers in, live professions and care settings. */

@@ -3,7 +3,7 @@
 // db/queries/scorecard.ts, and the thresholds are a setting an administrator can change (defaults here).
 import { addDays, addMonths, formatDate } from "./dates";
 
-export const SCORECARD_MEASURES = ["pdp_reviewed", "appraised", "career_conversation", "supervised", "cpd_per_fte", "structured_education", "training_approved"] as const;
+export const SCORECARD_MEASURES = ["pdp_reviewed", "appraised", "career_conversation", "supervised", "cpd_per_fte", "structured_education", "training_approved", "competency_coverage"] as const;
 export type ScorecardMeasure = (typeof SCORECARD_MEASURES)[number];
 
 export type MeasureInfo = {
@@ -50,6 +50,12 @@ export const MEASURE_INFO: Record<ScorecardMeasure, MeasureInfo> = {
     definition: "Of the training requests decided in the 12 months, the share approved; the rest were declined, each with a barrier reason",
     kind: "share",
   },
+  competency_coverage: {
+    label: "Competencies signed off",
+    definition:
+      "Of the competencies at each worker's current stage (the published framework with their profession's and team's own statements), the share signed off and not expired on the last day",
+    kind: "share",
+  },
 };
 
 /** Green at or above `green`, amber at or above `amber`, red below. Shares as fractions (0.9), hours as hours. */
@@ -64,6 +70,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   cpd_per_fte: { green: 20, amber: 10 },
   structured_education: { green: 0.2, amber: 0.1 },
   training_approved: { green: 0.8, amber: 0.6 },
+  competency_coverage: { green: 0.8, amber: 0.6 },
 };
 
 /** The stored setting's key. */

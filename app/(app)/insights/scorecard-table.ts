@@ -10,6 +10,7 @@ export const RAG_WORDS: Record<Rag, string> = { green: "On track", amber: "Getti
 export function scorecardBase(row: ScorecardRow, m: ScorecardMeasure): string {
   if (m === "cpd_per_fte") return `Median of ${row.headcount} ${row.headcount === 1 ? "worker" : "workers"}`;
   if (m === "training_approved") return `${row.trainingApproved} of ${row.trainingDecided} decided`;
+  if (m === "competency_coverage") return `${row.competencySignedOff} of ${row.competencyRequired} competencies`;
   return `${row.counts[m]} of ${row.headcount}`;
 }
 
