@@ -82,7 +82,7 @@ test("an admin adds a user, who chooses a password through the link and is signe
   await page.getByLabel("Type the password again").fill("rowan's own long password");
   await page.getByRole("button", { name: "Set password and sign in" }).click();
   await expect(page).toHaveURL("/insights");
-  await expect(page.getByRole("heading", { level: 1, name: "Insights" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "The call to action" })).toBeVisible();
 
   // The link worked once.
   await visit(page, link);

@@ -1,6 +1,7 @@
 // The call-to-action scorecard as a lead, a manager and an administrator use it: the lead's figures match what this
 // test counts straight from the demo database; a team filter changes them and stays in the URL; the manager sees
 // only their own teams; the administrator changes a threshold and the rating follows; a worker gets 404.
+import { readFile } from "node:fs/promises";
 import { test, expect, type Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
@@ -74,6 +75,42 @@ test("the lead's scorecard matches the demo data, and a team filter changes it",
   await expectAccessible(page);
   await page.getByRole("link", { name: "Clear the filters" }).click();
   await expect(overallCard(page, "Annual appraisal")).toContainText(`${all.appraised} of ${all.inPost}`);
+  await page.context().close();
+});
+
+test("the scorecard downloads as the CSV of what is on screen, and competency coverage opens its workers", async ({ browser }) => {
+  const page = await signedInPage(browser, "lead");
+  const db = demoDb();
+  const team = db.prepare("select t.id, t.name from teams t join team_managers tm on tm.team_id = t.id join users u on u.id = tm.user_id where u.email = ? order by t.name limit 1").get(LOGINS.manager) as {
+    id: string;
+    name: string;
+  };
+  db.close();
+  await visit(page, `/insights?team=${team.id}`);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download as CSV: the call to action scorecard" }).click()]);
+  const slug = team.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  expect(download.suggestedFilename()).toBe(`pathways-scorecard-${slug}-12-months-to-${today()}.csv`);
+  const rows = (await readFile((await download.path())!, "utf8")).replace(/^\ufeff/, "").trim().split("\r\n").map((l) => l.split(","));
+  const header = rows[0]!;
+  const overall = rows[1]!;
+  expect(overall[0]).toBe("All teams");
+  // Each figure on the screen is the CSV's, with what it is out of.
+  for (const label of ["Annual appraisal", "Career conversation", "Competencies signed off"]) {
+    const card = overallCard(page, label);
+    await expect(card).toContainText(overall[header.indexOf(label)]!);
+    await expect(card).toContainText(overall[header.indexOf(`${label}: out of`)]!);
+  }
+
+  // Competency coverage: the figure opens the workers, least covered first, with the same totals.
+  const coverage = overallCard(page, "Competencies signed off");
+  const outOf = overall[header.indexOf("Competencies signed off: out of")]!; // "12 of 240 competencies"
+  await coverage.getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name: "Competencies signed off: the workers behind the figure" })).toBeVisible();
+  await expect(page.getByText(`${outOf.replace(" competencies", "")} competencies signed off across`)).toBeVisible();
+  const listed = page.getByRole("table", { name: /Competencies signed off: each worker/ }).getByRole("row");
+  expect(await listed.count()).toBeGreaterThan(2);
+  await expect(listed.nth(1)).not.toContainText("All signed off");
+  await expectAccessible(page);
   await page.context().close();
 });
 

@@ -16,7 +16,7 @@ import { conversationsPage } from "../db/queries/conversations";
 import { competencyOverview, competencyStatementPage, progressionReadiness } from "../db/queries/competencies";
 import { headlineMeasures, workforceByStage } from "../db/queries/insights";
 import { apprenticeshipPage, apprenticeshipPipeline } from "../db/queries/apprenticeships";
-import { scorecard } from "../db/queries/scorecard";
+import { coverageWorkers, scorecard } from "../db/queries/scorecard";
 import { inboxReminders } from "../db/queries/inbox";
 import { parseWorkerFilters } from "../lib/worker-filters";
 import { checkWorkerImport, applyWorkerImport } from "../db/queries/worker-import";
@@ -107,6 +107,8 @@ time("lead: insights headline measures", () => headlineMeasures(lead, today));
 time("lead: call-to-action scorecard (every team)", () => scorecard(lead, { team: null, profession: null, setting: null, end: today }), 5);
 time("manager: call-to-action scorecard (their teams)", () => scorecard(manager, { team: null, profession: null, setting: null, end: today }));
 time("lead: workforce by role", () => workforceByStage(lead));
+time("lead: the workers behind competency coverage (first 500)", () => coverageWorkers(lead, { team: null, profession: null, setting: null, end: today }), 5);
+time("manager: the workers behind competency coverage", () => coverageWorkers(manager, { team: null, profession: null, setting: null, end: today }));
 
 // A 10,000-row staff list (new workers in the first 20 teams): the dry run, then applying it, on a copy of the
 // benchmark database so that it stays as it was.

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { and, eq, isNull } from "drizzle-orm";
 import { appraisals, apprenticeshipStandards, apprenticeships, auditEvents, careerConversations, competencyAssessments, competencyStatements, cpdActivities, pdpReviews, pdps, supervisionSessions, trainingRequests, workers } from "@/db/schema";
-import { saveScorecardThresholds, scorecard, scorecardThresholds, scorecardWorkers, type ScorecardFilters } from "@/db/queries/scorecard";
+import { coverageWorkers, saveScorecardThresholds, scorecard, scorecardThresholds, scorecardWorkers, type ScorecardFilters } from "@/db/queries/scorecard";
 import { DEFAULT_THRESHOLDS, periodEnding, rag, thresholdsFrom } from "@/lib/rules/scorecard";
 import { londonDayStartMs } from "@/lib/rules/dates";
 import { seedReference } from "@/db/seed/reference";
@@ -270,5 +270,17 @@ describe("competency sign-off coverage", () => {
     const mine = scorecard(asSession(f.users.managerA), all());
     expect(mine.overall.competencySignedOff).toBe(2);
     expect(mine.overall.competencyRequired).toBe(4 * entry.length);
+
+    // The workers behind it: the least covered first, workerA last with their 2; totals of everyone.
+    const behind = coverageWorkers(asSession(f.users.lead), all());
+    expect([behind.total, behind.signedOff, behind.required]).toEqual([5, 2, 5 * entry.length]);
+    expect(behind.rows.at(-1)).toMatchObject({ id: workerA.id, signedOff: 2, required: entry.length });
+    expect(behind.rows.slice(0, -1).every((r) => r.signedOff === 0)).toBe(true);
+    // Another organisation's lead sees none of these workers.
+    expect(coverageWorkers(asSession(f.users.otherLead), all()).rows.map((r) => r.id)).not.toContain(workerA.id);
+    // Team B's workers are not listed for team A's manager unless line-managed by them.
+    const managerA = coverageWorkers(asSession(f.users.managerA), all()).rows.map((r) => r.id);
+    expect(managerA).toContain(workerA.id);
+    expect(managerA).not.toContain(workerB.id);
   });
 });

@@ -257,28 +257,25 @@ export function scorecard(user: SessionUser, f: ScorecardFilters) {
  * each through a small map from any version's statement to the published one. A correlated count per worker took seconds for a whole organisation; the
  * cross joins keep SQLite from starting at every assessment in the organisation when the population is one team.
  */
-function competencyCoverage(where: SQL, p: Period): Map<string, { required: number; signedOff: number }> {
-  const version = publishedFrameworkVersion();
-  if (!version) return new Map();
+function coverageCtes(where: SQL, p: Period, versionId: string): SQL {
   const stage = workerFrameworkStageSql("current");
   const applies = (w: string) => sql.raw(`(cur.profession_id is null or cur.profession_id = ${w}.profession_id) and (cur.team_id is null or cur.team_id = ${w}.team_id)`);
-  const rows = db.all<{ teamId: string; required: number; signedOff: number }>(sql`
+  return sql`
     with pop as materialized (
       select ${workers.id} as worker_id, ${workers.teamId} as team_id, ${workers.professionId} as profession_id, ${stage} as stage
       from ${workers} join ${teams} on ${teams.id} = ${workers.teamId} where ${where}
     ),
-    groups as (
-      select team_id, profession_id, stage, count(*) as n from pop where stage is not null group by team_id, profession_id, stage
-    ),
-    required as (
-      select g.team_id, sum(g.n) as n from groups g
-      join ${competencyStatements} cur on cur.version_id = ${version.id} and cur.stage = g.stage and cur.retired_at is null and ${applies("g")}
-      group by g.team_id
+    -- What a worker of each team, profession and stage owes.
+    owed as materialized (
+      select g.team_id, g.profession_id, g.stage, count(*) as n
+      from (select distinct team_id, profession_id, stage from pop where stage is not null) g
+      join ${competencyStatements} cur on cur.version_id = ${versionId} and cur.stage = g.stage and cur.retired_at is null and ${applies("g")}
+      group by g.team_id, g.profession_id, g.stage
     ),
     -- Each statement of any version, with the published statement of its lineage: one small lookup an assessment.
     lineage as materialized (
       select old.id as old_id, cur.id as cur_id, cur.stage, cur.profession_id, cur.team_id
-      from ${competencyStatements} old join ${competencyStatements} cur on cur.version_id = ${version.id} and cur.lineage_key = old.lineage_key and cur.retired_at is null
+      from ${competencyStatements} old join ${competencyStatements} cur on cur.version_id = ${versionId} and cur.lineage_key = old.lineage_key and cur.retired_at is null
     ),
     signed as (
       select distinct pop.team_id, pop.worker_id, cur.cur_id
@@ -287,12 +284,55 @@ function competencyCoverage(where: SQL, p: Period): Map<string, { required: numb
       cross join lineage cur on cur.old_id = ca.statement_id
       where cur.stage = pop.stage and ${applies("pop")}
         and ca.status in ('signed_off', 'expired') and ca.signed_off_on <= ${p.end} and (ca.expires_on is null or ca.expires_on >= ${p.end})
+    )`;
+}
+
+function competencyCoverage(where: SQL, p: Period): Map<string, { required: number; signedOff: number }> {
+  const version = publishedFrameworkVersion();
+  if (!version) return new Map();
+  const rows = db.all<{ teamId: string; required: number; signedOff: number }>(sql`
+    ${coverageCtes(where, p, version.id)},
+    required as (
+      select pop.team_id, sum(owed.n) as n from pop join owed using (team_id, profession_id, stage) group by pop.team_id
     ),
     signed_by_team as (select team_id, count(*) as n from signed group by team_id)
     select r.team_id as "teamId", r.n as required, coalesce(s.n, 0) as "signedOff"
     from required r left join signed_by_team s on s.team_id = r.team_id
   `);
   return new Map(rows.map((r) => [r.teamId, { required: r.required, signedOff: r.signedOff }]));
+}
+
+/**
+ * The workers behind the coverage figure: each worker who owes competencies at their stage, with how many of them are
+ * signed off, the least covered first. Bounded by `limit`; the totals are of all of them.
+ */
+export function coverageWorkers(user: SessionUser, f: ScorecardFilters, limit = 500) {
+  const p = periodEnding(f.end);
+  const version = publishedFrameworkVersion();
+  const empty = { period: p, rows: [] as { id: string; name: string; jobTitle: string; teamName: string; required: number; signedOff: number }[], total: 0, required: 0, signedOff: 0 };
+  if (!version) return empty;
+  const all = db.all<{ id: string; name: string; jobTitle: string; teamName: string; required: number; signedOff: number; total: number; allRequired: number; allSigned: number }>(sql`
+    ${coverageCtes(population(user, f, p), p, version.id)},
+    signed_by_worker as (select worker_id, count(*) as n from signed group by worker_id),
+    per as (
+      select pop.worker_id, owed.n as required, coalesce(s.n, 0) as signed_off
+      from pop join owed using (team_id, profession_id, stage) left join signed_by_worker s on s.worker_id = pop.worker_id
+    )
+    select ${workers.id} as id, ${workers.firstName} || ' ' || ${workers.lastName} as name, ${workers.jobTitle} as "jobTitle", ${teams.name} as "teamName",
+      per.required, per.signed_off as "signedOff",
+      count(*) over () as total, sum(per.required) over () as "allRequired", sum(per.signed_off) over () as "allSigned"
+    from per join ${workers} on ${workers.id} = per.worker_id join ${teams} on ${teams.id} = ${workers.teamId}
+    order by 1.0 * per.signed_off / per.required, ${workers.lastName} collate nocase, ${workers.firstName} collate nocase, ${workers.id}
+    limit ${limit}
+  `);
+  const first = all[0];
+  return {
+    period: p,
+    rows: all.map(({ id, name, jobTitle, teamName, required, signedOff }) => ({ id, name, jobTitle, teamName, required, signedOff })),
+    total: first?.total ?? 0,
+    required: first?.allRequired ?? 0,
+    signedOff: first?.allSigned ?? 0,
+  };
 }
 
 /** The choices for the filters: teams the user may see workers in, live professions and care settings. */

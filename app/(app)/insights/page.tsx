@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
 import { workforceByStage, headlineMeasures } from "@/db/queries/insights";
-import { scorecard, scorecardFilterChoices, WORKER_MEASURES, type ScorecardRow, type WorkerMeasure } from "@/db/queries/scorecard";
+import { scorecard, scorecardFilterChoices, WORKER_MEASURES, type ScorecardRow } from "@/db/queries/scorecard";
 import { todayInLondon } from "@/lib/rules/dates";
 import { insightsQuery, parseInsightsFilters, type InsightsSearch } from "./filters";
 import { InsightsHeader } from "./insights-header";
@@ -20,7 +20,8 @@ function RagTag({ rag }: { rag: Rag | null }) {
   return rag ? <Tag tone={rag}>{RAG_WORDS[rag]}</Tag> : <Tag tone="grey">No data</Tag>;
 }
 
-const isWorkerMeasure = (m: ScorecardMeasure): m is WorkerMeasure => (WORKER_MEASURES as readonly string[]).includes(m);
+/** Figures that open the workers behind them: those that count workers, and competency coverage. */
+const opensWorkers = (m: ScorecardMeasure) => m === "competency_coverage" || (WORKER_MEASURES as readonly string[]).includes(m);
 
 export default async function InsightsPage({ searchParams }: { searchParams: Promise<InsightsSearch> }) {
   const user = await requireRole("manager", "lead", "admin");
@@ -35,7 +36,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   /** A figure, linked to the workers behind it where it counts workers. */
   const figure = (m: ScorecardMeasure, row: ScorecardRow, big: boolean) => {
     const text = formatMeasure(MEASURE_INFO[m].kind, row.values[m]);
-    if (!isWorkerMeasure(m) || row.values[m] === null) return text;
+    if (!opensWorkers(m) || row.values[m] === null) return text;
     const q = insightsQuery(row.teamId ? { ...filters, team: row.teamId } : filters, today);
     return (
       <Link href={`/insights/${m}${q}`} className={big ? "" : "font-semibold"}>
@@ -75,8 +76,8 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
             </p>
           </div>
           <div className="flex flex-wrap items-center gap-4 no-print">
-            <a href={`/insights/csv${insightsQuery(filters, today)}`} download>
-              Download as CSV<span className="sr-only">: the call to action scorecard</span>
+            <a href={`/insights/csv${insightsQuery(filters, today)}`} download aria-label="Download as CSV: the call to action scorecard">
+              Download as CSV
             </a>
             <PrintButton />
           </div>

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth";
-import { scorecardFilterChoices, scorecardWorkers, WORKER_MEASURES, type WorkerMeasure } from "@/db/queries/scorecard";
+import { coverageWorkers, scorecardFilterChoices, scorecardWorkers, WORKER_MEASURES, type WorkerMeasure } from "@/db/queries/scorecard";
 import { todayInLondon } from "@/lib/rules/dates";
-import { MEASURE_INFO } from "@/lib/rules/scorecard";
+import { MEASURE_INFO, type ScorecardMeasure } from "@/lib/rules/scorecard";
 import { Tag } from "@/components/tags";
 import { ScrollRegion } from "@/components/scroll-region";
 import { insightsQuery, parseInsightsFilters, type InsightsSearch } from "../filters";
@@ -14,15 +14,39 @@ export const metadata: Metadata = { title: "The workers behind a figure" };
 export default async function MeasureWorkersPage({ params, searchParams }: { params: Promise<{ measure: string }>; searchParams: Promise<InsightsSearch> }) {
   const user = await requireRole("manager", "lead", "admin");
   const { measure } = await params;
-  if (!(WORKER_MEASURES as readonly string[]).includes(measure)) notFound();
-  const m = measure as WorkerMeasure;
+  const coverage = measure === "competency_coverage";
+  if (!coverage && !(WORKER_MEASURES as readonly string[]).includes(measure)) notFound();
   const today = todayInLondon();
   const choices = scorecardFilterChoices(user);
   const filters = parseInsightsFilters(await searchParams, choices, today);
-  const data = scorecardWorkers(user, filters, m);
-  const info = MEASURE_INFO[m];
+  const info = MEASURE_INFO[measure as ScorecardMeasure];
   const teamName = filters.team ? choices.teams.find((t) => t.id === filters.team)?.name : null;
-  const missing = data.total - data.met;
+  // One shape for both kinds of figure: each worker with where they stand, and a line summing them up.
+  let view: { period: { words: string }; total: number; summary: string; rows: { id: string; name: string; jobTitle: string; teamName: string; standing: React.ReactNode }[] };
+  if (coverage) {
+    const data = coverageWorkers(user, filters);
+    view = {
+      ...data,
+      summary: `${data.signedOff} of ${data.required} competencies signed off across ${data.total} ${data.total === 1 ? "worker" : "workers"}; the least covered are listed first.`,
+      rows: data.rows.map((r) => ({
+        ...r,
+        standing: (
+          <>
+            <span className="mr-2">{`${r.signedOff} of ${r.required}`}</span>
+            {r.signedOff === r.required ? <Tag tone="green">All signed off</Tag> : null}
+          </>
+        ),
+      })),
+    };
+  } else {
+    const data = scorecardWorkers(user, filters, measure as WorkerMeasure);
+    view = {
+      ...data,
+      summary: `${data.met} of ${data.total} ${data.total === 1 ? "worker" : "workers"}; ${data.total - data.met} still to do, listed first.`,
+      rows: data.rows.map((r) => ({ ...r, standing: r.met ? <Tag tone="green">Done</Tag> : <Tag tone="red">Not yet</Tag> })),
+    };
+  }
+  const data = view;
 
   return (
     <>
@@ -36,14 +60,14 @@ export default async function MeasureWorkersPage({ params, searchParams }: { par
         {filters.profession || filters.setting ? ", filtered" : ""}.
       </p>
       <p className="mb-6 font-semibold">
-        {data.met} of {data.total} {data.total === 1 ? "worker" : "workers"}; {missing} still to do, listed first.
+        {data.summary}
       </p>
       {data.rows.length === 0 ? (
         <p className="card">No workers in post on the last day match the filters.</p>
       ) : (
         <ScrollRegion label={`${info.label}, workers, table`}>
           <table className="table">
-            <caption className="sr-only">{`${info.label}: each worker, their team, and whether they meet it`}</caption>
+            <caption className="sr-only">{coverage ? `${info.label}: each worker, their team, and how many of their competencies are signed off` : `${info.label}: each worker, their team, and whether they meet it`}</caption>
             <thead>
               <tr>
                 <th scope="col">Worker</th>
@@ -64,7 +88,7 @@ export default async function MeasureWorkersPage({ params, searchParams }: { par
                   </td>
                   <td>{r.teamName}</td>
                   <td className="max-md:hidden">{r.jobTitle}</td>
-                  <td>{r.met ? <Tag tone="green">Done</Tag> : <Tag tone="red">Not yet</Tag>}</td>
+                  <td>{r.standing}</td>
                 </tr>
               ))}
             </tbody>
