@@ -2,6 +2,7 @@
 // labelled y axis and month labels. It is one image to a screen reader (role="img" and a summary in words); the same
 // figures are always in a table beside it. Colours are the NHS palette's, each at least 3:1 against white.
 import { monthLabel } from "@/lib/rules/progression";
+import { ScrollRegion } from "./scroll-region";
 
 export type BarSeries = { label: string; values: number[] };
 
@@ -15,7 +16,7 @@ function niceStep(max: number): number {
   return [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? raw;
 }
 
-export function BarChart({ months, series, yLabel, summary }: { months: string[]; series: BarSeries[]; yLabel: string; summary: string }) {
+export function BarChart({ title, months, series, yLabel, summary }: { title: string; months: string[]; series: BarSeries[]; yLabel: string; summary: string }) {
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const step = niceStep(max);
   const top = Math.ceil(max / step) * step;
@@ -41,7 +42,16 @@ export function BarChart({ months, series, yLabel, summary }: { months: string[]
           ))}
         </ul>
       ) : null}
-      <svg role="img" aria-label={summary} viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-4xl bg-white" preserveAspectRatio="xMinYMin meet">
+      {/* Never drawn smaller than readable (it scrolls sideways on a phone) nor blown up past 1.25 times its size. */}
+      <ScrollRegion label={`${title}, chart`}>
+      <svg
+        role="img"
+        aria-label={summary}
+        viewBox={`0 0 ${width} ${height}`}
+        className="h-auto w-full bg-white"
+        style={{ minWidth: `${Math.round(width * 0.9)}px`, maxWidth: `${Math.round(width * 1.25)}px` }}
+        preserveAspectRatio="xMinYMin meet"
+      >
         <text x={12} y={plotTop + plotHeight / 2} transform={`rotate(-90 12 ${plotTop + plotHeight / 2})`} textAnchor="middle" fontSize="12" fill="#212b32">
           {yLabel}
         </text>
@@ -72,6 +82,7 @@ export function BarChart({ months, series, yLabel, summary }: { months: string[]
           );
         })}
       </svg>
+      </ScrollRegion>
     </figure>
   );
 }

@@ -40,7 +40,7 @@ export default async function ProgressionPage({ searchParams }: { searchParams: 
         {heading}
       </h2>
       <p className="mb-3 max-w-3xl text-nhs-secondary">{about}</p>
-      <BarChart months={m} series={series} yLabel={yLabel} summary={chartSummary(heading, m, series)} />
+      <BarChart title={heading} months={m} series={series} yLabel={yLabel} summary={chartSummary(heading, m, series)} />
       <DataTable table={table} csvHref={csvHref(table.key as ProgressionTableKey)} />
     </section>
   );
