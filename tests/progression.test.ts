@@ -1,0 +1,183 @@
+// Team progression against a hand-built dataset with known answers: a promotion and a move down from the position
+// history, an apprenticeship start, completion and withdrawal (a planned one is not a start), a competency signed off
+// (a reopened one is not), a leaver, events a day outside the window, every month present with 0; the manager of a
+// team sees it, the manager of another team none of it; a lead the whole organisation and not another's; a support
+// worker is refused by the page and the CSV route; the CSV is the page's table.
+import { describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { apprenticeshipStandards, apprenticeships, competencyAssessments, competencyStatements, stages, workerPositions, workers } from "@/db/schema";
+import { progression } from "@/db/queries/progression";
+import type { ScorecardFilters } from "@/db/queries/scorecard";
+import { seedReference } from "@/db/seed/reference";
+import { monthLabel, parseMonths, progressionWindow } from "@/lib/rules/progression";
+import { tableCsv } from "@/lib/tables";
+import { progressionTables } from "@/app/(app)/insights/progression/progression-tables";
+import { GET as csvGET } from "@/app/(app)/insights/progression/csv/route";
+import ProgressionPage from "@/app/(app)/insights/progression/page";
+import { asSession, makeWorker, twoTeams } from "./support/factory";
+import { actAs, NOT_FOUND } from "./support/auth-mock";
+
+vi.mock("@/lib/auth", () => import("./support/auth-mock"));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const END = "2026-11-22"; // 12 months: Dec 2025 to Nov 2026, from 2025-12-01
+const all = (over: Partial<ScorecardFilters> = {}): ScorecardFilters => ({ team: null, profession: null, setting: null, end: END, ...over });
+
+function dataset() {
+  seedReference(db);
+  const f = twoTeams();
+  const { workerA, workerB, otherOrgWorker } = f.workers;
+  const senior = db.insert(stages).values({ code: "senior-test", name: "Senior support worker", rank: 2 }).returning().get();
+  const position = (workerId: string, teamId: string, stageId: string, effectiveFrom: string) =>
+    db.insert(workerPositions).values({ workerId, teamId, stageId, effectiveFrom, jobTitle: "Worker", reason: "Change" }).run();
+  // workerA (team A): promoted in March, moved back down in June, then a team move at the same stage in July.
+  position(workerA.id, f.teamA.id, senior.id, "2026-03-10");
+  position(workerA.id, f.teamA.id, f.ref.stage.id, "2026-06-05");
+  position(workerA.id, f.teamA.id, f.ref.stage.id, "2026-07-01");
+  // workerB (team B): promoted in April; and a promotion a day before the window, not counted.
+  position(workerB.id, f.teamB.id, senior.id, "2026-04-01");
+  const early = makeWorker(f.org.id, f.ref, { teamId: f.teamB.id, contractStart: "2020-01-01" });
+  position(early.id, f.teamB.id, senior.id, "2025-11-30");
+  // Another organisation's promotion: nobody here sees it.
+  position(otherOrgWorker.id, otherOrgWorker.teamId, senior.id, "2026-05-01");
+
+  const standard = db.insert(apprenticeshipStandards).values({ reference: "ST9999", title: "Test standard", level: 3, typicalDurationMonths: 18 }).returning().get();
+  const partTime = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, fte: 0.5 });
+  const app = (workerId: string, startDate: string, status: (typeof apprenticeships.$inferInsert)["status"], actualEndDate: string | null = null) => ({
+    workerId,
+    standardId: standard.id,
+    provider: "College",
+    startDate,
+    plannedEndDate: "2028-01-01",
+    actualEndDate,
+    status,
+  });
+  db.insert(apprenticeships)
+    .values([
+      app(workerA.id, "2026-02-03", "on_programme"), // a start in Feb 2026
+      app(workerB.id, "2024-01-05", "completed", "2026-04-15"), // a completion in Apr 2026 (started before the window)
+      app(partTime.id, "2025-11-30", "withdrawn", "2026-05-20"), // started a day early; withdrawn in May 2026
+      app(early.id, "2026-05-01", "planned"), // planned: not a start
+      app(otherOrgWorker.id, "2026-05-01", "on_programme"), // another organisation
+    ])
+    .run();
+
+  const [s1, s2] = db.select().from(competencyStatements).limit(2).all();
+  db.insert(competencyAssessments)
+    .values([
+      { workerId: workerA.id, statementId: s1!.id, status: "signed_off", signedOffOn: "2026-09-14" },
+      { workerId: workerA.id, statementId: s2!.id, status: "evidence_added", signedOffOn: null }, // reopened
+      { workerId: workerB.id, statementId: s1!.id, status: "signed_off", signedOffOn: "2026-11-23" }, // a day after the end
+    ])
+    .run();
+
+  const leaver = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, status: "left" });
+  db.update(workers).set({ contractEnd: "2026-07-31" }).where(eq(workers.id, leaver.id)).run();
+  return { ...f, senior, partTime, leaver };
+}
+
+const month = (p: ReturnType<typeof progression>, key: string) => ({
+  moves: p.moves.find((m) => m.month === key)!,
+  events: p.events.find((m) => m.month === key)!,
+});
+const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+describe("the progression window", () => {
+  it("is the 12 or 24 calendar months ending with the period end's month", () => {
+    const w = progressionWindow("2026-11-22", 12);
+    expect(w.start).toBe("2025-12-01");
+    expect(w.months).toHaveLength(12);
+    expect(w.months[0]).toBe("2025-12");
+    expect(w.months[11]).toBe("2026-11");
+    expect(progressionWindow("2026-01-05", 24).months[0]).toBe("2024-02");
+    expect(monthLabel("2026-01")).toBe("Jan 2026");
+    expect(parseMonths("24")).toBe(24);
+    expect(parseMonths("36")).toBe(12);
+    expect(parseMonths(undefined)).toBe(12);
+  });
+});
+
+describe("team progression", () => {
+  it("counts each kind of event by month for a lead, with every month present", () => {
+    const f = dataset();
+    const p = progression(asSession(f.users.lead), all(), 12);
+    expect(p.moves.map((m) => m.month)).toEqual(p.window.months);
+    expect(month(p, "2026-03").moves).toMatchObject({ up: 1, down: 0 });
+    expect(month(p, "2026-04").moves).toMatchObject({ up: 1, down: 0 });
+    expect(month(p, "2026-06").moves).toMatchObject({ up: 0, down: 1 });
+    expect(month(p, "2026-07").moves).toMatchObject({ up: 0, down: 0, sideways: 1 });
+    expect(month(p, "2026-01").moves).toEqual({ month: "2026-01", up: 0, down: 0, sideways: 0 });
+    expect(total(p.moves.map((m) => m.up))).toBe(2); // not the one a day early, not the other organisation's
+    expect(p.stageMoves).toEqual([
+      { fromStage: "Support worker", toStage: "Senior support worker", direction: "up", count: 2 },
+      { fromStage: "Senior support worker", toStage: "Support worker", direction: "down", count: 1 },
+    ]);
+    expect(month(p, "2026-02").events.starts).toBe(1);
+    expect(total(p.events.map((m) => m.starts))).toBe(1); // not the planned one, not the one a day early
+    expect(month(p, "2026-04").events.completions).toBe(1);
+    expect(month(p, "2026-05").events.withdrawals).toBe(1);
+    expect(month(p, "2026-09").events.signOffs).toBe(1);
+    expect(total(p.events.map((m) => m.signOffs))).toBe(1); // not the reopened one, not the day after
+    expect(month(p, "2026-07").events.leavers).toBe(1);
+    expect(total(p.events.map((m) => m.leavers))).toBe(1);
+  });
+
+  it("over 24 months takes in the events before the 12", () => {
+    const f = dataset();
+    const p = progression(asSession(f.users.lead), all(), 24);
+    expect(p.moves).toHaveLength(24);
+    expect(month(p, "2025-11").moves.up).toBe(1);
+    expect(month(p, "2025-11").events.starts).toBe(1);
+  });
+
+  it("shows a manager their own teams only, and the other team's manager none of them", () => {
+    const f = dataset();
+    const a = progression(asSession(f.users.managerA), all(), 12);
+    expect(total(a.moves.map((m) => m.up))).toBe(1); // workerA's, not workerB's
+    expect(month(a, "2026-04").moves.up).toBe(0);
+    expect(total(a.moves.map((m) => m.down))).toBe(1);
+    expect(total(a.events.map((m) => m.withdrawals))).toBe(1);
+    expect(total(a.events.map((m) => m.completions))).toBe(0); // workerB's
+    expect(total(a.events.map((m) => m.leavers))).toBe(1);
+    const b = progression(asSession(f.users.managerB), all(), 12);
+    expect(total(b.moves.map((m) => m.up))).toBe(1); // workerB's only
+    expect(total(b.moves.map((m) => m.down))).toBe(0);
+    expect(total(b.events.map((m) => m.starts + m.withdrawals + m.signOffs + m.leavers))).toBe(0);
+    expect(total(b.events.map((m) => m.completions))).toBe(1);
+    const other = progression(asSession(f.users.otherLead), all(), 12);
+    expect(total(other.moves.map((m) => m.up))).toBe(1); // the other organisation's own
+    expect(total(other.events.map((m) => m.completions + m.leavers + m.signOffs))).toBe(0);
+  });
+
+  it("applies the team filter to the worker's current team", () => {
+    const f = dataset();
+    const p = progression(asSession(f.users.lead), all({ team: f.teamB.id }), 12);
+    expect(total(p.moves.map((m) => m.up))).toBe(1);
+    expect(total(p.events.map((m) => m.leavers + m.withdrawals))).toBe(0);
+  });
+
+  it("builds tables with totals, and the CSV route writes the same cells", async () => {
+    const f = dataset();
+    const lead = asSession(f.users.lead);
+    const tables = progressionTables(progression(lead, all(), 12));
+    expect(tables["stage-moves"].rows[0]).toEqual(["Dec 2025", 0, 0, 0]);
+    expect(tables["stage-moves"].totals).toEqual(["Total", 2, 1, 1]);
+    expect(tables.apprenticeships.totals).toEqual(["Total", 1, 1, 1]);
+    actAs(lead);
+    const res = await csvGET(new Request(`http://x/insights/progression/csv?table=apprenticeships&end=${END}`));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Disposition")).toContain("pathways-apprenticeships-12-months-to-2026-11-22.csv");
+    expect(await res.text()).toBe(tableCsv(tables.apprenticeships).replace(/^\ufeff/, "")); // text() drops the BOM
+    const teamB = await csvGET(new Request(`http://x/insights/progression/csv?table=leavers&months=24&team=${f.teamB.id}&end=${END}`));
+    expect(teamB.headers.get("Content-Disposition")).toContain("pathways-leavers-team-b-24-months-to-2026-11-22.csv");
+    expect((await csvGET(new Request("http://x/insights/progression/csv?table=nope"))).status).toBe(404);
+  });
+
+  it("refuses a support worker, on the page and the download", async () => {
+    const f = dataset();
+    actAs(asSession(f.users.workerUserA));
+    await expect(ProgressionPage({ searchParams: Promise.resolve({}) })).rejects.toThrow(NOT_FOUND);
+    await expect(csvGET(new Request("http://x/insights/progression/csv?table=leavers"))).rejects.toThrow(NOT_FOUND);
+  });
+});
