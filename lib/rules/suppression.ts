@@ -78,7 +78,7 @@ export function suppressLinked(grids: readonly CountGrid[]): HiddenGrid[] {
   for (;;) {
     const result = grids.map((g) => suppressGrid(g, { rowTotals, total }));
     const nextRows = rowTotals.map((h, r) => h || result.some((m) => m.rowTotals[r]));
-    const nextTotal = total || result.some((m) => m.total);
+    const nextTotal: boolean = total || result.some((m) => m.total);
     if (nextRows.every((h, r) => h === rowTotals[r]) && nextTotal === total) return result;
     rowTotals = nextRows;
     total = nextTotal;
