@@ -5,9 +5,8 @@ import { AGE_BANDS, DISABILITY_ANSWERS, ETHNIC_GROUPS, SEX_ANSWERS } from "./voc
 
 const optionalAnswer = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z
-    .union([z.literal(""), z.enum(values, { error: `Select ${what} from the list, or leave it unanswered` })])
-    .optional()
-    .transform((v) => (v ? v : null));
+    .preprocess((v) => (v === "" ? undefined : v), z.enum(values, { error: `Select ${what} from the list, or leave it unanswered` }).optional())
+    .transform((v) => v ?? null);
 
 export const equalityFields = z.object({
   ethnicGroup: optionalAnswer(ETHNIC_GROUPS, "your ethnic group"),
