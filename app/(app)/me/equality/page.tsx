@@ -55,7 +55,9 @@ export default async function EqualityPage({ searchParams }: { searchParams: Pro
         <p className="text-nhs-secondary">{mine.updatedAt ? `Last changed ${formatDate(todayInLondon(mine.updatedAt))}.` : "You have not answered yet."}</p>
       </div>
       <div className="max-w-3xl">
+        {/* Keyed on the last change, so after a save or a removal the form starts again from what is stored. */}
         <EqualityForm
+          key={mine.updatedAt ? mine.updatedAt.getTime() : "none"}
           action={saveEqualityAction}
           hasAnswers={hasAnswers}
           defaults={{ ethnicGroup: mine.ethnicGroup ?? "", disability: mine.disability ?? "", sex: mine.sex ?? "", ageBand: mine.ageBand ?? "" }}
