@@ -139,7 +139,10 @@ test("the lead's Equity tab: nothing from 1 to 7 shown, a big group as the demo 
   const total = Object.values(expected).reduce((a, b) => a + b, 0);
   expect(rows.at(-1)).toEqual(expect.arrayContaining(["All in post", String(total)]));
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download as CSV: By ethnic group" }).click()]);
+  const link = page.getByRole("link", { name: "Download as CSV: By ethnic group" });
+  const downloading = page.waitForEvent("download", { timeout: 20_000 });
+  await link.click({ timeout: 10_000 });
+  const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^pathways-equity-ethnic-group-12-months-to-\d{4}-\d{2}-\d{2}\.csv$/);
   const parsed = splitCsv(await readFile((await download.path())!, "utf8"));
   expect(parsed.ok).toBe(true);
