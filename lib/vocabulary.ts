@@ -239,6 +239,25 @@ export const ETHNIC_GROUPS = ["asian", "black", "mixed", "white", "other", "pref
 export const DISABILITY_ANSWERS = ["yes", "no", "prefer_not_to_say"] as const;
 export const SEX_ANSWERS = ["female", "male", "prefer_not_to_say"] as const;
 export const AGE_BANDS = ["under_25", "25_34", "35_44", "45_54", "55_64", "65_plus", "prefer_not_to_say"] as const;
+export const ethnicGroupWords = labels(ETHNIC_GROUPS, {
+  asian: "Asian or Asian British",
+  black: "Black, Black British, Caribbean or African",
+  mixed: "Mixed or multiple ethnic groups",
+  white: "White",
+  other: "Another ethnic group",
+  prefer_not_to_say: "Prefer not to say",
+});
+export const disabilityWords = labels(DISABILITY_ANSWERS, { yes: "Yes", no: "No", prefer_not_to_say: "Prefer not to say" });
+export const sexWords = labels(SEX_ANSWERS, { female: "Female", male: "Male", prefer_not_to_say: "Prefer not to say" });
+export const ageBandWords = labels(AGE_BANDS, {
+  under_25: "Under 25",
+  "25_34": "25 to 34",
+  "35_44": "35 to 44",
+  "45_54": "45 to 54",
+  "55_64": "55 to 64",
+  "65_plus": "65 or over",
+  prefer_not_to_say: "Prefer not to say",
+});
 
 /** What a CSV import would do with one row of the file (the dry run's verdict). */
 export const IMPORT_VERDICTS = ["create", "update", "unchanged", "rejected"] as const;

@@ -47,7 +47,7 @@ export type ScorecardRow = {
 };
 
 /** Workers in the population: visible to the user, in post on the last day, matching the filters. */
-function population(user: SessionUser, f: ScorecardFilters, p: Period): SQL {
+export function population(user: SessionUser, f: ScorecardFilters, p: Period): SQL {
   return and(
     visibleWorkers(user),
     sql`${workers.contractStart} <= ${p.end}`,

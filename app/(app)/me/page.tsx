@@ -267,6 +267,15 @@ export default async function MyDevelopmentPage() {
       <p className="mt-8">
         <Link href={base}>My record and position history</Link>
       </p>
+      <section aria-labelledby="equality" className="card mt-6 max-w-3xl">
+        <h2 id="equality" className="mb-1 text-lg">
+          Equality monitoring
+        </h2>
+        <p>
+          Optional questions about you that help check development reaches everyone fairly. Only you see your answers; your manager never does.{" "}
+          <Link href="/me/equality">Answer or change the equality questions</Link>
+        </p>
+      </section>
     </>
   );
 }

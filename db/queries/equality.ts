@@ -1,0 +1,140 @@
+import "server-only";
+// Equality monitoring: a support worker's own answers (read and written only by that worker, found by their login,
+// never by an id from the client), and the equity figures, which leave here only as counts per group for the
+// suppressed tables (app/(app)/insights/equity/equity-tables.ts). Nobody else's answers can be read one by one.
+import { and, eq, sql } from "drizzle-orm";
+import { db } from "../client";
+import { apprenticeships, appraisals, equalityMonitoring, stages, trainingRequests, workerPositions, workers } from "../schema";
+import { visibleWorkers } from "../access";
+import { audit } from "../audit";
+import type { SessionUser } from "../../lib/session-user";
+import { periodEnding, type Period } from "../../lib/rules/scorecard";
+import { AGE_BANDS, DISABILITY_ANSWERS, ETHNIC_GROUPS, SEX_ANSWERS } from "../../lib/vocabulary";
+import { EQUALITY_QUESTIONS, type EqualityAnswers } from "../../lib/equality-schema";
+import { population, type ScorecardFilters } from "./scorecard";
+
+/** The user's own worker record, only when they are a support worker. */
+function ownWorkerId(user: SessionUser): string | undefined {
+  if (user.role !== "support_worker") return undefined;
+  return db
+    .select({ id: workers.id })
+    .from(workers)
+    .where(and(eq(workers.userId, user.id), eq(workers.orgId, user.orgId)))
+    .get()?.id;
+}
+
+/** The signed-in support worker's answers (all null when they have given none); undefined for anyone else. */
+export function myEquality(user: SessionUser): (EqualityAnswers & { updatedAt: Date | null }) | undefined {
+  const workerId = ownWorkerId(user);
+  if (!workerId) return undefined;
+  const row = db.select().from(equalityMonitoring).where(eq(equalityMonitoring.workerId, workerId)).get();
+  return {
+    ethnicGroup: row?.ethnicGroup ?? null,
+    disability: row?.disability ?? null,
+    sex: row?.sex ?? null,
+    ageBand: row?.ageBand ?? null,
+    updatedAt: row?.updatedAt ?? null,
+  };
+}
+
+export type SaveEqualityResult = { ok: true; outcome: "saved" | "cleared" | "unchanged" } | { ok: false; message: string };
+
+/**
+ * Saves the signed-in support worker's answers; no answers at all deletes the row. The audit says only which
+ * questions changed, never an answer (special-category data).
+ */
+export function saveMyEquality(user: SessionUser, answers: EqualityAnswers): SaveEqualityResult {
+  const workerId = ownWorkerId(user);
+  if (!workerId) return { ok: false, message: "Only a support worker can give their own equality monitoring answers" };
+  return db.transaction((tx) => {
+    const before = tx.select().from(equalityMonitoring).where(eq(equalityMonitoring.workerId, workerId)).get();
+    const changed = EQUALITY_QUESTIONS.filter((q) => (before?.[q] ?? null) !== answers[q]);
+    if (changed.length === 0) return { ok: true, outcome: "unchanged" } as const;
+    const empty = EQUALITY_QUESTIONS.every((q) => answers[q] === null);
+    if (empty) tx.delete(equalityMonitoring).where(eq(equalityMonitoring.workerId, workerId)).run();
+    else
+      tx.insert(equalityMonitoring)
+        .values({ workerId, ...answers, updatedAt: new Date() })
+        .onConflictDoUpdate({ target: equalityMonitoring.workerId, set: { ...answers, updatedAt: new Date() } })
+        .run();
+    audit(tx, user, {
+      action: empty ? "equality.clear" : "equality.update",
+      entityType: "equality_monitoring",
+      entityId: workerId,
+      workerId,
+      summary: { questionsChanged: changed },
+    });
+    return { ok: true, outcome: empty ? "cleared" : "saved" } as const;
+  });
+}
+
+/** The monitoring characteristics the equity tab breaks figures down by, each with its groups in order. */
+export const CHARACTERISTICS = {
+  ethnicGroup: ETHNIC_GROUPS,
+  disability: DISABILITY_ANSWERS,
+  sex: SEX_ANSWERS,
+  ageBand: AGE_BANDS,
+} as const;
+export type Characteristic = keyof typeof CHARACTERISTICS;
+export const EQUITY_MEASURES = ["appraised", "training", "apprenticeship", "progressed"] as const;
+export type EquityMeasure = (typeof EQUITY_MEASURES)[number];
+/** A group: an answer, or "not_declared" for a worker with no answer to that question. */
+export type EquityGroup = { key: string; headcount: number; met: Record<EquityMeasure, number> };
+
+function measures(p: Period): Record<EquityMeasure, ReturnType<typeof sql<number>>> {
+  return {
+    appraised: sql<number>`exists (select 1 from ${appraisals} where ${appraisals.workerId} = ${workers.id} and ${appraisals.status} = 'completed'
+      and ${appraisals.heldOn} between ${p.start} and ${p.end})`,
+    training: sql<number>`exists (select 1 from ${trainingRequests} where ${trainingRequests.workerId} = ${workers.id}
+      and ${trainingRequests.status} in ('approved', 'attended') and ${trainingRequests.startsOn} between ${p.start} and ${p.end})`,
+    apprenticeship: sql<number>`exists (select 1 from ${apprenticeships} where ${apprenticeships.workerId} = ${workers.id}
+      and ${apprenticeships.status} <> 'planned' and ${apprenticeships.startDate} <= ${p.end}
+      and (${apprenticeships.actualEndDate} is null or ${apprenticeships.actualEndDate} >= ${p.start}))`,
+    // A position that starts in the period at a higher stage rank than the worker's position before it.
+    progressed: sql<number>`exists (select 1 from ${workerPositions} np join ${stages} ns on ns.id = np.stage_id
+      where np.worker_id = ${workers.id} and np.effective_from between ${p.start} and ${p.end}
+        and ns.rank > (select ps.rank from ${workerPositions} pp join ${stages} ps on ps.id = pp.stage_id
+          where pp.worker_id = np.worker_id and pp.effective_from < np.effective_from order by pp.effective_from desc limit 1))`,
+  };
+}
+
+/**
+ * The equity counts: for the scorecard's population (visible to the user, in post on the period's last day, the
+ * filters), each characteristic's groups with their headcount and how many met each measure. Raw counts: only the
+ * suppressed tables built from them may be shown. Undefined for a support worker (whose "population" is themself).
+ */
+export function equityCounts(user: SessionUser, f: ScorecardFilters) {
+  if (user.role === "support_worker") return undefined;
+  const p = periodEnding(f.end);
+  const m = measures(p);
+  const rows = db
+    .select({
+      ethnicGroup: equalityMonitoring.ethnicGroup,
+      disability: equalityMonitoring.disability,
+      sex: equalityMonitoring.sex,
+      ageBand: equalityMonitoring.ageBand,
+      appraised: m.appraised,
+      training: m.training,
+      apprenticeship: m.apprenticeship,
+      progressed: m.progressed,
+    })
+    .from(workers)
+    .leftJoin(equalityMonitoring, eq(equalityMonitoring.workerId, workers.id))
+    .where(and(population(user, f, p), visibleWorkers(user)))
+    .all();
+  const blank = (): Record<EquityMeasure, number> => ({ appraised: 0, training: 0, apprenticeship: 0, progressed: 0 });
+  const overall = { headcount: rows.length, met: blank() };
+  for (const r of rows) for (const k of EQUITY_MEASURES) overall.met[k] += r[k] ? 1 : 0;
+  const by = Object.fromEntries(
+    (Object.keys(CHARACTERISTICS) as Characteristic[]).map((c) => {
+      const groups: EquityGroup[] = [...CHARACTERISTICS[c], "not_declared"].map((key) => ({ key, headcount: 0, met: blank() }));
+      for (const r of rows) {
+        const g = groups.find((x) => x.key === (r[c] ?? "not_declared"))!;
+        g.headcount++;
+        for (const k of EQUITY_MEASURES) g.met[k] += r[k] ? 1 : 0;
+      }
+      return [c, groups];
+    }),
+  ) as Record<Characteristic, EquityGroup[]>;
+  return { period: p, overall, by };
+}
