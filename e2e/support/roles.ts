@@ -16,7 +16,7 @@ export const storageState = (who: DemoLogin) => `.e2e/state/${who}.json`;
 
 export const HOMES: Record<DemoLogin, { path: string; heading: string }> = {
   admin: { path: "/admin", heading: "Administration" },
-  lead: { path: "/insights", heading: "Insights" },
+  lead: { path: "/insights", heading: "The call to action" },
   manager: { path: "/team", heading: "My team" },
   manager2: { path: "/team", heading: "My team" },
   worker: { path: "/me", heading: "My development" },
