@@ -63,7 +63,7 @@ export default async function BarriersPage({ searchParams }: { searchParams: Pro
         <DataTable table={t("barriers-by-team")} csvHref={csv("barriers-by-team")} />
         <DataTable table={t("barriers-by-profession")} csvHref={csv("barriers-by-profession")} />
         <h3 className="mb-2">The trend</h3>
-        <p className="mb-3 max-w-3xl text-sm text-nhs-secondary">Barriers in each three-month span of the two years to the end date, the last four being the period above.</p>
+        <p className="mb-3 max-w-3xl text-sm text-nhs-secondary">Barriers in each three-month span of the two years to the end date, the last four being the period above; each bar is labelled with the month its span ends.</p>
         <QuarterChart trend={data.trend} />
         <DataTable table={t("barriers-by-quarter")} csvHref={csv("barriers-by-quarter")} headingLevel={4} />
       </section>
