@@ -1,0 +1,84 @@
+// The Barriers and enablers tab's tables as cells (lib/tables.ts): the page renders them and the CSV download writes
+// the same. Categories are the vocabulary's barrier categories, in its order, with its words.
+import type { BarriersAndEnablers, Enabler, GroupCount } from "@/db/queries/barriers";
+import { BARRIER_CATEGORIES, barrierWords, cpdTypeWords, CPD_TYPES } from "@/lib/vocabulary";
+import { formatDate } from "@/lib/rules/dates";
+import type { TableData } from "@/lib/tables";
+
+export const ENABLER_WORDS: Record<Enabler["key"], { label: string; definition: string }> = {
+  learning_needs: {
+    label: "Learning needs assessed",
+    definition: "Completed appraisals held in the period that recorded the worker's training needs; workers are those with at least one.",
+  },
+  formal: { label: "Formal learning", definition: "CPD activities in the period logged as formal learning (courses, e-learning, in-house training and the like), with their hours." },
+  informal: { label: "Informal learning", definition: "CPD activities in the period logged as informal learning (shadowing, reading, reflective practice and the like), with their hours." },
+  bespoke: {
+    label: "Bespoke competencies",
+    definition: "Assessments against a service's or profession's own (bespoke) competency statements that were self-assessed or signed off in the period.",
+  },
+};
+
+const hoursText = (h: number | null) => (h === null ? "–" : (Math.round(h * 10) / 10).toFixed(1));
+
+function byGroup(key: string, title: string, label: string, groups: GroupCount[]): TableData {
+  const ids = [...new Set(groups.map((g) => g.id))];
+  const count = (id: string, c: string) => groups.find((g) => g.id === id && g.category === c)?.count ?? 0;
+  const rows = ids.map((id) => {
+    const values = BARRIER_CATEGORIES.map((c) => count(id, c));
+    return [groups.find((g) => g.id === id)!.name, ...values, values.reduce((a, b) => a + b, 0)];
+  });
+  const totals = BARRIER_CATEGORIES.map((c) => groups.filter((g) => g.category === c).reduce((a, g) => a + g.count, 0));
+  return {
+    key,
+    title,
+    columns: [{ label }, ...BARRIER_CATEGORIES.map((c) => ({ label: barrierWords.label(c), numeric: true })), { label: "Total", numeric: true }],
+    rows,
+    totals: ["Total", ...totals, totals.reduce((a, b) => a + b, 0)],
+  };
+}
+
+export const BARRIER_TABLE_KEYS = ["barriers-by-category", "barriers-by-team", "barriers-by-profession", "barriers-by-quarter", "enablers", "cpd-by-type"] as const;
+
+export function barrierTables(b: BarriersAndEnablers): TableData[] {
+  const cat = (c: string) => b.byCategory.find((x) => x.category === c);
+  const sum = (pick: (x: BarriersAndEnablers["byCategory"][number]) => number) => b.byCategory.reduce((a, x) => a + pick(x), 0);
+  const cpdRows = [...b.cpdByType].sort((x, y) => CPD_TYPES.indexOf(x.type) - CPD_TYPES.indexOf(y.type) || x.learning.localeCompare(y.learning));
+  return [
+    {
+      key: "barriers-by-category",
+      title: "Barriers by category",
+      columns: [
+        { label: "Category" },
+        { label: "On PDP goals", numeric: true },
+        { label: "In career conversations", numeric: true },
+        { label: "Training requests declined", numeric: true },
+        { label: "Total", numeric: true },
+        { label: "Workers", numeric: true },
+      ],
+      rows: b.byCategory.length === 0 ? [] : BARRIER_CATEGORIES.map((c) => [barrierWords.label(c), cat(c)?.goal ?? 0, cat(c)?.conversation ?? 0, cat(c)?.declined ?? 0, cat(c)?.total ?? 0, cat(c)?.workers ?? 0]),
+      totals: ["Total", sum((x) => x.goal), sum((x) => x.conversation), sum((x) => x.declined), sum((x) => x.total), b.allWorkers],
+    },
+    byGroup("barriers-by-team", "Barriers by team and category", "Team", b.byTeam),
+    byGroup("barriers-by-profession", "Barriers by profession and category", "Profession", b.byProfession),
+    {
+      key: "barriers-by-quarter",
+      title: "Barriers by quarter, the last two years",
+      columns: [{ label: "Quarter" }, { label: "Barriers recorded", numeric: true }, { label: "Training requests declined", numeric: true }, { label: "Total", numeric: true }],
+      rows: b.trend.map((q) => [`${formatDate(q.start)} to ${formatDate(q.end)}`, q.recorded, q.declined, q.recorded + q.declined]),
+      totals: ["Total", b.trend.reduce((a, q) => a + q.recorded, 0), b.trend.reduce((a, q) => a + q.declined, 0), b.trend.reduce((a, q) => a + q.recorded + q.declined, 0)],
+    },
+    {
+      key: "enablers",
+      title: "Enablers in use",
+      columns: [{ label: "Enabler" }, { label: "Workers", numeric: true }, { label: "Records", numeric: true }, { label: "Hours", numeric: true }],
+      rows: b.enablers.map((e) => [ENABLER_WORDS[e.key].label, e.workers, e.records, hoursText(e.hours)]),
+    },
+    {
+      key: "cpd-by-type",
+      title: "Formal and informal learning by CPD type",
+      columns: [{ label: "CPD type" }, { label: "Learning" }, { label: "Workers", numeric: true }, { label: "Activities", numeric: true }, { label: "Hours", numeric: true }],
+      rows: cpdRows.map((r) => [cpdTypeWords.label(r.type), r.learning === "formal" ? "Formal" : "Informal", r.workers, r.activities, hoursText(r.hours)]),
+      totals: ["Total", "", "", cpdRows.reduce((a, r) => a + r.activities, 0), hoursText(cpdRows.reduce((a, r) => a + r.hours, 0))],
+    },
+  ];
+}

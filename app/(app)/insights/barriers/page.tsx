@@ -1,0 +1,88 @@
+// /insights/barriers: the source report's theory of change in figures: the barriers (disabling mechanisms) recorded on
+// PDP goals and career conversations and the reasons training was declined, by category, team, profession and quarter;
+// beside them the enablers in use. Aggregates only: no barrier's own words appear here.
+import type { Metadata } from "next";
+import { requireRole } from "@/lib/auth";
+import { scorecardFilterChoices } from "@/db/queries/scorecard";
+import { barriersAndEnablers, DECLINE_CATEGORY } from "@/db/queries/barriers";
+import { todayInLondon } from "@/lib/rules/dates";
+import { barrierWords, DECLINE_REASONS } from "@/lib/vocabulary";
+import { declineReasonWords } from "@/lib/rules/learning";
+import { DataTable } from "@/components/data-table";
+import { insightsQuery, parseInsightsFilters, type InsightsSearch } from "../filters";
+import { InsightsHeader, filtersInWords } from "../insights-header";
+import { barrierTables, ENABLER_WORDS } from "./barriers-tables";
+import { QuarterChart } from "./quarter-chart";
+
+export const metadata: Metadata = { title: "Insights: barriers and enablers" };
+
+export default async function BarriersPage({ searchParams }: { searchParams: Promise<InsightsSearch> }) {
+  const user = await requireRole("manager", "lead", "admin");
+  const today = todayInLondon();
+  const choices = scorecardFilterChoices(user);
+  const filters = parseInsightsFilters(await searchParams, choices, today);
+  const data = barriersAndEnablers(user, filters);
+  const tables = barrierTables(data);
+  const t = (key: string) => tables.find((x) => x.key === key)!;
+  const q = insightsQuery(filters, today);
+  const csv = (key: string) => `/insights/barriers/csv${q ? `${q}&` : "?"}table=${key}`;
+  const words = filtersInWords(filters, choices);
+  const total = data.byCategory.reduce((a, c) => a + c.total, 0);
+  return (
+    <>
+      <InsightsHeader
+        user={user}
+        tab="barriers"
+        title="Barriers and enablers"
+        filters={filters}
+        choices={choices}
+        today={today}
+        intro={
+          <p>
+            What gets in the way of support workers&rsquo; development (the report&rsquo;s disabling mechanisms: availability of training, money, time,
+            and organisational support) and what is helping (learning needs assessed, formal and informal learning, bespoke competencies).
+          </p>
+        }
+      />
+      <section aria-labelledby="barriers" className="mb-10">
+        <h2 id="barriers" className="mb-1">
+          Barriers
+        </h2>
+        <p className="mb-2 max-w-3xl text-nhs-secondary">
+          {data.period.words}
+          {words ? ` (${words})` : ""}: <strong className="text-nhs-text">{total} {total === 1 ? "barrier" : "barriers"}</strong> met by{" "}
+          {data.allWorkers} {data.allWorkers === 1 ? "worker" : "workers"}.
+        </p>
+        <p className="mb-6 max-w-3xl text-sm text-nhs-secondary">
+          A barrier is one recorded against a PDP goal or a career conversation on a day in the period, or a training request declined in it. A
+          declined request is counted under its reason&rsquo;s category:{" "}
+          {DECLINE_REASONS.map((r) => `${declineReasonWords.label(r).toLowerCase()} as ${barrierWords.label(DECLINE_CATEGORY[r]).toLowerCase()}`).join("; ")}.
+          Workers are counted once each, whether or not they are still in post; teams and professions are their current ones.
+        </p>
+        <DataTable table={t("barriers-by-category")} csvHref={csv("barriers-by-category")} />
+        <DataTable table={t("barriers-by-team")} csvHref={csv("barriers-by-team")} />
+        <DataTable table={t("barriers-by-profession")} csvHref={csv("barriers-by-profession")} />
+        <h3 className="mb-2">The trend</h3>
+        <p className="mb-3 max-w-3xl text-sm text-nhs-secondary">Barriers in each three-month span of the two years to the end date, the last four being the period above; each bar is labelled with the month its span ends.</p>
+        <QuarterChart trend={data.trend} />
+        <DataTable table={t("barriers-by-quarter")} csvHref={csv("barriers-by-quarter")} headingLevel={4} />
+      </section>
+      <section aria-labelledby="enablers">
+        <h2 id="enablers" className="mb-1">
+          Enablers
+        </h2>
+        <p className="mb-3 max-w-3xl text-nhs-secondary">In use in the same period, for the same workers. Workers are counted once for each enabler.</p>
+        <dl className="mb-6 max-w-3xl text-sm">
+          {data.enablers.map((e) => (
+            <div key={e.key} className="mb-2">
+              <dt className="inline font-semibold">{ENABLER_WORDS[e.key].label}: </dt>
+              <dd className="inline text-nhs-secondary">{ENABLER_WORDS[e.key].definition}</dd>
+            </div>
+          ))}
+        </dl>
+        <DataTable table={t("enablers")} csvHref={csv("enablers")} />
+        <DataTable table={t("cpd-by-type")} csvHref={csv("cpd-by-type")} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,153 @@
+import "server-only";
+// Barriers and enablers for the insights tab of that name (the source report's theory of change). Barriers are those
+// recorded on PDP goals and career conversations, and training requests declined (their reason counted under the
+// nearest barrier category); enablers are learning needs assessed at appraisal, formal and informal CPD, and bespoke
+// competencies worked on. The workers counted are those the user may see who match the filters, including any who have
+// since left (a barrier is often why someone leaves). Aggregates only, never a barrier's free-text detail; a fixed
+// number of grouped queries whatever the size of the organisation.
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { db } from "../client";
+import { appraisals, barriers, competencyAssessments, competencyStatements, cpdActivities, professions, teams, trainingRequests, workers } from "../schema";
+import { visibleWorkers } from "../access";
+import type { SessionUser } from "../../lib/session-user";
+import type { ScorecardFilters } from "./scorecard";
+import { addDays, addMonths, londonDayStartMs } from "../../lib/rules/dates";
+import { periodEnding, type Period } from "../../lib/rules/scorecard";
+import type { BarrierCategory, DeclineReason } from "../../lib/vocabulary";
+
+export type BarrierSource = "goal" | "conversation" | "declined";
+
+/** A declined training request's reason, as the barrier category it is counted under. */
+export const DECLINE_CATEGORY: Record<DeclineReason, BarrierCategory> = {
+  funding: "financial",
+  time_or_cover: "time_constraints",
+  availability_of_training: "availability_of_training",
+  not_relevant: "other",
+  other: "other",
+};
+
+function scope(user: SessionUser, f: ScorecardFilters): SQL {
+  return and(
+    visibleWorkers(user),
+    f.team ? eq(workers.teamId, f.team) : undefined,
+    f.profession ? eq(workers.professionId, f.profession) : undefined,
+    f.setting ? eq(workers.careSettingId, f.setting) : undefined,
+  )!;
+}
+
+const msFrom = (date: string) => londonDayStartMs(date);
+const msTo = (date: string) => londonDayStartMs(addDays(date, 1)) - 1;
+
+/** Every barrier in [from, to] with its worker's team and profession, as one union: a CTE body. */
+function events(where: SQL, from: string, to: string): SQL {
+  const whens = Object.entries(DECLINE_CATEGORY)
+    .map(([reason, category]) => `when '${reason}' then '${category}'`)
+    .join(" ");
+  const declineCase = sql`case ${trainingRequests.declineReason} ${sql.raw(whens)} else 'other' end`;
+  return sql`
+    select ${barriers.workerId} as worker_id, ${workers.teamId} as team_id, ${workers.professionId} as profession_id, ${barriers.category} as category,
+      case when ${barriers.goalId} is not null then 'goal' else 'conversation' end as source, ${barriers.recordedOn} as on_day, null as at_ms
+    from ${barriers} join ${workers} on ${workers.id} = ${barriers.workerId}
+    where ${where} and ${barriers.recordedOn} between ${from} and ${to}
+    union all
+    select ${trainingRequests.workerId}, ${workers.teamId}, ${workers.professionId}, ${declineCase}, 'declined', null, ${trainingRequests.decidedAt}
+    from ${trainingRequests} join ${workers} on ${workers.id} = ${trainingRequests.workerId}
+    where ${where} and ${trainingRequests.status} = 'declined' and ${trainingRequests.decidedAt} between ${msFrom(from)} and ${msTo(to)}`;
+}
+
+export type CategoryCount = { category: BarrierCategory; goal: number; conversation: number; declined: number; total: number; workers: number };
+export type GroupCount = { id: string; name: string; category: BarrierCategory; count: number };
+export type Quarter = { start: string; end: string; recorded: number; declined: number };
+export type Enabler = { key: "learning_needs" | "formal" | "informal" | "bespoke"; workers: number; records: number; hours: number | null };
+
+/** The last `n` quarters ending on `end` (three-month spans aligned to it), oldest first. */
+export function quartersEnding(end: string, n = 8): { start: string; end: string }[] {
+  return Array.from({ length: n }, (_, i) => {
+    const qEnd = addMonths(end, -3 * (n - 1 - i));
+    return { start: addDays(addMonths(end, -3 * (n - i)), 1), end: qEnd };
+  });
+}
+
+export function barriersAndEnablers(user: SessionUser, f: ScorecardFilters) {
+  const p: Period = periodEnding(f.end);
+  const where = scope(user, f);
+  const inPeriod = events(where, p.start, p.end);
+
+  const byCategory = db.all<CategoryCount>(sql`
+    with e as materialized (${inPeriod})
+    select category, coalesce(sum(source = 'goal'), 0) as goal, coalesce(sum(source = 'conversation'), 0) as conversation,
+      coalesce(sum(source = 'declined'), 0) as declined, count(*) as total, count(distinct worker_id) as workers
+    from e group by category`);
+  const allWorkers = db.get<{ workers: number }>(sql`with e as (${inPeriod}) select count(distinct worker_id) as workers from e`)?.workers ?? 0;
+  const byTeam = db.all<GroupCount>(sql`
+    with e as materialized (${inPeriod})
+    select ${teams.id} as id, ${teams.name} as name, e.category as category, count(*) as count
+    from e join ${teams} on ${teams.id} = e.team_id group by ${teams.id}, e.category order by ${teams.name} collate nocase`);
+  const byProfession = db.all<GroupCount>(sql`
+    with e as materialized (${inPeriod})
+    select ${professions.id} as id, ${professions.name} as name, e.category as category, count(*) as count
+    from e join ${professions} on ${professions.id} = e.profession_id group by ${professions.id}, e.category
+    order by ${professions.sort}, ${professions.name} collate nocase`);
+
+  // The trend: eight quarters, the last four being the period. Quarter bounds are London days (and, for decisions,
+  // the moments those days start and end), passed in as a values list.
+  const quarters = quartersEnding(f.end);
+  const bounds = sql.join(
+    quarters.map((q, i) => sql`(${i}, ${q.start}, ${q.end}, ${msFrom(q.start)}, ${msTo(q.end)})`),
+    sql`, `,
+  );
+  const trendRows = db.all<{ i: number; recorded: number; declined: number }>(sql`
+    with q(i, d_from, d_to, ms_from, ms_to) as (values ${bounds}),
+    e as materialized (${events(where, quarters[0]!.start, f.end)})
+    select q.i as i, coalesce(sum(e.source <> 'declined'), 0) as recorded, coalesce(sum(e.source = 'declined'), 0) as declined
+    from q left join e on (e.on_day between q.d_from and q.d_to) or (e.at_ms between q.ms_from and q.ms_to)
+    group by q.i order by q.i`);
+  const trend: Quarter[] = quarters.map((q, i) => ({ ...q, recorded: trendRows.find((r) => r.i === i)?.recorded ?? 0, declined: trendRows.find((r) => r.i === i)?.declined ?? 0 }));
+
+  // Enablers in the period, one union.
+  const enablers = db.all<Enabler>(sql`
+    select 'learning_needs' as key, count(distinct ${appraisals.workerId}) as workers, count(*) as records, null as hours
+    from ${appraisals} join ${workers} on ${workers.id} = ${appraisals.workerId}
+    where ${where} and ${appraisals.status} = 'completed' and ${appraisals.heldOn} between ${p.start} and ${p.end}
+      and length(trim(${appraisals.trainingNeeds})) > 0
+    union all
+    select ${cpdActivities.learning}, count(distinct ${cpdActivities.workerId}), count(*), round(sum(${cpdActivities.hours}), 1)
+    from ${cpdActivities} join ${workers} on ${workers.id} = ${cpdActivities.workerId}
+    where ${where} and ${cpdActivities.activityOn} between ${p.start} and ${p.end}
+    group by ${cpdActivities.learning}
+    union all
+    select 'bespoke', count(distinct ${competencyAssessments.workerId}), count(*), null
+    from ${competencyAssessments} join ${workers} on ${workers.id} = ${competencyAssessments.workerId}
+      join ${competencyStatements} on ${competencyStatements.id} = ${competencyAssessments.statementId}
+    where ${where} and ${competencyStatements.bespoke} = 1
+      and (${competencyAssessments.signedOffOn} between ${p.start} and ${p.end}
+        or ${competencyAssessments.selfAssessedAt} between ${msFrom(p.start)} and ${msTo(p.end)})`);
+  const enabler = (key: Enabler["key"]): Enabler => enablers.find((e) => e.key === key) ?? { key, workers: 0, records: 0, hours: null };
+
+  const cpdByType = db
+    .select({
+      type: cpdActivities.type,
+      learning: cpdActivities.learning,
+      workers: sql<number>`count(distinct ${cpdActivities.workerId})`,
+      activities: sql<number>`count(*)`,
+      hours: sql<number>`round(sum(${cpdActivities.hours}), 1)`,
+    })
+    .from(cpdActivities)
+    .innerJoin(workers, eq(workers.id, cpdActivities.workerId))
+    .where(and(where, sql`${cpdActivities.activityOn} between ${p.start} and ${p.end}`))
+    .groupBy(cpdActivities.type, cpdActivities.learning)
+    .all();
+
+  return {
+    period: p,
+    byCategory,
+    allWorkers,
+    byTeam,
+    byProfession,
+    trend,
+    enablers: [enabler("learning_needs"), enabler("formal"), enabler("informal"), enabler("bespoke")],
+    cpdByType,
+  };
+}
+
+export type BarriersAndEnablers = ReturnType<typeof barriersAndEnablers>;

@@ -1,0 +1,162 @@
+// Barriers and enablers against a hand-built dataset with known answers: barriers on PDP goals and career
+// conversations in the period (one just outside it is not counted), a declined training request counted under its
+// reason's category, by team and profession, by quarter; the enablers (learning needs at appraisal, formal and
+// informal CPD, bespoke competencies); a manager sees only their teams; the CSV is the page's table.
+import { describe, expect, it, vi } from "vitest";
+import { db } from "@/db/client";
+import {
+  appraisals,
+  barriers,
+  careerConversations,
+  competencyAssessments,
+  competencyStatements,
+  cpdActivities,
+  frameworkDomains,
+  frameworks,
+  frameworkVersions,
+  pdpGoals,
+  pdps,
+  trainingRequests,
+} from "@/db/schema";
+import { barriersAndEnablers, quartersEnding } from "@/db/queries/barriers";
+import type { ScorecardFilters } from "@/db/queries/scorecard";
+import { barrierTables } from "@/app/(app)/insights/barriers/barriers-tables";
+import { GET } from "@/app/(app)/insights/barriers/csv/route";
+import { tableCsv } from "@/lib/tables";
+import { asSession, twoTeams } from "./support/factory";
+import { actAs, NOT_FOUND } from "./support/auth-mock";
+
+vi.mock("@/lib/auth", () => import("./support/auth-mock"));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const END = "2026-11-22";
+const all = (over: Partial<ScorecardFilters> = {}): ScorecardFilters => ({ team: null, profession: null, setting: null, end: END, ...over });
+
+function dataset() {
+  const f = twoTeams();
+  const { workerA, workerB } = f.workers;
+  const pdpA = db.insert(pdps).values({ workerId: workerA.id, periodStart: "2026-01-01", periodEnd: "2027-01-01", status: "active" }).returning().get();
+  const goalA = db.insert(pdpGoals).values({ pdpId: pdpA.id, title: "Level 3", proposedBy: "worker" }).returning().get();
+  const convB = db.insert(careerConversations).values({ workerId: workerB.id, heldOn: "2026-05-01", aspiration: "stay_and_grow", apprenticeshipInterest: "maybe" }).returning().get();
+  db.insert(barriers)
+    .values([
+      { workerId: workerA.id, goalId: goalA.id, category: "time_constraints", detail: "Private: short-staffed", recordedOn: "2026-02-01" },
+      { workerId: workerA.id, goalId: goalA.id, category: "financial", recordedOn: "2026-11-22" }, // the last day
+      { workerId: workerA.id, goalId: goalA.id, category: "financial", recordedOn: "2025-11-22" }, // a day before the period
+      { workerId: workerB.id, conversationId: convB.id, category: "time_constraints", recordedOn: "2026-05-01" },
+    ])
+    .run();
+  // Declined for funding in the period (counted as financial); declined a year earlier (only in the trend); pending.
+  db.insert(trainingRequests)
+    .values([
+      { workerId: workerB.id, title: "Course", status: "declined", declineReason: "funding", decidedAt: new Date("2026-10-01T10:00:00Z") },
+      { workerId: workerB.id, title: "Old course", status: "declined", declineReason: "time_or_cover", decidedAt: new Date("2025-10-01T10:00:00Z") },
+      { workerId: workerA.id, title: "Pending", status: "pending" },
+    ])
+    .run();
+  // Enablers: learning needs at a completed appraisal (one with none recorded does not count), formal and informal CPD,
+  // a bespoke statement self-assessed in the period (a standard statement does not count).
+  db.insert(appraisals)
+    .values([
+      { workerId: workerA.id, scheduledFor: "2026-03-01", heldOn: "2026-03-01", status: "completed", trainingNeeds: "Manual handling refresher" },
+      { workerId: workerB.id, scheduledFor: "2026-03-01", heldOn: "2026-03-01", status: "completed", trainingNeeds: " " },
+    ])
+    .run();
+  db.insert(cpdActivities)
+    .values([
+      { workerId: workerA.id, activityOn: "2026-04-01", title: "Course", type: "course", learning: "formal", hours: 6 },
+      { workerId: workerB.id, activityOn: "2026-04-02", title: "Course", type: "course", learning: "formal", hours: 3.5 },
+      { workerId: workerB.id, activityOn: "2026-04-03", title: "Shadow", type: "shadowing", learning: "informal", hours: 2 },
+      { workerId: workerB.id, activityOn: "2025-11-01", title: "Old", type: "reading", learning: "informal", hours: 1 },
+    ])
+    .run();
+  const fw = db.insert(frameworks).values({ key: "local-wf", name: "Local" }).returning().get();
+  const version = db.insert(frameworkVersions).values({ frameworkId: fw.id, version: 1, status: "published" }).returning().get();
+  const domain = db.insert(frameworkDomains).values({ versionId: version.id, number: 1, title: "Domain" }).returning().get();
+  const statement = (bespoke: boolean, n: string) =>
+    db.insert(competencyStatements).values({ versionId: version.id, domainId: domain.id, stage: "entry", number: n, lineageKey: n, text: "Can", bespoke }).returning().get();
+  const local = statement(true, "9.1");
+  const standard = statement(false, "1.1");
+  db.insert(competencyAssessments)
+    .values([
+      { workerId: workerA.id, statementId: local.id, status: "self_assessed", selfAssessedAt: new Date("2026-06-01T09:00:00Z") },
+      { workerId: workerA.id, statementId: standard.id, status: "self_assessed", selfAssessedAt: new Date("2026-06-01T09:00:00Z") },
+    ])
+    .run();
+  return f;
+}
+
+const table = (user: ReturnType<typeof asSession>, key: string, f = all()) => barrierTables(barriersAndEnablers(user, f)).find((t) => t.key === key)!;
+
+describe("barriers", () => {
+  it("counts barriers and declined requests in the period by category, source and workers", () => {
+    const d = dataset();
+    const t = table(asSession(d.users.lead), "barriers-by-category");
+    expect(t.rows).toEqual([
+      ["Availability of training", 0, 0, 0, 0, 0],
+      ["Financial", 1, 0, 1, 2, 2],
+      ["Time constraints", 1, 1, 0, 2, 2],
+      ["Lack of organisational support or awareness", 0, 0, 0, 0, 0],
+      ["Other", 0, 0, 0, 0, 0],
+    ]);
+    expect(t.totals).toEqual(["Total", 2, 1, 1, 4, 2]);
+  });
+
+  it("counts by team and profession, and by quarter over two years", () => {
+    const d = dataset();
+    const lead = asSession(d.users.lead);
+    expect(table(lead, "barriers-by-team").rows).toEqual([
+      ["Team A", 0, 1, 1, 0, 0, 2],
+      ["Team B", 0, 1, 1, 0, 0, 2],
+    ]);
+    expect(table(lead, "barriers-by-profession").totals).toEqual(["Total", 0, 2, 2, 0, 0, 4]);
+    const trend = barriersAndEnablers(lead, all()).trend;
+    expect(trend.map((q) => q.end)).toEqual(quartersEnding(END).map((q) => q.end));
+    expect(trend[7]).toMatchObject({ start: "2026-08-23", end: "2026-11-22", recorded: 1, declined: 1 });
+    // The barrier a day before the period and the request declined a year earlier fall in the fourth quarter back.
+    expect(trend[3]).toMatchObject({ start: "2025-08-23", end: "2025-11-22", recorded: 1, declined: 1 });
+    expect(trend.reduce((a, q) => a + q.recorded + q.declined, 0)).toBe(6);
+  });
+
+  it("keeps to the user's scope: a manager of another team sees none of it", () => {
+    const d = dataset();
+    // Manager A sees team A and lineManagedOnly (no barriers): workerA's two barriers in the period.
+    expect(table(asSession(d.users.managerA), "barriers-by-category").totals).toEqual(["Total", 2, 0, 0, 2, 1]);
+    expect(table(asSession(d.users.managerB), "barriers-by-category", all({ team: d.teamA.id })).rows).toEqual([]);
+    expect(table(asSession(d.users.managerB), "barriers-by-team", all({ team: d.teamA.id })).rows).toEqual([]);
+    expect(table(asSession(d.users.otherLead), "barriers-by-category").rows).toEqual([]);
+    expect(table(asSession(d.users.lead), "barriers-by-category", all({ team: d.teamB.id })).totals).toEqual(["Total", 0, 1, 1, 2, 1]);
+  });
+});
+
+describe("enablers", () => {
+  it("counts learning needs assessed, formal and informal learning and bespoke competencies in the period", () => {
+    const d = dataset();
+    expect(table(asSession(d.users.lead), "enablers").rows).toEqual([
+      ["Learning needs assessed", 1, 1, "–"],
+      ["Formal learning", 2, 2, "9.5"],
+      ["Informal learning", 1, 1, "2.0"],
+      ["Bespoke competencies", 1, 1, "–"],
+    ]);
+    expect(table(asSession(d.users.lead), "cpd-by-type").rows).toEqual([
+      ["Course", "Formal", 2, 2, "9.5"],
+      ["Shadowing", "Informal", 1, 1, "2.0"],
+    ]);
+    expect(table(asSession(d.users.managerB), "enablers", all({ team: d.teamA.id })).rows.map((r) => r[1])).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe("the barriers CSV download", () => {
+  it("writes the page's table for the filters, without any barrier's own words, and 404s an unknown table or a worker", async () => {
+    const d = dataset();
+    actAs(asSession(d.users.lead));
+    const res = await GET(new Request(`http://x/insights/barriers/csv?table=barriers-by-category&team=${d.teamA.id}&end=${END}`));
+    expect(res.headers.get("Content-Disposition")).toBe(`attachment; filename="pathways-barriers-by-category-team-a-12-months-to-${END}.csv"`);
+    const body = await res.text();
+    expect(body).toBe(tableCsv(table(asSession(d.users.lead), "barriers-by-category", all({ team: d.teamA.id }))).replace(/^\uFEFF/, ""));
+    expect(body).not.toContain("short-staffed");
+    expect((await GET(new Request("http://x/insights/barriers/csv?table=nope"))).status).toBe(404);
+    actAs(asSession(d.users.workerUserA));
+    await expect(GET(new Request("http://x/insights/barriers/csv?table=enablers"))).rejects.toThrow(NOT_FOUND);
+  });
+});
