@@ -1,7 +1,6 @@
 // A bar chart drawn as inline SVG on the server: one group of bars a month, one bar a series, with a legend, a
 // labelled y axis and month labels. It is one image to a screen reader (role="img" and a summary in words); the same
 // figures are always in a table beside it. Colours are the NHS palette's, each at least 3:1 against white.
-import { monthLabel } from "@/lib/rules/progression";
 import { ScrollRegion } from "./scroll-region";
 
 export type BarSeries = { label: string; values: number[] };
@@ -16,7 +15,9 @@ function niceStep(max: number): number {
   return [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? raw;
 }
 
-export function BarChart({ title, months, series, yLabel, summary }: { title: string; months: string[]; series: BarSeries[]; yLabel: string; summary: string }) {
+/** `labels` name the groups of bars along the bottom, already worded ("Mar 2026"). */
+export function BarChart({ title, labels, series, yLabel, summary }: { title: string; labels: string[]; series: BarSeries[]; yLabel: string; summary: string }) {
+  const months = labels;
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const step = niceStep(max);
   const top = Math.ceil(max / step) * step;
@@ -77,7 +78,7 @@ export function BarChart({ title, months, series, yLabel, summary }: { title: st
           const ty = plotTop + plotHeight + 12;
           return (
             <text key={m} x={x} y={ty} transform={`rotate(-45 ${x} ${ty})`} textAnchor="end" fontSize="11" fill="#212b32">
-              {monthLabel(m)}
+              {m}
             </text>
           );
         })}
@@ -87,13 +88,13 @@ export function BarChart({ title, months, series, yLabel, summary }: { title: st
   );
 }
 
-/** The chart's summary in words: "Moves up: 7 over 12 months, most in Mar 2026 (3)." for each series. */
-export function chartSummary(title: string, months: string[], series: BarSeries[]): string {
+/** The chart's summary in words: "Moves up: 7 in all, most in Mar 2026 (3)." for each series. */
+export function chartSummary(title: string, labels: string[], series: BarSeries[]): string {
   const parts = series.map((s) => {
     const total = s.values.reduce((a, b) => a + b, 0);
     if (total === 0) return `${s.label}: none`;
     const most = s.values.indexOf(Math.max(...s.values));
-    return `${s.label}: ${total} in all, most in ${monthLabel(months[most]!)} (${s.values[most]})`;
+    return `${s.label}: ${total} in all, most in ${labels[most]!} (${s.values[most]})`;
   });
-  return `${title}, bar chart, ${monthLabel(months[0]!)} to ${monthLabel(months[months.length - 1]!)}. ${parts.join("; ")}. The same figures are in the table below.`;
+  return `${title}, bar chart, ${labels[0]!} to ${labels[labels.length - 1]!}. ${parts.join("; ")}. The same figures are in the table below.`;
 }

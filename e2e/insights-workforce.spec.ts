@@ -165,7 +165,7 @@ test("the lead's barrier categories match an independent count, and the enablers
   const rows = await cellsOf(page, "Barriers by category");
   for (const [key, words] of Object.entries(CATEGORY_WORDS)) expect(rows.find((r) => r[0] === words)?.[4], words).toBe(String(counts[key] ?? 0));
   expect(rows.at(-1)![4]).toBe(String(total));
-  await expect(page.getByRole("img", { name: /Barriers per quarter/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^Barriers by quarter, bar chart/ })).toBeVisible();
   await expect(page.getByRole("table", { name: "Enablers in use", exact: true })).toBeVisible();
   await expect(page.getByText("Learning needs assessed:")).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent("download"), csvLink(page, "Barriers by category").click()]);

@@ -7,7 +7,9 @@ import { db } from "@/db/client";
 import { appraisals, auditEvents, equalityMonitoring, stages, trainingRequests, workerPositions, workers } from "@/db/schema";
 import { equityCounts, myEquality, saveMyEquality } from "@/db/queries/equality";
 import type { ScorecardFilters } from "@/db/queries/scorecard";
-import { equityTableByKey, equityTables } from "@/app/(app)/insights/equity/equity-tables";
+import { equityTables } from "@/app/(app)/insights/equity/equity-tables";
+import { GET as csvGET } from "@/app/(app)/insights/equity/csv/route";
+import { tableCsv } from "@/lib/tables";
 import { saveEqualityAction } from "@/app/(app)/me/equality/actions";
 import { isSmall } from "@/lib/rules/suppression";
 import { asSession, makeWorker, twoTeams } from "./support/factory";
@@ -131,7 +133,20 @@ describe("the equity figures", () => {
     expect(row("Prefer not to say")[col("In post")]).toBe(0);
     expect(ethnic.totals?.[col("In post")]).toBe(36);
     for (const t of tables) for (const cell of [...t.rows.flat(), ...(t.totals ?? [])]) if (typeof cell === "number") expect(isSmall(cell)).toBe(false);
-    expect(equityTableByKey(equityCounts(asSession(f.users.lead), all())!, "nonsense")).toBeUndefined();
+  });
+
+  it("downloads a table as the very cells the page shows, suppressed; an unknown table is 404, a worker is refused", async () => {
+    const f = dataset();
+    actAs(asSession(f.users.lead));
+    const res = await csvGET(new Request(`http://x/insights/equity/csv?table=ethnic-group&end=${END}`));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="pathways-equity-ethnic-group-12-months-to-${END}.csv"`);
+    const table = equityTables(equityCounts(asSession(f.users.lead), all())!).find((t) => t.key === "ethnic-group")!;
+    // Read with the byte-order mark kept: Excel needs it to read the file as UTF-8.
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer())).toBe(tableCsv(table));
+    expect((await csvGET(new Request("http://x/insights/equity/csv?table=nonsense"))).status).toBe(404);
+    actAs(asSession(f.users.workerUserA));
+    await expect(csvGET(new Request("http://x/insights/equity/csv?table=ethnic-group"))).rejects.toThrow(NOT_FOUND);
   });
 
   it("keeps a manager to their teams: another team's figures are not theirs to see, and a worker gets none", () => {

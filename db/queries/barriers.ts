@@ -8,9 +8,8 @@ import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { db } from "../client";
 import { appraisals, barriers, competencyAssessments, competencyStatements, cpdActivities, professions, teams, trainingRequests, workers } from "../schema";
-import { visibleWorkers } from "../access";
 import type { SessionUser } from "../../lib/session-user";
-import type { ScorecardFilters } from "./scorecard";
+import { filteredWorkers, type ScorecardFilters } from "./scorecard";
 import { addDays, addMonths, londonDayStartMs } from "../../lib/rules/dates";
 import { periodEnding, type Period } from "../../lib/rules/scorecard";
 import type { BarrierCategory, DeclineReason } from "../../lib/vocabulary";
@@ -26,14 +25,6 @@ export const DECLINE_CATEGORY: Record<DeclineReason, BarrierCategory> = {
   other: "other",
 };
 
-function scope(user: SessionUser, f: ScorecardFilters): SQL {
-  return and(
-    visibleWorkers(user),
-    f.team ? eq(workers.teamId, f.team) : undefined,
-    f.profession ? eq(workers.professionId, f.profession) : undefined,
-    f.setting ? eq(workers.careSettingId, f.setting) : undefined,
-  )!;
-}
 
 const msFrom = (date: string) => londonDayStartMs(date);
 const msTo = (date: string) => londonDayStartMs(addDays(date, 1)) - 1;
@@ -70,7 +61,7 @@ export function quartersEnding(end: string, n = 8): { start: string; end: string
 
 export function barriersAndEnablers(user: SessionUser, f: ScorecardFilters) {
   const p: Period = periodEnding(f.end);
-  const where = scope(user, f);
+  const where = filteredWorkers(user, f);
   const inPeriod = events(where, p.start, p.end);
 
   const byCategory = db.all<CategoryCount>(sql`

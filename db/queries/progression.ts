@@ -4,12 +4,11 @@ import "server-only";
 // whatever the size of the organisation (moves by month, moves from stage to stage, and every other event by kind and
 // month in one UNION ALL), each grouped by month in SQL. The workers are those the user may see, filtered by their
 // current team, profession and care setting (not the ones they had when the event happened).
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { db } from "../client";
 import { apprenticeships, competencyAssessments, stages, workerPositions, workers } from "../schema";
-import { visibleWorkers } from "../access";
 import type { SessionUser } from "../../lib/session-user";
-import type { ScorecardFilters } from "./scorecard";
+import { filteredWorkers, type ScorecardFilters } from "./scorecard";
 import { progressionWindow, type ProgressionWindow } from "../../lib/rules/progression";
 
 export type MonthMoves = { month: string; up: number; down: number; sideways: number };
@@ -18,15 +17,6 @@ export type MonthEvents = { month: string; starts: number; completions: number; 
 
 export type Progression = { window: ProgressionWindow; moves: MonthMoves[]; stageMoves: StageMove[]; events: MonthEvents[] };
 
-/** The workers counted: visible to the user, matching the filters on their current record. */
-function counted(user: SessionUser, f: ScorecardFilters): SQL {
-  return and(
-    visibleWorkers(user),
-    f.team ? eq(workers.teamId, f.team) : undefined,
-    f.profession ? eq(workers.professionId, f.profession) : undefined,
-    f.setting ? eq(workers.careSettingId, f.setting) : undefined,
-  )!;
-}
 
 /**
  * Each position with the stage of the worker's position before it (LAG over the worker's whole history, so the first
@@ -45,7 +35,7 @@ function positionsWithPrevious(where: SQL, end: string): SQL {
 /** Team progression over the `months` calendar months ending with the period end's month. */
 export function progression(user: SessionUser, f: ScorecardFilters, months: number): Progression {
   const win = progressionWindow(f.end, months);
-  const where = counted(user, f);
+  const where = filteredWorkers(user, f);
   const inWindow = (col: SQL) => sql`${col} between ${win.start} and ${win.end}`;
 
   const moveRows = db.all<{ month: string; up: number; down: number; sideways: number }>(sql`

@@ -46,16 +46,19 @@ export type ScorecardRow = {
   rags: Record<ScorecardMeasure, Rag | null>;
 };
 
-/** Workers in the population: visible to the user, in post on the last day, matching the filters. */
-export function population(user: SessionUser, f: ScorecardFilters, p: Period): SQL {
+/** Workers visible to the user whose current record matches the filters (leavers included): every insights tab's scope. */
+export function filteredWorkers(user: SessionUser, f: ScorecardFilters): SQL {
   return and(
     visibleWorkers(user),
-    sql`${workers.contractStart} <= ${p.end}`,
-    or(eq(workers.status, "in_post"), sql`${workers.contractEnd} > ${p.end}`),
     f.team ? eq(workers.teamId, f.team) : undefined,
     f.profession ? eq(workers.professionId, f.profession) : undefined,
     f.setting ? eq(workers.careSettingId, f.setting) : undefined,
   )!;
+}
+
+/** Workers in the population: visible to the user, in post on the last day, matching the filters. */
+export function population(user: SessionUser, f: ScorecardFilters, p: Period): SQL {
+  return and(filteredWorkers(user, f), sql`${workers.contractStart} <= ${p.end}`, or(eq(workers.status, "in_post"), sql`${workers.contractEnd} > ${p.end}`))!;
 }
 
 /** The thresholds in force: the administrator's setting, or the defaults. */

@@ -12,7 +12,8 @@ import { DataTable } from "@/components/data-table";
 import { insightsQuery, parseInsightsFilters, type InsightsSearch } from "../filters";
 import { InsightsHeader, filtersInWords } from "../insights-header";
 import { barrierTables, ENABLER_WORDS } from "./barriers-tables";
-import { QuarterChart } from "./quarter-chart";
+import { BarChart, chartSummary, type BarSeries } from "@/components/bar-chart";
+import { monthLabel } from "@/lib/rules/progression";
 
 export const metadata: Metadata = { title: "Insights: barriers and enablers" };
 
@@ -22,6 +23,12 @@ export default async function BarriersPage({ searchParams }: { searchParams: Pro
   const choices = scorecardFilterChoices(user);
   const filters = parseInsightsFilters(await searchParams, choices, today);
   const data = barriersAndEnablers(user, filters);
+  // Each quarter is named by the month it ends in: "to Mar 2026".
+  const quarterLabels = data.trend.map((q) => `to ${monthLabel(q.end.slice(0, 7))}`);
+  const quarterSeries: BarSeries[] = [
+    { label: "Barriers recorded", values: data.trend.map((q) => q.recorded) },
+    { label: "Training requests declined", values: data.trend.map((q) => q.declined) },
+  ];
   const tables = barrierTables(data);
   const t = (key: string) => tables.find((x) => x.key === key)!;
   const q = insightsQuery(filters, today);
@@ -64,7 +71,13 @@ export default async function BarriersPage({ searchParams }: { searchParams: Pro
         <DataTable table={t("barriers-by-profession")} csvHref={csv("barriers-by-profession")} />
         <h3 className="mb-2">The trend</h3>
         <p className="mb-3 max-w-3xl text-sm text-nhs-secondary">Barriers in each three-month span of the two years to the end date, the last four being the period above; each bar is labelled with the month its span ends.</p>
-        <QuarterChart trend={data.trend} />
+        <BarChart
+          title="Barriers by quarter"
+          labels={quarterLabels}
+          series={quarterSeries}
+          yLabel="Barriers"
+          summary={chartSummary("Barriers by quarter", quarterLabels, quarterSeries)}
+        />
         <DataTable table={t("barriers-by-quarter")} csvHref={csv("barriers-by-quarter")} headingLevel={4} />
       </section>
       <section aria-labelledby="enablers">

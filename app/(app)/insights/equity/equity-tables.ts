@@ -63,9 +63,3 @@ export function equityTable(counts: Counts, c: Characteristic): TableData {
 export function equityTables(counts: Counts): TableData[] {
   return (Object.keys(CHARACTERISTIC_INFO) as Characteristic[]).map((c) => equityTable(counts, c));
 }
-
-/** The table a download's ?table= names, or undefined (a 404). */
-export function equityTableByKey(counts: Counts, key: string | null): TableData | undefined {
-  const c = (Object.keys(CHARACTERISTIC_INFO) as Characteristic[]).find((x) => CHARACTERISTIC_INFO[x].key === key);
-  return c ? equityTable(counts, c) : undefined;
-}

@@ -13,7 +13,7 @@ import { insightsQuery, parseInsightsFilters, type InsightsSearch } from "../fil
 import { InsightsHeader } from "../insights-header";
 import { equityTables, MEASURE_WORDS } from "./equity-tables";
 
-export const metadata: Metadata = { title: "Equity: Insights" };
+export const metadata: Metadata = { title: "Insights: equity" };
 
 export default async function EquityPage({ searchParams }: { searchParams: Promise<InsightsSearch> }) {
   const user = await requireRole("manager", "lead", "admin");

@@ -14,7 +14,7 @@ import { insightsQuery, parseInsightsFilters, type InsightsSearch } from "../fil
 import { InsightsHeader } from "../insights-header";
 import { progressionTables, type ProgressionTableKey } from "./progression-tables";
 
-export const metadata: Metadata = { title: "Team progression" };
+export const metadata: Metadata = { title: "Insights: team progression" };
 
 type Search = InsightsSearch & { months?: string };
 
@@ -30,6 +30,7 @@ export default async function ProgressionPage({ searchParams }: { searchParams: 
   const extra: Record<string, string> = months === 12 ? {} : { months: String(months) };
   const csvHref = (key: ProgressionTableKey) => `/insights/progression/csv${insightsQuery(filters, today, { ...extra, table: key })}`;
   const m = data.window.months;
+  const labels = m.map(monthLabel);
   const first = monthLabel(m[0]!);
   const last = monthLabel(m[m.length - 1]!);
 
@@ -40,7 +41,7 @@ export default async function ProgressionPage({ searchParams }: { searchParams: 
         {heading}
       </h2>
       <p className="mb-3 max-w-3xl text-nhs-secondary">{about}</p>
-      <BarChart title={heading} months={m} series={series} yLabel={yLabel} summary={chartSummary(heading, m, series)} />
+      <BarChart title={heading} labels={labels} series={series} yLabel={yLabel} summary={chartSummary(heading, labels, series)} />
       <DataTable table={table} csvHref={csvHref(table.key as ProgressionTableKey)} />
     </section>
   );

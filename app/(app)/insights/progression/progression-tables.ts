@@ -7,8 +7,6 @@ import type { TableData } from "@/lib/tables";
 export const PROGRESSION_TABLE_KEYS = ["stage-moves", "stage-moves-from-to", "apprenticeships", "competency-sign-offs", "leavers"] as const;
 export type ProgressionTableKey = (typeof PROGRESSION_TABLE_KEYS)[number];
 
-export const isProgressionTableKey = (k: string | null | undefined): k is ProgressionTableKey => (PROGRESSION_TABLE_KEYS as readonly string[]).includes(k ?? "");
-
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 export function progressionTables(p: Progression): Record<ProgressionTableKey, TableData> {

@@ -1,21 +1,6 @@
-// GET /insights/barriers/csv?table=<key>: one of the Barriers and enablers tab's tables as a CSV download, built by
-// the same function as the page for the same filters; an unknown table is 404.
-import { requireRole } from "@/lib/auth";
-import { todayInLondon } from "@/lib/rules/dates";
-import { scorecardFilterChoices } from "@/db/queries/scorecard";
+// GET /insights/barriers/csv?table=<key>: one of the Barriers and enablers tab's tables as a CSV download.
 import { barriersAndEnablers } from "@/db/queries/barriers";
-import { csvFileName, csvResponse, tableCsv } from "@/lib/tables";
-import { parseInsightsFilters, searchOf } from "../../filters";
-import { filterNameParts } from "../../insights-header";
+import { insightsCsvRoute, twelveMonthsTo } from "../../csv-route";
 import { barrierTables } from "../barriers-tables";
 
-export async function GET(request: Request) {
-  const user = await requireRole("manager", "lead", "admin");
-  const today = todayInLondon();
-  const search = searchOf(request);
-  const choices = scorecardFilterChoices(user);
-  const filters = parseInsightsFilters(search, choices, today);
-  const table = barrierTables(barriersAndEnablers(user, filters)).find((t) => t.key === search.table);
-  if (!table) return new Response("Not found", { status: 404 });
-  return csvResponse(tableCsv(table), csvFileName([table.key, ...filterNameParts(filters, choices), "12 months to", filters.end]));
-}
+export const GET = insightsCsvRoute({ tables: (user, f) => barrierTables(barriersAndEnablers(user, f)), period: twelveMonthsTo });

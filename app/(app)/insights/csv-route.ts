@@ -1,0 +1,38 @@
+// The one way an insights table is downloaded: GET <tab>/csv?table=<key>&<filters> requires a manager, lead or
+// admin, reads the same filters as the page, builds the tab's tables with the same function the page uses (so the
+// file holds what the screen showed, suppression included) and answers 404 for a table that is not there.
+import { requireRole } from "@/lib/auth";
+import type { SessionUser } from "@/lib/session-user";
+import { todayInLondon } from "@/lib/rules/dates";
+import { scorecardFilterChoices, type ScorecardFilters } from "@/db/queries/scorecard";
+import { csvFileName, csvResponse, tableCsv, type TableData } from "@/lib/tables";
+import { parseInsightsFilters, searchOf } from "./filters";
+import { filterNameParts } from "./insights-header";
+
+type Search = Record<string, string>;
+
+export function insightsCsvRoute(opts: {
+  /** The tab's tables for these filters (null when there is nothing to show). */
+  tables: (user: SessionUser, filters: ScorecardFilters, search: Search) => readonly TableData[] | null;
+  /** The period's words for the file name, after the filters: ["12 months to", "2026-12-02"]. */
+  period: (filters: ScorecardFilters, search: Search) => string[];
+  /** Words before the table's key in the file name ("equity"). */
+  prefix?: string;
+  /** The table when the address names none (a tab with a single table). */
+  only?: string;
+}) {
+  return async function GET(request: Request) {
+    const user = await requireRole("manager", "lead", "admin");
+    const today = todayInLondon();
+    const search = searchOf(request);
+    const choices = scorecardFilterChoices(user);
+    const filters = parseInsightsFilters(search, choices, today);
+    const key = search.table ?? opts.only;
+    const table = key ? opts.tables(user, filters, search)?.find((t) => t.key === key) : undefined;
+    if (!table) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return csvResponse(tableCsv(table), csvFileName([opts.prefix, table.key, ...filterNameParts(filters, choices), ...opts.period(filters, search)]));
+  };
+}
+
+/** The scorecard's and most tabs' period: the 12 months to the end date. */
+export const twelveMonthsTo = (f: ScorecardFilters) => ["12 months to", f.end];
