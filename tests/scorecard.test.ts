@@ -13,6 +13,9 @@ import { publishedFrameworkVersion } from "@/db/queries/competencies";
 import { asSession, makeWorker, twoTeams } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 import { saveThresholdsAction } from "@/app/(app)/admin/scorecard/actions";
+import { GET as scorecardCsv } from "@/app/(app)/insights/csv/route";
+import { scorecardTable } from "@/app/(app)/insights/scorecard-table";
+import { tableCsv } from "@/lib/tables";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -282,5 +285,26 @@ describe("competency sign-off coverage", () => {
     const managerA = coverageWorkers(asSession(f.users.managerA), all()).rows.map((r) => r.id);
     expect(managerA).toContain(workerA.id);
     expect(managerA).not.toContain(workerB.id);
+  });
+});
+
+describe("the scorecard CSV download", () => {
+  it("writes the page's figures for the user's scope and filters, and refuses a support worker", async () => {
+    const f = dataset();
+    actAs(asSession(f.users.managerA));
+    const res = await scorecardCsv(new Request(`http://x/insights/csv?team=${f.teamA.id}&end=${END}`));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="pathways-scorecard-team-a-12-months-to-${END}.csv"`);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const table = scorecardTable(scorecard(asSession(f.users.managerA), all({ team: f.teamA.id })));
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer())).toBe(tableCsv(table));
+    expect(table.rows[0]!.slice(0, 2)).toEqual(["All teams", 3]);
+    // A team outside a manager's scope is not a filter they can use: team B's manager gets their own teams' figures.
+    actAs(asSession(f.users.managerB));
+    const other = await scorecardCsv(new Request(`http://x/insights/csv?team=${f.teamA.id}&end=${END}`));
+    expect(other.headers.get("content-disposition")).toBe(`attachment; filename="pathways-scorecard-12-months-to-${END}.csv"`);
+    expect(await other.text()).not.toContain("Team A");
+    actAs(asSession(f.users.workerUserA));
+    await expect(scorecardCsv(new Request("http://x/insights/csv"))).rejects.toThrow(NOT_FOUND);
   });
 });
