@@ -111,6 +111,15 @@ test("the scorecard downloads as the CSV of what is on screen, and competency co
   expect(await listed.count()).toBeGreaterThan(2);
   await expect(listed.nth(1)).not.toContainText("All signed off");
   await expectAccessible(page);
+
+  // The list downloads too: every worker behind the figure, in the order shown, for the same team.
+  const [list] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^Download as CSV: Competencies signed off, all \d+ workers$/ }).click()]);
+  expect(list.suggestedFilename()).toBe(`pathways-competencies-signed-off-workers-${slug}-12-months-to-${today()}.csv`);
+  const lines = (await readFile((await list.path())!, "utf8")).replace(/^\ufeff/, "").trim().split("\r\n");
+  expect(lines[0]).toBe("Worker,Team,Job title,Competencies signed off (of those owed)");
+  expect(lines).toHaveLength(await listed.count());
+  const firstCells = await listed.nth(1).getByRole("cell").allTextContents();
+  expect(lines[1]).toContain(firstCells[0]!);
   await page.context().close();
 });
 

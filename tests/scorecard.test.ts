@@ -10,10 +10,12 @@ import { DEFAULT_THRESHOLDS, periodEnding, rag, thresholdsFrom } from "@/lib/rul
 import { londonDayStartMs } from "@/lib/rules/dates";
 import { seedReference } from "@/db/seed/reference";
 import { publishedFrameworkVersion } from "@/db/queries/competencies";
+import { publishVersion, startDraftVersion } from "@/db/queries/frameworks";
 import { asSession, makeWorker, twoTeams } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 import { saveThresholdsAction } from "@/app/(app)/admin/scorecard/actions";
 import { GET as scorecardCsv } from "@/app/(app)/insights/csv/route";
+import { GET as workersCsv } from "@/app/(app)/insights/[measure]/csv/route";
 import { scorecardTable } from "@/app/(app)/insights/scorecard-table";
 import { tableCsv } from "@/lib/tables";
 
@@ -288,6 +290,74 @@ describe("competency sign-off coverage", () => {
   });
 });
 
+describe("competency sign-off coverage across framework versions", () => {
+  it("counts a published statement once, by its own sign-off or an older version's, and adds a team's own statements", () => {
+    seedReference(db);
+    const f = dataset();
+    const admin = asSession(f.users.admin);
+    const v1 = publishedFrameworkVersion()!;
+    const entryOf = (versionId: string) =>
+      db
+        .select()
+        .from(competencyStatements)
+        .where(and(eq(competencyStatements.versionId, versionId), eq(competencyStatements.stage, "entry"), isNull(competencyStatements.retiredAt), isNull(competencyStatements.teamId)))
+        .orderBy(competencyStatements.lineageKey)
+        .all();
+    const publishNext = () => {
+      const draft = startDraftVersion(admin, v1.frameworkId);
+      if (!draft.ok) throw new Error(draft.message);
+      const done = publishVersion(admin, draft.versionId, { notes: "Reworded" });
+      if (!done.ok) throw new Error(done.message);
+      return draft.versionId;
+    };
+    const old1 = entryOf(v1.id);
+    const v2 = publishNext();
+    const old2 = entryOf(v2);
+    const v3 = publishNext();
+    const cur = entryOf(v3);
+    expect(cur.length).toBeGreaterThan(4);
+    const { workerA, workerB } = f.workers;
+    const signed = (workerId: string, statementId: string, over: Partial<typeof competencyAssessments.$inferInsert> = {}) =>
+      ({ workerId, statementId, status: "signed_off" as const, signedOffOn: "2026-10-01", ...over });
+    db.insert(competencyAssessments)
+      .values([
+        // Statement 0: signed off on versions 1, 2 and 3: once.
+        signed(workerA.id, old1[0]!.id),
+        signed(workerA.id, old2[0]!.id),
+        signed(workerA.id, cur[0]!.id),
+        // Statement 1: on versions 1 and 2 only: once.
+        signed(workerA.id, old1[1]!.id),
+        signed(workerA.id, old2[1]!.id),
+        // Statement 2: lapsed on version 3, standing on version 1: counts.
+        signed(workerA.id, cur[2]!.id, { signedOffOn: "2025-01-01", expiresOn: "2026-01-01" }),
+        signed(workerA.id, old1[2]!.id),
+        // Statement 3: lapsed on every version: does not count.
+        signed(workerA.id, old1[3]!.id, { expiresOn: "2026-11-01" }),
+        signed(workerA.id, old2[3]!.id, { expiresOn: "2026-11-01" }),
+        // Worker B: only version 1's sign-off of statement 0.
+        signed(workerB.id, old1[0]!.id),
+      ])
+      .run();
+    // Team A's own entry statement, owed by team A's workers only.
+    const own = db
+      .insert(competencyStatements)
+      .values({ versionId: v3, domainId: cur[0]!.domainId, stage: "entry", number: "T.1", lineageKey: "entry:team-a-1", text: "Uses the ward's hoist", bespoke: true, teamId: f.teamA.id })
+      .returning()
+      .get();
+    db.insert(competencyAssessments).values(signed(f.partTime.id, own.id)).run();
+
+    const card = scorecard(asSession(f.users.lead), all());
+    const [a, b] = card.rows;
+    // Team A: workerA, the part-timer and the one who leaves after the last day each owe the entry statements and team A's own.
+    expect([a!.competencySignedOff, a!.competencyRequired]).toEqual([3 + 1, 3 * (cur.length + 1)]);
+    expect([b!.competencySignedOff, b!.competencyRequired]).toEqual([1, 2 * cur.length]);
+    const behind = coverageWorkers(asSession(f.users.lead), all());
+    expect(behind.rows.find((r) => r.id === workerA.id)).toMatchObject({ signedOff: 3, required: cur.length + 1 });
+    expect(behind.rows.find((r) => r.id === f.partTime.id)).toMatchObject({ signedOff: 1, required: cur.length + 1 });
+    expect(behind.rows.find((r) => r.id === workerB.id)).toMatchObject({ signedOff: 1, required: cur.length });
+  });
+});
+
 describe("the scorecard CSV download", () => {
   it("writes the page's figures for the user's scope and filters, and refuses a support worker", async () => {
     const f = dataset();
@@ -306,5 +376,54 @@ describe("the scorecard CSV download", () => {
     expect(await other.text()).not.toContain("Team A");
     actAs(asSession(f.users.workerUserA));
     await expect(scorecardCsv(new Request("http://x/insights/csv"))).rejects.toThrow(NOT_FOUND);
+  });
+});
+
+describe("the workers behind a figure, downloaded", () => {
+  const get = (measure: string, query: string) => workersCsv(new Request(`http://x/insights/${measure}/csv?${query}`), { params: Promise.resolve({ measure }) });
+  const text = async (res: Response) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
+
+  it("lists every worker in the user's scope, those still to do first, with the filters in the file name", async () => {
+    const f = dataset();
+    actAs(asSession(f.users.lead));
+    const res = await get("appraised", `end=${END}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="pathways-annual-appraisal-workers-12-months-to-${END}.csv"`);
+    const lines = (await text(res)).trim().split(/\r?\n/);
+    expect(lines[0]).toBe("Worker,Team,Job title,Annual appraisal");
+    // The five in the population, the one appraised last; the leaver is not among them.
+    expect(lines).toHaveLength(6);
+    expect(lines.slice(1).map((l) => l.split(",").at(-1))).toEqual(["Not yet", "Not yet", "Not yet", "Not yet", "Done"]);
+    expect(lines.at(-1)).toContain(f.workers.workerA.lastName);
+
+    // A manager gets their own teams' workers, whatever team the address names; supervision is over 3 months.
+    actAs(asSession(f.users.managerB));
+    const other = await get("supervised", `team=${f.teamA.id}&end=${END}`);
+    expect(other.headers.get("content-disposition")).toBe(`attachment; filename="pathways-supervision-workers-3-months-to-${END}.csv"`);
+    const body = await text(other);
+    expect(body).toContain(f.workers.workerB.lastName);
+    expect(body).not.toContain(f.workers.workerA.lastName);
+  });
+
+  it("answers 404 for a figure that lists no workers, and refuses a support worker", async () => {
+    const f = dataset();
+    actAs(asSession(f.users.lead));
+    expect((await get("cpd_per_fte", `end=${END}`)).status).toBe(404);
+    actAs(asSession(f.users.workerUserA));
+    await expect(get("appraised", "")).rejects.toThrow(NOT_FOUND);
+  });
+
+  it("downloads all the workers behind competency coverage, not only the page's first 500", async () => {
+    seedReference(db);
+    const f = dataset();
+    actAs(asSession(f.users.lead));
+    const res = await get("competency_coverage", `end=${END}`);
+    expect(res.status).toBe(200);
+    const lines = (await text(res)).trim().split(/\r?\n/);
+    expect(lines[0]).toBe("Worker,Team,Job title,Competencies signed off (of those owed)");
+    const total = coverageWorkers(asSession(f.users.lead), all()).total;
+    expect(total).toBeGreaterThan(0);
+    expect(lines.length - 1).toBe(total);
+    expect(lines.slice(1).every((l) => / of \d+$/.test(l))).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import "server-only";
 // number of grouped queries whatever the size of the organisation.
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { db } from "../client";
+import { keptObject } from "../insights-cache";
 import { appraisals, barriers, competencyAssessments, competencyStatements, cpdActivities, professions, teams, trainingRequests, workers } from "../schema";
 import type { SessionUser } from "../../lib/session-user";
 import { filteredWorkers, type ScorecardFilters } from "./scorecard";
@@ -51,6 +52,9 @@ export type GroupCount = { id: string; name: string; category: BarrierCategory; 
 export type Quarter = { start: string; end: string; recorded: number; declined: number };
 export type Enabler = { key: "learning_needs" | "formal" | "informal" | "bespoke"; workers: number; records: number; hours: number | null };
 
+/** Names in alphabetical order, whatever their case: one collator, since localeCompare with options makes one a call. */
+const byName = new Intl.Collator("en-GB", { sensitivity: "base" }).compare;
+
 /** The last `n` quarters ending on `end` (three-month spans aligned to it), oldest first. */
 export function quartersEnding(end: string, n = 8): { start: string; end: string }[] {
   return Array.from({ length: n }, (_, i) => {
@@ -59,26 +63,41 @@ export function quartersEnding(end: string, n = 8): { start: string; end: string
   });
 }
 
+/** Barriers and enablers, kept while they are current (db/insights-cache.ts). */
 export function barriersAndEnablers(user: SessionUser, f: ScorecardFilters) {
+  return keptObject("barriersAndEnablers", user, f, () => workOutBarriersAndEnablers(user, f));
+}
+
+function workOutBarriersAndEnablers(user: SessionUser, f: ScorecardFilters) {
   const p: Period = periodEnding(f.end);
   const where = filteredWorkers(user, f);
   const inPeriod = events(where, p.start, p.end);
 
-  const byCategory = db.all<CategoryCount>(sql`
+  // By category, by team and by profession, and how many workers in all, over the period's events listed once.
+  const counted = db.all<{ kind: "category" | "all" | "team" | "profession"; id: string | null; name: string | null; sort: number | null; category: BarrierCategory | null; goal: number; conversation: number; declined: number; total: number; workers: number }>(sql`
     with e as materialized (${inPeriod})
-    select category, coalesce(sum(source = 'goal'), 0) as goal, coalesce(sum(source = 'conversation'), 0) as conversation,
-      coalesce(sum(source = 'declined'), 0) as declined, count(*) as total, count(distinct worker_id) as workers
-    from e group by category`);
-  const allWorkers = db.get<{ workers: number }>(sql`with e as (${inPeriod}) select count(distinct worker_id) as workers from e`)?.workers ?? 0;
-  const byTeam = db.all<GroupCount>(sql`
-    with e as materialized (${inPeriod})
-    select ${teams.id} as id, ${teams.name} as name, e.category as category, count(*) as count
-    from e join ${teams} on ${teams.id} = e.team_id group by ${teams.id}, e.category order by ${teams.name} collate nocase`);
-  const byProfession = db.all<GroupCount>(sql`
-    with e as materialized (${inPeriod})
-    select ${professions.id} as id, ${professions.name} as name, e.category as category, count(*) as count
-    from e join ${professions} on ${professions.id} = e.profession_id group by ${professions.id}, e.category
-    order by ${professions.sort}, ${professions.name} collate nocase`);
+    select 'category' as kind, null as id, null as name, null as sort, category, coalesce(sum(source = 'goal'), 0) as goal,
+      coalesce(sum(source = 'conversation'), 0) as conversation, coalesce(sum(source = 'declined'), 0) as declined, count(*) as total, count(distinct worker_id) as workers
+    from e group by category
+    union all
+    select 'all', null, null, null, null, 0, 0, 0, count(*), count(distinct worker_id) from e
+    union all
+    select 'team', ${teams.id}, ${teams.name}, null, e.category, 0, 0, 0, count(*), 0
+    from e join ${teams} on ${teams.id} = e.team_id group by ${teams.id}, e.category
+    union all
+    select 'profession', ${professions.id}, ${professions.name}, ${professions.sort}, e.category, 0, 0, 0, count(*), 0
+    from e join ${professions} on ${professions.id} = e.profession_id group by ${professions.id}, e.category`);
+  const byCategory: CategoryCount[] = counted
+    .filter((r) => r.kind === "category")
+    .map(({ category, goal, conversation, declined, total, workers }) => ({ category: category!, goal, conversation, declined, total, workers }));
+  const allWorkers = counted.find((r) => r.kind === "all")?.workers ?? 0;
+  const groups = (kind: "team" | "profession"): GroupCount[] =>
+    counted.filter((r) => r.kind === kind).map((r) => ({ id: r.id!, name: r.name!, category: r.category!, count: r.total, sort: r.sort ?? 0 }))
+      // Teams by name; professions in their reference order, then by name.
+      .sort((x, y) => x.sort - y.sort || byName(x.name, y.name))
+      .map(({ sort: _sort, ...g }) => g);
+  const byTeam = groups("team");
+  const byProfession = groups("profession");
 
   // The trend: eight quarters, the last four being the period. Quarter bounds are London days (and, for decisions,
   // the moments those days start and end), passed in as a values list.
@@ -95,7 +114,8 @@ export function barriersAndEnablers(user: SessionUser, f: ScorecardFilters) {
     group by q.i order by q.i`);
   const trend: Quarter[] = quarters.map((q, i) => ({ ...q, recorded: trendRows.find((r) => r.i === i)?.recorded ?? 0, declined: trendRows.find((r) => r.i === i)?.declined ?? 0 }));
 
-  // Enablers in the period, one union.
+  // Enablers in the period, one union. Bespoke sign-offs start from the bespoke statements (a few), not from every
+  // worker's assessments (a second a lead at 50,000 workers).
   const enablers = db.all<Enabler>(sql`
     select 'learning_needs' as key, count(distinct ${appraisals.workerId}) as workers, count(*) as records, null as hours
     from ${appraisals} join ${workers} on ${workers.id} = ${appraisals.workerId}
@@ -108,9 +128,9 @@ export function barriersAndEnablers(user: SessionUser, f: ScorecardFilters) {
     group by ${cpdActivities.learning}
     union all
     select 'bespoke', count(distinct ${competencyAssessments.workerId}), count(*), null
-    from ${competencyAssessments} join ${workers} on ${workers.id} = ${competencyAssessments.workerId}
-      join ${competencyStatements} on ${competencyStatements.id} = ${competencyAssessments.statementId}
-    where ${where} and ${competencyStatements.bespoke} = 1
+    from ${competencyStatements} cross join ${competencyAssessments} on ${competencyAssessments.statementId} = ${competencyStatements.id}
+      join ${workers} on ${workers.id} = ${competencyAssessments.workerId}
+    where ${competencyStatements.bespoke} = 1 and ${where}
       and (${competencyAssessments.signedOffOn} between ${p.start} and ${p.end}
         or ${competencyAssessments.selfAssessedAt} between ${msFrom(p.start)} and ${msTo(p.end)})`);
   const enabler = (key: Enabler["key"]): Enabler => enablers.find((e) => e.key === key) ?? { key, workers: 0, records: 0, hours: null };

@@ -4,6 +4,7 @@ import "server-only";
 // suppressed tables (app/(app)/insights/equity/equity-tables.ts). Nobody else's answers can be read one by one.
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "../client";
+import { keptObject } from "../insights-cache";
 import { apprenticeships, appraisals, equalityMonitoring, stages, trainingRequests, workerPositions, workers } from "../schema";
 import { visibleWorkers } from "../access";
 import { audit } from "../audit";
@@ -98,13 +99,18 @@ function measures(p: Period): Record<EquityMeasure, ReturnType<typeof sql<number
   };
 }
 
+/** The equity counts, kept while they are current (db/insights-cache.ts); never for a support worker. */
+export function equityCounts(user: SessionUser, f: ScorecardFilters) {
+  if (user.role === "support_worker") return undefined;
+  return keptObject("equityCounts", user, f, () => workOutEquityCounts(user, f));
+}
+
 /**
  * The equity counts: for the scorecard's population (visible to the user, in post on the period's last day, the
  * filters), each characteristic's groups with their headcount and how many met each measure. Raw counts: only the
- * suppressed tables built from them may be shown. Undefined for a support worker (whose "population" is themself).
+ * suppressed tables built from them may be shown. Never for a support worker (whose "population" is themself).
  */
-export function equityCounts(user: SessionUser, f: ScorecardFilters) {
-  if (user.role === "support_worker") return undefined;
+function workOutEquityCounts(user: SessionUser, f: ScorecardFilters) {
   const p = periodEnding(f.end);
   const m = measures(p);
   const rows = db

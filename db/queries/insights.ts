@@ -1,28 +1,11 @@
 import "server-only";
 // Organisation-wide headline figures for leads: aggregated in SQL, a fixed number of queries whatever the size.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db } from "../client";
-import { workers, stages, teams, appraisals, pdps, apprenticeships } from "../schema";
+import { workers, teams, appraisals, pdps, apprenticeships } from "../schema";
 import { visibleWorkers } from "../access";
 import type { SessionUser } from "../../lib/session-user";
 import { addMonths } from "../../lib/rules/dates";
-
-/** Headcount and FTE of in-post workers by stage, in ladder order. */
-export function workforceByStage(user: SessionUser) {
-  return db
-    .select({
-      stageId: stages.id,
-      stage: stages.name,
-      headcount: sql<number>`count(*)`,
-      fte: sql<number>`round(sum(${workers.fte}), 2)`,
-    })
-    .from(workers)
-    .innerJoin(stages, eq(stages.id, workers.stageId))
-    .where(and(visibleWorkers(user), eq(workers.status, "in_post")))
-    .groupBy(stages.id)
-    .orderBy(asc(stages.rank), asc(stages.sort))
-    .all();
-}
 
 /** The share of in-post workers with a completed appraisal, an agreed active PDP, and on an apprenticeship. */
 export function headlineMeasures(user: SessionUser, today: string) {

@@ -1,11 +1,12 @@
 import "server-only";
 // Team progression, month by month over the last 12 or 24 months: moves between stages from the position history,
-// apprenticeship starts, completions and withdrawals, competencies signed off, and leavers. Three aggregate queries
-// whatever the size of the organisation (moves by month, moves from stage to stage, and every other event by kind and
-// month in one UNION ALL), each grouped by month in SQL. The workers are those the user may see, filtered by their
+// apprenticeship starts, completions and withdrawals, competencies signed off, and leavers. Two aggregate queries
+// whatever the size of the organisation (moves by month and from stage to stage over one pass of the position history,
+// and every other event by kind and month in one UNION ALL), each grouped in SQL. The workers are those the user may see, filtered by their
 // current team, profession and care setting (not the ones they had when the event happened).
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "../client";
+import { keptObject } from "../insights-cache";
 import { apprenticeships, competencyAssessments, stages, workerPositions, workers } from "../schema";
 import type { SessionUser } from "../../lib/session-user";
 import { filteredWorkers, type ScorecardFilters } from "./scorecard";
@@ -32,24 +33,35 @@ function positionsWithPrevious(where: SQL, end: string): SQL {
     window w as (partition by ${workerPositions.workerId} order by ${workerPositions.effectiveFrom}, ${workerPositions.createdAt}, ${workerPositions.id})`;
 }
 
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Team progression, kept while it is current (db/insights-cache.ts). */
+export function progression(user: SessionUser, f: ScorecardFilters, months: number): Progression & { workedOutAt: Date | null } {
+  return keptObject("progression", user, [f, months], () => workOutProgression(user, f, months));
+}
+
 /** Team progression over the `months` calendar months ending with the period end's month. */
-export function progression(user: SessionUser, f: ScorecardFilters, months: number): Progression {
+function workOutProgression(user: SessionUser, f: ScorecardFilters, months: number): Progression {
   const win = progressionWindow(f.end, months);
   const where = filteredWorkers(user, f);
   const inWindow = (col: SQL) => sql`${col} between ${win.start} and ${win.end}`;
 
-  const moveRows = db.all<{ month: string; up: number; down: number; sideways: number }>(sql`
-    with p as (${positionsWithPrevious(where, win.end)})
-    select substr(on_date, 1, 7) as month, sum(rank > prev_rank) as up, sum(rank < prev_rank) as down, sum(rank = prev_rank) as sideways
-    from p where prev_rank is not null and ${inWindow(sql`on_date`)}
-    group by month`);
-
-  const stageMoves = db.all<StageMove>(sql`
-    with p as (${positionsWithPrevious(where, win.end)})
-    select prev_stage as fromStage, stage as toStage, case when rank > prev_rank then 'up' else 'down' end as direction, count(*) as count
-    from p where prev_rank is not null and rank <> prev_rank and ${inWindow(sql`on_date`)}
-    group by prev_stage, stage, direction
-    order by count desc, direction desc, prev_stage, stage`);
+  // Moves by month and from stage to stage in one statement, over the window's moves worked out once.
+  const moveRows = db.all<{ kind: "month" | "stage"; month: string | null; fromStage: string | null; toStage: string | null; direction: "up" | "down" | null; up: number; down: number; sideways: number; count: number }>(sql`
+    with p as materialized (
+      select * from (${positionsWithPrevious(where, win.end)}) where prev_rank is not null and ${inWindow(sql`on_date`)}
+    )
+    select 'month' as kind, substr(on_date, 1, 7) as month, null as "fromStage", null as "toStage", null as direction,
+      sum(rank > prev_rank) as up, sum(rank < prev_rank) as down, sum(rank = prev_rank) as sideways, count(*) as count
+    from p group by substr(on_date, 1, 7)
+    union all
+    select 'stage', null, prev_stage, stage, case when rank > prev_rank then 'up' else 'down' end, 0, 0, 0, count(*)
+    from p where rank <> prev_rank group by prev_stage, stage, rank > prev_rank`);
+  const stageMoves: StageMove[] = moveRows
+    .filter((r) => r.kind === "stage")
+    .map((r) => ({ fromStage: r.fromStage!, toStage: r.toStage!, direction: r.direction!, count: Number(r.count) }))
+    // Most common first, moves up before moves down, then by name.
+    .sort((x, y) => y.count - x.count || (x.direction === y.direction ? 0 : x.direction === "up" ? -1 : 1) || byCode(x.fromStage, y.fromStage) || byCode(x.toStage, y.toStage));
 
   // One row per event, then counted by kind and month. A start is an apprenticeship that has actually started (no
   // longer planned); completions and withdrawals are dated by the actual end; a sign-off counts while it stands
@@ -73,7 +85,7 @@ export function progression(user: SessionUser, f: ScorecardFilters, months: numb
     ) group by kind, month`);
 
   // Every month of the window, with 0 where nothing happened.
-  const moveBy = new Map(moveRows.map((r) => [r.month, r]));
+  const moveBy = new Map(moveRows.filter((r) => r.kind === "month").map((r) => [r.month, r]));
   const moves = win.months.map((month) => {
     const r = moveBy.get(month);
     return { month, up: Number(r?.up ?? 0), down: Number(r?.down ?? 0), sideways: Number(r?.sideways ?? 0) };
@@ -88,5 +100,5 @@ export function progression(user: SessionUser, f: ScorecardFilters, months: numb
     signOffs: n("signOffs", month),
     leavers: n("leavers", month),
   }));
-  return { window: win, moves, stageMoves: stageMoves.map((s) => ({ ...s, count: Number(s.count) })), events };
+  return { window: win, moves, stageMoves, events };
 }

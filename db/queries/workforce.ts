@@ -6,6 +6,7 @@ import "server-only";
 // and care setting are each worker's current ones.
 import { and, asc, eq, or, sql, type SQL } from "drizzle-orm";
 import { db } from "../client";
+import { keptObject } from "../insights-cache";
 import { bands, careSettings, professions, stages, workers } from "../schema";
 import { visibleWorkers } from "../access";
 import type { SessionUser } from "../../lib/session-user";
@@ -35,7 +36,12 @@ export type WorkforceComposition = {
   byBand: BandRow[];
 };
 
-export function workforceComposition(user: SessionUser, f: ScorecardFilters): WorkforceComposition {
+/** The workforce tables, kept while they are current (db/insights-cache.ts). */
+export function workforceComposition(user: SessionUser, f: ScorecardFilters): WorkforceComposition & { workedOutAt: Date | null } {
+  return keptObject("workforceComposition", user, f, () => workOutWorkforceComposition(user, f));
+}
+
+function workOutWorkforceComposition(user: SessionUser, f: ScorecardFilters): WorkforceComposition {
   const where = inPostOn(user, f);
   const counts = { headcount: sql<number>`count(*)`, fte: sql<number>`coalesce(sum(${workers.fte}), 0)` };
   const stageCols = { stageId: stages.id, stageName: stages.name, stageRank: stages.rank, stageSort: stages.sort };

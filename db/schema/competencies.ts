@@ -124,9 +124,12 @@ export const competencyAssessments = sqliteTable(
   (t) => [
     uniqueIndex("competency_assessments_uq").on(t.workerId, t.statementId),
     // (worker, status) and not (status, ...): with a status-first index SQLite scanned every signed-off row in the
-    // organisation for each worker on the team page (20 s at 50,000 workers; scripts/benchmark.ts).
-    index("competency_assessments_worker_status_idx").on(t.workerId, t.status),
+    // organisation for each worker on the team page (20 s at 50,000 workers; scripts/benchmark.ts). The statement and
+    // dates make it covering for competency coverage, which reads every sign-off in the organisation for a lead.
+    index("competency_assessments_worker_status_idx").on(t.workerId, t.status, t.statementId, t.signedOffOn, t.expiresOn),
     index("competency_assessments_signed_on_idx").on(t.signedOffOn),
+    // From a statement to its assessments: the bespoke enabler, and the foreign key check when a statement is removed.
+    index("competency_assessments_statement_idx").on(t.statementId),
     index("competency_assessments_expiry_idx").on(t.expiresOn),
     // The sign-off form offers the assessor details this user gave last time (124 ms at 50,000 workers without it).
     index("competency_assessments_signed_by_idx").on(t.signedOffBy, t.updatedAt).where(sql`${t.signedOffBy} is not null`),

@@ -72,7 +72,9 @@ export const cpdActivities = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index("cpd_activities_worker_idx").on(t.workerId, t.activityOn),
+    // Covering for the insights (hours per FTE, formal and informal learning by type): a lead's tab reads a year of
+    // everyone's CPD from the index alone.
+    index("cpd_activities_worker_idx").on(t.workerId, t.activityOn, t.hours, t.learning, t.type),
     index("cpd_activities_date_idx").on(t.activityOn),
     check("cpd_activities_hours_range", sql`${t.hours} > 0 and ${t.hours} <= 24`),
   ],

@@ -6,6 +6,8 @@ import type { ScorecardFilters } from "@/db/queries/scorecard";
 import { TabNav } from "@/components/tab-nav";
 import { SelectField } from "@/components/forms/select-field";
 import { insightsQuery } from "./filters";
+import { formatDateTime } from "@/lib/rules/dates";
+import { MAX_STALE_MS } from "@/db/insights-cache";
 
 export type InsightsTab = "scorecard" | "progression" | "workforce" | "barriers" | "equity";
 
@@ -42,6 +44,7 @@ export function InsightsHeader({
   today,
   endLabel = "12 months ending",
   extraQuery = {},
+  workedOutAt = null,
   children,
 }: {
   user: SessionUser;
@@ -55,6 +58,8 @@ export function InsightsHeader({
   endLabel?: string;
   /** Values of this tab's own fields, kept when the filters are cleared of nothing else. */
   extraQuery?: Record<string, string>;
+  /** When the figures were worked out, if the data has changed since (db/insights-cache.ts). */
+  workedOutAt?: Date | null;
   children?: React.ReactNode;
 }) {
   const filtered = !!(filters.team || filters.profession || filters.setting) || filters.end !== today || Object.keys(extraQuery).length > 0;
@@ -86,6 +91,12 @@ export function InsightsHeader({
           {filtered ? <Link href={action}>Clear the filters</Link> : null}
         </div>
       </form>
+      {workedOutAt ? (
+        <p className="card mb-8 max-w-3xl">
+          <strong>{`Figures worked out at ${formatDateTime(workedOutAt)}.`}</strong>
+          {` In an organisation this large they are worked out again at most every ${MAX_STALE_MS / 60_000} minutes, so changes made since then are not in them yet.`}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
-import { workforceByStage, headlineMeasures } from "@/db/queries/insights";
+import { headlineMeasures } from "@/db/queries/insights";
 import { scorecard, scorecardFilterChoices, WORKER_MEASURES, type ScorecardRow } from "@/db/queries/scorecard";
 import { todayInLondon } from "@/lib/rules/dates";
 import { insightsQuery, parseInsightsFilters, type InsightsSearch } from "./filters";
@@ -12,7 +12,6 @@ import { Stat } from "@/components/stat";
 import { Tag } from "@/components/tags";
 import { ScrollRegion } from "@/components/scroll-region";
 import { PrintButton } from "@/components/print-button";
-import { TeamSizeTable } from "@/components/team-size-table";
 
 export const metadata: Metadata = { title: "Insights" };
 
@@ -31,7 +30,6 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   const filters = parseInsightsFilters(sp, choices, today);
   const card = scorecard(user, filters);
   const h = headlineMeasures(user, today);
-  const byStage = workforceByStage(user);
   const filtered = !!(filters.team || filters.profession || filters.setting);
   /** A figure, linked to the workers behind it where it counts workers. */
   const figure = (m: ScorecardMeasure, row: ScorecardRow, big: boolean) => {
@@ -53,6 +51,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
       <InsightsHeader
         user={user}
         tab="scorecard"
+        workedOutAt={card.workedOutAt}
         title="The call to action"
         filters={filters}
         choices={choices}
@@ -149,14 +148,10 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
         <Stat label="Support workers in post today" value={h.inPost} note={`${h.fte} FTE`} />
         <Stat label="On an apprenticeship now" value={h.onApprenticeship} note="On programme, on a break, at gateway or in EPA" />
       </div>
-      <section aria-labelledby="by-stage">
-        <h2 id="by-stage" className="mb-3">
-          Workforce by role
-        </h2>
-        <div className="max-w-2xl">
-          <TeamSizeTable size={{ headcount: h.inPost, fte: h.fte, byStage }} caption="Headcount and full-time equivalent of support workers in post, by role" />
-        </div>
-      </section>
+      <p className="mb-8 no-print">
+        <Link href={`/insights/workforce${insightsQuery(filters, today)}`}>Headcount and FTE by role, profession, care setting and band</Link>
+        {" are on the Workforce tab, with totals and downloads."}
+      </p>
     </>
   );
 }

@@ -2,51 +2,27 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth";
-import { coverageWorkers, scorecardFilterChoices, scorecardWorkers, WORKER_MEASURES, type WorkerMeasure } from "@/db/queries/scorecard";
-import { todayInLondon } from "@/lib/rules/dates";
-import { MEASURE_INFO, type ScorecardMeasure } from "@/lib/rules/scorecard";
+import { scorecardFilterChoices } from "@/db/queries/scorecard";
+import { formatDateTime, todayInLondon } from "@/lib/rules/dates";
+import { MEASURE_INFO } from "@/lib/rules/scorecard";
 import { Tag } from "@/components/tags";
 import { ScrollRegion } from "@/components/scroll-region";
 import { insightsQuery, parseInsightsFilters, type InsightsSearch } from "../filters";
+import { isBehindMeasure, workersBehind } from "./workers-table";
 
-export const metadata: Metadata = { title: "The workers behind a figure" };
+export const metadata: Metadata = { title: "Insights: the workers behind a figure" };
 
 export default async function MeasureWorkersPage({ params, searchParams }: { params: Promise<{ measure: string }>; searchParams: Promise<InsightsSearch> }) {
   const user = await requireRole("manager", "lead", "admin");
   const { measure } = await params;
+  if (!isBehindMeasure(measure)) notFound();
   const coverage = measure === "competency_coverage";
-  if (!coverage && !(WORKER_MEASURES as readonly string[]).includes(measure)) notFound();
   const today = todayInLondon();
   const choices = scorecardFilterChoices(user);
   const filters = parseInsightsFilters(await searchParams, choices, today);
-  const info = MEASURE_INFO[measure as ScorecardMeasure];
+  const info = MEASURE_INFO[measure];
   const teamName = filters.team ? choices.teams.find((t) => t.id === filters.team)?.name : null;
-  // One shape for both kinds of figure: each worker with where they stand, and a line summing them up.
-  let view: { period: { words: string }; total: number; summary: string; rows: { id: string; name: string; jobTitle: string; teamName: string; standing: React.ReactNode }[] };
-  if (coverage) {
-    const data = coverageWorkers(user, filters);
-    view = {
-      ...data,
-      summary: `${data.signedOff} of ${data.required} competencies signed off across ${data.total} ${data.total === 1 ? "worker" : "workers"}; the least covered are listed first.`,
-      rows: data.rows.map((r) => ({
-        ...r,
-        standing: (
-          <>
-            <span className="mr-2">{`${r.signedOff} of ${r.required}`}</span>
-            {r.signedOff === r.required ? <Tag tone="green">All signed off</Tag> : null}
-          </>
-        ),
-      })),
-    };
-  } else {
-    const data = scorecardWorkers(user, filters, measure as WorkerMeasure);
-    view = {
-      ...data,
-      summary: `${data.met} of ${data.total} ${data.total === 1 ? "worker" : "workers"}; ${data.total - data.met} still to do, listed first.`,
-      rows: data.rows.map((r) => ({ ...r, standing: r.met ? <Tag tone="green">Done</Tag> : <Tag tone="red">Not yet</Tag> })),
-    };
-  }
-  const data = view;
+  const data = workersBehind(user, filters, measure, 500);
 
   return (
     <>
@@ -62,6 +38,7 @@ export default async function MeasureWorkersPage({ params, searchParams }: { par
       <p className="mb-6 font-semibold">
         {data.summary}
       </p>
+      {data.workedOutAt ? <p className="card mb-6 max-w-3xl">{`Worked out at ${formatDateTime(data.workedOutAt)}; changes made since then are not in this list yet.`}</p> : null}
       {data.rows.length === 0 ? (
         <p className="card">No workers in post on the last day match the filters.</p>
       ) : (
@@ -88,14 +65,33 @@ export default async function MeasureWorkersPage({ params, searchParams }: { par
                   </td>
                   <td>{r.teamName}</td>
                   <td className="max-md:hidden">{r.jobTitle}</td>
-                  <td>{r.standing}</td>
+                  <td>
+                    {coverage ? (
+                      <>
+                        <span className="mr-2">{r.standing}</span>
+                        {r.done ? <Tag tone="green">All signed off</Tag> : null}
+                      </>
+                    ) : (
+                      <Tag tone={r.done ? "green" : "red"}>{r.standing}</Tag>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </ScrollRegion>
       )}
-      {data.total > data.rows.length ? <p className="mt-3 text-nhs-secondary">{`The first ${data.rows.length} of ${data.total} are shown; filter by team to see the rest.`}</p> : null}
+      {data.total > data.rows.length ? (
+        <p className="mt-3 text-nhs-secondary">{`The first ${data.rows.length} of ${data.total} are shown; filter by team to see the rest, or download them all.`}</p>
+      ) : null}
+      {data.rows.length > 0 ? (
+        <p className="mt-3 no-print">
+          {/* The visible words start the accessible name, which says which list (WCAG 2.5.3). */}
+          <a href={`/insights/${measure}/csv${insightsQuery(filters, today)}`} download aria-label={`Download as CSV: ${info.label}, all ${data.total} workers`}>
+            Download as CSV
+          </a>
+        </p>
+      ) : null}
     </>
   );
 }

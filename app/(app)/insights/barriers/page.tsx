@@ -40,6 +40,7 @@ export default async function BarriersPage({ searchParams }: { searchParams: Pro
       <InsightsHeader
         user={user}
         tab="barriers"
+        workedOutAt={data.workedOutAt}
         title="Barriers and enablers"
         filters={filters}
         choices={choices}

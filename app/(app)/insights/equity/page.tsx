@@ -30,6 +30,7 @@ export default async function EquityPage({ searchParams }: { searchParams: Promi
       <InsightsHeader
         user={user}
         tab="equity"
+        workedOutAt={counts?.workedOutAt}
         title="Equity"
         filters={filters}
         choices={choices}

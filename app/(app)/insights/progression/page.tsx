@@ -53,6 +53,7 @@ export default async function ProgressionPage({ searchParams }: { searchParams: 
       <InsightsHeader
         user={user}
         tab="progression"
+        workedOutAt={data.workedOutAt}
         title="Team progression"
         filters={filters}
         choices={choices}

@@ -28,6 +28,7 @@ export default async function WorkforcePage({ searchParams }: { searchParams: Pr
       <InsightsHeader
         user={user}
         tab="workforce"
+        workedOutAt={composition.workedOutAt}
         title="The support workforce"
         filters={filters}
         choices={choices}

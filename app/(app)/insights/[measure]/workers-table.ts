@@ -1,0 +1,57 @@
+// The workers behind one figure, as data: the page lists them (with links to their records) and the CSV download
+// writes the same columns for every one of them, not only the first page's worth.
+import type { SessionUser } from "@/lib/session-user";
+import { coverageWorkers, scorecardWorkers, WORKER_MEASURES, type ScorecardFilters, type WorkerMeasure } from "@/db/queries/scorecard";
+import { MEASURE_INFO } from "@/lib/rules/scorecard";
+import type { TableData } from "@/lib/tables";
+
+export type BehindMeasure = WorkerMeasure | "competency_coverage";
+
+export function isBehindMeasure(m: string): m is BehindMeasure {
+  return m === "competency_coverage" || (WORKER_MEASURES as readonly string[]).includes(m);
+}
+
+export type WorkersBehind = {
+  period: { words: string };
+  /** Every worker behind the figure; `rows` may be fewer (the limit). */
+  total: number;
+  summary: string;
+  /** When the list was worked out, if the data has changed since (db/insights-cache.ts). */
+  workedOutAt: Date | null;
+  rows: { id: string; name: string; jobTitle: string; teamName: string; standing: string; done: boolean }[];
+};
+
+/** The workers behind the figure, those still to do first; `limit` null for all of them (the download). */
+export function workersBehind(user: SessionUser, f: ScorecardFilters, measure: BehindMeasure, limit: number | null): WorkersBehind {
+  const bound = limit ?? -1; // SQLite reads LIMIT -1 as no limit
+  const many = (n: number) => `${n} ${n === 1 ? "worker" : "workers"}`;
+  if (measure === "competency_coverage") {
+    const data = coverageWorkers(user, f, bound);
+    return {
+      period: data.period,
+      total: data.total,
+      workedOutAt: data.workedOutAt,
+      summary: `${data.signedOff} of ${data.required} competencies signed off across ${many(data.total)}; the least covered are listed first.`,
+      rows: data.rows.map((r) => ({ ...r, standing: `${r.signedOff} of ${r.required}`, done: r.signedOff === r.required })),
+    };
+  }
+  const data = scorecardWorkers(user, f, measure, bound);
+  return {
+    period: data.period,
+    total: data.total,
+    workedOutAt: null,
+    summary: `${data.met} of ${many(data.total)}; ${data.total - data.met} still to do, listed first.`,
+    rows: data.rows.map((r) => ({ ...r, standing: r.met ? "Done" : "Not yet", done: r.met })),
+  };
+}
+
+/** The list as a table: worker, team, job title, and where they stand on the measure. */
+export function workersBehindTable(measure: BehindMeasure, w: WorkersBehind): TableData {
+  const label = MEASURE_INFO[measure].label;
+  return {
+    key: "workers",
+    title: `${label}: the workers behind the figure`,
+    columns: [{ label: "Worker" }, { label: "Team" }, { label: "Job title" }, { label: measure === "competency_coverage" ? `${label} (of those owed)` : label }],
+    rows: w.rows.map((r) => [r.name, r.teamName, r.jobTitle, r.standing]),
+  };
+}

@@ -1,0 +1,92 @@
+import "server-only";
+// Whole-organisation insights at scale (decision record 0013). A lead's tab over 50,000 workers takes one to three
+// seconds of SQL, and better-sqlite3 runs it on the server's only thread, so every page waits behind it. Results are
+// kept per tab, scope and filters:
+//   - while the database is unchanged (SQLite's data_version for other connections' commits, total_changes() for
+//     this one's), a kept result is exact and is served as it is;
+//   - after a change, a result that took longer than SLOW_MS to work out is served for up to MAX_STALE_MS, marked
+//     with when it was worked out, so a busy trust's leads see figures at most five minutes old instead of all
+//     waiting seconds on every view;
+//   - a quick result (a manager's teams, a small trust: everything the e2e suite sees) is never served stale.
+// The key holds the scope that decides what the figures may count: the organisation for leads and admins (who see
+// all of it), the user for anyone else. Several app instances over Postgres would each keep their own, with a
+// version from the database in place of data_version.
+import type Database from "better-sqlite3";
+import { rawSqlite } from "./client";
+import type { SessionUser } from "../lib/session-user";
+
+export const SLOW_MS = 300;
+export const MAX_STALE_MS = 5 * 60_000;
+const MAX_ENTRIES = 50; // a lead's unfiltered scorecard at 50,000 workers is a few megabytes
+
+type Entry = { value: unknown; version: string; at: number; tookMs: number };
+
+/** A result, and when it was worked out if the database has changed since (null when it is current). */
+export type Kept<T> = { value: T; workedOutAt: Date | null };
+
+export type InsightCache = {
+  get<T>(key: string, compute: () => T): Kept<T>;
+  clear(): void;
+};
+
+/**
+ * A cache over `version()` (what the data is now) and `clock()` (milliseconds). Entries go oldest first once there
+ * are `maxEntries`.
+ */
+export function makeInsightCache(opts: { version: () => string; clock: () => number; slowMs?: number; maxStaleMs?: number; maxEntries?: number }): InsightCache {
+  const { version, clock, slowMs = SLOW_MS, maxStaleMs = MAX_STALE_MS, maxEntries = MAX_ENTRIES } = opts;
+  const entries = new Map<string, Entry>();
+  return {
+    get<T>(key: string, compute: () => T): Kept<T> {
+      const now = version();
+      const kept = entries.get(key);
+      if (kept && kept.version === now) return { value: kept.value as T, workedOutAt: null };
+      if (kept && kept.tookMs >= slowMs && clock() - kept.at < maxStaleMs) return { value: kept.value as T, workedOutAt: new Date(kept.at) };
+      const started = clock();
+      const value = compute();
+      const at = clock();
+      entries.delete(key);
+      entries.set(key, { value, version: now, at, tookMs: at - started });
+      while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      return { value, workedOutAt: null };
+    },
+    clear: () => entries.clear(),
+  };
+}
+
+// One cache per open database, so a test's or script's fresh file never meets another's results.
+const caches = new WeakMap<Database.Database, InsightCache>();
+
+function cacheFor(sqlite: Database.Database): InsightCache {
+  let cache = caches.get(sqlite);
+  if (!cache) {
+    const changes = sqlite.prepare("select total_changes()").pluck();
+    cache = makeInsightCache({
+      version: () => `${sqlite.pragma("data_version", { simple: true })}:${changes.get()}`,
+      clock: () => performance.timeOrigin + performance.now(),
+    });
+    caches.set(sqlite, cache);
+  }
+  return cache;
+}
+
+/** Who the figures are for: leads and admins see the whole organisation, so they share one entry. */
+function scopeKey(user: SessionUser): string {
+  return user.role === "lead" || user.role === "admin" ? `org ${user.orgId}` : `user ${user.id}`;
+}
+
+/** `compute()`'s result for this insight, user's scope and arguments, kept as above. */
+export function keptInsight<T>(name: string, user: SessionUser, args: unknown, compute: () => T): Kept<T> {
+  return cacheFor(rawSqlite()).get(`${name} ${scopeKey(user)} ${JSON.stringify(args)}`, compute);
+}
+
+/** Forgets every kept result (the benchmark, to time a first view). */
+export function clearInsightCache(): void {
+  cacheFor(rawSqlite()).clear();
+}
+
+/** keptInsight for a result that is an object: the object, with when it was worked out if that is not now. */
+export function keptObject<T extends object>(name: string, user: SessionUser, args: unknown, compute: () => T): T & { workedOutAt: Date | null } {
+  const { value, workedOutAt } = keptInsight(name, user, args, compute);
+  return { ...value, workedOutAt };
+}

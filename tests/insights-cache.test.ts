@@ -1,0 +1,123 @@
+// Kept insights (db/insights-cache.ts): exact while the database is unchanged, a slow result served for a while
+// after a change (marked with when it was worked out), a quick one never; one entry per scope.
+import { describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
+import { eq } from "drizzle-orm";
+import { db, rawSqlite } from "@/db/client";
+import { appraisals, workers } from "@/db/schema";
+import { keptInsight, makeInsightCache, MAX_STALE_MS } from "@/db/insights-cache";
+import { scorecard, type ScorecardFilters } from "@/db/queries/scorecard";
+import { asSession, twoTeams } from "./support/factory";
+
+/** A cache over a version and a clock the test moves; each computation takes `took` of the clock's time. */
+function fake() {
+  let version = 1;
+  let now = 1_000_000;
+  let took = 10;
+  const cache = makeInsightCache({ version: () => String(version), clock: () => now, slowMs: 300, maxStaleMs: 60_000, maxEntries: 3 });
+  let runs = 0;
+  const get = (key = "k") =>
+    cache.get(key, () => {
+      now += took;
+      return ++runs;
+    });
+  return {
+    get,
+    change: () => version++,
+    wait: (ms: number) => (now += ms),
+    slow: (ms: number) => (took = ms),
+    runs: () => runs,
+    clear: () => cache.clear(),
+  };
+}
+
+describe("the insight cache's rules", () => {
+  it("serves a kept result, as current, while the version is unchanged however old it is", () => {
+    const c = fake();
+    expect(c.get()).toEqual({ value: 1, workedOutAt: null });
+    c.wait(10 * 60_000);
+    expect(c.get()).toEqual({ value: 1, workedOutAt: null });
+    expect(c.runs()).toBe(1);
+  });
+
+  it("works a quick result out again after any change", () => {
+    const c = fake();
+    c.get();
+    c.change();
+    expect(c.get()).toEqual({ value: 2, workedOutAt: null });
+  });
+
+  it("serves a slow result for up to the limit after a change, saying when it was worked out, then works it out again", () => {
+    const c = fake();
+    c.slow(300);
+    c.get();
+    const at = 1_000_300;
+    c.change();
+    c.wait(59_000);
+    expect(c.get()).toEqual({ value: 1, workedOutAt: new Date(at) });
+    c.wait(1_000); // 60 s after it was worked out
+    expect(c.get()).toEqual({ value: 2, workedOutAt: null });
+    // Worked out again under the new version, it is current once more.
+    expect(c.get()).toEqual({ value: 2, workedOutAt: null });
+  });
+
+  it("keeps each key apart, forgets the oldest beyond the limit, and forgets everything when cleared", () => {
+    const c = fake();
+    for (const k of ["a", "b", "c", "d"]) c.get(k);
+    expect(c.runs()).toBe(4);
+    c.get("d");
+    c.get("b");
+    expect(c.runs()).toBe(4);
+    c.get("a"); // forgotten: the fourth key pushed it out
+    expect(c.runs()).toBe(5);
+    c.clear();
+    c.get("a");
+    expect(c.runs()).toBe(6);
+  });
+});
+
+describe("kept insights over the database", () => {
+  const END = "2026-11-22";
+  const all: ScorecardFilters = { team: null, profession: null, setting: null, end: END };
+
+  it("follows this connection's writes and another connection's commits", () => {
+    const f = twoTeams();
+    const lead = asSession(f.users.lead);
+    let runs = 0;
+    const count = () => keptInsight("test", lead, [], () => (runs++, db.select().from(workers).all().length));
+    const before = count().value;
+    expect(count().value).toBe(before);
+    expect(runs).toBe(1);
+    db.update(workers).set({ fte: 0.8 }).where(eq(workers.id, f.workers.workerA.id)).run();
+    count();
+    expect(runs).toBe(2);
+    const other = new Database(rawSqlite().name);
+    other.prepare("update workers set fte = 0.6 where id = ?").run(f.workers.workerA.id);
+    other.close();
+    count();
+    expect(runs).toBe(3);
+  });
+
+  it("shares one entry between a lead and an admin, and keeps each manager's apart", () => {
+    const f = twoTeams();
+    const seen: string[] = [];
+    const who = (u: Parameters<typeof asSession>[0]) => keptInsight("who", asSession(u), [], () => (seen.push(u.email), u.email)).value;
+    expect(who(f.users.lead)).toBe(f.users.lead.email);
+    expect(who(f.users.admin)).toBe(f.users.lead.email); // the same figures: both see the whole organisation
+    expect(who(f.users.managerA)).toBe(f.users.managerA.email);
+    expect(who(f.users.managerB)).toBe(f.users.managerB.email);
+    expect(seen).toEqual([f.users.lead.email, f.users.managerA.email, f.users.managerB.email]);
+  });
+
+  it("shows a change on the scorecard at once in a small organisation", () => {
+    const f = twoTeams();
+    const lead = asSession(f.users.lead);
+    const first = scorecard(lead, all);
+    expect(first.overall.counts.appraised).toBe(0);
+    db.insert(appraisals).values({ workerId: f.workers.workerA.id, scheduledFor: "2026-03-01", heldOn: "2026-03-01", status: "completed" }).run();
+    const next = scorecard(lead, all);
+    expect(next.overall.counts.appraised).toBe(1);
+    expect(next.workedOutAt).toBeNull();
+    expect(MAX_STALE_MS).toBe(5 * 60_000);
+  });
+});
