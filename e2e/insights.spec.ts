@@ -45,7 +45,20 @@ test("the lead's scorecard matches the demo data, and a team filter changes it",
   await expect(overallCard(page, "Career conversation")).toContainText(`${all.conversed} of ${all.inPost}`);
   const pct = Math.round((100 * all.appraised) / all.inPost);
   await expect(overallCard(page, "Annual appraisal")).toContainText(`${pct}%`);
-  await expect(page.getByRole("table", { name: /scorecard by team/ })).toBeVisible();
+  const byTeam = page.getByRole("table", { name: /scorecard by team/ });
+  await expect(byTeam).toBeVisible();
+
+  // A column's heading orders the teams by it, lowest first; the order is in the address.
+  await byTeam.getByRole("link", { name: /^Annual appraisal\s*, sort$/ }).click();
+  await expect(page).toHaveURL(/sort=appraised&dir=asc/);
+  await expect(byTeam.getByRole("columnheader", { name: /Annual appraisal/ })).toHaveAttribute("aria-sort", "ascending");
+  const column = (await byTeam.getByRole("columnheader").allTextContents()).findIndex((t) => t.startsWith("Annual appraisal"));
+  const shares = await byTeam.locator("tbody tr").evaluateAll((trs, i) => trs.map((tr) => tr.children[i]!.querySelector("span")!.textContent!), column);
+  const numbers = shares.map((t) => /^(\d+)%/.exec(t)).filter((m) => m !== null).map((m) => Number(m[1]));
+  expect(numbers.length).toBeGreaterThan(1);
+  expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+  await expectAccessible(page);
+  await visit(page, "/insights");
 
   // The figure opens the workers behind it, those still to do first.
   await overallCard(page, "Annual appraisal").getByRole("link").click();

@@ -6,7 +6,7 @@ import { db } from "@/db/client";
 import { and, eq, isNull } from "drizzle-orm";
 import { appraisals, apprenticeshipStandards, apprenticeships, auditEvents, careerConversations, competencyAssessments, competencyStatements, cpdActivities, pdpReviews, pdps, supervisionSessions, trainingRequests, workers } from "@/db/schema";
 import { coverageWorkers, saveScorecardThresholds, scorecard, scorecardThresholds, scorecardWorkers, type ScorecardFilters } from "@/db/queries/scorecard";
-import { DEFAULT_THRESHOLDS, periodEnding, rag, thresholdsFrom } from "@/lib/rules/scorecard";
+import { DEFAULT_THRESHOLDS, orderTeams, parseTeamOrder, periodEnding, rag, thresholdsFrom, type ScorecardMeasure } from "@/lib/rules/scorecard";
 import { londonDayStartMs } from "@/lib/rules/dates";
 import { seedReference } from "@/db/seed/reference";
 import { publishedFrameworkVersion } from "@/db/queries/competencies";
@@ -165,6 +165,25 @@ describe("the workers behind a figure", () => {
     expect(education.rows.filter((r) => r.met).map((r) => r.id)).toEqual([f.workers.lineManagedOnly.id]);
     expect(education.rows.map((r) => r.id)).not.toContain(f.workers.workerB.id);
     expect(scorecardWorkers(asSession(f.users.lead), all(), "supervised", 2).rows).toHaveLength(2);
+  });
+});
+
+describe("ordering the scorecard's teams", () => {
+  const row = (teamName: string, appraised: number | null) => ({ teamName, values: { appraised } as Record<ScorecardMeasure, number | null> });
+  const rows = [row("Ward 10", 0.5), row("ward 2", 0.9), row("Physio", null), row("Ark", 0.5)];
+  const names = (sort: string, dir?: string) => orderTeams(rows, parseTeamOrder(sort, dir)).map((r) => r.teamName);
+
+  it("orders by name (numbers as numbers, case aside), or by a measure with no figure last either way", () => {
+    expect(names("team")).toEqual(["Ark", "Physio", "ward 2", "Ward 10"]);
+    expect(names("team", "desc")).toEqual(["Ward 10", "ward 2", "Physio", "Ark"]);
+    expect(names("appraised")).toEqual(["Ark", "Ward 10", "ward 2", "Physio"]);
+    expect(names("appraised", "desc")).toEqual(["ward 2", "Ark", "Ward 10", "Physio"]);
+  });
+
+  it("falls back to team name, ascending, for anything else in the address", () => {
+    expect(parseTeamOrder("drop table", "sideways")).toEqual({ sort: "team", dir: "asc" });
+    expect(parseTeamOrder(undefined, undefined)).toEqual({ sort: "team", dir: "asc" });
+    expect(parseTeamOrder("competency_coverage", "desc")).toEqual({ sort: "competency_coverage", dir: "desc" });
   });
 });
 
@@ -374,6 +393,13 @@ describe("the scorecard CSV download", () => {
     const other = await scorecardCsv(new Request(`http://x/insights/csv?team=${f.teamA.id}&end=${END}`));
     expect(other.headers.get("content-disposition")).toBe(`attachment; filename="pathways-scorecard-12-months-to-${END}.csv"`);
     expect(await other.text()).not.toContain("Team A");
+    // The download keeps the page's order of teams: here by appraisal, lowest first (not the name order).
+    actAs(asSession(f.users.lead));
+    const ordered = await scorecardCsv(new Request(`http://x/insights/csv?end=${END}&sort=appraised&dir=asc`));
+    const teamsInFile = (await ordered.text()).split("\r\n").slice(2).filter(Boolean).map((l) => l.split(",")[0]);
+    const byAppraisal = orderTeams(scorecard(asSession(f.users.lead), all()).rows, { sort: "appraised", dir: "asc" }).map((r) => r.teamName);
+    expect(teamsInFile).toEqual(byAppraisal);
+    expect(byAppraisal).toEqual(["Team B", "Team A"]);
     actAs(asSession(f.users.workerUserA));
     await expect(scorecardCsv(new Request("http://x/insights/csv"))).rejects.toThrow(NOT_FOUND);
   });

@@ -2,13 +2,19 @@ import "server-only";
 // Organisation-wide headline figures for leads: aggregated in SQL, a fixed number of queries whatever the size.
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "../client";
+import { keptInsight } from "../insights-cache";
 import { workers, teams, appraisals, pdps, apprenticeships } from "../schema";
 import { visibleWorkers } from "../access";
 import type { SessionUser } from "../../lib/session-user";
 import { addMonths } from "../../lib/rules/dates";
 
-/** The share of in-post workers with a completed appraisal, an agreed active PDP, and on an apprenticeship. */
+/** The headline figures, kept while the data is unchanged (db/insights-cache.ts; quick, so never stale). */
 export function headlineMeasures(user: SessionUser, today: string) {
+  return keptInsight("headlineMeasures", user, today, () => workOutHeadlineMeasures(user, today)).value;
+}
+
+/** The share of in-post workers with a completed appraisal, an agreed active PDP, and on an apprenticeship. */
+function workOutHeadlineMeasures(user: SessionUser, today: string) {
   const yearAgo = addMonths(today, -12);
   const row = db
     .select({

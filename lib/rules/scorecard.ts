@@ -127,3 +127,25 @@ export function formatMeasure(kind: MeasureInfo["kind"], value: number | null): 
   if (value === null) return "–";
   return kind === "share" ? `${Math.round(value * 100)}%` : Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
+
+/** How the scorecard's teams are ordered: by name, or by a measure (its value, no figure last, then by name). */
+export type TeamOrder = { sort: "team" | ScorecardMeasure; dir: "asc" | "desc" };
+
+export function parseTeamOrder(sort: string | undefined, dir: string | undefined): TeamOrder {
+  const s = sort && (sort === "team" || (SCORECARD_MEASURES as readonly string[]).includes(sort)) ? (sort as TeamOrder["sort"]) : "team";
+  return { sort: s, dir: dir === "desc" ? "desc" : "asc" };
+}
+
+const byTeamName = new Intl.Collator("en-GB", { sensitivity: "base", numeric: true }).compare;
+
+/** The rows in that order; a row with no figure for the measure goes last either way. */
+export function orderTeams<T extends { teamName: string; values: Record<ScorecardMeasure, number | null> }>(rows: readonly T[], o: TeamOrder): T[] {
+  const sign = o.dir === "asc" ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    if (o.sort === "team") return sign * byTeamName(a.teamName, b.teamName);
+    const x = a.values[o.sort];
+    const y = b.values[o.sort];
+    if (x === null || y === null) return x === y ? byTeamName(a.teamName, b.teamName) : x === null ? 1 : -1;
+    return sign * (x - y) || byTeamName(a.teamName, b.teamName);
+  });
+}

@@ -7,11 +7,13 @@ import { todayInLondon } from "@/lib/rules/dates";
 import { insightsQuery, parseInsightsFilters, type InsightsSearch } from "./filters";
 import { InsightsHeader } from "./insights-header";
 import { RAG_WORDS, scorecardBase } from "./scorecard-table";
-import { MEASURE_INFO, SCORECARD_MEASURES, formatMeasure, type Rag, type ScorecardMeasure } from "@/lib/rules/scorecard";
+import { MEASURE_INFO, SCORECARD_MEASURES, formatMeasure, orderTeams, parseTeamOrder, type Rag, type ScorecardMeasure } from "@/lib/rules/scorecard";
 import { Stat } from "@/components/stat";
 import { Tag } from "@/components/tags";
 import { ScrollRegion } from "@/components/scroll-region";
 import { PrintButton } from "@/components/print-button";
+import { Pagination } from "@/components/pagination";
+import { SortHeader } from "@/components/sort-header";
 
 export const metadata: Metadata = { title: "Insights" };
 
@@ -22,7 +24,10 @@ function RagTag({ rag }: { rag: Rag | null }) {
 /** Figures that open the workers behind them: those that count workers, and competency coverage. */
 const opensWorkers = (m: ScorecardMeasure) => m === "competency_coverage" || (WORKER_MEASURES as readonly string[]).includes(m);
 
-export default async function InsightsPage({ searchParams }: { searchParams: Promise<InsightsSearch> }) {
+/** Teams a page in the scorecard's by-team table: a large trust has thousands; the download has them all. */
+const TEAMS_PER_PAGE = 50;
+
+export default async function InsightsPage({ searchParams }: { searchParams: Promise<InsightsSearch & { sort?: string; dir?: string; page?: string }> }) {
   const user = await requireRole("manager", "lead", "admin");
   const today = todayInLondon();
   const sp = await searchParams;
@@ -31,6 +36,14 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   const card = scorecard(user, filters);
   const h = headlineMeasures(user, today);
   const filtered = !!(filters.team || filters.profession || filters.setting);
+  const order = parseTeamOrder(sp.sort, sp.dir);
+  const pages = Math.max(1, Math.ceil(card.rows.length / TEAMS_PER_PAGE));
+  const page = Math.min(pages, Math.max(1, Math.floor(Number(sp.page)) || 1));
+  const teamRows = orderTeams(card.rows, order).slice((page - 1) * TEAMS_PER_PAGE, page * TEAMS_PER_PAGE);
+  /** The order in the address, left out when it is the default (by team name). */
+  const orderIn = (o: { sort: string; dir: string }): Record<string, string> => (o.sort === "team" && o.dir === "asc" ? {} : { sort: o.sort, dir: o.dir });
+  const orderQuery = orderIn(order);
+  const tableHref = (o: { sort: string; dir: string }, p = 1) => `/insights${insightsQuery(filters, today, { ...orderIn(o), ...(p > 1 ? { page: String(p) } : {}) })}#by-team`;
   /** A figure, linked to the workers behind it where it counts workers. */
   const figure = (m: ScorecardMeasure, row: ScorecardRow, big: boolean) => {
     const text = formatMeasure(MEASURE_INFO[m].kind, row.values[m]);
@@ -70,12 +83,12 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
               The call to action scorecard
             </h2>
             <p className="text-nhs-secondary">
-              {card.period.words}. {card.overall.headcount} support {card.overall.headcount === 1 ? "worker" : "workers"} in post on the last day
+              {card.period.words}. {card.overall.headcount.toLocaleString("en-GB")} support {card.overall.headcount === 1 ? "worker" : "workers"} in post on the last day
               {filtered ? ", filtered" : ""}; anyone who left before then is not counted.
             </p>
           </div>
           <div className="flex flex-wrap items-center gap-4 no-print">
-            <a href={`/insights/csv${insightsQuery(filters, today)}`} download aria-label="Download as CSV: the call to action scorecard">
+            <a href={`/insights/csv${insightsQuery(filters, today, orderQuery)}`} download aria-label="Download as CSV: the call to action scorecard">
               Download as CSV
             </a>
             <PrintButton />
@@ -96,25 +109,30 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
         </ul>
         {card.rows.length > 1 ? (
           <>
-            <h3 className="mb-2">By team</h3>
+            <h3 id="by-team" className="mb-1">
+              By team
+            </h3>
+            <p className="mb-2 text-sm text-nhs-secondary no-print">
+              {`${card.rows.length.toLocaleString("en-GB")} teams. A column's heading orders the teams by it (lowest first, then highest); the download has every team in the same order.`}
+            </p>
             <ScrollRegion label="The call to action by team, table">
               <table className="table">
-                <caption className="sr-only">The call to action scorecard by team: headcount and each measure with its red, amber or green rating</caption>
+                <caption className="sr-only">
+                  {`The call to action scorecard by team: headcount and each measure with its red, amber or green rating${pages > 1 ? `, teams ${(page - 1) * TEAMS_PER_PAGE + 1} to ${(page - 1) * TEAMS_PER_PAGE + teamRows.length} of ${card.rows.length}` : ""}`}
+                </caption>
                 <thead>
                   <tr>
-                    <th scope="col">Team</th>
+                    <SortHeader label="Team" column="team" current={order.sort} dir={order.dir} hrefFor={(sort, dir) => tableHref({ sort, dir })} />
                     <th scope="col" className="num">
                       Headcount
                     </th>
                     {SCORECARD_MEASURES.map((m) => (
-                      <th key={m} scope="col" className="num">
-                        {MEASURE_INFO[m].label}
-                      </th>
+                      <SortHeader key={m} label={MEASURE_INFO[m].label} column={m} current={order.sort} dir={order.dir} hrefFor={(sort, dir) => tableHref({ sort, dir })} className="num" />
                     ))}
                   </tr>
                 </thead>
                 <tbody>
-                  {card.rows.map((r) => (
+                  {teamRows.map((r) => (
                     <tr key={r.teamId}>
                       <th scope="row">{r.teamName}</th>
                       <td className="num">{r.headcount}</td>
@@ -129,6 +147,9 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
                 </tbody>
               </table>
             </ScrollRegion>
+            <div className="no-print">
+              <Pagination page={page} pages={pages} hrefFor={(p) => tableHref(order, p)} />
+            </div>
           </>
         ) : null}
         <p className="mt-3 text-sm text-nhs-secondary">

@@ -1,7 +1,7 @@
 // The scorecard as a table of cells, for its CSV download: the rows the page shows (overall first, then each team),
 // each measure's figure, what it is out of and its rating in the page's words.
 import type { scorecard, ScorecardRow } from "@/db/queries/scorecard";
-import { MEASURE_INFO, SCORECARD_MEASURES, formatMeasure, type Rag, type ScorecardMeasure } from "@/lib/rules/scorecard";
+import { MEASURE_INFO, SCORECARD_MEASURES, formatMeasure, orderTeams, type Rag, type ScorecardMeasure, type TeamOrder } from "@/lib/rules/scorecard";
 import type { TableData } from "@/lib/tables";
 
 export const RAG_WORDS: Record<Rag, string> = { green: "On track", amber: "Getting there", red: "Behind" };
@@ -14,8 +14,9 @@ export function scorecardBase(row: ScorecardRow, m: ScorecardMeasure): string {
   return `${row.counts[m]} of ${row.headcount}`;
 }
 
-export function scorecardTable(card: ReturnType<typeof scorecard>): TableData {
-  const rows = [card.overall, ...(card.rows.length > 1 ? card.rows : [])];
+/** Overall first, then every team in the page's order (the page shows them a page at a time; the download has all). */
+export function scorecardTable(card: ReturnType<typeof scorecard>, order: TeamOrder = { sort: "team", dir: "asc" }): TableData {
+  const rows = [card.overall, ...(card.rows.length > 1 ? orderTeams(card.rows, order) : [])];
   return {
     key: "scorecard",
     title: "The call to action scorecard",

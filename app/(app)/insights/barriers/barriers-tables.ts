@@ -20,19 +20,26 @@ export const ENABLER_WORDS: Record<Enabler["key"], { label: string; definition: 
 
 const hoursText = (h: number | null) => (h === null ? "–" : (Math.round(h * 10) / 10).toFixed(1));
 
+/** Counts by group and category, the groups with most barriers first (then by name, as the query gave them). */
 function byGroup(key: string, title: string, label: string, groups: GroupCount[]): TableData {
-  const ids = [...new Set(groups.map((g) => g.id))];
-  const count = (id: string, c: string) => groups.find((g) => g.id === id && g.category === c)?.count ?? 0;
-  const rows = ids.map((id) => {
-    const values = BARRIER_CATEGORIES.map((c) => count(id, c));
-    return [groups.find((g) => g.id === id)!.name, ...values, values.reduce((a, b) => a + b, 0)];
-  });
-  const totals = BARRIER_CATEGORIES.map((c) => groups.filter((g) => g.category === c).reduce((a, g) => a + g.count, 0));
+  const by = new Map<string, { name: string; counts: Map<string, number> }>();
+  for (const g of groups) {
+    const row = by.get(g.id) ?? { name: g.name, counts: new Map<string, number>() };
+    row.counts.set(g.category, (row.counts.get(g.category) ?? 0) + g.count);
+    by.set(g.id, row);
+  }
+  const rows = [...by.values()]
+    .map((r) => {
+      const values = BARRIER_CATEGORIES.map((c) => r.counts.get(c) ?? 0);
+      return { name: r.name, values, total: values.reduce((a, b) => a + b, 0) };
+    })
+    .sort((a, b) => b.total - a.total);
+  const totals = BARRIER_CATEGORIES.map((_, i) => rows.reduce((a, r) => a + r.values[i]!, 0));
   return {
     key,
     title,
     columns: [{ label }, ...BARRIER_CATEGORIES.map((c) => ({ label: barrierWords.label(c), numeric: true })), { label: "Total", numeric: true }],
-    rows,
+    rows: rows.map((r) => [r.name, ...r.values, r.total]),
     totals: ["Total", ...totals, totals.reduce((a, b) => a + b, 0)],
   };
 }

@@ -68,7 +68,11 @@ export default async function BarriersPage({ searchParams }: { searchParams: Pro
           Workers are counted once each, whether or not they are still in post; teams and professions are their current ones.
         </p>
         <DataTable table={t("barriers-by-category")} csvHref={csv("barriers-by-category")} />
-        <DataTable table={t("barriers-by-team")} csvHref={csv("barriers-by-team")} />
+        <DataTable
+          table={t("barriers-by-team")}
+          csvHref={csv("barriers-by-team")}
+          shown={{ rows: 25, words: (n, all) => `The ${n} teams with the most barriers are shown, of ${all}; the download has every team.` }}
+        />
         <DataTable table={t("barriers-by-profession")} csvHref={csv("barriers-by-profession")} />
         <h3 className="mb-2">The trend</h3>
         <p className="mb-3 max-w-3xl text-sm text-nhs-secondary">Barriers in each three-month span of the two years to the end date, the last four being the period above; each bar is labelled with the month its span ends.</p>

@@ -2,5 +2,10 @@
 import { scorecard } from "@/db/queries/scorecard";
 import { insightsCsvRoute, twelveMonthsTo } from "../csv-route";
 import { scorecardTable } from "../scorecard-table";
+import { parseTeamOrder } from "@/lib/rules/scorecard";
 
-export const GET = insightsCsvRoute({ tables: (user, f) => [scorecardTable(scorecard(user, f))], period: twelveMonthsTo, only: "scorecard" });
+export const GET = insightsCsvRoute({
+  tables: (user, f, search) => [scorecardTable(scorecard(user, f), parseTeamOrder(search.sort, search.dir))],
+  period: twelveMonthsTo,
+  only: "scorecard",
+});
