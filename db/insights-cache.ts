@@ -4,10 +4,11 @@ import "server-only";
 // kept per tab, scope and filters:
 //   - while the database is unchanged (SQLite's data_version for other connections' commits, total_changes() for
 //     this one's), a kept result is exact and is served as it is;
-//   - after a change, a result that took longer than SLOW_MS to work out is served for up to MAX_STALE_MS, marked
-//     with when it was worked out, so a busy trust's leads see figures at most five minutes old instead of all
-//     waiting seconds on every view;
-//   - a quick result (a manager's teams, a small trust: everything the e2e suite sees) is never served stale.
+//   - after a change, an organisation-wide tab's figures (a lead's or an admin's, asked for with `mayBeStale`) that
+//     took longer than SLOW_MS to work out are served for up to MAX_STALE_MS, marked with when they were worked out,
+//     so a busy trust's leads see figures at most five minutes old instead of all waiting seconds on every view;
+//   - anything else is worked out again after any change: a quick result (a small trust: everything the e2e suite
+//     sees), a manager's (whose teams may just have changed) and a list that names people.
 // The key holds the scope that decides what the figures may count: the organisation for leads and admins (who see
 // all of it), the user for anyone else. Several app instances over Postgres would each keep their own, with a
 // version from the database in place of data_version.
@@ -25,23 +26,29 @@ type Entry = { value: unknown; version: string; at: number; tookMs: number };
 export type Kept<T> = { value: T; workedOutAt: Date | null };
 
 export type InsightCache = {
-  get<T>(key: string, compute: () => T): Kept<T>;
+  /** `mayBeStale`: a slow result may be served for a while after a change (see above). */
+  get<T>(key: string, compute: () => T, mayBeStale?: boolean): Kept<T>;
   clear(): void;
 };
 
 /**
- * A cache over `version()` (what the data is now) and `clock()` (milliseconds). Entries go oldest first once there
- * are `maxEntries`.
+ * A cache over `version()` (what the data is now) and `clock()` (milliseconds). Once there are `maxEntries`, the
+ * least recently used go first.
  */
 export function makeInsightCache(opts: { version: () => string; clock: () => number; slowMs?: number; maxStaleMs?: number; maxEntries?: number }): InsightCache {
   const { version, clock, slowMs = SLOW_MS, maxStaleMs = MAX_STALE_MS, maxEntries = MAX_ENTRIES } = opts;
   const entries = new Map<string, Entry>();
   return {
-    get<T>(key: string, compute: () => T): Kept<T> {
+    get<T>(key: string, compute: () => T, mayBeStale = false): Kept<T> {
       const now = version();
       const kept = entries.get(key);
-      if (kept && kept.version === now) return { value: kept.value as T, workedOutAt: null };
-      if (kept && kept.tookMs >= slowMs && clock() - kept.at < maxStaleMs) return { value: kept.value as T, workedOutAt: new Date(kept.at) };
+      const hit = (workedOutAt: Date | null): Kept<T> => {
+        entries.delete(key); // the most recently used go last, so the oldest unused go first
+        entries.set(key, kept!);
+        return { value: kept!.value as T, workedOutAt };
+      };
+      if (kept && kept.version === now) return hit(null);
+      if (kept && mayBeStale && kept.tookMs >= slowMs && clock() - kept.at < maxStaleMs) return hit(new Date(kept.at));
       const started = clock();
       const value = compute();
       const at = clock();
@@ -75,9 +82,13 @@ function scopeKey(user: SessionUser): string {
   return user.role === "lead" || user.role === "admin" ? `org ${user.orgId}` : `user ${user.id}`;
 }
 
-/** `compute()`'s result for this insight, user's scope and arguments, kept as above. */
-export function keptInsight<T>(name: string, user: SessionUser, args: unknown, compute: () => T): Kept<T> {
-  return cacheFor(rawSqlite()).get(`${name} ${scopeKey(user)} ${JSON.stringify(args)}`, compute);
+/**
+ * `compute()`'s result for this insight, user's scope and arguments, kept as above. `tab`: an organisation-wide tab's
+ * figures, which for a lead or an admin may be served a while after a change when they are slow to work out.
+ */
+export function keptInsight<T>(name: string, user: SessionUser, args: unknown, compute: () => T, tab = false): Kept<T> {
+  const orgWide = user.role === "lead" || user.role === "admin";
+  return cacheFor(rawSqlite()).get(`${name} ${scopeKey(user)} ${JSON.stringify(args)}`, compute, tab && orgWide);
 }
 
 /** Forgets every kept result (the benchmark, to time a first view). */
@@ -86,7 +97,7 @@ export function clearInsightCache(): void {
 }
 
 /** keptInsight for a result that is an object: the object, with when it was worked out if that is not now. */
-export function keptObject<T extends object>(name: string, user: SessionUser, args: unknown, compute: () => T): T & { workedOutAt: Date | null } {
-  const { value, workedOutAt } = keptInsight(name, user, args, compute);
+export function keptObject<T extends object>(name: string, user: SessionUser, args: unknown, compute: () => T, tab = false): T & { workedOutAt: Date | null } {
+  const { value, workedOutAt } = keptInsight(name, user, args, compute, tab);
   return { ...value, workedOutAt };
 }

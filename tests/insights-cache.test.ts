@@ -1,5 +1,5 @@
-// Kept insights (db/insights-cache.ts): exact while the database is unchanged, a slow result served for a while
-// after a change (marked with when it was worked out), a quick one never; one entry per scope.
+// Kept insights (db/insights-cache.ts): exact while the database is unchanged; a lead's slow organisation-wide tab
+// served for a while after a change (marked with when it was worked out), anything else never; one entry per scope.
 import { describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
@@ -16,11 +16,15 @@ function fake() {
   let took = 10;
   const cache = makeInsightCache({ version: () => String(version), clock: () => now, slowMs: 300, maxStaleMs: 60_000, maxEntries: 3 });
   let runs = 0;
-  const get = (key = "k") =>
-    cache.get(key, () => {
-      now += took;
-      return ++runs;
-    });
+  const get = (key = "k", mayBeStale = true) =>
+    cache.get(
+      key,
+      () => {
+        now += took;
+        return ++runs;
+      },
+      mayBeStale,
+    );
   return {
     get,
     change: () => version++,
@@ -61,14 +65,24 @@ describe("the insight cache's rules", () => {
     expect(c.get()).toEqual({ value: 2, workedOutAt: null });
   });
 
-  it("keeps each key apart, forgets the oldest beyond the limit, and forgets everything when cleared", () => {
+  it("never serves a slow result stale unless asked to", () => {
     const c = fake();
-    for (const k of ["a", "b", "c", "d"]) c.get(k);
+    c.slow(5_000);
+    c.get("k", false);
+    c.change();
+    expect(c.get("k", false)).toEqual({ value: 2, workedOutAt: null });
+  });
+
+  it("keeps each key apart, forgets the least recently used beyond the limit, and forgets everything when cleared", () => {
+    const c = fake();
+    for (const k of ["a", "b", "c"]) c.get(k);
+    c.get("a"); // used again: now the most recent
+    c.get("d"); // the fourth key pushes out the least recently used, "b"
     expect(c.runs()).toBe(4);
-    c.get("d");
+    c.get("a");
+    c.get("c");
+    expect(c.runs()).toBe(4);
     c.get("b");
-    expect(c.runs()).toBe(4);
-    c.get("a"); // forgotten: the fourth key pushed it out
     expect(c.runs()).toBe(5);
     c.clear();
     c.get("a");
@@ -107,6 +121,29 @@ describe("kept insights over the database", () => {
     expect(who(f.users.managerA)).toBe(f.users.managerA.email);
     expect(who(f.users.managerB)).toBe(f.users.managerB.email);
     expect(seen).toEqual([f.users.lead.email, f.users.managerA.email, f.users.managerB.email]);
+  });
+
+  it("serves a slow organisation-wide tab stale to a lead for a while after a change, never a manager's", () => {
+    const f = twoTeams();
+    let runs = 0;
+    // Slow on purpose: over the 300 ms beyond which a lead's tab may be served stale.
+    const slow = () => {
+      const start = performance.now();
+      while (performance.now() - start < 310);
+      return ++runs;
+    };
+    const lead = asSession(f.users.lead);
+    const manager = asSession(f.users.managerA);
+    keptInsight("tab", lead, [], slow, true);
+    keptInsight("tab", manager, [], slow, true);
+    keptInsight("list", lead, [], slow); // not a tab: a list that names people
+    expect(runs).toBe(3);
+    db.update(workers).set({ fte: 0.8 }).where(eq(workers.id, f.workers.workerA.id)).run();
+    const forLead = keptInsight("tab", lead, [], slow, true);
+    expect(forLead.value).toBe(1);
+    expect(forLead.workedOutAt).toBeInstanceOf(Date);
+    expect(keptInsight("tab", manager, [], slow, true)).toEqual({ value: 4, workedOutAt: null });
+    expect(keptInsight("list", lead, [], slow)).toEqual({ value: 5, workedOutAt: null });
   });
 
   it("shows a change on the scorecard at once in a small organisation", () => {

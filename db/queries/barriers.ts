@@ -63,9 +63,9 @@ export function quartersEnding(end: string, n = 8): { start: string; end: string
   });
 }
 
-/** Barriers and enablers, kept while they are current (db/insights-cache.ts). */
+/** Barriers and enablers, kept while the data is unchanged, and for a lead a while after a change if slow (db/insights-cache.ts). */
 export function barriersAndEnablers(user: SessionUser, f: ScorecardFilters) {
-  return keptObject("barriersAndEnablers", user, f, () => workOutBarriersAndEnablers(user, f));
+  return keptObject("barriersAndEnablers", user, f, () => workOutBarriersAndEnablers(user, f), true);
 }
 
 function workOutBarriersAndEnablers(user: SessionUser, f: ScorecardFilters) {

@@ -99,10 +99,10 @@ function measures(p: Period): Record<EquityMeasure, ReturnType<typeof sql<number
   };
 }
 
-/** The equity counts, kept while they are current (db/insights-cache.ts); never for a support worker. */
+/** The equity counts, kept while the data is unchanged, and for a lead a while after a change if slow (db/insights-cache.ts); never for a support worker. */
 export function equityCounts(user: SessionUser, f: ScorecardFilters) {
   if (user.role === "support_worker") return undefined;
-  return keptObject("equityCounts", user, f, () => workOutEquityCounts(user, f));
+  return keptObject("equityCounts", user, f, () => workOutEquityCounts(user, f), true);
 }
 
 /**

@@ -8,7 +8,7 @@ import { visibleWorkers } from "../access";
 import type { SessionUser } from "../../lib/session-user";
 import { addMonths } from "../../lib/rules/dates";
 
-/** The headline figures, kept while the data is unchanged (db/insights-cache.ts; quick, so never stale). */
+/** The headline figures, kept while the data is unchanged (db/insights-cache.ts; never stale). */
 export function headlineMeasures(user: SessionUser, today: string) {
   return keptInsight("headlineMeasures", user, today, () => workOutHeadlineMeasures(user, today)).value;
 }

@@ -35,9 +35,9 @@ function positionsWithPrevious(where: SQL, end: string): SQL {
 
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Team progression, kept while it is current (db/insights-cache.ts). */
+/** Team progression, kept while the data is unchanged, and for a lead a while after a change if slow (db/insights-cache.ts). */
 export function progression(user: SessionUser, f: ScorecardFilters, months: number): Progression & { workedOutAt: Date | null } {
-  return keptObject("progression", user, [f, months], () => workOutProgression(user, f, months));
+  return keptObject("progression", user, [f, months], () => workOutProgression(user, f, months), true);
 }
 
 /** Team progression over the `months` calendar months ending with the period end's month. */

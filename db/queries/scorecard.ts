@@ -142,9 +142,9 @@ export function scorecardWorkers(user: SessionUser, f: ScorecardFilters, measure
   return { period: p, rows, ...totals };
 }
 
-/** The scorecard, kept while it is current (db/insights-cache.ts). */
+/** The scorecard, kept while the data is unchanged, and for a lead a while after a change if slow (db/insights-cache.ts). */
 export function scorecard(user: SessionUser, f: ScorecardFilters) {
-  return keptObject("scorecard", user, f, () => workOutScorecard(user, f));
+  return keptObject("scorecard", user, f, () => workOutScorecard(user, f), true);
 }
 
 /**
@@ -310,7 +310,7 @@ function competencyCoverage(where: SQL, p: Period): Map<string, { required: numb
   return new Map(rows.map((r) => [r.teamId, { required: r.required, signedOff: r.signedOff }]));
 }
 
-/** The workers behind the coverage figure, kept while current (db/insights-cache.ts); a download of all of them is not kept. */
+/** The workers behind the coverage figure, kept while the data is unchanged (never stale: it names people); a download of all of them is not kept. */
 export function coverageWorkers(user: SessionUser, f: ScorecardFilters, limit = 500) {
   if (limit < 0) return { ...workOutCoverageWorkers(user, f, limit), workedOutAt: null }; // a whole download is not kept
   return keptObject("coverageWorkers", user, [f, limit], () => workOutCoverageWorkers(user, f, limit));

@@ -36,9 +36,9 @@ export type WorkforceComposition = {
   byBand: BandRow[];
 };
 
-/** The workforce tables, kept while they are current (db/insights-cache.ts). */
+/** The workforce tables, kept while the data is unchanged, and for a lead a while after a change if slow (db/insights-cache.ts). */
 export function workforceComposition(user: SessionUser, f: ScorecardFilters): WorkforceComposition & { workedOutAt: Date | null } {
-  return keptObject("workforceComposition", user, f, () => workOutWorkforceComposition(user, f));
+  return keptObject("workforceComposition", user, f, () => workOutWorkforceComposition(user, f), true);
 }
 
 function workOutWorkforceComposition(user: SessionUser, f: ScorecardFilters): WorkforceComposition {

@@ -75,7 +75,12 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
             action is happening: PDPs, appraisals, career conversations, supervision, CPD, structured education and access to training.
           </p>
         }
-      />
+      >
+        {/* The teams' order is kept when the filters change. */}
+        {Object.entries(orderQuery).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
+      </InsightsHeader>
       <section aria-labelledby="scorecard" className="mb-10">
         <div className="mb-3 flex flex-wrap items-end justify-between gap-4">
           <div>

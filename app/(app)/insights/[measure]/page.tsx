@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth";
 import { scorecardFilterChoices } from "@/db/queries/scorecard";
-import { formatDateTime, todayInLondon } from "@/lib/rules/dates";
+import { todayInLondon } from "@/lib/rules/dates";
 import { MEASURE_INFO } from "@/lib/rules/scorecard";
 import { Tag } from "@/components/tags";
 import { ScrollRegion } from "@/components/scroll-region";
@@ -38,7 +38,6 @@ export default async function MeasureWorkersPage({ params, searchParams }: { par
       <p className="mb-6 font-semibold">
         {data.summary}
       </p>
-      {data.workedOutAt ? <p className="card mb-6 max-w-3xl">{`Worked out at ${formatDateTime(data.workedOutAt)}; changes made since then are not in this list yet.`}</p> : null}
       {data.rows.length === 0 ? (
         <p className="card">No workers in post on the last day match the filters.</p>
       ) : (
@@ -87,7 +86,7 @@ export default async function MeasureWorkersPage({ params, searchParams }: { par
       {data.rows.length > 0 ? (
         <p className="mt-3 no-print">
           {/* The visible words start the accessible name, which says which list (WCAG 2.5.3). */}
-          <a href={`/insights/${measure}/csv${insightsQuery(filters, today)}`} download aria-label={`Download as CSV: ${info.label}, all ${data.total} workers`}>
+          <a href={`/insights/${measure}/csv${insightsQuery(filters, today)}`} download aria-label={`Download as CSV: ${info.label}, all ${data.total.toLocaleString("en-GB")} workers`}>
             Download as CSV
           </a>
         </p>

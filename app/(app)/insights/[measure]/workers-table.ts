@@ -16,8 +16,6 @@ export type WorkersBehind = {
   /** Every worker behind the figure; `rows` may be fewer (the limit). */
   total: number;
   summary: string;
-  /** When the list was worked out, if the data has changed since (db/insights-cache.ts). */
-  workedOutAt: Date | null;
   rows: { id: string; name: string; jobTitle: string; teamName: string; standing: string; done: boolean }[];
 };
 
@@ -30,7 +28,6 @@ export function workersBehind(user: SessionUser, f: ScorecardFilters, measure: B
     return {
       period: data.period,
       total: data.total,
-      workedOutAt: data.workedOutAt,
       summary: `${data.signedOff} of ${data.required} competencies signed off across ${many(data.total)}; the least covered are listed first.`,
       rows: data.rows.map((r) => ({ ...r, standing: `${r.signedOff} of ${r.required}`, done: r.signedOff === r.required })),
     };
@@ -39,7 +36,6 @@ export function workersBehind(user: SessionUser, f: ScorecardFilters, measure: B
   return {
     period: data.period,
     total: data.total,
-    workedOutAt: null,
     summary: `${data.met} of ${many(data.total)}; ${data.total - data.met} still to do, listed first.`,
     rows: data.rows.map((r) => ({ ...r, standing: r.met ? "Done" : "Not yet", done: r.met })),
   };

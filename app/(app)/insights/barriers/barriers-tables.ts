@@ -20,20 +20,19 @@ export const ENABLER_WORDS: Record<Enabler["key"], { label: string; definition: 
 
 const hoursText = (h: number | null) => (h === null ? "–" : (Math.round(h * 10) / 10).toFixed(1));
 
-/** Counts by group and category, the groups with most barriers first (then by name, as the query gave them). */
-function byGroup(key: string, title: string, label: string, groups: GroupCount[]): TableData {
+/** Counts by group and category, in the query's order, or with the most barriers first (then in that order). */
+function byGroup(key: string, title: string, label: string, groups: GroupCount[], mostFirst = false): TableData {
   const by = new Map<string, { name: string; counts: Map<string, number> }>();
   for (const g of groups) {
     const row = by.get(g.id) ?? { name: g.name, counts: new Map<string, number>() };
     row.counts.set(g.category, (row.counts.get(g.category) ?? 0) + g.count);
     by.set(g.id, row);
   }
-  const rows = [...by.values()]
-    .map((r) => {
-      const values = BARRIER_CATEGORIES.map((c) => r.counts.get(c) ?? 0);
-      return { name: r.name, values, total: values.reduce((a, b) => a + b, 0) };
-    })
-    .sort((a, b) => b.total - a.total);
+  const rows = [...by.values()].map((r) => {
+    const values = BARRIER_CATEGORIES.map((c) => r.counts.get(c) ?? 0);
+    return { name: r.name, values, total: values.reduce((a, b) => a + b, 0) };
+  });
+  if (mostFirst) rows.sort((a, b) => b.total - a.total);
   const totals = BARRIER_CATEGORIES.map((_, i) => rows.reduce((a, r) => a + r.values[i]!, 0));
   return {
     key,
@@ -65,7 +64,7 @@ export function barrierTables(b: BarriersAndEnablers): TableData[] {
       rows: b.byCategory.length === 0 ? [] : BARRIER_CATEGORIES.map((c) => [barrierWords.label(c), cat(c)?.goal ?? 0, cat(c)?.conversation ?? 0, cat(c)?.declined ?? 0, cat(c)?.total ?? 0, cat(c)?.workers ?? 0]),
       totals: ["Total", sum((x) => x.goal), sum((x) => x.conversation), sum((x) => x.declined), sum((x) => x.total), b.allWorkers],
     },
-    byGroup("barriers-by-team", "Barriers by team and category", "Team", b.byTeam),
+    byGroup("barriers-by-team", "Barriers by team and category", "Team", b.byTeam, true),
     byGroup("barriers-by-profession", "Barriers by profession and category", "Profession", b.byProfession),
     {
       key: "barriers-by-quarter",
