@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
 import { headlineMeasures } from "@/db/queries/insights";
-import { scorecard, scorecardFilterChoices, WORKER_MEASURES, type ScorecardRow } from "@/db/queries/scorecard";
+import { scorecard, scorecardFilterChoices, type ScorecardRow } from "@/db/queries/scorecard";
+import { isBehindMeasure } from "./[measure]/workers-table";
 import { todayInLondon } from "@/lib/rules/dates";
 import { insightsQuery, parseInsightsFilters, type InsightsSearch } from "./filters";
 import { InsightsHeader } from "./insights-header";
@@ -20,9 +21,6 @@ export const metadata: Metadata = { title: "Insights" };
 function RagTag({ rag }: { rag: Rag | null }) {
   return rag ? <Tag tone={rag}>{RAG_WORDS[rag]}</Tag> : <Tag tone="grey">No data</Tag>;
 }
-
-/** Figures that open the workers behind them: those that count workers, and competency coverage. */
-const opensWorkers = (m: ScorecardMeasure) => m === "competency_coverage" || (WORKER_MEASURES as readonly string[]).includes(m);
 
 /** Teams a page in the scorecard's by-team table: a large trust has thousands; the download has them all. */
 const TEAMS_PER_PAGE = 50;
@@ -47,7 +45,8 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   /** A figure, linked to the workers behind it where it counts workers. */
   const figure = (m: ScorecardMeasure, row: ScorecardRow, big: boolean) => {
     const text = formatMeasure(MEASURE_INFO[m].kind, row.values[m]);
-    if (!opensWorkers(m) || row.values[m] === null) return text;
+    // Figures that count workers, and competency coverage, open the workers behind them.
+    if (!isBehindMeasure(m) || row.values[m] === null) return text;
     const q = insightsQuery(row.teamId ? { ...filters, team: row.teamId } : filters, today);
     return (
       <Link href={`/insights/${m}${q}`} className={big ? "" : "font-semibold"}>
