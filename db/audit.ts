@@ -4,6 +4,7 @@ import { auditEvents } from "./schema";
 import type { DB } from "./client";
 import type { SessionUser } from "../lib/session-user";
 import { roleWords } from "../lib/vocabulary";
+import { now as clockNow } from "../lib/rules/dates";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
@@ -41,7 +42,7 @@ export function auditMany(tx: Tx | DB, actor: Actor, entries: readonly AuditEntr
   const insert = tx
     .insert(auditEvents)
     .values({
-      at: new Date(),
+      at: clockNow(),
       actorId: p("actorId"),
       actorLabel: p("actorLabel"),
       action: p("action"),

@@ -1,5 +1,5 @@
 // Access is enforced on the server: a record the user may not see answers 404, whoever asks by URL.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/test";
 import { visit } from "./support/axe";
 import { signedInPage, LOGINS, type DemoLogin } from "./support/roles";
 import { workerIdFor } from "./support/demo-db";

@@ -1,7 +1,9 @@
 // Logins: an administrator adds a user who sets their password through a one-time link; changes a role and
 // disables a user who is signed in elsewhere (their next request signs them out); a manager gives their support
 // worker a login. Others are refused by URL.
-import { test, expect, type Browser, type Page } from "@playwright/test";
+import { test, expect } from "./support/test";
+import { errorSummary } from "./support/pages";
+import type { Browser, Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, signInThroughForm, storageState } from "./support/roles";
 import { demoDb } from "./support/demo-db";
@@ -42,7 +44,7 @@ test("an admin adds a user, who chooses a password through the link and is signe
   await admin.getByLabel("Full name").fill("x".repeat(121));
   await admin.getByLabel("Work email address").fill("rowan.ellery.e2e");
   await admin.getByRole("button", { name: "Create login" }).click();
-  const summary = admin.getByRole("alert").filter({ hasText: "There is a problem" });
+  const summary = errorSummary(admin);
   await expect(summary.getByRole("link", { name: "Name must be 120 characters or fewer" })).toHaveAttribute("href", "#name");
   await expect(summary).toContainText("Enter an email address in the correct format");
   await expect(summary).toContainText("Select a role");
@@ -74,7 +76,7 @@ test("an admin adds a user, who chooses a password through the link and is signe
   await page.getByLabel("Choose a password").fill("too short");
   await page.getByLabel("Type the password again").fill("too short");
   await page.getByRole("button", { name: "Set password and sign in" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Password must be at least 12 characters");
+  await expect(errorSummary(page)).toContainText("Password must be at least 12 characters");
   await expect(page.getByLabel("Choose a password")).toHaveValue("");
   await expectAccessible(page);
 
@@ -201,10 +203,10 @@ test("a manager gives their support worker a login; another team's manager gets 
   await expectAccessible(manager);
 
   await manager.getByRole("button", { name: "Create login" }).click();
-  await expect(manager.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Enter an email address");
+  await expect(errorSummary(manager)).toContainText("Enter an email address");
   await manager.getByLabel(/work email address/).fill("worker@demo.test");
   await manager.getByRole("button", { name: "Create login" }).click();
-  await expect(manager.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("A user with this email already exists");
+  await expect(errorSummary(manager)).toContainText("A user with this email already exists");
   await expect(manager.getByLabel(/work email address/)).toHaveValue("worker@demo.test");
 
   await manager.getByLabel(/work email address/).fill("given.login.e2e@demo.test");

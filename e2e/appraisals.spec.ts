@@ -2,7 +2,9 @@
 // appraisal (adding its new objective to his PDP); Daniel reads it, tries sending it back without a reason, then signs
 // it; manager2 finds it locked, prints it, and reopens it with a reason. Another team's manager and another worker get
 // 404; a lead reads only.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "./support/test";
+import { today } from "./support/dates";
+import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage } from "./support/roles";
 import { demoDb, workerIdFor } from "./support/demo-db";
@@ -16,9 +18,7 @@ const COMMENT = `Thank you, a fair record of my year (${TAG})`;
 let workerId = "";
 let appraisalPath = "";
 
-const isoToday = () =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-const yearsAhead = (n: number) => `${Number(isoToday().slice(0, 4)) + n}${isoToday().slice(4)}`;
+const yearsAhead = (n: number) => `${Number(today().slice(0, 4)) + n}${today().slice(4)}`;
 
 function openAppraisal(id: string) {
   const db = demoDb();
@@ -72,7 +72,7 @@ test("manager2 books the appraisal, refused a date three years ahead with the da
   await expect(page.getByLabel("Appraisal date")).toHaveValue(far);
   await expectAccessible(page);
 
-  await page.getByLabel("Appraisal date").fill(isoToday());
+  await page.getByLabel("Appraisal date").fill(today());
   await page.getByRole("button", { name: "Schedule the appraisal" }).click();
   await expect(status(page, "Appraisal scheduled")).toBeVisible();
   appraisalPath = new URL(page.url()).pathname;
@@ -96,7 +96,7 @@ test("manager2 starts it, fills the form with a new objective, adds it to the PD
   const reviews = page.locator("#reviews fieldset");
   const n = await reviews.count();
   for (let i = 0; i < n; i++) await reviews.nth(i).getByLabel("Met", { exact: true }).check();
-  await page.getByLabel("Date the meeting was held").fill(isoToday());
+  await page.getByLabel("Date the meeting was held").fill(today());
   await page.getByLabel("Wellbeing").fill("Settled, enjoying the caseload");
   await page.getByLabel("Feedback").fill("Parents value his calm explanations");
   await page.getByLabel("Training and development needs").fill("Makaton level 2");
@@ -104,7 +104,7 @@ test("manager2 starts it, fills the form with a new objective, adds it to the PD
   const first = page.getByRole("group", { name: "New objective 1" });
   await first.getByLabel("Objective", { exact: true }).fill(OBJECTIVE);
   await first.getByLabel("How success will be seen").fill("A sign each week on the board; two colleagues using it");
-  await first.getByLabel("Target date").fill(`${Number(isoToday().slice(0, 4)) + 1}-06-30`);
+  await first.getByLabel("Target date").fill(`${Number(today().slice(0, 4)) + 1}-06-30`);
   // Another row comes from the server, keeping what was typed.
   await page.getByRole("button", { name: "Add another objective" }).click();
   await expect(page.getByRole("group", { name: "New objective 2" })).toBeVisible();

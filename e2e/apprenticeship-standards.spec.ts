@@ -3,7 +3,9 @@
 // current rule, then takes it away again; a manager cannot reach the screens. At the end the minimum, the rule and
 // the rules' dates are put back and the requirement (prefixed with the spec's name) retired, so later specs see the
 // seeded data.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "./support/test";
+import { errorSummary } from "./support/pages";
+import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage } from "./support/roles";
 import { demoDb } from "./support/demo-db";
@@ -46,7 +48,7 @@ test("an admin corrects a standard's off-the-job minimum and adds a gateway requ
   await expect(otj).toHaveValue(String(before.otj));
   await otj.fill("-20");
   await page.getByRole("button", { name: "Save changes" }).click();
-  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  const summary = errorSummary(page);
   const link = summary.getByRole("link", { name: "The off-the-job minimum cannot be negative" });
   await expect(link).toHaveAttribute("href", "#otjMinimumHours");
   await expect(otj).toHaveValue("-20");
@@ -119,7 +121,7 @@ test("an admin changes an off-the-job rule, and adds one from a date, which clos
   await hours.fill("45");
   await page.getByLabel("Description").fill("standards.spec: six hours a week, reworded");
   await page.getByRole("button", { name: "Save changes" }).click();
-  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  const summary = errorSummary(page);
   await expect(summary.getByRole("link", { name: "The hours a week must be more than 0 and at most 40" })).toHaveAttribute("href", "#value");
   await expect(hours).toHaveValue("45");
   await expect(page.getByLabel("Description")).toHaveValue("standards.spec: six hours a week, reworded");

@@ -3,7 +3,9 @@
 // from red to amber to green, records a tripartite review, and finds her on the pipeline; Chloe sees it from My
 // development and logs her own hours; another team's manager gets 404 on her apprenticeship, even replaying the
 // manager's own request, and does not see her on their pipeline.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "./support/test";
+import { mainNav } from "./support/pages";
+import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
 import { workerIdFor } from "./support/demo-db";
@@ -13,8 +15,9 @@ import { today, shift, long } from "./support/dates";
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 const PROVIDER = "apprenticeships.spec: Eastfield University";
-const STARTED = shift(today(), -56);
-const PLANNED_END = shift(STARTED, 730);
+/** The start date of the apprenticeship the manager starts (worked out when a test runs, from PATHWAYS_TODAY). */
+const started = () => shift(today(), -56);
+const plannedEnd = () => shift(started(), 730);
 
 const otjTag = (page: Page) => page.getByRole("region", { name: /\(level 5\)/ }).locator(".tag").filter({ hasText: /^Hours / });
 
@@ -38,8 +41,8 @@ test("the manager starts Chloe's apprenticeship, logs hours and a review, and se
 
   await page.getByLabel("Apprenticeship standard").selectOption({ label: "Assistant practitioner (health) (level 5, typically 24 months)" });
   await page.getByLabel("Training provider").fill(PROVIDER);
-  await page.getByLabel("Start date", { exact: true }).fill(STARTED);
-  await page.getByLabel("Planned end date").fill(shift(STARTED, -1));
+  await page.getByLabel("Start date", { exact: true }).fill(started());
+  await page.getByLabel("Planned end date").fill(shift(started(), -1));
   await expect(page.getByLabel("Contracted hours a week")).toHaveValue("37.5");
   await page.getByRole("group", { name: "Has it started?" }).getByLabel("Yes: it is on programme").check();
   await page.getByRole("button", { name: "Save the apprenticeship" }).click();
@@ -48,14 +51,14 @@ test("the manager starts Chloe's apprenticeship, logs hours and a review, and se
   await expect(page.getByRole("group", { name: "Has it started?" }).getByLabel("Yes: it is on programme")).toBeChecked();
   await expectAccessible(page);
 
-  await page.getByLabel("Planned end date").fill(PLANNED_END);
+  await page.getByLabel("Planned end date").fill(plannedEnd());
   await page.getByRole("button", { name: "Save the apprenticeship" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Assistant practitioner (health) (level 5)" })).toBeVisible();
   // Nothing logged eight weeks in: behind, and said so.
   await expect(otjTag(page)).toHaveText("Hours behind");
   await expect(page.getByRole("note", { name: "At risk" })).toContainText("Off-the-job hours behind: 0 of");
   await expect(page.getByText("538 hours: the standard's published minimum of 538 hours.")).toBeVisible();
-  await expect(page.getByText(`Started on ${long(STARTED)}, so this rule applies: Starts from 1 August 2025`)).toBeVisible();
+  await expect(page.getByText(`Started on ${long(started())}, so this rule applies: Starts from 1 August 2025`)).toBeVisible();
   await expectAccessible(page);
 
   // Thirty hours in a day is refused, with what was typed kept.
@@ -81,7 +84,7 @@ test("the manager starts Chloe's apprenticeship, logs hours and a review, and se
   await expect(entries).toContainText(long(shift(today(), -50)));
 
   // A review dated before the start is refused; then one is recorded and the next is due by the date it agreed.
-  await page.getByLabel("Date of the review").fill(shift(STARTED, -3));
+  await page.getByLabel("Date of the review").fill(shift(started(), -3));
   await page.getByLabel("Who attended").fill("Chloe Mensah (apprentice), Claire Donnelly (line manager), tutor");
   await page.getByLabel("Progress", { exact: true }).fill("apprenticeships.spec: settling in well; first module passed");
   await page.getByRole("button", { name: "Record the review" }).click();
@@ -103,7 +106,7 @@ test("the manager starts Chloe's apprenticeship, logs hours and a review, and se
   await expect(page.getByRole("table", { name: /Status history/ }).first()).toContainText("On programme");
 
   // The pipeline shows her, on track.
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Apprenticeships" }).click();
+  await mainNav(page).getByRole("link", { name: "Apprenticeships" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Apprenticeships" })).toBeVisible();
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Chloe Mensah" }) });
   await expect(row).toContainText("Assistant practitioner (health)");

@@ -3,7 +3,8 @@
 // a forged sign-off in her name is refused; her manager signs it off with the assessor's registration (fixing a
 // missing number first) and her readiness for the next stage goes up; the manager reopens it with a reason;
 // another team's manager gets 404; a lead reads.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "./support/test";
+import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
 import { demoDb, workerIdFor } from "./support/demo-db";

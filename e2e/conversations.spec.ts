@@ -1,6 +1,7 @@
 // Career conversations, as people use them: Daniel's manager records one (fixing a date on the way), turns a step
 // into a PDP goal; Daniel sees it on his own record and ticks a step done; a lead reads it; another manager gets 404.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/test";
+import { errorSummary } from "./support/pages";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
 import { workerIdFor } from "./support/demo-db";
@@ -45,7 +46,7 @@ test("Daniel's manager records a career conversation, fixing the next date on th
   await page.getByLabel(/Date of the next conversation/).fill(shift(today(), -1));
   await page.getByRole("button", { name: "Save the conversation" }).click();
 
-  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  const summary = errorSummary(page);
   await expect(summary.getByRole("link", { name: /The next conversation must be after this one/ })).toHaveAttribute("href", "#nextConversationOn");
   await expect(page.getByLabel(/In their words/)).toHaveValue(DETAIL);
   await expect(page.getByRole("group", { name: "Step 2" }).getByLabel("What will happen")).toHaveValue(STEP_TWO);

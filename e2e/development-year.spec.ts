@@ -3,7 +3,10 @@
 // goals; Chloe sees them on "My development", adds a progress note, agrees the changed plan, comments on and signs
 // the appraisal; it is then locked for Claire, who prints it, agrees the plan and reviews it; another team's manager
 // gets 404; the team page shows the changed status.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "./support/test";
+import { mainNav } from "./support/pages";
+import { today } from "./support/dates";
+import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage } from "./support/roles";
 import { demoDb, workerIdFor } from "./support/demo-db";
@@ -21,9 +24,7 @@ const COMMENT = `Thank you, I am keen to start the falls class (${TAG})`;
 let chloe = "";
 let appraisalPath = "";
 
-const isoToday = () =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-const nextYear = (monthDay: string) => `${Number(isoToday().slice(0, 4)) + 1}-${monthDay}`;
+const nextYear = (monthDay: string) => `${Number(today().slice(0, 4)) + 1}-${monthDay}`;
 const status = (page: Page, text: string | RegExp) => page.getByRole("status").filter({ hasText: text });
 const chloeRow = (page: Page) => page.getByRole("row").filter({ has: page.getByRole("link", { name: "Chloe Mensah", exact: true }) });
 
@@ -67,7 +68,7 @@ test("Claire writes the appraisal with two new objectives, makes them PDP goals 
   const n = await reviews.count();
   expect(n).toBeGreaterThan(0);
   for (let i = 0; i < n; i++) await reviews.nth(i).getByLabel(i === 0 ? "Partly met" : "Met", { exact: true }).check();
-  await page.getByLabel("Date the meeting was held").fill(isoToday());
+  await page.getByLabel("Date the meeting was held").fill(today());
   await page.getByLabel("Achievements").fill("Took on the ward's mobility rounds and mentored a new starter");
   await page.getByLabel("Wellbeing").fill("Well; would like more predictable shifts");
   await page.getByLabel("Feedback").fill("Patients and the team value her encouragement");
@@ -161,7 +162,7 @@ test("the appraisal is locked for Claire, who prints it, agrees the plan and rec
   await expect(page.getByRole("heading", { level: 1, name: /^Appraisal/ })).toBeVisible();
   await expectAccessible(page);
   await page.emulateMedia({ media: "print" });
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(mainNav(page)).toBeHidden();
   for (const o of OBJECTIVES) await expect(page.getByText(o.title).first()).toBeVisible();
   await expect(page.getByText(COMMENT)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("appraisal-print.png"), fullPage: true });
@@ -170,7 +171,7 @@ test("the appraisal is locked for Claire, who prints it, agrees the plan and rec
   await visit(page, `/workers/${chloe}/pdp`);
   await page.getByRole("button", { name: "Agree this plan" }).click();
   await expect(page.getByText("Active, agreed").first()).toBeVisible();
-  await page.getByLabel("Date of the review").fill(isoToday());
+  await page.getByLabel("Date of the review").fill(today());
   await page.getByLabel("Summary").fill(`New goals from the appraisal agreed; falls class starts next week (${TAG})`);
   await page.getByLabel("Next review", { exact: true }).fill(nextYear("02-28"));
   await page.getByRole("button", { name: "Record the review" }).click();

@@ -3,7 +3,8 @@
 // shows no count from 1 to 7, a big group's headcount matching the demo database, and a CSV that is the screen;
 // a worker gets 404 on the tab.
 import { readFile } from "node:fs/promises";
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "./support/test";
+import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
 import { demoDb, workerIdFor } from "./support/demo-db";

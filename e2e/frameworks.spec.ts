@@ -2,7 +2,9 @@
 // statement (and keeps what they typed), rewords one, adds a bespoke one for Physiotherapy, retires one and publishes;
 // version 1 is superseded with its wording intact. A manager cannot open the screens. The changes are kept small
 // and away from the entry stage of domains 1 to 3, which the later specs (PDP goals, the development year) use.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "./support/test";
+import { errorSummary } from "./support/pages";
+import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
 import { demoDb, workerIdFor } from "./support/demo-db";
@@ -61,7 +63,7 @@ test("an admin makes version 2 of the HEE framework and publishes it; version 1 
   await page.getByLabel("Renewal period in months (optional)").fill("0");
   await page.getByLabel("Source reference (optional)").fill("frameworks.spec: source");
   await page.getByRole("button", { name: "Save statement" }).click();
-  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  const summary = errorSummary(page);
   await expect(summary.getByRole("link", { name: "Enter the statement's wording" })).toHaveAttribute("href", "#text");
   await expect(summary.getByRole("link", { name: /at least 1 month/ })).toHaveAttribute("href", "#renewalMonths");
   await expect(page.getByLabel("Renewal period in months (optional)")).toHaveValue("0");
@@ -107,7 +109,7 @@ test("an admin makes version 2 of the HEE framework and publishes it; version 1 
 
   // Publishing needs notes.
   await page.getByRole("button", { name: "Publish version 2" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" }).getByRole("link", { name: "Say what changed in this version" })).toHaveAttribute("href", "#notes");
+  await expect(errorSummary(page).getByRole("link", { name: "Say what changed in this version" })).toHaveAttribute("href", "#notes");
   await expectAccessible(page);
   await page.getByLabel("What changed in this version").fill(NOTES);
   await page.getByRole("button", { name: "Publish version 2" }).click();

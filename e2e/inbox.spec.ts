@@ -1,7 +1,9 @@
 // The inbox: manager@demo.test's shows an overdue appraisal for one of their workers, found here straight from the
 // demo database; the navigation carries the count; worker@demo.test sees only her own reminders; manager2@demo.test
 // sees none about manager@demo.test's workers; a lead has no inbox. Screenshots at 1280 and 360 px for review.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "./support/test";
+import { mainNav } from "./support/pages";
+import type { Page } from "@playwright/test";
 import { visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
 import { demoDb, workerIdFor } from "./support/demo-db";
@@ -36,7 +38,7 @@ function managedWorkers(email: string): Row[] {
   }
 }
 
-const inboxNavLink = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Inbox \(\d+ reminders?\)$/ });
+const inboxNavLink = (page: Page) => mainNav(page).getByRole("link", { name: /^Inbox \(\d+ reminders?\)$/ });
 const reminderItems = (page: Page) => page.getByRole("main").getByRole("listitem");
 
 async function countInNav(page: Page) {
@@ -127,7 +129,7 @@ test("manager2@demo.test sees nothing about manager@demo.test's workers", async 
 test("a lead has no inbox: no link in the navigation, and the address is not found", async ({ browser }) => {
   const page = await signedInPage(browser, "lead");
   await visit(page, "/workers");
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Inbox/ })).toHaveCount(0);
+  await expect(mainNav(page).getByRole("link", { name: /^Inbox/ })).toHaveCount(0);
   const response = await visit(page, "/inbox");
   expect(response?.status()).toBe(404);
 });

@@ -1,7 +1,9 @@
 // The team progression tab as a lead and a manager use it: the figures match what this test counts straight from the
 // demo database (its own walk over the position history, not the app's query); 24 months widens them; a table's CSV
 // download holds the rows on the screen; a manager's figures are their teams' only; a worker gets 404.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "./support/test";
+import { downloadCsv } from "./support/pages";
+import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
 import { demoDb } from "./support/demo-db";
@@ -87,13 +89,9 @@ test("the lead's progression matches the demo data, over 12 and 24 months, and d
   // The download is the table on the screen, row for row.
   const table = page.getByRole("table", { name: "Apprenticeships started, completed and withdrawn by month" });
   const shown = await table.locator("tr").evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll("th, td")).map((c) => c.textContent ?? "").join(",")));
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("link", { name: /^Download as CSV\s*:\s*Apprenticeships started, completed and withdrawn by month$/ }).click(),
-  ]);
-  expect(download.suggestedFilename()).toBe(`pathways-apprenticeships-24-months-to-${today()}.csv`);
-  const text = (await (await download.createReadStream()).toArray()).map(String).join("").replace(/^\ufeff/, "");
-  expect(text.trim().split(/\r?\n/)).toEqual(shown);
+  const download = await downloadCsv(page, page.getByRole("link", { name: /^Download as CSV\s*:\s*Apprenticeships started, completed and withdrawn by month$/ }));
+  expect(download.filename).toBe(`pathways-apprenticeships-24-months-to-${today()}.csv`);
+  expect(download.text.trim().split(/\r?\n/)).toEqual(shown);
 
   // A table that is not there is not found.
   expect((await page.request.get("/insights/progression/csv?table=nothing")).status()).toBe(404);

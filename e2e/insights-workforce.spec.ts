@@ -2,8 +2,9 @@
 // totals match what this test counts straight from the demo database, a filter changes them, a CSV download is the
 // table on the screen; the barrier categories match an independent count; a manager sees only their teams; a worker
 // gets 404. Every page is checked with axe.
-import { test, expect, type Page } from "@playwright/test";
-import { readFileSync } from "node:fs";
+import { test, expect } from "./support/test";
+import { downloadCsv } from "./support/pages";
+import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
 import { demoDb } from "./support/demo-db";
@@ -126,12 +127,9 @@ test("the lead's workforce totals match the demo data, a filter changes them, an
   for (const name of ["FTE by profession and role", "FTE by care setting and role"]) expect((await cellsOf(page, name)).at(-1)!.at(-1)).toBe(all.fte);
 
   // The CSV of a table is the same cells as the screen.
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    csvLink(page, "Headcount by profession and role").click(),
-  ]);
-  expect(download.suggestedFilename()).toBe(`pathways-headcount-by-profession-in-post-on-${today()}.csv`);
-  expect(parseCsv(readFileSync((await download.path())!, "utf8"))).toEqual(await cellsOf(page, "Headcount by profession and role"));
+  const download = await downloadCsv(page, csvLink(page, "Headcount by profession and role"));
+  expect(download.filename).toBe(`pathways-headcount-by-profession-in-post-on-${today()}.csv`);
+  expect(parseCsv(download.text)).toEqual(await cellsOf(page, "Headcount by profession and role"));
 
   // Filter to one profession.
   const db = demoDb();
@@ -147,9 +145,9 @@ test("the lead's workforce totals match the demo data, a filter changes them, an
   await expect(page.getByText(`${one.headcount} support workers, ${one.fte} FTE`)).toBeVisible();
   await expect(bandTotals(page)).toContainText(`${one.headcount}`);
   await expectAccessible(page);
-  const [filtered] = await Promise.all([page.waitForEvent("download"), csvLink(page, "Headcount and FTE by pay band").click()]);
-  expect(filtered.suggestedFilename()).toContain("pathways-by-band-");
-  expect(parseCsv(readFileSync((await filtered.path())!, "utf8"))).toEqual(await cellsOf(page, "Headcount and FTE by pay band"));
+  const filtered = await downloadCsv(page, csvLink(page, "Headcount and FTE by pay band"));
+  expect(filtered.filename).toContain("pathways-by-band-");
+  expect(parseCsv(filtered.text)).toEqual(await cellsOf(page, "Headcount and FTE by pay band"));
   await page.context().close();
 });
 
@@ -168,9 +166,9 @@ test("the lead's barrier categories match an independent count, and the enablers
   await expect(page.getByRole("img", { name: /^Barriers by quarter, bar chart/ })).toBeVisible();
   await expect(page.getByRole("table", { name: "Enablers in use", exact: true })).toBeVisible();
   await expect(page.getByText("Learning needs assessed:")).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent("download"), csvLink(page, "Barriers by category").click()]);
-  expect(download.suggestedFilename()).toBe(`pathways-barriers-by-category-12-months-to-${today()}.csv`);
-  expect(parseCsv(readFileSync((await download.path())!, "utf8"))).toEqual(rows);
+  const download = await downloadCsv(page, csvLink(page, "Barriers by category"));
+  expect(download.filename).toBe(`pathways-barriers-by-category-12-months-to-${today()}.csv`);
+  expect(parseCsv(download.text)).toEqual(rows);
   await page.context().close();
 });
 

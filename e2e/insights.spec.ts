@@ -1,8 +1,9 @@
 // The call-to-action scorecard as a lead, a manager and an administrator use it: the lead's figures match what this
 // test counts straight from the demo database; a team filter changes them and stays in the URL; the manager sees
 // only their own teams; the administrator changes a threshold and the rating follows; a worker gets 404.
-import { readFile } from "node:fs/promises";
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "./support/test";
+import { downloadCsv, mainNav } from "./support/pages";
+import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
 import { demoDb } from "./support/demo-db";
@@ -100,10 +101,10 @@ test("the scorecard downloads as the CSV of what is on screen, and competency co
   };
   db.close();
   await visit(page, `/insights?team=${team.id}`);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download as CSV: the call to action scorecard" }).click()]);
+  const download = await downloadCsv(page, page.getByRole("link", { name: "Download as CSV: the call to action scorecard" }));
   const slug = team.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  expect(download.suggestedFilename()).toBe(`pathways-scorecard-${slug}-12-months-to-${today()}.csv`);
-  const rows = (await readFile((await download.path())!, "utf8")).replace(/^\ufeff/, "").trim().split("\r\n").map((l) => l.split(","));
+  expect(download.filename).toBe(`pathways-scorecard-${slug}-12-months-to-${today()}.csv`);
+  const rows = download.text.trim().split("\r\n").map((l) => l.split(","));
   const header = rows[0]!;
   const overall = rows[1]!;
   expect(overall[0]).toBe("All teams");
@@ -126,9 +127,9 @@ test("the scorecard downloads as the CSV of what is on screen, and competency co
   await expectAccessible(page);
 
   // The list downloads too: every worker behind the figure, in the order shown, for the same team.
-  const [list] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^Download as CSV: Competencies signed off, all \d+ workers$/ }).click()]);
-  expect(list.suggestedFilename()).toBe(`pathways-competencies-signed-off-workers-${slug}-12-months-to-${today()}.csv`);
-  const lines = (await readFile((await list.path())!, "utf8")).replace(/^\ufeff/, "").trim().split("\r\n");
+  const list = await downloadCsv(page, page.getByRole("link", { name: /^Download as CSV: Competencies signed off, all \d+ workers$/ }));
+  expect(list.filename).toBe(`pathways-competencies-signed-off-workers-${slug}-12-months-to-${today()}.csv`);
+  const lines = list.text.trim().split("\r\n");
   expect(lines[0]).toBe("Worker,Team,Job title,Competencies signed off (of those owed)");
   expect(lines).toHaveLength(await listed.count());
   const firstCells = await listed.nth(1).getByRole("cell").allTextContents();
@@ -139,7 +140,7 @@ test("the scorecard downloads as the CSV of what is on screen, and competency co
 test("a manager sees only their own teams' figures; a worker gets 404", async ({ browser }) => {
   const page = await signedInPage(browser, "manager");
   await visit(page, "/");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Insights" }).click();
+  await mainNav(page).getByRole("link", { name: "Insights" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "The call to action" })).toBeVisible();
   const mine = counts(undefined, LOGINS.manager);
   await expect(overallCard(page, "Annual appraisal")).toContainText(`${mine.appraised} of ${mine.inPost}`);

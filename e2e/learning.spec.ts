@@ -3,7 +3,9 @@
 // waiting on the team page, declines one for funding and approves the other, then records it as attended, which puts
 // it in her CPD; deleting that entry puts the request back to approved, to be recorded again; a lead reads only;
 // another team's manager gets 404.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "./support/test";
+import { errorSummary } from "./support/pages";
+import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
 import { demoDb, workerIdFor } from "./support/demo-db";
@@ -64,7 +66,7 @@ test("Chloe adds a CPD entry, fixing impossible hours, and requests two courses"
   await page.getByLabel("What happened?").fill(REFLECTION);
   await page.getByRole("button", { name: "Add the CPD activity" }).click();
 
-  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  const summary = errorSummary(page);
   await expect(summary.getByRole("link", { name: /24 or fewer/ })).toHaveAttribute("href", "#hours");
   await expect(page.getByLabel("What was it?")).toHaveValue(CPD_TITLE);
   await expect(page.getByLabel("What happened?")).toHaveValue(REFLECTION);
@@ -116,7 +118,7 @@ test("Chloe changes her CPD entry, deletes one added by mistake, and withdraws a
   await page.getByLabel("Hours", { exact: true }).fill("0");
   await page.getByLabel("Now what? What will you do differently?").fill(NOW_WHAT);
   await page.getByRole("button", { name: "Save changes" }).click();
-  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  const summary = errorSummary(page);
   await expect(summary.getByRole("link", { name: "The hours must be more than 0" })).toHaveAttribute("href", "#hours");
   await expect(page.getByLabel("Now what? What will you do differently?")).toHaveValue(NOW_WHAT);
   await expect(page.getByLabel("Hours", { exact: true })).toHaveValue("0");

@@ -1,15 +1,15 @@
 // Single sign-on with Microsoft Entra ID, against a real OpenID Connect provider on loopback (e2e/support/oidc-provider.ts).
 // The demo server's AUTH_MICROSOFT_ENTRA_ID_* settings in playwright.config.ts point at this provider and client.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "./support/test";
+import type { Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { HOMES } from "./support/roles";
 import { startOidcProvider } from "./support/oidc-provider";
-import { DEMO_ORIGIN, OIDC_PORT } from "./support/ports";
+import { MAX_WORKERS, OIDC_PORT, originOf, specPort } from "./support/ports";
+import { ENTRA } from "./support/trust";
 
-/** playwright.config.ts: the demo server's AUTH_MICROSOFT_ENTRA_ID_ID / _SECRET. */
-const CLIENT_ID = "pathways-e2e";
-const CLIENT_SECRET = "e2e-client-secret-not-for-production";
-const REDIRECT_URI = `${DEMO_ORIGIN}/api/auth/callback/microsoft-entra-id`;
+/** Every spec server's callback (this spec may run on any worker's server; e2e/support/trust.ts sets the client). */
+const REDIRECT_URIS = Array.from({ length: MAX_WORKERS }, (_, i) => `${originOf(specPort(i))}/api/auth/callback/microsoft-entra-id`);
 const SLOW = { timeout: 20_000 };
 
 test.describe.configure({ mode: "serial" });
@@ -19,9 +19,9 @@ let provider: Awaited<ReturnType<typeof startOidcProvider>> | undefined;
 test.beforeAll(async () => {
   provider = await startOidcProvider({
     port: OIDC_PORT,
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
-    redirectUri: REDIRECT_URI,
+    clientId: ENTRA.clientId,
+    clientSecret: ENTRA.clientSecret,
+    redirectUris: REDIRECT_URIS,
     accounts: {
       manager: { sub: "entra-manager-1", email: "manager@demo.test", name: "Morgan Manager" },
       stranger: { sub: "entra-stranger", email: "stranger@elsewhere.test", name: "Sam Stranger" },
@@ -47,16 +47,16 @@ async function signInWithMicrosoft(page: Page, loginName: string) {
   await page.getByRole("button", { name: "Sign-in", exact: true }).click();
 }
 
-test("a Microsoft account whose email matches an active user signs in and lands on their home", async ({ page }) => {
+test("a Microsoft account whose email matches an active user signs in and lands on their home", async ({ page, baseURL }) => {
   await signInWithMicrosoft(page, "manager");
-  await page.waitForURL(`${DEMO_ORIGIN}/team`, SLOW);
+  await page.waitForURL(`${baseURL}/team`, SLOW);
   await expect(page.getByRole("heading", { level: 1, name: HOMES.manager.heading })).toBeVisible();
   await expectAccessible(page);
 });
 
-test("a Microsoft account with no Pathways account is turned away with an explanation", async ({ page }) => {
+test("a Microsoft account with no Pathways account is turned away with an explanation", async ({ page, baseURL }) => {
   await signInWithMicrosoft(page, "stranger");
-  await page.waitForURL((url) => url.origin === DEMO_ORIGIN && url.pathname === "/login", SLOW);
+  await page.waitForURL((url) => url.origin === baseURL && url.pathname === "/login", SLOW);
   expect(new URL(page.url()).searchParams.get("error")).toBe("AccessDenied");
   await expect(page.getByRole("status")).toContainText("not linked to a Pathways account");
   await expectAccessible(page);

@@ -1,7 +1,9 @@
 // PDP goals as people use them: Daniel proposes a goal on his own PDP (fixing a missing title), reflects and records
 // a barrier; his manager agrees it, adds an action for him, starts it, and drops another goal (a reason is needed);
 // Daniel ticks his action off. Another team's manager gets 404; a lead reads with no forms.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "./support/test";
+import { errorSummary } from "./support/pages";
+import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage } from "./support/roles";
 import { workerIdFor } from "./support/demo-db";
@@ -17,7 +19,7 @@ let danielId = "";
 let goalPath = "";
 
 const status = (page: Page) => page.getByRole("status");
-const problem = (page: Page) => page.getByRole("alert").filter({ hasText: "There is a problem" });
+const problem = (page: Page) => errorSummary(page);
 
 test.beforeAll(() => {
   danielId = workerIdFor("worker2@demo.test");

@@ -1,7 +1,9 @@
 // The PDP as a plan: a manager reviews and agrees Daniel's PDP (fixing a review date before the plan started), Daniel
 // agrees it from his own login, another team's manager gets 404, a lead reads it with no forms, it prints on A4; a
 // manager closes a PDP with carry-over and starts another for a worker whose PDP they closed.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "./support/test";
+import { errorSummary, mainNav } from "./support/pages";
+import type { Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage } from "./support/roles";
@@ -11,7 +13,7 @@ import { addDays, formatDate, todayInLondon } from "../lib/rules/dates";
 test.describe.configure({ mode: "serial" });
 
 const SPEC = "pdp.spec";
-const alertBox = (page: Page) => page.getByRole("alert").filter({ hasText: "There is a problem" });
+const alertBox = (page: Page) => errorSummary(page);
 
 function currentPdp(workerId: string) {
   const db = demoDb();
@@ -147,7 +149,7 @@ test("the PDP prints on A4 with no navigation and the worker's name on the page"
   await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeVisible();
 
   await page.emulateMedia({ media: "print" });
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(mainNav(page)).toBeHidden();
   await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
   await expect(page.locator(".print-running-head")).toContainText("Daniel Kowalski");
   await expect(page.getByRole("heading", { level: 2, name: "Goals" })).toBeVisible();

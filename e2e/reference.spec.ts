@@ -1,6 +1,7 @@
 // Reference data: an admin adds a value, finds it in the forms, retires it (and is told when it is already
 // retired), then restores it. Others are refused by URL.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/test";
+import { errorSummary } from "./support/pages";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage } from "./support/roles";
 
@@ -23,7 +24,7 @@ test("an admin adds a care setting, fixing bad input, and it appears in the form
 
   await page.getByLabel("Code").fill("Prison Healthcare!");
   await page.getByRole("button", { name: "Add care setting" }).click();
-  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  const summary = errorSummary(page);
   await expect(summary).toContainText("Enter a name");
   await expect(summary).toContainText("Code can only contain lower-case letters");
   await expect(page.getByLabel("Code")).toHaveValue("Prison Healthcare!");
@@ -79,7 +80,7 @@ test("renaming checks for duplicates and keeps the code", async ({ browser }) =>
   await page.goto(valuePath);
   await page.getByLabel("Name").fill("Outpatient");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("There is already a care setting called Outpatient");
+  await expect(errorSummary(page)).toContainText("There is already a care setting called Outpatient");
   await expect(page.getByLabel("Name")).toHaveValue("Outpatient");
   await page.getByLabel("Name").fill(`${NAME} renamed`);
   await page.getByRole("button", { name: "Save changes" }).click();

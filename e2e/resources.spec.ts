@@ -1,6 +1,8 @@
 // The resources hub: each support worker sees their own profession's resources first; an admin adds one (after a
 // bad address) and the profession's worker sees it; others cannot reach the admin screens.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "./support/test";
+import { errorSummary, mainNav } from "./support/pages";
+import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage } from "./support/roles";
 import { demoDb } from "./support/demo-db";
@@ -25,9 +27,9 @@ const firstSection = (page: Page) => page.getByRole("main").getByRole("region").
 test("a physiotherapy support worker sees the CSP's resources first", async ({ browser }) => {
   const page = await signedInPage(browser, "worker");
   await visit(page, "/me");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Resources" }).click();
+  await mainNav(page).getByRole("link", { name: "Resources" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Resources" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Resources" })).toHaveAttribute("aria-current", "page");
+  await expect(mainNav(page).getByRole("link", { name: "Resources" })).toHaveAttribute("aria-current", "page");
   await expectAccessible(page);
 
   const first = firstSection(page);
@@ -82,7 +84,7 @@ test("an admin adds a physiotherapy resource, fixing a bad address, and the phys
   await page.getByLabel("Profession").selectOption({ label: "Physiotherapy" });
   await page.getByLabel("Description (optional)").fill("Written by the resources spec.");
   await page.getByRole("button", { name: "Add resource" }).click();
-  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  const summary = errorSummary(page);
   await expect(summary).toContainText("Enter a full web address starting with https://");
   await expect(page.getByLabel("Title")).toHaveValue(TITLE);
   await expect(page.getByLabel("Web address")).toHaveValue("www.example.org/resources-spec");

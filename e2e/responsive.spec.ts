@@ -1,5 +1,5 @@
 // Pages work on a 360 px phone: nothing pushes the page sideways, the navigation and sign-out stay reachable.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/test";
 import { visit } from "./support/axe";
 import { HOMES, LOGINS, storageState, type DemoLogin } from "./support/roles";
 import { workerIdFor } from "./support/demo-db";

@@ -1,5 +1,5 @@
 // Sessions are checked against the database on every request: a disabled user or a changed role takes effect at once.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/test";
 import { signInThroughForm as signIn } from "./support/roles";
 import { setUserAccess } from "./support/demo-db";
 

@@ -1,11 +1,13 @@
 // A production start (demo mode off, empty database): the first administrator sets Pathways up.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/test";
+import { errorSummary } from "./support/pages";
 import { expectAccessible } from "./support/axe";
-import { SETUP_ORIGIN } from "./support/ports";
 
-const BASE = SETUP_ORIGIN;
+// This spec's trust is an empty, production-style one: demo mode off, no users.
+test.use({ trustKind: "empty" });
 
-test("the first admin sets up an empty installation, after fixing bad input", async ({ page }) => {
+test("the first admin sets up an empty installation, after fixing bad input", async ({ page, baseURL }) => {
+  const BASE = baseURL!;
   await page.goto(`${BASE}/login`);
   await expect(page).toHaveURL(`${BASE}/setup`);
   await expect(page.getByRole("heading", { name: "Set up Pathways" })).toBeVisible();
@@ -19,7 +21,7 @@ test("the first admin sets up an empty installation, after fixing bad input", as
   await page.getByLabel("Type the password again").fill("different");
   await page.getByRole("button", { name: "Create administrator account" }).click();
 
-  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  const summary = errorSummary(page);
   await expect(summary).toContainText("Enter your full name");
   await expect(summary).toContainText("correct format");
   await expect(summary).toContainText("at least 12 characters");

@@ -1,5 +1,6 @@
 // Signing in and out: each role's home with real data, the wrong-password message, bad input, throttling, logout.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/test";
+import { errorSummary } from "./support/pages";
 import { expectAccessible, visit } from "./support/axe";
 import { LOGINS, PASSWORD, signedInPage, signInThroughForm } from "./support/roles";
 import { demoDb, workerIdFor } from "./support/demo-db";
@@ -116,7 +117,7 @@ test.describe("signing in", () => {
     await page.goto("/login");
     await page.getByLabel("Email address").fill("not an email");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+    const summary = errorSummary(page);
     await expect(summary.getByRole("link", { name: /correct format/ })).toHaveAttribute("href", "#email");
     await expect(summary.getByRole("link", { name: "Enter your password" })).toHaveAttribute("href", "#password");
     await expect(page.getByLabel("Email address")).toHaveValue("not an email");

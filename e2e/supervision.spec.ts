@@ -2,7 +2,9 @@
 // date on the way), delegates two tasks, one recorded with its review already gone by and so flagged at once; Chloe
 // reads her own page without forms; a lead reads; another team's manager gets 404; the manager reviews the flagged
 // task and ends the other.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "./support/test";
+import { errorSummary } from "./support/pages";
+import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
 import { workerIdFor } from "./support/demo-db";
@@ -33,7 +35,7 @@ test("Chloe's manager records a session, fixing a future date, and delegates two
   await page.getByLabel("Agreed actions (optional)").fill(ACTIONS);
   await page.getByRole("button", { name: "Record the session" }).click();
 
-  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  const summary = errorSummary(page);
   await expect(summary.getByRole("link", { name: "The date of the session cannot be in the future" })).toHaveAttribute("href", "#heldOn");
   await expect(page.getByLabel("Summary", { exact: true })).toHaveValue(SUMMARY);
   await expect(page.getByLabel("Agreed actions (optional)")).toHaveValue(ACTIONS);

@@ -1,6 +1,7 @@
 // Teams: everyone but support workers sees the teams they may see, with their size by role; an admin adds, edits and
 // archives teams, and cannot archive one with workers in post.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/test";
+import { errorSummary, mainNav } from "./support/pages";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, storageState } from "./support/roles";
 import { demoDb } from "./support/demo-db";
@@ -23,7 +24,7 @@ function inPost(teamName: string): { headcount: number; fte: number } {
 test("a manager sees only the teams they manage, with their size in headcount and FTE", async ({ browser }) => {
   const page = await signedInPage(browser, "manager");
   await visit(page, "/teams");
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Teams" })).toHaveAttribute("aria-current", "page");
+  await expect(mainNav(page).getByRole("link", { name: "Teams" })).toHaveAttribute("aria-current", "page");
   const names = await page.getByRole("heading", { level: 2 }).allTextContents();
   expect(names).toEqual(["Acute Physiotherapy", "Community Occupational Therapy"]);
 
@@ -69,7 +70,7 @@ test("an admin adds a team, fixing bad input on the way, then edits and archives
   await page.getByLabel("Service (optional)").fill("Musculoskeletal services");
   await page.getByRole("group", { name: /Professions/ }).getByLabel("Physiotherapy").check();
   await page.getByRole("button", { name: "Add team" }).click();
-  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  const summary = errorSummary(page);
   await expect(summary.getByRole("link", { name: "Enter the team's name" })).toHaveAttribute("href", "#name");
   await expect(page.getByLabel("Service (optional)")).toHaveValue("Musculoskeletal services");
   await expect(page.getByRole("group", { name: /Professions/ }).getByLabel("Physiotherapy")).toBeChecked();

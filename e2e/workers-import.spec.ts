@@ -2,7 +2,9 @@
 // checked, the dry run names them, confirming adds the good rows; importing it again changes nothing; the export
 // holds the rows on screen. Others are refused, and bad files get a message rather than an error page.
 import { readFile } from "node:fs/promises";
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "./support/test";
+import { errorSummary } from "./support/pages";
+import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, storageState, LOGINS } from "./support/roles";
 import { demoDb } from "./support/demo-db";
@@ -31,7 +33,7 @@ async function upload(page: Page, name: string, contents: string | Buffer) {
 /** A headline count on the dry run, e.g. "Unchanged" and its number. */
 const stat = (page: Page, label: string) => page.getByRole("region", { name: "Summary" }).getByText(label, { exact: true }).locator("..");
 
-const problem = (page: Page) => page.getByRole("alert").filter({ hasText: "There is a problem" });
+const problem = (page: Page) => errorSummary(page);
 
 test("a manager imports a CSV: bad files are refused, the dry run names the bad rows, confirming adds the good ones", async ({ browser }) => {
   const page = await signedInPage(browser, "manager");

@@ -1,6 +1,7 @@
 // The workforce register, as a manager keeps it: add a worker, change their band (a position-history entry),
 // find them in the list, record leaving. Others are refused by URL.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/test";
+import { errorSummary } from "./support/pages";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
 import { demoDb, workerIdFor } from "./support/demo-db";
@@ -29,7 +30,7 @@ test("a manager adds a worker, fixing bad input on the way", async ({ browser })
   await page.getByLabel("Start date").fill("2099-01-01");
   await page.getByRole("button", { name: "Add worker" }).click();
 
-  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  const summary = errorSummary(page);
   await expect(summary.getByRole("link", { name: "Enter a last name" })).toHaveAttribute("href", "#lastName");
   await expect(summary).toContainText("FTE must be 1 or less");
   await expect(summary).toContainText("Start date cannot be more than a year from now");
@@ -63,7 +64,7 @@ test("a duplicate employee number is refused with the input kept", async ({ brow
   await page.getByLabel("FTE").fill("1");
   await page.getByLabel("Start date").fill("2026-09-01");
   await page.getByRole("button", { name: "Add worker" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText(`Employee number ${EMPLOYEE_NUMBER} is already in use`);
+  await expect(errorSummary(page)).toContainText(`Employee number ${EMPLOYEE_NUMBER} is already in use`);
   await expect(page.getByLabel("First name")).toHaveValue("Duplicate");
   await page.context().close();
 });
@@ -78,7 +79,7 @@ test("a band change becomes a new entry in the position history", async ({ brows
   await page.getByLabel("Role", { exact: true }).selectOption({ label: "Senior support worker" });
   await expect(page.getByLabel("Date the change takes effect")).toBeVisible();
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Enter the date the change");
+  await expect(errorSummary(page)).toContainText("Enter the date the change");
   await expectAccessible(page);
 
   await page.getByLabel("Date the change takes effect").fill("2026-11-01");
@@ -130,7 +131,7 @@ test("recording leaving keeps the record but takes them off the default list", a
   await expect(page.getByRole("heading", { level: 1, name: /Record that .* has left/ })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Record leaving" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Enter the leaving date");
+  await expect(errorSummary(page)).toContainText("Enter the leaving date");
   await page.getByLabel("Last day in post").fill("2026-11-20");
   await page.getByLabel("Reason for leaving").fill("Moved to a trust nearer home");
   await page.getByRole("button", { name: "Record leaving" }).click();

@@ -1,6 +1,7 @@
 // `npm start`: build when the sources changed, migrate and seed, then serve. One command for a fresh machine.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { buildIfNeeded } from "./build-if-needed.mjs";
 import { randomBytes } from "node:crypto";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,23 +35,7 @@ function run(args, label) {
   }
 }
 
-const SOURCES = ["app", "components", "lib", "db", "public", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
-
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const s = statSync(path);
-  if (!s.isDirectory()) return s.mtimeMs;
-  let newest = s.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
-
-const buildId = join(root, ".next", "BUILD_ID");
-const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-if (builtAt === 0 || Math.max(...SOURCES.map((s) => newestMtime(join(root, s)))) > builtAt) {
-  console.log("Building Pathways (first start, or the sources changed)…");
-  run([join(root, "node_modules/next/dist/bin/next"), "build"], "The build");
-}
+buildIfNeeded(env);
 
 run(
   [join(root, "node_modules/tsx/dist/cli.mjs"), "db/seed/cli.ts", demo ? "--if-empty" : "--reference-only"],
@@ -59,6 +44,7 @@ run(
 
 const url = `http://localhost:${env.PORT}`;
 console.log(`\nPathways is starting on ${url}  (database: ${env.DATABASE_PATH})`);
+if (env.PATHWAYS_TODAY) console.log(`Today is pinned to ${env.PATHWAYS_TODAY} (PATHWAYS_TODAY): for tests and demonstrations only.`);
 if (demo) {
   console.log("Demo mode: sign in with any of these, password pathways-demo");
   for (const email of ["admin@demo.test", "lead@demo.test", "manager@demo.test", "manager2@demo.test", "worker@demo.test", "worker2@demo.test"]) {

@@ -23,7 +23,7 @@ import { audit } from "../audit";
 import { addGoalsToCurrentPdp, currentPdpInTx } from "./pdp-intake";
 import type { SessionUser } from "../../lib/session-user";
 import type { AppraisalStatus, ObjectiveOutcome } from "../../lib/vocabulary";
-import { formatDate, todayInLondon } from "../../lib/rules/dates";
+import { formatDate, todayInLondon, now as clockNow } from "../../lib/rules/dates";
 import { appraisalDue, scheduleDateProblem } from "../../lib/rules/appraisal-due";
 import {
   checkAppraisalStep,
@@ -547,7 +547,7 @@ export function signOff(user: SessionUser, workerId: string, appraisalId: string
   return db.transaction((tx) => {
     const step = workerStep(tx, user, workerId, appraisalId, "sign_off");
     if (!step.ok) return step;
-    const now = new Date();
+    const now = clockNow();
     tx.update(appraisals)
       .set({ status: step.to, workerComments: f.workerComments, workerSignedAt: now, completedAt: now, statusReason: null })
       .where(eq(appraisals.id, appraisalId))

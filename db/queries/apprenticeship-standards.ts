@@ -9,7 +9,7 @@ import { apprenticeships, apprenticeshipOptions, apprenticeshipStandards, gatewa
 import { audit } from "../audit";
 import type { StandardChange, StandardInput } from "../../lib/apprenticeship-standard-schema";
 import { newOtjRuleProblem, otjRangesProblem, type OtjRuleChange, type OtjRuleNew } from "../../lib/otj-rule-schema";
-import { todayInLondon } from "../../lib/rules/dates";
+import { todayInLondon, now as clockNow } from "../../lib/rules/dates";
 import type { SessionUser } from "../../lib/session-user";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
@@ -441,14 +441,14 @@ export const optionForAdmin = (user: SessionUser, standardId: string, optionId: 
 export const addOption = (user: SessionUser, standardId: string, name: string) => addLine(user, "option", standardId, name);
 export const renameOption = (user: SessionUser, optionId: string, name: string) => changeLineText(user, "option", optionId, name);
 /** Retiring an option keeps it on the apprenticeships that already follow it; new ones cannot choose it. */
-export const setOptionRetired = (user: SessionUser, optionId: string, retired: boolean, now = new Date()) => setLineRetired(user, "option", optionId, retired, now);
+export const setOptionRetired = (user: SessionUser, optionId: string, retired: boolean, now = clockNow()) => setLineRetired(user, "option", optionId, retired, now);
 
 export const requirementForAdmin = (user: SessionUser, standardId: string, requirementId: string) => lineForAdmin(user, "requirement", standardId, requirementId);
 /** A new requirement goes to the end of the checklist. */
 export const addGatewayRequirement = (user: SessionUser, standardId: string, label: string) => addLine(user, "requirement", standardId, label);
 export const rewordGatewayRequirement = (user: SessionUser, requirementId: string, label: string) => changeLineText(user, "requirement", requirementId, label);
 /** Retiring takes a requirement off the checklist (checks already made against it are kept); restoring puts it at the end. */
-export const setRequirementRetired = (user: SessionUser, requirementId: string, retired: boolean, now = new Date()) =>
+export const setRequirementRetired = (user: SessionUser, requirementId: string, retired: boolean, now = clockNow()) =>
   setLineRetired(user, "requirement", requirementId, retired, now);
 
 /** Swaps a current requirement with its current neighbour above or below. */

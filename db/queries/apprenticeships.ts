@@ -27,7 +27,7 @@ import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
 import type { EpaFields, GatewayFields, OtjFields, PositionFields, ReviewFields, StartFields, StatusFields } from "../../lib/apprenticeship-schema";
-import { addMonths, formatDate, todayInLondon } from "../../lib/rules/dates";
+import { addMonths, formatDate, todayInLondon, now as clockNow } from "../../lib/rules/dates";
 import { checkApprenticeshipTransition, isLive, LIVE_APPRENTICESHIP_STATUSES, nextStatuses } from "../../lib/rules/apprenticeship-lifecycle";
 import { reviewDateProblem } from "../../lib/rules/apprenticeship-reviews";
 import {
@@ -465,7 +465,7 @@ export function changeApprenticeshipStatus(user: SessionUser, workerId: string, 
         plannedEndDate,
         actualEndDate: to === "withdrawn" ? f.effectiveOn : a.actualEndDate,
         withdrawnReason: to === "withdrawn" ? reason : a.withdrawnReason,
-        updatedAt: new Date(),
+        updatedAt: clockNow(),
       })
       .where(eq(apprenticeships.id, a.id))
       .run();
@@ -679,7 +679,7 @@ export function recordEpaResult(user: SessionUser, workerId: string, apprentices
         epaResultOn: f.resultOn,
         status: passed ? "completed" : a.status,
         actualEndDate: passed ? f.resultOn : a.actualEndDate,
-        updatedAt: new Date(),
+        updatedAt: clockNow(),
       })
       .where(eq(apprenticeships.id, a.id))
       .run();
@@ -762,7 +762,7 @@ export function withdrawOnLeavingInTx(tx: Tx, user: SessionUser, workerId: strin
   for (const a of live) {
     const on = leftOn < a.startDate ? a.startDate : leftOn;
     const reason = `Left the organisation${leavingReason ? `: ${leavingReason}` : ""}`;
-    tx.update(apprenticeships).set({ status: "withdrawn", actualEndDate: on, withdrawnReason: reason, updatedAt: new Date() }).where(eq(apprenticeships.id, a.id)).run();
+    tx.update(apprenticeships).set({ status: "withdrawn", actualEndDate: on, withdrawnReason: reason, updatedAt: clockNow() }).where(eq(apprenticeships.id, a.id)).run();
     tx.insert(apprenticeshipStatusChanges).values({ apprenticeshipId: a.id, fromStatus: a.status, toStatus: "withdrawn", effectiveOn: on, reason, changedBy: user.id }).run();
     audit(tx, user, { action: "apprenticeship.status_change", entityType: "apprenticeship", entityId: a.id, workerId, summary: { from: a.status, to: "withdrawn", effectiveOn: on, reason } });
   }

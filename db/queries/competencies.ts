@@ -24,7 +24,7 @@ import {
 import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
-import { formatDate, todayInLondon } from "../../lib/rules/dates";
+import { formatDate, todayInLondon, now as clockNow } from "../../lib/rules/dates";
 import {
   effectiveStatus,
   evidenceDateProblem,
@@ -537,7 +537,7 @@ function openAssessment(tx: Tx, user: SessionUser, t: Target) {
       .get().id;
   }
   if (t.assessment.statementId !== t.statement.id) {
-    tx.update(competencyAssessments).set({ statementId: t.statement.id, updatedAt: new Date() }).where(eq(competencyAssessments.id, t.assessment.id)).run();
+    tx.update(competencyAssessments).set({ statementId: t.statement.id, updatedAt: clockNow() }).where(eq(competencyAssessments.id, t.assessment.id)).run();
     audit(tx, user, {
       action: "competency_assessment.moved_to_version",
       entityType: "competency_assessment",
@@ -558,13 +558,13 @@ function refreshWorkingStatus(tx: Tx, assessmentId: string, today: string) {
     .get()!;
   // A lapsed sign-off stays "expired" (and counted so) while fresh evidence is gathered, until it is signed off again.
   if (row.signedOffOn !== null && row.expiresOn !== null && row.expiresOn < today) {
-    tx.update(competencyAssessments).set({ status: "expired", updatedAt: new Date() }).where(eq(competencyAssessments.id, assessmentId)).run();
+    tx.update(competencyAssessments).set({ status: "expired", updatedAt: clockNow() }).where(eq(competencyAssessments.id, assessmentId)).run();
     return "expired" as const;
   }
   const evidenceCount =
     tx.select({ n: sql<number>`count(*)` }).from(competencyEvidence).where(eq(competencyEvidence.assessmentId, assessmentId)).get()?.n ?? 0;
   const status = workingStatus(row.confidence, evidenceCount);
-  tx.update(competencyAssessments).set({ status, updatedAt: new Date() }).where(eq(competencyAssessments.id, assessmentId)).run();
+  tx.update(competencyAssessments).set({ status, updatedAt: clockNow() }).where(eq(competencyAssessments.id, assessmentId)).run();
   return status;
 }
 
@@ -584,7 +584,7 @@ export function selfAssess(user: SessionUser, workerId: string, statementId: str
     if (t.locked) return LOCKED;
     const id = openAssessment(tx, user, t);
     tx.update(competencyAssessments)
-      .set({ confidence: f.confidence, selfAssessmentNote: f.note, selfAssessedAt: new Date() })
+      .set({ confidence: f.confidence, selfAssessmentNote: f.note, selfAssessedAt: clockNow() })
       .where(eq(competencyAssessments.id, id))
       .run();
     const status = refreshWorkingStatus(tx, id, today);
@@ -687,7 +687,7 @@ export function signOff(user: SessionUser, workerId: string, statementId: string
         assessorProfession: f.assessorProfession,
         assessorRegistration: f.assessorRegistration,
         expiresOn,
-        updatedAt: new Date(),
+        updatedAt: clockNow(),
       })
       .where(eq(competencyAssessments.id, id))
       .run();
@@ -726,7 +726,7 @@ export function reopen(user: SessionUser, workerId: string, statementId: string,
     const a = t.assessment;
     const status = workingStatus(a.confidence, a.evidenceCount);
     tx.update(competencyAssessments)
-      .set({ status, signedOffOn: null, signedOffBy: null, assessorName: null, assessorProfession: null, assessorRegistration: null, expiresOn: null, updatedAt: new Date() })
+      .set({ status, signedOffOn: null, signedOffBy: null, assessorName: null, assessorProfession: null, assessorRegistration: null, expiresOn: null, updatedAt: clockNow() })
       .where(eq(competencyAssessments.id, a.id))
       .run();
     const row = tx.insert(competencyReopenings).values({ assessmentId: a.id, reason: why, reopenedBy: user.id }).returning({ id: competencyReopenings.id }).get();

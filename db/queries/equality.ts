@@ -13,6 +13,7 @@ import { periodEnding, type Period } from "../../lib/rules/scorecard";
 import { AGE_BANDS, DISABILITY_ANSWERS, ETHNIC_GROUPS, SEX_ANSWERS } from "../../lib/vocabulary";
 import { EQUALITY_QUESTIONS, type EqualityAnswers } from "../../lib/equality-schema";
 import { population, type ScorecardFilters } from "./scorecard";
+import { now as clockNow } from "../../lib/rules/dates";
 
 /** The user's own worker record, only when they are a support worker. */
 function ownWorkerId(user: SessionUser): string | undefined {
@@ -55,8 +56,8 @@ export function saveMyEquality(user: SessionUser, answers: EqualityAnswers): Sav
     if (empty) tx.delete(equalityMonitoring).where(eq(equalityMonitoring.workerId, workerId)).run();
     else
       tx.insert(equalityMonitoring)
-        .values({ workerId, ...answers, updatedAt: new Date() })
-        .onConflictDoUpdate({ target: equalityMonitoring.workerId, set: { ...answers, updatedAt: new Date() } })
+        .values({ workerId, ...answers, updatedAt: clockNow() })
+        .onConflictDoUpdate({ target: equalityMonitoring.workerId, set: { ...answers, updatedAt: clockNow() } })
         .run();
     audit(tx, user, {
       action: empty ? "equality.clear" : "equality.update",

@@ -24,6 +24,7 @@ import { RENEWAL_MAX_MONTHS, statementNumberProblem, statementSort } from "../..
 import { FRAMEWORK_STAGES, frameworkStageWords, type FrameworkStage } from "../../lib/vocabulary";
 import type { DomainInput, PublishInput, StatementEdit, StatementNew, VersionStatus } from "../../lib/framework-schema";
 import type { SessionUser } from "../../lib/session-user";
+import { now as clockNow } from "../../lib/rules/dates";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
@@ -416,7 +417,7 @@ export function discardDraftVersion(user: SessionUser, versionId: string): Frame
 }
 
 /** The draft becomes the published version, and the version it replaces is superseded, in one step. */
-export function publishVersion(user: SessionUser, versionId: string, input: PublishInput, now = new Date()): FrameworkChange {
+export function publishVersion(user: SessionUser, versionId: string, input: PublishInput, now = clockNow()): FrameworkChange {
   if (!isAdmin(user)) return REFUSED;
   const notes = input.notes.trim();
   if (notes === "") return { ok: false, field: "notes", message: "Say what changed in this version" };
@@ -558,7 +559,7 @@ export function updateStatement(user: SessionUser, statementId: string, input: S
 }
 
 /** Takes a statement out of the draft; when the draft is published workers are no longer assessed against it. */
-export function retireStatement(user: SessionUser, statementId: string, now = new Date()): FrameworkChange {
+export function retireStatement(user: SessionUser, statementId: string, now = clockNow()): FrameworkChange {
   if (!isAdmin(user)) return REFUSED;
   return db.transaction((tx): FrameworkChange => {
     const found = statementInDraft(tx, statementId);

@@ -11,7 +11,7 @@ import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
 import type { CpdChange, CpdFields, DeclineFields, RequestFields } from "../../lib/learning-schema";
-import { todayInLondon } from "../../lib/rules/dates";
+import { todayInLondon, now as clockNow } from "../../lib/rules/dates";
 import { courseDatesProblem, cpdDateProblem, declineProblem, MAX_HOURS_PER_ENTRY, totalsLast12Months, withdrawProblem } from "../../lib/rules/learning";
 import { workerRecordHeader } from "./workers";
 
@@ -200,7 +200,7 @@ export function addCpd(user: SessionUser, workerId: string, f: CpdFields, today 
       if (!found) return REQUEST_NOT_FOUND;
       if (found.request.status === "attended") return { ok: false, message: "This training has already been recorded as attended" };
       if (found.request.status !== "approved") return { ok: false, message: "Only approved training can be recorded as attended" };
-      tx.update(trainingRequests).set({ status: "attended", updatedAt: new Date() }).where(eq(trainingRequests.id, f.trainingRequestId)).run();
+      tx.update(trainingRequests).set({ status: "attended", updatedAt: clockNow() }).where(eq(trainingRequests.id, f.trainingRequestId)).run();
       audit(tx, user, {
         action: "training_request.attended",
         entityType: "training_request",
@@ -285,7 +285,7 @@ export function updateCpd(user: SessionUser, workerId: string, cpdId: string, f:
     // Only the fields of the form: the training request an entry came from is never changed here.
     const values = Object.fromEntries(CPD_CHANGE_FIELDS.map((k) => [k, f[k]])) as CpdChange;
     tx.update(cpdActivities)
-      .set({ ...values, updatedAt: new Date() })
+      .set({ ...values, updatedAt: clockNow() })
       .where(eq(cpdActivities.id, cpdId))
       .run();
     audit(tx, user, {
@@ -315,7 +315,7 @@ export function deleteCpd(user: SessionUser, workerId: string, cpdId: string): L
     if (trainingRequestId) {
       const request = tx.select({ status: trainingRequests.status, title: trainingRequests.title }).from(trainingRequests).where(eq(trainingRequests.id, trainingRequestId)).get();
       if (request?.status === "attended") {
-        tx.update(trainingRequests).set({ status: "approved", updatedAt: new Date() }).where(eq(trainingRequests.id, trainingRequestId)).run();
+        tx.update(trainingRequests).set({ status: "approved", updatedAt: clockNow() }).where(eq(trainingRequests.id, trainingRequestId)).run();
         audit(tx, user, {
           action: "training_request.attendance_removed",
           entityType: "training_request",
@@ -396,10 +396,10 @@ export function decideRequest(user: SessionUser, workerId: string, requestId: st
       .set({
         status: decision.status,
         decidedBy: user.id,
-        decidedAt: new Date(),
+        decidedAt: clockNow(),
         declineReason: declined ? decision.declineReason : null,
         declineDetail: declined && detail !== "" ? detail : null,
-        updatedAt: new Date(),
+        updatedAt: clockNow(),
       })
       .where(eq(trainingRequests.id, requestId))
       .run();
@@ -429,7 +429,7 @@ export function withdrawRequest(user: SessionUser, workerId: string, requestId: 
     const { status, title } = found.request;
     const problem = withdrawProblem(status);
     if (problem) return { ok: false, message: problem };
-    tx.update(trainingRequests).set({ status: "withdrawn", updatedAt: new Date() }).where(eq(trainingRequests.id, requestId)).run();
+    tx.update(trainingRequests).set({ status: "withdrawn", updatedAt: clockNow() }).where(eq(trainingRequests.id, requestId)).run();
     audit(tx, user, { action: "training_request.withdrawn", entityType: "training_request", entityId: requestId, workerId, summary: { title } });
     return { ok: true, workerId, id: requestId };
   });

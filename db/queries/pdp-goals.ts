@@ -38,7 +38,7 @@ import {
   LEAD_MESSAGE,
   type GoalActor,
 } from "../../lib/rules/pdp-goals";
-import { formatDate } from "../../lib/rules/dates";
+import { formatDate, now as clockNow } from "../../lib/rules/dates";
 
 /** The framework a goal is tied to: the HEE AHP support worker framework, in its published version. */
 export const GOAL_FRAMEWORK_KEY = "hee-ahp-sw-2021";
@@ -424,7 +424,7 @@ export function agreeGoal(user: SessionUser, workerId: string, goalId: string): 
     if ("refusal" in found) return found.refusal!;
     if (found.actor !== "manager") return { ok: false, message: "Only the worker's manager can agree a goal" };
     if (found.goal.agreedAt) return { ok: false, message: "This goal is already agreed" };
-    tx.update(pdpGoals).set({ agreedAt: new Date() }).where(eq(pdpGoals.id, goalId)).run();
+    tx.update(pdpGoals).set({ agreedAt: clockNow() }).where(eq(pdpGoals.id, goalId)).run();
     audit(tx, user, { action: "pdp_goal.agreed", entityType: "pdp_goal", entityId: goalId, workerId, summary: { title: found.goal.title } });
     if (isPlanChange({ kind: "agreed" })) markPlanChanged(tx, user, found.goal.pdpId);
     return { ok: true, workerId, goalId };

@@ -11,6 +11,7 @@ import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
 import type { ActionOwner } from "../../lib/vocabulary";
 import { afterPlanChange, defaultPdpPeriod } from "../../lib/rules/pdp";
+import { now as clockNow } from "../../lib/rules/dates";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
@@ -80,7 +81,7 @@ export function addGoalsToCurrentPdp(
   const fresh = goals.filter((g) => !(g.sourceObjectiveId && done.has(g.sourceObjectiveId)) && !(g.sourceStepId && done.has(g.sourceStepId)));
 
   let sort = (tx.select({ n: max(pdpGoals.sort) }).from(pdpGoals).where(eq(pdpGoals.pdpId, pdp.id)).get()?.n ?? -1) + 1;
-  const now = new Date();
+  const now = clockNow();
   const goalIds: string[] = [];
   for (const g of fresh) {
     const row = tx

@@ -26,7 +26,7 @@ import { audit } from "../audit";
 import { currentPdpInTx } from "./pdp-intake";
 import type { SessionUser } from "../../lib/session-user";
 import type { ActionOwner, GoalStatus, NoteKind, PdpStatus, SupportKind } from "../../lib/vocabulary";
-import { todayInLondon } from "../../lib/rules/dates";
+import { todayInLondon, now as clockNow } from "../../lib/rules/dates";
 import {
   carriedOverStatus,
   closedPdpMessage,
@@ -331,7 +331,7 @@ function openPdp(tx: Tx, workerId: string, pdpId: string): PdpRow | Refusal {
     .where(and(eq(pdps.id, pdpId), eq(pdps.workerId, workerId)))
     .get();
   if (!pdp) return NOT_FOUND;
-  if (pdp.status === "closed") return { ok: false, message: closedPdpMessage(todayInLondon(pdp.closedAt ?? new Date())) };
+  if (pdp.status === "closed") return { ok: false, message: closedPdpMessage(todayInLondon(pdp.closedAt ?? clockNow())) };
   return pdp;
 }
 
@@ -377,7 +377,7 @@ export function agreePdp(user: SessionUser, workerId: string, pdpId: string, see
     const goalCount = tx.select({ n: sql<number>`count(*)` }).from(pdpGoals).where(eq(pdpGoals.pdpId, pdp.id)).get()?.n ?? 0;
     if (goalCount === 0) return { ok: false, message: "Add at least one goal before agreeing this plan" };
 
-    const now = new Date();
+    const now = clockNow();
     const mine = g.as === "worker" ? pdp.workerAgreedAt : pdp.managerAgreedAt;
     if (mine) return { ok: true, workerId, pdpId: pdp.id, message: `You have already agreed version ${pdp.version} of this plan` };
 
@@ -466,7 +466,7 @@ export function closePdp(
     const pdp = openPdp(tx, workerId, pdpId);
     if (isRefusal(pdp)) return pdp;
     const carryOver = f.carryOver && g.worker.status === "in_post";
-    const now = new Date();
+    const now = clockNow();
     tx.update(pdps).set({ status: "closed", closedAt: now, nextReviewOn: null }).where(eq(pdps.id, pdp.id)).run();
     audit(tx, user, { action: "pdp.closed", entityType: "pdp", entityId: pdp.id, workerId, summary: { version: pdp.version, carryOver } });
     if (!carryOver) return { ok: true, workerId, pdpId: pdp.id, message: "PDP closed. It stays readable under earlier PDPs." };

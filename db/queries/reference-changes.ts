@@ -8,6 +8,7 @@ import { professions, careSettings, bands, stages, workers } from "../schema";
 import { audit } from "../audit";
 import { referenceWords, type ReferenceInput, type ReferenceKind } from "../../lib/reference-schema";
 import type { SessionUser } from "../../lib/session-user";
+import { now as clockNow } from "../../lib/rules/dates";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
@@ -219,7 +220,7 @@ function referenceValueIn(tx: Tx, kind: ReferenceKind, id: string) {
 }
 
 /** Retires a value: it leaves the forms, and every record that has it keeps it. */
-export function retireReferenceValue(admin: SessionUser, kind: ReferenceKind, id: string, now = new Date()): ReferenceChange {
+export function retireReferenceValue(admin: SessionUser, kind: ReferenceKind, id: string, now = clockNow()): ReferenceChange {
   if (admin.role !== "admin") return { ok: false, message: "Not found" };
   return db.transaction((tx): ReferenceChange => {
     const t = common(kind);

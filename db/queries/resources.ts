@@ -8,6 +8,7 @@ import { audit } from "../audit";
 import { groupResources, type HubGroup, type HubResource } from "../../lib/rules/resources";
 import type { ResourceFilters, ResourceInput, ResourceType } from "../../lib/resource-schema";
 import type { SessionUser } from "../../lib/session-user";
+import { now as clockNow } from "../../lib/rules/dates";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
@@ -178,7 +179,7 @@ export function updateResource(user: SessionUser, id: string, input: ResourceInp
 }
 
 /** Takes an entry off the hub; it stays in the administrator's list and can be restored. */
-export function retireResource(user: SessionUser, id: string, now = new Date()): ResourceChange {
+export function retireResource(user: SessionUser, id: string, now = clockNow()): ResourceChange {
   if (user.role !== "admin") return REFUSED;
   return db.transaction((tx): ResourceChange => {
     const row = tx.select({ title: resources.title, retiredAt: resources.retiredAt }).from(resources).where(eq(resources.id, id)).get();

@@ -27,7 +27,7 @@ import { visibleWorkers } from "../access";
 import { publishedFrameworkVersion, workerFrameworkStageSql } from "./competencies";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
-import { addDays, londonDayStartMs } from "../../lib/rules/dates";
+import { addDays, londonDayStartMs, now as clockNow } from "../../lib/rules/dates";
 import { periodEnding, rag, share, thresholdsFrom, THRESHOLDS_SETTING, type Period, type Rag, type ScorecardMeasure, type Thresholds } from "../../lib/rules/scorecard";
 
 export type ScorecardFilters = { team: string | null; profession: string | null; setting: string | null; end: string };
@@ -74,8 +74,8 @@ export function saveScorecardThresholds(user: SessionUser, next: Thresholds): { 
   db.transaction((tx) => {
     const before = tx.select({ value: settings.value }).from(settings).where(eq(settings.key, THRESHOLDS_SETTING)).get();
     tx.insert(settings)
-      .values({ key: THRESHOLDS_SETTING, value: next, updatedAt: new Date() })
-      .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedAt: new Date() } })
+      .values({ key: THRESHOLDS_SETTING, value: next, updatedAt: clockNow() })
+      .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedAt: clockNow() } })
       .run();
     audit(tx, user, { action: "setting.update", entityType: "setting", entityId: THRESHOLDS_SETTING, summary: { from: thresholdsFrom(before?.value), to: next } });
   });

@@ -7,6 +7,7 @@ import { visibleTeams, visibleWorkers } from "../access";
 import { audit } from "../audit";
 import { TEAMS_PAGE_SIZE, type TeamFields, type TeamFilters } from "../../lib/team-schema";
 import type { SessionUser } from "../../lib/session-user";
+import { now as clockNow } from "../../lib/rules/dates";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
@@ -332,7 +333,7 @@ export function updateTeam(admin: SessionUser, teamId: string, f: TeamFields): T
 }
 
 /** Archives a team with nobody in post (its history keeps pointing at it); a team with workers in post says why not. */
-export function archiveTeam(admin: SessionUser, teamId: string, now = new Date()): TeamChange {
+export function archiveTeam(admin: SessionUser, teamId: string, now = clockNow()): TeamChange {
   if (!adminOnly(admin)) return { ok: false, message: "Team not found" };
   return db.transaction((tx): TeamChange => {
     const team = tx

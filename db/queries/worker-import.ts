@@ -32,6 +32,7 @@ import {
   type RefValue,
   COMPARED,
 } from "../../lib/rules/worker-import";
+import { now as clockNow } from "../../lib/rules/dates";
 
 /** A checked file may be confirmed for an hour; after that the register may have moved on, so check it again. */
 export const BATCH_CONFIRM_WITHIN_MS = 60 * 60 * 1000;
@@ -142,7 +143,7 @@ function importContext(r: Reader, user: SessionUser, today: string, employeeNumb
 export type CheckResult = { ok: true; batchId: string } | { ok: false; message: string };
 
 /** Reads and checks an uploaded file, keeping the dry run as a batch for its uploader to confirm. Writes no worker. */
-export function checkWorkerImport(user: SessionUser, file: { name: string; bytes: Uint8Array }, today: string, now = new Date()): CheckResult {
+export function checkWorkerImport(user: SessionUser, file: { name: string; bytes: Uint8Array }, today: string, now = clockNow()): CheckResult {
   if (!canImport(user)) return { ok: false, message: "Only managers and administrators import workers" };
   const read = readWorkerCsv(file.bytes);
   if (!read.ok) return read;
@@ -177,7 +178,7 @@ export function checkWorkerImport(user: SessionUser, file: { name: string; bytes
 }
 
 /** A batch the user uploaded (no one else may see it), with whether it may still be confirmed. */
-export function importBatchFor(user: SessionUser, batchId: string, now = new Date()) {
+export function importBatchFor(user: SessionUser, batchId: string, now = clockNow()) {
   const batch = db
     .select()
     .from(importBatches)
@@ -241,7 +242,7 @@ const same = (a: PlannedRow, b: PlannedRow | undefined) =>
  * row per worker and one for the import. Refuses, writing nothing, if the batch was applied, has expired, or any row
  * would now be imported differently from what the dry run showed.
  */
-export function applyWorkerImport(user: SessionUser, batchId: string, today: string, now = new Date()): ApplyResult {
+export function applyWorkerImport(user: SessionUser, batchId: string, today: string, now = clockNow()): ApplyResult {
   if (!canImport(user)) return { ok: false, reason: "not_found", message: "Import not found" };
   try {
     return db.transaction((tx) => {

@@ -1,6 +1,7 @@
 // Column helpers shared by every table: random ids, UTC timestamps, calendar dates.
 import { integer, text } from "drizzle-orm/sqlite-core";
 import { randomBytes } from "node:crypto";
+import { now as clockNow } from "../../lib/rules/dates";
 
 /** A random, URL-safe id (16 chars, ~96 bits). Ids appear in URLs, so they must not be guessable or sequential. */
 export function newId(): string {
@@ -18,10 +19,10 @@ export const date = (name: string) => text(name);
 export const createdAt = () =>
   timestamp("created_at")
     .notNull()
-    .$defaultFn(() => new Date());
+    .$defaultFn(() => clockNow());
 
 export const updatedAt = () =>
   timestamp("updated_at")
     .notNull()
-    .$defaultFn(() => new Date())
-    .$onUpdateFn(() => new Date());
+    .$defaultFn(() => clockNow())
+    .$onUpdateFn(() => clockNow());

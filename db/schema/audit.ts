@@ -2,13 +2,14 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { timestamp, id } from "./_shared";
 import { users } from "./people";
+import { now as clockNow } from "../../lib/rules/dates";
 
 export const auditEvents = sqliteTable(
   "audit_events",
   {
     /** Sequential on purpose: the log's order is its meaning. Never shown in a URL. */
     seq: integer("seq").primaryKey({ autoIncrement: true }),
-    at: timestamp("at").notNull().$defaultFn(() => new Date()),
+    at: timestamp("at").notNull().$defaultFn(() => clockNow()),
     /** Null for the system (seeding, scheduled jobs). */
     actorId: text("actor_id").references(() => users.id, { onDelete: "restrict" }),
     /** The actor's name and role at the time, so the log reads without joins. */
@@ -40,7 +41,7 @@ export const reminderDeliveries = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     /** Identifies the reminder, e.g. "appraisal_overdue:<workerId>:<dueDate>". */
     reminderKey: text("reminder_key").notNull(),
-    sentAt: timestamp("sent_at").notNull().$defaultFn(() => new Date()),
+    sentAt: timestamp("sent_at").notNull().$defaultFn(() => clockNow()),
   },
   (t) => [uniqueIndex("reminder_deliveries_uq").on(t.userId, t.reminderKey)],
 );

@@ -12,6 +12,7 @@ import {
   SUPERVISION_TYPES,
   SUPERVISION_LEVELS,
 } from "../../lib/vocabulary";
+import { now as clockNow } from "../../lib/rules/dates";
 
 export const trainingRequests = sqliteTable(
   "training_requests",
@@ -30,7 +31,7 @@ export const trainingRequests = sqliteTable(
     why: text("why").notNull().default(""),
     status: text("status", { enum: TRAINING_REQUEST_STATUSES }).notNull().default("pending"),
     requestedBy: text("requested_by").references(() => users.id, { onDelete: "set null" }),
-    requestedAt: timestamp("requested_at").notNull().$defaultFn(() => new Date()),
+    requestedAt: timestamp("requested_at").notNull().$defaultFn(() => clockNow()),
     decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
     decidedAt: timestamp("decided_at"),
     /** A decline's reason, counted as a barrier. */

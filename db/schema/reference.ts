@@ -3,6 +3,7 @@
 import { sqliteTable, text, integer, uniqueIndex, index } from "drizzle-orm/sqlite-core";
 import { id, timestamp, createdAt } from "./_shared";
 import { FRAMEWORK_STAGES, PROFESSION_KINDS, RESOURCE_TYPES } from "../../lib/vocabulary";
+import { now as clockNow } from "../../lib/rules/dates";
 
 export const organisations = sqliteTable("organisations", {
   id: id(),
@@ -73,7 +74,7 @@ export const bands = sqliteTable(
 export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),
   value: text("value", { mode: "json" }).notNull(),
-  updatedAt: timestamp("updated_at").notNull().$defaultFn(() => new Date()),
+  updatedAt: timestamp("updated_at").notNull().$defaultFn(() => clockNow()),
 });
 
 /** The resources hub: professional-body and union hubs, role guides, supervision and delegation guidance. */

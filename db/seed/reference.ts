@@ -18,7 +18,7 @@ import {
   gatewayRequirements,
   otjRules,
 } from "../schema";
-import { addDays } from "../../lib/rules/dates";
+import { addDays, now as clockNow } from "../../lib/rules/dates";
 import { statementSort } from "../../lib/rules/competencies";
 import { professions as professionSeeds } from "./reference/professions";
 import { careSettings as careSettingSeeds } from "./reference/care-settings";
@@ -194,7 +194,7 @@ function seedFramework(tx: Tx, seed: FrameworkSeed, add: (table: string, n?: num
         frameworkId,
         version: 1,
         status: "published",
-        publishedAt: new Date(),
+        publishedAt: clockNow(),
         notes: "Shipped with Pathways: the HEE 2021 framework's domains, with plain-English statements for each stage.",
       })
       .returning({ id: frameworkVersions.id, version: frameworkVersions.version })

@@ -1,7 +1,14 @@
 // Dates as the tests reason about them, worked out independently of the app's own date rules.
 
-/** Today in England, as YYYY-MM-DD. */
-export const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+/** Today as the app under test has it: PATHWAYS_TODAY, which playwright.config.ts always sets. */
+export function today(): string {
+  const day = process.env.PATHWAYS_TODAY;
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error("PATHWAYS_TODAY is not set: playwright.config.ts sets it for every run.");
+  return day;
+}
+
+/** Today's date in England by the real clock, as YYYY-MM-DD (the default for PATHWAYS_TODAY). */
+export const londonToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
 
 /** A date some days before (negative) or after a YYYY-MM-DD date. */
 export function shift(iso: string, days: number) {

@@ -1,11 +1,10 @@
-// Read-only access to the e2e run's demo database, so tests can find ids and compute expected figures
+// Read access to the running spec's own copy of the demo database, so tests can find ids and compute expected figures
 // independently of the app's own queries.
 import Database from "better-sqlite3";
-
-const PATH = ".e2e/demo/pathways.db";
+import { currentDbPath } from "./trust";
 
 export function demoDb() {
-  return new Database(PATH, { readonly: true, fileMustExist: true });
+  return new Database(currentDbPath(), { readonly: true, fileMustExist: true });
 }
 
 export function workerIdFor(email: string): string {
@@ -20,11 +19,11 @@ export function workerIdFor(email: string): string {
 }
 
 /**
- * Changes a user the way an administrator would, straight in the database, for the session tests that must not
- * wait on the admin screens. Only ever on users no other spec signs in as.
+ * Changes a user the way an administrator would, straight in this spec's own database, for the session tests that
+ * must not wait on the admin screens.
  */
 export function setUserAccess(email: string, change: { status?: "active" | "disabled"; role?: string }) {
-  const db = new Database(PATH, { fileMustExist: true });
+  const db = new Database(currentDbPath(), { fileMustExist: true });
   try {
     db.pragma("busy_timeout = 5000");
     const sets = [

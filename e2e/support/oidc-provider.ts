@@ -10,7 +10,8 @@ export type OidcProviderOptions = {
   port: number;
   clientId: string;
   clientSecret: string;
-  redirectUri: string;
+  /** Every address the client may be sent back to. */
+  redirectUris: string[];
   /** Keyed by the login name typed on the provider's login page. */
   accounts: Record<string, OidcAccount>;
 };
@@ -108,7 +109,7 @@ export async function startOidcProvider(opts: OidcProviderOptions): Promise<{ is
       {
         client_id: opts.clientId,
         client_secret: opts.clientSecret,
-        redirect_uris: [opts.redirectUri],
+        redirect_uris: opts.redirectUris,
         grant_types: ["authorization_code"],
         response_types: ["code"],
         // Auth.js sends HTTP Basic; oidc-provider also accepts client_secret_post for a client registered this way.

@@ -1,5 +1,13 @@
-// The e2e servers' addresses (playwright.config.ts starts them; E2E_PORT_BASE moves them all).
+// The e2e servers' addresses. E2E_PORT_BASE moves them all, so a second checkout can run the suite beside this one.
 const BASE_PORT = Number(process.env.E2E_PORT_BASE ?? 3100);
-export const DEMO_ORIGIN = `http://localhost:${BASE_PORT}`;
-export const SETUP_ORIGIN = `http://localhost:${BASE_PORT + 1}`;
+
+/** The server global setup runs on each template database to sign the demo roles in. */
+export const TEMPLATE_PORT = BASE_PORT;
+/** Each Playwright worker's own server (one spec at a time), by the worker's parallel index. */
+export const specPort = (parallelIndex: number) => BASE_PORT + 10 + parallelIndex;
+/** The OpenID Connect provider the single-sign-on spec starts; every server's Entra ID settings point at it. */
 export const OIDC_PORT = BASE_PORT + 99;
+/** The most workers the ports leave room for. */
+export const MAX_WORKERS = 80;
+
+export const originOf = (port: number) => `http://localhost:${port}`;

@@ -1,4 +1,8 @@
 // The demo logins and where each role's stored session lives.
+import { join } from "node:path";
+import { today } from "./dates";
+import { stateDir } from "./trust";
+
 export const PASSWORD = "pathways-demo";
 
 export const LOGINS = {
@@ -12,7 +16,8 @@ export const LOGINS = {
 
 export type DemoLogin = keyof typeof LOGINS;
 
-export const storageState = (who: DemoLogin) => `.e2e/state/${who}.json`;
+/** The role's session, signed in through the real form by global setup on the day's template database. */
+export const storageState = (who: DemoLogin) => join(stateDir(today()), `${who}.json`);
 
 export const HOMES: Record<DemoLogin, { path: string; heading: string }> = {
   admin: { path: "/admin", heading: "Administration" },

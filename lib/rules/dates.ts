@@ -19,10 +19,17 @@ function fromUtc(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Today's date where the organisation is: England. */
-export function todayInLondon(now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+// en-CA formats as YYYY-MM-DD. Made once: a formatter costs far more to build than to use.
+const LONDON_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The calendar date in England at a moment. */
+export function londonDateOf(at: Date): string {
+  return LONDON_DAY.format(at);
+}
+
+/** Today's date where the organisation is (England), or the day PATHWAYS_TODAY pins; with `at`, that moment's date. */
+export function todayInLondon(at?: Date): string {
+  return at ? londonDateOf(at) : (pinnedToday() ?? londonDateOf(new Date()));
 }
 
 /** Adds calendar months; a day that does not exist in the target month falls back to its last day (29 Feb + 12 months = 28 Feb). */
@@ -73,5 +80,38 @@ export function londonDayStartMs(iso: string): number {
   const [y, m, d] = parts(iso);
   // Midnight UTC is 00:00 or 01:00 in London; step back an hour when London is an hour ahead (BST).
   const utcMidnight = Date.UTC(y, m - 1, d);
-  return todayInLondon(new Date(utcMidnight - 1)) === iso ? utcMidnight - 3_600_000 : utcMidnight;
+  return londonDateOf(new Date(utcMidnight - 1)) === iso ? utcMidnight - 3_600_000 : utcMidnight;
+}
+
+// The app's clock. PATHWAYS_TODAY (a YYYY-MM-DD date) pins "today" for the app, the demo seed and the tests, so they
+// can be run on awkward days (29 February, 31 December, the day the clocks change) and never depend on the real date.
+// It is for tests and demonstrations; a live installation leaves it unset.
+let pinned: { raw: string; day: string } | undefined;
+
+/** The day PATHWAYS_TODAY pins, or undefined when it is not set. A value that is not a real date stops the app. */
+export function pinnedToday(): string | undefined {
+  const raw = typeof process === "undefined" ? undefined : process.env.PATHWAYS_TODAY?.trim();
+  if (!raw) return undefined;
+  if (pinned?.raw !== raw) {
+    if (!isIsoDate(raw)) throw new Error(`PATHWAYS_TODAY must be a real date written like 2028-02-29, not "${raw}".`);
+    pinned = { raw, day: raw };
+  }
+  return pinned.day;
+}
+
+/**
+ * The current moment for what the app records (agreed at, signed at, created at). With PATHWAYS_TODAY, the same
+ * London time of day on the pinned day, so timestamps agree with "today". Sessions and sign-in throttling keep the
+ * real clock.
+ */
+export function now(): Date {
+  const real = new Date();
+  const day = pinnedToday();
+  if (!day) return real;
+  const realDay = londonDateOf(real);
+  if (realDay === day) return real;
+  const start = londonDayStartMs(day);
+  const end = londonDayStartMs(addDays(day, 1));
+  // A day the clocks change is 23 or 25 hours long: stay inside it.
+  return new Date(Math.min(start + (real.getTime() - londonDayStartMs(realDay)), end - 1));
 }

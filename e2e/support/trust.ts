@@ -1,0 +1,139 @@
+// Each spec's own trust: a copy of a seeded template database and its own `next start`, so specs run in parallel in
+// any order and never see each other's changes. Global setup (e2e/global-setup.ts) makes the templates; the test
+// fixture (e2e/support/test.ts) asks for a trust when a spec's first test starts.
+import { spawn, type ChildProcess } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { OIDC_PORT, originOf } from "./ports";
+
+export type TrustKind = "demo" | "empty";
+
+/** Everything a server needs that does not depend on the spec: the same secret everywhere, so stored sessions work. */
+export const E2E_AUTH_SECRET = "pathways-e2e-secret-not-for-production-0123456789";
+export const ENTRA = { clientId: "pathways-e2e", clientSecret: "e2e-client-secret-not-for-production" };
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const E2E_DIR = join(ROOT, ".e2e");
+
+/** Where global setup keeps a template database for a day (and kind). */
+export const templatePath = (today: string, kind: TrustKind) => join(E2E_DIR, "templates", `${kind}-${today}.db`);
+/** Where the demo roles' signed-in sessions for a day's template are kept. */
+export const stateDir = (today: string) => join(E2E_DIR, "state", today);
+
+export type Trust = { origin: string; dbPath: string; kind: TrustKind; today: string };
+
+type Running = Trust & { key: string; server: ChildProcess };
+
+export function serverEnv(opts: { port: number; dbPath: string; kind: TrustKind; today: string; timezone?: string }): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(opts.port),
+    DATABASE_PATH: opts.dbPath,
+    PATHWAYS_DEMO: opts.kind === "demo" ? "1" : "0",
+    PATHWAYS_TODAY: opts.today,
+    AUTH_SECRET: E2E_AUTH_SECRET,
+    NEXT_TELEMETRY_DISABLED: "1",
+    // Microsoft Entra ID points at the single-sign-on spec's own OpenID Connect provider.
+    AUTH_MICROSOFT_ENTRA_ID_ID: ENTRA.clientId,
+    AUTH_MICROSOFT_ENTRA_ID_SECRET: ENTRA.clientSecret,
+    AUTH_MICROSOFT_ENTRA_ID_ISSUER: `http://localhost:${OIDC_PORT}`,
+    ...(opts.timezone ? { TZ: opts.timezone } : {}),
+  };
+}
+
+/** Whether anything answers HTTP on a port. */
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(2_000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts `next start` on a built app and waits until it answers. */
+export async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const port = Number(env.PORT);
+  // A server left over from an interrupted run would answer in this one's place, on another database.
+  if (await answers(`${originOf(port)}/login`)) {
+    throw new Error(`Something already answers on port ${port}: stop the server left from an earlier run, or set E2E_PORT_BASE.`);
+  }
+  const server = spawn(process.execPath, [join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let errors = "";
+  server.stderr?.on("data", (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-4000);
+  });
+  const url = `${originOf(port)}/login`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The server on port ${port} stopped (exit ${server.exitCode}):\n${errors}`);
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status < 500) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill("SIGKILL");
+  throw new Error(`The server on port ${port} did not answer within 60 s:\n${errors}`);
+}
+
+export async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise<void>((r) => server.once("exit", () => r()));
+  server.kill("SIGTERM");
+  const timer = setTimeout(() => server.kill("SIGKILL"), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Copies a template database, and marks its stored sessions as just used (they were made when the run began). */
+function copyTemplate(template: string, dbPath: string) {
+  if (!existsSync(template)) throw new Error(`No template database at ${template}: global setup makes it.`);
+  for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(f, { force: true });
+  copyFileSync(template, dbPath);
+  const db = new Database(dbPath);
+  try {
+    db.prepare("update login_sessions set last_seen_at = ? where ended_at is null").run(Date.now());
+  } finally {
+    db.close();
+  }
+}
+
+// One trust at a time per worker process: a Playwright worker runs one spec file at a time.
+let running: Running | undefined;
+
+/** The trust for a spec: the one already running for it, or a fresh copy and server. */
+export async function trustFor(spec: string, opts: { kind: TrustKind; today: string; timezone?: string; parallelIndex: number; port: number }): Promise<Trust> {
+  const key = `${spec}|${opts.kind}|${opts.today}|${opts.timezone ?? ""}`;
+  if (running?.key === key && running.server.exitCode === null) return running;
+  await stopTrust();
+  const dir = join(E2E_DIR, "workers", String(opts.parallelIndex));
+  mkdirSync(dir, { recursive: true });
+  const dbPath = join(dir, "pathways.db");
+  copyTemplate(templatePath(opts.today, opts.kind), dbPath);
+  const server = await startServer(serverEnv({ port: opts.port, dbPath, kind: opts.kind, today: opts.today, timezone: opts.timezone }));
+  running = { key, server, origin: originOf(opts.port), dbPath, kind: opts.kind, today: opts.today };
+  return running;
+}
+
+export async function stopTrust(): Promise<void> {
+  if (!running) return;
+  const { server } = running;
+  running = undefined;
+  await stopServer(server);
+}
+
+/** The database of the spec that is running in this worker (for expected figures worked out independently). */
+export function currentDbPath(): string {
+  if (!running) throw new Error("No trust is running: use the test from e2e/support/test.ts.");
+  return running.dbPath;
+}
