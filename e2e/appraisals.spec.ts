@@ -3,6 +3,7 @@
 // it; manager2 finds it locked, prints it, and reopens it with a reason. Another team's manager and another worker get
 // 404; a lead reads only.
 import { test, expect } from "./support/test";
+import { errorSummary } from "./support/pages";
 import { today } from "./support/dates";
 import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
@@ -34,10 +35,8 @@ function openAppraisal(id: string) {
 /** The objective in the record's "New objectives" section. */
 const newObjective = (page: Page) => page.getByRole("region", { name: "New objectives", exact: true }).getByText(OBJECTIVE);
 const status = (page: Page, text: string | RegExp) => page.getByRole("status").filter({ hasText: text });
-/** The form's error summary (not Next's route announcer, which is also an alert). */
-const problem = (page: Page) => page.locator('[role="alert"][aria-labelledby="error-summary-title"]');
 
-test("clear any appraisal of Daniel's still open from an earlier run", async ({ browser }) => {
+test("first, any appraisal of Daniel's that the demo data has open is closed", async ({ browser }) => {
   workerId = workerIdFor("worker2@demo.test");
   const open = openAppraisal(workerId);
   if (!open) return;
@@ -68,7 +67,7 @@ test("manager2 books the appraisal, refused a date three years ahead with the da
   await page.getByLabel("Appraisal date").fill(far);
   await page.getByLabel("Appraiser").selectOption({ label: "Tunde Adebayo" });
   await page.getByRole("button", { name: "Schedule the appraisal" }).click();
-  await expect(problem(page)).toContainText("within 18 months");
+  await expect(errorSummary(page)).toContainText("within 18 months");
   await expect(page.getByLabel("Appraisal date")).toHaveValue(far);
   await expectAccessible(page);
 
@@ -90,7 +89,7 @@ test("manager2 starts it, fills the form with a new objective, adds it to the PD
   // Sending before it is ready lists what is missing, and nothing typed is lost.
   await page.getByLabel("Achievements").fill(`Ran the parent drop-in sessions (${TAG})`);
   await page.getByRole("button", { name: /Save and send to Daniel/ }).click();
-  await expect(problem(page)).toContainText("Enter the date the appraisal meeting was held");
+  await expect(errorSummary(page)).toContainText("Enter the date the appraisal meeting was held");
   await expect(page.getByLabel("Achievements")).toHaveValue(`Ran the parent drop-in sessions (${TAG})`);
 
   const reviews = page.locator("#reviews fieldset");
@@ -141,7 +140,7 @@ test("Daniel reads it, needs a reason to send it back, then signs it with a comm
 
   await page.getByLabel("Your comments (optional)").fill(COMMENT);
   await page.getByRole("button", { name: "Send back to my manager" }).click();
-  await expect(problem(page)).toContainText("Give a reason");
+  await expect(errorSummary(page)).toContainText("Give a reason");
   await expect(page.getByLabel("Your comments (optional)")).toHaveValue(COMMENT);
   await expectAccessible(page);
 
@@ -187,7 +186,7 @@ test("manager2 finds it locked, prints it, and reopens it with a reason", async 
 
   await visit(page, appraisalPath);
   await page.getByRole("button", { name: "Reopen the appraisal" }).click();
-  await expect(problem(page)).toContainText("Give a reason");
+  await expect(errorSummary(page)).toContainText("Give a reason");
   await page.getByLabel("Reason for reopening").fill(`Target date agreed later (${TAG})`);
   await page.getByRole("button", { name: "Reopen the appraisal" }).click();
   await expect(status(page, "Appraisal reopened")).toBeVisible();
