@@ -2,7 +2,7 @@
 // trust, and an empty production-style one), and signs each demo role in through the real form on a server over the
 // demo template, keeping the sessions. Each spec then runs on its own copy of a template (e2e/support/trust.ts).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { chromium, expect } from "@playwright/test";
 import Database from "better-sqlite3";
@@ -10,7 +10,7 @@ import { LAUNCH_OPTIONS } from "./support/browser";
 import { today } from "./support/dates";
 import { TEMPLATE_PORT, originOf } from "./support/ports";
 import { HOMES, LOGINS, PASSWORD, type DemoLogin } from "./support/roles";
-import { E2E_DIR, serverEnv, startServer, stateDir, stopServer, templatePath, type TrustKind } from "./support/trust";
+import { E2E_DIR, serverEnv, startServer, stateDir, stopLeftover, stopServer, templatePath, type TrustKind } from "./support/trust";
 
 function run(args: string[], env: NodeJS.ProcessEnv, label: string) {
   const result = spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "inherit"], env });
@@ -71,6 +71,9 @@ export default async function globalSetup() {
   const day = today();
   const started = Date.now();
   run(["scripts/build-if-needed.mjs"], process.env, "The build");
+  // Servers an interrupted run left behind hold their ports: stop them before their records go.
+  const slots = join(E2E_DIR, "workers");
+  if (existsSync(slots)) for (const slot of readdirSync(slots)) await stopLeftover(join(slots, slot, "server.pid"));
   rmSync(E2E_DIR, { recursive: true, force: true });
   seedTemplate(day, "demo");
   seedTemplate(day, "empty");

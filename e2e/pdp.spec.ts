@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage } from "./support/roles";
 import { demoDb, workerIdFor } from "./support/demo-db";
+import { currentDbPath } from "./support/trust";
 import { addDays, formatDate, todayInLondon } from "../lib/rules/dates";
 
 test.describe.configure({ mode: "serial" });
@@ -28,10 +29,10 @@ function currentPdp(workerId: string) {
 
 /**
  * A change to the plan arrives (a goal added or reworded, on the goal pages): the version goes up and both must agree
- * again. Written straight into the database, as the goal pages would leave it, so this spec depends on no other.
+ * again. Written straight into this spec's own copy of the database, as the goal pages would leave it.
  */
 function newVersionOf(pdpId: string) {
-  const db = new Database(".e2e/demo/pathways.db", { fileMustExist: true });
+  const db = new Database(currentDbPath(), { fileMustExist: true });
   try {
     db.pragma("busy_timeout = 5000");
     db.prepare("update pdps set version = version + 1, worker_agreed_at = null, manager_agreed_at = null where id = ?").run(pdpId);

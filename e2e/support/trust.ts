@@ -2,7 +2,7 @@
 // any order and never see each other's changes. Global setup (e2e/global-setup.ts) makes the templates; the test
 // fixture (e2e/support/test.ts) asks for a trust when a spec's first test starts.
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -24,7 +24,7 @@ export const stateDir = (today: string) => join(E2E_DIR, "state", today);
 
 export type Trust = { origin: string; dbPath: string; kind: TrustKind; today: string };
 
-type Running = Trust & { key: string; server: ChildProcess };
+type Running = Trust & { key: string; server: ChildProcess; pidFile: string };
 
 export function serverEnv(opts: { port: number; dbPath: string; kind: TrustKind; today: string; timezone?: string }): NodeJS.ProcessEnv {
   return {
@@ -108,6 +108,30 @@ function copyTemplate(template: string, dbPath: string) {
   }
 }
 
+/**
+ * Stops the server an earlier worker in this slot left running (a worker that was killed rather than torn down),
+ * so its port is free again.
+ */
+export async function stopLeftover(pidFile: string) {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8"));
+  rmSync(pidFile, { force: true });
+  if (!pid) return;
+  try {
+    process.kill(pid, "SIGKILL");
+  } catch {
+    return; // already gone
+  }
+  for (let i = 0; i < 50; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 // One trust at a time per worker process: a Playwright worker runs one spec file at a time.
 let running: Running | undefined;
 
@@ -118,18 +142,21 @@ export async function trustFor(spec: string, opts: { kind: TrustKind; today: str
   await stopTrust();
   const dir = join(E2E_DIR, "workers", String(opts.parallelIndex));
   mkdirSync(dir, { recursive: true });
+  await stopLeftover(join(dir, "server.pid"));
   const dbPath = join(dir, "pathways.db");
   copyTemplate(templatePath(opts.today, opts.kind), dbPath);
   const server = await startServer(serverEnv({ port: opts.port, dbPath, kind: opts.kind, today: opts.today, timezone: opts.timezone }));
-  running = { key, server, origin: originOf(opts.port), dbPath, kind: opts.kind, today: opts.today };
+  if (server.pid) writeFileSync(join(dir, "server.pid"), String(server.pid));
+  running = { key, server, pidFile: join(dir, "server.pid"), origin: originOf(opts.port), dbPath, kind: opts.kind, today: opts.today };
   return running;
 }
 
 export async function stopTrust(): Promise<void> {
   if (!running) return;
-  const { server } = running;
+  const { server, pidFile } = running;
   running = undefined;
   await stopServer(server);
+  rmSync(pidFile, { force: true });
 }
 
 /** The database of the spec that is running in this worker (for expected figures worked out independently). */
