@@ -3,6 +3,24 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import drizzle from "eslint-plugin-drizzle";
 
+// The database is reached only through db/: its driver, drizzle and the connection stay inside it.
+const databaseOutsideDb = {
+  paths: [{ name: "better-sqlite3", message: "Only db/ opens the database: call a function from db/ instead." }],
+  patterns: [
+    { group: ["drizzle-orm", "drizzle-orm/*"], message: "Only db/ builds SQL: call a function from db/ instead." },
+    { regex: "(^|/)db/client(\\.ts)?$", message: "Only db/ uses the connection: call a function from db/ instead." },
+  ],
+};
+
+// Pages and components read and write through db/queries, which take the acting user and apply the access rules.
+const pagesUseQueries = {
+  ...databaseOutsideDb,
+  patterns: [
+    ...databaseOutsideDb.patterns,
+    { regex: "(^|/)db(/(?!queries/).*)?$", message: "Pages and components use db/queries/** only (they apply the access rules)." },
+  ],
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -14,6 +32,26 @@ export default defineConfig([
       "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    // Type-aware rules, on TypeScript files only (the type checker is most of lint's time).
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/switch-exhaustiveness-check": "error",
+    },
+  },
+  {
+    // Exempt: db/ itself; tests/, whose unit tests set up and inspect databases; and e2e/, whose specs read the seeded
+    // database directly (e2e/support/demo-db.ts) to work out the figures a page should show independently of db/.
+    files: ["**/*.{ts,tsx,js,mjs,cjs}"],
+    ignores: ["db/**", "tests/**", "e2e/**"],
+    rules: { "no-restricted-imports": ["error", databaseOutsideDb] },
+  },
+  {
+    files: ["app/**", "components/**"],
+    rules: { "no-restricted-imports": ["error", pagesUseQueries] },
   },
   globalIgnores([".next/**", "node_modules/**", "drizzle/**", ".e2e/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
 ]);

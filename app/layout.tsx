@@ -4,6 +4,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Pathways", template: "%s – Pathways" },
   description: "Develop the allied health support workforce.",
+  // Staff records behind a login: nothing here is for search engines (also public/robots.txt).
+  robots: { index: false },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#005eb8" };

@@ -1,5 +1,5 @@
 // CSV in and out: decoding the bytes spreadsheets save, splitting rows (papaparse), and writing cells that open
-// safely in Excel. Knows nothing of workers; lib/rules/worker-import.ts reads the columns.
+// safely in Excel. Knows nothing of workers; lib/rules/worker-import/read-file.ts reads the columns.
 import Papa from "papaparse";
 
 export type TextEncoding = "utf-8" | "windows-1252" | "utf-16le" | "utf-16be";

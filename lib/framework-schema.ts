@@ -99,3 +99,8 @@ export type PublishInput = z.output<typeof PublishFields>;
 export const DiscardFields = z.object({
   confirm: z.literal("yes", { error: "Tick the box to confirm that the draft is to be discarded" }),
 });
+
+/** The administrator's choice of the framework workers are assessed against (one of the published frameworks). */
+export const AssessedFrameworkFields = z.object({
+  frameworkId: z.string({ error: "Choose the framework workers are assessed against" }).trim().min(1, "Choose the framework workers are assessed against").max(64),
+});

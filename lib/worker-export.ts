@@ -1,7 +1,7 @@
 // The workers list as CSV. Its first columns are the import's, with the same headings and values it reads, so an
 // exported file, edited, imports back cleanly; Status and Line manager (name) follow for reading only.
 import { toCsv } from "./csv";
-import { EXPORT_HEADINGS } from "./rules/worker-import";
+import { EXPORT_HEADINGS } from "./rules/worker-import/columns";
 import { workerStatusWords, type WorkerStatus } from "./vocabulary";
 import { filtersToQuery, type WorkerFilters } from "./worker-filters";
 

@@ -4,9 +4,7 @@
 // A measurement, not a test: it prints timings and asserts nothing.
 import { copyFileSync, existsSync, rmSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { eq, and } from "drizzle-orm";
-import { openDatabase, closeDatabase, db } from "../db/client";
-import { users, teams, apprenticeships } from "../db/schema";
+import { openBenchDatabase, closeBenchDatabase, benchSession, gatewayApprenticeId, rewriteUserName, firstTeamNames } from "../db/bench";
 import { listWorkers, allWorkersMatching } from "../db/queries/workers";
 import { developmentSummaries, activeGoals, actionsDueSoon, conversationHistory, appraisalHistory } from "../db/queries/development";
 import { ownWorkerRecord } from "../db/queries/workers";
@@ -44,13 +42,7 @@ if (!existsSync(path)) {
     env: { ...process.env, DATABASE_PATH: path },
   });
 }
-openDatabase(path);
-
-function session(email: string): SessionUser {
-  const u = db.select().from(users).where(and(eq(users.email, email), eq(users.status, "active"))).get();
-  if (!u) throw new Error(`No user ${email}`);
-  return { id: u.id, orgId: u.orgId, name: u.name, email: u.email, role: u.role, sessionId: "bench" };
-}
+openBenchDatabase(path);
 
 function time(label: string, fn: () => unknown, runs = 15) {
   fn(); // warm the page cache and statement cache
@@ -69,8 +61,8 @@ function time(label: string, fn: () => unknown, runs = 15) {
 }
 
 const today = todayInLondon();
-const lead = session("lead@demo.test");
-const manager = session("manager@demo.test");
+const lead = benchSession("lead@demo.test");
+const manager = benchSession("manager@demo.test");
 const f = (q: Record<string, string> = {}) => parseWorkerFilters(q);
 
 console.log(`\n${path}: timings over 15 runs each\n`);
@@ -82,7 +74,7 @@ time("lead: export of everyone (all rows)", () => allWorkersMatching(lead, f()),
 time("manager: workers list", () => listWorkers(manager, f()));
 time("manager: team page (development summaries)", () => developmentSummaries(manager, today));
 {
-  const worker = session("worker@demo.test");
+  const worker = benchSession("worker@demo.test");
   const me = ownWorkerRecord(worker);
   if (!me) throw new Error("worker@demo.test has no worker record");
   time("worker: My development (goals, actions, history)", () => [
@@ -105,8 +97,8 @@ time("manager: inbox (also the nav count on every page)", () => inboxReminders(m
 time("lead: apprenticeship pipeline (everyone)", () => apprenticeshipPipeline(lead, today), 5);
 time("manager: apprenticeship pipeline (their teams)", () => apprenticeshipPipeline(manager, today));
 {
-  const live = db.select({ workerId: apprenticeships.workerId }).from(apprenticeships).where(eq(apprenticeships.status, "gateway")).get();
-  if (live) time("lead: a worker's apprenticeship page", () => apprenticeshipPage(lead, live.workerId, today));
+  const live = gatewayApprenticeId();
+  if (live) time("lead: a worker's apprenticeship page", () => apprenticeshipPage(lead, live, today));
 }
 time("lead: insights headline measures", () => headlineMeasures(lead, today));
 {
@@ -117,7 +109,7 @@ time("lead: insights headline measures", () => headlineMeasures(lead, today));
     clearInsightCache();
     return fn();
   };
-  const change = () => db.update(users).set({ name: lead.name }).where(eq(users.id, lead.id)).run();
+  const change = () => rewriteUserName(lead);
   const tabs: [string, (u: SessionUser) => unknown][] = [
     ["call-to-action scorecard", (u) => scorecard(u, all)],
     ["team progression, 24 months", (u) => progression(u, all, 24)],
@@ -140,9 +132,9 @@ time("lead: insights headline measures", () => headlineMeasures(lead, today));
 {
   const copy = path.replace(/\.db$/, "-import.db");
   copyFileSync(path, copy);
-  openDatabase(copy);
-  const admin = session("admin@demo.test");
-  const teamNames = db.select({ name: teams.name }).from(teams).limit(20).all().map((t) => t.name);
+  openBenchDatabase(copy);
+  const admin = benchSession("admin@demo.test");
+  const teamNames = firstTeamNames(20);
   const header = "Employee number,First name,Last name,Job title,Profession,Band,FTE,Team,Care setting,Start date,Line manager email";
   const lines = Array.from({ length: 10_000 }, (_, i) =>
     [`77${String(i).padStart(6, "0")}`, "Amara", `Okafor${i}`, "Physiotherapy Assistant", "Physiotherapy", String(2 + (i % 3)), "1", teamNames[i % teamNames.length], "", "01/09/2025", ""].join(","),
@@ -156,6 +148,6 @@ time("lead: insights headline measures", () => headlineMeasures(lead, today));
   const t2 = performance.now();
   console.log(`${"import of 10,000 rows: dry run".padEnd(52)} ${(t1 - t0).toFixed(0).padStart(7)} ms`);
   console.log(`${"import of 10,000 rows: apply".padEnd(52)} ${(t2 - t1).toFixed(0).padStart(7)} ms   ${JSON.stringify(applied)}`);
-  closeDatabase();
+  closeBenchDatabase();
   for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true });
 }

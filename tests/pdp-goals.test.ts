@@ -30,8 +30,8 @@ import {
   recordBarrier,
   setGoalStatus,
   updateGoal,
-  GOAL_FRAMEWORK_KEY,
 } from "@/db/queries/pdp-goals";
+import { DEFAULT_FRAMEWORK_KEY } from "@/db/queries/assessed-framework";
 import { barrierFields, goalFields } from "@/lib/pdp-goal-schema";
 import type { GoalFields } from "@/lib/pdp-goal-schema";
 import { twoTeams, asSession } from "./support/factory";
@@ -43,7 +43,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 const TODAY = "2026-11-22";
 
 function framework() {
-  const fw = db.insert(frameworks).values({ key: GOAL_FRAMEWORK_KEY, name: "HEE AHP support worker framework" }).returning().get();
+  const fw = db.insert(frameworks).values({ key: DEFAULT_FRAMEWORK_KEY, name: "HEE AHP support worker framework" }).returning().get();
   const published = db.insert(frameworkVersions).values({ frameworkId: fw.id, version: 1, status: "published" }).returning().get();
   const draft = db.insert(frameworkVersions).values({ frameworkId: fw.id, version: 2, status: "draft" }).returning().get();
   const d1 = db.insert(frameworkDomains).values({ versionId: published.id, number: 1, title: "Formal knowledge" }).returning().get();

@@ -8,7 +8,7 @@ import { seedReference } from "@/db/seed/reference";
 import { checkWorkerImport, importBatchFor } from "@/db/queries/worker-import";
 import { GET as exportCsv } from "@/app/(app)/workers/export/route";
 import { splitCsv } from "@/lib/csv";
-import { EXPORT_HEADINGS } from "@/lib/rules/worker-import";
+import { EXPORT_HEADINGS } from "@/lib/rules/worker-import/columns";
 import { asSession, makeOrg, makeTeam, makeUser, makeWorker } from "./support/factory";
 import { actAs, NOT_FOUND } from "./support/auth-mock";
 

@@ -1,18 +1,9 @@
-// Reading a workforce CSV and checking its rows: the pure half of the import (lib/csv.ts, lib/rules/worker-import.ts).
+// Reading a workforce CSV and checking its rows: the pure half of the import (lib/csv.ts, lib/rules/worker-import/).
 import { describe, expect, it } from "vitest";
 import { csvCell, decodeCsvBytes, splitCsv, toCsv, unguardCell } from "@/lib/csv";
-import {
-  MAX_IMPORT_BYTES,
-  MAX_IMPORT_ROWS,
-  planImport,
-  readDate,
-  readWorkerCsv,
-  readWorkerCsvText,
-  type ExistingWorker,
-  type ImportContext,
-  type PlannedRow,
-  type ReadRow,
-} from "@/lib/rules/worker-import";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, readWorkerCsv, readWorkerCsvText, type ReadRow } from "@/lib/rules/worker-import/read-file";
+import { readDate, type ExistingWorker, type ImportContext } from "@/lib/rules/worker-import/check-row";
+import { planImport, type PlannedRow } from "@/lib/rules/worker-import/plan";
 
 const HEADER = "Employee number,First name,Last name,Job title,Profession,Band,FTE,Team,Care setting,Start date,Line manager email";
 const ROW = "99000001,Amara,Okafor,Physiotherapy Assistant,Physiotherapy,3,0.8,Ward Team,Community,05/01/2026,boss@trust.nhs.uk";

@@ -1,5 +1,5 @@
 import "server-only";
-// A worker's competencies against the HEE framework: the statements of the stage they hold and of the next one, where
+// A worker's competencies against the organisation's framework (db/queries/assessed-framework.ts): the statements of the stage they hold and of the next one, where
 // they stand on each (self-assessment, evidence, sign-off, expiry), readiness for the next stage and the ladder.
 // Workers are assessed against the latest published version; an assessment follows "the same statement" into newer
 // versions by lineage key, and a sign-off keeps the version it was made against (decision record 0008).
@@ -39,12 +39,10 @@ import {
 } from "../../lib/rules/competencies";
 import type { AssessmentStatus, EvidenceType, FrameworkStage } from "../../lib/vocabulary";
 import { workerRecordHeader } from "./workers";
+import { assessedFrameworkKey } from "./assessed-framework";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 type Q = Tx | typeof db;
-
-/** The framework workers are assessed against. */
-export const WORKER_FRAMEWORK_KEY = "hee-ahp-sw-2021";
 
 export type CompetencyResult =
   | { ok: true; workerId: string; statementId: string; id: string }
@@ -66,7 +64,7 @@ export function publishedFrameworkVersion(q: Q = db) {
     .select({ id: frameworkVersions.id, version: frameworkVersions.version, frameworkId: frameworks.id, name: frameworks.name, source: frameworks.source })
     .from(frameworkVersions)
     .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
-    .where(and(eq(frameworks.key, WORKER_FRAMEWORK_KEY), eq(frameworkVersions.status, "published")))
+    .where(and(eq(frameworks.key, assessedFrameworkKey(q)), eq(frameworkVersions.status, "published")))
     .orderBy(desc(frameworkVersions.version))
     .get();
 }
@@ -97,7 +95,7 @@ export function workerFrameworkStageSql(which: "current" | "next", q: Q = db) {
  * and the scorecard (the period's last day).
  */
 export function competencyCounts(today: string, stage: SQL) {
-  const applicable = sql`${frameworkVersions.status} = 'published' and ${frameworks.key} = ${WORKER_FRAMEWORK_KEY}
+  const applicable = sql`${frameworkVersions.status} = 'published' and ${frameworks.key} = ${assessedFrameworkKey()}
         and ${competencyStatements.retiredAt} is null and ${competencyStatements.stage} = ${stage}
         and (${competencyStatements.professionId} is null or ${competencyStatements.professionId} = ${workers.professionId})
         and (${competencyStatements.teamId} is null or ${competencyStatements.teamId} = ${workers.teamId})`;
@@ -174,7 +172,7 @@ function assessmentsByLineage(q: Q, workerId: string) {
     .innerJoin(competencyStatements, eq(competencyStatements.id, competencyAssessments.statementId))
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, competencyStatements.versionId))
     .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
-    .where(and(eq(competencyAssessments.workerId, workerId), eq(frameworks.key, WORKER_FRAMEWORK_KEY)))
+    .where(and(eq(competencyAssessments.workerId, workerId), eq(frameworks.key, assessedFrameworkKey(q))))
     .orderBy(asc(competencyAssessments.updatedAt))
     .all();
   return new Map(rows.map((r) => [r.lineageKey, r]));
@@ -326,7 +324,7 @@ function currentStatementFor(q: Q, statementId: string) {
     .from(competencyStatements)
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, competencyStatements.versionId))
     .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
-    .where(and(eq(competencyStatements.id, statementId), eq(frameworks.key, WORKER_FRAMEWORK_KEY)))
+    .where(and(eq(competencyStatements.id, statementId), eq(frameworks.key, assessedFrameworkKey(q))))
     .get();
   if (!given) return undefined;
   return q
@@ -775,7 +773,7 @@ export function signOffsExpiringBy(user: SessionUser, until: string) {
       sql`${competencyStatements} cur`,
       sql`cur.lineage_key = ${competencyStatements.lineageKey} and cur.retired_at is null
         and cur.version_id = (select fv.id from ${frameworkVersions} fv join ${frameworks} f on f.id = fv.framework_id
-          where f.key = ${WORKER_FRAMEWORK_KEY} and fv.status = 'published' order by fv.version desc limit 1)`,
+          where f.key = ${assessedFrameworkKey()} and fv.status = 'published' order by fv.version desc limit 1)`,
     )
     .where(
       and(

@@ -27,6 +27,7 @@ import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
 import { addGoalsToCurrentPdp, currentPdpInTx, markPlanChanged } from "./pdp-intake";
 import { workerFrameworkStageSql } from "./competencies";
+import { assessedFrameworkKey } from "./assessed-framework";
 import type { FrameworkStage } from "../../lib/vocabulary";
 import type { SessionUser } from "../../lib/session-user";
 import type { GoalFields, GoalStatusFields, ActionFields, NoteFields, BarrierFields } from "../../lib/pdp-goal-schema";
@@ -39,9 +40,6 @@ import {
   type GoalActor,
 } from "../../lib/rules/pdp-goals";
 import { formatDate, now as clockNow } from "../../lib/rules/dates";
-
-/** The framework a goal is tied to: the HEE AHP support worker framework, in its published version. */
-export const GOAL_FRAMEWORK_KEY = "hee-ahp-sw-2021";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
@@ -151,7 +149,7 @@ function publishedVersionId(tx: Tx | typeof db) {
     .select({ id: frameworkVersions.id })
     .from(frameworkVersions)
     .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
-    .where(and(eq(frameworks.key, GOAL_FRAMEWORK_KEY), eq(frameworkVersions.status, "published")))
+    .where(and(eq(frameworks.key, assessedFrameworkKey(tx)), eq(frameworkVersions.status, "published")))
     .orderBy(desc(frameworkVersions.version))
     .get()?.id;
 }

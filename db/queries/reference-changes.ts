@@ -71,7 +71,8 @@ export function referenceList(admin: SessionUser, kind: ReferenceKind): Referenc
     case "stages":
       rows = db.select().from(stages).orderBy(retiredLast, asc(stages.rank), asc(stages.sort), asc(stages.name)).all();
       break;
-    default: {
+    case "bands":
+    case "care-settings": {
       const t = common(kind);
       rows = db.select({ id: t.id, code: t.code, name: t.name, retiredAt: t.retiredAt }).from(t).orderBy(retiredLast, asc(t.sort), asc(t.name)).all();
     }
@@ -89,7 +90,8 @@ export function referenceValue(admin: SessionUser, kind: ReferenceKind, id: stri
     case "stages":
       row = db.select().from(stages).where(eq(stages.id, id)).get();
       break;
-    default: {
+    case "bands":
+    case "care-settings": {
       const t = common(kind);
       row = db.select({ id: t.id, code: t.code, name: t.name, retiredAt: t.retiredAt }).from(t).where(eq(t.id, id)).get();
     }
@@ -191,7 +193,8 @@ export function updateReferenceValue(admin: SessionUser, kind: ReferenceKind, id
           .where(eq(stages.id, id))
           .run();
         break;
-      default: {
+      case "bands":
+      case "care-settings": {
         const t = common(kind);
         tx.update(t).set({ name: input.name }).where(eq(t.id, id)).run();
       }
@@ -212,7 +215,8 @@ function referenceValueIn(tx: Tx, kind: ReferenceKind, id: string) {
       return tx.select().from(professions).where(eq(professions.id, id)).get();
     case "stages":
       return tx.select().from(stages).where(eq(stages.id, id)).get();
-    default: {
+    case "bands":
+    case "care-settings": {
       const t = common(kind);
       return tx.select().from(t).where(eq(t.id, id)).get();
     }

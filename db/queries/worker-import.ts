@@ -1,7 +1,7 @@
 import "server-only";
 // Importing workers from a CSV file. Checking a file stores its dry run as a batch (only its uploader sees it);
 // confirming re-checks the rows against the register as it is now and, only if nothing shown has changed, applies
-// them in one transaction with their audit rows. lib/rules/worker-import.ts decides what each row would do.
+// them in one transaction with their audit rows. lib/rules/worker-import/plan.ts decides what each row would do.
 import { and, asc, eq, gt, isNull, lt, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { db } from "../client";
 import { newId } from "../schema/_shared";
@@ -22,16 +22,9 @@ import { audit, auditMany, type AuditEntry } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
 import type { ImportVerdict } from "../../lib/vocabulary";
 import { POSITION_FIELDS, type WorkerFields } from "../../lib/worker-schema";
-import {
-  countPlan,
-  planImport,
-  readWorkerCsv,
-  type ExistingWorker,
-  type ImportContext,
-  type PlannedRow,
-  type RefValue,
-  COMPARED,
-} from "../../lib/rules/worker-import";
+import { readWorkerCsv } from "../../lib/rules/worker-import/read-file";
+import type { ExistingWorker, ImportContext, RefValue } from "../../lib/rules/worker-import/check-row";
+import { countPlan, planImport, type PlannedRow, COMPARED } from "../../lib/rules/worker-import/plan";
 import { now as clockNow } from "../../lib/rules/dates";
 
 /** A checked file may be confirmed for an hour; after that the register may have moved on, so check it again. */

@@ -43,7 +43,7 @@ export const importRows = sqliteTable(
     /** The row as a spreadsheet numbers it: the header is row 1. */
     rowNumber: integer("row_number").notNull(),
     verdict: text("verdict", { enum: IMPORT_VERDICTS }).notNull(),
-    /** JSON: the cells as read, and the resolved fields, the changes or the problems (lib/rules/worker-import.ts). */
+    /** JSON: the cells as read, and the resolved fields, the changes or the problems (lib/rules/worker-import/plan.ts). */
     data: text("data").notNull(),
   },
   (t) => [primaryKey({ columns: [t.batchId, t.rowNumber] }), index("import_rows_verdict_idx").on(t.batchId, t.verdict, t.rowNumber)],

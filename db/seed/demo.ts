@@ -747,7 +747,9 @@ function generate(
       case "senior_support_worker":
         start = tenureStart(1.5, 10);
         break;
-      default:
+      case "assistant_practitioner":
+      case "apprentice":
+      case "level4":
         start = tenureStart(3, 10);
     }
     if (leaver) start = Math.min(start, T - r.int(420, 3000));

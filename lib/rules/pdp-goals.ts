@@ -97,7 +97,10 @@ export function isPlanChange(change: GoalChange): boolean {
       return true;
     case "status":
       return reasonRequired(change.to) || reasonRequired(change.from);
-    default:
+    case "action":
+    case "action_done":
+    case "note":
+    case "barrier":
       return false;
   }
 }

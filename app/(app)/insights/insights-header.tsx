@@ -7,7 +7,7 @@ import { TabNav } from "@/components/tab-nav";
 import { SelectField } from "@/components/forms/select-field";
 import { insightsQuery } from "./filters";
 import { formatDateTime } from "@/lib/rules/dates";
-import { MAX_STALE_MS } from "@/db/insights-cache";
+import { MAX_STALE_MS } from "@/db/queries/insights";
 
 export type InsightsTab = "scorecard" | "progression" | "workforce" | "barriers" | "equity";
 

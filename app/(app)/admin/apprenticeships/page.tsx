@@ -10,6 +10,7 @@ export const metadata: Metadata = { title: "Apprenticeship standards" };
 
 /** The confirmation after an off-the-job rule changed, with how many apprenticeships it touches. */
 function savedMessage(saved: string | undefined, n: number): string | undefined {
+  if (saved === undefined) return undefined;
   const count = apprenticeshipCount(n);
   const Count = `${count[0]!.toUpperCase()}${count.slice(1)}`;
   switch (saved) {

@@ -4,8 +4,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth";
 import { failed, formErrors, type FormState } from "@/lib/forms";
-import { DiscardFields, DomainFields, PublishFields, StatementEditFields, StatementNewFields } from "@/lib/framework-schema";
+import { AssessedFrameworkFields, DiscardFields, DomainFields, PublishFields, StatementEditFields, StatementNewFields } from "@/lib/framework-schema";
 import * as frameworks from "@/db/queries/frameworks";
+import { chooseAssessedFramework } from "@/db/queries/assessed-framework";
 
 const Id = z.string().min(1).max(64);
 
@@ -109,4 +110,15 @@ export async function restoreStatement(statementId: string, _prev: FormState, fo
   if (!result.ok) return refused(form, result);
   refresh();
   redirect(`${versionPath(result)}/statements/${result.id}?saved=restored`);
+}
+
+export async function chooseFramework(_prev: FormState, form: FormData): Promise<FormState> {
+  const admin = await requireRole("admin");
+  const input = AssessedFrameworkFields.safeParse(Object.fromEntries(form));
+  if (!input.success) return formErrors(input.error, form);
+  const result = chooseAssessedFramework(admin, input.data.frameworkId);
+  if (!result.ok) return failed(form, result.message, result.field ? { [result.field]: result.message } : undefined);
+  // Every page that shows competencies, goals' statements or the insights follows the choice.
+  revalidatePath("/", "layout");
+  return { ok: true, message: "Framework chosen" };
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
-import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportColumn } from "@/lib/rules/worker-import";
+import { IMPORT_COLUMNS, type ImportColumn } from "@/lib/rules/worker-import/columns";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/rules/worker-import/read-file";
 import { teamOptions, professionOptions, stageOptions, bandOptions, careSettingOptions, type Option } from "@/db/queries/reference";
 import { UploadForm } from "./upload-form";
 

@@ -5,7 +5,7 @@ import { requireRole } from "@/lib/auth";
 import { importBatchFor, importRowsFor } from "@/db/queries/worker-import";
 import { formatDateTime } from "@/lib/rules/dates";
 import { importVerdictWords, type ImportVerdict } from "@/lib/vocabulary";
-import type { PlannedRow } from "@/lib/rules/worker-import";
+import type { PlannedRow } from "@/lib/rules/worker-import/plan";
 import { Stat } from "@/components/stat";
 import { Tag } from "@/components/tags";
 import { Pagination } from "@/components/pagination";

@@ -4,7 +4,8 @@
 import { z } from "zod";
 import { requireRole } from "@/lib/auth";
 import { todayInLondon } from "@/lib/rules/dates";
-import { formatBytes, MAX_IMPORT_BYTES } from "@/lib/rules/worker-import";
+import { formatBytes } from "@/lib/rules/worker-import/messages";
+import { MAX_IMPORT_BYTES } from "@/lib/rules/worker-import/read-file";
 import { checkWorkerImport } from "@/db/queries/worker-import";
 
 // Room for the multipart envelope around a file of the largest size.
