@@ -35,7 +35,7 @@ function openAppraisal(id: string) {
 const newObjective = (page: Page) => page.getByRole("region", { name: "New objectives", exact: true }).getByText(OBJECTIVE);
 const status = (page: Page, text: string | RegExp) => page.getByRole("status").filter({ hasText: text });
 /** The form's error summary (not Next's route announcer, which is also an alert). */
-const problem = (page: Page) => page.locator('[role="alert"][aria-labelledby="error-summary-title"]');
+const problem = (page: Page) => page.locator('[role="alert"][aria-labelledby]');
 
 test("clear any appraisal of Daniel's still open from an earlier run", async ({ browser }) => {
   workerId = workerIdFor("worker2@demo.test");
