@@ -1,0 +1,65 @@
+"use client";
+// The one hook every form uses: useActionState, what the error summary shows, what the fields show, and the key that
+// remounts the form after each answer so that uncontrolled fields take those values as their defaultValue (React
+// resets a form once its action has run, back to the defaults it was rendered with).
+import { useActionState, useState, type FormEvent } from "react";
+import { initialFormState, submittedLists, submittedValues, type FormState } from "@/lib/forms";
+
+export type FormAction<S extends FormState = FormState> = (prev: S, form: FormData) => Promise<S>;
+
+type Options = {
+  /** What the fields show before any answer, and after a save that sends no values back (the page's data). */
+  defaults?: Record<string, string>;
+  /** The same for fields sent more than once (a group of checkboxes). */
+  defaultLists?: Record<string, string[]>;
+};
+
+type Typed = { values: Record<string, string>; lists: Record<string, string[]> };
+
+const NOTHING_TYPED: Typed = { values: {}, lists: {} };
+const NO_VALUES: Record<string, string> = {};
+const NO_LISTS: Record<string, string[]> = {};
+
+// Each answer is a new object, so numbering answers by identity gives a key that changes with every answer (even one
+// that repeats what was typed) and stays put between renders.
+const answerNumbers = new WeakMap<object, number>();
+let answersSeen = 0;
+function answerNumber(state: object): number {
+  let n = answerNumbers.get(state);
+  if (n === undefined) {
+    n = ++answersSeen;
+    answerNumbers.set(state, n);
+  }
+  return n;
+}
+
+export function useFormAction<S extends FormState = FormState>(action: FormAction<S>, { defaults = NO_VALUES, defaultLists = NO_LISTS }: Options = {}) {
+  // The action goes to useActionState as it is, so a form sent before the page has hydrated still reaches the server.
+  const [state, formAction, pending] = useActionState<S, FormData>(action, initialFormState as Awaited<S>);
+  // What was typed, read as the form is sent: a failure that does not send the values back still keeps them.
+  const [typed, setTyped] = useState<Typed>(NOTHING_TYPED);
+  const failed = state.ok === false;
+  const errors = state.fieldErrors;
+  return {
+    state,
+    pending,
+    /** Spread on the <form>: the action, and the submit handler that keeps what was typed. */
+    formProps: {
+      action: formAction,
+      onSubmit: (event: FormEvent<HTMLFormElement>) => {
+        const form = new FormData(event.currentTarget);
+        setTyped({ values: submittedValues(form), lists: submittedLists(form) });
+      },
+    },
+    /** The form's key: a new one with every answer, so the fields take `values` and `lists` afresh. */
+    key: state === initialFormState ? 0 : answerNumber(state),
+    /** What the fields show: what came back (or what was typed) after a failure, otherwise the defaults. */
+    values: state.values ?? (failed ? typed.values : defaults),
+    lists: state.lists ?? (failed ? typed.lists : defaultLists),
+    errors,
+    /** The error summary's props: the field messages, or the form's message when no field is at fault. */
+    summary: { errors, message: failed && !errors ? state.message : undefined },
+    /** The message of a refusal, for a form without fields (a single button). */
+    refusal: failed ? state.message : undefined,
+  };
+}
