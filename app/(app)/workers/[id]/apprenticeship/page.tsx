@@ -240,7 +240,7 @@ function Current({ data, a, workerId, today, allLogs }: { data: Data; a: Detail;
                       <td>{l.loggedByName ?? "Unknown"}</td>
                       {data.canLog ? (
                         <td>
-                          {data.canManage || l.loggedById === data.worker.userId ? (
+                          {l.canRemove ? (
                             <SmallButtonForm action={deleteOtjLogAction.bind(null, workerId, l.id)} label={`Remove ${formatHours(l.hours)} on ${formatDate(l.activityOn)}`}>
                               Remove<span className="sr-only">: {formatHours(l.hours)} on {formatDate(l.activityOn)}</span>
                             </SmallButtonForm>
