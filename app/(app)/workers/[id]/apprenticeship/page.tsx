@@ -12,6 +12,7 @@ import { ScrollRegion } from "@/components/scroll-region";
 import { ApprenticeshipStatusTag, OtjRagTag, ReviewDueTag } from "@/components/apprenticeship-tags";
 import { formatDate, todayInLondon } from "@/lib/rules/dates";
 import { formatHours } from "@/lib/rules/learning";
+import { positionStartsOn } from "@/lib/rules/apprenticeship-lifecycle";
 import { apprenticeshipStatusWords, epaResultWords } from "@/lib/vocabulary";
 import {
   changeStatusAction,
@@ -62,7 +63,7 @@ export default async function ApprenticeshipPage({ params, searchParams }: { par
               stages={data.positionChoices.stages}
               bands={data.positionChoices.bands}
               start={{
-                effectiveFrom: a.progression.completedOn <= today ? today : a.progression.completedOn,
+                effectiveFrom: positionStartsOn(a.progression.completedOn, today),
                 stageId: a.progression.suggestedStageId ?? "",
                 bandId: data.currentBandId ?? "",
                 jobTitle: a.progression.suggestedJobTitle,

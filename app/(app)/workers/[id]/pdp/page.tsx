@@ -7,6 +7,7 @@ import { WorkerRecordHeader } from "@/components/worker-record-nav";
 import { Tag } from "@/components/tags";
 import { formatDate, todayInLondon } from "@/lib/rules/dates";
 import { defaultPdpPeriod, isUnfinished, nextPeriodStart, pdpPeriodName } from "@/lib/rules/pdp";
+import { isActionOverdue } from "@/lib/rules/pdp-goals";
 import { agreePdpAction, closePdpAction, recordPdpReviewAction, startPdpAction } from "./actions";
 import { StartPdpForm } from "./start-form";
 import { AgreeForm } from "./agree-form";
@@ -135,7 +136,7 @@ export default async function PdpPage({ params, searchParams }: { params: Promis
                             ? "No open actions"
                             : `${g.nextActionDue ? `Due ${formatDate(g.nextActionDue)}` : "No due date"} (${g.openActions} open)`
                         }
-                        warn={!!g.nextActionDue && g.nextActionDue < today}
+                        warn={isActionOverdue(g.nextActionDue, today)}
                       />
                       {g.lastNoteAt ? <Fact term="Last note" value={formatDate(todayInLondon(g.lastNoteAt))} /> : null}
                       {g.source ? <Fact term="Came from" value={sourceWords(g)} /> : null}
