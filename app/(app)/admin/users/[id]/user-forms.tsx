@@ -5,8 +5,7 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { PasswordLinkPanel } from "@/components/password-link-panel";
-import type { FormState, LinkFormState } from "@/lib/forms";
-import { useFormAction } from "@/components/forms/use-form-action";
+import { useFormAction, type FormState, type LinkFormState } from "@/components/forms/use-form-action";
 import { ROLES, roleWords, type Role, type UserStatus } from "@/lib/vocabulary";
 
 const ROLE_OPTIONS = ROLES.map((r) => [r, roleWords.label(r)] as const);

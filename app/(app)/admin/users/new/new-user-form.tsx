@@ -7,8 +7,7 @@ import { TextField } from "@/components/forms/text-field";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { PasswordLinkPanel } from "@/components/password-link-panel";
-import type { LinkFormState } from "@/lib/forms";
-import { useFormAction } from "@/components/forms/use-form-action";
+import { useFormAction, type LinkFormState } from "@/components/forms/use-form-action";
 import { STAFF_ROLES } from "@/lib/user-schema";
 import { roleWords } from "@/lib/vocabulary";
 

@@ -10,8 +10,7 @@ import { SelectField } from "@/components/forms/select-field";
 import { RadiosField } from "@/components/forms/radios-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { FieldShell, describedBy } from "@/components/forms/field-shell";
-import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
-import type { FormState } from "@/lib/forms";
+import { useFormAction, type FormAction, type FormState } from "@/components/forms/use-form-action";
 import { EPA_RESULTS, OTJ_ACTIVITY_TYPES, apprenticeshipStatusWords, epaResultWords, type ApprenticeshipStatus } from "@/lib/vocabulary";
 
 type Standard = { id: string; title: string; level: number; months: number; options: { id: string; name: string }[] };

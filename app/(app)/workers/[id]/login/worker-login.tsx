@@ -5,8 +5,7 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { PasswordLinkPanel } from "@/components/password-link-panel";
-import type { LinkFormState } from "@/lib/forms";
-import { useFormAction } from "@/components/forms/use-form-action";
+import { useFormAction, type LinkFormState } from "@/components/forms/use-form-action";
 
 type Login = { id: string; email: string; status: "active" | "disabled"; passwordSet: boolean } | null;
 

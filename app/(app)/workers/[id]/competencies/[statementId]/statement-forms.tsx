@@ -7,8 +7,7 @@ import { TextField } from "@/components/forms/text-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { RadiosField } from "@/components/forms/radios-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
-import type { FormState } from "@/lib/forms";
+import { useFormAction, type FormAction, type FormState } from "@/components/forms/use-form-action";
 import { EVIDENCE_TYPES, evidenceTypeWords } from "@/lib/vocabulary";
 import { CONFIDENCE_LEVELS, confidenceWords } from "@/lib/rules/competencies";
 

@@ -7,8 +7,7 @@ import { TextareaField } from "@/components/forms/textarea-field";
 import { SelectField } from "@/components/forms/select-field";
 import { FieldMessages, describedBy } from "@/components/forms/field-shell";
 import { SubmitButton } from "@/components/forms/submit-button";
-import type { FormState } from "@/lib/forms";
-import { useFormAction, type FormAction as Action } from "@/components/forms/use-form-action";
+import { useFormAction, type FormAction as Action, type FormState } from "@/components/forms/use-form-action";
 type Option = readonly [string, string];
 
 function Problem({ state }: { state: FormState }) {
