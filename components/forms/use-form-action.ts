@@ -17,7 +17,7 @@ type Options = {
   defaultLists?: Record<string, string[]>;
 };
 
-type Typed = { values: Record<string, string>; lists: Record<string, string[]> };
+export type Typed = { values: Record<string, string>; lists: Record<string, string[]> };
 
 const NOTHING_TYPED: Typed = { values: {}, lists: {} };
 const NO_VALUES: Record<string, string> = {};
@@ -27,13 +27,24 @@ const NO_LISTS: Record<string, string[]> = {};
 // that repeats what was typed) and stays put between renders.
 const answerNumbers = new WeakMap<object, number>();
 let answersSeen = 0;
-function answerNumber(state: object): number {
+/** The form's key for an answer: 0 before any, then a new number with every answer. */
+export function formKey(state: FormState): number {
+  if (state === initialFormState) return 0;
   let n = answerNumbers.get(state);
   if (n === undefined) {
     n = ++answersSeen;
     answerNumbers.set(state, n);
   }
   return n;
+}
+
+/** What the fields show: what came back, or else what was typed, after a failure; otherwise what came back or the defaults. */
+export function fieldsToShow(state: FormState, typed: Typed, defaults: Typed): Typed {
+  const failed = state.ok === false;
+  return {
+    values: state.values ?? (failed ? typed.values : defaults.values),
+    lists: state.lists ?? (failed ? typed.lists : defaults.lists),
+  };
 }
 
 export function useFormAction<S extends FormState = FormState>(action: FormAction<S>, { defaults = NO_VALUES, defaultLists = NO_LISTS }: Options = {}) {
@@ -43,6 +54,7 @@ export function useFormAction<S extends FormState = FormState>(action: FormActio
   const [typed, setTyped] = useState<Typed>(NOTHING_TYPED);
   const failed = state.ok === false;
   const errors = state.fieldErrors;
+  const { values, lists } = fieldsToShow(state, typed, { values: defaults, lists: defaultLists });
   return {
     state,
     pending,
@@ -55,10 +67,10 @@ export function useFormAction<S extends FormState = FormState>(action: FormActio
       },
     },
     /** The form's key: a new one with every answer, so the fields take `values` and `lists` afresh. */
-    key: state === initialFormState ? 0 : answerNumber(state),
-    /** What the fields show: what came back (or what was typed) after a failure, otherwise the defaults. */
-    values: state.values ?? (failed ? typed.values : defaults),
-    lists: state.lists ?? (failed ? typed.lists : defaultLists),
+    key: formKey(state),
+    /** What the fields show, as their defaultValue: see fieldsToShow. */
+    values,
+    lists,
     errors,
     /** The error summary's props: the field messages, or the form's message when no field is at fault. */
     summary: { errors, message: failed && !errors ? state.message : undefined },
