@@ -17,6 +17,21 @@ export function canManageWorkers(role: Role): boolean {
   return role === "manager" || role === "admin";
 }
 
+/** Teams are set up, changed and archived by administrators; managers and leads read them. */
+export function canChangeTeams(role: Role): boolean {
+  return role === "admin";
+}
+
+/** The resources hub's entries are added, changed and retired by administrators; everyone reads the hub. */
+export function canManageResources(role: Role): boolean {
+  return role === "admin";
+}
+
+/** Logins (role, status, password links) are managed by administrators; a manager only gives a worker theirs. */
+export function canManageLogins(role: Role): boolean {
+  return role === "admin";
+}
+
 /** `count`, when given, is shown after the label: "Inbox (3)", read as "Inbox (3 reminders)". */
 export type NavItem = { href: string; label: string; count?: number };
 

@@ -1,19 +1,16 @@
 "use client";
-import { useActionState } from "react";
 import { setUpFirstAdmin } from "./actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState } from "@/lib/forms";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { MIN_PASSWORD_LENGTH } from "@/lib/rules/password-policy";
 
 export function SetupForm() {
-  const [state, action] = useActionState(setUpFirstAdmin, initialFormState);
-  const e = state.fieldErrors;
-  const v = state.values ?? {};
+  const { formProps, key, values: v, errors: e, summary } = useFormAction(setUpFirstAdmin);
   return (
-    <form action={action} noValidate key={JSON.stringify(v)}>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary {...summary} />
       <TextField name="organisation" label="Organisation" hint="For example, Northbrook Community NHS Trust" defaultValue={v.organisation} error={e?.organisation} autoComplete="organization" />
       <TextField name="name" label="Your full name" defaultValue={v.name} error={e?.name} autoComplete="name" />
       <TextField name="email" label="Your work email address" type="email" defaultValue={v.email} error={e?.email} autoComplete="email" spellCheck={false} />

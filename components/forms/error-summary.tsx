@@ -1,6 +1,7 @@
 "use client";
-// The error summary at the top of a form: takes focus when it appears and links to each field.
-import { useEffect, useRef } from "react";
+// The error summary at the top of a form: takes focus when it appears and links to each field. Its title's id is
+// unique to the form, so that two forms showing errors on one page each name their own summary.
+import { useEffect, useId, useRef } from "react";
 
 export function ErrorSummary({
   title = "There is a problem",
@@ -12,6 +13,7 @@ export function ErrorSummary({
   message?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   const entries = Object.entries(errors ?? {});
   const visible = entries.length > 0 || !!message;
   useEffect(() => {
@@ -23,10 +25,10 @@ export function ErrorSummary({
       ref={ref}
       tabIndex={-1}
       role="alert"
-      aria-labelledby="error-summary-title"
+      aria-labelledby={titleId}
       className="mb-6 border-4 border-nhs-red bg-white p-4 focus:outline-4 focus:outline-nhs-focus"
     >
-      <h2 id="error-summary-title" className="text-xl">
+      <h2 id={titleId} className="text-xl">
         {title}
       </h2>
       {message && entries.length === 0 ? <p className="mt-2">{message}</p> : null}

@@ -320,9 +320,16 @@ export function apprenticeshipPage(user: SessionUser, workerId: string, today = 
   const inPost = worker.status === "in_post";
   const ownRecord = user.role === "support_worker" && worker.userId === user.id;
   const canManage = inPost && (user.role === "manager" || user.role === "admin") && worker.editable;
+  const canLog = inPost && (canManage || ownRecord);
   const rules = loadRules(db);
   const rows = apprenticeshipRows(user, workerId);
-  const all = rows.map((a) => detailOf(user, workerId, a, rules, today, !!opts.allLogs));
+  const all = rows.map((a) => {
+    const detail = detailOf(user, workerId, a, rules, today, !!opts.allLogs);
+    // Who may take an off-the-job entry away, as deleteOtjLog decides: whoever manages the record, or the worker for an
+    // entry they logged themselves; nobody once the apprenticeship has ended.
+    const logs = detail.logs.map((l) => ({ ...l, canRemove: canLog && isLive(detail.status) && (canManage || l.loggedById === user.id) }));
+    return { ...detail, logs };
+  });
   const current = all.find((a) => isLive(a.status)) ?? null;
   const past = all.filter((a) => a !== current);
   const post = db.select({ bandId: workers.bandId, fte: workers.fte }).from(workers).where(eq(workers.id, workerId)).get();
@@ -331,7 +338,7 @@ export function apprenticeshipPage(user: SessionUser, workerId: string, today = 
     ownRecord,
     canManage,
     /** The worker themselves logs off-the-job hours too. */
-    canLog: inPost && (canManage || ownRecord),
+    canLog,
     current,
     past,
     choices: canManage && !current ? startChoices() : [],

@@ -1,5 +1,5 @@
 // When is a worker's next appraisal due, and how urgent is it? (Only completed, signed appraisals count.)
-import { addMonths, daysBetween } from "./dates";
+import { addDays, addMonths, daysBetween } from "./dates";
 
 export const DUE_SOON_DAYS = 30;
 
@@ -15,6 +15,14 @@ export function appraisalDueStatus(dueOn: string, today: string): AppraisalDueSt
   if (days < 0) return "overdue";
   if (days <= DUE_SOON_DAYS) return "due_soon";
   return "up_to_date";
+}
+
+/** How far ahead the schedule form suggests a date once the due date has come or gone. */
+export const SUGGEST_AHEAD_DAYS = 14;
+
+/** The date the schedule form offers: the due date while it is still ahead, otherwise a fortnight from today. */
+export function suggestedAppraisalDate(dueOn: string | null | undefined, today: string): string {
+  return dueOn && dueOn > today ? dueOn : addDays(today, SUGGEST_AHEAD_DAYS);
 }
 
 /** How far ahead an appraisal may be booked: beyond this a date is almost certainly a typing slip. */

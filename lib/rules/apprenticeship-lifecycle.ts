@@ -27,6 +27,11 @@ export function isLive(status: ApprenticeshipStatus): boolean {
   return (LIVE_APPRENTICESHIP_STATUSES as readonly ApprenticeshipStatus[]).includes(status);
 }
 
+/** The date the position a completed apprenticeship leads to is offered from: its completion, or today once that has passed. */
+export function positionStartsOn(completedOn: string, today: string): string {
+  return completedOn <= today ? today : completedOn;
+}
+
 /** The statuses an apprenticeship may move to next from `current`. */
 export function nextStatuses(current: ApprenticeshipStatus): ApprenticeshipStatus[] {
   return Object.values(APPRENTICESHIP_STEPS)

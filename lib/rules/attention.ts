@@ -1,6 +1,8 @@
 // What needs doing for each worker on a manager's team, and the order that puts it first.
 import type { AppraisalDueStatus } from "./appraisal-due";
 import type { AppraisalStatus, PdpStatus } from "../vocabulary";
+import { isReviewOverdue } from "./pdp";
+import { nextConversationPassed } from "./career";
 
 const URGENCY: Record<AppraisalDueStatus, number> = { overdue: 0, due_soon: 1, up_to_date: 2 };
 
@@ -34,6 +36,40 @@ export type AttentionInput = {
   competenciesExpired?: number;
 };
 
+/** A current PDP whose next review date has passed (a worker with no current PDP has no review to be late with). */
+export function pdpReviewOverdue(r: Pick<AttentionInput, "pdp" | "pdpNextReviewOn">, today: string): boolean {
+  return r.pdp !== "none" && isReviewOverdue(r.pdpNextReviewOn, today);
+}
+
+/** A career conversation is due when there has never been one, or the date to talk again has gone by. */
+export function conversationDue(r: Pick<AttentionInput, "nextConversationOn" | "lastConversationOn">, today: string): boolean {
+  return !r.lastConversationOn || nextConversationPassed(r.nextConversationOn, today);
+}
+
+export type TeamFigures = {
+  appraisalsOverdue: number;
+  appraisalsDueSoon: number;
+  awaitingSignOff: number;
+  withoutAgreedPdp: number;
+  pdpReviewsOverdue: number;
+  conversationsDue: number;
+  delegationsPastReview: number;
+};
+
+/** The figures at the top of a manager's team page, each counting workers by the same rules as what needs doing. */
+export function teamFigures(rows: ReadonlyArray<AttentionInput>, today: string): TeamFigures {
+  const count = (f: (r: AttentionInput) => boolean) => rows.filter(f).length;
+  return {
+    appraisalsOverdue: count((r) => r.appraisalStatus === "overdue"),
+    appraisalsDueSoon: count((r) => r.appraisalStatus === "due_soon"),
+    awaitingSignOff: count((r) => r.openAppraisalStatus === "awaiting_sign_off"),
+    withoutAgreedPdp: count((r) => r.pdp !== "agreed"),
+    pdpReviewsOverdue: count((r) => pdpReviewOverdue(r, today)),
+    conversationsDue: count((r) => conversationDue(r, today)),
+    delegationsPastReview: rows.reduce((n, r) => n + (r.delegationsPastReview ?? 0), 0),
+  };
+}
+
 /** The things a manager should do for this worker, most pressing first, in words for the team page. */
 export function attentionReasons(r: AttentionInput, today: string): string[] {
   const out: string[] = [];
@@ -43,8 +79,8 @@ export function attentionReasons(r: AttentionInput, today: string): string[] {
   else if (r.appraisalStatus === "due_soon" && !r.openAppraisalStatus) out.push("Book the appraisal due soon");
   if (r.pdp === "none") out.push("Start a PDP");
   else if (r.pdp !== "agreed") out.push("Agree the PDP");
-  if (r.pdp !== "none" && r.pdpNextReviewOn && r.pdpNextReviewOn < today) out.push("Review the PDP (overdue)");
-  if (r.nextConversationOn && r.nextConversationOn < today) out.push("Career conversation overdue");
+  if (pdpReviewOverdue(r, today)) out.push("Review the PDP (overdue)");
+  if (nextConversationPassed(r.nextConversationOn, today)) out.push("Career conversation overdue");
   else if (!r.lastConversationOn) out.push("Have a first career conversation");
   const pastReview = r.delegationsPastReview ?? 0;
   if (pastReview > 0) out.push(pastReview === 1 ? "Review a delegated task (past its review date)" : `Review ${pastReview} delegated tasks (past their review dates)`);

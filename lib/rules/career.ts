@@ -12,6 +12,11 @@ export function heldOnProblem(heldOn: string, today: string, contractStart: stri
   return undefined;
 }
 
+/** The date a new conversation form starts with: its appraisal's date when that is a date it could be held on, else today. */
+export function defaultHeldOn(appraisalOn: string | undefined, today: string, contractStart: string): string {
+  return appraisalOn && heldOnProblem(appraisalOn, today, contractStart) === undefined ? appraisalOn : today;
+}
+
 /** The date to talk again comes after the conversation. Undefined when fine (or not set). */
 export function nextConversationProblem(heldOn: string, next: string | null): string | undefined {
   if (next !== null && next <= heldOn) return `The next conversation must be after this one (${formatDate(heldOn)})`;

@@ -1,7 +1,7 @@
 // The competency rules: a statement's status as a worker stands against it (expiry is derived from the date, so it is
 // always current), what locks it, which framework stages apply to a worker, readiness for the next stage, and the
 // progression ladder. Pure functions; the data layer and the pages call them.
-import { addMonths, isIsoDate } from "./dates";
+import { addMonths, daysBetween, isIsoDate } from "./dates";
 import { FRAMEWORK_STAGES, labels, type AssessmentStatus, type FrameworkStage } from "../vocabulary";
 
 export type AssessmentState = {
@@ -47,6 +47,11 @@ export function expiryDate(signedOffOn: string, renewalMonths: number | null): s
 
 /** Sign-offs due to expire within this many days are flagged as expiring soon. */
 export const EXPIRING_SOON_DAYS = 60;
+
+/** A current sign-off that lapses within EXPIRING_SOON_DAYS of today (counting the last day), so it is time to renew. */
+export function isExpiringSoon(s: { status: AssessmentStatus; expiresOn: string | null }, today: string): boolean {
+  return s.status === "signed_off" && s.expiresOn !== null && daysBetween(today, s.expiresOn) <= EXPIRING_SOON_DAYS;
+}
 
 export const CONFIDENCE_LEVELS = [1, 2, 3, 4, 5] as const;
 export const confidenceWords: Record<number, string> = {

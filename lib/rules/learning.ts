@@ -100,6 +100,11 @@ export function totalsLast12Months(activities: ReadonlyArray<{ activityOn: strin
 }
 
 /** Hours as the page shows them: "1.5", "12", "0.25". */
+/** The date approved training is recorded as attended on: its last day if that has come, else its first, else today. */
+export function attendedOnDefault(training: { startsOn: string | null; endsOn: string | null }, today: string): string {
+  return [training.endsOn, training.startsOn].find((d): d is string => !!d && d <= today) ?? today;
+}
+
 export const formatHours = (hours: number) => String(Number(hours.toFixed(2)));
 
 /** A decline's detail: needed when the reason is "other". Undefined when fine. */

@@ -2,6 +2,11 @@
 // alter the plan itself (so an agreed PDP needs agreeing again). Pure rules; db/queries/pdp-goals.ts applies them.
 import type { GoalStatus, Role } from "../vocabulary";
 
+/** An open action is overdue from the day after its due date; one without a due date never is. */
+export function isActionOverdue(dueOn: string | null, today: string): boolean {
+  return dueOn !== null && dueOn < today;
+}
+
 /** Who is acting on a goal, in the goal's terms; a lead (read only) and anyone else's support worker are neither. */
 export type GoalActor = "manager" | "worker";
 

@@ -1,6 +1,7 @@
 // A PDP's life: a draft until the worker and the manager have both agreed it, then active until closed.
 // Changing an agreed PDP (a goal added, reworded or closed) makes a new version that both must agree again.
 import { addDays, addMonths, formatDate } from "./dates";
+import type { Role } from "../vocabulary";
 
 /** A PDP runs for a year unless the manager sets another period. */
 export const PDP_PERIOD_MONTHS = 12;
@@ -8,6 +9,28 @@ export const PDP_PERIOD_MONTHS = 12;
 export const FIRST_REVIEW_MONTHS = 3;
 
 export type PdpAgreement = { version: number; workerAgreedAt: Date | null; managerAgreedAt: Date | null };
+
+/** Who is looking at a worker's PDPs: their role, whether it is their own record, whether the data layer lets them change it. */
+export type PdpViewer = { role: Role; ownRecord: boolean; editable: boolean; inPost: boolean };
+
+export type PdpPermissions = {
+  /** Starts, reviews and closes the plan, adds goals: the worker's manager or an admin, while the worker is in post. */
+  manages: boolean;
+  /** The support worker on their own record: proposes goals and agrees the plan for their side. */
+  own: boolean;
+  /** May agree the current version now: each side once per version. */
+  mayAgree: boolean;
+  /** May add a goal (a manager) or propose one (the worker). */
+  mayAddGoal: boolean;
+};
+
+/** What the viewer may do with the worker's current PDP (or with none). */
+export function pdpPermissions(v: PdpViewer, current: Pick<PdpAgreement, "workerAgreedAt" | "managerAgreedAt"> | null | undefined): PdpPermissions {
+  const manages = v.editable && v.inPost;
+  const own = v.ownRecord && v.role === "support_worker";
+  const mayAgree = !!current && ((own && !current.workerAgreedAt) || (manages && !current.managerAgreedAt));
+  return { manages, own, mayAgree, mayAddGoal: manages || own };
+}
 
 export function defaultPdpPeriod(start: string): { periodStart: string; periodEnd: string; nextReviewOn: string } {
   return { periodStart: start, periodEnd: addMonths(start, PDP_PERIOD_MONTHS), nextReviewOn: addMonths(start, FIRST_REVIEW_MONTHS) };

@@ -5,8 +5,9 @@ import { ownWorkerRecord } from "@/db/queries/workers";
 import { progressionReadiness } from "@/db/queries/competencies";
 import { ReadinessPanel } from "@/components/readiness-panel";
 import { developmentSummaries, activeGoals, appraisalHistory, currentPdp, actionsDueSoon, conversationHistory } from "@/db/queries/development";
-import { todayInLondon, formatDate, daysBetween } from "@/lib/rules/dates";
+import { todayInLondon, formatDate } from "@/lib/rules/dates";
 import { isAgreed } from "@/lib/rules/pdp";
+import { isActionOverdue } from "@/lib/rules/pdp-goals";
 import { goalStatusWords, appraisalStatusWords, aspirationWords } from "@/lib/vocabulary";
 import { AppraisalStatusTag, Tag } from "@/components/tags";
 
@@ -159,7 +160,7 @@ export default async function MyDevelopmentPage() {
         ) : (
           <ul className="space-y-3">
             {goals.map((g) => {
-              const overdue = g.nextActionDue && daysBetween(today, g.nextActionDue) < 0;
+              const overdue = isActionOverdue(g.nextActionDue, today);
               const total = g.openActions + g.doneActions;
               const open = g.status === "not_started" || g.status === "in_progress";
               return (
@@ -209,7 +210,7 @@ export default async function MyDevelopmentPage() {
             </h3>
             <ul className="card space-y-2">
               {dueSoon.map((a) => {
-                const late = a.dueOn !== null && a.dueOn < today;
+                const late = isActionOverdue(a.dueOn, today);
                 return (
                   <li key={a.id}>
                     <Link href={`${base}/pdp/goals/${a.goalId}`}>{a.description}</Link>

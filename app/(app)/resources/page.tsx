@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth";
+import { canManageResources } from "@/lib/roles";
 import { resourcesFor } from "@/db/queries/resources";
 import { professionOptions } from "@/db/queries/reference";
 import { parseResourceFilters, resourceTypeWords } from "@/lib/resource-schema";
@@ -80,7 +81,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Se
             career frameworks for the allied health support workforce. Links go to each organisation&apos;s own website.
           </p>
         </div>
-        {user.role === "admin" ? (
+        {canManageResources(user.role) ? (
           <Link href="/admin/resources" className="btn btn-secondary">
             Manage resources
           </Link>

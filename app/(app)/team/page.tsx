@@ -6,7 +6,8 @@ import { trainingRequestsAwaitingDecision } from "@/db/queries/learning";
 import { apprenticeshipPipeline } from "@/db/queries/apprenticeships";
 import { isLive } from "@/lib/rules/apprenticeship-lifecycle";
 import { todayInLondon, formatDate } from "@/lib/rules/dates";
-import { byUrgency, type AppraisalState, type PdpState } from "@/lib/rules/attention";
+import { byUrgency, pdpReviewOverdue, teamFigures, type AppraisalState, type PdpState } from "@/lib/rules/attention";
+import { nextConversationPassed } from "@/lib/rules/career";
 import { appraisalStatusWords } from "@/lib/vocabulary";
 import { Tag } from "@/components/tags";
 import { Stat } from "@/components/stat";
@@ -51,7 +52,7 @@ function PdpCell({ r, today }: { r: DevelopmentSummary; today: string }) {
         <span className="block text-sm">{r.pdpLastReviewOn ? `Reviewed ${formatDate(r.pdpLastReviewOn)}` : "Not reviewed yet"}</span>
       ) : null}
       {r.pdp !== "none" && r.pdpNextReviewOn ? (
-        r.pdpNextReviewOn < today ? (
+        pdpReviewOverdue(r, today) ? (
           <span className="block text-sm font-semibold text-nhs-red">Review overdue since {formatDate(r.pdpNextReviewOn)}</span>
         ) : (
           <span className="block text-sm">Next review {formatDate(r.pdpNextReviewOn)}</span>
@@ -67,14 +68,7 @@ export default async function TeamPage() {
   const rows = developmentSummaries(user, today)
     .map((r) => ({ ...r, name: `${r.lastName}, ${r.firstName}`, hasAgreedPdp: r.pdp === "agreed", reasons: r.attention }))
     .sort(byUrgency);
-  const count = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).length;
-  const overdue = count((r) => r.appraisalStatus === "overdue");
-  const dueSoon = count((r) => r.appraisalStatus === "due_soon");
-  const noPdp = count((r) => r.pdp !== "agreed");
-  const reviewsOverdue = count((r) => r.pdp !== "none" && !!r.pdpNextReviewOn && r.pdpNextReviewOn < today);
-  const awaitingSignOff = count((r) => r.openAppraisalStatus === "awaiting_sign_off");
-  const conversationsDue = count((r) => !r.lastConversationOn || (!!r.nextConversationOn && r.nextConversationOn < today));
-  const delegationsDue = rows.reduce((n, r) => n + r.delegationsPastReview, 0);
+  const figures = teamFigures(rows, today);
   const training = trainingRequestsAwaitingDecision(user);
   const apprentices = (apprenticeshipPipeline(user, today) ?? []).filter((a) => isLive(a.status));
   const apprenticesAtRisk = apprentices.filter((a) => a.track.risks.length > 0).length;
@@ -84,13 +78,13 @@ export default async function TeamPage() {
       <h1 className="mb-6">My team</h1>
       <div className="mb-8 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="Support workers" value={rows.length} note="In post, in the teams you manage" />
-        <Stat label="Appraisals overdue" value={overdue} note="More than 12 months since the last" />
-        <Stat label="Appraisals due soon" value={dueSoon} note="Due within 30 days" />
-        <Stat label="Waiting for sign-off" value={awaitingSignOff} note="Appraisals with the worker to sign" />
-        <Stat label="Without an agreed PDP" value={noPdp} note="No PDP, or not agreed by both of you" />
-        <Stat label="PDP reviews overdue" value={reviewsOverdue} note="Past the next review date" />
-        <Stat label="Career conversations due" value={conversationsDue} note="Overdue, or never had one" />
-        <Stat label="Delegations past review" value={delegationsDue} note="Delegated tasks to review again" />
+        <Stat label="Appraisals overdue" value={figures.appraisalsOverdue} note="More than 12 months since the last" />
+        <Stat label="Appraisals due soon" value={figures.appraisalsDueSoon} note="Due within 30 days" />
+        <Stat label="Waiting for sign-off" value={figures.awaitingSignOff} note="Appraisals with the worker to sign" />
+        <Stat label="Without an agreed PDP" value={figures.withoutAgreedPdp} note="No PDP, or not agreed by both of you" />
+        <Stat label="PDP reviews overdue" value={figures.pdpReviewsOverdue} note="Past the next review date" />
+        <Stat label="Career conversations due" value={figures.conversationsDue} note="Overdue, or never had one" />
+        <Stat label="Delegations past review" value={figures.delegationsPastReview} note="Delegated tasks to review again" />
         <Stat label="Training requests to decide" value={training.count} note="Awaiting your approval or decline" />
         <Stat
           label="Apprentices at risk"
@@ -180,7 +174,7 @@ export default async function TeamPage() {
                   </td>
                   <td>
                     {r.nextConversationOn ? (
-                      r.nextConversationOn < today ? (
+                      nextConversationPassed(r.nextConversationOn, today) ? (
                         <span className="font-semibold text-nhs-red">Overdue since {formatDate(r.nextConversationOn)}</span>
                       ) : (
                         formatDate(r.nextConversationOn)

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
+import { canChangeTeams } from "@/lib/roles";
 import { listTeams } from "@/db/queries/teams";
 import { parseTeamFilters, teamFiltersToQuery, type TeamFilters } from "@/lib/team-schema";
 import { Pagination } from "@/components/pagination";
@@ -30,7 +31,7 @@ export default async function TeamsPage({ searchParams }: { searchParams: Search
             {user.role === "manager" ? "The teams you manage." : "Every team in the organisation."} Sizes count support workers in post.
           </p>
         </div>
-        {user.role === "admin" ? (
+        {canChangeTeams(user.role) ? (
           <Link href="/teams/new" className="btn">
             Add a team
           </Link>

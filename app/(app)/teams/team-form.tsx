@@ -1,12 +1,11 @@
 "use client";
 // The admin's add/edit team form: name, service, professions, care setting and managers.
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { SelectField } from "@/components/forms/select-field";
 import { CheckboxesField } from "@/components/forms/checkboxes-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 
 type Option = readonly [string, string];
 
@@ -19,22 +18,19 @@ export function TeamForm({
   defaults,
   submitLabel,
 }: {
-  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction;
   choices: TeamFormChoices;
   defaults: TeamFormDefaults;
   submitLabel: string;
 }) {
-  const [state, formAction] = useActionState(action, initialFormState);
-  const e = state.fieldErrors;
-  // After a refused save, show what was sent (an unticked group sends nothing, so it comes back empty).
-  const sent = state.values !== undefined;
-  const v: Record<string, string | undefined> = sent
-    ? (state.values ?? {})
-    : { name: defaults.name, service: defaults.service, careSettingId: defaults.careSettingId };
-  const lists = state.lists ?? {};
+  // After a refused save the form shows what was sent (an unticked group sends nothing, so it comes back empty).
+  const { formProps, key, values: v, lists, errors: e, summary } = useFormAction(action, {
+    defaults: { name: defaults.name ?? "", service: defaults.service ?? "", careSettingId: defaults.careSettingId ?? "" },
+    defaultLists: { professionIds: defaults.professionIds ?? [], managerIds: defaults.managerIds ?? [] },
+  });
   return (
-    <form action={formAction} noValidate key={JSON.stringify(state.lists ?? null)}>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary {...summary} />
       <TextField name="name" label="Team name" hint="Unique in the organisation, for example Acute Physiotherapy" defaultValue={v.name} error={e?.name} autoComplete="off" />
       <TextField name="service" label="Service (optional)" hint="The service the team belongs to, for example Adult community therapy" defaultValue={v.service} error={e?.service} autoComplete="off" />
       <SelectField
@@ -51,7 +47,7 @@ export function TeamForm({
         legend="Professions (optional)"
         hint="The professions of the support workers in the team"
         options={choices.professions}
-        defaultValues={sent ? (lists.professionIds ?? []) : (defaults.professionIds ?? [])}
+        defaultValues={lists.professionIds ?? []}
         error={e?.professionIds}
       />
       {choices.managers.length ? (
@@ -60,7 +56,7 @@ export function TeamForm({
           legend="Managers (optional)"
           hint="They see and manage the support workers in this team"
           options={choices.managers}
-          defaultValues={sent ? (lists.managerIds ?? []) : (defaults.managerIds ?? [])}
+          defaultValues={lists.managerIds ?? []}
           error={e?.managerIds}
         />
       ) : (

@@ -1,11 +1,11 @@
 "use client";
 // The add/edit worker form. On edit, a change of role, band, job title or team asks when it takes effect.
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 
 type Option = readonly [string, string];
 
@@ -29,15 +29,13 @@ export function WorkerForm({
   mode,
   submitLabel,
 }: {
-  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction;
   options: WorkerFormOptions;
   defaults: Values;
   mode: "create" | "edit";
   submitLabel: string;
 }) {
-  const [state, formAction] = useActionState(action, initialFormState);
-  const v: Values = state.values ?? defaults;
-  const e = state.fieldErrors;
+  const { formProps, key, values: v, errors: e, summary } = useFormAction(action, { defaults });
   // Tracks whether a position field differs from the saved record, to ask for the effective date.
   const [positionChanged, setPositionChanged] = useState(() => POSITION_FIELDS.some((k) => (v[k] ?? "") !== (defaults[k] ?? "")));
 
@@ -48,8 +46,8 @@ export function WorkerForm({
   }
 
   return (
-    <form action={formAction} onChange={onChange} noValidate key={JSON.stringify(state.values ?? null)}>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} onChange={onChange} noValidate key={key}>
+      <ErrorSummary {...summary} />
 
       <fieldset className="mb-4">
         <legend className="mb-3 text-xl font-bold">Who they are</legend>

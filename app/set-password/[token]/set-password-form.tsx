@@ -1,18 +1,16 @@
 "use client";
-import { useActionState } from "react";
 import { choosePassword } from "./actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState } from "@/lib/forms";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { MIN_PASSWORD_LENGTH } from "@/lib/rules/password-policy";
 
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
-  const [state, action] = useActionState(choosePassword.bind(null, token), initialFormState);
-  const e = state.fieldErrors;
+  const { formProps, key, errors: e, summary } = useFormAction(choosePassword.bind(null, token));
   return (
-    <form action={action} noValidate>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary {...summary} />
       {/* Lets a password manager store the new password against the right account. */}
       <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
       <TextField

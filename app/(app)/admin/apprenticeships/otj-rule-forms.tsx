@@ -1,17 +1,14 @@
 "use client";
 // Changing an off-the-job rule, adding one that takes effect from a date, and taking away one not yet in force.
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { RadiosField } from "@/components/forms/radios-field";
 import { ConfirmField } from "@/components/forms/confirm-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { useFormAction, type FormAction as Action } from "@/components/forms/use-form-action";
 import { MAX_HOURS_PER_WEEK, otjRuleKindWords } from "@/lib/otj-rule-schema";
 import type { OtjRuleKind } from "@/lib/rules/off-the-job";
-
-type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 
 /** The figure's label and hint for a rule of a known kind; the standard's-minimum rule has none. */
 const VALUE_FIELD: Record<Exclude<OtjRuleKind, "standard_minimum">, { label: string; hint: string; className: string }> = {
@@ -38,13 +35,11 @@ export function OtjRuleForm({
   /** What a change does to apprenticeships already started, shown as the form's first hint. */
   warning: string;
 }) {
-  const [state, formAction] = useActionState(action, initialFormState);
-  const e = state.fieldErrors;
-  const v = state.values ?? defaults;
+  const { formProps, key, values: v, errors: e, summary } = useFormAction(action, { defaults });
   const valueField = kind && kind !== "standard_minimum" ? VALUE_FIELD[kind] : undefined;
   return (
-    <form action={formAction} noValidate key={JSON.stringify(state.values ?? null)} aria-describedby="rule-warning">
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={key} aria-describedby="rule-warning">
+      <ErrorSummary {...summary} />
       <p id="rule-warning" className="mb-6 border-l-8 border-nhs-warm-yellow bg-white p-3">
         {warning}
       </p>
@@ -107,11 +102,10 @@ export function OtjRuleForm({
 
 /** Taking away a rule that has not taken effect yet: the rule before it runs on. */
 export function RemoveRuleForm({ action }: { action: Action }) {
-  const [state, formAction] = useActionState(action, initialFormState);
-  const e = state.fieldErrors;
+  const { formProps, key, errors: e, summary } = useFormAction(action);
   return (
-    <form action={formAction} noValidate>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary {...summary} />
       <ConfirmField error={e?.confirm}>Yes, take this rule away. The rule before it will cover every later start again.</ConfirmField>
       <SubmitButton pendingText="Taking it away…" className="btn-secondary">
         Take the rule away

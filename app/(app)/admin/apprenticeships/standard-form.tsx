@@ -1,11 +1,10 @@
 "use client";
 // Adding an apprenticeship standard or changing one (the reference is fixed once added).
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 
 export function StandardForm({
   action,
@@ -13,17 +12,15 @@ export function StandardForm({
   professions,
   mode,
 }: {
-  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction;
   defaults: Record<string, string>;
   professions: ReadonlyArray<readonly [string, string]>;
   mode: "create" | "edit";
 }) {
-  const [state, formAction] = useActionState(action, initialFormState);
-  const e = state.fieldErrors;
-  const v = state.values ?? defaults;
+  const { formProps, key, values: v, errors: e, summary } = useFormAction(action, { defaults });
   return (
-    <form action={formAction} noValidate key={JSON.stringify(state.values ?? null)}>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary {...summary} />
       {mode === "create" ? (
         <TextField
           name="reference"

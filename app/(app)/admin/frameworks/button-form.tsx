@@ -1,9 +1,8 @@
 "use client";
 // A change made with one button (start a draft, retire or restore a statement): what it does, and why it was refused.
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 
 export function ButtonForm({
   action,
@@ -12,16 +11,16 @@ export function ButtonForm({
   secondary,
   children,
 }: {
-  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction;
   label: string;
   pendingText: string;
   secondary?: boolean;
   children?: React.ReactNode;
 }) {
-  const [state, formAction] = useActionState(action, initialFormState);
+  const { formProps, refusal } = useFormAction(action);
   return (
-    <form action={formAction} noValidate>
-      <ErrorSummary title="Nothing was changed" message={state.ok === false ? state.message : undefined} />
+    <form {...formProps} noValidate>
+      <ErrorSummary title="Nothing was changed" message={refusal} />
       {children}
       <SubmitButton pendingText={pendingText} className={secondary ? "btn-secondary" : undefined}>
         {label}

@@ -1,12 +1,11 @@
 "use client";
 // Adding or changing a reference value. The fields follow the list: professions have a kind, stages a rank and levels.
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { SelectField } from "@/components/forms/select-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { professionKindWords, type ReferenceKind } from "@/lib/reference-schema";
 import { FRAMEWORK_STAGES, PROFESSION_KINDS, frameworkStageWords } from "@/lib/vocabulary";
 
@@ -22,16 +21,14 @@ export function ReferenceForm({
 }: {
   kind: ReferenceKind;
   one: string;
-  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction;
   defaults: Record<string, string>;
   mode: "create" | "edit";
 }) {
-  const [state, formAction] = useActionState(action, initialFormState);
-  const e = state.fieldErrors;
-  const v = state.values ?? defaults;
+  const { formProps, key, values: v, errors: e, summary } = useFormAction(action, { defaults });
   return (
-    <form action={formAction} noValidate key={JSON.stringify(state.values ?? null)}>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary {...summary} />
       <TextField name="name" label="Name" hint={`As it appears in forms and reports. No two ${one}s may share a name.`} defaultValue={v.name} error={e?.name} autoComplete="off" />
       {mode === "create" ? (
         <TextField

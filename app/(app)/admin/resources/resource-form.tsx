@@ -1,12 +1,11 @@
 "use client";
 // Adding or changing an entry in the resources hub.
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { SelectField } from "@/components/forms/select-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { resourceTypeWords } from "@/lib/resource-schema";
 
 const TYPE_OPTIONS = resourceTypeWords.values.map((t) => [t, resourceTypeWords.label(t)] as const);
@@ -17,17 +16,15 @@ export function ResourceForm({
   professions,
   mode,
 }: {
-  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction;
   defaults: Record<string, string>;
   professions: ReadonlyArray<readonly [string, string]>;
   mode: "create" | "edit";
 }) {
-  const [state, formAction] = useActionState(action, initialFormState);
-  const e = state.fieldErrors;
-  const v = state.values ?? defaults;
+  const { formProps, key, values: v, errors: e, summary } = useFormAction(action, { defaults });
   return (
-    <form action={formAction} noValidate key={JSON.stringify(state.values ?? null)}>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary {...summary} />
       <TextField name="title" label="Title" hint="What a support worker will recognise, like RCSLT support worker hub" defaultValue={v.title} error={e?.title} autoComplete="off" maxLength={200} />
       <TextField
         name="url"

@@ -4,17 +4,15 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { SavedStatus } from "@/components/forms/form-status";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
-import { returnedValues, useCountedAction, type FormAction } from "@/components/forms/use-counted-action";
+import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 
 export type ThresholdRow = { key: string; label: string; unit: string; green: string; amber: string };
 
 export function ThresholdsForm({ action, rows }: { action: FormAction; rows: readonly ThresholdRow[] }) {
-  const [state, formAction] = useCountedAction(action);
-  const v = returnedValues(state);
-  const e = state.fieldErrors;
+  const { state, formProps, key, values: v, errors: e, summary } = useFormAction(action);
   return (
-    <form action={formAction} noValidate key={state.n ?? 0}>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary {...summary} />
       {rows.map((r) => (
         <fieldset key={r.key} className="mb-4 border-b border-nhs-grey-4 pb-2">
           <legend className="label text-lg">{r.label}</legend>

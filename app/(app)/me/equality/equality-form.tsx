@@ -1,10 +1,9 @@
 "use client";
 // The equality monitoring questions: each optional, each with "Prefer not to say", and a way to take every answer back.
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { RadiosField, type RadioOption } from "@/components/forms/radios-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { AGE_BANDS, DISABILITY_ANSWERS, ETHNIC_GROUPS, SEX_ANSWERS, ageBandWords, disabilityWords, ethnicGroupWords, sexWords } from "@/lib/vocabulary";
 
 const NOT_ANSWERED: RadioOption = ["", "Leave unanswered"];
@@ -15,16 +14,14 @@ export function EqualityForm({
   defaults,
   hasAnswers,
 }: {
-  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction;
   defaults: Record<"ethnicGroup" | "disability" | "sex" | "ageBand", string>;
   hasAnswers: boolean;
 }) {
-  const [state, formAction] = useActionState(action, initialFormState);
-  const v = state.values ?? defaults;
-  const e = state.fieldErrors;
+  const { formProps, key, values: v, errors: e, summary } = useFormAction(action, { defaults });
   return (
-    <form action={formAction} noValidate>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary {...summary} />
       <RadiosField
         name="ethnicGroup"
         legend="What is your ethnic group?"

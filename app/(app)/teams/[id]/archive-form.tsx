@@ -1,15 +1,14 @@
 "use client";
-import { useActionState } from "react";
 import { archive, restore } from "../actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState } from "@/lib/forms";
+import { useFormAction } from "@/components/forms/use-form-action";
 
 export function ArchiveForm({ teamId, archived }: { teamId: string; archived: boolean }) {
-  const [state, action] = useActionState((archived ? restore : archive).bind(null, teamId), initialFormState);
+  const { formProps, refusal } = useFormAction((archived ? restore : archive).bind(null, teamId));
   return (
-    <form action={action} noValidate>
-      <ErrorSummary title={archived ? "The team was not restored" : "The team was not archived"} message={state.ok === false ? state.message : undefined} />
+    <form {...formProps} noValidate>
+      <ErrorSummary title={archived ? "The team was not restored" : "The team was not archived"} message={refusal} />
       {archived ? (
         <>
           <p className="mb-4">It comes back in forms and lists, with its managers and professions as they were.</p>

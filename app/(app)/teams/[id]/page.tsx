@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth";
+import { canChangeTeams } from "@/lib/roles";
 import { teamDetail, teamWorkers } from "@/db/queries/teams";
 import { SummaryList } from "@/components/summary-list";
 import { ScrollRegion } from "@/components/scroll-region";
@@ -26,7 +27,7 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
   const team = teamDetail(user, id);
   if (!team) notFound();
   const people = teamWorkers(user, id);
-  const isAdmin = user.role === "admin";
+  const mayChange = canChangeTeams(user.role);
 
   return (
     <>
@@ -39,7 +40,7 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
         {team.archivedAt ? <Tag tone="grey">Archived</Tag> : null}
       </p>
       <SavedBanner message={saved} />
-      {isAdmin ? (
+      {mayChange ? (
         <ul className="mb-6 flex flex-wrap gap-x-6 gap-y-2" aria-label="Actions">
           <li>
             <Link href={`/teams/${id}/edit`}>Edit team</Link>
@@ -108,7 +109,7 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
         )}
       </section>
 
-      {isAdmin ? (
+      {mayChange ? (
         <section aria-labelledby="archive" className="card mt-8 max-w-2xl">
           <h2 id="archive" className="mb-3 text-xl">
             {team.archivedAt ? "Restore the team" : "Archive the team"}

@@ -1,15 +1,14 @@
 "use client";
-import { useActionState } from "react";
 import { retireResource, restoreResource } from "../actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState } from "@/lib/forms";
+import { useFormAction } from "@/components/forms/use-form-action";
 
 export function RetireResourceForm({ id, retired }: { id: string; retired: boolean }) {
-  const [state, action] = useActionState((retired ? restoreResource : retireResource).bind(null, id), initialFormState);
+  const { formProps, refusal } = useFormAction((retired ? restoreResource : retireResource).bind(null, id));
   return (
-    <form action={action} noValidate>
-      <ErrorSummary title="Nothing was changed" message={state.ok === false ? state.message : undefined} />
+    <form {...formProps} noValidate>
+      <ErrorSummary title="Nothing was changed" message={refusal} />
       {retired ? (
         <>
           <p className="mb-4">It comes back on the resources hub.</p>

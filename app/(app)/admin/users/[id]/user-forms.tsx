@@ -1,12 +1,11 @@
 "use client";
 // The changes an administrator makes to someone else's account. Each keeps its own message after the page refreshes.
-import { useActionState } from "react";
 import { changeRole, changeStatus, newPasswordLink } from "../actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { PasswordLinkPanel } from "@/components/password-link-panel";
-import { initialFormState, type FormState, type LinkFormState } from "@/lib/forms";
+import { useFormAction, type FormState, type LinkFormState } from "@/components/forms/use-form-action";
 import { ROLES, roleWords, type Role, type UserStatus } from "@/lib/vocabulary";
 
 const ROLE_OPTIONS = ROLES.map((r) => [r, roleWords.label(r)] as const);
@@ -24,10 +23,10 @@ function Problem({ state, title }: { state: FormState; title: string }) {
 }
 
 export function RoleForm({ userId, role }: { userId: string; role: Role }) {
-  const [state, action] = useActionState(changeRole.bind(null, userId), initialFormState);
-  const chosen = state.ok === false ? (state.values?.role ?? role) : role;
+  const { state, formProps, key, values } = useFormAction(changeRole.bind(null, userId));
+  const chosen = state.ok === false ? (values.role ?? role) : role;
   return (
-    <form action={action} noValidate key={`${role}-${JSON.stringify(state.values ?? null)}`}>
+    <form {...formProps} noValidate key={`${role}-${key}`}>
       <Problem state={state} title="The role was not changed" />
       <Done state={state} />
       <SelectField
@@ -44,9 +43,9 @@ export function RoleForm({ userId, role }: { userId: string; role: Role }) {
 }
 
 export function StatusForm({ userId, status }: { userId: string; status: UserStatus }) {
-  const [state, action] = useActionState(changeStatus.bind(null, userId), initialFormState);
+  const { state, formProps } = useFormAction(changeStatus.bind(null, userId));
   return (
-    <form action={action} noValidate>
+    <form {...formProps} noValidate>
       <Problem state={state} title="Nothing was changed" />
       <Done state={state} />
       {status === "active" ? (
@@ -69,11 +68,11 @@ export function StatusForm({ userId, status }: { userId: string; status: UserSta
 }
 
 export function PasswordLinkForm({ userId, passwordSet, active }: { userId: string; passwordSet: boolean; active: boolean }) {
-  const [state, action] = useActionState(newPasswordLink.bind(null, userId), initialFormState as LinkFormState);
+  const { state, formProps } = useFormAction<LinkFormState>(newPasswordLink.bind(null, userId));
   return (
     <>
       {state.ok && state.link ? <PasswordLinkPanel link={state.link} heading={state.message ?? "New link created"} /> : null}
-      <form action={action} noValidate>
+      <form {...formProps} noValidate>
         <Problem state={state} title="No link was created" />
         {!active ? (
           <p className="mb-4">Re-enable the account before giving them a new link.</p>

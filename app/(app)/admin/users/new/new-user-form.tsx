@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import Link from "next/link";
 import { addUser } from "../actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
@@ -7,7 +7,7 @@ import { TextField } from "@/components/forms/text-field";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { PasswordLinkPanel } from "@/components/password-link-panel";
-import { initialFormState, type LinkFormState } from "@/lib/forms";
+import { useFormAction, type LinkFormState } from "@/components/forms/use-form-action";
 import { STAFF_ROLES } from "@/lib/user-schema";
 import { roleWords } from "@/lib/vocabulary";
 
@@ -20,7 +20,7 @@ export function NewUserForm() {
 }
 
 function NewUser({ another }: { another: () => void }) {
-  const [state, action] = useActionState(addUser, initialFormState as LinkFormState);
+  const { state, formProps, key, values: v, errors: e, summary } = useFormAction<LinkFormState>(addUser);
   if (state.ok && state.link) {
     return (
       <>
@@ -34,11 +34,9 @@ function NewUser({ another }: { another: () => void }) {
       </>
     );
   }
-  const e = state.fieldErrors;
-  const v = state.values ?? {};
   return (
-    <form action={action} noValidate key={JSON.stringify(v)}>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary {...summary} />
       <TextField name="name" label="Full name" defaultValue={v.name} error={e?.name} autoComplete="off" />
       <TextField
         name="email"

@@ -2,13 +2,12 @@
 // The manager's appraisal form: long, so in headed sections; last year's objectives as one fieldset each (radios for
 // the outcome, a comment); new objectives as repeated fieldsets, with a button that adds a row on the server (works
 // without JavaScript beyond the form itself). Whatever was typed comes back on an error.
-import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { FieldMessages } from "@/components/forms/field-shell";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { objectiveRowCount } from "@/lib/appraisal-schema";
 import { OBJECTIVE_OUTCOMES, objectiveOutcomeWords } from "@/lib/vocabulary";
 import { DefaultSubmit } from "@/components/forms/default-submit";
@@ -56,21 +55,20 @@ export function AppraisalForm({
   version,
   workerFirstName,
 }: {
-  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction;
   defaults: AppraisalFormDefaults;
   /** Changes whenever the appraisal is saved, so the form re-reads what was stored. */
   version: string;
   workerFirstName: string;
 }) {
-  const [state, formAction] = useActionState(action, initialFormState);
-  const v: Values = state.values ?? flatten(defaults);
+  const { state, formProps, key, values: v } = useFormAction(action, { defaults: flatten(defaults) });
   const e = state.fieldErrors ?? {};
   const hasErrors = Object.keys(e).length > 0;
   const rows = objectiveRowCount(v);
   const goalFor = new Map(defaults.objectives.map((o) => [o.id, o.goalId]));
 
   return (
-    <form action={formAction} noValidate key={`${version}|${JSON.stringify(state.values ?? null)}`}>
+    <form {...formProps} noValidate key={`${version}|${key}`}>
       <DefaultSubmit name="intent" value="save" />
       <ErrorSummary
         title={hasErrors && state.message && state.message !== "There is a problem" ? state.message : undefined}

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
 import { appraisalsPage, appraiserOptions } from "@/db/queries/appraisals";
-import { addDays, formatDate, todayInLondon } from "@/lib/rules/dates";
+import { formatDate, todayInLondon } from "@/lib/rules/dates";
+import { suggestedAppraisalDate } from "@/lib/rules/appraisal-due";
 import { WorkerRecordHeader } from "@/components/worker-record-nav";
 import { AppraisalStatusTag } from "@/components/tags";
 import { AppraisalStatus } from "./appraisal-record";
@@ -24,7 +25,7 @@ export default async function AppraisalsPage({ params }: { params: Promise<{ id:
   const appraisers = page.canEdit && !open ? appraiserOptions(user) : [];
   const preferred = user.role === "manager" ? user.id : worker.lineManagerId;
   const defaultAppraiser = appraisers.some(([v]) => v === preferred) ? preferred! : "";
-  const suggested = due && due.dueOn > today ? due.dueOn : addDays(today, 14);
+  const suggested = suggestedAppraisalDate(due?.dueOn, today);
 
   return (
     <>

@@ -1,15 +1,12 @@
 "use client";
 // The small forms around an appraisal: booking one, and the single steps (start, sign off, send back, reopen, cancel,
 // objectives into the PDP), each a button with at most one text field. Errors come back with what was typed.
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { SelectField } from "@/components/forms/select-field";
 import { FieldShell, describedBy } from "@/components/forms/field-shell";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
-
-type Action = (prev: FormState, form: FormData) => Promise<FormState>;
+import { useFormAction, type FormAction as Action } from "@/components/forms/use-form-action";
 
 export function ScheduleForm({
   action,
@@ -22,12 +19,10 @@ export function ScheduleForm({
   defaultAppraiserId: string;
   suggestedDate: string;
 }) {
-  const [state, formAction] = useActionState(action, initialFormState);
-  const v = state.values ?? { scheduledFor: suggestedDate, appraiserId: defaultAppraiserId };
-  const e = state.fieldErrors;
+  const { formProps, key, values: v, errors: e, summary } = useFormAction(action, { defaults: { scheduledFor: suggestedDate, appraiserId: defaultAppraiserId } });
   return (
-    <form action={formAction} noValidate key={JSON.stringify(state.values ?? null)}>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary {...summary} />
       <TextField
         name="scheduledFor"
         label="Appraisal date"
@@ -64,14 +59,12 @@ export function StepForm({
   id: string;
   secondary?: boolean;
 }) {
-  const [state, formAction] = useActionState(action, initialFormState);
-  const v = state.values ?? {};
-  const e = state.fieldErrors;
+  const { state, formProps, key, values: v, errors: e } = useFormAction(action);
   // Field ids must be unique on the page; the submitted name stays what the action reads.
   const fieldId = field ? `${id}-${field.name}` : "";
   const errors = e && field && e[field.name] ? { [fieldId]: e[field.name]! } : e;
   return (
-    <form action={formAction} noValidate key={JSON.stringify(state.values ?? null)} className="mb-2">
+    <form {...formProps} noValidate key={key} className="mb-2">
       <ErrorSummary errors={errors} message={state.ok === false && !errors ? state.message : undefined} />
       {state.ok && state.message ? (
         <p role="status" className="mb-4 border-l-8 border-nhs-green bg-white p-3 font-semibold">

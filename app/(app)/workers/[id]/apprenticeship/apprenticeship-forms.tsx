@@ -10,22 +10,20 @@ import { SelectField } from "@/components/forms/select-field";
 import { RadiosField } from "@/components/forms/radios-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { FieldShell, describedBy } from "@/components/forms/field-shell";
-import { returnedValues, useCountedAction, type FormAction } from "@/components/forms/use-counted-action";
+import { useFormAction, type FormAction, type FormState } from "@/components/forms/use-form-action";
 import { EPA_RESULTS, OTJ_ACTIVITY_TYPES, apprenticeshipStatusWords, epaResultWords, type ApprenticeshipStatus } from "@/lib/vocabulary";
 
 type Standard = { id: string; title: string; level: number; months: number; options: { id: string; name: string }[] };
 
-function Problems({ state }: { state: ReturnType<typeof useCountedAction>[0] }) {
+function Problems({ state }: { state: FormState }) {
   return <ErrorSummary errors={state.fieldErrors} message={state.ok === false && !state.fieldErrors ? state.message : undefined} />;
 }
 
 export function StartForm({ action, standards, today, weeklyHours }: { action: FormAction; standards: readonly Standard[]; today: string; weeklyHours: string }) {
-  const [state, formAction] = useCountedAction(action);
-  const v = state.ok ? {} : (state.values ?? {});
-  const e = state.fieldErrors;
+  const { state, formProps, key, values: v, errors: e } = useFormAction(action);
   const withOptions = standards.filter((s) => s.options.length > 0);
   return (
-    <form action={formAction} noValidate key={state.n ?? 0}>
+    <form {...formProps} noValidate key={key}>
       <Problems state={state} />
       <SelectField
         name="standardId"
@@ -93,15 +91,13 @@ export function StartForm({ action, standards, today, weeklyHours }: { action: F
 const STATUS_HINT = "Give the reason for a break in learning or a withdrawal; it is kept with the change";
 
 export function StatusForm({ action, next, current, today }: { action: FormAction; next: readonly ApprenticeshipStatus[]; current: ApprenticeshipStatus; today: string }) {
-  const [state, formAction] = useCountedAction(action);
-  const v = returnedValues(state);
-  const e = state.fieldErrors;
+  const { state, formProps, key, values: v, errors: e } = useFormAction(action);
   const words = (s: ApprenticeshipStatus) => (current === "planned" && s === "on_programme" ? "On programme (started)" : s === "on_programme" ? "On programme (back from the break)" : apprenticeshipStatusWords.label(s));
   return (
     <>
       <details className="card mt-4" open={state.ok === false ? true : undefined}>
         <summary className="cursor-pointer font-semibold text-nhs-blue">Change the status</summary>
-        <form action={formAction} noValidate key={state.n ?? 0} className="mt-4">
+        <form {...formProps} noValidate key={key} className="mt-4">
           <Problems state={state} />
           <SelectField name="to" label="New status" options={next.map((s) => [s, words(s)] as const)} placeholder="Select the new status" defaultValue={v.to} error={e?.to} className="max-w-md" />
           <TextField
@@ -134,11 +130,9 @@ export function StatusForm({ action, next, current, today }: { action: FormActio
 }
 
 export function OtjForm({ action, today }: { action: FormAction; today: string }) {
-  const [state, formAction] = useCountedAction(action);
-  const v = returnedValues(state);
-  const e = state.fieldErrors;
+  const { state, formProps, key, values: v, errors: e } = useFormAction(action);
   return (
-    <form action={formAction} noValidate key={state.n ?? 0}>
+    <form {...formProps} noValidate key={key}>
       <Problems state={state} />
       <div className="grid gap-x-6 sm:grid-cols-2">
         <TextField name="activityOn" label="Date" type="date" defaultValue={v.activityOn ?? today} error={e?.activityOn} className="max-w-xs" />
@@ -171,15 +165,15 @@ export function OtjForm({ action, today }: { action: FormAction; today: string }
 
 /** One button that removes or unticks one thing, with a refusal shown beside it. */
 export function SmallButtonForm({ action, children, label }: { action: FormAction; children: React.ReactNode; label: string }) {
-  const [state, formAction] = useCountedAction(action);
+  const { formProps, refusal } = useFormAction(action);
   return (
-    <form action={formAction} aria-label={label} className="inline">
+    <form {...formProps} aria-label={label} className="inline">
       <button type="submit" className="link-button">
         {children}
       </button>
-      {state.ok === false && state.message ? (
+      {refusal ? (
         <p role="alert" className="mt-1 font-bold text-nhs-red">
-          {state.message}
+          {refusal}
         </p>
       ) : null}
     </form>
@@ -187,11 +181,9 @@ export function SmallButtonForm({ action, children, label }: { action: FormActio
 }
 
 export function ReviewForm({ action, today }: { action: FormAction; today: string }) {
-  const [state, formAction] = useCountedAction(action);
-  const v = returnedValues(state);
-  const e = state.fieldErrors;
+  const { state, formProps, key, values: v, errors: e } = useFormAction(action);
   return (
-    <form action={formAction} noValidate key={state.n ?? 0}>
+    <form {...formProps} noValidate key={key}>
       <Problems state={state} />
       <TextField name="reviewedOn" label="Date of the review" type="date" defaultValue={v.reviewedOn ?? today} error={e?.reviewedOn} className="max-w-xs" />
       <TextField name="attendees" label="Who attended" hint="The apprentice, the employer (line manager or mentor) and the training provider" defaultValue={v.attendees} error={e?.attendees} autoComplete="off" />
@@ -215,10 +207,9 @@ export function ReviewForm({ action, today }: { action: FormAction; today: strin
 
 /** Ticks one gateway requirement; folded away until needed, with ids of its own. */
 export function GatewayTickForm({ action, requirementId, label, today }: { action: FormAction; requirementId: string; label: string; today: string }) {
-  const [state, formAction] = useCountedAction(action);
+  const { state, formProps, key, values: v } = useFormAction(action);
   const prefix = `gw-${requirementId}`;
   const e = prefixedErrors(prefix, state.fieldErrors);
-  const v = returnedValues(state);
   const dateId = `${prefix}-completedOn`;
   const evidenceId = `${prefix}-evidence`;
   return (
@@ -226,7 +217,7 @@ export function GatewayTickForm({ action, requirementId, label, today }: { actio
       <summary className="cursor-pointer font-semibold text-nhs-blue">
         Tick as met<span className="sr-only">: {label}</span>
       </summary>
-      <form action={formAction} noValidate key={state.n ?? 0} aria-label={`Tick as met: ${label}`} className="mt-3">
+      <form {...formProps} noValidate key={key} aria-label={`Tick as met: ${label}`} className="mt-3">
         <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
         <FieldShell name={dateId} label="Date it was met" error={e?.[dateId]}>
           <input id={dateId} name="completedOn" type="date" defaultValue={v.completedOn ?? today} aria-invalid={e?.[dateId] ? true : undefined} aria-describedby={describedBy(dateId, undefined, e?.[dateId])} className="input max-w-xs" />
@@ -243,11 +234,9 @@ export function GatewayTickForm({ action, requirementId, label, today }: { actio
 }
 
 export function EpaForm({ action, today }: { action: FormAction; today: string }) {
-  const [state, formAction] = useCountedAction(action);
-  const v = returnedValues(state);
-  const e = state.fieldErrors;
+  const { state, formProps, key, values: v, errors: e } = useFormAction(action);
   return (
-    <form action={formAction} noValidate key={state.n ?? 0}>
+    <form {...formProps} noValidate key={key}>
       <Problems state={state} />
       <RadiosField
         name="result"
@@ -275,11 +264,9 @@ export function PositionForm({
   bands: readonly { id: string; name: string }[];
   start: { effectiveFrom: string; stageId: string; bandId: string; jobTitle: string; positionReason: string };
 }) {
-  const [state, formAction] = useCountedAction(action);
-  const v = state.ok ? start : { ...start, ...(state.values ?? {}) };
-  const e = state.fieldErrors;
+  const { state, formProps, key, values: v, errors: e } = useFormAction(action, { defaults: start });
   return (
-    <form action={formAction} noValidate key={state.n ?? 0}>
+    <form {...formProps} noValidate key={key}>
       <Problems state={state} />
       <TextField name="effectiveFrom" label="New position starts on" type="date" defaultValue={v.effectiveFrom} error={e?.effectiveFrom} className="max-w-xs" />
       <SelectField name="stageId" label="New role" options={stages.map((s) => [s.id, s.name] as const)} placeholder="Select a role" defaultValue={v.stageId} error={e?.stageId} className="max-w-md" />

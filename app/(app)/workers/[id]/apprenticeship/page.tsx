@@ -12,6 +12,7 @@ import { ScrollRegion } from "@/components/scroll-region";
 import { ApprenticeshipStatusTag, OtjRagTag, ReviewDueTag } from "@/components/apprenticeship-tags";
 import { formatDate, todayInLondon } from "@/lib/rules/dates";
 import { formatHours } from "@/lib/rules/learning";
+import { positionStartsOn } from "@/lib/rules/apprenticeship-lifecycle";
 import { apprenticeshipStatusWords, epaResultWords } from "@/lib/vocabulary";
 import {
   changeStatusAction,
@@ -62,7 +63,7 @@ export default async function ApprenticeshipPage({ params, searchParams }: { par
               stages={data.positionChoices.stages}
               bands={data.positionChoices.bands}
               start={{
-                effectiveFrom: a.progression.completedOn <= today ? today : a.progression.completedOn,
+                effectiveFrom: positionStartsOn(a.progression.completedOn, today),
                 stageId: a.progression.suggestedStageId ?? "",
                 bandId: data.currentBandId ?? "",
                 jobTitle: a.progression.suggestedJobTitle,
@@ -240,7 +241,7 @@ function Current({ data, a, workerId, today, allLogs }: { data: Data; a: Detail;
                       <td>{l.loggedByName ?? "Unknown"}</td>
                       {data.canLog ? (
                         <td>
-                          {data.canManage || l.loggedById === data.worker.userId ? (
+                          {l.canRemove ? (
                             <SmallButtonForm action={deleteOtjLogAction.bind(null, workerId, l.id)} label={`Remove ${formatHours(l.hours)} on ${formatDate(l.activityOn)}`}>
                               Remove<span className="sr-only">: {formatHours(l.hours)} on {formatDate(l.activityOn)}</span>
                             </SmallButtonForm>

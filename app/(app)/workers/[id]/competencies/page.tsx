@@ -6,8 +6,8 @@ import { competencyOverview, readinessView, type CompetencyOverview } from "@/db
 import { ReadinessPanel } from "@/components/readiness-panel";
 import { WorkerRecordHeader } from "@/components/worker-record-nav";
 import { AssessmentStatusTag, Tag } from "@/components/tags";
-import { daysBetween, formatDate, todayInLondon } from "@/lib/rules/dates";
-import { EXPIRING_SOON_DAYS, LADDER_RUNGS, ladderMeaning, ladderWords } from "@/lib/rules/competencies";
+import { formatDate, todayInLondon } from "@/lib/rules/dates";
+import { LADDER_RUNGS, isExpiringSoon, ladderMeaning, ladderWords } from "@/lib/rules/competencies";
 import { frameworkStageWords } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "Competencies" };
@@ -132,7 +132,7 @@ export default async function CompetenciesPage({
 }
 
 function StatementRow({ s, href, today }: { s: Statement; href: string; today: string }) {
-  const expiringSoon = s.status === "signed_off" && s.expiresOn !== null && daysBetween(today, s.expiresOn) <= EXPIRING_SOON_DAYS;
+  const expiringSoon = isExpiringSoon(s, today);
   const meta = [
     s.status === "signed_off" && s.signedOffOn ? `Signed off ${formatDate(s.signedOffOn)}${s.assessorName ? ` by ${s.assessorName}` : ""}` : null,
     s.status === "expired" && s.expiresOn ? `Expired ${formatDate(s.expiresOn)}: needs renewing` : null,

@@ -8,10 +8,9 @@ import { SelectField } from "@/components/forms/select-field";
 import { CheckboxesField } from "@/components/forms/checkboxes-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { FieldShell, describedBy } from "@/components/forms/field-shell";
-import type { FormState } from "@/lib/forms";
 import { ASPIRATIONS, BARRIER_CATEGORIES, INTEREST_LEVELS, aspirationWords, barrierWords, interestWords } from "@/lib/vocabulary";
 import { MAX_STEP_ROWS, STEP_ROWS, stepFieldId } from "@/lib/conversation-schema";
-import { useCountedAction } from "@/components/forms/use-counted-action";
+import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { DefaultSubmit } from "@/components/forms/default-submit";
 import { RadiosField } from "@/components/forms/radios-field";
 
@@ -62,26 +61,23 @@ export function ConversationForm({
   appraisalId,
   submitLabel,
 }: {
-  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction;
   professions: ReadonlyArray<Option>;
   defaults: ConversationDefaults;
   mode: "create" | "edit";
   appraisalId?: string;
   submitLabel: string;
 }) {
-  const [state, formAction] = useCountedAction(action);
-  const v = state.values ?? defaults.values;
-  const lists = state.lists ?? defaults.lists;
-  const e = state.fieldErrors;
+  const { formProps, key, values: v, lists, errors: e, summary } = useFormAction(action, { defaults: defaults.values, defaultLists: defaults.lists });
   const descriptions = lists.stepDescription ?? [];
   const dues = lists.stepDueOn ?? [];
   const rowCount = Math.min(Math.max(Number(v.stepRows) || STEP_ROWS, descriptions.length, dues.length), MAX_STEP_ROWS);
   const focusStep = v.focusStep === undefined ? -1 : Number(v.focusStep);
 
   return (
-    <form action={formAction} noValidate key={state.n ?? 0}>
+    <form {...formProps} noValidate key={key}>
       <DefaultSubmit />
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+      <ErrorSummary {...summary} />
       {appraisalId ? <input type="hidden" name="appraisalId" value={appraisalId} /> : null}
 
       <TextField name="heldOn" label="Date of the conversation" type="date" defaultValue={v.heldOn} error={e?.heldOn} className="max-w-xs" />

@@ -1,13 +1,9 @@
 "use client";
 // The small forms on a conversation's page: tick a step done (or undo), make a step a PDP goal, add a step.
-import { useCountedAction } from "@/components/forms/use-counted-action";
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
-
-type Action = (prev: FormState, form: FormData) => Promise<FormState>;
+import { useFormAction, type FormAction as Action } from "@/components/forms/use-form-action";
 
 /** One button that runs an action, with its outcome said beside it (politely, for screen readers too). */
 export function StepButton({
@@ -24,9 +20,9 @@ export function StepButton({
   fields?: Record<string, string>;
   secondary?: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const { state, formProps, pending } = useFormAction(action);
   return (
-    <form action={formAction} className="flex flex-wrap items-center gap-x-3 gap-y-1">
+    <form {...formProps} className="flex flex-wrap items-center gap-x-3 gap-y-1">
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -47,13 +43,11 @@ export function StepButton({
 }
 
 export function AddStepForm({ action }: { action: Action }) {
-  const [state, formAction] = useCountedAction(action);
   // After a step is added the form starts empty again; on error it keeps what was typed.
-  const v = state.ok ? {} : (state.values ?? {});
-  const e = state.fieldErrors;
+  const { state, formProps, key, values: v, errors: e, summary } = useFormAction(action);
   return (
-    <form action={formAction} noValidate key={state.n ?? 0}>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary {...summary} />
       <div className="grid gap-x-6 sm:grid-cols-[1fr_12rem]">
         <TextField name="description" label="What will happen" defaultValue={v.description} error={e?.description} />
         <TextField name="dueOn" label="Due by" type="date" defaultValue={v.dueOn} error={e?.dueOn} />

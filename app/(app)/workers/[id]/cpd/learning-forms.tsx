@@ -11,7 +11,7 @@ import { RadiosField } from "@/components/forms/radios-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ConfirmField } from "@/components/forms/confirm-field";
 import { FieldMessages, FieldShell, describedBy } from "@/components/forms/field-shell";
-import { useCountedAction, type FormAction } from "@/components/forms/use-counted-action";
+import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { CPD_TYPES, DECLINE_REASONS, LEARNING_KINDS, cpdTypeWords } from "@/lib/vocabulary";
 import { declineReasonWords, learningKindWords } from "@/lib/rules/learning";
 
@@ -33,17 +33,15 @@ export function CpdForm({
   /** An entry being changed: the form starts with what it says. */
   entry?: Record<string, string>;
 }) {
-  const [state, formAction] = useCountedAction(action);
   const start: Record<string, string> =
     entry ??
     (attending
       ? { activityOn: attending.activityOn, title: attending.title, type: "course", learning: "formal", pdpGoalId: attending.pdpGoalId ?? "" }
       : { activityOn: today });
-  const v = state.ok ? start : (state.values ?? start);
-  const e = state.fieldErrors;
+  const { state, formProps, key, values: v, errors: e, summary } = useFormAction(action, { defaults: start });
   return (
-    <form action={formAction} noValidate key={`${state.n ?? 0}-${attending?.id ?? ""}`}>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={`${key}-${attending?.id ?? ""}`}>
+      <ErrorSummary {...summary} />
       {attending ? <input type="hidden" name="trainingRequestId" value={attending.id} /> : null}
       <TextField name="activityOn" label="Date of the activity" type="date" defaultValue={v.activityOn} error={e?.activityOn} className="max-w-xs" />
       <TextField name="title" label="What was it?" hint="For example: Falls prevention e-learning" defaultValue={v.title} error={e?.title} autoComplete="off" />
@@ -98,12 +96,10 @@ export function CpdForm({
 }
 
 export function RequestForm({ action, goals }: { action: Action; goals: readonly Goal[] }) {
-  const [state, formAction] = useCountedAction(action);
-  const v = state.ok ? {} : (state.values ?? {});
-  const e = state.fieldErrors;
+  const { state, formProps, key, values: v, errors: e, summary } = useFormAction(action);
   return (
-    <form action={formAction} noValidate key={state.n ?? 0}>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary {...summary} />
       <TextField name="courseTitle" label="Course" hint="For example: Moving and handling trainer course" defaultValue={v.courseTitle} error={e?.courseTitle} autoComplete="off" />
       <TextField name="provider" label="Provider (optional)" defaultValue={v.provider} error={e?.provider} autoComplete="off" />
       <TextField name="cost" label="Cost in pounds (optional)" hint="For example 120 or 85.50" inputMode="decimal" defaultValue={v.cost} error={e?.cost} className="max-w-[10rem]" autoComplete="off" />
@@ -148,10 +144,10 @@ export function ConfirmForm({
   submit: React.ReactNode;
   pendingText: string;
 }) {
-  const [state, formAction] = useCountedAction(action);
+  const { state, formProps, key } = useFormAction(action);
   const e = prefixedErrors(idPrefix, state.fieldErrors);
   return (
-    <form action={formAction} noValidate key={state.n ?? 0} aria-label={label} className="mt-3">
+    <form {...formProps} noValidate key={key} aria-label={label} className="mt-3">
       <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
       <ConfirmField id={`${idPrefix}-confirm`} error={e?.[`${idPrefix}-confirm`]}>
         {confirm}
@@ -188,10 +184,10 @@ export function WithdrawForm({ action, requestId, title }: { action: Action; req
 }
 
 export function ApproveForm({ action, title }: { action: Action; title: string }) {
-  const [state, formAction] = useCountedAction(action);
+  const { formProps, key, refusal } = useFormAction(action);
   return (
-    <form action={formAction} key={state.n ?? 0} aria-label={`Approve: ${title}`} className="mb-2">
-      <ErrorSummary message={state.ok === false ? state.message : undefined} />
+    <form {...formProps} key={key} aria-label={`Approve: ${title}`} className="mb-2">
+      <ErrorSummary message={refusal} />
       <SubmitButton pendingText="Approving…" className="mb-0!">
         Approve<span className="sr-only">: {title}</span>
       </SubmitButton>
@@ -203,18 +199,17 @@ const DECLINE_HINT = "Declines are counted as barriers to training";
 
 /** Declines with a reason from the barrier categories; "Other" needs the detail. Folded away until needed. */
 export function DeclineForm({ action, requestId, title }: { action: Action; requestId: string; title: string }) {
-  const [state, formAction] = useCountedAction(action);
+  const { state, formProps, key, values: v } = useFormAction(action);
   const prefix = `decline-${requestId}`;
   const reasonId = `${prefix}-declineReason`;
   const detailId = `${prefix}-declineDetail`;
   const e = prefixedErrors(prefix, state.fieldErrors);
-  const v = state.ok ? {} : (state.values ?? {});
   return (
     <details className="mt-2" open={state.ok === false ? true : undefined}>
       <summary className="cursor-pointer font-semibold text-nhs-blue">
         Decline<span className="sr-only">: {title}</span>
       </summary>
-      <form action={formAction} noValidate key={state.n ?? 0} aria-label={`Decline: ${title}`} className="mt-3">
+      <form {...formProps} noValidate key={key} aria-label={`Decline: ${title}`} className="mt-3">
         <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
         <fieldset
           id={reasonId}

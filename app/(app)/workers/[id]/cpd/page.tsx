@@ -11,7 +11,7 @@ import { Tag } from "@/components/tags";
 import { SavedBanner } from "@/components/saved-banner";
 import { formatDate, formatDateTime, todayInLondon } from "@/lib/rules/dates";
 import { cpdTypeWords } from "@/lib/vocabulary";
-import { declineReasonWords, formatHours, formatPounds, learningKindWords, trainingStatusWords } from "@/lib/rules/learning";
+import { attendedOnDefault, declineReasonWords, formatHours, formatPounds, learningKindWords, trainingStatusWords } from "@/lib/rules/learning";
 import { addCpdAction, approveRequestAction, declineRequestAction, requestTrainingAction, withdrawRequestAction } from "./actions";
 import { ApproveForm, CpdForm, DeclineForm, RequestForm, WithdrawForm } from "./learning-forms";
 
@@ -35,7 +35,7 @@ export default async function CpdPage({ params, searchParams }: { params: Promis
   const data = learningPage(user, id, today);
   if (!data) notFound();
   const toAttend = data.canAdd && typeof attend === "string" ? requestToAttend(user, id, attend) : undefined;
-  const attendedOn = toAttend ? [toAttend.endsOn, toAttend.startsOn, today].find((d): d is string => !!d && d <= today) ?? today : today;
+  const attendedOn = toAttend ? attendedOnDefault(toAttend, today) : today;
   const pending = data.requests.filter((r) => r.status === "pending").length;
 
   return (

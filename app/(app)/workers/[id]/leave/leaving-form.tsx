@@ -1,17 +1,14 @@
 "use client";
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 
-export function LeavingForm({ action }: { action: (prev: FormState, form: FormData) => Promise<FormState> }) {
-  const [state, formAction] = useActionState(action, initialFormState);
-  const v = state.values ?? {};
-  const e = state.fieldErrors;
+export function LeavingForm({ action }: { action: FormAction }) {
+  const { formProps, key, values: v, errors: e, summary } = useFormAction(action);
   return (
-    <form action={formAction} noValidate key={JSON.stringify(state.values ?? null)}>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary {...summary} />
       <TextField name="leftOn" label="Last day in post" type="date" defaultValue={v.leftOn} error={e?.leftOn} className="max-w-xs" />
       <TextField
         name="reason"

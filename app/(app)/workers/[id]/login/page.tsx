@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth";
+import { canManageLogins } from "@/lib/roles";
 import { workerLoginTarget } from "@/db/queries/users";
 import { WorkerLogin } from "./worker-login";
 
@@ -28,7 +29,7 @@ export default async function WorkerLoginPage({ params }: { params: Promise<{ id
         name={target.name}
         left={target.status === "left"}
         login={target.login}
-        adminHref={user.role === "admin" && target.login ? `/admin/users/${target.login.id}` : undefined}
+        adminHref={canManageLogins(user.role) && target.login ? `/admin/users/${target.login.id}` : undefined}
       />
     </div>
   );

@@ -1,12 +1,11 @@
 "use client";
-import { useActionState } from "react";
 import Link from "next/link";
 import { createWorkerLogin, renewWorkerLink } from "./actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { PasswordLinkPanel } from "@/components/password-link-panel";
-import { initialFormState, type LinkFormState } from "@/lib/forms";
+import { useFormAction, type LinkFormState } from "@/components/forms/use-form-action";
 
 type Login = { id: string; email: string; status: "active" | "disabled"; passwordSet: boolean } | null;
 
@@ -23,9 +22,9 @@ export function WorkerLogin({
   login: Login;
   adminHref?: string;
 }) {
-  const [created, create] = useActionState(createWorkerLogin.bind(null, workerId), initialFormState as LinkFormState);
-  const [renewed, renew] = useActionState(renewWorkerLink.bind(null, workerId), initialFormState as LinkFormState);
-  const link = renewed.link ?? created.link;
+  const create = useFormAction<LinkFormState>(createWorkerLogin.bind(null, workerId));
+  const renew = useFormAction<LinkFormState>(renewWorkerLink.bind(null, workerId));
+  const link = renew.state.link ?? create.state.link;
   const back = (
     <p className="mt-6">
       <Link href={`/workers/${workerId}`}>Back to {name}</Link>
@@ -35,7 +34,7 @@ export function WorkerLogin({
   if (link) {
     return (
       <>
-        <PasswordLinkPanel link={link} heading={renewed.link ? "New set-password link" : `Login created for ${name}`} />
+        <PasswordLinkPanel link={link} heading={renew.state.link ? "New set-password link" : `Login created for ${name}`} />
         {back}
       </>
     );
@@ -54,8 +53,8 @@ export function WorkerLogin({
         ) : login.passwordSet ? (
           <p>They have set their password. If they have forgotten it, an administrator can reset it.</p>
         ) : (
-          <form action={renew} noValidate>
-            <ErrorSummary title="No link was created" message={renewed.ok === false ? renewed.message : undefined} />
+          <form {...renew.formProps} noValidate>
+            <ErrorSummary title="No link was created" message={renew.refusal} />
             <p className="mb-4">They have not set their password yet. If their link has expired or was lost, create a new one; it replaces the old link.</p>
             <SubmitButton pendingText="Creating link…">Create a new set-password link</SubmitButton>
           </form>
@@ -69,11 +68,10 @@ export function WorkerLogin({
     );
   }
 
-  const e = created.fieldErrors;
-  const v = created.values ?? {};
+  const { values: v, errors: e } = create;
   return (
-    <form action={create} noValidate key={JSON.stringify(v)}>
-      <ErrorSummary errors={e} message={created.ok === false && !e ? created.message : undefined} />
+    <form {...create.formProps} noValidate key={create.key}>
+      <ErrorSummary {...create.summary} />
       <TextField
         name="email"
         label={`${name}'s work email address`}

@@ -1,17 +1,14 @@
 "use client";
 // The one-button form with which the worker or a manager agrees the current version of the plan.
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
-
-type Action = (prev: FormState, form: FormData) => Promise<FormState>;
+import { useFormAction, type FormAction as Action } from "@/components/forms/use-form-action";
 
 export function AgreeForm({ action, pdpId, version, hint }: { action: Action; pdpId: string; version: number; hint: string }) {
-  const [state, formAction] = useActionState(action, initialFormState);
+  const { formProps, refusal } = useFormAction(action);
   return (
-    <form action={formAction} className="card mb-6">
-      <ErrorSummary message={state.ok === false ? state.message : undefined} />
+    <form {...formProps} className="card mb-6">
+      <ErrorSummary message={refusal} />
       <input type="hidden" name="pdpId" value={pdpId} />
       <input type="hidden" name="version" value={version} />
       <p className="mb-4">{hint}</p>

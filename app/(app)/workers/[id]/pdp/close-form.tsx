@@ -1,21 +1,17 @@
 "use client";
 // Closing the current PDP: carry-over of unfinished goals is ticked by default; closing needs an explicit yes.
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { FieldMessages } from "@/components/forms/field-shell";
 import { ConfirmField } from "@/components/forms/confirm-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
-
-type Action = (prev: FormState, form: FormData) => Promise<FormState>;
+import { useFormAction, type FormAction as Action } from "@/components/forms/use-form-action";
 
 export function ClosePdpForm({ action, pdpId, carryHint }: { action: Action; pdpId: string; carryHint: string }) {
-  const [state, formAction] = useActionState(action, initialFormState);
-  const v = state.values;
-  const e = state.fieldErrors;
+  // The carry-over is ticked until a failure says otherwise (an unticked box is not sent at all).
+  const { formProps, key, values: v, errors: e, summary } = useFormAction(action, { defaults: { carryOver: "yes" } });
   return (
-    <form action={formAction} noValidate key={JSON.stringify(state.values ?? null)}>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary {...summary} />
       <input type="hidden" name="pdpId" value={pdpId} />
       <div className="mb-5">
         <label className="flex items-start gap-3">
@@ -23,7 +19,7 @@ export function ClosePdpForm({ action, pdpId, carryHint }: { action: Action; pdp
             type="checkbox"
             name="carryOver"
             value="yes"
-            defaultChecked={v ? v.carryOver === "yes" : true}
+            defaultChecked={v.carryOver === "yes"}
             aria-describedby="carryOver-hint"
             className="mt-1 size-6 shrink-0 accent-nhs-blue"
           />

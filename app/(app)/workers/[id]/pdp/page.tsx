@@ -6,7 +6,8 @@ import { pdpPage } from "@/db/queries/pdps";
 import { WorkerRecordHeader } from "@/components/worker-record-nav";
 import { Tag } from "@/components/tags";
 import { formatDate, todayInLondon } from "@/lib/rules/dates";
-import { defaultPdpPeriod, isUnfinished, nextPeriodStart, pdpPeriodName } from "@/lib/rules/pdp";
+import { defaultPdpPeriod, isUnfinished, nextPeriodStart, pdpPeriodName, pdpPermissions } from "@/lib/rules/pdp";
+import { isActionOverdue } from "@/lib/rules/pdp-goals";
 import { agreePdpAction, closePdpAction, recordPdpReviewAction, startPdpAction } from "./actions";
 import { StartPdpForm } from "./start-form";
 import { AgreeForm } from "./agree-form";
@@ -35,11 +36,11 @@ export default async function PdpPage({ params, searchParams }: { params: Promis
   const today = todayInLondon();
   const workerName = `${worker.firstName} ${worker.lastName}`;
   const inPost = worker.status === "in_post";
-  const canManage = worker.canManage && inPost;
-  const isOwn = worker.isOwn && user.role === "support_worker";
+  const may = pdpPermissions({ role: user.role, ownRecord: worker.isOwn, editable: worker.canManage, inPost }, current);
+  const canManage = may.manages;
+  const isOwn = may.own;
   const base = `/workers/${id}/pdp`;
 
-  const mayAgree = current && ((isOwn && !current.workerAgreedAt) || (canManage && !current.managerAgreedAt));
   const pendingGoals = current?.goals.filter((g) => !g.agreedAt).length ?? 0;
   const unfinished = current?.goals.filter((g) => isUnfinished(g.status)).length ?? 0;
 
@@ -82,7 +83,7 @@ export default async function PdpPage({ params, searchParams }: { params: Promis
             <div className="mb-4">
               <PdpSummary pdp={current} workerName={workerName} today={today} />
             </div>
-            {mayAgree ? (
+            {current && may.mayAgree ? (
               <AgreeForm
                 action={agreePdpAction.bind(null, id)}
                 pdpId={current.id}
@@ -104,7 +105,7 @@ export default async function PdpPage({ params, searchParams }: { params: Promis
           <section aria-labelledby="goals" className="mb-10">
             <div className="mb-3 flex flex-wrap items-baseline justify-between gap-4">
               <h2 id="goals">Goals</h2>
-              {canManage || isOwn ? (
+              {may.mayAddGoal ? (
                 <Link href={`${base}/goals/new`} className="btn btn-secondary">
                   {canManage ? "Add a goal" : "Propose a goal"}
                 </Link>
@@ -135,7 +136,7 @@ export default async function PdpPage({ params, searchParams }: { params: Promis
                             ? "No open actions"
                             : `${g.nextActionDue ? `Due ${formatDate(g.nextActionDue)}` : "No due date"} (${g.openActions} open)`
                         }
-                        warn={!!g.nextActionDue && g.nextActionDue < today}
+                        warn={isActionOverdue(g.nextActionDue, today)}
                       />
                       {g.lastNoteAt ? <Fact term="Last note" value={formatDate(todayInLondon(g.lastNoteAt))} /> : null}
                       {g.source ? <Fact term="Came from" value={sourceWords(g)} /> : null}

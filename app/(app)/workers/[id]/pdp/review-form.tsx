@@ -1,20 +1,15 @@
 "use client";
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
-
-type Action = (prev: FormState, form: FormData) => Promise<FormState>;
+import { useFormAction, type FormAction as Action } from "@/components/forms/use-form-action";
 
 export function ReviewForm({ action, pdpId, today }: { action: Action; pdpId: string; today: string }) {
-  const [state, formAction] = useActionState(action, initialFormState);
-  const v = state.values ?? { reviewedOn: today };
-  const e = state.fieldErrors;
+  const { formProps, key, values: v, errors: e, summary } = useFormAction(action, { defaults: { reviewedOn: today } });
   return (
-    <form action={formAction} noValidate key={JSON.stringify(state.values ?? null)}>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary {...summary} />
       <input type="hidden" name="pdpId" value={pdpId} />
       <TextField name="reviewedOn" label="Date of the review" type="date" defaultValue={v.reviewedOn} error={e?.reviewedOn} className="max-w-xs" />
       <TextareaField

@@ -8,7 +8,7 @@ import { TextareaField } from "@/components/forms/textarea-field";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { FieldShell, describedBy } from "@/components/forms/field-shell";
-import { useCountedAction, type FormAction } from "@/components/forms/use-counted-action";
+import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { SUPERVISION_LEVELS, SUPERVISION_TYPES } from "@/lib/vocabulary";
 import { REVIEW_MAX_YEARS, supervisionLevelMeaning, supervisionLevelWords, supervisionTypeWords } from "@/lib/rules/supervision";
 import { RadiosField } from "@/components/forms/radios-field";
@@ -17,12 +17,10 @@ type Action = FormAction;
 
 
 export function SessionForm({ action, supervisors, today }: { action: Action; supervisors: ReadonlyArray<{ id: string; name: string }>; today: string }) {
-  const [state, formAction] = useCountedAction(action);
-  const v = state.ok ? {} : (state.values ?? {});
-  const e = state.fieldErrors;
+  const { state, formProps, key, values: v, errors: e, summary } = useFormAction(action);
   return (
-    <form action={formAction} noValidate key={state.n ?? 0}>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary {...summary} />
       <TextField name="heldOn" label="Date of the session" type="date" defaultValue={v.heldOn ?? today} error={e?.heldOn} className="max-w-xs" />
       <RadiosField
         name="type"
@@ -57,12 +55,10 @@ export function SessionForm({ action, supervisors, today }: { action: Action; su
 }
 
 export function DelegationForm({ action }: { action: Action }) {
-  const [state, formAction] = useCountedAction(action);
-  const v = state.ok ? {} : (state.values ?? {});
-  const e = state.fieldErrors;
+  const { state, formProps, key, values: v, errors: e, summary } = useFormAction(action);
   return (
-    <form action={formAction} noValidate key={state.n ?? 0}>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary {...summary} />
       <TextField name="task" label="Task delegated" hint="For example: gait re-education with a walking aid on the ward" defaultValue={v.task} error={e?.task} />
       <div className="grid gap-x-6 sm:grid-cols-2">
         <TextField name="delegatedByName" label="Delegated by (registered professional)" defaultValue={v.delegatedByName} error={e?.delegatedByName} />
@@ -103,13 +99,13 @@ export function DelegationForm({ action }: { action: Action }) {
 
 /** "Reviewed today, next review …": one date. */
 export function ReviewTaskForm({ action, taskId, task }: { action: Action; taskId: string; task: string }) {
-  const [state, formAction] = useCountedAction(action);
+  const { state, formProps, key, values } = useFormAction(action);
   const prefix = `review-${taskId}`;
   const id = `${prefix}-reviewOn`;
   const e = prefixedErrors(prefix, state.fieldErrors);
   const error = e?.[id];
   return (
-    <form action={formAction} noValidate key={state.n ?? 0} aria-label={`Review: ${task}`}>
+    <form {...formProps} noValidate key={key} aria-label={`Review: ${task}`}>
       <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
       <div className="flex flex-wrap items-end gap-x-4">
         <FieldShell name={id} label="Reviewed today, next review on" error={error}>
@@ -117,7 +113,7 @@ export function ReviewTaskForm({ action, taskId, task }: { action: Action; taskI
             id={id}
             name="reviewOn"
             type="date"
-            defaultValue={state.ok ? "" : state.values?.reviewOn}
+            defaultValue={values.reviewOn}
             aria-invalid={error ? true : undefined}
             aria-describedby={describedBy(id, undefined, error)}
             className="input max-w-xs"
@@ -140,7 +136,7 @@ export function ReviewTaskForm({ action, taskId, task }: { action: Action; taskI
 
 /** Ends a delegation today; the reason goes in the audit trail. Folded away so that it is not pressed by mistake. */
 export function EndTaskForm({ action, taskId, task }: { action: Action; taskId: string; task: string }) {
-  const [state, formAction] = useCountedAction(action);
+  const { state, formProps, key, values } = useFormAction(action);
   const prefix = `end-${taskId}`;
   const id = `${prefix}-reason`;
   const e = prefixedErrors(prefix, state.fieldErrors);
@@ -150,13 +146,13 @@ export function EndTaskForm({ action, taskId, task }: { action: Action; taskId: 
       <summary className="cursor-pointer font-semibold text-nhs-blue">
         End delegation<span className="sr-only">: {task}</span>
       </summary>
-      <form action={formAction} noValidate key={state.n ?? 0} aria-label={`End delegation: ${task}`} className="mt-3">
+      <form {...formProps} noValidate key={key} aria-label={`End delegation: ${task}`} className="mt-3">
         <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
         <FieldShell name={id} label="Why is it ending?" error={error}>
           <input
             id={id}
             name="reason"
-            defaultValue={state.values?.reason}
+            defaultValue={values.reason}
             aria-invalid={error ? true : undefined}
             aria-describedby={describedBy(id, undefined, error)}
             className="input"

@@ -1,8 +1,7 @@
 "use client";
-import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 
 function ImportButton({ label, pendingText }: { label: string; pendingText: string }) {
   const { pending } = useFormStatus();
@@ -30,14 +29,14 @@ export function ConfirmForm({
   label,
   pendingText,
 }: {
-  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction;
   label: string;
   pendingText: string;
 }) {
-  const [state, formAction] = useActionState(action, initialFormState);
+  const { formProps, refusal } = useFormAction(action);
   return (
-    <form action={formAction}>
-      <ErrorSummary title="The file was not imported" message={state.ok === false ? state.message : undefined} />
+    <form {...formProps}>
+      <ErrorSummary title="The file was not imported" message={refusal} />
       <ImportButton label={label} pendingText={pendingText} />
     </form>
   );

@@ -1,15 +1,14 @@
 "use client";
-import { useActionState } from "react";
 import { retireValue, restoreValue } from "../../actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState } from "@/lib/forms";
+import { useFormAction } from "@/components/forms/use-form-action";
 
 export function RetireForm({ kind, id, retired, inUse, one }: { kind: string; id: string; retired: boolean; inUse: number; one: string }) {
-  const [state, action] = useActionState((retired ? restoreValue : retireValue).bind(null, kind, id), initialFormState);
+  const { formProps, refusal } = useFormAction((retired ? restoreValue : retireValue).bind(null, kind, id));
   return (
-    <form action={action} noValidate>
-      <ErrorSummary title="Nothing was changed" message={state.ok === false ? state.message : undefined} />
+    <form {...formProps} noValidate>
+      <ErrorSummary title="Nothing was changed" message={refusal} />
       {retired ? (
         <>
           <p className="mb-4">It comes back in forms and filters.</p>

@@ -7,11 +7,11 @@ import { TextField } from "@/components/forms/text-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { RadiosField } from "@/components/forms/radios-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { returnedValues, useCountedAction, type Counted, type FormAction } from "@/components/forms/use-counted-action";
+import { useFormAction, type FormAction, type FormState } from "@/components/forms/use-form-action";
 import { EVIDENCE_TYPES, evidenceTypeWords } from "@/lib/vocabulary";
 import { CONFIDENCE_LEVELS, confidenceWords } from "@/lib/rules/competencies";
 
-function Outcome({ state }: { state: Counted }) {
+function Outcome({ state }: { state: FormState }) {
   return (
     <p role="status" className="mt-2 font-semibold">
       {state.ok ? state.message : ""}
@@ -19,17 +19,15 @@ function Outcome({ state }: { state: Counted }) {
   );
 }
 
-function Summary({ state }: { state: Counted }) {
+function Summary({ state }: { state: FormState }) {
   const e = state.fieldErrors;
   return <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />;
 }
 
 export function SelfAssessmentForm({ action, confidence, note }: { action: FormAction; confidence: number | null; note: string }) {
-  const [state, formAction] = useCountedAction(action);
-  const v = state.ok === false ? returnedValues(state) : { confidence: confidence ? String(confidence) : "", note };
-  const e = state.fieldErrors;
+  const { state, formProps, key, values: v, errors: e } = useFormAction(action, { defaults: { confidence: confidence ? String(confidence) : "", note } });
   return (
-    <form action={formAction} noValidate key={state.n ?? 0}>
+    <form {...formProps} noValidate key={key}>
       <Summary state={state} />
       <RadiosField
         name="confidence"
@@ -53,11 +51,9 @@ export function SelfAssessmentForm({ action, confidence, note }: { action: FormA
 }
 
 export function EvidenceForm({ action, today }: { action: FormAction; today: string }) {
-  const [state, formAction] = useCountedAction(action);
-  const v = returnedValues(state);
-  const e = state.fieldErrors;
+  const { state, formProps, key, values: v, errors: e } = useFormAction(action);
   return (
-    <form action={formAction} noValidate key={state.n ?? 0}>
+    <form {...formProps} noValidate key={key}>
       <Summary state={state} />
       <RadiosField
         name="type"
@@ -100,11 +96,9 @@ export function SignOffForm({
   today: string;
   defaults: { assessorName: string; assessorProfession: string; assessorRegistration: string };
 }) {
-  const [state, formAction] = useCountedAction(action);
-  const v = state.ok === false ? returnedValues(state) : { ...defaults, signedOffOn: today };
-  const e = state.fieldErrors;
+  const { state, formProps, key, values: v, errors: e } = useFormAction(action, { defaults: { ...defaults, signedOffOn: today } });
   return (
-    <form action={formAction} noValidate key={state.n ?? 0}>
+    <form {...formProps} noValidate key={key}>
       <Summary state={state} />
       <p className="mb-4">The assessor is the registered professional who judged the worker competent: often you, or someone you name.</p>
       <div className="grid gap-x-6 sm:grid-cols-2">
@@ -135,13 +129,11 @@ export function SignOffForm({
 }
 
 export function ReopenForm({ action }: { action: FormAction }) {
-  const [state, formAction] = useCountedAction(action);
-  const v = returnedValues(state);
-  const e = state.fieldErrors;
+  const { state, formProps, key, values: v, errors: e } = useFormAction(action);
   return (
     <details open={state.ok === false ? true : undefined}>
       <summary className="cursor-pointer font-semibold text-nhs-blue">Reopen this sign-off</summary>
-      <form action={formAction} noValidate key={state.n ?? 0} className="mt-3">
+      <form {...formProps} noValidate key={key} className="mt-3">
         <Summary state={state} />
         <TextareaField
           name="reason"

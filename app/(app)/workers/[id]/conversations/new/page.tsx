@@ -5,6 +5,7 @@ import { requireRole } from "@/lib/auth";
 import { conversationFormOptions, conversationWorker, openAppraisalFor } from "@/db/queries/conversations";
 import { WorkerRecordHeader } from "@/components/worker-record-nav";
 import { formatDate, todayInLondon } from "@/lib/rules/dates";
+import { defaultHeldOn } from "@/lib/rules/career";
 import { ConversationForm } from "../conversation-form";
 import { recordConversationAction } from "../actions";
 
@@ -25,7 +26,7 @@ export default async function NewConversationPage({
   // The appraisal comes from a link: it must be this worker's and still open, or the conversation stands on its own.
   const appraisal = typeof asked === "string" && asked ? openAppraisalFor(user, id, asked) : undefined;
   const today = todayInLondon();
-  const heldOn = appraisal && appraisal.on <= today && appraisal.on >= worker.contractStart ? appraisal.on : today;
+  const heldOn = defaultHeldOn(appraisal?.on, today, worker.contractStart);
 
   return (
     <>

@@ -1,16 +1,13 @@
 "use client";
 // The small forms on a goal's page: agree a proposal, change status, add and tick off actions, notes, barriers.
 // Each keeps what was typed when it comes back with a problem.
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { SelectField } from "@/components/forms/select-field";
 import { FieldMessages, describedBy } from "@/components/forms/field-shell";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
-
-type Action = (prev: FormState, form: FormData) => Promise<FormState>;
+import { useFormAction, type FormAction as Action, type FormState } from "@/components/forms/use-form-action";
 type Option = readonly [string, string];
 
 function Problem({ state }: { state: FormState }) {
@@ -18,9 +15,9 @@ function Problem({ state }: { state: FormState }) {
 }
 
 export function AgreeGoalForm({ action }: { action: Action }) {
-  const [state, formAction] = useActionState(action, initialFormState);
+  const { state, formProps } = useFormAction(action);
   return (
-    <form action={formAction}>
+    <form {...formProps}>
       <Problem state={state} />
       <SubmitButton pendingText="Agreeing…">Agree this goal</SubmitButton>
     </form>
@@ -29,11 +26,9 @@ export function AgreeGoalForm({ action }: { action: Action }) {
 
 /** The manager's status form: any allowed next status, with a reason (needed to defer or drop). */
 export function GoalStatusForm({ action, options }: { action: Action; options: Option[] }) {
-  const [state, formAction] = useActionState(action, initialFormState);
-  const v = state.values ?? {};
-  const e = state.fieldErrors;
+  const { state, formProps, key, values: v, errors: e } = useFormAction(action);
   return (
-    <form action={formAction} noValidate key={JSON.stringify(state.values ?? null)}>
+    <form {...formProps} noValidate key={key}>
       <Problem state={state} />
       <SelectField name="status" label="New status" options={options} placeholder="Select a status" defaultValue={v.status} error={e?.status} className="max-w-xs" />
       <TextareaField name="reason" label="Reason" hint="Needed when deferring or dropping a goal" defaultValue={v.reason} error={e?.reason} rows={2} />
@@ -44,9 +39,9 @@ export function GoalStatusForm({ action, options }: { action: Action; options: O
 
 /** The worker's one status step: saying they have started on an agreed goal. */
 export function StartGoalForm({ action }: { action: Action }) {
-  const [state, formAction] = useActionState(action, initialFormState);
+  const { state, formProps } = useFormAction(action);
   return (
-    <form action={formAction}>
+    <form {...formProps}>
       <Problem state={state} />
       <input type="hidden" name="status" value="in_progress" />
       <SubmitButton pendingText="Saving…" className="btn-secondary">
@@ -57,9 +52,9 @@ export function StartGoalForm({ action }: { action: Action }) {
 }
 
 export function ActionDoneButton({ action, actionId, done, description }: { action: Action; actionId: string; done: boolean; description: string }) {
-  const [state, formAction] = useActionState(action, initialFormState);
+  const { state, formProps } = useFormAction(action);
   return (
-    <form action={formAction}>
+    <form {...formProps}>
       <input type="hidden" name="actionId" value={actionId} />
       <input type="hidden" name="done" value={done ? "0" : "1"} />
       <SubmitButton pendingText="Saving…" className="btn-secondary">
@@ -76,11 +71,9 @@ export function ActionDoneButton({ action, actionId, done, description }: { acti
 }
 
 export function AddActionForm({ action, owners, defaultOwner }: { action: Action; owners: Option[]; defaultOwner: string }) {
-  const [state, formAction] = useActionState(action, initialFormState);
-  const v = state.values ?? { owner: defaultOwner };
-  const e = state.fieldErrors;
+  const { state, formProps, key, values: v, errors: e } = useFormAction(action, { defaults: { owner: defaultOwner } });
   return (
-    <form action={formAction} noValidate key={JSON.stringify(state.values ?? null)}>
+    <form {...formProps} noValidate key={key}>
       <Problem state={state} />
       <TextField name="description" label="What will be done" defaultValue={v.description} error={e?.description} maxLength={500} />
       <div className="grid gap-x-6 sm:grid-cols-2">
@@ -98,11 +91,9 @@ export function AddActionForm({ action, owners, defaultOwner }: { action: Action
 
 /** A progress note or a reflection. The worker chooses which; the manager writes progress notes. */
 export function NoteForm({ action, kinds, defaultKind }: { action: Action; kinds: Option[]; defaultKind: string }) {
-  const [state, formAction] = useActionState(action, initialFormState);
-  const v = state.values ?? { kind: defaultKind };
-  const e = state.fieldErrors;
+  const { state, formProps, key, values: v, errors: e } = useFormAction(action, { defaults: { kind: defaultKind } });
   return (
-    <form action={formAction} noValidate key={JSON.stringify(state.values ?? null)}>
+    <form {...formProps} noValidate key={key}>
       <Problem state={state} />
       {kinds.length > 1 ? (
         <fieldset id="kind" tabIndex={-1} aria-describedby={describedBy("kind", undefined, e?.kind)} className="mb-5">
@@ -127,11 +118,9 @@ export function NoteForm({ action, kinds, defaultKind }: { action: Action; kinds
 }
 
 export function BarrierForm({ action, categories }: { action: Action; categories: Option[] }) {
-  const [state, formAction] = useActionState(action, initialFormState);
-  const v = state.values ?? {};
-  const e = state.fieldErrors;
+  const { state, formProps, key, values: v, errors: e } = useFormAction(action);
   return (
-    <form action={formAction} noValidate key={JSON.stringify(state.values ?? null)}>
+    <form {...formProps} noValidate key={key}>
       <Problem state={state} />
       <SelectField name="category" label="What got in the way" options={categories} placeholder="Select a barrier" defaultValue={v.category} error={e?.category} />
       <TextareaField name="detail" label="Detail" hint="Needed when you choose Other" defaultValue={v.detail} error={e?.detail} rows={2} />

@@ -1,14 +1,13 @@
 "use client";
 // The SMART goal form (new and edit): what, why, how success will be seen, by when; framework domains, the
 // competency statements for the worker's stage (grouped per domain, folded away so it works on a phone), and support.
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { CheckboxesField } from "@/components/forms/checkboxes-field";
 import { FieldMessages, describedBy } from "@/components/forms/field-shell";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 
 export type GoalFormDomain = { id: string; number: number; title: string; statements: { id: string; number: string; text: string }[] };
 
@@ -28,7 +27,7 @@ export function GoalForm({
   submitLabel,
   targetHint,
 }: {
-  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction;
   domains: GoalFormDomain[];
   supportOptions: ReadonlyArray<readonly [string, string]>;
   stageLabel: string | null;
@@ -36,18 +35,19 @@ export function GoalForm({
   submitLabel: string;
   targetHint: string;
 }) {
-  const [state, formAction] = useActionState(action, initialFormState);
-  const v = state.values ?? defaults.values;
-  const lists = state.lists;
-  const domainIds = lists ? (lists.domainIds ?? []) : defaults.domainIds;
-  const statementIds = lists ? (lists.statementIds ?? []) : defaults.statementIds;
-  const support = lists ? (lists.support ?? []) : defaults.support;
-  const e = state.fieldErrors;
+  const { formProps, key, values: v, lists, errors: e, summary } = useFormAction(action, {
+    defaults: defaults.values,
+    defaultLists: { domainIds: defaults.domainIds, statementIds: defaults.statementIds, support: defaults.support },
+  });
+  // An unticked group sends nothing, so after a failure a missing list is an empty one.
+  const domainIds = lists.domainIds ?? [];
+  const statementIds = lists.statementIds ?? [];
+  const support = lists.support ?? [];
   const withStatements = domains.filter((d) => d.statements.length > 0);
 
   return (
-    <form action={formAction} noValidate key={JSON.stringify(state.values ?? null)}>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary {...summary} />
 
       <fieldset className="mb-4">
         <legend className="mb-3 text-xl font-bold">The goal</legend>

@@ -1,18 +1,15 @@
 "use client";
 // Publishing the draft: the notes say what changed, for everyone reading the versions later.
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 
-export function PublishForm({ action, version }: { action: (prev: FormState, form: FormData) => Promise<FormState>; version: number }) {
-  const [state, formAction] = useActionState(action, initialFormState);
-  const e = state.fieldErrors;
-  const v = state.values ?? {};
+export function PublishForm({ action, version }: { action: FormAction; version: number }) {
+  const { formProps, key, values: v, errors: e, summary } = useFormAction(action);
   return (
-    <form action={formAction} noValidate key={JSON.stringify(state.values ?? null)}>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary {...summary} />
       <TextareaField
         name="notes"
         label="What changed in this version"

@@ -1,13 +1,12 @@
 "use client";
 // Adding a statement to a draft version, or changing one. Domain, stage and whether it is bespoke are fixed once made.
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { SelectField } from "@/components/forms/select-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { RadiosField } from "@/components/forms/radios-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { RENEWAL_MAX_MONTHS } from "@/lib/rules/competencies";
 import { FRAMEWORK_STAGES, frameworkStageWords } from "@/lib/vocabulary";
 
@@ -28,7 +27,7 @@ export function StatementForm({
   teams,
   bespoke,
 }: {
-  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction;
   defaults: Record<string, string>;
   mode: "create" | "edit";
   domains?: Options;
@@ -37,12 +36,10 @@ export function StatementForm({
   /** When editing: whether the statement is bespoke (only then has it a profession or team). */
   bespoke?: boolean;
 }) {
-  const [state, formAction] = useActionState(action, initialFormState);
-  const e = state.fieldErrors;
-  const v = state.values ?? defaults;
+  const { formProps, key, values: v, errors: e, summary } = useFormAction(action, { defaults });
   return (
-    <form action={formAction} noValidate key={JSON.stringify(state.values ?? null)}>
-      <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary {...summary} />
       {mode === "create" ? (
         <>
           <SelectField name="domainId" label="Domain" options={domains} placeholder="Select a domain" defaultValue={v.domainId} error={e?.domainId} className="max-w-xl" />
