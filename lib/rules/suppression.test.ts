@@ -1,9 +1,13 @@
 // Property tests of small-number suppression: for random tables of counts with their totals, nothing from 1 to 7 is
 // shown, no rate has a base under 8, and no line of the table (a row or column with its total, and the totals with the
 // total of totals) has exactly one hidden figure, so none can be worked out by subtraction.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
 import { countCell, gridOf, isSmall, rateCell, suppressGrid, suppressLinked, SUPPRESSED, type CountGrid, type HiddenGrid } from "./suppression";
+
+// A property runs up to 2,000 random tables: about 2 s alone, but past the default 5 s when the unit suite shares two
+// cores with the end-to-end servers. The work is bounded by numRuns, so a longer limit hides no hang.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** Counts skewed towards the small ones, where suppression matters. */
 const count = fc.oneof(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 60 }));
