@@ -4,7 +4,7 @@
 // 404; a lead reads only.
 import { test, expect } from "./support/test";
 import { errorSummary } from "./support/pages";
-import { today } from "./support/dates";
+import { today, yearsOn } from "./support/dates";
 import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage } from "./support/roles";
@@ -19,7 +19,6 @@ const COMMENT = `Thank you, a fair record of my year (${TAG})`;
 let workerId = "";
 let appraisalPath = "";
 
-const yearsAhead = (n: number) => `${Number(today().slice(0, 4)) + n}${today().slice(4)}`;
 
 function openAppraisal(id: string) {
   const db = demoDb();
@@ -63,7 +62,7 @@ test("manager2 books the appraisal, refused a date three years ahead with the da
   await expect(page.getByRole("heading", { level: 1, name: "Appraisals" })).toBeVisible();
   await expect(page.getByText(/Next appraisal due/)).toBeVisible();
 
-  const far = yearsAhead(3);
+  const far = yearsOn(today(), 3);
   await page.getByLabel("Appraisal date").fill(far);
   await page.getByLabel("Appraiser").selectOption({ label: "Tunde Adebayo" });
   await page.getByRole("button", { name: "Schedule the appraisal" }).click();

@@ -7,18 +7,12 @@ import type { Page } from "@playwright/test";
 import { visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
 import { demoDb, workerIdFor } from "./support/demo-db";
-import { today, long } from "./support/dates";
+import { today, long, yearsOn } from "./support/dates";
 
 test.describe.configure({ mode: "serial" });
 
 type Row = { id: string; name: string; contractStart: string; lastHeld: string | null };
 
-/** 12 months on from a date, as a person counts it (the same day next year; 29 February falls to 28). */
-function yearOn(iso: string) {
-  const [y = 0, m = 1, d = 1] = iso.split("-").map(Number);
-  const last = new Date(Date.UTC(y + 1, m, 0)).getUTCDate();
-  return `${y + 1}-${String(m).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
-}
 
 /** The in-post workers a manager manages (line-managed or in a team they manage), from the database directly. */
 function managedWorkers(email: string): Row[] {
@@ -53,7 +47,7 @@ async function hrefsOnPage(page: Page) {
 test("manager@demo.test's inbox shows an overdue appraisal for one of their workers, and the nav shows the count", async ({ browser }) => {
   const now = today();
   const overdue = managedWorkers(LOGINS.manager)
-    .map((w) => ({ ...w, dueOn: yearOn(w.lastHeld ?? w.contractStart) }))
+    .map((w) => ({ ...w, dueOn: yearsOn(w.lastHeld ?? w.contractStart, 1) }))
     .filter((w) => w.dueOn < now)
     .sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1))[0];
   expect(overdue, "the demo data has a worker of manager@demo.test with an overdue appraisal").toBeDefined();

@@ -20,3 +20,10 @@ export function shift(iso: string, days: number) {
 /** "22 November 2026", as pages show dates. */
 export const long = (iso: string) =>
   new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+
+/** Some years on from a date, as a person counts it: the same day, or 28 February for 29 February in a common year. */
+export function yearsOn(iso: string, years: number) {
+  const [y = 0, m = 1, d = 1] = iso.split("-").map(Number);
+  const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  return `${y + years}-${String(m).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
