@@ -27,7 +27,7 @@ import {
   signOff,
   startAppraisal,
 } from "@/db/queries/appraisals";
-import { appraisalFields, appraisalFormObject, type AppraisalFields } from "@/lib/appraisal-schema";
+import { appraisalFields, appraisalFormObject, type AppraisalFields } from "@/lib/forms/appraisal";
 import { addDays, addMonths, todayInLondon } from "@/lib/rules/dates";
 import { twoTeams, asSession, makeUser } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";

@@ -8,7 +8,7 @@ import { db } from "@/db/client";
 import { apprenticeshipStandards, apprenticeshipStatusChanges, apprenticeships, auditEvents, gatewayRequirements, otjLogs, stages, workerPositions, workers } from "@/db/schema";
 import { seedReference } from "@/db/seed/reference";
 import * as q from "@/db/queries/apprenticeships";
-import type { StartFields } from "@/lib/apprenticeship-schema";
+import type { StartFields } from "@/lib/forms/apprenticeship";
 import { addDays, todayInLondon } from "@/lib/rules/dates";
 import { asSession, twoTeams } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";

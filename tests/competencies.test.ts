@@ -31,7 +31,7 @@ import { developmentSummaries } from "@/db/queries/development";
 import { asSession, twoTeams } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 import { addEvidenceAction, reopenAction, selfAssessAction, signOffAction } from "@/app/(app)/workers/[id]/competencies/actions";
-import { initialFormState } from "@/lib/forms";
+import { initialFormState } from "@/lib/forms/state";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));

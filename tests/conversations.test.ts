@@ -16,7 +16,7 @@ import {
   stepToPdpGoal,
   updateConversation,
 } from "@/db/queries/conversations";
-import { conversationFields, newConversationFields, type NewConversationFields } from "@/lib/conversation-schema";
+import { conversationFields, newConversationFields, type NewConversationFields } from "@/lib/forms/conversation";
 import { conversationHistory } from "@/db/queries/development";
 import { twoTeams, asSession } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";

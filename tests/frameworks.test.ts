@@ -22,7 +22,7 @@ import {
   type FrameworkChange,
 } from "@/db/queries/frameworks";
 import * as actions from "@/app/(app)/admin/frameworks/actions";
-import { PublishFields, StatementEditFields, StatementNewFields, type StatementEdit, type StatementNew } from "@/lib/framework-schema";
+import { PublishFields, StatementEditFields, StatementNewFields, type StatementEdit, type StatementNew } from "@/lib/forms/framework";
 import { RENEWAL_MAX_MONTHS } from "@/lib/rules/competencies";
 import { navFor } from "@/lib/roles";
 import type { FrameworkStage } from "@/lib/vocabulary";

@@ -19,7 +19,7 @@ import {
   updateCpd,
   withdrawRequest,
 } from "@/db/queries/learning";
-import type { CpdFields, RequestFields } from "@/lib/learning-schema";
+import type { CpdFields, RequestFields } from "@/lib/forms/learning";
 import { addDays, todayInLondon } from "@/lib/rules/dates";
 import { asSession, twoTeams } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";

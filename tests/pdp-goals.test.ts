@@ -32,8 +32,8 @@ import {
   updateGoal,
   GOAL_FRAMEWORK_KEY,
 } from "@/db/queries/pdp-goals";
-import { barrierFields, goalFields } from "@/lib/pdp-goal-schema";
-import type { GoalFields } from "@/lib/pdp-goal-schema";
+import { barrierFields, goalFields } from "@/lib/forms/pdp-goal";
+import type { GoalFields } from "@/lib/forms/pdp-goal";
 import { twoTeams, asSession } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 

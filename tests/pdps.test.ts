@@ -19,7 +19,7 @@ import {
 import { agreePdp, closePdp, pdpById, pdpPage, recordPdpReview, startPdp } from "@/db/queries/pdps";
 import { markPlanChanged } from "@/db/queries/pdp-intake";
 import { agreePdpAction, closePdpAction, recordPdpReviewAction, startPdpAction } from "@/app/(app)/workers/[id]/pdp/actions";
-import { pdpReviewFields, startPdpFields } from "@/lib/pdp-schema";
+import { pdpReviewFields, startPdpFields } from "@/lib/forms/pdp";
 import { todayInLondon } from "@/lib/rules/dates";
 import type { GoalStatus } from "@/lib/vocabulary";
 import { twoTeams, asSession } from "./support/factory";

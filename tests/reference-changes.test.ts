@@ -12,7 +12,7 @@ import {
   restoreReferenceValue,
 } from "@/db/queries/reference-changes";
 import { professionOptions, bandOptions } from "@/db/queries/reference";
-import { referenceNewFields, referenceEditFields } from "@/lib/reference-schema";
+import { referenceNewFields, referenceEditFields } from "@/lib/forms/reference";
 import { twoTeams, asSession } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 

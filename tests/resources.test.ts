@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { auditEvents, professions, resources } from "@/db/schema";
 import { resourcesFor, resourceAdminList, resourceForAdmin, createResource, updateResource, retireResource, restoreResource, ownProfession } from "@/db/queries/resources";
-import { ResourceFields, parseResourceFilters, type ResourceInput } from "@/lib/resource-schema";
+import { ResourceFields, parseResourceFilters, type ResourceInput } from "@/lib/forms/resource";
 import { navFor } from "@/lib/roles";
 import { ROLES } from "@/lib/vocabulary";
 import { twoTeams, asSession, makeUser } from "./support/factory";

@@ -13,7 +13,7 @@ import {
   reviewTask,
   supervisionPage,
 } from "@/db/queries/supervision";
-import { delegationFields, sessionFields, type DelegationFields, type SessionFields } from "@/lib/supervision-schema";
+import { delegationFields, sessionFields, type DelegationFields, type SessionFields } from "@/lib/forms/supervision";
 import { addDays, todayInLondon } from "@/lib/rules/dates";
 import { asSession, makeOrg, makeUser, twoTeams } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";

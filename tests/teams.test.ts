@@ -5,7 +5,7 @@ import { db } from "@/db/client";
 import { teams, teamManagers, teamProfessions, auditEvents, professions, careSettings, stages } from "@/db/schema";
 import { listTeams, teamDetail, teamWorkers, teamSizes, createTeam, updateTeam, archiveTeam, restoreTeam, teamFormChoices } from "@/db/queries/teams";
 import { teamOptions } from "@/db/queries/reference";
-import { parseTeamFilters, teamFields, type TeamFields } from "@/lib/team-schema";
+import { parseTeamFilters, teamFields, type TeamFields } from "@/lib/forms/team";
 import { twoTeams, asSession, makeWorker, makeUser } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 

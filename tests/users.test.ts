@@ -18,7 +18,7 @@ import {
 import { passwordLinkFor, redeemPasswordLink } from "@/db/queries/password-links";
 import { startLoginSession, resolveSession } from "@/db/queries/sign-in";
 import { recordLeaving } from "@/db/queries/worker-changes";
-import { parseUserFilters } from "@/lib/user-schema";
+import { parseUserFilters } from "@/lib/forms/user";
 import { twoTeams, asSession, makeWorker, makeUser } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 

@@ -6,7 +6,7 @@ import { workers, workerPositions, users, auditEvents, bands, professions, appre
 import { listWorkers, allWorkersMatching } from "@/db/queries/workers";
 import { createWorker, updateWorker, recordLeaving } from "@/db/queries/worker-changes";
 import { parseWorkerFilters, filtersToQuery } from "@/lib/worker-filters";
-import { workerFields } from "@/lib/worker-schema";
+import { workerFields } from "@/lib/forms/worker";
 import { twoTeams, asSession, makeWorker } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 

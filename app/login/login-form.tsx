@@ -4,7 +4,7 @@ import { logIn } from "./actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState } from "@/lib/forms";
+import { initialFormState } from "@/lib/forms/state";
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState(logIn, initialFormState);

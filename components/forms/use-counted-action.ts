@@ -2,7 +2,7 @@
 // useActionState for a form that stays on the page after saving: each answer is counted, so a form keyed on the count
 // remounts with the values the action sent back (React resets a form after its action), and starts empty after a save.
 import { useActionState } from "react";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { initialFormState, type FormState } from "@/lib/forms/state";
 
 export type FormAction = (prev: FormState, form: FormData) => Promise<FormState>;
 export type Counted = FormState & { n?: number };

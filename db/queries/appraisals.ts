@@ -36,7 +36,7 @@ import {
   workerMayReadContent,
   type AppraisalStep,
 } from "../../lib/rules/appraisal-lifecycle";
-import { objectiveChanges, type AppraisalFields, type ScheduleFields } from "../../lib/appraisal-schema";
+import { objectiveChanges, type AppraisalFields, type ScheduleFields } from "../../lib/forms/appraisal";
 
 // Qualified by hand: in a single-table select drizzle leaves column names bare, which inside the subquery would
 // resolve to pdp_goals' own id.

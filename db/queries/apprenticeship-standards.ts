@@ -7,8 +7,8 @@ import { and, asc, count, eq, gte, isNull, lt, ne, sql } from "drizzle-orm";
 import { db, type DB } from "../client";
 import { apprenticeships, apprenticeshipOptions, apprenticeshipStandards, gatewayRequirements, otjRules, professions } from "../schema";
 import { audit } from "../audit";
-import type { StandardChange, StandardInput } from "../../lib/apprenticeship-standard-schema";
-import { newOtjRuleProblem, otjRangesProblem, type OtjRuleChange, type OtjRuleNew } from "../../lib/otj-rule-schema";
+import type { StandardChange, StandardInput } from "../../lib/forms/apprenticeship-standard";
+import { newOtjRuleProblem, otjRangesProblem, type OtjRuleChange, type OtjRuleNew } from "../../lib/forms/otj-rule";
 import { todayInLondon } from "../../lib/rules/dates";
 import type { SessionUser } from "../../lib/session-user";
 

@@ -26,7 +26,7 @@ import {
 import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
-import type { EpaFields, GatewayFields, OtjFields, PositionFields, ReviewFields, StartFields, StatusFields } from "../../lib/apprenticeship-schema";
+import type { EpaFields, GatewayFields, OtjFields, PositionFields, ReviewFields, StartFields, StatusFields } from "../../lib/forms/apprenticeship";
 import { addMonths, formatDate, todayInLondon } from "../../lib/rules/dates";
 import { checkApprenticeshipTransition, isLive, LIVE_APPRENTICESHIP_STATUSES, nextStatuses } from "../../lib/rules/apprenticeship-lifecycle";
 import { reviewDateProblem } from "../../lib/rules/apprenticeship-reviews";

@@ -10,7 +10,7 @@ import { audit } from "../audit";
 import { addGoalsToCurrentPdp } from "./pdp-intake";
 import type { SessionUser } from "../../lib/session-user";
 import type { BarrierCategory } from "../../lib/vocabulary";
-import type { ConversationFields, NewConversationFields, StepFields } from "../../lib/conversation-schema";
+import type { ConversationFields, NewConversationFields, StepFields } from "../../lib/forms/conversation";
 import { formatDate, todayInLondon } from "../../lib/rules/dates";
 import {
   appraisalTakesConversation,

@@ -11,7 +11,7 @@ import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
 import { periodEnding, type Period } from "../../lib/rules/scorecard";
 import { AGE_BANDS, DISABILITY_ANSWERS, ETHNIC_GROUPS, SEX_ANSWERS } from "../../lib/vocabulary";
-import { EQUALITY_QUESTIONS, type EqualityAnswers } from "../../lib/equality-schema";
+import { EQUALITY_QUESTIONS, type EqualityAnswers } from "../../lib/forms/equality";
 import { population, type ScorecardFilters } from "./scorecard";
 
 /** The user's own worker record, only when they are a support worker. */

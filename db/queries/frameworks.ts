@@ -22,7 +22,7 @@ import {
 import { audit } from "../audit";
 import { RENEWAL_MAX_MONTHS, statementNumberProblem, statementSort } from "../../lib/rules/competencies";
 import { FRAMEWORK_STAGES, frameworkStageWords, type FrameworkStage } from "../../lib/vocabulary";
-import type { DomainInput, PublishInput, StatementEdit, StatementNew, VersionStatus } from "../../lib/framework-schema";
+import type { DomainInput, PublishInput, StatementEdit, StatementNew, VersionStatus } from "../../lib/forms/framework";
 import type { SessionUser } from "../../lib/session-user";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];

@@ -10,7 +10,7 @@ import { cpdActivities, pdpGoals, pdps, trainingRequests, users, workers } from 
 import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
-import type { CpdChange, CpdFields, DeclineFields, RequestFields } from "../../lib/learning-schema";
+import type { CpdChange, CpdFields, DeclineFields, RequestFields } from "../../lib/forms/learning";
 import { todayInLondon } from "../../lib/rules/dates";
 import { courseDatesProblem, cpdDateProblem, declineProblem, MAX_HOURS_PER_ENTRY, totalsLast12Months, withdrawProblem } from "../../lib/rules/learning";
 import { workerRecordHeader } from "./workers";

@@ -29,7 +29,7 @@ import { addGoalsToCurrentPdp, currentPdpInTx, markPlanChanged } from "./pdp-int
 import { workerFrameworkStageSql } from "./competencies";
 import type { FrameworkStage } from "../../lib/vocabulary";
 import type { SessionUser } from "../../lib/session-user";
-import type { GoalFields, GoalStatusFields, ActionFields, NoteFields, BarrierFields } from "../../lib/pdp-goal-schema";
+import type { GoalFields, GoalStatusFields, ActionFields, NoteFields, BarrierFields } from "../../lib/forms/pdp-goal";
 import {
   checkGoalStatus,
   goalActor,

@@ -6,7 +6,7 @@ import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import { db, type DB } from "../client";
 import { professions, careSettings, bands, stages, workers } from "../schema";
 import { audit } from "../audit";
-import { referenceWords, type ReferenceInput, type ReferenceKind } from "../../lib/reference-schema";
+import { referenceWords, type ReferenceInput, type ReferenceKind } from "../../lib/forms/reference";
 import type { SessionUser } from "../../lib/session-user";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];

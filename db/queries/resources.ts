@@ -6,7 +6,7 @@ import { db, type DB } from "../client";
 import { professions, resources, workers } from "../schema";
 import { audit } from "../audit";
 import { groupResources, type HubGroup, type HubResource } from "../../lib/rules/resources";
-import type { ResourceFilters, ResourceInput, ResourceType } from "../../lib/resource-schema";
+import type { ResourceFilters, ResourceInput, ResourceType } from "../../lib/forms/resource";
 import type { SessionUser } from "../../lib/session-user";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];

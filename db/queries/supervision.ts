@@ -7,7 +7,7 @@ import { delegatedTasks, supervisionSessions, users, workers } from "../schema";
 import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
-import type { DelegationFields, SessionFields } from "../../lib/supervision-schema";
+import type { DelegationFields, SessionFields } from "../../lib/forms/supervision";
 import { todayInLondon } from "../../lib/rules/dates";
 import {
   compareDelegatedTasks,

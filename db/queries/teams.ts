@@ -5,7 +5,7 @@ import { db, type DB } from "../client";
 import { teams, teamProfessions, teamManagers, professions, careSettings, users, workers, stages } from "../schema";
 import { visibleTeams, visibleWorkers } from "../access";
 import { audit } from "../audit";
-import { TEAMS_PAGE_SIZE, type TeamFields, type TeamFilters } from "../../lib/team-schema";
+import { TEAMS_PAGE_SIZE, type TeamFields, type TeamFilters } from "../../lib/forms/team";
 import type { SessionUser } from "../../lib/session-user";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];

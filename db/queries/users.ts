@@ -10,7 +10,7 @@ import { audit } from "../audit";
 import { signOutEverywhere } from "../sessions";
 import { issuePasswordLink, expireOpenLinks, type IssuedLink } from "./password-links";
 import { roleWords, type Role, type UserStatus } from "../../lib/vocabulary";
-import { USERS_PAGE_SIZE, type UserFilters } from "../../lib/user-schema";
+import { USERS_PAGE_SIZE, type UserFilters } from "../../lib/forms/user";
 import type { SessionUser } from "../../lib/session-user";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];

@@ -7,7 +7,7 @@ import { workers, workerPositions, users, teams, professions, stages, bands, car
 import { editableWorkers, managedTeamIds } from "../access";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
-import { POSITION_FIELDS, type WorkerFields } from "../../lib/worker-schema";
+import { POSITION_FIELDS, type WorkerFields } from "../../lib/forms/worker";
 import { withdrawOnLeavingInTx } from "./apprenticeships";
 
 export type ChangeResult = { ok: true; workerId: string } | { ok: false; message: string; field?: string };

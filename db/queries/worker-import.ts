@@ -21,7 +21,7 @@ import { editableWorkers, managedTeamIds } from "../access";
 import { audit, auditMany, type AuditEntry } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
 import type { ImportVerdict } from "../../lib/vocabulary";
-import { POSITION_FIELDS, type WorkerFields } from "../../lib/worker-schema";
+import { POSITION_FIELDS, type WorkerFields } from "../../lib/forms/worker";
 import {
   countPlan,
   planImport,

@@ -3,7 +3,7 @@
 // loads the ImportContext (reference lists, teams, the workers the user may edit) and stores and applies the plan.
 import { decodeCsvBytes, splitCsv, unguardCell, type TextEncoding } from "../csv";
 import { addMonths, formatDate, isIsoDate } from "./dates";
-import type { WorkerFields } from "../worker-schema";
+import type { WorkerFields } from "../forms/worker";
 
 /** 5 MB is about 40,000 rows of a typical staff list; the row limit bites first. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;

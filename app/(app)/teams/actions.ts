@@ -3,9 +3,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { formObject } from "@/lib/forms-parse";
-import { teamFields, TEAM_LIST_FIELDS } from "@/lib/team-schema";
+import { failed, formErrors, type FormState } from "@/lib/forms/state";
+import { formObject } from "@/lib/forms/read";
+import { teamFields, TEAM_LIST_FIELDS } from "@/lib/forms/team";
 import { createTeam, updateTeam, archiveTeam, restoreTeam, type TeamChange } from "@/db/queries/teams";
 
 const Id = z.string().min(1).max(64);

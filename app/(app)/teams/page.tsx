@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
 import { listTeams } from "@/db/queries/teams";
-import { parseTeamFilters, teamFiltersToQuery, type TeamFilters } from "@/lib/team-schema";
+import { parseTeamFilters, teamFiltersToQuery, type TeamFilters } from "@/lib/forms/team";
 import { Pagination } from "@/components/pagination";
 import { TeamSizeTable } from "@/components/team-size-table";
 import { Tag } from "@/components/tags";

@@ -2,9 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireRole } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
+import { failed, formErrors, type FormState } from "@/lib/forms/state";
 import { todayInLondon } from "@/lib/rules/dates";
-import { workerFields, workerEditFields, leavingFields } from "@/lib/worker-schema";
+import { workerFields, workerEditFields, leavingFields } from "@/lib/forms/worker";
 import { createWorker, updateWorker, recordLeaving } from "@/db/queries/worker-changes";
 
 export async function addWorker(_prev: FormState, form: FormData): Promise<FormState> {

@@ -4,7 +4,7 @@ import { choosePassword } from "./actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState } from "@/lib/forms";
+import { initialFormState } from "@/lib/forms/state";
 import { MIN_PASSWORD_LENGTH } from "@/lib/rules/password-policy";
 
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {

@@ -3,9 +3,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { GatewayFields, OptionFields, StandardChangeFields, StandardFields } from "@/lib/apprenticeship-standard-schema";
-import { otjRuleChangeFields, otjRuleNewFields, otjRuleRemoveFields } from "@/lib/otj-rule-schema";
+import { failed, formErrors, type FormState } from "@/lib/forms/state";
+import { GatewayFields, OptionFields, StandardChangeFields, StandardFields } from "@/lib/forms/apprenticeship-standard";
+import { otjRuleChangeFields, otjRuleNewFields, otjRuleRemoveFields } from "@/lib/forms/otj-rule";
 import * as standards from "@/db/queries/apprenticeship-standards";
 
 const Id = z.string().min(1).max(64);

@@ -2,7 +2,7 @@
 // A single button that changes one thing (retire, restore, move up or down), with the refusal shown beside it.
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { initialFormState, type FormState } from "@/lib/forms/state";
 
 export function ButtonForm({
   action,

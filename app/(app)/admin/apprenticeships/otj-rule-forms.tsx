@@ -7,8 +7,8 @@ import { TextareaField } from "@/components/forms/textarea-field";
 import { RadiosField } from "@/components/forms/radios-field";
 import { ConfirmField } from "@/components/forms/confirm-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
-import { MAX_HOURS_PER_WEEK, otjRuleKindWords } from "@/lib/otj-rule-schema";
+import { initialFormState, type FormState } from "@/lib/forms/state";
+import { MAX_HOURS_PER_WEEK, otjRuleKindWords } from "@/lib/forms/otj-rule";
 import type { OtjRuleKind } from "@/lib/rules/off-the-job";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;

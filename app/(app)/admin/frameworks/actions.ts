@@ -3,8 +3,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { DiscardFields, DomainFields, PublishFields, StatementEditFields, StatementNewFields } from "@/lib/framework-schema";
+import { failed, formErrors, type FormState } from "@/lib/forms/state";
+import { DiscardFields, DomainFields, PublishFields, StatementEditFields, StatementNewFields } from "@/lib/forms/framework";
 import * as frameworks from "@/db/queries/frameworks";
 
 const Id = z.string().min(1).max(64);

@@ -3,8 +3,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { isReferenceKind, referenceEditFields, referenceNewFields } from "@/lib/reference-schema";
+import { failed, formErrors, type FormState } from "@/lib/forms/state";
+import { isReferenceKind, referenceEditFields, referenceNewFields } from "@/lib/forms/reference";
 import {
   addReferenceValue,
   updateReferenceValue,

@@ -6,8 +6,8 @@ import { TextField } from "@/components/forms/text-field";
 import { SelectField } from "@/components/forms/select-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
-import { professionKindWords, type ReferenceKind } from "@/lib/reference-schema";
+import { initialFormState, type FormState } from "@/lib/forms/state";
+import { professionKindWords, type ReferenceKind } from "@/lib/forms/reference";
 import { FRAMEWORK_STAGES, PROFESSION_KINDS, frameworkStageWords } from "@/lib/vocabulary";
 
 const KIND_OPTIONS = PROFESSION_KINDS.map((k) => [k, professionKindWords[k]] as const);

@@ -3,8 +3,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { ResourceFields } from "@/lib/resource-schema";
+import { failed, formErrors, type FormState } from "@/lib/forms/state";
+import { ResourceFields } from "@/lib/forms/resource";
 import * as hub from "@/db/queries/resources";
 
 const Id = z.string().min(1).max(64);

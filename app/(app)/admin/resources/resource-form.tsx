@@ -6,8 +6,8 @@ import { TextField } from "@/components/forms/text-field";
 import { SelectField } from "@/components/forms/select-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
-import { resourceTypeWords } from "@/lib/resource-schema";
+import { initialFormState, type FormState } from "@/lib/forms/state";
+import { resourceTypeWords } from "@/lib/forms/resource";
 
 const TYPE_OPTIONS = resourceTypeWords.values.map((t) => [t, resourceTypeWords.label(t)] as const);
 

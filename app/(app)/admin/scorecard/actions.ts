@@ -2,9 +2,9 @@
 // Saves the scorecard's red/amber/green thresholds: administrators only.
 import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { formObject } from "@/lib/forms-parse";
-import { thresholdFields } from "@/lib/scorecard-schema";
+import { failed, formErrors, type FormState } from "@/lib/forms/state";
+import { formObject } from "@/lib/forms/read";
+import { thresholdFields } from "@/lib/forms/scorecard";
 import { saveScorecardThresholds } from "@/db/queries/scorecard";
 
 export async function saveThresholdsAction(_prev: FormState, form: FormData): Promise<FormState> {

@@ -2,8 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth";
-import { failed, formErrors, type FormState, type LinkFormState } from "@/lib/forms";
-import { newUserFields, roleChangeFields } from "@/lib/user-schema";
+import { failed, formErrors, type FormState, type LinkFormState } from "@/lib/forms/state";
+import { newUserFields, roleChangeFields } from "@/lib/forms/user";
 import { roleWords } from "@/lib/vocabulary";
 import { deliverPasswordLink } from "@/lib/password-link-delivery";
 import { createUser, changeUserRole, setUserStatus, resetPassword, type LinkChange } from "@/db/queries/users";

@@ -4,8 +4,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireRole } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { equalityFields } from "@/lib/equality-schema";
+import { failed, formErrors, type FormState } from "@/lib/forms/state";
+import { equalityFields } from "@/lib/forms/equality";
 import { saveMyEquality } from "@/db/queries/equality";
 
 export async function saveEqualityAction(_prev: FormState, form: FormData): Promise<FormState> {

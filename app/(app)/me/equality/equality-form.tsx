@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { RadiosField, type RadioOption } from "@/components/forms/radios-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { initialFormState, type FormState } from "@/lib/forms/state";
 import { AGE_BANDS, DISABILITY_ANSWERS, ETHNIC_GROUPS, SEX_ANSWERS, ageBandWords, disabilityWords, ethnicGroupWords, sexWords } from "@/lib/vocabulary";
 
 const NOT_ANSWERED: RadioOption = ["", "Leave unanswered"];

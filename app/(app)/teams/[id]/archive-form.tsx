@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { archive, restore } from "../actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState } from "@/lib/forms";
+import { initialFormState } from "@/lib/forms/state";
 
 export function ArchiveForm({ teamId, archived }: { teamId: string; archived: boolean }) {
   const [state, action] = useActionState((archived ? restore : archive).bind(null, teamId), initialFormState);

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth";
 import { todayInLondon } from "@/lib/rules/dates";
-import type { FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms/state";
 import { applyWorkerImport } from "@/db/queries/worker-import";
 
 const BatchId = z.string().trim().min(1).max(64);

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { retireResource, restoreResource } from "../actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState } from "@/lib/forms";
+import { initialFormState } from "@/lib/forms/state";
 
 export function RetireResourceForm({ id, retired }: { id: string; retired: boolean }) {
   const [state, action] = useActionState((retired ? restoreResource : retireResource).bind(null, id), initialFormState);

@@ -6,7 +6,7 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { PasswordLinkPanel } from "@/components/password-link-panel";
-import { initialFormState, type FormState, type LinkFormState } from "@/lib/forms";
+import { initialFormState, type FormState, type LinkFormState } from "@/lib/forms/state";
 import { ROLES, roleWords, type Role, type UserStatus } from "@/lib/vocabulary";
 
 const ROLE_OPTIONS = ROLES.map((r) => [r, roleWords.label(r)] as const);

@@ -7,8 +7,8 @@ import { TextField } from "@/components/forms/text-field";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { PasswordLinkPanel } from "@/components/password-link-panel";
-import { initialFormState, type LinkFormState } from "@/lib/forms";
-import { STAFF_ROLES } from "@/lib/user-schema";
+import { initialFormState, type LinkFormState } from "@/lib/forms/state";
+import { STAFF_ROLES } from "@/lib/forms/user";
 import { roleWords } from "@/lib/vocabulary";
 
 const ROLE_OPTIONS = STAFF_ROLES.map((r) => [r, roleWords.label(r)] as const);

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireRole, requireUser } from "@/lib/auth";
-import { failed, formErrors, submittedValues, type FormState } from "@/lib/forms";
+import { failed, formErrors, submittedValues, type FormState } from "@/lib/forms/state";
 import {
   appraisalFields,
   appraisalFormObject,
@@ -11,7 +11,7 @@ import {
   reasonFields,
   scheduleFields,
   signOffFields,
-} from "@/lib/appraisal-schema";
+} from "@/lib/forms/appraisal";
 import * as appraisals from "@/db/queries/appraisals";
 
 type Result = ReturnType<typeof appraisals.scheduleAppraisal>;

@@ -8,8 +8,8 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { FieldMessages } from "@/components/forms/field-shell";
-import { initialFormState, type FormState } from "@/lib/forms";
-import { objectiveRowCount } from "@/lib/appraisal-schema";
+import { initialFormState, type FormState } from "@/lib/forms/state";
+import { objectiveRowCount } from "@/lib/forms/appraisal";
 import { OBJECTIVE_OUTCOMES, objectiveOutcomeWords } from "@/lib/vocabulary";
 import { DefaultSubmit } from "@/components/forms/default-submit";
 

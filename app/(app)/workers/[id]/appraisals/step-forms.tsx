@@ -7,7 +7,7 @@ import { TextField } from "@/components/forms/text-field";
 import { SelectField } from "@/components/forms/select-field";
 import { FieldShell, describedBy } from "@/components/forms/field-shell";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { initialFormState, type FormState } from "@/lib/forms/state";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 

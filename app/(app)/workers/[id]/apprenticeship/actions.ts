@@ -5,9 +5,9 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { formObject } from "@/lib/forms-parse";
-import { epaFields, gatewayFields, otjFields, positionFields, reviewFields, startFields, statusFields } from "@/lib/apprenticeship-schema";
+import { failed, formErrors, type FormState } from "@/lib/forms/state";
+import { formObject } from "@/lib/forms/read";
+import { epaFields, gatewayFields, otjFields, positionFields, reviewFields, startFields, statusFields } from "@/lib/forms/apprenticeship";
 import { apprenticeshipStatusWords, epaResultWords } from "@/lib/vocabulary";
 import { isPassingResult } from "@/lib/rules/apprenticeship-tracking";
 import {

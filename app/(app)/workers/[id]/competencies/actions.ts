@@ -4,10 +4,10 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { formObject } from "@/lib/forms-parse";
+import { failed, formErrors, type FormState } from "@/lib/forms/state";
+import { formObject } from "@/lib/forms/read";
 import { todayInLondon } from "@/lib/rules/dates";
-import { evidenceFields, reopenFields, selfAssessmentFields, signOffFields } from "@/lib/competency-schema";
+import { evidenceFields, reopenFields, selfAssessmentFields, signOffFields } from "@/lib/forms/competency";
 import { addEvidence, reopen, selfAssess, signOff, type CompetencyResult } from "@/db/queries/competencies";
 
 function refresh(workerId: string, statementId: string) {

@@ -2,9 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { requireRole, requireUser } from "@/lib/auth";
-import { failed, formErrors, submittedLists, submittedValues, type FormState } from "@/lib/forms";
+import { failed, formErrors, submittedLists, submittedValues, type FormState } from "@/lib/forms/state";
 import { todayInLondon } from "@/lib/rules/dates";
-import { conversationFields, conversationObject, newConversationFields, stepFields, stepRows, MAX_STEP_ROWS } from "@/lib/conversation-schema";
+import { conversationFields, conversationObject, newConversationFields, stepFields, stepRows, MAX_STEP_ROWS } from "@/lib/forms/conversation";
 import { addStep, conversationDetail, recordConversation, setStepDone, stepToPdpGoal, updateConversation } from "@/db/queries/conversations";
 
 function refresh(workerId: string, conversationId?: string) {

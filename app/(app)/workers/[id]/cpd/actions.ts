@@ -5,10 +5,10 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { formObject } from "@/lib/forms-parse";
+import { failed, formErrors, type FormState } from "@/lib/forms/state";
+import { formObject } from "@/lib/forms/read";
 import { todayInLondon } from "@/lib/rules/dates";
-import { cpdFields, declineFields, deleteCpdFields, requestFields, withdrawFields } from "@/lib/learning-schema";
+import { cpdFields, declineFields, deleteCpdFields, requestFields, withdrawFields } from "@/lib/forms/learning";
 import { addCpd, decideRequest, deleteCpd, requestTraining, updateCpd, withdrawRequest, type LearningResult } from "@/db/queries/learning";
 
 function refresh(workerId: string) {

@@ -2,8 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth";
-import { failed, formErrors, type LinkFormState } from "@/lib/forms";
-import { workerLoginFields } from "@/lib/user-schema";
+import { failed, formErrors, type LinkFormState } from "@/lib/forms/state";
+import { workerLoginFields } from "@/lib/forms/user";
 import { deliverPasswordLink } from "@/lib/password-link-delivery";
 import { giveWorkerLogin, reissueWorkerLink, type LinkChange } from "@/db/queries/users";
 import { organisationName } from "@/db/queries/sign-in";

@@ -6,7 +6,7 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { PasswordLinkPanel } from "@/components/password-link-panel";
-import { initialFormState, type LinkFormState } from "@/lib/forms";
+import { initialFormState, type LinkFormState } from "@/lib/forms/state";
 
 type Login = { id: string; email: string; status: "active" | "disabled"; passwordSet: boolean } | null;
 

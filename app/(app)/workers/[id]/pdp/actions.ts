@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { requireRole, requireUser } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
+import { failed, formErrors, type FormState } from "@/lib/forms/state";
 import { todayInLondon } from "@/lib/rules/dates";
-import { agreePdpFields, closePdpFields, pdpReviewFields, startPdpFields } from "@/lib/pdp-schema";
+import { agreePdpFields, closePdpFields, pdpReviewFields, startPdpFields } from "@/lib/forms/pdp";
 import { agreePdp, closePdp, recordPdpReview, startPdp, type PdpChangeResult } from "@/db/queries/pdps";
 
 function refused(form: FormData, result: Extract<PdpChangeResult, { ok: false }>): FormState {

@@ -5,7 +5,7 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { FieldMessages } from "@/components/forms/field-shell";
 import { ConfirmField } from "@/components/forms/confirm-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { initialFormState, type FormState } from "@/lib/forms/state";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 

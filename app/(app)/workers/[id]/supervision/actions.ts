@@ -4,10 +4,10 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { formObject } from "@/lib/forms-parse";
+import { failed, formErrors, type FormState } from "@/lib/forms/state";
+import { formObject } from "@/lib/forms/read";
 import { todayInLondon } from "@/lib/rules/dates";
-import { delegationFields, endFields, reviewFields, sessionFields } from "@/lib/supervision-schema";
+import { delegationFields, endFields, reviewFields, sessionFields } from "@/lib/forms/supervision";
 import { delegateTask, endTask, recordSession, reviewTask, type SupervisionResult } from "@/db/queries/supervision";
 
 function refresh(workerId: string) {

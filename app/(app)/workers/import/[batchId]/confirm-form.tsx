@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { initialFormState, type FormState } from "@/lib/forms/state";
 
 function ImportButton({ label, pendingText }: { label: string; pendingText: string }) {
   const { pending } = useFormStatus();

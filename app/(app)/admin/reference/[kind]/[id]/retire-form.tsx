@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { retireValue, restoreValue } from "../../actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState } from "@/lib/forms";
+import { initialFormState } from "@/lib/forms/state";
 
 export function RetireForm({ kind, id, retired, inUse, one }: { kind: string; id: string; retired: boolean; inUse: number; one: string }) {
   const [state, action] = useActionState((retired ? restoreValue : retireValue).bind(null, kind, id), initialFormState);

@@ -5,10 +5,10 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { formObject } from "@/lib/forms-parse";
+import { failed, formErrors, type FormState } from "@/lib/forms/state";
+import { formObject } from "@/lib/forms/read";
 import { todayInLondon } from "@/lib/rules/dates";
-import { actionFields, barrierFields, goalFields, goalStatusFields, noteFields, GOAL_LIST_FIELDS } from "@/lib/pdp-goal-schema";
+import { actionFields, barrierFields, goalFields, goalStatusFields, noteFields, GOAL_LIST_FIELDS } from "@/lib/forms/pdp-goal";
 import {
   addAction,
   addNote,

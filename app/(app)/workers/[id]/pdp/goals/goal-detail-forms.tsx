@@ -8,7 +8,7 @@ import { TextareaField } from "@/components/forms/textarea-field";
 import { SelectField } from "@/components/forms/select-field";
 import { FieldMessages, describedBy } from "@/components/forms/field-shell";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { initialFormState, type FormState } from "@/lib/forms/state";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 type Option = readonly [string, string];

@@ -8,7 +8,7 @@ import { TextareaField } from "@/components/forms/textarea-field";
 import { CheckboxesField } from "@/components/forms/checkboxes-field";
 import { FieldMessages, describedBy } from "@/components/forms/field-shell";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { initialFormState, type FormState } from "@/lib/forms/state";
 
 export type GoalFormDomain = { id: string; number: number; title: string; statements: { id: string; number: string; text: string }[] };
 

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { initialFormState, type FormState } from "@/lib/forms/state";
 
 export function PublishForm({ action, version }: { action: (prev: FormState, form: FormData) => Promise<FormState>; version: number }) {
   const [state, formAction] = useActionState(action, initialFormState);

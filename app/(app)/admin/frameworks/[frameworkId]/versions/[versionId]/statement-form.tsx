@@ -7,7 +7,7 @@ import { SelectField } from "@/components/forms/select-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { RadiosField } from "@/components/forms/radios-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { initialFormState, type FormState } from "@/lib/forms/state";
 import { RENEWAL_MAX_MONTHS } from "@/lib/rules/competencies";
 import { FRAMEWORK_STAGES, frameworkStageWords } from "@/lib/vocabulary";
 

@@ -5,7 +5,7 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { initialFormState, type FormState } from "@/lib/forms/state";
 
 export function DomainForm({ action, defaults }: { action: (prev: FormState, form: FormData) => Promise<FormState>; defaults: Record<string, string> }) {
   const [state, formAction] = useActionState(action, initialFormState);
