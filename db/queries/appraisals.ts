@@ -336,7 +336,7 @@ function managerStep(
   const check = checkAppraisalStep(step, found.appraisal.status, "manager", reason);
   if (!check.ok) {
     if (found.appraisal.status === "completed" && step !== "reopen") return { ok: false, code: "read_only", message: lockedMessage(signedOnWords(found.appraisal.workerSignedAt)) };
-    return { ok: false, code: "invalid", message: check.message, field: check.message === "Give a reason" ? "reason" : undefined };
+    return { ok: false, code: "invalid", message: check.message, field: check.field };
   }
   return { ok: true, appraisal: found.appraisal, to: check.to };
 }
@@ -537,7 +537,7 @@ function workerStep(
   const check = checkAppraisalStep(step, found.appraisal.status, "worker", reason);
   if (!check.ok) {
     if (found.appraisal.status === "completed") return { ok: false, code: "read_only", message: lockedMessage(signedOnWords(found.appraisal.workerSignedAt)) };
-    return { ok: false, code: "invalid", message: check.message, field: check.message === "Give a reason" ? "reason" : undefined };
+    return { ok: false, code: "invalid", message: check.message, field: check.field };
   }
   return { ok: true, appraisal: found.appraisal, to: check.to };
 }

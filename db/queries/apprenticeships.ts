@@ -424,7 +424,7 @@ export function changeApprenticeshipStatus(user: SessionUser, workerId: string, 
     const a = found.a;
     const to = f.to as ApprenticeshipStatus;
     const check = checkApprenticeshipTransition(a.status, to, f.reason);
-    if (!check.ok) return { ok: false, code: "invalid", field: check.message.startsWith("Give the reason") ? "reason" : "to", message: check.message };
+    if (!check.ok) return { ok: false, code: "invalid", field: check.field ?? "to", message: check.message };
     // Starting may be dated before the day the place was recorded (a late entry): only later steps follow the last change.
     const last = a.status === "planned" ? null : lastChangeOn(tx, a.id);
     const problem = statusDateProblem({ effectiveOn: f.effectiveOn, to, startDate: a.startDate, plannedEndDate: a.plannedEndDate, lastChangeOn: last, today });
