@@ -9,6 +9,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
 import { authConfig } from "./auth.config";
+import { emailAddress } from "./form-text";
 import { entraConfig } from "./env";
 import type { Role } from "./vocabulary";
 import type { SessionUser } from "./session-user";
@@ -18,7 +19,7 @@ class Throttled extends CredentialsSignin {
   code = "throttled";
 }
 
-const CredentialsInput = z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(1000) });
+const CredentialsInput = z.object({ email: emailAddress(), password: z.string().min(1).max(1000) });
 
 /** The client's address as the server saw it (the first X-Forwarded-For hop when behind a proxy). */
 export async function clientAddress(): Promise<string> {

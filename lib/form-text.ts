@@ -15,3 +15,13 @@ export const optionalText = (what: string, max: number) =>
     .max(max, `${what} must be ${max} characters or fewer`)
     .optional()
     .transform((v) => v ?? "");
+
+/** The one email rule: trimmed, lower-cased (logins are matched that way), at most 254 characters. */
+export const emailAddress = (missing = "Enter an email address") =>
+  z
+    .string({ error: missing })
+    .trim()
+    .toLowerCase()
+    .min(1, missing)
+    .max(254, "Email address must be 254 characters or fewer")
+    .email("Enter an email address in the correct format, like name@nhs.net");

@@ -27,7 +27,7 @@ import {
   signOff,
   startAppraisal,
 } from "@/db/queries/appraisals";
-import { appraisalFields, appraisalFormObject, type AppraisalFields } from "@/lib/appraisal-schema";
+import { appraisalFields, appraisalFormObject, type AppraisalFields } from "@/lib/forms/appraisal";
 import { addDays, addMonths, todayInLondon } from "@/lib/rules/dates";
 import { twoTeams, asSession, makeUser } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
@@ -159,7 +159,7 @@ describe("scheduling", () => {
 
   it("refuses a date in the far future or before they started, an appraiser who is not an active manager, and a second open one", () => {
     const far = scheduleAppraisal(managerA, wA, { scheduledFor: addMonths(TODAY, 36), appraiserId: managerA.id }, TODAY);
-    expect(far).toEqual({ ok: false, field: "scheduledFor", message: "The appraisal date must be within 18 months from today" });
+    expect(far).toEqual({ ok: false, code: "invalid", field: "scheduledFor", message: "The appraisal date must be within 18 months from today" });
     expect(scheduleAppraisal(managerA, wA, { scheduledFor: "2022-03-31", appraiserId: managerA.id }, TODAY)).toMatchObject({ field: "scheduledFor" });
     expect(scheduleAppraisal(managerA, wA, { scheduledFor: TODAY, appraiserId: lead.id }, TODAY)).toMatchObject({ field: "appraiserId" });
     const otherOrgManager = makeUser(f.workers.otherOrgWorker.orgId, "manager");
@@ -206,10 +206,10 @@ describe("the lifecycle", () => {
     const id = awaiting();
     const name = `${f.workers.workerA.firstName} ${f.workers.workerA.lastName}`;
     for (const u of [managerA, admin, lead]) {
-      expect(signOff(u, wA, id, { workerComments: "" })).toEqual({ ok: false, message: `Only ${name} can sign off their own appraisal` });
+      expect(signOff(u, wA, id, { workerComments: "" })).toEqual({ ok: false, code: "read_only", message: `Only ${name} can sign off their own appraisal` });
     }
-    expect(signOff(workerB, wA, id, { workerComments: "" })).toEqual({ ok: false, message: "Appraisal not found" });
-    expect(signOff(managerB, wA, id, { workerComments: "" })).toEqual({ ok: false, message: "Appraisal not found" });
+    expect(signOff(workerB, wA, id, { workerComments: "" })).toEqual({ ok: false, code: "not_found", message: "Appraisal not found" });
+    expect(signOff(managerB, wA, id, { workerComments: "" })).toEqual({ ok: false, code: "not_found", message: "Appraisal not found" });
     expect(statusOf(id).status).toBe("awaiting_sign_off");
 
     expect(signOff(workerA, wA, id, { workerComments: "Fair and agreed" })).toMatchObject({ ok: true });
@@ -388,7 +388,7 @@ describe("the server actions", () => {
     const refused = await signOffAction(wA, id, {}, formData({ workerComments: "Signed for them" }));
     expect(refused.message).toBe(`Only ${f.workers.workerA.firstName} ${f.workers.workerA.lastName} can sign off their own appraisal`);
     actAs(workerB);
-    expect((await signOffAction(wA, id, {}, formData({}))).message).toBe("Appraisal not found");
+    await expect(signOffAction(wA, id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
     actAs(workerA);
     const noReason = await returnToManagerAction(wA, id, {}, formData({ reason: "" }));
     expect(noReason).toMatchObject({ ok: false, fieldErrors: { reason: "Give a reason" } });
@@ -412,6 +412,6 @@ describe("the server actions", () => {
     actAs(lead);
     await expect(saveAppraisalAction(wA, id, {}, formData({ intent: "save" }))).rejects.toThrow(NOT_FOUND);
     actAs(managerB);
-    expect(await saveAppraisalAction(wA, id, {}, formData({ intent: "save" }))).toMatchObject({ ok: false, message: "Appraisal not found" });
+    await expect(saveAppraisalAction(wA, id, {}, formData({ intent: "save" }))).rejects.toThrow(NOT_FOUND);
   });
 });

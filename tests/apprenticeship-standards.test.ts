@@ -8,8 +8,8 @@ import { db } from "@/db/client";
 import { apprenticeshipOptions, apprenticeships, apprenticeshipStandards, auditEvents, gatewayRequirements, otjRules, professions } from "@/db/schema";
 import { seedReference } from "@/db/seed/reference";
 import * as q from "@/db/queries/apprenticeship-standards";
-import { StandardChangeFields, StandardFields } from "@/lib/apprenticeship-standard-schema";
-import { newOtjRuleProblem, otjRangesProblem, otjRuleChangeFields, otjRuleNewFields, type OtjRuleNew } from "@/lib/otj-rule-schema";
+import { StandardChangeFields, StandardFields } from "@/lib/forms/apprenticeship-standard";
+import { newOtjRuleProblem, otjRangesProblem, otjRuleChangeFields, otjRuleNewFields, type OtjRuleNew } from "@/lib/forms/otj-rule";
 import { requiredOtjHours, ruleFor } from "@/lib/rules/off-the-job";
 import { navFor } from "@/lib/roles";
 import { asSession, twoTeams } from "./support/factory";
@@ -100,8 +100,8 @@ describe("adding and changing a standard", () => {
     expect(db.select().from(apprenticeshipStandards).where(eq(apprenticeshipStandards.id, added.standardId)).get()).toMatchObject({ reference: "ST9001", level: 2, otjMinimumHours: 200 });
     expect(audits("apprenticeship_standard.create")).toEqual([expect.objectContaining({ entityId: added.standardId, actorId: f.admin.id })]);
 
-    expect(q.createStandard(f.admin, newStandard({ reference: "ST0216" }))).toEqual({ ok: false, field: "reference", message: "ST0216 is already recorded, as Healthcare support worker" });
-    expect(q.createStandard(f.admin, newStandard({ reference: "ST9002", otjMinimumHours: "186" }))).toEqual({ ok: false, field: "otjMinimumHours", message: "No standard's off-the-job minimum is below 187 hours" });
+    expect(q.createStandard(f.admin, newStandard({ reference: "ST0216" }))).toEqual({ ok: false, code: "conflict", field: "reference", message: "ST0216 is already recorded, as Healthcare support worker" });
+    expect(q.createStandard(f.admin, newStandard({ reference: "ST9002", otjMinimumHours: "186" }))).toEqual({ ok: false, code: "invalid", field: "otjMinimumHours", message: "No standard's off-the-job minimum is below 187 hours" });
     db.update(professions).set({ retiredAt: new Date() }).where(eq(professions.id, f.ref.profession.id)).run();
     expect(q.createStandard(f.admin, newStandard({ reference: "ST9002", professionId: f.ref.profession.id }))).toMatchObject({ ok: false, field: "professionId" });
     expect(audits("apprenticeship_standard.create")).toHaveLength(1);
@@ -123,7 +123,7 @@ describe("adding and changing a standard", () => {
     });
     expect(q.updateStandard(f.admin, f.hsw.id, { ...same, otjMinimumHours: null })).toMatchObject({ ok: true });
     expect(q.updateStandard(f.admin, f.hsw.id, { ...same, otjMinimumHours: 100 })).toMatchObject({ ok: false, field: "otjMinimumHours" });
-    expect(q.updateStandard(f.admin, "no-such-id", same)).toEqual({ ok: false, message: "Apprenticeship standard not found" });
+    expect(q.updateStandard(f.admin, "no-such-id", same)).toEqual({ ok: false, code: "not_found", message: "Apprenticeship standard not found" });
   });
 });
 
@@ -132,14 +132,14 @@ describe("options", () => {
     const f = setup();
     expect(q.addOption(f.admin, f.hsw.id, "Therapy support")).toEqual({ ok: true, standardId: f.hsw.id });
     const option = db.select().from(apprenticeshipOptions).where(and(eq(apprenticeshipOptions.standardId, f.hsw.id), eq(apprenticeshipOptions.name, "Therapy support"))).get()!;
-    expect(q.addOption(f.admin, f.hsw.id, "therapy SUPPORT")).toEqual({ ok: false, field: "name", message: "This standard already has an option with that name" });
-    expect(q.addOption(f.admin, "no-such-id", "X")).toEqual({ ok: false, message: "Apprenticeship standard not found" });
+    expect(q.addOption(f.admin, f.hsw.id, "therapy SUPPORT")).toEqual({ ok: false, code: "conflict", field: "name", message: "This standard already has an option with that name" });
+    expect(q.addOption(f.admin, "no-such-id", "X")).toEqual({ ok: false, code: "not_found", message: "Apprenticeship standard not found" });
     expect(q.renameOption(f.admin, option.id, "Allied health therapy support")).toMatchObject({ ok: true });
     expect(q.optionForAdmin(f.admin, f.hsw.id, option.id)).toMatchObject({ text: "Allied health therapy support" });
     // An option belongs to its own standard's pages only.
     expect(q.optionForAdmin(f.admin, f.senior.id, option.id)).toBeUndefined();
     expect(q.setOptionRetired(f.admin, option.id, true)).toMatchObject({ ok: true });
-    expect(q.setOptionRetired(f.admin, option.id, true)).toEqual({ ok: false, message: "Allied health therapy support is already retired" });
+    expect(q.setOptionRetired(f.admin, option.id, true)).toEqual({ ok: false, code: "conflict", message: "Allied health therapy support is already retired" });
     expect(q.standardAdminList(f.admin).find((s) => s.id === f.hsw.id)!.options).toEqual([]);
     // While retired, its name is free; restoring it then clashes.
     q.addOption(f.admin, f.hsw.id, "Allied health therapy support");
@@ -161,11 +161,11 @@ describe("the gateway checklist", () => {
     expect(q.addGatewayRequirement(f.admin, f.hsw.id, "mentor's statement RECEIVED")).toMatchObject({ ok: false, field: "label" });
     const added = db.select().from(gatewayRequirements).where(eq(gatewayRequirements.label, "Mentor's statement received")).get()!;
 
-    expect(q.moveGatewayRequirement(f.admin, added.id, "down")).toEqual({ ok: false, message: "This requirement is already last" });
+    expect(q.moveGatewayRequirement(f.admin, added.id, "down")).toEqual({ ok: false, code: "conflict", message: "This requirement is already last" });
     expect(q.moveGatewayRequirement(f.admin, added.id, "up")).toMatchObject({ ok: true });
     expect(gatewayOf(f.hsw.id).slice(-2)).toEqual(["Mentor's statement received", seeded.at(-1)]);
     const first = db.select().from(gatewayRequirements).where(eq(gatewayRequirements.label, seeded[0]!)).get()!;
-    expect(q.moveGatewayRequirement(f.admin, first.id, "up")).toEqual({ ok: false, message: "This requirement is already first" });
+    expect(q.moveGatewayRequirement(f.admin, first.id, "up")).toEqual({ ok: false, code: "conflict", message: "This requirement is already first" });
 
     expect(q.rewordGatewayRequirement(f.admin, added.id, "Workplace mentor's statement received")).toMatchObject({ ok: true });
     expect(q.rewordGatewayRequirement(f.admin, added.id, seeded[0]!)).toMatchObject({ ok: false, field: "label" });
@@ -195,7 +195,7 @@ describe("everyone but an admin", () => {
     const before = snapshot();
     const auditsBefore = db.select().from(auditEvents).all().length;
     for (const who of f.others) {
-      const refused = { ok: false, message: "Only administrators change apprenticeship standards" };
+      const refused = { ok: false, code: "read_only", message: "Only administrators change apprenticeship standards" };
       expect(q.createStandard(who, newStandard())).toEqual(refused);
       expect(q.updateStandard(who, f.hsw.id, change())).toEqual(refused);
       expect(q.addOption(who, f.hsw.id, "X")).toEqual(refused);
@@ -256,11 +256,11 @@ describe("the admin's actions", () => {
     await expect(a.createStandard({}, formData({ reference: "ST9001", ...fields }))).rejects.toThrow(/NEXT_REDIRECT/);
 
     expect(await a.updateStandard(f.hsw.id, {}, formData({ ...fields, otjMinimumHours: "lots" }))).toMatchObject({ fieldErrors: { otjMinimumHours: expect.stringContaining("whole number") }, values: { otjMinimumHours: "lots" } });
-    expect(await a.updateStandard("", {}, formData(fields))).toMatchObject({ ok: false, message: "Apprenticeship standard not found" });
-    expect(await a.updateStandard("no-such-id", {}, formData(fields))).toMatchObject({ ok: false, message: "Apprenticeship standard not found" });
+    await expect(a.updateStandard("", {}, formData(fields))).rejects.toThrow(NOT_FOUND);
+    await expect(a.updateStandard("no-such-id", {}, formData(fields))).rejects.toThrow(NOT_FOUND);
     expect(await a.addOption(f.hsw.id, {}, formData({ name: " " }))).toMatchObject({ fieldErrors: { name: "Enter the option's name" } });
     expect(await a.addGatewayRequirement(f.hsw.id, {}, formData({ label: "x".repeat(301) }))).toMatchObject({ fieldErrors: { label: expect.stringContaining("300 characters") } });
-    expect(await a.moveGatewayRequirement("anything", "sideways", {}, formData({}))).toMatchObject({ ok: false, message: "Gateway requirement not found" });
+    await expect(a.moveGatewayRequirement("anything", "sideways", {}, formData({}))).rejects.toThrow(NOT_FOUND);
     await expect(a.addGatewayRequirement(f.hsw.id, {}, formData({ label: "Mentor's statement received" }))).rejects.toThrow(/NEXT_REDIRECT/);
     expect(gatewayOf(f.hsw.id).at(-1)).toBe("Mentor's statement received");
   });
@@ -337,7 +337,7 @@ describe("off-the-job rules", () => {
     const audited = ruleAudits().length;
     expect(q.updateOtjRule(f.admin, standard.id, otjRuleChangeFields("standard_minimum").parse({ minimumHours: "190", description: standard.description }))).toMatchObject({ ok: true });
     expect(ruleAudits()).toHaveLength(audited);
-    expect(q.updateOtjRule(f.admin, "no-such-rule", change)).toEqual({ ok: false, message: "Off-the-job rule not found" });
+    expect(q.updateOtjRule(f.admin, "no-such-rule", change)).toEqual({ ok: false, code: "not_found", message: "Off-the-job rule not found" });
   });
 
   it("refuses absurd figures: a percentage outside 1 to 100, hours a week outside 0 to 40, a negative minimum, no description", () => {
@@ -406,6 +406,7 @@ describe("off-the-job rules", () => {
     const before = ranges();
     expect(q.addOtjRule(f.admin, newRule({ effectiveFrom: "2025-08-01" }), TODAY)).toEqual({
       ok: false,
+      code: "invalid",
       field: "effectiveFrom",
       message: "The new rule must start after 1 August 2025, when the current rule started",
     });
@@ -442,7 +443,7 @@ describe("off-the-job rules", () => {
     expect(ranges().at(-1)).toEqual({ from: "2025-08-01", to: null, kind: "standard_minimum" });
     expect(ruleAudits().map((r) => r.action)).toEqual(["otj_rule.close", "otj_rule.create", "otj_rule.remove", "otj_rule.reopen"]);
     expect(JSON.parse(ruleAudits()[2]!.summary)).toMatchObject({ effectiveFrom: "2027-08-01", kind: "hours_per_week", value: 8, description: "Starts from 1 August 2027: 8 hours a week (test)" });
-    expect(q.removeScheduledOtjRule(f.admin, added.ruleId, TODAY)).toEqual({ ok: false, message: "Off-the-job rule not found" });
+    expect(q.removeScheduledOtjRule(f.admin, added.ruleId, TODAY)).toEqual({ ok: false, code: "not_found", message: "Off-the-job rule not found" });
   });
 
   it("is refused to everyone but an admin, and nothing changes or is audited", () => {
@@ -451,7 +452,7 @@ describe("off-the-job rules", () => {
     if (!added.ok) throw new Error(added.message);
     const before = db.select().from(otjRules).all();
     const audited = db.select().from(auditEvents).all().length;
-    const refused = { ok: false, message: "Only administrators change the off-the-job rules" };
+    const refused = { ok: false, code: "read_only", message: "Only administrators change the off-the-job rules" };
     for (const who of f.others) {
       expect(q.otjRuleForAdmin(who, added.ruleId, TODAY)).toBeUndefined();
       expect(q.updateOtjRule(who, added.ruleId, { value: 9, minimumHours: null, description: "x" })).toEqual(refused);
@@ -482,7 +483,7 @@ describe("off-the-job rules", () => {
       fieldErrors: { value: "The hours a week must be more than 0 and at most 40", minimumHours: "The minimum cannot be negative" },
       values: typed,
     });
-    expect(await a.updateOtjRule("no-such-rule", {}, formData(typed))).toMatchObject({ ok: false, message: "Off-the-job rule not found", values: typed });
+    await expect(a.updateOtjRule("no-such-rule", {}, formData(typed))).rejects.toThrow(NOT_FOUND);
     await expect(a.updateOtjRule(weekly.id, {}, formData({ ...typed, value: "6.5", minimumHours: "" }))).rejects.toThrow(/NEXT_REDIRECT/);
     expect(ruleAt("2022-08-01")).toMatchObject({ value: 6.5, description: "Kept description" });
 

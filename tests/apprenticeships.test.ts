@@ -8,7 +8,7 @@ import { db } from "@/db/client";
 import { apprenticeshipStandards, apprenticeshipStatusChanges, apprenticeships, auditEvents, gatewayRequirements, otjLogs, stages, workerPositions, workers } from "@/db/schema";
 import { seedReference } from "@/db/seed/reference";
 import * as q from "@/db/queries/apprenticeships";
-import type { StartFields } from "@/lib/apprenticeship-schema";
+import type { StartFields } from "@/lib/forms/apprenticeship";
 import { addDays, todayInLondon } from "@/lib/rules/dates";
 import { asSession, twoTeams } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
@@ -99,8 +99,8 @@ describe("starting an apprenticeship", () => {
 
   it("refuses another team's manager, the worker themselves and a lead (who is told they read)", () => {
     const f = setup();
-    expect(q.startApprenticeship(f.s.managerB, f.workers.workerA.id, start({}, f.hsw.id), TODAY)).toMatchObject({ ok: false, notFound: true });
-    expect(q.startApprenticeship(f.s.workerA, f.workers.workerA.id, start({}, f.hsw.id), TODAY)).toMatchObject({ ok: false, notFound: true });
+    expect(q.startApprenticeship(f.s.managerB, f.workers.workerA.id, start({}, f.hsw.id), TODAY)).toMatchObject({ ok: false, code: "not_found" });
+    expect(q.startApprenticeship(f.s.workerA, f.workers.workerA.id, start({}, f.hsw.id), TODAY)).toMatchObject({ ok: false, code: "not_found" });
     expect(q.startApprenticeship(f.s.lead, f.workers.workerA.id, start({}, f.hsw.id), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/^Leads read/) });
     expect(db.select().from(apprenticeships).all()).toHaveLength(0);
   });
@@ -183,8 +183,8 @@ describe("the lifecycle", () => {
   it("refuses status changes to the worker, a lead and another team's manager; through the form too", async () => {
     const f = setup();
     const id = started(f);
-    expect(move(f, id, "gateway", "2026-11-02", "", f.s.workerA)).toMatchObject({ notFound: true });
-    expect(move(f, id, "gateway", "2026-11-02", "", f.s.managerB)).toMatchObject({ notFound: true });
+    expect(move(f, id, "gateway", "2026-11-02", "", f.s.workerA)).toMatchObject({ code: "not_found" });
+    expect(move(f, id, "gateway", "2026-11-02", "", f.s.managerB)).toMatchObject({ code: "not_found" });
     expect(move(f, id, "gateway", "2026-11-02", "", f.s.lead)).toMatchObject({ message: expect.stringMatching(/^Leads read/) });
     actAs(f.s.workerA);
     await expect(changeStatusAction(f.workers.workerA.id, id, {}, formData({ to: "gateway", effectiveOn: "2026-11-02" }))).rejects.toThrow(NOT_FOUND);
@@ -202,8 +202,8 @@ describe("off-the-job hours", () => {
     const id = started(f);
     expect(log(f, id, "2026-02-02", 6)).toMatchObject({ ok: true });
     expect(log(f, id, "2026-02-03", 6, f.s.managerA)).toMatchObject({ ok: true });
-    expect(log(f, id, "2026-02-04", 6, f.s.workerB)).toMatchObject({ notFound: true });
-    expect(log(f, id, "2026-02-04", 6, f.s.managerB)).toMatchObject({ notFound: true });
+    expect(log(f, id, "2026-02-04", 6, f.s.workerB)).toMatchObject({ code: "not_found" });
+    expect(log(f, id, "2026-02-04", 6, f.s.managerB)).toMatchObject({ code: "not_found" });
     expect(log(f, id, "2026-02-04", 6, f.s.lead)).toMatchObject({ message: expect.stringMatching(/^Leads read/) });
     expect(db.select().from(otjLogs).all()).toHaveLength(2);
     expect(audits("otj_log.create")).toHaveLength(2);
@@ -252,8 +252,8 @@ describe("progress reviews", () => {
     const id = started(f);
     const review = { reviewedOn: "2026-03-02", attendees: "Apprentice, manager, tutor", progress: "On track", concerns: "", actions: "", nextReviewOn: "2026-05-04" };
     expect(q.recordReview(f.s.managerA, f.workers.workerA.id, id, { ...review, reviewedOn: "2026-01-02" }, TODAY)).toMatchObject({ ok: false, field: "reviewedOn", message: expect.stringMatching(/before the apprenticeship began/) });
-    expect(q.recordReview(f.s.workerA, f.workers.workerA.id, id, review, TODAY)).toMatchObject({ notFound: true });
-    expect(q.recordReview(f.s.managerB, f.workers.workerA.id, id, review, TODAY)).toMatchObject({ notFound: true });
+    expect(q.recordReview(f.s.workerA, f.workers.workerA.id, id, review, TODAY)).toMatchObject({ code: "not_found" });
+    expect(q.recordReview(f.s.managerB, f.workers.workerA.id, id, review, TODAY)).toMatchObject({ code: "not_found" });
     expect(q.recordReview(f.s.managerA, f.workers.workerA.id, id, review, TODAY)).toMatchObject({ ok: true });
     const track = q.apprenticeshipPage(f.s.lead, f.workers.workerA.id, TODAY)!.current!.track;
     expect(track.review).toMatchObject({ dueOn: "2026-05-04", status: "overdue" });
@@ -282,9 +282,9 @@ describe("gateway, result and the position it leads to", () => {
     const id = started(f);
     move(f, id, "gateway", "2026-11-02");
     const seniorReq = db.select().from(gatewayRequirements).where(eq(gatewayRequirements.standardId, f.senior.id)).get()!;
-    expect(q.tickGateway(f.s.managerA, f.workers.workerA.id, id, seniorReq.id, { completedOn: "2026-11-01", evidence: "x" }, TODAY)).toMatchObject({ notFound: true });
+    expect(q.tickGateway(f.s.managerA, f.workers.workerA.id, id, seniorReq.id, { completedOn: "2026-11-01", evidence: "x" }, TODAY)).toMatchObject({ code: "not_found" });
     const own = db.select().from(gatewayRequirements).where(eq(gatewayRequirements.standardId, f.hsw.id)).get()!;
-    expect(q.tickGateway(f.s.managerB, f.workers.workerA.id, id, own.id, { completedOn: "2026-11-01", evidence: "x" }, TODAY)).toMatchObject({ notFound: true });
+    expect(q.tickGateway(f.s.managerB, f.workers.workerA.id, id, own.id, { completedOn: "2026-11-01", evidence: "x" }, TODAY)).toMatchObject({ code: "not_found" });
     actAs(f.s.managerA);
     const noEvidence = await tickGatewayAction(f.workers.workerA.id, id, own.id, {}, formData({ completedOn: "2026-11-01", evidence: "" }));
     expect(noEvidence.fieldErrors?.evidence).toMatch(/evidence/);

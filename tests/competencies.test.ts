@@ -31,7 +31,7 @@ import { developmentSummaries } from "@/db/queries/development";
 import { asSession, twoTeams } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 import { addEvidenceAction, reopenAction, selfAssessAction, signOffAction } from "@/app/(app)/workers/[id]/competencies/actions";
-import { initialFormState } from "@/lib/forms";
+import { initialFormState } from "@/lib/forms/state";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -204,15 +204,15 @@ describe("self-assessment, evidence and sign-off", () => {
     const st = f.statement("entry", "2.1");
     const workerA = f.workers.workerA.id;
     expect(selfAssess(asSession(f.users.managerA), workerA, st.id, { confidence: 5, note: "" }, TODAY)).toMatchObject({ ok: false, message: /Only the worker/ });
-    expect(selfAssess(asSession(f.users.managerB), workerA, st.id, { confidence: 5, note: "" }, TODAY)).toMatchObject({ notFound: true });
-    expect(selfAssess(asSession(f.users.workerUserB), workerA, st.id, { confidence: 5, note: "" }, TODAY)).toMatchObject({ notFound: true });
-    expect(addEvidence(asSession(f.users.workerUserB), workerA, st.id, evidence(), TODAY)).toMatchObject({ notFound: true });
+    expect(selfAssess(asSession(f.users.managerB), workerA, st.id, { confidence: 5, note: "" }, TODAY)).toMatchObject({ code: "not_found" });
+    expect(selfAssess(asSession(f.users.workerUserB), workerA, st.id, { confidence: 5, note: "" }, TODAY)).toMatchObject({ code: "not_found" });
+    expect(addEvidence(asSession(f.users.workerUserB), workerA, st.id, evidence(), TODAY)).toMatchObject({ code: "not_found" });
     expect(addEvidence(asSession(f.users.lead), workerA, st.id, evidence(), TODAY)).toMatchObject({ ok: false, message: /Leads read/ });
     // An admin may add evidence but not sign off.
     expect(addEvidence(asSession(f.users.admin), workerA, st.id, evidence(), TODAY).ok).toBe(true);
     expect(signOff(asSession(f.users.admin), workerA, st.id, assessor(), TODAY)).toMatchObject({ ok: false, message: /Only the worker's manager/ });
-    expect(signOff(asSession(f.users.workerUserA), workerA, st.id, assessor(), TODAY)).toMatchObject({ notFound: true });
-    expect(signOff(asSession(f.users.managerB), workerA, st.id, assessor(), TODAY)).toMatchObject({ notFound: true });
+    expect(signOff(asSession(f.users.workerUserA), workerA, st.id, assessor(), TODAY)).toMatchObject({ code: "not_found" });
+    expect(signOff(asSession(f.users.managerB), workerA, st.id, assessor(), TODAY)).toMatchObject({ code: "not_found" });
     expect(signOff(asSession(f.users.lead), workerA, st.id, assessor(), TODAY)).toMatchObject({ ok: false, message: /Leads read/ });
     expect(assessmentOf(workerA, st.id)!.status).toBe("evidence_added");
   });
@@ -254,8 +254,8 @@ describe("the lock, reopening and expiry", () => {
     expect(selfAssess(asSession(f.users.workerUserA), workerA, st.id, { confidence: 2, note: "" }, TODAY)).toMatchObject({ ok: false, message: /locked/ });
     expect(addEvidence(asSession(f.users.managerA), workerA, st.id, evidence(), TODAY)).toMatchObject({ ok: false, message: /locked/ });
     expect(reopen(asSession(f.users.managerA), workerA, st.id, "   ", TODAY)).toMatchObject({ ok: false, field: "reason" });
-    expect(reopen(asSession(f.users.workerUserA), workerA, st.id, "I want to", TODAY)).toMatchObject({ notFound: true });
-    expect(reopen(asSession(f.users.managerB), workerA, st.id, "Not mine", TODAY)).toMatchObject({ notFound: true });
+    expect(reopen(asSession(f.users.workerUserA), workerA, st.id, "I want to", TODAY)).toMatchObject({ code: "not_found" });
+    expect(reopen(asSession(f.users.managerB), workerA, st.id, "Not mine", TODAY)).toMatchObject({ code: "not_found" });
 
     expect(reopen(asSession(f.users.managerA), workerA, st.id, "Signed off against the wrong statement", TODAY).ok).toBe(true);
     const a = assessmentOf(workerA, st.id)!;

@@ -16,7 +16,7 @@ import {
   stepToPdpGoal,
   updateConversation,
 } from "@/db/queries/conversations";
-import { conversationFields, newConversationFields, type NewConversationFields } from "@/lib/conversation-schema";
+import { conversationFields, newConversationFields, type NewConversationFields } from "@/lib/forms/conversation";
 import { conversationHistory } from "@/db/queries/development";
 import { twoTeams, asSession } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
@@ -92,7 +92,7 @@ describe("recording a conversation", () => {
   it("refuses a manager of another team, a lead and a support worker, leaving nothing behind", () => {
     const f = twoTeams();
     const w = f.workers.workerA.id;
-    expect(recordConversation(asSession(f.users.managerB), w, input(), TODAY)).toEqual({ ok: false, message: "Worker not found" });
+    expect(recordConversation(asSession(f.users.managerB), w, input(), TODAY)).toEqual({ ok: false, code: "not_found", message: "Worker not found" });
     expect(recordConversation(asSession(f.users.lead), w, input(), TODAY).ok).toBe(false);
     expect(recordConversation(asSession(f.users.workerUserA), w, input(), TODAY).ok).toBe(false);
     expect(recordConversation(asSession(f.users.otherLead), f.workers.otherOrgWorker.id, input(), TODAY).ok).toBe(false);
@@ -186,6 +186,7 @@ describe("inside an appraisal", () => {
     const { appraisalId: _a, steps: _s, ...fields } = input({ optionsDiscussed: "Changed after sign-off" });
     expect(updateConversation(m, w, id, fields, TODAY)).toEqual({
       ok: false,
+      code: "read_only",
       message: "This conversation is part of an appraisal signed off on 21 November 2026; reopen the appraisal to change it",
     });
     expect(addStep(m, w, id, { description: "Late step", dueOn: "2027-01-01" })).toMatchObject({ ok: false, message: expect.stringMatching(/reopen the appraisal/) });
@@ -303,7 +304,7 @@ describe("ticking steps off", () => {
     const id = record(f);
     const step = stepsOf(id)[0]!;
     for (const u of [f.users.workerUserB, f.users.lead, f.users.managerB]) {
-      expect(setStepDone(asSession(u), f.workers.workerA.id, step.id, true, TODAY)).toEqual({ ok: false, message: "Step not found" });
+      expect(setStepDone(asSession(u), f.workers.workerA.id, step.id, true, TODAY)).toEqual({ ok: false, code: "not_found", message: "Step not found" });
     }
     // Their own worker id with someone else's step does not reach it either.
     expect(setStepDone(asSession(f.users.workerUserB), f.workers.workerB.id, step.id, true, TODAY).ok).toBe(false);
@@ -452,8 +453,7 @@ describe("the actions", () => {
       await expect(stepToPdpGoalAction(f.workers.workerA.id, "x", {}, formData({}))).rejects.toThrow(NOT_FOUND);
     }
     actAs(asSession(f.users.managerB));
-    const refused = await recordConversationAction(f.workers.workerA.id, {}, formData(fields({ nextConversationOn: addDays(today, 180) })));
-    expect(refused).toMatchObject({ ok: false, message: "Worker not found" });
+    await expect(recordConversationAction(f.workers.workerA.id, {}, formData(fields({ nextConversationOn: addDays(today, 180) })))).rejects.toThrow(NOT_FOUND);
   });
 
   it("lets the worker tick their step through the action, and not someone else's", async () => {
@@ -463,7 +463,7 @@ describe("the actions", () => {
     actAs(asSession(f.users.workerUserA));
     expect(await setStepDoneAction(f.workers.workerA.id, step.id, {}, formData({ done: "1" }))).toMatchObject({ ok: true, message: "Marked done" });
     actAs(asSession(f.users.workerUserB));
-    expect(await setStepDoneAction(f.workers.workerA.id, step.id, {}, formData({ done: "0" }))).toMatchObject({ ok: false });
+    await expect(setStepDoneAction(f.workers.workerA.id, step.id, {}, formData({ done: "0" }))).rejects.toThrow(NOT_FOUND);
     expect(db.select().from(careerSteps).where(eq(careerSteps.id, step.id)).get()?.doneOn).toBe(today);
   });
 });

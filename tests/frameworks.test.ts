@@ -22,7 +22,7 @@ import {
   type FrameworkChange,
 } from "@/db/queries/frameworks";
 import * as actions from "@/app/(app)/admin/frameworks/actions";
-import { PublishFields, StatementEditFields, StatementNewFields, type StatementEdit, type StatementNew } from "@/lib/framework-schema";
+import { PublishFields, StatementEditFields, StatementNewFields, type StatementEdit, type StatementNew } from "@/lib/forms/framework";
 import { RENEWAL_MAX_MONTHS } from "@/lib/rules/competencies";
 import { navFor } from "@/lib/roles";
 import type { FrameworkStage } from "@/lib/vocabulary";
@@ -118,9 +118,9 @@ describe("starting a draft", () => {
 
   it("allows one draft at a time", () => {
     const s = withDraft();
-    expect(startDraftVersion(s.admin, s.framework.id)).toEqual({ ok: false, message: "Version 2 is already a draft: continue it, or discard it first" });
+    expect(startDraftVersion(s.admin, s.framework.id)).toEqual({ ok: false, code: "conflict", message: "Version 2 is already a draft: continue it, or discard it first" });
     expect(db.select().from(frameworkVersions).where(eq(frameworkVersions.frameworkId, s.framework.id)).all()).toHaveLength(2);
-    expect(startDraftVersion(s.admin, "no-such-framework")).toEqual({ ok: false, message: "Framework not found" });
+    expect(startDraftVersion(s.admin, "no-such-framework")).toEqual({ ok: false, code: "not_found", message: "Framework not found" });
   });
 
   it("is shown on the framework's page and in the list", () => {
@@ -171,11 +171,11 @@ describe("editing the draft", () => {
     const copy = statement(s.draftId, "assistant_practitioner:8.2");
     ok(retireStatement(s.admin, copy.id));
     expect(statement(s.draftId, copy.lineageKey).retiredAt).toBeInstanceOf(Date);
-    expect(retireStatement(s.admin, copy.id)).toEqual({ ok: false, message: "Statement 8.2 is already retired" });
+    expect(retireStatement(s.admin, copy.id)).toEqual({ ok: false, code: "conflict", message: "Statement 8.2 is already retired" });
     expect(statement(s.v1.id, copy.lineageKey).retiredAt).toBeNull();
     ok(restoreStatement(s.admin, copy.id));
     expect(statement(s.draftId, copy.lineageKey).retiredAt).toBeNull();
-    expect(restoreStatement(s.admin, copy.id)).toEqual({ ok: false, message: "Statement 8.2 is not retired" });
+    expect(restoreStatement(s.admin, copy.id)).toEqual({ ok: false, code: "conflict", message: "Statement 8.2 is not retired" });
     expect(audits("competency_statement.retired")).toHaveLength(1);
     expect(audits("competency_statement.restored")).toHaveLength(1);
     expect(JSON.parse(audits("competency_statement.retired")[0]!.summary)).toMatchObject({ number: "8.2", lineageKey: copy.lineageKey });
@@ -226,7 +226,7 @@ describe("editing the draft", () => {
     expect(domain(s.draftId, 6)).toMatchObject({ title: "Leadership and team working (revised)", description: "Revised." });
     expect(domain(s.v1.id, 6).title).toBe(d.title);
     expect(JSON.parse(audits("framework_domain.updated")[0]!.summary)).toMatchObject({ before: { title: d.title }, after: { title: "Leadership and team working (revised)" } });
-    expect(updateDomain(s.admin, d.id, { title: "  ", description: "" })).toEqual({ ok: false, field: "title", message: "Enter the domain's title" });
+    expect(updateDomain(s.admin, d.id, { title: "  ", description: "" })).toEqual({ ok: false, code: "invalid", field: "title", message: "Enter the domain's title" });
   });
 });
 
@@ -269,10 +269,11 @@ describe("bad input", () => {
   it("refuses a number that is not in the domain, and a duplicate number at the same stage", () => {
     const s = withDraft();
     const d3 = domain(s.draftId, 3).id;
-    expect(addStatement(s.admin, s.draftId, fresh(d3, "entry", "4.1"))).toEqual({ ok: false, field: "number", message: "A statement in domain 3 is numbered 3.something" });
+    expect(addStatement(s.admin, s.draftId, fresh(d3, "entry", "4.1"))).toEqual({ ok: false, code: "invalid", field: "number", message: "A statement in domain 3 is numbered 3.something" });
     expect(addStatement(s.admin, s.draftId, fresh(d3, "entry", "three"))).toMatchObject({ ok: false, field: "number" });
     expect(addStatement(s.admin, s.draftId, fresh(d3, "entry", "3.2"))).toEqual({
       ok: false,
+      code: "conflict",
       field: "number",
       message: "There is already a current statement 3.2 at the entry (support worker) stage in this version",
     });
@@ -294,9 +295,9 @@ describe("bad input", () => {
   it("refuses to publish without notes, or a draft with no current statements", () => {
     const s = withDraft();
     expect(PublishFields.safeParse({ notes: "   " }).success).toBe(false);
-    expect(publishVersion(s.admin, s.draftId, { notes: " " })).toEqual({ ok: false, field: "notes", message: "Say what changed in this version" });
+    expect(publishVersion(s.admin, s.draftId, { notes: " " })).toEqual({ ok: false, code: "invalid", field: "notes", message: "Say what changed in this version" });
     db.update(competencyStatements).set({ retiredAt: new Date() }).where(eq(competencyStatements.versionId, s.draftId)).run();
-    expect(publishVersion(s.admin, s.draftId, { notes: "Everything retired" })).toEqual({ ok: false, message: "Version 2 has no current statements. Add or restore one before publishing." });
+    expect(publishVersion(s.admin, s.draftId, { notes: "Everything retired" })).toEqual({ ok: false, code: "invalid", message: "Version 2 has no current statements. Add or restore one before publishing." });
     expect(versionRow(s.draftId)!.status).toBe("draft");
     expect(versionRow(s.v1.id)!.status).toBe("published");
   });
@@ -332,13 +333,13 @@ describe("publishing", () => {
       const message = `Version ${v.version} is ${v.status}: it cannot be changed. Start a new version to make changes.`;
       const st = statement(versionId, "entry:1.1");
       const before = statementsOf(versionId);
-      expect(updateStatement(s.admin, st.id, edit(st, { text: "Forged" }))).toEqual({ ok: false, message });
-      expect(retireStatement(s.admin, st.id)).toEqual({ ok: false, message });
-      expect(restoreStatement(s.admin, st.id)).toEqual({ ok: false, message });
-      expect(addStatement(s.admin, versionId, fresh(domain(versionId, 1).id, "entry", "1.9"))).toEqual({ ok: false, message });
-      expect(updateDomain(s.admin, domain(versionId, 1).id, { title: "Forged", description: "" })).toEqual({ ok: false, message });
-      expect(publishVersion(s.admin, versionId, { notes: "Again" })).toEqual({ ok: false, message });
-      expect(discardDraftVersion(s.admin, versionId)).toEqual({ ok: false, message });
+      expect(updateStatement(s.admin, st.id, edit(st, { text: "Forged" }))).toEqual({ ok: false, code: "read_only", message });
+      expect(retireStatement(s.admin, st.id)).toEqual({ ok: false, code: "read_only", message });
+      expect(restoreStatement(s.admin, st.id)).toEqual({ ok: false, code: "read_only", message });
+      expect(addStatement(s.admin, versionId, fresh(domain(versionId, 1).id, "entry", "1.9"))).toEqual({ ok: false, code: "read_only", message });
+      expect(updateDomain(s.admin, domain(versionId, 1).id, { title: "Forged", description: "" })).toEqual({ ok: false, code: "read_only", message });
+      expect(publishVersion(s.admin, versionId, { notes: "Again" })).toEqual({ ok: false, code: "read_only", message });
+      expect(discardDraftVersion(s.admin, versionId)).toEqual({ ok: false, code: "read_only", message });
       expect(statementsOf(versionId)).toEqual(before);
       expect(frameworkVersionView(s.admin, s.framework.id, versionId)!.editable).toBe(false);
       expect(statementForAdmin(s.admin, s.framework.id, versionId, st.id)!.editable).toBe(false);
@@ -365,7 +366,7 @@ describe("discarding the draft", () => {
   it("is refused when an assessment points at one of the draft's statements", () => {
     const s = withDraft();
     db.insert(competencyAssessments).values({ workerId: s.workers.workerA.id, statementId: statement(s.draftId, "entry:1.1").id }).run();
-    expect(discardDraftVersion(s.admin, s.draftId)).toEqual({ ok: false, message: "Version 2 cannot be discarded: 1 assessment or PDP goal point at it" });
+    expect(discardDraftVersion(s.admin, s.draftId)).toEqual({ ok: false, code: "invalid", message: "Version 2 cannot be discarded: 1 assessment or PDP goal point at it" });
     expect(versionRow(s.draftId)!.status).toBe("draft");
     expect(audits("framework.draft_discarded")).toHaveLength(0);
   });
@@ -383,7 +384,7 @@ describe("who may", () => {
       expect(frameworkVersionView(who, s.framework.id, s.draftId)).toBeUndefined();
       expect(statementForAdmin(who, s.framework.id, s.draftId, st.id)).toBeUndefined();
       expect(domainForAdmin(who, s.framework.id, s.draftId, d.id)).toBeUndefined();
-      const refused = { ok: false, message: "Only administrators change competency frameworks" };
+      const refused = { ok: false, code: "read_only", message: "Only administrators change competency frameworks" };
       expect(startDraftVersion(who, s.framework.id)).toEqual(refused);
       expect(addStatement(who, s.draftId, fresh(d.id, "entry", "1.9"))).toEqual(refused);
       expect(updateStatement(who, st.id, edit(st, { text: "X" }))).toEqual(refused);
@@ -477,7 +478,7 @@ describe("the server actions", () => {
     // A forged edit of the published version's statement is refused with a message, not a crash.
     const published = statement(s.v1.id, "entry:2.2");
     expect(await actions.saveStatement(published.id, {}, formData({ number: "2.2", text: "Forged" }))).toMatchObject({ ok: false, message: expect.stringContaining("Version 1 is published") });
-    expect(await actions.retireStatement("x".repeat(100), {}, formData({}))).toMatchObject({ ok: false, message: "Statement not found" });
+    await expect(actions.retireStatement("x".repeat(100), {}, formData({}))).rejects.toThrow(NOT_FOUND);
     expect(statement(s.v1.id, "entry:2.2")).toEqual(published);
     expect(versionRow(s.draftId)!.status).toBe("draft");
   });

@@ -19,7 +19,7 @@ import {
   updateCpd,
   withdrawRequest,
 } from "@/db/queries/learning";
-import type { CpdFields, RequestFields } from "@/lib/learning-schema";
+import type { CpdFields, RequestFields } from "@/lib/forms/learning";
 import { addDays, todayInLondon } from "@/lib/rules/dates";
 import { asSession, twoTeams } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
@@ -150,8 +150,8 @@ describe("adding CPD", () => {
     const lead = addCpd(asSession(f.users.lead), f.workers.workerA.id, cpd(), TODAY);
     expect(lead).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/) });
     expect(lead).not.toHaveProperty("notFound");
-    expect(addCpd(asSession(f.users.managerB), f.workers.workerA.id, cpd(), TODAY)).toMatchObject({ ok: false, notFound: true });
-    expect(addCpd(asSession(f.users.workerUserB), f.workers.workerA.id, cpd(), TODAY)).toMatchObject({ ok: false, notFound: true });
+    expect(addCpd(asSession(f.users.managerB), f.workers.workerA.id, cpd(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
+    expect(addCpd(asSession(f.users.workerUserB), f.workers.workerA.id, cpd(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
     expect(addCpd(asSession(f.users.otherLead), f.workers.workerA.id, cpd(), TODAY)).toMatchObject({ ok: false });
     expect(cpdOf(f.workers.workerA.id)).toHaveLength(0);
   });
@@ -192,8 +192,8 @@ describe("training requests", () => {
   it("refuses a lead, and gives another team's manager and another worker not found", () => {
     const f = twoTeams();
     expect(requestTraining(asSession(f.users.lead), f.workers.workerA.id, course())).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/) });
-    expect(requestTraining(asSession(f.users.managerB), f.workers.workerA.id, course())).toMatchObject({ ok: false, notFound: true });
-    expect(requestTraining(asSession(f.users.workerUserB), f.workers.workerA.id, course())).toMatchObject({ ok: false, notFound: true });
+    expect(requestTraining(asSession(f.users.managerB), f.workers.workerA.id, course())).toMatchObject({ ok: false, code: "not_found" });
+    expect(requestTraining(asSession(f.users.workerUserB), f.workers.workerA.id, course())).toMatchObject({ ok: false, code: "not_found" });
     expect(db.select().from(trainingRequests).where(eq(trainingRequests.workerId, f.workers.workerA.id)).all()).toHaveLength(0);
   });
 
@@ -204,11 +204,11 @@ describe("training requests", () => {
     const manager = asSession(f.users.managerA);
 
     expect(decideRequest(asSession(f.users.lead), f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/) });
-    expect(decideRequest(asSession(f.users.managerB), f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: false, notFound: true });
-    expect(decideRequest(asSession(f.users.workerUserA), f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: false, notFound: true });
-    expect(decideRequest(asSession(f.users.workerUserB), f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: false, notFound: true });
+    expect(decideRequest(asSession(f.users.managerB), f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: false, code: "not_found" });
+    expect(decideRequest(asSession(f.users.workerUserA), f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: false, code: "not_found" });
+    expect(decideRequest(asSession(f.users.workerUserB), f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: false, code: "not_found" });
     // The request id must belong to the worker in the address.
-    expect(decideRequest(manager, f.workers.lineManagedOnly.id, a, { status: "approved" })).toMatchObject({ ok: false, notFound: true });
+    expect(decideRequest(manager, f.workers.lineManagedOnly.id, a, { status: "approved" })).toMatchObject({ ok: false, code: "not_found" });
     expect(requestRow(a).status).toBe("pending");
 
     expect(decideRequest(manager, f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: true });
@@ -239,7 +239,7 @@ describe("training requests", () => {
     expect(decideRequest(asSession(f.users.managerA), f.workers.workerA.id, id, { status: "approved" }).ok).toBe(true);
     expect(requestToAttend(worker, f.workers.workerA.id, id)).toMatchObject({ id, title: "Moving and handling trainer", pdpGoalId: goal.id });
     expect(requestToAttend(asSession(f.users.managerB), f.workers.workerA.id, id)).toBeUndefined();
-    expect(addCpd(asSession(f.users.managerB), f.workers.workerA.id, attended, TODAY)).toMatchObject({ ok: false, notFound: true });
+    expect(addCpd(asSession(f.users.managerB), f.workers.workerA.id, attended, TODAY)).toMatchObject({ ok: false, code: "not_found" });
 
     const first = addCpd(worker, f.workers.workerA.id, attended, TODAY);
     expect(first).toMatchObject({ ok: true });
@@ -254,7 +254,7 @@ describe("training requests", () => {
     // Another worker's approved request cannot be attached to this worker's CPD.
     const other = requested(f, {}, f.workers.workerB.id);
     expect(decideRequest(asSession(f.users.managerB), f.workers.workerB.id, other, { status: "approved" }).ok).toBe(true);
-    expect(addCpd(asSession(f.users.admin), f.workers.workerA.id, cpd({ trainingRequestId: other }), TODAY)).toMatchObject({ ok: false, notFound: true });
+    expect(addCpd(asSession(f.users.admin), f.workers.workerA.id, cpd({ trainingRequestId: other }), TODAY)).toMatchObject({ ok: false, code: "not_found" });
     expect(requestRow(other).status).toBe("approved");
   });
 
@@ -435,15 +435,15 @@ describe("changing and deleting CPD", () => {
     expect(updateCpd(asSession(f.users.otherLead), f.workers.workerA.id, id, cpd({ hours: 3 }), TODAY)).toMatchObject({ ok: false });
     expect(cpdEntryForEdit(asSession(f.users.otherLead), f.workers.workerA.id, id)).toBeUndefined();
     for (const who of [f.users.managerB, f.users.workerUserB]) {
-      expect(updateCpd(asSession(who), f.workers.workerA.id, id, cpd({ hours: 3 }), TODAY)).toMatchObject({ ok: false, notFound: true });
-      expect(deleteCpd(asSession(who), f.workers.workerA.id, id)).toMatchObject({ ok: false, notFound: true });
+      expect(updateCpd(asSession(who), f.workers.workerA.id, id, cpd({ hours: 3 }), TODAY)).toMatchObject({ ok: false, code: "not_found" });
+      expect(deleteCpd(asSession(who), f.workers.workerA.id, id)).toMatchObject({ ok: false, code: "not_found" });
       expect(cpdEntryForEdit(asSession(who), f.workers.workerA.id, id)).toBeUndefined();
     }
     // The entry must belong to the worker in the address, even for a manager of both.
     const theirs = addCpd(asSession(f.users.managerA), f.workers.lineManagedOnly.id, cpd(), TODAY);
     if (!theirs.ok) throw new Error(theirs.message);
-    expect(updateCpd(asSession(f.users.managerA), f.workers.workerA.id, theirs.id, cpd({ hours: 3 }), TODAY)).toMatchObject({ ok: false, notFound: true });
-    expect(deleteCpd(asSession(f.users.managerA), f.workers.workerA.id, theirs.id)).toMatchObject({ ok: false, notFound: true });
+    expect(updateCpd(asSession(f.users.managerA), f.workers.workerA.id, theirs.id, cpd({ hours: 3 }), TODAY)).toMatchObject({ ok: false, code: "not_found" });
+    expect(deleteCpd(asSession(f.users.managerA), f.workers.workerA.id, theirs.id)).toMatchObject({ ok: false, code: "not_found" });
     expect(cpdEntryForEdit(asSession(f.users.managerA), f.workers.workerA.id, theirs.id)).toBeUndefined();
 
     expect(cpdEntryForEdit(asSession(f.users.lead), f.workers.workerA.id, id)).toMatchObject({ canChange: false, refusal: expect.stringMatching(/^Leads read/), goals: [] });
@@ -488,7 +488,7 @@ describe("changing and deleting CPD", () => {
       trainingRequestId: null,
       createdBy: f.users.workerUserA.id,
     });
-    expect(deleteCpd(asSession(f.users.managerA), f.workers.workerA.id, id)).toMatchObject({ ok: false, notFound: true });
+    expect(deleteCpd(asSession(f.users.managerA), f.workers.workerA.id, id)).toMatchObject({ ok: false, code: "not_found" });
   });
 
   it("deleting an entry recorded from a training request puts the request back to approved, so it can be recorded again", () => {
@@ -566,10 +566,10 @@ describe("withdrawing a training request", () => {
     const withdrawn = requested(f);
     withdrawRequest(worker, f.workers.workerA.id, withdrawn);
 
-    expect(withdrawRequest(worker, f.workers.workerA.id, approved)).toEqual({ ok: false, message: "This request has already been approved, so it can no longer be withdrawn" });
-    expect(withdrawRequest(manager, f.workers.workerA.id, declined)).toEqual({ ok: false, message: "This request has already been declined, so it can no longer be withdrawn" });
+    expect(withdrawRequest(worker, f.workers.workerA.id, approved)).toEqual({ ok: false, code: "conflict", message: "This request has already been approved, so it can no longer be withdrawn" });
+    expect(withdrawRequest(manager, f.workers.workerA.id, declined)).toEqual({ ok: false, code: "conflict", message: "This request has already been declined, so it can no longer be withdrawn" });
     expect(withdrawRequest(worker, f.workers.workerA.id, attended)).toMatchObject({ ok: false, message: expect.stringMatching(/already been approved/) });
-    expect(withdrawRequest(worker, f.workers.workerA.id, withdrawn)).toEqual({ ok: false, message: "This request has already been withdrawn" });
+    expect(withdrawRequest(worker, f.workers.workerA.id, withdrawn)).toEqual({ ok: false, code: "conflict", message: "This request has already been withdrawn" });
     expect([approved, declined, attended, withdrawn].map((id) => requestRow(id).status)).toEqual(["approved", "declined", "attended", "withdrawn"]);
     expect(withdrawProblem("pending")).toBeUndefined();
   });
@@ -581,10 +581,10 @@ describe("withdrawing a training request", () => {
     expect(lead).toMatchObject({ ok: false, message: expect.stringMatching(/^Leads read/) });
     expect(lead).not.toHaveProperty("notFound");
     for (const who of [f.users.managerB, f.users.workerUserB]) {
-      expect(withdrawRequest(asSession(who), f.workers.workerA.id, id)).toMatchObject({ ok: false, notFound: true });
+      expect(withdrawRequest(asSession(who), f.workers.workerA.id, id)).toMatchObject({ ok: false, code: "not_found" });
     }
     // The request must belong to the worker in the address.
-    expect(withdrawRequest(asSession(f.users.managerA), f.workers.lineManagedOnly.id, id)).toMatchObject({ ok: false, notFound: true });
+    expect(withdrawRequest(asSession(f.users.managerA), f.workers.lineManagedOnly.id, id)).toMatchObject({ ok: false, code: "not_found" });
     db.update(workers).set({ status: "left" }).where(eq(workers.id, f.workers.workerA.id)).run();
     expect(withdrawRequest(asSession(f.users.managerA), f.workers.workerA.id, id)).toMatchObject({ ok: false, message: expect.stringMatching(/has left/) });
     expect(requestRow(id).status).toBe("pending");

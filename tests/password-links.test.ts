@@ -15,7 +15,7 @@ import {
   passwordLinkEmail,
   LINK_LIFETIME_HOURS,
 } from "@/lib/rules/password-links";
-import { newPasswordFields } from "@/lib/user-schema";
+import { newPasswordFields } from "@/lib/forms/user";
 import { makeOrg, makeUser, asSession } from "./support/factory";
 import { formData, signIns } from "./support/auth-mock";
 

@@ -32,8 +32,8 @@ import {
   updateGoal,
 } from "@/db/queries/pdp-goals";
 import { DEFAULT_FRAMEWORK_KEY } from "@/db/queries/assessed-framework";
-import { barrierFields, goalFields } from "@/lib/pdp-goal-schema";
-import type { GoalFields } from "@/lib/pdp-goal-schema";
+import { barrierFields, goalFields } from "@/lib/forms/pdp-goal";
+import type { GoalFields } from "@/lib/forms/pdp-goal";
 import { twoTeams, asSession } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 
@@ -140,17 +140,17 @@ describe("creating goals", () => {
     expect(setGoalStatus(t.s.managerA, t.workerId, id, { status: "in_progress", reason: "" })).toMatchObject({ ok: false, message: "Agree this goal before changing its status" });
 
     expect(agreeGoal(t.s.workerA, t.workerId, id)).toMatchObject({ ok: false });
-    expect(agreeGoal(t.s.managerB, t.workerId, id)).toEqual({ ok: false, message: "Goal not found" });
+    expect(agreeGoal(t.s.managerB, t.workerId, id)).toEqual({ ok: false, code: "not_found", message: "Goal not found" });
     expect(agreeGoal(t.s.lead, t.workerId, id)).toMatchObject({ ok: false, message: "Leads can read PDPs but not change them" });
     expect(agreeGoal(t.s.managerA, t.workerId, id)).toMatchObject({ ok: true });
     expect(goalRow(id).agreedAt).not.toBeNull();
-    expect(agreeGoal(t.s.managerA, t.workerId, id)).toEqual({ ok: false, message: "This goal is already agreed" });
+    expect(agreeGoal(t.s.managerA, t.workerId, id)).toEqual({ ok: false, code: "conflict", message: "This goal is already agreed" });
     expect(audits(id)).toContain("pdp_goal.agreed");
   });
 
   it("refuses a manager of another team, a support worker on someone else's record, and a lead", () => {
-    expect(createGoal(t.s.managerB, t.workerId, goal(t.fw), TODAY)).toEqual({ ok: false, message: "Worker not found" });
-    expect(createGoal(t.s.workerB, t.workerId, goal(t.fw), TODAY)).toEqual({ ok: false, message: "Worker not found" });
+    expect(createGoal(t.s.managerB, t.workerId, goal(t.fw), TODAY)).toEqual({ ok: false, code: "not_found", message: "Worker not found" });
+    expect(createGoal(t.s.workerB, t.workerId, goal(t.fw), TODAY)).toEqual({ ok: false, code: "not_found", message: "Worker not found" });
     expect(createGoal(t.s.lead, t.workerId, goal(t.fw), TODAY)).toMatchObject({ ok: false, message: "Leads can read PDPs but not change them" });
     expect(db.select().from(pdpGoals).all()).toHaveLength(0);
   });
@@ -169,7 +169,7 @@ describe("creating goals", () => {
   it("refuses when the worker's PDPs are all closed", () => {
     const pdp = agreedPdp(t.workerId, t.users.managerA.id);
     db.update(pdps).set({ status: "closed", closedAt: new Date() }).where(eq(pdps.id, pdp.id)).run();
-    expect(createGoal(t.s.managerA, t.workerId, goal(t.fw), TODAY)).toEqual({ ok: false, message: "This PDP is closed; start a new one to add goals" });
+    expect(createGoal(t.s.managerA, t.workerId, goal(t.fw), TODAY)).toEqual({ ok: false, code: "read_only", message: "This PDP is closed; start a new one to add goals" });
   });
 });
 
@@ -202,8 +202,8 @@ describe("editing and status", () => {
     expect(pdpOf(pdp.id).version).toBe(1);
     expect(audits(id)).not.toContain("pdp_goal.updated");
 
-    expect(updateGoal(t.s.workerA, t.workerId, id, goal(t.fw, { title: "Mine" }))).toEqual({ ok: false, message: "Only the worker's manager can do this" });
-    expect(updateGoal(t.s.managerB, t.workerId, id, goal(t.fw, { title: "Theirs" }))).toEqual({ ok: false, message: "Goal not found" });
+    expect(updateGoal(t.s.workerA, t.workerId, id, goal(t.fw, { title: "Mine" }))).toEqual({ ok: false, code: "read_only", message: "Only the worker's manager can do this" });
+    expect(updateGoal(t.s.managerB, t.workerId, id, goal(t.fw, { title: "Theirs" }))).toEqual({ ok: false, code: "not_found", message: "Goal not found" });
     expect(updateGoal(t.s.lead, t.workerId, id, goal(t.fw, { title: "Lead" }))).toMatchObject({ ok: false });
     expect(goalRow(id).title).toBe("Complete the Care Certificate");
 
@@ -219,13 +219,13 @@ describe("editing and status", () => {
     const pdp = agreedPdp(t.workerId, t.users.managerA.id);
     const id = goalIn(pdp.id);
     expect(setGoalStatus(t.s.workerA, t.workerId, id, { status: "achieved", reason: "" })).toMatchObject({ ok: false, field: "status" });
-    expect(setGoalStatus(t.s.workerB, t.workerId, id, { status: "in_progress", reason: "" })).toEqual({ ok: false, message: "Goal not found" });
+    expect(setGoalStatus(t.s.workerB, t.workerId, id, { status: "in_progress", reason: "" })).toEqual({ ok: false, code: "not_found", message: "Goal not found" });
     expect(setGoalStatus(t.s.workerA, t.workerId, id, { status: "in_progress", reason: "" })).toMatchObject({ ok: true });
     expect(pdpOf(pdp.id).version).toBe(1);
 
     expect(setGoalStatus(t.s.managerA, t.workerId, id, { status: "dropped", reason: "" })).toMatchObject({ ok: false, field: "reason" });
     expect(goalRow(id).status).toBe("in_progress");
-    expect(setGoalStatus(t.s.managerB, t.workerId, id, { status: "dropped", reason: "x" })).toEqual({ ok: false, message: "Goal not found" });
+    expect(setGoalStatus(t.s.managerB, t.workerId, id, { status: "dropped", reason: "x" })).toEqual({ ok: false, code: "not_found", message: "Goal not found" });
     expect(setGoalStatus(t.s.lead, t.workerId, id, { status: "dropped", reason: "x" })).toMatchObject({ ok: false });
     expect(setGoalStatus(t.s.managerA, t.workerId, id, { status: "dropped", reason: "Service changed" })).toMatchObject({ ok: true });
     expect(goalRow(id)).toMatchObject({ status: "dropped", statusReason: "Service changed" });
@@ -242,7 +242,7 @@ describe("editing and status", () => {
     const id = goalIn(pdp.id);
     const action = db.insert(pdpActions).values({ goalId: id, description: "Read", owner: "worker" }).returning().get();
     db.update(pdps).set({ status: "closed", closedAt: new Date() }).where(eq(pdps.id, pdp.id)).run();
-    const closed = { ok: false, message: "This PDP is closed; start a new one to add goals" };
+    const closed = { ok: false, code: "read_only", message: "This PDP is closed; start a new one to add goals" };
     expect(updateGoal(t.s.managerA, t.workerId, id, goal(t.fw, { title: "New" }))).toEqual(closed);
     expect(setGoalStatus(t.s.managerA, t.workerId, id, { status: "achieved", reason: "" })).toEqual(closed);
     expect(addAction(t.s.managerA, t.workerId, id, { description: "x", owner: "worker", dueOn: null })).toEqual(closed);
@@ -272,19 +272,19 @@ describe("actions, notes and barriers", () => {
     expect(addAction(t.s.managerA, t.workerId, id, { description: "Book the course", owner: "manager", dueOn: "2026-12-01" })).toMatchObject({ ok: true });
     expect(addAction(t.s.workerA, t.workerId, id, { description: "Ask my manager", owner: "manager", dueOn: null })).toMatchObject({ ok: false, field: "owner" });
     expect(addAction(t.s.workerA, t.workerId, id, { description: "Read the handbook", owner: "worker", dueOn: null })).toMatchObject({ ok: true });
-    expect(addAction(t.s.workerB, t.workerId, id, { description: "x", owner: "worker", dueOn: null })).toEqual({ ok: false, message: "Goal not found" });
-    expect(addAction(t.s.managerB, t.workerId, id, { description: "x", owner: "worker", dueOn: null })).toEqual({ ok: false, message: "Goal not found" });
+    expect(addAction(t.s.workerB, t.workerId, id, { description: "x", owner: "worker", dueOn: null })).toEqual({ ok: false, code: "not_found", message: "Goal not found" });
+    expect(addAction(t.s.managerB, t.workerId, id, { description: "x", owner: "worker", dueOn: null })).toEqual({ ok: false, code: "not_found", message: "Goal not found" });
     expect(addAction(t.s.lead, t.workerId, id, { description: "x", owner: "worker", dueOn: null })).toMatchObject({ ok: false });
     const actions = db.select().from(pdpActions).where(eq(pdpActions.goalId, id)).all();
     expect(actions.map((a) => a.owner).sort()).toEqual(["manager", "worker"]);
     const mine = actions.find((a) => a.owner === "worker")!;
     const theirs = actions.find((a) => a.owner === "manager")!;
 
-    expect(completeAction(t.s.workerA, t.workerId, theirs.id, true, TODAY)).toEqual({ ok: false, message: "Your manager marks their own actions done" });
-    expect(completeAction(t.s.workerB, t.workerId, mine.id, true, TODAY)).toEqual({ ok: false, message: "Action not found" });
-    expect(completeAction(t.s.managerB, t.workerId, mine.id, true, TODAY)).toEqual({ ok: false, message: "Action not found" });
+    expect(completeAction(t.s.workerA, t.workerId, theirs.id, true, TODAY)).toEqual({ ok: false, code: "read_only", message: "Your manager marks their own actions done" });
+    expect(completeAction(t.s.workerB, t.workerId, mine.id, true, TODAY)).toEqual({ ok: false, code: "not_found", message: "Action not found" });
+    expect(completeAction(t.s.managerB, t.workerId, mine.id, true, TODAY)).toEqual({ ok: false, code: "not_found", message: "Action not found" });
     // An action id from another worker's goal, sent with this worker's id, is not found either.
-    expect(completeAction(t.s.managerA, t.workers.workerB.id, mine.id, true, TODAY)).toEqual({ ok: false, message: "Action not found" });
+    expect(completeAction(t.s.managerA, t.workers.workerB.id, mine.id, true, TODAY)).toEqual({ ok: false, code: "not_found", message: "Action not found" });
     expect(completeAction(t.s.workerA, t.workerId, mine.id, true, TODAY)).toMatchObject({ ok: true, goalId: id });
     expect(db.select().from(pdpActions).where(eq(pdpActions.id, mine.id)).get()!.doneOn).toBe(TODAY);
     expect(completeAction(t.s.workerA, t.workerId, mine.id, false, TODAY)).toMatchObject({ ok: true });
@@ -300,8 +300,8 @@ describe("actions, notes and barriers", () => {
     expect(addNote(t.s.workerA, t.workerId, id, { kind: "reflection", body: "I felt more confident" })).toMatchObject({ ok: true });
     expect(addNote(t.s.managerA, t.workerId, id, { kind: "reflection", body: "x" })).toMatchObject({ ok: false, field: "kind" });
     expect(addNote(t.s.managerA, t.workerId, id, { kind: "progress", body: "Two modules done" })).toMatchObject({ ok: true });
-    expect(addNote(t.s.workerB, t.workerId, id, { kind: "progress", body: "x" })).toEqual({ ok: false, message: "Goal not found" });
-    expect(addNote(t.s.managerB, t.workerId, id, { kind: "progress", body: "x" })).toEqual({ ok: false, message: "Goal not found" });
+    expect(addNote(t.s.workerB, t.workerId, id, { kind: "progress", body: "x" })).toEqual({ ok: false, code: "not_found", message: "Goal not found" });
+    expect(addNote(t.s.managerB, t.workerId, id, { kind: "progress", body: "x" })).toEqual({ ok: false, code: "not_found", message: "Goal not found" });
     expect(addNote(t.s.lead, t.workerId, id, { kind: "progress", body: "x" })).toMatchObject({ ok: false });
     const detail = goalDetail(t.s.lead, t.workerId, id)!;
     expect(detail.notes.map((n) => [n.kind, n.body, n.authorName])).toEqual([
@@ -319,13 +319,14 @@ describe("actions, notes and barriers", () => {
     const id = goalIn(pdp.id);
     expect(recordBarrier(t.s.workerA, t.workerId, id, { category: "other", detail: " " }, TODAY)).toEqual({
       ok: false,
+      code: "invalid",
       field: "detail",
       message: "Describe the barrier when you choose Other",
     });
     expect(recordBarrier(t.s.workerA, t.workerId, id, { category: "time_constraints", detail: "" }, TODAY)).toMatchObject({ ok: true });
     expect(recordBarrier(t.s.managerA, t.workerId, id, { category: "other", detail: "Parking" }, TODAY)).toMatchObject({ ok: true });
-    expect(recordBarrier(t.s.workerB, t.workerId, id, { category: "financial", detail: "" }, TODAY)).toEqual({ ok: false, message: "Goal not found" });
-    expect(recordBarrier(t.s.managerB, t.workerId, id, { category: "financial", detail: "" }, TODAY)).toEqual({ ok: false, message: "Goal not found" });
+    expect(recordBarrier(t.s.workerB, t.workerId, id, { category: "financial", detail: "" }, TODAY)).toEqual({ ok: false, code: "not_found", message: "Goal not found" });
+    expect(recordBarrier(t.s.managerB, t.workerId, id, { category: "financial", detail: "" }, TODAY)).toEqual({ ok: false, code: "not_found", message: "Goal not found" });
     expect(recordBarrier(t.s.lead, t.workerId, id, { category: "financial", detail: "" }, TODAY)).toMatchObject({ ok: false });
     const rows = db.select().from(barriers).where(eq(barriers.goalId, id)).all();
     expect(rows.map((b) => [b.category, b.recordedOn, b.conversationId, b.workerId])).toEqual([

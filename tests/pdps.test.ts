@@ -19,7 +19,7 @@ import {
 import { agreePdp, closePdp, pdpById, pdpPage, recordPdpReview, startPdp } from "@/db/queries/pdps";
 import { markPlanChanged } from "@/db/queries/pdp-intake";
 import { agreePdpAction, closePdpAction, recordPdpReviewAction, startPdpAction } from "@/app/(app)/workers/[id]/pdp/actions";
-import { pdpReviewFields, startPdpFields } from "@/lib/pdp-schema";
+import { pdpReviewFields, startPdpFields } from "@/lib/forms/pdp";
 import { todayInLondon } from "@/lib/rules/dates";
 import type { GoalStatus } from "@/lib/vocabulary";
 import { twoTeams, asSession } from "./support/factory";
@@ -77,8 +77,8 @@ describe("starting a PDP", () => {
 
   it("gives another team's manager and another worker nothing, and refuses a lead and the worker", () => {
     const t = setup();
-    expect(startPdp(t.s.managerB, t.workerId, PERIOD)).toMatchObject({ ok: false, notFound: true });
-    expect(startPdp(t.s.workerB, t.workerId, PERIOD)).toMatchObject({ ok: false, notFound: true });
+    expect(startPdp(t.s.managerB, t.workerId, PERIOD)).toMatchObject({ ok: false, code: "not_found" });
+    expect(startPdp(t.s.workerB, t.workerId, PERIOD)).toMatchObject({ ok: false, code: "not_found" });
     expect(startPdp(t.s.lead, t.workerId, PERIOD)).toMatchObject({ ok: false, message: "Leads can read PDPs but not change them" });
     expect(startPdp(t.s.workerA, t.workerId, PERIOD)).toMatchObject({ ok: false, message: "Only your manager can do this" });
     expect(db.select().from(pdps).all()).toHaveLength(0);
@@ -129,10 +129,10 @@ describe("agreeing a PDP", () => {
     expect(agreePdp(t.s.managerA, t.workerId, r.pdpId)).toMatchObject({ ok: false, message: "Add at least one goal before agreeing this plan" });
     addGoal(r.pdpId);
     expect(agreePdp(t.s.lead, t.workerId, r.pdpId)).toMatchObject({ ok: false, message: "Leads can read PDPs but not change them" });
-    expect(agreePdp(t.s.managerB, t.workerId, r.pdpId)).toMatchObject({ ok: false, notFound: true });
-    expect(agreePdp(t.s.workerB, t.workerId, r.pdpId)).toMatchObject({ ok: false, notFound: true });
+    expect(agreePdp(t.s.managerB, t.workerId, r.pdpId)).toMatchObject({ ok: false, code: "not_found" });
+    expect(agreePdp(t.s.workerB, t.workerId, r.pdpId)).toMatchObject({ ok: false, code: "not_found" });
     // A PDP id of one worker under another worker's id is not found.
-    expect(agreePdp(t.s.managerA, t.f.workers.lineManagedOnly.id, r.pdpId)).toMatchObject({ ok: false, notFound: true });
+    expect(agreePdp(t.s.managerA, t.f.workers.lineManagedOnly.id, r.pdpId)).toMatchObject({ ok: false, code: "not_found" });
     expect(pdpRow(r.pdpId)).toMatchObject({ workerAgreedAt: null, managerAgreedAt: null });
   });
 
@@ -169,6 +169,7 @@ describe("recording a review", () => {
     const pdpId = started(t);
     expect(recordPdpReview(t.s.managerA, t.workerId, pdpId, { ...review, reviewedOn: "2026-03-31" }, TODAY)).toEqual({
       ok: false,
+      code: "invalid",
       field: "reviewedOn",
       message: "The review date cannot be before the PDP started (1 April 2026)",
     });
@@ -189,7 +190,7 @@ describe("recording a review", () => {
     const pdpId = started(t);
     expect(recordPdpReview(t.s.workerA, t.workerId, pdpId, review, TODAY)).toMatchObject({ ok: false, message: "Only your manager can do this" });
     expect(recordPdpReview(t.s.lead, t.workerId, pdpId, review, TODAY)).toMatchObject({ ok: false, message: "Leads can read PDPs but not change them" });
-    expect(recordPdpReview(t.s.managerB, t.workerId, pdpId, review, TODAY)).toMatchObject({ ok: false, notFound: true });
+    expect(recordPdpReview(t.s.managerB, t.workerId, pdpId, review, TODAY)).toMatchObject({ ok: false, code: "not_found" });
     expect(db.select().from(pdpReviews).all()).toHaveLength(0);
   });
 });
@@ -269,7 +270,7 @@ describe("closing a PDP", () => {
     const pdpId = started(t);
     expect(closePdp(t.s.workerA, t.workerId, pdpId, { carryOver: false })).toMatchObject({ ok: false, message: "Only your manager can do this" });
     expect(closePdp(t.s.lead, t.workerId, pdpId, { carryOver: false })).toMatchObject({ ok: false, message: "Leads can read PDPs but not change them" });
-    expect(closePdp(t.s.managerB, t.workerId, pdpId, { carryOver: false })).toMatchObject({ ok: false, notFound: true });
+    expect(closePdp(t.s.managerB, t.workerId, pdpId, { carryOver: false })).toMatchObject({ ok: false, code: "not_found" });
     expect(pdpRow(pdpId).status).toBe("draft");
   });
 });

@@ -12,7 +12,7 @@ import {
   restoreReferenceValue,
 } from "@/db/queries/reference-changes";
 import { professionOptions, bandOptions } from "@/db/queries/reference";
-import { referenceNewFields, referenceEditFields } from "@/lib/reference-schema";
+import { referenceNewFields, referenceEditFields } from "@/lib/forms/reference";
 import { twoTeams, asSession } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 
@@ -61,8 +61,8 @@ describe("adding a value", () => {
     const f = twoTeams();
     const admin = asSession(f.users.admin);
     const before = snapshot();
-    expect(addReferenceValue(admin, "bands", { name: "Band 9", code: f.ref.band.code })).toEqual({ ok: false, field: "code", message: `The code ${f.ref.band.code} is already used by Band 3` });
-    expect(addReferenceValue(admin, "bands", { name: "band 3", code: "b3" })).toEqual({ ok: false, field: "name", message: "There is already a band called Band 3" });
+    expect(addReferenceValue(admin, "bands", { name: "Band 9", code: f.ref.band.code })).toEqual({ ok: false, code: "conflict", field: "code", message: `The code ${f.ref.band.code} is already used by Band 3` });
+    expect(addReferenceValue(admin, "bands", { name: "band 3", code: "b3" })).toEqual({ ok: false, code: "conflict", field: "name", message: "There is already a band called Band 3" });
     expect(addReferenceValue(asSession(f.users.lead), "bands", { name: "Band 9", code: "9" })).toMatchObject({ ok: false });
     expect(snapshot()).toEqual(before);
     db.update(bands).set({ retiredAt: new Date() }).where(eq(bands.id, f.ref.band.id)).run();
@@ -112,7 +112,7 @@ describe("renaming, retiring and restoring", () => {
     expect(db.select().from(professions).where(eq(professions.id, f.ref.profession.id)).get()).toMatchObject({ name: "Physiotherapy (MSK)", code: f.ref.profession.code });
     const audit = db.select().from(auditEvents).where(eq(auditEvents.action, "reference.update")).get()!;
     expect(JSON.parse(audit.summary)).toEqual({ changed: ["name"], from: "Physiotherapy", to: "Physiotherapy (MSK)" });
-    expect(updateReferenceValue(admin, "professions", "nope", { name: "X", kind: "ahp" })).toEqual({ ok: false, message: "Profession not found" });
+    expect(updateReferenceValue(admin, "professions", "nope", { name: "X", kind: "ahp" })).toEqual({ ok: false, code: "not_found", message: "Profession not found" });
   });
 
   it("retires a value in use: it leaves the forms, the workers keep it; retiring twice says so", () => {
@@ -124,17 +124,18 @@ describe("renaming, retiring and restoring", () => {
     expect(professionOptions().map(([id]) => id)).toEqual([spare.id]);
     expect(db.select().from(workers).where(eq(workers.id, f.workers.workerA.id)).get()?.professionId).toBe(f.ref.profession.id);
     expect(JSON.parse(db.select().from(auditEvents).where(eq(auditEvents.action, "reference.retire")).get()!.summary)).toEqual({ name: "Physiotherapy", inUse: 3 });
-    expect(retireReferenceValue(admin, "professions", f.ref.profession.id)).toEqual({ ok: false, message: "Physiotherapy is already retired" });
+    expect(retireReferenceValue(admin, "professions", f.ref.profession.id)).toEqual({ ok: false, code: "conflict", message: "Physiotherapy is already retired" });
 
     expect(restoreReferenceValue(admin, "professions", f.ref.profession.id).ok).toBe(true);
     expect(professionOptions().map(([id]) => id)).toContain(f.ref.profession.id);
-    expect(restoreReferenceValue(admin, "professions", f.ref.profession.id)).toEqual({ ok: false, message: "Physiotherapy is not retired" });
+    expect(restoreReferenceValue(admin, "professions", f.ref.profession.id)).toEqual({ ok: false, code: "conflict", message: "Physiotherapy is not retired" });
   });
 
   it("keeps at least one value of each list in use", () => {
     const f = twoTeams();
     expect(retireReferenceValue(asSession(f.users.admin), "stages", f.ref.stage.id)).toEqual({
       ok: false,
+      code: "invalid",
       message: "Support worker is the only current stage. Add another before retiring it.",
     });
   });
@@ -162,7 +163,7 @@ describe("the reference actions", () => {
     actAs(asSession(f.users.admin));
     const bad = await addValue("care-settings", {}, formData({ name: "", code: "Prison Health" }));
     expect(bad).toMatchObject({ ok: false, values: { code: "Prison Health" }, fieldErrors: { name: "Enter a name", code: expect.stringMatching(/^Code can only/) } });
-    expect(await addValue("spells", {}, formData({ name: "x", code: "x" }))).toMatchObject({ ok: false, message: "There is no such list" });
+    await expect(addValue("spells", {}, formData({ name: "x", code: "x" }))).rejects.toThrow(NOT_FOUND);
     await expect(addValue("care-settings", {}, formData({ name: "Prisons", code: "prisons" }))).rejects.toThrow(/NEXT_REDIRECT/);
     const again = await addValue("care-settings", {}, formData({ name: "Prison health", code: "prisons" }));
     expect(again.fieldErrors).toEqual({ code: "The code prisons is already used by Prisons" });

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { auditEvents, professions, resources } from "@/db/schema";
 import { resourcesFor, resourceAdminList, resourceForAdmin, createResource, updateResource, retireResource, restoreResource, ownProfession } from "@/db/queries/resources";
-import { ResourceFields, parseResourceFilters, type ResourceInput } from "@/lib/resource-schema";
+import { ResourceFields, parseResourceFilters, type ResourceInput } from "@/lib/forms/resource";
 import { navFor } from "@/lib/roles";
 import { ROLES } from "@/lib/vocabulary";
 import { twoTeams, asSession, makeUser } from "./support/factory";
@@ -130,9 +130,9 @@ describe("changing the hub", () => {
     const f = hub();
     const admin = asSession(f.users.admin);
     db.update(professions).set({ retiredAt: new Date() }).where(eq(professions.id, f.slt.id)).run();
-    expect(createResource(admin, input({ professionId: f.slt.id }))).toEqual({ ok: false, field: "professionId", message: "Select a profession from the list" });
+    expect(createResource(admin, input({ professionId: f.slt.id }))).toEqual({ ok: false, code: "invalid", field: "professionId", message: "Select a profession from the list" });
     expect(createResource(admin, input({ professionId: "nope" }))).toMatchObject({ ok: false, field: "professionId" });
-    expect(createResource(admin, input({ url: f.res.unison.url }))).toEqual({ ok: false, field: "url", message: "This address is already used by UNISON" });
+    expect(createResource(admin, input({ url: f.res.unison.url }))).toEqual({ ok: false, code: "conflict", field: "url", message: "This address is already used by UNISON" });
     // An entry for a since-retired profession can still be corrected without moving it.
     expect(updateResource(admin, f.res.rcslt.id, input({ title: "RCSLT hub", professionId: f.slt.id, url: f.res.rcslt.url }))).toEqual({ ok: true, id: f.res.rcslt.id });
   });
@@ -147,7 +147,7 @@ describe("changing the hub", () => {
     const event = db.select().from(auditEvents).where(eq(auditEvents.action, "resource.update")).get();
     expect(JSON.parse(event!.summary)).toMatchObject({ changed: ["title", "professionId"], from: f.res.csp.title, to: "CSP network" });
     expect(db.select().from(resources).where(eq(resources.id, f.res.csp.id)).get()).toMatchObject({ title: "CSP network", professionId: null });
-    expect(updateResource(admin, "no-such-id", input())).toEqual({ ok: false, message: "Resource not found" });
+    expect(updateResource(admin, "no-such-id", input())).toEqual({ ok: false, code: "not_found", message: "Resource not found" });
   });
 
   it("retires and restores, audited, and says when there is nothing to do", () => {
@@ -155,7 +155,7 @@ describe("changing the hub", () => {
     const admin = asSession(f.users.admin);
     expect(retireResource(admin, f.res.csp.id)).toEqual({ ok: true, id: f.res.csp.id });
     expect(resourcesFor(asSession(f.users.workerUserA)).groups[0]!.resources.map((r) => r.title)).toEqual(["CSP delegation FAQs"]);
-    expect(retireResource(admin, f.res.csp.id)).toEqual({ ok: false, message: "CSP associates and support workers network is already retired" });
+    expect(retireResource(admin, f.res.csp.id)).toEqual({ ok: false, code: "conflict", message: "CSP associates and support workers network is already retired" });
     expect(restoreResource(admin, f.res.csp.id)).toEqual({ ok: true, id: f.res.csp.id });
     expect(restoreResource(admin, f.res.csp.id)).toMatchObject({ ok: false, message: "CSP associates and support workers network is not retired" });
     expect(db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, f.res.csp.id)).all().map((e) => e.action)).toEqual([
@@ -216,7 +216,7 @@ describe("the admin's actions", () => {
     expect(clash).toMatchObject({ ok: false, fieldErrors: { url: "This address is already used by UNISON" }, values: { title: "My guide" } });
     await expect(add({}, formData({ ...typed, url: "https://www.csp.org.uk/my-guide" }))).rejects.toThrow(/NEXT_REDIRECT/);
     expect(db.select().from(resources).where(eq(resources.title, "My guide")).get()).toMatchObject({ professionId: f.ref.profession.id, body: "Some words" });
-    expect(await save("", {}, formData(typed))).toMatchObject({ ok: false, message: "Resource not found", values: typed });
+    await expect(save("", {}, formData(typed))).rejects.toThrow(NOT_FOUND);
     expect(await save(f.res.csp.id, {}, formData({ ...typed, title: "" }))).toMatchObject({ fieldErrors: { title: "Enter a title", url: expect.any(String) } });
     expect(await retire(f.res.gone.id, {}, formData({}))).toMatchObject({ ok: false, message: "Retired entry is already retired" });
   });

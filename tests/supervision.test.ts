@@ -13,7 +13,7 @@ import {
   reviewTask,
   supervisionPage,
 } from "@/db/queries/supervision";
-import { delegationFields, sessionFields, type DelegationFields, type SessionFields } from "@/lib/supervision-schema";
+import { delegationFields, sessionFields, type DelegationFields, type SessionFields } from "@/lib/forms/supervision";
 import { addDays, todayInLondon } from "@/lib/rules/dates";
 import { asSession, makeOrg, makeUser, twoTeams } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
@@ -162,9 +162,9 @@ describe("recording a session", () => {
 
   it("refuses another team's manager and support workers as not found, and tells a lead they only read", () => {
     const f = twoTeams();
-    expect(recordSession(asSession(f.users.managerB), f.workers.workerA.id, session(), TODAY)).toMatchObject({ ok: false, notFound: true });
-    expect(recordSession(asSession(f.users.workerUserA), f.workers.workerA.id, session(), TODAY)).toMatchObject({ ok: false, notFound: true });
-    expect(recordSession(asSession(f.users.workerUserA), f.workers.workerB.id, session(), TODAY)).toMatchObject({ ok: false, notFound: true });
+    expect(recordSession(asSession(f.users.managerB), f.workers.workerA.id, session(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
+    expect(recordSession(asSession(f.users.workerUserA), f.workers.workerA.id, session(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
+    expect(recordSession(asSession(f.users.workerUserA), f.workers.workerB.id, session(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
     const lead = recordSession(asSession(f.users.lead), f.workers.workerA.id, session(), TODAY);
     expect(lead).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/) });
     expect(lead).not.toHaveProperty("notFound");
@@ -221,9 +221,9 @@ describe("delegating a task", () => {
 
   it("refuses another team's manager and support workers as not found, and tells a lead they only read", () => {
     const f = twoTeams();
-    expect(delegateTask(asSession(f.users.managerB), f.workers.workerA.id, delegation(), TODAY)).toMatchObject({ ok: false, notFound: true });
-    expect(delegateTask(asSession(f.users.workerUserA), f.workers.workerB.id, delegation(), TODAY)).toMatchObject({ ok: false, notFound: true });
-    expect(delegateTask(asSession(f.users.workerUserA), f.workers.workerA.id, delegation(), TODAY)).toMatchObject({ ok: false, notFound: true });
+    expect(delegateTask(asSession(f.users.managerB), f.workers.workerA.id, delegation(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
+    expect(delegateTask(asSession(f.users.workerUserA), f.workers.workerB.id, delegation(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
+    expect(delegateTask(asSession(f.users.workerUserA), f.workers.workerA.id, delegation(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
     expect(delegateTask(asSession(f.users.lead), f.workers.workerA.id, delegation(), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/) });
     expect(db.select().from(delegatedTasks).all()).toHaveLength(0);
   });
@@ -303,14 +303,14 @@ describe("reviewing and ending a delegation", () => {
     const id = delegate(f);
     const other = delegate(f, {}, f.workers.workerB.id);
     for (const who of [f.users.managerB, f.users.workerUserA, f.users.workerUserB]) {
-      expect(reviewTask(asSession(who), f.workers.workerA.id, id, "2027-01-01", TODAY)).toMatchObject({ ok: false, notFound: true });
-      expect(endTask(asSession(who), f.workers.workerA.id, id, "Because", TODAY)).toMatchObject({ ok: false, notFound: true });
+      expect(reviewTask(asSession(who), f.workers.workerA.id, id, "2027-01-01", TODAY)).toMatchObject({ ok: false, code: "not_found" });
+      expect(endTask(asSession(who), f.workers.workerA.id, id, "Because", TODAY)).toMatchObject({ ok: false, code: "not_found" });
     }
     expect(reviewTask(asSession(f.users.lead), f.workers.workerA.id, id, "2027-01-01", TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/) });
     expect(endTask(asSession(f.users.lead), f.workers.workerA.id, id, "Because", TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/) });
     // Manager A's own worker in the URL, another team's task in the form: not found.
-    expect(reviewTask(asSession(f.users.managerA), f.workers.workerA.id, other, "2027-01-01", TODAY)).toMatchObject({ ok: false, notFound: true });
-    expect(endTask(asSession(f.users.managerA), f.workers.workerB.id, other, "Because", TODAY)).toMatchObject({ ok: false, notFound: true });
+    expect(reviewTask(asSession(f.users.managerA), f.workers.workerA.id, other, "2027-01-01", TODAY)).toMatchObject({ ok: false, code: "not_found" });
+    expect(endTask(asSession(f.users.managerA), f.workers.workerB.id, other, "Because", TODAY)).toMatchObject({ ok: false, code: "not_found" });
     expect(taskRow(id)).toMatchObject({ reviewOn: "2027-06-01", endedOn: null });
     expect(taskRow(other)).toMatchObject({ reviewOn: "2027-06-01", endedOn: null });
     expect(auditFor(id).map((e) => e.action)).toEqual(["delegated_task.create"]);

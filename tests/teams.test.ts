@@ -5,7 +5,7 @@ import { db } from "@/db/client";
 import { teams, teamManagers, teamProfessions, auditEvents, professions, careSettings, stages } from "@/db/schema";
 import { listTeams, teamDetail, teamWorkers, teamSizes, createTeam, updateTeam, archiveTeam, restoreTeam, teamFormChoices } from "@/db/queries/teams";
 import { teamOptions } from "@/db/queries/reference";
-import { parseTeamFilters, teamFields, type TeamFields } from "@/lib/team-schema";
+import { parseTeamFilters, teamFields, type TeamFields } from "@/lib/forms/team";
 import { twoTeams, asSession, makeWorker, makeUser } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 
@@ -84,7 +84,7 @@ describe("adding and changing teams", () => {
   it("refuses a duplicate name in any case, and says when the clash is an archived team", () => {
     const f = twoTeams();
     const admin = asSession(f.users.admin);
-    expect(createTeam(admin, fields({ name: "team a" }))).toEqual({ ok: false, field: "name", message: "There is already a team called Team A" });
+    expect(createTeam(admin, fields({ name: "team a" }))).toEqual({ ok: false, code: "conflict", field: "name", message: "There is already a team called Team A" });
     expect(updateTeam(admin, f.teamB.id, fields({ name: "TEAM A" }))).toMatchObject({ ok: false, field: "name" });
     const old = createTeam(admin, fields({ name: "Old team" }));
     if (!old.ok) throw new Error(old.message);
@@ -101,7 +101,7 @@ describe("adding and changing teams", () => {
     const before = teamRows();
     const otherOrgManager = makeUser(f.users.otherLead.orgId, "manager");
     for (const managerIds of [[f.users.lead.id], [otherOrgManager.id], ["nobody"]]) {
-      expect(createTeam(admin, fields({ managerIds }))).toEqual({ ok: false, field: "managerIds", message: "Select managers from the list" });
+      expect(createTeam(admin, fields({ managerIds }))).toEqual({ ok: false, code: "invalid", field: "managerIds", message: "Select managers from the list" });
     }
     const retired = db.insert(professions).values({ code: "old-p", name: "Old profession", kind: "other", retiredAt: new Date() }).returning().get();
     expect(createTeam(admin, fields({ professionIds: [retired.id] }))).toMatchObject({ ok: false, field: "professionIds" });
@@ -132,15 +132,16 @@ describe("adding and changing teams", () => {
     const admin = asSession(f.users.admin);
     expect(archiveTeam(admin, f.teamA.id)).toEqual({
       ok: false,
+      code: "invalid",
       message: "Team A cannot be archived: 1 support worker is in post in it. Move them to another team, or record their leaving, first.",
     });
     const empty = createTeam(admin, fields());
     if (!empty.ok) throw new Error(empty.message);
     expect(archiveTeam(admin, empty.teamId).ok).toBe(true);
     expect(teamOptions(admin).map(([id]) => id)).not.toContain(empty.teamId);
-    expect(archiveTeam(admin, empty.teamId)).toEqual({ ok: false, message: "Stroke Rehabilitation is already archived" });
+    expect(archiveTeam(admin, empty.teamId)).toEqual({ ok: false, code: "conflict", message: "Stroke Rehabilitation is already archived" });
     expect(restoreTeam(admin, empty.teamId).ok).toBe(true);
-    expect(restoreTeam(admin, empty.teamId)).toEqual({ ok: false, message: "Stroke Rehabilitation is not archived" });
+    expect(restoreTeam(admin, empty.teamId)).toEqual({ ok: false, code: "conflict", message: "Stroke Rehabilitation is not archived" });
     expect(db.select().from(auditEvents).where(eq(auditEvents.entityId, empty.teamId)).all().map((e) => e.action)).toEqual([
       "team.create",
       "team.archive",
@@ -199,7 +200,7 @@ describe("the team actions", () => {
     expect(dup.fieldErrors).toEqual({ name: "There is already a team called Team B" });
     const clash = await saveTeam(f.teamA.id, {}, formData({ name: "team b" }));
     expect(clash.fieldErrors).toEqual({ name: "There is already a team called Team B" });
-    expect(await saveTeam("no-such-team", {}, formData({ name: "Z" }))).toMatchObject({ ok: false, message: "Team not found" });
+    await expect(saveTeam("no-such-team", {}, formData({ name: "Z" }))).rejects.toThrow(NOT_FOUND);
     expect(teamRows().map((t) => t.name).sort()).toEqual(["Other team", "Team A", "Team B"]);
   });
 

@@ -1,7 +1,7 @@
 // The pure parts of useFormAction: the remount key for each answer, and what the fields show after it.
 import { describe, expect, it } from "vitest";
 import { fieldsToShow, formKey, type Typed } from "@/components/forms/use-form-action";
-import { initialFormState } from "@/lib/forms";
+import { initialFormState } from "@/lib/forms/state";
 
 const typed: Typed = { values: { title: "What I typed" }, lists: { barriers: ["financial"] } };
 const defaults: Typed = { values: { title: "From the record" }, lists: { barriers: ["time"] } };

@@ -18,7 +18,7 @@ import {
 import { passwordLinkFor, redeemPasswordLink } from "@/db/queries/password-links";
 import { startLoginSession, resolveSession } from "@/db/queries/sign-in";
 import { recordLeaving } from "@/db/queries/worker-changes";
-import { parseUserFilters } from "@/lib/user-schema";
+import { parseUserFilters } from "@/lib/forms/user";
 import { twoTeams, asSession, makeWorker, makeUser } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 
@@ -62,6 +62,7 @@ describe("creating a user", () => {
     const before = everything();
     expect(createUser(asSession(f.users.admin), { name: "X", email: f.users.lead.email.toUpperCase(), role: "lead" })).toEqual({
       ok: false,
+      code: "conflict",
       field: "email",
       message: "A user with this email already exists",
     });
@@ -102,8 +103,8 @@ describe("changing a role", () => {
     expect(changeUserRole(admin, admin.id, "lead")).toMatchObject({ ok: false, field: "role", message: expect.stringMatching(/your own role/) });
     expect(changeUserRole(admin, f.users.lead.id, "lead")).toMatchObject({ ok: false, message: `${f.users.lead.name} is already a lead` });
     expect(changeUserRole(admin, f.users.lead.id, "support_worker")).toMatchObject({ ok: false, field: "role", message: expect.stringMatching(/worker record/) });
-    expect(changeUserRole(admin, f.users.otherLead.id, "admin")).toEqual({ ok: false, message: "User not found" });
-    expect(changeUserRole(asSession(f.users.managerA), f.users.lead.id, "admin")).toEqual({ ok: false, message: "User not found" });
+    expect(changeUserRole(admin, f.users.otherLead.id, "admin")).toEqual({ ok: false, code: "not_found", message: "User not found" });
+    expect(changeUserRole(asSession(f.users.managerA), f.users.lead.id, "admin")).toEqual({ ok: false, code: "not_found", message: "User not found" });
     expect(everything()).toEqual(before);
   });
 
@@ -131,12 +132,12 @@ describe("disabling and re-enabling", () => {
     expect(resolveSession(session.sessionId, session.sessionVersion)).toMatchObject({ ok: false });
     expect(db.select().from(loginSessions).where(eq(loginSessions.id, session.sessionId)).get()?.endReason).toBe("revoked");
     expect(passwordLinkFor(link.token)).toBeUndefined();
-    expect(setUserStatus(admin, f.users.managerB.id, "disabled")).toEqual({ ok: false, message: "Manager B's account is already disabled" });
+    expect(setUserStatus(admin, f.users.managerB.id, "disabled")).toEqual({ ok: false, code: "conflict", message: "Manager B's account is already disabled" });
     expect(actions("user.disable")).toHaveLength(1);
 
     expect(setUserStatus(admin, f.users.managerB.id, "active").ok).toBe(true);
     expect(userRow(f.users.managerB.id).status).toBe("active");
-    expect(setUserStatus(admin, f.users.managerB.id, "active")).toEqual({ ok: false, message: "Manager B's account is already active" });
+    expect(setUserStatus(admin, f.users.managerB.id, "active")).toEqual({ ok: false, code: "conflict", message: "Manager B's account is already active" });
     expect(actions("user.enable")).toHaveLength(1);
   });
 
@@ -170,7 +171,7 @@ describe("resetting a password", () => {
     expect(resetPassword(admin, admin.id)).toMatchObject({ ok: false });
     setUserStatus(admin, f.users.lead.id, "disabled");
     expect(resetPassword(admin, f.users.lead.id)).toMatchObject({ ok: false, message: expect.stringMatching(/^Re-enable/) });
-    expect(resetPassword(asSession(f.users.managerA), f.users.managerB.id)).toEqual({ ok: false, message: "User not found" });
+    expect(resetPassword(asSession(f.users.managerA), f.users.managerB.id)).toEqual({ ok: false, code: "not_found", message: "User not found" });
     expect(db.select().from(passwordTokens).all()).toEqual([]);
   });
 });
@@ -192,10 +193,10 @@ describe("a worker's own login", () => {
     const f = twoTeams();
     const before = everything();
     for (const who of [f.users.managerB, f.users.lead, f.users.workerUserA, f.users.otherLead]) {
-      expect(giveWorkerLogin(asSession(who), f.workers.workerA.id, { email: "x@test.nhs.uk" })).toEqual({ ok: false, message: "Worker not found" });
+      expect(giveWorkerLogin(asSession(who), f.workers.workerA.id, { email: "x@test.nhs.uk" })).toEqual({ ok: false, code: "not_found", message: "Worker not found" });
     }
     const unlinked = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id });
-    expect(giveWorkerLogin(asSession(f.users.managerB), unlinked.id, { email: "x@test.nhs.uk" })).toEqual({ ok: false, message: "Worker not found" });
+    expect(giveWorkerLogin(asSession(f.users.managerB), unlinked.id, { email: "x@test.nhs.uk" })).toEqual({ ok: false, code: "not_found", message: "Worker not found" });
     expect(workerLoginTarget(asSession(f.users.managerB), unlinked.id)).toBeUndefined();
     expect(workerLoginTarget(asSession(f.users.lead), unlinked.id)).toBeUndefined();
     expect({ ...everything(), workers: before.workers }).toEqual(before);
@@ -207,12 +208,14 @@ describe("a worker's own login", () => {
     const admin = asSession(f.users.admin);
     expect(giveWorkerLogin(admin, f.workers.workerB.id, { email: "x@test.nhs.uk" })).toEqual({
       ok: false,
+      code: "conflict",
       message: `${f.workers.workerB.firstName} ${f.workers.workerB.lastName} already has a login (${f.users.workerUserB.email})`,
     });
     const leaver = makeWorker(f.org.id, f.ref, { teamId: f.teamB.id, status: "left" });
     expect(giveWorkerLogin(admin, leaver.id, { email: "x@test.nhs.uk" })).toMatchObject({ ok: false, message: expect.stringMatching(/has left/) });
     expect(giveWorkerLogin(admin, f.workers.lineManagedOnly.id, { email: f.users.managerA.email })).toEqual({
       ok: false,
+      code: "conflict",
       field: "email",
       message: "A user with this email already exists",
     });
@@ -229,7 +232,7 @@ describe("a worker's own login", () => {
     expect(passwordLinkFor(first.token)).toBeUndefined();
     expect(redeemPasswordLink(second.token, "$argon2id$x").ok).toBe(true);
     expect(reissueWorkerLink(manager, f.workers.lineManagedOnly.id)).toMatchObject({ ok: false, message: expect.stringMatching(/already set a password/) });
-    expect(reissueWorkerLink(asSession(f.users.managerB), f.workers.workerA.id)).toEqual({ ok: false, message: "Worker not found" });
+    expect(reissueWorkerLink(asSession(f.users.managerB), f.workers.workerA.id)).toEqual({ ok: false, code: "not_found", message: "Worker not found" });
   });
 });
 
@@ -318,11 +321,11 @@ describe("the user actions", () => {
     expect(await newPasswordLink(target, {}, formData({}))).toMatchObject({ ok: false, message: expect.stringMatching(/^Re-enable/) });
     await changeStatus(target, {}, formData({ status: "active" }));
     expect(await newPasswordLink(target, {}, formData({}))).toMatchObject({ ok: true, link: { url: expect.stringContaining(`${APP}/set-password/`) } });
-    expect(await changeRole("no-such-user", {}, formData({ role: "lead" }))).toMatchObject({ ok: false, message: "User not found" });
+    await expect(changeRole("no-such-user", {}, formData({ role: "lead" }))).rejects.toThrow(NOT_FOUND);
     expect(userRow(target)).toMatchObject({ role: "lead", status: "active" });
   });
 
-  it("createWorkerLogin: the worker's manager gets a link; another team's manager is refused; a support worker gets 404", async () => {
+  it("createWorkerLogin: the worker's manager gets a link; another team's manager and a support worker get 404", async () => {
     const { createWorkerLogin, renewWorkerLink } = await import("@/app/(app)/workers/[id]/login/actions");
     const id = f.workers.lineManagedOnly.id;
     const before = everything();
@@ -331,8 +334,8 @@ describe("the user actions", () => {
     actAs(asSession(f.users.lead));
     await expect(createWorkerLogin(id, {}, formData({ email: "w@test.nhs.uk" }))).rejects.toThrow(NOT_FOUND);
     actAs(asSession(f.users.managerB));
-    expect(await createWorkerLogin(f.workers.workerA.id, {}, formData({ email: "w@test.nhs.uk" }))).toMatchObject({ ok: false, message: "Worker not found" });
-    expect(await renewWorkerLink(f.workers.workerA.id, {}, formData({}))).toMatchObject({ ok: false, message: "Worker not found" });
+    await expect(createWorkerLogin(f.workers.workerA.id, {}, formData({ email: "w@test.nhs.uk" }))).rejects.toThrow(NOT_FOUND);
+    await expect(renewWorkerLink(f.workers.workerA.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
     expect(everything()).toEqual(before);
 
     actAs(asSession(f.users.managerA));

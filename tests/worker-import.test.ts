@@ -273,10 +273,10 @@ describe("applying an import", () => {
     expect(importBatchFor(manager, batchId, later)?.expired).toBe(true);
     expect(applyWorkerImport(manager, batchId, TODAY, later)).toMatchObject({ ok: false, message: expect.stringMatching(/^This check is more than an hour old/) });
     for (const other of [f.users.managerB, f.users.admin]) {
-      expect(applyWorkerImport(asSession(other), batchId, TODAY, uploaded)).toMatchObject({ ok: false, reason: "not_found" });
+      expect(applyWorkerImport(asSession(other), batchId, TODAY, uploaded)).toMatchObject({ ok: false, code: "not_found" });
     }
     for (const other of [f.users.lead, f.users.supportWorker]) {
-      expect(applyWorkerImport(asSession(other), batchId, TODAY, uploaded)).toMatchObject({ ok: false, reason: "not_found" });
+      expect(applyWorkerImport(asSession(other), batchId, TODAY, uploaded)).toMatchObject({ ok: false, code: "not_found" });
       expect(checkWorkerImport(asSession(other), { name: "x.csv", bytes: csv([{ employeeNumber: "1" }]) }, TODAY)).toMatchObject({ ok: false });
     }
     expect(db.select().from(workers).where(eq(workers.employeeNumber, "99000001")).get()).toBeUndefined();
@@ -358,6 +358,6 @@ describe("who may upload and confirm", () => {
     const batchId = location.split("/").pop()!;
     await expect(confirmImport(batchId, {}, formData({}))).rejects.toThrow(/NEXT_REDIRECT/);
     expect(db.select().from(workers).where(eq(workers.employeeNumber, "99000001")).get()).toBeDefined();
-    expect(await confirmImport(batchId, {}, formData({}))).toEqual({ ok: false, message: "This file has already been imported. Nothing was imported again." });
+    expect(await confirmImport(batchId, {}, formData({}))).toMatchObject({ ok: false, message: "This file has already been imported. Nothing was imported again." });
   });
 });

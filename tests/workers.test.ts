@@ -6,7 +6,7 @@ import { workers, workerPositions, users, auditEvents, bands, professions, appre
 import { listWorkers, allWorkersMatching } from "@/db/queries/workers";
 import { createWorker, updateWorker, recordLeaving } from "@/db/queries/worker-changes";
 import { parseWorkerFilters, filtersToQuery } from "@/lib/worker-filters";
-import { workerFields } from "@/lib/worker-schema";
+import { workerFields } from "@/lib/forms/worker";
 import { twoTeams, asSession, makeWorker } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 
@@ -197,8 +197,8 @@ describe("creating and changing workers", () => {
     const target = f.workers.workerA;
     const change = { ...fields(f), employeeNumber: target.employeeNumber, firstName: "Changed" };
     for (const who of [f.users.managerB, f.users.workerUserA, f.users.lead, f.users.otherLead]) {
-      expect(updateWorker(asSession(who), target.id, change)).toEqual({ ok: false, message: "Worker not found" });
-      expect(recordLeaving(asSession(who), target.id, { leftOn: "2026-10-01", reason: "x" })).toEqual({ ok: false, message: "Worker not found" });
+      expect(updateWorker(asSession(who), target.id, change)).toEqual({ ok: false, code: "not_found", message: "Worker not found" });
+      expect(recordLeaving(asSession(who), target.id, { leftOn: "2026-10-01", reason: "x" })).toEqual({ ok: false, code: "not_found", message: "Worker not found" });
     }
     expect(db.select().from(workers).where(eq(workers.id, target.id)).get()?.firstName).toBe(target.firstName);
   });
@@ -264,13 +264,11 @@ describe("the worker actions", () => {
     expect(dup.fieldErrors?.employeeNumber).toMatch(/already in use/);
   });
 
-  it("saveWorker and markLeaving: another team's manager gets refused and nothing changes", async () => {
+  it("saveWorker and markLeaving: another team's manager gets 404 and nothing changes", async () => {
     const { saveWorker, markLeaving } = await import("@/app/(app)/workers/actions");
     actAs(asSession(f.users.managerB));
-    const state = await saveWorker(f.workers.workerA.id, {}, form({ employeeNumber: f.workers.workerA.employeeNumber }));
-    expect(state).toMatchObject({ ok: false, message: "Worker not found" });
-    const leaving = await markLeaving(f.workers.workerA.id, {}, formData({ leftOn: "2026-10-01", reason: "Moved" }));
-    expect(leaving).toMatchObject({ ok: false });
+    await expect(saveWorker(f.workers.workerA.id, {}, form({ employeeNumber: f.workers.workerA.employeeNumber }))).rejects.toThrow(NOT_FOUND);
+    await expect(markLeaving(f.workers.workerA.id, {}, formData({ leftOn: "2026-10-01", reason: "Moved" }))).rejects.toThrow(NOT_FOUND);
     expect(db.select().from(workers).where(eq(workers.id, f.workers.workerA.id)).get()?.status).toBe("in_post");
     actAs(asSession(f.users.managerA));
     await expect(markLeaving(f.workers.workerA.id, {}, formData({ leftOn: "2026-10-01", reason: "Moved" }))).rejects.toThrow(/NEXT_REDIRECT/);

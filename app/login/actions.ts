@@ -1,22 +1,12 @@
 "use server";
 import { AuthError } from "next-auth";
-import { z } from "zod";
 import { signIn, clientAddress } from "@/lib/auth";
 import { lockedUntil } from "@/db/queries/sign-in";
-import { formErrors, submittedValues, type FormState } from "@/lib/forms";
+import { formErrors, submittedValues, type FormState } from "@/lib/forms/state";
 import { formatDateTime } from "@/lib/rules/dates";
 import { safeRedirect } from "@/lib/safe-redirect";
-
-const LoginInput = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, "Enter your email address")
-    .max(254, "Email address must be 254 characters or fewer")
-    .email("Enter an email address in the correct format, like name@nhs.net"),
-  password: z.string().min(1, "Enter your password").max(1000, "Password must be 1000 characters or fewer"),
-  callbackUrl: z.string().optional(),
-});
+import { formObject } from "@/lib/forms/read";
+import { loginFields } from "@/lib/forms/sign-in";
 
 function throttledMessage(until: Date): string {
   const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
@@ -24,7 +14,7 @@ function throttledMessage(until: Date): string {
 }
 
 export async function logIn(_prev: FormState, form: FormData): Promise<FormState> {
-  const input = LoginInput.safeParse(Object.fromEntries(form));
+  const input = loginFields.safeParse(formObject(form));
   if (!input.success) return formErrors(input.error, form);
   const { email, password, callbackUrl } = input.data;
   const address = await clientAddress();

@@ -1,6 +1,6 @@
 // The "saved" line under a form that stays on the page, and field errors renamed to one form's own ids (so that two
 // forms of the same kind on one page, one per item, never share an id).
-import type { FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms/state";
 
 export function SavedStatus({ state }: { state: FormState }) {
   return (

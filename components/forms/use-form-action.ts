@@ -3,7 +3,7 @@
 // remounts the form after each answer so that uncontrolled fields take those values as their defaultValue (React
 // resets a form once its action has run, back to the defaults it was rendered with).
 import { useActionState, useState, type FormEvent } from "react";
-import { initialFormState, submittedLists, submittedValues, type FormState, type LinkFormState } from "@/lib/forms";
+import { initialFormState, submittedLists, submittedValues, type FormState, type LinkFormState } from "@/lib/forms/state";
 
 // The forms take these types from here, so that the hook is the one client module that knows where they live.
 export type { FormState, LinkFormState };

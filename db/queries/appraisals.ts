@@ -36,7 +36,8 @@ import {
   workerMayReadContent,
   type AppraisalStep,
 } from "../../lib/rules/appraisal-lifecycle";
-import { objectiveChanges, type AppraisalFields, type ScheduleFields } from "../../lib/appraisal-schema";
+import { objectiveChanges, type AppraisalFields, type ScheduleFields } from "../../lib/forms/appraisal";
+import { type Refusal, type Result } from "../result";
 
 // Qualified by hand: in a single-table select drizzle leaves column names bare, which inside the subquery would
 // resolve to pdp_goals' own id.
@@ -46,12 +47,9 @@ const goalOfObjective = sql<string | null>`(select g.id from ${pdpGoals} g join 
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
-export type AppraisalResult =
-  | { ok: true; workerId: string; appraisalId: string; message?: string; added?: number }
-  | { ok: false; message: string; field?: string; fieldErrors?: Record<string, string> };
-type Refusal = Extract<AppraisalResult, { ok: false }>;
+export type AppraisalResult = Result<{ workerId: string; appraisalId: string; message?: string; added?: number }>;
 
-const NOT_FOUND: Refusal = { ok: false, message: "Appraisal not found" };
+const NOT_FOUND: Refusal = { ok: false, code: "not_found", message: "Appraisal not found" };
 
 const workerName = (w: { firstName: string; lastName: string }) => `${w.firstName} ${w.lastName}`;
 
@@ -265,22 +263,23 @@ function editableAppraisal(tx: Tx, user: SessionUser, workerId: string, appraisa
 
 const leftRefusal = (w: { firstName: string; lastName: string }): Refusal => ({
   ok: false,
+  code: "read_only",
   message: `${workerName(w)} has left, so this appraisal can only be cancelled`,
 });
 
 /** The refusal for a manager's change the appraisal's state does not allow (locked, awaiting, cancelled). */
 function notEditable(a: typeof appraisals.$inferSelect, workerFullName: string): Refusal | undefined {
   if (managerMayEdit(a.status)) return undefined;
-  if (a.status === "completed") return { ok: false, message: lockedMessage(signedOnWords(a.workerSignedAt)) };
+  if (a.status === "completed") return { ok: false, code: "read_only", message: lockedMessage(signedOnWords(a.workerSignedAt)) };
   if (a.status === "awaiting_sign_off") {
-    return { ok: false, message: `This appraisal is waiting for ${workerFullName} to sign it off. They can send it back to you if something needs changing.` };
+    return { ok: false, code: "read_only", message: `This appraisal is waiting for ${workerFullName} to sign it off. They can send it back to you if something needs changing.` };
   }
-  return { ok: false, message: "This appraisal was cancelled and can no longer be changed" };
+  return { ok: false, code: "read_only", message: "This appraisal was cancelled and can no longer be changed" };
 }
 
 function refuseUnlessManagerRole(user: SessionUser): Refusal | undefined {
   if (user.role === "manager" || user.role === "admin") return undefined;
-  return { ok: false, message: "Only the worker's manager or an administrator can do this" };
+  return { ok: false, code: "read_only", message: "Only the worker's manager or an administrator can do this" };
 }
 
 /** Books an appraisal: a real date within 18 months and not before they started, an active manager, one open at a time. */
@@ -289,22 +288,22 @@ export function scheduleAppraisal(user: SessionUser, workerId: string, f: Schedu
   if (denied) return denied;
   return db.transaction((tx) => {
     const worker = tx.select().from(workers).where(and(eq(workers.id, workerId), editableWorkers(user))).get();
-    if (!worker) return { ok: false, message: "Worker not found" };
-    if (worker.status !== "in_post") return { ok: false, message: `${workerName(worker)} has left, so no appraisal can be booked` };
+    if (!worker) return { ok: false, code: "not_found", message: "Worker not found" };
+    if (worker.status !== "in_post") return { ok: false, code: "read_only", message: `${workerName(worker)} has left, so no appraisal can be booked` };
     const dateProblem = scheduleDateProblem(f.scheduledFor, today, worker.contractStart);
-    if (dateProblem) return { ok: false, field: "scheduledFor", message: dateProblem };
+    if (dateProblem) return { ok: false, code: "invalid", field: "scheduledFor", message: dateProblem };
     const appraiser = tx
       .select({ id: users.id })
       .from(users)
       .where(and(eq(users.id, f.appraiserId), eq(users.orgId, user.orgId), eq(users.role, "manager"), eq(users.status, "active")))
       .get();
-    if (!appraiser) return { ok: false, field: "appraiserId", message: "Select the appraiser from the list" };
+    if (!appraiser) return { ok: false, code: "invalid", field: "appraiserId", message: "Select the appraiser from the list" };
     const open = tx
       .select({ id: appraisals.id, status: appraisals.status })
       .from(appraisals)
       .where(and(eq(appraisals.workerId, workerId), inArray(appraisals.status, [...OPEN_APPRAISAL_STATUSES])))
       .get();
-    if (open) return { ok: false, message: `${workerName(worker)} already has an appraisal that is not finished. Complete or cancel it first.` };
+    if (open) return { ok: false, code: "conflict", message: `${workerName(worker)} already has an appraisal that is not finished. Complete or cancel it first.` };
     const row = tx
       .insert(appraisals)
       .values({ workerId, appraiserId: appraiser.id, scheduledFor: f.scheduledFor, status: "scheduled", createdBy: user.id })
@@ -336,8 +335,8 @@ function managerStep(
   if (found.worker.status !== "in_post" && step !== "cancel") return leftRefusal(found.worker);
   const check = checkAppraisalStep(step, found.appraisal.status, "manager", reason);
   if (!check.ok) {
-    if (found.appraisal.status === "completed" && step !== "reopen") return { ok: false, message: lockedMessage(signedOnWords(found.appraisal.workerSignedAt)) };
-    return { ok: false, message: check.message, field: check.message === "Give a reason" ? "reason" : undefined };
+    if (found.appraisal.status === "completed" && step !== "reopen") return { ok: false, code: "read_only", message: lockedMessage(signedOnWords(found.appraisal.workerSignedAt)) };
+    return { ok: false, code: "invalid", message: check.message, field: check.field };
   }
   return { ok: true, appraisal: found.appraisal, to: check.to };
 }
@@ -411,7 +410,7 @@ export function saveAppraisal(user: SessionUser, workerId: string, appraisalId: 
     if (found.worker.status !== "in_post") return leftRefusal(found.worker);
     const refusal = notEditable(a, workerName(found.worker));
     if (refusal) return refusal;
-    if (f.heldOn !== null && f.heldOn > today) return { ok: false, field: "heldOn", message: "The meeting date cannot be in the future" };
+    if (f.heldOn !== null && f.heldOn > today) return { ok: false, code: "invalid", field: "heldOn", message: "The meeting date cannot be in the future" };
 
     // New objectives: edit, add, remove.
     const existing = tx
@@ -430,6 +429,7 @@ export function saveAppraisal(user: SessionUser, workerId: string, appraisalId: 
       if (current?.goalId) {
         return {
           ok: false,
+          code: "conflict",
           field: `objectives.${i}.title`,
           message: `“${current.title}” is already a goal in the PDP, so it cannot be removed here. Drop the goal in the PDP instead.`,
         };
@@ -504,7 +504,7 @@ export function sendForSignOff(user: SessionUser, workerId: string, appraisalId:
     const reviews = tx.select({ outcome: appraisalObjectiveReviews.outcome }).from(appraisalObjectiveReviews).where(eq(appraisalObjectiveReviews.appraisalId, appraisalId)).all();
     const problems = sendForSignOffProblems({ ...step.appraisal, reviews }, today);
     const keys = Object.keys(problems);
-    if (keys.length > 0) return { ok: false, message: "The appraisal is not ready for sign-off", fieldErrors: problems, field: keys[0] };
+    if (keys.length > 0) return { ok: false, code: "invalid", message: "The appraisal is not ready for sign-off", fieldErrors: problems, field: keys[0] };
     tx.update(appraisals).set({ status: step.to, statusReason: null }).where(eq(appraisals.id, appraisalId)).run();
     audit(tx, user, { action: "appraisal.sent_for_sign_off", entityType: "appraisal", entityId: appraisalId, workerId });
     return { ok: true, workerId, appraisalId };
@@ -532,12 +532,12 @@ function workerStep(
   if (!found) return NOT_FOUND;
   const isTheWorker = user.role === "support_worker" && found.userId === user.id;
   if (!isTheWorker) {
-    return { ok: false, message: step === "sign_off" ? signOffRefusal(workerName(found)) : `Only ${workerName(found)} can send their own appraisal back` };
+    return { ok: false, code: "read_only", message: step === "sign_off" ? signOffRefusal(workerName(found)) : `Only ${workerName(found)} can send their own appraisal back` };
   }
   const check = checkAppraisalStep(step, found.appraisal.status, "worker", reason);
   if (!check.ok) {
-    if (found.appraisal.status === "completed") return { ok: false, message: lockedMessage(signedOnWords(found.appraisal.workerSignedAt)) };
-    return { ok: false, message: check.message, field: check.message === "Give a reason" ? "reason" : undefined };
+    if (found.appraisal.status === "completed") return { ok: false, code: "read_only", message: lockedMessage(signedOnWords(found.appraisal.workerSignedAt)) };
+    return { ok: false, code: "invalid", message: check.message, field: check.field };
   }
   return { ok: true, appraisal: found.appraisal, to: check.to };
 }
@@ -611,15 +611,15 @@ export function objectivesToPdp(user: SessionUser, workerId: string, appraisalId
   return db.transaction((tx) => {
     const found = editableAppraisal(tx, user, workerId, appraisalId);
     if (!found) return NOT_FOUND;
-    if (found.appraisal.status === "cancelled") return { ok: false, message: "This appraisal was cancelled, so its objectives cannot go into the PDP" };
-    if (found.worker.status !== "in_post") return { ok: false, message: `${workerName(found.worker)} has left, so their PDP cannot change` };
+    if (found.appraisal.status === "cancelled") return { ok: false, code: "read_only", message: "This appraisal was cancelled, so its objectives cannot go into the PDP" };
+    if (found.worker.status !== "in_post") return { ok: false, code: "read_only", message: `${workerName(found.worker)} has left, so their PDP cannot change` };
     const objectives = tx
       .select()
       .from(appraisalObjectives)
       .where(eq(appraisalObjectives.appraisalId, appraisalId))
       .orderBy(asc(appraisalObjectives.sort))
       .all();
-    if (objectives.length === 0) return { ok: false, message: "Save at least one new objective first" };
+    if (objectives.length === 0) return { ok: false, code: "invalid", message: "Save at least one new objective first" };
     const result = addGoalsToCurrentPdp(
       tx,
       user,

@@ -7,18 +7,18 @@ import { and, asc, count, eq, gte, isNull, lt, ne, sql } from "drizzle-orm";
 import { db, type DB } from "../client";
 import { apprenticeships, apprenticeshipOptions, apprenticeshipStandards, gatewayRequirements, otjRules, professions } from "../schema";
 import { audit } from "../audit";
-import type { StandardChange, StandardInput } from "../../lib/apprenticeship-standard-schema";
-import { newOtjRuleProblem, otjRangesProblem, type OtjRuleChange, type OtjRuleNew } from "../../lib/otj-rule-schema";
+import type { StandardChange, StandardInput } from "../../lib/forms/apprenticeship-standard";
+import { newOtjRuleProblem, otjRangesProblem, type OtjRuleChange, type OtjRuleNew } from "../../lib/forms/otj-rule";
 import { todayInLondon, now as clockNow } from "../../lib/rules/dates";
 import type { SessionUser } from "../../lib/session-user";
+import { type Refusal, type Result } from "../result";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
-type Refusal = { ok: false; message: string; field?: string };
 /** `standardId` is where the admin goes next. */
-export type StandardResult = { ok: true; standardId: string } | Refusal;
+export type StandardResult = Result<{ standardId: string }>;
 
-const REFUSED = { ok: false, message: "Only administrators change apprenticeship standards" } as const;
+const REFUSED = { ok: false, code: "read_only", message: "Only administrators change apprenticeship standards" } as const;
 
 export type StandardListRow = {
   id: string;
@@ -120,10 +120,10 @@ export function otjRuleList(user: SessionUser): OtjRuleRow[] {
   return db.select().from(otjRules).orderBy(asc(otjRules.effectiveFrom)).all();
 }
 
-export type OtjRuleResult = { ok: true; ruleId: string; apprenticeships: number } | Refusal;
+export type OtjRuleResult = Result<{ ruleId: string; apprenticeships: number }>;
 
-const RULE_NOT_FOUND = { ok: false, message: "Off-the-job rule not found" } as const;
-const RULE_REFUSED = { ok: false, message: "Only administrators change the off-the-job rules" } as const;
+const RULE_NOT_FOUND = { ok: false, code: "not_found", message: "Off-the-job rule not found" } as const;
+const RULE_REFUSED = { ok: false, code: "read_only", message: "Only administrators change the off-the-job rules" } as const;
 
 /** How many apprenticeships (of every organisation: the rules are national) start in [from, to). */
 function apprenticeshipsStartingIn(tx: Tx | DB, from: string, to: string | null): number {
@@ -197,7 +197,7 @@ export function addOtjRule(user: SessionUser, input: OtjRuleNew, today = todayIn
   return db.transaction((tx): OtjRuleResult => {
     const rules = tx.select().from(otjRules).all();
     const problem = newOtjRuleProblem(rules, input.effectiveFrom, today);
-    if (problem) return { ok: false, ...problem };
+    if (problem) return { ok: false, code: "invalid", ...problem };
     const current = rules.find((r) => r.effectiveTo === null);
     const affected = apprenticeshipsStartingIn(tx, input.effectiveFrom, null);
     if (current) {
@@ -242,7 +242,7 @@ export function removeScheduledOtjRule(user: SessionUser, ruleId: string, today 
     if (!rule) return RULE_NOT_FOUND;
     const previous = previousRule(tx, rule);
     if (!previous || !isScheduled(tx, rule, today)) {
-      return { ok: false, message: "Only the newest rule, before it takes effect, can be taken away; change its description or figures instead" };
+      return { ok: false, code: "invalid", message: "Only the newest rule, before it takes effect, can be taken away; change its description or figures instead" };
     }
     const affected = apprenticeshipsStartingIn(tx, rule.effectiveFrom, null);
     tx.delete(otjRules).where(eq(otjRules.id, ruleId)).run();
@@ -272,11 +272,11 @@ function currentFloor(tx: Tx): number | null {
 function fieldProblems(tx: Tx, input: StandardChange, keepProfessionId?: string | null): Refusal | undefined {
   const floor = currentFloor(tx);
   if (input.otjMinimumHours !== null && floor !== null && input.otjMinimumHours < floor) {
-    return { ok: false, field: "otjMinimumHours", message: `No standard's off-the-job minimum is below ${floor} hours` };
+    return { ok: false, code: "invalid", field: "otjMinimumHours", message: `No standard's off-the-job minimum is below ${floor} hours` };
   }
   if (input.professionId !== null && input.professionId !== keepProfessionId) {
     const live = tx.select({ id: professions.id }).from(professions).where(and(eq(professions.id, input.professionId), isNull(professions.retiredAt))).get();
-    if (!live) return { ok: false, field: "professionId", message: "Select a profession from the list" };
+    if (!live) return { ok: false, code: "invalid", field: "professionId", message: "Select a profession from the list" };
   }
   return undefined;
 }
@@ -285,7 +285,7 @@ export function createStandard(user: SessionUser, input: StandardInput): Standar
   if (user.role !== "admin") return REFUSED;
   return db.transaction((tx): StandardResult => {
     const clash = tx.select({ title: apprenticeshipStandards.title }).from(apprenticeshipStandards).where(eq(apprenticeshipStandards.reference, input.reference)).get();
-    if (clash) return { ok: false, field: "reference", message: `${input.reference} is already recorded, as ${clash.title}` };
+    if (clash) return { ok: false, code: "conflict", field: "reference", message: `${input.reference} is already recorded, as ${clash.title}` };
     const problem = fieldProblems(tx, input);
     if (problem) return problem;
     const { id } = tx
@@ -311,7 +311,7 @@ export function updateStandard(user: SessionUser, id: string, input: StandardCha
   if (user.role !== "admin") return REFUSED;
   return db.transaction((tx): StandardResult => {
     const before = tx.select().from(apprenticeshipStandards).where(eq(apprenticeshipStandards.id, id)).get();
-    if (!before) return { ok: false, message: "Apprenticeship standard not found" };
+    if (!before) return { ok: false, code: "not_found", message: "Apprenticeship standard not found" };
     const problem = fieldProblems(tx, input, before.professionId);
     if (problem) return problem;
     const changed = STANDARD_FIELDS.filter((k) => before[k] !== input[k]);
@@ -376,7 +376,7 @@ function lineClash(tx: Tx, kind: LineKind, standardId: string, text: string, exc
     .from(t)
     .where(and(eq(t.standardId, standardId), sql`lower(${column}) = lower(${text})`, isNull(t.retiredAt), exceptId ? ne(t.id, exceptId) : undefined))
     .get();
-  return found ? { ok: false, field, message: clash } : undefined;
+  return found ? { ok: false, code: "conflict", field, message: clash } : undefined;
 }
 
 /** Where a new or restored requirement goes: the end of the checklist. */
@@ -388,7 +388,7 @@ function addLine(user: SessionUser, kind: LineKind, standardId: string, text: st
   if (user.role !== "admin") return REFUSED;
   return db.transaction((tx): StandardResult => {
     const standard = tx.select({ reference: apprenticeshipStandards.reference }).from(apprenticeshipStandards).where(eq(apprenticeshipStandards.id, standardId)).get();
-    if (!standard) return { ok: false, message: "Apprenticeship standard not found" };
+    if (!standard) return { ok: false, code: "not_found", message: "Apprenticeship standard not found" };
     const clash = lineClash(tx, kind, standardId, text);
     if (clash) return clash;
     const { id } =
@@ -406,7 +406,7 @@ function changeLineText(user: SessionUser, kind: LineKind, id: string, text: str
   const d = LINES[kind];
   return db.transaction((tx): StandardResult => {
     const row = lineRow(tx, kind, id);
-    if (!row) return { ok: false, message: d.notFound };
+    if (!row) return { ok: false, code: "not_found", message: d.notFound };
     if (row.text === text) return { ok: true, standardId: row.standardId };
     const clash = row.retiredAt ? undefined : lineClash(tx, kind, row.standardId, text, id);
     if (clash) return clash;
@@ -422,12 +422,12 @@ function setLineRetired(user: SessionUser, kind: LineKind, id: string, retired: 
   const d = LINES[kind];
   return db.transaction((tx): StandardResult => {
     const row = lineRow(tx, kind, id);
-    if (!row) return { ok: false, message: d.notFound };
+    if (!row) return { ok: false, code: "not_found", message: d.notFound };
     const name = kind === "option" ? row.text : "This requirement";
-    if (!!row.retiredAt === retired) return { ok: false, message: `${name} is ${retired ? "already retired" : "not retired"}` };
+    if (!!row.retiredAt === retired) return { ok: false, code: "conflict", message: `${name} is ${retired ? "already retired" : "not retired"}` };
     if (!retired) {
       const clash = lineClash(tx, kind, row.standardId, row.text, id);
-      if (clash) return { ok: false, message: `${clash.message}. ${d.fix}` };
+      if (clash) return { ok: false, code: "invalid", message: `${clash.message}. ${d.fix}` };
     }
     const retiredAt = retired ? now : null;
     if (kind === "option") tx.update(apprenticeshipOptions).set({ retiredAt }).where(eq(apprenticeshipOptions.id, id)).run();
@@ -456,8 +456,8 @@ export function moveGatewayRequirement(user: SessionUser, requirementId: string,
   if (user.role !== "admin") return REFUSED;
   return db.transaction((tx): StandardResult => {
     const row = lineRow(tx, "requirement", requirementId);
-    if (!row) return { ok: false, message: "Gateway requirement not found" };
-    if (row.retiredAt) return { ok: false, message: "A retired requirement is not on the checklist, so it cannot be moved" };
+    if (!row) return { ok: false, code: "not_found", message: "Gateway requirement not found" };
+    if (row.retiredAt) return { ok: false, code: "invalid", message: "A retired requirement is not on the checklist, so it cannot be moved" };
     const live = tx
       .select({ id: gatewayRequirements.id, sort: gatewayRequirements.sort })
       .from(gatewayRequirements)
@@ -466,7 +466,7 @@ export function moveGatewayRequirement(user: SessionUser, requirementId: string,
       .all();
     const at = live.findIndex((r) => r.id === requirementId);
     const other = live[direction === "up" ? at - 1 : at + 1];
-    if (!other) return { ok: false, message: direction === "up" ? "This requirement is already first" : "This requirement is already last" };
+    if (!other) return { ok: false, code: "conflict", message: direction === "up" ? "This requirement is already first" : "This requirement is already last" };
     // Renumber the whole checklist so that equal sort values (from old data) cannot leave the swap without effect.
     const order = live.map((r) => r.id);
     [order[at], order[live.indexOf(other)]] = [other.id, requirementId];

@@ -26,7 +26,7 @@ import {
 import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
-import type { EpaFields, GatewayFields, OtjFields, PositionFields, ReviewFields, StartFields, StatusFields } from "../../lib/apprenticeship-schema";
+import type { EpaFields, GatewayFields, OtjFields, PositionFields, ReviewFields, StartFields, StatusFields } from "../../lib/forms/apprenticeship";
 import { addMonths, formatDate, todayInLondon, now as clockNow } from "../../lib/rules/dates";
 import { checkApprenticeshipTransition, isLive, LIVE_APPRENTICESHIP_STATUSES, nextStatuses } from "../../lib/rules/apprenticeship-lifecycle";
 import { reviewDateProblem } from "../../lib/rules/apprenticeship-reviews";
@@ -43,21 +43,20 @@ import {
 import type { OtjRule } from "../../lib/rules/off-the-job";
 import { apprenticeshipStatusWords, epaResultWords, type ApprenticeshipStatus } from "../../lib/vocabulary";
 import { workerRecordHeader } from "./workers";
+import { type Refusal, type Result } from "../result";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 type Q = Tx | typeof db;
 
-export type ApprenticeshipResult =
-  | { ok: true; workerId: string; id: string }
-  | { ok: false; message: string; field?: string; notFound?: boolean };
-type Refusal = Extract<ApprenticeshipResult, { ok: false }>;
+export type ApprenticeshipResult = Result<{ workerId: string; id: string }>;
 
-const NOT_FOUND: Refusal = { ok: false, message: "Apprenticeship not found", notFound: true };
-const WORKER_NOT_FOUND: Refusal = { ok: false, message: "Worker not found", notFound: true };
-const LEFT: Refusal = { ok: false, message: "This worker has left. Their record can no longer be changed." };
-const LEAD_REFUSED: Refusal = { ok: false, message: "Leads read apprenticeships; only the worker's manager or an administrator changes them" };
+const NOT_FOUND: Refusal = { ok: false, code: "not_found", message: "Apprenticeship not found" };
+const WORKER_NOT_FOUND: Refusal = { ok: false, code: "not_found", message: "Worker not found" };
+const LEFT: Refusal = { ok: false, code: "read_only", message: "This worker has left. Their record can no longer be changed." };
+const LEAD_REFUSED: Refusal = { ok: false, code: "read_only", message: "Leads read apprenticeships; only the worker's manager or an administrator changes them" };
 const ENDED = (status: ApprenticeshipStatus): Refusal => ({
   ok: false,
+  code: "read_only",
   message: `This apprenticeship is ${apprenticeshipStatusWords.label(status).toLowerCase()}; it can no longer be changed`,
 });
 
@@ -356,9 +355,9 @@ export function startApprenticeship(user: SessionUser, workerId: string, f: Star
   const refused = manageRefusal(user);
   if (refused) return refused;
   const dates = apprenticeshipDatesProblem(f.startDate, f.plannedEndDate);
-  if (dates) return { ok: false, ...dates };
+  if (dates) return { ok: false, code: "invalid", ...dates };
   if (f.started === "on_programme" && f.startDate > today) {
-    return { ok: false, field: "startDate", message: "An apprenticeship that has started cannot have a start date in the future; record it as planned" };
+    return { ok: false, code: "invalid", field: "startDate", message: "An apprenticeship that has started cannot have a start date in the future; record it as planned" };
   }
   return db.transaction((tx) => {
     const worker = tx
@@ -373,22 +372,22 @@ export function startApprenticeship(user: SessionUser, workerId: string, f: Star
       .from(apprenticeships)
       .where(and(eq(apprenticeships.workerId, workerId), inArray(apprenticeships.status, LIVE)))
       .get();
-    if (live) return { ok: false, message: "This worker already has a current apprenticeship. Complete or withdraw it before starting another." };
+    if (live) return { ok: false, code: "conflict", message: "This worker already has a current apprenticeship. Complete or withdraw it before starting another." };
     const standard = tx
       .select({ id: apprenticeshipStandards.id, title: apprenticeshipStandards.title })
       .from(apprenticeshipStandards)
       .where(and(eq(apprenticeshipStandards.id, f.standardId), isNull(apprenticeshipStandards.retiredAt)))
       .get();
-    if (!standard) return { ok: false, field: "standardId", message: "Select an apprenticeship standard from the list" };
+    if (!standard) return { ok: false, code: "invalid", field: "standardId", message: "Select an apprenticeship standard from the list" };
     const options = tx
       .select({ id: apprenticeshipOptions.id })
       .from(apprenticeshipOptions)
       .where(and(eq(apprenticeshipOptions.standardId, f.standardId), isNull(apprenticeshipOptions.retiredAt)))
       .all();
     if (f.optionId && !options.some((o) => o.id === f.optionId)) {
-      return { ok: false, field: "optionId", message: "Select one of this standard's options" };
+      return { ok: false, code: "invalid", field: "optionId", message: "Select one of this standard's options" };
     }
-    if (!f.optionId && options.length > 0) return { ok: false, field: "optionId", message: `Select the ${standard.title} option` };
+    if (!f.optionId && options.length > 0) return { ok: false, code: "invalid", field: "optionId", message: `Select the ${standard.title} option` };
     const row = tx
       .insert(apprenticeships)
       .values({
@@ -432,11 +431,11 @@ export function changeApprenticeshipStatus(user: SessionUser, workerId: string, 
     const a = found.a;
     const to = f.to as ApprenticeshipStatus;
     const check = checkApprenticeshipTransition(a.status, to, f.reason);
-    if (!check.ok) return { ok: false, field: check.message.startsWith("Give the reason") ? "reason" : "to", message: check.message };
+    if (!check.ok) return { ok: false, code: "invalid", field: check.field ?? "to", message: check.message };
     // Starting may be dated before the day the place was recorded (a late entry): only later steps follow the last change.
     const last = a.status === "planned" ? null : lastChangeOn(tx, a.id);
     const problem = statusDateProblem({ effectiveOn: f.effectiveOn, to, startDate: a.startDate, plannedEndDate: a.plannedEndDate, lastChangeOn: last, today });
-    if (problem) return { ok: false, field: "effectiveOn", message: problem };
+    if (problem) return { ok: false, code: "invalid", field: "effectiveOn", message: problem };
     if (to === "end_point_assessment") {
       const requirements = tx
         .select({ id: gatewayRequirements.id, label: gatewayRequirements.label })
@@ -448,6 +447,7 @@ export function changeApprenticeshipStatus(user: SessionUser, workerId: string, 
       if (outstanding.length > 0) {
         return {
           ok: false,
+          code: "invalid",
           field: "to",
           message: `Tick every gateway requirement before end-point assessment starts: ${outstanding.length} ${outstanding.length === 1 ? "is" : "are"} still to do`,
         };
@@ -456,11 +456,11 @@ export function changeApprenticeshipStatus(user: SessionUser, workerId: string, 
     let plannedEndDate = a.plannedEndDate;
     if (f.newPlannedEndDate) {
       if (to !== "on_programme" || a.status !== "break_in_learning") {
-        return { ok: false, field: "newPlannedEndDate", message: "Re-plan the end date when the apprentice returns from a break in learning" };
+        return { ok: false, code: "invalid", field: "newPlannedEndDate", message: "Re-plan the end date when the apprentice returns from a break in learning" };
       }
-      if (f.newPlannedEndDate <= f.effectiveOn) return { ok: false, field: "newPlannedEndDate", message: "The new planned end date must be after the return" };
+      if (f.newPlannedEndDate <= f.effectiveOn) return { ok: false, code: "invalid", field: "newPlannedEndDate", message: "The new planned end date must be after the return" };
       const dates = apprenticeshipDatesProblem(a.startDate, f.newPlannedEndDate);
-      if (dates) return { ok: false, field: "newPlannedEndDate", message: dates.message };
+      if (dates) return { ok: false, code: "invalid", field: "newPlannedEndDate", message: dates.message };
       plannedEndDate = f.newPlannedEndDate;
     }
     const starting = a.status === "planned" && to === "on_programme";
@@ -518,7 +518,7 @@ export function logOtj(user: SessionUser, workerId: string, apprenticeshipId: st
     if (!found) return NOT_FOUND;
     if (found.workerStatus === "left") return LEFT;
     const a = found.a;
-    if (a.status === "planned") return { ok: false, message: "Off-the-job hours are logged once the apprenticeship has started" };
+    if (a.status === "planned") return { ok: false, code: "invalid", message: "Off-the-job hours are logged once the apprenticeship has started" };
     if (a.status === "completed" || a.status === "withdrawn") return ENDED(a.status);
     const already =
       tx
@@ -527,7 +527,7 @@ export function logOtj(user: SessionUser, workerId: string, apprenticeshipId: st
         .where(and(eq(otjLogs.apprenticeshipId, a.id), eq(otjLogs.activityOn, f.activityOn)))
         .get()?.h ?? 0;
     const problem = otjLogProblem({ activityOn: f.activityOn, hours: f.hours, startDate: a.startDate, endedOn: a.actualEndDate, today, alreadyThatDay: already });
-    if (problem) return { ok: false, ...problem };
+    if (problem) return { ok: false, code: "invalid", ...problem };
     const row = tx
       .insert(otjLogs)
       .values({ apprenticeshipId: a.id, activityOn: f.activityOn, hours: f.hours, activityType: f.activityType, note: f.note, loggedBy: user.id })
@@ -556,7 +556,7 @@ export function deleteOtjLog(user: SessionUser, workerId: string, logId: string)
       .innerJoin(workers, eq(workers.id, apprenticeships.workerId))
       .where(and(eq(otjLogs.id, logId), eq(apprenticeships.workerId, workerId), visibleWorkers(user), mine))
       .get();
-    if (!found) return { ok: false, message: "Off-the-job entry not found", notFound: true };
+    if (!found) return { ok: false, code: "not_found", message: "Off-the-job entry not found" };
     if (found.workerStatus === "left") return LEFT;
     if (found.status === "completed" || found.status === "withdrawn") return ENDED(found.status);
     tx.delete(otjLogs).where(eq(otjLogs.id, logId)).run();
@@ -575,10 +575,10 @@ export function deleteOtjLog(user: SessionUser, workerId: string, logId: string)
 export function recordReview(user: SessionUser, workerId: string, apprenticeshipId: string, f: ReviewFields, today = todayInLondon()): ApprenticeshipResult {
   return withManagedApprenticeship(user, workerId, apprenticeshipId, (tx, found) => {
     const a = found.a;
-    if (a.status === "planned") return { ok: false, message: "Progress reviews are recorded once the apprenticeship has started" };
+    if (a.status === "planned") return { ok: false, code: "invalid", message: "Progress reviews are recorded once the apprenticeship has started" };
     if (a.status === "completed" || a.status === "withdrawn") return ENDED(a.status);
     const problem = reviewDateProblem(f.reviewedOn, a.startDate, today);
-    if (problem) return { ok: false, field: "reviewedOn", message: problem };
+    if (problem) return { ok: false, code: "invalid", field: "reviewedOn", message: problem };
     const row = tx
       .insert(apprenticeshipReviews)
       .values({
@@ -617,12 +617,12 @@ export function tickGateway(user: SessionUser, workerId: string, apprenticeshipI
   return withManagedApprenticeship(user, workerId, apprenticeshipId, (tx, found) => {
     const a = found.a;
     if (!isLive(a.status)) return ENDED(a.status);
-    if (a.status === "end_point_assessment") return { ok: false, message: "The gateway has been passed; its checklist can no longer change" };
+    if (a.status === "end_point_assessment") return { ok: false, code: "read_only", message: "The gateway has been passed; its checklist can no longer change" };
     const requirement = liveRequirementInTx(tx, a.standardId, requirementId);
-    if (!requirement) return { ok: false, message: "Gateway requirement not found", notFound: true };
-    if (f.completedOn > today) return { ok: false, field: "completedOn", message: "The date it was met cannot be in the future" };
+    if (!requirement) return { ok: false, code: "not_found", message: "Gateway requirement not found" };
+    if (f.completedOn > today) return { ok: false, code: "invalid", field: "completedOn", message: "The date it was met cannot be in the future" };
     const exists = tx.select({ id: gatewayChecks.id }).from(gatewayChecks).where(and(eq(gatewayChecks.apprenticeshipId, a.id), eq(gatewayChecks.requirementId, requirementId))).get();
-    if (exists) return { ok: false, message: "This requirement is already ticked" };
+    if (exists) return { ok: false, code: "conflict", message: "This requirement is already ticked" };
     const row = tx
       .insert(gatewayChecks)
       .values({ apprenticeshipId: a.id, requirementId, completedOn: f.completedOn, evidence: f.evidence, checkedBy: user.id })
@@ -644,14 +644,14 @@ export function untickGateway(user: SessionUser, workerId: string, apprenticeshi
   return withManagedApprenticeship(user, workerId, apprenticeshipId, (tx, found) => {
     const a = found.a;
     if (!isLive(a.status)) return ENDED(a.status);
-    if (a.status === "end_point_assessment") return { ok: false, message: "The gateway has been passed; its checklist can no longer change" };
+    if (a.status === "end_point_assessment") return { ok: false, code: "read_only", message: "The gateway has been passed; its checklist can no longer change" };
     const check = tx
       .select({ id: gatewayChecks.id, completedOn: gatewayChecks.completedOn, label: gatewayRequirements.label })
       .from(gatewayChecks)
       .innerJoin(gatewayRequirements, eq(gatewayRequirements.id, gatewayChecks.requirementId))
       .where(and(eq(gatewayChecks.apprenticeshipId, a.id), eq(gatewayChecks.requirementId, requirementId)))
       .get();
-    if (!check) return { ok: false, message: "Gateway check not found", notFound: true };
+    if (!check) return { ok: false, code: "not_found", message: "Gateway check not found" };
     tx.delete(gatewayChecks).where(eq(gatewayChecks.id, check.id)).run();
     audit(tx, user, {
       action: "gateway_check.delete",
@@ -673,12 +673,12 @@ export function recordEpaResult(user: SessionUser, workerId: string, apprentices
     const a = found.a;
     if (a.status !== "end_point_assessment") {
       return isLive(a.status)
-        ? { ok: false, message: "The end-point result is recorded once end-point assessment has started" }
+        ? { ok: false, code: "invalid", message: "The end-point result is recorded once end-point assessment has started" }
         : ENDED(a.status);
     }
-    if (f.resultOn > today) return { ok: false, field: "resultOn", message: "The date of the result cannot be in the future" };
+    if (f.resultOn > today) return { ok: false, code: "invalid", field: "resultOn", message: "The date of the result cannot be in the future" };
     const last = lastChangeOn(tx, a.id);
-    if (last && f.resultOn < last) return { ok: false, field: "resultOn", message: `The result cannot be before end-point assessment started on ${formatDate(last)}` };
+    if (last && f.resultOn < last) return { ok: false, code: "invalid", field: "resultOn", message: `The result cannot be before end-point assessment started on ${formatDate(last)}` };
     const passed = isPassingResult(f.result);
     tx.update(apprenticeships)
       .set({
@@ -720,19 +720,19 @@ export function recordEpaResult(user: SessionUser, workerId: string, apprentices
 export function recordProgressionPosition(user: SessionUser, workerId: string, apprenticeshipId: string, f: PositionFields, today = todayInLondon()): ApprenticeshipResult {
   return withManagedApprenticeship(user, workerId, apprenticeshipId, (tx, found) => {
     const a = found.a;
-    if (a.status !== "completed") return { ok: false, message: "The new position is recorded once the apprenticeship is completed" };
+    if (a.status !== "completed") return { ok: false, code: "invalid", message: "The new position is recorded once the apprenticeship is completed" };
     const completedOn = a.actualEndDate ?? a.epaResultOn ?? a.plannedEndDate;
-    if (f.effectiveFrom < completedOn) return { ok: false, field: "effectiveFrom", message: `The new position cannot start before the apprenticeship was completed on ${formatDate(completedOn)}` };
-    if (f.effectiveFrom > today) return { ok: false, field: "effectiveFrom", message: "Record the new position once it has started: the date cannot be in the future" };
+    if (f.effectiveFrom < completedOn) return { ok: false, code: "invalid", field: "effectiveFrom", message: `The new position cannot start before the apprenticeship was completed on ${formatDate(completedOn)}` };
+    if (f.effectiveFrom > today) return { ok: false, code: "invalid", field: "effectiveFrom", message: "Record the new position once it has started: the date cannot be in the future" };
     const stage = tx.select({ id: stages.id, name: stages.name }).from(stages).where(and(eq(stages.id, f.stageId), isNull(stages.retiredAt))).get();
-    if (!stage) return { ok: false, field: "stageId", message: "Select a role from the list" };
+    if (!stage) return { ok: false, code: "invalid", field: "stageId", message: "Select a role from the list" };
     if (f.bandId && !tx.select({ id: bands.id }).from(bands).where(and(eq(bands.id, f.bandId), isNull(bands.retiredAt))).get()) {
-      return { ok: false, field: "bandId", message: "Select a band from the list" };
+      return { ok: false, code: "invalid", field: "bandId", message: "Select a band from the list" };
     }
     const worker = tx.select().from(workers).where(eq(workers.id, workerId)).get()!;
     const open = tx.select().from(workerPositions).where(and(eq(workerPositions.workerId, workerId), isNull(workerPositions.effectiveTo))).get();
     if (open && f.effectiveFrom <= open.effectiveFrom) {
-      return { ok: false, field: "effectiveFrom", message: `The new position must start after ${formatDate(open.effectiveFrom)}, when the current one began` };
+      return { ok: false, code: "invalid", field: "effectiveFrom", message: `The new position must start after ${formatDate(open.effectiveFrom)}, when the current one began` };
     }
     if (open) tx.update(workerPositions).set({ effectiveTo: f.effectiveFrom }).where(eq(workerPositions.id, open.id)).run();
     tx.insert(workerPositions)

@@ -9,6 +9,7 @@ import { frameworks, frameworkVersions, settings } from "../schema";
 import { audit } from "../audit";
 import { clearInsightCache } from "../insights-cache";
 import type { SessionUser } from "../../lib/session-user";
+import type { Result } from "../result";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
@@ -22,11 +23,11 @@ export function assessedFrameworkKey(q: Tx | DB = db): string {
   return typeof row?.value === "string" && row.value !== "" ? row.value : DEFAULT_FRAMEWORK_KEY;
 }
 
-export type FrameworkChoice = { ok: true; frameworkId: string } | { ok: false; message: string; field?: string };
+export type FrameworkChoice = Result<{ frameworkId: string }>;
 
 /** Makes a published framework the one workers are assessed against (administrators only), audited with the old and new. */
 export function chooseAssessedFramework(user: SessionUser, frameworkId: string): FrameworkChoice {
-  if (user.role !== "admin") return { ok: false, message: "Only administrators choose the framework workers are assessed against" };
+  if (user.role !== "admin") return { ok: false, code: "not_found", message: "Only administrators choose the framework workers are assessed against" };
   const changed = db.transaction((tx): FrameworkChoice | "unchanged" => {
     const chosen = tx
       .select({ id: frameworks.id, key: frameworks.key })
@@ -34,7 +35,7 @@ export function chooseAssessedFramework(user: SessionUser, frameworkId: string):
       .innerJoin(frameworkVersions, and(eq(frameworkVersions.frameworkId, frameworks.id), eq(frameworkVersions.status, "published")))
       .where(eq(frameworks.id, frameworkId))
       .get();
-    if (!chosen) return { ok: false, message: "Choose a framework with a published version", field: "frameworkId" };
+    if (!chosen) return { ok: false, code: "invalid", message: "Choose a framework with a published version", field: "frameworkId" };
     const before = assessedFrameworkKey(tx);
     if (before === chosen.key) return "unchanged";
     tx.insert(settings)

@@ -39,22 +39,22 @@ import {
 } from "../../lib/rules/competencies";
 import type { AssessmentStatus, EvidenceType, FrameworkStage } from "../../lib/vocabulary";
 import { workerRecordHeader } from "./workers";
+import type { Result } from "../result";
 import { assessedFrameworkKey } from "./assessed-framework";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 type Q = Tx | typeof db;
 
-export type CompetencyResult =
-  | { ok: true; workerId: string; statementId: string; id: string }
-  | { ok: false; message: string; field?: string; notFound?: boolean };
+export type CompetencyResult = Result<{ workerId: string; statementId: string; id: string }>;
 
-const NOT_FOUND = { ok: false as const, message: "Competency not found", notFound: true };
-const LEFT = { ok: false as const, message: "This worker has left. Their record can no longer be changed." };
+const NOT_FOUND = { ok: false as const, code: "not_found" as const, message: "Competency not found" };
+const LEFT = { ok: false as const, code: "read_only" as const, message: "This worker has left. Their record can no longer be changed." };
 const LOCKED = {
   ok: false as const,
+  code: "read_only" as const,
   message: "This competency is signed off, so it is locked. Ask the manager to reopen it if something needs to change.",
 };
-const LEAD_REFUSED = { ok: false as const, message: "Leads read competency records; they do not change them" };
+const LEAD_REFUSED = { ok: false as const, code: "read_only" as const, message: "Leads read competency records; they do not change them" };
 
 /* ------------------------------------------------------------------ the framework */
 
@@ -515,7 +515,7 @@ function target(
   const assessment = assessmentsByLineage(tx, workerId).get(statement.lineageKey);
   const applies = appliesTo(statement, worker, frameworkStagesFor(worker, stageRungs(tx)));
   if (!applies && !(opts.recordOnly && assessment)) {
-    return { ok: false, message: "This statement is not one of the worker's current or next stage, so it is not assessed here" };
+    return { ok: false, code: "invalid", message: "This statement is not one of the worker's current or next stage, so it is not assessed here" };
   }
   if (worker.status === "left") return LEFT;
   const state = assessment ? { status: assessment.status, confidence: assessment.confidence, expiresOn: assessment.expiresOn, evidenceCount: assessment.evidenceCount } : null;
@@ -576,7 +576,7 @@ export function selfAssess(user: SessionUser, workerId: string, statementId: str
     if ("ok" in t) return t;
     if (user.role !== "support_worker" || t.worker.userId !== user.id) {
       return t.worker.editable
-        ? { ok: false, message: "Only the worker rates their own confidence. You can add evidence or sign the competency off." }
+        ? { ok: false, code: "read_only", message: "Only the worker rates their own confidence. You can add evidence or sign the competency off." }
         : NOT_FOUND;
     }
     if (t.locked) return LOCKED;
@@ -603,7 +603,7 @@ export type EvidenceFields = { type: EvidenceType; evidenceDate: string; descrip
 export function addEvidence(user: SessionUser, workerId: string, statementId: string, f: EvidenceFields, today = todayInLondon()): CompetencyResult {
   if (user.role === "lead") return LEAD_REFUSED;
   const dateProblem = evidenceDateProblem(f.evidenceDate, today);
-  if (dateProblem) return { ok: false, field: "evidenceDate", message: dateProblem };
+  if (dateProblem) return { ok: false, code: "invalid", field: "evidenceDate", message: dateProblem };
   return db.transaction((tx) => {
     const t = target(tx, user, workerId, statementId, today);
     if ("ok" in t) return t;
@@ -659,12 +659,13 @@ export function signOff(user: SessionUser, workerId: string, statementId: string
     const t = target(tx, user, workerId, statementId, today);
     if ("ok" in t) return t;
     if (!t.worker.editable) return NOT_FOUND;
-    if (user.role !== "manager") return { ok: false, message: "Only the worker's manager signs competencies off" };
-    if (t.locked) return { ok: false, message: "This competency is already signed off" };
+    if (user.role !== "manager") return { ok: false, code: "read_only", message: "Only the worker's manager signs competencies off" };
+    if (t.locked) return { ok: false, code: "conflict", message: "This competency is already signed off" };
     const basis = t.assessment ? signOffBasis(tx, t.assessment.id, t.assessment.signedOffOn) : undefined;
     if (!t.assessment || !basis?.latestEvidenceOn) {
       return {
         ok: false,
+        code: "invalid",
         message: t.assessment?.signedOffOn
           ? "Add fresh evidence first: a renewal rests on evidence dated after the sign-off that lapsed"
           : "Add the evidence the sign-off rests on first (for example a direct observation)",
@@ -673,7 +674,7 @@ export function signOff(user: SessionUser, workerId: string, statementId: string
     const dateProblem =
       signOffDateProblem(f.signedOffOn, today, t.worker.contractStart) ??
       (f.signedOffOn < basis.latestEvidenceOn ? `The sign-off cannot be dated before the evidence it rests on (${formatDate(basis.latestEvidenceOn)})` : undefined);
-    if (dateProblem) return { ok: false, field: "signedOffOn", message: dateProblem };
+    if (dateProblem) return { ok: false, code: "invalid", field: "signedOffOn", message: dateProblem };
     const id = openAssessment(tx, user, t);
     const expiresOn = expiryDate(f.signedOffOn, t.statement.renewalMonths);
     tx.update(competencyAssessments)
@@ -714,13 +715,13 @@ export function signOff(user: SessionUser, workerId: string, statementId: string
 export function reopen(user: SessionUser, workerId: string, statementId: string, reason: string, today = todayInLondon()): CompetencyResult {
   if (user.role === "lead") return LEAD_REFUSED;
   const why = reason.trim();
-  if (why === "") return { ok: false, field: "reason", message: "Say why the sign-off is being reopened" };
+  if (why === "") return { ok: false, code: "invalid", field: "reason", message: "Say why the sign-off is being reopened" };
   return db.transaction((tx) => {
     const t = target(tx, user, workerId, statementId, today, { recordOnly: true });
     if ("ok" in t) return t;
     if (!t.worker.editable) return NOT_FOUND;
-    if (user.role !== "manager") return { ok: false, message: "Only the worker's manager reopens a sign-off" };
-    if (!t.assessment || !t.locked) return { ok: false, message: "Only a competency that is signed off can be reopened" };
+    if (user.role !== "manager") return { ok: false, code: "read_only", message: "Only the worker's manager reopens a sign-off" };
+    if (!t.assessment || !t.locked) return { ok: false, code: "invalid", message: "Only a competency that is signed off can be reopened" };
     const a = t.assessment;
     const status = workingStatus(a.confidence, a.evidenceCount);
     tx.update(competencyAssessments)

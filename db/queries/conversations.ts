@@ -10,7 +10,7 @@ import { audit } from "../audit";
 import { addGoalsToCurrentPdp } from "./pdp-intake";
 import type { SessionUser } from "../../lib/session-user";
 import type { BarrierCategory } from "../../lib/vocabulary";
-import type { ConversationFields, NewConversationFields, StepFields } from "../../lib/conversation-schema";
+import type { ConversationFields, NewConversationFields, StepFields } from "../../lib/forms/conversation";
 import { formatDate, todayInLondon } from "../../lib/rules/dates";
 import {
   appraisalTakesConversation,
@@ -22,20 +22,17 @@ import {
   stepDueProblem,
 } from "../../lib/rules/career";
 import { workerRecordHeader } from "./workers";
+import type { Result } from "../result";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
-export type ConversationResult =
-  | { ok: true; workerId: string; conversationId: string }
-  | { ok: false; message: string; field?: string };
-export type StepResult = { ok: true; workerId: string; conversationId: string; stepId: string } | { ok: false; message: string; field?: string };
-export type StepGoalResult =
-  | { ok: true; workerId: string; conversationId: string; stepId: string; goalId: string; created: boolean }
-  | { ok: false; message: string };
+export type ConversationResult = Result<{ workerId: string; conversationId: string }>;
+export type StepResult = Result<{ workerId: string; conversationId: string; stepId: string }>;
+export type StepGoalResult = Result<{ workerId: string; conversationId: string; stepId: string; goalId: string; created: boolean }>;
 
-const NOT_FOUND = { ok: false as const, message: "Career conversation not found" };
-const WORKER_NOT_FOUND = { ok: false as const, message: "Worker not found" };
-const LEFT = { ok: false as const, message: "This worker has left. Their record can no longer be changed." };
+const NOT_FOUND = { ok: false as const, code: "not_found" as const, message: "Career conversation not found" };
+const WORKER_NOT_FOUND = { ok: false as const, code: "not_found" as const, message: "Worker not found" };
+const LEFT = { ok: false as const, code: "read_only" as const, message: "This worker has left. Their record can no longer be changed." };
 
 const mayEdit = (user: SessionUser) => user.role === "manager" || user.role === "admin";
 
@@ -231,11 +228,11 @@ function editableWorkerInTx(tx: Tx, user: SessionUser, workerId: string) {
 /** The checks a conversation's fields must pass beyond their shape: dates against the worker and today, a live profession. */
 function checkFields(tx: Tx, f: ConversationFields, contractStart: string, today: string, keepProfessionId?: string | null) {
   const held = heldOnProblem(f.heldOn, today, contractStart);
-  if (held) return { ok: false as const, field: "heldOn", message: held };
+  if (held) return { ok: false as const, code: "invalid" as const, field: "heldOn", message: held };
   const next = nextConversationProblem(f.heldOn, f.nextConversationOn);
-  if (next) return { ok: false as const, field: "nextConversationOn", message: next };
+  if (next) return { ok: false as const, code: "invalid" as const, field: "nextConversationOn", message: next };
   if (f.barriers.includes("other") && f.otherBarrierDetail.trim() === "") {
-    return { ok: false as const, field: "otherBarrierDetail", message: "Say what else gets in the way" };
+    return { ok: false as const, code: "invalid" as const, field: "otherBarrierDetail", message: "Say what else gets in the way" };
   }
   if (f.targetProfessionId && f.targetProfessionId !== keepProfessionId) {
     const live = tx
@@ -243,7 +240,7 @@ function checkFields(tx: Tx, f: ConversationFields, contractStart: string, today
       .from(professions)
       .where(and(eq(professions.id, f.targetProfessionId), isNull(professions.retiredAt)))
       .get();
-    if (!live) return { ok: false as const, field: "targetProfessionId", message: "Select a profession from the list" };
+    if (!live) return { ok: false as const, code: "invalid" as const, field: "targetProfessionId", message: "Select a profession from the list" };
   }
   return undefined;
 }
@@ -266,7 +263,7 @@ function barrierDetail(category: BarrierCategory, f: ConversationFields) {
 
 /** Records a conversation (managers of the worker, admins), with its steps and barriers, optionally inside an open appraisal. */
 export function recordConversation(user: SessionUser, workerId: string, f: NewConversationFields, today = todayInLondon()): ConversationResult {
-  if (!mayEdit(user)) return { ok: false, message: "Only the worker's manager or an administrator records a career conversation" };
+  if (!mayEdit(user)) return { ok: false, code: "read_only", message: "Only the worker's manager or an administrator records a career conversation" };
   return db.transaction((tx) => {
     const worker = editableWorkerInTx(tx, user, workerId);
     if (!worker) return WORKER_NOT_FOUND;
@@ -275,7 +272,7 @@ export function recordConversation(user: SessionUser, workerId: string, f: NewCo
     if (problem) return problem;
     for (const [i, s] of f.steps.entries()) {
       const due = stepDueProblem(f.heldOn, s.dueOn);
-      if (due) return { ok: false, field: `steps.${i}.dueOn`, message: due };
+      if (due) return { ok: false, code: "invalid", field: `steps.${i}.dueOn`, message: due };
     }
     if (f.appraisalId) {
       // Never trust the id from the link: it must be this worker's appraisal, and still open.
@@ -284,9 +281,9 @@ export function recordConversation(user: SessionUser, workerId: string, f: NewCo
         .from(appraisals)
         .where(and(eq(appraisals.id, f.appraisalId), eq(appraisals.workerId, workerId)))
         .get();
-      if (!appraisal) return { ok: false, message: "That appraisal was not found for this worker" };
+      if (!appraisal) return { ok: false, code: "invalid", message: "That appraisal was not found for this worker" };
       if (!appraisalTakesConversation(appraisal.status)) {
-        return { ok: false, message: "That appraisal has gone to the worker to sign, or is signed off or cancelled, so a conversation cannot be added to it" };
+        return { ok: false, code: "read_only", message: "That appraisal has gone to the worker to sign, or is signed off or cancelled, so a conversation cannot be added to it" };
       }
     }
     const conversation = tx
@@ -352,18 +349,18 @@ export function updateConversation(
   f: ConversationFields,
   today = todayInLondon(),
 ): ConversationResult {
-  if (!mayEdit(user)) return { ok: false, message: "Only the worker's manager or an administrator changes a career conversation" };
+  if (!mayEdit(user)) return { ok: false, code: "read_only", message: "Only the worker's manager or an administrator changes a career conversation" };
   return db.transaction((tx) => {
     const found = editableConversationInTx(tx, user, workerId, conversationId);
     if (!found) return NOT_FOUND;
     if (found.workerStatus === "left") return LEFT;
-    if (found.locked) return { ok: false, message: found.lockMessage };
+    if (found.locked) return { ok: false, code: "read_only", message: found.lockMessage };
     const before = found.conversation;
     const problem = checkFields(tx, f, found.contractStart, today, before.targetProfessionId);
     if (problem) return problem;
     const steps = tx.select({ dueOn: careerSteps.dueOn }).from(careerSteps).where(eq(careerSteps.conversationId, conversationId)).all();
     const early = steps.find((s) => s.dueOn !== null && s.dueOn < f.heldOn);
-    if (early) return { ok: false, field: "heldOn", message: `The conversation cannot be after a step agreed in it was due (${formatDate(early.dueOn)})` };
+    if (early) return { ok: false, code: "invalid", field: "heldOn", message: `The conversation cannot be after a step agreed in it was due (${formatDate(early.dueOn)})` };
 
     const values = conversationValues(f);
     const changed = (Object.keys(values) as (keyof typeof values)[]).filter((k) => before[k] !== values[k]);
@@ -402,14 +399,14 @@ export function updateConversation(
 
 /** Adds an agreed step to a conversation (managers of the worker, admins); refused while its appraisal is signed off. */
 export function addStep(user: SessionUser, workerId: string, conversationId: string, step: StepFields): StepResult {
-  if (!mayEdit(user)) return { ok: false, message: "Only the worker's manager or an administrator adds a step" };
+  if (!mayEdit(user)) return { ok: false, code: "read_only", message: "Only the worker's manager or an administrator adds a step" };
   return db.transaction((tx) => {
     const found = editableConversationInTx(tx, user, workerId, conversationId);
     if (!found) return NOT_FOUND;
     if (found.workerStatus === "left") return LEFT;
-    if (found.locked) return { ok: false, message: found.lockMessage };
+    if (found.locked) return { ok: false, code: "read_only", message: found.lockMessage };
     const due = stepDueProblem(found.conversation.heldOn, step.dueOn);
-    if (due) return { ok: false, field: "dueOn", message: due };
+    if (due) return { ok: false, code: "invalid", field: "dueOn", message: due };
     const sort = (tx.select({ n: max(careerSteps.sort) }).from(careerSteps).where(eq(careerSteps.conversationId, conversationId)).get()?.n ?? -1) + 1;
     const row = tx
       .insert(careerSteps)
@@ -443,7 +440,7 @@ function tickableStepInTx(tx: Tx, user: SessionUser, workerId: string, stepId: s
 export function setStepDone(user: SessionUser, workerId: string, stepId: string, done: boolean, today = todayInLondon()): StepResult {
   return db.transaction((tx) => {
     const found = tickableStepInTx(tx, user, workerId, stepId);
-    if (!found) return { ok: false, message: "Step not found" };
+    if (!found) return { ok: false, code: "not_found", message: "Step not found" };
     if (found.workerStatus === "left") return LEFT;
     const { step } = found;
     const result = { ok: true as const, workerId, conversationId: step.conversationId, stepId };
@@ -468,10 +465,10 @@ export function setStepDone(user: SessionUser, workerId: string, stepId: string,
  * Doing it twice gives back the goal made the first time.
  */
 export function stepToPdpGoal(user: SessionUser, workerId: string, stepId: string, today = todayInLondon()): StepGoalResult {
-  if (!mayEdit(user)) return { ok: false, message: "Only the worker's manager or an administrator adds a goal to their PDP" };
+  if (!mayEdit(user)) return { ok: false, code: "read_only", message: "Only the worker's manager or an administrator adds a goal to their PDP" };
   return db.transaction((tx) => {
     const found = tickableStepInTx(tx, user, workerId, stepId);
-    if (!found) return { ok: false, message: "Step not found" };
+    if (!found) return { ok: false, code: "not_found", message: "Step not found" };
     if (found.workerStatus === "left") return LEFT;
     const { step } = found;
     const result = addGoalsToCurrentPdp(
@@ -491,7 +488,7 @@ export function stepToPdpGoal(user: SessionUser, workerId: string, stepId: strin
         .where(and(eq(pdpGoals.sourceStepId, step.id), eq(pdps.workerId, workerId)))
         .orderBy(sql`${pdps.status} = 'closed'`, desc(pdpGoals.createdAt))
         .get()?.id;
-    if (!goalId) return { ok: false, message: "The goal could not be added" };
+    if (!goalId) return { ok: false, code: "invalid", message: "The goal could not be added" };
     if (created) {
       audit(tx, user, {
         action: "career_step.to_pdp_goal",

@@ -11,8 +11,9 @@ import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
 import { periodEnding, type Period } from "../../lib/rules/scorecard";
 import { AGE_BANDS, DISABILITY_ANSWERS, ETHNIC_GROUPS, SEX_ANSWERS } from "../../lib/vocabulary";
-import { EQUALITY_QUESTIONS, type EqualityAnswers } from "../../lib/equality-schema";
+import { EQUALITY_QUESTIONS, type EqualityAnswers } from "../../lib/forms/equality";
 import { population, type ScorecardFilters } from "./scorecard";
+import type { Result } from "../result";
 import { now as clockNow } from "../../lib/rules/dates";
 
 /** The user's own worker record, only when they are a support worker. */
@@ -39,7 +40,7 @@ export function myEquality(user: SessionUser): (EqualityAnswers & { updatedAt: D
   };
 }
 
-export type SaveEqualityResult = { ok: true; outcome: "saved" | "cleared" | "unchanged" } | { ok: false; message: string };
+export type SaveEqualityResult = Result<{ outcome: "saved" | "cleared" | "unchanged" }>;
 
 /**
  * Saves the signed-in support worker's answers; no answers at all deletes the row. The audit says only which
@@ -47,7 +48,7 @@ export type SaveEqualityResult = { ok: true; outcome: "saved" | "cleared" | "unc
  */
 export function saveMyEquality(user: SessionUser, answers: EqualityAnswers): SaveEqualityResult {
   const workerId = ownWorkerId(user);
-  if (!workerId) return { ok: false, message: "Only a support worker can give their own equality monitoring answers" };
+  if (!workerId) return { ok: false, code: "read_only", message: "Only a support worker can give their own equality monitoring answers" };
   return db.transaction((tx) => {
     const before = tx.select().from(equalityMonitoring).where(eq(equalityMonitoring.workerId, workerId)).get();
     const changed = EQUALITY_QUESTIONS.filter((q) => (before?.[q] ?? null) !== answers[q]);

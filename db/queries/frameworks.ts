@@ -22,17 +22,17 @@ import {
 import { audit } from "../audit";
 import { RENEWAL_MAX_MONTHS, statementNumberProblem, statementSort } from "../../lib/rules/competencies";
 import { FRAMEWORK_STAGES, frameworkStageWords, type FrameworkStage } from "../../lib/vocabulary";
-import type { DomainInput, PublishInput, StatementEdit, StatementNew, VersionStatus } from "../../lib/framework-schema";
+import type { DomainInput, PublishInput, StatementEdit, StatementNew, VersionStatus } from "../../lib/forms/framework";
 import type { SessionUser } from "../../lib/session-user";
+import { type Refusal, type Result } from "../result";
 import { now as clockNow } from "../../lib/rules/dates";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
-type Refusal = { ok: false; message: string; field?: string };
 /** The framework and version a change touched, for the page to go back to. */
-export type FrameworkChange = { ok: true; id: string; frameworkId: string; versionId: string } | Refusal;
+export type FrameworkChange = Result<{ id: string; frameworkId: string; versionId: string }>;
 
-const REFUSED = { ok: false, message: "Only administrators change competency frameworks" } as const;
+const REFUSED = { ok: false, code: "read_only", message: "Only administrators change competency frameworks" } as const;
 
 const isAdmin = (user: SessionUser) => user.role === "admin";
 
@@ -254,8 +254,8 @@ function draftVersion(tx: Tx, versionId: string): DraftVersion | Refusal {
     .from(frameworkVersions)
     .where(eq(frameworkVersions.id, versionId))
     .get();
-  if (!v) return { ok: false, message: "Version not found" };
-  if (v.status !== "draft") return { ok: false, message: `Version ${v.version} is ${v.status}: it cannot be changed. Start a new version to make changes.` };
+  if (!v) return { ok: false, code: "not_found", message: "Version not found" };
+  if (v.status !== "draft") return { ok: false, code: "read_only", message: `Version ${v.version} is ${v.status}: it cannot be changed. Start a new version to make changes.` };
   return v;
 }
 
@@ -263,7 +263,7 @@ const refused = (r: DraftVersion | Refusal): r is Refusal => "ok" in r;
 
 function statementInDraft(tx: Tx, statementId: string) {
   const s = tx.select().from(competencyStatements).where(eq(competencyStatements.id, statementId)).get();
-  if (!s) return { ok: false, message: "Statement not found" } as Refusal;
+  if (!s) return { ok: false, code: "not_found", message: "Statement not found" } as Refusal;
   const version = draftVersion(tx, s.versionId);
   if (refused(version)) return version;
   const domain = tx.select({ number: frameworkDomains.number }).from(frameworkDomains).where(eq(frameworkDomains.id, s.domainId)).get()!;
@@ -272,9 +272,9 @@ function statementInDraft(tx: Tx, statementId: string) {
 
 /** The zod schema checks these too; the data layer refuses them whoever calls it. */
 function wordingProblem(text: string, renewalMonths: number | null): Refusal | undefined {
-  if (text.trim() === "") return { ok: false, field: "text", message: "Enter the statement's wording" };
+  if (text.trim() === "") return { ok: false, code: "invalid", field: "text", message: "Enter the statement's wording" };
   if (renewalMonths !== null && (!Number.isInteger(renewalMonths) || renewalMonths < 1 || renewalMonths > RENEWAL_MAX_MONTHS)) {
-    return { ok: false, field: "renewalMonths", message: `The renewal period must be a whole number of months from 1 to ${RENEWAL_MAX_MONTHS}, or empty` };
+    return { ok: false, code: "invalid", field: "renewalMonths", message: `The renewal period must be a whole number of months from 1 to ${RENEWAL_MAX_MONTHS}, or empty` };
   }
   return undefined;
 }
@@ -302,7 +302,7 @@ function numberClash(tx: Tx, versionId: string, stage: FrameworkStage, number: s
     )
     .get();
   return clash
-    ? { ok: false, field: "number", message: `There is already a current statement ${number} at the ${frameworkStageWords.label(stage).toLowerCase()} stage in this version` }
+    ? { ok: false, code: "conflict", field: "number", message: `There is already a current statement ${number} at the ${frameworkStageWords.label(stage).toLowerCase()} stage in this version` }
     : undefined;
 }
 
@@ -310,11 +310,11 @@ function numberClash(tx: Tx, versionId: string, stage: FrameworkStage, number: s
 function scopeProblem(tx: Tx, user: SessionUser, scope: Scope, keep?: Scope): Refusal | undefined {
   if (scope.professionId && scope.professionId !== keep?.professionId) {
     const live = tx.select({ id: professions.id }).from(professions).where(and(eq(professions.id, scope.professionId), isNull(professions.retiredAt))).get();
-    if (!live) return { ok: false, field: "professionId", message: "Select a profession from the list" };
+    if (!live) return { ok: false, code: "invalid", field: "professionId", message: "Select a profession from the list" };
   }
   if (scope.teamId && scope.teamId !== keep?.teamId) {
     const live = tx.select({ id: teams.id }).from(teams).where(and(eq(teams.id, scope.teamId), eq(teams.orgId, user.orgId), isNull(teams.archivedAt))).get();
-    if (!live) return { ok: false, field: "teamId", message: "Select a team from the list" };
+    if (!live) return { ok: false, code: "invalid", field: "teamId", message: "Select a team from the list" };
   }
   return undefined;
 }
@@ -349,12 +349,12 @@ export function startDraftVersion(user: SessionUser, frameworkId: string): Frame
   try {
     return db.transaction((tx): FrameworkChange => {
       const framework = tx.select({ id: frameworks.id }).from(frameworks).where(eq(frameworks.id, frameworkId)).get();
-      if (!framework) return { ok: false, message: "Framework not found" };
+      if (!framework) return { ok: false, code: "not_found", message: "Framework not found" };
       const versions = tx.select().from(frameworkVersions).where(eq(frameworkVersions.frameworkId, frameworkId)).all();
       const draft = versions.find((v) => v.status === "draft");
-      if (draft) return { ok: false, message: `Version ${draft.version} is already a draft: continue it, or discard it first` };
+      if (draft) return { ok: false, code: "conflict", message: `Version ${draft.version} is already a draft: continue it, or discard it first` };
       const published = versions.find((v) => v.status === "published");
-      if (!published) return { ok: false, message: "This framework has no published version to start from" };
+      if (!published) return { ok: false, code: "invalid", message: "This framework has no published version to start from" };
       const version = Math.max(...versions.map((v) => v.version)) + 1;
       const created = tx.insert(frameworkVersions).values({ frameworkId, version, status: "draft" }).returning({ id: frameworkVersions.id }).get();
 
@@ -385,7 +385,7 @@ export function startDraftVersion(user: SessionUser, frameworkId: string): Frame
     });
   } catch (error) {
     // Two admins starting a draft at once: the one-draft index answers, and reads the same as the check.
-    if (isUniqueViolation(error)) return { ok: false, message: "Another draft was started a moment ago: continue that one" };
+    if (isUniqueViolation(error)) return { ok: false, code: "conflict", message: "Another draft was started a moment ago: continue that one" };
     throw error;
   }
 }
@@ -402,7 +402,7 @@ export function discardDraftVersion(user: SessionUser, versionId: string): Frame
       tx.select({ n: sql<number>`count(*)` }).from(competencyAssessments).where(inArray(competencyAssessments.statementId, statementIds)).get()!.n +
       tx.select({ n: sql<number>`count(*)` }).from(pdpGoalStatements).where(inArray(pdpGoalStatements.statementId, statementIds)).get()!.n +
       tx.select({ n: sql<number>`count(*)` }).from(pdpGoalDomains).where(inArray(pdpGoalDomains.domainId, domainIds)).get()!.n;
-    if (used > 0) return { ok: false, message: `Version ${version.version} cannot be discarded: ${used} assessment${used === 1 ? "" : "s"} or PDP goal${used === 1 ? "" : "s"} point at it` };
+    if (used > 0) return { ok: false, code: "invalid", message: `Version ${version.version} cannot be discarded: ${used} assessment${used === 1 ? "" : "s"} or PDP goal${used === 1 ? "" : "s"} point at it` };
     const statements = tx.delete(competencyStatements).where(eq(competencyStatements.versionId, versionId)).run().changes;
     const domains = tx.delete(frameworkDomains).where(eq(frameworkDomains.versionId, versionId)).run().changes;
     tx.delete(frameworkVersions).where(eq(frameworkVersions.id, versionId)).run();
@@ -420,7 +420,7 @@ export function discardDraftVersion(user: SessionUser, versionId: string): Frame
 export function publishVersion(user: SessionUser, versionId: string, input: PublishInput, now = clockNow()): FrameworkChange {
   if (!isAdmin(user)) return REFUSED;
   const notes = input.notes.trim();
-  if (notes === "") return { ok: false, field: "notes", message: "Say what changed in this version" };
+  if (notes === "") return { ok: false, code: "invalid", field: "notes", message: "Say what changed in this version" };
   return db.transaction((tx): FrameworkChange => {
     const version = draftVersion(tx, versionId);
     if (refused(version)) return version;
@@ -429,7 +429,7 @@ export function publishVersion(user: SessionUser, versionId: string, input: Publ
       .from(competencyStatements)
       .where(and(eq(competencyStatements.versionId, versionId), isNull(competencyStatements.retiredAt)))
       .get()!.n;
-    if (current === 0) return { ok: false, message: `Version ${version.version} has no current statements. Add or restore one before publishing.` };
+    if (current === 0) return { ok: false, code: "invalid", message: `Version ${version.version} has no current statements. Add or restore one before publishing.` };
     const previous = tx
       .select({ id: frameworkVersions.id, version: frameworkVersions.version })
       .from(frameworkVersions)
@@ -452,10 +452,10 @@ export function publishVersion(user: SessionUser, versionId: string, input: Publ
 
 export function updateDomain(user: SessionUser, domainId: string, input: DomainInput): FrameworkChange {
   if (!isAdmin(user)) return REFUSED;
-  if (input.title.trim() === "") return { ok: false, field: "title", message: "Enter the domain's title" };
+  if (input.title.trim() === "") return { ok: false, code: "invalid", field: "title", message: "Enter the domain's title" };
   return db.transaction((tx): FrameworkChange => {
     const before = tx.select().from(frameworkDomains).where(eq(frameworkDomains.id, domainId)).get();
-    if (!before) return { ok: false, message: "Domain not found" };
+    if (!before) return { ok: false, code: "not_found", message: "Domain not found" };
     const version = draftVersion(tx, before.versionId);
     if (refused(version)) return version;
     const changed = (["title", "description"] as const).filter((k) => before[k] !== input[k]);
@@ -475,8 +475,8 @@ export function addStatement(user: SessionUser, versionId: string, input: Statem
   if (!isAdmin(user)) return REFUSED;
   const wording = wordingProblem(input.text, input.renewalMonths);
   if (wording) return wording;
-  if (!input.bespoke && (input.professionId || input.teamId)) return { ok: false, field: "bespoke", message: "Only a bespoke statement can be for one profession or team" };
-  if (input.professionId && input.teamId) return { ok: false, field: "teamId", message: "Choose a profession or a team, not both" };
+  if (!input.bespoke && (input.professionId || input.teamId)) return { ok: false, code: "invalid", field: "bespoke", message: "Only a bespoke statement can be for one profession or team" };
+  if (input.professionId && input.teamId) return { ok: false, code: "invalid", field: "teamId", message: "Choose a profession or a team, not both" };
   return db.transaction((tx): FrameworkChange => {
     const version = draftVersion(tx, versionId);
     if (refused(version)) return version;
@@ -485,10 +485,10 @@ export function addStatement(user: SessionUser, versionId: string, input: Statem
       .from(frameworkDomains)
       .where(and(eq(frameworkDomains.id, input.domainId), eq(frameworkDomains.versionId, versionId)))
       .get();
-    if (!domain) return { ok: false, field: "domainId", message: "Select a domain from the list" };
+    if (!domain) return { ok: false, code: "invalid", field: "domainId", message: "Select a domain from the list" };
     const number = input.number.trim();
     const numberProblem = statementNumberProblem(number, domain.number);
-    if (numberProblem) return { ok: false, field: "number", message: numberProblem };
+    if (numberProblem) return { ok: false, code: "invalid", field: "number", message: numberProblem };
     const scope = { professionId: input.professionId, teamId: input.teamId };
     const problem = scopeProblem(tx, user, scope) ?? numberClash(tx, versionId, input.stage, number, scope);
     if (problem) return problem;
@@ -527,14 +527,14 @@ export function updateStatement(user: SessionUser, statementId: string, input: S
   if (!isAdmin(user)) return REFUSED;
   const wording = wordingProblem(input.text, input.renewalMonths);
   if (wording) return wording;
-  if (input.professionId && input.teamId) return { ok: false, field: "teamId", message: "Choose a profession or a team, not both" };
+  if (input.professionId && input.teamId) return { ok: false, code: "invalid", field: "teamId", message: "Choose a profession or a team, not both" };
   return db.transaction((tx): FrameworkChange => {
     const found = statementInDraft(tx, statementId);
     if ("ok" in found) return found;
     const { statement: before, version, domainNumber } = found;
     const number = input.number.trim();
     const numberProblem = statementNumberProblem(number, domainNumber);
-    if (numberProblem) return { ok: false, field: "number", message: numberProblem };
+    if (numberProblem) return { ok: false, code: "invalid", field: "number", message: numberProblem };
     // The HEE statements are for everyone; only a bespoke one is scoped.
     const scope = before.bespoke ? { professionId: input.professionId, teamId: input.teamId } : { professionId: null, teamId: null };
     const problem =
@@ -565,7 +565,7 @@ export function retireStatement(user: SessionUser, statementId: string, now = cl
     const found = statementInDraft(tx, statementId);
     if ("ok" in found) return found;
     const { statement, version } = found;
-    if (statement.retiredAt) return { ok: false, message: `Statement ${statement.number} is already retired` };
+    if (statement.retiredAt) return { ok: false, code: "conflict", message: `Statement ${statement.number} is already retired` };
     tx.update(competencyStatements).set({ retiredAt: now }).where(eq(competencyStatements.id, statementId)).run();
     audit(tx, user, {
       action: "competency_statement.retired",
@@ -583,9 +583,9 @@ export function restoreStatement(user: SessionUser, statementId: string): Framew
     const found = statementInDraft(tx, statementId);
     if ("ok" in found) return found;
     const { statement, version } = found;
-    if (!statement.retiredAt) return { ok: false, message: `Statement ${statement.number} is not retired` };
+    if (!statement.retiredAt) return { ok: false, code: "conflict", message: `Statement ${statement.number} is not retired` };
     const clash = numberClash(tx, version.id, statement.stage, statement.number, statement, statementId);
-    if (clash) return { ok: false, message: `${clash.message}: renumber or retire it first` };
+    if (clash) return { ok: false, code: "invalid", message: `${clash.message}: renumber or retire it first` };
     tx.update(competencyStatements).set({ retiredAt: null }).where(eq(competencyStatements.id, statementId)).run();
     audit(tx, user, {
       action: "competency_statement.restored",

@@ -10,31 +10,33 @@ import { cpdActivities, pdpGoals, pdps, trainingRequests, users, workers } from 
 import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
-import type { CpdChange, CpdFields, DeclineFields, RequestFields } from "../../lib/learning-schema";
+import type { CpdChange, CpdFields, DeclineFields, RequestFields } from "../../lib/forms/learning";
 import { todayInLondon, now as clockNow } from "../../lib/rules/dates";
 import { courseDatesProblem, cpdDateProblem, declineProblem, MAX_HOURS_PER_ENTRY, totalsLast12Months, withdrawProblem } from "../../lib/rules/learning";
 import { workerRecordHeader } from "./workers";
+import type { Result } from "../result";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
-export type LearningResult =
-  | { ok: true; workerId: string; id: string }
-  | { ok: false; message: string; field?: string; notFound?: boolean };
+export type LearningResult = Result<{ workerId: string; id: string }>;
 
-const WORKER_NOT_FOUND = { ok: false as const, message: "Worker not found", notFound: true };
-const REQUEST_NOT_FOUND = { ok: false as const, message: "Training request not found", notFound: true };
-const CPD_NOT_FOUND = { ok: false as const, message: "CPD activity not found", notFound: true };
-const LEFT = { ok: false as const, message: "This worker has left. Their record can no longer be changed." };
+const WORKER_NOT_FOUND = { ok: false as const, code: "not_found" as const, message: "Worker not found" };
+const REQUEST_NOT_FOUND = { ok: false as const, code: "not_found" as const, message: "Training request not found" };
+const CPD_NOT_FOUND = { ok: false as const, code: "not_found" as const, message: "CPD activity not found" };
+const LEFT = { ok: false as const, code: "read_only" as const, message: "This worker has left. Their record can no longer be changed." };
 const LEAD_REFUSED = {
   ok: false as const,
+  code: "read_only" as const,
   message: "Leads read CPD and training requests; only the worker, their manager or an administrator adds to them",
 };
 const LEAD_CHANGE_REFUSED = {
   ok: false as const,
+  code: "read_only" as const,
   message: "Leads read CPD and training requests; only the worker, their manager or an administrator changes them",
 };
 const LEAD_DECIDE_REFUSED = {
   ok: false as const,
+  code: "read_only" as const,
   message: "Leads read training requests; only the worker's manager or an administrator decides on them",
 };
 
@@ -81,10 +83,10 @@ function mayAdd(user: SessionUser, worker: { status: string; userId: string | nu
 /** The checks a CPD entry's fields get, added or changed: a past date, the hours, a goal of this worker's. */
 function cpdProblem(tx: Tx, workerId: string, f: CpdChange, today: string): Extract<LearningResult, { ok: false }> | undefined {
   const problem = cpdDateProblem(f.activityOn, today);
-  if (problem) return { ok: false, field: "activityOn", message: problem };
-  if (!(f.hours > 0 && f.hours <= MAX_HOURS_PER_ENTRY)) return { ok: false, field: "hours", message: `The hours must be more than 0 and ${MAX_HOURS_PER_ENTRY} or fewer` };
+  if (problem) return { ok: false, code: "invalid", field: "activityOn", message: problem };
+  if (!(f.hours > 0 && f.hours <= MAX_HOURS_PER_ENTRY)) return { ok: false, code: "invalid", field: "hours", message: `The hours must be more than 0 and ${MAX_HOURS_PER_ENTRY} or fewer` };
   if (f.pdpGoalId && !goalOfWorkerInTx(tx, workerId, f.pdpGoalId)) {
-    return { ok: false, field: "pdpGoalId", message: "Select one of the goals in this worker's PDP, or none" };
+    return { ok: false, code: "invalid", field: "pdpGoalId", message: "Select one of the goals in this worker's PDP, or none" };
   }
   return undefined;
 }
@@ -198,8 +200,8 @@ export function addCpd(user: SessionUser, workerId: string, f: CpdFields, today 
     if (f.trainingRequestId) {
       const found = visibleRequestInTx(tx, user, workerId, f.trainingRequestId);
       if (!found) return REQUEST_NOT_FOUND;
-      if (found.request.status === "attended") return { ok: false, message: "This training has already been recorded as attended" };
-      if (found.request.status !== "approved") return { ok: false, message: "Only approved training can be recorded as attended" };
+      if (found.request.status === "attended") return { ok: false, code: "conflict", message: "This training has already been recorded as attended" };
+      if (found.request.status !== "approved") return { ok: false, code: "invalid", message: "Only approved training can be recorded as attended" };
       tx.update(trainingRequests).set({ status: "attended", updatedAt: clockNow() }).where(eq(trainingRequests.id, f.trainingRequestId)).run();
       audit(tx, user, {
         action: "training_request.attended",
@@ -338,10 +340,10 @@ export function requestTraining(user: SessionUser, workerId: string, f: RequestF
     if (!worker) return WORKER_NOT_FOUND;
     if (worker.status === "left") return LEFT;
     const problem = courseDatesProblem(f.startsOn, f.endsOn);
-    if (problem) return { ok: false, field: "endsOn", message: problem };
-    if (f.cost !== null && f.cost < 0) return { ok: false, field: "cost", message: "The cost cannot be negative" };
+    if (problem) return { ok: false, code: "invalid", field: "endsOn", message: problem };
+    if (f.cost !== null && f.cost < 0) return { ok: false, code: "invalid", field: "cost", message: "The cost cannot be negative" };
     if (f.requestGoalId && !goalOfWorkerInTx(tx, workerId, f.requestGoalId)) {
-      return { ok: false, field: "requestGoalId", message: "Select one of the goals in this worker's PDP, or none" };
+      return { ok: false, code: "invalid", field: "requestGoalId", message: "Select one of the goals in this worker's PDP, or none" };
     }
     const row = tx
       .insert(trainingRequests)
@@ -378,7 +380,7 @@ export function decideRequest(user: SessionUser, workerId: string, requestId: st
   if (user.role !== "manager" && user.role !== "admin") return REQUEST_NOT_FOUND;
   if (decision.status === "declined") {
     const problem = declineProblem(decision.declineReason, decision.declineDetail);
-    if (problem) return { ok: false, ...problem };
+    if (problem) return { ok: false, code: "invalid", ...problem };
   }
   return db.transaction((tx) => {
     const found = tx
@@ -389,7 +391,7 @@ export function decideRequest(user: SessionUser, workerId: string, requestId: st
       .get();
     if (!found) return REQUEST_NOT_FOUND;
     if (found.workerStatus === "left") return LEFT;
-    if (found.request.status !== "pending") return { ok: false, message: "This request has already been decided" };
+    if (found.request.status !== "pending") return { ok: false, code: "conflict", message: "This request has already been decided" };
     const declined = decision.status === "declined";
     const detail = declined ? decision.declineDetail.trim() : "";
     tx.update(trainingRequests)
@@ -428,7 +430,7 @@ export function withdrawRequest(user: SessionUser, workerId: string, requestId: 
     if (worker.status === "left") return LEFT;
     const { status, title } = found.request;
     const problem = withdrawProblem(status);
-    if (problem) return { ok: false, message: problem };
+    if (problem) return { ok: false, code: "conflict", message: problem };
     tx.update(trainingRequests).set({ status: "withdrawn", updatedAt: clockNow() }).where(eq(trainingRequests.id, requestId)).run();
     audit(tx, user, { action: "training_request.withdrawn", entityType: "training_request", entityId: requestId, workerId, summary: { title } });
     return { ok: true, workerId, id: requestId };

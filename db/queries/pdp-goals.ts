@@ -30,7 +30,7 @@ import { workerFrameworkStageSql } from "./competencies";
 import { assessedFrameworkKey } from "./assessed-framework";
 import type { FrameworkStage } from "../../lib/vocabulary";
 import type { SessionUser } from "../../lib/session-user";
-import type { GoalFields, GoalStatusFields, ActionFields, NoteFields, BarrierFields } from "../../lib/pdp-goal-schema";
+import type { GoalFields, GoalStatusFields, ActionFields, NoteFields, BarrierFields } from "../../lib/forms/pdp-goal";
 import {
   checkGoalStatus,
   goalActor,
@@ -40,15 +40,15 @@ import {
   type GoalActor,
 } from "../../lib/rules/pdp-goals";
 import { formatDate, now as clockNow } from "../../lib/rules/dates";
+import { type Refusal, type Result } from "../result";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
-export type GoalResult = { ok: true; workerId: string; goalId: string } | { ok: false; message: string; field?: string };
-type Refusal = Extract<GoalResult, { ok: false }>;
+export type GoalResult = Result<{ workerId: string; goalId: string }>;
 
-const GOAL_NOT_FOUND: Refusal = { ok: false, message: "Goal not found" };
-const WORKER_NOT_FOUND: Refusal = { ok: false, message: "Worker not found" };
-const LEFT: Refusal = { ok: false, message: "This worker has left. Their record can no longer be changed." };
+const GOAL_NOT_FOUND: Refusal = { ok: false, code: "not_found", message: "Goal not found" };
+const WORKER_NOT_FOUND: Refusal = { ok: false, code: "not_found", message: "Worker not found" };
+const LEFT: Refusal = { ok: false, code: "read_only", message: "This worker has left. Their record can no longer be changed." };
 
 /**
  * Whose records a user may change here: managers and admins those they may edit; a support worker only their own
@@ -261,7 +261,7 @@ function checkFrameworkChoices(
       : [],
   );
   if (domainIds.some((d) => !liveDomains.has(d) && !kept.domainIds.includes(d))) {
-    return { ok: false, field: "domainIds", message: "Select framework domains from the list" };
+    return { ok: false, code: "invalid", field: "domainIds", message: "Select framework domains from the list" };
   }
   const allowed = new Map((versionId ? statementsForWorker(tx, versionId, worker) : []).map((s) => [s.id, s.domainId]));
   const keptStatements =
@@ -276,7 +276,7 @@ function checkFrameworkChoices(
   const withDomains = new Set(domainIds);
   for (const id of statementIds) {
     const domainId = allowed.get(id);
-    if (!domainId) return { ok: false, field: "statementIds", message: "Select competency statements from the list for this worker's stage" };
+    if (!domainId) return { ok: false, code: "invalid", field: "statementIds", message: "Select competency statements from the list for this worker's stage" };
     withDomains.add(domainId);
   }
   return { domainIds: [...withDomains], statementIds };
@@ -297,14 +297,14 @@ function writeLinks(tx: Tx, goalId: string, links: { domainIds: string[]; statem
 
 function targetRefusal(targetDate: string | null, periodStart: string): Refusal | undefined {
   if (targetDate && targetDate < periodStart) {
-    return { ok: false, field: "targetDate", message: `The target date must be on or after ${formatDate(periodStart)}, when this PDP starts` };
+    return { ok: false, code: "invalid", field: "targetDate", message: `The target date must be on or after ${formatDate(periodStart)}, when this PDP starts` };
   }
   return undefined;
 }
 
 /** The goal, its PDP and worker, if the user may change this worker's records and the goal is theirs. */
 function goalForChange(tx: Tx, user: SessionUser, workerId: string, goalId: string) {
-  if (user.role === "lead") return { refusal: { ok: false, message: LEAD_MESSAGE } as Refusal };
+  if (user.role === "lead") return { refusal: { ok: false, code: "read_only", message: LEAD_MESSAGE } as Refusal };
   const row = tx
     .select({
       goal: pdpGoals,
@@ -327,13 +327,13 @@ function goalForChange(tx: Tx, user: SessionUser, workerId: string, goalId: stri
     .get();
   if (!row) return { refusal: GOAL_NOT_FOUND };
   if (row.worker.status === "left") return { refusal: LEFT };
-  if (row.pdpStatus === "closed") return { refusal: { ok: false, message: CLOSED_PDP_MESSAGE } as Refusal };
+  if (row.pdpStatus === "closed") return { refusal: { ok: false, code: "read_only", message: CLOSED_PDP_MESSAGE } as Refusal };
   const actor = goalActor(user.role, row.worker.userId === user.id);
   if (!actor) return { refusal: GOAL_NOT_FOUND };
   return { ...row, actor };
 }
 
-const MANAGER_ONLY: Refusal = { ok: false, message: "Only the worker's manager can do this" };
+const MANAGER_ONLY: Refusal = { ok: false, code: "read_only", message: "Only the worker's manager can do this" };
 
 /* ---------------------------------------------------------------- changes */
 
@@ -343,14 +343,14 @@ const MANAGER_ONLY: Refusal = { ok: false, message: "Only the worker's manager c
  * When the worker's only PDPs are closed, the manager starts a new PDP first (with its period) on the PDP page.
  */
 export function createGoal(user: SessionUser, workerId: string, f: GoalFields, today: string): GoalResult {
-  if (user.role === "lead") return { ok: false, message: LEAD_MESSAGE };
+  if (user.role === "lead") return { ok: false, code: "read_only", message: LEAD_MESSAGE };
   return db.transaction((tx) => {
     const worker = workerForGoals(tx, changeableWorkers(user), workerId);
     if (!worker) return WORKER_NOT_FOUND;
     if (worker.status === "left") return LEFT;
     const current = currentPdpInTx(tx, workerId);
     if (!current && tx.select({ id: pdps.id }).from(pdps).where(eq(pdps.workerId, workerId)).get()) {
-      return { ok: false, message: CLOSED_PDP_MESSAGE };
+      return { ok: false, code: "read_only", message: CLOSED_PDP_MESSAGE };
     }
     const late = targetRefusal(f.targetDate, current?.periodStart ?? today);
     if (late) return late;
@@ -420,8 +420,8 @@ export function agreeGoal(user: SessionUser, workerId: string, goalId: string): 
   return db.transaction((tx) => {
     const found = goalForChange(tx, user, workerId, goalId);
     if ("refusal" in found) return found.refusal!;
-    if (found.actor !== "manager") return { ok: false, message: "Only the worker's manager can agree a goal" };
-    if (found.goal.agreedAt) return { ok: false, message: "This goal is already agreed" };
+    if (found.actor !== "manager") return { ok: false, code: "read_only", message: "Only the worker's manager can agree a goal" };
+    if (found.goal.agreedAt) return { ok: false, code: "conflict", message: "This goal is already agreed" };
     tx.update(pdpGoals).set({ agreedAt: clockNow() }).where(eq(pdpGoals.id, goalId)).run();
     audit(tx, user, { action: "pdp_goal.agreed", entityType: "pdp_goal", entityId: goalId, workerId, summary: { title: found.goal.title } });
     if (isPlanChange({ kind: "agreed" })) markPlanChanged(tx, user, found.goal.pdpId);
@@ -436,7 +436,7 @@ export function setGoalStatus(user: SessionUser, workerId: string, goalId: strin
     if ("refusal" in found) return found.refusal!;
     const { goal } = found;
     const check = checkGoalStatus({ actor: found.actor, from: goal.status, to: f.status, agreed: !!goal.agreedAt, reason: f.reason });
-    if (!check.ok) return { ok: false, message: check.message, field: check.field };
+    if (!check.ok) return { ok: false, code: "invalid", message: check.message, field: check.field };
     tx.update(pdpGoals)
       .set({ status: f.status, statusReason: f.reason.trim() || null })
       .where(eq(pdpGoals.id, goalId))
@@ -459,7 +459,7 @@ export function addAction(user: SessionUser, workerId: string, goalId: string, f
     const found = goalForChange(tx, user, workerId, goalId);
     if ("refusal" in found) return found.refusal!;
     if (found.actor === "worker" && f.owner !== "worker") {
-      return { ok: false, field: "owner", message: "You can add actions you will do yourself; your manager adds their own" };
+      return { ok: false, code: "invalid", field: "owner", message: "You can add actions you will do yourself; your manager adds their own" };
     }
     const action = tx.insert(pdpActions).values({ goalId, description: f.description, owner: f.owner, dueOn: f.dueOn }).returning({ id: pdpActions.id }).get();
     audit(tx, user, {
@@ -484,10 +484,10 @@ export function completeAction(user: SessionUser, workerId: string, actionId: st
       .from(pdpActions)
       .where(eq(pdpActions.id, actionId))
       .get();
-    if (!action) return { ok: false, message: "Action not found" };
+    if (!action) return { ok: false, code: "not_found", message: "Action not found" };
     const found = goalForChange(tx, user, workerId, action.goalId);
-    if ("refusal" in found) return found.refusal!.message === GOAL_NOT_FOUND.message ? { ok: false, message: "Action not found" } : found.refusal!;
-    if (found.actor === "worker" && action.owner !== "worker") return { ok: false, message: "Your manager marks their own actions done" };
+    if ("refusal" in found) return found.refusal!.message === GOAL_NOT_FOUND.message ? { ok: false, code: "not_found", message: "Action not found" } : found.refusal!;
+    if (found.actor === "worker" && action.owner !== "worker") return { ok: false, code: "read_only", message: "Your manager marks their own actions done" };
     if (done === (action.doneOn !== null)) return { ok: true, workerId, goalId: action.goalId };
     tx.update(pdpActions).set({ doneOn: done ? today : null }).where(eq(pdpActions.id, actionId)).run();
     audit(tx, user, {
@@ -507,7 +507,7 @@ export function addNote(user: SessionUser, workerId: string, goalId: string, f: 
     const found = goalForChange(tx, user, workerId, goalId);
     if ("refusal" in found) return found.refusal!;
     if (found.actor === "manager" && f.kind === "reflection") {
-      return { ok: false, field: "kind", message: "Reflections are the worker's own: add a progress note" };
+      return { ok: false, code: "invalid", field: "kind", message: "Reflections are the worker's own: add a progress note" };
     }
     const note = tx.insert(pdpNotes).values({ goalId, kind: f.kind, body: f.body, authorId: user.id }).returning({ id: pdpNotes.id }).get();
     audit(tx, user, { action: "pdp_note.created", entityType: "pdp_note", entityId: note.id, workerId, summary: { goalId, kind: f.kind } });
@@ -518,7 +518,7 @@ export function addNote(user: SessionUser, workerId: string, goalId: string, f: 
 /** A barrier met on a goal, in the source report's categories (counted by leads). Recorded as of today. */
 export function recordBarrier(user: SessionUser, workerId: string, goalId: string, f: BarrierFields, today: string): GoalResult {
   if (f.category === "other" && f.detail.trim().length === 0) {
-    return { ok: false, field: "detail", message: "Describe the barrier when you choose Other" };
+    return { ok: false, code: "invalid", field: "detail", message: "Describe the barrier when you choose Other" };
   }
   return db.transaction((tx) => {
     const found = goalForChange(tx, user, workerId, goalId);

@@ -38,17 +38,15 @@ import {
   UNFINISHED_GOAL_STATUSES,
 } from "../../lib/rules/pdp";
 import { workerRecordHeader } from "./workers";
+import { type Refusal, type Result } from "../result";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
-export type PdpChangeResult =
-  | { ok: true; workerId: string; pdpId: string; message: string }
-  | { ok: false; message: string; field?: string; notFound?: boolean };
+/** `alreadyAgreed`: the worker had agreed this version before, so nothing changed (agreePdp only). */
+export type PdpChangeResult = Result<{ workerId: string; pdpId: string; message: string; alreadyAgreed?: boolean; nextPdpId?: string }>;
 
-type Refusal = Extract<PdpChangeResult, { ok: false }>;
-
-const NOT_FOUND: Refusal = { ok: false, message: "PDP not found", notFound: true };
-const LEAD_REFUSAL: Refusal = { ok: false, message: "Leads can read PDPs but not change them" };
+const NOT_FOUND: Refusal = { ok: false, code: "not_found", message: "PDP not found" };
+const LEAD_REFUSAL: Refusal = { ok: false, code: "read_only", message: "Leads can read PDPs but not change them" };
 
 const managerAgreedBy = alias(users, "manager_agreed_by");
 const reviewer = alias(users, "reviewer");
@@ -311,7 +309,7 @@ function gate(tx: Tx, user: SessionUser, workerId: string, workerMay: boolean): 
   if (user.role === "lead") return LEAD_REFUSAL;
   if (user.role === "support_worker") {
     if (worker.userId !== user.id) return NOT_FOUND;
-    if (!workerMay) return { ok: false, message: "Only your manager can do this" };
+    if (!workerMay) return { ok: false, code: "read_only", message: "Only your manager can do this" };
     return { worker, as: "worker" };
   }
   const editable = tx.select({ id: workers.id }).from(workers).where(and(eq(workers.id, workerId), editableWorkers(user))).get();
@@ -331,7 +329,7 @@ function openPdp(tx: Tx, workerId: string, pdpId: string): PdpRow | Refusal {
     .where(and(eq(pdps.id, pdpId), eq(pdps.workerId, workerId)))
     .get();
   if (!pdp) return NOT_FOUND;
-  if (pdp.status === "closed") return { ok: false, message: closedPdpMessage(todayInLondon(pdp.closedAt ?? clockNow())) };
+  if (pdp.status === "closed") return { ok: false, code: "read_only", message: closedPdpMessage(todayInLondon(pdp.closedAt ?? clockNow())) };
   return pdp;
 }
 
@@ -346,11 +344,11 @@ export function startPdp(
   return db.transaction((tx) => {
     const g = gate(tx, user, workerId, false);
     if (isRefusal(g)) return g;
-    if (g.worker.status === "left") return { ok: false, message: `${nameOf(g.worker)} has left, so no new PDP can be started` };
+    if (g.worker.status === "left") return { ok: false, code: "read_only", message: `${nameOf(g.worker)} has left, so no new PDP can be started` };
     const current = currentPdpInTx(tx, workerId);
-    if (current) return { ok: false, message: `${nameOf(g.worker)} already has a current PDP. Close it before starting another.` };
+    if (current) return { ok: false, code: "conflict", message: `${nameOf(g.worker)} already has a current PDP. Close it before starting another.` };
     const problem = pdpPeriodProblem(f);
-    if (problem) return { ok: false, ...problem };
+    if (problem) return { ok: false, code: "invalid", ...problem };
     const pdp = tx
       .insert(pdps)
       .values({ workerId, periodStart: f.periodStart, periodEnd: f.periodEnd, nextReviewOn: f.nextReviewOn, status: "draft", createdBy: user.id })
@@ -372,14 +370,14 @@ export function agreePdp(user: SessionUser, workerId: string, pdpId: string, see
     const pdp = openPdp(tx, workerId, pdpId);
     if (isRefusal(pdp)) return pdp;
     if (seenVersion !== undefined && seenVersion !== pdp.version) {
-      return { ok: false, message: `The plan has changed since you opened it (it is now version ${pdp.version}). Read it again, then agree it.` };
+      return { ok: false, code: "conflict", message: `The plan has changed since you opened it (it is now version ${pdp.version}). Read it again, then agree it.` };
     }
     const goalCount = tx.select({ n: sql<number>`count(*)` }).from(pdpGoals).where(eq(pdpGoals.pdpId, pdp.id)).get()?.n ?? 0;
-    if (goalCount === 0) return { ok: false, message: "Add at least one goal before agreeing this plan" };
+    if (goalCount === 0) return { ok: false, code: "invalid", message: "Add at least one goal before agreeing this plan" };
 
     const now = clockNow();
     const mine = g.as === "worker" ? pdp.workerAgreedAt : pdp.managerAgreedAt;
-    if (mine) return { ok: true, workerId, pdpId: pdp.id, message: `You have already agreed version ${pdp.version} of this plan` };
+    if (mine) return { ok: true, workerId, pdpId: pdp.id, alreadyAgreed: true, message: `You have already agreed version ${pdp.version} of this plan` };
 
     const change: Partial<PdpRow> =
       g.as === "worker" ? { workerAgreedAt: now } : { managerAgreedAt: now, managerAgreedBy: user.id };
@@ -430,7 +428,7 @@ export function recordPdpReview(
     const pdp = openPdp(tx, workerId, pdpId);
     if (isRefusal(pdp)) return pdp;
     const problem = pdpReviewProblem(f, pdp, today);
-    if (problem) return { ok: false, ...problem };
+    if (problem) return { ok: false, code: "invalid", ...problem };
     const review = tx
       .insert(pdpReviews)
       .values({ pdpId: pdp.id, reviewedOn: f.reviewedOn, summary: f.summary, nextReviewOn: f.nextReviewOn, reviewerId: user.id })

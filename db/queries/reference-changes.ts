@@ -6,13 +6,14 @@ import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import { db, type DB } from "../client";
 import { professions, careSettings, bands, stages, workers } from "../schema";
 import { audit } from "../audit";
-import { referenceWords, type ReferenceInput, type ReferenceKind } from "../../lib/reference-schema";
+import { referenceWords, type ReferenceInput, type ReferenceKind } from "../../lib/forms/reference";
 import type { SessionUser } from "../../lib/session-user";
+import type { Result } from "../result";
 import { now as clockNow } from "../../lib/rules/dates";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
-export type ReferenceChange = { ok: true; id: string } | { ok: false; message: string; field?: string };
+export type ReferenceChange = Result<{ id: string }>;
 
 const TABLES = { professions, "care-settings": careSettings, bands, stages } as const;
 
@@ -110,6 +111,7 @@ function nameClash(tx: Tx, kind: ReferenceKind, name: string, exceptId?: string)
   const one = referenceWords[kind].one;
   return {
     ok: false,
+    code: "conflict",
     field: "name",
     message: clash.retiredAt ? `There is already a retired ${one} called ${clash.name}: restore it instead` : `There is already a ${one} called ${clash.name}`,
   };
@@ -118,7 +120,7 @@ function nameClash(tx: Tx, kind: ReferenceKind, name: string, exceptId?: string)
 function codeClash(tx: Tx, kind: ReferenceKind, code: string): ReferenceChange | undefined {
   const t = common(kind);
   const clash = tx.select({ name: t.name }).from(t).where(eq(t.code, code)).get();
-  return clash ? { ok: false, field: "code", message: `The code ${code} is already used by ${clash.name}` } : undefined;
+  return clash ? { ok: false, code: "conflict", field: "code", message: `The code ${code} is already used by ${clash.name}` } : undefined;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -126,7 +128,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export function addReferenceValue(admin: SessionUser, kind: ReferenceKind, input: ReferenceInput): ReferenceChange {
-  if (admin.role !== "admin") return { ok: false, message: "Only administrators change reference data" };
+  if (admin.role !== "admin") return { ok: false, code: "read_only", message: "Only administrators change reference data" };
   try {
     return db.transaction((tx): ReferenceChange => {
       const clash = codeClash(tx, kind, input.code) ?? nameClash(tx, kind, input.name);
@@ -165,17 +167,17 @@ export function addReferenceValue(admin: SessionUser, kind: ReferenceKind, input
     });
   } catch (error) {
     // Two admins adding the same code at once: the unique index answers, and reads the same as the check.
-    if (isUniqueViolation(error)) return { ok: false, field: "code", message: `The code ${input.code} is already in use` };
+    if (isUniqueViolation(error)) return { ok: false, code: "conflict", field: "code", message: `The code ${input.code} is already in use` };
     throw error;
   }
 }
 
 /** Renames a value (and, for professions and stages, changes their other details). The code stays. */
 export function updateReferenceValue(admin: SessionUser, kind: ReferenceKind, id: string, input: Omit<ReferenceInput, "code">): ReferenceChange {
-  if (admin.role !== "admin") return { ok: false, message: "Not found" };
+  if (admin.role !== "admin") return { ok: false, code: "not_found", message: "Not found" };
   return db.transaction((tx): ReferenceChange => {
     const before = referenceValueIn(tx, kind, id);
-    if (!before) return { ok: false, message: `${capital(referenceWords[kind].one)} not found` };
+    if (!before) return { ok: false, code: "not_found", message: `${capital(referenceWords[kind].one)} not found` };
     const clash = nameClash(tx, kind, input.name, id);
     if (clash) return clash;
     const next: Record<string, unknown> = { name: input.name };
@@ -225,15 +227,15 @@ function referenceValueIn(tx: Tx, kind: ReferenceKind, id: string) {
 
 /** Retires a value: it leaves the forms, and every record that has it keeps it. */
 export function retireReferenceValue(admin: SessionUser, kind: ReferenceKind, id: string, now = clockNow()): ReferenceChange {
-  if (admin.role !== "admin") return { ok: false, message: "Not found" };
+  if (admin.role !== "admin") return { ok: false, code: "not_found", message: "Not found" };
   return db.transaction((tx): ReferenceChange => {
     const t = common(kind);
     const value = tx.select({ name: t.name, retiredAt: t.retiredAt }).from(t).where(eq(t.id, id)).get();
     const one = referenceWords[kind].one;
-    if (!value) return { ok: false, message: `${capital(one)} not found` };
-    if (value.retiredAt) return { ok: false, message: `${value.name} is already retired` };
+    if (!value) return { ok: false, code: "not_found", message: `${capital(one)} not found` };
+    if (value.retiredAt) return { ok: false, code: "conflict", message: `${value.name} is already retired` };
     const live = tx.select({ n: sql<number>`count(*)` }).from(t).where(isNull(t.retiredAt)).get()?.n ?? 0;
-    if (live <= 1) return { ok: false, message: `${value.name} is the only current ${one}. Add another before retiring it.` };
+    if (live <= 1) return { ok: false, code: "invalid", message: `${value.name} is the only current ${one}. Add another before retiring it.` };
     tx.update(t).set({ retiredAt: now }).where(eq(t.id, id)).run();
     const inUse =
       tx
@@ -247,12 +249,12 @@ export function retireReferenceValue(admin: SessionUser, kind: ReferenceKind, id
 }
 
 export function restoreReferenceValue(admin: SessionUser, kind: ReferenceKind, id: string): ReferenceChange {
-  if (admin.role !== "admin") return { ok: false, message: "Not found" };
+  if (admin.role !== "admin") return { ok: false, code: "not_found", message: "Not found" };
   return db.transaction((tx): ReferenceChange => {
     const t = common(kind);
     const value = tx.select({ name: t.name, retiredAt: t.retiredAt }).from(t).where(eq(t.id, id)).get();
-    if (!value) return { ok: false, message: `${capital(referenceWords[kind].one)} not found` };
-    if (!value.retiredAt) return { ok: false, message: `${value.name} is not retired` };
+    if (!value) return { ok: false, code: "not_found", message: `${capital(referenceWords[kind].one)} not found` };
+    if (!value.retiredAt) return { ok: false, code: "conflict", message: `${value.name} is not retired` };
     tx.update(t).set({ retiredAt: null }).where(eq(t.id, id)).run();
     audit(tx, admin, { action: "reference.restore", entityType: referenceWords[kind].entity, entityId: id, summary: { name: value.name } });
     return { ok: true, id };

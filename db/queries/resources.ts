@@ -6,16 +6,16 @@ import { db, type DB } from "../client";
 import { professions, resources, workers } from "../schema";
 import { audit } from "../audit";
 import { groupResources, type HubGroup, type HubResource } from "../../lib/rules/resources";
-import type { ResourceFilters, ResourceInput, ResourceType } from "../../lib/resource-schema";
+import type { ResourceFilters, ResourceInput, ResourceType } from "../../lib/forms/resource";
 import type { SessionUser } from "../../lib/session-user";
+import { type Refusal, type Result } from "../result";
 import { now as clockNow } from "../../lib/rules/dates";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
-type Refusal = { ok: false; message: string; field?: keyof ResourceInput };
-export type ResourceChange = { ok: true; id: string } | Refusal;
+export type ResourceChange = Result<{ id: string }>;
 
-const REFUSED = { ok: false, message: "Only administrators change the resources hub" } as const;
+const REFUSED = { ok: false, code: "read_only", message: "Only administrators change the resources hub" } as const;
 
 /** A support worker's profession, from their worker record (the profession may since have been retired). */
 export function ownProfession(user: SessionUser): { id: string; name: string } | undefined {
@@ -123,7 +123,7 @@ export function resourceForAdmin(user: SessionUser, id: string): ResourceRow | u
 function professionProblem(tx: Tx, professionId: string | null, keep?: string | null): Refusal | undefined {
   if (professionId === null || professionId === keep) return undefined;
   const live = tx.select({ id: professions.id }).from(professions).where(and(eq(professions.id, professionId), isNull(professions.retiredAt))).get();
-  return live ? undefined : { ok: false, field: "professionId", message: "Select a profession from the list" };
+  return live ? undefined : { ok: false, code: "invalid", field: "professionId", message: "Select a profession from the list" };
 }
 
 /** Two current entries with the same address would show the same link twice (and the seeder matches on it). */
@@ -133,7 +133,7 @@ function addressClash(tx: Tx, url: string, exceptId?: string): Refusal | undefin
     .from(resources)
     .where(and(eq(resources.url, url), isNull(resources.retiredAt), exceptId ? ne(resources.id, exceptId) : undefined))
     .get();
-  return clash ? { ok: false, field: "url", message: `This address is already used by ${clash.title}` } : undefined;
+  return clash ? { ok: false, code: "conflict", field: "url", message: `This address is already used by ${clash.title}` } : undefined;
 }
 
 export function createResource(user: SessionUser, input: ResourceInput): ResourceChange {
@@ -159,7 +159,7 @@ export function updateResource(user: SessionUser, id: string, input: ResourceInp
   if (user.role !== "admin") return REFUSED;
   return db.transaction((tx): ResourceChange => {
     const before = tx.select().from(resources).where(eq(resources.id, id)).get();
-    if (!before) return { ok: false, message: "Resource not found" };
+    if (!before) return { ok: false, code: "not_found", message: "Resource not found" };
     const problem = professionProblem(tx, input.professionId, before.professionId) ?? addressClash(tx, input.url, id);
     if (problem) return problem;
     const changed = FIELDS.filter((k) => before[k] !== input[k]);
@@ -183,8 +183,8 @@ export function retireResource(user: SessionUser, id: string, now = clockNow()):
   if (user.role !== "admin") return REFUSED;
   return db.transaction((tx): ResourceChange => {
     const row = tx.select({ title: resources.title, retiredAt: resources.retiredAt }).from(resources).where(eq(resources.id, id)).get();
-    if (!row) return { ok: false, message: "Resource not found" };
-    if (row.retiredAt) return { ok: false, message: `${row.title} is already retired` };
+    if (!row) return { ok: false, code: "not_found", message: "Resource not found" };
+    if (row.retiredAt) return { ok: false, code: "conflict", message: `${row.title} is already retired` };
     tx.update(resources).set({ retiredAt: now }).where(eq(resources.id, id)).run();
     audit(tx, user, { action: "resource.retire", entityType: "resource", entityId: id, summary: { title: row.title } });
     return { ok: true, id };
@@ -195,10 +195,10 @@ export function restoreResource(user: SessionUser, id: string): ResourceChange {
   if (user.role !== "admin") return REFUSED;
   return db.transaction((tx): ResourceChange => {
     const row = tx.select({ title: resources.title, url: resources.url, retiredAt: resources.retiredAt }).from(resources).where(eq(resources.id, id)).get();
-    if (!row) return { ok: false, message: "Resource not found" };
-    if (!row.retiredAt) return { ok: false, message: `${row.title} is not retired` };
+    if (!row) return { ok: false, code: "not_found", message: "Resource not found" };
+    if (!row.retiredAt) return { ok: false, code: "conflict", message: `${row.title} is not retired` };
     const clash = addressClash(tx, row.url, id);
-    if (clash) return { ok: false, message: `${clash.message}. Change or retire that one first.` };
+    if (clash) return { ok: false, code: "invalid", message: `${clash.message}. Change or retire that one first.` };
     tx.update(resources).set({ retiredAt: null }).where(eq(resources.id, id)).run();
     audit(tx, user, { action: "resource.restore", entityType: "resource", entityId: id, summary: { title: row.title } });
     return { ok: true, id };

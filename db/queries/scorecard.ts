@@ -29,6 +29,7 @@ import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
 import { addDays, londonDayStartMs, now as clockNow } from "../../lib/rules/dates";
 import { periodEnding, rag, share, thresholdsFrom, THRESHOLDS_SETTING, type Period, type Rag, type ScorecardMeasure, type Thresholds } from "../../lib/rules/scorecard";
+import type { Result } from "../result";
 
 export type ScorecardFilters = { team: string | null; profession: string | null; setting: string | null; end: string };
 
@@ -69,8 +70,8 @@ export function scorecardThresholds(): Thresholds {
 }
 
 /** Saves the thresholds (administrators only), audited with the old and new values. */
-export function saveScorecardThresholds(user: SessionUser, next: Thresholds): { ok: true } | { ok: false; message: string } {
-  if (user.role !== "admin") return { ok: false, message: "Only administrators change the scorecard thresholds" };
+export function saveScorecardThresholds(user: SessionUser, next: Thresholds): Result {
+  if (user.role !== "admin") return { ok: false, code: "read_only", message: "Only administrators change the scorecard thresholds" };
   db.transaction((tx) => {
     const before = tx.select({ value: settings.value }).from(settings).where(eq(settings.key, THRESHOLDS_SETTING)).get();
     tx.insert(settings)

@@ -8,7 +8,7 @@ import { audit } from "../audit";
 export function createFirstAdmin(input: { organisation: string; name: string; email: string; passwordHash: string }) {
   return db.transaction((tx) => {
     // Checked inside the transaction: two people racing to set up get one admin, not two.
-    if (tx.select({ one: sql`1` }).from(users).limit(1).get()) return { ok: false as const };
+    if (tx.select({ one: sql`1` }).from(users).limit(1).get()) return { ok: false as const, code: "conflict" as const };
     const org =
       tx.select({ id: organisations.id }).from(organisations).limit(1).get() ??
       tx.insert(organisations).values({ name: input.organisation }).returning({ id: organisations.id }).get();

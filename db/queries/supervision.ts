@@ -7,7 +7,7 @@ import { delegatedTasks, supervisionSessions, users, workers } from "../schema";
 import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
-import type { DelegationFields, SessionFields } from "../../lib/supervision-schema";
+import type { DelegationFields, SessionFields } from "../../lib/forms/supervision";
 import { todayInLondon } from "../../lib/rules/dates";
 import {
   compareDelegatedTasks,
@@ -18,18 +18,18 @@ import {
   sessionDateProblem,
 } from "../../lib/rules/supervision";
 import { workerRecordHeader } from "./workers";
+import type { Result } from "../result";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
-export type SupervisionResult =
-  | { ok: true; workerId: string; id: string }
-  | { ok: false; message: string; field?: string; notFound?: boolean };
+export type SupervisionResult = Result<{ workerId: string; id: string }>;
 
-const WORKER_NOT_FOUND = { ok: false as const, message: "Worker not found", notFound: true };
-const TASK_NOT_FOUND = { ok: false as const, message: "Delegated task not found", notFound: true };
-const LEFT = { ok: false as const, message: "This worker has left. Their record can no longer be changed." };
+const WORKER_NOT_FOUND = { ok: false as const, code: "not_found" as const, message: "Worker not found" };
+const TASK_NOT_FOUND = { ok: false as const, code: "not_found" as const, message: "Delegated task not found" };
+const LEFT = { ok: false as const, code: "read_only" as const, message: "This worker has left. Their record can no longer be changed." };
 const LEAD_REFUSED = {
   ok: false as const,
+  code: "read_only" as const,
   message: "Leads read supervision and delegation records; only the worker's manager or an administrator changes them",
 };
 
@@ -168,7 +168,7 @@ export function recordSession(user: SessionUser, workerId: string, f: SessionFie
     if (!worker) return WORKER_NOT_FOUND;
     if (worker.status === "left") return LEFT;
     const dateProblem = sessionDateProblem(f.heldOn, today, worker.contractStart);
-    if (dateProblem) return { ok: false, field: "heldOn", message: dateProblem };
+    if (dateProblem) return { ok: false, code: "invalid", field: "heldOn", message: dateProblem };
     let supervisorName = f.supervisorName.trim();
     if (f.supervisorId) {
       // Never trust the id from the form: an active manager or lead of this organisation.
@@ -177,10 +177,10 @@ export function recordSession(user: SessionUser, workerId: string, f: SessionFie
         .from(users)
         .where(and(eq(users.id, f.supervisorId), eq(users.orgId, user.orgId), eq(users.status, "active"), inArray(users.role, ["manager", "lead"])))
         .get();
-      if (!supervisor) return { ok: false, field: "supervisorId", message: "Select a supervisor from the list, or type their name" };
+      if (!supervisor) return { ok: false, code: "invalid", field: "supervisorId", message: "Select a supervisor from the list, or type their name" };
       supervisorName = supervisor.name;
     }
-    if (supervisorName === "") return { ok: false, field: "supervisorName", message: "Select the supervisor or type their name" };
+    if (supervisorName === "") return { ok: false, code: "invalid", field: "supervisorName", message: "Select the supervisor or type their name" };
     const session = tx
       .insert(supervisionSessions)
       .values({
@@ -215,9 +215,9 @@ export function delegateTask(user: SessionUser, workerId: string, f: DelegationF
     if (!worker) return WORKER_NOT_FOUND;
     if (worker.status === "left") return LEFT;
     const early = competentSinceProblem(f.competentSince, today);
-    if (early) return { ok: false, field: "competentSince", message: early };
+    if (early) return { ok: false, code: "invalid", field: "competentSince", message: early };
     const review = delegationReviewProblem(f.competentSince, f.reviewOn, today);
-    if (review) return { ok: false, field: "reviewOn", message: review };
+    if (review) return { ok: false, code: "invalid", field: "reviewOn", message: review };
     const task = tx
       .insert(delegatedTasks)
       .values({
@@ -260,9 +260,9 @@ export function reviewTask(user: SessionUser, workerId: string, taskId: string, 
     const found = editableTaskInTx(tx, user, workerId, taskId);
     if (!found) return TASK_NOT_FOUND;
     if (found.workerStatus === "left") return LEFT;
-    if (found.task.endedOn !== null) return { ok: false, message: "This delegation has ended, so it is no longer reviewed" };
+    if (found.task.endedOn !== null) return { ok: false, code: "read_only", message: "This delegation has ended, so it is no longer reviewed" };
     const problem = nextReviewProblem(reviewOn, today);
-    if (problem) return { ok: false, field: "reviewOn", message: problem };
+    if (problem) return { ok: false, code: "invalid", field: "reviewOn", message: problem };
     tx.update(delegatedTasks).set({ reviewOn }).where(eq(delegatedTasks.id, taskId)).run();
     audit(tx, user, {
       action: "delegated_task.reviewed",
@@ -280,12 +280,12 @@ export function endTask(user: SessionUser, workerId: string, taskId: string, rea
   const refused = refusedByRole(user);
   if (refused) return refused;
   const why = reason.trim();
-  if (why === "") return { ok: false, field: "reason", message: "Say why the delegation is ending" };
+  if (why === "") return { ok: false, code: "invalid", field: "reason", message: "Say why the delegation is ending" };
   return db.transaction((tx) => {
     const found = editableTaskInTx(tx, user, workerId, taskId);
     if (!found) return TASK_NOT_FOUND;
     if (found.workerStatus === "left") return LEFT;
-    if (found.task.endedOn !== null) return { ok: false, message: "This delegation has already ended" };
+    if (found.task.endedOn !== null) return { ok: false, code: "conflict", message: "This delegation has already ended" };
     tx.update(delegatedTasks).set({ endedOn: today }).where(eq(delegatedTasks.id, taskId)).run();
     audit(tx, user, {
       action: "delegated_task.ended",

@@ -5,13 +5,14 @@ import { db, type DB } from "../client";
 import { teams, teamProfessions, teamManagers, professions, careSettings, users, workers, stages } from "../schema";
 import { visibleTeams, visibleWorkers } from "../access";
 import { audit } from "../audit";
-import { TEAMS_PAGE_SIZE, type TeamFields, type TeamFilters } from "../../lib/team-schema";
+import { TEAMS_PAGE_SIZE, type TeamFields, type TeamFilters } from "../../lib/forms/team";
 import type { SessionUser } from "../../lib/session-user";
+import type { Result } from "../result";
 import { now as clockNow } from "../../lib/rules/dates";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
-export type TeamChange = { ok: true; teamId: string } | { ok: false; message: string; field?: string };
+export type TeamChange = Result<{ teamId: string }>;
 
 export type StageSize = { stageId: string; stage: string; headcount: number; fte: number };
 export type TeamSize = { headcount: number; fte: number; byStage: StageSize[] };
@@ -220,7 +221,7 @@ function checkChoices(tx: Tx, admin: SessionUser, f: TeamFields, existing?: { pr
       .where(inArray(professions.id, professionIds))
       .all();
     const ok = found.filter((p) => !p.retiredAt || existing?.professionIds.includes(p.id));
-    if (ok.length !== professionIds.length) return { ok: false as const, field: "professionIds", message: "Select professions from the list" };
+    if (ok.length !== professionIds.length) return { ok: false as const, code: "invalid" as const, field: "professionIds", message: "Select professions from the list" };
   }
   if (f.careSettingId && f.careSettingId !== existing?.careSettingId) {
     const live = tx
@@ -228,7 +229,7 @@ function checkChoices(tx: Tx, admin: SessionUser, f: TeamFields, existing?: { pr
       .from(careSettings)
       .where(and(eq(careSettings.id, f.careSettingId), isNull(careSettings.retiredAt)))
       .get();
-    if (!live) return { ok: false as const, field: "careSettingId", message: "Select a care setting from the list" };
+    if (!live) return { ok: false as const, code: "invalid" as const, field: "careSettingId", message: "Select a care setting from the list" };
   }
   if (managerIds.length) {
     const found = tx
@@ -237,7 +238,7 @@ function checkChoices(tx: Tx, admin: SessionUser, f: TeamFields, existing?: { pr
       .where(and(inArray(users.id, managerIds), eq(users.orgId, admin.orgId)))
       .all();
     const ok = found.filter((u) => (u.role === "manager" && u.status === "active") || existing?.managerIds.includes(u.id));
-    if (ok.length !== managerIds.length) return { ok: false as const, field: "managerIds", message: "Select managers from the list" };
+    if (ok.length !== managerIds.length) return { ok: false as const, code: "invalid" as const, field: "managerIds", message: "Select managers from the list" };
   }
   return { ok: true as const, professionIds, managerIds };
 }
@@ -245,6 +246,7 @@ function checkChoices(tx: Tx, admin: SessionUser, f: TeamFields, existing?: { pr
 function duplicateName(name: string, clash: { name: string; archivedAt: Date | null }) {
   return {
     ok: false as const,
+    code: "conflict" as const,
     field: "name",
     message: clash.archivedAt
       ? `There is already an archived team called ${clash.name}. Restore it, or choose another name.`
@@ -261,13 +263,13 @@ function guarded(name: string, run: () => TeamChange): TeamChange {
   try {
     return run();
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, field: "name", message: `There is already a team called ${name}` };
+    if (isUniqueViolation(error)) return { ok: false, code: "conflict", field: "name", message: `There is already a team called ${name}` };
     throw error;
   }
 }
 
 export function createTeam(admin: SessionUser, f: TeamFields): TeamChange {
-  if (!adminOnly(admin)) return { ok: false, message: "Only administrators add teams" };
+  if (!adminOnly(admin)) return { ok: false, code: "read_only", message: "Only administrators add teams" };
   return guarded(f.name, () =>
     db.transaction((tx): TeamChange => {
       const clash = nameTaken(tx, admin.orgId, f.name);
@@ -293,7 +295,7 @@ export function createTeam(admin: SessionUser, f: TeamFields): TeamChange {
 }
 
 export function updateTeam(admin: SessionUser, teamId: string, f: TeamFields): TeamChange {
-  if (!adminOnly(admin)) return { ok: false, message: "Team not found" };
+  if (!adminOnly(admin)) return { ok: false, code: "not_found", message: "Team not found" };
   return guarded(f.name, () =>
     db.transaction((tx): TeamChange => {
       const before = tx
@@ -301,7 +303,7 @@ export function updateTeam(admin: SessionUser, teamId: string, f: TeamFields): T
         .from(teams)
         .where(and(eq(teams.id, teamId), eq(teams.orgId, admin.orgId)))
         .get();
-      if (!before) return { ok: false, message: "Team not found" };
+      if (!before) return { ok: false, code: "not_found", message: "Team not found" };
       const clash = nameTaken(tx, admin.orgId, f.name, teamId);
       if (clash) return duplicateName(f.name, clash);
       const professionIds = tx.select({ id: teamProfessions.professionId }).from(teamProfessions).where(eq(teamProfessions.teamId, teamId)).all().map((r) => r.id);
@@ -334,15 +336,15 @@ export function updateTeam(admin: SessionUser, teamId: string, f: TeamFields): T
 
 /** Archives a team with nobody in post (its history keeps pointing at it); a team with workers in post says why not. */
 export function archiveTeam(admin: SessionUser, teamId: string, now = clockNow()): TeamChange {
-  if (!adminOnly(admin)) return { ok: false, message: "Team not found" };
+  if (!adminOnly(admin)) return { ok: false, code: "not_found", message: "Team not found" };
   return db.transaction((tx): TeamChange => {
     const team = tx
       .select()
       .from(teams)
       .where(and(eq(teams.id, teamId), eq(teams.orgId, admin.orgId)))
       .get();
-    if (!team) return { ok: false, message: "Team not found" };
-    if (team.archivedAt) return { ok: false, message: `${team.name} is already archived` };
+    if (!team) return { ok: false, code: "not_found", message: "Team not found" };
+    if (team.archivedAt) return { ok: false, code: "conflict", message: `${team.name} is already archived` };
     const inPost =
       tx
         .select({ n: sql<number>`count(*)` })
@@ -352,6 +354,7 @@ export function archiveTeam(admin: SessionUser, teamId: string, now = clockNow()
     if (inPost > 0) {
       return {
         ok: false,
+        code: "invalid",
         message: `${team.name} cannot be archived: ${inPost} support ${inPost === 1 ? "worker is" : "workers are"} in post in it. Move them to another team, or record their leaving, first.`,
       };
     }
@@ -362,15 +365,15 @@ export function archiveTeam(admin: SessionUser, teamId: string, now = clockNow()
 }
 
 export function restoreTeam(admin: SessionUser, teamId: string): TeamChange {
-  if (!adminOnly(admin)) return { ok: false, message: "Team not found" };
+  if (!adminOnly(admin)) return { ok: false, code: "not_found", message: "Team not found" };
   return db.transaction((tx): TeamChange => {
     const team = tx
       .select()
       .from(teams)
       .where(and(eq(teams.id, teamId), eq(teams.orgId, admin.orgId)))
       .get();
-    if (!team) return { ok: false, message: "Team not found" };
-    if (!team.archivedAt) return { ok: false, message: `${team.name} is not archived` };
+    if (!team) return { ok: false, code: "not_found", message: "Team not found" };
+    if (!team.archivedAt) return { ok: false, code: "conflict", message: `${team.name} is not archived` };
     tx.update(teams).set({ archivedAt: null }).where(eq(teams.id, teamId)).run();
     audit(tx, admin, { action: "team.restore", entityType: "team", entityId: teamId, summary: { name: team.name } });
     return { ok: true, teamId };

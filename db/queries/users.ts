@@ -10,17 +10,17 @@ import { audit } from "../audit";
 import { signOutEverywhere } from "../sessions";
 import { issuePasswordLink, expireOpenLinks, type IssuedLink } from "./password-links";
 import { roleWords, type Role, type UserStatus } from "../../lib/vocabulary";
-import { USERS_PAGE_SIZE, type UserFilters } from "../../lib/user-schema";
+import { USERS_PAGE_SIZE, type UserFilters } from "../../lib/forms/user";
 import type { SessionUser } from "../../lib/session-user";
+import { type Refusal, type Result } from "../result";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
-export type Refusal = { ok: false; message: string; field?: string };
-export type UserChange = { ok: true; userId: string } | Refusal;
-export type LinkChange = ({ ok: true; userId: string; name: string; email: string; purpose: "set" | "reset" } & IssuedLink) | Refusal;
+export type UserChange = Result<{ userId: string }>;
+export type LinkChange = Result<{ userId: string; name: string; email: string; purpose: "set" | "reset" } & IssuedLink>;
 
-const NOT_FOUND: Refusal = { ok: false, message: "User not found" };
-const EMAIL_TAKEN: Refusal = { ok: false, field: "email", message: "A user with this email already exists" };
+const NOT_FOUND: Refusal = { ok: false, code: "not_found", message: "User not found" };
+const EMAIL_TAKEN: Refusal = { ok: false, code: "conflict", field: "email", message: "A user with this email already exists" };
 
 /** Users of the admin's organisation; nobody's for anyone else. */
 function administeredBy(user: SessionUser): SQL {
@@ -108,7 +108,7 @@ function creatingUser<T>(run: () => T | Refusal): T | Refusal {
 
 /** An administrator adds a login for a member of staff, with a one-time link to set its password. */
 export function createUser(admin: SessionUser, input: { name: string; email: string; role: Role }, now = new Date()): LinkChange {
-  if (admin.role !== "admin") return { ok: false, message: "Only administrators add users" };
+  if (admin.role !== "admin") return { ok: false, code: "read_only", message: "Only administrators add users" };
   return creatingUser(() =>
     db.transaction((tx): LinkChange => {
       if (emailTaken(tx, input.email)) return EMAIL_TAKEN;
@@ -152,17 +152,18 @@ export function changeUserRole(admin: SessionUser, userId: string, role: Role, n
     const target = targetOf(tx, admin, userId);
     if (!target) return NOT_FOUND;
     const { user } = target;
-    if (user.id === admin.id) return { ok: false, field: "role", message: "You cannot change your own role. Ask another administrator to do it." };
-    if (user.role === role) return { ok: false, field: "role", message: `${user.name} is already ${article(role)} ${roleWords.label(role).toLowerCase()}` };
+    if (user.id === admin.id) return { ok: false, code: "invalid", field: "role", message: "You cannot change your own role. Ask another administrator to do it." };
+    if (user.role === role) return { ok: false, code: "conflict", field: "role", message: `${user.name} is already ${article(role)} ${roleWords.label(role).toLowerCase()}` };
     if (role === "support_worker" && !target.workerId) {
       return {
         ok: false,
+        code: "invalid",
         field: "role",
         message: "Only someone with a worker record can be a support worker: give them a login from their worker record instead",
       };
     }
     if (user.role === "admin" && user.status === "active" && otherActiveAdmins(tx, user.orgId, user.id) === 0) {
-      return { ok: false, field: "role", message: `${user.name} is the only active administrator. Make someone else an administrator first.` };
+      return { ok: false, code: "invalid", field: "role", message: `${user.name} is the only active administrator. Make someone else an administrator first.` };
     }
     tx.update(users).set({ role }).where(eq(users.id, user.id)).run();
     // Someone who is no longer a manager stops managing teams (and seeing their workers).
@@ -187,15 +188,15 @@ export function setUserStatus(admin: SessionUser, userId: string, status: UserSt
     const target = targetOf(tx, admin, userId);
     if (!target) return NOT_FOUND;
     const { user } = target;
-    if (user.id === admin.id) return { ok: false, message: "You cannot disable or re-enable your own account. Ask another administrator." };
+    if (user.id === admin.id) return { ok: false, code: "invalid", message: "You cannot disable or re-enable your own account. Ask another administrator." };
     if (user.status === status) {
-      return { ok: false, message: status === "disabled" ? `${user.name}'s account is already disabled` : `${user.name}'s account is already active` };
+      return { ok: false, code: "conflict", message: status === "disabled" ? `${user.name}'s account is already disabled` : `${user.name}'s account is already active` };
     }
     if (status === "disabled" && user.role === "admin" && otherActiveAdmins(tx, user.orgId, user.id) === 0) {
-      return { ok: false, message: `${user.name} is the only active administrator, so their account cannot be disabled` };
+      return { ok: false, code: "invalid", message: `${user.name} is the only active administrator, so their account cannot be disabled` };
     }
     if (status === "active" && target.workerStatus === "left") {
-      return { ok: false, message: `${user.name} has left (recorded on their worker record), so their login stays disabled` };
+      return { ok: false, code: "read_only", message: `${user.name} has left (recorded on their worker record), so their login stays disabled` };
     }
     tx.update(users).set({ status }).where(eq(users.id, user.id)).run();
     if (status === "disabled") {
@@ -216,8 +217,8 @@ export function resetPassword(admin: SessionUser, userId: string, now = new Date
     const target = targetOf(tx, admin, userId);
     if (!target) return NOT_FOUND;
     const { user } = target;
-    if (user.id === admin.id) return { ok: false, message: "You cannot reset your own password here. Ask another administrator." };
-    if (user.status !== "active") return { ok: false, message: `Re-enable ${user.name}'s account before giving them a new link` };
+    if (user.id === admin.id) return { ok: false, code: "invalid", message: "You cannot reset your own password here. Ask another administrator." };
+    if (user.status !== "active") return { ok: false, code: "invalid", message: `Re-enable ${user.name}'s account before giving them a new link` };
     const purpose = user.passwordHash ? "reset" : "set";
     if (user.passwordHash) {
       tx.update(users).set({ passwordHash: null }).where(eq(users.id, user.id)).run();
@@ -253,7 +254,7 @@ export function workerLoginTarget(actor: SessionUser, workerId: string) {
   };
 }
 
-const WORKER_NOT_FOUND: Refusal = { ok: false, message: "Worker not found" };
+const WORKER_NOT_FOUND: Refusal = { ok: false, code: "not_found", message: "Worker not found" };
 
 /** Creates the worker's own login (role: support worker), linked to their record, with a one-time link. */
 export function giveWorkerLogin(actor: SessionUser, workerId: string, input: { email: string }, now = new Date()): LinkChange {
@@ -264,8 +265,8 @@ export function giveWorkerLogin(actor: SessionUser, workerId: string, input: { e
       if (!row) return WORKER_NOT_FOUND;
       const { worker, login } = row;
       const name = `${worker.firstName} ${worker.lastName}`;
-      if (worker.status === "left") return { ok: false, message: `${name} has left, so they cannot be given a login` };
-      if (login) return { ok: false, message: `${name} already has a login (${login.email})` };
+      if (worker.status === "left") return { ok: false, code: "read_only", message: `${name} has left, so they cannot be given a login` };
+      if (login) return { ok: false, code: "conflict", message: `${name} already has a login (${login.email})` };
       if (emailTaken(tx, input.email)) return EMAIL_TAKEN;
       const email = input.email.trim().toLowerCase();
       const user = tx
@@ -292,9 +293,9 @@ export function reissueWorkerLink(actor: SessionUser, workerId: string, now = ne
     if (!row) return WORKER_NOT_FOUND;
     const { worker, login } = row;
     const name = `${worker.firstName} ${worker.lastName}`;
-    if (!login) return { ok: false, message: `${name} does not have a login yet` };
-    if (login.status !== "active") return { ok: false, message: `${name}'s login is disabled. Ask an administrator.` };
-    if (login.passwordHash) return { ok: false, message: `${name} has already set a password. If they have forgotten it, ask an administrator to reset it.` };
+    if (!login) return { ok: false, code: "invalid", message: `${name} does not have a login yet` };
+    if (login.status !== "active") return { ok: false, code: "read_only", message: `${name}'s login is disabled. Ask an administrator.` };
+    if (login.passwordHash) return { ok: false, code: "conflict", message: `${name} has already set a password. If they have forgotten it, ask an administrator to reset it.` };
     const link = issuePasswordLink(tx, actor, login.id, "set", now);
     return { ok: true, userId: login.id, name: login.name, email: login.email, purpose: "set", ...link };
   });

@@ -7,14 +7,14 @@ import { workers, workerPositions, users, teams, professions, stages, bands, car
 import { editableWorkers, managedTeamIds } from "../access";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
-import { POSITION_FIELDS, type WorkerFields } from "../../lib/worker-schema";
+import { POSITION_FIELDS, type WorkerFields } from "../../lib/forms/worker";
 import { withdrawOnLeavingInTx } from "./apprenticeships";
+import { type Refusal, type Result } from "../result";
 
-export type ChangeResult = { ok: true; workerId: string } | { ok: false; message: string; field?: string };
+export type ChangeResult = Result<{ workerId: string }>;
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
-type Refusal = Extract<ChangeResult, { ok: false }>;
 
 /**
  * Checks that every chosen id is a live reference value, a team the user may place workers in, and an active
@@ -37,7 +37,7 @@ function checkChoices(tx: Tx, user: SessionUser, f: WorkerFields, current?: Part
       ),
     )
     .get();
-  if (!teamOk) return { ok: false, field: "teamId", message: "Select one of your teams" };
+  if (!teamOk) return { ok: false, code: "invalid", field: "teamId", message: "Select one of your teams" };
   const live = <T extends typeof professions | typeof stages | typeof bands | typeof careSettings>(
     table: T,
     key: "professionId" | "stageId" | "bandId" | "careSettingId",
@@ -45,17 +45,17 @@ function checkChoices(tx: Tx, user: SessionUser, f: WorkerFields, current?: Part
     const id = f[key];
     return id === null || kept(key) || !!tx.select({ id: table.id }).from(table).where(and(eq(table.id, id), isNull(table.retiredAt))).get();
   };
-  if (!live(professions, "professionId")) return { ok: false, field: "professionId", message: "Select a profession from the list" };
-  if (!live(stages, "stageId")) return { ok: false, field: "stageId", message: "Select a role from the list" };
-  if (!live(bands, "bandId")) return { ok: false, field: "bandId", message: "Select a band from the list" };
-  if (!live(careSettings, "careSettingId")) return { ok: false, field: "careSettingId", message: "Select a care setting from the list" };
+  if (!live(professions, "professionId")) return { ok: false, code: "invalid", field: "professionId", message: "Select a profession from the list" };
+  if (!live(stages, "stageId")) return { ok: false, code: "invalid", field: "stageId", message: "Select a role from the list" };
+  if (!live(bands, "bandId")) return { ok: false, code: "invalid", field: "bandId", message: "Select a band from the list" };
+  if (!live(careSettings, "careSettingId")) return { ok: false, code: "invalid", field: "careSettingId", message: "Select a care setting from the list" };
   if (f.lineManagerId && !kept("lineManagerId")) {
     const manager = tx
       .select({ id: users.id })
       .from(users)
       .where(and(eq(users.id, f.lineManagerId), eq(users.orgId, user.orgId), eq(users.role, "manager"), eq(users.status, "active")))
       .get();
-    if (!manager) return { ok: false, field: "lineManagerId", message: "Select a line manager from the list" };
+    if (!manager) return { ok: false, code: "invalid", field: "lineManagerId", message: "Select a line manager from the list" };
   }
   return undefined;
 }
@@ -74,11 +74,11 @@ function employeeNumberTaken(tx: Tx, orgId: string, employeeNumber: string, exce
     .get();
 }
 
-const DUPLICATE = (n: string) => ({ ok: false as const, field: "employeeNumber", message: `Employee number ${n} is already in use` });
+const DUPLICATE = (n: string) => ({ ok: false as const, code: "conflict" as const, field: "employeeNumber", message: `Employee number ${n} is already in use` });
 
 /** Adds a worker (managers: into one of their teams; admins: any team) with their opening position. */
 export function createWorker(user: SessionUser, f: WorkerFields): ChangeResult {
-  if (user.role !== "manager" && user.role !== "admin") return { ok: false, message: "Only managers and administrators add workers" };
+  if (user.role !== "manager" && user.role !== "admin") return { ok: false, code: "read_only", message: "Only managers and administrators add workers" };
   return db.transaction((tx) => {
     const problem = checkChoices(tx, user, f);
     if (problem) return problem;
@@ -129,8 +129,8 @@ export function updateWorker(
       .from(workers)
       .where(and(eq(workers.id, workerId), editableWorkers(user)))
       .get();
-    if (!before) return { ok: false, message: "Worker not found" };
-    if (before.status === "left") return { ok: false, message: "This worker has left. Their record can no longer be changed." };
+    if (!before) return { ok: false, code: "not_found", message: "Worker not found" };
+    if (before.status === "left") return { ok: false, code: "read_only", message: "This worker has left. Their record can no longer be changed." };
     // A manager may keep a worker in a team they don't manage (a line-managed worker) but not move them into one.
     const problem = checkChoices(tx, user, f, before);
     if (problem) return problem;
@@ -148,11 +148,12 @@ export function updateWorker(
         .where(and(eq(workerPositions.workerId, workerId), isNull(workerPositions.effectiveTo)))
         .get();
       if (!f.effectiveFrom) {
-        return { ok: false, field: "effectiveFrom", message: "Enter the date the change of role, band, job title or team takes effect" };
+        return { ok: false, code: "invalid", field: "effectiveFrom", message: "Enter the date the change of role, band, job title or team takes effect" };
       }
       if (open && f.effectiveFrom <= open.effectiveFrom) {
         return {
           ok: false,
+          code: "invalid",
           field: "effectiveFrom",
           message: `The change must take effect after ${open.effectiveFrom}, when the current position began`,
         };
@@ -183,7 +184,7 @@ export function updateWorker(
       if (first && (first.effectiveTo === null || f.contractStart < first.effectiveTo)) {
         tx.update(workerPositions).set({ effectiveFrom: f.contractStart }).where(eq(workerPositions.id, first.id)).run();
       } else if (first) {
-        return { ok: false, field: "contractStart", message: `The start date must be before ${first.effectiveTo}, when their next position began` };
+        return { ok: false, code: "invalid", field: "contractStart", message: `The start date must be before ${first.effectiveTo}, when their next position began` };
       }
     }
 
@@ -211,10 +212,10 @@ export function recordLeaving(user: SessionUser, workerId: string, input: { left
       .from(workers)
       .where(and(eq(workers.id, workerId), editableWorkers(user)))
       .get();
-    if (!worker) return { ok: false, message: "Worker not found" };
-    if (worker.status === "left") return { ok: false, message: "This worker has already left" };
+    if (!worker) return { ok: false, code: "not_found", message: "Worker not found" };
+    if (worker.status === "left") return { ok: false, code: "conflict", message: "This worker has already left" };
     if (input.leftOn < worker.contractStart) {
-      return { ok: false, field: "leftOn", message: `The leaving date cannot be before they started (${worker.contractStart})` };
+      return { ok: false, code: "invalid", field: "leftOn", message: `The leaving date cannot be before they started (${worker.contractStart})` };
     }
     tx.update(workers)
       .set({ status: "left", contractEnd: input.leftOn, leavingReason: input.reason })

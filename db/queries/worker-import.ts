@@ -21,10 +21,11 @@ import { editableWorkers, managedTeamIds } from "../access";
 import { audit, auditMany, type AuditEntry } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
 import type { ImportVerdict } from "../../lib/vocabulary";
-import { POSITION_FIELDS, type WorkerFields } from "../../lib/worker-schema";
+import { POSITION_FIELDS, type WorkerFields } from "../../lib/forms/worker";
 import { readWorkerCsv } from "../../lib/rules/worker-import/read-file";
 import type { ExistingWorker, ImportContext, RefValue } from "../../lib/rules/worker-import/check-row";
 import { countPlan, planImport, type PlannedRow, COMPARED } from "../../lib/rules/worker-import/plan";
+import type { Result } from "../result";
 import { now as clockNow } from "../../lib/rules/dates";
 
 /** A checked file may be confirmed for an hour; after that the register may have moved on, so check it again. */
@@ -133,13 +134,13 @@ function importContext(r: Reader, user: SessionUser, today: string, employeeNumb
   };
 }
 
-export type CheckResult = { ok: true; batchId: string } | { ok: false; message: string };
+export type CheckResult = Result<{ batchId: string }>;
 
 /** Reads and checks an uploaded file, keeping the dry run as a batch for its uploader to confirm. Writes no worker. */
 export function checkWorkerImport(user: SessionUser, file: { name: string; bytes: Uint8Array }, today: string, now = clockNow()): CheckResult {
-  if (!canImport(user)) return { ok: false, message: "Only managers and administrators import workers" };
+  if (!canImport(user)) return { ok: false, code: "read_only", message: "Only managers and administrators import workers" };
   const read = readWorkerCsv(file.bytes);
-  if (!read.ok) return read;
+  if (!read.ok) return { ok: false, code: "invalid", message: read.message };
   return db.transaction((tx) => {
     tx.delete(importBatches)
       .where(lt(importBatches.createdAt, new Date(now.getTime() - BATCH_KEPT_MS)))
@@ -211,9 +212,7 @@ export function importRowsFor(user: SessionUser, batchId: string, opts: { verdic
   return { rows, page, pages, count: n };
 }
 
-export type ApplyResult =
-  | { ok: true; created: number; updated: number }
-  | { ok: false; reason: "not_found" | "refused"; message: string };
+export type ApplyResult = Result<{ created: number; updated: number }>;
 
 /** Thrown inside the transaction to roll it back with a message for the user. */
 class Refusal extends Error {
@@ -236,7 +235,7 @@ const same = (a: PlannedRow, b: PlannedRow | undefined) =>
  * would now be imported differently from what the dry run showed.
  */
 export function applyWorkerImport(user: SessionUser, batchId: string, today: string, now = clockNow()): ApplyResult {
-  if (!canImport(user)) return { ok: false, reason: "not_found", message: "Import not found" };
+  if (!canImport(user)) return { ok: false, code: "not_found", message: "Import not found" };
   try {
     return db.transaction((tx) => {
       // Claiming the batch first takes the write lock, so two confirmations cannot both apply it.
@@ -275,14 +274,14 @@ export function applyWorkerImport(user: SessionUser, batchId: string, today: str
       );
       const toApply = stored.filter((r) => r.verdict === "create" || r.verdict === "update");
       if (toApply.length === 0) {
-        throw new Refusal({ ok: false, reason: "refused", message: "Nothing to import: every row either matches the record already or has a problem." });
+        throw new Refusal({ ok: false, code: "conflict", message: "Nothing to import: every row either matches the record already or has a problem." });
       }
       const moved = stored.filter((r, i) => (r.verdict === "create" || r.verdict === "update") && !same(r, fresh[i])).map((r) => r.rowNumber);
       if (moved.length > 0) {
         const which = moved.length === 1 ? `row ${moved[0]}` : `row ${moved[0]} and ${moved.length - 1} more`;
         throw new Refusal({
           ok: false,
-          reason: "refused",
+          code: "conflict",
           message: `The register has changed since this file was checked, so ${which} would now be imported differently. Nothing was imported: upload the file again to check it against the register as it is now.`,
         });
       }
@@ -373,11 +372,11 @@ function whyNotApplied(tx: Tx, user: SessionUser, batchId: string): Extract<Appl
     .from(importBatches)
     .where(and(eq(importBatches.id, batchId), eq(importBatches.uploadedBy, user.id), eq(importBatches.orgId, user.orgId)))
     .get();
-  if (!batch) return { ok: false, reason: "not_found", message: "Import not found" };
-  if (batch.status === "applied") return { ok: false, reason: "refused", message: "This file has already been imported. Nothing was imported again." };
+  if (!batch) return { ok: false, code: "not_found", message: "Import not found" };
+  if (batch.status === "applied") return { ok: false, code: "conflict", message: "This file has already been imported. Nothing was imported again." };
   return {
     ok: false,
-    reason: "refused",
+    code: "conflict",
     message: "This check is more than an hour old, so the register may have changed since. Nothing was imported: upload the file again to check it.",
   };
 }

@@ -33,7 +33,7 @@ describe("the appraisal lifecycle", () => {
   });
 
   it("needs a reason to reopen, return or cancel", () => {
-    expect(checkAppraisalStep("reopen", "completed", "manager", "  ")).toEqual({ ok: false, message: "Give a reason" });
+    expect(checkAppraisalStep("reopen", "completed", "manager", "  ")).toEqual({ ok: false, message: "Give a reason", field: "reason" });
     expect(checkAppraisalStep("reopen", "completed", "manager", "Wrong objectives recorded")).toEqual({ ok: true, to: "in_progress" });
     expect(checkAppraisalStep("return_to_manager", "awaiting_sign_off", "worker", "Wellbeing section is not what we agreed")).toEqual({
       ok: true,

@@ -19,7 +19,8 @@ export const APPRAISAL_STEPS: Record<AppraisalStep, Transition> = {
   cancel: { from: ["scheduled", "in_progress"], to: "cancelled", by: "manager", needsReason: true },
 };
 
-export type StepCheck = { ok: true; to: AppraisalStatus } | { ok: false; message: string };
+/** `field` names the form field a refusal belongs to (the reason, when one is needed). */
+export type StepCheck = { ok: true; to: AppraisalStatus } | { ok: false; message: string; field?: "reason" };
 
 const STATUS_WORDS: Record<AppraisalStatus, string> = {
   scheduled: "scheduled",
@@ -35,7 +36,7 @@ export function checkAppraisalStep(step: AppraisalStep, current: AppraisalStatus
     return { ok: false, message: t.by === "worker" ? "Only the worker can do this to their own appraisal" : "Only the worker's manager can do this" };
   }
   if (!t.from.includes(current)) return { ok: false, message: `This appraisal is ${STATUS_WORDS[current]}, so it cannot be changed that way` };
-  if (t.needsReason && reason.trim().length === 0) return { ok: false, message: "Give a reason" };
+  if (t.needsReason && reason.trim().length === 0) return { ok: false, message: "Give a reason", field: "reason" };
   return { ok: true, to: t.to };
 }
 

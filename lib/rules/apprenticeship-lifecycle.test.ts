@@ -12,14 +12,14 @@ describe("the apprenticeship lifecycle", () => {
 
   it("goes into a break in learning (with a reason) and back", () => {
     expect(checkApprenticeshipTransition("on_programme", "break_in_learning", "Maternity leave")).toEqual({ ok: true, step: "break", to: "break_in_learning" });
-    expect(checkApprenticeshipTransition("on_programme", "break_in_learning", "  ")).toEqual({ ok: false, message: "Give the reason for the break in learning" });
+    expect(checkApprenticeshipTransition("on_programme", "break_in_learning", "  ")).toEqual({ ok: false, message: "Give the reason for the break in learning", field: "reason" });
     expect(checkApprenticeshipTransition("break_in_learning", "on_programme")).toEqual({ ok: true, step: "return", to: "on_programme" });
   });
 
   it("allows a withdrawal with a reason from every live state, and never without one", () => {
     for (const s of LIVE_APPRENTICESHIP_STATUSES) {
       expect(checkApprenticeshipTransition(s, "withdrawn", "Left the trust")).toEqual({ ok: true, step: "withdraw", to: "withdrawn" });
-      expect(checkApprenticeshipTransition(s, "withdrawn", "")).toEqual({ ok: false, message: "Give the reason for the withdrawal" });
+      expect(checkApprenticeshipTransition(s, "withdrawn", "")).toEqual({ ok: false, message: "Give the reason for the withdrawal", field: "reason" });
     }
   });
 

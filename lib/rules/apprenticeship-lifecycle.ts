@@ -19,7 +19,7 @@ export const APPRENTICESHIP_STEPS: Record<ApprenticeshipStep, Transition> = {
   withdraw: { from: LIVE_APPRENTICESHIP_STATUSES, to: "withdrawn", needsReason: true },
 };
 
-export type ApprenticeshipTransitionCheck = { ok: true; step: ApprenticeshipStep; to: ApprenticeshipStatus } | { ok: false; message: string };
+export type ApprenticeshipTransitionCheck = { ok: true; step: ApprenticeshipStep; to: ApprenticeshipStatus } | { ok: false; message: string; field?: "reason" };
 
 const words = (s: ApprenticeshipStatus) => apprenticeshipStatusWords.label(s).toLowerCase();
 
@@ -53,7 +53,7 @@ export function checkApprenticeshipTransition(current: ApprenticeshipStatus, to:
   }
   const [step, t] = entry;
   if (t.needsReason && reason.trim().length === 0) {
-    return { ok: false, message: to === "withdrawn" ? "Give the reason for the withdrawal" : "Give the reason for the break in learning" };
+    return { ok: false, message: to === "withdrawn" ? "Give the reason for the withdrawal" : "Give the reason for the break in learning", field: "reason" };
   }
   return { ok: true, step, to };
 }

@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth";
 import { canManageResources } from "@/lib/roles";
 import { resourcesFor } from "@/db/queries/resources";
 import { professionOptions } from "@/db/queries/reference";
-import { parseResourceFilters, resourceTypeWords } from "@/lib/resource-schema";
+import { parseResourceFilters, resourceTypeWords } from "@/lib/forms/resource";
 import { siteOf, type HubGroup, type HubResource } from "@/lib/rules/resources";
 import { Tag } from "@/components/tags";
 

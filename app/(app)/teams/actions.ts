@@ -1,66 +1,52 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireRole } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { formObject } from "@/lib/forms-parse";
-import { teamFields, TEAM_LIST_FIELDS } from "@/lib/team-schema";
-import { createTeam, updateTeam, archiveTeam, restoreTeam, type TeamChange } from "@/db/queries/teams";
-
-const Id = z.string().min(1).max(64);
-
-function refused(form: FormData, result: Extract<TeamChange, { ok: false }>): FormState {
-  return failed(form, result.message, result.field ? { [result.field]: result.message } : undefined);
-}
+import { defineAction } from "@/lib/action";
+import { Id } from "@/lib/forms/ids";
+import { teamFields, TEAM_LIST_FIELDS } from "@/lib/forms/team";
+import { createTeam, updateTeam, archiveTeam, restoreTeam } from "@/db/queries/teams";
 
 function refresh(teamId: string) {
-  revalidatePath("/teams");
-  revalidatePath(`/teams/${teamId}`);
-  revalidatePath("/admin");
-  // Team names and managers show on the workers list and profiles, and decide which workers a manager sees.
-  revalidatePath("/workers", "layout");
-  revalidatePath("/team");
+  return [
+    "/teams",
+    `/teams/${teamId}`,
+    "/admin",
+    // Team names and managers show on the workers list and profiles, and decide which workers a manager sees.
+    { path: "/workers", type: "layout" as const },
+    "/team",
+  ];
 }
 
-export async function addTeam(_prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const input = teamFields.safeParse(formObject(form, TEAM_LIST_FIELDS));
-  if (!input.success) return formErrors(input.error, form);
-  const result = createTeam(admin, input.data);
-  if (!result.ok) return refused(form, result);
-  refresh(result.teamId);
-  redirect(`/teams/${result.teamId}?saved=created`);
-}
+export const addTeam = defineAction({
+  roles: ["admin"],
+  input: teamFields,
+  lists: TEAM_LIST_FIELDS,
+  run: ({ user, input }) => createTeam(user, input),
+  revalidate: ({ result }) => refresh(result.teamId),
+  redirect: ({ result }) => `/teams/${result.teamId}?saved=created`,
+});
 
-export async function saveTeam(teamId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(teamId);
-  const input = teamFields.safeParse(formObject(form, TEAM_LIST_FIELDS));
-  if (!input.success) return formErrors(input.error, form);
-  if (!id.success) return failed(form, "Team not found");
-  const result = updateTeam(admin, id.data, input.data);
-  if (!result.ok) return refused(form, result);
-  refresh(result.teamId);
-  redirect(`/teams/${result.teamId}?saved=updated`);
-}
+export const saveTeam = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id]),
+  input: teamFields,
+  lists: TEAM_LIST_FIELDS,
+  run: ({ user, ids: [teamId], input }) => updateTeam(user, teamId, input),
+  revalidate: ({ result }) => refresh(result.teamId),
+  redirect: ({ result }) => `/teams/${result.teamId}?saved=updated`,
+});
 
-export async function archive(teamId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(teamId);
-  if (!id.success) return failed(form, "Team not found");
-  const result = archiveTeam(admin, id.data);
-  if (!result.ok) return refused(form, result);
-  refresh(result.teamId);
-  redirect(`/teams/${result.teamId}?saved=archived`);
-}
+export const archive = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id]),
+  run: ({ user, ids: [teamId] }) => archiveTeam(user, teamId),
+  revalidate: ({ result }) => refresh(result.teamId),
+  redirect: ({ result }) => `/teams/${result.teamId}?saved=archived`,
+});
 
-export async function restore(teamId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(teamId);
-  if (!id.success) return failed(form, "Team not found");
-  const result = restoreTeam(admin, id.data);
-  if (!result.ok) return refused(form, result);
-  refresh(result.teamId);
-  redirect(`/teams/${result.teamId}?saved=restored`);
-}
+export const restore = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id]),
+  run: ({ user, ids: [teamId] }) => restoreTeam(user, teamId),
+  revalidate: ({ result }) => refresh(result.teamId),
+  redirect: ({ result }) => `/teams/${result.teamId}?saved=restored`,
+});

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireRole } from "@/lib/auth";
 import { canChangeTeams } from "@/lib/roles";
 import { listTeams } from "@/db/queries/teams";
-import { parseTeamFilters, teamFiltersToQuery, type TeamFilters } from "@/lib/team-schema";
+import { parseTeamFilters, teamFiltersToQuery, type TeamFilters } from "@/lib/forms/team";
 import { Pagination } from "@/components/pagination";
 import { TeamSizeTable } from "@/components/team-size-table";
 import { Tag } from "@/components/tags";

@@ -1,43 +1,32 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { requireRole } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { todayInLondon } from "@/lib/rules/dates";
-import { workerFields, workerEditFields, leavingFields } from "@/lib/worker-schema";
+import { z } from "zod";
+import { defineAction } from "@/lib/action";
+import { Id } from "@/lib/forms/ids";
+import { workerFields, workerEditFields, leavingFields } from "@/lib/forms/worker";
 import { createWorker, updateWorker, recordLeaving } from "@/db/queries/worker-changes";
 
-export async function addWorker(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireRole("manager", "admin");
-  const input = workerFields(todayInLondon()).safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = createWorker(user, input.data);
-  if (!result.ok) return failed(form, result.message, result.field ? { [result.field]: result.message } : undefined);
-  revalidatePath("/workers");
-  revalidatePath("/team");
-  redirect(`/workers/${result.workerId}?saved=created`);
-}
+export const addWorker = defineAction({
+  roles: ["manager", "admin"],
+  input: ({ today }) => workerFields(today),
+  run: ({ user, input }) => createWorker(user, input),
+  revalidate: () => ["/workers", "/team"],
+  redirect: ({ result }) => `/workers/${result.workerId}?saved=created`,
+});
 
-export async function saveWorker(workerId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireRole("manager", "admin");
-  const input = workerEditFields(todayInLondon()).safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = updateWorker(user, workerId, input.data);
-  if (!result.ok) return failed(form, result.message, result.field ? { [result.field]: result.message } : undefined);
-  revalidatePath("/workers");
-  revalidatePath(`/workers/${workerId}`);
-  revalidatePath("/team");
-  redirect(`/workers/${workerId}?saved=updated`);
-}
+export const saveWorker = defineAction({
+  roles: ["manager", "admin"],
+  ids: z.tuple([Id]),
+  input: ({ today }) => workerEditFields(today),
+  run: ({ user, ids: [workerId], input }) => updateWorker(user, workerId, input),
+  revalidate: ({ ids: [workerId] }) => ["/workers", `/workers/${workerId}`, "/team"],
+  redirect: ({ ids: [workerId] }) => `/workers/${workerId}?saved=updated`,
+});
 
-export async function markLeaving(workerId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireRole("manager", "admin");
-  const input = leavingFields(todayInLondon()).safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = recordLeaving(user, workerId, input.data);
-  if (!result.ok) return failed(form, result.message, result.field ? { [result.field]: result.message } : undefined);
-  revalidatePath("/workers");
-  revalidatePath(`/workers/${workerId}`);
-  revalidatePath("/team");
-  redirect(`/workers/${workerId}?saved=left`);
-}
+export const markLeaving = defineAction({
+  roles: ["manager", "admin"],
+  ids: z.tuple([Id]),
+  input: ({ today }) => leavingFields(today),
+  run: ({ user, ids: [workerId], input }) => recordLeaving(user, workerId, input),
+  revalidate: ({ ids: [workerId] }) => ["/workers", `/workers/${workerId}`, "/team"],
+  redirect: ({ ids: [workerId] }) => `/workers/${workerId}?saved=left`,
+});

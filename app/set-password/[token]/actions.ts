@@ -4,15 +4,16 @@ import { z } from "zod";
 import { signIn, AuthError } from "@/lib/auth";
 import { hashPassword } from "@/lib/passwords";
 import { homeFor } from "@/lib/roles";
-import { formErrors, type FormState } from "@/lib/forms";
-import { newPasswordFields } from "@/lib/user-schema";
+import { formErrors, type FormState } from "@/lib/forms/state";
+import { newPasswordFields } from "@/lib/forms/user";
+import { formObject } from "@/lib/forms/read";
 import { redeemPasswordLink } from "@/db/queries/password-links";
 
 const LINK_GONE = "This link has expired or has already been used; ask your manager or administrator for a new one.";
 
 /** Public: whoever holds the link may use it, once. Then they are signed in with the password they chose. */
 export async function choosePassword(token: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const input = newPasswordFields.safeParse(Object.fromEntries(form));
+  const input = newPasswordFields.safeParse(formObject(form));
   if (!input.success) return formErrors(input.error, form);
   const link = z.string().max(100).safeParse(token);
   if (!link.success) return { ok: false, message: LINK_GONE };

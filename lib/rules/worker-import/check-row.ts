@@ -1,6 +1,6 @@
 // Checking one row's cells on their own against the reference lists, teams and managers, turning names into ids.
 import { addMonths, isIsoDate } from "../dates";
-import type { WorkerFields } from "../../worker-schema";
+import type { WorkerFields } from "../../forms/worker";
 import type { Cells } from "./columns";
 import { quoted } from "./messages";
 

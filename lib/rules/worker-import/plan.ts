@@ -2,7 +2,7 @@
 // db/queries/worker-import.ts loads the ImportContext (reference lists, teams, the workers the user may edit) and stores
 // and applies the plan.
 import { formatDate } from "../dates";
-import type { WorkerFields } from "../../worker-schema";
+import type { WorkerFields } from "../../forms/worker";
 import type { Cells } from "./columns";
 import type { ReadRow } from "./read-file";
 import { lookups, resolveCells, type ImportContext, type Lookups, type RefValue } from "./check-row";

@@ -1,157 +1,126 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { z } from "zod";
-import { requireRole } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { GatewayFields, OptionFields, StandardChangeFields, StandardFields } from "@/lib/apprenticeship-standard-schema";
-import { otjRuleChangeFields, otjRuleNewFields, otjRuleRemoveFields } from "@/lib/otj-rule-schema";
+import { defineAction } from "@/lib/action";
+import { Flag, Id } from "@/lib/forms/ids";
+import { GatewayFields, OptionFields, StandardChangeFields, StandardFields } from "@/lib/forms/apprenticeship-standard";
+import { otjRuleChangeFields, otjRuleNewFields, otjRuleRemoveFields } from "@/lib/forms/otj-rule";
 import * as standards from "@/db/queries/apprenticeship-standards";
 
-const Id = z.string().min(1).max(64);
+const REFRESH = [{ path: "/admin/apprenticeships", type: "layout" as const }];
 
-type Result = standards.StandardResult;
+/** Back to the standard's page with its confirmation. */
+const standardPage = (standardId: string, saved: string) => `/admin/apprenticeships/${standardId}?saved=${saved}`;
 
-function refused(form: FormData, result: Extract<Result | standards.OtjRuleResult, { ok: false }>): FormState {
-  return failed(form, result.message, result.field ? { [result.field]: result.message } : undefined);
-}
+export const createStandard = defineAction({
+  roles: ["admin"],
+  input: StandardFields,
+  run: ({ user, input }) => standards.createStandard(user, input),
+  revalidate: () => REFRESH,
+  redirect: ({ result }) => standardPage(result.standardId, "created"),
+});
 
-/** Refresh the list and the standard's pages, then show the standard with its confirmation. */
-function done(result: Extract<Result, { ok: true }>, saved: string): never {
-  revalidatePath("/admin/apprenticeships", "layout");
-  redirect(`/admin/apprenticeships/${result.standardId}?saved=${saved}`);
-}
+export const updateStandard = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id]),
+  input: StandardChangeFields,
+  run: ({ user, ids: [standardId], input }) => standards.updateStandard(user, standardId, input),
+  revalidate: () => REFRESH,
+  redirect: ({ result }) => standardPage(result.standardId, "updated"),
+});
 
-export async function createStandard(_prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const input = StandardFields.safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = standards.createStandard(admin, input.data);
-  if (!result.ok) return refused(form, result);
-  done(result, "created");
-}
+export const addOption = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id]),
+  input: OptionFields,
+  run: ({ user, ids: [standardId], input }) => standards.addOption(user, standardId, input.name),
+  revalidate: () => REFRESH,
+  redirect: ({ result }) => standardPage(result.standardId, "option-added"),
+});
 
-export async function updateStandard(id: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const standardId = Id.safeParse(id);
-  if (!standardId.success) return failed(form, "Apprenticeship standard not found");
-  const input = StandardChangeFields.safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = standards.updateStandard(admin, standardId.data, input.data);
-  if (!result.ok) return refused(form, result);
-  done(result, "updated");
-}
+export const renameOption = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id]),
+  input: OptionFields,
+  run: ({ user, ids: [optionId], input }) => standards.renameOption(user, optionId, input.name),
+  revalidate: () => REFRESH,
+  redirect: ({ result }) => standardPage(result.standardId, "option-renamed"),
+});
 
-export async function addOption(standardId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(standardId);
-  if (!id.success) return failed(form, "Apprenticeship standard not found");
-  const input = OptionFields.safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = standards.addOption(admin, id.data, input.data.name);
-  if (!result.ok) return refused(form, result);
-  done(result, "option-added");
-}
+export const setOptionRetired = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id, Flag]),
+  run: ({ user, ids: [optionId, retired] }) => standards.setOptionRetired(user, optionId, retired),
+  revalidate: () => REFRESH,
+  redirect: ({ ids: [, retired], result }) => standardPage(result.standardId, retired ? "option-retired" : "option-restored"),
+});
 
-export async function renameOption(optionId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(optionId);
-  if (!id.success) return failed(form, "Option not found");
-  const input = OptionFields.safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = standards.renameOption(admin, id.data, input.data.name);
-  if (!result.ok) return refused(form, result);
-  done(result, "option-renamed");
-}
+export const addGatewayRequirement = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id]),
+  input: GatewayFields,
+  run: ({ user, ids: [standardId], input }) => standards.addGatewayRequirement(user, standardId, input.label),
+  revalidate: () => REFRESH,
+  redirect: ({ result }) => standardPage(result.standardId, "requirement-added"),
+});
 
-export async function setOptionRetired(optionId: string, retired: boolean, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(optionId);
-  if (!id.success) return failed(form, "Option not found");
-  const result = standards.setOptionRetired(admin, id.data, retired === true);
-  if (!result.ok) return refused(form, result);
-  done(result, retired ? "option-retired" : "option-restored");
-}
+export const rewordGatewayRequirement = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id]),
+  input: GatewayFields,
+  run: ({ user, ids: [requirementId], input }) => standards.rewordGatewayRequirement(user, requirementId, input.label),
+  revalidate: () => REFRESH,
+  redirect: ({ result }) => standardPage(result.standardId, "requirement-reworded"),
+});
 
-export async function addGatewayRequirement(standardId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(standardId);
-  if (!id.success) return failed(form, "Apprenticeship standard not found");
-  const input = GatewayFields.safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = standards.addGatewayRequirement(admin, id.data, input.data.label);
-  if (!result.ok) return refused(form, result);
-  done(result, "requirement-added");
-}
+export const moveGatewayRequirement = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id, z.enum(["up", "down"])]),
+  run: ({ user, ids: [requirementId, direction] }) => standards.moveGatewayRequirement(user, requirementId, direction),
+  revalidate: () => REFRESH,
+  redirect: ({ result }) => standardPage(result.standardId, "requirement-moved"),
+});
 
-export async function rewordGatewayRequirement(requirementId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(requirementId);
-  if (!id.success) return failed(form, "Gateway requirement not found");
-  const input = GatewayFields.safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = standards.rewordGatewayRequirement(admin, id.data, input.data.label);
-  if (!result.ok) return refused(form, result);
-  done(result, "requirement-reworded");
-}
-
-const Direction = z.enum(["up", "down"]);
-
-export async function moveGatewayRequirement(requirementId: string, direction: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(requirementId);
-  const dir = Direction.safeParse(direction);
-  if (!id.success || !dir.success) return failed(form, "Gateway requirement not found");
-  const result = standards.moveGatewayRequirement(admin, id.data, dir.data);
-  if (!result.ok) return refused(form, result);
-  done(result, "requirement-moved");
-}
-
-export async function setRequirementRetired(requirementId: string, retired: boolean, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(requirementId);
-  if (!id.success) return failed(form, "Gateway requirement not found");
-  const result = standards.setRequirementRetired(admin, id.data, retired === true);
-  if (!result.ok) return refused(form, result);
-  done(result, retired ? "requirement-retired" : "requirement-restored");
-}
+export const setRequirementRetired = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id, Flag]),
+  run: ({ user, ids: [requirementId, retired] }) => standards.setRequirementRetired(user, requirementId, retired),
+  revalidate: () => REFRESH,
+  redirect: ({ ids: [, retired], result }) => standardPage(result.standardId, retired ? "requirement-retired" : "requirement-restored"),
+});
 
 // Off-the-job rules ---------------------------------------------------------------------------------------------
 
 /** Back to the rules on the list page, saying what changed and how many apprenticeships it touches. */
-function ruleDone(saved: string, result: Extract<standards.OtjRuleResult, { ok: true }>): never {
-  revalidatePath("/admin/apprenticeships", "layout");
-  redirect(`/admin/apprenticeships?saved=${saved}&apprenticeships=${result.apprenticeships}#otj-rules`);
-}
+const rulesPage = (saved: string, apprenticeships: number) => `/admin/apprenticeships?saved=${saved}&apprenticeships=${apprenticeships}#otj-rules`;
 
-export async function updateOtjRule(ruleId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(ruleId);
-  const found = id.success ? standards.otjRuleForAdmin(admin, id.data) : undefined;
-  if (!found) return failed(form, "Off-the-job rule not found");
-  const input = otjRuleChangeFields(found.rule.kind).safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = standards.updateOtjRule(admin, found.rule.id, input.data);
-  if (!result.ok) return refused(form, result);
-  ruleDone("rule-updated", result);
-}
+export const updateOtjRule = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id]),
+  // The fields a rule's change takes depend on its kind.
+  input: ({ user, ids: [ruleId] }) => {
+    const found = standards.otjRuleForAdmin(user, ruleId);
+    if (!found) notFound();
+    return otjRuleChangeFields(found.rule.kind);
+  },
+  run: ({ user, ids: [ruleId], input }) => standards.updateOtjRule(user, ruleId, input),
+  revalidate: () => REFRESH,
+  redirect: ({ result }) => rulesPage("rule-updated", result.apprenticeships),
+});
 
-export async function addOtjRule(_prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const input = otjRuleNewFields.safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = standards.addOtjRule(admin, input.data);
-  if (!result.ok) return refused(form, result);
-  ruleDone("rule-added", result);
-}
+export const addOtjRule = defineAction({
+  roles: ["admin"],
+  input: otjRuleNewFields,
+  run: ({ user, input }) => standards.addOtjRule(user, input),
+  revalidate: () => REFRESH,
+  redirect: ({ result }) => rulesPage("rule-added", result.apprenticeships),
+});
 
-export async function removeScheduledOtjRule(ruleId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(ruleId);
-  if (!id.success) return failed(form, "Off-the-job rule not found");
-  const input = otjRuleRemoveFields.safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = standards.removeScheduledOtjRule(admin, id.data);
-  if (!result.ok) return refused(form, result);
-  ruleDone("rule-removed", result);
-}
+export const removeScheduledOtjRule = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id]),
+  input: otjRuleRemoveFields,
+  run: ({ user, ids: [ruleId] }) => standards.removeScheduledOtjRule(user, ruleId),
+  revalidate: () => REFRESH,
+  redirect: ({ result }) => rulesPage("rule-removed", result.apprenticeships),
+});

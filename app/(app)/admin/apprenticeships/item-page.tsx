@@ -1,7 +1,7 @@
 // The page for one option or one gateway requirement of a standard: change its words, retire or restore it.
 import Link from "next/link";
 import { Tag } from "@/components/tags";
-import type { FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms/state";
 import { LabelForm } from "./label-form";
 import { ButtonForm } from "./button-form";
 

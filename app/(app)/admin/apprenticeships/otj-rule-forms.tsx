@@ -7,7 +7,7 @@ import { RadiosField } from "@/components/forms/radios-field";
 import { ConfirmField } from "@/components/forms/confirm-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction, type FormAction as Action } from "@/components/forms/use-form-action";
-import { MAX_HOURS_PER_WEEK, otjRuleKindWords } from "@/lib/otj-rule-schema";
+import { MAX_HOURS_PER_WEEK, otjRuleKindWords } from "@/lib/forms/otj-rule";
 import type { OtjRuleKind } from "@/lib/rules/off-the-job";
 
 /** The figure's label and hint for a rule of a known kind; the standard's-minimum rule has none. */

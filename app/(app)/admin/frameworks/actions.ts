@@ -1,124 +1,93 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireRole } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { AssessedFrameworkFields, DiscardFields, DomainFields, PublishFields, StatementEditFields, StatementNewFields } from "@/lib/framework-schema";
+import { defineAction } from "@/lib/action";
+import { Id } from "@/lib/forms/ids";
+import { AssessedFrameworkFields, DiscardFields, DomainFields, PublishFields, StatementEditFields, StatementNewFields } from "@/lib/forms/framework";
 import * as frameworks from "@/db/queries/frameworks";
 import { chooseAssessedFramework } from "@/db/queries/assessed-framework";
 
-const Id = z.string().min(1).max(64);
-
-function refused(form: FormData, result: Extract<frameworks.FrameworkChange, { ok: false }>): FormState {
-  return failed(form, result.message, result.field ? { [result.field]: result.message } : undefined);
-}
-
 const versionPath = (r: { frameworkId: string; versionId: string }) => `/admin/frameworks/${r.frameworkId}/versions/${r.versionId}`;
 
-function refresh() {
-  revalidatePath("/admin/frameworks", "layout");
+const REFRESH = [
+  { path: "/admin/frameworks", type: "layout" as const },
   // The PDP goal forms offer the published version's statements.
-  revalidatePath("/workers", "layout");
-}
+  { path: "/workers", type: "layout" as const },
+];
 
-export async function startDraft(frameworkId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(frameworkId);
-  if (!id.success) return failed(form, "Framework not found");
-  const result = frameworks.startDraftVersion(admin, id.data);
-  if (!result.ok) return refused(form, result);
-  refresh();
-  redirect(`${versionPath(result)}?saved=started`);
-}
+export const startDraft = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id]),
+  run: ({ user, ids: [frameworkId] }) => frameworks.startDraftVersion(user, frameworkId),
+  revalidate: () => REFRESH,
+  redirect: ({ result }) => `${versionPath(result)}?saved=started`,
+});
 
-export async function discardDraft(versionId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(versionId);
-  if (!id.success) return failed(form, "Version not found");
-  const input = DiscardFields.safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = frameworks.discardDraftVersion(admin, id.data);
-  if (!result.ok) return refused(form, result);
-  refresh();
-  redirect(`/admin/frameworks/${result.frameworkId}?saved=discarded`);
-}
+export const discardDraft = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id]),
+  input: DiscardFields,
+  run: ({ user, ids: [versionId] }) => frameworks.discardDraftVersion(user, versionId),
+  revalidate: () => REFRESH,
+  redirect: ({ result }) => `/admin/frameworks/${result.frameworkId}?saved=discarded`,
+});
 
-export async function publishDraft(versionId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(versionId);
-  if (!id.success) return failed(form, "Version not found");
-  const input = PublishFields.safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = frameworks.publishVersion(admin, id.data, input.data);
-  if (!result.ok) return refused(form, result);
-  refresh();
-  redirect(`${versionPath(result)}?saved=published`);
-}
+export const publishDraft = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id]),
+  input: PublishFields,
+  run: ({ user, ids: [versionId], input }) => frameworks.publishVersion(user, versionId, input),
+  revalidate: () => REFRESH,
+  redirect: ({ result }) => `${versionPath(result)}?saved=published`,
+});
 
-export async function saveDomain(domainId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(domainId);
-  if (!id.success) return failed(form, "Domain not found");
-  const input = DomainFields.safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = frameworks.updateDomain(admin, id.data, input.data);
-  if (!result.ok) return refused(form, result);
-  refresh();
-  redirect(`${versionPath(result)}?saved=domain`);
-}
+export const saveDomain = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id]),
+  input: DomainFields,
+  run: ({ user, ids: [domainId], input }) => frameworks.updateDomain(user, domainId, input),
+  revalidate: () => REFRESH,
+  redirect: ({ result }) => `${versionPath(result)}?saved=domain`,
+});
 
-export async function addStatement(versionId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(versionId);
-  if (!id.success) return failed(form, "Version not found");
-  const input = StatementNewFields.safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = frameworks.addStatement(admin, id.data, input.data);
-  if (!result.ok) return refused(form, result);
-  refresh();
-  redirect(`${versionPath(result)}?saved=added`);
-}
+export const addStatement = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id]),
+  input: StatementNewFields,
+  run: ({ user, ids: [versionId], input }) => frameworks.addStatement(user, versionId, input),
+  revalidate: () => REFRESH,
+  redirect: ({ result }) => `${versionPath(result)}?saved=added`,
+});
 
-export async function saveStatement(statementId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(statementId);
-  if (!id.success) return failed(form, "Statement not found");
-  const input = StatementEditFields.safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = frameworks.updateStatement(admin, id.data, input.data);
-  if (!result.ok) return refused(form, result);
-  refresh();
-  redirect(`${versionPath(result)}?saved=updated`);
-}
+export const saveStatement = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id]),
+  input: StatementEditFields,
+  run: ({ user, ids: [statementId], input }) => frameworks.updateStatement(user, statementId, input),
+  revalidate: () => REFRESH,
+  redirect: ({ result }) => `${versionPath(result)}?saved=updated`,
+});
 
-export async function retireStatement(statementId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(statementId);
-  if (!id.success) return failed(form, "Statement not found");
-  const result = frameworks.retireStatement(admin, id.data);
-  if (!result.ok) return refused(form, result);
-  refresh();
-  redirect(`${versionPath(result)}/statements/${result.id}?saved=retired`);
-}
+export const retireStatement = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id]),
+  run: ({ user, ids: [statementId] }) => frameworks.retireStatement(user, statementId),
+  revalidate: () => REFRESH,
+  redirect: ({ result }) => `${versionPath(result)}/statements/${result.id}?saved=retired`,
+});
 
-export async function restoreStatement(statementId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(statementId);
-  if (!id.success) return failed(form, "Statement not found");
-  const result = frameworks.restoreStatement(admin, id.data);
-  if (!result.ok) return refused(form, result);
-  refresh();
-  redirect(`${versionPath(result)}/statements/${result.id}?saved=restored`);
-}
+export const restoreStatement = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id]),
+  run: ({ user, ids: [statementId] }) => frameworks.restoreStatement(user, statementId),
+  revalidate: () => REFRESH,
+  redirect: ({ result }) => `${versionPath(result)}/statements/${result.id}?saved=restored`,
+});
 
-export async function chooseFramework(_prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const input = AssessedFrameworkFields.safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = chooseAssessedFramework(admin, input.data.frameworkId);
-  if (!result.ok) return failed(form, result.message, result.field ? { [result.field]: result.message } : undefined);
+export const chooseFramework = defineAction({
+  roles: ["admin"],
+  input: AssessedFrameworkFields,
+  run: ({ user, input }) => chooseAssessedFramework(user, input.frameworkId),
   // Every page that shows competencies, goals' statements or the insights follows the choice.
-  revalidatePath("/", "layout");
-  return { ok: true, message: "Framework chosen" };
-}
+  revalidate: () => [{ path: "/", type: "layout" }],
+  done: "Framework chosen",
+});

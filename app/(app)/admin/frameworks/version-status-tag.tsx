@@ -1,6 +1,6 @@
 // A version's status as a tag: a draft is in progress, the published version is the one workers see.
 import { Tag } from "@/components/tags";
-import { versionStatusWords, type VersionStatus } from "@/lib/framework-schema";
+import { versionStatusWords, type VersionStatus } from "@/lib/forms/framework";
 
 const TONE: Record<VersionStatus, "amber" | "green" | "grey"> = { draft: "amber", published: "green", superseded: "grey" };
 

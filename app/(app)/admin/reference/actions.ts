@@ -1,70 +1,51 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireRole } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { isReferenceKind, referenceEditFields, referenceNewFields } from "@/lib/reference-schema";
-import {
-  addReferenceValue,
-  updateReferenceValue,
-  retireReferenceValue,
-  restoreReferenceValue,
-  type ReferenceChange,
-} from "@/db/queries/reference-changes";
+import { defineAction } from "@/lib/action";
+import { Id } from "@/lib/forms/ids";
+import { REFERENCE_KINDS, referenceEditFields, referenceNewFields } from "@/lib/forms/reference";
+import { addReferenceValue, updateReferenceValue, retireReferenceValue, restoreReferenceValue } from "@/db/queries/reference-changes";
 
-const Id = z.string().min(1).max(64);
+const Kind = z.enum(REFERENCE_KINDS);
 
-function refused(form: FormData, result: Extract<ReferenceChange, { ok: false }>): FormState {
-  return failed(form, result.message, result.field ? { [result.field]: result.message } : undefined);
-}
-
-function refresh() {
-  revalidatePath("/admin/reference", "layout");
+const REFRESH = [
+  { path: "/admin/reference", type: "layout" as const },
   // Every form and filter that offers these lists.
-  revalidatePath("/workers", "layout");
-  revalidatePath("/teams", "layout");
-}
+  { path: "/workers", type: "layout" as const },
+  { path: "/teams", type: "layout" as const },
+];
 
-export async function addValue(kind: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  if (!isReferenceKind(kind)) return failed(form, "There is no such list");
-  const input = referenceNewFields(kind).safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = addReferenceValue(admin, kind, input.data);
-  if (!result.ok) return refused(form, result);
-  refresh();
-  redirect(`/admin/reference/${kind}/${result.id}?saved=created`);
-}
+const valuePage = (kind: string, id: string, saved: string) => `/admin/reference/${kind}/${id}?saved=${saved}`;
 
-export async function saveValue(kind: string, id: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const valueId = Id.safeParse(id);
-  if (!isReferenceKind(kind) || !valueId.success) return failed(form, "Not found");
-  const input = referenceEditFields(kind).safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = updateReferenceValue(admin, kind, valueId.data, input.data);
-  if (!result.ok) return refused(form, result);
-  refresh();
-  redirect(`/admin/reference/${kind}/${result.id}?saved=updated`);
-}
+export const addValue = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Kind]),
+  input: ({ ids: [kind] }) => referenceNewFields(kind),
+  run: ({ user, ids: [kind], input }) => addReferenceValue(user, kind, input),
+  revalidate: () => REFRESH,
+  redirect: ({ ids: [kind], result }) => valuePage(kind, result.id, "created"),
+});
 
-export async function retireValue(kind: string, id: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const valueId = Id.safeParse(id);
-  if (!isReferenceKind(kind) || !valueId.success) return failed(form, "Not found");
-  const result = retireReferenceValue(admin, kind, valueId.data);
-  if (!result.ok) return refused(form, result);
-  refresh();
-  redirect(`/admin/reference/${kind}/${result.id}?saved=retired`);
-}
+export const saveValue = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Kind, Id]),
+  input: ({ ids: [kind] }) => referenceEditFields(kind),
+  run: ({ user, ids: [kind, valueId], input }) => updateReferenceValue(user, kind, valueId, input),
+  revalidate: () => REFRESH,
+  redirect: ({ ids: [kind], result }) => valuePage(kind, result.id, "updated"),
+});
 
-export async function restoreValue(kind: string, id: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const valueId = Id.safeParse(id);
-  if (!isReferenceKind(kind) || !valueId.success) return failed(form, "Not found");
-  const result = restoreReferenceValue(admin, kind, valueId.data);
-  if (!result.ok) return refused(form, result);
-  refresh();
-  redirect(`/admin/reference/${kind}/${result.id}?saved=restored`);
-}
+export const retireValue = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Kind, Id]),
+  run: ({ user, ids: [kind, valueId] }) => retireReferenceValue(user, kind, valueId),
+  revalidate: () => REFRESH,
+  redirect: ({ ids: [kind], result }) => valuePage(kind, result.id, "retired"),
+});
+
+export const restoreValue = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Kind, Id]),
+  run: ({ user, ids: [kind, valueId] }) => restoreReferenceValue(user, kind, valueId),
+  revalidate: () => REFRESH,
+  redirect: ({ ids: [kind], result }) => valuePage(kind, result.id, "restored"),
+});

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
 import { referenceList } from "@/db/queries/reference-changes";
-import { REFERENCE_KINDS, referenceWords, type ReferenceKind } from "@/lib/reference-schema";
+import { REFERENCE_KINDS, referenceWords, type ReferenceKind } from "@/lib/forms/reference";
 import { frameworkStageWords, FRAMEWORK_STAGES } from "@/lib/vocabulary";
 import { ScrollRegion } from "@/components/scroll-region";
 import { Tag } from "@/components/tags";

@@ -6,7 +6,7 @@ import { SelectField } from "@/components/forms/select-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
-import { professionKindWords, type ReferenceKind } from "@/lib/reference-schema";
+import { professionKindWords, type ReferenceKind } from "@/lib/forms/reference";
 import { FRAMEWORK_STAGES, PROFESSION_KINDS, frameworkStageWords } from "@/lib/vocabulary";
 
 const KIND_OPTIONS = PROFESSION_KINDS.map((k) => [k, professionKindWords[k]] as const);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
 import { resourceAdminList } from "@/db/queries/resources";
-import { resourceTypeWords } from "@/lib/resource-schema";
+import { resourceTypeWords } from "@/lib/forms/resource";
 import { siteOf } from "@/lib/rules/resources";
 import { ScrollRegion } from "@/components/scroll-region";
 import { Tag } from "@/components/tags";

@@ -6,7 +6,7 @@ import { SelectField } from "@/components/forms/select-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
-import { resourceTypeWords } from "@/lib/resource-schema";
+import { resourceTypeWords } from "@/lib/forms/resource";
 
 const TYPE_OPTIONS = resourceTypeWords.values.map((t) => [t, resourceTypeWords.label(t)] as const);
 

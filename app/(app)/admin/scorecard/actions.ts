@@ -1,19 +1,13 @@
 "use server";
 // Saves the scorecard's red/amber/green thresholds: administrators only.
-import { revalidatePath } from "next/cache";
-import { requireRole } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { formObject } from "@/lib/forms-parse";
-import { thresholdFields } from "@/lib/scorecard-schema";
+import { defineAction } from "@/lib/action";
+import { thresholdFields } from "@/lib/forms/scorecard";
 import { saveScorecardThresholds } from "@/db/queries/scorecard";
 
-export async function saveThresholdsAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const input = thresholdFields.safeParse(formObject(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = saveScorecardThresholds(admin, input.data);
-  if (!result.ok) return failed(form, result.message);
-  revalidatePath("/insights");
-  revalidatePath("/admin/scorecard");
-  return { ok: true, message: "Thresholds saved" };
-}
+export const saveThresholdsAction = defineAction({
+  roles: ["admin"],
+  input: thresholdFields,
+  run: ({ user, input }) => saveScorecardThresholds(user, input),
+  revalidate: () => ["/insights", "/admin/scorecard"],
+  done: "Thresholds saved",
+});

@@ -1,20 +1,15 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireRole } from "@/lib/auth";
-import { failed, formErrors, type FormState, type LinkFormState } from "@/lib/forms";
-import { newUserFields, roleChangeFields } from "@/lib/user-schema";
+import { defineAction } from "@/lib/action";
+import type { FormState, LinkFormState } from "@/lib/forms/state";
+import { Id } from "@/lib/forms/ids";
+import { newUserFields, roleChangeFields } from "@/lib/forms/user";
 import { roleWords } from "@/lib/vocabulary";
 import { deliverPasswordLink } from "@/lib/password-link-delivery";
 import { createUser, changeUserRole, setUserStatus, resetPassword, type LinkChange } from "@/db/queries/users";
 import { organisationName } from "@/db/queries/sign-in";
 
-const Id = z.string().min(1).max(64);
 const StatusChange = z.object({ status: z.enum(["active", "disabled"], { error: "Choose to disable or re-enable the account" }) });
-
-function refused(form: FormData, result: { message: string; field?: string }): FormState {
-  return failed(form, result.message, result.field ? { [result.field]: result.message } : undefined);
-}
 
 async function withLink(result: Extract<LinkChange, { ok: true }>, message: string): Promise<LinkFormState> {
   const link = await deliverPasswordLink({ ...result, organisation: organisationName() });
@@ -22,54 +17,45 @@ async function withLink(result: Extract<LinkChange, { ok: true }>, message: stri
 }
 
 function refresh(userId?: string) {
-  revalidatePath("/admin/users");
-  revalidatePath("/admin");
-  if (userId) revalidatePath(`/admin/users/${userId}`);
+  return userId ? ["/admin/users", "/admin", `/admin/users/${userId}`] : ["/admin/users", "/admin"];
 }
 
-export async function addUser(_prev: LinkFormState, form: FormData): Promise<LinkFormState> {
-  const admin = await requireRole("admin");
-  const input = newUserFields.safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = createUser(admin, input.data);
-  if (!result.ok) return refused(form, result);
-  refresh();
-  return withLink(result, `Login created for ${result.name}`);
-}
+export const addUser = defineAction({
+  roles: ["admin"],
+  input: newUserFields,
+  run: ({ user, input }) => createUser(user, input),
+  revalidate: () => refresh(),
+  done: ({ result }) => withLink(result, `Login created for ${result.name}`),
+});
 
-export async function changeRole(userId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(userId);
-  const input = roleChangeFields.safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  if (!id.success) return failed(form, "User not found");
-  const result = changeUserRole(admin, id.data, input.data.role);
-  if (!result.ok) return refused(form, result);
-  refresh(id.data);
-  return { ok: true, message: `Role changed to ${roleWords.label(input.data.role).toLowerCase()}. They have been signed out and will see the new role when they sign in again.` };
-}
-
-export async function changeStatus(userId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(userId);
-  const input = StatusChange.safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  if (!id.success) return failed(form, "User not found");
-  const result = setUserStatus(admin, id.data, input.data.status);
-  if (!result.ok) return refused(form, result);
-  refresh(id.data);
-  return {
+export const changeRole = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id]),
+  input: roleChangeFields,
+  run: ({ user, ids: [userId], input }) => changeUserRole(user, userId, input.role),
+  revalidate: ({ ids: [userId] }) => refresh(userId),
+  done: ({ input }): FormState => ({
     ok: true,
-    message: input.data.status === "disabled" ? "Account disabled. They have been signed out and cannot sign in." : "Account re-enabled. They can sign in again.",
-  };
-}
+    message: `Role changed to ${roleWords.label(input.role).toLowerCase()}. They have been signed out and will see the new role when they sign in again.`,
+  }),
+});
 
-export async function newPasswordLink(userId: string, _prev: LinkFormState, form: FormData): Promise<LinkFormState> {
-  const admin = await requireRole("admin");
-  const id = Id.safeParse(userId);
-  if (!id.success) return failed(form, "User not found");
-  const result = resetPassword(admin, id.data);
-  if (!result.ok) return refused(form, result);
-  refresh(id.data);
-  return withLink(result, result.purpose === "reset" ? "Password reset" : "New set-password link created");
-}
+export const changeStatus = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id]),
+  input: StatusChange,
+  run: ({ user, ids: [userId], input }) => setUserStatus(user, userId, input.status),
+  revalidate: ({ ids: [userId] }) => refresh(userId),
+  done: ({ input }): FormState => ({
+    ok: true,
+    message: input.status === "disabled" ? "Account disabled. They have been signed out and cannot sign in." : "Account re-enabled. They can sign in again.",
+  }),
+});
+
+export const newPasswordLink = defineAction({
+  roles: ["admin"],
+  ids: z.tuple([Id]),
+  run: ({ user, ids: [userId] }) => resetPassword(user, userId),
+  revalidate: ({ ids: [userId] }) => refresh(userId),
+  done: ({ result }) => withLink(result, result.purpose === "reset" ? "Password reset" : "New set-password link created"),
+});

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
 import { listUsers } from "@/db/queries/users";
-import { parseUserFilters, userFiltersToQuery, type UserFilters } from "@/lib/user-schema";
+import { parseUserFilters, userFiltersToQuery, type UserFilters } from "@/lib/forms/user";
 import { ROLES, roleWords } from "@/lib/vocabulary";
 import { formatDateTime } from "@/lib/rules/dates";
 import { Pagination } from "@/components/pagination";

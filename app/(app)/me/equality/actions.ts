@@ -1,22 +1,17 @@
 "use server";
 // Saving the signed-in support worker's own equality monitoring answers. Nothing from the form says whose they are:
 // the data layer finds the worker by the login.
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { requireRole } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { equalityFields } from "@/lib/equality-schema";
+import { defineAction } from "@/lib/action";
+import { formObject } from "@/lib/forms/read";
+import { equalityFields } from "@/lib/forms/equality";
 import { saveMyEquality } from "@/db/queries/equality";
 
-export async function saveEqualityAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireRole("support_worker");
-  const clearing = form.get("intent") === "clear";
-  const input = clearing
-    ? equalityFields.safeParse({})
-    : equalityFields.safeParse({ ethnicGroup: form.get("ethnicGroup") ?? undefined, disability: form.get("disability") ?? undefined, sex: form.get("sex") ?? undefined, ageBand: form.get("ageBand") ?? undefined });
-  if (!input.success) return formErrors(input.error, form);
-  const result = saveMyEquality(user, input.data);
-  if (!result.ok) return failed(form, result.message);
-  revalidatePath("/me/equality");
-  redirect(`/me/equality?saved=${result.outcome}`);
-}
+export const saveEqualityAction = defineAction({
+  roles: ["support_worker"],
+  input: equalityFields,
+  // "Clear my answers" sends the form as it is, but saves nothing.
+  read: (form) => (form.get("intent") === "clear" ? {} : formObject(form)),
+  run: ({ user, input }) => saveMyEquality(user, input),
+  revalidate: () => ["/me/equality"],
+  redirect: ({ result }) => `/me/equality?saved=${result.outcome}`,
+});

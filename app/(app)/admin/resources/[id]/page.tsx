@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth";
 import { resourceForAdmin } from "@/db/queries/resources";
 import { professionOptions } from "@/db/queries/reference";
-import { resourceTypeWords } from "@/lib/resource-schema";
+import { resourceTypeWords } from "@/lib/forms/resource";
 import { formatDateTime } from "@/lib/rules/dates";
 import { SummaryList } from "@/components/summary-list";
 import { Tag } from "@/components/tags";

@@ -8,7 +8,7 @@ import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { PasswordLinkPanel } from "@/components/password-link-panel";
 import { useFormAction, type LinkFormState } from "@/components/forms/use-form-action";
-import { STAFF_ROLES } from "@/lib/user-schema";
+import { STAFF_ROLES } from "@/lib/forms/user";
 import { roleWords } from "@/lib/vocabulary";
 
 const ROLE_OPTIONS = STAFF_ROLES.map((r) => [r, roleWords.label(r)] as const);

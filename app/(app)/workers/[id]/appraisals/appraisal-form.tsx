@@ -8,7 +8,7 @@ import { TextField } from "@/components/forms/text-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { FieldMessages } from "@/components/forms/field-shell";
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
-import { objectiveRowCount } from "@/lib/appraisal-schema";
+import { objectiveRowCount } from "@/lib/forms/appraisal";
 import { OBJECTIVE_OUTCOMES, objectiveOutcomeWords } from "@/lib/vocabulary";
 import { DefaultSubmit } from "@/components/forms/default-submit";
 

@@ -1,13 +1,10 @@
 "use server";
-// The apprenticeship page's forms. Each opens the same way: the signed-in user, the form checked by its schema, the
-// data layer (which decides who may: a lead is told they only read; anyone else who may not gets 404), then the pages
-// that show apprenticeships are refreshed.
-import { revalidatePath } from "next/cache";
-import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { formObject } from "@/lib/forms-parse";
-import { epaFields, gatewayFields, otjFields, positionFields, reviewFields, startFields, statusFields } from "@/lib/apprenticeship-schema";
+// The apprenticeship page's forms. The data layer decides who may: a lead is told they only read; anyone else who may
+// not gets 404. Each then refreshes the pages that show apprenticeships.
+import { z } from "zod";
+import { defineAction } from "@/lib/action";
+import { Id } from "@/lib/forms/ids";
+import { epaFields, gatewayFields, otjFields, positionFields, reviewFields, startFields, statusFields } from "@/lib/forms/apprenticeship";
 import { apprenticeshipStatusWords, epaResultWords } from "@/lib/vocabulary";
 import { isPassingResult } from "@/lib/rules/apprenticeship-tracking";
 import {
@@ -20,109 +17,103 @@ import {
   startApprenticeship,
   tickGateway,
   untickGateway,
-  type ApprenticeshipResult,
 } from "@/db/queries/apprenticeships";
 
-function refresh(workerId: string) {
-  revalidatePath(`/workers/${workerId}`);
-  revalidatePath(`/workers/${workerId}/apprenticeship`);
-  revalidatePath("/apprenticeships");
-  revalidatePath("/me");
-  revalidatePath("/team");
-}
+const refresh = ({ ids: [workerId] }: { ids: readonly [string, ...unknown[]] }) => [
+  `/workers/${workerId}`,
+  `/workers/${workerId}/apprenticeship`,
+  "/apprenticeships",
+  "/me",
+  "/team",
+];
 
-function refused(form: FormData, result: Extract<ApprenticeshipResult, { ok: false }>): FormState {
-  if (result.notFound) notFound();
-  return failed(form, result.message, result.field ? { [result.field]: result.message } : undefined);
-}
+/** Running the apprenticeship: the worker's manager or an admin; a lead is told they only read. */
+const RUNS_IT = ["manager", "admin", "lead"] as const;
+/** Off-the-job hours: the worker logs their own too. */
+const LOGS_HOURS = ["support_worker", "manager", "admin", "lead"] as const;
 
-export async function startApprenticeshipAction(workerId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const input = startFields.safeParse(formObject(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = startApprenticeship(user, workerId, input.data);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  return { ok: true, message: input.data.started === "planned" ? "Apprenticeship planned" : "Apprenticeship started" };
-}
+const WorkerApprenticeship = z.tuple([Id, Id]);
 
-export async function changeStatusAction(workerId: string, apprenticeshipId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const input = statusFields.safeParse(formObject(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = changeApprenticeshipStatus(user, workerId, apprenticeshipId, input.data);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  return { ok: true, message: `Status changed to ${apprenticeshipStatusWords.label(input.data.to).toLowerCase()}` };
-}
+export const startApprenticeshipAction = defineAction({
+  roles: RUNS_IT,
+  ids: z.tuple([Id]),
+  input: startFields,
+  run: ({ user, ids: [workerId], input }) => startApprenticeship(user, workerId, input),
+  revalidate: refresh,
+  done: ({ input }) => ({ ok: true, message: input.started === "planned" ? "Apprenticeship planned" : "Apprenticeship started" }),
+});
 
-export async function logOtjAction(workerId: string, apprenticeshipId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const input = otjFields.safeParse(formObject(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = logOtj(user, workerId, apprenticeshipId, input.data);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  return { ok: true, message: `${input.data.hours} ${input.data.hours === 1 ? "hour" : "hours"} of off-the-job training logged` };
-}
+export const changeStatusAction = defineAction({
+  roles: RUNS_IT,
+  ids: WorkerApprenticeship,
+  input: statusFields,
+  run: ({ user, ids: [workerId, apprenticeshipId], input }) => changeApprenticeshipStatus(user, workerId, apprenticeshipId, input),
+  revalidate: refresh,
+  done: ({ input }) => ({ ok: true, message: `Status changed to ${apprenticeshipStatusWords.label(input.to).toLowerCase()}` }),
+});
 
-export async function deleteOtjLogAction(workerId: string, logId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const result = deleteOtjLog(user, workerId, logId);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  return { ok: true, message: "Entry removed" };
-}
+export const logOtjAction = defineAction({
+  roles: LOGS_HOURS,
+  ids: WorkerApprenticeship,
+  input: otjFields,
+  run: ({ user, ids: [workerId, apprenticeshipId], input }) => logOtj(user, workerId, apprenticeshipId, input),
+  revalidate: refresh,
+  done: ({ input }) => ({ ok: true, message: `${input.hours} ${input.hours === 1 ? "hour" : "hours"} of off-the-job training logged` }),
+});
 
-export async function recordReviewAction(workerId: string, apprenticeshipId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const input = reviewFields.safeParse(formObject(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = recordReview(user, workerId, apprenticeshipId, input.data);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  return { ok: true, message: "Progress review recorded" };
-}
+export const deleteOtjLogAction = defineAction({
+  roles: LOGS_HOURS,
+  ids: z.tuple([Id, Id]),
+  run: ({ user, ids: [workerId, logId] }) => deleteOtjLog(user, workerId, logId),
+  revalidate: refresh,
+  done: "Entry removed",
+});
 
-export async function tickGatewayAction(workerId: string, apprenticeshipId: string, requirementId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const input = gatewayFields.safeParse(formObject(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = tickGateway(user, workerId, apprenticeshipId, requirementId, input.data);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  return { ok: true, message: "Requirement ticked" };
-}
+export const recordReviewAction = defineAction({
+  roles: RUNS_IT,
+  ids: WorkerApprenticeship,
+  input: reviewFields,
+  run: ({ user, ids: [workerId, apprenticeshipId], input }) => recordReview(user, workerId, apprenticeshipId, input),
+  revalidate: refresh,
+  done: "Progress review recorded",
+});
 
-export async function untickGatewayAction(workerId: string, apprenticeshipId: string, requirementId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const result = untickGateway(user, workerId, apprenticeshipId, requirementId);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  return { ok: true, message: "Tick removed" };
-}
+export const tickGatewayAction = defineAction({
+  roles: RUNS_IT,
+  ids: z.tuple([Id, Id, Id]),
+  input: gatewayFields,
+  run: ({ user, ids: [workerId, apprenticeshipId, requirementId], input }) => tickGateway(user, workerId, apprenticeshipId, requirementId, input),
+  revalidate: refresh,
+  done: "Requirement ticked",
+});
 
-export async function recordEpaAction(workerId: string, apprenticeshipId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const input = epaFields.safeParse(formObject(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = recordEpaResult(user, workerId, apprenticeshipId, input.data);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  return {
+export const untickGatewayAction = defineAction({
+  roles: RUNS_IT,
+  ids: z.tuple([Id, Id, Id]),
+  run: ({ user, ids: [workerId, apprenticeshipId, requirementId] }) => untickGateway(user, workerId, apprenticeshipId, requirementId),
+  revalidate: refresh,
+  done: "Tick removed",
+});
+
+export const recordEpaAction = defineAction({
+  roles: RUNS_IT,
+  ids: WorkerApprenticeship,
+  input: epaFields,
+  run: ({ user, ids: [workerId, apprenticeshipId], input }) => recordEpaResult(user, workerId, apprenticeshipId, input),
+  revalidate: refresh,
+  done: ({ input }) => ({
     ok: true,
-    message: isPassingResult(input.data.result)
-      ? `Apprenticeship completed: ${epaResultWords.label(input.data.result).toLowerCase()}`
+    message: isPassingResult(input.result)
+      ? `Apprenticeship completed: ${epaResultWords.label(input.result).toLowerCase()}`
       : "Fail recorded; the apprenticeship stays in end-point assessment for a resit",
-  };
-}
+  }),
+});
 
-export async function recordPositionAction(workerId: string, apprenticeshipId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const input = positionFields.safeParse(formObject(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = recordProgressionPosition(user, workerId, apprenticeshipId, input.data);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  return { ok: true, message: "New position recorded on the worker's history" };
-}
+export const recordPositionAction = defineAction({
+  roles: RUNS_IT,
+  ids: WorkerApprenticeship,
+  input: positionFields,
+  run: ({ user, ids: [workerId, apprenticeshipId], input }) => recordProgressionPosition(user, workerId, apprenticeshipId, input),
+  revalidate: refresh,
+  done: "New position recorded on the worker's history",
+});

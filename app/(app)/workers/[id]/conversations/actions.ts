@@ -1,82 +1,79 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { notFound, redirect } from "next/navigation";
-import { requireRole, requireUser } from "@/lib/auth";
-import { failed, formErrors, submittedLists, submittedValues, type FormState } from "@/lib/forms";
-import { todayInLondon } from "@/lib/rules/dates";
-import { conversationFields, conversationObject, newConversationFields, stepFields, stepRows, MAX_STEP_ROWS } from "@/lib/conversation-schema";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { defineAction } from "@/lib/action";
+import { Id } from "@/lib/forms/ids";
+import { submittedLists, submittedValues, type FormState } from "@/lib/forms/state";
+import { conversationFields, conversationObject, newConversationFields, stepFields, stepRows, MAX_STEP_ROWS } from "@/lib/forms/conversation";
 import { addStep, conversationDetail, recordConversation, setStepDone, stepToPdpGoal, updateConversation } from "@/db/queries/conversations";
 
 function refresh(workerId: string, conversationId?: string) {
-  revalidatePath(`/workers/${workerId}`);
-  revalidatePath(`/workers/${workerId}/conversations`);
-  if (conversationId) revalidatePath(`/workers/${workerId}/conversations/${conversationId}`);
+  return [`/workers/${workerId}`, `/workers/${workerId}/conversations`, ...(conversationId ? [`/workers/${workerId}/conversations/${conversationId}`] : [])];
 }
 
-const refused = (form: FormData, result: { message: string; field?: string }) =>
-  failed(form, result.message, result.field ? { [result.field]: result.message } : undefined);
+/** Recording and changing conversations: the worker's manager or an admin. */
+const MANAGERS = ["manager", "admin"] as const;
 
 /** The new-conversation form: "Add another step" comes back with one more row; "Save" records it. */
-export async function recordConversationAction(workerId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireRole("manager", "admin");
-  const rows = stepRows(form);
-  if (form.get("intent") === "add-step") {
-    const count = Math.min(rows.length + 1, MAX_STEP_ROWS);
+export const recordConversationAction = defineAction({
+  roles: MANAGERS,
+  ids: z.tuple([Id]),
+  before: ({ form }): FormState | undefined => {
+    if (form.get("intent") !== "add-step") return undefined;
+    const count = Math.min(stepRows(form).length + 1, MAX_STEP_ROWS);
     return { values: { ...submittedValues(form), stepRows: String(count), focusStep: String(count - 1) }, lists: submittedLists(form) };
-  }
-  const today = todayInLondon();
-  const appraisalId = form.get("appraisalId");
-  const input = newConversationFields(today).safeParse({
-    ...conversationObject(form),
-    steps: rows,
-    appraisalId: typeof appraisalId === "string" ? appraisalId : undefined,
-  });
-  if (!input.success) return formErrors(input.error, form);
-  const result = recordConversation(user, workerId, input.data, today);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId, result.conversationId);
-  if (input.data.appraisalId) revalidatePath(`/workers/${workerId}/appraisals`);
-  redirect(`/workers/${workerId}/conversations/${result.conversationId}?saved=recorded`);
-}
+  },
+  input: ({ today }) => newConversationFields(today),
+  read: (form) => {
+    const appraisalId = form.get("appraisalId");
+    return { ...conversationObject(form), steps: stepRows(form), appraisalId: typeof appraisalId === "string" ? appraisalId : undefined };
+  },
+  run: ({ user, ids: [workerId], input, today }) => recordConversation(user, workerId, input, today),
+  revalidate: ({ ids: [workerId], input, result }) => [
+    ...refresh(workerId, result.conversationId),
+    ...(input.appraisalId ? [`/workers/${workerId}/appraisals`] : []),
+  ],
+  redirect: ({ ids: [workerId], result }) => `/workers/${workerId}/conversations/${result.conversationId}?saved=recorded`,
+});
 
-export async function updateConversationAction(workerId: string, conversationId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireRole("manager", "admin");
-  const today = todayInLondon();
-  const input = conversationFields(today).safeParse(conversationObject(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = updateConversation(user, workerId, conversationId, input.data, today);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId, conversationId);
-  redirect(`/workers/${workerId}/conversations/${conversationId}?saved=updated`);
-}
+export const updateConversationAction = defineAction({
+  roles: MANAGERS,
+  ids: z.tuple([Id, Id]),
+  input: ({ today }) => conversationFields(today),
+  read: conversationObject,
+  run: ({ user, ids: [workerId, conversationId], input, today }) => updateConversation(user, workerId, conversationId, input, today),
+  revalidate: ({ ids: [workerId, conversationId] }) => refresh(workerId, conversationId),
+  redirect: ({ ids: [workerId, conversationId] }) => `/workers/${workerId}/conversations/${conversationId}?saved=updated`,
+});
 
-export async function addStepAction(workerId: string, conversationId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireRole("manager", "admin");
-  const found = conversationDetail(user, workerId, conversationId);
-  if (!found) notFound();
-  const input = stepFields(todayInLondon(), found.conversation.heldOn).safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = addStep(user, workerId, conversationId, input.data);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId, conversationId);
-  return { ok: true, message: "Step added" };
-}
+export const addStepAction = defineAction({
+  roles: MANAGERS,
+  ids: z.tuple([Id, Id]),
+  // A step cannot be due before the conversation it was agreed in.
+  input: ({ user, ids: [workerId, conversationId], today }) => {
+    const found = conversationDetail(user, workerId, conversationId);
+    if (!found) notFound();
+    return stepFields(today, found.conversation.heldOn);
+  },
+  run: ({ user, ids: [workerId, conversationId], input }) => addStep(user, workerId, conversationId, input),
+  revalidate: ({ ids: [workerId, conversationId] }) => refresh(workerId, conversationId),
+  done: "Step added",
+});
 
 /** Done or not done (undo). The worker may tick their own steps; their manager and admins too. */
-export async function setStepDoneAction(workerId: string, stepId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const done = form.get("done") === "1";
-  const result = setStepDone(user, workerId, stepId, done);
-  if (!result.ok) return { ok: false, message: result.message };
-  refresh(workerId, result.conversationId);
-  return { ok: true, message: done ? "Marked done" : "Marked not done" };
-}
+export const setStepDoneAction = defineAction({
+  roles: ["support_worker", "manager", "admin"],
+  ids: z.tuple([Id, Id]),
+  input: z.object({ done: z.string().optional().transform((v) => v === "1") }),
+  run: ({ user, ids: [workerId, stepId], input }) => setStepDone(user, workerId, stepId, input.done),
+  revalidate: ({ ids: [workerId], result }) => refresh(workerId, result.conversationId),
+  done: ({ input }) => ({ ok: true, message: input.done ? "Marked done" : "Marked not done" }),
+});
 
-export async function stepToPdpGoalAction(workerId: string, stepId: string, _prev: FormState, _form: FormData): Promise<FormState> {
-  const user = await requireRole("manager", "admin");
-  const result = stepToPdpGoal(user, workerId, stepId);
-  if (!result.ok) return { ok: false, message: result.message };
-  refresh(workerId, result.conversationId);
-  revalidatePath(`/workers/${workerId}/pdp`);
-  return { ok: true, message: result.created ? "Added to their PDP" : "Already a goal in their PDP" };
-}
+export const stepToPdpGoalAction = defineAction({
+  roles: MANAGERS,
+  ids: z.tuple([Id, Id]),
+  run: ({ user, ids: [workerId, stepId] }) => stepToPdpGoal(user, workerId, stepId),
+  revalidate: ({ ids: [workerId], result }) => [...refresh(workerId, result.conversationId), `/workers/${workerId}/pdp`],
+  done: ({ result }) => ({ ok: true, message: result.created ? "Added to their PDP" : "Already a goal in their PDP" }),
+});

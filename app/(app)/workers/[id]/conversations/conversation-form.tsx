@@ -9,7 +9,7 @@ import { CheckboxesField } from "@/components/forms/checkboxes-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { FieldShell, describedBy } from "@/components/forms/field-shell";
 import { ASPIRATIONS, BARRIER_CATEGORIES, INTEREST_LEVELS, aspirationWords, barrierWords, interestWords } from "@/lib/vocabulary";
-import { MAX_STEP_ROWS, STEP_ROWS, stepFieldId } from "@/lib/conversation-schema";
+import { MAX_STEP_ROWS, STEP_ROWS, stepFieldId } from "@/lib/forms/conversation";
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { DefaultSubmit } from "@/components/forms/default-submit";
 import { RadiosField } from "@/components/forms/radios-field";

@@ -1,63 +1,54 @@
 "use server";
 // The PDP plan's server actions: start, agree, review, close. Goal actions are in ./goals/actions.ts.
-import { revalidatePath } from "next/cache";
-import { notFound, redirect } from "next/navigation";
-import { requireRole, requireUser } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { todayInLondon } from "@/lib/rules/dates";
-import { agreePdpFields, closePdpFields, pdpReviewFields, startPdpFields } from "@/lib/pdp-schema";
-import { agreePdp, closePdp, recordPdpReview, startPdp, type PdpChangeResult } from "@/db/queries/pdps";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { defineAction } from "@/lib/action";
+import { Id } from "@/lib/forms/ids";
+import { agreePdpFields, closePdpFields, pdpReviewFields, startPdpFields } from "@/lib/forms/pdp";
+import { agreePdp, closePdp, recordPdpReview, startPdp } from "@/db/queries/pdps";
 
-function refused(form: FormData, result: Extract<PdpChangeResult, { ok: false }>): FormState {
-  if (result.notFound) notFound();
-  return failed(form, result.message, result.field ? { [result.field]: result.message } : undefined);
-}
+const refresh = ({ ids: [workerId] }: { ids: readonly [string] }) => [`/workers/${workerId}/pdp`, `/workers/${workerId}`, "/team", "/me"];
+const pdpPage = (workerId: string, saved: string) => `/workers/${workerId}/pdp?saved=${saved}`;
 
-function refresh(workerId: string) {
-  revalidatePath(`/workers/${workerId}/pdp`);
-  revalidatePath(`/workers/${workerId}`);
-  revalidatePath("/team");
-  revalidatePath("/me");
-}
+/** Starting, reviewing and closing a plan: the worker's manager or an admin. */
+const MANAGERS = ["manager", "admin"] as const;
+/** Agreeing: the worker and their manager; a lead is told they only read. */
+const ANYONE_WHO_SEES_IT = ["support_worker", "manager", "admin", "lead"] as const;
 
-export async function startPdpAction(workerId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireRole("manager", "admin");
-  const input = startPdpFields(todayInLondon()).safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = startPdp(user, workerId, input.data);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  redirect(`/workers/${workerId}/pdp?saved=started`);
-}
+export const startPdpAction = defineAction({
+  roles: MANAGERS,
+  ids: z.tuple([Id]),
+  input: ({ today }) => startPdpFields(today),
+  run: ({ user, ids: [workerId], input }) => startPdp(user, workerId, input),
+  revalidate: refresh,
+  redirect: ({ ids: [workerId] }) => pdpPage(workerId, "started"),
+});
 
-export async function agreePdpAction(workerId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const input = agreePdpFields.safeParse(Object.fromEntries(form));
-  if (!input.success) notFound();
-  const result = agreePdp(user, workerId, input.data.pdpId, input.data.version);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  redirect(`/workers/${workerId}/pdp?saved=${result.message.startsWith("You have already") ? "already-agreed" : "agreed"}`);
-}
+export const agreePdpAction = defineAction({
+  roles: ANYONE_WHO_SEES_IT,
+  ids: z.tuple([Id]),
+  input: agreePdpFields,
+  // The form is only hidden fields: something malformed was not sent by our page.
+  invalid: () => notFound(),
+  run: ({ user, ids: [workerId], input }) => agreePdp(user, workerId, input.pdpId, input.version),
+  revalidate: refresh,
+  redirect: ({ ids: [workerId], result }) => pdpPage(workerId, result.alreadyAgreed ? "already-agreed" : "agreed"),
+});
 
-export async function recordPdpReviewAction(workerId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireRole("manager", "admin");
-  const today = todayInLondon();
-  const input = pdpReviewFields(today).safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const { pdpId, ...review } = input.data;
-  const result = recordPdpReview(user, workerId, pdpId, review, today);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  redirect(`/workers/${workerId}/pdp?saved=reviewed`);
-}
+export const recordPdpReviewAction = defineAction({
+  roles: MANAGERS,
+  ids: z.tuple([Id]),
+  input: ({ today }) => pdpReviewFields(today),
+  run: ({ user, ids: [workerId], input: { pdpId, ...review }, today }) => recordPdpReview(user, workerId, pdpId, review, today),
+  revalidate: refresh,
+  redirect: ({ ids: [workerId] }) => pdpPage(workerId, "reviewed"),
+});
 
-export async function closePdpAction(workerId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireRole("manager", "admin");
-  const input = closePdpFields.safeParse(Object.fromEntries(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = closePdp(user, workerId, input.data.pdpId, { carryOver: input.data.carryOver });
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  redirect(`/workers/${workerId}/pdp?saved=${result.nextPdpId ? "closed-carried" : "closed"}`);
-}
+export const closePdpAction = defineAction({
+  roles: MANAGERS,
+  ids: z.tuple([Id]),
+  input: closePdpFields,
+  run: ({ user, ids: [workerId], input }) => closePdp(user, workerId, input.pdpId, { carryOver: input.carryOver }),
+  revalidate: refresh,
+  redirect: ({ ids: [workerId], result }) => pdpPage(workerId, result.nextPdpId ? "closed-carried" : "closed"),
+});

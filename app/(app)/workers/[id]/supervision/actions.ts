@@ -1,65 +1,49 @@
 "use server";
 // The supervision page's forms: record a session, delegate a task, mark a task reviewed, end a delegation.
 // The data layer decides who may: a lead is told they only read; anyone else who may not change this worker gets 404.
-import { revalidatePath } from "next/cache";
-import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { formObject } from "@/lib/forms-parse";
-import { todayInLondon } from "@/lib/rules/dates";
-import { delegationFields, endFields, reviewFields, sessionFields } from "@/lib/supervision-schema";
-import { delegateTask, endTask, recordSession, reviewTask, type SupervisionResult } from "@/db/queries/supervision";
+import { z } from "zod";
+import { defineAction } from "@/lib/action";
+import { Id } from "@/lib/forms/ids";
+import { delegationFields, endFields, reviewFields, sessionFields } from "@/lib/forms/supervision";
+import { delegateTask, endTask, recordSession, reviewTask } from "@/db/queries/supervision";
 
-function refresh(workerId: string) {
-  revalidatePath(`/workers/${workerId}`);
-  revalidatePath(`/workers/${workerId}/supervision`);
-  revalidatePath("/team");
-}
+const refresh = ({ ids: [workerId] }: { ids: readonly [string, ...string[]] }) => [`/workers/${workerId}`, `/workers/${workerId}/supervision`, "/team"];
 
-function refused(form: FormData, result: Extract<SupervisionResult, { ok: false }>): FormState {
-  if (result.notFound) notFound();
-  return failed(form, result.message, result.field ? { [result.field]: result.message } : undefined);
-}
+/** The worker's manager or an admin; a lead is told they only read. */
+const SUPERVISORS = ["manager", "admin", "lead"] as const;
 
-export async function recordSessionAction(workerId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const today = todayInLondon();
-  const input = sessionFields(today).safeParse(formObject(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = recordSession(user, workerId, input.data, today);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  return { ok: true, message: "Supervision session recorded" };
-}
+export const recordSessionAction = defineAction({
+  roles: SUPERVISORS,
+  ids: z.tuple([Id]),
+  input: ({ today }) => sessionFields(today),
+  run: ({ user, ids: [workerId], input, today }) => recordSession(user, workerId, input, today),
+  revalidate: refresh,
+  done: "Supervision session recorded",
+});
 
-export async function delegateTaskAction(workerId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const today = todayInLondon();
-  const input = delegationFields(today).safeParse(formObject(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = delegateTask(user, workerId, input.data, today);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  return { ok: true, message: "Delegated task recorded" };
-}
+export const delegateTaskAction = defineAction({
+  roles: SUPERVISORS,
+  ids: z.tuple([Id]),
+  input: ({ today }) => delegationFields(today),
+  run: ({ user, ids: [workerId], input, today }) => delegateTask(user, workerId, input, today),
+  revalidate: refresh,
+  done: "Delegated task recorded",
+});
 
-export async function reviewTaskAction(workerId: string, taskId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const today = todayInLondon();
-  const input = reviewFields(today).safeParse(formObject(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = reviewTask(user, workerId, taskId, input.data.reviewOn, today);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  return { ok: true, message: "Review recorded" };
-}
+export const reviewTaskAction = defineAction({
+  roles: SUPERVISORS,
+  ids: z.tuple([Id, Id]),
+  input: ({ today }) => reviewFields(today),
+  run: ({ user, ids: [workerId, taskId], input, today }) => reviewTask(user, workerId, taskId, input.reviewOn, today),
+  revalidate: refresh,
+  done: "Review recorded",
+});
 
-export async function endTaskAction(workerId: string, taskId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const input = endFields.safeParse(formObject(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = endTask(user, workerId, taskId, input.data.reason);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  return { ok: true, message: "Delegation ended" };
-}
+export const endTaskAction = defineAction({
+  roles: SUPERVISORS,
+  ids: z.tuple([Id, Id]),
+  input: endFields,
+  run: ({ user, ids: [workerId, taskId], input }) => endTask(user, workerId, taskId, input.reason),
+  revalidate: refresh,
+  done: "Delegation ended",
+});

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth";
 import { otjRuleForAdmin } from "@/db/queries/apprenticeship-standards";
-import { otjValueText } from "@/lib/otj-rule-schema";
+import { otjValueText } from "@/lib/forms/otj-rule";
 import { Tag } from "@/components/tags";
 import { removeScheduledOtjRule, updateOtjRule } from "../../actions";
 import { OtjRuleForm, RemoveRuleForm } from "../../otj-rule-forms";

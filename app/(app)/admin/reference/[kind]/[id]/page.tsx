@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth";
 import { referenceValue } from "@/db/queries/reference-changes";
-import { isReferenceKind, referenceWords } from "@/lib/reference-schema";
+import { isReferenceKind, referenceWords } from "@/lib/forms/reference";
 import { formatDateTime } from "@/lib/rules/dates";
 import { SummaryList } from "@/components/summary-list";
 import { Tag } from "@/components/tags";

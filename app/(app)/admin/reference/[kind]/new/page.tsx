@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth";
-import { isReferenceKind, referenceWords } from "@/lib/reference-schema";
+import { isReferenceKind, referenceWords } from "@/lib/forms/reference";
 import { addValue } from "../../actions";
 import { ReferenceForm } from "../../reference-form";
 

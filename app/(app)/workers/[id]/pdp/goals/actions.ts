@@ -1,123 +1,110 @@
 "use server";
 // The PDP goal pages' server actions: each checks who is asking, validates, lets the data layer decide access, then
 // refreshes the worker's PDP pages and returns to the goal with a confirmation.
-import { revalidatePath } from "next/cache";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { z } from "zod";
-import { requireUser } from "@/lib/auth";
-import { failed, formErrors, type FormState } from "@/lib/forms";
-import { formObject } from "@/lib/forms-parse";
-import { todayInLondon } from "@/lib/rules/dates";
-import { actionFields, barrierFields, goalFields, goalStatusFields, noteFields, GOAL_LIST_FIELDS } from "@/lib/pdp-goal-schema";
-import {
-  addAction,
-  addNote,
-  agreeGoal,
-  completeAction,
-  createGoal,
-  goalFormOptions,
-  recordBarrier,
-  setGoalStatus,
-  updateGoal,
-  type GoalResult,
-} from "@/db/queries/pdp-goals";
+import { defineAction } from "@/lib/action";
+import { Id } from "@/lib/forms/ids";
+import { failed } from "@/lib/forms/state";
+import { actionFields, barrierFields, goalFields, goalStatusFields, noteFields, GOAL_LIST_FIELDS } from "@/lib/forms/pdp-goal";
+import { addAction, addNote, agreeGoal, completeAction, createGoal, goalFormOptions, recordBarrier, setGoalStatus, updateGoal } from "@/db/queries/pdp-goals";
 
-function refresh(workerId: string) {
-  revalidatePath(`/workers/${workerId}/pdp`, "layout");
-  revalidatePath(`/workers/${workerId}`);
-  revalidatePath("/team");
-  revalidatePath("/me");
-}
+const refresh = ({ ids: [workerId] }: { ids: readonly [string, ...string[]] }) => [
+  { path: `/workers/${workerId}/pdp`, type: "layout" as const },
+  `/workers/${workerId}`,
+  "/team",
+  "/me",
+];
 
 const goalPath = (workerId: string, goalId: string, saved: string) => `/workers/${workerId}/pdp/goals/${goalId}?saved=${saved}`;
 
-function refused(form: FormData, result: Extract<GoalResult, { ok: false }>): FormState {
-  return failed(form, result.message, result.field ? { [result.field]: result.message } : undefined);
-}
+// The worker proposes goals and adds their own actions, notes and barriers; the manager agrees and runs them; an
+// admin acts as a manager; the data layer tells a lead they only read, and a worker what only their manager does.
+const ANYONE_WHO_SEES_IT = ["support_worker", "manager", "admin", "lead"] as const;
 
-export async function saveNewGoal(workerId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const today = todayInLondon();
-  const options = goalFormOptions(user, workerId);
-  if (!options) notFound();
-  const input = goalFields(options.currentPdp?.periodStart ?? today).safeParse(formObject(form, GOAL_LIST_FIELDS));
-  if (!input.success) return formErrors(input.error, form);
-  const result = createGoal(user, workerId, input.data, today);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  redirect(goalPath(workerId, result.goalId, user.role === "support_worker" ? "proposed" : "created"));
-}
+const WorkerGoal = z.tuple([Id, Id]);
 
-export async function saveGoal(workerId: string, goalId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const options = goalFormOptions(user, workerId);
-  if (!options) notFound();
-  // The data layer checks the target against the goal's own PDP; this catches the usual case with a field message.
-  const input = goalFields(options.currentPdp?.periodStart ?? "0000-01-01").safeParse(formObject(form, GOAL_LIST_FIELDS));
-  if (!input.success) return formErrors(input.error, form);
-  const result = updateGoal(user, workerId, goalId, input.data);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  redirect(goalPath(workerId, goalId, "updated"));
-}
+export const saveNewGoal = defineAction({
+  roles: ANYONE_WHO_SEES_IT,
+  ids: z.tuple([Id]),
+  input: ({ user, ids: [workerId], today }) => {
+    const options = goalFormOptions(user, workerId);
+    if (!options) notFound();
+    return goalFields(options.currentPdp?.periodStart ?? today);
+  },
+  lists: GOAL_LIST_FIELDS,
+  run: ({ user, ids: [workerId], input, today }) => createGoal(user, workerId, input, today),
+  revalidate: refresh,
+  redirect: ({ user, ids: [workerId], result }) => goalPath(workerId, result.goalId, user.role === "support_worker" ? "proposed" : "created"),
+});
 
-export async function agreeProposedGoal(workerId: string, goalId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const result = agreeGoal(user, workerId, goalId);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  redirect(goalPath(workerId, goalId, "agreed"));
-}
+export const saveGoal = defineAction({
+  roles: ANYONE_WHO_SEES_IT,
+  ids: WorkerGoal,
+  input: ({ user, ids: [workerId] }) => {
+    const options = goalFormOptions(user, workerId);
+    if (!options) notFound();
+    // The data layer checks the target against the goal's own PDP; this catches the usual case with a field message.
+    return goalFields(options.currentPdp?.periodStart ?? "0000-01-01");
+  },
+  lists: GOAL_LIST_FIELDS,
+  run: ({ user, ids: [workerId, goalId], input }) => updateGoal(user, workerId, goalId, input),
+  revalidate: refresh,
+  redirect: ({ ids: [workerId, goalId] }) => goalPath(workerId, goalId, "updated"),
+});
 
-export async function changeGoalStatus(workerId: string, goalId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const input = goalStatusFields.safeParse(formObject(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = setGoalStatus(user, workerId, goalId, input.data);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  redirect(goalPath(workerId, goalId, "status"));
-}
+export const agreeProposedGoal = defineAction({
+  roles: ANYONE_WHO_SEES_IT,
+  ids: WorkerGoal,
+  run: ({ user, ids: [workerId, goalId] }) => agreeGoal(user, workerId, goalId),
+  revalidate: refresh,
+  redirect: ({ ids: [workerId, goalId] }) => goalPath(workerId, goalId, "agreed"),
+});
 
-export async function saveAction(workerId: string, goalId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const input = actionFields.safeParse(formObject(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = addAction(user, workerId, goalId, input.data);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  redirect(goalPath(workerId, goalId, "action"));
-}
+export const changeGoalStatus = defineAction({
+  roles: ANYONE_WHO_SEES_IT,
+  ids: WorkerGoal,
+  input: goalStatusFields,
+  run: ({ user, ids: [workerId, goalId], input }) => setGoalStatus(user, workerId, goalId, input),
+  revalidate: refresh,
+  redirect: ({ ids: [workerId, goalId] }) => goalPath(workerId, goalId, "status"),
+});
 
-const ActionDone = z.object({ actionId: z.string().trim().min(1).max(64), done: z.enum(["1", "0"]) });
+export const saveAction = defineAction({
+  roles: ANYONE_WHO_SEES_IT,
+  ids: WorkerGoal,
+  input: actionFields,
+  run: ({ user, ids: [workerId, goalId], input }) => addAction(user, workerId, goalId, input),
+  revalidate: refresh,
+  redirect: ({ ids: [workerId, goalId] }) => goalPath(workerId, goalId, "action"),
+});
 
-export async function markAction(workerId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const input = ActionDone.safeParse(formObject(form));
-  if (!input.success) return failed(form, "Choose an action to mark");
-  const done = input.data.done === "1";
-  const result = completeAction(user, workerId, input.data.actionId, done, todayInLondon());
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  redirect(goalPath(workerId, result.goalId, done ? "action_done" : "action_undone"));
-}
+const ActionDone = z.object({ actionId: Id, done: z.enum(["1", "0"]) });
 
-export async function saveNote(workerId: string, goalId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const input = noteFields.safeParse(formObject(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = addNote(user, workerId, goalId, input.data);
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  redirect(goalPath(workerId, goalId, input.data.kind === "reflection" ? "reflection" : "note"));
-}
+export const markAction = defineAction({
+  roles: ANYONE_WHO_SEES_IT,
+  ids: z.tuple([Id]),
+  input: ActionDone,
+  invalid: (form) => failed(form, "Choose an action to mark"),
+  run: ({ user, ids: [workerId], input, today }) => completeAction(user, workerId, input.actionId, input.done === "1", today),
+  revalidate: refresh,
+  redirect: ({ ids: [workerId], input, result }) => goalPath(workerId, result.goalId, input.done === "1" ? "action_done" : "action_undone"),
+});
 
-export async function saveBarrier(workerId: string, goalId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const input = barrierFields.safeParse(formObject(form));
-  if (!input.success) return formErrors(input.error, form);
-  const result = recordBarrier(user, workerId, goalId, input.data, todayInLondon());
-  if (!result.ok) return refused(form, result);
-  refresh(workerId);
-  redirect(goalPath(workerId, goalId, "barrier"));
-}
+export const saveNote = defineAction({
+  roles: ANYONE_WHO_SEES_IT,
+  ids: WorkerGoal,
+  input: noteFields,
+  run: ({ user, ids: [workerId, goalId], input }) => addNote(user, workerId, goalId, input),
+  revalidate: refresh,
+  redirect: ({ ids: [workerId, goalId], input }) => goalPath(workerId, goalId, input.kind === "reflection" ? "reflection" : "note"),
+});
+
+export const saveBarrier = defineAction({
+  roles: ANYONE_WHO_SEES_IT,
+  ids: WorkerGoal,
+  input: barrierFields,
+  run: ({ user, ids: [workerId, goalId], input, today }) => recordBarrier(user, workerId, goalId, input, today),
+  revalidate: refresh,
+  redirect: ({ ids: [workerId, goalId] }) => goalPath(workerId, goalId, "barrier"),
+});

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth";
 import { frameworkVersionView, type StatementRow } from "@/db/queries/frameworks";
-import { renewalWords, scopeWords, versionStatusWords } from "@/lib/framework-schema";
+import { renewalWords, scopeWords, versionStatusWords } from "@/lib/forms/framework";
 import { formatDateTime } from "@/lib/rules/dates";
 import { SummaryList } from "@/components/summary-list";
 import { Tag } from "@/components/tags";

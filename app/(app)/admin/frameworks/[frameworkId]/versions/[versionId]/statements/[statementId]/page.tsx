@@ -4,7 +4,7 @@ import { VersionCrumb } from "../../version-crumb";
 import { requireRole } from "@/lib/auth";
 import { statementForAdmin } from "@/db/queries/frameworks";
 import { professionOptions, teamOptions, type Option } from "@/db/queries/reference";
-import { renewalWords, scopeWords } from "@/lib/framework-schema";
+import { renewalWords, scopeWords } from "@/lib/forms/framework";
 import { frameworkStageWords } from "@/lib/vocabulary";
 import { formatDateTime } from "@/lib/rules/dates";
 import { SummaryList } from "@/components/summary-list";

@@ -1,7 +1,7 @@
 // What the appraisal forms send: scheduling, the manager's form (with repeated rows), the worker's sign-off, reasons.
 import { z } from "zod";
-import { isIsoDate } from "./rules/dates";
-import { OBJECTIVE_OUTCOMES } from "./vocabulary";
+import { isIsoDate } from "../rules/dates";
+import { OBJECTIVE_OUTCOMES } from "../vocabulary";
 
 const TEXT_MAX = 4000;
 

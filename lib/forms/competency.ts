@@ -1,10 +1,10 @@
 // What the forms on a competency statement's page must send: a self-assessment, evidence, a sign-off, a reopening.
 import { z } from "zod";
-import { EVIDENCE_TYPES } from "./vocabulary";
-import { isIsoDate } from "./rules/dates";
-import { evidenceDateProblem } from "./rules/competencies";
-import { REGISTRATION_MESSAGE, normaliseRegistration } from "./rules/supervision";
-import { isWebAddress } from "./resource-schema";
+import { EVIDENCE_TYPES } from "../vocabulary";
+import { isIsoDate } from "../rules/dates";
+import { evidenceDateProblem } from "../rules/competencies";
+import { REGISTRATION_MESSAGE, normaliseRegistration } from "../rules/supervision";
+import { isWebAddress } from "./resource";
 
 
 const requiredText = (max: number, missing: string, tooLong: string) =>

@@ -1,17 +1,17 @@
 // What a supervision session and a delegated task must look like, for the forms on the supervision page and their
 // actions: record a session, delegate a task, review it, end it.
 import { z } from "zod";
-import { optionalText, requiredText } from "./form-text";
-import { SUPERVISION_LEVELS, SUPERVISION_TYPES } from "./vocabulary";
-import { isIsoDate } from "./rules/dates";
-import { calendarDate } from "./worker-schema";
+import { optionalText, requiredText } from "../form-text";
+import { SUPERVISION_LEVELS, SUPERVISION_TYPES } from "../vocabulary";
+import { isIsoDate } from "../rules/dates";
+import { calendarDate } from "./worker";
 import {
   REGISTRATION_MESSAGE,
   competentSinceProblem,
   delegationReviewProblem,
   nextReviewProblem,
   normaliseRegistration,
-} from "./rules/supervision";
+} from "../rules/supervision";
 
 
 /** A date that must be given and real; its range is checked by the refinements below. */

@@ -1,6 +1,6 @@
 // The resources hub: the words for each kind of resource, what an entry must look like, and the hub's filters.
 import { z } from "zod";
-import { RESOURCE_TYPES, labels } from "./vocabulary";
+import { RESOURCE_TYPES, labels } from "../vocabulary";
 
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 

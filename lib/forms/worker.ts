@@ -1,6 +1,6 @@
 // What a worker record must look like, for the create and edit forms (and their actions). One schema, derived per form.
 import { z } from "zod";
-import { isIsoDate, addMonths } from "./rules/dates";
+import { isIsoDate, addMonths } from "../rules/dates";
 
 const requiredText = (what: string, max: number) =>
   z

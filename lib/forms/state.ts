@@ -1,6 +1,6 @@
 // The shape every form action returns, and how a zod failure becomes field messages that keep what was typed.
 import type { z } from "zod";
-import type { DeliveredLink } from "./rules/password-links";
+import type { DeliveredLink } from "../rules/password-links";
 
 export type FormState = {
   ok?: boolean;

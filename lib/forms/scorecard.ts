@@ -1,7 +1,7 @@
 // The scorecard thresholds form: for each measure a "green from" and "amber from" figure, typed as a percentage for
 // shares and as hours for CPD per FTE; amber must not be above green.
 import { z } from "zod";
-import { MEASURE_INFO, SCORECARD_MEASURES, type Thresholds } from "./rules/scorecard";
+import { MEASURE_INFO, SCORECARD_MEASURES, type Thresholds } from "../rules/scorecard";
 
 const figure = (max: number, unit: string) =>
   z

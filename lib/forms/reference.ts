@@ -1,7 +1,7 @@
 // The four reference lists an administrator edits (professions, care settings, bands, stages): their words, and what
 // a value on each must look like.
 import { z } from "zod";
-import { FRAMEWORK_STAGES, PROFESSION_KINDS } from "./vocabulary";
+import { FRAMEWORK_STAGES, PROFESSION_KINDS } from "../vocabulary";
 
 export const REFERENCE_KINDS = ["professions", "care-settings", "bands", "stages"] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];

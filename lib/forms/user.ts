@@ -1,17 +1,12 @@
 // What a login looks like, for the admin's user forms, the worker-login form and the set-password form.
 import { z } from "zod";
-import { ROLES, USER_STATUSES, type Role, type UserStatus } from "./vocabulary";
-import { MIN_PASSWORD_LENGTH } from "./rules/password-policy";
+import { ROLES, USER_STATUSES, type Role, type UserStatus } from "../vocabulary";
+import { MIN_PASSWORD_LENGTH } from "../rules/password-policy";
+import { emailAddress } from "../form-text";
 
 export const userFields = z.object({
   name: z.string({ error: "Enter their full name" }).trim().min(1, "Enter their full name").max(120, "Name must be 120 characters or fewer"),
-  email: z
-    .string({ error: "Enter an email address" })
-    .trim()
-    .toLowerCase()
-    .min(1, "Enter an email address")
-    .max(254, "Email address must be 254 characters or fewer")
-    .email("Enter an email address in the correct format, like name@nhs.net"),
+  email: emailAddress(),
   role: z.enum(ROLES, { error: "Select a role" }),
 });
 

@@ -1,7 +1,7 @@
 // What a PDP goal and the things recorded under it look like on their forms: one schema per form, built from shared parts.
 import { z } from "zod";
-import { isIsoDate, formatDate } from "./rules/dates";
-import { ACTION_OWNERS, BARRIER_CATEGORIES, GOAL_STATUSES, NOTE_KINDS, SUPPORT_KINDS } from "./vocabulary";
+import { isIsoDate, formatDate } from "../rules/dates";
+import { ACTION_OWNERS, BARRIER_CATEGORIES, GOAL_STATUSES, NOTE_KINDS, SUPPORT_KINDS } from "../vocabulary";
 
 const optionalText = (what: string, max: number) =>
   z

@@ -2,12 +2,12 @@
 // off-the-job entry, a progress review, a gateway check, the end-point result, and the position it leads to. The
 // rules themselves are in lib/rules/apprenticeship-*.ts; the data layer applies them again with the record in hand.
 import { z } from "zod";
-import { optionalText, requiredText } from "./form-text";
-import { EPA_RESULTS, OTJ_ACTIVITY_TYPES, type ApprenticeshipStatus } from "./vocabulary";
-import { isIsoDate } from "./rules/dates";
-import { parseHours } from "./rules/learning";
-import { apprenticeshipDatesProblem } from "./rules/apprenticeship-tracking";
-import { nextReviewDateProblem } from "./rules/apprenticeship-reviews";
+import { optionalText, requiredText } from "../form-text";
+import { EPA_RESULTS, OTJ_ACTIVITY_TYPES, type ApprenticeshipStatus } from "../vocabulary";
+import { isIsoDate } from "../rules/dates";
+import { parseHours } from "../rules/learning";
+import { apprenticeshipDatesProblem } from "../rules/apprenticeship-tracking";
+import { nextReviewDateProblem } from "../rules/apprenticeship-reviews";
 
 const id = (missing: string) => z.string({ error: missing }).trim().min(1, missing).max(64, missing);
 

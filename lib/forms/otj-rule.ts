@@ -2,10 +2,10 @@
 // the check that the rules' date ranges stay one unbroken line: [from, to) each, no overlaps, no gaps, the last open.
 // The form takes a percentage as typed (20) and hours a week (6); the table holds a fraction (0.2) and hours.
 import { z } from "zod";
-import { requiredText } from "./form-text";
-import { OTJ_RULE_KINDS, labels } from "./vocabulary";
-import { addDays, addMonths, formatDate, isIsoDate } from "./rules/dates";
-import type { OtjRuleKind } from "./rules/off-the-job";
+import { requiredText } from "../form-text";
+import { OTJ_RULE_KINDS, labels } from "../vocabulary";
+import { addDays, addMonths, formatDate, isIsoDate } from "../rules/dates";
+import type { OtjRuleKind } from "../rules/off-the-job";
 
 export const otjRuleKindWords = labels(OTJ_RULE_KINDS, {
   percent_of_hours: "A percentage of contracted working hours",

@@ -1,7 +1,7 @@
 // What the equality monitoring form may send: each question optional ("" or missing means not answered), each answer
 // one of the closed list, "Prefer not to say" included.
 import { z } from "zod";
-import { AGE_BANDS, DISABILITY_ANSWERS, ETHNIC_GROUPS, SEX_ANSWERS } from "./vocabulary";
+import { AGE_BANDS, DISABILITY_ANSWERS, ETHNIC_GROUPS, SEX_ANSWERS } from "../vocabulary";
 
 const optionalAnswer = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z

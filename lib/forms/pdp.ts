@@ -1,9 +1,9 @@
 // What the PDP plan's forms must hold: starting a PDP, recording a review, closing one. Dates that depend on the PDP
 // itself (a review on or after its start) are checked by the data layer with lib/rules/pdp.ts, which these share.
 import { z } from "zod";
-import { addMonths } from "./rules/dates";
-import { calendarDate } from "./worker-schema";
-import { pdpPeriodProblem } from "./rules/pdp";
+import { addMonths } from "../rules/dates";
+import { calendarDate } from "./worker";
+import { pdpPeriodProblem } from "../rules/pdp";
 
 /** The PDP's dates, from a manager starting one. */
 export function startPdpFields(today: string) {

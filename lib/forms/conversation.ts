@@ -1,9 +1,9 @@
 // What a career conversation must look like, for the record and edit forms (and their actions), and for adding a step.
 import { z } from "zod";
-import { ASPIRATIONS, BARRIER_CATEGORIES, INTEREST_LEVELS } from "./vocabulary";
-import { isIsoDate, addMonths } from "./rules/dates";
-import { calendarDate } from "./worker-schema";
-import { CAREER_PLAN_YEARS, nextConversationProblem, stepDueProblem } from "./rules/career";
+import { ASPIRATIONS, BARRIER_CATEGORIES, INTEREST_LEVELS } from "../vocabulary";
+import { isIsoDate, addMonths } from "../rules/dates";
+import { calendarDate } from "./worker";
+import { CAREER_PLAN_YEARS, nextConversationProblem, stepDueProblem } from "../rules/career";
 
 /** Blank rows a new conversation offers for its next steps; "Add another step" adds one more. */
 export const STEP_ROWS = 3;

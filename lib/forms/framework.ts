@@ -1,8 +1,8 @@
 // Competency frameworks as data: what a statement, a domain and a publication must look like on the admin's forms.
 // Rules that need the database (the domain's number, duplicates, the version being a draft) are in db/queries/frameworks.ts.
 import { z } from "zod";
-import { FRAMEWORK_STAGES } from "./vocabulary";
-import { renewalProblem } from "./rules/competencies";
+import { FRAMEWORK_STAGES } from "../vocabulary";
+import { renewalProblem } from "../rules/competencies";
 
 export const VERSION_STATUSES = ["draft", "published", "superseded"] as const;
 export type VersionStatus = (typeof VERSION_STATUSES)[number];

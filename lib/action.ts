@@ -1,0 +1,125 @@
+import "server-only";
+// The one pipeline every signed-in server action goes through: who (roles), which records (bound ids), what was typed
+// (the form's schema), the data layer's answer, then refresh and go on. Decision record 0015 says why.
+import { revalidatePath } from "next/cache";
+import { notFound, redirect } from "next/navigation";
+import type { z } from "zod";
+import { clientAddress, requireRole } from "./auth";
+import { failed, formErrors, type FormState } from "./forms/state";
+import { formObject } from "./forms/read";
+import { todayInLondon } from "./rules/dates";
+import type { Role } from "./vocabulary";
+import type { SessionUser } from "./session-user";
+import type { Refusal } from "@/db/result";
+import { checkCredentials } from "@/db/queries/sign-in";
+
+/** A path to refresh; `layout` refreshes every page under it. */
+export type Refresh = string | { path: string; type: "layout" | "page" };
+
+type AnyTuple = z.ZodTuple<readonly z.ZodType[], null>;
+type Answer = { ok: true } | Refusal;
+/** The bound arguments as pages pass them: any string where an id or a choice is expected; the pipeline checks them. */
+type Bound<T> = { [K in keyof T]: T[K] extends string ? string : T[K] };
+type Input<In> = In extends z.ZodType ? z.output<In> : undefined;
+
+/** What each step sees: the acting user, the checked ids, the checked input, today's date in London, the raw form. */
+export type ActionContext<Ids, In> = { user: SessionUser; ids: Ids; input: In; today: string; form: FormData };
+type Before<Ids> = Omit<ActionContext<Ids, undefined>, "input">;
+type After<Ids, In, Ok> = ActionContext<Ids, In> & { result: Ok };
+
+export type ActionSpec<IdsS extends AnyTuple, In extends z.ZodType | undefined, R extends Answer, S extends FormState> = {
+  /** Who may call it at all, checked first. Anyone else gets 404 (a signed-out visitor goes to the login page). */
+  roles: readonly [Role, ...Role[]];
+  /** The arguments the page binds (`action.bind(null, workerId, …)`). A malformed one is a 404. */
+  ids?: IdsS;
+  /** The form's schema, or a function making it (when it depends on today or on a record). */
+  input?: In | ((ctx: Before<z.output<IdsS>>) => In);
+  /** How the form is read into the schema. Default: `formObject(form, lists)`. */
+  read?: (form: FormData) => unknown;
+  /** Fields sent more than once (checkbox groups), read as lists by the default reader. */
+  lists?: readonly string[];
+  /** The state when the form does not pass its schema. Default: the fields' messages with what was typed. */
+  invalid?: (form: FormData, error: z.ZodError) => NoInfer<S>;
+  /** Runs before the form is checked; a state it returns is the answer (a button that adds a row, saving nothing). */
+  before?: (ctx: Before<z.output<IdsS>>) => NoInfer<S> | undefined;
+  /** Asks for the user's password again (the form's `password` field) before anything changes. */
+  reauthenticate?: boolean;
+  /** The data-layer call. It decides access to the record; `not_found` becomes a 404. */
+  run: (ctx: ActionContext<z.output<IdsS>, Input<In>>) => R | Promise<R>;
+  /** The pages to refresh after a change. */
+  revalidate: (ctx: After<z.output<IdsS>, Input<In>, Extract<R, { ok: true }>>) => Refresh[];
+  /** Where to go next; undefined stays on the page. Called outside any try/catch: Next's redirect must propagate. */
+  redirect?: (ctx: After<z.output<IdsS>, Input<In>, Extract<R, { ok: true }>>) => string | undefined;
+  /** The state after a change that stays on the page: a message, or a function making it (an async one may widen the state, as with a one-time link). */
+  done?: string | ((ctx: After<z.output<IdsS>, Input<In>, Extract<R, { ok: true }>>) => NoInfer<S> | Promise<S>);
+};
+
+/** The form state for a refusal: its message, on its field when it names one, with what was typed kept. */
+export function refusalState(form: FormData, refusal: Refusal): FormState {
+  if (refusal.code === "not_found") notFound();
+  const fieldErrors = refusal.fieldErrors ?? (refusal.field ? { [refusal.field]: refusal.message } : undefined);
+  return failed(form, refusal.message, fieldErrors);
+}
+
+const REAUTH_MESSAGE = "Enter your password to confirm it is you";
+
+async function reauthenticated(user: SessionUser, form: FormData): Promise<FormState | undefined> {
+  const password = form.get("password");
+  if (typeof password !== "string" || password === "") return failed(form, REAUTH_MESSAGE, { password: REAUTH_MESSAGE });
+  const check = await checkCredentials(user.email, password, await clientAddress());
+  if (check.ok && check.user.id === user.id) return undefined;
+  const message = check.ok || check.reason === "invalid" ? "The password is not right" : "Too many unsuccessful attempts. Try again later.";
+  return failed(form, message, { password: message });
+}
+
+/**
+ * Makes a server action with the `(…boundIds, prev, form) => Promise<state>` shape `useActionState` expects.
+ * The steps, in order: roles; bound ids; the form; the password again if asked; the data layer; refresh; redirect.
+ */
+export function defineAction<
+  IdsS extends AnyTuple = z.ZodTuple<[], null>,
+  In extends z.ZodType | undefined = undefined,
+  R extends Answer = Answer,
+  S extends FormState = FormState,
+>(spec: ActionSpec<IdsS, In, R, S>): (...args: [...Bound<z.input<IdsS>>, S, FormData]) => Promise<S> {
+  return async (...args) => {
+    const user = await requireRole(...spec.roles);
+    const form = args[args.length - 1] as FormData;
+    const bound = args.slice(0, -2);
+    const parsedIds = spec.ids ? spec.ids.safeParse(bound) : { success: bound.length === 0, data: [] };
+    if (!parsedIds.success) notFound();
+    const ids = parsedIds.data as z.output<IdsS>;
+    const today = todayInLondon();
+    const base = { user, ids, today, form };
+
+    const early = spec.before?.(base);
+    if (early) return early;
+
+    let input = undefined as Input<In>;
+    if (spec.input) {
+      const schema = typeof spec.input === "function" ? (spec.input as (ctx: Before<z.output<IdsS>>) => In)(base) : spec.input;
+      const parsed = (schema as z.ZodType).safeParse(spec.read ? spec.read(form) : formObject(form, spec.lists));
+      if (!parsed.success) return spec.invalid ? spec.invalid(form, parsed.error) : (formErrors(parsed.error, form) as S);
+      input = parsed.data as Input<In>;
+    }
+
+    if (spec.reauthenticate) {
+      const refused = await reauthenticated(user, form);
+      if (refused) return refused as S;
+    }
+
+    const ctx = { ...base, input };
+    const result = await spec.run(ctx);
+    if (!result.ok) return refusalState(form, result as Refusal) as S;
+
+    const after = { ...ctx, result: result as Extract<R, { ok: true }> };
+    for (const refresh of spec.revalidate(after)) {
+      if (typeof refresh === "string") revalidatePath(refresh);
+      else revalidatePath(refresh.path, refresh.type);
+    }
+    const to = spec.redirect?.(after);
+    if (to) redirect(to);
+    if (typeof spec.done === "function") return spec.done(after);
+    return (spec.done === undefined ? { ok: true } : { ok: true, message: spec.done }) as S;
+  };
+}
