@@ -20,7 +20,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  timeout: 60_000,
+  // Three browsers and three servers share two cores: a long journey with several axe checks can pass a minute.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   use: {
     trace: "retain-on-failure",

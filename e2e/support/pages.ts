@@ -2,8 +2,11 @@
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
 
-/** A form's error summary ("There is a problem"), told apart from Next's route announcer, also role="alert". */
-export const errorSummary = (page: Page): Locator => page.getByRole("alert").filter({ hasText: "There is a problem" });
+/**
+ * A form's error summary (titled "There is a problem", or a form's own title), told apart from Next's route announcer,
+ * which is also role="alert" but has no title.
+ */
+export const errorSummary = (page: Page): Locator => page.locator('[role="alert"][aria-labelledby]');
 
 /** The site's main navigation. */
 export const mainNav = (page: Page): Locator => page.getByRole("navigation", { name: "Main" });
