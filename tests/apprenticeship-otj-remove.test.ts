@@ -6,7 +6,12 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { apprenticeshipStandards } from "@/db/schema";
 import { seedReference } from "@/db/seed/reference";
-import * as q from "@/db/queries/apprenticeships";
+import * as page from "@/db/queries/apprenticeships";
+import * as changes from "@/db/queries/apprenticeship-changes";
+import * as pipeline from "@/db/queries/apprenticeship-pipeline";
+
+/** The apprenticeship queries, read model, changes and pipeline, as one namespace for these tests. */
+const q = { ...page, ...changes, ...pipeline };
 import { asSession, twoTeams } from "./support/factory";
 
 const TODAY = "2026-11-22";

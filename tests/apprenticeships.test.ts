@@ -7,7 +7,12 @@ import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { apprenticeshipStandards, apprenticeshipStatusChanges, apprenticeships, auditEvents, gatewayRequirements, otjLogs, stages, workerPositions, workers } from "@/db/schema";
 import { seedReference } from "@/db/seed/reference";
-import * as q from "@/db/queries/apprenticeships";
+import * as page from "@/db/queries/apprenticeships";
+import * as changes from "@/db/queries/apprenticeship-changes";
+import * as pipeline from "@/db/queries/apprenticeship-pipeline";
+
+/** The apprenticeship queries, read model, changes and pipeline, as one namespace for these tests. */
+const q = { ...page, ...changes, ...pipeline };
 import type { StartFields } from "@/lib/forms/apprenticeship";
 import { addDays, todayInLondon } from "@/lib/rules/dates";
 import { asSession, twoTeams } from "./support/factory";
@@ -69,7 +74,7 @@ const audits = (action: string) => db.select().from(auditEvents).where(eq(auditE
 const row = (id: string) => db.select().from(apprenticeships).where(eq(apprenticeships.id, id)).get()!;
 const history = (id: string) =>
   db.select().from(apprenticeshipStatusChanges).where(eq(apprenticeshipStatusChanges.apprenticeshipId, id)).orderBy(apprenticeshipStatusChanges.effectiveOn).all();
-const move = (f: Fixture, id: string, to: q.PipelineFilters["status"] | string, effectiveOn: string, reason = "", user = f.s.managerA) =>
+const move = (f: Fixture, id: string, to: pipeline.PipelineFilters["status"] | string, effectiveOn: string, reason = "", user = f.s.managerA) =>
   q.changeApprenticeshipStatus(user, f.workers.workerA.id, id, { to: to as "gateway", effectiveOn, reason, newPlannedEndDate: null }, TODAY);
 const log = (f: Fixture, id: string, activityOn: string, hours: number, user = f.s.workerA) =>
   q.logOtj(user, f.workers.workerA.id, id, { activityOn, hours, activityType: "Online learning module", note: "" }, TODAY);

@@ -7,7 +7,7 @@ import { appraisals, competencyAssessments, competencyStatements, delegatedTasks
 import { seedReference } from "@/db/seed/reference";
 import { publishedFrameworkVersion } from "@/db/queries/competencies";
 import { apprenticeshipStandards } from "@/db/schema";
-import { startApprenticeship } from "@/db/queries/apprenticeships";
+import { startApprenticeship } from "@/db/queries/apprenticeship-changes";
 import { inboxCount, inboxReminders } from "@/db/queries/inbox";
 import { asSession, makeWorker, twoTeams } from "./support/factory";
 

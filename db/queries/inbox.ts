@@ -8,10 +8,10 @@ import { db } from "../client";
 import { teams, workers } from "../schema";
 import { visibleWorkers } from "../access";
 import { dueDateSelect } from "./development";
-import { liveApprenticeshipTracking } from "./apprenticeships";
+import { liveApprenticeshipTracking } from "./apprenticeship-pipeline";
 import { signOffsExpiringBy } from "./competencies";
 import { delegationsPastReview } from "./supervision";
-import { trainingRequestsAwaitingDecision } from "./learning";
+import { trainingRequestsAwaitingDecision } from "./cpd";
 import type { SessionUser } from "../../lib/session-user";
 import { todayInLondon } from "../../lib/rules/dates";
 import {

@@ -8,7 +8,7 @@ import { editableWorkers, managedTeamIds } from "../access";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
 import { POSITION_FIELDS, type WorkerFields } from "../../lib/forms/worker";
-import { withdrawOnLeavingInTx } from "./apprenticeships";
+import { withdrawOnLeavingInTx } from "./apprenticeship-changes";
 import { type Refusal, type Result } from "../result";
 
 export type ChangeResult = Result<{ workerId: string }>;

@@ -3,6 +3,6 @@ export * from "./people";
 export * from "./competencies";
 export * from "./development";
 export * from "./apprenticeships";
-export * from "./learning";
+export * from "./cpd";
 export * from "./audit";
 export * from "./imports";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { optionalText, requiredText } from "../form-text";
 import { EPA_RESULTS, OTJ_ACTIVITY_TYPES, type ApprenticeshipStatus } from "../vocabulary";
 import { isIsoDate } from "../rules/dates";
-import { parseHours } from "../rules/learning";
+import { parseHours } from "../rules/cpd";
 import { apprenticeshipDatesProblem } from "../rules/apprenticeship-tracking";
 import { nextReviewDateProblem } from "../rules/apprenticeship-reviews";
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { suggestedAppraisalDate, SUGGEST_AHEAD_DAYS } from "./appraisal-due";
 import { defaultHeldOn } from "./career";
-import { attendedOnDefault } from "./learning";
+import { attendedOnDefault } from "./cpd";
 import { positionStartsOn } from "./apprenticeship-lifecycle";
 
 describe("the appraisal date the schedule form suggests", () => {

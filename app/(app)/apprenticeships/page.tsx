@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
-import { apprenticeshipPipeline, type PipelineRow } from "@/db/queries/apprenticeships";
+import { apprenticeshipPipeline, type PipelineRow } from "@/db/queries/apprenticeship-pipeline";
 import { formatDate, todayInLondon } from "@/lib/rules/dates";
 import { LIVE_APPRENTICESHIP_STATUSES, isLive } from "@/lib/rules/apprenticeship-lifecycle";
 import { apprenticeshipStatusWords, type ApprenticeshipStatus } from "@/lib/vocabulary";

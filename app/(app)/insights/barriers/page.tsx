@@ -7,7 +7,7 @@ import { scorecardFilterChoices } from "@/db/queries/scorecard";
 import { barriersAndEnablers, DECLINE_CATEGORY } from "@/db/queries/barriers";
 import { todayInLondon } from "@/lib/rules/dates";
 import { barrierWords, DECLINE_REASONS } from "@/lib/vocabulary";
-import { declineReasonWords } from "@/lib/rules/learning";
+import { declineReasonWords } from "@/lib/rules/cpd";
 import { DataTable } from "@/components/data-table";
 import { insightsQuery, parseInsightsFilters, type InsightsSearch } from "../filters";
 import { InsightsHeader, filtersInWords } from "../insights-header";

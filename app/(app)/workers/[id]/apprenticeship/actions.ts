@@ -17,7 +17,7 @@ import {
   startApprenticeship,
   tickGateway,
   untickGateway,
-} from "@/db/queries/apprenticeships";
+} from "@/db/queries/apprenticeship-changes";
 
 const refresh = ({ ids: [workerId] }: { ids: readonly [string, ...unknown[]] }) => [
   `/workers/${workerId}`,

@@ -11,7 +11,7 @@ import { Tag } from "@/components/tags";
 import { ScrollRegion } from "@/components/scroll-region";
 import { ApprenticeshipStatusTag, OtjRagTag, ReviewDueTag } from "@/components/apprenticeship-tags";
 import { formatDate, todayInLondon } from "@/lib/rules/dates";
-import { formatHours } from "@/lib/rules/learning";
+import { formatHours } from "@/lib/rules/cpd";
 import { positionStartsOn } from "@/lib/rules/apprenticeship-lifecycle";
 import { apprenticeshipStatusWords, epaResultWords } from "@/lib/vocabulary";
 import {

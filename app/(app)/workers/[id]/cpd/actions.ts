@@ -5,8 +5,8 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/action";
 import { Id } from "@/lib/forms/ids";
-import { cpdFields, declineFields, deleteCpdFields, requestFields, withdrawFields } from "@/lib/forms/learning";
-import { addCpd, decideRequest, deleteCpd, requestTraining, updateCpd, withdrawRequest } from "@/db/queries/learning";
+import { cpdFields, declineFields, deleteCpdFields, requestFields, withdrawFields } from "@/lib/forms/cpd";
+import { addCpd, decideRequest, deleteCpd, requestTraining, updateCpd, withdrawRequest } from "@/db/queries/cpd";
 
 const refresh = ({ ids: [workerId] }: { ids: readonly [string, ...string[]] }) => [`/workers/${workerId}`, `/workers/${workerId}/cpd`, "/me", "/team"];
 

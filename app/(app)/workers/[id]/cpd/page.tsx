@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
-import { learningPage, requestToAttend } from "@/db/queries/learning";
+import { learningPage, requestToAttend } from "@/db/queries/cpd";
 import { WorkerRecordHeader } from "@/components/worker-record-nav";
 import { SummaryList } from "@/components/summary-list";
 import { Multiline } from "@/components/multiline";
@@ -11,9 +11,9 @@ import { Tag } from "@/components/tags";
 import { SavedBanner } from "@/components/saved-banner";
 import { formatDate, formatDateTime, todayInLondon } from "@/lib/rules/dates";
 import { cpdTypeWords } from "@/lib/vocabulary";
-import { attendedOnDefault, declineReasonWords, formatHours, formatPounds, learningKindWords, trainingStatusWords } from "@/lib/rules/learning";
+import { attendedOnDefault, declineReasonWords, formatHours, formatPounds, learningKindWords, trainingStatusWords } from "@/lib/rules/cpd";
 import { addCpdAction, approveRequestAction, declineRequestAction, requestTrainingAction, withdrawRequestAction } from "./actions";
-import { ApproveForm, CpdForm, DeclineForm, RequestForm, WithdrawForm } from "./learning-forms";
+import { ApproveForm, CpdForm, DeclineForm, RequestForm, WithdrawForm } from "./cpd-forms";
 
 export const metadata: Metadata = { title: "CPD and training" };
 

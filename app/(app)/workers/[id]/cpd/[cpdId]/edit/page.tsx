@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
-import { cpdEntryForEdit } from "@/db/queries/learning";
+import { cpdEntryForEdit } from "@/db/queries/cpd";
 import { WorkerRecordHeader } from "@/components/worker-record-nav";
 import { formatDate, todayInLondon } from "@/lib/rules/dates";
-import { formatHours } from "@/lib/rules/learning";
+import { formatHours } from "@/lib/rules/cpd";
 import { deleteCpdAction, updateCpdAction } from "../../actions";
-import { ConfirmForm, CpdForm } from "../../learning-forms";
+import { ConfirmForm, CpdForm } from "../../cpd-forms";
 
 export const metadata: Metadata = { title: "Change a CPD activity" };
 

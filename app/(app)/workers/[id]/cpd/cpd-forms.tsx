@@ -13,7 +13,7 @@ import { ConfirmField } from "@/components/forms/confirm-field";
 import { FieldMessages, FieldShell, describedBy } from "@/components/forms/field-shell";
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { CPD_TYPES, DECLINE_REASONS, LEARNING_KINDS, cpdTypeWords } from "@/lib/vocabulary";
-import { declineReasonWords, learningKindWords } from "@/lib/rules/learning";
+import { declineReasonWords, learningKindWords } from "@/lib/rules/cpd";
 
 type Action = FormAction;
 type Goal = { id: string; title: string };

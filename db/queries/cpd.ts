@@ -10,9 +10,9 @@ import { cpdActivities, pdpGoals, pdps, trainingRequests, users, workers } from 
 import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
-import type { CpdChange, CpdFields, DeclineFields, RequestFields } from "../../lib/forms/learning";
+import type { CpdChange, CpdFields, DeclineFields, RequestFields } from "../../lib/forms/cpd";
 import { todayInLondon, now as clockNow } from "../../lib/rules/dates";
-import { courseDatesProblem, cpdDateProblem, declineProblem, MAX_HOURS_PER_ENTRY, totalsLast12Months, withdrawProblem } from "../../lib/rules/learning";
+import { courseDatesProblem, cpdDateProblem, declineProblem, MAX_HOURS_PER_ENTRY, totalsLast12Months, withdrawProblem } from "../../lib/rules/cpd";
 import { workerRecordHeader } from "./workers";
 import type { Result } from "../result";
 

@@ -18,8 +18,8 @@ import {
   trainingRequestsAwaitingDecision,
   updateCpd,
   withdrawRequest,
-} from "@/db/queries/learning";
-import type { CpdFields, RequestFields } from "@/lib/forms/learning";
+} from "@/db/queries/cpd";
+import type { CpdFields, RequestFields } from "@/lib/forms/cpd";
 import { addDays, todayInLondon } from "@/lib/rules/dates";
 import { asSession, twoTeams } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
@@ -32,7 +32,7 @@ import {
   updateCpdAction,
   withdrawRequestAction,
 } from "@/app/(app)/workers/[id]/cpd/actions";
-import { withdrawProblem } from "@/lib/rules/learning";
+import { withdrawProblem } from "@/lib/rules/cpd";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));

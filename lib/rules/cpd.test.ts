@@ -8,7 +8,7 @@ import {
   parseCostPence,
   parseHours,
   totalsLast12Months,
-} from "./learning";
+} from "./cpd";
 
 const TODAY = "2026-11-22";
 

@@ -1,10 +1,10 @@
 // What a CPD entry, a training request and a decision on one must look like, for the forms on the CPD page and
-// their actions. The rules themselves are in lib/rules/learning.ts; the data layer applies them again.
+// their actions. The rules themselves are in lib/rules/cpd.ts; the data layer applies them again.
 import { z } from "zod";
 import { optionalText, requiredText } from "../form-text";
 import { CPD_TYPES, DECLINE_REASONS, LEARNING_KINDS } from "../vocabulary";
 import { isIsoDate } from "../rules/dates";
-import { courseDatesProblem, cpdDateProblem, declineProblem, parseCostPence, parseHours } from "../rules/learning";
+import { courseDatesProblem, cpdDateProblem, declineProblem, parseCostPence, parseHours } from "../rules/cpd";
 
 
 const optionalId = z

@@ -1,0 +1,145 @@
+import "server-only";
+// The apprenticeship pipeline: every current apprentice a user may see, with their hours and next review, who is at
+// risk, and counts by status, standard and level.
+import { and, asc, eq, gte, inArray, or, sql, type SQL } from "drizzle-orm";
+import { db } from "../client";
+import { apprenticeshipReviews, apprenticeshipStandards, apprenticeshipStatusChanges, apprenticeships, otjLogs, teams, workers } from "../schema";
+import { visibleWorkers } from "../access";
+import type { SessionUser } from "../../lib/session-user";
+import { addMonths, todayInLondon } from "../../lib/rules/dates";
+import { trackApprenticeship, type StatusChange, type Track } from "../../lib/rules/apprenticeship-tracking";
+import { type ApprenticeshipStatus } from "../../lib/vocabulary";
+import { LIVE, loadRules } from "./apprenticeships";
+
+export type PipelineFilters = { status: ApprenticeshipStatus | "at_risk" | "all_live"; team: string | null };
+
+export type PipelineRow = {
+  id: string;
+  workerId: string;
+  workerName: string;
+  teamId: string;
+  teamName: string;
+  standardId: string;
+  standardTitle: string;
+  level: number;
+  status: ApprenticeshipStatus;
+  startDate: string;
+  plannedEndDate: string;
+  track: Track;
+};
+
+/**
+ * Every apprenticeship the user may see that is live, or ended in the last 12 months: managers their teams', leads
+ * and admins all. Each carries its tracking (hours, reviews, risks), worked out by the same rule as the worker's page.
+ */
+export function apprenticeshipPipeline(user: SessionUser, today = todayInLondon()) {
+  if (user.role === "support_worker") return undefined;
+  const since = addMonths(today, -12);
+  return trackedApprenticeships(
+    user,
+    or(inArray(apprenticeships.status, LIVE), and(inArray(apprenticeships.status, ["completed", "withdrawn"]), gte(apprenticeships.actualEndDate, since)))!,
+    today,
+  );
+}
+
+/**
+ * The live apprenticeships of in-post workers the user may see (a support worker their own), with their tracking:
+ * what the inbox reminds about. The same three queries as the pipeline, whatever the number of apprentices.
+ */
+export function liveApprenticeshipTracking(user: SessionUser, today = todayInLondon()) {
+  return trackedApprenticeships(user, and(inArray(apprenticeships.status, LIVE), eq(workers.status, "in_post"))!, today);
+}
+
+function trackedApprenticeships(user: SessionUser, which: SQL, today: string) {
+  const where: SQL = and(visibleWorkers(user), which)!;
+  const rows = db
+    .select({
+      id: apprenticeships.id,
+      workerId: workers.id,
+      workerName: sql<string>`${workers.firstName} || ' ' || ${workers.lastName}`,
+      lastName: workers.lastName,
+      teamId: teams.id,
+      teamName: teams.name,
+      standardId: apprenticeshipStandards.id,
+      standardTitle: apprenticeshipStandards.title,
+      level: apprenticeshipStandards.level,
+      standardMinimumHours: apprenticeshipStandards.otjMinimumHours,
+      status: apprenticeships.status,
+      startDate: apprenticeships.startDate,
+      plannedEndDate: apprenticeships.plannedEndDate,
+      weeklyHours: apprenticeships.weeklyHours,
+      // Per apprenticeship through its index, rather than totalling every log in the organisation first.
+      loggedHours: sql<number>`(select coalesce(sum(${otjLogs.hours}), 0) from ${otjLogs} where ${otjLogs.apprenticeshipId} = ${apprenticeships.id})`,
+    })
+    .from(apprenticeships)
+    .innerJoin(workers, eq(workers.id, apprenticeships.workerId))
+    .innerJoin(teams, eq(teams.id, workers.teamId))
+    .innerJoin(apprenticeshipStandards, eq(apprenticeshipStandards.id, apprenticeships.standardId))
+    .where(where)
+    .orderBy(sql`${workers.lastName} collate nocase`, sql`${workers.firstName} collate nocase`, asc(apprenticeships.id))
+    .all();
+  // The status histories and reviews of the live ones, read with the same access rule (two queries, not one a row).
+  const liveWhere = and(visibleWorkers(user), inArray(apprenticeships.status, LIVE));
+  const changes = new Map<string, StatusChange[]>();
+  for (const c of db
+    .select({ apprenticeshipId: apprenticeshipStatusChanges.apprenticeshipId, toStatus: apprenticeshipStatusChanges.toStatus, effectiveOn: apprenticeshipStatusChanges.effectiveOn })
+    .from(apprenticeshipStatusChanges)
+    .innerJoin(apprenticeships, eq(apprenticeships.id, apprenticeshipStatusChanges.apprenticeshipId))
+    .innerJoin(workers, eq(workers.id, apprenticeships.workerId))
+    .where(liveWhere)
+    .orderBy(asc(apprenticeshipStatusChanges.effectiveOn), asc(apprenticeshipStatusChanges.createdAt))
+    .all()) {
+    const list = changes.get(c.apprenticeshipId) ?? [];
+    list.push({ toStatus: c.toStatus, effectiveOn: c.effectiveOn });
+    changes.set(c.apprenticeshipId, list);
+  }
+  const reviews = new Map<string, { dates: string[]; agreedNext: string | null }>();
+  for (const r of db
+    .select({ apprenticeshipId: apprenticeshipReviews.apprenticeshipId, reviewedOn: apprenticeshipReviews.reviewedOn, nextReviewOn: apprenticeshipReviews.nextReviewOn })
+    .from(apprenticeshipReviews)
+    .innerJoin(apprenticeships, eq(apprenticeships.id, apprenticeshipReviews.apprenticeshipId))
+    .innerJoin(workers, eq(workers.id, apprenticeships.workerId))
+    .where(liveWhere)
+    .orderBy(asc(apprenticeshipReviews.reviewedOn), asc(apprenticeshipReviews.createdAt))
+    .all()) {
+    const entry = reviews.get(r.apprenticeshipId) ?? { dates: [], agreedNext: null };
+    // Ordered by date, so the last one seen is the latest review and its agreed next date counts.
+    entry.dates.push(r.reviewedOn);
+    entry.agreedNext = r.nextReviewOn;
+    reviews.set(r.apprenticeshipId, entry);
+  }
+  const rules = loadRules(db);
+  const out: PipelineRow[] = rows.map((r) => {
+    const rev = reviews.get(r.id);
+    return {
+      id: r.id,
+      workerId: r.workerId,
+      workerName: r.workerName,
+      teamId: r.teamId,
+      teamName: r.teamName,
+      standardId: r.standardId,
+      standardTitle: r.standardTitle,
+      level: r.level,
+      status: r.status,
+      startDate: r.startDate,
+      plannedEndDate: r.plannedEndDate,
+      track: trackApprenticeship(
+        rules,
+        {
+          status: r.status,
+          startDate: r.startDate,
+          plannedEndDate: r.plannedEndDate,
+          weeklyHours: r.weeklyHours,
+          standardMinimumHours: r.standardMinimumHours,
+          loggedHours: r.loggedHours,
+          changes: changes.get(r.id) ?? [],
+          reviewDates: rev?.dates ?? [],
+          agreedNextReview: rev?.agreedNext ?? null,
+        },
+        today,
+      ),
+    };
+  });
+  return out;
+}
+
