@@ -26,7 +26,8 @@ export type Trust = { origin: string; dbPath: string; kind: TrustKind; today: st
 
 type Running = Trust & { key: string; server: ChildProcess; pidFile: string };
 
-export function serverEnv(opts: { port: number; dbPath: string; kind: TrustKind; today: string; timezone?: string }): NodeJS.ProcessEnv {
+/** A server's environment; TZ comes from this process (npm run test:e2e:dates sets it). */
+export function serverEnv(opts: { port: number; dbPath: string; kind: TrustKind; today: string }): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: "production",
@@ -40,7 +41,6 @@ export function serverEnv(opts: { port: number; dbPath: string; kind: TrustKind;
     AUTH_MICROSOFT_ENTRA_ID_ID: ENTRA.clientId,
     AUTH_MICROSOFT_ENTRA_ID_SECRET: ENTRA.clientSecret,
     AUTH_MICROSOFT_ENTRA_ID_ISSUER: `http://localhost:${OIDC_PORT}`,
-    ...(opts.timezone ? { TZ: opts.timezone } : {}),
   };
 }
 
@@ -136,8 +136,8 @@ export async function stopLeftover(pidFile: string) {
 let running: Running | undefined;
 
 /** The trust for a spec: the one already running for it, or a fresh copy and server. */
-export async function trustFor(spec: string, opts: { kind: TrustKind; today: string; timezone?: string; parallelIndex: number; port: number }): Promise<Trust> {
-  const key = `${spec}|${opts.kind}|${opts.today}|${opts.timezone ?? ""}`;
+export async function trustFor(spec: string, opts: { kind: TrustKind; today: string; parallelIndex: number; port: number }): Promise<Trust> {
+  const key = `${spec}|${opts.kind}|${opts.today}`;
   if (running?.key === key && running.server.exitCode === null) return running;
   await stopTrust();
   const dir = join(E2E_DIR, "workers", String(opts.parallelIndex));
@@ -145,7 +145,7 @@ export async function trustFor(spec: string, opts: { kind: TrustKind; today: str
   await stopLeftover(join(dir, "server.pid"));
   const dbPath = join(dir, "pathways.db");
   copyTemplate(templatePath(opts.today, opts.kind), dbPath);
-  const server = await startServer(serverEnv({ port: opts.port, dbPath, kind: opts.kind, today: opts.today, timezone: opts.timezone }));
+  const server = await startServer(serverEnv({ port: opts.port, dbPath, kind: opts.kind, today: opts.today }));
   if (server.pid) writeFileSync(join(dir, "server.pid"), String(server.pid));
   running = { key, server, pidFile: join(dir, "server.pid"), origin: originOf(opts.port), dbPath, kind: opts.kind, today: opts.today };
   return running;

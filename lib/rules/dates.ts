@@ -86,17 +86,17 @@ export function londonDayStartMs(iso: string): number {
 // The app's clock. PATHWAYS_TODAY (a YYYY-MM-DD date) pins "today" for the app, the demo seed and the tests, so they
 // can be run on awkward days (29 February, 31 December, the day the clocks change) and never depend on the real date.
 // It is for tests and demonstrations; a live installation leaves it unset.
-let pinned: { raw: string; day: string } | undefined;
+let checkedPin: string | undefined;
 
 /** The day PATHWAYS_TODAY pins, or undefined when it is not set. A value that is not a real date stops the app. */
 export function pinnedToday(): string | undefined {
   const raw = typeof process === "undefined" ? undefined : process.env.PATHWAYS_TODAY?.trim();
   if (!raw) return undefined;
-  if (pinned?.raw !== raw) {
+  if (raw !== checkedPin) {
     if (!isIsoDate(raw)) throw new Error(`PATHWAYS_TODAY must be a real date written like 2028-02-29, not "${raw}".`);
-    pinned = { raw, day: raw };
+    checkedPin = raw;
   }
-  return pinned.day;
+  return raw;
 }
 
 /**
