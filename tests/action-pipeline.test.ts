@@ -12,11 +12,10 @@ import { newId } from "@/db/schema/_shared";
 import { conflict, invalid, notFound, readOnly, type Result } from "@/db/result";
 import { makeOrg, makeUser, asSession } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
-
-const refreshed = vi.hoisted(() => [] as Array<{ path: string; type?: string }>);
+import { refreshed } from "./support/next-cache-mock";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: (path: string, type?: string) => refreshed.push({ path, type }) }));
+vi.mock("next/cache", () => import("./support/next-cache-mock"));
 
 const Fields = z.object({ title: z.string().trim().min(1, "Enter a title"), note: z.string().optional() });
 

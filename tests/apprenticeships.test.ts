@@ -29,7 +29,7 @@ import {
 } from "@/app/(app)/workers/[id]/apprenticeship/actions";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/cache", () => import("./support/next-cache-mock"));
 
 const TODAY = "2026-11-22";
 

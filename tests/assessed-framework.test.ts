@@ -12,7 +12,7 @@ import { asSession, twoTeams } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/cache", () => import("./support/next-cache-mock"));
 
 /** Two teams, the shipped HEE framework, and a trust's own framework with a published version and a draft-only one. */
 function setup() {

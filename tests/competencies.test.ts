@@ -34,7 +34,7 @@ import { addEvidenceAction, reopenAction, selfAssessAction, signOffAction } from
 import { initialFormState } from "@/lib/forms/state";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/cache", () => import("./support/next-cache-mock"));
 
 const TODAY = "2026-12-01";
 

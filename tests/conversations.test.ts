@@ -23,7 +23,7 @@ import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 import { recordConversationAction, setStepDoneAction, stepToPdpGoalAction, updateConversationAction } from "@/app/(app)/workers/[id]/conversations/actions";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/cache", () => import("./support/next-cache-mock"));
 
 const TODAY = "2026-11-22";
 

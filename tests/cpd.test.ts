@@ -35,7 +35,7 @@ import {
 import { withdrawProblem } from "@/lib/rules/cpd";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/cache", () => import("./support/next-cache-mock"));
 
 const TODAY = "2026-11-22";
 type Fixture = ReturnType<typeof twoTeams>;

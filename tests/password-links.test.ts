@@ -20,7 +20,7 @@ import { makeOrg, makeUser, asSession } from "./support/factory";
 import { formData, signIns } from "./support/auth-mock";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/cache", () => import("./support/next-cache-mock"));
 
 const T0 = new Date("2026-11-22T10:00:00Z");
 const hours = (n: number) => new Date(T0.getTime() + n * 3_600_000);

@@ -26,7 +26,7 @@ import { twoTeams, asSession } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/cache", () => import("./support/next-cache-mock"));
 
 const TODAY = "2026-11-22";
 const PERIOD = { periodStart: "2026-04-01", periodEnd: "2027-03-31", nextReviewOn: "2026-07-01" };

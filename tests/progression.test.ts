@@ -19,7 +19,7 @@ import { asSession, makeWorker, twoTeams } from "./support/factory";
 import { actAs, NOT_FOUND } from "./support/auth-mock";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/cache", () => import("./support/next-cache-mock"));
 
 const END = "2026-11-22"; // 12 months: Dec 2025 to Nov 2026, from 2025-12-01
 const all = (over: Partial<ScorecardFilters> = {}): ScorecardFilters => ({ team: null, profession: null, setting: null, end: END, ...over });

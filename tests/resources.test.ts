@@ -11,7 +11,7 @@ import { twoTeams, asSession, makeUser } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/cache", () => import("./support/next-cache-mock"));
 
 /** Two teams (physiotherapy workers), a second profession, and a resource of each kind of reach. */
 function hub() {

@@ -20,7 +20,7 @@ import { scorecardTable } from "@/app/(app)/insights/scorecard-table";
 import { tableCsv } from "@/lib/tables";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/cache", () => import("./support/next-cache-mock"));
 
 const END = "2026-11-22";
 const all = (over: Partial<ScorecardFilters> = {}): ScorecardFilters => ({ team: null, profession: null, setting: null, end: END, ...over });

@@ -20,7 +20,7 @@ import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 import { delegateTaskAction, endTaskAction, recordSessionAction, reviewTaskAction } from "@/app/(app)/workers/[id]/supervision/actions";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/cache", () => import("./support/next-cache-mock"));
 
 const TODAY = "2026-11-22";
 type Fixture = ReturnType<typeof twoTeams>;

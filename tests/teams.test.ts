@@ -10,7 +10,7 @@ import { twoTeams, asSession, makeWorker, makeUser } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/cache", () => import("./support/next-cache-mock"));
 
 const all = parseTeamFilters({});
 const fields = (over: Partial<TeamFields> = {}): TeamFields => ({ name: "Stroke Rehabilitation", service: "Neurorehabilitation", careSettingId: null, professionIds: [], managerIds: [], ...over });

@@ -1,6 +1,6 @@
 // Stands in for "@/lib/auth" in unit tests of server actions: the acting user is whoever `actAs` set.
 // Use with:  vi.mock("@/lib/auth", () => import("./support/auth-mock"));
-//            vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+//            vi.mock("next/cache", () => import("./support/next-cache-mock"));
 import { notFound, redirect } from "next/navigation";
 import type { SessionUser } from "@/lib/session-user";
 import type { Role } from "@/lib/vocabulary";
