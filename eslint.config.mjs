@@ -53,5 +53,23 @@ export default defineConfig([
     files: ["app/**", "components/**"],
     rules: { "no-restricted-imports": ["error", pagesUseQueries] },
   },
+  {
+    // Server actions read alike across features: every one is made by defineAction (lib/action.ts) and named
+    // verb-object-Action (signOffCompetencyAction), so it never shares a name with the data-layer call it makes.
+    files: ["app/**/actions.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.name!=/^[a-z][A-Za-z]*Action$/]",
+          message: "Name a server action verb-object-Action, e.g. signOffCompetencyAction.",
+        },
+        {
+          selector: "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[init.callee.name!='defineAction']",
+          message: "Make a signed-in server action with defineAction (lib/action.ts).",
+        },
+      ],
+    },
+  },
   globalIgnores([".next/**", "node_modules/**", "drizzle/**", ".e2e/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
 ]);

@@ -1,6 +1,6 @@
 // Access is enforced on the server: a record the user may not see answers 404, whoever asks by URL.
 import { test, expect } from "./support/test";
-import { visit } from "./support/axe";
+import { axeViolations, visit } from "./support/axe";
 import { signedInPage, LOGINS, type DemoLogin } from "./support/roles";
 import { workerIdFor } from "./support/demo-db";
 
@@ -42,4 +42,13 @@ test("a lead reads any worker's record in the organisation", async ({ browser })
   const page = await signedInPage(browser, "lead");
   expect((await visit(page, `/workers/${workerIdFor(LOGINS.worker2)}`))?.status()).toBe(200);
   await page.context().close();
+});
+
+test("the accessibility check finds violations: it is not a check that always passes", async ({ page }) => {
+  await page.setContent(`<html><body><main><img src="/icon.svg"><a href="/x"></a><p style="color:#eee;background:#fff">Faint</p></main></body></html>`);
+  const found = (await axeViolations(page)).map((v) => v.id);
+  expect(found).toEqual(expect.arrayContaining(["image-alt", "link-name", "color-contrast", "html-has-lang", "document-title"]));
+  // The check runs again on the same document (axe is injected once) and on a fixed page finds nothing.
+  await page.setContent(`<html lang="en"><head><title>Fine</title></head><body><main><h1>Fine</h1><img src="/icon.svg" alt="Pathways"></main></body></html>`);
+  expect(await axeViolations(page)).toEqual([]);
 });

@@ -22,14 +22,14 @@ describe("denied roles", () => {
   it("apprenticeships: a support worker cannot run one (they log their own hours only)", async () => {
     const a = await import("@/app/(app)/workers/[id]/apprenticeship/actions");
     await refuses("support_worker", a.startApprenticeshipAction, 1);
-    for (const action of [a.changeStatusAction, a.recordReviewAction, a.recordEpaAction, a.recordPositionAction]) await refuses("support_worker", action, 2);
+    for (const action of [a.changeApprenticeshipStatusAction, a.recordReviewAction, a.recordEpaAction, a.recordPositionAction]) await refuses("support_worker", action, 2);
     for (const action of [a.tickGatewayAction, a.untickGatewayAction]) await refuses("support_worker", action, 3);
   });
 
   it("competencies: a support worker cannot sign off or reopen", async () => {
     const c = await import("@/app/(app)/workers/[id]/competencies/actions");
-    await refuses("support_worker", c.signOffAction, 2);
-    await refuses("support_worker", c.reopenAction, 2);
+    await refuses("support_worker", c.signOffCompetencyAction, 2);
+    await refuses("support_worker", c.reopenCompetencyAction, 2);
   });
 
   it("training requests: a support worker cannot approve or decline", async () => {

@@ -382,17 +382,17 @@ describe("the server actions", () => {
   });
 
   it("sign-off: the manager is told only the worker can; the worker signs; then edits are refused with the lock message", async () => {
-    const { signOffAction, saveAppraisalAction, returnToManagerAction } = await import("@/app/(app)/workers/[id]/appraisals/actions");
+    const { signOffAppraisalAction, saveAppraisalAction, returnToManagerAction } = await import("@/app/(app)/workers/[id]/appraisals/actions");
     const id = awaiting();
     actAs(managerA);
-    const refused = await signOffAction(wA, id, {}, formData({ workerComments: "Signed for them" }));
+    const refused = await signOffAppraisalAction(wA, id, {}, formData({ workerComments: "Signed for them" }));
     expect(refused.message).toBe(`Only ${f.workers.workerA.firstName} ${f.workers.workerA.lastName} can sign off their own appraisal`);
     actAs(workerB);
-    await expect(signOffAction(wA, id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
+    await expect(signOffAppraisalAction(wA, id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
     actAs(workerA);
     const noReason = await returnToManagerAction(wA, id, {}, formData({ reason: "" }));
     expect(noReason).toMatchObject({ ok: false, fieldErrors: { reason: "Give a reason" } });
-    await expect(signOffAction(wA, id, {}, formData({ workerComments: "Happy with this" }))).rejects.toThrow(/NEXT_REDIRECT/);
+    await expect(signOffAppraisalAction(wA, id, {}, formData({ workerComments: "Happy with this" }))).rejects.toThrow(/NEXT_REDIRECT/);
     actAs(managerA);
     const locked = await saveAppraisalAction(wA, id, {}, formData({ achievements: "Rewritten", "objectives.0.title": "" }));
     expect(locked).toMatchObject({ ok: false, message: expect.stringMatching(/is locked\. Reopen it with a reason/), values: { achievements: "Rewritten" } });

@@ -222,15 +222,15 @@ describe("the admin's actions", () => {
     const before = db.select().from(apprenticeshipStandards).all();
     for (const who of f.others) {
       actAs(who);
-      await expect(a.createStandard({}, formData({ reference: "ST9001", ...fields }))).rejects.toThrow(NOT_FOUND);
-      await expect(a.updateStandard(f.hsw.id, {}, formData(fields))).rejects.toThrow(NOT_FOUND);
-      await expect(a.addOption(f.hsw.id, {}, formData({ name: "X" }))).rejects.toThrow(NOT_FOUND);
-      await expect(a.renameOption(option.id, {}, formData({ name: "X" }))).rejects.toThrow(NOT_FOUND);
-      await expect(a.setOptionRetired(option.id, true, {}, formData({}))).rejects.toThrow(NOT_FOUND);
-      await expect(a.addGatewayRequirement(f.hsw.id, {}, formData({ label: "X" }))).rejects.toThrow(NOT_FOUND);
-      await expect(a.rewordGatewayRequirement(requirement.id, {}, formData({ label: "X" }))).rejects.toThrow(NOT_FOUND);
-      await expect(a.moveGatewayRequirement(requirement.id, "down", {}, formData({}))).rejects.toThrow(NOT_FOUND);
-      await expect(a.setRequirementRetired(requirement.id, true, {}, formData({}))).rejects.toThrow(NOT_FOUND);
+      await expect(a.createStandardAction({}, formData({ reference: "ST9001", ...fields }))).rejects.toThrow(NOT_FOUND);
+      await expect(a.updateStandardAction(f.hsw.id, {}, formData(fields))).rejects.toThrow(NOT_FOUND);
+      await expect(a.addOptionAction(f.hsw.id, {}, formData({ name: "X" }))).rejects.toThrow(NOT_FOUND);
+      await expect(a.renameOptionAction(option.id, {}, formData({ name: "X" }))).rejects.toThrow(NOT_FOUND);
+      await expect(a.setOptionRetiredAction(option.id, true, {}, formData({}))).rejects.toThrow(NOT_FOUND);
+      await expect(a.addGatewayRequirementAction(f.hsw.id, {}, formData({ label: "X" }))).rejects.toThrow(NOT_FOUND);
+      await expect(a.rewordGatewayRequirementAction(requirement.id, {}, formData({ label: "X" }))).rejects.toThrow(NOT_FOUND);
+      await expect(a.moveGatewayRequirementAction(requirement.id, "down", {}, formData({}))).rejects.toThrow(NOT_FOUND);
+      await expect(a.setGatewayRequirementRetiredAction(requirement.id, true, {}, formData({}))).rejects.toThrow(NOT_FOUND);
     }
     expect(db.select().from(apprenticeshipStandards).all()).toEqual(before);
   });
@@ -240,7 +240,7 @@ describe("the admin's actions", () => {
     const f = setup();
     actAs(f.admin);
     const typed = { reference: "ST9001", title: "", level: "9", typicalDurationMonths: "0", otjMinimumHours: "-5", professionId: "" };
-    expect(await a.createStandard({}, formData(typed))).toMatchObject({
+    expect(await a.createStandardAction({}, formData(typed))).toMatchObject({
       ok: false,
       fieldErrors: {
         title: "Enter a title",
@@ -250,18 +250,18 @@ describe("the admin's actions", () => {
       },
       values: typed,
     });
-    expect(await a.createStandard({}, formData({ ...fields, reference: "ST0216" }))).toMatchObject({ ok: false, fieldErrors: { reference: expect.stringContaining("already recorded") }, values: { reference: "ST0216" } });
+    expect(await a.createStandardAction({}, formData({ ...fields, reference: "ST0216" }))).toMatchObject({ ok: false, fieldErrors: { reference: expect.stringContaining("already recorded") }, values: { reference: "ST0216" } });
     // Fields missing altogether are bad input too, not a crash.
-    expect(await a.createStandard({}, formData({}))).toMatchObject({ ok: false, fieldErrors: { reference: expect.any(String), title: expect.any(String), level: expect.any(String) } });
-    await expect(a.createStandard({}, formData({ reference: "ST9001", ...fields }))).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(await a.createStandardAction({}, formData({}))).toMatchObject({ ok: false, fieldErrors: { reference: expect.any(String), title: expect.any(String), level: expect.any(String) } });
+    await expect(a.createStandardAction({}, formData({ reference: "ST9001", ...fields }))).rejects.toThrow(/NEXT_REDIRECT/);
 
-    expect(await a.updateStandard(f.hsw.id, {}, formData({ ...fields, otjMinimumHours: "lots" }))).toMatchObject({ fieldErrors: { otjMinimumHours: expect.stringContaining("whole number") }, values: { otjMinimumHours: "lots" } });
-    await expect(a.updateStandard("", {}, formData(fields))).rejects.toThrow(NOT_FOUND);
-    await expect(a.updateStandard("no-such-id", {}, formData(fields))).rejects.toThrow(NOT_FOUND);
-    expect(await a.addOption(f.hsw.id, {}, formData({ name: " " }))).toMatchObject({ fieldErrors: { name: "Enter the option's name" } });
-    expect(await a.addGatewayRequirement(f.hsw.id, {}, formData({ label: "x".repeat(301) }))).toMatchObject({ fieldErrors: { label: expect.stringContaining("300 characters") } });
-    await expect(a.moveGatewayRequirement("anything", "sideways", {}, formData({}))).rejects.toThrow(NOT_FOUND);
-    await expect(a.addGatewayRequirement(f.hsw.id, {}, formData({ label: "Mentor's statement received" }))).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(await a.updateStandardAction(f.hsw.id, {}, formData({ ...fields, otjMinimumHours: "lots" }))).toMatchObject({ fieldErrors: { otjMinimumHours: expect.stringContaining("whole number") }, values: { otjMinimumHours: "lots" } });
+    await expect(a.updateStandardAction("", {}, formData(fields))).rejects.toThrow(NOT_FOUND);
+    await expect(a.updateStandardAction("no-such-id", {}, formData(fields))).rejects.toThrow(NOT_FOUND);
+    expect(await a.addOptionAction(f.hsw.id, {}, formData({ name: " " }))).toMatchObject({ fieldErrors: { name: "Enter the option's name" } });
+    expect(await a.addGatewayRequirementAction(f.hsw.id, {}, formData({ label: "x".repeat(301) }))).toMatchObject({ fieldErrors: { label: expect.stringContaining("300 characters") } });
+    await expect(a.moveGatewayRequirementAction("anything", "sideways", {}, formData({}))).rejects.toThrow(NOT_FOUND);
+    await expect(a.addGatewayRequirementAction(f.hsw.id, {}, formData({ label: "Mentor's statement received" }))).rejects.toThrow(/NEXT_REDIRECT/);
     expect(gatewayOf(f.hsw.id).at(-1)).toBe("Mentor's statement received");
   });
 });
@@ -365,7 +365,7 @@ describe("off-the-job rules", () => {
     // A new rule reports every problem at once, the figure checked by the kind chosen.
     const all = otjRuleNewFields.safeParse({ kind: "percent_of_hours", effectiveFrom: "2027-02-30", value: "150", minimumHours: "", description: "" });
     expect(all.error?.issues.map((i) => [i.path[0], i.message])).toEqual([
-      ["effectiveFrom", "Enter the date as a real date, for example 2026-08-01"],
+      ["effectiveFrom", "Enter the first start date the rule covers as a real date, for example 2026-03-27"],
       ["description", "Describe the rule as the funding rules state it"],
       ["value", "The percentage must be from 1 to 100"],
     ]);
@@ -470,31 +470,31 @@ describe("off-the-job rules", () => {
     const before = db.select().from(otjRules).all();
     for (const who of f.others) {
       actAs(who);
-      await expect(a.updateOtjRule(weekly.id, {}, formData({ value: "7", minimumHours: "", description: "x" }))).rejects.toThrow(NOT_FOUND);
-      await expect(a.addOtjRule({}, formData({ kind: "hours_per_week", effectiveFrom: "2030-01-01", value: "7", description: "x" }))).rejects.toThrow(NOT_FOUND);
-      await expect(a.removeScheduledOtjRule(weekly.id, {}, formData({ confirm: "yes" }))).rejects.toThrow(NOT_FOUND);
+      await expect(a.updateOtjRuleAction(weekly.id, {}, formData({ value: "7", minimumHours: "", description: "x" }))).rejects.toThrow(NOT_FOUND);
+      await expect(a.addOtjRuleAction({}, formData({ kind: "hours_per_week", effectiveFrom: "2030-01-01", value: "7", description: "x" }))).rejects.toThrow(NOT_FOUND);
+      await expect(a.removeScheduledOtjRuleAction(weekly.id, {}, formData({ confirm: "yes" }))).rejects.toThrow(NOT_FOUND);
     }
     expect(db.select().from(otjRules).all()).toEqual(before);
 
     actAs(f.admin);
     const typed = { value: "45", minimumHours: "-3", description: "Kept description" };
-    expect(await a.updateOtjRule(weekly.id, {}, formData(typed))).toMatchObject({
+    expect(await a.updateOtjRuleAction(weekly.id, {}, formData(typed))).toMatchObject({
       ok: false,
       fieldErrors: { value: "The hours a week must be more than 0 and at most 40", minimumHours: "The minimum cannot be negative" },
       values: typed,
     });
-    await expect(a.updateOtjRule("no-such-rule", {}, formData(typed))).rejects.toThrow(NOT_FOUND);
-    await expect(a.updateOtjRule(weekly.id, {}, formData({ ...typed, value: "6.5", minimumHours: "" }))).rejects.toThrow(/NEXT_REDIRECT/);
+    await expect(a.updateOtjRuleAction("no-such-rule", {}, formData(typed))).rejects.toThrow(NOT_FOUND);
+    await expect(a.updateOtjRuleAction(weekly.id, {}, formData({ ...typed, value: "6.5", minimumHours: "" }))).rejects.toThrow(/NEXT_REDIRECT/);
     expect(ruleAt("2022-08-01")).toMatchObject({ value: 6.5, description: "Kept description" });
 
     const rule = { kind: "percent_of_hours", effectiveFrom: "2025-08-01", value: "20", minimumHours: "187", description: "Twenty per cent again (test)" };
-    expect(await a.addOtjRule({}, formData(rule))).toMatchObject({ ok: false, fieldErrors: { effectiveFrom: expect.stringMatching(/must start after 1 August 2025/) }, values: rule });
-    expect(await a.addOtjRule({}, formData({}))).toMatchObject({ ok: false, fieldErrors: { kind: expect.any(String), effectiveFrom: expect.any(String), description: expect.any(String) } });
-    await expect(a.addOtjRule({}, formData({ ...rule, effectiveFrom: addDays(todayInLondon(), 30) }))).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(await a.addOtjRuleAction({}, formData(rule))).toMatchObject({ ok: false, fieldErrors: { effectiveFrom: expect.stringMatching(/must start after 1 August 2025/) }, values: rule });
+    expect(await a.addOtjRuleAction({}, formData({}))).toMatchObject({ ok: false, fieldErrors: { kind: expect.any(String), effectiveFrom: expect.any(String), description: expect.any(String) } });
+    await expect(a.addOtjRuleAction({}, formData({ ...rule, effectiveFrom: addDays(todayInLondon(), 30) }))).rejects.toThrow(/NEXT_REDIRECT/);
     const added = db.select().from(otjRules).where(isNull(otjRules.effectiveTo)).get()!;
     expect(added).toMatchObject({ kind: "percent_of_hours", value: 0.2, minimumHours: 187 });
-    expect(await a.removeScheduledOtjRule(added.id, {}, formData({}))).toMatchObject({ ok: false, fieldErrors: { confirm: expect.stringMatching(/Tick the box/) } });
-    await expect(a.removeScheduledOtjRule(added.id, {}, formData({ confirm: "yes" }))).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(await a.removeScheduledOtjRuleAction(added.id, {}, formData({}))).toMatchObject({ ok: false, fieldErrors: { confirm: expect.stringMatching(/Tick the box/) } });
+    await expect(a.removeScheduledOtjRuleAction(added.id, {}, formData({ confirm: "yes" }))).rejects.toThrow(/NEXT_REDIRECT/);
     expect(db.select().from(otjRules).all()).toHaveLength(before.length);
   });
 });

@@ -18,7 +18,7 @@ import { addDays, todayInLondon } from "@/lib/rules/dates";
 import { asSession, twoTeams } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 import {
-  changeStatusAction,
+  changeApprenticeshipStatusAction,
   deleteOtjLogAction,
   logOtjAction,
   recordEpaAction,
@@ -192,11 +192,11 @@ describe("the lifecycle", () => {
     expect(move(f, id, "gateway", "2026-11-02", "", f.s.managerB)).toMatchObject({ code: "not_found" });
     expect(move(f, id, "gateway", "2026-11-02", "", f.s.lead)).toMatchObject({ message: expect.stringMatching(/^Leads read/) });
     actAs(f.s.workerA);
-    await expect(changeStatusAction(f.workers.workerA.id, id, {}, formData({ to: "gateway", effectiveOn: "2026-11-02" }))).rejects.toThrow(NOT_FOUND);
+    await expect(changeApprenticeshipStatusAction(f.workers.workerA.id, id, {}, formData({ to: "gateway", effectiveOn: "2026-11-02" }))).rejects.toThrow(NOT_FOUND);
     actAs(f.s.managerA);
-    const skipped = await changeStatusAction(f.workers.workerA.id, id, {}, formData({ to: "completed", effectiveOn: "2026-11-02" }));
+    const skipped = await changeApprenticeshipStatusAction(f.workers.workerA.id, id, {}, formData({ to: "completed", effectiveOn: "2026-11-02" }));
     expect(skipped.fieldErrors?.to).toBe("Select the new status");
-    expect(await changeStatusAction(f.workers.workerA.id, id, {}, formData({ to: "gateway", effectiveOn: "2026-11-02" }))).toMatchObject({ ok: true });
+    expect(await changeApprenticeshipStatusAction(f.workers.workerA.id, id, {}, formData({ to: "gateway", effectiveOn: "2026-11-02" }))).toMatchObject({ ok: true });
     expect(row(id).status).toBe("gateway");
   });
 });

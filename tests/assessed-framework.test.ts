@@ -49,9 +49,9 @@ describe("the framework workers are assessed against", () => {
 
     // Back again through the admin page's action; choosing the one already in force changes and audits nothing.
     actAs(s.admin);
-    expect(await actions.chooseFramework({}, formData({ frameworkId: s.hee.id }))).toMatchObject({ ok: true });
+    expect(await actions.chooseFrameworkAction({}, formData({ frameworkId: s.hee.id }))).toMatchObject({ ok: true });
     expect(assessedFrameworkKey()).toBe(DEFAULT_FRAMEWORK_KEY);
-    expect(await actions.chooseFramework({}, formData({ frameworkId: s.hee.id }))).toMatchObject({ ok: true });
+    expect(await actions.chooseFrameworkAction({}, formData({ frameworkId: s.hee.id }))).toMatchObject({ ok: true });
     expect(settingChanges()).toHaveLength(2);
   });
 
@@ -60,7 +60,7 @@ describe("the framework workers are assessed against", () => {
     expect(chooseAssessedFramework(s.admin, s.draftOnly.id)).toMatchObject({ ok: false, field: "frameworkId" });
     expect(chooseAssessedFramework(s.admin, "no-such-framework")).toMatchObject({ ok: false, field: "frameworkId" });
     actAs(s.admin);
-    expect(await actions.chooseFramework({}, formData({}))).toMatchObject({ ok: false, fieldErrors: { frameworkId: expect.any(String) } });
+    expect(await actions.chooseFrameworkAction({}, formData({}))).toMatchObject({ ok: false, fieldErrors: { frameworkId: expect.any(String) } });
     expect(assessedFrameworkKey()).toBe(DEFAULT_FRAMEWORK_KEY);
     expect(settingChanges()).toHaveLength(0);
   });
@@ -70,7 +70,7 @@ describe("the framework workers are assessed against", () => {
     for (const who of s.others) {
       expect(chooseAssessedFramework(who, s.own.id)).toMatchObject({ ok: false });
       actAs(who);
-      await expect(actions.chooseFramework({}, formData({ frameworkId: s.own.id }))).rejects.toThrow(NOT_FOUND);
+      await expect(actions.chooseFrameworkAction({}, formData({ frameworkId: s.own.id }))).rejects.toThrow(NOT_FOUND);
     }
     expect(assessedFrameworkKey()).toBe(DEFAULT_FRAMEWORK_KEY);
     expect(settingChanges()).toHaveLength(0);

@@ -30,7 +30,7 @@ import {
 import { developmentSummaries } from "@/db/queries/development";
 import { asSession, twoTeams } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
-import { addEvidenceAction, reopenAction, selfAssessAction, signOffAction } from "@/app/(app)/workers/[id]/competencies/actions";
+import { addEvidenceAction, reopenCompetencyAction, selfAssessAction, signOffCompetencyAction } from "@/app/(app)/workers/[id]/competencies/actions";
 import { initialFormState } from "@/lib/forms/state";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
@@ -403,7 +403,7 @@ describe("the actions", () => {
     const st = statementOf(f);
     expect(addEvidence(asSession(f.users.managerA), f.workers.workerA.id, st.id, evidence(), TODAY).ok).toBe(true);
     actAs(asSession(f.users.managerA));
-    const missing = await signOffAction(f.workers.workerA.id, st.id, initialFormState, formData({ assessorName: "Priya Shah", assessorProfession: "Physiotherapist", assessorRegistration: "", signedOffOn: "2026-11-25" }));
+    const missing = await signOffCompetencyAction(f.workers.workerA.id, st.id, initialFormState, formData({ assessorName: "Priya Shah", assessorProfession: "Physiotherapist", assessorRegistration: "", signedOffOn: "2026-11-25" }));
     expect(missing).toMatchObject({
       ok: false,
       fieldErrors: { assessorRegistration: expect.stringMatching(/registration number/) },
@@ -413,13 +413,13 @@ describe("the actions", () => {
 
     actAs(asSession(f.users.workerUserA));
     await expect(
-      signOffAction(f.workers.workerA.id, st.id, initialFormState, formData({ assessorName: "Me", assessorProfession: "Physiotherapist", assessorRegistration: "PH123456", signedOffOn: "2026-11-25" })),
+      signOffCompetencyAction(f.workers.workerA.id, st.id, initialFormState, formData({ assessorName: "Me", assessorProfession: "Physiotherapist", assessorRegistration: "PH123456", signedOffOn: "2026-11-25" })),
     ).rejects.toThrow(NOT_FOUND);
     expect(assessmentOf(f.workers.workerA.id, st.id)!.status).toBe("evidence_added");
 
     actAs(asSession(f.users.managerA));
     await expect(
-      signOffAction(f.workers.workerA.id, st.id, initialFormState, formData({ assessorName: "Priya Shah", assessorProfession: "Physiotherapist", assessorRegistration: "ph 123456", signedOffOn: "2026-11-25" })),
+      signOffCompetencyAction(f.workers.workerA.id, st.id, initialFormState, formData({ assessorName: "Priya Shah", assessorProfession: "Physiotherapist", assessorRegistration: "ph 123456", signedOffOn: "2026-11-25" })),
     ).rejects.toThrow(/NEXT_REDIRECT/);
     expect(assessmentOf(f.workers.workerA.id, st.id)).toMatchObject({ status: "signed_off", assessorRegistration: "PH123456" });
   });
@@ -429,10 +429,10 @@ describe("the actions", () => {
     const st = statementOf(f);
     signedOff(f, st.id);
     actAs(asSession(f.users.lead));
-    expect(await reopenAction(f.workers.workerA.id, st.id, initialFormState, formData({ reason: "Curious" }))).toMatchObject({ ok: false, message: /Leads read/ });
+    expect(await reopenCompetencyAction(f.workers.workerA.id, st.id, initialFormState, formData({ reason: "Curious" }))).toMatchObject({ ok: false, message: /Leads read/ });
     actAs(asSession(f.users.managerA));
-    expect(await reopenAction(f.workers.workerA.id, st.id, initialFormState, formData({ reason: "" }))).toMatchObject({ ok: false, fieldErrors: { reason: expect.any(String) } });
-    await expect(reopenAction(f.workers.workerA.id, st.id, initialFormState, formData({ reason: "Practice changed" }))).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(await reopenCompetencyAction(f.workers.workerA.id, st.id, initialFormState, formData({ reason: "" }))).toMatchObject({ ok: false, fieldErrors: { reason: expect.any(String) } });
+    await expect(reopenCompetencyAction(f.workers.workerA.id, st.id, initialFormState, formData({ reason: "Practice changed" }))).rejects.toThrow(/NEXT_REDIRECT/);
     expect(assessmentOf(f.workers.workerA.id, st.id)!.status).toBe("evidence_added");
   });
 });

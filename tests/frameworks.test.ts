@@ -420,14 +420,14 @@ describe("the server actions", () => {
     const auditsBefore = db.select().from(auditEvents).all().length;
     for (const who of s.others) {
       actAs(who);
-      await expect(actions.startDraft(s.framework.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
-      await expect(actions.addStatement(s.draftId, {}, formData({ domainId: d.id, stage: "entry", number: "1.9", text: "X", bespoke: "no" }))).rejects.toThrow(NOT_FOUND);
-      await expect(actions.saveStatement(st.id, {}, formData({ number: "1.1", text: "X" }))).rejects.toThrow(NOT_FOUND);
-      await expect(actions.retireStatement(st.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
-      await expect(actions.restoreStatement(st.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
-      await expect(actions.saveDomain(d.id, {}, formData({ title: "X" }))).rejects.toThrow(NOT_FOUND);
-      await expect(actions.publishDraft(s.draftId, {}, formData({ notes: "X" }))).rejects.toThrow(NOT_FOUND);
-      await expect(actions.discardDraft(s.draftId, {}, formData({ confirm: "yes" }))).rejects.toThrow(NOT_FOUND);
+      await expect(actions.startFrameworkDraftAction(s.framework.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
+      await expect(actions.addStatementAction(s.draftId, {}, formData({ domainId: d.id, stage: "entry", number: "1.9", text: "X", bespoke: "no" }))).rejects.toThrow(NOT_FOUND);
+      await expect(actions.saveStatementAction(st.id, {}, formData({ number: "1.1", text: "X" }))).rejects.toThrow(NOT_FOUND);
+      await expect(actions.retireStatementAction(st.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
+      await expect(actions.restoreStatementAction(st.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
+      await expect(actions.saveDomainAction(d.id, {}, formData({ title: "X" }))).rejects.toThrow(NOT_FOUND);
+      await expect(actions.publishFrameworkDraftAction(s.draftId, {}, formData({ notes: "X" }))).rejects.toThrow(NOT_FOUND);
+      await expect(actions.discardFrameworkDraftAction(s.draftId, {}, formData({ confirm: "yes" }))).rejects.toThrow(NOT_FOUND);
     }
     expect(db.select().from(auditEvents).all()).toHaveLength(auditsBefore);
     expect(statement(s.draftId, "entry:1.1")).toEqual(st);
@@ -436,24 +436,24 @@ describe("the server actions", () => {
   it("let an administrator make each change", async () => {
     const s = setup();
     actAs(s.admin);
-    await expect(actions.startDraft(s.framework.id, {}, formData({}))).rejects.toThrow(REDIRECT);
+    await expect(actions.startFrameworkDraftAction(s.framework.id, {}, formData({}))).rejects.toThrow(REDIRECT);
     const draft = db.select().from(frameworkVersions).where(eq(frameworkVersions.status, "draft")).get()!;
     const st = statement(draft.id, "assistant_practitioner:8.1");
     const d8 = domain(draft.id, 8);
-    await expect(actions.saveStatement(st.id, {}, formData({ number: "8.1", text: "Reworded by the action test.", renewalMonths: "", sourceRef: "" }))).rejects.toThrow(REDIRECT);
+    await expect(actions.saveStatementAction(st.id, {}, formData({ number: "8.1", text: "Reworded by the action test.", renewalMonths: "", sourceRef: "" }))).rejects.toThrow(REDIRECT);
     expect(statement(draft.id, st.lineageKey).text).toBe("Reworded by the action test.");
     await expect(
-      actions.addStatement(draft.id, {}, formData({ domainId: d8.id, stage: "assistant_practitioner", number: "8.9", text: "Bespoke (action test).", renewalMonths: "24", bespoke: "yes", professionId: s.physio.id, teamId: "" })),
+      actions.addStatementAction(draft.id, {}, formData({ domainId: d8.id, stage: "assistant_practitioner", number: "8.9", text: "Bespoke (action test).", renewalMonths: "24", bespoke: "yes", professionId: s.physio.id, teamId: "" })),
     ).rejects.toThrow(REDIRECT);
     expect(statementsOf(draft.id).find((x) => x.number === "8.9")).toMatchObject({ bespoke: true, professionId: s.physio.id, renewalMonths: 24 });
-    await expect(actions.retireStatement(st.id, {}, formData({}))).rejects.toThrow(REDIRECT);
-    await expect(actions.restoreStatement(st.id, {}, formData({}))).rejects.toThrow(REDIRECT);
-    await expect(actions.saveDomain(d8.id, {}, formData({ title: d8.title, description: "Changed by the action test." }))).rejects.toThrow(REDIRECT);
-    await expect(actions.publishDraft(draft.id, {}, formData({ notes: "Action test." }))).rejects.toThrow(REDIRECT);
+    await expect(actions.retireStatementAction(st.id, {}, formData({}))).rejects.toThrow(REDIRECT);
+    await expect(actions.restoreStatementAction(st.id, {}, formData({}))).rejects.toThrow(REDIRECT);
+    await expect(actions.saveDomainAction(d8.id, {}, formData({ title: d8.title, description: "Changed by the action test." }))).rejects.toThrow(REDIRECT);
+    await expect(actions.publishFrameworkDraftAction(draft.id, {}, formData({ notes: "Action test." }))).rejects.toThrow(REDIRECT);
     expect(versionRow(draft.id)!.status).toBe("published");
-    await expect(actions.startDraft(s.framework.id, {}, formData({}))).rejects.toThrow(REDIRECT);
+    await expect(actions.startFrameworkDraftAction(s.framework.id, {}, formData({}))).rejects.toThrow(REDIRECT);
     const third = db.select().from(frameworkVersions).where(eq(frameworkVersions.status, "draft")).get()!;
-    await expect(actions.discardDraft(third.id, {}, formData({ confirm: "yes" }))).rejects.toThrow(REDIRECT);
+    await expect(actions.discardFrameworkDraftAction(third.id, {}, formData({ confirm: "yes" }))).rejects.toThrow(REDIRECT);
     expect(versionRow(third.id)).toBeUndefined();
     for (const action of ["framework.draft_started", "competency_statement.updated", "competency_statement.created", "competency_statement.retired", "competency_statement.restored", "framework_domain.updated", "framework.published", "framework.draft_discarded"]) {
       expect(audits(action).length, action).toBeGreaterThan(0);
@@ -465,20 +465,20 @@ describe("the server actions", () => {
     actAs(s.admin);
     const st = statement(s.draftId, "entry:2.2");
     const typed = { number: "2.2", text: "   ", renewalMonths: "0", sourceRef: "HEE" };
-    const state = await actions.saveStatement(st.id, {}, formData(typed));
+    const state = await actions.saveStatementAction(st.id, {}, formData(typed));
     expect(state.ok).toBe(false);
     expect(state.fieldErrors).toMatchObject({ text: "Enter the statement's wording", renewalMonths: expect.stringMatching(/at least 1 month/) });
     expect(state.values).toMatchObject(typed);
 
-    const wrongDomain = await actions.addStatement(s.draftId, {}, formData({ domainId: domain(s.draftId, 3).id, stage: "entry", number: "4.1", text: "Kept text", renewalMonths: "", bespoke: "no" }));
+    const wrongDomain = await actions.addStatementAction(s.draftId, {}, formData({ domainId: domain(s.draftId, 3).id, stage: "entry", number: "4.1", text: "Kept text", renewalMonths: "", bespoke: "no" }));
     expect(wrongDomain).toMatchObject({ ok: false, fieldErrors: { number: "A statement in domain 3 is numbered 3.something" }, values: { text: "Kept text", number: "4.1" } });
 
-    expect(await actions.publishDraft(s.draftId, {}, formData({ notes: "" }))).toMatchObject({ ok: false, fieldErrors: { notes: "Say what changed in this version" } });
-    expect(await actions.discardDraft(s.draftId, {}, formData({}))).toMatchObject({ ok: false, fieldErrors: { confirm: expect.stringContaining("Tick the box") } });
+    expect(await actions.publishFrameworkDraftAction(s.draftId, {}, formData({ notes: "" }))).toMatchObject({ ok: false, fieldErrors: { notes: "Say what changed in this version" } });
+    expect(await actions.discardFrameworkDraftAction(s.draftId, {}, formData({}))).toMatchObject({ ok: false, fieldErrors: { confirm: expect.stringContaining("Tick the box") } });
     // A forged edit of the published version's statement is refused with a message, not a crash.
     const published = statement(s.v1.id, "entry:2.2");
-    expect(await actions.saveStatement(published.id, {}, formData({ number: "2.2", text: "Forged" }))).toMatchObject({ ok: false, message: expect.stringContaining("Version 1 is published") });
-    await expect(actions.retireStatement("x".repeat(100), {}, formData({}))).rejects.toThrow(NOT_FOUND);
+    expect(await actions.saveStatementAction(published.id, {}, formData({ number: "2.2", text: "Forged" }))).toMatchObject({ ok: false, message: expect.stringContaining("Version 1 is published") });
+    await expect(actions.retireStatementAction("x".repeat(100), {}, formData({}))).rejects.toThrow(NOT_FOUND);
     expect(statement(s.v1.id, "entry:2.2")).toEqual(published);
     expect(versionRow(s.draftId)!.status).toBe("draft");
   });

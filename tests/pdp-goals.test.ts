@@ -370,32 +370,32 @@ describe("reading", () => {
 });
 
 describe("server actions", () => {
-  it("saveNewGoal: bad input keeps what was typed; a good one redirects to the goal; another team's manager gets 404", async () => {
-    const { saveNewGoal } = await import("@/app/(app)/workers/[id]/pdp/goals/actions");
+  it("createGoalAction: bad input keeps what was typed; a good one redirects to the goal; another team's manager gets 404", async () => {
+    const { createGoalAction } = await import("@/app/(app)/workers/[id]/pdp/goals/actions");
     actAs(t.s.workerA);
-    const state = await saveNewGoal(t.workerId, {}, formData({ title: "", why: "To be safer", domainIds: [t.fw.d1.id], support: ["funding"] }));
+    const state = await createGoalAction(t.workerId, {}, formData({ title: "", why: "To be safer", domainIds: [t.fw.d1.id], support: ["funding"] }));
     expect(state.fieldErrors?.title).toBe("Enter what the goal is");
     expect(state.values?.why).toBe("To be safer");
     expect(state.lists?.support).toEqual(["funding"]);
-    await expect(saveNewGoal(t.workerId, {}, formData({ title: "Learn Makaton", domainIds: [t.fw.d1.id] }))).rejects.toThrow(/NEXT_REDIRECT/);
+    await expect(createGoalAction(t.workerId, {}, formData({ title: "Learn Makaton", domainIds: [t.fw.d1.id] }))).rejects.toThrow(/NEXT_REDIRECT/);
     expect(db.select().from(pdpGoals).all().map((g) => [g.title, g.proposedBy])).toEqual([["Learn Makaton", "worker"]]);
     actAs(t.s.managerB);
-    await expect(saveNewGoal(t.workerId, {}, formData({ title: "x", domainIds: [t.fw.d1.id] }))).rejects.toThrow(NOT_FOUND);
+    await expect(createGoalAction(t.workerId, {}, formData({ title: "x", domainIds: [t.fw.d1.id] }))).rejects.toThrow(NOT_FOUND);
   });
 
-  it("changeGoalStatus and saveBarrier come back with the message and the input", async () => {
-    const { changeGoalStatus, saveBarrier } = await import("@/app/(app)/workers/[id]/pdp/goals/actions");
+  it("setGoalStatusAction and recordBarrierAction come back with the message and the input", async () => {
+    const { setGoalStatusAction, recordBarrierAction } = await import("@/app/(app)/workers/[id]/pdp/goals/actions");
     const pdp = agreedPdp(t.workerId, t.users.managerA.id);
     const id = goalIn(pdp.id);
     actAs(t.s.managerA);
-    const state = await changeGoalStatus(t.workerId, id, {}, formData({ status: "dropped", reason: "" }));
+    const state = await setGoalStatusAction(t.workerId, id, {}, formData({ status: "dropped", reason: "" }));
     expect(state).toMatchObject({ ok: false, fieldErrors: { reason: "Give a reason for marking this goal dropped" }, values: { status: "dropped" } });
     actAs(t.s.workerA);
-    const barrier = await saveBarrier(t.workerId, id, {}, formData({ category: "other", detail: "" }));
+    const barrier = await recordBarrierAction(t.workerId, id, {}, formData({ category: "other", detail: "" }));
     expect(barrier.fieldErrors?.detail).toBe("Describe the barrier when you choose Other");
     expect(barrier.values?.category).toBe("other");
     actAs(t.s.lead);
-    const lead = await saveBarrier(t.workerId, id, {}, formData({ category: "financial", detail: "" }));
+    const lead = await recordBarrierAction(t.workerId, id, {}, formData({ category: "financial", detail: "" }));
     expect(lead.message).toBe("Leads can read PDPs but not change them");
   });
 });

@@ -152,54 +152,54 @@ describe("renaming, retiring and restoring", () => {
 });
 
 describe("the reference actions", () => {
-  it("addValue: an admin adds; a lead gets 404; bad input and duplicates come back with what was typed", async () => {
-    const { addValue } = await import("@/app/(app)/admin/reference/actions");
+  it("addReferenceValueAction: an admin adds; a lead gets 404; bad input and duplicates come back with what was typed", async () => {
+    const { addReferenceValueAction } = await import("@/app/(app)/admin/reference/actions");
     const f = twoTeams();
     const before = snapshot();
     actAs(asSession(f.users.lead));
-    await expect(addValue("care-settings", {}, formData({ name: "Prisons", code: "prisons" }))).rejects.toThrow(NOT_FOUND);
+    await expect(addReferenceValueAction("care-settings", {}, formData({ name: "Prisons", code: "prisons" }))).rejects.toThrow(NOT_FOUND);
     expect(snapshot()).toEqual(before);
 
     actAs(asSession(f.users.admin));
-    const bad = await addValue("care-settings", {}, formData({ name: "", code: "Prison Health" }));
+    const bad = await addReferenceValueAction("care-settings", {}, formData({ name: "", code: "Prison Health" }));
     expect(bad).toMatchObject({ ok: false, values: { code: "Prison Health" }, fieldErrors: { name: "Enter a name", code: expect.stringMatching(/^Code can only/) } });
-    await expect(addValue("spells", {}, formData({ name: "x", code: "x" }))).rejects.toThrow(NOT_FOUND);
-    await expect(addValue("care-settings", {}, formData({ name: "Prisons", code: "prisons" }))).rejects.toThrow(/NEXT_REDIRECT/);
-    const again = await addValue("care-settings", {}, formData({ name: "Prison health", code: "prisons" }));
+    await expect(addReferenceValueAction("spells", {}, formData({ name: "x", code: "x" }))).rejects.toThrow(NOT_FOUND);
+    await expect(addReferenceValueAction("care-settings", {}, formData({ name: "Prisons", code: "prisons" }))).rejects.toThrow(/NEXT_REDIRECT/);
+    const again = await addReferenceValueAction("care-settings", {}, formData({ name: "Prison health", code: "prisons" }));
     expect(again.fieldErrors).toEqual({ code: "The code prisons is already used by Prisons" });
     expect(snapshot().careSettings.map((c) => c.name)).toEqual(["Prisons"]);
   });
 
-  it("retireValue and restoreValue: a manager gets 404; retiring twice says it is already retired", async () => {
-    const { retireValue, restoreValue, saveValue } = await import("@/app/(app)/admin/reference/actions");
+  it("retireReferenceValueAction and restoreReferenceValueAction: a manager gets 404; retiring twice says it is already retired", async () => {
+    const { retireReferenceValueAction, restoreReferenceValueAction, saveReferenceValueAction } = await import("@/app/(app)/admin/reference/actions");
     const f = twoTeams();
     db.insert(bands).values({ code: "2-t", name: "Band 2" }).run();
     actAs(asSession(f.users.managerA));
-    await expect(retireValue("bands", f.ref.band.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
-    await expect(saveValue("bands", f.ref.band.id, {}, formData({ name: "X" }))).rejects.toThrow(NOT_FOUND);
+    await expect(retireReferenceValueAction("bands", f.ref.band.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
+    await expect(saveReferenceValueAction("bands", f.ref.band.id, {}, formData({ name: "X" }))).rejects.toThrow(NOT_FOUND);
     expect(db.select().from(bands).where(eq(bands.id, f.ref.band.id)).get()?.retiredAt).toBeNull();
 
     actAs(asSession(f.users.admin));
-    await expect(retireValue("bands", f.ref.band.id, {}, formData({}))).rejects.toThrow(/NEXT_REDIRECT/);
-    expect(await retireValue("bands", f.ref.band.id, {}, formData({}))).toMatchObject({ ok: false, message: "Band 3 is already retired" });
-    await expect(restoreValue("bands", f.ref.band.id, {}, formData({}))).rejects.toThrow(/NEXT_REDIRECT/);
-    expect(await saveValue("bands", f.ref.band.id, {}, formData({ name: "  " }))).toMatchObject({ fieldErrors: { name: "Enter a name" } });
+    await expect(retireReferenceValueAction("bands", f.ref.band.id, {}, formData({}))).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(await retireReferenceValueAction("bands", f.ref.band.id, {}, formData({}))).toMatchObject({ ok: false, message: "Band 3 is already retired" });
+    await expect(restoreReferenceValueAction("bands", f.ref.band.id, {}, formData({}))).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(await saveReferenceValueAction("bands", f.ref.band.id, {}, formData({ name: "  " }))).toMatchObject({ fieldErrors: { name: "Enter a name" } });
   });
 
-  it("saveValue and restoreValue: a lead gets 404 and nothing changes; an admin renames a stage and changes its rank", async () => {
-    const { saveValue, restoreValue } = await import("@/app/(app)/admin/reference/actions");
+  it("saveReferenceValueAction and restoreReferenceValueAction: a lead gets 404 and nothing changes; an admin renames a stage and changes its rank", async () => {
+    const { saveReferenceValueAction, restoreReferenceValueAction } = await import("@/app/(app)/admin/reference/actions");
     const f = twoTeams();
     db.update(stages).set({ retiredAt: new Date() }).where(eq(stages.id, f.ref.stage.id)).run();
     const before = snapshot();
     actAs(asSession(f.users.lead));
-    await expect(saveValue("stages", f.ref.stage.id, {}, formData({ name: "X", rank: "3" }))).rejects.toThrow(NOT_FOUND);
-    await expect(restoreValue("stages", f.ref.stage.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
+    await expect(saveReferenceValueAction("stages", f.ref.stage.id, {}, formData({ name: "X", rank: "3" }))).rejects.toThrow(NOT_FOUND);
+    await expect(restoreReferenceValueAction("stages", f.ref.stage.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
     expect(snapshot()).toEqual(before);
 
     actAs(asSession(f.users.admin));
-    await expect(restoreValue("stages", f.ref.stage.id, {}, formData({}))).rejects.toThrow(/NEXT_REDIRECT/);
+    await expect(restoreReferenceValueAction("stages", f.ref.stage.id, {}, formData({}))).rejects.toThrow(/NEXT_REDIRECT/);
     await expect(
-      saveValue("stages", f.ref.stage.id, {}, formData({ name: "Support worker (level 2)", rank: "1", educationLevel: "2", frameworkStage: "entry", description: "Entry level" })),
+      saveReferenceValueAction("stages", f.ref.stage.id, {}, formData({ name: "Support worker (level 2)", rank: "1", educationLevel: "2", frameworkStage: "entry", description: "Entry level" })),
     ).rejects.toThrow(/NEXT_REDIRECT/);
     expect(db.select().from(stages).where(eq(stages.id, f.ref.stage.id)).get()).toMatchObject({
       name: "Support worker (level 2)",
@@ -210,6 +210,6 @@ describe("the reference actions", () => {
       description: "Entry level",
       retiredAt: null,
     });
-    expect(await saveValue("stages", f.ref.stage.id, {}, formData({ name: "S", rank: "" }))).toMatchObject({ fieldErrors: { rank: "Enter the rank" } });
+    expect(await saveReferenceValueAction("stages", f.ref.stage.id, {}, formData({ name: "S", rank: "" }))).toMatchObject({ fieldErrors: { rank: "Enter the rank" } });
   });
 });

@@ -192,7 +192,7 @@ describe("validating an entry", () => {
 
 describe("the admin's actions", () => {
   it("admin only: others get 404 and nothing changes", async () => {
-    const { createResource: add, updateResource: save, retireResource: retire, restoreResource: restore } = await import("@/app/(app)/admin/resources/actions");
+    const { createResourceAction: add, updateResourceAction: save, retireResourceAction: retire, restoreResourceAction: restore } = await import("@/app/(app)/admin/resources/actions");
     const f = hub();
     const before = db.select().from(resources).all();
     for (const who of [f.users.managerA, f.users.lead, f.users.workerUserA]) {
@@ -206,7 +206,7 @@ describe("the admin's actions", () => {
   });
 
   it("bad input comes back with a message and what was typed; good input is saved", async () => {
-    const { createResource: add, updateResource: save, retireResource: retire } = await import("@/app/(app)/admin/resources/actions");
+    const { createResourceAction: add, updateResourceAction: save, retireResourceAction: retire } = await import("@/app/(app)/admin/resources/actions");
     const f = hub();
     actAs(asSession(f.users.admin));
     const typed = { title: "My guide", url: "csp.org.uk", type: "role_guide", professionId: f.ref.profession.id, body: "Some words" };

@@ -177,60 +177,60 @@ describe("the team actions", () => {
     f = twoTeams();
   });
 
-  it("addTeam: an admin adds; a manager and a lead get 404 and nothing is written", async () => {
-    const { addTeam } = await import("@/app/(app)/teams/actions");
+  it("addTeamAction: an admin adds; a manager and a lead get 404 and nothing is written", async () => {
+    const { addTeamAction } = await import("@/app/(app)/teams/actions");
     const form = () => formData({ name: "Hand Therapy", service: "Outpatients", professionIds: [f.ref.profession.id], managerIds: [f.users.managerA.id] });
     for (const who of [f.users.managerA, f.users.lead]) {
       actAs(asSession(who));
-      await expect(addTeam({}, form())).rejects.toThrow(NOT_FOUND);
+      await expect(addTeamAction({}, form())).rejects.toThrow(NOT_FOUND);
     }
     expect(teamRows().map((t) => t.name)).not.toContain("Hand Therapy");
     actAs(asSession(f.users.admin));
-    await expect(addTeam({}, form())).rejects.toThrow(/NEXT_REDIRECT/);
+    await expect(addTeamAction({}, form())).rejects.toThrow(/NEXT_REDIRECT/);
     const team = teamRows().find((t) => t.name === "Hand Therapy")!;
     expect(db.select().from(teamManagers).where(eq(teamManagers.teamId, team.id)).all()).toHaveLength(1);
   });
 
-  it("addTeam and saveTeam: bad input and duplicates come back with the choices kept", async () => {
-    const { addTeam, saveTeam } = await import("@/app/(app)/teams/actions");
+  it("addTeamAction and saveTeamAction: bad input and duplicates come back with the choices kept", async () => {
+    const { addTeamAction, saveTeamAction } = await import("@/app/(app)/teams/actions");
     actAs(asSession(f.users.admin));
-    const empty = await addTeam({}, formData({ name: "", service: "Outpatients", managerIds: [f.users.managerA.id] }));
+    const empty = await addTeamAction({}, formData({ name: "", service: "Outpatients", managerIds: [f.users.managerA.id] }));
     expect(empty).toMatchObject({ ok: false, fieldErrors: { name: "Enter the team's name" }, values: { service: "Outpatients" }, lists: { managerIds: [f.users.managerA.id] } });
-    const dup = await addTeam({}, formData({ name: "Team B" }));
+    const dup = await addTeamAction({}, formData({ name: "Team B" }));
     expect(dup.fieldErrors).toEqual({ name: "There is already a team called Team B" });
-    const clash = await saveTeam(f.teamA.id, {}, formData({ name: "team b" }));
+    const clash = await saveTeamAction(f.teamA.id, {}, formData({ name: "team b" }));
     expect(clash.fieldErrors).toEqual({ name: "There is already a team called Team B" });
-    await expect(saveTeam("no-such-team", {}, formData({ name: "Z" }))).rejects.toThrow(NOT_FOUND);
+    await expect(saveTeamAction("no-such-team", {}, formData({ name: "Z" }))).rejects.toThrow(NOT_FOUND);
     expect(teamRows().map((t) => t.name).sort()).toEqual(["Other team", "Team A", "Team B"]);
   });
 
   it("archive: refused with the reason while workers are in post; a lead gets 404", async () => {
-    const { archive } = await import("@/app/(app)/teams/actions");
+    const { archiveTeamAction } = await import("@/app/(app)/teams/actions");
     actAs(asSession(f.users.lead));
-    await expect(archive(f.teamA.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
+    await expect(archiveTeamAction(f.teamA.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
     actAs(asSession(f.users.admin));
-    expect(await archive(f.teamA.id, {}, formData({}))).toMatchObject({ ok: false, message: expect.stringMatching(/cannot be archived: 1 support worker is in post/) });
+    expect(await archiveTeamAction(f.teamA.id, {}, formData({}))).toMatchObject({ ok: false, message: expect.stringMatching(/cannot be archived: 1 support worker is in post/) });
     expect(db.select().from(teams).where(eq(teams.id, f.teamA.id)).get()?.archivedAt).toBeNull();
   });
 
-  it("saveTeam, archive, restore: a manager gets 404 and nothing changes; an admin saves, archives and restores", async () => {
-    const { saveTeam, archive, restore, addTeam } = await import("@/app/(app)/teams/actions");
+  it("saveTeamAction, archiveTeamAction, restoreTeamAction: a manager gets 404 and nothing changes; an admin saves, archives and restores", async () => {
+    const { saveTeamAction, archiveTeamAction, restoreTeamAction, addTeamAction } = await import("@/app/(app)/teams/actions");
     actAs(asSession(f.users.admin));
-    await expect(addTeam({}, formData({ name: "Empty team" }))).rejects.toThrow(/NEXT_REDIRECT/);
+    await expect(addTeamAction({}, formData({ name: "Empty team" }))).rejects.toThrow(/NEXT_REDIRECT/);
     const empty = teamRows().find((t) => t.name === "Empty team")!;
     const before = teamRows();
     actAs(asSession(f.users.managerA));
-    await expect(saveTeam(f.teamA.id, {}, formData({ name: "Renamed" }))).rejects.toThrow(NOT_FOUND);
-    await expect(archive(empty.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
-    await expect(restore(empty.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
+    await expect(saveTeamAction(f.teamA.id, {}, formData({ name: "Renamed" }))).rejects.toThrow(NOT_FOUND);
+    await expect(archiveTeamAction(empty.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
+    await expect(restoreTeamAction(empty.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
     expect(teamRows()).toEqual(before);
 
     actAs(asSession(f.users.admin));
-    await expect(saveTeam(f.teamA.id, {}, formData({ name: "Team A renamed", managerIds: [f.users.managerA.id] }))).rejects.toThrow(/NEXT_REDIRECT/);
+    await expect(saveTeamAction(f.teamA.id, {}, formData({ name: "Team A renamed", managerIds: [f.users.managerA.id] }))).rejects.toThrow(/NEXT_REDIRECT/);
     expect(db.select().from(teams).where(eq(teams.id, f.teamA.id)).get()?.name).toBe("Team A renamed");
-    await expect(archive(empty.id, {}, formData({}))).rejects.toThrow(/NEXT_REDIRECT/);
-    expect(await archive(empty.id, {}, formData({}))).toMatchObject({ ok: false, message: "Empty team is already archived" });
-    await expect(restore(empty.id, {}, formData({}))).rejects.toThrow(/NEXT_REDIRECT/);
+    await expect(archiveTeamAction(empty.id, {}, formData({}))).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(await archiveTeamAction(empty.id, {}, formData({}))).toMatchObject({ ok: false, message: "Empty team is already archived" });
+    await expect(restoreTeamAction(empty.id, {}, formData({}))).rejects.toThrow(/NEXT_REDIRECT/);
     expect(db.select().from(teams).where(eq(teams.id, empty.id)).get()?.archivedAt).toBeNull();
   });
 });

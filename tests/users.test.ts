@@ -269,80 +269,80 @@ describe("the user actions", () => {
     f = twoTeams();
   });
 
-  it("addUser: an admin gets the link to show; a lead and a manager get 404 and nothing is written", async () => {
-    const { addUser } = await import("@/app/(app)/admin/users/actions");
+  it("addUserAction: an admin gets the link to show; a lead and a manager get 404 and nothing is written", async () => {
+    const { addUserAction } = await import("@/app/(app)/admin/users/actions");
     const form = () => formData({ name: "Jo Bloggs", email: "jo.bloggs@test.nhs.uk", role: "manager" });
     const before = everything();
     for (const who of [f.users.lead, f.users.managerA, f.users.workerUserA]) {
       actAs(asSession(who));
-      await expect(addUser({}, form())).rejects.toThrow(NOT_FOUND);
+      await expect(addUserAction({}, form())).rejects.toThrow(NOT_FOUND);
     }
     expect(everything()).toEqual(before);
 
     actAs(asSession(f.users.admin));
-    const state = await addUser({}, form());
+    const state = await addUserAction({}, form());
     expect(state).toMatchObject({ ok: true, message: "Login created for Jo Bloggs", link: { email: "jo.bloggs@test.nhs.uk", name: "Jo Bloggs", emailed: "not_configured" } });
     const token = state.link!.url.replace(`${APP}/set-password/`, "");
     expect(passwordLinkFor(token)?.email).toBe("jo.bloggs@test.nhs.uk");
   });
 
-  it("addUser: bad input comes back with specific messages and what was typed", async () => {
-    const { addUser } = await import("@/app/(app)/admin/users/actions");
+  it("addUserAction: bad input comes back with specific messages and what was typed", async () => {
+    const { addUserAction } = await import("@/app/(app)/admin/users/actions");
     actAs(asSession(f.users.admin));
-    const state = await addUser({}, formData({ name: "  ", email: "not-an-email", role: "support_worker" }));
+    const state = await addUserAction({}, formData({ name: "  ", email: "not-an-email", role: "support_worker" }));
     expect(state.fieldErrors).toEqual({
       name: "Enter their full name",
       email: "Enter an email address in the correct format, like name@nhs.net",
       role: "Select a role",
     });
     expect(state.values).toMatchObject({ email: "not-an-email" });
-    const long = await addUser({}, formData({ name: "x".repeat(121), email: `${"a".repeat(250)}@x.uk`, role: "lead" }));
+    const long = await addUserAction({}, formData({ name: "x".repeat(121), email: `${"a".repeat(250)}@x.uk`, role: "lead" }));
     expect(long.fieldErrors).toMatchObject({ name: "Name must be 120 characters or fewer", email: "Email address must be 254 characters or fewer" });
-    const dup = await addUser({}, formData({ name: "Dup", email: f.users.managerA.email, role: "lead" }));
+    const dup = await addUserAction({}, formData({ name: "Dup", email: f.users.managerA.email, role: "lead" }));
     expect(dup.fieldErrors).toEqual({ email: "A user with this email already exists" });
     expect(dup.values).toMatchObject({ name: "Dup" });
   });
 
-  it("changeRole, changeStatus, newPasswordLink: an admin changes; a lead gets 404 and nothing changes", async () => {
-    const { changeRole, changeStatus, newPasswordLink } = await import("@/app/(app)/admin/users/actions");
+  it("changeUserRoleAction, changeUserStatusAction, issuePasswordLinkAction: an admin changes; a lead gets 404 and nothing changes", async () => {
+    const { changeUserRoleAction, changeUserStatusAction, issuePasswordLinkAction } = await import("@/app/(app)/admin/users/actions");
     const target = f.users.managerB.id;
     const before = everything();
     actAs(asSession(f.users.lead));
-    await expect(changeRole(target, {}, formData({ role: "admin" }))).rejects.toThrow(NOT_FOUND);
-    await expect(changeStatus(target, {}, formData({ status: "disabled" }))).rejects.toThrow(NOT_FOUND);
-    await expect(newPasswordLink(target, {}, formData({}))).rejects.toThrow(NOT_FOUND);
+    await expect(changeUserRoleAction(target, {}, formData({ role: "admin" }))).rejects.toThrow(NOT_FOUND);
+    await expect(changeUserStatusAction(target, {}, formData({ status: "disabled" }))).rejects.toThrow(NOT_FOUND);
+    await expect(issuePasswordLinkAction(target, {}, formData({}))).rejects.toThrow(NOT_FOUND);
     expect(everything()).toEqual(before);
 
     actAs(asSession(f.users.admin));
-    expect(await changeRole(target, {}, formData({ role: "wizard" }))).toMatchObject({ ok: false, fieldErrors: { role: "Select a role" } });
-    expect(await changeRole(target, {}, formData({ role: "lead" }))).toMatchObject({ ok: true });
-    expect(await changeStatus(target, {}, formData({ status: "disabled" }))).toMatchObject({ ok: true });
-    expect(await changeStatus(target, {}, formData({ status: "disabled" }))).toMatchObject({ ok: false, message: "Manager B's account is already disabled" });
-    expect(await newPasswordLink(target, {}, formData({}))).toMatchObject({ ok: false, message: expect.stringMatching(/^Re-enable/) });
-    await changeStatus(target, {}, formData({ status: "active" }));
-    expect(await newPasswordLink(target, {}, formData({}))).toMatchObject({ ok: true, link: { url: expect.stringContaining(`${APP}/set-password/`) } });
-    await expect(changeRole("no-such-user", {}, formData({ role: "lead" }))).rejects.toThrow(NOT_FOUND);
+    expect(await changeUserRoleAction(target, {}, formData({ role: "wizard" }))).toMatchObject({ ok: false, fieldErrors: { role: "Select a role" } });
+    expect(await changeUserRoleAction(target, {}, formData({ role: "lead" }))).toMatchObject({ ok: true });
+    expect(await changeUserStatusAction(target, {}, formData({ status: "disabled" }))).toMatchObject({ ok: true });
+    expect(await changeUserStatusAction(target, {}, formData({ status: "disabled" }))).toMatchObject({ ok: false, message: "Manager B's account is already disabled" });
+    expect(await issuePasswordLinkAction(target, {}, formData({}))).toMatchObject({ ok: false, message: expect.stringMatching(/^Re-enable/) });
+    await changeUserStatusAction(target, {}, formData({ status: "active" }));
+    expect(await issuePasswordLinkAction(target, {}, formData({}))).toMatchObject({ ok: true, link: { url: expect.stringContaining(`${APP}/set-password/`) } });
+    await expect(changeUserRoleAction("no-such-user", {}, formData({ role: "lead" }))).rejects.toThrow(NOT_FOUND);
     expect(userRow(target)).toMatchObject({ role: "lead", status: "active" });
   });
 
-  it("createWorkerLogin: the worker's manager gets a link; another team's manager and a support worker get 404", async () => {
-    const { createWorkerLogin, renewWorkerLink } = await import("@/app/(app)/workers/[id]/login/actions");
+  it("createWorkerLoginAction: the worker's manager gets a link; another team's manager and a support worker get 404", async () => {
+    const { createWorkerLoginAction, renewWorkerLinkAction } = await import("@/app/(app)/workers/[id]/login/actions");
     const id = f.workers.lineManagedOnly.id;
     const before = everything();
     actAs(asSession(f.users.workerUserA));
-    await expect(createWorkerLogin(id, {}, formData({ email: "w@test.nhs.uk" }))).rejects.toThrow(NOT_FOUND);
+    await expect(createWorkerLoginAction(id, {}, formData({ email: "w@test.nhs.uk" }))).rejects.toThrow(NOT_FOUND);
     actAs(asSession(f.users.lead));
-    await expect(createWorkerLogin(id, {}, formData({ email: "w@test.nhs.uk" }))).rejects.toThrow(NOT_FOUND);
+    await expect(createWorkerLoginAction(id, {}, formData({ email: "w@test.nhs.uk" }))).rejects.toThrow(NOT_FOUND);
     actAs(asSession(f.users.managerB));
-    await expect(createWorkerLogin(f.workers.workerA.id, {}, formData({ email: "w@test.nhs.uk" }))).rejects.toThrow(NOT_FOUND);
-    await expect(renewWorkerLink(f.workers.workerA.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
+    await expect(createWorkerLoginAction(f.workers.workerA.id, {}, formData({ email: "w@test.nhs.uk" }))).rejects.toThrow(NOT_FOUND);
+    await expect(renewWorkerLinkAction(f.workers.workerA.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
     expect(everything()).toEqual(before);
 
     actAs(asSession(f.users.managerA));
-    expect(await createWorkerLogin(id, {}, formData({ email: "" }))).toMatchObject({ ok: false, fieldErrors: { email: "Enter an email address" } });
-    const state = await createWorkerLogin(id, {}, formData({ email: "w@test.nhs.uk" }));
+    expect(await createWorkerLoginAction(id, {}, formData({ email: "" }))).toMatchObject({ ok: false, fieldErrors: { email: "Enter an email address" } });
+    const state = await createWorkerLoginAction(id, {}, formData({ email: "w@test.nhs.uk" }));
     expect(state).toMatchObject({ ok: true, link: { email: "w@test.nhs.uk", url: expect.stringContaining(`${APP}/set-password/`) } });
-    expect(await createWorkerLogin(id, {}, formData({ email: "w2@test.nhs.uk" }))).toMatchObject({ ok: false, message: expect.stringMatching(/already has a login/) });
-    expect(await renewWorkerLink(id, {}, formData({}))).toMatchObject({ ok: true });
+    expect(await createWorkerLoginAction(id, {}, formData({ email: "w2@test.nhs.uk" }))).toMatchObject({ ok: false, message: expect.stringMatching(/already has a login/) });
+    expect(await renewWorkerLinkAction(id, {}, formData({}))).toMatchObject({ ok: true });
   });
 });

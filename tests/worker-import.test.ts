@@ -7,7 +7,7 @@ import { auditEvents, bands, importBatches, importRows, professions, stages, wor
 import { seedReference } from "@/db/seed/reference";
 import { applyWorkerImport, checkWorkerImport, importBatchFor, importRowsFor, BATCH_CONFIRM_WITHIN_MS } from "@/db/queries/worker-import";
 import { POST as upload } from "@/app/(app)/workers/import/upload/route";
-import { confirmImport } from "@/app/(app)/workers/import/actions";
+import { confirmImportAction } from "@/app/(app)/workers/import/actions";
 import { asSession, makeOrg, makeTeam, makeUser, makeWorker } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 
@@ -321,11 +321,11 @@ describe("who may upload and confirm", () => {
     for (const who of [f.users.lead, f.users.supportWorker]) {
       actAs(asSession(who));
       await expect(upload(request(csv([{ employeeNumber: "99000001" }])))).rejects.toThrow(NOT_FOUND);
-      await expect(confirmImport(batchId, {}, formData({}))).rejects.toThrow(NOT_FOUND);
+      await expect(confirmImportAction(batchId, {}, formData({}))).rejects.toThrow(NOT_FOUND);
     }
     // Another manager: the batch is not theirs.
     actAs(asSession(f.users.managerB));
-    await expect(confirmImport(batchId, {}, formData({}))).rejects.toThrow(NOT_FOUND);
+    await expect(confirmImportAction(batchId, {}, formData({}))).rejects.toThrow(NOT_FOUND);
     expect(db.select().from(workers).where(eq(workers.employeeNumber, "99000001")).get()).toBeUndefined();
   });
 
@@ -356,8 +356,8 @@ describe("who may upload and confirm", () => {
     expect(plainRefused.headers.get("location")).toBe("/workers/import?refused=1");
 
     const batchId = location.split("/").pop()!;
-    await expect(confirmImport(batchId, {}, formData({}))).rejects.toThrow(/NEXT_REDIRECT/);
+    await expect(confirmImportAction(batchId, {}, formData({}))).rejects.toThrow(/NEXT_REDIRECT/);
     expect(db.select().from(workers).where(eq(workers.employeeNumber, "99000001")).get()).toBeDefined();
-    expect(await confirmImport(batchId, {}, formData({}))).toMatchObject({ ok: false, message: "This file has already been imported. Nothing was imported again." });
+    expect(await confirmImportAction(batchId, {}, formData({}))).toMatchObject({ ok: false, message: "This file has already been imported. Nothing was imported again." });
   });
 });

@@ -237,22 +237,22 @@ describe("the worker actions", () => {
       ...over,
     });
 
-  it("addWorker: a manager adds to their team; a support worker and a lead get 404", async () => {
-    const { addWorker } = await import("@/app/(app)/workers/actions");
+  it("addWorkerAction: a manager adds to their team; a support worker and a lead get 404", async () => {
+    const { addWorkerAction } = await import("@/app/(app)/workers/actions");
     actAs(asSession(f.users.workerUserA));
-    await expect(addWorker({}, form())).rejects.toThrow(NOT_FOUND);
+    await expect(addWorkerAction({}, form())).rejects.toThrow(NOT_FOUND);
     actAs(asSession(f.users.lead));
-    await expect(addWorker({}, form())).rejects.toThrow(NOT_FOUND);
+    await expect(addWorkerAction({}, form())).rejects.toThrow(NOT_FOUND);
     expect(db.select().from(workers).where(eq(workers.employeeNumber, "99000077")).get()).toBeUndefined();
     actAs(asSession(f.users.managerA));
-    await expect(addWorker({}, form())).rejects.toThrow(/NEXT_REDIRECT/);
+    await expect(addWorkerAction({}, form())).rejects.toThrow(/NEXT_REDIRECT/);
     expect(db.select().from(workers).where(eq(workers.employeeNumber, "99000077")).get()).toBeDefined();
   });
 
-  it("addWorker: bad input comes back with the fields' messages and what was typed", async () => {
-    const { addWorker } = await import("@/app/(app)/workers/actions");
+  it("addWorkerAction: bad input comes back with the fields' messages and what was typed", async () => {
+    const { addWorkerAction } = await import("@/app/(app)/workers/actions");
     actAs(asSession(f.users.managerA));
-    const state = await addWorker({}, form({ fte: "abc", firstName: "", contractStart: "2099-01-01" }));
+    const state = await addWorkerAction({}, form({ fte: "abc", firstName: "", contractStart: "2099-01-01" }));
     expect(state.ok).toBe(false);
     expect(state.fieldErrors).toMatchObject({
       fte: "Enter FTE as a number from 0.01 to 1, like 0.8 (1 is full time)",
@@ -260,17 +260,17 @@ describe("the worker actions", () => {
       contractStart: "Start date cannot be more than a year from now",
     });
     expect(state.values).toMatchObject({ fte: "abc", lastName: "Asante", contractStart: "2099-01-01" });
-    const dup = await addWorker({}, form({ employeeNumber: f.workers.workerB.employeeNumber }));
+    const dup = await addWorkerAction({}, form({ employeeNumber: f.workers.workerB.employeeNumber }));
     expect(dup.fieldErrors?.employeeNumber).toMatch(/already in use/);
   });
 
-  it("saveWorker and markLeaving: another team's manager gets 404 and nothing changes", async () => {
-    const { saveWorker, markLeaving } = await import("@/app/(app)/workers/actions");
+  it("saveWorkerAction and markLeavingAction: another team's manager gets 404 and nothing changes", async () => {
+    const { saveWorkerAction, markLeavingAction } = await import("@/app/(app)/workers/actions");
     actAs(asSession(f.users.managerB));
-    await expect(saveWorker(f.workers.workerA.id, {}, form({ employeeNumber: f.workers.workerA.employeeNumber }))).rejects.toThrow(NOT_FOUND);
-    await expect(markLeaving(f.workers.workerA.id, {}, formData({ leftOn: "2026-10-01", reason: "Moved" }))).rejects.toThrow(NOT_FOUND);
+    await expect(saveWorkerAction(f.workers.workerA.id, {}, form({ employeeNumber: f.workers.workerA.employeeNumber }))).rejects.toThrow(NOT_FOUND);
+    await expect(markLeavingAction(f.workers.workerA.id, {}, formData({ leftOn: "2026-10-01", reason: "Moved" }))).rejects.toThrow(NOT_FOUND);
     expect(db.select().from(workers).where(eq(workers.id, f.workers.workerA.id)).get()?.status).toBe("in_post");
     actAs(asSession(f.users.managerA));
-    await expect(markLeaving(f.workers.workerA.id, {}, formData({ leftOn: "2026-10-01", reason: "Moved" }))).rejects.toThrow(/NEXT_REDIRECT/);
+    await expect(markLeavingAction(f.workers.workerA.id, {}, formData({ leftOn: "2026-10-01", reason: "Moved" }))).rejects.toThrow(/NEXT_REDIRECT/);
   });
 });

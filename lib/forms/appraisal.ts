@@ -1,6 +1,6 @@
 // What the appraisal forms send: scheduling, the manager's form (with repeated rows), the worker's sign-off, reasons.
 import { z } from "zod";
-import { isIsoDate } from "../rules/dates";
+import { after, optionalDate as anyOptionalDate, requiredDate } from "./dates";
 import { OBJECTIVE_OUTCOMES } from "../vocabulary";
 
 const TEXT_MAX = 4000;
@@ -13,22 +13,8 @@ const longText = (what: string) =>
     .optional()
     .transform((v) => v ?? "");
 
-const isoDate = (what: string) =>
-  z
-    .string({ error: `Enter ${what}` })
-    .trim()
-    .min(1, `Enter ${what}`)
-    .refine(isIsoDate, `Enter ${what} as a real date, for example 2026-03-27`)
-    .refine((v) => !isIsoDate(v) || v >= "1950-01-01", `Enter ${what} after 1950`);
-
-const optionalDate = (what: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : null))
-    .refine((v) => v === null || isIsoDate(v), `Enter ${what} as a real date, for example 2026-03-27`)
-    .refine((v) => v === null || !isIsoDate(v) || v >= "1950-01-01", `Enter ${what} after 1950`);
+const isoDate = (what: string) => requiredDate(what, { from: after(1950, what) });
+const optionalDate = (what: string) => anyOptionalDate(what, { from: after(1950, what) });
 
 export const scheduleFields = z.object({
   scheduledFor: isoDate("the appraisal date"),

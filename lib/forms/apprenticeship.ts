@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { optionalText, requiredText } from "../form-text";
 import { EPA_RESULTS, OTJ_ACTIVITY_TYPES, type ApprenticeshipStatus } from "../vocabulary";
-import { isIsoDate } from "../rules/dates";
+import { after, optionalDate, realDate, requiredDate } from "./dates";
 import { parseHours } from "../rules/cpd";
 import { apprenticeshipDatesProblem } from "../rules/apprenticeship-tracking";
 import { nextReviewDateProblem } from "../rules/apprenticeship-reviews";
@@ -18,25 +18,10 @@ const optionalId = z
   .optional()
   .transform((v) => (v ? v : null));
 
-const date = (what: string) =>
-  z
-    .string({ error: `Enter ${what}` })
-    .trim()
-    .min(1, `Enter ${what}`)
-    .refine(isIsoDate, `Enter ${what} as a real date, for example 2026-04-01`)
-    .refine((v) => !isIsoDate(v) || v >= "2000-01-01", `${what[0]!.toUpperCase()}${what.slice(1)} must be after 2000`);
-
-const optionalDate = (what: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .refine((v) => !v || isIsoDate(v), `Enter ${what} as a real date, for example 2026-04-01`)
-    .transform((v) => (v ? v : null));
+const date = (what: string) => requiredDate(what, { from: after(2000, what) });
 
 /** Runs even when other fields failed, so every problem is reported at once. */
 const ALWAYS = { when: () => true };
-const validDate = (v: unknown) => (typeof v === "string" && isIsoDate(v) ? v : undefined);
 
 /** Contracted hours a week, for the pro-rata off-the-job calculation. */
 export const MAX_WEEKLY_HOURS = 48;
@@ -69,8 +54,8 @@ export const startFields = z
     started: z.enum(["planned", "on_programme"], { error: "Say whether the apprenticeship has started" }),
   })
   .superRefine((v, ctx) => {
-    const start = validDate(v.startDate);
-    const end = validDate(v.plannedEndDate);
+    const start = realDate(v.startDate);
+    const end = realDate(v.plannedEndDate);
     const problem = start && end ? apprenticeshipDatesProblem(start, end) : undefined;
     if (problem) ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message });
   }, ALWAYS);
@@ -114,7 +99,7 @@ export const reviewFields = z
     nextReviewOn: optionalDate("the next review date"),
   })
   .superRefine((v, ctx) => {
-    const on = validDate(v.reviewedOn);
+    const on = realDate(v.reviewedOn);
     const problem = on ? nextReviewDateProblem(on, v.nextReviewOn ?? null) : undefined;
     if (problem) ctx.addIssue({ code: "custom", path: ["nextReviewOn"], message: problem });
   }, ALWAYS);

@@ -1,7 +1,7 @@
 // What the forms on a competency statement's page must send: a self-assessment, evidence, a sign-off, a reopening.
 import { z } from "zod";
 import { EVIDENCE_TYPES } from "../vocabulary";
-import { isIsoDate } from "../rules/dates";
+import { requiredDate } from "./dates";
 import { evidenceDateProblem } from "../rules/competencies";
 import { REGISTRATION_MESSAGE, normaliseRegistration } from "../rules/supervision";
 import { isWebAddress } from "./resource";
@@ -51,12 +51,7 @@ export function signOffFields(today: string) {
       .max(40, { message: REGISTRATION_MESSAGE, abort: true })
       .refine((v) => normaliseRegistration(v) !== undefined, REGISTRATION_MESSAGE)
       .transform((v) => normaliseRegistration(v) ?? v),
-    signedOffOn: z
-      .string({ error: "Enter the date of the sign-off" })
-      .trim()
-      .min(1, "Enter the date of the sign-off")
-      .refine(isIsoDate, "Enter the date of the sign-off as a real date, for example 2026-04-01")
-      .refine((v) => !isIsoDate(v) || v <= today, "The date of the sign-off cannot be in the future"),
+    signedOffOn: requiredDate("the date of the sign-off", { to: { date: today, message: "The date of the sign-off cannot be in the future" } }),
   });
 }
 

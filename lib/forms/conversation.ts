@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { ASPIRATIONS, BARRIER_CATEGORIES, INTEREST_LEVELS } from "../vocabulary";
 import { isIsoDate, addMonths } from "../rules/dates";
-import { calendarDate } from "./worker";
+import { calendarDate, optionalDate as anyOptionalDate, realDate, realDateMessage } from "./dates";
 import { CAREER_PLAN_YEARS, nextConversationProblem, stepDueProblem } from "../rules/career";
 
 /** Blank rows a new conversation offers for its next steps; "Add another step" adds one more. */
@@ -18,13 +18,7 @@ const optionalText = (what: string, max: number) =>
     .transform((v) => v ?? "");
 
 const optionalDate = (what: string, latest: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : null))
-    .refine((v) => v === null || isIsoDate(v), `Enter ${what} as a real date, for example 2026-04-01`)
-    .refine((v) => v === null || !isIsoDate(v) || v <= latest, `${what[0]!.toUpperCase()}${what.slice(1)} must be within ${CAREER_PLAN_YEARS} years`);
+  anyOptionalDate(what, { to: { date: latest, message: `${what[0]!.toUpperCase()}${what.slice(1)} must be within ${CAREER_PLAN_YEARS} years` } });
 
 const stepRow = z.object({
   description: z.string().trim().max(500, "A step must be 500 characters or fewer").default(""),
@@ -57,7 +51,6 @@ type ConversationShape = z.output<ReturnType<typeof conversationShape>>;
 type Loose = { [K in keyof ConversationShape]?: unknown };
 
 const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
-const realDate = (v: unknown): string | undefined => (typeof v === "string" && isIsoDate(v) ? v : undefined);
 
 /** Runs even when other fields failed, so every problem is reported at once. */
 const ALWAYS = { when: () => true };
@@ -100,7 +93,7 @@ function checkStep(raw: unknown, heldOn: string | undefined, latest: string, ctx
   if (row.dueOn === "") {
     ctx.addIssue({ code: "custom", path: paths.dueOn, message: `Enter a due date for ${label}` });
   } else if (!isIsoDate(row.dueOn)) {
-    ctx.addIssue({ code: "custom", path: paths.dueOn, message: `Enter the due date for ${label} as a real date, for example 2026-04-01` });
+    ctx.addIssue({ code: "custom", path: paths.dueOn, message: realDateMessage(`the due date for ${label}`) });
   } else if (row.dueOn > latest) {
     ctx.addIssue({ code: "custom", path: paths.dueOn, message: `The due date for ${label} must be within ${CAREER_PLAN_YEARS} years` });
   } else {

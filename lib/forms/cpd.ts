@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { optionalText, requiredText } from "../form-text";
 import { CPD_TYPES, DECLINE_REASONS, LEARNING_KINDS } from "../vocabulary";
-import { isIsoDate } from "../rules/dates";
+import { optionalDate, realDate, requiredDate } from "./dates";
 import { courseDatesProblem, cpdDateProblem, declineProblem, parseCostPence, parseHours } from "../rules/cpd";
 
 
@@ -14,20 +14,8 @@ const optionalId = z
   .optional()
   .transform((v) => (v ? v : null));
 
-const anyDate = (what: string) =>
-  z
-    .string({ error: `Enter ${what}` })
-    .trim()
-    .min(1, `Enter ${what}`)
-    .refine(isIsoDate, `Enter ${what} as a real date, for example 2026-04-01`);
-
-const optionalDate = (what: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .refine((v) => !v || isIsoDate(v), `Enter ${what} as a real date, for example 2026-04-01`)
-    .transform((v) => (v ? v : null));
+/** A date that must be given and real; its range is checked by the refinements below. */
+const anyDate = (what: string) => requiredDate(what);
 
 /** Runs even when other fields failed, so every problem is reported at once. */
 const ALWAYS = { when: () => true };
@@ -70,7 +58,7 @@ export function cpdFields(today: string) {
       trainingRequestId: optionalId,
     })
     .superRefine((v, ctx) => {
-      const on = typeof v.activityOn === "string" && isIsoDate(v.activityOn) ? v.activityOn : undefined;
+      const on = realDate(v.activityOn);
       const problem = on ? cpdDateProblem(on, today) : undefined;
       if (problem) ctx.addIssue({ code: "custom", path: ["activityOn"], message: problem });
     }, ALWAYS);
@@ -97,8 +85,8 @@ export const requestFields = z
     why: requiredText("why you want it", 4000, "Say why this training is needed"),
   })
   .superRefine((v, ctx) => {
-    const starts = typeof v.startsOn === "string" && isIsoDate(v.startsOn) ? v.startsOn : undefined;
-    const ends = typeof v.endsOn === "string" && isIsoDate(v.endsOn) ? v.endsOn : null;
+    const starts = realDate(v.startsOn);
+    const ends = realDate(v.endsOn) ?? null;
     const problem = starts ? courseDatesProblem(starts, ends) : undefined;
     if (problem) ctx.addIssue({ code: "custom", path: ["endsOn"], message: problem });
   }, ALWAYS);

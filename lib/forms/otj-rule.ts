@@ -4,7 +4,8 @@
 import { z } from "zod";
 import { requiredText } from "../form-text";
 import { OTJ_RULE_KINDS, labels } from "../vocabulary";
-import { addDays, addMonths, formatDate, isIsoDate } from "../rules/dates";
+import { addDays, addMonths, formatDate } from "../rules/dates";
+import { requiredDate } from "./dates";
 import type { OtjRuleKind } from "../rules/off-the-job";
 
 export const otjRuleKindWords = labels(OTJ_RULE_KINDS, {
@@ -97,11 +98,7 @@ const ALWAYS = { when: () => true };
 /** A new rule for apprenticeships starting on or after a date. */
 export const otjRuleNewFields = z
   .object({
-    effectiveFrom: z
-      .string({ error: "Enter the first start date the rule covers" })
-      .trim()
-      .min(1, "Enter the first start date the rule covers")
-      .refine(isIsoDate, "Enter the date as a real date, for example 2026-08-01"),
+    effectiveFrom: requiredDate("the first start date the rule covers"),
     kind: z.enum(OTJ_RULE_KINDS, { error: "Select what the rule requires" }),
     value: z.string().optional(),
     minimumHours,

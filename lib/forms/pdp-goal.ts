@@ -1,6 +1,7 @@
 // What a PDP goal and the things recorded under it look like on their forms: one schema per form, built from shared parts.
 import { z } from "zod";
-import { isIsoDate, formatDate } from "../rules/dates";
+import { formatDate } from "../rules/dates";
+import { optionalDate } from "./dates";
 import { ACTION_OWNERS, BARRIER_CATEGORIES, GOAL_STATUSES, NOTE_KINDS, SUPPORT_KINDS } from "../vocabulary";
 
 const optionalText = (what: string, max: number) =>
@@ -18,15 +19,6 @@ const requiredText = (enter: string, what: string, max: number) =>
     .min(1, enter)
     .max(max, `${what} must be ${max} characters or fewer`);
 
-/** An optional date from a date input: blank, or a real YYYY-MM-DD date. */
-const optionalDate = (what: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : null))
-    .refine((v) => v === null || isIsoDate(v), `Enter ${what} as a real date, for example 2026-03-27`);
-
 const idList = (max: number, tooMany: string) => z.array(z.string().trim().min(1).max(64)).max(max, tooMany).default([]);
 
 /** The form fields sent as lists (checkbox groups). */
@@ -41,10 +33,9 @@ export function goalFields(periodStart: string) {
     title: requiredText("Enter what the goal is", "The goal", 200),
     why: optionalText("Why it matters", 2000),
     successMeasure: optionalText("How success will be seen", 2000),
-    targetDate: optionalDate("the target date").refine(
-      (v) => v === null || !isIsoDate(v) || v >= periodStart,
-      `The target date must be on or after ${formatDate(periodStart)}, when this PDP starts`,
-    ),
+    targetDate: optionalDate("the target date", {
+      from: { date: periodStart, message: `The target date must be on or after ${formatDate(periodStart)}, when this PDP starts` },
+    }),
     domainIds: idList(20, "Select 20 domains or fewer").refine((l) => l.length > 0, "Select at least one framework domain"),
     statementIds: idList(200, "Select 200 statements or fewer"),
     support: z

@@ -2,7 +2,7 @@
 // itself (a review on or after its start) are checked by the data layer with lib/rules/pdp.ts, which these share.
 import { z } from "zod";
 import { addMonths } from "../rules/dates";
-import { calendarDate } from "./worker";
+import { calendarDate } from "./dates";
 import { pdpPeriodProblem } from "../rules/pdp";
 
 /** The PDP's dates, from a manager starting one. */

@@ -3,8 +3,7 @@
 import { z } from "zod";
 import { optionalText, requiredText } from "../form-text";
 import { SUPERVISION_LEVELS, SUPERVISION_TYPES } from "../vocabulary";
-import { isIsoDate } from "../rules/dates";
-import { calendarDate } from "./worker";
+import { calendarDate, realDate, requiredDate } from "./dates";
 import {
   REGISTRATION_MESSAGE,
   competentSinceProblem,
@@ -15,14 +14,7 @@ import {
 
 
 /** A date that must be given and real; its range is checked by the refinements below. */
-const anyDate = (what: string) =>
-  z
-    .string({ error: `Enter ${what}` })
-    .trim()
-    .min(1, `Enter ${what}`)
-    .refine(isIsoDate, `Enter ${what} as a real date, for example 2026-04-01`);
-
-const realDate = (v: unknown): string | undefined => (typeof v === "string" && isIsoDate(v.trim()) ? v.trim() : undefined);
+const anyDate = (what: string) => requiredDate(what);
 
 /** Runs even when other fields failed, so every problem is reported at once. */
 const ALWAYS = { when: () => true };

@@ -1,6 +1,7 @@
 // What a worker record must look like, for the create and edit forms (and their actions). One schema, derived per form.
 import { z } from "zod";
-import { isIsoDate, addMonths } from "../rules/dates";
+import { addMonths } from "../rules/dates";
+import { calendarDate, optionalDate } from "./dates";
 
 const requiredText = (what: string, max: number) =>
   z
@@ -17,16 +18,6 @@ const optionalChoice = z
   .optional()
   .transform((v) => (v ? v : null));
 
-/** A calendar date from a date input: a real YYYY-MM-DD date between 1950 and `latest`. */
-export function calendarDate(what: string, latest: () => string, latestMessage: string) {
-  return z
-    .string({ error: `Enter ${what}` })
-    .trim()
-    .min(1, `Enter ${what}`)
-    .refine(isIsoDate, `Enter ${what} as a real date, for example 2024-03-27`)
-    .refine((v) => !isIsoDate(v) || v >= "1950-01-01", `${what[0]!.toUpperCase()}${what.slice(1)} must be after 1950`)
-    .refine((v) => !isIsoDate(v) || v <= latest(), latestMessage);
-}
 
 export const FTE_MESSAGE = "Enter FTE as a number from 0.01 to 1, like 0.8 (1 is full time)";
 
@@ -75,13 +66,9 @@ export const POSITION_FIELDS = ["stageId", "bandId", "jobTitle", "teamId"] as co
 export function workerEditFields(today: string) {
   return workerFields(today).extend({
     /** When a change of role, band, job title or team takes effect. */
-    effectiveFrom: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => (v ? v : undefined))
-      .refine((v) => v === undefined || isIsoDate(v), "Enter the date the change takes effect as a real date, for example 2026-04-01")
-      .refine((v) => v === undefined || !isIsoDate(v) || v <= addMonths(today, 6), "The change cannot take effect more than 6 months from now"),
+    effectiveFrom: optionalDate("the date the change takes effect", {
+      to: { date: addMonths(today, 6), message: "The change cannot take effect more than 6 months from now" },
+    }).transform((v) => v ?? undefined),
     changeReason: z.string().trim().max(200, "Reason must be 200 characters or fewer").optional().default(""),
   });
 }

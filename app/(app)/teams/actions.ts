@@ -16,7 +16,7 @@ function refresh(teamId: string) {
   ];
 }
 
-export const addTeam = defineAction({
+export const addTeamAction = defineAction({
   roles: ["admin"],
   input: teamFields,
   lists: TEAM_LIST_FIELDS,
@@ -25,7 +25,7 @@ export const addTeam = defineAction({
   redirect: ({ result }) => `/teams/${result.teamId}?saved=created`,
 });
 
-export const saveTeam = defineAction({
+export const saveTeamAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: teamFields,
@@ -35,7 +35,7 @@ export const saveTeam = defineAction({
   redirect: ({ result }) => `/teams/${result.teamId}?saved=updated`,
 });
 
-export const archive = defineAction({
+export const archiveTeamAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   run: ({ user, ids: [teamId] }) => archiveTeam(user, teamId),
@@ -43,7 +43,7 @@ export const archive = defineAction({
   redirect: ({ result }) => `/teams/${result.teamId}?saved=archived`,
 });
 
-export const restore = defineAction({
+export const restoreTeamAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   run: ({ user, ids: [teamId] }) => restoreTeam(user, teamId),

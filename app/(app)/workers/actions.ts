@@ -5,7 +5,7 @@ import { Id } from "@/lib/forms/ids";
 import { workerFields, workerEditFields, leavingFields } from "@/lib/forms/worker";
 import { createWorker, updateWorker, recordLeaving } from "@/db/queries/worker-changes";
 
-export const addWorker = defineAction({
+export const addWorkerAction = defineAction({
   roles: ["manager", "admin"],
   input: ({ today }) => workerFields(today),
   run: ({ user, input }) => createWorker(user, input),
@@ -13,7 +13,7 @@ export const addWorker = defineAction({
   redirect: ({ result }) => `/workers/${result.workerId}?saved=created`,
 });
 
-export const saveWorker = defineAction({
+export const saveWorkerAction = defineAction({
   roles: ["manager", "admin"],
   ids: z.tuple([Id]),
   input: ({ today }) => workerEditFields(today),
@@ -22,7 +22,7 @@ export const saveWorker = defineAction({
   redirect: ({ ids: [workerId] }) => `/workers/${workerId}?saved=updated`,
 });
 
-export const markLeaving = defineAction({
+export const markLeavingAction = defineAction({
   roles: ["manager", "admin"],
   ids: z.tuple([Id]),
   input: ({ today }) => leavingFields(today),

@@ -12,7 +12,7 @@ const REFRESH = [{ path: "/admin/apprenticeships", type: "layout" as const }];
 /** Back to the standard's page with its confirmation. */
 const standardPage = (standardId: string, saved: string) => `/admin/apprenticeships/${standardId}?saved=${saved}`;
 
-export const createStandard = defineAction({
+export const createStandardAction = defineAction({
   roles: ["admin"],
   input: StandardFields,
   run: ({ user, input }) => standards.createStandard(user, input),
@@ -20,7 +20,7 @@ export const createStandard = defineAction({
   redirect: ({ result }) => standardPage(result.standardId, "created"),
 });
 
-export const updateStandard = defineAction({
+export const updateStandardAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: StandardChangeFields,
@@ -29,7 +29,7 @@ export const updateStandard = defineAction({
   redirect: ({ result }) => standardPage(result.standardId, "updated"),
 });
 
-export const addOption = defineAction({
+export const addOptionAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: OptionFields,
@@ -38,7 +38,7 @@ export const addOption = defineAction({
   redirect: ({ result }) => standardPage(result.standardId, "option-added"),
 });
 
-export const renameOption = defineAction({
+export const renameOptionAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: OptionFields,
@@ -47,7 +47,7 @@ export const renameOption = defineAction({
   redirect: ({ result }) => standardPage(result.standardId, "option-renamed"),
 });
 
-export const setOptionRetired = defineAction({
+export const setOptionRetiredAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id, Flag]),
   run: ({ user, ids: [optionId, retired] }) => standards.setOptionRetired(user, optionId, retired),
@@ -55,7 +55,7 @@ export const setOptionRetired = defineAction({
   redirect: ({ ids: [, retired], result }) => standardPage(result.standardId, retired ? "option-retired" : "option-restored"),
 });
 
-export const addGatewayRequirement = defineAction({
+export const addGatewayRequirementAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: GatewayFields,
@@ -64,7 +64,7 @@ export const addGatewayRequirement = defineAction({
   redirect: ({ result }) => standardPage(result.standardId, "requirement-added"),
 });
 
-export const rewordGatewayRequirement = defineAction({
+export const rewordGatewayRequirementAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: GatewayFields,
@@ -73,7 +73,7 @@ export const rewordGatewayRequirement = defineAction({
   redirect: ({ result }) => standardPage(result.standardId, "requirement-reworded"),
 });
 
-export const moveGatewayRequirement = defineAction({
+export const moveGatewayRequirementAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id, z.enum(["up", "down"])]),
   run: ({ user, ids: [requirementId, direction] }) => standards.moveGatewayRequirement(user, requirementId, direction),
@@ -81,7 +81,7 @@ export const moveGatewayRequirement = defineAction({
   redirect: ({ result }) => standardPage(result.standardId, "requirement-moved"),
 });
 
-export const setRequirementRetired = defineAction({
+export const setGatewayRequirementRetiredAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id, Flag]),
   run: ({ user, ids: [requirementId, retired] }) => standards.setRequirementRetired(user, requirementId, retired),
@@ -94,7 +94,7 @@ export const setRequirementRetired = defineAction({
 /** Back to the rules on the list page, saying what changed and how many apprenticeships it touches. */
 const rulesPage = (saved: string, apprenticeships: number) => `/admin/apprenticeships?saved=${saved}&apprenticeships=${apprenticeships}#otj-rules`;
 
-export const updateOtjRule = defineAction({
+export const updateOtjRuleAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   // The fields a rule's change takes depend on its kind.
@@ -108,7 +108,7 @@ export const updateOtjRule = defineAction({
   redirect: ({ result }) => rulesPage("rule-updated", result.apprenticeships),
 });
 
-export const addOtjRule = defineAction({
+export const addOtjRuleAction = defineAction({
   roles: ["admin"],
   input: otjRuleNewFields,
   run: ({ user, input }) => standards.addOtjRule(user, input),
@@ -116,7 +116,7 @@ export const addOtjRule = defineAction({
   redirect: ({ result }) => rulesPage("rule-added", result.apprenticeships),
 });
 
-export const removeScheduledOtjRule = defineAction({
+export const removeScheduledOtjRuleAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: otjRuleRemoveFields,

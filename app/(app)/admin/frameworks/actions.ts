@@ -14,7 +14,7 @@ const REFRESH = [
   { path: "/workers", type: "layout" as const },
 ];
 
-export const startDraft = defineAction({
+export const startFrameworkDraftAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   run: ({ user, ids: [frameworkId] }) => frameworks.startDraftVersion(user, frameworkId),
@@ -22,7 +22,7 @@ export const startDraft = defineAction({
   redirect: ({ result }) => `${versionPath(result)}?saved=started`,
 });
 
-export const discardDraft = defineAction({
+export const discardFrameworkDraftAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: DiscardFields,
@@ -31,7 +31,7 @@ export const discardDraft = defineAction({
   redirect: ({ result }) => `/admin/frameworks/${result.frameworkId}?saved=discarded`,
 });
 
-export const publishDraft = defineAction({
+export const publishFrameworkDraftAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: PublishFields,
@@ -40,7 +40,7 @@ export const publishDraft = defineAction({
   redirect: ({ result }) => `${versionPath(result)}?saved=published`,
 });
 
-export const saveDomain = defineAction({
+export const saveDomainAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: DomainFields,
@@ -49,7 +49,7 @@ export const saveDomain = defineAction({
   redirect: ({ result }) => `${versionPath(result)}?saved=domain`,
 });
 
-export const addStatement = defineAction({
+export const addStatementAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: StatementNewFields,
@@ -58,7 +58,7 @@ export const addStatement = defineAction({
   redirect: ({ result }) => `${versionPath(result)}?saved=added`,
 });
 
-export const saveStatement = defineAction({
+export const saveStatementAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: StatementEditFields,
@@ -67,7 +67,7 @@ export const saveStatement = defineAction({
   redirect: ({ result }) => `${versionPath(result)}?saved=updated`,
 });
 
-export const retireStatement = defineAction({
+export const retireStatementAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   run: ({ user, ids: [statementId] }) => frameworks.retireStatement(user, statementId),
@@ -75,7 +75,7 @@ export const retireStatement = defineAction({
   redirect: ({ result }) => `${versionPath(result)}/statements/${result.id}?saved=retired`,
 });
 
-export const restoreStatement = defineAction({
+export const restoreStatementAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   run: ({ user, ids: [statementId] }) => frameworks.restoreStatement(user, statementId),
@@ -83,7 +83,7 @@ export const restoreStatement = defineAction({
   redirect: ({ result }) => `${versionPath(result)}/statements/${result.id}?saved=restored`,
 });
 
-export const chooseFramework = defineAction({
+export const chooseFrameworkAction = defineAction({
   roles: ["admin"],
   input: AssessedFrameworkFields,
   run: ({ user, input }) => chooseAssessedFramework(user, input.frameworkId),

@@ -8,7 +8,7 @@ import { formatDateTime } from "@/lib/rules/dates";
 import { SummaryList } from "@/components/summary-list";
 import { Tag } from "@/components/tags";
 import { AssessedFrameworkForm } from "./assessed-framework-form";
-import { chooseFramework } from "./actions";
+import { chooseFrameworkAction } from "./actions";
 
 export const metadata: Metadata = { title: "Competency frameworks" };
 
@@ -36,7 +36,7 @@ export default async function FrameworksPage() {
             Which framework workers are assessed against
           </h2>
           <AssessedFrameworkForm
-            action={chooseFramework}
+            action={chooseFrameworkAction}
             options={published.map((f) => [f.id, f.name] as const)}
             current={published.find((f) => f.key === assessed)?.id}
           />

@@ -16,7 +16,7 @@ const REFRESH = [
 
 const valuePage = (kind: string, id: string, saved: string) => `/admin/reference/${kind}/${id}?saved=${saved}`;
 
-export const addValue = defineAction({
+export const addReferenceValueAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Kind]),
   input: ({ ids: [kind] }) => referenceNewFields(kind),
@@ -25,7 +25,7 @@ export const addValue = defineAction({
   redirect: ({ ids: [kind], result }) => valuePage(kind, result.id, "created"),
 });
 
-export const saveValue = defineAction({
+export const saveReferenceValueAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Kind, Id]),
   input: ({ ids: [kind] }) => referenceEditFields(kind),
@@ -34,7 +34,7 @@ export const saveValue = defineAction({
   redirect: ({ ids: [kind], result }) => valuePage(kind, result.id, "updated"),
 });
 
-export const retireValue = defineAction({
+export const retireReferenceValueAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Kind, Id]),
   run: ({ user, ids: [kind, valueId] }) => retireReferenceValue(user, kind, valueId),
@@ -42,7 +42,7 @@ export const retireValue = defineAction({
   redirect: ({ ids: [kind], result }) => valuePage(kind, result.id, "retired"),
 });
 
-export const restoreValue = defineAction({
+export const restoreReferenceValueAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Kind, Id]),
   run: ({ user, ids: [kind, valueId] }) => restoreReferenceValue(user, kind, valueId),

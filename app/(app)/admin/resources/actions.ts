@@ -9,7 +9,7 @@ const REFRESH = [{ path: "/admin/resources", type: "layout" as const }, "/resour
 
 const resourcePage = (id: string, saved: string) => `/admin/resources/${id}?saved=${saved}`;
 
-export const createResource = defineAction({
+export const createResourceAction = defineAction({
   roles: ["admin"],
   input: ResourceFields,
   run: ({ user, input }) => hub.createResource(user, input),
@@ -17,7 +17,7 @@ export const createResource = defineAction({
   redirect: ({ result }) => resourcePage(result.id, "created"),
 });
 
-export const updateResource = defineAction({
+export const updateResourceAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: ResourceFields,
@@ -26,7 +26,7 @@ export const updateResource = defineAction({
   redirect: ({ result }) => resourcePage(result.id, "updated"),
 });
 
-export const retireResource = defineAction({
+export const retireResourceAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   run: ({ user, ids: [resourceId] }) => hub.retireResource(user, resourceId),
@@ -34,7 +34,7 @@ export const retireResource = defineAction({
   redirect: ({ result }) => resourcePage(result.id, "retired"),
 });
 
-export const restoreResource = defineAction({
+export const restoreResourceAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   run: ({ user, ids: [resourceId] }) => hub.restoreResource(user, resourceId),

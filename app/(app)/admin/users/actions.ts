@@ -20,7 +20,7 @@ function refresh(userId?: string) {
   return userId ? ["/admin/users", "/admin", `/admin/users/${userId}`] : ["/admin/users", "/admin"];
 }
 
-export const addUser = defineAction({
+export const addUserAction = defineAction({
   roles: ["admin"],
   input: newUserFields,
   run: ({ user, input }) => createUser(user, input),
@@ -28,7 +28,7 @@ export const addUser = defineAction({
   done: ({ result }) => withLink(result, `Login created for ${result.name}`),
 });
 
-export const changeRole = defineAction({
+export const changeUserRoleAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: roleChangeFields,
@@ -40,7 +40,7 @@ export const changeRole = defineAction({
   }),
 });
 
-export const changeStatus = defineAction({
+export const changeUserStatusAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: StatusChange,
@@ -52,7 +52,7 @@ export const changeStatus = defineAction({
   }),
 });
 
-export const newPasswordLink = defineAction({
+export const issuePasswordLinkAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   run: ({ user, ids: [userId] }) => resetPassword(user, userId),

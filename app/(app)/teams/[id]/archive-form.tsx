@@ -1,11 +1,11 @@
 "use client";
-import { archive, restore } from "../actions";
+import { archiveTeamAction, restoreTeamAction } from "../actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction } from "@/components/forms/use-form-action";
 
 export function ArchiveForm({ teamId, archived }: { teamId: string; archived: boolean }) {
-  const { formProps, refusal } = useFormAction((archived ? restore : archive).bind(null, teamId));
+  const { formProps, refusal } = useFormAction((archived ? restoreTeamAction : archiveTeamAction).bind(null, teamId));
   return (
     <form {...formProps} noValidate>
       <ErrorSummary title={archived ? "The team was not restored" : "The team was not archived"} message={refusal} />

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
 import { teamFormChoices } from "@/db/queries/teams";
-import { addTeam } from "../actions";
+import { addTeamAction } from "../actions";
 import { TeamForm } from "../team-form";
 
 export const metadata: Metadata = { title: "Add a team" };
@@ -15,7 +15,7 @@ export default async function NewTeamPage() {
         <Link href="/teams">Back to teams</Link>
       </p>
       <h1 className="mb-6">Add a team</h1>
-      <TeamForm action={addTeam} choices={teamFormChoices(admin)} defaults={{}} submitLabel="Add team" />
+      <TeamForm action={addTeamAction} choices={teamFormChoices(admin)} defaults={{}} submitLabel="Add team" />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { Id } from "@/lib/forms/ids";
 import { applyWorkerImport } from "@/db/queries/worker-import";
 
 /** Confirms a checked file: applies the rows the dry run showed, all or nothing. */
-export const confirmImport = defineAction({
+export const confirmImportAction = defineAction({
   roles: ["manager", "admin"],
   ids: z.tuple([Id]),
   run: ({ user, ids: [batchId], today }) => applyWorkerImport(user, batchId, today),

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireRole } from "@/lib/auth";
 import { WorkerForm } from "../worker-form";
 import { workerFormOptions } from "../form-options";
-import { addWorker } from "../actions";
+import { addWorkerAction } from "../actions";
 
 export const metadata: Metadata = { title: "Add a support worker" };
 
@@ -20,7 +20,7 @@ export default async function NewWorkerPage() {
         <p className="card">You do not manage a team yet. Ask your Pathways administrator to add you as a team&apos;s manager.</p>
       ) : (
         <WorkerForm
-          action={addWorker}
+          action={addWorkerAction}
           options={options}
           mode="create"
           submitLabel="Add worker"

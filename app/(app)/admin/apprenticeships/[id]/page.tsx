@@ -6,7 +6,7 @@ import { standardForAdmin } from "@/db/queries/apprenticeship-standards";
 import { professionOptions } from "@/db/queries/reference";
 import { SavedBanner } from "@/components/saved-banner";
 import { Tag } from "@/components/tags";
-import { addGatewayRequirement, addOption, moveGatewayRequirement, updateStandard } from "../actions";
+import { addGatewayRequirementAction, addOptionAction, moveGatewayRequirementAction, updateStandardAction } from "../actions";
 import { StandardForm } from "../standard-form";
 import { LabelForm } from "../label-form";
 import { ButtonForm } from "../button-form";
@@ -62,7 +62,7 @@ export default async function StandardPage({ params, searchParams }: { params: P
         <h2 id="change" className="mb-4">
           Change the standard
         </h2>
-        <StandardForm action={updateStandard.bind(null, id)} defaults={defaults} professions={professions} mode="edit" />
+        <StandardForm action={updateStandardAction.bind(null, id)} defaults={defaults} professions={professions} mode="edit" />
       </section>
 
       <section aria-labelledby="options" className="mb-10">
@@ -86,7 +86,7 @@ export default async function StandardPage({ params, searchParams }: { params: P
           </ul>
         )}
         <h3 className="mb-2 text-lg">Add an option</h3>
-        <LabelForm action={addOption.bind(null, id)} name="name" label="Option name" submit="Add option" />
+        <LabelForm action={addOptionAction.bind(null, id)} name="name" label="Option name" submit="Add option" />
       </section>
 
       <section aria-labelledby="gateway">
@@ -107,12 +107,12 @@ export default async function StandardPage({ params, searchParams }: { params: P
                   </span>
                   <span className="flex flex-wrap items-center gap-2">
                     {!g.retiredAt && at > 0 ? (
-                      <ButtonForm action={moveGatewayRequirement.bind(null, g.id, "up")}>
+                      <ButtonForm action={moveGatewayRequirementAction.bind(null, g.id, "up")}>
                         Move up<span className="sr-only">: {g.label}</span>
                       </ButtonForm>
                     ) : null}
                     {!g.retiredAt && at < liveGateway.length - 1 ? (
-                      <ButtonForm action={moveGatewayRequirement.bind(null, g.id, "down")}>
+                      <ButtonForm action={moveGatewayRequirementAction.bind(null, g.id, "down")}>
                         Move down<span className="sr-only">: {g.label}</span>
                       </ButtonForm>
                     ) : null}
@@ -126,7 +126,7 @@ export default async function StandardPage({ params, searchParams }: { params: P
           </ol>
         )}
         <h3 className="mb-2 text-lg">Add a gateway requirement</h3>
-        <LabelForm action={addGatewayRequirement.bind(null, id)} name="label" label="Gateway requirement" hint="It goes at the end of the checklist" submit="Add requirement" />
+        <LabelForm action={addGatewayRequirementAction.bind(null, id)} name="label" label="Gateway requirement" hint="It goes at the end of the checklist" submit="Add requirement" />
       </section>
     </div>
   );

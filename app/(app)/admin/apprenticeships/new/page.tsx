@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
 import { professionOptions } from "@/db/queries/reference";
-import { createStandard } from "../actions";
+import { createStandardAction } from "../actions";
 import { StandardForm } from "../standard-form";
 
 export const metadata: Metadata = { title: "Add an apprenticeship standard" };
@@ -16,7 +16,7 @@ export default async function NewStandardPage() {
       </p>
       <h1 className="mb-2">Add an apprenticeship standard</h1>
       <p className="mb-6 text-nhs-secondary">Add its options and gateway checklist once it is added.</p>
-      <StandardForm action={createStandard} defaults={{}} professions={professionOptions()} mode="create" />
+      <StandardForm action={createStandardAction} defaults={{}} professions={professionOptions()} mode="create" />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { requireRole } from "@/lib/auth";
 import { frameworkDetail } from "@/db/queries/frameworks";
 import { formatDateTime } from "@/lib/rules/dates";
 import { SummaryList } from "@/components/summary-list";
-import { discardDraft, startDraft } from "../actions";
+import { discardFrameworkDraftAction, startFrameworkDraftAction } from "../actions";
 import { ButtonForm } from "../button-form";
 import { DiscardDraftForm } from "./discard-form";
 import { VersionStatusTag } from "../version-status-tag";
@@ -89,7 +89,7 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
             </Link>
           </>
         ) : published ? (
-          <ButtonForm action={startDraft.bind(null, frameworkId)} label="Start a new version" pendingText="Starting…">
+          <ButtonForm action={startFrameworkDraftAction.bind(null, frameworkId)} label="Start a new version" pendingText="Starting…">
             <p className="mb-4">
               Copies version {published.version}&apos;s domains and current statements into a draft version{" "}
               {Math.max(...versions.map((v) => v.version)) + 1}, to change and then publish. Workers see no change until then.
@@ -106,7 +106,7 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
             Discard the draft
           </h2>
           <p className="mb-4">Deletes version {draft.version} with its domains and statements. The published version is not affected.</p>
-          <DiscardDraftForm action={discardDraft.bind(null, draft.id)} version={draft.version} />
+          <DiscardDraftForm action={discardFrameworkDraftAction.bind(null, draft.id)} version={draft.version} />
         </section>
       ) : null}
     </div>

@@ -8,7 +8,7 @@ import { resourceTypeWords } from "@/lib/forms/resource";
 import { formatDateTime } from "@/lib/rules/dates";
 import { SummaryList } from "@/components/summary-list";
 import { Tag } from "@/components/tags";
-import { updateResource } from "../actions";
+import { updateResourceAction } from "../actions";
 import { ResourceForm } from "../resource-form";
 import { RetireResourceForm } from "./retire-form";
 import { SavedBanner } from "@/components/saved-banner";
@@ -66,7 +66,7 @@ export default async function ResourcePage({ params, searchParams }: { params: P
         <h2 id="change" className="mb-4">
           Change
         </h2>
-        <ResourceForm action={updateResource.bind(null, id)} defaults={defaults} professions={professions} mode="edit" />
+        <ResourceForm action={updateResourceAction.bind(null, id)} defaults={defaults} professions={professions} mode="edit" />
       </section>
 
       <section aria-labelledby="retire" className="card">

@@ -1,11 +1,11 @@
 "use client";
-import { retireResource, restoreResource } from "../actions";
+import { retireResourceAction, restoreResourceAction } from "../actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction } from "@/components/forms/use-form-action";
 
 export function RetireResourceForm({ id, retired }: { id: string; retired: boolean }) {
-  const { formProps, refusal } = useFormAction((retired ? restoreResource : retireResource).bind(null, id));
+  const { formProps, refusal } = useFormAction((retired ? restoreResourceAction : retireResourceAction).bind(null, id));
   return (
     <form {...formProps} noValidate>
       <ErrorSummary title="Nothing was changed" message={refusal} />

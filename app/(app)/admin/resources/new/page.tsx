@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
 import { professionOptions } from "@/db/queries/reference";
-import { createResource } from "../actions";
+import { createResourceAction } from "../actions";
 import { ResourceForm } from "../resource-form";
 
 export const metadata: Metadata = { title: "Add a resource" };
@@ -16,7 +16,7 @@ export default async function NewResourcePage() {
       </p>
       <h1 className="mb-2">Add a resource</h1>
       <p className="mb-6 text-nhs-secondary">It appears on the resources hub as soon as it is added.</p>
-      <ResourceForm action={createResource} defaults={{}} professions={professionOptions()} mode="create" />
+      <ResourceForm action={createResourceAction} defaults={{}} professions={professionOptions()} mode="create" />
     </div>
   );
 }

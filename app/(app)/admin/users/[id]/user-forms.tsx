@@ -1,6 +1,6 @@
 "use client";
 // The changes an administrator makes to someone else's account. Each keeps its own message after the page refreshes.
-import { changeRole, changeStatus, newPasswordLink } from "../actions";
+import { changeUserRoleAction, changeUserStatusAction, issuePasswordLinkAction } from "../actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -23,7 +23,7 @@ function Problem({ state, title }: { state: FormState; title: string }) {
 }
 
 export function RoleForm({ userId, role }: { userId: string; role: Role }) {
-  const { state, formProps, key, values } = useFormAction(changeRole.bind(null, userId));
+  const { state, formProps, key, values } = useFormAction(changeUserRoleAction.bind(null, userId));
   const chosen = state.ok === false ? (values.role ?? role) : role;
   return (
     <form {...formProps} noValidate key={`${role}-${key}`}>
@@ -43,7 +43,7 @@ export function RoleForm({ userId, role }: { userId: string; role: Role }) {
 }
 
 export function StatusForm({ userId, status }: { userId: string; status: UserStatus }) {
-  const { state, formProps } = useFormAction(changeStatus.bind(null, userId));
+  const { state, formProps } = useFormAction(changeUserStatusAction.bind(null, userId));
   return (
     <form {...formProps} noValidate>
       <Problem state={state} title="Nothing was changed" />
@@ -68,7 +68,7 @@ export function StatusForm({ userId, status }: { userId: string; status: UserSta
 }
 
 export function PasswordLinkForm({ userId, passwordSet, active }: { userId: string; passwordSet: boolean; active: boolean }) {
-  const { state, formProps } = useFormAction<LinkFormState>(newPasswordLink.bind(null, userId));
+  const { state, formProps } = useFormAction<LinkFormState>(issuePasswordLinkAction.bind(null, userId));
   return (
     <>
       {state.ok && state.link ? <PasswordLinkPanel link={state.link} heading={state.message ?? "New link created"} /> : null}

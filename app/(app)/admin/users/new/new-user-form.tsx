@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import Link from "next/link";
-import { addUser } from "../actions";
+import { addUserAction } from "../actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { SelectField } from "@/components/forms/select-field";
@@ -20,7 +20,7 @@ export function NewUserForm() {
 }
 
 function NewUser({ another }: { another: () => void }) {
-  const { state, formProps, key, values: v, errors: e, summary } = useFormAction<LinkFormState>(addUser);
+  const { state, formProps, key, values: v, errors: e, summary } = useFormAction<LinkFormState>(addUserAction);
   if (state.ok && state.link) {
     return (
       <>

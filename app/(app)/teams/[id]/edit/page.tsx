@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth";
 import { teamForEdit, teamFormChoices } from "@/db/queries/teams";
-import { saveTeam } from "../../actions";
+import { saveTeamAction } from "../../actions";
 import { TeamForm } from "../../team-form";
 
 export const metadata: Metadata = { title: "Edit team" };
@@ -20,7 +20,7 @@ export default async function EditTeamPage({ params }: { params: Promise<{ id: s
       </p>
       <h1 className="mb-6">Edit {team.name}</h1>
       <TeamForm
-        action={saveTeam.bind(null, id)}
+        action={saveTeamAction.bind(null, id)}
         choices={teamFormChoices(admin, team)}
         defaults={{
           name: team.name,

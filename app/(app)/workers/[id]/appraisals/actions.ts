@@ -88,7 +88,7 @@ export const objectivesToPdpAction = defineAction({
   redirect: ({ ids: [workerId, appraisalId], result }) => `${pagePath(workerId, appraisalId, "pdp")}&added=${result.added ?? 0}`,
 });
 
-export const signOffAction = defineAction({
+export const signOffAppraisalAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: WorkerAppraisal,
   input: signOffFields,

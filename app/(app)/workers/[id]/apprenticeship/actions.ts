@@ -43,7 +43,7 @@ export const startApprenticeshipAction = defineAction({
   done: ({ input }) => ({ ok: true, message: input.started === "planned" ? "Apprenticeship planned" : "Apprenticeship started" }),
 });
 
-export const changeStatusAction = defineAction({
+export const changeApprenticeshipStatusAction = defineAction({
   roles: RUNS_IT,
   ids: WorkerApprenticeship,
   input: statusFields,

@@ -15,7 +15,7 @@ import { formatHours } from "@/lib/rules/cpd";
 import { positionStartsOn } from "@/lib/rules/apprenticeship-lifecycle";
 import { apprenticeshipStatusWords, epaResultWords } from "@/lib/vocabulary";
 import {
-  changeStatusAction,
+  changeApprenticeshipStatusAction,
   deleteOtjLogAction,
   logOtjAction,
   recordEpaAction,
@@ -176,7 +176,7 @@ function Current({ data, a, workerId, today, allLogs }: { data: Data; a: Detail;
         </h2>
         <StatusHistory a={a} />
         {data.canManage && a.nextStatuses.length > 0 ? (
-          <StatusForm action={changeStatusAction.bind(null, workerId, a.id)} next={a.nextStatuses} current={a.status} today={today} />
+          <StatusForm action={changeApprenticeshipStatusAction.bind(null, workerId, a.id)} next={a.nextStatuses} current={a.status} today={today} />
         ) : null}
       </section>
 

@@ -39,7 +39,7 @@ export const addEvidenceAction = defineAction({
   done: "Evidence added",
 });
 
-export const signOffAction = defineAction({
+export const signOffCompetencyAction = defineAction({
   roles: MANAGERS,
   ids: WorkerStatement,
   input: ({ today }) => signOffFields(today),
@@ -48,7 +48,7 @@ export const signOffAction = defineAction({
   redirect: ({ ids: [workerId], result }) => `/workers/${workerId}/competencies/${result.statementId}?saved=signed_off`,
 });
 
-export const reopenAction = defineAction({
+export const reopenCompetencyAction = defineAction({
   roles: MANAGERS,
   ids: WorkerStatement,
   input: reopenFields,

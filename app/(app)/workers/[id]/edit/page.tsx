@@ -6,7 +6,7 @@ import { editableWorker } from "@/db/queries/worker-changes";
 import { workerProfile } from "@/db/queries/workers";
 import { WorkerForm } from "../../worker-form";
 import { workerFormOptions } from "../../form-options";
-import { saveWorker } from "../../actions";
+import { saveWorkerAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit worker" };
 
@@ -41,7 +41,7 @@ export default async function EditWorkerPage({ params }: { params: Promise<{ id:
         <p className="card">{name} has left. Their record is kept as it was and can no longer be changed.</p>
       ) : (
         <WorkerForm
-          action={saveWorker.bind(null, id)}
+          action={saveWorkerAction.bind(null, id)}
           options={options}
           mode="edit"
           submitLabel="Save changes"

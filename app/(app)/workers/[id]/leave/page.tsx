@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth";
 import { editableWorker } from "@/db/queries/worker-changes";
-import { markLeaving } from "../../actions";
+import { markLeavingAction } from "../../actions";
 import { LeavingForm } from "./leaving-form";
 
 export const metadata: Metadata = { title: "Record leaving" };
@@ -28,7 +28,7 @@ export default async function LeavePage({ params }: { params: Promise<{ id: stri
             Their record and history are kept. They leave the default list of workers, and their Pathways login (if they have one)
             stops working.
           </p>
-          <LeavingForm action={markLeaving.bind(null, id)} />
+          <LeavingForm action={markLeavingAction.bind(null, id)} />
         </>
       )}
     </div>

@@ -16,7 +16,7 @@ async function withLink(result: Extract<LinkChange, { ok: true }>, message: stri
 const refresh = (workerId: string) => [`/workers/${workerId}`, "/admin/users"];
 
 /** A manager (for a support worker they manage) or an administrator gives the worker their own login. */
-export const createWorkerLogin = defineAction({
+export const createWorkerLoginAction = defineAction({
   roles: ["manager", "admin"],
   ids: z.tuple([Id]),
   input: workerLoginFields,
@@ -26,7 +26,7 @@ export const createWorkerLogin = defineAction({
 });
 
 /** A fresh link for a login that has never been used (the first link expired or was lost). */
-export const renewWorkerLink = defineAction({
+export const renewWorkerLinkAction = defineAction({
   roles: ["manager", "admin"],
   ids: z.tuple([Id]),
   run: ({ user, ids: [workerId] }) => reissueWorkerLink(user, workerId),

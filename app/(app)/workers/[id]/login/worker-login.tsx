@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { createWorkerLogin, renewWorkerLink } from "./actions";
+import { createWorkerLoginAction, renewWorkerLinkAction } from "./actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -22,8 +22,8 @@ export function WorkerLogin({
   login: Login;
   adminHref?: string;
 }) {
-  const create = useFormAction<LinkFormState>(createWorkerLogin.bind(null, workerId));
-  const renew = useFormAction<LinkFormState>(renewWorkerLink.bind(null, workerId));
+  const create = useFormAction<LinkFormState>(createWorkerLoginAction.bind(null, workerId));
+  const renew = useFormAction<LinkFormState>(renewWorkerLinkAction.bind(null, workerId));
   const link = renew.state.link ?? create.state.link;
   const back = (
     <p className="mt-6">

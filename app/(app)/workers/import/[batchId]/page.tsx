@@ -10,7 +10,7 @@ import { Stat } from "@/components/stat";
 import { Tag } from "@/components/tags";
 import { Pagination } from "@/components/pagination";
 import { ScrollRegion } from "@/components/scroll-region";
-import { confirmImport } from "../actions";
+import { confirmImportAction } from "../actions";
 import { ConfirmForm } from "./confirm-form";
 
 export const metadata: Metadata = { title: "Check the import" };
@@ -165,7 +165,7 @@ export default async function ImportCheckPage({
                 <div className="mb-4" />
               )}
               <ConfirmForm
-                action={confirmImport.bind(null, batch.id)}
+                action={confirmImportAction.bind(null, batch.id)}
                 label={`Import ${n(toImport, "row")}`}
                 pendingText={`Importing ${n(toImport, "row")}…`}
               />

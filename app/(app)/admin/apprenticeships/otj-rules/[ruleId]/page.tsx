@@ -5,7 +5,7 @@ import { requireRole } from "@/lib/auth";
 import { otjRuleForAdmin } from "@/db/queries/apprenticeship-standards";
 import { otjValueText } from "@/lib/forms/otj-rule";
 import { Tag } from "@/components/tags";
-import { removeScheduledOtjRule, updateOtjRule } from "../../actions";
+import { removeScheduledOtjRuleAction, updateOtjRuleAction } from "../../actions";
 import { OtjRuleForm, RemoveRuleForm } from "../../otj-rule-forms";
 import { apprenticeshipCount, ruleFigure, ruleRange } from "../../otj-rule-words";
 
@@ -43,7 +43,7 @@ export default async function OtjRulePage({ params }: { params: Promise<{ ruleId
           Change the rule
         </h2>
         <OtjRuleForm
-          action={updateOtjRule.bind(null, rule.id)}
+          action={updateOtjRuleAction.bind(null, rule.id)}
           mode="edit"
           kind={rule.kind}
           warning={warning}
@@ -57,7 +57,7 @@ export default async function OtjRulePage({ params }: { params: Promise<{ ruleId
             Take this rule away
           </h2>
           <p className="mb-4">It has not taken effect yet. Taking it away lets the rule before it cover every later start again.</p>
-          <RemoveRuleForm action={removeScheduledOtjRule.bind(null, rule.id)} />
+          <RemoveRuleForm action={removeScheduledOtjRuleAction.bind(null, rule.id)} />
         </section>
       ) : null}
     </div>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireRole } from "@/lib/auth";
 import { otjRuleList } from "@/db/queries/apprenticeship-standards";
 import { formatDate } from "@/lib/rules/dates";
-import { addOtjRule } from "../../actions";
+import { addOtjRuleAction } from "../../actions";
 import { OtjRuleForm } from "../../otj-rule-forms";
 import { ruleFigure } from "../../otj-rule-words";
 
@@ -24,7 +24,7 @@ export default async function NewOtjRulePage() {
           : "The first rule: it covers apprenticeships starting on or after its date."}
       </p>
       <OtjRuleForm
-        action={addOtjRule}
+        action={addOtjRuleAction}
         mode="create"
         defaults={{}}
         warning="Apprenticeships starting on or after the new rule's date move to it, including any already recorded, and their required off-the-job hours change with it."

@@ -7,7 +7,7 @@ import { isReferenceKind, referenceWords } from "@/lib/forms/reference";
 import { formatDateTime } from "@/lib/rules/dates";
 import { SummaryList } from "@/components/summary-list";
 import { Tag } from "@/components/tags";
-import { saveValue } from "../../actions";
+import { saveReferenceValueAction } from "../../actions";
 import { ReferenceForm } from "../../reference-form";
 import { RetireForm } from "./retire-form";
 import { SavedBanner } from "@/components/saved-banner";
@@ -67,7 +67,7 @@ export default async function ReferenceValuePage({
         <h2 id="change" className="mb-4">
           Change
         </h2>
-        <ReferenceForm kind={kind} one={words.one} action={saveValue.bind(null, kind, id)} defaults={defaults} mode="edit" />
+        <ReferenceForm kind={kind} one={words.one} action={saveReferenceValueAction.bind(null, kind, id)} defaults={defaults} mode="edit" />
       </section>
 
       <section aria-labelledby="retire" className="card">

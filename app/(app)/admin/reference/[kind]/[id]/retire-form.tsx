@@ -1,11 +1,11 @@
 "use client";
-import { retireValue, restoreValue } from "../../actions";
+import { retireReferenceValueAction, restoreReferenceValueAction } from "../../actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction } from "@/components/forms/use-form-action";
 
 export function RetireForm({ kind, id, retired, inUse, one }: { kind: string; id: string; retired: boolean; inUse: number; one: string }) {
-  const { formProps, refusal } = useFormAction((retired ? restoreValue : retireValue).bind(null, kind, id));
+  const { formProps, refusal } = useFormAction((retired ? restoreReferenceValueAction : retireReferenceValueAction).bind(null, kind, id));
   return (
     <form {...formProps} noValidate>
       <ErrorSummary title="Nothing was changed" message={refusal} />

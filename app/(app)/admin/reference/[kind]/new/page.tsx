@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth";
 import { isReferenceKind, referenceWords } from "@/lib/forms/reference";
-import { addValue } from "../../actions";
+import { addReferenceValueAction } from "../../actions";
 import { ReferenceForm } from "../../reference-form";
 
 export const metadata: Metadata = { title: "Add a reference value" };
@@ -20,7 +20,7 @@ export default async function NewReferenceValuePage({ params }: { params: Promis
       </p>
       <h1 className="mb-2">Add a {words.one}</h1>
       <p className="mb-6 text-nhs-secondary">{words.hint}</p>
-      <ReferenceForm kind={kind} one={words.one} action={addValue.bind(null, kind)} defaults={{}} mode="create" />
+      <ReferenceForm kind={kind} one={words.one} action={addReferenceValueAction.bind(null, kind)} defaults={{}} mode="create" />
     </div>
   );
 }

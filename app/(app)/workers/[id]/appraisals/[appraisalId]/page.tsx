@@ -15,7 +15,7 @@ import {
   reopenAppraisalAction,
   returnToManagerAction,
   saveAppraisalAction,
-  signOffAction,
+  signOffAppraisalAction,
   startAppraisalAction,
 } from "../actions";
 
@@ -123,7 +123,7 @@ export default async function AppraisalPage({
           <p className="mb-4">Read it through. Add your comments if you want to, then sign it off. Once signed, it is complete and locked.</p>
           <StepForm
             id="sign"
-            action={signOffAction.bind(null, id, appraisalId)}
+            action={signOffAppraisalAction.bind(null, id, appraisalId)}
             button="Sign off my appraisal"
             pendingText="Signing…"
             field={{ name: "workerComments", label: "Your comments (optional)", rows: 4 }}

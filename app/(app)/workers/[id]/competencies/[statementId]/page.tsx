@@ -9,7 +9,7 @@ import { AssessmentStatusTag, Tag } from "@/components/tags";
 import { formatDate, formatDateTime, todayInLondon } from "@/lib/rules/dates";
 import { confidenceWords } from "@/lib/rules/competencies";
 import { evidenceTypeWords, frameworkStageWords } from "@/lib/vocabulary";
-import { addEvidenceAction, reopenAction, selfAssessAction, signOffAction } from "../actions";
+import { addEvidenceAction, reopenCompetencyAction, selfAssessAction, signOffCompetencyAction } from "../actions";
 import { EvidenceForm, ReopenForm, SelfAssessmentForm, SignOffForm } from "./statement-forms";
 import { SavedBanner } from "@/components/saved-banner";
 
@@ -103,7 +103,7 @@ export default async function StatementPage({
           ) : null}
           {data.canReopen ? (
             <div className="mt-4">
-              <ReopenForm action={reopenAction.bind(null, id, s.id)} />
+              <ReopenForm action={reopenCompetencyAction.bind(null, id, s.id)} />
             </div>
           ) : null}
         </section>
@@ -175,7 +175,7 @@ export default async function StatementPage({
           {data.signOffBlocker ? (
             <p>{data.signOffBlocker}</p>
           ) : (
-            <SignOffForm action={signOffAction.bind(null, id, s.id)} today={today} defaults={data.assessorDefaults!} />
+            <SignOffForm action={signOffCompetencyAction.bind(null, id, s.id)} today={today} defaults={data.assessorDefaults!} />
           )}
         </section>
       ) : null}

@@ -24,7 +24,7 @@ const ANYONE_WHO_SEES_IT = ["support_worker", "manager", "admin", "lead"] as con
 
 const WorkerGoal = z.tuple([Id, Id]);
 
-export const saveNewGoal = defineAction({
+export const createGoalAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: z.tuple([Id]),
   input: ({ user, ids: [workerId], today }) => {
@@ -38,7 +38,7 @@ export const saveNewGoal = defineAction({
   redirect: ({ user, ids: [workerId], result }) => goalPath(workerId, result.goalId, user.role === "support_worker" ? "proposed" : "created"),
 });
 
-export const saveGoal = defineAction({
+export const updateGoalAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: WorkerGoal,
   input: ({ user, ids: [workerId] }) => {
@@ -53,7 +53,7 @@ export const saveGoal = defineAction({
   redirect: ({ ids: [workerId, goalId] }) => goalPath(workerId, goalId, "updated"),
 });
 
-export const agreeProposedGoal = defineAction({
+export const agreeGoalAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: WorkerGoal,
   run: ({ user, ids: [workerId, goalId] }) => agreeGoal(user, workerId, goalId),
@@ -61,7 +61,7 @@ export const agreeProposedGoal = defineAction({
   redirect: ({ ids: [workerId, goalId] }) => goalPath(workerId, goalId, "agreed"),
 });
 
-export const changeGoalStatus = defineAction({
+export const setGoalStatusAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: WorkerGoal,
   input: goalStatusFields,
@@ -70,7 +70,7 @@ export const changeGoalStatus = defineAction({
   redirect: ({ ids: [workerId, goalId] }) => goalPath(workerId, goalId, "status"),
 });
 
-export const saveAction = defineAction({
+export const addActionToGoalAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: WorkerGoal,
   input: actionFields,
@@ -81,7 +81,7 @@ export const saveAction = defineAction({
 
 const ActionDone = z.object({ actionId: Id, done: z.enum(["1", "0"]) });
 
-export const markAction = defineAction({
+export const markGoalActionDoneAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: z.tuple([Id]),
   input: ActionDone,
@@ -91,7 +91,7 @@ export const markAction = defineAction({
   redirect: ({ ids: [workerId], input, result }) => goalPath(workerId, result.goalId, input.done === "1" ? "action_done" : "action_undone"),
 });
 
-export const saveNote = defineAction({
+export const addGoalNoteAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: WorkerGoal,
   input: noteFields,
@@ -100,7 +100,7 @@ export const saveNote = defineAction({
   redirect: ({ ids: [workerId, goalId], input }) => goalPath(workerId, goalId, input.kind === "reflection" ? "reflection" : "note"),
 });
 
-export const saveBarrier = defineAction({
+export const recordBarrierAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: WorkerGoal,
   input: barrierFields,

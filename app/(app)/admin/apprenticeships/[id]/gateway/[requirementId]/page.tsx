@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth";
 import { requirementForAdmin, standardForAdmin } from "@/db/queries/apprenticeship-standards";
-import { rewordGatewayRequirement, setRequirementRetired } from "../../../actions";
+import { rewordGatewayRequirementAction, setGatewayRequirementRetiredAction } from "../../../actions";
 import { ItemPage } from "../../../item-page";
 
 export const metadata: Metadata = { title: "Gateway requirement" };
@@ -19,8 +19,8 @@ export default async function RequirementPage({ params }: { params: Promise<{ id
       kind="requirement"
       text={requirement.text}
       retired={!!requirement.retiredAt}
-      change={rewordGatewayRequirement.bind(null, requirementId)}
-      toggle={setRequirementRetired.bind(null, requirementId, !requirement.retiredAt)}
+      change={rewordGatewayRequirementAction.bind(null, requirementId)}
+      toggle={setGatewayRequirementRetiredAction.bind(null, requirementId, !requirement.retiredAt)}
     />
   );
 }

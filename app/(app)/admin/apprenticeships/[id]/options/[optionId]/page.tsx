@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth";
 import { optionForAdmin, standardForAdmin } from "@/db/queries/apprenticeship-standards";
-import { renameOption, setOptionRetired } from "../../../actions";
+import { renameOptionAction, setOptionRetiredAction } from "../../../actions";
 import { ItemPage } from "../../../item-page";
 
 export const metadata: Metadata = { title: "Apprenticeship option" };
@@ -19,8 +19,8 @@ export default async function OptionPage({ params }: { params: Promise<{ id: str
       kind="option"
       text={option.text}
       retired={!!option.retiredAt}
-      change={renameOption.bind(null, optionId)}
-      toggle={setOptionRetired.bind(null, optionId, !option.retiredAt)}
+      change={renameOptionAction.bind(null, optionId)}
+      toggle={setOptionRetiredAction.bind(null, optionId, !option.retiredAt)}
     />
   );
 }

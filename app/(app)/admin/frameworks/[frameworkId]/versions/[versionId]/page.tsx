@@ -7,7 +7,7 @@ import { renewalWords, scopeWords, versionStatusWords } from "@/lib/forms/framew
 import { formatDateTime } from "@/lib/rules/dates";
 import { SummaryList } from "@/components/summary-list";
 import { Tag } from "@/components/tags";
-import { publishDraft } from "../../../actions";
+import { publishFrameworkDraftAction } from "../../../actions";
 import { VersionStatusTag } from "../../../version-status-tag";
 import { PublishForm } from "./publish-form";
 import { SavedBanner } from "@/components/saved-banner";
@@ -150,7 +150,7 @@ export default async function FrameworkVersionPage({
             Workers are then assessed against version {version.version}; the version published now becomes superseded and stays readable.
             Assessments follow each statement into this version. A published version cannot be changed.
           </p>
-          <PublishForm action={publishDraft.bind(null, versionId)} version={version.version} />
+          <PublishForm action={publishFrameworkDraftAction.bind(null, versionId)} version={version.version} />
         </section>
       ) : null}
     </div>

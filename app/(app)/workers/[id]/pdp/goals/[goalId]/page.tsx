@@ -19,7 +19,7 @@ import {
   type GoalStatus,
 } from "@/lib/vocabulary";
 import { AddActionForm, ActionDoneButton, AgreeGoalForm, BarrierForm, GoalStatusForm, NoteForm, StartGoalForm } from "../goal-detail-forms";
-import { agreeProposedGoal, changeGoalStatus, markAction, saveAction, saveBarrier, saveNote } from "../actions";
+import { agreeGoalAction, setGoalStatusAction, markGoalActionDoneAction, addActionToGoalAction, recordBarrierAction, addGoalNoteAction } from "../actions";
 import { SavedBanner } from "@/components/saved-banner";
 
 export const metadata: Metadata = { title: "PDP goal" };
@@ -100,7 +100,7 @@ export default async function GoalPage({
             {goal.proposedBy === "worker" ? "The worker proposed this goal" : "This goal is not agreed yet"}
           </h3>
           <p className="mb-3">Agree it when you have talked it through. You can edit it first.</p>
-          <AgreeGoalForm action={agreeProposedGoal.bind(null, id, goalId)} />
+          <AgreeGoalForm action={agreeGoalAction.bind(null, id, goalId)} />
         </section>
       ) : null}
 
@@ -156,9 +156,9 @@ export default async function GoalPage({
             Change status
           </h3>
           {actor === "worker" ? (
-            <StartGoalForm action={changeGoalStatus.bind(null, id, goalId)} />
+            <StartGoalForm action={setGoalStatusAction.bind(null, id, goalId)} />
           ) : (
-            <GoalStatusForm action={changeGoalStatus.bind(null, id, goalId)} options={statusOptions.map((s) => [s, goalStatusWords.label(s)] as const)} />
+            <GoalStatusForm action={setGoalStatusAction.bind(null, id, goalId)} options={statusOptions.map((s) => [s, goalStatusWords.label(s)] as const)} />
           )}
         </section>
       ) : null}
@@ -184,7 +184,7 @@ export default async function GoalPage({
                     </p>
                   </div>
                   {a.doneOn ? <Tag tone="green">Done</Tag> : null}
-                  {mayTick ? <ActionDoneButton action={markAction.bind(null, id)} actionId={a.id} done={a.doneOn !== null} description={a.description} /> : null}
+                  {mayTick ? <ActionDoneButton action={markGoalActionDoneAction.bind(null, id)} actionId={a.id} done={a.doneOn !== null} description={a.description} /> : null}
                 </li>
               );
             })}
@@ -196,7 +196,7 @@ export default async function GoalPage({
             <div className="mt-3">
               <AddActionForm
                 key={goal.actions.length}
-                action={saveAction.bind(null, id, goalId)}
+                action={addActionToGoalAction.bind(null, id, goalId)}
                 owners={actor === "worker" ? [["worker", "Me"]] : (["worker", "manager"] as const).map((o) => [o, actionOwnerWords.label(o)] as const)}
                 defaultOwner="worker"
               />
@@ -227,7 +227,7 @@ export default async function GoalPage({
         {actor ? (
           <div id="add-note" className="max-w-xl scroll-mt-4">
             <h4 className="mb-2">{actor === "worker" ? "Add a note or reflection" : "Add a progress note"}</h4>
-            <NoteForm key={goal.notes.length} action={saveNote.bind(null, id, goalId)} kinds={noteKinds.map(([k, w]) => [k, w] as const)} defaultKind={defaultKind} />
+            <NoteForm key={goal.notes.length} action={addGoalNoteAction.bind(null, id, goalId)} kinds={noteKinds.map(([k, w]) => [k, w] as const)} defaultKind={defaultKind} />
           </div>
         ) : null}
       </section>
@@ -256,7 +256,7 @@ export default async function GoalPage({
           <details className="max-w-xl">
             <summary className="cursor-pointer font-semibold">Record a barrier</summary>
             <div className="mt-3">
-              <BarrierForm key={goal.barriers.length} action={saveBarrier.bind(null, id, goalId)} categories={barrierWords.values.map((c) => [c, barrierWords.label(c)] as const)} />
+              <BarrierForm key={goal.barriers.length} action={recordBarrierAction.bind(null, id, goalId)} categories={barrierWords.values.map((c) => [c, barrierWords.label(c)] as const)} />
             </div>
           </details>
         ) : null}

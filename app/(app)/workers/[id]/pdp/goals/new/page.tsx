@@ -8,7 +8,7 @@ import { formatDate, todayInLondon } from "@/lib/rules/dates";
 import { CLOSED_PDP_MESSAGE } from "@/lib/rules/pdp-goals";
 import { frameworkStageWords, supportWords } from "@/lib/vocabulary";
 import { GoalForm } from "../goal-form";
-import { saveNewGoal } from "../actions";
+import { createGoalAction } from "../actions";
 
 export const metadata: Metadata = { title: "Add a PDP goal" };
 
@@ -38,7 +38,7 @@ export default async function NewGoalPage({ params }: { params: Promise<{ id: st
             {options.currentPdp ? null : " This starts a new draft PDP for the coming year."}
           </p>
           <GoalForm
-            action={saveNewGoal.bind(null, id)}
+            action={createGoalAction.bind(null, id)}
             domains={options.domains}
             supportOptions={supportWords.values.map((k) => [k, supportWords.label(k)] as const)}
             stageLabel={options.frameworkStage ? frameworkStageWords.label(options.frameworkStage) : null}

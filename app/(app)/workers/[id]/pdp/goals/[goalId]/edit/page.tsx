@@ -7,7 +7,7 @@ import { WorkerRecordHeader } from "@/components/worker-record-nav";
 import { formatDate } from "@/lib/rules/dates";
 import { frameworkStageWords, supportWords } from "@/lib/vocabulary";
 import { GoalForm } from "../../goal-form";
-import { saveGoal } from "../../actions";
+import { updateGoalAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit a PDP goal" };
 
@@ -33,7 +33,7 @@ export default async function EditGoalPage({ params }: { params: Promise<{ id: s
       </p>
       <p className="mb-6">Changing what the goal is, its target, domains, statements or support changes the plan: an agreed PDP will need agreeing again.</p>
       <GoalForm
-        action={saveGoal.bind(null, id, goalId)}
+        action={updateGoalAction.bind(null, id, goalId)}
         domains={domains}
         supportOptions={supportWords.values.map((k) => [k, supportWords.label(k)] as const)}
         stageLabel={options.frameworkStage ? frameworkStageWords.label(options.frameworkStage) : null}

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { VersionCrumb } from "../../version-crumb";
 import { requireRole } from "@/lib/auth";
 import { domainForAdmin } from "@/db/queries/frameworks";
-import { saveDomain } from "../../../../../actions";
+import { saveDomainAction } from "../../../../../actions";
 import { DomainForm } from "./domain-form";
 
 export const metadata: Metadata = { title: "Framework domain" };
@@ -21,7 +21,7 @@ export default async function DomainPage({ params }: { params: Promise<{ framewo
         Domain {domain.number}: {domain.title}
       </h1>
       {editable ? (
-        <DomainForm action={saveDomain.bind(null, domainId)} defaults={{ title: domain.title, description: domain.description }} />
+        <DomainForm action={saveDomainAction.bind(null, domainId)} defaults={{ title: domain.title, description: domain.description }} />
       ) : (
         <>
           <p className="mb-4">{domain.description}</p>

@@ -9,7 +9,7 @@ import { frameworkStageWords } from "@/lib/vocabulary";
 import { formatDateTime } from "@/lib/rules/dates";
 import { SummaryList } from "@/components/summary-list";
 import { Tag } from "@/components/tags";
-import { restoreStatement, retireStatement, saveStatement } from "../../../../../actions";
+import { restoreStatementAction, retireStatementAction, saveStatementAction } from "../../../../../actions";
 import { ButtonForm } from "../../../../../button-form";
 import { StatementForm } from "../../statement-form";
 import { SavedBanner } from "@/components/saved-banner";
@@ -75,7 +75,7 @@ export default async function StatementPage({
               Change
             </h2>
             <StatementForm
-              action={saveStatement.bind(null, statementId)}
+              action={saveStatementAction.bind(null, statementId)}
               defaults={defaults}
               mode="edit"
               bespoke={s.bespoke}
@@ -88,11 +88,11 @@ export default async function StatementPage({
               {s.retiredAt ? "Restore this statement" : "Retire this statement"}
             </h2>
             {s.retiredAt ? (
-              <ButtonForm action={restoreStatement.bind(null, statementId)} label="Restore statement" pendingText="Restoring…">
+              <ButtonForm action={restoreStatementAction.bind(null, statementId)} label="Restore statement" pendingText="Restoring…">
                 <p className="mb-4">It is part of this version again.</p>
               </ButtonForm>
             ) : (
-              <ButtonForm action={retireStatement.bind(null, statementId)} label="Retire statement" pendingText="Retiring…" secondary>
+              <ButtonForm action={retireStatementAction.bind(null, statementId)} label="Retire statement" pendingText="Retiring…" secondary>
                 <p className="mb-4">
                   Once this version is published, workers are no longer assessed against it. Earlier versions keep it, and it can be restored
                   until then.

@@ -4,7 +4,7 @@ import { VersionCrumb } from "../../version-crumb";
 import { requireRole } from "@/lib/auth";
 import { frameworkVersionView } from "@/db/queries/frameworks";
 import { professionOptions, teamOptions } from "@/db/queries/reference";
-import { addStatement } from "../../../../../actions";
+import { addStatementAction } from "../../../../../actions";
 import { StatementForm } from "../../statement-form";
 
 export const metadata: Metadata = { title: "Add a statement" };
@@ -21,7 +21,7 @@ export default async function NewStatementPage({ params }: { params: Promise<{ f
       <h1 className="mb-2">Add a statement</h1>
       <p className="mb-6 text-nhs-secondary">Workers are assessed against it once this version is published.</p>
       <StatementForm
-        action={addStatement.bind(null, versionId)}
+        action={addStatementAction.bind(null, versionId)}
         defaults={{ bespoke: "no" }}
         mode="create"
         domains={domains}
