@@ -1,17 +1,28 @@
 import { defineConfig, devices } from "@playwright/test";
 import { LAUNCH_OPTIONS } from "./e2e/support/browser";
 import { londonToday } from "./e2e/support/dates";
+import { AWKWARD_DAYS, DATE_SENSITIVE_SPECS, type Day } from "./e2e/support/days";
 import { MAX_WORKERS } from "./e2e/support/ports";
+import type { TestOptions, WorkerOptions } from "./e2e/support/test";
 
-// "Today" for the app, the seed and the tests. Unset, it is the real day in London; set it to run the suite on an
-// awkward day (npm run test:e2e:dates does). Workers inherit it from this process.
+// "Today" for the app, the seed and the tests in the main project. Unset, it is the real day in London; set it to run
+// the whole suite on another day. Each project's workers take their day from the project (e2e/support/test.ts).
 process.env.PATHWAYS_TODAY ||= londonToday();
+const today: Day = { today: process.env.PATHWAYS_TODAY, tz: process.env.TZ };
+
+/** A project on a day: its workers, servers and browser all have that day and time zone. */
+const on = (day: Day) => ({
+  ...devices["Desktop Chrome"],
+  day,
+  ...(day.tz ? { timezoneId: day.tz } : {}),
+  launchOptions: { ...LAUNCH_OPTIONS, env: { ...process.env, ...(day.tz ? { TZ: day.tz } : {}) } },
+});
 
 // Each spec has its own database copy and server (e2e/support/trust.ts), so specs run side by side in any order.
 // Each worker is a Chromium and a `next start`; on 2 cores, 3 workers keep both busy.
 const workers = Math.min(MAX_WORKERS, Number(process.env.E2E_WORKERS ?? 3));
 
-export default defineConfig({
+export default defineConfig<TestOptions, WorkerOptions>({
   testDir: "e2e",
   outputDir: "test-results",
   globalSetup: "./e2e/global-setup.ts",
@@ -24,9 +35,18 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 10_000 },
   use: {
-    trace: "retain-on-failure",
+    // Traces cost a third of the run; a failure still leaves its screenshot and page snapshot. To debug one, add
+    // `--trace retain-on-failure`.
+    trace: "off",
     screenshot: "only-on-failure",
-    launchOptions: LAUNCH_OPTIONS,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: on(today) },
+    // The date-sensitive specs again on awkward days (--project=chromium runs today's alone).
+    ...AWKWARD_DAYS.map((day) => ({
+      name: `${day.today} ${day.tz}`,
+      testMatch: DATE_SENSITIVE_SPECS.map((spec) => `${spec}.spec.ts`),
+      use: on(day),
+    })),
+  ],
 });

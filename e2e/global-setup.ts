@@ -1,13 +1,14 @@
-// Runs once before the specs: builds the app if the sources changed, seeds the day's template databases (the demo
-// trust, and an empty production-style one), and signs each demo role in through the real form on a server over the
-// demo template, keeping the sessions. Each spec then runs on its own copy of a template (e2e/support/trust.ts).
-import { spawnSync } from "node:child_process";
+// Runs once before the specs: builds the app if the sources changed, seeds the template databases for every project's
+// day (the demo trust on each; an empty production-style one on the main day), and signs each demo role in through
+// the real form on a server over each demo template, keeping the sessions. Each spec then runs on its own copy of a
+// template (e2e/support/trust.ts).
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { chromium, expect } from "@playwright/test";
+import { chromium, expect, type Browser, type FullConfig } from "@playwright/test";
 import Database from "better-sqlite3";
 import { LAUNCH_OPTIONS } from "./support/browser";
-import { today } from "./support/dates";
+import type { Day } from "./support/days";
 import { TEMPLATE_PORT, originOf } from "./support/ports";
 import { HOMES, LOGINS, PASSWORD, type DemoLogin } from "./support/roles";
 import { E2E_DIR, serverEnv, startServer, stateDir, stopLeftover, stopServer, templatePath, type TrustKind } from "./support/trust";
@@ -17,14 +18,14 @@ function run(args: string[], env: NodeJS.ProcessEnv, label: string) {
   if (result.status !== 0) throw new Error(`${label} failed (exit ${result.status ?? result.signal}).`);
 }
 
-function seedTemplate(day: string, kind: TrustKind) {
+/** Seeds a template in a child process; several run side by side. */
+async function seedTemplate(day: string, kind: TrustKind) {
   const path = templatePath(day, kind);
   mkdirSync(dirname(path), { recursive: true });
-  run(
-    ["node_modules/tsx/dist/cli.mjs", "db/seed/cli.ts", "--reset", ...(kind === "demo" ? [] : ["--reference-only"])],
-    { ...process.env, DATABASE_PATH: path, PATHWAYS_TODAY: day },
-    `Seeding the ${kind} template for ${day}`,
-  );
+  const args = ["node_modules/tsx/dist/cli.mjs", "db/seed/cli.ts", "--reset", ...(kind === "demo" ? [] : ["--reference-only"])];
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DATABASE_PATH: path, PATHWAYS_TODAY: day } });
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  if (code !== 0) throw new Error(`Seeding the ${kind} template for ${day} failed (exit ${code}).`);
 }
 
 /** Folds the write-ahead log into the database file, so a copy of the file alone is the whole database. */
@@ -37,18 +38,14 @@ function checkpoint(path: string) {
   }
 }
 
-async function signInRoles(day: string) {
+async function signInRoles(browser: Browser, { today: day, tz }: Day, port: number) {
   const path = templatePath(day, "demo");
-  const server = await startServer(serverEnv({ port: TEMPLATE_PORT, dbPath: path, kind: "demo", today: day }));
-  const browser = await chromium.launch(LAUNCH_OPTIONS).catch(async (error: unknown) => {
-    await stopServer(server);
-    throw error;
-  });
+  const server = await startServer({ ...serverEnv({ port, dbPath: path, kind: "demo", today: day }), ...(tz ? { TZ: tz } : {}) });
   try {
     mkdirSync(stateDir(day), { recursive: true });
     await Promise.all(
       (Object.keys(LOGINS) as DemoLogin[]).map(async (who) => {
-        const context = await browser.newContext({ baseURL: originOf(TEMPLATE_PORT) });
+        const context = await browser.newContext({ baseURL: originOf(port) });
         const page = await context.newPage();
         await page.goto("/login");
         await page.getByLabel("Email address").fill(LOGINS[who]);
@@ -61,22 +58,39 @@ async function signInRoles(day: string) {
       }),
     );
   } finally {
-    await browser.close();
     await stopServer(server);
   }
   checkpoint(path);
 }
 
-export default async function globalSetup() {
-  const day = today();
+/** Every project's day, the main project's first. */
+function projectDays(config: FullConfig): Day[] {
+  const days = new Map<string, Day>();
+  for (const project of config.projects) {
+    const day = (project.use as { day?: Day }).day;
+    if (day?.today && !days.has(day.today)) days.set(day.today, day);
+  }
+  if (days.size === 0) throw new Error("No project has a day: playwright.config.ts gives each one.");
+  return [...days.values()];
+}
+
+export default async function globalSetup(config: FullConfig) {
+  const days = projectDays(config);
   const started = Date.now();
   run(["scripts/build-if-needed.mjs"], process.env, "The build");
   // Servers an interrupted run left behind hold their ports: stop them before their records go.
   const slots = join(E2E_DIR, "workers");
   if (existsSync(slots)) for (const slot of readdirSync(slots)) await stopLeftover(join(slots, slot, "server.pid"));
   rmSync(E2E_DIR, { recursive: true, force: true });
-  seedTemplate(day, "demo");
-  seedTemplate(day, "empty");
-  await signInRoles(day);
-  console.log(`e2e: templates for ${day} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // Only the first-administrator spec uses the empty trust, and only in the main project.
+  await Promise.all([...days.map((day) => seedTemplate(day.today, "demo")), seedTemplate(days[0]!.today, "empty")]);
+  const browser = await chromium.launch(LAUNCH_OPTIONS);
+  try {
+    // One server per day on the template ports (TEMPLATE_PORT and the nine after it), signed in side by side.
+    await Promise.all(days.map((day, i) => signInRoles(browser, day, TEMPLATE_PORT + i)));
+  } finally {
+    await browser.close();
+  }
+  const list = days.map((d) => d.today).join(", ");
+  console.log(`e2e: templates for ${list} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
