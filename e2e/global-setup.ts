@@ -1,9 +1,9 @@
 // Runs once before the specs: builds the app if the sources changed, seeds the template databases for every project's
 // day (the demo trust on each; an empty production-style one on the main day), and signs each demo role in through
-// the real form on a server over each demo template, keeping the sessions. Each spec then runs on its own copy of a
-// template (e2e/support/trust.ts).
+// the real form on a server over the main day's demo template, keeping the sessions (carried into the other days'
+// templates). Each spec then runs on its own copy of a template (e2e/support/trust.ts).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { chromium, expect, type Browser, type FullConfig } from "@playwright/test";
 import Database from "better-sqlite3";
@@ -63,6 +63,33 @@ async function signInRoles(browser: Browser, { today: day, tz }: Day, port: numb
   checkpoint(path);
 }
 
+/**
+ * Gives another day's template the sessions the roles signed in with on the main day's (the same people, matched by
+ * email), so the same stored sessions serve every day's trust: one server and six sign-ins instead of one per day.
+ */
+function carrySessions(from: string, to: string) {
+  const db = new Database(to);
+  try {
+    db.prepare("attach database ? as signed_in").run(from);
+    const carried = db
+      .prepare(
+        `insert into login_sessions (id, user_id, method, created_at, last_seen_at, ended_at, end_reason)
+         select s.id, here.id, s.method, s.created_at, s.last_seen_at, s.ended_at, s.end_reason
+         from signed_in.login_sessions s
+         join signed_in.users there on there.id = s.user_id
+         join users here on here.email = there.email and here.session_version = there.session_version
+         where s.ended_at is null`,
+      )
+      .run().changes;
+    db.prepare("detach database signed_in").run();
+    db.pragma("wal_checkpoint(TRUNCATE)");
+    const roles = Object.keys(LOGINS).length;
+    if (carried !== roles) throw new Error(`Carried ${carried} sessions into ${to}, expected one for each of the ${roles} demo roles.`);
+  } finally {
+    db.close();
+  }
+}
+
 /** Every project's day, the main project's first. */
 function projectDays(config: FullConfig): Day[] {
   const days = new Map<string, Day>();
@@ -84,12 +111,16 @@ export default async function globalSetup(config: FullConfig) {
   rmSync(E2E_DIR, { recursive: true, force: true });
   // Only the first-administrator spec uses the empty trust, and only in the main project.
   await Promise.all([...days.map((day) => seedTemplate(day.today, "demo")), seedTemplate(days[0]!.today, "empty")]);
+  const [main, ...others] = days;
   const browser = await chromium.launch(LAUNCH_OPTIONS);
   try {
-    // One server per day on the template ports (TEMPLATE_PORT and the nine after it), signed in side by side.
-    await Promise.all(days.map((day, i) => signInRoles(browser, day, TEMPLATE_PORT + i)));
+    await signInRoles(browser, main!, TEMPLATE_PORT);
   } finally {
     await browser.close();
+  }
+  for (const day of others) {
+    carrySessions(templatePath(main!.today, "demo"), templatePath(day.today, "demo"));
+    cpSync(stateDir(main!.today), stateDir(day.today), { recursive: true });
   }
   const list = days.map((d) => d.today).join(", ");
   console.log(`e2e: templates for ${list} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

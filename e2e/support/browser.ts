@@ -9,5 +9,5 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? INSTALLED;
 
 export const LAUNCH_OPTIONS = {
   executablePath: CHROMIUM_PATH,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", ...(process.env.E2E_EXTRA_ARGS?.split(" ").filter(Boolean) ?? [])],
 };

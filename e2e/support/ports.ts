@@ -1,7 +1,7 @@
 // The e2e servers' addresses. E2E_PORT_BASE moves them all, so a second checkout can run the suite beside this one.
 const BASE_PORT = Number(process.env.E2E_PORT_BASE ?? 3100);
 
-/** The servers global setup runs on each day's template database to sign the demo roles in: this port and the nine after it. */
+/** The server global setup runs on the main day's template database to sign the demo roles in. */
 export const TEMPLATE_PORT = BASE_PORT;
 /** Each Playwright worker's own server (one spec at a time), by the worker's parallel index. */
 export const specPort = (parallelIndex: number) => BASE_PORT + 10 + parallelIndex;
