@@ -14,10 +14,15 @@ import "server-only";
 // version from the database in place of data_version.
 import type Database from "better-sqlite3";
 import { rawSqlite } from "./client";
+import { insightsMaxStaleMs } from "../lib/env";
 import type { SessionUser } from "../lib/session-user";
 
 export const SLOW_MS = 300;
+/** The default for how long a slow result may be served after a change; INSIGHTS_MAX_STALE_SECONDS sets another. */
 export const MAX_STALE_MS = 5 * 60_000;
+
+/** How long a slow result may be served after a change here: INSIGHTS_MAX_STALE_SECONDS, or five minutes. */
+export const maxStaleMs = () => insightsMaxStaleMs(MAX_STALE_MS);
 const MAX_ENTRIES = 50; // a lead's unfiltered scorecard at 50,000 workers is a few megabytes
 
 type Entry = { value: unknown; version: string; at: number; tookMs: number };
@@ -71,6 +76,7 @@ function cacheFor(sqlite: Database.Database): InsightCache {
     cache = makeInsightCache({
       version: () => `${sqlite.pragma("data_version", { simple: true })}:${changes.get()}`,
       clock: () => performance.timeOrigin + performance.now(),
+      maxStaleMs: maxStaleMs(),
     });
     caches.set(sqlite, cache);
   }

@@ -15,6 +15,11 @@ const Env = z.object({
   PATHWAYS_DEMO: flag,
   /** Failed sign-ins from one client address in 15 minutes before that address is paused. */
   SIGN_IN_ADDRESS_LIMIT: z.coerce.number().int().min(5).max(100_000).optional(),
+  /**
+   * How long a lead's slow whole-organisation insights may be served after a change, in seconds (decision record
+   * 0013); 0 works every figure out again after any change.
+   */
+  INSIGHTS_MAX_STALE_SECONDS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(3600).optional()),
   AUTH_MICROSOFT_ENTRA_ID_ID: z.string().optional(),
   AUTH_MICROSOFT_ENTRA_ID_SECRET: z.string().optional(),
   AUTH_MICROSOFT_ENTRA_ID_ISSUER: z.string().url().optional(),
@@ -42,6 +47,12 @@ export function databasePath(): string {
 
 export function demoMode(): boolean {
   return read().PATHWAYS_DEMO ?? true;
+}
+
+/** How long slow organisation-wide insights may be served after a change, in milliseconds (default five minutes). */
+export function insightsMaxStaleMs(defaultMs: number): number {
+  const seconds = read().INSIGHTS_MAX_STALE_SECONDS;
+  return seconds === undefined ? defaultMs : seconds * 1000;
 }
 
 /** Microsoft Entra ID sign-in is offered only when all three variables are set. */

@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { db, rawSqlite } from "@/db/client";
 import { appraisals, workers } from "@/db/schema";
-import { keptInsight, makeInsightCache, MAX_STALE_MS } from "@/db/insights-cache";
+import { keptInsight, makeInsightCache, MAX_STALE_MS, maxStaleMs } from "@/db/insights-cache";
 import { scorecard, type ScorecardFilters } from "@/db/queries/scorecard";
 import { asSession, twoTeams } from "./support/factory";
 
@@ -63,6 +63,29 @@ describe("the insight cache's rules", () => {
     expect(c.get()).toEqual({ value: 2, workedOutAt: null });
     // Worked out again under the new version, it is current once more.
     expect(c.get()).toEqual({ value: 2, workedOutAt: null });
+  });
+
+  it("takes its limit from INSIGHTS_MAX_STALE_SECONDS, and with 0 never serves a slow result stale", () => {
+    const saved = process.env.INSIGHTS_MAX_STALE_SECONDS;
+    try {
+      delete process.env.INSIGHTS_MAX_STALE_SECONDS;
+      expect(maxStaleMs()).toBe(MAX_STALE_MS);
+      process.env.INSIGHTS_MAX_STALE_SECONDS = "90";
+      expect(maxStaleMs()).toBe(90_000);
+      process.env.INSIGHTS_MAX_STALE_SECONDS = "0";
+      expect(maxStaleMs()).toBe(0);
+      let now = 0;
+      let version = 1;
+      const cache = makeInsightCache({ version: () => String(version), clock: () => now, slowMs: 300, maxStaleMs: maxStaleMs() });
+      cache.get("k", () => ((now += 5_000), "first"), true);
+      version++;
+      expect(cache.get("k", () => "second", true)).toEqual({ value: "second", workedOutAt: null });
+      process.env.INSIGHTS_MAX_STALE_SECONDS = "-1";
+      expect(() => maxStaleMs()).toThrow(/INSIGHTS_MAX_STALE_SECONDS/);
+    } finally {
+      if (saved === undefined) delete process.env.INSIGHTS_MAX_STALE_SECONDS;
+      else process.env.INSIGHTS_MAX_STALE_SECONDS = saved;
+    }
   });
 
   it("never serves a slow result stale unless asked to", () => {

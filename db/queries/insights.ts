@@ -3,7 +3,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "../client";
 import { keptInsight } from "../insights-cache";
-export { MAX_STALE_MS } from "../insights-cache"; // for the pages' note on how old a kept figure may be
+export { maxStaleMs } from "../insights-cache"; // for the pages' note on how old a kept figure may be
 import { workers, teams, appraisals, pdps, apprenticeships } from "../schema";
 import { visibleWorkers } from "../access";
 import type { SessionUser } from "../../lib/session-user";

@@ -7,7 +7,7 @@ import { TabNav } from "@/components/tab-nav";
 import { SelectField } from "@/components/forms/select-field";
 import { insightsQuery } from "./filters";
 import { formatDateTime } from "@/lib/rules/dates";
-import { MAX_STALE_MS } from "@/db/queries/insights";
+import { maxStaleMs } from "@/db/queries/insights";
 
 export type InsightsTab = "scorecard" | "progression" | "workforce" | "barriers" | "equity";
 
@@ -94,7 +94,7 @@ export function InsightsHeader({
       {workedOutAt ? (
         <p className="card mb-8 max-w-3xl">
           <strong>{`Figures worked out at ${formatDateTime(workedOutAt)}.`}</strong>
-          {` In an organisation this large they are worked out again at most every ${MAX_STALE_MS / 60_000} minutes, so changes made since then are not in them yet.`}
+          {` In an organisation this large they are worked out again at most every ${Math.max(1, Math.round(maxStaleMs() / 60_000))} minutes, so changes made since then are not in them yet.`}
         </p>
       ) : null}
     </>
