@@ -20,6 +20,7 @@ import {
 } from "../schema";
 import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
+import { ownRecordRefused, refuseOwnRecord } from "../separation";
 import { addGoalsToCurrentPdp, currentPdpInTx } from "./pdp-intake";
 import type { SessionUser } from "../../lib/session-user";
 import type { AppraisalStatus, ObjectiveOutcome } from "../../lib/vocabulary";
@@ -181,7 +182,8 @@ export function appraisalDetail(user: SessionUser, workerId: string, appraisalId
   if (!row) return undefined;
   const a = row.appraisal;
   const isWorker = user.role === "support_worker";
-  const canEdit = row.worker.status === "in_post" && mayEditWorker(user, workerId);
+  // Nobody writes their own appraisal, whatever their role (db/separation.ts).
+  const canEdit = row.worker.status === "in_post" && row.worker.userId !== user.id && mayEditWorker(user, workerId);
   const summary = {
     id: a.id,
     status: a.status,
@@ -254,7 +256,7 @@ export type AppraisalDetail = NonNullable<ReturnType<typeof appraisalDetail>>;
 /** The appraisal with its worker, if the user may change this worker's record (their manager, an admin). */
 function editableAppraisal(tx: Tx, user: SessionUser, workerId: string, appraisalId: string) {
   return tx
-    .select({ appraisal: appraisals, worker: { firstName: workers.firstName, lastName: workers.lastName, status: workers.status } })
+    .select({ appraisal: appraisals, worker: { firstName: workers.firstName, lastName: workers.lastName, status: workers.status, userId: workers.userId } })
     .from(appraisals)
     .innerJoin(workers, eq(workers.id, appraisals.workerId))
     .where(and(eq(appraisals.id, appraisalId), eq(appraisals.workerId, workerId), editableWorkers(user)))
@@ -289,6 +291,8 @@ export function scheduleAppraisal(user: SessionUser, workerId: string, f: Schedu
   return db.transaction((tx) => {
     const worker = tx.select().from(workers).where(and(eq(workers.id, workerId), editableWorkers(user))).get();
     if (!worker) return { ok: false, code: "not_found", message: "Worker not found" };
+    const own = refuseOwnRecord(tx, user, workerId, "appraisal");
+    if (own) return own;
     if (worker.status !== "in_post") return { ok: false, code: "read_only", message: `${workerName(worker)} has left, so no appraisal can be booked` };
     const dateProblem = scheduleDateProblem(f.scheduledFor, today, worker.contractStart);
     if (dateProblem) return { ok: false, code: "invalid", field: "scheduledFor", message: dateProblem };
@@ -298,6 +302,7 @@ export function scheduleAppraisal(user: SessionUser, workerId: string, f: Schedu
       .where(and(eq(users.id, f.appraiserId), eq(users.orgId, user.orgId), eq(users.role, "manager"), eq(users.status, "active")))
       .get();
     if (!appraiser) return { ok: false, code: "invalid", field: "appraiserId", message: "Select the appraiser from the list" };
+    if (appraiser.id === worker.userId) return { ok: false, code: "invalid", field: "appraiserId", message: `${workerName(worker)} cannot be their own appraiser. Select another manager.` };
     const open = tx
       .select({ id: appraisals.id, status: appraisals.status })
       .from(appraisals)
@@ -331,6 +336,7 @@ function managerStep(
 ): { ok: true; appraisal: typeof appraisals.$inferSelect; to: AppraisalStatus } | Refusal {
   const found = editableAppraisal(tx, user, workerId, appraisalId);
   if (!found) return NOT_FOUND;
+  if (found.worker.userId === user.id) return ownRecordRefused("appraisal");
   // A leaver's open appraisal can only be cancelled; nothing else moves on their record.
   if (found.worker.status !== "in_post" && step !== "cancel") return leftRefusal(found.worker);
   const check = checkAppraisalStep(step, found.appraisal.status, "manager", reason);
@@ -406,6 +412,7 @@ export function saveAppraisal(user: SessionUser, workerId: string, appraisalId: 
   return db.transaction((tx) => {
     const found = editableAppraisal(tx, user, workerId, appraisalId);
     if (!found) return NOT_FOUND;
+    if (found.worker.userId === user.id) return ownRecordRefused("appraisal");
     const a = found.appraisal;
     if (found.worker.status !== "in_post") return leftRefusal(found.worker);
     const refusal = notEditable(a, workerName(found.worker));
@@ -611,6 +618,7 @@ export function objectivesToPdp(user: SessionUser, workerId: string, appraisalId
   return db.transaction((tx) => {
     const found = editableAppraisal(tx, user, workerId, appraisalId);
     if (!found) return NOT_FOUND;
+    if (found.worker.userId === user.id) return ownRecordRefused("appraisal");
     if (found.appraisal.status === "cancelled") return { ok: false, code: "read_only", message: "This appraisal was cancelled, so its objectives cannot go into the PDP" };
     if (found.worker.status !== "in_post") return { ok: false, code: "read_only", message: `${workerName(found.worker)} has left, so their PDP cannot change` };
     const objectives = tx

@@ -6,6 +6,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "../client";
 import { apprenticeshipOptions, apprenticeshipReviews, apprenticeshipStandards, apprenticeshipStatusChanges, apprenticeships, bands, gatewayChecks, gatewayRequirements, otjLogs, stages, workerPositions, workers } from "../schema";
 import { editableWorkers, visibleWorkers } from "../access";
+import { refuseOwnRecord } from "../separation";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
 import type { EpaFields, GatewayFields, OtjFields, PositionFields, ReviewFields, StartFields, StatusFields } from "../../lib/forms/apprenticeship";
@@ -32,6 +33,8 @@ export function startApprenticeship(user: SessionUser, workerId: string, f: Star
       .where(and(eq(workers.id, workerId), visibleWorkers(user), editableWorkers(user)))
       .get();
     if (!worker) return WORKER_NOT_FOUND;
+    const own = refuseOwnRecord(tx, user, workerId, "apprenticeship");
+    if (own) return own;
     if (worker.status === "left") return LEFT;
     const live = tx
       .select({ id: apprenticeships.id })

@@ -8,6 +8,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "../client";
 import { apprenticeshipOptions, apprenticeshipReviews, apprenticeshipStandards, apprenticeshipStatusChanges, apprenticeships, bands, gatewayChecks, gatewayRequirements, otjLogs, otjRules, stages, users, workerPositions, workers } from "../schema";
 import { editableWorkers, visibleWorkers } from "../access";
+import { refuseOwnRecord } from "../separation";
 import type { SessionUser } from "../../lib/session-user";
 import { todayInLondon } from "../../lib/rules/dates";
 import { isLive, LIVE_APPRENTICESHIP_STATUSES, nextStatuses } from "../../lib/rules/apprenticeship-lifecycle";
@@ -54,7 +55,8 @@ export function managedApprenticeshipInTx(tx: Tx, user: SessionUser, workerId: s
 
 /**
  * The opening every "run the apprenticeship" change shares: leads are told they read, anyone but the worker's manager
- * or an admin gets "not found", a leaver's record is closed; then `change` runs in one transaction.
+ * or an admin gets "not found", nobody decides on their own, a leaver's record is closed; then `change` runs in one
+ * transaction.
  */
 export function withManagedApprenticeship(
   user: SessionUser,
@@ -67,6 +69,9 @@ export function withManagedApprenticeship(
   return db.transaction((tx) => {
     const found = managedApprenticeshipInTx(tx, user, workerId, apprenticeshipId);
     if (!found) return NOT_FOUND;
+    // Nobody takes the decisions on their own apprenticeship (db/separation.ts).
+    const own = refuseOwnRecord(tx, user, workerId, "apprenticeship");
+    if (own) return own;
     if (found.workerStatus === "left") return LEFT;
     return change(tx, found);
   });
@@ -290,8 +295,10 @@ export function apprenticeshipPage(user: SessionUser, workerId: string, today = 
   if (!worker) return undefined;
   const inPost = worker.status === "in_post";
   const ownRecord = user.role === "support_worker" && worker.userId === user.id;
-  const canManage = inPost && (user.role === "manager" || user.role === "admin") && worker.editable;
-  const canLog = inPost && (canManage || ownRecord);
+  const managesRecord = inPost && (user.role === "manager" || user.role === "admin") && worker.editable;
+  // Nobody runs their own apprenticeship (db/separation.ts); logging hours is adding to the record, anyone's own included.
+  const canManage = managesRecord && worker.userId !== user.id;
+  const canLog = managesRecord || (inPost && ownRecord);
   const rules = loadRules(db);
   const rows = apprenticeshipRows(user, workerId);
   const all = rows.map((a) => {

@@ -23,6 +23,7 @@ import {
 } from "../schema";
 import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
+import { refuseOwnRecord } from "../separation";
 import type { SessionUser } from "../../lib/session-user";
 import { formatDate, todayInLondon, now as clockNow } from "../../lib/rules/dates";
 import {
@@ -373,7 +374,8 @@ function appliesTo(s: CurrentStatement, worker: { professionId: string; teamId: 
 function permissions(user: SessionUser, worker: { status: string; userId: string | null }, editable: boolean, locked: boolean, applies: boolean) {
   const inPost = worker.status === "in_post";
   const own = user.role === "support_worker" && worker.userId === user.id;
-  const managerOfWorker = user.role === "manager" && editable;
+  // Nobody signs off or reopens their own record, whatever their role (db/separation.ts).
+  const managerOfWorker = user.role === "manager" && editable && worker.userId !== user.id;
   return {
     canSelfAssess: inPost && own && !locked && applies,
     canAddEvidence: inPost && (own || (editable && (user.role === "manager" || user.role === "admin"))) && !locked && applies,
@@ -660,6 +662,8 @@ export function signOff(user: SessionUser, workerId: string, statementId: string
     if ("ok" in t) return t;
     if (!t.worker.editable) return NOT_FOUND;
     if (user.role !== "manager") return { ok: false, code: "read_only", message: "Only the worker's manager signs competencies off" };
+    const own = refuseOwnRecord(tx, user, workerId, "competencySignOff");
+    if (own) return own;
     if (t.locked) return { ok: false, code: "conflict", message: "This competency is already signed off" };
     const basis = t.assessment ? signOffBasis(tx, t.assessment.id, t.assessment.signedOffOn) : undefined;
     if (!t.assessment || !basis?.latestEvidenceOn) {
@@ -721,6 +725,8 @@ export function reopen(user: SessionUser, workerId: string, statementId: string,
     if ("ok" in t) return t;
     if (!t.worker.editable) return NOT_FOUND;
     if (user.role !== "manager") return { ok: false, code: "read_only", message: "Only the worker's manager reopens a sign-off" };
+    const own = refuseOwnRecord(tx, user, workerId, "competencyReopen");
+    if (own) return own;
     if (!t.assessment || !t.locked) return { ok: false, code: "invalid", message: "Only a competency that is signed off can be reopened" };
     const a = t.assessment;
     const status = workingStatus(a.confidence, a.evidenceCount);

@@ -7,6 +7,7 @@ import { db } from "../client";
 import { workers, users, professions, appraisals, careerConversations, careerSteps, barriers, pdpGoals, pdps } from "../schema";
 import { visibleWorkers, editableWorkers } from "../access";
 import { audit } from "../audit";
+import { refuseOwnRecord } from "../separation";
 import { addGoalsToCurrentPdp } from "./pdp-intake";
 import type { SessionUser } from "../../lib/session-user";
 import type { BarrierCategory } from "../../lib/vocabulary";
@@ -96,9 +97,11 @@ function visibleWorker(user: SessionUser, workerId: string) {
 /** What the user may do with this worker's conversations. */
 function permissions(user: SessionUser, worker: { status: string; userId: string | null; editable: boolean }) {
   const inPost = worker.status === "in_post";
-  const canEdit = inPost && mayEdit(user) && worker.editable;
+  const manages = inPost && mayEdit(user) && worker.editable;
+  // Nobody records a career conversation with themselves (db/separation.ts); ticking a step done is anyone's on their own record.
+  const canEdit = manages && worker.userId !== user.id;
   const ownRecord = user.role === "support_worker" && worker.userId === user.id;
-  return { canEdit, canTickSteps: inPost && (canEdit || ownRecord) };
+  return { canEdit, canTickSteps: manages || (inPost && ownRecord) };
 }
 
 function stepsFor(conversationIds: string[]) {
@@ -267,6 +270,8 @@ export function recordConversation(user: SessionUser, workerId: string, f: NewCo
   return db.transaction((tx) => {
     const worker = editableWorkerInTx(tx, user, workerId);
     if (!worker) return WORKER_NOT_FOUND;
+    const own = refuseOwnRecord(tx, user, workerId, "conversation");
+    if (own) return own;
     if (worker.status === "left") return LEFT;
     const problem = checkFields(tx, f, worker.contractStart, today);
     if (problem) return problem;
@@ -353,6 +358,8 @@ export function updateConversation(
   return db.transaction((tx) => {
     const found = editableConversationInTx(tx, user, workerId, conversationId);
     if (!found) return NOT_FOUND;
+    const own = refuseOwnRecord(tx, user, workerId, "conversation");
+    if (own) return own;
     if (found.workerStatus === "left") return LEFT;
     if (found.locked) return { ok: false, code: "read_only", message: found.lockMessage };
     const before = found.conversation;
@@ -403,6 +410,8 @@ export function addStep(user: SessionUser, workerId: string, conversationId: str
   return db.transaction((tx) => {
     const found = editableConversationInTx(tx, user, workerId, conversationId);
     if (!found) return NOT_FOUND;
+    const own = refuseOwnRecord(tx, user, workerId, "conversation");
+    if (own) return own;
     if (found.workerStatus === "left") return LEFT;
     if (found.locked) return { ok: false, code: "read_only", message: found.lockMessage };
     const due = stepDueProblem(found.conversation.heldOn, step.dueOn);
@@ -469,6 +478,8 @@ export function stepToPdpGoal(user: SessionUser, workerId: string, stepId: strin
   return db.transaction((tx) => {
     const found = tickableStepInTx(tx, user, workerId, stepId);
     if (!found) return { ok: false, code: "not_found", message: "Step not found" };
+    const own = refuseOwnRecord(tx, user, workerId, "goalDecision");
+    if (own) return own;
     if (found.workerStatus === "left") return LEFT;
     const { step } = found;
     const result = addGoalsToCurrentPdp(

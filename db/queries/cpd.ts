@@ -9,6 +9,7 @@ import { db } from "../client";
 import { cpdActivities, pdpGoals, pdps, trainingRequests, users, workers } from "../schema";
 import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
+import { notOwnRecord, refuseOwnRecord } from "../separation";
 import type { SessionUser } from "../../lib/session-user";
 import type { CpdChange, CpdFields, DeclineFields, RequestFields } from "../../lib/forms/cpd";
 import { todayInLondon, now as clockNow } from "../../lib/rules/dates";
@@ -174,7 +175,8 @@ export function learningPage(user: SessionUser, workerId: string, today = todayI
     .all();
   const ownRecord = user.role === "support_worker" && worker.userId === user.id;
   const canAdd = mayAdd(user, worker);
-  const canDecide = worker.status === "in_post" && (user.role === "manager" || user.role === "admin") && worker.editable;
+  // Nobody decides their own training request (db/separation.ts).
+  const canDecide = worker.status === "in_post" && (user.role === "manager" || user.role === "admin") && worker.editable && worker.userId !== user.id;
   return {
     worker,
     ownRecord,
@@ -390,6 +392,8 @@ export function decideRequest(user: SessionUser, workerId: string, requestId: st
       .where(and(eq(trainingRequests.id, requestId), eq(trainingRequests.workerId, workerId), editableWorkers(user)))
       .get();
     if (!found) return REQUEST_NOT_FOUND;
+    const own = refuseOwnRecord(tx, user, workerId, "trainingDecision");
+    if (own) return own;
     if (found.workerStatus === "left") return LEFT;
     if (found.request.status !== "pending") return { ok: false, code: "conflict", message: "This request has already been decided" };
     const declined = decision.status === "declined";
@@ -459,7 +463,8 @@ export function requestToAttend(user: SessionUser, workerId: string, requestId: 
  * of all of them and the first `limit` to list.
  */
 export function trainingRequestsAwaitingDecision(user: SessionUser, limit = 20) {
-  const where = and(eq(trainingRequests.status, "pending"), eq(workers.status, "in_post"), editableWorkers(user), visibleWorkers(user));
+  // Only the requests this user may decide: never their own (db/separation.ts).
+  const where = and(eq(trainingRequests.status, "pending"), eq(workers.status, "in_post"), editableWorkers(user), visibleWorkers(user), notOwnRecord(user));
   const count =
     db
       .select({ n: sql<number>`count(*)` })

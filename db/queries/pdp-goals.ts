@@ -25,6 +25,7 @@ import {
 } from "../schema";
 import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
+import { ownRecordRefused, refuseOwnRecord } from "../separation";
 import { addGoalsToCurrentPdp, currentPdpInTx, markPlanChanged } from "./pdp-intake";
 import { workerFrameworkStageSql } from "./competencies";
 import { assessedFrameworkKey } from "./assessed-framework";
@@ -328,6 +329,8 @@ function goalForChange(tx: Tx, user: SessionUser, workerId: string, goalId: stri
   if (!row) return { refusal: GOAL_NOT_FOUND };
   if (row.worker.status === "left") return { refusal: LEFT };
   if (row.pdpStatus === "closed") return { refusal: { ok: false, code: "read_only", message: CLOSED_PDP_MESSAGE } as Refusal };
+  // A manager or an administrator never decides on goals in their own plan (db/separation.ts).
+  if (user.role !== "support_worker" && row.worker.userId === user.id) return { refusal: ownRecordRefused("goalDecision") };
   const actor = goalActor(user.role, row.worker.userId === user.id);
   if (!actor) return { refusal: GOAL_NOT_FOUND };
   return { ...row, actor };
@@ -347,6 +350,10 @@ export function createGoal(user: SessionUser, workerId: string, f: GoalFields, t
   return db.transaction((tx) => {
     const worker = workerForGoals(tx, changeableWorkers(user), workerId);
     if (!worker) return WORKER_NOT_FOUND;
+    if (user.role !== "support_worker") {
+      const own = refuseOwnRecord(tx, user, workerId, "goalDecision");
+      if (own) return own;
+    }
     if (worker.status === "left") return LEFT;
     const current = currentPdpInTx(tx, workerId);
     if (!current && tx.select({ id: pdps.id }).from(pdps).where(eq(pdps.workerId, workerId)).get()) {

@@ -23,6 +23,7 @@ import {
 } from "../schema";
 import { visibleWorkers, editableWorkers } from "../access";
 import { audit } from "../audit";
+import { ownRecordRefused } from "../separation";
 import { currentPdpInTx } from "./pdp-intake";
 import type { SessionUser } from "../../lib/session-user";
 import type { ActionOwner, GoalStatus, NoteKind, PdpStatus, SupportKind } from "../../lib/vocabulary";
@@ -312,6 +313,8 @@ function gate(tx: Tx, user: SessionUser, workerId: string, workerMay: boolean): 
     if (!workerMay) return { ok: false, code: "read_only", message: "Only your manager can do this" };
     return { worker, as: "worker" };
   }
+  // A manager or an administrator never manages or agrees their own plan as its manager (db/separation.ts).
+  if (worker.userId === user.id) return ownRecordRefused("pdpManagement");
   const editable = tx.select({ id: workers.id }).from(workers).where(and(eq(workers.id, workerId), editableWorkers(user))).get();
   if (!editable) return NOT_FOUND;
   return { worker, as: "manager" };

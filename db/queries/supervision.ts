@@ -6,6 +6,7 @@ import { db } from "../client";
 import { delegatedTasks, supervisionSessions, users, workers } from "../schema";
 import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
+import { refuseOwnRecord } from "../separation";
 import type { SessionUser } from "../../lib/session-user";
 import type { DelegationFields, SessionFields } from "../../lib/forms/supervision";
 import { todayInLondon } from "../../lib/rules/dates";
@@ -96,7 +97,8 @@ export function supervisionPage(user: SessionUser, workerId: string, today = tod
     .all()
     .map((t) => ({ ...t, pastReview: pastReview(t, today) }))
     .sort((a, b) => compareDelegatedTasks(a, b, today));
-  const canEdit = worker.status === "in_post" && mayEdit(user) && worker.editable;
+  // Nobody records their own supervision or delegates to themselves (db/separation.ts).
+  const canEdit = worker.status === "in_post" && mayEdit(user) && worker.editable && worker.userId !== user.id;
   return {
     worker,
     canEdit,
@@ -143,7 +145,7 @@ export function delegationsPastReview(user: SessionUser, today = todayInLondon()
 /** The worker, if this user may change their supervision records (managers of the worker, admins). */
 function editableWorkerInTx(tx: Tx, user: SessionUser, workerId: string) {
   return tx
-    .select({ id: workers.id, status: workers.status, contractStart: workers.contractStart })
+    .select({ id: workers.id, status: workers.status, contractStart: workers.contractStart, userId: workers.userId })
     .from(workers)
     .where(and(eq(workers.id, workerId), editableWorkers(user)))
     .get();
@@ -166,6 +168,8 @@ export function recordSession(user: SessionUser, workerId: string, f: SessionFie
   return db.transaction((tx) => {
     const worker = editableWorkerInTx(tx, user, workerId);
     if (!worker) return WORKER_NOT_FOUND;
+    const own = refuseOwnRecord(tx, user, workerId, "supervision");
+    if (own) return own;
     if (worker.status === "left") return LEFT;
     const dateProblem = sessionDateProblem(f.heldOn, today, worker.contractStart);
     if (dateProblem) return { ok: false, code: "invalid", field: "heldOn", message: dateProblem };
@@ -178,6 +182,7 @@ export function recordSession(user: SessionUser, workerId: string, f: SessionFie
         .where(and(eq(users.id, f.supervisorId), eq(users.orgId, user.orgId), eq(users.status, "active"), inArray(users.role, ["manager", "lead"])))
         .get();
       if (!supervisor) return { ok: false, code: "invalid", field: "supervisorId", message: "Select a supervisor from the list, or type their name" };
+      if (f.supervisorId === worker.userId) return { ok: false, code: "invalid", field: "supervisorId", message: "Nobody supervises themselves. Select another supervisor." };
       supervisorName = supervisor.name;
     }
     if (supervisorName === "") return { ok: false, code: "invalid", field: "supervisorName", message: "Select the supervisor or type their name" };
@@ -213,6 +218,8 @@ export function delegateTask(user: SessionUser, workerId: string, f: DelegationF
   return db.transaction((tx) => {
     const worker = editableWorkerInTx(tx, user, workerId);
     if (!worker) return WORKER_NOT_FOUND;
+    const own = refuseOwnRecord(tx, user, workerId, "delegation");
+    if (own) return own;
     if (worker.status === "left") return LEFT;
     const early = competentSinceProblem(f.competentSince, today);
     if (early) return { ok: false, code: "invalid", field: "competentSince", message: early };
@@ -259,6 +266,8 @@ export function reviewTask(user: SessionUser, workerId: string, taskId: string, 
   return db.transaction((tx) => {
     const found = editableTaskInTx(tx, user, workerId, taskId);
     if (!found) return TASK_NOT_FOUND;
+    const own = refuseOwnRecord(tx, user, workerId, "delegation");
+    if (own) return own;
     if (found.workerStatus === "left") return LEFT;
     if (found.task.endedOn !== null) return { ok: false, code: "read_only", message: "This delegation has ended, so it is no longer reviewed" };
     const problem = nextReviewProblem(reviewOn, today);
@@ -284,6 +293,8 @@ export function endTask(user: SessionUser, workerId: string, taskId: string, rea
   return db.transaction((tx) => {
     const found = editableTaskInTx(tx, user, workerId, taskId);
     if (!found) return TASK_NOT_FOUND;
+    const own = refuseOwnRecord(tx, user, workerId, "delegation");
+    if (own) return own;
     if (found.workerStatus === "left") return LEFT;
     if (found.task.endedOn !== null) return { ok: false, code: "conflict", message: "This delegation has already ended" };
     tx.update(delegatedTasks).set({ endedOn: today }).where(eq(delegatedTasks.id, taskId)).run();

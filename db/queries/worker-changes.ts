@@ -6,6 +6,7 @@ import { db } from "../client";
 import { workers, workerPositions, users, teams, professions, stages, bands, careSettings } from "../schema";
 import { editableWorkers, managedTeamIds } from "../access";
 import { audit } from "../audit";
+import { notOwnRecord, ownRecordRefused } from "../separation";
 import type { SessionUser } from "../../lib/session-user";
 import { POSITION_FIELDS, type WorkerFields } from "../../lib/forms/worker";
 import { withdrawOnLeavingInTx } from "./apprenticeship-changes";
@@ -110,7 +111,8 @@ export function editableWorker(user: SessionUser, workerId: string) {
   return db
     .select()
     .from(workers)
-    .where(and(eq(workers.id, workerId), editableWorkers(user)))
+    // Never one's own record: nobody changes their own post or records their own leaving (db/separation.ts).
+    .where(and(eq(workers.id, workerId), editableWorkers(user), notOwnRecord(user)))
     .get();
 }
 
@@ -131,6 +133,11 @@ export function updateWorker(
       .get();
     if (!before) return { ok: false, code: "not_found", message: "Worker not found" };
     if (before.status === "left") return { ok: false, code: "read_only", message: "This worker has left. Their record can no longer be changed." };
+    // Nobody changes their own post, team or line manager, and nobody is their own line manager (db/separation.ts).
+    if (before.userId === user.id) return ownRecordRefused("workerChange");
+    if (f.lineManagerId !== null && f.lineManagerId !== undefined && f.lineManagerId === before.userId) {
+      return { ok: false, code: "invalid", field: "lineManagerId", message: `${before.firstName} ${before.lastName} cannot be their own line manager. Select someone else.` };
+    }
     // A manager may keep a worker in a team they don't manage (a line-managed worker) but not move them into one.
     const problem = checkChoices(tx, user, f, before);
     if (problem) return problem;
@@ -213,6 +220,7 @@ export function recordLeaving(user: SessionUser, workerId: string, input: { left
       .where(and(eq(workers.id, workerId), editableWorkers(user)))
       .get();
     if (!worker) return { ok: false, code: "not_found", message: "Worker not found" };
+    if (worker.userId === user.id) return ownRecordRefused("leaving");
     if (worker.status === "left") return { ok: false, code: "conflict", message: "This worker has already left" };
     if (input.leftOn < worker.contractStart) {
       return { ok: false, code: "invalid", field: "leftOn", message: `The leaving date cannot be before they started (${worker.contractStart})` };

@@ -15,6 +15,11 @@ describe("goal status rules", () => {
     expect(goalActor("lead", false)).toBeNull();
   });
 
+  it("never makes a manager or an admin the manager of goals on their own record", () => {
+    expect(goalActor("manager", true)).toBeNull();
+    expect(goalActor("admin", true)).toBeNull();
+  });
+
   it("lets the manager make every listed move and no other", () => {
     for (const from of GOAL_STATUSES) {
       for (const to of GOAL_STATUSES) {

@@ -11,7 +11,8 @@ export function isActionOverdue(dueOn: string | null, today: string): boolean {
 export type GoalActor = "manager" | "worker";
 
 export function goalActor(role: Role, isOwnRecord: boolean): GoalActor | null {
-  if (role === "manager" || role === "admin") return "manager";
+  // Nobody manages the goals of their own plan (db/separation.ts).
+  if (role === "manager" || role === "admin") return isOwnRecord ? null : "manager";
   if (role === "support_worker" && isOwnRecord) return "worker";
   return null;
 }

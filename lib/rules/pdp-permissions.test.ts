@@ -22,7 +22,14 @@ describe("what a viewer may do with a PDP", () => {
     expect(pdpPermissions(lead, unagreed)).toEqual({ manages: false, own: false, mayAgree: false, mayAddGoal: false });
     expect(pdpPermissions({ ...manager, inPost: false }, unagreed)).toEqual({ manages: false, own: false, mayAgree: false, mayAddGoal: false });
   });
-  it("does not treat a manager's or admin's own worker record as the worker's side", () => {
-    expect(pdpPermissions({ ...manager, ownRecord: true, editable: false }, unagreed)).toEqual({ manages: false, own: false, mayAgree: false, mayAddGoal: false });
+  it("never lets a manager or an admin manage or agree their own plan, even when their record is in their own team", () => {
+    for (const role of ["manager", "admin"] as const) {
+      for (const editable of [true, false]) {
+        expect(pdpPermissions({ role, ownRecord: true, editable, inPost: true }, unagreed)).toEqual({ manages: false, own: false, mayAgree: false, mayAddGoal: false });
+      }
+    }
+  });
+  it("leaves a lead on their own record reading it", () => {
+    expect(pdpPermissions({ ...lead, ownRecord: true }, unagreed)).toEqual({ manages: false, own: false, mayAgree: false, mayAddGoal: false });
   });
 });

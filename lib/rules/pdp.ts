@@ -26,7 +26,8 @@ export type PdpPermissions = {
 
 /** What the viewer may do with the worker's current PDP (or with none). */
 export function pdpPermissions(v: PdpViewer, current: Pick<PdpAgreement, "workerAgreedAt" | "managerAgreedAt"> | null | undefined): PdpPermissions {
-  const manages = v.editable && v.inPost;
+  // Nobody manages or agrees their own plan as its manager (db/separation.ts).
+  const manages = v.editable && v.inPost && !v.ownRecord;
   const own = v.ownRecord && v.role === "support_worker";
   const mayAgree = !!current && ((own && !current.workerAgreedAt) || (manages && !current.managerAgreedAt));
   return { manages, own, mayAgree, mayAddGoal: manages || own };

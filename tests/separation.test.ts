@@ -1,0 +1,223 @@
+// Nobody decides about their own record (db/separation.ts). Manager A has a support worker's record of their own, in
+// the team they manage (so the access rule alone would let them change it), line-managed by manager B; the admin has
+// one too. Each decision is refused to them on their own record with a message saying who decides instead, writes
+// nothing, and is not offered on the page; the same decision by manager B or the admin goes through, so the refusal
+// is the rule and not a fixture that happens to fail. What anyone adds to their own record still works.
+import { describe, expect, it } from "vitest";
+import { and, eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { apprenticeshipStandards, auditEvents, competencyStatements } from "@/db/schema";
+import { seedReference } from "@/db/seed/reference";
+import type { Refusal } from "@/db/result";
+import { addEvidence, publishedFrameworkVersion, reopen, signOff, competencyStatementPage } from "@/db/queries/competencies";
+import { decideRequest, learningPage, requestTraining, trainingRequestsAwaitingDecision } from "@/db/queries/cpd";
+import { appraisalDetail, scheduleAppraisal, startAppraisal } from "@/db/queries/appraisals";
+import { agreePdp, pdpPage, startPdp } from "@/db/queries/pdps";
+import { createGoal } from "@/db/queries/pdp-goals";
+import { delegateTask, endTask, recordSession, reviewTask, supervisionPage } from "@/db/queries/supervision";
+import { conversationsPage, recordConversation } from "@/db/queries/conversations";
+import { apprenticeshipPage } from "@/db/queries/apprenticeships";
+import { changeApprenticeshipStatus, logOtj, recordReview, startApprenticeship } from "@/db/queries/apprenticeship-changes";
+import { editableWorker, recordLeaving, updateWorker } from "@/db/queries/worker-changes";
+import { pdpPermissions } from "@/lib/rules/pdp";
+import { asSession, makeWorker, twoTeams } from "./support/factory";
+
+const TODAY = "2026-12-01";
+
+function setup() {
+  seedReference(db);
+  const f = twoTeams();
+  const own = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerB.id, userId: f.users.managerA.id });
+  const adminOwn = makeWorker(f.org.id, f.ref, { teamId: f.teamB.id, lineManagerId: f.users.managerB.id, userId: f.users.admin.id });
+  return {
+    ...f,
+    own: own.id,
+    adminOwn: adminOwn.id,
+    ownRow: own,
+    /** Manager A, on their own record. */
+    me: asSession(f.users.managerA),
+    /** Manager B: line manager of manager A's record and of the admin's. */
+    other: asSession(f.users.managerB),
+    admin: asSession(f.users.admin),
+  };
+}
+
+const auditCount = () => db.select({ n: sql<number>`count(*)` }).from(auditEvents).get()!.n;
+
+/** The refusal for a decision about one's own record, and nothing written. */
+function expectOwnRefusal(decide: () => { ok: boolean }, what: RegExp) {
+  const before = auditCount();
+  const result = decide() as Refusal;
+  expect(result).toMatchObject({ ok: false, code: "read_only" });
+  expect(result.message).toMatch(/^You can't .+\. Another manager or an administrator must\.$/);
+  expect(result.message).toMatch(what);
+  expect(auditCount()).toBe(before);
+}
+
+function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
+  if (!result.ok) throw new Error((result as unknown as Refusal).message);
+  return result as Extract<T, { ok: true }>;
+}
+
+describe("nobody decides about their own record", () => {
+  it("competencies: a manager adds evidence to their own record but never signs it off or reopens it; their line manager does", () => {
+    const t = setup();
+    const st = db
+      .select()
+      .from(competencyStatements)
+      .where(and(eq(competencyStatements.versionId, publishedFrameworkVersion()!.id), eq(competencyStatements.lineageKey, "entry:1.4")))
+      .get()!;
+    const evidence = { type: "direct_observation" as const, evidenceDate: "2026-11-20", description: "Observed on the ward", link: null };
+    const assessor = { assessorName: "Priya Shah", assessorProfession: "Physiotherapist", assessorRegistration: "PH123456", signedOffOn: "2026-11-25" };
+    ok(addEvidence(t.me, t.own, st.id, evidence, TODAY));
+    expect(competencyStatementPage(t.me, t.own, st.id, TODAY)).toMatchObject({ canSignOff: false, canAddEvidence: true });
+    expectOwnRefusal(() => signOff(t.me, t.own, st.id, assessor, TODAY), /sign off a competency/);
+
+    expect(competencyStatementPage(t.other, t.own, st.id, TODAY)).toMatchObject({ canSignOff: true });
+    ok(signOff(t.other, t.own, st.id, assessor, TODAY));
+    expect(competencyStatementPage(t.me, t.own, st.id, TODAY)).toMatchObject({ canReopen: false });
+    expectOwnRefusal(() => reopen(t.me, t.own, st.id, "Signed in error", TODAY), /reopen a sign-off/);
+    ok(reopen(t.other, t.own, st.id, "Signed in error", TODAY));
+  });
+
+  it("training: a manager asks for training for themselves, but it waits for someone else's decision, and is not in their list to decide", () => {
+    const t = setup();
+    const course = { courseTitle: "Leadership in the NHS", provider: "NHS Leadership Academy", cost: 0, startsOn: "2027-02-01", endsOn: null, requestGoalId: null, why: "To lead the team" };
+    const request = ok(requestTraining(t.me, t.own, course)).id;
+    expect(learningPage(t.me, t.own, TODAY)).toMatchObject({ canDecide: false, canAdd: true });
+    expect(trainingRequestsAwaitingDecision(t.me).requests.map((r) => r.id)).not.toContain(request);
+    expectOwnRefusal(() => decideRequest(t.me, t.own, request, { status: "approved" }), /decide your own training request/);
+
+    expect(trainingRequestsAwaitingDecision(t.other).requests.map((r) => r.id)).toContain(request);
+    ok(decideRequest(t.other, t.own, request, { status: "approved" }));
+
+    // The same for an administrator with a record of their own.
+    const adminRequest = ok(requestTraining(t.admin, t.adminOwn, course)).id;
+    expect(trainingRequestsAwaitingDecision(t.admin).requests.map((r) => r.id)).not.toContain(adminRequest);
+    expectOwnRefusal(() => decideRequest(t.admin, t.adminOwn, adminRequest, { status: "approved" }), /training request/);
+    ok(decideRequest(t.other, t.adminOwn, adminRequest, { status: "approved" }));
+  });
+
+  it("appraisals: nobody books, writes or is the appraiser of their own appraisal", () => {
+    const t = setup();
+    expectOwnRefusal(() => scheduleAppraisal(t.me, t.own, { scheduledFor: TODAY, appraiserId: t.users.managerB.id }, TODAY), /appraise yourself/);
+    expect(scheduleAppraisal(t.other, t.own, { scheduledFor: TODAY, appraiserId: t.users.managerA.id }, TODAY)).toMatchObject({
+      ok: false,
+      code: "invalid",
+      field: "appraiserId",
+      message: expect.stringMatching(/cannot be their own appraiser/),
+    });
+    const { appraisalId } = ok(scheduleAppraisal(t.other, t.own, { scheduledFor: TODAY, appraiserId: t.users.managerB.id }, TODAY));
+    expect(appraisalDetail(t.me, t.own, appraisalId)).toMatchObject({ canEdit: false, editable: false });
+    expectOwnRefusal(() => startAppraisal(t.me, t.own, appraisalId), /appraise yourself/);
+    expect(appraisalDetail(t.other, t.own, appraisalId)).toMatchObject({ canEdit: true });
+    ok(startAppraisal(t.other, t.own, appraisalId));
+  });
+
+  it("PDPs and goals: a manager neither starts, fills, nor agrees their own plan as its manager", () => {
+    const t = setup();
+    const period = { periodStart: "2026-12-01", periodEnd: "2027-12-01", nextReviewOn: "2027-03-01" };
+    expectOwnRefusal(() => startPdp(t.me, t.own, period), /manage or agree your own development plan/);
+    const { pdpId } = ok(startPdp(t.other, t.own, period));
+    const goal = { title: "Lead the team huddle", why: "Leadership", successMeasure: "Runs it weekly", targetDate: "2027-06-01", domainIds: [], statementIds: [], support: [] };
+    expectOwnRefusal(() => createGoal(t.me, t.own, goal, TODAY), /goals in your own development plan/);
+    ok(createGoal(t.other, t.own, goal, TODAY));
+    expectOwnRefusal(() => agreePdp(t.me, t.own, pdpId), /manage or agree your own development plan/);
+    const page = pdpPage(t.me, t.own)!;
+    expect(pdpPermissions({ role: t.me.role, ownRecord: page.worker.isOwn, editable: page.worker.canManage, inPost: true }, page.current)).toMatchObject({ manages: false, mayAgree: false });
+    ok(agreePdp(t.other, t.own, pdpId));
+  });
+
+  it("supervision: nobody records their own supervision, supervises themselves, or delegates to themselves", () => {
+    const t = setup();
+    const session = { heldOn: "2026-11-20", type: "clinical" as const, supervisorId: null, supervisorName: "Priya Shah", summary: "Caseload", actions: "" };
+    const delegation = {
+      task: "Gait re-education with a walking aid",
+      delegatedByName: "Priya Shah",
+      delegatedByProfession: "Physiotherapist",
+      delegatedByRegistration: "PH123456",
+      supervisionLevel: "indirect" as const,
+      competentSince: "2026-06-01",
+      reviewOn: "2027-06-01",
+    };
+    expect(supervisionPage(t.me, t.own, TODAY)).toMatchObject({ canEdit: false });
+    expectOwnRefusal(() => recordSession(t.me, t.own, session, TODAY), /record supervision of yourself/);
+    expectOwnRefusal(() => delegateTask(t.me, t.own, delegation, TODAY), /delegate a task to yourself/);
+    expect(recordSession(t.other, t.own, { ...session, supervisorId: t.users.managerA.id }, TODAY)).toMatchObject({ ok: false, field: "supervisorId" });
+    ok(recordSession(t.other, t.own, session, TODAY));
+    const task = ok(delegateTask(t.other, t.own, delegation, TODAY)).id;
+    expectOwnRefusal(() => reviewTask(t.me, t.own, task, "2027-09-01", TODAY), /delegate a task to yourself/);
+    expectOwnRefusal(() => endTask(t.me, t.own, task, "No longer needed", TODAY), /delegate a task to yourself/);
+    expect(supervisionPage(t.other, t.own, TODAY)).toMatchObject({ canEdit: true });
+    ok(endTask(t.other, t.own, task, "No longer needed", TODAY));
+  });
+
+  it("career conversations: nobody records one with themselves", () => {
+    const t = setup();
+    const conversation = {
+      heldOn: "2026-11-20",
+      aspiration: "assistant_practitioner" as const,
+      aspirationDetail: "",
+      targetProfessionId: null,
+      apprenticeshipInterest: "yes" as const,
+      barriers: [],
+      otherBarrierDetail: "",
+      optionsDiscussed: "Level 5 apprenticeship",
+      nextConversationOn: null,
+      appraisalId: null,
+      steps: [],
+    };
+    expect(conversationsPage(t.me, t.own)).toMatchObject({ canEdit: false });
+    expectOwnRefusal(() => recordConversation(t.me, t.own, conversation, TODAY), /career conversation with yourself/);
+    ok(recordConversation(t.other, t.own, conversation, TODAY));
+  });
+
+  it("apprenticeships: a manager logs their own off-the-job hours, but the decisions on it are someone else's", () => {
+    const t = setup();
+    const hsw = db.select().from(apprenticeshipStandards).where(eq(apprenticeshipStandards.reference, "ST0216")).get()!;
+    const start = { standardId: hsw.id, optionId: null, provider: "Northbrook College", startDate: "2026-01-05", plannedEndDate: "2027-01-04", weeklyHours: 37.5, started: "on_programme" as const };
+    expectOwnRefusal(() => startApprenticeship(t.me, t.own, start, TODAY), /your own apprenticeship/);
+    const apprenticeshipId = ok(startApprenticeship(t.other, t.own, start, TODAY)).id;
+    expect(apprenticeshipPage(t.me, t.own, TODAY)).toMatchObject({ canManage: false, canLog: true });
+    ok(logOtj(t.me, t.own, apprenticeshipId, { activityOn: "2026-02-02", hours: 3, activityType: "Simulation", note: "" }, TODAY));
+    const review = { reviewedOn: "2026-11-20", attendees: "Apprentice, manager, tutor", progress: "On track", concerns: "", actions: "", nextReviewOn: null };
+    expectOwnRefusal(() => recordReview(t.me, t.own, apprenticeshipId, review, TODAY), /your own apprenticeship/);
+    const toBreak = { to: "break_in_learning" as const, effectiveOn: "2026-11-30", reason: "Illness", newPlannedEndDate: null };
+    expectOwnRefusal(() => changeApprenticeshipStatus(t.me, t.own, apprenticeshipId, toBreak, TODAY), /your own apprenticeship/);
+    ok(recordReview(t.other, t.own, apprenticeshipId, review, TODAY));
+    ok(changeApprenticeshipStatus(t.other, t.own, apprenticeshipId, toBreak, TODAY));
+  });
+
+  it("the record itself: nobody changes their own post or records their own leaving, and nobody is their own line manager", () => {
+    const t = setup();
+    const w = t.ownRow;
+    const fields = {
+      firstName: w.firstName,
+      lastName: w.lastName,
+      employeeNumber: w.employeeNumber,
+      jobTitle: w.jobTitle,
+      professionId: w.professionId,
+      stageId: w.stageId,
+      bandId: w.bandId,
+      careSettingId: w.careSettingId,
+      teamId: w.teamId,
+      lineManagerId: w.lineManagerId,
+      fte: w.fte,
+      contractStart: w.contractStart,
+    };
+    // The record's page offers no change (its edit and leaving pages answer 404 to them), and the data layer refuses it.
+    expect(editableWorker(t.me, t.own)).toBeUndefined();
+    expect(editableWorker(t.other, t.own)?.id).toBe(t.own);
+    expectOwnRefusal(() => updateWorker(t.me, t.own, { ...fields, fte: 0.6 }), /change your own post/);
+    expect(updateWorker(t.admin, t.own, { ...fields, lineManagerId: t.users.managerA.id })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      field: "lineManagerId",
+      message: expect.stringMatching(/cannot be their own line manager/),
+    });
+    ok(updateWorker(t.admin, t.own, { ...fields, fte: 0.6 }));
+    expectOwnRefusal(() => recordLeaving(t.me, t.own, { leftOn: "2026-11-30", reason: "Moved trust" }), /record your own leaving/);
+    expectOwnRefusal(() => recordLeaving(t.admin, t.adminOwn, { leftOn: "2026-11-30", reason: "Moved trust" }), /record your own leaving/);
+    ok(recordLeaving(t.other, t.own, { leftOn: "2026-11-30", reason: "Moved trust" }));
+  });
+});
