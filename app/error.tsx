@@ -1,6 +1,6 @@
 "use client";
 // Shown when something unexpected fails. Says so plainly, with a way to try again; no technical detail.
-import Link from "next/link";
+import Link from "@/components/link";
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { BrandHeader } from "@/components/brand-header";
 
 export default function NotFound() {

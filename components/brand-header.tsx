@@ -1,5 +1,5 @@
 // The blue bar with the service name, shared by signed-in and signed-out pages.
-import Link from "next/link";
+import Link from "@/components/link";
 
 export function BrandHeader({ organisation, children }: { organisation?: string; children?: React.ReactNode }) {
   return (

@@ -1,6 +1,6 @@
 "use client";
 // The navigation bar under the header; marks the current section for screen readers and sighted users.
-import Link from "next/link";
+import Link from "@/components/link";
 import { usePathname } from "next/navigation";
 import type { NavItem } from "@/lib/roles";
 

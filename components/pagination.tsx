@@ -1,5 +1,5 @@
 // Previous / next page links with "page X of Y".
-import Link from "next/link";
+import Link from "@/components/link";
 
 export function Pagination({ page, pages, hrefFor }: { page: number; pages: number; hrefFor: (page: number) => string }) {
   if (pages <= 1) return null;

@@ -1,6 +1,6 @@
 // Readiness for the next framework stage, for a worker's profile and their own home: the share signed off, a bar and
 // the first gaps, each linking to its statement so a career conversation can point at what is missing.
-import Link from "next/link";
+import Link from "@/components/link";
 import { AssessmentStatusTag } from "./tags";
 import { frameworkStageWords, type AssessmentStatus, type FrameworkStage } from "@/lib/vocabulary";
 import { ladderWords, type LadderRung } from "@/lib/rules/competencies";

@@ -1,5 +1,5 @@
 // A sortable column header: a link that sorts by this column (or flips the direction), with aria-sort for screen readers.
-import Link from "next/link";
+import Link from "@/components/link";
 
 export function SortHeader({
   label,

@@ -1,6 +1,6 @@
 // A row of tabs across the top of a set of pages (a worker's record, the insights): links, the current one marked
 // with aria-current. Server-rendered; the page says which tab it is.
-import Link from "next/link";
+import Link from "@/components/link";
 
 export type Tab<K extends string> = { key: K; label: string; href: string };
 

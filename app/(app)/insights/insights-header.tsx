@@ -1,6 +1,6 @@
 // The top of every insights page: the heading, the tabs (which keep the filters), and the filter form. Each tab
 // passes its own extra fields (the progression's 12 or 24 months) as children.
-import Link from "next/link";
+import Link from "@/components/link";
 import type { SessionUser } from "@/lib/session-user";
 import type { ScorecardFilters } from "@/db/queries/scorecard";
 import { TabNav } from "@/components/tab-nav";

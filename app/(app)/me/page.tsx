@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { requireRole } from "@/lib/auth";
 import { ownWorkerRecord } from "@/db/queries/workers";
 import { progressionReadiness } from "@/db/queries/competencies";

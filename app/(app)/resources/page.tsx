@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { requireUser } from "@/lib/auth";
 import { canManageResources } from "@/lib/roles";
 import { resourcesFor } from "@/db/queries/resources";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { requireRole } from "@/lib/auth";
 import { canManageWorkers } from "@/lib/roles";
 import { listWorkers } from "@/db/queries/workers";

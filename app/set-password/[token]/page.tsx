@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { connection } from "next/server";
 import { passwordLinkFor } from "@/db/queries/password-links";
 import { organisationName } from "@/db/queries/sign-in";

@@ -1,5 +1,5 @@
 // The page for one option or one gateway requirement of a standard: change its words, retire or restore it.
-import Link from "next/link";
+import Link from "@/components/link";
 import { Tag } from "@/components/tags";
 import type { FormState } from "@/lib/forms/state";
 import { LabelForm } from "./label-form";

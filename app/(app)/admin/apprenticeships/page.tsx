@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { requireRole } from "@/lib/auth";
 import { otjRuleList, standardAdminList } from "@/db/queries/apprenticeship-standards";
 import { ScrollRegion } from "@/components/scroll-region";

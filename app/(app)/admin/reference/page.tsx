@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { requireRole } from "@/lib/auth";
 import { referenceList } from "@/db/queries/reference-changes";
 import { REFERENCE_KINDS, referenceWords, type ReferenceKind } from "@/lib/forms/reference";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { requireRole } from "@/lib/auth";
 import { scorecardThresholds } from "@/db/queries/scorecard";
 import { MEASURE_INFO, SCORECARD_MEASURES } from "@/lib/rules/scorecard";

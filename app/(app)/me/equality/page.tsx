@@ -1,6 +1,6 @@
 // /me/equality: a support worker's own equality monitoring answers, which only they can see or change.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth";
 import { myEquality } from "@/db/queries/equality";

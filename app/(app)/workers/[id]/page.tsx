@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
-import Link from "next/link";
+import Link from "@/components/link";
 import { workerProfile, positionHistory } from "@/db/queries/workers";
 import { editableWorker } from "@/db/queries/worker-changes";
 import { developmentSummaries } from "@/db/queries/development";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { requireRole } from "@/lib/auth";
 import { IMPORT_COLUMNS, type ImportColumn } from "@/lib/rules/worker-import/columns";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/rules/worker-import/read-file";

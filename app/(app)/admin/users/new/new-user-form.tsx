@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import Link from "next/link";
+import Link from "@/components/link";
 import { addUserAction } from "../actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";

@@ -1,6 +1,6 @@
 // The appraisal as a read-only record: for the worker reading before sign-off, the locked completed view, a lead,
 // and the A4 print view. Server-rendered.
-import Link from "next/link";
+import Link from "@/components/link";
 import type { AppraisalDetail } from "@/db/queries/appraisals";
 import { formatDate, formatDateTime } from "@/lib/rules/dates";
 import { appraisalStatusWords, aspirationWords, interestWords, objectiveOutcomeWords, type AppraisalStatus as Status, type ObjectiveOutcome } from "@/lib/vocabulary";

@@ -1,5 +1,5 @@
 // Pieces of a PDP shared by the current PDP page, an earlier PDP's page and the print view.
-import Link from "next/link";
+import Link from "@/components/link";
 import { Tag } from "@/components/tags";
 import { SummaryList } from "@/components/summary-list";
 import { formatDate } from "@/lib/rules/dates";

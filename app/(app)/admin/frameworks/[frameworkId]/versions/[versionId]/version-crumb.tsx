@@ -1,5 +1,5 @@
 // The top of a page inside a version (a statement, a domain, a new statement): the way back, and which version it is.
-import Link from "next/link";
+import Link from "@/components/link";
 
 export function VersionCrumb({ frameworkId, version }: { frameworkId: string; version: { id: string; version: number; status: string; frameworkName: string } }) {
   return (
