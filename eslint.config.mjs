@@ -51,6 +51,19 @@ export default defineConfig([
   },
   {
     files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          ...pagesUseQueries,
+          // Links prefetch on intent, not on sight (components/link.tsx, decision record 0017).
+          paths: [...pagesUseQueries.paths, { name: "next/link", message: "Import Link from @/components/link: it prefetches only when a link is reached for." }],
+        },
+      ],
+    },
+  },
+  {
+    files: ["components/link.tsx"],
     rules: { "no-restricted-imports": ["error", pagesUseQueries] },
   },
   {

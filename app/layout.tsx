@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
+import { DemoBanner } from "@/components/demo-banner";
 
 export const metadata: Metadata = {
   title: { default: "Pathways", template: "%s – Pathways" },
@@ -20,6 +21,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         >
           Skip to main content
         </a>
+        <DemoBanner />
         {children}
       </body>
     </html>

@@ -4,15 +4,31 @@ import { useEffect, useRef, useState } from "react";
 import type { DeliveredLink } from "@/lib/rules/password-links";
 import { LINK_LIFETIME_HOURS } from "@/lib/rules/password-links";
 
-export function PasswordLinkPanel({ link, heading }: { link: DeliveredLink; heading: string }) {
+/**
+ * `link.url` is there for an administrator only; anyone else sees `message`, saying how the link reached its owner
+ * (lib/rules/password-links.ts showsLinkOnScreen).
+ */
+export function PasswordLinkPanel({ link, heading, message }: { link: DeliveredLink; heading: string; message?: string }) {
   const ref = useRef<HTMLElement>(null);
   const [copied, setCopied] = useState<"yes" | "no" | undefined>();
   // Focus moves here when the link appears, so a screen-reader user hears that it worked.
-  useEffect(() => ref.current?.focus(), [link.url]);
+  useEffect(() => ref.current?.focus(), [link.url, link.email]);
+
+  if (!link.url) {
+    return (
+      <section ref={ref} tabIndex={-1} aria-labelledby="link-heading" className={`card mb-6 border-l-8 ${link.emailed === "sent" ? "border-l-nhs-green" : "border-l-nhs-warm-yellow"}`}>
+        <h2 id="link-heading" className="mb-3">
+          {heading}
+        </h2>
+        <p>{message}</p>
+      </section>
+    );
+  }
+  const url = link.url;
 
   async function copy() {
     try {
-      await navigator.clipboard.writeText(link.url);
+      await navigator.clipboard.writeText(url);
       setCopied("yes");
     } catch {
       setCopied("no");
@@ -41,7 +57,7 @@ export function PasswordLinkPanel({ link, heading }: { link: DeliveredLink; head
       <input
         id="set-password-link"
         readOnly
-        value={link.url}
+        value={url}
         onFocus={(e) => e.currentTarget.select()}
         className="input mb-3 font-mono text-sm"
         spellCheck={false}

@@ -2,7 +2,7 @@
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import * as schema from "./schema";
 import { databasePath } from "../lib/env";
@@ -15,8 +15,21 @@ const MIGRATIONS = join(process.cwd(), "drizzle");
 // Survives hot reloads in development, where modules are re-evaluated but the process is not.
 const holder = globalThis as unknown as { __pathwaysDb?: Connection };
 
+/**
+ * Makes the database file the app's user's alone (0600) before SQLite opens it, in a folder only that user can open
+ * when Pathways creates it. SQLite gives the WAL and shared-memory files the database file's permissions, so they
+ * follow; a file left readable by an older version is narrowed as it opens.
+ */
+function keepPrivate(path: string) {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, "a", 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  }
+}
+
 function open(path: string): Connection {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  if (path !== ":memory:") keepPrivate(path);
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
   // FULL, not NORMAL: in WAL mode NORMAL can lose the last commits on power loss; these are HR records

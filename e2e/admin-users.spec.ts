@@ -212,8 +212,21 @@ test("a manager gives their support worker a login; another team's manager gets 
   await manager.getByLabel(/work email address/).fill("given.login.e2e@demo.test");
   await manager.getByRole("button", { name: "Create login" }).click();
   await expect(manager.getByRole("heading", { name: `Login created for ${worker.name}` })).toBeVisible();
-  const link = await manager.getByLabel(/Set-password link for/).inputValue();
+  // The manager never holds the worker's way in: no email is set up here, so an administrator gives the link.
+  await expect(manager.getByText(`an administrator gives ${worker.name} their set-password link`)).toBeVisible();
+  await expect(manager.getByLabel(/Set-password link for/)).toHaveCount(0);
+  expect(await manager.content()).not.toContain("/set-password/");
   await expectAccessible(manager);
+
+  // The administrator issues it from the user's page, where it is shown once.
+  const admin = await signedInPage(browser, "admin");
+  await admin.goto(`/admin/users?q=${encodeURIComponent("given.login.e2e@demo.test")}`);
+  // The row links the login to its page (and the worker to their record, under the same name).
+  await admin.locator('a[href^="/admin/users/"]', { hasText: worker.name }).click();
+  await admin.getByRole("button", { name: "Create a new set-password link" }).click();
+  const link = await admin.getByLabel(/Set-password link for/).inputValue();
+  await expectAccessible(admin);
+  await admin.context().close();
 
   // The worker sets a password and lands on their own record.
   const own = await choosePassword(browser, link, "my own long password");

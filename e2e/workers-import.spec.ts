@@ -172,12 +172,17 @@ test("others are refused: another manager, a lead and a support worker", async (
   await worker.context().close();
 });
 
-test("the server refuses an oversized upload itself, without reading it", async ({ browser }) => {
+test("the server refuses an oversized upload itself, without reading it, and an upload that does not say where it came from", async ({ browser, baseURL }) => {
   const page = await signedInPage(browser, "manager");
-  const res = await page.request.post("/workers/import/upload", {
-    headers: { accept: "application/json" },
-    multipart: { file: { name: "huge.csv", mimeType: "text/csv", buffer: Buffer.alloc(20 * 1024 * 1024, "a") } },
-  });
+  const post = (headers: Record<string, string>) =>
+    page.request.post("/workers/import/upload", {
+      headers: { accept: "application/json", ...headers },
+      multipart: { file: { name: "huge.csv", mimeType: "text/csv", buffer: Buffer.alloc(20 * 1024 * 1024, "a") } },
+    });
+  // A browser always says where a POST comes from; a request that does not, or comes from another site, is refused.
+  expect((await post({})).status()).toBe(403);
+  expect((await post({ origin: "https://evil.example" })).status()).toBe(403);
+  const res = await post({ origin: new URL(baseURL!).origin });
   expect(res.status()).toBe(413);
   expect(((await res.json()) as { message: string }).message).toMatch(/^The file is 20\.0 MB\. The largest file Pathways can import is 5\.0 MB/);
   await page.context().close();

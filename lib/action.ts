@@ -6,7 +6,7 @@ import { notFound, redirect } from "next/navigation";
 import type { z } from "zod";
 import { clientAddress, requireRole } from "./auth";
 import { failed, formErrors, type FormState } from "./forms/state";
-import { formObject } from "./forms/read";
+import { cleanForm, formObject } from "./forms/read";
 import { todayInLondon } from "./rules/dates";
 import type { Role } from "./vocabulary";
 import type { SessionUser } from "./session-user";
@@ -84,7 +84,7 @@ export function defineAction<
 >(spec: ActionSpec<IdsS, In, R, S>): (...args: [...Bound<z.input<IdsS>>, S, FormData]) => Promise<S> {
   return async (...args) => {
     const user = await requireRole(...spec.roles);
-    const form = args[args.length - 1] as FormData;
+    const form = cleanForm(args[args.length - 1] as FormData);
     const bound = args.slice(0, -2);
     const parsedIds = spec.ids ? spec.ids.safeParse(bound) : { success: bound.length === 0, data: [] };
     if (!parsedIds.success) notFound();

@@ -45,8 +45,27 @@ export function databasePath(): string {
   return read().DATABASE_PATH;
 }
 
+/** Whether an address is this machine's own (a laptop's demonstration), not one other people reach. */
+export function isLocalAddress(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === "localhost" || host.endsWith(".localhost") || host === "127.0.0.1" || host === "[::1]";
+}
+
+/**
+ * Demo mode (the demo trust's logins with a known password, and a banner on every page): PATHWAYS_DEMO when it is
+ * set. Unset, it is on for a laptop (no APP_URL, or a local one) and off for an installation people reach at a real
+ * address, so a real address never gets the demo by accident.
+ */
 export function demoMode(): boolean {
-  return read().PATHWAYS_DEMO ?? true;
+  const e = read();
+  if (e.PATHWAYS_DEMO !== undefined) return e.PATHWAYS_DEMO;
+  return !e.APP_URL || isLocalAddress(e.APP_URL);
+}
+
+/** Why a production start (demo mode off) cannot go ahead: APP_URL, which every emailed link is built on, is missing. */
+export function productionStartProblem(): string | undefined {
+  if (demoMode() || appUrl()) return undefined;
+  return "APP_URL is not set. Set it to the address people use to reach Pathways (for example https://pathways.example.nhs.uk), or set PATHWAYS_DEMO=1 for a demonstration.";
 }
 
 /** How long slow organisation-wide insights may be served after a change, in milliseconds (default five minutes). */

@@ -25,3 +25,15 @@ export const emailAddress = (missing = "Enter an email address") =>
     .min(1, missing)
     .max(254, "Email address must be 254 characters or fewer")
     .email("Enter an email address in the correct format, like name@nhs.net");
+
+/**
+ * Characters nobody types on purpose and that can hide or reorder what a reader sees: C0 and C1 control characters
+ * (NUL and the like; tab, line feed and carriage return stay), bidirectional embeddings, overrides, isolates and
+ * marks, zero-width spaces and joiners, the word joiner and invisible operators, and a byte-order mark.
+ */
+const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** Text as a person meant it: without the characters above. */
+export function withoutHiddenCharacters(text: string): string {
+  return text.replace(HIDDEN, "");
+}

@@ -1,32 +1,44 @@
 import "server-only";
-// Turning a freshly issued token into the link people are shown (and emailed, when SMTP is set up).
+// Turning a freshly issued token into the link its owner gets: by email, built on APP_URL alone (never on the Host or
+// X-Forwarded-Host of a request, which a client chooses), and on screen to an administrator only.
 import { headers } from "next/headers";
 import { appUrl } from "./env";
 import { sendMail } from "./mail";
 import { formatDateTime } from "./rules/dates";
-import { passwordLinkEmail, setPasswordPath, type DeliveredLink, type LinkPurpose } from "./rules/password-links";
+import { passwordLinkEmail, setPasswordPath, showsLinkOnScreen, type DeliveredLink, type LinkPurpose } from "./rules/password-links";
+import type { SessionUser } from "./session-user";
+import { recordLinkDelivery } from "@/db/queries/password-links";
 
-/** APP_URL when set; otherwise the address this request came to, so the link works from where the admin is. */
-export async function linkOrigin(): Promise<string> {
+/**
+ * Where the link shown to an administrator points: APP_URL when set; otherwise the address the administrator's own
+ * browser used for this request (shown to them, never sent anywhere).
+ */
+async function screenOrigin(): Promise<string> {
   const configured = appUrl();
   if (configured) return configured;
   const h = await headers();
-  const host = h.get("x-forwarded-host")?.split(",")[0]?.trim() || h.get("host") || "localhost:3000";
-  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() || (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  const host = h.get("host") || "localhost:3000";
+  const proto = host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https";
   return `${proto}://${host}`;
 }
 
-export async function deliverPasswordLink(input: {
-  token: string;
-  expiresAt: Date;
-  purpose: LinkPurpose;
-  email: string;
-  name: string;
-  organisation?: string;
-}): Promise<DeliveredLink> {
-  const url = `${await linkOrigin()}${setPasswordPath(input.token)}`;
+/**
+ * Sends the link to its owner when email is set up (SMTP and APP_URL), shows it to the issuer when they are an
+ * administrator, and audits which of the two happened.
+ */
+export async function deliverPasswordLink(
+  issuer: SessionUser,
+  input: { userId: string; token: string; expiresAt: Date; purpose: LinkPurpose; email: string; name: string; organisation?: string },
+): Promise<DeliveredLink> {
   const expiresAt = formatDateTime(input.expiresAt);
-  const { subject, text } = passwordLinkEmail({ name: input.name, url, purpose: input.purpose, expiresAt, organisation: input.organisation });
-  const emailed = await sendMail({ to: input.email, subject, text });
-  return { url, expiresAt, email: input.email, name: input.name, emailed };
+  const path = setPasswordPath(input.token);
+  const origin = appUrl();
+  let emailed: DeliveredLink["emailed"] = "not_configured";
+  if (origin) {
+    const { subject, text } = passwordLinkEmail({ name: input.name, url: `${origin}${path}`, purpose: input.purpose, expiresAt, organisation: input.organisation });
+    emailed = await sendMail({ to: input.email, subject, text });
+  }
+  const shown = showsLinkOnScreen(issuer.role);
+  recordLinkDelivery(issuer, input.userId, { emailed, shown });
+  return { ...(shown ? { url: `${await screenOrigin()}${path}` } : {}), expiresAt, email: input.email, name: input.name, emailed };
 }

@@ -14,7 +14,6 @@ env.PORT ||= "3000";
 env.DATABASE_PATH ||= "data/pathways.db";
 // No usage data leaves an NHS installation.
 env.NEXT_TELEMETRY_DISABLED ||= "1";
-const demo = !["0", "false", "no", "off"].includes((env.PATHWAYS_DEMO ?? "").toLowerCase());
 
 // AUTH_SECRET signs session tokens. Generated once and kept beside the database (never in git) unless set.
 if (!env.AUTH_SECRET) {
@@ -37,22 +36,12 @@ function run(args, label) {
 
 buildIfNeeded(env);
 
-run(
-  [join(root, "node_modules/tsx/dist/cli.mjs"), "db/seed/cli.ts", demo ? "--if-empty" : "--reference-only"],
-  "Preparing the database",
-);
+// Demo mode or not (lib/env.ts demoMode), the reference lists, the demo trust on an empty database in demo mode, and
+// how to sign in; a production start without APP_URL stops here.
+run([join(root, "node_modules/tsx/dist/cli.mjs"), "db/seed/cli.ts", "--start"], "Preparing the database");
 
-const url = `http://localhost:${env.PORT}`;
-console.log(`\nPathways is starting on ${url}  (database: ${env.DATABASE_PATH})`);
+console.log(`\nPathways is starting on http://localhost:${env.PORT}  (database: ${env.DATABASE_PATH})`);
 if (env.PATHWAYS_TODAY) console.log(`Today is pinned to ${env.PATHWAYS_TODAY} (PATHWAYS_TODAY): for tests and demonstrations only.`);
-if (demo) {
-  console.log("Demo mode: sign in with any of these, password pathways-demo");
-  for (const email of ["admin@demo.test", "lead@demo.test", "manager@demo.test", "manager2@demo.test", "worker@demo.test", "worker2@demo.test"]) {
-    console.log(`  ${email}`);
-  }
-} else {
-  console.log(`Demo mode is off. On an empty database, open ${url}/setup to create the first administrator.`);
-}
 
 const server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", env.PORT], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

@@ -88,6 +88,16 @@ describe("defineAction", () => {
     expect(refreshed).toEqual([{ path: `/workers/${workerId}`, type: undefined }, { path: "/saved/s1", type: "layout" }]);
   });
 
+  it("reads the form without control, bidirectional or zero-width characters, on success and when it is sent back", async () => {
+    actAs(people().manager);
+    const { run, calls } = action(() => ({ ok: true, savedId: "s3" }));
+    await run(newId(), {}, formData({ title: "Care\u0000 Certificate\u202E\u200B" }));
+    expect(calls.map((c) => c.title)).toEqual(["Care Certificate"]);
+    const back = await run(newId(), {}, formData({ title: "\u200B\u2066", note: "Kept\u0007 note" }));
+    expect(back).toMatchObject({ fieldErrors: { title: "Enter a title" }, values: { note: "Kept note" } });
+    expect(calls).toHaveLength(1);
+  });
+
   it("redirects after refreshing when asked", async () => {
     actAs(people().manager);
     const { run } = action(() => ({ ok: true, savedId: "s2" }), "/somewhere");

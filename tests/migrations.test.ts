@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase, rawSqlite } from "@/db/client";
@@ -22,6 +22,23 @@ describe("migrations", () => {
 
     openDatabase(path); // reopening migrates again: nothing to do
     expect((rawSqlite().prepare("select count(*) as n from __drizzle_migrations").get() as { n: number }).n).toBe(migrationFiles.length);
+  });
+
+  it("keeps the database, its WAL and its shared memory readable by the app's user alone", () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "pathways-perm-")), "data");
+    const path = join(dir, "pathways.db");
+    openDatabase(path);
+    rawSqlite().prepare("create table if not exists perm_check (x)").run();
+    const mode = (file: string) => statSync(file).mode & 0o777;
+    expect(mode(dir)).toBe(0o700);
+    for (const file of [path, `${path}-wal`, `${path}-shm`]) expect(mode(file)).toBe(0o600);
+
+    // A file an older version left readable by others is narrowed when it opens.
+    const old = join(dir, "old.db");
+    writeFileSync(old, "");
+    chmodSync(old, 0o644);
+    openDatabase(old);
+    expect(mode(old)).toBe(0o600);
   });
 
   it("opens with the pragmas chosen on purpose", () => {

@@ -11,13 +11,13 @@ import { seedReference } from "@/db/seed/reference";
 import type { Refusal } from "@/db/result";
 import { addEvidence, publishedFrameworkVersion, reopen, signOff, competencyStatementPage } from "@/db/queries/competencies";
 import { decideRequest, learningPage, requestTraining, trainingRequestsAwaitingDecision } from "@/db/queries/cpd";
-import { appraisalDetail, scheduleAppraisal, startAppraisal } from "@/db/queries/appraisals";
-import { agreePdp, pdpPage, startPdp } from "@/db/queries/pdps";
-import { createGoal } from "@/db/queries/pdp-goals";
-import { delegateTask, endTask, recordSession, reviewTask, supervisionPage } from "@/db/queries/supervision";
-import { conversationsPage, recordConversation } from "@/db/queries/conversations";
+import { appraisalDetail, appraisalsPage, appraiserOptions, objectivesToPdp, saveAppraisal, scheduleAppraisal, startAppraisal } from "@/db/queries/appraisals";
+import { agreePdp, closePdp, pdpPage, recordPdpReview, startPdp } from "@/db/queries/pdps";
+import { agreeGoal, createGoal, setGoalStatus, updateGoal } from "@/db/queries/pdp-goals";
+import { delegateTask, endTask, recordSession, reviewTask, supervisionPage, supervisorOptions } from "@/db/queries/supervision";
+import { addStep, conversationsPage, recordConversation, stepToPdpGoal, updateConversation } from "@/db/queries/conversations";
 import { apprenticeshipPage } from "@/db/queries/apprenticeships";
-import { changeApprenticeshipStatus, logOtj, recordReview, startApprenticeship } from "@/db/queries/apprenticeship-changes";
+import { changeApprenticeshipStatus, deleteOtjLog, logOtj, recordReview, startApprenticeship } from "@/db/queries/apprenticeship-changes";
 import { editableWorker, recordLeaving, updateWorker } from "@/db/queries/worker-changes";
 import { pdpPermissions } from "@/lib/rules/pdp";
 import { asSession, makeWorker, twoTeams } from "./support/factory";
@@ -108,10 +108,22 @@ describe("nobody decides about their own record", () => {
       message: expect.stringMatching(/cannot be their own appraiser/),
     });
     const { appraisalId } = ok(scheduleAppraisal(t.other, t.own, { scheduledFor: TODAY, appraiserId: t.users.managerB.id }, TODAY));
+    expect(appraisalsPage(t.me, t.own, TODAY)).toMatchObject({ canEdit: false });
+    expect(appraisalsPage(t.other, t.own, TODAY)).toMatchObject({ canEdit: true });
+    // The worker is not offered as their own appraiser.
+    expect(appraiserOptions(t.other, t.users.managerA.id).map(([id]) => id)).not.toContain(t.users.managerA.id);
+    expect(appraiserOptions(t.other).map(([id]) => id)).toContain(t.users.managerA.id);
     expect(appraisalDetail(t.me, t.own, appraisalId)).toMatchObject({ canEdit: false, editable: false });
     expectOwnRefusal(() => startAppraisal(t.me, t.own, appraisalId), /appraise yourself/);
     expect(appraisalDetail(t.other, t.own, appraisalId)).toMatchObject({ canEdit: true });
     ok(startAppraisal(t.other, t.own, appraisalId));
+    const fields = { heldOn: null, achievements: "Led the huddle", wellbeing: "", feedback: "", trainingNeeds: "", appraiserSummary: "", reviews: [], objectives: [{ id: null, title: "Lead the team", successMeasure: "Runs it weekly", targetDate: null, remove: false }] };
+    expectOwnRefusal(() => saveAppraisal(t.me, t.own, appraisalId, fields, TODAY), /appraise yourself/);
+    ok(saveAppraisal(t.other, t.own, appraisalId, fields, TODAY));
+    // What the appraiser is writing is not for the person appraised to read yet, whatever their role.
+    expect(appraisalDetail(t.me, t.own, appraisalId)).toMatchObject({ content: null });
+    expect(appraisalDetail(t.other, t.own, appraisalId)?.content).not.toBeNull();
+    expectOwnRefusal(() => objectivesToPdp(t.me, t.own, appraisalId, TODAY), /appraise yourself/);
   });
 
   it("PDPs and goals: a manager neither starts, fills, nor agrees their own plan as its manager", () => {
@@ -122,10 +134,20 @@ describe("nobody decides about their own record", () => {
     const goal = { title: "Lead the team huddle", why: "Leadership", successMeasure: "Runs it weekly", targetDate: "2027-06-01", domainIds: [], statementIds: [], support: [] };
     expectOwnRefusal(() => createGoal(t.me, t.own, goal, TODAY), /goals in your own development plan/);
     ok(createGoal(t.other, t.own, goal, TODAY));
+    const goalId = ok(createGoal(t.other, t.own, { ...goal, title: "Chair the team meeting" }, TODAY)).goalId;
+    expectOwnRefusal(() => updateGoal(t.me, t.own, goalId, { ...goal, title: "Chair every meeting" }), /goals in your own development plan/);
+    expectOwnRefusal(() => setGoalStatus(t.me, t.own, goalId, { status: "in_progress", reason: "" }), /goals in your own development plan/);
+    expectOwnRefusal(() => agreeGoal(t.me, t.own, goalId), /goals in your own development plan/);
     expectOwnRefusal(() => agreePdp(t.me, t.own, pdpId), /manage or agree your own development plan/);
     const page = pdpPage(t.me, t.own)!;
+    expect(page.worker.canManage).toBe(false);
+    expect(pdpPage(t.other, t.own)!.worker.canManage).toBe(true);
     expect(pdpPermissions({ role: t.me.role, ownRecord: page.worker.isOwn, editable: page.worker.canManage, inPost: true }, page.current)).toMatchObject({ manages: false, mayAgree: false });
+    const review = { reviewedOn: TODAY, summary: "On track", nextReviewOn: "2027-03-01" };
+    expectOwnRefusal(() => recordPdpReview(t.me, t.own, pdpId, review, TODAY), /manage or agree your own development plan/);
+    expectOwnRefusal(() => closePdp(t.me, t.own, pdpId, { carryOver: false }, TODAY), /manage or agree your own development plan/);
     ok(agreePdp(t.other, t.own, pdpId));
+    ok(recordPdpReview(t.other, t.own, pdpId, review, TODAY));
   });
 
   it("supervision: nobody records their own supervision, supervises themselves, or delegates to themselves", () => {
@@ -141,6 +163,8 @@ describe("nobody decides about their own record", () => {
       reviewOn: "2027-06-01",
     };
     expect(supervisionPage(t.me, t.own, TODAY)).toMatchObject({ canEdit: false });
+    expect(supervisorOptions(t.other, t.users.managerA.id).map((u) => u.id)).not.toContain(t.users.managerA.id);
+    expect(supervisionPage(t.other, t.own, TODAY)!.supervisors.map((u) => u.id)).not.toContain(t.users.managerA.id);
     expectOwnRefusal(() => recordSession(t.me, t.own, session, TODAY), /record supervision of yourself/);
     expectOwnRefusal(() => delegateTask(t.me, t.own, delegation, TODAY), /delegate a task to yourself/);
     expect(recordSession(t.other, t.own, { ...session, supervisorId: t.users.managerA.id }, TODAY)).toMatchObject({ ok: false, field: "supervisorId" });
@@ -169,7 +193,14 @@ describe("nobody decides about their own record", () => {
     };
     expect(conversationsPage(t.me, t.own)).toMatchObject({ canEdit: false });
     expectOwnRefusal(() => recordConversation(t.me, t.own, conversation, TODAY), /career conversation with yourself/);
-    ok(recordConversation(t.other, t.own, conversation, TODAY));
+    const withStep = { ...conversation, steps: [{ description: "Visit the university open day", dueOn: "2027-01-15" }] };
+    const { conversationId } = ok(recordConversation(t.other, t.own, withStep, TODAY));
+    const { steps: _steps, appraisalId: _a, ...changes } = withStep;
+    expectOwnRefusal(() => updateConversation(t.me, t.own, conversationId, { ...changes, optionsDiscussed: "Changed" }, TODAY), /career conversation with yourself/);
+    expectOwnRefusal(() => addStep(t.me, t.own, conversationId, { description: "Shadow a band 5", dueOn: null }), /career conversation with yourself/);
+    const stepId = conversationsPage(t.other, t.own)!.conversations[0]!.steps[0]!.id;
+    expectOwnRefusal(() => stepToPdpGoal(t.me, t.own, stepId, TODAY), /goals in your own development plan/);
+    ok(addStep(t.other, t.own, conversationId, { description: "Shadow a band 5", dueOn: null }));
   });
 
   it("apprenticeships: a manager logs their own off-the-job hours, but the decisions on it are someone else's", () => {
@@ -179,7 +210,13 @@ describe("nobody decides about their own record", () => {
     expectOwnRefusal(() => startApprenticeship(t.me, t.own, start, TODAY), /your own apprenticeship/);
     const apprenticeshipId = ok(startApprenticeship(t.other, t.own, start, TODAY)).id;
     expect(apprenticeshipPage(t.me, t.own, TODAY)).toMatchObject({ canManage: false, canLog: true });
-    ok(logOtj(t.me, t.own, apprenticeshipId, { activityOn: "2026-02-02", hours: 3, activityType: "Simulation", note: "" }, TODAY));
+    const mine = ok(logOtj(t.me, t.own, apprenticeshipId, { activityOn: "2026-02-02", hours: 3, activityType: "Simulation", note: "" }, TODAY)).id;
+    // An entry the line manager logged is evidence towards the gateway: not the apprentice's to take away.
+    const theirs = ok(logOtj(t.other, t.own, apprenticeshipId, { activityOn: "2026-02-03", hours: 4, activityType: "Simulation", note: "" }, TODAY)).id;
+    expect(deleteOtjLog(t.me, t.own, theirs)).toMatchObject({ ok: false, code: "not_found" });
+    const logs = apprenticeshipPage(t.me, t.own, TODAY)!.current!.logs;
+    expect(Object.fromEntries(logs.map((l) => [l.id, l.canRemove]))).toEqual({ [mine]: true, [theirs]: false });
+    ok(deleteOtjLog(t.me, t.own, mine));
     const review = { reviewedOn: "2026-11-20", attendees: "Apprentice, manager, tutor", progress: "On track", concerns: "", actions: "", nextReviewOn: null };
     expectOwnRefusal(() => recordReview(t.me, t.own, apprenticeshipId, review, TODAY), /your own apprenticeship/);
     const toBreak = { to: "break_in_learning" as const, effectiveOn: "2026-11-30", reason: "Illness", newPlannedEndDate: null };

@@ -282,7 +282,7 @@ describe("the user actions", () => {
     actAs(asSession(f.users.admin));
     const state = await addUserAction({}, form());
     expect(state).toMatchObject({ ok: true, message: "Login created for Jo Bloggs", link: { email: "jo.bloggs@test.nhs.uk", name: "Jo Bloggs", emailed: "not_configured" } });
-    const token = state.link!.url.replace(`${APP}/set-password/`, "");
+    const token = state.link!.url!.replace(`${APP}/set-password/`, "");
     expect(passwordLinkFor(token)?.email).toBe("jo.bloggs@test.nhs.uk");
   });
 
@@ -325,7 +325,7 @@ describe("the user actions", () => {
     expect(userRow(target)).toMatchObject({ role: "lead", status: "active" });
   });
 
-  it("createWorkerLoginAction: the worker's manager gets a link; another team's manager and a support worker get 404", async () => {
+  it("createWorkerLoginAction: the worker's manager creates it but never sees the link; an administrator does; others get 404", async () => {
     const { createWorkerLoginAction, renewWorkerLinkAction } = await import("@/app/(app)/workers/[id]/login/actions");
     const id = f.workers.lineManagedOnly.id;
     const before = everything();
@@ -341,8 +341,19 @@ describe("the user actions", () => {
     actAs(asSession(f.users.managerA));
     expect(await createWorkerLoginAction(id, {}, formData({ email: "" }))).toMatchObject({ ok: false, fieldErrors: { email: "Enter an email address" } });
     const state = await createWorkerLoginAction(id, {}, formData({ email: "w@test.nhs.uk" }));
-    expect(state).toMatchObject({ ok: true, link: { email: "w@test.nhs.uk", url: expect.stringContaining(`${APP}/set-password/`) } });
+    // No SMTP here: the link goes nowhere the manager can see, and they are told an administrator gives it.
+    expect(state).toMatchObject({ ok: true, message: expect.stringMatching(/an administrator gives .* their set-password link/), link: { email: "w@test.nhs.uk", emailed: "not_configured" } });
+    expect(state.link).not.toHaveProperty("url");
+    expect(JSON.stringify(state)).not.toContain("/set-password/");
     expect(await createWorkerLoginAction(id, {}, formData({ email: "w2@test.nhs.uk" }))).toMatchObject({ ok: false, message: expect.stringMatching(/already has a login/) });
-    expect(await renewWorkerLinkAction(id, {}, formData({}))).toMatchObject({ ok: true });
+    const renewed = await renewWorkerLinkAction(id, {}, formData({}));
+    expect(renewed).toMatchObject({ ok: true });
+    expect(JSON.stringify(renewed)).not.toContain("/set-password/");
+
+    // An administrator issuing the link sees it, once; the one the manager's action issued no longer works.
+    actAs(asSession(f.users.admin));
+    const forAdmin = await renewWorkerLinkAction(id, {}, formData({}));
+    expect(forAdmin).toMatchObject({ ok: true, link: { url: expect.stringContaining(`${APP}/set-password/`) } });
+    expect(passwordLinkFor(forAdmin.link!.url!.replace(`${APP}/set-password/`, ""))?.email).toBe("w@test.nhs.uk");
   });
 });

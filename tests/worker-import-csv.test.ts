@@ -166,6 +166,8 @@ function existing(id: string, over: Partial<ExistingWorker["record"]> = {}, stat
     id,
     status,
     firstPositionEnd: null,
+    userId: null,
+    own: false,
     record: {
       employeeNumber: "99000010",
       firstName: "Kofi",
@@ -394,6 +396,17 @@ describe("matching rows to workers", () => {
     const ctx = context();
     ctx.editable = new Map([["99000010", existing("w-kofi", { professionId: "p-old", lineManagerId: "m-gone" })]]);
     expect(plan([{ ...kofi, profession: "Retired profession", lineManagerEmail: "gone@trust.nhs.uk" }], ctx)[0]?.verdict).toBe("unchanged");
+  });
+
+  it("refuses the importer's own record, and a worker made their own line manager", () => {
+    const ctx = context();
+    ctx.editable = new Map([["99000010", { ...existing("w-kofi"), userId: "m-boss", own: true }]]);
+    expect(problemsOf({ ...kofi, fte: "0.5" }, ctx)).toEqual(["Employee number 99000010 is your own record: another manager or an administrator changes it"]);
+    // Kofi has a login of his own, which is also a manager's: it cannot be his line manager.
+    const self = context();
+    self.editable = new Map([["99000010", { ...existing("w-kofi", { lineManagerId: null }), userId: "m-boss" }]]);
+    expect(problemsOf({ ...kofi, lineManagerEmail: "boss@trust.nhs.uk" }, self)).toEqual(["“boss@trust.nhs.uk” is this worker's own login: nobody is their own line manager"]);
+    expect(plan([{ ...kofi, lineManagerEmail: "" }], self)[0]?.verdict).toBe("unchanged");
   });
 
   it("refuses changes to a leaver, and a start date moved past their next position", () => {

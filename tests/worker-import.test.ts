@@ -238,6 +238,29 @@ describe("applying an import", () => {
     ]);
   });
 
+  it("refuses the importer's own record and a worker made their own line manager, changing nothing", () => {
+    const f = register();
+    const manager = asSession(f.users.managerA);
+    // Manager A has a worker's record of their own in the team they manage; inA has a login, which is a manager's.
+    const own = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerB.id, userId: f.users.managerA.id });
+    db.update(workers).set({ userId: f.users.managerB.id }).where(eq(workers.id, f.workers.inA.id)).run();
+    const before = snapshot();
+    const batchId = check(
+      manager,
+      csv([
+        rowFor(own, "Acute Physiotherapy", f.users.managerB.email, { fte: "0.5" }),
+        rowFor(f.workers.inA, "Acute Physiotherapy", f.users.managerB.email),
+      ]),
+    );
+    const problems = importRowsFor(manager, batchId, { page: 1 }).rows.map((r) => (r.verdict === "rejected" ? r.problems : r.verdict));
+    expect(problems).toEqual([
+      [`Employee number ${own.employeeNumber} is your own record: another manager or an administrator changes it`],
+      [`“${f.users.managerB.email}” is this worker's own login: nobody is their own line manager`],
+    ]);
+    expect(applyWorkerImport(manager, batchId, TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/^Nothing to import/) });
+    expect(snapshot()).toEqual(before);
+  });
+
   it("lets a manager update a worker they line-manage in another team, without moving them", () => {
     const f = register();
     const manager = asSession(f.users.managerA);
@@ -312,7 +335,7 @@ describe("who may upload and confirm", () => {
   function request(file: Uint8Array | null, headers: Record<string, string> = {}) {
     const form = new FormData();
     if (file) form.append("file", new File([file as BlobPart], "staff.csv", { type: "text/csv" }));
-    return new Request("http://localhost/workers/import/upload", { method: "POST", body: form, headers: { accept: "application/json", ...headers } });
+    return new Request("http://localhost/workers/import/upload", { method: "POST", body: form, headers: { accept: "application/json", origin: "http://localhost", ...headers } });
   }
 
   it("answers 404 to leads and support workers, for the upload and the confirmation", async () => {
@@ -345,7 +368,20 @@ describe("who may upload and confirm", () => {
     await refused(await upload(request(null)), 400, /^Choose a CSV file/);
     await refused(await upload(request(csv([]), { "content-length": String(20 * 1024 * 1024) })), 413, /^The file is 20\.0 MB/);
     await refused(await upload(request(csv([]), { origin: "https://evil.example", host: "localhost" })), 403, /did not come from a Pathways page/);
-    const notMultipart = new Request("http://localhost/workers/import/upload", { method: "POST", body: "garbage", headers: { accept: "application/json", "content-type": "multipart/form-data; boundary=x" } });
+    // No Origin at all (a script outside a browser, or a stripped header), or an opaque one, is refused too.
+    const bare = request(csv([]));
+    bare.headers.delete("origin");
+    await refused(await upload(bare), 403, /did not come from a Pathways page/);
+    await refused(await upload(request(csv([]), { origin: "null" })), 403, /did not come from a Pathways page/);
+    // With APP_URL set, only that origin is Pathways, whatever Host says.
+    process.env.APP_URL = "https://pathways.example.nhs.uk";
+    try {
+      await refused(await upload(request(csv([]))), 403, /did not come from a Pathways page/);
+      expect((await upload(request(csv([{ employeeNumber: "99000003" }]), { origin: "https://pathways.example.nhs.uk" }))).status).toBe(200);
+    } finally {
+      delete process.env.APP_URL;
+    }
+    const notMultipart = new Request("http://localhost/workers/import/upload", { method: "POST", body: "garbage", headers: { accept: "application/json", origin: "http://localhost", "content-type": "multipart/form-data; boundary=x" } });
     await refused(await upload(notMultipart), 400, /did not arrive whole/);
 
     // Without script, the form posts and is redirected.

@@ -5,7 +5,7 @@ import { lockedUntil } from "@/db/queries/sign-in";
 import { formErrors, submittedValues, type FormState } from "@/lib/forms/state";
 import { formatDateTime } from "@/lib/rules/dates";
 import { safeRedirect } from "@/lib/safe-redirect";
-import { formObject } from "@/lib/forms/read";
+import { cleanForm, formObject } from "@/lib/forms/read";
 import { loginFields } from "@/lib/forms/sign-in";
 
 function throttledMessage(until: Date): string {
@@ -13,7 +13,8 @@ function throttledMessage(until: Date): string {
   return `Too many unsuccessful attempts. For your security, sign-in is paused: try again after ${formatDateTime(until)} (in ${minutes} minute${minutes === 1 ? "" : "s"}).`;
 }
 
-export async function logIn(_prev: FormState, form: FormData): Promise<FormState> {
+export async function logIn(_prev: FormState, typed: FormData): Promise<FormState> {
+  const form = cleanForm(typed);
   const input = loginFields.safeParse(formObject(form));
   if (!input.success) return formErrors(input.error, form);
   const { email, password, callbackUrl } = input.data;

@@ -5,11 +5,12 @@ import { hashPassword } from "@/lib/passwords";
 import { createFirstAdmin } from "@/db/queries/setup";
 import { needsFirstAdmin } from "@/db/queries/sign-in";
 import { formErrors, submittedValues, type FormState } from "@/lib/forms/state";
-import { formObject } from "@/lib/forms/read";
+import { cleanForm, formObject } from "@/lib/forms/read";
 import { setupFields } from "@/lib/forms/sign-in";
 
 /** Open only while no user exists: whoever sets up the first admin account owns the installation. */
-export async function setUpFirstAdmin(_prev: FormState, form: FormData): Promise<FormState> {
+export async function setUpFirstAdmin(_prev: FormState, typed: FormData): Promise<FormState> {
+  const form = cleanForm(typed);
   if (!needsFirstAdmin()) redirect("/login");
   const input = setupFields.safeParse(formObject(form));
   if (!input.success) return formErrors(input.error, form);

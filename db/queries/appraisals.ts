@@ -107,7 +107,8 @@ export function appraisalsPage(user: SessionUser, workerId: string, today = toda
     .all();
   const due = appraisalDue(worker.contractStart, list, today);
   const open = list.find((a) => isOpen(a.status));
-  const canEdit = worker.status === "in_post" && mayEditWorker(user, workerId);
+  // Nobody books or writes their own appraisal (db/separation.ts).
+  const canEdit = worker.status === "in_post" && worker.userId !== user.id && mayEditWorker(user, workerId);
   return {
     worker,
     isOwnRecord: user.role === "support_worker",
@@ -121,12 +122,13 @@ export function appraisalsPage(user: SessionUser, workerId: string, today = toda
 
 export type AppraisalsPage = NonNullable<ReturnType<typeof appraisalsPage>>;
 
-/** Active managers in the user's organisation, to choose the appraiser from. */
-export function appraiserOptions(user: SessionUser): Array<readonly [string, string]> {
+/** Active managers in the user's organisation, to choose the appraiser from, but the worker (`exceptUserId`). */
+export function appraiserOptions(user: SessionUser, exceptUserId?: string | null): Array<readonly [string, string]> {
   return db
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(and(eq(users.orgId, user.orgId), eq(users.role, "manager"), eq(users.status, "active")))
+    // Never the worker themselves, who cannot be their own appraiser.
+    .where(and(eq(users.orgId, user.orgId), eq(users.role, "manager"), eq(users.status, "active"), exceptUserId ? ne(users.id, exceptUserId) : undefined))
     .orderBy(asc(users.name))
     .all()
     .map((u) => [u.id, u.name] as const);
@@ -205,7 +207,8 @@ export function appraisalDetail(user: SessionUser, workerId: string, appraisalId
     /** The worker may comment, sign or send it back now. */
     awaitingMe: isWorker && a.status === "awaiting_sign_off",
   };
-  if (isWorker && !workerMayReadContent(a.status)) return { ...base, content: null };
+  // The person appraised reads it once it is theirs to sign, whatever their role.
+  if ((isWorker || row.worker.userId === user.id) && !workerMayReadContent(a.status)) return { ...base, content: null };
 
   const reviews = db
     .select()

@@ -2,11 +2,11 @@ import "server-only";
 // Changes to a worker's apprenticeship: starting one, its status with dated transitions, off-the-job hours, tripartite
 // reviews, the gateway checklist, the end-point result and the position it leads to. The worker's managers and admins
 // make them (the worker logs their own hours); every change is audited.
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { db } from "../client";
 import { apprenticeshipOptions, apprenticeshipReviews, apprenticeshipStandards, apprenticeshipStatusChanges, apprenticeships, bands, gatewayChecks, gatewayRequirements, otjLogs, stages, workerPositions, workers } from "../schema";
 import { editableWorkers, visibleWorkers } from "../access";
-import { refuseOwnRecord } from "../separation";
+import { notOwnRecord, refuseOwnRecord } from "../separation";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
 import type { EpaFields, GatewayFields, OtjFields, PositionFields, ReviewFields, StartFields, StatusFields } from "../../lib/forms/apprenticeship";
@@ -217,7 +217,12 @@ export function logOtj(user: SessionUser, workerId: string, apprenticeshipId: st
 export function deleteOtjLog(user: SessionUser, workerId: string, logId: string): ApprenticeshipResult {
   if (user.role === "lead") return LEAD_REFUSED;
   return db.transaction((tx) => {
-    const mine = user.role === "support_worker" ? and(eq(workers.userId, user.id), eq(otjLogs.loggedBy, user.id)) : editableWorkers(user);
+    // On one's own record, whatever the role, only the entries one logged oneself: the others are evidence someone
+    // else recorded towards one's own gateway (db/separation.ts).
+    const mine =
+      user.role === "support_worker"
+        ? and(eq(workers.userId, user.id), eq(otjLogs.loggedBy, user.id))
+        : and(editableWorkers(user), or(notOwnRecord(user), eq(otjLogs.loggedBy, user.id)));
     const found = tx
       .select({ log: otjLogs, status: apprenticeships.status, workerStatus: workers.status })
       .from(otjLogs)

@@ -144,7 +144,8 @@ export function conversationsPage(user: SessionUser, workerId: string) {
     .orderBy(desc(careerConversations.heldOn), desc(careerConversations.createdAt))
     .all()
     .map(shapeConversation)
-    .filter((c) => user.role !== "support_worker" || workerMayReadConversation(c.appraisal));
+    // The person the conversation is about, whatever their role, reads one tied to an appraisal once they may read it.
+    .filter((c) => (user.role !== "support_worker" && worker.userId !== user.id) || workerMayReadConversation(c.appraisal));
   const ids = rows.map((r) => r.id);
   const steps = stepsFor(ids);
   const found = barriersFor(ids);
@@ -168,7 +169,7 @@ export function conversationDetail(user: SessionUser, workerId: string, conversa
     .get();
   if (!row) return undefined;
   const conversation = shapeConversation(row);
-  if (user.role === "support_worker" && !workerMayReadConversation(conversation.appraisal)) return undefined;
+  if ((user.role === "support_worker" || worker.userId === user.id) && !workerMayReadConversation(conversation.appraisal)) return undefined;
   const perms = permissions(user, worker);
   return {
     worker,

@@ -9,6 +9,7 @@ import { signOutEverywhere } from "../sessions";
 import { clearAccountFailures } from "./sign-in";
 import { hashLinkToken, linkExpiry, linkUsable, looksLikeLinkToken, newLinkToken, type LinkPurpose } from "../../lib/rules/password-links";
 import type { Role } from "../../lib/vocabulary";
+import type { SessionUser } from "../../lib/session-user";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
@@ -24,6 +25,19 @@ export function issuePasswordLink(tx: Tx, actor: Actor, userId: string, purpose:
     .run();
   audit(tx, actor, { action: "user.password_link", entityType: "user", entityId: userId, summary: { purpose, expiresAt: expiresAt.toISOString() } });
   return { token, expiresAt };
+}
+
+/**
+ * How a link just issued reached its owner: emailed (or not) and shown on screen to the administrator who issued it
+ * (or not). A link neither emailed nor shown is never seen by anyone and simply expires.
+ */
+export function recordLinkDelivery(issuer: SessionUser, userId: string, how: { emailed: "sent" | "not_configured" | "failed"; shown: boolean }): void {
+  audit(db, issuer, {
+    action: "user.password_link_delivered",
+    entityType: "user",
+    entityId: userId,
+    summary: { emailed: how.emailed, shownTo: how.shown ? issuer.role : null },
+  });
 }
 
 /** Makes every unused link of the user stop working (a newer link, a disabled account, a password just set). */

@@ -55,7 +55,8 @@ const reviewer = alias(users, "reviewer");
 /** The worker as the PDP pages head them, if the user may see them. */
 function workerHeader(user: SessionUser, workerId: string) {
   const worker = workerRecordHeader(user, workerId);
-  return worker && { ...worker, canManage: worker.editable };
+  // Nobody manages their own plan (db/separation.ts).
+  return worker && { ...worker, canManage: worker.editable && worker.userId !== user.id };
 }
 
 export type PdpWorker = NonNullable<ReturnType<typeof workerHeader>> & { isOwn: boolean };

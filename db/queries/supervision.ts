@@ -1,7 +1,7 @@
 import "server-only";
 // Supervision sessions and the delegation register (scope of practice). The worker reads their own; their managers
 // and admins record sessions and delegate, review and end tasks; leads read. Every change is audited.
-import { and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, sql, ne } from "drizzle-orm";
 import { db } from "../client";
 import { delegatedTasks, supervisionSessions, users, workers } from "../schema";
 import { editableWorkers, visibleWorkers } from "../access";
@@ -49,11 +49,12 @@ function visibleWorker(user: SessionUser, workerId: string) {
 }
 
 /** Who can be picked as a supervisor: active managers and leads in the user's organisation. */
-export function supervisorOptions(user: SessionUser) {
+export function supervisorOptions(user: SessionUser, exceptUserId?: string | null) {
   return db
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(and(eq(users.orgId, user.orgId), eq(users.status, "active"), inArray(users.role, ["manager", "lead"])))
+    // Never the worker themselves: nobody supervises themselves.
+    .where(and(eq(users.orgId, user.orgId), eq(users.status, "active"), inArray(users.role, ["manager", "lead"]), exceptUserId ? ne(users.id, exceptUserId) : undefined))
     .orderBy(asc(users.name))
     .all();
 }
@@ -103,7 +104,7 @@ export function supervisionPage(user: SessionUser, workerId: string, today = tod
     worker,
     canEdit,
     ownRecord: user.role === "support_worker" && worker.userId === user.id,
-    supervisors: canEdit ? supervisorOptions(user) : [],
+    supervisors: canEdit ? supervisorOptions(user, worker.userId) : [],
     sessions,
     current: tasks.filter((t) => t.endedOn === null),
     ended: tasks.filter((t) => t.endedOn !== null),

@@ -108,6 +108,7 @@ function importContext(r: Reader, user: SessionUser, today: string, employeeNumb
       fte: workers.fte,
       contractStart: workers.contractStart,
       firstPositionEnd,
+      userId: workers.userId,
     })
     .from(workers)
     // In a single-table select drizzle writes columns unqualified, and the subquery above would then compare
@@ -126,9 +127,9 @@ function importContext(r: Reader, user: SessionUser, today: string, employeeNumb
     managers: managers.map((m) => ({ id: m.id, email: m.email, active: m.status === "active" })),
     employeeNumbersInUse: new Set(inUse.map((w) => w.n)),
     editable: new Map(
-      editable.map(({ id, status, firstPositionEnd: end, ...record }): [string, ExistingWorker] => [
+      editable.map(({ id, status, firstPositionEnd: end, userId, ...record }): [string, ExistingWorker] => [
         record.employeeNumber.toLowerCase(),
-        { id, status, record, firstPositionEnd: end },
+        { id, status, record, firstPositionEnd: end, userId, own: userId === user.id },
       ]),
     ),
   };

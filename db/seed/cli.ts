@@ -1,7 +1,8 @@
 // Seeds the database: the reference lists always, then the demo organisation.
 //   npx tsx db/seed/cli.ts [--workers N] [--seed N] [--today YYYY-MM-DD] [--reset] [--if-empty]
 // --reset deletes the database file first; --if-empty seeds the demo only when there are no users yet;
-// --reference-only loads the reference lists and no demo (a production start).
+// --reference-only loads the reference lists and no demo (a production start); --start is what `npm start` runs:
+// demo mode decides (lib/env.ts demoMode), a production start without APP_URL is refused, and it says how to sign in.
 // The database is DATABASE_PATH, or data/pathways.db.
 import { existsSync, rmSync } from "node:fs";
 import { hash } from "@node-rs/argon2";
@@ -9,8 +10,9 @@ import { count } from "drizzle-orm";
 import { openDatabase, closeDatabase } from "../client";
 import { organisations, users } from "../schema";
 import { seedReference } from "./reference";
-import { seedDemo, DEMO_PASSWORD } from "./demo";
+import { seedDemo, DEMO_EMAILS, DEMO_PASSWORD } from "./demo";
 import { isIsoDate } from "../../lib/rules/dates";
+import { appUrl, demoMode, productionStartProblem } from "../../lib/env";
 
 interface Args {
   workers?: number;
@@ -19,12 +21,13 @@ interface Args {
   reset: boolean;
   ifEmpty: boolean;
   referenceOnly: boolean;
+  start: boolean;
 }
 
-const USAGE = "Usage: npx tsx db/seed/cli.ts [--workers N] [--seed N] [--today YYYY-MM-DD] [--reset] [--if-empty] [--reference-only]";
+const USAGE = "Usage: npx tsx db/seed/cli.ts [--workers N] [--seed N] [--today YYYY-MM-DD] [--reset] [--if-empty] [--reference-only] [--start]";
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { reset: false, ifEmpty: false, referenceOnly: false };
+  const args: Args = { reset: false, ifEmpty: false, referenceOnly: false, start: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? "";
     const [flag, inline] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
@@ -56,6 +59,9 @@ function parseArgs(argv: string[]): Args {
       case "--reference-only":
         args.referenceOnly = true;
         break;
+      case "--start":
+        args.start = true;
+        break;
       case "--help":
       case "-h":
         console.log(USAGE);
@@ -78,8 +84,33 @@ function table(rows: string[][]): string {
 
 const seconds = (from: number) => `${((performance.now() - from) / 1000).toFixed(2)} s`;
 
+/** What `npm start` says about signing in, once the database is ready. */
+function startNotes(demo: boolean) {
+  const url = `http://localhost:${process.env.PORT ?? "3000"}`;
+  if (demo) {
+    console.log(`Demo mode: sign in with any of these, password ${DEMO_PASSWORD}. Every page says it is a demonstration.`);
+    for (const email of DEMO_EMAILS) console.log(`  ${email}`);
+  } else {
+    console.log(`Demo mode is off. On an empty database, open ${appUrl() ?? url}/setup to create the first administrator.`);
+  }
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.start) {
+    const problem = productionStartProblem();
+    if (problem) throw new Error(problem);
+    const demo = demoMode();
+    args.ifEmpty = demo;
+    args.referenceOnly = !demo;
+    await seed(args);
+    startNotes(demo);
+    return;
+  }
+  await seed(args);
+}
+
+async function seed(args: Args): Promise<void> {
   const path = process.env.DATABASE_PATH ?? "data/pathways.db";
   const started = performance.now();
 

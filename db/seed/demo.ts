@@ -57,6 +57,8 @@ import {
 
 export const DEMO_ORG_NAME = "Northbrook Community and Acute NHS Foundation Trust";
 export const DEMO_PASSWORD = "pathways-demo";
+/** The demo logins `npm start` lists, one a role (the login page lists them too). */
+export const DEMO_EMAILS = ["admin@demo.test", "lead@demo.test", "manager@demo.test", "manager2@demo.test", "worker@demo.test", "worker2@demo.test"] as const;
 
 export interface DemoOptions {
   /** Support workers to create (default 60, at least 12). */

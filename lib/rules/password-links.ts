@@ -1,5 +1,6 @@
 // One-time links to set a password: a random token that is shown once, stored only as its SHA-256 hash.
 import { createHash, randomBytes } from "node:crypto";
+import type { Role } from "../vocabulary";
 
 /** How long a set-password link works. Long enough to span a weekend; short enough that an old email is harmless. */
 export const LINK_LIFETIME_HOURS = 72;
@@ -39,14 +40,24 @@ export function setPasswordPath(token: string): string {
 
 export type LinkPurpose = "set" | "reset";
 
-/** A link as the person who made it sees it: shown once, never stored. */
+/**
+ * Who may see a set-password link on screen: an administrator, once, as they issue it. Anyone else (a manager giving
+ * a worker their login) never holds it: it goes to its owner by email or not at all, so nobody can set a password,
+ * sign in as the worker and sign in their name (decision record 0006).
+ */
+export function showsLinkOnScreen(role: Role): boolean {
+  return role === "admin";
+}
+
+/** A link as the person who made it sees it: shown once to an administrator (`url`), never stored. */
 export type DeliveredLink = {
-  url: string;
+  /** The link itself, for an administrator only; absent for anyone else. */
+  url?: string;
   /** "22 Nov 2026, 14:05" in London time. */
   expiresAt: string;
   email: string;
   name: string;
-  /** Whether it was also emailed: "not_configured" when SMTP is not set up. */
+  /** Whether it was emailed: "not_configured" when SMTP or APP_URL (the only address a link is built on) is not set. */
   emailed: "sent" | "not_configured" | "failed";
 };
 

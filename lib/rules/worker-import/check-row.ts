@@ -13,6 +13,10 @@ export type ExistingWorker = {
   record: WorkerFields;
   /** When the position that began on their start date ended (null while it is still open, or if there is none). */
   firstPositionEnd: string | null;
+  /** The worker's own login, if they have one: never their own line manager. */
+  userId: string | null;
+  /** The record is the importing user's own, which nobody changes themselves (db/separation.ts). */
+  own: boolean;
 };
 
 export type ImportContext = {

@@ -113,7 +113,11 @@ function planRow(row: ReadRow, ctx: ImportContext, l: Lookups, duplicates: Map<s
   if (key && !existing && ctx.employeeNumbersInUse.has(key)) {
     return reject([`Employee number ${clip(cells.employeeNumber)} belongs to a worker outside your teams`]);
   }
+  if (existing?.own) {
+    return reject([`Employee number ${clip(cells.employeeNumber)} is your own record: another manager or an administrator changes it`]);
+  }
   const before = existing?.record;
+  if (manager && existing?.userId === manager.id) problems.push(`${quoted(manager.email)} is this worker's own login: nobody is their own line manager`);
 
   // A team or reference value no longer in use is fine only where the worker already has it.
   if (team && team.id !== before?.teamId) {

@@ -3,6 +3,7 @@
 import { decodeCsvBytes, splitCsv, unguardCell, type TextEncoding } from "../../csv";
 import { COLUMN_KEYS, IMPORT_COLUMNS, type Cells, type ImportColumn } from "./columns";
 import { formatBytes, listWords, quoted } from "./messages";
+import { withoutHiddenCharacters } from "../../form-text";
 
 /** 5 MB is about 40,000 rows of a typical staff list; the row limit bites first. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -94,7 +95,8 @@ export function readWorkerCsvText(text: string): ReadResult {
     if (raw.every((cell) => cell.trim() === "")) return; // blank lines (and the one after the last line break)
     const cells = Object.fromEntries(COLUMN_KEYS.map((c) => [c, ""])) as Cells;
     columnAt.forEach((column, i) => {
-      if (column) cells[column] = unguardCell((raw[i] ?? "").trim());
+      // A cell loses the control, bidirectional and zero-width characters a form's field would (lib/form-text.ts).
+      if (column) cells[column] = unguardCell(withoutHiddenCharacters(raw[i] ?? "").trim());
     });
     const problems: string[] = [];
     const extra = raw.slice(headings.length);

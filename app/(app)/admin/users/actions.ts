@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/action";
 import type { FormState, LinkFormState } from "@/lib/forms/state";
+import type { SessionUser } from "@/lib/session-user";
 import { Id } from "@/lib/forms/ids";
 import { newUserFields, roleChangeFields } from "@/lib/forms/user";
 import { roleWords } from "@/lib/vocabulary";
@@ -11,8 +12,8 @@ import { organisationName } from "@/db/queries/sign-in";
 
 const StatusChange = z.object({ status: z.enum(["active", "disabled"], { error: "Choose to disable or re-enable the account" }) });
 
-async function withLink(result: Extract<LinkChange, { ok: true }>, message: string): Promise<LinkFormState> {
-  const link = await deliverPasswordLink({ ...result, organisation: organisationName() });
+async function withLink(issuer: SessionUser, result: Extract<LinkChange, { ok: true }>, message: string): Promise<LinkFormState> {
+  const link = await deliverPasswordLink(issuer, { ...result, organisation: organisationName() });
   return { ok: true, message, link };
 }
 
@@ -25,7 +26,7 @@ export const addUserAction = defineAction({
   input: newUserFields,
   run: ({ user, input }) => createUser(user, input),
   revalidate: () => refresh(),
-  done: ({ result }) => withLink(result, `Login created for ${result.name}`),
+  done: ({ user, result }) => withLink(user, result, `Login created for ${result.name}`),
 });
 
 export const changeUserRoleAction = defineAction({
@@ -57,5 +58,5 @@ export const issuePasswordLinkAction = defineAction({
   ids: z.tuple([Id]),
   run: ({ user, ids: [userId] }) => resetPassword(user, userId),
   revalidate: ({ ids: [userId] }) => refresh(userId),
-  done: ({ result }) => withLink(result, result.purpose === "reset" ? "Password reset" : "New set-password link created"),
+  done: ({ user, result }) => withLink(user, result, result.purpose === "reset" ? "Password reset" : "New set-password link created"),
 });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
 import { appraisalsPage, appraiserOptions } from "@/db/queries/appraisals";
@@ -22,7 +22,7 @@ export default async function AppraisalsPage({ params }: { params: Promise<{ id:
   if (!page) notFound();
   const { worker, due, open, history } = page;
   const name = `${worker.firstName} ${worker.lastName}`;
-  const appraisers = page.canEdit && !open ? appraiserOptions(user) : [];
+  const appraisers = page.canEdit && !open ? appraiserOptions(user, page.worker.userId) : [];
   const preferred = user.role === "manager" ? user.id : worker.lineManagerId;
   const defaultAppraiser = appraisers.some(([v]) => v === preferred) ? preferred! : "";
   const suggested = suggestedAppraisalDate(due?.dueOn, today);

@@ -7,9 +7,21 @@ import { deliverPasswordLink } from "@/lib/password-link-delivery";
 import { giveWorkerLogin, reissueWorkerLink, type LinkChange } from "@/db/queries/users";
 import { organisationName } from "@/db/queries/sign-in";
 import type { LinkFormState } from "@/lib/forms/state";
+import type { SessionUser } from "@/lib/session-user";
 
-async function withLink(result: Extract<LinkChange, { ok: true }>, message: string): Promise<LinkFormState> {
-  const link = await deliverPasswordLink({ ...result, organisation: organisationName() });
+/**
+ * The link goes to the worker by email; an administrator also sees it, once. A manager never sees it, and is told
+ * whether it reached the worker or an administrator must give them one.
+ */
+async function withLink(issuer: SessionUser, result: Extract<LinkChange, { ok: true }>, done: string): Promise<LinkFormState> {
+  const link = await deliverPasswordLink(issuer, { ...result, organisation: organisationName() });
+  if (link.url) return { ok: true, message: done, link };
+  const message =
+    link.emailed === "sent"
+      ? `${done}. We have emailed ${result.name} a link to choose their password (${result.email}).`
+      : link.emailed === "failed"
+        ? `${done}, but the email to ${result.email} could not be sent. Ask an administrator to give ${result.name} a set-password link.`
+        : `${done}. Email is not set up here, so an administrator gives ${result.name} their set-password link.`;
   return { ok: true, message, link };
 }
 
@@ -22,7 +34,7 @@ export const createWorkerLoginAction = defineAction({
   input: workerLoginFields,
   run: ({ user, ids: [workerId], input }) => giveWorkerLogin(user, workerId, input),
   revalidate: ({ ids: [workerId] }) => refresh(workerId),
-  done: ({ result }) => withLink(result, `Login created for ${result.name}`),
+  done: ({ user, result }) => withLink(user, result, `Login created for ${result.name}`),
 });
 
 /** A fresh link for a login that has never been used (the first link expired or was lost). */
@@ -31,5 +43,5 @@ export const renewWorkerLinkAction = defineAction({
   ids: z.tuple([Id]),
   run: ({ user, ids: [workerId] }) => reissueWorkerLink(user, workerId),
   revalidate: ({ ids: [workerId] }) => refresh(workerId),
-  done: ({ result }) => withLink(result, "New set-password link created"),
+  done: ({ user, result }) => withLink(user, result, "New set-password link created"),
 });

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/link";
 import { createWorkerLoginAction, renewWorkerLinkAction } from "./actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
@@ -34,7 +34,11 @@ export function WorkerLogin({
   if (link) {
     return (
       <>
-        <PasswordLinkPanel link={link} heading={renew.state.link ? "New set-password link" : `Login created for ${name}`} />
+        <PasswordLinkPanel
+          link={link}
+          heading={renew.state.link ? "New set-password link" : `Login created for ${name}`}
+          message={(renew.state.link ? renew.state.message : create.state.message) ?? undefined}
+        />
         {back}
       </>
     );

@@ -3,6 +3,7 @@
 // The upload form's script asks for JSON; without script the form posts here and is redirected.
 import { z } from "zod";
 import { requireRole } from "@/lib/auth";
+import { appUrl } from "@/lib/env";
 import { todayInLondon } from "@/lib/rules/dates";
 import { formatBytes } from "@/lib/rules/worker-import/messages";
 import { MAX_IMPORT_BYTES } from "@/lib/rules/worker-import/read-file";
@@ -17,16 +18,23 @@ const Upload = z.object({
     .refine((f) => f.size > 0 || f.name !== "", "Choose a CSV file to upload"),
 });
 
-/** Like Next's own check on server actions: a form posted from another site is refused. */
+/**
+ * Like Next's own check on server actions, and stricter: the upload must say where it came from (browsers send Origin
+ * with every POST), and that must be Pathways itself: APP_URL when it is set, otherwise the address it was sent to.
+ */
 function sameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
-  if (!origin) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!origin || origin === "null") return false;
+  let from: URL;
   try {
-    return new URL(origin).host === host;
+    from = new URL(origin);
   } catch {
     return false;
   }
+  const configured = appUrl();
+  if (configured) return from.origin === new URL(configured).origin;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  return from.host === host;
 }
 
 /** A file name fit to show: no path, no control characters, not too long. */
