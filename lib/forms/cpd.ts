@@ -6,16 +6,12 @@ import { CPD_TYPES, DECLINE_REASONS, LEARNING_KINDS } from "../vocabulary";
 import { optionalDate, realDate, requiredDate } from "./dates";
 import { courseDatesProblem, cpdDateProblem, declineProblem, parseCostPence, parseHours } from "../rules/cpd";
 
-
 const optionalId = z
   .string()
   .trim()
   .max(64)
   .optional()
   .transform((v) => (v ? v : null));
-
-/** A date that must be given and real; its range is checked by the refinements below. */
-const anyDate = (what: string) => requiredDate(what);
 
 /** Runs even when other fields failed, so every problem is reported at once. */
 const ALWAYS = { when: () => true };
@@ -46,7 +42,7 @@ const cost = z
 export function cpdFields(today: string) {
   return z
     .object({
-      activityOn: anyDate("the date of the activity"),
+      activityOn: requiredDate("the date of the activity"),
       title: requiredText("the title", 200, "Enter what the activity was, for example 'Falls prevention e-learning'"),
       type: z.enum(CPD_TYPES, { error: "Select the type of activity" }),
       learning: z.enum(LEARNING_KINDS, { error: "Select formal or informal learning" }),
@@ -79,7 +75,7 @@ export const requestFields = z
     provider: optionalText("The provider", 200),
     /** Typed in pounds, parsed to pence. */
     cost,
-    startsOn: anyDate("the start date"),
+    startsOn: requiredDate("the start date"),
     endsOn: optionalDate("the end date"),
     requestGoalId: optionalId,
     why: requiredText("why you want it", 4000, "Say why this training is needed"),

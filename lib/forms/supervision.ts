@@ -12,10 +12,6 @@ import {
   normaliseRegistration,
 } from "../rules/supervision";
 
-
-/** A date that must be given and real; its range is checked by the refinements below. */
-const anyDate = (what: string) => requiredDate(what);
-
 /** Runs even when other fields failed, so every problem is reported at once. */
 const ALWAYS = { when: () => true };
 
@@ -57,8 +53,8 @@ export function delegationFields(today: string) {
         .refine((v) => !v || normaliseRegistration(v) !== undefined, REGISTRATION_MESSAGE)
         .transform((v) => (v ? (normaliseRegistration(v) ?? null) : null)),
       supervisionLevel: z.enum(SUPERVISION_LEVELS, { error: "Select the level of supervision" }),
-      competentSince: anyDate("the date they were assessed as competent"),
-      reviewOn: anyDate("the review date"),
+      competentSince: requiredDate("the date they were assessed as competent"),
+      reviewOn: requiredDate("the review date"),
     })
     .superRefine((v, ctx) => {
       const competent = realDate(v.competentSince);
@@ -75,7 +71,7 @@ export type DelegationFields = z.infer<ReturnType<typeof delegationFields>>;
 /** "Reviewed today": the next review date. */
 export function reviewFields(today: string) {
   return z
-    .object({ reviewOn: anyDate("the next review date") })
+    .object({ reviewOn: requiredDate("the next review date") })
     .superRefine((v, ctx) => {
       const review = realDate(v.reviewOn);
       const problem = review ? nextReviewProblem(review, today) : undefined;
