@@ -3,8 +3,9 @@ import "server-only";
 // worker's record (a senior support worker promoted to manage a team, say) does not sign off their own competencies,
 // approve their own training, appraise themselves, delegate to themselves, take the decisions on their own
 // apprenticeship or change their own post. Each of those decisions asks here first, in its transaction, and the
-// person is told who can decide instead. What a person adds to their own record (a self-assessment, evidence, CPD,
-// off-the-job hours, a request, their side of a PDP or an appraisal) is theirs to add, and does not ask.
+// person is told who can decide instead. What a person adds to their own record (evidence, CPD, off-the-job hours, a
+// training request, a career step ticked done; a support worker's self-assessment and their side of a PDP or an
+// appraisal) is theirs to add, and does not ask.
 import { and, eq, isNull, ne, or, type SQL } from "drizzle-orm";
 import type { DB } from "./client";
 import { workers } from "./schema";
@@ -32,12 +33,12 @@ export const OWN_DECISIONS = {
 export type OwnDecision = keyof typeof OWN_DECISIONS;
 
 /** The refusal for a decision about one's own record: what, and who decides instead. */
-export function ownRecordRefused(decision: OwnDecision, field?: string): Refusal {
-  return { ...readOnly(`You can't ${OWN_DECISIONS[decision]}. Another manager or an administrator must.`), ...(field ? { field } : {}) };
+export function ownRecordRefused(decision: OwnDecision): Refusal {
+  return readOnly(`You can't ${OWN_DECISIONS[decision]}. Another manager or an administrator must.`);
 }
 
 /** Whether the worker record is the acting user's own. */
-export function isOwnRecord(q: Q, user: Pick<SessionUser, "id">, workerId: string): boolean {
+function isOwnRecord(q: Q, user: Pick<SessionUser, "id">, workerId: string): boolean {
   return !!q.select({ id: workers.id }).from(workers).where(and(eq(workers.id, workerId), eq(workers.userId, user.id))).get();
 }
 
