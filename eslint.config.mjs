@@ -67,7 +67,8 @@ export default defineConfig([
     rules: { "no-restricted-imports": ["error", pagesUseQueries] },
   },
   {
-    // Server actions read alike across features: every one is made by defineAction (lib/action.ts) and named
+    // Server actions read alike across features: every one is made by defineAction (lib/action.ts; defineSignature is
+    // defineAction asking the signer to prove it is them) and named
     // verb-object-Action (signOffCompetencyAction), so it never shares a name with the data-layer call it makes.
     files: ["app/**/actions.ts"],
     rules: {
@@ -78,8 +79,8 @@ export default defineConfig([
           message: "Name a server action verb-object-Action, e.g. signOffCompetencyAction.",
         },
         {
-          selector: "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[init.callee.name!='defineAction']",
-          message: "Make a signed-in server action with defineAction (lib/action.ts).",
+          selector: "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[init.callee.name!=/^define(Action|Signature)$/]",
+          message: "Make a signed-in server action with defineAction, or defineSignature for a signature (lib/action.ts).",
         },
       ],
     },

@@ -18,7 +18,7 @@ export function closeBenchDatabase(): void {
 export function benchSession(email: string): SessionUser {
   const u = db.select().from(users).where(and(eq(users.email, email), eq(users.status, "active"))).get();
   if (!u) throw new Error(`No user ${email}`);
-  return { id: u.id, orgId: u.orgId, name: u.name, email: u.email, role: u.role, sessionId: "bench" };
+  return { id: u.id, orgId: u.orgId, name: u.name, email: u.email, role: u.role, sessionId: "bench", signedInWith: "password", signedInAt: new Date() };
 }
 
 /** A worker whose apprenticeship is at gateway, if any. */

@@ -23,8 +23,9 @@ const holder = globalThis as unknown as { __pathwaysDb?: Connection };
 function keepPrivate(path: string) {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   closeSync(openSync(path, "a", 0o600));
+  // The database's path comes from configuration at run time: nothing for the bundler to trace.
   for (const file of [path, `${path}-wal`, `${path}-shm`]) {
-    if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+    if (existsSync(/*turbopackIgnore: true*/ file) && (statSync(/*turbopackIgnore: true*/ file).mode & 0o077) !== 0) chmodSync(file, 0o600);
   }
 }
 

@@ -68,13 +68,17 @@ export function makeInsightCache(opts: { version: () => string; clock: () => num
 
 // One cache per open database, so a test's or script's fresh file never meets another's results.
 const caches = new WeakMap<Database.Database, InsightCache>();
+/** Rows this connection wrote that change no figure (the audit trail's record of a view or a download). */
+const uncounted = new WeakMap<Database.Database, number>();
+
+const totalChanges = (sqlite: Database.Database) => sqlite.prepare("select total_changes()").pluck().get() as number;
 
 function cacheFor(sqlite: Database.Database): InsightCache {
   let cache = caches.get(sqlite);
   if (!cache) {
     const changes = sqlite.prepare("select total_changes()").pluck();
     cache = makeInsightCache({
-      version: () => `${sqlite.pragma("data_version", { simple: true })}:${changes.get()}`,
+      version: () => `${sqlite.pragma("data_version", { simple: true })}:${(changes.get() as number) - (uncounted.get(sqlite) ?? 0)}`,
       clock: () => performance.timeOrigin + performance.now(),
       maxStaleMs: maxStaleMs(),
     });
@@ -95,6 +99,18 @@ function scopeKey(user: SessionUser): string {
 export function keptInsight<T>(name: string, user: SessionUser, args: unknown, compute: () => T, tab = false): Kept<T> {
   const orgWide = user.role === "lead" || user.role === "admin";
   return cacheFor(rawSqlite()).get(`${name} ${scopeKey(user)} ${JSON.stringify(args)}`, compute, tab && orgWide);
+}
+
+/**
+ * Runs a write that changes no figure (recording that someone viewed or downloaded figures) without making every kept
+ * result look out of date: else each view of a tab, logged, would make the next one work its figures out again.
+ */
+export function withoutInvalidating<T>(write: () => T): T {
+  const sqlite = rawSqlite();
+  const before = totalChanges(sqlite);
+  const result = write();
+  uncounted.set(sqlite, (uncounted.get(sqlite) ?? 0) + totalChanges(sqlite) - before);
+  return result;
 }
 
 /** Forgets every kept result (the benchmark, to time a first view). */

@@ -7,7 +7,7 @@ import { errorSummary } from "./support/pages";
 import { today, yearsOn } from "./support/dates";
 import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
-import { signedInPage } from "./support/roles";
+import { PASSWORD, signedInPage } from "./support/roles";
 import { demoDb, workerIdFor } from "./support/demo-db";
 
 test.describe.configure({ mode: "serial" });
@@ -31,6 +31,19 @@ function openAppraisal(id: string) {
   }
 }
 
+/** What the audit trail recorded of the appraisal's signature. */
+function signatureAudit(appraisalId: string) {
+  const db = demoDb();
+  try {
+    const row = db
+      .prepare("select actor_id as actorId, summary from audit_events where entity_id = ? and action = 'appraisal.signed_off'")
+      .get(appraisalId) as { actorId: string; summary: string } | undefined;
+    return row && { actorId: row.actorId, summary: JSON.parse(row.summary) as Record<string, unknown> };
+  } finally {
+    db.close();
+  }
+}
+
 /** The objective in the record's "New objectives" section. */
 const newObjective = (page: Page) => page.getByRole("region", { name: "New objectives", exact: true }).getByText(OBJECTIVE);
 const status = (page: Page, text: string | RegExp) => page.getByRole("status").filter({ hasText: text });
@@ -42,6 +55,7 @@ test("first, any appraisal of Daniel's that the demo data has open is closed", a
   if (open.status === "awaiting_sign_off") {
     const page = await signedInPage(browser, "worker2");
     await page.goto(`/workers/${workerId}/appraisals/${open.id}`);
+    await page.getByLabel("Your password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign off my appraisal" }).click();
     await expect(status(page, "signed off")).toBeVisible();
     await page.context().close();
@@ -143,8 +157,21 @@ test("Daniel reads it, needs a reason to send it back, then signs it with a comm
   await expect(page.getByLabel("Your comments (optional)")).toHaveValue(COMMENT);
   await expectAccessible(page);
 
+  // Signing proves it is him: without his password, or with a wrong one, nothing is signed and his comment stays.
+  await page.getByRole("button", { name: "Sign off my appraisal" }).click();
+  // (The send-back form above still shows its own error: two summaries, one a form.)
+  await expect(page.getByRole("alert").filter({ hasText: "Enter your password to confirm it is you" })).toBeVisible();
+  await expect(page.getByLabel("Your comments (optional)")).toHaveValue(COMMENT);
+  await page.getByLabel("Your password").fill("not-my-password");
+  await page.getByRole("button", { name: "Sign off my appraisal" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "The password is not right" })).toBeVisible();
+  await expect(page.getByLabel("Your password")).toHaveValue("");
+  await expect(page.getByLabel("Your password")).toHaveAttribute("aria-describedby", /password-error/);
+  await expectAccessible(page);
+  await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign off my appraisal" }).click();
   await expect(status(page, "Appraisal signed off")).toBeVisible();
+  expect(signatureAudit(appraisalPath.split("/").at(-1)!)?.summary).toMatchObject({ reauthenticated: "password" });
   await expect(page.getByText(COMMENT)).toBeVisible();
   await expectAccessible(page);
   await page.context().close();

@@ -6,7 +6,7 @@
 import { test, expect } from "./support/test";
 import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
-import { signedInPage, LOGINS } from "./support/roles";
+import { PASSWORD, signedInPage, LOGINS } from "./support/roles";
 import { demoDb, workerIdFor } from "./support/demo-db";
 import { captureAction, replayAs } from "./support/forge";
 import { today, shift } from "./support/dates";
@@ -119,6 +119,7 @@ test("the manager signs it off with registration details (and a forged sign-off 
     await page.getByLabel("Assessor's name").fill("Chloe Mensah");
     await page.getByLabel("Assessor's profession").fill("Physiotherapist");
     await page.getByLabel("Registration number").fill("PH654321");
+    await page.getByLabel("Your password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign off this competency" }).click();
   });
   const chloePage = await signedInPage(browser, "worker");
@@ -136,6 +137,7 @@ test("the manager signs it off with registration details (and a forged sign-off 
   await expect(page.getByLabel("Assessor's profession")).toHaveValue("Physiotherapist");
   await expectAccessible(page);
   await page.getByLabel("Registration number").fill("PH 654321");
+  await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign off this competency" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Signed off. The competency is now locked" })).toBeVisible();
   const signOff = page.getByRole("region", { name: "Sign-off" });

@@ -8,7 +8,7 @@ import { mainNav } from "./support/pages";
 import { today } from "./support/dates";
 import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
-import { signedInPage } from "./support/roles";
+import { PASSWORD, signedInPage } from "./support/roles";
 import { demoDb, workerIdFor } from "./support/demo-db";
 
 test.describe.configure({ mode: "serial" });
@@ -126,6 +126,7 @@ test("Chloe sees the new goals on My development, adds a progress note and agree
 
   await visit(page, "/me");
   await page.getByRole("link", { name: /Agree the changed PDP/ }).click();
+  await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Agree this plan" }).click();
   await expect(status(page, "You have agreed this plan.")).toBeVisible();
   await expectAccessible(page);
@@ -139,6 +140,7 @@ test("Chloe comments on the appraisal and signs it off", async ({ browser }) => 
   for (const o of OBJECTIVES) await expect(page.getByText(o.title).first()).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("Your comments (optional)").fill(COMMENT);
+  await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign off my appraisal" }).click();
   await expect(status(page, "Appraisal signed off")).toBeVisible();
   await expect(page.getByText(COMMENT)).toBeVisible();
@@ -169,6 +171,7 @@ test("the appraisal is locked for Claire, who prints it, agrees the plan and rec
   await page.emulateMedia({ media: "screen" });
 
   await visit(page, `/workers/${chloe}/pdp`);
+  await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Agree this plan" }).click();
   await expect(page.getByText("Active, agreed").first()).toBeVisible();
   await page.getByLabel("Date of the review").fill(today());

@@ -6,7 +6,7 @@ import { errorSummary, mainNav } from "./support/pages";
 import type { Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { expectAccessible, visit } from "./support/axe";
-import { signedInPage } from "./support/roles";
+import { PASSWORD, signedInPage } from "./support/roles";
 import { demoDb, workerIdFor } from "./support/demo-db";
 import { currentDbPath } from "./support/trust";
 import { addDays, formatDate, todayInLondon } from "../lib/rules/dates";
@@ -95,6 +95,7 @@ test("Daniel's manager records a review, fixing a date before the plan started, 
   await expect(page.getByRole("region", { name: "Reviews" }).getByText(summary)).toBeVisible();
   await expect(page.getByText(formatDate(addDays(today, 90))).first()).toBeVisible();
 
+  await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Agree this plan" }).click();
   await expect(page.getByRole("status").filter({ hasText: "You have agreed this plan." })).toBeVisible();
   await expect(page.getByText(/Agreed by Tunde Adebayo on \d{1,2} \w{3} \d{4} at \d{2}:\d{2}/)).toBeVisible();
@@ -111,6 +112,7 @@ test("Daniel opens his PDP from its address and agrees it: it is active and agre
   await expect(page.getByRole("link", { name: "Propose a goal" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Record the review" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Close this PDP" })).toHaveCount(0);
+  await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Agree this plan" }).click();
   await expect(page.getByRole("status").filter({ hasText: "You have agreed this plan." })).toBeVisible();
   await expect(page.getByText("Active, agreed")).toBeVisible();

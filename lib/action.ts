@@ -10,6 +10,7 @@ import { cleanForm, formObject } from "./forms/read";
 import { todayInLondon } from "./rules/dates";
 import type { Role } from "./vocabulary";
 import type { SessionUser } from "./session-user";
+import { signingProof, type Signature } from "./rules/signature";
 import type { Refusal } from "@/db/result";
 import { checkCredentials } from "@/db/queries/sign-in";
 
@@ -22,8 +23,11 @@ type Answer = { ok: true } | Refusal;
 type Bound<T> = { [K in keyof T]: T[K] extends string ? string : T[K] };
 type Input<In> = In extends z.ZodType ? z.output<In> : undefined;
 
-/** What each step sees: the acting user, the checked ids, the checked input, today's date in London, the raw form. */
-export type ActionContext<Ids, In> = { user: SessionUser; ids: Ids; input: In; today: string; form: FormData };
+/**
+ * What each step sees: the acting user, the checked ids, the checked input, today's date in London, the raw form, and
+ * for a signature, how the signer proved it was them.
+ */
+export type ActionContext<Ids, In> = { user: SessionUser; ids: Ids; input: In; today: string; form: FormData; signature?: Signature };
 type Before<Ids> = Omit<ActionContext<Ids, undefined>, "input">;
 type After<Ids, In, Ok> = ActionContext<Ids, In> & { result: Ok };
 
@@ -42,7 +46,7 @@ export type ActionSpec<IdsS extends AnyTuple, In extends z.ZodType | undefined, 
   invalid?: (form: FormData, error: z.ZodError) => NoInfer<S>;
   /** Runs before the form is checked; a state it returns is the answer (a button that adds a row, saving nothing). */
   before?: (ctx: Before<z.output<IdsS>>) => NoInfer<S> | undefined;
-  /** Asks for the user's password again (the form's `password` field) before anything changes. */
+  /** A signature: the signer proves it is them before anything changes (use `defineSignature`). */
   reauthenticate?: boolean;
   /** The data-layer call. It decides access to the record; `not_found` becomes a 404. */
   run: (ctx: ActionContext<z.output<IdsS>, Input<In>>) => R | Promise<R>;
@@ -62,12 +66,21 @@ export function refusalState(form: FormData, refusal: Refusal): FormState {
 }
 
 const REAUTH_MESSAGE = "Enter your password to confirm it is you";
+export const SIGN_ON_AGAIN_MESSAGE = "Sign in again with your organisation account to confirm it is you, then sign";
 
-async function reauthenticated(user: SessionUser, form: FormData): Promise<FormState | undefined> {
+/**
+ * The signer's proof: their password typed again in the same form, or a single sign-on made in the last few minutes
+ * (lib/rules/signature.ts). A wrong password counts towards the sign-in throttle like any other.
+ */
+async function reauthenticated(user: SessionUser, form: FormData): Promise<Signature | FormState> {
+  const at = new Date();
+  const proof = signingProof(user, at);
+  if (proof.kind === "fresh_sign_on") return { reauthenticated: "single_sign_on", at };
+  if (proof.kind === "sign_on_again") return failed(form, SIGN_ON_AGAIN_MESSAGE);
   const password = form.get("password");
   if (typeof password !== "string" || password === "") return failed(form, REAUTH_MESSAGE, { password: REAUTH_MESSAGE });
   const check = await checkCredentials(user.email, password, await clientAddress());
-  if (check.ok && check.user.id === user.id) return undefined;
+  if (check.ok && check.user.id === user.id) return { reauthenticated: "password", at };
   const message = check.ok || check.reason === "invalid" ? "The password is not right" : "Too many unsuccessful attempts. Try again later.";
   return failed(form, message, { password: message });
 }
@@ -103,12 +116,14 @@ export function defineAction<
       input = parsed.data as Input<In>;
     }
 
+    let signature: Signature | undefined;
     if (spec.reauthenticate) {
-      const refused = await reauthenticated(user, form);
-      if (refused) return refused as S;
+      const proof = await reauthenticated(user, form);
+      if (!("reauthenticated" in proof)) return proof as S;
+      signature = proof;
     }
 
-    const ctx = { ...base, input };
+    const ctx = { ...base, input, signature };
     const result = await spec.run(ctx);
     if (!result.ok) return refusalState(form, result as Refusal) as S;
 
@@ -122,4 +137,29 @@ export function defineAction<
     if (typeof spec.done === "function") return spec.done(after);
     return (spec.done === undefined ? { ok: true } : { ok: true, message: spec.done }) as S;
   };
+}
+
+/**
+ * A signature (an appraisal, a PDP version, a competency sign-off): an action whose data-layer call receives how the
+ * signer proved it was them, to record on the audit row. The form carries `<SignatureField>`.
+ */
+export function defineSignature<
+  IdsS extends AnyTuple = z.ZodTuple<[], null>,
+  In extends z.ZodType | undefined = undefined,
+  R extends Answer = Answer,
+  S extends FormState = FormState,
+>(
+  spec: Omit<ActionSpec<IdsS, In, R, S>, "reauthenticate" | "run"> & {
+    run: (ctx: ActionContext<z.output<IdsS>, Input<In>> & { signature: Signature }) => R | Promise<R>;
+  },
+): (...args: [...Bound<z.input<IdsS>>, S, FormData]) => Promise<S> {
+  return defineAction<IdsS, In, R, S>({
+    ...spec,
+    reauthenticate: true,
+    run: (ctx) => {
+      // defineAction sets the signature whenever reauthenticate is on; this is the type saying so.
+      if (!ctx.signature) throw new Error("A signature reached its data-layer call without proof of who signed");
+      return spec.run({ ...ctx, signature: ctx.signature });
+    },
+  });
 }

@@ -98,7 +98,8 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   if (!session?.sid || typeof session.sv !== "number") return null;
   const check = resolveSession(session.sid, session.sv);
-  return check.ok ? check.user : null;
+  // The address goes on every audit row this request writes.
+  return check.ok ? { ...check.user, address: await clientAddress() } : null;
 });
 
 /** Every page and action starts here. A signed-out or expired visitor goes to the login page. */

@@ -9,4 +9,9 @@ export type SessionUser = {
   role: Role;
   /** The login session (one per sign-in). */
   sessionId: string;
+  /** How and when this login session began: a signature asks for proof that depends on both (lib/rules/signature.ts). */
+  signedInWith: "password" | "oidc";
+  signedInAt: Date;
+  /** The client's address for this request (lib/auth.ts clientAddress), recorded on the audit rows it writes. */
+  address?: string;
 };

@@ -19,7 +19,8 @@ import { coverageWorkers, scorecard, scorecardWorkers } from "../db/queries/scor
 import { progression } from "../db/queries/progression";
 import { workforceComposition } from "../db/queries/workforce";
 import { barriersAndEnablers } from "../db/queries/barriers";
-import { equityCounts } from "../db/queries/equality";
+import { equityFigures } from "../db/queries/equality";
+import { equityPeriodFor } from "../lib/rules/equity";
 import { clearInsightCache } from "../db/insights-cache";
 import { inboxReminders } from "../db/queries/inbox";
 import { parseWorkerFilters } from "../lib/worker-filters";
@@ -116,7 +117,7 @@ time("lead: insights headline measures", () => headlineMeasures(lead, today));
     ["team progression, 24 months", (u) => progression(u, all, 24)],
     ["workforce tables", (u) => workforceComposition(u, all)],
     ["barriers and enablers", (u) => barriersAndEnablers(u, all)],
-    ["equity", (u) => equityCounts(u, all)],
+    ["equity (a quarter, checked against the year before it)", (u) => equityFigures(u, equityPeriodFor(today, today))],
     ["the workers behind competency coverage (first 500)", (u) => coverageWorkers(u, all)],
   ];
   for (const [name, fn] of tabs) {

@@ -29,7 +29,7 @@ import {
 } from "@/db/queries/appraisals";
 import { appraisalFields, appraisalFormObject, type AppraisalFields } from "@/lib/forms/appraisal";
 import { addDays, addMonths, todayInLondon } from "@/lib/rules/dates";
-import { twoTeams, asSession, makeUser } from "./support/factory";
+import { twoTeams, asSession, makeUser, SIGNED, freshSignOn } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
@@ -92,7 +92,7 @@ function awaiting(objective = "Lead the falls-prevention huddle") {
 
 function completed() {
   const id = awaiting();
-  expect(signOff(workerA, wA, id, { workerComments: "Agreed" })).toMatchObject({ ok: true });
+  expect(signOff(workerA, wA, id, { workerComments: "Agreed" }, SIGNED)).toMatchObject({ ok: true });
   return id;
 }
 
@@ -206,13 +206,13 @@ describe("the lifecycle", () => {
     const id = awaiting();
     const name = `${f.workers.workerA.firstName} ${f.workers.workerA.lastName}`;
     for (const u of [managerA, admin, lead]) {
-      expect(signOff(u, wA, id, { workerComments: "" })).toEqual({ ok: false, code: "read_only", message: `Only ${name} can sign off their own appraisal` });
+      expect(signOff(u, wA, id, { workerComments: "" }, SIGNED)).toEqual({ ok: false, code: "read_only", message: `Only ${name} can sign off their own appraisal` });
     }
-    expect(signOff(workerB, wA, id, { workerComments: "" })).toEqual({ ok: false, code: "not_found", message: "Appraisal not found" });
-    expect(signOff(managerB, wA, id, { workerComments: "" })).toEqual({ ok: false, code: "not_found", message: "Appraisal not found" });
+    expect(signOff(workerB, wA, id, { workerComments: "" }, SIGNED)).toEqual({ ok: false, code: "not_found", message: "Appraisal not found" });
+    expect(signOff(managerB, wA, id, { workerComments: "" }, SIGNED)).toEqual({ ok: false, code: "not_found", message: "Appraisal not found" });
     expect(statusOf(id).status).toBe("awaiting_sign_off");
 
-    expect(signOff(workerA, wA, id, { workerComments: "Fair and agreed" })).toMatchObject({ ok: true });
+    expect(signOff(workerA, wA, id, { workerComments: "Fair and agreed" }, SIGNED)).toMatchObject({ ok: true });
     const done = statusOf(id);
     expect(done).toMatchObject({ status: "completed", workerComments: "Fair and agreed" });
     expect(done.workerSignedAt).toBeInstanceOf(Date);
@@ -257,7 +257,7 @@ describe("the lock and reopening", () => {
     expect(saveAppraisal(managerA, wA, id, fields({ appraiserSummary: "Changed after the fact" }), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(locked) });
     expect(sendForSignOff(managerA, wA, id, TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(locked) });
     expect(cancelAppraisal(managerA, wA, id, "Oops")).toMatchObject({ ok: false, message: expect.stringMatching(locked) });
-    expect(signOff(workerA, wA, id, { workerComments: "again" })).toMatchObject({ ok: false, message: expect.stringMatching(locked) });
+    expect(signOff(workerA, wA, id, { workerComments: "again" }, SIGNED)).toMatchObject({ ok: false, message: expect.stringMatching(locked) });
     expect(statusOf(id).appraiserSummary).toBe("A strong year");
   });
 
@@ -384,12 +384,12 @@ describe("the server actions", () => {
   it("sign-off: the manager is told only the worker can; the worker signs; then edits are refused with the lock message", async () => {
     const { signOffAppraisalAction, saveAppraisalAction, returnToManagerAction } = await import("@/app/(app)/workers/[id]/appraisals/actions");
     const id = awaiting();
-    actAs(managerA);
+    actAs(freshSignOn(managerA));
     const refused = await signOffAppraisalAction(wA, id, {}, formData({ workerComments: "Signed for them" }));
     expect(refused.message).toBe(`Only ${f.workers.workerA.firstName} ${f.workers.workerA.lastName} can sign off their own appraisal`);
-    actAs(workerB);
+    actAs(freshSignOn(workerB));
     await expect(signOffAppraisalAction(wA, id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
-    actAs(workerA);
+    actAs(freshSignOn(workerA));
     const noReason = await returnToManagerAction(wA, id, {}, formData({ reason: "" }));
     expect(noReason).toMatchObject({ ok: false, fieldErrors: { reason: "Give a reason" } });
     await expect(signOffAppraisalAction(wA, id, {}, formData({ workerComments: "Happy with this" }))).rejects.toThrow(/NEXT_REDIRECT/);

@@ -28,7 +28,7 @@ import {
   type SignOffFields,
 } from "@/db/queries/competencies";
 import { developmentSummaries } from "@/db/queries/development";
-import { asSession, twoTeams } from "./support/factory";
+import { asSession, twoTeams, SIGNED, freshSignOn } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 import { addEvidenceAction, reopenCompetencyAction, selfAssessAction, signOffCompetencyAction } from "@/app/(app)/workers/[id]/competencies/actions";
 import { initialFormState } from "@/lib/forms/state";
@@ -81,7 +81,7 @@ function signedOff(f: Fixture, statementId: string, over: Partial<SignOffFields>
   const on = over.signedOffOn ?? assessor().signedOffOn;
   expect(selfAssess(asSession(f.users.workerUserA), workerA, statementId, { confidence: 4, note: "" }, TODAY).ok).toBe(true);
   expect(addEvidence(asSession(f.users.managerA), workerA, statementId, evidence({ evidenceDate: on }), TODAY).ok).toBe(true);
-  const result = signOff(asSession(f.users.managerA), workerA, statementId, assessor(over), TODAY);
+  const result = signOff(asSession(f.users.managerA), workerA, statementId, assessor(over), SIGNED, TODAY);
   if (!result.ok) throw new Error(result.message);
   return result;
 }
@@ -153,7 +153,7 @@ describe("self-assessment, evidence and sign-off", () => {
     expect(addEvidence(asSession(f.users.workerUserA), workerA, st.id, evidence({ type: "reflective_account" }), TODAY).ok).toBe(true);
     expect(assessmentOf(workerA, st.id)!.status).toBe("evidence_added");
 
-    const result = signOff(asSession(f.users.managerA), workerA, st.id, assessor(), TODAY);
+    const result = signOff(asSession(f.users.managerA), workerA, st.id, assessor(), SIGNED, TODAY);
     expect(result.ok).toBe(true);
     expect(assessmentOf(workerA, st.id)).toMatchObject({
       status: "signed_off",
@@ -168,7 +168,7 @@ describe("self-assessment, evidence and sign-off", () => {
 
     const id = assessmentOf(workerA, st.id)!.id;
     expect(auditFor(id).map((e) => e.action)).toEqual(["competency_assessment.self_assessed", "competency_assessment.signed_off"]);
-    expect(JSON.parse(auditFor(id)[1]!.summary)).toMatchObject({ assessorName: "Priya Shah", assessorRegistration: "PH123456", version: 1 });
+    expect(JSON.parse(auditFor(id)[1]!.summary)).toMatchObject({ assessorName: "Priya Shah", assessorRegistration: "PH123456", version: 1, reauthenticated: "password" });
     // The next sign-off offers the same assessor.
     const next = competencyStatementPage(asSession(f.users.managerA), workerA, f.statement("intermediate", "3.2").id, TODAY)!;
     expect(next.assessorDefaults).toEqual({ assessorName: "Priya Shah", assessorProfession: "Physiotherapist", assessorRegistration: "PH123456" });
@@ -179,11 +179,11 @@ describe("self-assessment, evidence and sign-off", () => {
     const st = f.statement("entry", "2.1");
     const workerA = f.workers.workerA.id;
     const manager = asSession(f.users.managerA);
-    expect(signOff(manager, workerA, st.id, assessor(), TODAY)).toMatchObject({ ok: false, message: /evidence/ });
+    expect(signOff(manager, workerA, st.id, assessor(), SIGNED, TODAY)).toMatchObject({ ok: false, message: /evidence/ });
     expect(addEvidence(manager, workerA, st.id, evidence(), TODAY).ok).toBe(true);
-    expect(signOff(manager, workerA, st.id, assessor({ signedOffOn: "2026-12-02" }), TODAY)).toMatchObject({ ok: false, field: "signedOffOn" });
-    expect(signOff(manager, workerA, st.id, assessor({ signedOffOn: "2020-01-01" }), TODAY)).toMatchObject({ ok: false, field: "signedOffOn" });
-    expect(signOff(manager, workerA, st.id, assessor({ signedOffOn: "2026-11-19" }), TODAY)).toMatchObject({
+    expect(signOff(manager, workerA, st.id, assessor({ signedOffOn: "2026-12-02" }), SIGNED, TODAY)).toMatchObject({ ok: false, field: "signedOffOn" });
+    expect(signOff(manager, workerA, st.id, assessor({ signedOffOn: "2020-01-01" }), SIGNED, TODAY)).toMatchObject({ ok: false, field: "signedOffOn" });
+    expect(signOff(manager, workerA, st.id, assessor({ signedOffOn: "2026-11-19" }), SIGNED, TODAY)).toMatchObject({
       ok: false,
       field: "signedOffOn",
       message: "The sign-off cannot be dated before the evidence it rests on (20 November 2026)",
@@ -210,10 +210,10 @@ describe("self-assessment, evidence and sign-off", () => {
     expect(addEvidence(asSession(f.users.lead), workerA, st.id, evidence(), TODAY)).toMatchObject({ ok: false, message: /Leads read/ });
     // An admin may add evidence but not sign off.
     expect(addEvidence(asSession(f.users.admin), workerA, st.id, evidence(), TODAY).ok).toBe(true);
-    expect(signOff(asSession(f.users.admin), workerA, st.id, assessor(), TODAY)).toMatchObject({ ok: false, message: /Only the worker's manager/ });
-    expect(signOff(asSession(f.users.workerUserA), workerA, st.id, assessor(), TODAY)).toMatchObject({ code: "not_found" });
-    expect(signOff(asSession(f.users.managerB), workerA, st.id, assessor(), TODAY)).toMatchObject({ code: "not_found" });
-    expect(signOff(asSession(f.users.lead), workerA, st.id, assessor(), TODAY)).toMatchObject({ ok: false, message: /Leads read/ });
+    expect(signOff(asSession(f.users.admin), workerA, st.id, assessor(), SIGNED, TODAY)).toMatchObject({ ok: false, message: /Only the worker's manager/ });
+    expect(signOff(asSession(f.users.workerUserA), workerA, st.id, assessor(), SIGNED, TODAY)).toMatchObject({ code: "not_found" });
+    expect(signOff(asSession(f.users.managerB), workerA, st.id, assessor(), SIGNED, TODAY)).toMatchObject({ code: "not_found" });
+    expect(signOff(asSession(f.users.lead), workerA, st.id, assessor(), SIGNED, TODAY)).toMatchObject({ ok: false, message: /Leads read/ });
     expect(assessmentOf(workerA, st.id)!.status).toBe("evidence_added");
   });
 
@@ -284,14 +284,14 @@ describe("the lock, reopening and expiry", () => {
     expect(lapsed).toMatchObject({ competenciesSignedOff: 0, competenciesExpired: 1 });
     expect(lapsed.attention).toContain("Renew an expired competency sign-off");
     // Expired is unlocked, but a renewal needs evidence dated after the lapsed sign-off.
-    expect(signOff(asSession(f.users.managerA), workerA, renewable.id, assessor({ signedOffOn: TODAY }), TODAY)).toMatchObject({ ok: false, message: /fresh evidence/ });
+    expect(signOff(asSession(f.users.managerA), workerA, renewable.id, assessor({ signedOffOn: TODAY }), SIGNED, TODAY)).toMatchObject({ ok: false, message: /fresh evidence/ });
     expect(competencyStatementPage(asSession(f.users.managerA), workerA, renewable.id, TODAY)!.signOffBlocker).toMatch(/fresh evidence/);
     expect(addEvidence(asSession(f.users.workerUserA), workerA, renewable.id, evidence({ evidenceDate: TODAY }), TODAY).ok).toBe(true);
     // Gathering fresh evidence does not hide that the sign-off has lapsed.
     expect(assessmentOf(workerA, renewable.id)!.status).toBe("expired");
     expect(competencyOverview(asSession(f.users.managerA), workerA, TODAY)!.current!.readiness.expired).toBe(1);
     expect(competencyStatementPage(asSession(f.users.managerA), workerA, renewable.id, TODAY)!.signOffBlocker).toBeNull();
-    expect(signOff(asSession(f.users.managerA), workerA, renewable.id, assessor({ signedOffOn: TODAY }), TODAY).ok).toBe(true);
+    expect(signOff(asSession(f.users.managerA), workerA, renewable.id, assessor({ signedOffOn: TODAY }), SIGNED, TODAY).ok).toBe(true);
     const renewed = assessmentOf(workerA, renewable.id)!;
     expect(renewed.expiresOn! > TODAY).toBe(true);
     expect(JSON.parse(auditFor(renewed.id).at(-1)!.summary)).toMatchObject({ renewedAfterExpiry: true });
@@ -402,7 +402,7 @@ describe("the actions", () => {
     const f = setup();
     const st = statementOf(f);
     expect(addEvidence(asSession(f.users.managerA), f.workers.workerA.id, st.id, evidence(), TODAY).ok).toBe(true);
-    actAs(asSession(f.users.managerA));
+    actAs(freshSignOn(asSession(f.users.managerA)));
     const missing = await signOffCompetencyAction(f.workers.workerA.id, st.id, initialFormState, formData({ assessorName: "Priya Shah", assessorProfession: "Physiotherapist", assessorRegistration: "", signedOffOn: "2026-11-25" }));
     expect(missing).toMatchObject({
       ok: false,
@@ -411,13 +411,13 @@ describe("the actions", () => {
     });
     expect(assessmentOf(f.workers.workerA.id, st.id)!.status).toBe("evidence_added");
 
-    actAs(asSession(f.users.workerUserA));
+    actAs(freshSignOn(asSession(f.users.workerUserA)));
     await expect(
       signOffCompetencyAction(f.workers.workerA.id, st.id, initialFormState, formData({ assessorName: "Me", assessorProfession: "Physiotherapist", assessorRegistration: "PH123456", signedOffOn: "2026-11-25" })),
     ).rejects.toThrow(NOT_FOUND);
     expect(assessmentOf(f.workers.workerA.id, st.id)!.status).toBe("evidence_added");
 
-    actAs(asSession(f.users.managerA));
+    actAs(freshSignOn(asSession(f.users.managerA)));
     await expect(
       signOffCompetencyAction(f.workers.workerA.id, st.id, initialFormState, formData({ assessorName: "Priya Shah", assessorProfession: "Physiotherapist", assessorRegistration: "ph 123456", signedOffOn: "2026-11-25" })),
     ).rejects.toThrow(/NEXT_REDIRECT/);

@@ -1,25 +1,24 @@
 // Equality monitoring: a support worker saves, changes and clears their own answers (the audit names the questions,
 // never the answers); nobody else can read or write them, however they ask; and the equity figures against a
-// hand-built dataset with known answers: a big group's rate shown, a small group suppressed, a manager's scope.
+// hand-built dataset with known answers: a big group's rate shown, a small group suppressed, counts rounded, a
+// manager's scope; and the differencing attacks (adjacent days and quarters, team against team-minus-one, filters).
 import { describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { appraisals, auditEvents, equalityMonitoring, stages, trainingRequests, workerPositions, workers } from "@/db/schema";
-import { equityCounts, myEquality, saveMyEquality } from "@/db/queries/equality";
-import type { ScorecardFilters } from "@/db/queries/scorecard";
+import { equityFigures, myEquality, saveMyEquality, type EquityFigures } from "@/db/queries/equality";
 import { equityTables } from "@/app/(app)/insights/equity/equity-tables";
 import { GET as csvGET } from "@/app/(app)/insights/equity/csv/route";
 import { tableCsv } from "@/lib/tables";
 import { saveEqualityAction } from "@/app/(app)/me/equality/actions";
-import { isSmall } from "@/lib/rules/suppression";
+import { equityPeriod, equityPeriodFor, MINIMUM_CHANGE, MINIMUM_SCOPE, ROUND_TO } from "@/lib/rules/equity";
 import { asSession, makeWorker, twoTeams } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
 vi.mock("next/cache", () => import("./support/next-cache-mock"));
 
-const END = "2026-11-22";
-const all = (over: Partial<ScorecardFilters> = {}): ScorecardFilters => ({ team: null, profession: null, setting: null, end: END, ...over });
+const PERIOD = equityPeriod("2026-09-30");
 const rowFor = (workerId: string) => db.select().from(equalityMonitoring).where(eq(equalityMonitoring.workerId, workerId)).get();
 
 describe("a worker's own answers", () => {
@@ -76,7 +75,11 @@ describe("a worker's own answers", () => {
 });
 
 describe("the equity figures", () => {
-  /** Team A: 20 White workers (10 appraised, 2 with training, 1 promoted), 10 Black (8 appraised), 3 Asian (1 appraised). */
+  /**
+   * Team A: 20 White workers (10 appraised, 2 with training, 1 promoted), 10 Black (8 appraised), 3 Asian (1 appraised),
+   * all in post since 2022, everything happening in January to March 2026: the periods to 30 June and 30 September
+   * 2026 have the same figures, and the periods of 2025 differ from them by many people.
+   */
   function dataset() {
     const f = twoTeams();
     const higher = db.insert(stages).values({ code: "senior-x", name: "Senior", rank: 2 }).returning().get();
@@ -92,20 +95,25 @@ describe("the equity figures", () => {
     add(3, "asian", 1);
     db.insert(trainingRequests)
       .values([
-        { workerId: white[0]!.id, title: "Falls", status: "approved", startsOn: "2026-05-01" },
-        { workerId: white[1]!.id, title: "Falls", status: "attended", startsOn: "2026-04-01" },
-        { workerId: white[2]!.id, title: "Falls", status: "withdrawn", startsOn: "2026-04-01" },
+        { workerId: white[0]!.id, title: "Falls", status: "approved", startsOn: "2026-02-01" },
+        { workerId: white[1]!.id, title: "Falls", status: "attended", startsOn: "2026-03-01" },
+        { workerId: white[2]!.id, title: "Falls", status: "withdrawn", startsOn: "2026-03-01" },
       ])
       .run();
-    db.update(workerPositions).set({ effectiveTo: "2026-06-30" }).where(eq(workerPositions.workerId, white[3]!.id)).run();
-    db.insert(workerPositions).values({ workerId: white[3]!.id, effectiveFrom: "2026-07-01", stageId: higher.id, jobTitle: "Senior", teamId: f.teamA.id }).run();
+    db.update(workerPositions).set({ effectiveTo: "2026-02-28" }).where(eq(workerPositions.workerId, white[3]!.id)).run();
+    db.insert(workerPositions).values({ workerId: white[3]!.id, effectiveFrom: "2026-03-01", stageId: higher.id, jobTitle: "Senior", teamId: f.teamA.id }).run();
     db.update(workers).set({ stageId: higher.id }).where(eq(workers.id, white[3]!.id)).run();
     return f;
   }
 
+  const published = (figures: EquityFigures | undefined) => {
+    if (figures?.status !== "published") throw new Error(`Expected published figures, got ${figures?.status}`);
+    return figures;
+  };
+
   it("counts each group, with not declared for workers without answers", () => {
     const f = dataset();
-    const c = equityCounts(asSession(f.users.lead), all())!;
+    const c = published(equityFigures(asSession(f.users.lead), PERIOD));
     // 33 with answers and the factory's three workers without (the other organisation's is not counted).
     expect(c.overall.headcount).toBe(36);
     const group = (key: string) => c.by.ethnicGroup.find((g) => g.key === key)!;
@@ -116,9 +124,9 @@ describe("the equity figures", () => {
     expect(group("prefer_not_to_say").headcount).toBe(0);
   });
 
-  it("shows a big group's rate, hides a small group, and never shows 1 to 7", () => {
+  it("rounds what shows to 5, hides a small group, never shows 1 to 7, and rates from the rounded figures", () => {
     const f = dataset();
-    const tables = equityTables(equityCounts(asSession(f.users.lead), all())!);
+    const tables = equityTables(published(equityFigures(asSession(f.users.lead), PERIOD)));
     const ethnic = tables.find((t) => t.key === "ethnic-group")!;
     const row = (label: string) => ethnic.rows.find((r) => r[0] === label)!;
     const col = (label: string) => ethnic.columns.findIndex((c) => c.label === label);
@@ -131,17 +139,22 @@ describe("the equity figures", () => {
     // Secondary: the Asian count hidden in the appraisal column, the next smallest (Black, 8) goes too.
     expect(row("Black, Black British, Caribbean or African")[col("Appraisal: number")]).toBe("*");
     expect(row("Prefer not to say")[col("In post")]).toBe(0);
-    expect(ethnic.totals?.[col("In post")]).toBe(36);
-    for (const t of tables) for (const cell of [...t.rows.flat(), ...(t.totals ?? [])]) if (typeof cell === "number") expect(isSmall(cell)).toBe(false);
+    // 36 in post shows as 35; 19 appraised as 20, and the rate is 20 of 35.
+    expect(ethnic.totals?.[col("In post")]).toBe(35);
+    expect(ethnic.totals?.[col("Appraisal: number")]).toBe(20);
+    expect(ethnic.totals?.[col("Appraisal: rate")]).toBe("57%");
+    for (const t of tables) {
+      for (const cell of [...t.rows.flat(), ...(t.totals ?? [])]) if (typeof cell === "number") expect(cell % ROUND_TO, `${t.key}: ${cell}`).toBe(0);
+    }
   });
 
-  it("downloads a table as the very cells the page shows, suppressed; an unknown table is 404, a worker is refused", async () => {
+  it("downloads a table as the very cells the page shows; an unknown table is 404, a worker is refused", async () => {
     const f = dataset();
     actAs(asSession(f.users.lead));
-    const res = await csvGET(new Request(`http://x/insights/equity/csv?table=ethnic-group&end=${END}`));
+    const res = await csvGET(new Request(`http://x/insights/equity/csv?table=ethnic-group&end=${PERIOD.end}`));
     expect(res.status).toBe(200);
-    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="pathways-equity-ethnic-group-12-months-to-${END}.csv"`);
-    const table = equityTables(equityCounts(asSession(f.users.lead), all())!).find((t) => t.key === "ethnic-group")!;
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="pathways-equity-ethnic-group-12-months-to-${PERIOD.end}.csv"`);
+    const table = equityTables(published(equityFigures(asSession(f.users.lead), PERIOD))).find((t) => t.key === "ethnic-group")!;
     // Read with the byte-order mark kept: Excel needs it to read the file as UTF-8.
     expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer())).toBe(tableCsv(table));
     expect((await csvGET(new Request("http://x/insights/equity/csv?table=nonsense"))).status).toBe(404);
@@ -149,13 +162,92 @@ describe("the equity figures", () => {
     await expect(csvGET(new Request("http://x/insights/equity/csv?table=ethnic-group"))).rejects.toThrow(NOT_FOUND);
   });
 
-  it("keeps a manager to their teams: another team's figures are not theirs to see, and a worker gets none", () => {
+  it("keeps a manager to their teams, and gives a view under the minimum size no figures at all", () => {
     const f = dataset();
-    const managerB = asSession(f.users.managerB);
-    expect(equityCounts(managerB, all({ team: f.teamA.id }))!.overall.headcount).toBe(0);
-    // Manager B's own team: workerB, and lineManagedOnly (in team B), none of the 33 in team A.
-    expect(equityCounts(managerB, all())!.overall.headcount).toBe(2);
-    expect(equityCounts(asSession(f.users.managerA), all())!.overall.headcount).toBe(35);
-    expect(equityCounts(asSession(f.users.workerUserA), all())).toBeUndefined();
+    // Manager B's own team: workerB and lineManagedOnly, far under the minimum.
+    expect(equityFigures(asSession(f.users.managerB), PERIOD)).toMatchObject({ status: "too_small" });
+    expect(MINIMUM_SCOPE).toBeGreaterThan(2);
+    // Manager A: the 33 in team A, their own worker and the line-managed one in team B.
+    expect(published(equityFigures(asSession(f.users.managerA), PERIOD)).overall.headcount).toBe(35);
+    expect(equityFigures(asSession(f.users.workerUserA), PERIOD)).toBeUndefined();
+  });
+});
+
+describe("comparing two views of the equity figures points at nobody (the attacks of issue 16)", () => {
+  /** Exactly MINIMUM_SCOPE + 2 long-standing workers in team A with answers, appraised in March 2026 (so periods of 2026 agree), and a lead. */
+  function trust() {
+    const f = twoTeams();
+    for (let i = 0; i < MINIMUM_SCOPE + 2; i++) {
+      const w = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerA.id });
+      db.insert(equalityMonitoring).values({ workerId: w.id, ethnicGroup: i % 2 ? "white" : "black", disability: "no", sex: "female", ageBand: "35_44" }).run();
+      db.insert(appraisals).values({ workerId: w.id, scheduledFor: "2026-03-01", heldOn: "2026-03-01", status: "completed" }).run();
+    }
+    return f;
+  }
+
+  /** A named starter, the only one, who joined on 27 October 2026 and told the monitoring questions she is disabled. */
+  function starter(f: ReturnType<typeof twoTeams>, contractStart: string, disability: "yes" | "no" = "yes") {
+    const w = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerA.id, contractStart });
+    db.insert(equalityMonitoring).values({ workerId: w.id, ethnicGroup: "white", disability, sex: "female", ageBand: "25_34" }).run();
+    return w;
+  }
+
+  async function csv(query: string): Promise<{ status: number; body: string }> {
+    const res = await csvGET(new Request(`http://x/insights/equity/csv?${query}`));
+    return { status: res.status, body: res.status === 200 ? new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer()) : "" };
+  }
+
+  it("adjacent end dates: 26 and 27 October give the same quarter's figures, byte for byte", async () => {
+    const f = trust();
+    starter(f, "2026-10-27");
+    actAs(asSession(f.users.lead));
+    const today = "2026-12-06";
+    expect(equityPeriodFor("2026-10-26", today)).toEqual(equityPeriodFor("2026-10-27", today));
+    expect(equityPeriodFor("2026-10-27", today).end).toBe("2026-09-30");
+    const [before, after] = [await csv("table=disability&end=2026-10-26"), await csv("table=disability&end=2026-10-27")];
+    expect(before.status).toBe(200);
+    expect(after).toEqual(before);
+  });
+
+  it("adjacent quarters: a period whose only change is one starter is withheld, on the page and in the download", async () => {
+    const f = trust();
+    starter(f, "2026-08-10");
+    const lead = asSession(f.users.lead);
+    expect(equityFigures(lead, equityPeriod("2026-06-30"))).toMatchObject({ status: "published" });
+    // Published, the September quarter's disability table against June's would give her answer away.
+    expect(equityFigures(lead, equityPeriod("2026-09-30"))).toMatchObject({ status: "withheld" });
+    actAs(lead);
+    expect((await csv("table=disability&end=2026-09-30")).status).toBe(404);
+    expect((await csv("table=disability&end=2026-06-30")).status).toBe(200);
+  });
+
+  it("adjacent quarters: with enough starters that none stands out, the period is published", () => {
+    const f = trust();
+    for (let i = 0; i < MINIMUM_CHANGE; i++) starter(f, "2026-08-10", i % 2 ? "yes" : "no");
+    expect(equityFigures(asSession(f.users.lead), equityPeriod("2026-09-30"))).toMatchObject({ status: "published" });
+  });
+
+  it("a change in one person's measures (an appraisal) is a change too: alone, it withholds the period", () => {
+    const f = trust();
+    const w = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerA.id });
+    db.insert(equalityMonitoring).values({ workerId: w.id, ethnicGroup: "asian", disability: "yes", sex: "male", ageBand: "55_64" }).run();
+    db.insert(appraisals).values({ workerId: w.id, scheduledFor: "2026-08-01", heldOn: "2026-08-01", status: "completed" }).run();
+    expect(equityFigures(asSession(f.users.lead), equityPeriod("2026-09-30"))).toMatchObject({ status: "withheld" });
+  });
+
+  it("team versus team-minus-one, and profession filters: the equity figures take no filters, so every such pair is the same", async () => {
+    const f = trust();
+    actAs(asSession(f.users.lead));
+    const whole = await csv("table=disability&end=2026-06-30");
+    expect(whole.status).toBe(200);
+    expect(await csv(`table=disability&end=2026-06-30&team=${f.teamA.id}`)).toEqual(whole);
+    expect(await csv(`table=disability&end=2026-06-30&team=${f.teamB.id}`)).toEqual(whole);
+    expect(await csv(`table=disability&end=2026-06-30&profession=${f.ref.profession.id}`)).toEqual(whole);
+  });
+
+  it("a manager whose teams are under the minimum size gets no equity figures to compare with the organisation's", async () => {
+    const f = trust();
+    actAs(asSession(f.users.managerB));
+    expect((await csv("table=disability&end=2026-06-30")).status).toBe(404);
   });
 });

@@ -22,7 +22,7 @@ import { agreePdpAction, closePdpAction, recordPdpReviewAction, startPdpAction }
 import { pdpReviewFields, startPdpFields } from "@/lib/forms/pdp";
 import { todayInLondon } from "@/lib/rules/dates";
 import type { GoalStatus } from "@/lib/vocabulary";
-import { twoTeams, asSession } from "./support/factory";
+import { twoTeams, asSession, SIGNED, freshSignOn } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
@@ -100,12 +100,12 @@ describe("agreeing a PDP", () => {
     const pdpId = started(t);
     const proposed = addGoal(pdpId, { title: "Shadow the dysphagia clinic", proposedBy: "worker", agreedAt: null });
 
-    const byWorker = agreePdp(t.s.workerA, t.workerId, pdpId);
+    const byWorker = agreePdp(t.s.workerA, t.workerId, pdpId, SIGNED);
     expect(byWorker).toMatchObject({ ok: true, message: expect.stringContaining("Waiting for your manager") });
     expect(pdpRow(pdpId)).toMatchObject({ status: "draft", managerAgreedAt: null });
     expect(pdpRow(pdpId).workerAgreedAt).toBeInstanceOf(Date);
 
-    const byManager = agreePdp(t.s.managerA, t.workerId, pdpId);
+    const byManager = agreePdp(t.s.managerA, t.workerId, pdpId, SIGNED);
     expect(byManager).toMatchObject({ ok: true, message: expect.stringContaining("agreed by you both") });
     expect(pdpRow(pdpId)).toMatchObject({ status: "active", managerAgreedBy: t.s.managerA.id });
     expect(db.select().from(pdpGoals).where(eq(pdpGoals.id, proposed.id)).get()!.agreedAt).toBeInstanceOf(Date);
@@ -114,39 +114,39 @@ describe("agreeing a PDP", () => {
 
     // Agreeing again is a friendly no-op.
     const before = pdpRow(pdpId).managerAgreedAt;
-    expect(agreePdp(t.s.managerA, t.workerId, pdpId)).toMatchObject({ ok: true, message: "You have already agreed version 1 of this plan" });
+    expect(agreePdp(t.s.managerA, t.workerId, pdpId, SIGNED)).toMatchObject({ ok: true, message: "You have already agreed version 1 of this plan" });
     expect(pdpRow(pdpId).managerAgreedAt).toEqual(before);
     // Agreeing from a page opened before the plan changed is refused: the person must read the new version.
     db.update(pdps).set({ version: 2, workerAgreedAt: null, managerAgreedAt: null }).where(eq(pdps.id, pdpId)).run();
-    expect(agreePdp(t.s.workerA, t.workerId, pdpId, 1)).toMatchObject({ ok: false, message: expect.stringContaining("changed since you opened it") });
-    expect(agreePdp(t.s.workerA, t.workerId, pdpId, 2)).toMatchObject({ ok: true });
+    expect(agreePdp(t.s.workerA, t.workerId, pdpId, SIGNED, 1)).toMatchObject({ ok: false, message: expect.stringContaining("changed since you opened it") });
+    expect(agreePdp(t.s.workerA, t.workerId, pdpId, SIGNED, 2)).toMatchObject({ ok: true });
   });
 
   it("refuses a lead, another team's manager and another worker, and an empty plan", () => {
     const t = setup();
     const r = startPdp(t.s.managerA, t.workerId, PERIOD);
     if (!r.ok) throw new Error(r.message);
-    expect(agreePdp(t.s.managerA, t.workerId, r.pdpId)).toMatchObject({ ok: false, message: "Add at least one goal before agreeing this plan" });
+    expect(agreePdp(t.s.managerA, t.workerId, r.pdpId, SIGNED)).toMatchObject({ ok: false, message: "Add at least one goal before agreeing this plan" });
     addGoal(r.pdpId);
-    expect(agreePdp(t.s.lead, t.workerId, r.pdpId)).toMatchObject({ ok: false, message: "Leads can read PDPs but not change them" });
-    expect(agreePdp(t.s.managerB, t.workerId, r.pdpId)).toMatchObject({ ok: false, code: "not_found" });
-    expect(agreePdp(t.s.workerB, t.workerId, r.pdpId)).toMatchObject({ ok: false, code: "not_found" });
+    expect(agreePdp(t.s.lead, t.workerId, r.pdpId, SIGNED)).toMatchObject({ ok: false, message: "Leads can read PDPs but not change them" });
+    expect(agreePdp(t.s.managerB, t.workerId, r.pdpId, SIGNED)).toMatchObject({ ok: false, code: "not_found" });
+    expect(agreePdp(t.s.workerB, t.workerId, r.pdpId, SIGNED)).toMatchObject({ ok: false, code: "not_found" });
     // A PDP id of one worker under another worker's id is not found.
-    expect(agreePdp(t.s.managerA, t.f.workers.lineManagedOnly.id, r.pdpId)).toMatchObject({ ok: false, code: "not_found" });
+    expect(agreePdp(t.s.managerA, t.f.workers.lineManagedOnly.id, r.pdpId, SIGNED)).toMatchObject({ ok: false, code: "not_found" });
     expect(pdpRow(r.pdpId)).toMatchObject({ workerAgreedAt: null, managerAgreedAt: null });
   });
 
   it("a plan change on an agreed PDP makes a new version both must agree; it stays active", () => {
     const t = setup();
     const pdpId = started(t);
-    agreePdp(t.s.workerA, t.workerId, pdpId);
-    agreePdp(t.s.managerA, t.workerId, pdpId);
+    agreePdp(t.s.workerA, t.workerId, pdpId, SIGNED);
+    agreePdp(t.s.managerA, t.workerId, pdpId, SIGNED);
     db.transaction((tx) => markPlanChanged(tx, t.s.managerA, pdpId));
     expect(pdpRow(pdpId)).toMatchObject({ status: "active", version: 2, workerAgreedAt: null, managerAgreedAt: null });
     const page = pdpPage(t.s.workerA, t.workerId)!;
     expect(page.current).toMatchObject({ version: 2, status: "active" });
-    expect(agreePdp(t.s.workerA, t.workerId, pdpId)).toMatchObject({ ok: true, message: expect.stringContaining("Waiting") });
-    expect(agreePdp(t.s.admin, t.workerId, pdpId)).toMatchObject({ ok: true, message: "Plan agreed. Version 2 is agreed by you both." });
+    expect(agreePdp(t.s.workerA, t.workerId, pdpId, SIGNED)).toMatchObject({ ok: true, message: expect.stringContaining("Waiting") });
+    expect(agreePdp(t.s.admin, t.workerId, pdpId, SIGNED)).toMatchObject({ ok: true, message: "Plan agreed. Version 2 is agreed by you both." });
   });
 });
 
@@ -209,7 +209,7 @@ describe("closing a PDP", () => {
     expect(pdpRow(pdpId)).toMatchObject({ status: "closed", nextReviewOn: null });
     expect(auditActions(pdpId)).toContain("pdp.closed");
     const closedOn = todayInLondon(pdpRow(pdpId).closedAt!);
-    const refusal = agreePdp(t.s.workerA, t.workerId, pdpId);
+    const refusal = agreePdp(t.s.workerA, t.workerId, pdpId, SIGNED);
     expect(refusal.ok).toBe(false);
     if (refusal.ok) return;
     expect(refusal.message).toMatch(/^This PDP was closed on \d{1,2} \w+ \d{4}; start a new one to make changes$/);
@@ -330,15 +330,15 @@ describe("the server actions", () => {
   it("answers 404 to another team's manager, a lead's change and another worker's agreement", async () => {
     const t = setup();
     const pdpId = started(t);
-    actAs(t.s.managerB);
+    actAs(freshSignOn(t.s.managerB));
     await expect(agreePdpAction(t.workerId, {}, formData({ pdpId }))).rejects.toThrow(NOT_FOUND);
-    actAs(t.s.workerB);
+    actAs(freshSignOn(t.s.workerB));
     await expect(agreePdpAction(t.workerId, {}, formData({ pdpId }))).rejects.toThrow(NOT_FOUND);
-    actAs(t.s.lead);
+    actAs(freshSignOn(t.s.lead));
     await expect(startPdpAction(t.workerId, {}, formData(PERIOD))).rejects.toThrow(NOT_FOUND);
     const leadAgree = await agreePdpAction(t.workerId, {}, formData({ pdpId }));
     expect(leadAgree.message).toBe("Leads can read PDPs but not change them");
-    actAs(t.s.workerA);
+    actAs(freshSignOn(t.s.workerA));
     await expect(agreePdpAction(t.workerId, {}, formData({ pdpId }))).rejects.toThrow(/NEXT_REDIRECT/);
     expect(pdpRow(pdpId).workerAgreedAt).toBeInstanceOf(Date);
   });

@@ -20,7 +20,7 @@ import { apprenticeshipPage } from "@/db/queries/apprenticeships";
 import { changeApprenticeshipStatus, deleteOtjLog, logOtj, recordReview, startApprenticeship } from "@/db/queries/apprenticeship-changes";
 import { editableWorker, recordLeaving, updateWorker } from "@/db/queries/worker-changes";
 import { pdpPermissions } from "@/lib/rules/pdp";
-import { asSession, makeWorker, twoTeams } from "./support/factory";
+import { asSession, makeWorker, twoTeams, SIGNED } from "./support/factory";
 
 const TODAY = "2026-12-01";
 
@@ -71,10 +71,10 @@ describe("nobody decides about their own record", () => {
     const assessor = { assessorName: "Priya Shah", assessorProfession: "Physiotherapist", assessorRegistration: "PH123456", signedOffOn: "2026-11-25" };
     ok(addEvidence(t.me, t.own, st.id, evidence, TODAY));
     expect(competencyStatementPage(t.me, t.own, st.id, TODAY)).toMatchObject({ canSignOff: false, canAddEvidence: true });
-    expectOwnRefusal(() => signOff(t.me, t.own, st.id, assessor, TODAY), /sign off a competency/);
+    expectOwnRefusal(() => signOff(t.me, t.own, st.id, assessor, SIGNED, TODAY), /sign off a competency/);
 
     expect(competencyStatementPage(t.other, t.own, st.id, TODAY)).toMatchObject({ canSignOff: true });
-    ok(signOff(t.other, t.own, st.id, assessor, TODAY));
+    ok(signOff(t.other, t.own, st.id, assessor, SIGNED, TODAY));
     expect(competencyStatementPage(t.me, t.own, st.id, TODAY)).toMatchObject({ canReopen: false });
     expectOwnRefusal(() => reopen(t.me, t.own, st.id, "Signed in error", TODAY), /reopen a sign-off/);
     ok(reopen(t.other, t.own, st.id, "Signed in error", TODAY));
@@ -138,7 +138,7 @@ describe("nobody decides about their own record", () => {
     expectOwnRefusal(() => updateGoal(t.me, t.own, goalId, { ...goal, title: "Chair every meeting" }), /goals in your own development plan/);
     expectOwnRefusal(() => setGoalStatus(t.me, t.own, goalId, { status: "in_progress", reason: "" }), /goals in your own development plan/);
     expectOwnRefusal(() => agreeGoal(t.me, t.own, goalId), /goals in your own development plan/);
-    expectOwnRefusal(() => agreePdp(t.me, t.own, pdpId), /manage or agree your own development plan/);
+    expectOwnRefusal(() => agreePdp(t.me, t.own, pdpId, SIGNED), /manage or agree your own development plan/);
     const page = pdpPage(t.me, t.own)!;
     expect(page.worker.canManage).toBe(false);
     expect(pdpPage(t.other, t.own)!.worker.canManage).toBe(true);
@@ -146,7 +146,7 @@ describe("nobody decides about their own record", () => {
     const review = { reviewedOn: TODAY, summary: "On track", nextReviewOn: "2027-03-01" };
     expectOwnRefusal(() => recordPdpReview(t.me, t.own, pdpId, review, TODAY), /manage or agree your own development plan/);
     expectOwnRefusal(() => closePdp(t.me, t.own, pdpId, { carryOver: false }, TODAY), /manage or agree your own development plan/);
-    ok(agreePdp(t.other, t.own, pdpId));
+    ok(agreePdp(t.other, t.own, pdpId, SIGNED));
     ok(recordPdpReview(t.other, t.own, pdpId, review, TODAY));
   });
 

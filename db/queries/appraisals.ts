@@ -39,6 +39,7 @@ import {
 } from "../../lib/rules/appraisal-lifecycle";
 import { objectiveChanges, type AppraisalFields, type ScheduleFields } from "../../lib/forms/appraisal";
 import { type Refusal, type Result } from "../result";
+import type { Signature } from "../../lib/rules/signature";
 
 // Qualified by hand: in a single-table select drizzle leaves column names bare, which inside the subquery would
 // resolve to pdp_goals' own id.
@@ -552,8 +553,11 @@ function workerStep(
   return { ok: true, appraisal: found.appraisal, to: check.to };
 }
 
-/** The worker signs off their own appraisal, with optional comments: it is then completed and locked. */
-export function signOff(user: SessionUser, workerId: string, appraisalId: string, f: { workerComments: string }): AppraisalResult {
+/**
+ * The worker signs off their own appraisal, with optional comments: it is then completed and locked. The audit row
+ * records how they proved it was them (lib/rules/signature.ts).
+ */
+export function signOff(user: SessionUser, workerId: string, appraisalId: string, f: { workerComments: string }, signature: Signature): AppraisalResult {
   return db.transaction((tx) => {
     const step = workerStep(tx, user, workerId, appraisalId, "sign_off");
     if (!step.ok) return step;
@@ -562,7 +566,7 @@ export function signOff(user: SessionUser, workerId: string, appraisalId: string
       .set({ status: step.to, workerComments: f.workerComments, workerSignedAt: now, completedAt: now, statusReason: null })
       .where(eq(appraisals.id, appraisalId))
       .run();
-    audit(tx, user, { action: "appraisal.signed_off", entityType: "appraisal", entityId: appraisalId, workerId, summary: { withComments: f.workerComments.length > 0 } });
+    audit(tx, user, { action: "appraisal.signed_off", entityType: "appraisal", entityId: appraisalId, workerId, summary: { withComments: f.workerComments.length > 0, reauthenticated: signature.reauthenticated } });
     return { ok: true, workerId, appraisalId };
   });
 }

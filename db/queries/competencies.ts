@@ -42,6 +42,7 @@ import type { AssessmentStatus, EvidenceType, FrameworkStage } from "../../lib/v
 import { workerRecordHeader } from "./workers";
 import type { Result } from "../result";
 import { assessedFrameworkKey } from "./assessed-framework";
+import type { Signature } from "../../lib/rules/signature";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 type Q = Tx | typeof db;
@@ -655,7 +656,14 @@ export type SignOffFields = { assessorName: string; assessorProfession: string; 
  * name, profession and registration number. It rests on evidence, so there must be some. Locks the statement; with a
  * renewal period it expires that many months later.
  */
-export function signOff(user: SessionUser, workerId: string, statementId: string, f: SignOffFields, today = todayInLondon()): CompetencyResult {
+export function signOff(
+  user: SessionUser,
+  workerId: string,
+  statementId: string,
+  f: SignOffFields,
+  signature: Signature,
+  today = todayInLondon(),
+): CompetencyResult {
   if (user.role === "lead") return LEAD_REFUSED;
   return db.transaction((tx) => {
     const t = target(tx, user, workerId, statementId, today);
@@ -709,6 +717,7 @@ export function signOff(user: SessionUser, workerId: string, statementId: string
         assessorRegistration: f.assessorRegistration,
         expiresOn,
         renewedAfterExpiry: t.assessment.status === "expired" || (t.assessment.expiresOn !== null && t.assessment.expiresOn < today),
+        reauthenticated: signature.reauthenticated,
       },
     });
     return { ok: true, workerId, statementId: t.statement.id, id };

@@ -10,6 +10,7 @@ import { visibleWorkers } from "../access";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
 import { periodEnding, type Period } from "../../lib/rules/scorecard";
+import { changeIsSafe, MINIMUM_SCOPE, peopleChanged, PERIODS_COMPARED, previousPeriod, type EquityPeriod } from "../../lib/rules/equity";
 import { AGE_BANDS, DISABILITY_ANSWERS, ETHNIC_GROUPS, SEX_ANSWERS } from "../../lib/vocabulary";
 import { EQUALITY_QUESTIONS, type EqualityAnswers } from "../../lib/forms/equality";
 import { population, type ScorecardFilters } from "./scorecard";
@@ -101,22 +102,19 @@ function measures(p: Period): Record<EquityMeasure, ReturnType<typeof sql<number
   };
 }
 
-/** The equity counts, kept while the data is unchanged, and for a lead a while after a change if slow (db/insights-cache.ts); never for a support worker. */
-export function equityCounts(user: SessionUser, f: ScorecardFilters) {
-  if (user.role === "support_worker") return undefined;
-  return keptObject("equityCounts", user, f, () => workOutEquityCounts(user, f), true);
+/** Everyone in post (the scorecard's rule) at the end of the period in the user's view: the equity tab takes no filters. */
+function inView(user: SessionUser, p: Period) {
+  const whole: ScorecardFilters = { team: null, profession: null, setting: null, end: p.end };
+  return and(population(user, whole, p), visibleWorkers(user));
 }
 
-/**
- * The equity counts: for the scorecard's population (visible to the user, in post on the period's last day, the
- * filters), each characteristic's groups with their headcount and how many met each measure. Raw counts: only the
- * suppressed tables built from them may be shown. Never for a support worker (whose "population" is themself).
- */
-function workOutEquityCounts(user: SessionUser, f: ScorecardFilters) {
-  const p = periodEnding(f.end);
+/** Everyone in the view for a period: their answers and which measures they met. */
+function peopleIn(user: SessionUser, period: EquityPeriod) {
+  const p = periodEnding(period.end);
   const m = measures(p);
-  const rows = db
+  return db
     .select({
+      id: workers.id,
       ethnicGroup: equalityMonitoring.ethnicGroup,
       disability: equalityMonitoring.disability,
       sex: equalityMonitoring.sex,
@@ -128,8 +126,47 @@ function workOutEquityCounts(user: SessionUser, f: ScorecardFilters) {
     })
     .from(workers)
     .leftJoin(equalityMonitoring, eq(equalityMonitoring.workerId, workers.id))
-    .where(and(population(user, f, p), visibleWorkers(user)))
+    .where(inView(user, p))
     .all();
+}
+
+/** Each person's part in a period's figures: the measures they met, as a key ("1010"), by worker id. */
+const personFigures = (rows: ReturnType<typeof peopleIn>): Map<string, string> =>
+  new Map(rows.map((r) => [r.id, EQUITY_MEASURES.map((k) => (r[k] ? "1" : "0")).join("")]));
+
+export type EquityFigures =
+  | { status: "published"; period: EquityPeriod; overall: Omit<EquityGroup, "key">; by: Record<Characteristic, EquityGroup[]> }
+  /** Fewer than MINIMUM_SCOPE people in the view: no figure at all. */
+  | { status: "too_small"; period: EquityPeriod }
+  /** The figures differ from an earlier period's by so few people that comparing the two would point at them. */
+  | { status: "withheld"; period: EquityPeriod };
+
+/**
+ * The equity figures for a reporting period (lib/rules/equity.ts), kept while the data is unchanged, and for a lead a
+ * while after a change if slow (db/insights-cache.ts); never for a support worker.
+ */
+export function equityFigures(user: SessionUser, period: EquityPeriod) {
+  if (user.role === "support_worker") return undefined;
+  return keptObject("equityFigures", user, period.end, () => workOutEquityFigures(user, period), true);
+}
+
+/**
+ * For everyone in the user's view in post on the period's last day: each characteristic's groups with their headcount
+ * and how many met each measure. Raw counts: only the rounded, suppressed tables built from them may be shown. None
+ * for a view under the minimum size, and none for a period whose figures differ from any of the year of periods before
+ * it by 1 to 7 people (the difference would be those people's answers).
+ */
+function workOutEquityFigures(user: SessionUser, period: EquityPeriod): EquityFigures {
+  const rows = peopleIn(user, period);
+  if (rows.length < MINIMUM_SCOPE) return { status: "too_small", period };
+
+  const mine = personFigures(rows);
+  let earlier = period;
+  for (let k = 0; k < PERIODS_COMPARED; k++) {
+    earlier = previousPeriod(earlier);
+    if (!changeIsSafe(peopleChanged(mine, personFigures(peopleIn(user, earlier))))) return { status: "withheld", period };
+  }
+
   const blank = (): Record<EquityMeasure, number> => ({ appraised: 0, training: 0, apprenticeship: 0, progressed: 0 });
   const overall = { headcount: rows.length, met: blank() };
   for (const r of rows) for (const k of EQUITY_MEASURES) overall.met[k] += r[k] ? 1 : 0;
@@ -144,5 +181,5 @@ function workOutEquityCounts(user: SessionUser, f: ScorecardFilters) {
       return [c, groups];
     }),
   ) as Record<Characteristic, EquityGroup[]>;
-  return { period: p, overall, by };
+  return { status: "published", period, overall, by };
 }

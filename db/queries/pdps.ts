@@ -40,6 +40,7 @@ import {
 } from "../../lib/rules/pdp";
 import { workerRecordHeader } from "./workers";
 import { type Refusal, type Result } from "../result";
+import type { Signature } from "../../lib/rules/signature";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
@@ -365,9 +366,10 @@ export function startPdp(
 
 /**
  * Agrees the current version of a PDP: the worker for their own, or a manager (who also agrees any goals still
- * waiting). When both have agreed, a draft becomes active. Agreeing again is harmless.
+ * waiting). When both have agreed, a draft becomes active. Agreeing again is harmless. Agreeing is a signature: the
+ * audit row records how the signer proved it was them.
  */
-export function agreePdp(user: SessionUser, workerId: string, pdpId: string, seenVersion?: number): PdpChangeResult {
+export function agreePdp(user: SessionUser, workerId: string, pdpId: string, signature: Signature, seenVersion?: number): PdpChangeResult {
   return db.transaction((tx) => {
     const g = gate(tx, user, workerId, true);
     if (isRefusal(g)) return g;
@@ -407,7 +409,7 @@ export function agreePdp(user: SessionUser, workerId: string, pdpId: string, see
       entityType: "pdp",
       entityId: pdp.id,
       workerId,
-      summary: { by: g.as, version: pdp.version, bothAgreed, status: bothAgreed ? "active" : pdp.status },
+      summary: { by: g.as, version: pdp.version, bothAgreed, status: bothAgreed ? "active" : pdp.status, reauthenticated: signature.reauthenticated },
     });
     return {
       ok: true,

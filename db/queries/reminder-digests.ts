@@ -15,7 +15,7 @@ export function digestRecipients(): SessionUser[] {
     .where(and(eq(users.status, "active"), inArray(users.role, ["support_worker", "manager"])))
     .orderBy(users.id)
     .all()
-    .map((u) => ({ ...u, sessionId: "reminders-job" }));
+    .map((u) => ({ ...u, sessionId: "reminders-job", signedInWith: "password" as const, signedInAt: new Date(0) }));
 }
 
 /** Of these keys, the ones already emailed to the user. */

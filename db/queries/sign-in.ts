@@ -133,7 +133,16 @@ export function resolveSession(sessionId: string, sessionVersion: number, now = 
   }
   return {
     ok: true,
-    user: { id: user.id, orgId: user.orgId, name: user.name, email: user.email, role: user.role, sessionId },
+    user: {
+      id: user.id,
+      orgId: user.orgId,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      sessionId,
+      signedInWith: session.method,
+      signedInAt: session.createdAt,
+    },
   };
 }
 

@@ -1,4 +1,5 @@
-// The append-only audit log (a trigger in the migrations refuses UPDATE and DELETE) and reminder deliveries.
+// The append-only, hash-chained audit log (triggers in the migrations refuse UPDATE, DELETE and a row that is not
+// the next in order; db/audit-chain.ts verifies the chain) and reminder deliveries.
 import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { timestamp, id } from "./_shared";
 import { users } from "./people";
@@ -22,6 +23,15 @@ export const auditEvents = sqliteTable(
     workerId: text("worker_id"),
     /** JSON: which fields changed (and their non-sensitive values). Never special-category values. */
     summary: text("summary").notNull().default("{}"),
+    /** The client's address as the app resolved it (lib/auth.ts clientAddress); null for the system. */
+    address: text("address"),
+    /** The login session the actor acted in; null for the system. */
+    sessionId: text("session_id"),
+    /**
+     * SHA-256 of the previous row's hash and this row's content (db/audit-chain.ts): editing, removing or inserting a
+     * row breaks the chain from there on. Null only for rows written before the chain began.
+     */
+    hash: text("hash"),
   },
   (t) => [
     index("audit_events_entity_idx").on(t.entityType, t.entityId),

@@ -9,7 +9,7 @@
 // data in memory but kept insights, which follow the database's version and are never served stale here
 // (INSIGHTS_MAX_STALE_SECONDS=0).
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -78,6 +78,8 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess>
   let errors = "";
   server.stderr?.on("data", (chunk: Buffer) => {
     errors = (errors + chunk.toString()).slice(-4000);
+    // E2E_SERVER_LOG=<file>: every server's errors, to debug a "problem with the service" page.
+    if (process.env.E2E_SERVER_LOG) appendFileSync(process.env.E2E_SERVER_LOG, `[port ${port}] ${chunk.toString()}`);
   });
   const url = `${originOf(port)}/login`;
   const deadline = Date.now() + 60_000;

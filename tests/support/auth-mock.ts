@@ -45,9 +45,9 @@ export function formData(fields: Record<string, string | string[] | undefined>):
 export class AuthError extends Error {}
 
 /** The sign-ins an action asked for. A real sign-in ends in a redirect, so this one does too. */
-export const signIns: Array<{ provider: string; options?: Record<string, unknown> }> = [];
+export const signIns: Array<{ provider: string; options?: Record<string, unknown>; authorization?: Record<string, string> }> = [];
 
-export async function signIn(provider: string, options?: Record<string, unknown>): Promise<never> {
-  signIns.push({ provider, options });
+export async function signIn(provider: string, options?: Record<string, unknown>, authorization?: Record<string, string>): Promise<never> {
+  signIns.push({ provider, options, ...(authorization ? { authorization } : {}) });
   redirect(typeof options?.redirectTo === "string" ? options.redirectTo : "/");
 }

@@ -3,6 +3,7 @@ import { db } from "@/db/client";
 import { organisations, professions, stages, bands, teams, teamManagers, users, workers, workerPositions } from "@/db/schema";
 import type { SessionUser } from "@/lib/session-user";
 import type { Role } from "@/lib/vocabulary";
+import type { Signature } from "@/lib/rules/signature";
 
 let counter = 0;
 
@@ -30,8 +31,16 @@ export function makeUser(orgId: string, role: Role, name = `${role} ${++counter}
     .get();
 }
 
+/** A signature as the pipeline hands it to the data layer once the signer typed their password again. */
+export const SIGNED: Signature = { reauthenticated: "password", at: new Date() };
+
+/** The same person just signed in with their organisation account: a signature asks them for nothing more. */
+export function freshSignOn(user: SessionUser): SessionUser {
+  return { ...user, signedInWith: "oidc", signedInAt: new Date() };
+}
+
 export function asSession(user: { id: string; orgId: string; name: string; email: string; role: Role }): SessionUser {
-  return { id: user.id, orgId: user.orgId, name: user.name, email: user.email, role: user.role, sessionId: "test-session" };
+  return { id: user.id, orgId: user.orgId, name: user.name, email: user.email, role: user.role, sessionId: "test-session", signedInWith: "password", signedInAt: new Date() };
 }
 
 export function makeTeam(orgId: string, name: string, managerIds: string[] = []) {

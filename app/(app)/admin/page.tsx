@@ -4,6 +4,7 @@ import { requireRole } from "@/lib/auth";
 import { userCountsByRole, organisationCounts, recentAuditEvents } from "@/db/queries/admin";
 import { roleWords } from "@/lib/vocabulary";
 import { formatDateTime } from "@/lib/rules/dates";
+import { auditActionWords } from "@/lib/audit-words";
 import { Stat } from "@/components/stat";
 import { ScrollRegion } from "@/components/scroll-region";
 
@@ -31,6 +32,9 @@ export default async function AdminPage() {
         <ul className="flex flex-wrap gap-x-6 gap-y-2">
           <li>
             <Link href="/admin/users">Users</Link>
+          </li>
+          <li>
+            <Link href="/admin/audit">Audit trail</Link>
           </li>
           <li>
             <Link href="/admin/reference">Reference data</Link>
@@ -96,12 +100,15 @@ export default async function AdminPage() {
                   <tr key={e.seq}>
                     <td className="whitespace-nowrap">{formatDateTime(e.at)}</td>
                     <td>{e.actor}</td>
-                    <td className="font-mono text-sm">{e.action}</td>
+                    <td>{auditActionWords(e.action, e.entityType)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </ScrollRegion>
+          <p className="mt-3">
+            <Link href="/admin/audit">See the whole audit trail</Link>
+          </p>
         </section>
       </div>
     </>

@@ -6,6 +6,7 @@ import type { SessionUser } from "@/lib/session-user";
 import { todayInLondon } from "@/lib/rules/dates";
 import { scorecardFilterChoices, type ScorecardFilters } from "@/db/queries/scorecard";
 import { csvFileName, csvResponse, tableCsv, type TableData } from "@/lib/tables";
+import { recordAccess } from "@/db/queries/audit-trail";
 import { parseInsightsFilters, searchOf } from "./filters";
 import { filterNameParts } from "./insights-header";
 
@@ -20,6 +21,8 @@ export function insightsCsvRoute(opts: {
   prefix?: string;
   /** The table when the address names none (a tab with a single table). */
   only?: string;
+  /** False for a tab that takes no filters (equity): the file name leaves them out. */
+  filtered?: boolean;
 }) {
   return async function GET(request: Request) {
     const user = await requireRole("manager", "lead", "admin");
@@ -30,7 +33,15 @@ export function insightsCsvRoute(opts: {
     const key = search.table ?? opts.only;
     const table = key ? opts.tables(user, filters, search)?.find((t) => t.key === key) : undefined;
     if (!table) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-    return csvResponse(tableCsv(table), csvFileName([opts.prefix, table.key, ...filterNameParts(filters, choices), ...opts.period(filters, search)]));
+    const fileName = csvFileName([opts.prefix, table.key, ...(opts.filtered === false ? [] : filterNameParts(filters, choices)), ...opts.period(filters, search)]);
+    // Every download is in the audit trail: which file, for which filters, how many rows (equality-derived ones as such).
+    recordAccess(user, {
+      action: opts.prefix === "equity" ? "equity.download" : "insights.download",
+      entityType: opts.prefix === "equity" ? "equity" : "insights",
+      entityId: table.key,
+      summary: { file: fileName, ...(opts.filtered === false ? {} : { filters }), rows: table.rows.length },
+    });
+    return csvResponse(tableCsv(table), fileName);
   };
 }
 

@@ -45,6 +45,7 @@ export function InsightsHeader({
   endLabel = "12 months ending",
   extraQuery = {},
   workedOutAt = null,
+  periods,
   children,
 }: {
   user: SessionUser;
@@ -60,9 +61,13 @@ export function InsightsHeader({
   extraQuery?: Record<string, string>;
   /** When the figures were worked out, if the data has changed since (db/insights-cache.ts). */
   workedOutAt?: Date | null;
+  /** A tab with fixed reporting periods and no other filters (equity): the periods offered, and the one shown. */
+  periods?: { offered: readonly { end: string; words: string }[]; shown: string };
   children?: React.ReactNode;
 }) {
-  const filtered = !!(filters.team || filters.profession || filters.setting) || filters.end !== today || Object.keys(extraQuery).length > 0;
+  const filtered = periods
+    ? periods.shown !== periods.offered[0]?.end
+    : !!(filters.team || filters.profession || filters.setting) || filters.end !== today || Object.keys(extraQuery).length > 0;
   const action = insightsPath(tab);
   const q = insightsQuery(filters, today);
   return (
@@ -72,6 +77,16 @@ export function InsightsHeader({
       <div className="mb-6 max-w-3xl text-nhs-secondary">{intro}</div>
       <TabNav label="Insights" current={tab} tabs={TABS.map((t) => ({ key: t.key, label: t.label, href: `/insights${t.path}${q}` }))} />
       <form method="get" action={action} className="card mb-8 no-print" aria-label="Filter the figures">
+        {periods ? (
+          <SelectField
+            name="end"
+            label="Reporting period"
+            hint="Quarters that have ended. These figures are for the whole of your view, with no other filters, so that no two of them can be compared to point at a person."
+            options={periods.offered.map((p) => [p.end, p.words] as const)}
+            defaultValue={periods.shown}
+            className="max-w-sm"
+          />
+        ) : (
         <div className="grid gap-x-6 sm:grid-cols-2 lg:grid-cols-4">
           <SelectField name="team" label="Team" options={choices.teams.map((t) => [t.id, t.name] as const)} placeholder="All teams" defaultValue={filters.team ?? ""} />
           <SelectField name="profession" label="Profession" options={choices.professions.map((t) => [t.id, t.name] as const)} placeholder="All professions" defaultValue={filters.profession ?? ""} />
@@ -84,6 +99,7 @@ export function InsightsHeader({
           </div>
           {children}
         </div>
+        )}
         <div className="flex flex-wrap items-center gap-4">
           <button type="submit" className="btn mb-0!">
             Show the figures

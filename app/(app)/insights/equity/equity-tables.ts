@@ -1,10 +1,12 @@
-// The equity tab's tables as data, already suppressed (lib/rules/suppression.ts): one per monitoring characteristic,
-// a row per group with its headcount and, for each measure, how many and what share. The page and the CSV download
-// both build them here, so a download is the screen. Each measure is suppressed as a table of [met, not met] by
-// group, linked through the groups' headcounts, so no hidden count comes back from a rate, a total or a difference.
-import type { equityCounts, Characteristic, EquityMeasure } from "@/db/queries/equality";
+// The equity tab's tables as data, already suppressed (lib/rules/suppression.ts) and rounded (lib/rules/equity.ts):
+// one per monitoring characteristic, a row per group with its headcount and, for each measure, how many and what
+// share. The page and the CSV download both build them here, so a download is the screen. Each measure is suppressed
+// as a table of [met, not met] by group, linked through the groups' headcounts, so no hidden count comes back from a
+// rate, a total or a difference; what shows is then rounded to 5, and rates are worked out from the rounded figures.
+import type { Characteristic, EquityFigures, EquityMeasure } from "@/db/queries/equality";
 import { EQUITY_MEASURES } from "@/db/queries/equality";
-import { countCell, gridOf, rateCell, suppressLinked } from "@/lib/rules/suppression";
+import { gridOf, suppressLinked } from "@/lib/rules/suppression";
+import { roundedCount as countCell, roundedRate as rateCell } from "@/lib/rules/equity";
 import { ageBandWords, disabilityWords, ethnicGroupWords, sexWords } from "@/lib/vocabulary";
 import type { TableData } from "@/lib/tables";
 
@@ -22,7 +24,7 @@ export const MEASURE_WORDS: Record<EquityMeasure, { label: string; definition: s
   progressed: { label: "Progression", definition: "moved to a higher stage in their position history in the 12 months" },
 };
 
-type Counts = NonNullable<ReturnType<typeof equityCounts>>;
+type Counts = Extract<EquityFigures, { status: "published" }>;
 
 export function equityTable(counts: Counts, c: Characteristic): TableData {
   const info = CHARACTERISTIC_INFO[c];

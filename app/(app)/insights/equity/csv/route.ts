@@ -1,14 +1,18 @@
-// GET /insights/equity/csv?table=<key>&<filters>: one equity table as a CSV download, the very cells the page shows
-// (already suppressed).
-import { equityCounts } from "@/db/queries/equality";
-import { insightsCsvRoute, twelveMonthsTo } from "../../csv-route";
+// GET /insights/equity/csv?table=<key>&end=<quarter end>: one equity table as a CSV download, the very cells the page
+// shows (suppressed and rounded), for the same reporting period; nothing for a period the page does not publish.
+import { equityFigures } from "@/db/queries/equality";
+import { equityPeriodFor } from "@/lib/rules/equity";
+import { todayInLondon } from "@/lib/rules/dates";
+import { insightsCsvRoute } from "../../csv-route";
 import { equityTables } from "../equity-tables";
 
 export const GET = insightsCsvRoute({
-  tables: (user, f) => {
-    const counts = equityCounts(user, f);
-    return counts ? equityTables(counts) : null;
+  tables: (user, _filters, search) => {
+    const figures = equityFigures(user, equityPeriodFor(search.end, todayInLondon()));
+    return figures?.status === "published" ? equityTables(figures) : null;
   },
-  period: twelveMonthsTo,
+  // The equity tab takes no filters: its file name is the table and the period only.
+  filtered: false,
+  period: (_filters, search) => ["12 months to", equityPeriodFor(search.end, todayInLondon()).end],
   prefix: "equity",
 });

@@ -1,7 +1,7 @@
 "use server";
 // The appraisal's server actions: each says who may act, validates, and leaves access and the lifecycle to db/.
 import { z } from "zod";
-import { defineAction, refusalState } from "@/lib/action";
+import { defineAction, defineSignature, refusalState } from "@/lib/action";
 import { Id } from "@/lib/forms/ids";
 import { submittedValues, type FormState } from "@/lib/forms/state";
 import {
@@ -88,11 +88,11 @@ export const objectivesToPdpAction = defineAction({
   redirect: ({ ids: [workerId, appraisalId], result }) => `${pagePath(workerId, appraisalId, "pdp")}&added=${result.added ?? 0}`,
 });
 
-export const signOffAppraisalAction = defineAction({
+export const signOffAppraisalAction = defineSignature({
   roles: ANYONE_WHO_SEES_IT,
   ids: WorkerAppraisal,
   input: signOffFields,
-  run: ({ user, ids: [workerId, appraisalId], input }) => appraisals.signOff(user, workerId, appraisalId, input),
+  run: ({ user, ids: [workerId, appraisalId], input, signature }) => appraisals.signOff(user, workerId, appraisalId, input, signature),
   revalidate: ({ ids: [workerId, appraisalId] }) => refresh(workerId, appraisalId),
   redirect: ({ ids: [workerId, appraisalId] }) => pagePath(workerId, appraisalId, "signed"),
 });

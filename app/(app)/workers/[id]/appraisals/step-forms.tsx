@@ -7,6 +7,8 @@ import { SelectField } from "@/components/forms/select-field";
 import { FieldShell, describedBy } from "@/components/forms/field-shell";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction, type FormAction as Action } from "@/components/forms/use-form-action";
+import { SignatureButtons, SignatureField } from "@/components/forms/signature-field";
+import type { Signer } from "@/lib/rules/signature";
 
 export function ScheduleForm({
   action,
@@ -42,7 +44,7 @@ export type StepField = { name: string; label: string; hint?: string; rows?: num
 
 /**
  * One step as a form: an optional text box (a reason or comments) and a button. `id` keeps field ids unique when
- * two step forms with a "reason" share a page.
+ * two step forms with a "reason" share a page. A signature (`signature`) also asks the signer to prove it is them.
  */
 export function StepForm({
   action,
@@ -51,6 +53,7 @@ export function StepForm({
   field,
   id,
   secondary,
+  signature,
 }: {
   action: Action;
   button: string;
@@ -58,6 +61,7 @@ export function StepForm({
   field?: StepField;
   id: string;
   secondary?: boolean;
+  signature?: { signer: Signer; signOnAgain: (form: FormData) => Promise<void> };
 }) {
   const { state, formProps, key, values: v, errors: e } = useFormAction(action);
   // Field ids must be unique on the page; the submitted name stays what the action reads.
@@ -71,10 +75,22 @@ export function StepForm({
           {state.message}
         </p>
       ) : null}
-      {field ? <StepTextarea id={fieldId} field={field} defaultValue={v[field.name]} error={errors?.[fieldId]} /> : null}
-      <SubmitButton pendingText={pendingText} className={secondary ? "btn-secondary" : undefined}>
-        {button}
-      </SubmitButton>
+      {/* Someone who must sign on again first does that before typing anything a redirect would lose. */}
+      {field && signature?.signer.proof !== "sign_on_again" ? (
+        <StepTextarea id={fieldId} field={field} defaultValue={v[field.name]} error={errors?.[fieldId]} />
+      ) : null}
+      {signature ? (
+        <>
+          <SignatureField signer={signature.signer} error={e?.password} />
+          <SignatureButtons signer={signature.signer} signOnAgain={signature.signOnAgain} pendingText={pendingText}>
+            {button}
+          </SignatureButtons>
+        </>
+      ) : (
+        <SubmitButton pendingText={pendingText} className={secondary ? "btn-secondary" : undefined}>
+          {button}
+        </SubmitButton>
+      )}
     </form>
   );
 }

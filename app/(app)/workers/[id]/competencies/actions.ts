@@ -2,7 +2,7 @@
 // The forms on a competency statement's page: the worker's self-assessment, evidence, the manager's sign-off and
 // reopening. The data layer decides who may: a lead is told they only read; anyone who may not see the worker gets 404.
 import { z } from "zod";
-import { defineAction } from "@/lib/action";
+import { defineAction, defineSignature } from "@/lib/action";
 import { Id } from "@/lib/forms/ids";
 import { evidenceFields, reopenFields, selfAssessmentFields, signOffFields } from "@/lib/forms/competency";
 import { addEvidence, reopen, selfAssess, signOff } from "@/db/queries/competencies";
@@ -39,11 +39,11 @@ export const addEvidenceAction = defineAction({
   done: "Evidence added",
 });
 
-export const signOffCompetencyAction = defineAction({
+export const signOffCompetencyAction = defineSignature({
   roles: MANAGERS,
   ids: WorkerStatement,
   input: ({ today }) => signOffFields(today),
-  run: ({ user, ids: [workerId, statementId], input, today }) => signOff(user, workerId, statementId, input, today),
+  run: ({ user, ids: [workerId, statementId], input, today, signature }) => signOff(user, workerId, statementId, input, signature, today),
   revalidate: ({ ids: [workerId], result }) => refresh(workerId, result.statementId),
   redirect: ({ ids: [workerId], result }) => `/workers/${workerId}/competencies/${result.statementId}?saved=signed_off`,
 });

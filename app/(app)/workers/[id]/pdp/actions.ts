@@ -2,7 +2,7 @@
 // The PDP plan's server actions: start, agree, review, close. Goal actions are in ./goals/actions.ts.
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { defineAction } from "@/lib/action";
+import { defineAction, defineSignature } from "@/lib/action";
 import { Id } from "@/lib/forms/ids";
 import { agreePdpFields, closePdpFields, pdpReviewFields, startPdpFields } from "@/lib/forms/pdp";
 import { agreePdp, closePdp, recordPdpReview, startPdp } from "@/db/queries/pdps";
@@ -24,13 +24,13 @@ export const startPdpAction = defineAction({
   redirect: ({ ids: [workerId] }) => pdpPage(workerId, "started"),
 });
 
-export const agreePdpAction = defineAction({
+export const agreePdpAction = defineSignature({
   roles: ANYONE_WHO_SEES_IT,
   ids: z.tuple([Id]),
   input: agreePdpFields,
-  // The form is only hidden fields: something malformed was not sent by our page.
+  // The form is hidden fields and the signer's password (checked after them): something malformed was not sent by our page.
   invalid: () => notFound(),
-  run: ({ user, ids: [workerId], input }) => agreePdp(user, workerId, input.pdpId, input.version),
+  run: ({ user, ids: [workerId], input, signature }) => agreePdp(user, workerId, input.pdpId, signature, input.version),
   revalidate: refresh,
   redirect: ({ ids: [workerId], result }) => pdpPage(workerId, result.alreadyAgreed ? "already-agreed" : "agreed"),
 });

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
+import { signerOf } from "@/lib/rules/signature";
+import { signInAgainWithMicrosoft } from "@/app/sign-on-again";
 import { pdpPage } from "@/db/queries/pdps";
 import { WorkerRecordHeader } from "@/components/worker-record-nav";
 import { Tag } from "@/components/tags";
@@ -88,6 +90,8 @@ export default async function PdpPage({ params, searchParams }: { params: Promis
                 action={agreePdpAction.bind(null, id)}
                 pdpId={current.id}
                 version={current.version}
+                signer={signerOf(user, new Date())}
+                signOnAgain={signInAgainWithMicrosoft.bind(null, `/workers/${id}/pdp`)}
                 hint={
                   isOwn
                     ? `Agree version ${current.version} once you and your manager have talked the plan through.`

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
+import { APPRAISAL_VIEWS_LOGGED_FOR, recordView } from "@/lib/access-log";
+import { signerOf } from "@/lib/rules/signature";
+import { signInAgainWithMicrosoft } from "@/app/sign-on-again";
 import { appraisalDetail } from "@/db/queries/appraisals";
 import { formatDate, formatDateTime } from "@/lib/rules/dates";
 import { WorkerRecordHeader } from "@/components/worker-record-nav";
@@ -49,6 +52,9 @@ export default async function AppraisalPage({
   const { worker, appraisal: a, content } = detail;
   const name = `${worker.firstName} ${worker.lastName}`;
   const printable = content && (a.status === "completed" || a.status === "awaiting_sign_off");
+  if (content && APPRAISAL_VIEWS_LOGGED_FOR.includes(user.role)) {
+    await recordView(user, { action: "appraisal.view", entityType: "appraisal", entityId: appraisalId, workerId: id, summary: { status: a.status } });
+  }
 
   return (
     <>
@@ -127,6 +133,10 @@ export default async function AppraisalPage({
             button="Sign off my appraisal"
             pendingText="Signing…"
             field={{ name: "workerComments", label: "Your comments (optional)", rows: 4 }}
+            signature={{
+              signer: signerOf(user, new Date()),
+              signOnAgain: signInAgainWithMicrosoft.bind(null, `/workers/${id}/appraisals/${appraisalId}`),
+            }}
           />
           <h2 id="return-heading" className="mt-8 mb-2">
             Something is not right?

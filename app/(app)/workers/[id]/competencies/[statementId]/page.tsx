@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
+import { signerOf } from "@/lib/rules/signature";
+import { signInAgainWithMicrosoft } from "@/app/sign-on-again";
 import { competencyStatementPage } from "@/db/queries/competencies";
 import { WorkerRecordHeader } from "@/components/worker-record-nav";
 import { SummaryList } from "@/components/summary-list";
@@ -175,7 +177,13 @@ export default async function StatementPage({
           {data.signOffBlocker ? (
             <p>{data.signOffBlocker}</p>
           ) : (
-            <SignOffForm action={signOffCompetencyAction.bind(null, id, s.id)} today={today} defaults={data.assessorDefaults!} />
+            <SignOffForm
+              action={signOffCompetencyAction.bind(null, id, s.id)}
+              today={today}
+              defaults={data.assessorDefaults!}
+              signer={signerOf(user, new Date())}
+              signOnAgain={signInAgainWithMicrosoft.bind(null, `/workers/${id}/competencies/${s.id}`)}
+            />
           )}
         </section>
       ) : null}

@@ -8,6 +8,8 @@ import { TextareaField } from "@/components/forms/textarea-field";
 import { RadiosField } from "@/components/forms/radios-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction, type FormAction, type FormState } from "@/components/forms/use-form-action";
+import { SignatureButtons, SignatureField } from "@/components/forms/signature-field";
+import type { Signer } from "@/lib/rules/signature";
 import { EVIDENCE_TYPES, evidenceTypeWords } from "@/lib/vocabulary";
 import { CONFIDENCE_LEVELS, confidenceWords } from "@/lib/rules/competencies";
 
@@ -91,10 +93,14 @@ export function SignOffForm({
   action,
   today,
   defaults,
+  signer,
+  signOnAgain,
 }: {
   action: FormAction;
   today: string;
   defaults: { assessorName: string; assessorProfession: string; assessorRegistration: string };
+  signer: Signer;
+  signOnAgain: (form: FormData) => Promise<void>;
 }) {
   const { state, formProps, key, values: v, errors: e } = useFormAction(action, { defaults: { ...defaults, signedOffOn: today } });
   return (
@@ -122,7 +128,10 @@ export function SignOffForm({
         />
         <TextField name="signedOffOn" label="Date of the sign-off" type="date" max={today} defaultValue={v.signedOffOn} error={e?.signedOffOn} />
       </div>
-      <SubmitButton pendingText="Signing off…">Sign off this competency</SubmitButton>
+      <SignatureField signer={signer} error={e?.password} />
+      <SignatureButtons signer={signer} signOnAgain={signOnAgain} pendingText="Signing off…">
+        Sign off this competency
+      </SignatureButtons>
       <Outcome state={state} />
     </form>
   );

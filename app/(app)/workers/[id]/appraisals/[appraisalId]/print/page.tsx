@@ -5,6 +5,7 @@ import { appraisalDetail } from "@/db/queries/appraisals";
 import { formatDate, todayInLondon } from "@/lib/rules/dates";
 import { PrintDocument } from "@/components/print-document";
 import { AppraisalRecord } from "../../appraisal-record";
+import { recordView } from "@/lib/access-log";
 
 export const metadata: Metadata = { title: "Appraisal for printing" };
 
@@ -17,6 +18,7 @@ export default async function PrintAppraisalPage({ params }: { params: Promise<{
   const a = detail.appraisal;
   if (a.status !== "completed" && a.status !== "awaiting_sign_off") notFound();
   const w = detail.worker;
+  await recordView(user, { action: "appraisal.print", entityType: "appraisal", entityId: appraisalId, workerId: id, summary: { status: a.status } });
   return (
     <PrintDocument
       title={`Appraisal ${formatDate(a.heldOn ?? a.scheduledFor)}${a.status === "completed" ? "" : " (draft, not yet signed off)"}`}

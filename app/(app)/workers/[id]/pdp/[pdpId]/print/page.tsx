@@ -6,6 +6,7 @@ import { PrintDocument } from "@/components/print-document";
 import { formatDate, todayInLondon } from "@/lib/rules/dates";
 import { pdpPeriodName } from "@/lib/rules/pdp";
 import { GoalDetail, PdpSummary, ReviewList } from "../../pdp-view";
+import { recordView } from "@/lib/access-log";
 
 export const metadata: Metadata = { title: "Print PDP" };
 
@@ -18,6 +19,7 @@ export default async function PdpPrintPage({ params }: { params: Promise<{ id: s
   const { worker, pdp } = data;
   const workerName = `${worker.firstName} ${worker.lastName}`;
   const today = todayInLondon();
+  await recordView(user, { action: "pdp.print", entityType: "pdp", entityId: pdp.id, workerId: id, summary: { version: pdp.version } });
   return (
     <PrintDocument
       title={`Personal development plan ${pdpPeriodName(pdp.periodStart, pdp.periodEnd)}`}

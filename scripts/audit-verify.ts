@@ -1,0 +1,13 @@
+// `npm run audit:verify`: walks the audit log at DATABASE_PATH and checks its hash chain (db/audit-chain.ts). Prints
+// the chain's head (note it somewhere else, such as the board's IG report, to show later that nothing was rewritten
+// since) or the first broken row; exits 1 when the chain is broken.
+import { auditChainCheck } from "../db/queries/audit-trail";
+
+const check = auditChainCheck();
+if (check.ok) {
+  console.log(`The audit log verifies: ${check.rows} rows${check.beforeChain ? ` (the first ${check.beforeChain} written before the chain began)` : ""}.`);
+  console.log(`Head of the chain: row ${check.head.seq}, hash ${check.head.hash ?? "none"}`);
+} else {
+  console.error(`The audit log does NOT verify. First broken row: ${check.firstBroken}: ${check.reason}.`);
+  process.exitCode = 1;
+}
