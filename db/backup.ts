@@ -237,7 +237,7 @@ export async function backupDatabase(options: {
       copy.pragma("journal_mode = DELETE");
       copy.pragma("synchronous = FULL");
       const migrationAt = newestMigrationAt(copy) ?? 0;
-      const migration = knownMigrations().find((m) => m.when === migrationAt)?.tag ?? `unknown, made at ${migrationAt} (newer than this code)`;
+      const migration = knownMigrations().find((m) => m.when === migrationAt)?.tag ?? `unknown to this code (made ${new Date(migrationAt).toISOString()})`;
       info = {
         formatVersion: BACKUP_FORMAT_VERSION,
         createdAt: new Date().toISOString(),
@@ -353,7 +353,7 @@ export function inspectBackup(file: string, options: { allowNewerSchema?: boolea
     const holds = newestMigrationAt(sqlite) ?? 0;
     if (Math.max(holds, m.migration_at) > newestKnown && !options.allowNewerSchema) {
       return invalid(
-        `${path} was taken at migration ${m.migration}, newer than this code (its newest is ${known.at(-1)?.tag ?? "none"}). Restore it with the Pathways version that made it, or a later one.`,
+        `${path} was taken at a newer schema than this code's (migration ${m.migration}; this code's newest is ${known.at(-1)?.tag ?? "none"}). Restore it with the Pathways version that made it, or a later one.`,
         "file",
       );
     }

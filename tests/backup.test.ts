@@ -287,11 +287,9 @@ describe("what a restore refuses", () => {
     const newerFormat = altered(good, "format2.pwbak", (s) => s.prepare("update pathways_backup set value = '2' where key = 'format_version'").run());
     expect(await refused(newerFormat, target)).toMatch(/in format 2, made by a newer Pathways; this one reads format 1/);
 
-    const newerSchema = altered(good, "newer-schema.pwbak", (s) => {
-      s.prepare("insert into __drizzle_migrations (hash, created_at) values ('from-the-future', 4102444800000)").run();
-      s.prepare("update pathways_backup set value = '4102444800000' where key = 'migration_at'").run();
-    });
-    expect(await refused(newerSchema, target)).toMatch(/newer-schema\.pwbak was taken at migration .*, newer than this code \(its newest is \d{4}_\w+\)/);
+    // Its description claiming a migration this code does not have.
+    const claimsNewer = altered(good, "claims-newer.pwbak", (s) => s.prepare("update pathways_backup set value = '4102444800000' where key = 'migration_at'").run());
+    expect(await refused(claimsNewer, target)).toMatch(/claims-newer\.pwbak was taken at a newer schema than this code's/);
 
     // Bytes overwritten in the middle of the file, as a failing disk or a bad transfer would.
     const damaged = join(dir, "damaged.pwbak");
@@ -299,6 +297,24 @@ describe("what a restore refuses", () => {
     bytes.fill(0x5a, 8192, 8192 + 4096);
     writeFileSync(damaged, bytes);
     expect(await refused(damaged, target)).toMatch(/damaged\.pwbak (is damaged|was altered after it was made)/);
+  }, 30_000);
+
+  it("backs up a database migrated by a newer Pathways, which only a newer Pathways restores", async () => {
+    const dir = tempDir();
+    const path = seededDatabase(dir);
+    // What a newer version's start leaves behind: a migration this code does not know (2100-01-01).
+    const sqlite = new Database(path);
+    sqlite.prepare("insert into __drizzle_migrations (hash, created_at) values ('a-later-migration', 4102444800000)").run();
+    sqlite.close();
+    const out = join(dir, "newer.pwbak");
+    const done = await backupDatabase({ databasePath: path, out, authSecret: SECRET });
+    if (!done.ok) throw new Error(done.message);
+    expect(done.info.migration).toBe("unknown to this code (made 2100-01-01T00:00:00.000Z)");
+
+    const lastMigration = (JSON.parse(readFileSync(join(process.cwd(), "drizzle/meta/_journal.json"), "utf8")) as { entries: { tag: string }[] }).entries.at(-1)?.tag ?? "";
+    expect(await refused(out, join(dir, "target", "pathways.db"))).toBe(
+      `${out} was taken at a newer schema than this code's (migration unknown to this code (made 2100-01-01T00:00:00.000Z); this code's newest is ${lastMigration}). Restore it with the Pathways version that made it, or a later one.`,
+    );
   }, 30_000);
 
   it("refuses to restore over a database a running app has open, unless forced", async () => {
