@@ -1,0 +1,79 @@
+// The security headers on every kind of response the app makes, fetched over HTTP from the built app: a page, the
+// 404 page, an API route, CSV downloads and the redirect to the login page each carry a Content-Security-Policy with
+// a nonce of their own, and the fixed headers from next.config.js; a page's scripts carry its nonce. The demo is
+// plain http on localhost, so no HSTS here (tests/proxy.test.ts and lib/security-headers.test.ts cover https).
+import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { test, expect } from "./support/test";
+import { storageState } from "./support/roles";
+
+const FIXED = {
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "same-origin",
+  "permissions-policy": "camera=(), microphone=(), geolocation=()",
+};
+
+/** The response's nonce, after checking its policy is the strict one and the fixed headers are there. */
+function checkHeaders(response: APIResponse, what: string): string {
+  const headers = response.headers();
+  const policy = headers["content-security-policy"];
+  expect(policy, `${what}: Content-Security-Policy`).toBeDefined();
+  const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)' 'strict-dynamic';/.exec(policy!)?.[1];
+  expect(nonce, `${what}: a script nonce in ${policy}`).toBeDefined();
+  expect(policy, what).toContain(`style-src 'self' 'nonce-${nonce}';`);
+  for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "default-src 'self'"]) {
+    expect(policy, `${what}: ${directive}`).toContain(directive);
+  }
+  expect(policy, what).toMatch(/form-action 'self'( http:\/\/localhost:\d+)?;/);
+  expect(policy, what).not.toMatch(/unsafe-inline|unsafe-eval/);
+  for (const [name, value] of Object.entries(FIXED)) expect(headers[name], `${what}: ${name}`).toBe(value);
+  expect(headers["strict-transport-security"], `${what}: no HSTS over plain http`).toBeUndefined();
+  return nonce!;
+}
+
+let lead: APIRequestContext;
+let visitor: APIRequestContext;
+test.beforeEach(async ({ baseURL }) => {
+  lead = await playwrightRequest.newContext({ baseURL, storageState: storageState("lead") });
+  visitor = await playwrightRequest.newContext({ baseURL });
+});
+test.afterEach(async () => {
+  await lead.dispose();
+  await visitor.dispose();
+});
+
+test("every kind of response carries the policy with a nonce of its own, and the other security headers", async ({ baseURL }) => {
+  const responses: [string, APIResponse, { status: number; type?: string }][] = [
+    ["a page", await lead.get("/workers"), { status: 200, type: "text/html" }],
+    ["the login page", await visitor.get("/login"), { status: 200, type: "text/html" }],
+    ["the 404 page", await lead.get("/no-such-page"), { status: 404, type: "text/html" }],
+    ["an API route", await visitor.get("/api/auth/session"), { status: 200, type: "application/json" }],
+    ["another API route", await visitor.get("/api/auth/csrf"), { status: 200, type: "application/json" }],
+    ["the workers CSV", await lead.get("/workers/export"), { status: 200, type: "text/csv" }],
+    ["an insights CSV", await lead.get("/insights/csv"), { status: 200, type: "text/csv" }],
+    ["the redirect to the login page", await visitor.get("/workers", { maxRedirects: 0 }), { status: 307 }],
+  ];
+  const nonces = new Set<string>();
+  for (const [what, response, expected] of responses) {
+    expect(response.status(), what).toBe(expected.status);
+    if (expected.type) expect(response.headers()["content-type"], what).toContain(expected.type);
+    nonces.add(checkHeaders(response, what));
+  }
+  expect(nonces.size, "a fresh nonce for every response").toBe(responses.length);
+  expect(new URL(responses.at(-1)![1].headers()["location"]!, baseURL).pathname).toBe("/login");
+});
+
+test("a page's scripts carry its response's nonce, and the same page asked again gets another", async () => {
+  for (const path of ["/workers", "/no-such-page"]) {
+    const first = await lead.get(path);
+    const again = await lead.get(path);
+    const nonce = checkHeaders(first, path);
+    expect(checkHeaders(again, path)).not.toBe(nonce);
+    const html = await first.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length, `${path}: scripts`).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
+    // Nothing styled by attribute: the policy would refuse it.
+    expect(html, path).not.toMatch(/<[a-z][^>]*\sstyle="/);
+  }
+});
