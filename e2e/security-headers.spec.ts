@@ -77,3 +77,35 @@ test("a page's scripts carry its response's nonce, and the same page asked again
     expect(html, path).not.toMatch(/<[a-z][^>]*\sstyle="/);
   }
 });
+
+test("the browser enforces the policy, and every spec's watcher (e2e/support/test.ts) hears each refusal", async ({ page, policyViolations }) => {
+  await page.goto("/login");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // What injected markup would try: an event-handler attribute, a string run as code, a <style> element and a style
+  // attribute. Run from a timer, not from Playwright's evaluate, whose own code the DevTools protocol exempts from the
+  // policy. (A <script> element made with createElement is allowed by 'strict-dynamic' by design: that is the app's
+  // own code loading more; markup injected into the page is what the policy stops.)
+  await page.evaluate(() => {
+    setTimeout(() => {
+      const injected = document.createElement("div");
+      injected.innerHTML = `<img alt="" src="/icon.svg" onload="document.body.dataset.handler = 'ran'"><style>body { display: none }</style>`;
+      document.body.append(injected);
+      try {
+        new Function("document.body.dataset.evaluated = 'ran'")();
+      } catch {
+        document.body.dataset.evaluated = "refused";
+      }
+      document.body.setAttribute("style", "visibility: hidden");
+      document.body.dataset.done = "yes";
+    }, 0);
+  });
+  await expect(page.locator("body")).toHaveAttribute("data-done", "yes");
+  await expect(page.locator("body img[src='/icon.svg']")).toHaveJSProperty("complete", true);
+  const body = () => page.evaluate(() => ({ ...document.body.dataset, display: getComputedStyle(document.body).display, visibility: getComputedStyle(document.body).visibility }));
+  expect(await body()).toEqual({ done: "yes", evaluated: "refused", display: "block", visibility: "visible" });
+  const heard = () => new Set(policyViolations.map((v) => /Content-Security-Policy violation: ([a-z-]+) refused/.exec(v)?.[1]));
+  await expect.poll(() => [...heard()].sort()).toEqual(["script-src", "script-src-attr", "style-src-attr", "style-src-elem"]);
+  // Heard, as they were meant to be: closed so that no late report reaches the watcher, then cleared.
+  await page.close();
+  policyViolations.length = 0;
+});

@@ -21,7 +21,8 @@ const CSP_REPORT = "Content-Security-Policy violation:";
 
 /** A context whose pages report every Content-Security-Policy violation to `violations`. */
 async function watchPolicy(context: BrowserContext, violations: string[]) {
-  // The event catches what the console might word differently; Playwright's init scripts are not subject to the policy.
+  // The event, reported through the console: Chromium's own "Refused to …" lines are browser log entries, which
+  // Playwright's console event does not always carry. Playwright's init scripts are not subject to the policy.
   await context.addInitScript((prefix) => {
     document.addEventListener("securitypolicyviolation", (e) =>
       console.error(`${prefix} ${e.effectiveDirective} refused ${e.blockedURI || "inline"} on ${e.documentURI}`),
@@ -52,7 +53,7 @@ async function watchContexts(browser: Browser, violations: string[]): Promise<()
 }
 
 export const test = base.extend<
-  TestOptions & { trust: Trust; noPolicyViolations: void },
+  TestOptions & { trust: Trust; policyViolations: string[] },
   WorkerOptions & { onDay: void; workerTrusts: void }
 >({
   day: [{ today: "" }, { option: true, scope: "worker" }],
@@ -91,13 +92,14 @@ export const test = base.extend<
   ],
   baseURL: async ({ trust }, provide) => provide(trust.origin),
   // No page in any spec may trip the Content-Security-Policy (lib/security-headers.ts): a refused script or style is
-  // a page that half works. Checked after the test, so what a test does last is covered too.
-  noPolicyViolations: [
+  // a page that half works. Checked after the test, so what a test does last is covered too. The list is a fixture
+  // so that the test of the watcher itself (e2e/security-headers.spec.ts) can read it.
+  policyViolations: [
     async ({ browser }, provide) => {
       const violations: string[] = [];
       const restore = await watchContexts(browser, violations);
       try {
-        await provide();
+        await provide(violations);
       } finally {
         restore();
       }
