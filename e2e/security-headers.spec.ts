@@ -1,10 +1,12 @@
 // The security headers on every kind of response the app makes, fetched over HTTP from the built app: a page, the
 // 404 page, an API route, CSV downloads and the redirect to the login page each carry a Content-Security-Policy with
 // a nonce of their own, and the fixed headers from next.config.js; a page's scripts carry its nonce. The demo is
-// plain http on localhost, so no HSTS here (tests/proxy.test.ts and lib/security-headers.test.ts cover https).
+// plain http on localhost, so no HSTS there; a second server whose APP_URL is https sends it.
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { test, expect } from "./support/test";
 import { storageState } from "./support/roles";
+import { HTTPS_SETTINGS_PORT, originOf } from "./support/ports";
+import { serverEnv, startServer, stopServer } from "./support/trust";
 
 const FIXED = {
   "x-content-type-options": "nosniff",
@@ -14,7 +16,7 @@ const FIXED = {
 };
 
 /** The response's nonce, after checking its policy is the strict one and the fixed headers are there. */
-function checkHeaders(response: APIResponse, what: string): string {
+function checkHeaders(response: APIResponse, what: string, https = false): string {
   const headers = response.headers();
   const policy = headers["content-security-policy"];
   expect(policy, `${what}: Content-Security-Policy`).toBeDefined();
@@ -27,7 +29,13 @@ function checkHeaders(response: APIResponse, what: string): string {
   expect(policy, what).toMatch(/form-action 'self'( http:\/\/localhost:\d+)?;/);
   expect(policy, what).not.toMatch(/unsafe-inline|unsafe-eval/);
   for (const [name, value] of Object.entries(FIXED)) expect(headers[name], `${what}: ${name}`).toBe(value);
-  expect(headers["strict-transport-security"], `${what}: no HSTS over plain http`).toBeUndefined();
+  if (https) {
+    expect(headers["strict-transport-security"], `${what}: HSTS`).toBe("max-age=63072000; includeSubDomains");
+    expect(policy, what).toMatch(/; upgrade-insecure-requests$/);
+  } else {
+    expect(headers["strict-transport-security"], `${what}: no HSTS over plain http`).toBeUndefined();
+    expect(policy, what).not.toContain("upgrade-insecure-requests");
+  }
   return nonce!;
 }
 
@@ -52,6 +60,8 @@ test("every kind of response carries the policy with a nonce of its own, and the
     ["the workers CSV", await lead.get("/workers/export"), { status: 200, type: "text/csv" }],
     ["an insights CSV", await lead.get("/insights/csv"), { status: 200, type: "text/csv" }],
     ["the redirect to the login page", await visitor.get("/workers", { maxRedirects: 0 }), { status: 307 }],
+    // A client cannot talk the server into HSTS (or anything else) by claiming https.
+    ["a page asked for as if over https", await lead.get("/team", { headers: { "x-forwarded-proto": "https" } }), { status: 200, type: "text/html" }],
   ];
   const nonces = new Set<string>();
   for (const [what, response, expected] of responses) {
@@ -60,7 +70,8 @@ test("every kind of response carries the policy with a nonce of its own, and the
     nonces.add(checkHeaders(response, what));
   }
   expect(nonces.size, "a fresh nonce for every response").toBe(responses.length);
-  expect(new URL(responses.at(-1)![1].headers()["location"]!, baseURL).pathname).toBe("/login");
+  const redirect = responses.find(([what]) => what === "the redirect to the login page")![1];
+  expect(new URL(redirect.headers()["location"]!, baseURL).pathname).toBe("/login");
 });
 
 test("a page's scripts carry its response's nonce, and the same page asked again gets another", async () => {
@@ -108,4 +119,24 @@ test("the browser enforces the policy, and every spec's watcher (e2e/support/tes
   // Heard, as they were meant to be: closed so that no late report reaches the watcher, then cleared.
   await page.close();
   policyViolations.length = 0;
+});
+
+test("served at an https address (APP_URL), every response also carries HSTS", async ({ trust }) => {
+  const env = { ...serverEnv({ port: HTTPS_SETTINGS_PORT, dbPath: trust.dbPath, kind: trust.kind, today: trust.today }), APP_URL: "https://pathways.example.nhs.uk" };
+  const server = await startServer(env);
+  const https = await playwrightRequest.newContext({ baseURL: originOf(HTTPS_SETTINGS_PORT) });
+  try {
+    const responses: [string, APIResponse, number][] = [
+      ["the login page", await https.get("/login"), 200],
+      ["an API route", await https.get("/api/auth/csrf"), 200],
+      ["the redirect to the login page", await https.get("/workers/export", { maxRedirects: 0 }), 307],
+    ];
+    for (const [what, response, status] of responses) {
+      expect(response.status(), what).toBe(status);
+      checkHeaders(response, what, true);
+    }
+  } finally {
+    await https.dispose();
+    await stopServer(server);
+  }
 });

@@ -31,7 +31,7 @@ async function watchPolicy(context: BrowserContext, violations: string[]) {
   context.on("console", (message) => {
     const text = message.text();
     if (text.startsWith(CSP_REPORT) || (/^Refused to /.test(text) && text.includes("Content Security Policy"))) {
-      violations.push(`${message.location().url}: ${text}`);
+      violations.push(text);
     }
   });
 }
