@@ -25,7 +25,10 @@ async function watchPolicy(context: BrowserContext, violations: string[]) {
   // Playwright's console event does not always carry. Playwright's init scripts are not subject to the policy.
   await context.addInitScript((prefix) => {
     document.addEventListener("securitypolicyviolation", (e) =>
-      console.error(`${prefix} ${e.effectiveDirective} refused ${e.blockedURI || "inline"} on ${e.documentURI}`),
+      console.error(
+        `${prefix} ${e.effectiveDirective} refused ${e.blockedURI || "inline"} on ${e.documentURI}` +
+          (e.sourceFile ? ` (from ${e.sourceFile}:${e.lineNumber}:${e.columnNumber})` : ""),
+      ),
     );
   }, CSP_REPORT);
   context.on("console", (message) => {
