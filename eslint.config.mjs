@@ -63,6 +63,12 @@ export default defineConfig([
     },
   },
   {
+    // The Content-Security-Policy refuses style="..." attributes (lib/security-headers.ts, decision record 0019):
+    // style with classes, or with SVG presentation attributes (fill, width).
+    files: ["app/**", "components/**"],
+    rules: { "react/forbid-dom-props": ["error", { forbid: [{ propName: "style", message: "The Content-Security-Policy refuses inline styles: use a class." }] }] },
+  },
+  {
     files: ["components/link.tsx"],
     rules: { "no-restricted-imports": ["error", pagesUseQueries] },
   },

@@ -7,6 +7,9 @@ const nextConfig = {
   // app, and says so with PATHWAYS_TYPECHECKED=1; the build then skips its own check of the same sources (about 28 s
   // of a clean run on 2 cores). Every other build, `npm start`'s included, still refuses code that does not type-check.
   typescript: { ignoreBuildErrors: process.env.PATHWAYS_TYPECHECKED === "1" },
+  // The headers that are the same on every response, static files included. The Content-Security-Policy (a nonce per
+  // request) and HSTS (from APP_URL at run time) are added by the proxy: lib/security-headers.ts, decision record 0019.
+  // X-Frame-Options repeats the policy's frame-ancestors 'none' for browsers that predate it.
   async headers() {
     return [
       {

@@ -1,9 +1,39 @@
-// Redirects signed-out visitors to the login page. Not a security boundary: pages and actions check access themselves.
-import NextAuth from "next-auth";
-import { authConfig } from "./lib/auth.config";
+// Every request but static files: a Content-Security-Policy with a fresh nonce and HSTS over HTTPS on the response
+// (lib/security-headers.ts), and signed-out visitors sent to the login page. The redirect is not a security boundary:
+// pages and actions check access themselves.
+import NextAuth, { type NextAuthRequest } from "next-auth";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { authConfig, mayOpen } from "./lib/auth.config";
+import { appUrl, entraConfig } from "./lib/env";
+import { responseSecurity } from "./lib/security-headers";
 
 const { auth } = NextAuth(authConfig);
-export { auth as proxy };
+
+const withSession = auth((request: NextAuthRequest, _event: NextFetchEvent) => {
+  const security = responseSecurity({
+    appUrl: appUrl(),
+    ssoIssuer: entraConfig()?.issuer,
+    development: process.env.NODE_ENV === "development",
+  });
+  let response: NextResponse;
+  if (mayOpen(request.auth, request.nextUrl.pathname)) {
+    // Next reads the nonce from the request's policy while it renders, and puts it on its scripts and styles.
+    const forward = new Headers(request.headers);
+    forward.set("Content-Security-Policy", security.policy);
+    forward.set("x-nonce", security.nonce);
+    response = NextResponse.next({ request: { headers: forward } });
+  } else {
+    const login = new URL("/login", request.nextUrl);
+    login.searchParams.set("callbackUrl", request.nextUrl.href);
+    response = NextResponse.redirect(login);
+  }
+  for (const [name, value] of Object.entries(security.headers)) response.headers.set(name, value);
+  return response;
+});
+
+export function proxy(request: NextRequest, event: NextFetchEvent) {
+  return withSession(request, event);
+}
 
 export const config = {
   // Everything but static assets.

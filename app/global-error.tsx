@@ -1,9 +1,11 @@
 "use client";
 
+import "./globals.css";
+
 export default function GlobalError({ error }: { error: Error & { digest?: string } }) {
   return (
     <html lang="en-GB">
-      <body style={{ fontFamily: "Arial, sans-serif", padding: "2rem" }}>
+      <body className="p-8 font-sans">
         <main>
           <h1>Sorry, there is a problem with the service</h1>
           <p>Try again later.</p>

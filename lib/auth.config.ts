@@ -1,5 +1,5 @@
 // The part of the Auth.js setup that the proxy also loads: no database, no native modules.
-import type { NextAuthConfig } from "next-auth";
+import type { NextAuthConfig, Session } from "next-auth";
 
 declare module "next-auth" {
   interface Session {
@@ -17,6 +17,11 @@ export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((re) => re.test(pathname));
 }
 
+/** Whether the proxy lets a request through rather than sending it to the login page (a convenience, not access). */
+export function mayOpen(session: Session | null, pathname: string): boolean {
+  return isPublicPath(pathname) || !!session?.sid;
+}
+
 export const authConfig = {
   trustHost: true,
   pages: { signIn: "/login", error: "/login" },
@@ -24,11 +29,6 @@ export const authConfig = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   providers: [],
   callbacks: {
-    // Only a redirect for convenience: every page and action checks the user itself.
-    authorized({ auth, request }) {
-      if (isPublicPath(request.nextUrl.pathname)) return true;
-      return !!auth?.sid;
-    },
     session({ session, token }) {
       if (typeof token.sid === "string") session.sid = token.sid;
       if (typeof token.sv === "number") session.sv = token.sv;
