@@ -63,14 +63,14 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-/** Starts `next start` on a built app and waits until it answers. */
+/** Starts the built app the way `npm start` does (scripts/server.mjs, Next's handler behind our own) and waits until it answers. */
 export async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const port = Number(env.PORT);
   // A server left over from an interrupted run would answer in this one's place, on another database.
   if (await answers(`${originOf(port)}/login`)) {
     throw new Error(`Something already answers on port ${port}: stop the server left from an earlier run, or set E2E_PORT_BASE.`);
   }
-  const server = spawn(process.execPath, [join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  const server = spawn(process.execPath, [join(ROOT, "scripts/server.mjs")], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "ignore", "pipe"],
