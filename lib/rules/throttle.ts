@@ -14,13 +14,15 @@ export type ThrottleLimits = {
 };
 
 /**
- * An account's untrusted browsers (no device cookie for it), together: 5 failures, then 15 minutes, then 30, 60, …
- * up to a day for each further failure, until a day passes without one. About 11 guesses in the first day, then one a
- * day, however many browsers or addresses an attacker uses; the owner's known browser is not affected.
+ * An account's untrusted browsers (no device cookie for it), together: 5 failures within a day with no success between
+ * them, then a lock of 15 minutes, then 30, 60, … up to a day for each further failure, until a day passes without
+ * one. About 11 guesses in the first day, then one a day, however many browsers or addresses an attacker uses and
+ * however slowly they guess (a 15-minute window let a guess every 4 minutes through forever); the owner's known
+ * browsers are not affected.
  */
 export const ACCOUNT_LIMITS: ThrottleLimits = {
   maxFailures: 5,
-  windowMs: 15 * 60_000,
+  windowMs: 24 * 60 * 60_000,
   lockMs: 15 * 60_000,
   maxLockMs: 24 * 60 * 60_000,
   rememberMs: 24 * 60 * 60_000,
