@@ -1,10 +1,11 @@
-// Each spec's own trust: a fresh copy of a seeded template database behind a `next start`, so specs run in parallel in
-// any order and never see each other's changes. Global setup (e2e/global-setup.ts) makes the templates; the test
-// fixture (e2e/support/test.ts) asks for a trust when a spec's first test starts.
+// Each spec's own trust: a fresh copy of a seeded template database behind the app's server (scripts/server.mjs, as
+// `npm start` runs it), so specs run in parallel in any order and never see each other's changes. Global setup
+// (e2e/global-setup.ts) makes the templates; the test fixture (e2e/support/test.ts) asks for a trust when a spec's
+// first test starts.
 //
 // A worker keeps its server from spec to spec while the kind of trust and the day stay the same, and puts the
 // template back into the server's database file in place (SQLite's online backup: one write transaction, which the
-// server's connection sees like any other commit). Starting `next start` afresh for every spec cost about 2 s of CPU
+// server's connection sees like any other commit). Starting a server afresh for every spec cost about 2 s of CPU
 // each, with every route's code cold again, about a tenth of the run on 2 cores. The server keeps nothing about the
 // data in memory but kept insights, which follow the database's version and are never served stale here
 // (INSIGHTS_MAX_STALE_SECONDS=0).
