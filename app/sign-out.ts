@@ -1,9 +1,9 @@
 "use server";
-import { currentUser, signOut } from "@/lib/auth";
-import { endLoginSession } from "@/db/queries/sign-in";
+import { clientAddress, currentUser, signOut } from "@/lib/auth";
+import { recordSignOut } from "@/db/queries/sign-in";
 
 export async function logOut(): Promise<void> {
   const user = await currentUser();
-  if (user) endLoginSession(user.sessionId, "logout");
+  if (user) recordSignOut(user, await clientAddress());
   await signOut({ redirectTo: "/login?signedOut=1" });
 }

@@ -4,7 +4,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import type { z } from "zod";
-import { clientAddress, requireRole } from "./auth";
+import { clientAddress, presentedDevices, requireRole } from "./auth";
 import { failed, formErrors, type FormState } from "./forms/state";
 import { cleanForm, formObject } from "./forms/read";
 import { todayInLondon } from "./rules/dates";
@@ -79,7 +79,10 @@ async function reauthenticated(user: SessionUser, form: FormData): Promise<Signa
   if (proof.kind === "sign_on_again") return failed(form, SIGN_ON_AGAIN_MESSAGE);
   const password = form.get("password");
   if (typeof password !== "string" || password === "") return failed(form, REAUTH_MESSAGE, { password: REAUTH_MESSAGE });
-  const check = await checkCredentials(user.email, password, await clientAddress());
+  const check = await checkCredentials(user.email, password, await clientAddress(), undefined, {
+    devices: await presentedDevices(),
+    purpose: "reauthenticate",
+  });
   if (check.ok && check.user.id === user.id) return { reauthenticated: "password", at };
   const message = check.ok || check.reason === "invalid" ? "The password is not right" : "Too many unsuccessful attempts. Try again later.";
   return failed(form, message, { password: message });

@@ -94,6 +94,7 @@ const VERB_WORDS: Record<string, string> = {
   update: "changed",
   updated: "changed",
   view: "opened",
+  withdrawn: "withdrew",
 };
 
 /** Whole actions whose words do not follow "verb entity". */
@@ -101,6 +102,7 @@ const ACTION_WORDS: Record<string, string> = {
   "user.sign_in": "signed in",
   "user.sign_out": "signed out",
   "user.sign_in_failed": "failed to sign in",
+  "user.sign_in_locked": "had signing in paused after repeated failures",
   "user.sign_in_throttled": "was stopped from signing in (too many attempts)",
   "user.password_link": "issued a set-password link for",
   "user.password_link_delivered": "delivered a set-password link for",
@@ -110,6 +112,11 @@ const ACTION_WORDS: Record<string, string> = {
   "workers.export": "downloaded the workers list",
   "workers.import": "imported a staff list",
 };
+
+/** Whether an action has words of its own, rather than its code with the underscores taken out. */
+export function auditActionHasWords(action: string): boolean {
+  return action in ACTION_WORDS || (action.includes(".") && action.slice(action.indexOf(".") + 1) in VERB_WORDS);
+}
 
 const humanise = (code: string) => code.replace(/_/g, " ");
 

@@ -4,13 +4,15 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import type { Provider } from "next-auth/providers";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
 import { authConfig } from "./auth.config";
 import { emailAddress } from "./form-text";
-import { entraConfig } from "./env";
+import { appUrl, entraConfig } from "./env";
+import { CLIENT_ADDRESS_HEADER } from "./client-address.mjs";
+import { DEVICE_COOKIE, DEVICE_COOKIE_LIFETIME_MS, cookieAfterSignIn, devicesIn, type Device } from "./device-cookie";
 import type { Role } from "./vocabulary";
 import type { SessionUser } from "./session-user";
 import { checkCredentials, activeUserByEmail, startLoginSession, resolveSession } from "@/db/queries/sign-in";
@@ -21,10 +23,35 @@ class Throttled extends CredentialsSignin {
 
 const CredentialsInput = z.object({ email: emailAddress(), password: z.string().min(1).max(1000) });
 
-/** The client's address as the server saw it (the first X-Forwarded-For hop when behind a proxy). */
+/**
+ * The client's address, as the server (scripts/server.mjs) worked it out from the connection and TRUSTED_PROXY and
+ * passed on in a header it alone sets; "unknown" under a server that does not (`next dev`). X-Forwarded-For is never
+ * read here: any client can write it.
+ */
 export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+  return (await headers()).get(CLIENT_ADDRESS_HEADER) || "unknown";
+}
+
+/** The valid device cookies this browser presented, for whichever accounts (lib/device-cookie.ts). */
+export async function presentedDevices(now = new Date()): Promise<Device[]> {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) return [];
+  return devicesIn((await cookies()).get(DEVICE_COOKIE)?.value, secret, now);
+}
+
+/** After a successful password sign-in: this browser is known to the account from now on. */
+async function rememberDevice(userId: string, now = new Date()): Promise<void> {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) return;
+  const jar = await cookies();
+  const https = (await headers()).get("x-forwarded-proto") === "https" || !!appUrl()?.startsWith("https:");
+  jar.set(DEVICE_COOKIE, cookieAfterSignIn(jar.get(DEVICE_COOKIE)?.value, userId, secret, now), {
+    httpOnly: true,
+    secure: https,
+    sameSite: "lax",
+    path: "/",
+    maxAge: Math.floor(DEVICE_COOKIE_LIFETIME_MS / 1000),
+  });
 }
 
 function providers() {
@@ -34,8 +61,13 @@ function providers() {
       async authorize(raw) {
         const input = CredentialsInput.safeParse(raw);
         if (!input.success) return null;
-        const result = await checkCredentials(input.data.email, input.data.password, await clientAddress());
-        if (result.ok) return result.user;
+        const result = await checkCredentials(input.data.email, input.data.password, await clientAddress(), undefined, {
+          devices: await presentedDevices(),
+        });
+        if (result.ok) {
+          await rememberDevice(result.user.id);
+          return result.user;
+        }
         if (result.reason === "throttled") throw new Throttled();
         return null;
       },
@@ -68,11 +100,11 @@ export const { handlers, signIn, signOut, auth } = NextAuth({
       if (account?.provider === "credentials") return true;
       return !!(user.email && activeUserByEmail(user.email));
     },
-    jwt({ token, user, account, trigger }) {
+    async jwt({ token, user, account, trigger }) {
       if (trigger === "signIn" && user) {
         const appUser = account?.provider === "credentials" ? user : user.email ? activeUserByEmail(user.email) : undefined;
         if (!appUser?.id) return null;
-        const started = startLoginSession(appUser.id, account?.provider === "credentials" ? "password" : "oidc");
+        const started = startLoginSession(appUser.id, account?.provider === "credentials" ? "password" : "oidc", new Date(), await clientAddress());
         if (!started) return null;
         return {
           sub: started.userId,

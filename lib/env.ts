@@ -16,6 +16,11 @@ const Env = z.object({
   /** Failed sign-ins from one client address in 15 minutes before that address is paused. */
   SIGN_IN_ADDRESS_LIMIT: z.coerce.number().int().min(5).max(100_000).optional(),
   /**
+   * How many proxies stand in front of Pathways; 0 (unset) trusts no X-Forwarded-For. Read by the server
+   * (scripts/server.mjs, lib/client-address.mjs), which passes the client's address on; validated here too.
+   */
+  TRUSTED_PROXY: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(10).optional()),
+  /**
    * How long a lead's slow whole-organisation insights may be served after a change, in seconds (decision record
    * 0013); 0 works every figure out again after any change.
    */

@@ -43,6 +43,7 @@ run([join(root, "node_modules/tsx/dist/cli.mjs"), "db/seed/cli.ts", "--start"], 
 console.log(`\nPathways is starting on http://localhost:${env.PORT}  (database: ${env.DATABASE_PATH})`);
 if (env.PATHWAYS_TODAY) console.log(`Today is pinned to ${env.PATHWAYS_TODAY} (PATHWAYS_TODAY): for tests and demonstrations only.`);
 
-const server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", env.PORT], { stdio: "inherit", env });
+// Next's server behind scripts/server.mjs, which works out each client's address (TRUSTED_PROXY); not `next start`.
+const server = spawn(process.execPath, [join(root, "scripts/server.mjs")], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -3,6 +3,7 @@
 // every row; the administrator's trail scoped to their organisation, filtered and downloadable; and downloads of
 // figures recorded without making the kept figures look out of date.
 import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { asc, eq } from "drizzle-orm";
@@ -12,7 +13,7 @@ import { audit, auditMany } from "@/db/audit";
 import { verifyChain, rowHash } from "@/db/audit-chain";
 import { auditChainStatus, auditTrail, auditTrailForDownload, recordAccess } from "@/db/queries/audit-trail";
 import { keptInsight } from "@/db/insights-cache";
-import { auditActionWords } from "@/lib/audit-words";
+import { auditActionHasWords, auditActionWords } from "@/lib/audit-words";
 import { GET as auditCsvGET } from "@/app/(app)/admin/audit/csv/route";
 import { asSession, makeOrg, makeUser, twoTeams } from "./support/factory";
 import { actAs, NOT_FOUND } from "./support/auth-mock";
@@ -143,6 +144,20 @@ describe("the administrator's trail", () => {
     expect(auditActionWords("user.sign_in", "user")).toBe("signed in");
     expect(auditActionWords("equity.view", "equity")).toBe("opened the equity figures");
     expect(auditActionWords("something.new_thing", "gadget")).toBe("new thing gadget");
+  });
+
+  it("has words for every action the code writes", () => {
+    const codes = new Set<string>();
+    const read = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) read(path);
+        else if (/\.tsx?$/.test(entry.name)) for (const m of readFileSync(path, "utf8").matchAll(/action: "([a-z_]+\.[a-z_]+)"/g)) codes.add(m[1]!);
+      }
+    };
+    for (const dir of ["app", "db", "lib"]) read(dir);
+    expect(codes.size).toBeGreaterThan(50);
+    expect([...codes].filter((code) => !auditActionHasWords(code))).toEqual([]);
   });
 
   it("downloads the filtered trail as CSV, recording the download itself; anyone but an administrator gets 404", async () => {

@@ -1,6 +1,6 @@
 "use server";
 import { AuthError } from "next-auth";
-import { signIn, clientAddress } from "@/lib/auth";
+import { signIn, clientAddress, presentedDevices } from "@/lib/auth";
 import { lockedUntil } from "@/db/queries/sign-in";
 import { formErrors, submittedValues, type FormState } from "@/lib/forms/state";
 import { formatDateTime } from "@/lib/rules/dates";
@@ -20,15 +20,13 @@ export async function logIn(_prev: FormState, typed: FormData): Promise<FormStat
   const { email, password, callbackUrl } = input.data;
   const address = await clientAddress();
 
-  const lock = lockedUntil(email, address);
-  if (lock) return { ok: false, message: throttledMessage(lock), values: submittedValues(form) };
-
+  // Every attempt, a refused one too, goes through checkCredentials (lib/auth.ts), which counts and audits it.
   try {
     await signIn("credentials", { email, password, redirectTo: safeRedirect(callbackUrl) });
   } catch (error) {
     // A successful sign-in throws Next's redirect, which must propagate.
     if (!(error instanceof AuthError)) throw error;
-    const after = lockedUntil(email, address);
+    const after = lockedUntil(email, address, undefined, await presentedDevices());
     if (after) return { ok: false, message: throttledMessage(after), values: submittedValues(form) };
     return {
       ok: false,

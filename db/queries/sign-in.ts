@@ -1,11 +1,13 @@
 import "server-only";
-// Signing in and staying signed in: credentials, throttling, login sessions with idle and absolute limits.
+// Signing in and staying signed in: credentials, throttling (with device cookies), login sessions with idle and
+// absolute limits, and the audit of failures, locks and signing out.
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "../client";
 import { users, loginSessions, loginThrottle, organisations } from "../schema";
-import { audit } from "../audit";
+import { audit, type AuditEntry } from "../audit";
 import { verifyPassword } from "../../lib/passwords";
-import { afterFailure, ACCOUNT_LIMITS, ADDRESS_LIMITS, type ThrottleState } from "../../lib/rules/throttle";
+import { afterFailure, ACCOUNT_LIMITS, ADDRESS_LIMITS, DEVICE_LIMITS, type ThrottleLimits, type ThrottleState } from "../../lib/rules/throttle";
+import type { Device } from "../../lib/device-cookie";
 import type { SessionUser } from "../../lib/session-user";
 import { signInAddressLimit } from "../../lib/env";
 
@@ -16,17 +18,39 @@ const TOUCH_EVERY_MS = 60_000;
 
 const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
 const addressKey = (address: string) => `address:${address}`;
+const deviceKey = (device: Device) => `device:${device.id}`;
 
 function readThrottle(key: string): ThrottleState | undefined {
   return db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
 }
 
-/** When the account or the address is locked, the moment the lock lifts (the later of the two). */
-export function lockedUntil(email: string, address: string, now = new Date()): Date | null {
+const addressLimits = (): ThrottleLimits => ({ ...ADDRESS_LIMITS, maxFailures: signInAddressLimit(ADDRESS_LIMITS.maxFailures) });
+
+/**
+ * What an attempt is counted against (OWASP's device cookies). A browser presenting a valid device cookie for the
+ * account is counted against that cookie alone, so strangers' failures (the account's and the address's) never stop
+ * it; any other attempt is counted against the account's untrusted browsers and the client address.
+ */
+function throttleKeys(email: string, address: string, device: Device | undefined): [string, ThrottleLimits][] {
+  if (device) return [[deviceKey(device), DEVICE_LIMITS]];
+  return [
+    [accountKey(email), ACCOUNT_LIMITS],
+    [addressKey(address), addressLimits()],
+  ];
+}
+
+/** The device cookie, of those a browser presented, that belongs to the account an email names. */
+function deviceFor(email: string, devices: readonly Device[]): Device | undefined {
+  if (devices.length === 0) return undefined;
+  const user = db.select({ id: users.id }).from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+  return user ? devices.find((d) => d.userId === user.id) : undefined;
+}
+
+function lockOf(keys: string[], now: Date): Date | null {
   const locks = db
     .select({ lockedUntil: loginThrottle.lockedUntil })
     .from(loginThrottle)
-    .where(inArray(loginThrottle.key, [accountKey(email), addressKey(address)]))
+    .where(inArray(loginThrottle.key, keys))
     .all()
     .map((r) => r.lockedUntil)
     .filter((d): d is Date => !!d && d.getTime() > now.getTime());
@@ -34,20 +58,71 @@ export function lockedUntil(email: string, address: string, now = new Date()): D
   return new Date(Math.max(...locks.map((d) => d.getTime())));
 }
 
-function recordFailure(email: string, address: string, now: Date): void {
+/**
+ * When an attempt with this email, from this address and browser, is refused until (the latest lock that applies to
+ * it), or null. `devices` are the valid device cookies the browser presented (lib/device-cookie.ts).
+ */
+export function lockedUntil(email: string, address: string, now = new Date(), devices: readonly Device[] = []): Date | null {
+  const device = deviceFor(email, devices);
+  return lockOf(
+    throttleKeys(email, address, device).map(([key]) => key),
+    now,
+  );
+}
+
+type Attempt = { email: string; address: string; device: Device | undefined; purpose: SignInPurpose; user: typeof users.$inferSelect | undefined };
+
+/** Who an audit row about an attempt is about: the account when the email typed names one, else nobody by name. */
+function attemptEntry(attempt: Attempt, action: string, summary: Record<string, unknown>): AuditEntry {
+  const about = attempt.user
+    ? { entityType: "user", entityId: attempt.user.id, summary: { email: attempt.user.email } }
+    : // The email typed is not kept: it is no one's, and may be a real person's address mistyped.
+      { entityType: "sign_in", entityId: "unknown account", summary: {} };
+  return {
+    action,
+    entityType: about.entityType,
+    entityId: about.entityId,
+    summary: { ...about.summary, ...summary, deviceCookie: !!attempt.device, purpose: attempt.purpose },
+    address: attempt.address,
+  };
+}
+
+/** Counts a failure against every key the attempt is counted under, and audits it and any lock it starts. */
+function recordFailure(attempt: Attempt, reason: string, now: Date): void {
   db.transaction((tx) => {
-    for (const [key, limits] of [
-      [accountKey(email), ACCOUNT_LIMITS],
-      [addressKey(address), { ...ADDRESS_LIMITS, maxFailures: signInAddressLimit(ADDRESS_LIMITS.maxFailures) }],
-    ] as const) {
+    const locks: { scope: string; until: Date; failures: number }[] = [];
+    let failures = 0;
+    for (const [key, limits] of throttleKeys(attempt.email, attempt.address, attempt.device)) {
       const next = afterFailure(readThrottle(key), now, limits);
       tx.insert(loginThrottle)
         .values({ key, ...next })
         .onConflictDoUpdate({ target: loginThrottle.key, set: next })
         .run();
+      const scope = key.slice(0, key.indexOf(":"));
+      if (scope !== "address") failures = next.failures;
+      if (next.lockedUntil) locks.push({ scope, until: next.lockedUntil, failures: next.failures });
+    }
+    audit(tx, "system", attemptEntry(attempt, "user.sign_in_failed", { reason, failures }));
+    for (const lock of locks) {
+      audit(
+        tx,
+        "system",
+        attemptEntry(attempt, "user.sign_in_locked", {
+          lock: LOCK_SCOPES[lock.scope as keyof typeof LOCK_SCOPES],
+          until: lock.until.toISOString(),
+          failures: lock.failures,
+        }),
+      );
     }
   });
 }
+
+/** What each kind of lock stops, as the audit trail says it. */
+const LOCK_SCOPES = {
+  account: "browsers not known to this account",
+  device: "this known browser",
+  address: "this client address",
+} as const;
 
 export function clearAccountFailures(email: string): void {
   db.delete(loginThrottle).where(eq(loginThrottle.key, accountKey(email))).run();
@@ -58,21 +133,52 @@ export type CredentialsResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; lockedUntil: Date };
 
-/** Checks an email and password. Unknown email, wrong password and disabled account all answer "invalid". */
-export async function checkCredentials(email: string, password: string, address: string, now = new Date()): Promise<CredentialsResult> {
-  const normalised = email.trim().toLowerCase();
-  const lock = lockedUntil(normalised, address, now);
-  if (lock) return { ok: false, reason: "throttled", lockedUntil: lock };
+/** Signing in, or confirming one's password before a signature (lib/action.ts). Recorded in the audit trail. */
+export type SignInPurpose = "sign_in" | "reauthenticate";
 
+export type CredentialsOptions = {
+  /** The valid device cookies the browser presented (lib/device-cookie.ts); one for this account exempts it from strangers' locks. */
+  devices?: readonly Device[];
+  purpose?: SignInPurpose;
+};
+
+/**
+ * Checks an email and password. Unknown email, wrong password and disabled account all answer "invalid". Failures,
+ * the locks they start and refused attempts are audited with the client address and whether a device cookie for the
+ * account was presented; the password never is, and the email typed only when it names an account.
+ */
+export async function checkCredentials(
+  email: string,
+  password: string,
+  address: string,
+  now = new Date(),
+  { devices = [], purpose = "sign_in" }: CredentialsOptions = {},
+): Promise<CredentialsResult> {
+  const normalised = email.trim().toLowerCase();
   const user = db.select().from(users).where(eq(users.email, normalised)).get();
+  const device = user ? devices.find((d) => d.userId === user.id) : undefined;
+  const attempt: Attempt = { email: normalised, address, device, purpose, user };
+  const keys = throttleKeys(normalised, address, device).map(([key]) => key);
+
+  const lock = lockOf(keys, now);
+  if (lock) {
+    audit(db, "system", attemptEntry(attempt, "user.sign_in_throttled", { until: lock.toISOString() }));
+    return { ok: false, reason: "throttled", lockedUntil: lock };
+  }
+
   // Always verify, even with no user, so the time taken does not reveal whether the email exists.
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !passwordOk || user.status !== "active" || !user.passwordHash) {
-    recordFailure(normalised, address, now);
-    const after = lockedUntil(normalised, address, now);
+    const reason = !user ? "unknown_account" : user.status !== "active" ? "account_disabled" : !user.passwordHash ? "no_password" : "wrong_password";
+    recordFailure(attempt, reason, now);
+    const after = lockOf(keys, now);
     return after ? { ok: false, reason: "throttled", lockedUntil: after } : { ok: false, reason: "invalid" };
   }
-  clearAccountFailures(normalised);
+  // From a known browser, that browser's count starts again; the untrusted browsers' count is left alone, or an owner
+  // signing in would hand an attacker fresh guesses. From another browser the account was not locked: start again.
+  db.delete(loginThrottle)
+    .where(eq(loginThrottle.key, device ? deviceKey(device) : accountKey(normalised)))
+    .run();
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }
 
@@ -84,8 +190,8 @@ export function activeUserByEmail(email: string) {
     .get();
 }
 
-/** Starts a login session for an active user; returns what the session token carries. */
-export function startLoginSession(userId: string, method: "password" | "oidc", now = new Date()) {
+/** Starts a login session for an active user; returns what the session token carries. Audited with the session and address. */
+export function startLoginSession(userId: string, method: "password" | "oidc", now = new Date(), address?: string) {
   return db.transaction((tx) => {
     const user = tx.select().from(users).where(and(eq(users.id, userId), eq(users.status, "active"))).get();
     if (!user) return undefined;
@@ -95,7 +201,7 @@ export function startLoginSession(userId: string, method: "password" | "oidc", n
       .returning({ id: loginSessions.id })
       .get();
     tx.update(users).set({ lastSignInAt: now }).where(eq(users.id, userId)).run();
-    audit(tx, user, { action: "user.sign_in", entityType: "user", entityId: user.id, summary: { method } });
+    audit(tx, { ...user, sessionId: session.id, address }, { action: "user.sign_in", entityType: "user", entityId: user.id, summary: { method } });
     return { sessionId: session.id, userId: user.id, role: user.role, sessionVersion: user.sessionVersion };
   });
 }
@@ -151,6 +257,18 @@ export function endLoginSession(sessionId: string, reason: "logout" | "idle" | "
     .set({ endedAt: now, endReason: reason })
     .where(and(eq(loginSessions.id, sessionId), isNull(loginSessions.endedAt)))
     .run();
+}
+
+/** Signing out: ends the login session and audits it, with the client address. */
+export function recordSignOut(user: SessionUser, address: string, now = new Date()): void {
+  db.transaction((tx) => {
+    const ended = tx
+      .update(loginSessions)
+      .set({ endedAt: now, endReason: "logout" })
+      .where(and(eq(loginSessions.id, user.sessionId), eq(loginSessions.userId, user.id), isNull(loginSessions.endedAt)))
+      .run().changes;
+    if (ended > 0) audit(tx, { ...user, address }, { action: "user.sign_out", entityType: "user", entityId: user.id });
+  });
 }
 
 /** True until the first user exists: the first-admin setup path is open only then. */

@@ -1,10 +1,11 @@
-// Each spec's own trust: a fresh copy of a seeded template database behind a `next start`, so specs run in parallel in
-// any order and never see each other's changes. Global setup (e2e/global-setup.ts) makes the templates; the test
-// fixture (e2e/support/test.ts) asks for a trust when a spec's first test starts.
+// Each spec's own trust: a fresh copy of a seeded template database behind the app's server (scripts/server.mjs, as
+// `npm start` runs it), so specs run in parallel in any order and never see each other's changes. Global setup
+// (e2e/global-setup.ts) makes the templates; the test fixture (e2e/support/test.ts) asks for a trust when a spec's
+// first test starts.
 //
 // A worker keeps its server from spec to spec while the kind of trust and the day stay the same, and puts the
 // template back into the server's database file in place (SQLite's online backup: one write transaction, which the
-// server's connection sees like any other commit). Starting `next start` afresh for every spec cost about 2 s of CPU
+// server's connection sees like any other commit). Starting a server afresh for every spec cost about 2 s of CPU
 // each, with every route's code cold again, about a tenth of the run on 2 cores. The server keeps nothing about the
 // data in memory but kept insights, which follow the database's version and are never served stale here
 // (INSIGHTS_MAX_STALE_SECONDS=0).
@@ -63,14 +64,14 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-/** Starts `next start` on a built app and waits until it answers. */
+/** Starts the built app the way `npm start` does (scripts/server.mjs, Next's handler behind our own) and waits until it answers. */
 export async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const port = Number(env.PORT);
   // A server left over from an interrupted run would answer in this one's place, on another database.
   if (await answers(`${originOf(port)}/login`)) {
     throw new Error(`Something already answers on port ${port}: stop the server left from an earlier run, or set E2E_PORT_BASE.`);
   }
-  const server = spawn(process.execPath, [join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  const server = spawn(process.execPath, [join(ROOT, "scripts/server.mjs")], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "ignore", "pipe"],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addMonths, addDays, daysBetween, isIsoDate, todayInLondon, formatDate } from "./dates";
 import { nextAppraisalDue, appraisalDueStatus } from "./appraisal-due";
-import { afterFailure, isLocked, ACCOUNT_LIMITS } from "./throttle";
+import { afterFailure, isLocked, lockLength, ACCOUNT_LIMITS, ADDRESS_LIMITS } from "./throttle";
 
 describe("dates", () => {
   it("adds months, falling back to the month's last day", () => {
@@ -59,12 +59,38 @@ describe("sign-in throttling", () => {
     expect(isLocked(state, t0)).toBe(true);
     expect(isLocked(state, new Date(t0.getTime() + ACCOUNT_LIMITS.lockMs))).toBe(false);
   });
-  it("starts counting again after a lock expires", () => {
+  it("an address starts counting again after its lock expires (a shared address never pays for long)", () => {
     let state = undefined;
-    for (let i = 0; i < 5; i++) state = afterFailure(state, t0, ACCOUNT_LIMITS);
-    const after = afterFailure(state, new Date(t0.getTime() + ACCOUNT_LIMITS.lockMs + 1), ACCOUNT_LIMITS);
+    for (let i = 0; i < ADDRESS_LIMITS.maxFailures; i++) state = afterFailure(state, t0, ADDRESS_LIMITS);
+    expect(isLocked(state, t0)).toBe(true);
+    const after = afterFailure(state, new Date(t0.getTime() + ADDRESS_LIMITS.lockMs + 1), ADDRESS_LIMITS);
     expect(after.failures).toBe(1);
     expect(after.lockedUntil).toBeNull();
+  });
+  it("an account's untrusted browsers are locked twice as long for each failure after a lock, up to a day", () => {
+    const minutes = (n: number) => n * 60_000;
+    let state = undefined;
+    let at = t0.getTime();
+    const locks: number[] = [];
+    for (let i = 0; i < 14; i++) {
+      state = afterFailure(state, new Date(at), ACCOUNT_LIMITS);
+      // The next guess comes the moment the lock lifts (or at once when there is none).
+      if (state.lockedUntil) {
+        locks.push((state.lockedUntil.getTime() - at) / 60_000);
+        at = state.lockedUntil.getTime();
+      }
+    }
+    expect(locks).toEqual([15, 30, 60, 120, 240, 480, 960, 1440, 1440, 1440]);
+    // A day without a failure after the last lock ends forgets the streak.
+    const quiet = afterFailure(state, new Date(at + minutes(24 * 60) + 1), ACCOUNT_LIMITS);
+    expect(quiet).toMatchObject({ failures: 1, lockedUntil: null });
+  });
+  it("lockLength: nothing before the limit, then doubling to the cap", () => {
+    expect(lockLength(4, ACCOUNT_LIMITS)).toBe(0);
+    expect(lockLength(5, ACCOUNT_LIMITS)).toBe(ACCOUNT_LIMITS.lockMs);
+    expect(lockLength(6, ACCOUNT_LIMITS)).toBe(2 * ACCOUNT_LIMITS.lockMs);
+    expect(lockLength(1000, ACCOUNT_LIMITS)).toBe(ACCOUNT_LIMITS.maxLockMs);
+    expect(lockLength(150, ADDRESS_LIMITS)).toBe(ADDRESS_LIMITS.lockMs);
   });
 });
 

@@ -30,6 +30,11 @@ export async function clientAddress(): Promise<string> {
   return "127.0.0.1";
 }
 
+/** No device cookies: every attempt in these tests comes from a browser no account knows. */
+export async function presentedDevices(): Promise<never[]> {
+  return [];
+}
+
 export const NOT_FOUND = /NEXT_HTTP_ERROR_FALLBACK;404/;
 
 /** FormData from a plain object; arrays become repeated fields. */

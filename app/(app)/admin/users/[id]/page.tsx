@@ -5,6 +5,7 @@ import { requireRole } from "@/lib/auth";
 import { userForAdmin, userHistory } from "@/db/queries/users";
 import { ROLES, roleWords, type Role } from "@/lib/vocabulary";
 import { formatDateTime } from "@/lib/rules/dates";
+import { auditActionWords } from "@/lib/audit-words";
 import { SummaryList } from "@/components/summary-list";
 import { ScrollRegion } from "@/components/scroll-region";
 import { Tag } from "@/components/tags";
@@ -12,7 +13,7 @@ import { RoleForm, StatusForm, PasswordLinkForm } from "./user-forms";
 
 export const metadata: Metadata = { title: "User" };
 
-/** Audit actions in words. Unknown ones show as recorded. */
+/** Audit actions about a login in words, as a heading for each line; any other comes from the audit trail's words. */
 const ACTION_WORDS: Record<string, string> = {
   "user.create": "Login created",
   "user.role_change": "Role changed",
@@ -24,8 +25,10 @@ const ACTION_WORDS: Record<string, string> = {
   "setup.first_admin": "Set up Pathways as the first administrator",
 };
 
+const sentence = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
+
 function describe(action: string, summary: string): string {
-  const words = ACTION_WORDS[action] ?? action;
+  const words = ACTION_WORDS[action] ?? sentence(auditActionWords(action, "user"));
   try {
     const s = JSON.parse(summary) as Record<string, unknown>;
     if (action === "user.role_change" && typeof s.from === "string" && typeof s.to === "string") {
