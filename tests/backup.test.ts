@@ -1,7 +1,7 @@
 // Backups and restores (db/backup.ts, decision record 0018): why a file copy is not a backup, a backup taken while
 // another process keeps writing, what a restore refuses, and the permissions of everything written.
 import { afterEach, describe, expect, it } from "vitest";
-import { fork, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +12,7 @@ import { backupDatabase, currentAuthSecret, inspectBackup, restoreDatabase, BACK
 import { closeDatabase, db, openDatabase, rawSqlite } from "@/db/client";
 import { seedReference } from "@/db/seed/reference";
 import { twoTeams } from "./support/factory";
+import { killWriters, startWriter, stopWriter } from "./support/wal-writer-client";
 
 const SECRET = { value: "backup-test-secret-0123456789abcdef", source: "file" as const };
 const mode = (file: string) => statSync(file).mode & 0o777;
@@ -44,38 +45,8 @@ function counts(path: string): Record<string, number> {
   }
 }
 
-/** The app stand-in (tests/support/wal-writer.ts) in its own process, and a way to ask it things. */
-type Writer = { child: ChildProcess; ask: (message: object) => Promise<{ reply: string; batches: number }> };
-const writers: ChildProcess[] = [];
 
-async function startWriter(path: string): Promise<Writer> {
-  const child = fork(join(process.cwd(), "tests/support/wal-writer.ts"), [path], { execArgv: ["--import", "tsx"], stdio: "inherit" });
-  writers.push(child);
-  const next = () =>
-    new Promise<{ reply: string; batches: number }>((resolve, reject) => {
-      child.once("message", (m) => resolve(m as { reply: string; batches: number }));
-      child.once("exit", (code) => reject(new Error(`the writer exited (${code})`)));
-    });
-  await next();
-  return {
-    child,
-    ask: (message) => {
-      const reply = next();
-      child.send(message);
-      return reply;
-    },
-  };
-}
-
-async function stopWriter(writer: Writer) {
-  const exited = new Promise((resolve) => writer.child.once("exit", resolve));
-  writer.child.send({ cmd: "exit" });
-  await exited;
-}
-
-afterEach(() => {
-  for (const child of writers.splice(0)) if (child.exitCode === null) child.kill();
-});
+afterEach(killWriters);
 
 describe("why a backup is not a file copy", () => {
   it("a copy of the database file while the app runs misses the commits still in its WAL; the online backup has them all", async () => {

@@ -1,6 +1,5 @@
 "use server";
-import { AuthError } from "next-auth";
-import { signIn, clientAddress, presentedDevices } from "@/lib/auth";
+import { AuthError, signIn, clientAddress, presentedDevices } from "@/lib/auth";
 import { lockedUntil } from "@/db/queries/sign-in";
 import { formErrors, submittedValues, type FormState } from "@/lib/forms/state";
 import { formatDateTime } from "@/lib/rules/dates";

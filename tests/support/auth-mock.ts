@@ -15,15 +15,21 @@ export async function currentUser(): Promise<SessionUser | null> {
   return current;
 }
 
+/** Every role check made, in order, for the authorization matrix (tests/authorization-matrix.test.ts). */
+export const roleChecks: Array<{ roles: readonly Role[] | "signed_in"; passed: boolean }> = [];
+
 export async function requireUser(): Promise<SessionUser> {
+  roleChecks.push({ roles: "signed_in", passed: !!current });
   if (!current) redirect("/login?expired=1");
   return current;
 }
 
 export async function requireRole(...roles: Role[]): Promise<SessionUser> {
-  const user = await requireUser();
-  if (!roles.includes(user.role)) notFound();
-  return user;
+  const passed = !!current && roles.includes(current.role);
+  roleChecks.push({ roles, passed });
+  if (!current) redirect("/login?expired=1");
+  if (!passed) notFound();
+  return current;
 }
 
 export async function clientAddress(): Promise<string> {

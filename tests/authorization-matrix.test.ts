@@ -1,0 +1,290 @@
+// The authorization matrix: every exported server action and route handler in app/, against every role and against
+// nobody signed in. The table says who may run each; the test finds every export itself, so an action or handler
+// missing from the table fails, as does one whose first check differs from the table or lets a role through that the
+// table leaves out. A role left out gets 404 from that first check, before anything is read or written; nobody signed
+// in is sent to sign in. Which records a permitted role may then touch (own record, own team, organisation) is the
+// data layer's WHERE clause (db/access.ts), tested with real records in each feature's tests and separation.test.ts.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { newId } from "@/db/schema/_shared";
+import { ROLES, type Role } from "@/lib/vocabulary";
+import { asSession, makeOrg, makeUser } from "./support/factory";
+import { actAs, formData, NOT_FOUND, roleChecks } from "./support/auth-mock";
+
+vi.mock("@/lib/auth", () => import("./support/auth-mock"));
+vi.mock("next/cache", () => import("./support/next-cache-mock"));
+
+/** Who may run it: these roles; anyone signed in; or anyone (signing in, setting a password, first set-up, Auth.js). */
+type Who = readonly Role[] | "signed_in" | "public";
+
+const ANY_ROLE: Who = ["support_worker", "manager", "lead", "admin"];
+const STAFF: Who = ["manager", "lead", "admin"];
+const MANAGER_ADMIN: Who = ["manager", "admin"];
+const ADMIN: Who = ["admin"];
+
+const MATRIX: Record<string, Record<string, Who>> = {
+  "app/(app)/admin/apprenticeships/actions.ts": {
+    createStandardAction: ADMIN,
+    updateStandardAction: ADMIN,
+    addOptionAction: ADMIN,
+    renameOptionAction: ADMIN,
+    setOptionRetiredAction: ADMIN,
+    addGatewayRequirementAction: ADMIN,
+    rewordGatewayRequirementAction: ADMIN,
+    moveGatewayRequirementAction: ADMIN,
+    setGatewayRequirementRetiredAction: ADMIN,
+    updateOtjRuleAction: ADMIN,
+    addOtjRuleAction: ADMIN,
+    removeScheduledOtjRuleAction: ADMIN,
+  },
+  "app/(app)/admin/audit/csv/route.ts": {
+    GET: ADMIN,
+  },
+  "app/(app)/admin/frameworks/actions.ts": {
+    startFrameworkDraftAction: ADMIN,
+    discardFrameworkDraftAction: ADMIN,
+    publishFrameworkDraftAction: ADMIN,
+    saveDomainAction: ADMIN,
+    addStatementAction: ADMIN,
+    saveStatementAction: ADMIN,
+    retireStatementAction: ADMIN,
+    restoreStatementAction: ADMIN,
+    chooseFrameworkAction: ADMIN,
+  },
+  "app/(app)/admin/reference/actions.ts": {
+    addReferenceValueAction: ADMIN,
+    saveReferenceValueAction: ADMIN,
+    retireReferenceValueAction: ADMIN,
+    restoreReferenceValueAction: ADMIN,
+  },
+  "app/(app)/admin/resources/actions.ts": {
+    createResourceAction: ADMIN,
+    updateResourceAction: ADMIN,
+    retireResourceAction: ADMIN,
+    restoreResourceAction: ADMIN,
+  },
+  "app/(app)/admin/scorecard/actions.ts": {
+    saveThresholdsAction: ADMIN,
+  },
+  "app/(app)/admin/users/actions.ts": {
+    addUserAction: ADMIN,
+    changeUserRoleAction: ADMIN,
+    changeUserStatusAction: ADMIN,
+    issuePasswordLinkAction: ADMIN,
+  },
+  "app/(app)/insights/[measure]/csv/route.ts": {
+    GET: STAFF,
+  },
+  "app/(app)/insights/barriers/csv/route.ts": {
+    GET: STAFF,
+  },
+  "app/(app)/insights/csv/route.ts": {
+    GET: STAFF,
+  },
+  "app/(app)/insights/equity/csv/route.ts": {
+    GET: STAFF,
+  },
+  "app/(app)/insights/progression/csv/route.ts": {
+    GET: STAFF,
+  },
+  "app/(app)/insights/workforce/csv/route.ts": {
+    GET: STAFF,
+  },
+  "app/(app)/me/equality/actions.ts": {
+    saveEqualityAction: ["support_worker"],
+  },
+  "app/(app)/teams/actions.ts": {
+    addTeamAction: ADMIN,
+    saveTeamAction: ADMIN,
+    archiveTeamAction: ADMIN,
+    restoreTeamAction: ADMIN,
+  },
+  "app/(app)/workers/[id]/appraisals/actions.ts": {
+    scheduleAppraisalAction: MANAGER_ADMIN,
+    startAppraisalAction: MANAGER_ADMIN,
+    saveAppraisalAction: MANAGER_ADMIN,
+    objectivesToPdpAction: MANAGER_ADMIN,
+    signOffAppraisalAction: ANY_ROLE,
+    returnToManagerAction: ANY_ROLE,
+    reopenAppraisalAction: MANAGER_ADMIN,
+    cancelAppraisalAction: MANAGER_ADMIN,
+  },
+  "app/(app)/workers/[id]/apprenticeship/actions.ts": {
+    startApprenticeshipAction: STAFF,
+    changeApprenticeshipStatusAction: STAFF,
+    logOtjAction: ANY_ROLE,
+    deleteOtjLogAction: ANY_ROLE,
+    recordReviewAction: STAFF,
+    tickGatewayAction: STAFF,
+    untickGatewayAction: STAFF,
+    recordEpaAction: STAFF,
+    recordPositionAction: STAFF,
+  },
+  "app/(app)/workers/[id]/competencies/actions.ts": {
+    selfAssessAction: ANY_ROLE,
+    addEvidenceAction: ANY_ROLE,
+    signOffCompetencyAction: STAFF,
+    reopenCompetencyAction: STAFF,
+  },
+  "app/(app)/workers/[id]/conversations/actions.ts": {
+    recordConversationAction: MANAGER_ADMIN,
+    updateConversationAction: MANAGER_ADMIN,
+    addStepAction: MANAGER_ADMIN,
+    setStepDoneAction: ["support_worker", "manager", "admin"],
+    stepToPdpGoalAction: MANAGER_ADMIN,
+  },
+  "app/(app)/workers/[id]/cpd/actions.ts": {
+    addCpdAction: ANY_ROLE,
+    updateCpdAction: ANY_ROLE,
+    deleteCpdAction: ANY_ROLE,
+    requestTrainingAction: ANY_ROLE,
+    withdrawRequestAction: ANY_ROLE,
+    approveRequestAction: STAFF,
+    declineRequestAction: STAFF,
+  },
+  "app/(app)/workers/[id]/login/actions.ts": {
+    createWorkerLoginAction: MANAGER_ADMIN,
+    renewWorkerLinkAction: MANAGER_ADMIN,
+  },
+  "app/(app)/workers/[id]/pdp/actions.ts": {
+    startPdpAction: MANAGER_ADMIN,
+    agreePdpAction: ANY_ROLE,
+    recordPdpReviewAction: MANAGER_ADMIN,
+    closePdpAction: MANAGER_ADMIN,
+  },
+  "app/(app)/workers/[id]/pdp/goals/actions.ts": {
+    createGoalAction: ANY_ROLE,
+    updateGoalAction: ANY_ROLE,
+    agreeGoalAction: ANY_ROLE,
+    setGoalStatusAction: ANY_ROLE,
+    addActionToGoalAction: ANY_ROLE,
+    markGoalActionDoneAction: ANY_ROLE,
+    addGoalNoteAction: ANY_ROLE,
+    recordBarrierAction: ANY_ROLE,
+  },
+  "app/(app)/workers/[id]/supervision/actions.ts": {
+    recordSessionAction: STAFF,
+    delegateTaskAction: STAFF,
+    reviewTaskAction: STAFF,
+    endTaskAction: STAFF,
+  },
+  "app/(app)/workers/actions.ts": {
+    addWorkerAction: MANAGER_ADMIN,
+    saveWorkerAction: MANAGER_ADMIN,
+    markLeavingAction: MANAGER_ADMIN,
+  },
+  "app/(app)/workers/export/route.ts": {
+    GET: STAFF,
+  },
+  "app/(app)/workers/import/actions.ts": {
+    confirmImportAction: MANAGER_ADMIN,
+  },
+  "app/(app)/workers/import/upload/route.ts": {
+    POST: MANAGER_ADMIN,
+  },
+  "app/api/auth/[...nextauth]/route.ts": {
+    GET: "public",
+    POST: "public",
+  },
+  "app/login/actions.ts": {
+    logIn: "public",
+    logInWithMicrosoft: "public",
+  },
+  "app/set-password/[token]/actions.ts": {
+    choosePassword: "public",
+  },
+  "app/setup/actions.ts": {
+    setUpFirstAdmin: "public",
+  },
+  "app/sign-on-again.ts": {
+    signInAgainWithMicrosoft: "signed_in",
+  },
+  "app/sign-out.ts": {
+    logOut: "public",
+  },
+};
+
+/** Every file in app/ that Next.js serves as actions or a route handler. */
+function serverFiles(dir: string, found: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) serverFiles(path, found);
+    else if (entry.name === "route.ts" || (/\.tsx?$/.test(entry.name) && /^["']use server["'];/m.test(readFileSync(path, "utf8")))) found.push(path);
+  }
+  return found;
+}
+
+const FILES = serverFiles("app").map((p) => relative(".", p)).sort();
+/** Auth.js's own handlers: not importable outside Next.js, and public by nature. Its exports are read from the source. */
+const AUTH_JS = "app/api/auth/[...nextauth]/route.ts";
+
+async function exportsOf(file: string): Promise<Record<string, (...args: unknown[]) => Promise<unknown>>> {
+  if (file === AUTH_JS) {
+    const names = /export const \{ ([^}]+) \}/.exec(readFileSync(file, "utf8"))![1]!.split(",").map((n) => n.trim());
+    return Object.fromEntries(names.map((n) => [n, async () => undefined]));
+  }
+  const mod = (await import(/* @vite-ignore */ `../${file}`)) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(mod).filter(([, v]) => typeof v === "function")) as never;
+}
+
+/** Runs an export as `who` with made-up ids and an empty form; returns the first auth check it made and what it threw. */
+async function run(file: string, fn: (...args: unknown[]) => Promise<unknown>, who: Role | null) {
+  actAs(who ? asSession(makeUser(makeOrg().id, who)) : null);
+  roleChecks.length = 0;
+  const ids = [newId(), newId(), newId()];
+  let error: unknown;
+  try {
+    if (file.endsWith("route.ts")) await fn(new Request("http://pathways.test/x"), { params: Promise.resolve({ measure: "x", batchId: ids[0] }) });
+    else await fn(...ids, {}, formData({}));
+  } catch (e) {
+    error = e;
+  }
+  return { check: roleChecks[0], message: error instanceof Error ? error.message : "" };
+}
+
+const sameRoles = (a: readonly Role[] | "signed_in", b: Who) => Array.isArray(a) && Array.isArray(b) && [...a].sort().join() === [...b].sort().join();
+
+describe("authorization matrix", () => {
+  it("lists every exported server action and route handler, and nothing that is not one", async () => {
+    const found: string[] = [];
+    for (const file of FILES) for (const name of Object.keys(await exportsOf(file))) found.push(`${file}#${name}`);
+    const listed = Object.entries(MATRIX).flatMap(([file, names]) => Object.keys(names).map((name) => `${file}#${name}`));
+    expect(found.sort()).toEqual(listed.sort());
+  }, 60_000);
+
+  it("refuses every role the table leaves out with 404 at the first check, and sends the signed-out to sign in", async () => {
+    const cells = { total: 0, allowed: 0, refused: 0, public: 0 };
+    for (const file of FILES) {
+      for (const [name, fn] of Object.entries(await exportsOf(file))) {
+        const where = `${file}#${name}`;
+        const who = MATRIX[file]?.[name];
+        if (who === undefined) throw new Error(`${where} is not in the authorization matrix`);
+        if (who === "public") {
+          cells.total += ROLES.length + 1;
+          cells.public += ROLES.length + 1;
+          continue;
+        }
+        const signedOut = await run(file, fn, null);
+        expect(signedOut.check, where).toMatchObject({ passed: false });
+        expect(signedOut.message, where).toBe("NEXT_REDIRECT");
+        cells.total += 1;
+        cells.refused += 1;
+        for (const role of ROLES) {
+          const { check, message } = await run(file, fn, role);
+          expect(check, `${where} as ${role}`).toBeDefined();
+          if (who === "signed_in") expect(check!.roles, where).toBe("signed_in");
+          else expect(sameRoles(check!.roles, who), `${where} checks ${String(check!.roles)}`).toBe(true);
+          const allowed = who === "signed_in" || who.includes(role);
+          expect(check!.passed, `${where} as ${role}`).toBe(allowed);
+          if (!allowed) expect(message, `${where} as ${role}`).toMatch(NOT_FOUND);
+          cells.total += 1;
+          cells[allowed ? "allowed" : "refused"] += 1;
+        }
+      }
+    }
+    // The figures docs/security.md reports; printed so a change to them is seen.
+    console.info(`authorization matrix: ${cells.total} cells, ${cells.allowed} allowed, ${cells.refused} refused, ${cells.public} public`);
+    expect(cells.allowed + cells.refused + cells.public).toBe(cells.total);
+  }, 120_000);
+});
