@@ -2,7 +2,7 @@
 // The one time a set-password link is shown: the link to copy, when it expires, and whether it was also emailed.
 import { useEffect, useRef, useState } from "react";
 import type { DeliveredLink } from "@/lib/rules/password-links";
-import { LINK_LIFETIME_HOURS } from "@/lib/rules/password-links";
+import { LINK_LIFETIME_HOURS } from "@/lib/rules/link-lifetime";
 
 /**
  * `link.url` is there for an administrator only; anyone else sees `message`, saying how the link reached its owner

@@ -61,7 +61,7 @@ test("every kind of response carries the policy with a nonce of its own, and the
     ["an insights CSV", await lead.get("/insights/csv"), { status: 200, type: "text/csv" }],
     ["the redirect to the login page", await visitor.get("/workers", { maxRedirects: 0 }), { status: 307 }],
     // A client cannot talk the server into HSTS (or anything else) by claiming https.
-    ["a page asked for as if over https", await lead.get("/team", { headers: { "x-forwarded-proto": "https" } }), { status: 200, type: "text/html" }],
+    ["a page asked for as if over https", await lead.get("/insights", { headers: { "x-forwarded-proto": "https" } }), { status: 200, type: "text/html" }],
   ];
   const nonces = new Set<string>();
   for (const [what, response, expected] of responses) {

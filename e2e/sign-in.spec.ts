@@ -73,7 +73,7 @@ test.describe("each role lands on a home with real data", () => {
     await visit(page, "/");
     await expect(page).toHaveURL("/admin");
     await expect(page.getByRole("heading", { name: "Recent activity" })).toBeVisible();
-    await expect(page.getByRole("cell", { name: "user.sign_in" }).first()).toBeVisible();
+    await expect(page.getByRole("cell", { name: "signed in", exact: true }).first()).toBeVisible();
     await page.context().close();
   });
 });

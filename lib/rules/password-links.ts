@@ -2,8 +2,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "../vocabulary";
 
-/** How long a set-password link works. Long enough to span a weekend; short enough that an old email is harmless. */
-export const LINK_LIFETIME_HOURS = 72;
+import { LINK_LIFETIME_HOURS } from "./link-lifetime";
+
+export { LINK_LIFETIME_HOURS };
 
 /** 32 random bytes, base64url: 43 characters, ~256 bits. */
 export function newLinkToken(): string {
