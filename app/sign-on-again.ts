@@ -4,7 +4,8 @@
 import { requireUser, signIn } from "@/lib/auth";
 import { safeRedirect } from "@/lib/safe-redirect";
 
-export async function signInAgainWithMicrosoft(returnTo: string): Promise<void> {
+/** `returnTo` is bound by the page, but a bound argument comes back from the browser: anything but a string means home. */
+export async function signInAgainWithMicrosoft(returnTo: unknown): Promise<void> {
   const user = await requireUser();
-  await signIn("microsoft-entra-id", { redirectTo: safeRedirect(returnTo) }, { prompt: "login", login_hint: user.email });
+  await signIn("microsoft-entra-id", { redirectTo: safeRedirect(typeof returnTo === "string" ? returnTo : undefined) }, { prompt: "login", login_hint: user.email });
 }

@@ -228,19 +228,42 @@ async function exportsOf(file: string): Promise<Record<string, (...args: unknown
   return Object.fromEntries(Object.entries(mod).filter(([, v]) => typeof v === "function")) as never;
 }
 
-/** Runs an export as `who` with made-up ids and an empty form; returns the first auth check it made and what it threw. */
-async function run(file: string, fn: (...args: unknown[]) => Promise<unknown>, who: Role | null) {
+/**
+ * Runs an export as `who` with made-up ids (or the ones given) and an empty form (or the one given); returns the first
+ * auth check it made and what it threw.
+ */
+async function run(file: string, fn: (...args: unknown[]) => Promise<unknown>, who: Role | null, bad?: { ids: unknown[]; form: FormData }) {
   actAs(who ? asSession(makeUser(makeOrg().id, who)) : null);
   roleChecks.length = 0;
-  const ids = [newId(), newId(), newId()];
+  const ids = bad?.ids ?? [newId(), newId(), newId()];
   let error: unknown;
   try {
     if (file.endsWith("route.ts")) await fn(new Request("http://pathways.test/x"), { params: Promise.resolve({ measure: "x", batchId: ids[0] }) });
-    else await fn(...ids, {}, formData({}));
+    else await fn(...ids, {}, bad?.form ?? formData({}));
   } catch (e) {
     error = e;
   }
-  return { check: roleChecks[0], message: error instanceof Error ? error.message : "" };
+  return { check: roleChecks[0], error, message: error instanceof Error ? error.message : "" };
+}
+
+/** Bound ids a tampered page could send: none of them may get further than a 404, and none may cause a 500. */
+const BAD_IDS: unknown[][] = [
+  [],
+  ["' or 1=1 --", "' or 1=1 --", "' or 1=1 --"],
+  ["../../etc/passwd", "%00", "\u202e"],
+  ["x".repeat(100_000), "x".repeat(100_000), "x".repeat(100_000)],
+  [42, null, { id: 1 }],
+  [["a", "b"], true, undefined],
+];
+
+/** A form no page sends: every field a form might read, filled with what an attacker would try. */
+function badForm(): FormData {
+  const form = new FormData();
+  const junk = ["\u0000", "x".repeat(100_000), "<script>alert(1)</script>", "-1", "9999-99-99", "NaN", "\u202egnp.exe"];
+  for (const name of ["name", "title", "date", "heldOn", "status", "role", "email", "hours", "password", "reason", "comment", "teamId", "workerId"]) {
+    for (const value of junk) form.append(name, value);
+  }
+  return form;
 }
 
 const sameRoles = (a: readonly Role[] | "signed_in", b: Who) => Array.isArray(a) && Array.isArray(b) && [...a].sort().join() === [...b].sort().join();
@@ -287,4 +310,29 @@ describe("authorization matrix", () => {
     console.info(`authorization matrix: ${cells.total} cells, ${cells.allowed} allowed, ${cells.refused} refused, ${cells.public} public`);
     expect(cells.allowed + cells.refused + cells.public).toBe(cells.total);
   }, 120_000);
+
+  it("answers tampered ids and forms, sent by a role the action allows, with 404 or the form's own errors, never a crash", async () => {
+    const outcomes = { tried: 0, notFound: 0, formErrors: 0, redirected: 0 };
+    for (const file of FILES.filter((f) => !f.endsWith("route.ts"))) {
+      for (const [name, fn] of Object.entries(await exportsOf(file))) {
+        const who = MATRIX[file]![name]!;
+        if (who === "public") continue;
+        const role = who === "signed_in" ? "manager" : who[who.length - 1]!;
+        for (const ids of BAD_IDS) {
+          const { error, message } = await run(file, fn, role, { ids, form: badForm() });
+          const where = `${file}#${name} with ids ${JSON.stringify(ids).slice(0, 60)}`;
+          outcomes.tried += 1;
+          if (error === undefined) outcomes.formErrors += 1;
+          else if (NOT_FOUND.test(message)) outcomes.notFound += 1;
+          // Signing in again with Microsoft sends the browser to the provider, whatever came back as the page to return to.
+          else if (message === "NEXT_REDIRECT" && name === "signInAgainWithMicrosoft") outcomes.redirected += 1;
+          else expect.fail(`${where} threw ${message.slice(0, 200)}`);
+        }
+      }
+    }
+    console.info(
+      `tampered payloads: ${outcomes.tried} tried, ${outcomes.notFound} got 404, ${outcomes.formErrors} got the form's errors, ${outcomes.redirected} sent to the provider, 0 crashed`,
+    );
+    expect(outcomes.notFound + outcomes.formErrors + outcomes.redirected).toBe(outcomes.tried);
+  }, 180_000);
 });
