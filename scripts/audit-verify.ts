@@ -1,8 +1,15 @@
 // `npm run audit:verify`: walks the audit log at DATABASE_PATH and checks its hash chain (db/audit-chain.ts). Prints
 // the chain's head (note it somewhere else, such as the board's IG report, to show later that nothing was rewritten
 // since) or the first broken row; exits 1 when the chain is broken.
-import { auditChainCheck } from "../db/queries/audit-trail";
+import { existsSync } from "node:fs";
+import { databasePath } from "../lib/env";
 
+// Opening the database creates it when it is not there: a mistyped path would "verify" an empty log.
+if (!existsSync(databasePath())) {
+  console.error(`There is no database at ${databasePath()}. Set DATABASE_PATH to the live one.`);
+  process.exit(1);
+}
+const { auditChainCheck } = await import("../db/queries/audit-trail");
 const check = auditChainCheck();
 if (check.ok) {
   console.log(`The audit log verifies: ${check.rows} rows${check.beforeChain ? ` (the first ${check.beforeChain} written before the chain began)` : ""}.`);

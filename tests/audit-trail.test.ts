@@ -3,7 +3,7 @@
 // every row; the administrator's trail scoped to their organisation, filtered and downloadable; and downloads of
 // figures recorded without making the kept figures look out of date.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { asc, eq } from "drizzle-orm";
@@ -98,9 +98,9 @@ describe("the hash chain", () => {
   it("npm run audit:verify says it verifies, and after tampering names the row and exits 1", () => {
     someEvents();
     const path = rawSqlite().name;
-    const run = () =>
+    const run = (databasePath = path) =>
       spawnSync(process.execPath, [join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/audit-verify.ts"], {
-        env: { ...process.env, DATABASE_PATH: path },
+        env: { ...process.env, DATABASE_PATH: databasePath },
         encoding: "utf8",
       });
     const good = run();
@@ -110,7 +110,13 @@ describe("the hash chain", () => {
     const bad = run();
     expect(bad.stderr).toContain("First broken row: 4");
     expect(bad.status).toBe(1);
-  });
+    // A mistyped path is not an empty log that verifies.
+    const missing = `${path}-mistyped`;
+    const none = run(missing);
+    expect(none.stderr).toContain(`There is no database at ${missing}`);
+    expect(none.status).toBe(1);
+    expect(existsSync(missing)).toBe(false);
+  }, 30_000);
 });
 
 describe("the administrator's trail", () => {
