@@ -157,6 +157,11 @@ describe("the equity figures", () => {
     const table = equityTables(published(equityFigures(asSession(f.users.lead), PERIOD))).find((t) => t.key === "ethnic-group")!;
     // Read with the byte-order mark kept: Excel needs it to read the file as UTF-8.
     expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer())).toBe(tableCsv(table));
+    // The download is in the audit trail as an equality-derived one: the file and its row count, no filters.
+    const logged = db.select().from(auditEvents).where(eq(auditEvents.action, "equity.download")).all();
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ actorId: f.users.lead.id, entityType: "equity", entityId: "ethnic-group" });
+    expect(JSON.parse(logged[0]!.summary)).toEqual({ file: `pathways-equity-ethnic-group-12-months-to-${PERIOD.end}.csv`, rows: table.rows.length });
     expect((await csvGET(new Request("http://x/insights/equity/csv?table=nonsense"))).status).toBe(404);
     actAs(asSession(f.users.workerUserA));
     await expect(csvGET(new Request("http://x/insights/equity/csv?table=ethnic-group"))).rejects.toThrow(NOT_FOUND);

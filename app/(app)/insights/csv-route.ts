@@ -21,8 +21,8 @@ export function insightsCsvRoute(opts: {
   prefix?: string;
   /** The table when the address names none (a tab with a single table). */
   only?: string;
-  /** False for a tab that takes no filters (equity): the file name leaves them out. */
-  filtered?: boolean;
+  /** Equality-derived figures (the equity tab): they take no filters, and their downloads are logged as equity ones. */
+  equality?: boolean;
 }) {
   return async function GET(request: Request) {
     const user = await requireRole("manager", "lead", "admin");
@@ -33,13 +33,14 @@ export function insightsCsvRoute(opts: {
     const key = search.table ?? opts.only;
     const table = key ? opts.tables(user, filters, search)?.find((t) => t.key === key) : undefined;
     if (!table) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-    const fileName = csvFileName([opts.prefix, table.key, ...(opts.filtered === false ? [] : filterNameParts(filters, choices)), ...opts.period(filters, search)]);
+    const fileName = csvFileName([opts.prefix, table.key, ...(opts.equality ? [] : filterNameParts(filters, choices)), ...opts.period(filters, search)]);
     // Every download is in the audit trail: which file, for which filters, how many rows (equality-derived ones as such).
+    const kind = opts.equality ? "equity" : "insights";
     recordAccess(user, {
-      action: opts.prefix === "equity" ? "equity.download" : "insights.download",
-      entityType: opts.prefix === "equity" ? "equity" : "insights",
+      action: `${kind}.download`,
+      entityType: kind,
       entityId: table.key,
-      summary: { file: fileName, ...(opts.filtered === false ? {} : { filters }), rows: table.rows.length },
+      summary: { file: fileName, ...(opts.equality ? {} : { filters }), rows: table.rows.length },
     });
     return csvResponse(tableCsv(table), fileName);
   };

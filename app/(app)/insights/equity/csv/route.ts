@@ -12,7 +12,7 @@ export const GET = insightsCsvRoute({
     return figures?.status === "published" ? equityTables(figures) : null;
   },
   // The equity tab takes no filters: its file name is the table and the period only.
-  filtered: false,
+  equality: true,
   period: (_filters, search) => ["12 months to", equityPeriodFor(search.end, todayInLondon()).end],
   prefix: "equity",
 });
