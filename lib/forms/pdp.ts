@@ -2,7 +2,7 @@
 // itself (a review on or after its start) are checked by the data layer with lib/rules/pdp.ts, which these share.
 import { z } from "zod";
 import { addMonths } from "../rules/dates";
-import { calendarDate } from "./dates";
+import { calendarDate, realDate } from "./dates";
 import { pdpPeriodProblem } from "../rules/pdp";
 
 /** The PDP's dates, from a manager starting one. */
@@ -15,6 +15,8 @@ export function startPdpFields(today: string) {
       nextReviewOn: calendarDate("the first review date", latest, "The first review cannot be more than two years from now"),
     })
     .superRefine((v, ctx) => {
+      // A date that failed its own check has its message already; the period is compared only between real dates.
+      if (!realDate(v.periodStart) || !realDate(v.periodEnd) || !realDate(v.nextReviewOn)) return;
       const problem = pdpPeriodProblem(v);
       if (problem) ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message });
     });
@@ -36,7 +38,7 @@ export function pdpReviewFields(today: string) {
       nextReviewOn: calendarDate("the next review date", () => addMonths(today, 24), "The next review cannot be more than two years from now"),
     })
     .superRefine((v, ctx) => {
-      if (v.nextReviewOn <= v.reviewedOn) ctx.addIssue({ code: "custom", path: ["nextReviewOn"], message: "The next review must be after this review" });
+      if (realDate(v.reviewedOn) && realDate(v.nextReviewOn) && v.nextReviewOn <= v.reviewedOn) ctx.addIssue({ code: "custom", path: ["nextReviewOn"], message: "The next review must be after this review" });
     });
 }
 
