@@ -75,6 +75,8 @@ declare module "oidc-provider" {
     readonly issuer: string;
     readonly Grant: typeof Grant;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
+    /** The provider needs the person (a login page): `prompt` says which prompt and why ("login_prompt": the client sent prompt=login). */
+    on(event: "interaction.started", listener: (ctx: KoaContextWithOIDC, prompt: { name: string; reasons: string[] }) => void): this;
     on(event: string, listener: (...args: unknown[]) => void): this;
   }
 

@@ -93,7 +93,12 @@ function close(server: Server): Promise<void> {
   });
 }
 
-export async function startOidcProvider(opts: OidcProviderOptions): Promise<{ issuer: string; close(): Promise<void> }> {
+/** An interaction the provider began (its login page), and why: "login_prompt" among the reasons when the client sent prompt=login. */
+export type OidcInteraction = { prompt: string; reasons: string[]; loginHint?: string };
+
+export async function startOidcProvider(
+  opts: OidcProviderOptions,
+): Promise<{ issuer: string; interactions: OidcInteraction[]; close(): Promise<void> }> {
   const issuer = `http://localhost:${opts.port}`;
   const account = (loginName: string) => (Object.hasOwn(opts.accounts, loginName) ? opts.accounts[loginName] : undefined);
 
@@ -157,11 +162,18 @@ export async function startOidcProvider(opts: OidcProviderOptions): Promise<{ is
 
   // Otherwise a failure inside the provider shows only as "oops! something went wrong" in the browser.
   provider.on("server_error", (_ctx, error) => console.error("OIDC provider server_error:", error));
+  // What the provider itself made of each authorization request that needed the person, for tests to check.
+  const interactions: OidcInteraction[] = [];
+  provider.on("interaction.started", (ctx, prompt) => {
+    const loginHint = ctx.oidc.params?.login_hint;
+    interactions.push({ prompt: prompt.name, reasons: [...prompt.reasons], ...(typeof loginHint === "string" ? { loginHint } : {}) });
+  });
 
   const servers = await listen(provider.callback(), opts.port);
   let closing: Promise<unknown> | undefined;
   return {
     issuer,
+    interactions,
     async close() {
       closing ??= Promise.all(servers.map(close));
       await closing;
