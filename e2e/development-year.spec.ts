@@ -1,5 +1,6 @@
 // A year of one worker's development, done in the browser by the manager and the worker together (issue 4):
-// Claire Donnelly (manager@) writes Chloe Mensah's (worker@) appraisal with two new objectives, which become PDP
+// Chloe Mensah (worker@) proposes a goal that morning, which is not among last year's objectives to review;
+// Claire Donnelly (manager@) writes Chloe's appraisal with two new objectives, which become PDP
 // goals; Chloe sees them on "My development", adds a progress note, agrees the changed plan, comments on and signs
 // the appraisal; it is then locked for Claire, who prints it, agrees the plan and reviews it; another team's manager
 // gets 404; the team page shows the changed status.
@@ -20,6 +21,7 @@ const OBJECTIVES = [
 ];
 const NOTE = `Co-ran Tuesday's class; the balance circuit went well (${TAG})`;
 const COMMENT = `Thank you, I am keen to start the falls class (${TAG})`;
+const PROPOSED = `Run the Friday hydration round (${TAG})`;
 
 let chloe = "";
 let appraisalPath = "";
@@ -34,6 +36,22 @@ function openAppraisalOf(workerId: string) {
     return db
       .prepare("select id, status from appraisals where worker_id = ? and status in ('scheduled','in_progress','awaiting_sign_off') order by scheduled_for")
       .get(workerId) as { id: string; status: string } | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+/** The titles of the goals in the worker's current PDP that are agreed and not dropped, from the database. */
+function agreedGoalsOf(workerId: string): string[] {
+  const db = demoDb();
+  try {
+    const rows = db
+      .prepare(
+        `select g.title from pdp_goals g join pdps p on p.id = g.pdp_id
+         where p.worker_id = ? and p.status <> 'closed' and g.agreed_at is not null and g.status <> 'dropped'`,
+      )
+      .all(workerId) as { title: string }[];
+    return rows.map((r) => r.title);
   } finally {
     db.close();
   }
@@ -56,6 +74,17 @@ test("Claire's team page shows Chloe's appraisal due soon and already booked", a
   await page.context().close();
 });
 
+test("Chloe proposes a goal the morning of her appraisal", async ({ browser }) => {
+  const page = await signedInPage(browser, "worker");
+  await visit(page, `/workers/${chloe}/pdp/goals/new`);
+  await page.getByLabel("What is the goal?").fill(PROPOSED);
+  await page.getByRole("checkbox", { name: /Communication/ }).first().check();
+  await page.getByRole("button", { name: "Propose goal" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: PROPOSED })).toBeVisible();
+  await expect(page.getByText("Proposed, waiting for the manager to agree")).toBeVisible();
+  await page.context().close();
+});
+
 test("Claire writes the appraisal with two new objectives, makes them PDP goals and sends it to Chloe", async ({ browser }) => {
   const page = await signedInPage(browser, "manager");
   await visit(page, appraisalPath);
@@ -63,8 +92,12 @@ test("Claire writes the appraisal with two new objectives, makes them PDP goals 
   await expect(status(page, "Appraisal started")).toBeVisible();
   await expectAccessible(page);
 
-  // Last year's objectives (from the previous appraisal and the PDP) are there to mark.
+  // Last year's objectives (from the previous appraisal and the PDP's agreed goals) are there to mark; the goal
+  // Chloe proposed this morning, which nobody has agreed, is not one of them.
   const reviews = page.locator("#reviews fieldset");
+  const legends = await reviews.locator("legend").allTextContents();
+  for (const title of agreedGoalsOf(chloe)) expect(legends, title).toContain(title);
+  expect(legends).not.toContain(PROPOSED);
   const n = await reviews.count();
   expect(n).toBeGreaterThan(0);
   for (let i = 0; i < n; i++) await reviews.nth(i).getByLabel(i === 0 ? "Partly met" : "Met", { exact: true }).check();

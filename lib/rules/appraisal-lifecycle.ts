@@ -94,3 +94,32 @@ export function sendForSignOffProblems(
   if (a.appraiserSummary.trim().length === 0) problems.appraiserSummary = "Write the appraiser's summary";
   return problems;
 }
+
+/** A goal of the worker's current PDP as the appraisal sees it when it starts. */
+export type GoalForReview = { title: string; status: string; agreedAt: Date | null };
+
+/**
+ * Whether a PDP goal is one of last year's objectives to review: it is part of the agreed plan (the manager agreed
+ * it; a goal the worker proposed and nobody has agreed is not an objective yet) and it was not dropped.
+ */
+export function isObjectiveToReview(goal: GoalForReview): boolean {
+  return goal.agreedAt !== null && goal.status !== "dropped";
+}
+
+/**
+ * Last year's objectives, as the appraisal lists them when it starts: the previous signed appraisal's new
+ * objectives, then the current PDP's agreed goals, one row per title (ignoring case and surrounding spaces), leaving
+ * out any the appraisal already lists.
+ */
+export function objectivesToReview(previousObjectives: readonly string[], goals: readonly GoalForReview[], alreadyListed: readonly string[] = []): string[] {
+  const key = (t: string) => t.trim().toLowerCase();
+  const seen = new Set(alreadyListed.map(key));
+  const out: string[] = [];
+  for (const title of [...previousObjectives, ...goals.filter(isObjectiveToReview).map((g) => g.title)]) {
+    const k = key(title);
+    if (!k || seen.has(k)) continue;
+    seen.add(k);
+    out.push(title.trim());
+  }
+  return out;
+}
