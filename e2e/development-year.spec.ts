@@ -1,11 +1,12 @@
 // A year of one worker's development, done in the browser by the manager and the worker together (issue 4):
-// Chloe Mensah (worker@) proposes a goal that morning, which is not among last year's objectives to review;
-// Claire Donnelly (manager@) writes Chloe's appraisal with two new objectives, which become PDP
-// goals; Chloe sees them on "My development", adds a progress note, agrees the changed plan, comments on and signs
-// the appraisal; it is then locked for Claire, who prints it, agrees the plan and reviews it; another team's manager
-// gets 404; the team page shows the changed status.
+// Chloe Mensah (worker@) proposes a goal that morning; Claire Donnelly's (manager@) inbox and team page ask her to
+// agree it. Claire starts Chloe's appraisal (the proposal is not among last year's objectives to review; her inbox
+// now asks her to finish it, not to book it), writes it with two new objectives, which become PDP goals, and sends
+// it. Chloe's home and inbox both ask her to sign it and to agree the changed plan; she adds a progress note, agrees
+// the plan, comments on and signs the appraisal; it is then locked for Claire, who prints it, agrees the plan and
+// reviews it; another team's manager gets 404; the team page shows the changed status.
 import { test, expect } from "./support/test";
-import { mainNav } from "./support/pages";
+import { inboxCountInNav, mainNav, waitingLinks } from "./support/pages";
 import { today } from "./support/dates";
 import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
@@ -66,8 +67,9 @@ test("Claire's team page shows Chloe's appraisal due soon and already booked", a
   const page = await signedInPage(browser, "manager");
   await visit(page, "/team");
   const row = chloeRow(page);
-  await expect(row.getByText("Due soon", { exact: true })).toBeVisible();
-  await expect(row).toContainText("Scheduled");
+  const appraisalCell = row.getByRole("cell").nth(2);
+  await expect(appraisalCell.getByText("Due soon", { exact: true })).toBeVisible();
+  await expect(appraisalCell).toContainText("Scheduled");
   await row.getByRole("link", { name: /^Appraisals/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Appraisals" })).toBeVisible();
   await expectAccessible(page);
@@ -85,12 +87,36 @@ test("Chloe proposes a goal the morning of her appraisal", async ({ browser }) =
   await page.context().close();
 });
 
+test("Claire's inbox asks her to agree Chloe's proposed goal, and lists what her team page lists", async ({ browser }) => {
+  const page = await signedInPage(browser, "manager");
+  await visit(page, "/inbox");
+  const waiting = page.getByRole("region", { name: /^Waiting for you/ });
+  const ask = waiting.getByRole("listitem").filter({ hasText: "Chloe Mensah" }).getByRole("link", { name: `Agree the proposed goal: ${PROPOSED}` });
+  await expect(ask).toHaveAttribute("href", new RegExp(`^/workers/${chloe}/pdp/goals/`));
+  const inbox = await waitingLinks(page, "inbox");
+  expect(inbox.length).toBe(await inboxCountInNav(page));
+  await visit(page, "/team");
+  await expect(chloeRow(page).getByRole("link", { name: `Agree the proposed goal: ${PROPOSED}` })).toBeVisible();
+  expect(await waitingLinks(page, "team")).toEqual(inbox);
+  await page.context().close();
+});
+
 test("Claire writes the appraisal with two new objectives, makes them PDP goals and sends it to Chloe", async ({ browser }) => {
   const page = await signedInPage(browser, "manager");
   await visit(page, appraisalPath);
   await page.getByRole("button", { name: "Start the appraisal" }).click();
   await expect(status(page, "Appraisal started")).toBeVisible();
   await expectAccessible(page);
+
+  // Started, it is Claire's to finish: her inbox and team page follow the appraisal, not the date it fell due.
+  await visit(page, "/inbox");
+  const aboutChloe = page.getByRole("main").getByRole("listitem").filter({ hasText: "Chloe Mensah" });
+  await expect(aboutChloe.getByRole("link", { name: "Finish the appraisal and send it to sign" })).toHaveAttribute("href", appraisalPath);
+  await expect(aboutChloe.getByRole("link", { name: /^(Book the appraisal|Appraisal meeting)$/ })).toHaveCount(0);
+  const inbox = await waitingLinks(page, "inbox");
+  await visit(page, "/team");
+  expect(await waitingLinks(page, "team")).toEqual(inbox);
+  await visit(page, appraisalPath);
 
   // Last year's objectives (from the previous appraisal and the PDP's agreed goals) are there to mark; the goal
   // Chloe proposed this morning, which nobody has agreed, is not one of them.
@@ -144,8 +170,20 @@ test("Chloe sees the new goals on My development, adds a progress note and agree
   await page.setViewportSize({ width: 390, height: 844 });
   await visit(page, "/me");
   const waiting = page.getByRole("region", { name: "Waiting for you" });
-  await expect(waiting.getByRole("link", { name: /Read and sign your appraisal/ })).toBeVisible();
-  await expect(waiting.getByRole("link", { name: /Agree the changed PDP/ })).toBeVisible();
+  await expect(waiting.getByRole("link", { name: "Read and sign your appraisal" })).toHaveAttribute("href", appraisalPath);
+  await expect(waiting.getByRole("link", { name: /^Agree the changed PDP \(version \d+\)$/ })).toBeVisible();
+  // Held and sent to her, so no longer "booked".
+  const nextAppraisal = page.getByRole("region", { name: "Next appraisal" });
+  await expect(nextAppraisal).toContainText("waiting for you to read and sign it");
+  await expect(nextAppraisal).not.toContainText("Booked for");
+  // Her inbox and its count say the same as her home.
+  const home = await waitingLinks(page, "me");
+  expect(home.length).toBe(await inboxCountInNav(page));
+  await visit(page, "/inbox");
+  expect(await waitingLinks(page, "inbox")).toEqual(home);
+  await page.screenshot({ path: "test-results/development-year-inbox-worker-390.png", fullPage: true });
+  await visit(page, "/me");
+  await page.screenshot({ path: "test-results/development-year-me-worker-390.png", fullPage: true });
   const goals = page.getByRole("region", { name: "My PDP goals" });
   for (const o of OBJECTIVES) await expect(goals.getByRole("link", { name: o.title, exact: true })).toBeVisible();
 
@@ -179,10 +217,15 @@ test("Chloe comments on the appraisal and signs it off", async ({ browser }) => 
   await expect(page.getByText(COMMENT)).toBeVisible();
   await expectAccessible(page);
 
-  // Nothing waits for her now.
+  // Nothing about the appraisal or the plan waits for her now; what is left is what her inbox lists.
   await visit(page, "/me");
-  await expect(page.getByRole("region", { name: "Waiting for you" })).toHaveCount(0);
+  const waiting = page.getByRole("region", { name: "Waiting for you" });
+  await expect(waiting.getByRole("link", { name: /Read and sign|Agree the/ })).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Next appraisal" })).toContainText("Up to date");
+  const home = await waitingLinks(page, "me");
+  expect(home.length).toBe(await inboxCountInNav(page));
+  await visit(page, "/inbox");
+  expect(await waitingLinks(page, "inbox")).toEqual(home);
   await page.context().close();
 });
 

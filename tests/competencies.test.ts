@@ -27,6 +27,7 @@ import {
   type EvidenceFields,
   type SignOffFields,
 } from "@/db/queries/competencies";
+import { inboxReminders } from "@/db/queries/inbox";
 import { developmentSummaries } from "@/db/queries/development";
 import { asSession, twoTeams, SIGNED, freshSignOn } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
@@ -282,7 +283,9 @@ describe("the lock, reopening and expiry", () => {
     expect(o.current!.readiness).toMatchObject({ signedOff: 0, expired: 1 });
     const lapsed = developmentSummaries(asSession(f.users.managerA), TODAY, { workerIds: [workerA] })[0]!;
     expect(lapsed).toMatchObject({ competenciesSignedOff: 0, competenciesExpired: 1 });
-    expect(lapsed.attention).toContain("Renew an expired competency sign-off");
+    expect(inboxReminders(asSession(f.users.managerA), TODAY).filter((r) => r.workerId === workerA && r.kind === "competency_expiring")).toMatchObject([
+      { urgency: "overdue", href: `/workers/${workerA}/competencies/${renewable.id}` },
+    ]);
     // Expired is unlocked, but a renewal needs evidence dated after the lapsed sign-off.
     expect(signOff(asSession(f.users.managerA), workerA, renewable.id, assessor({ signedOffOn: TODAY }), SIGNED, TODAY)).toMatchObject({ ok: false, message: /fresh evidence/ });
     expect(competencyStatementPage(asSession(f.users.managerA), workerA, renewable.id, TODAY)!.signOffBlocker).toMatch(/fresh evidence/);

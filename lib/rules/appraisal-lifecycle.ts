@@ -1,6 +1,7 @@
 // The appraisal's life: scheduled → in progress → awaiting the worker's sign-off → completed (locked).
 // Who may move it, and when the record may still be edited. Pure rules; the data layer applies them.
 import type { AppraisalStatus } from "../vocabulary";
+import { formatDate } from "./dates";
 
 export type AppraisalActor = "manager" | "worker";
 
@@ -122,4 +123,22 @@ export function objectivesToReview(previousObjectives: readonly string[], goals:
     out.push(title.trim());
   }
   return out;
+}
+
+/**
+ * Where the worker's open appraisal stands, in their words, for their home: booked for a date until it starts; then
+ * held (or under way) while the manager writes it up; then waiting for them to sign. Null for one that is not open.
+ */
+export function openAppraisalWords(a: { status: AppraisalStatus; scheduledFor: string; heldOn: string | null }): string | null {
+  switch (a.status) {
+    case "scheduled":
+      return `Booked for ${formatDate(a.scheduledFor)}`;
+    case "in_progress":
+      return a.heldOn ? `Held on ${formatDate(a.heldOn)}; your manager is writing it up` : "Under way; your manager is writing it up";
+    case "awaiting_sign_off":
+      return `Held on ${formatDate(a.heldOn ?? a.scheduledFor)}; waiting for you to read and sign it`;
+    case "completed":
+    case "cancelled":
+      return null;
+  }
 }
