@@ -141,6 +141,30 @@ describe("the competency page", () => {
   });
 });
 
+describe("one set of figures for each stage", () => {
+  it("gives the stage held and the next their own signed off, of how many and still to achieve, which add up, as the team page counts them", () => {
+    const f = setup();
+    const workerA = f.workers.workerA.id;
+    signedOff(f, f.statement("entry", "1.4").id);
+    signedOff(f, f.statement("entry", "2.1").id);
+    signedOff(f, f.statement("intermediate", "3.1").id);
+    const r = progressionReadiness(asSession(f.users.workerUserA), workerA, TODAY)!;
+    expect([r.current!.stage, r.current!.signedOff, r.next!.stage, r.next!.signedOff]).toEqual(["entry", 2, "intermediate", 1]);
+    for (const s of [r.current!, r.next!]) {
+      expect(s.signedOff + s.gapCount).toBe(s.total);
+      expect(s.percent).toBe(Math.floor((100 * s.signedOff) / s.total));
+    }
+    // The team page (and the profile's summary) count the same statements the same way.
+    const row = developmentSummaries(asSession(f.users.managerA), TODAY, { workerIds: [workerA] })[0]!;
+    expect([row.competenciesSignedOff, row.competenciesAtStage, row.nextStageSignedOff, row.nextStageTotal]).toEqual([
+      r.current!.signedOff,
+      r.current!.total,
+      r.next!.signedOff,
+      r.next!.total,
+    ]);
+  });
+});
+
 describe("self-assessment, evidence and sign-off", () => {
   it("moves a statement from self-assessed to evidence added to signed off, and raises readiness for the next stage", () => {
     const f = setup();

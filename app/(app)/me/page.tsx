@@ -11,7 +11,7 @@ import { todayInLondon, formatDate } from "@/lib/rules/dates";
 import { isAgreed } from "@/lib/rules/pdp";
 import { openAppraisalWords } from "@/lib/rules/appraisal-lifecycle";
 import { isActionOverdue } from "@/lib/rules/pdp-goals";
-import { goalStatusWords, appraisalStatusWords, aspirationWords } from "@/lib/vocabulary";
+import { goalStatusWords, appraisalStatusWords, aspirationWords, frameworkStageWords } from "@/lib/vocabulary";
 import { AppraisalStatusTag, Tag } from "@/components/tags";
 
 export const metadata: Metadata = { title: "My development" };
@@ -90,10 +90,24 @@ export default async function MyDevelopmentPage() {
             <h2 id="competencies" className="mb-2 text-lg">
               Competencies at my stage
             </h2>
-            <p className="text-3xl font-bold tabular-nums">
-              {summary.competenciesSignedOff} <span className="text-base font-normal">of {summary.competenciesAtStage} signed off</span>
-            </p>
-            <p className="text-nhs-secondary">{me.stage}</p>
+            {/* The same figures as the readiness panel's "At your stage" (one overview), named by their stage. */}
+            {readiness?.current ? (
+              <>
+                <p className="text-3xl font-bold tabular-nums">
+                  {readiness.current.signedOff} <span className="text-base font-normal">of {readiness.current.total} signed off</span>
+                </p>
+                <p className="text-nhs-secondary">{frameworkStageWords.label(readiness.current.stage)} statements</p>
+                <p>
+                  {readiness.current.gapCount === 0 ? (
+                    "None still to achieve"
+                  ) : (
+                    <Link href={`${base}/competencies?stage=current&show=gaps`}>{readiness.current.gapCount} still to achieve</Link>
+                  )}
+                </p>
+              </>
+            ) : (
+              <p>{me.stage}: no framework stage yet.</p>
+            )}
             <p className="mt-2">
               <Link href={`${base}/competencies`}>My competencies</Link>
             </p>
