@@ -1,4 +1,5 @@
-// Competencies, as people use them: Chloe (a senior support worker) opens a statement of the next stage from My
+// Competencies, as people use them: My development's figures for Chloe's stage and the next name their stage, add up
+// and match the competency page; Chloe (a senior support worker) opens a statement of the next stage from My
 // development, rates her confidence and adds evidence (fixing a future date on the way); she has no sign-off form and
 // a forged sign-off in her name is refused; her manager signs it off with the assessor's registration (fixing a
 // missing number first) and her readiness for the next stage goes up; the manager reopens it with a reason;
@@ -48,7 +49,7 @@ function assessmentStatus(workerId: string, statementId: string) {
 
 async function readinessFigure(page: Page) {
   const text = await page.getByRole("region", { name: /^Readiness for the next stage/ }).locator("p").filter({ hasText: /%/ }).first().innerText();
-  const m = /(\d+)% \((\d+) of (\d+) signed off\)/.exec(text);
+  const m = /(\d+)% \((\d+) of (\d+) assistant practitioner statements signed off\)/.exec(text);
   if (!m) throw new Error(`No readiness figure in "${text}"`);
   return { percent: Number(m[1]), signedOff: Number(m[2]), total: Number(m[3]) };
 }
@@ -58,6 +59,59 @@ const statementCard = (page: Page) => page.getByRole("region", { name: "The stat
 
 let statement: { id: string; number: string; text: string };
 let before: { percent: number; signedOff: number; total: number };
+
+/** The numbers in a piece of text, matched by a pattern with groups. */
+async function figures(locator: ReturnType<Page["getByRole"]>, pattern: RegExp): Promise<number[]> {
+  const text = (await locator.innerText()).replace(/\s+/g, " ");
+  const m = pattern.exec(text);
+  if (!m) throw new Error(`"${text}" does not match ${pattern}`);
+  return m.slice(1).map(Number);
+}
+
+/** How many statements the competency page lists for its stage (with ?show=gaps, those still to achieve). */
+async function statementsListed(page: Page) {
+  return page.locator('section[aria-labelledby="statements"] li').count();
+}
+
+test("My development's competency figures name their stage, add up, and match the competency page", async ({ browser }) => {
+  const page = await signedInPage(browser, "worker");
+  await visit(page, "/me");
+  const card = page.getByRole("region", { name: "Competencies at my stage" });
+  const panel = page.getByRole("region", { name: /^Readiness for the next stage: Assistant practitioner/ });
+
+  // Her stage, intermediate, in the card and the panel: the same figures, and they add up.
+  await expect(card).toContainText("Intermediate (senior support worker) statements");
+  const [signed, total] = await figures(card, /(\d+) of (\d+) signed off/);
+  const [toAchieve] = await figures(card, /(\d+) still to achieve/);
+  const [signedAgain, totalAgain, percentHere, toAchieveAgain] = await figures(
+    panel.locator("p").filter({ hasText: "At your stage" }),
+    /At your stage: (\d+) of (\d+) intermediate \(senior support worker\) statements signed off \((\d+)%\); (\d+) still to achieve/,
+  );
+  expect([signedAgain, totalAgain, toAchieveAgain]).toEqual([signed, total, toAchieve]);
+  expect(signed! + toAchieve!).toBe(total);
+  expect(percentHere).toBe(Math.floor((100 * signed!) / total!));
+
+  // The next stage, assistant practitioner: its own figures, named, adding up; its gaps link says how many.
+  const [percent, nextSigned, nextTotal] = await figures(panel, /(\d+)% \((\d+) of (\d+) assistant practitioner statements signed off\)/);
+  const [nextToAchieve, nextTotalAgain] = await figures(panel, /Still to achieve: (\d+) of (\d+)/);
+  expect(nextTotalAgain).toBe(nextTotal);
+  expect(nextSigned! + nextToAchieve!).toBe(nextTotal);
+  expect(percent).toBe(Math.floor((100 * nextSigned!) / nextTotal!));
+  await page.screenshot({ path: "test-results/me-competencies-1280.png", fullPage: true });
+
+  // Each "still to achieve" opens that many statements of that stage.
+  await panel.getByRole("link", { name: `All ${nextToAchieve} assistant practitioner statements still to achieve` }).click();
+  await expect(page.getByRole("heading", { level: 2, name: `Assistant practitioner: ${nextSigned} of ${nextTotal} signed off` })).toBeVisible();
+  expect(await statementsListed(page)).toBe(nextToAchieve);
+  await visit(page, "/me");
+  await card.getByRole("link", { name: `${toAchieve} still to achieve` }).click();
+  await expect(page.getByRole("heading", { level: 2, name: `Intermediate (senior support worker): ${signed} of ${total} signed off` })).toBeVisible();
+  expect(await statementsListed(page)).toBe(toAchieve);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await visit(page, "/me");
+  await page.screenshot({ path: "test-results/me-competencies-390.png", fullPage: true });
+  await page.context().close();
+});
 
 test("Chloe self-assesses a next-stage statement and adds evidence, fixing a future date", async ({ browser }) => {
   const chloe = workerIdFor(LOGINS.worker);

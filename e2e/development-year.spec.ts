@@ -1,10 +1,12 @@
 // A year of one worker's development, done in the browser by the manager and the worker together (issue 4):
-// Claire Donnelly (manager@) writes Chloe Mensah's (worker@) appraisal with two new objectives, which become PDP
-// goals; Chloe sees them on "My development", adds a progress note, agrees the changed plan, comments on and signs
-// the appraisal; it is then locked for Claire, who prints it, agrees the plan and reviews it; another team's manager
-// gets 404; the team page shows the changed status.
+// Chloe Mensah (worker@) proposes a goal that morning; Claire Donnelly's (manager@) inbox and team page ask her to
+// agree it. Claire starts Chloe's appraisal (the proposal is not among last year's objectives to review; her inbox
+// now asks her to finish it, not to book it), writes it with two new objectives, which become PDP goals, and sends
+// it. Chloe's home and inbox both ask her to sign it and to agree the changed plan; she adds a progress note, agrees
+// the plan, comments on and signs the appraisal; it is then locked for Claire, who prints it, agrees the plan and
+// reviews it; another team's manager gets 404; the team page shows the changed status.
 import { test, expect } from "./support/test";
-import { mainNav } from "./support/pages";
+import { inboxCountInNav, mainNav, waitingLinks } from "./support/pages";
 import { today } from "./support/dates";
 import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
@@ -20,6 +22,7 @@ const OBJECTIVES = [
 ];
 const NOTE = `Co-ran Tuesday's class; the balance circuit went well (${TAG})`;
 const COMMENT = `Thank you, I am keen to start the falls class (${TAG})`;
+const PROPOSED = `Run the Friday hydration round (${TAG})`;
 
 let chloe = "";
 let appraisalPath = "";
@@ -39,6 +42,22 @@ function openAppraisalOf(workerId: string) {
   }
 }
 
+/** The titles of the goals in the worker's current PDP that are agreed and not dropped, from the database. */
+function agreedGoalsOf(workerId: string): string[] {
+  const db = demoDb();
+  try {
+    const rows = db
+      .prepare(
+        `select g.title from pdp_goals g join pdps p on p.id = g.pdp_id
+         where p.worker_id = ? and p.status <> 'closed' and g.agreed_at is not null and g.status <> 'dropped'`,
+      )
+      .all(workerId) as { title: string }[];
+    return rows.map((r) => r.title);
+  } finally {
+    db.close();
+  }
+}
+
 test("Claire's team page shows Chloe's appraisal due soon and already booked", async ({ browser }) => {
   chloe = workerIdFor("worker@demo.test");
   const open = openAppraisalOf(chloe);
@@ -48,11 +67,37 @@ test("Claire's team page shows Chloe's appraisal due soon and already booked", a
   const page = await signedInPage(browser, "manager");
   await visit(page, "/team");
   const row = chloeRow(page);
-  await expect(row.getByText("Due soon", { exact: true })).toBeVisible();
-  await expect(row).toContainText("Scheduled");
+  const appraisalCell = row.getByRole("cell").nth(2);
+  await expect(appraisalCell.getByText("Due soon", { exact: true })).toBeVisible();
+  await expect(appraisalCell).toContainText("Scheduled");
   await row.getByRole("link", { name: /^Appraisals/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Appraisals" })).toBeVisible();
   await expectAccessible(page);
+  await page.context().close();
+});
+
+test("Chloe proposes a goal the morning of her appraisal", async ({ browser }) => {
+  const page = await signedInPage(browser, "worker");
+  await visit(page, `/workers/${chloe}/pdp/goals/new`);
+  await page.getByLabel("What is the goal?").fill(PROPOSED);
+  await page.getByRole("checkbox", { name: /Communication/ }).first().check();
+  await page.getByRole("button", { name: "Propose goal" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: PROPOSED })).toBeVisible();
+  await expect(page.getByText("Proposed, waiting for the manager to agree")).toBeVisible();
+  await page.context().close();
+});
+
+test("Claire's inbox asks her to agree Chloe's proposed goal, and lists what her team page lists", async ({ browser }) => {
+  const page = await signedInPage(browser, "manager");
+  await visit(page, "/inbox");
+  const waiting = page.getByRole("region", { name: /^Waiting for you/ });
+  const ask = waiting.getByRole("listitem").filter({ hasText: "Chloe Mensah" }).getByRole("link", { name: `Agree the proposed goal: ${PROPOSED}` });
+  await expect(ask).toHaveAttribute("href", new RegExp(`^/workers/${chloe}/pdp/goals/`));
+  const inbox = await waitingLinks(page, "inbox");
+  expect(inbox.length).toBe(await inboxCountInNav(page));
+  await visit(page, "/team");
+  await expect(chloeRow(page).getByRole("link", { name: `Agree the proposed goal: ${PROPOSED}` })).toBeVisible();
+  expect(await waitingLinks(page, "team")).toEqual(inbox);
   await page.context().close();
 });
 
@@ -63,8 +108,22 @@ test("Claire writes the appraisal with two new objectives, makes them PDP goals 
   await expect(status(page, "Appraisal started")).toBeVisible();
   await expectAccessible(page);
 
-  // Last year's objectives (from the previous appraisal and the PDP) are there to mark.
+  // Started, it is Claire's to finish: her inbox and team page follow the appraisal, not the date it fell due.
+  await visit(page, "/inbox");
+  const aboutChloe = page.getByRole("main").getByRole("listitem").filter({ hasText: "Chloe Mensah" });
+  await expect(aboutChloe.getByRole("link", { name: "Finish the appraisal and send it to sign" })).toHaveAttribute("href", appraisalPath);
+  await expect(aboutChloe.getByRole("link", { name: /^(Book the appraisal|Appraisal meeting)$/ })).toHaveCount(0);
+  const inbox = await waitingLinks(page, "inbox");
+  await visit(page, "/team");
+  expect(await waitingLinks(page, "team")).toEqual(inbox);
+  await visit(page, appraisalPath);
+
+  // Last year's objectives (from the previous appraisal and the PDP's agreed goals) are there to mark; the goal
+  // Chloe proposed this morning, which nobody has agreed, is not one of them.
   const reviews = page.locator("#reviews fieldset");
+  const legends = await reviews.locator("legend").allTextContents();
+  for (const title of agreedGoalsOf(chloe)) expect(legends, title).toContain(title);
+  expect(legends).not.toContain(PROPOSED);
   const n = await reviews.count();
   expect(n).toBeGreaterThan(0);
   for (let i = 0; i < n; i++) await reviews.nth(i).getByLabel(i === 0 ? "Partly met" : "Met", { exact: true }).check();
@@ -111,8 +170,20 @@ test("Chloe sees the new goals on My development, adds a progress note and agree
   await page.setViewportSize({ width: 390, height: 844 });
   await visit(page, "/me");
   const waiting = page.getByRole("region", { name: "Waiting for you" });
-  await expect(waiting.getByRole("link", { name: /Read and sign your appraisal/ })).toBeVisible();
-  await expect(waiting.getByRole("link", { name: /Agree the changed PDP/ })).toBeVisible();
+  await expect(waiting.getByRole("link", { name: "Read and sign your appraisal" })).toHaveAttribute("href", appraisalPath);
+  await expect(waiting.getByRole("link", { name: /^Agree the changed PDP \(version \d+\)$/ })).toBeVisible();
+  // Held and sent to her, so no longer "booked".
+  const nextAppraisal = page.getByRole("region", { name: "Next appraisal" });
+  await expect(nextAppraisal).toContainText("waiting for you to read and sign it");
+  await expect(nextAppraisal).not.toContainText("Booked for");
+  // Her inbox and its count say the same as her home.
+  const home = await waitingLinks(page, "me");
+  expect(home.length).toBe(await inboxCountInNav(page));
+  await visit(page, "/inbox");
+  expect(await waitingLinks(page, "inbox")).toEqual(home);
+  await page.screenshot({ path: "test-results/development-year-inbox-worker-390.png", fullPage: true });
+  await visit(page, "/me");
+  await page.screenshot({ path: "test-results/development-year-me-worker-390.png", fullPage: true });
   const goals = page.getByRole("region", { name: "My PDP goals" });
   for (const o of OBJECTIVES) await expect(goals.getByRole("link", { name: o.title, exact: true })).toBeVisible();
 
@@ -146,10 +217,15 @@ test("Chloe comments on the appraisal and signs it off", async ({ browser }) => 
   await expect(page.getByText(COMMENT)).toBeVisible();
   await expectAccessible(page);
 
-  // Nothing waits for her now.
+  // Nothing about the appraisal or the plan waits for her now; what is left is what her inbox lists.
   await visit(page, "/me");
-  await expect(page.getByRole("region", { name: "Waiting for you" })).toHaveCount(0);
+  const waiting = page.getByRole("region", { name: "Waiting for you" });
+  await expect(waiting.getByRole("link", { name: /Read and sign|Agree the/ })).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Next appraisal" })).toContainText("Up to date");
+  const home = await waitingLinks(page, "me");
+  expect(home.length).toBe(await inboxCountInNav(page));
+  await visit(page, "/inbox");
+  expect(await waitingLinks(page, "inbox")).toEqual(home);
   await page.context().close();
 });
 

@@ -1,8 +1,9 @@
-// The inbox: manager@demo.test's shows an overdue appraisal for one of their workers, found here straight from the
-// demo database; the navigation carries the count; worker@demo.test sees only her own reminders; manager2@demo.test
-// sees none about manager@demo.test's workers; a lead has no inbox. Screenshots at 1280 and 360 px for review.
+// The inbox: manager@demo.test's shows an overdue appraisal to book for one of their workers, found here straight
+// from the demo database; the navigation carries the count; worker@demo.test sees only her own reminders;
+// manager2@demo.test sees none about manager@demo.test's workers; each home (/me, /team) lists exactly what the inbox
+// lists; a lead has no inbox. Screenshots at 1280, 390 and 360 px for review.
 import { test, expect } from "./support/test";
-import { mainNav } from "./support/pages";
+import { mainNav, waitingLinks } from "./support/pages";
 import type { Page } from "@playwright/test";
 import { visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
@@ -11,7 +12,7 @@ import { today, long, yearsOn } from "./support/dates";
 
 test.describe.configure({ mode: "serial" });
 
-type Row = { id: string; name: string; contractStart: string; lastHeld: string | null };
+type Row = { id: string; name: string; contractStart: string; lastHeld: string | null; open: number };
 
 
 /** The in-post workers a manager manages (line-managed or in a team they manage), from the database directly. */
@@ -21,7 +22,8 @@ function managedWorkers(email: string): Row[] {
     return db
       .prepare(
         `select w.id, w.first_name || ' ' || w.last_name as name, w.contract_start as contractStart,
-           (select max(a.held_on) from appraisals a where a.worker_id = w.id and a.status = 'completed') as lastHeld
+           (select max(a.held_on) from appraisals a where a.worker_id = w.id and a.status = 'completed') as lastHeld,
+           exists (select 1 from appraisals a where a.worker_id = w.id and a.status in ('scheduled','in_progress','awaiting_sign_off')) as open
          from workers w, users u
          where u.email = ? and w.org_id = u.org_id and w.status = 'in_post'
            and (w.line_manager_id = u.id or w.team_id in (select team_id from team_managers where user_id = u.id))`,
@@ -44,13 +46,14 @@ async function hrefsOnPage(page: Page) {
   return reminderItems(page).getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
 }
 
-test("manager@demo.test's inbox shows an overdue appraisal for one of their workers, and the nav shows the count", async ({ browser }) => {
+test("manager@demo.test's inbox shows an overdue appraisal to book for one of their workers, and the nav shows the count", async ({ browser }) => {
   const now = today();
   const overdue = managedWorkers(LOGINS.manager)
+    .filter((w) => !w.open)
     .map((w) => ({ ...w, dueOn: yearsOn(w.lastHeld ?? w.contractStart, 1) }))
     .filter((w) => w.dueOn < now)
     .sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1))[0];
-  expect(overdue, "the demo data has a worker of manager@demo.test with an overdue appraisal").toBeDefined();
+  expect(overdue, "the demo data has a worker of manager@demo.test with an overdue appraisal and none booked").toBeDefined();
 
   const page = await signedInPage(browser, "manager");
   await visit(page, "/team");
@@ -60,9 +63,10 @@ test("manager@demo.test's inbox shows an overdue appraisal for one of their work
   await expect(inboxNavLink(page)).toHaveAttribute("aria-current", "page");
 
   const overdueSection = page.getByRole("region", { name: /^Overdue/ });
-  const item = overdueSection.getByRole("listitem").filter({ hasText: overdue!.name }).filter({ has: page.getByRole("link", { name: "Appraisal", exact: true }) });
+  const book = page.getByRole("link", { name: "Book the appraisal", exact: true });
+  const item = overdueSection.getByRole("listitem").filter({ hasText: overdue!.name }).filter({ has: book });
   await expect(item).toContainText(`Was due ${long(overdue!.dueOn)}`);
-  await expect(item.getByRole("link", { name: "Appraisal", exact: true })).toHaveAttribute("href", `/workers/${overdue!.id}/appraisals`);
+  await expect(item.getByRole("link", { name: "Book the appraisal", exact: true })).toHaveAttribute("href", `/workers/${overdue!.id}/appraisals`);
 
   const shown = await reminderItems(page).count();
   expect(shown).toBeGreaterThan(0);
@@ -81,7 +85,7 @@ test("manager@demo.test's inbox shows an overdue appraisal for one of their work
   // The link takes them to where it is dealt with.
   await page.setViewportSize({ width: 1280, height: 800 });
   await visit(page, "/inbox");
-  await item.getByRole("link", { name: "Appraisal", exact: true }).click();
+  await item.getByRole("link", { name: "Book the appraisal", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/workers/${overdue!.id}/appraisals$`));
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await visit(page, page.url());
@@ -118,6 +122,31 @@ test("manager2@demo.test sees nothing about manager@demo.test's workers", async 
   }
   const text = (await page.getByRole("main").textContent()) ?? "";
   for (const w of others) expect(text).not.toContain(w.name);
+});
+
+test("each home lists what its inbox lists, and the navigation counts it: a support worker, and two managers", async ({ browser }) => {
+  for (const [role, home] of [["worker", "/me"], ["manager", "/team"], ["manager2", "/team"]] as const) {
+    const page = await signedInPage(browser, role);
+    await visit(page, home);
+    const onHome = await waitingLinks(page, home === "/me" ? "me" : "team");
+    expect(onHome.length, `${role}'s home lists something waiting`).toBeGreaterThan(0);
+    expect(onHome.length, role).toBe(await countInNav(page));
+    if (role === "manager") {
+      await page.screenshot({ path: "test-results/team-manager-1280.png", fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await visit(page, home);
+      await page.screenshot({ path: "test-results/team-manager-390.png", fullPage: true });
+    }
+    if (role === "worker") {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await visit(page, home);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: "test-results/me-worker-390.png", fullPage: true });
+    }
+    await visit(page, "/inbox");
+    expect(await waitingLinks(page, "inbox"), role).toEqual(onHome);
+    await page.context().close();
+  }
 });
 
 test("a lead has no inbox: no link in the navigation, and the address is not found", async ({ browser }) => {

@@ -7,13 +7,16 @@ import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
 import { demoDb } from "./support/demo-db";
-import { today } from "./support/dates";
+import { long, today, yearsOn } from "./support/dates";
 
 test.describe.configure({ mode: "serial" });
 
-type Counts = { inPost: number; appraised: number; conversed: number };
+type Counts = { inPost: number; due: number; appraised: number; conversed: number; notYetDue: { id: string; name: string }[] };
 
-/** In post on the last day, with a signed appraisal and a career conversation in the 12 months, counted independently. */
+/**
+ * In post on the last day, with a signed appraisal and a career conversation in the 12 months, counted
+ * independently. An appraisal counts only for those whose first had fallen due (12 months after they started).
+ */
 function counts(teamId?: string, managerEmail?: string): Counts {
   const db = demoDb();
   const end = today();
@@ -22,16 +25,23 @@ function counts(teamId?: string, managerEmail?: string): Counts {
     : managerEmail
       ? "and (w.line_manager_id = (select id from users where email = @manager) or w.team_id in (select team_id from team_managers where user_id = (select id from users where email = @manager)))"
       : "";
-  const row = db
+  const rows = db
     .prepare(
-      `select count(*) as inPost,
-         coalesce(sum(exists (select 1 from appraisals a where a.worker_id = w.id and a.status = 'completed' and a.held_on > date(@end, '-12 months') and a.held_on <= @end)), 0) as appraised,
-         coalesce(sum(exists (select 1 from career_conversations c where c.worker_id = w.id and c.held_on > date(@end, '-12 months') and c.held_on <= @end)), 0) as conversed
+      `select w.id, w.first_name || ' ' || w.last_name as name, w.contract_start as contractStart,
+         exists (select 1 from appraisals a where a.worker_id = w.id and a.status = 'completed' and a.held_on > date(@end, '-12 months') and a.held_on <= @end) as appraised,
+         exists (select 1 from career_conversations c where c.worker_id = w.id and c.held_on > date(@end, '-12 months') and c.held_on <= @end) as conversed
        from workers w where w.contract_start <= @end and (w.status = 'in_post' or w.contract_end > @end) ${scope}`,
     )
-    .get({ end, team: teamId ?? null, manager: managerEmail ?? null }) as Counts;
+    .all({ end, team: teamId ?? null, manager: managerEmail ?? null }) as { id: string; name: string; contractStart: string; appraised: number; conversed: number }[];
   db.close();
-  return row;
+  const due = rows.filter((r) => yearsOn(r.contractStart, 1) <= end);
+  return {
+    inPost: rows.length,
+    due: due.length,
+    appraised: due.filter((r) => r.appraised).length,
+    conversed: rows.filter((r) => r.conversed).length,
+    notYetDue: rows.filter((r) => yearsOn(r.contractStart, 1) > end).map(({ id, name }) => ({ id, name })),
+  };
 }
 
 const overallCard = (page: Page, label: string) => page.getByRole("list", { name: "The call to action, overall" }).getByRole("listitem").filter({ hasText: label });
@@ -42,9 +52,13 @@ test("the lead's scorecard matches the demo data, and a team filter changes it",
   const all = counts();
   expect(all.appraised).toBeGreaterThan(0);
   await expect(page.getByText(`${all.inPost} support workers in post on the last day`)).toBeVisible();
-  await expect(overallCard(page, "Annual appraisal")).toContainText(`${all.appraised} of ${all.inPost}`);
+  // The appraisal is out of those for whom it had fallen due: the demo's new starters are not counted, and the
+  // definition says so. A career conversation is out of everyone.
+  expect(all.notYetDue.length, "the demo has starters whose first appraisal is not due yet").toBeGreaterThan(0);
+  await expect(overallCard(page, "Annual appraisal")).toContainText(`${all.appraised} of ${all.due} due`);
+  await expect(overallCard(page, "Annual appraisal")).toContainText("a new starter's first falls due 12 months after they start");
   await expect(overallCard(page, "Career conversation")).toContainText(`${all.conversed} of ${all.inPost}`);
-  const pct = Math.round((100 * all.appraised) / all.inPost);
+  const pct = Math.round((100 * all.appraised) / all.due);
   await expect(overallCard(page, "Annual appraisal")).toContainText(`${pct}%`);
   const byTeam = page.getByRole("table", { name: /scorecard by team/ });
   await expect(byTeam).toBeVisible();
@@ -64,10 +78,24 @@ test("the lead's scorecard matches the demo data, and a team filter changes it",
   // The figure opens the workers behind it, those still to do first.
   await overallCard(page, "Annual appraisal").getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1, name: "Annual appraisal: the workers behind the figure" })).toBeVisible();
-  await expect(page.getByText(`${all.appraised} of ${all.inPost} workers; ${all.inPost - all.appraised} still to do, listed first.`)).toBeVisible();
-  const listed = page.getByRole("table", { name: /Annual appraisal: each worker/ }).getByRole("row");
+  await expect(
+    page.getByText(`${all.appraised} of ${all.due} workers whose annual appraisal had fallen due by ${long(today())}; ${all.due - all.appraised} still to do, listed first.`),
+  ).toBeVisible();
+  const table = page.getByRole("table", { name: /Annual appraisal: each worker/ });
+  const listed = table.getByRole("row");
   await expect(listed.nth(1)).toContainText("Not yet");
   await expect(listed.filter({ hasText: "Done" })).toHaveCount(all.appraised);
+  await expect(listed).toHaveCount(all.due + 1);
+  // No new starter is chased before their first appraisal is due; everyone listed has a due date.
+  const hrefs = await table.getByRole("link").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  for (const w of all.notYetDue) expect(hrefs, w.name).not.toContain(`/workers/${w.id}`);
+  await expect(table.getByRole("columnheader", { name: "Due" })).toBeVisible();
+  const dueCells = await listed.evaluateAll((trs) => trs.slice(1).map((tr) => tr.lastElementChild?.textContent ?? ""));
+  for (const d of dueCells) expect(d).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
+  await page.screenshot({ path: "test-results/insights-appraised-1280.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "test-results/insights-appraised-390.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await expectAccessible(page);
   await page.getByRole("link", { name: "Back to Insights" }).click();
 
@@ -84,11 +112,11 @@ test("the lead's scorecard matches the demo data, and a team filter changes it",
   const one = counts(team.id);
   expect(one.inPost).toBeLessThan(all.inPost);
   await expect(page.getByText(`${one.inPost} support workers in post on the last day, filtered`)).toBeVisible();
-  await expect(overallCard(page, "Annual appraisal")).toContainText(`${one.appraised} of ${one.inPost}`);
+  await expect(overallCard(page, "Annual appraisal")).toContainText(`${one.appraised} of ${one.due} due`);
   await expect(page.getByLabel("Team", { exact: true })).toHaveValue(team.id);
   await expectAccessible(page);
   await page.getByRole("link", { name: "Clear the filters" }).click();
-  await expect(overallCard(page, "Annual appraisal")).toContainText(`${all.appraised} of ${all.inPost}`);
+  await expect(overallCard(page, "Annual appraisal")).toContainText(`${all.appraised} of ${all.due} due`);
   await page.context().close();
 });
 
@@ -143,7 +171,7 @@ test("a manager sees only their own teams' figures; a worker gets 404", async ({
   await mainNav(page).getByRole("link", { name: "Insights" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "The call to action" })).toBeVisible();
   const mine = counts(undefined, LOGINS.manager);
-  await expect(overallCard(page, "Annual appraisal")).toContainText(`${mine.appraised} of ${mine.inPost}`);
+  await expect(overallCard(page, "Annual appraisal")).toContainText(`${mine.appraised} of ${mine.due} due`);
   const db = demoDb();
   const others = db
     .prepare("select t.name from teams t where t.id not in (select team_id from team_managers tm join users u on u.id = tm.user_id where u.email = ?) and t.id not in (select team_id from workers where line_manager_id = (select id from users where email = ?))")

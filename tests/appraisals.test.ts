@@ -27,6 +27,7 @@ import {
   signOff,
   startAppraisal,
 } from "@/db/queries/appraisals";
+import { addGoalsToCurrentPdp } from "@/db/queries/pdp-intake";
 import { appraisalFields, appraisalFormObject, type AppraisalFields } from "@/lib/forms/appraisal";
 import { addDays, addMonths, todayInLondon } from "@/lib/rules/dates";
 import { twoTeams, asSession, makeUser, SIGNED, freshSignOn } from "./support/factory";
@@ -171,17 +172,23 @@ describe("scheduling", () => {
 });
 
 describe("the lifecycle", () => {
-  it("starts by bringing in last year's objectives and the PDP's live goals, once each by title", () => {
+  it("starts by bringing in last year's objectives and the PDP's agreed live goals, once each by title", () => {
     const first = completed(); // its new objective: "Lead the falls-prevention huddle"
     expect(first).toBeTruthy();
     const pdp = db.insert(pdps).values({ workerId: wA, periodStart: TODAY, periodEnd: addMonths(TODAY, 12), status: "draft" }).returning().get();
+    const agreedAt = new Date();
     db.insert(pdpGoals)
       .values([
-        { pdpId: pdp.id, title: "lead the falls-prevention huddle ", proposedBy: "manager" },
-        { pdpId: pdp.id, title: "Shadow the dysphagia clinic", proposedBy: "worker" },
-        { pdpId: pdp.id, title: "Dropped goal", proposedBy: "worker", status: "dropped" },
+        { pdpId: pdp.id, title: "lead the falls-prevention huddle ", proposedBy: "manager", agreedAt },
+        { pdpId: pdp.id, title: "Shadow the dysphagia clinic", proposedBy: "worker", agreedAt },
+        { pdpId: pdp.id, title: "Dropped goal", proposedBy: "worker", status: "dropped", agreedAt },
       ])
       .run();
+    // Proposed by the worker this morning and never agreed by the manager: not an objective to mark met or not met.
+    const proposed = db.transaction((tx) =>
+      addGoalsToCurrentPdp(tx, workerA, wA, [{ title: "Run the Friday hydration round", targetDate: null, proposedBy: "worker" }], TODAY),
+    );
+    expect(db.select().from(pdpGoals).where(eq(pdpGoals.id, proposed.goalIds[0]!)).get()!.agreedAt).toBeNull();
     const id = schedule(TODAY);
     expect(startAppraisal(workerA, wA, id).ok).toBe(false);
     expect(startAppraisal(managerB, wA, id)).toMatchObject({ ok: false, message: "Appraisal not found" });

@@ -27,6 +27,7 @@ import {
   type EvidenceFields,
   type SignOffFields,
 } from "@/db/queries/competencies";
+import { inboxReminders } from "@/db/queries/inbox";
 import { developmentSummaries } from "@/db/queries/development";
 import { asSession, twoTeams, SIGNED, freshSignOn } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
@@ -137,6 +138,30 @@ describe("the competency page", () => {
     const manager = competencyStatementPage(asSession(f.users.managerA), f.workers.workerA.id, st.id, TODAY)!;
     expect(manager).toMatchObject({ canSelfAssess: false, canAddEvidence: true, canSignOff: true });
     expect(manager.assessorDefaults).toEqual({ assessorName: "Manager A", assessorProfession: "", assessorRegistration: "" });
+  });
+});
+
+describe("one set of figures for each stage", () => {
+  it("gives the stage held and the next their own signed off, of how many and still to achieve, which add up, as the team page counts them", () => {
+    const f = setup();
+    const workerA = f.workers.workerA.id;
+    signedOff(f, f.statement("entry", "1.4").id);
+    signedOff(f, f.statement("entry", "2.1").id);
+    signedOff(f, f.statement("intermediate", "3.1").id);
+    const r = progressionReadiness(asSession(f.users.workerUserA), workerA, TODAY)!;
+    expect([r.current!.stage, r.current!.signedOff, r.next!.stage, r.next!.signedOff]).toEqual(["entry", 2, "intermediate", 1]);
+    for (const s of [r.current!, r.next!]) {
+      expect(s.signedOff + s.gapCount).toBe(s.total);
+      expect(s.percent).toBe(Math.floor((100 * s.signedOff) / s.total));
+    }
+    // The team page (and the profile's summary) count the same statements the same way.
+    const row = developmentSummaries(asSession(f.users.managerA), TODAY, { workerIds: [workerA] })[0]!;
+    expect([row.competenciesSignedOff, row.competenciesAtStage, row.nextStageSignedOff, row.nextStageTotal]).toEqual([
+      r.current!.signedOff,
+      r.current!.total,
+      r.next!.signedOff,
+      r.next!.total,
+    ]);
   });
 });
 
@@ -282,7 +307,9 @@ describe("the lock, reopening and expiry", () => {
     expect(o.current!.readiness).toMatchObject({ signedOff: 0, expired: 1 });
     const lapsed = developmentSummaries(asSession(f.users.managerA), TODAY, { workerIds: [workerA] })[0]!;
     expect(lapsed).toMatchObject({ competenciesSignedOff: 0, competenciesExpired: 1 });
-    expect(lapsed.attention).toContain("Renew an expired competency sign-off");
+    expect(inboxReminders(asSession(f.users.managerA), TODAY).filter((r) => r.workerId === workerA && r.kind === "competency_expiring")).toMatchObject([
+      { urgency: "overdue", href: `/workers/${workerA}/competencies/${renewable.id}` },
+    ]);
     // Expired is unlocked, but a renewal needs evidence dated after the lapsed sign-off.
     expect(signOff(asSession(f.users.managerA), workerA, renewable.id, assessor({ signedOffOn: TODAY }), SIGNED, TODAY)).toMatchObject({ ok: false, message: /fresh evidence/ });
     expect(competencyStatementPage(asSession(f.users.managerA), workerA, renewable.id, TODAY)!.signOffBlocker).toMatch(/fresh evidence/);

@@ -11,6 +11,7 @@ import {
   conversationHistory,
   appraisalHistory,
 } from "@/db/queries/development";
+import { teamHome } from "@/db/queries/homes";
 import { twoTeams, asSession } from "./support/factory";
 
 const TODAY = "2026-11-29";
@@ -50,7 +51,8 @@ describe("developmentSummaries", () => {
     expect(row.pdpLastReviewOn).toBe("2026-08-01");
     // Started 2022, never appraised: overdue; no agreed PDP; review overdue; no conversation ever.
     expect(row.appraisalState).toBe("overdue");
-    expect(row.attention).toEqual(["Book the overdue appraisal", "Agree the PDP", "Review the PDP (overdue)", "Have a first career conversation"]);
+    const waiting = teamHome(managerA, TODAY).rows.find((r) => r.workerId === f.workers.workerA.id)!.waiting;
+    expect(waiting.map((r) => r.title)).toEqual(["Book the appraisal", "PDP review", "Add goals to the PDP", "Have a first career conversation"]);
   });
 
   it("counts only a completed appraisal as done and shows an open one's status", () => {
@@ -61,7 +63,8 @@ describe("developmentSummaries", () => {
     let row = developmentSummaries(managerA, TODAY, { workerIds: [w] })[0]!;
     expect(row.lastAppraisalOn).toBeNull();
     expect(row.openAppraisalStatus).toBe("awaiting_sign_off");
-    expect(row.attention).toContain("Overdue appraisal waiting for the worker's sign-off");
+    // It is the worker's to sign now: nothing about the appraisal waits for the manager, and it is not "overdue" for them.
+    expect(teamHome(managerA, TODAY).rows.find((r) => r.workerId === w)!.waiting.filter((r) => r.kind.startsWith("appraisal"))).toEqual([]);
 
     db.insert(appraisals).values({ workerId: w, scheduledFor: "2026-03-01", heldOn: "2026-03-02", status: "completed", completedAt: new Date() }).run();
     row = developmentSummaries(managerA, TODAY, { workerIds: [w] })[0]!;
@@ -83,7 +86,9 @@ describe("developmentSummaries", () => {
       .run();
     const row = developmentSummaries(asSession(f.users.managerA), TODAY, { workerIds: [w] })[0]!;
     expect(row.delegationsPastReview).toBe(1);
-    expect(row.attention).toContain("Review a delegated task (past its review date)");
+    expect(teamHome(asSession(f.users.managerA), TODAY).rows.find((r) => r.workerId === w)!.waiting.filter((r) => r.kind === "delegation_past_review").map((r) => r.title)).toEqual([
+      "Delegated task review: Past review",
+    ]);
   });
 
   it("is empty for a manager of another team", () => {

@@ -1,15 +1,14 @@
 // The inbox against a hand-built organisation: the right reminders for a worker and for their manager, nothing about
 // another team's workers, never someone else's for a support worker, none for a leaver, and none for leads and admins.
 import { describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { appraisals, competencyAssessments, competencyStatements, delegatedTasks, pdps, trainingRequests } from "@/db/schema";
+import { appraisals, competencyAssessments, delegatedTasks, pdps, trainingRequests } from "@/db/schema";
 import { seedReference } from "@/db/seed/reference";
-import { publishedFrameworkVersion } from "@/db/queries/competencies";
 import { apprenticeshipStandards } from "@/db/schema";
 import { startApprenticeship } from "@/db/queries/apprenticeship-changes";
 import { inboxCount, inboxReminders } from "@/db/queries/inbox";
-import { asSession, makeWorker, twoTeams } from "./support/factory";
+import { asSession, makeWorker, publishedStatement, twoTeams } from "./support/factory";
 
 const TODAY = "2026-12-01";
 
@@ -41,12 +40,7 @@ function setup() {
   const pdpA = db.insert(pdps).values({ workerId: workerA.id, periodStart: "2026-04-01", periodEnd: "2027-03-31", status: "active", nextReviewOn: "2026-12-10" }).returning().get();
   const taskA = task(workerA.id, "2026-11-01");
   const requestA = db.insert(trainingRequests).values({ workerId: workerA.id, title: "Falls prevention", startsOn: "2027-01-20" }).returning().get();
-  const version = publishedFrameworkVersion()!;
-  const statement = db
-    .select()
-    .from(competencyStatements)
-    .where(and(eq(competencyStatements.versionId, version.id), eq(competencyStatements.lineageKey, "entry:1.1")))
-    .get()!;
+  const statement = publishedStatement("entry:1.1");
   db.insert(competencyAssessments)
     .values({ workerId: workerA.id, statementId: statement.id, status: "signed_off", signedOffOn: "2025-12-15", expiresOn: "2026-12-15" })
     .run();
@@ -114,13 +108,19 @@ describe("the inbox", () => {
       "apprenticeship_review_due",
       "delegation_past_review",
       "otj_hours_behind",
+      // Waiting for the manager: the PDP has no goals yet, there has never been a career conversation, a request to decide.
+      "pdp_to_start",
+      "conversation_due",
+      "training_request_awaiting",
       "pdp_review_due",
       "competency_expiring",
-      "training_request_awaiting",
     ]);
-    expect(list.find((r) => r.kind === "training_request_awaiting")).toMatchObject({ dueOn: "2027-01-20", urgency: "due_soon", href: `/workers/${a}/cpd` });
+    expect(list.find((r) => r.kind === "training_request_awaiting")).toMatchObject({ dueOn: "2027-01-20", urgency: "waiting", href: `/workers/${a}/cpd` });
+    // Their own record only by its dates (another manager runs it); the line-managed worker as its manager.
     expect(list.filter((r) => r.workerId !== a).map((r) => `${r.kind} ${r.workerId} ${r.urgency} ${r.dueOn}`)).toEqual([
       `appraisal_due ${f.managerOwn.id} overdue 2026-11-15`,
+      `conversation_due ${f.workers.lineManagedOnly.id} waiting null`,
+      `pdp_to_start ${f.workers.lineManagedOnly.id} waiting null`,
       `appraisal_due ${f.workers.lineManagedOnly.id} due_soon 2026-12-20`,
     ]);
     expect(list.some((r) => r.workerId === f.leaver.id)).toBe(false);
@@ -131,11 +131,22 @@ describe("the inbox", () => {
     const f = setup();
     const list = inboxReminders(asSession(f.users.managerB), TODAY);
     expect(list.some((r) => r.workerId === f.workers.workerA.id || r.workerId === f.leaver.id)).toBe(false);
+    // Manager A's own record is in team B: manager B runs it, as its manager.
+    const b = f.workers.workerB.id;
+    const own = f.managerOwn.id;
+    const lm = f.workers.lineManagedOnly.id;
     expect(summary(list)).toEqual([
-      `pdp_review_due ${f.workers.workerB.id} overdue 2026-11-01`,
-      `appraisal_due ${f.managerOwn.id} overdue 2026-11-15`,
-      `appraisal_due ${f.workers.lineManagedOnly.id} due_soon 2026-12-20`,
+      `pdp_review_due ${b} overdue 2026-11-01`,
+      `appraisal_due ${own} overdue 2026-11-15`,
+      `pdp_to_start ${b} waiting -`,
+      `conversation_due ${b} waiting -`,
+      `conversation_due ${lm} waiting -`,
+      `pdp_to_start ${lm} waiting -`,
+      `conversation_due ${own} waiting -`,
+      `pdp_to_start ${own} waiting -`,
+      `appraisal_due ${lm} due_soon 2026-12-20`,
     ]);
+    expect(list.find((r) => r.workerId === own && r.kind === "appraisal_due")!.title).toBe("Book the appraisal");
   });
 
   it("has nothing for leads and admins (their work is the organisation-wide views), nor across organisations", () => {

@@ -7,7 +7,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { appraisals, apprenticeshipStandards, apprenticeships, auditEvents, careerConversations, competencyAssessments, competencyStatements, cpdActivities, pdpReviews, pdps, supervisionSessions, trainingRequests, workers } from "@/db/schema";
 import { coverageWorkers, saveScorecardThresholds, scorecard, scorecardThresholds, scorecardWorkers, type ScorecardFilters } from "@/db/queries/scorecard";
 import { DEFAULT_THRESHOLDS, orderTeams, parseTeamOrder, periodEnding, rag, thresholdsFrom, type ScorecardMeasure } from "@/lib/rules/scorecard";
-import { londonDayStartMs } from "@/lib/rules/dates";
+import { addMonths, londonDayStartMs } from "@/lib/rules/dates";
 import { seedReference } from "@/db/seed/reference";
 import { publishedFrameworkVersion } from "@/db/queries/competencies";
 import { publishVersion, startDraftVersion } from "@/db/queries/frameworks";
@@ -16,7 +16,7 @@ import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 import { saveThresholdsAction } from "@/app/(app)/admin/scorecard/actions";
 import { GET as scorecardCsv } from "@/app/(app)/insights/csv/route";
 import { GET as workersCsv } from "@/app/(app)/insights/[measure]/csv/route";
-import { scorecardTable } from "@/app/(app)/insights/scorecard-table";
+import { scorecardBase, scorecardTable } from "@/app/(app)/insights/scorecard-table";
 import { tableCsv } from "@/lib/tables";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
@@ -150,6 +150,56 @@ describe("the scorecard", () => {
     expect(card.overall.values.appraised).toBeNull();
     expect(card.overall.rags.appraised).toBeNull();
     expect(card.overall.values.cpd_per_fte).toBeNull();
+  });
+});
+
+describe("counting only those for whom a thing is due", () => {
+  /** Two new starters beside the three long-serving workers of twoTeams (started 2022); worker A appraised in the year. */
+  function starters(end: string, counted: string, notYet: string) {
+    const f = twoTeams();
+    const dueStarter = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerA.id, contractStart: counted });
+    const newStarter = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerA.id, contractStart: notYet });
+    const heldOn = addMonths(end, -3);
+    db.insert(appraisals).values({ workerId: f.workers.workerA.id, scheduledFor: heldOn, heldOn, status: "completed" }).run();
+    return { ...f, dueStarter, newStarter };
+  }
+
+  it.each([
+    // end of period, a starter whose first appraisal falls due on the last day, one whose falls due the day after
+    ["2026-12-31", "2025-12-31", "2026-01-01", "2026-12-31"],
+    ["2028-02-29", "2027-02-28", "2027-03-01", "2028-02-28"],
+    ["2029-02-28", "2028-02-29", "2028-03-01", "2029-02-28"],
+  ])("on %s, counts the appraisal of a starter of %s and not of %s", (end, counted, notYet, dueOn) => {
+    const f = starters(end, counted, notYet);
+    const lead = asSession(f.users.lead);
+    const card = scorecard(lead, all({ end }));
+    const o = card.overall;
+    expect(o.headcount).toBe(5);
+    // Out of the four whose appraisal had fallen due; worker A is the one appraised.
+    expect([o.counts.appraised, o.due.appraised, o.values.appraised]).toEqual([1, 4, 1 / 4]);
+    expect(scorecardBase(o, "appraised")).toBe("1 of 4 due");
+    // A first career conversation is due from the start: everyone counts.
+    expect([o.due.career_conversation, scorecardBase(o, "career_conversation")]).toEqual([5, "0 of 5"]);
+
+    const list = scorecardWorkers(lead, all({ end }), "appraised");
+    expect([list.total, list.met]).toEqual([4, 1]);
+    expect(list.rows.map((r) => r.id)).not.toContain(f.newStarter.id);
+    const byId = new Map(list.rows.map((r) => [r.id, r]));
+    expect(byId.get(f.dueStarter.id)).toMatchObject({ met: false, dueOn });
+    expect(byId.get(f.workers.workerB.id)).toMatchObject({ met: false, dueOn: "2023-04-01" });
+    expect(byId.get(f.workers.workerA.id)).toMatchObject({ met: true, dueOn: addMonths(end, 9) });
+    expect(scorecardWorkers(lead, all({ end }), "career_conversation").total).toBe(5);
+  });
+
+  it("has no appraisal figure, not a zero, for a team of new starters only", () => {
+    const f = twoTeams();
+    makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, contractStart: "2026-06-01" });
+    const teamA = scorecard(asSession(f.users.lead), all({ team: f.teamA.id, end: "2026-11-22" }));
+    // workerA (2022) is due; the starter is not.
+    expect([teamA.overall.headcount, teamA.overall.due.appraised]).toEqual([2, 1]);
+    db.update(workers).set({ contractStart: "2026-01-01" }).where(eq(workers.id, f.workers.workerA.id)).run();
+    const none = scorecard(asSession(f.users.lead), all({ team: f.teamA.id, end: "2026-11-22" }));
+    expect([none.overall.due.appraised, none.overall.values.appraised, none.overall.rags.appraised]).toEqual([0, null, null]);
   });
 });
 
@@ -416,10 +466,13 @@ describe("the workers behind a figure, downloaded", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="pathways-annual-appraisal-workers-12-months-to-${END}.csv"`);
     const lines = (await text(res)).trim().split(/\r?\n/);
-    expect(lines[0]).toBe("Worker,Team,Job title,Annual appraisal");
-    // The five in the population, the one appraised last; the leaver is not among them.
+    expect(lines[0]).toBe("Worker,Team,Job title,Annual appraisal,Due");
+    // The five in the population (all due), the one appraised last with their next due date; the leaver is not among them.
     expect(lines).toHaveLength(6);
-    expect(lines.slice(1).map((l) => l.split(",").at(-1))).toEqual(["Not yet", "Not yet", "Not yet", "Not yet", "Done"]);
+    const standing = lines.slice(1).map((l) => l.split(",").slice(-2).join(" "));
+    expect(standing.at(-1)).toBe("Done 2027-03-01");
+    // lineManagedOnly was last appraised on 22 November 2025, a day before the 12 months: due again on the last day.
+    expect(standing.slice(0, -1).sort()).toEqual(["Not yet 2023-04-01", "Not yet 2023-04-01", "Not yet 2023-04-01", "Not yet 2026-11-22"]);
     expect(lines.at(-1)).toContain(f.workers.workerA.lastName);
 
     // A manager gets their own teams' workers, whatever team the address names; supervision is over 3 months.

@@ -30,6 +30,7 @@ import {
   checkAppraisalStep,
   isOpen,
   lockedMessage,
+  objectivesToReview,
   managerMayEdit,
   OPEN_APPRAISAL_STATUSES,
   sendForSignOffProblems,
@@ -353,7 +354,8 @@ function managerStep(
 
 /**
  * Starts the appraisal: last year's objectives to review are filled in from the previous completed appraisal's new
- * objectives and the current PDP's goals (not dropped), one row per title.
+ * objectives and the current PDP's agreed goals (not dropped; a proposal nobody agreed is not an objective), one row
+ * per title (objectivesToReview, lib/rules/appraisal-lifecycle.ts).
  */
 export function startAppraisal(user: SessionUser, workerId: string, appraisalId: string): AppraisalResult {
   const denied = refuseUnlessManagerRole(user);
@@ -377,32 +379,24 @@ export function startAppraisal(user: SessionUser, workerId: string, appraisalId:
           .map((o) => o.title)
       : [];
     const pdp = currentPdpInTx(tx, workerId);
-    const fromPdp = pdp
+    const goals = pdp
       ? tx
-          .select({ title: pdpGoals.title })
+          .select({ title: pdpGoals.title, status: pdpGoals.status, agreedAt: pdpGoals.agreedAt })
           .from(pdpGoals)
-          .where(and(eq(pdpGoals.pdpId, pdp.id), ne(pdpGoals.status, "dropped")))
-          .orderBy(asc(pdpGoals.sort))
+          .where(eq(pdpGoals.pdpId, pdp.id))
+          .orderBy(asc(pdpGoals.sort), asc(pdpGoals.createdAt), sql`${pdpGoals}.rowid`)
           .all()
-          .map((g) => g.title)
       : [];
-    const already = new Set(
-      tx
-        .select({ objective: appraisalObjectiveReviews.objective })
-        .from(appraisalObjectiveReviews)
-        .where(eq(appraisalObjectiveReviews.appraisalId, appraisalId))
-        .all()
-        .map((r) => r.objective.trim().toLowerCase()),
-    );
-    let sort = already.size;
-    let added = 0;
-    for (const title of [...fromAppraisal, ...fromPdp]) {
-      const key = title.trim().toLowerCase();
-      if (!key || already.has(key)) continue;
-      already.add(key);
-      tx.insert(appraisalObjectiveReviews).values({ appraisalId, objective: title.trim(), sort: sort++ }).run();
-      added++;
-    }
+    const listed = tx
+      .select({ objective: appraisalObjectiveReviews.objective })
+      .from(appraisalObjectiveReviews)
+      .where(eq(appraisalObjectiveReviews.appraisalId, appraisalId))
+      .all()
+      .map((r) => r.objective);
+    const toReview = objectivesToReview(fromAppraisal, goals, listed);
+    let sort = listed.length;
+    for (const objective of toReview) tx.insert(appraisalObjectiveReviews).values({ appraisalId, objective, sort: sort++ }).run();
+    const added = toReview.length;
     tx.update(appraisals).set({ status: step.to, statusReason: null }).where(eq(appraisals.id, appraisalId)).run();
     audit(tx, user, { action: "appraisal.started", entityType: "appraisal", entityId: appraisalId, workerId, summary: { objectivesToReview: added } });
     return { ok: true, workerId, appraisalId };

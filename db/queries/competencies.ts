@@ -292,7 +292,16 @@ const GAP_ORDER: AssessmentStatus[] = ["evidence_added", "expired", "self_assess
  */
 export function readinessView(o: CompetencyOverview, gapLimit = 5) {
   return {
-    current: o.current ? { stage: o.current.stage, signedOff: o.current.readiness.signedOff, total: o.current.readiness.total, expired: o.current.readiness.expired } : null,
+    current: o.current
+      ? {
+          stage: o.current.stage,
+          signedOff: o.current.readiness.signedOff,
+          total: o.current.readiness.total,
+          expired: o.current.readiness.expired,
+          percent: o.current.readiness.percent,
+          gapCount: o.current.readiness.gaps.length,
+        }
+      : null,
     next: o.next
       ? {
           stage: o.next.stage,

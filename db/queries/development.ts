@@ -26,12 +26,19 @@ import { visibleWorkers } from "../access";
 import type { SessionUser } from "../../lib/session-user";
 import { addDays, addMonths } from "../../lib/rules/dates";
 import { nextAppraisalDue, appraisalDueStatus } from "../../lib/rules/appraisal-due";
-import { appraisalState, pdpState, attentionReasons } from "../../lib/rules/attention";
+import { appraisalState, pdpState } from "../../lib/rules/attention";
 import type { AppraisalStatus, FrameworkStage, PdpStatus } from "../../lib/vocabulary";
 
-/** A worker's dates that fall due: the last completed appraisal, and the current PDP with its next review. */
+/**
+ * A worker's dates that fall due: the last completed appraisal, the current PDP with its next review, and the last
+ * career conversation with the date it set to talk again.
+ */
 export function dueDateSelect() {
   return {
+    lastConversationOn: sql<string | null>`(select max(${careerConversations.heldOn}) from ${careerConversations}
+      where ${careerConversations.workerId} = ${workers.id})`,
+    nextConversationOn: sql<string | null>`(select ${careerConversations.nextConversationOn} from ${careerConversations}
+      where ${careerConversations.workerId} = ${workers.id} order by ${careerConversations.heldOn} desc limit 1)`,
     lastAppraisalOn: sql<string | null>`(select max(${appraisals.heldOn}) from ${appraisals}
       where ${appraisals.workerId} = ${workers.id} and ${appraisals.status} = 'completed')`,
     currentPdpId: sql<string | null>`(select ${pdps.id} from ${pdps}
@@ -64,16 +71,15 @@ function summarySelect(today: string, currentStage: SQL, nextStage: SQL) {
     openAppraisalStatus: sql<AppraisalStatus | null>`(select ${appraisals.status} from ${appraisals}
       where ${appraisals.workerId} = ${workers.id} and ${appraisals.status} in ('scheduled','in_progress','awaiting_sign_off')
       order by ${appraisals.scheduledFor} limit 1)`,
-    lastConversationOn: sql<string | null>`(select max(${careerConversations.heldOn}) from ${careerConversations}
-      where ${careerConversations.workerId} = ${workers.id})`,
+    openAppraisalHeldOn: sql<string | null>`(select ${appraisals.heldOn} from ${appraisals}
+      where ${appraisals.workerId} = ${workers.id} and ${appraisals.status} in ('scheduled','in_progress','awaiting_sign_off')
+      order by ${appraisals.scheduledFor} limit 1)`,
     delegationsPastReview: sql<number>`(select count(*) from ${delegatedTasks}
       where ${delegatedTasks.workerId} = ${workers.id} and ${delegatedTasks.endedOn} is null and ${delegatedTasks.reviewOn} < ${today})`,
     cpdHours12m: sql<number>`coalesce((select sum(${cpdActivities.hours}) from ${cpdActivities}
       where ${cpdActivities.workerId} = ${workers.id} and ${cpdActivities.activityOn} > ${yearAgo}), 0)`,
     lastSupervisionOn: sql<string | null>`(select max(${supervisionSessions.heldOn}) from ${supervisionSessions}
       where ${supervisionSessions.workerId} = ${workers.id})`,
-    nextConversationOn: sql<string | null>`(select ${careerConversations.nextConversationOn} from ${careerConversations}
-      where ${careerConversations.workerId} = ${workers.id} order by ${careerConversations.heldOn} desc limit 1)`,
     apprenticeship: sql<string | null>`(select ${apprenticeshipStandards.title} || ' (level ' || ${apprenticeshipStandards.level} || ')'
       from ${apprenticeships} join ${apprenticeshipStandards} on ${apprenticeshipStandards.id} = ${apprenticeships.standardId}
       where ${apprenticeships.workerId} = ${workers.id} and ${apprenticeships.status} in ('planned','on_programme','break_in_learning','gateway','end_point_assessment')
@@ -121,7 +127,6 @@ function withDue<
     appraisalStatus,
     appraisalState: appraisalState(appraisalStatus, !!row.lastAppraisalOn),
     pdp,
-    attention: attentionReasons({ ...row, appraisalStatus, pdp }, today),
   };
 }
 

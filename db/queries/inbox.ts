@@ -1,11 +1,13 @@
 import "server-only";
-// The inbox: reminders derived on read from the current data (appraisals, PDP reviews, apprenticeships, competency
+// What is waiting for someone (decision record 0010): the reminders and the steps that are theirs to take, derived on
+// read from the current data (appraisals, PDPs and their goals, career conversations, apprenticeships, competency
 // expiry, delegated tasks, training requests), for a support worker about themselves and for a manager about the
-// workers they manage and themselves (decision record 0010). A fixed number of queries, none per worker; the nav
-// count is the length of the same list, so the two never disagree.
-import { and, eq, sql } from "drizzle-orm";
+// workers they manage and themselves. The inbox, its count in the navigation, the support worker's home ("Waiting for
+// you") and the manager's home ("What needs doing") all take this one list, so they never disagree. A fixed number of
+// queries, none per worker.
+import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { db } from "../client";
-import { teams, workers } from "../schema";
+import { appraisals, pdpGoals, pdps, teams, workers } from "../schema";
 import { visibleWorkers } from "../access";
 import { dueDateSelect } from "./development";
 import { liveApprenticeshipTracking } from "./apprenticeship-pipeline";
@@ -14,16 +16,21 @@ import { delegationsPastReview } from "./supervision";
 import { trainingRequestsAwaitingDecision } from "./cpd";
 import type { SessionUser } from "../../lib/session-user";
 import { todayInLondon } from "../../lib/rules/dates";
+import { OPEN_APPRAISAL_STATUSES } from "../../lib/rules/appraisal-lifecycle";
 import {
   apprenticeshipReminders,
   appraisalReminder,
   competencyReminder,
+  conversationReminder,
   delegationReminder,
   inboxOrder,
-  pdpReviewReminder,
+  pdpReminders,
   soonUntil,
   trainingRequestReminder,
+  type CurrentPdp,
+  type OpenAppraisal,
   type Reminder,
+  type Side,
 } from "../../lib/rules/reminders";
 
 /** However many a manager has, lists are read whole up to this (a team is far smaller; the guard keeps a page sane). */
@@ -50,12 +57,79 @@ function viewsFor(user: SessionUser): SessionUser[] {
   }
 }
 
-function remindersSeenAs(view: SessionUser, today: string): Reminder[] {
+/**
+ * The side of a worker's record the user takes in this view: their own record as its worker (a support worker) or
+ * as a reader of its dates only (a manager, decision record 0016); anyone else's as their manager. A manager's own
+ * record in a team they manage is left to their own view, so they are never asked to take its manager's steps.
+ */
+function sideIn(user: SessionUser, view: SessionUser, workerUserId: string | null): Side | null {
+  if (view.role === "support_worker") return user.role === "support_worker" ? "worker" : "self";
+  return workerUserId === user.id ? null : "manager";
+}
+
+function byWorker<T extends { workerId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) out.set(r.workerId, [...(out.get(r.workerId) ?? []), r]);
+  return out;
+}
+
+/** The open appraisal, the current PDP and the goals waiting for agreement of each in-post worker in the view. */
+function developmentInView(view: SessionUser) {
+  const inView = and(visibleWorkers(view), eq(workers.status, "in_post"));
+  const open = db
+    .select({
+      workerId: appraisals.workerId,
+      id: appraisals.id,
+      // The WHERE clause keeps only the open statuses.
+      status: sql<OpenAppraisal["status"]>`${appraisals.status}`,
+      scheduledFor: appraisals.scheduledFor,
+      heldOn: appraisals.heldOn,
+    })
+    .from(appraisals)
+    .innerJoin(workers, eq(workers.id, appraisals.workerId))
+    .where(and(inView, inArray(appraisals.status, OPEN_APPRAISAL_STATUSES)))
+    .orderBy(asc(appraisals.scheduledFor))
+    .all();
+  const plans = db
+    .select({
+      workerId: pdps.workerId,
+      id: pdps.id,
+      version: pdps.version,
+      workerAgreed: sql<number>`${pdps.workerAgreedAt} is not null`.mapWith(Boolean),
+      managerAgreed: sql<number>`${pdps.managerAgreedAt} is not null`.mapWith(Boolean),
+      nextReviewOn: pdps.nextReviewOn,
+      goals: sql<number>`(select count(*) from ${pdpGoals} where ${pdpGoals.pdpId} = ${pdps.id})`,
+    })
+    .from(pdps)
+    .innerJoin(workers, eq(workers.id, pdps.workerId))
+    .where(and(inView, ne(pdps.status, "closed")))
+    .all();
+  const proposed = db
+    .select({ workerId: pdps.workerId, goalId: pdpGoals.id, title: pdpGoals.title })
+    .from(pdpGoals)
+    .innerJoin(pdps, eq(pdps.id, pdpGoals.pdpId))
+    .innerJoin(workers, eq(workers.id, pdps.workerId))
+    .where(and(inView, ne(pdps.status, "closed"), isNull(pdpGoals.agreedAt)))
+    .orderBy(asc(pdpGoals.sort), asc(pdpGoals.createdAt), sql`${pdpGoals}.rowid`)
+    .all();
+  const byOpen = byWorker(open);
+  const byPlan = byWorker(plans);
+  const byProposed = byWorker(proposed);
+  return {
+    // Earliest first: the one the team page shows (at most one is open at a time).
+    openAppraisal: (workerId: string): OpenAppraisal | null => byOpen.get(workerId)?.[0] ?? null,
+    pdp: (workerId: string): CurrentPdp | null => byPlan.get(workerId)?.[0] ?? null,
+    proposedGoals: (workerId: string) => byProposed.get(workerId) ?? [],
+  };
+}
+
+function remindersSeenAs(user: SessionUser, view: SessionUser, today: string): Reminder[] {
   const out: Reminder[] = [];
   const inPost = db
     .select({
       workerId: workers.id,
       workerName: sql<string>`${workers.firstName} || ' ' || ${workers.lastName}`,
+      userId: workers.userId,
       contractStart: workers.contractStart,
       ...dueDateSelect(),
     })
@@ -64,11 +138,15 @@ function remindersSeenAs(view: SessionUser, today: string): Reminder[] {
     .innerJoin(teams, eq(teams.id, workers.teamId))
     .where(and(visibleWorkers(view), eq(workers.status, "in_post")))
     .all();
+  const development = developmentInView(view);
   for (const w of inPost) {
-    const appraisal = appraisalReminder(w, today);
+    const side = sideIn(user, view, w.userId);
+    if (!side) continue;
+    const appraisal = appraisalReminder({ ...w, openAppraisal: development.openAppraisal(w.workerId) }, today, side);
     if (appraisal) out.push(appraisal);
-    const pdp = pdpReviewReminder({ ...w, pdpId: w.currentPdpId }, today);
-    if (pdp) out.push(pdp);
+    out.push(...pdpReminders({ ...w, pdp: development.pdp(w.workerId), proposedGoals: development.proposedGoals(w.workerId) }, today, side));
+    const conversation = conversationReminder(w, today, side);
+    if (conversation) out.push(conversation);
   }
   for (const a of liveApprenticeshipTracking(view, today)) {
     out.push(...apprenticeshipReminders({ workerId: a.workerId, workerName: a.workerName, apprenticeshipId: a.id, track: a.track }));
@@ -88,10 +166,13 @@ function remindersSeenAs(view: SessionUser, today: string): Reminder[] {
   return out;
 }
 
-/** The user's reminders, overdue first then by due date; each says whose, what, when and where to deal with it. */
+/**
+ * What is waiting for the user: overdue first, then what is theirs to do now, then what is due soon; each says whose,
+ * what, when and where to deal with it. The inbox, its count and both homes show this list.
+ */
 export function inboxReminders(user: SessionUser, today = todayInLondon()): Reminder[] {
   return inboxOrder(
-    viewsFor(user).flatMap((view) => remindersSeenAs(view, today)),
+    viewsFor(user).flatMap((view) => remindersSeenAs(user, view, today)),
     today,
   );
 }

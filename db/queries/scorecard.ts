@@ -28,6 +28,7 @@ import { publishedFrameworkVersion, workerFrameworkStageSql } from "./competenci
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
 import { addDays, londonDayStartMs, now as clockNow } from "../../lib/rules/dates";
+import { latestStartDueBy, nextAppraisalDue } from "../../lib/rules/appraisal-due";
 import { periodEnding, rag, share, thresholdsFrom, THRESHOLDS_SETTING, type Period, type Rag, type ScorecardMeasure, type Thresholds } from "../../lib/rules/scorecard";
 import type { Result } from "../result";
 
@@ -39,6 +40,8 @@ export type ScorecardRow = {
   headcount: number;
   fte: number;
   counts: Record<Exclude<ScorecardMeasure, "cpd_per_fte" | "training_approved" | "competency_coverage">, number>;
+  /** Out of how many each count is: the headcount, or those for whom the thing had fallen due (MEASURE_INFO's outOf). */
+  due: Record<Exclude<ScorecardMeasure, "cpd_per_fte" | "training_approved" | "competency_coverage">, number>;
   trainingDecided: number;
   trainingApproved: number;
   /** Competency statements at the workers' current stages, and how many of them are signed off. */
@@ -113,12 +116,29 @@ function measureMet(p: Period): Record<WorkerMeasure, SQL> {
 }
 
 /**
- * The workers behind one figure: everyone in the population with whether they meet the measure, those who do not
+ * For each worker measure, whether what it counts had fallen due for the worker by the period's last day
+ * (MEASURE_INFO's outOf): an appraisal once their first has (12 months after they start, by the month-end rule of
+ * lib/rules/appraisal-due.ts, worked out here as the last start date that is due); the others from their first day.
+ */
+function measureDue(p: Period): Record<WorkerMeasure, SQL> {
+  const fromTheStart = sql`1`;
+  return {
+    pdp_reviewed: fromTheStart,
+    appraised: sql`(${workers.contractStart} <= ${latestStartDueBy(p.end)})`,
+    career_conversation: fromTheStart,
+    supervised: fromTheStart,
+    structured_education: fromTheStart,
+  };
+}
+
+/**
+ * The workers behind one figure: everyone it is out of (the population, or those for whom it had fallen due) with
+ * whether they meet the measure and, where it has a due date, when it fell or falls due; those who do not meet it
  * first, then by name. Bounded by `limit`; the counts are of all of them.
  */
 export function scorecardWorkers(user: SessionUser, f: ScorecardFilters, measure: WorkerMeasure, limit = 500) {
   const p = periodEnding(f.end);
-  const where = population(user, f, p);
+  const where = and(population(user, f, p), measureDue(p)[measure])!;
   const met = sql<number>`${measureMet(p)[measure]}`;
   const rows = db
     .select({
@@ -127,13 +147,21 @@ export function scorecardWorkers(user: SessionUser, f: ScorecardFilters, measure
       jobTitle: workers.jobTitle,
       teamName: teams.name,
       met: met.mapWith(Boolean),
+      contractStart: workers.contractStart,
+      // The last signed appraisal on or before the last day: the next one is due 12 months after it.
+      lastAppraisalOn:
+        measure === "appraised"
+          ? sql<string | null>`(select max(${appraisals.heldOn}) from ${appraisals} where ${appraisals.workerId} = ${workers.id}
+              and ${appraisals.status} = 'completed' and ${appraisals.heldOn} <= ${p.end})`
+          : sql<string | null>`null`,
     })
     .from(workers)
     .innerJoin(teams, eq(teams.id, workers.teamId))
     .where(where)
     .orderBy(sql`${met}`, sql`${workers.lastName} collate nocase`, sql`${workers.firstName} collate nocase`, asc(workers.id))
     .limit(limit)
-    .all();
+    .all()
+    .map(({ contractStart, lastAppraisalOn, ...r }) => ({ ...r, dueOn: measure === "appraised" ? nextAppraisalDue(contractStart, lastAppraisalOn) : null }));
   const totals = db
     .select({ total: sql<number>`count(*)`, met: sql<number>`coalesce(sum(${met}), 0)` })
     .from(workers)
@@ -156,7 +184,9 @@ function workOutScorecard(user: SessionUser, f: ScorecardFilters) {
   const p = periodEnding(f.end);
   const where = population(user, f, p);
   const met = measureMet(p);
-  const counted = (m: WorkerMeasure) => sql<number>`coalesce(sum(${met[m]}), 0)`;
+  const due = measureDue(p);
+  // A worker meets a measure only where it had fallen due for them; the share is out of those.
+  const counted = (m: WorkerMeasure) => sql<number>`coalesce(sum(${due[m]} and ${met[m]}), 0)`;
   const measures = {
     pdp_reviewed: counted("pdp_reviewed"),
     appraised: counted("appraised"),
@@ -170,6 +200,7 @@ function workOutScorecard(user: SessionUser, f: ScorecardFilters) {
       teamName: teams.name,
       headcount: sql<number>`count(*)`,
       fte: sql<number>`round(sum(${workers.fte}), 2)`,
+      dueAppraised: sql<number>`coalesce(sum(${due.appraised}), 0)`,
       ...measures,
     })
     .from(workers)
@@ -218,21 +249,22 @@ function workOutScorecard(user: SessionUser, f: ScorecardFilters) {
   const decidedBy = new Map(decisions.map((d) => [d.teamId, d]));
   const medianBy = new Map(medians.map((m) => [m.teamId, m.median]));
   const make = (
-    r: { teamId: string | null; teamName: string; headcount: number; fte: number; competencyRequired: number; competencySignedOff: number } & ScorecardRow["counts"],
+    r: { teamId: string | null; teamName: string; headcount: number; fte: number; dueAppraised: number; competencyRequired: number; competencySignedOff: number } & ScorecardRow["counts"],
     d: { decided: number; approved: number } | undefined, median: number | null): ScorecardRow => {
     const counts = { pdp_reviewed: r.pdp_reviewed, appraised: r.appraised, career_conversation: r.career_conversation, supervised: r.supervised, structured_education: r.structured_education };
+    const due = { pdp_reviewed: r.headcount, appraised: r.dueAppraised, career_conversation: r.headcount, supervised: r.headcount, structured_education: r.headcount };
     const values: ScorecardRow["values"] = {
-      pdp_reviewed: share(counts.pdp_reviewed, r.headcount),
-      appraised: share(counts.appraised, r.headcount),
-      career_conversation: share(counts.career_conversation, r.headcount),
-      supervised: share(counts.supervised, r.headcount),
+      pdp_reviewed: share(counts.pdp_reviewed, due.pdp_reviewed),
+      appraised: share(counts.appraised, due.appraised),
+      career_conversation: share(counts.career_conversation, due.career_conversation),
+      supervised: share(counts.supervised, due.supervised),
       cpd_per_fte: median === null || r.headcount === 0 ? null : Math.round(median * 10) / 10,
-      structured_education: share(counts.structured_education, r.headcount),
+      structured_education: share(counts.structured_education, due.structured_education),
       training_approved: share(d?.approved ?? 0, d?.decided ?? 0),
       competency_coverage: share(r.competencySignedOff, r.competencyRequired),
     };
     const rags = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, rag(v, thresholds[k as ScorecardMeasure])])) as ScorecardRow["rags"];
-    return { teamId: r.teamId, teamName: r.teamName, headcount: r.headcount, fte: r.fte, counts, trainingDecided: d?.decided ?? 0, trainingApproved: d?.approved ?? 0, competencyRequired: r.competencyRequired, competencySignedOff: r.competencySignedOff, values, rags };
+    return { teamId: r.teamId, teamName: r.teamName, headcount: r.headcount, fte: r.fte, counts, due, trainingDecided: d?.decided ?? 0, trainingApproved: d?.approved ?? 0, competencyRequired: r.competencyRequired, competencySignedOff: r.competencySignedOff, values, rags };
   };
   const withCoverage = teamRows.map((r) => ({ ...r, competencyRequired: coverage.get(r.teamId)?.required ?? 0, competencySignedOff: coverage.get(r.teamId)?.signedOff ?? 0 }));
   const rows = withCoverage.map((r) => make(r, decidedBy.get(r.teamId), medianBy.get(r.teamId) ?? null));
@@ -243,6 +275,7 @@ function workOutScorecard(user: SessionUser, f: ScorecardFilters) {
       teamName: "All teams",
       headcount: sum((r) => r.headcount),
       fte: Math.round(sum((r) => r.fte) * 100) / 100,
+      dueAppraised: sum((r) => r.dueAppraised),
       pdp_reviewed: sum((r) => r.pdp_reviewed),
       appraised: sum((r) => r.appraised),
       career_conversation: sum((r) => r.career_conversation),

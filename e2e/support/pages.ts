@@ -17,3 +17,28 @@ export async function downloadCsv(page: Page, link: Locator): Promise<{ filename
   const path = await download.path();
   return { filename: download.suggestedFilename(), text: (await readFile(path, "utf8")).replace(/^\ufeff/, "") };
 }
+
+/**
+ * What is waiting for the signed-in person as the current page lists it, as "link text → address", sorted: the inbox's
+ * items, a support worker's "Waiting for you" on /me, or a manager's "What needs doing" cells and "Your own record"
+ * on /team. The homes and the inbox take one list, so the three must agree.
+ */
+export async function waitingLinks(page: Page, where: "inbox" | "me" | "team"): Promise<string[]> {
+  const links =
+    where === "inbox"
+      ? page.getByRole("main").getByRole("listitem").getByRole("link")
+      : where === "me"
+        ? page.getByRole("region", { name: "Waiting for you" }).getByRole("listitem").getByRole("link")
+        : page
+            .getByRole("list", { name: /^What needs doing for / })
+            .getByRole("link")
+            .or(page.getByRole("region", { name: "Your own record" }).getByRole("listitem").getByRole("link"));
+  const all = await links.evaluateAll((as) => as.map((a) => `${(a.textContent ?? "").trim()} → ${a.getAttribute("href") ?? ""}`));
+  return all.sort();
+}
+
+/** The count the navigation shows beside Inbox. */
+export async function inboxCountInNav(page: Page): Promise<number> {
+  const name = (await mainNav(page).getByRole("link", { name: /^Inbox \(\d+ reminders?\)$/ }).textContent()) ?? "";
+  return Number(/\((\d+)/.exec(name)?.[1]);
+}

@@ -10,6 +10,18 @@ export function nextAppraisalDue(contractStart: string, lastCompletedOn: string 
   return addMonths(lastCompletedOn ?? contractStart, 12);
 }
 
+/**
+ * The last start date whose first appraisal falls due on or before `end`: everyone who started on or before it had
+ * an appraisal due by then. Month arithmetic keeps to the month's last day, so two starts can fall due on one day
+ * (29 and 28 February 2028 are both due on 28 February 2029): the later one is the answer.
+ */
+export function latestStartDueBy(end: string): string {
+  let start = addMonths(end, -12);
+  while (nextAppraisalDue(start, null) > end) start = addDays(start, -1);
+  while (nextAppraisalDue(addDays(start, 1), null) <= end) start = addDays(start, 1);
+  return start;
+}
+
 export function appraisalDueStatus(dueOn: string, today: string): AppraisalDueStatus {
   const days = daysBetween(today, dueOn);
   if (days < 0) return "overdue";

@@ -5,6 +5,7 @@ import {
   isOpen,
   lockedMessage,
   managerMayEdit,
+  objectivesToReview,
   sendForSignOffProblems,
   signOffRefusal,
   workerMayComment,
@@ -81,5 +82,27 @@ describe("who acts, what the worker may read, and the lock", () => {
   it("allows one open appraisal: scheduled, in progress or awaiting sign-off", () => {
     expect(isOpen("scheduled") && isOpen("in_progress") && isOpen("awaiting_sign_off")).toBe(true);
     expect(isOpen("completed") || isOpen("cancelled")).toBe(false);
+  });
+});
+
+describe("last year's objectives to review", () => {
+  const at = new Date("2026-11-03T09:00:00Z");
+  it("takes the previous appraisal's objectives and the PDP's agreed goals, not a proposal nobody agreed nor a dropped goal", () => {
+    expect(
+      objectivesToReview(
+        ["Lead the falls huddle"],
+        [
+          { title: "Shadow the dysphagia clinic", status: "in_progress", agreedAt: at },
+          { title: "Run the hydration round", status: "not_started", agreedAt: null },
+          { title: "Learn Makaton", status: "dropped", agreedAt: at },
+          { title: "Achieved already", status: "achieved", agreedAt: at },
+        ],
+      ),
+    ).toEqual(["Lead the falls huddle", "Shadow the dysphagia clinic", "Achieved already"]);
+  });
+  it("lists a title once, ignoring case and spaces, and leaves out what the appraisal already lists", () => {
+    expect(objectivesToReview([" lead the falls huddle "], [{ title: "Lead the falls huddle", status: "not_started", agreedAt: at }])).toEqual(["lead the falls huddle"]);
+    expect(objectivesToReview(["A", "B"], [], ["a"])).toEqual(["B"]);
+    expect(objectivesToReview(["  "], [])).toEqual([]);
   });
 });

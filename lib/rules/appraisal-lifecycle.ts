@@ -1,6 +1,7 @@
 // The appraisal's life: scheduled → in progress → awaiting the worker's sign-off → completed (locked).
 // Who may move it, and when the record may still be edited. Pure rules; the data layer applies them.
 import type { AppraisalStatus } from "../vocabulary";
+import { formatDate } from "./dates";
 
 export type AppraisalActor = "manager" | "worker";
 
@@ -93,4 +94,51 @@ export function sendForSignOffProblems(
   if (a.reviews.some((r) => !r.outcome)) problems.reviews = "Mark every one of last year's objectives as met, partly met or not met";
   if (a.appraiserSummary.trim().length === 0) problems.appraiserSummary = "Write the appraiser's summary";
   return problems;
+}
+
+/** A goal of the worker's current PDP as the appraisal sees it when it starts. */
+export type GoalForReview = { title: string; status: string; agreedAt: Date | null };
+
+/**
+ * Whether a PDP goal is one of last year's objectives to review: it is part of the agreed plan (the manager agreed
+ * it; a goal the worker proposed and nobody has agreed is not an objective yet) and it was not dropped.
+ */
+export function isObjectiveToReview(goal: GoalForReview): boolean {
+  return goal.agreedAt !== null && goal.status !== "dropped";
+}
+
+/**
+ * Last year's objectives, as the appraisal lists them when it starts: the previous signed appraisal's new
+ * objectives, then the current PDP's agreed goals, one row per title (ignoring case and surrounding spaces), leaving
+ * out any the appraisal already lists.
+ */
+export function objectivesToReview(previousObjectives: readonly string[], goals: readonly GoalForReview[], alreadyListed: readonly string[] = []): string[] {
+  const key = (t: string) => t.trim().toLowerCase();
+  const seen = new Set(alreadyListed.map(key));
+  const out: string[] = [];
+  for (const title of [...previousObjectives, ...goals.filter(isObjectiveToReview).map((g) => g.title)]) {
+    const k = key(title);
+    if (!k || seen.has(k)) continue;
+    seen.add(k);
+    out.push(title.trim());
+  }
+  return out;
+}
+
+/**
+ * Where the worker's open appraisal stands, in their words, for their home: booked for a date until it starts; then
+ * held (or under way) while the manager writes it up; then waiting for them to sign. Null for one that is not open.
+ */
+export function openAppraisalWords(a: { status: AppraisalStatus; scheduledFor: string; heldOn: string | null }): string | null {
+  switch (a.status) {
+    case "scheduled":
+      return `Booked for ${formatDate(a.scheduledFor)}`;
+    case "in_progress":
+      return a.heldOn ? `Held on ${formatDate(a.heldOn)}; your manager is writing it up` : "Under way; your manager is writing it up";
+    case "awaiting_sign_off":
+      return `Held on ${formatDate(a.heldOn ?? a.scheduledFor)}; waiting for you to read and sign it`;
+    case "completed":
+    case "cancelled":
+      return null;
+  }
 }

@@ -1,4 +1,5 @@
-// What needs doing for each worker on a manager's team, and the order that puts it first.
+// Where each worker on a manager's team stands, the figures at the top of the team page, and the order that puts
+// those with most to do first. What needs doing itself is the inbox's list (lib/rules/reminders.ts).
 import type { AppraisalDueStatus } from "./appraisal-due";
 import type { AppraisalStatus, PdpStatus } from "../vocabulary";
 import { isReviewOverdue } from "./pdp";
@@ -56,7 +57,7 @@ export type TeamFigures = {
   delegationsPastReview: number;
 };
 
-/** The figures at the top of a manager's team page, each counting workers by the same rules as what needs doing. */
+/** The figures at the top of a manager's team page. */
 export function teamFigures(rows: ReadonlyArray<AttentionInput>, today: string): TeamFigures {
   const count = (f: (r: AttentionInput) => boolean) => rows.filter(f).length;
   return {
@@ -70,27 +71,8 @@ export function teamFigures(rows: ReadonlyArray<AttentionInput>, today: string):
   };
 }
 
-/** The things a manager should do for this worker, most pressing first, in words for the team page. */
-export function attentionReasons(r: AttentionInput, today: string): string[] {
-  const out: string[] = [];
-  if (r.openAppraisalStatus === "awaiting_sign_off") {
-    out.push(r.appraisalStatus === "overdue" ? "Overdue appraisal waiting for the worker's sign-off" : "Appraisal waiting for the worker's sign-off");
-  } else if (r.appraisalStatus === "overdue") out.push(r.openAppraisalStatus ? "Finish the overdue appraisal" : "Book the overdue appraisal");
-  else if (r.appraisalStatus === "due_soon" && !r.openAppraisalStatus) out.push("Book the appraisal due soon");
-  if (r.pdp === "none") out.push("Start a PDP");
-  else if (r.pdp !== "agreed") out.push("Agree the PDP");
-  if (pdpReviewOverdue(r, today)) out.push("Review the PDP (overdue)");
-  if (nextConversationPassed(r.nextConversationOn, today)) out.push("Career conversation overdue");
-  else if (!r.lastConversationOn) out.push("Have a first career conversation");
-  const pastReview = r.delegationsPastReview ?? 0;
-  if (pastReview > 0) out.push(pastReview === 1 ? "Review a delegated task (past its review date)" : `Review ${pastReview} delegated tasks (past their review dates)`);
-  const expired = r.competenciesExpired ?? 0;
-  if (expired > 0) out.push(expired === 1 ? "Renew an expired competency sign-off" : `Renew ${expired} expired competency sign-offs`);
-  return out;
-}
-
 /** Overdue appraisals first, then due soon, then whoever has most to do; then the earliest due date; then name. */
-export function byUrgency<T extends { appraisalStatus: AppraisalDueStatus; appraisalDueOn: string; hasAgreedPdp: boolean; name: string; reasons?: readonly string[] }>(
+export function byUrgency<T extends { appraisalStatus: AppraisalDueStatus; appraisalDueOn: string; hasAgreedPdp: boolean; name: string; reasons?: readonly unknown[] }>(
   a: T,
   b: T,
 ): number {

@@ -4,9 +4,13 @@ import {
   appraisalReminder,
   compareReminders,
   competencyReminder,
+  conversationReminder,
   delegationReminder,
   inboxOrder,
+  pdpReminders,
   pdpReviewReminder,
+  reminderWhen,
+  splitByWorker,
   reminderKey,
   trainingRequestReminder,
   urgencyOf,
@@ -94,23 +98,138 @@ describe("what makes a reminder", () => {
     expect(delegationReminder({ ...amy, taskId: "t1", task: "Gait re-education", reviewOn: TODAY }, TODAY)).toBeNull();
   });
 
-  it("a training request awaiting a decision: overdue once the course has started, otherwise due soon", () => {
+  it("a training request awaiting a decision: overdue once the course has started, otherwise waiting for the manager", () => {
     expect(trainingRequestReminder({ ...amy, requestId: "r1", title: "Moving and handling", startsOn: "2026-12-01" }, TODAY).urgency).toBe("overdue");
-    expect(trainingRequestReminder({ ...amy, requestId: "r1", title: "Moving and handling", startsOn: "2027-02-01" }, TODAY).urgency).toBe("due_soon");
+    expect(trainingRequestReminder({ ...amy, requestId: "r1", title: "Moving and handling", startsOn: "2027-02-01" }, TODAY).urgency).toBe("waiting");
     expect(trainingRequestReminder({ ...amy, requestId: "r1", title: "Moving and handling", startsOn: null }, TODAY)).toMatchObject({
-      urgency: "due_soon",
+      urgency: "waiting",
       dueOn: null,
     });
   });
 });
 
+describe("the appraisal's next step", () => {
+  const never = { ...amy, contractStart: "2022-04-01", lastAppraisalOn: null }; // due 2023-04-01: overdue
+  const open = (status: "scheduled" | "in_progress" | "awaiting_sign_off", scheduledFor: string, heldOn: string | null = null) => ({
+    ...never,
+    openAppraisal: { id: "ap1", status, scheduledFor, heldOn },
+  });
+
+  it("asks the manager to book an overdue one, and tells the worker it is due", () => {
+    expect(appraisalReminder(never, TODAY, "manager")).toMatchObject({ kind: "appraisal_due", title: "Book the appraisal", urgency: "overdue", dueOn: "2023-04-01" });
+    expect(appraisalReminder(never, TODAY, "worker")).toMatchObject({ kind: "appraisal_due", title: "Appraisal", urgency: "overdue" });
+  });
+
+  it("once booked, follows the booking's date, not the annual due date: nothing while the meeting is more than 30 days off", () => {
+    expect(appraisalReminder(open("scheduled", "2027-02-01"), TODAY, "manager")).toBeNull();
+    expect(appraisalReminder(open("scheduled", "2026-12-23"), TODAY, "manager")).toMatchObject({
+      kind: "appraisal_booked",
+      urgency: "due_soon",
+      dueOn: "2026-12-23",
+      href: "/workers/w-amy/appraisals/ap1",
+      key: "appraisal_booked:w-amy:ap1:2026-12-23",
+    });
+    expect(appraisalReminder(open("scheduled", "2026-12-23"), TODAY, "worker")?.kind).toBe("appraisal_booked");
+    // A booked date gone by without the appraisal being started.
+    expect(appraisalReminder(open("scheduled", "2026-11-20"), TODAY, "manager")).toMatchObject({ urgency: "overdue" });
+  });
+
+  it("once started, waits for the manager to write it up and send it, and is nothing for the worker yet", () => {
+    const started = appraisalReminder(open("in_progress", "2026-11-20", "2026-11-21"), TODAY, "manager");
+    expect(started).toMatchObject({ kind: "appraisal_to_finish", urgency: "waiting", dueOn: "2026-11-21" });
+    expect(reminderWhen(started!)).toBe("Meeting on 21 November 2026; write it up and send it");
+    expect(appraisalReminder(open("in_progress", "2026-11-20"), TODAY, "worker")).toBeNull();
+  });
+
+  it("once sent, waits for the worker to read and sign it, and is nothing for the manager", () => {
+    const sign = appraisalReminder(open("awaiting_sign_off", "2026-11-20", "2026-11-21"), TODAY, "worker");
+    expect(sign).toMatchObject({ kind: "appraisal_to_sign", title: "Read and sign your appraisal", urgency: "waiting" });
+    expect(reminderWhen(sign!)).toBe("Meeting on 21 November 2026; sent to you to sign");
+    expect(appraisalReminder(open("awaiting_sign_off", "2026-11-20", "2026-11-21"), TODAY, "manager")).toBeNull();
+    // A manager reading their own record takes neither side's steps (another manager runs it).
+    expect(appraisalReminder(open("awaiting_sign_off", "2026-11-20", "2026-11-21"), TODAY, "self")).toBeNull();
+  });
+
+  it("asks nothing of anyone when the next one is more than 30 days away", () => {
+    expect(appraisalReminder({ ...amy, contractStart: "2022-04-01", lastAppraisalOn: "2026-06-01" }, TODAY, "manager")).toBeNull();
+  });
+});
+
+describe("the PDP's next steps", () => {
+  const plan = { id: "p1", version: 1, goals: 2, workerAgreed: false, managerAgreed: false, nextReviewOn: "2027-03-01" };
+  const kinds = (list: ReturnType<typeof pdpReminders>) => list.map((r) => `${r.kind} ${r.title}`);
+
+  it("asks the manager to start one, or to add goals to an empty one; the worker is not asked", () => {
+    expect(kinds(pdpReminders({ ...amy, pdp: null }, TODAY, "manager"))).toEqual(["pdp_to_start Start a PDP"]);
+    expect(kinds(pdpReminders({ ...amy, pdp: { ...plan, goals: 0 } }, TODAY, "manager"))).toEqual(["pdp_to_start Add goals to the PDP"]);
+    expect(pdpReminders({ ...amy, pdp: null }, TODAY, "worker")).toEqual([]);
+    expect(pdpReminders({ ...amy, pdp: { ...plan, goals: 0 } }, TODAY, "worker")).toEqual([]);
+  });
+
+  it("asks each side to agree a version it has not agreed, naming a changed one's version", () => {
+    expect(kinds(pdpReminders({ ...amy, pdp: plan }, TODAY, "worker"))).toEqual(["pdp_to_agree Read and agree your PDP"]);
+    expect(kinds(pdpReminders({ ...amy, pdp: plan }, TODAY, "manager"))).toEqual(["pdp_to_agree Agree the PDP"]);
+    const v2 = { ...plan, version: 2, managerAgreed: true };
+    expect(kinds(pdpReminders({ ...amy, pdp: v2 }, TODAY, "worker"))).toEqual(["pdp_to_agree Agree the changed PDP (version 2)"]);
+    expect(pdpReminders({ ...amy, pdp: v2 }, TODAY, "manager")).toEqual([]);
+    expect(pdpReminders({ ...amy, pdp: plan }, TODAY, "self")).toEqual([]);
+    // A new version is news again.
+    expect(pdpReminders({ ...amy, pdp: v2 }, TODAY, "worker")[0]!.key).toBe("pdp_to_agree:w-amy:p1:v2:now");
+  });
+
+  it("asks the manager to agree each goal the worker proposed, linking to the goal", () => {
+    const agreed = { ...plan, workerAgreed: true, managerAgreed: true };
+    const list = pdpReminders({ ...amy, pdp: agreed, proposedGoals: [{ goalId: "g1", title: "Run the hydration round" }] }, TODAY, "manager");
+    expect(list).toMatchObject([{ kind: "goal_to_agree", title: "Agree the proposed goal: Run the hydration round", urgency: "waiting", href: "/workers/w-amy/pdp/goals/g1" }]);
+    expect(pdpReminders({ ...amy, pdp: agreed, proposedGoals: [{ goalId: "g1", title: "x" }] }, TODAY, "worker")).toEqual([]);
+  });
+
+  it("reminds both sides of a review near or past", () => {
+    const due = { ...plan, workerAgreed: true, managerAgreed: true, nextReviewOn: "2026-11-28" };
+    expect(kinds(pdpReminders({ ...amy, pdp: due }, TODAY, "worker"))).toEqual(["pdp_review_due PDP review"]);
+    expect(pdpReminders({ ...amy, pdp: due }, TODAY, "self")[0]).toMatchObject({ kind: "pdp_review_due", urgency: "overdue" });
+  });
+});
+
+describe("career conversations", () => {
+  it("ask the manager for a first one, and for the next once its date is near or past (31 December, 29 February)", () => {
+    expect(conversationReminder({ ...amy, lastConversationOn: null, nextConversationOn: null }, TODAY, "manager")).toMatchObject({
+      title: "Have a first career conversation",
+      urgency: "waiting",
+      dueOn: null,
+    });
+    const next = (nextConversationOn: string, today: string) => conversationReminder({ ...amy, lastConversationOn: "2026-06-01", nextConversationOn }, today, "manager");
+    expect(next("2026-12-31", "2026-12-31")?.urgency).toBe("due_soon");
+    expect(next("2026-12-31", "2027-01-01")?.urgency).toBe("overdue");
+    expect(next("2028-02-29", "2028-02-29")?.urgency).toBe("due_soon");
+    expect(next("2028-02-28", "2028-02-29")?.urgency).toBe("overdue");
+    expect(next("2027-06-01", "2026-12-31")).toBeNull();
+    expect(conversationReminder({ ...amy, lastConversationOn: "2026-06-01", nextConversationOn: null }, TODAY, "manager")).toBeNull();
+  });
+  it("are the manager's to hold, so nothing for the worker", () => {
+    expect(conversationReminder({ ...amy, lastConversationOn: null, nextConversationOn: null }, TODAY, "worker")).toBeNull();
+  });
+});
+
+describe("a manager's home", () => {
+  it("splits the one list by worker, keeping its order, and keeps the rest apart; nothing is dropped", () => {
+    const a1 = delegationReminder({ ...amy, taskId: "t1", task: "Gait", reviewOn: "2026-11-01" }, TODAY)!;
+    const b1 = pdpReviewReminder({ ...ben, pdpId: "p1", pdpNextReviewOn: "2026-12-02" }, TODAY)!;
+    const a2 = trainingRequestReminder({ ...amy, requestId: "r1", title: "X", startsOn: null }, TODAY);
+    const { byWorker, rest } = splitByWorker([a1, b1, a2], [amy.workerId]);
+    expect(byWorker.get(amy.workerId)).toEqual([a1, a2]);
+    expect(rest).toEqual([b1]);
+    expect(splitByWorker([], ["x"]).byWorker.get("x")).toEqual([]);
+  });
+});
+
 describe("the order of the inbox", () => {
-  it("puts overdue first, then by due date (no date counting as today), then by person; one of each key", () => {
+  it("puts overdue first, then what waits for the reader, then due soon, each by due date (no date counting as today), then by person; one of each key", () => {
     const appraisalBen = appraisalReminder({ ...ben, contractStart: "2022-04-01", lastAppraisalOn: null }, TODAY)!; // overdue 2023-04-01
     const taskAmy = delegationReminder({ ...amy, taskId: "t1", task: "Gait", reviewOn: "2026-11-01" }, TODAY)!; // overdue 2026-11-01
     const hoursAmy = apprenticeshipReminders({ ...amy, apprenticeshipId: "a1", track: { review: null, risks: [{ kind: "otj_behind", message: "" }], rag: "red" } })[0]!; // overdue, today
     const pdpBen = pdpReviewReminder({ ...ben, pdpId: "p1", pdpNextReviewOn: "2026-12-02" }, TODAY)!; // due soon
-    const requestAmy = trainingRequestReminder({ ...amy, requestId: "r1", title: "X", startsOn: null }, TODAY); // due soon, today
+    const requestAmy = trainingRequestReminder({ ...amy, requestId: "r1", title: "X", startsOn: null }, TODAY); // waiting, today
     const ordered = inboxOrder([pdpBen, requestAmy, hoursAmy, appraisalBen, taskAmy, appraisalBen], TODAY);
     expect(ordered.map((r) => r.key)).toEqual([appraisalBen.key, taskAmy.key, hoursAmy.key, requestAmy.key, pdpBen.key]);
     expect(compareReminders(appraisalBen, appraisalBen, TODAY)).toBe(0);

@@ -1,13 +1,22 @@
-// Reminders for the inbox (and, later, the email digest): what makes one, how urgent it is, the order they are shown
-// in, and a key that stays the same for as long as the reminder is about the same thing, so a reminder is never sent
-// twice. Derived from current data on every read, nothing stored. Pure; db/queries/inbox.ts feeds it.
-import { addDays, daysBetween } from "./dates";
+// What is waiting for someone: the reminders behind the inbox, its count in the navigation, the "Waiting for you" list
+// on a support worker's home and the "What needs doing" column on a manager's (and the email digest). What makes one,
+// how urgent it is, the words it is shown in, the order, and a key that stays the same for as long as it is about the
+// same thing, so it is never sent twice. Derived from current data on every read, nothing stored. Pure;
+// db/queries/inbox.ts feeds it, and the homes and the inbox take the same list (decision record 0010).
+import { addDays, daysBetween, formatDate } from "./dates";
 import { appraisalDueStatus, nextAppraisalDue } from "./appraisal-due";
 import type { Track } from "./apprenticeship-tracking";
 
 export const REMINDER_KINDS = [
   "appraisal_due",
+  "appraisal_booked",
+  "appraisal_to_finish",
+  "appraisal_to_sign",
+  "pdp_to_start",
+  "pdp_to_agree",
+  "goal_to_agree",
   "pdp_review_due",
+  "conversation_due",
   "apprenticeship_review_due",
   "otj_hours_behind",
   "competency_expiring",
@@ -16,7 +25,12 @@ export const REMINDER_KINDS = [
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
-export type Urgency = "overdue" | "due_soon";
+/**
+ * Overdue: its date has passed. Waiting: it is the reader's move now (sign, agree, decide, start, finish), with no
+ * date to meet yet. Due soon: its date is within the next 30 days (or the apprenticeship rule's own window).
+ */
+export type Urgency = "overdue" | "waiting" | "due_soon";
+export const URGENCIES: readonly Urgency[] = ["overdue", "waiting", "due_soon"];
 
 /** Something is "due soon" this many days ahead (appraisals, PDP reviews, competency expiry). */
 export const REMINDER_SOON_DAYS = 30;
@@ -27,9 +41,9 @@ export type Reminder = {
   kind: ReminderKind;
   workerId: string;
   workerName: string;
-  /** What it is about, in a few words ("Appraisal", "Transfers with a hoist"). */
+  /** What it is about, in a few words ("Book the appraisal", "Transfers with a hoist"). */
   title: string;
-  /** Null when there is no date to meet (off-the-job hours are behind now). */
+  /** Null when there is no date to meet (off-the-job hours are behind now; a plan waits for agreement). */
   dueOn: string | null;
   urgency: Urgency;
   /** Where it is dealt with. */
@@ -37,6 +51,13 @@ export type Reminder = {
 };
 
 export type Person = { workerId: string; workerName: string };
+
+/**
+ * Whose side of a worker's record the reader takes: the worker's own (a support worker on their record), the
+ * manager's (a manager or administrator on a worker they manage), or neither side's steps, only the dates (a manager
+ * reading their own record: another manager runs it, decision record 0016).
+ */
+export type Side = "worker" | "manager" | "self";
 
 export function reminderKey(kind: ReminderKind, workerId: string, subjectId: string | null, dueOn: string | null): string {
   return [kind, workerId, ...(subjectId ? [subjectId] : []), dueOn ?? "now"].join(":");
@@ -54,12 +75,74 @@ function make(kind: ReminderKind, p: Person, subjectId: string | null, title: st
   return { key: reminderKey(kind, p.workerId, subjectId, dueOn), kind, workerId: p.workerId, workerName: p.workerName, title, dueOn, urgency, href };
 }
 
-/** The annual appraisal, due 12 months after the last completed one (or the start): within 30 days or overdue. */
-export function appraisalReminder(p: Person & { contractStart: string; lastAppraisalOn: string | null }, today: string): Reminder | null {
-  const dueOn = nextAppraisalDue(p.contractStart, p.lastAppraisalOn);
-  const status = appraisalDueStatus(dueOn, today);
-  if (status === "up_to_date") return null;
-  return make("appraisal_due", p, null, "Appraisal", dueOn, status, `/workers/${p.workerId}/appraisals`);
+/** The worker's appraisal that has not finished (at most one at a time). */
+export type OpenAppraisal = { id: string; status: "scheduled" | "in_progress" | "awaiting_sign_off"; scheduledFor: string; heldOn: string | null };
+
+/**
+ * The annual appraisal, as its next step:
+ * - none open: due 12 months after the last completed one (or the start), within 30 days or overdue; the manager
+ *   books it;
+ * - booked: the meeting, within 30 days or past without being started;
+ * - started: the manager's to write up and send (waiting for them);
+ * - sent: the worker's to read and sign (waiting for them).
+ * Once it is booked, the annual due date no longer makes it overdue: the booking's date does.
+ */
+export function appraisalReminder(
+  p: Person & { contractStart: string; lastAppraisalOn: string | null; openAppraisal?: OpenAppraisal | null },
+  today: string,
+  side: Side = "worker",
+): Reminder | null {
+  const open = p.openAppraisal ?? null;
+  if (!open) {
+    const dueOn = nextAppraisalDue(p.contractStart, p.lastAppraisalOn);
+    const status = appraisalDueStatus(dueOn, today);
+    if (status === "up_to_date") return null;
+    return make("appraisal_due", p, null, side === "manager" ? "Book the appraisal" : "Appraisal", dueOn, status, `/workers/${p.workerId}/appraisals`);
+  }
+  const href = `/workers/${p.workerId}/appraisals/${open.id}`;
+  const held = open.heldOn ?? open.scheduledFor;
+  switch (open.status) {
+    case "scheduled": {
+      const urgency = urgencyOf(open.scheduledFor, today);
+      return urgency ? make("appraisal_booked", p, open.id, "Appraisal meeting", open.scheduledFor, urgency, href) : null;
+    }
+    case "in_progress":
+      return side === "manager" ? make("appraisal_to_finish", p, open.id, "Finish the appraisal and send it to sign", held, "waiting", href) : null;
+    case "awaiting_sign_off":
+      return side === "worker" ? make("appraisal_to_sign", p, open.id, "Read and sign your appraisal", held, "waiting", href) : null;
+  }
+}
+
+/** The worker's current (draft or active) PDP, as what waits on it needs it. */
+export type CurrentPdp = { id: string; version: number; goals: number; workerAgreed: boolean; managerAgreed: boolean; nextReviewOn: string | null };
+
+/**
+ * The PDP: the manager starts one (or adds its first goal) and agrees each version and each goal the worker proposed;
+ * the worker agrees each version; both are reminded of its next review. A plan with no goals cannot be agreed yet.
+ */
+export function pdpReminders(p: Person & { pdp: CurrentPdp | null; proposedGoals?: readonly { goalId: string; title: string }[] }, today: string, side: Side): Reminder[] {
+  const out: Reminder[] = [];
+  const href = `/workers/${p.workerId}/pdp`;
+  const pdp = p.pdp;
+  if (!pdp) {
+    if (side === "manager") out.push(make("pdp_to_start", p, null, "Start a PDP", null, "waiting", href));
+    return out;
+  }
+  if (pdp.goals === 0) {
+    if (side === "manager") out.push(make("pdp_to_start", p, pdp.id, "Add goals to the PDP", null, "waiting", href));
+  } else if ((side === "worker" && !pdp.workerAgreed) || (side === "manager" && !pdp.managerAgreed)) {
+    const title =
+      pdp.version > 1 ? `Agree the changed PDP (version ${pdp.version})` : side === "worker" ? "Read and agree your PDP" : "Agree the PDP";
+    out.push(make("pdp_to_agree", p, `${pdp.id}:v${pdp.version}`, title, null, "waiting", href));
+  }
+  if (side === "manager") {
+    for (const g of p.proposedGoals ?? []) {
+      out.push(make("goal_to_agree", p, g.goalId, `Agree the proposed goal: ${g.title}`, null, "waiting", `${href}/goals/${g.goalId}`));
+    }
+  }
+  const review = pdpReviewReminder({ ...p, pdpId: pdp.id, pdpNextReviewOn: pdp.nextReviewOn }, today);
+  if (review) out.push(review);
+  return out;
 }
 
 /** The current PDP's next review date, once it is within 30 days or has passed. */
@@ -68,6 +151,19 @@ export function pdpReviewReminder(p: Person & { pdpId: string | null; pdpNextRev
   const urgency = urgencyOf(p.pdpNextReviewOn, today);
   if (!urgency) return null;
   return make("pdp_review_due", p, p.pdpId, "PDP review", p.pdpNextReviewOn, urgency, `/workers/${p.workerId}/pdp`);
+}
+
+/**
+ * A career conversation, for the manager: a first one with a worker who has never had one (waiting), or the date
+ * to talk again set at the last one, within 30 days or past.
+ */
+export function conversationReminder(p: Person & { lastConversationOn: string | null; nextConversationOn: string | null }, today: string, side: Side): Reminder | null {
+  if (side !== "manager") return null;
+  const href = `/workers/${p.workerId}/conversations`;
+  if (!p.lastConversationOn) return make("conversation_due", p, null, "Have a first career conversation", null, "waiting", href);
+  if (!p.nextConversationOn) return null;
+  const urgency = urgencyOf(p.nextConversationOn, today);
+  return urgency ? make("conversation_due", p, null, "Career conversation", p.nextConversationOn, urgency, href) : null;
 }
 
 /**
@@ -107,16 +203,16 @@ export function delegationReminder(p: Person & { taskId: string; task: string; r
 
 /**
  * A training request waiting for the manager's decision. The decision is needed before the course starts: overdue
- * once that day has come; otherwise due soon (it is already waiting on someone).
+ * once that day has come; otherwise waiting for them.
  */
 export function trainingRequestReminder(p: Person & { requestId: string; title: string; startsOn: string | null }, today: string): Reminder {
-  const urgency: Urgency = p.startsOn !== null && p.startsOn <= today ? "overdue" : "due_soon";
+  const urgency: Urgency = p.startsOn !== null && p.startsOn <= today ? "overdue" : "waiting";
   return make("training_request_awaiting", p, p.requestId, `Training request: ${p.title}`, p.startsOn, urgency, `/workers/${p.workerId}/cpd`);
 }
 
-/** Overdue first, then by due date (no date counts as today), then by person and what it is about. */
+/** Overdue first, then what waits for the reader, then due soon; each by due date (no date counts as today), then by person and what it is about. */
 export function compareReminders(a: Reminder, b: Reminder, today: string): number {
-  if (a.urgency !== b.urgency) return a.urgency === "overdue" ? -1 : 1;
+  if (a.urgency !== b.urgency) return URGENCIES.indexOf(a.urgency) - URGENCIES.indexOf(b.urgency);
   const ad = a.dueOn ?? today;
   const bd = b.dueOn ?? today;
   if (ad !== bd) return ad < bd ? -1 : 1;
@@ -130,6 +226,54 @@ export function inboxOrder(reminders: readonly Reminder[], today: string): Remin
   return [...byKey.values()].sort((a, b) => compareReminders(a, b, today));
 }
 
+/**
+ * The one list split by person, for a manager's home: the reminders about each listed worker, in inbox order, and the
+ * rest (their own record, which the team table does not list). Nothing is dropped or added, so the home shows what
+ * the inbox shows.
+ */
+export function splitByWorker(reminders: readonly Reminder[], workerIds: readonly string[]): { byWorker: Map<string, Reminder[]>; rest: Reminder[] } {
+  const byWorker = new Map<string, Reminder[]>(workerIds.map((id) => [id, []]));
+  const rest: Reminder[] = [];
+  for (const r of reminders) (byWorker.get(r.workerId) ?? rest).push(r);
+  return { byWorker, rest };
+}
+
+/** When, in words, for the inbox, the homes and the email: "Was due 3 March 2027", "Booked for 23 December 2026". */
+export function reminderWhen(r: Reminder, fmt: (iso: string) => string = formatDate): string {
+  const on = r.dueOn ? fmt(r.dueOn) : "";
+  const overdue = r.urgency === "overdue";
+  switch (r.kind) {
+    case "otj_hours_behind":
+      return overdue ? "Well behind now" : "Slightly behind now";
+    case "training_request_awaiting":
+      return r.dueOn ? `Awaiting your decision; the course ${overdue ? "started" : "starts"} ${on}` : "Awaiting your decision";
+    case "competency_expiring":
+      return overdue ? `Expired ${on}` : `Expires ${on}`;
+    case "appraisal_booked":
+      return overdue ? `Booked for ${on}, not started yet` : `Booked for ${on}`;
+    case "appraisal_to_finish":
+      return `Meeting on ${on}; write it up and send it`;
+    case "appraisal_to_sign":
+      return `Meeting on ${on}; sent to you to sign`;
+    case "pdp_to_agree":
+      return "Not yet agreed by you";
+    case "goal_to_agree":
+      return "Proposed by the worker, not yet agreed";
+    case "pdp_to_start":
+      return "";
+    case "conversation_due":
+      if (!r.dueOn) return "No career conversation yet";
+      break;
+    case "appraisal_due":
+    case "pdp_review_due":
+    case "apprenticeship_review_due":
+    case "delegation_past_review":
+      break;
+  }
+  if (!r.dueOn) return "";
+  return overdue ? `Was due ${on}` : `Due ${on}`;
+}
+
 /** The last day counted as "soon" from today: what the data layer reads up to. */
 export const soonUntil = (today: string) => addDays(today, REMINDER_SOON_DAYS);
 
@@ -140,7 +284,7 @@ export function notYetSent(reminders: readonly Reminder[], sentKeys: ReadonlySet
   return reminders.filter((r) => !sentKeys.has(r.key));
 }
 
-const urgencyWords: Record<Urgency, string> = { overdue: "Overdue", due_soon: "Due soon" };
+export const urgencyWords: Record<Urgency, string> = { overdue: "Overdue", waiting: "Waiting for you", due_soon: "Due soon" };
 
 /** One plain-text digest of what is new for someone; links are absolute when the app's address is known. */
 export function digestEmail(input: { name: string; reminders: readonly Reminder[]; appUrl: string | undefined; formatDate: (iso: string) => string }) {
@@ -148,7 +292,8 @@ export function digestEmail(input: { name: string; reminders: readonly Reminder[
   const n = reminders.length;
   const lines = reminders.map((r) => {
     const who = r.workerName;
-    const when = r.dueOn ? ` (${r.urgency === "overdue" ? "was due" : "due"} ${formatDate(r.dueOn)})` : "";
+    const words = reminderWhen(r, formatDate);
+    const when = words ? ` (${words.charAt(0).toLowerCase()}${words.slice(1)})` : "";
     const link = appUrl ? `\n  ${appUrl.replace(/\/$/, "")}${r.href}` : "";
     return `- ${urgencyWords[r.urgency]}: ${r.title}, ${who}${when}${link}`;
   });

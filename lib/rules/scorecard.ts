@@ -12,28 +12,38 @@ export type MeasureInfo = {
   definition: string;
   /** A share of workers (0..1), hours, or a share of decisions. */
   kind: "share" | "hours";
+  /**
+   * Out of whom a share of workers is: everyone in post on the last day, or only those for whom the thing had fallen
+   * due by then (a new starter's first appraisal is not due until 12 months after they start).
+   */
+  outOf?: "in_post" | "due";
 };
 
 export const MEASURE_INFO: Record<ScorecardMeasure, MeasureInfo> = {
   pdp_reviewed: {
     label: "PDP agreed and reviewed",
-    definition: "Workers with a PDP agreed by both the worker and a manager, and a review of it recorded in the 12 months",
+    definition: "Of everyone in post on the last day, those with a PDP agreed by both the worker and a manager, and a review of it recorded in the 12 months",
     kind: "share",
+    outOf: "in_post",
   },
   appraised: {
     label: "Annual appraisal",
-    definition: "Workers with an appraisal held in the 12 months and signed by the worker (scheduled or unsigned ones do not count)",
+    definition:
+      "Of the workers whose appraisal had fallen due by the last day (a new starter's first falls due 12 months after they start; until then they are not counted), those with an appraisal held in the 12 months and signed by the worker (scheduled or unsigned ones do not count)",
     kind: "share",
+    outOf: "due",
   },
   career_conversation: {
     label: "Career conversation",
-    definition: "Workers with a career conversation held in the 12 months, on its own or in an appraisal",
+    definition: "Of everyone in post on the last day (a first conversation is due from the start), those with a career conversation held in the 12 months, on its own or in an appraisal",
     kind: "share",
+    outOf: "in_post",
   },
   supervised: {
     label: "Supervision",
-    definition: "Workers with a supervision session (clinical or managerial) recorded in the last 3 months of the period",
+    definition: "Of everyone in post on the last day, those with a supervision session (clinical or managerial) recorded in the last 3 months of the period",
     kind: "share",
+    outOf: "in_post",
   },
   cpd_per_fte: {
     label: "CPD hours per FTE",
@@ -42,8 +52,9 @@ export const MEASURE_INFO: Record<ScorecardMeasure, MeasureInfo> = {
   },
   structured_education: {
     label: "In structured education",
-    definition: "Workers on an apprenticeship at any time in the 12 months (started, not only planned), or with approved training starting in them",
+    definition: "Of everyone in post on the last day, those on an apprenticeship at any time in the 12 months (started, not only planned), or with approved training starting in them",
     kind: "share",
+    outOf: "in_post",
   },
   training_approved: {
     label: "Training requests approved",

@@ -1,6 +1,8 @@
 // Small, explicit fixtures for unit tests: an organisation with two teams, their managers and workers.
 import { db } from "@/db/client";
-import { organisations, professions, stages, bands, teams, teamManagers, users, workers, workerPositions } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { organisations, professions, stages, bands, teams, teamManagers, users, workers, workerPositions, competencyStatements } from "@/db/schema";
+import { publishedFrameworkVersion } from "@/db/queries/competencies";
 import type { SessionUser } from "@/lib/session-user";
 import type { Role } from "@/lib/vocabulary";
 import type { Signature } from "@/lib/rules/signature";
@@ -126,4 +128,14 @@ export function twoTeams() {
     users: { managerA, managerB, lead, admin, workerUserA, workerUserB, otherLead },
     workers: { workerA, workerB, lineManagedOnly, otherOrgWorker },
   };
+}
+
+/** A statement of the workers' framework's published version by its lineage key ("entry:1.1"); the reference data must be seeded. */
+export function publishedStatement(lineageKey: string) {
+  const version = publishedFrameworkVersion()!;
+  return db
+    .select()
+    .from(competencyStatements)
+    .where(and(eq(competencyStatements.versionId, version.id), eq(competencyStatements.lineageKey, lineageKey)))
+    .get()!;
 }

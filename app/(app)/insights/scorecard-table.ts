@@ -6,12 +6,12 @@ import type { TableData } from "@/lib/tables";
 
 export const RAG_WORDS: Record<Rag, string> = { green: "On track", amber: "Getting there", red: "Behind" };
 
-/** What the figure is out of, in words: "41 of 52", "12 of 15 decided", "Median of 52 workers". */
+/** What the figure is out of, in words: "41 of 52", "38 of 47 due", "12 of 15 decided", "Median of 52 workers". */
 export function scorecardBase(row: ScorecardRow, m: ScorecardMeasure): string {
   if (m === "cpd_per_fte") return `Median of ${row.headcount} ${row.headcount === 1 ? "worker" : "workers"}`;
   if (m === "training_approved") return `${row.trainingApproved} of ${row.trainingDecided} decided`;
   if (m === "competency_coverage") return `${row.competencySignedOff} of ${row.competencyRequired} competencies`;
-  return `${row.counts[m]} of ${row.headcount}`;
+  return MEASURE_INFO[m].outOf === "due" ? `${row.counts[m]} of ${row.due[m]} due` : `${row.counts[m]} of ${row.due[m]}`;
 }
 
 /** Overall first, then every team in the page's order (the page shows them a page at a time; the download has all). */

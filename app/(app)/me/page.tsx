@@ -4,11 +4,14 @@ import { requireRole } from "@/lib/auth";
 import { ownWorkerRecord } from "@/db/queries/workers";
 import { progressionReadiness } from "@/db/queries/competencies";
 import { ReadinessPanel } from "@/components/readiness-panel";
-import { developmentSummaries, activeGoals, appraisalHistory, currentPdp, actionsDueSoon, conversationHistory } from "@/db/queries/development";
+import { activeGoals, appraisalHistory, currentPdp, actionsDueSoon, conversationHistory } from "@/db/queries/development";
+import { workerHome } from "@/db/queries/homes";
+import { WaitingList } from "@/components/waiting-list";
 import { todayInLondon, formatDate } from "@/lib/rules/dates";
 import { isAgreed } from "@/lib/rules/pdp";
+import { openAppraisalWords } from "@/lib/rules/appraisal-lifecycle";
 import { isActionOverdue } from "@/lib/rules/pdp-goals";
-import { goalStatusWords, appraisalStatusWords, aspirationWords } from "@/lib/vocabulary";
+import { goalStatusWords, appraisalStatusWords, aspirationWords, frameworkStageWords } from "@/lib/vocabulary";
 import { AppraisalStatusTag, Tag } from "@/components/tags";
 
 export const metadata: Metadata = { title: "My development" };
@@ -29,16 +32,13 @@ export default async function MyDevelopmentPage() {
     );
   }
   const today = todayInLondon();
-  const summary = developmentSummaries(user, today, { workerIds: [me.id] })[0];
+  const { summary, waiting } = workerHome(user, today, me.id);
   const pdp = currentPdp(user, me.id);
   const goals = activeGoals(user, me.id);
   const dueSoon = actionsDueSoon(user, me.id, today);
   const appraisals = appraisalHistory(user, me.id);
   const conversations = conversationHistory(user, me.id);
   const readiness = progressionReadiness(user, me.id, today);
-  const toSign = appraisals.find((a) => a.status === "awaiting_sign_off");
-  // Only a plan with goals can be agreed (the PDP page refuses an empty one), so only then is it waiting for them.
-  const pdpNeedsMe = pdp && pdp.workerAgreedAt === null && goals.length > 0;
   const base = `/workers/${me.id}`;
   const openGoals = goals.filter((g) => g.status === "not_started" || g.status === "in_progress");
 
@@ -49,27 +49,15 @@ export default async function MyDevelopmentPage() {
       </p>
       <h1 className="mb-6">My development</h1>
 
-      {toSign || pdpNeedsMe ? (
+      {waiting.length > 0 ? (
         <section aria-labelledby="to-do" className="mb-8 border-l-8 border-nhs-warm-yellow bg-white p-4">
-          <h2 id="to-do" className="mb-2 text-lg">
+          <h2 id="to-do" className="mb-1 text-lg">
             Waiting for you
           </h2>
-          <ul className="space-y-2">
-            {toSign ? (
-              <li>
-                <Link href={`${base}/appraisals/${toSign.id}`} className="font-semibold">
-                  Read and sign your appraisal from {formatDate(toSign.heldOn ?? toSign.scheduledFor)}
-                </Link>
-              </li>
-            ) : null}
-            {pdpNeedsMe ? (
-              <li>
-                <Link href={`${base}/pdp`} className="font-semibold">
-                  {pdp.version > 1 ? `Agree the changed PDP (version ${pdp.version})` : "Read and agree your PDP"}
-                </Link>
-              </li>
-            ) : null}
-          </ul>
+          <p className="mb-3 text-nhs-secondary">
+            Everything in your <Link href="/inbox">inbox</Link>, most pressing first.
+          </p>
+          <WaitingList reminders={waiting} showWho={false} />
         </section>
       ) : null}
 
@@ -83,7 +71,11 @@ export default async function MyDevelopmentPage() {
               <AppraisalStatusTag status={summary.appraisalStatus} everAppraised={!!summary.lastAppraisalOn} />
             </p>
             <p>Due by {formatDate(summary.appraisalDueOn)}</p>
-            {summary.nextAppraisalOn ? <p className="text-nhs-secondary">Booked for {formatDate(summary.nextAppraisalOn)}</p> : null}
+            {summary.openAppraisalStatus && summary.nextAppraisalOn ? (
+              <p className="text-nhs-secondary">
+                {openAppraisalWords({ status: summary.openAppraisalStatus, scheduledFor: summary.nextAppraisalOn, heldOn: summary.openAppraisalHeldOn })}
+              </p>
+            ) : null}
           </section>
           <section className="card" aria-labelledby="cpd">
             <h2 id="cpd" className="mb-2 text-lg">
@@ -98,10 +90,24 @@ export default async function MyDevelopmentPage() {
             <h2 id="competencies" className="mb-2 text-lg">
               Competencies at my stage
             </h2>
-            <p className="text-3xl font-bold tabular-nums">
-              {summary.competenciesSignedOff} <span className="text-base font-normal">of {summary.competenciesAtStage} signed off</span>
-            </p>
-            <p className="text-nhs-secondary">{me.stage}</p>
+            {/* The same figures as the readiness panel's "At your stage" (one overview), named by their stage. */}
+            {readiness?.current ? (
+              <>
+                <p className="text-3xl font-bold tabular-nums">
+                  {readiness.current.signedOff} <span className="text-base font-normal">of {readiness.current.total} signed off</span>
+                </p>
+                <p className="text-nhs-secondary">{frameworkStageWords.label(readiness.current.stage)} statements</p>
+                <p>
+                  {readiness.current.gapCount === 0 ? (
+                    "None still to achieve"
+                  ) : (
+                    <Link href={`${base}/competencies?stage=current&show=gaps`}>{readiness.current.gapCount} still to achieve</Link>
+                  )}
+                </p>
+              </>
+            ) : (
+              <p>{me.stage}: no framework stage yet.</p>
+            )}
             <p className="mt-2">
               <Link href={`${base}/competencies`}>My competencies</Link>
             </p>

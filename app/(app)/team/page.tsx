@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { requireRole } from "@/lib/auth";
-import { developmentSummaries, type DevelopmentSummary } from "@/db/queries/development";
+import type { DevelopmentSummary } from "@/db/queries/development";
+import { teamHome } from "@/db/queries/homes";
+import { WaitingCell, WaitingList } from "@/components/waiting-list";
 import { trainingRequestsAwaitingDecision } from "@/db/queries/cpd";
 import { apprenticeshipPipeline } from "@/db/queries/apprenticeship-pipeline";
 import { isLive } from "@/lib/rules/apprenticeship-lifecycle";
 import { todayInLondon, formatDate } from "@/lib/rules/dates";
-import { byUrgency, pdpReviewOverdue, teamFigures, type AppraisalState, type PdpState } from "@/lib/rules/attention";
+import { pdpReviewOverdue, type AppraisalState, type PdpState } from "@/lib/rules/attention";
 import { nextConversationPassed } from "@/lib/rules/career";
 import { appraisalStatusWords } from "@/lib/vocabulary";
 import { Tag } from "@/components/tags";
@@ -65,10 +67,7 @@ function PdpCell({ r, today }: { r: DevelopmentSummary; today: string }) {
 export default async function TeamPage() {
   const user = await requireRole("manager");
   const today = todayInLondon();
-  const rows = developmentSummaries(user, today)
-    .map((r) => ({ ...r, name: `${r.lastName}, ${r.firstName}`, hasAgreedPdp: r.pdp === "agreed", reasons: r.attention }))
-    .sort(byUrgency);
-  const figures = teamFigures(rows, today);
+  const { rows, forYou, figures } = teamHome(user, today);
   const training = trainingRequestsAwaitingDecision(user);
   const apprentices = (apprenticeshipPipeline(user, today) ?? []).filter((a) => isLive(a.status));
   const apprenticesAtRisk = apprentices.filter((a) => a.track.risks.length > 0).length;
@@ -92,6 +91,16 @@ export default async function TeamPage() {
           note={`Of ${apprentices.length} current: hours behind, review overdue or dates passed`}
         />
       </div>
+
+      {forYou.length > 0 ? (
+        <section aria-labelledby="for-you" className="mb-8">
+          <h2 id="for-you" className="mb-1 text-lg">
+            Your own record
+          </h2>
+          <p className="mb-3 text-nhs-secondary">In your inbox too; another manager runs your record with you.</p>
+          <WaitingList reminders={forYou} showWho={false} />
+        </section>
+      ) : null}
 
       {training.count > 0 ? (
         <section aria-labelledby="training-requests" className="card mb-8">
@@ -124,6 +133,7 @@ export default async function TeamPage() {
           <table className="table">
             <caption className="mb-2 text-left text-nhs-secondary">
               What needs doing comes first: overdue appraisals, then those due soon, then PDPs not agreed, then whoever has most to do.
+              What needs doing is what is in your inbox about each worker.
             </caption>
             <thead>
               <tr>
@@ -149,16 +159,8 @@ export default async function TeamPage() {
                     <span className="block text-sm">{r.jobTitle}</span>
                     <span className="block text-sm text-nhs-secondary">{r.teamName}</span>
                   </td>
-                  <td>
-                    {r.attention.length === 0 ? (
-                      <span className="text-nhs-secondary">Nothing now</span>
-                    ) : (
-                      <ul className="list-disc space-y-1 pl-4 text-sm">
-                        {r.attention.map((a) => (
-                          <li key={a}>{a}</li>
-                        ))}
-                      </ul>
-                    )}
+                  <td className="min-w-56">
+                    <WaitingCell reminders={r.waiting} workerName={`${r.firstName} ${r.lastName}`} />
                   </td>
                   <td>
                     <AppraisalCell r={r} />

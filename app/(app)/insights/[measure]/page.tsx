@@ -3,7 +3,7 @@ import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth";
 import { scorecardFilterChoices } from "@/db/queries/scorecard";
-import { todayInLondon } from "@/lib/rules/dates";
+import { formatDate, todayInLondon } from "@/lib/rules/dates";
 import { MEASURE_INFO } from "@/lib/rules/scorecard";
 import { Tag } from "@/components/tags";
 import { ScrollRegion } from "@/components/scroll-region";
@@ -39,11 +39,17 @@ export default async function MeasureWorkersPage({ params, searchParams }: { par
         {data.summary}
       </p>
       {data.rows.length === 0 ? (
-        <p className="card">No workers in post on the last day match the filters.</p>
+        <p className="card">
+          {data.withDue ? `No worker in post on the last day who matches the filters had an appraisal due by then.` : "No workers in post on the last day match the filters."}
+        </p>
       ) : (
         <ScrollRegion label={`${info.label}, workers, table`}>
           <table className="table">
-            <caption className="sr-only">{coverage ? `${info.label}: each worker, their team, and how many of their competencies are signed off` : `${info.label}: each worker, their team, and whether they meet it`}</caption>
+            <caption className="sr-only">
+              {coverage
+                ? `${info.label}: each worker, their team, and how many of their competencies are signed off`
+                : `${info.label}: each worker, their team, and whether they meet it${data.withDue ? ", with when it fell or falls due" : ""}`}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Worker</th>
@@ -52,6 +58,7 @@ export default async function MeasureWorkersPage({ params, searchParams }: { par
                   Job title
                 </th>
                 <th scope="col">{info.label}</th>
+                {data.withDue ? <th scope="col">Due</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -74,6 +81,7 @@ export default async function MeasureWorkersPage({ params, searchParams }: { par
                       <Tag tone={r.done ? "green" : "red"}>{r.standing}</Tag>
                     )}
                   </td>
+                  {data.withDue ? <td>{r.dueOn ? formatDate(r.dueOn) : null}</td> : null}
                 </tr>
               ))}
             </tbody>

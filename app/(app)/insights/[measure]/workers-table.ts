@@ -3,6 +3,7 @@
 import type { SessionUser } from "@/lib/session-user";
 import { coverageWorkers, scorecardWorkers, WORKER_MEASURES, type ScorecardFilters, type WorkerMeasure } from "@/db/queries/scorecard";
 import { MEASURE_INFO } from "@/lib/rules/scorecard";
+import { formatDate } from "@/lib/rules/dates";
 import type { TableData } from "@/lib/tables";
 
 export type BehindMeasure = WorkerMeasure | "competency_coverage";
@@ -16,7 +17,9 @@ export type WorkersBehind = {
   /** Every worker behind the figure; `rows` may be fewer (the limit). */
   total: number;
   summary: string;
-  rows: { id: string; name: string; jobTitle: string; teamName: string; standing: string; done: boolean }[];
+  /** Whether the list has a due date for each worker (a measure counted out of those for whom it had fallen due). */
+  withDue: boolean;
+  rows: { id: string; name: string; jobTitle: string; teamName: string; standing: string; done: boolean; dueOn: string | null }[];
 };
 
 /** The workers behind the figure, those still to do first; `limit` null for all of them (the download). */
@@ -29,25 +32,35 @@ export function workersBehind(user: SessionUser, f: ScorecardFilters, measure: B
       period: data.period,
       total: data.total,
       summary: `${data.signedOff} of ${data.required} competencies signed off across ${many(data.total)}; the least covered are listed first.`,
-      rows: data.rows.map((r) => ({ ...r, standing: `${r.signedOff} of ${r.required}`, done: r.signedOff === r.required })),
+      withDue: false,
+      rows: data.rows.map((r) => ({ ...r, standing: `${r.signedOff} of ${r.required}`, done: r.signedOff === r.required, dueOn: null })),
     };
   }
   const data = scorecardWorkers(user, f, measure, bound);
+  const due = MEASURE_INFO[measure].outOf === "due";
+  const whose = due ? ` whose ${MEASURE_INFO[measure].label.toLowerCase()} had fallen due by ${formatDate(data.period.end)}` : "";
   return {
     period: data.period,
     total: data.total,
-    summary: `${data.met} of ${many(data.total)}; ${data.total - data.met} still to do, listed first.`,
+    summary: `${data.met} of ${many(data.total)}${whose}; ${data.total - data.met} still to do, listed first.`,
+    withDue: due,
     rows: data.rows.map((r) => ({ ...r, standing: r.met ? "Done" : "Not yet", done: r.met })),
   };
 }
 
-/** The list as a table: worker, team, job title, and where they stand on the measure. */
+/** The list as a table: worker, team, job title, where they stand on the measure and, where it has one, its due date. */
 export function workersBehindTable(measure: BehindMeasure, w: WorkersBehind): TableData {
   const label = MEASURE_INFO[measure].label;
   return {
     key: "workers",
     title: `${label}: the workers behind the figure`,
-    columns: [{ label: "Worker" }, { label: "Team" }, { label: "Job title" }, { label: measure === "competency_coverage" ? `${label} (of those owed)` : label }],
-    rows: w.rows.map((r) => [r.name, r.teamName, r.jobTitle, r.standing]),
+    columns: [
+      { label: "Worker" },
+      { label: "Team" },
+      { label: "Job title" },
+      { label: measure === "competency_coverage" ? `${label} (of those owed)` : label },
+      ...(w.withDue ? [{ label: "Due" }] : []),
+    ],
+    rows: w.rows.map((r) => [r.name, r.teamName, r.jobTitle, r.standing, ...(w.withDue ? [r.dueOn ?? ""] : [])]),
   };
 }

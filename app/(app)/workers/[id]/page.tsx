@@ -6,7 +6,7 @@ import { workerProfile, positionHistory } from "@/db/queries/workers";
 import { editableWorker } from "@/db/queries/worker-changes";
 import { developmentSummaries } from "@/db/queries/development";
 import { progressionReadiness } from "@/db/queries/competencies";
-import { ReadinessPanel } from "@/components/readiness-panel";
+import { ReadinessPanel, stageFigure } from "@/components/readiness-panel";
 import { todayInLondon, formatDate } from "@/lib/rules/dates";
 import { SummaryList } from "@/components/summary-list";
 import { AppraisalStatusTag, Tag } from "@/components/tags";
@@ -116,8 +116,9 @@ export default async function WorkerProfilePage({
                 ["Next career conversation", summary.nextConversationOn ? formatDate(summary.nextConversationOn) : summary.lastConversationOn ? "None planned" : "Never had one"],
                 [
                   "Competencies at stage",
+                  // The readiness panel's figures (one overview), so the two never differ.
                   <Link key="c" href={`/workers/${id}/competencies`}>
-                    {summary.competenciesSignedOff} of {summary.competenciesAtStage} signed off
+                    {readiness?.current ? stageFigure(readiness.current) : `${summary.competenciesSignedOff} of ${summary.competenciesAtStage} signed off`}
                   </Link>,
                 ],
                 ["CPD (12 months)", `${Number(summary.cpdHours12m.toFixed(1))} hours`],
