@@ -48,11 +48,11 @@ export function DataTable({
                   {r.map((cell, i) =>
                     i === 0 ? (
                       <th key={i} scope="row" className="font-normal!">
-                        {cell}
+                        {cell ?? "–"}
                       </th>
                     ) : (
                       <td key={i} className={num(i)}>
-                        {cell}
+                        {cell ?? "–"}
                       </td>
                     ),
                   )}
@@ -65,11 +65,11 @@ export function DataTable({
                   {table.totals.map((cell, i) =>
                     i === 0 ? (
                       <th key={i} scope="row">
-                        {cell}
+                        {cell ?? "–"}
                       </th>
                     ) : (
                       <td key={i} className={num(i)}>
-                        {cell}
+                        {cell ?? "–"}
                       </td>
                     ),
                   )}

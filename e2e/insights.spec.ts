@@ -158,7 +158,7 @@ test("the scorecard downloads as the CSV of what is on screen, and competency co
   const list = await downloadCsv(page, page.getByRole("link", { name: /^Download as CSV: Competencies signed off, all \d+ workers$/ }));
   expect(list.filename).toBe(`pathways-competencies-signed-off-workers-${slug}-12-months-to-${today()}.csv`);
   const lines = list.text.trim().split("\r\n");
-  expect(lines[0]).toBe("Worker,Team,Job title,Competencies signed off (of those owed)");
+  expect(lines[0]).toBe("Worker,Team,Job title,Competencies signed off,Competencies owed at their stage");
   expect(lines).toHaveLength(await listed.count());
   const firstCells = await listed.nth(1).getByRole("cell").allTextContents();
   expect(lines[1]).toContain(firstCells[0]!);

@@ -438,6 +438,20 @@ describe("the scorecard CSV download", () => {
     const table = scorecardTable(scorecard(asSession(f.users.managerA), all({ team: f.teamA.id })));
     expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer())).toBe(tableCsv(table));
     expect(table.rows[0]!.slice(0, 2)).toEqual(["All teams", 3]);
+    // One number a cell, as a spreadsheet needs: no "59%" or "33 of 56" in a numeric column.
+    table.columns.forEach((c, i) => {
+      for (const row of table.rows) {
+        if (c.numeric) expect(row[i] === null || typeof row[i] === "number", `${c.label}: ${String(row[i])}`).toBe(true);
+        else if (i > 0) expect(String(row[i])).toMatch(/^(On track|Getting there|Behind|No data)$/);
+      }
+    });
+    const appraisal = table.columns.findIndex((c) => c.label === "Annual appraisal (%)");
+    expect(table.columns.slice(appraisal, appraisal + 4).map((c) => c.label)).toEqual([
+      "Annual appraisal (%)",
+      "Annual appraisal: counted",
+      "Annual appraisal: out of",
+      "Annual appraisal: rating",
+    ]);
     // A team outside a manager's scope is not a filter they can use: team B's manager gets their own teams' figures.
     actAs(asSession(f.users.managerB));
     const other = await scorecardCsv(new Request(`http://x/insights/csv?team=${f.teamA.id}&end=${END}`));
@@ -499,10 +513,11 @@ describe("the workers behind a figure, downloaded", () => {
     const res = await get("competency_coverage", `end=${END}`);
     expect(res.status).toBe(200);
     const lines = (await text(res)).trim().split(/\r?\n/);
-    expect(lines[0]).toBe("Worker,Team,Job title,Competencies signed off (of those owed)");
+    expect(lines[0]).toBe("Worker,Team,Job title,Competencies signed off,Competencies owed at their stage");
     const total = coverageWorkers(asSession(f.users.lead), all()).total;
     expect(total).toBeGreaterThan(0);
     expect(lines.length - 1).toBe(total);
-    expect(lines.slice(1).every((l) => / of \d+$/.test(l))).toBe(true);
+    // Two numbers, a column each: signed off, and owed (at least one, or the worker would not be listed).
+    expect(lines.slice(1).every((l) => /,\d+,[1-9]\d*$/.test(l))).toBe(true);
   });
 });

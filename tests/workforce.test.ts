@@ -65,10 +65,10 @@ describe("workforce composition", () => {
 
     const band = t("by-band");
     expect(band.rows).toEqual([
-      ["Band 3", 4, "3.80", "80%", "86%"],
-      ["Band 4", 1, "0.60", "20%", "14%"],
+      ["Band 3", 4, "3.80", 80, 86],
+      ["Band 4", 1, "0.60", 20, 14],
     ]);
-    expect(band.totals).toEqual(["Total", 5, "4.40", "100%", "100%"]);
+    expect(band.totals).toEqual(["Total", 5, "4.40", 100, 100]);
   });
 
   it("moves with the end date: the day before the leaver left they count; on the later leaver's last day they no longer do and the new starter does", () => {

@@ -34,6 +34,12 @@ export function filterNameParts(f: ScorecardFilters, choices: Choices): string[]
   return [name(f.team, choices.teams), name(f.profession, choices.professions), name(f.setting, choices.settings)].filter((x): x is string => !!x);
 }
 
+/** Whose figures these are: the manager's teams or the organisation, narrowed to the filters chosen, by name. */
+export function scopeWords(user: Pick<SessionUser, "role">, filterNames: readonly string[]): string {
+  const whole = user.role === "manager" ? "your teams" : "the whole organisation";
+  return filterNames.length === 0 ? `Insights: ${whole}` : `Insights: ${filterNames.join(" · ")}, filtered from ${whole}`;
+}
+
 export function InsightsHeader({
   user,
   tab,
@@ -72,7 +78,7 @@ export function InsightsHeader({
   const q = insightsQuery(filters, today);
   return (
     <>
-      <p className="text-nhs-secondary">{user.role === "manager" ? "Insights: your teams" : "Insights: the whole organisation"}</p>
+      <p className="text-nhs-secondary">{scopeWords(user, periods ? [] : filterNameParts(filters, choices))}</p>
       <h1 className="mb-2">{title}</h1>
       <div className="mb-6 max-w-3xl text-nhs-secondary">{intro}</div>
       <TabNav label="Insights" current={tab} tabs={TABS.map((t) => ({ key: t.key, label: t.label, href: `/insights${t.path}${q}` }))} />

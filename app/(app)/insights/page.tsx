@@ -22,6 +22,12 @@ function RagTag({ rag }: { rag: Rag | null }) {
   return rag ? <Tag tone={rag}>{RAG_WORDS[rag]}</Tag> : <Tag tone="grey">No data</Tag>;
 }
 
+/** A threshold as a person would say it: "at least 90%", "below 10 hours". */
+function thresholdWords(m: ScorecardMeasure, value: number, how: "at least" | "below"): string {
+  const amount = MEASURE_INFO[m].kind === "hours" ? `${formatMeasure("hours", value)} hours` : formatMeasure("share", value);
+  return `${how === "at least" ? "At least" : "Below"} ${amount}`;
+}
+
 /** Teams a page in the scorecard's by-team table: a large trust has thousands; the download has them all. */
 const TEAMS_PER_PAGE = 50;
 
@@ -156,17 +162,38 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
             </div>
           </>
         ) : null}
-        <p className="mt-3 text-sm text-nhs-secondary">
-          Ratings: {SCORECARD_MEASURES.map((m) => `${MEASURE_INFO[m].label.toLowerCase()} on track at ${formatMeasure(MEASURE_INFO[m].kind, card.thresholds[m].green)}, getting there at ${formatMeasure(MEASURE_INFO[m].kind, card.thresholds[m].amber)}`).join("; ")}.
+        <details className="mt-4 text-sm">
+          <summary>How the ratings are set</summary>
+          <table className="table mt-2 max-w-3xl">
+            <caption className="sr-only">The thresholds for each measure&apos;s rating</caption>
+            <thead>
+              <tr>
+                <th scope="col">Measure</th>
+                <th scope="col">{RAG_WORDS.green}</th>
+                <th scope="col">{RAG_WORDS.amber}</th>
+                <th scope="col">{RAG_WORDS.red}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {SCORECARD_MEASURES.map((m) => {
+                const t = card.thresholds[m];
+                return (
+                  <tr key={m}>
+                    <th scope="row">{MEASURE_INFO[m].label}</th>
+                    <td>{thresholdWords(m, t.green, "at least")}</td>
+                    <td>{thresholdWords(m, t.amber, "at least")}</td>
+                    <td>{thresholdWords(m, t.amber, "below")}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
           {user.role === "admin" ? (
-            <>
-              {" "}
-              <Link href="/admin/scorecard" className="no-print">
-                Change the thresholds
-              </Link>
-            </>
+            <p className="mt-2 no-print">
+              <Link href="/admin/scorecard">Change the thresholds</Link>
+            </p>
           ) : null}
-        </p>
+        </details>
       </section>
 
       <div className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">

@@ -1,17 +1,35 @@
 // The scorecard as a table of cells, for its CSV download: the rows the page shows (overall first, then each team),
 // each measure's figure, what it is out of and its rating in the page's words.
 import type { scorecard, ScorecardRow } from "@/db/queries/scorecard";
-import { MEASURE_INFO, SCORECARD_MEASURES, formatMeasure, orderTeams, type Rag, type ScorecardMeasure, type TeamOrder } from "@/lib/rules/scorecard";
+import { MEASURE_INFO, SCORECARD_MEASURES, orderTeams, type Rag, type ScorecardMeasure, type TeamOrder } from "@/lib/rules/scorecard";
 import type { TableData } from "@/lib/tables";
 
 export const RAG_WORDS: Record<Rag, string> = { green: "On track", amber: "Getting there", red: "Behind" };
 
+/**
+ * What the figure counts and is out of: workers who met it of those it was due for, approvals of decisions,
+ * competencies signed off of those required; the CPD median has no count, only the workers it is the median of.
+ */
+export function scorecardParts(row: ScorecardRow, m: ScorecardMeasure): { count: number | null; outOf: number } {
+  if (m === "cpd_per_fte") return { count: null, outOf: row.headcount };
+  if (m === "training_approved") return { count: row.trainingApproved, outOf: row.trainingDecided };
+  if (m === "competency_coverage") return { count: row.competencySignedOff, outOf: row.competencyRequired };
+  return { count: row.counts[m], outOf: row.due[m] };
+}
+
 /** What the figure is out of, in words: "41 of 52", "38 of 47 due", "12 of 15 decided", "Median of 52 workers". */
 export function scorecardBase(row: ScorecardRow, m: ScorecardMeasure): string {
-  if (m === "cpd_per_fte") return `Median of ${row.headcount} ${row.headcount === 1 ? "worker" : "workers"}`;
-  if (m === "training_approved") return `${row.trainingApproved} of ${row.trainingDecided} decided`;
-  if (m === "competency_coverage") return `${row.competencySignedOff} of ${row.competencyRequired} competencies`;
-  return MEASURE_INFO[m].outOf === "due" ? `${row.counts[m]} of ${row.due[m]} due` : `${row.counts[m]} of ${row.due[m]}`;
+  const { count, outOf } = scorecardParts(row, m);
+  if (count === null) return `Median of ${outOf} ${outOf === 1 ? "worker" : "workers"}`;
+  if (m === "training_approved") return `${count} of ${outOf} decided`;
+  if (m === "competency_coverage") return `${count} of ${outOf} competencies`;
+  return MEASURE_INFO[m].outOf === "due" ? `${count} of ${outOf} due` : `${count} of ${outOf}`;
+}
+
+/** A figure as a spreadsheet reads it: a share as its whole percentage (as the page shows it), hours to one place. */
+function figureCell(m: ScorecardMeasure, value: number | null): number | null {
+  if (value === null) return null;
+  return MEASURE_INFO[m].kind === "share" ? Math.round(value * 100) : Math.round(value * 10) / 10;
 }
 
 /** Overall first, then every team in the page's order (the page shows them a page at a time; the download has all). */
@@ -20,19 +38,29 @@ export function scorecardTable(card: ReturnType<typeof scorecard>, order: TeamOr
   return {
     key: "scorecard",
     title: "The call to action scorecard",
+    // One number a cell, so a spreadsheet can add and sort them: the figure, what it counts and what it is out of
+    // each in a column of their own, then the rating in words.
     columns: [
       { label: "Team" },
       { label: "Headcount", numeric: true },
-      ...SCORECARD_MEASURES.flatMap((m) => [
-        { label: MEASURE_INFO[m].label, numeric: true },
-        { label: `${MEASURE_INFO[m].label}: out of` },
-        { label: `${MEASURE_INFO[m].label}: rating` },
-      ]),
+      ...SCORECARD_MEASURES.flatMap((m) => {
+        const label = MEASURE_INFO[m].label;
+        const counted = m === "cpd_per_fte" ? [] : [{ label: `${label}: counted`, numeric: true }];
+        return [
+          { label: MEASURE_INFO[m].kind === "share" ? `${label} (%)` : `${label} (hours)`, numeric: true },
+          ...counted,
+          { label: m === "cpd_per_fte" ? `${label}: median of (workers)` : `${label}: out of`, numeric: true },
+          { label: `${label}: rating` },
+        ];
+      }),
     ],
     rows: rows.map((r) => [
       r.teamName,
       r.headcount,
-      ...SCORECARD_MEASURES.flatMap((m) => [formatMeasure(MEASURE_INFO[m].kind, r.values[m]), scorecardBase(r, m), r.rags[m] ? RAG_WORDS[r.rags[m]] : "No data"]),
+      ...SCORECARD_MEASURES.flatMap((m) => {
+        const { count, outOf } = scorecardParts(r, m);
+        return [figureCell(m, r.values[m]), ...(m === "cpd_per_fte" ? [] : [count]), outOf, r.rags[m] ? RAG_WORDS[r.rags[m]] : "No data"];
+      }),
     ]),
   };
 }

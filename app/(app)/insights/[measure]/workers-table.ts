@@ -19,7 +19,17 @@ export type WorkersBehind = {
   summary: string;
   /** Whether the list has a due date for each worker (a measure counted out of those for whom it had fallen due). */
   withDue: boolean;
-  rows: { id: string; name: string; jobTitle: string; teamName: string; standing: string; done: boolean; dueOn: string | null }[];
+  rows: {
+    id: string;
+    name: string;
+    jobTitle: string;
+    teamName: string;
+    standing: string;
+    done: boolean;
+    dueOn: string | null;
+    /** Competency coverage's two numbers behind its standing ("10 of 43"). */
+    counts?: { signedOff: number; required: number };
+  }[];
 };
 
 /** The workers behind the figure, those still to do first; `limit` null for all of them (the download). */
@@ -33,7 +43,13 @@ export function workersBehind(user: SessionUser, f: ScorecardFilters, measure: B
       total: data.total,
       summary: `${data.signedOff} of ${data.required} competencies signed off across ${many(data.total)}; the least covered are listed first.`,
       withDue: false,
-      rows: data.rows.map((r) => ({ ...r, standing: `${r.signedOff} of ${r.required}`, done: r.signedOff === r.required, dueOn: null })),
+      rows: data.rows.map((r) => ({
+        ...r,
+        standing: `${r.signedOff} of ${r.required}`,
+        done: r.signedOff === r.required,
+        dueOn: null,
+        counts: { signedOff: r.signedOff, required: r.required },
+      })),
     };
   }
   const data = scorecardWorkers(user, f, measure, bound);
@@ -48,9 +64,14 @@ export function workersBehind(user: SessionUser, f: ScorecardFilters, measure: B
   };
 }
 
-/** The list as a table: worker, team, job title, where they stand on the measure and, where it has one, its due date. */
+/**
+ * The list as a table: worker, team, job title, where they stand on the measure and, where it has one, its due date.
+ * Competency coverage stands as two numbers (signed off, and owed at their stage), a column each, so a spreadsheet can
+ * add them up.
+ */
 export function workersBehindTable(measure: BehindMeasure, w: WorkersBehind): TableData {
   const label = MEASURE_INFO[measure].label;
+  const coverage = measure === "competency_coverage";
   return {
     key: "workers",
     title: `${label}: the workers behind the figure`,
@@ -58,9 +79,15 @@ export function workersBehindTable(measure: BehindMeasure, w: WorkersBehind): Ta
       { label: "Worker" },
       { label: "Team" },
       { label: "Job title" },
-      { label: measure === "competency_coverage" ? `${label} (of those owed)` : label },
+      ...(coverage ? [{ label: "Competencies signed off", numeric: true }, { label: "Competencies owed at their stage", numeric: true }] : [{ label }]),
       ...(w.withDue ? [{ label: "Due" }] : []),
     ],
-    rows: w.rows.map((r) => [r.name, r.teamName, r.jobTitle, r.standing, ...(w.withDue ? [r.dueOn ?? ""] : [])]),
+    rows: w.rows.map((r) => [
+      r.name,
+      r.teamName,
+      r.jobTitle,
+      ...(coverage ? [r.counts?.signedOff ?? null, r.counts?.required ?? null] : [r.standing]),
+      ...(w.withDue ? [r.dueOn ?? ""] : []),
+    ]),
   };
 }
