@@ -4,7 +4,7 @@
 // the rules' dates are put back and the requirement (prefixed with the spec's name) retired, so later specs see the
 // seeded data.
 import { test, expect } from "./support/test";
-import { errorSummary } from "./support/pages";
+import { errorSummary, fillDate } from "./support/pages";
 import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage } from "./support/roles";
@@ -146,8 +146,8 @@ test("an admin changes an off-the-job rule, and adds one from a date, which clos
   await page.getByRole("link", { name: "Add a rule" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Add an off-the-job training rule" })).toBeVisible();
   await expectAccessible(page);
-  const from = page.getByLabel("Applies to apprenticeships starting on or after");
-  await from.fill(current.effective_from);
+  const from = "Applies to apprenticeships starting on or after";
+  await fillDate(page, from, current.effective_from);
   await page.getByRole("group", { name: "What the rule requires" }).getByLabel(/^Hours a week/).check();
   await page.getByLabel("Percentage, or hours a week").fill("8");
   await page.getByLabel("Minimum hours for the whole programme (optional)").fill("200");
@@ -162,7 +162,7 @@ test("an admin changes an off-the-job rule, and adds one from a date, which clos
   await expectAccessible(page);
 
   const starts = shift(today(), 400);
-  await from.fill(starts);
+  await fillDate(page, from, starts);
   await page.getByRole("button", { name: "Add the rule" }).click();
   await expect(page.getByRole("status")).toContainText("Off-the-job rule added; the rule before it now ends the day before.");
   await expect(rulesTable(page).getByRole("row")).toHaveCount(before.length + 2);

@@ -4,7 +4,7 @@
 // development and logs her own hours; another team's manager gets 404 on her apprenticeship, even replaying the
 // manager's own request, and does not see her on their pipeline.
 import { test, expect } from "./support/test";
-import { mainNav } from "./support/pages";
+import { fillDate, mainNav } from "./support/pages";
 import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
@@ -22,7 +22,7 @@ const plannedEnd = () => shift(started(), 730);
 const otjTag = (page: Page) => page.getByRole("region", { name: /\(level 5\)/ }).locator(".tag").filter({ hasText: /^Hours / });
 
 async function logHours(page: Page, on: string, hours: string, note = "") {
-  await page.getByLabel("Date", { exact: true }).fill(on);
+  await fillDate(page, "Date", on);
   await page.getByLabel("Hours", { exact: true }).fill(hours);
   await page.getByLabel("Kind of training").selectOption({ label: "Taught session at college" });
   await page.getByLabel("Note (optional)").fill(note);
@@ -41,8 +41,8 @@ test("the manager starts Chloe's apprenticeship, logs hours and a review, and se
 
   await page.getByLabel("Apprenticeship standard").selectOption({ label: "Assistant practitioner (health) (level 5, typically 24 months)" });
   await page.getByLabel("Training provider").fill(PROVIDER);
-  await page.getByLabel("Start date", { exact: true }).fill(started());
-  await page.getByLabel("Planned end date").fill(shift(started(), -1));
+  await fillDate(page, "Start date", started());
+  await fillDate(page, "Planned end date", shift(started(), -1));
   await expect(page.getByLabel("Contracted hours a week")).toHaveValue("37.5");
   await page.getByRole("group", { name: "Has it started?" }).getByLabel("Yes: it is on programme").check();
   await page.getByRole("button", { name: "Save the apprenticeship" }).click();
@@ -51,7 +51,7 @@ test("the manager starts Chloe's apprenticeship, logs hours and a review, and se
   await expect(page.getByRole("group", { name: "Has it started?" }).getByLabel("Yes: it is on programme")).toBeChecked();
   await expectAccessible(page);
 
-  await page.getByLabel("Planned end date").fill(plannedEnd());
+  await fillDate(page, "Planned end date", plannedEnd());
   await page.getByRole("button", { name: "Save the apprenticeship" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Assistant practitioner (health) (level 5)" })).toBeVisible();
   // Nothing logged eight weeks in: behind, and said so.
@@ -84,14 +84,14 @@ test("the manager starts Chloe's apprenticeship, logs hours and a review, and se
   await expect(entries).toContainText(long(shift(today(), -50)));
 
   // A review dated before the start is refused; then one is recorded and the next is due by the date it agreed.
-  await page.getByLabel("Date of the review").fill(shift(started(), -3));
+  await fillDate(page, "Date of the review", shift(started(), -3));
   await page.getByLabel("Who attended").fill("Chloe Mensah (apprentice), Claire Donnelly (line manager), tutor");
   await page.getByLabel("Progress", { exact: true }).fill("apprenticeships.spec: settling in well; first module passed");
   await page.getByRole("button", { name: "Record the review" }).click();
   await expect(page.getByRole("alert").getByRole("link", { name: /cannot be before the apprenticeship began/ })).toHaveAttribute("href", "#reviewedOn");
   await expect(page.getByLabel("Progress", { exact: true })).toHaveValue("apprenticeships.spec: settling in well; first module passed");
-  await page.getByLabel("Date of the review").fill(shift(today(), -7));
-  await page.getByLabel("Next review (optional)").fill(shift(today(), 63));
+  await fillDate(page, "Date of the review", shift(today(), -7));
+  await fillDate(page, "Next review (optional)", shift(today(), 63));
   await page.getByRole("button", { name: "Record the review" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Progress review recorded" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Progress reviews, newest first" })).toContainText("first module passed");

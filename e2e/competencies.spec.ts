@@ -11,6 +11,7 @@ import { PASSWORD, signedInPage, LOGINS } from "./support/roles";
 import { demoDb, workerIdFor } from "./support/demo-db";
 import { captureAction, replayAs } from "./support/forge";
 import { today, shift } from "./support/dates";
+import { fillDate } from "./support/pages";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
@@ -148,13 +149,13 @@ test("Chloe self-assesses a next-stage statement and adds evidence, fixing a fut
 
   // Evidence dated tomorrow is refused, with the description kept.
   await page.getByRole("group", { name: "Type of evidence" }).getByLabel("Direct observation").check();
-  await page.getByLabel("Date", { exact: true }).fill(shift(today(), 1));
+  await fillDate(page, "Date", shift(today(), 1));
   await page.getByLabel("Description").fill(EVIDENCE);
   await page.getByRole("button", { name: "Add the evidence" }).click();
   await expect(page.getByRole("alert").getByRole("link", { name: "The date of the evidence cannot be in the future" })).toHaveAttribute("href", "#evidenceDate");
   await expect(page.getByLabel("Description")).toHaveValue(EVIDENCE);
   await expectAccessible(page);
-  await page.getByLabel("Date", { exact: true }).fill(shift(today(), -2));
+  await fillDate(page, "Date", shift(today(), -2));
   await page.getByRole("button", { name: "Add the evidence" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Evidence added" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Evidence, newest first" })).toContainText(EVIDENCE);

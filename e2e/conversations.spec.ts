@@ -1,7 +1,7 @@
 // Career conversations, as people use them: Daniel's manager records one (fixing a date on the way), turns a step
 // into a PDP goal; Daniel sees it on his own record and ticks a step done; a lead reads it; another manager gets 404.
 import { test, expect } from "./support/test";
-import { errorSummary } from "./support/pages";
+import { errorSummary, expectDate, fillDate } from "./support/pages";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
 import { workerIdFor } from "./support/demo-db";
@@ -26,14 +26,14 @@ test("Daniel's manager records a career conversation, fixing the next date on th
   await expect(page.getByRole("heading", { level: 1, name: "Record a career conversation" })).toBeVisible();
   await expectAccessible(page);
 
-  await expect(page.getByLabel("Date of the conversation")).toHaveValue(today());
+  await expectDate(page, "Date of the conversation", today());
   await page.getByRole("group", { name: "Their aspiration" }).getByLabel("Assistant practitioner").check();
   await page.getByLabel(/In their words/).fill(DETAIL);
   await page.getByRole("group", { name: "Are they interested in an apprenticeship?" }).getByLabel("Yes").check();
   await page.getByRole("group", { name: "Barriers they face" }).getByLabel("Financial").check();
   await page.getByLabel("Options discussed").fill("conversations.spec: level 5 assistant practitioner apprenticeship");
   await page.getByRole("group", { name: "Step 1" }).getByLabel("What will happen").fill(STEP_ONE);
-  await page.getByRole("group", { name: "Step 1" }).getByLabel("Due by").fill(shift(today(), 30));
+  await fillDate(page.getByRole("group", { name: "Step 1" }), "Due by", shift(today(), 30));
 
   // "Add another step" comes back with a fourth row and everything typed kept.
   await page.getByRole("button", { name: "Add another step" }).click();
@@ -42,8 +42,8 @@ test("Daniel's manager records a career conversation, fixing the next date on th
   await expect(page.getByLabel(/In their words/)).toHaveValue(DETAIL);
 
   await page.getByRole("group", { name: "Step 2" }).getByLabel("What will happen").fill(STEP_TWO);
-  await page.getByRole("group", { name: "Step 2" }).getByLabel("Due by").fill(shift(today(), 60));
-  await page.getByLabel(/Date of the next conversation/).fill(shift(today(), -1));
+  await fillDate(page.getByRole("group", { name: "Step 2" }), "Due by", shift(today(), 60));
+  await fillDate(page, /Date of the next conversation/, shift(today(), -1));
   await page.getByRole("button", { name: "Save the conversation" }).click();
 
   const summary = errorSummary(page);
@@ -54,7 +54,7 @@ test("Daniel's manager records a career conversation, fixing the next date on th
   await expect(page.getByRole("group", { name: "Barriers they face" }).getByLabel("Financial")).toBeChecked();
   await expectAccessible(page);
 
-  await page.getByLabel(/Date of the next conversation/).fill(shift(today(), 180));
+  await fillDate(page, /Date of the next conversation/, shift(today(), 180));
   // Enter in a text box saves (it must not press "Add another step", the first button a person sees).
   await page.getByRole("group", { name: "Step 1" }).getByLabel("What will happen").press("Enter");
 

@@ -4,7 +4,7 @@
 // it in her CPD; deleting that entry puts the request back to approved, to be recorded again; a lead reads only;
 // another team's manager gets 404.
 import { test, expect } from "./support/test";
-import { errorSummary } from "./support/pages";
+import { errorSummary, expectDate, fillDate } from "./support/pages";
 import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
@@ -39,8 +39,8 @@ async function requestCourse(page: Page, title: string, cost: string) {
   await page.getByLabel("Course", { exact: true }).fill(title);
   await page.getByLabel("Provider (optional)").fill("learning.spec: Skills for Health");
   await page.getByLabel("Cost in pounds (optional)").fill(cost);
-  await page.getByLabel("Start date").fill(shift(today(), 30));
-  await page.getByLabel("End date (optional)").fill(shift(today(), 31));
+  await fillDate(page, "Start date", shift(today(), 30));
+  await fillDate(page, "End date (optional)", shift(today(), 31));
   await page.getByLabel("Why is it needed?").fill("learning.spec: to work to the full scope of my role");
   await page.getByRole("button", { name: "Request the training" }).click();
 }
@@ -58,7 +58,7 @@ test("Chloe adds a CPD entry, fixing impossible hours, and requests two courses"
   const cpdHours = page.getByText("CPD hours", { exact: true }).locator("xpath=following-sibling::p[1]");
   const before = Number(await cpdHours.textContent());
 
-  await expect(page.getByLabel("Date of the activity")).toHaveValue(today());
+  await expectDate(page, "Date of the activity", today());
   await page.getByLabel("What was it?").fill(CPD_TITLE);
   await page.getByLabel("Type of activity").selectOption({ label: "Shadowing" });
   await page.getByRole("group", { name: "Formal or informal learning" }).getByLabel("Informal learning").check();

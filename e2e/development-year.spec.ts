@@ -6,7 +6,7 @@
 // the plan, comments on and signs the appraisal; it is then locked for Claire, who prints it, agrees the plan and
 // reviews it; another team's manager gets 404; the team page shows the changed status.
 import { test, expect } from "./support/test";
-import { inboxCountInNav, mainNav, waitingLinks } from "./support/pages";
+import { fillDate, inboxCountInNav, mainNav, waitingLinks } from "./support/pages";
 import { today } from "./support/dates";
 import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
@@ -127,7 +127,7 @@ test("Claire writes the appraisal with two new objectives, makes them PDP goals 
   const n = await reviews.count();
   expect(n).toBeGreaterThan(0);
   for (let i = 0; i < n; i++) await reviews.nth(i).getByLabel(i === 0 ? "Partly met" : "Met", { exact: true }).check();
-  await page.getByLabel("Date the meeting was held").fill(today());
+  await fillDate(page, "Date the meeting was held", today());
   await page.getByLabel("Achievements").fill("Took on the ward's mobility rounds and mentored a new starter");
   await page.getByLabel("Wellbeing").fill("Well; would like more predictable shifts");
   await page.getByLabel("Feedback").fill("Patients and the team value her encouragement");
@@ -136,13 +136,13 @@ test("Claire writes the appraisal with two new objectives, makes them PDP goals 
   const first = page.getByRole("group", { name: "New objective 1" });
   await first.getByLabel("Objective", { exact: true }).fill(OBJECTIVES[0]!.title);
   await first.getByLabel("How success will be seen").fill(OBJECTIVES[0]!.success);
-  await first.getByLabel("Target date").fill(nextYear("03-31"));
+  await fillDate(first, "Target date", nextYear("03-31"));
   await page.getByRole("button", { name: "Add another objective" }).click();
   const second = page.getByRole("group", { name: "New objective 2" });
   await expect(second).toBeVisible();
   await second.getByLabel("Objective", { exact: true }).fill(OBJECTIVES[1]!.title);
   await second.getByLabel("How success will be seen").fill(OBJECTIVES[1]!.success);
-  await second.getByLabel("Target date").fill(nextYear("06-30"));
+  await fillDate(second, "Target date", nextYear("06-30"));
   await page.getByRole("textbox", { name: "Summary" }).fill(`A strong year; ready to lead group work (${TAG})`);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(status(page, "Appraisal saved")).toBeVisible();
@@ -250,9 +250,9 @@ test("the appraisal is locked for Claire, who prints it, agrees the plan and rec
   await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Agree this plan" }).click();
   await expect(page.getByText("Active, agreed").first()).toBeVisible();
-  await page.getByLabel("Date of the review").fill(today());
+  await fillDate(page, "Date of the review", today());
   await page.getByLabel("Summary").fill(`New goals from the appraisal agreed; falls class starts next week (${TAG})`);
-  await page.getByLabel("Next review", { exact: true }).fill(nextYear("02-28"));
+  await fillDate(page, "Next review", nextYear("02-28"));
   await page.getByRole("button", { name: "Record the review" }).click();
   await expect(page.getByText(`New goals from the appraisal agreed; falls class starts next week (${TAG})`)).toBeVisible();
   await expectAccessible(page);

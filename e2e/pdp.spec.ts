@@ -2,7 +2,7 @@
 // agrees it from his own login, another team's manager gets 404, a lead reads it with no forms, it prints on A4; a
 // manager closes a PDP with carry-over and starts another for a worker whose PDP they closed.
 import { test, expect } from "./support/test";
-import { errorSummary, mainNav } from "./support/pages";
+import { errorSummary, expectDate, fillDate, mainNav } from "./support/pages";
 import type { Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { expectAccessible, visit } from "./support/axe";
@@ -78,9 +78,9 @@ test("Daniel's manager records a review, fixing a date before the plan started, 
   await expect(page.getByRole("link", { name: "Add a goal" })).toBeVisible();
 
   const summary = `Review by ${SPEC}: good progress on the communication groups.`;
-  await page.getByLabel("Date of the review").fill(addDays(pdp!.periodStart, -1));
+  await fillDate(page, "Date of the review", addDays(pdp!.periodStart, -1));
   await page.getByLabel("Summary").fill(summary);
-  await page.getByLabel("Next review", { exact: true }).fill(addDays(today, 90));
+  await fillDate(page, "Next review", addDays(today, 90));
   await page.getByRole("button", { name: "Record the review" }).click();
   await expect(alertBox(page).getByRole("link", { name: `The review date cannot be before the PDP started (${formatDate(pdp!.periodStart)})` })).toHaveAttribute(
     "href",
@@ -89,7 +89,7 @@ test("Daniel's manager records a review, fixing a date before the plan started, 
   await expect(page.getByLabel("Summary")).toHaveValue(summary);
   await expectAccessible(page);
 
-  await page.getByLabel("Date of the review").fill(today);
+  await fillDate(page, "Date of the review", today);
   await page.getByRole("button", { name: "Record the review" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Review recorded." })).toBeVisible();
   await expect(page.getByRole("region", { name: "Reviews" }).getByText(summary)).toBeVisible();
@@ -195,11 +195,11 @@ test("a manager closes a PDP carrying unfinished goals over, and starts one afte
   await expect(page.getByRole("heading", { level: 2, name: "Start a PDP" })).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByLabel("End of the period").fill(addDays(today, -10));
+  await fillDate(page, "End of the period", addDays(today, -10));
   await page.getByRole("button", { name: "Start the PDP" }).click();
   await expect(alertBox(page)).toContainText("The end of the period must be after its start");
-  await expect(page.getByLabel("End of the period")).toHaveValue(addDays(today, -10));
-  await page.getByLabel("End of the period").fill(addDays(today, 365));
+  await expectDate(page, "End of the period", addDays(today, -10));
+  await fillDate(page, "End of the period", addDays(today, 365));
   await page.getByRole("button", { name: "Start the PDP" }).click();
   await expect(page.getByRole("status").filter({ hasText: "PDP started" })).toBeVisible();
   await expect(page.getByText("Draft, not yet agreed")).toBeVisible();

@@ -20,6 +20,7 @@ test("an admin adds a care setting, fixing bad input, and it appears in the form
   }
   await page.getByRole("link", { name: "Add a care setting" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Add a care setting" })).toBeVisible();
+  await expect(page).toHaveTitle("Add a care setting – Pathways");
   await expectAccessible(page);
 
   await page.getByLabel("Code").fill("Prison Healthcare!");

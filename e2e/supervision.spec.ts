@@ -3,7 +3,7 @@
 // reads her own page without forms; a lead reads; another team's manager gets 404; the manager reviews the flagged
 // task and ends the other.
 import { test, expect } from "./support/test";
-import { errorSummary } from "./support/pages";
+import { errorSummary, expectDate, fillDate } from "./support/pages";
 import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
@@ -27,8 +27,8 @@ test("Chloe's manager records a session, fixing a future date, and delegates two
   await expect(page.getByRole("heading", { level: 1, name: "Supervision and delegation" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Supervision and delegation" })).toHaveAttribute("aria-current", "page");
 
-  await expect(page.getByLabel("Date of the session")).toHaveValue(today());
-  await page.getByLabel("Date of the session").fill(shift(today(), 1));
+  await expectDate(page, "Date of the session", today());
+  await fillDate(page, "Date of the session", shift(today(), 1));
   await page.getByRole("group", { name: "Type of supervision" }).getByLabel("Clinical").check();
   await page.getByLabel("Supervisor", { exact: true }).selectOption({ label: "Claire Donnelly" });
   await page.getByLabel("Summary", { exact: true }).fill(SUMMARY);
@@ -42,7 +42,7 @@ test("Chloe's manager records a session, fixing a future date, and delegates two
   await expect(page.getByRole("group", { name: "Type of supervision" }).getByLabel("Clinical")).toBeChecked();
   await expectAccessible(page);
 
-  await page.getByLabel("Date of the session").fill(today());
+  await fillDate(page, "Date of the session", today());
   await page.getByRole("button", { name: "Record the session" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Supervision session recorded" })).toBeVisible();
   const session = page.getByRole("listitem").filter({ hasText: SUMMARY });
@@ -57,8 +57,8 @@ test("Chloe's manager records a session, fixing a future date, and delegates two
   await page.getByLabel("Their profession").fill("Physiotherapist");
   await page.getByLabel("Their registration number (optional)").fill("not valid!");
   await page.getByRole("group", { name: "Level of supervision" }).getByRole("radio", { name: /^Indirect/ }).check();
-  await page.getByLabel("Assessed as competent on").fill(shift(today(), -30));
-  await page.getByLabel("Review date").fill(shift(today(), 335));
+  await fillDate(page, "Assessed as competent on", shift(today(), -30));
+  await fillDate(page, "Review date", shift(today(), 335));
   await page.getByRole("button", { name: "Record the delegated task" }).click();
   await expect(page.getByRole("alert").getByRole("link", { name: /registration number as letters and numbers/ })).toHaveAttribute("href", "#delegatedByRegistration");
   await expect(page.getByLabel("Task delegated")).toHaveValue(TASK_CURRENT);
@@ -75,8 +75,8 @@ test("Chloe's manager records a session, fixing a future date, and delegates two
   await page.getByLabel("Delegated by (registered professional)").fill("Tom Reid");
   await page.getByLabel("Their profession").fill("Occupational therapist");
   await page.getByRole("group", { name: "Level of supervision" }).getByRole("radio", { name: /^Direct/ }).check();
-  await page.getByLabel("Assessed as competent on").fill(shift(today(), -400));
-  await page.getByLabel("Review date").fill(shift(today(), -1));
+  await fillDate(page, "Assessed as competent on", shift(today(), -400));
+  await fillDate(page, "Review date", shift(today(), -1));
   await page.getByRole("button", { name: "Record the delegated task" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Delegated task recorded" })).toBeVisible();
   await expect(taskCard(page, TASK_OLD)).toContainText(`Review overdue since ${long(shift(today(), -1))}`);
@@ -116,11 +116,11 @@ test("the manager reviews the flagged task and ends the other", async ({ browser
   await visit(page, `/workers/${chloe}/supervision`);
 
   const old = taskCard(page, TASK_OLD);
-  await old.getByLabel("Reviewed today, next review on").fill(today());
+  await fillDate(old, "Reviewed today, next review on", today());
   await old.getByRole("button", { name: /^Save the review/ }).click();
   await expect(old.getByRole("alert").getByRole("link", { name: "The next review date must be after today" })).toBeVisible();
   await expectAccessible(page);
-  await old.getByLabel("Reviewed today, next review on").fill(shift(today(), 180));
+  await fillDate(old, "Reviewed today, next review on", shift(today(), 180));
   await old.getByRole("button", { name: /^Save the review/ }).click();
   await expect(taskCard(page, TASK_OLD)).toContainText(`Next review ${long(shift(today(), 180))}`);
   await expect(taskCard(page, TASK_OLD)).not.toContainText("Review overdue");

@@ -1,7 +1,7 @@
 // The workforce register, as a manager keeps it: add a worker, change their band (a position-history entry),
 // find them in the list, record leaving. Others are refused by URL.
 import { test, expect } from "./support/test";
-import { errorSummary } from "./support/pages";
+import { dateField, errorSummary, fillDate } from "./support/pages";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
 import { demoDb, workerIdFor } from "./support/demo-db";
@@ -27,7 +27,7 @@ test("a manager adds a worker, fixing bad input on the way", async ({ browser })
   await page.getByLabel("Agenda for Change band").selectOption({ label: "Band 3" });
   await page.getByLabel("Team").selectOption({ label: "Acute Physiotherapy" });
   await page.getByLabel("FTE").fill("1.5");
-  await page.getByLabel("Start date").fill("2099-01-01");
+  await fillDate(page, "Start date", "2099-01-01");
   await page.getByRole("button", { name: "Add worker" }).click();
 
   const summary = errorSummary(page);
@@ -41,7 +41,7 @@ test("a manager adds a worker, fixing bad input on the way", async ({ browser })
 
   await page.getByLabel("Last name").fill("Adeyemi");
   await page.getByLabel("FTE").fill("0.8");
-  await page.getByLabel("Start date").fill("2026-09-01");
+  await fillDate(page, "Start date", "2026-09-01");
   await page.getByRole("button", { name: "Add worker" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Oluwaseun Adeyemi" })).toBeVisible();
@@ -62,7 +62,7 @@ test("a duplicate employee number is refused with the input kept", async ({ brow
   await page.getByLabel("Role", { exact: true }).selectOption({ label: "Support worker" });
   await page.getByLabel("Team").selectOption({ label: "Acute Physiotherapy" });
   await page.getByLabel("FTE").fill("1");
-  await page.getByLabel("Start date").fill("2026-09-01");
+  await fillDate(page, "Start date", "2026-09-01");
   await page.getByRole("button", { name: "Add worker" }).click();
   await expect(errorSummary(page)).toContainText(`Employee number ${EMPLOYEE_NUMBER} is already in use`);
   await expect(page.getByLabel("First name")).toHaveValue("Duplicate");
@@ -77,12 +77,12 @@ test("a band change becomes a new entry in the position history", async ({ brows
   await expectAccessible(page);
   await page.getByLabel("Agenda for Change band").selectOption({ label: "Band 4" });
   await page.getByLabel("Role", { exact: true }).selectOption({ label: "Senior support worker" });
-  await expect(page.getByLabel("Date the change takes effect")).toBeVisible();
+  await expect(dateField(page, "Date the change takes effect")).toBeVisible();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(errorSummary(page)).toContainText("Enter the date the change");
   await expectAccessible(page);
 
-  await page.getByLabel("Date the change takes effect").fill("2026-11-01");
+  await fillDate(page, "Date the change takes effect", "2026-11-01");
   await page.getByLabel("Reason (optional)").fill("Passed the senior support worker assessment");
   await page.getByRole("button", { name: "Save changes" }).click();
 
@@ -132,7 +132,7 @@ test("recording leaving keeps the record but takes them off the default list", a
   await expectAccessible(page);
   await page.getByRole("button", { name: "Record leaving" }).click();
   await expect(errorSummary(page)).toContainText("Enter the leaving date");
-  await page.getByLabel("Last day in post").fill("2026-11-20");
+  await fillDate(page, "Last day in post", "2026-11-20");
   await page.getByLabel("Reason for leaving").fill("Moved to a trust nearer home");
   await page.getByRole("button", { name: "Record leaving" }).click();
   await expect(page.getByRole("status")).toContainText("Leaving recorded");

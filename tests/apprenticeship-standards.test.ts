@@ -365,7 +365,7 @@ describe("off-the-job rules", () => {
     // A new rule reports every problem at once, the figure checked by the kind chosen.
     const all = otjRuleNewFields.safeParse({ kind: "percent_of_hours", effectiveFrom: "2027-02-30", value: "150", minimumHours: "", description: "" });
     expect(all.error?.issues.map((i) => [i.path[0], i.message])).toEqual([
-      ["effectiveFrom", "Enter the first start date the rule covers as a real date, for example 2026-03-27"],
+      ["effectiveFrom", "The first start date the rule covers must be a real date"],
       ["description", "Describe the rule as the funding rules state it"],
       ["value", "The percentage must be from 1 to 100"],
     ]);

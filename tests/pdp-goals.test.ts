@@ -179,7 +179,7 @@ describe("the goal form's schema", () => {
     expect(parsed.success).toBe(false);
     const messages = Object.fromEntries(parsed.error!.issues.map((i) => [i.path.join("."), i.message]));
     expect(messages.title).toBe("Enter what the goal is");
-    expect(messages.targetDate).toBe("Enter the target date as a real date, for example 2026-03-27");
+    expect(messages.targetDate).toBe("The target date must be a real date");
     expect(messages.domainIds).toBe("Select at least one framework domain");
     expect(messages["support.0"]).toBe("Select support from the list");
     const early = goalFields("2026-06-01").safeParse({ title: "x", targetDate: "2026-05-01", domainIds: ["d"] });

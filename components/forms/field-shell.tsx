@@ -1,11 +1,12 @@
 // The label, hint and error around any form control, with the ids that aria-describedby points at.
 
-export function describedBy(name: string, hint?: string, error?: string): string | undefined {
-  return [hint ? `${name}-hint` : undefined, error ? `${name}-error` : undefined].filter(Boolean).join(" ") || undefined;
+/** The ids a field's aria-describedby lists: its hint, its error, and any more (a character count's limit). */
+export function describedBy(name: string, hint?: React.ReactNode, error?: string, ...more: (string | undefined)[]): string | undefined {
+  return [hint ? `${name}-hint` : undefined, error ? `${name}-error` : undefined, ...more].filter(Boolean).join(" ") || undefined;
 }
 
 /** The hint and error under a label or legend, with the ids aria-describedby points at. */
-export function FieldMessages({ name, hint, error }: { name: string; hint?: string; error?: string }) {
+export function FieldMessages({ name, hint, error }: { name: string; hint?: React.ReactNode; error?: string }) {
   return (
     <>
       {hint ? (

@@ -1,6 +1,8 @@
-// A labelled text input with its hint and error tied to it by aria-describedby.
+// A labelled text input with its hint and error tied to it by aria-describedby. A field with a limit (`maxChars`)
+// shows a character count; nothing typed is ever cut (no maxlength): the schema's message says when it is too long.
 import type { InputHTMLAttributes } from "react";
 import { FieldShell, describedBy } from "./field-shell";
+import { CharacterCount, limitId } from "./character-count";
 
 type Props = {
   name: string;
@@ -8,9 +10,11 @@ type Props = {
   hint?: string;
   error?: string;
   defaultValue?: string;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "defaultValue">;
+  /** The schema's limit, shown as a character count. */
+  maxChars?: number;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "defaultValue" | "maxLength">;
 
-export function TextField({ name, label, hint, error, defaultValue, className, ...rest }: Props) {
+export function TextField({ name, label, hint, error, defaultValue, maxChars, className, ...rest }: Props) {
   return (
     <FieldShell name={name} label={label} hint={hint} error={error}>
       <input
@@ -18,10 +22,11 @@ export function TextField({ name, label, hint, error, defaultValue, className, .
         name={name}
         defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(name, hint, error, maxChars ? limitId(name) : undefined)}
         className={`input ${className ?? ""}`}
         {...rest}
       />
+      {maxChars ? <CharacterCount fieldId={name} max={maxChars} /> : null}
     </FieldShell>
   );
 }

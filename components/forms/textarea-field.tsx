@@ -1,6 +1,7 @@
-// A labelled multi-line text box.
+// A labelled multi-line text box. With `maxChars` it shows a character count, as a text field does (text-field.tsx).
 import type { TextareaHTMLAttributes } from "react";
 import { FieldShell, describedBy } from "./field-shell";
+import { CharacterCount, limitId } from "./character-count";
 
 type Props = {
   name: string;
@@ -8,9 +9,11 @@ type Props = {
   hint?: string;
   error?: string;
   defaultValue?: string;
-} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id" | "defaultValue">;
+  /** The schema's limit, shown as a character count. */
+  maxChars?: number;
+} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id" | "defaultValue" | "maxLength">;
 
-export function TextareaField({ name, label, hint, error, defaultValue, className, rows = 4, ...rest }: Props) {
+export function TextareaField({ name, label, hint, error, defaultValue, maxChars, className, rows = 4, ...rest }: Props) {
   return (
     <FieldShell name={name} label={label} hint={hint} error={error}>
       <textarea
@@ -19,10 +22,11 @@ export function TextareaField({ name, label, hint, error, defaultValue, classNam
         rows={rows}
         defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(name, hint, error, maxChars ? limitId(name) : undefined)}
         className={`input ${className ?? ""}`}
         {...rest}
       />
+      {maxChars ? <CharacterCount fieldId={name} max={maxChars} /> : null}
     </FieldShell>
   );
 }

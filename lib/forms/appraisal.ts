@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { after, optionalDate as anyOptionalDate, requiredDate } from "./dates";
 import { OBJECTIVE_OUTCOMES } from "../vocabulary";
+import { OBJECTIVE_TITLE_MAX } from "./limits";
 
 const TEXT_MAX = 4000;
 
@@ -48,7 +49,7 @@ const objectiveRow = z
       .max(64)
       .optional()
       .transform((v) => (v ? v : null)),
-    title: z.string().trim().max(300, "An objective must be 300 characters or fewer").optional().transform((v) => v ?? ""),
+    title: z.string().trim().max(OBJECTIVE_TITLE_MAX, `An objective must be ${OBJECTIVE_TITLE_MAX} characters or fewer`).optional().transform((v) => v ?? ""),
     successMeasure: longText("How success will be seen"),
     targetDate: optionalDate("the target date"),
     remove: z

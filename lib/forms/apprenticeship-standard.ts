@@ -1,6 +1,7 @@
 // What an apprenticeship standard, one of its options and one gateway requirement must look like when an admin
 // adds or changes them. One schema each; the edit form is the add form without the reference.
 import { z } from "zod";
+import { TITLE_MAX } from "./limits";
 
 /** A whole number typed in a form: empty or not a whole number gets `message`. */
 function wholeNumber(message: string) {
@@ -20,7 +21,7 @@ export const StandardFields = z.object({
     .toUpperCase()
     .min(1, { message: "Enter the standard's reference", abort: true })
     .regex(/^[A-Z]{2}\d{4}$/, "Enter the reference as two letters and four digits, like ST0217"),
-  title: z.string({ error: "Enter a title" }).trim().min(1, "Enter a title").max(200, "Title must be 200 characters or fewer"),
+  title: z.string({ error: "Enter a title" }).trim().min(1, "Enter a title").max(TITLE_MAX, `Title must be ${TITLE_MAX} characters or fewer`),
   level: wholeNumber("Enter the level, from 2 to 7").pipe(z.number().min(2, "Enter a level from 2 to 7").max(7, "Enter a level from 2 to 7")),
   typicalDurationMonths: wholeNumber("Enter the typical duration in months").pipe(
     z.number().min(1, "The typical duration must be at least 1 month").max(120, "The typical duration must be 120 months or fewer"),

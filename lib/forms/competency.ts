@@ -3,6 +3,7 @@ import { z } from "zod";
 import { EVIDENCE_TYPES } from "../vocabulary";
 import { requiredDate } from "./dates";
 import { evidenceDateProblem } from "../rules/competencies";
+import { isIsoDate } from "../rules/dates";
 import { REGISTRATION_MESSAGE, normaliseRegistration } from "../rules/supervision";
 import { isWebAddress } from "./resource";
 
@@ -21,14 +22,11 @@ export const selfAssessmentFields = z.object({
 export function evidenceFields(today: string) {
   return z.object({
     type: z.enum(EVIDENCE_TYPES, { error: "Select the type of evidence" }),
-    evidenceDate: z
-      .string({ error: "Enter the date of the evidence" })
-      .trim()
-      .min(1, "Enter the date of the evidence")
-      .superRefine((v, ctx) => {
-        const problem = evidenceDateProblem(v, today);
-        if (problem) ctx.addIssue({ code: "custom", message: problem });
-      }),
+    // The typed date's own problems first (missing, not real), then the rule the data layer checks too.
+    evidenceDate: requiredDate("the date of the evidence").superRefine((v, ctx) => {
+      const problem = isIsoDate(v) ? evidenceDateProblem(v, today) : undefined;
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
     description: requiredText(4000, "Describe the evidence: what was seen, discussed or produced", "The description must be 4000 characters or fewer"),
     link: z
       .string()

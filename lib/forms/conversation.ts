@@ -2,8 +2,9 @@
 import { z } from "zod";
 import { ASPIRATIONS, BARRIER_CATEGORIES, INTEREST_LEVELS } from "../vocabulary";
 import { isIsoDate, addMonths } from "../rules/dates";
-import { calendarDate, optionalDate as anyOptionalDate, realDate, realDateMessage } from "./dates";
+import { calendarDate, dateProblem, optionalDate as anyOptionalDate, realDate, realDateMessage } from "./dates";
 import { CAREER_PLAN_YEARS, nextConversationProblem, stepDueProblem } from "../rules/career";
+import { STEP_DESCRIPTION_MAX } from "./limits";
 
 /** Blank rows a new conversation offers for its next steps; "Add another step" adds one more. */
 export const STEP_ROWS = 3;
@@ -21,7 +22,7 @@ const optionalDate = (what: string, latest: string) =>
   anyOptionalDate(what, { to: { date: latest, message: `${what[0]!.toUpperCase()}${what.slice(1)} must be within ${CAREER_PLAN_YEARS} years` } });
 
 const stepRow = z.object({
-  description: z.string().trim().max(500, "A step must be 500 characters or fewer").default(""),
+  description: z.string().trim().max(STEP_DESCRIPTION_MAX, `A step must be ${STEP_DESCRIPTION_MAX} characters or fewer`).default(""),
   dueOn: z.string().trim().default(""),
 });
 
@@ -93,7 +94,7 @@ function checkStep(raw: unknown, heldOn: string | undefined, latest: string, ctx
   if (row.dueOn === "") {
     ctx.addIssue({ code: "custom", path: paths.dueOn, message: `Enter a due date for ${label}` });
   } else if (!isIsoDate(row.dueOn)) {
-    ctx.addIssue({ code: "custom", path: paths.dueOn, message: realDateMessage(`the due date for ${label}`) });
+    ctx.addIssue({ code: "custom", path: paths.dueOn, message: dateProblem(row.dueOn, `the due date for ${label}`) ?? realDateMessage(`the due date for ${label}`) });
   } else if (row.dueOn > latest) {
     ctx.addIssue({ code: "custom", path: paths.dueOn, message: `The due date for ${label} must be within ${CAREER_PLAN_YEARS} years` });
   } else {

@@ -1,11 +1,12 @@
 // The one way a form reads a date: given (or blank, when optional), a real calendar date, and within the bounds the
 // field allows, each with its own message. Every form schema in lib/forms uses these, so how dates are typed and
-// what a person is told about them changes here alone.
+// what a person is told about them changes here alone. A date field sends day, month and year (lib/forms/date-parts.ts);
+// reading the form joins them into one value (lib/forms/read.ts), which these check.
 import { z } from "zod";
 import { isIsoDate } from "../rules/dates";
+import { DATE_EXAMPLE, readDateValue, type DatePart } from "./date-parts";
 
-/** The example a message gives: the form a date field posts (YYYY-MM-DD). */
-export const DATE_EXAMPLE = "2026-03-27";
+export { DATE_EXAMPLE };
 
 /** An inclusive limit: a date, or a function giving one when the form is read (for "today" and "a year from now"). */
 export type DateBound = { date: string | (() => string); message: string };
@@ -14,7 +15,40 @@ export type DateBounds = { from?: DateBound; to?: DateBound };
 const sentence = (what: string) => `${what[0]!.toUpperCase()}${what.slice(1)}`;
 const boundDate = (b: DateBound) => (typeof b.date === "function" ? b.date() : b.date);
 
-export const realDateMessage = (what: string) => `Enter ${what} as a real date, for example ${DATE_EXAMPLE}`;
+export const realDateMessage = (what: string) => `${sentence(what)} must be a real date`;
+
+const partWords = (missing: DatePart[]) => `a ${missing.join(" and ")}`;
+
+/**
+ * What is wrong with a date field's value, in words (the GOV.UK date input's messages): undefined for a real date or a
+ * blank (whether blank is allowed is the schema's business).
+ */
+export function dateProblem(value: string, what: string): string | undefined {
+  const reading = readDateValue(value);
+  switch (reading.kind) {
+    case "blank":
+    case "date":
+      return undefined;
+    case "incomplete":
+      return `${sentence(what)} must include ${partWords(reading.missing)}`;
+    case "short_year":
+      return `${sentence(what)} must have a year with 4 numbers, for example ${DATE_EXAMPLE}`;
+    case "not_real":
+      return realDateMessage(what);
+  }
+}
+
+const checkDate = (what: string) => (v: string | null, ctx: z.RefinementCtx) => {
+  const problem = v === null ? undefined : dateProblem(v, what);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+};
+
+/** A date that passed `checkDate` as the ISO date it reads as (runs only when it passed). */
+function asIso<T extends string | null>(v: T): T {
+  if (v === null) return v;
+  const reading = readDateValue(v);
+  return (reading.kind === "date" ? reading.iso : v) as T;
+}
 
 /** The common floors, with their messages. */
 export const after = (year: number, what: string): DateBound => ({ date: `${year}-01-01`, message: `${sentence(what)} must be after ${year}` });
@@ -36,7 +70,8 @@ export function requiredDate(what: string, bounds: DateBounds = {}) {
     .string({ error: `Enter ${what}` })
     .trim()
     .min(1, `Enter ${what}`)
-    .refine((v) => v === "" || isIsoDate(v), realDateMessage(what));
+    .superRefine(checkDate(what))
+    .transform(asIso);
   return bounded<string>(schema, bounds);
 }
 
@@ -47,7 +82,8 @@ export function optionalDate(what: string, bounds: DateBounds = {}) {
     .trim()
     .optional()
     .transform((v) => (v ? v : null))
-    .refine((v) => v === null || isIsoDate(v), realDateMessage(what));
+    .superRefine(checkDate(what))
+    .transform(asIso);
   return bounded<string | null>(schema, bounds);
 }
 

@@ -1,6 +1,7 @@
 // Competency frameworks as data: what a statement, a domain and a publication must look like on the admin's forms.
 // Rules that need the database (the domain's number, duplicates, the version being a draft) are in db/queries/frameworks.ts.
 import { z } from "zod";
+import { TITLE_MAX } from "./limits";
 import { FRAMEWORK_STAGES } from "../vocabulary";
 import { renewalProblem } from "../rules/competencies";
 
@@ -48,7 +49,7 @@ const optionalId = z
 const sourceRef = z
   .string()
   .trim()
-  .max(200, "The source reference must be 200 characters or fewer")
+  .max(TITLE_MAX, `The source reference must be ${TITLE_MAX} characters or fewer`)
   .optional()
   .transform((v) => (v ? v : null));
 
@@ -80,7 +81,7 @@ export type StatementEdit = z.output<typeof StatementEditFields>;
 export type StatementNew = z.output<typeof StatementNewFields>;
 
 export const DomainFields = z.object({
-  title: z.string({ error: "Enter the domain's title" }).trim().min(1, "Enter the domain's title").max(200, "The title must be 200 characters or fewer"),
+  title: z.string({ error: "Enter the domain's title" }).trim().min(1, "Enter the domain's title").max(TITLE_MAX, `The title must be ${TITLE_MAX} characters or fewer`),
   description: z.string().trim().max(2000, "The description must be 2000 characters or fewer").default(""),
 });
 

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { formatDate } from "../rules/dates";
 import { optionalDate } from "./dates";
+import { ACTION_DESCRIPTION_MAX, GOAL_TITLE_MAX } from "./limits";
 import { ACTION_OWNERS, BARRIER_CATEGORIES, GOAL_STATUSES, NOTE_KINDS, SUPPORT_KINDS } from "../vocabulary";
 
 const optionalText = (what: string, max: number) =>
@@ -30,7 +31,7 @@ export const GOAL_LIST_FIELDS = ["domainIds", "statementIds", "support"] as cons
  */
 export function goalFields(periodStart: string) {
   return z.object({
-    title: requiredText("Enter what the goal is", "The goal", 200),
+    title: requiredText("Enter what the goal is", "The goal", GOAL_TITLE_MAX),
     why: optionalText("Why it matters", 2000),
     successMeasure: optionalText("How success will be seen", 2000),
     targetDate: optionalDate("the target date", {
@@ -55,7 +56,7 @@ export const goalStatusFields = z.object({
 export type GoalStatusFields = z.infer<typeof goalStatusFields>;
 
 export const actionFields = z.object({
-  description: requiredText("Enter what will be done", "The action", 500),
+  description: requiredText("Enter what will be done", "The action", ACTION_DESCRIPTION_MAX),
   owner: z.enum(ACTION_OWNERS, { error: "Select who will do it" }),
   dueOn: optionalDate("the due date"),
 });

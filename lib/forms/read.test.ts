@@ -39,3 +39,34 @@ describe("hidden characters in what people type", () => {
     expect((clean.get("file") as File).name).toBe("list.csv");
   });
 });
+
+describe("dates typed as day, month and year", () => {
+  const form = (entries: [string, string][]) => {
+    const f = new FormData();
+    for (const [k, v] of entries) f.append(k, v);
+    return f;
+  };
+
+  it("are read under the date's own name, as the ISO date when real, with the typed parts kept", () => {
+    const clean = cleanForm(form([["targetDate-day", " 29 "], ["targetDate-month", "2"], ["targetDate-year", "2028"], ["title", "Falls"]]));
+    expect(formObject(clean)).toEqual({ "targetDate-day": " 29 ", "targetDate-month": "2", "targetDate-year": "2028", targetDate: "2028-02-29", title: "Falls" });
+  });
+
+  it("pass an impossible or unfinished date on as typed, so its schema can say what is wrong, and blank as blank", () => {
+    expect(cleanForm(form([["d-day", "31"], ["d-month", "2"], ["d-year", "2026"]])).get("d")).toBe("31/2/2026");
+    expect(cleanForm(form([["d-day", ""], ["d-month", "3"], ["d-year", "26"]])).get("d")).toBe("/3/26");
+    expect(cleanForm(form([["d-day", ""], ["d-month", ""], ["d-year", ""]])).get("d")).toBe("");
+  });
+
+  it("join row by row when a date repeats, and replace anything sent under the date's name", () => {
+    const clean = cleanForm(
+      form([["due", "1999-01-01"], ["due-day", "1"], ["due-month", "5"], ["due-year", "2027"], ["due-day", ""], ["due-month", ""], ["due-year", ""], ["due-day", "31"], ["due-month", "4"], ["due-year", "2027"]]),
+    );
+    expect(clean.getAll("due")).toEqual(["2027-05-01", "", "31/4/2027"]);
+  });
+
+  it("leave a name ending in -day alone unless its month and year are sent too", () => {
+    const clean = cleanForm(form([["half-day", "yes"]]));
+    expect(formObject(clean)).toEqual({ "half-day": "yes" });
+  });
+});

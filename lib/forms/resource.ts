@@ -1,5 +1,6 @@
 // The resources hub: the words for each kind of resource, what an entry must look like, and the hub's filters.
 import { z } from "zod";
+import { TITLE_MAX } from "./limits";
 import { RESOURCE_TYPES, labels } from "../vocabulary";
 
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
@@ -28,7 +29,7 @@ export function isWebAddress(value: string): boolean {
 const URL_MESSAGE = "Enter a full web address starting with https://, like https://www.csp.org.uk";
 
 export const ResourceFields = z.object({
-  title: z.string({ error: "Enter a title" }).trim().min(1, "Enter a title").max(200, "Title must be 200 characters or fewer"),
+  title: z.string({ error: "Enter a title" }).trim().min(1, "Enter a title").max(TITLE_MAX, `Title must be ${TITLE_MAX} characters or fewer`),
   type: z.enum(RESOURCE_TYPES, { error: "Select what kind of resource it is" }),
   url: z
     .string({ error: "Enter the web address" })

@@ -30,7 +30,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export function parseTeamFilters(search: Record<string, string | string[] | undefined>): TeamFilters {
   const page = Number.parseInt(first(search.page) ?? "1", 10);
   return {
-    q: first(search.q)?.trim().slice(0, 100) || undefined,
+    q: first(search.q)?.trim() || undefined,
     archived: first(search.archived) === "1",
     page: Number.isFinite(page) && page > 0 ? Math.min(page, 10_000) : 1,
   };

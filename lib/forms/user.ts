@@ -39,7 +39,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 /** Reads the users list's filters from the URL, ignoring anything that is not a known value. */
 export function parseUserFilters(search: Record<string, string | string[] | undefined>): UserFilters {
-  const q = first(search.q)?.trim().slice(0, 100) || undefined;
+  const q = first(search.q)?.trim() || undefined;
   const role = first(search.role);
   const status = first(search.status);
   const page = Number.parseInt(first(search.page) ?? "1", 10);

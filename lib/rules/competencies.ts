@@ -66,14 +66,14 @@ export const confidenceShort = (n: number) => confidenceWords[n]?.split(":").sli
 /* ------------------------------------------------------------------ input rules */
 
 export function evidenceDateProblem(evidenceDate: string, today: string): string | undefined {
-  if (!isIsoDate(evidenceDate)) return "Enter the date of the evidence as a real date, for example 2026-04-01";
+  if (!isIsoDate(evidenceDate)) return "The date of the evidence must be a real date";
   if (evidenceDate > today) return "The date of the evidence cannot be in the future";
   if (evidenceDate < "1990-01-01") return "Enter the date of the evidence: it looks too far in the past";
   return undefined;
 }
 
 export function signOffDateProblem(signedOffOn: string, today: string, contractStart: string): string | undefined {
-  if (!isIsoDate(signedOffOn)) return "Enter the date of the sign-off as a real date, for example 2026-04-01";
+  if (!isIsoDate(signedOffOn)) return "The date of the sign-off must be a real date";
   if (signedOffOn > today) return "The date of the sign-off cannot be in the future";
   if (signedOffOn < contractStart) return "The sign-off cannot be dated before the worker started";
   return undefined;

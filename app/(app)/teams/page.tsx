@@ -44,7 +44,7 @@ export default async function TeamsPage({ searchParams }: { searchParams: Search
             <label htmlFor="f-q" className="label text-sm">
               Team or service
             </label>
-            <input id="f-q" name="q" type="search" defaultValue={f.q ?? ""} className="input" maxLength={100} />
+            <input id="f-q" name="q" type="search" defaultValue={f.q ?? ""} className="input" />
           </div>
           <label className="flex items-center gap-3 py-2">
             <input type="checkbox" name="archived" value="1" defaultChecked={f.archived} className="size-6 accent-nhs-blue" />

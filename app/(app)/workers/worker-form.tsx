@@ -6,6 +6,7 @@ import { TextField } from "@/components/forms/text-field";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
+import { DateField } from "@/components/forms/date-field";
 
 type Option = readonly [string, string];
 
@@ -78,7 +79,7 @@ export function WorkerForm({
           <SelectField name="lineManagerId" label="Line manager" options={options.lineManagers} placeholder="None" defaultValue={v.lineManagerId} error={e?.lineManagerId} />
           <TextField name="fte" label="FTE" hint="1 is full time; 0.6 is three days a week" inputMode="decimal" defaultValue={v.fte} error={e?.fte} className="max-w-[8rem]" />
         </div>
-        <TextField name="contractStart" label="Start date" type="date" defaultValue={v.contractStart} error={e?.contractStart} className="max-w-xs" />
+        <DateField name="contractStart" label="Start date" values={v} error={e?.contractStart} />
       </fieldset>
 
       {mode === "edit" ? (
@@ -87,7 +88,7 @@ export function WorkerForm({
           <p className="mb-3 font-semibold">
             You changed their role, band, job title or team. This is recorded in their position history from the date it takes effect.
           </p>
-          <TextField name="effectiveFrom" label="Date the change takes effect" type="date" defaultValue={v.effectiveFrom} error={e?.effectiveFrom} className="max-w-xs" />
+          <DateField name="effectiveFrom" label="Date the change takes effect" values={v} error={e?.effectiveFrom} />
           <TextField name="changeReason" label="Reason (optional)" hint="For example: completed the level 3 apprenticeship" defaultValue={v.changeReason} error={e?.changeReason} />
         </fieldset>
       ) : null}

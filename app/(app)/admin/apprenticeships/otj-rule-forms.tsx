@@ -9,6 +9,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction, type FormAction as Action } from "@/components/forms/use-form-action";
 import { MAX_HOURS_PER_WEEK, otjRuleKindWords } from "@/lib/forms/otj-rule";
 import type { OtjRuleKind } from "@/lib/rules/off-the-job";
+import { DateField } from "@/components/forms/date-field";
 
 /** The figure's label and hint for a rule of a known kind; the standard's-minimum rule has none. */
 const VALUE_FIELD: Record<Exclude<OtjRuleKind, "standard_minimum">, { label: string; hint: string; className: string }> = {
@@ -45,14 +46,12 @@ export function OtjRuleForm({
       </p>
       {mode === "create" ? (
         <>
-          <TextField
+          <DateField
             name="effectiveFrom"
             label="Applies to apprenticeships starting on or after"
             hint="The current rule then covers starts up to the day before"
-            type="date"
-            defaultValue={v.effectiveFrom}
+            values={v}
             error={e?.effectiveFrom}
-            className="max-w-xs"
           />
           <RadiosField
             name="kind"

@@ -5,6 +5,7 @@ import { TextField } from "@/components/forms/text-field";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
+import { TITLE_MAX } from "@/lib/forms/limits";
 
 export function StandardForm({
   action,
@@ -33,7 +34,7 @@ export function StandardForm({
           className="max-w-40"
         />
       ) : null}
-      <TextField name="title" label="Title" defaultValue={v.title} error={e?.title} autoComplete="off" maxLength={200} />
+      <TextField name="title" label="Title" defaultValue={v.title} error={e?.title} autoComplete="off" maxChars={TITLE_MAX} />
       <TextField name="level" label="Level" hint="From 2 to 7" inputMode="numeric" defaultValue={v.level} error={e?.level} autoComplete="off" className="max-w-24" />
       <TextField
         name="typicalDurationMonths"

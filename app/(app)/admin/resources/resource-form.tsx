@@ -7,6 +7,7 @@ import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { resourceTypeWords } from "@/lib/forms/resource";
+import { TITLE_MAX } from "@/lib/forms/limits";
 
 const TYPE_OPTIONS = resourceTypeWords.values.map((t) => [t, resourceTypeWords.label(t)] as const);
 
@@ -25,7 +26,7 @@ export function ResourceForm({
   return (
     <form {...formProps} noValidate key={key}>
       <ErrorSummary {...summary} />
-      <TextField name="title" label="Title" hint="What a support worker will recognise, like RCSLT support worker hub" defaultValue={v.title} error={e?.title} autoComplete="off" maxLength={200} />
+      <TextField name="title" label="Title" hint="What a support worker will recognise, like RCSLT support worker hub" defaultValue={v.title} error={e?.title} autoComplete="off" maxChars={TITLE_MAX} />
       <TextField
         name="url"
         label="Web address"

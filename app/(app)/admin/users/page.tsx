@@ -44,7 +44,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             <label htmlFor="f-q" className="label text-sm">
               Name or email
             </label>
-            <input id="f-q" name="q" type="search" defaultValue={f.q ?? ""} className="input" maxLength={100} />
+            <input id="f-q" name="q" type="search" defaultValue={f.q ?? ""} className="input" />
           </div>
           <div>
             <label htmlFor="f-role" className="label text-sm">

@@ -5,10 +5,12 @@
 import { useFormStatus } from "react-dom";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
+import { DateField } from "@/components/forms/date-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { FieldMessages } from "@/components/forms/field-shell";
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { objectiveRowCount } from "@/lib/forms/appraisal";
+import { OBJECTIVE_TITLE_MAX } from "@/lib/forms/limits";
 import { OBJECTIVE_OUTCOMES, objectiveOutcomeWords } from "@/lib/vocabulary";
 import { DefaultSubmit } from "@/components/forms/default-submit";
 
@@ -85,7 +87,7 @@ export function AppraisalForm({
         <h2 id="meeting-heading" className="mb-3">
           The meeting
         </h2>
-        <TextField name="heldOn" label="Date the meeting was held" type="date" defaultValue={v.heldOn} error={e.heldOn} className="max-w-xs" />
+        <DateField name="heldOn" label="Date the meeting was held" values={v} error={e.heldOn} />
       </section>
 
       <section aria-labelledby="reviews-heading" className="mb-8">
@@ -139,7 +141,13 @@ export function AppraisalForm({
             <fieldset key={i} className="card mt-3">
               <legend className="px-1 font-bold">New objective {i + 1}</legend>
               <input type="hidden" name={`objectives.${i}.id`} value={id} />
-              <TextField name={`objectives.${i}.title`} label="Objective" defaultValue={v[`objectives.${i}.title`]} error={e[`objectives.${i}.title`]} />
+              <TextField
+                name={`objectives.${i}.title`}
+                label="Objective"
+                defaultValue={v[`objectives.${i}.title`]}
+                error={e[`objectives.${i}.title`]}
+                maxChars={OBJECTIVE_TITLE_MAX}
+              />
               <TextareaField
                 name={`objectives.${i}.successMeasure`}
                 label="How success will be seen"
@@ -147,14 +155,7 @@ export function AppraisalForm({
                 error={e[`objectives.${i}.successMeasure`]}
                 rows={2}
               />
-              <TextField
-                name={`objectives.${i}.targetDate`}
-                label="Target date"
-                type="date"
-                defaultValue={v[`objectives.${i}.targetDate`]}
-                error={e[`objectives.${i}.targetDate`]}
-                className="max-w-xs"
-              />
+              <DateField name={`objectives.${i}.targetDate`} label="Target date" values={v} error={e[`objectives.${i}.targetDate`]} />
               {id && goalId ? (
                 <p className="text-nhs-secondary">Already a goal in the PDP, so it stays here.</p>
               ) : id ? (

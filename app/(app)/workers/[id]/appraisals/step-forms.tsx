@@ -2,7 +2,7 @@
 // The small forms around an appraisal: booking one, and the single steps (start, sign off, send back, reopen, cancel,
 // objectives into the PDP), each a button with at most one text field. Errors come back with what was typed.
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { TextField } from "@/components/forms/text-field";
+import { DateField } from "@/components/forms/date-field";
 import { SelectField } from "@/components/forms/select-field";
 import { FieldShell, describedBy } from "@/components/forms/field-shell";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -25,15 +25,7 @@ export function ScheduleForm({
   return (
     <form {...formProps} noValidate key={key}>
       <ErrorSummary {...summary} />
-      <TextField
-        name="scheduledFor"
-        label="Appraisal date"
-        hint="Within the next 18 months"
-        type="date"
-        defaultValue={v.scheduledFor}
-        error={e?.scheduledFor}
-        className="max-w-xs"
-      />
+      <DateField name="scheduledFor" label="Appraisal date" hint="Within the next 18 months" values={v} error={e?.scheduledFor} />
       <SelectField name="appraiserId" label="Appraiser" options={appraisers} placeholder="Select the appraiser" defaultValue={v.appraiserId} error={e?.appraiserId} />
       <SubmitButton pendingText="Booking…">Schedule the appraisal</SubmitButton>
     </form>

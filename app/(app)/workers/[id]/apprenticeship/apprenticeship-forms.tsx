@@ -12,6 +12,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { FieldShell, describedBy } from "@/components/forms/field-shell";
 import { useFormAction, type FormAction, type FormState } from "@/components/forms/use-form-action";
 import { EPA_RESULTS, OTJ_ACTIVITY_TYPES, apprenticeshipStatusWords, epaResultWords, type ApprenticeshipStatus } from "@/lib/vocabulary";
+import { DateField } from "@/components/forms/date-field";
 
 type Standard = { id: string; title: string; level: number; months: number; options: { id: string; name: string }[] };
 
@@ -59,8 +60,8 @@ export function StartForm({ action, standards, today, weeklyHours }: { action: F
       ) : null}
       <TextField name="provider" label="Training provider" hint="The college, university or training provider" defaultValue={v.provider} error={e?.provider} autoComplete="off" />
       <div className="grid gap-x-6 sm:grid-cols-2">
-        <TextField name="startDate" label="Start date" type="date" defaultValue={v.startDate ?? today} error={e?.startDate} className="max-w-xs" />
-        <TextField name="plannedEndDate" label="Planned end date" hint="The end of the practical period, before end-point assessment" type="date" defaultValue={v.plannedEndDate} error={e?.plannedEndDate} className="max-w-xs" />
+        <DateField name="startDate" label="Start date" values={v} defaultValue={today} error={e?.startDate} />
+        <DateField name="plannedEndDate" label="Planned end date" hint="The end of the practical period, before end-point assessment" values={v} error={e?.plannedEndDate} />
       </div>
       <TextField
         name="weeklyHours"
@@ -100,25 +101,22 @@ export function StatusForm({ action, next, current, today }: { action: FormActio
         <form {...formProps} noValidate key={key} className="mt-4">
           <Problems state={state} />
           <SelectField name="to" label="New status" options={next.map((s) => [s, words(s)] as const)} placeholder="Select the new status" defaultValue={v.to} error={e?.to} className="max-w-md" />
-          <TextField
+          <DateField
             name="effectiveOn"
             label="Date it took effect"
             hint={current === "planned" ? "Starting: the day the apprentice began, which becomes the start date" : undefined}
-            type="date"
-            defaultValue={v.effectiveOn ?? today}
+            values={v}
+            defaultValue={today}
             error={e?.effectiveOn}
-            className="max-w-xs"
           />
           <TextareaField name="reason" label="Reason or note" hint={STATUS_HINT} rows={2} defaultValue={v.reason} error={e?.reason} />
           {current === "break_in_learning" ? (
-            <TextField
+            <DateField
               name="newPlannedEndDate"
               label="New planned end date (optional)"
               hint="When the apprentice returns, move the planned end by the length of the break"
-              type="date"
-              defaultValue={v.newPlannedEndDate}
+              values={v}
               error={e?.newPlannedEndDate}
-              className="max-w-xs"
             />
           ) : null}
           <SubmitButton pendingText="Saving…">Change the status</SubmitButton>
@@ -135,7 +133,7 @@ export function OtjForm({ action, today }: { action: FormAction; today: string }
     <form {...formProps} noValidate key={key}>
       <Problems state={state} />
       <div className="grid gap-x-6 sm:grid-cols-2">
-        <TextField name="activityOn" label="Date" type="date" defaultValue={v.activityOn ?? today} error={e?.activityOn} className="max-w-xs" />
+        <DateField name="activityOn" label="Date" values={v} defaultValue={today} error={e?.activityOn} />
         <TextField
           name="hours"
           label="Hours"
@@ -185,20 +183,12 @@ export function ReviewForm({ action, today }: { action: FormAction; today: strin
   return (
     <form {...formProps} noValidate key={key}>
       <Problems state={state} />
-      <TextField name="reviewedOn" label="Date of the review" type="date" defaultValue={v.reviewedOn ?? today} error={e?.reviewedOn} className="max-w-xs" />
+      <DateField name="reviewedOn" label="Date of the review" values={v} defaultValue={today} error={e?.reviewedOn} />
       <TextField name="attendees" label="Who attended" hint="The apprentice, the employer (line manager or mentor) and the training provider" defaultValue={v.attendees} error={e?.attendees} autoComplete="off" />
       <TextareaField name="progress" label="Progress" rows={3} defaultValue={v.progress} error={e?.progress} />
       <TextareaField name="concerns" label="Concerns (optional)" rows={2} defaultValue={v.concerns} error={e?.concerns} />
       <TextareaField name="actions" label="Actions agreed (optional)" rows={2} defaultValue={v.actions} error={e?.actions} />
-      <TextField
-        name="nextReviewOn"
-        label="Next review (optional)"
-        hint="Within 12 weeks of this review"
-        type="date"
-        defaultValue={v.nextReviewOn}
-        error={e?.nextReviewOn}
-        className="max-w-xs"
-      />
+      <DateField name="nextReviewOn" label="Next review (optional)" hint="Within 12 weeks of this review" values={v} error={e?.nextReviewOn} />
       <SubmitButton pendingText="Saving…">Record the review</SubmitButton>
       <SavedStatus state={state} />
     </form>
@@ -219,9 +209,7 @@ export function GatewayTickForm({ action, requirementId, label, today }: { actio
       </summary>
       <form {...formProps} noValidate key={key} aria-label={`Tick as met: ${label}`} className="mt-3">
         <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
-        <FieldShell name={dateId} label="Date it was met" error={e?.[dateId]}>
-          <input id={dateId} name="completedOn" type="date" defaultValue={v.completedOn ?? today} aria-invalid={e?.[dateId] ? true : undefined} aria-describedby={describedBy(dateId, undefined, e?.[dateId])} className="input max-w-xs" />
-        </FieldShell>
+        <DateField id={dateId} name="completedOn" label="Date it was met" values={v} defaultValue={today} error={e?.[dateId]} />
         <FieldShell name={evidenceId} label="Evidence" error={e?.[evidenceId]}>
           <input id={evidenceId} name="evidence" defaultValue={v.evidence} aria-invalid={e?.[evidenceId] ? true : undefined} aria-describedby={describedBy(evidenceId, undefined, e?.[evidenceId])} className="input" autoComplete="off" />
         </FieldShell>
@@ -246,7 +234,7 @@ export function EpaForm({ action, today }: { action: FormAction; today: string }
         value={v.result}
         error={e?.result}
       />
-      <TextField name="resultOn" label="Date of the result" type="date" defaultValue={v.resultOn ?? today} error={e?.resultOn} className="max-w-xs" />
+      <DateField name="resultOn" label="Date of the result" values={v} defaultValue={today} error={e?.resultOn} />
       <SubmitButton pendingText="Saving…">Record the result</SubmitButton>
       <SavedStatus state={state} />
     </form>
@@ -268,7 +256,7 @@ export function PositionForm({
   return (
     <form {...formProps} noValidate key={key}>
       <Problems state={state} />
-      <TextField name="effectiveFrom" label="New position starts on" type="date" defaultValue={v.effectiveFrom} error={e?.effectiveFrom} className="max-w-xs" />
+      <DateField name="effectiveFrom" label="New position starts on" values={v} error={e?.effectiveFrom} />
       <SelectField name="stageId" label="New role" options={stages.map((s) => [s.id, s.name] as const)} placeholder="Select a role" defaultValue={v.stageId} error={e?.stageId} className="max-w-md" />
       <SelectField name="bandId" label="Band" options={bands.map((b) => [b.id, b.name] as const)} placeholder="No band" defaultValue={v.bandId} error={e?.bandId} className="max-w-xs" />
       <TextField name="jobTitle" label="Job title" defaultValue={v.jobTitle} error={e?.jobTitle} autoComplete="off" />

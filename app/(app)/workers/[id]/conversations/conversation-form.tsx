@@ -13,45 +13,48 @@ import { MAX_STEP_ROWS, STEP_ROWS, stepFieldId } from "@/lib/forms/conversation"
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { DefaultSubmit } from "@/components/forms/default-submit";
 import { RadiosField } from "@/components/forms/radios-field";
+import { CharacterCount, limitId } from "@/components/forms/character-count";
+import { partName, type DateParts } from "@/lib/forms/date-parts";
+import { STEP_DESCRIPTION_MAX } from "@/lib/forms/limits";
+import { DateField } from "@/components/forms/date-field";
 
 type Option = readonly [string, string];
 
 export type ConversationDefaults = { values: Record<string, string>; lists: Record<string, string[]> };
 
 
-function StepRow({ index, description, dueOn, errors, autoFocus }: { index: number; description: string; dueOn: string; errors?: Record<string, string>; autoFocus: boolean }) {
+function StepRow({ index, description, dueOn, errors, autoFocus }: { index: number; description: string; dueOn: DateParts; errors?: Record<string, string>; autoFocus: boolean }) {
   const descId = stepFieldId(index, "description");
   const dueId = stepFieldId(index, "dueOn");
   return (
     <fieldset className="mb-4 border-l-4 border-nhs-grey-4 pl-4">
       <legend className="mb-2 font-bold">Step {index + 1}</legend>
-      <div className="grid gap-x-6 sm:grid-cols-[1fr_12rem]">
+      <div className="grid gap-x-6 sm:grid-cols-[1fr_auto]">
         <FieldShell name={descId} label="What will happen" error={errors?.[descId]}>
           <input
             id={descId}
             name="stepDescription"
             defaultValue={description}
             aria-invalid={errors?.[descId] ? true : undefined}
-            aria-describedby={describedBy(descId, undefined, errors?.[descId])}
+            aria-describedby={describedBy(descId, undefined, errors?.[descId], limitId(descId))}
             className="input"
             autoFocus={autoFocus}
           />
+          <CharacterCount fieldId={descId} max={STEP_DESCRIPTION_MAX} />
         </FieldShell>
-        <FieldShell name={dueId} label="Due by" error={errors?.[dueId]}>
-          <input
-            id={dueId}
-            name="stepDueOn"
-            type="date"
-            defaultValue={dueOn}
-            aria-invalid={errors?.[dueId] ? true : undefined}
-            aria-describedby={describedBy(dueId, undefined, errors?.[dueId])}
-            className="input"
-          />
-        </FieldShell>
+        <DateField id={dueId} name={STEP_DUE} label="Due by" parts={dueOn} error={errors?.[dueId]} />
       </div>
     </fieldset>
   );
 }
+
+const STEP_DUE = "stepDueOn";
+/** The due date typed in row `i`, from the lists a failed or extended form sends back. */
+const dueAt = (lists: Record<string, string[]>, i: number): DateParts => ({
+  day: lists[partName(STEP_DUE, "day")]?.[i] ?? "",
+  month: lists[partName(STEP_DUE, "month")]?.[i] ?? "",
+  year: lists[partName(STEP_DUE, "year")]?.[i] ?? "",
+});
 
 export function ConversationForm({
   action,
@@ -70,8 +73,8 @@ export function ConversationForm({
 }) {
   const { formProps, key, values: v, lists, errors: e, summary } = useFormAction(action, { defaults: defaults.values, defaultLists: defaults.lists });
   const descriptions = lists.stepDescription ?? [];
-  const dues = lists.stepDueOn ?? [];
-  const rowCount = Math.min(Math.max(Number(v.stepRows) || STEP_ROWS, descriptions.length, dues.length), MAX_STEP_ROWS);
+  const dueRows = lists[partName(STEP_DUE, "day")]?.length ?? 0;
+  const rowCount = Math.min(Math.max(Number(v.stepRows) || STEP_ROWS, descriptions.length, dueRows), MAX_STEP_ROWS);
   const focusStep = v.focusStep === undefined ? -1 : Number(v.focusStep);
 
   return (
@@ -80,7 +83,7 @@ export function ConversationForm({
       <ErrorSummary {...summary} />
       {appraisalId ? <input type="hidden" name="appraisalId" value={appraisalId} /> : null}
 
-      <TextField name="heldOn" label="Date of the conversation" type="date" defaultValue={v.heldOn} error={e?.heldOn} className="max-w-xs" />
+      <DateField name="heldOn" label="Date of the conversation" values={v} error={e?.heldOn} />
 
       <h2 className="mt-8 mb-4 border-t border-nhs-grey-4 pt-6">What they want to do next</h2>
       <RadiosField
@@ -148,7 +151,7 @@ export function ConversationForm({
           <h2 className="mt-8 mb-2 border-t border-nhs-grey-4 pt-6">Next steps agreed</h2>
           <p className="mb-4 text-nhs-secondary">Each step needs a due date. Leave rows you don&apos;t need empty. A step can become a PDP goal later.</p>
           {Array.from({ length: rowCount }, (_, i) => (
-            <StepRow key={i} index={i} description={descriptions[i] ?? ""} dueOn={dues[i] ?? ""} errors={e} autoFocus={i === focusStep} />
+            <StepRow key={i} index={i} description={descriptions[i] ?? ""} dueOn={dueAt(lists, i)} errors={e} autoFocus={i === focusStep} />
           ))}
           <button type="submit" name="intent" value="add-step" formNoValidate className="btn btn-secondary mb-6">
             Add another step
@@ -157,14 +160,12 @@ export function ConversationForm({
       ) : null}
 
       <h2 className="mt-8 mb-4 border-t border-nhs-grey-4 pt-6">Talking again</h2>
-      <TextField
+      <DateField
         name="nextConversationOn"
         label="Date of the next conversation (optional)"
         hint="After the date of this conversation"
-        type="date"
-        defaultValue={v.nextConversationOn}
+        values={v}
         error={e?.nextConversationOn}
-        className="max-w-xs"
       />
 
       <SubmitButton pendingText="Saving…">{submitLabel}</SubmitButton>

@@ -4,6 +4,8 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction, type FormAction as Action } from "@/components/forms/use-form-action";
+import { DateField } from "@/components/forms/date-field";
+import { STEP_DESCRIPTION_MAX } from "@/lib/forms/limits";
 
 /** One button that runs an action, with its outcome said beside it (politely, for screen readers too). */
 export function StepButton({
@@ -48,9 +50,9 @@ export function AddStepForm({ action }: { action: Action }) {
   return (
     <form {...formProps} noValidate key={key}>
       <ErrorSummary {...summary} />
-      <div className="grid gap-x-6 sm:grid-cols-[1fr_12rem]">
-        <TextField name="description" label="What will happen" defaultValue={v.description} error={e?.description} />
-        <TextField name="dueOn" label="Due by" type="date" defaultValue={v.dueOn} error={e?.dueOn} />
+      <div className="grid gap-x-6 sm:grid-cols-[1fr_auto]">
+        <TextField name="description" label="What will happen" defaultValue={v.description} error={e?.description} maxChars={STEP_DESCRIPTION_MAX} />
+        <DateField name="dueOn" label="Due by" values={v} error={e?.dueOn} />
       </div>
       <SubmitButton pendingText="Adding…" className="btn-secondary">
         Add the step

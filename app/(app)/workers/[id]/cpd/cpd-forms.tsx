@@ -14,6 +14,7 @@ import { FieldMessages, FieldShell, describedBy } from "@/components/forms/field
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { CPD_TYPES, DECLINE_REASONS, LEARNING_KINDS, cpdTypeWords } from "@/lib/vocabulary";
 import { declineReasonWords, learningKindWords } from "@/lib/rules/cpd";
+import { DateField } from "@/components/forms/date-field";
 
 type Action = FormAction;
 type Goal = { id: string; title: string };
@@ -43,7 +44,7 @@ export function CpdForm({
     <form {...formProps} noValidate key={`${key}-${attending?.id ?? ""}`}>
       <ErrorSummary {...summary} />
       {attending ? <input type="hidden" name="trainingRequestId" value={attending.id} /> : null}
-      <TextField name="activityOn" label="Date of the activity" type="date" defaultValue={v.activityOn} error={e?.activityOn} className="max-w-xs" />
+      <DateField name="activityOn" label="Date of the activity" values={v} error={e?.activityOn} />
       <TextField name="title" label="What was it?" hint="For example: Falls prevention e-learning" defaultValue={v.title} error={e?.title} autoComplete="off" />
       <SelectField
         name="type"
@@ -104,8 +105,8 @@ export function RequestForm({ action, goals }: { action: Action; goals: readonly
       <TextField name="provider" label="Provider (optional)" defaultValue={v.provider} error={e?.provider} autoComplete="off" />
       <TextField name="cost" label="Cost in pounds (optional)" hint="For example 120 or 85.50" inputMode="decimal" defaultValue={v.cost} error={e?.cost} className="max-w-[10rem]" autoComplete="off" />
       <div className="grid gap-x-6 sm:grid-cols-2">
-        <TextField name="startsOn" label="Start date" type="date" defaultValue={v.startsOn} error={e?.startsOn} className="max-w-xs" />
-        <TextField name="endsOn" label="End date (optional)" type="date" defaultValue={v.endsOn} error={e?.endsOn} className="max-w-xs" />
+        <DateField name="startsOn" label="Start date" values={v} error={e?.startsOn} />
+        <DateField name="endsOn" label="End date (optional)" values={v} error={e?.endsOn} />
       </div>
       {goals.length > 0 ? (
         <SelectField

@@ -12,6 +12,7 @@ import { useFormAction, type FormAction } from "@/components/forms/use-form-acti
 import { SUPERVISION_LEVELS, SUPERVISION_TYPES } from "@/lib/vocabulary";
 import { REVIEW_MAX_YEARS, supervisionLevelMeaning, supervisionLevelWords, supervisionTypeWords } from "@/lib/rules/supervision";
 import { RadiosField } from "@/components/forms/radios-field";
+import { DateField } from "@/components/forms/date-field";
 
 type Action = FormAction;
 
@@ -21,7 +22,7 @@ export function SessionForm({ action, supervisors, today }: { action: Action; su
   return (
     <form {...formProps} noValidate key={key}>
       <ErrorSummary {...summary} />
-      <TextField name="heldOn" label="Date of the session" type="date" defaultValue={v.heldOn ?? today} error={e?.heldOn} className="max-w-xs" />
+      <DateField name="heldOn" label="Date of the session" values={v} defaultValue={today} error={e?.heldOn} />
       <RadiosField
         name="type"
         legend="Type of supervision"
@@ -81,13 +82,12 @@ export function DelegationForm({ action }: { action: Action }) {
         error={e?.supervisionLevel}
       />
       <div className="grid gap-x-6 sm:grid-cols-2">
-        <TextField name="competentSince" label="Assessed as competent on" type="date" defaultValue={v.competentSince} error={e?.competentSince} />
-        <TextField
+        <DateField name="competentSince" label="Assessed as competent on" values={v} error={e?.competentSince} />
+        <DateField
           name="reviewOn"
           label="Review date"
-          type="date"
           hint={`Within ${REVIEW_MAX_YEARS} years. An older delegation may have a date already gone by: it is flagged for review at once.`}
-          defaultValue={v.reviewOn}
+          values={v}
           error={e?.reviewOn}
         />
       </div>
@@ -108,17 +108,7 @@ export function ReviewTaskForm({ action, taskId, task }: { action: Action; taskI
     <form {...formProps} noValidate key={key} aria-label={`Review: ${task}`}>
       <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
       <div className="flex flex-wrap items-end gap-x-4">
-        <FieldShell name={id} label="Reviewed today, next review on" error={error}>
-          <input
-            id={id}
-            name="reviewOn"
-            type="date"
-            defaultValue={values.reviewOn}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy(id, undefined, error)}
-            className="input max-w-xs"
-          />
-        </FieldShell>
+        <DateField id={id} name="reviewOn" label="Reviewed today, next review on" values={values} error={error} />
         <div className="mb-5">
           <SubmitButton pendingText="Saving…" className="btn-secondary mb-0!">
             Save the review<span className="sr-only">: {task}</span>

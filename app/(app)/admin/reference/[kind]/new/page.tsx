@@ -6,7 +6,10 @@ import { isReferenceKind, referenceWords } from "@/lib/forms/reference";
 import { addReferenceValueAction } from "../../actions";
 import { ReferenceForm } from "../../reference-form";
 
-export const metadata: Metadata = { title: "Add a reference value" };
+export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }): Promise<Metadata> {
+  const { kind } = await params;
+  return { title: isReferenceKind(kind) ? `Add a ${referenceWords[kind].one}` : "Add a reference value" };
+}
 
 export default async function NewReferenceValuePage({ params }: { params: Promise<{ kind: string }> }) {
   await requireRole("admin");

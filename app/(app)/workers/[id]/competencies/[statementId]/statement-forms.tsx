@@ -12,6 +12,7 @@ import { SignatureButtons, SignatureField } from "@/components/forms/signature-f
 import type { Signer } from "@/lib/rules/signature";
 import { EVIDENCE_TYPES, evidenceTypeWords } from "@/lib/vocabulary";
 import { CONFIDENCE_LEVELS, confidenceWords } from "@/lib/rules/competencies";
+import { DateField } from "@/components/forms/date-field";
 
 function Outcome({ state }: { state: FormState }) {
   return (
@@ -64,7 +65,7 @@ export function EvidenceForm({ action, today }: { action: FormAction; today: str
         value={v.type}
         error={e?.type}
       />
-      <TextField name="evidenceDate" label="Date" type="date" defaultValue={v.evidenceDate ?? today} max={today} error={e?.evidenceDate} className="max-w-xs" />
+      <DateField name="evidenceDate" label="Date" values={v} defaultValue={today} error={e?.evidenceDate} />
       <TextareaField
         name="description"
         label="Description"
@@ -126,7 +127,7 @@ export function SignOffForm({
           error={e?.assessorRegistration}
           autoComplete="off"
         />
-        <TextField name="signedOffOn" label="Date of the sign-off" type="date" max={today} defaultValue={v.signedOffOn} error={e?.signedOffOn} />
+        <DateField name="signedOffOn" label="Date of the sign-off" values={v} error={e?.signedOffOn} />
       </div>
       <SignatureField signer={signer} error={e?.password} />
       <SignatureButtons signer={signer} signOnAgain={signOnAgain} pendingText="Signing off…">

@@ -3,11 +3,13 @@
 // Each keeps what was typed when it comes back with a problem.
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
+import { DateField } from "@/components/forms/date-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { SelectField } from "@/components/forms/select-field";
 import { FieldMessages, describedBy } from "@/components/forms/field-shell";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction, type FormAction as Action, type FormState } from "@/components/forms/use-form-action";
+import { ACTION_DESCRIPTION_MAX } from "@/lib/forms/limits";
 type Option = readonly [string, string];
 
 function Problem({ state }: { state: FormState }) {
@@ -75,14 +77,14 @@ export function AddActionForm({ action, owners, defaultOwner }: { action: Action
   return (
     <form {...formProps} noValidate key={key}>
       <Problem state={state} />
-      <TextField name="description" label="What will be done" defaultValue={v.description} error={e?.description} maxLength={500} />
+      <TextField name="description" label="What will be done" defaultValue={v.description} error={e?.description} maxChars={ACTION_DESCRIPTION_MAX} />
       <div className="grid gap-x-6 sm:grid-cols-2">
         {owners.length > 1 ? (
           <SelectField name="owner" label="Who will do it" options={owners} defaultValue={v.owner} error={e?.owner} />
         ) : (
           <input type="hidden" name="owner" value={owners[0]?.[0] ?? ""} />
         )}
-        <TextField name="dueOn" label="Due date (optional)" type="date" defaultValue={v.dueOn} error={e?.dueOn} className="max-w-xs" />
+        <DateField name="dueOn" label="Due date (optional)" values={v} error={e?.dueOn} />
       </div>
       <SubmitButton pendingText="Adding…">Add action</SubmitButton>
     </form>

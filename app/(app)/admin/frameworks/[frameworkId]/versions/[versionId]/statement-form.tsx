@@ -9,6 +9,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { RENEWAL_MAX_MONTHS } from "@/lib/rules/competencies";
 import { FRAMEWORK_STAGES, frameworkStageWords } from "@/lib/vocabulary";
+import { TITLE_MAX } from "@/lib/forms/limits";
 
 type Options = ReadonlyArray<readonly [string, string]>;
 
@@ -67,7 +68,7 @@ export function StatementForm({
         className="max-w-[8rem]"
         autoComplete="off"
       />
-      <TextField name="sourceRef" label="Source reference (optional)" hint="Where the statement comes from, for example HEE 2021, domain 3" defaultValue={v.sourceRef} error={e?.sourceRef} autoComplete="off" maxLength={200} />
+      <TextField name="sourceRef" label="Source reference (optional)" hint="Where the statement comes from, for example HEE 2021, domain 3" defaultValue={v.sourceRef} error={e?.sourceRef} autoComplete="off" maxChars={TITLE_MAX} />
       {mode === "create" ? <RadiosField name="bespoke" legend="Is this a bespoke statement?" options={BESPOKE_OPTIONS} value={v.bespoke} error={e?.bespoke} /> : null}
       {mode === "create" || bespoke ? (
         <>

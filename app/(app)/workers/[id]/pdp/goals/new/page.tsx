@@ -10,7 +10,14 @@ import { frameworkStageWords, supportWords } from "@/lib/vocabulary";
 import { GoalForm } from "../goal-form";
 import { createGoalAction } from "../actions";
 
-export const metadata: Metadata = { title: "Add a PDP goal" };
+/** The page's heading and title: a support worker proposes a goal on their own record; a manager adds one. */
+const headingFor = (proposing: boolean) => (proposing ? "Propose a goal" : "Add a goal");
+
+export async function generateMetadata(): Promise<Metadata> {
+  // Only a support worker's own record lets them add goals (goalActor), so the role says which page this is.
+  const user = await requireUser();
+  return { title: headingFor(user.role === "support_worker") };
+}
 
 export default async function NewGoalPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -23,7 +30,7 @@ export default async function NewGoalPage({ params }: { params: Promise<{ id: st
 
   return (
     <div className="max-w-3xl">
-      <WorkerRecordHeader worker={worker} current="pdp" title={proposing ? "Propose a goal" : "Add a goal"} />
+      <WorkerRecordHeader worker={worker} current="pdp" title={headingFor(proposing)} />
       <p className="mb-4">
         <Link href={`/workers/${id}/pdp`}>Back to the PDP</Link>
       </p>

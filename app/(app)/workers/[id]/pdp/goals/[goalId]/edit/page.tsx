@@ -9,7 +9,7 @@ import { frameworkStageWords, supportWords } from "@/lib/vocabulary";
 import { GoalForm } from "../../goal-form";
 import { updateGoalAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Edit a PDP goal" };
+export const metadata: Metadata = { title: "Edit a goal" };
 
 export default async function EditGoalPage({ params }: { params: Promise<{ id: string; goalId: string }> }) {
   const user = await requireRole("manager", "admin");
