@@ -1,6 +1,6 @@
 // A table of figures (lib/tables.ts) with its heading, the caption screen readers hear, and a link to download the
 // same cells as CSV.
-import type { TableData } from "@/lib/tables";
+import { cellText, type TableData } from "@/lib/tables";
 import { ScrollRegion } from "./scroll-region";
 
 export function DataTable({
@@ -48,11 +48,11 @@ export function DataTable({
                   {r.map((cell, i) =>
                     i === 0 ? (
                       <th key={i} scope="row" className="font-normal!">
-                        {cell ?? "–"}
+                        {cellText(table, i, cell)}
                       </th>
                     ) : (
                       <td key={i} className={num(i)}>
-                        {cell ?? "–"}
+                        {cellText(table, i, cell)}
                       </td>
                     ),
                   )}
@@ -65,11 +65,11 @@ export function DataTable({
                   {table.totals.map((cell, i) =>
                     i === 0 ? (
                       <th key={i} scope="row">
-                        {cell ?? "–"}
+                        {cellText(table, i, cell)}
                       </th>
                     ) : (
                       <td key={i} className={num(i)}>
-                        {cell ?? "–"}
+                        {cellText(table, i, cell)}
                       </td>
                     ),
                   )}

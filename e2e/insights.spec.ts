@@ -48,6 +48,7 @@ const overallCard = (page: Page, label: string) => page.getByRole("list", { name
 
 test("the lead's scorecard matches the demo data, and a team filter changes it", async ({ browser }) => {
   const page = await signedInPage(browser, "lead");
+  await page.setViewportSize({ width: 1280, height: 800 });
   await visit(page, "/insights");
   const all = counts();
   expect(all.appraised).toBeGreaterThan(0);
@@ -62,6 +63,14 @@ test("the lead's scorecard matches the demo data, and a team filter changes it",
   await expect(overallCard(page, "Annual appraisal")).toContainText(`${pct}%`);
   const byTeam = page.getByRole("table", { name: /scorecard by team/ });
   await expect(byTeam).toBeVisible();
+  // At 1280 px every column of the by-team table is in view: nothing hides behind a sideways scroll.
+  const [scrollWidth, clientWidth] = await page.getByRole("region", { name: "The call to action by team, table" }).evaluate((el) => [el.scrollWidth, el.clientWidth]);
+  expect(scrollWidth, "the by-team table's width at 1280 px").toBeLessThanOrEqual(clientWidth!);
+  // The ratings' thresholds, in words a person would use.
+  await page.getByText("How the ratings are set").click();
+  const ratings = page.getByRole("table", { name: "The thresholds for each measure's rating" });
+  await expect(ratings.getByRole("row", { name: /^CPD hours per FTE/ })).toContainText(/At least \d+(\.\d)? hours/);
+  await expect(ratings.getByRole("row", { name: /^PDP agreed and reviewed/ })).toContainText(/At least \d+%.*Below \d+%/);
 
   // A column's heading orders the teams by it, lowest first; the order is in the address.
   await byTeam.getByRole("link", { name: /^Annual appraisal\s*, sort$/ }).click();
@@ -112,6 +121,7 @@ test("the lead's scorecard matches the demo data, and a team filter changes it",
   const one = counts(team.id);
   expect(one.inPost).toBeLessThan(all.inPost);
   await expect(page.getByText(`${one.inPost} support workers in post on the last day, filtered`)).toBeVisible();
+  await expect(page.getByText(`Insights: ${team.name}, filtered from the whole organisation`)).toBeVisible();
   await expect(overallCard(page, "Annual appraisal")).toContainText(`${one.appraised} of ${one.due} due`);
   await expect(page.getByLabel("Team", { exact: true })).toHaveValue(team.id);
   await expectAccessible(page);
@@ -136,16 +146,21 @@ test("the scorecard downloads as the CSV of what is on screen, and competency co
   const header = rows[0]!;
   const overall = rows[1]!;
   expect(overall[0]).toBe("All teams");
-  // Each figure on the screen is the CSV's, with what it is out of.
+  // Each figure on the screen is the CSV's, with what it counted and what it is out of: numbers, a column each.
+  const cell = (label: string) => {
+    const value = overall[header.indexOf(label)];
+    expect(value, label).toMatch(/^\d+$/);
+    return value!;
+  };
   for (const label of ["Annual appraisal", "Career conversation", "Competencies signed off"]) {
     const card = overallCard(page, label);
-    await expect(card).toContainText(overall[header.indexOf(label)]!);
-    await expect(card).toContainText(overall[header.indexOf(`${label}: out of`)]!);
+    await expect(card).toContainText(`${cell(`${label} (%)`)}%`);
+    await expect(card).toContainText(`${cell(`${label}: counted`)} of ${cell(`${label}: out of`)}`);
   }
 
   // Competency coverage: the figure opens the workers, least covered first, with the same totals.
   const coverage = overallCard(page, "Competencies signed off");
-  const outOf = overall[header.indexOf("Competencies signed off: out of")]!; // "12 of 240 competencies"
+  const outOf = `${cell("Competencies signed off: counted")} of ${cell("Competencies signed off: out of")} competencies`; // "12 of 240 competencies"
   await coverage.getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1, name: "Competencies signed off: the workers behind the figure" })).toBeVisible();
   await expect(page.getByText(`${outOf.replace(" competencies", "")} competencies signed off across`)).toBeVisible();

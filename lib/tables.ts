@@ -1,5 +1,5 @@
 // A table of figures as data: the page renders it (components/data-table.tsx) and the CSV download writes the very
-// same cells, so what a lead downloads is what they saw. Cells are already worded ("41%", "*", "12.5").
+// same cells, so what a lead downloads is what they saw. Cells are numbers, or already worded ("*", "12.50").
 import { toCsv } from "./csv";
 
 export type Cell = string | number | null;
@@ -9,7 +9,11 @@ export type TableData = {
   key: string;
   /** The table's heading, and its caption. */
   title: string;
-  columns: { label: string; numeric?: boolean }[];
+  /**
+   * A numeric column's cells are numbers; a `percent` column's are whole percentages, shown with "%" on the page and
+   * written as plain numbers in the download, whose heading says "(%)" instead, so a spreadsheet can add them up.
+   */
+  columns: { label: string; numeric?: boolean; percent?: boolean }[];
   /** The first cell of each row is its row header. */
   rows: Cell[][];
   /** A last row of totals, when the table has one. */
@@ -18,7 +22,7 @@ export type TableData = {
 
 /** The table as a CSV file: the column headings, the rows, then the totals. */
 export function tableCsv(t: TableData): string {
-  return toCsv([t.columns.map((c) => c.label), ...t.rows, ...(t.totals ? [t.totals] : [])]);
+  return toCsv([t.columns.map((c) => (c.percent ? `${c.label} (%)` : c.label)), ...t.rows, ...(t.totals ? [t.totals] : [])]);
 }
 
 /** The file name of a download: "pathways-" then the parts (table, filters, period) as lower-case words with hyphens. */
@@ -43,4 +47,10 @@ export function csvResponse(body: string, fileName: string): Response {
       "Cache-Control": "no-store",
     },
   });
+}
+
+/** A cell as the page shows it: a dash for none, a percentage column's number with "%". */
+export function cellText(t: TableData, column: number, cell: Cell): string | number {
+  if (cell === null) return "–";
+  return t.columns[column]?.percent && typeof cell === "number" ? `${cell}%` : cell;
 }

@@ -9,7 +9,7 @@ import { workforceComposition } from "@/db/queries/workforce";
 import type { ScorecardFilters } from "@/db/queries/scorecard";
 import { workforceTables } from "@/app/(app)/insights/workforce/workforce-tables";
 import { GET } from "@/app/(app)/insights/workforce/csv/route";
-import { tableCsv } from "@/lib/tables";
+import { cellText, tableCsv } from "@/lib/tables";
 import { asSession, makeWorker, twoTeams } from "./support/factory";
 import { actAs, NOT_FOUND } from "./support/auth-mock";
 
@@ -69,6 +69,9 @@ describe("workforce composition", () => {
       ["Band 4", 1, "0.60", 20, 14],
     ]);
     expect(band.totals).toEqual(["Total", 5, "4.40", 100, 100]);
+    // Shares are numbers in the download under a "(%)" heading, and "80%" on the page.
+    expect(tableCsv(band).split("\r\n")[0]).toBe("\ufeffPay band,Headcount,FTE,Share of headcount (%),Share of FTE (%)");
+    expect(cellText(band, 3, 80)).toBe("80%");
   });
 
   it("moves with the end date: the day before the leaver left they count; on the later leaver's last day they no longer do and the new starter does", () => {

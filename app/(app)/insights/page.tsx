@@ -126,7 +126,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
               {`${card.rows.length.toLocaleString("en-GB")} teams. A column's heading orders the teams by it (lowest first, then highest); the download has every team in the same order.`}
             </p>
             <ScrollRegion label="The call to action by team, table">
-              <table className="table">
+              <table className="table table-compact text-sm">
                 <caption className="sr-only">
                   {`The call to action scorecard by team: headcount and each measure with its red, amber or green rating${pages > 1 ? `, teams ${(page - 1) * TEAMS_PER_PAGE + 1} to ${(page - 1) * TEAMS_PER_PAGE + teamRows.length} of ${card.rows.length}` : ""}`}
                 </caption>

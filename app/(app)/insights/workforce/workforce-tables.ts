@@ -1,12 +1,12 @@
 // The Workforce tab's tables as cells (lib/tables.ts): the page renders them and the CSV download writes the same.
 // Cross-tables have a row per profession (or care setting), a column per role (stage) in ladder order, and totals
 // for each row and column; FTE is shown to two decimal places, shares as whole
-// percentages (numbers, with "%" in the heading, so a download adds up in a spreadsheet).
+// percentages (percent columns: numbers in the download).
 import type { CrossCell, WorkforceComposition } from "@/db/queries/workforce";
 import type { Cell, TableData } from "@/lib/tables";
 
 export const fteText = (n: number) => (Math.round(n * 100) / 100).toFixed(2);
-/** A share as its whole percentage, a number a spreadsheet can add (the column's heading says "%"); none of nothing. */
+/** A share as its whole percentage (a percent column's number, lib/tables.ts); none of nothing. */
 const share = (n: number, of: number): Cell => (of === 0 ? null : Math.round((100 * n) / of));
 
 function crossTable(key: string, title: string, rowLabel: string, cells: CrossCell[], measure: "headcount" | "fte", notRecorded: string): TableData {
@@ -43,7 +43,7 @@ export function workforceTables(w: WorkforceComposition): TableData[] {
     {
       key: "by-band",
       title: "Headcount and FTE by pay band",
-      columns: [{ label: "Pay band" }, { label: "Headcount", numeric: true }, { label: "FTE", numeric: true }, { label: "Share of headcount (%)", numeric: true }, { label: "Share of FTE (%)", numeric: true }],
+      columns: [{ label: "Pay band" }, { label: "Headcount", numeric: true }, { label: "FTE", numeric: true }, { label: "Share of headcount", numeric: true, percent: true }, { label: "Share of FTE", numeric: true, percent: true }],
       rows: w.byBand.map((b) => [b.bandName ?? "Band not recorded", b.headcount, fteText(b.fte), share(b.headcount, headcount), share(b.fte, fte)]),
       totals: ["Total", headcount, fteText(fte), share(headcount, headcount), share(fte, fte)],
     },
