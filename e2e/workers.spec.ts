@@ -155,6 +155,15 @@ test("a lead sees the whole workforce but cannot add workers", async ({ browser 
   await expect(page.getByRole("status")).toContainText(`${n} workers`);
   await expect(page.getByRole("link", { name: "Add a worker" })).toHaveCount(0);
   expect((await page.goto("/workers/new"))?.status()).toBe(404);
+
+  // A search too long to take is refused with a message, not cut short, and the other filters still apply.
+  await visit(page, `/workers?q=${"x".repeat(1001)}&status=left`);
+  await expect(page.getByLabel("Name or employee number")).toHaveAccessibleDescription(/Search for 1,000 characters or fewer/);
+  await expect(page.getByLabel("Status")).toHaveValue("left");
+  // A long one that can be taken is kept whole.
+  const long = "Mensah ".repeat(20).trim();
+  await visit(page, `/workers?q=${encodeURIComponent(long)}`);
+  await expect(page.getByLabel("Name or employee number")).toHaveValue(long);
   await page.context().close();
 });
 

@@ -12,15 +12,20 @@ const optionalId = z
   .trim()
   .max(64)
   .optional()
-  .transform((v) => (v ? v : undefined));
+  .transform((v) => (v ? v : undefined))
+  .catch(undefined);
+
+/** The longest search the list takes: far beyond any name or employee number, short enough for any address. */
+export const SEARCH_MAX = 1000;
 
 export const WorkerFilters = z.object({
   q: z
     .string()
     .trim()
-    .max(100)
+    .max(SEARCH_MAX)
     .optional()
-    .transform((v) => (v ? v : undefined)),
+    .transform((v) => (v ? v : undefined))
+    .catch(undefined),
   team: optionalId,
   profession: optionalId,
   stage: optionalId,
@@ -39,16 +44,19 @@ export const WorkerFilters = z.object({
 
 export type WorkerFilters = z.infer<typeof WorkerFilters>;
 
-/** Reads filters from search params; anything malformed falls back to the default rather than failing. */
-export function parseWorkerFilters(params: Record<string, string | string[] | undefined> | URLSearchParams): WorkerFilters {
+/**
+ * Reads filters from search params. Each one that is malformed falls back to its default on its own, so the others
+ * still apply; a search too long to take is dropped and said so (`searchRefused`), never cut short.
+ */
+export function parseWorkerFilters(params: Record<string, string | string[] | undefined> | URLSearchParams): WorkerFilters & { searchRefused: boolean } {
   const flat: Record<string, string> = {};
   const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
   for (const [k, v] of entries) {
     const value = Array.isArray(v) ? v[0] : v;
     if (typeof value === "string") flat[k] = value;
   }
-  const parsed = WorkerFilters.safeParse(flat);
-  return parsed.success ? parsed.data : WorkerFilters.parse({});
+  const filters = WorkerFilters.parse(flat);
+  return { ...filters, searchRefused: (flat.q?.trim().length ?? 0) > SEARCH_MAX };
 }
 
 /** The query string for a set of filters, leaving out defaults (so URLs stay short). */

@@ -4,7 +4,8 @@ import { requireRole } from "@/lib/auth";
 import { canManageWorkers } from "@/lib/roles";
 import { listWorkers } from "@/db/queries/workers";
 import { teamOptions, professionOptions, stageOptions, bandOptions, careSettingOptions } from "@/db/queries/reference";
-import { parseWorkerFilters, filtersToQuery, type WorkerFilters, type WorkerSort } from "@/lib/worker-filters";
+import { parseWorkerFilters, filtersToQuery, SEARCH_MAX, type WorkerFilters, type WorkerSort } from "@/lib/worker-filters";
+import { FieldMessages, describedBy } from "@/components/forms/field-shell";
 import { formatDate } from "@/lib/rules/dates";
 import { SortHeader } from "@/components/sort-header";
 import { Pagination } from "@/components/pagination";
@@ -70,7 +71,16 @@ export default async function WorkersPage({ searchParams }: { searchParams: Sear
             <label htmlFor="f-q" className="label text-sm">
               Name or employee number
             </label>
-            <input id="f-q" name="q" type="search" defaultValue={f.q ?? ""} className="input" />
+            <FieldMessages name="f-q" error={f.searchRefused ? `Search for ${SEARCH_MAX.toLocaleString("en-GB")} characters or fewer` : undefined} />
+            <input
+              id="f-q"
+              name="q"
+              type="search"
+              defaultValue={f.q ?? ""}
+              className="input"
+              aria-invalid={f.searchRefused ? true : undefined}
+              aria-describedby={describedBy("f-q", undefined, f.searchRefused ? "refused" : undefined)}
+            />
           </div>
           <button type="submit" className="btn">
             Search
