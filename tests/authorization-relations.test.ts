@@ -484,8 +484,10 @@ const TABLE: Record<string, { load: () => Promise<Actions>; actions: Record<stri
       deleteCpdAction: { fixture: (t) => ({ ids: [t.workerId, cpdEntry(t)], form: { confirm: "yes" } }), expect: { support_worker: "DNNN", manager: "DDNN", lead: "RRRR", admin: "DDDN" } },
       requestTrainingAction: { fixture: (t) => ({ ids: [t.workerId], form: { courseTitle: "Makaton", startsOn: addMonths(TODAY, 1), why: "To talk with patients" } }), expect: { support_worker: "DNNN", manager: "DDNN", lead: "RRRR", admin: "DDDN" } },
       withdrawRequestAction: { fixture: (t) => ({ ids: [t.workerId, trainingRequest(t)], form: { confirm: "yes" } }), expect: { support_worker: "DNNN", manager: "DDNN", lead: "RRRR", admin: "DDDN" } },
-      approveRequestAction: { fixture: (t) => ({ ids: [t.workerId, trainingRequest(t)], form: {} }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" } },
-      declineRequestAction: { fixture: (t) => ({ ids: [t.workerId, trainingRequest(t)], form: { declineReason: "funding", declineDetail: "No budget this year" } }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" } },
+      decideRequestAction: {
+        fixture: (t) => ({ ids: [t.workerId, trainingRequest(t)], form: { decision: "declined", declineReason: "funding", declineDetail: "No budget this year" } }),
+        expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" },
+      },
     },
   },
   "app/(app)/workers/[id]/login/actions.ts": {
