@@ -48,7 +48,7 @@ function profileQuery() {
 export type WorkerProfile = NonNullable<ReturnType<typeof workerProfile>>;
 
 /** Whether a worker's record is the viewer's own: the pages speak to them as "you" and leave off what only others do. */
-const ownFor = (user: SessionUser) => sql<boolean>`coalesce(${workers.userId} = ${user.id}, 0)`.mapWith(Boolean);
+export const ownFor = (user: SessionUser) => sql<boolean>`coalesce(${workers.userId} = ${user.id}, 0)`.mapWith(Boolean);
 
 /** A worker the user may see, or undefined (the page answers 404). */
 export function workerProfile(user: SessionUser, workerId: string) {
