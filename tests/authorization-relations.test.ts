@@ -684,7 +684,8 @@ const NOT_BY_RECORD: Record<string, string> = {
   "app/(app)/workers/export/route.ts": "the workers the signed-in user sees (tests/worker-export.test.ts)",
   "app/(app)/workers/import/actions.ts": "only the uploader's own check can be confirmed (tests/worker-import.test.ts, another user's batch)",
   "app/(app)/workers/import/upload/route.ts": "a new file from the signed-in user; its rows are checked against their own scope",
-  "app/(app)/admin/users/actions.ts#addUserAction": "a new account in the administrator's own organisation",
+  "app/(app)/admin/users/actions.ts#addUserAction":
+    "a new account in the administrator's own organisation; the teams a new manager is given must be its live teams (tests/users.test.ts)",
   "app/(app)/teams/actions.ts#addTeamAction": "a new team in the administrator's own organisation",
   "app/sign-on-again.ts": "the signed-in user's own sign-on",
 };
