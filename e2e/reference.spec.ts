@@ -37,7 +37,7 @@ test("an admin adds a care setting, fixing bad input, and it appears in the form
 
   // Left empty, the code is made from the name.
   await page.getByLabel("Name").fill(NAME);
-  await page.getByLabel("Code (optional)").fill("");
+  await page.getByLabel("Code").fill("");
   await page.getByRole("button", { name: "Add care setting" }).click();
   await expect(page.getByRole("heading", { level: 1, name: NAME })).toBeVisible();
   await expect(page.getByRole("status")).toContainText("Added");
