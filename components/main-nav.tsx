@@ -6,12 +6,12 @@ import type { NavItem } from "@/lib/roles";
 
 export function MainNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
-  // The most specific match wins: /admin/users is "Users", not also "Administration".
-  const matches = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
+  // The most specific match wins: /admin/users is "Users", not also "Administration"; a worker's own PDP is "My PDP",
+  // not also "My development".
+  const matches = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
   const currentHref = items
-    .map((i) => i.href)
-    .filter(matches)
-    .sort((a, b) => b.length - a.length)[0];
+    .flatMap((i) => [i.href, ...(i.sections ?? [])].filter(matches).map((path) => ({ href: i.href, length: path.length })))
+    .sort((a, b) => b.length - a.length)[0]?.href;
   return (
     <nav aria-label="Main" className="border-b border-nhs-grey-4 bg-white no-print">
       <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-6 px-4">
@@ -22,7 +22,7 @@ export function MainNav({ items }: { items: NavItem[] }) {
               <Link
                 href={item.href}
                 aria-current={current ? "page" : undefined}
-                className={`inline-block py-3 font-semibold no-underline ${current ? "border-b-4 border-nhs-blue text-nhs-text!" : "border-b-4 border-transparent"}`}
+                className={`inline-block py-2.5 font-semibold sm:py-3 no-underline ${current ? "border-b-4 border-nhs-blue text-nhs-text!" : "border-b-4 border-transparent"}`}
               >
                 {item.label}
                 {item.count !== undefined && (

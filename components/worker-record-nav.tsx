@@ -1,5 +1,5 @@
 // The tabs across a worker's record: profile, PDP, appraisals, career conversations. Server-rendered; the page
-// says which one it is. Each feature of the record adds its tab here.
+// says which one it is. Each feature of the record adds its tab here. On a phone they fold into one line (TabNav).
 import { TabNav } from "./tab-nav";
 
 export type WorkerRecordTab = "profile" | "pdp" | "appraisals" | "conversations" | "competencies" | "supervision" | "cpd" | "apprenticeship";
@@ -15,8 +15,15 @@ const TABS: { key: WorkerRecordTab; label: string; path: string }[] = [
   { key: "apprenticeship", label: "Apprenticeship", path: "/apprenticeship" },
 ];
 
-export function WorkerRecordNav({ workerId, current }: { workerId: string; current: WorkerRecordTab }) {
-  return <TabNav label="Worker record" current={current} tabs={TABS.map((t) => ({ key: t.key, label: t.label, href: `/workers/${workerId}${t.path}` }))} />;
+export function WorkerRecordNav({ workerId, current, phoneSummary }: { workerId: string; current: WorkerRecordTab; phoneSummary: string }) {
+  return (
+    <TabNav
+      label="Worker record"
+      current={current}
+      phoneSummary={phoneSummary}
+      tabs={TABS.map((t) => ({ key: t.key, label: t.label, href: `/workers/${workerId}${t.path}` }))}
+    />
+  );
 }
 
 /** The heading of every page in a worker's record: team, name, job title, then the tabs. */
@@ -25,7 +32,8 @@ export function WorkerRecordHeader({
   current,
   title,
 }: {
-  worker: { id: string; firstName: string; lastName: string; jobTitle: string; teamName: string };
+  /** `isOwn`: the viewer's own record (from the data layer), spoken of as "my record". */
+  worker: { id: string; firstName: string; lastName: string; jobTitle: string; teamName: string; isOwn?: boolean };
   current: WorkerRecordTab;
   /** The page's own heading (e.g. "Personal development plan"); the profile uses the worker's name instead. */
   title?: string;
@@ -37,7 +45,7 @@ export function WorkerRecordHeader({
         {title ? `${name} · ${worker.jobTitle}` : worker.teamName}
       </p>
       <h1 className="mb-4">{title ?? name}</h1>
-      <WorkerRecordNav workerId={worker.id} current={current} />
+      <WorkerRecordNav workerId={worker.id} current={current} phoneSummary={worker.isOwn ? "Sections of my record" : `Sections of ${worker.firstName}'s record`} />
     </>
   );
 }

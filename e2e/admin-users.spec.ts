@@ -106,6 +106,33 @@ test("an admin adds a user, who chooses a password through the link and is signe
   await Promise.all([context.close(), again.close(), admin.context().close()]);
 });
 
+test("creating a manager asks for the teams they manage, and they become the team's manager", async ({ browser }) => {
+  const admin = await signedInPage(browser, "admin");
+  await visit(admin, "/admin/users/new");
+  const teams = admin.getByRole("group", { name: "Teams they manage" });
+  // Asked of a manager only.
+  await expect(teams).toBeHidden();
+  await admin.getByLabel("Role").selectOption({ label: "Lead" });
+  await expect(teams).toBeHidden();
+  await admin.getByLabel("Role").selectOption({ label: "Manager" });
+  await expect(teams).toBeVisible();
+  await expectAccessible(admin);
+
+  await admin.getByLabel("Full name").fill("Morgan Hale");
+  await admin.getByLabel("Work email address").fill("morgan.hale.e2e@demo.test");
+  await teams.getByLabel("Acute Physiotherapy").check();
+  await admin.getByRole("button", { name: "Create login" }).click();
+  await expect(admin.getByRole("heading", { name: "Login created for Morgan Hale" })).toBeVisible();
+  await expectAccessible(admin);
+
+  await visit(admin, "/teams");
+  await admin.getByRole("link", { name: "Acute Physiotherapy", exact: true }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: "Acute Physiotherapy" })).toBeVisible();
+  await expect(admin.getByText(/Morgan Hale/)).toBeVisible();
+  await expectAccessible(admin);
+  await admin.context().close();
+});
+
 test("an admin changes the role of, then disables, a user signed in elsewhere: each time their next request signs them out", async ({ browser }) => {
   const admin = await signedInPage(browser, "admin");
   const link = await addUser(admin, "Sasha Okoro", "sasha.okoro.e2e@demo.test", "Lead");

@@ -1,13 +1,14 @@
 // The annual appraisal, as the people involved go through it: manager2 books, writes and sends Daniel Kowalski's
 // appraisal (adding its new objective to his PDP); Daniel reads it, tries sending it back without a reason, then signs
-// it; manager2 finds it locked, prints it, and reopens it with a reason. Another team's manager and another worker get
-// 404; a lead reads only.
+// it, spoken to as "you" throughout; manager2 finds it locked, prints it, and reopens it with a reason. With none
+// booked, Daniel is offered no booking, and his earlier appraisals fit a phone. Another team's manager and another
+// worker get 404; a lead reads only.
 import { test, expect } from "./support/test";
 import { errorSummary, expectDate, fillDate } from "./support/pages";
 import { today, yearsOn } from "./support/dates";
 import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
-import { PASSWORD, signedInPage } from "./support/roles";
+import { PASSWORD, signedInPage, storageState } from "./support/roles";
 import { demoDb, workerIdFor } from "./support/demo-db";
 
 test.describe.configure({ mode: "serial" });
@@ -68,6 +69,24 @@ test("first, any appraisal of Daniel's that the demo data has open is closed", a
     await page.context().close();
   }
   expect(openAppraisal(workerId)).toBeUndefined();
+});
+
+test("Daniel, with none booked, reads his appraisals on a phone: nothing he cannot do, and the earlier ones fit 390 px", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageState("worker2"), viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await visit(page, `/workers/${workerId}/appraisals`);
+  // Booking is his manager's to do: no heading offering it to him.
+  await expect(page.getByRole("heading", { name: "Book the next appraisal" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 2, name: "Next appraisal", exact: true })).toBeVisible();
+  await expect(page.getByText("No appraisal is booked yet. Your manager books it with you.")).toBeVisible();
+  await expect(page.getByRole("button", { name: /book/i })).toHaveCount(0);
+  // The table's scrolling box (the section around it is a region of the same name).
+  const earlier = page.locator('[role="region"][aria-label="Earlier appraisals"]');
+  await expect(earlier.getByText(/^With /).first()).toBeVisible();
+  await expect(earlier.getByText(/^Signed off \d/).first()).toBeVisible();
+  const cutOff = await earlier.evaluate((e) => e.scrollWidth - e.clientWidth);
+  expect(cutOff, "px of the earlier appraisals' table beyond the screen").toBeLessThanOrEqual(0);
+  await context.close();
 });
 
 test("manager2 books the appraisal, refused a date three years ahead with the date kept", async ({ browser }) => {
@@ -147,8 +166,12 @@ test("manager2 starts it, fills the form with a new objective, adds it to the PD
 test("Daniel reads it, needs a reason to send it back, then signs it with a comment", async ({ browser }) => {
   const page = await signedInPage(browser, "worker2");
   await visit(page, `/workers/${workerId}/appraisals`);
+  // Spoken to as "you" about his own appraisal.
+  await expect(page.getByText("Awaiting your sign-off")).toBeVisible();
+  await expect(page.getByText(/the worker's sign-off/i)).toHaveCount(0);
   await page.getByRole("link", { name: "Read and sign off your appraisal" }).click();
   await expect(newObjective(page)).toBeVisible();
+  await expect(page.getByText("Awaiting your sign-off")).toBeVisible();
   await expectAccessible(page);
 
   await page.getByLabel("Your comments (optional)").fill(COMMENT);
@@ -173,6 +196,10 @@ test("Daniel reads it, needs a reason to send it back, then signs it with a comm
   await expect(status(page, "Appraisal signed off")).toBeVisible();
   expect(signatureAudit(appraisalPath.split("/").at(-1)!)?.summary).toMatchObject({ reauthenticated: "password" });
   await expect(page.getByText(COMMENT)).toBeVisible();
+  await expect(page.getByText(/^You signed it off on .+ Locked\.$/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your comments" })).toBeVisible();
+  await expect(page.getByText("Signed off by you", { exact: true })).toBeVisible();
+  await expect(page.getByText(/Signed off by Daniel|the worker's comments|Signed off by the worker/i)).toHaveCount(0);
   await expectAccessible(page);
   await page.context().close();
 });

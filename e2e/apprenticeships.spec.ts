@@ -39,7 +39,22 @@ test("the manager starts Chloe's apprenticeship, logs hours and a review, and se
   await expect(page.getByRole("heading", { name: "No current apprenticeship" })).toBeVisible();
   await expectAccessible(page);
 
+  // The options follow the chosen standard: the senior healthcare support worker's six, none for the assistant
+  // practitioner's (it used to offer "Maternity support" there too).
+  const option = page.getByLabel("Option (if the standard has options)");
+  await page.getByLabel("Apprenticeship standard").selectOption({ label: "Senior healthcare support worker (level 3, typically 18 months)" });
+  await expect(option.locator("option")).toHaveText([
+    "No option",
+    "Adult nursing support",
+    "Allied health profession – therapy support",
+    "Children and young people support",
+    "Maternity support",
+    "Mental health support",
+    "Theatre support",
+  ]);
   await page.getByLabel("Apprenticeship standard").selectOption({ label: "Assistant practitioner (health) (level 5, typically 24 months)" });
+  await expect(option).toHaveCount(0);
+  await expect(page.getByText("Maternity support")).toHaveCount(0);
   await page.getByLabel("Training provider").fill(PROVIDER);
   await fillDate(page, "Start date", started());
   await fillDate(page, "Planned end date", shift(started(), -1));

@@ -156,9 +156,15 @@ test("Chloe self-assesses a next-stage statement and adds evidence, fixing a fut
   await expect(page.getByLabel("Description")).toHaveValue(EVIDENCE);
   await expectAccessible(page);
   await fillDate(page, "Date", shift(today(), -2));
+  // A link typed as people copy it, from "www.", is taken with the https:// it left out.
+  await page.getByLabel("Link (optional)").fill("www.e-lfh.org.uk/certificates/competencies-e2e");
   await page.getByRole("button", { name: "Add the evidence" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Evidence added" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Evidence, newest first" })).toContainText(EVIDENCE);
+  await expect(page.getByRole("list", { name: "Evidence, newest first" }).getByRole("link", { name: /^https:\/\/www\.e-lfh\.org\.uk\/certificates\/competencies-e2e/ })).toHaveAttribute(
+    "href",
+    "https://www.e-lfh.org.uk/certificates/competencies-e2e",
+  );
   await expect(statementCard(page).getByText("Evidence added", { exact: true })).toBeVisible();
   expect(assessmentStatus(chloe, statement.id)).toBe("evidence_added");
 });

@@ -1,13 +1,14 @@
 // CPD and training requests, as people use them: Chloe adds a CPD entry (fixing impossible hours on the way),
 // changes it, deletes one added by mistake, asks for three courses and withdraws one; her manager sees the other two
-// waiting on the team page, declines one for funding and approves the other, then records it as attended, which puts
-// it in her CPD; deleting that entry puts the request back to approved, to be recorded again; a lead reads only;
-// another team's manager gets 404.
+// waiting on the team page, opens one from there on a phone and approves it on its own page (a choice, then a message
+// saying what was decided), declines the other for funding, then records the approved one as attended, which puts it
+// in her CPD; deleting that entry puts the request back to approved, to be recorded again; a lead reads only; another
+// team's manager gets 404.
 import { test, expect } from "./support/test";
 import { errorSummary, expectDate, fillDate } from "./support/pages";
 import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
-import { signedInPage, LOGINS } from "./support/roles";
+import { signedInPage, storageState, LOGINS } from "./support/roles";
 import { demoDb, workerIdFor } from "./support/demo-db";
 import { today, shift, long } from "./support/dates";
 
@@ -21,14 +22,15 @@ const WITHDRAWN = "learning.spec: wound care refresher, no longer needed";
 const MISTAKE = "learning.spec: entered twice by mistake";
 const NOW_WHAT = "learning.spec: I will ask about texture before every meal round";
 
-function cpdIdFor(title: string): string {
+function idFor(table: "cpd_activities" | "training_requests", title: string): string {
   const db = demoDb();
   try {
-    return (db.prepare("select id from cpd_activities where title = ?").get(title) as { id: string }).id;
+    return (db.prepare(`select id from ${table} where title = ?`).get(title) as { id: string }).id;
   } finally {
     db.close();
   }
 }
+const cpdIdFor = (title: string) => idFor("cpd_activities", title);
 
 const requestCard = (page: Page, title: string) =>
   page.getByRole("list", { name: "Training requests" }).getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) });
@@ -172,7 +174,7 @@ test("the manager sees the requests waiting on the team page; another team's man
   await visit(page, "/team");
   const waiting = page.getByRole("list", { name: "Training requests awaiting a decision" });
   await expect(waiting.getByRole("link", { name: `Chloe Mensah: ${DECLINED}` })).toBeVisible();
-  await expect(waiting.getByRole("link", { name: `Chloe Mensah: ${APPROVED}` })).toHaveAttribute("href", `/workers/${chloe}/cpd#requests`);
+  await expect(waiting.getByRole("link", { name: `Chloe Mensah: ${APPROVED}` })).toHaveAttribute("href", new RegExp(`^/workers/${chloe}/cpd/requests/[^/]+$`));
   await expect(page.getByText("Training requests to decide", { exact: true })).toBeVisible();
   // The withdrawn one no longer waits.
   await expect(waiting.getByRole("link", { name: `Chloe Mensah: ${WITHDRAWN}` })).toHaveCount(0);
@@ -181,25 +183,64 @@ test("the manager sees the requests waiting on the team page; another team's man
   expect((await other.goto(`/workers/${chloe}/cpd`))?.status()).toBe(404);
 });
 
-test("the manager declines one for funding, approves the other, and records it as attended", async ({ browser }) => {
+test("on a phone, the team page's link opens the request to decide; approving needs a choice and says what was decided", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageState("manager"), viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await visit(page, "/team");
+  await page.getByRole("list", { name: "Training requests awaiting a decision" }).getByRole("link", { name: `Chloe Mensah: ${APPROVED}` }).click();
+  // The request itself, at the top: no empty "Request training" form in the way.
+  await expect(page.getByRole("heading", { level: 1, name: "Decide on a training request" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: APPROVED })).toBeInViewport();
+  await expect(page.getByRole("button", { name: "Request the training" })).toHaveCount(0);
+  await expect(page.getByText("Why is it needed?")).toHaveCount(0);
+  await expectAccessible(page);
+
+  // One tap decides nothing: the choice comes first.
+  await page.getByRole("button", { name: "Save the decision" }).click();
+  await expect(errorSummary(page).getByRole("link", { name: "Select whether to approve or decline the request" })).toBeVisible();
+  await expectAccessible(page);
+  const decision = page.getByRole("group", { name: "Do you approve this training?" });
+  await expect(page.getByRole("group", { name: "Why is it declined?" })).toBeHidden();
+  await decision.getByLabel("Approve").check();
+  await page.getByRole("button", { name: "Save the decision" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `You approved Chloe Mensah's request for ${APPROVED}.` })).toBeVisible();
+  await expect(page.getByText("Approved", { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save the decision" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Back to My team" }).click();
+  await expect(page.getByRole("link", { name: `Chloe Mensah: ${APPROVED}` })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: `Chloe Mensah: ${DECLINED}` })).toBeVisible();
+  await context.close();
+});
+
+test("the manager declines one for funding and records the approved one as attended", async ({ browser }) => {
   const chloe = workerIdFor(LOGINS.worker);
   const page = await signedInPage(browser, "manager");
   await visit(page, `/workers/${chloe}/cpd`);
 
-  const declined = requestCard(page, DECLINED);
-  await declined.locator("summary", { hasText: "Decline" }).click();
-  await declined.getByRole("button", { name: /^Decline the request/ }).click();
-  await expect(declined.getByRole("alert").getByRole("link", { name: "Select why the request is declined" })).toBeVisible();
+  // From the CPD page too, a request awaiting a decision opens its own page.
+  await requestCard(page, DECLINED).getByRole("link", { name: /^Approve or decline/ }).click();
+  await expect(page.getByRole("heading", { level: 2, name: DECLINED })).toBeVisible();
+  await page.getByRole("group", { name: "Do you approve this training?" }).getByLabel("Decline").check();
+  const reasons = page.getByRole("group", { name: "Why is it declined?" });
+  await expect(reasons).toBeVisible();
+  await page.getByRole("button", { name: "Save the decision" }).click();
+  await expect(errorSummary(page).getByRole("link", { name: "Select why the request is declined" })).toBeVisible();
+  // The form comes back with "Decline" still chosen, and the reasons open.
+  await expect(reasons).toBeVisible();
   await expectAccessible(page);
-  await declined.getByRole("group", { name: "Why is it declined?" }).getByLabel("Funding").check();
-  await declined.getByRole("button", { name: /^Decline the request/ }).click();
+  await reasons.getByLabel("Funding").check();
+  await page.getByRole("button", { name: "Save the decision" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `You declined Chloe Mensah's request for ${DECLINED}. The reason is counted as a barrier to training.` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Training request" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Chloe's CPD and training" }).click();
   await expect(requestCard(page, DECLINED)).toContainText("Declined");
   await expect(requestCard(page, DECLINED)).toContainText("Reason");
   await expect(requestCard(page, DECLINED)).toContainText("Funding");
-  await expect(requestCard(page, DECLINED).getByRole("button", { name: /^Decline the request/ })).toHaveCount(0);
-
-  await requestCard(page, APPROVED).getByRole("button", { name: /^Approve/ }).click();
+  await expect(requestCard(page, DECLINED).getByRole("link", { name: /^Approve or decline/ })).toHaveCount(0);
   await expect(requestCard(page, APPROVED)).toContainText("Approved");
+
   await requestCard(page, APPROVED).getByRole("link", { name: /^Record as attended/ }).click();
   await expect(page.getByRole("heading", { name: `Record as attended: ${APPROVED}` })).toBeVisible();
   await expect(page.getByLabel("What was it?")).toHaveValue(APPROVED);
@@ -229,7 +270,7 @@ test("deleting the entry recorded from the training request puts it back to appr
   // A decided request offers no withdrawing.
   await expect(requestCard(page, APPROVED).locator("summary", { hasText: "Withdraw" })).toHaveCount(0);
   await expect(requestCard(page, WITHDRAWN)).toContainText("Withdrawn");
-  await expect(requestCard(page, WITHDRAWN).getByRole("button", { name: /^Approve/ })).toHaveCount(0);
+  await expect(requestCard(page, WITHDRAWN).getByRole("link", { name: /^Approve or decline/ })).toHaveCount(0);
 
   await cpdCard(page, APPROVED).getByRole("link", { name: /^Change or delete/ }).click();
   await expect(page.getByText(`Recorded from the training request \u201c${APPROVED}\u201d`)).toBeVisible();
@@ -251,7 +292,7 @@ test("deleting the entry recorded from the training request puts it back to appr
   await page.context().close();
 });
 
-test("a lead reads CPD but is told they cannot change it; another team's manager and another worker get 404", async ({ browser }) => {
+test("a lead reads CPD and requests but is told they cannot change them; another team's manager and another worker get 404", async ({ browser }) => {
   const chloe = workerIdFor(LOGINS.worker);
   const entry = cpdIdFor(CPD_TITLE);
   const lead = await signedInPage(browser, "lead");
@@ -266,9 +307,17 @@ test("a lead reads CPD but is told they cannot change it; another team's manager
   await expect(lead.getByRole("button", { name: "Delete the CPD activity" })).toHaveCount(0);
   await lead.context().close();
 
+  const request = idFor("training_requests", DECLINED);
+  const leadRequest = await signedInPage(browser, "lead");
+  await visit(leadRequest, `/workers/${chloe}/cpd/requests/${request}`);
+  await expect(leadRequest.getByRole("heading", { level: 1, name: "Training request" })).toBeVisible();
+  await expect(leadRequest.getByRole("button", { name: "Save the decision" })).toHaveCount(0);
+  await leadRequest.context().close();
+
   for (const who of ["manager2", "worker2"] as const) {
     const other = await signedInPage(browser, who);
     expect((await other.goto(`/workers/${chloe}/cpd/${entry}/edit`))?.status(), who).toBe(404);
+    expect((await other.goto(`/workers/${chloe}/cpd/requests/${request}`))?.status(), who).toBe(404);
     await other.context().close();
   }
 });

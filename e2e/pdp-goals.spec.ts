@@ -49,7 +49,8 @@ test("Daniel proposes a goal on his own PDP, fixing a missing title", async ({ b
   await page.getByRole("button", { name: "Propose goal" }).click();
   await expect(status(page)).toContainText("Goal proposed");
   await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
-  await expect(page.getByText("Proposed, waiting for the manager to agree")).toBeVisible();
+  await expect(page.getByText("Proposed, waiting for your manager to agree")).toBeVisible();
+  await expect(page.getByText("You", { exact: true })).toBeVisible(); // proposed by
   goalPath = new URL(page.url()).pathname;
   await expectAccessible(page);
   await page.context().close();

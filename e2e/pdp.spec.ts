@@ -116,7 +116,10 @@ test("Daniel opens his PDP from its address and agrees it: it is active and agre
   await page.getByRole("button", { name: "Agree this plan" }).click();
   await expect(page.getByRole("status").filter({ hasText: "You have agreed this plan." })).toBeVisible();
   await expect(page.getByText("Active, agreed")).toBeVisible();
-  await expect(page.getByText(/Agreed by Daniel Kowalski on /)).toBeVisible();
+  // His own plan speaks to him: "you", not his name.
+  await expect(page.getByText(/^You agreed it on /)).toBeVisible();
+  await expect(page.getByText("Agreed by you", { exact: true })).toBeVisible();
+  await expect(page.getByText(/Agreed by Daniel Kowalski|Agreed by the worker/)).toHaveCount(0);
   await expectAccessible(page);
 
   // Another worker's PDP is not there for him.

@@ -1,5 +1,5 @@
-// Reference data: an admin adds a value, finds it in the forms, retires it (and is told when it is already
-// retired), then restores it. Others are refused by URL.
+// Reference data: an admin adds a value (its code made from its name), finds it in the forms, retires it (and is told
+// when it is already retired), then restores it. Others are refused by URL.
 import { test, expect } from "./support/test";
 import { errorSummary } from "./support/pages";
 import { expectAccessible, visit } from "./support/axe";
@@ -36,11 +36,13 @@ test("an admin adds a care setting, fixing bad input, and it appears in the form
   await page.getByRole("button", { name: "Add care setting" }).click();
   await expect(summary).toContainText("The code community is already used by Community");
 
+  // Left empty, the code is made from the name.
   await page.getByLabel("Name").fill(NAME);
-  await page.getByLabel("Code").fill(CODE);
+  await page.getByLabel("Code").fill("");
   await page.getByRole("button", { name: "Add care setting" }).click();
   await expect(page.getByRole("heading", { level: 1, name: NAME })).toBeVisible();
   await expect(page.getByRole("status")).toContainText("Added");
+  await expect(page.getByText(CODE, { exact: true })).toBeVisible();
   await expectAccessible(page);
   valuePath = new URL(page.url()).pathname;
 

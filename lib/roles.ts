@@ -32,23 +32,33 @@ export function canManageLogins(role: Role): boolean {
   return role === "admin";
 }
 
-/** `count`, when given, is shown after the label: "Inbox (3)", read as "Inbox (3 reminders)". */
-export type NavItem = { href: string; label: string; count?: number };
+/**
+ * `count`, when given, is shown after the label: "Inbox (3)", read as "Inbox (3 reminders)". `sections`: other paths
+ * under which the item is the current one (the most specific match across all items wins).
+ */
+export type NavItem = { href: string; label: string; count?: number; sections?: string[] };
 
 /** Who has an inbox: support workers (their own reminders) and managers (their team's). Decision record 0010. */
 export function hasInbox(role: Role): boolean {
   return role === "support_worker" || role === "manager";
 }
 
-export function navFor(role: Role, inboxCount = 0): NavItem[] {
+/**
+ * The main navigation. A support worker's own record (`ownWorkerId`, when her login is linked to one) belongs to "My
+ * development", and her PDP, the page she comes back to most, has its own item beside it.
+ */
+export function navFor(role: Role, inboxCount = 0, ownWorkerId?: string): NavItem[] {
   const inbox: NavItem = { href: "/inbox", label: "Inbox", count: inboxCount };
   switch (role) {
-    case "support_worker":
+    case "support_worker": {
+      const record = ownWorkerId ? `/workers/${ownWorkerId}` : undefined;
       return [
-        { href: "/me", label: "My development" },
+        record ? { href: "/me", label: "My development", sections: [record] } : { href: "/me", label: "My development" },
+        ...(record ? [{ href: `${record}/pdp`, label: "My PDP" }] : []),
         inbox,
         { href: "/resources", label: "Resources" },
       ];
+    }
     case "manager":
       return [
         { href: "/team", label: "My team" },

@@ -84,6 +84,8 @@ export const supportWords = labels(SUPPORT_KINDS, {
 export const ACTION_OWNERS = ["worker", "manager"] as const;
 export type ActionOwner = (typeof ACTION_OWNERS)[number];
 export const actionOwnerWords = labels(ACTION_OWNERS, { worker: "Support worker", manager: "Manager" });
+/** The same, as the worker reads them on their own record. */
+export const ownActionOwnerWords = labels(ACTION_OWNERS, { worker: "You", manager: "Your manager" });
 
 export const NOTE_KINDS = ["progress", "reflection"] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
@@ -95,6 +97,14 @@ export const appraisalStatusWords = labels(APPRAISAL_STATUSES, {
   scheduled: "Scheduled",
   in_progress: "In progress",
   awaiting_sign_off: "Awaiting the worker's sign-off",
+  completed: "Completed",
+  cancelled: "Cancelled",
+});
+/** The same, as the worker reads them about their own appraisals. */
+export const ownAppraisalStatusWords = labels(APPRAISAL_STATUSES, {
+  scheduled: "Scheduled",
+  in_progress: "In progress",
+  awaiting_sign_off: "Awaiting your sign-off",
   completed: "Completed",
   cancelled: "Cancelled",
 });

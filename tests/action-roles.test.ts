@@ -34,8 +34,7 @@ describe("denied roles", () => {
 
   it("training requests: a support worker cannot approve or decline", async () => {
     const l = await import("@/app/(app)/workers/[id]/cpd/actions");
-    await refuses("support_worker", l.approveRequestAction, 2);
-    await refuses("support_worker", l.declineRequestAction, 2);
+    await refuses("support_worker", l.decideRequestAction, 2);
   });
 
   it("supervision: a support worker records, delegates, reviews and ends nothing", async () => {

@@ -484,8 +484,10 @@ const TABLE: Record<string, { load: () => Promise<Actions>; actions: Record<stri
       deleteCpdAction: { fixture: (t) => ({ ids: [t.workerId, cpdEntry(t)], form: { confirm: "yes" } }), expect: { support_worker: "DNNN", manager: "DDNN", lead: "RRRR", admin: "DDDN" } },
       requestTrainingAction: { fixture: (t) => ({ ids: [t.workerId], form: { courseTitle: "Makaton", startsOn: addMonths(TODAY, 1), why: "To talk with patients" } }), expect: { support_worker: "DNNN", manager: "DDNN", lead: "RRRR", admin: "DDDN" } },
       withdrawRequestAction: { fixture: (t) => ({ ids: [t.workerId, trainingRequest(t)], form: { confirm: "yes" } }), expect: { support_worker: "DNNN", manager: "DDNN", lead: "RRRR", admin: "DDDN" } },
-      approveRequestAction: { fixture: (t) => ({ ids: [t.workerId, trainingRequest(t)], form: {} }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" } },
-      declineRequestAction: { fixture: (t) => ({ ids: [t.workerId, trainingRequest(t)], form: { declineReason: "funding", declineDetail: "No budget this year" } }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" } },
+      decideRequestAction: {
+        fixture: (t) => ({ ids: [t.workerId, trainingRequest(t)], form: { decision: "declined", declineReason: "funding", declineDetail: "No budget this year" } }),
+        expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" },
+      },
     },
   },
   "app/(app)/workers/[id]/login/actions.ts": {
@@ -682,7 +684,8 @@ const NOT_BY_RECORD: Record<string, string> = {
   "app/(app)/workers/export/route.ts": "the workers the signed-in user sees (tests/worker-export.test.ts)",
   "app/(app)/workers/import/actions.ts": "only the uploader's own check can be confirmed (tests/worker-import.test.ts, another user's batch)",
   "app/(app)/workers/import/upload/route.ts": "a new file from the signed-in user; its rows are checked against their own scope",
-  "app/(app)/admin/users/actions.ts#addUserAction": "a new account in the administrator's own organisation",
+  "app/(app)/admin/users/actions.ts#addUserAction":
+    "a new account in the administrator's own organisation; the teams a new manager is given must be its live teams (tests/users.test.ts)",
   "app/(app)/teams/actions.ts#addTeamAction": "a new team in the administrator's own organisation",
   "app/sign-on-again.ts": "the signed-in user's own sign-on",
 };

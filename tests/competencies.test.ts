@@ -7,6 +7,7 @@ import { db } from "@/db/client";
 import {
   auditEvents,
   competencyAssessments,
+  competencyEvidence,
   competencyReopenings,
   competencyStatements,
   frameworkDomains,
@@ -415,6 +416,13 @@ describe("the actions", () => {
     expect(
       await addEvidenceAction(f.workers.workerA.id, st.id, initialFormState, formData({ type: "reflective_account", evidenceDate: "2026-01-05", description: "What I learnt", link: "not a link" })),
     ).toMatchObject({ ok: false, fieldErrors: { link: expect.stringMatching(/web address/) } });
+    // An address typed from "www." is kept with the https:// it left out.
+    expect(
+      await addEvidenceAction(f.workers.workerA.id, st.id, initialFormState, formData({ type: "document", evidenceDate: "2026-01-05", description: "Certificate", link: " www.e-lfh.org.uk/certificates/123 " })),
+    ).toMatchObject({ ok: true });
+    expect(db.select({ link: competencyEvidence.link }).from(competencyEvidence).where(eq(competencyEvidence.description, "Certificate")).get()).toEqual({
+      link: "https://www.e-lfh.org.uk/certificates/123",
+    });
     actAs(asSession(f.users.managerA));
     expect(
       await addEvidenceAction(f.workers.workerA.id, st.id, initialFormState, formData({ type: "direct_observation", evidenceDate: "2026-01-05", description: "Seen on the ward" })),

@@ -13,6 +13,7 @@ import {
   decideRequest,
   deleteCpd,
   learningPage,
+  trainingRequestView,
   requestToAttend,
   requestTraining,
   trainingRequestsAwaitingDecision,
@@ -25,8 +26,7 @@ import { asSession, twoTeams } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 import {
   addCpdAction,
-  approveRequestAction,
-  declineRequestAction,
+  decideRequestAction,
   deleteCpdAction,
   requestTrainingAction,
   updateCpdAction,
@@ -121,6 +121,24 @@ describe("reading the CPD page", () => {
     expect(learningPage(asSession(f.users.otherLead), f.workers.workerA.id, TODAY)).toBeUndefined();
     // A manager reads a worker they line-manage in another team.
     expect(learningPage(asSession(f.users.managerA), f.workers.lineManagedOnly.id, TODAY)).toMatchObject({ canAdd: true });
+  });
+
+  it("shows one request on its own page, to be decided only by the worker's manager or an admin while it waits", () => {
+    const f = twoTeams();
+    const waiting = requested(f, { courseTitle: "Waiting" });
+    const decided = requested(f, { courseTitle: "Decided" });
+    expect(decideRequest(asSession(f.users.managerA), f.workers.workerA.id, decided, { status: "approved" }).ok).toBe(true);
+    const view = (who: typeof f.users.managerA, id: string) => trainingRequestView(asSession(who), f.workers.workerA.id, id);
+    expect(view(f.users.managerA, waiting)).toMatchObject({ request: { title: "Waiting", status: "pending" }, canDecide: true });
+    expect(view(f.users.admin, waiting)).toMatchObject({ canDecide: true });
+    expect(view(f.users.managerA, decided)).toMatchObject({ request: { title: "Decided", status: "approved" }, canDecide: false });
+    expect(view(f.users.workerUserA, waiting)).toMatchObject({ worker: { isOwn: true }, canDecide: false });
+    expect(view(f.users.lead, waiting)).toMatchObject({ canDecide: false });
+    for (const who of [f.users.managerB, f.users.workerUserB, f.users.otherLead]) expect(view(who, waiting)).toBeUndefined();
+    // Another worker's request named under this worker's address is not found.
+    const elsewhere = requested(f, { courseTitle: "Elsewhere" }, f.workers.workerB.id);
+    expect(trainingRequestView(asSession(f.users.admin), f.workers.workerB.id, elsewhere)).toMatchObject({ request: { title: "Elsewhere" } });
+    expect(trainingRequestView(asSession(f.users.admin), f.workers.workerA.id, elsewhere)).toBeUndefined();
   });
 
   it("offers only the worker's own PDP goals", () => {
@@ -350,30 +368,40 @@ describe("the page's actions", () => {
     expect(row).toMatchObject({ costPence: 8550, title: "Dysphagia awareness", status: "pending" });
   });
 
-  it("declines only with a reason (and text for other), approves, and records as attended once", async () => {
+  it("decides only with a choice, declines only with a reason (and text for other), approves, and records as attended once", async () => {
     const f = twoTeams();
     const a = requested(f, { courseTitle: "Declined one" });
     const b = requested(f, { courseTitle: "Approved one" });
+    const decide = (requestId: string, fields: Record<string, string>) => decideRequestAction(f.workers.workerA.id, requestId, {}, formData(fields));
     actAs(asSession(f.users.workerUserA));
-    await expect(approveRequestAction(f.workers.workerA.id, b, {}, formData({}))).rejects.toThrow(NOT_FOUND);
+    await expect(decide(b, { decision: "approved" })).rejects.toThrow(NOT_FOUND);
     actAs(asSession(f.users.managerB));
-    await expect(declineRequestAction(f.workers.workerA.id, a, {}, formData({ declineReason: "funding" }))).rejects.toThrow(NOT_FOUND);
+    await expect(decide(a, { decision: "declined", declineReason: "funding" })).rejects.toThrow(NOT_FOUND);
 
     actAs(asSession(f.users.managerA));
-    expect(await declineRequestAction(f.workers.workerA.id, a, {}, formData({ declineDetail: "Kept" }))).toMatchObject({
+    expect(await decide(a, { declineReason: "funding" })).toMatchObject({
+      ok: false,
+      fieldErrors: { decision: "Select whether to approve or decline the request" },
+      values: { declineReason: "funding" },
+    });
+    expect(await decide(a, { decision: "declined", declineDetail: "Kept" })).toMatchObject({
       ok: false,
       fieldErrors: { declineReason: "Select why the request is declined" },
-      values: { declineDetail: "Kept" },
+      values: { decision: "declined", declineDetail: "Kept" },
     });
-    expect(await declineRequestAction(f.workers.workerA.id, a, {}, formData({ declineReason: "other", declineDetail: "" }))).toMatchObject({
+    expect(await decide(a, { decision: "declined", declineReason: "other", declineDetail: "" })).toMatchObject({
       ok: false,
       fieldErrors: { declineDetail: "Say why the request is declined" },
     });
     expect(requestRow(a).status).toBe("pending");
-    expect(await declineRequestAction(f.workers.workerA.id, a, {}, formData({ declineReason: "funding", declineDetail: "" }))).toMatchObject({ ok: true });
+    // Each decision goes back to the request's page, which says what was decided.
+    await expect(decide(a, { decision: "declined", declineReason: "funding", declineDetail: "" })).rejects.toThrow(/NEXT_REDIRECT/);
     expect(requestRow(a)).toMatchObject({ status: "declined", declineReason: "funding", declineDetail: null });
+    // A reason left ticked before choosing "approve" is not kept.
+    await expect(decide(b, { decision: "approved", declineReason: "funding" })).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(requestRow(b)).toMatchObject({ status: "approved", declineReason: null });
+    expect(await decide(b, { decision: "declined", declineReason: "funding" })).toMatchObject({ ok: false, message: "This request has already been decided" });
 
-    expect(await approveRequestAction(f.workers.workerA.id, b, {}, formData({}))).toMatchObject({ ok: true, message: "Request approved" });
     actAs(asSession(f.users.workerUserA));
     const attend = cpdForm({ title: "Approved one", type: "course", learning: "formal", hours: "7.5", trainingRequestId: b });
     expect(await addCpdAction(f.workers.workerA.id, {}, attend)).toMatchObject({ ok: true, message: "Training recorded as attended and added to CPD" });

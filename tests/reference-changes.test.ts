@@ -57,6 +57,24 @@ describe("adding a value", () => {
     expect(db.select().from(stages).where(eq(stages.id, stage.id)).get()).toMatchObject({ rank: 3, educationLevel: 4, frameworkStage: null });
   });
 
+  it("makes the code from the name when none is typed, numbered when another value (even a retired one) has it", () => {
+    const f = twoTeams();
+    const admin = asSession(f.users.admin);
+    const codeOf = (id: string) => db.select({ code: careSettings.code }).from(careSettings).where(eq(careSettings.id, id)).get()!.code;
+    const hospice = addReferenceValue(admin, "care-settings", { name: "Hospice and end of life", code: null });
+    if (!hospice.ok) throw new Error(hospice.message);
+    expect(codeOf(hospice.id)).toBe("hospice-and-end-of-life");
+    expect(db.select().from(auditEvents).where(eq(auditEvents.entityId, hospice.id)).get()?.summary).toBe(JSON.stringify({ code: "hospice-and-end-of-life", name: "Hospice and end of life" }));
+    retireReferenceValue(admin, "care-settings", hospice.id);
+    // Another name making the same code.
+    const again = addReferenceValue(admin, "care-settings", { name: "Hospice and end-of-life", code: null });
+    if (!again.ok) throw new Error(again.message);
+    expect(codeOf(again.id)).toBe("hospice-and-end-of-life-2");
+    // A typed code is kept as typed, and still refused when taken.
+    expect(addReferenceValue(admin, "care-settings", { name: "Hospice at home", code: "hospice-and-end-of-life" })).toMatchObject({ ok: false, field: "code" });
+    expect(addReferenceValue(admin, "care-settings", { name: "— ? —", code: null })).toMatchObject({ ok: false, field: "code" });
+  });
+
   it("refuses a code already used and a name already used, in any case, even by a retired value", () => {
     const f = twoTeams();
     const admin = asSession(f.users.admin);
@@ -74,19 +92,19 @@ describe("adding a value", () => {
       referenceNewFields(kind)
         .safeParse(input)
         .error?.issues.map((i) => [i.path[0], i.message]);
-    expect(issues("care-settings", { name: "", code: "" })).toEqual([
-      ["name", "Enter a name"],
-      ["code", "Enter a code"],
-    ]);
+    expect(issues("care-settings", { name: "", code: "" })).toEqual([["name", "Enter a name"]]);
+    // Left empty, the code is made from the name; a name with nothing to make it from needs one typed.
+    expect(referenceNewFields("care-settings").parse({ name: "Hospice", code: "" })).toEqual({ name: "Hospice", code: null });
+    expect(issues("care-settings", { name: "— ? —" })).toEqual([["code", "Enter a code: the name has no letters or numbers to make one from"]]);
     expect(issues("bands", { name: "x".repeat(121), code: "Band 9!" })).toEqual([
       ["name", "Name must be 120 characters or fewer"],
       ["code", "Code can only contain lower-case letters, numbers, hyphens and underscores, like acute-inpatient"],
     ]);
     expect(issues("professions", { name: "Podiatry", code: "pod", kind: "wizard" })).toEqual([["kind", "Select what kind of profession it is"]]);
     // In the form's order, so the error summary reads top to bottom.
-    expect(issues("professions", {})).toEqual([
+    expect(issues("professions", { code: "Pod!" })).toEqual([
       ["name", "Enter a name"],
-      ["code", "Enter a code"],
+      ["code", "Code can only contain lower-case letters, numbers, hyphens and underscores, like acute-inpatient"],
       ["kind", "Select what kind of profession it is"],
     ]);
     expect(issues("stages", { name: "S", code: "s", rank: "two", educationLevel: "9" })).toEqual([

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { users, workers, auditEvents, passwordTokens, loginSessions, teamManagers } from "@/db/schema";
+import { users, workers, auditEvents, passwordTokens, loginSessions, teamManagers, teams } from "@/db/schema";
 import {
   createUser,
   changeUserRole,
@@ -69,6 +69,49 @@ describe("creating a user", () => {
     expect(createUser(asSession(f.users.managerA), { name: "X", email: "new@test.nhs.uk", role: "admin" })).toMatchObject({ ok: false });
     expect(createUser(asSession(f.users.lead), { name: "X", email: "new@test.nhs.uk", role: "admin" })).toMatchObject({ ok: false });
     expect(everything()).toEqual(before);
+  });
+});
+
+describe("creating a manager with their teams", () => {
+  const managersOf = (teamId: string) =>
+    db.select({ userId: teamManagers.userId }).from(teamManagers).where(eq(teamManagers.teamId, teamId)).all().map((r) => r.userId);
+
+  it("makes them a manager of the chosen teams, so they see those teams' workers, and audits it", () => {
+    const f = twoTeams();
+    const result = createUser(asSession(f.users.admin), { name: "Sam Okafor", email: "sam.okafor@test.nhs.uk", role: "manager", teamIds: [f.teamA.id, f.teamB.id] });
+    if (!result.ok) throw new Error(result.message);
+    expect(managersOf(f.teamA.id)).toContain(result.userId);
+    expect(managersOf(f.teamB.id)).toContain(result.userId);
+    expect(actions("user.create")).toMatchObject([{ entityId: result.userId, summary: JSON.stringify({ role: "manager", teams: [f.teamA.id, f.teamB.id] }) }]);
+  });
+
+  it("refuses another organisation's team, an archived one, and teams for anyone but a manager, writing nothing", () => {
+    const f = twoTeams();
+    const other = db.select({ teamId: workers.teamId }).from(workers).where(eq(workers.id, f.workers.otherOrgWorker.id)).get()!.teamId;
+    db.update(teams).set({ archivedAt: new Date() }).where(eq(teams.id, f.teamB.id)).run();
+    const before = everything();
+    const add = (role: "manager" | "lead", teamIds: string[]) => createUser(asSession(f.users.admin), { name: "Sam Okafor", email: "sam.okafor@test.nhs.uk", role, teamIds });
+    expect(add("manager", [f.teamA.id, other])).toEqual({ ok: false, code: "invalid", field: "teamIds", message: "Select teams from the list" });
+    expect(add("manager", [f.teamB.id])).toMatchObject({ ok: false, field: "teamIds" });
+    expect(add("lead", [f.teamA.id])).toEqual({ ok: false, code: "invalid", field: "teamIds", message: "Only managers manage teams" });
+    expect(everything()).toEqual(before);
+    expect(managersOf(f.teamA.id)).toEqual([f.users.managerA.id]);
+  });
+
+  it("addUserAction: a manager's ticked teams are kept; ticks left when another role is chosen are dropped", async () => {
+    const { addUserAction } = await import("@/app/(app)/admin/users/actions");
+    const f = twoTeams();
+    actAs(asSession(f.users.admin));
+    const form = (email: string, role: string) => {
+      const data = formData({ name: "Sam Okafor", email, role });
+      for (const id of [f.teamA.id, f.teamB.id]) data.append("teamIds", id);
+      return data;
+    };
+    expect(await addUserAction({}, form("sam.manager@test.nhs.uk", "manager"))).toMatchObject({ ok: true });
+    expect(await addUserAction({}, form("sam.lead@test.nhs.uk", "lead"))).toMatchObject({ ok: true });
+    const byEmail = (email: string) => db.select().from(users).where(eq(users.email, email)).get()!.id;
+    expect(managersOf(f.teamB.id).sort()).toEqual([f.users.managerB.id, byEmail("sam.manager@test.nhs.uk")].sort());
+    expect(managersOf(f.teamA.id)).not.toContain(byEmail("sam.lead@test.nhs.uk"));
   });
 });
 

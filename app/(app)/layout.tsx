@@ -4,6 +4,7 @@ import { hasInbox, navFor } from "@/lib/roles";
 import { roleWords } from "@/lib/vocabulary";
 import { organisationName } from "@/db/queries/sign-in";
 import { inboxCount } from "@/db/queries/inbox";
+import { ownWorkerId } from "@/db/queries/workers";
 import { BrandHeader } from "@/components/brand-header";
 import { MainNav } from "@/components/main-nav";
 import { logOut } from "../sign-out";
@@ -26,7 +27,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </form>
         </div>
       </BrandHeader>
-      <MainNav items={navFor(user.role, hasInbox(user.role) ? inboxCount(user) : 0)} />
+      <MainNav items={navFor(user.role, hasInbox(user.role) ? inboxCount(user) : 0, user.role === "support_worker" ? ownWorkerId(user) : undefined)} />
       <main id="main-content" className="mx-auto max-w-6xl px-4 py-6 sm:py-8" tabIndex={-1}>
         {children}
       </main>

@@ -74,12 +74,13 @@ const workerHeader = {
 };
 
 function visibleWorker(user: SessionUser, workerId: string) {
-  return db
+  const worker = db
     .select(workerHeader)
     .from(workers)
     .innerJoin(teams, eq(teams.id, workers.teamId))
     .where(and(eq(workers.id, workerId), visibleWorkers(user)))
     .get();
+  return worker && { ...worker, isOwn: worker.userId === user.id };
 }
 
 function mayEditWorker(user: SessionUser, workerId: string): boolean {

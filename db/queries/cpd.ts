@@ -119,6 +119,42 @@ function goalOptions(user: SessionUser, workerId: string) {
     .map((g) => ({ id: g.id, title: g.pdpStatus === "closed" ? `${g.title} (earlier PDP)` : g.title }));
 }
 
+/** Whether this user decides a worker's training requests: their manager or an admin, never on their own record (db/separation.ts). */
+function mayDecide(user: SessionUser, worker: { status: string; userId: string | null; editable: boolean }) {
+  return worker.status === "in_post" && (user.role === "manager" || user.role === "admin") && worker.editable && worker.userId !== user.id;
+}
+
+/** A worker's training requests the user may see (or one of them): awaiting a decision first, then newest. */
+function requestRows(user: SessionUser, workerId: string, requestId?: string) {
+  return db
+    .select({
+      id: trainingRequests.id,
+      title: trainingRequests.title,
+      provider: trainingRequests.provider,
+      costPence: trainingRequests.costPence,
+      startsOn: trainingRequests.startsOn,
+      endsOn: trainingRequests.endsOn,
+      why: trainingRequests.why,
+      status: trainingRequests.status,
+      requestedAt: trainingRequests.requestedAt,
+      decidedAt: trainingRequests.decidedAt,
+      decidedByName: users.name,
+      /** When it was last changed: for a withdrawn request, when it was withdrawn (who is in the audit trail). */
+      updatedAt: trainingRequests.updatedAt,
+      declineReason: trainingRequests.declineReason,
+      declineDetail: trainingRequests.declineDetail,
+      pdpGoalId: trainingRequests.pdpGoalId,
+      goalTitle: pdpGoals.title,
+    })
+    .from(trainingRequests)
+    .innerJoin(workers, eq(workers.id, trainingRequests.workerId))
+    .leftJoin(pdpGoals, eq(pdpGoals.id, trainingRequests.pdpGoalId))
+    .leftJoin(users, eq(users.id, trainingRequests.decidedBy))
+    .where(and(eq(trainingRequests.workerId, workerId), requestId === undefined ? undefined : eq(trainingRequests.id, requestId), visibleWorkers(user)))
+    .orderBy(sql`case when ${trainingRequests.status} = 'pending' then 0 else 1 end`, desc(trainingRequests.requestedAt))
+    .all();
+}
+
 /**
  * A worker's CPD (newest first) with the last 12 months' totals, and their training requests (awaiting a decision
  * first, then newest); undefined when the user may not see the worker.
@@ -146,37 +182,10 @@ export function learningPage(user: SessionUser, workerId: string, today = todayI
     .where(and(eq(cpdActivities.workerId, workerId), visibleWorkers(user)))
     .orderBy(desc(cpdActivities.activityOn), desc(cpdActivities.createdAt))
     .all();
-  const requests = db
-    .select({
-      id: trainingRequests.id,
-      title: trainingRequests.title,
-      provider: trainingRequests.provider,
-      costPence: trainingRequests.costPence,
-      startsOn: trainingRequests.startsOn,
-      endsOn: trainingRequests.endsOn,
-      why: trainingRequests.why,
-      status: trainingRequests.status,
-      requestedAt: trainingRequests.requestedAt,
-      decidedAt: trainingRequests.decidedAt,
-      decidedByName: users.name,
-      /** When it was last changed: for a withdrawn request, when it was withdrawn (who is in the audit trail). */
-      updatedAt: trainingRequests.updatedAt,
-      declineReason: trainingRequests.declineReason,
-      declineDetail: trainingRequests.declineDetail,
-      pdpGoalId: trainingRequests.pdpGoalId,
-      goalTitle: pdpGoals.title,
-    })
-    .from(trainingRequests)
-    .innerJoin(workers, eq(workers.id, trainingRequests.workerId))
-    .leftJoin(pdpGoals, eq(pdpGoals.id, trainingRequests.pdpGoalId))
-    .leftJoin(users, eq(users.id, trainingRequests.decidedBy))
-    .where(and(eq(trainingRequests.workerId, workerId), visibleWorkers(user)))
-    .orderBy(sql`case when ${trainingRequests.status} = 'pending' then 0 else 1 end`, desc(trainingRequests.requestedAt))
-    .all();
+  const requests = requestRows(user, workerId);
   const ownRecord = user.role === "support_worker" && worker.userId === user.id;
   const canAdd = mayAdd(user, worker);
-  // Nobody decides their own training request (db/separation.ts).
-  const canDecide = worker.status === "in_post" && (user.role === "manager" || user.role === "admin") && worker.editable && worker.userId !== user.id;
+  const canDecide = mayDecide(user, worker);
   return {
     worker,
     ownRecord,
@@ -439,6 +448,18 @@ export function withdrawRequest(user: SessionUser, workerId: string, requestId: 
     audit(tx, user, { action: "training_request.withdrawn", entityType: "training_request", entityId: requestId, workerId, summary: { title } });
     return { ok: true, workerId, id: requestId };
   });
+}
+
+/**
+ * One training request with its worker, for the page where it is decided: `canDecide` when it awaits a decision that
+ * is this user's to take. Undefined when the user may not see it.
+ */
+export function trainingRequestView(user: SessionUser, workerId: string, requestId: string) {
+  const worker = workerRecordHeader(user, workerId);
+  if (!worker) return undefined;
+  const request = requestRows(user, workerId, requestId)[0];
+  if (!request) return undefined;
+  return { worker, request, canDecide: request.status === "pending" && mayDecide(user, worker) };
 }
 
 /** An approved request of this worker, to prefill "Record as attended"; undefined when there is none to record. */

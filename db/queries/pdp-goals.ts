@@ -29,6 +29,7 @@ import { ownRecordRefused, refuseOwnRecord } from "../separation";
 import { addGoalsToCurrentPdp, currentPdpInTx, markPlanChanged } from "./pdp-intake";
 import { workerFrameworkStageSql } from "./competencies";
 import { assessedFrameworkKey } from "./assessed-framework";
+import { ownFor } from "./workers";
 import type { FrameworkStage } from "../../lib/vocabulary";
 import type { SessionUser } from "../../lib/session-user";
 import type { GoalFields, GoalStatusFields, ActionFields, NoteFields, BarrierFields } from "../../lib/forms/pdp-goal";
@@ -543,7 +544,7 @@ export function recordBarrier(user: SessionUser, workerId: string, goalId: strin
 /** The worker record's heading for the goal pages (name, job title, team), for a worker the user may see. */
 export function goalPageWorker(user: SessionUser, workerId: string) {
   return db
-    .select({ id: workers.id, firstName: workers.firstName, lastName: workers.lastName, jobTitle: workers.jobTitle, teamName: teams.name })
+    .select({ id: workers.id, firstName: workers.firstName, lastName: workers.lastName, jobTitle: workers.jobTitle, teamName: teams.name, isOwn: ownFor(user) })
     .from(workers)
     .innerJoin(teams, eq(teams.id, workers.teamId))
     .where(and(eq(workers.id, workerId), visibleWorkers(user)))

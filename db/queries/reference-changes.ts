@@ -10,6 +10,7 @@ import { referenceWords, type ReferenceInput, type ReferenceKind } from "../../l
 import type { SessionUser } from "../../lib/session-user";
 import type { Result } from "../result";
 import { now as clockNow } from "../../lib/rules/dates";
+import { codeFromName, numberedCode } from "../../lib/rules/reference-code";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
@@ -123,20 +124,33 @@ function codeClash(tx: Tx, kind: ReferenceKind, code: string): ReferenceChange |
   return clash ? { ok: false, code: "conflict", field: "code", message: `The code ${code} is already used by ${clash.name}` } : undefined;
 }
 
+/** A code made from the name that no value of this kind has yet (retired ones included): acute-inpatient, then -2… */
+function freeCodeFromName(tx: Tx, kind: ReferenceKind, name: string): string {
+  const t = common(kind);
+  const base = codeFromName(name);
+  for (let n = 1; ; n++) {
+    const code = numberedCode(base, n);
+    if (!tx.select({ id: t.id }).from(t).where(eq(t.code, code)).get()) return code;
+  }
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE";
 }
 
 export function addReferenceValue(admin: SessionUser, kind: ReferenceKind, input: ReferenceInput): ReferenceChange {
   if (admin.role !== "admin") return { ok: false, code: "read_only", message: "Only administrators change reference data" };
+  let code = input.code;
   try {
     return db.transaction((tx): ReferenceChange => {
-      const clash = codeClash(tx, kind, input.code) ?? nameClash(tx, kind, input.name);
+      const clash = (input.code === null ? undefined : codeClash(tx, kind, input.code)) ?? nameClash(tx, kind, input.name);
       if (clash) return clash;
+      code = input.code ?? freeCodeFromName(tx, kind, input.name);
+      if (code === "") return { ok: false, code: "invalid", field: "code", message: "Enter a code: the name has no letters or numbers to make one from" };
       const t = common(kind);
       // New values go to the end of their list.
       const sort = (tx.select({ max: sql<number | null>`max(${t.sort})` }).from(t).get()?.max ?? 0) + 10;
-      const base = { code: input.code, name: input.name, sort };
+      const base = { code, name: input.name, sort };
       let id: string;
       switch (kind) {
         case "professions":
@@ -162,12 +176,12 @@ export function addReferenceValue(admin: SessionUser, kind: ReferenceKind, input
           id = tx.insert(bands).values(base).returning({ id: bands.id }).get().id;
           break;
       }
-      audit(tx, admin, { action: "reference.create", entityType: referenceWords[kind].entity, entityId: id, summary: { code: input.code, name: input.name } });
+      audit(tx, admin, { action: "reference.create", entityType: referenceWords[kind].entity, entityId: id, summary: { code, name: input.name } });
       return { ok: true, id };
     });
   } catch (error) {
     // Two admins adding the same code at once: the unique index answers, and reads the same as the check.
-    if (isUniqueViolation(error)) return { ok: false, code: "conflict", field: "code", message: `The code ${input.code} is already in use` };
+    if (isUniqueViolation(error)) return { ok: false, code: "conflict", field: "code", message: `The code ${code} is already in use` };
     throw error;
   }
 }

@@ -2,9 +2,9 @@ import "server-only";
 // Logins: the administrator's user management, and giving a support worker a login from their record. Every change
 // is audited in its transaction, and a change that must take effect at once (role, disabling, a password reset)
 // signs the user out everywhere (db/sessions.ts).
-import { and, asc, desc, eq, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { db, type DB } from "../client";
-import { users, workers, auditEvents, teamManagers } from "../schema";
+import { users, workers, auditEvents, teamManagers, teams } from "../schema";
 import { editableWorkers } from "../access";
 import { audit } from "../audit";
 import { signOutEverywhere } from "../sessions";
@@ -106,19 +106,33 @@ function creatingUser<T>(run: () => T | Refusal): T | Refusal {
   }
 }
 
-/** An administrator adds a login for a member of staff, with a one-time link to set its password. */
-export function createUser(admin: SessionUser, input: { name: string; email: string; role: Role }, now = new Date()): LinkChange {
+/**
+ * An administrator adds a login for a member of staff, with a one-time link to set its password; a manager with the
+ * teams they manage (live teams of the organisation; none for any other role).
+ */
+export function createUser(admin: SessionUser, input: { name: string; email: string; role: Role; teamIds?: readonly string[] }, now = new Date()): LinkChange {
   if (admin.role !== "admin") return { ok: false, code: "read_only", message: "Only administrators add users" };
+  const teamIds = [...new Set(input.teamIds ?? [])];
+  if (teamIds.length > 0 && input.role !== "manager") return { ok: false, code: "invalid", field: "teamIds", message: "Only managers manage teams" };
   return creatingUser(() =>
     db.transaction((tx): LinkChange => {
       if (emailTaken(tx, input.email)) return EMAIL_TAKEN;
+      if (teamIds.length > 0) {
+        const live = tx
+          .select({ id: teams.id })
+          .from(teams)
+          .where(and(inArray(teams.id, teamIds), eq(teams.orgId, admin.orgId), isNull(teams.archivedAt)))
+          .all();
+        if (live.length !== teamIds.length) return { ok: false, code: "invalid", field: "teamIds", message: "Select teams from the list" };
+      }
       const email = input.email.trim().toLowerCase();
       const user = tx
         .insert(users)
         .values({ orgId: admin.orgId, email, name: input.name, role: input.role, passwordHash: null, createdAt: now, updatedAt: now })
         .returning({ id: users.id })
         .get();
-      audit(tx, admin, { action: "user.create", entityType: "user", entityId: user.id, summary: { role: input.role } });
+      for (const teamId of teamIds) tx.insert(teamManagers).values({ teamId, userId: user.id }).run();
+      audit(tx, admin, { action: "user.create", entityType: "user", entityId: user.id, summary: teamIds.length ? { role: input.role, teams: teamIds } : { role: input.role } });
       const link = issuePasswordLink(tx, admin, user.id, "set", now);
       return { ok: true, userId: user.id, name: input.name, email, purpose: "set", ...link };
     }),

@@ -24,6 +24,7 @@ function profileQuery() {
       status: workers.status,
       leavingReason: workers.leavingReason,
       hasLogin: sql<boolean>`${workers.userId} is not null`.mapWith(Boolean),
+      userId: workers.userId,
       teamId: teams.id,
       teamName: teams.name,
       profession: professions.name,
@@ -46,16 +47,25 @@ function profileQuery() {
 
 export type WorkerProfile = NonNullable<ReturnType<typeof workerProfile>>;
 
+/** Whether a worker's record is the viewer's own: the pages speak to them as "you" and leave off what only others do. */
+export const ownFor = (user: SessionUser) => sql<boolean>`coalesce(${workers.userId} = ${user.id}, 0)`.mapWith(Boolean);
+
 /** A worker the user may see, or undefined (the page answers 404). */
 export function workerProfile(user: SessionUser, workerId: string) {
-  return profileQuery()
+  const worker = profileQuery()
     .where(and(eq(workers.id, workerId), visibleWorkers(user)))
     .get();
+  return worker && { ...worker, isOwn: worker.userId === user.id };
 }
 
 /** The support worker's own record, through the same access rule. */
 export function ownWorkerRecord(user: SessionUser) {
   return profileQuery().where(visibleWorkers({ ...user, role: "support_worker" })).get();
+}
+
+/** The id of the support worker's own record, for the links to it in the navigation; undefined when none is linked. */
+export function ownWorkerId(user: SessionUser): string | undefined {
+  return db.select({ id: workers.id }).from(workers).where(visibleWorkers({ ...user, role: "support_worker" })).get()?.id;
 }
 
 /** Position history, newest first, for a worker the user may see. */
@@ -175,6 +185,7 @@ export function workerRecordHeader(user: SessionUser, workerId: string) {
       userId: workers.userId,
       lineManagerId: workers.lineManagerId,
       editable: sql<number>`case when ${editableWorkers(user)} then 1 else 0 end`.mapWith(Boolean),
+      isOwn: ownFor(user),
     })
     .from(workers)
     .innerJoin(teams, eq(teams.id, workers.teamId))

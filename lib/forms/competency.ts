@@ -5,7 +5,7 @@ import { requiredDate } from "./dates";
 import { evidenceDateProblem } from "../rules/competencies";
 import { isIsoDate } from "../rules/dates";
 import { REGISTRATION_MESSAGE, normaliseRegistration } from "../rules/supervision";
-import { isWebAddress } from "./resource";
+import { isWebAddress, withHttps } from "./resource";
 
 
 const requiredText = (max: number, missing: string, tooLong: string) =>
@@ -33,8 +33,8 @@ export function evidenceFields(today: string) {
       .trim()
       .max(500, "The link must be 500 characters or fewer")
       .optional()
-      .refine((v) => !v || isWebAddress(v), "Enter the link as a full web address starting with https://, or leave it empty")
-      .transform((v) => (v ? v : null)),
+      .transform((v) => (v ? withHttps(v) : null))
+      .refine((v) => v === null || isWebAddress(v), "Enter the link as a web address starting with https:// or www., or leave it empty"),
   });
 }
 

@@ -89,14 +89,23 @@ export const requestFields = z
 
 export type RequestFields = z.infer<typeof requestFields>;
 
-export const declineFields = z
-  .object({
-    declineReason: z.enum(DECLINE_REASONS, { error: "Select why the request is declined" }),
-    declineDetail: optionalText("The detail", 1000),
-  })
-  .superRefine((v, ctx) => {
-    const problem = declineProblem(v.declineReason, v.declineDetail ?? "");
-    if (problem?.field === "declineDetail") ctx.addIssue({ code: "custom", path: ["declineDetail"], message: problem.message });
-  }, ALWAYS);
+const declineShape = {
+  declineReason: z.enum(DECLINE_REASONS, { error: "Select why the request is declined" }),
+  declineDetail: optionalText("The detail", 1000),
+};
 
-export type DeclineFields = z.infer<typeof declineFields>;
+export type DeclineFields = z.infer<z.ZodObject<typeof declineShape>>;
+
+/** A decision on a training request: approve it, or decline it with a reason from the barrier categories. */
+export const decisionFields = z
+  .discriminatedUnion(
+    "decision",
+    [z.object({ decision: z.literal("approved") }), z.object({ decision: z.literal("declined"), ...declineShape })],
+    { error: "Select whether to approve or decline the request" },
+  )
+  .superRefine((v, ctx) => {
+    const problem = v.decision === "declined" ? declineProblem(v.declineReason, v.declineDetail) : undefined;
+    if (problem?.field === "declineDetail") ctx.addIssue({ code: "custom", path: ["declineDetail"], message: problem.message });
+  });
+
+export type DecisionFields = z.infer<typeof decisionFields>;

@@ -2,6 +2,7 @@
 // a value on each must look like.
 import { z } from "zod";
 import { FRAMEWORK_STAGES, PROFESSION_KINDS } from "../vocabulary";
+import { codeFromName, MAX_CODE_LENGTH } from "../rules/reference-code";
 
 export const REFERENCE_KINDS = ["professions", "care-settings", "bands", "stages"] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
@@ -40,13 +41,15 @@ export const professionKindWords: Record<(typeof PROFESSION_KINDS)[number], stri
 
 const name = z.string({ error: "Enter a name" }).trim().min(1, "Enter a name").max(120, "Name must be 120 characters or fewer");
 
+/** Typed, or left empty for the data layer to make one from the name (lib/rules/reference-code.ts): null then. */
 const code = z
-  .string({ error: "Enter a code" })
+  .string()
   .trim()
   .toLowerCase()
-  .min(1, { message: "Enter a code", abort: true })
-  .max(40, "Code must be 40 characters or fewer")
-  .regex(/^[a-z0-9][a-z0-9_-]*$/, "Code can only contain lower-case letters, numbers, hyphens and underscores, like acute-inpatient");
+  .max(MAX_CODE_LENGTH, `Code must be ${MAX_CODE_LENGTH} characters or fewer`)
+  .regex(/^([a-z0-9][a-z0-9_-]*)?$/, "Code can only contain lower-case letters, numbers, hyphens and underscores, like acute-inpatient")
+  .optional()
+  .transform((v) => (v ? v : null));
 
 const wholeNumber = (what: string, min: number, max: number) =>
   z
@@ -90,12 +93,18 @@ export function referenceEditFields(kind: ReferenceKind) {
 /** A new value: the editable fields and its code (second, as on the form, so the error summary reads in order). */
 export function referenceNewFields(kind: ReferenceKind) {
   const { name: _name, ...rest } = editable[kind].shape;
-  return z.object({ name, code, ...rest });
+  return z.object({ name, code, ...rest }).superRefine((v, ctx) => {
+    // (An empty name has its own message.)
+    if (v.code === null && v.name !== "" && codeFromName(v.name) === "") {
+      ctx.addIssue({ code: "custom", path: ["code"], message: "Enter a code: the name has no letters or numbers to make one from" });
+    }
+  });
 }
 
 export type ReferenceInput = {
   name: string;
-  code: string;
+  /** null: made from the name. */
+  code: string | null;
   kind?: (typeof PROFESSION_KINDS)[number];
   rank?: number;
   educationLevel?: number | null;

@@ -26,6 +26,11 @@ export function isWebAddress(value: string): boolean {
   return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".") && !url.username && !url.password;
 }
 
+/** A web address as people often type it: "www.…" without the https:// in front gets it. */
+export function withHttps(value: string): string {
+  return /^www\./i.test(value) ? `https://${value}` : value;
+}
+
 const URL_MESSAGE = "Enter a full web address starting with https://, like https://www.csp.org.uk";
 
 export const ResourceFields = z.object({

@@ -16,7 +16,18 @@ export const userFields = z.object({
  */
 export const STAFF_ROLES = ["manager", "lead", "admin"] as const satisfies readonly Role[];
 
-export const newUserFields = userFields.extend({ role: z.enum(STAFF_ROLES, { error: "Select a role" }) });
+/**
+ * A new staff login. A manager is asked for the teams they manage (whose workers they see); for any other role the
+ * teams are not theirs to have, so ticks left from choosing "Manager" first are dropped, not refused.
+ */
+export const newUserFields = userFields
+  .extend({
+    role: z.enum(STAFF_ROLES, { error: "Select a role" }),
+    teamIds: z.array(z.string().trim().min(1).max(64)).max(200).default([]),
+  })
+  .transform((v) => ({ ...v, teamIds: v.role === "manager" ? [...new Set(v.teamIds)] : [] }));
+
+export type NewUserFields = z.infer<typeof newUserFields>;
 export const roleChangeFields = userFields.pick({ role: true });
 export const workerLoginFields = userFields.pick({ email: true });
 

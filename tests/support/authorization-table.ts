@@ -128,8 +128,7 @@ export const MATRIX: Record<string, Record<string, Who>> = {
     deleteCpdAction: ANY_ROLE,
     requestTrainingAction: ANY_ROLE,
     withdrawRequestAction: ANY_ROLE,
-    approveRequestAction: STAFF,
-    declineRequestAction: STAFF,
+    decideRequestAction: STAFF,
   },
   "app/(app)/workers/[id]/login/actions.ts": {
     createWorkerLoginAction: MANAGER_ADMIN,

@@ -11,7 +11,7 @@ import { todayInLondon, formatDate } from "@/lib/rules/dates";
 import { isAgreed } from "@/lib/rules/pdp";
 import { openAppraisalWords } from "@/lib/rules/appraisal-lifecycle";
 import { isActionOverdue } from "@/lib/rules/pdp-goals";
-import { goalStatusWords, appraisalStatusWords, aspirationWords, frameworkStageWords } from "@/lib/vocabulary";
+import { goalStatusWords, ownAppraisalStatusWords, aspirationWords, frameworkStageWords } from "@/lib/vocabulary";
 import { AppraisalStatusTag, Tag } from "@/components/tags";
 
 export const metadata: Metadata = { title: "My development" };
@@ -243,7 +243,7 @@ export default async function MyDevelopmentPage() {
               {appraisals.map((a) => (
                 <li key={a.id} className="flex flex-wrap justify-between gap-x-4">
                   <Link href={`${base}/appraisals/${a.id}`}>{formatDate(a.heldOn ?? a.scheduledFor)}</Link>
-                  <span className="text-nhs-secondary">{appraisalStatusWords.label(a.status)}</span>
+                  <span className="text-nhs-secondary">{ownAppraisalStatusWords.label(a.status)}</span>
                 </li>
               ))}
             </ul>

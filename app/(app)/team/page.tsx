@@ -110,7 +110,7 @@ export default async function TeamPage() {
           <ul className="space-y-2" aria-label="Training requests awaiting a decision">
             {training.requests.map((t) => (
               <li key={t.id}>
-                <Link href={`/workers/${t.workerId}/cpd#requests`} className="font-semibold">
+                <Link href={`/workers/${t.workerId}/cpd/requests/${t.id}`} className="font-semibold">
                   {t.workerName}: {t.title}
                 </Link>
                 <span className="block text-sm text-nhs-secondary">

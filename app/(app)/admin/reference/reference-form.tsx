@@ -33,8 +33,8 @@ export function ReferenceForm({
       {mode === "create" ? (
         <TextField
           name="code"
-          label="Code"
-          hint="A short, fixed identifier used by imports: lower-case letters, numbers, hyphens and underscores. It cannot be changed later."
+          label="Code (optional)"
+          hint="Leave it empty and Pathways makes it from the name: acute-inpatient for Acute inpatient. A short, fixed identifier used by imports (lower-case letters, numbers, hyphens and underscores) that cannot be changed later."
           defaultValue={v.code}
           error={e?.code}
           className="max-w-sm font-mono"

@@ -24,8 +24,9 @@ function refresh(userId?: string) {
 export const addUserAction = defineAction({
   roles: ["admin"],
   input: newUserFields,
+  lists: ["teamIds"],
   run: ({ user, input }) => createUser(user, input),
-  revalidate: () => refresh(),
+  revalidate: ({ input }) => (input.teamIds.length ? [...refresh(), { path: "/teams", type: "layout" as const }] : refresh()),
   done: ({ user, result }) => withLink(user, result, `Login created for ${result.name}`),
 });
 

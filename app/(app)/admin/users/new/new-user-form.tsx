@@ -5,6 +5,7 @@ import { addUserAction } from "../actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { SelectField } from "@/components/forms/select-field";
+import { CheckboxesField } from "@/components/forms/checkboxes-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { PasswordLinkPanel } from "@/components/password-link-panel";
 import { useFormAction, type LinkFormState } from "@/components/forms/use-form-action";
@@ -13,14 +14,17 @@ import { roleWords } from "@/lib/vocabulary";
 
 const ROLE_OPTIONS = STAFF_ROLES.map((r) => [r, roleWords.label(r)] as const);
 
-export function NewUserForm() {
+type Option = readonly [string, string];
+
+/** `teams`: the organisation's live teams, for a new manager to manage. */
+export function NewUserForm({ teams }: { teams: readonly Option[] }) {
   // "Add another user" starts a fresh form (and forgets the link just shown) by remounting it.
   const [round, setRound] = useState(0);
-  return <NewUser key={round} another={() => setRound((n) => n + 1)} />;
+  return <NewUser key={round} teams={teams} another={() => setRound((n) => n + 1)} />;
 }
 
-function NewUser({ another }: { another: () => void }) {
-  const { state, formProps, key, values: v, errors: e, summary } = useFormAction<LinkFormState>(addUserAction);
+function NewUser({ teams, another }: { teams: readonly Option[]; another: () => void }) {
+  const { state, formProps, key, values: v, lists, errors: e, summary } = useFormAction<LinkFormState>(addUserAction);
   if (state.ok && state.link) {
     return (
       <>
@@ -49,6 +53,19 @@ function NewUser({ another }: { another: () => void }) {
         spellCheck={false}
       />
       <SelectField name="role" label="Role" options={ROLE_OPTIONS} placeholder="Select a role" defaultValue={v.role} error={e?.role} className="max-w-xs" />
+      {teams.length > 0 ? (
+        // Asked only of a manager: shown by CSS once "Manager" is the chosen role, so it works without JavaScript.
+        <div className="hidden border-l-4 border-nhs-grey-4 pl-4 [form:has(option[value=manager]:checked)_&]:block">
+          <CheckboxesField
+            name="teamIds"
+            legend="Teams they manage"
+            hint="They see and manage the support workers in these teams. You can change this later on each team's page."
+            options={teams}
+            defaultValues={lists.teamIds ?? []}
+            error={e?.teamIds}
+          />
+        </div>
+      ) : null}
       <SubmitButton pendingText="Creating…">Create login</SubmitButton>
     </form>
   );

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { requireRole } from "@/lib/auth";
+import { teamOptions } from "@/db/queries/reference";
 import { NewUserForm } from "./new-user-form";
 
 export const metadata: Metadata = { title: "Add a user" };
 
 export default async function NewUserPage() {
-  await requireRole("admin");
+  const admin = await requireRole("admin");
   return (
     <div className="max-w-2xl">
       <p className="mb-2">
@@ -20,7 +21,7 @@ export default async function NewUserPage() {
         To give a support worker a login, open their worker record and choose &ldquo;Give them a Pathways login&rdquo;, so that
         the login is linked to their record.
       </p>
-      <NewUserForm />
+      <NewUserForm teams={teamOptions(admin)} />
     </div>
   );
 }

@@ -3,7 +3,15 @@
 import Link from "@/components/link";
 import type { AppraisalDetail } from "@/db/queries/appraisals";
 import { formatDate, formatDateTime } from "@/lib/rules/dates";
-import { appraisalStatusWords, aspirationWords, interestWords, objectiveOutcomeWords, type AppraisalStatus as Status, type ObjectiveOutcome } from "@/lib/vocabulary";
+import {
+  appraisalStatusWords,
+  aspirationWords,
+  interestWords,
+  objectiveOutcomeWords,
+  ownAppraisalStatusWords,
+  type AppraisalStatus as Status,
+  type ObjectiveOutcome,
+} from "@/lib/vocabulary";
 import { Tag } from "@/components/tags";
 import { SummaryList } from "@/components/summary-list";
 
@@ -17,8 +25,9 @@ const STATUS_TONE: Record<Status, "blue" | "amber" | "green" | "grey"> = {
   cancelled: "grey",
 };
 
-export function AppraisalStatus({ status }: { status: Status }) {
-  return <Tag tone={STATUS_TONE[status]}>{appraisalStatusWords.label(status)}</Tag>;
+/** `own`: the worker reading about their own appraisal ("Awaiting your sign-off"). */
+export function AppraisalStatus({ status, own = false }: { status: Status; own?: boolean }) {
+  return <Tag tone={STATUS_TONE[status]}>{(own ? ownAppraisalStatusWords : appraisalStatusWords).label(status)}</Tag>;
 }
 
 const OUTCOME_TONE: Record<ObjectiveOutcome, "green" | "amber" | "red"> = { met: "green", partly_met: "amber", not_met: "red" };
@@ -79,11 +88,14 @@ export function AppraisalRecord({
   detail,
   content,
   links,
+  own = false,
 }: {
   detail: AppraisalDetail;
   content: Content;
   /** Links to the PDP goals (not on paper). */
   links: boolean;
+  /** Read on screen by the worker it is about, who is "you" (paper names people). */
+  own?: boolean;
 }) {
   const a = detail.appraisal;
   const workerId = detail.worker.id;
@@ -95,7 +107,7 @@ export function AppraisalRecord({
             ["Scheduled for", formatDate(a.scheduledFor)],
             ["Held on", formatDate(a.heldOn)],
             ["Appraiser", a.appraiserName ?? ""],
-            ["Signed off by the worker", a.workerSignedAt ? formatDateTime(a.workerSignedAt) : "Not yet"],
+            [own ? "Signed off by you" : "Signed off by the worker", a.workerSignedAt ? formatDateTime(a.workerSignedAt) : "Not yet"],
           ]}
         />
       </Section>
@@ -160,7 +172,7 @@ export function AppraisalRecord({
       <Section id="summary-heading" title="Appraiser's summary">
         <Text value={content.appraiserSummary} />
       </Section>
-      <Section id="worker-comments-heading" title="The worker's comments">
+      <Section id="worker-comments-heading" title={own ? "Your comments" : "The worker's comments"}>
         <Text value={content.workerComments} empty={a.status === "completed" ? "No comments" : "Not yet signed off"} />
       </Section>
 

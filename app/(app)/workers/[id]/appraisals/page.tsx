@@ -53,12 +53,12 @@ export default async function AppraisalsPage({ params }: { params: Promise<{ id:
 
       <section aria-labelledby="open-heading" className="mb-8">
         <h2 id="open-heading" className="mb-3">
-          {open ? "Current appraisal" : "Book the next appraisal"}
+          {open ? "Current appraisal" : page.canEdit ? "Book the next appraisal" : "Next appraisal"}
         </h2>
         {open ? (
           <div className="card border-l-8 border-nhs-blue">
             <p className="mb-2">
-              <AppraisalStatus status={open.status} />
+              <AppraisalStatus status={open.status} own={page.isOwnRecord} />
             </p>
             <p>
               {open.heldOn ? `Held on ${formatDate(open.heldOn)}` : `Scheduled for ${formatDate(open.scheduledFor)}`}
@@ -74,7 +74,7 @@ export default async function AppraisalsPage({ params }: { params: Promise<{ id:
         ) : page.canEdit ? (
           <ScheduleForm action={scheduleAppraisalAction.bind(null, id)} appraisers={appraisers} defaultAppraiserId={defaultAppraiser} suggestedDate={suggested} />
         ) : (
-          <p>No appraisal is booked.</p>
+          <p>{page.isOwnRecord ? "No appraisal is booked yet. Your manager books it with you." : "No appraisal is booked."}</p>
         )}
       </section>
 
@@ -87,28 +87,38 @@ export default async function AppraisalsPage({ params }: { params: Promise<{ id:
         ) : (
           <ScrollRegion label="Earlier appraisals">
             <table className="table">
+              {/* On a phone the appraiser and the sign-off date go under the date and the status: four columns were cut off at 390 px. */}
               <thead>
                 <tr>
                   <th scope="col">Date</th>
                   <th scope="col">Status</th>
-                  <th scope="col">Appraiser</th>
-                  <th scope="col">Signed off</th>
+                  <th scope="col" className="hidden sm:table-cell">
+                    Appraiser
+                  </th>
+                  <th scope="col" className="hidden sm:table-cell">
+                    Signed off
+                  </th>
                 </tr>
               </thead>
               <tbody>
-                {history.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <Link href={`/workers/${id}/appraisals/${a.id}`}>{formatDate(a.heldOn ?? a.scheduledFor)}</Link>
-                    </td>
-                    <td>
-                      <AppraisalStatus status={a.status} />
-                      {a.status === "cancelled" && a.statusReason ? <span className="block text-sm">{a.statusReason}</span> : null}
-                    </td>
-                    <td>{a.appraiserName ?? ""}</td>
-                    <td>{a.workerSignedAt ? formatDate(todayInLondon(a.workerSignedAt)) : ""}</td>
-                  </tr>
-                ))}
+                {history.map((a) => {
+                  const signedOn = a.workerSignedAt ? formatDate(todayInLondon(a.workerSignedAt)) : "";
+                  return (
+                    <tr key={a.id}>
+                      <td>
+                        <Link href={`/workers/${id}/appraisals/${a.id}`}>{formatDate(a.heldOn ?? a.scheduledFor)}</Link>
+                        {a.appraiserName ? <span className="block text-sm sm:hidden">With {a.appraiserName}</span> : null}
+                      </td>
+                      <td>
+                        <AppraisalStatus status={a.status} own={page.isOwnRecord} />
+                        {a.status === "cancelled" && a.statusReason ? <span className="block text-sm">{a.statusReason}</span> : null}
+                        {signedOn ? <span className="block text-sm sm:hidden">Signed off {signedOn}</span> : null}
+                      </td>
+                      <td className="hidden sm:table-cell">{a.appraiserName ?? ""}</td>
+                      <td className="hidden sm:table-cell">{signedOn}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </ScrollRegion>

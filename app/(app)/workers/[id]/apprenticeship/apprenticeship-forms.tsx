@@ -2,6 +2,7 @@
 // The forms on a worker's apprenticeship page. Each comes back with what was typed and its errors tied to the fields
 // on a refusal, and starts empty after a save. Forms that appear once per item (gateway requirements, off-the-job
 // entries) give their fields ids of their own so two never share one.
+import { useState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { prefixedErrors, SavedStatus } from "@/components/forms/form-status";
 import { TextField } from "@/components/forms/text-field";
@@ -22,7 +23,12 @@ function Problems({ state }: { state: FormState }) {
 
 export function StartForm({ action, standards, today, weeklyHours }: { action: FormAction; standards: readonly Standard[]; today: string; weeklyHours: string }) {
   const { state, formProps, key, values: v, errors: e } = useFormAction(action);
-  const withOptions = standards.filter((s) => s.options.length > 0);
+  // Once a standard is chosen only its options are offered (none, and no field, for a standard without options).
+  // Before that, or before the page's JavaScript runs, every standard's options are listed by standard; the server
+  // refuses an option of another standard either way.
+  const [standardId, setStandardId] = useState(v.standardId ?? "");
+  const chosen = standards.find((s) => s.id === standardId);
+  const withOptions = (chosen ? [chosen] : standards).filter((s) => s.options.length > 0);
   return (
     <form {...formProps} noValidate key={key}>
       <Problems state={state} />
@@ -34,10 +40,12 @@ export function StartForm({ action, standards, today, weeklyHours }: { action: F
         defaultValue={v.standardId}
         error={e?.standardId}
         className="max-w-xl"
+        onChange={(event) => setStandardId(event.target.value)}
       />
       {withOptions.length > 0 ? (
         <FieldShell name="optionId" label="Option (if the standard has options)" hint="For example the allied health therapy-support option of the senior healthcare support worker standard" error={e?.optionId}>
           <select
+            key={chosen?.id ?? ""}
             id="optionId"
             name="optionId"
             defaultValue={v.optionId ?? ""}

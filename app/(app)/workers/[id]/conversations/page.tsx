@@ -8,7 +8,7 @@ import { SummaryList } from "@/components/summary-list";
 import { ScrollRegion } from "@/components/scroll-region";
 import { formatDate, todayInLondon } from "@/lib/rules/dates";
 import { stepsProgress } from "@/lib/rules/career";
-import { appraisalStatusWords, aspirationWords, interestWords } from "@/lib/vocabulary";
+import { appraisalStatusWords, aspirationWords, interestWords, ownAppraisalStatusWords } from "@/lib/vocabulary";
 import { AspirationText, BarrierList, NextConversation, StepWhen } from "./conversation-parts";
 
 export const metadata: Metadata = { title: "Career conversations" };
@@ -89,7 +89,7 @@ export default async function ConversationsPage({ params }: { params: Promise<{ 
                         <Link href={`/workers/${id}/conversations/${c.id}`}>{formatDate(c.heldOn)}</Link>
                         {c.appraisal ? (
                           <span className="block text-nhs-secondary">
-                            In appraisal ({appraisalStatusWords.label(c.appraisal.status).toLowerCase()})
+                            In appraisal ({(data.worker.isOwn ? ownAppraisalStatusWords : appraisalStatusWords).label(c.appraisal.status).toLowerCase()})
                           </span>
                         ) : null}
                       </td>

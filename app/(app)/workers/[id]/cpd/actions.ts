@@ -1,11 +1,11 @@
 "use server";
 // The CPD page's forms: add a CPD activity (or record approved training as attended), change or delete one, request
-// training, withdraw a request, approve or decline one. The data layer decides who may: a lead is told they only read;
-// anyone else who may not change this worker gets 404.
+// training, withdraw a request, and on a request's own page approve or decline it. The data layer decides who may: a
+// lead is told they only read; anyone else who may not change this worker gets 404.
 import { z } from "zod";
 import { defineAction } from "@/lib/action";
 import { Id } from "@/lib/forms/ids";
-import { cpdFields, declineFields, deleteCpdFields, requestFields, withdrawFields } from "@/lib/forms/cpd";
+import { cpdFields, decisionFields, deleteCpdFields, requestFields, withdrawFields } from "@/lib/forms/cpd";
 import { addCpd, decideRequest, deleteCpd, requestTraining, updateCpd, withdrawRequest } from "@/db/queries/cpd";
 
 const refresh = ({ ids: [workerId] }: { ids: readonly [string, ...string[]] }) => [`/workers/${workerId}`, `/workers/${workerId}/cpd`, "/me", "/team"];
@@ -61,19 +61,21 @@ export const withdrawRequestAction = defineAction({
   done: "Request withdrawn",
 });
 
-export const approveRequestAction = defineAction({
+/**
+ * Approves or declines a request, from the request's own page: the choice is a pair of radios and one button, so a
+ * stray tap decides nothing, and the page it goes back to says what was decided.
+ */
+export const decideRequestAction = defineAction({
   roles: DECIDERS,
   ids: z.tuple([Id, Id]),
-  run: ({ user, ids: [workerId, requestId] }) => decideRequest(user, workerId, requestId, { status: "approved" }),
-  revalidate: refresh,
-  done: "Request approved",
-});
-
-export const declineRequestAction = defineAction({
-  roles: DECIDERS,
-  ids: z.tuple([Id, Id]),
-  input: declineFields,
-  run: ({ user, ids: [workerId, requestId], input }) => decideRequest(user, workerId, requestId, { status: "declined", ...input }),
-  revalidate: refresh,
-  done: "Request declined",
+  input: decisionFields,
+  run: ({ user, ids: [workerId, requestId], input }) =>
+    decideRequest(
+      user,
+      workerId,
+      requestId,
+      input.decision === "approved" ? { status: "approved" } : { status: "declined", declineReason: input.declineReason, declineDetail: input.declineDetail },
+    ),
+  revalidate: (ctx) => [...refresh(ctx), `/workers/${ctx.ids[0]}/cpd/requests/${ctx.ids[1]}`],
+  redirect: ({ ids: [workerId, requestId], input }) => `/workers/${workerId}/cpd/requests/${requestId}?saved=${input.decision}`,
 });

@@ -1,7 +1,7 @@
 "use client";
 // The forms on the CPD page: add a CPD activity (prefilled when recording approved training as attended) or change
-// one, delete one, request training, and per request "withdraw", "approve" and "decline". On error each comes back
-// with what was typed; on success the form starts empty again (or the action goes back to the CPD page).
+// one, delete one, request training, and per request "withdraw"; on a request's own page, the decision on it. On error
+// each comes back with what was typed; on success the form starts empty again (or the action goes to another page).
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { prefixedErrors, SavedStatus } from "@/components/forms/form-status";
 import { TextField } from "@/components/forms/text-field";
@@ -184,65 +184,74 @@ export function WithdrawForm({ action, requestId, title }: { action: Action; req
   );
 }
 
-export function ApproveForm({ action, title }: { action: Action; title: string }) {
-  const { formProps, key, refusal } = useFormAction(action);
-  return (
-    <form {...formProps} key={key} aria-label={`Approve: ${title}`} className="mb-2">
-      <ErrorSummary message={refusal} />
-      <SubmitButton pendingText="Approving…" className="mb-0!">
-        Approve<span className="sr-only">: {title}</span>
-      </SubmitButton>
-    </form>
-  );
-}
-
 const DECLINE_HINT = "Declines are counted as barriers to training";
 
-/** Declines with a reason from the barrier categories; "Other" needs the detail. Folded away until needed. */
-export function DeclineForm({ action, requestId, title }: { action: Action; requestId: string; title: string }) {
-  const { state, formProps, key, values: v } = useFormAction(action);
-  const prefix = `decline-${requestId}`;
-  const reasonId = `${prefix}-declineReason`;
-  const detailId = `${prefix}-declineDetail`;
-  const e = prefixedErrors(prefix, state.fieldErrors);
+/**
+ * The decision on a training request: approve or decline, then one button. Declining asks why (the barrier
+ * categories; "Other" needs the detail), shown under "Decline" once it is chosen; CSS alone shows it, so it works
+ * before the page's JavaScript has loaded or without it.
+ */
+export function DecisionForm({ action }: { action: Action }) {
+  const { formProps, key, values: v, errors: e, summary } = useFormAction(action);
   return (
-    <details className="mt-2" open={state.ok === false ? true : undefined}>
-      <summary className="cursor-pointer font-semibold text-nhs-blue">
-        Decline<span className="sr-only">: {title}</span>
-      </summary>
-      <form {...formProps} noValidate key={key} aria-label={`Decline: ${title}`} className="mt-3">
-        <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
-        <fieldset
-          id={reasonId}
-          tabIndex={-1}
-          aria-describedby={describedBy(reasonId, DECLINE_HINT, e?.[reasonId])}
-          className={`mb-5 ${e?.[reasonId] ? "border-l-4 border-nhs-red pl-4" : ""}`}
-        >
-          <legend className="label">Why is it declined?</legend>
-          <FieldMessages name={reasonId} hint={DECLINE_HINT} error={e?.[reasonId]} />
-          <div className="space-y-2">
-            {DECLINE_REASONS.map((r) => (
-              <label key={r} className="flex items-start gap-3">
-                <input type="radio" name="declineReason" value={r} defaultChecked={v.declineReason === r} className="mt-0.5 size-6 shrink-0 accent-nhs-blue" />
-                <span>{declineReasonWords.label(r)}</span>
-              </label>
-            ))}
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary {...summary} />
+      <fieldset
+        id="decision"
+        tabIndex={-1}
+        aria-describedby={describedBy("decision", undefined, e?.decision)}
+        className={`mb-5 ${e?.decision ? "border-l-4 border-nhs-red pl-4" : ""}`}
+      >
+        <legend className="label">Do you approve this training?</legend>
+        <FieldMessages name="decision" error={e?.decision} />
+        <div className="space-y-2">
+          <label className="flex items-start gap-3">
+            <input type="radio" name="decision" value="approved" defaultChecked={v.decision === "approved"} className="mt-0.5 size-6 shrink-0 accent-nhs-blue" />
+            <span>Approve</span>
+          </label>
+          <div className="flex flex-wrap items-start gap-3">
+            <input
+              id="decision-declined"
+              type="radio"
+              name="decision"
+              value="declined"
+              defaultChecked={v.decision === "declined"}
+              className="peer mt-0.5 size-6 shrink-0 accent-nhs-blue"
+            />
+            <label htmlFor="decision-declined">Decline</label>
+            <div className="mt-2 hidden basis-full border-l-4 border-nhs-grey-4 pl-4 peer-checked:block">
+              <fieldset
+                id="declineReason"
+                tabIndex={-1}
+                aria-describedby={describedBy("declineReason", DECLINE_HINT, e?.declineReason)}
+                className={`mb-5 ${e?.declineReason ? "border-l-4 border-nhs-red pl-4" : ""}`}
+              >
+                <legend className="label">Why is it declined?</legend>
+                <FieldMessages name="declineReason" hint={DECLINE_HINT} error={e?.declineReason} />
+                <div className="space-y-2">
+                  {DECLINE_REASONS.map((r) => (
+                    <label key={r} className="flex items-start gap-3">
+                      <input type="radio" name="declineReason" value={r} defaultChecked={v.declineReason === r} className="mt-0.5 size-6 shrink-0 accent-nhs-blue" />
+                      <span>{declineReasonWords.label(r)}</span>
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+              <FieldShell name="declineDetail" label="Detail (needed for Other)" error={e?.declineDetail}>
+                <input
+                  id="declineDetail"
+                  name="declineDetail"
+                  defaultValue={v.declineDetail}
+                  aria-invalid={e?.declineDetail ? true : undefined}
+                  aria-describedby={describedBy("declineDetail", undefined, e?.declineDetail)}
+                  className="input"
+                />
+              </FieldShell>
+            </div>
           </div>
-        </fieldset>
-        <FieldShell name={detailId} label="Detail (needed for Other)" error={e?.[detailId]}>
-          <input
-            id={detailId}
-            name="declineDetail"
-            defaultValue={v.declineDetail}
-            aria-invalid={e?.[detailId] ? true : undefined}
-            aria-describedby={describedBy(detailId, undefined, e?.[detailId])}
-            className="input"
-          />
-        </FieldShell>
-        <SubmitButton pendingText="Declining…" className="btn-secondary">
-          Decline the request<span className="sr-only">: {title}</span>
-        </SubmitButton>
-      </form>
-    </details>
+        </div>
+      </fieldset>
+      <SubmitButton pendingText="Saving…">Save the decision</SubmitButton>
+    </form>
   );
 }

@@ -9,18 +9,14 @@ import { Multiline } from "@/components/multiline";
 import { Stat } from "@/components/stat";
 import { Tag } from "@/components/tags";
 import { SavedBanner } from "@/components/saved-banner";
-import { formatDate, formatDateTime, todayInLondon } from "@/lib/rules/dates";
+import { formatDate, todayInLondon } from "@/lib/rules/dates";
 import { cpdTypeWords } from "@/lib/vocabulary";
-import { attendedOnDefault, declineReasonWords, formatHours, formatPounds, learningKindWords, trainingStatusWords } from "@/lib/rules/cpd";
-import { addCpdAction, approveRequestAction, declineRequestAction, requestTrainingAction, withdrawRequestAction } from "./actions";
-import { ApproveForm, CpdForm, DeclineForm, RequestForm, WithdrawForm } from "./cpd-forms";
+import { attendedOnDefault, formatHours, learningKindWords } from "@/lib/rules/cpd";
+import { addCpdAction, requestTrainingAction, withdrawRequestAction } from "./actions";
+import { CpdForm, RequestForm, WithdrawForm } from "./cpd-forms";
+import { RequestCard } from "./request-card";
 
 export const metadata: Metadata = { title: "CPD and training" };
-
-type Data = NonNullable<ReturnType<typeof learningPage>>;
-type Request = Data["requests"][number];
-
-const STATUS_TONE = { pending: "amber", approved: "green", declined: "red", attended: "green", withdrawn: "grey" } as const;
 
 const SAVED: Record<string, string> = {
   "cpd-updated": "CPD activity changed.",
@@ -131,10 +127,11 @@ export default async function CpdPage({ params, searchParams }: { params: Promis
                 {r.status === "pending" && (data.canDecide || data.canAdd) ? (
                   <div className="mt-4 border-t border-nhs-grey-4 pt-4">
                     {data.canDecide ? (
-                      <>
-                        <ApproveForm action={approveRequestAction.bind(null, id, r.id)} title={r.title} />
-                        <DeclineForm action={declineRequestAction.bind(null, id, r.id)} requestId={r.id} title={r.title} />
-                      </>
+                      <p>
+                        <Link href={`/workers/${id}/cpd/requests/${r.id}`} className="font-semibold">
+                          Approve or decline<span className="sr-only">: {r.title}</span>
+                        </Link>
+                      </p>
                     ) : null}
                     {data.canAdd ? <WithdrawForm action={withdrawRequestAction.bind(null, id, r.id)} requestId={r.id} title={r.title} /> : null}
                   </div>
@@ -151,32 +148,6 @@ export default async function CpdPage({ params, searchParams }: { params: Promis
           </ul>
         ) : null}
       </section>
-    </>
-  );
-}
-
-function RequestCard({ request: r }: { request: Request }) {
-  const dates = r.startsOn ? (r.endsOn && r.endsOn !== r.startsOn ? `${formatDate(r.startsOn)} to ${formatDate(r.endsOn)}` : formatDate(r.startsOn)) : "Not set";
-  const rows: Array<[string, React.ReactNode]> = [
-    ["Provider", r.provider || "Not given"],
-    ["Cost", r.costPence === null ? "Not given" : formatPounds(r.costPence)],
-    ["Dates", dates],
-    ...(r.goalTitle ? ([["PDP goal", r.goalTitle]] as Array<[string, string]>) : []),
-    ["Why", <Multiline key="w" text={r.why} />],
-    ["Requested", formatDateTime(r.requestedAt)],
-  ];
-  if (r.status === "withdrawn") rows.push(["Withdrawn", formatDateTime(r.updatedAt)]);
-  if (r.decidedAt) rows.push([r.status === "declined" ? "Declined" : "Approved", `${formatDateTime(r.decidedAt)}${r.decidedByName ? ` by ${r.decidedByName}` : ""}`]);
-  if (r.status === "declined" && r.declineReason) {
-    rows.push(["Reason", `${declineReasonWords.label(r.declineReason)}${r.declineDetail ? `: ${r.declineDetail}` : ""}`]);
-  }
-  return (
-    <>
-      <h3 className="mb-2 text-lg">{r.title}</h3>
-      <p className="mb-3">
-        <Tag tone={STATUS_TONE[r.status]}>{trainingStatusWords.label(r.status)}</Tag>
-      </p>
-      <SummaryList rows={rows} />
     </>
   );
 }

@@ -83,7 +83,7 @@ export default async function PdpPage({ params, searchParams }: { params: Promis
               PDP {pdpPeriodName(current.periodStart, current.periodEnd)}
             </h2>
             <div className="mb-4">
-              <PdpSummary pdp={current} workerName={workerName} today={today} />
+              <PdpSummary pdp={current} workerName={workerName} today={today} own={isOwn} />
             </div>
             {current && may.mayAgree ? (
               <AgreeForm

@@ -4,7 +4,7 @@ import { Tag } from "@/components/tags";
 import { SummaryList } from "@/components/summary-list";
 import { formatDate } from "@/lib/rules/dates";
 import { isReviewOverdue, pdpStage, pdpStageWords } from "@/lib/rules/pdp";
-import { actionOwnerWords, goalStatusWords, noteKindWords, supportWords, type GoalStatus } from "@/lib/vocabulary";
+import { actionOwnerWords, goalStatusWords, noteKindWords, ownActionOwnerWords, supportWords, type GoalStatus } from "@/lib/vocabulary";
 import type { PdpGoalView, PdpView } from "@/db/queries/pdps";
 
 const AT = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
@@ -32,12 +32,16 @@ export function GoalStatusTag({ status }: { status: GoalStatus }) {
   return <Tag tone={GOAL_TONES[status]}>{goalStatusWords.label(status)}</Tag>;
 }
 
-/** Who agreed this version, and when; or who still has to. */
-export function agreementRows(pdp: PdpView, workerName: string): Array<[string, React.ReactNode]> {
+/** Who agreed this version, and when; or who still has to. `own`: read on screen by the worker, who is "you". */
+export function agreementRows(pdp: PdpView, workerName: string, own = false): Array<[string, React.ReactNode]> {
   return [
     [
-      "Agreed by the worker",
-      pdp.workerAgreedAt ? `Agreed by ${workerName} on ${formatMoment(pdp.workerAgreedAt)}` : pdp.status === "closed" ? "Not agreed" : `Waiting for ${workerName}`,
+      own ? "Agreed by you" : "Agreed by the worker",
+      pdp.workerAgreedAt
+        ? `${own ? "You agreed it" : `Agreed by ${workerName}`} on ${formatMoment(pdp.workerAgreedAt)}`
+        : pdp.status === "closed"
+          ? "Not agreed"
+          : `Waiting for ${own ? "you" : workerName}`,
     ],
     [
       "Agreed by the manager",
@@ -62,14 +66,14 @@ export function NextReview({ on, today }: { on: string | null; today: string }) 
 }
 
 /** The plan's key facts: period, status, version, agreements, next review. */
-export function PdpSummary({ pdp, workerName, today }: { pdp: PdpView; workerName: string; today: string }) {
+export function PdpSummary({ pdp, workerName, today, own = false }: { pdp: PdpView; workerName: string; today: string; own?: boolean }) {
   return (
     <SummaryList
       rows={[
         ["Period", `${formatDate(pdp.periodStart)} to ${formatDate(pdp.periodEnd)}`],
         ["Status", <PdpStatusTag key="s" pdp={pdp} />],
         ["Version", String(pdp.version)],
-        ...agreementRows(pdp, workerName),
+        ...agreementRows(pdp, workerName, own),
         pdp.status === "closed"
           ? ["Closed", pdp.closedAt ? formatMoment(pdp.closedAt) : null]
           : ["Next review", <NextReview key="r" on={pdp.nextReviewOn} today={today} />],
@@ -95,8 +99,9 @@ export function sourceWords(g: Pick<PdpGoalView, "source">): string | null {
 }
 
 /** A goal in full, with its SMART fields, actions and latest notes: for an earlier PDP's page and the print view. */
-export function GoalDetail({ goal, headingLevel = 3 }: { goal: PdpGoalView; headingLevel?: 2 | 3 }) {
+export function GoalDetail({ goal, headingLevel = 3, own = false }: { goal: PdpGoalView; headingLevel?: 2 | 3; own?: boolean }) {
   const H = headingLevel === 2 ? "h2" : "h3";
+  const owners = own ? ownActionOwnerWords : actionOwnerWords;
   const Sub = headingLevel === 2 ? "h3" : "h4";
   return (
     <article className="card print-keep mb-6">
@@ -113,7 +118,7 @@ export function GoalDetail({ goal, headingLevel = 3 }: { goal: PdpGoalView; head
           ...(goal.statusReason ? ([["Reason", goal.statusReason]] as Array<[string, string]>) : []),
           ["Framework domains", domainWords(goal)],
           ["Support", supportList(goal)],
-          ["Proposed by", actionOwnerWords.label(goal.proposedBy)],
+          ["Proposed by", owners.label(goal.proposedBy)],
           ...(goal.source ? ([["Came from", sourceWords(goal)]] as Array<[string, string | null]>) : []),
         ]}
       />
@@ -126,7 +131,7 @@ export function GoalDetail({ goal, headingLevel = 3 }: { goal: PdpGoalView; head
             <li key={a.id}>
               {a.description}{" "}
               <span className="text-nhs-secondary">
-                ({actionOwnerWords.label(a.owner)}
+                ({owners.label(a.owner)}
                 {a.dueOn ? `, due ${formatDate(a.dueOn)}` : ""}
                 {a.doneOn ? `, done ${formatDate(a.doneOn)}` : ""})
               </span>

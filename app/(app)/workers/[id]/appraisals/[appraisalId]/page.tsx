@@ -65,8 +65,12 @@ export default async function AppraisalPage({
       <SavedBanner message={done} />
 
       <div className="mb-6 flex flex-wrap items-center gap-x-6 gap-y-2">
-        <AppraisalStatus status={a.status} />
-        {a.status === "completed" && a.workerSignedAt ? <span>Signed off by {name} on {formatDateTime(a.workerSignedAt)}. Locked.</span> : null}
+        <AppraisalStatus status={a.status} own={detail.isWorker} />
+        {a.status === "completed" && a.workerSignedAt ? (
+          <span>
+            {detail.isWorker ? "You signed it off" : `Signed off by ${name}`} on {formatDateTime(a.workerSignedAt)}. Locked.
+          </span>
+        ) : null}
         {printable ? (
           <Link href={`/workers/${id}/appraisals/${appraisalId}/print`}>Print or save as PDF</Link>
         ) : null}
@@ -118,7 +122,7 @@ export default async function AppraisalPage({
           }}
         />
       ) : (
-        <AppraisalRecord detail={detail} content={content} links />
+        <AppraisalRecord detail={detail} content={content} links own={detail.isWorker} />
       )}
 
       {detail.awaitingMe ? (

@@ -77,7 +77,7 @@ export function EvidenceForm({ action, today }: { action: FormAction; today: str
       <TextField
         name="link"
         label="Link (optional)"
-        hint="For example a certificate in the trust's learning system, starting with https://"
+        hint="For example a certificate in the trust's learning system, starting with https:// or www."
         type="url"
         inputMode="url"
         defaultValue={v.link}

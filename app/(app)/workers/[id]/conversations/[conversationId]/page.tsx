@@ -7,7 +7,7 @@ import { WorkerRecordHeader } from "@/components/worker-record-nav";
 import { SummaryList } from "@/components/summary-list";
 import { formatDate, todayInLondon } from "@/lib/rules/dates";
 import { lockMessage } from "@/lib/rules/career";
-import { appraisalStatusWords, interestWords } from "@/lib/vocabulary";
+import { appraisalStatusWords, interestWords, ownAppraisalStatusWords } from "@/lib/vocabulary";
 import { AspirationText, BarrierList, NextConversation, StepWhen } from "../conversation-parts";
 import { AddStepForm, StepButton } from "../step-forms";
 import { addStepAction, setStepDoneAction, stepToPdpGoalAction } from "../actions";
@@ -59,7 +59,7 @@ export default async function ConversationPage({
             [
               "Appraisal",
               c.appraisal
-                ? `Part of the appraisal on ${formatDate(c.appraisal.on)} (${appraisalStatusWords.label(c.appraisal.status).toLowerCase()})`
+                ? `Part of the appraisal on ${formatDate(c.appraisal.on)} (${(worker.isOwn ? ownAppraisalStatusWords : appraisalStatusWords).label(c.appraisal.status).toLowerCase()})`
                 : "Held on its own",
             ],
             ["Aspiration", <AspirationText key="a" c={c} />],

@@ -34,7 +34,7 @@ export default async function PdpRecordPage({ params }: { params: Promise<{ id: 
         )}
       </p>
       <div className="mb-4 max-w-3xl">
-        <PdpSummary pdp={pdp} workerName={workerName} today={todayInLondon()} />
+        <PdpSummary pdp={pdp} workerName={workerName} today={todayInLondon()} own={worker.isOwn} />
       </div>
       <p className="mb-8">
         <Link href={`${base}/${pdp.id}/print`}>Print this PDP</Link>
@@ -43,7 +43,7 @@ export default async function PdpRecordPage({ params }: { params: Promise<{ id: 
         <h2 id="goals" className="mb-3">
           Goals
         </h2>
-        {pdp.goals.length === 0 ? <p className="card">No goals.</p> : pdp.goals.map((g) => <GoalDetail key={g.id} goal={g} />)}
+        {pdp.goals.length === 0 ? <p className="card">No goals.</p> : pdp.goals.map((g) => <GoalDetail key={g.id} goal={g} own={worker.isOwn} />)}
       </section>
       <section aria-labelledby="reviews" className="mb-10 max-w-3xl">
         <h2 id="reviews" className="mb-3">

@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from "@/lib/rules/dates";
 import { nextStatusesFor } from "@/lib/rules/pdp-goals";
 import {
   actionOwnerWords,
+  ownActionOwnerWords,
   barrierWords,
   frameworkStageWords,
   goalStatusWords,
@@ -73,6 +74,7 @@ export default async function GoalPage({
       : ([["progress", noteKindWords.label("progress")]] as const);
   const defaultKind = actor === "worker" && query.note !== "progress" ? "reflection" : "progress";
   const pdpPath = `/workers/${id}/pdp`;
+  const owners = worker.isOwn ? ownActionOwnerWords : actionOwnerWords;
   const domainTitle = new Map(goal.domains.map((d) => [d.id, `${d.number}. ${d.title}`]));
 
   return (
@@ -85,7 +87,7 @@ export default async function GoalPage({
 
       <p className="mb-4 flex flex-wrap items-center gap-3">
         <GoalStatusTag status={goal.status} />
-        {agreed ? null : <Tag tone="amber">Proposed, waiting for the manager to agree</Tag>}
+        {agreed ? null : <Tag tone="amber">{worker.isOwn ? "Proposed, waiting for your manager to agree" : "Proposed, waiting for the manager to agree"}</Tag>}
         <span className="text-nhs-secondary">
           PDP {formatDate(goal.pdp.periodStart)} to {formatDate(goal.pdp.periodEnd)}: {pdpStatusWords.label(goal.pdp.status)}
         </span>
@@ -110,7 +112,7 @@ export default async function GoalPage({
           ["How success will be seen", goal.successMeasure],
           ["Target date", formatDate(goal.targetDate)],
           ["Status", goal.statusReason ? `${goalStatusWords.label(goal.status)}: ${goal.statusReason}` : goalStatusWords.label(goal.status)],
-          ["Proposed by", actionOwnerWords.label(goal.proposedBy)],
+          ["Proposed by", owners.label(goal.proposedBy)],
           ["Agreed", goal.agreedAt ? formatDateTime(goal.agreedAt) : "Not yet"],
           [
             "Framework domains",
@@ -178,7 +180,7 @@ export default async function GoalPage({
                   <div>
                     <p className={a.doneOn ? "line-through decoration-1" : "font-semibold"}>{a.description}</p>
                     <p className="text-nhs-secondary">
-                      {actionOwnerWords.label(a.owner)}
+                      {owners.label(a.owner)}
                       {a.dueOn ? ` · due ${formatDate(a.dueOn)}` : ""}
                       {a.doneOn ? ` · done ${formatDate(a.doneOn)}` : ""}
                     </p>
