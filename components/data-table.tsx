@@ -2,6 +2,7 @@
 // same cells as CSV.
 import { cellText, type TableData } from "@/lib/tables";
 import { ScrollRegion } from "./scroll-region";
+import Link from "./link";
 
 export function DataTable({
   table,
@@ -9,6 +10,7 @@ export function DataTable({
   caption,
   headingLevel = 3,
   shown,
+  figureHref,
 }: {
   table: TableData;
   csvHref?: string;
@@ -16,12 +18,29 @@ export function DataTable({
   headingLevel?: 2 | 3 | 4;
   /** Show only this many rows (a large trust's teams), saying so; the download has them all. */
   shown?: { rows: number; words: (shown: number, all: number) => string };
+  /**
+   * Where a figure opens to the people behind it: the address for a row (null for the totals) and column, or null for
+   * none. Only a count above 0 is a link: a hidden ("*") or empty figure never is.
+   */
+  figureHref?: (row: number | null, column: number) => string | null;
 }) {
   const H = `h${headingLevel}` as "h2" | "h3" | "h4";
   const id = `table-${table.key}`;
   const num = (i: number) => (table.columns[i]?.numeric ? "num" : undefined);
   const rows = shown ? table.rows.slice(0, shown.rows) : table.rows;
   const cut = rows.length < table.rows.length;
+  /** A figure, linked when it opens to people; its link says which figure (visible number first, WCAG 2.5.3). */
+  const figure = (row: number | null, i: number, cell: TableData["rows"][number][number], rowHeader: TableData["rows"][number][number]) => {
+    const text = cellText(table, i, cell);
+    const href = typeof cell === "number" && cell > 0 ? figureHref?.(row, i) : null;
+    if (!href) return text;
+    // The name says which figure; the cell's text stays the figure alone, as the download has it.
+    return (
+      <Link href={href} aria-label={`${text}: the people behind ${table.columns[i]?.label ?? ""}, ${rowHeader ?? ""}`}>
+        {text}
+      </Link>
+    );
+  };
   return (
     <section aria-labelledby={id} className="mb-8">
       <H id={id} className="mb-2">
@@ -52,7 +71,7 @@ export function DataTable({
                       </th>
                     ) : (
                       <td key={i} className={num(i)}>
-                        {cellText(table, i, cell)}
+                        {figure(ri, i, cell, r[0] ?? null)}
                       </td>
                     ),
                   )}
@@ -69,7 +88,7 @@ export function DataTable({
                       </th>
                     ) : (
                       <td key={i} className={num(i)}>
-                        {cellText(table, i, cell)}
+                        {figure(null, i, cell, table.totals?.[0] ?? null)}
                       </td>
                     ),
                   )}

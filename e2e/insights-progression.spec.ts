@@ -112,3 +112,91 @@ test("a manager sees only their own teams' progression; a worker gets 404", asyn
   expect((await worker.request.get("/insights/progression/csv?table=leavers")).status()).toBe(404);
   await worker.context().close();
 });
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const monthWords = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+
+/** The leavers of the window by name, counted straight from the database; a manager's own when an email is given. */
+function leaversNamed(months: number, managerEmail?: string): string[] {
+  const db = demoDb();
+  const scope = managerEmail
+    ? "and (w.line_manager_id = (select id from users where email = @manager) or w.team_id in (select team_id from team_managers where user_id = (select id from users where email = @manager)))"
+    : "";
+  const rows = db
+    .prepare(`select w.first_name || ' ' || w.last_name as name from workers w where w.status = 'left' and w.contract_end between @start and @end ${scope}`)
+    .all({ start: windowStart(months), end: today(), manager: managerEmail ?? null }) as { name: string }[];
+  db.close();
+  return rows.map((r) => r.name).sort();
+}
+
+/** The names listed, in the order shown, and where each links. */
+async function listed(page: Page) {
+  const rows = page.getByRole("table", { name: /the people behind the figure/ }).locator("tbody tr");
+  return {
+    names: await rows.locator("th a").allTextContents(),
+    hrefs: await rows.locator("th a").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? "")),
+  };
+}
+
+test("a progression figure opens to the people behind it, for the total and for one month", async ({ browser }) => {
+  const page = await signedInPage(browser, "lead");
+  await visit(page, "/insights/progression");
+  const leavers = leaversNamed(12);
+  expect(leavers.length).toBeGreaterThan(0);
+  const first = monthWords(windowStart(12));
+  const last = monthWords(today());
+
+  // Only figures above 0 are links: in the leavers table, every month with leavers, and the total.
+  const leaverTable = page.getByRole("table", { name: "Leavers by month", exact: true });
+  const monthFigures = (await leaverTable.locator("tbody td").allTextContents()).map(Number);
+  await expect(leaverTable.locator("tbody").getByRole("link")).toHaveCount(monthFigures.filter((n) => n > 0).length);
+
+  // The total opens the leavers of the whole period: the same people this test finds in the database.
+  await leaverTable.getByRole("link", { name: `${leavers.length}: the people behind Leavers, Total`, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Leavers, ${first} to ${last}: the people behind the figure` })).toBeVisible();
+  await expect(page.getByText("Only support workers in your organisation are named: people whose records you can already open.")).toBeVisible();
+  await expect(page.getByText(`${leavers.length} ${leavers.length === 1 ? "event" : "events"}, newest first.`)).toBeVisible();
+  const all = await listed(page);
+  expect([...all.names].sort()).toEqual(leavers);
+  for (const href of all.hrefs) expect(href).toMatch(/^\/workers\/[\w-]+$/);
+  await expectAccessible(page);
+  await page.screenshot({ path: "test-results/insights-progression-people-1280.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "test-results/insights-progression-people-390.png", fullPage: true });
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // The download has every one of them, named for the figure.
+  const download = await downloadCsv(page, page.getByRole("link", { name: /^Download as CSV: Leavers/ }));
+  expect(download.filename).toBe(`pathways-leavers-${first.toLowerCase().replace(" ", "-")}-to-${last.toLowerCase().replace(" ", "-")}-people-12-months-to-${today()}.csv`);
+  expect(download.text.trim().split(/\r?\n/)).toHaveLength(leavers.length + 1);
+
+  // One month's cell opens that month's people only, as many as the cell says.
+  await page.getByRole("link", { name: "Back to Team progression" }).click();
+  const monthLink = page.getByRole("table", { name: "Moves between stages by month", exact: true }).locator("tbody").getByRole("link").first();
+  const name = (await monthLink.getAttribute("aria-label"))!;
+  const [, figure, column, month] = /^(\d+): the people behind (.+), (\w{3} \d{4})$/.exec(name)!;
+  await monthLink.click();
+  await expect(page.getByRole("heading", { level: 1, name: `${column} in ${month}: the people behind the figure` })).toBeVisible();
+  await expect(page.getByRole("table", { name: /the people behind the figure/ }).locator("tbody tr")).toHaveCount(Number(figure));
+  await expectAccessible(page);
+
+  // Anything the address should not hold is not found, never an error.
+  for (const path of ["/insights/progression/people", "/insights/progression/people?figure=nope", "/insights/progression/people?figure=up&month=1999-01", "/insights/progression/people?figure=up&team=nope", "/insights/progression/people/csv?figure=up&x=1"])
+    expect((await page.request.get(path)).status(), path).toBe(404);
+  await page.context().close();
+});
+
+test("a manager's lists name only their own teams' people; another manager's team is not found", async ({ browser }) => {
+  const page = await signedInPage(browser, "manager");
+  await visit(page, "/insights/progression/people?figure=leavers");
+  await expect(page.getByText("Only the support workers in your teams, or whom you manage, are named: people whose records you can already open.")).toBeVisible();
+  expect([...(await listed(page)).names].sort()).toEqual(leaversNamed(12, LOGINS.manager));
+  await expectAccessible(page);
+  const db = demoDb();
+  const other = db.prepare("select tm.team_id as id from team_managers tm join users u on u.id = tm.user_id where u.email = ?").get(LOGINS.manager2) as { id: string };
+  db.close();
+  expect((await page.request.get(`/insights/progression/people?figure=leavers&team=${other.id}`)).status()).toBe(404);
+  expect((await page.request.get(`/insights/progression/people/csv?figure=leavers&team=${other.id}`)).status()).toBe(404);
+  await page.context().close();
+});

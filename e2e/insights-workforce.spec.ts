@@ -209,3 +209,82 @@ test("screenshots of both tabs, desktop and phone width", async ({ browser }) =>
   }
   await page.context().close();
 });
+
+/** The rows of a list of people behind a figure, cell by cell. */
+async function peopleRows(page: Page): Promise<string[][]> {
+  return page
+    .getByRole("table", { name: /the people behind the figure/ })
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((r) => [r.querySelector("th a")!, ...r.querySelectorAll("td")].map((c) => (c.textContent ?? "").trim())));
+}
+
+test("a barrier count opens to the people and the records behind it", async ({ browser }) => {
+  const page = await signedInPage(browser, "lead");
+  await visit(page, "/insights/barriers");
+  const counts = barrierCounts();
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  expect(total).toBeGreaterThan(0);
+  const byCategory = page.getByRole("table", { name: "Barriers by category", exact: true });
+
+  // A category's total opens that category's barriers, as many as this test counts in the database, each with where it
+  // was met and when, the worker and the record linked.
+  const [key, n] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0]!;
+  const words = CATEGORY_WORDS[key]!;
+  await byCategory.getByRole("link", { name: `${n}: the people behind Total, ${words}`, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `${words} barriers: the people behind the figure` })).toBeVisible();
+  await expect(page.getByText("Only support workers in your organisation are named: people whose records you can already open.")).toBeVisible();
+  const rows = await peopleRows(page);
+  expect(rows).toHaveLength(n);
+  // Worker (with the team under the name for a phone), team, where, on: the category is the heading's.
+  for (const r of rows) {
+    expect(r[2]).toMatch(/^(PDP goal: .+|Career conversation|Training request declined: .+)$/);
+    expect(r[3]).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
+  }
+  const list = page.getByRole("table", { name: /the people behind the figure/ });
+  for (const href of await list.locator("tbody th a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))) expect(href).toMatch(/^\/workers\/[\w-]+$/);
+  for (const href of await list.locator("tbody td a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))) expect(href).toMatch(/^\/workers\/[\w-]+\/(pdp|conversations|cpd)$/);
+  await expectAccessible(page);
+  await page.screenshot({ path: "test-results/insights-barriers-people-1280.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "test-results/insights-barriers-people-390.png", fullPage: true });
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const download = await downloadCsv(page, page.getByRole("link", { name: /^Download as CSV: / }));
+  expect(download.filename).toBe(`pathways-${key.replace(/_/g, "-")}-barriers-people-12-months-to-${today()}.csv`);
+  expect(parseCsv(download.text).slice(1).map((r) => r[2])).toEqual(rows.map(() => words));
+
+  // A team's count opens that team's barriers only; the grand total opens them all.
+  await page.getByRole("link", { name: "Back to Barriers and enablers" }).click();
+  const teamLink = page.getByRole("table", { name: "Barriers by team and category", exact: true }).locator("tbody td:last-child").getByRole("link").first();
+  const [, teamTotal, team] = /^(\d+): the people behind Total, (.+)$/.exec((await teamLink.getAttribute("aria-label"))!)!;
+  await teamLink.click();
+  await expect(page.getByRole("heading", { level: 1, name: `Barriers (${team}): the people behind the figure` })).toBeVisible();
+  const teamRows = await peopleRows(page);
+  expect(teamRows).toHaveLength(Number(teamTotal));
+  for (const r of teamRows) expect(r[1]).toBe(team);
+  for (const r of teamRows) expect(Object.values(CATEGORY_WORDS)).toContain(r[2]); // a list of every category has its column
+  await expectAccessible(page);
+  await visit(page, "/insights/barriers");
+  await byCategory.locator("tfoot").getByRole("link", { name: `${total}: the people behind Total, Total`, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Barriers: the people behind the figure" })).toBeVisible();
+  expect(await peopleRows(page)).toHaveLength(total);
+
+  for (const path of ["/insights/barriers/people?category=nope", "/insights/barriers/people?source=detail", "/insights/barriers/people?quarter=2001-01-01", "/insights/barriers/people/csv?table=enablers"])
+    expect((await page.request.get(path)).status(), path).toBe(404);
+  await page.context().close();
+});
+
+test("a manager's barrier lists name only their own teams' people", async ({ browser }) => {
+  const page = await signedInPage(browser, "manager");
+  const total = Object.values(barrierCounts(LOGINS.manager)).reduce((a, b) => a + b, 0);
+  await visit(page, "/insights/barriers/people");
+  await expect(page.getByText("Only the support workers in your teams, or whom you manage, are named: people whose records you can already open.")).toBeVisible();
+  if (total > 0) expect(await peopleRows(page)).toHaveLength(total);
+  else await expect(page.getByText("Nobody: no barrier of this kind was recorded for these filters.")).toBeVisible();
+  await expectAccessible(page);
+  const db = demoDb();
+  const other = db.prepare("select tm.team_id as id from team_managers tm join users u on u.id = tm.user_id where u.email = ?").get(LOGINS.manager2) as { id: string };
+  db.close();
+  expect((await page.request.get(`/insights/barriers/people?team=${other.id}`)).status()).toBe(404);
+  await page.context().close();
+});

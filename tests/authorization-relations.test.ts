@@ -676,9 +676,13 @@ const NOT_BY_RECORD: Record<string, string> = {
   "app/(app)/admin/audit/csv/route.ts": "the signed-in administrator's own organisation's trail (tests/audit-trail.test.ts)",
   "app/(app)/insights/[measure]/csv/route.ts": "figures for the signed-in user's own scope (tests/insights.test.ts)",
   "app/(app)/insights/barriers/csv/route.ts": "figures for the signed-in user's own scope",
+  "app/(app)/insights/barriers/people/csv/route.ts":
+    "named people in the signed-in user's own scope, from the filters alone: no record id to try (tests/barriers.test.ts, another team's manager and another organisation's lead get nobody)",
   "app/(app)/insights/csv/route.ts": "figures for the signed-in user's own scope",
   "app/(app)/insights/equity/csv/route.ts": "figures for the signed-in user's own scope (tests/equality.test.ts)",
   "app/(app)/insights/progression/csv/route.ts": "figures for the signed-in user's own scope",
+  "app/(app)/insights/progression/people/csv/route.ts":
+    "named people in the signed-in user's own scope, from the filters alone: no record id to try (tests/progression.test.ts, another team's manager and another organisation's lead get nobody)",
   "app/(app)/insights/workforce/csv/route.ts": "figures for the signed-in user's own scope",
   "app/(app)/me/equality/actions.ts": "the signed-in support worker's own answers: the session names the record",
   "app/(app)/workers/export/route.ts": "the workers the signed-in user sees (tests/worker-export.test.ts)",

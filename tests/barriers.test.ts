@@ -20,7 +20,11 @@ import {
 } from "@/db/schema";
 import { barriersAndEnablers, quartersEnding } from "@/db/queries/barriers";
 import type { ScorecardFilters } from "@/db/queries/scorecard";
-import { barrierTables } from "@/app/(app)/insights/barriers/barriers-tables";
+import { barrierFigureAt, barrierTables } from "@/app/(app)/insights/barriers/barriers-tables";
+import { barrierPeopleHref, barrierPeopleList, parseBarrierPeople } from "@/app/(app)/insights/barriers/people/barrier-people";
+import { GET as peopleCsvGET } from "@/app/(app)/insights/barriers/people/csv/route";
+import BarrierPeoplePage from "@/app/(app)/insights/barriers/people/page";
+import { auditEvents } from "@/db/schema";
 import { GET } from "@/app/(app)/insights/barriers/csv/route";
 import { tableCsv } from "@/lib/tables";
 import { asSession, twoTeams } from "./support/factory";
@@ -158,5 +162,97 @@ describe("the barriers CSV download", () => {
     expect((await GET(new Request("http://x/insights/barriers/csv?table=nope"))).status).toBe(404);
     actAs(asSession(d.users.workerUserA));
     await expect(GET(new Request("http://x/insights/barriers/csv?table=enablers"))).rejects.toThrow(NOT_FOUND);
+  });
+});
+
+describe("the people behind a barriers figure", () => {
+  type User = ReturnType<typeof asSession>;
+  /** Each linked figure of the four barrier tables with the length of the list its address opens, for one user. */
+  function everyFigure(user: User, f = all()) {
+    const b = barriersAndEnablers(user, f);
+    const out: { key: string; row: number | null; column: number; figure: number; listed: number }[] = [];
+    for (const t of barrierTables(b)) {
+      const lines: [number | null, (typeof t.rows)[number]][] = [...t.rows.map((r, i) => [i, r] as [number, typeof r]), [null, t.totals ?? []]];
+      for (const [row, cells] of lines)
+        cells.forEach((cell, column) => {
+          const figure = barrierFigureAt(b, t.key, row, column);
+          if (!figure || typeof cell !== "number") return;
+          const href = new URL(`http://x${barrierPeopleHref(f, "2026-12-31", figure)}`);
+          const ask = parseBarrierPeople(user, Object.fromEntries(href.searchParams), "2026-12-31");
+          expect(ask, href.search).not.toBeNull();
+          out.push({ key: t.key, row, column, figure: cell, listed: barrierPeopleList(user, ask!, null).total });
+        });
+    }
+    return out;
+  }
+
+  it("lists exactly the barriers each count is made of: by category and source, by team, by profession, by quarter", () => {
+    const d = dataset();
+    for (const [who, user] of [["lead", d.users.lead], ["manager A", d.users.managerA], ["manager B", d.users.managerB]] as const) {
+      const figures = everyFigure(asSession(user));
+      for (const x of figures) expect(x.listed, `${who}: ${x.key} row ${x.row} column ${x.column}`).toBe(x.figure);
+    }
+    const lead = everyFigure(asSession(d.users.lead));
+    expect(new Set(lead.map((x) => x.key))).toEqual(new Set(["barriers-by-category", "barriers-by-team", "barriers-by-profession", "barriers-by-quarter"]));
+    expect(lead.filter((x) => x.figure > 0).length).toBeGreaterThan(10);
+    // The workers column and the two-year total are not one list of barriers.
+    const b = barriersAndEnablers(asSession(d.users.lead), all());
+    expect(barrierFigureAt(b, "barriers-by-category", 1, 5)).toBeNull();
+    expect(barrierFigureAt(b, "barriers-by-quarter", null, 3)).toBeNull();
+    expect(barrierFigureAt(b, "enablers", 0, 1)).toBeNull();
+  });
+
+  it("names the worker, their team, where the barrier was met and when, never its own words", () => {
+    const d = dataset();
+    const lead = asSession(d.users.lead);
+    const ask = parseBarrierPeople(lead, { category: "financial", end: END }, END)!;
+    expect(ask.words).toBe("Financial barriers");
+    const list = barrierPeopleList(lead, ask, null);
+    expect(list.rows.map((r) => [r.workerId, r.teamName, r.source, r.title, r.declineReason, r.on])).toEqual([
+      [d.workers.workerA.id, "Team A", "goal", "Level 3", null, "2026-11-22"],
+      [d.workers.workerB.id, "Team B", "declined", "Course", "funding", "2026-10-01"],
+    ]);
+    const time = barrierPeopleList(lead, parseBarrierPeople(lead, { category: "time_constraints", source: "goal", end: END }, END)!, null);
+    expect(time.rows).toHaveLength(1);
+    expect(JSON.stringify(time)).not.toContain("short-staffed");
+    // A quarter of the trend before the period: the barrier a day early and the request declined a year before.
+    const q = barrierPeopleList(lead, parseBarrierPeople(lead, { quarter: "2025-11-22", end: END }, END)!, null);
+    expect(q.rows.map((r) => [r.source, r.on])).toEqual([["goal", "2025-11-22"], ["declined", "2025-10-01"]]);
+  });
+
+  it("keeps to the viewer's scope: another team's manager and another organisation's lead see nobody of it", () => {
+    const d = dataset();
+    const managerB = asSession(d.users.managerB);
+    const listed = (user: User, search: Record<string, string>) => barrierPeopleList(user, parseBarrierPeople(user, { end: END, ...search }, END)!, null).rows.map((r) => r.workerId);
+    expect(new Set(listed(managerB, {}))).toEqual(new Set([d.workers.workerB.id]));
+    expect(listed(managerB, { source: "goal" })).toEqual([]); // workerA's goal barriers
+    expect(parseBarrierPeople(managerB, { team: d.teamA.id, end: END }, END)).toBeNull(); // not one of their teams: 404
+    const otherLead = asSession(d.users.otherLead);
+    expect(listed(otherLead, {})).toEqual([]);
+    expect(parseBarrierPeople(otherLead, { team: d.teamA.id, end: END }, END)).toBeNull();
+  });
+
+  it("answers 404 for anything the address should not hold; downloads them all, audited", async () => {
+    const d = dataset();
+    const lead = asSession(d.users.lead);
+    actAs(lead);
+    const bad: Record<string, string>[] = [{ category: "nope" }, { source: "nope" }, { quarter: "2026-11-21" }, { quarter: "2020-11-22" }, { team: "nope" }, { detail: "1" }, { end: "2026-13-01" }];
+    for (const search of bad) {
+      const withEnd: Record<string, string> = { end: END, ...search };
+      await expect(BarrierPeoplePage({ searchParams: Promise.resolve(withEnd) }), JSON.stringify(search)).rejects.toThrow(NOT_FOUND);
+      expect((await peopleCsvGET(new Request(`http://x/insights/barriers/people/csv?${new URLSearchParams(withEnd)}`))).status, JSON.stringify(search)).toBe(404);
+    }
+    const before = db.select().from(auditEvents).all().length;
+    const res = await peopleCsvGET(new Request(`http://x/insights/barriers/people/csv?category=financial&team=${d.teamB.id}&end=${END}`));
+    expect(res.headers.get("Content-Disposition")).toBe(`attachment; filename="pathways-financial-barriers-people-team-b-12-months-to-${END}.csv"`);
+    const body = await res.text();
+    expect(body.trim().split(/\r?\n/)).toEqual([
+      "Worker,Team,Category,Where,On",
+      `${d.workers.workerB.firstName} ${d.workers.workerB.lastName},Team B,Financial,Training request declined: Course (funding),2026-10-01`,
+    ]);
+    expect(db.select().from(auditEvents).all().slice(before).map((e) => e.action)).toEqual(["insights.download"]);
+    actAs(asSession(d.users.workerUserA));
+    await expect(BarrierPeoplePage({ searchParams: Promise.resolve({}) })).rejects.toThrow(NOT_FOUND);
+    await expect(peopleCsvGET(new Request("http://x/insights/barriers/people/csv"))).rejects.toThrow(NOT_FOUND);
   });
 });

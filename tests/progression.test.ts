@@ -12,7 +12,13 @@ import type { ScorecardFilters } from "@/db/queries/scorecard";
 import { seedReference } from "@/db/seed/reference";
 import { monthLabel, parseMonths, progressionWindow } from "@/lib/rules/progression";
 import { tableCsv } from "@/lib/tables";
-import { progressionTables } from "@/app/(app)/insights/progression/progression-tables";
+import { progressionPickAt, progressionTables, PROGRESSION_TABLE_KEYS } from "@/app/(app)/insights/progression/progression-tables";
+import { parseProgressionPeople, progressionPeopleHref, progressionPeopleList } from "@/app/(app)/insights/progression/people/progression-people";
+import { GET as peopleCsvGET } from "@/app/(app)/insights/progression/people/csv/route";
+import ProgressionPeoplePage from "@/app/(app)/insights/progression/people/page";
+import { progressionPeople } from "@/db/queries/progression";
+import { auditEvents } from "@/db/schema";
+import { auditActionWords } from "@/lib/audit-words";
 import { GET as csvGET } from "@/app/(app)/insights/progression/csv/route";
 import ProgressionPage from "@/app/(app)/insights/progression/page";
 import { asSession, makeWorker, twoTeams } from "./support/factory";
@@ -110,8 +116,8 @@ describe("team progression", () => {
     expect(month(p, "2026-01").moves).toEqual({ month: "2026-01", up: 0, down: 0, sideways: 0 });
     expect(total(p.moves.map((m) => m.up))).toBe(2); // not the one a day early, not the other organisation's
     expect(p.stageMoves).toEqual([
-      { fromStage: "Support worker", toStage: "Senior support worker", direction: "up", count: 2 },
-      { fromStage: "Senior support worker", toStage: "Support worker", direction: "down", count: 1 },
+      { fromStage: "Support worker", toStage: "Senior support worker", fromCode: f.ref.stage.code, toCode: "senior-test", direction: "up", count: 2 },
+      { fromStage: "Senior support worker", toStage: "Support worker", fromCode: "senior-test", toCode: f.ref.stage.code, direction: "down", count: 1 },
     ]);
     expect(month(p, "2026-02").events.starts).toBe(1);
     expect(total(p.events.map((m) => m.starts))).toBe(1); // not the planned one, not the one a day early
@@ -179,5 +185,121 @@ describe("team progression", () => {
     actAs(asSession(f.users.workerUserA));
     await expect(ProgressionPage({ searchParams: Promise.resolve({}) })).rejects.toThrow(NOT_FOUND);
     await expect(csvGET(new Request("http://x/insights/progression/csv?table=leavers"))).rejects.toThrow(NOT_FOUND);
+  });
+});
+
+describe("the people behind a progression figure", () => {
+  /** The figures of every table as the page shows them, each with the list its link opens, for one user. */
+  function everyFigure(user: ReturnType<typeof asSession>, filters = all(), months: 12 | 24 = 12) {
+    const p = progression(user, filters, months);
+    const tables = progressionTables(p);
+    const out: { key: string; row: number | null; column: number; figure: number; listed: number }[] = [];
+    for (const key of PROGRESSION_TABLE_KEYS) {
+      const t = tables[key];
+      const lines: [number | null, (typeof t.rows)[number]][] = [...t.rows.map((r, i) => [i, r] as [number, typeof r]), [null, t.totals ?? []]];
+      for (const [row, cells] of lines)
+        cells.forEach((cell, column) => {
+          const pick = progressionPickAt(p, key, row, column);
+          if (pick && typeof cell === "number") out.push({ key, row, column, figure: cell, listed: progressionPeople(user, filters, months, pick, null).total });
+        });
+    }
+    return out;
+  }
+
+  it("lists exactly the events each figure counts, a month's cell and the total, in every table", () => {
+    const f = dataset();
+    for (const [who, user] of [["lead", f.users.lead], ["manager A", f.users.managerA], ["manager B", f.users.managerB]] as const) {
+      const figures = everyFigure(asSession(user));
+      expect(figures.length, who).toBeGreaterThan(5 * 12);
+      for (const x of figures) expect(x.listed, `${who}: ${x.key} row ${x.row} column ${x.column}`).toBe(x.figure);
+    }
+    // Over 24 months too, where the early promotion and start come in.
+    for (const x of everyFigure(asSession(f.users.lead), all(), 24)) expect(x.listed, `${x.key} ${x.row} ${x.column}`).toBe(x.figure);
+    // Some of them are more than nothing, so the check above checks something.
+    expect(everyFigure(asSession(f.users.lead)).filter((x) => x.figure > 0).length).toBeGreaterThan(10);
+  });
+
+  it("names who, their team, what happened and when", () => {
+    const f = dataset();
+    const lead = asSession(f.users.lead);
+    const ask = parseProgressionPeople(lead, { figure: "up", month: "2026-03", end: END }, END)!;
+    const up = progressionPeopleList(lead, ask, null);
+    expect(up.rows).toEqual([
+      { workerId: f.workers.workerA.id, name: `${f.workers.workerA.firstName} ${f.workers.workerA.lastName}`, teamName: "Team A", jobTitle: f.workers.workerA.jobTitle, what: "Support worker to Senior support worker", on: "2026-03-10" },
+    ]);
+    const moves = progressionPeopleList(lead, parseProgressionPeople(lead, { figure: "stage-move", from: f.ref.stage.code, to: "senior-test", end: END }, END)!, null);
+    expect(moves.rows.map((r) => [r.teamName, r.on])).toEqual([["Team B", "2026-04-01"], ["Team A", "2026-03-10"]]); // newest first
+    const ended = progressionPeopleList(lead, parseProgressionPeople(lead, { figure: "withdrawals", end: END }, END)!, null);
+    expect(ended.rows.map((r) => [r.workerId, r.what, r.on])).toEqual([[f.partTime.id, "Withdrew from Test standard (level 3)", "2026-05-20"]]);
+    expect(progressionPeopleList(lead, parseProgressionPeople(lead, { figure: "leavers", end: END }, END)!, null).rows.map((r) => r.workerId)).toEqual([f.leaver.id]);
+  });
+
+  it("keeps to the viewer's scope: another team's manager and another organisation's lead see nobody of it", () => {
+    const f = dataset();
+    const ask = (user: ReturnType<typeof asSession>, search: Record<string, string>) => parseProgressionPeople(user, { end: END, ...search }, END);
+    const listed = (user: ReturnType<typeof asSession>, search: Record<string, string>) => progressionPeopleList(user, ask(user, search)!, null).rows.map((r) => r.workerId);
+    const managerB = asSession(f.users.managerB);
+    expect(listed(managerB, { figure: "up" })).toEqual([f.workers.workerB.id]);
+    expect(listed(managerB, { figure: "down" })).toEqual([]); // workerA's, in team A
+    expect(listed(managerB, { figure: "leavers" })).toEqual([]);
+    // Team A is not one of manager B's filters: naming it is a 404, not team A's people.
+    expect(ask(managerB, { figure: "up", team: f.teamA.id })).toBeNull();
+    const otherLead = asSession(f.users.otherLead);
+    expect(listed(otherLead, { figure: "up" })).toEqual([f.workers.otherOrgWorker.id]); // their own organisation's only
+    expect(listed(otherLead, { figure: "down" })).toEqual([]);
+    expect(listed(otherLead, { figure: "signOffs" })).toEqual([]);
+    expect(ask(otherLead, { figure: "up", team: f.teamA.id })).toBeNull();
+  });
+
+  it("answers 404 for anything the address should not hold, on the page and the download", async () => {
+    const f = dataset();
+    const lead = asSession(f.users.lead);
+    const bad: Record<string, string>[] = [
+      {},
+      { figure: "nope" },
+      { figure: "toString" },
+      { figure: "up", month: "2025-11" }, // before the 12 months
+      { figure: "up", month: "2026-13" },
+      { figure: "up", months: "36" },
+      { figure: "up", from: f.ref.stage.code },
+      { figure: "stage-move", from: f.ref.stage.code },
+      { figure: "stage-move", from: f.ref.stage.code, to: "nope" },
+      { figure: "stage-move", from: "senior-test", to: "senior-test" },
+      { figure: "up", team: "nope" },
+      { figure: "up", end: "2026-02-30" },
+      { figure: "up", end: "2999-01-01" },
+      { figure: "up", sort: "name" },
+    ];
+    actAs(lead);
+    for (const search of bad) {
+      const withEnd = { end: END, ...search };
+      expect(parseProgressionPeople(lead, withEnd, END), JSON.stringify(search)).toBeNull();
+      await expect(ProgressionPeoplePage({ searchParams: Promise.resolve(withEnd) }), JSON.stringify(search)).rejects.toThrow(NOT_FOUND);
+      const res = await peopleCsvGET(new Request(`http://x/insights/progression/people/csv?${new URLSearchParams(withEnd)}`));
+      expect(res.status, JSON.stringify(search)).toBe(404);
+    }
+    expect(parseProgressionPeople(lead, { figure: "up", month: "2025-11", months: "24", end: END }, END)).not.toBeNull();
+    actAs(asSession(f.users.workerUserA));
+    await expect(ProgressionPeoplePage({ searchParams: Promise.resolve({ figure: "up" }) })).rejects.toThrow(NOT_FOUND);
+    await expect(peopleCsvGET(new Request("http://x/insights/progression/people/csv?figure=up"))).rejects.toThrow(NOT_FOUND);
+  });
+
+  it("downloads every one of them, named for the figure, and the download is audited", async () => {
+    const f = dataset();
+    const lead = asSession(f.users.lead);
+    actAs(lead);
+    const href = progressionPeopleHref(all({ team: f.teamA.id }), "2026-12-31", 12, { figure: "down", month: null });
+    expect(href).toBe(`/insights/progression/people?team=${f.teamA.id}&end=${END}&figure=down`);
+    const before = db.select().from(auditEvents).all().length;
+    const res = await peopleCsvGET(new Request(`http://x${href.replace("/people", "/people/csv")}`));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Disposition")).toContain("pathways-moves-down-dec-2025-to-nov-2026-people-team-a-12-months-to-2026-11-22.csv");
+    const lines = (await res.text()).trim().split(/\r?\n/);
+    expect(lines[0]).toBe("Worker,Team,Job title,What happened,On");
+    expect(lines.slice(1)).toEqual([`${f.workers.workerA.firstName} ${f.workers.workerA.lastName},Team A,${f.workers.workerA.jobTitle},Senior support worker to Support worker,2026-06-05`]);
+    const logged = db.select().from(auditEvents).all().slice(before);
+    expect(logged.map((e) => e.action)).toEqual(["insights.download"]);
+    expect(auditActionWords(logged[0]!.action, logged[0]!.entityType)).toBe("downloaded an insights table");
+    expect(JSON.stringify(logged[0]!.summary)).toContain("pathways-moves-down");
   });
 });

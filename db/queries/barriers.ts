@@ -8,10 +8,10 @@ import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { db } from "../client";
 import { keptObject } from "../insights-cache";
-import { appraisals, barriers, competencyAssessments, competencyStatements, cpdActivities, professions, teams, trainingRequests, workers } from "../schema";
+import { appraisals, barriers, competencyAssessments, competencyStatements, cpdActivities, pdpGoals, professions, teams, trainingRequests, workers } from "../schema";
 import type { SessionUser } from "../../lib/session-user";
 import { filteredWorkers, type ScorecardFilters } from "./scorecard";
-import { addDays, addMonths, londonDayStartMs } from "../../lib/rules/dates";
+import { addDays, addMonths, londonDateOf, londonDayStartMs } from "../../lib/rules/dates";
 import { periodEnding, type Period } from "../../lib/rules/scorecard";
 import type { BarrierCategory, DeclineReason } from "../../lib/vocabulary";
 
@@ -38,11 +38,13 @@ function events(where: SQL, from: string, to: string): SQL {
   const declineCase = sql`case ${trainingRequests.declineReason} ${sql.raw(whens)} else 'other' end`;
   return sql`
     select ${barriers.workerId} as worker_id, ${workers.teamId} as team_id, ${workers.professionId} as profession_id, ${barriers.category} as category,
-      case when ${barriers.goalId} is not null then 'goal' else 'conversation' end as source, ${barriers.recordedOn} as on_day, null as at_ms
+      case when ${barriers.goalId} is not null then 'goal' else 'conversation' end as source, ${barriers.recordedOn} as on_day, null as at_ms,
+      ${barriers.id} as record_id
     from ${barriers} join ${workers} on ${workers.id} = ${barriers.workerId}
     where ${where} and ${barriers.recordedOn} between ${from} and ${to}
     union all
-    select ${trainingRequests.workerId}, ${workers.teamId}, ${workers.professionId}, ${declineCase}, 'declined', null, ${trainingRequests.decidedAt}
+    select ${trainingRequests.workerId}, ${workers.teamId}, ${workers.professionId}, ${declineCase}, 'declined', null, ${trainingRequests.decidedAt},
+      ${trainingRequests.id}
     from ${trainingRequests} join ${workers} on ${workers.id} = ${trainingRequests.workerId}
     where ${where} and ${trainingRequests.status} = 'declined' and ${trainingRequests.decidedAt} between ${msFrom(from)} and ${msTo(to)}`;
 }
@@ -162,3 +164,55 @@ function workOutBarriersAndEnablers(user: SessionUser, f: ScorecardFilters) {
 }
 
 export type BarriersAndEnablers = ReturnType<typeof barriersAndEnablers>;
+
+/** Which barriers' people: a category, a source ("recorded" for goals and conversations together), and a quarter's end. */
+export type BarrierPick = { category: BarrierCategory | null; source: BarrierSource | "recorded" | null; quarterEnd: string | null };
+
+/** One barrier behind a figure: the worker, their current team, the category, the record it was met on and its date. */
+export type BarrierPerson = {
+  workerId: string;
+  name: string;
+  teamName: string;
+  category: BarrierCategory;
+  source: BarrierSource;
+  /** The PDP goal's title, the training request's title; null for a career conversation. */
+  title: string | null;
+  declineReason: DeclineReason | null;
+  /** The London day it was recorded, held or declined. */
+  on: string;
+};
+
+/**
+ * The barriers behind one figure of the tab, counted as the figure is (the period, or one of the trend's quarters; the
+ * same workers: those the user may see who match the filters, in the WHERE clause), newest first, with the whole count.
+ * A barrier's own words (its detail, a decline's detail) are not read. `limit` null for all of them (the download).
+ */
+export function barrierPeople(user: SessionUser, f: ScorecardFilters, pick: BarrierPick, limit: number | null): { period: { start: string; end: string }; total: number; rows: BarrierPerson[] } {
+  const quarter = pick.quarterEnd ? quartersEnding(f.end).find((q) => q.end === pick.quarterEnd) : undefined;
+  const span = quarter ?? periodEnding(f.end);
+  const where = filteredWorkers(user, f);
+  const source =
+    pick.source === "recorded" ? sql`e.source <> 'declined'` : pick.source ? sql`e.source = ${pick.source}` : sql`1`;
+  const rows = db.all<Omit<BarrierPerson, "on"> & { onDay: string | null; atMs: number | null; total: number }>(sql`
+    with e as (${events(where, span.start, span.end)})
+    select e.worker_id as "workerId", ${workers.firstName} || ' ' || ${workers.lastName} as name, ${teams.name} as "teamName",
+      e.category as category, e.source as source, coalesce(${pdpGoals.title}, ${trainingRequests.title}) as title,
+      ${trainingRequests.declineReason} as "declineReason", e.on_day as "onDay", e.at_ms as "atMs", count(*) over () as total
+    from e join ${workers} on ${workers.id} = e.worker_id join ${teams} on ${teams.id} = ${workers.teamId}
+      left join ${barriers} on e.source <> 'declined' and ${barriers.id} = e.record_id
+      left join ${pdpGoals} on ${pdpGoals.id} = ${barriers.goalId}
+      left join ${trainingRequests} on e.source = 'declined' and ${trainingRequests.id} = e.record_id
+    where ${pick.category ? sql`e.category = ${pick.category}` : sql`1`} and ${source}
+    -- A decision's day in UTC orders it among the recorded days (London's day differs only in the hour after midnight in summer).
+    order by coalesce(e.on_day, date(e.at_ms / 1000, 'unixepoch')) desc, coalesce(e.at_ms, 0) desc, name collate nocase, e.record_id
+    limit ${limit ?? -1}`);
+  const total = rows.length > 0 ? Number(rows[0]!.total) : 0;
+  return {
+    period: { start: span.start, end: span.end },
+    total,
+    rows: rows
+      .map(({ onDay, atMs, total: _t, ...r }) => ({ ...r, on: onDay ?? londonDateOf(new Date(Number(atMs))) }))
+      // Recorded barriers carry a day and declined requests a moment: newest first across both.
+      .sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0)),
+  };
+}

@@ -7,13 +7,13 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "../client";
 import { keptObject } from "../insights-cache";
-import { apprenticeships, competencyAssessments, stages, workerPositions, workers } from "../schema";
+import { apprenticeships, apprenticeshipStandards, competencyAssessments, competencyStatements, stages, teams, workerPositions, workers } from "../schema";
 import type { SessionUser } from "../../lib/session-user";
 import { filteredWorkers, type ScorecardFilters } from "./scorecard";
-import { progressionWindow, type ProgressionWindow } from "../../lib/rules/progression";
+import { progressionWindow, type ProgressionFigure, type ProgressionWindow } from "../../lib/rules/progression";
 
 export type MonthMoves = { month: string; up: number; down: number; sideways: number };
-export type StageMove = { fromStage: string; toStage: string; direction: "up" | "down"; count: number };
+export type StageMove = { fromStage: string; toStage: string; fromCode: string; toCode: string; direction: "up" | "down"; count: number };
 export type MonthEvents = { month: string; starts: number; completions: number; withdrawals: number; signOffs: number; leavers: number };
 
 export type Progression = { window: ProgressionWindow; moves: MonthMoves[]; stageMoves: StageMove[]; events: MonthEvents[] };
@@ -25,8 +25,8 @@ export type Progression = { window: ProgressionWindow; moves: MonthMoves[]; stag
  * The (worker_id, effective_from) index orders each worker's rows.
  */
 function positionsWithPrevious(where: SQL, end: string): SQL {
-  return sql`select ${workerPositions.effectiveFrom} as on_date, ${stages.rank} as rank, ${stages.name} as stage,
-      lag(${stages.rank}) over w as prev_rank, lag(${stages.name}) over w as prev_stage
+  return sql`select ${workerPositions.workerId} as worker_id, ${workerPositions.effectiveFrom} as on_date, ${stages.rank} as rank, ${stages.name} as stage,
+      ${stages.code} as code, lag(${stages.rank}) over w as prev_rank, lag(${stages.name}) over w as prev_stage, lag(${stages.code}) over w as prev_code
     from ${workerPositions} join ${stages} on ${stages.id} = ${workerPositions.stageId}
     where ${workerPositions.workerId} in (select ${workers.id} from ${workers} where ${where})
       and ${workerPositions.effectiveFrom} <= ${end}
@@ -47,19 +47,19 @@ function workOutProgression(user: SessionUser, f: ScorecardFilters, months: numb
   const inWindow = (col: SQL) => sql`${col} between ${win.start} and ${win.end}`;
 
   // Moves by month and from stage to stage in one statement, over the window's moves worked out once.
-  const moveRows = db.all<{ kind: "month" | "stage"; month: string | null; fromStage: string | null; toStage: string | null; direction: "up" | "down" | null; up: number; down: number; sideways: number; count: number }>(sql`
+  const moveRows = db.all<{ kind: "month" | "stage"; month: string | null; fromStage: string | null; toStage: string | null; fromCode: string | null; toCode: string | null; direction: "up" | "down" | null; up: number; down: number; sideways: number; count: number }>(sql`
     with p as materialized (
       select * from (${positionsWithPrevious(where, win.end)}) where prev_rank is not null and ${inWindow(sql`on_date`)}
     )
-    select 'month' as kind, substr(on_date, 1, 7) as month, null as "fromStage", null as "toStage", null as direction,
+    select 'month' as kind, substr(on_date, 1, 7) as month, null as "fromStage", null as "toStage", null as "fromCode", null as "toCode", null as direction,
       sum(rank > prev_rank) as up, sum(rank < prev_rank) as down, sum(rank = prev_rank) as sideways, count(*) as count
     from p group by substr(on_date, 1, 7)
     union all
-    select 'stage', null, prev_stage, stage, case when rank > prev_rank then 'up' else 'down' end, 0, 0, 0, count(*)
-    from p where rank <> prev_rank group by prev_stage, stage, rank > prev_rank`);
+    select 'stage', null, min(prev_stage), min(stage), prev_code, code, case when rank > prev_rank then 'up' else 'down' end, 0, 0, 0, count(*)
+    from p where rank <> prev_rank group by prev_code, code, rank > prev_rank`);
   const stageMoves: StageMove[] = moveRows
     .filter((r) => r.kind === "stage")
-    .map((r) => ({ fromStage: r.fromStage!, toStage: r.toStage!, direction: r.direction!, count: Number(r.count) }))
+    .map((r) => ({ fromStage: r.fromStage!, toStage: r.toStage!, fromCode: r.fromCode!, toCode: r.toCode!, direction: r.direction!, count: Number(r.count) }))
     // Most common first, moves up before moves down, then by name.
     .sort((x, y) => y.count - x.count || (x.direction === y.direction ? 0 : x.direction === "up" ? -1 : 1) || byCode(x.fromStage, y.fromStage) || byCode(x.toStage, y.toStage));
 
@@ -101,4 +101,76 @@ function workOutProgression(user: SessionUser, f: ScorecardFilters, months: numb
     leavers: n("leavers", month),
   }));
   return { window: win, moves, stageMoves, events };
+}
+
+/** Which figure's people: a column of the by-month tables for one month (or the whole window), or a stage-to-stage move. */
+export type ProgressionPick = { figure: ProgressionFigure; month: string | null; from?: string; to?: string };
+
+/** One event behind a figure: who, their current team, what happened and when. */
+export type ProgressionPerson = { workerId: string; name: string; teamName: string; jobTitle: string; what: string; on: string };
+
+/** The stages by code, for naming a stage-to-stage move in words and checking its codes. */
+export function stagesByCode(): Map<string, string> {
+  return new Map(db.select({ code: stages.code, name: stages.name }).from(stages).all().map((s) => [s.code, s.name]));
+}
+
+/**
+ * The events behind one progression figure, counted exactly as the figure is (the same window, the same rules, the same
+ * workers: those the user may see who match the filters, in the WHERE clause), newest first, with the whole count.
+ * `limit` null for all of them (the download).
+ */
+export function progressionPeople(user: SessionUser, f: ScorecardFilters, months: number, pick: ProgressionPick, limit: number | null): { window: ProgressionWindow; total: number; rows: ProgressionPerson[] } {
+  const win = progressionWindow(f.end, months);
+  const where = filteredWorkers(user, f);
+  // The window, and the month's days in it when a month is picked (its figure is grouped by the date's first 7 characters).
+  const inRange = (col: SQL) => sql`${col} between ${win.start} and ${win.end}${pick.month ? sql` and substr(${col}, 1, 7) = ${pick.month}` : sql``}`;
+  const person = sql`${workers.id} as "workerId", ${workers.firstName} || ' ' || ${workers.lastName} as name, ${teams.name} as "teamName", ${workers.jobTitle} as "jobTitle"`;
+  const ofWorker = (workerCol: SQL) => sql`join ${workers} on ${workers.id} = ${workerCol} join ${teams} on ${teams.id} = ${workers.teamId}`;
+  let events: SQL;
+  switch (pick.figure) {
+    case "up":
+    case "down":
+    case "sideways":
+    case "stage-move": {
+      const which = {
+        up: sql`p.rank > p.prev_rank`,
+        down: sql`p.rank < p.prev_rank`,
+        sideways: sql`p.rank = p.prev_rank`,
+        "stage-move": sql`p.rank <> p.prev_rank and p.prev_code = ${pick.from ?? ""} and p.code = ${pick.to ?? ""}`,
+      }[pick.figure];
+      events = sql`select ${person}, case when p.rank = p.prev_rank then 'A new position at the same stage: ' || p.stage
+          else p.prev_stage || ' to ' || p.stage end as what, p.on_date as "on"
+        from (${positionsWithPrevious(where, win.end)}) p ${ofWorker(sql`p.worker_id`)}
+        where p.prev_rank is not null and ${inRange(sql`p.on_date`)} and ${which}`;
+      break;
+    }
+    case "starts":
+    case "completions":
+    case "withdrawals": {
+      const [status, date, verb] = {
+        starts: [sql`${apprenticeships.status} <> 'planned'`, apprenticeships.startDate, "Started"],
+        completions: [sql`${apprenticeships.status} = 'completed'`, apprenticeships.actualEndDate, "Completed"],
+        withdrawals: [sql`${apprenticeships.status} = 'withdrawn'`, apprenticeships.actualEndDate, "Withdrew from"],
+      }[pick.figure];
+      events = sql`select ${person}, ${verb} || ' ' || ${apprenticeshipStandards.title} || ' (level ' || ${apprenticeshipStandards.level} || ')' as what, ${date} as "on"
+        from ${apprenticeships} join ${apprenticeshipStandards} on ${apprenticeshipStandards.id} = ${apprenticeships.standardId} ${ofWorker(sql`${apprenticeships.workerId}`)}
+        where ${where} and ${status} and ${inRange(sql`${date}`)}`;
+      break;
+    }
+    case "signOffs":
+      events = sql`select ${person}, ${competencyStatements.number} || ' ' || ${competencyStatements.text} as what, ${competencyAssessments.signedOffOn} as "on"
+        from ${competencyAssessments} join ${competencyStatements} on ${competencyStatements.id} = ${competencyAssessments.statementId} ${ofWorker(sql`${competencyAssessments.workerId}`)}
+        where ${where} and ${competencyAssessments.status} in ('signed_off', 'expired') and ${inRange(sql`${competencyAssessments.signedOffOn}`)}`;
+      break;
+    case "leavers":
+      events = sql`select ${person}, 'Left as ' || ${workers.jobTitle} as what, ${workers.contractEnd} as "on"
+        from ${workers} join ${teams} on ${teams.id} = ${workers.teamId}
+        where ${where} and ${workers.status} = 'left' and ${inRange(sql`${workers.contractEnd}`)}`;
+      break;
+  }
+  const rows = db.all<ProgressionPerson & { total: number }>(sql`
+    select e.*, count(*) over () as total from (${events}) e
+    order by e."on" desc, e.name collate nocase, e."workerId", e.what limit ${limit ?? -1}`);
+  const total = rows.length > 0 ? Number(rows[0]!.total) : 0;
+  return { window: win, total, rows: rows.map(({ total: _t, ...r }) => r) };
 }

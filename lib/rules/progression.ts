@@ -29,3 +29,22 @@ export function progressionWindow(end: string, months: number): ProgressionWindo
   }
   return { start: `${keys[0]}-01`, end, months: keys };
 }
+
+/**
+ * The figures of the team progression tables that open to the people behind them: each column of the by-month tables,
+ * and a move from one stage to another (`stage-move`, named by its two stages' codes).
+ */
+export const PROGRESSION_FIGURES = {
+  up: { label: "Moves up", table: "stage-moves" },
+  down: { label: "Moves down", table: "stage-moves" },
+  sideways: { label: "Moves at the same stage", table: "stage-moves" },
+  "stage-move": { label: "Moves from one stage to another", table: "stage-moves-from-to" },
+  starts: { label: "Apprenticeships started", table: "apprenticeships" },
+  completions: { label: "Apprenticeships completed", table: "apprenticeships" },
+  withdrawals: { label: "Apprenticeships withdrawn", table: "apprenticeships" },
+  signOffs: { label: "Competencies signed off", table: "competency-sign-offs" },
+  leavers: { label: "Leavers", table: "leavers" },
+} as const;
+export type ProgressionFigure = keyof typeof PROGRESSION_FIGURES;
+
+export const isProgressionFigure = (v: string | undefined): v is ProgressionFigure => !!v && Object.hasOwn(PROGRESSION_FIGURES, v);

@@ -67,6 +67,9 @@ export const MATRIX: Record<string, Record<string, Who>> = {
   "app/(app)/insights/barriers/csv/route.ts": {
     GET: STAFF,
   },
+  "app/(app)/insights/barriers/people/csv/route.ts": {
+    GET: STAFF,
+  },
   "app/(app)/insights/csv/route.ts": {
     GET: STAFF,
   },
@@ -74,6 +77,9 @@ export const MATRIX: Record<string, Record<string, Who>> = {
     GET: STAFF,
   },
   "app/(app)/insights/progression/csv/route.ts": {
+    GET: STAFF,
+  },
+  "app/(app)/insights/progression/people/csv/route.ts": {
     GET: STAFF,
   },
   "app/(app)/insights/workforce/csv/route.ts": {

@@ -17,8 +17,8 @@ export function insightsCsvRoute(opts: {
   tables: (user: SessionUser, filters: ScorecardFilters, search: Search) => readonly TableData[] | null;
   /** The period's words for the file name, after the filters: ["12 months to", "2026-12-02"]. */
   period: (filters: ScorecardFilters, search: Search) => string[];
-  /** Words before the table's key in the file name ("equity"). */
-  prefix?: string;
+  /** Words before the table's key in the file name ("equity"), or a function of the tables just built. */
+  prefix?: string | (() => string | undefined);
   /** The table when the address names none (a tab with a single table). */
   only?: string;
   /** Equality-derived figures (the equity tab): they take no filters, and their downloads are logged as equity ones. */
@@ -33,7 +33,8 @@ export function insightsCsvRoute(opts: {
     const key = search.table ?? opts.only;
     const table = key ? opts.tables(user, filters, search)?.find((t) => t.key === key) : undefined;
     if (!table) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-    const fileName = csvFileName([opts.prefix, table.key, ...(opts.equality ? [] : filterNameParts(filters, choices)), ...opts.period(filters, search)]);
+    const prefix = typeof opts.prefix === "function" ? opts.prefix() : opts.prefix;
+    const fileName = csvFileName([prefix, table.key, ...(opts.equality ? [] : filterNameParts(filters, choices)), ...opts.period(filters, search)]);
     // Every download is in the audit trail: which file, for which filters, how many rows (equality-derived ones as such).
     const kind = opts.equality ? "equity" : "insights";
     recordAccess(user, {

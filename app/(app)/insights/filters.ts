@@ -33,3 +33,17 @@ export function insightsQuery(f: ScorecardFilters, today: string, extra: Record<
 export function searchOf(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams.entries());
 }
+
+/**
+ * The filters of a list of named people, strictly: any name outside the filters and `allowed`, a team, profession or
+ * care setting outside the user's choices, a repeated name or a period end that is not a real date up to today
+ * answers null (the page's 404), so an address never shows more, or other, people than the figure it came from.
+ */
+export function parseStrictFilters(search: Record<string, string | string[] | undefined>, allowed: readonly string[], choices: Choices, today: string): ScorecardFilters | null {
+  const known = new Set(["team", "profession", "setting", "end", ...allowed]);
+  for (const [k, v] of Object.entries(search)) if (!known.has(k) || typeof v !== "string" || v === "") return null;
+  const sp = search as Record<string, string | undefined>;
+  const f = parseInsightsFilters(sp, choices, today);
+  if ((sp.team && f.team !== sp.team) || (sp.profession && f.profession !== sp.profession) || (sp.setting && f.setting !== sp.setting) || (sp.end && f.end !== sp.end)) return null;
+  return f;
+}

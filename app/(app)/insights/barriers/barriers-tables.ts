@@ -1,6 +1,6 @@
 // The Barriers and enablers tab's tables as cells (lib/tables.ts): the page renders them and the CSV download writes
 // the same. Categories are the vocabulary's barrier categories, in its order, with its words.
-import type { BarriersAndEnablers, Enabler, GroupCount } from "@/db/queries/barriers";
+import type { BarrierPick, BarriersAndEnablers, Enabler, GroupCount } from "@/db/queries/barriers";
 import { BARRIER_CATEGORIES, barrierWords, cpdTypeWords, CPD_TYPES } from "@/lib/vocabulary";
 import { formatDate } from "@/lib/rules/dates";
 import type { TableData } from "@/lib/tables";
@@ -20,19 +20,27 @@ export const ENABLER_WORDS: Record<Enabler["key"], { label: string; definition: 
 
 const hoursText = (h: number | null) => (h === null ? "–" : (Math.round(h * 10) / 10).toFixed(1));
 
-/** Counts by group and category, in the query's order, or with the most barriers first (then in that order). */
-function byGroup(key: string, title: string, label: string, groups: GroupCount[], mostFirst = false): TableData {
+/** A group's row: its id, name, count in each category (in the vocabulary's order) and total. */
+type GroupRow = { id: string; name: string; values: number[]; total: number };
+
+/** Rows by group, in the query's order, or with the most barriers first (then in that order). */
+function groupRows(groups: GroupCount[], mostFirst: boolean): GroupRow[] {
   const by = new Map<string, { name: string; counts: Map<string, number> }>();
   for (const g of groups) {
     const row = by.get(g.id) ?? { name: g.name, counts: new Map<string, number>() };
     row.counts.set(g.category, (row.counts.get(g.category) ?? 0) + g.count);
     by.set(g.id, row);
   }
-  const rows = [...by.values()].map((r) => {
+  const rows = [...by.entries()].map(([id, r]) => {
     const values = BARRIER_CATEGORIES.map((c) => r.counts.get(c) ?? 0);
-    return { name: r.name, values, total: values.reduce((a, b) => a + b, 0) };
+    return { id, name: r.name, values, total: values.reduce((a, b) => a + b, 0) };
   });
   if (mostFirst) rows.sort((a, b) => b.total - a.total);
+  return rows;
+}
+
+/** Counts by group and category, with totals. */
+function byGroup(key: string, title: string, label: string, rows: GroupRow[]): TableData {
   const totals = BARRIER_CATEGORIES.map((_, i) => rows.reduce((a, r) => a + r.values[i]!, 0));
   return {
     key,
@@ -64,8 +72,8 @@ export function barrierTables(b: BarriersAndEnablers): TableData[] {
       rows: b.byCategory.length === 0 ? [] : BARRIER_CATEGORIES.map((c) => [barrierWords.label(c), cat(c)?.goal ?? 0, cat(c)?.conversation ?? 0, cat(c)?.declined ?? 0, cat(c)?.total ?? 0, cat(c)?.workers ?? 0]),
       totals: ["Total", sum((x) => x.goal), sum((x) => x.conversation), sum((x) => x.declined), sum((x) => x.total), b.allWorkers],
     },
-    byGroup("barriers-by-team", "Barriers by team and category", "Team", b.byTeam, true),
-    byGroup("barriers-by-profession", "Barriers by profession and category", "Profession", b.byProfession),
+    byGroup("barriers-by-team", "Barriers by team and category", "Team", groupRows(b.byTeam, true)),
+    byGroup("barriers-by-profession", "Barriers by profession and category", "Profession", groupRows(b.byProfession, false)),
     {
       key: "barriers-by-quarter",
       title: "Barriers by quarter, the last two years",
@@ -87,4 +95,49 @@ export function barrierTables(b: BarriersAndEnablers): TableData[] {
       totals: ["Total", "", "", cpdRows.reduce((a, r) => a + r.activities, 0), hoursText(cpdRows.reduce((a, r) => a + r.hours, 0))],
     },
   ];
+}
+
+/** What a barrier figure counts, so it can open to the people behind it: the pick, and a team or profession to filter by. */
+export type BarrierFigure = BarrierPick & { team?: string; profession?: string };
+
+const teamRows = new WeakMap<BarriersAndEnablers, GroupRow[]>();
+const professionRows = new WeakMap<BarriersAndEnablers, GroupRow[]>();
+/** The by-team or by-profession rows in the table's order, worked out once for a page's many cells. */
+function rowsOf(b: BarriersAndEnablers, team: boolean): GroupRow[] {
+  const memo = team ? teamRows : professionRows;
+  const known = memo.get(b);
+  if (known) return known;
+  const rows = groupRows(team ? b.byTeam : b.byProfession, team);
+  memo.set(b, rows);
+  return rows;
+}
+
+const SOURCE_BY_COLUMN: (BarrierPick["source"] | undefined)[] = [undefined, "goal", "conversation", "declined", null];
+
+/**
+ * The figure a cell of a barriers table counts, or null where a cell is not one list of barriers (the workers column,
+ * the two-year total, the enablers). By category: a source column (or the total) of a category (or of all). By team or
+ * profession: a category (or the total) of a group (or of all). By quarter: recorded, declined or both in a quarter.
+ */
+export function barrierFigureAt(b: BarriersAndEnablers, key: string, row: number | null, column: number): BarrierFigure | null {
+  const none = { category: null, source: null, quarterEnd: null } as const;
+  if (key === "barriers-by-category") {
+    const source = SOURCE_BY_COLUMN[column];
+    if (source === undefined) return null;
+    return { ...none, category: row === null ? null : (BARRIER_CATEGORIES[row] ?? null), source };
+  }
+  if (key === "barriers-by-team" || key === "barriers-by-profession") {
+    if (column < 1 || column > BARRIER_CATEGORIES.length + 1) return null;
+    const category = BARRIER_CATEGORIES[column - 1] ?? null;
+    if (row === null) return { ...none, category };
+    const g = rowsOf(b, key === "barriers-by-team")[row];
+    if (!g) return null;
+    return { ...none, category, ...(key === "barriers-by-team" ? { team: g.id } : { profession: g.id }) };
+  }
+  if (key === "barriers-by-quarter") {
+    const q = row === null ? undefined : b.trend[row];
+    const source = ([undefined, "recorded", "declined", null] as const)[column];
+    return q && source !== undefined ? { ...none, quarterEnd: q.end, source } : null;
+  }
+  return null;
 }

@@ -11,7 +11,8 @@ import { declineReasonWords } from "@/lib/rules/cpd";
 import { DataTable } from "@/components/data-table";
 import { insightsQuery, parseInsightsFilters, type InsightsSearch } from "../filters";
 import { InsightsHeader, filtersInWords } from "../insights-header";
-import { barrierTables, ENABLER_WORDS } from "./barriers-tables";
+import { barrierFigureAt, barrierTables, ENABLER_WORDS } from "./barriers-tables";
+import { barrierPeopleHref } from "./people/barrier-people";
 import { BarChart, chartSummary, type BarSeries } from "@/components/bar-chart";
 import { monthLabel } from "@/lib/rules/progression";
 
@@ -34,6 +35,12 @@ export default async function BarriersPage({ searchParams }: { searchParams: Pro
   const q = insightsQuery(filters, today);
   const csv = (key: string) => `/insights/barriers/csv${q ? `${q}&` : "?"}table=${key}`;
   const words = filtersInWords(filters, choices);
+  /** Each barrier figure opens to the people behind it; a profession no longer offered as a filter does not. */
+  const people = (key: string) => (row: number | null, column: number) => {
+    const figure = barrierFigureAt(data, key, row, column);
+    if (!figure || (figure.profession && !choices.professions.some((p) => p.id === figure.profession))) return null;
+    return barrierPeopleHref(filters, today, figure);
+  };
   const total = data.byCategory.reduce((a, c) => a + c.total, 0);
   return (
     <>
@@ -66,14 +73,16 @@ export default async function BarriersPage({ searchParams }: { searchParams: Pro
           declined request is counted under its reason&rsquo;s category:{" "}
           {DECLINE_REASONS.map((r) => `${declineReasonWords.label(r).toLowerCase()} as ${barrierWords.label(DECLINE_CATEGORY[r]).toLowerCase()}`).join("; ")}.
           Workers are counted once each, whether or not they are still in post; teams and professions are their current ones.
+          Each count opens to the people behind it and where each barrier was met; only people whose records you can already open are named.
         </p>
-        <DataTable table={t("barriers-by-category")} csvHref={csv("barriers-by-category")} />
+        <DataTable table={t("barriers-by-category")} csvHref={csv("barriers-by-category")} figureHref={people("barriers-by-category")} />
         <DataTable
           table={t("barriers-by-team")}
           csvHref={csv("barriers-by-team")}
+          figureHref={people("barriers-by-team")}
           shown={{ rows: 25, words: (n, all) => `The ${n} teams with the most barriers are shown, of ${all}; the download has every team.` }}
         />
-        <DataTable table={t("barriers-by-profession")} csvHref={csv("barriers-by-profession")} />
+        <DataTable table={t("barriers-by-profession")} csvHref={csv("barriers-by-profession")} figureHref={people("barriers-by-profession")} />
         <h3 className="mb-2">The trend</h3>
         <p className="mb-3 max-w-3xl text-sm text-nhs-secondary">Barriers in each three-month span of the two years to the end date, the last four being the period above; each bar is labelled with the month its span ends.</p>
         <BarChart
@@ -83,7 +92,7 @@ export default async function BarriersPage({ searchParams }: { searchParams: Pro
           yLabel="Barriers"
           summary={chartSummary("Barriers by quarter", quarterLabels, quarterSeries)}
         />
-        <DataTable table={t("barriers-by-quarter")} csvHref={csv("barriers-by-quarter")} headingLevel={4} />
+        <DataTable table={t("barriers-by-quarter")} csvHref={csv("barriers-by-quarter")} figureHref={people("barriers-by-quarter")} headingLevel={4} />
       </section>
       <section aria-labelledby="enablers">
         <h2 id="enablers" className="mb-1">

@@ -12,7 +12,8 @@ import { BarChart, chartSummary, type BarSeries } from "@/components/bar-chart";
 import type { TableData } from "@/lib/tables";
 import { insightsQuery, parseInsightsFilters, type InsightsSearch } from "../filters";
 import { InsightsHeader } from "../insights-header";
-import { progressionTables, type ProgressionTableKey } from "./progression-tables";
+import { progressionPickAt, progressionTables, type ProgressionTableKey } from "./progression-tables";
+import { progressionPeopleHref } from "./people/progression-people";
 
 export const metadata: Metadata = { title: "Insights: team progression" };
 
@@ -29,6 +30,11 @@ export default async function ProgressionPage({ searchParams }: { searchParams: 
   const tables = progressionTables(data);
   const extra: Record<string, string> = months === 12 ? {} : { months: String(months) };
   const csvHref = (key: ProgressionTableKey) => `/insights/progression/csv${insightsQuery(filters, today, { ...extra, table: key })}`;
+  /** Each figure opens to the people behind it (a month's, or the total's). */
+  const peopleHref = (key: ProgressionTableKey) => (row: number | null, column: number) => {
+    const pick = progressionPickAt(data, key, row, column);
+    return pick ? progressionPeopleHref(filters, today, months, pick) : null;
+  };
   const m = data.window.months;
   const labels = m.map(monthLabel);
   const first = monthLabel(m[0]!);
@@ -42,7 +48,7 @@ export default async function ProgressionPage({ searchParams }: { searchParams: 
       </h2>
       <p className="mb-3 max-w-3xl text-nhs-secondary">{about}</p>
       <BarChart title={heading} labels={labels} series={series} yLabel={yLabel} summary={chartSummary(heading, labels, series)} />
-      <DataTable table={table} csvHref={csvHref(table.key as ProgressionTableKey)} />
+      <DataTable table={table} csvHref={csvHref(table.key as ProgressionTableKey)} figureHref={peopleHref(table.key as ProgressionTableKey)} />
     </section>
   );
   const col = (key: "up" | "down" | "sideways") => data.moves.map((r) => r[key]);
@@ -64,7 +70,8 @@ export default async function ProgressionPage({ searchParams }: { searchParams: 
           <p>
             How {user.role === "manager" ? "the support workers in your teams" : "the support workforce"} move on: promotions between stages,
             apprenticeships, competencies signed off and leavers, month by month. The team, profession and care setting filters use each
-            worker&apos;s current record, not the one they had at the time.
+            worker&apos;s current record, not the one they had at the time. Each figure opens to the people behind it, for that month or the
+            whole period; only people whose records you can already open are named.
           </p>
         }
       >
@@ -89,7 +96,12 @@ export default async function ProgressionPage({ searchParams }: { searchParams: 
           a change of team, band or job title at the same stage is a move at the same stage. Starting in post is not a move.
         </>,
       )}
-      <DataTable table={tables["stage-moves-from-to"]} csvHref={csvHref("stage-moves-from-to")} caption={`Moves from one stage to another, ${first} to ${last}`} />
+      <DataTable
+        table={tables["stage-moves-from-to"]}
+        csvHref={csvHref("stage-moves-from-to")}
+        caption={`Moves from one stage to another, ${first} to ${last}`}
+        figureHref={peopleHref("stage-moves-from-to")}
+      />
 
       {block(
         "apprenticeships-heading",

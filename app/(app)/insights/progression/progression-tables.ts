@@ -1,7 +1,7 @@
 // Team progression as tables of cells (lib/tables.ts): the page renders each one under its chart, and the CSV route
 // writes the very same cells, so a download is what the screen showed. One function builds them all, by key.
-import type { Progression } from "@/db/queries/progression";
-import { monthLabel } from "@/lib/rules/progression";
+import type { Progression, ProgressionPick } from "@/db/queries/progression";
+import { monthLabel, type ProgressionFigure } from "@/lib/rules/progression";
 import type { TableData } from "@/lib/tables";
 
 export const PROGRESSION_TABLE_KEYS = ["stage-moves", "stage-moves-from-to", "apprenticeships", "competency-sign-offs", "leavers"] as const;
@@ -48,4 +48,25 @@ export function progressionTables(p: Progression): Record<ProgressionTableKey, T
       totals: ["Total", sum(p.events.map((r) => r.leavers))],
     },
   };
+}
+
+/**
+ * The figure a cell of a progression table counts, so it can open to the people behind it: a month's cell or its
+ * column's total in the by-month tables, and a row of moves from one stage to another (its total is not one figure).
+ */
+export function progressionPickAt(p: Progression, key: ProgressionTableKey, row: number | null, column: number): ProgressionPick | null {
+  const month = row === null ? null : (p.moves[row]?.month ?? null);
+  if (row !== null && month === null && key !== "stage-moves-from-to") return null;
+  const byColumn: Partial<Record<ProgressionTableKey, (ProgressionFigure | null)[]>> = {
+    "stage-moves": [null, "up", "down", "sideways"],
+    apprenticeships: [null, "starts", "completions", "withdrawals"],
+    "competency-sign-offs": [null, "signOffs"],
+    leavers: [null, "leavers"],
+  };
+  if (key === "stage-moves-from-to") {
+    const s = row === null ? undefined : p.stageMoves[row];
+    return s && column === 3 ? { figure: "stage-move", month: null, from: s.fromCode, to: s.toCode } : null;
+  }
+  const figure = byColumn[key]?.[column];
+  return figure ? { figure, month } : null;
 }
