@@ -79,20 +79,21 @@ test("an admin adds a physiotherapy resource, fixing a bad address, and the phys
   await expectAccessible(page);
 
   await page.getByLabel("Title").fill(TITLE);
-  await page.getByLabel("Web address").fill("www.example.org/resources-spec");
+  await page.getByLabel("Web address").fill("example.org/resources-spec");
   await page.getByLabel("Kind of resource").selectOption({ label: "Role and responsibility guide" });
   await page.getByLabel("Profession").selectOption({ label: "Physiotherapy" });
   await page.getByLabel("Description (optional)").fill("Written by the resources spec.");
   await page.getByRole("button", { name: "Add resource" }).click();
   const summary = errorSummary(page);
-  await expect(summary).toContainText("Enter a full web address starting with https://");
+  await expect(summary).toContainText("Enter a web address starting with https:// or www.");
   await expect(page.getByLabel("Title")).toHaveValue(TITLE);
-  await expect(page.getByLabel("Web address")).toHaveValue("www.example.org/resources-spec");
+  await expect(page.getByLabel("Web address")).toHaveValue("example.org/resources-spec");
   await expect(page.getByLabel("Profession")).toHaveValue(/.+/);
   await expect(page.getByLabel("Description (optional)")).toHaveValue("Written by the resources spec.");
   await expectAccessible(page);
 
-  await page.getByLabel("Web address").fill("https://www.example.org/resources-spec");
+  // As people copy an address, from "www.": it is kept with the https:// it left out.
+  await page.getByLabel("Web address").fill("www.example.org/resources-spec");
   await page.getByRole("button", { name: "Add resource" }).click();
   await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
   await expect(page.getByRole("status")).toContainText("Added");

@@ -178,8 +178,8 @@ describe("validating an entry", () => {
       ["type", "Select what kind of resource it is"],
       ["url", "Enter the web address"],
     ]);
-    const bad = "Enter a full web address starting with https://, like https://www.csp.org.uk";
-    for (const url of ["www.csp.org.uk", "javascript:alert(1)", "ftp://files.example.org", "https://intranet", "https://user:pw@example.org"]) {
+    const bad = "Enter a web address starting with https:// or www., like https://www.csp.org.uk";
+    for (const url of ["csp.org.uk", "javascript:alert(1)", "ftp://files.example.org", "https://intranet", "https://user:pw@example.org"]) {
       expect(issues({ title: "T", url, type: "cpd" })).toEqual([["url", bad]]);
     }
     expect(issues({ title: "x".repeat(201), url: "https://a.org", type: "cpd", body: "y".repeat(2001) })).toEqual([
@@ -187,6 +187,8 @@ describe("validating an entry", () => {
       ["body", "Description must be 2000 characters or fewer"],
     ]);
     expect(ResourceFields.parse({ title: " T ", url: " http://a.org/x ", type: "cpd", professionId: "" })).toEqual({ title: "T", url: "http://a.org/x", type: "cpd", professionId: null, body: "" });
+    // Typed from "www.", as people copy it: kept with the https:// it left out.
+    expect(ResourceFields.parse({ title: "T", url: "www.csp.org.uk/support-workers", type: "cpd", professionId: "" }).url).toBe("https://www.csp.org.uk/support-workers");
   });
 });
 
@@ -211,7 +213,7 @@ describe("the admin's actions", () => {
     actAs(asSession(f.users.admin));
     const typed = { title: "My guide", url: "csp.org.uk", type: "role_guide", professionId: f.ref.profession.id, body: "Some words" };
     const bad = await add({}, formData(typed));
-    expect(bad).toMatchObject({ ok: false, fieldErrors: { url: expect.stringContaining("full web address") }, values: typed });
+    expect(bad).toMatchObject({ ok: false, fieldErrors: { url: expect.stringContaining("starting with https:// or www.") }, values: typed });
     const clash = await add({}, formData({ ...typed, url: f.res.unison.url }));
     expect(clash).toMatchObject({ ok: false, fieldErrors: { url: "This address is already used by UNISON" }, values: { title: "My guide" } });
     await expect(add({}, formData({ ...typed, url: "https://www.csp.org.uk/my-guide" }))).rejects.toThrow(/NEXT_REDIRECT/);

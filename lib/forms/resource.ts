@@ -31,7 +31,7 @@ export function withHttps(value: string): string {
   return /^www\./i.test(value) ? `https://${value}` : value;
 }
 
-const URL_MESSAGE = "Enter a full web address starting with https://, like https://www.csp.org.uk";
+const URL_MESSAGE = "Enter a web address starting with https:// or www., like https://www.csp.org.uk";
 
 export const ResourceFields = z.object({
   title: z.string({ error: "Enter a title" }).trim().min(1, "Enter a title").max(TITLE_MAX, `Title must be ${TITLE_MAX} characters or fewer`),
@@ -41,6 +41,8 @@ export const ResourceFields = z.object({
     .trim()
     .min(1, { message: "Enter the web address", abort: true })
     .max(500, { message: "Web address must be 500 characters or fewer", abort: true })
+    // As people copy it from a browser's address bar or a letter: "www.csp.org.uk" is kept with its https://.
+    .transform(withHttps)
     .refine(isWebAddress, URL_MESSAGE),
   /** Empty for a resource for everyone. Whether the profession is current is checked against the database. */
   professionId: z
