@@ -19,7 +19,8 @@ env.NEXT_TELEMETRY_DISABLED ||= "1";
 if (!env.AUTH_SECRET) {
   const secretFile = join(dirname(resolve(env.DATABASE_PATH)), ".auth-secret");
   if (!existsSync(secretFile)) {
-    mkdirSync(dirname(secretFile), { recursive: true });
+    // The data folder is the app user's alone, as db/client.ts makes it when it gets there first.
+    mkdirSync(dirname(secretFile), { recursive: true, mode: 0o700 });
     writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
     console.log(`Generated a new AUTH_SECRET in ${secretFile}`);
   }
