@@ -2,6 +2,7 @@
 // (db/backup.ts, decision record 0018). The database is DATABASE_PATH, or data/pathways.db; the auth secret is
 // AUTH_SECRET or the .auth-secret file beside the database, as `npm start` finds it.
 import { backupDatabase, currentAuthSecret, inspectBackup, restoreDatabase, type BackupInfo } from "./backup";
+import { parseArgs } from "node:util";
 import { databasePath } from "../lib/env";
 
 const USAGE = [
@@ -11,43 +12,41 @@ const USAGE = [
 
 type Args = { command: "backup" | "restore"; file?: string; force: boolean; withoutSecret: boolean; check: boolean };
 
-function parseArgs(argv: string[]): Args {
+/** The command line, read by Node's own parser (node:util parseArgs): unknown options and missing values are refused. */
+function readArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
-  if (command !== "backup" && command !== "restore") throw new Error(USAGE);
-  const args: Args = { command, force: false, withoutSecret: false, check: false };
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i] ?? "";
-    const [flag, inline] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
-    switch (flag) {
-      case "--out": {
-        const v = inline ?? rest[++i];
-        if (command !== "backup" || !v) throw new Error(`--out needs a file name, and belongs to backup.\n${USAGE}`);
-        args.file = v;
-        break;
-      }
-      case "--force":
-        args.force = true;
-        break;
-      case "--without-secret":
-        if (command !== "backup") throw new Error(`--without-secret belongs to backup.\n${USAGE}`);
-        args.withoutSecret = true;
-        break;
-      case "--check":
-        if (command !== "restore") throw new Error(`--check belongs to restore.\n${USAGE}`);
-        args.check = true;
-        break;
-      case "--help":
-      case "-h":
-        console.log(USAGE);
-        process.exit(0);
-        break;
-      default:
-        if (command === "restore" && !a.startsWith("-") && args.file === undefined) args.file = a;
-        else throw new Error(`Unknown option "${a}".\n${USAGE}`);
-    }
+  if (command === "--help" || command === "-h") {
+    console.log(USAGE);
+    process.exit(0);
   }
-  if (!args.file) throw new Error(command === "backup" ? `Say where to write the backup with --out FILE.\n${USAGE}` : `Say which backup to restore.\n${USAGE}`);
-  return args;
+  if (command !== "backup" && command !== "restore") throw new Error(USAGE);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: command === "restore",
+      options: {
+        out: { type: "string" },
+        force: { type: "boolean", default: false },
+        "without-secret": { type: "boolean", default: false },
+        check: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (err) {
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if (command === "backup" && values.check) throw new Error(`--check belongs to restore.\n${USAGE}`);
+  if (command === "restore" && (values.out !== undefined || values["without-secret"])) throw new Error(`--out and --without-secret belong to backup.\n${USAGE}`);
+  if (positionals.length > 1) throw new Error(`Name one backup to restore.\n${USAGE}`);
+  const file = command === "backup" ? values.out : positionals[0];
+  if (!file) throw new Error(command === "backup" ? `Say where to write the backup with --out FILE.\n${USAGE}` : `Say which backup to restore.\n${USAGE}`);
+  return { command, file, force: values.force, withoutSecret: values["without-secret"], check: values.check };
 }
 
 const rows = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0).toLocaleString("en-GB");
@@ -62,7 +61,7 @@ function describe(info: BackupInfo): string {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = readArgs(process.argv.slice(2));
   const database = databasePath();
   const file = args.file ?? "";
 

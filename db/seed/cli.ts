@@ -5,6 +5,7 @@
 // demo mode decides (lib/env.ts demoMode), a production start without APP_URL is refused, and it says how to sign in.
 // The database is DATABASE_PATH, or data/pathways.db.
 import { existsSync, rmSync } from "node:fs";
+import { parseArgs } from "node:util";
 import { hash } from "@node-rs/argon2";
 import { count } from "drizzle-orm";
 import { openDatabase, closeDatabase } from "../client";
@@ -26,51 +27,44 @@ interface Args {
 
 const USAGE = "Usage: npx tsx db/seed/cli.ts [--workers N] [--seed N] [--today YYYY-MM-DD] [--reset] [--if-empty] [--reference-only] [--start]";
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = { reset: false, ifEmpty: false, referenceOnly: false, start: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? "";
-    const [flag, inline] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === "") throw new Error(`${flag} needs a value.\n${USAGE}`);
-      return v;
-    };
-    const integer = (v: string) => {
-      if (!/^\d+$/.test(v)) throw new Error(`${flag} must be a whole number, not "${v}".`);
-      return Number(v);
-    };
-    switch (flag) {
-      case "--workers":
-        args.workers = integer(value());
-        break;
-      case "--seed":
-        args.seed = integer(value());
-        break;
-      case "--today":
-        args.today = value();
-        break;
-      case "--reset":
-        args.reset = true;
-        break;
-      case "--if-empty":
-        args.ifEmpty = true;
-        break;
-      case "--reference-only":
-        args.referenceOnly = true;
-        break;
-      case "--start":
-        args.start = true;
-        break;
-      case "--help":
-      case "-h":
-        console.log(USAGE);
-        process.exit(0);
-        break;
-      default:
-        throw new Error(`Unknown option "${a}".\n${USAGE}`);
-    }
+/** The command line, read by Node's own parser (node:util parseArgs): unknown options and missing values are refused. */
+function readArgs(argv: string[]): Args {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        workers: { type: "string" },
+        seed: { type: "string" },
+        today: { type: "string" },
+        reset: { type: "boolean", default: false },
+        "if-empty": { type: "boolean", default: false },
+        "reference-only": { type: "boolean", default: false },
+        start: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }));
+  } catch (err) {
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
   }
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const integer = (flag: string, v: string | undefined) => {
+    if (v === undefined) return undefined;
+    if (!/^\d+$/.test(v)) throw new Error(`--${flag} must be a whole number, not "${v}".`);
+    return Number(v);
+  };
+  const args: Args = {
+    workers: integer("workers", values.workers),
+    seed: integer("seed", values.seed),
+    today: values.today,
+    reset: values.reset,
+    ifEmpty: values["if-empty"],
+    referenceOnly: values["reference-only"],
+    start: values.start,
+  };
   // Checked before anything is deleted.
   if (args.workers !== undefined && args.workers < 12) throw new Error("--workers must be at least 12.");
   if (args.today !== undefined && !isIsoDate(args.today)) throw new Error(`--today must be a date like 2026-01-31, not "${args.today}".`);
@@ -96,7 +90,7 @@ function startNotes(demo: boolean) {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = readArgs(process.argv.slice(2));
   if (args.start) {
     const problem = productionStartProblem();
     if (problem) throw new Error(problem);
