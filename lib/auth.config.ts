@@ -10,16 +10,31 @@ declare module "next-auth" {
   }
 }
 
-/** Paths anyone may open without signing in. */
-const PUBLIC_PATHS = [/^\/login(\/|$)/, /^\/setup(\/|$)/, /^\/set-password(\/|$)/, /^\/api\/auth(\/|$)/];
+/**
+ * Paths anyone may open without signing in: signing in and its help, the statements every NHS service publishes, and
+ * the question "how long has my session left?" (answered "none" without one).
+ */
+const PUBLIC_PATHS = [
+  /^\/login(\/|$)/,
+  /^\/setup(\/|$)/,
+  /^\/set-password(\/|$)/,
+  /^\/api\/auth(\/|$)/,
+  /^\/api\/session$/,
+  /^\/accessibility$/,
+  /^\/privacy$/,
+];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((re) => re.test(pathname));
 }
 
-/** Whether the proxy lets a request through rather than sending it to the login page (a convenience, not access). */
-export function mayOpen(session: Session | null, pathname: string): boolean {
-  return isPublicPath(pathname) || !!session?.sid;
+/**
+ * Whether the proxy lets a request through rather than sending it to the login page (a convenience, not access). A
+ * server action always goes through: it checks the session itself and answers a signed-out caller with a redirect the
+ * page follows, where the proxy's redirect would send the action's POST to the login page, which has no such action.
+ */
+export function mayOpen(session: Session | null, pathname: string, isServerAction = false): boolean {
+  return isPublicPath(pathname) || !!session?.sid || isServerAction;
 }
 
 export const authConfig = {

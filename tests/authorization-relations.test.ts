@@ -685,6 +685,7 @@ const NOT_BY_RECORD: Record<string, string> = {
   "app/(app)/admin/users/actions.ts#addUserAction": "a new account in the administrator's own organisation",
   "app/(app)/teams/actions.ts#addTeamAction": "a new team in the administrator's own organisation",
   "app/sign-on-again.ts": "the signed-in user's own sign-on",
+  "app/stay-signed-in.ts": "the signed-in user's own login session (tests/session-warning.test.ts)",
 };
 
 /** Made-up ids in place of the record's, wherever the call names one. */

@@ -13,6 +13,7 @@ import { MAX_STEP_ROWS, STEP_ROWS, stepFieldId } from "@/lib/forms/conversation"
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { DefaultSubmit } from "@/components/forms/default-submit";
 import { RadiosField } from "@/components/forms/radios-field";
+import { DraftNotice } from "@/components/forms/drafts";
 
 type Option = readonly [string, string];
 
@@ -60,6 +61,7 @@ export function ConversationForm({
   mode,
   appraisalId,
   submitLabel,
+  draft,
 }: {
   action: FormAction;
   professions: ReadonlyArray<Option>;
@@ -67,8 +69,14 @@ export function ConversationForm({
   mode: "create" | "edit";
   appraisalId?: string;
   submitLabel: string;
+  /** The draft's name (lib/forms/drafts.ts): what is typed is kept in the browser until it is saved. */
+  draft?: string;
 }) {
-  const { formProps, key, values: v, lists, errors: e, summary } = useFormAction(action, { defaults: defaults.values, defaultLists: defaults.lists });
+  const { formProps, key, values: v, lists, errors: e, summary, draft: kept } = useFormAction(action, {
+    defaults: defaults.values,
+    defaultLists: defaults.lists,
+    draft,
+  });
   const descriptions = lists.stepDescription ?? [];
   const dues = lists.stepDueOn ?? [];
   const rowCount = Math.min(Math.max(Number(v.stepRows) || STEP_ROWS, descriptions.length, dues.length), MAX_STEP_ROWS);
@@ -78,6 +86,7 @@ export function ConversationForm({
     <form {...formProps} noValidate key={key}>
       <DefaultSubmit />
       <ErrorSummary {...summary} />
+      <DraftNotice draft={kept} />
       {appraisalId ? <input type="hidden" name="appraisalId" value={appraisalId} /> : null}
 
       <TextField name="heldOn" label="Date of the conversation" type="date" defaultValue={v.heldOn} error={e?.heldOn} className="max-w-xs" />

@@ -12,6 +12,7 @@ import { AppraisalForm } from "../appraisal-form";
 import { AppraisalRecord, AppraisalStatus, ConversationsSummary } from "../appraisal-record";
 import { StepForm } from "../step-forms";
 import { SavedBanner } from "@/components/saved-banner";
+import { draftName } from "@/lib/forms/drafts";
 import {
   cancelAppraisalAction,
   objectivesToPdpAction,
@@ -105,6 +106,7 @@ export default async function AppraisalPage({
         <AppraisalForm
           action={saveAppraisalAction.bind(null, id, appraisalId)}
           version={String(a.updatedAt?.getTime() ?? 0)}
+          draft={draftName("appraisal", appraisalId)}
           workerFirstName={worker.firstName}
           defaults={{
             heldOn: a.heldOn ?? "",
