@@ -18,9 +18,7 @@ const withSession = auth((request: NextAuthRequest, _event: NextFetchEvent) => {
   });
   let response: NextResponse;
   const returnTo = returnPathOf(request.nextUrl);
-  // Next marks a server action's request with this header (a form sent before the page hydrated has none, and meets
-  // the redirect below like any other request).
-  if (mayOpen(request.auth, request.nextUrl.pathname, request.headers.has("next-action"))) {
+  if (mayOpen(request.auth, request.nextUrl.pathname, request.method)) {
     // Next reads the nonce from the request's policy while it renders, and puts it on its scripts and styles.
     const forward = new Headers(request.headers);
     forward.set("Content-Security-Policy", security.policy);

@@ -11,7 +11,7 @@ import { staySignedInAction, type StaySignedInState } from "@/app/stay-signed-in
 import { useFormAction } from "@/components/forms/use-form-action";
 import { flushDrafts } from "@/components/forms/drafts";
 import { SignOutButton } from "@/components/sign-out-button";
-import { SESSION_CHANNEL, tellOtherTabs, type SessionMessage } from "@/components/session-tabs";
+import { hearOtherTabs, tellOtherTabs } from "@/components/session-tabs";
 import { signInPath } from "@/lib/safe-redirect";
 import { WARN_BEFORE_MS, timeLeftWords, type SessionEndsBy, type SessionTimeLeft } from "@/lib/rules/session";
 
@@ -96,15 +96,14 @@ export function SessionWarning({ left }: { left: SessionTimeLeft }) {
   }, [left.endsInSeconds, left.endsBy, plan]);
 
   // Other tabs: one kept the session going or opened a page (ask again), or signed out (leave with it).
-  useEffect(() => {
-    if (typeof BroadcastChannel === "undefined") return;
-    const channel = new BroadcastChannel(SESSION_CHANNEL);
-    channel.onmessage = (event: MessageEvent<SessionMessage>) => {
-      if (event.data === "signed-out") void leave(true);
-      else void check.current();
-    };
-    return () => channel.close();
-  }, [leave]);
+  useEffect(
+    () =>
+      hearOtherTabs((message) => {
+        if (message === "signed-out") void leave(true);
+        else void check.current();
+      }),
+    [leave],
+  );
 
   // Opening a page here uses the session: the other tabs' warnings can close.
   useEffect(() => {

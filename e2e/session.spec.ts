@@ -152,6 +152,22 @@ test.describe("a session that ends loses nothing", () => {
     await expect(achievements(page)).toHaveValue(`${TYPED}, cookie gone`);
   });
 
+  test("without JavaScript too, a form sent with no session cookie goes to sign in, and back after", async ({ browser }) => {
+    const a = appraisalToWrite();
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, a.email);
+    await expect(page).not.toHaveURL(/\/login/);
+    await page.goto(a.path);
+    await context.clearCookies({ name: /session-token/ });
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page).toHaveURL(`/login?expired=1&callbackUrl=${encodeURIComponent(a.path)}`);
+    await expect(problemPage(page)).toHaveCount(0);
+    await signInHere(page, a.email);
+    await expect(page).toHaveURL(a.path);
+    await context.close();
+  });
+
   test("what one person typed is neither shown nor readable to the next person at the same computer", async ({ page }) => {
     const a = await typeInAppraisal(page, "Private: discussed a health condition in confidence (session.spec)");
 

@@ -29,12 +29,13 @@ export function isPublicPath(pathname: string): boolean {
 }
 
 /**
- * Whether the proxy lets a request through rather than sending it to the login page (a convenience, not access). A
- * server action always goes through: it checks the session itself and answers a signed-out caller with a redirect the
- * page follows, where the proxy's redirect would send the action's POST to the login page, which has no such action.
+ * Whether the proxy lets a request through rather than sending it to the login page (a convenience, not access). A POST
+ * always goes through: every server action and route handler checks the session first (tests/authorization-matrix),
+ * and a server action answers a signed-out caller with a redirect the page follows, back to it after signing in. The
+ * proxy's redirect would re-send the POST to the login page, which has no such action: "a problem with the service".
  */
-export function mayOpen(session: Session | null, pathname: string, isServerAction = false): boolean {
-  return isPublicPath(pathname) || !!session?.sid || isServerAction;
+export function mayOpen(session: Session | null, pathname: string, method = "GET"): boolean {
+  return isPublicPath(pathname) || !!session?.sid || method === "POST";
 }
 
 export const authConfig = {

@@ -91,6 +91,9 @@ describe("the proxy's answer", () => {
     );
     expect(res!.headers.get("x-middleware-next")).toBe("1");
     expect(res!.headers.get("x-middleware-request-x-pathways-return-to")).toBe("/workers/abc/appraisals/def");
+    // A form sent before the page's JavaScript ran posts natively, without Next's header: the same.
+    const plain = await proxy(new NextRequest("http://localhost:3000/workers/abc/cpd", { method: "POST" }), {} as NextFetchEvent);
+    expect(plain!.headers.get("x-middleware-next")).toBe("1");
   });
 
   it("passes on the page each request is for, whatever the client claimed", async () => {

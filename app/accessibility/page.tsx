@@ -86,8 +86,8 @@ export default async function AccessibilityPage() {
 
       <h2>How we tested this service</h2>
       <p>
-        Every page the automated tests open, at 1280 and 390 pixels wide, is checked with axe-core against the WCAG 2.2 A
-        and AA rules, and must pass. The journeys are also used with a keyboard alone.
+        Every page the automated tests open is checked with axe-core against the WCAG 2.2 A and AA rules, and must pass.
+        The main pages are also checked to fit a phone screen 360 pixels wide without scrolling sideways.
       </p>
 
       <h2>Preparation of this accessibility statement</h2>

@@ -91,10 +91,12 @@ export default async function PrivacyPage() {
 
       <h2>On this computer</h2>
       <p>
-        Pathways sets only the cookies it needs: one that keeps you signed in (it ends after 30 minutes without use and
-        after 12 hours at most), and one that remembers this browser has signed in before, so that other people&rsquo;s
-        failed attempts do not lock you out. While you type a long form, what you have typed is kept in this browser,
-        locked with a key only your login can use, until you save it or sign out, and for a day at most.
+        Pathways sets only the cookies it needs to work, none for tracking: to keep you signed in (the session ends
+        after 30 minutes without use and after 12 hours at most), to protect the sign-in form, to remember that this
+        browser has signed in before (so that other people&rsquo;s failed attempts do not lock you out), and for a few
+        minutes after you save a form, to say which draft to drop. While you type a long form, what you have typed is
+        kept in this browser, locked with a key only your login can use, until you save it or sign out, and for a day at
+        most.
       </p>
 
       <h2>How long it is kept</h2>
