@@ -6,6 +6,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { authConfig, mayOpen } from "./lib/auth.config";
 import { appUrl, entraConfig } from "./lib/env";
 import { responseSecurity } from "./lib/security-headers";
+import { RETURN_TO_HEADER, returnPathOf, signInPath } from "./lib/safe-redirect";
 
 const { auth } = NextAuth(authConfig);
 
@@ -16,16 +17,17 @@ const withSession = auth((request: NextAuthRequest, _event: NextFetchEvent) => {
     development: process.env.NODE_ENV === "development",
   });
   let response: NextResponse;
-  if (mayOpen(request.auth, request.nextUrl.pathname)) {
+  const returnTo = returnPathOf(request.nextUrl);
+  if (mayOpen(request.auth, request.nextUrl.pathname, request.method)) {
     // Next reads the nonce from the request's policy while it renders, and puts it on its scripts and styles.
     const forward = new Headers(request.headers);
     forward.set("Content-Security-Policy", security.policy);
     forward.set("x-nonce", security.nonce);
+    forward.set(RETURN_TO_HEADER, returnTo);
     response = NextResponse.next({ request: { headers: forward } });
   } else {
-    const login = new URL("/login", request.nextUrl);
-    login.searchParams.set("callbackUrl", request.nextUrl.href);
-    response = NextResponse.redirect(login);
+    // A path, not an address: the browser stays on the host it used (Next rewrites 127.0.0.1 to localhost here).
+    response = NextResponse.redirect(new URL(signInPath({ returnTo }), request.nextUrl));
   }
   for (const [name, value] of Object.entries(security.headers)) response.headers.set(name, value);
   return response;

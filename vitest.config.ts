@@ -13,7 +13,7 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts", "lib/**/*.test.ts", "db/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
-    setupFiles: ["tests/support/sql-guard.ts", "tests/support/fresh-db.ts"],
+    setupFiles: ["tests/support/sql-guard.ts", "tests/support/next-request-mock.ts", "tests/support/fresh-db.ts"],
     pool: "forks",
     // Files share one module graph per worker (30 s instead of 77 s on 2 cores): every test opens its own fresh
     // database (tests/support/fresh-db.ts) and the mocks of "@/lib/auth" and "next/cache" are the same shared modules

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
 import { DemoBanner } from "@/components/demo-banner";
+import { SiteFooter } from "@/components/site-footer";
 
 export const metadata: Metadata = {
   title: { default: "Pathways", template: "%s – Pathways" },
@@ -23,6 +24,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </a>
         <DemoBanner />
         {children}
+        <SiteFooter />
       </body>
     </html>
   );

@@ -1,5 +1,5 @@
 // The audit log's hash chain: each row carries SHA-256 of the previous row's hash and its own content, so a row
-// edited, removed or slipped in breaks the chain from there on (docs/decisions/0022). Rows written before the chain
+// edited, removed or slipped in breaks the chain from there on (decision record 0024). Rows written before the chain
 // began (an upgraded database) have no hash and come first; verification says how many there are.
 import { createHash } from "node:crypto";
 import { asc, desc, gt } from "drizzle-orm";

@@ -25,7 +25,7 @@ test("a manager sees only the teams they manage, with their size in headcount an
   const page = await signedInPage(browser, "manager");
   await visit(page, "/teams");
   await expect(mainNav(page).getByRole("link", { name: "Teams" })).toHaveAttribute("aria-current", "page");
-  const names = await page.getByRole("heading", { level: 2 }).allTextContents();
+  const names = await page.getByRole("main").getByRole("heading", { level: 2 }).allTextContents();
   expect(names).toEqual(["Acute Physiotherapy", "Community Occupational Therapy"]);
 
   const acute = inPost("Acute Physiotherapy");

@@ -2,6 +2,7 @@ import "server-only";
 // The one pipeline every signed-in server action goes through: who (roles), which records (bound ids), what was typed
 // (the form's schema), the data layer's answer, then refresh and go on. Decision record 0015 says why.
 import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import type { z } from "zod";
 import { clientAddress, presentedDevices, requireRole } from "./auth";
@@ -11,6 +12,7 @@ import { todayInLondon } from "./rules/dates";
 import type { Role } from "./vocabulary";
 import type { SessionUser } from "./session-user";
 import { signingProof, type Signature } from "./rules/signature";
+import { DRAFT_FIELD, SAVED_DRAFT_COOKIE, isDraftName } from "./forms/drafts";
 import type { Refusal } from "@/db/result";
 import { checkCredentials } from "@/db/queries/sign-in";
 
@@ -89,6 +91,17 @@ async function reauthenticated(user: SessionUser, form: FormData): Promise<Signa
 }
 
 /**
+ * A form that keeps a draft in the browser names it (components/forms/drafts.tsx); once the form is saved, a short
+ * cookie tells the browser to drop it, whether the action stays on the page or redirects elsewhere. Only the name
+ * travels, never what was typed.
+ */
+async function draftSaved(form: FormData): Promise<void> {
+  const name = form.get(DRAFT_FIELD);
+  if (!isDraftName(name)) return;
+  (await cookies()).set(SAVED_DRAFT_COOKIE, name, { path: "/", sameSite: "strict", maxAge: 300 });
+}
+
+/**
  * Makes a server action with the `(…boundIds, prev, form) => Promise<state>` shape `useActionState` expects.
  * The steps, in order: roles; bound ids; the form; the password again if asked; the data layer; refresh; redirect.
  */
@@ -129,6 +142,7 @@ export function defineAction<
     const ctx = { ...base, input, signature };
     const result = await spec.run(ctx);
     if (!result.ok) return refusalState(form, result as Refusal) as S;
+    await draftSaved(form);
 
     const after = { ...ctx, result: result as Extract<R, { ok: true }> };
     for (const refresh of spec.revalidate(after)) {

@@ -107,6 +107,8 @@ const ACTION_WORDS: Record<string, string> = {
   "user.password_link": "issued a set-password link for",
   "user.password_link_delivered": "delivered a set-password link for",
   "user.password_set": "set the password of",
+  "user.password_reset_requested": "asked for a link to reset the password of",
+  "user.password_reset_paused": "was stopped from asking for a password link (too many requests)",
   "setup.first_admin": "set up Pathways as its first administrator",
   "demo.seed": "filled the demo organisation",
   "workers.export": "downloaded the workers list",

@@ -10,16 +10,32 @@ declare module "next-auth" {
   }
 }
 
-/** Paths anyone may open without signing in. */
-const PUBLIC_PATHS = [/^\/login(\/|$)/, /^\/setup(\/|$)/, /^\/set-password(\/|$)/, /^\/api\/auth(\/|$)/];
+/**
+ * Paths anyone may open without signing in: signing in and its help, the statements every NHS service publishes, and
+ * the question "how long has my session left?" (answered "none" without one).
+ */
+const PUBLIC_PATHS = [
+  /^\/login(\/|$)/,
+  /^\/setup(\/|$)/,
+  /^\/set-password(\/|$)/,
+  /^\/api\/auth(\/|$)/,
+  /^\/api\/session$/,
+  /^\/accessibility$/,
+  /^\/privacy$/,
+];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((re) => re.test(pathname));
 }
 
-/** Whether the proxy lets a request through rather than sending it to the login page (a convenience, not access). */
-export function mayOpen(session: Session | null, pathname: string): boolean {
-  return isPublicPath(pathname) || !!session?.sid;
+/**
+ * Whether the proxy lets a request through rather than sending it to the login page (a convenience, not access). A POST
+ * always goes through: every server action and route handler checks the session first (tests/authorization-matrix),
+ * and a server action answers a signed-out caller with a redirect the page follows, back to it after signing in. The
+ * proxy's redirect would re-send the POST to the login page, which has no such action: "a problem with the service".
+ */
+export function mayOpen(session: Session | null, pathname: string, method = "GET"): boolean {
+  return isPublicPath(pathname) || !!session?.sid || method === "POST";
 }
 
 export const authConfig = {

@@ -15,7 +15,9 @@ import { CLIENT_ADDRESS_HEADER } from "./client-address.mjs";
 import { DEVICE_COOKIE, DEVICE_COOKIE_LIFETIME_MS, cookieAfterSignIn, devicesIn, type Device } from "./device-cookie";
 import type { Role } from "./vocabulary";
 import type { SessionUser } from "./session-user";
-import { checkCredentials, activeUserByEmail, startLoginSession, resolveSession } from "@/db/queries/sign-in";
+import { RETURN_TO_HEADER, signInPath } from "./safe-redirect";
+import type { SessionTimeLeft } from "./rules/session";
+import { checkCredentials, activeUserByEmail, startLoginSession, resolveSession, sessionTimeLeft } from "@/db/queries/sign-in";
 
 class Throttled extends CredentialsSignin {
   code = "throttled";
@@ -134,10 +136,23 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   return check.ok ? { ...check.user, address: await clientAddress() } : null;
 });
 
-/** Every page and action starts here. A signed-out or expired visitor goes to the login page. */
+/**
+ * How long this browser's session has left, without counting the question as use of it; null when it has none. The
+ * warning before a session ends asks this (app/api/session/route.ts).
+ */
+export async function currentSessionTimeLeft(): Promise<SessionTimeLeft | null> {
+  const session = await auth();
+  if (!session?.sid || typeof session.sv !== "number") return null;
+  return sessionTimeLeft(session.sid, session.sv);
+}
+
+/**
+ * Every page and action starts here. A signed-out or expired visitor goes to the login page, and after signing in
+ * comes back to the page they were on (the proxy passes it on; a server action's request is for its page).
+ */
 export async function requireUser(): Promise<SessionUser> {
   const user = await currentUser();
-  if (!user) redirect("/login?expired=1");
+  if (!user) redirect(signInPath({ expired: true, returnTo: (await headers()).get(RETURN_TO_HEADER) }));
   return user;
 }
 

@@ -36,6 +36,14 @@ const Env = z.object({
   SMTP_PASSWORD: optionalText,
   SMTP_FROM: optionalText,
   SMTP_SECURE: flag,
+  /** Who people ask for help with Pathways (the footer, the forgotten-password page, the accessibility statement). */
+  HELP_NAME: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(120).optional()),
+  HELP_EMAIL: z.preprocess((v) => (v === "" ? undefined : v), z.string().email().optional()),
+  HELP_PHONE: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(40).optional()),
+  /** The privacy notice: the data controller (default: the organisation's name), its data protection officer, its own notice. */
+  PRIVACY_CONTROLLER: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(200).optional()),
+  PRIVACY_DPO_EMAIL: z.preprocess((v) => (v === "" ? undefined : v), z.string().email().optional()),
+  PRIVACY_NOTICE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
 });
 
 function read() {
@@ -120,6 +128,30 @@ export function smtpConfig(): SmtpConfig | undefined {
   };
 }
 
+/** Whether links can be emailed to their owners: a mail server, and APP_URL to build them on (never a request's Host). */
+export function emailsLinks(): boolean {
+  return !!smtpConfig() && !!appUrl();
+}
+
 export function signInAddressLimit(fallback: number): number {
   return read().SIGN_IN_ADDRESS_LIMIT ?? fallback;
+}
+
+/** Who to ask for help, as the trust configured it (HELP_*); with nothing set, the IT service desk, named generically. */
+export type HelpContact = { name: string; email?: string; phone?: string; configured: boolean };
+
+export function helpContact(): HelpContact {
+  const e = read();
+  return {
+    name: e.HELP_NAME ?? "your IT service desk",
+    email: e.HELP_EMAIL,
+    phone: e.HELP_PHONE,
+    configured: !!(e.HELP_NAME || e.HELP_EMAIL || e.HELP_PHONE),
+  };
+}
+
+/** The privacy notice's particulars (PRIVACY_*); the controller defaults to the organisation Pathways was set up for. */
+export function privacySettings(): { controller?: string; dpoEmail?: string; noticeUrl?: string } {
+  const e = read();
+  return { controller: e.PRIVACY_CONTROLLER, dpoEmail: e.PRIVACY_DPO_EMAIL, noticeUrl: e.PRIVACY_NOTICE_URL };
 }

@@ -5,9 +5,9 @@ import { headers } from "next/headers";
 import { appUrl } from "./env";
 import { sendMail } from "./mail";
 import { formatDateTime } from "./rules/dates";
-import { passwordLinkEmail, setPasswordPath, showsLinkOnScreen, type DeliveredLink, type LinkPurpose } from "./rules/password-links";
+import { forgottenPasswordEmail, passwordLinkEmail, setPasswordPath, showsLinkOnScreen, type DeliveredLink, type LinkPurpose } from "./rules/password-links";
 import type { SessionUser } from "./session-user";
-import { recordLinkDelivery } from "@/db/queries/password-links";
+import { recordLinkDelivery, recordRequestedLinkDelivery } from "@/db/queries/password-links";
 
 /**
  * Where the link shown to an administrator points: APP_URL when set; otherwise the address the administrator's own
@@ -41,4 +41,18 @@ export async function deliverPasswordLink(
   const shown = showsLinkOnScreen(issuer.role);
   recordLinkDelivery(issuer, input.userId, { emailed, shown });
   return { ...(shown ? { url: `${await screenOrigin()}${path}` } : {}), expiresAt, email: input.email, name: input.name, emailed };
+}
+
+/**
+ * Emails the link a "Forgotten your password?" request made to the account's own address, built on APP_URL alone, and
+ * audits whether it went. Never shown on any screen: the person asking may not be the account's owner.
+ */
+export async function emailRequestedLink(link: { userId: string; email: string; name: string; token: string; expiresAt: Date }, organisation?: string): Promise<void> {
+  const origin = appUrl();
+  let emailed: DeliveredLink["emailed"] = "not_configured";
+  if (origin) {
+    const { subject, text } = forgottenPasswordEmail({ name: link.name, url: `${origin}${setPasswordPath(link.token)}`, expiresAt: formatDateTime(link.expiresAt), organisation });
+    emailed = await sendMail({ to: link.email, subject, text });
+  }
+  recordRequestedLinkDelivery(link.userId, emailed);
 }

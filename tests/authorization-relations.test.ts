@@ -692,6 +692,7 @@ const NOT_BY_RECORD: Record<string, string> = {
     "a new account in the administrator's own organisation; the teams a new manager is given must be its live teams (tests/users.test.ts)",
   "app/(app)/teams/actions.ts#addTeamAction": "a new team in the administrator's own organisation",
   "app/sign-on-again.ts": "the signed-in user's own sign-on",
+  "app/stay-signed-in.ts": "the signed-in user's own login session (tests/session-warning.test.ts)",
 };
 
 /** Made-up ids in place of the record's, wherever the call names one. */

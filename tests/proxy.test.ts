@@ -77,12 +77,36 @@ describe("the proxy's answer", () => {
     expect(res.status).toBe(307);
     const to = new URL(res.headers.get("location")!);
     expect(to.pathname).toBe("/login");
-    expect(to.searchParams.get("callbackUrl")).toBe("http://localhost:3000/workers?team=a");
+    // A path, so the browser stays on the host it used.
+    expect(to.searchParams.get("callbackUrl")).toBe("/workers?team=a");
     expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
   });
 
+  it("lets a signed-out server action through to answer for itself, with the page it came from", async () => {
+    // The action's own check sends the page to sign in and back; the proxy's redirect would send the action's POST to
+    // the login page, which has no such action ("there is a problem with the service").
+    const res = await proxy(
+      new NextRequest("http://localhost:3000/workers/abc/appraisals/def", { method: "POST", headers: { "next-action": "7f00" } }),
+      {} as NextFetchEvent,
+    );
+    expect(res!.headers.get("x-middleware-next")).toBe("1");
+    expect(res!.headers.get("x-middleware-request-x-pathways-return-to")).toBe("/workers/abc/appraisals/def");
+    // A form sent before the page's JavaScript ran posts natively, without Next's header: the same.
+    const plain = await proxy(new NextRequest("http://localhost:3000/workers/abc/cpd", { method: "POST" }), {} as NextFetchEvent);
+    expect(plain!.headers.get("x-middleware-next")).toBe("1");
+  });
+
+  it("passes on the page each request is for, whatever the client claimed", async () => {
+    signedIn();
+    const res = await proxy(
+      new NextRequest("http://localhost:3000/insights?team=a&_rsc=abc", { headers: { "x-pathways-return-to": "https://evil.example/" } }),
+      {} as NextFetchEvent,
+    );
+    expect(res!.headers.get("x-middleware-request-x-pathways-return-to")).toBe("/insights?team=a");
+  });
+
   it("lets a signed-out visitor reach the public pages and the sign-in API, with the policy", async () => {
-    for (const path of ["/login", "/api/auth/session", "/set-password/abc"]) {
+    for (const path of ["/login", "/login/forgotten-password", "/api/auth/session", "/api/session", "/set-password/abc", "/accessibility", "/privacy"]) {
       const res = await get(path);
       expect(res.headers.get("x-middleware-next"), path).toBe("1");
       expect(res.headers.get("content-security-policy"), path).toContain("object-src 'none'");

@@ -1,4 +1,5 @@
-// The signed-in shell: the header with role-aware navigation. Pages still check access themselves.
+// The signed-in shell: the header with role-aware navigation, the warning before the session ends, and the person's
+// keys for drafts of long forms (decision record 0023). Pages still check access themselves.
 import { requireUser } from "@/lib/auth";
 import { hasInbox, navFor } from "@/lib/roles";
 import { roleWords } from "@/lib/vocabulary";
@@ -7,12 +8,16 @@ import { inboxCount } from "@/db/queries/inbox";
 import { ownWorkerId } from "@/db/queries/workers";
 import { BrandHeader } from "@/components/brand-header";
 import { MainNav } from "@/components/main-nav";
-import { logOut } from "../sign-out";
+import { SignOutButton } from "@/components/sign-out-button";
+import { SessionWarning } from "@/components/session-warning";
+import { DraftsProvider } from "@/components/forms/drafts";
+import { draftKeysFor } from "@/lib/drafts";
+import { timeLeft } from "@/lib/rules/session";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   return (
-    <>
+    <DraftsProvider keys={draftKeysFor(user.id) ?? null}>
       <BrandHeader organisation={organisationName()}>
         <div className="flex items-center gap-4 text-sm">
           <span>
@@ -20,17 +25,14 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <span className="sr-only">, </span>
             <span className="block opacity-95">{roleWords.label(user.role)}</span>
           </span>
-          <form action={logOut}>
-            <button type="submit" className="border-2 border-white px-3 py-1.5 font-semibold text-white hover:bg-nhs-dark-blue">
-              Sign out
-            </button>
-          </form>
+          <SignOutButton className="border-2 border-white px-3 py-1.5 font-semibold text-white hover:bg-nhs-dark-blue" />
         </div>
       </BrandHeader>
       <MainNav items={navFor(user.role, hasInbox(user.role) ? inboxCount(user) : 0, user.role === "support_worker" ? ownWorkerId(user) : undefined)} />
       <main id="main-content" className="mx-auto max-w-6xl px-4 py-6 sm:py-8" tabIndex={-1}>
         {children}
       </main>
-    </>
+      {user.sessionEnds ? <SessionWarning left={timeLeft(user.sessionEnds, new Date())} /> : null}
+    </DraftsProvider>
   );
 }

@@ -36,6 +36,7 @@ export async function logIn(_prev: FormState, typed: FormData): Promise<FormStat
   return {};
 }
 
-export async function logInWithMicrosoft(): Promise<void> {
-  await signIn("microsoft-entra-id", { redirectTo: "/" });
+/** `returnTo` is bound by the page (the page to come back to), but comes back from the browser: checked like any other. */
+export async function logInWithMicrosoft(returnTo: unknown): Promise<void> {
+  await signIn("microsoft-entra-id", { redirectTo: safeRedirect(returnTo) });
 }

@@ -3,6 +3,8 @@ import { redirect } from "next/navigation";
 import { currentUser, entraEnabled } from "@/lib/auth";
 import { demoMode } from "@/lib/env";
 import { homeFor } from "@/lib/roles";
+import { safeRedirect } from "@/lib/safe-redirect";
+import Link from "@/components/link";
 import { needsFirstAdmin, organisationName } from "@/db/queries/sign-in";
 import { LoginForm } from "./login-form";
 import { logInWithMicrosoft } from "./actions";
@@ -23,15 +25,19 @@ type Search = Promise<{ callbackUrl?: string; expired?: string; signedOut?: stri
 
 export default async function LoginPage({ searchParams }: { searchParams: Search }) {
   const params = await searchParams;
+  // Where to go afterwards: a page on this site, or home (lib/safe-redirect.ts refuses anywhere else).
+  const back = safeRedirect(params.callbackUrl);
   const user = await currentUser();
-  if (user) redirect(homeFor(user.role));
+  if (user) redirect(back === "/" ? homeFor(user.role) : back);
   const demo = demoMode();
   if (!demo && needsFirstAdmin()) redirect("/setup");
 
   const notice = params.passwordSet
     ? "Your password is set. Sign in with your email address and your new password."
     : params.expired
-      ? "Your session has ended. Sign in again to carry on."
+      ? back === "/"
+        ? "Your session has ended. Sign in again to carry on."
+        : "Your session has ended. Sign in again to go back to the page you were on."
       : params.signedOut
         ? "You have signed out."
         : params.error === "AccessDenied"
@@ -52,9 +58,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
                 {notice}
               </p>
             ) : null}
-            <LoginForm callbackUrl={params.callbackUrl} />
+            <LoginForm callbackUrl={back === "/" ? undefined : back} />
+            <p className="mt-6">
+              <Link href="/login/forgotten-password">Forgotten your password?</Link>
+            </p>
             {entraEnabled() ? (
-              <form action={logInWithMicrosoft} className="mt-6 border-t border-nhs-grey-4 pt-6">
+              <form action={logInWithMicrosoft.bind(null, back)} className="mt-6 border-t border-nhs-grey-4 pt-6">
                 <button type="submit" className="btn btn-secondary">
                   Sign in with Microsoft
                 </button>

@@ -4,6 +4,8 @@
 // resets a form once its action has run, back to the defaults it was rendered with).
 import { useActionState, useState, type FormEvent } from "react";
 import { initialFormState, submittedLists, submittedValues, type FormState, type LinkFormState } from "@/lib/forms/state";
+import { withDraft } from "@/lib/forms/drafts";
+import { useDraft } from "./drafts";
 
 // The forms take these types from here, so that the hook is the one client module that knows where they live.
 export type { FormState, LinkFormState };
@@ -15,6 +17,11 @@ type Options = {
   defaults?: Record<string, string>;
   /** The same for fields sent more than once (a group of checkboxes). */
   defaultLists?: Record<string, string[]>;
+  /**
+   * A long form keeps what is typed as a draft in the browser under this name (lib/forms/drafts.ts draftName) until
+   * it is saved, and puts it back if the form is opened again unsaved. The form renders `<DraftNotice draft={draft} />`.
+   */
+  draft?: string;
 };
 
 export type Typed = { values: Record<string, string>; lists: Record<string, string[]> };
@@ -47,27 +54,37 @@ export function fieldsToShow(state: FormState, typed: Typed, defaults: Typed): T
   };
 }
 
-export function useFormAction<S extends FormState = FormState>(action: FormAction<S>, { defaults = NO_VALUES, defaultLists = NO_LISTS }: Options = {}) {
+export function useFormAction<S extends FormState = FormState>(
+  action: FormAction<S>,
+  { defaults = NO_VALUES, defaultLists = NO_LISTS, draft: draftName }: Options = {},
+) {
   // The action goes to useActionState as it is, so a form sent before the page has hydrated still reaches the server.
   const [state, formAction, pending] = useActionState<S, FormData>(action, initialFormState as Awaited<S>);
   // What was typed, read as the form is sent: a failure that does not send the values back still keeps them.
   const [typed, setTyped] = useState<Typed>(NOTHING_TYPED);
+  const draft = useDraft(draftName, state, state === initialFormState);
   const failed = state.ok === false;
   const errors = state.fieldErrors;
-  const { values, lists } = fieldsToShow(state, typed, { values: defaults, lists: defaultLists });
+  const shown = { values: defaults, lists: defaultLists };
+  const { values, lists } = fieldsToShow(state, typed, draft.restored ? withDraft(shown, draft.restored) : shown);
   return {
     state,
     pending,
-    /** Spread on the <form>: the action, and the submit handler that keeps what was typed. */
+    /** Spread on the <form>: the action, the submit handler that keeps what was typed, and the draft's listeners. */
     formProps: {
       action: formAction,
+      ref: draft.formProps.ref,
+      onChange: draft.formProps.onChange,
       onSubmit: (event: FormEvent<HTMLFormElement>) => {
         const form = new FormData(event.currentTarget);
         setTyped({ values: submittedValues(form), lists: submittedLists(form) });
+        draft.formProps.onSubmit(event);
       },
     },
-    /** The form's key: a new one with every answer, so the fields take `values` and `lists` afresh. */
-    key: formKey(state),
+    /** The form's key: a new one with every answer (and when a draft is put back), so the fields take `values` and `lists` afresh. */
+    key: draft.restored ? `${formKey(state)}-draft` : formKey(state),
+    /** The draft this form keeps, for `<DraftNotice>`. */
+    draft: draft.info,
     /** What the fields show, as their defaultValue: see fieldsToShow. */
     values,
     lists,

@@ -1,13 +1,14 @@
 import "server-only";
 // One-time set-password links: issued inside the transaction that creates a login or resets a password, and used
 // from a public page by whoever holds the link (the token is the credential, so there is no acting user).
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { db, type DB } from "../client";
-import { users, passwordTokens } from "../schema";
+import { users, passwordTokens, loginThrottle } from "../schema";
 import { audit, type Actor } from "../audit";
 import { signOutEverywhere } from "../sessions";
 import { clearAccountFailures } from "./sign-in";
 import { hashLinkToken, linkExpiry, linkUsable, looksLikeLinkToken, newLinkToken, type LinkPurpose } from "../../lib/rules/password-links";
+import { afterFailure, RESET_ADDRESS_LIMITS, RESET_EMAIL_LIMITS, type ThrottleLimits } from "../../lib/rules/throttle";
 import type { Role } from "../../lib/vocabulary";
 import type { SessionUser } from "../../lib/session-user";
 
@@ -100,4 +101,62 @@ export function redeemPasswordLink(token: string, passwordHash: string, now = ne
   // Whoever holds a working link has proved control of the account: earlier failed guesses no longer count against it.
   if (result.ok) clearAccountFailures(result.email);
   return result;
+}
+
+/** What a "Forgotten your password?" request came to. The person asking is told the same in every case but the pause. */
+export type ResetRequest =
+  | { outcome: "paused"; until: Date }
+  | { outcome: "issued"; link: { userId: string; email: string; name: string; token: string; expiresAt: Date } }
+  | { outcome: "not_issued" };
+
+/**
+ * Someone who is not signed in asks for a link to choose a new password, giving an email address. An active account
+ * with that address gets a fresh link (for its owner's inbox only: the caller emails it and never shows it); the old
+ * password keeps working until the link is used, so nobody can lock a colleague out by asking. Counted per email
+ * typed and per client address (lib/rules/throttle.ts), and audited either way: the account when the email names one,
+ * with the client address; an email that names none is not kept.
+ */
+export function requestPasswordReset(email: string, address: string, now = new Date()): ResetRequest {
+  const typed = email.trim().toLowerCase();
+  const counted: [string, ThrottleLimits][] = [
+    [`reset-email:${typed}`, RESET_EMAIL_LIMITS],
+    [`reset-address:${address}`, RESET_ADDRESS_LIMITS],
+  ];
+  return db.transaction((tx): ResetRequest => {
+    const user = tx.select().from(users).where(eq(users.email, typed)).get();
+    const about = user
+      ? { entityType: "user", entityId: user.id, summary: { email: user.email } }
+      : { entityType: "sign_in", entityId: "unknown account", summary: {} };
+
+    const locks = tx
+      .select({ lockedUntil: loginThrottle.lockedUntil })
+      .from(loginThrottle)
+      .where(inArray(loginThrottle.key, counted.map(([key]) => key)))
+      .all()
+      .map((r) => r.lockedUntil)
+      .filter((d): d is Date => !!d && d.getTime() > now.getTime());
+    if (locks.length > 0) {
+      const until = new Date(Math.max(...locks.map((d) => d.getTime())));
+      audit(tx, "system", { action: "user.password_reset_paused", ...about, summary: { ...about.summary, until: until.toISOString() }, address });
+      return { outcome: "paused", until };
+    }
+    for (const [key, limits] of counted) {
+      const next = afterFailure(tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get(), now, limits);
+      tx.insert(loginThrottle).values({ key, ...next }).onConflictDoUpdate({ target: loginThrottle.key, set: next }).run();
+    }
+
+    if (!user || user.status !== "active") {
+      const outcome = user ? "account_disabled" : "unknown_account";
+      audit(tx, "system", { action: "user.password_reset_requested", ...about, summary: { ...about.summary, outcome }, address });
+      return { outcome: "not_issued" };
+    }
+    const { token, expiresAt } = issuePasswordLink(tx, "system", user.id, "reset", now);
+    audit(tx, "system", { action: "user.password_reset_requested", ...about, summary: { ...about.summary, outcome: "link_issued" }, address });
+    return { outcome: "issued", link: { userId: user.id, email: user.email, name: user.name, token, expiresAt } };
+  });
+}
+
+/** How the link a "Forgotten your password?" request made reached (or did not reach) its owner's inbox. */
+export function recordRequestedLinkDelivery(userId: string, emailed: "sent" | "not_configured" | "failed"): void {
+  audit(db, "system", { action: "user.password_link_delivered", entityType: "user", entityId: userId, summary: { emailed, shownTo: null, requested: true } });
 }

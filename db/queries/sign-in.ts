@@ -10,9 +10,10 @@ import { afterFailure, ACCOUNT_LIMITS, ADDRESS_LIMITS, DEVICE_LIMITS, type Throt
 import type { Device } from "../../lib/device-cookie";
 import type { SessionUser } from "../../lib/session-user";
 import { signInAddressLimit } from "../../lib/env";
+import { conflict, type Result } from "../result";
+import { ABSOLUTE_LIMIT_MS, IDLE_LIMIT_MS, sessionEnd, timeLeft, type SessionTimeLeft } from "../../lib/rules/session";
 
-export const IDLE_LIMIT_MS = 30 * 60_000;
-export const ABSOLUTE_LIMIT_MS = 12 * 60 * 60_000;
+export { ABSOLUTE_LIMIT_MS, IDLE_LIMIT_MS };
 /** last_seen_at is written at most this often, so every request does not write. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -210,32 +211,45 @@ export type SessionCheck =
   | { ok: true; user: SessionUser }
   | { ok: false; reason: "missing" | "ended" | "idle" | "expired" | "revoked" };
 
-/**
- * Resolves the session a token names. The user's current role and status come from the database, and a
- * token minted before the user's session version changed (role change, disabling, password reset) no longer works.
- */
-export function resolveSession(sessionId: string, sessionVersion: number, now = new Date()): SessionCheck {
-  const row = db
+type SessionRow = { session: typeof loginSessions.$inferSelect; user: typeof users.$inferSelect };
+
+function sessionRow(sessionId: string): SessionRow | undefined {
+  return db
     .select({ session: loginSessions, user: users })
     .from(loginSessions)
     .innerJoin(users, eq(users.id, loginSessions.userId))
     .where(eq(loginSessions.id, sessionId))
     .get();
-  if (!row) return { ok: false, reason: "missing" };
-  const { session, user } = row;
-  if (session.endedAt) return { ok: false, reason: "ended" };
+}
 
-  let reason: "idle" | "expired" | "revoked" | undefined;
-  if (user.status !== "active" || user.sessionVersion !== sessionVersion) reason = "revoked";
-  else if (now.getTime() - session.createdAt.getTime() > ABSOLUTE_LIMIT_MS) reason = "expired";
-  else if (now.getTime() - session.lastSeenAt.getTime() > IDLE_LIMIT_MS) reason = "idle";
+/** Why a session no longer works at `now`, or undefined while it does. Reads only. */
+function endedBecause(row: SessionRow | undefined, sessionVersion: number, now: Date): Exclude<SessionCheck, { ok: true }>["reason"] | undefined {
+  if (!row) return "missing";
+  const { session, user } = row;
+  if (session.endedAt) return "ended";
+  if (user.status !== "active" || user.sessionVersion !== sessionVersion) return "revoked";
+  if (now.getTime() - session.createdAt.getTime() > ABSOLUTE_LIMIT_MS) return "expired";
+  if (now.getTime() - session.lastSeenAt.getTime() > IDLE_LIMIT_MS) return "idle";
+  return undefined;
+}
+
+/**
+ * Resolves the session a token names, and counts the request as use of it. The user's current role and status come
+ * from the database, and a token minted before the user's session version changed (role change, disabling, password
+ * reset) no longer works.
+ */
+export function resolveSession(sessionId: string, sessionVersion: number, now = new Date()): SessionCheck {
+  const row = sessionRow(sessionId);
+  const reason = endedBecause(row, sessionVersion, now);
   if (reason) {
-    endLoginSession(sessionId, reason, now);
+    if (reason === "idle" || reason === "expired" || reason === "revoked") endLoginSession(sessionId, reason, now);
     return { ok: false, reason };
   }
-
+  const { session, user } = row!;
+  let lastSeenAt = session.lastSeenAt;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     db.update(loginSessions).set({ lastSeenAt: now }).where(eq(loginSessions.id, sessionId)).run();
+    lastSeenAt = now;
   }
   return {
     ok: true,
@@ -248,8 +262,31 @@ export function resolveSession(sessionId: string, sessionVersion: number, now = 
       sessionId,
       signedInWith: session.method,
       signedInAt: session.createdAt,
+      sessionEnds: sessionEnd({ createdAt: session.createdAt, lastSeenAt }),
     },
   };
+}
+
+/**
+ * How long the session a token names has left, without counting the question as use (so asking keeps nobody signed
+ * in): the browser asks before it warns (components/session-warning.tsx). Null when it no longer works.
+ */
+export function sessionTimeLeft(sessionId: string, sessionVersion: number, now = new Date()): SessionTimeLeft | null {
+  const row = sessionRow(sessionId);
+  if (endedBecause(row, sessionVersion, now)) return null;
+  return timeLeft(sessionEnd(row!.session), now);
+}
+
+/** "Stay signed in": the session counts as used now, whenever it was last touched; answers how long it has from here. */
+export function staySignedIn(user: SessionUser, now = new Date()): Result<{ left: SessionTimeLeft }> {
+  const changed = db
+    .update(loginSessions)
+    .set({ lastSeenAt: now })
+    .where(and(eq(loginSessions.id, user.sessionId), eq(loginSessions.userId, user.id), isNull(loginSessions.endedAt)))
+    .returning({ createdAt: loginSessions.createdAt })
+    .get();
+  if (!changed) return conflict("Your session has ended. Sign in again to carry on.");
+  return { ok: true, left: timeLeft(sessionEnd({ createdAt: changed.createdAt, lastSeenAt: now }), now) };
 }
 
 export function endLoginSession(sessionId: string, reason: "logout" | "idle" | "expired" | "revoked", now = new Date()): void {

@@ -36,3 +36,27 @@ export function setUserAccess(email: string, change: { status?: "active" | "disa
     db.close();
   }
 }
+
+/**
+ * Moves a person's open login sessions back in time, straight in this spec's own database: the app measures idleness
+ * from login_sessions.last_seen_at and the 12-hour limit from created_at, on the real clock, so a test ages the rows
+ * rather than waiting (db/queries/sign-in.ts).
+ */
+function ageOpenSessions(email: string, column: "last_seen_at" | "created_at", minutes: number) {
+  const db = new Database(currentDbPath(), { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    const changed = db
+      .prepare(`update login_sessions set ${column} = @at where ended_at is null and user_id = (select id from users where email = @email)`)
+      .run({ email, at: Date.now() - minutes * 60_000 }).changes;
+    if (changed === 0) throw new Error(`No open login session for ${email}`);
+  } finally {
+    db.close();
+  }
+}
+
+/** As if the person's last request was some minutes ago. */
+export const idleFor = (email: string, minutes: number) => ageOpenSessions(email, "last_seen_at", minutes);
+
+/** As if the person signed in some minutes ago. */
+export const sessionStartedAgo = (email: string, minutes: number) => ageOpenSessions(email, "created_at", minutes);

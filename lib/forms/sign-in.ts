@@ -9,6 +9,9 @@ export const loginFields = z.object({
   callbackUrl: z.string().optional(),
 });
 
+/** "Forgotten your password?": the email address alone. */
+export const forgottenPasswordFields = loginFields.pick({ email: true });
+
 export const setupFields = z
   .object({
     organisation: z.string().trim().min(2, "Enter your organisation's name").max(160, "Organisation name must be 160 characters or fewer"),

@@ -84,3 +84,22 @@ export function passwordLinkEmail(input: { name: string; url: string; purpose: L
   ].join("\n");
   return { subject, text };
 }
+
+/**
+ * The email answering "Forgotten your password?". It goes only to the account's own address, and says what to do if
+ * they did not ask: nothing has changed until the link is used.
+ */
+export function forgottenPasswordEmail(input: { name: string; url: string; expiresAt: string; organisation?: string }) {
+  const where = input.organisation ? ` at ${input.organisation}` : "";
+  const text = [
+    `Dear ${input.name},`,
+    "",
+    `Someone asked to reset the password of your Pathways login${where}. If it was you, choose a new password here:`,
+    input.url,
+    "",
+    `The link works once and expires on ${input.expiresAt}. Your password stays as it is until you use it.`,
+    "",
+    "If you did not ask, you can ignore this email. If it keeps happening, tell your Pathways administrator.",
+  ].join("\n");
+  return { subject: "Reset your Pathways password", text };
+}

@@ -105,4 +105,37 @@ describe("the redirect after signing in", () => {
     expect(safeRedirect("javascript:alert(1)")).toBe("/");
     expect(safeRedirect(undefined)).toBe("/");
   });
+
+  it("refuses every path a browser would read as another site, and anything that is not a path", async () => {
+    const { safeRedirect } = await import("../safe-redirect");
+    // Browsers drop tabs and newlines from a Location header and read "\" as "/": each of these is "//evil.example".
+    for (const attempt of ["/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "\\/evil.example", "/\\/evil.example", "\\\\evil.example"]) {
+      expect(safeRedirect(attempt), JSON.stringify(attempt)).toBe("/");
+    }
+    expect(safeRedirect("http://localhost:3000/\t/evil.example")).toBe("/");
+    expect(safeRedirect("https:evil.example")).toBe("/");
+    expect(safeRedirect("data:text/html,<script>alert(1)</script>")).toBe("/");
+    expect(safeRedirect("workers")).toBe("/");
+    expect(safeRedirect(42)).toBe("/");
+    expect(safeRedirect(["/workers"])).toBe("/");
+    expect(safeRedirect(`/${"x".repeat(3000)}`)).toBe("/");
+    // A path stays on this site however it is written, normalised as the browser would.
+    expect(safeRedirect("/%2F%2Fevil.example")).toBe("/%2F%2Fevil.example");
+    expect(safeRedirect("/workers/../insights?x=1#top")).toBe("/insights?x=1");
+    // Coming back to the login page would only ask to sign in again.
+    expect(safeRedirect("/login?expired=1")).toBe("/");
+    expect(safeRedirect("/login/forgotten-password")).toBe("/");
+  });
+
+  it("builds the login page's address with where to come back to, and what page a request was for", async () => {
+    const { signInPath, returnPathOf } = await import("../safe-redirect");
+    expect(signInPath({ expired: true, returnTo: "/workers/abc/appraisals/def?done=saved" })).toBe(
+      "/login?expired=1&callbackUrl=%2Fworkers%2Fabc%2Fappraisals%2Fdef%3Fdone%3Dsaved",
+    );
+    expect(signInPath({ expired: true, returnTo: "//evil.example" })).toBe("/login?expired=1");
+    expect(signInPath({ expired: true, returnTo: null })).toBe("/login?expired=1");
+    expect(signInPath({ returnTo: "/" })).toBe("/login");
+    // Next's own cache-buster on a client-side navigation is not part of the page.
+    expect(returnPathOf(new URL("http://localhost:3000/workers?team=a&_rsc=1x2y"))).toBe("/workers?team=a");
+  });
 });

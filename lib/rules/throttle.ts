@@ -69,3 +69,25 @@ export function afterFailure(state: ThrottleState | undefined, now: Date, limits
   const lock = lockLength(failures, limits);
   return { failures, windowStartedAt: base.windowStartedAt, lockedUntil: lock > 0 ? new Date(t + lock) : null };
 }
+
+/**
+ * "Forgotten your password?" requests for one email address, whether or not it has an account (so the limit says
+ * nothing about which do): three links an hour. Each emails a fresh link to the account's owner and expires the last,
+ * so more would only fill their inbox.
+ */
+export const RESET_EMAIL_LIMITS: ThrottleLimits = {
+  maxFailures: 3,
+  windowMs: 60 * 60_000,
+  lockMs: 60 * 60_000,
+  maxLockMs: 60 * 60_000,
+  rememberMs: 0,
+};
+
+/** The same requests from one client address, for any email: generous, since a hospital shares one address. */
+export const RESET_ADDRESS_LIMITS: ThrottleLimits = {
+  maxFailures: 30,
+  windowMs: 60 * 60_000,
+  lockMs: 60 * 60_000,
+  maxLockMs: 60 * 60_000,
+  rememberMs: 0,
+};

@@ -180,9 +180,17 @@ export const MATRIX: Record<string, Record<string, Who>> = {
     GET: "public",
     POST: "public",
   },
+  // How long the caller's own session has left: without one, that there is none (decision record 0023).
+  "app/api/session/route.ts": {
+    GET: "public",
+  },
   "app/login/actions.ts": {
     logIn: "public",
     logInWithMicrosoft: "public",
+  },
+  // Never shows a link, and answers the same whether the email has an account (tests/forgotten-password.test.ts).
+  "app/login/forgotten-password/actions.ts": {
+    askForPasswordLink: "public",
   },
   "app/set-password/[token]/actions.ts": {
     choosePassword: "public",
@@ -195,5 +203,8 @@ export const MATRIX: Record<string, Record<string, Who>> = {
   },
   "app/sign-out.ts": {
     logOut: "public",
+  },
+  "app/stay-signed-in.ts": {
+    staySignedInAction: ANY_ROLE,
   },
 };

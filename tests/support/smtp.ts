@@ -1,5 +1,5 @@
 // Starting and stopping the real SMTP servers the mail tests send to, on a free loopback port.
-import type { SMTPServer } from "smtp-server";
+import { SMTPServer } from "smtp-server";
 import type { AddressInfo } from "node:net";
 
 export async function listenOnLoopback(server: SMTPServer): Promise<number> {
@@ -15,4 +15,27 @@ export function closeServer(server: SMTPServer): Promise<void> {
 export function configureMail(env: Record<string, string | undefined>) {
   for (const key of ["SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_PASSWORD", "SMTP_FROM", "SMTP_SECURE", "APP_URL"]) delete process.env[key];
   Object.assign(process.env, env);
+}
+
+/** A message as a test reads it: who it went to, and its raw text with quoted-printable soft line breaks undone. */
+export type Received = { to: string[]; text: string };
+
+/** A plain SMTP server on a free loopback port (no TLS, no sign-in) that keeps every message it receives. */
+export async function recordingSmtpServer(): Promise<{ port: number; inbox: Received[]; close: () => Promise<void> }> {
+  const inbox: Received[] = [];
+  const server = new SMTPServer({
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        const raw = Buffer.concat(chunks).toString("utf8");
+        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), text: raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=") });
+        callback();
+      });
+    },
+  });
+  const port = await listenOnLoopback(server);
+  return { port, inbox, close: () => closeServer(server) };
 }

@@ -13,6 +13,7 @@ import { objectiveRowCount } from "@/lib/forms/appraisal";
 import { OBJECTIVE_TITLE_MAX } from "@/lib/forms/limits";
 import { OBJECTIVE_OUTCOMES, objectiveOutcomeWords } from "@/lib/vocabulary";
 import { DefaultSubmit } from "@/components/forms/default-submit";
+import { DraftNotice } from "@/components/forms/drafts";
 
 export type AppraisalFormDefaults = {
   heldOn: string;
@@ -56,14 +57,17 @@ export function AppraisalForm({
   defaults,
   version,
   workerFirstName,
+  draft,
 }: {
   action: FormAction;
   defaults: AppraisalFormDefaults;
   /** Changes whenever the appraisal is saved, so the form re-reads what was stored. */
   version: string;
   workerFirstName: string;
+  /** The draft's name (lib/forms/drafts.ts): what is typed is kept in the browser until it is saved. */
+  draft?: string;
 }) {
-  const { state, formProps, key, values: v } = useFormAction(action, { defaults: flatten(defaults) });
+  const { state, formProps, key, values: v, draft: kept } = useFormAction(action, { defaults: flatten(defaults), draft });
   const e = state.fieldErrors ?? {};
   const hasErrors = Object.keys(e).length > 0;
   const rows = objectiveRowCount(v);
@@ -72,6 +76,7 @@ export function AppraisalForm({
   return (
     <form {...formProps} noValidate key={`${version}|${key}`}>
       <DefaultSubmit name="intent" value="save" />
+      <DraftNotice draft={kept} />
       <ErrorSummary
         title={hasErrors && state.message && state.message !== "There is a problem" ? state.message : undefined}
         errors={state.fieldErrors}

@@ -17,6 +17,7 @@ import { CharacterCount, limitId } from "@/components/forms/character-count";
 import { partName, type DateParts } from "@/lib/forms/date-parts";
 import { STEP_DESCRIPTION_MAX } from "@/lib/forms/limits";
 import { DateField } from "@/components/forms/date-field";
+import { DraftNotice } from "@/components/forms/drafts";
 
 type Option = readonly [string, string];
 
@@ -63,6 +64,7 @@ export function ConversationForm({
   mode,
   appraisalId,
   submitLabel,
+  draft,
 }: {
   action: FormAction;
   professions: ReadonlyArray<Option>;
@@ -70,8 +72,14 @@ export function ConversationForm({
   mode: "create" | "edit";
   appraisalId?: string;
   submitLabel: string;
+  /** The draft's name (lib/forms/drafts.ts): what is typed is kept in the browser until it is saved. */
+  draft?: string;
 }) {
-  const { formProps, key, values: v, lists, errors: e, summary } = useFormAction(action, { defaults: defaults.values, defaultLists: defaults.lists });
+  const { formProps, key, values: v, lists, errors: e, summary, draft: kept } = useFormAction(action, {
+    defaults: defaults.values,
+    defaultLists: defaults.lists,
+    draft,
+  });
   const descriptions = lists.stepDescription ?? [];
   const dueRows = lists[partName(STEP_DUE, "day")]?.length ?? 0;
   const rowCount = Math.min(Math.max(Number(v.stepRows) || STEP_ROWS, descriptions.length, dueRows), MAX_STEP_ROWS);
@@ -81,6 +89,7 @@ export function ConversationForm({
     <form {...formProps} noValidate key={key}>
       <DefaultSubmit />
       <ErrorSummary {...summary} />
+      <DraftNotice draft={kept} />
       {appraisalId ? <input type="hidden" name="appraisalId" value={appraisalId} /> : null}
 
       <DateField name="heldOn" label="Date of the conversation" values={v} error={e?.heldOn} />

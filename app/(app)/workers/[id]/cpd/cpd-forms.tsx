@@ -12,6 +12,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { ConfirmField } from "@/components/forms/confirm-field";
 import { FieldMessages, FieldShell, describedBy } from "@/components/forms/field-shell";
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
+import { DraftNotice } from "@/components/forms/drafts";
 import { CPD_TYPES, DECLINE_REASONS, LEARNING_KINDS, cpdTypeWords } from "@/lib/vocabulary";
 import { declineReasonWords, learningKindWords } from "@/lib/rules/cpd";
 import { DateField } from "@/components/forms/date-field";
@@ -25,10 +26,13 @@ export function CpdForm({
   today,
   attending,
   entry,
+  draft,
 }: {
   action: Action;
   goals: readonly Goal[];
   today: string;
+  /** The draft's name (lib/forms/drafts.ts): what is typed, the reflection above all, is kept until it is saved. */
+  draft?: string;
   /** Approved training being recorded as attended: its values prefill the form. */
   attending?: { id: string; title: string; activityOn: string; pdpGoalId: string | null };
   /** An entry being changed: the form starts with what it says. */
@@ -39,10 +43,11 @@ export function CpdForm({
     (attending
       ? { activityOn: attending.activityOn, title: attending.title, type: "course", learning: "formal", pdpGoalId: attending.pdpGoalId ?? "" }
       : { activityOn: today });
-  const { state, formProps, key, values: v, errors: e, summary } = useFormAction(action, { defaults: start });
+  const { state, formProps, key, values: v, errors: e, summary, draft: kept } = useFormAction(action, { defaults: start, draft });
   return (
     <form {...formProps} noValidate key={`${key}-${attending?.id ?? ""}`}>
       <ErrorSummary {...summary} />
+      <DraftNotice draft={kept} />
       {attending ? <input type="hidden" name="trainingRequestId" value={attending.id} /> : null}
       <DateField name="activityOn" label="Date of the activity" values={v} error={e?.activityOn} />
       <TextField name="title" label="What was it?" hint="For example: Falls prevention e-learning" defaultValue={v.title} error={e?.title} autoComplete="off" />

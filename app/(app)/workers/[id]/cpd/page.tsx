@@ -1,3 +1,4 @@
+import { draftName } from "@/lib/forms/drafts";
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
@@ -65,6 +66,7 @@ export default async function CpdPage({ params, searchParams }: { params: Promis
             <h3 className="mb-4">{toAttend ? `Record as attended: ${toAttend.title}` : "Add a CPD activity"}</h3>
             <CpdForm
               action={addCpdAction.bind(null, id)}
+              draft={toAttend ? draftName("cpd-attended", toAttend.id) : draftName("cpd-new", id)}
               goals={data.goals}
               today={today}
               attending={toAttend ? { id: toAttend.id, title: toAttend.title, activityOn: attendedOn, pdpGoalId: toAttend.pdpGoalId } : undefined}

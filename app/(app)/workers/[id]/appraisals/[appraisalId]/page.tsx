@@ -12,6 +12,7 @@ import { AppraisalForm } from "../appraisal-form";
 import { AppraisalRecord, AppraisalStatus, ConversationsSummary } from "../appraisal-record";
 import { StepForm } from "../step-forms";
 import { SavedBanner } from "@/components/saved-banner";
+import { draftName } from "@/lib/forms/drafts";
 import {
   cancelAppraisalAction,
   objectivesToPdpAction,
@@ -109,6 +110,7 @@ export default async function AppraisalPage({
         <AppraisalForm
           action={saveAppraisalAction.bind(null, id, appraisalId)}
           version={String(a.updatedAt?.getTime() ?? 0)}
+          draft={draftName("appraisal", appraisalId)}
           workerFirstName={worker.firstName}
           defaults={{
             heldOn: a.heldOn ?? "",

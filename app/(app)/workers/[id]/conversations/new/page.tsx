@@ -1,3 +1,4 @@
+import { draftName } from "@/lib/forms/drafts";
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
@@ -47,6 +48,7 @@ export default async function NewConversationPage({
           professions={conversationFormOptions(user).professions}
           mode="create"
           appraisalId={appraisal?.id}
+          draft={appraisal ? draftName("conversation-new", id, appraisal.id) : draftName("conversation-new", id)}
           submitLabel="Save the conversation"
           defaults={{ values: { heldOn }, lists: {} }}
         />

@@ -10,6 +10,7 @@ import { FieldMessages, describedBy } from "@/components/forms/field-shell";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { GOAL_TITLE_MAX } from "@/lib/forms/limits";
+import { DraftNotice } from "@/components/forms/drafts";
 
 export type GoalFormDomain = { id: string; number: number; title: string; statements: { id: string; number: string; text: string }[] };
 
@@ -28,6 +29,7 @@ export function GoalForm({
   defaults,
   submitLabel,
   targetHint,
+  draft,
 }: {
   action: FormAction;
   domains: GoalFormDomain[];
@@ -36,10 +38,13 @@ export function GoalForm({
   defaults: GoalFormDefaults;
   submitLabel: string;
   targetHint: string;
+  /** The draft's name (lib/forms/drafts.ts): what is typed is kept in the browser until it is saved. */
+  draft?: string;
 }) {
-  const { formProps, key, values: v, lists, errors: e, summary } = useFormAction(action, {
+  const { formProps, key, values: v, lists, errors: e, summary, draft: kept } = useFormAction(action, {
     defaults: defaults.values,
     defaultLists: { domainIds: defaults.domainIds, statementIds: defaults.statementIds, support: defaults.support },
+    draft,
   });
   // An unticked group sends nothing, so after a failure a missing list is an empty one.
   const domainIds = lists.domainIds ?? [];
@@ -50,6 +55,7 @@ export function GoalForm({
   return (
     <form {...formProps} noValidate key={key}>
       <ErrorSummary {...summary} />
+      <DraftNotice draft={kept} />
 
       <fieldset className="mb-4">
         <legend className="mb-3 text-xl font-bold">The goal</legend>

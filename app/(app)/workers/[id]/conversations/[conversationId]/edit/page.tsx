@@ -1,3 +1,4 @@
+import { draftName } from "@/lib/forms/drafts";
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
@@ -43,6 +44,7 @@ export default async function EditConversationPage({ params }: { params: Promise
               action={updateConversationAction.bind(null, id, conversationId)}
               professions={professions}
               mode="edit"
+              draft={draftName("conversation", conversationId)}
               submitLabel="Save changes"
               defaults={{
                 values: {

@@ -1,3 +1,4 @@
+import { draftName } from "@/lib/forms/drafts";
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
@@ -43,6 +44,7 @@ export default async function EditCpdPage({ params }: { params: Promise<{ id: st
               </h2>
               <CpdForm
                 action={updateCpdAction.bind(null, id, cpdId)}
+                draft={draftName("cpd", cpdId)}
                 goals={found.goals}
                 today={todayInLondon()}
                 entry={{

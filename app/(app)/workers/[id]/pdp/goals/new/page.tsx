@@ -1,3 +1,4 @@
+import { draftName } from "@/lib/forms/drafts";
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
@@ -51,6 +52,7 @@ export default async function NewGoalPage({ params }: { params: Promise<{ id: st
             stageLabel={options.frameworkStage ? frameworkStageWords.label(options.frameworkStage) : null}
             defaults={{ values: {}, domainIds: [], statementIds: [], support: [] }}
             submitLabel={proposing ? "Propose goal" : "Add goal"}
+            draft={draftName("goal-new", id)}
             targetHint={`On or after ${formatDate(periodStart)}, when this PDP starts`}
           />
         </>

@@ -1,3 +1,4 @@
+import { draftName } from "@/lib/forms/drafts";
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
@@ -34,6 +35,7 @@ export default async function EditGoalPage({ params }: { params: Promise<{ id: s
       <p className="mb-6">Changing what the goal is, its target, domains, statements or support changes the plan: an agreed PDP will need agreeing again.</p>
       <GoalForm
         action={updateGoalAction.bind(null, id, goalId)}
+        draft={draftName("goal", goalId)}
         domains={domains}
         supportOptions={supportWords.values.map((k) => [k, supportWords.label(k)] as const)}
         stageLabel={options.frameworkStage ? frameworkStageWords.label(options.frameworkStage) : null}
