@@ -83,7 +83,7 @@ test("Chloe proposes a goal the morning of her appraisal", async ({ browser }) =
   await page.getByRole("checkbox", { name: /Communication/ }).first().check();
   await page.getByRole("button", { name: "Propose goal" }).click();
   await expect(page.getByRole("heading", { level: 1, name: PROPOSED })).toBeVisible();
-  await expect(page.getByText("Proposed, waiting for the manager to agree")).toBeVisible();
+  await expect(page.getByText("Proposed, waiting for your manager to agree")).toBeVisible();
   await page.context().close();
 });
 

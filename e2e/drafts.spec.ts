@@ -21,6 +21,30 @@ async function comeBack(page: Page) {
   await expect(restoredNote(page)).toBeVisible();
 }
 
+test("what is typed before the page's scripts have loaded is kept as a draft too", async ({ browser }) => {
+  const page = await signedInPage(browser, "worker");
+  const path = `/workers/${workerIdFor(LOGINS.worker)}/cpd`;
+  // A slow phone: the page shows, but its scripts are held back while she starts typing.
+  let release = () => {};
+  const released = new Promise<void>((r) => (release = r));
+  const scripts = /\/_next\/static\/chunks\/.+\.js(\?|$)/;
+  await page.route(scripts, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(path, { waitUntil: "commit" });
+  const EARLY = "Typed while the page was still loading on the bus (drafts.spec)";
+  await page.getByLabel("What happened?").fill(EARLY);
+  release();
+  // Once the scripts run, what she typed is written as a draft, although she typed nothing after.
+  await comeBack(page);
+  await expect(page.getByLabel("What happened?")).toHaveValue(EARLY);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Discard what was not saved" }).click();
+  await expect.poll(() => storedDrafts(page)).toEqual([]);
+  await page.context().close();
+});
+
 test("a CPD reflection is put back after the page is left, and its draft goes once it is saved", async ({ browser }) => {
   const page = await signedInPage(browser, "worker");
   const path = `/workers/${workerIdFor(LOGINS.worker)}/cpd`;

@@ -97,7 +97,12 @@ export function useForgetDrafts(): () => void {
 const SKIPPED_INPUTS = new Set(["hidden", "password", "file", "submit", "button", "reset", "image"]);
 
 /** What a form holds now, read the way submittedValues and submittedLists read a sent form; no hidden fields or passwords. */
-export function typedIn(form: HTMLFormElement): Typed {
+/**
+ * What the form holds: what is in its fields now, or (`rendered`) what the page put in them, read from the fields'
+ * default values, so text typed before the page could keep drafts still counts as typed.
+ */
+export function typedIn(form: HTMLFormElement, which: "now" | "rendered" = "now"): Typed {
+  const rendered = which === "rendered";
   const values: Record<string, string> = {};
   const lists: Record<string, string[]> = {};
   for (const el of Array.from(form.elements)) {
@@ -109,17 +114,28 @@ export function typedIn(form: HTMLFormElement): Typed {
       // Nothing ticked is kept as nothing ticked, so putting a draft back unticks what the page had ticked.
       lists[name] ??= [];
       values[name] ??= "";
-      if (el.checked) {
+      if (rendered ? el.defaultChecked : el.checked) {
         lists[name].push(el.value);
         values[name] = el.value;
       }
       continue;
     }
-    const chosen = el instanceof HTMLSelectElement && el.multiple ? Array.from(el.selectedOptions, (o) => o.value) : [el.value];
+    const chosen =
+      el instanceof HTMLSelectElement
+        ? renderedOrChosen(el, rendered)
+        : [rendered ? el.defaultValue : el.value];
     (lists[name] ??= []).push(...chosen);
     values[name] = chosen[chosen.length - 1] ?? "";
   }
   return { values, lists };
+}
+
+/** A list's chosen options: now, or as the page rendered them (the first option when the page marked none). */
+function renderedOrChosen(el: HTMLSelectElement, rendered: boolean): string[] {
+  if (!rendered) return el.multiple ? Array.from(el.selectedOptions, (o) => o.value) : [el.value];
+  const marked = Array.from(el.options).filter((o) => o.defaultSelected).map((o) => o.value);
+  if (el.multiple) return marked;
+  return [marked.at(-1) ?? el.options[0]?.value ?? ""];
 }
 
 /** What a form that keeps a draft shows about it, and the hidden field naming it (see DraftNotice). */
@@ -184,7 +200,10 @@ export function useDraft(name: string | undefined, answer: object, initial: bool
   // Opened: what the page shows is the baseline, and a different draft of this form is put back.
   useEffect(() => {
     if (!active || !keys || !name || !form.current || !canKeepDrafts()) return;
-    baseline.current = typedIn(form.current);
+    // The baseline is what the page rendered; anything typed before drafts could be kept (a slow phone, the first
+    // moment after the page loads) is written as a draft now, as if just typed.
+    baseline.current = typedIn(form.current, "rendered");
+    const typedEarly = !sameTyped(typedIn(form.current), baseline.current);
     let live = true;
     void (async () => {
       await dropSavedDraft(keys);
@@ -192,6 +211,11 @@ export function useDraft(name: string | undefined, answer: object, initial: bool
       if (!store) return;
       const key = await storageKeyFor(keys, name);
       const draft = await openDraft(keys, key, store.getItem(key), Date.now());
+      if (live && typedEarly) {
+        waiting.add(writeNow.current);
+        writeNow.current();
+        return;
+      }
       if (!live || !draft) return;
       if (baseline.current && sameTyped(draft, baseline.current)) void enqueue(() => store.removeItem(key));
       else setRestored(draft);
