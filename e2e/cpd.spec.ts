@@ -66,6 +66,8 @@ test("Chloe adds a CPD entry, fixing impossible hours, and requests two courses"
   await page.getByRole("group", { name: "Formal or informal learning" }).getByLabel("Informal learning").check();
   await page.getByLabel("Hours", { exact: true }).fill("30");
   await page.getByLabel("What happened?").fill(REFLECTION);
+  // A reflection has a limit, and says so as she types: the GOV.UK character count.
+  await expect(page.getByText(`You have ${(4000 - REFLECTION.length).toLocaleString("en-GB")} characters remaining`)).toBeVisible();
   await page.getByRole("button", { name: "Add the CPD activity" }).click();
 
   const summary = errorSummary(page);

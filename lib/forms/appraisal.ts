@@ -2,9 +2,9 @@
 import { z } from "zod";
 import { after, optionalDate as anyOptionalDate, requiredDate } from "./dates";
 import { OBJECTIVE_OUTCOMES } from "../vocabulary";
-import { OBJECTIVE_TITLE_MAX } from "./limits";
+import { LONG_TEXT_MAX, OBJECTIVE_TITLE_MAX } from "./limits";
 
-const TEXT_MAX = 4000;
+const TEXT_MAX = LONG_TEXT_MAX;
 
 const longText = (what: string) =>
   z

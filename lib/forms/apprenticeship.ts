@@ -2,6 +2,7 @@
 // off-the-job entry, a progress review, a gateway check, the end-point result, and the position it leads to. The
 // rules themselves are in lib/rules/apprenticeship-*.ts; the data layer applies them again with the record in hand.
 import { z } from "zod";
+import { LONG_TEXT_MAX, REASON_MAX } from "./limits";
 import { optionalText, requiredText } from "../form-text";
 import { EPA_RESULTS, OTJ_ACTIVITY_TYPES, type ApprenticeshipStatus } from "../vocabulary";
 import { after, optionalDate, realDate, requiredDate } from "./dates";
@@ -67,7 +68,7 @@ export const STATUS_FORM_TARGETS = ["on_programme", "break_in_learning", "gatewa
 export const statusFields = z.object({
   to: z.enum(STATUS_FORM_TARGETS, { error: "Select the new status" }),
   effectiveOn: date("the date it took effect"),
-  reason: optionalText("The reason", 1000),
+  reason: optionalText("The reason", REASON_MAX),
   newPlannedEndDate: optionalDate("the new planned end date"),
 });
 export type StatusFields = z.infer<typeof statusFields>;
@@ -85,7 +86,7 @@ export const otjFields = z.object({
   activityOn: date("the date of the training"),
   hours: otjHours,
   activityType: z.enum(OTJ_ACTIVITY_TYPES, { error: "Select the kind of training" }),
-  note: optionalText("The note", 1000),
+  note: optionalText("The note", REASON_MAX),
 });
 export type OtjFields = z.infer<typeof otjFields>;
 
@@ -93,9 +94,9 @@ export const reviewFields = z
   .object({
     reviewedOn: date("the date of the review"),
     attendees: requiredText("who attended", 500, "Enter who attended, for example the apprentice, the line manager and the tutor"),
-    progress: requiredText("the progress", 4000, "Say how the apprentice is progressing"),
-    concerns: optionalText("Concerns", 4000),
-    actions: optionalText("Actions", 4000),
+    progress: requiredText("the progress", LONG_TEXT_MAX, "Say how the apprentice is progressing"),
+    concerns: optionalText("Concerns", LONG_TEXT_MAX),
+    actions: optionalText("Actions", LONG_TEXT_MAX),
     nextReviewOn: optionalDate("the next review date"),
   })
   .superRefine((v, ctx) => {

@@ -1,5 +1,6 @@
 // What the forms on a competency statement's page must send: a self-assessment, evidence, a sign-off, a reopening.
 import { z } from "zod";
+import { LONG_TEXT_MAX, NOTE_MAX, REASON_MAX } from "./limits";
 import { EVIDENCE_TYPES } from "../vocabulary";
 import { requiredDate } from "./dates";
 import { evidenceDateProblem } from "../rules/competencies";
@@ -16,7 +17,7 @@ export const selfAssessmentFields = z.object({
     .string({ error: "Select how confident you are" })
     .regex(/^[1-5]$/, "Select how confident you are")
     .transform(Number),
-  note: z.string().trim().max(2000, "Your note must be 2000 characters or fewer").optional().transform((v) => v ?? ""),
+  note: z.string().trim().max(NOTE_MAX, `Your note must be ${NOTE_MAX} characters or fewer`).optional().transform((v) => v ?? ""),
 });
 
 export function evidenceFields(today: string) {
@@ -27,7 +28,7 @@ export function evidenceFields(today: string) {
       const problem = isIsoDate(v) ? evidenceDateProblem(v, today) : undefined;
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     }),
-    description: requiredText(4000, "Describe the evidence: what was seen, discussed or produced", "The description must be 4000 characters or fewer"),
+    description: requiredText(LONG_TEXT_MAX, "Describe the evidence: what was seen, discussed or produced", `The description must be ${LONG_TEXT_MAX} characters or fewer`),
     link: z
       .string()
       .trim()
@@ -54,5 +55,5 @@ export function signOffFields(today: string) {
 }
 
 export const reopenFields = z.object({
-  reason: requiredText(1000, "Say why the sign-off is being reopened", "The reason must be 1000 characters or fewer"),
+  reason: requiredText(REASON_MAX, "Say why the sign-off is being reopened", `The reason must be ${REASON_MAX} characters or fewer`),
 });

@@ -4,7 +4,7 @@ import { ASPIRATIONS, BARRIER_CATEGORIES, INTEREST_LEVELS } from "../vocabulary"
 import { isIsoDate, addMonths } from "../rules/dates";
 import { calendarDate, dateProblem, optionalDate as anyOptionalDate, realDate, realDateMessage } from "./dates";
 import { CAREER_PLAN_YEARS, nextConversationProblem, stepDueProblem } from "../rules/career";
-import { STEP_DESCRIPTION_MAX } from "./limits";
+import { LONG_TEXT_MAX, OTHER_BARRIER_MAX, REASON_MAX, STEP_DESCRIPTION_MAX } from "./limits";
 
 /** Blank rows a new conversation offers for its next steps; "Add another step" adds one more. */
 export const STEP_ROWS = 3;
@@ -31,7 +31,7 @@ function conversationShape(today: string) {
   return z.object({
     heldOn: calendarDate("the date of the conversation", () => today, "The date of the conversation cannot be in the future"),
     aspiration: z.enum(ASPIRATIONS, { error: "Select what they want to do next" }),
-    aspirationDetail: optionalText("The detail of what they want", 1000),
+    aspirationDetail: optionalText("The detail of what they want", REASON_MAX),
     targetProfessionId: z
       .string()
       .trim()
@@ -40,8 +40,8 @@ function conversationShape(today: string) {
       .transform((v) => (v ? v : null)),
     apprenticeshipInterest: z.enum(INTEREST_LEVELS, { error: "Select whether they are interested in an apprenticeship" }),
     barriers: z.array(z.enum(BARRIER_CATEGORIES, { error: "Select what gets in the way from the list" })).max(BARRIER_CATEGORIES.length),
-    otherBarrierDetail: optionalText("What else gets in the way", 500),
-    optionsDiscussed: optionalText("The options discussed", 4000),
+    otherBarrierDetail: optionalText("What else gets in the way", OTHER_BARRIER_MAX),
+    optionsDiscussed: optionalText("The options discussed", LONG_TEXT_MAX),
     nextConversationOn: optionalDate("the date of the next conversation", latest),
   });
 }

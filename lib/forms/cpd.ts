@@ -1,6 +1,7 @@
 // What a CPD entry, a training request and a decision on one must look like, for the forms on the CPD page and
 // their actions. The rules themselves are in lib/rules/cpd.ts; the data layer applies them again.
 import { z } from "zod";
+import { LONG_TEXT_MAX, REASON_MAX } from "./limits";
 import { optionalText, requiredText } from "../form-text";
 import { CPD_TYPES, DECLINE_REASONS, LEARNING_KINDS } from "../vocabulary";
 import { optionalDate, realDate, requiredDate } from "./dates";
@@ -47,9 +48,9 @@ export function cpdFields(today: string) {
       type: z.enum(CPD_TYPES, { error: "Select the type of activity" }),
       learning: z.enum(LEARNING_KINDS, { error: "Select formal or informal learning" }),
       hours,
-      reflectionWhat: optionalText("What happened", 4000),
-      reflectionSoWhat: optionalText("So what", 4000),
-      reflectionNowWhat: optionalText("Now what", 4000),
+      reflectionWhat: optionalText("What happened", LONG_TEXT_MAX),
+      reflectionSoWhat: optionalText("So what", LONG_TEXT_MAX),
+      reflectionNowWhat: optionalText("Now what", LONG_TEXT_MAX),
       pdpGoalId: optionalId,
       trainingRequestId: optionalId,
     })
@@ -78,7 +79,7 @@ export const requestFields = z
     startsOn: requiredDate("the start date"),
     endsOn: optionalDate("the end date"),
     requestGoalId: optionalId,
-    why: requiredText("why you want it", 4000, "Say why this training is needed"),
+    why: requiredText("why you want it", LONG_TEXT_MAX, "Say why this training is needed"),
   })
   .superRefine((v, ctx) => {
     const starts = realDate(v.startsOn);
@@ -91,7 +92,7 @@ export type RequestFields = z.infer<typeof requestFields>;
 
 const declineShape = {
   declineReason: z.enum(DECLINE_REASONS, { error: "Select why the request is declined" }),
-  declineDetail: optionalText("The detail", 1000),
+  declineDetail: optionalText("The detail", REASON_MAX),
 };
 
 export type DeclineFields = z.infer<z.ZodObject<typeof declineShape>>;

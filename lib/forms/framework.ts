@@ -1,7 +1,7 @@
 // Competency frameworks as data: what a statement, a domain and a publication must look like on the admin's forms.
 // Rules that need the database (the domain's number, duplicates, the version being a draft) are in db/queries/frameworks.ts.
 import { z } from "zod";
-import { TITLE_MAX } from "./limits";
+import { LONG_TEXT_MAX, NOTE_MAX, TITLE_MAX } from "./limits";
 import { FRAMEWORK_STAGES } from "../vocabulary";
 import { renewalProblem } from "../rules/competencies";
 
@@ -24,7 +24,7 @@ const text = z
   .string({ error: "Enter the statement's wording" })
   .trim()
   .min(1, "Enter the statement's wording")
-  .max(2000, "The wording must be 2000 characters or fewer");
+  .max(NOTE_MAX, `The wording must be ${NOTE_MAX} characters or fewer`);
 
 const number = z.string({ error: "Enter the statement's number, for example 3.2" }).trim().max(12, "Enter the number as the domain, a dot and the item, for example 3.2 or 3.2a");
 
@@ -82,7 +82,7 @@ export type StatementNew = z.output<typeof StatementNewFields>;
 
 export const DomainFields = z.object({
   title: z.string({ error: "Enter the domain's title" }).trim().min(1, "Enter the domain's title").max(TITLE_MAX, `The title must be ${TITLE_MAX} characters or fewer`),
-  description: z.string().trim().max(2000, "The description must be 2000 characters or fewer").default(""),
+  description: z.string().trim().max(NOTE_MAX, `The description must be ${NOTE_MAX} characters or fewer`).default(""),
 });
 
 export type DomainInput = z.output<typeof DomainFields>;
@@ -92,7 +92,7 @@ export const PublishFields = z.object({
     .string({ error: "Say what changed in this version" })
     .trim()
     .min(1, "Say what changed in this version")
-    .max(4000, "The notes must be 4000 characters or fewer"),
+    .max(LONG_TEXT_MAX, `The notes must be ${LONG_TEXT_MAX} characters or fewer`),
 });
 
 export type PublishInput = z.output<typeof PublishFields>;

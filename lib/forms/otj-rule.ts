@@ -2,6 +2,7 @@
 // the check that the rules' date ranges stay one unbroken line: [from, to) each, no overlaps, no gaps, the last open.
 // The form takes a percentage as typed (20) and hours a week (6); the table holds a fraction (0.2) and hours.
 import { z } from "zod";
+import { NOTE_MAX } from "./limits";
 import { requiredText } from "../form-text";
 import { OTJ_RULE_KINDS, labels } from "../vocabulary";
 import { addDays, addMonths, formatDate } from "../rules/dates";
@@ -48,7 +49,7 @@ export function otjValueText(kind: OtjRuleKind, value: number): string {
   return "";
 }
 
-const description = requiredText("the description", 2000, "Describe the rule as the funding rules state it");
+const description = requiredText("the description", NOTE_MAX, "Describe the rule as the funding rules state it");
 
 const minimumHours = z
   .string()

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { formatDate } from "../rules/dates";
 import { optionalDate } from "./dates";
-import { ACTION_DESCRIPTION_MAX, GOAL_TITLE_MAX } from "./limits";
+import { ACTION_DESCRIPTION_MAX, GOAL_TITLE_MAX, LONG_TEXT_MAX, NOTE_MAX, REASON_MAX } from "./limits";
 import { ACTION_OWNERS, BARRIER_CATEGORIES, GOAL_STATUSES, NOTE_KINDS, SUPPORT_KINDS } from "../vocabulary";
 
 const optionalText = (what: string, max: number) =>
@@ -32,8 +32,8 @@ export const GOAL_LIST_FIELDS = ["domainIds", "statementIds", "support"] as cons
 export function goalFields(periodStart: string) {
   return z.object({
     title: requiredText("Enter what the goal is", "The goal", GOAL_TITLE_MAX),
-    why: optionalText("Why it matters", 2000),
-    successMeasure: optionalText("How success will be seen", 2000),
+    why: optionalText("Why it matters", NOTE_MAX),
+    successMeasure: optionalText("How success will be seen", NOTE_MAX),
     targetDate: optionalDate("the target date", {
       from: { date: periodStart, message: `The target date must be on or after ${formatDate(periodStart)}, when this PDP starts` },
     }),
@@ -51,7 +51,7 @@ export type GoalFields = z.infer<ReturnType<typeof goalFields>>;
 
 export const goalStatusFields = z.object({
   status: z.enum(GOAL_STATUSES, { error: "Select a status" }),
-  reason: optionalText("The reason", 1000),
+  reason: optionalText("The reason", REASON_MAX),
 });
 export type GoalStatusFields = z.infer<typeof goalStatusFields>;
 
@@ -64,14 +64,14 @@ export type ActionFields = z.infer<typeof actionFields>;
 
 export const noteFields = z.object({
   kind: z.enum(NOTE_KINDS, { error: "Select the kind of note" }),
-  body: requiredText("Enter the note", "The note", 4000),
+  body: requiredText("Enter the note", "The note", LONG_TEXT_MAX),
 });
 export type NoteFields = z.infer<typeof noteFields>;
 
 export const barrierFields = z
   .object({
     category: z.enum(BARRIER_CATEGORIES, { error: "Select what got in the way" }),
-    detail: optionalText("The detail", 2000),
+    detail: optionalText("The detail", NOTE_MAX),
   })
   .refine((b) => b.category !== "other" || b.detail.length > 0, {
     path: ["detail"],

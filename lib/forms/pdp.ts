@@ -1,6 +1,7 @@
 // What the PDP plan's forms must hold: starting a PDP, recording a review, closing one. Dates that depend on the PDP
 // itself (a review on or after its start) are checked by the data layer with lib/rules/pdp.ts, which these share.
 import { z } from "zod";
+import { LONG_TEXT_MAX } from "./limits";
 import { addMonths } from "../rules/dates";
 import { calendarDate, realDate } from "./dates";
 import { pdpPeriodProblem } from "../rules/pdp";
@@ -34,7 +35,7 @@ export function pdpReviewFields(today: string) {
         .string({ error: "Enter a summary of the review" })
         .trim()
         .min(1, "Enter a summary of the review")
-        .max(4000, "The summary must be 4,000 characters or fewer"),
+        .max(LONG_TEXT_MAX, `The summary must be ${LONG_TEXT_MAX.toLocaleString("en-GB")} characters or fewer`),
       nextReviewOn: calendarDate("the next review date", () => addMonths(today, 24), "The next review cannot be more than two years from now"),
     })
     .superRefine((v, ctx) => {

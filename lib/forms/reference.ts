@@ -1,6 +1,7 @@
 // The four reference lists an administrator edits (professions, care settings, bands, stages): their words, and what
 // a value on each must look like.
 import { z } from "zod";
+import { REASON_MAX } from "./limits";
 import { FRAMEWORK_STAGES, PROFESSION_KINDS } from "../vocabulary";
 import { codeFromName, MAX_CODE_LENGTH } from "../rules/reference-code";
 
@@ -75,7 +76,7 @@ const stageDetails = {
     .union([z.enum(FRAMEWORK_STAGES), z.literal("")], { error: "Select a framework stage from the list" })
     .optional()
     .transform((v) => (v ? v : null)),
-  description: z.string().trim().max(1000, "Description must be 1000 characters or fewer").default(""),
+  description: z.string().trim().max(REASON_MAX, `Description must be ${REASON_MAX} characters or fewer`).default(""),
 };
 
 /** What can change on a value. Its code is fixed once made: imports and the shipped lists match on it. */

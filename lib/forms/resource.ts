@@ -1,6 +1,6 @@
 // The resources hub: the words for each kind of resource, what an entry must look like, and the hub's filters.
 import { z } from "zod";
-import { TITLE_MAX } from "./limits";
+import { NOTE_MAX, TITLE_MAX } from "./limits";
 import { RESOURCE_TYPES, labels } from "../vocabulary";
 
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
@@ -51,7 +51,7 @@ export const ResourceFields = z.object({
     .max(64, "Select a profession from the list")
     .optional()
     .transform((v) => (v ? v : null)),
-  body: z.string().trim().max(2000, "Description must be 2000 characters or fewer").default(""),
+  body: z.string().trim().max(NOTE_MAX, `Description must be ${NOTE_MAX} characters or fewer`).default(""),
 });
 
 export type ResourceInput = z.output<typeof ResourceFields>;

@@ -1,6 +1,7 @@
 // What a supervision session and a delegated task must look like, for the forms on the supervision page and their
 // actions: record a session, delegate a task, review it, end it.
 import { z } from "zod";
+import { LONG_TEXT_MAX } from "./limits";
 import { optionalText, requiredText } from "../form-text";
 import { SUPERVISION_LEVELS, SUPERVISION_TYPES } from "../vocabulary";
 import { calendarDate, realDate, requiredDate } from "./dates";
@@ -27,8 +28,8 @@ export function sessionFields(today: string) {
         .optional()
         .transform((v) => (v ? v : null)),
       supervisorName: optionalText("The supervisor's name", 200),
-      summary: requiredText("a short summary of the session", 4000, "Enter a short summary of what was discussed"),
-      actions: optionalText("The agreed actions", 4000),
+      summary: requiredText("a short summary of the session", LONG_TEXT_MAX, "Enter a short summary of what was discussed"),
+      actions: optionalText("The agreed actions", LONG_TEXT_MAX),
     })
     .superRefine((v, ctx) => {
       const picked = typeof v.supervisorId === "string" && v.supervisorId.trim() !== "";

@@ -10,6 +10,7 @@ import { useFormAction, type FormAction as Action } from "@/components/forms/use
 import { MAX_HOURS_PER_WEEK, otjRuleKindWords } from "@/lib/forms/otj-rule";
 import type { OtjRuleKind } from "@/lib/rules/off-the-job";
 import { DateField } from "@/components/forms/date-field";
+import { NOTE_MAX } from "@/lib/forms/limits";
 
 /** The figure's label and hint for a rule of a known kind; the standard's-minimum rule has none. */
 const VALUE_FIELD: Record<Exclude<OtjRuleKind, "standard_minimum">, { label: string; hint: string; className: string }> = {
@@ -93,7 +94,7 @@ export function OtjRuleForm({
         autoComplete="off"
         className="max-w-32"
       />
-      <TextareaField name="description" label="Description" hint="The rule as the funding rules state it" rows={5} defaultValue={v.description} error={e?.description} />
+      <TextareaField maxChars={NOTE_MAX} name="description" label="Description" hint="The rule as the funding rules state it" rows={5} defaultValue={v.description} error={e?.description} />
       <SubmitButton pendingText="Saving…">{mode === "create" ? "Add the rule" : "Save changes"}</SubmitButton>
     </form>
   );

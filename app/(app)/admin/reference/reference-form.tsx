@@ -8,6 +8,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { professionKindWords, type ReferenceKind } from "@/lib/forms/reference";
 import { FRAMEWORK_STAGES, PROFESSION_KINDS, frameworkStageWords } from "@/lib/vocabulary";
+import { REASON_MAX } from "@/lib/forms/limits";
 
 const KIND_OPTIONS = PROFESSION_KINDS.map((k) => [k, professionKindWords[k]] as const);
 const FRAMEWORK_OPTIONS = FRAMEWORK_STAGES.map((s) => [s, frameworkStageWords.label(s)] as const);
@@ -75,7 +76,7 @@ export function ReferenceForm({
             error={e?.frameworkStage}
             className="max-w-md"
           />
-          <TextareaField name="description" label="Description (optional)" defaultValue={v.description} error={e?.description} />
+          <TextareaField maxChars={REASON_MAX} name="description" label="Description (optional)" defaultValue={v.description} error={e?.description} />
         </>
       ) : null}
       <SubmitButton pendingText="Saving…">{mode === "create" ? `Add ${one}` : "Save changes"}</SubmitButton>

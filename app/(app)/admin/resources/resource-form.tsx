@@ -7,7 +7,7 @@ import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { resourceTypeWords } from "@/lib/forms/resource";
-import { TITLE_MAX } from "@/lib/forms/limits";
+import { NOTE_MAX, TITLE_MAX } from "@/lib/forms/limits";
 
 const TYPE_OPTIONS = resourceTypeWords.values.map((t) => [t, resourceTypeWords.label(t)] as const);
 
@@ -49,10 +49,10 @@ export function ResourceForm({
         error={e?.professionId}
         className="max-w-md"
       />
-      <TextareaField
+      <TextareaField maxChars={NOTE_MAX}
         name="body"
         label="Description (optional)"
-        hint="One to three plain sentences on what a support worker will find there. Up to 2000 characters."
+        hint="One to three plain sentences on what a support worker will find there."
         defaultValue={v.body}
         error={e?.body}
         rows={5}

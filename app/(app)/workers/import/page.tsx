@@ -12,9 +12,9 @@ const EXPORT_HREF = "/workers/export";
 
 const WHAT_GOES_IN: Record<ImportColumn, string> = {
   employeeNumber: "Up to 20 letters, numbers and hyphens. Rows are matched to workers already in Pathways by this number.",
-  firstName: "Up to 80 characters.",
-  lastName: "Up to 80 characters.",
-  jobTitle: "Up to 120 characters.",
+  firstName: "",
+  lastName: "",
+  jobTitle: "",
   profession: "A profession from the list below, like Physiotherapy.",
   band: "An Agenda for Change band, like 3 or Band 3. May be empty.",
   fte: "From 0.01 to 1, like 0.8 (1 is full time). 0,8 works too.",

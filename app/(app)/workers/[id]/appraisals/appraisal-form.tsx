@@ -10,7 +10,7 @@ import { TextareaField } from "@/components/forms/textarea-field";
 import { FieldMessages } from "@/components/forms/field-shell";
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { objectiveRowCount } from "@/lib/forms/appraisal";
-import { OBJECTIVE_TITLE_MAX } from "@/lib/forms/limits";
+import { LONG_TEXT_MAX, OBJECTIVE_TITLE_MAX } from "@/lib/forms/limits";
 import { OBJECTIVE_OUTCOMES, objectiveOutcomeWords } from "@/lib/vocabulary";
 import { DefaultSubmit } from "@/components/forms/default-submit";
 import { DraftNotice } from "@/components/forms/drafts";
@@ -117,7 +117,7 @@ export function AppraisalForm({
                     </label>
                   ))}
                 </div>
-                <TextareaField name={`reviews.${i}.comment`} label="Comment" defaultValue={v[`reviews.${i}.comment`]} error={e[`reviews.${i}.comment`]} rows={2} />
+                <TextareaField maxChars={LONG_TEXT_MAX} name={`reviews.${i}.comment`} label="Comment" defaultValue={v[`reviews.${i}.comment`]} error={e[`reviews.${i}.comment`]} rows={2} />
               </fieldset>
             );
           })}
@@ -128,10 +128,10 @@ export function AppraisalForm({
         <h2 id="year-heading" className="mb-3">
           The year
         </h2>
-        <TextareaField name="achievements" label="Achievements" defaultValue={v.achievements} error={e.achievements} />
-        <TextareaField name="wellbeing" label="Wellbeing" hint={`How ${workerFirstName} is, and any support they need`} defaultValue={v.wellbeing} error={e.wellbeing} />
-        <TextareaField name="feedback" label="Feedback" hint="From colleagues, patients and the appraiser" defaultValue={v.feedback} error={e.feedback} />
-        <TextareaField name="trainingNeeds" label="Training and development needs" defaultValue={v.trainingNeeds} error={e.trainingNeeds} />
+        <TextareaField maxChars={LONG_TEXT_MAX} name="achievements" label="Achievements" defaultValue={v.achievements} error={e.achievements} />
+        <TextareaField maxChars={LONG_TEXT_MAX} name="wellbeing" label="Wellbeing" hint={`How ${workerFirstName} is, and any support they need`} defaultValue={v.wellbeing} error={e.wellbeing} />
+        <TextareaField maxChars={LONG_TEXT_MAX} name="feedback" label="Feedback" hint="From colleagues, patients and the appraiser" defaultValue={v.feedback} error={e.feedback} />
+        <TextareaField maxChars={LONG_TEXT_MAX} name="trainingNeeds" label="Training and development needs" defaultValue={v.trainingNeeds} error={e.trainingNeeds} />
       </section>
 
       <section aria-labelledby="objectives-heading" className="mb-8">
@@ -153,7 +153,7 @@ export function AppraisalForm({
                 error={e[`objectives.${i}.title`]}
                 maxChars={OBJECTIVE_TITLE_MAX}
               />
-              <TextareaField
+              <TextareaField maxChars={LONG_TEXT_MAX}
                 name={`objectives.${i}.successMeasure`}
                 label="How success will be seen"
                 defaultValue={v[`objectives.${i}.successMeasure`]}
@@ -181,7 +181,7 @@ export function AppraisalForm({
         <h2 id="summary-heading" className="mb-3">
           Appraiser&apos;s summary
         </h2>
-        <TextareaField name="appraiserSummary" label="Summary" hint="Needed before the appraisal goes for sign-off" defaultValue={v.appraiserSummary} error={e.appraiserSummary} rows={5} />
+        <TextareaField maxChars={LONG_TEXT_MAX} name="appraiserSummary" label="Summary" hint="Needed before the appraisal goes for sign-off" defaultValue={v.appraiserSummary} error={e.appraiserSummary} rows={5} />
       </section>
 
       <div className="flex flex-wrap gap-4">

@@ -14,6 +14,7 @@ import { FieldShell, describedBy } from "@/components/forms/field-shell";
 import { useFormAction, type FormAction, type FormState } from "@/components/forms/use-form-action";
 import { EPA_RESULTS, OTJ_ACTIVITY_TYPES, apprenticeshipStatusWords, epaResultWords, type ApprenticeshipStatus } from "@/lib/vocabulary";
 import { DateField } from "@/components/forms/date-field";
+import { LONG_TEXT_MAX, REASON_MAX } from "@/lib/forms/limits";
 
 type Standard = { id: string; title: string; level: number; months: number; options: { id: string; name: string }[] };
 
@@ -117,7 +118,7 @@ export function StatusForm({ action, next, current, today }: { action: FormActio
             defaultValue={today}
             error={e?.effectiveOn}
           />
-          <TextareaField name="reason" label="Reason or note" hint={STATUS_HINT} rows={2} defaultValue={v.reason} error={e?.reason} />
+          <TextareaField maxChars={REASON_MAX} name="reason" label="Reason or note" hint={STATUS_HINT} rows={2} defaultValue={v.reason} error={e?.reason} />
           {current === "break_in_learning" ? (
             <DateField
               name="newPlannedEndDate"
@@ -162,7 +163,7 @@ export function OtjForm({ action, today }: { action: FormAction; today: string }
         error={e?.activityType}
         className="max-w-md"
       />
-      <TextareaField name="note" label="Note (optional)" hint="What was covered" rows={2} defaultValue={v.note} error={e?.note} />
+      <TextareaField maxChars={REASON_MAX} name="note" label="Note (optional)" hint="What was covered" rows={2} defaultValue={v.note} error={e?.note} />
       <SubmitButton pendingText="Logging…">Log the hours</SubmitButton>
       <SavedStatus state={state} />
     </form>
@@ -193,9 +194,9 @@ export function ReviewForm({ action, today }: { action: FormAction; today: strin
       <Problems state={state} />
       <DateField name="reviewedOn" label="Date of the review" values={v} defaultValue={today} error={e?.reviewedOn} />
       <TextField name="attendees" label="Who attended" hint="The apprentice, the employer (line manager or mentor) and the training provider" defaultValue={v.attendees} error={e?.attendees} autoComplete="off" />
-      <TextareaField name="progress" label="Progress" rows={3} defaultValue={v.progress} error={e?.progress} />
-      <TextareaField name="concerns" label="Concerns (optional)" rows={2} defaultValue={v.concerns} error={e?.concerns} />
-      <TextareaField name="actions" label="Actions agreed (optional)" rows={2} defaultValue={v.actions} error={e?.actions} />
+      <TextareaField maxChars={LONG_TEXT_MAX} name="progress" label="Progress" rows={3} defaultValue={v.progress} error={e?.progress} />
+      <TextareaField maxChars={LONG_TEXT_MAX} name="concerns" label="Concerns (optional)" rows={2} defaultValue={v.concerns} error={e?.concerns} />
+      <TextareaField maxChars={LONG_TEXT_MAX} name="actions" label="Actions agreed (optional)" rows={2} defaultValue={v.actions} error={e?.actions} />
       <DateField name="nextReviewOn" label="Next review (optional)" hint="Within 12 weeks of this review" values={v} error={e?.nextReviewOn} />
       <SubmitButton pendingText="Saving…">Record the review</SubmitButton>
       <SavedStatus state={state} />

@@ -15,7 +15,7 @@ import { DefaultSubmit } from "@/components/forms/default-submit";
 import { RadiosField } from "@/components/forms/radios-field";
 import { CharacterCount, limitId } from "@/components/forms/character-count";
 import { partName, type DateParts } from "@/lib/forms/date-parts";
-import { STEP_DESCRIPTION_MAX } from "@/lib/forms/limits";
+import { LONG_TEXT_MAX, REASON_MAX, STEP_DESCRIPTION_MAX } from "@/lib/forms/limits";
 import { DateField } from "@/components/forms/date-field";
 import { DraftNotice } from "@/components/forms/drafts";
 
@@ -103,7 +103,7 @@ export function ConversationForm({
         value={v.aspiration}
         error={e?.aspiration}
       />
-      <TextareaField
+      <TextareaField maxChars={REASON_MAX}
         name="aspirationDetail"
         label="In their words (optional unless 'Something else')"
         hint="For example: assistant practitioner in acute physiotherapy, taking on a delegated caseload"
@@ -146,7 +146,7 @@ export function ConversationForm({
       />
 
       <h2 className="mt-8 mb-4 border-t border-nhs-grey-4 pt-6">What was discussed</h2>
-      <TextareaField
+      <TextareaField maxChars={LONG_TEXT_MAX}
         name="optionsDiscussed"
         label="Options discussed"
         hint="Routes, courses, apprenticeships, shadowing, funding, who else could help"

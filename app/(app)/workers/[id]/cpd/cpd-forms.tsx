@@ -16,6 +16,7 @@ import { DraftNotice } from "@/components/forms/drafts";
 import { CPD_TYPES, DECLINE_REASONS, LEARNING_KINDS, cpdTypeWords } from "@/lib/vocabulary";
 import { declineReasonWords, learningKindWords } from "@/lib/rules/cpd";
 import { DateField } from "@/components/forms/date-field";
+import { LONG_TEXT_MAX } from "@/lib/forms/limits";
 
 type Action = FormAction;
 type Goal = { id: string; title: string };
@@ -80,9 +81,9 @@ export function CpdForm({
       />
       <fieldset className="mb-5">
         <legend className="label">Reflection (optional)</legend>
-        <TextareaField name="reflectionWhat" label="What happened?" rows={3} defaultValue={v.reflectionWhat} error={e?.reflectionWhat} />
-        <TextareaField name="reflectionSoWhat" label="So what? What did it mean for you and your practice?" rows={3} defaultValue={v.reflectionSoWhat} error={e?.reflectionSoWhat} />
-        <TextareaField name="reflectionNowWhat" label="Now what? What will you do differently?" rows={3} defaultValue={v.reflectionNowWhat} error={e?.reflectionNowWhat} />
+        <TextareaField maxChars={LONG_TEXT_MAX} name="reflectionWhat" label="What happened?" rows={3} defaultValue={v.reflectionWhat} error={e?.reflectionWhat} />
+        <TextareaField maxChars={LONG_TEXT_MAX} name="reflectionSoWhat" label="So what? What did it mean for you and your practice?" rows={3} defaultValue={v.reflectionSoWhat} error={e?.reflectionSoWhat} />
+        <TextareaField maxChars={LONG_TEXT_MAX} name="reflectionNowWhat" label="Now what? What will you do differently?" rows={3} defaultValue={v.reflectionNowWhat} error={e?.reflectionNowWhat} />
       </fieldset>
       {goals.length > 0 ? (
         <SelectField
@@ -124,7 +125,7 @@ export function RequestForm({ action, goals }: { action: Action; goals: readonly
           className="max-w-md"
         />
       ) : null}
-      <TextareaField name="why" label="Why is it needed?" rows={3} defaultValue={v.why} error={e?.why} />
+      <TextareaField maxChars={LONG_TEXT_MAX} name="why" label="Why is it needed?" rows={3} defaultValue={v.why} error={e?.why} />
       <SubmitButton pendingText="Sending…">Request the training</SubmitButton>
       <SavedStatus state={state} />
     </form>

@@ -4,6 +4,7 @@ import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction, type FormAction as Action } from "@/components/forms/use-form-action";
 import { DateField } from "@/components/forms/date-field";
+import { LONG_TEXT_MAX } from "@/lib/forms/limits";
 
 export function ReviewForm({ action, pdpId, today }: { action: Action; pdpId: string; today: string }) {
   const { formProps, key, values: v, errors: e, summary } = useFormAction(action, { defaults: { reviewedOn: today } });
@@ -12,7 +13,7 @@ export function ReviewForm({ action, pdpId, today }: { action: Action; pdpId: st
       <ErrorSummary {...summary} />
       <input type="hidden" name="pdpId" value={pdpId} />
       <DateField name="reviewedOn" label="Date of the review" values={v} error={e?.reviewedOn} />
-      <TextareaField
+      <TextareaField maxChars={LONG_TEXT_MAX}
         name="summary"
         label="Summary"
         hint="What you talked about, progress on the goals, anything that changed"

@@ -13,6 +13,7 @@ import { SUPERVISION_LEVELS, SUPERVISION_TYPES } from "@/lib/vocabulary";
 import { REVIEW_MAX_YEARS, supervisionLevelMeaning, supervisionLevelWords, supervisionTypeWords } from "@/lib/rules/supervision";
 import { RadiosField } from "@/components/forms/radios-field";
 import { DateField } from "@/components/forms/date-field";
+import { LONG_TEXT_MAX } from "@/lib/forms/limits";
 
 type Action = FormAction;
 
@@ -47,8 +48,8 @@ export function SessionForm({ action, supervisors, today }: { action: Action; su
         error={e?.supervisorName}
         autoComplete="off"
       />
-      <TextareaField name="summary" label="Summary" hint="A short note of what was discussed" rows={3} defaultValue={v.summary} error={e?.summary} />
-      <TextareaField name="actions" label="Agreed actions (optional)" rows={3} defaultValue={v.actions} error={e?.actions} />
+      <TextareaField maxChars={LONG_TEXT_MAX} name="summary" label="Summary" hint="A short note of what was discussed" rows={3} defaultValue={v.summary} error={e?.summary} />
+      <TextareaField maxChars={LONG_TEXT_MAX} name="actions" label="Agreed actions (optional)" rows={3} defaultValue={v.actions} error={e?.actions} />
       <SubmitButton pendingText="Saving…">Record the session</SubmitButton>
       <SavedStatus state={state} />
     </form>

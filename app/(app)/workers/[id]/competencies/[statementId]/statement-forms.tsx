@@ -13,6 +13,7 @@ import type { Signer } from "@/lib/rules/signature";
 import { EVIDENCE_TYPES, evidenceTypeWords } from "@/lib/vocabulary";
 import { CONFIDENCE_LEVELS, confidenceWords } from "@/lib/rules/competencies";
 import { DateField } from "@/components/forms/date-field";
+import { LONG_TEXT_MAX, NOTE_MAX, REASON_MAX } from "@/lib/forms/limits";
 
 function Outcome({ state }: { state: FormState }) {
   return (
@@ -39,7 +40,7 @@ export function SelfAssessmentForm({ action, confidence, note }: { action: FormA
         value={v.confidence}
         error={e?.confidence}
       />
-      <TextareaField
+      <TextareaField maxChars={NOTE_MAX}
         name="note"
         label="Your note (optional)"
         hint="What you can already do, and what would help you get there"
@@ -66,7 +67,7 @@ export function EvidenceForm({ action, today }: { action: FormAction; today: str
         error={e?.type}
       />
       <DateField name="evidenceDate" label="Date" values={v} defaultValue={today} error={e?.evidenceDate} />
-      <TextareaField
+      <TextareaField maxChars={LONG_TEXT_MAX}
         name="description"
         label="Description"
         hint="What was observed, discussed or produced, and how it shows the competency"
@@ -145,7 +146,7 @@ export function ReopenForm({ action }: { action: FormAction }) {
       <summary className="cursor-pointer font-semibold text-nhs-blue">Reopen this sign-off</summary>
       <form {...formProps} noValidate key={key} className="mt-3">
         <Summary state={state} />
-        <TextareaField
+        <TextareaField maxChars={REASON_MAX}
           name="reason"
           label="Why is it being reopened?"
           hint="For example: signed off against the wrong statement, or practice has changed. The reason is kept on the record."

@@ -9,7 +9,7 @@ import { SelectField } from "@/components/forms/select-field";
 import { FieldMessages, describedBy } from "@/components/forms/field-shell";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction, type FormAction as Action, type FormState } from "@/components/forms/use-form-action";
-import { ACTION_DESCRIPTION_MAX } from "@/lib/forms/limits";
+import { ACTION_DESCRIPTION_MAX, LONG_TEXT_MAX, NOTE_MAX, REASON_MAX } from "@/lib/forms/limits";
 type Option = readonly [string, string];
 
 function Problem({ state }: { state: FormState }) {
@@ -33,7 +33,7 @@ export function GoalStatusForm({ action, options }: { action: Action; options: O
     <form {...formProps} noValidate key={key}>
       <Problem state={state} />
       <SelectField name="status" label="New status" options={options} placeholder="Select a status" defaultValue={v.status} error={e?.status} className="max-w-xs" />
-      <TextareaField name="reason" label="Reason" hint="Needed when deferring or dropping a goal" defaultValue={v.reason} error={e?.reason} rows={2} />
+      <TextareaField maxChars={REASON_MAX} name="reason" label="Reason" hint="Needed when deferring or dropping a goal" defaultValue={v.reason} error={e?.reason} rows={2} />
       <SubmitButton pendingText="Saving…">Change status</SubmitButton>
     </form>
   );
@@ -113,7 +113,7 @@ export function NoteForm({ action, kinds, defaultKind }: { action: Action; kinds
       ) : (
         <input type="hidden" name="kind" value={kinds[0]?.[0] ?? ""} />
       )}
-      <TextareaField name="body" label="Note" hint="What happened, what you learnt, what comes next" defaultValue={v.body} error={e?.body} rows={4} />
+      <TextareaField maxChars={LONG_TEXT_MAX} name="body" label="Note" hint="What happened, what you learnt, what comes next" defaultValue={v.body} error={e?.body} rows={4} />
       <SubmitButton pendingText="Saving…">Add note</SubmitButton>
     </form>
   );
@@ -125,7 +125,7 @@ export function BarrierForm({ action, categories }: { action: Action; categories
     <form {...formProps} noValidate key={key}>
       <Problem state={state} />
       <SelectField name="category" label="What got in the way" options={categories} placeholder="Select a barrier" defaultValue={v.category} error={e?.category} />
-      <TextareaField name="detail" label="Detail" hint="Needed when you choose Other" defaultValue={v.detail} error={e?.detail} rows={2} />
+      <TextareaField maxChars={NOTE_MAX} name="detail" label="Detail" hint="Needed when you choose Other" defaultValue={v.detail} error={e?.detail} rows={2} />
       <SubmitButton pendingText="Saving…">Record barrier</SubmitButton>
     </form>
   );

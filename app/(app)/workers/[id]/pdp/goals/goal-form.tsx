@@ -9,7 +9,7 @@ import { CheckboxesField } from "@/components/forms/checkboxes-field";
 import { FieldMessages, describedBy } from "@/components/forms/field-shell";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
-import { GOAL_TITLE_MAX } from "@/lib/forms/limits";
+import { GOAL_TITLE_MAX, NOTE_MAX } from "@/lib/forms/limits";
 import { DraftNotice } from "@/components/forms/drafts";
 
 export type GoalFormDomain = { id: string; number: number; title: string; statements: { id: string; number: string; text: string }[] };
@@ -60,8 +60,8 @@ export function GoalForm({
       <fieldset className="mb-4">
         <legend className="mb-3 text-xl font-bold">The goal</legend>
         <TextField name="title" label="What is the goal?" hint="Say what will be learnt or done, in a sentence" defaultValue={v.title} error={e?.title} maxChars={GOAL_TITLE_MAX} />
-        <TextareaField name="why" label="Why does it matter?" hint="For you, the people you care for, or the team" defaultValue={v.why} error={e?.why} rows={3} />
-        <TextareaField name="successMeasure" label="How will success be seen?" hint="What someone could check: a sign-off, a certificate, a task done alone" defaultValue={v.successMeasure} error={e?.successMeasure} rows={3} />
+        <TextareaField maxChars={NOTE_MAX} name="why" label="Why does it matter?" hint="For you, the people you care for, or the team" defaultValue={v.why} error={e?.why} rows={3} />
+        <TextareaField maxChars={NOTE_MAX} name="successMeasure" label="How will success be seen?" hint="What someone could check: a sign-off, a certificate, a task done alone" defaultValue={v.successMeasure} error={e?.successMeasure} rows={3} />
         <DateField name="targetDate" label="Target date" hint={targetHint} values={v} error={e?.targetDate} />
       </fieldset>
 

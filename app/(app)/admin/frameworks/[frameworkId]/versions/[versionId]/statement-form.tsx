@@ -9,7 +9,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { RENEWAL_MAX_MONTHS } from "@/lib/rules/competencies";
 import { FRAMEWORK_STAGES, frameworkStageWords } from "@/lib/vocabulary";
-import { TITLE_MAX } from "@/lib/forms/limits";
+import { NOTE_MAX, TITLE_MAX } from "@/lib/forms/limits";
 
 type Options = ReadonlyArray<readonly [string, string]>;
 
@@ -57,7 +57,7 @@ export function StatementForm({
         autoComplete="off"
         spellCheck={false}
       />
-      <TextareaField name="text" label="Wording" hint="What a worker at this stage can do, so that it can be assessed. Up to 2000 characters." defaultValue={v.text} error={e?.text} rows={4} />
+      <TextareaField maxChars={NOTE_MAX} name="text" label="Wording" hint="What a worker at this stage can do, so that it can be assessed." defaultValue={v.text} error={e?.text} rows={4} />
       <TextField
         name="renewalMonths"
         label="Renewal period in months (optional)"
