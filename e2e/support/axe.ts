@@ -44,7 +44,15 @@ async function checkAccessible(page: Page) {
   // After a client-side navigation Next sets the title a moment after the content: check the settled page.
   // (A page that never gets a title still fails below, on axe's document-title rule.)
   await page.waitForFunction(() => document.title.trim().length > 0, undefined, { timeout: 5_000 }).catch(() => {});
-  const summary = (await axeViolations(page)).map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.targets.join("\n  ")}`);
+  let violations = await axeViolations(page);
+  // The wait above can pass on the previous page's title, which Next then swaps for the new one while axe runs (seen
+  // once in 216 tests on a loaded machine). A title missing alone is checked again once the title has settled; a page
+  // with no title at all fails the second check too.
+  if (violations.length > 0 && violations.every((v) => v.id === "document-title")) {
+    await page.waitForFunction(() => document.title.trim().length > 0, undefined, { timeout: 5_000 }).catch(() => {});
+    violations = await axeViolations(page);
+  }
+  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.targets.join("\n  ")}`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
