@@ -16,6 +16,9 @@ function sitePath(target: string): string | undefined {
     return undefined;
   }
   if (url.origin !== HERE) return undefined;
+  // Dot segments resolved can leave a path that itself starts "//" ("/.//evil", "/x/..//evil"): a browser sent there
+  // reads another host. Nothing on this site lives at such a path.
+  if (url.pathname.startsWith("//")) return undefined;
   // Signing in again from the login page would only come back to it.
   if (url.pathname === "/login" || url.pathname.startsWith("/login/")) return undefined;
   return `${url.pathname}${url.search}`;

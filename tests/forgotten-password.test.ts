@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { auditEvents, users } from "@/db/schema";
+import { auditEvents, loginThrottle, users } from "@/db/schema";
 import { hashPassword } from "@/lib/passwords";
 import { checkCredentials } from "@/db/queries/sign-in";
 import { passwordLinkFor, requestPasswordReset } from "@/db/queries/password-links";
@@ -109,8 +109,10 @@ describe("with email set up", () => {
       ["sign_in", "unknown_account"],
       ["user", "account_disabled"],
     ]);
-    // An address that names nobody is not kept: it may be a real person's, mistyped.
+    // An address that names nobody is not kept: it may be a real person's, mistyped. Not in the trail, and not in the
+    // counters that pace requests either (they hold a digest of it).
     expect(JSON.stringify(trail("user.password_reset_requested"))).not.toContain("nobody.here");
+    expect(JSON.stringify(db.select().from(loginThrottle).all())).not.toContain("nobody.here");
   });
 
   it("pauses after three requests an hour for one address typed, whether or not it has an account, and audits the pause", () => {

@@ -1,6 +1,7 @@
 import "server-only";
 // One-time set-password links: issued inside the transaction that creates a login or resets a password, and used
 // from a public page by whoever holds the link (the token is the credential, so there is no acting user).
+import { createHash } from "node:crypto";
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { db, type DB } from "../client";
 import { users, passwordTokens, loginThrottle } from "../schema";
@@ -114,12 +115,13 @@ export type ResetRequest =
  * with that address gets a fresh link (for its owner's inbox only: the caller emails it and never shows it); the old
  * password keeps working until the link is used, so nobody can lock a colleague out by asking. Counted per email
  * typed and per client address (lib/rules/throttle.ts), and audited either way: the account when the email names one,
- * with the client address; an email that names none is not kept.
+ * with the client address; an email that names none is not kept (its counter is under a SHA-256 digest of it).
  */
 export function requestPasswordReset(email: string, address: string, now = new Date()): ResetRequest {
   const typed = email.trim().toLowerCase();
   const counted: [string, ThrottleLimits][] = [
-    [`reset-email:${typed}`, RESET_EMAIL_LIMITS],
+    // Counted under a digest of the address typed, so an address that names no account is not kept in the clear.
+    [`reset-email:${createHash("sha256").update(typed).digest("hex")}`, RESET_EMAIL_LIMITS],
     [`reset-address:${address}`, RESET_ADDRESS_LIMITS],
   ];
   return db.transaction((tx): ResetRequest => {

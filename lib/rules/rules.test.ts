@@ -109,6 +109,10 @@ describe("the redirect after signing in", () => {
   it("refuses every path a browser would read as another site, and anything that is not a path", async () => {
     const { safeRedirect } = await import("../safe-redirect");
     // Browsers drop tabs and newlines from a Location header and read "\" as "/": each of these is "//evil.example".
+    // Dot segments that resolve to a path starting "//" (found in review): each would send the browser to evil.example.
+    for (const attempt of ["/.//evil.example", "/%2e//evil.example", "/x/..//evil.example", "/./\\evil.example", "http://localhost:3000/.//evil.example"]) {
+      expect(safeRedirect(attempt), JSON.stringify(attempt)).toBe("/");
+    }
     for (const attempt of ["/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "\\/evil.example", "/\\/evil.example", "\\\\evil.example"]) {
       expect(safeRedirect(attempt), JSON.stringify(attempt)).toBe("/");
     }
