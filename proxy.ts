@@ -33,8 +33,8 @@ const withSession = auth((request: NextAuthRequest, _event: NextFetchEvent) => {
   return response;
 });
 
-export function proxy(request: NextRequest, event: NextFetchEvent) {
-  return withSession(request, event);
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  return await withSession(request, event);
 }
 
 export const config = {

@@ -4,6 +4,6 @@ import { recordSignOut } from "@/db/queries/sign-in";
 
 export async function logOut(): Promise<void> {
   const user = await currentUser();
-  if (user) recordSignOut(user, await clientAddress());
+  if (user) await recordSignOut(user, await clientAddress());
   await signOut({ redirectTo: "/login?signedOut=1" });
 }

@@ -9,9 +9,9 @@ import type { SessionTimeLeft } from "@/lib/rules/session";
 export type StaySignedInState = FormState & { left?: SessionTimeLeft };
 
 /** Counts as using the session now, and says how long it has from here (up to its 12-hour limit). Anyone signed in. */
-export const staySignedInAction = defineAction<z.ZodTuple<[], null>, undefined, ReturnType<typeof staySignedIn>, StaySignedInState>({
+export const staySignedInAction = defineAction<z.ZodTuple<[], null>, undefined, Awaited<ReturnType<typeof staySignedIn>>, StaySignedInState>({
   roles: ["support_worker", "manager", "lead", "admin"],
-  run: ({ user }) => staySignedIn(user),
+  run: async ({ user }) => await staySignedIn(user),
   revalidate: () => [],
   done: ({ result }) => ({ ok: true, left: result.left }),
 });

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { asc, desc, gt } from "drizzle-orm";
 import { auditEvents } from "./schema";
 import type { DB } from "./client";
+import { first } from "@/db/client";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
@@ -42,8 +43,8 @@ export function rowHash(previous: string | null, r: ChainedContent): string {
 }
 
 /** The end of the chain: the last row's number and hash (0 and null for an empty log). */
-export function chainHead(tx: Tx | DB): { seq: number; hash: string | null } {
-  const last = tx.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1).get();
+export async function chainHead(tx: Tx | DB): Promise<{ seq: number; hash: string | null }> {
+  const last = await first(tx.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1));
   return last ?? { seq: 0, hash: null };
 }
 
@@ -57,14 +58,14 @@ const BATCH = 5_000;
  * Walks the whole log in order and recomputes every hash. The first row whose number is not the next one, whose hash
  * does not match its content, or that has no hash after the chain began, is the first broken row.
  */
-export function verifyChain(db: DB): ChainCheck {
+export async function verifyChain(db: DB): Promise<ChainCheck> {
   let expectedSeq = 1;
   let previous: string | null = null;
   let chained = false;
   let beforeChain = 0;
   let rows = 0;
   for (let after = 0; ; ) {
-    const batch = db.select().from(auditEvents).where(gt(auditEvents.seq, after)).orderBy(asc(auditEvents.seq)).limit(BATCH).all();
+    const batch = await db.select().from(auditEvents).where(gt(auditEvents.seq, after)).orderBy(asc(auditEvents.seq)).limit(BATCH);
     if (batch.length === 0) break;
     for (const r of batch) {
       rows++;

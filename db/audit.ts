@@ -1,6 +1,5 @@
 // The one helper every mutation calls, inside its transaction: who did what to which record, when, from where and in
 // which session; each row chained to the one before it by its hash (db/audit-chain.ts).
-import { sql } from "drizzle-orm";
 import { auditEvents } from "./schema";
 import { chainHead, rowHash } from "./audit-chain";
 import type { DB } from "./client";
@@ -40,40 +39,24 @@ function auditRow(actor: Actor, entry: AuditEntry) {
 }
 
 /** The row numbered next, with its hash. Called inside the writer's transaction, so nothing comes between. */
-function chained(tx: Tx | DB, previous: { seq: number; hash: string | null }, row: ReturnType<typeof auditRow>) {
+function chained(previous: { seq: number; hash: string | null }, row: ReturnType<typeof auditRow>) {
   const seq = previous.seq + 1;
   return { ...row, seq, hash: rowHash(previous.hash, { ...row, seq }) };
 }
 
-export function audit(tx: Tx | DB, actor: Actor, entry: AuditEntry): void {
-  tx.insert(auditEvents).values(chained(tx, chainHead(tx), auditRow(actor, entry))).run();
+export async function audit(tx: Tx | DB, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditEvents).values(chained(await chainHead(tx), auditRow(actor, entry)));
 }
 
-/** Many entries in one go (a bulk import): one prepared statement run per entry, not a query built for each. */
-export function auditMany(tx: Tx | DB, actor: Actor, entries: readonly AuditEntry[]): void {
+/** Many entries in one go (a bulk import): the chained rows worked out first, then inserted a few hundred at a time. */
+export async function auditMany(tx: Tx | DB, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const p = (name: keyof ReturnType<typeof chained>) => sql.placeholder(name);
-  const insert = tx
-    .insert(auditEvents)
-    .values({
-      seq: p("seq"),
-      at: p("at"),
-      actorId: p("actorId"),
-      actorLabel: p("actorLabel"),
-      action: p("action"),
-      entityType: p("entityType"),
-      entityId: p("entityId"),
-      workerId: p("workerId"),
-      summary: p("summary"),
-      address: p("address"),
-      sessionId: p("sessionId"),
-      hash: p("hash"),
-    })
-    .prepare();
-  let head = chainHead(tx);
-  for (const entry of entries) {
-    const row = chained(tx, head, auditRow(actor, entry));
-    insert.run(row);
+  let head = await chainHead(tx);
+  const rows = entries.map((entry) => {
+    const row = chained(head, auditRow(actor, entry));
     head = { seq: row.seq, hash: row.hash };
-  }
+    return row;
+  });
+  // 500 rows of 12 values stay well inside both SQLite's and PostgreSQL's limits on bound parameters.
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(auditEvents).values(rows.slice(i, i + 500));
 }

@@ -1,7 +1,7 @@
 // What scripts/benchmark.ts needs from the database beyond the pages' own queries: opening a named file, the demo
 // logins as sessions, and a harmless write that counts as a change (for the insights cache).
 import { and, eq } from "drizzle-orm";
-import { openDatabase, closeDatabase, db } from "./client";
+import { openDatabase, closeDatabase, db, first } from "./client";
 import { apprenticeships, teams, users } from "./schema";
 import type { SessionUser } from "../lib/session-user";
 
@@ -15,23 +15,23 @@ export function closeBenchDatabase(): void {
 }
 
 /** The active user with this email, as the session the pages would get. */
-export function benchSession(email: string): SessionUser {
-  const u = db.select().from(users).where(and(eq(users.email, email), eq(users.status, "active"))).get();
+export async function benchSession(email: string): Promise<SessionUser> {
+  const u = await first(db.select().from(users).where(and(eq(users.email, email), eq(users.status, "active"))));
   if (!u) throw new Error(`No user ${email}`);
   return { id: u.id, orgId: u.orgId, name: u.name, email: u.email, role: u.role, sessionId: "bench", signedInWith: "password", signedInAt: new Date() };
 }
 
 /** A worker whose apprenticeship is at gateway, if any. */
-export function gatewayApprenticeId(): string | undefined {
-  return db.select({ workerId: apprenticeships.workerId }).from(apprenticeships).where(eq(apprenticeships.status, "gateway")).get()?.workerId;
+export async function gatewayApprenticeId(): Promise<string | undefined> {
+  return (await first(db.select({ workerId: apprenticeships.workerId }).from(apprenticeships).where(eq(apprenticeships.status, "gateway"))))?.workerId;
 }
 
 /** Writes the user's name back unchanged: a commit that changes nothing, so kept insights count as out of date. */
-export function rewriteUserName(user: SessionUser): void {
-  db.update(users).set({ name: user.name }).where(eq(users.id, user.id)).run();
+export async function rewriteUserName(user: SessionUser): Promise<void> {
+  await db.update(users).set({ name: user.name }).where(eq(users.id, user.id));
 }
 
 /** The names of the first `limit` teams. */
-export function firstTeamNames(limit: number): string[] {
-  return db.select({ name: teams.name }).from(teams).limit(limit).all().map((t) => t.name);
+export async function firstTeamNames(limit: number): Promise<string[]> {
+  return (await db.select({ name: teams.name }).from(teams).limit(limit)).map((t) => t.name);
 }

@@ -13,7 +13,7 @@ import "server-only";
 // all of it), the user for anyone else. Several app instances over Postgres would each keep their own, with a
 // version from the database in place of data_version.
 import type Database from "better-sqlite3";
-import { rawSqlite } from "./client";
+import { rawSqlite, transaction, type Tx } from "./client";
 import { insightsMaxStaleMs } from "../lib/env";
 import type { SessionUser } from "../lib/session-user";
 
@@ -32,7 +32,7 @@ export type Kept<T> = { value: T; workedOutAt: Date | null };
 
 export type InsightCache = {
   /** `mayBeStale`: a slow result may be served for a while after a change (see above). */
-  get<T>(key: string, compute: () => T, mayBeStale?: boolean): Kept<T>;
+  get<T>(key: string, compute: () => Promise<T>, mayBeStale?: boolean): Promise<Kept<T>>;
   clear(): void;
 };
 
@@ -44,7 +44,7 @@ export function makeInsightCache(opts: { version: () => string; clock: () => num
   const { version, clock, slowMs = SLOW_MS, maxStaleMs = MAX_STALE_MS, maxEntries = MAX_ENTRIES } = opts;
   const entries = new Map<string, Entry>();
   return {
-    get<T>(key: string, compute: () => T, mayBeStale = false): Kept<T> {
+    async get<T>(key: string, compute: () => Promise<T>, mayBeStale = false): Promise<Kept<T>> {
       const now = version();
       const kept = entries.get(key);
       const hit = (workedOutAt: Date | null): Kept<T> => {
@@ -55,7 +55,7 @@ export function makeInsightCache(opts: { version: () => string; clock: () => num
       if (kept && kept.version === now) return hit(null);
       if (kept && mayBeStale && kept.tookMs >= slowMs && clock() - kept.at < maxStaleMs) return hit(new Date(kept.at));
       const started = clock();
-      const value = compute();
+      const value = await compute();
       const at = clock();
       entries.delete(key);
       entries.set(key, { value, version: now, at, tookMs: at - started });
@@ -96,21 +96,24 @@ function scopeKey(user: SessionUser): string {
  * `compute()`'s result for this insight, user's scope and arguments, kept as above. `tab`: an organisation-wide tab's
  * figures, which for a lead or an admin may be served a while after a change when they are slow to work out.
  */
-export function keptInsight<T>(name: string, user: SessionUser, args: unknown, compute: () => T, tab = false): Kept<T> {
+export async function keptInsight<T>(name: string, user: SessionUser, args: unknown, compute: () => Promise<T>, tab = false): Promise<Kept<T>> {
   const orgWide = user.role === "lead" || user.role === "admin";
-  return cacheFor(rawSqlite()).get(`${name} ${scopeKey(user)} ${JSON.stringify(args)}`, compute, tab && orgWide);
+  return await cacheFor(rawSqlite()).get(`${name} ${scopeKey(user)} ${JSON.stringify(args)}`, compute, tab && orgWide);
 }
 
 /**
  * Runs a write that changes no figure (recording that someone viewed or downloaded figures) without making every kept
  * result look out of date: else each view of a tab, logged, would make the next one work its figures out again.
  */
-export function withoutInvalidating<T>(write: () => T): T {
-  const sqlite = rawSqlite();
-  const before = totalChanges(sqlite);
-  const result = write();
-  uncounted.set(sqlite, (uncounted.get(sqlite) ?? 0) + totalChanges(sqlite) - before);
-  return result;
+export async function withoutInvalidating<T>(write: (tx: Tx) => Promise<T>): Promise<T> {
+  // In a transaction of its own, which holds the connection: no other write can fall between the two counts.
+  return await transaction(async (tx) => {
+    const sqlite = rawSqlite();
+    const before = totalChanges(sqlite);
+    const result = await write(tx);
+    uncounted.set(sqlite, (uncounted.get(sqlite) ?? 0) + totalChanges(sqlite) - before);
+    return result;
+  });
 }
 
 /** Forgets every kept result (the benchmark, to time a first view). */
@@ -119,7 +122,7 @@ export function clearInsightCache(): void {
 }
 
 /** keptInsight for a result that is an object: the object, with when it was worked out if that is not now. */
-export function keptObject<T extends object>(name: string, user: SessionUser, args: unknown, compute: () => T, tab = false): T & { workedOutAt: Date | null } {
-  const { value, workedOutAt } = keptInsight(name, user, args, compute, tab);
+export async function keptObject<T extends object>(name: string, user: SessionUser, args: unknown, compute: () => Promise<T>, tab = false): Promise<T & { workedOutAt: Date | null }> {
+  const { value, workedOutAt } = await keptInsight(name, user, args, compute, tab);
   return { ...value, workedOutAt };
 }

@@ -11,6 +11,7 @@ import type { DB } from "./client";
 import { workers } from "./schema";
 import { readOnly, type Refusal } from "./result";
 import type { SessionUser } from "../lib/session-user";
+import { first } from "@/db/client";
 
 type Q = Pick<DB, "select">;
 
@@ -38,13 +39,13 @@ export function ownRecordRefused(decision: OwnDecision): Refusal {
 }
 
 /** Whether the worker record is the acting user's own. */
-function isOwnRecord(q: Q, user: Pick<SessionUser, "id">, workerId: string): boolean {
-  return !!q.select({ id: workers.id }).from(workers).where(and(eq(workers.id, workerId), eq(workers.userId, user.id))).get();
+async function isOwnRecord(q: Q, user: Pick<SessionUser, "id">, workerId: string): Promise<boolean> {
+  return !!await first(q.select({ id: workers.id }).from(workers).where(and(eq(workers.id, workerId), eq(workers.userId, user.id))));
 }
 
 /** The refusal when the worker record is the acting user's own, for a decision nobody takes about themselves. */
-export function refuseOwnRecord(q: Q, user: Pick<SessionUser, "id">, workerId: string, decision: OwnDecision): Refusal | undefined {
-  return isOwnRecord(q, user, workerId) ? ownRecordRefused(decision) : undefined;
+export async function refuseOwnRecord(q: Q, user: Pick<SessionUser, "id">, workerId: string, decision: OwnDecision): Promise<Refusal | undefined> {
+  return await isOwnRecord(q, user, workerId) ? ownRecordRefused(decision) : undefined;
 }
 
 /** Worker records that are not the acting user's own: for the lists of decisions waiting for them. */

@@ -9,13 +9,11 @@ type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
  * Bumps the user's session version (every token minted before now stops working: resolveSession compares it) and
  * ends their open login sessions, so the sessions list says why they ended rather than waiting for the next request.
  */
-export function signOutEverywhere(tx: Tx | DB, userId: string, now: Date): void {
-  tx.update(users)
+export async function signOutEverywhere(tx: Tx | DB, userId: string, now: Date): Promise<void> {
+  await tx.update(users)
     .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId))
-    .run();
-  tx.update(loginSessions)
+    .where(eq(users.id, userId));
+  await tx.update(loginSessions)
     .set({ endedAt: now, endReason: "revoked" })
-    .where(and(eq(loginSessions.userId, userId), isNull(loginSessions.endedAt)))
-    .run();
+    .where(and(eq(loginSessions.userId, userId), isNull(loginSessions.endedAt)));
 }

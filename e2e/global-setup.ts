@@ -110,7 +110,7 @@ export default async function globalSetup(config: FullConfig) {
   if (existsSync(slots)) for (const slot of readdirSync(slots)) await stopLeftover(join(slots, slot, "server.pid"));
   rmSync(E2E_DIR, { recursive: true, force: true });
   // Only the first-administrator spec uses the empty trust, and only in the main project.
-  await Promise.all([...days.map((day) => seedTemplate(day.today, "demo")), seedTemplate(days[0]!.today, "empty")]);
+  await Promise.all([...days.map(async (day) => await seedTemplate(day.today, "demo")), seedTemplate(days[0]!.today, "empty")]);
   const [main, ...others] = days;
   const browser = await chromium.launch(LAUNCH_OPTIONS);
   try {

@@ -14,5 +14,5 @@ export const APPRAISAL_VIEWS_LOGGED_FOR: readonly Role[] = ["lead", "admin"];
 export async function recordView(user: SessionUser, entry: AuditEntry): Promise<void> {
   const h = await headers();
   if (h.get("next-router-prefetch") || h.get("purpose") === "prefetch") return;
-  recordAccess(user, entry);
+  await recordAccess(user, entry);
 }

@@ -39,7 +39,7 @@ export type ActionSpec<IdsS extends AnyTuple, In extends z.ZodType | undefined, 
   /** The arguments the page binds (`action.bind(null, workerId, …)`). A malformed one is a 404. */
   ids?: IdsS;
   /** The form's schema, or a function making it (when it depends on today or on a record). */
-  input?: In | ((ctx: Before<z.output<IdsS>>) => In);
+  input?: In | ((ctx: Before<z.output<IdsS>>) => In | Promise<In>);
   /** How the form is read into the schema. Default: `formObject(form, lists)`. */
   read?: (form: FormData) => unknown;
   /** Fields sent more than once (checkbox groups), read as lists by the default reader. */
@@ -126,7 +126,7 @@ export function defineAction<
 
     let input = undefined as Input<In>;
     if (spec.input) {
-      const schema = typeof spec.input === "function" ? (spec.input as (ctx: Before<z.output<IdsS>>) => In)(base) : spec.input;
+      const schema = typeof spec.input === "function" ? await (spec.input as (ctx: Before<z.output<IdsS>>) => In | Promise<In>)(base) : spec.input;
       const parsed = (schema as z.ZodType).safeParse(spec.read ? spec.read(form) : formObject(form, spec.lists));
       if (!parsed.success) return spec.invalid ? spec.invalid(form, parsed.error) : (formErrors(parsed.error, form) as S);
       input = parsed.data as Input<In>;
@@ -173,10 +173,10 @@ export function defineSignature<
   return defineAction<IdsS, In, R, S>({
     ...spec,
     reauthenticate: true,
-    run: (ctx) => {
+    run: async (ctx) => {
       // defineAction sets the signature whenever reauthenticate is on; this is the type saying so.
       if (!ctx.signature) throw new Error("A signature reached its data-layer call without proof of who signed");
-      return spec.run({ ...ctx, signature: ctx.signature });
+      return await spec.run({ ...ctx, signature: ctx.signature });
     },
   });
 }

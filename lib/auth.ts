@@ -98,15 +98,15 @@ export const { handlers, signIn, signOut, auth } = NextAuth({
   callbacks: {
     ...authConfig.callbacks,
     // Single sign-on is for people who already have a Pathways account: matched by email, never created here.
-    signIn({ user, account }) {
+    async signIn({ user, account }) {
       if (account?.provider === "credentials") return true;
-      return !!(user.email && activeUserByEmail(user.email));
+      return !!(user.email && await activeUserByEmail(user.email));
     },
     async jwt({ token, user, account, trigger }) {
       if (trigger === "signIn" && user) {
-        const appUser = account?.provider === "credentials" ? user : user.email ? activeUserByEmail(user.email) : undefined;
+        const appUser = account?.provider === "credentials" ? user : user.email ? await activeUserByEmail(user.email) : undefined;
         if (!appUser?.id) return null;
-        const started = startLoginSession(appUser.id, account?.provider === "credentials" ? "password" : "oidc", new Date(), await clientAddress());
+        const started = await startLoginSession(appUser.id, account?.provider === "credentials" ? "password" : "oidc", new Date(), await clientAddress());
         if (!started) return null;
         return {
           sub: started.userId,
@@ -131,7 +131,7 @@ export { AuthError } from "next-auth";
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   if (!session?.sid || typeof session.sv !== "number") return null;
-  const check = resolveSession(session.sid, session.sv);
+  const check = await resolveSession(session.sid, session.sv);
   // The address goes on every audit row this request writes.
   return check.ok ? { ...check.user, address: await clientAddress() } : null;
 });

@@ -39,7 +39,7 @@ export async function deliverPasswordLink(
     emailed = await sendMail({ to: input.email, subject, text });
   }
   const shown = showsLinkOnScreen(issuer.role);
-  recordLinkDelivery(issuer, input.userId, { emailed, shown });
+  await recordLinkDelivery(issuer, input.userId, { emailed, shown });
   return { ...(shown ? { url: `${await screenOrigin()}${path}` } : {}), expiresAt, email: input.email, name: input.name, emailed };
 }
 
@@ -54,5 +54,5 @@ export async function emailRequestedLink(link: { userId: string; email: string; 
     const { subject, text } = forgottenPasswordEmail({ name: link.name, url: `${origin}${setPasswordPath(link.token)}`, expiresAt: formatDateTime(link.expiresAt), organisation });
     emailed = await sendMail({ to: link.email, subject, text });
   }
-  recordRequestedLinkDelivery(link.userId, emailed);
+  await recordRequestedLinkDelivery(link.userId, emailed);
 }

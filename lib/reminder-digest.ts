@@ -13,16 +13,16 @@ export type DigestRun = { configured: boolean; recipients: number; sent: number;
 export async function sendReminderDigests(today = todayInLondon()): Promise<DigestRun> {
   const run: DigestRun = { configured: mailConfigured(), recipients: 0, sent: 0, failed: 0, reminders: 0 };
   if (!run.configured) return run;
-  for (const user of digestRecipients()) {
+  for (const user of await digestRecipients()) {
     run.recipients++;
-    const all = inboxReminders(user, today);
-    const fresh = notYetSent(all, sentReminderKeys(user, all.map((r) => r.key)));
+    const all = await inboxReminders(user, today);
+    const fresh = notYetSent(all, await sentReminderKeys(user, all.map((r) => r.key)));
     if (fresh.length === 0) continue;
     const { subject, text } = digestEmail({ name: user.name, reminders: fresh, appUrl: appUrl(), formatDate });
     const outcome = await sendMail({ to: user.email, subject, text });
     if (outcome === "sent") {
       // Recorded only once the server has taken it: a failed send is tried again on the next run.
-      recordSent(user, fresh.map((r) => r.key));
+      await recordSent(user, fresh.map((r) => r.key));
       run.sent++;
       run.reminders += fresh.length;
     } else run.failed++;

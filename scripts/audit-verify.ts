@@ -10,7 +10,7 @@ if (!existsSync(databasePath())) {
   process.exit(1);
 }
 const { auditChainCheck } = await import("../db/queries/audit-trail");
-const check = auditChainCheck();
+const check = await auditChainCheck();
 if (check.ok) {
   console.log(`The audit log verifies: ${check.rows} rows${check.beforeChain ? ` (the first ${check.beforeChain} written before the chain began)` : ""}.`);
   console.log(`Head of the chain: row ${check.head.seq}, hash ${check.head.hash ?? "none"}`);

@@ -63,46 +63,46 @@ function time(label: string, fn: () => unknown, runs = 15) {
 }
 
 const today = todayInLondon();
-const lead = benchSession("lead@demo.test");
-const manager = benchSession("manager@demo.test");
+const lead = await benchSession("lead@demo.test");
+const manager = await benchSession("manager@demo.test");
 const f = (q: Record<string, string> = {}) => parseWorkerFilters(q);
 
 console.log(`\n${path}: timings over 15 runs each\n`);
-time("lead: workers list, first page", () => listWorkers(lead, f()));
-time("lead: workers list, search 'smith'", () => listWorkers(lead, f({ q: "smith" })));
-time("lead: workers list, sorted by team, page 500", () => listWorkers(lead, f({ sort: "team", page: "500" })));
-time("lead: workers list, on an apprenticeship", () => listWorkers(lead, f({ apprentice: "1" })));
-time("lead: export of everyone (all rows)", () => allWorkersMatching(lead, f()), 3);
-time("manager: workers list", () => listWorkers(manager, f()));
-time("manager: team page (development summaries)", () => developmentSummaries(manager, today));
+time("lead: workers list, first page", async () => await listWorkers(lead, f()));
+time("lead: workers list, search 'smith'", async () => await listWorkers(lead, f({ q: "smith" })));
+time("lead: workers list, sorted by team, page 500", async () => await listWorkers(lead, f({ sort: "team", page: "500" })));
+time("lead: workers list, on an apprenticeship", async () => await listWorkers(lead, f({ apprentice: "1" })));
+time("lead: export of everyone (all rows)", async () => await allWorkersMatching(lead, f()), 3);
+time("manager: workers list", async () => await listWorkers(manager, f()));
+time("manager: team page (development summaries)", async () => await developmentSummaries(manager, today));
 {
-  const worker = benchSession("worker@demo.test");
-  const me = ownWorkerRecord(worker);
+  const worker = await benchSession("worker@demo.test");
+  const me = await ownWorkerRecord(worker);
   if (!me) throw new Error("worker@demo.test has no worker record");
-  time("worker: My development (goals, actions, history)", () => [
-    ...developmentSummaries(worker, today, { workerIds: [me.id] }),
-    ...activeGoals(worker, me.id),
-    ...actionsDueSoon(worker, me.id, today),
-    ...appraisalHistory(worker, me.id),
-    ...conversationHistory(worker, me.id),
+  time("worker: My development (goals, actions, history)", async () => [
+    ...await developmentSummaries(worker, today, { workerIds: [me.id] }),
+    ...await activeGoals(worker, me.id),
+    ...await actionsDueSoon(worker, me.id, today),
+    ...await appraisalHistory(worker, me.id),
+    ...await conversationHistory(worker, me.id),
   ]);
-  time("manager: a worker's PDP page", () => pdpPage(manager, me.id));
-  time("manager: a worker's appraisals page", () => appraisalsPage(manager, me.id, today));
-  time("manager: a worker's career conversations page", () => conversationsPage(manager, me.id));
-  time("manager: a worker's competencies page", () => competencyOverview(manager, me.id, today));
-  const first = competencyOverview(manager, me.id, today)?.next?.domains[0]?.statements[0];
-  if (first) time("manager: one competency statement", () => competencyStatementPage(manager, me.id, first.id, today));
-  time("worker: readiness for the next stage (My development)", () => progressionReadiness(worker, me.id, today));
-  time("worker: inbox (also the nav count on every page)", () => inboxReminders(worker, today));
+  time("manager: a worker's PDP page", async () => await pdpPage(manager, me.id));
+  time("manager: a worker's appraisals page", async () => await appraisalsPage(manager, me.id, today));
+  time("manager: a worker's career conversations page", async () => await conversationsPage(manager, me.id));
+  time("manager: a worker's competencies page", async () => await competencyOverview(manager, me.id, today));
+  const first = (await competencyOverview(manager, me.id, today))?.next?.domains[0]?.statements[0];
+  if (first) time("manager: one competency statement", async () => await competencyStatementPage(manager, me.id, first.id, today));
+  time("worker: readiness for the next stage (My development)", async () => await progressionReadiness(worker, me.id, today));
+  time("worker: inbox (also the nav count on every page)", async () => await inboxReminders(worker, today));
 }
-time("manager: inbox (also the nav count on every page)", () => inboxReminders(manager, today));
-time("lead: apprenticeship pipeline (everyone)", () => apprenticeshipPipeline(lead, today), 5);
-time("manager: apprenticeship pipeline (their teams)", () => apprenticeshipPipeline(manager, today));
+time("manager: inbox (also the nav count on every page)", async () => await inboxReminders(manager, today));
+time("lead: apprenticeship pipeline (everyone)", async () => await apprenticeshipPipeline(lead, today), 5);
+time("manager: apprenticeship pipeline (their teams)", async () => await apprenticeshipPipeline(manager, today));
 {
-  const live = gatewayApprenticeId();
-  if (live) time("lead: a worker's apprenticeship page", () => apprenticeshipPage(lead, live, today));
+  const live = await gatewayApprenticeId();
+  if (live) time("lead: a worker's apprenticeship page", async () => await apprenticeshipPage(lead, live, today));
 }
-time("lead: insights headline measures", () => headlineMeasures(lead, today));
+time("lead: insights headline measures", async () => await headlineMeasures(lead, today));
 {
   // Insights: each tab's first view (nothing kept), then a repeat view while the data is unchanged, and for the lead a
   // view just after a change, when a slow result is served as it was (db/insights-cache.ts).
@@ -111,22 +111,22 @@ time("lead: insights headline measures", () => headlineMeasures(lead, today));
     clearInsightCache();
     return fn();
   };
-  const change = () => rewriteUserName(lead);
+  const change = async () => await rewriteUserName(lead);
   const tabs: [string, (u: SessionUser) => unknown][] = [
-    ["call-to-action scorecard", (u) => scorecard(u, all)],
-    ["team progression, 24 months", (u) => progression(u, all, 24)],
-    ["workforce tables", (u) => workforceComposition(u, all)],
-    ["barriers and enablers", (u) => barriersAndEnablers(u, all)],
-    ["equity (a quarter, checked against the year before it)", (u) => equityFigures(u, equityPeriodFor(today, today))],
-    ["the workers behind competency coverage (first 500)", (u) => coverageWorkers(u, all)],
+    ["call-to-action scorecard", async (u) => await scorecard(u, all)],
+    ["team progression, 24 months", async (u) => await progression(u, all, 24)],
+    ["workforce tables", async (u) => await workforceComposition(u, all)],
+    ["barriers and enablers", async (u) => await barriersAndEnablers(u, all)],
+    ["equity (a quarter, checked against the year before it)", async (u) => await equityFigures(u, equityPeriodFor(today, today))],
+    ["the workers behind competency coverage (first 500)", async (u) => await coverageWorkers(u, all)],
   ];
   for (const [name, fn] of tabs) {
     time(`lead: ${name}, first view`, fresh(() => fn(lead)), 5);
     time(`lead: ${name}, data unchanged`, () => fn(lead));
-    time(`lead: ${name}, just after a change`, () => (change(), fn(lead)));
+    time(`lead: ${name}, just after a change`, async () => (await change(), fn(lead)));
     time(`manager: ${name}, first view`, fresh(() => fn(manager)));
   }
-  time("lead: the workers behind appraisal (first 500)", () => scorecardWorkers(lead, all, "appraised"), 5);
+  time("lead: the workers behind appraisal (first 500)", async () => await scorecardWorkers(lead, all, "appraised"), 5);
   clearInsightCache();
 }
 // A 10,000-row staff list (new workers in the first 20 teams): the dry run, then applying it, on a copy of the
@@ -135,18 +135,18 @@ time("lead: insights headline measures", () => headlineMeasures(lead, today));
   const copy = path.replace(/\.db$/, "-import.db");
   copyFileSync(path, copy);
   openBenchDatabase(copy);
-  const admin = benchSession("admin@demo.test");
-  const teamNames = firstTeamNames(20);
+  const admin = await benchSession("admin@demo.test");
+  const teamNames = await firstTeamNames(20);
   const header = "Employee number,First name,Last name,Job title,Profession,Band,FTE,Team,Care setting,Start date,Line manager email";
   const lines = Array.from({ length: 10_000 }, (_, i) =>
     [`77${String(i).padStart(6, "0")}`, "Amara", `Okafor${i}`, "Physiotherapy Assistant", "Physiotherapy", String(2 + (i % 3)), "1", teamNames[i % teamNames.length], "", "01/09/2025", ""].join(","),
   );
   const file = new TextEncoder().encode(`${header}\r\n${lines.join("\r\n")}\r\n`);
   const t0 = performance.now();
-  const checked = checkWorkerImport(admin, { name: "bench.csv", bytes: file }, today);
+  const checked = await checkWorkerImport(admin, { name: "bench.csv", bytes: file }, today);
   const t1 = performance.now();
   if (!checked.ok) throw new Error(checked.message);
-  const applied = applyWorkerImport(admin, checked.batchId, today);
+  const applied = await applyWorkerImport(admin, checked.batchId, today);
   const t2 = performance.now();
   console.log(`${"import of 10,000 rows: dry run".padEnd(52)} ${(t1 - t0).toFixed(0).padStart(7)} ms`);
   console.log(`${"import of 10,000 rows: apply".padEnd(52)} ${(t2 - t1).toFixed(0).padStart(7)} ms   ${JSON.stringify(applied)}`);

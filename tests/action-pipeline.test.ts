@@ -37,9 +37,9 @@ function action(answer: (workerId: string, title: string) => Result<{ savedId: s
   return { run, calls };
 }
 
-function people() {
-  const org = makeOrg();
-  return { manager: asSession(makeUser(org.id, "manager")), lead: asSession(makeUser(org.id, "lead")), worker: asSession(makeUser(org.id, "support_worker")) };
+async function people() {
+  const org = await makeOrg();
+  return { manager: asSession(await makeUser(org.id, "manager")), lead: asSession(await makeUser(org.id, "lead")), worker: asSession(await makeUser(org.id, "support_worker")) };
 }
 
 beforeEach(() => {
@@ -48,7 +48,7 @@ beforeEach(() => {
 
 describe("defineAction", () => {
   it("checks the roles first: a role not listed gets 404 and the data layer is never called", async () => {
-    const p = people();
+    const p = await people();
     const { run, calls } = action(() => ({ ok: true, savedId: "x" }));
     for (const who of [p.lead, p.worker]) {
       actAs(who);
@@ -60,7 +60,7 @@ describe("defineAction", () => {
   });
 
   it("answers 404 to a malformed bound id before reading the form", async () => {
-    actAs(people().manager);
+    actAs((await people()).manager);
     const { run, calls } = action(() => ({ ok: true, savedId: "x" }));
     for (const bad of ["", "nope", "../../etc/passwd", `${newId()}x`, "a".repeat(200)]) {
       await expect(run(bad, {}, formData({ title: "" }))).rejects.toThrow(NOT_FOUND);
@@ -69,7 +69,7 @@ describe("defineAction", () => {
   });
 
   it("gives invalid input back with the field messages and what was typed, without calling the data layer", async () => {
-    actAs(people().manager);
+    actAs((await people()).manager);
     const { run, calls } = action(() => ({ ok: true, savedId: "x" }));
     const state = await run(newId(), {}, formData({ title: "  ", note: "Kept note", password: "never echoed" }));
     expect(state).toMatchObject({ ok: false, message: "There is a problem", fieldErrors: { title: "Enter a title" }, values: { title: "  ", note: "Kept note" } });
@@ -79,7 +79,7 @@ describe("defineAction", () => {
   });
 
   it("passes the user, the checked ids, the parsed input and today to the data layer, then refreshes and says done", async () => {
-    const p = people();
+    const p = await people();
     actAs(p.manager);
     const workerId = newId();
     const { run, calls } = action(() => ({ ok: true, savedId: "s1" }));
@@ -89,7 +89,7 @@ describe("defineAction", () => {
   });
 
   it("reads the form without control, bidirectional or zero-width characters, on success and when it is sent back", async () => {
-    actAs(people().manager);
+    actAs((await people()).manager);
     const { run, calls } = action(() => ({ ok: true, savedId: "s3" }));
     await run(newId(), {}, formData({ title: "Care\u0000 Certificate\u202E\u200B" }));
     expect(calls.map((c) => c.title)).toEqual(["Care Certificate"]);
@@ -99,21 +99,21 @@ describe("defineAction", () => {
   });
 
   it("redirects after refreshing when asked", async () => {
-    actAs(people().manager);
+    actAs((await people()).manager);
     const { run } = action(() => ({ ok: true, savedId: "s2" }), "/somewhere");
     await expect(run(newId(), {}, formData({ title: "Go" }))).rejects.toThrow(/NEXT_REDIRECT/);
     expect(refreshed.map((r) => r.path)).toContain("/saved/s2");
   });
 
   it("turns the data layer's not_found into a 404", async () => {
-    actAs(people().manager);
+    actAs((await people()).manager);
     const { run } = action(() => notFound("Worker not found"));
     await expect(run(newId(), {}, formData({ title: "Hello" }))).rejects.toThrow(NOT_FOUND);
     expect(refreshed).toEqual([]);
   });
 
   it("turns any other refusal into the form's message, on its field when it names one, keeping what was typed", async () => {
-    actAs(people().manager);
+    actAs((await people()).manager);
     for (const refusal of [readOnly("Leads read this"), conflict("Already done"), invalid("Choose a later date", "title"), conflict("Taken", "title")]) {
       const { run } = action(() => refusal);
       const state = await run(newId(), {}, formData({ title: "Typed", note: "Also typed" }));
@@ -129,7 +129,7 @@ describe("defineAction", () => {
   });
 
   it("answers with a before step's state without reading the form or calling the data layer", async () => {
-    actAs(people().manager);
+    actAs((await people()).manager);
     const run = defineAction({
       roles: ["manager"],
       before: ({ form }) => (form.get("intent") === "add-row" ? { values: { rows: "2" } } : undefined),
@@ -144,12 +144,12 @@ describe("defineAction", () => {
   });
 
   it("asks for the password again when it reauthenticates", async () => {
-    const p = people();
+    const p = await people();
     actAs(p.manager);
     const run = defineAction({ roles: ["manager"], reauthenticate: true, run: () => ({ ok: true }) as const, revalidate: () => [], done: "Signed" });
     expect(await run({}, formData({}))).toMatchObject({ ok: false, fieldErrors: { password: "Enter your password to confirm it is you" } });
     expect(await run({}, formData({ password: "not their password" }))).toMatchObject({ ok: false, fieldErrors: { password: "The password is not right" } });
-    db.update(users).set({ passwordHash: await hashPassword("correct horse battery") }).where(eq(users.id, p.manager.id)).run();
+    await db.update(users).set({ passwordHash: await hashPassword("correct horse battery") }).where(eq(users.id, p.manager.id));
     expect(await run({}, formData({ password: "correct horse battery" }))).toEqual({ ok: true, message: "Signed" });
   });
 });

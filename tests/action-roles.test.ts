@@ -12,8 +12,8 @@ vi.mock("next/cache", () => import("./support/next-cache-mock"));
 type AnyAction = (...args: never[]) => Promise<unknown>;
 
 async function refuses(role: Role, action: AnyAction, boundIds: number) {
-  const org = makeOrg();
-  actAs(asSession(makeUser(org.id, role)));
+  const org = await makeOrg();
+  actAs(asSession(await makeUser(org.id, role)));
   const ids = Array.from({ length: boundIds }, () => newId());
   await expect((action as (...args: unknown[]) => Promise<unknown>)(...ids, {}, formData({}))).rejects.toThrow(NOT_FOUND);
 }

@@ -1,7 +1,7 @@
 // The annual appraisal: who may see and do what, the lifecycle, the lock and reopening, objectives into the PDP.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, first as firstRow, one } from "@/db/client";
 import {
   appraisals,
   appraisalObjectiveReviews,
@@ -38,7 +38,7 @@ vi.mock("next/cache", () => import("./support/next-cache-mock"));
 
 const TODAY = todayInLondon();
 
-let f: ReturnType<typeof twoTeams>;
+let f: Awaited<ReturnType<typeof twoTeams>>;
 let managerA: ReturnType<typeof asSession>;
 let managerB: ReturnType<typeof asSession>;
 let lead: ReturnType<typeof asSession>;
@@ -47,8 +47,8 @@ let workerA: ReturnType<typeof asSession>;
 let workerB: ReturnType<typeof asSession>;
 let wA: string;
 
-beforeEach(() => {
-  f = twoTeams();
+beforeEach(async () => {
+  f = await twoTeams();
   managerA = asSession(f.users.managerA);
   managerB = asSession(f.users.managerB);
   lead = asSession(f.users.lead);
@@ -63,18 +63,18 @@ function fields(over: Partial<AppraisalFields> = {}): AppraisalFields {
   return { heldOn: null, achievements: "", wellbeing: "", feedback: "", trainingNeeds: "", appraiserSummary: "", reviews: [], objectives: [], ...over };
 }
 
-function schedule(date = addDays(TODAY, -1)) {
-  const r = scheduleAppraisal(managerA, wA, { scheduledFor: date, appraiserId: managerA.id }, TODAY);
+async function schedule(date = addDays(TODAY, -1)) {
+  const r = await scheduleAppraisal(managerA, wA, { scheduledFor: date, appraiserId: managerA.id }, TODAY);
   if (!r.ok) throw new Error(r.message);
   return r.appraisalId;
 }
 
 /** An appraisal taken as far as awaiting the worker's sign-off, with one new objective. */
-function awaiting(objective = "Lead the falls-prevention huddle") {
-  const id = schedule();
-  expect(startAppraisal(managerA, wA, id).ok).toBe(true);
-  const reviews = db.select().from(appraisalObjectiveReviews).where(eq(appraisalObjectiveReviews.appraisalId, id)).all();
-  const saved = saveAppraisal(
+async function awaiting(objective = "Lead the falls-prevention huddle") {
+  const id = await schedule();
+  expect((await startAppraisal(managerA, wA, id)).ok).toBe(true);
+  const reviews = await db.select().from(appraisalObjectiveReviews).where(eq(appraisalObjectiveReviews.appraisalId, id));
+  const saved = await saveAppraisal(
     managerA,
     wA,
     id,
@@ -87,232 +87,231 @@ function awaiting(objective = "Lead the falls-prevention huddle") {
     TODAY,
   );
   expect(saved).toMatchObject({ ok: true });
-  expect(sendForSignOff(managerA, wA, id, TODAY)).toMatchObject({ ok: true });
+  expect(await sendForSignOff(managerA, wA, id, TODAY)).toMatchObject({ ok: true });
   return id;
 }
 
-function completed() {
-  const id = awaiting();
-  expect(signOff(workerA, wA, id, { workerComments: "Agreed" }, SIGNED)).toMatchObject({ ok: true });
+async function completed() {
+  const id = await awaiting();
+  expect(await signOff(workerA, wA, id, { workerComments: "Agreed" }, SIGNED)).toMatchObject({ ok: true });
   return id;
 }
 
-const statusOf = (id: string) => db.select().from(appraisals).where(eq(appraisals.id, id)).get()!;
-const auditFor = (id: string) => db.select().from(auditEvents).where(eq(auditEvents.entityId, id)).all().map((e) => e.action);
+const statusOf = async (id: string) => (await firstRow(db.select().from(appraisals).where(eq(appraisals.id, id))))!;
+const auditFor = async (id: string) => (await db.select().from(auditEvents).where(eq(auditEvents.entityId, id))).map((e) => e.action);
 
 describe("seeing appraisals", () => {
-  it("shows the worker, their manager, a lead and an admin; not another team's manager or another worker", () => {
-    const id = schedule();
+  it("shows the worker, their manager, a lead and an admin; not another team's manager or another worker", async () => {
+    const id = await schedule();
     for (const u of [managerA, lead, admin, workerA]) {
-      expect(appraisalsPage(u, wA, TODAY)?.open?.id).toBe(id);
-      expect(appraisalDetail(u, wA, id)).toBeDefined();
+      expect((await appraisalsPage(u, wA, TODAY))?.open?.id).toBe(id);
+      expect(await appraisalDetail(u, wA, id)).toBeDefined();
     }
     for (const u of [managerB, workerB]) {
-      expect(appraisalsPage(u, wA, TODAY)).toBeUndefined();
-      expect(appraisalDetail(u, wA, id)).toBeUndefined();
+      expect(await appraisalsPage(u, wA, TODAY)).toBeUndefined();
+      expect(await appraisalDetail(u, wA, id)).toBeUndefined();
     }
     // The appraisal id must belong to the worker in the URL.
-    expect(appraisalDetail(managerB, f.workers.workerB.id, id)).toBeUndefined();
-    expect(appraisalDetail(lead, f.workers.workerB.id, id)).toBeUndefined();
+    expect(await appraisalDetail(managerB, f.workers.workerB.id, id)).toBeUndefined();
+    expect(await appraisalDetail(lead, f.workers.workerB.id, id)).toBeUndefined();
   });
 
-  it("hides the draft from the worker until it is awaiting their sign-off", () => {
-    const id = schedule();
-    startAppraisal(managerA, wA, id);
-    saveAppraisal(managerA, wA, id, fields({ wellbeing: "Tired after winter pressures" }), TODAY);
-    const draft = appraisalDetail(workerA, wA, id)!;
+  it("hides the draft from the worker until it is awaiting their sign-off", async () => {
+    const id = await schedule();
+    await startAppraisal(managerA, wA, id);
+    await saveAppraisal(managerA, wA, id, fields({ wellbeing: "Tired after winter pressures" }), TODAY);
+    const draft = (await appraisalDetail(workerA, wA, id))!;
     expect(draft.content).toBeNull();
     expect(draft.appraisal).toMatchObject({ status: "in_progress", scheduledFor: addDays(TODAY, -1) });
     expect(JSON.stringify(draft)).not.toContain("Tired after winter");
-    expect(appraisalDetail(lead, wA, id)!.content?.wellbeing).toBe("Tired after winter pressures");
+    expect((await appraisalDetail(lead, wA, id))!.content?.wellbeing).toBe("Tired after winter pressures");
 
-    const reviews = db.select().from(appraisalObjectiveReviews).where(eq(appraisalObjectiveReviews.appraisalId, id)).all();
-    saveAppraisal(managerA, wA, id, fields({ heldOn: TODAY, wellbeing: "Tired after winter pressures", appraiserSummary: "Good", reviews: reviews.map((r) => ({ id: r.id, outcome: "met", comment: "" })) }), TODAY);
-    sendForSignOff(managerA, wA, id, TODAY);
-    expect(appraisalDetail(workerA, wA, id)!.content?.wellbeing).toBe("Tired after winter pressures");
+    const reviews = await db.select().from(appraisalObjectiveReviews).where(eq(appraisalObjectiveReviews.appraisalId, id));
+    await saveAppraisal(managerA, wA, id, fields({ heldOn: TODAY, wellbeing: "Tired after winter pressures", appraiserSummary: "Good", reviews: reviews.map((r) => ({ id: r.id, outcome: "met", comment: "" })) }), TODAY);
+    await sendForSignOff(managerA, wA, id, TODAY);
+    expect((await appraisalDetail(workerA, wA, id))!.content?.wellbeing).toBe("Tired after winter pressures");
   });
 
-  it("works out the next due date: a new starter's from their start, then from the last completed appraisal", () => {
-    expect(appraisalsPage(managerA, wA, "2022-10-01")!.due).toMatchObject({ dueOn: "2023-04-01", lastCompletedOn: null, status: "up_to_date" });
-    const id = completed();
-    const page = appraisalsPage(managerA, wA, TODAY)!;
+  it("works out the next due date: a new starter's from their start, then from the last completed appraisal", async () => {
+    expect((await appraisalsPage(managerA, wA, "2022-10-01"))!.due).toMatchObject({ dueOn: "2023-04-01", lastCompletedOn: null, status: "up_to_date" });
+    const id = await completed();
+    const page = (await appraisalsPage(managerA, wA, TODAY))!;
     expect(page.due).toMatchObject({ lastCompletedOn: TODAY, dueOn: addMonths(TODAY, 12), status: "up_to_date" });
     expect(page.history.map((a) => a.id)).toEqual([id]);
     expect(page.open).toBeUndefined();
   });
 
-  it("offers active managers in the organisation as appraisers", () => {
-    const ids = appraiserOptions(admin).map(([id]) => id);
+  it("offers active managers in the organisation as appraisers", async () => {
+    const ids = (await appraiserOptions(admin)).map(([id]) => id);
     expect(ids).toEqual(expect.arrayContaining([managerA.id, managerB.id]));
     expect(ids).not.toContain(lead.id);
   });
 });
 
 describe("scheduling", () => {
-  it("lets the worker's manager and an admin book one; refuses another team's manager, a lead and a worker", () => {
-    expect(scheduleAppraisal(managerB, wA, { scheduledFor: TODAY, appraiserId: managerB.id }, TODAY)).toMatchObject({ ok: false, message: "Worker not found" });
-    expect(scheduleAppraisal(lead, wA, { scheduledFor: TODAY, appraiserId: managerA.id }, TODAY).ok).toBe(false);
-    expect(scheduleAppraisal(workerA, wA, { scheduledFor: TODAY, appraiserId: managerA.id }, TODAY).ok).toBe(false);
-    const r = scheduleAppraisal(admin, wA, { scheduledFor: TODAY, appraiserId: managerA.id }, TODAY);
+  it("lets the worker's manager and an admin book one; refuses another team's manager, a lead and a worker", async () => {
+    expect(await scheduleAppraisal(managerB, wA, { scheduledFor: TODAY, appraiserId: managerB.id }, TODAY)).toMatchObject({ ok: false, message: "Worker not found" });
+    expect((await scheduleAppraisal(lead, wA, { scheduledFor: TODAY, appraiserId: managerA.id }, TODAY)).ok).toBe(false);
+    expect((await scheduleAppraisal(workerA, wA, { scheduledFor: TODAY, appraiserId: managerA.id }, TODAY)).ok).toBe(false);
+    const r = await scheduleAppraisal(admin, wA, { scheduledFor: TODAY, appraiserId: managerA.id }, TODAY);
     expect(r.ok).toBe(true);
-    expect(auditFor(r.ok ? r.appraisalId : "")).toEqual(["appraisal.scheduled"]);
+    expect(await auditFor(r.ok ? r.appraisalId : "")).toEqual(["appraisal.scheduled"]);
   });
 
-  it("refuses a date in the far future or before they started, an appraiser who is not an active manager, and a second open one", () => {
-    const far = scheduleAppraisal(managerA, wA, { scheduledFor: addMonths(TODAY, 36), appraiserId: managerA.id }, TODAY);
+  it("refuses a date in the far future or before they started, an appraiser who is not an active manager, and a second open one", async () => {
+    const far = await scheduleAppraisal(managerA, wA, { scheduledFor: addMonths(TODAY, 36), appraiserId: managerA.id }, TODAY);
     expect(far).toEqual({ ok: false, code: "invalid", field: "scheduledFor", message: "The appraisal date must be within 18 months from today" });
-    expect(scheduleAppraisal(managerA, wA, { scheduledFor: "2022-03-31", appraiserId: managerA.id }, TODAY)).toMatchObject({ field: "scheduledFor" });
-    expect(scheduleAppraisal(managerA, wA, { scheduledFor: TODAY, appraiserId: lead.id }, TODAY)).toMatchObject({ field: "appraiserId" });
-    const otherOrgManager = makeUser(f.workers.otherOrgWorker.orgId, "manager");
-    expect(scheduleAppraisal(managerA, wA, { scheduledFor: TODAY, appraiserId: otherOrgManager.id }, TODAY)).toMatchObject({ field: "appraiserId" });
-    schedule();
-    expect(scheduleAppraisal(managerA, wA, { scheduledFor: TODAY, appraiserId: managerA.id }, TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/not finished/) });
-    expect(db.select().from(appraisals).all()).toHaveLength(1);
+    expect(await scheduleAppraisal(managerA, wA, { scheduledFor: "2022-03-31", appraiserId: managerA.id }, TODAY)).toMatchObject({ field: "scheduledFor" });
+    expect(await scheduleAppraisal(managerA, wA, { scheduledFor: TODAY, appraiserId: lead.id }, TODAY)).toMatchObject({ field: "appraiserId" });
+    const otherOrgManager = await makeUser(f.workers.otherOrgWorker.orgId, "manager");
+    expect(await scheduleAppraisal(managerA, wA, { scheduledFor: TODAY, appraiserId: otherOrgManager.id }, TODAY)).toMatchObject({ field: "appraiserId" });
+    await schedule();
+    expect(await scheduleAppraisal(managerA, wA, { scheduledFor: TODAY, appraiserId: managerA.id }, TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/not finished/) });
+    expect(await db.select().from(appraisals)).toHaveLength(1);
   });
 });
 
 describe("the lifecycle", () => {
-  it("starts by bringing in last year's objectives and the PDP's agreed live goals, once each by title", () => {
-    const first = completed(); // its new objective: "Lead the falls-prevention huddle"
+  it("starts by bringing in last year's objectives and the PDP's agreed live goals, once each by title", async () => {
+    const first = await completed(); // its new objective: "Lead the falls-prevention huddle"
     expect(first).toBeTruthy();
-    const pdp = db.insert(pdps).values({ workerId: wA, periodStart: TODAY, periodEnd: addMonths(TODAY, 12), status: "draft" }).returning().get();
+    const pdp = await one(db.insert(pdps).values({ workerId: wA, periodStart: TODAY, periodEnd: addMonths(TODAY, 12), status: "draft" }).returning());
     const agreedAt = new Date();
-    db.insert(pdpGoals)
+    await db.insert(pdpGoals)
       .values([
         { pdpId: pdp.id, title: "lead the falls-prevention huddle ", proposedBy: "manager", agreedAt },
         { pdpId: pdp.id, title: "Shadow the dysphagia clinic", proposedBy: "worker", agreedAt },
         { pdpId: pdp.id, title: "Dropped goal", proposedBy: "worker", status: "dropped", agreedAt },
-      ])
-      .run();
+      ]);
     // Proposed by the worker this morning and never agreed by the manager: not an objective to mark met or not met.
-    const proposed = db.transaction((tx) =>
-      addGoalsToCurrentPdp(tx, workerA, wA, [{ title: "Run the Friday hydration round", targetDate: null, proposedBy: "worker" }], TODAY),
+    const proposed = await db.transaction(async (tx) =>
+      await addGoalsToCurrentPdp(tx, workerA, wA, [{ title: "Run the Friday hydration round", targetDate: null, proposedBy: "worker" }], TODAY),
     );
-    expect(db.select().from(pdpGoals).where(eq(pdpGoals.id, proposed.goalIds[0]!)).get()!.agreedAt).toBeNull();
-    const id = schedule(TODAY);
-    expect(startAppraisal(workerA, wA, id).ok).toBe(false);
-    expect(startAppraisal(managerB, wA, id)).toMatchObject({ ok: false, message: "Appraisal not found" });
-    expect(startAppraisal(managerA, wA, id).ok).toBe(true);
-    const reviews = db.select().from(appraisalObjectiveReviews).where(eq(appraisalObjectiveReviews.appraisalId, id)).all();
+    expect((await firstRow(db.select().from(pdpGoals).where(eq(pdpGoals.id, proposed.goalIds[0]!))))!.agreedAt).toBeNull();
+    const id = await schedule(TODAY);
+    expect((await startAppraisal(workerA, wA, id)).ok).toBe(false);
+    expect(await startAppraisal(managerB, wA, id)).toMatchObject({ ok: false, message: "Appraisal not found" });
+    expect((await startAppraisal(managerA, wA, id)).ok).toBe(true);
+    const reviews = await db.select().from(appraisalObjectiveReviews).where(eq(appraisalObjectiveReviews.appraisalId, id));
     expect(reviews.map((r) => r.objective).sort()).toEqual(["Lead the falls-prevention huddle", "Shadow the dysphagia clinic"]);
-    expect(statusOf(id).status).toBe("in_progress");
-    expect(startAppraisal(managerA, wA, id).ok).toBe(false);
+    expect((await statusOf(id)).status).toBe("in_progress");
+    expect((await startAppraisal(managerA, wA, id)).ok).toBe(false);
   });
 
-  it("sends for sign-off only when held, every objective is marked and there is a summary", () => {
-    const id = schedule();
-    startAppraisal(managerA, wA, id);
-    db.insert(appraisalObjectiveReviews).values({ appraisalId: id, objective: "Complete the Care Certificate" }).run();
-    const r = sendForSignOff(managerA, wA, id, TODAY);
+  it("sends for sign-off only when held, every objective is marked and there is a summary", async () => {
+    const id = await schedule();
+    await startAppraisal(managerA, wA, id);
+    await db.insert(appraisalObjectiveReviews).values({ appraisalId: id, objective: "Complete the Care Certificate" });
+    const r = await sendForSignOff(managerA, wA, id, TODAY);
     expect(r).toMatchObject({ ok: false, fieldErrors: { heldOn: expect.any(String), reviews: expect.any(String), appraiserSummary: expect.any(String) } });
-    expect(saveAppraisal(managerA, wA, id, fields({ heldOn: addDays(TODAY, 1) }), TODAY)).toMatchObject({ ok: false, field: "heldOn" });
-    expect(statusOf(id).status).toBe("in_progress");
+    expect(await saveAppraisal(managerA, wA, id, fields({ heldOn: addDays(TODAY, 1) }), TODAY)).toMatchObject({ ok: false, field: "heldOn" });
+    expect((await statusOf(id)).status).toBe("in_progress");
   });
 
-  it("lets only the worker sign off; a manager, a lead and another worker are refused", () => {
-    const id = awaiting();
+  it("lets only the worker sign off; a manager, a lead and another worker are refused", async () => {
+    const id = await awaiting();
     const name = `${f.workers.workerA.firstName} ${f.workers.workerA.lastName}`;
     for (const u of [managerA, admin, lead]) {
-      expect(signOff(u, wA, id, { workerComments: "" }, SIGNED)).toEqual({ ok: false, code: "read_only", message: `Only ${name} can sign off their own appraisal` });
+      expect(await signOff(u, wA, id, { workerComments: "" }, SIGNED)).toEqual({ ok: false, code: "read_only", message: `Only ${name} can sign off their own appraisal` });
     }
-    expect(signOff(workerB, wA, id, { workerComments: "" }, SIGNED)).toEqual({ ok: false, code: "not_found", message: "Appraisal not found" });
-    expect(signOff(managerB, wA, id, { workerComments: "" }, SIGNED)).toEqual({ ok: false, code: "not_found", message: "Appraisal not found" });
-    expect(statusOf(id).status).toBe("awaiting_sign_off");
+    expect(await signOff(workerB, wA, id, { workerComments: "" }, SIGNED)).toEqual({ ok: false, code: "not_found", message: "Appraisal not found" });
+    expect(await signOff(managerB, wA, id, { workerComments: "" }, SIGNED)).toEqual({ ok: false, code: "not_found", message: "Appraisal not found" });
+    expect((await statusOf(id)).status).toBe("awaiting_sign_off");
 
-    expect(signOff(workerA, wA, id, { workerComments: "Fair and agreed" }, SIGNED)).toMatchObject({ ok: true });
-    const done = statusOf(id);
+    expect(await signOff(workerA, wA, id, { workerComments: "Fair and agreed" }, SIGNED)).toMatchObject({ ok: true });
+    const done = await statusOf(id);
     expect(done).toMatchObject({ status: "completed", workerComments: "Fair and agreed" });
     expect(done.workerSignedAt).toBeInstanceOf(Date);
     expect(done.completedAt).toBeInstanceOf(Date);
-    expect(auditFor(id)).toEqual(expect.arrayContaining(["appraisal.started", "appraisal.saved", "appraisal.sent_for_sign_off", "appraisal.signed_off"]));
+    expect(await auditFor(id)).toEqual(expect.arrayContaining(["appraisal.started", "appraisal.saved", "appraisal.sent_for_sign_off", "appraisal.signed_off"]));
   });
 
-  it("lets the worker send it back with a reason, not without", () => {
-    const id = awaiting();
-    expect(returnToManager(workerA, wA, id, "  ")).toMatchObject({ ok: false, message: "Give a reason", field: "reason" });
-    expect(returnToManager(managerA, wA, id, "x").ok).toBe(false);
-    expect(returnToManager(workerA, wA, id, "The wellbeing notes are not what we agreed")).toMatchObject({ ok: true });
-    expect(statusOf(id)).toMatchObject({ status: "in_progress", statusReason: "The wellbeing notes are not what we agreed" });
-    expect(auditFor(id)).toContain("appraisal.returned");
+  it("lets the worker send it back with a reason, not without", async () => {
+    const id = await awaiting();
+    expect(await returnToManager(workerA, wA, id, "  ")).toMatchObject({ ok: false, message: "Give a reason", field: "reason" });
+    expect((await returnToManager(managerA, wA, id, "x")).ok).toBe(false);
+    expect(await returnToManager(workerA, wA, id, "The wellbeing notes are not what we agreed")).toMatchObject({ ok: true });
+    expect(await statusOf(id)).toMatchObject({ status: "in_progress", statusReason: "The wellbeing notes are not what we agreed" });
+    expect(await auditFor(id)).toContain("appraisal.returned");
   });
 
-  it("cancels with a reason, by the manager only, before sign-off", () => {
-    const id = schedule();
-    expect(cancelAppraisal(managerA, wA, id, "")).toMatchObject({ ok: false, message: "Give a reason" });
-    expect(cancelAppraisal(lead, wA, id, "Lead says so").ok).toBe(false);
-    expect(cancelAppraisal(managerB, wA, id, "Not mine").ok).toBe(false);
-    expect(cancelAppraisal(managerA, wA, id, "Long-term sick leave")).toMatchObject({ ok: true });
-    expect(statusOf(id)).toMatchObject({ status: "cancelled", statusReason: "Long-term sick leave" });
-    expect(saveAppraisal(managerA, wA, id, fields(), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/cancelled/) });
+  it("cancels with a reason, by the manager only, before sign-off", async () => {
+    const id = await schedule();
+    expect(await cancelAppraisal(managerA, wA, id, "")).toMatchObject({ ok: false, message: "Give a reason" });
+    expect((await cancelAppraisal(lead, wA, id, "Lead says so")).ok).toBe(false);
+    expect((await cancelAppraisal(managerB, wA, id, "Not mine")).ok).toBe(false);
+    expect(await cancelAppraisal(managerA, wA, id, "Long-term sick leave")).toMatchObject({ ok: true });
+    expect(await statusOf(id)).toMatchObject({ status: "cancelled", statusReason: "Long-term sick leave" });
+    expect(await saveAppraisal(managerA, wA, id, fields(), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/cancelled/) });
     // Cancelled frees the way for a new booking.
-    expect(scheduleAppraisal(managerA, wA, { scheduledFor: TODAY, appraiserId: managerA.id }, TODAY).ok).toBe(true);
+    expect((await scheduleAppraisal(managerA, wA, { scheduledFor: TODAY, appraiserId: managerA.id }, TODAY)).ok).toBe(true);
   });
 
-  it("after the worker has left, only cancels their open appraisal", () => {
-    const id = schedule();
-    db.update(workers).set({ status: "left", contractEnd: TODAY }).where(eq(workers.id, wA)).run();
-    expect(startAppraisal(managerA, wA, id)).toMatchObject({ ok: false, message: expect.stringMatching(/has left, so this appraisal can only be cancelled/) });
-    expect(saveAppraisal(managerA, wA, id, fields(), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/has left/) });
-    expect(cancelAppraisal(managerA, wA, id, "Left the trust")).toMatchObject({ ok: true });
+  it("after the worker has left, only cancels their open appraisal", async () => {
+    const id = await schedule();
+    await db.update(workers).set({ status: "left", contractEnd: TODAY }).where(eq(workers.id, wA));
+    expect(await startAppraisal(managerA, wA, id)).toMatchObject({ ok: false, message: expect.stringMatching(/has left, so this appraisal can only be cancelled/) });
+    expect(await saveAppraisal(managerA, wA, id, fields(), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/has left/) });
+    expect(await cancelAppraisal(managerA, wA, id, "Left the trust")).toMatchObject({ ok: true });
   });
 });
 
 describe("the lock and reopening", () => {
-  it("refuses every change to a completed appraisal with the lock message", () => {
-    const id = completed();
+  it("refuses every change to a completed appraisal with the lock message", async () => {
+    const id = await completed();
     const locked = /^This appraisal was signed off on \d{1,2} \w+ \d{4} and is locked\. Reopen it with a reason to change it\.$/;
-    expect(saveAppraisal(managerA, wA, id, fields({ appraiserSummary: "Changed after the fact" }), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(locked) });
-    expect(sendForSignOff(managerA, wA, id, TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(locked) });
-    expect(cancelAppraisal(managerA, wA, id, "Oops")).toMatchObject({ ok: false, message: expect.stringMatching(locked) });
-    expect(signOff(workerA, wA, id, { workerComments: "again" }, SIGNED)).toMatchObject({ ok: false, message: expect.stringMatching(locked) });
-    expect(statusOf(id).appraiserSummary).toBe("A strong year");
+    expect(await saveAppraisal(managerA, wA, id, fields({ appraiserSummary: "Changed after the fact" }), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(locked) });
+    expect(await sendForSignOff(managerA, wA, id, TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(locked) });
+    expect(await cancelAppraisal(managerA, wA, id, "Oops")).toMatchObject({ ok: false, message: expect.stringMatching(locked) });
+    expect(await signOff(workerA, wA, id, { workerComments: "again" }, SIGNED)).toMatchObject({ ok: false, message: expect.stringMatching(locked) });
+    expect((await statusOf(id)).appraiserSummary).toBe("A strong year");
   });
 
-  it("also refuses the manager's edits while it waits for the worker", () => {
-    const id = awaiting();
-    expect(saveAppraisal(managerA, wA, id, fields(), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/waiting for .+ to sign it off/) });
+  it("also refuses the manager's edits while it waits for the worker", async () => {
+    const id = await awaiting();
+    expect(await saveAppraisal(managerA, wA, id, fields(), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/waiting for .+ to sign it off/) });
   });
 
-  it("reopens with a reason: a reopening row, an audit entry, the sign-off cleared", () => {
-    const id = completed();
-    expect(reopenAppraisal(managerA, wA, id, " ")).toMatchObject({ ok: false, message: "Give a reason" });
-    expect(reopenAppraisal(lead, wA, id, "Lead").ok).toBe(false);
-    expect(reopenAppraisal(workerA, wA, id, "Me").ok).toBe(false);
-    expect(reopenAppraisal(managerB, wA, id, "Not mine")).toMatchObject({ ok: false, message: "Appraisal not found" });
-    expect(db.select().from(appraisalReopenings).all()).toHaveLength(0);
+  it("reopens with a reason: a reopening row, an audit entry, the sign-off cleared", async () => {
+    const id = await completed();
+    expect(await reopenAppraisal(managerA, wA, id, " ")).toMatchObject({ ok: false, message: "Give a reason" });
+    expect((await reopenAppraisal(lead, wA, id, "Lead")).ok).toBe(false);
+    expect((await reopenAppraisal(workerA, wA, id, "Me")).ok).toBe(false);
+    expect(await reopenAppraisal(managerB, wA, id, "Not mine")).toMatchObject({ ok: false, message: "Appraisal not found" });
+    expect(await db.select().from(appraisalReopenings)).toHaveLength(0);
 
-    expect(reopenAppraisal(managerA, wA, id, "Target date agreed later")).toMatchObject({ ok: true });
-    expect(statusOf(id)).toMatchObject({ status: "in_progress", workerSignedAt: null, completedAt: null });
-    const rows = db.select().from(appraisalReopenings).where(eq(appraisalReopenings.appraisalId, id)).all();
+    expect(await reopenAppraisal(managerA, wA, id, "Target date agreed later")).toMatchObject({ ok: true });
+    expect(await statusOf(id)).toMatchObject({ status: "in_progress", workerSignedAt: null, completedAt: null });
+    const rows = await db.select().from(appraisalReopenings).where(eq(appraisalReopenings.appraisalId, id));
     expect(rows).toMatchObject([{ reason: "Target date agreed later", reopenedBy: managerA.id }]);
-    const event = db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "appraisal.reopened"))).get();
+    const event = await firstRow(db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "appraisal.reopened"))));
     expect(JSON.parse(event!.summary)).toMatchObject({ reason: "Target date agreed later" });
-    expect(appraisalDetail(lead, wA, id)!.content!.reopenings).toHaveLength(1);
+    expect((await appraisalDetail(lead, wA, id))!.content!.reopenings).toHaveLength(1);
     // Reopened, it is editable again and no longer counts as done.
-    expect(saveAppraisal(managerA, wA, id, fields({ heldOn: TODAY, appraiserSummary: "Revised" }), TODAY).ok).toBe(true);
-    expect(appraisalsPage(managerA, wA, TODAY)!.due?.lastCompletedOn).toBeNull();
+    expect((await saveAppraisal(managerA, wA, id, fields({ heldOn: TODAY, appraiserSummary: "Revised" }), TODAY)).ok).toBe(true);
+    expect((await appraisalsPage(managerA, wA, TODAY))!.due?.lastCompletedOn).toBeNull();
   });
 });
 
 describe("the manager's form", () => {
-  it("adds, edits and removes new objectives, and won't remove one that is already a PDP goal", () => {
-    const id = schedule();
-    startAppraisal(managerA, wA, id);
+  it("adds, edits and removes new objectives, and won't remove one that is already a PDP goal", async () => {
+    const id = await schedule();
+    await startAppraisal(managerA, wA, id);
     const row = (o: Partial<{ id: string | null; title: string; remove: boolean }>) => ({ id: null, title: "", successMeasure: "", targetDate: null, remove: false, ...o });
-    saveAppraisal(managerA, wA, id, fields({ objectives: [row({ title: "One" }), row({ title: "Two" }), row({})] }), TODAY);
-    let saved = db.select().from(appraisalObjectives).where(eq(appraisalObjectives.appraisalId, id)).all();
+    await saveAppraisal(managerA, wA, id, fields({ objectives: [row({ title: "One" }), row({ title: "Two" }), row({})] }), TODAY);
+    let saved = await db.select().from(appraisalObjectives).where(eq(appraisalObjectives.appraisalId, id));
     expect(saved.map((o) => o.title).sort()).toEqual(["One", "Two"]);
     const one = saved.find((o) => o.title === "One")!;
     const two = saved.find((o) => o.title === "Two")!;
-    saveAppraisal(managerA, wA, id, fields({ objectives: [row({ id: one.id, title: "One, reworded" }), row({ id: two.id, title: "Two", remove: true })] }), TODAY);
-    saved = db.select().from(appraisalObjectives).where(eq(appraisalObjectives.appraisalId, id)).all();
+    await saveAppraisal(managerA, wA, id, fields({ objectives: [row({ id: one.id, title: "One, reworded" }), row({ id: two.id, title: "Two", remove: true })] }), TODAY);
+    saved = await db.select().from(appraisalObjectives).where(eq(appraisalObjectives.appraisalId, id));
     expect(saved.map((o) => o.title)).toEqual(["One, reworded"]);
 
-    expect(objectivesToPdp(managerA, wA, id, TODAY).ok).toBe(true);
-    const refused = saveAppraisal(managerA, wA, id, fields({ wellbeing: "Changed", objectives: [row({ id: one.id, title: "One, reworded", remove: true })] }), TODAY);
+    expect((await objectivesToPdp(managerA, wA, id, TODAY)).ok).toBe(true);
+    const refused = await saveAppraisal(managerA, wA, id, fields({ wellbeing: "Changed", objectives: [row({ id: one.id, title: "One, reworded", remove: true })] }), TODAY);
     expect(refused).toMatchObject({ ok: false, field: "objectives.0.title", message: expect.stringMatching(/already a goal in the PDP/) });
-    expect(db.select().from(appraisalObjectives).where(eq(appraisalObjectives.appraisalId, id)).all()).toHaveLength(1);
-    expect(statusOf(id).wellbeing).toBe(""); // nothing of the refused save was written
+    expect(await db.select().from(appraisalObjectives).where(eq(appraisalObjectives.appraisalId, id))).toHaveLength(1);
+    expect((await statusOf(id)).wellbeing).toBe(""); // nothing of the refused save was written
   });
 
   it("reads repeated rows from the form and asks for an objective's title when other fields are filled", () => {
@@ -336,39 +335,38 @@ describe("the manager's form", () => {
 });
 
 describe("new objectives become PDP goals", () => {
-  it("adds them to the current PDP once, linked back to the objective; again adds nothing", () => {
-    const id = awaiting("Mentor the new starter");
-    expect(objectivesToPdp(lead, wA, id, TODAY).ok).toBe(false);
-    expect(objectivesToPdp(workerA, wA, id, TODAY).ok).toBe(false);
-    expect(objectivesToPdp(managerB, wA, id, TODAY)).toMatchObject({ ok: false, message: "Appraisal not found" });
+  it("adds them to the current PDP once, linked back to the objective; again adds nothing", async () => {
+    const id = await awaiting("Mentor the new starter");
+    expect((await objectivesToPdp(lead, wA, id, TODAY)).ok).toBe(false);
+    expect((await objectivesToPdp(workerA, wA, id, TODAY)).ok).toBe(false);
+    expect(await objectivesToPdp(managerB, wA, id, TODAY)).toMatchObject({ ok: false, message: "Appraisal not found" });
 
-    const first = objectivesToPdp(managerA, wA, id, TODAY);
+    const first = await objectivesToPdp(managerA, wA, id, TODAY);
     expect(first).toMatchObject({ ok: true, message: expect.stringMatching(/^1 objective added to the PDP/) });
-    const objective = db.select().from(appraisalObjectives).where(eq(appraisalObjectives.appraisalId, id)).get()!;
-    const goals = db.select().from(pdpGoals).where(eq(pdpGoals.sourceObjectiveId, objective.id)).all();
+    const objective = (await firstRow(db.select().from(appraisalObjectives).where(eq(appraisalObjectives.appraisalId, id))))!;
+    const goals = await db.select().from(pdpGoals).where(eq(pdpGoals.sourceObjectiveId, objective.id));
     expect(goals).toMatchObject([{ title: "Mentor the new starter", successMeasure: "Runs weekly", proposedBy: "manager" }]);
-    expect(appraisalDetail(workerA, wA, id)!.content!.objectives[0]!.goalId).toBe(goals[0]!.id);
+    expect((await appraisalDetail(workerA, wA, id))!.content!.objectives[0]!.goalId).toBe(goals[0]!.id);
 
-    expect(objectivesToPdp(managerA, wA, id, TODAY)).toMatchObject({ ok: true, message: "These objectives are already goals in the PDP" });
-    expect(db.select().from(pdpGoals).where(eq(pdpGoals.sourceObjectiveId, objective.id)).all()).toHaveLength(1);
-    expect(auditFor(id).filter((a) => a === "appraisal.objectives_to_pdp")).toHaveLength(2);
+    expect(await objectivesToPdp(managerA, wA, id, TODAY)).toMatchObject({ ok: true, message: "These objectives are already goals in the PDP" });
+    expect(await db.select().from(pdpGoals).where(eq(pdpGoals.sourceObjectiveId, objective.id))).toHaveLength(1);
+    expect((await auditFor(id)).filter((a) => a === "appraisal.objectives_to_pdp")).toHaveLength(2);
   });
 
-  it("refuses for a cancelled appraisal or one without objectives", () => {
-    const id = schedule();
-    expect(objectivesToPdp(managerA, wA, id, TODAY)).toMatchObject({ ok: false, message: "Save at least one new objective first" });
-    cancelAppraisal(managerA, wA, id, "Postponed");
-    expect(objectivesToPdp(managerA, wA, id, TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/cancelled/) });
+  it("refuses for a cancelled appraisal or one without objectives", async () => {
+    const id = await schedule();
+    expect(await objectivesToPdp(managerA, wA, id, TODAY)).toMatchObject({ ok: false, message: "Save at least one new objective first" });
+    await cancelAppraisal(managerA, wA, id, "Postponed");
+    expect(await objectivesToPdp(managerA, wA, id, TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/cancelled/) });
   });
 });
 
 describe("the career conversation in the appraisal", () => {
-  it("shows conversations held inside this appraisal", () => {
-    const id = awaiting();
-    db.insert(careerConversations)
-      .values({ workerId: wA, appraisalId: id, heldOn: TODAY, aspiration: "assistant_practitioner", apprenticeshipInterest: "yes", optionsDiscussed: "Level 5 AP apprenticeship" })
-      .run();
-    expect(appraisalDetail(workerA, wA, id)!.content!.conversations).toMatchObject([{ aspiration: "assistant_practitioner", optionsDiscussed: "Level 5 AP apprenticeship", steps: [] }]);
+  it("shows conversations held inside this appraisal", async () => {
+    const id = await awaiting();
+    await db.insert(careerConversations)
+      .values({ workerId: wA, appraisalId: id, heldOn: TODAY, aspiration: "assistant_practitioner", apprenticeshipInterest: "yes", optionsDiscussed: "Level 5 AP apprenticeship" });
+    expect((await appraisalDetail(workerA, wA, id))!.content!.conversations).toMatchObject([{ aspiration: "assistant_practitioner", optionsDiscussed: "Level 5 AP apprenticeship", steps: [] }]);
   });
 });
 
@@ -390,7 +388,7 @@ describe("the server actions", () => {
 
   it("sign-off: the manager is told only the worker can; the worker signs; then edits are refused with the lock message", async () => {
     const { signOffAppraisalAction, saveAppraisalAction, returnToManagerAction } = await import("@/app/(app)/workers/[id]/appraisals/actions");
-    const id = awaiting();
+    const id = await awaiting();
     actAs(freshSignOn(managerA));
     const refused = await signOffAppraisalAction(wA, id, {}, formData({ workerComments: "Signed for them" }));
     expect(refused.message).toBe(`Only ${f.workers.workerA.firstName} ${f.workers.workerA.lastName} can sign off their own appraisal`);
@@ -407,15 +405,15 @@ describe("the server actions", () => {
 
   it("save: 'Add another objective' returns the typed values with one more row and saves nothing", async () => {
     const { saveAppraisalAction } = await import("@/app/(app)/workers/[id]/appraisals/actions");
-    const id = schedule();
-    startAppraisal(managerA, wA, id);
+    const id = await schedule();
+    await startAppraisal(managerA, wA, id);
     actAs(managerA);
     const state = await saveAppraisalAction(wA, id, {}, formData({ intent: "add_objective", achievements: "Typed", "objectives.0.title": "First" }));
     expect(state.values).toMatchObject({ achievements: "Typed", "objectives.0.title": "First", "objectives.1.title": "" });
-    expect(statusOf(id).achievements).toBe("");
+    expect((await statusOf(id)).achievements).toBe("");
     const saved = await saveAppraisalAction(wA, id, {}, formData({ intent: "save", achievements: "Typed", "objectives.0.title": "First" }));
     expect(saved).toMatchObject({ ok: true, message: "Appraisal saved" });
-    expect(statusOf(id).achievements).toBe("Typed");
+    expect((await statusOf(id)).achievements).toBe("Typed");
     actAs(lead);
     await expect(saveAppraisalAction(wA, id, {}, formData({ intent: "save" }))).rejects.toThrow(NOT_FOUND);
     actAs(managerB);

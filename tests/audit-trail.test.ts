@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { asc, eq } from "drizzle-orm";
-import { db, rawSqlite } from "@/db/client";
+import { db, rawSqlite, first } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import { audit, auditMany } from "@/db/audit";
 import { verifyChain, rowHash } from "@/db/audit-chain";
@@ -23,10 +23,10 @@ vi.mock("next/cache", () => import("./support/next-cache-mock"));
 
 const NO_FILTERS = { actor: null, worker: null, kind: null, from: null, to: null };
 
-function someEvents() {
-  const org = makeOrg();
-  const admin = { ...asSession(makeUser(org.id, "admin", "Alex Admin")), address: "203.0.113.9" };
-  for (let i = 0; i < 5; i++) audit(db, admin, { action: "team.update", entityType: "team", entityId: `t${i}`, summary: { name: `Team ${i}` } });
+async function someEvents() {
+  const org = await makeOrg();
+  const admin = { ...asSession(await makeUser(org.id, "admin", "Alex Admin")), address: "203.0.113.9" };
+  for (let i = 0; i < 5; i++) await audit(db, admin, { action: "team.update", entityType: "team", entityId: `t${i}`, summary: { name: `Team ${i}` } });
   return { org, admin };
 }
 
@@ -38,29 +38,29 @@ function tamper(sql: string) {
 }
 
 describe("the hash chain", () => {
-  it("numbers every row in order, chains its hash to the one before, and verifies", () => {
-    someEvents();
-    auditMany(db, "system", [
+  it("numbers every row in order, chains its hash to the one before, and verifies", async () => {
+    await someEvents();
+    await auditMany(db, "system", [
       { action: "worker.import_create", entityType: "worker", entityId: "w1" },
       { action: "worker.import_create", entityType: "worker", entityId: "w2" },
     ]);
-    const rows = db.select().from(auditEvents).orderBy(asc(auditEvents.seq)).all();
+    const rows = await db.select().from(auditEvents).orderBy(asc(auditEvents.seq));
     expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
     expect(rows[0]!.hash).toBe(rowHash(null, rows[0]!));
     expect(rows[3]!.hash).toBe(rowHash(rows[2]!.hash, rows[3]!));
-    expect(verifyChain(db)).toEqual({ ok: true, rows: rows.length, beforeChain: 0, head: { seq: rows.length, hash: rows.at(-1)!.hash } });
+    expect(await verifyChain(db)).toEqual({ ok: true, rows: rows.length, beforeChain: 0, head: { seq: rows.length, hash: rows.at(-1)!.hash } });
   });
 
-  it("records the actor's address and session on every row, and an address given for a system event", () => {
-    const { admin } = someEvents();
-    audit(db, "system", { action: "user.sign_in_failed", entityType: "user", entityId: "u1", address: "198.51.100.7" });
-    const rows = db.select().from(auditEvents).orderBy(asc(auditEvents.seq)).all();
+  it("records the actor's address and session on every row, and an address given for a system event", async () => {
+    const { admin } = await someEvents();
+    await audit(db, "system", { action: "user.sign_in_failed", entityType: "user", entityId: "u1", address: "198.51.100.7" });
+    const rows = await db.select().from(auditEvents).orderBy(asc(auditEvents.seq));
     expect(rows[0]).toMatchObject({ actorId: admin.id, address: "203.0.113.9", sessionId: "test-session" });
     expect(rows.at(-1)).toMatchObject({ actorId: null, address: "198.51.100.7", sessionId: null });
   });
 
-  it("refuses INSERT OR REPLACE of an existing row, a row out of order and a row without its hash", () => {
-    someEvents();
+  it("refuses INSERT OR REPLACE of an existing row, a row out of order and a row without its hash", async () => {
+    await someEvents();
     const raw = rawSqlite();
     const replace = `insert or replace into audit_events (seq, at, actor_label, action, entity_type, entity_id, summary, hash)
       values (2, 0, 'Someone', 'team.update', 'team', 't1', '{}', 'x')`;
@@ -71,32 +71,32 @@ describe("the hash chain", () => {
     expect(() => raw.exec(`insert into audit_events (seq, at, actor_label, action, entity_type, entity_id, summary) values (6, 0, 'S', 'a.b', 't', 'e', '{}')`)).toThrow(
       /next row of its chain/,
     );
-    expect(verifyChain(db).ok).toBe(true);
+    expect((await verifyChain(db)).ok).toBe(true);
   });
 
-  it("names the first broken row when a row is edited, removed or its hash dropped, even with the triggers gone", () => {
-    someEvents();
+  it("names the first broken row when a row is edited, removed or its hash dropped, even with the triggers gone", async () => {
+    await someEvents();
     tamper(`update audit_events set summary = '{"name":"Renamed"}' where seq = 3`);
-    expect(verifyChain(db)).toMatchObject({ ok: false, firstBroken: 3, reason: expect.stringContaining("changed since it was written") });
+    expect(await verifyChain(db)).toMatchObject({ ok: false, firstBroken: 3, reason: expect.stringContaining("changed since it was written") });
   });
 
-  it("finds a removed row, and a rewritten row whose own hash was recomputed (the next one breaks)", () => {
-    someEvents();
+  it("finds a removed row, and a rewritten row whose own hash was recomputed (the next one breaks)", async () => {
+    await someEvents();
     tamper("delete from audit_events where seq = 2");
-    expect(verifyChain(db)).toMatchObject({ ok: false, firstBroken: 3, reason: "row 2 is missing" });
+    expect(await verifyChain(db)).toMatchObject({ ok: false, firstBroken: 3, reason: "row 2 is missing" });
   });
 
-  it("finds a row rewritten with its own hash recomputed: the row after it no longer follows", () => {
-    someEvents();
-    const row = db.select().from(auditEvents).where(eq(auditEvents.seq, 2)).get()!;
-    const previous = db.select().from(auditEvents).where(eq(auditEvents.seq, 1)).get()!;
+  it("finds a row rewritten with its own hash recomputed: the row after it no longer follows", async () => {
+    await someEvents();
+    const row = (await first(db.select().from(auditEvents).where(eq(auditEvents.seq, 2))))!;
+    const previous = (await first(db.select().from(auditEvents).where(eq(auditEvents.seq, 1))))!;
     const forged = { ...row, summary: '{"name":"Forged"}' };
     tamper(`update audit_events set summary = '{"name":"Forged"}', hash = '${rowHash(previous.hash, forged)}' where seq = 2`);
-    expect(verifyChain(db)).toMatchObject({ ok: false, firstBroken: 3 });
+    expect(await verifyChain(db)).toMatchObject({ ok: false, firstBroken: 3 });
   });
 
-  it("npm run audit:verify says it verifies, and after tampering names the row and exits 1", () => {
-    someEvents();
+  it("npm run audit:verify says it verifies, and after tampering names the row and exits 1", async () => {
+    await someEvents();
     const path = rawSqlite().name;
     const run = (databasePath = path) =>
       spawnSync(process.execPath, [join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/audit-verify.ts"], {
@@ -120,27 +120,27 @@ describe("the hash chain", () => {
 });
 
 describe("the administrator's trail", () => {
-  it("shows only the organisation's events, to an administrator only, newest first, filtered by who, record and date", () => {
-    const f = twoTeams();
+  it("shows only the organisation's events, to an administrator only, newest first, filtered by who, record and date", async () => {
+    const f = await twoTeams();
     const admin = asSession(f.users.admin);
     const manager = asSession(f.users.managerA);
-    audit(db, manager, { action: "pdp.created", entityType: "pdp", entityId: "p1", workerId: f.workers.workerA.id });
-    audit(db, admin, { action: "team.update", entityType: "team", entityId: f.teamA.id });
+    await audit(db, manager, { action: "pdp.created", entityType: "pdp", entityId: "p1", workerId: f.workers.workerA.id });
+    await audit(db, admin, { action: "team.update", entityType: "team", entityId: f.teamA.id });
     // Another organisation's administrator acts on their own organisation.
-    const otherAdmin = asSession(makeUser(f.users.otherLead.orgId, "admin"));
-    audit(db, otherAdmin, { action: "team.update", entityType: "team", entityId: "other" });
+    const otherAdmin = asSession(await makeUser(f.users.otherLead.orgId, "admin"));
+    await audit(db, otherAdmin, { action: "team.update", entityType: "team", entityId: "other" });
 
-    const all = auditTrail(admin, NO_FILTERS, 1)!;
+    const all = (await auditTrail(admin, NO_FILTERS, 1))!;
     expect(all.rows.map((r) => r.action)).toEqual(["team.update", "pdp.created"]);
     expect(all.rows[1]).toMatchObject({ workerName: `${f.workers.workerA.firstName} ${f.workers.workerA.lastName}` });
-    expect(auditTrail(admin, { ...NO_FILTERS, actor: manager.id }, 1)!.rows.map((r) => r.action)).toEqual(["pdp.created"]);
-    expect(auditTrail(admin, { ...NO_FILTERS, worker: f.workers.workerA.id }, 1)!.total).toBe(1);
-    expect(auditTrail(admin, { ...NO_FILTERS, kind: "team" }, 1)!.total).toBe(1);
-    expect(auditTrail(admin, { ...NO_FILTERS, to: "2000-01-01" }, 1)!.total).toBe(0);
+    expect((await auditTrail(admin, { ...NO_FILTERS, actor: manager.id }, 1))!.rows.map((r) => r.action)).toEqual(["pdp.created"]);
+    expect((await auditTrail(admin, { ...NO_FILTERS, worker: f.workers.workerA.id }, 1))!.total).toBe(1);
+    expect((await auditTrail(admin, { ...NO_FILTERS, kind: "team" }, 1))!.total).toBe(1);
+    expect((await auditTrail(admin, { ...NO_FILTERS, to: "2000-01-01" }, 1))!.total).toBe(0);
     for (const who of [manager, asSession(f.users.lead), asSession(f.users.workerUserA)]) {
-      expect(auditTrail(who, NO_FILTERS, 1)).toBeUndefined();
-      expect(auditTrailForDownload(who, NO_FILTERS)).toBeUndefined();
-      expect(auditChainStatus(who)).toBeUndefined();
+      expect(await auditTrail(who, NO_FILTERS, 1)).toBeUndefined();
+      expect(await auditTrailForDownload(who, NO_FILTERS)).toBeUndefined();
+      expect(await auditChainStatus(who)).toBeUndefined();
     }
   });
 
@@ -167,7 +167,7 @@ describe("the administrator's trail", () => {
   });
 
   it("downloads the filtered trail as CSV, recording the download itself; anyone but an administrator gets 404", async () => {
-    const { admin } = someEvents();
+    const { admin } = await someEvents();
     actAs(admin);
     const res = await auditCsvGET(new Request("http://x/admin/audit/csv?kind=team&from=2000-01-01"));
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="pathways-audit-trail-2000-01-01\.csv"$/);
@@ -176,25 +176,25 @@ describe("the administrator's trail", () => {
     expect(lines).toHaveLength(6);
     expect(lines[1]).toContain("changed a team");
     expect(lines[1]).toContain("203.0.113.9");
-    const logged = db.select().from(auditEvents).where(eq(auditEvents.action, "audit_trail.download")).get()!;
+    const logged = (await first(db.select().from(auditEvents).where(eq(auditEvents.action, "audit_trail.download"))))!;
     expect(JSON.parse(logged.summary)).toMatchObject({ filters: { kind: "team", from: "2000-01-01" }, rows: 5 });
-    const org = makeOrg();
-    actAs(asSession(makeUser(org.id, "lead")));
+    const org = await makeOrg();
+    actAs(asSession(await makeUser(org.id, "lead")));
     await expect(auditCsvGET(new Request("http://x/admin/audit/csv"))).rejects.toThrow(NOT_FOUND);
   });
 });
 
 describe("recording views and downloads", () => {
-  it("does not make kept insights look out of date", () => {
-    const { admin } = someEvents();
+  it("does not make kept insights look out of date", async () => {
+    const { admin } = await someEvents();
     let computed = 0;
-    const figures = () => keptInsight("test-figures", admin, {}, () => ++computed);
-    figures();
-    recordAccess(admin, { action: "equity.view", entityType: "equity", entityId: "2026-09-30" });
-    figures();
+    const figures = async () => await keptInsight("test-figures", admin, {}, async () => ++computed);
+    await figures();
+    await recordAccess(admin, { action: "equity.view", entityType: "equity", entityId: "2026-09-30" });
+    await figures();
     expect(computed).toBe(1);
-    audit(db, admin, { action: "team.update", entityType: "team", entityId: "t9" });
-    figures();
+    await audit(db, admin, { action: "team.update", entityType: "team", entityId: "t9" });
+    await figures();
     expect(computed).toBe(2);
   });
 });

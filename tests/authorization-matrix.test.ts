@@ -44,7 +44,7 @@ async function exportsOf(file: string): Promise<Record<string, (...args: unknown
  * auth check it made and what it threw.
  */
 async function run(file: string, fn: (...args: unknown[]) => Promise<unknown>, who: Role | null, bad?: { ids: unknown[]; form: FormData }) {
-  actAs(who ? asSession(makeUser(makeOrg().id, who)) : null);
+  actAs(who ? asSession(await makeUser((await makeOrg()).id, who)) : null);
   roleChecks.length = 0;
   const ids = bad?.ids ?? [newId(), newId(), newId()];
   let error: unknown;

@@ -21,7 +21,7 @@
 // would make every cell an R and prove nothing).
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { db } from "@/db/client";
+import { db, first, selectRow } from "@/db/client";
 import { apprenticeshipStandards, auditEvents, competencyStatements, frameworkDomains, gatewayRequirements, otjLogs, stages, workers } from "@/db/schema";
 import { seedReference } from "@/db/seed/reference";
 import * as appraisals from "@/db/queries/appraisals";
@@ -70,40 +70,38 @@ type Target = {
   requirementId: string;
 };
 
-type Ref = ReturnType<typeof makeReference> & { statementId: string; domainId: string; standardId: string; requirementId: string };
+type Ref = Awaited<ReturnType<typeof makeReference>> & { statementId: string; domainId: string; standardId: string; requirementId: string };
 
-function reference(): Ref {
-  seedReference(db);
-  const ref = makeReference();
-  const version = competencies.publishedFrameworkVersion()!;
-  const statement = db
+async function reference(): Promise<Ref> {
+  await seedReference(db);
+  const ref = await makeReference();
+  const version = (await competencies.publishedFrameworkVersion())!;
+  const statement = (await first(db
     .select()
     .from(competencyStatements)
-    .where(and(eq(competencyStatements.versionId, version.id), eq(competencyStatements.stage, "entry")))
-    .get()!;
-  const domain = db.select().from(frameworkDomains).where(eq(frameworkDomains.id, statement.domainId)).get()!;
-  const standard = db.select().from(apprenticeshipStandards).where(eq(apprenticeshipStandards.reference, "ST0216")).get()!;
-  const requirement = db
+    .where(and(eq(competencyStatements.versionId, version.id), eq(competencyStatements.stage, "entry")))))!;
+  const domain = (await first(db.select().from(frameworkDomains).where(eq(frameworkDomains.id, statement.domainId))))!;
+  const standard = (await first(db.select().from(apprenticeshipStandards).where(eq(apprenticeshipStandards.reference, "ST0216"))))!;
+  const requirement = (await first(db
     .select()
     .from(gatewayRequirements)
-    .where(and(eq(gatewayRequirements.standardId, standard.id), isNull(gatewayRequirements.retiredAt)))
-    .get()!;
+    .where(and(eq(gatewayRequirements.standardId, standard.id), isNull(gatewayRequirements.retiredAt)))))!;
   return { ...ref, statementId: statement.id, domainId: domain.id, standardId: standard.id, requirementId: requirement.id };
 }
 
 /** The actor (signed in with a fresh single sign-on, so a signature asks nothing more) and the target record. */
-function world(ref: Ref, role: Role, relation: Relation): { actor: SessionUser; target: Target } {
-  const org = makeOrg();
-  const actorUser = makeUser(org.id, role, `Acting ${role}`);
-  const teamManager = role === "manager" ? actorUser : makeUser(org.id, "manager", "Team manager");
-  const otherManager = makeUser(org.id, "manager", "Other manager");
-  const admin = makeUser(org.id, "admin", "Setting-up admin");
-  const team = makeTeam(org.id, "Team", [teamManager.id]);
-  const otherTeam = makeTeam(org.id, "Other team", [otherManager.id]);
+async function world(ref: Ref, role: Role, relation: Relation): Promise<{ actor: SessionUser; target: Target }> {
+  const org = await makeOrg();
+  const actorUser = await makeUser(org.id, role, `Acting ${role}`);
+  const teamManager = role === "manager" ? actorUser : await makeUser(org.id, "manager", "Team manager");
+  const otherManager = await makeUser(org.id, "manager", "Other manager");
+  const admin = await makeUser(org.id, "admin", "Setting-up admin");
+  const team = await makeTeam(org.id, "Team", [teamManager.id]);
+  const otherTeam = await makeTeam(org.id, "Other team", [otherManager.id]);
   // A support worker always has a record of their own, in the team.
   const actorRecord =
     role === "support_worker" || relation === "own"
-      ? makeWorker(org.id, ref, {
+      ? await makeWorker(org.id, ref, {
           teamId: role === "support_worker" || role === "manager" ? team.id : otherTeam.id,
           lineManagerId: role === "support_worker" ? teamManager.id : otherManager.id,
           userId: actorUser.id,
@@ -121,18 +119,18 @@ function world(ref: Ref, role: Role, relation: Relation): { actor: SessionUser; 
       teamId: actorRecord!.teamId,
     };
   } else if (relation === "org") {
-    const otherOrg = makeOrg("Other Trust");
-    const manager = makeUser(otherOrg.id, "manager");
-    const otherAdmin = makeUser(otherOrg.id, "admin");
-    const workerUser = makeUser(otherOrg.id, "support_worker");
-    const otherOrgTeam = makeTeam(otherOrg.id, "Their team", [manager.id]);
-    const record = makeWorker(otherOrg.id, ref, { teamId: otherOrgTeam.id, lineManagerId: manager.id, userId: workerUser.id });
+    const otherOrg = await makeOrg("Other Trust");
+    const manager = await makeUser(otherOrg.id, "manager");
+    const otherAdmin = await makeUser(otherOrg.id, "admin");
+    const workerUser = await makeUser(otherOrg.id, "support_worker");
+    const otherOrgTeam = await makeTeam(otherOrg.id, "Their team", [manager.id]);
+    const record = await makeWorker(otherOrg.id, ref, { teamId: otherOrgTeam.id, lineManagerId: manager.id, userId: workerUser.id });
     target = { ...base, workerId: record.id, worker: asSession(workerUser), manager: asSession(manager), admin: asSession(otherAdmin), teamId: otherOrgTeam.id };
   } else {
     const manager = relation === "team" ? teamManager : otherManager;
     const teamId = relation === "team" ? team.id : otherTeam.id;
-    const workerUser = makeUser(org.id, "support_worker");
-    const record = makeWorker(org.id, ref, { teamId, lineManagerId: manager.id, userId: workerUser.id });
+    const workerUser = await makeUser(org.id, "support_worker");
+    const record = await makeWorker(org.id, ref, { teamId, lineManagerId: manager.id, userId: workerUser.id });
     target = { ...base, workerId: record.id, worker: asSession(workerUser), manager: asSession(manager), admin: asSession(admin), teamId };
   }
   return {
@@ -156,29 +154,29 @@ function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
 // What each action acts on, made by the people who would make it, and a form that passes the action's schema.
 
 type Call = { ids: string[]; form: Record<string, string | string[]> };
-type Fixture = (t: Target, actor: SessionUser) => Call | null;
+type Fixture = (t: Target, actor: SessionUser) => Call | null | Promise<Call | null>;
 
 const yesterday = addDays(TODAY, -1);
 
-function scheduled(t: Target) {
-  return ok(appraisals.scheduleAppraisal(t.manager, t.workerId, { scheduledFor: addDays(TODAY, 7), appraiserId: t.manager.id }, TODAY)).appraisalId;
+async function scheduled(t: Target) {
+  return ok(await appraisals.scheduleAppraisal(t.manager, t.workerId, { scheduledFor: addDays(TODAY, 7), appraiserId: t.manager.id }, TODAY)).appraisalId;
 }
-function startedAppraisal(t: Target) {
-  const id = scheduled(t);
-  ok(appraisals.startAppraisal(t.manager, t.workerId, id));
+async function startedAppraisal(t: Target) {
+  const id = await scheduled(t);
+  ok(await appraisals.startAppraisal(t.manager, t.workerId, id));
   return id;
 }
-function awaitingSignOff(t: Target) {
-  const id = startedAppraisal(t);
+async function awaitingSignOff(t: Target) {
+  const id = await startedAppraisal(t);
   const empty = { achievements: "", wellbeing: "", feedback: "", trainingNeeds: "", reviews: [] };
   const objective = { id: null, title: "Lead the falls huddle", successMeasure: "Weekly", targetDate: addMonths(TODAY, 6), remove: false };
-  ok(appraisals.saveAppraisal(t.manager, t.workerId, id, { ...empty, heldOn: TODAY, appraiserSummary: "A strong year", objectives: [objective] }, TODAY));
-  ok(appraisals.sendForSignOff(t.manager, t.workerId, id, TODAY));
+  ok(await appraisals.saveAppraisal(t.manager, t.workerId, id, { ...empty, heldOn: TODAY, appraiserSummary: "A strong year", objectives: [objective] }, TODAY));
+  ok(await appraisals.sendForSignOff(t.manager, t.workerId, id, TODAY));
   return id;
 }
-function signedAppraisal(t: Target) {
-  const id = awaitingSignOff(t);
-  ok(appraisals.signOff(asWorker(t), t.workerId, id, { workerComments: "Agreed" }, SIGNED));
+async function signedAppraisal(t: Target) {
+  const id = await awaitingSignOff(t);
+  ok(await appraisals.signOff(asWorker(t), t.workerId, id, { workerComments: "Agreed" }, SIGNED));
   return id;
 }
 
@@ -191,42 +189,42 @@ const apprenticeshipStart = (t: Target) => ({
   weeklyHours: 37.5,
   started: "on_programme" as const,
 });
-function apprenticeship(t: Target) {
-  return ok(apprenticeships.startApprenticeship(t.manager, t.workerId, apprenticeshipStart(t), TODAY)).id;
+async function apprenticeship(t: Target) {
+  return ok(await apprenticeships.startApprenticeship(t.manager, t.workerId, apprenticeshipStart(t), TODAY)).id;
 }
-function atGateway(t: Target) {
-  const id = apprenticeship(t);
-  ok(apprenticeships.changeApprenticeshipStatus(t.manager, t.workerId, id, { to: "gateway", effectiveOn: addDays(TODAY, -10), reason: "", newPlannedEndDate: null }, TODAY));
+async function atGateway(t: Target) {
+  const id = await apprenticeship(t);
+  ok(await apprenticeships.changeApprenticeshipStatus(t.manager, t.workerId, id, { to: "gateway", effectiveOn: addDays(TODAY, -10), reason: "", newPlannedEndDate: null }, TODAY));
   return id;
 }
-function atEpa(t: Target) {
-  const id = atGateway(t);
-  for (const g of db.select().from(gatewayRequirements).where(and(eq(gatewayRequirements.standardId, t.standardId), isNull(gatewayRequirements.retiredAt))).all()) {
-    ok(apprenticeships.tickGateway(t.manager, t.workerId, id, g.id, { completedOn: addDays(TODAY, -9), evidence: "Certificate seen" }, TODAY));
+async function atEpa(t: Target) {
+  const id = await atGateway(t);
+  for (const g of await db.select().from(gatewayRequirements).where(and(eq(gatewayRequirements.standardId, t.standardId), isNull(gatewayRequirements.retiredAt)))) {
+    ok(await apprenticeships.tickGateway(t.manager, t.workerId, id, g.id, { completedOn: addDays(TODAY, -9), evidence: "Certificate seen" }, TODAY));
   }
-  ok(apprenticeships.changeApprenticeshipStatus(t.manager, t.workerId, id, { to: "end_point_assessment", effectiveOn: addDays(TODAY, -5), reason: "", newPlannedEndDate: null }, TODAY));
+  ok(await apprenticeships.changeApprenticeshipStatus(t.manager, t.workerId, id, { to: "end_point_assessment", effectiveOn: addDays(TODAY, -5), reason: "", newPlannedEndDate: null }, TODAY));
   return id;
 }
-function passed(t: Target) {
-  const id = atEpa(t);
-  ok(apprenticeships.recordEpaResult(t.manager, t.workerId, id, { result: "pass", resultOn: addDays(TODAY, -2) }, TODAY));
+async function passed(t: Target) {
+  const id = await atEpa(t);
+  ok(await apprenticeships.recordEpaResult(t.manager, t.workerId, id, { result: "pass", resultOn: addDays(TODAY, -2) }, TODAY));
   return id;
 }
 
 const evidence = { type: "direct_observation" as const, evidenceDate: yesterday, description: "Observed on the ward", link: null };
 const assessor = { assessorName: "Priya Shah", assessorProfession: "Physiotherapist", assessorRegistration: "PH123456", signedOffOn: TODAY };
-function withEvidence(t: Target) {
-  ok(competencies.addEvidence(asWorker(t), t.workerId, t.statementId, evidence, TODAY));
+async function withEvidence(t: Target) {
+  ok(await competencies.addEvidence(asWorker(t), t.workerId, t.statementId, evidence, TODAY));
 }
-function signedOffCompetency(t: Target) {
-  withEvidence(t);
-  ok(competencies.signOff(t.manager, t.workerId, t.statementId, assessor, SIGNED, TODAY));
+async function signedOffCompetency(t: Target) {
+  await withEvidence(t);
+  ok(await competencies.signOff(t.manager, t.workerId, t.statementId, assessor, SIGNED, TODAY));
 }
 
 const conversationForm = { heldOn: TODAY, aspiration: "stay_and_grow", apprenticeshipInterest: "maybe" };
-function conversation(t: Target) {
+async function conversation(t: Target) {
   return ok(
-    conversations.recordConversation(
+    await conversations.recordConversation(
       t.manager,
       t.workerId,
       {
@@ -246,15 +244,15 @@ function conversation(t: Target) {
     ),
   ).conversationId;
 }
-function step(t: Target) {
-  const conversationId = conversation(t);
-  return conversations.conversationDetail(t.manager, t.workerId, conversationId)!.steps[0]!.id;
+async function step(t: Target) {
+  const conversationId = await conversation(t);
+  return (await conversations.conversationDetail(t.manager, t.workerId, conversationId))!.steps[0]!.id;
 }
 
 const cpdForm = { activityOn: yesterday, title: "Falls prevention e-learning", type: "e_learning", learning: "formal", hours: "2" };
-function cpdEntry(t: Target) {
+async function cpdEntry(t: Target) {
   return ok(
-    cpd.addCpd(
+    await cpd.addCpd(
       asWorker(t),
       t.workerId,
       { activityOn: yesterday, title: "Falls", type: "e_learning", learning: "formal", hours: 2, reflectionWhat: "", reflectionSoWhat: "", reflectionNowWhat: "", pdpGoalId: null, trainingRequestId: null },
@@ -262,30 +260,30 @@ function cpdEntry(t: Target) {
     ),
   ).id!;
 }
-function trainingRequest(t: Target) {
+async function trainingRequest(t: Target) {
   return ok(
-    cpd.requestTraining(asWorker(t), t.workerId, { courseTitle: "Makaton", provider: "", cost: null, startsOn: addMonths(TODAY, 1), endsOn: null, requestGoalId: null, why: "To talk with patients" }),
+    await cpd.requestTraining(asWorker(t), t.workerId, { courseTitle: "Makaton", provider: "", cost: null, startsOn: addMonths(TODAY, 1), endsOn: null, requestGoalId: null, why: "To talk with patients" }),
   ).id!;
 }
 
-function pdp(t: Target) {
-  ok(pdps.startPdp(t.manager, t.workerId, { periodStart: addMonths(TODAY, -1), periodEnd: addDays(addMonths(TODAY, 11), -1), nextReviewOn: addMonths(TODAY, 2) }));
-  return pdps.pdpPage(t.manager, t.workerId)!.current!.id;
+async function pdp(t: Target) {
+  ok(await pdps.startPdp(t.manager, t.workerId, { periodStart: addMonths(TODAY, -1), periodEnd: addDays(addMonths(TODAY, 11), -1), nextReviewOn: addMonths(TODAY, 2) }));
+  return (await pdps.pdpPage(t.manager, t.workerId))!.current!.id;
 }
 const goalInput = (t: Target) => ({ title: "Learn Makaton", why: "", successMeasure: "", targetDate: null, domainIds: [t.domainId], statementIds: [], support: [] });
 /** A goal the worker proposed on an open PDP. */
-function proposedGoal(t: Target) {
-  pdp(t);
-  return ok(goals.createGoal(asWorker(t), t.workerId, goalInput(t), TODAY)).goalId;
+async function proposedGoal(t: Target) {
+  await pdp(t);
+  return ok(await goals.createGoal(asWorker(t), t.workerId, goalInput(t), TODAY)).goalId;
 }
-function agreedGoal(t: Target) {
-  pdp(t);
-  return ok(goals.createGoal(t.manager, t.workerId, goalInput(t), TODAY)).goalId;
+async function agreedGoal(t: Target) {
+  await pdp(t);
+  return ok(await goals.createGoal(t.manager, t.workerId, goalInput(t), TODAY)).goalId;
 }
 
-function delegation(t: Target) {
+async function delegation(t: Target) {
   return ok(
-    supervision.delegateTask(
+    await supervision.delegateTask(
       t.manager,
       t.workerId,
       {
@@ -302,8 +300,8 @@ function delegation(t: Target) {
   ).id!;
 }
 
-function workerForm(workerId: string) {
-  const w = db.select().from(workers).where(eq(workers.id, workerId)).get()!;
+async function workerForm(workerId: string) {
+  const w = (await first(db.select().from(workers).where(eq(workers.id, workerId))))!;
   return {
     firstName: w.firstName,
     lastName: w.lastName,
@@ -324,10 +322,10 @@ function workerForm(workerId: string) {
 const reason = { reason: "Recorded in error" };
 let added = 0;
 
-function otjLogOf(apprenticeshipId: string) {
-  return db.select().from(otjLogs).where(eq(otjLogs.apprenticeshipId, apprenticeshipId)).get()!.id;
+async function otjLogOf(apprenticeshipId: string) {
+  return (await first(db.select().from(otjLogs).where(eq(otjLogs.apprenticeshipId, apprenticeshipId))))!.id;
 }
-const seniorStage = () => db.select().from(stages).where(eq(stages.code, "senior_support_worker")).get()!.id;
+const seniorStage = async () => (await first(db.select().from(stages).where(eq(stages.code, "senior_support_worker"))))!.id;
 
 /** Administrators only: everyone else gets 404 wherever the relation applies. */
 const adminOnly = (admin: string): Record<Role, string> => {
@@ -336,14 +334,14 @@ const adminOnly = (admin: string): Record<Role, string> => {
 };
 
 /** An organisation record: the target's team for "other" (the actor's organisation) and "org"; no "own" or "team". */
-const orgRecord = (make: (t: Target) => Call): Fixture => (t) => (t.relation === "other" || t.relation === "org" ? make(t) : null);
+const orgRecord = (make: (t: Target) => Call | Promise<Call>): Fixture => async (t) => (t.relation === "other" || t.relation === "org" ? await make(t) : null);
 /** A team with nobody in it, in the target's organisation. */
-const emptyTeam = (t: Target) => makeTeam(t.admin.orgId, "Quiet team").id;
+const emptyTeam = async (t: Target) => (await makeTeam(t.admin.orgId, "Quiet team")).id;
 /** A user account: the actor's own for "own", the target worker's login for "other" and "org". */
 const account =
-  (make: (userId: string) => Call): Fixture =>
-  (t, actor) =>
-    t.relation === "own" ? make(actor.id) : t.relation === "team" ? null : make(t.worker.id);
+  (make: (userId: string) => Call | Promise<Call>): Fixture =>
+  async (t, actor) =>
+    t.relation === "own" ? await make(actor.id) : t.relation === "team" ? null : await make(t.worker.id);
 
 type Actions = Record<string, (...args: unknown[]) => Promise<unknown>>;
 const load = (path: string) => async () => (await import(/* @vite-ignore */ path)) as Actions;
@@ -360,29 +358,29 @@ const TABLE: Record<string, { load: () => Promise<Actions>; actions: Record<stri
         fixture: (t, actor) => ({ ids: [t.workerId], form: { scheduledFor: addDays(TODAY, 7), appraiserId: actor.role === "manager" ? actor.id : t.manager.id } }),
         expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" },
       },
-      startAppraisalAction: { fixture: (t) => ({ ids: [t.workerId, scheduled(t)], form: {} }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" } },
+      startAppraisalAction: { fixture: async (t) => ({ ids: [t.workerId, await scheduled(t)], form: {} }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" } },
       saveAppraisalAction: {
-        fixture: (t) => ({ ids: [t.workerId, startedAppraisal(t)], form: { intent: "save", achievements: "A good year" } }),
+        fixture: async (t) => ({ ids: [t.workerId, await startedAppraisal(t)], form: { intent: "save", achievements: "A good year" } }),
         expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" },
       },
       objectivesToPdpAction: {
-        fixture: (t) => {
-          const id = signedAppraisal(t);
-          pdp(t);
+        fixture: async (t) => {
+          const id = await signedAppraisal(t);
+          await pdp(t);
           return { ids: [t.workerId, id], form: {} };
         },
         expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" },
       },
       signOffAppraisalAction: {
-        fixture: (t) => ({ ids: [t.workerId, awaitingSignOff(t)], form: { workerComments: "Agreed" } }),
+        fixture: async (t) => ({ ids: [t.workerId, await awaitingSignOff(t)], form: { workerComments: "Agreed" } }),
         expect: { support_worker: "DNNN", manager: "RRNN", lead: "RRRN", admin: "RRRN" },
       },
       returnToManagerAction: {
-        fixture: (t) => ({ ids: [t.workerId, awaitingSignOff(t)], form: { reason: "Please add the course" } }),
+        fixture: async (t) => ({ ids: [t.workerId, await awaitingSignOff(t)], form: { reason: "Please add the course" } }),
         expect: { support_worker: "DNNN", manager: "RRNN", lead: "RRRN", admin: "RRRN" },
       },
-      reopenAppraisalAction: { fixture: (t) => ({ ids: [t.workerId, signedAppraisal(t)], form: reason }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" } },
-      cancelAppraisalAction: { fixture: (t) => ({ ids: [t.workerId, scheduled(t)], form: reason }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" } },
+      reopenAppraisalAction: { fixture: async (t) => ({ ids: [t.workerId, await signedAppraisal(t)], form: reason }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" } },
+      cancelAppraisalAction: { fixture: async (t) => ({ ids: [t.workerId, await scheduled(t)], form: reason }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" } },
     },
   },
   "app/(app)/workers/[id]/apprenticeship/actions.ts": {
@@ -396,41 +394,41 @@ const TABLE: Record<string, { load: () => Promise<Actions>; actions: Record<stri
         expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" },
       },
       changeApprenticeshipStatusAction: {
-        fixture: (t) => ({ ids: [t.workerId, apprenticeship(t)], form: { to: "break_in_learning", effectiveOn: TODAY, reason: "Illness" } }),
+        fixture: async (t) => ({ ids: [t.workerId, await apprenticeship(t)], form: { to: "break_in_learning", effectiveOn: TODAY, reason: "Illness" } }),
         expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" },
       },
       logOtjAction: {
-        fixture: (t) => ({ ids: [t.workerId, apprenticeship(t)], form: { activityOn: yesterday, hours: "2", activityType: "Online learning module" } }),
+        fixture: async (t) => ({ ids: [t.workerId, await apprenticeship(t)], form: { activityOn: yesterday, hours: "2", activityType: "Online learning module" } }),
         expect: { support_worker: "DNNN", manager: "DDNN", lead: "RRRR", admin: "DDDN" },
       },
       deleteOtjLogAction: {
-        fixture: (t) => {
-          const id = apprenticeship(t);
-          ok(apprenticeships.logOtj(asWorker(t), t.workerId, id, { activityOn: yesterday, hours: 2, activityType: "Online learning module", note: "" }, TODAY));
-          const logId = otjLogOf(id);
+        fixture: async (t) => {
+          const id = await apprenticeship(t);
+          ok(await apprenticeships.logOtj(asWorker(t), t.workerId, id, { activityOn: yesterday, hours: 2, activityType: "Online learning module", note: "" }, TODAY));
+          const logId = await otjLogOf(id);
           return { ids: [t.workerId, logId], form: {} };
         },
         expect: { support_worker: "DNNN", manager: "DDNN", lead: "RRRR", admin: "DDDN" },
       },
       recordReviewAction: {
-        fixture: (t) => ({ ids: [t.workerId, apprenticeship(t)], form: { reviewedOn: yesterday, attendees: "Apprentice and manager", progress: "On track" } }),
+        fixture: async (t) => ({ ids: [t.workerId, await apprenticeship(t)], form: { reviewedOn: yesterday, attendees: "Apprentice and manager", progress: "On track" } }),
         expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" },
       },
       tickGatewayAction: {
-        fixture: (t) => ({ ids: [t.workerId, atGateway(t), t.requirementId], form: { completedOn: yesterday, evidence: "Certificate seen" } }),
+        fixture: async (t) => ({ ids: [t.workerId, await atGateway(t), t.requirementId], form: { completedOn: yesterday, evidence: "Certificate seen" } }),
         expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" },
       },
       untickGatewayAction: {
-        fixture: (t) => {
-          const id = atGateway(t);
-          ok(apprenticeships.tickGateway(t.manager, t.workerId, id, t.requirementId, { completedOn: yesterday, evidence: "Certificate seen" }, TODAY));
+        fixture: async (t) => {
+          const id = await atGateway(t);
+          ok(await apprenticeships.tickGateway(t.manager, t.workerId, id, t.requirementId, { completedOn: yesterday, evidence: "Certificate seen" }, TODAY));
           return { ids: [t.workerId, id, t.requirementId], form: {} };
         },
         expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" },
       },
-      recordEpaAction: { fixture: (t) => ({ ids: [t.workerId, atEpa(t)], form: { result: "pass", resultOn: yesterday } }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" } },
+      recordEpaAction: { fixture: async (t) => ({ ids: [t.workerId, await atEpa(t)], form: { result: "pass", resultOn: yesterday } }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" } },
       recordPositionAction: {
-        fixture: (t) => ({ ids: [t.workerId, passed(t)], form: { effectiveFrom: TODAY, stageId: seniorStage(), jobTitle: "Senior Therapy Support Worker", positionReason: "Apprenticeship passed" } }),
+        fixture: async (t) => ({ ids: [t.workerId, await passed(t)], form: { effectiveFrom: TODAY, stageId: await seniorStage(), jobTitle: "Senior Therapy Support Worker", positionReason: "Apprenticeship passed" } }),
         expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" },
       },
     },
@@ -444,15 +442,15 @@ const TABLE: Record<string, { load: () => Promise<Actions>; actions: Record<stri
         expect: { support_worker: "DNNN", manager: "DDNN", lead: "RRRR", admin: "DDDN" },
       },
       signOffCompetencyAction: {
-        fixture: (t) => {
-          withEvidence(t);
+        fixture: async (t) => {
+          await withEvidence(t);
           return { ids: [t.workerId, t.statementId], form: { ...assessor } };
         },
         expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RRRN" },
       },
       reopenCompetencyAction: {
-        fixture: (t) => {
-          signedOffCompetency(t);
+        fixture: async (t) => {
+          await signedOffCompetency(t);
           return { ids: [t.workerId, t.statementId], form: reason };
         },
         expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RRRN" },
@@ -463,13 +461,13 @@ const TABLE: Record<string, { load: () => Promise<Actions>; actions: Record<stri
     load: load("@/app/(app)/workers/[id]/conversations/actions"),
     actions: {
       recordConversationAction: { fixture: (t) => ({ ids: [t.workerId], form: conversationForm }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" } },
-      updateConversationAction: { fixture: (t) => ({ ids: [t.workerId, conversation(t)], form: { ...conversationForm, optionsDiscussed: "Apprenticeship" } }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" } },
-      addStepAction: { fixture: (t) => ({ ids: [t.workerId, conversation(t)], form: { description: "Visit the college", dueOn: addMonths(TODAY, 1) } }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" } },
-      setStepDoneAction: { fixture: (t) => ({ ids: [t.workerId, step(t)], form: { done: "1" } }), expect: { support_worker: "DNNN", manager: "DDNN", lead: "NNNN", admin: "DDDN" } },
+      updateConversationAction: { fixture: async (t) => ({ ids: [t.workerId, await conversation(t)], form: { ...conversationForm, optionsDiscussed: "Apprenticeship" } }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" } },
+      addStepAction: { fixture: async (t) => ({ ids: [t.workerId, await conversation(t)], form: { description: "Visit the college", dueOn: addMonths(TODAY, 1) } }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" } },
+      setStepDoneAction: { fixture: async (t) => ({ ids: [t.workerId, await step(t)], form: { done: "1" } }), expect: { support_worker: "DNNN", manager: "DDNN", lead: "NNNN", admin: "DDDN" } },
       stepToPdpGoalAction: {
-        fixture: (t) => {
-          const id = step(t);
-          pdp(t);
+        fixture: async (t) => {
+          const id = await step(t);
+          await pdp(t);
           return { ids: [t.workerId, id], form: {} };
         },
         expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" },
@@ -480,12 +478,12 @@ const TABLE: Record<string, { load: () => Promise<Actions>; actions: Record<stri
     load: load("@/app/(app)/workers/[id]/cpd/actions"),
     actions: {
       addCpdAction: { fixture: (t) => ({ ids: [t.workerId], form: cpdForm }), expect: { support_worker: "DNNN", manager: "DDNN", lead: "RRRR", admin: "DDDN" } },
-      updateCpdAction: { fixture: (t) => ({ ids: [t.workerId, cpdEntry(t)], form: { ...cpdForm, hours: "3" } }), expect: { support_worker: "DNNN", manager: "DDNN", lead: "RRRR", admin: "DDDN" } },
-      deleteCpdAction: { fixture: (t) => ({ ids: [t.workerId, cpdEntry(t)], form: { confirm: "yes" } }), expect: { support_worker: "DNNN", manager: "DDNN", lead: "RRRR", admin: "DDDN" } },
+      updateCpdAction: { fixture: async (t) => ({ ids: [t.workerId, await cpdEntry(t)], form: { ...cpdForm, hours: "3" } }), expect: { support_worker: "DNNN", manager: "DDNN", lead: "RRRR", admin: "DDDN" } },
+      deleteCpdAction: { fixture: async (t) => ({ ids: [t.workerId, await cpdEntry(t)], form: { confirm: "yes" } }), expect: { support_worker: "DNNN", manager: "DDNN", lead: "RRRR", admin: "DDDN" } },
       requestTrainingAction: { fixture: (t) => ({ ids: [t.workerId], form: { courseTitle: "Makaton", startsOn: addMonths(TODAY, 1), why: "To talk with patients" } }), expect: { support_worker: "DNNN", manager: "DDNN", lead: "RRRR", admin: "DDDN" } },
-      withdrawRequestAction: { fixture: (t) => ({ ids: [t.workerId, trainingRequest(t)], form: { confirm: "yes" } }), expect: { support_worker: "DNNN", manager: "DDNN", lead: "RRRR", admin: "DDDN" } },
+      withdrawRequestAction: { fixture: async (t) => ({ ids: [t.workerId, await trainingRequest(t)], form: { confirm: "yes" } }), expect: { support_worker: "DNNN", manager: "DDNN", lead: "RRRR", admin: "DDDN" } },
       decideRequestAction: {
-        fixture: (t) => ({ ids: [t.workerId, trainingRequest(t)], form: { decision: "declined", declineReason: "funding", declineDetail: "No budget this year" } }),
+        fixture: async (t) => ({ ids: [t.workerId, await trainingRequest(t)], form: { decision: "declined", declineReason: "funding", declineDetail: "No budget this year" } }),
         expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" },
       },
     },
@@ -495,9 +493,9 @@ const TABLE: Record<string, { load: () => Promise<Actions>; actions: Record<stri
     actions: {
       // Every worker here has a login (their record is how they sign in); this one is taken away first, but the actor's own.
       createWorkerLoginAction: {
-        fixture: (t) => {
+        fixture: async (t) => {
           if (t.relation === "own") return null;
-          db.update(workers).set({ userId: null }).where(eq(workers.id, t.workerId)).run();
+          await db.update(workers).set({ userId: null }).where(eq(workers.id, t.workerId));
           return { ids: [t.workerId], form: { email: `new.${t.workerId}@test.nhs.uk` } };
         },
         expect: { support_worker: "-NNN", manager: "-DNN", lead: "-NNN", admin: "-DDN" },
@@ -513,46 +511,46 @@ const TABLE: Record<string, { load: () => Promise<Actions>; actions: Record<stri
         expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" },
       },
       agreePdpAction: {
-        fixture: (t) => {
-          const goalId = agreedGoal(t);
+        fixture: async (t) => {
+          const goalId = await agreedGoal(t);
           void goalId;
-          const current = pdps.pdpPage(t.manager, t.workerId)!.current!;
+          const current = (await pdps.pdpPage(t.manager, t.workerId))!.current!;
           return { ids: [t.workerId], form: { pdpId: current.id, version: String(current.version) } };
         },
         expect: { support_worker: "DNNN", manager: "RDNN", lead: "RRRN", admin: "RDDN" },
       },
       recordPdpReviewAction: {
-        fixture: (t) => ({ ids: [t.workerId], form: { pdpId: pdp(t), reviewedOn: TODAY, summary: "Going well", nextReviewOn: addMonths(TODAY, 3) } }),
+        fixture: async (t) => ({ ids: [t.workerId], form: { pdpId: await pdp(t), reviewedOn: TODAY, summary: "Going well", nextReviewOn: addMonths(TODAY, 3) } }),
         expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" },
       },
-      closePdpAction: { fixture: (t) => ({ ids: [t.workerId], form: { pdpId: pdp(t), confirm: "yes" } }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" } },
+      closePdpAction: { fixture: async (t) => ({ ids: [t.workerId], form: { pdpId: await pdp(t), confirm: "yes" } }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" } },
     },
   },
   "app/(app)/workers/[id]/pdp/goals/actions.ts": {
     load: load("@/app/(app)/workers/[id]/pdp/goals/actions"),
     actions: {
       createGoalAction: {
-        fixture: (t) => {
-          pdp(t);
+        fixture: async (t) => {
+          await pdp(t);
           return { ids: [t.workerId], form: { title: "Learn Makaton", domainIds: [t.domainId] } };
         },
         expect: { support_worker: "DNNN", manager: "RDNN", lead: "RRRN", admin: "RDDN" },
       },
-      updateGoalAction: { fixture: (t) => ({ ids: [t.workerId, proposedGoal(t)], form: { title: "Learn Makaton well", domainIds: [t.domainId] } }), expect: { support_worker: "RNNN", manager: "RDNN", lead: "RRRN", admin: "RDDN" } },
-      agreeGoalAction: { fixture: (t) => ({ ids: [t.workerId, proposedGoal(t)], form: {} }), expect: { support_worker: "RNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" } },
-      setGoalStatusAction: { fixture: (t) => ({ ids: [t.workerId, agreedGoal(t)], form: { status: "in_progress" } }), expect: { support_worker: "DNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" } },
-      addActionToGoalAction: { fixture: (t) => ({ ids: [t.workerId, agreedGoal(t)], form: { description: "Book the course", owner: "worker" } }), expect: { support_worker: "DNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" } },
+      updateGoalAction: { fixture: async (t) => ({ ids: [t.workerId, await proposedGoal(t)], form: { title: "Learn Makaton well", domainIds: [t.domainId] } }), expect: { support_worker: "RNNN", manager: "RDNN", lead: "RRRN", admin: "RDDN" } },
+      agreeGoalAction: { fixture: async (t) => ({ ids: [t.workerId, await proposedGoal(t)], form: {} }), expect: { support_worker: "RNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" } },
+      setGoalStatusAction: { fixture: async (t) => ({ ids: [t.workerId, await agreedGoal(t)], form: { status: "in_progress" } }), expect: { support_worker: "DNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" } },
+      addActionToGoalAction: { fixture: async (t) => ({ ids: [t.workerId, await agreedGoal(t)], form: { description: "Book the course", owner: "worker" } }), expect: { support_worker: "DNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" } },
       markGoalActionDoneAction: {
-        fixture: (t) => {
-          const goalId = agreedGoal(t);
-          ok(goals.addAction(t.manager, t.workerId, goalId, { description: "Book the course", owner: "worker", dueOn: null }));
-          const actionId = goals.goalDetail(t.manager, t.workerId, goalId)!.actions[0]!.id;
+        fixture: async (t) => {
+          const goalId = await agreedGoal(t);
+          ok(await goals.addAction(t.manager, t.workerId, goalId, { description: "Book the course", owner: "worker", dueOn: null }));
+          const actionId = (await goals.goalDetail(t.manager, t.workerId, goalId))!.actions[0]!.id;
           return { ids: [t.workerId], form: { actionId, done: "1" } };
         },
         expect: { support_worker: "DNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" },
       },
-      addGoalNoteAction: { fixture: (t) => ({ ids: [t.workerId, agreedGoal(t)], form: { kind: "progress", body: "Booked" } }), expect: { support_worker: "DNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" } },
-      recordBarrierAction: { fixture: (t) => ({ ids: [t.workerId, agreedGoal(t)], form: { category: "financial" } }), expect: { support_worker: "DNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" } },
+      addGoalNoteAction: { fixture: async (t) => ({ ids: [t.workerId, await agreedGoal(t)], form: { kind: "progress", body: "Booked" } }), expect: { support_worker: "DNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" } },
+      recordBarrierAction: { fixture: async (t) => ({ ids: [t.workerId, await agreedGoal(t)], form: { category: "financial" } }), expect: { support_worker: "DNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" } },
     },
   },
   "app/(app)/workers/[id]/supervision/actions.ts": {
@@ -576,8 +574,8 @@ const TABLE: Record<string, { load: () => Promise<Actions>; actions: Record<stri
         }),
         expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" },
       },
-      reviewTaskAction: { fixture: (t) => ({ ids: [t.workerId, delegation(t)], form: { reviewOn: addMonths(TODAY, 4) } }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" } },
-      endTaskAction: { fixture: (t) => ({ ids: [t.workerId, delegation(t)], form: { reason: "No longer needed" } }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" } },
+      reviewTaskAction: { fixture: async (t) => ({ ids: [t.workerId, await delegation(t)], form: { reviewOn: addMonths(TODAY, 4) } }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" } },
+      endTaskAction: { fixture: async (t) => ({ ids: [t.workerId, await delegation(t)], form: { reason: "No longer needed" } }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" } },
     },
   },
   "app/(app)/workers/actions.ts": {
@@ -585,14 +583,14 @@ const TABLE: Record<string, { load: () => Promise<Actions>; actions: Record<stri
     actions: {
       // Adding a worker names a team, not a worker: the team's relation to the actor is what counts.
       addWorkerAction: {
-        fixture: (t) => {
+        fixture: async (t) => {
           if (t.relation === "own") return null;
-          const form = workerForm(t.workerId);
+          const form = await workerForm(t.workerId);
           return { ids: [], form: { ...form, employeeNumber: `N${++added}`, lineManagerId: "" } };
         },
         expect: { support_worker: "-NNN", manager: "-DRR", lead: "-NNN", admin: "-DDR" },
       },
-      saveWorkerAction: { fixture: (t) => ({ ids: [t.workerId], form: workerForm(t.workerId) }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" } },
+      saveWorkerAction: { fixture: async (t) => ({ ids: [t.workerId], form: await workerForm(t.workerId) }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" } },
       markLeavingAction: { fixture: (t) => ({ ids: [t.workerId], form: { leftOn: TODAY, reason: "Moved away" } }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" } },
     },
   },
@@ -602,11 +600,11 @@ const TABLE: Record<string, { load: () => Promise<Actions>; actions: Record<stri
     load: load("@/app/(app)/teams/actions"),
     actions: {
       saveTeamAction: { fixture: orgRecord((t) => ({ ids: [t.teamId], form: { name: "Renamed team" } })), expect: adminOnly("--DN") },
-      archiveTeamAction: { fixture: orgRecord((t) => ({ ids: [emptyTeam(t)], form: {} })), expect: adminOnly("--DN") },
+      archiveTeamAction: { fixture: orgRecord(async (t) => ({ ids: [await emptyTeam(t)], form: {} })), expect: adminOnly("--DN") },
       restoreTeamAction: {
-        fixture: orgRecord((t) => {
-          const id = emptyTeam(t);
-          ok(teams.archiveTeam(t.admin, id));
+        fixture: orgRecord(async (t) => {
+          const id = await emptyTeam(t);
+          ok(await teams.archiveTeam(t.admin, id));
           return { ids: [id], form: {} };
         }),
         expect: adminOnly("--DN"),
@@ -625,17 +623,17 @@ const TABLE: Record<string, { load: () => Promise<Actions>; actions: Record<stri
 
 // ---------------------------------------------------------------------------------------------------------------------
 
-const auditRows = () => db.select({ n: sql<number>`count(*)` }).from(auditEvents).get()!.n;
+const auditRows = async () => (await first(db.select({ n: sql<number>`count(*)` }).from(auditEvents)))!.n;
 /** Rows inserted, changed or deleted on this connection so far (SQLite's total_changes()). */
-const changes = () => db.get<{ n: number }>(sql`select total_changes() as n`).n;
+const changes = async () => (await selectRow<{ n: number }>(sql`select total_changes() as n`))!.n;
 
 /** An outcome the table can hold, or what went wrong instead. */
 type Got = Outcome | "form" | "threw" | "done without an audit row" | "404 after writing" | "refused after writing";
 
 async function outcome(action: (...args: unknown[]) => Promise<unknown>, actor: SessionUser, call: Call): Promise<{ outcome: Got; detail: string }> {
   actAs(actor);
-  const before = auditRows();
-  const changedBefore = changes();
+  const before = await auditRows();
+  const changedBefore = await changes();
   let state: { ok?: boolean; message?: string; fieldErrors?: Record<string, string> } | undefined;
   let thrown = "";
   try {
@@ -643,8 +641,8 @@ async function outcome(action: (...args: unknown[]) => Promise<unknown>, actor: 
   } catch (e) {
     thrown = e instanceof Error ? e.message : String(e);
   }
-  const audited = auditRows() > before;
-  const wrote = changes() > changedBefore;
+  const audited = await auditRows() > before;
+  const wrote = await changes() > changedBefore;
   if (NOT_FOUND.test(thrown)) return { outcome: wrote ? "404 after writing" : "N", detail: "" };
   if (thrown === "NEXT_REDIRECT" || state?.ok === true) return { outcome: audited ? "D" : "done without an audit row", detail: "" };
   if (thrown) return { outcome: "threw", detail: thrown.slice(0, 300) };
@@ -735,14 +733,14 @@ describe("authorization by relation to the record", () => {
         // A role the matrix leaves out is refused at the first check, whatever the record.
         const who = MATRIX[file]![name]!;
         for (const role of ROLES) if (Array.isArray(who) && !who.includes(role)) expect(expected[role], `${role} is not in the matrix for ${name}`).toMatch(/^[N-]+$/);
-        const ref = reference();
+        const ref = await reference();
         const seen: Record<string, string> = {};
         const details: string[] = [];
         for (const role of ROLES) {
           let row = "";
           for (const relation of RELATIONS) {
-            const { actor, target } = world(ref, role, relation);
-            const call = fixture(target, actor);
+            const { actor, target } = await world(ref, role, relation);
+            const call = await fixture(target, actor);
             if (call === null) {
               row += "-";
               continue;
@@ -787,12 +785,12 @@ describe("tampered fields with real records", () => {
       if (!by) continue;
       it(`${file}#${name} as ${by.role} (${by.relation})`, async () => {
         const action = (await load())[name]!;
-        const ref = reference();
-        const fields = Object.keys(fixture(...worldFor(ref, by.role, by.relation))?.form ?? {});
+        const ref = await reference();
+        const fields = Object.keys((await fixture(...(await worldFor(ref, by.role, by.relation))))?.form ?? {});
         for (const field of fields) {
           for (const junk of JUNK) {
-            const [target, actor] = worldFor(ref, by.role, by.relation);
-            const call = fixture(target, actor)!;
+            const [target, actor] = await worldFor(ref, by.role, by.relation);
+            const call = (await fixture(target, actor))!;
             const got = await outcome(action, actor, { ...call, form: { ...call.form, [field]: junk } });
             const where = `${name} with ${field} = ${JSON.stringify(junk).slice(0, 40)}`;
             outcomes.tried += 1;
@@ -810,7 +808,7 @@ describe("tampered fields with real records", () => {
   }
 });
 
-function worldFor(ref: Ref, role: Role, relation: Relation): [Target, SessionUser] {
-  const { actor, target } = world(ref, role, relation);
+async function worldFor(ref: Ref, role: Role, relation: Relation): Promise<[Target, SessionUser]> {
+  const { actor, target } = await world(ref, role, relation);
   return [target, actor];
 }

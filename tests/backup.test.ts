@@ -23,11 +23,11 @@ function tempDir() {
 }
 
 /** A migrated database with the reference lists and two teams of people in it, closed again. */
-function seededDatabase(dir: string): string {
+async function seededDatabase(dir: string): Promise<string> {
   const path = join(dir, "live", "pathways.db");
   openDatabase(path);
-  seedReference(db);
-  twoTeams();
+  await seedReference(db);
+  await twoTeams();
   closeDatabase();
   return path;
 }
@@ -51,7 +51,7 @@ afterEach(killWriters);
 describe("why a backup is not a file copy", () => {
   it("a copy of the database file while the app runs misses the commits still in its WAL; the online backup has them all", async () => {
     const dir = tempDir();
-    const path = seededDatabase(dir);
+    const path = await seededDatabase(dir);
     const writer = await startWriter(path);
     expect((await writer.ask({ cmd: "write", n: 50 })).batches).toBe(50);
 
@@ -71,7 +71,7 @@ describe("why a backup is not a file copy", () => {
 describe("backup while another process writes", () => {
   it("is one consistent snapshot, and restores to identical rows in every table", async () => {
     const dir = tempDir();
-    const path = seededDatabase(dir);
+    const path = await seededDatabase(dir);
     const writer = await startWriter(path);
     await writer.ask({ cmd: "write", n: 20 });
     await writer.ask({ cmd: "run" });
@@ -122,7 +122,7 @@ describe("backup while another process writes", () => {
 describe("what a backup holds", () => {
   it("carries the auth secret, says what it is, and is readable by its owner alone; so is what a restore writes", async () => {
     const dir = tempDir();
-    const path = seededDatabase(dir);
+    const path = await seededDatabase(dir);
     writeFileSync(join(dir, "live", ".auth-secret"), `${SECRET.value}\n`, { mode: 0o600 });
     const secret = currentAuthSecret(path, {});
     expect(secret).toEqual({ value: SECRET.value, source: "file" });
@@ -197,7 +197,7 @@ describe("what a backup holds", () => {
 describe("what a restore refuses", () => {
   async function aBackup(dir: string) {
     const out = join(dir, "good.pwbak");
-    const done = await backupDatabase({ databasePath: seededDatabase(dir), out, authSecret: SECRET });
+    const done = await backupDatabase({ databasePath: await seededDatabase(dir), out, authSecret: SECRET });
     if (!done.ok) throw new Error(done.message);
     return out;
   }
@@ -234,7 +234,7 @@ describe("what a restore refuses", () => {
     expect(await refused(foreign, target)).toMatch(/other\.sqlite is not a Pathways backup: it has no Pathways backup marker/);
 
     // The database file itself (what a file copy gives) is not a backup either.
-    const live = seededDatabase(dir);
+    const live = await seededDatabase(dir);
     expect(await refused(live, target)).toMatch(/is not a Pathways backup: it looks like a Pathways database file itself/);
     expect(await refused(join(dir, "missing.pwbak"), target)).toMatch(/There is no file at/);
   }, 30_000);
@@ -272,7 +272,7 @@ describe("what a restore refuses", () => {
 
   it("backs up a database migrated by a newer Pathways, which only a newer Pathways restores", async () => {
     const dir = tempDir();
-    const path = seededDatabase(dir);
+    const path = await seededDatabase(dir);
     // What a newer version's start leaves behind: a migration this code does not know (2100-01-01).
     const sqlite = new Database(path);
     sqlite.prepare("insert into __drizzle_migrations (hash, created_at) values ('a-later-migration', 4102444800000)").run();
@@ -315,9 +315,9 @@ describe("what a restore refuses", () => {
 });
 
 describe("npm run backup and npm run restore", () => {
-  it("back up and restore through the command line, and refuse with a message and exit code 1", () => {
+  it("back up and restore through the command line, and refuse with a message and exit code 1", async () => {
     const dir = tempDir();
-    const path = seededDatabase(dir);
+    const path = await seededDatabase(dir);
     const out = join(dir, "cli.pwbak");
     const cli = (args: string[], env: Record<string, string>) => {
       const base: NodeJS.ProcessEnv = { ...process.env };

@@ -5,7 +5,7 @@
 // audit row for every change.
 import { describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, first, one } from "@/db/client";
 import { auditEvents, cpdActivities, pdpGoals, pdps, trainingRequests, workers } from "@/db/schema";
 import {
   addCpd,
@@ -38,7 +38,7 @@ vi.mock("@/lib/auth", () => import("./support/auth-mock"));
 vi.mock("next/cache", () => import("./support/next-cache-mock"));
 
 const TODAY = "2026-11-22";
-type Fixture = ReturnType<typeof twoTeams>;
+type Fixture = Awaited<ReturnType<typeof twoTeams>>;
 
 function cpd(over: Partial<CpdFields> = {}): CpdFields {
   return {
@@ -69,25 +69,25 @@ function course(over: Partial<RequestFields> = {}): RequestFields {
   };
 }
 
-function goalFor(workerId: string, title = "Lead moving and handling on the ward") {
-  const pdp = db.insert(pdps).values({ workerId, periodStart: "2026-05-01", periodEnd: "2027-05-01", status: "active" }).returning().get();
-  return db.insert(pdpGoals).values({ pdpId: pdp.id, title, status: "in_progress", proposedBy: "manager", agreedAt: new Date() }).returning().get();
+async function goalFor(workerId: string, title = "Lead moving and handling on the ward") {
+  const pdp = await one(db.insert(pdps).values({ workerId, periodStart: "2026-05-01", periodEnd: "2027-05-01", status: "active" }).returning());
+  return await one(db.insert(pdpGoals).values({ pdpId: pdp.id, title, status: "in_progress", proposedBy: "manager", agreedAt: new Date() }).returning());
 }
 
-function requested(f: Fixture, over: Partial<RequestFields> = {}, workerId = f.workers.workerA.id) {
+async function requested(f: Fixture, over: Partial<RequestFields> = {}, workerId = f.workers.workerA.id) {
   // Worker A asks for themselves; anyone else's request is made by an admin.
-  const result = requestTraining(asSession(workerId === f.workers.workerA.id ? f.users.workerUserA : f.users.admin), workerId, course(over));
+  const result = await requestTraining(asSession(workerId === f.workers.workerA.id ? f.users.workerUserA : f.users.admin), workerId, course(over));
   if (!result.ok) throw new Error(result.message);
   return result.id;
 }
 
-const auditFor = (entityId: string) => db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId)).orderBy(auditEvents.seq).all();
-const requestRow = (id: string) => db.select().from(trainingRequests).where(eq(trainingRequests.id, id)).get()!;
-const cpdOf = (workerId: string) => db.select().from(cpdActivities).where(eq(cpdActivities.workerId, workerId)).all();
+const auditFor = async (entityId: string) => await db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId)).orderBy(auditEvents.seq);
+const requestRow = async (id: string) => (await first(db.select().from(trainingRequests).where(eq(trainingRequests.id, id))))!;
+const cpdOf = async (workerId: string) => await db.select().from(cpdActivities).where(eq(cpdActivities.workerId, workerId));
 
 describe("reading the CPD page", () => {
-  it("shows CPD newest first with the 12-month totals, and requests awaiting a decision first", () => {
-    const f = twoTeams();
+  it("shows CPD newest first with the 12-month totals, and requests awaiting a decision first", async () => {
+    const f = await twoTeams();
     const worker = asSession(f.users.workerUserA);
     for (const [activityOn, hours, learning] of [
       ["2025-11-22", 7, "formal"],
@@ -95,206 +95,206 @@ describe("reading the CPD page", () => {
       ["2026-11-20", 1.5, "formal"],
       ["2026-10-01", 3, "formal"],
     ] as const) {
-      expect(addCpd(worker, f.workers.workerA.id, cpd({ activityOn, hours, learning, title: `On ${activityOn}` }), TODAY).ok).toBe(true);
+      expect((await addCpd(worker, f.workers.workerA.id, cpd({ activityOn, hours, learning, title: `On ${activityOn}` }), TODAY)).ok).toBe(true);
     }
-    const decided = requested(f, { courseTitle: "Decided first" });
-    expect(decideRequest(asSession(f.users.managerA), f.workers.workerA.id, decided, { status: "approved" }).ok).toBe(true);
-    const waiting = requested(f, { courseTitle: "Waiting" });
+    const decided = await requested(f, { courseTitle: "Decided first" });
+    expect((await decideRequest(asSession(f.users.managerA), f.workers.workerA.id, decided, { status: "approved" })).ok).toBe(true);
+    const waiting = await requested(f, { courseTitle: "Waiting" });
 
-    const page = learningPage(worker, f.workers.workerA.id, TODAY)!;
+    const page = (await learningPage(worker, f.workers.workerA.id, TODAY))!;
     expect(page.activities.map((a) => a.activityOn)).toEqual(["2026-11-20", "2026-10-01", "2026-09-01", "2025-11-22"]);
     expect(page.totals).toEqual({ hours: 6.75, formalHours: 4.5, informalHours: 2.25, activities: 3 });
     expect(page.requests.map((r) => r.id)).toEqual([waiting, decided]);
     expect(page).toMatchObject({ ownRecord: true, canAdd: true, canDecide: false });
 
-    expect(learningPage(asSession(f.users.managerA), f.workers.workerA.id, TODAY)).toMatchObject({ canAdd: true, canDecide: true, ownRecord: false });
-    expect(learningPage(asSession(f.users.admin), f.workers.workerA.id, TODAY)).toMatchObject({ canAdd: true, canDecide: true });
-    const lead = learningPage(asSession(f.users.lead), f.workers.workerA.id, TODAY)!;
+    expect(await learningPage(asSession(f.users.managerA), f.workers.workerA.id, TODAY)).toMatchObject({ canAdd: true, canDecide: true, ownRecord: false });
+    expect(await learningPage(asSession(f.users.admin), f.workers.workerA.id, TODAY)).toMatchObject({ canAdd: true, canDecide: true });
+    const lead = (await learningPage(asSession(f.users.lead), f.workers.workerA.id, TODAY))!;
     expect(lead).toMatchObject({ canAdd: false, canDecide: false, goals: [] });
     expect(lead.activities).toHaveLength(4);
   });
 
-  it("is not found for another team's manager, another worker and another organisation", () => {
-    const f = twoTeams();
-    expect(learningPage(asSession(f.users.managerB), f.workers.workerA.id, TODAY)).toBeUndefined();
-    expect(learningPage(asSession(f.users.workerUserB), f.workers.workerA.id, TODAY)).toBeUndefined();
-    expect(learningPage(asSession(f.users.otherLead), f.workers.workerA.id, TODAY)).toBeUndefined();
+  it("is not found for another team's manager, another worker and another organisation", async () => {
+    const f = await twoTeams();
+    expect(await learningPage(asSession(f.users.managerB), f.workers.workerA.id, TODAY)).toBeUndefined();
+    expect(await learningPage(asSession(f.users.workerUserB), f.workers.workerA.id, TODAY)).toBeUndefined();
+    expect(await learningPage(asSession(f.users.otherLead), f.workers.workerA.id, TODAY)).toBeUndefined();
     // A manager reads a worker they line-manage in another team.
-    expect(learningPage(asSession(f.users.managerA), f.workers.lineManagedOnly.id, TODAY)).toMatchObject({ canAdd: true });
+    expect(await learningPage(asSession(f.users.managerA), f.workers.lineManagedOnly.id, TODAY)).toMatchObject({ canAdd: true });
   });
 
-  it("shows one request on its own page, to be decided only by the worker's manager or an admin while it waits", () => {
-    const f = twoTeams();
-    const waiting = requested(f, { courseTitle: "Waiting" });
-    const decided = requested(f, { courseTitle: "Decided" });
-    expect(decideRequest(asSession(f.users.managerA), f.workers.workerA.id, decided, { status: "approved" }).ok).toBe(true);
-    const view = (who: typeof f.users.managerA, id: string) => trainingRequestView(asSession(who), f.workers.workerA.id, id);
-    expect(view(f.users.managerA, waiting)).toMatchObject({ request: { title: "Waiting", status: "pending" }, canDecide: true });
-    expect(view(f.users.admin, waiting)).toMatchObject({ canDecide: true });
-    expect(view(f.users.managerA, decided)).toMatchObject({ request: { title: "Decided", status: "approved" }, canDecide: false });
-    expect(view(f.users.workerUserA, waiting)).toMatchObject({ worker: { isOwn: true }, canDecide: false });
-    expect(view(f.users.lead, waiting)).toMatchObject({ canDecide: false });
-    for (const who of [f.users.managerB, f.users.workerUserB, f.users.otherLead]) expect(view(who, waiting)).toBeUndefined();
+  it("shows one request on its own page, to be decided only by the worker's manager or an admin while it waits", async () => {
+    const f = await twoTeams();
+    const waiting = await requested(f, { courseTitle: "Waiting" });
+    const decided = await requested(f, { courseTitle: "Decided" });
+    expect((await decideRequest(asSession(f.users.managerA), f.workers.workerA.id, decided, { status: "approved" })).ok).toBe(true);
+    const view = async (who: typeof f.users.managerA, id: string) => await trainingRequestView(asSession(who), f.workers.workerA.id, id);
+    expect(await view(f.users.managerA, waiting)).toMatchObject({ request: { title: "Waiting", status: "pending" }, canDecide: true });
+    expect(await view(f.users.admin, waiting)).toMatchObject({ canDecide: true });
+    expect(await view(f.users.managerA, decided)).toMatchObject({ request: { title: "Decided", status: "approved" }, canDecide: false });
+    expect(await view(f.users.workerUserA, waiting)).toMatchObject({ worker: { isOwn: true }, canDecide: false });
+    expect(await view(f.users.lead, waiting)).toMatchObject({ canDecide: false });
+    for (const who of [f.users.managerB, f.users.workerUserB, f.users.otherLead]) expect(await view(who, waiting)).toBeUndefined();
     // Another worker's request named under this worker's address is not found.
-    const elsewhere = requested(f, { courseTitle: "Elsewhere" }, f.workers.workerB.id);
-    expect(trainingRequestView(asSession(f.users.admin), f.workers.workerB.id, elsewhere)).toMatchObject({ request: { title: "Elsewhere" } });
-    expect(trainingRequestView(asSession(f.users.admin), f.workers.workerA.id, elsewhere)).toBeUndefined();
+    const elsewhere = await requested(f, { courseTitle: "Elsewhere" }, f.workers.workerB.id);
+    expect(await trainingRequestView(asSession(f.users.admin), f.workers.workerB.id, elsewhere)).toMatchObject({ request: { title: "Elsewhere" } });
+    expect(await trainingRequestView(asSession(f.users.admin), f.workers.workerA.id, elsewhere)).toBeUndefined();
   });
 
-  it("offers only the worker's own PDP goals", () => {
-    const f = twoTeams();
-    const mine = goalFor(f.workers.workerA.id, "Mine");
-    goalFor(f.workers.workerB.id, "Not mine");
-    expect(learningPage(asSession(f.users.workerUserA), f.workers.workerA.id, TODAY)!.goals).toEqual([{ id: mine.id, title: "Mine" }]);
+  it("offers only the worker's own PDP goals", async () => {
+    const f = await twoTeams();
+    const mine = await goalFor(f.workers.workerA.id, "Mine");
+    await goalFor(f.workers.workerB.id, "Not mine");
+    expect((await learningPage(asSession(f.users.workerUserA), f.workers.workerA.id, TODAY))!.goals).toEqual([{ id: mine.id, title: "Mine" }]);
   });
 });
 
 describe("adding CPD", () => {
-  it("lets the worker, their manager and an admin add, with an audit row", () => {
-    const f = twoTeams();
+  it("lets the worker, their manager and an admin add, with an audit row", async () => {
+    const f = await twoTeams();
     for (const who of [f.users.workerUserA, f.users.managerA, f.users.admin]) {
-      const result = addCpd(asSession(who), f.workers.workerA.id, cpd({ title: `By ${who.name}` }), TODAY);
+      const result = await addCpd(asSession(who), f.workers.workerA.id, cpd({ title: `By ${who.name}` }), TODAY);
       expect(result).toMatchObject({ ok: true });
       if (!result.ok) continue;
-      const [row] = auditFor(result.id);
+      const [row] = await auditFor(result.id);
       expect(row).toMatchObject({ action: "cpd_activity.create", actorId: who.id, workerId: f.workers.workerA.id });
       expect(JSON.parse(row!.summary)).toMatchObject({ title: `By ${who.name}`, hours: 1.5, learning: "formal" });
     }
-    expect(cpdOf(f.workers.workerA.id).map((c) => c.createdBy).sort()).toEqual([f.users.workerUserA.id, f.users.managerA.id, f.users.admin.id].sort());
+    expect((await cpdOf(f.workers.workerA.id)).map((c) => c.createdBy).sort()).toEqual([f.users.workerUserA.id, f.users.managerA.id, f.users.admin.id].sort());
   });
 
-  it("refuses a lead with a message, and gives another team's manager and another worker not found", () => {
-    const f = twoTeams();
-    const lead = addCpd(asSession(f.users.lead), f.workers.workerA.id, cpd(), TODAY);
+  it("refuses a lead with a message, and gives another team's manager and another worker not found", async () => {
+    const f = await twoTeams();
+    const lead = await addCpd(asSession(f.users.lead), f.workers.workerA.id, cpd(), TODAY);
     expect(lead).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/) });
     expect(lead).not.toHaveProperty("notFound");
-    expect(addCpd(asSession(f.users.managerB), f.workers.workerA.id, cpd(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
-    expect(addCpd(asSession(f.users.workerUserB), f.workers.workerA.id, cpd(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
-    expect(addCpd(asSession(f.users.otherLead), f.workers.workerA.id, cpd(), TODAY)).toMatchObject({ ok: false });
-    expect(cpdOf(f.workers.workerA.id)).toHaveLength(0);
+    expect(await addCpd(asSession(f.users.managerB), f.workers.workerA.id, cpd(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await addCpd(asSession(f.users.workerUserB), f.workers.workerA.id, cpd(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await addCpd(asSession(f.users.otherLead), f.workers.workerA.id, cpd(), TODAY)).toMatchObject({ ok: false });
+    expect(await cpdOf(f.workers.workerA.id)).toHaveLength(0);
   });
 
-  it("refuses a future date, impossible hours, another worker's goal, and a worker who has left", () => {
-    const f = twoTeams();
+  it("refuses a future date, impossible hours, another worker's goal, and a worker who has left", async () => {
+    const f = await twoTeams();
     const worker = asSession(f.users.workerUserA);
-    expect(addCpd(worker, f.workers.workerA.id, cpd({ activityOn: "2026-11-23" }), TODAY)).toMatchObject({ ok: false, field: "activityOn" });
-    expect(addCpd(worker, f.workers.workerA.id, cpd({ hours: 25 }), TODAY)).toMatchObject({ ok: false, field: "hours" });
-    const theirs = goalFor(f.workers.workerB.id);
-    expect(addCpd(worker, f.workers.workerA.id, cpd({ pdpGoalId: theirs.id }), TODAY)).toMatchObject({ ok: false, field: "pdpGoalId" });
-    const mine = goalFor(f.workers.workerA.id);
-    expect(addCpd(worker, f.workers.workerA.id, cpd({ pdpGoalId: mine.id }), TODAY)).toMatchObject({ ok: true });
-    db.update(workers).set({ status: "left" }).where(eq(workers.id, f.workers.workerA.id)).run();
-    expect(addCpd(asSession(f.users.managerA), f.workers.workerA.id, cpd(), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/has left/) });
-    expect(cpdOf(f.workers.workerA.id)).toHaveLength(1);
+    expect(await addCpd(worker, f.workers.workerA.id, cpd({ activityOn: "2026-11-23" }), TODAY)).toMatchObject({ ok: false, field: "activityOn" });
+    expect(await addCpd(worker, f.workers.workerA.id, cpd({ hours: 25 }), TODAY)).toMatchObject({ ok: false, field: "hours" });
+    const theirs = await goalFor(f.workers.workerB.id);
+    expect(await addCpd(worker, f.workers.workerA.id, cpd({ pdpGoalId: theirs.id }), TODAY)).toMatchObject({ ok: false, field: "pdpGoalId" });
+    const mine = await goalFor(f.workers.workerA.id);
+    expect(await addCpd(worker, f.workers.workerA.id, cpd({ pdpGoalId: mine.id }), TODAY)).toMatchObject({ ok: true });
+    await db.update(workers).set({ status: "left" }).where(eq(workers.id, f.workers.workerA.id));
+    expect(await addCpd(asSession(f.users.managerA), f.workers.workerA.id, cpd(), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/has left/) });
+    expect(await cpdOf(f.workers.workerA.id)).toHaveLength(1);
   });
 });
 
 describe("training requests", () => {
-  it("lets the worker and their manager ask, checks the goal, and audits", () => {
-    const f = twoTeams();
-    const goal = goalFor(f.workers.workerA.id);
-    const byWorker = requestTraining(asSession(f.users.workerUserA), f.workers.workerA.id, course({ requestGoalId: goal.id }));
+  it("lets the worker and their manager ask, checks the goal, and audits", async () => {
+    const f = await twoTeams();
+    const goal = await goalFor(f.workers.workerA.id);
+    const byWorker = await requestTraining(asSession(f.users.workerUserA), f.workers.workerA.id, course({ requestGoalId: goal.id }));
     expect(byWorker).toMatchObject({ ok: true });
-    const byManager = requestTraining(asSession(f.users.managerA), f.workers.workerA.id, course({ courseTitle: "Manager asked", cost: null, endsOn: null }));
+    const byManager = await requestTraining(asSession(f.users.managerA), f.workers.workerA.id, course({ courseTitle: "Manager asked", cost: null, endsOn: null }));
     expect(byManager).toMatchObject({ ok: true });
     if (!byWorker.ok || !byManager.ok) return;
-    expect(requestRow(byWorker.id)).toMatchObject({ status: "pending", costPence: 12000, pdpGoalId: goal.id, requestedBy: f.users.workerUserA.id });
-    expect(requestRow(byManager.id)).toMatchObject({ costPence: null, endsOn: null, requestedBy: f.users.managerA.id });
-    expect(auditFor(byWorker.id)).toEqual([expect.objectContaining({ action: "training_request.create", actorId: f.users.workerUserA.id })]);
+    expect(await requestRow(byWorker.id)).toMatchObject({ status: "pending", costPence: 12000, pdpGoalId: goal.id, requestedBy: f.users.workerUserA.id });
+    expect(await requestRow(byManager.id)).toMatchObject({ costPence: null, endsOn: null, requestedBy: f.users.managerA.id });
+    expect(await auditFor(byWorker.id)).toEqual([expect.objectContaining({ action: "training_request.create", actorId: f.users.workerUserA.id })]);
 
-    const theirs = goalFor(f.workers.workerB.id);
-    expect(requestTraining(asSession(f.users.workerUserA), f.workers.workerA.id, course({ requestGoalId: theirs.id }))).toMatchObject({ ok: false, field: "requestGoalId" });
-    expect(requestTraining(asSession(f.users.workerUserA), f.workers.workerA.id, course({ endsOn: "2027-01-09" }))).toMatchObject({ ok: false, field: "endsOn" });
+    const theirs = await goalFor(f.workers.workerB.id);
+    expect(await requestTraining(asSession(f.users.workerUserA), f.workers.workerA.id, course({ requestGoalId: theirs.id }))).toMatchObject({ ok: false, field: "requestGoalId" });
+    expect(await requestTraining(asSession(f.users.workerUserA), f.workers.workerA.id, course({ endsOn: "2027-01-09" }))).toMatchObject({ ok: false, field: "endsOn" });
   });
 
-  it("refuses a lead, and gives another team's manager and another worker not found", () => {
-    const f = twoTeams();
-    expect(requestTraining(asSession(f.users.lead), f.workers.workerA.id, course())).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/) });
-    expect(requestTraining(asSession(f.users.managerB), f.workers.workerA.id, course())).toMatchObject({ ok: false, code: "not_found" });
-    expect(requestTraining(asSession(f.users.workerUserB), f.workers.workerA.id, course())).toMatchObject({ ok: false, code: "not_found" });
-    expect(db.select().from(trainingRequests).where(eq(trainingRequests.workerId, f.workers.workerA.id)).all()).toHaveLength(0);
+  it("refuses a lead, and gives another team's manager and another worker not found", async () => {
+    const f = await twoTeams();
+    expect(await requestTraining(asSession(f.users.lead), f.workers.workerA.id, course())).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/) });
+    expect(await requestTraining(asSession(f.users.managerB), f.workers.workerA.id, course())).toMatchObject({ ok: false, code: "not_found" });
+    expect(await requestTraining(asSession(f.users.workerUserB), f.workers.workerA.id, course())).toMatchObject({ ok: false, code: "not_found" });
+    expect(await db.select().from(trainingRequests).where(eq(trainingRequests.workerId, f.workers.workerA.id))).toHaveLength(0);
   });
 
-  it("is decided by the worker's manager only: approve, or decline with a reason counted as a barrier", () => {
-    const f = twoTeams();
-    const a = requested(f, { courseTitle: "To approve" });
-    const b = requested(f, { courseTitle: "To decline" });
+  it("is decided by the worker's manager only: approve, or decline with a reason counted as a barrier", async () => {
+    const f = await twoTeams();
+    const a = await requested(f, { courseTitle: "To approve" });
+    const b = await requested(f, { courseTitle: "To decline" });
     const manager = asSession(f.users.managerA);
 
-    expect(decideRequest(asSession(f.users.lead), f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/) });
-    expect(decideRequest(asSession(f.users.managerB), f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: false, code: "not_found" });
-    expect(decideRequest(asSession(f.users.workerUserA), f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: false, code: "not_found" });
-    expect(decideRequest(asSession(f.users.workerUserB), f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await decideRequest(asSession(f.users.lead), f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/) });
+    expect(await decideRequest(asSession(f.users.managerB), f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await decideRequest(asSession(f.users.workerUserA), f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await decideRequest(asSession(f.users.workerUserB), f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: false, code: "not_found" });
     // The request id must belong to the worker in the address.
-    expect(decideRequest(manager, f.workers.lineManagedOnly.id, a, { status: "approved" })).toMatchObject({ ok: false, code: "not_found" });
-    expect(requestRow(a).status).toBe("pending");
+    expect(await decideRequest(manager, f.workers.lineManagedOnly.id, a, { status: "approved" })).toMatchObject({ ok: false, code: "not_found" });
+    expect((await requestRow(a)).status).toBe("pending");
 
-    expect(decideRequest(manager, f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: true });
-    expect(requestRow(a)).toMatchObject({ status: "approved", decidedBy: f.users.managerA.id, declineReason: null });
-    expect(decideRequest(manager, f.workers.workerA.id, a, { status: "declined", declineReason: "funding", declineDetail: "" })).toMatchObject({
+    expect(await decideRequest(manager, f.workers.workerA.id, a, { status: "approved" })).toMatchObject({ ok: true });
+    expect(await requestRow(a)).toMatchObject({ status: "approved", decidedBy: f.users.managerA.id, declineReason: null });
+    expect(await decideRequest(manager, f.workers.workerA.id, a, { status: "declined", declineReason: "funding", declineDetail: "" })).toMatchObject({
       ok: false,
       message: "This request has already been decided",
     });
 
-    expect(decideRequest(manager, f.workers.workerA.id, b, { status: "declined", declineReason: "other", declineDetail: " " })).toMatchObject({ ok: false, field: "declineDetail" });
-    expect(requestRow(b).status).toBe("pending");
-    expect(decideRequest(manager, f.workers.workerA.id, b, { status: "declined", declineReason: "time_or_cover", declineDetail: "Winter pressures" })).toMatchObject({ ok: true });
-    expect(requestRow(b)).toMatchObject({ status: "declined", declineReason: "time_or_cover", declineDetail: "Winter pressures" });
-    expect(auditFor(b).map((r) => r.action)).toEqual(["training_request.create", "training_request.declined"]);
-    expect(JSON.parse(auditFor(b)[1]!.summary)).toMatchObject({ declineReason: "time_or_cover", declineDetail: "Winter pressures" });
-    expect(auditFor(a).map((r) => r.action)).toEqual(["training_request.create", "training_request.approved"]);
+    expect(await decideRequest(manager, f.workers.workerA.id, b, { status: "declined", declineReason: "other", declineDetail: " " })).toMatchObject({ ok: false, field: "declineDetail" });
+    expect((await requestRow(b)).status).toBe("pending");
+    expect(await decideRequest(manager, f.workers.workerA.id, b, { status: "declined", declineReason: "time_or_cover", declineDetail: "Winter pressures" })).toMatchObject({ ok: true });
+    expect(await requestRow(b)).toMatchObject({ status: "declined", declineReason: "time_or_cover", declineDetail: "Winter pressures" });
+    expect((await auditFor(b)).map((r) => r.action)).toEqual(["training_request.create", "training_request.declined"]);
+    expect(JSON.parse((await auditFor(b))[1]!.summary)).toMatchObject({ declineReason: "time_or_cover", declineDetail: "Winter pressures" });
+    expect((await auditFor(a)).map((r) => r.action)).toEqual(["training_request.create", "training_request.approved"]);
   });
 
-  it("once approved and attended becomes one CPD entry, and only once", () => {
-    const f = twoTeams();
-    const goal = goalFor(f.workers.workerA.id);
-    const id = requested(f, { requestGoalId: goal.id });
+  it("once approved and attended becomes one CPD entry, and only once", async () => {
+    const f = await twoTeams();
+    const goal = await goalFor(f.workers.workerA.id);
+    const id = await requested(f, { requestGoalId: goal.id });
     const worker = asSession(f.users.workerUserA);
     const attended = cpd({ title: "Moving and handling trainer", type: "course", hours: 7.5, trainingRequestId: id, pdpGoalId: goal.id });
 
-    expect(requestToAttend(worker, f.workers.workerA.id, id)).toBeUndefined();
-    expect(addCpd(worker, f.workers.workerA.id, attended, TODAY)).toMatchObject({ ok: false, message: "Only approved training can be recorded as attended" });
-    expect(decideRequest(asSession(f.users.managerA), f.workers.workerA.id, id, { status: "approved" }).ok).toBe(true);
-    expect(requestToAttend(worker, f.workers.workerA.id, id)).toMatchObject({ id, title: "Moving and handling trainer", pdpGoalId: goal.id });
-    expect(requestToAttend(asSession(f.users.managerB), f.workers.workerA.id, id)).toBeUndefined();
-    expect(addCpd(asSession(f.users.managerB), f.workers.workerA.id, attended, TODAY)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await requestToAttend(worker, f.workers.workerA.id, id)).toBeUndefined();
+    expect(await addCpd(worker, f.workers.workerA.id, attended, TODAY)).toMatchObject({ ok: false, message: "Only approved training can be recorded as attended" });
+    expect((await decideRequest(asSession(f.users.managerA), f.workers.workerA.id, id, { status: "approved" })).ok).toBe(true);
+    expect(await requestToAttend(worker, f.workers.workerA.id, id)).toMatchObject({ id, title: "Moving and handling trainer", pdpGoalId: goal.id });
+    expect(await requestToAttend(asSession(f.users.managerB), f.workers.workerA.id, id)).toBeUndefined();
+    expect(await addCpd(asSession(f.users.managerB), f.workers.workerA.id, attended, TODAY)).toMatchObject({ ok: false, code: "not_found" });
 
-    const first = addCpd(worker, f.workers.workerA.id, attended, TODAY);
+    const first = await addCpd(worker, f.workers.workerA.id, attended, TODAY);
     expect(first).toMatchObject({ ok: true });
-    expect(requestRow(id).status).toBe("attended");
-    expect(cpdOf(f.workers.workerA.id)).toEqual([expect.objectContaining({ trainingRequestId: id, hours: 7.5, pdpGoalId: goal.id })]);
-    expect(auditFor(id).map((r) => r.action)).toEqual(["training_request.create", "training_request.approved", "training_request.attended"]);
+    expect((await requestRow(id)).status).toBe("attended");
+    expect(await cpdOf(f.workers.workerA.id)).toEqual([expect.objectContaining({ trainingRequestId: id, hours: 7.5, pdpGoalId: goal.id })]);
+    expect((await auditFor(id)).map((r) => r.action)).toEqual(["training_request.create", "training_request.approved", "training_request.attended"]);
 
-    expect(addCpd(asSession(f.users.managerA), f.workers.workerA.id, attended, TODAY)).toMatchObject({ ok: false, message: "This training has already been recorded as attended" });
-    expect(cpdOf(f.workers.workerA.id)).toHaveLength(1);
-    expect(requestToAttend(worker, f.workers.workerA.id, id)).toBeUndefined();
+    expect(await addCpd(asSession(f.users.managerA), f.workers.workerA.id, attended, TODAY)).toMatchObject({ ok: false, message: "This training has already been recorded as attended" });
+    expect(await cpdOf(f.workers.workerA.id)).toHaveLength(1);
+    expect(await requestToAttend(worker, f.workers.workerA.id, id)).toBeUndefined();
 
     // Another worker's approved request cannot be attached to this worker's CPD.
-    const other = requested(f, {}, f.workers.workerB.id);
-    expect(decideRequest(asSession(f.users.managerB), f.workers.workerB.id, other, { status: "approved" }).ok).toBe(true);
-    expect(addCpd(asSession(f.users.admin), f.workers.workerA.id, cpd({ trainingRequestId: other }), TODAY)).toMatchObject({ ok: false, code: "not_found" });
-    expect(requestRow(other).status).toBe("approved");
+    const other = await requested(f, {}, f.workers.workerB.id);
+    expect((await decideRequest(asSession(f.users.managerB), f.workers.workerB.id, other, { status: "approved" })).ok).toBe(true);
+    expect(await addCpd(asSession(f.users.admin), f.workers.workerA.id, cpd({ trainingRequestId: other }), TODAY)).toMatchObject({ ok: false, code: "not_found" });
+    expect((await requestRow(other)).status).toBe("approved");
   });
 
-  it("lists the requests awaiting a decision for the manager who decides them, oldest first", () => {
-    const f = twoTeams();
-    const first = requested(f, { courseTitle: "First" });
-    const second = requested(f, { courseTitle: "Second" });
-    db.update(trainingRequests).set({ requestedAt: new Date("2026-11-01T10:00:00Z") }).where(eq(trainingRequests.id, second)).run();
-    const decided = requested(f, { courseTitle: "Decided" });
-    decideRequest(asSession(f.users.managerA), f.workers.workerA.id, decided, { status: "approved" });
-    const teamB = requested(f, { courseTitle: "Team B" }, f.workers.workerB.id);
+  it("lists the requests awaiting a decision for the manager who decides them, oldest first", async () => {
+    const f = await twoTeams();
+    const first = await requested(f, { courseTitle: "First" });
+    const second = await requested(f, { courseTitle: "Second" });
+    await db.update(trainingRequests).set({ requestedAt: new Date("2026-11-01T10:00:00Z") }).where(eq(trainingRequests.id, second));
+    const decided = await requested(f, { courseTitle: "Decided" });
+    await decideRequest(asSession(f.users.managerA), f.workers.workerA.id, decided, { status: "approved" });
+    const teamB = await requested(f, { courseTitle: "Team B" }, f.workers.workerB.id);
 
-    const mine = trainingRequestsAwaitingDecision(asSession(f.users.managerA));
+    const mine = await trainingRequestsAwaitingDecision(asSession(f.users.managerA));
     expect(mine.count).toBe(2);
     expect(mine.requests.map((r) => r.id)).toEqual([second, first]);
     expect(mine.requests[0]).toMatchObject({ workerId: f.workers.workerA.id, workerName: `${f.workers.workerA.firstName} ${f.workers.workerA.lastName}`, title: "Second" });
-    expect(trainingRequestsAwaitingDecision(asSession(f.users.managerB)).requests.map((r) => r.id)).toEqual([teamB]);
-    expect(trainingRequestsAwaitingDecision(asSession(f.users.managerA), 1)).toMatchObject({ count: 2, requests: [expect.objectContaining({ id: second })] });
-    expect(trainingRequestsAwaitingDecision(asSession(f.users.lead)).count).toBe(0);
-    expect(trainingRequestsAwaitingDecision(asSession(f.users.workerUserA)).count).toBe(0);
-    db.update(workers).set({ status: "left" }).where(eq(workers.id, f.workers.workerA.id)).run();
-    expect(trainingRequestsAwaitingDecision(asSession(f.users.managerA)).count).toBe(0);
+    expect((await trainingRequestsAwaitingDecision(asSession(f.users.managerB))).requests.map((r) => r.id)).toEqual([teamB]);
+    expect(await trainingRequestsAwaitingDecision(asSession(f.users.managerA), 1)).toMatchObject({ count: 2, requests: [expect.objectContaining({ id: second })] });
+    expect((await trainingRequestsAwaitingDecision(asSession(f.users.lead))).count).toBe(0);
+    expect((await trainingRequestsAwaitingDecision(asSession(f.users.workerUserA))).count).toBe(0);
+    await db.update(workers).set({ status: "left" }).where(eq(workers.id, f.workers.workerA.id));
+    expect((await trainingRequestsAwaitingDecision(asSession(f.users.managerA))).count).toBe(0);
   });
 });
 
@@ -317,7 +317,7 @@ describe("the page's actions", () => {
     formData({ courseTitle: "Dysphagia awareness", provider: "RCSLT", cost: "£85.50", startsOn: addDays(today, 30), endsOn: addDays(today, 30), requestGoalId: "", why: "Ward patients", ...over });
 
   it("adds CPD for the worker; bad hours, a future date and no type come back with what was typed", async () => {
-    const f = twoTeams();
+    const f = await twoTeams();
     actAs(asSession(f.users.workerUserA));
     for (const [hours, message] of [
       ["-1", /more than 0/],
@@ -334,13 +334,13 @@ describe("the page's actions", () => {
       ok: false,
       fieldErrors: { activityOn: "The date of the activity cannot be in the future", type: "Select the type of activity" },
     });
-    expect(cpdOf(f.workers.workerA.id)).toHaveLength(0);
+    expect(await cpdOf(f.workers.workerA.id)).toHaveLength(0);
     expect(await addCpdAction(f.workers.workerA.id, {}, cpdForm())).toMatchObject({ ok: true, message: "CPD activity added" });
-    expect(cpdOf(f.workers.workerA.id)).toEqual([expect.objectContaining({ hours: 1.5, learning: "informal", pdpGoalId: null })]);
+    expect(await cpdOf(f.workers.workerA.id)).toEqual([expect.objectContaining({ hours: 1.5, learning: "informal", pdpGoalId: null })]);
   });
 
   it("gives another team's manager and another worker not found, and tells a lead they only read", async () => {
-    const f = twoTeams();
+    const f = await twoTeams();
     actAs(asSession(f.users.managerB));
     await expect(addCpdAction(f.workers.workerA.id, {}, cpdForm())).rejects.toThrow(NOT_FOUND);
     await expect(requestTrainingAction(f.workers.workerA.id, {}, requestForm())).rejects.toThrow(NOT_FOUND);
@@ -348,11 +348,11 @@ describe("the page's actions", () => {
     await expect(addCpdAction(f.workers.workerA.id, {}, cpdForm())).rejects.toThrow(NOT_FOUND);
     actAs(asSession(f.users.lead));
     expect(await addCpdAction(f.workers.workerA.id, {}, cpdForm())).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/), values: { title: "Shadowed the dietitian" } });
-    expect(cpdOf(f.workers.workerA.id)).toHaveLength(0);
+    expect(await cpdOf(f.workers.workerA.id)).toHaveLength(0);
   });
 
   it("requests training in pounds, stored in pence; a bad cost or an end before the start come back with the text", async () => {
-    const f = twoTeams();
+    const f = await twoTeams();
     actAs(asSession(f.users.workerUserA));
     expect(await requestTrainingAction(f.workers.workerA.id, {}, requestForm({ cost: "about 80", why: "Kept why" }))).toMatchObject({
       ok: false,
@@ -364,15 +364,15 @@ describe("the page's actions", () => {
       fieldErrors: { endsOn: expect.stringMatching(/cannot be before the start date/) },
     });
     expect(await requestTrainingAction(f.workers.workerA.id, {}, requestForm())).toMatchObject({ ok: true, message: "Training requested" });
-    const [row] = db.select().from(trainingRequests).where(eq(trainingRequests.workerId, f.workers.workerA.id)).all();
+    const [row] = await db.select().from(trainingRequests).where(eq(trainingRequests.workerId, f.workers.workerA.id));
     expect(row).toMatchObject({ costPence: 8550, title: "Dysphagia awareness", status: "pending" });
   });
 
   it("decides only with a choice, declines only with a reason (and text for other), approves, and records as attended once", async () => {
-    const f = twoTeams();
-    const a = requested(f, { courseTitle: "Declined one" });
-    const b = requested(f, { courseTitle: "Approved one" });
-    const decide = (requestId: string, fields: Record<string, string>) => decideRequestAction(f.workers.workerA.id, requestId, {}, formData(fields));
+    const f = await twoTeams();
+    const a = await requested(f, { courseTitle: "Declined one" });
+    const b = await requested(f, { courseTitle: "Approved one" });
+    const decide = async (requestId: string, fields: Record<string, string>) => await decideRequestAction(f.workers.workerA.id, requestId, {}, formData(fields));
     actAs(asSession(f.users.workerUserA));
     await expect(decide(b, { decision: "approved" })).rejects.toThrow(NOT_FOUND);
     actAs(asSession(f.users.managerB));
@@ -393,40 +393,40 @@ describe("the page's actions", () => {
       ok: false,
       fieldErrors: { declineDetail: "Say why the request is declined" },
     });
-    expect(requestRow(a).status).toBe("pending");
+    expect((await requestRow(a)).status).toBe("pending");
     // Each decision goes back to the request's page, which says what was decided.
     await expect(decide(a, { decision: "declined", declineReason: "funding", declineDetail: "" })).rejects.toThrow(/NEXT_REDIRECT/);
-    expect(requestRow(a)).toMatchObject({ status: "declined", declineReason: "funding", declineDetail: null });
+    expect(await requestRow(a)).toMatchObject({ status: "declined", declineReason: "funding", declineDetail: null });
     // A reason left ticked before choosing "approve" is not kept.
     await expect(decide(b, { decision: "approved", declineReason: "funding" })).rejects.toThrow(/NEXT_REDIRECT/);
-    expect(requestRow(b)).toMatchObject({ status: "approved", declineReason: null });
+    expect(await requestRow(b)).toMatchObject({ status: "approved", declineReason: null });
     expect(await decide(b, { decision: "declined", declineReason: "funding" })).toMatchObject({ ok: false, message: "This request has already been decided" });
 
     actAs(asSession(f.users.workerUserA));
     const attend = cpdForm({ title: "Approved one", type: "course", learning: "formal", hours: "7.5", trainingRequestId: b });
     expect(await addCpdAction(f.workers.workerA.id, {}, attend)).toMatchObject({ ok: true, message: "Training recorded as attended and added to CPD" });
     expect(await addCpdAction(f.workers.workerA.id, {}, attend)).toMatchObject({ ok: false, message: "This training has already been recorded as attended" });
-    expect(db.select().from(cpdActivities).where(and(eq(cpdActivities.workerId, f.workers.workerA.id), eq(cpdActivities.trainingRequestId, b))).all()).toHaveLength(1);
+    expect(await db.select().from(cpdActivities).where(and(eq(cpdActivities.workerId, f.workers.workerA.id), eq(cpdActivities.trainingRequestId, b)))).toHaveLength(1);
   });
 });
 
-function added(f: Fixture, over: Partial<CpdFields> = {}, today = TODAY) {
-  const result = addCpd(asSession(f.users.workerUserA), f.workers.workerA.id, cpd(over), today);
+async function added(f: Fixture, over: Partial<CpdFields> = {}, today = TODAY) {
+  const result = await addCpd(asSession(f.users.workerUserA), f.workers.workerA.id, cpd(over), today);
   if (!result.ok) throw new Error(result.message);
   return result.id;
 }
 
-const cpdRow = (id: string) => db.select().from(cpdActivities).where(eq(cpdActivities.id, id)).get();
+const cpdRow = async (id: string) => await first(db.select().from(cpdActivities).where(eq(cpdActivities.id, id)));
 
 describe("changing and deleting CPD", () => {
-  it("lets the worker, their manager and an admin change an entry, audited with before and after; no change, no audit", () => {
-    const f = twoTeams();
-    const id = added(f);
-    const goal = goalFor(f.workers.workerA.id);
+  it("lets the worker, their manager and an admin change an entry, audited with before and after; no change, no audit", async () => {
+    const f = await twoTeams();
+    const id = await added(f);
+    const goal = await goalFor(f.workers.workerA.id);
     const worker = asSession(f.users.workerUserA);
-    expect(updateCpd(worker, f.workers.workerA.id, id, cpd({ hours: 2, title: "Falls prevention e-learning, part 2", pdpGoalId: goal.id }), TODAY)).toMatchObject({ ok: true });
-    expect(cpdRow(id)).toMatchObject({ hours: 2, title: "Falls prevention e-learning, part 2", pdpGoalId: goal.id, createdBy: f.users.workerUserA.id });
-    const [, update] = auditFor(id);
+    expect(await updateCpd(worker, f.workers.workerA.id, id, cpd({ hours: 2, title: "Falls prevention e-learning, part 2", pdpGoalId: goal.id }), TODAY)).toMatchObject({ ok: true });
+    expect(await cpdRow(id)).toMatchObject({ hours: 2, title: "Falls prevention e-learning, part 2", pdpGoalId: goal.id, createdBy: f.users.workerUserA.id });
+    const [, update] = await auditFor(id);
     expect(update).toMatchObject({ action: "cpd_activity.update", actorId: f.users.workerUserA.id, workerId: f.workers.workerA.id });
     expect(JSON.parse(update!.summary)).toEqual({
       title: "Falls prevention e-learning",
@@ -435,73 +435,73 @@ describe("changing and deleting CPD", () => {
       to: { title: "Falls prevention e-learning, part 2", hours: 2, pdpGoalId: goal.id },
     });
     for (const who of [f.users.managerA, f.users.admin]) {
-      expect(updateCpd(asSession(who), f.workers.workerA.id, id, cpd({ learning: who === f.users.admin ? "formal" : "informal", hours: 2, title: "Falls prevention e-learning, part 2", pdpGoalId: goal.id }), TODAY)).toMatchObject({ ok: true });
+      expect(await updateCpd(asSession(who), f.workers.workerA.id, id, cpd({ learning: who === f.users.admin ? "formal" : "informal", hours: 2, title: "Falls prevention e-learning, part 2", pdpGoalId: goal.id }), TODAY)).toMatchObject({ ok: true });
     }
-    expect(auditFor(id).map((r) => [r.action, r.actorId])).toEqual([
+    expect((await auditFor(id)).map((r) => [r.action, r.actorId])).toEqual([
       ["cpd_activity.create", f.users.workerUserA.id],
       ["cpd_activity.update", f.users.workerUserA.id],
       ["cpd_activity.update", f.users.managerA.id],
       ["cpd_activity.update", f.users.admin.id],
     ]);
     // Saving what is already there writes nothing.
-    expect(updateCpd(worker, f.workers.workerA.id, id, cpd({ hours: 2, title: "Falls prevention e-learning, part 2", pdpGoalId: goal.id }), TODAY)).toMatchObject({ ok: true });
-    expect(auditFor(id)).toHaveLength(4);
+    expect(await updateCpd(worker, f.workers.workerA.id, id, cpd({ hours: 2, title: "Falls prevention e-learning, part 2", pdpGoalId: goal.id }), TODAY)).toMatchObject({ ok: true });
+    expect(await auditFor(id)).toHaveLength(4);
 
-    const page = cpdEntryForEdit(worker, f.workers.workerA.id, id)!;
+    const page = (await cpdEntryForEdit(worker, f.workers.workerA.id, id))!;
     expect(page).toMatchObject({ canChange: true, refusal: undefined, entry: { id, hours: 2 }, goals: [{ id: goal.id }] });
   });
 
-  it("refuses a lead with a message, and gives another team's manager and another worker not found", () => {
-    const f = twoTeams();
-    const id = added(f);
-    for (const change of [() => updateCpd(asSession(f.users.lead), f.workers.workerA.id, id, cpd({ hours: 3 }), TODAY), () => deleteCpd(asSession(f.users.lead), f.workers.workerA.id, id)]) {
-      const result = change();
+  it("refuses a lead with a message, and gives another team's manager and another worker not found", async () => {
+    const f = await twoTeams();
+    const id = await added(f);
+    for (const change of [async () => await updateCpd(asSession(f.users.lead), f.workers.workerA.id, id, cpd({ hours: 3 }), TODAY), async () => await deleteCpd(asSession(f.users.lead), f.workers.workerA.id, id)]) {
+      const result = await change();
       expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/^Leads read/) });
       expect(result).not.toHaveProperty("notFound");
     }
     // A lead of another organisation is refused as a lead; they learn nothing of the record either way.
-    expect(updateCpd(asSession(f.users.otherLead), f.workers.workerA.id, id, cpd({ hours: 3 }), TODAY)).toMatchObject({ ok: false });
-    expect(cpdEntryForEdit(asSession(f.users.otherLead), f.workers.workerA.id, id)).toBeUndefined();
+    expect(await updateCpd(asSession(f.users.otherLead), f.workers.workerA.id, id, cpd({ hours: 3 }), TODAY)).toMatchObject({ ok: false });
+    expect(await cpdEntryForEdit(asSession(f.users.otherLead), f.workers.workerA.id, id)).toBeUndefined();
     for (const who of [f.users.managerB, f.users.workerUserB]) {
-      expect(updateCpd(asSession(who), f.workers.workerA.id, id, cpd({ hours: 3 }), TODAY)).toMatchObject({ ok: false, code: "not_found" });
-      expect(deleteCpd(asSession(who), f.workers.workerA.id, id)).toMatchObject({ ok: false, code: "not_found" });
-      expect(cpdEntryForEdit(asSession(who), f.workers.workerA.id, id)).toBeUndefined();
+      expect(await updateCpd(asSession(who), f.workers.workerA.id, id, cpd({ hours: 3 }), TODAY)).toMatchObject({ ok: false, code: "not_found" });
+      expect(await deleteCpd(asSession(who), f.workers.workerA.id, id)).toMatchObject({ ok: false, code: "not_found" });
+      expect(await cpdEntryForEdit(asSession(who), f.workers.workerA.id, id)).toBeUndefined();
     }
     // The entry must belong to the worker in the address, even for a manager of both.
-    const theirs = addCpd(asSession(f.users.managerA), f.workers.lineManagedOnly.id, cpd(), TODAY);
+    const theirs = await addCpd(asSession(f.users.managerA), f.workers.lineManagedOnly.id, cpd(), TODAY);
     if (!theirs.ok) throw new Error(theirs.message);
-    expect(updateCpd(asSession(f.users.managerA), f.workers.workerA.id, theirs.id, cpd({ hours: 3 }), TODAY)).toMatchObject({ ok: false, code: "not_found" });
-    expect(deleteCpd(asSession(f.users.managerA), f.workers.workerA.id, theirs.id)).toMatchObject({ ok: false, code: "not_found" });
-    expect(cpdEntryForEdit(asSession(f.users.managerA), f.workers.workerA.id, theirs.id)).toBeUndefined();
+    expect(await updateCpd(asSession(f.users.managerA), f.workers.workerA.id, theirs.id, cpd({ hours: 3 }), TODAY)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await deleteCpd(asSession(f.users.managerA), f.workers.workerA.id, theirs.id)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await cpdEntryForEdit(asSession(f.users.managerA), f.workers.workerA.id, theirs.id)).toBeUndefined();
 
-    expect(cpdEntryForEdit(asSession(f.users.lead), f.workers.workerA.id, id)).toMatchObject({ canChange: false, refusal: expect.stringMatching(/^Leads read/), goals: [] });
-    expect(cpdRow(id)).toMatchObject({ hours: 1.5 });
-    expect(cpdRow(theirs.id)).toBeDefined();
-    expect(auditFor(id).map((r) => r.action)).toEqual(["cpd_activity.create"]);
+    expect(await cpdEntryForEdit(asSession(f.users.lead), f.workers.workerA.id, id)).toMatchObject({ canChange: false, refusal: expect.stringMatching(/^Leads read/), goals: [] });
+    expect(await cpdRow(id)).toMatchObject({ hours: 1.5 });
+    expect(await cpdRow(theirs.id)).toBeDefined();
+    expect((await auditFor(id)).map((r) => r.action)).toEqual(["cpd_activity.create"]);
   });
 
-  it("checks a change like an entry: a future date, impossible hours, another worker's goal; a leaver's entries stay as they are", () => {
-    const f = twoTeams();
-    const id = added(f);
+  it("checks a change like an entry: a future date, impossible hours, another worker's goal; a leaver's entries stay as they are", async () => {
+    const f = await twoTeams();
+    const id = await added(f);
     const worker = asSession(f.users.workerUserA);
-    expect(updateCpd(worker, f.workers.workerA.id, id, cpd({ activityOn: "2026-11-23" }), TODAY)).toMatchObject({ ok: false, field: "activityOn" });
-    expect(updateCpd(worker, f.workers.workerA.id, id, cpd({ hours: 25 }), TODAY)).toMatchObject({ ok: false, field: "hours" });
-    expect(updateCpd(worker, f.workers.workerA.id, id, cpd({ pdpGoalId: goalFor(f.workers.workerB.id).id }), TODAY)).toMatchObject({ ok: false, field: "pdpGoalId" });
-    db.update(workers).set({ status: "left" }).where(eq(workers.id, f.workers.workerA.id)).run();
+    expect(await updateCpd(worker, f.workers.workerA.id, id, cpd({ activityOn: "2026-11-23" }), TODAY)).toMatchObject({ ok: false, field: "activityOn" });
+    expect(await updateCpd(worker, f.workers.workerA.id, id, cpd({ hours: 25 }), TODAY)).toMatchObject({ ok: false, field: "hours" });
+    expect(await updateCpd(worker, f.workers.workerA.id, id, cpd({ pdpGoalId: (await goalFor(f.workers.workerB.id)).id }), TODAY)).toMatchObject({ ok: false, field: "pdpGoalId" });
+    await db.update(workers).set({ status: "left" }).where(eq(workers.id, f.workers.workerA.id));
     const manager = asSession(f.users.managerA);
-    expect(updateCpd(manager, f.workers.workerA.id, id, cpd({ hours: 3 }), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/has left/) });
-    expect(deleteCpd(manager, f.workers.workerA.id, id)).toMatchObject({ ok: false, message: expect.stringMatching(/has left/) });
-    expect(cpdEntryForEdit(manager, f.workers.workerA.id, id)).toMatchObject({ canChange: false, refusal: expect.stringMatching(/has left/) });
-    expect(cpdRow(id)).toMatchObject({ hours: 1.5 });
-    expect(auditFor(id)).toHaveLength(1);
+    expect(await updateCpd(manager, f.workers.workerA.id, id, cpd({ hours: 3 }), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/has left/) });
+    expect(await deleteCpd(manager, f.workers.workerA.id, id)).toMatchObject({ ok: false, message: expect.stringMatching(/has left/) });
+    expect(await cpdEntryForEdit(manager, f.workers.workerA.id, id)).toMatchObject({ canChange: false, refusal: expect.stringMatching(/has left/) });
+    expect(await cpdRow(id)).toMatchObject({ hours: 1.5 });
+    expect(await auditFor(id)).toHaveLength(1);
   });
 
-  it("deletes an entry, keeping in the audit trail everything it said", () => {
-    const f = twoTeams();
-    const id = added(f, { reflectionSoWhat: "Footwear matters" });
-    expect(deleteCpd(asSession(f.users.managerA), f.workers.workerA.id, id)).toMatchObject({ ok: true, id });
-    expect(cpdRow(id)).toBeUndefined();
-    const [, deleted] = auditFor(id);
+  it("deletes an entry, keeping in the audit trail everything it said", async () => {
+    const f = await twoTeams();
+    const id = await added(f, { reflectionSoWhat: "Footwear matters" });
+    expect(await deleteCpd(asSession(f.users.managerA), f.workers.workerA.id, id)).toMatchObject({ ok: true, id });
+    expect(await cpdRow(id)).toBeUndefined();
+    const [, deleted] = await auditFor(id);
     expect(deleted).toMatchObject({ action: "cpd_activity.delete", actorId: f.users.managerA.id, workerId: f.workers.workerA.id });
     expect(JSON.parse(deleted!.summary)).toEqual({
       activityOn: "2026-11-20",
@@ -516,107 +516,107 @@ describe("changing and deleting CPD", () => {
       trainingRequestId: null,
       createdBy: f.users.workerUserA.id,
     });
-    expect(deleteCpd(asSession(f.users.managerA), f.workers.workerA.id, id)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await deleteCpd(asSession(f.users.managerA), f.workers.workerA.id, id)).toMatchObject({ ok: false, code: "not_found" });
   });
 
-  it("deleting an entry recorded from a training request puts the request back to approved, so it can be recorded again", () => {
-    const f = twoTeams();
-    const requestId = requested(f);
-    decideRequest(asSession(f.users.managerA), f.workers.workerA.id, requestId, { status: "approved" });
+  it("deleting an entry recorded from a training request puts the request back to approved, so it can be recorded again", async () => {
+    const f = await twoTeams();
+    const requestId = await requested(f);
+    await decideRequest(asSession(f.users.managerA), f.workers.workerA.id, requestId, { status: "approved" });
     const worker = asSession(f.users.workerUserA);
     const attended = cpd({ title: "Moving and handling trainer", type: "course", hours: 7, trainingRequestId: requestId });
-    const first = addCpd(worker, f.workers.workerA.id, attended, TODAY);
+    const first = await addCpd(worker, f.workers.workerA.id, attended, TODAY);
     if (!first.ok) throw new Error(first.message);
 
     // Changing it keeps the link, whatever the form sends.
-    expect(updateCpd(worker, f.workers.workerA.id, first.id, { ...attended, hours: 7.5, trainingRequestId: null } as CpdFields, TODAY)).toMatchObject({ ok: true });
-    expect(cpdRow(first.id)).toMatchObject({ hours: 7.5, trainingRequestId: requestId });
-    expect(cpdEntryForEdit(worker, f.workers.workerA.id, first.id)).toMatchObject({ requestTitle: "Moving and handling trainer" });
+    expect(await updateCpd(worker, f.workers.workerA.id, first.id, { ...attended, hours: 7.5, trainingRequestId: null } as CpdFields, TODAY)).toMatchObject({ ok: true });
+    expect(await cpdRow(first.id)).toMatchObject({ hours: 7.5, trainingRequestId: requestId });
+    expect(await cpdEntryForEdit(worker, f.workers.workerA.id, first.id)).toMatchObject({ requestTitle: "Moving and handling trainer" });
 
-    expect(deleteCpd(worker, f.workers.workerA.id, first.id)).toMatchObject({ ok: true });
-    expect(requestRow(requestId).status).toBe("approved");
-    expect(auditFor(requestId).map((r) => r.action)).toEqual([
+    expect(await deleteCpd(worker, f.workers.workerA.id, first.id)).toMatchObject({ ok: true });
+    expect((await requestRow(requestId)).status).toBe("approved");
+    expect((await auditFor(requestId)).map((r) => r.action)).toEqual([
       "training_request.create",
       "training_request.approved",
       "training_request.attended",
       "training_request.attendance_removed",
     ]);
-    expect(JSON.parse(auditFor(requestId)[3]!.summary)).toEqual({ title: "Moving and handling trainer", cpdActivityId: first.id, from: "attended", to: "approved" });
-    expect(requestToAttend(worker, f.workers.workerA.id, requestId)).toMatchObject({ id: requestId });
-    expect(addCpd(worker, f.workers.workerA.id, attended, TODAY)).toMatchObject({ ok: true });
-    expect(requestRow(requestId).status).toBe("attended");
-    expect(cpdOf(f.workers.workerA.id)).toHaveLength(1);
+    expect(JSON.parse((await auditFor(requestId))[3]!.summary)).toEqual({ title: "Moving and handling trainer", cpdActivityId: first.id, from: "attended", to: "approved" });
+    expect(await requestToAttend(worker, f.workers.workerA.id, requestId)).toMatchObject({ id: requestId });
+    expect(await addCpd(worker, f.workers.workerA.id, attended, TODAY)).toMatchObject({ ok: true });
+    expect((await requestRow(requestId)).status).toBe("attended");
+    expect(await cpdOf(f.workers.workerA.id)).toHaveLength(1);
   });
 });
 
 describe("withdrawing a training request", () => {
-  it("the worker, their manager or an admin withdraws a request awaiting a decision; it stays listed, no longer waiting", () => {
-    const f = twoTeams();
-    const mine = requested(f, { courseTitle: "Mine" });
-    const managers = requested(f, { courseTitle: "Manager's" });
-    const admins = requested(f, { courseTitle: "Admin's" });
-    expect(trainingRequestsAwaitingDecision(asSession(f.users.managerA)).count).toBe(3);
+  it("the worker, their manager or an admin withdraws a request awaiting a decision; it stays listed, no longer waiting", async () => {
+    const f = await twoTeams();
+    const mine = await requested(f, { courseTitle: "Mine" });
+    const managers = await requested(f, { courseTitle: "Manager's" });
+    const admins = await requested(f, { courseTitle: "Admin's" });
+    expect((await trainingRequestsAwaitingDecision(asSession(f.users.managerA))).count).toBe(3);
 
-    expect(withdrawRequest(asSession(f.users.workerUserA), f.workers.workerA.id, mine)).toMatchObject({ ok: true, id: mine });
-    expect(withdrawRequest(asSession(f.users.managerA), f.workers.workerA.id, managers)).toMatchObject({ ok: true });
-    expect(withdrawRequest(asSession(f.users.admin), f.workers.workerA.id, admins)).toMatchObject({ ok: true });
-    expect(requestRow(mine)).toMatchObject({ status: "withdrawn", decidedBy: null, decidedAt: null, declineReason: null });
-    expect(auditFor(mine).map((r) => [r.action, r.actorId])).toEqual([
+    expect(await withdrawRequest(asSession(f.users.workerUserA), f.workers.workerA.id, mine)).toMatchObject({ ok: true, id: mine });
+    expect(await withdrawRequest(asSession(f.users.managerA), f.workers.workerA.id, managers)).toMatchObject({ ok: true });
+    expect(await withdrawRequest(asSession(f.users.admin), f.workers.workerA.id, admins)).toMatchObject({ ok: true });
+    expect(await requestRow(mine)).toMatchObject({ status: "withdrawn", decidedBy: null, decidedAt: null, declineReason: null });
+    expect((await auditFor(mine)).map((r) => [r.action, r.actorId])).toEqual([
       ["training_request.create", f.users.workerUserA.id],
       ["training_request.withdrawn", f.users.workerUserA.id],
     ]);
-    expect(JSON.parse(auditFor(mine)[1]!.summary)).toEqual({ title: "Mine" });
-    expect(auditFor(managers).at(-1)).toMatchObject({ action: "training_request.withdrawn", actorId: f.users.managerA.id });
+    expect(JSON.parse((await auditFor(mine))[1]!.summary)).toEqual({ title: "Mine" });
+    expect((await auditFor(managers)).at(-1)).toMatchObject({ action: "training_request.withdrawn", actorId: f.users.managerA.id });
 
-    expect(learningPage(asSession(f.users.workerUserA), f.workers.workerA.id, TODAY)!.requests.map((r) => [r.title, r.status])).toEqual(
+    expect((await learningPage(asSession(f.users.workerUserA), f.workers.workerA.id, TODAY))!.requests.map((r) => [r.title, r.status])).toEqual(
       expect.arrayContaining([
         ["Mine", "withdrawn"],
         ["Manager's", "withdrawn"],
         ["Admin's", "withdrawn"],
       ]),
     );
-    expect(trainingRequestsAwaitingDecision(asSession(f.users.managerA)).count).toBe(0);
+    expect((await trainingRequestsAwaitingDecision(asSession(f.users.managerA))).count).toBe(0);
     // A withdrawn request cannot then be decided.
-    expect(decideRequest(asSession(f.users.managerA), f.workers.workerA.id, mine, { status: "approved" })).toMatchObject({ ok: false, message: "This request has already been decided" });
+    expect(await decideRequest(asSession(f.users.managerA), f.workers.workerA.id, mine, { status: "approved" })).toMatchObject({ ok: false, message: "This request has already been decided" });
   });
 
-  it("refuses once decided, with a clear message", () => {
-    const f = twoTeams();
+  it("refuses once decided, with a clear message", async () => {
+    const f = await twoTeams();
     const manager = asSession(f.users.managerA);
     const worker = asSession(f.users.workerUserA);
-    const approved = requested(f);
-    decideRequest(manager, f.workers.workerA.id, approved, { status: "approved" });
-    const declined = requested(f);
-    decideRequest(manager, f.workers.workerA.id, declined, { status: "declined", declineReason: "funding", declineDetail: "" });
-    const attended = requested(f);
-    decideRequest(manager, f.workers.workerA.id, attended, { status: "approved" });
-    addCpd(worker, f.workers.workerA.id, cpd({ trainingRequestId: attended }), TODAY);
-    const withdrawn = requested(f);
-    withdrawRequest(worker, f.workers.workerA.id, withdrawn);
+    const approved = await requested(f);
+    await decideRequest(manager, f.workers.workerA.id, approved, { status: "approved" });
+    const declined = await requested(f);
+    await decideRequest(manager, f.workers.workerA.id, declined, { status: "declined", declineReason: "funding", declineDetail: "" });
+    const attended = await requested(f);
+    await decideRequest(manager, f.workers.workerA.id, attended, { status: "approved" });
+    await addCpd(worker, f.workers.workerA.id, cpd({ trainingRequestId: attended }), TODAY);
+    const withdrawn = await requested(f);
+    await withdrawRequest(worker, f.workers.workerA.id, withdrawn);
 
-    expect(withdrawRequest(worker, f.workers.workerA.id, approved)).toEqual({ ok: false, code: "conflict", message: "This request has already been approved, so it can no longer be withdrawn" });
-    expect(withdrawRequest(manager, f.workers.workerA.id, declined)).toEqual({ ok: false, code: "conflict", message: "This request has already been declined, so it can no longer be withdrawn" });
-    expect(withdrawRequest(worker, f.workers.workerA.id, attended)).toMatchObject({ ok: false, message: expect.stringMatching(/already been approved/) });
-    expect(withdrawRequest(worker, f.workers.workerA.id, withdrawn)).toEqual({ ok: false, code: "conflict", message: "This request has already been withdrawn" });
-    expect([approved, declined, attended, withdrawn].map((id) => requestRow(id).status)).toEqual(["approved", "declined", "attended", "withdrawn"]);
+    expect(await withdrawRequest(worker, f.workers.workerA.id, approved)).toEqual({ ok: false, code: "conflict", message: "This request has already been approved, so it can no longer be withdrawn" });
+    expect(await withdrawRequest(manager, f.workers.workerA.id, declined)).toEqual({ ok: false, code: "conflict", message: "This request has already been declined, so it can no longer be withdrawn" });
+    expect(await withdrawRequest(worker, f.workers.workerA.id, attended)).toMatchObject({ ok: false, message: expect.stringMatching(/already been approved/) });
+    expect(await withdrawRequest(worker, f.workers.workerA.id, withdrawn)).toEqual({ ok: false, code: "conflict", message: "This request has already been withdrawn" });
+    expect(await Promise.all([approved, declined, attended, withdrawn].map(async (id) => (await requestRow(id)).status))).toEqual(["approved", "declined", "attended", "withdrawn"]);
     expect(withdrawProblem("pending")).toBeUndefined();
   });
 
-  it("refuses a lead with a message, gives another team's manager and another worker not found, and leaves a leaver's requests alone", () => {
-    const f = twoTeams();
-    const id = requested(f);
-    const lead = withdrawRequest(asSession(f.users.lead), f.workers.workerA.id, id);
+  it("refuses a lead with a message, gives another team's manager and another worker not found, and leaves a leaver's requests alone", async () => {
+    const f = await twoTeams();
+    const id = await requested(f);
+    const lead = await withdrawRequest(asSession(f.users.lead), f.workers.workerA.id, id);
     expect(lead).toMatchObject({ ok: false, message: expect.stringMatching(/^Leads read/) });
     expect(lead).not.toHaveProperty("notFound");
     for (const who of [f.users.managerB, f.users.workerUserB]) {
-      expect(withdrawRequest(asSession(who), f.workers.workerA.id, id)).toMatchObject({ ok: false, code: "not_found" });
+      expect(await withdrawRequest(asSession(who), f.workers.workerA.id, id)).toMatchObject({ ok: false, code: "not_found" });
     }
     // The request must belong to the worker in the address.
-    expect(withdrawRequest(asSession(f.users.managerA), f.workers.lineManagedOnly.id, id)).toMatchObject({ ok: false, code: "not_found" });
-    db.update(workers).set({ status: "left" }).where(eq(workers.id, f.workers.workerA.id)).run();
-    expect(withdrawRequest(asSession(f.users.managerA), f.workers.workerA.id, id)).toMatchObject({ ok: false, message: expect.stringMatching(/has left/) });
-    expect(requestRow(id).status).toBe("pending");
-    expect(auditFor(id)).toHaveLength(1);
+    expect(await withdrawRequest(asSession(f.users.managerA), f.workers.lineManagedOnly.id, id)).toMatchObject({ ok: false, code: "not_found" });
+    await db.update(workers).set({ status: "left" }).where(eq(workers.id, f.workers.workerA.id));
+    expect(await withdrawRequest(asSession(f.users.managerA), f.workers.workerA.id, id)).toMatchObject({ ok: false, message: expect.stringMatching(/has left/) });
+    expect((await requestRow(id)).status).toBe("pending");
+    expect(await auditFor(id)).toHaveLength(1);
   });
 });
 
@@ -626,8 +626,8 @@ describe("the change, delete and withdraw actions", () => {
     formData({ activityOn: addDays(today, -1), title: "Shadowed the dietitian", type: "shadowing", learning: "informal", hours: "2", reflectionWhat: "Kept reflection", pdpGoalId: "", ...over });
 
   it("changes an entry and goes back to the CPD page; bad input comes back with what was typed", async () => {
-    const f = twoTeams();
-    const id = added(f, { activityOn: addDays(today, -2) }, today);
+    const f = await twoTeams();
+    const id = await added(f, { activityOn: addDays(today, -2) }, today);
     actAs(asSession(f.users.workerUserA));
     expect(await updateCpdAction(f.workers.workerA.id, id, {}, changeForm({ hours: "30" }))).toMatchObject({
       ok: false,
@@ -638,14 +638,14 @@ describe("the change, delete and withdraw actions", () => {
       ok: false,
       fieldErrors: { activityOn: expect.stringMatching(/real date/), type: "Select the type of activity" },
     });
-    expect(cpdRow(id)).toMatchObject({ hours: 1.5 });
+    expect(await cpdRow(id)).toMatchObject({ hours: 1.5 });
     await expect(updateCpdAction(f.workers.workerA.id, id, {}, changeForm())).rejects.toThrow(/NEXT_REDIRECT/);
-    expect(cpdRow(id)).toMatchObject({ hours: 2, type: "shadowing", learning: "informal", title: "Shadowed the dietitian" });
+    expect(await cpdRow(id)).toMatchObject({ hours: 2, type: "shadowing", learning: "informal", title: "Shadowed the dietitian" });
   });
 
   it("deletes only with the box ticked; another team's manager gets 404 and a lead is told they only read", async () => {
-    const f = twoTeams();
-    const id = added(f, { activityOn: addDays(today, -2) }, today);
+    const f = await twoTeams();
+    const id = await added(f, { activityOn: addDays(today, -2) }, today);
     actAs(asSession(f.users.managerB));
     await expect(deleteCpdAction(f.workers.workerA.id, id, {}, formData({ confirm: "yes" }))).rejects.toThrow(NOT_FOUND);
     await expect(updateCpdAction(f.workers.workerA.id, id, {}, changeForm())).rejects.toThrow(NOT_FOUND);
@@ -660,14 +660,14 @@ describe("the change, delete and withdraw actions", () => {
       ok: false,
       fieldErrors: { confirm: "Tick the box to confirm that this CPD activity is to be deleted" },
     });
-    expect(cpdRow(id)).toBeDefined();
+    expect(await cpdRow(id)).toBeDefined();
     await expect(deleteCpdAction(f.workers.workerA.id, id, {}, formData({ confirm: "yes" }))).rejects.toThrow(/NEXT_REDIRECT/);
-    expect(cpdRow(id)).toBeUndefined();
+    expect(await cpdRow(id)).toBeUndefined();
   });
 
   it("withdraws only with the box ticked; another team's manager gets 404", async () => {
-    const f = twoTeams();
-    const id = requested(f);
+    const f = await twoTeams();
+    const id = await requested(f);
     actAs(asSession(f.users.managerB));
     await expect(withdrawRequestAction(f.workers.workerA.id, id, {}, formData({ confirm: "yes" }))).rejects.toThrow(NOT_FOUND);
     actAs(asSession(f.users.lead));
@@ -677,9 +677,9 @@ describe("the change, delete and withdraw actions", () => {
       ok: false,
       fieldErrors: { confirm: "Tick the box to confirm that this request is to be withdrawn" },
     });
-    expect(requestRow(id).status).toBe("pending");
+    expect((await requestRow(id)).status).toBe("pending");
     expect(await withdrawRequestAction(f.workers.workerA.id, id, {}, formData({ confirm: "yes" }))).toEqual({ ok: true, message: "Request withdrawn" });
-    expect(requestRow(id).status).toBe("withdrawn");
+    expect((await requestRow(id)).status).toBe("withdrawn");
     expect(await withdrawRequestAction(f.workers.workerA.id, id, {}, formData({ confirm: "yes" }))).toMatchObject({ ok: false, message: "This request has already been withdrawn" });
   });
 });

@@ -162,7 +162,7 @@ describe("a saved form", () => {
     });
 
   it("tells the browser to drop its draft, by name alone, only once it is saved", async () => {
-    actAs(asSession(makeUser(makeOrg().id, "manager")));
+    actAs(asSession(await makeUser((await makeOrg()).id, "manager")));
     cookiesSet.length = 0;
     const name = draftName("appraisal", "Nq3F22g2-MM0Cj2l")!;
     await save({ ok: true })("x", {}, formData({ title: "", [DRAFT_FIELD]: name }));

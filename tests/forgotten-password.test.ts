@@ -3,7 +3,7 @@
 // per client address; audited. Against a real SMTP server started for the test.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, one } from "@/db/client";
 import { auditEvents, loginThrottle, users } from "@/db/schema";
 import { hashPassword } from "@/lib/passwords";
 import { checkCredentials } from "@/db/queries/sign-in";
@@ -24,7 +24,7 @@ let smtp: Awaited<ReturnType<typeof recordingSmtpServer>>;
 beforeAll(async () => {
   smtp = await recordingSmtpServer();
 });
-afterAll(() => smtp.close());
+afterAll(async () => await smtp.close());
 
 const saved = { ...process.env };
 afterEach(() => {
@@ -41,19 +41,17 @@ const sent = async () => {
 };
 
 async function person(email: string, status: "active" | "disabled" = "active") {
-  return db
+  return await one(db
     .insert(users)
-    .values({ orgId: makeOrg().id, email, name: "Ade Okafor", role: "support_worker", status, passwordHash: await hashPassword(PASSWORD) })
-    .returning()
-    .get();
+    .values({ orgId: (await makeOrg()).id, email, name: "Ade Okafor", role: "support_worker", status, passwordHash: await hashPassword(PASSWORD) })
+    .returning());
 }
 
-function trail(action: string) {
-  return db
+async function trail(action: string) {
+  return (await db
     .select({ entityType: auditEvents.entityType, entityId: auditEvents.entityId, summary: auditEvents.summary, address: auditEvents.address })
     .from(auditEvents)
-    .where(eq(auditEvents.action, action))
-    .all()
+    .where(eq(auditEvents.action, action)))
     .map((r) => ({ ...r, summary: JSON.parse(r.summary) as Record<string, unknown> }));
 }
 
@@ -64,7 +62,7 @@ describe("without email set up", () => {
     const state = await askForPasswordLink({}, formData({ email: "ade.okafor@test.nhs.uk" }));
     expect(state).toMatchObject({ ok: false, message: expect.stringContaining("Ask your Pathways administrator") });
     expect(await sent()).toEqual([]);
-    expect(trail("user.password_link")).toEqual([]);
+    expect(await trail("user.password_link")).toEqual([]);
   });
 });
 
@@ -81,12 +79,12 @@ describe("with email set up", () => {
     expect(mail[0]!.text).toContain("Subject: Reset your Pathways password");
     const token = /https:\/\/pathways\.trust\.nhs\.uk\/set-password\/([A-Za-z0-9_-]{43})/.exec(mail[0]!.text)?.[1];
     expect(token).toBeDefined();
-    expect(passwordLinkFor(token!)).toEqual({ name: "Ade Okafor", email: "ade.okafor@test.nhs.uk", purpose: "reset" });
+    expect(await passwordLinkFor(token!)).toEqual({ name: "Ade Okafor", email: "ade.okafor@test.nhs.uk", purpose: "reset" });
     expect(await checkCredentials(ade.email, PASSWORD, "10.0.0.9")).toMatchObject({ ok: true });
-    expect(trail("user.password_reset_requested")).toEqual([
+    expect(await trail("user.password_reset_requested")).toEqual([
       { entityType: "user", entityId: ade.id, summary: { email: ade.email, outcome: "link_issued" }, address: "127.0.0.1" },
     ]);
-    expect(trail("user.password_link_delivered")).toEqual([
+    expect(await trail("user.password_link_delivered")).toEqual([
       { entityType: "user", entityId: ade.id, summary: { emailed: "sent", shownTo: null, requested: true }, address: null },
     ]);
   });
@@ -103,7 +101,7 @@ describe("with email set up", () => {
       expect(answer).toEqual({ ...real, values: { email } });
     }
     expect(await sent()).toEqual([]);
-    const outcomes = trail("user.password_reset_requested").map((r) => [r.entityType, r.summary.outcome]);
+    const outcomes = (await trail("user.password_reset_requested")).map((r) => [r.entityType, r.summary.outcome]);
     expect(outcomes).toEqual([
       ["user", "link_issued"],
       ["sign_in", "unknown_account"],
@@ -111,25 +109,25 @@ describe("with email set up", () => {
     ]);
     // An address that names nobody is not kept: it may be a real person's, mistyped. Not in the trail, and not in the
     // counters that pace requests either (they hold a digest of it).
-    expect(JSON.stringify(trail("user.password_reset_requested"))).not.toContain("nobody.here");
-    expect(JSON.stringify(db.select().from(loginThrottle).all())).not.toContain("nobody.here");
+    expect(JSON.stringify(await trail("user.password_reset_requested"))).not.toContain("nobody.here");
+    expect(JSON.stringify(await db.select().from(loginThrottle))).not.toContain("nobody.here");
   });
 
-  it("pauses after three requests an hour for one address typed, whether or not it has an account, and audits the pause", () => {
+  it("pauses after three requests an hour for one address typed, whether or not it has an account, and audits the pause", async () => {
     const t0 = new Date("2026-12-06T09:00:00Z");
     for (const email of ["ade.okafor@test.nhs.uk", "nobody.here@test.nhs.uk"]) {
-      for (let i = 0; i < RESET_EMAIL_LIMITS.maxFailures; i++) expect(requestPasswordReset(email, `10.0.1.${i}`, t0).outcome).not.toBe("paused");
-      expect(requestPasswordReset(email, "10.0.2.1", t0)).toEqual({ outcome: "paused", until: new Date(t0.getTime() + RESET_EMAIL_LIMITS.lockMs) });
-      expect(requestPasswordReset(email, "10.0.2.1", new Date(t0.getTime() + RESET_EMAIL_LIMITS.lockMs + 1)).outcome).not.toBe("paused");
+      for (let i = 0; i < RESET_EMAIL_LIMITS.maxFailures; i++) expect((await requestPasswordReset(email, `10.0.1.${i}`, t0)).outcome).not.toBe("paused");
+      expect(await requestPasswordReset(email, "10.0.2.1", t0)).toEqual({ outcome: "paused", until: new Date(t0.getTime() + RESET_EMAIL_LIMITS.lockMs) });
+      expect((await requestPasswordReset(email, "10.0.2.1", new Date(t0.getTime() + RESET_EMAIL_LIMITS.lockMs + 1))).outcome).not.toBe("paused");
     }
-    expect(trail("user.password_reset_paused").map((r) => r.address)).toEqual(["10.0.2.1", "10.0.2.1"]);
+    expect((await trail("user.password_reset_paused")).map((r) => r.address)).toEqual(["10.0.2.1", "10.0.2.1"]);
   });
 
-  it("pauses one client address asking for many different addresses", () => {
+  it("pauses one client address asking for many different addresses", async () => {
     const t0 = new Date("2026-12-06T09:00:00Z");
-    for (let i = 0; i < RESET_ADDRESS_LIMITS.maxFailures; i++) requestPasswordReset(`guess.${i}@test.nhs.uk`, "10.9.9.9", t0);
-    expect(requestPasswordReset("one.more@test.nhs.uk", "10.9.9.9", t0).outcome).toBe("paused");
-    expect(requestPasswordReset("one.more@test.nhs.uk", "10.9.9.10", t0).outcome).toBe("not_issued");
+    for (let i = 0; i < RESET_ADDRESS_LIMITS.maxFailures; i++) await requestPasswordReset(`guess.${i}@test.nhs.uk`, "10.9.9.9", t0);
+    expect((await requestPasswordReset("one.more@test.nhs.uk", "10.9.9.9", t0)).outcome).toBe("paused");
+    expect((await requestPasswordReset("one.more@test.nhs.uk", "10.9.9.10", t0)).outcome).toBe("not_issued");
   });
 
   it("tells a paused person when to try again, the same for any address typed", async () => {
@@ -149,18 +147,18 @@ describe("with email set up", () => {
       expect(state.fieldErrors?.email, email.slice(0, 20)).toBeTruthy();
     }
     expect(await sent()).toEqual([]);
-    expect(trail("user.password_link")).toEqual([]);
+    expect(await trail("user.password_link")).toEqual([]);
   });
 });
 
 describe("the link a request made", () => {
   it("is the only one that works: a link issued before it stops working", async () => {
     const ade = await person("ade.okafor@test.nhs.uk");
-    const first = requestPasswordReset(ade.email, "10.0.0.1");
-    const second = requestPasswordReset(ade.email, "10.0.0.1");
+    const first = await requestPasswordReset(ade.email, "10.0.0.1");
+    const second = await requestPasswordReset(ade.email, "10.0.0.1");
     if (first.outcome !== "issued" || second.outcome !== "issued") throw new Error("links were not issued");
-    expect(passwordLinkFor(first.link.token)).toBeUndefined();
-    expect(passwordLinkFor(second.link.token)).toMatchObject({ email: ade.email });
-    expect(db.select().from(auditEvents).where(and(eq(auditEvents.action, "user.password_link"), eq(auditEvents.entityId, ade.id))).all()).toHaveLength(2);
+    expect(await passwordLinkFor(first.link.token)).toBeUndefined();
+    expect(await passwordLinkFor(second.link.token)).toMatchObject({ email: ade.email });
+    expect(await db.select().from(auditEvents).where(and(eq(auditEvents.action, "user.password_link"), eq(auditEvents.entityId, ade.id)))).toHaveLength(2);
   });
 });

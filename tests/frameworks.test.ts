@@ -2,7 +2,7 @@
 // published and superseded versions never change; every change is the admin's alone and is audited.
 import { describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, first } from "@/db/client";
 import { auditEvents, competencyAssessments, competencyStatements, frameworkDomains, frameworks, frameworkVersions, professions } from "@/db/schema";
 import { seedReference } from "@/db/seed/reference";
 import {
@@ -33,12 +33,12 @@ vi.mock("@/lib/auth", () => import("./support/auth-mock"));
 vi.mock("next/cache", () => import("./support/next-cache-mock"));
 
 /** Two teams and the shipped HEE framework (version 1, published). */
-function setup() {
-  const f = twoTeams();
-  seedReference(db);
-  const framework = db.select().from(frameworks).where(eq(frameworks.key, "hee-ahp-sw-2021")).get()!;
-  const v1 = db.select().from(frameworkVersions).where(eq(frameworkVersions.frameworkId, framework.id)).get()!;
-  const physio = db.select().from(professions).where(eq(professions.code, "physio")).get()!;
+async function setup() {
+  const f = await twoTeams();
+  await seedReference(db);
+  const framework = (await first(db.select().from(frameworks).where(eq(frameworks.key, "hee-ahp-sw-2021"))))!;
+  const v1 = (await first(db.select().from(frameworkVersions).where(eq(frameworkVersions.frameworkId, framework.id))))!;
+  const physio = (await first(db.select().from(professions).where(eq(professions.code, "physio"))))!;
   const admin = asSession(f.users.admin);
   const others = [f.users.managerA, f.users.lead, f.users.workerUserA].map(asSession);
   return { ...f, framework, v1, physio, admin, others };
@@ -50,19 +50,19 @@ function ok(result: FrameworkChange) {
 }
 
 /** Starts a draft (version 2) as the admin. */
-function withDraft() {
-  const s = setup();
-  const draftId = ok(startDraftVersion(s.admin, s.framework.id)).versionId;
+async function withDraft() {
+  const s = await setup();
+  const draftId = ok(await startDraftVersion(s.admin, s.framework.id)).versionId;
   return { ...s, draftId };
 }
 
-const statementsOf = (versionId: string) => db.select().from(competencyStatements).where(eq(competencyStatements.versionId, versionId)).all();
-const statement = (versionId: string, lineageKey: string) =>
-  db.select().from(competencyStatements).where(and(eq(competencyStatements.versionId, versionId), eq(competencyStatements.lineageKey, lineageKey))).get()!;
-const domain = (versionId: string, number: number) =>
-  db.select().from(frameworkDomains).where(and(eq(frameworkDomains.versionId, versionId), eq(frameworkDomains.number, number))).get()!;
-const versionRow = (id: string) => db.select().from(frameworkVersions).where(eq(frameworkVersions.id, id)).get();
-const audits = (action: string) => db.select().from(auditEvents).where(eq(auditEvents.action, action)).all();
+const statementsOf = async (versionId: string) => await db.select().from(competencyStatements).where(eq(competencyStatements.versionId, versionId));
+const statement = async (versionId: string, lineageKey: string) =>
+  (await first(db.select().from(competencyStatements).where(and(eq(competencyStatements.versionId, versionId), eq(competencyStatements.lineageKey, lineageKey)))))!;
+const domain = async (versionId: string, number: number) =>
+  (await first(db.select().from(frameworkDomains).where(and(eq(frameworkDomains.versionId, versionId), eq(frameworkDomains.number, number)))))!;
+const versionRow = async (id: string) => await first(db.select().from(frameworkVersions).where(eq(frameworkVersions.id, id)));
+const audits = async (action: string) => await db.select().from(auditEvents).where(eq(auditEvents.action, action));
 
 const edit = (s: { number: string; text: string; renewalMonths: number | null; sourceRef: string | null }, over: Partial<StatementEdit> = {}): StatementEdit => ({
   number: s.number,
@@ -88,49 +88,49 @@ const fresh = (domainId: string, stage: FrameworkStage, number: string, over: Pa
 });
 
 describe("starting a draft", () => {
-  it("copies the published version's domains and current statements with their lineage keys, as version 2, audited", () => {
-    const s = setup();
+  it("copies the published version's domains and current statements with their lineage keys, as version 2, audited", async () => {
+    const s = await setup();
     // A retired statement of version 1 is not carried into the draft.
-    const gone = statement(s.v1.id, "assistant_practitioner:8.2");
-    db.update(competencyStatements).set({ retiredAt: new Date() }).where(eq(competencyStatements.id, gone.id)).run();
+    const gone = await statement(s.v1.id, "assistant_practitioner:8.2");
+    await db.update(competencyStatements).set({ retiredAt: new Date() }).where(eq(competencyStatements.id, gone.id));
 
-    const result = ok(startDraftVersion(s.admin, s.framework.id));
-    const draft = versionRow(result.versionId)!;
+    const result = ok(await startDraftVersion(s.admin, s.framework.id));
+    const draft = (await versionRow(result.versionId))!;
     expect(draft).toMatchObject({ frameworkId: s.framework.id, version: 2, status: "draft", publishedAt: null, publishedBy: null });
 
-    const before = statementsOf(s.v1.id).filter((x) => !x.retiredAt);
-    const after = statementsOf(draft.id);
+    const before = (await statementsOf(s.v1.id)).filter((x) => !x.retiredAt);
+    const after = await statementsOf(draft.id);
     expect(after).toHaveLength(before.length);
     expect(after.map((x) => x.lineageKey).sort()).toEqual(before.map((x) => x.lineageKey).sort());
     expect(after.some((x) => x.lineageKey === gone.lineageKey)).toBe(false);
-    const original = statement(s.v1.id, "entry:4.2");
-    const copy = statement(draft.id, "entry:4.2");
+    const original = await statement(s.v1.id, "entry:4.2");
+    const copy = await statement(draft.id, "entry:4.2");
     expect(copy.id).not.toBe(original.id);
     expect(copy).toMatchObject({ text: original.text, number: "4.2", stage: "entry", renewalMonths: original.renewalMonths, retiredAt: null });
     // Each copy sits in the draft's own domain with the same number.
-    expect(copy.domainId).toBe(domain(draft.id, 4).id);
-    expect(db.select().from(frameworkDomains).where(eq(frameworkDomains.versionId, draft.id)).all()).toHaveLength(8);
+    expect(copy.domainId).toBe((await domain(draft.id, 4)).id);
+    expect(await db.select().from(frameworkDomains).where(eq(frameworkDomains.versionId, draft.id))).toHaveLength(8);
 
-    const [event] = audits("framework.draft_started");
+    const [event] = await audits("framework.draft_started");
     expect(event).toMatchObject({ entityType: "framework_version", entityId: draft.id, actorId: s.admin.id });
     expect(JSON.parse(event!.summary)).toMatchObject({ version: 2, from: 1, domains: 8, statements: before.length });
   });
 
-  it("allows one draft at a time", () => {
-    const s = withDraft();
-    expect(startDraftVersion(s.admin, s.framework.id)).toEqual({ ok: false, code: "conflict", message: "Version 2 is already a draft: continue it, or discard it first" });
-    expect(db.select().from(frameworkVersions).where(eq(frameworkVersions.frameworkId, s.framework.id)).all()).toHaveLength(2);
-    expect(startDraftVersion(s.admin, "no-such-framework")).toEqual({ ok: false, code: "not_found", message: "Framework not found" });
+  it("allows one draft at a time", async () => {
+    const s = await withDraft();
+    expect(await startDraftVersion(s.admin, s.framework.id)).toEqual({ ok: false, code: "conflict", message: "Version 2 is already a draft: continue it, or discard it first" });
+    expect(await db.select().from(frameworkVersions).where(eq(frameworkVersions.frameworkId, s.framework.id))).toHaveLength(2);
+    expect(await startDraftVersion(s.admin, "no-such-framework")).toEqual({ ok: false, code: "not_found", message: "Framework not found" });
   });
 
-  it("is shown on the framework's page and in the list", () => {
-    const s = withDraft();
-    const [row] = frameworkList(s.admin);
+  it("is shown on the framework's page and in the list", async () => {
+    const s = await withDraft();
+    const [row] = await frameworkList(s.admin);
     expect(row).toMatchObject({ id: s.framework.id, published: { id: s.v1.id, version: 1 }, draft: { id: s.draftId, version: 2 }, bespoke: 0 });
-    const total = statementsOf(s.v1.id).length;
+    const total = (await statementsOf(s.v1.id)).length;
     expect(row!.counts.entry + row!.counts.intermediate + row!.counts.assistant_practitioner).toBe(total);
-    expect(row!.counts.entry).toBe(statementsOf(s.v1.id).filter((x) => x.stage === "entry").length);
-    const detail = frameworkDetail(s.admin, s.framework.id)!;
+    expect(row!.counts.entry).toBe((await statementsOf(s.v1.id)).filter((x) => x.stage === "entry").length);
+    const detail = (await frameworkDetail(s.admin, s.framework.id))!;
     expect(detail.versions.map((v) => [v.version, v.status])).toEqual([
       [2, "draft"],
       [1, "published"],
@@ -140,93 +140,93 @@ describe("starting a draft", () => {
 });
 
 describe("editing the draft", () => {
-  it("changes the draft's copy only: version 1 keeps its wording; the audit has the text before and after", () => {
-    const s = withDraft();
-    const original = statement(s.v1.id, "entry:2.1");
-    const copy = statement(s.draftId, "entry:2.1");
+  it("changes the draft's copy only: version 1 keeps its wording; the audit has the text before and after", async () => {
+    const s = await withDraft();
+    const original = await statement(s.v1.id, "entry:2.1");
+    const copy = await statement(s.draftId, "entry:2.1");
     const text = "Greets each service user by name and explains who they are and what they will do (reworded).";
-    ok(updateStatement(s.admin, copy.id, edit(copy, { text, renewalMonths: 24 })));
-    expect(statement(s.draftId, "entry:2.1")).toMatchObject({ text, renewalMonths: 24, lineageKey: "entry:2.1" });
-    expect(statement(s.v1.id, "entry:2.1")).toEqual(original);
-    const [event] = audits("competency_statement.updated");
+    ok(await updateStatement(s.admin, copy.id, edit(copy, { text, renewalMonths: 24 })));
+    expect(await statement(s.draftId, "entry:2.1")).toMatchObject({ text, renewalMonths: 24, lineageKey: "entry:2.1" });
+    expect(await statement(s.v1.id, "entry:2.1")).toEqual(original);
+    const [event] = await audits("competency_statement.updated");
     expect(JSON.parse(event!.summary)).toMatchObject({
       changed: ["text", "renewalMonths"],
       before: { text: original.text, renewalMonths: original.renewalMonths },
       after: { text, renewalMonths: 24 },
     });
     // Saving nothing new writes no audit row.
-    ok(updateStatement(s.admin, copy.id, edit(statement(s.draftId, "entry:2.1"))));
-    expect(audits("competency_statement.updated")).toHaveLength(1);
+    ok(await updateStatement(s.admin, copy.id, edit(await statement(s.draftId, "entry:2.1"))));
+    expect(await audits("competency_statement.updated")).toHaveLength(1);
   });
 
-  it("renumbers within the domain, keeping the lineage key", () => {
-    const s = withDraft();
-    const copy = statement(s.draftId, "intermediate:3.1");
-    ok(updateStatement(s.admin, copy.id, edit(copy, { number: "3.1a" })));
-    expect(statement(s.draftId, "intermediate:3.1")).toMatchObject({ number: "3.1a", sort: 30_011 });
+  it("renumbers within the domain, keeping the lineage key", async () => {
+    const s = await withDraft();
+    const copy = await statement(s.draftId, "intermediate:3.1");
+    ok(await updateStatement(s.admin, copy.id, edit(copy, { number: "3.1a" })));
+    expect(await statement(s.draftId, "intermediate:3.1")).toMatchObject({ number: "3.1a", sort: 30_011 });
   });
 
-  it("retires and restores a statement, each audited; retiring twice or restoring a current one is refused", () => {
-    const s = withDraft();
-    const copy = statement(s.draftId, "assistant_practitioner:8.2");
-    ok(retireStatement(s.admin, copy.id));
-    expect(statement(s.draftId, copy.lineageKey).retiredAt).toBeInstanceOf(Date);
-    expect(retireStatement(s.admin, copy.id)).toEqual({ ok: false, code: "conflict", message: "Statement 8.2 is already retired" });
-    expect(statement(s.v1.id, copy.lineageKey).retiredAt).toBeNull();
-    ok(restoreStatement(s.admin, copy.id));
-    expect(statement(s.draftId, copy.lineageKey).retiredAt).toBeNull();
-    expect(restoreStatement(s.admin, copy.id)).toEqual({ ok: false, code: "conflict", message: "Statement 8.2 is not retired" });
-    expect(audits("competency_statement.retired")).toHaveLength(1);
-    expect(audits("competency_statement.restored")).toHaveLength(1);
-    expect(JSON.parse(audits("competency_statement.retired")[0]!.summary)).toMatchObject({ number: "8.2", lineageKey: copy.lineageKey });
+  it("retires and restores a statement, each audited; retiring twice or restoring a current one is refused", async () => {
+    const s = await withDraft();
+    const copy = await statement(s.draftId, "assistant_practitioner:8.2");
+    ok(await retireStatement(s.admin, copy.id));
+    expect((await statement(s.draftId, copy.lineageKey)).retiredAt).toBeInstanceOf(Date);
+    expect(await retireStatement(s.admin, copy.id)).toEqual({ ok: false, code: "conflict", message: "Statement 8.2 is already retired" });
+    expect((await statement(s.v1.id, copy.lineageKey)).retiredAt).toBeNull();
+    ok(await restoreStatement(s.admin, copy.id));
+    expect((await statement(s.draftId, copy.lineageKey)).retiredAt).toBeNull();
+    expect(await restoreStatement(s.admin, copy.id)).toEqual({ ok: false, code: "conflict", message: "Statement 8.2 is not retired" });
+    expect(await audits("competency_statement.retired")).toHaveLength(1);
+    expect(await audits("competency_statement.restored")).toHaveLength(1);
+    expect(JSON.parse((await audits("competency_statement.retired"))[0]!.summary)).toMatchObject({ number: "8.2", lineageKey: copy.lineageKey });
   });
 
-  it("refuses to restore a statement whose number a current one now has", () => {
-    const s = withDraft();
-    const copy = statement(s.draftId, "entry:8.5");
-    ok(retireStatement(s.admin, copy.id));
-    ok(addStatement(s.admin, s.draftId, fresh(domain(s.draftId, 8).id, "entry", "8.5")));
-    expect(restoreStatement(s.admin, copy.id)).toMatchObject({ ok: false, message: expect.stringContaining("There is already a current statement 8.5") });
+  it("refuses to restore a statement whose number a current one now has", async () => {
+    const s = await withDraft();
+    const copy = await statement(s.draftId, "entry:8.5");
+    ok(await retireStatement(s.admin, copy.id));
+    ok(await addStatement(s.admin, s.draftId, fresh((await domain(s.draftId, 8)).id, "entry", "8.5")));
+    expect(await restoreStatement(s.admin, copy.id)).toMatchObject({ ok: false, message: expect.stringContaining("There is already a current statement 8.5") });
   });
 
-  it("adds a bespoke statement for one profession with its own lineage key", () => {
-    const s = withDraft();
-    const result = ok(addStatement(s.admin, s.draftId, fresh(domain(s.draftId, 3).id, "entry", "3.9", { bespoke: true, professionId: s.physio.id, renewalMonths: 12 })));
-    const row = db.select().from(competencyStatements).where(eq(competencyStatements.id, result.id)).get()!;
+  it("adds a bespoke statement for one profession with its own lineage key", async () => {
+    const s = await withDraft();
+    const result = ok(await addStatement(s.admin, s.draftId, fresh((await domain(s.draftId, 3)).id, "entry", "3.9", { bespoke: true, professionId: s.physio.id, renewalMonths: 12 })));
+    const row = (await first(db.select().from(competencyStatements).where(eq(competencyStatements.id, result.id))))!;
     expect(row).toMatchObject({ versionId: s.draftId, bespoke: true, professionId: s.physio.id, teamId: null, number: "3.9", renewalMonths: 12, sort: 30_090 });
     expect(row.lineageKey).toMatch(/^bespoke:[0-9a-f-]{36}$/);
-    const [event] = audits("competency_statement.created");
+    const [event] = await audits("competency_statement.created");
     expect(JSON.parse(event!.summary)).toMatchObject({ bespoke: true, professionId: s.physio.id, text: row.text });
     // A bespoke 3.1 for one profession may sit beside the framework's 3.1; a second one for the same profession may not.
-    ok(addStatement(s.admin, s.draftId, fresh(domain(s.draftId, 3).id, "entry", "3.1", { bespoke: true, professionId: s.physio.id })));
-    expect(addStatement(s.admin, s.draftId, fresh(domain(s.draftId, 3).id, "entry", "3.1", { bespoke: true, professionId: s.physio.id }))).toMatchObject({ ok: false, field: "number" });
+    ok(await addStatement(s.admin, s.draftId, fresh((await domain(s.draftId, 3)).id, "entry", "3.1", { bespoke: true, professionId: s.physio.id })));
+    expect(await addStatement(s.admin, s.draftId, fresh((await domain(s.draftId, 3)).id, "entry", "3.1", { bespoke: true, professionId: s.physio.id }))).toMatchObject({ ok: false, field: "number" });
     // For one team of the admin's organisation, shown by name on the version page.
-    const forTeam = ok(addStatement(s.admin, s.draftId, fresh(domain(s.draftId, 3).id, "entry", "3.10", { bespoke: true, teamId: s.teamA.id })));
-    const view = frameworkVersionView(s.admin, s.framework.id, s.draftId)!;
+    const forTeam = ok(await addStatement(s.admin, s.draftId, fresh((await domain(s.draftId, 3)).id, "entry", "3.10", { bespoke: true, teamId: s.teamA.id })));
+    const view = (await frameworkVersionView(s.admin, s.framework.id, s.draftId))!;
     const shown = view.domains.find((d) => d.number === 3)!.stages.find((g) => g.stage === "entry")!.statements;
     expect(shown.find((x) => x.id === forTeam.id)).toMatchObject({ teamName: "Team A", bespoke: true });
     expect(shown.find((x) => x.id === result.id)).toMatchObject({ professionName: "Physiotherapy" });
   });
 
-  it("gives a new statement `${stage}:${number}`, or a suffixed key when any version already used it", () => {
-    const s = withDraft();
-    const d7 = domain(s.draftId, 7).id;
-    const added = ok(addStatement(s.admin, s.draftId, fresh(d7, "entry", "7.9")));
-    expect(db.select().from(competencyStatements).where(eq(competencyStatements.id, added.id)).get()!.lineageKey).toBe("entry:7.9");
+  it("gives a new statement `${stage}:${number}`, or a suffixed key when any version already used it", async () => {
+    const s = await withDraft();
+    const d7 = (await domain(s.draftId, 7)).id;
+    const added = ok(await addStatement(s.admin, s.draftId, fresh(d7, "entry", "7.9")));
+    expect((await first(db.select().from(competencyStatements).where(eq(competencyStatements.id, added.id))))!.lineageKey).toBe("entry:7.9");
     // Retire 7.1 and add a new 7.1: a different competency, so a different lineage.
-    ok(retireStatement(s.admin, statement(s.draftId, "entry:7.1").id));
-    const again = ok(addStatement(s.admin, s.draftId, fresh(d7, "entry", "7.1")));
-    expect(db.select().from(competencyStatements).where(eq(competencyStatements.id, again.id)).get()!.lineageKey).toMatch(/^entry:7\.1:[0-9a-f]{8}$/);
+    ok(await retireStatement(s.admin, (await statement(s.draftId, "entry:7.1")).id));
+    const again = ok(await addStatement(s.admin, s.draftId, fresh(d7, "entry", "7.1")));
+    expect((await first(db.select().from(competencyStatements).where(eq(competencyStatements.id, again.id))))!.lineageKey).toMatch(/^entry:7\.1:[0-9a-f]{8}$/);
   });
 
-  it("changes a domain's title and description, audited; version 1's domain is unchanged", () => {
-    const s = withDraft();
-    const d = domain(s.draftId, 6);
-    ok(updateDomain(s.admin, d.id, { title: "Leadership and team working (revised)", description: "Revised." }));
-    expect(domain(s.draftId, 6)).toMatchObject({ title: "Leadership and team working (revised)", description: "Revised." });
-    expect(domain(s.v1.id, 6).title).toBe(d.title);
-    expect(JSON.parse(audits("framework_domain.updated")[0]!.summary)).toMatchObject({ before: { title: d.title }, after: { title: "Leadership and team working (revised)" } });
-    expect(updateDomain(s.admin, d.id, { title: "  ", description: "" })).toEqual({ ok: false, code: "invalid", field: "title", message: "Enter the domain's title" });
+  it("changes a domain's title and description, audited; version 1's domain is unchanged", async () => {
+    const s = await withDraft();
+    const d = await domain(s.draftId, 6);
+    ok(await updateDomain(s.admin, d.id, { title: "Leadership and team working (revised)", description: "Revised." }));
+    expect(await domain(s.draftId, 6)).toMatchObject({ title: "Leadership and team working (revised)", description: "Revised." });
+    expect((await domain(s.v1.id, 6)).title).toBe(d.title);
+    expect(JSON.parse((await audits("framework_domain.updated"))[0]!.summary)).toMatchObject({ before: { title: d.title }, after: { title: "Leadership and team working (revised)" } });
+    expect(await updateDomain(s.admin, d.id, { title: "  ", description: "" })).toEqual({ ok: false, code: "invalid", field: "title", message: "Enter the domain's title" });
   });
 });
 
@@ -256,152 +256,152 @@ describe("bad input", () => {
     expect(parseNew({ bespoke: "yes", professionId: "p" }).success).toBe(true);
   });
 
-  it("the data layer refuses empty wording and a renewal period out of range, whoever calls it", () => {
-    const s = withDraft();
-    const copy = statement(s.draftId, "entry:1.1");
-    expect(updateStatement(s.admin, copy.id, edit(copy, { text: "  " }))).toMatchObject({ ok: false, field: "text" });
-    expect(updateStatement(s.admin, copy.id, edit(copy, { renewalMonths: 0 }))).toMatchObject({ ok: false, field: "renewalMonths" });
-    expect(addStatement(s.admin, s.draftId, fresh(domain(s.draftId, 1).id, "entry", "1.9", { renewalMonths: -1 }))).toMatchObject({ ok: false, field: "renewalMonths" });
-    expect(addStatement(s.admin, s.draftId, fresh(domain(s.draftId, 1).id, "entry", "1.9", { renewalMonths: RENEWAL_MAX_MONTHS + 1 }))).toMatchObject({ ok: false, field: "renewalMonths" });
-    expect(statement(s.draftId, "entry:1.1").text).toBe(copy.text);
+  it("the data layer refuses empty wording and a renewal period out of range, whoever calls it", async () => {
+    const s = await withDraft();
+    const copy = await statement(s.draftId, "entry:1.1");
+    expect(await updateStatement(s.admin, copy.id, edit(copy, { text: "  " }))).toMatchObject({ ok: false, field: "text" });
+    expect(await updateStatement(s.admin, copy.id, edit(copy, { renewalMonths: 0 }))).toMatchObject({ ok: false, field: "renewalMonths" });
+    expect(await addStatement(s.admin, s.draftId, fresh((await domain(s.draftId, 1)).id, "entry", "1.9", { renewalMonths: -1 }))).toMatchObject({ ok: false, field: "renewalMonths" });
+    expect(await addStatement(s.admin, s.draftId, fresh((await domain(s.draftId, 1)).id, "entry", "1.9", { renewalMonths: RENEWAL_MAX_MONTHS + 1 }))).toMatchObject({ ok: false, field: "renewalMonths" });
+    expect((await statement(s.draftId, "entry:1.1")).text).toBe(copy.text);
   });
 
-  it("refuses a number that is not in the domain, and a duplicate number at the same stage", () => {
-    const s = withDraft();
-    const d3 = domain(s.draftId, 3).id;
-    expect(addStatement(s.admin, s.draftId, fresh(d3, "entry", "4.1"))).toEqual({ ok: false, code: "invalid", field: "number", message: "A statement in domain 3 is numbered 3.something" });
-    expect(addStatement(s.admin, s.draftId, fresh(d3, "entry", "three"))).toMatchObject({ ok: false, field: "number" });
-    expect(addStatement(s.admin, s.draftId, fresh(d3, "entry", "3.2"))).toEqual({
+  it("refuses a number that is not in the domain, and a duplicate number at the same stage", async () => {
+    const s = await withDraft();
+    const d3 = (await domain(s.draftId, 3)).id;
+    expect(await addStatement(s.admin, s.draftId, fresh(d3, "entry", "4.1"))).toEqual({ ok: false, code: "invalid", field: "number", message: "A statement in domain 3 is numbered 3.something" });
+    expect(await addStatement(s.admin, s.draftId, fresh(d3, "entry", "three"))).toMatchObject({ ok: false, field: "number" });
+    expect(await addStatement(s.admin, s.draftId, fresh(d3, "entry", "3.2"))).toEqual({
       ok: false,
       code: "conflict",
       field: "number",
       message: "There is already a current statement 3.2 at the entry (support worker) stage in this version",
     });
     // The same number at another stage is the framework's usual shape.
-    const copy = statement(s.draftId, "entry:3.3");
-    expect(updateStatement(s.admin, copy.id, edit(copy, { number: "3.2" }))).toMatchObject({ ok: false, field: "number" });
-    expect(updateStatement(s.admin, copy.id, edit(copy, { number: "4.3" }))).toMatchObject({ ok: false, field: "number", message: "A statement in domain 3 is numbered 3.something" });
+    const copy = await statement(s.draftId, "entry:3.3");
+    expect(await updateStatement(s.admin, copy.id, edit(copy, { number: "3.2" }))).toMatchObject({ ok: false, field: "number" });
+    expect(await updateStatement(s.admin, copy.id, edit(copy, { number: "4.3" }))).toMatchObject({ ok: false, field: "number", message: "A statement in domain 3 is numbered 3.something" });
     // A retired 3.2 frees the number.
-    ok(retireStatement(s.admin, statement(s.draftId, "entry:3.2").id));
-    ok(updateStatement(s.admin, copy.id, edit(copy, { number: "3.2" })));
+    ok(await retireStatement(s.admin, (await statement(s.draftId, "entry:3.2")).id));
+    ok(await updateStatement(s.admin, copy.id, edit(copy, { number: "3.2" })));
     // A domain of another version, a retired profession or another organisation's team is refused.
-    expect(addStatement(s.admin, s.draftId, fresh(domain(s.v1.id, 3).id, "entry", "3.9"))).toMatchObject({ ok: false, field: "domainId" });
-    db.update(professions).set({ retiredAt: new Date() }).where(eq(professions.id, s.physio.id)).run();
-    expect(addStatement(s.admin, s.draftId, fresh(d3, "entry", "3.9", { bespoke: true, professionId: s.physio.id }))).toMatchObject({ ok: false, field: "professionId" });
+    expect(await addStatement(s.admin, s.draftId, fresh((await domain(s.v1.id, 3)).id, "entry", "3.9"))).toMatchObject({ ok: false, field: "domainId" });
+    await db.update(professions).set({ retiredAt: new Date() }).where(eq(professions.id, s.physio.id));
+    expect(await addStatement(s.admin, s.draftId, fresh(d3, "entry", "3.9", { bespoke: true, professionId: s.physio.id }))).toMatchObject({ ok: false, field: "professionId" });
     const otherTeam = s.workers.otherOrgWorker.teamId;
-    expect(addStatement(s.admin, s.draftId, fresh(d3, "entry", "3.9", { bespoke: true, teamId: otherTeam }))).toMatchObject({ ok: false, field: "teamId" });
+    expect(await addStatement(s.admin, s.draftId, fresh(d3, "entry", "3.9", { bespoke: true, teamId: otherTeam }))).toMatchObject({ ok: false, field: "teamId" });
   });
 
-  it("refuses to publish without notes, or a draft with no current statements", () => {
-    const s = withDraft();
+  it("refuses to publish without notes, or a draft with no current statements", async () => {
+    const s = await withDraft();
     expect(PublishFields.safeParse({ notes: "   " }).success).toBe(false);
-    expect(publishVersion(s.admin, s.draftId, { notes: " " })).toEqual({ ok: false, code: "invalid", field: "notes", message: "Say what changed in this version" });
-    db.update(competencyStatements).set({ retiredAt: new Date() }).where(eq(competencyStatements.versionId, s.draftId)).run();
-    expect(publishVersion(s.admin, s.draftId, { notes: "Everything retired" })).toEqual({ ok: false, code: "invalid", message: "Version 2 has no current statements. Add or restore one before publishing." });
-    expect(versionRow(s.draftId)!.status).toBe("draft");
-    expect(versionRow(s.v1.id)!.status).toBe("published");
+    expect(await publishVersion(s.admin, s.draftId, { notes: " " })).toEqual({ ok: false, code: "invalid", field: "notes", message: "Say what changed in this version" });
+    await db.update(competencyStatements).set({ retiredAt: new Date() }).where(eq(competencyStatements.versionId, s.draftId));
+    expect(await publishVersion(s.admin, s.draftId, { notes: "Everything retired" })).toEqual({ ok: false, code: "invalid", message: "Version 2 has no current statements. Add or restore one before publishing." });
+    expect((await versionRow(s.draftId))!.status).toBe("draft");
+    expect((await versionRow(s.v1.id))!.status).toBe("published");
   });
 });
 
 describe("publishing", () => {
-  it("supersedes the published version and publishes the draft in one step; the old statements keep their text", () => {
-    const s = withDraft();
-    const copy = statement(s.draftId, "entry:5.1");
-    const oldText = statement(s.v1.id, "entry:5.1").text;
-    ok(updateStatement(s.admin, copy.id, edit(copy, { text: "New wording for 5.1 (test)." })));
+  it("supersedes the published version and publishes the draft in one step; the old statements keep their text", async () => {
+    const s = await withDraft();
+    const copy = await statement(s.draftId, "entry:5.1");
+    const oldText = (await statement(s.v1.id, "entry:5.1")).text;
+    ok(await updateStatement(s.admin, copy.id, edit(copy, { text: "New wording for 5.1 (test)." })));
     const at = new Date("2026-05-01T10:00:00Z");
-    ok(publishVersion(s.admin, s.draftId, { notes: "Reworded 5.1." }, at));
-    expect(versionRow(s.draftId)).toMatchObject({ status: "published", publishedAt: at, publishedBy: s.admin.id, notes: "Reworded 5.1." });
-    expect(versionRow(s.v1.id)).toMatchObject({ status: "superseded" });
-    expect(statement(s.v1.id, "entry:5.1").text).toBe(oldText);
-    expect(statement(s.draftId, "entry:5.1").text).toBe("New wording for 5.1 (test).");
-    expect(JSON.parse(audits("framework.published")[0]!.summary)).toMatchObject({ version: 2, superseded: 1, notes: "Reworded 5.1." });
-    const [row] = frameworkList(s.admin);
+    ok(await publishVersion(s.admin, s.draftId, { notes: "Reworded 5.1." }, at));
+    expect(await versionRow(s.draftId)).toMatchObject({ status: "published", publishedAt: at, publishedBy: s.admin.id, notes: "Reworded 5.1." });
+    expect(await versionRow(s.v1.id)).toMatchObject({ status: "superseded" });
+    expect((await statement(s.v1.id, "entry:5.1")).text).toBe(oldText);
+    expect((await statement(s.draftId, "entry:5.1")).text).toBe("New wording for 5.1 (test).");
+    expect(JSON.parse((await audits("framework.published"))[0]!.summary)).toMatchObject({ version: 2, superseded: 1, notes: "Reworded 5.1." });
+    const [row] = await frameworkList(s.admin);
     expect(row).toMatchObject({ published: { id: s.draftId, version: 2 }, draft: null });
     // The next draft is version 3, copied from version 2.
-    const next = ok(startDraftVersion(s.admin, s.framework.id));
-    expect(versionRow(next.versionId)!.version).toBe(3);
-    expect(statement(next.versionId, "entry:5.1").text).toBe("New wording for 5.1 (test).");
+    const next = ok(await startDraftVersion(s.admin, s.framework.id));
+    expect((await versionRow(next.versionId))!.version).toBe(3);
+    expect((await statement(next.versionId, "entry:5.1")).text).toBe("New wording for 5.1 (test).");
   });
 
-  it("refuses every change to a published or superseded version, and shows them read-only", () => {
-    const s = withDraft();
-    ok(publishVersion(s.admin, s.draftId, { notes: "Version 2." }));
-    const auditsBefore = db.select().from(auditEvents).all().length;
+  it("refuses every change to a published or superseded version, and shows them read-only", async () => {
+    const s = await withDraft();
+    ok(await publishVersion(s.admin, s.draftId, { notes: "Version 2." }));
+    const auditsBefore = (await db.select().from(auditEvents)).length;
     for (const versionId of [s.v1.id, s.draftId]) {
-      const v = versionRow(versionId)!;
+      const v = (await versionRow(versionId))!;
       const message = `Version ${v.version} is ${v.status}: it cannot be changed. Start a new version to make changes.`;
-      const st = statement(versionId, "entry:1.1");
-      const before = statementsOf(versionId);
-      expect(updateStatement(s.admin, st.id, edit(st, { text: "Forged" }))).toEqual({ ok: false, code: "read_only", message });
-      expect(retireStatement(s.admin, st.id)).toEqual({ ok: false, code: "read_only", message });
-      expect(restoreStatement(s.admin, st.id)).toEqual({ ok: false, code: "read_only", message });
-      expect(addStatement(s.admin, versionId, fresh(domain(versionId, 1).id, "entry", "1.9"))).toEqual({ ok: false, code: "read_only", message });
-      expect(updateDomain(s.admin, domain(versionId, 1).id, { title: "Forged", description: "" })).toEqual({ ok: false, code: "read_only", message });
-      expect(publishVersion(s.admin, versionId, { notes: "Again" })).toEqual({ ok: false, code: "read_only", message });
-      expect(discardDraftVersion(s.admin, versionId)).toEqual({ ok: false, code: "read_only", message });
-      expect(statementsOf(versionId)).toEqual(before);
-      expect(frameworkVersionView(s.admin, s.framework.id, versionId)!.editable).toBe(false);
-      expect(statementForAdmin(s.admin, s.framework.id, versionId, st.id)!.editable).toBe(false);
-      expect(domainForAdmin(s.admin, s.framework.id, versionId, domain(versionId, 1).id)!.editable).toBe(false);
+      const st = await statement(versionId, "entry:1.1");
+      const before = await statementsOf(versionId);
+      expect(await updateStatement(s.admin, st.id, edit(st, { text: "Forged" }))).toEqual({ ok: false, code: "read_only", message });
+      expect(await retireStatement(s.admin, st.id)).toEqual({ ok: false, code: "read_only", message });
+      expect(await restoreStatement(s.admin, st.id)).toEqual({ ok: false, code: "read_only", message });
+      expect(await addStatement(s.admin, versionId, fresh((await domain(versionId, 1)).id, "entry", "1.9"))).toEqual({ ok: false, code: "read_only", message });
+      expect(await updateDomain(s.admin, (await domain(versionId, 1)).id, { title: "Forged", description: "" })).toEqual({ ok: false, code: "read_only", message });
+      expect(await publishVersion(s.admin, versionId, { notes: "Again" })).toEqual({ ok: false, code: "read_only", message });
+      expect(await discardDraftVersion(s.admin, versionId)).toEqual({ ok: false, code: "read_only", message });
+      expect(await statementsOf(versionId)).toEqual(before);
+      expect((await frameworkVersionView(s.admin, s.framework.id, versionId))!.editable).toBe(false);
+      expect((await statementForAdmin(s.admin, s.framework.id, versionId, st.id))!.editable).toBe(false);
+      expect((await domainForAdmin(s.admin, s.framework.id, versionId, (await domain(versionId, 1)).id))!.editable).toBe(false);
     }
-    expect(db.select().from(auditEvents).all()).toHaveLength(auditsBefore);
+    expect(await db.select().from(auditEvents)).toHaveLength(auditsBefore);
   });
 });
 
 describe("discarding the draft", () => {
-  it("deletes the draft's statements and domains, audited; the published version is untouched", () => {
-    const s = withDraft();
-    const v1Before = statementsOf(s.v1.id);
-    ok(discardDraftVersion(s.admin, s.draftId));
-    expect(versionRow(s.draftId)).toBeUndefined();
-    expect(statementsOf(s.draftId)).toEqual([]);
-    expect(db.select().from(frameworkDomains).where(eq(frameworkDomains.versionId, s.draftId)).all()).toEqual([]);
-    expect(statementsOf(s.v1.id)).toEqual(v1Before);
-    expect(JSON.parse(audits("framework.draft_discarded")[0]!.summary)).toMatchObject({ version: 2, domains: 8, statements: v1Before.length });
+  it("deletes the draft's statements and domains, audited; the published version is untouched", async () => {
+    const s = await withDraft();
+    const v1Before = await statementsOf(s.v1.id);
+    ok(await discardDraftVersion(s.admin, s.draftId));
+    expect(await versionRow(s.draftId)).toBeUndefined();
+    expect(await statementsOf(s.draftId)).toEqual([]);
+    expect(await db.select().from(frameworkDomains).where(eq(frameworkDomains.versionId, s.draftId))).toEqual([]);
+    expect(await statementsOf(s.v1.id)).toEqual(v1Before);
+    expect(JSON.parse((await audits("framework.draft_discarded"))[0]!.summary)).toMatchObject({ version: 2, domains: 8, statements: v1Before.length });
     // A new draft is version 2 again.
-    expect(versionRow(ok(startDraftVersion(s.admin, s.framework.id)).versionId)!.version).toBe(2);
+    expect((await versionRow(ok(await startDraftVersion(s.admin, s.framework.id)).versionId))!.version).toBe(2);
   });
 
-  it("is refused when an assessment points at one of the draft's statements", () => {
-    const s = withDraft();
-    db.insert(competencyAssessments).values({ workerId: s.workers.workerA.id, statementId: statement(s.draftId, "entry:1.1").id }).run();
-    expect(discardDraftVersion(s.admin, s.draftId)).toEqual({ ok: false, code: "invalid", message: "Version 2 cannot be discarded: 1 assessment or PDP goal point at it" });
-    expect(versionRow(s.draftId)!.status).toBe("draft");
-    expect(audits("framework.draft_discarded")).toHaveLength(0);
+  it("is refused when an assessment points at one of the draft's statements", async () => {
+    const s = await withDraft();
+    await db.insert(competencyAssessments).values({ workerId: s.workers.workerA.id, statementId: (await statement(s.draftId, "entry:1.1")).id });
+    expect(await discardDraftVersion(s.admin, s.draftId)).toEqual({ ok: false, code: "invalid", message: "Version 2 cannot be discarded: 1 assessment or PDP goal point at it" });
+    expect((await versionRow(s.draftId))!.status).toBe("draft");
+    expect(await audits("framework.draft_discarded")).toHaveLength(0);
   });
 });
 
 describe("who may", () => {
-  it("only an administrator reads or changes frameworks: the others read nothing and change nothing", () => {
-    const s = withDraft();
-    const st = statement(s.draftId, "entry:1.1");
-    const d = domain(s.draftId, 1);
-    const before = { statements: statementsOf(s.draftId), audits: db.select().from(auditEvents).all().length };
+  it("only an administrator reads or changes frameworks: the others read nothing and change nothing", async () => {
+    const s = await withDraft();
+    const st = await statement(s.draftId, "entry:1.1");
+    const d = await domain(s.draftId, 1);
+    const before = { statements: await statementsOf(s.draftId), audits: (await db.select().from(auditEvents)).length };
     for (const who of s.others) {
-      expect(frameworkList(who)).toEqual([]);
-      expect(frameworkDetail(who, s.framework.id)).toBeUndefined();
-      expect(frameworkVersionView(who, s.framework.id, s.draftId)).toBeUndefined();
-      expect(statementForAdmin(who, s.framework.id, s.draftId, st.id)).toBeUndefined();
-      expect(domainForAdmin(who, s.framework.id, s.draftId, d.id)).toBeUndefined();
+      expect(await frameworkList(who)).toEqual([]);
+      expect(await frameworkDetail(who, s.framework.id)).toBeUndefined();
+      expect(await frameworkVersionView(who, s.framework.id, s.draftId)).toBeUndefined();
+      expect(await statementForAdmin(who, s.framework.id, s.draftId, st.id)).toBeUndefined();
+      expect(await domainForAdmin(who, s.framework.id, s.draftId, d.id)).toBeUndefined();
       const refused = { ok: false, code: "read_only", message: "Only administrators change competency frameworks" };
-      expect(startDraftVersion(who, s.framework.id)).toEqual(refused);
-      expect(addStatement(who, s.draftId, fresh(d.id, "entry", "1.9"))).toEqual(refused);
-      expect(updateStatement(who, st.id, edit(st, { text: "X" }))).toEqual(refused);
-      expect(retireStatement(who, st.id)).toEqual(refused);
-      expect(restoreStatement(who, st.id)).toEqual(refused);
-      expect(updateDomain(who, d.id, { title: "X", description: "" })).toEqual(refused);
-      expect(publishVersion(who, s.draftId, { notes: "X" })).toEqual(refused);
-      expect(discardDraftVersion(who, s.draftId)).toEqual(refused);
+      expect(await startDraftVersion(who, s.framework.id)).toEqual(refused);
+      expect(await addStatement(who, s.draftId, fresh(d.id, "entry", "1.9"))).toEqual(refused);
+      expect(await updateStatement(who, st.id, edit(st, { text: "X" }))).toEqual(refused);
+      expect(await retireStatement(who, st.id)).toEqual(refused);
+      expect(await restoreStatement(who, st.id)).toEqual(refused);
+      expect(await updateDomain(who, d.id, { title: "X", description: "" })).toEqual(refused);
+      expect(await publishVersion(who, s.draftId, { notes: "X" })).toEqual(refused);
+      expect(await discardDraftVersion(who, s.draftId)).toEqual(refused);
     }
-    expect(statementsOf(s.draftId)).toEqual(before.statements);
-    expect(db.select().from(auditEvents).all()).toHaveLength(before.audits);
+    expect(await statementsOf(s.draftId)).toEqual(before.statements);
+    expect(await db.select().from(auditEvents)).toHaveLength(before.audits);
   });
 
-  it("a version is only found under its own framework", () => {
-    const s = withDraft();
-    expect(frameworkVersionView(s.admin, "another-framework", s.draftId)).toBeUndefined();
-    expect(statementForAdmin(s.admin, s.framework.id, s.v1.id, statement(s.draftId, "entry:1.1").id)).toBeUndefined();
+  it("a version is only found under its own framework", async () => {
+    const s = await withDraft();
+    expect(await frameworkVersionView(s.admin, "another-framework", s.draftId)).toBeUndefined();
+    expect(await statementForAdmin(s.admin, s.framework.id, s.v1.id, (await statement(s.draftId, "entry:1.1")).id)).toBeUndefined();
   });
 
   it("is linked from the administrator's navigation", () => {
@@ -414,10 +414,10 @@ describe("the server actions", () => {
   const REDIRECT = /NEXT_REDIRECT/;
 
   it("each answers 404 to a manager, a lead and a support worker, and changes nothing", async () => {
-    const s = withDraft();
-    const st = statement(s.draftId, "entry:1.1");
-    const d = domain(s.draftId, 1);
-    const auditsBefore = db.select().from(auditEvents).all().length;
+    const s = await withDraft();
+    const st = await statement(s.draftId, "entry:1.1");
+    const d = await domain(s.draftId, 1);
+    const auditsBefore = (await db.select().from(auditEvents)).length;
     for (const who of s.others) {
       actAs(who);
       await expect(actions.startFrameworkDraftAction(s.framework.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
@@ -429,57 +429,57 @@ describe("the server actions", () => {
       await expect(actions.publishFrameworkDraftAction(s.draftId, {}, formData({ notes: "X" }))).rejects.toThrow(NOT_FOUND);
       await expect(actions.discardFrameworkDraftAction(s.draftId, {}, formData({ confirm: "yes" }))).rejects.toThrow(NOT_FOUND);
     }
-    expect(db.select().from(auditEvents).all()).toHaveLength(auditsBefore);
-    expect(statement(s.draftId, "entry:1.1")).toEqual(st);
+    expect(await db.select().from(auditEvents)).toHaveLength(auditsBefore);
+    expect(await statement(s.draftId, "entry:1.1")).toEqual(st);
   });
 
   it("let an administrator make each change", async () => {
-    const s = setup();
+    const s = await setup();
     actAs(s.admin);
     await expect(actions.startFrameworkDraftAction(s.framework.id, {}, formData({}))).rejects.toThrow(REDIRECT);
-    const draft = db.select().from(frameworkVersions).where(eq(frameworkVersions.status, "draft")).get()!;
-    const st = statement(draft.id, "assistant_practitioner:8.1");
-    const d8 = domain(draft.id, 8);
+    const draft = (await first(db.select().from(frameworkVersions).where(eq(frameworkVersions.status, "draft"))))!;
+    const st = await statement(draft.id, "assistant_practitioner:8.1");
+    const d8 = await domain(draft.id, 8);
     await expect(actions.saveStatementAction(st.id, {}, formData({ number: "8.1", text: "Reworded by the action test.", renewalMonths: "", sourceRef: "" }))).rejects.toThrow(REDIRECT);
-    expect(statement(draft.id, st.lineageKey).text).toBe("Reworded by the action test.");
+    expect((await statement(draft.id, st.lineageKey)).text).toBe("Reworded by the action test.");
     await expect(
       actions.addStatementAction(draft.id, {}, formData({ domainId: d8.id, stage: "assistant_practitioner", number: "8.9", text: "Bespoke (action test).", renewalMonths: "24", bespoke: "yes", professionId: s.physio.id, teamId: "" })),
     ).rejects.toThrow(REDIRECT);
-    expect(statementsOf(draft.id).find((x) => x.number === "8.9")).toMatchObject({ bespoke: true, professionId: s.physio.id, renewalMonths: 24 });
+    expect((await statementsOf(draft.id)).find((x) => x.number === "8.9")).toMatchObject({ bespoke: true, professionId: s.physio.id, renewalMonths: 24 });
     await expect(actions.retireStatementAction(st.id, {}, formData({}))).rejects.toThrow(REDIRECT);
     await expect(actions.restoreStatementAction(st.id, {}, formData({}))).rejects.toThrow(REDIRECT);
     await expect(actions.saveDomainAction(d8.id, {}, formData({ title: d8.title, description: "Changed by the action test." }))).rejects.toThrow(REDIRECT);
     await expect(actions.publishFrameworkDraftAction(draft.id, {}, formData({ notes: "Action test." }))).rejects.toThrow(REDIRECT);
-    expect(versionRow(draft.id)!.status).toBe("published");
+    expect((await versionRow(draft.id))!.status).toBe("published");
     await expect(actions.startFrameworkDraftAction(s.framework.id, {}, formData({}))).rejects.toThrow(REDIRECT);
-    const third = db.select().from(frameworkVersions).where(eq(frameworkVersions.status, "draft")).get()!;
+    const third = (await first(db.select().from(frameworkVersions).where(eq(frameworkVersions.status, "draft"))))!;
     await expect(actions.discardFrameworkDraftAction(third.id, {}, formData({ confirm: "yes" }))).rejects.toThrow(REDIRECT);
-    expect(versionRow(third.id)).toBeUndefined();
+    expect(await versionRow(third.id)).toBeUndefined();
     for (const action of ["framework.draft_started", "competency_statement.updated", "competency_statement.created", "competency_statement.retired", "competency_statement.restored", "framework_domain.updated", "framework.published", "framework.draft_discarded"]) {
-      expect(audits(action).length, action).toBeGreaterThan(0);
+      expect((await audits(action)).length, action).toBeGreaterThan(0);
     }
   });
 
   it("come back with what was typed and a message per field on bad input, never throwing", async () => {
-    const s = withDraft();
+    const s = await withDraft();
     actAs(s.admin);
-    const st = statement(s.draftId, "entry:2.2");
+    const st = await statement(s.draftId, "entry:2.2");
     const typed = { number: "2.2", text: "   ", renewalMonths: "0", sourceRef: "HEE" };
     const state = await actions.saveStatementAction(st.id, {}, formData(typed));
     expect(state.ok).toBe(false);
     expect(state.fieldErrors).toMatchObject({ text: "Enter the statement's wording", renewalMonths: expect.stringMatching(/at least 1 month/) });
     expect(state.values).toMatchObject(typed);
 
-    const wrongDomain = await actions.addStatementAction(s.draftId, {}, formData({ domainId: domain(s.draftId, 3).id, stage: "entry", number: "4.1", text: "Kept text", renewalMonths: "", bespoke: "no" }));
+    const wrongDomain = await actions.addStatementAction(s.draftId, {}, formData({ domainId: (await domain(s.draftId, 3)).id, stage: "entry", number: "4.1", text: "Kept text", renewalMonths: "", bespoke: "no" }));
     expect(wrongDomain).toMatchObject({ ok: false, fieldErrors: { number: "A statement in domain 3 is numbered 3.something" }, values: { text: "Kept text", number: "4.1" } });
 
     expect(await actions.publishFrameworkDraftAction(s.draftId, {}, formData({ notes: "" }))).toMatchObject({ ok: false, fieldErrors: { notes: "Say what changed in this version" } });
     expect(await actions.discardFrameworkDraftAction(s.draftId, {}, formData({}))).toMatchObject({ ok: false, fieldErrors: { confirm: expect.stringContaining("Tick the box") } });
     // A forged edit of the published version's statement is refused with a message, not a crash.
-    const published = statement(s.v1.id, "entry:2.2");
+    const published = await statement(s.v1.id, "entry:2.2");
     expect(await actions.saveStatementAction(published.id, {}, formData({ number: "2.2", text: "Forged" }))).toMatchObject({ ok: false, message: expect.stringContaining("Version 1 is published") });
     await expect(actions.retireStatementAction("x".repeat(100), {}, formData({}))).rejects.toThrow(NOT_FOUND);
-    expect(statement(s.v1.id, "entry:2.2")).toEqual(published);
-    expect(versionRow(s.draftId)!.status).toBe("draft");
+    expect(await statement(s.v1.id, "entry:2.2")).toEqual(published);
+    expect((await versionRow(s.draftId))!.status).toBe("draft");
   });
 });

@@ -3,7 +3,7 @@
 // item, on a fixture with every kind of item, on the last day of a year and on a leap day.
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, first, one } from "@/db/client";
 import {
   appraisals,
   apprenticeshipStandards,
@@ -30,13 +30,13 @@ import { asSession, makeWorker, publishedStatement, twoTeams } from "./support/f
  * line-managed worker (team B), overdue with nothing booked; manager A's own record, in team A (a row of the table)
  * in one setup and in team B (not in the table) in the other.
  */
-function setup(today: string, ownRecordIn: "A" | "B") {
-  seedReference(db);
-  const f = twoTeams();
+async function setup(today: string, ownRecordIn: "A" | "B") {
+  await seedReference(db);
+  const f = await twoTeams();
   const { workerA, lineManagedOnly } = f.workers;
-  const c = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerA.id, contractStart: addMonths(today, -30) });
-  const d = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerA.id, contractStart: addMonths(today, -30) });
-  const own = makeWorker(f.org.id, f.ref, {
+  const c = await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerA.id, contractStart: addMonths(today, -30) });
+  const d = await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerA.id, contractStart: addMonths(today, -30) });
+  const own = await makeWorker(f.org.id, f.ref, {
     teamId: ownRecordIn === "A" ? f.teamA.id : f.teamB.id,
     lineManagerId: f.users.managerB.id,
     userId: f.users.managerA.id,
@@ -44,28 +44,24 @@ function setup(today: string, ownRecordIn: "A" | "B") {
   });
 
   const held = addDays(today, -3);
-  db.insert(appraisals).values({ workerId: workerA.id, scheduledFor: held, heldOn: held, status: "awaiting_sign_off" }).run();
-  const pdp = db
+  await db.insert(appraisals).values({ workerId: workerA.id, scheduledFor: held, heldOn: held, status: "awaiting_sign_off" });
+  const pdp = await one(db
     .insert(pdps)
     .values({ workerId: workerA.id, periodStart: addMonths(today, -6), periodEnd: addMonths(today, 6), status: "active", version: 2, nextReviewOn: addDays(today, 9) })
-    .returning()
-    .get();
-  db.insert(pdpGoals)
+    .returning());
+  await db.insert(pdpGoals)
     .values([
       { pdpId: pdp.id, title: "Lead the falls class", proposedBy: "manager", agreedAt: new Date() },
       { pdpId: pdp.id, title: "Run the hydration round", proposedBy: "worker" },
-    ])
-    .run();
-  db.insert(delegatedTasks)
-    .values({ workerId: workerA.id, task: "Gait re-education", delegatedByName: "Priya Shah", supervisionLevel: "indirect", competentSince: addMonths(today, -18), reviewOn: addDays(today, -1) })
-    .run();
-  db.insert(trainingRequests).values({ workerId: workerA.id, title: "Falls prevention", startsOn: addDays(today, 40) }).run();
-  const statement = publishedStatement("entry:1.1");
-  db.insert(competencyAssessments)
-    .values({ workerId: workerA.id, statementId: statement.id, status: "signed_off", signedOffOn: addMonths(today, -12), expiresOn: addDays(today, 14) })
-    .run();
-  const hsw = db.select().from(apprenticeshipStandards).where(eq(apprenticeshipStandards.reference, "ST0216")).get()!;
-  const started = startApprenticeship(
+    ]);
+  await db.insert(delegatedTasks)
+    .values({ workerId: workerA.id, task: "Gait re-education", delegatedByName: "Priya Shah", supervisionLevel: "indirect", competentSince: addMonths(today, -18), reviewOn: addDays(today, -1) });
+  await db.insert(trainingRequests).values({ workerId: workerA.id, title: "Falls prevention", startsOn: addDays(today, 40) });
+  const statement = await publishedStatement("entry:1.1");
+  await db.insert(competencyAssessments)
+    .values({ workerId: workerA.id, statementId: statement.id, status: "signed_off", signedOffOn: addMonths(today, -12), expiresOn: addDays(today, 14) });
+  const hsw = (await first(db.select().from(apprenticeshipStandards).where(eq(apprenticeshipStandards.reference, "ST0216"))))!;
+  const started = await startApprenticeship(
     asSession(f.users.managerA),
     workerA.id,
     { standardId: hsw.id, optionId: null, provider: "Northbrook College", startDate: addMonths(today, -11), plannedEndDate: addMonths(today, 2), weeklyHours: 37.5, started: "on_programme" },
@@ -73,21 +69,18 @@ function setup(today: string, ownRecordIn: "A" | "B") {
   );
   if (!started.ok) throw new Error(started.message);
 
-  db.insert(appraisals).values({ workerId: c.id, scheduledFor: addDays(today, -1), status: "in_progress" }).run();
-  db.insert(careerConversations)
-    .values({ workerId: c.id, heldOn: addMonths(today, -2), aspiration: "stay_and_grow", apprenticeshipInterest: "no", nextConversationOn: addMonths(today, 4) })
-    .run();
+  await db.insert(appraisals).values({ workerId: c.id, scheduledFor: addDays(today, -1), status: "in_progress" });
+  await db.insert(careerConversations)
+    .values({ workerId: c.id, heldOn: addMonths(today, -2), aspiration: "stay_and_grow", apprenticeshipInterest: "no", nextConversationOn: addMonths(today, 4) });
 
-  db.insert(appraisals).values({ workerId: d.id, scheduledFor: addDays(today, 7), status: "scheduled" }).run();
-  db.insert(careerConversations)
-    .values({ workerId: d.id, heldOn: addMonths(today, -7), aspiration: "stay_and_grow", apprenticeshipInterest: "no", nextConversationOn: addDays(today, -1) })
-    .run();
-  const plan = db
+  await db.insert(appraisals).values({ workerId: d.id, scheduledFor: addDays(today, 7), status: "scheduled" });
+  await db.insert(careerConversations)
+    .values({ workerId: d.id, heldOn: addMonths(today, -7), aspiration: "stay_and_grow", apprenticeshipInterest: "no", nextConversationOn: addDays(today, -1) });
+  const plan = await one(db
     .insert(pdps)
     .values({ workerId: d.id, periodStart: addMonths(today, -2), periodEnd: addMonths(today, 10), status: "active", workerAgreedAt: new Date(), managerAgreedAt: new Date() })
-    .returning()
-    .get();
-  db.insert(pdpGoals).values({ pdpId: plan.id, title: "Shadow the dysphagia clinic", proposedBy: "manager", agreedAt: new Date() }).run();
+    .returning());
+  await db.insert(pdpGoals).values({ pdpId: plan.id, title: "Shadow the dysphagia clinic", proposedBy: "manager", agreedAt: new Date() });
 
   return { ...f, c, d, own, lineManagedOnly, workerA };
 }
@@ -98,31 +91,31 @@ describe.each([
   ["2026-12-31", "A"],
   ["2028-02-29", "B"],
 ] as const)("on %s, with the manager's own record in team %s", (today, ownRecordIn) => {
-  it("covers every kind of item between the worker's and the manager's lists", () => {
-    const f = setup(today, ownRecordIn);
-    const kinds = new Set([...inboxReminders(asSession(f.users.workerUserA), today), ...inboxReminders(asSession(f.users.managerA), today)].map((r) => r.kind));
+  it("covers every kind of item between the worker's and the manager's lists", async () => {
+    const f = await setup(today, ownRecordIn);
+    const kinds = new Set([...await inboxReminders(asSession(f.users.workerUserA), today), ...await inboxReminders(asSession(f.users.managerA), today)].map((r) => r.kind));
     expect([...kinds].sort()).toEqual([...REMINDER_KINDS].sort());
   });
 
-  it("gives the support worker's home exactly her inbox, in its order, and the count in the navigation", () => {
-    const f = setup(today, ownRecordIn);
+  it("gives the support worker's home exactly her inbox, in its order, and the count in the navigation", async () => {
+    const f = await setup(today, ownRecordIn);
     const worker = asSession(f.users.workerUserA);
-    const inbox = inboxReminders(worker, today);
-    expect(keys(workerHome(worker, today, f.workerA.id).waiting)).toEqual(keys(inbox));
-    expect(inboxCount(worker, today)).toBe(inbox.length);
+    const inbox = await inboxReminders(worker, today);
+    expect(keys((await workerHome(worker, today, f.workerA.id)).waiting)).toEqual(keys(inbox));
+    expect(await inboxCount(worker, today)).toBe(inbox.length);
     // What the manager sent her and the changed plan are hers to do now.
     expect(inbox.filter((r) => r.urgency === "waiting").map((r) => r.title)).toEqual(["Read and sign your appraisal", "Agree the changed PDP (version 2)"]);
   });
 
-  it("gives the manager's home exactly their inbox: each worker's row has that worker's items, and their own record's are listed apart", () => {
-    const f = setup(today, ownRecordIn);
+  it("gives the manager's home exactly their inbox: each worker's row has that worker's items, and their own record's are listed apart", async () => {
+    const f = await setup(today, ownRecordIn);
     const manager = asSession(f.users.managerA);
-    const inbox = inboxReminders(manager, today);
-    const home = teamHome(manager, today);
+    const inbox = await inboxReminders(manager, today);
+    const home = await teamHome(manager, today);
     for (const row of home.rows) for (const r of row.waiting) expect(r.workerId).toBe(row.workerId);
     const shown = [...home.rows.flatMap((r) => r.waiting), ...home.forYou];
     expect(keys(shown).sort()).toEqual(keys(inbox).sort());
-    expect(inboxCount(manager, today)).toBe(shown.length);
+    expect(await inboxCount(manager, today)).toBe(shown.length);
 
     const inTable = home.rows.some((r) => r.workerId === f.own.id);
     expect(inTable).toBe(ownRecordIn === "A");
@@ -132,9 +125,9 @@ describe.each([
     expect(home.forYou).toEqual(inTable ? [] : ownItems);
   });
 
-  it("asks the manager for the proposed goal, and follows a booked or started appraisal rather than the annual due date", () => {
-    const f = setup(today, ownRecordIn);
-    const byWorker = new Map(teamHome(asSession(f.users.managerA), today).rows.map((r) => [r.workerId, r.waiting]));
+  it("asks the manager for the proposed goal, and follows a booked or started appraisal rather than the annual due date", async () => {
+    const f = await setup(today, ownRecordIn);
+    const byWorker = new Map((await teamHome(asSession(f.users.managerA), today)).rows.map((r) => [r.workerId, r.waiting]));
     const titles = (id: string) => byWorker.get(id)!.map((r) => `${r.urgency}: ${r.title}`);
     expect(titles(f.workerA.id)).toContain("waiting: Agree the proposed goal: Run the hydration round");
     expect(titles(f.workerA.id)).toContain("waiting: Agree the changed PDP (version 2)");

@@ -102,7 +102,7 @@ describe("sending email", () => {
 
   it("emails a set-password link built on APP_URL, with when it expires, and shows it to the administrator who issued it", async () => {
     configure({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port), APP_URL: "https://pathways.trust.nhs.uk/" });
-    const { admin, starter } = people();
+    const { admin, starter } = await people();
     const token = newLinkToken();
     const link = await deliverPasswordLink(admin, {
       userId: starter.id,
@@ -125,45 +125,44 @@ describe("sending email", () => {
     expect(text).toContain("Subject: Your Pathways login");
     expect(text).toContain(`https://pathways.trust.nhs.uk/set-password/${token}`);
     expect(text).toContain("expires on 25 Nov 2026, 10:00");
-    expect(deliveries(starter.id)).toEqual([{ actorId: admin.id, summary: { emailed: "sent", shownTo: "admin" } }]);
+    expect(await deliveries(starter.id)).toEqual([{ actorId: admin.id, summary: { emailed: "sent", shownTo: "admin" } }]);
   });
 
   it("never shows a manager the link: it goes to its owner by email, and the audit says so", async () => {
     configure({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port), APP_URL: "https://pathways.trust.nhs.uk" });
-    const { manager, starter } = people();
+    const { manager, starter } = await people();
     const token = newLinkToken();
     const link = await deliverPasswordLink(manager, { userId: starter.id, token, expiresAt: new Date("2026-11-25T10:00:00Z"), purpose: "set", email: "w@test.nhs.uk", name: "W" });
     expect(link).not.toHaveProperty("url");
     expect(JSON.stringify(link)).not.toContain(token);
     expect(link.emailed).toBe("sent");
     expect(body(inbox[0]!.raw)).toContain(`https://pathways.trust.nhs.uk/set-password/${token}`);
-    expect(deliveries(starter.id)).toEqual([{ actorId: manager.id, summary: { emailed: "sent", shownTo: null } }]);
+    expect(await deliveries(starter.id)).toEqual([{ actorId: manager.id, summary: { emailed: "sent", shownTo: null } }]);
   });
 
   it("emails no link without APP_URL, whatever address the request came to", async () => {
     configure({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port) });
-    const { manager, starter } = people();
+    const { manager, starter } = await people();
     const link = await deliverPasswordLink(manager, { userId: starter.id, token: newLinkToken(), expiresAt: new Date("2026-11-25T10:00:00Z"), purpose: "set", email: "w@test.nhs.uk", name: "W" });
     expect(link).toMatchObject({ emailed: "not_configured" });
     expect(link).not.toHaveProperty("url");
     expect(inbox).toEqual([]);
-    expect(deliveries(starter.id)).toEqual([{ actorId: manager.id, summary: { emailed: "not_configured", shownTo: null } }]);
+    expect(await deliveries(starter.id)).toEqual([{ actorId: manager.id, summary: { emailed: "not_configured", shownTo: null } }]);
   });
 });
 
-function people() {
-  const org = makeOrg();
+async function people() {
+  const org = await makeOrg();
   return {
-    admin: asSession(makeUser(org.id, "admin")),
-    manager: asSession(makeUser(org.id, "manager")),
-    starter: makeUser(org.id, "support_worker"),
+    admin: asSession(await makeUser(org.id, "admin")),
+    manager: asSession(await makeUser(org.id, "manager")),
+    starter: await makeUser(org.id, "support_worker"),
   };
 }
 
-const deliveries = (userId: string) =>
-  db
+const deliveries = async (userId: string) =>
+  (await db
     .select({ actorId: auditEvents.actorId, summary: auditEvents.summary })
     .from(auditEvents)
-    .where(and(eq(auditEvents.action, "user.password_link_delivered"), eq(auditEvents.entityId, userId)))
-    .all()
+    .where(and(eq(auditEvents.action, "user.password_link_delivered"), eq(auditEvents.entityId, userId))))
     .map((r) => ({ actorId: r.actorId, summary: JSON.parse(r.summary as string) as unknown }));

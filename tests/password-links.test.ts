@@ -1,7 +1,7 @@
 // One-time set-password links: how tokens are made and stored, single use, expiry, and the public set-password action.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, first } from "@/db/client";
 import { users, passwordTokens, loginSessions, auditEvents } from "@/db/schema";
 import { issuePasswordLink, passwordLinkFor, redeemPasswordLink } from "@/db/queries/password-links";
 import { startLoginSession, resolveSession, checkCredentials } from "@/db/queries/sign-in";
@@ -25,11 +25,11 @@ vi.mock("next/cache", () => import("./support/next-cache-mock"));
 const T0 = new Date("2026-11-22T10:00:00Z");
 const hours = (n: number) => new Date(T0.getTime() + n * 3_600_000);
 
-function setUp() {
-  const org = makeOrg();
-  const admin = makeUser(org.id, "admin", "Alex Admin");
-  const user = makeUser(org.id, "manager", "Morgan Manager");
-  const issue = (at = T0, purpose: "set" | "reset" = "set") => db.transaction((tx) => issuePasswordLink(tx, asSession(admin), user.id, purpose, at));
+async function setUp() {
+  const org = await makeOrg();
+  const admin = await makeUser(org.id, "admin", "Alex Admin");
+  const user = await makeUser(org.id, "manager", "Morgan Manager");
+  const issue = async (at = T0, purpose: "set" | "reset" = "set") => await db.transaction(async (tx) => await issuePasswordLink(tx, asSession(admin), user.id, purpose, at));
   return { org, admin, user, issue };
 }
 
@@ -66,61 +66,61 @@ describe("link tokens", () => {
 });
 
 describe("issuing and using a link", () => {
-  it("stores the hash, not the token, and audits the issue", () => {
-    const { user, admin, issue } = setUp();
-    const { token, expiresAt } = issue();
-    const stored = db.select().from(passwordTokens).where(eq(passwordTokens.userId, user.id)).get()!;
+  it("stores the hash, not the token, and audits the issue", async () => {
+    const { user, admin, issue } = await setUp();
+    const { token, expiresAt } = await issue();
+    const stored = (await first(db.select().from(passwordTokens).where(eq(passwordTokens.userId, user.id))))!;
     expect(stored.tokenHash).toBe(hashLinkToken(token));
     expect(stored.tokenHash).not.toContain(token);
     expect(stored).toMatchObject({ purpose: "set", usedAt: null, createdBy: admin.id, expiresAt });
-    expect(db.select().from(auditEvents).where(eq(auditEvents.action, "user.password_link")).get()).toMatchObject({ entityId: user.id, actorId: admin.id });
+    expect(await first(db.select().from(auditEvents).where(eq(auditEvents.action, "user.password_link")))).toMatchObject({ entityId: user.id, actorId: admin.id });
   });
 
   it("lets the link set the password once, then refuses it", async () => {
-    const { user, issue } = setUp();
-    const { token } = issue();
-    expect(passwordLinkFor(token, hours(1))).toEqual({ name: "Morgan Manager", email: user.email, purpose: "set" });
+    const { user, issue } = await setUp();
+    const { token } = await issue();
+    expect(await passwordLinkFor(token, hours(1))).toEqual({ name: "Morgan Manager", email: user.email, purpose: "set" });
     const hash = await hashPassword("a long enough password");
-    expect(redeemPasswordLink(token, hash, hours(1))).toEqual({ ok: true, email: user.email, role: "manager" });
-    expect(db.select().from(users).where(eq(users.id, user.id)).get()?.passwordHash).toBe(hash);
+    expect(await redeemPasswordLink(token, hash, hours(1))).toEqual({ ok: true, email: user.email, role: "manager" });
+    expect((await first(db.select().from(users).where(eq(users.id, user.id))))?.passwordHash).toBe(hash);
     expect((await checkCredentials(user.email, "a long enough password", "10.0.0.1")).ok).toBe(true);
 
-    expect(passwordLinkFor(token, hours(2))).toBeUndefined();
-    expect(redeemPasswordLink(token, "$argon2id$other", hours(2))).toEqual({ ok: false });
-    expect(db.select().from(users).where(eq(users.id, user.id)).get()?.passwordHash).toBe(hash);
-    expect(db.select().from(auditEvents).where(eq(auditEvents.action, "user.password_set")).all()).toHaveLength(1);
+    expect(await passwordLinkFor(token, hours(2))).toBeUndefined();
+    expect(await redeemPasswordLink(token, "$argon2id$other", hours(2))).toEqual({ ok: false });
+    expect((await first(db.select().from(users).where(eq(users.id, user.id))))?.passwordHash).toBe(hash);
+    expect(await db.select().from(auditEvents).where(eq(auditEvents.action, "user.password_set"))).toHaveLength(1);
   });
 
-  it("refuses an expired link, an unknown one, and one for a disabled account", () => {
-    const { user, issue } = setUp();
-    const { token } = issue();
-    expect(passwordLinkFor(token, hours(73))).toBeUndefined();
-    expect(redeemPasswordLink(token, "h", hours(73))).toEqual({ ok: false });
-    expect(redeemPasswordLink(newLinkToken(), "h", hours(1))).toEqual({ ok: false });
-    expect(redeemPasswordLink("not a token", "h", hours(1))).toEqual({ ok: false });
+  it("refuses an expired link, an unknown one, and one for a disabled account", async () => {
+    const { user, issue } = await setUp();
+    const { token } = await issue();
+    expect(await passwordLinkFor(token, hours(73))).toBeUndefined();
+    expect(await redeemPasswordLink(token, "h", hours(73))).toEqual({ ok: false });
+    expect(await redeemPasswordLink(newLinkToken(), "h", hours(1))).toEqual({ ok: false });
+    expect(await redeemPasswordLink("not a token", "h", hours(1))).toEqual({ ok: false });
 
-    const second = issue(hours(74));
-    db.update(users).set({ status: "disabled" }).where(eq(users.id, user.id)).run();
-    expect(redeemPasswordLink(second.token, "h", hours(75))).toEqual({ ok: false });
-    expect(db.select().from(users).where(eq(users.id, user.id)).get()?.passwordHash).toBeNull();
+    const second = await issue(hours(74));
+    await db.update(users).set({ status: "disabled" }).where(eq(users.id, user.id));
+    expect(await redeemPasswordLink(second.token, "h", hours(75))).toEqual({ ok: false });
+    expect((await first(db.select().from(users).where(eq(users.id, user.id))))?.passwordHash).toBeNull();
   });
 
-  it("makes an older unused link stop working when a newer one is issued", () => {
-    const { issue } = setUp();
-    const first = issue(T0);
-    const second = issue(hours(1));
-    expect(passwordLinkFor(first.token, hours(2))).toBeUndefined();
-    expect(redeemPasswordLink(first.token, "h", hours(2))).toEqual({ ok: false });
-    expect(redeemPasswordLink(second.token, "h", hours(2)).ok).toBe(true);
+  it("makes an older unused link stop working when a newer one is issued", async () => {
+    const { issue } = await setUp();
+    const first = await issue(T0);
+    const second = await issue(hours(1));
+    expect(await passwordLinkFor(first.token, hours(2))).toBeUndefined();
+    expect(await redeemPasswordLink(first.token, "h", hours(2))).toEqual({ ok: false });
+    expect((await redeemPasswordLink(second.token, "h", hours(2))).ok).toBe(true);
   });
 
-  it("signs the user out of every other session when the password is set", () => {
-    const { user, issue } = setUp();
-    const session = startLoginSession(user.id, "password", T0)!;
-    const { token } = issue(T0, "reset");
-    expect(redeemPasswordLink(token, "h", hours(0.1)).ok).toBe(true);
-    expect(resolveSession(session.sessionId, session.sessionVersion, hours(0.2))).toEqual({ ok: false, reason: "ended" });
-    expect(db.select().from(loginSessions).where(eq(loginSessions.id, session.sessionId)).get()?.endReason).toBe("revoked");
+  it("signs the user out of every other session when the password is set", async () => {
+    const { user, issue } = await setUp();
+    const session = (await startLoginSession(user.id, "password", T0))!;
+    const { token } = await issue(T0, "reset");
+    expect((await redeemPasswordLink(token, "h", hours(0.1))).ok).toBe(true);
+    expect(await resolveSession(session.sessionId, session.sessionVersion, hours(0.2))).toEqual({ ok: false, reason: "ended" });
+    expect((await first(db.select().from(loginSessions).where(eq(loginSessions.id, session.sessionId))))?.endReason).toBe("revoked");
   });
 });
 
@@ -149,21 +149,21 @@ describe("the choosePassword action", () => {
 
   it("sets the password and signs them in to their home page", async () => {
     const { choosePassword } = await import("@/app/set-password/[token]/actions");
-    const { user, issue } = setUp();
-    const { token } = issue(new Date());
+    const { user, issue } = await setUp();
+    const { token } = await issue(new Date());
     await expect(choosePassword(token, {}, formData({ password: "my new password", confirm: "my new password" }))).rejects.toThrow(/NEXT_REDIRECT/);
     expect(signIns).toEqual([{ provider: "credentials", options: { email: user.email, password: "my new password", redirectTo: "/team" } }]);
-    expect(db.select().from(passwordTokens).where(eq(passwordTokens.userId, user.id)).get()?.usedAt).toBeInstanceOf(Date);
+    expect((await first(db.select().from(passwordTokens).where(eq(passwordTokens.userId, user.id))))?.usedAt).toBeInstanceOf(Date);
   });
 
   it("keeps bad input to the form, never the password, and says when the link has gone", async () => {
     const { choosePassword } = await import("@/app/set-password/[token]/actions");
-    const { user, issue } = setUp();
-    const { token } = issue(new Date());
+    const { user, issue } = await setUp();
+    const { token } = await issue(new Date());
     const state = await choosePassword(token, {}, formData({ password: "short", confirm: "short" }));
     expect(state.fieldErrors).toEqual({ password: "Password must be at least 12 characters" });
     expect(state.values).toEqual({});
-    expect(db.select().from(users).where(eq(users.id, user.id)).get()?.passwordHash).toBeNull();
+    expect((await first(db.select().from(users).where(eq(users.id, user.id))))?.passwordHash).toBeNull();
 
     const gone = await choosePassword(newLinkToken(), {}, formData({ password: "my new password", confirm: "my new password" }));
     expect(gone).toEqual({ ok: false, message: "This link has expired or has already been used; ask your manager or administrator for a new one." });

@@ -5,7 +5,7 @@
 // worker is refused by the page and the CSV route; the CSV is the page's table.
 import { describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, one } from "@/db/client";
 import { apprenticeshipStandards, apprenticeships, competencyAssessments, competencyStatements, stages, workerPositions, workers } from "@/db/schema";
 import { progression } from "@/db/queries/progression";
 import type { ScorecardFilters } from "@/db/queries/scorecard";
@@ -30,26 +30,26 @@ vi.mock("next/cache", () => import("./support/next-cache-mock"));
 const END = "2026-11-22"; // 12 months: Dec 2025 to Nov 2026, from 2025-12-01
 const all = (over: Partial<ScorecardFilters> = {}): ScorecardFilters => ({ team: null, profession: null, setting: null, end: END, ...over });
 
-function dataset() {
-  seedReference(db);
-  const f = twoTeams();
+async function dataset() {
+  await seedReference(db);
+  const f = await twoTeams();
   const { workerA, workerB, otherOrgWorker } = f.workers;
-  const senior = db.insert(stages).values({ code: "senior-test", name: "Senior support worker", rank: 2 }).returning().get();
-  const position = (workerId: string, teamId: string, stageId: string, effectiveFrom: string) =>
-    db.insert(workerPositions).values({ workerId, teamId, stageId, effectiveFrom, jobTitle: "Worker", reason: "Change" }).run();
+  const senior = await one(db.insert(stages).values({ code: "senior-test", name: "Senior support worker", rank: 2 }).returning());
+  const position = async (workerId: string, teamId: string, stageId: string, effectiveFrom: string) =>
+    await db.insert(workerPositions).values({ workerId, teamId, stageId, effectiveFrom, jobTitle: "Worker", reason: "Change" });
   // workerA (team A): promoted in March, moved back down in June, then a team move at the same stage in July.
-  position(workerA.id, f.teamA.id, senior.id, "2026-03-10");
-  position(workerA.id, f.teamA.id, f.ref.stage.id, "2026-06-05");
-  position(workerA.id, f.teamA.id, f.ref.stage.id, "2026-07-01");
+  await position(workerA.id, f.teamA.id, senior.id, "2026-03-10");
+  await position(workerA.id, f.teamA.id, f.ref.stage.id, "2026-06-05");
+  await position(workerA.id, f.teamA.id, f.ref.stage.id, "2026-07-01");
   // workerB (team B): promoted in April; and a promotion a day before the window, not counted.
-  position(workerB.id, f.teamB.id, senior.id, "2026-04-01");
-  const early = makeWorker(f.org.id, f.ref, { teamId: f.teamB.id, contractStart: "2020-01-01" });
-  position(early.id, f.teamB.id, senior.id, "2025-11-30");
+  await position(workerB.id, f.teamB.id, senior.id, "2026-04-01");
+  const early = await makeWorker(f.org.id, f.ref, { teamId: f.teamB.id, contractStart: "2020-01-01" });
+  await position(early.id, f.teamB.id, senior.id, "2025-11-30");
   // Another organisation's promotion: nobody here sees it.
-  position(otherOrgWorker.id, otherOrgWorker.teamId, senior.id, "2026-05-01");
+  await position(otherOrgWorker.id, otherOrgWorker.teamId, senior.id, "2026-05-01");
 
-  const standard = db.insert(apprenticeshipStandards).values({ reference: "ST9999", title: "Test standard", level: 3, typicalDurationMonths: 18 }).returning().get();
-  const partTime = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, fte: 0.5 });
+  const standard = await one(db.insert(apprenticeshipStandards).values({ reference: "ST9999", title: "Test standard", level: 3, typicalDurationMonths: 18 }).returning());
+  const partTime = await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, fte: 0.5 });
   const app = (workerId: string, startDate: string, status: (typeof apprenticeships.$inferInsert)["status"], actualEndDate: string | null = null) => ({
     workerId,
     standardId: standard.id,
@@ -59,31 +59,29 @@ function dataset() {
     actualEndDate,
     status,
   });
-  db.insert(apprenticeships)
+  await db.insert(apprenticeships)
     .values([
       app(workerA.id, "2026-02-03", "on_programme"), // a start in Feb 2026
       app(workerB.id, "2024-01-05", "completed", "2026-04-15"), // a completion in Apr 2026 (started before the window)
       app(partTime.id, "2025-11-30", "withdrawn", "2026-05-20"), // started a day early; withdrawn in May 2026
       app(early.id, "2026-05-01", "planned"), // planned: not a start
       app(otherOrgWorker.id, "2026-05-01", "on_programme"), // another organisation
-    ])
-    .run();
+    ]);
 
-  const [s1, s2] = db.select().from(competencyStatements).limit(2).all();
-  db.insert(competencyAssessments)
+  const [s1, s2] = await db.select().from(competencyStatements).limit(2);
+  await db.insert(competencyAssessments)
     .values([
       { workerId: workerA.id, statementId: s1!.id, status: "signed_off", signedOffOn: "2026-09-14" },
       { workerId: workerA.id, statementId: s2!.id, status: "evidence_added", signedOffOn: null }, // reopened
       { workerId: workerB.id, statementId: s1!.id, status: "signed_off", signedOffOn: "2026-11-23" }, // a day after the end
-    ])
-    .run();
+    ]);
 
-  const leaver = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, status: "left" });
-  db.update(workers).set({ contractEnd: "2026-07-31" }).where(eq(workers.id, leaver.id)).run();
+  const leaver = await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, status: "left" });
+  await db.update(workers).set({ contractEnd: "2026-07-31" }).where(eq(workers.id, leaver.id));
   return { ...f, senior, partTime, leaver };
 }
 
-const month = (p: ReturnType<typeof progression>, key: string) => ({
+const month = (p: Awaited<ReturnType<typeof progression>>, key: string) => ({
   moves: p.moves.find((m) => m.month === key)!,
   events: p.events.find((m) => m.month === key)!,
 });
@@ -105,9 +103,9 @@ describe("the progression window", () => {
 });
 
 describe("team progression", () => {
-  it("counts each kind of event by month for a lead, with every month present", () => {
-    const f = dataset();
-    const p = progression(asSession(f.users.lead), all(), 12);
+  it("counts each kind of event by month for a lead, with every month present", async () => {
+    const f = await dataset();
+    const p = await progression(asSession(f.users.lead), all(), 12);
     expect(p.moves.map((m) => m.month)).toEqual(p.window.months);
     expect(month(p, "2026-03").moves).toMatchObject({ up: 1, down: 0 });
     expect(month(p, "2026-04").moves).toMatchObject({ up: 1, down: 0 });
@@ -129,44 +127,44 @@ describe("team progression", () => {
     expect(total(p.events.map((m) => m.leavers))).toBe(1);
   });
 
-  it("over 24 months takes in the events before the 12", () => {
-    const f = dataset();
-    const p = progression(asSession(f.users.lead), all(), 24);
+  it("over 24 months takes in the events before the 12", async () => {
+    const f = await dataset();
+    const p = await progression(asSession(f.users.lead), all(), 24);
     expect(p.moves).toHaveLength(24);
     expect(month(p, "2025-11").moves.up).toBe(1);
     expect(month(p, "2025-11").events.starts).toBe(1);
   });
 
-  it("shows a manager their own teams only, and the other team's manager none of them", () => {
-    const f = dataset();
-    const a = progression(asSession(f.users.managerA), all(), 12);
+  it("shows a manager their own teams only, and the other team's manager none of them", async () => {
+    const f = await dataset();
+    const a = await progression(asSession(f.users.managerA), all(), 12);
     expect(total(a.moves.map((m) => m.up))).toBe(1); // workerA's, not workerB's
     expect(month(a, "2026-04").moves.up).toBe(0);
     expect(total(a.moves.map((m) => m.down))).toBe(1);
     expect(total(a.events.map((m) => m.withdrawals))).toBe(1);
     expect(total(a.events.map((m) => m.completions))).toBe(0); // workerB's
     expect(total(a.events.map((m) => m.leavers))).toBe(1);
-    const b = progression(asSession(f.users.managerB), all(), 12);
+    const b = await progression(asSession(f.users.managerB), all(), 12);
     expect(total(b.moves.map((m) => m.up))).toBe(1); // workerB's only
     expect(total(b.moves.map((m) => m.down))).toBe(0);
     expect(total(b.events.map((m) => m.starts + m.withdrawals + m.signOffs + m.leavers))).toBe(0);
     expect(total(b.events.map((m) => m.completions))).toBe(1);
-    const other = progression(asSession(f.users.otherLead), all(), 12);
+    const other = await progression(asSession(f.users.otherLead), all(), 12);
     expect(total(other.moves.map((m) => m.up))).toBe(1); // the other organisation's own
     expect(total(other.events.map((m) => m.completions + m.leavers + m.signOffs))).toBe(0);
   });
 
-  it("applies the team filter to the worker's current team", () => {
-    const f = dataset();
-    const p = progression(asSession(f.users.lead), all({ team: f.teamB.id }), 12);
+  it("applies the team filter to the worker's current team", async () => {
+    const f = await dataset();
+    const p = await progression(asSession(f.users.lead), all({ team: f.teamB.id }), 12);
     expect(total(p.moves.map((m) => m.up))).toBe(1);
     expect(total(p.events.map((m) => m.leavers + m.withdrawals))).toBe(0);
   });
 
   it("builds tables with totals, and the CSV route writes the same cells", async () => {
-    const f = dataset();
+    const f = await dataset();
     const lead = asSession(f.users.lead);
-    const tables = progressionTables(progression(lead, all(), 12));
+    const tables = progressionTables(await progression(lead, all(), 12));
     expect(tables["stage-moves"].rows[0]).toEqual(["Dec 2025", 0, 0, 0]);
     expect(tables["stage-moves"].totals).toEqual(["Total", 2, 1, 1]);
     expect(tables.apprenticeships.totals).toEqual(["Total", 1, 1, 1]);
@@ -181,7 +179,7 @@ describe("team progression", () => {
   });
 
   it("refuses a support worker, on the page and the download", async () => {
-    const f = dataset();
+    const f = await dataset();
     actAs(asSession(f.users.workerUserA));
     await expect(ProgressionPage({ searchParams: Promise.resolve({}) })).rejects.toThrow(NOT_FOUND);
     await expect(csvGET(new Request("http://x/insights/progression/csv?table=leavers"))).rejects.toThrow(NOT_FOUND);
@@ -190,69 +188,69 @@ describe("team progression", () => {
 
 describe("the people behind a progression figure", () => {
   /** The figures of every table as the page shows them, each with the list its link opens, for one user. */
-  function everyFigure(user: ReturnType<typeof asSession>, filters = all(), months: 12 | 24 = 12) {
-    const p = progression(user, filters, months);
+  async function everyFigure(user: ReturnType<typeof asSession>, filters = all(), months: 12 | 24 = 12) {
+    const p = await progression(user, filters, months);
     const tables = progressionTables(p);
     const out: { key: string; row: number | null; column: number; figure: number; listed: number }[] = [];
     for (const key of PROGRESSION_TABLE_KEYS) {
       const t = tables[key];
       const lines: [number | null, (typeof t.rows)[number]][] = [...t.rows.map((r, i) => [i, r] as [number, typeof r]), [null, t.totals ?? []]];
       for (const [row, cells] of lines)
-        cells.forEach((cell, column) => {
+        for (const [column, cell] of cells.entries()) {
           const pick = progressionPickAt(p, key, row, column);
-          if (pick && typeof cell === "number") out.push({ key, row, column, figure: cell, listed: progressionPeople(user, filters, months, pick, null).total });
-        });
+          if (pick && typeof cell === "number") out.push({ key, row, column, figure: cell, listed: (await progressionPeople(user, filters, months, pick, null)).total });
+        }
     }
     return out;
   }
 
-  it("lists exactly the events each figure counts, a month's cell and the total, in every table", () => {
-    const f = dataset();
+  it("lists exactly the events each figure counts, a month's cell and the total, in every table", async () => {
+    const f = await dataset();
     for (const [who, user] of [["lead", f.users.lead], ["manager A", f.users.managerA], ["manager B", f.users.managerB]] as const) {
-      const figures = everyFigure(asSession(user));
+      const figures = await everyFigure(asSession(user));
       expect(figures.length, who).toBeGreaterThan(5 * 12);
       for (const x of figures) expect(x.listed, `${who}: ${x.key} row ${x.row} column ${x.column}`).toBe(x.figure);
     }
     // Over 24 months too, where the early promotion and start come in.
-    for (const x of everyFigure(asSession(f.users.lead), all(), 24)) expect(x.listed, `${x.key} ${x.row} ${x.column}`).toBe(x.figure);
+    for (const x of await everyFigure(asSession(f.users.lead), all(), 24)) expect(x.listed, `${x.key} ${x.row} ${x.column}`).toBe(x.figure);
     // Some of them are more than nothing, so the check above checks something.
-    expect(everyFigure(asSession(f.users.lead)).filter((x) => x.figure > 0).length).toBeGreaterThan(10);
+    expect((await everyFigure(asSession(f.users.lead))).filter((x) => x.figure > 0).length).toBeGreaterThan(10);
   });
 
-  it("names who, their team, what happened and when", () => {
-    const f = dataset();
+  it("names who, their team, what happened and when", async () => {
+    const f = await dataset();
     const lead = asSession(f.users.lead);
-    const ask = parseProgressionPeople(lead, { figure: "up", month: "2026-03", end: END }, END)!;
-    const up = progressionPeopleList(lead, ask, null);
+    const ask = (await parseProgressionPeople(lead, { figure: "up", month: "2026-03", end: END }, END))!;
+    const up = await progressionPeopleList(lead, ask, null);
     expect(up.rows).toEqual([
       { workerId: f.workers.workerA.id, name: `${f.workers.workerA.firstName} ${f.workers.workerA.lastName}`, teamName: "Team A", jobTitle: f.workers.workerA.jobTitle, what: "Support worker to Senior support worker", on: "2026-03-10" },
     ]);
-    const moves = progressionPeopleList(lead, parseProgressionPeople(lead, { figure: "stage-move", from: f.ref.stage.code, to: "senior-test", end: END }, END)!, null);
+    const moves = await progressionPeopleList(lead, (await parseProgressionPeople(lead, { figure: "stage-move", from: f.ref.stage.code, to: "senior-test", end: END }, END))!, null);
     expect(moves.rows.map((r) => [r.teamName, r.on])).toEqual([["Team B", "2026-04-01"], ["Team A", "2026-03-10"]]); // newest first
-    const ended = progressionPeopleList(lead, parseProgressionPeople(lead, { figure: "withdrawals", end: END }, END)!, null);
+    const ended = await progressionPeopleList(lead, (await parseProgressionPeople(lead, { figure: "withdrawals", end: END }, END))!, null);
     expect(ended.rows.map((r) => [r.workerId, r.what, r.on])).toEqual([[f.partTime.id, "Withdrew from Test standard (level 3)", "2026-05-20"]]);
-    expect(progressionPeopleList(lead, parseProgressionPeople(lead, { figure: "leavers", end: END }, END)!, null).rows.map((r) => r.workerId)).toEqual([f.leaver.id]);
+    expect((await progressionPeopleList(lead, (await parseProgressionPeople(lead, { figure: "leavers", end: END }, END))!, null)).rows.map((r) => r.workerId)).toEqual([f.leaver.id]);
   });
 
-  it("keeps to the viewer's scope: another team's manager and another organisation's lead see nobody of it", () => {
-    const f = dataset();
-    const ask = (user: ReturnType<typeof asSession>, search: Record<string, string>) => parseProgressionPeople(user, { end: END, ...search }, END);
-    const listed = (user: ReturnType<typeof asSession>, search: Record<string, string>) => progressionPeopleList(user, ask(user, search)!, null).rows.map((r) => r.workerId);
+  it("keeps to the viewer's scope: another team's manager and another organisation's lead see nobody of it", async () => {
+    const f = await dataset();
+    const ask = async (user: ReturnType<typeof asSession>, search: Record<string, string>) => await parseProgressionPeople(user, { end: END, ...search }, END);
+    const listed = async (user: ReturnType<typeof asSession>, search: Record<string, string>) => (await progressionPeopleList(user, (await ask(user, search))!, null)).rows.map((r) => r.workerId);
     const managerB = asSession(f.users.managerB);
-    expect(listed(managerB, { figure: "up" })).toEqual([f.workers.workerB.id]);
-    expect(listed(managerB, { figure: "down" })).toEqual([]); // workerA's, in team A
-    expect(listed(managerB, { figure: "leavers" })).toEqual([]);
+    expect(await listed(managerB, { figure: "up" })).toEqual([f.workers.workerB.id]);
+    expect(await listed(managerB, { figure: "down" })).toEqual([]); // workerA's, in team A
+    expect(await listed(managerB, { figure: "leavers" })).toEqual([]);
     // Team A is not one of manager B's filters: naming it is a 404, not team A's people.
-    expect(ask(managerB, { figure: "up", team: f.teamA.id })).toBeNull();
+    expect(await ask(managerB, { figure: "up", team: f.teamA.id })).toBeNull();
     const otherLead = asSession(f.users.otherLead);
-    expect(listed(otherLead, { figure: "up" })).toEqual([f.workers.otherOrgWorker.id]); // their own organisation's only
-    expect(listed(otherLead, { figure: "down" })).toEqual([]);
-    expect(listed(otherLead, { figure: "signOffs" })).toEqual([]);
-    expect(ask(otherLead, { figure: "up", team: f.teamA.id })).toBeNull();
+    expect(await listed(otherLead, { figure: "up" })).toEqual([f.workers.otherOrgWorker.id]); // their own organisation's only
+    expect(await listed(otherLead, { figure: "down" })).toEqual([]);
+    expect(await listed(otherLead, { figure: "signOffs" })).toEqual([]);
+    expect(await ask(otherLead, { figure: "up", team: f.teamA.id })).toBeNull();
   });
 
   it("answers 404 for anything the address should not hold, on the page and the download", async () => {
-    const f = dataset();
+    const f = await dataset();
     const lead = asSession(f.users.lead);
     const bad: Record<string, string>[] = [
       {},
@@ -273,31 +271,31 @@ describe("the people behind a progression figure", () => {
     actAs(lead);
     for (const search of bad) {
       const withEnd = { end: END, ...search };
-      expect(parseProgressionPeople(lead, withEnd, END), JSON.stringify(search)).toBeNull();
+      expect(await parseProgressionPeople(lead, withEnd, END), JSON.stringify(search)).toBeNull();
       await expect(ProgressionPeoplePage({ searchParams: Promise.resolve(withEnd) }), JSON.stringify(search)).rejects.toThrow(NOT_FOUND);
       const res = await peopleCsvGET(new Request(`http://x/insights/progression/people/csv?${new URLSearchParams(withEnd)}`));
       expect(res.status, JSON.stringify(search)).toBe(404);
     }
-    expect(parseProgressionPeople(lead, { figure: "up", month: "2025-11", months: "24", end: END }, END)).not.toBeNull();
+    expect(await parseProgressionPeople(lead, { figure: "up", month: "2025-11", months: "24", end: END }, END)).not.toBeNull();
     actAs(asSession(f.users.workerUserA));
     await expect(ProgressionPeoplePage({ searchParams: Promise.resolve({ figure: "up" }) })).rejects.toThrow(NOT_FOUND);
     await expect(peopleCsvGET(new Request("http://x/insights/progression/people/csv?figure=up"))).rejects.toThrow(NOT_FOUND);
   });
 
   it("downloads every one of them, named for the figure, and the download is audited", async () => {
-    const f = dataset();
+    const f = await dataset();
     const lead = asSession(f.users.lead);
     actAs(lead);
     const href = progressionPeopleHref(all({ team: f.teamA.id }), "2026-12-31", 12, { figure: "down", month: null });
     expect(href).toBe(`/insights/progression/people?team=${f.teamA.id}&end=${END}&figure=down`);
-    const before = db.select().from(auditEvents).all().length;
+    const before = (await db.select().from(auditEvents)).length;
     const res = await peopleCsvGET(new Request(`http://x${href.replace("/people", "/people/csv")}`));
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Disposition")).toContain("pathways-moves-down-dec-2025-to-nov-2026-people-team-a-12-months-to-2026-11-22.csv");
     const lines = (await res.text()).trim().split(/\r?\n/);
     expect(lines[0]).toBe("Worker,Team,Job title,What happened,On");
     expect(lines.slice(1)).toEqual([`${f.workers.workerA.firstName} ${f.workers.workerA.lastName},Team A,${f.workers.workerA.jobTitle},Senior support worker to Support worker,2026-06-05`]);
-    const logged = db.select().from(auditEvents).all().slice(before);
+    const logged = (await db.select().from(auditEvents)).slice(before);
     expect(logged.map((e) => e.action)).toEqual(["insights.download"]);
     expect(auditActionWords(logged[0]!.action, logged[0]!.entityType)).toBe("downloaded an insights table");
     expect(JSON.stringify(logged[0]!.summary)).toContain("pathways-moves-down");

@@ -1,7 +1,7 @@
 // Reference data: adding, renaming, retiring and restoring professions, care settings, bands and stages.
 import { describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, first } from "@/db/client";
 import { professions, bands, stages, careSettings, workers, auditEvents } from "@/db/schema";
 import {
   referenceList,
@@ -19,72 +19,72 @@ import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
 vi.mock("next/cache", () => import("./support/next-cache-mock"));
 
-const snapshot = () => ({
-  professions: db.select().from(professions).all(),
-  bands: db.select().from(bands).all(),
-  stages: db.select().from(stages).all(),
-  careSettings: db.select().from(careSettings).all(),
+const snapshot = async () => ({
+  professions: await db.select().from(professions),
+  bands: await db.select().from(bands),
+  stages: await db.select().from(stages),
+  careSettings: await db.select().from(careSettings),
 });
 
 describe("the reference lists", () => {
-  it("show every value with how many of the organisation's workers use it, retired ones last", () => {
-    const f = twoTeams();
+  it("show every value with how many of the organisation's workers use it, retired ones last", async () => {
+    const f = await twoTeams();
     const admin = asSession(f.users.admin);
-    const spare = addReferenceValue(admin, "professions", { name: "Orthoptics", code: "orthoptics-t", kind: "ahp" });
+    const spare = await addReferenceValue(admin, "professions", { name: "Orthoptics", code: "orthoptics-t", kind: "ahp" });
     if (!spare.ok) throw new Error(spare.message);
-    retireReferenceValue(admin, "professions", spare.id);
-    const list = referenceList(admin, "professions");
+    await retireReferenceValue(admin, "professions", spare.id);
+    const list = await referenceList(admin, "professions");
     // Three workers in the organisation; the other organisation's worker is not counted.
     expect(list.map((r) => [r.name, r.inUse, !!r.retiredAt])).toEqual([
       ["Physiotherapy", 3, false],
       ["Orthoptics", 0, true],
     ]);
-    expect(referenceList(asSession(f.users.lead), "professions")).toEqual([]);
-    expect(referenceValue(asSession(f.users.managerA), "bands", f.ref.band.id)).toBeUndefined();
+    expect(await referenceList(asSession(f.users.lead), "professions")).toEqual([]);
+    expect(await referenceValue(asSession(f.users.managerA), "bands", f.ref.band.id)).toBeUndefined();
   });
 });
 
 describe("adding a value", () => {
-  it("adds it at the end of its list, audited, and it appears in forms", () => {
-    const f = twoTeams();
+  it("adds it at the end of its list, audited, and it appears in forms", async () => {
+    const f = await twoTeams();
     const admin = asSession(f.users.admin);
-    const result = addReferenceValue(admin, "bands", { name: "Band 4 (apprentice)", code: "4-apprentice" });
+    const result = await addReferenceValue(admin, "bands", { name: "Band 4 (apprentice)", code: "4-apprentice" });
     if (!result.ok) throw new Error(result.message);
-    expect(bandOptions().at(-1)).toEqual([result.id, "Band 4 (apprentice)"]);
-    expect(db.select().from(auditEvents).where(eq(auditEvents.action, "reference.create")).get()).toMatchObject({ entityType: "band", entityId: result.id });
-    const stage = addReferenceValue(admin, "stages", { name: "Lead support worker", code: "lead-sw", rank: 3, educationLevel: 4, frameworkStage: null, description: "" });
+    expect((await bandOptions()).at(-1)).toEqual([result.id, "Band 4 (apprentice)"]);
+    expect(await first(db.select().from(auditEvents).where(eq(auditEvents.action, "reference.create")))).toMatchObject({ entityType: "band", entityId: result.id });
+    const stage = await addReferenceValue(admin, "stages", { name: "Lead support worker", code: "lead-sw", rank: 3, educationLevel: 4, frameworkStage: null, description: "" });
     if (!stage.ok) throw new Error(stage.message);
-    expect(db.select().from(stages).where(eq(stages.id, stage.id)).get()).toMatchObject({ rank: 3, educationLevel: 4, frameworkStage: null });
+    expect(await first(db.select().from(stages).where(eq(stages.id, stage.id)))).toMatchObject({ rank: 3, educationLevel: 4, frameworkStage: null });
   });
 
-  it("makes the code from the name when none is typed, numbered when another value (even a retired one) has it", () => {
-    const f = twoTeams();
+  it("makes the code from the name when none is typed, numbered when another value (even a retired one) has it", async () => {
+    const f = await twoTeams();
     const admin = asSession(f.users.admin);
-    const codeOf = (id: string) => db.select({ code: careSettings.code }).from(careSettings).where(eq(careSettings.id, id)).get()!.code;
-    const hospice = addReferenceValue(admin, "care-settings", { name: "Hospice and end of life", code: null });
+    const codeOf = async (id: string) => (await first(db.select({ code: careSettings.code }).from(careSettings).where(eq(careSettings.id, id))))!.code;
+    const hospice = await addReferenceValue(admin, "care-settings", { name: "Hospice and end of life", code: null });
     if (!hospice.ok) throw new Error(hospice.message);
-    expect(codeOf(hospice.id)).toBe("hospice-and-end-of-life");
-    expect(db.select().from(auditEvents).where(eq(auditEvents.entityId, hospice.id)).get()?.summary).toBe(JSON.stringify({ code: "hospice-and-end-of-life", name: "Hospice and end of life" }));
-    retireReferenceValue(admin, "care-settings", hospice.id);
+    expect(await codeOf(hospice.id)).toBe("hospice-and-end-of-life");
+    expect((await first(db.select().from(auditEvents).where(eq(auditEvents.entityId, hospice.id))))?.summary).toBe(JSON.stringify({ code: "hospice-and-end-of-life", name: "Hospice and end of life" }));
+    await retireReferenceValue(admin, "care-settings", hospice.id);
     // Another name making the same code.
-    const again = addReferenceValue(admin, "care-settings", { name: "Hospice and end-of-life", code: null });
+    const again = await addReferenceValue(admin, "care-settings", { name: "Hospice and end-of-life", code: null });
     if (!again.ok) throw new Error(again.message);
-    expect(codeOf(again.id)).toBe("hospice-and-end-of-life-2");
+    expect(await codeOf(again.id)).toBe("hospice-and-end-of-life-2");
     // A typed code is kept as typed, and still refused when taken.
-    expect(addReferenceValue(admin, "care-settings", { name: "Hospice at home", code: "hospice-and-end-of-life" })).toMatchObject({ ok: false, field: "code" });
-    expect(addReferenceValue(admin, "care-settings", { name: "— ? —", code: null })).toMatchObject({ ok: false, field: "code" });
+    expect(await addReferenceValue(admin, "care-settings", { name: "Hospice at home", code: "hospice-and-end-of-life" })).toMatchObject({ ok: false, field: "code" });
+    expect(await addReferenceValue(admin, "care-settings", { name: "— ? —", code: null })).toMatchObject({ ok: false, field: "code" });
   });
 
-  it("refuses a code already used and a name already used, in any case, even by a retired value", () => {
-    const f = twoTeams();
+  it("refuses a code already used and a name already used, in any case, even by a retired value", async () => {
+    const f = await twoTeams();
     const admin = asSession(f.users.admin);
-    const before = snapshot();
-    expect(addReferenceValue(admin, "bands", { name: "Band 9", code: f.ref.band.code })).toEqual({ ok: false, code: "conflict", field: "code", message: `The code ${f.ref.band.code} is already used by Band 3` });
-    expect(addReferenceValue(admin, "bands", { name: "band 3", code: "b3" })).toEqual({ ok: false, code: "conflict", field: "name", message: "There is already a band called Band 3" });
-    expect(addReferenceValue(asSession(f.users.lead), "bands", { name: "Band 9", code: "9" })).toMatchObject({ ok: false });
-    expect(snapshot()).toEqual(before);
-    db.update(bands).set({ retiredAt: new Date() }).where(eq(bands.id, f.ref.band.id)).run();
-    expect(addReferenceValue(admin, "bands", { name: "BAND 3", code: "b3" })).toMatchObject({ field: "name", message: "There is already a retired band called Band 3: restore it instead" });
+    const before = await snapshot();
+    expect(await addReferenceValue(admin, "bands", { name: "Band 9", code: f.ref.band.code })).toEqual({ ok: false, code: "conflict", field: "code", message: `The code ${f.ref.band.code} is already used by Band 3` });
+    expect(await addReferenceValue(admin, "bands", { name: "band 3", code: "b3" })).toEqual({ ok: false, code: "conflict", field: "name", message: "There is already a band called Band 3" });
+    expect(await addReferenceValue(asSession(f.users.lead), "bands", { name: "Band 9", code: "9" })).toMatchObject({ ok: false });
+    expect(await snapshot()).toEqual(before);
+    await db.update(bands).set({ retiredAt: new Date() }).where(eq(bands.id, f.ref.band.id));
+    expect(await addReferenceValue(admin, "bands", { name: "BAND 3", code: "b3" })).toMatchObject({ field: "name", message: "There is already a retired band called Band 3: restore it instead" });
   });
 
   it("validates the form: names, codes, ranks and levels", () => {
@@ -123,60 +123,60 @@ describe("adding a value", () => {
 });
 
 describe("renaming, retiring and restoring", () => {
-  it("renames a value everywhere it shows, keeping its code", () => {
-    const f = twoTeams();
+  it("renames a value everywhere it shows, keeping its code", async () => {
+    const f = await twoTeams();
     const admin = asSession(f.users.admin);
-    expect(updateReferenceValue(admin, "professions", f.ref.profession.id, { name: "Physiotherapy (MSK)", kind: "ahp" }).ok).toBe(true);
-    expect(db.select().from(professions).where(eq(professions.id, f.ref.profession.id)).get()).toMatchObject({ name: "Physiotherapy (MSK)", code: f.ref.profession.code });
-    const audit = db.select().from(auditEvents).where(eq(auditEvents.action, "reference.update")).get()!;
+    expect((await updateReferenceValue(admin, "professions", f.ref.profession.id, { name: "Physiotherapy (MSK)", kind: "ahp" })).ok).toBe(true);
+    expect(await first(db.select().from(professions).where(eq(professions.id, f.ref.profession.id)))).toMatchObject({ name: "Physiotherapy (MSK)", code: f.ref.profession.code });
+    const audit = (await first(db.select().from(auditEvents).where(eq(auditEvents.action, "reference.update"))))!;
     expect(JSON.parse(audit.summary)).toEqual({ changed: ["name"], from: "Physiotherapy", to: "Physiotherapy (MSK)" });
-    expect(updateReferenceValue(admin, "professions", "nope", { name: "X", kind: "ahp" })).toEqual({ ok: false, code: "not_found", message: "Profession not found" });
+    expect(await updateReferenceValue(admin, "professions", "nope", { name: "X", kind: "ahp" })).toEqual({ ok: false, code: "not_found", message: "Profession not found" });
   });
 
-  it("retires a value in use: it leaves the forms, the workers keep it; retiring twice says so", () => {
-    const f = twoTeams();
+  it("retires a value in use: it leaves the forms, the workers keep it; retiring twice says so", async () => {
+    const f = await twoTeams();
     const admin = asSession(f.users.admin);
-    const spare = addReferenceValue(admin, "professions", { name: "Dietetics", code: "dietetics-t", kind: "ahp" });
+    const spare = await addReferenceValue(admin, "professions", { name: "Dietetics", code: "dietetics-t", kind: "ahp" });
     if (!spare.ok) throw new Error(spare.message);
-    expect(retireReferenceValue(admin, "professions", f.ref.profession.id).ok).toBe(true);
-    expect(professionOptions().map(([id]) => id)).toEqual([spare.id]);
-    expect(db.select().from(workers).where(eq(workers.id, f.workers.workerA.id)).get()?.professionId).toBe(f.ref.profession.id);
-    expect(JSON.parse(db.select().from(auditEvents).where(eq(auditEvents.action, "reference.retire")).get()!.summary)).toEqual({ name: "Physiotherapy", inUse: 3 });
-    expect(retireReferenceValue(admin, "professions", f.ref.profession.id)).toEqual({ ok: false, code: "conflict", message: "Physiotherapy is already retired" });
+    expect((await retireReferenceValue(admin, "professions", f.ref.profession.id)).ok).toBe(true);
+    expect((await professionOptions()).map(([id]) => id)).toEqual([spare.id]);
+    expect((await first(db.select().from(workers).where(eq(workers.id, f.workers.workerA.id))))?.professionId).toBe(f.ref.profession.id);
+    expect(JSON.parse((await first(db.select().from(auditEvents).where(eq(auditEvents.action, "reference.retire"))))!.summary)).toEqual({ name: "Physiotherapy", inUse: 3 });
+    expect(await retireReferenceValue(admin, "professions", f.ref.profession.id)).toEqual({ ok: false, code: "conflict", message: "Physiotherapy is already retired" });
 
-    expect(restoreReferenceValue(admin, "professions", f.ref.profession.id).ok).toBe(true);
-    expect(professionOptions().map(([id]) => id)).toContain(f.ref.profession.id);
-    expect(restoreReferenceValue(admin, "professions", f.ref.profession.id)).toEqual({ ok: false, code: "conflict", message: "Physiotherapy is not retired" });
+    expect((await restoreReferenceValue(admin, "professions", f.ref.profession.id)).ok).toBe(true);
+    expect((await professionOptions()).map(([id]) => id)).toContain(f.ref.profession.id);
+    expect(await restoreReferenceValue(admin, "professions", f.ref.profession.id)).toEqual({ ok: false, code: "conflict", message: "Physiotherapy is not retired" });
   });
 
-  it("keeps at least one value of each list in use", () => {
-    const f = twoTeams();
-    expect(retireReferenceValue(asSession(f.users.admin), "stages", f.ref.stage.id)).toEqual({
+  it("keeps at least one value of each list in use", async () => {
+    const f = await twoTeams();
+    expect(await retireReferenceValue(asSession(f.users.admin), "stages", f.ref.stage.id)).toEqual({
       ok: false,
       code: "invalid",
       message: "Support worker is the only current stage. Add another before retiring it.",
     });
   });
 
-  it("lets nobody but an admin retire or restore", () => {
-    const f = twoTeams();
-    const before = snapshot();
+  it("lets nobody but an admin retire or restore", async () => {
+    const f = await twoTeams();
+    const before = await snapshot();
     for (const who of [f.users.lead, f.users.managerA, f.users.workerUserA]) {
-      expect(retireReferenceValue(asSession(who), "bands", f.ref.band.id).ok).toBe(false);
-      expect(updateReferenceValue(asSession(who), "bands", f.ref.band.id, { name: "Hacked" }).ok).toBe(false);
+      expect((await retireReferenceValue(asSession(who), "bands", f.ref.band.id)).ok).toBe(false);
+      expect((await updateReferenceValue(asSession(who), "bands", f.ref.band.id, { name: "Hacked" })).ok).toBe(false);
     }
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 });
 
 describe("the reference actions", () => {
   it("addReferenceValueAction: an admin adds; a lead gets 404; bad input and duplicates come back with what was typed", async () => {
     const { addReferenceValueAction } = await import("@/app/(app)/admin/reference/actions");
-    const f = twoTeams();
-    const before = snapshot();
+    const f = await twoTeams();
+    const before = await snapshot();
     actAs(asSession(f.users.lead));
     await expect(addReferenceValueAction("care-settings", {}, formData({ name: "Prisons", code: "prisons" }))).rejects.toThrow(NOT_FOUND);
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
 
     actAs(asSession(f.users.admin));
     const bad = await addReferenceValueAction("care-settings", {}, formData({ name: "", code: "Prison Health" }));
@@ -185,17 +185,17 @@ describe("the reference actions", () => {
     await expect(addReferenceValueAction("care-settings", {}, formData({ name: "Prisons", code: "prisons" }))).rejects.toThrow(/NEXT_REDIRECT/);
     const again = await addReferenceValueAction("care-settings", {}, formData({ name: "Prison health", code: "prisons" }));
     expect(again.fieldErrors).toEqual({ code: "The code prisons is already used by Prisons" });
-    expect(snapshot().careSettings.map((c) => c.name)).toEqual(["Prisons"]);
+    expect((await snapshot()).careSettings.map((c) => c.name)).toEqual(["Prisons"]);
   });
 
   it("retireReferenceValueAction and restoreReferenceValueAction: a manager gets 404; retiring twice says it is already retired", async () => {
     const { retireReferenceValueAction, restoreReferenceValueAction, saveReferenceValueAction } = await import("@/app/(app)/admin/reference/actions");
-    const f = twoTeams();
-    db.insert(bands).values({ code: "2-t", name: "Band 2" }).run();
+    const f = await twoTeams();
+    await db.insert(bands).values({ code: "2-t", name: "Band 2" });
     actAs(asSession(f.users.managerA));
     await expect(retireReferenceValueAction("bands", f.ref.band.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
     await expect(saveReferenceValueAction("bands", f.ref.band.id, {}, formData({ name: "X" }))).rejects.toThrow(NOT_FOUND);
-    expect(db.select().from(bands).where(eq(bands.id, f.ref.band.id)).get()?.retiredAt).toBeNull();
+    expect((await first(db.select().from(bands).where(eq(bands.id, f.ref.band.id))))?.retiredAt).toBeNull();
 
     actAs(asSession(f.users.admin));
     await expect(retireReferenceValueAction("bands", f.ref.band.id, {}, formData({}))).rejects.toThrow(/NEXT_REDIRECT/);
@@ -206,20 +206,20 @@ describe("the reference actions", () => {
 
   it("saveReferenceValueAction and restoreReferenceValueAction: a lead gets 404 and nothing changes; an admin renames a stage and changes its rank", async () => {
     const { saveReferenceValueAction, restoreReferenceValueAction } = await import("@/app/(app)/admin/reference/actions");
-    const f = twoTeams();
-    db.update(stages).set({ retiredAt: new Date() }).where(eq(stages.id, f.ref.stage.id)).run();
-    const before = snapshot();
+    const f = await twoTeams();
+    await db.update(stages).set({ retiredAt: new Date() }).where(eq(stages.id, f.ref.stage.id));
+    const before = await snapshot();
     actAs(asSession(f.users.lead));
     await expect(saveReferenceValueAction("stages", f.ref.stage.id, {}, formData({ name: "X", rank: "3" }))).rejects.toThrow(NOT_FOUND);
     await expect(restoreReferenceValueAction("stages", f.ref.stage.id, {}, formData({}))).rejects.toThrow(NOT_FOUND);
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
 
     actAs(asSession(f.users.admin));
     await expect(restoreReferenceValueAction("stages", f.ref.stage.id, {}, formData({}))).rejects.toThrow(/NEXT_REDIRECT/);
     await expect(
       saveReferenceValueAction("stages", f.ref.stage.id, {}, formData({ name: "Support worker (level 2)", rank: "1", educationLevel: "2", frameworkStage: "entry", description: "Entry level" })),
     ).rejects.toThrow(/NEXT_REDIRECT/);
-    expect(db.select().from(stages).where(eq(stages.id, f.ref.stage.id)).get()).toMatchObject({
+    expect(await first(db.select().from(stages).where(eq(stages.id, f.ref.stage.id)))).toMatchObject({
       name: "Support worker (level 2)",
       code: f.ref.stage.code,
       rank: 1,

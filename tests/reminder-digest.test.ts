@@ -36,7 +36,7 @@ beforeAll(async () => {
   });
   port = await listenOnLoopback(server);
 });
-afterAll(() => closeServer(server));
+afterAll(async () => await closeServer(server));
 
 const saved = { ...process.env };
 function smtp(on: boolean) {
@@ -51,14 +51,13 @@ afterEach(() => {
 const body = (raw: string) => raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
 
 /** Everyone up to date but worker B (team B), whose appraisal is overdue; worker A has a task past review. */
-function setup() {
-  const f = twoTeams();
+async function setup() {
+  const f = await twoTeams();
   for (const w of [f.workers.workerA, f.workers.lineManagedOnly, f.workers.otherOrgWorker]) {
-    db.insert(appraisals).values({ workerId: w.id, scheduledFor: "2026-06-01", heldOn: "2026-06-01", status: "completed", workerSignedAt: new Date() }).run();
+    await db.insert(appraisals).values({ workerId: w.id, scheduledFor: "2026-06-01", heldOn: "2026-06-01", status: "completed", workerSignedAt: new Date() });
   }
-  db.insert(delegatedTasks)
-    .values({ workerId: f.workers.workerA.id, task: "Gait re-education", delegatedByName: "Priya Shah", supervisionLevel: "indirect", competentSince: "2025-06-01", reviewOn: "2026-11-01" })
-    .run();
+  await db.insert(delegatedTasks)
+    .values({ workerId: f.workers.workerA.id, task: "Gait re-education", delegatedByName: "Priya Shah", supervisionLevel: "indirect", competentSince: "2025-06-01", reviewOn: "2026-11-01" });
   return f;
 }
 
@@ -66,7 +65,7 @@ const to = (email: string) => received.filter((m) => m.to.includes(email));
 
 describe("the reminder email job", () => {
   it("sends each person one digest of what their inbox shows, then nothing more until something is new", async () => {
-    const f = setup();
+    const f = await setup();
     smtp(true);
     const first = await sendReminderDigests(TODAY);
     expect(first).toMatchObject({ configured: true, sent: 4, failed: 0 });
@@ -84,9 +83,8 @@ describe("the reminder email job", () => {
     expect(received).toEqual([]);
 
     // A second task past review: only that one goes, and only to the people it concerns.
-    db.insert(delegatedTasks)
-      .values({ workerId: f.workers.workerA.id, task: "Stairs practice", delegatedByName: "Priya Shah", supervisionLevel: "direct", competentSince: "2025-06-01", reviewOn: "2026-11-20" })
-      .run();
+    await db.insert(delegatedTasks)
+      .values({ workerId: f.workers.workerA.id, task: "Stairs practice", delegatedByName: "Priya Shah", supervisionLevel: "direct", competentSince: "2025-06-01", reviewOn: "2026-11-20" });
     expect(await sendReminderDigests(TODAY)).toMatchObject({ sent: 2 });
     for (const email of [f.users.workerUserA.email, f.users.managerA.email]) {
       const text = body(to(email)[0]!.raw);
@@ -96,24 +94,24 @@ describe("the reminder email job", () => {
   });
 
   it("records nothing when a send fails, so the next run tries again", async () => {
-    const f = setup();
+    const f = await setup();
     smtp(true);
     refuse = true;
     vi.spyOn(console, "error").mockImplementation(() => {});
     expect(await sendReminderDigests(TODAY)).toMatchObject({ sent: 0, failed: 4 });
-    expect(db.select().from(reminderDeliveries).all()).toEqual([]);
+    expect(await db.select().from(reminderDeliveries)).toEqual([]);
     refuse = false;
     expect(await sendReminderDigests(TODAY)).toMatchObject({ sent: 4, failed: 0 });
     expect(to(f.users.workerUserA.email)).toHaveLength(1);
   });
 
   it("sends nothing and records nothing without SMTP, and skips disabled users", async () => {
-    const f = setup();
+    const f = await setup();
     smtp(false);
     expect(await sendReminderDigests(TODAY)).toMatchObject({ configured: false, sent: 0 });
-    expect(db.select().from(reminderDeliveries).all()).toEqual([]);
+    expect(await db.select().from(reminderDeliveries)).toEqual([]);
     smtp(true);
-    db.update(users).set({ status: "disabled" }).where(eq(users.id, f.users.workerUserB.id)).run();
+    await db.update(users).set({ status: "disabled" }).where(eq(users.id, f.users.workerUserB.id));
     await sendReminderDigests(TODAY);
     expect(to(f.users.workerUserB.email)).toEqual([]);
   });

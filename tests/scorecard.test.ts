@@ -2,7 +2,7 @@
 // before the last day is not; a part-time worker counts once, and their CPD per FTE), what counts for each measure (an
 // appraisal scheduled or unsigned does not), per team and overall, within the user's scope; thresholds and ratings.
 import { describe, expect, it, vi } from "vitest";
-import { db } from "@/db/client";
+import { db, one } from "@/db/client";
 import { and, eq, isNull } from "drizzle-orm";
 import { appraisals, apprenticeshipStandards, apprenticeships, auditEvents, careerConversations, competencyAssessments, competencyStatements, cpdActivities, pdpReviews, pdps, supervisionSessions, trainingRequests, workers } from "@/db/schema";
 import { coverageWorkers, saveScorecardThresholds, scorecard, scorecardThresholds, scorecardWorkers, type ScorecardFilters } from "@/db/queries/scorecard";
@@ -25,77 +25,70 @@ vi.mock("next/cache", () => import("./support/next-cache-mock"));
 const END = "2026-11-22";
 const all = (over: Partial<ScorecardFilters> = {}): ScorecardFilters => ({ team: null, profession: null, setting: null, end: END, ...over });
 
-function dataset() {
-  const f = twoTeams();
+async function dataset() {
+  const f = await twoTeams();
   const { workerA, workerB, lineManagedOnly } = f.workers;
   // Team A: workerA (full time) and a part-timer; a leaver who left in the period; team B: workerB, lineManagedOnly.
-  const partTime = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerA.id, fte: 0.5 });
+  const partTime = await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerA.id, fte: 0.5 });
   // Left in the period: not counted. Leaves after the last day: counted (in post on the last day).
-  const leaver = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, status: "left" });
-  db.update(workers).set({ contractEnd: "2026-06-30" }).where(eq(workers.id, leaver.id)).run();
-  const leavesLater = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, status: "left" });
-  db.update(workers).set({ contractEnd: "2026-12-15" }).where(eq(workers.id, leavesLater.id)).run();
+  const leaver = await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, status: "left" });
+  await db.update(workers).set({ contractEnd: "2026-06-30" }).where(eq(workers.id, leaver.id));
+  const leavesLater = await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, status: "left" });
+  await db.update(workers).set({ contractEnd: "2026-12-15" }).where(eq(workers.id, leavesLater.id));
   const now = new Date("2026-06-01T10:00:00Z");
-  db.insert(appraisals)
+  await db.insert(appraisals)
     .values([
       { workerId: workerA.id, scheduledFor: "2026-03-01", heldOn: "2026-03-01", status: "completed" },
       { workerId: partTime.id, scheduledFor: "2026-12-01", status: "scheduled" },
       { workerId: workerB.id, scheduledFor: "2026-05-01", heldOn: "2026-05-01", status: "awaiting_sign_off" },
       { workerId: lineManagedOnly.id, scheduledFor: "2025-11-22", heldOn: "2025-11-22", status: "completed" }, // a day too early
       { workerId: leaver.id, scheduledFor: "2026-04-01", heldOn: "2026-04-01", status: "completed" },
-    ])
-    .run();
-  const pdpA = db.insert(pdps).values({ workerId: workerA.id, periodStart: "2026-03-01", periodEnd: "2027-03-01", status: "active", workerAgreedAt: now, managerAgreedAt: now }).returning().get();
-  const pdpB = db.insert(pdps).values({ workerId: workerB.id, periodStart: "2026-03-01", periodEnd: "2027-03-01", status: "active", workerAgreedAt: now }).returning().get();
-  db.insert(pdpReviews)
+    ]);
+  const pdpA = await one(db.insert(pdps).values({ workerId: workerA.id, periodStart: "2026-03-01", periodEnd: "2027-03-01", status: "active", workerAgreedAt: now, managerAgreedAt: now }).returning());
+  const pdpB = await one(db.insert(pdps).values({ workerId: workerB.id, periodStart: "2026-03-01", periodEnd: "2027-03-01", status: "active", workerAgreedAt: now }).returning());
+  await db.insert(pdpReviews)
     .values([
       { pdpId: pdpA.id, reviewedOn: "2026-09-01", summary: "Good" },
       // Reviewed, but never agreed by the manager: does not count.
       { pdpId: pdpB.id, reviewedOn: "2026-09-01", summary: "Not agreed yet" },
-    ])
-    .run();
-  db.insert(careerConversations)
+    ]);
+  await db.insert(careerConversations)
     .values([
       { workerId: workerA.id, heldOn: "2025-11-23", aspiration: "stay_and_grow", apprenticeshipInterest: "maybe" },
       { workerId: workerB.id, heldOn: "2026-10-01", aspiration: "stay_and_grow", apprenticeshipInterest: "no" },
-    ])
-    .run();
-  db.insert(supervisionSessions)
+    ]);
+  await db.insert(supervisionSessions)
     .values([
       { workerId: workerA.id, heldOn: "2026-08-23", supervisorName: "R", type: "clinical" }, // the first day of the last 3 months
       { workerId: workerB.id, heldOn: "2026-08-22", supervisorName: "R", type: "clinical" }, // a day too early
-    ])
-    .run();
-  db.insert(cpdActivities)
+    ]);
+  await db.insert(cpdActivities)
     .values([
       { workerId: workerA.id, activityOn: "2026-02-01", title: "Course", type: "course", learning: "formal", hours: 12 },
       { workerId: partTime.id, activityOn: "2026-02-01", title: "Reading", type: "reading", learning: "informal", hours: 5 },
       { workerId: workerB.id, activityOn: "2025-11-01", title: "Too early", type: "course", learning: "formal", hours: 20 },
-    ])
-    .run();
-  const standard = db.insert(apprenticeshipStandards).values({ reference: "ST9217", title: "Senior", level: 3, typicalDurationMonths: 18 }).returning().get();
-  db.insert(apprenticeships)
+    ]);
+  const standard = await one(db.insert(apprenticeshipStandards).values({ reference: "ST9217", title: "Senior", level: 3, typicalDurationMonths: 18 }).returning());
+  await db.insert(apprenticeships)
     .values([
       { workerId: lineManagedOnly.id, standardId: standard.id, provider: "College", startDate: "2024-01-05", plannedEndDate: "2025-07-05", actualEndDate: "2025-12-01", status: "completed" },
       { workerId: workerB.id, standardId: standard.id, provider: "College", startDate: "2027-01-05", plannedEndDate: "2028-07-05", status: "planned" },
-    ])
-    .run();
+    ]);
   const decided = new Date(londonDayStartMs("2026-07-01") + 3_600_000);
-  db.insert(trainingRequests)
+  await db.insert(trainingRequests)
     .values([
       { workerId: partTime.id, title: "Approved", status: "approved", startsOn: "2026-12-10", decidedAt: decided },
       { workerId: workerA.id, title: "Declined", status: "declined", declineReason: "funding", decidedAt: decided },
       { workerId: workerB.id, title: "Attended", status: "attended", startsOn: "2026-07-10", decidedAt: decided },
       { workerId: workerB.id, title: "Pending", status: "pending" },
-    ])
-    .run();
+    ]);
   return { ...f, partTime, leaver, leavesLater };
 }
 
 describe("the scorecard", () => {
-  it("counts each measure per team and overall against known answers", () => {
-    const f = dataset();
-    const card = scorecard(asSession(f.users.lead), all());
+  it("counts each measure per team and overall against known answers", async () => {
+    const f = await dataset();
+    const card = await scorecard(asSession(f.users.lead), all());
     expect(card.period).toMatchObject({ start: "2025-11-23", end: END, recentStart: "2026-08-23" });
     const [a, b] = card.rows;
     expect([a!.teamName, a!.headcount, a!.fte]).toEqual(["Team A", 3, 2.5]);
@@ -120,32 +113,32 @@ describe("the scorecard", () => {
     expect(o.rags).toMatchObject({ appraised: "red", structured_education: "green", training_approved: "amber", cpd_per_fte: "red" });
   });
 
-  it("moves with the period: a year earlier the leaver was in post and most of the records had not happened", () => {
-    const f = dataset();
-    const card = scorecard(asSession(f.users.lead), all({ end: "2026-01-31" }));
+  it("moves with the period: a year earlier the leaver was in post and most of the records had not happened", async () => {
+    const f = await dataset();
+    const card = await scorecard(asSession(f.users.lead), all({ end: "2026-01-31" }));
     expect(card.overall.headcount).toBe(6);
     expect(card.overall.counts.appraised).toBe(1); // lineManagedOnly, 22 November 2025
     expect(card.overall.counts.career_conversation).toBe(1);
   });
 
-  it("keeps to the user's scope and the filters", () => {
-    const f = dataset();
-    const mine = scorecard(asSession(f.users.managerA), all());
+  it("keeps to the user's scope and the filters", async () => {
+    const f = await dataset();
+    const mine = await scorecard(asSession(f.users.managerA), all());
     expect(mine.rows.map((r) => [r.teamName, r.headcount])).toEqual([
       ["Team A", 3],
       ["Team B", 1],
     ]);
-    const teamB = scorecard(asSession(f.users.lead), all({ team: f.teamB.id }));
+    const teamB = await scorecard(asSession(f.users.lead), all({ team: f.teamB.id }));
     expect(teamB.rows.map((r) => r.teamName)).toEqual(["Team B"]);
     expect(teamB.overall.headcount).toBe(2);
-    expect(scorecard(asSession(f.users.otherLead), all()).overall.headcount).toBe(1);
+    expect((await scorecard(asSession(f.users.otherLead), all())).overall.headcount).toBe(1);
     // A worker's scope is their own record only (the page itself is closed to them).
-    expect(scorecard(asSession(f.users.workerUserA), all()).overall.headcount).toBe(1);
+    expect((await scorecard(asSession(f.users.workerUserA), all())).overall.headcount).toBe(1);
   });
 
-  it("has no figure, not a zero, where there is no one to count", () => {
-    const f = twoTeams();
-    const card = scorecard(asSession(f.users.lead), all({ end: "2020-01-01" }));
+  it("has no figure, not a zero, where there is no one to count", async () => {
+    const f = await twoTeams();
+    const card = await scorecard(asSession(f.users.lead), all({ end: "2020-01-01" }));
     expect(card.rows).toEqual([]);
     expect(card.overall.values.appraised).toBeNull();
     expect(card.overall.rags.appraised).toBeNull();
@@ -155,12 +148,12 @@ describe("the scorecard", () => {
 
 describe("counting only those for whom a thing is due", () => {
   /** Two new starters beside the three long-serving workers of twoTeams (started 2022); worker A appraised in the year. */
-  function starters(end: string, counted: string, notYet: string) {
-    const f = twoTeams();
-    const dueStarter = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerA.id, contractStart: counted });
-    const newStarter = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerA.id, contractStart: notYet });
+  async function starters(end: string, counted: string, notYet: string) {
+    const f = await twoTeams();
+    const dueStarter = await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerA.id, contractStart: counted });
+    const newStarter = await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerA.id, contractStart: notYet });
     const heldOn = addMonths(end, -3);
-    db.insert(appraisals).values({ workerId: f.workers.workerA.id, scheduledFor: heldOn, heldOn, status: "completed" }).run();
+    await db.insert(appraisals).values({ workerId: f.workers.workerA.id, scheduledFor: heldOn, heldOn, status: "completed" });
     return { ...f, dueStarter, newStarter };
   }
 
@@ -169,10 +162,10 @@ describe("counting only those for whom a thing is due", () => {
     ["2026-12-31", "2025-12-31", "2026-01-01", "2026-12-31"],
     ["2028-02-29", "2027-02-28", "2027-03-01", "2028-02-28"],
     ["2029-02-28", "2028-02-29", "2028-03-01", "2029-02-28"],
-  ])("on %s, counts the appraisal of a starter of %s and not of %s", (end, counted, notYet, dueOn) => {
-    const f = starters(end, counted, notYet);
+  ])("on %s, counts the appraisal of a starter of %s and not of %s", async (end, counted, notYet, dueOn) => {
+    const f = await starters(end, counted, notYet);
     const lead = asSession(f.users.lead);
-    const card = scorecard(lead, all({ end }));
+    const card = await scorecard(lead, all({ end }));
     const o = card.overall;
     expect(o.headcount).toBe(5);
     // Out of the four whose appraisal had fallen due; worker A is the one appraised.
@@ -181,40 +174,40 @@ describe("counting only those for whom a thing is due", () => {
     // A first career conversation is due from the start: everyone counts.
     expect([o.due.career_conversation, scorecardBase(o, "career_conversation")]).toEqual([5, "0 of 5"]);
 
-    const list = scorecardWorkers(lead, all({ end }), "appraised");
+    const list = await scorecardWorkers(lead, all({ end }), "appraised");
     expect([list.total, list.met]).toEqual([4, 1]);
     expect(list.rows.map((r) => r.id)).not.toContain(f.newStarter.id);
     const byId = new Map(list.rows.map((r) => [r.id, r]));
     expect(byId.get(f.dueStarter.id)).toMatchObject({ met: false, dueOn });
     expect(byId.get(f.workers.workerB.id)).toMatchObject({ met: false, dueOn: "2023-04-01" });
     expect(byId.get(f.workers.workerA.id)).toMatchObject({ met: true, dueOn: addMonths(end, 9) });
-    expect(scorecardWorkers(lead, all({ end }), "career_conversation").total).toBe(5);
+    expect((await scorecardWorkers(lead, all({ end }), "career_conversation")).total).toBe(5);
   });
 
-  it("has no appraisal figure, not a zero, for a team of new starters only", () => {
-    const f = twoTeams();
-    makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, contractStart: "2026-06-01" });
-    const teamA = scorecard(asSession(f.users.lead), all({ team: f.teamA.id, end: "2026-11-22" }));
+  it("has no appraisal figure, not a zero, for a team of new starters only", async () => {
+    const f = await twoTeams();
+    await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, contractStart: "2026-06-01" });
+    const teamA = await scorecard(asSession(f.users.lead), all({ team: f.teamA.id, end: "2026-11-22" }));
     // workerA (2022) is due; the starter is not.
     expect([teamA.overall.headcount, teamA.overall.due.appraised]).toEqual([2, 1]);
-    db.update(workers).set({ contractStart: "2026-01-01" }).where(eq(workers.id, f.workers.workerA.id)).run();
-    const none = scorecard(asSession(f.users.lead), all({ team: f.teamA.id, end: "2026-11-22" }));
+    await db.update(workers).set({ contractStart: "2026-01-01" }).where(eq(workers.id, f.workers.workerA.id));
+    const none = await scorecard(asSession(f.users.lead), all({ team: f.teamA.id, end: "2026-11-22" }));
     expect([none.overall.due.appraised, none.overall.values.appraised, none.overall.rags.appraised]).toEqual([0, null, null]);
   });
 });
 
 describe("the workers behind a figure", () => {
-  it("lists the population with who meets the measure, those still to do first, within the user's scope", () => {
-    const f = dataset();
-    const appraised = scorecardWorkers(asSession(f.users.lead), all(), "appraised");
+  it("lists the population with who meets the measure, those still to do first, within the user's scope", async () => {
+    const f = await dataset();
+    const appraised = await scorecardWorkers(asSession(f.users.lead), all(), "appraised");
     expect([appraised.total, appraised.met]).toEqual([5, 1]);
     expect(appraised.rows.map((r) => r.met)).toEqual([false, false, false, false, true]);
     expect(appraised.rows.at(-1)!.id).toBe(f.workers.workerA.id);
     expect(appraised.rows.map((r) => r.id)).not.toContain(f.leaver.id);
-    const education = scorecardWorkers(asSession(f.users.managerA), all(), "structured_education");
+    const education = await scorecardWorkers(asSession(f.users.managerA), all(), "structured_education");
     expect(education.rows.filter((r) => r.met).map((r) => r.id)).toEqual([f.workers.lineManagedOnly.id]);
     expect(education.rows.map((r) => r.id)).not.toContain(f.workers.workerB.id);
-    expect(scorecardWorkers(asSession(f.users.lead), all(), "supervised", 2).rows).toHaveLength(2);
+    expect((await scorecardWorkers(asSession(f.users.lead), all(), "supervised", 2)).rows).toHaveLength(2);
   });
 });
 
@@ -252,16 +245,16 @@ describe("thresholds", () => {
     expect(periodEnding("2024-02-29")).toMatchObject({ start: "2023-03-01", recentStart: "2023-11-30" });
   });
 
-  it("are saved by an administrator only, audited, and used by the scorecard", () => {
-    const f = dataset();
+  it("are saved by an administrator only, audited, and used by the scorecard", async () => {
+    const f = await dataset();
     const next = { ...DEFAULT_THRESHOLDS, appraised: { green: 0.2, amber: 0.1 } };
-    expect(saveScorecardThresholds(asSession(f.users.lead), next)).toMatchObject({ ok: false });
-    expect(saveScorecardThresholds(asSession(f.users.managerA), next)).toMatchObject({ ok: false });
-    expect(scorecardThresholds()).toEqual(DEFAULT_THRESHOLDS);
-    expect(saveScorecardThresholds(asSession(f.users.admin), next)).toEqual({ ok: true });
-    expect(scorecardThresholds().appraised).toEqual({ green: 0.2, amber: 0.1 });
-    expect(scorecard(asSession(f.users.lead), all()).overall.rags.appraised).toBe("green");
-    expect(db.select().from(auditEvents).where(eq(auditEvents.action, "setting.update")).all()).toHaveLength(1);
+    expect(await saveScorecardThresholds(asSession(f.users.lead), next)).toMatchObject({ ok: false });
+    expect(await saveScorecardThresholds(asSession(f.users.managerA), next)).toMatchObject({ ok: false });
+    expect(await scorecardThresholds()).toEqual(DEFAULT_THRESHOLDS);
+    expect(await saveScorecardThresholds(asSession(f.users.admin), next)).toEqual({ ok: true });
+    expect((await scorecardThresholds()).appraised).toEqual({ green: 0.2, amber: 0.1 });
+    expect((await scorecard(asSession(f.users.lead), all())).overall.rags.appraised).toBe("green");
+    expect(await db.select().from(auditEvents).where(eq(auditEvents.action, "setting.update"))).toHaveLength(1);
   });
 });
 
@@ -288,39 +281,38 @@ describe("the thresholds form", () => {
     });
 
   it("saves percentages as shares for an admin, and refuses amber above green with the input kept", async () => {
-    const f = twoTeams();
+    const f = await twoTeams();
     actAs(asSession(f.users.admin));
     const bad = await saveThresholdsAction({}, form({ "appraised.amber": "99", "cpd_per_fte.green": "lots" }));
     expect(bad.fieldErrors).toMatchObject({ "appraised.amber": expect.stringMatching(/amber cannot start above green/), "cpd_per_fte.green": expect.stringMatching(/from 0 to 1000/) });
     expect(bad.values?.["appraised.amber"]).toBe("99");
     expect(await saveThresholdsAction({}, form())).toMatchObject({ ok: true });
-    expect(scorecardThresholds()).toMatchObject({ appraised: { green: 0.95, amber: 0.8 }, cpd_per_fte: { green: 25, amber: 12.5 }, competency_coverage: { green: 0.85, amber: 0.65 } });
+    expect(await scorecardThresholds()).toMatchObject({ appraised: { green: 0.95, amber: 0.8 }, cpd_per_fte: { green: 25, amber: 12.5 }, competency_coverage: { green: 0.85, amber: 0.65 } });
   });
 
   it("answers 404 to a lead and a manager", async () => {
-    const f = twoTeams();
+    const f = await twoTeams();
     for (const who of [f.users.lead, f.users.managerA]) {
       actAs(asSession(who));
       await expect(saveThresholdsAction({}, form())).rejects.toThrow(NOT_FOUND);
     }
-    expect(scorecardThresholds()).toEqual(DEFAULT_THRESHOLDS);
+    expect(await scorecardThresholds()).toEqual(DEFAULT_THRESHOLDS);
   });
 });
 
 describe("competency sign-off coverage", () => {
-  it("counts the statements at each worker's current stage signed off and not expired on the last day", () => {
-    seedReference(db);
-    const f = dataset();
-    const version = publishedFrameworkVersion()!;
-    const entry = db
+  it("counts the statements at each worker's current stage signed off and not expired on the last day", async () => {
+    await seedReference(db);
+    const f = await dataset();
+    const version = (await publishedFrameworkVersion())!;
+    const entry = await db
       .select()
       .from(competencyStatements)
-      .where(and(eq(competencyStatements.versionId, version.id), eq(competencyStatements.stage, "entry"), isNull(competencyStatements.retiredAt), isNull(competencyStatements.professionId), isNull(competencyStatements.teamId)))
-      .all();
+      .where(and(eq(competencyStatements.versionId, version.id), eq(competencyStatements.stage, "entry"), isNull(competencyStatements.retiredAt), isNull(competencyStatements.professionId), isNull(competencyStatements.teamId)));
     expect(entry.length).toBeGreaterThan(3);
     const [s1, s2, s3, s4] = entry;
     const { workerA, workerB } = f.workers;
-    db.insert(competencyAssessments)
+    await db.insert(competencyAssessments)
       .values([
         { workerId: workerA.id, statementId: s1!.id, status: "signed_off", signedOffOn: "2026-10-01" },
         { workerId: workerA.id, statementId: s2!.id, status: "signed_off", signedOffOn: "2026-10-01", expiresOn: "2026-11-30" }, // still in date on the last day
@@ -328,9 +320,8 @@ describe("competency sign-off coverage", () => {
         { workerId: workerA.id, statementId: s4!.id, status: "signed_off", signedOffOn: "2026-11-23" }, // after the last day
         { workerId: workerB.id, statementId: s1!.id, status: "evidence_added" }, // not signed off
         { workerId: f.leaver.id, statementId: s1!.id, status: "signed_off", signedOffOn: "2026-01-01" }, // not in the population
-      ])
-      .run();
-    const card = scorecard(asSession(f.users.lead), all());
+      ]);
+    const card = await scorecard(asSession(f.users.lead), all());
     const [a, b] = card.rows;
     // Every worker here holds the entry stage: each owes every entry statement.
     expect([a!.competencySignedOff, a!.competencyRequired]).toEqual([2, 3 * entry.length]);
@@ -338,57 +329,56 @@ describe("competency sign-off coverage", () => {
     expect(card.overall.values.competency_coverage).toBeCloseTo(2 / (5 * entry.length));
     expect(card.overall.rags.competency_coverage).toBe("red");
     // A month later the fourth sign-off counts and the second has lapsed.
-    const later = scorecard(asSession(f.users.lead), all({ end: "2026-12-22" }));
+    const later = await scorecard(asSession(f.users.lead), all({ end: "2026-12-22" }));
     expect(later.rows[0]!.competencySignedOff).toBe(2);
     // The manager of team A sees their own team's figure and not team B's whole count.
-    const mine = scorecard(asSession(f.users.managerA), all());
+    const mine = await scorecard(asSession(f.users.managerA), all());
     expect(mine.overall.competencySignedOff).toBe(2);
     expect(mine.overall.competencyRequired).toBe(4 * entry.length);
 
     // The workers behind it: the least covered first, workerA last with their 2; totals of everyone.
-    const behind = coverageWorkers(asSession(f.users.lead), all());
+    const behind = await coverageWorkers(asSession(f.users.lead), all());
     expect([behind.total, behind.signedOff, behind.required]).toEqual([5, 2, 5 * entry.length]);
     expect(behind.rows.at(-1)).toMatchObject({ id: workerA.id, signedOff: 2, required: entry.length });
     expect(behind.rows.slice(0, -1).every((r) => r.signedOff === 0)).toBe(true);
     // Another organisation's lead sees none of these workers.
-    expect(coverageWorkers(asSession(f.users.otherLead), all()).rows.map((r) => r.id)).not.toContain(workerA.id);
+    expect((await coverageWorkers(asSession(f.users.otherLead), all())).rows.map((r) => r.id)).not.toContain(workerA.id);
     // Team B's workers are not listed for team A's manager unless line-managed by them.
-    const managerA = coverageWorkers(asSession(f.users.managerA), all()).rows.map((r) => r.id);
+    const managerA = (await coverageWorkers(asSession(f.users.managerA), all())).rows.map((r) => r.id);
     expect(managerA).toContain(workerA.id);
     expect(managerA).not.toContain(workerB.id);
   });
 });
 
 describe("competency sign-off coverage across framework versions", () => {
-  it("counts a published statement once, by its own sign-off or an older version's, and adds a team's own statements", () => {
-    seedReference(db);
-    const f = dataset();
+  it("counts a published statement once, by its own sign-off or an older version's, and adds a team's own statements", async () => {
+    await seedReference(db);
+    const f = await dataset();
     const admin = asSession(f.users.admin);
-    const v1 = publishedFrameworkVersion()!;
-    const entryOf = (versionId: string) =>
-      db
+    const v1 = (await publishedFrameworkVersion())!;
+    const entryOf = async (versionId: string) =>
+      await db
         .select()
         .from(competencyStatements)
         .where(and(eq(competencyStatements.versionId, versionId), eq(competencyStatements.stage, "entry"), isNull(competencyStatements.retiredAt), isNull(competencyStatements.teamId)))
-        .orderBy(competencyStatements.lineageKey)
-        .all();
-    const publishNext = () => {
-      const draft = startDraftVersion(admin, v1.frameworkId);
+        .orderBy(competencyStatements.lineageKey);
+    const publishNext = async () => {
+      const draft = await startDraftVersion(admin, v1.frameworkId);
       if (!draft.ok) throw new Error(draft.message);
-      const done = publishVersion(admin, draft.versionId, { notes: "Reworded" });
+      const done = await publishVersion(admin, draft.versionId, { notes: "Reworded" });
       if (!done.ok) throw new Error(done.message);
       return draft.versionId;
     };
-    const old1 = entryOf(v1.id);
-    const v2 = publishNext();
-    const old2 = entryOf(v2);
-    const v3 = publishNext();
-    const cur = entryOf(v3);
+    const old1 = await entryOf(v1.id);
+    const v2 = await publishNext();
+    const old2 = await entryOf(v2);
+    const v3 = await publishNext();
+    const cur = await entryOf(v3);
     expect(cur.length).toBeGreaterThan(4);
     const { workerA, workerB } = f.workers;
     const signed = (workerId: string, statementId: string, over: Partial<typeof competencyAssessments.$inferInsert> = {}) =>
       ({ workerId, statementId, status: "signed_off" as const, signedOffOn: "2026-10-01", ...over });
-    db.insert(competencyAssessments)
+    await db.insert(competencyAssessments)
       .values([
         // Statement 0: signed off on versions 1, 2 and 3: once.
         signed(workerA.id, old1[0]!.id),
@@ -405,22 +395,20 @@ describe("competency sign-off coverage across framework versions", () => {
         signed(workerA.id, old2[3]!.id, { expiresOn: "2026-11-01" }),
         // Worker B: only version 1's sign-off of statement 0.
         signed(workerB.id, old1[0]!.id),
-      ])
-      .run();
+      ]);
     // Team A's own entry statement, owed by team A's workers only.
-    const own = db
+    const own = await one(db
       .insert(competencyStatements)
       .values({ versionId: v3, domainId: cur[0]!.domainId, stage: "entry", number: "T.1", lineageKey: "entry:team-a-1", text: "Uses the ward's hoist", bespoke: true, teamId: f.teamA.id })
-      .returning()
-      .get();
-    db.insert(competencyAssessments).values(signed(f.partTime.id, own.id)).run();
+      .returning());
+    await db.insert(competencyAssessments).values(signed(f.partTime.id, own.id));
 
-    const card = scorecard(asSession(f.users.lead), all());
+    const card = await scorecard(asSession(f.users.lead), all());
     const [a, b] = card.rows;
     // Team A: workerA, the part-timer and the one who leaves after the last day each owe the entry statements and team A's own.
     expect([a!.competencySignedOff, a!.competencyRequired]).toEqual([3 + 1, 3 * (cur.length + 1)]);
     expect([b!.competencySignedOff, b!.competencyRequired]).toEqual([1, 2 * cur.length]);
-    const behind = coverageWorkers(asSession(f.users.lead), all());
+    const behind = await coverageWorkers(asSession(f.users.lead), all());
     expect(behind.rows.find((r) => r.id === workerA.id)).toMatchObject({ signedOff: 3, required: cur.length + 1 });
     expect(behind.rows.find((r) => r.id === f.partTime.id)).toMatchObject({ signedOff: 1, required: cur.length + 1 });
     expect(behind.rows.find((r) => r.id === workerB.id)).toMatchObject({ signedOff: 1, required: cur.length });
@@ -429,13 +417,13 @@ describe("competency sign-off coverage across framework versions", () => {
 
 describe("the scorecard CSV download", () => {
   it("writes the page's figures for the user's scope and filters, and refuses a support worker", async () => {
-    const f = dataset();
+    const f = await dataset();
     actAs(asSession(f.users.managerA));
     const res = await scorecardCsv(new Request(`http://x/insights/csv?team=${f.teamA.id}&end=${END}`));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="pathways-scorecard-team-a-12-months-to-${END}.csv"`);
     expect(res.headers.get("cache-control")).toBe("no-store");
-    const table = scorecardTable(scorecard(asSession(f.users.managerA), all({ team: f.teamA.id })));
+    const table = scorecardTable(await scorecard(asSession(f.users.managerA), all({ team: f.teamA.id })));
     expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer())).toBe(tableCsv(table));
     expect(table.rows[0]!.slice(0, 2)).toEqual(["All teams", 3]);
     // One number a cell, as a spreadsheet needs: no "59%" or "33 of 56" in a numeric column.
@@ -461,7 +449,7 @@ describe("the scorecard CSV download", () => {
     actAs(asSession(f.users.lead));
     const ordered = await scorecardCsv(new Request(`http://x/insights/csv?end=${END}&sort=appraised&dir=asc`));
     const teamsInFile = (await ordered.text()).split("\r\n").slice(2).filter(Boolean).map((l) => l.split(",")[0]);
-    const byAppraisal = orderTeams(scorecard(asSession(f.users.lead), all()).rows, { sort: "appraised", dir: "asc" }).map((r) => r.teamName);
+    const byAppraisal = orderTeams((await scorecard(asSession(f.users.lead), all())).rows, { sort: "appraised", dir: "asc" }).map((r) => r.teamName);
     expect(teamsInFile).toEqual(byAppraisal);
     expect(byAppraisal).toEqual(["Team B", "Team A"]);
     actAs(asSession(f.users.workerUserA));
@@ -470,11 +458,11 @@ describe("the scorecard CSV download", () => {
 });
 
 describe("the workers behind a figure, downloaded", () => {
-  const get = (measure: string, query: string) => workersCsv(new Request(`http://x/insights/${measure}/csv?${query}`), { params: Promise.resolve({ measure }) });
+  const get = async (measure: string, query: string) => await workersCsv(new Request(`http://x/insights/${measure}/csv?${query}`), { params: Promise.resolve({ measure }) });
   const text = async (res: Response) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
 
   it("lists every worker in the user's scope, those still to do first, with the filters in the file name", async () => {
-    const f = dataset();
+    const f = await dataset();
     actAs(asSession(f.users.lead));
     const res = await get("appraised", `end=${END}`);
     expect(res.status).toBe(200);
@@ -499,7 +487,7 @@ describe("the workers behind a figure, downloaded", () => {
   });
 
   it("answers 404 for a figure that lists no workers, and refuses a support worker", async () => {
-    const f = dataset();
+    const f = await dataset();
     actAs(asSession(f.users.lead));
     expect((await get("cpd_per_fte", `end=${END}`)).status).toBe(404);
     actAs(asSession(f.users.workerUserA));
@@ -507,14 +495,14 @@ describe("the workers behind a figure, downloaded", () => {
   });
 
   it("downloads all the workers behind competency coverage, not only the page's first 500", async () => {
-    seedReference(db);
-    const f = dataset();
+    await seedReference(db);
+    const f = await dataset();
     actAs(asSession(f.users.lead));
     const res = await get("competency_coverage", `end=${END}`);
     expect(res.status).toBe(200);
     const lines = (await text(res)).trim().split(/\r?\n/);
     expect(lines[0]).toBe("Worker,Team,Job title,Competencies signed off,Competencies owed at their stage");
-    const total = coverageWorkers(asSession(f.users.lead), all()).total;
+    const total = (await coverageWorkers(asSession(f.users.lead), all())).total;
     expect(total).toBeGreaterThan(0);
     expect(lines.length - 1).toBe(total);
     // Two numbers, a column each: signed off, and owed (at least one, or the worker would not be listed).

@@ -2,7 +2,7 @@
 // session alive, "Stay signed in" does, and nothing puts off the 12-hour limit.
 import { describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, first } from "@/db/client";
 import { loginSessions, users } from "@/db/schema";
 import { endLoginSession, resolveSession, sessionTimeLeft, startLoginSession, staySignedIn } from "@/db/queries/sign-in";
 import { ABSOLUTE_LIMIT_MS, IDLE_LIMIT_MS, sessionEnd, timeLeft, timeLeftWords } from "@/lib/rules/session";
@@ -16,10 +16,10 @@ vi.mock("next/cache", () => import("./support/next-cache-mock"));
 const minutes = (n: number) => n * 60_000;
 const at = (t0: Date, ms: number) => new Date(t0.getTime() + ms);
 
-function signedIn(t0: Date) {
-  const user = makeUser(makeOrg().id, "manager");
-  const session = startLoginSession(user.id, "password", t0)!;
-  return { user, session, lastSeen: () => db.select().from(loginSessions).where(eq(loginSessions.id, session.sessionId)).get()!.lastSeenAt };
+async function signedIn(t0: Date) {
+  const user = await makeUser((await makeOrg()).id, "manager");
+  const session = (await startLoginSession(user.id, "password", t0))!;
+  return { user, session, lastSeen: async () => (await first(db.select().from(loginSessions).where(eq(loginSessions.id, session.sessionId))))!.lastSeenAt };
 }
 
 describe("when a session ends", () => {
@@ -41,61 +41,61 @@ describe("when a session ends", () => {
 });
 
 describe("how long a session has left", () => {
-  it("comes with every request the session is resolved for, counting that request as use", () => {
+  it("comes with every request the session is resolved for, counting that request as use", async () => {
     const t0 = new Date("2026-12-06T09:00:00Z");
-    const { session } = signedIn(t0);
-    const check = resolveSession(session.sessionId, session.sessionVersion, at(t0, minutes(10)));
+    const { session } = await signedIn(t0);
+    const check = await resolveSession(session.sessionId, session.sessionVersion, at(t0, minutes(10)));
     expect(check.ok && check.user.sessionEnds).toEqual({ at: at(t0, minutes(10) + IDLE_LIMIT_MS), by: "idle" });
   });
 
-  it("can be asked without keeping the session alive", () => {
+  it("can be asked without keeping the session alive", async () => {
     const t0 = new Date("2026-12-06T09:00:00Z");
-    const { session, lastSeen } = signedIn(t0);
-    expect(sessionTimeLeft(session.sessionId, session.sessionVersion, at(t0, minutes(26)))).toEqual({ endsInSeconds: 240, endsBy: "idle" });
-    expect(sessionTimeLeft(session.sessionId, session.sessionVersion, at(t0, minutes(29)))).toEqual({ endsInSeconds: 60, endsBy: "idle" });
-    expect(lastSeen()).toEqual(t0);
+    const { session, lastSeen } = await signedIn(t0);
+    expect(await sessionTimeLeft(session.sessionId, session.sessionVersion, at(t0, minutes(26)))).toEqual({ endsInSeconds: 240, endsBy: "idle" });
+    expect(await sessionTimeLeft(session.sessionId, session.sessionVersion, at(t0, minutes(29)))).toEqual({ endsInSeconds: 60, endsBy: "idle" });
+    expect(await lastSeen()).toEqual(t0);
     // Asked every few minutes, it still ends on time.
-    expect(sessionTimeLeft(session.sessionId, session.sessionVersion, at(t0, minutes(31)))).toBeNull();
-    expect(resolveSession(session.sessionId, session.sessionVersion, at(t0, minutes(31)))).toEqual({ ok: false, reason: "idle" });
+    expect(await sessionTimeLeft(session.sessionId, session.sessionVersion, at(t0, minutes(31)))).toBeNull();
+    expect(await resolveSession(session.sessionId, session.sessionVersion, at(t0, minutes(31)))).toEqual({ ok: false, reason: "idle" });
   });
 
-  it("is none for a session signed out, revoked or never made", () => {
+  it("is none for a session signed out, revoked or never made", async () => {
     const t0 = new Date("2026-12-06T09:00:00Z");
-    const a = signedIn(t0);
-    endLoginSession(a.session.sessionId, "logout", at(t0, minutes(1)));
-    expect(sessionTimeLeft(a.session.sessionId, a.session.sessionVersion, at(t0, minutes(2)))).toBeNull();
-    const b = signedIn(t0);
-    db.update(users).set({ sessionVersion: b.session.sessionVersion + 1 }).where(eq(users.id, b.user.id)).run();
-    expect(sessionTimeLeft(b.session.sessionId, b.session.sessionVersion, at(t0, minutes(2)))).toBeNull();
-    expect(sessionTimeLeft("no-such-session", 1, t0)).toBeNull();
+    const a = await signedIn(t0);
+    await endLoginSession(a.session.sessionId, "logout", at(t0, minutes(1)));
+    expect(await sessionTimeLeft(a.session.sessionId, a.session.sessionVersion, at(t0, minutes(2)))).toBeNull();
+    const b = await signedIn(t0);
+    await db.update(users).set({ sessionVersion: b.session.sessionVersion + 1 }).where(eq(users.id, b.user.id));
+    expect(await sessionTimeLeft(b.session.sessionId, b.session.sessionVersion, at(t0, minutes(2)))).toBeNull();
+    expect(await sessionTimeLeft("no-such-session", 1, t0)).toBeNull();
   });
 });
 
 describe("Stay signed in", () => {
-  it("counts as use now, even within the minute in which ordinary requests do not write", () => {
+  it("counts as use now, even within the minute in which ordinary requests do not write", async () => {
     const t0 = new Date("2026-12-06T10:00:00Z");
-    const { user, session, lastSeen } = signedIn(t0);
-    resolveSession(session.sessionId, session.sessionVersion, at(t0, 30_000));
-    expect(lastSeen()).toEqual(t0);
+    const { user, session, lastSeen } = await signedIn(t0);
+    await resolveSession(session.sessionId, session.sessionVersion, at(t0, 30_000));
+    expect(await lastSeen()).toEqual(t0);
     const me = { ...asSession(user), sessionId: session.sessionId };
-    expect(staySignedIn(me, at(t0, 30_000))).toEqual({ ok: true, left: { endsInSeconds: IDLE_LIMIT_MS / 1000, endsBy: "idle" } });
-    expect(lastSeen()).toEqual(at(t0, 30_000));
+    expect(await staySignedIn(me, at(t0, 30_000))).toEqual({ ok: true, left: { endsInSeconds: IDLE_LIMIT_MS / 1000, endsBy: "idle" } });
+    expect(await lastSeen()).toEqual(at(t0, 30_000));
   });
 
-  it("cannot put off the 12-hour limit", () => {
+  it("cannot put off the 12-hour limit", async () => {
     const t0 = new Date("2026-12-06T06:00:00Z");
-    const { user, session } = signedIn(t0);
+    const { user, session } = await signedIn(t0);
     const late = at(t0, ABSOLUTE_LIMIT_MS - minutes(3));
-    expect(staySignedIn({ ...asSession(user), sessionId: session.sessionId }, late)).toEqual({ ok: true, left: { endsInSeconds: 180, endsBy: "limit" } });
+    expect(await staySignedIn({ ...asSession(user), sessionId: session.sessionId }, late)).toEqual({ ok: true, left: { endsInSeconds: 180, endsBy: "limit" } });
   });
 
   it("is anyone's own action, through the pipeline: a signed-out caller is sent to sign in, an ended session is told so", async () => {
     const t0 = new Date();
-    const { user, session } = signedIn(t0);
+    const { user, session } = await signedIn(t0);
     const me = { ...asSession(user), sessionId: session.sessionId };
     actAs(me);
     expect(await staySignedInAction({}, formData({}))).toEqual({ ok: true, left: { endsInSeconds: IDLE_LIMIT_MS / 1000, endsBy: "idle" } });
-    endLoginSession(session.sessionId, "logout");
+    await endLoginSession(session.sessionId, "logout");
     expect(await staySignedInAction({}, formData({}))).toMatchObject({ ok: false, message: "Your session has ended. Sign in again to carry on." });
     actAs(null);
     await expect(staySignedInAction({}, formData({}))).rejects.toThrow("NEXT_REDIRECT");

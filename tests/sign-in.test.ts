@@ -2,7 +2,7 @@
 // the audit of failures, locks and signing out, and login sessions with idle, absolute and version limits.
 import { describe, expect, it, onTestFinished } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, first, selectRows, one } from "@/db/client";
 import { users, loginSessions, auditEvents } from "@/db/schema";
 import { hashPassword } from "@/lib/passwords";
 import {
@@ -23,12 +23,11 @@ import { cookieAfterSignIn, devicesIn, signDeviceToken, verifyDeviceToken, DEVIC
 const PASSWORD = "correct horse battery";
 
 async function userWithPassword(email = "sam.jones@test.nhs.uk") {
-  const org = makeOrg();
-  return db
+  const org = await makeOrg();
+  return await one(db
     .insert(users)
     .values({ orgId: org.id, email, name: "Sam Jones", role: "manager", passwordHash: await hashPassword(PASSWORD) })
-    .returning()
-    .get();
+    .returning());
 }
 
 const minutes = (n: number) => n * 60_000;
@@ -44,7 +43,7 @@ describe("checkCredentials", () => {
     const user = await userWithPassword();
     expect(await checkCredentials(user.email, "wrong", "10.0.0.1")).toEqual({ ok: false, reason: "invalid" });
     expect(await checkCredentials("nobody@test.nhs.uk", PASSWORD, "10.0.0.1")).toEqual({ ok: false, reason: "invalid" });
-    db.update(users).set({ status: "disabled" }).where(eq(users.id, user.id)).run();
+    await db.update(users).set({ status: "disabled" }).where(eq(users.id, user.id));
     expect(await checkCredentials(user.email, PASSWORD, "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
   });
 
@@ -68,7 +67,7 @@ describe("checkCredentials", () => {
     const user = await userWithPassword();
     const t0 = new Date("2026-11-22T10:00:00Z");
     for (let i = 0; i < 20; i++) await checkCredentials(`guess${i}@test.nhs.uk`, "x", "192.0.2.7", t0);
-    expect(lockedUntil(user.email, "192.0.2.7", t0)).toEqual(new Date(t0.getTime() + minutes(15)));
+    expect(await lockedUntil(user.email, "192.0.2.7", t0)).toEqual(new Date(t0.getTime() + minutes(15)));
     expect(await checkCredentials(user.email, PASSWORD, "192.0.2.7", t0)).toMatchObject({ ok: false, reason: "throttled" });
     // The same account from elsewhere is fine: it was never locked itself.
     expect((await checkCredentials(user.email, PASSWORD, "198.51.100.1", t0)).ok).toBe(true);
@@ -78,14 +77,14 @@ describe("checkCredentials", () => {
     const user = await userWithPassword();
     const t0 = new Date("2026-11-22T10:00:00Z");
     for (let i = 0; i < 20; i++) await checkCredentials(`guess${i}@test.nhs.uk`, "x", "192.0.2.8", t0);
-    expect(lockedUntil(user.email, "192.0.2.8", t0)).toBeNull();
+    expect(await lockedUntil(user.email, "192.0.2.8", t0)).toBeNull();
   });
 
   it("keeps the counts in the database, not in memory", async () => {
     const user = await userWithPassword();
     const t0 = new Date("2026-11-22T10:00:00Z");
     for (let i = 0; i < 5; i++) await checkCredentials(user.email, "wrong", "10.0.0.1", t0);
-    const stored = db.all<{ key: string; failures: number }>(sql`select key, failures from login_throttle order by key`);
+    const stored = await selectRows<{ key: string; failures: number }>(sql`select key, failures from login_throttle order by key`);
     expect(stored).toEqual([
       { key: `account:${user.email}`, failures: 5 },
       { key: "address:10.0.0.1", failures: 5 },
@@ -97,7 +96,7 @@ describe("checkCredentials", () => {
     const t0 = new Date("2026-11-22T10:00:00Z");
     for (let i = 0; i < 4; i++) await checkCredentials(user.email, "wrong", "10.0.0.1", t0);
     expect(await checkCredentials(user.email, "wrong", "10.0.0.1", new Date(t0.getTime() + minutes(20)))).toMatchObject({ reason: "throttled" });
-    clearAccountFailures(user.email);
+    await clearAccountFailures(user.email);
     for (let i = 0; i < 4; i++) await checkCredentials(user.email, "wrong", "10.0.0.1", t0);
     const later = new Date(t0.getTime() + minutes(24 * 60 + 1));
     expect(await checkCredentials(user.email, "wrong", "10.0.0.1", later)).toEqual({ ok: false, reason: "invalid" });
@@ -108,25 +107,25 @@ describe("login sessions", () => {
   it("stay valid while used, and end after 30 minutes idle", async () => {
     const user = await userWithPassword();
     const t0 = new Date("2026-11-22T09:00:00Z");
-    const s = startLoginSession(user.id, "password", t0)!;
-    expect(resolveSession(s.sessionId, s.sessionVersion, new Date(t0.getTime() + minutes(20))).ok).toBe(true);
+    const s = (await startLoginSession(user.id, "password", t0))!;
+    expect((await resolveSession(s.sessionId, s.sessionVersion, new Date(t0.getTime() + minutes(20)))).ok).toBe(true);
     // Used at 20 minutes, so 45 minutes is only 25 idle.
-    expect(resolveSession(s.sessionId, s.sessionVersion, new Date(t0.getTime() + minutes(45))).ok).toBe(true);
-    expect(resolveSession(s.sessionId, s.sessionVersion, new Date(t0.getTime() + minutes(45) + IDLE_LIMIT_MS + 1000))).toEqual({
+    expect((await resolveSession(s.sessionId, s.sessionVersion, new Date(t0.getTime() + minutes(45)))).ok).toBe(true);
+    expect(await resolveSession(s.sessionId, s.sessionVersion, new Date(t0.getTime() + minutes(45) + IDLE_LIMIT_MS + 1000))).toEqual({
       ok: false,
       reason: "idle",
     });
-    expect(resolveSession(s.sessionId, s.sessionVersion, new Date(t0.getTime() + minutes(46)))).toEqual({ ok: false, reason: "ended" });
+    expect(await resolveSession(s.sessionId, s.sessionVersion, new Date(t0.getTime() + minutes(46)))).toEqual({ ok: false, reason: "ended" });
   });
 
   it("end after 12 hours however active", async () => {
     const user = await userWithPassword();
     const t0 = new Date("2026-11-22T07:00:00Z");
-    const s = startLoginSession(user.id, "password", t0)!;
+    const s = (await startLoginSession(user.id, "password", t0))!;
     for (let t = 10; t < 12 * 60; t += 10) {
-      expect(resolveSession(s.sessionId, s.sessionVersion, new Date(t0.getTime() + minutes(t))).ok).toBe(true);
+      expect((await resolveSession(s.sessionId, s.sessionVersion, new Date(t0.getTime() + minutes(t)))).ok).toBe(true);
     }
-    expect(resolveSession(s.sessionId, s.sessionVersion, new Date(t0.getTime() + ABSOLUTE_LIMIT_MS + minutes(5)))).toEqual({
+    expect(await resolveSession(s.sessionId, s.sessionVersion, new Date(t0.getTime() + ABSOLUTE_LIMIT_MS + minutes(5)))).toEqual({
       ok: false,
       reason: "expired",
     });
@@ -134,32 +133,31 @@ describe("login sessions", () => {
 
   it("stop working on the next request when the user is disabled or their role changes", async () => {
     const user = await userWithPassword();
-    const s = startLoginSession(user.id, "password")!;
-    expect(resolveSession(s.sessionId, s.sessionVersion)).toMatchObject({ ok: true, user: { role: "manager" } });
-    db.update(users)
+    const s = (await startLoginSession(user.id, "password"))!;
+    expect(await resolveSession(s.sessionId, s.sessionVersion)).toMatchObject({ ok: true, user: { role: "manager" } });
+    await db.update(users)
       .set({ role: "lead", sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, user.id))
-      .run();
-    expect(resolveSession(s.sessionId, s.sessionVersion)).toEqual({ ok: false, reason: "revoked" });
+      .where(eq(users.id, user.id));
+    expect(await resolveSession(s.sessionId, s.sessionVersion)).toEqual({ ok: false, reason: "revoked" });
 
-    const again = startLoginSession(user.id, "password")!;
-    expect(resolveSession(again.sessionId, again.sessionVersion)).toMatchObject({ ok: true, user: { role: "lead" } });
-    db.update(users).set({ status: "disabled" }).where(eq(users.id, user.id)).run();
-    expect(resolveSession(again.sessionId, again.sessionVersion)).toEqual({ ok: false, reason: "revoked" });
-    expect(startLoginSession(user.id, "password")).toBeUndefined();
+    const again = (await startLoginSession(user.id, "password"))!;
+    expect(await resolveSession(again.sessionId, again.sessionVersion)).toMatchObject({ ok: true, user: { role: "lead" } });
+    await db.update(users).set({ status: "disabled" }).where(eq(users.id, user.id));
+    expect(await resolveSession(again.sessionId, again.sessionVersion)).toEqual({ ok: false, reason: "revoked" });
+    expect(await startLoginSession(user.id, "password")).toBeUndefined();
   });
 
   it("end at logout, and record the sign-in", async () => {
     const user = await userWithPassword();
-    const s = startLoginSession(user.id, "password")!;
-    endLoginSession(s.sessionId, "logout");
-    expect(resolveSession(s.sessionId, s.sessionVersion)).toEqual({ ok: false, reason: "ended" });
-    expect(db.select().from(loginSessions).where(eq(loginSessions.id, s.sessionId)).get()?.endReason).toBe("logout");
-    expect(db.select().from(users).where(eq(users.id, user.id)).get()?.lastSignInAt).toBeInstanceOf(Date);
+    const s = (await startLoginSession(user.id, "password"))!;
+    await endLoginSession(s.sessionId, "logout");
+    expect(await resolveSession(s.sessionId, s.sessionVersion)).toEqual({ ok: false, reason: "ended" });
+    expect((await first(db.select().from(loginSessions).where(eq(loginSessions.id, s.sessionId))))?.endReason).toBe("logout");
+    expect((await first(db.select().from(users).where(eq(users.id, user.id))))?.lastSignInAt).toBeInstanceOf(Date);
   });
 
-  it("an unknown session id resolves to nothing", () => {
-    expect(resolveSession("made-up", 1)).toEqual({ ok: false, reason: "missing" });
+  it("an unknown session id resolves to nothing", async () => {
+    expect(await resolveSession("made-up", 1)).toEqual({ ok: false, reason: "missing" });
   });
 });
 
@@ -281,7 +279,7 @@ describe("an account's owner and strangers (OWASP device cookies)", () => {
       }
       if (minute % 60 === 30 && (await checkCredentials(user.email, PASSWORD, "192.0.2.10", now, { devices: [owner] })).ok) ownerIn++;
     }
-    const actions = db.select({ action: auditEvents.action }).from(auditEvents).all().map((r) => r.action);
+    const actions = (await db.select({ action: auditEvents.action }).from(auditEvents)).map((r) => r.action);
     const count = (action: string) => actions.filter((a) => a === action).length;
     // 288 attempts: 11 reached the password check (5, then one each time a lock lifted), 277 were refused unchecked.
     expect(count("user.sign_in_failed")).toBe(11);
@@ -319,7 +317,7 @@ describe("an account's owner and strangers (OWASP device cookies)", () => {
     // Counted on the device, not on the account: another known browser and an unknown one are not stopped.
     expect((await checkCredentials(user.email, PASSWORD, "192.0.2.10", at(minutes(1)), { devices: [phone] })).ok).toBe(true);
     expect((await checkCredentials(user.email, PASSWORD, "198.51.100.1", at(minutes(2)))).ok).toBe(true);
-    const stored = db.all<{ key: string; failures: number }>(sql`select key, failures from login_throttle order by key`);
+    const stored = await selectRows<{ key: string; failures: number }>(sql`select key, failures from login_throttle order by key`);
     expect(stored).toEqual([{ key: `device:${laptop.id}`, failures: 5 }]);
     // And the lock grows with each further failure, as for strangers.
     expect(await checkCredentials(user.email, "wrong", "192.0.2.10", at(minutes(15)), { devices: [laptop] })).toEqual({
@@ -349,15 +347,15 @@ describe("an account's owner and strangers (OWASP device cookies)", () => {
     const user = await userWithPassword();
     for (let i = 0; i < 20; i++) await checkCredentials(`guess${i}@test.nhs.uk`, "x", "192.0.2.7", t0);
     expect(await checkCredentials(user.email, PASSWORD, "192.0.2.7", t0)).toMatchObject({ ok: false, reason: "throttled" });
-    expect(lockedUntil(user.email, "192.0.2.7", t0, [deviceOf(user.id)])).toBeNull();
+    expect(await lockedUntil(user.email, "192.0.2.7", t0, [deviceOf(user.id)])).toBeNull();
     expect((await checkCredentials(user.email, PASSWORD, "192.0.2.7", t0, { devices: [deviceOf(user.id)] })).ok).toBe(true);
   });
 });
 
 describe("the audit of signing in and out", () => {
   const minutes = (n: number) => n * 60_000;
-  const rows = () =>
-    db
+  const rows = async () =>
+    (await db
       .select({
         action: auditEvents.action,
         actorId: auditEvents.actorId,
@@ -367,15 +365,14 @@ describe("the audit of signing in and out", () => {
         address: auditEvents.address,
         sessionId: auditEvents.sessionId,
       })
-      .from(auditEvents)
-      .all()
+      .from(auditEvents))
       .map((r) => ({ ...r, summary: JSON.parse(r.summary) as Record<string, unknown> }));
 
   it("records failures, the lock they start and refused attempts, with the address and device, never the password", async () => {
     const user = await userWithPassword();
     for (let i = 0; i < 5; i++) await checkCredentials(user.email, `secret-guess-${i}`, "203.0.113.9", t0);
     await checkCredentials(user.email, PASSWORD, "203.0.113.9", at(minutes(1)));
-    const audit = rows();
+    const audit = await rows();
     expect(audit.map((r) => r.action)).toEqual([
       ...Array(5).fill("user.sign_in_failed"),
       "user.sign_in_locked",
@@ -395,29 +392,29 @@ describe("the audit of signing in and out", () => {
 
   it("keeps no email typed that names no account", async () => {
     await checkCredentials("Someone.Mistyped@Test.nhs.uk", "whatever", "203.0.113.9", t0);
-    const [row] = rows();
+    const [row] = await rows();
     expect(row).toMatchObject({ action: "user.sign_in_failed", entityType: "sign_in", entityId: "unknown account" });
     expect(row!.summary).toEqual({ reason: "unknown_account", failures: 1, deviceCookie: false, purpose: "sign_in" });
     expect(row!.address).toBe("203.0.113.9");
-    expect(JSON.stringify(rows()).toLowerCase()).not.toContain("mistyped");
+    expect(JSON.stringify(await rows()).toLowerCase()).not.toContain("mistyped");
   });
 
   it("says when a known browser's attempt failed, and records signing out once", async () => {
     const user = await userWithPassword();
     const device = verifyDeviceToken(signDeviceToken(user.id, SECRET, t0), SECRET, t0)!;
     await checkCredentials(user.email, "wrong", "192.0.2.10", t0, { devices: [device], purpose: "reauthenticate" });
-    expect(rows()[0]!.summary).toMatchObject({ deviceCookie: true, purpose: "reauthenticate" });
-    expect(rows()[0]!.address).toBe("192.0.2.10");
+    expect((await rows())[0]!.summary).toMatchObject({ deviceCookie: true, purpose: "reauthenticate" });
+    expect((await rows())[0]!.address).toBe("192.0.2.10");
 
-    const s = startLoginSession(user.id, "password", t0, "192.0.2.10")!;
-    expect(rows().find((r) => r.action === "user.sign_in")).toMatchObject({ address: "192.0.2.10", sessionId: s.sessionId, summary: { method: "password" } });
+    const s = (await startLoginSession(user.id, "password", t0, "192.0.2.10"))!;
+    expect((await rows()).find((r) => r.action === "user.sign_in")).toMatchObject({ address: "192.0.2.10", sessionId: s.sessionId, summary: { method: "password" } });
     const signedIn = { ...asSession(user), sessionId: s.sessionId };
-    recordSignOut(signedIn, "192.0.2.10");
-    recordSignOut(signedIn, "192.0.2.10");
-    const out = rows().filter((r) => r.action === "user.sign_out");
+    await recordSignOut(signedIn, "192.0.2.10");
+    await recordSignOut(signedIn, "192.0.2.10");
+    const out = (await rows()).filter((r) => r.action === "user.sign_out");
     expect(out).toEqual([
       { action: "user.sign_out", actorId: user.id, entityType: "user", entityId: user.id, summary: {}, address: "192.0.2.10", sessionId: s.sessionId },
     ]);
-    expect(resolveSession(s.sessionId, s.sessionVersion)).toEqual({ ok: false, reason: "ended" });
+    expect(await resolveSession(s.sessionId, s.sessionVersion)).toEqual({ ok: false, reason: "ended" });
   });
 });

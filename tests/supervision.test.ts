@@ -3,7 +3,7 @@
 // audit row for every change.
 import { describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, first } from "@/db/client";
 import { auditEvents, delegatedTasks, supervisionSessions, workers } from "@/db/schema";
 import {
   delegateTask,
@@ -23,7 +23,7 @@ vi.mock("@/lib/auth", () => import("./support/auth-mock"));
 vi.mock("next/cache", () => import("./support/next-cache-mock"));
 
 const TODAY = "2026-11-22";
-type Fixture = ReturnType<typeof twoTeams>;
+type Fixture = Awaited<ReturnType<typeof twoTeams>>;
 
 function session(over: Partial<SessionFields> = {}): SessionFields {
   return {
@@ -50,30 +50,30 @@ function delegation(over: Partial<DelegationFields> = {}): DelegationFields {
   };
 }
 
-function delegate(f: Fixture, over: Partial<DelegationFields> = {}, workerId = f.workers.workerA.id, today = TODAY) {
-  const result = delegateTask(asSession(f.users.admin), workerId, delegation(over), today);
+async function delegate(f: Fixture, over: Partial<DelegationFields> = {}, workerId = f.workers.workerA.id, today = TODAY) {
+  const result = await delegateTask(asSession(f.users.admin), workerId, delegation(over), today);
   if (!result.ok) throw new Error(result.message);
   return result.id;
 }
 
-const auditFor = (entityId: string) => db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId)).all();
-const taskRow = (id: string) => db.select().from(delegatedTasks).where(eq(delegatedTasks.id, id)).get()!;
-const sessionsOf = (workerId: string) => db.select().from(supervisionSessions).where(eq(supervisionSessions.workerId, workerId)).all();
+const auditFor = async (entityId: string) => await db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId));
+const taskRow = async (id: string) => (await first(db.select().from(delegatedTasks).where(eq(delegatedTasks.id, id))))!;
+const sessionsOf = async (workerId: string) => await db.select().from(supervisionSessions).where(eq(supervisionSessions.workerId, workerId));
 
 describe("reading the supervision page", () => {
-  it("shows the worker's manager the sessions newest first and the tasks past review first, with a form", () => {
-    const f = twoTeams();
+  it("shows the worker's manager the sessions newest first and the tasks past review first, with a form", async () => {
+    const f = await twoTeams();
     const manager = asSession(f.users.managerA);
     for (const heldOn of ["2026-09-01", "2026-11-01", "2026-10-01"]) {
-      expect(recordSession(manager, f.workers.workerA.id, session({ heldOn }), TODAY).ok).toBe(true);
+      expect((await recordSession(manager, f.workers.workerA.id, session({ heldOn }), TODAY)).ok).toBe(true);
     }
-    const later = delegate(f, { task: "Later review", reviewOn: "2027-09-01" });
-    const overdue = delegate(f, { task: "Overdue review", competentSince: "2024-01-01", reviewOn: "2026-11-21" });
-    const sooner = delegate(f, { task: "Sooner review", reviewOn: "2026-11-22" });
-    const ended = delegate(f, { task: "Ended one" });
-    expect(endTask(manager, f.workers.workerA.id, ended, "No longer on the ward", TODAY).ok).toBe(true);
+    const later = await delegate(f, { task: "Later review", reviewOn: "2027-09-01" });
+    const overdue = await delegate(f, { task: "Overdue review", competentSince: "2024-01-01", reviewOn: "2026-11-21" });
+    const sooner = await delegate(f, { task: "Sooner review", reviewOn: "2026-11-22" });
+    const ended = await delegate(f, { task: "Ended one" });
+    expect((await endTask(manager, f.workers.workerA.id, ended, "No longer on the ward", TODAY)).ok).toBe(true);
 
-    const page = supervisionPage(manager, f.workers.workerA.id, TODAY)!;
+    const page = (await supervisionPage(manager, f.workers.workerA.id, TODAY))!;
     expect(page.canEdit).toBe(true);
     expect(page.ownRecord).toBe(false);
     expect(page.supervisors.map((s) => s.name)).toEqual(expect.arrayContaining(["Manager A", "Manager B", f.users.lead.name]));
@@ -87,95 +87,95 @@ describe("reading the supervision page", () => {
     expect(page.ended.map((t) => t.id)).toEqual([ended]);
   });
 
-  it("lets the worker read their own, read-only, and nobody else's", () => {
-    const f = twoTeams();
-    delegate(f);
-    const own = supervisionPage(asSession(f.users.workerUserA), f.workers.workerA.id, TODAY)!;
+  it("lets the worker read their own, read-only, and nobody else's", async () => {
+    const f = await twoTeams();
+    await delegate(f);
+    const own = (await supervisionPage(asSession(f.users.workerUserA), f.workers.workerA.id, TODAY))!;
     expect(own).toMatchObject({ canEdit: false, ownRecord: true, supervisors: [] });
     expect(own.current).toHaveLength(1);
-    expect(supervisionPage(asSession(f.users.workerUserA), f.workers.workerB.id, TODAY)).toBeUndefined();
+    expect(await supervisionPage(asSession(f.users.workerUserA), f.workers.workerB.id, TODAY)).toBeUndefined();
   });
 
-  it("lets a lead read without changing; another team's manager and another organisation see nothing", () => {
-    const f = twoTeams();
-    delegate(f);
-    const lead = supervisionPage(asSession(f.users.lead), f.workers.workerA.id, TODAY)!;
+  it("lets a lead read without changing; another team's manager and another organisation see nothing", async () => {
+    const f = await twoTeams();
+    await delegate(f);
+    const lead = (await supervisionPage(asSession(f.users.lead), f.workers.workerA.id, TODAY))!;
     expect(lead.canEdit).toBe(false);
     expect(lead.current).toHaveLength(1);
-    expect(supervisionPage(asSession(f.users.managerB), f.workers.workerA.id, TODAY)).toBeUndefined();
-    expect(supervisionPage(asSession(f.users.otherLead), f.workers.workerA.id, TODAY)).toBeUndefined();
+    expect(await supervisionPage(asSession(f.users.managerB), f.workers.workerA.id, TODAY)).toBeUndefined();
+    expect(await supervisionPage(asSession(f.users.otherLead), f.workers.workerA.id, TODAY)).toBeUndefined();
   });
 
-  it("offers no form for a worker who has left", () => {
-    const f = twoTeams();
-    db.update(workers).set({ status: "left", contractEnd: "2026-10-01" }).where(eq(workers.id, f.workers.workerA.id)).run();
-    expect(supervisionPage(asSession(f.users.managerA), f.workers.workerA.id, TODAY)!.canEdit).toBe(false);
+  it("offers no form for a worker who has left", async () => {
+    const f = await twoTeams();
+    await db.update(workers).set({ status: "left", contractEnd: "2026-10-01" }).where(eq(workers.id, f.workers.workerA.id));
+    expect((await supervisionPage(asSession(f.users.managerA), f.workers.workerA.id, TODAY))!.canEdit).toBe(false);
   });
 });
 
 describe("recording a session", () => {
-  it("lets the worker's manager record it, with a typed supervisor, audited", () => {
-    const f = twoTeams();
-    const result = recordSession(asSession(f.users.managerA), f.workers.workerA.id, session(), TODAY);
+  it("lets the worker's manager record it, with a typed supervisor, audited", async () => {
+    const f = await twoTeams();
+    const result = await recordSession(asSession(f.users.managerA), f.workers.workerA.id, session(), TODAY);
     if (!result.ok) throw new Error(result.message);
-    const row = db.select().from(supervisionSessions).where(eq(supervisionSessions.id, result.id)).get()!;
+    const row = (await first(db.select().from(supervisionSessions).where(eq(supervisionSessions.id, result.id))))!;
     expect(row).toMatchObject({ supervisorId: null, supervisorName: "Priya Shah", type: "clinical", recordedBy: f.users.managerA.id });
-    const [event] = auditFor(result.id);
+    const [event] = await auditFor(result.id);
     expect(event).toMatchObject({ action: "supervision_session.create", actorId: f.users.managerA.id, workerId: f.workers.workerA.id });
     expect(JSON.parse(event!.summary)).toMatchObject({ heldOn: "2026-11-20", type: "clinical", supervisorName: "Priya Shah" });
   });
 
-  it("takes a picked supervisor's name from their account (an admin records)", () => {
-    const f = twoTeams();
-    const result = recordSession(asSession(f.users.admin), f.workers.workerA.id, session({ supervisorId: f.users.lead.id, supervisorName: "" }), TODAY);
+  it("takes a picked supervisor's name from their account (an admin records)", async () => {
+    const f = await twoTeams();
+    const result = await recordSession(asSession(f.users.admin), f.workers.workerA.id, session({ supervisorId: f.users.lead.id, supervisorName: "" }), TODAY);
     if (!result.ok) throw new Error(result.message);
-    expect(db.select().from(supervisionSessions).where(eq(supervisionSessions.id, result.id)).get()).toMatchObject({
+    expect(await first(db.select().from(supervisionSessions).where(eq(supervisionSessions.id, result.id)))).toMatchObject({
       supervisorId: f.users.lead.id,
       supervisorName: f.users.lead.name,
       recordedBy: f.users.admin.id,
     });
   });
 
-  it("refuses a supervisor who is not an active manager or lead of the organisation", () => {
-    const f = twoTeams();
-    const stranger = makeUser(makeOrg("Elsewhere").id, "manager");
+  it("refuses a supervisor who is not an active manager or lead of the organisation", async () => {
+    const f = await twoTeams();
+    const stranger = await makeUser((await makeOrg("Elsewhere")).id, "manager");
     for (const supervisorId of [f.users.workerUserB.id, stranger.id, "made-up"]) {
-      expect(recordSession(asSession(f.users.managerA), f.workers.workerA.id, session({ supervisorId }), TODAY)).toMatchObject({
+      expect(await recordSession(asSession(f.users.managerA), f.workers.workerA.id, session({ supervisorId }), TODAY)).toMatchObject({
         ok: false,
         field: "supervisorId",
       });
     }
-    expect(sessionsOf(f.workers.workerA.id)).toHaveLength(0);
+    expect(await sessionsOf(f.workers.workerA.id)).toHaveLength(0);
   });
 
-  it("refuses dates in the future or before the worker started", () => {
-    const f = twoTeams();
+  it("refuses dates in the future or before the worker started", async () => {
+    const f = await twoTeams();
     const manager = asSession(f.users.managerA);
-    expect(recordSession(manager, f.workers.workerA.id, session({ heldOn: "2026-11-23" }), TODAY)).toMatchObject({ ok: false, field: "heldOn", message: expect.stringMatching(/future/) });
-    expect(recordSession(manager, f.workers.workerA.id, session({ heldOn: "2022-03-31" }), TODAY)).toMatchObject({
+    expect(await recordSession(manager, f.workers.workerA.id, session({ heldOn: "2026-11-23" }), TODAY)).toMatchObject({ ok: false, field: "heldOn", message: expect.stringMatching(/future/) });
+    expect(await recordSession(manager, f.workers.workerA.id, session({ heldOn: "2022-03-31" }), TODAY)).toMatchObject({
       ok: false,
       field: "heldOn",
       message: expect.stringMatching(/before they started/),
     });
-    expect(sessionsOf(f.workers.workerA.id)).toHaveLength(0);
+    expect(await sessionsOf(f.workers.workerA.id)).toHaveLength(0);
   });
 
-  it("refuses another team's manager and support workers as not found, and tells a lead they only read", () => {
-    const f = twoTeams();
-    expect(recordSession(asSession(f.users.managerB), f.workers.workerA.id, session(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
-    expect(recordSession(asSession(f.users.workerUserA), f.workers.workerA.id, session(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
-    expect(recordSession(asSession(f.users.workerUserA), f.workers.workerB.id, session(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
-    const lead = recordSession(asSession(f.users.lead), f.workers.workerA.id, session(), TODAY);
+  it("refuses another team's manager and support workers as not found, and tells a lead they only read", async () => {
+    const f = await twoTeams();
+    expect(await recordSession(asSession(f.users.managerB), f.workers.workerA.id, session(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await recordSession(asSession(f.users.workerUserA), f.workers.workerA.id, session(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await recordSession(asSession(f.users.workerUserA), f.workers.workerB.id, session(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
+    const lead = await recordSession(asSession(f.users.lead), f.workers.workerA.id, session(), TODAY);
     expect(lead).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/) });
     expect(lead).not.toHaveProperty("notFound");
-    expect(sessionsOf(f.workers.workerA.id)).toHaveLength(0);
-    expect(db.select().from(auditEvents).all()).toHaveLength(0);
+    expect(await sessionsOf(f.workers.workerA.id)).toHaveLength(0);
+    expect(await db.select().from(auditEvents)).toHaveLength(0);
   });
 
-  it("refuses a worker who has left", () => {
-    const f = twoTeams();
-    db.update(workers).set({ status: "left", contractEnd: "2026-10-01" }).where(eq(workers.id, f.workers.workerA.id)).run();
-    expect(recordSession(asSession(f.users.managerA), f.workers.workerA.id, session(), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/has left/) });
+  it("refuses a worker who has left", async () => {
+    const f = await twoTeams();
+    await db.update(workers).set({ status: "left", contractEnd: "2026-10-01" }).where(eq(workers.id, f.workers.workerA.id));
+    expect(await recordSession(asSession(f.users.managerA), f.workers.workerA.id, session(), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/has left/) });
   });
 });
 
@@ -193,39 +193,39 @@ describe("the session form's rules", () => {
 });
 
 describe("delegating a task", () => {
-  it("lets the worker's manager record it, audited", () => {
-    const f = twoTeams();
-    const result = delegateTask(asSession(f.users.managerA), f.workers.workerA.id, delegation(), TODAY);
+  it("lets the worker's manager record it, audited", async () => {
+    const f = await twoTeams();
+    const result = await delegateTask(asSession(f.users.managerA), f.workers.workerA.id, delegation(), TODAY);
     if (!result.ok) throw new Error(result.message);
-    expect(taskRow(result.id)).toMatchObject({ task: "Gait re-education with a walking aid", supervisionLevel: "indirect", endedOn: null, recordedBy: f.users.managerA.id });
-    const [event] = auditFor(result.id);
+    expect(await taskRow(result.id)).toMatchObject({ task: "Gait re-education with a walking aid", supervisionLevel: "indirect", endedOn: null, recordedBy: f.users.managerA.id });
+    const [event] = await auditFor(result.id);
     expect(event).toMatchObject({ action: "delegated_task.create", actorId: f.users.managerA.id, workerId: f.workers.workerA.id });
     expect(JSON.parse(event!.summary)).toMatchObject({ delegatedByRegistration: "PH123456", reviewOn: "2027-06-01" });
   });
 
-  it("records an older delegation whose review has already gone by, flagged at once", () => {
-    const f = twoTeams();
-    const result = delegateTask(asSession(f.users.managerA), f.workers.workerA.id, delegation({ competentSince: "2023-01-01", reviewOn: "2026-11-21" }), TODAY);
+  it("records an older delegation whose review has already gone by, flagged at once", async () => {
+    const f = await twoTeams();
+    const result = await delegateTask(asSession(f.users.managerA), f.workers.workerA.id, delegation({ competentSince: "2023-01-01", reviewOn: "2026-11-21" }), TODAY);
     expect(result.ok).toBe(true);
-    expect(supervisionPage(asSession(f.users.managerA), f.workers.workerA.id, TODAY)!.current[0]!.pastReview).toBe(true);
+    expect((await supervisionPage(asSession(f.users.managerA), f.workers.workerA.id, TODAY))!.current[0]!.pastReview).toBe(true);
   });
 
-  it("refuses bad dates in the data layer too", () => {
-    const f = twoTeams();
+  it("refuses bad dates in the data layer too", async () => {
+    const f = await twoTeams();
     const manager = asSession(f.users.managerA);
-    expect(delegateTask(manager, f.workers.workerA.id, delegation({ competentSince: "2026-11-23", reviewOn: "2027-11-23" }), TODAY)).toMatchObject({ ok: false, field: "competentSince" });
-    expect(delegateTask(manager, f.workers.workerA.id, delegation({ reviewOn: "2026-06-01" }), TODAY)).toMatchObject({ ok: false, field: "reviewOn" });
-    expect(delegateTask(manager, f.workers.workerA.id, delegation({ reviewOn: "2029-11-23" }), TODAY)).toMatchObject({ ok: false, field: "reviewOn" });
-    expect(db.select().from(delegatedTasks).all()).toHaveLength(0);
+    expect(await delegateTask(manager, f.workers.workerA.id, delegation({ competentSince: "2026-11-23", reviewOn: "2027-11-23" }), TODAY)).toMatchObject({ ok: false, field: "competentSince" });
+    expect(await delegateTask(manager, f.workers.workerA.id, delegation({ reviewOn: "2026-06-01" }), TODAY)).toMatchObject({ ok: false, field: "reviewOn" });
+    expect(await delegateTask(manager, f.workers.workerA.id, delegation({ reviewOn: "2029-11-23" }), TODAY)).toMatchObject({ ok: false, field: "reviewOn" });
+    expect(await db.select().from(delegatedTasks)).toHaveLength(0);
   });
 
-  it("refuses another team's manager and support workers as not found, and tells a lead they only read", () => {
-    const f = twoTeams();
-    expect(delegateTask(asSession(f.users.managerB), f.workers.workerA.id, delegation(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
-    expect(delegateTask(asSession(f.users.workerUserA), f.workers.workerB.id, delegation(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
-    expect(delegateTask(asSession(f.users.workerUserA), f.workers.workerA.id, delegation(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
-    expect(delegateTask(asSession(f.users.lead), f.workers.workerA.id, delegation(), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/) });
-    expect(db.select().from(delegatedTasks).all()).toHaveLength(0);
+  it("refuses another team's manager and support workers as not found, and tells a lead they only read", async () => {
+    const f = await twoTeams();
+    expect(await delegateTask(asSession(f.users.managerB), f.workers.workerA.id, delegation(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await delegateTask(asSession(f.users.workerUserA), f.workers.workerB.id, delegation(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await delegateTask(asSession(f.users.workerUserA), f.workers.workerA.id, delegation(), TODAY)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await delegateTask(asSession(f.users.lead), f.workers.workerA.id, delegation(), TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/) });
+    expect(await db.select().from(delegatedTasks)).toHaveLength(0);
   });
 });
 
@@ -266,69 +266,69 @@ describe("the delegation form's rules", () => {
 });
 
 describe("reviewing and ending a delegation", () => {
-  it("sets the next review date, audited as reviewed", () => {
-    const f = twoTeams();
-    const id = delegate(f, { competentSince: "2024-01-01", reviewOn: "2026-10-01" });
-    expect(reviewTask(asSession(f.users.managerA), f.workers.workerA.id, id, "2027-11-22", TODAY)).toMatchObject({ ok: true });
-    expect(taskRow(id).reviewOn).toBe("2027-11-22");
-    const event = auditFor(id).find((e) => e.action === "delegated_task.reviewed")!;
+  it("sets the next review date, audited as reviewed", async () => {
+    const f = await twoTeams();
+    const id = await delegate(f, { competentSince: "2024-01-01", reviewOn: "2026-10-01" });
+    expect(await reviewTask(asSession(f.users.managerA), f.workers.workerA.id, id, "2027-11-22", TODAY)).toMatchObject({ ok: true });
+    expect((await taskRow(id)).reviewOn).toBe("2027-11-22");
+    const event = (await auditFor(id)).find((e) => e.action === "delegated_task.reviewed")!;
     expect(event.actorId).toBe(f.users.managerA.id);
     expect(JSON.parse(event.summary)).toEqual({ reviewedOn: TODAY, previousReviewOn: "2026-10-01", nextReviewOn: "2027-11-22", wasPastReview: true });
-    expect(supervisionPage(asSession(f.users.managerA), f.workers.workerA.id, TODAY)!.current[0]!.pastReview).toBe(false);
+    expect((await supervisionPage(asSession(f.users.managerA), f.workers.workerA.id, TODAY))!.current[0]!.pastReview).toBe(false);
   });
 
-  it("wants the next review after today and within three years", () => {
-    const f = twoTeams();
-    const id = delegate(f);
-    expect(reviewTask(asSession(f.users.managerA), f.workers.workerA.id, id, TODAY, TODAY)).toMatchObject({ ok: false, field: "reviewOn" });
-    expect(reviewTask(asSession(f.users.managerA), f.workers.workerA.id, id, "2029-11-23", TODAY)).toMatchObject({ ok: false, field: "reviewOn" });
-    expect(taskRow(id).reviewOn).toBe("2027-06-01");
+  it("wants the next review after today and within three years", async () => {
+    const f = await twoTeams();
+    const id = await delegate(f);
+    expect(await reviewTask(asSession(f.users.managerA), f.workers.workerA.id, id, TODAY, TODAY)).toMatchObject({ ok: false, field: "reviewOn" });
+    expect(await reviewTask(asSession(f.users.managerA), f.workers.workerA.id, id, "2029-11-23", TODAY)).toMatchObject({ ok: false, field: "reviewOn" });
+    expect((await taskRow(id)).reviewOn).toBe("2027-06-01");
   });
 
-  it("ends a delegation today with the reason in the audit trail; it cannot be ended or reviewed again", () => {
-    const f = twoTeams();
-    const id = delegate(f);
+  it("ends a delegation today with the reason in the audit trail; it cannot be ended or reviewed again", async () => {
+    const f = await twoTeams();
+    const id = await delegate(f);
     const manager = asSession(f.users.managerA);
-    expect(endTask(manager, f.workers.workerA.id, id, "  ", TODAY)).toMatchObject({ ok: false, field: "reason" });
-    expect(endTask(manager, f.workers.workerA.id, id, "Moved to the outpatient team", TODAY)).toMatchObject({ ok: true });
-    expect(taskRow(id).endedOn).toBe(TODAY);
-    const event = auditFor(id).find((e) => e.action === "delegated_task.ended")!;
+    expect(await endTask(manager, f.workers.workerA.id, id, "  ", TODAY)).toMatchObject({ ok: false, field: "reason" });
+    expect(await endTask(manager, f.workers.workerA.id, id, "Moved to the outpatient team", TODAY)).toMatchObject({ ok: true });
+    expect((await taskRow(id)).endedOn).toBe(TODAY);
+    const event = (await auditFor(id)).find((e) => e.action === "delegated_task.ended")!;
     expect(JSON.parse(event.summary)).toMatchObject({ endedOn: TODAY, reason: "Moved to the outpatient team" });
-    expect(endTask(manager, f.workers.workerA.id, id, "Again", TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/already ended/) });
-    expect(reviewTask(manager, f.workers.workerA.id, id, "2027-01-01", TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/has ended/) });
+    expect(await endTask(manager, f.workers.workerA.id, id, "Again", TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/already ended/) });
+    expect(await reviewTask(manager, f.workers.workerA.id, id, "2027-01-01", TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/has ended/) });
   });
 
-  it("refuses others: another team's manager and support workers as not found, a lead with a message, a task under the wrong worker", () => {
-    const f = twoTeams();
-    const id = delegate(f);
-    const other = delegate(f, {}, f.workers.workerB.id);
+  it("refuses others: another team's manager and support workers as not found, a lead with a message, a task under the wrong worker", async () => {
+    const f = await twoTeams();
+    const id = await delegate(f);
+    const other = await delegate(f, {}, f.workers.workerB.id);
     for (const who of [f.users.managerB, f.users.workerUserA, f.users.workerUserB]) {
-      expect(reviewTask(asSession(who), f.workers.workerA.id, id, "2027-01-01", TODAY)).toMatchObject({ ok: false, code: "not_found" });
-      expect(endTask(asSession(who), f.workers.workerA.id, id, "Because", TODAY)).toMatchObject({ ok: false, code: "not_found" });
+      expect(await reviewTask(asSession(who), f.workers.workerA.id, id, "2027-01-01", TODAY)).toMatchObject({ ok: false, code: "not_found" });
+      expect(await endTask(asSession(who), f.workers.workerA.id, id, "Because", TODAY)).toMatchObject({ ok: false, code: "not_found" });
     }
-    expect(reviewTask(asSession(f.users.lead), f.workers.workerA.id, id, "2027-01-01", TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/) });
-    expect(endTask(asSession(f.users.lead), f.workers.workerA.id, id, "Because", TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/) });
+    expect(await reviewTask(asSession(f.users.lead), f.workers.workerA.id, id, "2027-01-01", TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/) });
+    expect(await endTask(asSession(f.users.lead), f.workers.workerA.id, id, "Because", TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/) });
     // Manager A's own worker in the URL, another team's task in the form: not found.
-    expect(reviewTask(asSession(f.users.managerA), f.workers.workerA.id, other, "2027-01-01", TODAY)).toMatchObject({ ok: false, code: "not_found" });
-    expect(endTask(asSession(f.users.managerA), f.workers.workerB.id, other, "Because", TODAY)).toMatchObject({ ok: false, code: "not_found" });
-    expect(taskRow(id)).toMatchObject({ reviewOn: "2027-06-01", endedOn: null });
-    expect(taskRow(other)).toMatchObject({ reviewOn: "2027-06-01", endedOn: null });
-    expect(auditFor(id).map((e) => e.action)).toEqual(["delegated_task.create"]);
+    expect(await reviewTask(asSession(f.users.managerA), f.workers.workerA.id, other, "2027-01-01", TODAY)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await endTask(asSession(f.users.managerA), f.workers.workerB.id, other, "Because", TODAY)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await taskRow(id)).toMatchObject({ reviewOn: "2027-06-01", endedOn: null });
+    expect(await taskRow(other)).toMatchObject({ reviewOn: "2027-06-01", endedOn: null });
+    expect((await auditFor(id)).map((e) => e.action)).toEqual(["delegated_task.create"]);
   });
 });
 
 describe("delegations past review, for the team page", () => {
-  it("counts and lists current tasks past review among the workers the user may see", () => {
-    const f = twoTeams();
+  it("counts and lists current tasks past review among the workers the user may see", async () => {
+    const f = await twoTeams();
     const past = { competentSince: "2024-01-01" };
-    const a1 = delegate(f, { ...past, task: "A overdue long", reviewOn: "2026-01-01" });
-    const a2 = delegate(f, { ...past, task: "A overdue lately", reviewOn: "2026-11-01" });
-    delegate(f, { task: "A fine", reviewOn: "2027-01-01" });
-    const ended = delegate(f, { ...past, task: "A ended", reviewOn: "2026-02-01" });
-    endTask(asSession(f.users.admin), f.workers.workerA.id, ended, "Done", TODAY);
-    const b = delegate(f, { ...past, task: "B overdue", reviewOn: "2026-03-01" }, f.workers.workerB.id);
+    const a1 = await delegate(f, { ...past, task: "A overdue long", reviewOn: "2026-01-01" });
+    const a2 = await delegate(f, { ...past, task: "A overdue lately", reviewOn: "2026-11-01" });
+    await delegate(f, { task: "A fine", reviewOn: "2027-01-01" });
+    const ended = await delegate(f, { ...past, task: "A ended", reviewOn: "2026-02-01" });
+    await endTask(asSession(f.users.admin), f.workers.workerA.id, ended, "Done", TODAY);
+    const b = await delegate(f, { ...past, task: "B overdue", reviewOn: "2026-03-01" }, f.workers.workerB.id);
 
-    const mine = delegationsPastReview(asSession(f.users.managerA), TODAY);
+    const mine = await delegationsPastReview(asSession(f.users.managerA), TODAY);
     expect(mine.count).toBe(2);
     expect(mine.tasks.map((t) => t.id)).toEqual([a1, a2]);
     expect(mine.tasks[0]).toMatchObject({
@@ -338,12 +338,12 @@ describe("delegations past review, for the team page", () => {
       reviewOn: "2026-01-01",
     });
 
-    const lead = delegationsPastReview(asSession(f.users.lead), TODAY, 2);
+    const lead = await delegationsPastReview(asSession(f.users.lead), TODAY, 2);
     expect(lead.count).toBe(3);
     expect(lead.tasks.map((t) => t.id)).toEqual([a1, b]);
-    expect(delegationsPastReview(asSession(f.users.managerB), TODAY).tasks.map((t) => t.id)).toEqual([b]);
-    expect(delegationsPastReview(asSession(f.users.workerUserB), TODAY).count).toBe(1);
-    expect(delegationsPastReview(asSession(f.users.otherLead), TODAY).count).toBe(0);
+    expect((await delegationsPastReview(asSession(f.users.managerB), TODAY)).tasks.map((t) => t.id)).toEqual([b]);
+    expect((await delegationsPastReview(asSession(f.users.workerUserB), TODAY)).count).toBe(1);
+    expect((await delegationsPastReview(asSession(f.users.otherLead), TODAY)).count).toBe(0);
   });
 });
 
@@ -353,27 +353,27 @@ describe("the page's actions", () => {
     formData({ heldOn: addDays(today, -1), type: "managerial", supervisorId: "", supervisorName: "Sam Okafor", summary: "Rota and leave", actions: "", ...over });
 
   it("records a session for the worker's manager; bad input comes back with what was typed", async () => {
-    const f = twoTeams();
+    const f = await twoTeams();
     actAs(asSession(f.users.managerA));
     const bad = await recordSessionAction(f.workers.workerA.id, {}, sessionForm({ heldOn: addDays(today, 1), summary: "Kept text" }));
     expect(bad).toMatchObject({ ok: false, fieldErrors: { heldOn: expect.stringMatching(/future/) }, values: { summary: "Kept text" } });
     expect(await recordSessionAction(f.workers.workerA.id, {}, sessionForm())).toMatchObject({ ok: true });
-    expect(sessionsOf(f.workers.workerA.id)).toHaveLength(1);
+    expect(await sessionsOf(f.workers.workerA.id)).toHaveLength(1);
   });
 
   it("tells a lead they only read, and gives others not found", async () => {
-    const f = twoTeams();
+    const f = await twoTeams();
     actAs(asSession(f.users.lead));
     expect(await recordSessionAction(f.workers.workerA.id, {}, sessionForm())).toMatchObject({ ok: false, message: expect.stringMatching(/Leads read/), values: { supervisorName: "Sam Okafor" } });
     actAs(asSession(f.users.managerB));
     await expect(recordSessionAction(f.workers.workerA.id, {}, sessionForm())).rejects.toThrow(NOT_FOUND);
     actAs(asSession(f.users.workerUserA));
     await expect(recordSessionAction(f.workers.workerB.id, {}, sessionForm())).rejects.toThrow(NOT_FOUND);
-    expect(sessionsOf(f.workers.workerA.id)).toHaveLength(0);
+    expect(await sessionsOf(f.workers.workerA.id)).toHaveLength(0);
   });
 
   it("delegates, reviews and ends through the forms; a support worker gets not found", async () => {
-    const f = twoTeams();
+    const f = await twoTeams();
     actAs(asSession(f.users.managerA));
     const fields = {
       task: "Action test task",
@@ -390,7 +390,7 @@ describe("the page's actions", () => {
       values: { task: "Action test task" },
     });
     expect(await delegateTaskAction(f.workers.workerA.id, {}, formData(fields))).toMatchObject({ ok: true });
-    const task = db.select().from(delegatedTasks).where(eq(delegatedTasks.task, "Action test task")).get()!;
+    const task = (await first(db.select().from(delegatedTasks).where(eq(delegatedTasks.task, "Action test task"))))!;
     expect(task.delegatedByRegistration).toBe("PH123456");
 
     expect(await reviewTaskAction(f.workers.workerA.id, task.id, {}, formData({ reviewOn: today }))).toMatchObject({ ok: false, fieldErrors: { reviewOn: expect.any(String) } });
@@ -404,6 +404,6 @@ describe("the page's actions", () => {
 
     actAs(asSession(f.users.managerA));
     expect(await endTaskAction(f.workers.workerA.id, task.id, {}, formData({ reason: "Left the ward" }))).toMatchObject({ ok: true });
-    expect(taskRow(task.id)).toMatchObject({ reviewOn: addDays(today, 200), endedOn: today });
+    expect(await taskRow(task.id)).toMatchObject({ reviewOn: addDays(today, 200), endedOn: today });
   });
 });

@@ -2,7 +2,7 @@
 // importable again unchanged (the round trip).
 import { describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, first } from "@/db/client";
 import { auditEvents, bands, careSettings, professions, stages, workers } from "@/db/schema";
 import { seedReference } from "@/db/seed/reference";
 import { checkWorkerImport, importBatchFor } from "@/db/queries/worker-import";
@@ -14,28 +14,28 @@ import { actAs, NOT_FOUND } from "./support/auth-mock";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
 
-function register() {
-  seedReference(db);
-  const org = makeOrg();
-  const managerA = makeUser(org.id, "manager", "Manager A");
-  const managerB = makeUser(org.id, "manager", "Manager B");
-  const lead = makeUser(org.id, "lead");
-  const admin = makeUser(org.id, "admin");
-  const supportWorker = makeUser(org.id, "support_worker");
-  const teamA = makeTeam(org.id, "Acute Physiotherapy", [managerA.id]);
-  const teamB = makeTeam(org.id, "Dietetics", [managerB.id]);
+async function register() {
+  await seedReference(db);
+  const org = await makeOrg();
+  const managerA = await makeUser(org.id, "manager", "Manager A");
+  const managerB = await makeUser(org.id, "manager", "Manager B");
+  const lead = await makeUser(org.id, "lead");
+  const admin = await makeUser(org.id, "admin");
+  const supportWorker = await makeUser(org.id, "support_worker");
+  const teamA = await makeTeam(org.id, "Acute Physiotherapy", [managerA.id]);
+  const teamB = await makeTeam(org.id, "Dietetics", [managerB.id]);
   const ref = {
-    profession: db.select().from(professions).where(eq(professions.code, "physio")).get()!,
-    stage: db.select().from(stages).where(eq(stages.code, "senior_support_worker")).get()!,
-    band: db.select().from(bands).where(eq(bands.code, "3")).get()!,
+    profession: (await first(db.select().from(professions).where(eq(professions.code, "physio"))))!,
+    stage: (await first(db.select().from(stages).where(eq(stages.code, "senior_support_worker"))))!,
+    band: (await first(db.select().from(bands).where(eq(bands.code, "3"))))!,
   };
-  const a1 = makeWorker(org.id, ref, { teamId: teamA.id, lineManagerId: managerA.id, fte: 0.6 });
-  const a2 = makeWorker(org.id, ref, { teamId: teamA.id });
-  const b1 = makeWorker(org.id, ref, { teamId: teamB.id, lineManagerId: managerB.id });
-  const leaver = makeWorker(org.id, ref, { teamId: teamA.id, status: "left" });
-  const community = db.select().from(careSettings).where(eq(careSettings.code, "community")).get()!;
+  const a1 = await makeWorker(org.id, ref, { teamId: teamA.id, lineManagerId: managerA.id, fte: 0.6 });
+  const a2 = await makeWorker(org.id, ref, { teamId: teamA.id });
+  const b1 = await makeWorker(org.id, ref, { teamId: teamB.id, lineManagerId: managerB.id });
+  const leaver = await makeWorker(org.id, ref, { teamId: teamA.id, status: "left" });
+  const community = (await first(db.select().from(careSettings).where(eq(careSettings.code, "community"))))!;
   // Awkward values: a formula, a quoted comma, an apostrophe.
-  db.update(workers).set({ jobTitle: '=HYPERLINK("http://x","y")', lastName: "O'Brien, Jr", careSettingId: community.id }).where(eq(workers.id, a2.id)).run();
+  await db.update(workers).set({ jobTitle: '=HYPERLINK("http://x","y")', lastName: "O'Brien, Jr", careSettingId: community.id }).where(eq(workers.id, a2.id));
   return { org, teamA, teamB, users: { managerA, managerB, lead, admin, supportWorker }, workers: { a1, a2, b1, leaver } };
 }
 
@@ -50,7 +50,7 @@ async function download(query = "") {
 
 describe("exporting the workers list", () => {
   it("gives a manager their workers as a dated CSV with the import's columns, and audits it", async () => {
-    const f = register();
+    const f = await register();
     actAs(asSession(f.users.managerA));
     const { res, text, rows } = await download();
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -79,13 +79,13 @@ describe("exporting the workers list", () => {
     ]);
     expect(rows.find((r) => r[0] === f.workers.a1.employeeNumber)).toEqual(expect.arrayContaining([f.users.managerA.email, "0.6", "Manager A"]));
 
-    const audit = db.select().from(auditEvents).where(eq(auditEvents.action, "workers.export")).get()!;
+    const audit = (await first(db.select().from(auditEvents).where(eq(auditEvents.action, "workers.export"))))!;
     expect(audit.actorId).toBe(f.users.managerA.id);
     expect(JSON.parse(audit.summary)).toMatchObject({ rows: 2, filters: { status: "in_post" } });
   });
 
   it("uses the list's query parameters, and names a filtered file so", async () => {
-    const f = register();
+    const f = await register();
     actAs(asSession(f.users.lead));
     expect((await download()).rows).toHaveLength(4);
     const left = await download("?status=left");
@@ -97,20 +97,20 @@ describe("exporting the workers list", () => {
   });
 
   it("answers 404 to a support worker", async () => {
-    const f = register();
+    const f = await register();
     actAs(asSession(f.users.supportWorker));
     await expect(exportCsv(new Request("http://localhost/workers/export"))).rejects.toThrow(NOT_FOUND);
-    expect(db.select().from(auditEvents).where(eq(auditEvents.action, "workers.export")).all()).toEqual([]);
+    expect(await db.select().from(auditEvents).where(eq(auditEvents.action, "workers.export"))).toEqual([]);
   });
 
   it("round trip: an exported file imports back with every row unchanged", async () => {
-    const f = register();
+    const f = await register();
     actAs(asSession(f.users.admin));
     const { text } = await download("?status=all");
-    const checked = checkWorkerImport(asSession(f.users.admin), { name: "export.csv", bytes: new TextEncoder().encode(text) }, "2026-11-22");
+    const checked = await checkWorkerImport(asSession(f.users.admin), { name: "export.csv", bytes: new TextEncoder().encode(text) }, "2026-11-22");
     expect(checked.ok).toBe(true);
     if (!checked.ok) return;
-    const batch = importBatchFor(asSession(f.users.admin), checked.batchId)!;
+    const batch = (await importBatchFor(asSession(f.users.admin), checked.batchId))!;
     expect(batch).toMatchObject({ totalRows: 4, unchanged: 4, toCreate: 0, toUpdate: 0, rejected: 0 });
     expect(batch.notes).toEqual(["These columns are not imported and were ignored: “Status” and “Line manager”."]);
   });

@@ -2,7 +2,7 @@
 // position history, the access rule, and who may upload and confirm (the route handler and the server action).
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { and, asc, eq, isNull, like } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, first } from "@/db/client";
 import { auditEvents, bands, importBatches, importRows, professions, stages, workerPositions, workers } from "@/db/schema";
 import { seedReference } from "@/db/seed/reference";
 import { applyWorkerImport, checkWorkerImport, importBatchFor, importRowsFor, BATCH_CONFIRM_WITHIN_MS } from "@/db/queries/worker-import";
@@ -51,24 +51,24 @@ function csv(rows: Row[]): Uint8Array {
 }
 
 /** An organisation with the shipped reference lists, two teams and their managers, and three workers. */
-function register() {
-  seedReference(db);
-  const org = makeOrg();
-  const managerA = makeUser(org.id, "manager", "Manager A");
-  const managerB = makeUser(org.id, "manager", "Manager B");
-  const lead = makeUser(org.id, "lead");
-  const admin = makeUser(org.id, "admin");
-  const supportWorker = makeUser(org.id, "support_worker");
-  const teamA = makeTeam(org.id, "Acute Physiotherapy", [managerA.id]);
-  const teamB = makeTeam(org.id, "Dietetics", [managerB.id]);
+async function register() {
+  await seedReference(db);
+  const org = await makeOrg();
+  const managerA = await makeUser(org.id, "manager", "Manager A");
+  const managerB = await makeUser(org.id, "manager", "Manager B");
+  const lead = await makeUser(org.id, "lead");
+  const admin = await makeUser(org.id, "admin");
+  const supportWorker = await makeUser(org.id, "support_worker");
+  const teamA = await makeTeam(org.id, "Acute Physiotherapy", [managerA.id]);
+  const teamB = await makeTeam(org.id, "Dietetics", [managerB.id]);
   const ref = {
-    profession: db.select().from(professions).where(eq(professions.code, "physio")).get()!,
-    stage: db.select().from(stages).where(eq(stages.code, "support_worker")).get()!,
-    band: db.select().from(bands).where(eq(bands.code, "2")).get()!,
+    profession: (await first(db.select().from(professions).where(eq(professions.code, "physio"))))!,
+    stage: (await first(db.select().from(stages).where(eq(stages.code, "support_worker"))))!,
+    band: (await first(db.select().from(bands).where(eq(bands.code, "2"))))!,
   };
-  const inA = makeWorker(org.id, ref, { teamId: teamA.id, lineManagerId: managerA.id, contractStart: "2021-04-01" });
-  const inB = makeWorker(org.id, ref, { teamId: teamB.id, lineManagerId: managerB.id });
-  const lineManagedInB = makeWorker(org.id, ref, { teamId: teamB.id, lineManagerId: managerA.id });
+  const inA = await makeWorker(org.id, ref, { teamId: teamA.id, lineManagerId: managerA.id, contractStart: "2021-04-01" });
+  const inB = await makeWorker(org.id, ref, { teamId: teamB.id, lineManagerId: managerB.id });
+  const lineManagedInB = await makeWorker(org.id, ref, { teamId: teamB.id, lineManagerId: managerA.id });
   return { org, ref, teamA, teamB, users: { managerA, managerB, lead, admin, supportWorker }, workers: { inA, inB, lineManagedInB } };
 }
 
@@ -89,28 +89,28 @@ function rowFor(w: typeof workers.$inferSelect, team: string, manager: string, o
   };
 }
 
-function check(user: ReturnType<typeof asSession>, file: Uint8Array, now?: Date) {
-  const result = checkWorkerImport(user, { name: "staff.csv", bytes: file }, TODAY, now);
+async function check(user: ReturnType<typeof asSession>, file: Uint8Array, now?: Date) {
+  const result = await checkWorkerImport(user, { name: "staff.csv", bytes: file }, TODAY, now);
   if (!result.ok) throw new Error(result.message);
   return result.batchId;
 }
 
-function snapshot() {
+async function snapshot() {
   return {
-    workers: db.select().from(workers).orderBy(asc(workers.id)).all(),
-    positions: db.select().from(workerPositions).orderBy(asc(workerPositions.id)).all(),
-    audit: db.select().from(auditEvents).where(like(auditEvents.action, "worker%")).all().length,
+    workers: await db.select().from(workers).orderBy(asc(workers.id)),
+    positions: await db.select().from(workerPositions).orderBy(asc(workerPositions.id)),
+    audit: (await db.select().from(auditEvents).where(like(auditEvents.action, "worker%"))).length,
   };
 }
 
 beforeEach(() => actAs(null));
 
 describe("the dry run", () => {
-  it("checks a file row by row without writing a worker, and keeps the verdicts for its uploader only", () => {
-    const f = register();
+  it("checks a file row by row without writing a worker, and keeps the verdicts for its uploader only", async () => {
+    const f = await register();
     const manager = asSession(f.users.managerA);
-    const before = snapshot();
-    const batchId = check(
+    const before = await snapshot();
+    const batchId = await check(
       manager,
       csv([
         { employeeNumber: "99000001" },
@@ -120,50 +120,50 @@ describe("the dry run", () => {
         rowFor(f.workers.inA, "Acute Physiotherapy", f.users.managerA.email, { employeeNumber: f.workers.inB.employeeNumber }),
       ]),
     );
-    expect(snapshot()).toEqual(before);
-    expect(importBatchFor(manager, batchId)).toMatchObject({ toCreate: 1, toUpdate: 0, unchanged: 1, rejected: 3, totalRows: 5, status: "checked", expired: false });
-    const problems = importRowsFor(manager, batchId, { verdict: "rejected", page: 1 }).rows.map((r) => [r.rowNumber, r.verdict === "rejected" && r.problems]);
+    expect(await snapshot()).toEqual(before);
+    expect(await importBatchFor(manager, batchId)).toMatchObject({ toCreate: 1, toUpdate: 0, unchanged: 1, rejected: 3, totalRows: 5, status: "checked", expired: false });
+    const problems = (await importRowsFor(manager, batchId, { verdict: "rejected", page: 1 })).rows.map((r) => [r.rowNumber, r.verdict === "rejected" && r.problems]);
     expect(problems).toEqual([
       [3, ["FTE 1.5 must be 1 or less (1 is full time)"]],
       [4, ["You do not manage team “Dietetics”"]],
       [6, [`Employee number ${f.workers.inB.employeeNumber} belongs to a worker outside your teams`]],
     ]);
     // Another manager (or the admin) cannot open it.
-    expect(importBatchFor(asSession(f.users.managerB), batchId)).toBeUndefined();
-    expect(importRowsFor(asSession(f.users.admin), batchId, { page: 1 }).rows).toEqual([]);
+    expect(await importBatchFor(asSession(f.users.managerB), batchId)).toBeUndefined();
+    expect((await importRowsFor(asSession(f.users.admin), batchId, { page: 1 })).rows).toEqual([]);
   });
 
-  it("refuses a file it cannot read with its reason, storing nothing", () => {
-    const f = register();
-    const result = checkWorkerImport(asSession(f.users.managerA), { name: "x.csv", bytes: new TextEncoder().encode("Name,Email\nA,b\n") }, TODAY);
+  it("refuses a file it cannot read with its reason, storing nothing", async () => {
+    const f = await register();
+    const result = await checkWorkerImport(asSession(f.users.managerA), { name: "x.csv", bytes: new TextEncoder().encode("Name,Email\nA,b\n") }, TODAY);
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/^The file is missing the columns “Employee number”, “First name”/) });
-    expect(db.select().from(importBatches).all()).toEqual([]);
+    expect(await db.select().from(importBatches)).toEqual([]);
   });
 });
 
 describe("applying an import", () => {
-  it("creates workers with an opening position and audit rows, and importing the same file again changes nothing", () => {
-    const f = register();
+  it("creates workers with an opening position and audit rows, and importing the same file again changes nothing", async () => {
+    const f = await register();
     const manager = asSession(f.users.managerA);
     const file = csv([
       { employeeNumber: "99000001", manager: f.users.managerA.email.toUpperCase() },
       { employeeNumber: "99000002", band: "3", fte: '"0,6"', start: "2025-10-01" },
       { employeeNumber: "99000003", fte: "0" },
     ]);
-    const batchId = check(manager, file);
-    expect(applyWorkerImport(manager, batchId, TODAY)).toEqual({ ok: true, created: 2, updated: 0 });
+    const batchId = await check(manager, file);
+    expect(await applyWorkerImport(manager, batchId, TODAY)).toEqual({ ok: true, created: 2, updated: 0 });
 
-    const created = db.select().from(workers).where(like(workers.employeeNumber, "9900000%")).orderBy(asc(workers.employeeNumber)).all();
+    const created = await db.select().from(workers).where(like(workers.employeeNumber, "9900000%")).orderBy(asc(workers.employeeNumber));
     expect(created).toMatchObject([
       { employeeNumber: "99000001", teamId: f.teamA.id, lineManagerId: f.users.managerA.id, fte: 1, contractStart: "2025-09-01", status: "in_post" },
       { employeeNumber: "99000002", fte: 0.6, contractStart: "2025-10-01", lineManagerId: null },
     ]);
-    const senior = db.select().from(stages).where(eq(stages.code, "senior_support_worker")).get()!;
+    const senior = (await first(db.select().from(stages).where(eq(stages.code, "senior_support_worker"))))!;
     expect(created[1]?.stageId).toBe(senior.id);
-    expect(db.select().from(workerPositions).where(eq(workerPositions.workerId, created[0]!.id)).all()).toMatchObject([
+    expect(await db.select().from(workerPositions).where(eq(workerPositions.workerId, created[0]!.id))).toMatchObject([
       { effectiveFrom: "2025-09-01", effectiveTo: null, reason: "Imported", teamId: f.teamA.id, recordedBy: manager.id },
     ]);
-    const audits = db.select().from(auditEvents).where(like(auditEvents.action, "worker%import%")).all();
+    const audits = await db.select().from(auditEvents).where(like(auditEvents.action, "worker%import%"));
     expect(audits.map((a) => [a.action, a.workerId])).toEqual([
       ["worker.import_create", created[0]!.id],
       ["worker.import_create", created[1]!.id],
@@ -172,21 +172,21 @@ describe("applying an import", () => {
     expect(JSON.parse(audits[2]!.summary)).toEqual({ fileName: "staff.csv", created: 2, updated: 0, unchanged: 0, rejected: 1 });
 
     // The same file again: the good rows are unchanged, the bad one still refused, and there is nothing to apply.
-    const before = snapshot();
-    const again = check(manager, file);
-    expect(importBatchFor(manager, again)).toMatchObject({ toCreate: 0, toUpdate: 0, unchanged: 2, rejected: 1 });
-    expect(applyWorkerImport(manager, again, TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/^Nothing to import/) });
+    const before = await snapshot();
+    const again = await check(manager, file);
+    expect(await importBatchFor(manager, again)).toMatchObject({ toCreate: 0, toUpdate: 0, unchanged: 2, rejected: 1 });
+    expect(await applyWorkerImport(manager, again, TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/^Nothing to import/) });
     // And the first batch cannot be applied twice.
-    expect(applyWorkerImport(manager, batchId, TODAY)).toMatchObject({ ok: false, message: "This file has already been imported. Nothing was imported again." });
-    expect(snapshot()).toEqual(before);
+    expect(await applyWorkerImport(manager, batchId, TODAY)).toMatchObject({ ok: false, message: "This file has already been imported. Nothing was imported again." });
+    expect(await snapshot()).toEqual(before);
   });
 
-  it("updates changed fields; a band change closes the open position today and opens a new one", () => {
-    const f = register();
+  it("updates changed fields; a band change closes the open position today and opens a new one", async () => {
+    const f = await register();
     const manager = asSession(f.users.managerA);
     const w = f.workers.inA;
-    const batchId = check(manager, csv([rowFor(w, "Acute Physiotherapy", f.users.managerA.email, { band: "3", fte: "0.5", firstName: "Kwame" })]));
-    const [row] = importRowsFor(manager, batchId, { page: 1 }).rows;
+    const batchId = await check(manager, csv([rowFor(w, "Acute Physiotherapy", f.users.managerA.email, { band: "3", fte: "0.5", firstName: "Kwame" })]));
+    const [row] = (await importRowsFor(manager, batchId, { page: 1 })).rows;
     expect(row).toMatchObject({
       verdict: "update",
       changes: [
@@ -195,128 +195,127 @@ describe("applying an import", () => {
         { label: "FTE", from: "1", to: "0.5" },
       ],
     });
-    expect(applyWorkerImport(manager, batchId, TODAY)).toEqual({ ok: true, created: 0, updated: 1 });
+    expect(await applyWorkerImport(manager, batchId, TODAY)).toEqual({ ok: true, created: 0, updated: 1 });
 
-    const after = db.select().from(workers).where(eq(workers.id, w.id)).get()!;
+    const after = (await first(db.select().from(workers).where(eq(workers.id, w.id))))!;
     expect(after).toMatchObject({ firstName: "Kwame", fte: 0.5, stageId: w.stageId });
-    const history = db.select().from(workerPositions).where(eq(workerPositions.workerId, w.id)).orderBy(asc(workerPositions.effectiveFrom)).all();
+    const history = await db.select().from(workerPositions).where(eq(workerPositions.workerId, w.id)).orderBy(asc(workerPositions.effectiveFrom));
     expect(history).toMatchObject([
       { effectiveFrom: "2021-04-01", effectiveTo: TODAY, bandId: w.bandId },
       { effectiveFrom: TODAY, effectiveTo: null, reason: "Imported from CSV", recordedBy: manager.id },
     ]);
-    const audit = db.select().from(auditEvents).where(and(eq(auditEvents.action, "worker.import_update"), eq(auditEvents.workerId, w.id))).get()!;
+    const audit = (await first(db.select().from(auditEvents).where(and(eq(auditEvents.action, "worker.import_update"), eq(auditEvents.workerId, w.id)))))!;
     expect(JSON.parse(audit.summary)).toEqual({ batchId, changed: ["firstName", "bandId", "fte"], effectiveFrom: TODAY });
   });
 
-  it("corrects a position that has not begun in place, and moves the opening position with a corrected start date", () => {
-    const f = register();
+  it("corrects a position that has not begun in place, and moves the opening position with a corrected start date", async () => {
+    const f = await register();
     const manager = asSession(f.users.managerA);
-    const starter = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, contractStart: "2026-12-14" });
+    const starter = await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, contractStart: "2026-12-14" });
     const w = f.workers.inA;
-    const batchId = check(
+    const batchId = await check(
       manager,
       csv([
         rowFor(starter, "Acute Physiotherapy", "", { band: "3", start: "2026-12-14" }),
         rowFor(w, "Acute Physiotherapy", f.users.managerA.email, { start: "2021-03-01" }),
       ]),
     );
-    expect(applyWorkerImport(manager, batchId, TODAY)).toEqual({ ok: true, created: 0, updated: 2 });
-    expect(db.select().from(workerPositions).where(eq(workerPositions.workerId, starter.id)).all()).toMatchObject([
+    expect(await applyWorkerImport(manager, batchId, TODAY)).toEqual({ ok: true, created: 0, updated: 2 });
+    expect(await db.select().from(workerPositions).where(eq(workerPositions.workerId, starter.id))).toMatchObject([
       { effectiveFrom: "2026-12-14", effectiveTo: null, reason: "Started" },
     ]);
-    expect(db.select().from(workerPositions).where(eq(workerPositions.workerId, w.id)).all()).toMatchObject([{ effectiveFrom: "2021-03-01", effectiveTo: null }]);
+    expect(await db.select().from(workerPositions).where(eq(workerPositions.workerId, w.id))).toMatchObject([{ effectiveFrom: "2021-03-01", effectiveTo: null }]);
 
     // A start date past the end of their first position would rewrite history: refused.
-    const promoted = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, contractStart: "2020-01-06" });
-    db.update(workerPositions).set({ effectiveTo: "2023-05-01" }).where(eq(workerPositions.workerId, promoted.id)).run();
-    db.insert(workerPositions)
-      .values({ workerId: promoted.id, effectiveFrom: "2023-05-01", stageId: f.ref.stage.id, bandId: f.ref.band.id, jobTitle: promoted.jobTitle, teamId: f.teamA.id })
-      .run();
-    const again = check(manager, csv([rowFor(promoted, "Acute Physiotherapy", "", { start: "2024-01-01" })]));
-    expect(importRowsFor(manager, again, { page: 1 }).rows).toMatchObject([
+    const promoted = await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, contractStart: "2020-01-06" });
+    await db.update(workerPositions).set({ effectiveTo: "2023-05-01" }).where(eq(workerPositions.workerId, promoted.id));
+    await db.insert(workerPositions)
+      .values({ workerId: promoted.id, effectiveFrom: "2023-05-01", stageId: f.ref.stage.id, bandId: f.ref.band.id, jobTitle: promoted.jobTitle, teamId: f.teamA.id });
+    const again = await check(manager, csv([rowFor(promoted, "Acute Physiotherapy", "", { start: "2024-01-01" })]));
+    expect((await importRowsFor(manager, again, { page: 1 })).rows).toMatchObject([
       { verdict: "rejected", problems: ["Start date cannot move to 1 January 2024: their next position began on 1 May 2023"] },
     ]);
   });
 
-  it("refuses the importer's own record and a worker made their own line manager, changing nothing", () => {
-    const f = register();
+  it("refuses the importer's own record and a worker made their own line manager, changing nothing", async () => {
+    const f = await register();
     const manager = asSession(f.users.managerA);
     // Manager A has a worker's record of their own in the team they manage; inA has a login, which is a manager's.
-    const own = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerB.id, userId: f.users.managerA.id });
-    db.update(workers).set({ userId: f.users.managerB.id }).where(eq(workers.id, f.workers.inA.id)).run();
-    const before = snapshot();
-    const batchId = check(
+    const own = await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerB.id, userId: f.users.managerA.id });
+    await db.update(workers).set({ userId: f.users.managerB.id }).where(eq(workers.id, f.workers.inA.id));
+    const before = await snapshot();
+    const batchId = await check(
       manager,
       csv([
         rowFor(own, "Acute Physiotherapy", f.users.managerB.email, { fte: "0.5" }),
         rowFor(f.workers.inA, "Acute Physiotherapy", f.users.managerB.email),
       ]),
     );
-    const problems = importRowsFor(manager, batchId, { page: 1 }).rows.map((r) => (r.verdict === "rejected" ? r.problems : r.verdict));
+    const problems = (await importRowsFor(manager, batchId, { page: 1 })).rows.map((r) => (r.verdict === "rejected" ? r.problems : r.verdict));
     expect(problems).toEqual([
       [`Employee number ${own.employeeNumber} is your own record: another manager or an administrator changes it`],
       [`“${f.users.managerB.email}” is this worker's own login: nobody is their own line manager`],
     ]);
-    expect(applyWorkerImport(manager, batchId, TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/^Nothing to import/) });
-    expect(snapshot()).toEqual(before);
+    expect(await applyWorkerImport(manager, batchId, TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/^Nothing to import/) });
+    expect(await snapshot()).toEqual(before);
   });
 
-  it("lets a manager update a worker they line-manage in another team, without moving them", () => {
-    const f = register();
+  it("lets a manager update a worker they line-manage in another team, without moving them", async () => {
+    const f = await register();
     const manager = asSession(f.users.managerA);
     const w = f.workers.lineManagedInB;
-    const batchId = check(manager, csv([rowFor(w, "Dietetics", f.users.managerA.email, { fte: "0.8" })]));
-    expect(applyWorkerImport(manager, batchId, TODAY)).toEqual({ ok: true, created: 0, updated: 1 });
-    expect(db.select().from(workers).where(eq(workers.id, w.id)).get()).toMatchObject({ fte: 0.8, teamId: f.teamB.id });
+    const batchId = await check(manager, csv([rowFor(w, "Dietetics", f.users.managerA.email, { fte: "0.8" })]));
+    expect(await applyWorkerImport(manager, batchId, TODAY)).toEqual({ ok: true, created: 0, updated: 1 });
+    expect(await first(db.select().from(workers).where(eq(workers.id, w.id)))).toMatchObject({ fte: 0.8, teamId: f.teamB.id });
   });
 
-  it("applies exactly what was shown: refused, writing nothing, if the register changed since", () => {
-    const f = register();
+  it("applies exactly what was shown: refused, writing nothing, if the register changed since", async () => {
+    const f = await register();
     const manager = asSession(f.users.managerA);
-    const batchId = check(manager, csv([{ employeeNumber: "99000001" }, { employeeNumber: "99000002" }]));
+    const batchId = await check(manager, csv([{ employeeNumber: "99000001" }, { employeeNumber: "99000002" }]));
     // Meanwhile someone adds a worker with the second number.
-    const someone = makeWorker(f.org.id, f.ref, { teamId: f.teamB.id });
-    db.update(workers).set({ employeeNumber: "99000002" }).where(eq(workers.id, someone.id)).run();
-    const before = snapshot();
-    expect(applyWorkerImport(manager, batchId, TODAY)).toMatchObject({
+    const someone = await makeWorker(f.org.id, f.ref, { teamId: f.teamB.id });
+    await db.update(workers).set({ employeeNumber: "99000002" }).where(eq(workers.id, someone.id));
+    const before = await snapshot();
+    expect(await applyWorkerImport(manager, batchId, TODAY)).toMatchObject({
       ok: false,
       message: expect.stringMatching(/^The register has changed since this file was checked, so row 3 would now be imported differently\. Nothing was imported/),
     });
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     // Refused without being used up: the batch is still only checked.
-    expect(importBatchFor(manager, batchId)?.status).toBe("checked");
+    expect((await importBatchFor(manager, batchId))?.status).toBe("checked");
   });
 
-  it("refuses a check more than an hour old, another user's batch, and leads and support workers", () => {
-    const f = register();
+  it("refuses a check more than an hour old, another user's batch, and leads and support workers", async () => {
+    const f = await register();
     const manager = asSession(f.users.managerA);
     const uploaded = new Date("2026-11-22T10:00:00Z");
-    const batchId = check(manager, csv([{ employeeNumber: "99000001" }]), uploaded);
+    const batchId = await check(manager, csv([{ employeeNumber: "99000001" }]), uploaded);
     const later = new Date(uploaded.getTime() + BATCH_CONFIRM_WITHIN_MS + 1000);
-    expect(importBatchFor(manager, batchId, later)?.expired).toBe(true);
-    expect(applyWorkerImport(manager, batchId, TODAY, later)).toMatchObject({ ok: false, message: expect.stringMatching(/^This check is more than an hour old/) });
+    expect((await importBatchFor(manager, batchId, later))?.expired).toBe(true);
+    expect(await applyWorkerImport(manager, batchId, TODAY, later)).toMatchObject({ ok: false, message: expect.stringMatching(/^This check is more than an hour old/) });
     for (const other of [f.users.managerB, f.users.admin]) {
-      expect(applyWorkerImport(asSession(other), batchId, TODAY, uploaded)).toMatchObject({ ok: false, code: "not_found" });
+      expect(await applyWorkerImport(asSession(other), batchId, TODAY, uploaded)).toMatchObject({ ok: false, code: "not_found" });
     }
     for (const other of [f.users.lead, f.users.supportWorker]) {
-      expect(applyWorkerImport(asSession(other), batchId, TODAY, uploaded)).toMatchObject({ ok: false, code: "not_found" });
-      expect(checkWorkerImport(asSession(other), { name: "x.csv", bytes: csv([{ employeeNumber: "1" }]) }, TODAY)).toMatchObject({ ok: false });
+      expect(await applyWorkerImport(asSession(other), batchId, TODAY, uploaded)).toMatchObject({ ok: false, code: "not_found" });
+      expect(await checkWorkerImport(asSession(other), { name: "x.csv", bytes: csv([{ employeeNumber: "1" }]) }, TODAY)).toMatchObject({ ok: false });
     }
-    expect(db.select().from(workers).where(eq(workers.employeeNumber, "99000001")).get()).toBeUndefined();
+    expect(await first(db.select().from(workers).where(eq(workers.employeeNumber, "99000001")))).toBeUndefined();
   });
 
-  it("deletes checked files a day after upload", () => {
-    const f = register();
+  it("deletes checked files a day after upload", async () => {
+    const f = await register();
     const manager = asSession(f.users.managerA);
-    const old = check(manager, csv([{ employeeNumber: "99000001" }]), new Date("2026-11-20T09:00:00Z"));
-    check(manager, csv([{ employeeNumber: "99000002" }]), new Date("2026-11-22T09:00:00Z"));
-    expect(importBatchFor(manager, old)).toBeUndefined();
-    expect(db.select().from(importRows).where(eq(importRows.batchId, old)).all()).toEqual([]);
+    const old = await check(manager, csv([{ employeeNumber: "99000001" }]), new Date("2026-11-20T09:00:00Z"));
+    await check(manager, csv([{ employeeNumber: "99000002" }]), new Date("2026-11-22T09:00:00Z"));
+    expect(await importBatchFor(manager, old)).toBeUndefined();
+    expect(await db.select().from(importRows).where(eq(importRows.batchId, old))).toEqual([]);
   });
 
   // Bulk correctness only; how long 10,000 rows take is measured by scripts/benchmark.ts, never asserted here.
-  it("imports a whole staff list, then applies 1,000 band changes as position changes", () => {
-    const f = register();
+  it("imports a whole staff list, then applies 1,000 band changes as position changes", async () => {
+    const f = await register();
     const admin = asSession(f.users.admin);
     const rows: Row[] = Array.from({ length: 2_000 }, (_, i) => ({
       employeeNumber: `99${String(i).padStart(6, "0")}`,
@@ -324,10 +323,10 @@ describe("applying an import", () => {
       band: String(2 + (i % 3)),
       fte: (0.5 + (i % 5) / 10).toFixed(1),
     }));
-    expect(applyWorkerImport(admin, check(admin, csv(rows)), TODAY)).toEqual({ ok: true, created: 2_000, updated: 0 });
+    expect(await applyWorkerImport(admin, await check(admin, csv(rows)), TODAY)).toEqual({ ok: true, created: 2_000, updated: 0 });
     const changed = rows.map((r, i) => (i % 2 ? { ...r, band: "4", jobTitle: "Assistant Practitioner" } : r));
-    expect(applyWorkerImport(admin, check(admin, csv(changed)), TODAY)).toEqual({ ok: true, created: 0, updated: 1_000 });
-    expect(db.select().from(workerPositions).where(and(isNull(workerPositions.effectiveTo), like(workerPositions.reason, "Imported%"))).all()).toHaveLength(2_000);
+    expect(await applyWorkerImport(admin, await check(admin, csv(changed)), TODAY)).toEqual({ ok: true, created: 0, updated: 1_000 });
+    expect(await db.select().from(workerPositions).where(and(isNull(workerPositions.effectiveTo), like(workerPositions.reason, "Imported%")))).toHaveLength(2_000);
   }, 30_000); // 2,000 rows checked and 1,000 applied: about 2 s alone, over 5 s on a loaded 2-core machine.
 });
 
@@ -339,8 +338,8 @@ describe("who may upload and confirm", () => {
   }
 
   it("answers 404 to leads and support workers, for the upload and the confirmation", async () => {
-    const f = register();
-    const batchId = check(asSession(f.users.managerA), csv([{ employeeNumber: "99000001" }]));
+    const f = await register();
+    const batchId = await check(asSession(f.users.managerA), csv([{ employeeNumber: "99000001" }]));
     for (const who of [f.users.lead, f.users.supportWorker]) {
       actAs(asSession(who));
       await expect(upload(request(csv([{ employeeNumber: "99000001" }])))).rejects.toThrow(NOT_FOUND);
@@ -349,11 +348,11 @@ describe("who may upload and confirm", () => {
     // Another manager: the batch is not theirs.
     actAs(asSession(f.users.managerB));
     await expect(confirmImportAction(batchId, {}, formData({}))).rejects.toThrow(NOT_FOUND);
-    expect(db.select().from(workers).where(eq(workers.employeeNumber, "99000001")).get()).toBeUndefined();
+    expect(await first(db.select().from(workers).where(eq(workers.employeeNumber, "99000001")))).toBeUndefined();
   });
 
   it("checks a manager's upload and confirms it, refusing bad uploads with a message and no 500", async () => {
-    const f = register();
+    const f = await register();
     actAs(asSession(f.users.managerA));
     const ok = await upload(request(csv([{ employeeNumber: "99000001" }])));
     expect(ok.status).toBe(200);
@@ -393,7 +392,7 @@ describe("who may upload and confirm", () => {
 
     const batchId = location.split("/").pop()!;
     await expect(confirmImportAction(batchId, {}, formData({}))).rejects.toThrow(/NEXT_REDIRECT/);
-    expect(db.select().from(workers).where(eq(workers.employeeNumber, "99000001")).get()).toBeDefined();
+    expect(await first(db.select().from(workers).where(eq(workers.employeeNumber, "99000001")))).toBeDefined();
     expect(await confirmImportAction(batchId, {}, formData({}))).toMatchObject({ ok: false, message: "This file has already been imported. Nothing was imported again." });
   });
 });

@@ -1,7 +1,7 @@
 // The workforce register: the list's access rule and filters, creating and changing workers, position history, leavers.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, first, one } from "@/db/client";
 import { workers, workerPositions, users, auditEvents, bands, professions, apprenticeships, apprenticeshipStandards } from "@/db/schema";
 import { listWorkers, allWorkersMatching } from "@/db/queries/workers";
 import { createWorker, updateWorker, recordLeaving } from "@/db/queries/worker-changes";
@@ -16,7 +16,7 @@ vi.mock("next/cache", () => import("./support/next-cache-mock"));
 const TODAY = "2026-11-22";
 const filters = (q: Record<string, string> = {}) => parseWorkerFilters(q);
 
-function fields(f: ReturnType<typeof twoTeams>, over: Record<string, unknown> = {}) {
+function fields(f: Awaited<ReturnType<typeof twoTeams>>, over: Record<string, unknown> = {}) {
   return {
     firstName: "Amara",
     lastName: "Okafor",
@@ -35,57 +35,56 @@ function fields(f: ReturnType<typeof twoTeams>, over: Record<string, unknown> = 
 }
 
 describe("the workers list", () => {
-  it("shows a manager their workers, a lead everyone, with headcount and FTE of the filtered set", () => {
-    const f = twoTeams();
-    makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, fte: 0.5 });
-    const a = listWorkers(asSession(f.users.managerA), filters());
+  it("shows a manager their workers, a lead everyone, with headcount and FTE of the filtered set", async () => {
+    const f = await twoTeams();
+    await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, fte: 0.5 });
+    const a = await listWorkers(asSession(f.users.managerA), filters());
     expect(a.headcount).toBe(3); // workerA, the half-time worker, and the one they line-manage in team B
     expect(a.fte).toBe(2.5);
-    expect(listWorkers(asSession(f.users.lead), filters()).headcount).toBe(4);
-    expect(listWorkers(asSession(f.users.lead), filters({ team: f.teamB.id })).headcount).toBe(2);
+    expect((await listWorkers(asSession(f.users.lead), filters())).headcount).toBe(4);
+    expect((await listWorkers(asSession(f.users.lead), filters({ team: f.teamB.id }))).headcount).toBe(2);
     // A manager filtering by a team they cannot see gets only what they may see in it.
-    expect(listWorkers(asSession(f.users.managerB), filters({ team: f.teamA.id })).headcount).toBe(0);
+    expect((await listWorkers(asSession(f.users.managerB), filters({ team: f.teamA.id }))).headcount).toBe(0);
   });
 
-  it("searches by name and employee number, treating % and _ literally", () => {
-    const f = twoTeams();
+  it("searches by name and employee number, treating % and _ literally", async () => {
+    const f = await twoTeams();
     const lead = asSession(f.users.lead);
     const w = f.workers.workerA;
-    expect(listWorkers(lead, filters({ q: w.firstName.toLowerCase() })).rows.map((r) => r.id)).toEqual([w.id]);
-    expect(listWorkers(lead, filters({ q: `${w.lastName}, ${w.firstName}` })).rows.map((r) => r.id)).toEqual([w.id]);
-    expect(listWorkers(lead, filters({ q: w.employeeNumber })).rows.map((r) => r.id)).toEqual([w.id]);
-    expect(listWorkers(lead, filters({ q: "%" })).headcount).toBe(0);
+    expect((await listWorkers(lead, filters({ q: w.firstName.toLowerCase() }))).rows.map((r) => r.id)).toEqual([w.id]);
+    expect((await listWorkers(lead, filters({ q: `${w.lastName}, ${w.firstName}` }))).rows.map((r) => r.id)).toEqual([w.id]);
+    expect((await listWorkers(lead, filters({ q: w.employeeNumber }))).rows.map((r) => r.id)).toEqual([w.id]);
+    expect((await listWorkers(lead, filters({ q: "%" }))).headcount).toBe(0);
   });
 
-  it("leaves leavers out by default, and filters on an apprenticeship", () => {
-    const f = twoTeams();
+  it("leaves leavers out by default, and filters on an apprenticeship", async () => {
+    const f = await twoTeams();
     const lead = asSession(f.users.lead);
-    makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, status: "left" });
-    expect(listWorkers(lead, filters()).headcount).toBe(3);
-    expect(listWorkers(lead, filters({ status: "left" })).headcount).toBe(1);
-    expect(listWorkers(lead, filters({ status: "all" })).headcount).toBe(4);
-    const standard = db.insert(apprenticeshipStandards).values({ reference: "ST0217", title: "Senior HCSW", level: 3, typicalDurationMonths: 18 }).returning().get();
-    db.insert(apprenticeships)
-      .values({ workerId: f.workers.workerB.id, standardId: standard.id, provider: "College", startDate: "2026-01-05", plannedEndDate: "2027-07-05", status: "on_programme" })
-      .run();
-    expect(listWorkers(lead, filters({ apprentice: "1" })).rows.map((r) => r.id)).toEqual([f.workers.workerB.id]);
+    await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, status: "left" });
+    expect((await listWorkers(lead, filters())).headcount).toBe(3);
+    expect((await listWorkers(lead, filters({ status: "left" }))).headcount).toBe(1);
+    expect((await listWorkers(lead, filters({ status: "all" }))).headcount).toBe(4);
+    const standard = await one(db.insert(apprenticeshipStandards).values({ reference: "ST0217", title: "Senior HCSW", level: 3, typicalDurationMonths: 18 }).returning());
+    await db.insert(apprenticeships)
+      .values({ workerId: f.workers.workerB.id, standardId: standard.id, provider: "College", startDate: "2026-01-05", plannedEndDate: "2027-07-05", status: "on_programme" });
+    expect((await listWorkers(lead, filters({ apprentice: "1" }))).rows.map((r) => r.id)).toEqual([f.workers.workerB.id]);
   });
 
-  it("sorts and pages on the server", () => {
-    const f = twoTeams();
-    for (let i = 0; i < 30; i++) makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, fte: 0.5 + (i % 5) / 10 });
+  it("sorts and pages on the server", async () => {
+    const f = await twoTeams();
+    for (let i = 0; i < 30; i++) await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, fte: 0.5 + (i % 5) / 10 });
     const lead = asSession(f.users.lead);
-    const page1 = listWorkers(lead, filters({ sort: "fte", dir: "desc" }));
+    const page1 = await listWorkers(lead, filters({ sort: "fte", dir: "desc" }));
     expect(page1.pages).toBe(2);
     expect(page1.rows).toHaveLength(25);
     const ftes = page1.rows.map((r) => r.fte);
     expect(ftes).toEqual([...ftes].sort((a, b) => b - a));
-    const page2 = listWorkers(lead, filters({ sort: "fte", dir: "desc", page: "2" }));
+    const page2 = await listWorkers(lead, filters({ sort: "fte", dir: "desc", page: "2" }));
     expect(page2.rows).toHaveLength(8);
     expect(new Set([...page1.rows, ...page2.rows].map((r) => r.id)).size).toBe(33);
     // A page past the end shows the last page.
-    expect(listWorkers(lead, filters({ page: "99" })).page).toBe(2);
-    expect(allWorkersMatching(lead, filters())).toHaveLength(33);
+    expect((await listWorkers(lead, filters({ page: "99" }))).page).toBe(2);
+    expect(await allWorkersMatching(lead, filters())).toHaveLength(33);
   });
 
   it("reads filters from the URL, ignoring nonsense, and writes them back without defaults", () => {
@@ -123,104 +122,104 @@ describe("validating a worker", () => {
 });
 
 describe("creating and changing workers", () => {
-  it("lets a manager add a worker to their own team, with an opening position and an audit row", () => {
-    const f = twoTeams();
+  it("lets a manager add a worker to their own team, with an opening position and an audit row", async () => {
+    const f = await twoTeams();
     const manager = asSession(f.users.managerA);
-    const result = createWorker(manager, fields(f));
+    const result = await createWorker(manager, fields(f));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const w = db.select().from(workers).where(eq(workers.id, result.workerId)).get()!;
+    const w = (await first(db.select().from(workers).where(eq(workers.id, result.workerId))))!;
     expect(w).toMatchObject({ lineManagerId: manager.id, teamId: f.teamA.id, fte: 0.8 });
-    expect(db.select().from(workerPositions).where(eq(workerPositions.workerId, w.id)).all()).toMatchObject([
+    expect(await db.select().from(workerPositions).where(eq(workerPositions.workerId, w.id))).toMatchObject([
       { effectiveFrom: "2026-01-05", effectiveTo: null, reason: "Started" },
     ]);
-    expect(db.select().from(auditEvents).where(eq(auditEvents.entityId, w.id)).get()).toMatchObject({ action: "worker.create", actorId: manager.id });
+    expect(await first(db.select().from(auditEvents).where(eq(auditEvents.entityId, w.id)))).toMatchObject({ action: "worker.create", actorId: manager.id });
   });
 
-  it("refuses a manager adding to another team, a duplicate employee number, a support worker or lead adding anyone", () => {
-    const f = twoTeams();
-    expect(createWorker(asSession(f.users.managerA), fields(f, { teamId: f.teamB.id }))).toMatchObject({ ok: false, field: "teamId" });
-    expect(createWorker(asSession(f.users.managerA), fields(f, { employeeNumber: f.workers.workerB.employeeNumber }))).toMatchObject({
+  it("refuses a manager adding to another team, a duplicate employee number, a support worker or lead adding anyone", async () => {
+    const f = await twoTeams();
+    expect(await createWorker(asSession(f.users.managerA), fields(f, { teamId: f.teamB.id }))).toMatchObject({ ok: false, field: "teamId" });
+    expect(await createWorker(asSession(f.users.managerA), fields(f, { employeeNumber: f.workers.workerB.employeeNumber }))).toMatchObject({
       ok: false,
       field: "employeeNumber",
     });
-    expect(createWorker(asSession(f.users.workerUserA), fields(f))).toMatchObject({ ok: false });
-    expect(createWorker(asSession(f.users.lead), fields(f))).toMatchObject({ ok: false });
-    expect(createWorker(asSession(f.users.admin), fields(f, { teamId: f.teamB.id })).ok).toBe(true);
+    expect(await createWorker(asSession(f.users.workerUserA), fields(f))).toMatchObject({ ok: false });
+    expect(await createWorker(asSession(f.users.lead), fields(f))).toMatchObject({ ok: false });
+    expect((await createWorker(asSession(f.users.admin), fields(f, { teamId: f.teamB.id }))).ok).toBe(true);
   });
 
-  it("records a band change as a new position from its effective date, keeping the old one", () => {
-    const f = twoTeams();
+  it("records a band change as a new position from its effective date, keeping the old one", async () => {
+    const f = await twoTeams();
     const manager = asSession(f.users.managerA);
-    const created = createWorker(manager, fields(f));
+    const created = await createWorker(manager, fields(f));
     if (!created.ok) throw new Error(created.message);
-    const band4 = db.insert(bands).values({ code: "4x", name: "Band 4" }).returning().get();
+    const band4 = await one(db.insert(bands).values({ code: "4x", name: "Band 4" }).returning());
 
-    expect(updateWorker(manager, created.workerId, { ...fields(f), bandId: band4.id })).toMatchObject({ ok: false, field: "effectiveFrom" });
-    expect(updateWorker(manager, created.workerId, { ...fields(f), bandId: band4.id, effectiveFrom: "2026-01-05" })).toMatchObject({
+    expect(await updateWorker(manager, created.workerId, { ...fields(f), bandId: band4.id })).toMatchObject({ ok: false, field: "effectiveFrom" });
+    expect(await updateWorker(manager, created.workerId, { ...fields(f), bandId: band4.id, effectiveFrom: "2026-01-05" })).toMatchObject({
       ok: false,
       field: "effectiveFrom",
     });
-    const ok = updateWorker(manager, created.workerId, { ...fields(f), bandId: band4.id, effectiveFrom: "2026-09-01", changeReason: "Regraded" });
+    const ok = await updateWorker(manager, created.workerId, { ...fields(f), bandId: band4.id, effectiveFrom: "2026-09-01", changeReason: "Regraded" });
     expect(ok.ok).toBe(true);
-    const history = db.select().from(workerPositions).where(eq(workerPositions.workerId, created.workerId)).orderBy(workerPositions.effectiveFrom).all();
+    const history = await db.select().from(workerPositions).where(eq(workerPositions.workerId, created.workerId)).orderBy(workerPositions.effectiveFrom);
     expect(history.map((p) => [p.effectiveFrom, p.effectiveTo, p.bandId, p.reason])).toEqual([
       ["2026-01-05", "2026-09-01", f.ref.band.id, "Started"],
       ["2026-09-01", null, band4.id, "Regraded"],
     ]);
-    expect(db.select().from(workers).where(eq(workers.id, created.workerId)).get()?.bandId).toBe(band4.id);
+    expect((await first(db.select().from(workers).where(eq(workers.id, created.workerId))))?.bandId).toBe(band4.id);
   });
 
-  it("corrects names and FTE without touching the history", () => {
-    const f = twoTeams();
+  it("corrects names and FTE without touching the history", async () => {
+    const f = await twoTeams();
     const manager = asSession(f.users.managerA);
-    const created = createWorker(manager, fields(f));
+    const created = await createWorker(manager, fields(f));
     if (!created.ok) throw new Error(created.message);
-    expect(updateWorker(manager, created.workerId, { ...fields(f), lineManagerId: manager.id, firstName: "Amarachi", fte: 0.6 }).ok).toBe(true);
-    expect(db.select().from(workerPositions).where(eq(workerPositions.workerId, created.workerId)).all()).toHaveLength(1);
-    const audit = db.select().from(auditEvents).where(eq(auditEvents.action, "worker.update")).get();
+    expect((await updateWorker(manager, created.workerId, { ...fields(f), lineManagerId: manager.id, firstName: "Amarachi", fte: 0.6 })).ok).toBe(true);
+    expect(await db.select().from(workerPositions).where(eq(workerPositions.workerId, created.workerId))).toHaveLength(1);
+    const audit = await first(db.select().from(auditEvents).where(eq(auditEvents.action, "worker.update")));
     expect(JSON.parse(audit!.summary)).toEqual({ changed: ["firstName", "fte"] });
   });
 
-  it("keeps a retired profession on a worker who has it, but offers it to no one new", () => {
-    const f = twoTeams();
+  it("keeps a retired profession on a worker who has it, but offers it to no one new", async () => {
+    const f = await twoTeams();
     const manager = asSession(f.users.managerA);
-    const created = createWorker(manager, fields(f));
+    const created = await createWorker(manager, fields(f));
     if (!created.ok) throw new Error(created.message);
-    db.update(professions).set({ retiredAt: new Date() }).where(eq(professions.id, f.ref.profession.id)).run();
-    expect(updateWorker(manager, created.workerId, { ...fields(f), lineManagerId: manager.id, fte: 0.7 }).ok).toBe(true);
-    expect(createWorker(manager, fields(f, { employeeNumber: "99000002" }))).toMatchObject({ ok: false, field: "professionId" });
+    await db.update(professions).set({ retiredAt: new Date() }).where(eq(professions.id, f.ref.profession.id));
+    expect((await updateWorker(manager, created.workerId, { ...fields(f), lineManagerId: manager.id, fte: 0.7 })).ok).toBe(true);
+    expect(await createWorker(manager, fields(f, { employeeNumber: "99000002" }))).toMatchObject({ ok: false, field: "professionId" });
   });
 
-  it("lets no one outside the worker's managers change them", () => {
-    const f = twoTeams();
+  it("lets no one outside the worker's managers change them", async () => {
+    const f = await twoTeams();
     const target = f.workers.workerA;
     const change = { ...fields(f), employeeNumber: target.employeeNumber, firstName: "Changed" };
     for (const who of [f.users.managerB, f.users.workerUserA, f.users.lead, f.users.otherLead]) {
-      expect(updateWorker(asSession(who), target.id, change)).toEqual({ ok: false, code: "not_found", message: "Worker not found" });
-      expect(recordLeaving(asSession(who), target.id, { leftOn: "2026-10-01", reason: "x" })).toEqual({ ok: false, code: "not_found", message: "Worker not found" });
+      expect(await updateWorker(asSession(who), target.id, change)).toEqual({ ok: false, code: "not_found", message: "Worker not found" });
+      expect(await recordLeaving(asSession(who), target.id, { leftOn: "2026-10-01", reason: "x" })).toEqual({ ok: false, code: "not_found", message: "Worker not found" });
     }
-    expect(db.select().from(workers).where(eq(workers.id, target.id)).get()?.firstName).toBe(target.firstName);
+    expect((await first(db.select().from(workers).where(eq(workers.id, target.id))))?.firstName).toBe(target.firstName);
   });
 
-  it("records a leaver: end date, reason, closed position, disabled login; then refuses changes", () => {
-    const f = twoTeams();
+  it("records a leaver: end date, reason, closed position, disabled login; then refuses changes", async () => {
+    const f = await twoTeams();
     const manager = asSession(f.users.managerA);
     const w = f.workers.workerA;
-    expect(recordLeaving(manager, w.id, { leftOn: "2020-01-01", reason: "Retired" })).toMatchObject({ ok: false, field: "leftOn" });
-    expect(recordLeaving(manager, w.id, { leftOn: "2026-10-31", reason: "Retired" }).ok).toBe(true);
-    expect(db.select().from(workers).where(eq(workers.id, w.id)).get()).toMatchObject({ status: "left", contractEnd: "2026-10-31", leavingReason: "Retired" });
-    expect(db.select().from(workerPositions).where(eq(workerPositions.workerId, w.id)).get()?.effectiveTo).toBe("2026-10-31");
-    expect(db.select().from(users).where(eq(users.id, f.users.workerUserA.id)).get()).toMatchObject({ status: "disabled", sessionVersion: 2 });
-    expect(recordLeaving(manager, w.id, { leftOn: "2026-11-01", reason: "Again" })).toMatchObject({ ok: false });
-    expect(updateWorker(manager, w.id, { ...fields(f), employeeNumber: w.employeeNumber })).toMatchObject({ ok: false });
+    expect(await recordLeaving(manager, w.id, { leftOn: "2020-01-01", reason: "Retired" })).toMatchObject({ ok: false, field: "leftOn" });
+    expect((await recordLeaving(manager, w.id, { leftOn: "2026-10-31", reason: "Retired" })).ok).toBe(true);
+    expect(await first(db.select().from(workers).where(eq(workers.id, w.id)))).toMatchObject({ status: "left", contractEnd: "2026-10-31", leavingReason: "Retired" });
+    expect((await first(db.select().from(workerPositions).where(eq(workerPositions.workerId, w.id))))?.effectiveTo).toBe("2026-10-31");
+    expect(await first(db.select().from(users).where(eq(users.id, f.users.workerUserA.id)))).toMatchObject({ status: "disabled", sessionVersion: 2 });
+    expect(await recordLeaving(manager, w.id, { leftOn: "2026-11-01", reason: "Again" })).toMatchObject({ ok: false });
+    expect(await updateWorker(manager, w.id, { ...fields(f), employeeNumber: w.employeeNumber })).toMatchObject({ ok: false });
   });
 });
 
 describe("the worker actions", () => {
-  let f: ReturnType<typeof twoTeams>;
-  beforeEach(() => {
-    f = twoTeams();
+  let f: Awaited<ReturnType<typeof twoTeams>>;
+  beforeEach(async () => {
+    f = await twoTeams();
   });
   const form = (over: Record<string, string> = {}) =>
     formData({
@@ -243,10 +242,10 @@ describe("the worker actions", () => {
     await expect(addWorkerAction({}, form())).rejects.toThrow(NOT_FOUND);
     actAs(asSession(f.users.lead));
     await expect(addWorkerAction({}, form())).rejects.toThrow(NOT_FOUND);
-    expect(db.select().from(workers).where(eq(workers.employeeNumber, "99000077")).get()).toBeUndefined();
+    expect(await first(db.select().from(workers).where(eq(workers.employeeNumber, "99000077")))).toBeUndefined();
     actAs(asSession(f.users.managerA));
     await expect(addWorkerAction({}, form())).rejects.toThrow(/NEXT_REDIRECT/);
-    expect(db.select().from(workers).where(eq(workers.employeeNumber, "99000077")).get()).toBeDefined();
+    expect(await first(db.select().from(workers).where(eq(workers.employeeNumber, "99000077")))).toBeDefined();
   });
 
   it("addWorkerAction: bad input comes back with the fields' messages and what was typed", async () => {
@@ -269,7 +268,7 @@ describe("the worker actions", () => {
     actAs(asSession(f.users.managerB));
     await expect(saveWorkerAction(f.workers.workerA.id, {}, form({ employeeNumber: f.workers.workerA.employeeNumber }))).rejects.toThrow(NOT_FOUND);
     await expect(markLeavingAction(f.workers.workerA.id, {}, formData({ leftOn: "2026-10-01", reason: "Moved" }))).rejects.toThrow(NOT_FOUND);
-    expect(db.select().from(workers).where(eq(workers.id, f.workers.workerA.id)).get()?.status).toBe("in_post");
+    expect((await first(db.select().from(workers).where(eq(workers.id, f.workers.workerA.id))))?.status).toBe("in_post");
     actAs(asSession(f.users.managerA));
     await expect(markLeavingAction(f.workers.workerA.id, {}, formData({ leftOn: "2026-10-01", reason: "Moved" }))).rejects.toThrow(/NEXT_REDIRECT/);
   });

@@ -3,7 +3,7 @@
 // their totals, bands with shares; a manager sees only their teams; the CSV is the page's table, an unknown key 404.
 import { describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, one } from "@/db/client";
 import { bands, careSettings, professions, stages, workers } from "@/db/schema";
 import { workforceComposition } from "@/db/queries/workforce";
 import type { ScorecardFilters } from "@/db/queries/scorecard";
@@ -19,29 +19,29 @@ vi.mock("next/cache", () => import("./support/next-cache-mock"));
 const END = "2026-11-22";
 const all = (over: Partial<ScorecardFilters> = {}): ScorecardFilters => ({ team: null, profession: null, setting: null, end: END, ...over });
 
-function dataset() {
-  const f = twoTeams();
-  const senior = db.insert(stages).values({ code: "senior-wf", name: "Senior support worker", rank: 2 }).returning().get();
-  const ot = db.insert(professions).values({ code: "ot-wf", name: "Occupational therapy", kind: "ahp", sort: 1 }).returning().get();
-  const band4 = db.insert(bands).values({ code: "4-wf", name: "Band 4", sort: 1 }).returning().get();
-  const community = db.insert(careSettings).values({ code: "community-wf", name: "Community" }).returning().get();
+async function dataset() {
+  const f = await twoTeams();
+  const senior = await one(db.insert(stages).values({ code: "senior-wf", name: "Senior support worker", rank: 2 }).returning());
+  const ot = await one(db.insert(professions).values({ code: "ot-wf", name: "Occupational therapy", kind: "ahp", sort: 1 }).returning());
+  const band4 = await one(db.insert(bands).values({ code: "4-wf", name: "Band 4", sort: 1 }).returning());
+  const community = await one(db.insert(careSettings).values({ code: "community-wf", name: "Community" }).returning());
   // Team A: workerA (physio, support worker, band 3, FTE 1) and a part-time senior OT in the community (band 4, 0.6).
-  const partTime = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, fte: 0.6 });
-  db.update(workers).set({ stageId: senior.id, professionId: ot.id, bandId: band4.id, careSettingId: community.id }).where(eq(workers.id, partTime.id)).run();
+  const partTime = await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, fte: 0.6 });
+  await db.update(workers).set({ stageId: senior.id, professionId: ot.id, bandId: band4.id, careSettingId: community.id }).where(eq(workers.id, partTime.id));
   // Left before the end date: not counted. Leaves after it: counted (0.8 FTE). Starts after it: not counted.
-  const leaver = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, status: "left" });
-  db.update(workers).set({ contractEnd: "2026-06-30" }).where(eq(workers.id, leaver.id)).run();
-  const leavesLater = makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, status: "left", fte: 0.8 });
-  db.update(workers).set({ contractEnd: "2026-12-15" }).where(eq(workers.id, leavesLater.id)).run();
-  makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, contractStart: "2026-11-23" });
+  const leaver = await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, status: "left" });
+  await db.update(workers).set({ contractEnd: "2026-06-30" }).where(eq(workers.id, leaver.id));
+  const leavesLater = await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, status: "left", fte: 0.8 });
+  await db.update(workers).set({ contractEnd: "2026-12-15" }).where(eq(workers.id, leavesLater.id));
+  await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, contractStart: "2026-11-23" });
   // Team B: workerB and lineManagedOnly (physio, support worker, band 3, FTE 1 each), from twoTeams.
   return { ...f, senior, ot, band4, community, partTime };
 }
 
 describe("workforce composition", () => {
-  it("counts headcount and FTE in post on the end date by profession, care setting, role and band, with totals", () => {
-    const d = dataset();
-    const tables = workforceTables(workforceComposition(asSession(d.users.lead), all()));
+  it("counts headcount and FTE in post on the end date by profession, care setting, role and band, with totals", async () => {
+    const d = await dataset();
+    const tables = workforceTables(await workforceComposition(asSession(d.users.lead), all()));
     const t = (key: string) => tables.find((x) => x.key === key)!;
 
     const head = t("headcount-by-profession");
@@ -74,40 +74,40 @@ describe("workforce composition", () => {
     expect(cellText(band, 3, 80)).toBe("80%");
   });
 
-  it("moves with the end date: the day before the leaver left they count; on the later leaver's last day they no longer do and the new starter does", () => {
-    const d = dataset();
+  it("moves with the end date: the day before the leaver left they count; on the later leaver's last day they no longer do and the new starter does", async () => {
+    const d = await dataset();
     const lead = asSession(d.users.lead);
-    expect(workforceTables(workforceComposition(lead, all({ end: "2026-06-29" }))).find((x) => x.key === "by-band")!.totals![1]).toBe(6);
-    expect(workforceTables(workforceComposition(lead, all({ end: "2026-12-15" }))).find((x) => x.key === "by-band")!.totals![1]).toBe(5);
+    expect(workforceTables(await workforceComposition(lead, all({ end: "2026-06-29" }))).find((x) => x.key === "by-band")!.totals![1]).toBe(6);
+    expect(workforceTables(await workforceComposition(lead, all({ end: "2026-12-15" }))).find((x) => x.key === "by-band")!.totals![1]).toBe(5);
   });
 
-  it("keeps to the user's scope and the filters", () => {
-    const d = dataset();
-    const total = (user: ReturnType<typeof asSession>, f = all()) => workforceTables(workforceComposition(user, f)).find((x) => x.key === "by-band")!.totals!.slice(1, 3);
+  it("keeps to the user's scope and the filters", async () => {
+    const d = await dataset();
+    const total = async (user: ReturnType<typeof asSession>, f = all()) => workforceTables(await workforceComposition(user, f)).find((x) => x.key === "by-band")!.totals!.slice(1, 3);
     // Manager A: team A (workerA, the part-timer, the later leaver) and lineManagedOnly whom they line-manage.
-    expect(total(asSession(d.users.managerA))).toEqual([4, "3.40"]);
+    expect(await total(asSession(d.users.managerA))).toEqual([4, "3.40"]);
     // Manager B: team B only; filtered to team A they see none of it.
-    expect(total(asSession(d.users.managerB))).toEqual([2, "2.00"]);
-    expect(total(asSession(d.users.managerB), all({ team: d.teamA.id }))).toEqual([0, "0.00"]);
-    expect(workforceComposition(asSession(d.users.managerB), all({ team: d.teamA.id })).byProfession).toEqual([]);
+    expect(await total(asSession(d.users.managerB))).toEqual([2, "2.00"]);
+    expect(await total(asSession(d.users.managerB), all({ team: d.teamA.id }))).toEqual([0, "0.00"]);
+    expect((await workforceComposition(asSession(d.users.managerB), all({ team: d.teamA.id }))).byProfession).toEqual([]);
     // Another organisation's lead sees only their own worker.
-    expect(total(asSession(d.users.otherLead))).toEqual([1, "1.00"]);
+    expect(await total(asSession(d.users.otherLead))).toEqual([1, "1.00"]);
     // Filters: team A, the OT profession, the community setting.
     const lead = asSession(d.users.lead);
-    expect(total(lead, all({ team: d.teamA.id }))).toEqual([3, "2.40"]);
-    expect(total(lead, all({ profession: d.ot.id }))).toEqual([1, "0.60"]);
-    expect(total(lead, all({ setting: d.community.id }))).toEqual([1, "0.60"]);
+    expect(await total(lead, all({ team: d.teamA.id }))).toEqual([3, "2.40"]);
+    expect(await total(lead, all({ profession: d.ot.id }))).toEqual([1, "0.60"]);
+    expect(await total(lead, all({ setting: d.community.id }))).toEqual([1, "0.60"]);
   });
 });
 
 describe("the workforce CSV download", () => {
   it("writes the page's table for the filters, names the file after them, and 404s an unknown table or a worker", async () => {
-    const d = dataset();
+    const d = await dataset();
     actAs(asSession(d.users.lead));
     const res = await GET(new Request(`http://x/insights/workforce/csv?table=fte-by-profession&team=${d.teamA.id}&end=${END}`));
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Disposition")).toBe(`attachment; filename="pathways-fte-by-profession-team-a-in-post-on-${END}.csv"`);
-    const expected = workforceTables(workforceComposition(asSession(d.users.lead), all({ team: d.teamA.id }))).find((x) => x.key === "fte-by-profession")!;
+    const expected = workforceTables(await workforceComposition(asSession(d.users.lead), all({ team: d.teamA.id }))).find((x) => x.key === "fte-by-profession")!;
     expect(await res.text()).toBe(tableCsv(expected).replace(/^\uFEFF/, ""));
     expect((await GET(new Request("http://x/insights/workforce/csv?table=nope"))).status).toBe(404);
     actAs(asSession(d.users.workerUserA));

@@ -18,7 +18,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await requireUser();
   return (
     <DraftsProvider keys={draftKeysFor(user.id) ?? null}>
-      <BrandHeader organisation={organisationName()}>
+      <BrandHeader organisation={await organisationName()}>
         <div className="flex items-center gap-4 text-sm">
           <span>
             <span className="font-semibold">{user.name}</span>
@@ -28,7 +28,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <SignOutButton className="border-2 border-white px-3 py-1.5 font-semibold text-white hover:bg-nhs-dark-blue" />
         </div>
       </BrandHeader>
-      <MainNav items={navFor(user.role, hasInbox(user.role) ? inboxCount(user) : 0, user.role === "support_worker" ? ownWorkerId(user) : undefined)} />
+      <MainNav items={navFor(user.role, hasInbox(user.role) ? await inboxCount(user) : 0, user.role === "support_worker" ? await ownWorkerId(user) : undefined)} />
       <main id="main-content" className="mx-auto max-w-6xl px-4 py-6 sm:py-8" tabIndex={-1}>
         {children}
       </main>

@@ -14,7 +14,7 @@ const PREPARED = "6 December 2026";
 
 export default async function AccessibilityPage() {
   await connection(); // the address and the help contact are this installation's settings
-  const organisation = organisationName() ?? "The organisation that runs this service";
+  const organisation = await organisationName() ?? "The organisation that runs this service";
   const address = appUrl();
   return (
     <StatementPage>

@@ -25,7 +25,7 @@ export async function logIn(_prev: FormState, typed: FormData): Promise<FormStat
   } catch (error) {
     // A successful sign-in throws Next's redirect, which must propagate.
     if (!(error instanceof AuthError)) throw error;
-    const after = lockedUntil(email, address, undefined, await presentedDevices());
+    const after = await lockedUntil(email, address, undefined, await presentedDevices());
     if (after) return { ok: false, message: throttledMessage(after), values: submittedValues(form) };
     return {
       ok: false,

@@ -30,7 +30,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const user = await currentUser();
   if (user) redirect(back === "/" ? homeFor(user.role) : back);
   const demo = demoMode();
-  if (!demo && needsFirstAdmin()) redirect("/setup");
+  if (!demo && await needsFirstAdmin()) redirect("/setup");
 
   const notice = params.passwordSet
     ? "Your password is set. Sign in with your email address and your new password."
@@ -48,7 +48,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
 
   return (
     <>
-      <BrandHeader organisation={organisationName()} />
+      <BrandHeader organisation={await organisationName()} />
       <main id="main-content" className="mx-auto max-w-5xl px-4 py-8 sm:py-12">
         <div className="grid gap-8 md:grid-cols-[minmax(0,28rem)_1fr]">
           <div className="card">

@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Privacy notice" };
 export default async function PrivacyPage() {
   await connection(); // the controller and contacts are this installation's settings
   const settings = privacySettings();
-  const controller = settings.controller ?? organisationName() ?? "the NHS organisation that employs you";
+  const controller = settings.controller ?? await organisationName() ?? "the NHS organisation that employs you";
   return (
     <StatementPage>
       <h1 className="mb-6">Privacy notice</h1>

@@ -11,11 +11,11 @@ import { setupFields } from "@/lib/forms/sign-in";
 /** Open only while no user exists: whoever sets up the first admin account owns the installation. */
 export async function setUpFirstAdmin(_prev: FormState, typed: FormData): Promise<FormState> {
   const form = cleanForm(typed);
-  if (!needsFirstAdmin()) redirect("/login");
+  if (!await needsFirstAdmin()) redirect("/login");
   const input = setupFields.safeParse(formObject(form));
   if (!input.success) return formErrors(input.error, form);
   const { organisation, name, email, password } = input.data;
-  const created = createFirstAdmin({ organisation, name, email, passwordHash: await hashPassword(password) });
+  const created = await createFirstAdmin({ organisation, name, email, passwordHash: await hashPassword(password) });
   if (!created.ok) return { ok: false, message: "Pathways has already been set up. Sign in instead.", values: submittedValues(form) };
   await signIn("credentials", { email, password, redirectTo: "/admin" });
   return {};

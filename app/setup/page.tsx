@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Set up Pathways" };
 
 export default async function SetupPage() {
   await connection(); // rendered per request: whether setup is open depends on the database now
-  if (!needsFirstAdmin()) redirect("/login");
+  if (!await needsFirstAdmin()) redirect("/login");
   return (
     <>
       <BrandHeader />

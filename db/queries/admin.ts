@@ -1,12 +1,12 @@
 import "server-only";
 // The administrator's overview: who can sign in, the organisation's size, and the latest audit events.
 import { desc, eq, sql } from "drizzle-orm";
-import { db } from "../client";
+import { db, first } from "../client";
 import { users, teams, workers, auditEvents } from "../schema";
 import type { SessionUser } from "../../lib/session-user";
 
-export function userCountsByRole(admin: SessionUser) {
-  return db
+export async function userCountsByRole(admin: SessionUser) {
+  return await db
     .select({
       role: users.role,
       active: sql<number>`sum(${users.status} = 'active')`,
@@ -14,24 +14,22 @@ export function userCountsByRole(admin: SessionUser) {
     })
     .from(users)
     .where(eq(users.orgId, admin.orgId))
-    .groupBy(users.role)
-    .all();
+    .groupBy(users.role);
 }
 
-export function organisationCounts(admin: SessionUser) {
-  const teamCount = db.select({ n: sql<number>`count(*)` }).from(teams).where(eq(teams.orgId, admin.orgId)).get()?.n ?? 0;
+export async function organisationCounts(admin: SessionUser) {
+  const teamCount = (await first(db.select({ n: sql<number>`count(*)` }).from(teams).where(eq(teams.orgId, admin.orgId))))?.n ?? 0;
   const workerCount =
-    db
+    (await first(db
       .select({ n: sql<number>`count(*)` })
       .from(workers)
-      .where(sql`${workers.orgId} = ${admin.orgId} and ${workers.status} = 'in_post'`)
-      .get()?.n ?? 0;
+      .where(sql`${workers.orgId} = ${admin.orgId} and ${workers.status} = 'in_post'`)))?.n ?? 0;
   return { teams: teamCount, workersInPost: workerCount };
 }
 
 /** The latest audit events in the organisation (the actor's organisation, or system events). */
-export function recentAuditEvents(admin: SessionUser, limit = 15) {
-  return db
+export async function recentAuditEvents(admin: SessionUser, limit = 15) {
+  return await db
     .select({
       seq: auditEvents.seq,
       at: auditEvents.at,
@@ -43,6 +41,5 @@ export function recentAuditEvents(admin: SessionUser, limit = 15) {
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(sql`${users.orgId} = ${admin.orgId} or ${auditEvents.actorId} is null`)
     .orderBy(desc(auditEvents.seq))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

@@ -3,7 +3,7 @@ import "server-only";
 // objectives becoming PDP goals. Reads join the worker through visibleWorkers(user); manager changes through
 // editableWorkers(user); the worker's own steps through their own record. Every step goes through the lifecycle rules.
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import { db } from "../client";
+import { db, first, one } from "../client";
 import {
   appraisals,
   appraisalObjectiveReviews,
@@ -73,25 +73,24 @@ const workerHeader = {
   lineManagerId: workers.lineManagerId,
 };
 
-function visibleWorker(user: SessionUser, workerId: string) {
-  const worker = db
+async function visibleWorker(user: SessionUser, workerId: string) {
+  const worker = await first(db
     .select(workerHeader)
     .from(workers)
     .innerJoin(teams, eq(teams.id, workers.teamId))
-    .where(and(eq(workers.id, workerId), visibleWorkers(user)))
-    .get();
+    .where(and(eq(workers.id, workerId), visibleWorkers(user))));
   return worker && { ...worker, isOwn: worker.userId === user.id };
 }
 
-function mayEditWorker(user: SessionUser, workerId: string): boolean {
-  return !!db.select({ id: workers.id }).from(workers).where(and(eq(workers.id, workerId), editableWorkers(user))).get();
+async function mayEditWorker(user: SessionUser, workerId: string): Promise<boolean> {
+  return !!await first(db.select({ id: workers.id }).from(workers).where(and(eq(workers.id, workerId), editableWorkers(user))));
 }
 
 /** A worker's appraisals with the next due date, or undefined when the user may not see the worker. */
-export function appraisalsPage(user: SessionUser, workerId: string, today = todayInLondon()) {
-  const worker = visibleWorker(user, workerId);
+export async function appraisalsPage(user: SessionUser, workerId: string, today = todayInLondon()) {
+  const worker = await visibleWorker(user, workerId);
   if (!worker) return undefined;
-  const list = db
+  const list = await db
     .select({
       id: appraisals.id,
       status: appraisals.status,
@@ -106,12 +105,11 @@ export function appraisalsPage(user: SessionUser, workerId: string, today = toda
     .innerJoin(workers, eq(workers.id, appraisals.workerId))
     .leftJoin(users, eq(users.id, appraisals.appraiserId))
     .where(and(eq(appraisals.workerId, workerId), visibleWorkers(user)))
-    .orderBy(desc(sql`coalesce(${appraisals.heldOn}, ${appraisals.scheduledFor})`), desc(appraisals.createdAt))
-    .all();
+    .orderBy(desc(sql`coalesce(${appraisals.heldOn}, ${appraisals.scheduledFor})`), desc(appraisals.createdAt));
   const due = appraisalDue(worker.contractStart, list, today);
   const open = list.find((a) => isOpen(a.status));
   // Nobody books or writes their own appraisal (db/separation.ts).
-  const canEdit = worker.status === "in_post" && worker.userId !== user.id && mayEditWorker(user, workerId);
+  const canEdit = worker.status === "in_post" && worker.userId !== user.id && await mayEditWorker(user, workerId);
   return {
     worker,
     isOwnRecord: user.role === "support_worker",
@@ -123,22 +121,21 @@ export function appraisalsPage(user: SessionUser, workerId: string, today = toda
   };
 }
 
-export type AppraisalsPage = NonNullable<ReturnType<typeof appraisalsPage>>;
+export type AppraisalsPage = NonNullable<Awaited<ReturnType<typeof appraisalsPage>>>;
 
 /** Active managers in the user's organisation, to choose the appraiser from, but the worker (`exceptUserId`). */
-export function appraiserOptions(user: SessionUser, exceptUserId?: string | null): Array<readonly [string, string]> {
-  return db
+export async function appraiserOptions(user: SessionUser, exceptUserId?: string | null): Promise<Array<readonly [string, string]>> {
+  return (await db
     .select({ id: users.id, name: users.name })
     .from(users)
     // Never the worker themselves, who cannot be their own appraiser.
     .where(and(eq(users.orgId, user.orgId), eq(users.role, "manager"), eq(users.status, "active"), exceptUserId ? ne(users.id, exceptUserId) : undefined))
-    .orderBy(asc(users.name))
-    .all()
+    .orderBy(asc(users.name)))
     .map((u) => [u.id, u.name] as const);
 }
 
-function linkedConversations(appraisalId: string) {
-  const rows = db
+async function linkedConversations(appraisalId: string) {
+  const rows = await db
     .select({
       id: careerConversations.id,
       heldOn: careerConversations.heldOn,
@@ -154,10 +151,9 @@ function linkedConversations(appraisalId: string) {
     .leftJoin(professions, eq(professions.id, careerConversations.targetProfessionId))
     .leftJoin(users, eq(users.id, careerConversations.heldBy))
     .where(eq(careerConversations.appraisalId, appraisalId))
-    .orderBy(asc(careerConversations.heldOn), asc(careerConversations.createdAt))
-    .all();
+    .orderBy(asc(careerConversations.heldOn), asc(careerConversations.createdAt));
   if (rows.length === 0) return [];
-  const steps = db
+  const steps = await db
     .select()
     .from(careerSteps)
     .where(
@@ -166,8 +162,7 @@ function linkedConversations(appraisalId: string) {
         rows.map((r) => r.id),
       ),
     )
-    .orderBy(asc(careerSteps.sort))
-    .all();
+    .orderBy(asc(careerSteps.sort));
   return rows.map((r) => ({ ...r, steps: steps.filter((s) => s.conversationId === r.id) }));
 }
 
@@ -175,20 +170,19 @@ function linkedConversations(appraisalId: string) {
  * Everything the appraisal page needs, or undefined when the user may not see it (or it is not this worker's).
  * A support worker sees what was written only once it is theirs to sign off or done; before that, when and with whom.
  */
-export function appraisalDetail(user: SessionUser, workerId: string, appraisalId: string) {
-  const row = db
+export async function appraisalDetail(user: SessionUser, workerId: string, appraisalId: string) {
+  const row = await first(db
     .select({ appraisal: appraisals, worker: workerHeader, appraiserName: users.name })
     .from(appraisals)
     .innerJoin(workers, eq(workers.id, appraisals.workerId))
     .innerJoin(teams, eq(teams.id, workers.teamId))
     .leftJoin(users, eq(users.id, appraisals.appraiserId))
-    .where(and(eq(appraisals.id, appraisalId), eq(appraisals.workerId, workerId), visibleWorkers(user)))
-    .get();
+    .where(and(eq(appraisals.id, appraisalId), eq(appraisals.workerId, workerId), visibleWorkers(user))));
   if (!row) return undefined;
   const a = row.appraisal;
   const isWorker = user.role === "support_worker";
   // Nobody writes their own appraisal, whatever their role (db/separation.ts).
-  const canEdit = row.worker.status === "in_post" && row.worker.userId !== user.id && mayEditWorker(user, workerId);
+  const canEdit = row.worker.status === "in_post" && row.worker.userId !== user.id && await mayEditWorker(user, workerId);
   const summary = {
     id: a.id,
     status: a.status,
@@ -213,13 +207,12 @@ export function appraisalDetail(user: SessionUser, workerId: string, appraisalId
   // The person appraised reads it once it is theirs to sign, whatever their role.
   if ((isWorker || row.worker.userId === user.id) && !workerMayReadContent(a.status)) return { ...base, content: null };
 
-  const reviews = db
+  const reviews = await db
     .select()
     .from(appraisalObjectiveReviews)
     .where(eq(appraisalObjectiveReviews.appraisalId, a.id))
-    .orderBy(asc(appraisalObjectiveReviews.sort))
-    .all();
-  const objectives = db
+    .orderBy(asc(appraisalObjectiveReviews.sort));
+  const objectives = await db
     .select({
       id: appraisalObjectives.id,
       title: appraisalObjectives.title,
@@ -229,15 +222,13 @@ export function appraisalDetail(user: SessionUser, workerId: string, appraisalId
     })
     .from(appraisalObjectives)
     .where(eq(appraisalObjectives.appraisalId, a.id))
-    .orderBy(asc(appraisalObjectives.sort))
-    .all();
-  const reopenings = db
+    .orderBy(asc(appraisalObjectives.sort));
+  const reopenings = await db
     .select({ id: appraisalReopenings.id, reason: appraisalReopenings.reason, at: appraisalReopenings.createdAt, byName: users.name })
     .from(appraisalReopenings)
     .leftJoin(users, eq(users.id, appraisalReopenings.reopenedBy))
     .where(eq(appraisalReopenings.appraisalId, a.id))
-    .orderBy(asc(appraisalReopenings.createdAt))
-    .all();
+    .orderBy(asc(appraisalReopenings.createdAt));
   return {
     ...base,
     content: {
@@ -250,23 +241,22 @@ export function appraisalDetail(user: SessionUser, workerId: string, appraisalId
       reviews,
       objectives,
       reopenings,
-      conversations: linkedConversations(a.id),
+      conversations: await linkedConversations(a.id),
     },
   };
 }
 
-export type AppraisalDetail = NonNullable<ReturnType<typeof appraisalDetail>>;
+export type AppraisalDetail = NonNullable<Awaited<ReturnType<typeof appraisalDetail>>>;
 
 /* ------------------------------------------------------------------ changes */
 
 /** The appraisal with its worker, if the user may change this worker's record (their manager, an admin). */
-function editableAppraisal(tx: Tx, user: SessionUser, workerId: string, appraisalId: string) {
-  return tx
+async function editableAppraisal(tx: Tx, user: SessionUser, workerId: string, appraisalId: string) {
+  return await first(tx
     .select({ appraisal: appraisals, worker: { firstName: workers.firstName, lastName: workers.lastName, status: workers.status, userId: workers.userId } })
     .from(appraisals)
     .innerJoin(workers, eq(workers.id, appraisals.workerId))
-    .where(and(eq(appraisals.id, appraisalId), eq(appraisals.workerId, workerId), editableWorkers(user)))
-    .get();
+    .where(and(eq(appraisals.id, appraisalId), eq(appraisals.workerId, workerId), editableWorkers(user))));
 }
 
 const leftRefusal = (w: { firstName: string; lastName: string }): Refusal => ({
@@ -291,36 +281,33 @@ function refuseUnlessManagerRole(user: SessionUser): Refusal | undefined {
 }
 
 /** Books an appraisal: a real date within 18 months and not before they started, an active manager, one open at a time. */
-export function scheduleAppraisal(user: SessionUser, workerId: string, f: ScheduleFields, today = todayInLondon()): AppraisalResult {
+export async function scheduleAppraisal(user: SessionUser, workerId: string, f: ScheduleFields, today = todayInLondon()): Promise<AppraisalResult> {
   const denied = refuseUnlessManagerRole(user);
   if (denied) return denied;
-  return db.transaction((tx) => {
-    const worker = tx.select().from(workers).where(and(eq(workers.id, workerId), editableWorkers(user))).get();
+  return await db.transaction(async (tx) => {
+    const worker = await first(tx.select().from(workers).where(and(eq(workers.id, workerId), editableWorkers(user))));
     if (!worker) return { ok: false, code: "not_found", message: "Worker not found" };
-    const own = refuseOwnRecord(tx, user, workerId, "appraisal");
+    const own = await refuseOwnRecord(tx, user, workerId, "appraisal");
     if (own) return own;
     if (worker.status !== "in_post") return { ok: false, code: "read_only", message: `${workerName(worker)} has left, so no appraisal can be booked` };
     const dateProblem = scheduleDateProblem(f.scheduledFor, today, worker.contractStart);
     if (dateProblem) return { ok: false, code: "invalid", field: "scheduledFor", message: dateProblem };
-    const appraiser = tx
+    const appraiser = await first(tx
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.id, f.appraiserId), eq(users.orgId, user.orgId), eq(users.role, "manager"), eq(users.status, "active")))
-      .get();
+      .where(and(eq(users.id, f.appraiserId), eq(users.orgId, user.orgId), eq(users.role, "manager"), eq(users.status, "active"))));
     if (!appraiser) return { ok: false, code: "invalid", field: "appraiserId", message: "Select the appraiser from the list" };
     if (appraiser.id === worker.userId) return { ok: false, code: "invalid", field: "appraiserId", message: `${workerName(worker)} cannot be their own appraiser. Select another manager.` };
-    const open = tx
+    const open = await first(tx
       .select({ id: appraisals.id, status: appraisals.status })
       .from(appraisals)
-      .where(and(eq(appraisals.workerId, workerId), inArray(appraisals.status, [...OPEN_APPRAISAL_STATUSES])))
-      .get();
+      .where(and(eq(appraisals.workerId, workerId), inArray(appraisals.status, [...OPEN_APPRAISAL_STATUSES]))));
     if (open) return { ok: false, code: "conflict", message: `${workerName(worker)} already has an appraisal that is not finished. Complete or cancel it first.` };
-    const row = tx
+    const row = await one(tx
       .insert(appraisals)
       .values({ workerId, appraiserId: appraiser.id, scheduledFor: f.scheduledFor, status: "scheduled", createdBy: user.id })
-      .returning({ id: appraisals.id })
-      .get();
-    audit(tx, user, {
+      .returning({ id: appraisals.id }));
+    await audit(tx, user, {
       action: "appraisal.scheduled",
       entityType: "appraisal",
       entityId: row.id,
@@ -332,15 +319,15 @@ export function scheduleAppraisal(user: SessionUser, workerId: string, f: Schedu
 }
 
 /** Moves a step the manager takes; checks the lifecycle and writes the audit row. */
-function managerStep(
+async function managerStep(
   tx: Tx,
   user: SessionUser,
   workerId: string,
   appraisalId: string,
   step: AppraisalStep,
   reason = "",
-): { ok: true; appraisal: typeof appraisals.$inferSelect; to: AppraisalStatus } | Refusal {
-  const found = editableAppraisal(tx, user, workerId, appraisalId);
+): Promise<{ ok: true; appraisal: typeof appraisals.$inferSelect; to: AppraisalStatus } | Refusal> {
+  const found = await editableAppraisal(tx, user, workerId, appraisalId);
   if (!found) return NOT_FOUND;
   if (found.worker.userId === user.id) return ownRecordRefused("appraisal");
   // A leaver's open appraisal can only be cancelled; nothing else moves on their record.
@@ -358,58 +345,54 @@ function managerStep(
  * objectives and the current PDP's agreed goals (not dropped; a proposal nobody agreed is not an objective), one row
  * per title (objectivesToReview, lib/rules/appraisal-lifecycle.ts).
  */
-export function startAppraisal(user: SessionUser, workerId: string, appraisalId: string): AppraisalResult {
+export async function startAppraisal(user: SessionUser, workerId: string, appraisalId: string): Promise<AppraisalResult> {
   const denied = refuseUnlessManagerRole(user);
   if (denied) return denied;
-  return db.transaction((tx) => {
-    const step = managerStep(tx, user, workerId, appraisalId, "start");
+  return await db.transaction(async (tx) => {
+    const step = await managerStep(tx, user, workerId, appraisalId, "start");
     if (!step.ok) return step;
-    const previous = tx
+    const previous = await first(tx
       .select({ id: appraisals.id })
       .from(appraisals)
       .where(and(eq(appraisals.workerId, workerId), eq(appraisals.status, "completed"), ne(appraisals.id, appraisalId)))
-      .orderBy(desc(appraisals.heldOn))
-      .get();
+      .orderBy(desc(appraisals.heldOn)));
     const fromAppraisal = previous
-      ? tx
+      ? (await tx
           .select({ title: appraisalObjectives.title })
           .from(appraisalObjectives)
           .where(eq(appraisalObjectives.appraisalId, previous.id))
-          .orderBy(asc(appraisalObjectives.sort))
-          .all()
+          .orderBy(asc(appraisalObjectives.sort)))
           .map((o) => o.title)
       : [];
-    const pdp = currentPdpInTx(tx, workerId);
+    const pdp = await currentPdpInTx(tx, workerId);
     const goals = pdp
-      ? tx
+      ? await tx
           .select({ title: pdpGoals.title, status: pdpGoals.status, agreedAt: pdpGoals.agreedAt })
           .from(pdpGoals)
           .where(eq(pdpGoals.pdpId, pdp.id))
           .orderBy(asc(pdpGoals.sort), asc(pdpGoals.createdAt), sql`${pdpGoals}.rowid`)
-          .all()
       : [];
-    const listed = tx
+    const listed = (await tx
       .select({ objective: appraisalObjectiveReviews.objective })
       .from(appraisalObjectiveReviews)
-      .where(eq(appraisalObjectiveReviews.appraisalId, appraisalId))
-      .all()
+      .where(eq(appraisalObjectiveReviews.appraisalId, appraisalId)))
       .map((r) => r.objective);
     const toReview = objectivesToReview(fromAppraisal, goals, listed);
     let sort = listed.length;
-    for (const objective of toReview) tx.insert(appraisalObjectiveReviews).values({ appraisalId, objective, sort: sort++ }).run();
+    for (const objective of toReview) await tx.insert(appraisalObjectiveReviews).values({ appraisalId, objective, sort: sort++ });
     const added = toReview.length;
-    tx.update(appraisals).set({ status: step.to, statusReason: null }).where(eq(appraisals.id, appraisalId)).run();
-    audit(tx, user, { action: "appraisal.started", entityType: "appraisal", entityId: appraisalId, workerId, summary: { objectivesToReview: added } });
+    await tx.update(appraisals).set({ status: step.to, statusReason: null }).where(eq(appraisals.id, appraisalId));
+    await audit(tx, user, { action: "appraisal.started", entityType: "appraisal", entityId: appraisalId, workerId, summary: { objectivesToReview: added } });
     return { ok: true, workerId, appraisalId };
   });
 }
 
 /** Saves the manager's form while it is theirs to write. Objectives already made PDP goals cannot be removed. */
-export function saveAppraisal(user: SessionUser, workerId: string, appraisalId: string, f: AppraisalFields, today = todayInLondon()): AppraisalResult {
+export async function saveAppraisal(user: SessionUser, workerId: string, appraisalId: string, f: AppraisalFields, today = todayInLondon()): Promise<AppraisalResult> {
   const denied = refuseUnlessManagerRole(user);
   if (denied) return denied;
-  return db.transaction((tx) => {
-    const found = editableAppraisal(tx, user, workerId, appraisalId);
+  return await db.transaction(async (tx) => {
+    const found = await editableAppraisal(tx, user, workerId, appraisalId);
     if (!found) return NOT_FOUND;
     if (found.worker.userId === user.id) return ownRecordRefused("appraisal");
     const a = found.appraisal;
@@ -419,15 +402,14 @@ export function saveAppraisal(user: SessionUser, workerId: string, appraisalId: 
     if (f.heldOn !== null && f.heldOn > today) return { ok: false, code: "invalid", field: "heldOn", message: "The meeting date cannot be in the future" };
 
     // New objectives: edit, add, remove.
-    const existing = tx
+    const existing = await tx
       .select({
         id: appraisalObjectives.id,
         title: appraisalObjectives.title,
         goalId: goalOfObjective,
       })
       .from(appraisalObjectives)
-      .where(eq(appraisalObjectives.appraisalId, appraisalId))
-      .all();
+      .where(eq(appraisalObjectives.appraisalId, appraisalId));
     const byId = new Map(existing.map((o) => [o.id, o]));
     const changes = objectiveChanges(f.objectives);
     for (const [i, o] of f.objectives.entries()) {
@@ -442,7 +424,7 @@ export function saveAppraisal(user: SessionUser, workerId: string, appraisalId: 
       }
     }
 
-    tx.update(appraisals)
+    await tx.update(appraisals)
       .set({
         heldOn: f.heldOn,
         achievements: f.achievements,
@@ -451,19 +433,17 @@ export function saveAppraisal(user: SessionUser, workerId: string, appraisalId: 
         trainingNeeds: f.trainingNeeds,
         appraiserSummary: f.appraiserSummary,
       })
-      .where(eq(appraisals.id, appraisalId))
-      .run();
+      .where(eq(appraisals.id, appraisalId));
 
     // Reviews: only this appraisal's rows, matched by id.
     const reviewIds = new Set(
-      tx.select({ id: appraisalObjectiveReviews.id }).from(appraisalObjectiveReviews).where(eq(appraisalObjectiveReviews.appraisalId, appraisalId)).all().map((r) => r.id),
+      (await tx.select({ id: appraisalObjectiveReviews.id }).from(appraisalObjectiveReviews).where(eq(appraisalObjectiveReviews.appraisalId, appraisalId))).map((r) => r.id),
     );
     for (const r of f.reviews) {
       if (!reviewIds.has(r.id)) continue;
-      tx.update(appraisalObjectiveReviews)
+      await tx.update(appraisalObjectiveReviews)
         .set({ outcome: r.outcome as ObjectiveOutcome | null, comment: r.comment })
-        .where(and(eq(appraisalObjectiveReviews.id, r.id), eq(appraisalObjectiveReviews.appraisalId, appraisalId)))
-        .run();
+        .where(and(eq(appraisalObjectiveReviews.id, r.id), eq(appraisalObjectiveReviews.appraisalId, appraisalId)));
     }
 
     let sort = 0;
@@ -473,19 +453,19 @@ export function saveAppraisal(user: SessionUser, workerId: string, appraisalId: 
       const current = o.id ? byId.get(o.id) : undefined;
       if (o.remove) {
         if (!current) continue;
-        tx.delete(appraisalObjectives).where(and(eq(appraisalObjectives.id, current.id), eq(appraisalObjectives.appraisalId, appraisalId))).run();
+        await tx.delete(appraisalObjectives).where(and(eq(appraisalObjectives.id, current.id), eq(appraisalObjectives.appraisalId, appraisalId)));
         removed++;
         continue;
       }
       const values = { title: o.title, successMeasure: o.successMeasure, targetDate: o.targetDate, sort: sort++ };
       if (current) {
-        tx.update(appraisalObjectives).set(values).where(and(eq(appraisalObjectives.id, current.id), eq(appraisalObjectives.appraisalId, appraisalId))).run();
+        await tx.update(appraisalObjectives).set(values).where(and(eq(appraisalObjectives.id, current.id), eq(appraisalObjectives.appraisalId, appraisalId)));
       } else {
-        tx.insert(appraisalObjectives).values({ appraisalId, ...values }).run();
+        await tx.insert(appraisalObjectives).values({ appraisalId, ...values });
         added++;
       }
     }
-    audit(tx, user, {
+    await audit(tx, user, {
       action: "appraisal.saved",
       entityType: "appraisal",
       entityId: appraisalId,
@@ -501,18 +481,18 @@ export function saveAppraisal(user: SessionUser, workerId: string, appraisalId: 
 }
 
 /** Asks the worker to read and sign: needs the meeting date (not in the future), every objective marked, a summary. */
-export function sendForSignOff(user: SessionUser, workerId: string, appraisalId: string, today = todayInLondon()): AppraisalResult {
+export async function sendForSignOff(user: SessionUser, workerId: string, appraisalId: string, today = todayInLondon()): Promise<AppraisalResult> {
   const denied = refuseUnlessManagerRole(user);
   if (denied) return denied;
-  return db.transaction((tx) => {
-    const step = managerStep(tx, user, workerId, appraisalId, "send_for_sign_off");
+  return await db.transaction(async (tx) => {
+    const step = await managerStep(tx, user, workerId, appraisalId, "send_for_sign_off");
     if (!step.ok) return step;
-    const reviews = tx.select({ outcome: appraisalObjectiveReviews.outcome }).from(appraisalObjectiveReviews).where(eq(appraisalObjectiveReviews.appraisalId, appraisalId)).all();
+    const reviews = await tx.select({ outcome: appraisalObjectiveReviews.outcome }).from(appraisalObjectiveReviews).where(eq(appraisalObjectiveReviews.appraisalId, appraisalId));
     const problems = sendForSignOffProblems({ ...step.appraisal, reviews }, today);
     const keys = Object.keys(problems);
     if (keys.length > 0) return { ok: false, code: "invalid", message: "The appraisal is not ready for sign-off", fieldErrors: problems, field: keys[0] };
-    tx.update(appraisals).set({ status: step.to, statusReason: null }).where(eq(appraisals.id, appraisalId)).run();
-    audit(tx, user, { action: "appraisal.sent_for_sign_off", entityType: "appraisal", entityId: appraisalId, workerId });
+    await tx.update(appraisals).set({ status: step.to, statusReason: null }).where(eq(appraisals.id, appraisalId));
+    await audit(tx, user, { action: "appraisal.sent_for_sign_off", entityType: "appraisal", entityId: appraisalId, workerId });
     return { ok: true, workerId, appraisalId };
   });
 }
@@ -521,20 +501,19 @@ export function sendForSignOff(user: SessionUser, workerId: string, appraisalId:
  * The worker's own step (sign off, send back). Anyone else who can see the appraisal is told only the worker can;
  * a support worker reaching for another worker's appraisal finds nothing.
  */
-function workerStep(
+async function workerStep(
   tx: Tx,
   user: SessionUser,
   workerId: string,
   appraisalId: string,
   step: "sign_off" | "return_to_manager",
   reason = "",
-): { ok: true; appraisal: typeof appraisals.$inferSelect; to: AppraisalStatus } | Refusal {
-  const found = tx
+): Promise<{ ok: true; appraisal: typeof appraisals.$inferSelect; to: AppraisalStatus } | Refusal> {
+  const found = await first(tx
     .select({ appraisal: appraisals, firstName: workers.firstName, lastName: workers.lastName, userId: workers.userId })
     .from(appraisals)
     .innerJoin(workers, eq(workers.id, appraisals.workerId))
-    .where(and(eq(appraisals.id, appraisalId), eq(appraisals.workerId, workerId), visibleWorkers(user)))
-    .get();
+    .where(and(eq(appraisals.id, appraisalId), eq(appraisals.workerId, workerId), visibleWorkers(user))));
   if (!found) return NOT_FOUND;
   const isTheWorker = user.role === "support_worker" && found.userId === user.id;
   if (!isTheWorker) {
@@ -552,41 +531,40 @@ function workerStep(
  * The worker signs off their own appraisal, with optional comments: it is then completed and locked. The audit row
  * records how they proved it was them (lib/rules/signature.ts).
  */
-export function signOff(user: SessionUser, workerId: string, appraisalId: string, f: { workerComments: string }, signature: Signature): AppraisalResult {
-  return db.transaction((tx) => {
-    const step = workerStep(tx, user, workerId, appraisalId, "sign_off");
+export async function signOff(user: SessionUser, workerId: string, appraisalId: string, f: { workerComments: string }, signature: Signature): Promise<AppraisalResult> {
+  return await db.transaction(async (tx) => {
+    const step = await workerStep(tx, user, workerId, appraisalId, "sign_off");
     if (!step.ok) return step;
     const now = clockNow();
-    tx.update(appraisals)
+    await tx.update(appraisals)
       .set({ status: step.to, workerComments: f.workerComments, workerSignedAt: now, completedAt: now, statusReason: null })
-      .where(eq(appraisals.id, appraisalId))
-      .run();
-    audit(tx, user, { action: "appraisal.signed_off", entityType: "appraisal", entityId: appraisalId, workerId, summary: { withComments: f.workerComments.length > 0, reauthenticated: signature.reauthenticated } });
+      .where(eq(appraisals.id, appraisalId));
+    await audit(tx, user, { action: "appraisal.signed_off", entityType: "appraisal", entityId: appraisalId, workerId, summary: { withComments: f.workerComments.length > 0, reauthenticated: signature.reauthenticated } });
     return { ok: true, workerId, appraisalId };
   });
 }
 
 /** The worker sends it back to their manager with a reason instead of signing. */
-export function returnToManager(user: SessionUser, workerId: string, appraisalId: string, reason: string): AppraisalResult {
-  return db.transaction((tx) => {
-    const step = workerStep(tx, user, workerId, appraisalId, "return_to_manager", reason);
+export async function returnToManager(user: SessionUser, workerId: string, appraisalId: string, reason: string): Promise<AppraisalResult> {
+  return await db.transaction(async (tx) => {
+    const step = await workerStep(tx, user, workerId, appraisalId, "return_to_manager", reason);
     if (!step.ok) return step;
-    tx.update(appraisals).set({ status: step.to, statusReason: reason.trim() }).where(eq(appraisals.id, appraisalId)).run();
-    audit(tx, user, { action: "appraisal.returned", entityType: "appraisal", entityId: appraisalId, workerId, summary: { reason: reason.trim() } });
+    await tx.update(appraisals).set({ status: step.to, statusReason: reason.trim() }).where(eq(appraisals.id, appraisalId));
+    await audit(tx, user, { action: "appraisal.returned", entityType: "appraisal", entityId: appraisalId, workerId, summary: { reason: reason.trim() } });
     return { ok: true, workerId, appraisalId };
   });
 }
 
 /** Unlocks a completed appraisal for changes: a reason, a reopening row, and the sign-off cleared (it must be signed again). */
-export function reopenAppraisal(user: SessionUser, workerId: string, appraisalId: string, reason: string): AppraisalResult {
+export async function reopenAppraisal(user: SessionUser, workerId: string, appraisalId: string, reason: string): Promise<AppraisalResult> {
   const denied = refuseUnlessManagerRole(user);
   if (denied) return denied;
-  return db.transaction((tx) => {
-    const step = managerStep(tx, user, workerId, appraisalId, "reopen", reason);
+  return await db.transaction(async (tx) => {
+    const step = await managerStep(tx, user, workerId, appraisalId, "reopen", reason);
     if (!step.ok) return step;
-    tx.insert(appraisalReopenings).values({ appraisalId, reason: reason.trim(), reopenedBy: user.id }).run();
-    tx.update(appraisals).set({ status: step.to, workerSignedAt: null, completedAt: null }).where(eq(appraisals.id, appraisalId)).run();
-    audit(tx, user, {
+    await tx.insert(appraisalReopenings).values({ appraisalId, reason: reason.trim(), reopenedBy: user.id });
+    await tx.update(appraisals).set({ status: step.to, workerSignedAt: null, completedAt: null }).where(eq(appraisals.id, appraisalId));
+    await audit(tx, user, {
       action: "appraisal.reopened",
       entityType: "appraisal",
       entityId: appraisalId,
@@ -598,14 +576,14 @@ export function reopenAppraisal(user: SessionUser, workerId: string, appraisalId
 }
 
 /** Cancels an appraisal that has not reached sign-off, with a reason. */
-export function cancelAppraisal(user: SessionUser, workerId: string, appraisalId: string, reason: string): AppraisalResult {
+export async function cancelAppraisal(user: SessionUser, workerId: string, appraisalId: string, reason: string): Promise<AppraisalResult> {
   const denied = refuseUnlessManagerRole(user);
   if (denied) return denied;
-  return db.transaction((tx) => {
-    const step = managerStep(tx, user, workerId, appraisalId, "cancel", reason);
+  return await db.transaction(async (tx) => {
+    const step = await managerStep(tx, user, workerId, appraisalId, "cancel", reason);
     if (!step.ok) return step;
-    tx.update(appraisals).set({ status: step.to, statusReason: reason.trim() }).where(eq(appraisals.id, appraisalId)).run();
-    audit(tx, user, { action: "appraisal.cancelled", entityType: "appraisal", entityId: appraisalId, workerId, summary: { reason: reason.trim() } });
+    await tx.update(appraisals).set({ status: step.to, statusReason: reason.trim() }).where(eq(appraisals.id, appraisalId));
+    await audit(tx, user, { action: "appraisal.cancelled", entityType: "appraisal", entityId: appraisalId, workerId, summary: { reason: reason.trim() } });
     return { ok: true, workerId, appraisalId };
   });
 }
@@ -614,23 +592,22 @@ export function cancelAppraisal(user: SessionUser, workerId: string, appraisalId
  * Makes the appraisal's new objectives goals in the worker's current PDP, each linked back to its objective. Doing it
  * again adds only objectives not yet goals. Any status but cancelled (it changes the PDP, not the appraisal).
  */
-export function objectivesToPdp(user: SessionUser, workerId: string, appraisalId: string, today = todayInLondon()): AppraisalResult {
+export async function objectivesToPdp(user: SessionUser, workerId: string, appraisalId: string, today = todayInLondon()): Promise<AppraisalResult> {
   const denied = refuseUnlessManagerRole(user);
   if (denied) return denied;
-  return db.transaction((tx) => {
-    const found = editableAppraisal(tx, user, workerId, appraisalId);
+  return await db.transaction(async (tx) => {
+    const found = await editableAppraisal(tx, user, workerId, appraisalId);
     if (!found) return NOT_FOUND;
     if (found.worker.userId === user.id) return ownRecordRefused("appraisal");
     if (found.appraisal.status === "cancelled") return { ok: false, code: "read_only", message: "This appraisal was cancelled, so its objectives cannot go into the PDP" };
     if (found.worker.status !== "in_post") return { ok: false, code: "read_only", message: `${workerName(found.worker)} has left, so their PDP cannot change` };
-    const objectives = tx
+    const objectives = await tx
       .select()
       .from(appraisalObjectives)
       .where(eq(appraisalObjectives.appraisalId, appraisalId))
-      .orderBy(asc(appraisalObjectives.sort))
-      .all();
+      .orderBy(asc(appraisalObjectives.sort));
     if (objectives.length === 0) return { ok: false, code: "invalid", message: "Save at least one new objective first" };
-    const result = addGoalsToCurrentPdp(
+    const result = await addGoalsToCurrentPdp(
       tx,
       user,
       workerId,
@@ -643,7 +620,7 @@ export function objectivesToPdp(user: SessionUser, workerId: string, appraisalId
       })),
       today,
     );
-    audit(tx, user, {
+    await audit(tx, user, {
       action: "appraisal.objectives_to_pdp",
       entityType: "appraisal",
       entityId: appraisalId,

@@ -3,7 +3,7 @@ import "server-only";
 // reviews, the gateway checklist, the end-point result and the position it leads to. The worker's managers and admins
 // make them (the worker logs their own hours); every change is audited.
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import { db } from "../client";
+import { db, first, one } from "../client";
 import { apprenticeshipOptions, apprenticeshipReviews, apprenticeshipStandards, apprenticeshipStatusChanges, apprenticeships, bands, gatewayChecks, gatewayRequirements, otjLogs, stages, workerPositions, workers } from "../schema";
 import { editableWorkers, visibleWorkers } from "../access";
 import { notOwnRecord, refuseOwnRecord } from "../separation";
@@ -18,7 +18,7 @@ import { epaResultWords, type ApprenticeshipStatus } from "../../lib/vocabulary"
 import { type Tx, NOT_FOUND, WORKER_NOT_FOUND, LEFT, LEAD_REFUSED, ENDED, LIVE, manageRefusal, withManagedApprenticeship, lastChangeOn, type ApprenticeshipResult } from "./apprenticeships";
 
 /** Starts an apprenticeship, planned or already on programme; a worker has at most one current apprenticeship. */
-export function startApprenticeship(user: SessionUser, workerId: string, f: StartFields, today = todayInLondon()): ApprenticeshipResult {
+export async function startApprenticeship(user: SessionUser, workerId: string, f: StartFields, today = todayInLondon()): Promise<ApprenticeshipResult> {
   const refused = manageRefusal(user);
   if (refused) return refused;
   const dates = apprenticeshipDatesProblem(f.startDate, f.plannedEndDate);
@@ -26,38 +26,34 @@ export function startApprenticeship(user: SessionUser, workerId: string, f: Star
   if (f.started === "on_programme" && f.startDate > today) {
     return { ok: false, code: "invalid", field: "startDate", message: "An apprenticeship that has started cannot have a start date in the future; record it as planned" };
   }
-  return db.transaction((tx) => {
-    const worker = tx
+  return await db.transaction(async (tx) => {
+    const worker = await first(tx
       .select({ id: workers.id, status: workers.status })
       .from(workers)
-      .where(and(eq(workers.id, workerId), visibleWorkers(user), editableWorkers(user)))
-      .get();
+      .where(and(eq(workers.id, workerId), visibleWorkers(user), editableWorkers(user))));
     if (!worker) return WORKER_NOT_FOUND;
-    const own = refuseOwnRecord(tx, user, workerId, "apprenticeship");
+    const own = await refuseOwnRecord(tx, user, workerId, "apprenticeship");
     if (own) return own;
     if (worker.status === "left") return LEFT;
-    const live = tx
+    const live = await first(tx
       .select({ id: apprenticeships.id })
       .from(apprenticeships)
-      .where(and(eq(apprenticeships.workerId, workerId), inArray(apprenticeships.status, LIVE)))
-      .get();
+      .where(and(eq(apprenticeships.workerId, workerId), inArray(apprenticeships.status, LIVE))));
     if (live) return { ok: false, code: "conflict", message: "This worker already has a current apprenticeship. Complete or withdraw it before starting another." };
-    const standard = tx
+    const standard = await first(tx
       .select({ id: apprenticeshipStandards.id, title: apprenticeshipStandards.title })
       .from(apprenticeshipStandards)
-      .where(and(eq(apprenticeshipStandards.id, f.standardId), isNull(apprenticeshipStandards.retiredAt)))
-      .get();
+      .where(and(eq(apprenticeshipStandards.id, f.standardId), isNull(apprenticeshipStandards.retiredAt))));
     if (!standard) return { ok: false, code: "invalid", field: "standardId", message: "Select an apprenticeship standard from the list" };
-    const options = tx
+    const options = await tx
       .select({ id: apprenticeshipOptions.id })
       .from(apprenticeshipOptions)
-      .where(and(eq(apprenticeshipOptions.standardId, f.standardId), isNull(apprenticeshipOptions.retiredAt)))
-      .all();
+      .where(and(eq(apprenticeshipOptions.standardId, f.standardId), isNull(apprenticeshipOptions.retiredAt)));
     if (f.optionId && !options.some((o) => o.id === f.optionId)) {
       return { ok: false, code: "invalid", field: "optionId", message: "Select one of this standard's options" };
     }
     if (!f.optionId && options.length > 0) return { ok: false, code: "invalid", field: "optionId", message: `Select the ${standard.title} option` };
-    const row = tx
+    const row = await one(tx
       .insert(apprenticeships)
       .values({
         workerId,
@@ -70,16 +66,14 @@ export function startApprenticeship(user: SessionUser, workerId: string, f: Star
         status: f.started,
         createdBy: user.id,
       })
-      .returning({ id: apprenticeships.id })
-      .get();
+      .returning({ id: apprenticeships.id }));
     const agreedOn = f.started === "planned" ? (today < f.startDate ? today : f.startDate) : f.startDate;
-    tx.insert(apprenticeshipStatusChanges).values({ apprenticeshipId: row.id, fromStatus: null, toStatus: "planned", effectiveOn: agreedOn, reason: "Apprenticeship agreed", changedBy: user.id }).run();
+    await tx.insert(apprenticeshipStatusChanges).values({ apprenticeshipId: row.id, fromStatus: null, toStatus: "planned", effectiveOn: agreedOn, reason: "Apprenticeship agreed", changedBy: user.id });
     if (f.started === "on_programme") {
-      tx.insert(apprenticeshipStatusChanges)
-        .values({ apprenticeshipId: row.id, fromStatus: "planned", toStatus: "on_programme", effectiveOn: f.startDate, reason: "Started the programme", changedBy: user.id })
-        .run();
+      await tx.insert(apprenticeshipStatusChanges)
+        .values({ apprenticeshipId: row.id, fromStatus: "planned", toStatus: "on_programme", effectiveOn: f.startDate, reason: "Started the programme", changedBy: user.id });
     }
-    audit(tx, user, {
+    await audit(tx, user, {
       action: "apprenticeship.create",
       entityType: "apprenticeship",
       entityId: row.id,
@@ -95,23 +89,22 @@ export function startApprenticeship(user: SessionUser, workerId: string, f: Star
  * break in learning (with a reason) and the return (optionally re-planning the end), gateway, end-point assessment
  * (every gateway requirement ticked first), or withdrawal (with a reason). Completion comes with the result.
  */
-export function changeApprenticeshipStatus(user: SessionUser, workerId: string, apprenticeshipId: string, f: StatusFields, today = todayInLondon()): ApprenticeshipResult {
-  return withManagedApprenticeship(user, workerId, apprenticeshipId, (tx, found) => {
+export async function changeApprenticeshipStatus(user: SessionUser, workerId: string, apprenticeshipId: string, f: StatusFields, today = todayInLondon()): Promise<ApprenticeshipResult> {
+  return await withManagedApprenticeship(user, workerId, apprenticeshipId, async (tx, found) => {
     const a = found.a;
     const to = f.to as ApprenticeshipStatus;
     const check = checkApprenticeshipTransition(a.status, to, f.reason);
     if (!check.ok) return { ok: false, code: "invalid", field: check.field ?? "to", message: check.message };
     // Starting may be dated before the day the place was recorded (a late entry): only later steps follow the last change.
-    const last = a.status === "planned" ? null : lastChangeOn(tx, a.id);
+    const last = a.status === "planned" ? null : await lastChangeOn(tx, a.id);
     const problem = statusDateProblem({ effectiveOn: f.effectiveOn, to, startDate: a.startDate, plannedEndDate: a.plannedEndDate, lastChangeOn: last, today });
     if (problem) return { ok: false, code: "invalid", field: "effectiveOn", message: problem };
     if (to === "end_point_assessment") {
-      const requirements = tx
+      const requirements = await tx
         .select({ id: gatewayRequirements.id, label: gatewayRequirements.label })
         .from(gatewayRequirements)
-        .where(and(eq(gatewayRequirements.standardId, a.standardId), isNull(gatewayRequirements.retiredAt)))
-        .all();
-      const ticked = new Set(tx.select({ id: gatewayChecks.requirementId }).from(gatewayChecks).where(eq(gatewayChecks.apprenticeshipId, a.id)).all().map((c) => c.id));
+        .where(and(eq(gatewayRequirements.standardId, a.standardId), isNull(gatewayRequirements.retiredAt)));
+      const ticked = new Set((await tx.select({ id: gatewayChecks.requirementId }).from(gatewayChecks).where(eq(gatewayChecks.apprenticeshipId, a.id))).map((c) => c.id));
       const outstanding = gatewayOutstanding(requirements, ticked);
       if (outstanding.length > 0) {
         return {
@@ -134,7 +127,7 @@ export function changeApprenticeshipStatus(user: SessionUser, workerId: string, 
     }
     const starting = a.status === "planned" && to === "on_programme";
     const reason = f.reason.trim();
-    tx.update(apprenticeships)
+    await tx.update(apprenticeships)
       .set({
         status: to,
         startDate: starting ? f.effectiveOn : a.startDate,
@@ -143,19 +136,16 @@ export function changeApprenticeshipStatus(user: SessionUser, workerId: string, 
         withdrawnReason: to === "withdrawn" ? reason : a.withdrawnReason,
         updatedAt: clockNow(),
       })
-      .where(eq(apprenticeships.id, a.id))
-      .run();
+      .where(eq(apprenticeships.id, a.id));
     if (starting) {
       // The agreement cannot post-date the start it led to.
-      tx.update(apprenticeshipStatusChanges)
+      await tx.update(apprenticeshipStatusChanges)
         .set({ effectiveOn: f.effectiveOn })
-        .where(and(eq(apprenticeshipStatusChanges.apprenticeshipId, a.id), eq(apprenticeshipStatusChanges.toStatus, "planned"), sql`${apprenticeshipStatusChanges.effectiveOn} > ${f.effectiveOn}`))
-        .run();
+        .where(and(eq(apprenticeshipStatusChanges.apprenticeshipId, a.id), eq(apprenticeshipStatusChanges.toStatus, "planned"), sql`${apprenticeshipStatusChanges.effectiveOn} > ${f.effectiveOn}`));
     }
-    tx.insert(apprenticeshipStatusChanges)
-      .values({ apprenticeshipId: a.id, fromStatus: a.status, toStatus: to, effectiveOn: f.effectiveOn, reason, changedBy: user.id })
-      .run();
-    audit(tx, user, {
+    await tx.insert(apprenticeshipStatusChanges)
+      .values({ apprenticeshipId: a.id, fromStatus: a.status, toStatus: to, effectiveOn: f.effectiveOn, reason, changedBy: user.id });
+    await audit(tx, user, {
       action: "apprenticeship.status_change",
       entityType: "apprenticeship",
       entityId: a.id,
@@ -174,35 +164,32 @@ export function changeApprenticeshipStatus(user: SessionUser, workerId: string, 
 }
 
 /** Logs off-the-job training: the worker on their own apprenticeship, or their manager or an admin. */
-export function logOtj(user: SessionUser, workerId: string, apprenticeshipId: string, f: OtjFields, today = todayInLondon()): ApprenticeshipResult {
+export async function logOtj(user: SessionUser, workerId: string, apprenticeshipId: string, f: OtjFields, today = todayInLondon()): Promise<ApprenticeshipResult> {
   if (user.role === "lead") return LEAD_REFUSED;
-  return db.transaction((tx) => {
+  return await db.transaction(async (tx) => {
     const own = user.role === "support_worker" ? eq(workers.userId, user.id) : editableWorkers(user);
-    const found = tx
+    const found = await first(tx
       .select({ a: apprenticeships, workerStatus: workers.status })
       .from(apprenticeships)
       .innerJoin(workers, eq(workers.id, apprenticeships.workerId))
-      .where(and(eq(apprenticeships.id, apprenticeshipId), eq(apprenticeships.workerId, workerId), visibleWorkers(user), own))
-      .get();
+      .where(and(eq(apprenticeships.id, apprenticeshipId), eq(apprenticeships.workerId, workerId), visibleWorkers(user), own)));
     if (!found) return NOT_FOUND;
     if (found.workerStatus === "left") return LEFT;
     const a = found.a;
     if (a.status === "planned") return { ok: false, code: "invalid", message: "Off-the-job hours are logged once the apprenticeship has started" };
     if (a.status === "completed" || a.status === "withdrawn") return ENDED(a.status);
     const already =
-      tx
+      (await first(tx
         .select({ h: sql<number>`coalesce(sum(${otjLogs.hours}), 0)` })
         .from(otjLogs)
-        .where(and(eq(otjLogs.apprenticeshipId, a.id), eq(otjLogs.activityOn, f.activityOn)))
-        .get()?.h ?? 0;
+        .where(and(eq(otjLogs.apprenticeshipId, a.id), eq(otjLogs.activityOn, f.activityOn)))))?.h ?? 0;
     const problem = otjLogProblem({ activityOn: f.activityOn, hours: f.hours, startDate: a.startDate, endedOn: a.actualEndDate, today, alreadyThatDay: already });
     if (problem) return { ok: false, code: "invalid", ...problem };
-    const row = tx
+    const row = await one(tx
       .insert(otjLogs)
       .values({ apprenticeshipId: a.id, activityOn: f.activityOn, hours: f.hours, activityType: f.activityType, note: f.note, loggedBy: user.id })
-      .returning({ id: otjLogs.id })
-      .get();
-    audit(tx, user, {
+      .returning({ id: otjLogs.id }));
+    await audit(tx, user, {
       action: "otj_log.create",
       entityType: "otj_log",
       entityId: row.id,
@@ -214,27 +201,26 @@ export function logOtj(user: SessionUser, workerId: string, apprenticeshipId: st
 }
 
 /** Removes an off-the-job entry logged by mistake: whoever logged it, or the worker's manager or an admin. */
-export function deleteOtjLog(user: SessionUser, workerId: string, logId: string): ApprenticeshipResult {
+export async function deleteOtjLog(user: SessionUser, workerId: string, logId: string): Promise<ApprenticeshipResult> {
   if (user.role === "lead") return LEAD_REFUSED;
-  return db.transaction((tx) => {
+  return await db.transaction(async (tx) => {
     // On one's own record, whatever the role, only the entries one logged oneself: the others are evidence someone
     // else recorded towards one's own gateway (db/separation.ts).
     const mine =
       user.role === "support_worker"
         ? and(eq(workers.userId, user.id), eq(otjLogs.loggedBy, user.id))
         : and(editableWorkers(user), or(notOwnRecord(user), eq(otjLogs.loggedBy, user.id)));
-    const found = tx
+    const found = await first(tx
       .select({ log: otjLogs, status: apprenticeships.status, workerStatus: workers.status })
       .from(otjLogs)
       .innerJoin(apprenticeships, eq(apprenticeships.id, otjLogs.apprenticeshipId))
       .innerJoin(workers, eq(workers.id, apprenticeships.workerId))
-      .where(and(eq(otjLogs.id, logId), eq(apprenticeships.workerId, workerId), visibleWorkers(user), mine))
-      .get();
+      .where(and(eq(otjLogs.id, logId), eq(apprenticeships.workerId, workerId), visibleWorkers(user), mine)));
     if (!found) return { ok: false, code: "not_found", message: "Off-the-job entry not found" };
     if (found.workerStatus === "left") return LEFT;
     if (found.status === "completed" || found.status === "withdrawn") return ENDED(found.status);
-    tx.delete(otjLogs).where(eq(otjLogs.id, logId)).run();
-    audit(tx, user, {
+    await tx.delete(otjLogs).where(eq(otjLogs.id, logId));
+    await audit(tx, user, {
       action: "otj_log.delete",
       entityType: "otj_log",
       entityId: logId,
@@ -246,14 +232,14 @@ export function deleteOtjLog(user: SessionUser, workerId: string, logId: string)
 }
 
 /** Records a tripartite progress review (the employer's side records it). */
-export function recordReview(user: SessionUser, workerId: string, apprenticeshipId: string, f: ReviewFields, today = todayInLondon()): ApprenticeshipResult {
-  return withManagedApprenticeship(user, workerId, apprenticeshipId, (tx, found) => {
+export async function recordReview(user: SessionUser, workerId: string, apprenticeshipId: string, f: ReviewFields, today = todayInLondon()): Promise<ApprenticeshipResult> {
+  return await withManagedApprenticeship(user, workerId, apprenticeshipId, async (tx, found) => {
     const a = found.a;
     if (a.status === "planned") return { ok: false, code: "invalid", message: "Progress reviews are recorded once the apprenticeship has started" };
     if (a.status === "completed" || a.status === "withdrawn") return ENDED(a.status);
     const problem = reviewDateProblem(f.reviewedOn, a.startDate, today);
     if (problem) return { ok: false, code: "invalid", field: "reviewedOn", message: problem };
-    const row = tx
+    const row = await one(tx
       .insert(apprenticeshipReviews)
       .values({
         apprenticeshipId: a.id,
@@ -265,9 +251,8 @@ export function recordReview(user: SessionUser, workerId: string, apprenticeship
         nextReviewOn: f.nextReviewOn,
         recordedBy: user.id,
       })
-      .returning({ id: apprenticeshipReviews.id })
-      .get();
-    audit(tx, user, {
+      .returning({ id: apprenticeshipReviews.id }));
+    await audit(tx, user, {
       action: "apprenticeship_review.create",
       entityType: "apprenticeship_review",
       entityId: row.id,
@@ -278,31 +263,29 @@ export function recordReview(user: SessionUser, workerId: string, apprenticeship
   });
 }
 
-function liveRequirementInTx(tx: Tx, standardId: string, requirementId: string) {
-  return tx
+async function liveRequirementInTx(tx: Tx, standardId: string, requirementId: string) {
+  return await first(tx
     .select({ id: gatewayRequirements.id, label: gatewayRequirements.label })
     .from(gatewayRequirements)
-    .where(and(eq(gatewayRequirements.id, requirementId), eq(gatewayRequirements.standardId, standardId), isNull(gatewayRequirements.retiredAt)))
-    .get();
+    .where(and(eq(gatewayRequirements.id, requirementId), eq(gatewayRequirements.standardId, standardId), isNull(gatewayRequirements.retiredAt))));
 }
 
 /** Ticks a gateway requirement with the date it was met and the evidence seen. */
-export function tickGateway(user: SessionUser, workerId: string, apprenticeshipId: string, requirementId: string, f: GatewayFields, today = todayInLondon()): ApprenticeshipResult {
-  return withManagedApprenticeship(user, workerId, apprenticeshipId, (tx, found) => {
+export async function tickGateway(user: SessionUser, workerId: string, apprenticeshipId: string, requirementId: string, f: GatewayFields, today = todayInLondon()): Promise<ApprenticeshipResult> {
+  return await withManagedApprenticeship(user, workerId, apprenticeshipId, async (tx, found) => {
     const a = found.a;
     if (!isLive(a.status)) return ENDED(a.status);
     if (a.status === "end_point_assessment") return { ok: false, code: "read_only", message: "The gateway has been passed; its checklist can no longer change" };
-    const requirement = liveRequirementInTx(tx, a.standardId, requirementId);
+    const requirement = await liveRequirementInTx(tx, a.standardId, requirementId);
     if (!requirement) return { ok: false, code: "not_found", message: "Gateway requirement not found" };
     if (f.completedOn > today) return { ok: false, code: "invalid", field: "completedOn", message: "The date it was met cannot be in the future" };
-    const exists = tx.select({ id: gatewayChecks.id }).from(gatewayChecks).where(and(eq(gatewayChecks.apprenticeshipId, a.id), eq(gatewayChecks.requirementId, requirementId))).get();
+    const exists = await first(tx.select({ id: gatewayChecks.id }).from(gatewayChecks).where(and(eq(gatewayChecks.apprenticeshipId, a.id), eq(gatewayChecks.requirementId, requirementId))));
     if (exists) return { ok: false, code: "conflict", message: "This requirement is already ticked" };
-    const row = tx
+    const row = await one(tx
       .insert(gatewayChecks)
       .values({ apprenticeshipId: a.id, requirementId, completedOn: f.completedOn, evidence: f.evidence, checkedBy: user.id })
-      .returning({ id: gatewayChecks.id })
-      .get();
-    audit(tx, user, {
+      .returning({ id: gatewayChecks.id }));
+    await audit(tx, user, {
       action: "gateway_check.create",
       entityType: "gateway_check",
       entityId: row.id,
@@ -314,20 +297,19 @@ export function tickGateway(user: SessionUser, workerId: string, apprenticeshipI
 }
 
 /** Unticks a gateway requirement ticked by mistake, before end-point assessment. */
-export function untickGateway(user: SessionUser, workerId: string, apprenticeshipId: string, requirementId: string): ApprenticeshipResult {
-  return withManagedApprenticeship(user, workerId, apprenticeshipId, (tx, found) => {
+export async function untickGateway(user: SessionUser, workerId: string, apprenticeshipId: string, requirementId: string): Promise<ApprenticeshipResult> {
+  return await withManagedApprenticeship(user, workerId, apprenticeshipId, async (tx, found) => {
     const a = found.a;
     if (!isLive(a.status)) return ENDED(a.status);
     if (a.status === "end_point_assessment") return { ok: false, code: "read_only", message: "The gateway has been passed; its checklist can no longer change" };
-    const check = tx
+    const check = await first(tx
       .select({ id: gatewayChecks.id, completedOn: gatewayChecks.completedOn, label: gatewayRequirements.label })
       .from(gatewayChecks)
       .innerJoin(gatewayRequirements, eq(gatewayRequirements.id, gatewayChecks.requirementId))
-      .where(and(eq(gatewayChecks.apprenticeshipId, a.id), eq(gatewayChecks.requirementId, requirementId)))
-      .get();
+      .where(and(eq(gatewayChecks.apprenticeshipId, a.id), eq(gatewayChecks.requirementId, requirementId))));
     if (!check) return { ok: false, code: "not_found", message: "Gateway check not found" };
-    tx.delete(gatewayChecks).where(eq(gatewayChecks.id, check.id)).run();
-    audit(tx, user, {
+    await tx.delete(gatewayChecks).where(eq(gatewayChecks.id, check.id));
+    await audit(tx, user, {
       action: "gateway_check.delete",
       entityType: "gateway_check",
       entityId: check.id,
@@ -342,8 +324,8 @@ export function untickGateway(user: SessionUser, workerId: string, apprenticeshi
  * Records the end-point result. A pass, merit or distinction completes the apprenticeship on that date; a fail is
  * kept and the apprenticeship stays in end-point assessment for a resit.
  */
-export function recordEpaResult(user: SessionUser, workerId: string, apprenticeshipId: string, f: EpaFields, today = todayInLondon()): ApprenticeshipResult {
-  return withManagedApprenticeship(user, workerId, apprenticeshipId, (tx, found) => {
+export async function recordEpaResult(user: SessionUser, workerId: string, apprenticeshipId: string, f: EpaFields, today = todayInLondon()): Promise<ApprenticeshipResult> {
+  return await withManagedApprenticeship(user, workerId, apprenticeshipId, async (tx, found) => {
     const a = found.a;
     if (a.status !== "end_point_assessment") {
       return isLive(a.status)
@@ -351,10 +333,10 @@ export function recordEpaResult(user: SessionUser, workerId: string, apprentices
         : ENDED(a.status);
     }
     if (f.resultOn > today) return { ok: false, code: "invalid", field: "resultOn", message: "The date of the result cannot be in the future" };
-    const last = lastChangeOn(tx, a.id);
+    const last = await lastChangeOn(tx, a.id);
     if (last && f.resultOn < last) return { ok: false, code: "invalid", field: "resultOn", message: `The result cannot be before end-point assessment started on ${formatDate(last)}` };
     const passed = isPassingResult(f.result);
-    tx.update(apprenticeships)
+    await tx.update(apprenticeships)
       .set({
         epaResult: f.result,
         epaResultOn: f.resultOn,
@@ -362,10 +344,9 @@ export function recordEpaResult(user: SessionUser, workerId: string, apprentices
         actualEndDate: passed ? f.resultOn : a.actualEndDate,
         updatedAt: clockNow(),
       })
-      .where(eq(apprenticeships.id, a.id))
-      .run();
+      .where(eq(apprenticeships.id, a.id));
     if (passed) {
-      tx.insert(apprenticeshipStatusChanges)
+      await tx.insert(apprenticeshipStatusChanges)
         .values({
           apprenticeshipId: a.id,
           fromStatus: a.status,
@@ -373,10 +354,9 @@ export function recordEpaResult(user: SessionUser, workerId: string, apprentices
           effectiveOn: f.resultOn,
           reason: `End-point assessment: ${epaResultWords.label(f.result).toLowerCase()}`,
           changedBy: user.id,
-        })
-        .run();
+        });
     }
-    audit(tx, user, {
+    await audit(tx, user, {
       action: passed ? "apprenticeship.completed" : "apprenticeship.epa_fail",
       entityType: "apprenticeship",
       entityId: a.id,
@@ -391,29 +371,28 @@ export function recordEpaResult(user: SessionUser, workerId: string, apprentices
  * Records the position a completed apprenticeship led to on the worker's history (closing the open position), so
  * progression counts it: the new role, band and job title from a date on or after completion.
  */
-export function recordProgressionPosition(user: SessionUser, workerId: string, apprenticeshipId: string, f: PositionFields, today = todayInLondon()): ApprenticeshipResult {
-  return withManagedApprenticeship(user, workerId, apprenticeshipId, (tx, found) => {
+export async function recordProgressionPosition(user: SessionUser, workerId: string, apprenticeshipId: string, f: PositionFields, today = todayInLondon()): Promise<ApprenticeshipResult> {
+  return await withManagedApprenticeship(user, workerId, apprenticeshipId, async (tx, found) => {
     const a = found.a;
     if (a.status !== "completed") return { ok: false, code: "invalid", message: "The new position is recorded once the apprenticeship is completed" };
     const completedOn = a.actualEndDate ?? a.epaResultOn ?? a.plannedEndDate;
     if (f.effectiveFrom < completedOn) return { ok: false, code: "invalid", field: "effectiveFrom", message: `The new position cannot start before the apprenticeship was completed on ${formatDate(completedOn)}` };
     if (f.effectiveFrom > today) return { ok: false, code: "invalid", field: "effectiveFrom", message: "Record the new position once it has started: the date cannot be in the future" };
-    const stage = tx.select({ id: stages.id, name: stages.name }).from(stages).where(and(eq(stages.id, f.stageId), isNull(stages.retiredAt))).get();
+    const stage = await first(tx.select({ id: stages.id, name: stages.name }).from(stages).where(and(eq(stages.id, f.stageId), isNull(stages.retiredAt))));
     if (!stage) return { ok: false, code: "invalid", field: "stageId", message: "Select a role from the list" };
-    if (f.bandId && !tx.select({ id: bands.id }).from(bands).where(and(eq(bands.id, f.bandId), isNull(bands.retiredAt))).get()) {
+    if (f.bandId && !await first(tx.select({ id: bands.id }).from(bands).where(and(eq(bands.id, f.bandId), isNull(bands.retiredAt))))) {
       return { ok: false, code: "invalid", field: "bandId", message: "Select a band from the list" };
     }
-    const worker = tx.select().from(workers).where(eq(workers.id, workerId)).get()!;
-    const open = tx.select().from(workerPositions).where(and(eq(workerPositions.workerId, workerId), isNull(workerPositions.effectiveTo))).get();
+    const worker = (await first(tx.select().from(workers).where(eq(workers.id, workerId))))!;
+    const open = await first(tx.select().from(workerPositions).where(and(eq(workerPositions.workerId, workerId), isNull(workerPositions.effectiveTo))));
     if (open && f.effectiveFrom <= open.effectiveFrom) {
       return { ok: false, code: "invalid", field: "effectiveFrom", message: `The new position must start after ${formatDate(open.effectiveFrom)}, when the current one began` };
     }
-    if (open) tx.update(workerPositions).set({ effectiveTo: f.effectiveFrom }).where(eq(workerPositions.id, open.id)).run();
-    tx.insert(workerPositions)
-      .values({ workerId, effectiveFrom: f.effectiveFrom, stageId: f.stageId, bandId: f.bandId, jobTitle: f.jobTitle, teamId: worker.teamId, reason: f.positionReason, recordedBy: user.id })
-      .run();
-    tx.update(workers).set({ stageId: f.stageId, bandId: f.bandId, jobTitle: f.jobTitle }).where(eq(workers.id, workerId)).run();
-    audit(tx, user, {
+    if (open) await tx.update(workerPositions).set({ effectiveTo: f.effectiveFrom }).where(eq(workerPositions.id, open.id));
+    await tx.insert(workerPositions)
+      .values({ workerId, effectiveFrom: f.effectiveFrom, stageId: f.stageId, bandId: f.bandId, jobTitle: f.jobTitle, teamId: worker.teamId, reason: f.positionReason, recordedBy: user.id });
+    await tx.update(workers).set({ stageId: f.stageId, bandId: f.bandId, jobTitle: f.jobTitle }).where(eq(workers.id, workerId));
+    await audit(tx, user, {
       action: "worker.position_change",
       entityType: "worker",
       entityId: workerId,
@@ -434,18 +413,17 @@ export function recordProgressionPosition(user: SessionUser, workerId: string, a
  * When a worker leaves, their current apprenticeship ends with them: withdrawn on the leaving date (or on its start,
  * if it had not begun), with the leaving reason, audited. Runs inside the leaving's own transaction.
  */
-export function withdrawOnLeavingInTx(tx: Tx, user: SessionUser, workerId: string, leftOn: string, leavingReason: string): void {
-  const live = tx
+export async function withdrawOnLeavingInTx(tx: Tx, user: SessionUser, workerId: string, leftOn: string, leavingReason: string): Promise<void> {
+  const live = await tx
     .select()
     .from(apprenticeships)
-    .where(and(eq(apprenticeships.workerId, workerId), inArray(apprenticeships.status, LIVE)))
-    .all();
+    .where(and(eq(apprenticeships.workerId, workerId), inArray(apprenticeships.status, LIVE)));
   for (const a of live) {
     const on = leftOn < a.startDate ? a.startDate : leftOn;
     const reason = `Left the organisation${leavingReason ? `: ${leavingReason}` : ""}`;
-    tx.update(apprenticeships).set({ status: "withdrawn", actualEndDate: on, withdrawnReason: reason, updatedAt: clockNow() }).where(eq(apprenticeships.id, a.id)).run();
-    tx.insert(apprenticeshipStatusChanges).values({ apprenticeshipId: a.id, fromStatus: a.status, toStatus: "withdrawn", effectiveOn: on, reason, changedBy: user.id }).run();
-    audit(tx, user, { action: "apprenticeship.status_change", entityType: "apprenticeship", entityId: a.id, workerId, summary: { from: a.status, to: "withdrawn", effectiveOn: on, reason } });
+    await tx.update(apprenticeships).set({ status: "withdrawn", actualEndDate: on, withdrawnReason: reason, updatedAt: clockNow() }).where(eq(apprenticeships.id, a.id));
+    await tx.insert(apprenticeshipStatusChanges).values({ apprenticeshipId: a.id, fromStatus: a.status, toStatus: "withdrawn", effectiveOn: on, reason, changedBy: user.id });
+    await audit(tx, user, { action: "apprenticeship.status_change", entityType: "apprenticeship", entityId: a.id, workerId, summary: { from: a.status, to: "withdrawn", effectiveOn: on, reason } });
   }
 }
 

@@ -32,10 +32,10 @@ export type PipelineRow = {
  * Every apprenticeship the user may see that is live, or ended in the last 12 months: managers their teams', leads
  * and admins all. Each carries its tracking (hours, reviews, risks), worked out by the same rule as the worker's page.
  */
-export function apprenticeshipPipeline(user: SessionUser, today = todayInLondon()) {
+export async function apprenticeshipPipeline(user: SessionUser, today = todayInLondon()) {
   if (user.role === "support_worker") return undefined;
   const since = addMonths(today, -12);
-  return trackedApprenticeships(
+  return await trackedApprenticeships(
     user,
     or(inArray(apprenticeships.status, LIVE), and(inArray(apprenticeships.status, ["completed", "withdrawn"]), gte(apprenticeships.actualEndDate, since)))!,
     today,
@@ -46,13 +46,13 @@ export function apprenticeshipPipeline(user: SessionUser, today = todayInLondon(
  * The live apprenticeships of in-post workers the user may see (a support worker their own), with their tracking:
  * what the inbox reminds about. The same three queries as the pipeline, whatever the number of apprentices.
  */
-export function liveApprenticeshipTracking(user: SessionUser, today = todayInLondon()) {
-  return trackedApprenticeships(user, and(inArray(apprenticeships.status, LIVE), eq(workers.status, "in_post"))!, today);
+export async function liveApprenticeshipTracking(user: SessionUser, today = todayInLondon()) {
+  return await trackedApprenticeships(user, and(inArray(apprenticeships.status, LIVE), eq(workers.status, "in_post"))!, today);
 }
 
-function trackedApprenticeships(user: SessionUser, which: SQL, today: string) {
+async function trackedApprenticeships(user: SessionUser, which: SQL, today: string) {
   const where: SQL = and(visibleWorkers(user), which)!;
-  const rows = db
+  const rows = await db
     .select({
       id: apprenticeships.id,
       workerId: workers.id,
@@ -76,39 +76,36 @@ function trackedApprenticeships(user: SessionUser, which: SQL, today: string) {
     .innerJoin(teams, eq(teams.id, workers.teamId))
     .innerJoin(apprenticeshipStandards, eq(apprenticeshipStandards.id, apprenticeships.standardId))
     .where(where)
-    .orderBy(sql`${workers.lastName} collate nocase`, sql`${workers.firstName} collate nocase`, asc(apprenticeships.id))
-    .all();
+    .orderBy(sql`${workers.lastName} collate nocase`, sql`${workers.firstName} collate nocase`, asc(apprenticeships.id));
   // The status histories and reviews of the live ones, read with the same access rule (two queries, not one a row).
   const liveWhere = and(visibleWorkers(user), inArray(apprenticeships.status, LIVE));
   const changes = new Map<string, StatusChange[]>();
-  for (const c of db
+  for (const c of await db
     .select({ apprenticeshipId: apprenticeshipStatusChanges.apprenticeshipId, toStatus: apprenticeshipStatusChanges.toStatus, effectiveOn: apprenticeshipStatusChanges.effectiveOn })
     .from(apprenticeshipStatusChanges)
     .innerJoin(apprenticeships, eq(apprenticeships.id, apprenticeshipStatusChanges.apprenticeshipId))
     .innerJoin(workers, eq(workers.id, apprenticeships.workerId))
     .where(liveWhere)
-    .orderBy(asc(apprenticeshipStatusChanges.effectiveOn), asc(apprenticeshipStatusChanges.createdAt))
-    .all()) {
+    .orderBy(asc(apprenticeshipStatusChanges.effectiveOn), asc(apprenticeshipStatusChanges.createdAt))) {
     const list = changes.get(c.apprenticeshipId) ?? [];
     list.push({ toStatus: c.toStatus, effectiveOn: c.effectiveOn });
     changes.set(c.apprenticeshipId, list);
   }
   const reviews = new Map<string, { dates: string[]; agreedNext: string | null }>();
-  for (const r of db
+  for (const r of await db
     .select({ apprenticeshipId: apprenticeshipReviews.apprenticeshipId, reviewedOn: apprenticeshipReviews.reviewedOn, nextReviewOn: apprenticeshipReviews.nextReviewOn })
     .from(apprenticeshipReviews)
     .innerJoin(apprenticeships, eq(apprenticeships.id, apprenticeshipReviews.apprenticeshipId))
     .innerJoin(workers, eq(workers.id, apprenticeships.workerId))
     .where(liveWhere)
-    .orderBy(asc(apprenticeshipReviews.reviewedOn), asc(apprenticeshipReviews.createdAt))
-    .all()) {
+    .orderBy(asc(apprenticeshipReviews.reviewedOn), asc(apprenticeshipReviews.createdAt))) {
     const entry = reviews.get(r.apprenticeshipId) ?? { dates: [], agreedNext: null };
     // Ordered by date, so the last one seen is the latest review and its agreed next date counts.
     entry.dates.push(r.reviewedOn);
     entry.agreedNext = r.nextReviewOn;
     reviews.set(r.apprenticeshipId, entry);
   }
-  const rules = loadRules(db);
+  const rules = await loadRules(db);
   const out: PipelineRow[] = rows.map((r) => {
     const rev = reviews.get(r.id);
     return {

@@ -5,7 +5,7 @@ import "server-only";
 // leads read; anyone else is told "not found".
 import { and, asc, desc, eq, gte, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { db } from "../client";
+import { db, first } from "../client";
 import { apprenticeshipOptions, apprenticeshipReviews, apprenticeshipStandards, apprenticeshipStatusChanges, apprenticeships, bands, gatewayChecks, gatewayRequirements, otjLogs, otjRules, stages, users, workerPositions, workers } from "../schema";
 import { editableWorkers, visibleWorkers } from "../access";
 import { refuseOwnRecord } from "../separation";
@@ -43,14 +43,13 @@ export function manageRefusal(user: SessionUser): Refusal | undefined {
 }
 
 /** The apprenticeship of this worker, if the user may run it (their manager, an admin). */
-export function managedApprenticeshipInTx(tx: Tx, user: SessionUser, workerId: string, apprenticeshipId: string) {
-  return tx
+export async function managedApprenticeshipInTx(tx: Tx, user: SessionUser, workerId: string, apprenticeshipId: string) {
+  return await first(tx
     .select({ a: apprenticeships, workerStatus: workers.status, standardMinimumHours: apprenticeshipStandards.otjMinimumHours })
     .from(apprenticeships)
     .innerJoin(workers, eq(workers.id, apprenticeships.workerId))
     .innerJoin(apprenticeshipStandards, eq(apprenticeshipStandards.id, apprenticeships.standardId))
-    .where(and(eq(apprenticeships.id, apprenticeshipId), eq(apprenticeships.workerId, workerId), visibleWorkers(user), editableWorkers(user)))
-    .get();
+    .where(and(eq(apprenticeships.id, apprenticeshipId), eq(apprenticeships.workerId, workerId), visibleWorkers(user), editableWorkers(user))));
 }
 
 /**
@@ -58,36 +57,35 @@ export function managedApprenticeshipInTx(tx: Tx, user: SessionUser, workerId: s
  * or an admin gets "not found", nobody decides on their own, a leaver's record is closed; then `change` runs in one
  * transaction.
  */
-export function withManagedApprenticeship(
+export async function withManagedApprenticeship(
   user: SessionUser,
   workerId: string,
   apprenticeshipId: string,
-  change: (tx: Tx, found: NonNullable<ReturnType<typeof managedApprenticeshipInTx>>) => ApprenticeshipResult,
-): ApprenticeshipResult {
+  change: (tx: Tx, found: NonNullable<Awaited<ReturnType<typeof managedApprenticeshipInTx>>>) => Promise<ApprenticeshipResult>,
+): Promise<ApprenticeshipResult> {
   const refused = manageRefusal(user);
   if (refused) return refused;
-  return db.transaction((tx) => {
-    const found = managedApprenticeshipInTx(tx, user, workerId, apprenticeshipId);
+  return await db.transaction(async (tx) => {
+    const found = await managedApprenticeshipInTx(tx, user, workerId, apprenticeshipId);
     if (!found) return NOT_FOUND;
     // Nobody takes the decisions on their own apprenticeship (db/separation.ts).
-    const own = refuseOwnRecord(tx, user, workerId, "apprenticeship");
+    const own = await refuseOwnRecord(tx, user, workerId, "apprenticeship");
     if (own) return own;
     if (found.workerStatus === "left") return LEFT;
     return change(tx, found);
   });
 }
 
-export function loadRules(q: Q): OtjRule[] {
-  return q.select().from(otjRules).orderBy(asc(otjRules.effectiveFrom)).all();
+export async function loadRules(q: Q): Promise<OtjRule[]> {
+  return await q.select().from(otjRules).orderBy(asc(otjRules.effectiveFrom));
 }
 
-export function lastChangeOn(tx: Tx, apprenticeshipId: string): string | null {
+export async function lastChangeOn(tx: Tx, apprenticeshipId: string): Promise<string | null> {
   return (
-    tx
+    (await first(tx
       .select({ on: sql<string | null>`max(${apprenticeshipStatusChanges.effectiveOn})` })
       .from(apprenticeshipStatusChanges)
-      .where(eq(apprenticeshipStatusChanges.apprenticeshipId, apprenticeshipId))
-      .get()?.on ?? null
+      .where(eq(apprenticeshipStatusChanges.apprenticeshipId, apprenticeshipId))))?.on ?? null
   );
 }
 
@@ -95,8 +93,8 @@ export function lastChangeOn(tx: Tx, apprenticeshipId: string): string | null {
 
 const changedBy = alias(users, "changed_by");
 
-function detailOf(user: SessionUser, workerId: string, a: ApprenticeshipRow, rules: OtjRule[], today: string, allLogs: boolean) {
-  const changes = db
+async function detailOf(user: SessionUser, workerId: string, a: ApprenticeshipRow, rules: OtjRule[], today: string, allLogs: boolean) {
+  const changes = await db
     .select({
       id: apprenticeshipStatusChanges.id,
       fromStatus: apprenticeshipStatusChanges.fromStatus,
@@ -108,14 +106,12 @@ function detailOf(user: SessionUser, workerId: string, a: ApprenticeshipRow, rul
     .from(apprenticeshipStatusChanges)
     .leftJoin(changedBy, eq(changedBy.id, apprenticeshipStatusChanges.changedBy))
     .where(eq(apprenticeshipStatusChanges.apprenticeshipId, a.id))
-    .orderBy(asc(apprenticeshipStatusChanges.effectiveOn), asc(apprenticeshipStatusChanges.createdAt))
-    .all();
-  const logTotals = db
+    .orderBy(asc(apprenticeshipStatusChanges.effectiveOn), asc(apprenticeshipStatusChanges.createdAt));
+  const logTotals = await first(db
     .select({ hours: sql<number>`coalesce(sum(${otjLogs.hours}), 0)`, count: sql<number>`count(*)` })
     .from(otjLogs)
-    .where(eq(otjLogs.apprenticeshipId, a.id))
-    .get() ?? { hours: 0, count: 0 };
-  const logs = db
+    .where(eq(otjLogs.apprenticeshipId, a.id))) ?? { hours: 0, count: 0 };
+  const logs = await db
     .select({
       id: otjLogs.id,
       activityOn: otjLogs.activityOn,
@@ -129,9 +125,8 @@ function detailOf(user: SessionUser, workerId: string, a: ApprenticeshipRow, rul
     .leftJoin(users, eq(users.id, otjLogs.loggedBy))
     .where(eq(otjLogs.apprenticeshipId, a.id))
     .orderBy(desc(otjLogs.activityOn), desc(otjLogs.createdAt))
-    .limit(allLogs ? 10_000 : LOGS_SHOWN)
-    .all();
-  const reviews = db
+    .limit(allLogs ? 10_000 : LOGS_SHOWN);
+  const reviews = await db
     .select({
       id: apprenticeshipReviews.id,
       reviewedOn: apprenticeshipReviews.reviewedOn,
@@ -145,9 +140,8 @@ function detailOf(user: SessionUser, workerId: string, a: ApprenticeshipRow, rul
     .from(apprenticeshipReviews)
     .leftJoin(users, eq(users.id, apprenticeshipReviews.recordedBy))
     .where(eq(apprenticeshipReviews.apprenticeshipId, a.id))
-    .orderBy(desc(apprenticeshipReviews.reviewedOn), desc(apprenticeshipReviews.createdAt))
-    .all();
-  const checks = db
+    .orderBy(desc(apprenticeshipReviews.reviewedOn), desc(apprenticeshipReviews.createdAt));
+  const checks = await db
     .select({
       requirementId: gatewayChecks.requirementId,
       completedOn: gatewayChecks.completedOn,
@@ -156,16 +150,14 @@ function detailOf(user: SessionUser, workerId: string, a: ApprenticeshipRow, rul
     })
     .from(gatewayChecks)
     .leftJoin(users, eq(users.id, gatewayChecks.checkedBy))
-    .where(eq(gatewayChecks.apprenticeshipId, a.id))
-    .all();
+    .where(eq(gatewayChecks.apprenticeshipId, a.id));
   const checkBy = new Map(checks.map((c) => [c.requirementId, c]));
   // The standard's live requirements, and any retired one this apprenticeship already ticked.
-  const gateway = db
+  const gateway = (await db
     .select({ id: gatewayRequirements.id, label: gatewayRequirements.label, retiredAt: gatewayRequirements.retiredAt })
     .from(gatewayRequirements)
     .where(eq(gatewayRequirements.standardId, a.standardId))
-    .orderBy(asc(gatewayRequirements.sort), asc(gatewayRequirements.label))
-    .all()
+    .orderBy(asc(gatewayRequirements.sort), asc(gatewayRequirements.label)))
     .filter((r) => r.retiredAt === null || checkBy.has(r.id))
     .map((r) => ({ id: r.id, label: r.label, check: checkBy.get(r.id) ?? null }));
   const latest = reviews[0];
@@ -194,16 +186,16 @@ function detailOf(user: SessionUser, workerId: string, a: ApprenticeshipRow, rul
     gatewayOutstanding: gateway.filter((g) => g.check === null).length,
     track,
     nextStatuses: isLive(a.status) ? nextStatuses(a.status).filter((s) => s !== "completed") : [],
-    progression: a.status === "completed" ? progressionOffer(user, workerId, a) : null,
+    progression: a.status === "completed" ? await progressionOffer(user, workerId, a) : null,
   };
 }
 
 const LOGS_SHOWN = 10;
 
-type ApprenticeshipRow = ReturnType<typeof apprenticeshipRows>[number];
+type ApprenticeshipRow = Awaited<ReturnType<typeof apprenticeshipRows>>[number];
 
-function apprenticeshipRows(user: SessionUser, workerId: string) {
-  return db
+async function apprenticeshipRows(user: SessionUser, workerId: string) {
+  return await db
     .select({
       id: apprenticeships.id,
       standardId: apprenticeships.standardId,
@@ -227,8 +219,7 @@ function apprenticeshipRows(user: SessionUser, workerId: string) {
     .innerJoin(apprenticeshipStandards, eq(apprenticeshipStandards.id, apprenticeships.standardId))
     .leftJoin(apprenticeshipOptions, eq(apprenticeshipOptions.id, apprenticeships.optionId))
     .where(and(eq(apprenticeships.workerId, workerId), visibleWorkers(user)))
-    .orderBy(desc(apprenticeships.startDate), desc(apprenticeships.createdAt))
-    .all();
+    .orderBy(desc(apprenticeships.startDate), desc(apprenticeships.createdAt));
 }
 
 /**
@@ -236,21 +227,19 @@ function apprenticeshipRows(user: SessionUser, workerId: string) {
  * completion date is on the worker's history. Suggests the role at the standard's level (none for a degree
  * apprenticeship, which leads out of the support workforce into registration).
  */
-function progressionOffer(user: SessionUser, workerId: string, a: ApprenticeshipRow) {
+async function progressionOffer(user: SessionUser, workerId: string, a: ApprenticeshipRow) {
   const completedOn = a.actualEndDate ?? a.epaResultOn ?? a.plannedEndDate;
-  const since = db
+  const since = await first(db
     .select({ id: workerPositions.id })
     .from(workerPositions)
     .innerJoin(workers, eq(workers.id, workerPositions.workerId))
-    .where(and(eq(workerPositions.workerId, workerId), gte(workerPositions.effectiveFrom, completedOn), visibleWorkers(user)))
-    .get();
+    .where(and(eq(workerPositions.workerId, workerId), gte(workerPositions.effectiveFrom, completedOn), visibleWorkers(user))));
   if (since) return { recorded: true as const, completedOn };
-  const suggested = db
+  const suggested = await first(db
     .select({ id: stages.id, name: stages.name })
     .from(stages)
     .where(and(eq(stages.educationLevel, a.level), isNull(stages.retiredAt)))
-    .orderBy(desc(stages.rank))
-    .get();
+    .orderBy(desc(stages.rank)));
   const result = a.epaResult ? `, ${epaResultWords.label(a.epaResult).toLowerCase()}` : "";
   return {
     recorded: false as const,
@@ -262,27 +251,25 @@ function progressionOffer(user: SessionUser, workerId: string, a: Apprenticeship
 }
 
 /** Standards (live) with their live options, for starting an apprenticeship. */
-function startChoices() {
-  const standards = db
+async function startChoices() {
+  const standards = await db
     .select({ id: apprenticeshipStandards.id, title: apprenticeshipStandards.title, level: apprenticeshipStandards.level, months: apprenticeshipStandards.typicalDurationMonths })
     .from(apprenticeshipStandards)
     .where(isNull(apprenticeshipStandards.retiredAt))
-    .orderBy(asc(apprenticeshipStandards.level), asc(apprenticeshipStandards.title))
-    .all();
-  const options = db
+    .orderBy(asc(apprenticeshipStandards.level), asc(apprenticeshipStandards.title));
+  const options = await db
     .select({ id: apprenticeshipOptions.id, standardId: apprenticeshipOptions.standardId, name: apprenticeshipOptions.name })
     .from(apprenticeshipOptions)
     .where(isNull(apprenticeshipOptions.retiredAt))
-    .orderBy(asc(apprenticeshipOptions.name))
-    .all();
+    .orderBy(asc(apprenticeshipOptions.name));
   return standards.map((s) => ({ ...s, options: options.filter((o) => o.standardId === s.id).map(({ id, name }) => ({ id, name })) }));
 }
 
 /** Live roles and bands, for the position a completed apprenticeship leads to. */
-function positionChoices() {
+async function positionChoices() {
   return {
-    stages: db.select({ id: stages.id, name: stages.name }).from(stages).where(isNull(stages.retiredAt)).orderBy(asc(stages.rank), asc(stages.sort)).all(),
-    bands: db.select({ id: bands.id, name: bands.name }).from(bands).where(isNull(bands.retiredAt)).orderBy(asc(bands.sort)).all(),
+    stages: await db.select({ id: stages.id, name: stages.name }).from(stages).where(isNull(stages.retiredAt)).orderBy(asc(stages.rank), asc(stages.sort)),
+    bands: await db.select({ id: bands.id, name: bands.name }).from(bands).where(isNull(bands.retiredAt)).orderBy(asc(bands.sort)),
   };
 }
 
@@ -290,8 +277,8 @@ function positionChoices() {
  * The worker's apprenticeships: the current (live) one in full, past ones below; with what this user may do.
  * Undefined when the user may not see the worker.
  */
-export function apprenticeshipPage(user: SessionUser, workerId: string, today = todayInLondon(), opts: { allLogs?: boolean } = {}) {
-  const worker = workerRecordHeader(user, workerId);
+export async function apprenticeshipPage(user: SessionUser, workerId: string, today = todayInLondon(), opts: { allLogs?: boolean } = {}) {
+  const worker = await workerRecordHeader(user, workerId);
   if (!worker) return undefined;
   const inPost = worker.status === "in_post";
   const ownRecord = user.role === "support_worker" && worker.userId === user.id;
@@ -299,18 +286,18 @@ export function apprenticeshipPage(user: SessionUser, workerId: string, today = 
   // Nobody runs their own apprenticeship (db/separation.ts); logging hours is adding to the record, anyone's own included.
   const canManage = managesRecord && worker.userId !== user.id;
   const canLog = managesRecord || (inPost && ownRecord);
-  const rules = loadRules(db);
-  const rows = apprenticeshipRows(user, workerId);
-  const all = rows.map((a) => {
-    const detail = detailOf(user, workerId, a, rules, today, !!opts.allLogs);
+  const rules = await loadRules(db);
+  const rows = await apprenticeshipRows(user, workerId);
+  const all = await Promise.all(rows.map(async (a) => {
+    const detail = await detailOf(user, workerId, a, rules, today, !!opts.allLogs);
     // Who may take an off-the-job entry away, as deleteOtjLog decides: whoever manages the record, or the worker for an
     // entry they logged themselves; nobody once the apprenticeship has ended.
     const logs = detail.logs.map((l) => ({ ...l, canRemove: canLog && isLive(detail.status) && (canManage || l.loggedById === user.id) }));
     return { ...detail, logs };
-  });
+  }));
   const current = all.find((a) => isLive(a.status)) ?? null;
   const past = all.filter((a) => a !== current);
-  const post = db.select({ bandId: workers.bandId, fte: workers.fte }).from(workers).where(eq(workers.id, workerId)).get();
+  const post = await first(db.select({ bandId: workers.bandId, fte: workers.fte }).from(workers).where(eq(workers.id, workerId)));
   return {
     worker,
     ownRecord,
@@ -319,8 +306,8 @@ export function apprenticeshipPage(user: SessionUser, workerId: string, today = 
     canLog,
     current,
     past,
-    choices: canManage && !current ? startChoices() : [],
-    positionChoices: canManage && past.some((p) => p.progression && !p.progression.recorded) ? positionChoices() : null,
+    choices: canManage && !current ? await startChoices() : [],
+    positionChoices: canManage && past.some((p) => p.progression && !p.progression.recorded) ? await positionChoices() : null,
     currentBandId: post?.bandId ?? null,
     /** Contracted hours a week to suggest: the worker's FTE of a 37.5-hour week. */
     suggestedWeeklyHours: String(Math.round((post?.fte ?? 1) * 37.5 * 100) / 100),

@@ -4,7 +4,7 @@ import "server-only";
 // reference data ships with. Assessments and goals keep the statements they were made against; after a change,
 // competency pages, counts and goal forms use the chosen framework's latest published version.
 import { and, eq } from "drizzle-orm";
-import { db, type DB } from "../client";
+import { db, type DB, first } from "../client";
 import { frameworks, frameworkVersions, settings } from "../schema";
 import { audit } from "../audit";
 import { clearInsightCache } from "../insights-cache";
@@ -18,31 +18,29 @@ export const DEFAULT_FRAMEWORK_KEY = "hee-ahp-sw-2021";
 const SETTING = "assessed_framework";
 
 /** The key of the framework workers are assessed against: the administrator's choice, or the HEE framework. */
-export function assessedFrameworkKey(q: Tx | DB = db): string {
-  const row = q.select({ value: settings.value }).from(settings).where(eq(settings.key, SETTING)).get();
+export async function assessedFrameworkKey(q: Tx | DB = db): Promise<string> {
+  const row = await first(q.select({ value: settings.value }).from(settings).where(eq(settings.key, SETTING)));
   return typeof row?.value === "string" && row.value !== "" ? row.value : DEFAULT_FRAMEWORK_KEY;
 }
 
 export type FrameworkChoice = Result<{ frameworkId: string }>;
 
 /** Makes a published framework the one workers are assessed against (administrators only), audited with the old and new. */
-export function chooseAssessedFramework(user: SessionUser, frameworkId: string): FrameworkChoice {
+export async function chooseAssessedFramework(user: SessionUser, frameworkId: string): Promise<FrameworkChoice> {
   if (user.role !== "admin") return { ok: false, code: "not_found", message: "Only administrators choose the framework workers are assessed against" };
-  const changed = db.transaction((tx): FrameworkChoice | "unchanged" => {
-    const chosen = tx
+  const changed = await db.transaction(async (tx): Promise<FrameworkChoice | "unchanged"> => {
+    const chosen = await first(tx
       .select({ id: frameworks.id, key: frameworks.key })
       .from(frameworks)
       .innerJoin(frameworkVersions, and(eq(frameworkVersions.frameworkId, frameworks.id), eq(frameworkVersions.status, "published")))
-      .where(eq(frameworks.id, frameworkId))
-      .get();
+      .where(eq(frameworks.id, frameworkId)));
     if (!chosen) return { ok: false, code: "invalid", message: "Choose a framework with a published version", field: "frameworkId" };
-    const before = assessedFrameworkKey(tx);
+    const before = await assessedFrameworkKey(tx);
     if (before === chosen.key) return "unchanged";
-    tx.insert(settings)
+    await tx.insert(settings)
       .values({ key: SETTING, value: chosen.key, updatedAt: new Date() })
-      .onConflictDoUpdate({ target: settings.key, set: { value: chosen.key, updatedAt: new Date() } })
-      .run();
-    audit(tx, user, { action: "setting.update", entityType: "setting", entityId: SETTING, summary: { from: before, to: chosen.key } });
+      .onConflictDoUpdate({ target: settings.key, set: { value: chosen.key, updatedAt: new Date() } });
+    await audit(tx, user, { action: "setting.update", entityType: "setting", entityId: SETTING, summary: { from: before, to: chosen.key } });
     return { ok: true, frameworkId: chosen.id };
   });
   if (changed === "unchanged") return { ok: true, frameworkId };

@@ -3,7 +3,7 @@ import "server-only";
 // download, and whether the hash chain verifies; and the views, prints and downloads other pages record.
 import { and, count, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { db } from "../client";
+import { db, first } from "../client";
 import { auditEvents, users, workers } from "../schema";
 import { audit, type AuditEntry } from "../audit";
 import { verifyChain, type ChainCheck } from "../audit-chain";
@@ -76,54 +76,50 @@ function selectRows(user: SessionUser, f: AuditFilters) {
     .orderBy(desc(auditEvents.seq));
 }
 
-export type AuditRow = ReturnType<ReturnType<typeof selectRows>["all"]>[number];
+export type AuditRow = Awaited<ReturnType<typeof selectRows>>[number];
 
 /** One page of the trail, newest first. Administrators only. */
-export function auditTrail(user: SessionUser, f: AuditFilters, page: number) {
+export async function auditTrail(user: SessionUser, f: AuditFilters, page: number) {
   if (user.role !== "admin") return undefined;
   const total =
-    db
+    (await first(db
       .select({ n: count() })
       .from(auditEvents)
       .leftJoin(actor, eq(actor.id, auditEvents.actorId))
       .leftJoin(workers, eq(workers.id, auditEvents.workerId))
       .leftJoin(subject, and(eq(auditEvents.entityType, "user"), eq(subject.id, auditEvents.entityId)))
-      .where(matching(user, f))
-      .get()?.n ?? 0;
+      .where(matching(user, f))))?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
-  const rows = selectRows(user, f)
+  const rows = await selectRows(user, f)
     .limit(AUDIT_PAGE_SIZE)
-    .offset((current - 1) * AUDIT_PAGE_SIZE)
-    .all();
+    .offset((current - 1) * AUDIT_PAGE_SIZE);
   return { rows, total, page: current, pages };
 }
 
 /** The trail for a download, newest first, up to the limit. Administrators only. */
-export function auditTrailForDownload(user: SessionUser, f: AuditFilters) {
+export async function auditTrailForDownload(user: SessionUser, f: AuditFilters) {
   if (user.role !== "admin") return undefined;
-  return selectRows(user, f).limit(AUDIT_DOWNLOAD_LIMIT).all();
+  return await selectRows(user, f).limit(AUDIT_DOWNLOAD_LIMIT);
 }
 
 /** The people and workers the filters offer: the organisation's logins, and workers who appear in the trail. */
-export function auditFilterChoices(user: SessionUser) {
+export async function auditFilterChoices(user: SessionUser) {
   if (user.role !== "admin") return undefined;
-  const people = db
+  const people = await db
     .select({ id: users.id, name: users.name })
     .from(users)
     .where(eq(users.orgId, user.orgId))
-    .orderBy(sql`${users.name} collate nocase`)
-    .all();
+    .orderBy(sql`${users.name} collate nocase`);
   return { people };
 }
 
 /** The worker a trail is filtered to, by name, when they are in the administrator's organisation. */
-export function auditWorkerName(user: SessionUser, workerId: string): string | undefined {
-  const w = db
+export async function auditWorkerName(user: SessionUser, workerId: string): Promise<string | undefined> {
+  const w = await first(db
     .select({ first: workers.firstName, last: workers.lastName })
     .from(workers)
-    .where(and(eq(workers.id, workerId), eq(workers.orgId, user.orgId)))
-    .get();
+    .where(and(eq(workers.id, workerId), eq(workers.orgId, user.orgId))));
   return w ? `${w.first} ${w.last}` : undefined;
 }
 
@@ -132,19 +128,19 @@ let lastCheck: { headSeq: number; at: number; result: ChainCheck } | undefined;
 const CHECK_REUSED_MS = 60_000;
 
 /** Whether the whole log's hash chain verifies (db/audit-chain.ts). For `npm run audit:verify`. */
-export function auditChainCheck(): ChainCheck {
-  return verifyChain(db);
+export async function auditChainCheck(): Promise<ChainCheck> {
+  return await verifyChain(db);
 }
 
 /**
  * The chain check for the administrator's page: the whole log walked again whenever a row has been added, and at most
  * a minute after the last walk otherwise (an edit in place adds no row).
  */
-export function auditChainStatus(user: SessionUser): ChainCheck | undefined {
+export async function auditChainStatus(user: SessionUser): Promise<ChainCheck | undefined> {
   if (user.role !== "admin") return undefined;
-  const headSeq = db.select({ seq: sql<number>`coalesce(max(${auditEvents.seq}), 0)` }).from(auditEvents).get()?.seq ?? 0;
+  const headSeq = (await first(db.select({ seq: sql<number>`coalesce(max(${auditEvents.seq}), 0)` }).from(auditEvents)))?.seq ?? 0;
   if (lastCheck && lastCheck.headSeq === headSeq && Date.now() - lastCheck.at < CHECK_REUSED_MS) return lastCheck.result;
-  const result = verifyChain(db);
+  const result = await verifyChain(db);
   lastCheck = { headSeq, at: Date.now(), result };
   return result;
 }
@@ -154,7 +150,7 @@ export function auditChainStatus(user: SessionUser): ChainCheck | undefined {
  * wellbeing notes read by a lead or administrator, equality-derived figures, a print view, a CSV download (what, the
  * filters, how many rows).
  */
-export function recordAccess(user: SessionUser, entry: AuditEntry): void {
+export async function recordAccess(user: SessionUser, entry: AuditEntry): Promise<void> {
   // A view changes no figure: kept insights stay current (db/insights-cache.ts).
-  withoutInvalidating(() => audit(db, user, entry));
+  await withoutInvalidating(async (tx) => await audit(tx, user, entry));
 }

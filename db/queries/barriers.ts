@@ -6,7 +6,7 @@ import "server-only";
 // since left (a barrier is often why someone leaves). Aggregates only, never a barrier's free-text detail; a fixed
 // number of grouped queries whatever the size of the organisation.
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { db } from "../client";
+import { db, selectRows } from "../client";
 import { keptObject } from "../insights-cache";
 import { appraisals, barriers, competencyAssessments, competencyStatements, cpdActivities, pdpGoals, professions, teams, trainingRequests, workers } from "../schema";
 import type { SessionUser } from "../../lib/session-user";
@@ -66,17 +66,17 @@ export function quartersEnding(end: string, n = 8): { start: string; end: string
 }
 
 /** Barriers and enablers, kept while the data is unchanged, and for a lead a while after a change if slow (db/insights-cache.ts). */
-export function barriersAndEnablers(user: SessionUser, f: ScorecardFilters) {
-  return keptObject("barriersAndEnablers", user, f, () => workOutBarriersAndEnablers(user, f), true);
+export async function barriersAndEnablers(user: SessionUser, f: ScorecardFilters) {
+  return await keptObject("barriersAndEnablers", user, f, async () => await workOutBarriersAndEnablers(user, f), true);
 }
 
-function workOutBarriersAndEnablers(user: SessionUser, f: ScorecardFilters) {
+async function workOutBarriersAndEnablers(user: SessionUser, f: ScorecardFilters) {
   const p: Period = periodEnding(f.end);
   const where = filteredWorkers(user, f);
   const inPeriod = events(where, p.start, p.end);
 
   // By category, by team and by profession, and how many workers in all, over the period's events listed once.
-  const counted = db.all<{ kind: "category" | "all" | "team" | "profession"; id: string | null; name: string | null; sort: number | null; category: BarrierCategory | null; goal: number; conversation: number; declined: number; total: number; workers: number }>(sql`
+  const counted = await selectRows<{ kind: "category" | "all" | "team" | "profession"; id: string | null; name: string | null; sort: number | null; category: BarrierCategory | null; goal: number; conversation: number; declined: number; total: number; workers: number }>(sql`
     with e as materialized (${inPeriod})
     select 'category' as kind, null as id, null as name, null as sort, category, coalesce(sum(source = 'goal'), 0) as goal,
       coalesce(sum(source = 'conversation'), 0) as conversation, coalesce(sum(source = 'declined'), 0) as declined, count(*) as total, count(distinct worker_id) as workers
@@ -108,7 +108,7 @@ function workOutBarriersAndEnablers(user: SessionUser, f: ScorecardFilters) {
     quarters.map((q, i) => sql`(${i}, ${q.start}, ${q.end}, ${msFrom(q.start)}, ${msTo(q.end)})`),
     sql`, `,
   );
-  const trendRows = db.all<{ i: number; recorded: number; declined: number }>(sql`
+  const trendRows = await selectRows<{ i: number; recorded: number; declined: number }>(sql`
     with q(i, d_from, d_to, ms_from, ms_to) as (values ${bounds}),
     e as materialized (${events(where, quarters[0]!.start, f.end)})
     select q.i as i, coalesce(sum(e.source <> 'declined'), 0) as recorded, coalesce(sum(e.source = 'declined'), 0) as declined
@@ -118,7 +118,7 @@ function workOutBarriersAndEnablers(user: SessionUser, f: ScorecardFilters) {
 
   // Enablers in the period, one union. Bespoke sign-offs start from the bespoke statements (a few), not from every
   // worker's assessments (a second a lead at 50,000 workers).
-  const enablers = db.all<Enabler>(sql`
+  const enablers = await selectRows<Enabler>(sql`
     select 'learning_needs' as key, count(distinct ${appraisals.workerId}) as workers, count(*) as records, null as hours
     from ${appraisals} join ${workers} on ${workers.id} = ${appraisals.workerId}
     where ${where} and ${appraisals.status} = 'completed' and ${appraisals.heldOn} between ${p.start} and ${p.end}
@@ -137,7 +137,7 @@ function workOutBarriersAndEnablers(user: SessionUser, f: ScorecardFilters) {
         or ${competencyAssessments.selfAssessedAt} between ${msFrom(p.start)} and ${msTo(p.end)})`);
   const enabler = (key: Enabler["key"]): Enabler => enablers.find((e) => e.key === key) ?? { key, workers: 0, records: 0, hours: null };
 
-  const cpdByType = db
+  const cpdByType = await db
     .select({
       type: cpdActivities.type,
       learning: cpdActivities.learning,
@@ -148,8 +148,7 @@ function workOutBarriersAndEnablers(user: SessionUser, f: ScorecardFilters) {
     .from(cpdActivities)
     .innerJoin(workers, eq(workers.id, cpdActivities.workerId))
     .where(and(where, sql`${cpdActivities.activityOn} between ${p.start} and ${p.end}`))
-    .groupBy(cpdActivities.type, cpdActivities.learning)
-    .all();
+    .groupBy(cpdActivities.type, cpdActivities.learning);
 
   return {
     period: p,
@@ -163,7 +162,7 @@ function workOutBarriersAndEnablers(user: SessionUser, f: ScorecardFilters) {
   };
 }
 
-export type BarriersAndEnablers = ReturnType<typeof barriersAndEnablers>;
+export type BarriersAndEnablers = Awaited<ReturnType<typeof barriersAndEnablers>>;
 
 /** Which barriers' people: a category, a source ("recorded" for goals and conversations together), and a quarter's end. */
 export type BarrierPick = { category: BarrierCategory | null; source: BarrierSource | "recorded" | null; quarterEnd: string | null };
@@ -187,13 +186,13 @@ export type BarrierPerson = {
  * same workers: those the user may see who match the filters, in the WHERE clause), newest first, with the whole count.
  * A barrier's own words (its detail, a decline's detail) are not read. `limit` null for all of them (the download).
  */
-export function barrierPeople(user: SessionUser, f: ScorecardFilters, pick: BarrierPick, limit: number | null): { period: { start: string; end: string }; total: number; rows: BarrierPerson[] } {
+export async function barrierPeople(user: SessionUser, f: ScorecardFilters, pick: BarrierPick, limit: number | null): Promise<{ period: { start: string; end: string }; total: number; rows: BarrierPerson[] }> {
   const quarter = pick.quarterEnd ? quartersEnding(f.end).find((q) => q.end === pick.quarterEnd) : undefined;
   const span = quarter ?? periodEnding(f.end);
   const where = filteredWorkers(user, f);
   const source =
     pick.source === "recorded" ? sql`e.source <> 'declined'` : pick.source ? sql`e.source = ${pick.source}` : sql`1`;
-  const rows = db.all<Omit<BarrierPerson, "on"> & { onDay: string | null; atMs: number | null; total: number }>(sql`
+  const rows = await selectRows<Omit<BarrierPerson, "on"> & { onDay: string | null; atMs: number | null; total: number }>(sql`
     with e as (${events(where, span.start, span.end)})
     select e.worker_id as "workerId", ${workers.firstName} || ' ' || ${workers.lastName} as name, ${teams.name} as "teamName",
       e.category as category, e.source as source, coalesce(${pdpGoals.title}, ${trainingRequests.title}) as title,

@@ -6,7 +6,7 @@ import "server-only";
 // The worker self-assesses and adds evidence to their own record; their manager adds evidence, signs off and reopens;
 // admins add evidence; leads read. Every change is audited.
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import { db } from "../client";
+import { db, first, one } from "../client";
 import {
   apprenticeships,
   apprenticeshipStandards,
@@ -61,27 +61,26 @@ const LEAD_REFUSED = { ok: false as const, code: "read_only" as const, message: 
 /* ------------------------------------------------------------------ the framework */
 
 /** The latest published version of the workers' framework, with its number. */
-export function publishedFrameworkVersion(q: Q = db) {
-  return q
+export async function publishedFrameworkVersion(q: Q = db) {
+  return await first(q
     .select({ id: frameworkVersions.id, version: frameworkVersions.version, frameworkId: frameworks.id, name: frameworks.name, source: frameworks.source })
     .from(frameworkVersions)
     .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
-    .where(and(eq(frameworks.key, assessedFrameworkKey(q)), eq(frameworkVersions.status, "published")))
-    .orderBy(desc(frameworkVersions.version))
-    .get();
+    .where(and(eq(frameworks.key, await assessedFrameworkKey(q)), eq(frameworkVersions.status, "published")))
+    .orderBy(desc(frameworkVersions.version)));
 }
 
 /** Every stage's rank and framework stage, for working out which framework stage a worker holds. */
-function stageRungs(q: Q) {
-  return q.select({ id: stages.id, rank: stages.rank, frameworkStage: stages.frameworkStage }).from(stages).all();
+async function stageRungs(q: Q) {
+  return await q.select({ id: stages.id, rank: stages.rank, frameworkStage: stages.frameworkStage }).from(stages);
 }
 
 /**
  * A SQL expression giving, for the worker row in scope, the framework stage they hold ("current") or work towards
  * ("next"): a CASE over the few reference stages, so a whole team's figures come from one query.
  */
-export function workerFrameworkStageSql(which: "current" | "next", q: Q = db) {
-  const rungs = stageRungs(q);
+export async function workerFrameworkStageSql(which: "current" | "next", q: Q = db) {
+  const rungs = await stageRungs(q);
   const cases = rungs.map((s) => {
     const value = frameworkStagesFor(s, rungs)[which];
     return sql`when ${s.id} then ${value}`;
@@ -96,8 +95,8 @@ export function workerFrameworkStageSql(which: "current" | "next", q: Q = db) {
  * following each statement's lineage into older versions as the competency page does. For the team page (today)
  * and the scorecard (the period's last day).
  */
-export function competencyCounts(today: string, stage: SQL) {
-  const applicable = sql`${frameworkVersions.status} = 'published' and ${frameworks.key} = ${assessedFrameworkKey()}
+export async function competencyCounts(today: string, stage: SQL) {
+  const applicable = sql`${frameworkVersions.status} = 'published' and ${frameworks.key} = ${await assessedFrameworkKey()}
         and ${competencyStatements.retiredAt} is null and ${competencyStatements.stage} = ${stage}
         and (${competencyStatements.professionId} is null or ${competencyStatements.professionId} = ${workers.professionId})
         and (${competencyStatements.teamId} is null or ${competencyStatements.teamId} = ${workers.teamId})`;
@@ -117,8 +116,8 @@ export function competencyCounts(today: string, stage: SQL) {
 }
 
 /** The statements of a stage in a version that apply to a worker: the framework's own, and bespoke ones for their profession or team. */
-function applicableStatements(q: Q, versionId: string, stage: FrameworkStage, worker: { professionId: string; teamId: string }) {
-  return q
+async function applicableStatements(q: Q, versionId: string, stage: FrameworkStage, worker: { professionId: string; teamId: string }) {
+  return await q
     .select({
       id: competencyStatements.id,
       domainId: competencyStatements.domainId,
@@ -142,16 +141,15 @@ function applicableStatements(q: Q, versionId: string, stage: FrameworkStage, wo
         or(isNull(competencyStatements.teamId), eq(competencyStatements.teamId, worker.teamId)),
       ),
     )
-    .orderBy(asc(frameworkDomains.number), asc(competencyStatements.sort), asc(competencyStatements.number))
-    .all();
+    .orderBy(asc(frameworkDomains.number), asc(competencyStatements.sort), asc(competencyStatements.number));
 }
 
 /**
  * All of a worker's assessments against the workers' framework, keyed by the lineage of the statement they were made
  * against (the newest wins). The caller has already checked that the user may see the worker (workerPlacement).
  */
-function assessmentsByLineage(q: Q, workerId: string) {
-  const rows = q
+async function assessmentsByLineage(q: Q, workerId: string) {
+  const rows = await q
     .select({
       id: competencyAssessments.id,
       statementId: competencyAssessments.statementId,
@@ -174,17 +172,16 @@ function assessmentsByLineage(q: Q, workerId: string) {
     .innerJoin(competencyStatements, eq(competencyStatements.id, competencyAssessments.statementId))
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, competencyStatements.versionId))
     .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
-    .where(and(eq(competencyAssessments.workerId, workerId), eq(frameworks.key, assessedFrameworkKey(q))))
-    .orderBy(asc(competencyAssessments.updatedAt))
-    .all();
+    .where(and(eq(competencyAssessments.workerId, workerId), eq(frameworks.key, await assessedFrameworkKey(q))))
+    .orderBy(asc(competencyAssessments.updatedAt));
   return new Map(rows.map((r) => [r.lineageKey, r]));
 }
 
-type AssessmentRow = NonNullable<ReturnType<ReturnType<typeof assessmentsByLineage>["get"]>>;
+type AssessmentRow = NonNullable<ReturnType<Awaited<ReturnType<typeof assessmentsByLineage>>["get"]>>;
 
 /** What a worker's record needs to place them: stage, profession, team, status. */
-function workerPlacement(q: Q, user: SessionUser, workerId: string) {
-  return q
+async function workerPlacement(q: Q, user: SessionUser, workerId: string) {
+  return await first(q
     .select({
       id: workers.id,
       status: workers.status,
@@ -198,13 +195,12 @@ function workerPlacement(q: Q, user: SessionUser, workerId: string) {
     })
     .from(workers)
     .innerJoin(stages, eq(stages.id, workers.stageId))
-    .where(and(eq(workers.id, workerId), visibleWorkers(user)))
-    .get();
+    .where(and(eq(workers.id, workerId), visibleWorkers(user))));
 }
 
 /** The worker's apprenticeship that bears on the ladder: a live or completed one at the highest level. The caller has checked access. */
-function ladderApprenticeship(q: Q, workerId: string) {
-  const row = q
+async function ladderApprenticeship(q: Q, workerId: string) {
+  const row = await first(q
     .select({ level: apprenticeshipStandards.level, status: apprenticeships.status, title: apprenticeshipStandards.title })
     .from(apprenticeships)
     .innerJoin(apprenticeshipStandards, eq(apprenticeshipStandards.id, apprenticeships.standardId))
@@ -214,14 +210,13 @@ function ladderApprenticeship(q: Q, workerId: string) {
         inArray(apprenticeships.status, ["on_programme", "break_in_learning", "gateway", "end_point_assessment", "completed"]),
       ),
     )
-    .orderBy(desc(apprenticeshipStandards.level), desc(apprenticeships.startDate))
-    .get();
+    .orderBy(desc(apprenticeshipStandards.level), desc(apprenticeships.startDate)));
   return row ? { level: row.level, title: row.title, live: row.status !== "completed", completed: row.status === "completed" } : null;
 }
 
 export type StatementStanding = ReturnType<typeof standing>;
 
-function standing(s: ReturnType<typeof applicableStatements>[number], a: AssessmentRow | undefined, currentVersion: number, today: string) {
+function standing(s: Awaited<ReturnType<typeof applicableStatements>>[number], a: AssessmentRow | undefined, currentVersion: number, today: string) {
   const state: AssessmentState | null = a ? { status: a.status, confidence: a.confidence, expiresOn: a.expiresOn, evidenceCount: a.evidenceCount } : null;
   const status: AssessmentStatus = effectiveStatus(state, today);
   return {
@@ -255,18 +250,18 @@ function groupByDomain<T extends { domainId: string; domainNumber: number; domai
  * The competency page of a worker the user may see: the stage they hold and the next, the statements of each by
  * domain with where the worker stands, readiness for the next stage, and the ladder. Undefined when not visible.
  */
-export function competencyOverview(user: SessionUser, workerId: string, today = todayInLondon()) {
-  const header = workerRecordHeader(user, workerId);
-  const worker = workerPlacement(db, user, workerId);
+export async function competencyOverview(user: SessionUser, workerId: string, today = todayInLondon()) {
+  const header = await workerRecordHeader(user, workerId);
+  const worker = await workerPlacement(db, user, workerId);
   if (!header || !worker) return undefined;
-  const version = publishedFrameworkVersion();
-  const { current, next } = frameworkStagesFor(worker, stageRungs(db));
-  const assessments = assessmentsByLineage(db, workerId);
-  const forStage = (stage: FrameworkStage | null) =>
-    version && stage ? applicableStatements(db, version.id, stage, worker).map((s) => standing(s, assessments.get(s.lineageKey), version.version, today)) : [];
-  const currentStatements = forStage(current);
-  const nextStatements = forStage(next);
-  const apprenticeship = ladderApprenticeship(db, workerId);
+  const version = await publishedFrameworkVersion();
+  const { current, next } = frameworkStagesFor(worker, await stageRungs(db));
+  const assessments = await assessmentsByLineage(db, workerId);
+  const forStage = async (stage: FrameworkStage | null) =>
+    version && stage ? (await applicableStatements(db, version.id, stage, worker)).map((s) => standing(s, assessments.get(s.lineageKey), version.version, today)) : [];
+  const currentStatements = await forStage(current);
+  const nextStatements = await forStage(next);
+  const apprenticeship = await ladderApprenticeship(db, workerId);
   const olderVersions = [...currentStatements, ...nextStatements].filter(
     (s) => s.assessedVersion !== null && (s.status === "signed_off" || s.status === "expired"),
   ).length;
@@ -282,7 +277,7 @@ export function competencyOverview(user: SessionUser, workerId: string, today = 
   };
 }
 
-export type CompetencyOverview = NonNullable<ReturnType<typeof competencyOverview>>;
+export type CompetencyOverview = NonNullable<Awaited<ReturnType<typeof competencyOverview>>>;
 
 const GAP_ORDER: AssessmentStatus[] = ["evidence_added", "expired", "self_assessed", "not_started"];
 
@@ -321,24 +316,23 @@ export function readinessView(o: CompetencyOverview, gapLimit = 5) {
 }
 
 /** Readiness for the next stage of a worker the user may see; undefined when they may not. */
-export function progressionReadiness(user: SessionUser, workerId: string, today = todayInLondon(), gapLimit = 5) {
-  const o = competencyOverview(user, workerId, today);
+export async function progressionReadiness(user: SessionUser, workerId: string, today = todayInLondon(), gapLimit = 5) {
+  const o = await competencyOverview(user, workerId, today);
   return o ? readinessView(o, gapLimit) : undefined;
 }
 
 /* ------------------------------------------------------------------ one statement */
 
 /** The latest published statement of the lineage that `statementId` belongs to (the id may be of an older version). */
-function currentStatementFor(q: Q, statementId: string) {
-  const given = q
+async function currentStatementFor(q: Q, statementId: string) {
+  const given = await first(q
     .select({ lineageKey: competencyStatements.lineageKey, frameworkId: frameworkVersions.frameworkId })
     .from(competencyStatements)
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, competencyStatements.versionId))
     .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
-    .where(and(eq(competencyStatements.id, statementId), eq(frameworks.key, assessedFrameworkKey(q))))
-    .get();
+    .where(and(eq(competencyStatements.id, statementId), eq(frameworks.key, await assessedFrameworkKey(q)))));
   if (!given) return undefined;
-  return q
+  return await first(q
     .select({
       id: competencyStatements.id,
       lineageKey: competencyStatements.lineageKey,
@@ -366,11 +360,10 @@ function currentStatementFor(q: Q, statementId: string) {
         inArray(frameworkVersions.status, ["published", "superseded"]),
       ),
     )
-    .orderBy(desc(frameworkVersions.version))
-    .get();
+    .orderBy(desc(frameworkVersions.version)));
 }
 
-type CurrentStatement = NonNullable<ReturnType<typeof currentStatementFor>>;
+type CurrentStatement = NonNullable<Awaited<ReturnType<typeof currentStatementFor>>>;
 
 /** Whether a statement applies to the worker at all: its stage is one they hold or work towards, and it is for them. */
 function appliesTo(s: CurrentStatement, worker: { professionId: string; teamId: string }, stagesFor: { current: FrameworkStage | null; next: FrameworkStage | null }) {
@@ -399,14 +392,14 @@ function permissions(user: SessionUser, worker: { status: string; userId: string
  * the sign-off and any reopenings, and what this user may do. Undefined when the user may not see the worker or the
  * statement does not exist.
  */
-export function competencyStatementPage(user: SessionUser, workerId: string, statementId: string, today = todayInLondon()) {
-  const header = workerRecordHeader(user, workerId);
-  const worker = workerPlacement(db, user, workerId);
+export async function competencyStatementPage(user: SessionUser, workerId: string, statementId: string, today = todayInLondon()) {
+  const header = await workerRecordHeader(user, workerId);
+  const worker = await workerPlacement(db, user, workerId);
   if (!header || !worker) return undefined;
-  const statement = currentStatementFor(db, statementId);
+  const statement = await currentStatementFor(db, statementId);
   if (!statement) return undefined;
-  const stagesFor = frameworkStagesFor(worker, stageRungs(db));
-  const assessment = assessmentsByLineage(db, workerId).get(statement.lineageKey);
+  const stagesFor = frameworkStagesFor(worker, await stageRungs(db));
+  const assessment = (await assessmentsByLineage(db, workerId)).get(statement.lineageKey);
   const applies = appliesTo(statement, worker, stagesFor);
   // Only statements of a stage the worker holds or works towards, or ones they already have a record against.
   if (!applies && !assessment) return undefined;
@@ -416,7 +409,7 @@ export function competencyStatementPage(user: SessionUser, workerId: string, sta
   const status = effectiveStatus(state, today);
   const locked = isLocked(state, today);
   const evidence = assessment
-    ? db
+    ? await db
         .select({
           id: competencyEvidence.id,
           type: competencyEvidence.type,
@@ -430,19 +423,17 @@ export function competencyStatementPage(user: SessionUser, workerId: string, sta
         .leftJoin(users, eq(users.id, competencyEvidence.addedBy))
         .where(eq(competencyEvidence.assessmentId, assessment.id))
         .orderBy(desc(competencyEvidence.evidenceDate), desc(competencyEvidence.createdAt))
-        .all()
     : [];
   const reopenings = assessment
-    ? db
+    ? await db
         .select({ id: competencyReopenings.id, reason: competencyReopenings.reason, byName: users.name, at: competencyReopenings.createdAt })
         .from(competencyReopenings)
         .leftJoin(users, eq(users.id, competencyReopenings.reopenedBy))
         .where(eq(competencyReopenings.assessmentId, assessment.id))
         .orderBy(desc(competencyReopenings.createdAt))
-        .all()
     : [];
   const can = permissions(user, worker, header.editable, locked, applies);
-  const basis = assessment && can.canSignOff ? signOffBasis(db, assessment.id, assessment.signedOffOn) : undefined;
+  const basis = assessment && can.canSignOff ? await signOffBasis(db, assessment.id, assessment.signedOffOn) : undefined;
   return {
     worker: header,
     statement,
@@ -468,7 +459,7 @@ export function competencyStatementPage(user: SessionUser, workerId: string, sta
     evidence,
     reopenings,
     ...can,
-    assessorDefaults: can.canSignOff ? lastAssessorDetails(user) : null,
+    assessorDefaults: can.canSignOff ? await lastAssessorDetails(user) : null,
     /** Why the sign-off form cannot be used yet: no evidence, or for a renewal no evidence since the lapsed sign-off. */
     signOffBlocker: !can.canSignOff
       ? null
@@ -481,8 +472,8 @@ export function competencyStatementPage(user: SessionUser, workerId: string, sta
 }
 
 /** The assessor details this user gave at their last sign-off, to fill in the next one. */
-function lastAssessorDetails(user: SessionUser) {
-  const last = db
+async function lastAssessorDetails(user: SessionUser) {
+  const last = await first(db
     .select({
       assessorName: competencyAssessments.assessorName,
       assessorProfession: competencyAssessments.assessorProfession,
@@ -491,8 +482,7 @@ function lastAssessorDetails(user: SessionUser) {
     .from(competencyAssessments)
     .innerJoin(competencyStatements, eq(competencyStatements.id, competencyAssessments.statementId))
     .where(and(eq(competencyAssessments.signedOffBy, user.id), sql`${competencyAssessments.signedOffOn} is not null`))
-    .orderBy(desc(competencyAssessments.updatedAt))
-    .get();
+    .orderBy(desc(competencyAssessments.updatedAt)));
   return {
     assessorName: last?.assessorName ?? user.name,
     assessorProfession: last?.assessorProfession ?? "",
@@ -503,14 +493,14 @@ function lastAssessorDetails(user: SessionUser) {
 /* ------------------------------------------------------------------ changes */
 
 type Target = {
-  worker: NonNullable<ReturnType<typeof workerPlacement>> & { editable: boolean };
+  worker: NonNullable<Awaited<ReturnType<typeof workerPlacement>>> & { editable: boolean };
   statement: CurrentStatement;
   assessment: AssessmentRow | undefined;
   locked: boolean;
 };
 
 /** Loads what a change needs inside its transaction, or says why it cannot go ahead. */
-function target(
+async function target(
   tx: Tx,
   user: SessionUser,
   workerId: string,
@@ -518,14 +508,14 @@ function target(
   today: string,
   /** Reopening corrects the record, so it works on a sign-off that no longer applies (retired, or a stage left behind). */
   opts: { recordOnly?: boolean } = {},
-): Target | Extract<CompetencyResult, { ok: false }> {
-  const worker = workerPlacement(tx, user, workerId);
+): Promise<Target | Extract<CompetencyResult, { ok: false }>> {
+  const worker = await workerPlacement(tx, user, workerId);
   if (!worker) return NOT_FOUND;
-  const statement = currentStatementFor(tx, statementId);
+  const statement = await currentStatementFor(tx, statementId);
   if (!statement) return NOT_FOUND;
-  const editable = !!tx.select({ id: workers.id }).from(workers).where(and(eq(workers.id, workerId), editableWorkers(user))).get();
-  const assessment = assessmentsByLineage(tx, workerId).get(statement.lineageKey);
-  const applies = appliesTo(statement, worker, frameworkStagesFor(worker, stageRungs(tx)));
+  const editable = !!await first(tx.select({ id: workers.id }).from(workers).where(and(eq(workers.id, workerId), editableWorkers(user))));
+  const assessment = (await assessmentsByLineage(tx, workerId)).get(statement.lineageKey);
+  const applies = appliesTo(statement, worker, frameworkStagesFor(worker, await stageRungs(tx)));
   if (!applies && !(opts.recordOnly && assessment)) {
     return { ok: false, code: "invalid", message: "This statement is not one of the worker's current or next stage, so it is not assessed here" };
   }
@@ -538,17 +528,16 @@ function target(
  * The worker's assessment row for the statement, made if missing. Work that is not signed off follows the newest
  * version: an open assessment made against an older version moves to the current statement (audited).
  */
-function openAssessment(tx: Tx, user: SessionUser, t: Target) {
+async function openAssessment(tx: Tx, user: SessionUser, t: Target) {
   if (!t.assessment) {
-    return tx
+    return (await one(tx
       .insert(competencyAssessments)
       .values({ workerId: t.worker.id, statementId: t.statement.id, status: "not_started" })
-      .returning({ id: competencyAssessments.id })
-      .get().id;
+      .returning({ id: competencyAssessments.id }))).id;
   }
   if (t.assessment.statementId !== t.statement.id) {
-    tx.update(competencyAssessments).set({ statementId: t.statement.id, updatedAt: clockNow() }).where(eq(competencyAssessments.id, t.assessment.id)).run();
-    audit(tx, user, {
+    await tx.update(competencyAssessments).set({ statementId: t.statement.id, updatedAt: clockNow() }).where(eq(competencyAssessments.id, t.assessment.id));
+    await audit(tx, user, {
       action: "competency_assessment.moved_to_version",
       entityType: "competency_assessment",
       entityId: t.assessment.id,
@@ -560,31 +549,30 @@ function openAssessment(tx: Tx, user: SessionUser, t: Target) {
 }
 
 /** The status after a change to confidence or evidence, for an assessment that is not signed off. */
-function refreshWorkingStatus(tx: Tx, assessmentId: string, today: string) {
-  const row = tx
+async function refreshWorkingStatus(tx: Tx, assessmentId: string, today: string) {
+  const row = (await first(tx
     .select({ confidence: competencyAssessments.confidence, signedOffOn: competencyAssessments.signedOffOn, expiresOn: competencyAssessments.expiresOn })
     .from(competencyAssessments)
-    .where(eq(competencyAssessments.id, assessmentId))
-    .get()!;
+    .where(eq(competencyAssessments.id, assessmentId))))!;
   // A lapsed sign-off stays "expired" (and counted so) while fresh evidence is gathered, until it is signed off again.
   if (row.signedOffOn !== null && row.expiresOn !== null && row.expiresOn < today) {
-    tx.update(competencyAssessments).set({ status: "expired", updatedAt: clockNow() }).where(eq(competencyAssessments.id, assessmentId)).run();
+    await tx.update(competencyAssessments).set({ status: "expired", updatedAt: clockNow() }).where(eq(competencyAssessments.id, assessmentId));
     return "expired" as const;
   }
   const evidenceCount =
-    tx.select({ n: sql<number>`count(*)` }).from(competencyEvidence).where(eq(competencyEvidence.assessmentId, assessmentId)).get()?.n ?? 0;
+    (await first(tx.select({ n: sql<number>`count(*)` }).from(competencyEvidence).where(eq(competencyEvidence.assessmentId, assessmentId))))?.n ?? 0;
   const status = workingStatus(row.confidence, evidenceCount);
-  tx.update(competencyAssessments).set({ status, updatedAt: clockNow() }).where(eq(competencyAssessments.id, assessmentId)).run();
+  await tx.update(competencyAssessments).set({ status, updatedAt: clockNow() }).where(eq(competencyAssessments.id, assessmentId));
   return status;
 }
 
 export type SelfAssessment = { confidence: number; note: string };
 
 /** The worker rates their own confidence against a statement (only the worker, on their own record). */
-export function selfAssess(user: SessionUser, workerId: string, statementId: string, f: SelfAssessment, today = todayInLondon()): CompetencyResult {
+export async function selfAssess(user: SessionUser, workerId: string, statementId: string, f: SelfAssessment, today = todayInLondon()): Promise<CompetencyResult> {
   if (user.role === "lead") return LEAD_REFUSED;
-  return db.transaction((tx) => {
-    const t = target(tx, user, workerId, statementId, today);
+  return await db.transaction(async (tx) => {
+    const t = await target(tx, user, workerId, statementId, today);
     if ("ok" in t) return t;
     if (user.role !== "support_worker" || t.worker.userId !== user.id) {
       return t.worker.editable
@@ -592,13 +580,12 @@ export function selfAssess(user: SessionUser, workerId: string, statementId: str
         : NOT_FOUND;
     }
     if (t.locked) return LOCKED;
-    const id = openAssessment(tx, user, t);
-    tx.update(competencyAssessments)
+    const id = await openAssessment(tx, user, t);
+    await tx.update(competencyAssessments)
       .set({ confidence: f.confidence, selfAssessmentNote: f.note, selfAssessedAt: clockNow() })
-      .where(eq(competencyAssessments.id, id))
-      .run();
-    const status = refreshWorkingStatus(tx, id, today);
-    audit(tx, user, {
+      .where(eq(competencyAssessments.id, id));
+    const status = await refreshWorkingStatus(tx, id, today);
+    await audit(tx, user, {
       action: "competency_assessment.self_assessed",
       entityType: "competency_assessment",
       entityId: id,
@@ -612,24 +599,23 @@ export function selfAssess(user: SessionUser, workerId: string, statementId: str
 export type EvidenceFields = { type: EvidenceType; evidenceDate: string; description: string; link: string | null };
 
 /** Evidence against a statement: by the worker on their own record, or by their manager or an admin. */
-export function addEvidence(user: SessionUser, workerId: string, statementId: string, f: EvidenceFields, today = todayInLondon()): CompetencyResult {
+export async function addEvidence(user: SessionUser, workerId: string, statementId: string, f: EvidenceFields, today = todayInLondon()): Promise<CompetencyResult> {
   if (user.role === "lead") return LEAD_REFUSED;
   const dateProblem = evidenceDateProblem(f.evidenceDate, today);
   if (dateProblem) return { ok: false, code: "invalid", field: "evidenceDate", message: dateProblem };
-  return db.transaction((tx) => {
-    const t = target(tx, user, workerId, statementId, today);
+  return await db.transaction(async (tx) => {
+    const t = await target(tx, user, workerId, statementId, today);
     if ("ok" in t) return t;
     const own = user.role === "support_worker" && t.worker.userId === user.id;
     if (!own && !t.worker.editable) return NOT_FOUND;
     if (t.locked) return LOCKED;
-    const assessmentId = openAssessment(tx, user, t);
-    const evidence = tx
+    const assessmentId = await openAssessment(tx, user, t);
+    const evidence = await one(tx
       .insert(competencyEvidence)
       .values({ assessmentId, type: f.type, evidenceDate: f.evidenceDate, description: f.description, link: f.link, addedBy: user.id })
-      .returning({ id: competencyEvidence.id })
-      .get();
-    const status = refreshWorkingStatus(tx, assessmentId, today);
-    audit(tx, user, {
+      .returning({ id: competencyEvidence.id }));
+    const status = await refreshWorkingStatus(tx, assessmentId, today);
+    await audit(tx, user, {
       action: "competency_evidence.create",
       entityType: "competency_evidence",
       entityId: evidence.id,
@@ -644,8 +630,8 @@ export function addEvidence(user: SessionUser, workerId: string, statementId: st
  * The evidence a sign-off may rest on: all of it, or for the renewal of a lapsed sign-off only what is dated after it.
  * The latest date of that evidence, or null if there is none.
  */
-function signOffBasis(q: Q, assessmentId: string, previousSignOff: string | null) {
-  const row = q
+async function signOffBasis(q: Q, assessmentId: string, previousSignOff: string | null) {
+  const row = await first(q
     .select({ latest: sql<string | null>`max(${competencyEvidence.evidenceDate})` })
     .from(competencyEvidence)
     .where(
@@ -653,8 +639,7 @@ function signOffBasis(q: Q, assessmentId: string, previousSignOff: string | null
         eq(competencyEvidence.assessmentId, assessmentId),
         previousSignOff ? sql`${competencyEvidence.evidenceDate} > ${previousSignOff}` : undefined,
       ),
-    )
-    .get();
+    ));
   return { latestEvidenceOn: row?.latest ?? null };
 }
 
@@ -665,24 +650,24 @@ export type SignOffFields = { assessorName: string; assessorProfession: string; 
  * name, profession and registration number. It rests on evidence, so there must be some. Locks the statement; with a
  * renewal period it expires that many months later.
  */
-export function signOff(
+export async function signOff(
   user: SessionUser,
   workerId: string,
   statementId: string,
   f: SignOffFields,
   signature: Signature,
   today = todayInLondon(),
-): CompetencyResult {
+): Promise<CompetencyResult> {
   if (user.role === "lead") return LEAD_REFUSED;
-  return db.transaction((tx) => {
-    const t = target(tx, user, workerId, statementId, today);
+  return await db.transaction(async (tx) => {
+    const t = await target(tx, user, workerId, statementId, today);
     if ("ok" in t) return t;
     if (!t.worker.editable) return NOT_FOUND;
     if (user.role !== "manager") return { ok: false, code: "read_only", message: "Only the worker's manager signs competencies off" };
-    const own = refuseOwnRecord(tx, user, workerId, "competencySignOff");
+    const own = await refuseOwnRecord(tx, user, workerId, "competencySignOff");
     if (own) return own;
     if (t.locked) return { ok: false, code: "conflict", message: "This competency is already signed off" };
-    const basis = t.assessment ? signOffBasis(tx, t.assessment.id, t.assessment.signedOffOn) : undefined;
+    const basis = t.assessment ? await signOffBasis(tx, t.assessment.id, t.assessment.signedOffOn) : undefined;
     if (!t.assessment || !basis?.latestEvidenceOn) {
       return {
         ok: false,
@@ -696,9 +681,9 @@ export function signOff(
       signOffDateProblem(f.signedOffOn, today, t.worker.contractStart) ??
       (f.signedOffOn < basis.latestEvidenceOn ? `The sign-off cannot be dated before the evidence it rests on (${formatDate(basis.latestEvidenceOn)})` : undefined);
     if (dateProblem) return { ok: false, code: "invalid", field: "signedOffOn", message: dateProblem };
-    const id = openAssessment(tx, user, t);
+    const id = await openAssessment(tx, user, t);
     const expiresOn = expiryDate(f.signedOffOn, t.statement.renewalMonths);
-    tx.update(competencyAssessments)
+    await tx.update(competencyAssessments)
       .set({
         status: "signed_off",
         signedOffOn: f.signedOffOn,
@@ -709,9 +694,8 @@ export function signOff(
         expiresOn,
         updatedAt: clockNow(),
       })
-      .where(eq(competencyAssessments.id, id))
-      .run();
-    audit(tx, user, {
+      .where(eq(competencyAssessments.id, id));
+    await audit(tx, user, {
       action: "competency_assessment.signed_off",
       entityType: "competency_assessment",
       entityId: id,
@@ -734,26 +718,25 @@ export function signOff(
 }
 
 /** The manager reopens a signed-off statement, with a reason (kept, and audited); it goes back to its evidence. */
-export function reopen(user: SessionUser, workerId: string, statementId: string, reason: string, today = todayInLondon()): CompetencyResult {
+export async function reopen(user: SessionUser, workerId: string, statementId: string, reason: string, today = todayInLondon()): Promise<CompetencyResult> {
   if (user.role === "lead") return LEAD_REFUSED;
   const why = reason.trim();
   if (why === "") return { ok: false, code: "invalid", field: "reason", message: "Say why the sign-off is being reopened" };
-  return db.transaction((tx) => {
-    const t = target(tx, user, workerId, statementId, today, { recordOnly: true });
+  return await db.transaction(async (tx) => {
+    const t = await target(tx, user, workerId, statementId, today, { recordOnly: true });
     if ("ok" in t) return t;
     if (!t.worker.editable) return NOT_FOUND;
     if (user.role !== "manager") return { ok: false, code: "read_only", message: "Only the worker's manager reopens a sign-off" };
-    const own = refuseOwnRecord(tx, user, workerId, "competencyReopen");
+    const own = await refuseOwnRecord(tx, user, workerId, "competencyReopen");
     if (own) return own;
     if (!t.assessment || !t.locked) return { ok: false, code: "invalid", message: "Only a competency that is signed off can be reopened" };
     const a = t.assessment;
     const status = workingStatus(a.confidence, a.evidenceCount);
-    tx.update(competencyAssessments)
+    await tx.update(competencyAssessments)
       .set({ status, signedOffOn: null, signedOffBy: null, assessorName: null, assessorProfession: null, assessorRegistration: null, expiresOn: null, updatedAt: clockNow() })
-      .where(eq(competencyAssessments.id, a.id))
-      .run();
-    const row = tx.insert(competencyReopenings).values({ assessmentId: a.id, reason: why, reopenedBy: user.id }).returning({ id: competencyReopenings.id }).get();
-    audit(tx, user, {
+      .where(eq(competencyAssessments.id, a.id));
+    const row = await one(tx.insert(competencyReopenings).values({ assessmentId: a.id, reason: why, reopenedBy: user.id }).returning({ id: competencyReopenings.id }));
+    await audit(tx, user, {
       action: "competency_assessment.reopened",
       entityType: "competency_assessment",
       entityId: a.id,
@@ -780,8 +763,8 @@ export function reopen(user: SessionUser, workerId: string, statementId: string,
  * statement as it stands in the published framework (followed by lineage), unless a later sign-off of the same
  * statement has replaced it. One query, whatever the number of workers.
  */
-export function signOffsExpiringBy(user: SessionUser, until: string) {
-  return db
+export async function signOffsExpiringBy(user: SessionUser, until: string) {
+  return await db
     .select({
       workerId: workers.id,
       workerName: sql<string>`${workers.firstName} || ' ' || ${workers.lastName}`,
@@ -798,7 +781,7 @@ export function signOffsExpiringBy(user: SessionUser, until: string) {
       sql`${competencyStatements} cur`,
       sql`cur.lineage_key = ${competencyStatements.lineageKey} and cur.retired_at is null
         and cur.version_id = (select fv.id from ${frameworkVersions} fv join ${frameworks} f on f.id = fv.framework_id
-          where f.key = ${assessedFrameworkKey()} and fv.status = 'published' order by fv.version desc limit 1)`,
+          where f.key = ${await assessedFrameworkKey()} and fv.status = 'published' order by fv.version desc limit 1)`,
     )
     .where(
       and(
@@ -812,6 +795,5 @@ export function signOffsExpiringBy(user: SessionUser, until: string) {
             and later.signed_off_on > ${competencyAssessments.signedOffOn})`,
       ),
     )
-    .orderBy(asc(competencyAssessments.expiresOn))
-    .all();
+    .orderBy(asc(competencyAssessments.expiresOn));
 }

@@ -3,7 +3,7 @@ import "server-only";
 // again. The worker, their managers, leads (read only) and admins reach them; a conversation recorded inside an
 // appraisal is locked while that appraisal is signed off. Agreed steps can become PDP goals.
 import { and, asc, desc, eq, inArray, isNull, max, sql } from "drizzle-orm";
-import { db } from "../client";
+import { db, first, one } from "../client";
 import { workers, users, professions, appraisals, careerConversations, careerSteps, barriers, pdpGoals, pdps } from "../schema";
 import { visibleWorkers, editableWorkers } from "../access";
 import { audit } from "../audit";
@@ -90,8 +90,8 @@ function shapeConversation(row: Awaited<ReturnType<ReturnType<typeof conversatio
 }
 
 /** The worker as every conversation page's heading shows them, if the user may see them. */
-function visibleWorker(user: SessionUser, workerId: string) {
-  return workerRecordHeader(user, workerId);
+async function visibleWorker(user: SessionUser, workerId: string) {
+  return await workerRecordHeader(user, workerId);
 }
 
 /** What the user may do with this worker's conversations. */
@@ -104,9 +104,9 @@ function permissions(user: SessionUser, worker: { status: string; userId: string
   return { canEdit, canTickSteps: manages || (inPost && ownRecord) };
 }
 
-function stepsFor(conversationIds: string[]) {
+async function stepsFor(conversationIds: string[]) {
   if (conversationIds.length === 0) return [];
-  return db
+  return await db
     .select({
       id: careerSteps.id,
       conversationId: careerSteps.conversationId,
@@ -121,34 +121,31 @@ function stepsFor(conversationIds: string[]) {
     // Joined so that drizzle qualifies the columns in the subquery above (see tests/support/sql-guard.ts).
     .innerJoin(careerConversations, eq(careerConversations.id, careerSteps.conversationId))
     .where(inArray(careerSteps.conversationId, conversationIds))
-    .orderBy(asc(careerSteps.sort), asc(careerSteps.id))
-    .all();
+    .orderBy(asc(careerSteps.sort), asc(careerSteps.id));
 }
 
-function barriersFor(conversationIds: string[]) {
+async function barriersFor(conversationIds: string[]) {
   if (conversationIds.length === 0) return [];
-  return db
+  return await db
     .select({ id: barriers.id, conversationId: barriers.conversationId, category: barriers.category, detail: barriers.detail })
     .from(barriers)
     .where(inArray(barriers.conversationId, conversationIds))
-    .orderBy(asc(barriers.category))
-    .all();
+    .orderBy(asc(barriers.category));
 }
 
 /** A worker's conversations, newest first, with their steps and barriers; undefined when the user may not see the worker. */
-export function conversationsPage(user: SessionUser, workerId: string) {
-  const worker = visibleWorker(user, workerId);
+export async function conversationsPage(user: SessionUser, workerId: string) {
+  const worker = await visibleWorker(user, workerId);
   if (!worker) return undefined;
-  const rows = conversationQuery()
+  const rows = (await conversationQuery()
     .where(and(eq(careerConversations.workerId, workerId), visibleWorkers(user)))
-    .orderBy(desc(careerConversations.heldOn), desc(careerConversations.createdAt))
-    .all()
+    .orderBy(desc(careerConversations.heldOn), desc(careerConversations.createdAt)))
     .map(shapeConversation)
     // The person the conversation is about, whatever their role, reads one tied to an appraisal once they may read it.
     .filter((c) => (user.role !== "support_worker" && worker.userId !== user.id) || workerMayReadConversation(c.appraisal));
   const ids = rows.map((r) => r.id);
-  const steps = stepsFor(ids);
-  const found = barriersFor(ids);
+  const steps = await stepsFor(ids);
+  const found = await barriersFor(ids);
   return {
     worker,
     ...permissions(user, worker),
@@ -161,12 +158,11 @@ export function conversationsPage(user: SessionUser, workerId: string) {
 }
 
 /** One conversation with its steps (and the PDP goal each became), barriers and appraisal; undefined when not visible. */
-export function conversationDetail(user: SessionUser, workerId: string, conversationId: string) {
-  const worker = visibleWorker(user, workerId);
+export async function conversationDetail(user: SessionUser, workerId: string, conversationId: string) {
+  const worker = await visibleWorker(user, workerId);
   if (!worker) return undefined;
-  const row = conversationQuery()
-    .where(and(eq(careerConversations.id, conversationId), eq(careerConversations.workerId, workerId), visibleWorkers(user)))
-    .get();
+  const row = await first(conversationQuery()
+    .where(and(eq(careerConversations.id, conversationId), eq(careerConversations.workerId, workerId), visibleWorkers(user))));
   if (!row) return undefined;
   const conversation = shapeConversation(row);
   if ((user.role === "support_worker" || worker.userId === user.id) && !workerMayReadConversation(conversation.appraisal)) return undefined;
@@ -174,8 +170,8 @@ export function conversationDetail(user: SessionUser, workerId: string, conversa
   return {
     worker,
     conversation,
-    steps: stepsFor([conversationId]),
-    barriers: barriersFor([conversationId]),
+    steps: await stepsFor([conversationId]),
+    barriers: await barriersFor([conversationId]),
     canEdit: perms.canEdit && !conversation.locked,
     // Steps are progress, not the appraisal's record: they can be ticked and carried into the PDP after sign-off.
     canTickSteps: perms.canTickSteps,
@@ -185,34 +181,32 @@ export function conversationDetail(user: SessionUser, workerId: string, conversa
 }
 
 /** The worker, when the user may record a conversation for them (managers of the worker, admins; in post). */
-export function conversationWorker(user: SessionUser, workerId: string) {
-  const worker = visibleWorker(user, workerId);
+export async function conversationWorker(user: SessionUser, workerId: string) {
+  const worker = await visibleWorker(user, workerId);
   if (!worker || !permissions(user, worker).canEdit) return undefined;
   return worker;
 }
 
 /** An appraisal of this worker that can still take a conversation (not signed off, not cancelled), for the new form. */
-export function openAppraisalFor(user: SessionUser, workerId: string, appraisalId: string) {
+export async function openAppraisalFor(user: SessionUser, workerId: string, appraisalId: string) {
   if (!mayEdit(user)) return undefined;
-  const row = db
+  const row = await first(db
     .select({ id: appraisals.id, heldOn: appraisals.heldOn, scheduledFor: appraisals.scheduledFor, status: appraisals.status })
     .from(appraisals)
     .innerJoin(workers, eq(workers.id, appraisals.workerId))
-    .where(and(eq(appraisals.id, appraisalId), eq(appraisals.workerId, workerId), editableWorkers(user)))
-    .get();
+    .where(and(eq(appraisals.id, appraisalId), eq(appraisals.workerId, workerId), editableWorkers(user))));
   if (!row || !appraisalTakesConversation(row.status)) return undefined;
   return { id: row.id, on: row.heldOn ?? row.scheduledFor, status: row.status };
 }
 
 /** The choices the form offers: live professions (a degree apprenticeship or registration leads into one). */
-export function conversationFormOptions(_user: SessionUser) {
+export async function conversationFormOptions(_user: SessionUser) {
   return {
-    professions: db
+    professions: (await db
       .select({ id: professions.id, name: professions.name })
       .from(professions)
       .where(isNull(professions.retiredAt))
-      .orderBy(asc(professions.sort), asc(professions.name))
-      .all()
+      .orderBy(asc(professions.sort), asc(professions.name)))
       .map((p) => [p.id, p.name] as const),
   };
 }
@@ -220,17 +214,16 @@ export function conversationFormOptions(_user: SessionUser) {
 /* ------------------------------------------------------------------ changes */
 
 /** The worker, if this user may change their conversations (managers of the worker, admins). */
-function editableWorkerInTx(tx: Tx, user: SessionUser, workerId: string) {
+async function editableWorkerInTx(tx: Tx, user: SessionUser, workerId: string) {
   if (!mayEdit(user)) return undefined;
-  return tx
+  return await first(tx
     .select({ id: workers.id, status: workers.status, contractStart: workers.contractStart })
     .from(workers)
-    .where(and(eq(workers.id, workerId), editableWorkers(user)))
-    .get();
+    .where(and(eq(workers.id, workerId), editableWorkers(user))));
 }
 
 /** The checks a conversation's fields must pass beyond their shape: dates against the worker and today, a live profession. */
-function checkFields(tx: Tx, f: ConversationFields, contractStart: string, today: string, keepProfessionId?: string | null) {
+async function checkFields(tx: Tx, f: ConversationFields, contractStart: string, today: string, keepProfessionId?: string | null) {
   const held = heldOnProblem(f.heldOn, today, contractStart);
   if (held) return { ok: false as const, code: "invalid" as const, field: "heldOn", message: held };
   const next = nextConversationProblem(f.heldOn, f.nextConversationOn);
@@ -239,11 +232,10 @@ function checkFields(tx: Tx, f: ConversationFields, contractStart: string, today
     return { ok: false as const, code: "invalid" as const, field: "otherBarrierDetail", message: "Say what else gets in the way" };
   }
   if (f.targetProfessionId && f.targetProfessionId !== keepProfessionId) {
-    const live = tx
+    const live = await first(tx
       .select({ id: professions.id })
       .from(professions)
-      .where(and(eq(professions.id, f.targetProfessionId), isNull(professions.retiredAt)))
-      .get();
+      .where(and(eq(professions.id, f.targetProfessionId), isNull(professions.retiredAt))));
     if (!live) return { ok: false as const, code: "invalid" as const, field: "targetProfessionId", message: "Select a profession from the list" };
   }
   return undefined;
@@ -266,15 +258,15 @@ function barrierDetail(category: BarrierCategory, f: ConversationFields) {
 }
 
 /** Records a conversation (managers of the worker, admins), with its steps and barriers, optionally inside an open appraisal. */
-export function recordConversation(user: SessionUser, workerId: string, f: NewConversationFields, today = todayInLondon()): ConversationResult {
+export async function recordConversation(user: SessionUser, workerId: string, f: NewConversationFields, today = todayInLondon()): Promise<ConversationResult> {
   if (!mayEdit(user)) return { ok: false, code: "read_only", message: "Only the worker's manager or an administrator records a career conversation" };
-  return db.transaction((tx) => {
-    const worker = editableWorkerInTx(tx, user, workerId);
+  return await db.transaction(async (tx) => {
+    const worker = await editableWorkerInTx(tx, user, workerId);
     if (!worker) return WORKER_NOT_FOUND;
-    const own = refuseOwnRecord(tx, user, workerId, "conversation");
+    const own = await refuseOwnRecord(tx, user, workerId, "conversation");
     if (own) return own;
     if (worker.status === "left") return LEFT;
-    const problem = checkFields(tx, f, worker.contractStart, today);
+    const problem = await checkFields(tx, f, worker.contractStart, today);
     if (problem) return problem;
     for (const [i, s] of f.steps.entries()) {
       const due = stepDueProblem(f.heldOn, s.dueOn);
@@ -282,30 +274,27 @@ export function recordConversation(user: SessionUser, workerId: string, f: NewCo
     }
     if (f.appraisalId) {
       // Never trust the id from the link: it must be this worker's appraisal, and still open.
-      const appraisal = tx
+      const appraisal = await first(tx
         .select({ id: appraisals.id, status: appraisals.status })
         .from(appraisals)
-        .where(and(eq(appraisals.id, f.appraisalId), eq(appraisals.workerId, workerId)))
-        .get();
+        .where(and(eq(appraisals.id, f.appraisalId), eq(appraisals.workerId, workerId))));
       if (!appraisal) return { ok: false, code: "invalid", message: "That appraisal was not found for this worker" };
       if (!appraisalTakesConversation(appraisal.status)) {
         return { ok: false, code: "read_only", message: "That appraisal has gone to the worker to sign, or is signed off or cancelled, so a conversation cannot be added to it" };
       }
     }
-    const conversation = tx
+    const conversation = await one(tx
       .insert(careerConversations)
       .values({ workerId, appraisalId: f.appraisalId, heldBy: user.id, ...conversationValues(f) })
-      .returning({ id: careerConversations.id })
-      .get();
-    f.steps.forEach((s, sort) => {
-      tx.insert(careerSteps).values({ conversationId: conversation.id, description: s.description, dueOn: s.dueOn, sort }).run();
-    });
-    for (const category of f.barriers) {
-      tx.insert(barriers)
-        .values({ workerId, conversationId: conversation.id, category, detail: barrierDetail(category, f), recordedOn: f.heldOn, recordedBy: user.id })
-        .run();
+      .returning({ id: careerConversations.id }));
+    for (const [sort, s] of f.steps.entries()) {
+      await tx.insert(careerSteps).values({ conversationId: conversation.id, description: s.description, dueOn: s.dueOn, sort });
     }
-    audit(tx, user, {
+    for (const category of f.barriers) {
+      await tx.insert(barriers)
+        .values({ workerId, conversationId: conversation.id, category, detail: barrierDetail(category, f), recordedOn: f.heldOn, recordedBy: user.id });
+    }
+    await audit(tx, user, {
       action: "career_conversation.create",
       entityType: "career_conversation",
       entityId: conversation.id,
@@ -325,9 +314,9 @@ export function recordConversation(user: SessionUser, workerId: string, f: NewCo
 }
 
 /** The conversation with its appraisal's status, inside a change, if this user may change it. */
-function editableConversationInTx(tx: Tx, user: SessionUser, workerId: string, conversationId: string) {
+async function editableConversationInTx(tx: Tx, user: SessionUser, workerId: string, conversationId: string) {
   if (!mayEdit(user)) return undefined;
-  const row = tx
+  const row = await first(tx
     .select({
       conversation: careerConversations,
       workerStatus: workers.status,
@@ -338,8 +327,7 @@ function editableConversationInTx(tx: Tx, user: SessionUser, workerId: string, c
     .from(careerConversations)
     .innerJoin(workers, eq(workers.id, careerConversations.workerId))
     .leftJoin(appraisals, eq(appraisals.id, careerConversations.appraisalId))
-    .where(and(eq(careerConversations.id, conversationId), eq(careerConversations.workerId, workerId), editableWorkers(user)))
-    .get();
+    .where(and(eq(careerConversations.id, conversationId), eq(careerConversations.workerId, workerId), editableWorkers(user))));
   if (!row) return undefined;
   const appraisal = row.appraisalStatus
     ? { status: row.appraisalStatus, signedOffOn: row.appraisalCompletedAt ? todayInLondon(row.appraisalCompletedAt) : null }
@@ -348,47 +336,46 @@ function editableConversationInTx(tx: Tx, user: SessionUser, workerId: string, c
 }
 
 /** Changes a conversation's fields and barriers (managers of the worker, admins); refused while its appraisal is signed off. */
-export function updateConversation(
+export async function updateConversation(
   user: SessionUser,
   workerId: string,
   conversationId: string,
   f: ConversationFields,
   today = todayInLondon(),
-): ConversationResult {
+): Promise<ConversationResult> {
   if (!mayEdit(user)) return { ok: false, code: "read_only", message: "Only the worker's manager or an administrator changes a career conversation" };
-  return db.transaction((tx) => {
-    const found = editableConversationInTx(tx, user, workerId, conversationId);
+  return await db.transaction(async (tx) => {
+    const found = await editableConversationInTx(tx, user, workerId, conversationId);
     if (!found) return NOT_FOUND;
-    const own = refuseOwnRecord(tx, user, workerId, "conversation");
+    const own = await refuseOwnRecord(tx, user, workerId, "conversation");
     if (own) return own;
     if (found.workerStatus === "left") return LEFT;
     if (found.locked) return { ok: false, code: "read_only", message: found.lockMessage };
     const before = found.conversation;
-    const problem = checkFields(tx, f, found.contractStart, today, before.targetProfessionId);
+    const problem = await checkFields(tx, f, found.contractStart, today, before.targetProfessionId);
     if (problem) return problem;
-    const steps = tx.select({ dueOn: careerSteps.dueOn }).from(careerSteps).where(eq(careerSteps.conversationId, conversationId)).all();
+    const steps = await tx.select({ dueOn: careerSteps.dueOn }).from(careerSteps).where(eq(careerSteps.conversationId, conversationId));
     const early = steps.find((s) => s.dueOn !== null && s.dueOn < f.heldOn);
     if (early) return { ok: false, code: "invalid", field: "heldOn", message: `The conversation cannot be after a step agreed in it was due (${formatDate(early.dueOn)})` };
 
     const values = conversationValues(f);
     const changed = (Object.keys(values) as (keyof typeof values)[]).filter((k) => before[k] !== values[k]);
-    tx.update(careerConversations).set(values).where(eq(careerConversations.id, conversationId)).run();
+    await tx.update(careerConversations).set(values).where(eq(careerConversations.id, conversationId));
 
-    const existing = tx.select().from(barriers).where(eq(barriers.conversationId, conversationId)).all();
+    const existing = await tx.select().from(barriers).where(eq(barriers.conversationId, conversationId));
     const removed = existing.filter((b) => !f.barriers.includes(b.category));
     const added = f.barriers.filter((c) => !existing.some((b) => b.category === c));
-    if (removed.length) tx.delete(barriers).where(inArray(barriers.id, removed.map((b) => b.id))).run();
+    if (removed.length) await tx.delete(barriers).where(inArray(barriers.id, removed.map((b) => b.id)));
     for (const category of added) {
-      tx.insert(barriers)
-        .values({ workerId, conversationId, category, detail: barrierDetail(category, f), recordedOn: f.heldOn, recordedBy: user.id })
-        .run();
+      await tx.insert(barriers)
+        .values({ workerId, conversationId, category, detail: barrierDetail(category, f), recordedOn: f.heldOn, recordedBy: user.id });
     }
     const other = existing.find((b) => b.category === "other" && f.barriers.includes("other"));
     const otherChanged = !!other && other.detail !== f.otherBarrierDetail.trim();
-    if (other && otherChanged) tx.update(barriers).set({ detail: f.otherBarrierDetail.trim() }).where(eq(barriers.id, other.id)).run();
+    if (other && otherChanged) await tx.update(barriers).set({ detail: f.otherBarrierDetail.trim() }).where(eq(barriers.id, other.id));
 
     if (changed.length || removed.length || added.length || otherChanged) {
-      audit(tx, user, {
+      await audit(tx, user, {
         action: "career_conversation.update",
         entityType: "career_conversation",
         entityId: conversationId,
@@ -406,24 +393,23 @@ export function updateConversation(
 }
 
 /** Adds an agreed step to a conversation (managers of the worker, admins); refused while its appraisal is signed off. */
-export function addStep(user: SessionUser, workerId: string, conversationId: string, step: StepFields): StepResult {
+export async function addStep(user: SessionUser, workerId: string, conversationId: string, step: StepFields): Promise<StepResult> {
   if (!mayEdit(user)) return { ok: false, code: "read_only", message: "Only the worker's manager or an administrator adds a step" };
-  return db.transaction((tx) => {
-    const found = editableConversationInTx(tx, user, workerId, conversationId);
+  return await db.transaction(async (tx) => {
+    const found = await editableConversationInTx(tx, user, workerId, conversationId);
     if (!found) return NOT_FOUND;
-    const own = refuseOwnRecord(tx, user, workerId, "conversation");
+    const own = await refuseOwnRecord(tx, user, workerId, "conversation");
     if (own) return own;
     if (found.workerStatus === "left") return LEFT;
     if (found.locked) return { ok: false, code: "read_only", message: found.lockMessage };
     const due = stepDueProblem(found.conversation.heldOn, step.dueOn);
     if (due) return { ok: false, code: "invalid", field: "dueOn", message: due };
-    const sort = (tx.select({ n: max(careerSteps.sort) }).from(careerSteps).where(eq(careerSteps.conversationId, conversationId)).get()?.n ?? -1) + 1;
-    const row = tx
+    const sort = ((await first(tx.select({ n: max(careerSteps.sort) }).from(careerSteps).where(eq(careerSteps.conversationId, conversationId))))?.n ?? -1) + 1;
+    const row = await one(tx
       .insert(careerSteps)
       .values({ conversationId, description: step.description, dueOn: step.dueOn, sort })
-      .returning({ id: careerSteps.id })
-      .get();
-    audit(tx, user, {
+      .returning({ id: careerSteps.id }));
+    await audit(tx, user, {
       action: "career_step.create",
       entityType: "career_step",
       entityId: row.id,
@@ -435,31 +421,29 @@ export function addStep(user: SessionUser, workerId: string, conversationId: str
 }
 
 /** A step of this worker's conversation, if the user may tick it: managers of the worker, admins, and the worker themselves. */
-function tickableStepInTx(tx: Tx, user: SessionUser, workerId: string, stepId: string) {
+async function tickableStepInTx(tx: Tx, user: SessionUser, workerId: string, stepId: string) {
   const access = user.role === "support_worker" ? visibleWorkers(user) : mayEdit(user) ? editableWorkers(user) : sql`0`;
-  return tx
+  return await first(tx
     .select({ step: careerSteps, workerStatus: workers.status })
     .from(careerSteps)
     .innerJoin(careerConversations, eq(careerConversations.id, careerSteps.conversationId))
     .innerJoin(workers, eq(workers.id, careerConversations.workerId))
-    .where(and(eq(careerSteps.id, stepId), eq(careerConversations.workerId, workerId), access))
-    .get();
+    .where(and(eq(careerSteps.id, stepId), eq(careerConversations.workerId, workerId), access)));
 }
 
 /** Marks a step done today, or not done (undo). The worker may tick off their own steps. */
-export function setStepDone(user: SessionUser, workerId: string, stepId: string, done: boolean, today = todayInLondon()): StepResult {
-  return db.transaction((tx) => {
-    const found = tickableStepInTx(tx, user, workerId, stepId);
+export async function setStepDone(user: SessionUser, workerId: string, stepId: string, done: boolean, today = todayInLondon()): Promise<StepResult> {
+  return await db.transaction(async (tx) => {
+    const found = await tickableStepInTx(tx, user, workerId, stepId);
     if (!found) return { ok: false, code: "not_found", message: "Step not found" };
     if (found.workerStatus === "left") return LEFT;
     const { step } = found;
     const result = { ok: true as const, workerId, conversationId: step.conversationId, stepId };
     if (!!step.doneOn === done) return result;
-    tx.update(careerSteps)
+    await tx.update(careerSteps)
       .set({ doneOn: done ? today : null })
-      .where(eq(careerSteps.id, stepId))
-      .run();
-    audit(tx, user, {
+      .where(eq(careerSteps.id, stepId));
+    await audit(tx, user, {
       action: done ? "career_step.done" : "career_step.undone",
       entityType: "career_step",
       entityId: stepId,
@@ -474,16 +458,16 @@ export function setStepDone(user: SessionUser, workerId: string, stepId: string,
  * Carries an agreed step into the worker's current PDP as a goal (creating a draft PDP when there is none).
  * Doing it twice gives back the goal made the first time.
  */
-export function stepToPdpGoal(user: SessionUser, workerId: string, stepId: string, today = todayInLondon()): StepGoalResult {
+export async function stepToPdpGoal(user: SessionUser, workerId: string, stepId: string, today = todayInLondon()): Promise<StepGoalResult> {
   if (!mayEdit(user)) return { ok: false, code: "read_only", message: "Only the worker's manager or an administrator adds a goal to their PDP" };
-  return db.transaction((tx) => {
-    const found = tickableStepInTx(tx, user, workerId, stepId);
+  return await db.transaction(async (tx) => {
+    const found = await tickableStepInTx(tx, user, workerId, stepId);
     if (!found) return { ok: false, code: "not_found", message: "Step not found" };
-    const own = refuseOwnRecord(tx, user, workerId, "goalDecision");
+    const own = await refuseOwnRecord(tx, user, workerId, "goalDecision");
     if (own) return own;
     if (found.workerStatus === "left") return LEFT;
     const { step } = found;
-    const result = addGoalsToCurrentPdp(
+    const result = await addGoalsToCurrentPdp(
       tx,
       user,
       workerId,
@@ -493,16 +477,15 @@ export function stepToPdpGoal(user: SessionUser, workerId: string, stepId: strin
     const created = result.goalIds[0];
     const goalId =
       created ??
-      tx
+      (await first(tx
         .select({ id: pdpGoals.id })
         .from(pdpGoals)
         .innerJoin(pdps, eq(pdps.id, pdpGoals.pdpId))
         .where(and(eq(pdpGoals.sourceStepId, step.id), eq(pdps.workerId, workerId)))
-        .orderBy(sql`${pdps.status} = 'closed'`, desc(pdpGoals.createdAt))
-        .get()?.id;
+        .orderBy(sql`${pdps.status} = 'closed'`, desc(pdpGoals.createdAt))))?.id;
     if (!goalId) return { ok: false, code: "invalid", message: "The goal could not be added" };
     if (created) {
-      audit(tx, user, {
+      await audit(tx, user, {
         action: "career_step.to_pdp_goal",
         entityType: "career_step",
         entityId: step.id,

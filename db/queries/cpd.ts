@@ -5,7 +5,7 @@ import "server-only";
 // becomes a CPD entry in one step, once; deleting that entry puts the request back to approved. Every change is
 // audited.
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { db } from "../client";
+import { db, first, one } from "../client";
 import { cpdActivities, pdpGoals, pdps, trainingRequests, users, workers } from "../schema";
 import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
@@ -42,33 +42,30 @@ const LEAD_DECIDE_REFUSED = {
 };
 
 /** The worker, if this user may add CPD and requests to their record: the worker themselves, their managers, admins. */
-function addableWorkerInTx(tx: Tx, user: SessionUser, workerId: string) {
+async function addableWorkerInTx(tx: Tx, user: SessionUser, workerId: string) {
   const own = user.role === "support_worker" ? eq(workers.userId, user.id) : editableWorkers(user);
-  return tx
+  return await first(tx
     .select({ id: workers.id, status: workers.status })
     .from(workers)
-    .where(and(eq(workers.id, workerId), visibleWorkers(user), own))
-    .get();
+    .where(and(eq(workers.id, workerId), visibleWorkers(user), own)));
 }
 
 /** A goal in one of this worker's PDPs: the id from the form is checked against the worker, never trusted. */
-function goalOfWorkerInTx(tx: Tx, workerId: string, goalId: string) {
-  return tx
+async function goalOfWorkerInTx(tx: Tx, workerId: string, goalId: string) {
+  return await first(tx
     .select({ id: pdpGoals.id })
     .from(pdpGoals)
     .innerJoin(pdps, eq(pdps.id, pdpGoals.pdpId))
-    .where(and(eq(pdpGoals.id, goalId), eq(pdps.workerId, workerId)))
-    .get();
+    .where(and(eq(pdpGoals.id, goalId), eq(pdps.workerId, workerId))));
 }
 
 /** A request of this worker that this user may see. */
-function visibleRequestInTx(tx: Tx, user: SessionUser, workerId: string, requestId: string) {
-  return tx
+async function visibleRequestInTx(tx: Tx, user: SessionUser, workerId: string, requestId: string) {
+  return await first(tx
     .select({ request: trainingRequests, workerStatus: workers.status })
     .from(trainingRequests)
     .innerJoin(workers, eq(workers.id, trainingRequests.workerId))
-    .where(and(eq(trainingRequests.id, requestId), eq(trainingRequests.workerId, workerId), visibleWorkers(user)))
-    .get();
+    .where(and(eq(trainingRequests.id, requestId), eq(trainingRequests.workerId, workerId), visibleWorkers(user))));
 }
 
 function addRefusedByRole(user: SessionUser) {
@@ -82,40 +79,38 @@ function mayAdd(user: SessionUser, worker: { status: string; userId: string | nu
 }
 
 /** The checks a CPD entry's fields get, added or changed: a past date, the hours, a goal of this worker's. */
-function cpdProblem(tx: Tx, workerId: string, f: CpdChange, today: string): Extract<LearningResult, { ok: false }> | undefined {
+async function cpdProblem(tx: Tx, workerId: string, f: CpdChange, today: string): Promise<Extract<LearningResult, { ok: false }> | undefined> {
   const problem = cpdDateProblem(f.activityOn, today);
   if (problem) return { ok: false, code: "invalid", field: "activityOn", message: problem };
   if (!(f.hours > 0 && f.hours <= MAX_HOURS_PER_ENTRY)) return { ok: false, code: "invalid", field: "hours", message: `The hours must be more than 0 and ${MAX_HOURS_PER_ENTRY} or fewer` };
-  if (f.pdpGoalId && !goalOfWorkerInTx(tx, workerId, f.pdpGoalId)) {
+  if (f.pdpGoalId && !await goalOfWorkerInTx(tx, workerId, f.pdpGoalId)) {
     return { ok: false, code: "invalid", field: "pdpGoalId", message: "Select one of the goals in this worker's PDP, or none" };
   }
   return undefined;
 }
 
 /** One CPD entry of this worker, for a user who may change it (inside the transaction that changes it). */
-function changeableCpdInTx(tx: Tx, user: SessionUser, workerId: string, cpdId: string) {
-  const worker = addableWorkerInTx(tx, user, workerId);
+async function changeableCpdInTx(tx: Tx, user: SessionUser, workerId: string, cpdId: string) {
+  const worker = await addableWorkerInTx(tx, user, workerId);
   if (!worker) return WORKER_NOT_FOUND;
-  const entry = tx
+  const entry = await first(tx
     .select()
     .from(cpdActivities)
-    .where(and(eq(cpdActivities.id, cpdId), eq(cpdActivities.workerId, workerId)))
-    .get();
+    .where(and(eq(cpdActivities.id, cpdId), eq(cpdActivities.workerId, workerId))));
   if (!entry) return CPD_NOT_FOUND;
   if (worker.status === "left") return LEFT;
   return { ok: true as const, entry };
 }
 
 /** The PDP goals a CPD entry or request may be linked to: every goal of the worker's PDPs, the current plan first. */
-function goalOptions(user: SessionUser, workerId: string) {
-  return db
+async function goalOptions(user: SessionUser, workerId: string) {
+  return (await db
     .select({ id: pdpGoals.id, title: pdpGoals.title, pdpStatus: pdps.status, periodStart: pdps.periodStart })
     .from(pdpGoals)
     .innerJoin(pdps, eq(pdps.id, pdpGoals.pdpId))
     .innerJoin(workers, eq(workers.id, pdps.workerId))
     .where(and(eq(pdps.workerId, workerId), visibleWorkers(user)))
-    .orderBy(sql`case when ${pdps.status} = 'closed' then 1 else 0 end`, desc(pdps.periodStart), asc(pdpGoals.sort), asc(pdpGoals.title))
-    .all()
+    .orderBy(sql`case when ${pdps.status} = 'closed' then 1 else 0 end`, desc(pdps.periodStart), asc(pdpGoals.sort), asc(pdpGoals.title)))
     .map((g) => ({ id: g.id, title: g.pdpStatus === "closed" ? `${g.title} (earlier PDP)` : g.title }));
 }
 
@@ -125,8 +120,8 @@ function mayDecide(user: SessionUser, worker: { status: string; userId: string |
 }
 
 /** A worker's training requests the user may see (or one of them): awaiting a decision first, then newest. */
-function requestRows(user: SessionUser, workerId: string, requestId?: string) {
-  return db
+async function requestRows(user: SessionUser, workerId: string, requestId?: string) {
+  return await db
     .select({
       id: trainingRequests.id,
       title: trainingRequests.title,
@@ -151,18 +146,17 @@ function requestRows(user: SessionUser, workerId: string, requestId?: string) {
     .leftJoin(pdpGoals, eq(pdpGoals.id, trainingRequests.pdpGoalId))
     .leftJoin(users, eq(users.id, trainingRequests.decidedBy))
     .where(and(eq(trainingRequests.workerId, workerId), requestId === undefined ? undefined : eq(trainingRequests.id, requestId), visibleWorkers(user)))
-    .orderBy(sql`case when ${trainingRequests.status} = 'pending' then 0 else 1 end`, desc(trainingRequests.requestedAt))
-    .all();
+    .orderBy(sql`case when ${trainingRequests.status} = 'pending' then 0 else 1 end`, desc(trainingRequests.requestedAt));
 }
 
 /**
  * A worker's CPD (newest first) with the last 12 months' totals, and their training requests (awaiting a decision
  * first, then newest); undefined when the user may not see the worker.
  */
-export function learningPage(user: SessionUser, workerId: string, today = todayInLondon()) {
-  const worker = workerRecordHeader(user, workerId);
+export async function learningPage(user: SessionUser, workerId: string, today = todayInLondon()) {
+  const worker = await workerRecordHeader(user, workerId);
   if (!worker) return undefined;
-  const activities = db
+  const activities = await db
     .select({
       id: cpdActivities.id,
       activityOn: cpdActivities.activityOn,
@@ -180,9 +174,8 @@ export function learningPage(user: SessionUser, workerId: string, today = todayI
     .innerJoin(workers, eq(workers.id, cpdActivities.workerId))
     .leftJoin(pdpGoals, eq(pdpGoals.id, cpdActivities.pdpGoalId))
     .where(and(eq(cpdActivities.workerId, workerId), visibleWorkers(user)))
-    .orderBy(desc(cpdActivities.activityOn), desc(cpdActivities.createdAt))
-    .all();
-  const requests = requestRows(user, workerId);
+    .orderBy(desc(cpdActivities.activityOn), desc(cpdActivities.createdAt));
+  const requests = await requestRows(user, workerId);
   const ownRecord = user.role === "support_worker" && worker.userId === user.id;
   const canAdd = mayAdd(user, worker);
   const canDecide = mayDecide(user, worker);
@@ -191,7 +184,7 @@ export function learningPage(user: SessionUser, workerId: string, today = todayI
     ownRecord,
     canAdd,
     canDecide,
-    goals: canAdd ? goalOptions(user, workerId) : [],
+    goals: canAdd ? await goalOptions(user, workerId) : [],
     activities,
     totals: totalsLast12Months(activities, today),
     requests,
@@ -199,22 +192,22 @@ export function learningPage(user: SessionUser, workerId: string, today = todayI
 }
 
 /** Adds a CPD activity; with a training request, records that approved request as attended, once. */
-export function addCpd(user: SessionUser, workerId: string, f: CpdFields, today = todayInLondon()): LearningResult {
+export async function addCpd(user: SessionUser, workerId: string, f: CpdFields, today = todayInLondon()): Promise<LearningResult> {
   const refused = addRefusedByRole(user);
   if (refused) return refused;
-  return db.transaction((tx) => {
-    const worker = addableWorkerInTx(tx, user, workerId);
+  return await db.transaction(async (tx) => {
+    const worker = await addableWorkerInTx(tx, user, workerId);
     if (!worker) return WORKER_NOT_FOUND;
     if (worker.status === "left") return LEFT;
-    const problem = cpdProblem(tx, workerId, f, today);
+    const problem = await cpdProblem(tx, workerId, f, today);
     if (problem) return problem;
     if (f.trainingRequestId) {
-      const found = visibleRequestInTx(tx, user, workerId, f.trainingRequestId);
+      const found = await visibleRequestInTx(tx, user, workerId, f.trainingRequestId);
       if (!found) return REQUEST_NOT_FOUND;
       if (found.request.status === "attended") return { ok: false, code: "conflict", message: "This training has already been recorded as attended" };
       if (found.request.status !== "approved") return { ok: false, code: "invalid", message: "Only approved training can be recorded as attended" };
-      tx.update(trainingRequests).set({ status: "attended", updatedAt: clockNow() }).where(eq(trainingRequests.id, f.trainingRequestId)).run();
-      audit(tx, user, {
+      await tx.update(trainingRequests).set({ status: "attended", updatedAt: clockNow() }).where(eq(trainingRequests.id, f.trainingRequestId));
+      await audit(tx, user, {
         action: "training_request.attended",
         entityType: "training_request",
         entityId: f.trainingRequestId,
@@ -222,7 +215,7 @@ export function addCpd(user: SessionUser, workerId: string, f: CpdFields, today 
         summary: { attendedOn: f.activityOn, title: found.request.title },
       });
     }
-    const row = tx
+    const row = await one(tx
       .insert(cpdActivities)
       .values({
         workerId,
@@ -238,9 +231,8 @@ export function addCpd(user: SessionUser, workerId: string, f: CpdFields, today 
         trainingRequestId: f.trainingRequestId,
         createdBy: user.id,
       })
-      .returning({ id: cpdActivities.id })
-      .get();
-    audit(tx, user, {
+      .returning({ id: cpdActivities.id }));
+    await audit(tx, user, {
       action: "cpd_activity.create",
       entityType: "cpd_activity",
       entityId: row.id,
@@ -264,44 +256,42 @@ export function addCpd(user: SessionUser, workerId: string, f: CpdFields, today 
  * user may change it (`refusal` says why not: a lead reads, a leaver's record is closed). Undefined when the user may
  * not see the worker or the entry is not theirs.
  */
-export function cpdEntryForEdit(user: SessionUser, workerId: string, cpdId: string) {
-  const worker = workerRecordHeader(user, workerId);
+export async function cpdEntryForEdit(user: SessionUser, workerId: string, cpdId: string) {
+  const worker = await workerRecordHeader(user, workerId);
   if (!worker) return undefined;
-  const found = db
+  const found = await first(db
     .select({ entry: cpdActivities, requestTitle: trainingRequests.title })
     .from(cpdActivities)
     .innerJoin(workers, eq(workers.id, cpdActivities.workerId))
     .leftJoin(trainingRequests, eq(trainingRequests.id, cpdActivities.trainingRequestId))
-    .where(and(eq(cpdActivities.id, cpdId), eq(cpdActivities.workerId, workerId), visibleWorkers(user)))
-    .get();
+    .where(and(eq(cpdActivities.id, cpdId), eq(cpdActivities.workerId, workerId), visibleWorkers(user))));
   if (!found) return undefined;
   const canChange = mayAdd(user, worker);
   const refusal = canChange ? undefined : user.role === "lead" ? `${LEAD_CHANGE_REFUSED.message}.` : worker.status === "left" ? LEFT.message : undefined;
   // Someone who can see the worker but is neither the worker, their manager nor an admin has nothing to do here.
   if (!canChange && !refusal) return undefined;
-  return { worker, entry: found.entry, requestTitle: found.requestTitle, canChange, refusal, goals: canChange ? goalOptions(user, workerId) : [] };
+  return { worker, entry: found.entry, requestTitle: found.requestTitle, canChange, refusal, goals: canChange ? await goalOptions(user, workerId) : [] };
 }
 
 const CPD_CHANGE_FIELDS = ["activityOn", "title", "type", "learning", "hours", "reflectionWhat", "reflectionSoWhat", "reflectionNowWhat", "pdpGoalId"] as const;
 
 /** Changes a CPD entry's fields, with the same checks as adding it; the training request it came from stays linked. */
-export function updateCpd(user: SessionUser, workerId: string, cpdId: string, f: CpdChange, today = todayInLondon()): LearningResult {
+export async function updateCpd(user: SessionUser, workerId: string, cpdId: string, f: CpdChange, today = todayInLondon()): Promise<LearningResult> {
   if (user.role === "lead") return LEAD_CHANGE_REFUSED;
-  return db.transaction((tx): LearningResult => {
-    const found = changeableCpdInTx(tx, user, workerId, cpdId);
+  return await db.transaction(async (tx): Promise<LearningResult> => {
+    const found = await changeableCpdInTx(tx, user, workerId, cpdId);
     if (!found.ok) return found;
-    const problem = cpdProblem(tx, workerId, f, today);
+    const problem = await cpdProblem(tx, workerId, f, today);
     if (problem) return problem;
     const before = found.entry;
     const changed = CPD_CHANGE_FIELDS.filter((k) => before[k] !== f[k]);
     if (changed.length === 0) return { ok: true, workerId, id: cpdId };
     // Only the fields of the form: the training request an entry came from is never changed here.
     const values = Object.fromEntries(CPD_CHANGE_FIELDS.map((k) => [k, f[k]])) as CpdChange;
-    tx.update(cpdActivities)
+    await tx.update(cpdActivities)
       .set({ ...values, updatedAt: clockNow() })
-      .where(eq(cpdActivities.id, cpdId))
-      .run();
-    audit(tx, user, {
+      .where(eq(cpdActivities.id, cpdId));
+    await audit(tx, user, {
       action: "cpd_activity.update",
       entityType: "cpd_activity",
       entityId: cpdId,
@@ -316,20 +306,20 @@ export function updateCpd(user: SessionUser, workerId: string, cpdId: string, f:
  * Deletes a CPD entry; the audit row keeps everything it said. An entry recorded from a training request puts that
  * request back to approved, so the training can be recorded as attended again.
  */
-export function deleteCpd(user: SessionUser, workerId: string, cpdId: string): LearningResult {
+export async function deleteCpd(user: SessionUser, workerId: string, cpdId: string): Promise<LearningResult> {
   if (user.role === "lead") return LEAD_CHANGE_REFUSED;
-  return db.transaction((tx): LearningResult => {
-    const found = changeableCpdInTx(tx, user, workerId, cpdId);
+  return await db.transaction(async (tx): Promise<LearningResult> => {
+    const found = await changeableCpdInTx(tx, user, workerId, cpdId);
     if (!found.ok) return found;
     const { id, trainingRequestId, createdBy } = found.entry;
     const deleted = { ...Object.fromEntries(CPD_CHANGE_FIELDS.map((k) => [k, found.entry[k]])), trainingRequestId, createdBy };
-    tx.delete(cpdActivities).where(eq(cpdActivities.id, id)).run();
-    audit(tx, user, { action: "cpd_activity.delete", entityType: "cpd_activity", entityId: id, workerId, summary: deleted });
+    await tx.delete(cpdActivities).where(eq(cpdActivities.id, id));
+    await audit(tx, user, { action: "cpd_activity.delete", entityType: "cpd_activity", entityId: id, workerId, summary: deleted });
     if (trainingRequestId) {
-      const request = tx.select({ status: trainingRequests.status, title: trainingRequests.title }).from(trainingRequests).where(eq(trainingRequests.id, trainingRequestId)).get();
+      const request = await first(tx.select({ status: trainingRequests.status, title: trainingRequests.title }).from(trainingRequests).where(eq(trainingRequests.id, trainingRequestId)));
       if (request?.status === "attended") {
-        tx.update(trainingRequests).set({ status: "approved", updatedAt: clockNow() }).where(eq(trainingRequests.id, trainingRequestId)).run();
-        audit(tx, user, {
+        await tx.update(trainingRequests).set({ status: "approved", updatedAt: clockNow() }).where(eq(trainingRequests.id, trainingRequestId));
+        await audit(tx, user, {
           action: "training_request.attendance_removed",
           entityType: "training_request",
           entityId: trainingRequestId,
@@ -343,20 +333,20 @@ export function deleteCpd(user: SessionUser, workerId: string, cpdId: string): L
 }
 
 /** Asks for a course: the worker for themselves, or their manager (or an admin) for them. */
-export function requestTraining(user: SessionUser, workerId: string, f: RequestFields): LearningResult {
+export async function requestTraining(user: SessionUser, workerId: string, f: RequestFields): Promise<LearningResult> {
   const refused = addRefusedByRole(user);
   if (refused) return refused;
-  return db.transaction((tx) => {
-    const worker = addableWorkerInTx(tx, user, workerId);
+  return await db.transaction(async (tx) => {
+    const worker = await addableWorkerInTx(tx, user, workerId);
     if (!worker) return WORKER_NOT_FOUND;
     if (worker.status === "left") return LEFT;
     const problem = courseDatesProblem(f.startsOn, f.endsOn);
     if (problem) return { ok: false, code: "invalid", field: "endsOn", message: problem };
     if (f.cost !== null && f.cost < 0) return { ok: false, code: "invalid", field: "cost", message: "The cost cannot be negative" };
-    if (f.requestGoalId && !goalOfWorkerInTx(tx, workerId, f.requestGoalId)) {
+    if (f.requestGoalId && !await goalOfWorkerInTx(tx, workerId, f.requestGoalId)) {
       return { ok: false, code: "invalid", field: "requestGoalId", message: "Select one of the goals in this worker's PDP, or none" };
     }
-    const row = tx
+    const row = await one(tx
       .insert(trainingRequests)
       .values({
         workerId,
@@ -370,9 +360,8 @@ export function requestTraining(user: SessionUser, workerId: string, f: RequestF
         status: "pending",
         requestedBy: user.id,
       })
-      .returning({ id: trainingRequests.id })
-      .get();
-    audit(tx, user, {
+      .returning({ id: trainingRequests.id }));
+    await audit(tx, user, {
       action: "training_request.create",
       entityType: "training_request",
       entityId: row.id,
@@ -386,28 +375,27 @@ export function requestTraining(user: SessionUser, workerId: string, f: RequestF
 type Decision = { status: "approved" } | ({ status: "declined" } & DeclineFields);
 
 /** Approves or declines a request awaiting a decision: the worker's managers and admins only. */
-export function decideRequest(user: SessionUser, workerId: string, requestId: string, decision: Decision): LearningResult {
+export async function decideRequest(user: SessionUser, workerId: string, requestId: string, decision: Decision): Promise<LearningResult> {
   if (user.role === "lead") return LEAD_DECIDE_REFUSED;
   if (user.role !== "manager" && user.role !== "admin") return REQUEST_NOT_FOUND;
   if (decision.status === "declined") {
     const problem = declineProblem(decision.declineReason, decision.declineDetail);
     if (problem) return { ok: false, code: "invalid", ...problem };
   }
-  return db.transaction((tx) => {
-    const found = tx
+  return await db.transaction(async (tx) => {
+    const found = await first(tx
       .select({ request: trainingRequests, workerStatus: workers.status })
       .from(trainingRequests)
       .innerJoin(workers, eq(workers.id, trainingRequests.workerId))
-      .where(and(eq(trainingRequests.id, requestId), eq(trainingRequests.workerId, workerId), editableWorkers(user)))
-      .get();
+      .where(and(eq(trainingRequests.id, requestId), eq(trainingRequests.workerId, workerId), editableWorkers(user))));
     if (!found) return REQUEST_NOT_FOUND;
-    const own = refuseOwnRecord(tx, user, workerId, "trainingDecision");
+    const own = await refuseOwnRecord(tx, user, workerId, "trainingDecision");
     if (own) return own;
     if (found.workerStatus === "left") return LEFT;
     if (found.request.status !== "pending") return { ok: false, code: "conflict", message: "This request has already been decided" };
     const declined = decision.status === "declined";
     const detail = declined ? decision.declineDetail.trim() : "";
-    tx.update(trainingRequests)
+    await tx.update(trainingRequests)
       .set({
         status: decision.status,
         decidedBy: user.id,
@@ -416,9 +404,8 @@ export function decideRequest(user: SessionUser, workerId: string, requestId: st
         declineDetail: declined && detail !== "" ? detail : null,
         updatedAt: clockNow(),
       })
-      .where(eq(trainingRequests.id, requestId))
-      .run();
-    audit(tx, user, {
+      .where(eq(trainingRequests.id, requestId));
+    await audit(tx, user, {
       action: declined ? "training_request.declined" : "training_request.approved",
       entityType: "training_request",
       entityId: requestId,
@@ -433,19 +420,19 @@ export function decideRequest(user: SessionUser, workerId: string, requestId: st
  * Withdraws a request still awaiting a decision: the requester's side (the worker, their managers, admins). It stays
  * on the record as withdrawn, and no longer waits for a decision.
  */
-export function withdrawRequest(user: SessionUser, workerId: string, requestId: string): LearningResult {
+export async function withdrawRequest(user: SessionUser, workerId: string, requestId: string): Promise<LearningResult> {
   if (user.role === "lead") return LEAD_CHANGE_REFUSED;
-  return db.transaction((tx): LearningResult => {
-    const worker = addableWorkerInTx(tx, user, workerId);
+  return await db.transaction(async (tx): Promise<LearningResult> => {
+    const worker = await addableWorkerInTx(tx, user, workerId);
     if (!worker) return REQUEST_NOT_FOUND;
-    const found = visibleRequestInTx(tx, user, workerId, requestId);
+    const found = await visibleRequestInTx(tx, user, workerId, requestId);
     if (!found) return REQUEST_NOT_FOUND;
     if (worker.status === "left") return LEFT;
     const { status, title } = found.request;
     const problem = withdrawProblem(status);
     if (problem) return { ok: false, code: "conflict", message: problem };
-    tx.update(trainingRequests).set({ status: "withdrawn", updatedAt: clockNow() }).where(eq(trainingRequests.id, requestId)).run();
-    audit(tx, user, { action: "training_request.withdrawn", entityType: "training_request", entityId: requestId, workerId, summary: { title } });
+    await tx.update(trainingRequests).set({ status: "withdrawn", updatedAt: clockNow() }).where(eq(trainingRequests.id, requestId));
+    await audit(tx, user, { action: "training_request.withdrawn", entityType: "training_request", entityId: requestId, workerId, summary: { title } });
     return { ok: true, workerId, id: requestId };
   });
 }
@@ -454,17 +441,17 @@ export function withdrawRequest(user: SessionUser, workerId: string, requestId: 
  * One training request with its worker, for the page where it is decided: `canDecide` when it awaits a decision that
  * is this user's to take. Undefined when the user may not see it.
  */
-export function trainingRequestView(user: SessionUser, workerId: string, requestId: string) {
-  const worker = workerRecordHeader(user, workerId);
+export async function trainingRequestView(user: SessionUser, workerId: string, requestId: string) {
+  const worker = await workerRecordHeader(user, workerId);
   if (!worker) return undefined;
-  const request = requestRows(user, workerId, requestId)[0];
+  const request = (await requestRows(user, workerId, requestId))[0];
   if (!request) return undefined;
   return { worker, request, canDecide: request.status === "pending" && mayDecide(user, worker) };
 }
 
 /** An approved request of this worker, to prefill "Record as attended"; undefined when there is none to record. */
-export function requestToAttend(user: SessionUser, workerId: string, requestId: string) {
-  return db
+export async function requestToAttend(user: SessionUser, workerId: string, requestId: string) {
+  return await first(db
     .select({
       id: trainingRequests.id,
       title: trainingRequests.title,
@@ -475,25 +462,23 @@ export function requestToAttend(user: SessionUser, workerId: string, requestId: 
     })
     .from(trainingRequests)
     .innerJoin(workers, eq(workers.id, trainingRequests.workerId))
-    .where(and(eq(trainingRequests.id, requestId), eq(trainingRequests.workerId, workerId), eq(trainingRequests.status, "approved"), visibleWorkers(user)))
-    .get();
+    .where(and(eq(trainingRequests.id, requestId), eq(trainingRequests.workerId, workerId), eq(trainingRequests.status, "approved"), visibleWorkers(user))));
 }
 
 /**
  * Training requests awaiting a decision, across the workers the user may change (in post), oldest first: the count
  * of all of them and the first `limit` to list.
  */
-export function trainingRequestsAwaitingDecision(user: SessionUser, limit = 20) {
+export async function trainingRequestsAwaitingDecision(user: SessionUser, limit = 20) {
   // Only the requests this user may decide: never their own (db/separation.ts).
   const where = and(eq(trainingRequests.status, "pending"), eq(workers.status, "in_post"), editableWorkers(user), visibleWorkers(user), notOwnRecord(user));
   const count =
-    db
+    (await first(db
       .select({ n: sql<number>`count(*)` })
       .from(trainingRequests)
       .innerJoin(workers, eq(workers.id, trainingRequests.workerId))
-      .where(where)
-      .get()?.n ?? 0;
-  const requests = db
+      .where(where)))?.n ?? 0;
+  const requests = await db
     .select({
       id: trainingRequests.id,
       workerId: workers.id,
@@ -506,7 +491,6 @@ export function trainingRequestsAwaitingDecision(user: SessionUser, limit = 20) 
     .innerJoin(workers, eq(workers.id, trainingRequests.workerId))
     .where(where)
     .orderBy(asc(trainingRequests.requestedAt), asc(workers.lastName), asc(trainingRequests.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
   return { count, requests };
 }

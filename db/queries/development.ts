@@ -3,7 +3,7 @@ import "server-only";
 // One query for a whole team (correlated subqueries over indexed columns), never a query per worker.
 import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { competencyCounts, workerFrameworkStageSql } from "./competencies";
-import { db } from "../client";
+import { db, first } from "../client";
 import {
   workers,
   teams,
@@ -48,7 +48,7 @@ export function dueDateSelect() {
   };
 }
 
-function summarySelect(today: string, currentStage: SQL, nextStage: SQL) {
+async function summarySelect(today: string, currentStage: SQL, nextStage: SQL) {
   const yearAgo = addMonths(today, -12);
   return {
     workerId: workers.id,
@@ -87,13 +87,13 @@ function summarySelect(today: string, currentStage: SQL, nextStage: SQL) {
     apprenticeshipStatus: sql<string | null>`(select ${apprenticeships.status} from ${apprenticeships}
       where ${apprenticeships.workerId} = ${workers.id} and ${apprenticeships.status} in ('planned','on_programme','break_in_learning','gateway','end_point_assessment')
       order by ${apprenticeships.startDate} desc limit 1)`,
-    ...competencySelect(today, currentStage, nextStage),
+    ...await competencySelect(today, currentStage, nextStage),
   };
 }
 
-function competencySelect(today: string, current: SQL, next: SQL) {
-  const now = competencyCounts(today, current);
-  const ahead = competencyCounts(today, next);
+async function competencySelect(today: string, current: SQL, next: SQL) {
+  const now = await competencyCounts(today, current);
+  const ahead = await competencyCounts(today, next);
   return {
     competenciesAtStage: now.total,
     competenciesSignedOff: now.signedOff,
@@ -131,9 +131,9 @@ function withDue<
 }
 
 /** In-post workers the user may see, each with where they stand. For a manager's team page and the worker's home. */
-export function developmentSummaries(user: SessionUser, today: string, opts: { workerIds?: string[] } = {}) {
-  const rows = db
-    .select(summarySelect(today, workerFrameworkStageSql("current"), workerFrameworkStageSql("next")))
+export async function developmentSummaries(user: SessionUser, today: string, opts: { workerIds?: string[] } = {}) {
+  const rows = await db
+    .select(await summarySelect(today, await workerFrameworkStageSql("current"), await workerFrameworkStageSql("next")))
     .from(workers)
     .innerJoin(teams, eq(teams.id, workers.teamId))
     .innerJoin(stages, eq(stages.id, workers.stageId))
@@ -144,16 +144,15 @@ export function developmentSummaries(user: SessionUser, today: string, opts: { w
         opts.workerIds ? inArray(workers.id, opts.workerIds) : undefined,
       ),
     )
-    .orderBy(asc(workers.lastName), asc(workers.firstName))
-    .all();
+    .orderBy(asc(workers.lastName), asc(workers.firstName));
   return rows.map((r) => withDue(r, today));
 }
 
-export type DevelopmentSummary = ReturnType<typeof developmentSummaries>[number];
+export type DevelopmentSummary = Awaited<ReturnType<typeof developmentSummaries>>[number];
 
 /** The worker's current (draft or active) PDP, if the user may see the worker. */
-export function currentPdp(user: SessionUser, workerId: string) {
-  return db
+export async function currentPdp(user: SessionUser, workerId: string) {
+  return await first(db
     .select({
       id: pdps.id,
       status: pdps.status,
@@ -166,13 +165,12 @@ export function currentPdp(user: SessionUser, workerId: string) {
     })
     .from(pdps)
     .innerJoin(workers, eq(workers.id, pdps.workerId))
-    .where(and(eq(pdps.workerId, workerId), ne(pdps.status, "closed"), visibleWorkers(user)))
-    .get();
+    .where(and(eq(pdps.workerId, workerId), ne(pdps.status, "closed"), visibleWorkers(user))));
 }
 
 /** The current PDP's goals for a worker the user may see, with progress: actions done, the next one due, the last note. */
-export function activeGoals(user: SessionUser, workerId: string) {
-  return db
+export async function activeGoals(user: SessionUser, workerId: string) {
+  return await db
     .select({
       id: pdpGoals.id,
       title: pdpGoals.title,
@@ -193,14 +191,13 @@ export function activeGoals(user: SessionUser, workerId: string) {
     .innerJoin(workers, eq(workers.id, pdps.workerId))
     .where(and(eq(pdps.workerId, workerId), ne(pdps.status, "closed"), visibleWorkers(user)))
     // created_at has whole seconds: goals added in the same second keep the order they were added (rowid).
-    .orderBy(asc(pdpGoals.sort), asc(pdpGoals.createdAt), sql`${pdpGoals}.rowid`)
-    .all();
+    .orderBy(asc(pdpGoals.sort), asc(pdpGoals.createdAt), sql`${pdpGoals}.rowid`);
 }
 
 /** Open actions in the current PDP that are overdue or due within `days`, soonest first. */
-export function actionsDueSoon(user: SessionUser, workerId: string, today: string, days = 14) {
+export async function actionsDueSoon(user: SessionUser, workerId: string, today: string, days = 14) {
   const until = addDays(today, days);
-  return db
+  return await db
     .select({
       id: pdpActions.id,
       description: pdpActions.description,
@@ -223,13 +220,12 @@ export function actionsDueSoon(user: SessionUser, workerId: string, today: strin
         visibleWorkers(user),
       ),
     )
-    .orderBy(asc(pdpActions.dueOn))
-    .all();
+    .orderBy(asc(pdpActions.dueOn));
 }
 
 /** Career conversations with a worker the user may see, newest first, with how many agreed steps are still open. */
-export function conversationHistory(user: SessionUser, workerId: string) {
-  return db
+export async function conversationHistory(user: SessionUser, workerId: string) {
+  return await db
     .select({
       id: careerConversations.id,
       heldOn: careerConversations.heldOn,
@@ -251,13 +247,12 @@ export function conversationHistory(user: SessionUser, workerId: string) {
           : undefined,
       ),
     )
-    .orderBy(desc(careerConversations.heldOn))
-    .all();
+    .orderBy(desc(careerConversations.heldOn));
 }
 
 /** Completed and upcoming appraisals for a worker the user may see, newest first. */
-export function appraisalHistory(user: SessionUser, workerId: string) {
-  return db
+export async function appraisalHistory(user: SessionUser, workerId: string) {
+  return await db
     .select({
       id: appraisals.id,
       status: appraisals.status,
@@ -268,6 +263,5 @@ export function appraisalHistory(user: SessionUser, workerId: string) {
     .from(appraisals)
     .innerJoin(workers, eq(workers.id, appraisals.workerId))
     .where(and(eq(appraisals.workerId, workerId), visibleWorkers(user)))
-    .orderBy(desc(sql`coalesce(${appraisals.heldOn}, ${appraisals.scheduledFor})`))
-    .all();
+    .orderBy(desc(sql`coalesce(${appraisals.heldOn}, ${appraisals.scheduledFor})`));
 }

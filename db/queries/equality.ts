@@ -3,7 +3,7 @@ import "server-only";
 // never by an id from the client), and the equity figures, which leave here only as counts per group for the
 // suppressed tables (app/(app)/insights/equity/equity-tables.ts). Nobody else's answers can be read one by one.
 import { and, eq, sql } from "drizzle-orm";
-import { db } from "../client";
+import { db, first } from "../client";
 import { keptObject } from "../insights-cache";
 import { apprenticeships, appraisals, equalityMonitoring, stages, trainingRequests, workerPositions, workers } from "../schema";
 import { visibleWorkers } from "../access";
@@ -18,20 +18,19 @@ import type { Result } from "../result";
 import { now as clockNow } from "../../lib/rules/dates";
 
 /** The user's own worker record, only when they are a support worker. */
-function ownWorkerId(user: SessionUser): string | undefined {
+async function ownWorkerId(user: SessionUser): Promise<string | undefined> {
   if (user.role !== "support_worker") return undefined;
-  return db
+  return (await first(db
     .select({ id: workers.id })
     .from(workers)
-    .where(and(eq(workers.userId, user.id), eq(workers.orgId, user.orgId)))
-    .get()?.id;
+    .where(and(eq(workers.userId, user.id), eq(workers.orgId, user.orgId)))))?.id;
 }
 
 /** The signed-in support worker's answers (all null when they have given none); undefined for anyone else. */
-export function myEquality(user: SessionUser): (EqualityAnswers & { updatedAt: Date | null }) | undefined {
-  const workerId = ownWorkerId(user);
+export async function myEquality(user: SessionUser): Promise<(EqualityAnswers & { updatedAt: Date | null }) | undefined> {
+  const workerId = await ownWorkerId(user);
   if (!workerId) return undefined;
-  const row = db.select().from(equalityMonitoring).where(eq(equalityMonitoring.workerId, workerId)).get();
+  const row = await first(db.select().from(equalityMonitoring).where(eq(equalityMonitoring.workerId, workerId)));
   return {
     ethnicGroup: row?.ethnicGroup ?? null,
     disability: row?.disability ?? null,
@@ -47,21 +46,20 @@ export type SaveEqualityResult = Result<{ outcome: "saved" | "cleared" | "unchan
  * Saves the signed-in support worker's answers; no answers at all deletes the row. The audit says only which
  * questions changed, never an answer (special-category data).
  */
-export function saveMyEquality(user: SessionUser, answers: EqualityAnswers): SaveEqualityResult {
-  const workerId = ownWorkerId(user);
+export async function saveMyEquality(user: SessionUser, answers: EqualityAnswers): Promise<SaveEqualityResult> {
+  const workerId = await ownWorkerId(user);
   if (!workerId) return { ok: false, code: "read_only", message: "Only a support worker can give their own equality monitoring answers" };
-  return db.transaction((tx) => {
-    const before = tx.select().from(equalityMonitoring).where(eq(equalityMonitoring.workerId, workerId)).get();
+  return await db.transaction(async (tx) => {
+    const before = await first(tx.select().from(equalityMonitoring).where(eq(equalityMonitoring.workerId, workerId)));
     const changed = EQUALITY_QUESTIONS.filter((q) => (before?.[q] ?? null) !== answers[q]);
     if (changed.length === 0) return { ok: true, outcome: "unchanged" } as const;
     const empty = EQUALITY_QUESTIONS.every((q) => answers[q] === null);
-    if (empty) tx.delete(equalityMonitoring).where(eq(equalityMonitoring.workerId, workerId)).run();
+    if (empty) await tx.delete(equalityMonitoring).where(eq(equalityMonitoring.workerId, workerId));
     else
-      tx.insert(equalityMonitoring)
+      await tx.insert(equalityMonitoring)
         .values({ workerId, ...answers, updatedAt: clockNow() })
-        .onConflictDoUpdate({ target: equalityMonitoring.workerId, set: { ...answers, updatedAt: clockNow() } })
-        .run();
-    audit(tx, user, {
+        .onConflictDoUpdate({ target: equalityMonitoring.workerId, set: { ...answers, updatedAt: clockNow() } });
+    await audit(tx, user, {
       action: empty ? "equality.clear" : "equality.update",
       entityType: "equality_monitoring",
       entityId: workerId,
@@ -109,10 +107,10 @@ function inView(user: SessionUser, p: Period) {
 }
 
 /** Everyone in the view for a period: their answers and which measures they met. */
-function peopleIn(user: SessionUser, period: EquityPeriod) {
+async function peopleIn(user: SessionUser, period: EquityPeriod) {
   const p = periodEnding(period.end);
   const m = measures(p);
-  return db
+  return await db
     .select({
       id: workers.id,
       ethnicGroup: equalityMonitoring.ethnicGroup,
@@ -126,12 +124,11 @@ function peopleIn(user: SessionUser, period: EquityPeriod) {
     })
     .from(workers)
     .leftJoin(equalityMonitoring, eq(equalityMonitoring.workerId, workers.id))
-    .where(inView(user, p))
-    .all();
+    .where(inView(user, p));
 }
 
 /** Each person's part in a period's figures: the measures they met, as a key ("1010"), by worker id. */
-const personFigures = (rows: ReturnType<typeof peopleIn>): Map<string, string> =>
+const personFigures = (rows: Awaited<ReturnType<typeof peopleIn>>): Map<string, string> =>
   new Map(rows.map((r) => [r.id, EQUITY_MEASURES.map((k) => (r[k] ? "1" : "0")).join("")]));
 
 export type EquityFigures =
@@ -145,9 +142,9 @@ export type EquityFigures =
  * The equity figures for a reporting period (lib/rules/equity.ts), kept while the data is unchanged, and for a lead a
  * while after a change if slow (db/insights-cache.ts); never for a support worker.
  */
-export function equityFigures(user: SessionUser, period: EquityPeriod) {
+export async function equityFigures(user: SessionUser, period: EquityPeriod) {
   if (user.role === "support_worker") return undefined;
-  return keptObject("equityFigures", user, period.end, () => workOutEquityFigures(user, period), true);
+  return await keptObject("equityFigures", user, period.end, async () => await workOutEquityFigures(user, period), true);
 }
 
 /**
@@ -156,15 +153,15 @@ export function equityFigures(user: SessionUser, period: EquityPeriod) {
  * for a view under the minimum size, and none for a period whose figures differ from any of the year of periods before
  * it by 1 to 7 people (the difference would be those people's answers).
  */
-function workOutEquityFigures(user: SessionUser, period: EquityPeriod): EquityFigures {
-  const rows = peopleIn(user, period);
+async function workOutEquityFigures(user: SessionUser, period: EquityPeriod): Promise<EquityFigures> {
+  const rows = await peopleIn(user, period);
   if (rows.length < MINIMUM_SCOPE) return { status: "too_small", period };
 
   const mine = personFigures(rows);
   let earlier = period;
   for (let k = 0; k < PERIODS_COMPARED; k++) {
     earlier = previousPeriod(earlier);
-    if (!changeIsSafe(peopleChanged(mine, personFigures(peopleIn(user, earlier))))) return { status: "withheld", period };
+    if (!changeIsSafe(peopleChanged(mine, personFigures(await peopleIn(user, earlier))))) return { status: "withheld", period };
   }
 
   const blank = (): Record<EquityMeasure, number> => ({ appraised: 0, training: 0, apprenticeship: 0, progressed: 0 });

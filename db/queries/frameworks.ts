@@ -6,7 +6,7 @@ import "server-only";
 // superseded versions are never changed (old assessments and PDP goals point at their statements).
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import { db, type DB } from "../client";
+import { db, type DB, first, one, isUniqueViolation } from "../client";
 import {
   competencyAssessments,
   competencyStatements,
@@ -54,25 +54,22 @@ export type FrameworkSummary = {
 const noCounts = (): StageCounts => Object.fromEntries(FRAMEWORK_STAGES.map((s) => [s, 0])) as StageCounts;
 
 /** Every framework with its published version, how many statements it holds at each stage, and whether a draft exists. */
-export function frameworkList(user: SessionUser): FrameworkSummary[] {
+export async function frameworkList(user: SessionUser): Promise<FrameworkSummary[]> {
   if (!isAdmin(user)) return [];
-  const live = db
+  const live = await db
     .select({ id: frameworkVersions.id, frameworkId: frameworkVersions.frameworkId, version: frameworkVersions.version, status: frameworkVersions.status, publishedAt: frameworkVersions.publishedAt })
     .from(frameworkVersions)
-    .where(inArray(frameworkVersions.status, ["draft", "published"]))
-    .all();
-  const counts = db
+    .where(inArray(frameworkVersions.status, ["draft", "published"]));
+  const counts = await db
     .select({ versionId: competencyStatements.versionId, stage: competencyStatements.stage, bespoke: competencyStatements.bespoke, n: sql<number>`count(*)` })
     .from(competencyStatements)
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, competencyStatements.versionId))
     .where(and(eq(frameworkVersions.status, "published"), isNull(competencyStatements.retiredAt)))
-    .groupBy(competencyStatements.versionId, competencyStatements.stage, competencyStatements.bespoke)
-    .all();
-  return db
+    .groupBy(competencyStatements.versionId, competencyStatements.stage, competencyStatements.bespoke);
+  return (await db
     .select({ id: frameworks.id, key: frameworks.key, name: frameworks.name })
     .from(frameworks)
-    .orderBy(asc(frameworks.name))
-    .all()
+    .orderBy(asc(frameworks.name)))
     .map((f) => {
       const published = live.find((v) => v.frameworkId === f.id && v.status === "published") ?? null;
       const draft = live.find((v) => v.frameworkId === f.id && v.status === "draft") ?? null;
@@ -113,11 +110,11 @@ const versionColumns = {
 };
 
 /** A framework, its description and source, and every version, newest first. */
-export function frameworkDetail(user: SessionUser, frameworkId: string) {
+export async function frameworkDetail(user: SessionUser, frameworkId: string) {
   if (!isAdmin(user)) return undefined;
-  const framework = db.select().from(frameworks).where(eq(frameworks.id, frameworkId)).get();
+  const framework = await first(db.select().from(frameworks).where(eq(frameworks.id, frameworkId)));
   if (!framework) return undefined;
-  const versions: VersionRow[] = db
+  const versions: VersionRow[] = await db
     .select({
       ...versionColumns,
       statements: sql<number>`(select count(*) from ${competencyStatements} where ${competencyStatements.versionId} = ${frameworkVersions.id} and ${competencyStatements.retiredAt} is null)`,
@@ -125,8 +122,7 @@ export function frameworkDetail(user: SessionUser, frameworkId: string) {
     .from(frameworkVersions)
     .leftJoin(users, eq(users.id, frameworkVersions.publishedBy))
     .where(eq(frameworkVersions.frameworkId, frameworkId))
-    .orderBy(desc(frameworkVersions.version))
-    .all();
+    .orderBy(desc(frameworkVersions.version));
   return {
     framework,
     versions,
@@ -177,8 +173,8 @@ function statementRows(user: SessionUser, where: ReturnType<typeof and>) {
     .orderBy(asc(competencyStatements.sort), asc(competencyStatements.number), asc(competencyStatements.lineageKey));
 }
 
-function versionOf(frameworkId: string, versionId: string) {
-  return db
+async function versionOf(frameworkId: string, versionId: string) {
+  return await first(db
     .select({
       ...versionColumns,
       frameworkId: frameworks.id,
@@ -187,25 +183,23 @@ function versionOf(frameworkId: string, versionId: string) {
     .from(frameworkVersions)
     .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
     .leftJoin(users, eq(users.id, frameworkVersions.publishedBy))
-    .where(and(eq(frameworkVersions.id, versionId), eq(frameworkVersions.frameworkId, frameworkId)))
-    .get();
+    .where(and(eq(frameworkVersions.id, versionId), eq(frameworkVersions.frameworkId, frameworkId))));
 }
 
 export type StageGroup = { stage: FrameworkStage; label: string; statements: StatementRow[] };
 export type DomainView = { id: string; number: number; title: string; description: string; stages: StageGroup[] };
 
 /** A version's domains, each with its statements grouped by stage (retired ones included, marked). */
-export function frameworkVersionView(user: SessionUser, frameworkId: string, versionId: string) {
+export async function frameworkVersionView(user: SessionUser, frameworkId: string, versionId: string) {
   if (!isAdmin(user)) return undefined;
-  const version = versionOf(frameworkId, versionId);
+  const version = await versionOf(frameworkId, versionId);
   if (!version) return undefined;
-  const statements = statementRows(user, and(eq(competencyStatements.versionId, versionId))).all();
-  const domains: DomainView[] = db
+  const statements = await statementRows(user, and(eq(competencyStatements.versionId, versionId)));
+  const domains: DomainView[] = (await db
     .select({ id: frameworkDomains.id, number: frameworkDomains.number, title: frameworkDomains.title, description: frameworkDomains.description })
     .from(frameworkDomains)
     .where(eq(frameworkDomains.versionId, versionId))
-    .orderBy(asc(frameworkDomains.number))
-    .all()
+    .orderBy(asc(frameworkDomains.number)))
     .map((d) => ({
       ...d,
       stages: FRAMEWORK_STAGES.map((stage) => ({
@@ -217,29 +211,28 @@ export function frameworkVersionView(user: SessionUser, frameworkId: string, ver
   return { version, editable: version.status === "draft", domains, statementCount: statements.filter((s) => !s.retiredAt).length };
 }
 
-export type VersionView = NonNullable<ReturnType<typeof frameworkVersionView>>;
+export type VersionView = NonNullable<Awaited<ReturnType<typeof frameworkVersionView>>>;
 
 /** One statement of a version, with its domain, for its own page. */
-export function statementForAdmin(user: SessionUser, frameworkId: string, versionId: string, statementId: string) {
+export async function statementForAdmin(user: SessionUser, frameworkId: string, versionId: string, statementId: string) {
   if (!isAdmin(user)) return undefined;
-  const version = versionOf(frameworkId, versionId);
+  const version = await versionOf(frameworkId, versionId);
   if (!version) return undefined;
-  const statement = statementRows(user, and(eq(competencyStatements.id, statementId), eq(competencyStatements.versionId, versionId))).get();
+  const statement = await first(statementRows(user, and(eq(competencyStatements.id, statementId), eq(competencyStatements.versionId, versionId))));
   if (!statement) return undefined;
-  const domain = db.select({ number: frameworkDomains.number, title: frameworkDomains.title }).from(frameworkDomains).where(eq(frameworkDomains.id, statement.domainId)).get()!;
+  const domain = (await first(db.select({ number: frameworkDomains.number, title: frameworkDomains.title }).from(frameworkDomains).where(eq(frameworkDomains.id, statement.domainId))))!;
   return { version, statement, domain, editable: version.status === "draft" };
 }
 
 /** One domain of a version, for its own page. */
-export function domainForAdmin(user: SessionUser, frameworkId: string, versionId: string, domainId: string) {
+export async function domainForAdmin(user: SessionUser, frameworkId: string, versionId: string, domainId: string) {
   if (!isAdmin(user)) return undefined;
-  const version = versionOf(frameworkId, versionId);
+  const version = await versionOf(frameworkId, versionId);
   if (!version) return undefined;
-  const domain = db
+  const domain = await first(db
     .select({ id: frameworkDomains.id, number: frameworkDomains.number, title: frameworkDomains.title, description: frameworkDomains.description })
     .from(frameworkDomains)
-    .where(and(eq(frameworkDomains.id, domainId), eq(frameworkDomains.versionId, versionId)))
-    .get();
+    .where(and(eq(frameworkDomains.id, domainId), eq(frameworkDomains.versionId, versionId))));
   return domain ? { version, domain, editable: version.status === "draft" } : undefined;
 }
 
@@ -248,12 +241,11 @@ export function domainForAdmin(user: SessionUser, frameworkId: string, versionId
 type DraftVersion = { id: string; frameworkId: string; version: number };
 
 /** The version, if it is the draft; published and superseded versions are what old assessments point at. */
-function draftVersion(tx: Tx, versionId: string): DraftVersion | Refusal {
-  const v = tx
+async function draftVersion(tx: Tx, versionId: string): Promise<DraftVersion | Refusal> {
+  const v = await first(tx
     .select({ id: frameworkVersions.id, frameworkId: frameworkVersions.frameworkId, version: frameworkVersions.version, status: frameworkVersions.status })
     .from(frameworkVersions)
-    .where(eq(frameworkVersions.id, versionId))
-    .get();
+    .where(eq(frameworkVersions.id, versionId)));
   if (!v) return { ok: false, code: "not_found", message: "Version not found" };
   if (v.status !== "draft") return { ok: false, code: "read_only", message: `Version ${v.version} is ${v.status}: it cannot be changed. Start a new version to make changes.` };
   return v;
@@ -261,12 +253,12 @@ function draftVersion(tx: Tx, versionId: string): DraftVersion | Refusal {
 
 const refused = (r: DraftVersion | Refusal): r is Refusal => "ok" in r;
 
-function statementInDraft(tx: Tx, statementId: string) {
-  const s = tx.select().from(competencyStatements).where(eq(competencyStatements.id, statementId)).get();
+async function statementInDraft(tx: Tx, statementId: string) {
+  const s = await first(tx.select().from(competencyStatements).where(eq(competencyStatements.id, statementId)));
   if (!s) return { ok: false, code: "not_found", message: "Statement not found" } as Refusal;
-  const version = draftVersion(tx, s.versionId);
+  const version = await draftVersion(tx, s.versionId);
   if (refused(version)) return version;
-  const domain = tx.select({ number: frameworkDomains.number }).from(frameworkDomains).where(eq(frameworkDomains.id, s.domainId)).get()!;
+  const domain = (await first(tx.select({ number: frameworkDomains.number }).from(frameworkDomains).where(eq(frameworkDomains.id, s.domainId))))!;
   return { statement: s, version, domainNumber: domain.number };
 }
 
@@ -285,8 +277,8 @@ type Scope = { professionId: string | null; teamId: string | null };
  * Two current statements with one number at one stage of a version, for the same profession or team, would read as
  * the same competency. A bespoke statement for one profession may share a number with another profession's.
  */
-function numberClash(tx: Tx, versionId: string, stage: FrameworkStage, number: string, scope: Scope, exceptId?: string): Refusal | undefined {
-  const clash = tx
+async function numberClash(tx: Tx, versionId: string, stage: FrameworkStage, number: string, scope: Scope, exceptId?: string): Promise<Refusal | undefined> {
+  const clash = await first(tx
     .select({ id: competencyStatements.id })
     .from(competencyStatements)
     .where(
@@ -299,21 +291,20 @@ function numberClash(tx: Tx, versionId: string, stage: FrameworkStage, number: s
         sql`${competencyStatements.teamId} is ${scope.teamId}`,
         exceptId ? ne(competencyStatements.id, exceptId) : undefined,
       ),
-    )
-    .get();
+    ));
   return clash
     ? { ok: false, code: "conflict", field: "number", message: `There is already a current statement ${number} at the ${frameworkStageWords.label(stage).toLowerCase()} stage in this version` }
     : undefined;
 }
 
 /** A profession or team a bespoke statement may be for: a current one, or the one it already has. */
-function scopeProblem(tx: Tx, user: SessionUser, scope: Scope, keep?: Scope): Refusal | undefined {
+async function scopeProblem(tx: Tx, user: SessionUser, scope: Scope, keep?: Scope): Promise<Refusal | undefined> {
   if (scope.professionId && scope.professionId !== keep?.professionId) {
-    const live = tx.select({ id: professions.id }).from(professions).where(and(eq(professions.id, scope.professionId), isNull(professions.retiredAt))).get();
+    const live = await first(tx.select({ id: professions.id }).from(professions).where(and(eq(professions.id, scope.professionId), isNull(professions.retiredAt))));
     if (!live) return { ok: false, code: "invalid", field: "professionId", message: "Select a profession from the list" };
   }
   if (scope.teamId && scope.teamId !== keep?.teamId) {
-    const live = tx.select({ id: teams.id }).from(teams).where(and(eq(teams.id, scope.teamId), eq(teams.orgId, user.orgId), isNull(teams.archivedAt))).get();
+    const live = await first(tx.select({ id: teams.id }).from(teams).where(and(eq(teams.id, scope.teamId), eq(teams.orgId, user.orgId), isNull(teams.archivedAt))));
     if (!live) return { ok: false, code: "invalid", field: "teamId", message: "Select a team from the list" };
   }
   return undefined;
@@ -323,59 +314,53 @@ function scopeProblem(tx: Tx, user: SessionUser, scope: Scope, keep?: Scope): Re
  * A new statement's lineage: bespoke ones are their own; otherwise `${stage}:${number}`, unless a statement in any
  * version of the framework already has it (a retired 3.2 is not the same competency as a new 3.2).
  */
-function freshLineageKey(tx: Tx, frameworkId: string, stage: FrameworkStage, number: string, bespoke: boolean): string {
+async function freshLineageKey(tx: Tx, frameworkId: string, stage: FrameworkStage, number: string, bespoke: boolean): Promise<string> {
   if (bespoke) return `bespoke:${randomUUID()}`;
   const base = `${stage}:${number}`;
-  const used = tx
+  const used = await first(tx
     .select({ id: competencyStatements.id })
     .from(competencyStatements)
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, competencyStatements.versionId))
-    .where(and(eq(frameworkVersions.frameworkId, frameworkId), eq(competencyStatements.lineageKey, base)))
-    .get();
+    .where(and(eq(frameworkVersions.frameworkId, frameworkId), eq(competencyStatements.lineageKey, base))));
   return used ? `${base}:${randomUUID().slice(0, 8)}` : base;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE";
-}
 
 const done = (id: string, v: { frameworkId: string; id: string }): FrameworkChange => ({ ok: true, id, frameworkId: v.frameworkId, versionId: v.id });
 
 /* ------------------------------------------------------------------ versions */
 
 /** A new draft: the published version's domains and current statements, copied with their lineage keys; version = max + 1. */
-export function startDraftVersion(user: SessionUser, frameworkId: string): FrameworkChange {
+export async function startDraftVersion(user: SessionUser, frameworkId: string): Promise<FrameworkChange> {
   if (!isAdmin(user)) return REFUSED;
   try {
-    return db.transaction((tx): FrameworkChange => {
-      const framework = tx.select({ id: frameworks.id }).from(frameworks).where(eq(frameworks.id, frameworkId)).get();
+    return await db.transaction(async (tx): Promise<FrameworkChange> => {
+      const framework = await first(tx.select({ id: frameworks.id }).from(frameworks).where(eq(frameworks.id, frameworkId)));
       if (!framework) return { ok: false, code: "not_found", message: "Framework not found" };
-      const versions = tx.select().from(frameworkVersions).where(eq(frameworkVersions.frameworkId, frameworkId)).all();
+      const versions = await tx.select().from(frameworkVersions).where(eq(frameworkVersions.frameworkId, frameworkId));
       const draft = versions.find((v) => v.status === "draft");
       if (draft) return { ok: false, code: "conflict", message: `Version ${draft.version} is already a draft: continue it, or discard it first` };
       const published = versions.find((v) => v.status === "published");
       if (!published) return { ok: false, code: "invalid", message: "This framework has no published version to start from" };
       const version = Math.max(...versions.map((v) => v.version)) + 1;
-      const created = tx.insert(frameworkVersions).values({ frameworkId, version, status: "draft" }).returning({ id: frameworkVersions.id }).get();
+      const created = await one(tx.insert(frameworkVersions).values({ frameworkId, version, status: "draft" }).returning({ id: frameworkVersions.id }));
 
       const domainIds = new Map<string, string>();
-      for (const d of tx.select().from(frameworkDomains).where(eq(frameworkDomains.versionId, published.id)).orderBy(asc(frameworkDomains.number)).all()) {
-        const copy = tx
+      for (const d of await tx.select().from(frameworkDomains).where(eq(frameworkDomains.versionId, published.id)).orderBy(asc(frameworkDomains.number))) {
+        const copy = await one(tx
           .insert(frameworkDomains)
           .values({ versionId: created.id, number: d.number, title: d.title, description: d.description })
-          .returning({ id: frameworkDomains.id })
-          .get();
+          .returning({ id: frameworkDomains.id }));
         domainIds.set(d.id, copy.id);
       }
-      const statements = tx
+      const statements = await tx
         .select()
         .from(competencyStatements)
-        .where(and(eq(competencyStatements.versionId, published.id), isNull(competencyStatements.retiredAt)))
-        .all();
+        .where(and(eq(competencyStatements.versionId, published.id), isNull(competencyStatements.retiredAt)));
       for (const { id: _id, versionId: _v, domainId, retiredAt: _r, ...rest } of statements) {
-        tx.insert(competencyStatements).values({ ...rest, versionId: created.id, domainId: domainIds.get(domainId)!, retiredAt: null }).run();
+        await tx.insert(competencyStatements).values({ ...rest, versionId: created.id, domainId: domainIds.get(domainId)!, retiredAt: null });
       }
-      audit(tx, user, {
+      await audit(tx, user, {
         action: "framework.draft_started",
         entityType: "framework_version",
         entityId: created.id,
@@ -391,22 +376,22 @@ export function startDraftVersion(user: SessionUser, frameworkId: string): Frame
 }
 
 /** Deletes a draft with its domains and statements; refused if anything already points at them. */
-export function discardDraftVersion(user: SessionUser, versionId: string): FrameworkChange {
+export async function discardDraftVersion(user: SessionUser, versionId: string): Promise<FrameworkChange> {
   if (!isAdmin(user)) return REFUSED;
-  return db.transaction((tx): FrameworkChange => {
-    const version = draftVersion(tx, versionId);
+  return await db.transaction(async (tx): Promise<FrameworkChange> => {
+    const version = await draftVersion(tx, versionId);
     if (refused(version)) return version;
     const statementIds = sql`(select ${competencyStatements.id} from ${competencyStatements} where ${competencyStatements.versionId} = ${versionId})`;
     const domainIds = sql`(select ${frameworkDomains.id} from ${frameworkDomains} where ${frameworkDomains.versionId} = ${versionId})`;
     const used =
-      tx.select({ n: sql<number>`count(*)` }).from(competencyAssessments).where(inArray(competencyAssessments.statementId, statementIds)).get()!.n +
-      tx.select({ n: sql<number>`count(*)` }).from(pdpGoalStatements).where(inArray(pdpGoalStatements.statementId, statementIds)).get()!.n +
-      tx.select({ n: sql<number>`count(*)` }).from(pdpGoalDomains).where(inArray(pdpGoalDomains.domainId, domainIds)).get()!.n;
+      (await first(tx.select({ n: sql<number>`count(*)` }).from(competencyAssessments).where(inArray(competencyAssessments.statementId, statementIds))))!.n +
+      (await first(tx.select({ n: sql<number>`count(*)` }).from(pdpGoalStatements).where(inArray(pdpGoalStatements.statementId, statementIds))))!.n +
+      (await first(tx.select({ n: sql<number>`count(*)` }).from(pdpGoalDomains).where(inArray(pdpGoalDomains.domainId, domainIds))))!.n;
     if (used > 0) return { ok: false, code: "invalid", message: `Version ${version.version} cannot be discarded: ${used} assessment${used === 1 ? "" : "s"} or PDP goal${used === 1 ? "" : "s"} point at it` };
-    const statements = tx.delete(competencyStatements).where(eq(competencyStatements.versionId, versionId)).run().changes;
-    const domains = tx.delete(frameworkDomains).where(eq(frameworkDomains.versionId, versionId)).run().changes;
-    tx.delete(frameworkVersions).where(eq(frameworkVersions.id, versionId)).run();
-    audit(tx, user, {
+    const statements = (await tx.delete(competencyStatements).where(eq(competencyStatements.versionId, versionId)).returning({ id: competencyStatements.id })).length;
+    const domains = (await tx.delete(frameworkDomains).where(eq(frameworkDomains.versionId, versionId)).returning({ id: frameworkDomains.id })).length;
+    await tx.delete(frameworkVersions).where(eq(frameworkVersions.id, versionId));
+    await audit(tx, user, {
       action: "framework.draft_discarded",
       entityType: "framework_version",
       entityId: versionId,
@@ -417,28 +402,26 @@ export function discardDraftVersion(user: SessionUser, versionId: string): Frame
 }
 
 /** The draft becomes the published version, and the version it replaces is superseded, in one step. */
-export function publishVersion(user: SessionUser, versionId: string, input: PublishInput, now = clockNow()): FrameworkChange {
+export async function publishVersion(user: SessionUser, versionId: string, input: PublishInput, now = clockNow()): Promise<FrameworkChange> {
   if (!isAdmin(user)) return REFUSED;
   const notes = input.notes.trim();
   if (notes === "") return { ok: false, code: "invalid", field: "notes", message: "Say what changed in this version" };
-  return db.transaction((tx): FrameworkChange => {
-    const version = draftVersion(tx, versionId);
+  return await db.transaction(async (tx): Promise<FrameworkChange> => {
+    const version = await draftVersion(tx, versionId);
     if (refused(version)) return version;
-    const current = tx
+    const current = (await first(tx
       .select({ n: sql<number>`count(*)` })
       .from(competencyStatements)
-      .where(and(eq(competencyStatements.versionId, versionId), isNull(competencyStatements.retiredAt)))
-      .get()!.n;
+      .where(and(eq(competencyStatements.versionId, versionId), isNull(competencyStatements.retiredAt)))))!.n;
     if (current === 0) return { ok: false, code: "invalid", message: `Version ${version.version} has no current statements. Add or restore one before publishing.` };
-    const previous = tx
+    const previous = await first(tx
       .select({ id: frameworkVersions.id, version: frameworkVersions.version })
       .from(frameworkVersions)
-      .where(and(eq(frameworkVersions.frameworkId, version.frameworkId), eq(frameworkVersions.status, "published")))
-      .get();
+      .where(and(eq(frameworkVersions.frameworkId, version.frameworkId), eq(frameworkVersions.status, "published"))));
     // Superseded first: at most one published version of a framework at a time (a partial unique index).
-    if (previous) tx.update(frameworkVersions).set({ status: "superseded" }).where(eq(frameworkVersions.id, previous.id)).run();
-    tx.update(frameworkVersions).set({ status: "published", publishedAt: now, publishedBy: user.id, notes }).where(eq(frameworkVersions.id, versionId)).run();
-    audit(tx, user, {
+    if (previous) await tx.update(frameworkVersions).set({ status: "superseded" }).where(eq(frameworkVersions.id, previous.id));
+    await tx.update(frameworkVersions).set({ status: "published", publishedAt: now, publishedBy: user.id, notes }).where(eq(frameworkVersions.id, versionId));
+    await audit(tx, user, {
       action: "framework.published",
       entityType: "framework_version",
       entityId: versionId,
@@ -450,18 +433,18 @@ export function publishVersion(user: SessionUser, versionId: string, input: Publ
 
 /* ------------------------------------------------------------------ a draft's domains and statements */
 
-export function updateDomain(user: SessionUser, domainId: string, input: DomainInput): FrameworkChange {
+export async function updateDomain(user: SessionUser, domainId: string, input: DomainInput): Promise<FrameworkChange> {
   if (!isAdmin(user)) return REFUSED;
   if (input.title.trim() === "") return { ok: false, code: "invalid", field: "title", message: "Enter the domain's title" };
-  return db.transaction((tx): FrameworkChange => {
-    const before = tx.select().from(frameworkDomains).where(eq(frameworkDomains.id, domainId)).get();
+  return await db.transaction(async (tx): Promise<FrameworkChange> => {
+    const before = await first(tx.select().from(frameworkDomains).where(eq(frameworkDomains.id, domainId)));
     if (!before) return { ok: false, code: "not_found", message: "Domain not found" };
-    const version = draftVersion(tx, before.versionId);
+    const version = await draftVersion(tx, before.versionId);
     if (refused(version)) return version;
     const changed = (["title", "description"] as const).filter((k) => before[k] !== input[k]);
     if (changed.length === 0) return done(domainId, version);
-    tx.update(frameworkDomains).set({ title: input.title, description: input.description }).where(eq(frameworkDomains.id, domainId)).run();
-    audit(tx, user, {
+    await tx.update(frameworkDomains).set({ title: input.title, description: input.description }).where(eq(frameworkDomains.id, domainId));
+    await audit(tx, user, {
       action: "framework_domain.updated",
       entityType: "framework_domain",
       entityId: domainId,
@@ -471,29 +454,28 @@ export function updateDomain(user: SessionUser, domainId: string, input: DomainI
   });
 }
 
-export function addStatement(user: SessionUser, versionId: string, input: StatementNew): FrameworkChange {
+export async function addStatement(user: SessionUser, versionId: string, input: StatementNew): Promise<FrameworkChange> {
   if (!isAdmin(user)) return REFUSED;
   const wording = wordingProblem(input.text, input.renewalMonths);
   if (wording) return wording;
   if (!input.bespoke && (input.professionId || input.teamId)) return { ok: false, code: "invalid", field: "bespoke", message: "Only a bespoke statement can be for one profession or team" };
   if (input.professionId && input.teamId) return { ok: false, code: "invalid", field: "teamId", message: "Choose a profession or a team, not both" };
-  return db.transaction((tx): FrameworkChange => {
-    const version = draftVersion(tx, versionId);
+  return await db.transaction(async (tx): Promise<FrameworkChange> => {
+    const version = await draftVersion(tx, versionId);
     if (refused(version)) return version;
-    const domain = tx
+    const domain = await first(tx
       .select({ id: frameworkDomains.id, number: frameworkDomains.number })
       .from(frameworkDomains)
-      .where(and(eq(frameworkDomains.id, input.domainId), eq(frameworkDomains.versionId, versionId)))
-      .get();
+      .where(and(eq(frameworkDomains.id, input.domainId), eq(frameworkDomains.versionId, versionId))));
     if (!domain) return { ok: false, code: "invalid", field: "domainId", message: "Select a domain from the list" };
     const number = input.number.trim();
     const numberProblem = statementNumberProblem(number, domain.number);
     if (numberProblem) return { ok: false, code: "invalid", field: "number", message: numberProblem };
     const scope = { professionId: input.professionId, teamId: input.teamId };
-    const problem = scopeProblem(tx, user, scope) ?? numberClash(tx, versionId, input.stage, number, scope);
+    const problem = await scopeProblem(tx, user, scope) ?? await numberClash(tx, versionId, input.stage, number, scope);
     if (problem) return problem;
-    const lineageKey = freshLineageKey(tx, version.frameworkId, input.stage, number, input.bespoke);
-    const { id } = tx
+    const lineageKey = await freshLineageKey(tx, version.frameworkId, input.stage, number, input.bespoke);
+    const { id } = await one(tx
       .insert(competencyStatements)
       .values({
         versionId,
@@ -508,9 +490,8 @@ export function addStatement(user: SessionUser, versionId: string, input: Statem
         sourceRef: input.sourceRef,
         sort: statementSort(number),
       })
-      .returning({ id: competencyStatements.id })
-      .get();
-    audit(tx, user, {
+      .returning({ id: competencyStatements.id }));
+    await audit(tx, user, {
       action: "competency_statement.created",
       entityType: "competency_statement",
       entityId: id,
@@ -523,13 +504,13 @@ export function addStatement(user: SessionUser, versionId: string, input: Statem
 const EDITABLE = ["number", "text", "renewalMonths", "sourceRef", "professionId", "teamId"] as const;
 
 /** Changes a draft statement's wording, number, renewal period and source; a bespoke one's profession or team too. */
-export function updateStatement(user: SessionUser, statementId: string, input: StatementEdit): FrameworkChange {
+export async function updateStatement(user: SessionUser, statementId: string, input: StatementEdit): Promise<FrameworkChange> {
   if (!isAdmin(user)) return REFUSED;
   const wording = wordingProblem(input.text, input.renewalMonths);
   if (wording) return wording;
   if (input.professionId && input.teamId) return { ok: false, code: "invalid", field: "teamId", message: "Choose a profession or a team, not both" };
-  return db.transaction((tx): FrameworkChange => {
-    const found = statementInDraft(tx, statementId);
+  return await db.transaction(async (tx): Promise<FrameworkChange> => {
+    const found = await statementInDraft(tx, statementId);
     if ("ok" in found) return found;
     const { statement: before, version, domainNumber } = found;
     const number = input.number.trim();
@@ -538,17 +519,16 @@ export function updateStatement(user: SessionUser, statementId: string, input: S
     // The HEE statements are for everyone; only a bespoke one is scoped.
     const scope = before.bespoke ? { professionId: input.professionId, teamId: input.teamId } : { professionId: null, teamId: null };
     const problem =
-      scopeProblem(tx, user, scope, before) ?? (before.retiredAt ? undefined : numberClash(tx, version.id, before.stage, number, scope, statementId));
+      await scopeProblem(tx, user, scope, before) ?? (before.retiredAt ? undefined : await numberClash(tx, version.id, before.stage, number, scope, statementId));
     if (problem) return problem;
     const next = { number, text: input.text, renewalMonths: input.renewalMonths, sourceRef: input.sourceRef, ...scope };
     const changed = EDITABLE.filter((k) => before[k] !== next[k]);
     if (changed.length === 0) return done(statementId, version);
-    tx.update(competencyStatements)
+    await tx.update(competencyStatements)
       .set({ ...next, sort: statementSort(number) })
-      .where(eq(competencyStatements.id, statementId))
-      .run();
+      .where(eq(competencyStatements.id, statementId));
     const pick = (s: Record<(typeof EDITABLE)[number], unknown>) => Object.fromEntries(changed.map((k) => [k, s[k]]));
-    audit(tx, user, {
+    await audit(tx, user, {
       action: "competency_statement.updated",
       entityType: "competency_statement",
       entityId: statementId,
@@ -559,15 +539,15 @@ export function updateStatement(user: SessionUser, statementId: string, input: S
 }
 
 /** Takes a statement out of the draft; when the draft is published workers are no longer assessed against it. */
-export function retireStatement(user: SessionUser, statementId: string, now = clockNow()): FrameworkChange {
+export async function retireStatement(user: SessionUser, statementId: string, now = clockNow()): Promise<FrameworkChange> {
   if (!isAdmin(user)) return REFUSED;
-  return db.transaction((tx): FrameworkChange => {
-    const found = statementInDraft(tx, statementId);
+  return await db.transaction(async (tx): Promise<FrameworkChange> => {
+    const found = await statementInDraft(tx, statementId);
     if ("ok" in found) return found;
     const { statement, version } = found;
     if (statement.retiredAt) return { ok: false, code: "conflict", message: `Statement ${statement.number} is already retired` };
-    tx.update(competencyStatements).set({ retiredAt: now }).where(eq(competencyStatements.id, statementId)).run();
-    audit(tx, user, {
+    await tx.update(competencyStatements).set({ retiredAt: now }).where(eq(competencyStatements.id, statementId));
+    await audit(tx, user, {
       action: "competency_statement.retired",
       entityType: "competency_statement",
       entityId: statementId,
@@ -577,17 +557,17 @@ export function retireStatement(user: SessionUser, statementId: string, now = cl
   });
 }
 
-export function restoreStatement(user: SessionUser, statementId: string): FrameworkChange {
+export async function restoreStatement(user: SessionUser, statementId: string): Promise<FrameworkChange> {
   if (!isAdmin(user)) return REFUSED;
-  return db.transaction((tx): FrameworkChange => {
-    const found = statementInDraft(tx, statementId);
+  return await db.transaction(async (tx): Promise<FrameworkChange> => {
+    const found = await statementInDraft(tx, statementId);
     if ("ok" in found) return found;
     const { statement, version } = found;
     if (!statement.retiredAt) return { ok: false, code: "conflict", message: `Statement ${statement.number} is not retired` };
-    const clash = numberClash(tx, version.id, statement.stage, statement.number, statement, statementId);
+    const clash = await numberClash(tx, version.id, statement.stage, statement.number, statement, statementId);
     if (clash) return { ok: false, code: "invalid", message: `${clash.message}: renumber or retire it first` };
-    tx.update(competencyStatements).set({ retiredAt: null }).where(eq(competencyStatements.id, statementId)).run();
-    audit(tx, user, {
+    await tx.update(competencyStatements).set({ retiredAt: null }).where(eq(competencyStatements.id, statementId));
+    await audit(tx, user, {
       action: "competency_statement.restored",
       entityType: "competency_statement",
       entityId: statementId,

@@ -9,10 +9,10 @@ import { splitByWorker, type Reminder } from "../../lib/rules/reminders";
 import { byUrgency, teamFigures } from "../../lib/rules/attention";
 
 /** A support worker's home: where they stand, and everything in their inbox, in its order. */
-export function workerHome(user: SessionUser, today: string, workerId: string) {
+export async function workerHome(user: SessionUser, today: string, workerId: string) {
   return {
-    summary: developmentSummaries(user, today, { workerIds: [workerId] })[0],
-    waiting: inboxReminders(user, today),
+    summary: (await developmentSummaries(user, today, { workerIds: [workerId] }))[0],
+    waiting: await inboxReminders(user, today),
   };
 }
 
@@ -23,9 +23,9 @@ export type TeamRow = DevelopmentSummary & { name: string; hasAgreedPdp: boolean
  * worker), those with most to do first; the reminders about anyone the table does not list (their own record); and
  * the figures at the top.
  */
-export function teamHome(user: SessionUser, today: string) {
-  const summaries = developmentSummaries(user, today);
-  const { byWorker, rest } = splitByWorker(inboxReminders(user, today), summaries.map((r) => r.workerId));
+export async function teamHome(user: SessionUser, today: string) {
+  const summaries = await developmentSummaries(user, today);
+  const { byWorker, rest } = splitByWorker(await inboxReminders(user, today), summaries.map((r) => r.workerId));
   const rows: TeamRow[] = summaries
     .map((r) => ({ ...r, name: `${r.lastName}, ${r.firstName}`, hasAgreedPdp: r.pdp === "agreed", waiting: byWorker.get(r.workerId) ?? [] }))
     .sort((a, b) => byUrgency({ ...a, reasons: a.waiting }, { ...b, reasons: b.waiting }));

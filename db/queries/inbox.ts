@@ -74,9 +74,9 @@ function byWorker<T extends { workerId: string }>(rows: readonly T[]): Map<strin
 }
 
 /** The open appraisal, the current PDP and the goals waiting for agreement of each in-post worker in the view. */
-function developmentInView(view: SessionUser) {
+async function developmentInView(view: SessionUser) {
   const inView = and(visibleWorkers(view), eq(workers.status, "in_post"));
-  const open = db
+  const open = await db
     .select({
       workerId: appraisals.workerId,
       id: appraisals.id,
@@ -88,9 +88,8 @@ function developmentInView(view: SessionUser) {
     .from(appraisals)
     .innerJoin(workers, eq(workers.id, appraisals.workerId))
     .where(and(inView, inArray(appraisals.status, OPEN_APPRAISAL_STATUSES)))
-    .orderBy(asc(appraisals.scheduledFor))
-    .all();
-  const plans = db
+    .orderBy(asc(appraisals.scheduledFor));
+  const plans = await db
     .select({
       workerId: pdps.workerId,
       id: pdps.id,
@@ -102,16 +101,14 @@ function developmentInView(view: SessionUser) {
     })
     .from(pdps)
     .innerJoin(workers, eq(workers.id, pdps.workerId))
-    .where(and(inView, ne(pdps.status, "closed")))
-    .all();
-  const proposed = db
+    .where(and(inView, ne(pdps.status, "closed")));
+  const proposed = await db
     .select({ workerId: pdps.workerId, goalId: pdpGoals.id, title: pdpGoals.title })
     .from(pdpGoals)
     .innerJoin(pdps, eq(pdps.id, pdpGoals.pdpId))
     .innerJoin(workers, eq(workers.id, pdps.workerId))
     .where(and(inView, ne(pdps.status, "closed"), isNull(pdpGoals.agreedAt)))
-    .orderBy(asc(pdpGoals.sort), asc(pdpGoals.createdAt), sql`${pdpGoals}.rowid`)
-    .all();
+    .orderBy(asc(pdpGoals.sort), asc(pdpGoals.createdAt), sql`${pdpGoals}.rowid`);
   const byOpen = byWorker(open);
   const byPlan = byWorker(plans);
   const byProposed = byWorker(proposed);
@@ -123,9 +120,9 @@ function developmentInView(view: SessionUser) {
   };
 }
 
-function remindersSeenAs(user: SessionUser, view: SessionUser, today: string): Reminder[] {
+async function remindersSeenAs(user: SessionUser, view: SessionUser, today: string): Promise<Reminder[]> {
   const out: Reminder[] = [];
-  const inPost = db
+  const inPost = await db
     .select({
       workerId: workers.id,
       workerName: sql<string>`${workers.firstName} || ' ' || ${workers.lastName}`,
@@ -136,9 +133,8 @@ function remindersSeenAs(user: SessionUser, view: SessionUser, today: string): R
     .from(workers)
     // A second table in the query makes drizzle qualify the correlated subqueries' columns.
     .innerJoin(teams, eq(teams.id, workers.teamId))
-    .where(and(visibleWorkers(view), eq(workers.status, "in_post")))
-    .all();
-  const development = developmentInView(view);
+    .where(and(visibleWorkers(view), eq(workers.status, "in_post")));
+  const development = await developmentInView(view);
   for (const w of inPost) {
     const side = sideIn(user, view, w.userId);
     if (!side) continue;
@@ -148,19 +144,19 @@ function remindersSeenAs(user: SessionUser, view: SessionUser, today: string): R
     const conversation = conversationReminder(w, today, side);
     if (conversation) out.push(conversation);
   }
-  for (const a of liveApprenticeshipTracking(view, today)) {
+  for (const a of await liveApprenticeshipTracking(view, today)) {
     out.push(...apprenticeshipReminders({ workerId: a.workerId, workerName: a.workerName, apprenticeshipId: a.id, track: a.track }));
   }
-  for (const c of signOffsExpiringBy(view, soonUntil(today))) {
+  for (const c of await signOffsExpiringBy(view, soonUntil(today))) {
     const r = competencyReminder(c, today);
     if (r) out.push(r);
   }
-  for (const t of delegationsPastReview(view, today, LIST_LIMIT).tasks) {
+  for (const t of (await delegationsPastReview(view, today, LIST_LIMIT)).tasks) {
     const r = delegationReminder({ ...t, taskId: t.id }, today);
     if (r) out.push(r);
   }
   // Only those who decide (a manager of the worker) get these: the query reads through editableWorkers.
-  for (const t of trainingRequestsAwaitingDecision(view, LIST_LIMIT).requests) {
+  for (const t of (await trainingRequestsAwaitingDecision(view, LIST_LIMIT)).requests) {
     out.push(trainingRequestReminder({ ...t, requestId: t.id }, today));
   }
   return out;
@@ -170,14 +166,14 @@ function remindersSeenAs(user: SessionUser, view: SessionUser, today: string): R
  * What is waiting for the user: overdue first, then what is theirs to do now, then what is due soon; each says whose,
  * what, when and where to deal with it. The inbox, its count and both homes show this list.
  */
-export function inboxReminders(user: SessionUser, today = todayInLondon()): Reminder[] {
+export async function inboxReminders(user: SessionUser, today = todayInLondon()): Promise<Reminder[]> {
   return inboxOrder(
-    viewsFor(user).flatMap((view) => remindersSeenAs(user, view, today)),
+    (await Promise.all(viewsFor(user).map(async (view) => await remindersSeenAs(user, view, today)))).flat(),
     today,
   );
 }
 
 /** How many reminders the user has, for the navigation. */
-export function inboxCount(user: SessionUser, today = todayInLondon()): number {
-  return inboxReminders(user, today).length;
+export async function inboxCount(user: SessionUser, today = todayInLondon()): Promise<number> {
+  return (await inboxReminders(user, today)).length;
 }

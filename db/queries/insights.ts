@@ -1,7 +1,7 @@
 import "server-only";
 // Organisation-wide headline figures for leads: aggregated in SQL, a fixed number of queries whatever the size.
 import { and, eq, sql } from "drizzle-orm";
-import { db } from "../client";
+import { db, first } from "../client";
 import { keptInsight } from "../insights-cache";
 export { maxStaleMs } from "../insights-cache"; // for the pages' note on how old a kept figure may be
 import { workers, teams, appraisals, pdps, apprenticeships } from "../schema";
@@ -10,14 +10,14 @@ import type { SessionUser } from "../../lib/session-user";
 import { addMonths } from "../../lib/rules/dates";
 
 /** The headline figures, kept while the data is unchanged (db/insights-cache.ts; never stale). */
-export function headlineMeasures(user: SessionUser, today: string) {
-  return keptInsight("headlineMeasures", user, today, () => workOutHeadlineMeasures(user, today)).value;
+export async function headlineMeasures(user: SessionUser, today: string) {
+  return (await keptInsight("headlineMeasures", user, today, async () => await workOutHeadlineMeasures(user, today))).value;
 }
 
 /** The share of in-post workers with a completed appraisal, an agreed active PDP, and on an apprenticeship. */
-function workOutHeadlineMeasures(user: SessionUser, today: string) {
+async function workOutHeadlineMeasures(user: SessionUser, today: string) {
   const yearAgo = addMonths(today, -12);
-  const row = db
+  const row = await first(db
     .select({
       inPost: sql<number>`count(*)`,
       fte: sql<number>`coalesce(round(sum(${workers.fte}), 2), 0)`,
@@ -33,7 +33,6 @@ function workOutHeadlineMeasures(user: SessionUser, today: string) {
     // The join also matters to drizzle: in a single-table select it writes columns unqualified, and the
     // correlated subqueries above would then compare appraisals.worker_id with appraisals.id.
     .innerJoin(teams, eq(teams.id, workers.teamId))
-    .where(and(visibleWorkers(user), eq(workers.status, "in_post")))
-    .get();
+    .where(and(visibleWorkers(user), eq(workers.status, "in_post"))));
   return row ?? { inPost: 0, fte: 0, appraisedInYear: 0, withAgreedPdp: 0, onApprenticeship: 0 };
 }

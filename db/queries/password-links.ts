@@ -3,7 +3,7 @@ import "server-only";
 // from a public page by whoever holds the link (the token is the credential, so there is no acting user).
 import { createHash } from "node:crypto";
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
-import { db, type DB } from "../client";
+import { db, type DB, first } from "../client";
 import { users, passwordTokens, loginThrottle } from "../schema";
 import { audit, type Actor } from "../audit";
 import { signOutEverywhere } from "../sessions";
@@ -18,14 +18,13 @@ type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 export type IssuedLink = { token: string; expiresAt: Date };
 
 /** Issues a link for a user. Only the newest link works: older unused ones expire now. The token is returned once. */
-export function issuePasswordLink(tx: Tx, actor: Actor, userId: string, purpose: LinkPurpose, now: Date): IssuedLink {
-  expireOpenLinks(tx, userId, now);
+export async function issuePasswordLink(tx: Tx, actor: Actor, userId: string, purpose: LinkPurpose, now: Date): Promise<IssuedLink> {
+  await expireOpenLinks(tx, userId, now);
   const token = newLinkToken();
   const expiresAt = linkExpiry(now);
-  tx.insert(passwordTokens)
-    .values({ userId, tokenHash: hashLinkToken(token), purpose, expiresAt, createdBy: actor === "system" ? null : actor.id, createdAt: now })
-    .run();
-  audit(tx, actor, { action: "user.password_link", entityType: "user", entityId: userId, summary: { purpose, expiresAt: expiresAt.toISOString() } });
+  await tx.insert(passwordTokens)
+    .values({ userId, tokenHash: hashLinkToken(token), purpose, expiresAt, createdBy: actor === "system" ? null : actor.id, createdAt: now });
+  await audit(tx, actor, { action: "user.password_link", entityType: "user", entityId: userId, summary: { purpose, expiresAt: expiresAt.toISOString() } });
   return { token, expiresAt };
 }
 
@@ -33,8 +32,8 @@ export function issuePasswordLink(tx: Tx, actor: Actor, userId: string, purpose:
  * How a link just issued reached its owner: emailed (or not) and shown on screen to the administrator who issued it
  * (or not). A link neither emailed nor shown is never seen by anyone and simply expires.
  */
-export function recordLinkDelivery(issuer: SessionUser, userId: string, how: { emailed: "sent" | "not_configured" | "failed"; shown: boolean }): void {
-  audit(db, issuer, {
+export async function recordLinkDelivery(issuer: SessionUser, userId: string, how: { emailed: "sent" | "not_configured" | "failed"; shown: boolean }): Promise<void> {
+  await audit(db, issuer, {
     action: "user.password_link_delivered",
     entityType: "user",
     entityId: userId,
@@ -43,16 +42,15 @@ export function recordLinkDelivery(issuer: SessionUser, userId: string, how: { e
 }
 
 /** Makes every unused link of the user stop working (a newer link, a disabled account, a password just set). */
-export function expireOpenLinks(tx: Tx, userId: string, now: Date): void {
-  tx.update(passwordTokens)
+export async function expireOpenLinks(tx: Tx, userId: string, now: Date): Promise<void> {
+  await tx.update(passwordTokens)
     .set({ expiresAt: now })
-    .where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)))
-    .run();
+    .where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)));
 }
 
-function findLink(tx: Tx | DB, token: string) {
+async function findLink(tx: Tx | DB, token: string) {
   if (!looksLikeLinkToken(token)) return undefined;
-  return tx
+  return await first(tx
     .select({
       id: passwordTokens.id,
       purpose: passwordTokens.purpose,
@@ -66,13 +64,12 @@ function findLink(tx: Tx | DB, token: string) {
     })
     .from(passwordTokens)
     .innerJoin(users, eq(users.id, passwordTokens.userId))
-    .where(eq(passwordTokens.tokenHash, hashLinkToken(token)))
-    .get();
+    .where(eq(passwordTokens.tokenHash, hashLinkToken(token))));
 }
 
 /** Who a working link is for; undefined for an unknown, used or expired link, or a disabled account. */
-export function passwordLinkFor(token: string, now = new Date()): { name: string; email: string; purpose: LinkPurpose } | undefined {
-  const row = findLink(db, token);
+export async function passwordLinkFor(token: string, now = new Date()): Promise<{ name: string; email: string; purpose: LinkPurpose } | undefined> {
+  const row = await findLink(db, token);
   if (!row || !linkUsable(row, now)) return undefined;
   return { name: row.name, email: row.email, purpose: row.purpose };
 }
@@ -83,15 +80,15 @@ export type UseLinkResult = { ok: true; email: string; role: Role } | { ok: fals
  * Sets the password through a link, once: marks the link used, signs the user out of any other session (a reset
  * is often because someone else knew the old password), and audits it as the user's own act.
  */
-export function redeemPasswordLink(token: string, passwordHash: string, now = new Date()): UseLinkResult {
-  const result = db.transaction((tx): UseLinkResult => {
-    const row = findLink(tx, token);
+export async function redeemPasswordLink(token: string, passwordHash: string, now = new Date()): Promise<UseLinkResult> {
+  const result = await db.transaction(async (tx): Promise<UseLinkResult> => {
+    const row = await findLink(tx, token);
     if (!row || !linkUsable(row, now)) return { ok: false };
-    tx.update(passwordTokens).set({ usedAt: now }).where(eq(passwordTokens.id, row.id)).run();
-    tx.update(users).set({ passwordHash }).where(eq(users.id, row.userId)).run();
-    expireOpenLinks(tx, row.userId, now);
-    signOutEverywhere(tx, row.userId, now);
-    audit(tx, { id: row.userId, name: row.name, role: row.role }, {
+    await tx.update(passwordTokens).set({ usedAt: now }).where(eq(passwordTokens.id, row.id));
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, row.userId));
+    await expireOpenLinks(tx, row.userId, now);
+    await signOutEverywhere(tx, row.userId, now);
+    await audit(tx, { id: row.userId, name: row.name, role: row.role }, {
       action: "user.password_set",
       entityType: "user",
       entityId: row.userId,
@@ -100,7 +97,7 @@ export function redeemPasswordLink(token: string, passwordHash: string, now = ne
     return { ok: true, email: row.email, role: row.role };
   });
   // Whoever holds a working link has proved control of the account: earlier failed guesses no longer count against it.
-  if (result.ok) clearAccountFailures(result.email);
+  if (result.ok) await clearAccountFailures(result.email);
   return result;
 }
 
@@ -117,48 +114,47 @@ export type ResetRequest =
  * typed and per client address (lib/rules/throttle.ts), and audited either way: the account when the email names one,
  * with the client address; an email that names none is not kept (its counter is under a SHA-256 digest of it).
  */
-export function requestPasswordReset(email: string, address: string, now = new Date()): ResetRequest {
+export async function requestPasswordReset(email: string, address: string, now = new Date()): Promise<ResetRequest> {
   const typed = email.trim().toLowerCase();
   const counted: [string, ThrottleLimits][] = [
     // Counted under a digest of the address typed, so an address that names no account is not kept in the clear.
     [`reset-email:${createHash("sha256").update(typed).digest("hex")}`, RESET_EMAIL_LIMITS],
     [`reset-address:${address}`, RESET_ADDRESS_LIMITS],
   ];
-  return db.transaction((tx): ResetRequest => {
-    const user = tx.select().from(users).where(eq(users.email, typed)).get();
+  return await db.transaction(async (tx): Promise<ResetRequest> => {
+    const user = await first(tx.select().from(users).where(eq(users.email, typed)));
     const about = user
       ? { entityType: "user", entityId: user.id, summary: { email: user.email } }
       : { entityType: "sign_in", entityId: "unknown account", summary: {} };
 
-    const locks = tx
+    const locks = (await tx
       .select({ lockedUntil: loginThrottle.lockedUntil })
       .from(loginThrottle)
-      .where(inArray(loginThrottle.key, counted.map(([key]) => key)))
-      .all()
+      .where(inArray(loginThrottle.key, counted.map(([key]) => key))))
       .map((r) => r.lockedUntil)
       .filter((d): d is Date => !!d && d.getTime() > now.getTime());
     if (locks.length > 0) {
       const until = new Date(Math.max(...locks.map((d) => d.getTime())));
-      audit(tx, "system", { action: "user.password_reset_paused", ...about, summary: { ...about.summary, until: until.toISOString() }, address });
+      await audit(tx, "system", { action: "user.password_reset_paused", ...about, summary: { ...about.summary, until: until.toISOString() }, address });
       return { outcome: "paused", until };
     }
     for (const [key, limits] of counted) {
-      const next = afterFailure(tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get(), now, limits);
-      tx.insert(loginThrottle).values({ key, ...next }).onConflictDoUpdate({ target: loginThrottle.key, set: next }).run();
+      const next = afterFailure(await first(tx.select().from(loginThrottle).where(eq(loginThrottle.key, key))), now, limits);
+      await tx.insert(loginThrottle).values({ key, ...next }).onConflictDoUpdate({ target: loginThrottle.key, set: next });
     }
 
     if (!user || user.status !== "active") {
       const outcome = user ? "account_disabled" : "unknown_account";
-      audit(tx, "system", { action: "user.password_reset_requested", ...about, summary: { ...about.summary, outcome }, address });
+      await audit(tx, "system", { action: "user.password_reset_requested", ...about, summary: { ...about.summary, outcome }, address });
       return { outcome: "not_issued" };
     }
-    const { token, expiresAt } = issuePasswordLink(tx, "system", user.id, "reset", now);
-    audit(tx, "system", { action: "user.password_reset_requested", ...about, summary: { ...about.summary, outcome: "link_issued" }, address });
+    const { token, expiresAt } = await issuePasswordLink(tx, "system", user.id, "reset", now);
+    await audit(tx, "system", { action: "user.password_reset_requested", ...about, summary: { ...about.summary, outcome: "link_issued" }, address });
     return { outcome: "issued", link: { userId: user.id, email: user.email, name: user.name, token, expiresAt } };
   });
 }
 
 /** How the link a "Forgotten your password?" request made reached (or did not reach) its owner's inbox. */
-export function recordRequestedLinkDelivery(userId: string, emailed: "sent" | "not_configured" | "failed"): void {
-  audit(db, "system", { action: "user.password_link_delivered", entityType: "user", entityId: userId, summary: { emailed, shownTo: null, requested: true } });
+export async function recordRequestedLinkDelivery(userId: string, emailed: "sent" | "not_configured" | "failed"): Promise<void> {
+  await audit(db, "system", { action: "user.password_link_delivered", entityType: "user", entityId: userId, summary: { emailed, shownTo: null, requested: true } });
 }

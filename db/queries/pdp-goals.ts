@@ -4,7 +4,7 @@ import "server-only";
 // progress; the manager agrees, edits and closes goals; a lead reads. Every change is one transaction with its audit.
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { db } from "../client";
+import { db, first, one } from "../client";
 import {
   workers,
   teams,
@@ -65,8 +65,8 @@ function changeableWorkers(user: SessionUser) {
 const recorder = alias(users, "recorder");
 
 /** One goal of a worker the user may see, with everything under it; undefined unless the goal is that worker's. */
-export function goalDetail(user: SessionUser, workerId: string, goalId: string) {
-  const row = db
+export async function goalDetail(user: SessionUser, workerId: string, goalId: string) {
+  const row = await first(db
     .select({
       goal: pdpGoals,
       pdp: {
@@ -82,18 +82,16 @@ export function goalDetail(user: SessionUser, workerId: string, goalId: string) 
     .from(pdpGoals)
     .innerJoin(pdps, eq(pdps.id, pdpGoals.pdpId))
     .innerJoin(workers, eq(workers.id, pdps.workerId))
-    .where(and(eq(pdpGoals.id, goalId), eq(workers.id, workerId), visibleWorkers(user)))
-    .get();
+    .where(and(eq(pdpGoals.id, goalId), eq(workers.id, workerId), visibleWorkers(user))));
   if (!row) return undefined;
 
-  const domains = db
+  const domains = await db
     .select({ id: frameworkDomains.id, number: frameworkDomains.number, title: frameworkDomains.title })
     .from(pdpGoalDomains)
     .innerJoin(frameworkDomains, eq(frameworkDomains.id, pdpGoalDomains.domainId))
     .where(eq(pdpGoalDomains.goalId, goalId))
-    .orderBy(asc(frameworkDomains.number))
-    .all();
-  const statements = db
+    .orderBy(asc(frameworkDomains.number));
+  const statements = await db
     .select({
       id: competencyStatements.id,
       domainId: competencyStatements.domainId,
@@ -104,28 +102,24 @@ export function goalDetail(user: SessionUser, workerId: string, goalId: string) 
     .from(pdpGoalStatements)
     .innerJoin(competencyStatements, eq(competencyStatements.id, pdpGoalStatements.statementId))
     .where(eq(pdpGoalStatements.goalId, goalId))
-    .orderBy(asc(competencyStatements.sort), asc(competencyStatements.number))
-    .all();
-  const support = db
+    .orderBy(asc(competencyStatements.sort), asc(competencyStatements.number));
+  const support = (await db
     .select({ kind: pdpGoalSupport.kind })
     .from(pdpGoalSupport)
-    .where(eq(pdpGoalSupport.goalId, goalId))
-    .all()
+    .where(eq(pdpGoalSupport.goalId, goalId)))
     .map((s) => s.kind);
-  const actions = db
+  const actions = await db
     .select({ id: pdpActions.id, description: pdpActions.description, owner: pdpActions.owner, dueOn: pdpActions.dueOn, doneOn: pdpActions.doneOn })
     .from(pdpActions)
     .where(eq(pdpActions.goalId, goalId))
-    .orderBy(sql`${pdpActions.doneOn} is not null`, sql`coalesce(${pdpActions.dueOn}, '9999-12-31')`, asc(pdpActions.createdAt))
-    .all();
-  const notes = db
+    .orderBy(sql`${pdpActions.doneOn} is not null`, sql`coalesce(${pdpActions.dueOn}, '9999-12-31')`, asc(pdpActions.createdAt));
+  const notes = await db
     .select({ id: pdpNotes.id, kind: pdpNotes.kind, body: pdpNotes.body, createdAt: pdpNotes.createdAt, authorName: users.name })
     .from(pdpNotes)
     .leftJoin(users, eq(users.id, pdpNotes.authorId))
     .where(eq(pdpNotes.goalId, goalId))
-    .orderBy(desc(pdpNotes.createdAt), desc(sql`pdp_notes.rowid`))
-    .all();
-  const goalBarriers = db
+    .orderBy(desc(pdpNotes.createdAt), desc(sql`pdp_notes.rowid`));
+  const goalBarriers = await db
     .select({
       id: barriers.id,
       category: barriers.category,
@@ -136,30 +130,28 @@ export function goalDetail(user: SessionUser, workerId: string, goalId: string) 
     .from(barriers)
     .leftJoin(recorder, eq(recorder.id, barriers.recordedBy))
     .where(and(eq(barriers.goalId, goalId), eq(barriers.workerId, workerId)))
-    .orderBy(desc(barriers.recordedOn), desc(barriers.createdAt))
-    .all();
+    .orderBy(desc(barriers.recordedOn), desc(barriers.createdAt));
 
   const actor: GoalActor | null =
     row.workerStatus === "left" || row.pdp.status === "closed" ? null : goalActor(user.role, row.workerUserId === user.id);
   return { ...row.goal, pdp: row.pdp, domains, statements, support, actions, notes, barriers: goalBarriers, actor };
 }
 
-export type GoalDetail = NonNullable<ReturnType<typeof goalDetail>>;
+export type GoalDetail = NonNullable<Awaited<ReturnType<typeof goalDetail>>>;
 
-function publishedVersionId(tx: Tx | typeof db) {
-  return tx
+async function publishedVersionId(tx: Tx | typeof db) {
+  return (await first(tx
     .select({ id: frameworkVersions.id })
     .from(frameworkVersions)
     .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
-    .where(and(eq(frameworks.key, assessedFrameworkKey(tx)), eq(frameworkVersions.status, "published")))
-    .orderBy(desc(frameworkVersions.version))
-    .get()?.id;
+    .where(and(eq(frameworks.key, await assessedFrameworkKey(tx)), eq(frameworkVersions.status, "published")))
+    .orderBy(desc(frameworkVersions.version))))?.id;
 }
 
 /** The statements a worker may tie a goal to: their stage's, in the published version, including bespoke ones for their profession or team. */
-function statementsForWorker(tx: Tx | typeof db, versionId: string, worker: { frameworkStage: string | null; professionId: string; teamId: string }) {
+async function statementsForWorker(tx: Tx | typeof db, versionId: string, worker: { frameworkStage: string | null; professionId: string; teamId: string }) {
   if (!worker.frameworkStage) return [];
-  return tx
+  return await tx
     .select({ id: competencyStatements.id, domainId: competencyStatements.domainId, number: competencyStatements.number, text: competencyStatements.text })
     .from(competencyStatements)
     .where(
@@ -171,63 +163,59 @@ function statementsForWorker(tx: Tx | typeof db, versionId: string, worker: { fr
         or(isNull(competencyStatements.teamId), eq(competencyStatements.teamId, worker.teamId)),
       ),
     )
-    .orderBy(asc(competencyStatements.sort), asc(competencyStatements.number))
-    .all();
+    .orderBy(asc(competencyStatements.sort), asc(competencyStatements.number));
 }
 
 /**
  * The framework stage whose statements a goal may name: the one the worker holds, or for a trainee or apprentice who
  * holds none yet, the one they work towards (frameworkStagesFor in lib/rules/competencies.ts).
  */
-function goalStage(tx: Tx | typeof db) {
-  return sql<FrameworkStage | null>`coalesce(${workerFrameworkStageSql("current", tx)}, ${workerFrameworkStageSql("next", tx)})`;
+async function goalStage(tx: Tx | typeof db) {
+  return sql<FrameworkStage | null>`coalesce(${await workerFrameworkStageSql("current", tx)}, ${await workerFrameworkStageSql("next", tx)})`;
 }
 
-function workerForGoals(tx: Tx | typeof db, where: ReturnType<typeof visibleWorkers>, workerId: string) {
-  return tx
+async function workerForGoals(tx: Tx | typeof db, where: ReturnType<typeof visibleWorkers>, workerId: string) {
+  return await first(tx
     .select({
       id: workers.id,
       status: workers.status,
       userId: workers.userId,
       professionId: workers.professionId,
       teamId: workers.teamId,
-      frameworkStage: goalStage(tx),
+      frameworkStage: await goalStage(tx),
     })
     .from(workers)
     .innerJoin(stages, eq(stages.id, workers.stageId))
-    .where(and(eq(workers.id, workerId), where))
-    .get();
+    .where(and(eq(workers.id, workerId), where)));
 }
 
 /**
  * What the goal form offers for a worker the user may see: the framework's domains, the statements for the
  * worker's stage grouped by domain, and the PDP a new goal would go into. Undefined when the worker is not visible.
  */
-export function goalFormOptions(user: SessionUser, workerId: string) {
-  const worker = workerForGoals(db, visibleWorkers(user), workerId);
+export async function goalFormOptions(user: SessionUser, workerId: string) {
+  const worker = await workerForGoals(db, visibleWorkers(user), workerId);
   if (!worker) return undefined;
-  const versionId = publishedVersionId(db);
+  const versionId = await publishedVersionId(db);
   const domains = versionId
-    ? db
+    ? await db
         .select({ id: frameworkDomains.id, number: frameworkDomains.number, title: frameworkDomains.title })
         .from(frameworkDomains)
         .where(eq(frameworkDomains.versionId, versionId))
         .orderBy(asc(frameworkDomains.number))
-        .all()
     : [];
-  const statements = versionId ? statementsForWorker(db, versionId, worker) : [];
+  const statements = versionId ? await statementsForWorker(db, versionId, worker) : [];
   const byDomain = new Map<string, { id: string; number: string; text: string }[]>();
   for (const s of statements) {
     const list = byDomain.get(s.domainId) ?? [];
     list.push({ id: s.id, number: s.number, text: s.text });
     byDomain.set(s.domainId, list);
   }
-  const current = db
+  const current = await first(db
     .select({ id: pdps.id, status: pdps.status, periodStart: pdps.periodStart, periodEnd: pdps.periodEnd })
     .from(pdps)
-    .where(and(eq(pdps.workerId, workerId), ne(pdps.status, "closed")))
-    .get();
-  const hasClosed = !current && !!db.select({ id: pdps.id }).from(pdps).where(eq(pdps.workerId, workerId)).get();
+    .where(and(eq(pdps.workerId, workerId), ne(pdps.status, "closed"))));
+  const hasClosed = !current && !!await first(db.select({ id: pdps.id }).from(pdps).where(eq(pdps.workerId, workerId)));
   return {
     frameworkStage: worker.frameworkStage,
     domains: domains.map((d) => ({ ...d, statements: byDomain.get(d.id) ?? [] })),
@@ -239,7 +227,7 @@ export function goalFormOptions(user: SessionUser, workerId: string) {
   };
 }
 
-export type GoalFormOptions = NonNullable<ReturnType<typeof goalFormOptions>>;
+export type GoalFormOptions = NonNullable<Awaited<ReturnType<typeof goalFormOptions>>>;
 
 /* ---------------------------------------------------------------- shared checks */
 
@@ -248,31 +236,30 @@ export type GoalFormOptions = NonNullable<ReturnType<typeof goalFormOptions>>;
  * in it (or ones the goal already has, so an edit never forces dropping a link). A statement's domain is added to
  * the goal's domains if it was not ticked. Returns the domain and statement ids to store.
  */
-function checkFrameworkChoices(
+async function checkFrameworkChoices(
   tx: Tx,
-  worker: NonNullable<ReturnType<typeof workerForGoals>>,
+  worker: NonNullable<Awaited<ReturnType<typeof workerForGoals>>>,
   f: Pick<GoalFields, "domainIds" | "statementIds">,
   kept: { domainIds: string[]; statementIds: string[] } = { domainIds: [], statementIds: [] },
-): Refusal | { domainIds: string[]; statementIds: string[] } {
-  const versionId = publishedVersionId(tx);
+): Promise<Refusal | { domainIds: string[]; statementIds: string[] }> {
+  const versionId = await publishedVersionId(tx);
   const domainIds = [...new Set(f.domainIds)];
   const statementIds = [...new Set(f.statementIds)];
   const liveDomains = new Set(
     versionId
-      ? tx.select({ id: frameworkDomains.id }).from(frameworkDomains).where(eq(frameworkDomains.versionId, versionId)).all().map((d) => d.id)
+      ? (await tx.select({ id: frameworkDomains.id }).from(frameworkDomains).where(eq(frameworkDomains.versionId, versionId))).map((d) => d.id)
       : [],
   );
   if (domainIds.some((d) => !liveDomains.has(d) && !kept.domainIds.includes(d))) {
     return { ok: false, code: "invalid", field: "domainIds", message: "Select framework domains from the list" };
   }
-  const allowed = new Map((versionId ? statementsForWorker(tx, versionId, worker) : []).map((s) => [s.id, s.domainId]));
+  const allowed = new Map((versionId ? await statementsForWorker(tx, versionId, worker) : []).map((s) => [s.id, s.domainId]));
   const keptStatements =
     kept.statementIds.length > 0
-      ? tx
+      ? await tx
           .select({ id: competencyStatements.id, domainId: competencyStatements.domainId })
           .from(competencyStatements)
           .where(inArray(competencyStatements.id, kept.statementIds))
-          .all()
       : [];
   for (const s of keptStatements) allowed.set(s.id, s.domainId);
   const withDomains = new Set(domainIds);
@@ -284,16 +271,15 @@ function checkFrameworkChoices(
   return { domainIds: [...withDomains], statementIds };
 }
 
-function writeLinks(tx: Tx, goalId: string, links: { domainIds: string[]; statementIds: string[]; support: readonly string[] }) {
-  tx.delete(pdpGoalDomains).where(eq(pdpGoalDomains.goalId, goalId)).run();
-  tx.delete(pdpGoalStatements).where(eq(pdpGoalStatements.goalId, goalId)).run();
-  tx.delete(pdpGoalSupport).where(eq(pdpGoalSupport.goalId, goalId)).run();
-  if (links.domainIds.length) tx.insert(pdpGoalDomains).values(links.domainIds.map((domainId) => ({ goalId, domainId }))).run();
-  if (links.statementIds.length) tx.insert(pdpGoalStatements).values(links.statementIds.map((statementId) => ({ goalId, statementId }))).run();
+async function writeLinks(tx: Tx, goalId: string, links: { domainIds: string[]; statementIds: string[]; support: readonly string[] }) {
+  await tx.delete(pdpGoalDomains).where(eq(pdpGoalDomains.goalId, goalId));
+  await tx.delete(pdpGoalStatements).where(eq(pdpGoalStatements.goalId, goalId));
+  await tx.delete(pdpGoalSupport).where(eq(pdpGoalSupport.goalId, goalId));
+  if (links.domainIds.length) await tx.insert(pdpGoalDomains).values(links.domainIds.map((domainId) => ({ goalId, domainId })));
+  if (links.statementIds.length) await tx.insert(pdpGoalStatements).values(links.statementIds.map((statementId) => ({ goalId, statementId })));
   if (links.support.length) {
-    tx.insert(pdpGoalSupport)
-      .values(links.support.map((kind) => ({ goalId, kind: kind as (typeof pdpGoalSupport.$inferInsert)["kind"] })))
-      .run();
+    await tx.insert(pdpGoalSupport)
+      .values(links.support.map((kind) => ({ goalId, kind: kind as (typeof pdpGoalSupport.$inferInsert)["kind"] })));
   }
 }
 
@@ -305,9 +291,9 @@ function targetRefusal(targetDate: string | null, periodStart: string): Refusal 
 }
 
 /** The goal, its PDP and worker, if the user may change this worker's records and the goal is theirs. */
-function goalForChange(tx: Tx, user: SessionUser, workerId: string, goalId: string) {
+async function goalForChange(tx: Tx, user: SessionUser, workerId: string, goalId: string) {
   if (user.role === "lead") return { refusal: { ok: false, code: "read_only", message: LEAD_MESSAGE } as Refusal };
-  const row = tx
+  const row = await first(tx
     .select({
       goal: pdpGoals,
       pdpStatus: pdps.status,
@@ -318,15 +304,14 @@ function goalForChange(tx: Tx, user: SessionUser, workerId: string, goalId: stri
         userId: workers.userId,
         professionId: workers.professionId,
         teamId: workers.teamId,
-        frameworkStage: goalStage(tx),
+        frameworkStage: await goalStage(tx),
       },
     })
     .from(pdpGoals)
     .innerJoin(pdps, eq(pdps.id, pdpGoals.pdpId))
     .innerJoin(workers, eq(workers.id, pdps.workerId))
     .innerJoin(stages, eq(stages.id, workers.stageId))
-    .where(and(eq(pdpGoals.id, goalId), eq(workers.id, workerId), changeableWorkers(user)))
-    .get();
+    .where(and(eq(pdpGoals.id, goalId), eq(workers.id, workerId), changeableWorkers(user))));
   if (!row) return { refusal: GOAL_NOT_FOUND };
   if (row.worker.status === "left") return { refusal: LEFT };
   if (row.pdpStatus === "closed") return { refusal: { ok: false, code: "read_only", message: CLOSED_PDP_MESSAGE } as Refusal };
@@ -346,27 +331,27 @@ const MANAGER_ONLY: Refusal = { ok: false, code: "read_only", message: "Only the
  * goal is agreed at once; a support worker proposes one for their own record and it waits for the manager.
  * When the worker's only PDPs are closed, the manager starts a new PDP first (with its period) on the PDP page.
  */
-export function createGoal(user: SessionUser, workerId: string, f: GoalFields, today: string): GoalResult {
+export async function createGoal(user: SessionUser, workerId: string, f: GoalFields, today: string): Promise<GoalResult> {
   if (user.role === "lead") return { ok: false, code: "read_only", message: LEAD_MESSAGE };
-  return db.transaction((tx) => {
-    const worker = workerForGoals(tx, changeableWorkers(user), workerId);
+  return await db.transaction(async (tx) => {
+    const worker = await workerForGoals(tx, changeableWorkers(user), workerId);
     if (!worker) return WORKER_NOT_FOUND;
     if (user.role !== "support_worker") {
-      const own = refuseOwnRecord(tx, user, workerId, "goalDecision");
+      const own = await refuseOwnRecord(tx, user, workerId, "goalDecision");
       if (own) return own;
     }
     if (worker.status === "left") return LEFT;
-    const current = currentPdpInTx(tx, workerId);
-    if (!current && tx.select({ id: pdps.id }).from(pdps).where(eq(pdps.workerId, workerId)).get()) {
+    const current = await currentPdpInTx(tx, workerId);
+    if (!current && await first(tx.select({ id: pdps.id }).from(pdps).where(eq(pdps.workerId, workerId)))) {
       return { ok: false, code: "read_only", message: CLOSED_PDP_MESSAGE };
     }
     const late = targetRefusal(f.targetDate, current?.periodStart ?? today);
     if (late) return late;
-    const links = checkFrameworkChoices(tx, worker, f);
+    const links = await checkFrameworkChoices(tx, worker, f);
     if ("ok" in links) return links;
 
     const proposedBy = user.role === "support_worker" ? "worker" : "manager";
-    const added = addGoalsToCurrentPdp(
+    const added = await addGoalsToCurrentPdp(
       tx,
       user,
       workerId,
@@ -374,8 +359,8 @@ export function createGoal(user: SessionUser, workerId: string, f: GoalFields, t
       today,
     );
     const goalId = added.goalIds[0]!;
-    writeLinks(tx, goalId, { ...links, support: f.support });
-    audit(tx, user, {
+    await writeLinks(tx, goalId, { ...links, support: f.support });
+    await audit(tx, user, {
       action: "pdp_goal.linked",
       entityType: "pdp_goal",
       entityId: goalId,
@@ -387,20 +372,20 @@ export function createGoal(user: SessionUser, workerId: string, f: GoalFields, t
 }
 
 /** The manager rewrites a goal: SMART fields, domains, statements, support. A real change is a plan change. */
-export function updateGoal(user: SessionUser, workerId: string, goalId: string, f: GoalFields): GoalResult {
-  return db.transaction((tx) => {
-    const found = goalForChange(tx, user, workerId, goalId);
+export async function updateGoal(user: SessionUser, workerId: string, goalId: string, f: GoalFields): Promise<GoalResult> {
+  return await db.transaction(async (tx) => {
+    const found = await goalForChange(tx, user, workerId, goalId);
     if ("refusal" in found) return found.refusal!;
     if (found.actor !== "manager") return MANAGER_ONLY;
     const { goal } = found;
     const late = targetRefusal(f.targetDate, found.periodStart);
     if (late) return late;
     const before = {
-      domainIds: tx.select({ id: pdpGoalDomains.domainId }).from(pdpGoalDomains).where(eq(pdpGoalDomains.goalId, goalId)).all().map((r) => r.id),
-      statementIds: tx.select({ id: pdpGoalStatements.statementId }).from(pdpGoalStatements).where(eq(pdpGoalStatements.goalId, goalId)).all().map((r) => r.id),
-      support: tx.select({ kind: pdpGoalSupport.kind }).from(pdpGoalSupport).where(eq(pdpGoalSupport.goalId, goalId)).all().map((r) => r.kind as string),
+      domainIds: (await tx.select({ id: pdpGoalDomains.domainId }).from(pdpGoalDomains).where(eq(pdpGoalDomains.goalId, goalId))).map((r) => r.id),
+      statementIds: (await tx.select({ id: pdpGoalStatements.statementId }).from(pdpGoalStatements).where(eq(pdpGoalStatements.goalId, goalId))).map((r) => r.id),
+      support: (await tx.select({ kind: pdpGoalSupport.kind }).from(pdpGoalSupport).where(eq(pdpGoalSupport.goalId, goalId))).map((r) => r.kind as string),
     };
-    const links = checkFrameworkChoices(tx, found.worker, f, before);
+    const links = await checkFrameworkChoices(tx, found.worker, f, before);
     if ("ok" in links) return links;
 
     const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -412,65 +397,63 @@ export function updateGoal(user: SessionUser, workerId: string, goalId: string, 
     ];
     if (changed.length === 0) return { ok: true, workerId, goalId };
 
-    tx.update(pdpGoals)
+    await tx.update(pdpGoals)
       .set({ title: f.title, why: f.why, successMeasure: f.successMeasure, targetDate: f.targetDate })
-      .where(eq(pdpGoals.id, goalId))
-      .run();
-    writeLinks(tx, goalId, { ...links, support: f.support });
-    audit(tx, user, { action: "pdp_goal.updated", entityType: "pdp_goal", entityId: goalId, workerId, summary: { changed } });
-    if (isPlanChange({ kind: "edited", fields: changed })) markPlanChanged(tx, user, goal.pdpId);
+      .where(eq(pdpGoals.id, goalId));
+    await writeLinks(tx, goalId, { ...links, support: f.support });
+    await audit(tx, user, { action: "pdp_goal.updated", entityType: "pdp_goal", entityId: goalId, workerId, summary: { changed } });
+    if (isPlanChange({ kind: "edited", fields: changed })) await markPlanChanged(tx, user, goal.pdpId);
     return { ok: true, workerId, goalId };
   });
 }
 
 /** The manager agrees a goal the worker proposed; it then counts as part of the plan. */
-export function agreeGoal(user: SessionUser, workerId: string, goalId: string): GoalResult {
-  return db.transaction((tx) => {
-    const found = goalForChange(tx, user, workerId, goalId);
+export async function agreeGoal(user: SessionUser, workerId: string, goalId: string): Promise<GoalResult> {
+  return await db.transaction(async (tx) => {
+    const found = await goalForChange(tx, user, workerId, goalId);
     if ("refusal" in found) return found.refusal!;
     if (found.actor !== "manager") return { ok: false, code: "read_only", message: "Only the worker's manager can agree a goal" };
     if (found.goal.agreedAt) return { ok: false, code: "conflict", message: "This goal is already agreed" };
-    tx.update(pdpGoals).set({ agreedAt: clockNow() }).where(eq(pdpGoals.id, goalId)).run();
-    audit(tx, user, { action: "pdp_goal.agreed", entityType: "pdp_goal", entityId: goalId, workerId, summary: { title: found.goal.title } });
-    if (isPlanChange({ kind: "agreed" })) markPlanChanged(tx, user, found.goal.pdpId);
+    await tx.update(pdpGoals).set({ agreedAt: clockNow() }).where(eq(pdpGoals.id, goalId));
+    await audit(tx, user, { action: "pdp_goal.agreed", entityType: "pdp_goal", entityId: goalId, workerId, summary: { title: found.goal.title } });
+    if (isPlanChange({ kind: "agreed" })) await markPlanChanged(tx, user, found.goal.pdpId);
     return { ok: true, workerId, goalId };
   });
 }
 
 /** Moves a goal on (lib/rules/pdp-goals.ts says which moves, by whom, and when a reason is needed). */
-export function setGoalStatus(user: SessionUser, workerId: string, goalId: string, f: GoalStatusFields): GoalResult {
-  return db.transaction((tx) => {
-    const found = goalForChange(tx, user, workerId, goalId);
+export async function setGoalStatus(user: SessionUser, workerId: string, goalId: string, f: GoalStatusFields): Promise<GoalResult> {
+  return await db.transaction(async (tx) => {
+    const found = await goalForChange(tx, user, workerId, goalId);
     if ("refusal" in found) return found.refusal!;
     const { goal } = found;
     const check = checkGoalStatus({ actor: found.actor, from: goal.status, to: f.status, agreed: !!goal.agreedAt, reason: f.reason });
     if (!check.ok) return { ok: false, code: "invalid", message: check.message, field: check.field };
-    tx.update(pdpGoals)
+    await tx.update(pdpGoals)
       .set({ status: f.status, statusReason: f.reason.trim() || null })
-      .where(eq(pdpGoals.id, goalId))
-      .run();
-    audit(tx, user, {
+      .where(eq(pdpGoals.id, goalId));
+    await audit(tx, user, {
       action: "pdp_goal.status_changed",
       entityType: "pdp_goal",
       entityId: goalId,
       workerId,
       summary: { from: goal.status, to: f.status, reason: f.reason.trim() || null },
     });
-    if (isPlanChange({ kind: "status", from: goal.status, to: f.status })) markPlanChanged(tx, user, goal.pdpId);
+    if (isPlanChange({ kind: "status", from: goal.status, to: f.status })) await markPlanChanged(tx, user, goal.pdpId);
     return { ok: true, workerId, goalId };
   });
 }
 
 /** An action under a goal. The worker may add actions they will do themselves on their own goals. */
-export function addAction(user: SessionUser, workerId: string, goalId: string, f: ActionFields): GoalResult {
-  return db.transaction((tx) => {
-    const found = goalForChange(tx, user, workerId, goalId);
+export async function addAction(user: SessionUser, workerId: string, goalId: string, f: ActionFields): Promise<GoalResult> {
+  return await db.transaction(async (tx) => {
+    const found = await goalForChange(tx, user, workerId, goalId);
     if ("refusal" in found) return found.refusal!;
     if (found.actor === "worker" && f.owner !== "worker") {
       return { ok: false, code: "invalid", field: "owner", message: "You can add actions you will do yourself; your manager adds their own" };
     }
-    const action = tx.insert(pdpActions).values({ goalId, description: f.description, owner: f.owner, dueOn: f.dueOn }).returning({ id: pdpActions.id }).get();
-    audit(tx, user, {
+    const action = await one(tx.insert(pdpActions).values({ goalId, description: f.description, owner: f.owner, dueOn: f.dueOn }).returning({ id: pdpActions.id }));
+    await audit(tx, user, {
       action: "pdp_action.created",
       entityType: "pdp_action",
       entityId: action.id,
@@ -485,20 +468,19 @@ export function addAction(user: SessionUser, workerId: string, goalId: string, f
  * Marks an action done (or not done, to undo a slip). The side that owns it does this: the worker their own
  * actions on their own record; the manager or an admin any action.
  */
-export function completeAction(user: SessionUser, workerId: string, actionId: string, done: boolean, today: string): GoalResult {
-  return db.transaction((tx) => {
-    const action = tx
+export async function completeAction(user: SessionUser, workerId: string, actionId: string, done: boolean, today: string): Promise<GoalResult> {
+  return await db.transaction(async (tx) => {
+    const action = await first(tx
       .select({ id: pdpActions.id, goalId: pdpActions.goalId, owner: pdpActions.owner, doneOn: pdpActions.doneOn })
       .from(pdpActions)
-      .where(eq(pdpActions.id, actionId))
-      .get();
+      .where(eq(pdpActions.id, actionId)));
     if (!action) return { ok: false, code: "not_found", message: "Action not found" };
-    const found = goalForChange(tx, user, workerId, action.goalId);
+    const found = await goalForChange(tx, user, workerId, action.goalId);
     if ("refusal" in found) return found.refusal!.message === GOAL_NOT_FOUND.message ? { ok: false, code: "not_found", message: "Action not found" } : found.refusal!;
     if (found.actor === "worker" && action.owner !== "worker") return { ok: false, code: "read_only", message: "Your manager marks their own actions done" };
     if (done === (action.doneOn !== null)) return { ok: true, workerId, goalId: action.goalId };
-    tx.update(pdpActions).set({ doneOn: done ? today : null }).where(eq(pdpActions.id, actionId)).run();
-    audit(tx, user, {
+    await tx.update(pdpActions).set({ doneOn: done ? today : null }).where(eq(pdpActions.id, actionId));
+    await audit(tx, user, {
       action: done ? "pdp_action.done" : "pdp_action.undone",
       entityType: "pdp_action",
       entityId: actionId,
@@ -510,43 +492,41 @@ export function completeAction(user: SessionUser, workerId: string, actionId: st
 }
 
 /** A dated note: the worker writes progress notes and reflections on their own goals; the manager progress notes. */
-export function addNote(user: SessionUser, workerId: string, goalId: string, f: NoteFields): GoalResult {
-  return db.transaction((tx) => {
-    const found = goalForChange(tx, user, workerId, goalId);
+export async function addNote(user: SessionUser, workerId: string, goalId: string, f: NoteFields): Promise<GoalResult> {
+  return await db.transaction(async (tx) => {
+    const found = await goalForChange(tx, user, workerId, goalId);
     if ("refusal" in found) return found.refusal!;
     if (found.actor === "manager" && f.kind === "reflection") {
       return { ok: false, code: "invalid", field: "kind", message: "Reflections are the worker's own: add a progress note" };
     }
-    const note = tx.insert(pdpNotes).values({ goalId, kind: f.kind, body: f.body, authorId: user.id }).returning({ id: pdpNotes.id }).get();
-    audit(tx, user, { action: "pdp_note.created", entityType: "pdp_note", entityId: note.id, workerId, summary: { goalId, kind: f.kind } });
+    const note = await one(tx.insert(pdpNotes).values({ goalId, kind: f.kind, body: f.body, authorId: user.id }).returning({ id: pdpNotes.id }));
+    await audit(tx, user, { action: "pdp_note.created", entityType: "pdp_note", entityId: note.id, workerId, summary: { goalId, kind: f.kind } });
     return { ok: true, workerId, goalId };
   });
 }
 
 /** A barrier met on a goal, in the source report's categories (counted by leads). Recorded as of today. */
-export function recordBarrier(user: SessionUser, workerId: string, goalId: string, f: BarrierFields, today: string): GoalResult {
+export async function recordBarrier(user: SessionUser, workerId: string, goalId: string, f: BarrierFields, today: string): Promise<GoalResult> {
   if (f.category === "other" && f.detail.trim().length === 0) {
     return { ok: false, code: "invalid", field: "detail", message: "Describe the barrier when you choose Other" };
   }
-  return db.transaction((tx) => {
-    const found = goalForChange(tx, user, workerId, goalId);
+  return await db.transaction(async (tx) => {
+    const found = await goalForChange(tx, user, workerId, goalId);
     if ("refusal" in found) return found.refusal!;
-    const barrier = tx
+    const barrier = await one(tx
       .insert(barriers)
       .values({ workerId, goalId, conversationId: null, category: f.category, detail: f.detail.trim(), recordedOn: today, recordedBy: user.id })
-      .returning({ id: barriers.id })
-      .get();
-    audit(tx, user, { action: "barrier.recorded", entityType: "barrier", entityId: barrier.id, workerId, summary: { goalId, category: f.category } });
+      .returning({ id: barriers.id }));
+    await audit(tx, user, { action: "barrier.recorded", entityType: "barrier", entityId: barrier.id, workerId, summary: { goalId, category: f.category } });
     return { ok: true, workerId, goalId };
   });
 }
 
 /** The worker record's heading for the goal pages (name, job title, team), for a worker the user may see. */
-export function goalPageWorker(user: SessionUser, workerId: string) {
-  return db
+export async function goalPageWorker(user: SessionUser, workerId: string) {
+  return await first(db
     .select({ id: workers.id, firstName: workers.firstName, lastName: workers.lastName, jobTitle: workers.jobTitle, teamName: teams.name, isOwn: ownFor(user) })
     .from(workers)
     .innerJoin(teams, eq(teams.id, workers.teamId))
-    .where(and(eq(workers.id, workerId), visibleWorkers(user)))
-    .get();
+    .where(and(eq(workers.id, workerId), visibleWorkers(user))));
 }

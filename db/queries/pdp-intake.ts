@@ -5,7 +5,7 @@ import "server-only";
 // `{ behavior: "immediate" }`: taking the write lock first means a second process creating the same worker's first PDP
 // waits for this one instead of failing on pdps_one_current_uq.
 import { and, eq, inArray, max, ne, or } from "drizzle-orm";
-import { db } from "../client";
+import { db, first, one } from "../client";
 import { pdps, pdpGoals } from "../schema";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
@@ -26,12 +26,11 @@ export type IncomingGoal = {
 };
 
 /** The worker's current (draft or active) PDP; there is at most one (a partial unique index holds it). */
-export function currentPdpInTx(tx: Tx, workerId: string) {
-  return tx
+export async function currentPdpInTx(tx: Tx, workerId: string) {
+  return await first(tx
     .select()
     .from(pdps)
-    .where(and(eq(pdps.workerId, workerId), ne(pdps.status, "closed")))
-    .get();
+    .where(and(eq(pdps.workerId, workerId), ne(pdps.status, "closed"))));
 }
 
 /**
@@ -39,23 +38,22 @@ export function currentPdpInTx(tx: Tx, workerId: string) {
  * source objective or step is already a goal in any of the worker's PDPs is skipped, so doing it twice is harmless.
  * Goals the manager writes count as agreed by the manager; adding to an agreed PDP starts a new version.
  */
-export function addGoalsToCurrentPdp(
+export async function addGoalsToCurrentPdp(
   tx: Tx,
   actor: SessionUser,
   workerId: string,
   goals: readonly IncomingGoal[],
   today: string,
-): { pdpId: string; goalIds: string[]; createdPdp: boolean; skipped: number } {
-  let pdp = currentPdpInTx(tx, workerId);
+): Promise<{ pdpId: string; goalIds: string[]; createdPdp: boolean; skipped: number }> {
+  let pdp = await currentPdpInTx(tx, workerId);
   let createdPdp = false;
   if (!pdp) {
-    pdp = tx
+    pdp = await one(tx
       .insert(pdps)
       .values({ workerId, ...defaultPdpPeriod(today), status: "draft", createdBy: actor.id })
-      .returning()
-      .get();
+      .returning());
     createdPdp = true;
-    audit(tx, actor, { action: "pdp.created", entityType: "pdp", entityId: pdp.id, workerId, summary: { periodStart: pdp.periodStart, periodEnd: pdp.periodEnd } });
+    await audit(tx, actor, { action: "pdp.created", entityType: "pdp", entityId: pdp.id, workerId, summary: { periodStart: pdp.periodStart, periodEnd: pdp.periodEnd } });
   }
 
   const objectiveIds = goals.map((g) => g.sourceObjectiveId).filter((x): x is string => !!x);
@@ -63,7 +61,7 @@ export function addGoalsToCurrentPdp(
   const linked =
     objectiveIds.length + stepIds.length === 0
       ? []
-      : tx
+      : await tx
           .select({ objectiveId: pdpGoals.sourceObjectiveId, stepId: pdpGoals.sourceStepId })
           .from(pdpGoals)
           .innerJoin(pdps, eq(pdps.id, pdpGoals.pdpId))
@@ -75,16 +73,15 @@ export function addGoalsToCurrentPdp(
                 stepIds.length ? inArray(pdpGoals.sourceStepId, stepIds) : undefined,
               ),
             ),
-          )
-          .all();
+          );
   const done = new Set(linked.flatMap((l) => [l.objectiveId, l.stepId]).filter(Boolean));
   const fresh = goals.filter((g) => !(g.sourceObjectiveId && done.has(g.sourceObjectiveId)) && !(g.sourceStepId && done.has(g.sourceStepId)));
 
-  let sort = (tx.select({ n: max(pdpGoals.sort) }).from(pdpGoals).where(eq(pdpGoals.pdpId, pdp.id)).get()?.n ?? -1) + 1;
+  let sort = ((await first(tx.select({ n: max(pdpGoals.sort) }).from(pdpGoals).where(eq(pdpGoals.pdpId, pdp.id))))?.n ?? -1) + 1;
   const now = clockNow();
   const goalIds: string[] = [];
   for (const g of fresh) {
-    const row = tx
+    const row = await one(tx
       .insert(pdpGoals)
       .values({
         pdpId: pdp.id,
@@ -99,10 +96,9 @@ export function addGoalsToCurrentPdp(
         sort: sort++,
         createdBy: actor.id,
       })
-      .returning({ id: pdpGoals.id })
-      .get();
+      .returning({ id: pdpGoals.id }));
     goalIds.push(row.id);
-    audit(tx, actor, {
+    await audit(tx, actor, {
       action: "pdp_goal.created",
       entityType: "pdp_goal",
       entityId: row.id,
@@ -111,7 +107,7 @@ export function addGoalsToCurrentPdp(
     });
   }
 
-  if (goalIds.length > 0 && !createdPdp) markPlanChanged(tx, actor, pdp.id);
+  if (goalIds.length > 0 && !createdPdp) await markPlanChanged(tx, actor, pdp.id);
   return { pdpId: pdp.id, goalIds, createdPdp, skipped: goals.length - fresh.length };
 }
 
@@ -119,11 +115,11 @@ export function addGoalsToCurrentPdp(
  * Records that the plan itself changed (a goal added, reworded, deferred or dropped): an agreed PDP becomes a new
  * version that both must agree again. Notes, actions and progress are not plan changes.
  */
-export function markPlanChanged(tx: Tx, actor: SessionUser, pdpId: string): void {
-  const pdp = tx.select().from(pdps).where(eq(pdps.id, pdpId)).get();
+export async function markPlanChanged(tx: Tx, actor: SessionUser, pdpId: string): Promise<void> {
+  const pdp = await first(tx.select().from(pdps).where(eq(pdps.id, pdpId)));
   if (!pdp) return;
   const next = afterPlanChange(pdp);
   if (next.version === pdp.version) return;
-  tx.update(pdps).set(next).where(eq(pdps.id, pdp.id)).run();
-  audit(tx, actor, { action: "pdp.new_version", entityType: "pdp", entityId: pdp.id, workerId: pdp.workerId, summary: { version: next.version } });
+  await tx.update(pdps).set(next).where(eq(pdps.id, pdp.id));
+  await audit(tx, actor, { action: "pdp.new_version", entityType: "pdp", entityId: pdp.id, workerId: pdp.workerId, summary: { version: next.version } });
 }

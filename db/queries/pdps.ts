@@ -3,7 +3,7 @@ import "server-only";
 // Goals themselves (their pages, actions, notes, status) are db/queries/pdp-goals.ts.
 import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { db } from "../client";
+import { db, first, one, selectRows } from "../client";
 import {
   workers,
   users,
@@ -54,13 +54,13 @@ const managerAgreedBy = alias(users, "manager_agreed_by");
 const reviewer = alias(users, "reviewer");
 
 /** The worker as the PDP pages head them, if the user may see them. */
-function workerHeader(user: SessionUser, workerId: string) {
-  const worker = workerRecordHeader(user, workerId);
+async function workerHeader(user: SessionUser, workerId: string) {
+  const worker = await workerRecordHeader(user, workerId);
   // Nobody manages their own plan (db/separation.ts).
   return worker && { ...worker, canManage: worker.editable && worker.userId !== user.id };
 }
 
-export type PdpWorker = NonNullable<ReturnType<typeof workerHeader>> & { isOwn: boolean };
+export type PdpWorker = NonNullable<Awaited<ReturnType<typeof workerHeader>>> & { isOwn: boolean };
 
 export type PdpGoalView = {
   id: string;
@@ -102,8 +102,8 @@ export type PdpView = {
 const NOTES_PER_GOAL = 3;
 
 /** One PDP of a worker the caller has already been allowed to see, with its goals and reviews. */
-function loadPdp(workerId: string, pdpWhere: SQL): PdpView | undefined {
-  const pdp = db
+async function loadPdp(workerId: string, pdpWhere: SQL): Promise<PdpView | undefined> {
+  const pdp = await first(db
     .select({
       id: pdps.id,
       workerId: pdps.workerId,
@@ -119,11 +119,10 @@ function loadPdp(workerId: string, pdpWhere: SQL): PdpView | undefined {
     })
     .from(pdps)
     .leftJoin(managerAgreedBy, eq(managerAgreedBy.id, pdps.managerAgreedBy))
-    .where(and(eq(pdps.workerId, workerId), pdpWhere))
-    .get();
+    .where(and(eq(pdps.workerId, workerId), pdpWhere)));
   if (!pdp) return undefined;
 
-  const goalRows = db
+  const goalRows = await db
     .select({
       id: pdpGoals.id,
       title: pdpGoals.title,
@@ -150,8 +149,7 @@ function loadPdp(workerId: string, pdpWhere: SQL): PdpView | undefined {
     .leftJoin(careerSteps, eq(careerSteps.id, pdpGoals.sourceStepId))
     .leftJoin(careerConversations, eq(careerConversations.id, careerSteps.conversationId))
     .where(eq(pdpGoals.pdpId, pdp.id))
-    .orderBy(asc(pdpGoals.sort), asc(pdpGoals.createdAt))
-    .all();
+    .orderBy(asc(pdpGoals.sort), asc(pdpGoals.createdAt));
   const goalIds = goalRows.map((g) => g.id);
 
   const byGoal = <T extends { goalId: string }>(rows: T[]) => {
@@ -161,21 +159,20 @@ function loadPdp(workerId: string, pdpWhere: SQL): PdpView | undefined {
   };
   const domains = goalIds.length
     ? byGoal(
-        db
+        await db
           .select({ goalId: pdpGoalDomains.goalId, number: frameworkDomains.number, title: frameworkDomains.title })
           .from(pdpGoalDomains)
           .innerJoin(frameworkDomains, eq(frameworkDomains.id, pdpGoalDomains.domainId))
           .where(inArray(pdpGoalDomains.goalId, goalIds))
-          .orderBy(asc(frameworkDomains.number))
-          .all(),
+          .orderBy(asc(frameworkDomains.number)),
       )
     : new Map();
   const support = goalIds.length
-    ? byGoal(db.select().from(pdpGoalSupport).where(inArray(pdpGoalSupport.goalId, goalIds)).all())
+    ? byGoal(await db.select().from(pdpGoalSupport).where(inArray(pdpGoalSupport.goalId, goalIds)))
     : new Map<string, { goalId: string; kind: SupportKind }[]>();
   const actions = goalIds.length
     ? byGoal(
-        db
+        await db
           .select({
             goalId: pdpActions.goalId,
             id: pdpActions.id,
@@ -186,15 +183,14 @@ function loadPdp(workerId: string, pdpWhere: SQL): PdpView | undefined {
           })
           .from(pdpActions)
           .where(inArray(pdpActions.goalId, goalIds))
-          .orderBy(sql`${pdpActions.doneOn} is not null`, sql`coalesce(${pdpActions.dueOn}, '9999-12-31')`, asc(pdpActions.createdAt))
-          .all(),
+          .orderBy(sql`${pdpActions.doneOn} is not null`, sql`coalesce(${pdpActions.dueOn}, '9999-12-31')`, asc(pdpActions.createdAt)),
       )
     : new Map();
   // The latest few notes per goal, ranked in SQL so a goal with hundreds of notes costs no more than one with three.
   const notes = goalIds.length
     ? byGoal(
-        db
-          .all<{ goalId: string; id: string; kind: NoteKind; body: string; createdAt: number; authorName: string | null }>(
+        (
+          await selectRows<{ goalId: string; id: string; kind: NoteKind; body: string; createdAt: number; authorName: string | null }>(
             sql`select goal_id as goalId, id, kind, body, created_at as createdAt, author_name as authorName from (
                   select ${pdpNotes.goalId} as goal_id, ${pdpNotes.id} as id, ${pdpNotes.kind} as kind, ${pdpNotes.body} as body,
                     ${pdpNotes.createdAt} as created_at, ${users.name} as author_name,
@@ -203,7 +199,7 @@ function loadPdp(workerId: string, pdpWhere: SQL): PdpView | undefined {
                   where ${inArray(pdpNotes.goalId, goalIds)})
                 where n <= ${NOTES_PER_GOAL} order by created_at desc`,
           )
-          .map((n) => ({ ...n, createdAt: new Date(n.createdAt) })),
+        ).map((n) => ({ ...n, createdAt: new Date(n.createdAt) })),
       )
     : new Map();
 
@@ -232,7 +228,7 @@ function loadPdp(workerId: string, pdpWhere: SQL): PdpView | undefined {
     notes: (notes.get(g.id) ?? []).map(({ goalId: _g, ...n }: PdpGoalView["notes"][number] & { goalId: string }) => n),
   }));
 
-  const reviews = db
+  const reviews = await db
     .select({
       id: pdpReviews.id,
       reviewedOn: pdpReviews.reviewedOn,
@@ -243,14 +239,13 @@ function loadPdp(workerId: string, pdpWhere: SQL): PdpView | undefined {
     .from(pdpReviews)
     .leftJoin(reviewer, eq(reviewer.id, pdpReviews.reviewerId))
     .where(eq(pdpReviews.pdpId, pdp.id))
-    .orderBy(desc(pdpReviews.reviewedOn), desc(pdpReviews.createdAt))
-    .all();
+    .orderBy(desc(pdpReviews.reviewedOn), desc(pdpReviews.createdAt));
 
   return { ...pdp, goals, reviews };
 }
 
-function earlierPdps(workerId: string) {
-  return db
+async function earlierPdps(workerId: string) {
+  return await db
     .select({
       id: pdps.id,
       periodStart: pdps.periodStart,
@@ -265,31 +260,30 @@ function earlierPdps(workerId: string) {
     // subqueries' "id" would mean pdp_goals.id. Joining makes it write "pdps"."id".
     .innerJoin(workers, eq(workers.id, pdps.workerId))
     .where(and(eq(pdps.workerId, workerId), eq(pdps.status, "closed")))
-    .orderBy(desc(pdps.periodStart))
-    .all();
+    .orderBy(desc(pdps.periodStart));
 }
 
 /**
  * The PDP page: the worker, their current PDP (or null) and their earlier, closed ones. Undefined when the user may
  * not see the worker (the page answers 404).
  */
-export function pdpPage(user: SessionUser, workerId: string) {
-  const worker = workerHeader(user, workerId);
+export async function pdpPage(user: SessionUser, workerId: string) {
+  const worker = await workerHeader(user, workerId);
   if (!worker) return undefined;
   return {
     worker: { ...worker, isOwn: worker.userId === user.id },
-    current: loadPdp(workerId, ne(pdps.status, "closed")) ?? null,
-    earlier: earlierPdps(workerId),
+    current: await loadPdp(workerId, ne(pdps.status, "closed")) ?? null,
+    earlier: await earlierPdps(workerId),
   };
 }
 
-export type PdpPage = NonNullable<ReturnType<typeof pdpPage>>;
+export type PdpPage = NonNullable<Awaited<ReturnType<typeof pdpPage>>>;
 
 /** Any PDP of the worker, current or closed, for its own page and the print view. Undefined when not theirs or not visible. */
-export function pdpById(user: SessionUser, workerId: string, pdpId: string) {
-  const worker = workerHeader(user, workerId);
+export async function pdpById(user: SessionUser, workerId: string, pdpId: string) {
+  const worker = await workerHeader(user, workerId);
   if (!worker) return undefined;
-  const pdp = loadPdp(workerId, eq(pdps.id, pdpId));
+  const pdp = await loadPdp(workerId, eq(pdps.id, pdpId));
   if (!pdp) return undefined;
   return { worker: { ...worker, isOwn: worker.userId === user.id }, pdp };
 }
@@ -302,12 +296,11 @@ type Gate = { worker: { id: string; firstName: string; lastName: string; status:
  * Who may change this worker's PDP, and as whom: a manager of the worker or an admin as "manager"; the worker
  * themself as "worker" where `workerMay`. Someone who may not see the worker gets "not found"; a lead, a refusal.
  */
-function gate(tx: Tx, user: SessionUser, workerId: string, workerMay: boolean): Gate | Refusal {
-  const worker = tx
+async function gate(tx: Tx, user: SessionUser, workerId: string, workerMay: boolean): Promise<Gate | Refusal> {
+  const worker = await first(tx
     .select({ id: workers.id, firstName: workers.firstName, lastName: workers.lastName, status: workers.status, userId: workers.userId })
     .from(workers)
-    .where(and(eq(workers.id, workerId), visibleWorkers(user)))
-    .get();
+    .where(and(eq(workers.id, workerId), visibleWorkers(user))));
   if (!worker) return NOT_FOUND;
   if (user.role === "lead") return LEAD_REFUSAL;
   if (user.role === "support_worker") {
@@ -317,7 +310,7 @@ function gate(tx: Tx, user: SessionUser, workerId: string, workerMay: boolean): 
   }
   // A manager or an administrator never manages or agrees their own plan as its manager (db/separation.ts).
   if (worker.userId === user.id) return ownRecordRefused("pdpManagement");
-  const editable = tx.select({ id: workers.id }).from(workers).where(and(eq(workers.id, workerId), editableWorkers(user))).get();
+  const editable = await first(tx.select({ id: workers.id }).from(workers).where(and(eq(workers.id, workerId), editableWorkers(user))));
   if (!editable) return NOT_FOUND;
   return { worker, as: "manager" };
 }
@@ -327,12 +320,11 @@ const isRefusal = (g: Gate | Refusal | PdpRow): g is Refusal => "ok" in g && g.o
 type PdpRow = typeof pdps.$inferSelect;
 
 /** The worker's PDP by id, still open to change: a closed one is refused with the date it closed. */
-function openPdp(tx: Tx, workerId: string, pdpId: string): PdpRow | Refusal {
-  const pdp = tx
+async function openPdp(tx: Tx, workerId: string, pdpId: string): Promise<PdpRow | Refusal> {
+  const pdp = await first(tx
     .select()
     .from(pdps)
-    .where(and(eq(pdps.id, pdpId), eq(pdps.workerId, workerId)))
-    .get();
+    .where(and(eq(pdps.id, pdpId), eq(pdps.workerId, workerId))));
   if (!pdp) return NOT_FOUND;
   if (pdp.status === "closed") return { ok: false, code: "read_only", message: closedPdpMessage(todayInLondon(pdp.closedAt ?? clockNow())) };
   return pdp;
@@ -341,25 +333,24 @@ function openPdp(tx: Tx, workerId: string, pdpId: string): PdpRow | Refusal {
 const nameOf = (w: { firstName: string; lastName: string }) => `${w.firstName} ${w.lastName}`;
 
 /** A manager (or admin) starts a worker's PDP; refused while they have a current one. */
-export function startPdp(
+export async function startPdp(
   user: SessionUser,
   workerId: string,
   f: { periodStart: string; periodEnd: string; nextReviewOn: string },
-): PdpChangeResult {
-  return db.transaction((tx) => {
-    const g = gate(tx, user, workerId, false);
+): Promise<PdpChangeResult> {
+  return await db.transaction(async (tx) => {
+    const g = await gate(tx, user, workerId, false);
     if (isRefusal(g)) return g;
     if (g.worker.status === "left") return { ok: false, code: "read_only", message: `${nameOf(g.worker)} has left, so no new PDP can be started` };
-    const current = currentPdpInTx(tx, workerId);
+    const current = await currentPdpInTx(tx, workerId);
     if (current) return { ok: false, code: "conflict", message: `${nameOf(g.worker)} already has a current PDP. Close it before starting another.` };
     const problem = pdpPeriodProblem(f);
     if (problem) return { ok: false, code: "invalid", ...problem };
-    const pdp = tx
+    const pdp = await one(tx
       .insert(pdps)
       .values({ workerId, periodStart: f.periodStart, periodEnd: f.periodEnd, nextReviewOn: f.nextReviewOn, status: "draft", createdBy: user.id })
-      .returning({ id: pdps.id })
-      .get();
-    audit(tx, user, { action: "pdp.created", entityType: "pdp", entityId: pdp.id, workerId, summary: { ...f } });
+      .returning({ id: pdps.id }));
+    await audit(tx, user, { action: "pdp.created", entityType: "pdp", entityId: pdp.id, workerId, summary: { ...f } });
     return { ok: true, workerId, pdpId: pdp.id, message: "PDP started. Add goals, then agree it together." };
   }, { behavior: "immediate" });
 }
@@ -369,16 +360,16 @@ export function startPdp(
  * waiting). When both have agreed, a draft becomes active. Agreeing again is harmless. Agreeing is a signature: the
  * audit row records how the signer proved it was them.
  */
-export function agreePdp(user: SessionUser, workerId: string, pdpId: string, signature: Signature, seenVersion?: number): PdpChangeResult {
-  return db.transaction((tx) => {
-    const g = gate(tx, user, workerId, true);
+export async function agreePdp(user: SessionUser, workerId: string, pdpId: string, signature: Signature, seenVersion?: number): Promise<PdpChangeResult> {
+  return await db.transaction(async (tx) => {
+    const g = await gate(tx, user, workerId, true);
     if (isRefusal(g)) return g;
-    const pdp = openPdp(tx, workerId, pdpId);
+    const pdp = await openPdp(tx, workerId, pdpId);
     if (isRefusal(pdp)) return pdp;
     if (seenVersion !== undefined && seenVersion !== pdp.version) {
       return { ok: false, code: "conflict", message: `The plan has changed since you opened it (it is now version ${pdp.version}). Read it again, then agree it.` };
     }
-    const goalCount = tx.select({ n: sql<number>`count(*)` }).from(pdpGoals).where(eq(pdpGoals.pdpId, pdp.id)).get()?.n ?? 0;
+    const goalCount = (await first(tx.select({ n: sql<number>`count(*)` }).from(pdpGoals).where(eq(pdpGoals.pdpId, pdp.id))))?.n ?? 0;
     if (goalCount === 0) return { ok: false, code: "invalid", message: "Add at least one goal before agreeing this plan" };
 
     const now = clockNow();
@@ -391,20 +382,19 @@ export function agreePdp(user: SessionUser, workerId: string, pdpId: string, sig
     const managerAgreedAt = change.managerAgreedAt ?? pdp.managerAgreedAt;
     const bothAgreed = workerAgreedAt !== null && managerAgreedAt !== null;
     if (bothAgreed) change.status = "active";
-    tx.update(pdps).set(change).where(eq(pdps.id, pdp.id)).run();
+    await tx.update(pdps).set(change).where(eq(pdps.id, pdp.id));
 
     if (g.as === "manager") {
-      const pending = tx
+      const pending = await tx
         .update(pdpGoals)
         .set({ agreedAt: now })
         .where(and(eq(pdpGoals.pdpId, pdp.id), isNull(pdpGoals.agreedAt)))
-        .returning({ id: pdpGoals.id, title: pdpGoals.title })
-        .all();
+        .returning({ id: pdpGoals.id, title: pdpGoals.title });
       for (const goal of pending) {
-        audit(tx, user, { action: "pdp_goal.agreed", entityType: "pdp_goal", entityId: goal.id, workerId, summary: { pdpId: pdp.id, title: goal.title } });
+        await audit(tx, user, { action: "pdp_goal.agreed", entityType: "pdp_goal", entityId: goal.id, workerId, summary: { pdpId: pdp.id, title: goal.title } });
       }
     }
-    audit(tx, user, {
+    await audit(tx, user, {
       action: "pdp.agreed",
       entityType: "pdp",
       entityId: pdp.id,
@@ -421,27 +411,26 @@ export function agreePdp(user: SessionUser, workerId: string, pdpId: string, sig
 }
 
 /** A manager records a review that took place; its next review date becomes the PDP's. */
-export function recordPdpReview(
+export async function recordPdpReview(
   user: SessionUser,
   workerId: string,
   pdpId: string,
   f: { reviewedOn: string; summary: string; nextReviewOn: string },
   today = todayInLondon(),
-): PdpChangeResult {
-  return db.transaction((tx) => {
-    const g = gate(tx, user, workerId, false);
+): Promise<PdpChangeResult> {
+  return await db.transaction(async (tx) => {
+    const g = await gate(tx, user, workerId, false);
     if (isRefusal(g)) return g;
-    const pdp = openPdp(tx, workerId, pdpId);
+    const pdp = await openPdp(tx, workerId, pdpId);
     if (isRefusal(pdp)) return pdp;
     const problem = pdpReviewProblem(f, pdp, today);
     if (problem) return { ok: false, code: "invalid", ...problem };
-    const review = tx
+    const review = await one(tx
       .insert(pdpReviews)
       .values({ pdpId: pdp.id, reviewedOn: f.reviewedOn, summary: f.summary, nextReviewOn: f.nextReviewOn, reviewerId: user.id })
-      .returning({ id: pdpReviews.id })
-      .get();
-    tx.update(pdps).set({ nextReviewOn: f.nextReviewOn }).where(eq(pdps.id, pdp.id)).run();
-    audit(tx, user, {
+      .returning({ id: pdpReviews.id }));
+    await tx.update(pdps).set({ nextReviewOn: f.nextReviewOn }).where(eq(pdps.id, pdp.id));
+    await audit(tx, user, {
       action: "pdp.reviewed",
       entityType: "pdp_review",
       entityId: review.id,
@@ -457,42 +446,40 @@ export function recordPdpReview(
  * if later) as a draft holding copies of the unfinished goals, agreed by the manager, with their domains,
  * competency statements and support.
  */
-export function closePdp(
+export async function closePdp(
   user: SessionUser,
   workerId: string,
   pdpId: string,
   f: { carryOver: boolean },
   today = todayInLondon(),
-): PdpChangeResult & { nextPdpId?: string; carried?: number } {
-  return db.transaction((tx) => {
-    const g = gate(tx, user, workerId, false);
+): Promise<PdpChangeResult & { nextPdpId?: string; carried?: number }> {
+  return await db.transaction(async (tx) => {
+    const g = await gate(tx, user, workerId, false);
     if (isRefusal(g)) return g;
-    const pdp = openPdp(tx, workerId, pdpId);
+    const pdp = await openPdp(tx, workerId, pdpId);
     if (isRefusal(pdp)) return pdp;
     const carryOver = f.carryOver && g.worker.status === "in_post";
     const now = clockNow();
-    tx.update(pdps).set({ status: "closed", closedAt: now, nextReviewOn: null }).where(eq(pdps.id, pdp.id)).run();
-    audit(tx, user, { action: "pdp.closed", entityType: "pdp", entityId: pdp.id, workerId, summary: { version: pdp.version, carryOver } });
+    await tx.update(pdps).set({ status: "closed", closedAt: now, nextReviewOn: null }).where(eq(pdps.id, pdp.id));
+    await audit(tx, user, { action: "pdp.closed", entityType: "pdp", entityId: pdp.id, workerId, summary: { version: pdp.version, carryOver } });
     if (!carryOver) return { ok: true, workerId, pdpId: pdp.id, message: "PDP closed. It stays readable under earlier PDPs." };
 
     const period = defaultPdpPeriod(nextPeriodStart(pdp.periodEnd, today));
-    const next = tx
+    const next = await one(tx
       .insert(pdps)
       .values({ workerId, ...period, status: "draft", createdBy: user.id })
-      .returning({ id: pdps.id })
-      .get();
-    audit(tx, user, { action: "pdp.created", entityType: "pdp", entityId: next.id, workerId, summary: { ...period, carriedOverFrom: pdp.id } });
+      .returning({ id: pdps.id }));
+    await audit(tx, user, { action: "pdp.created", entityType: "pdp", entityId: next.id, workerId, summary: { ...period, carriedOverFrom: pdp.id } });
 
-    const unfinished = tx
+    const unfinished = await tx
       .select()
       .from(pdpGoals)
       .where(and(eq(pdpGoals.pdpId, pdp.id), inArray(pdpGoals.status, [...UNFINISHED_GOAL_STATUSES])))
-      .orderBy(asc(pdpGoals.sort), asc(pdpGoals.createdAt))
-      .all();
+      .orderBy(asc(pdpGoals.sort), asc(pdpGoals.createdAt));
     let sort = 0;
     for (const old of unfinished) {
       if (!isUnfinished(old.status)) continue;
-      const goal = tx
+      const goal = await one(tx
         .insert(pdpGoals)
         .values({
           pdpId: next.id,
@@ -509,15 +496,14 @@ export function closePdp(
           sort: sort++,
           createdBy: user.id,
         })
-        .returning({ id: pdpGoals.id })
-        .get();
-      const domains = tx.select({ domainId: pdpGoalDomains.domainId }).from(pdpGoalDomains).where(eq(pdpGoalDomains.goalId, old.id)).all();
-      if (domains.length) tx.insert(pdpGoalDomains).values(domains.map((d) => ({ goalId: goal.id, domainId: d.domainId }))).run();
-      const statements = tx.select({ statementId: pdpGoalStatements.statementId }).from(pdpGoalStatements).where(eq(pdpGoalStatements.goalId, old.id)).all();
-      if (statements.length) tx.insert(pdpGoalStatements).values(statements.map((s) => ({ goalId: goal.id, statementId: s.statementId }))).run();
-      const support = tx.select({ kind: pdpGoalSupport.kind }).from(pdpGoalSupport).where(eq(pdpGoalSupport.goalId, old.id)).all();
-      if (support.length) tx.insert(pdpGoalSupport).values(support.map((s) => ({ goalId: goal.id, kind: s.kind }))).run();
-      audit(tx, user, {
+        .returning({ id: pdpGoals.id }));
+      const domains = await tx.select({ domainId: pdpGoalDomains.domainId }).from(pdpGoalDomains).where(eq(pdpGoalDomains.goalId, old.id));
+      if (domains.length) await tx.insert(pdpGoalDomains).values(domains.map((d) => ({ goalId: goal.id, domainId: d.domainId })));
+      const statements = await tx.select({ statementId: pdpGoalStatements.statementId }).from(pdpGoalStatements).where(eq(pdpGoalStatements.goalId, old.id));
+      if (statements.length) await tx.insert(pdpGoalStatements).values(statements.map((s) => ({ goalId: goal.id, statementId: s.statementId })));
+      const support = await tx.select({ kind: pdpGoalSupport.kind }).from(pdpGoalSupport).where(eq(pdpGoalSupport.goalId, old.id));
+      if (support.length) await tx.insert(pdpGoalSupport).values(support.map((s) => ({ goalId: goal.id, kind: s.kind })));
+      await audit(tx, user, {
         action: "pdp_goal.created",
         entityType: "pdp_goal",
         entityId: goal.id,

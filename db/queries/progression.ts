@@ -5,7 +5,7 @@ import "server-only";
 // and every other event by kind and month in one UNION ALL), each grouped in SQL. The workers are those the user may see, filtered by their
 // current team, profession and care setting (not the ones they had when the event happened).
 import { sql, type SQL } from "drizzle-orm";
-import { db } from "../client";
+import { db, selectRows } from "../client";
 import { keptObject } from "../insights-cache";
 import { apprenticeships, apprenticeshipStandards, competencyAssessments, competencyStatements, stages, teams, workerPositions, workers } from "../schema";
 import type { SessionUser } from "../../lib/session-user";
@@ -36,18 +36,18 @@ function positionsWithPrevious(where: SQL, end: string): SQL {
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Team progression, kept while the data is unchanged, and for a lead a while after a change if slow (db/insights-cache.ts). */
-export function progression(user: SessionUser, f: ScorecardFilters, months: number): Progression & { workedOutAt: Date | null } {
-  return keptObject("progression", user, [f, months], () => workOutProgression(user, f, months), true);
+export async function progression(user: SessionUser, f: ScorecardFilters, months: number): Promise<Progression & { workedOutAt: Date | null }> {
+  return await keptObject("progression", user, [f, months], async () => await workOutProgression(user, f, months), true);
 }
 
 /** Team progression over the `months` calendar months ending with the period end's month. */
-function workOutProgression(user: SessionUser, f: ScorecardFilters, months: number): Progression {
+async function workOutProgression(user: SessionUser, f: ScorecardFilters, months: number): Promise<Progression> {
   const win = progressionWindow(f.end, months);
   const where = filteredWorkers(user, f);
   const inWindow = (col: SQL) => sql`${col} between ${win.start} and ${win.end}`;
 
   // Moves by month and from stage to stage in one statement, over the window's moves worked out once.
-  const moveRows = db.all<{ kind: "month" | "stage"; month: string | null; fromStage: string | null; toStage: string | null; fromCode: string | null; toCode: string | null; direction: "up" | "down" | null; up: number; down: number; sideways: number; count: number }>(sql`
+  const moveRows = await selectRows<{ kind: "month" | "stage"; month: string | null; fromStage: string | null; toStage: string | null; fromCode: string | null; toCode: string | null; direction: "up" | "down" | null; up: number; down: number; sideways: number; count: number }>(sql`
     with p as materialized (
       select * from (${positionsWithPrevious(where, win.end)}) where prev_rank is not null and ${inWindow(sql`on_date`)}
     )
@@ -66,7 +66,7 @@ function workOutProgression(user: SessionUser, f: ScorecardFilters, months: numb
   // One row per event, then counted by kind and month. A start is an apprenticeship that has actually started (no
   // longer planned); completions and withdrawals are dated by the actual end; a sign-off counts while it stands
   // (reopening clears it); a leaver by the contract's end.
-  const eventRows = db.all<{ kind: string; month: string; n: number }>(sql`
+  const eventRows = await selectRows<{ kind: string; month: string; n: number }>(sql`
     select kind, substr(d, 1, 7) as month, count(*) as n from (
       select 'starts' as kind, ${apprenticeships.startDate} as d from ${apprenticeships} join ${workers} on ${workers.id} = ${apprenticeships.workerId}
         where ${where} and ${apprenticeships.status} <> 'planned' and ${inWindow(sql`${apprenticeships.startDate}`)}
@@ -110,8 +110,8 @@ export type ProgressionPick = { figure: ProgressionFigure; month: string | null;
 export type ProgressionPerson = { workerId: string; name: string; teamName: string; jobTitle: string; what: string; on: string };
 
 /** The stages by code, for naming a stage-to-stage move in words and checking its codes. */
-export function stagesByCode(): Map<string, string> {
-  return new Map(db.select({ code: stages.code, name: stages.name }).from(stages).all().map((s) => [s.code, s.name]));
+export async function stagesByCode(): Promise<Map<string, string>> {
+  return new Map((await db.select({ code: stages.code, name: stages.name }).from(stages)).map((s) => [s.code, s.name]));
 }
 
 /**
@@ -119,7 +119,7 @@ export function stagesByCode(): Map<string, string> {
  * workers: those the user may see who match the filters, in the WHERE clause), newest first, with the whole count.
  * `limit` null for all of them (the download).
  */
-export function progressionPeople(user: SessionUser, f: ScorecardFilters, months: number, pick: ProgressionPick, limit: number | null): { window: ProgressionWindow; total: number; rows: ProgressionPerson[] } {
+export async function progressionPeople(user: SessionUser, f: ScorecardFilters, months: number, pick: ProgressionPick, limit: number | null): Promise<{ window: ProgressionWindow; total: number; rows: ProgressionPerson[] }> {
   const win = progressionWindow(f.end, months);
   const where = filteredWorkers(user, f);
   // The window, and the month's days in it when a month is picked (its figure is grouped by the date's first 7 characters).
@@ -168,7 +168,7 @@ export function progressionPeople(user: SessionUser, f: ScorecardFilters, months
         where ${where} and ${workers.status} = 'left' and ${inRange(sql`${workers.contractEnd}`)}`;
       break;
   }
-  const rows = db.all<ProgressionPerson & { total: number }>(sql`
+  const rows = await selectRows<ProgressionPerson & { total: number }>(sql`
     select e.*, count(*) over () as total from (${events}) e
     order by e."on" desc, e.name collate nocase, e."workerId", e.what limit ${limit ?? -1}`);
   const total = rows.length > 0 ? Number(rows[0]!.total) : 0;

@@ -3,7 +3,7 @@ import "server-only";
 // restoring values. Nothing is deleted: records and history keep pointing at a retired value, and only forms drop it
 // (db/queries/reference.ts lists live values only).
 import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
-import { db, type DB } from "../client";
+import { db, type DB, first, one, isUniqueViolation } from "../client";
 import { professions, careSettings, bands, stages, workers } from "../schema";
 import { audit } from "../audit";
 import { referenceWords, type ReferenceInput, type ReferenceKind } from "../../lib/forms/reference";
@@ -36,14 +36,13 @@ function common(kind: ReferenceKind) {
 const capital = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
 
 /** Workers in the admin's organisation using each value (left workers too: their records still show it). */
-function usage(admin: SessionUser, kind: ReferenceKind): Map<string, number> {
+async function usage(admin: SessionUser, kind: ReferenceKind): Promise<Map<string, number>> {
   const column = WORKER_COLUMN[kind];
-  const rows = db
+  const rows = await db
     .select({ id: column, n: sql<number>`count(*)` })
     .from(workers)
     .where(eq(workers.orgId, admin.orgId))
-    .groupBy(column)
-    .all();
+    .groupBy(column);
   return new Map(rows.filter((r) => r.id !== null).map((r) => [r.id as string, r.n]));
 }
 
@@ -61,53 +60,52 @@ export type ReferenceRow = {
 };
 
 /** Every value of a list, live ones first, each with how many workers use it. Administrators only. */
-export function referenceList(admin: SessionUser, kind: ReferenceKind): ReferenceRow[] {
+export async function referenceList(admin: SessionUser, kind: ReferenceKind): Promise<ReferenceRow[]> {
   if (admin.role !== "admin") return [];
-  const used = usage(admin, kind);
+  const used = await usage(admin, kind);
   const retiredLast = sql`${common(kind).retiredAt} is not null`;
   let rows: Omit<ReferenceRow, "inUse">[];
   switch (kind) {
     case "professions":
-      rows = db.select().from(professions).orderBy(retiredLast, asc(professions.sort), asc(professions.name)).all();
+      rows = await db.select().from(professions).orderBy(retiredLast, asc(professions.sort), asc(professions.name));
       break;
     case "stages":
-      rows = db.select().from(stages).orderBy(retiredLast, asc(stages.rank), asc(stages.sort), asc(stages.name)).all();
+      rows = await db.select().from(stages).orderBy(retiredLast, asc(stages.rank), asc(stages.sort), asc(stages.name));
       break;
     case "bands":
     case "care-settings": {
       const t = common(kind);
-      rows = db.select({ id: t.id, code: t.code, name: t.name, retiredAt: t.retiredAt }).from(t).orderBy(retiredLast, asc(t.sort), asc(t.name)).all();
+      rows = await db.select({ id: t.id, code: t.code, name: t.name, retiredAt: t.retiredAt }).from(t).orderBy(retiredLast, asc(t.sort), asc(t.name));
     }
   }
   return rows.map((r) => ({ ...r, inUse: used.get(r.id) ?? 0 }));
 }
 
-export function referenceValue(admin: SessionUser, kind: ReferenceKind, id: string): ReferenceRow | undefined {
+export async function referenceValue(admin: SessionUser, kind: ReferenceKind, id: string): Promise<ReferenceRow | undefined> {
   if (admin.role !== "admin") return undefined;
   let row: Omit<ReferenceRow, "inUse"> | undefined;
   switch (kind) {
     case "professions":
-      row = db.select().from(professions).where(eq(professions.id, id)).get();
+      row = await first(db.select().from(professions).where(eq(professions.id, id)));
       break;
     case "stages":
-      row = db.select().from(stages).where(eq(stages.id, id)).get();
+      row = await first(db.select().from(stages).where(eq(stages.id, id)));
       break;
     case "bands":
     case "care-settings": {
       const t = common(kind);
-      row = db.select({ id: t.id, code: t.code, name: t.name, retiredAt: t.retiredAt }).from(t).where(eq(t.id, id)).get();
+      row = await first(db.select({ id: t.id, code: t.code, name: t.name, retiredAt: t.retiredAt }).from(t).where(eq(t.id, id)));
     }
   }
-  return row ? { ...row, inUse: usage(admin, kind).get(row.id) ?? 0 } : undefined;
+  return row ? { ...row, inUse: (await usage(admin, kind)).get(row.id) ?? 0 } : undefined;
 }
 
-function nameClash(tx: Tx, kind: ReferenceKind, name: string, exceptId?: string): ReferenceChange | undefined {
+async function nameClash(tx: Tx, kind: ReferenceKind, name: string, exceptId?: string): Promise<ReferenceChange | undefined> {
   const t = common(kind);
-  const clash = tx
+  const clash = await first(tx
     .select({ name: t.name, retiredAt: t.retiredAt })
     .from(t)
-    .where(and(sql`lower(${t.name}) = lower(${name})`, exceptId ? ne(t.id, exceptId) : undefined))
-    .get();
+    .where(and(sql`lower(${t.name}) = lower(${name})`, exceptId ? ne(t.id, exceptId) : undefined)));
   if (!clash) return undefined;
   const one = referenceWords[kind].one;
   return {
@@ -118,46 +116,43 @@ function nameClash(tx: Tx, kind: ReferenceKind, name: string, exceptId?: string)
   };
 }
 
-function codeClash(tx: Tx, kind: ReferenceKind, code: string): ReferenceChange | undefined {
+async function codeClash(tx: Tx, kind: ReferenceKind, code: string): Promise<ReferenceChange | undefined> {
   const t = common(kind);
-  const clash = tx.select({ name: t.name }).from(t).where(eq(t.code, code)).get();
+  const clash = await first(tx.select({ name: t.name }).from(t).where(eq(t.code, code)));
   return clash ? { ok: false, code: "conflict", field: "code", message: `The code ${code} is already used by ${clash.name}` } : undefined;
 }
 
 /** A code made from the name that no value of this kind has yet (retired ones included): acute-inpatient, then -2… */
-function freeCodeFromName(tx: Tx, kind: ReferenceKind, name: string): string {
+async function freeCodeFromName(tx: Tx, kind: ReferenceKind, name: string): Promise<string> {
   const t = common(kind);
   const base = codeFromName(name);
   for (let n = 1; ; n++) {
     const code = numberedCode(base, n);
-    if (!tx.select({ id: t.id }).from(t).where(eq(t.code, code)).get()) return code;
+    if (!await first(tx.select({ id: t.id }).from(t).where(eq(t.code, code)))) return code;
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE";
-}
 
-export function addReferenceValue(admin: SessionUser, kind: ReferenceKind, input: ReferenceInput): ReferenceChange {
+export async function addReferenceValue(admin: SessionUser, kind: ReferenceKind, input: ReferenceInput): Promise<ReferenceChange> {
   if (admin.role !== "admin") return { ok: false, code: "read_only", message: "Only administrators change reference data" };
   let code = input.code;
   try {
-    return db.transaction((tx): ReferenceChange => {
-      const clash = (input.code === null ? undefined : codeClash(tx, kind, input.code)) ?? nameClash(tx, kind, input.name);
+    return await db.transaction(async (tx): Promise<ReferenceChange> => {
+      const clash = (input.code === null ? undefined : await codeClash(tx, kind, input.code)) ?? await nameClash(tx, kind, input.name);
       if (clash) return clash;
-      code = input.code ?? freeCodeFromName(tx, kind, input.name);
+      code = input.code ?? await freeCodeFromName(tx, kind, input.name);
       if (code === "") return { ok: false, code: "invalid", field: "code", message: "Enter a code: the name has no letters or numbers to make one from" };
       const t = common(kind);
       // New values go to the end of their list.
-      const sort = (tx.select({ max: sql<number | null>`max(${t.sort})` }).from(t).get()?.max ?? 0) + 10;
+      const sort = ((await first(tx.select({ max: sql<number | null>`max(${t.sort})` }).from(t)))?.max ?? 0) + 10;
       const base = { code, name: input.name, sort };
       let id: string;
       switch (kind) {
         case "professions":
-          id = tx.insert(professions).values({ ...base, kind: input.kind ?? "other" }).returning({ id: professions.id }).get().id;
+          id = (await one(tx.insert(professions).values({ ...base, kind: input.kind ?? "other" }).returning({ id: professions.id }))).id;
           break;
         case "stages":
-          id = tx
+          id = (await one(tx
             .insert(stages)
             .values({
               ...base,
@@ -166,17 +161,16 @@ export function addReferenceValue(admin: SessionUser, kind: ReferenceKind, input
               frameworkStage: input.frameworkStage ?? null,
               description: input.description ?? "",
             })
-            .returning({ id: stages.id })
-            .get().id;
+            .returning({ id: stages.id }))).id;
           break;
         case "care-settings":
-          id = tx.insert(careSettings).values(base).returning({ id: careSettings.id }).get().id;
+          id = (await one(tx.insert(careSettings).values(base).returning({ id: careSettings.id }))).id;
           break;
         case "bands":
-          id = tx.insert(bands).values(base).returning({ id: bands.id }).get().id;
+          id = (await one(tx.insert(bands).values(base).returning({ id: bands.id }))).id;
           break;
       }
-      audit(tx, admin, { action: "reference.create", entityType: referenceWords[kind].entity, entityId: id, summary: { code, name: input.name } });
+      await audit(tx, admin, { action: "reference.create", entityType: referenceWords[kind].entity, entityId: id, summary: { code, name: input.name } });
       return { ok: true, id };
     });
   } catch (error) {
@@ -187,12 +181,12 @@ export function addReferenceValue(admin: SessionUser, kind: ReferenceKind, input
 }
 
 /** Renames a value (and, for professions and stages, changes their other details). The code stays. */
-export function updateReferenceValue(admin: SessionUser, kind: ReferenceKind, id: string, input: Omit<ReferenceInput, "code">): ReferenceChange {
+export async function updateReferenceValue(admin: SessionUser, kind: ReferenceKind, id: string, input: Omit<ReferenceInput, "code">): Promise<ReferenceChange> {
   if (admin.role !== "admin") return { ok: false, code: "not_found", message: "Not found" };
-  return db.transaction((tx): ReferenceChange => {
-    const before = referenceValueIn(tx, kind, id);
+  return await db.transaction(async (tx): Promise<ReferenceChange> => {
+    const before = await referenceValueIn(tx, kind, id);
     if (!before) return { ok: false, code: "not_found", message: `${capital(referenceWords[kind].one)} not found` };
-    const clash = nameClash(tx, kind, input.name, id);
+    const clash = await nameClash(tx, kind, input.name, id);
     if (clash) return clash;
     const next: Record<string, unknown> = { name: input.name };
     if (kind === "professions") next.kind = input.kind;
@@ -201,21 +195,20 @@ export function updateReferenceValue(admin: SessionUser, kind: ReferenceKind, id
     if (changed.length === 0) return { ok: true, id };
     switch (kind) {
       case "professions":
-        tx.update(professions).set({ name: input.name, kind: input.kind }).where(eq(professions.id, id)).run();
+        await tx.update(professions).set({ name: input.name, kind: input.kind }).where(eq(professions.id, id));
         break;
       case "stages":
-        tx.update(stages)
+        await tx.update(stages)
           .set({ name: input.name, rank: input.rank, educationLevel: input.educationLevel ?? null, frameworkStage: input.frameworkStage ?? null, description: input.description ?? "" })
-          .where(eq(stages.id, id))
-          .run();
+          .where(eq(stages.id, id));
         break;
       case "bands":
       case "care-settings": {
         const t = common(kind);
-        tx.update(t).set({ name: input.name }).where(eq(t.id, id)).run();
+        await tx.update(t).set({ name: input.name }).where(eq(t.id, id));
       }
     }
-    audit(tx, admin, {
+    await audit(tx, admin, {
       action: "reference.update",
       entityType: referenceWords[kind].entity,
       entityId: id,
@@ -225,52 +218,51 @@ export function updateReferenceValue(admin: SessionUser, kind: ReferenceKind, id
   });
 }
 
-function referenceValueIn(tx: Tx, kind: ReferenceKind, id: string) {
+async function referenceValueIn(tx: Tx, kind: ReferenceKind, id: string) {
   switch (kind) {
     case "professions":
-      return tx.select().from(professions).where(eq(professions.id, id)).get();
+      return await first(tx.select().from(professions).where(eq(professions.id, id)));
     case "stages":
-      return tx.select().from(stages).where(eq(stages.id, id)).get();
+      return await first(tx.select().from(stages).where(eq(stages.id, id)));
     case "bands":
     case "care-settings": {
       const t = common(kind);
-      return tx.select().from(t).where(eq(t.id, id)).get();
+      return await first(tx.select().from(t).where(eq(t.id, id)));
     }
   }
 }
 
 /** Retires a value: it leaves the forms, and every record that has it keeps it. */
-export function retireReferenceValue(admin: SessionUser, kind: ReferenceKind, id: string, now = clockNow()): ReferenceChange {
+export async function retireReferenceValue(admin: SessionUser, kind: ReferenceKind, id: string, now = clockNow()): Promise<ReferenceChange> {
   if (admin.role !== "admin") return { ok: false, code: "not_found", message: "Not found" };
-  return db.transaction((tx): ReferenceChange => {
+  return await db.transaction(async (tx): Promise<ReferenceChange> => {
     const t = common(kind);
-    const value = tx.select({ name: t.name, retiredAt: t.retiredAt }).from(t).where(eq(t.id, id)).get();
+    const value = await first(tx.select({ name: t.name, retiredAt: t.retiredAt }).from(t).where(eq(t.id, id)));
     const one = referenceWords[kind].one;
     if (!value) return { ok: false, code: "not_found", message: `${capital(one)} not found` };
     if (value.retiredAt) return { ok: false, code: "conflict", message: `${value.name} is already retired` };
-    const live = tx.select({ n: sql<number>`count(*)` }).from(t).where(isNull(t.retiredAt)).get()?.n ?? 0;
+    const live = (await first(tx.select({ n: sql<number>`count(*)` }).from(t).where(isNull(t.retiredAt))))?.n ?? 0;
     if (live <= 1) return { ok: false, code: "invalid", message: `${value.name} is the only current ${one}. Add another before retiring it.` };
-    tx.update(t).set({ retiredAt: now }).where(eq(t.id, id)).run();
+    await tx.update(t).set({ retiredAt: now }).where(eq(t.id, id));
     const inUse =
-      tx
+      (await first(tx
         .select({ n: sql<number>`count(*)` })
         .from(workers)
-        .where(and(eq(workers.orgId, admin.orgId), eq(WORKER_COLUMN[kind], id)))
-        .get()?.n ?? 0;
-    audit(tx, admin, { action: "reference.retire", entityType: referenceWords[kind].entity, entityId: id, summary: { name: value.name, inUse } });
+        .where(and(eq(workers.orgId, admin.orgId), eq(WORKER_COLUMN[kind], id)))))?.n ?? 0;
+    await audit(tx, admin, { action: "reference.retire", entityType: referenceWords[kind].entity, entityId: id, summary: { name: value.name, inUse } });
     return { ok: true, id };
   });
 }
 
-export function restoreReferenceValue(admin: SessionUser, kind: ReferenceKind, id: string): ReferenceChange {
+export async function restoreReferenceValue(admin: SessionUser, kind: ReferenceKind, id: string): Promise<ReferenceChange> {
   if (admin.role !== "admin") return { ok: false, code: "not_found", message: "Not found" };
-  return db.transaction((tx): ReferenceChange => {
+  return await db.transaction(async (tx): Promise<ReferenceChange> => {
     const t = common(kind);
-    const value = tx.select({ name: t.name, retiredAt: t.retiredAt }).from(t).where(eq(t.id, id)).get();
+    const value = await first(tx.select({ name: t.name, retiredAt: t.retiredAt }).from(t).where(eq(t.id, id)));
     if (!value) return { ok: false, code: "not_found", message: `${capital(referenceWords[kind].one)} not found` };
     if (!value.retiredAt) return { ok: false, code: "conflict", message: `${value.name} is not retired` };
-    tx.update(t).set({ retiredAt: null }).where(eq(t.id, id)).run();
-    audit(tx, admin, { action: "reference.restore", entityType: referenceWords[kind].entity, entityId: id, summary: { name: value.name } });
+    await tx.update(t).set({ retiredAt: null }).where(eq(t.id, id));
+    await audit(tx, admin, { action: "reference.restore", entityType: referenceWords[kind].entity, entityId: id, summary: { name: value.name } });
     return { ok: true, id };
   });
 }

@@ -8,43 +8,39 @@ import type { SessionUser } from "../../lib/session-user";
 
 export type Option = readonly [value: string, label: string];
 
-export function professionOptions(): Option[] {
-  return db
+export async function professionOptions(): Promise<Option[]> {
+  return (await db
     .select({ id: professions.id, name: professions.name })
     .from(professions)
     .where(isNull(professions.retiredAt))
-    .orderBy(asc(professions.sort), asc(professions.name))
-    .all()
+    .orderBy(asc(professions.sort), asc(professions.name)))
     .map((r) => [r.id, r.name] as const);
 }
 
-export function careSettingOptions(): Option[] {
-  return db
+export async function careSettingOptions(): Promise<Option[]> {
+  return (await db
     .select({ id: careSettings.id, name: careSettings.name })
     .from(careSettings)
     .where(isNull(careSettings.retiredAt))
-    .orderBy(asc(careSettings.sort), asc(careSettings.name))
-    .all()
+    .orderBy(asc(careSettings.sort), asc(careSettings.name)))
     .map((r) => [r.id, r.name] as const);
 }
 
-export function stageOptions(): Option[] {
-  return db
+export async function stageOptions(): Promise<Option[]> {
+  return (await db
     .select({ id: stages.id, name: stages.name })
     .from(stages)
     .where(isNull(stages.retiredAt))
-    .orderBy(asc(stages.rank), asc(stages.sort))
-    .all()
+    .orderBy(asc(stages.rank), asc(stages.sort)))
     .map((r) => [r.id, r.name] as const);
 }
 
-export function bandOptions(): Option[] {
-  return db
+export async function bandOptions(): Promise<Option[]> {
+  return (await db
     .select({ id: bands.id, name: bands.name })
     .from(bands)
     .where(isNull(bands.retiredAt))
-    .orderBy(asc(bands.sort))
-    .all()
+    .orderBy(asc(bands.sort)))
     .map((r) => [r.id, r.name] as const);
 }
 
@@ -52,13 +48,12 @@ export function bandOptions(): Option[] {
  * Teams the user works with: a manager's own teams (the ones new workers may join), everyone's for a lead or
  * an admin. Archived teams are left out.
  */
-export function teamOptions(user: SessionUser): Option[] {
+export async function teamOptions(user: SessionUser): Promise<Option[]> {
   const mine = user.role === "manager" ? inArray(teams.id, managedTeamIds(user)) : undefined;
-  return db
+  return (await db
     .select({ id: teams.id, name: teams.name })
     .from(teams)
     .where(and(eq(teams.orgId, user.orgId), isNull(teams.archivedAt), mine))
-    .orderBy(asc(teams.name))
-    .all()
+    .orderBy(asc(teams.name)))
     .map((r) => [r.id, r.name] as const);
 }

@@ -4,7 +4,7 @@ import "server-only";
 // population is the workers the user may see who were in post on the period's last day; a worker who left before
 // then is not counted, one who joined during the period is. Definitions: lib/rules/scorecard.ts.
 import { and, asc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
-import { db } from "../client";
+import { db, first, selectRows } from "../client";
 import { clearInsightCache, keptObject } from "../insights-cache";
 import {
   appraisals,
@@ -67,21 +67,20 @@ export function population(user: SessionUser, f: ScorecardFilters, p: Period): S
 }
 
 /** The thresholds in force: the administrator's setting, or the defaults. */
-export function scorecardThresholds(): Thresholds {
-  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, THRESHOLDS_SETTING)).get();
+export async function scorecardThresholds(): Promise<Thresholds> {
+  const row = await first(db.select({ value: settings.value }).from(settings).where(eq(settings.key, THRESHOLDS_SETTING)));
   return thresholdsFrom(row?.value);
 }
 
 /** Saves the thresholds (administrators only), audited with the old and new values. */
-export function saveScorecardThresholds(user: SessionUser, next: Thresholds): Result {
+export async function saveScorecardThresholds(user: SessionUser, next: Thresholds): Promise<Result> {
   if (user.role !== "admin") return { ok: false, code: "read_only", message: "Only administrators change the scorecard thresholds" };
-  db.transaction((tx) => {
-    const before = tx.select({ value: settings.value }).from(settings).where(eq(settings.key, THRESHOLDS_SETTING)).get();
-    tx.insert(settings)
+  await db.transaction(async (tx) => {
+    const before = await first(tx.select({ value: settings.value }).from(settings).where(eq(settings.key, THRESHOLDS_SETTING)));
+    await tx.insert(settings)
       .values({ key: THRESHOLDS_SETTING, value: next, updatedAt: clockNow() })
-      .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedAt: clockNow() } })
-      .run();
-    audit(tx, user, { action: "setting.update", entityType: "setting", entityId: THRESHOLDS_SETTING, summary: { from: thresholdsFrom(before?.value), to: next } });
+      .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedAt: clockNow() } });
+    await audit(tx, user, { action: "setting.update", entityType: "setting", entityId: THRESHOLDS_SETTING, summary: { from: thresholdsFrom(before?.value), to: next } });
   });
   clearInsightCache(); // the ratings follow at once, however large the organisation
   return { ok: true };
@@ -136,11 +135,11 @@ function measureDue(p: Period): Record<WorkerMeasure, SQL> {
  * whether they meet the measure and, where it has a due date, when it fell or falls due; those who do not meet it
  * first, then by name. Bounded by `limit`; the counts are of all of them.
  */
-export function scorecardWorkers(user: SessionUser, f: ScorecardFilters, measure: WorkerMeasure, limit = 500) {
+export async function scorecardWorkers(user: SessionUser, f: ScorecardFilters, measure: WorkerMeasure, limit = 500) {
   const p = periodEnding(f.end);
   const where = and(population(user, f, p), measureDue(p)[measure])!;
   const met = sql<number>`${measureMet(p)[measure]}`;
-  const rows = db
+  const rows = (await db
     .select({
       id: workers.id,
       name: sql<string>`${workers.firstName} || ' ' || ${workers.lastName}`,
@@ -159,28 +158,26 @@ export function scorecardWorkers(user: SessionUser, f: ScorecardFilters, measure
     .innerJoin(teams, eq(teams.id, workers.teamId))
     .where(where)
     .orderBy(sql`${met}`, sql`${workers.lastName} collate nocase`, sql`${workers.firstName} collate nocase`, asc(workers.id))
-    .limit(limit)
-    .all()
+    .limit(limit))
     .map(({ contractStart, lastAppraisalOn, ...r }) => ({ ...r, dueOn: measure === "appraised" ? nextAppraisalDue(contractStart, lastAppraisalOn) : null }));
-  const totals = db
+  const totals = await first(db
     .select({ total: sql<number>`count(*)`, met: sql<number>`coalesce(sum(${met}), 0)` })
     .from(workers)
     .innerJoin(teams, eq(teams.id, workers.teamId))
-    .where(where)
-    .get() ?? { total: 0, met: 0 };
+    .where(where)) ?? { total: 0, met: 0 };
   return { period: p, rows, ...totals };
 }
 
 /** The scorecard, kept while the data is unchanged, and for a lead a while after a change if slow (db/insights-cache.ts). */
-export function scorecard(user: SessionUser, f: ScorecardFilters) {
-  return keptObject("scorecard", user, f, () => workOutScorecard(user, f), true);
+export async function scorecard(user: SessionUser, f: ScorecardFilters) {
+  return await keptObject("scorecard", user, f, async () => await workOutScorecard(user, f), true);
 }
 
 /**
  * The scorecard: one row per team with workers in the population (by name), and the overall row first. Shares are
  * of the team's headcount; CPD per FTE is the median of workers' hours ÷ FTE.
  */
-function workOutScorecard(user: SessionUser, f: ScorecardFilters) {
+async function workOutScorecard(user: SessionUser, f: ScorecardFilters) {
   const p = periodEnding(f.end);
   const where = population(user, f, p);
   const met = measureMet(p);
@@ -194,7 +191,7 @@ function workOutScorecard(user: SessionUser, f: ScorecardFilters) {
     supervised: counted("supervised"),
     structured_education: counted("structured_education"),
   };
-  const teamRows = db
+  const teamRows = await db
     .select({
       teamId: teams.id,
       teamName: teams.name,
@@ -207,13 +204,12 @@ function workOutScorecard(user: SessionUser, f: ScorecardFilters) {
     .innerJoin(teams, eq(teams.id, workers.teamId))
     .where(where)
     .groupBy(teams.id)
-    .orderBy(sql`${teams.name} collate nocase`)
-    .all();
+    .orderBy(sql`${teams.name} collate nocase`);
 
   // Training decisions in the period, by team: decided_at is a timestamp, the period's ends are London dates.
   const from = londonDayStartMs(p.start);
   const to = londonDayStartMs(addDays(p.end, 1)) - 1;
-  const decisions = db
+  const decisions = await db
     .select({
       teamId: workers.teamId,
       decided: sql<number>`count(*)`,
@@ -222,12 +218,11 @@ function workOutScorecard(user: SessionUser, f: ScorecardFilters) {
     .from(trainingRequests)
     .innerJoin(workers, eq(workers.id, trainingRequests.workerId))
     .where(and(where, sql`${trainingRequests.decidedAt} between ${from} and ${to}`, sql`${trainingRequests.status} in ('approved', 'attended', 'declined')`))
-    .groupBy(workers.teamId)
-    .all();
+    .groupBy(workers.teamId);
 
   // Medians of CPD hours per FTE, per team and overall (team_id null), with window functions. Each worker's hours are
   // summed from the covering (worker, date, hours, …) index; grouping the year's CPD first took three times as long.
-  const medians = db.all<{ teamId: string | null; median: number }>(sql`
+  const medians = await selectRows<{ teamId: string | null; median: number }>(sql`
     with per as materialized (
       select ${workers.teamId} as team_id, coalesce((select sum(c.hours) from ${cpdActivities} c
           where c.worker_id = ${workers.id} and c.activity_on between ${p.start} and ${p.end}), 0) / ${workers.fte} as v
@@ -244,8 +239,8 @@ function workOutScorecard(user: SessionUser, f: ScorecardFilters) {
     select null, avg(v) from ranked_all where rn in ((n + 1) / 2, (n + 2) / 2)
   `);
 
-  const coverage = competencyCoverage(where, p);
-  const thresholds = scorecardThresholds();
+  const coverage = await competencyCoverage(where, p);
+  const thresholds = await scorecardThresholds();
   const decidedBy = new Map(decisions.map((d) => [d.teamId, d]));
   const medianBy = new Map(medians.map((m) => [m.teamId, m.median]));
   const make = (
@@ -304,8 +299,8 @@ function workOutScorecard(user: SessionUser, f: ScorecardFilters) {
  * lead's scorecard to 3.4 s at 50,000 workers; counted per worker like this it is well under a second
  * (docs/benchmarks.md). A manager's few workers cost a few lookups each.
  */
-function coverageCtes(where: SQL, p: Period, versionId: string): SQL {
-  const stage = workerFrameworkStageSql("current");
+async function coverageCtes(where: SQL, p: Period, versionId: string): Promise<SQL> {
+  const stage = await workerFrameworkStageSql("current");
   const applies = (s: string) => sql.raw(`(${s}.profession_id is null or ${s}.profession_id = pop.profession_id) and (${s}.team_id is null or ${s}.team_id = pop.team_id)`);
   const stands = (a: string) => sql`${sql.raw(a)}.status in ('signed_off', 'expired') and ${sql.raw(a)}.signed_off_on <= ${p.end} and (${sql.raw(a)}.expires_on is null or ${sql.raw(a)}.expires_on >= ${p.end})`;
   return sql`
@@ -334,33 +329,33 @@ function coverageCtes(where: SQL, p: Period, versionId: string): SQL {
     )`;
 }
 
-function competencyCoverage(where: SQL, p: Period): Map<string, { required: number; signedOff: number }> {
-  const version = publishedFrameworkVersion();
+async function competencyCoverage(where: SQL, p: Period): Promise<Map<string, { required: number; signedOff: number }>> {
+  const version = await publishedFrameworkVersion();
   if (!version) return new Map();
-  const rows = db.all<{ teamId: string; required: number; signedOff: number }>(sql`
-    ${coverageCtes(where, p, version.id)}
+  const rows = await selectRows<{ teamId: string; required: number; signedOff: number }>(sql`
+    ${await coverageCtes(where, p, version.id)}
     select team_id as "teamId", sum(owed) as required, sum(signed) as "signedOff" from owing where owed > 0 group by team_id
   `);
   return new Map(rows.map((r) => [r.teamId, { required: r.required, signedOff: r.signedOff }]));
 }
 
 /** The workers behind the coverage figure, kept while the data is unchanged (never stale: it names people); a download of all of them is not kept. */
-export function coverageWorkers(user: SessionUser, f: ScorecardFilters, limit = 500) {
-  if (limit < 0) return { ...workOutCoverageWorkers(user, f, limit), workedOutAt: null }; // a whole download is not kept
-  return keptObject("coverageWorkers", user, [f, limit], () => workOutCoverageWorkers(user, f, limit));
+export async function coverageWorkers(user: SessionUser, f: ScorecardFilters, limit = 500) {
+  if (limit < 0) return { ...await workOutCoverageWorkers(user, f, limit), workedOutAt: null }; // a whole download is not kept
+  return keptObject("coverageWorkers", user, [f, limit], async () => await workOutCoverageWorkers(user, f, limit));
 }
 
 /**
  * The workers behind the coverage figure: each worker who owes competencies at their stage, with how many of them are
  * signed off, the least covered first. Bounded by `limit`; the totals are of all of them.
  */
-function workOutCoverageWorkers(user: SessionUser, f: ScorecardFilters, limit = 500) {
+async function workOutCoverageWorkers(user: SessionUser, f: ScorecardFilters, limit = 500) {
   const p = periodEnding(f.end);
-  const version = publishedFrameworkVersion();
+  const version = await publishedFrameworkVersion();
   const empty = { period: p, rows: [] as { id: string; name: string; jobTitle: string; teamName: string; required: number; signedOff: number }[], total: 0, required: 0, signedOff: 0 };
   if (!version) return empty;
-  const all = db.all<{ id: string; name: string; jobTitle: string; teamName: string; required: number; signedOff: number; total: number; allRequired: number; allSigned: number }>(sql`
-    ${coverageCtes(population(user, f, p), p, version.id)},
+  const all = await selectRows<{ id: string; name: string; jobTitle: string; teamName: string; required: number; signedOff: number; total: number; allRequired: number; allSigned: number }>(sql`
+    ${await coverageCtes(population(user, f, p), p, version.id)},
     per as (select worker_id, owed as required, signed as signed_off from owing where owed > 0)
     select ${workers.id} as id, ${workers.firstName} || ' ' || ${workers.lastName} as name, ${workers.jobTitle} as "jobTitle", ${teams.name} as "teamName",
       per.required, per.signed_off as "signedOff",
@@ -380,16 +375,15 @@ function workOutCoverageWorkers(user: SessionUser, f: ScorecardFilters, limit = 
 }
 
 /** The choices for the filters: teams the user may see workers in, live professions and care settings. */
-export function scorecardFilterChoices(user: SessionUser) {
+export async function scorecardFilterChoices(user: SessionUser) {
   return {
-    teams: db
+    teams: await db
       .selectDistinct({ id: teams.id, name: teams.name })
       .from(teams)
       .innerJoin(workers, eq(workers.teamId, teams.id))
       .where(visibleWorkers(user))
-      .orderBy(sql`${teams.name} collate nocase`)
-      .all(),
-    professions: db.select({ id: professions.id, name: professions.name }).from(professions).where(isNull(professions.retiredAt)).orderBy(asc(professions.name)).all(),
-    settings: db.select({ id: careSettings.id, name: careSettings.name }).from(careSettings).where(isNull(careSettings.retiredAt)).orderBy(asc(careSettings.name)).all(),
+      .orderBy(sql`${teams.name} collate nocase`),
+    professions: await db.select({ id: professions.id, name: professions.name }).from(professions).where(isNull(professions.retiredAt)).orderBy(asc(professions.name)),
+    settings: await db.select({ id: careSettings.id, name: careSettings.name }).from(careSettings).where(isNull(careSettings.retiredAt)).orderBy(asc(careSettings.name)),
   };
 }

@@ -1,23 +1,22 @@
 import "server-only";
 // First-admin setup for a production start with an empty database.
 import { sql } from "drizzle-orm";
-import { db } from "../client";
+import { db, first, one } from "../client";
 import { organisations, users } from "../schema";
 import { audit } from "../audit";
 
-export function createFirstAdmin(input: { organisation: string; name: string; email: string; passwordHash: string }) {
-  return db.transaction((tx) => {
+export async function createFirstAdmin(input: { organisation: string; name: string; email: string; passwordHash: string }) {
+  return await db.transaction(async (tx) => {
     // Checked inside the transaction: two people racing to set up get one admin, not two.
-    if (tx.select({ one: sql`1` }).from(users).limit(1).get()) return { ok: false as const, code: "conflict" as const };
+    if (await first(tx.select({ one: sql`1` }).from(users).limit(1))) return { ok: false as const, code: "conflict" as const };
     const org =
-      tx.select({ id: organisations.id }).from(organisations).limit(1).get() ??
-      tx.insert(organisations).values({ name: input.organisation }).returning({ id: organisations.id }).get();
-    const admin = tx
+      await first(tx.select({ id: organisations.id }).from(organisations).limit(1)) ??
+      await one(tx.insert(organisations).values({ name: input.organisation }).returning({ id: organisations.id }));
+    const admin = await one(tx
       .insert(users)
       .values({ orgId: org.id, email: input.email, name: input.name, role: "admin", passwordHash: input.passwordHash })
-      .returning()
-      .get();
-    audit(tx, admin, { action: "setup.first_admin", entityType: "user", entityId: admin.id, summary: { organisation: input.organisation } });
+      .returning());
+    await audit(tx, admin, { action: "setup.first_admin", entityType: "user", entityId: admin.id, summary: { organisation: input.organisation } });
     return { ok: true as const, userId: admin.id };
   });
 }

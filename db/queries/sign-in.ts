@@ -2,7 +2,7 @@ import "server-only";
 // Signing in and staying signed in: credentials, throttling (with device cookies), login sessions with idle and
 // absolute limits, and the audit of failures, locks and signing out.
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { db } from "../client";
+import { db, first, one } from "../client";
 import { users, loginSessions, loginThrottle, organisations } from "../schema";
 import { audit, type AuditEntry } from "../audit";
 import { verifyPassword } from "../../lib/passwords";
@@ -21,8 +21,8 @@ const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
 const addressKey = (address: string) => `address:${address}`;
 const deviceKey = (device: Device) => `device:${device.id}`;
 
-function readThrottle(key: string): ThrottleState | undefined {
-  return db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
+async function readThrottle(key: string): Promise<ThrottleState | undefined> {
+  return await first(db.select().from(loginThrottle).where(eq(loginThrottle.key, key)));
 }
 
 const addressLimits = (): ThrottleLimits => ({ ...ADDRESS_LIMITS, maxFailures: signInAddressLimit(ADDRESS_LIMITS.maxFailures) });
@@ -41,18 +41,17 @@ function throttleKeys(email: string, address: string, device: Device | undefined
 }
 
 /** The device cookie, of those a browser presented, that belongs to the account an email names. */
-function deviceFor(email: string, devices: readonly Device[]): Device | undefined {
+async function deviceFor(email: string, devices: readonly Device[]): Promise<Device | undefined> {
   if (devices.length === 0) return undefined;
-  const user = db.select({ id: users.id }).from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+  const user = await first(db.select({ id: users.id }).from(users).where(eq(users.email, email.trim().toLowerCase())));
   return user ? devices.find((d) => d.userId === user.id) : undefined;
 }
 
-function lockOf(keys: string[], now: Date): Date | null {
-  const locks = db
+async function lockOf(keys: string[], now: Date): Promise<Date | null> {
+  const locks = (await db
     .select({ lockedUntil: loginThrottle.lockedUntil })
     .from(loginThrottle)
-    .where(inArray(loginThrottle.key, keys))
-    .all()
+    .where(inArray(loginThrottle.key, keys)))
     .map((r) => r.lockedUntil)
     .filter((d): d is Date => !!d && d.getTime() > now.getTime());
   if (locks.length === 0) return null;
@@ -63,9 +62,9 @@ function lockOf(keys: string[], now: Date): Date | null {
  * When an attempt with this email, from this address and browser, is refused until (the latest lock that applies to
  * it), or null. `devices` are the valid device cookies the browser presented (lib/device-cookie.ts).
  */
-export function lockedUntil(email: string, address: string, now = new Date(), devices: readonly Device[] = []): Date | null {
-  const device = deviceFor(email, devices);
-  return lockOf(
+export async function lockedUntil(email: string, address: string, now = new Date(), devices: readonly Device[] = []): Promise<Date | null> {
+  const device = await deviceFor(email, devices);
+  return await lockOf(
     throttleKeys(email, address, device).map(([key]) => key),
     now,
   );
@@ -89,23 +88,22 @@ function attemptEntry(attempt: Attempt, action: string, summary: Record<string, 
 }
 
 /** Counts a failure against every key the attempt is counted under, and audits it and any lock it starts. */
-function recordFailure(attempt: Attempt, reason: string, now: Date): void {
-  db.transaction((tx) => {
+async function recordFailure(attempt: Attempt, reason: string, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
     const locks: { scope: string; until: Date; failures: number }[] = [];
     let failures = 0;
     for (const [key, limits] of throttleKeys(attempt.email, attempt.address, attempt.device)) {
-      const next = afterFailure(readThrottle(key), now, limits);
-      tx.insert(loginThrottle)
+      const next = afterFailure(await readThrottle(key), now, limits);
+      await tx.insert(loginThrottle)
         .values({ key, ...next })
-        .onConflictDoUpdate({ target: loginThrottle.key, set: next })
-        .run();
+        .onConflictDoUpdate({ target: loginThrottle.key, set: next });
       const scope = key.slice(0, key.indexOf(":"));
       if (scope !== "address") failures = next.failures;
       if (next.lockedUntil) locks.push({ scope, until: next.lockedUntil, failures: next.failures });
     }
-    audit(tx, "system", attemptEntry(attempt, "user.sign_in_failed", { reason, failures }));
+    await audit(tx, "system", attemptEntry(attempt, "user.sign_in_failed", { reason, failures }));
     for (const lock of locks) {
-      audit(
+      await audit(
         tx,
         "system",
         attemptEntry(attempt, "user.sign_in_locked", {
@@ -125,8 +123,8 @@ const LOCK_SCOPES = {
   address: "this client address",
 } as const;
 
-export function clearAccountFailures(email: string): void {
-  db.delete(loginThrottle).where(eq(loginThrottle.key, accountKey(email))).run();
+export async function clearAccountFailures(email: string): Promise<void> {
+  await db.delete(loginThrottle).where(eq(loginThrottle.key, accountKey(email)));
 }
 
 export type CredentialsResult =
@@ -156,14 +154,14 @@ export async function checkCredentials(
   { devices = [], purpose = "sign_in" }: CredentialsOptions = {},
 ): Promise<CredentialsResult> {
   const normalised = email.trim().toLowerCase();
-  const user = db.select().from(users).where(eq(users.email, normalised)).get();
+  const user = await first(db.select().from(users).where(eq(users.email, normalised)));
   const device = user ? devices.find((d) => d.userId === user.id) : undefined;
   const attempt: Attempt = { email: normalised, address, device, purpose, user };
   const keys = throttleKeys(normalised, address, device).map(([key]) => key);
 
-  const lock = lockOf(keys, now);
+  const lock = await lockOf(keys, now);
   if (lock) {
-    audit(db, "system", attemptEntry(attempt, "user.sign_in_throttled", { until: lock.toISOString() }));
+    await audit(db, "system", attemptEntry(attempt, "user.sign_in_throttled", { until: lock.toISOString() }));
     return { ok: false, reason: "throttled", lockedUntil: lock };
   }
 
@@ -171,38 +169,35 @@ export async function checkCredentials(
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !passwordOk || user.status !== "active" || !user.passwordHash) {
     const reason = !user ? "unknown_account" : user.status !== "active" ? "account_disabled" : !user.passwordHash ? "no_password" : "wrong_password";
-    recordFailure(attempt, reason, now);
-    const after = lockOf(keys, now);
+    await recordFailure(attempt, reason, now);
+    const after = await lockOf(keys, now);
     return after ? { ok: false, reason: "throttled", lockedUntil: after } : { ok: false, reason: "invalid" };
   }
   // From a known browser, that browser's count starts again; the untrusted browsers' count is left alone, or an owner
   // signing in would hand an attacker fresh guesses. From another browser the account was not locked: start again.
-  db.delete(loginThrottle)
-    .where(eq(loginThrottle.key, device ? deviceKey(device) : accountKey(normalised)))
-    .run();
+  await db.delete(loginThrottle)
+    .where(eq(loginThrottle.key, device ? deviceKey(device) : accountKey(normalised)));
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }
 
-export function activeUserByEmail(email: string) {
-  return db
+export async function activeUserByEmail(email: string) {
+  return await first(db
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, sessionVersion: users.sessionVersion })
     .from(users)
-    .where(and(eq(users.email, email.trim().toLowerCase()), eq(users.status, "active")))
-    .get();
+    .where(and(eq(users.email, email.trim().toLowerCase()), eq(users.status, "active"))));
 }
 
 /** Starts a login session for an active user; returns what the session token carries. Audited with the session and address. */
-export function startLoginSession(userId: string, method: "password" | "oidc", now = new Date(), address?: string) {
-  return db.transaction((tx) => {
-    const user = tx.select().from(users).where(and(eq(users.id, userId), eq(users.status, "active"))).get();
+export async function startLoginSession(userId: string, method: "password" | "oidc", now = new Date(), address?: string) {
+  return await db.transaction(async (tx) => {
+    const user = await first(tx.select().from(users).where(and(eq(users.id, userId), eq(users.status, "active"))));
     if (!user) return undefined;
-    const session = tx
+    const session = await one(tx
       .insert(loginSessions)
       .values({ userId, method, createdAt: now, lastSeenAt: now })
-      .returning({ id: loginSessions.id })
-      .get();
-    tx.update(users).set({ lastSignInAt: now }).where(eq(users.id, userId)).run();
-    audit(tx, { ...user, sessionId: session.id, address }, { action: "user.sign_in", entityType: "user", entityId: user.id, summary: { method } });
+      .returning({ id: loginSessions.id }));
+    await tx.update(users).set({ lastSignInAt: now }).where(eq(users.id, userId));
+    await audit(tx, { ...user, sessionId: session.id, address }, { action: "user.sign_in", entityType: "user", entityId: user.id, summary: { method } });
     return { sessionId: session.id, userId: user.id, role: user.role, sessionVersion: user.sessionVersion };
   });
 }
@@ -213,13 +208,12 @@ export type SessionCheck =
 
 type SessionRow = { session: typeof loginSessions.$inferSelect; user: typeof users.$inferSelect };
 
-function sessionRow(sessionId: string): SessionRow | undefined {
-  return db
+async function sessionRow(sessionId: string): Promise<SessionRow | undefined> {
+  return await first(db
     .select({ session: loginSessions, user: users })
     .from(loginSessions)
     .innerJoin(users, eq(users.id, loginSessions.userId))
-    .where(eq(loginSessions.id, sessionId))
-    .get();
+    .where(eq(loginSessions.id, sessionId)));
 }
 
 /** Why a session no longer works at `now`, or undefined while it does. Reads only. */
@@ -238,17 +232,17 @@ function endedBecause(row: SessionRow | undefined, sessionVersion: number, now: 
  * from the database, and a token minted before the user's session version changed (role change, disabling, password
  * reset) no longer works.
  */
-export function resolveSession(sessionId: string, sessionVersion: number, now = new Date()): SessionCheck {
-  const row = sessionRow(sessionId);
+export async function resolveSession(sessionId: string, sessionVersion: number, now = new Date()): Promise<SessionCheck> {
+  const row = await sessionRow(sessionId);
   const reason = endedBecause(row, sessionVersion, now);
   if (reason) {
-    if (reason === "idle" || reason === "expired" || reason === "revoked") endLoginSession(sessionId, reason, now);
+    if (reason === "idle" || reason === "expired" || reason === "revoked") await endLoginSession(sessionId, reason, now);
     return { ok: false, reason };
   }
   const { session, user } = row!;
   let lastSeenAt = session.lastSeenAt;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    db.update(loginSessions).set({ lastSeenAt: now }).where(eq(loginSessions.id, sessionId)).run();
+    await db.update(loginSessions).set({ lastSeenAt: now }).where(eq(loginSessions.id, sessionId));
     lastSeenAt = now;
   }
   return {
@@ -271,48 +265,48 @@ export function resolveSession(sessionId: string, sessionVersion: number, now = 
  * How long the session a token names has left, without counting the question as use (so asking keeps nobody signed
  * in): the browser asks before it warns (components/session-warning.tsx). Null when it no longer works.
  */
-export function sessionTimeLeft(sessionId: string, sessionVersion: number, now = new Date()): SessionTimeLeft | null {
-  const row = sessionRow(sessionId);
+export async function sessionTimeLeft(sessionId: string, sessionVersion: number, now = new Date()): Promise<SessionTimeLeft | null> {
+  const row = await sessionRow(sessionId);
   if (endedBecause(row, sessionVersion, now)) return null;
   return timeLeft(sessionEnd(row!.session), now);
 }
 
 /** "Stay signed in": the session counts as used now, whenever it was last touched; answers how long it has from here. */
-export function staySignedIn(user: SessionUser, now = new Date()): Result<{ left: SessionTimeLeft }> {
-  const changed = db
+export async function staySignedIn(user: SessionUser, now = new Date()): Promise<Result<{ left: SessionTimeLeft }>> {
+  const changed = await one(db
     .update(loginSessions)
     .set({ lastSeenAt: now })
     .where(and(eq(loginSessions.id, user.sessionId), eq(loginSessions.userId, user.id), isNull(loginSessions.endedAt)))
-    .returning({ createdAt: loginSessions.createdAt })
-    .get();
+    .returning({ createdAt: loginSessions.createdAt }));
   if (!changed) return conflict("Your session has ended. Sign in again to carry on.");
   return { ok: true, left: timeLeft(sessionEnd({ createdAt: changed.createdAt, lastSeenAt: now }), now) };
 }
 
-export function endLoginSession(sessionId: string, reason: "logout" | "idle" | "expired" | "revoked", now = new Date()): void {
-  db.update(loginSessions)
+export async function endLoginSession(sessionId: string, reason: "logout" | "idle" | "expired" | "revoked", now = new Date()): Promise<void> {
+  await db.update(loginSessions)
     .set({ endedAt: now, endReason: reason })
-    .where(and(eq(loginSessions.id, sessionId), isNull(loginSessions.endedAt)))
-    .run();
+    .where(and(eq(loginSessions.id, sessionId), isNull(loginSessions.endedAt)));
 }
 
 /** Signing out: ends the login session and audits it, with the client address. */
-export function recordSignOut(user: SessionUser, address: string, now = new Date()): void {
-  db.transaction((tx) => {
-    const ended = tx
-      .update(loginSessions)
-      .set({ endedAt: now, endReason: "logout" })
-      .where(and(eq(loginSessions.id, user.sessionId), eq(loginSessions.userId, user.id), isNull(loginSessions.endedAt)))
-      .run().changes;
-    if (ended > 0) audit(tx, { ...user, address }, { action: "user.sign_out", entityType: "user", entityId: user.id });
+export async function recordSignOut(user: SessionUser, address: string, now = new Date()): Promise<void> {
+  await db.transaction(async (tx) => {
+    const ended = (
+      await tx
+        .update(loginSessions)
+        .set({ endedAt: now, endReason: "logout" })
+        .where(and(eq(loginSessions.id, user.sessionId), eq(loginSessions.userId, user.id), isNull(loginSessions.endedAt)))
+        .returning({ id: loginSessions.id })
+    ).length;
+    if (ended > 0) await audit(tx, { ...user, address }, { action: "user.sign_out", entityType: "user", entityId: user.id });
   });
 }
 
 /** True until the first user exists: the first-admin setup path is open only then. */
-export function needsFirstAdmin(): boolean {
-  return !db.select({ one: sql`1` }).from(users).limit(1).get();
+export async function needsFirstAdmin(): Promise<boolean> {
+  return !await first(db.select({ one: sql`1` }).from(users).limit(1));
 }
 
-export function organisationName(): string | undefined {
-  return db.select({ name: organisations.name }).from(organisations).limit(1).get()?.name;
+export async function organisationName(): Promise<string | undefined> {
+  return (await first(db.select({ name: organisations.name }).from(organisations).limit(1)))?.name;
 }

@@ -2,7 +2,7 @@ import "server-only";
 // Supervision sessions and the delegation register (scope of practice). The worker reads their own; their managers
 // and admins record sessions and delegate, review and end tasks; leads read. Every change is audited.
 import { and, asc, desc, eq, inArray, isNull, lt, sql, ne } from "drizzle-orm";
-import { db } from "../client";
+import { db, first, one } from "../client";
 import { delegatedTasks, supervisionSessions, users, workers } from "../schema";
 import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
@@ -44,29 +44,28 @@ function refusedByRole(user: SessionUser) {
 }
 
 /** The worker as the page's heading shows them, if the user may see them. */
-function visibleWorker(user: SessionUser, workerId: string) {
-  return workerRecordHeader(user, workerId);
+async function visibleWorker(user: SessionUser, workerId: string) {
+  return await workerRecordHeader(user, workerId);
 }
 
 /** Who can be picked as a supervisor: active managers and leads in the user's organisation. */
-export function supervisorOptions(user: SessionUser, exceptUserId?: string | null) {
-  return db
+export async function supervisorOptions(user: SessionUser, exceptUserId?: string | null) {
+  return await db
     .select({ id: users.id, name: users.name })
     .from(users)
     // Never the worker themselves: nobody supervises themselves.
     .where(and(eq(users.orgId, user.orgId), eq(users.status, "active"), inArray(users.role, ["manager", "lead"]), exceptUserId ? ne(users.id, exceptUserId) : undefined))
-    .orderBy(asc(users.name))
-    .all();
+    .orderBy(asc(users.name));
 }
 
 /**
  * A worker's supervision sessions (newest first) and delegated tasks (current ones past review first, then by review
  * date, then ended ones); undefined when the user may not see the worker.
  */
-export function supervisionPage(user: SessionUser, workerId: string, today = todayInLondon()) {
-  const worker = visibleWorker(user, workerId);
+export async function supervisionPage(user: SessionUser, workerId: string, today = todayInLondon()) {
+  const worker = await visibleWorker(user, workerId);
   if (!worker) return undefined;
-  const sessions = db
+  const sessions = await db
     .select({
       id: supervisionSessions.id,
       heldOn: supervisionSessions.heldOn,
@@ -78,9 +77,8 @@ export function supervisionPage(user: SessionUser, workerId: string, today = tod
     .from(supervisionSessions)
     .innerJoin(workers, eq(workers.id, supervisionSessions.workerId))
     .where(and(eq(supervisionSessions.workerId, workerId), visibleWorkers(user)))
-    .orderBy(desc(supervisionSessions.heldOn), desc(supervisionSessions.createdAt))
-    .all();
-  const tasks = db
+    .orderBy(desc(supervisionSessions.heldOn), desc(supervisionSessions.createdAt));
+  const tasks = (await db
     .select({
       id: delegatedTasks.id,
       task: delegatedTasks.task,
@@ -94,8 +92,7 @@ export function supervisionPage(user: SessionUser, workerId: string, today = tod
     })
     .from(delegatedTasks)
     .innerJoin(workers, eq(workers.id, delegatedTasks.workerId))
-    .where(and(eq(delegatedTasks.workerId, workerId), visibleWorkers(user)))
-    .all()
+    .where(and(eq(delegatedTasks.workerId, workerId), visibleWorkers(user))))
     .map((t) => ({ ...t, pastReview: pastReview(t, today) }))
     .sort((a, b) => compareDelegatedTasks(a, b, today));
   // Nobody records their own supervision or delegates to themselves (db/separation.ts).
@@ -104,7 +101,7 @@ export function supervisionPage(user: SessionUser, workerId: string, today = tod
     worker,
     canEdit,
     ownRecord: user.role === "support_worker" && worker.userId === user.id,
-    supervisors: canEdit ? supervisorOptions(user, worker.userId) : [],
+    supervisors: canEdit ? await supervisorOptions(user, worker.userId) : [],
     sessions,
     current: tasks.filter((t) => t.endedOn === null),
     ended: tasks.filter((t) => t.endedOn !== null),
@@ -115,16 +112,15 @@ export function supervisionPage(user: SessionUser, workerId: string, today = tod
  * Current delegated tasks past their review date, across the workers the user may see (in post), oldest review first:
  * the count of all of them and the first `limit` to list.
  */
-export function delegationsPastReview(user: SessionUser, today = todayInLondon(), limit = 20) {
+export async function delegationsPastReview(user: SessionUser, today = todayInLondon(), limit = 20) {
   const where = and(isNull(delegatedTasks.endedOn), lt(delegatedTasks.reviewOn, today), eq(workers.status, "in_post"), visibleWorkers(user));
   const count =
-    db
+    (await first(db
       .select({ n: sql<number>`count(*)` })
       .from(delegatedTasks)
       .innerJoin(workers, eq(workers.id, delegatedTasks.workerId))
-      .where(where)
-      .get()?.n ?? 0;
-  const tasks = db
+      .where(where)))?.n ?? 0;
+  const tasks = await db
     .select({
       id: delegatedTasks.id,
       workerId: workers.id,
@@ -136,40 +132,37 @@ export function delegationsPastReview(user: SessionUser, today = todayInLondon()
     .innerJoin(workers, eq(workers.id, delegatedTasks.workerId))
     .where(where)
     .orderBy(asc(delegatedTasks.reviewOn), asc(workers.lastName), asc(workers.firstName), asc(delegatedTasks.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
   return { count, tasks };
 }
 
 /* ------------------------------------------------------------------ changes */
 
 /** The worker, if this user may change their supervision records (managers of the worker, admins). */
-function editableWorkerInTx(tx: Tx, user: SessionUser, workerId: string) {
-  return tx
+async function editableWorkerInTx(tx: Tx, user: SessionUser, workerId: string) {
+  return await first(tx
     .select({ id: workers.id, status: workers.status, contractStart: workers.contractStart, userId: workers.userId })
     .from(workers)
-    .where(and(eq(workers.id, workerId), editableWorkers(user)))
-    .get();
+    .where(and(eq(workers.id, workerId), editableWorkers(user))));
 }
 
 /** A delegated task of this worker, if this user may change it. */
-function editableTaskInTx(tx: Tx, user: SessionUser, workerId: string, taskId: string) {
-  return tx
+async function editableTaskInTx(tx: Tx, user: SessionUser, workerId: string, taskId: string) {
+  return await first(tx
     .select({ task: delegatedTasks, workerStatus: workers.status })
     .from(delegatedTasks)
     .innerJoin(workers, eq(workers.id, delegatedTasks.workerId))
-    .where(and(eq(delegatedTasks.id, taskId), eq(delegatedTasks.workerId, workerId), editableWorkers(user)))
-    .get();
+    .where(and(eq(delegatedTasks.id, taskId), eq(delegatedTasks.workerId, workerId), editableWorkers(user))));
 }
 
 /** Records a supervision session (managers of the worker, admins). A picked supervisor's name is taken from their account. */
-export function recordSession(user: SessionUser, workerId: string, f: SessionFields, today = todayInLondon()): SupervisionResult {
+export async function recordSession(user: SessionUser, workerId: string, f: SessionFields, today = todayInLondon()): Promise<SupervisionResult> {
   const refused = refusedByRole(user);
   if (refused) return refused;
-  return db.transaction((tx) => {
-    const worker = editableWorkerInTx(tx, user, workerId);
+  return await db.transaction(async (tx) => {
+    const worker = await editableWorkerInTx(tx, user, workerId);
     if (!worker) return WORKER_NOT_FOUND;
-    const own = refuseOwnRecord(tx, user, workerId, "supervision");
+    const own = await refuseOwnRecord(tx, user, workerId, "supervision");
     if (own) return own;
     if (worker.status === "left") return LEFT;
     const dateProblem = sessionDateProblem(f.heldOn, today, worker.contractStart);
@@ -177,17 +170,16 @@ export function recordSession(user: SessionUser, workerId: string, f: SessionFie
     let supervisorName = f.supervisorName.trim();
     if (f.supervisorId) {
       // Never trust the id from the form: an active manager or lead of this organisation.
-      const supervisor = tx
+      const supervisor = await first(tx
         .select({ name: users.name })
         .from(users)
-        .where(and(eq(users.id, f.supervisorId), eq(users.orgId, user.orgId), eq(users.status, "active"), inArray(users.role, ["manager", "lead"])))
-        .get();
+        .where(and(eq(users.id, f.supervisorId), eq(users.orgId, user.orgId), eq(users.status, "active"), inArray(users.role, ["manager", "lead"]))));
       if (!supervisor) return { ok: false, code: "invalid", field: "supervisorId", message: "Select a supervisor from the list, or type their name" };
       if (f.supervisorId === worker.userId) return { ok: false, code: "invalid", field: "supervisorId", message: "Nobody supervises themselves. Select another supervisor." };
       supervisorName = supervisor.name;
     }
     if (supervisorName === "") return { ok: false, code: "invalid", field: "supervisorName", message: "Select the supervisor or type their name" };
-    const session = tx
+    const session = await one(tx
       .insert(supervisionSessions)
       .values({
         workerId,
@@ -199,9 +191,8 @@ export function recordSession(user: SessionUser, workerId: string, f: SessionFie
         actions: f.actions,
         recordedBy: user.id,
       })
-      .returning({ id: supervisionSessions.id })
-      .get();
-    audit(tx, user, {
+      .returning({ id: supervisionSessions.id }));
+    await audit(tx, user, {
       action: "supervision_session.create",
       entityType: "supervision_session",
       entityId: session.id,
@@ -213,20 +204,20 @@ export function recordSession(user: SessionUser, workerId: string, f: SessionFie
 }
 
 /** Records a task delegated to the worker by a registered professional (managers of the worker, admins). */
-export function delegateTask(user: SessionUser, workerId: string, f: DelegationFields, today = todayInLondon()): SupervisionResult {
+export async function delegateTask(user: SessionUser, workerId: string, f: DelegationFields, today = todayInLondon()): Promise<SupervisionResult> {
   const refused = refusedByRole(user);
   if (refused) return refused;
-  return db.transaction((tx) => {
-    const worker = editableWorkerInTx(tx, user, workerId);
+  return await db.transaction(async (tx) => {
+    const worker = await editableWorkerInTx(tx, user, workerId);
     if (!worker) return WORKER_NOT_FOUND;
-    const own = refuseOwnRecord(tx, user, workerId, "delegation");
+    const own = await refuseOwnRecord(tx, user, workerId, "delegation");
     if (own) return own;
     if (worker.status === "left") return LEFT;
     const early = competentSinceProblem(f.competentSince, today);
     if (early) return { ok: false, code: "invalid", field: "competentSince", message: early };
     const review = delegationReviewProblem(f.competentSince, f.reviewOn, today);
     if (review) return { ok: false, code: "invalid", field: "reviewOn", message: review };
-    const task = tx
+    const task = await one(tx
       .insert(delegatedTasks)
       .values({
         workerId,
@@ -239,9 +230,8 @@ export function delegateTask(user: SessionUser, workerId: string, f: DelegationF
         reviewOn: f.reviewOn,
         recordedBy: user.id,
       })
-      .returning({ id: delegatedTasks.id })
-      .get();
-    audit(tx, user, {
+      .returning({ id: delegatedTasks.id }));
+    await audit(tx, user, {
       action: "delegated_task.create",
       entityType: "delegated_task",
       entityId: task.id,
@@ -261,20 +251,20 @@ export function delegateTask(user: SessionUser, workerId: string, f: DelegationF
 }
 
 /** "Reviewed today": sets the next review date (after today), audited as a review. */
-export function reviewTask(user: SessionUser, workerId: string, taskId: string, reviewOn: string, today = todayInLondon()): SupervisionResult {
+export async function reviewTask(user: SessionUser, workerId: string, taskId: string, reviewOn: string, today = todayInLondon()): Promise<SupervisionResult> {
   const refused = refusedByRole(user);
   if (refused) return refused;
-  return db.transaction((tx) => {
-    const found = editableTaskInTx(tx, user, workerId, taskId);
+  return await db.transaction(async (tx) => {
+    const found = await editableTaskInTx(tx, user, workerId, taskId);
     if (!found) return TASK_NOT_FOUND;
-    const own = refuseOwnRecord(tx, user, workerId, "delegation");
+    const own = await refuseOwnRecord(tx, user, workerId, "delegation");
     if (own) return own;
     if (found.workerStatus === "left") return LEFT;
     if (found.task.endedOn !== null) return { ok: false, code: "read_only", message: "This delegation has ended, so it is no longer reviewed" };
     const problem = nextReviewProblem(reviewOn, today);
     if (problem) return { ok: false, code: "invalid", field: "reviewOn", message: problem };
-    tx.update(delegatedTasks).set({ reviewOn }).where(eq(delegatedTasks.id, taskId)).run();
-    audit(tx, user, {
+    await tx.update(delegatedTasks).set({ reviewOn }).where(eq(delegatedTasks.id, taskId));
+    await audit(tx, user, {
       action: "delegated_task.reviewed",
       entityType: "delegated_task",
       entityId: taskId,
@@ -286,20 +276,20 @@ export function reviewTask(user: SessionUser, workerId: string, taskId: string, 
 }
 
 /** Ends a delegation today, with the reason kept in the audit trail. */
-export function endTask(user: SessionUser, workerId: string, taskId: string, reason: string, today = todayInLondon()): SupervisionResult {
+export async function endTask(user: SessionUser, workerId: string, taskId: string, reason: string, today = todayInLondon()): Promise<SupervisionResult> {
   const refused = refusedByRole(user);
   if (refused) return refused;
   const why = reason.trim();
   if (why === "") return { ok: false, code: "invalid", field: "reason", message: "Say why the delegation is ending" };
-  return db.transaction((tx) => {
-    const found = editableTaskInTx(tx, user, workerId, taskId);
+  return await db.transaction(async (tx) => {
+    const found = await editableTaskInTx(tx, user, workerId, taskId);
     if (!found) return TASK_NOT_FOUND;
-    const own = refuseOwnRecord(tx, user, workerId, "delegation");
+    const own = await refuseOwnRecord(tx, user, workerId, "delegation");
     if (own) return own;
     if (found.workerStatus === "left") return LEFT;
     if (found.task.endedOn !== null) return { ok: false, code: "conflict", message: "This delegation has already ended" };
-    tx.update(delegatedTasks).set({ endedOn: today }).where(eq(delegatedTasks.id, taskId)).run();
-    audit(tx, user, {
+    await tx.update(delegatedTasks).set({ endedOn: today }).where(eq(delegatedTasks.id, taskId));
+    await audit(tx, user, {
       action: "delegated_task.ended",
       entityType: "delegated_task",
       entityId: taskId,

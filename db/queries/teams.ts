@@ -1,7 +1,7 @@
 import "server-only";
 // Teams: the list and a team's page (with its size in headcount and FTE by stage), and the admin's changes.
 import { and, asc, eq, inArray, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
-import { db, type DB } from "../client";
+import { db, type DB, first, one, isUniqueViolation } from "../client";
 import { teams, teamProfessions, teamManagers, professions, careSettings, users, workers, stages } from "../schema";
 import { visibleTeams, visibleWorkers } from "../access";
 import { audit } from "../audit";
@@ -25,10 +25,10 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  * In-post headcount and FTE by stage for the given teams: one grouped query for all of them, however many there are.
  * Workers are counted through the same access rule as everything else (a manager's teams are all theirs to see).
  */
-export function teamSizes(user: SessionUser, teamIds: string[]): Map<string, TeamSize> {
+export async function teamSizes(user: SessionUser, teamIds: string[]): Promise<Map<string, TeamSize>> {
   const sizes = new Map<string, TeamSize>();
   if (teamIds.length === 0) return sizes;
-  const rows = db
+  const rows = await db
     .select({
       teamId: workers.teamId,
       stageId: stages.id,
@@ -40,8 +40,7 @@ export function teamSizes(user: SessionUser, teamIds: string[]): Map<string, Tea
     .innerJoin(stages, eq(stages.id, workers.stageId))
     .where(and(inArray(workers.teamId, teamIds), eq(workers.status, "in_post"), visibleWorkers(user)))
     .groupBy(workers.teamId, stages.id)
-    .orderBy(asc(stages.rank), asc(stages.sort), asc(stages.name))
-    .all();
+    .orderBy(asc(stages.rank), asc(stages.sort), asc(stages.name));
   for (const r of rows) {
     const size = sizes.get(r.teamId) ?? { headcount: 0, fte: 0, byStage: [] };
     size.byStage.push({ stageId: r.stageId, stage: r.stage, headcount: r.headcount, fte: round2(r.fte) });
@@ -52,29 +51,27 @@ export function teamSizes(user: SessionUser, teamIds: string[]): Map<string, Tea
   return sizes;
 }
 
-function professionsOf(teamIds: string[]) {
+async function professionsOf(teamIds: string[]) {
   if (teamIds.length === 0) return new Map<string, { id: string; name: string; retired: boolean }[]>();
-  const rows = db
+  const rows = await db
     .select({ teamId: teamProfessions.teamId, id: professions.id, name: professions.name, retiredAt: professions.retiredAt })
     .from(teamProfessions)
     .innerJoin(professions, eq(professions.id, teamProfessions.professionId))
     .where(inArray(teamProfessions.teamId, teamIds))
-    .orderBy(asc(professions.sort), asc(professions.name))
-    .all();
+    .orderBy(asc(professions.sort), asc(professions.name));
   const map = new Map<string, { id: string; name: string; retired: boolean }[]>();
   for (const r of rows) map.set(r.teamId, [...(map.get(r.teamId) ?? []), { id: r.id, name: r.name, retired: !!r.retiredAt }]);
   return map;
 }
 
-function managersOf(teamIds: string[]) {
+async function managersOf(teamIds: string[]) {
   if (teamIds.length === 0) return new Map<string, { id: string; name: string; active: boolean }[]>();
-  const rows = db
+  const rows = await db
     .select({ teamId: teamManagers.teamId, id: users.id, name: users.name, status: users.status })
     .from(teamManagers)
     .innerJoin(users, eq(users.id, teamManagers.userId))
     .where(inArray(teamManagers.teamId, teamIds))
-    .orderBy(sql`${users.name} collate nocase`)
-    .all();
+    .orderBy(sql`${users.name} collate nocase`);
   const map = new Map<string, { id: string; name: string; active: boolean }[]>();
   for (const r of rows) map.set(r.teamId, [...(map.get(r.teamId) ?? []), { id: r.id, name: r.name, active: r.status === "active" }]);
   return map;
@@ -96,45 +93,43 @@ function teamRows() {
 
 type TeamRow = Awaited<ReturnType<ReturnType<typeof teamRows>["all"]>>[number];
 
-function withDetails(user: SessionUser, rows: TeamRow[]) {
+async function withDetails(user: SessionUser, rows: TeamRow[]) {
   const ids = rows.map((r) => r.id);
-  const sizes = teamSizes(user, ids);
-  const profs = professionsOf(ids);
-  const managers = managersOf(ids);
+  const sizes = await teamSizes(user, ids);
+  const profs = await professionsOf(ids);
+  const managers = await managersOf(ids);
   return rows.map((r) => ({ ...r, professions: profs.get(r.id) ?? [], managers: managers.get(r.id) ?? [], size: sizes.get(r.id) ?? EMPTY_SIZE }));
 }
 
 /** One page of the teams the user may see, each with its professions, managers and size by stage. */
-export function listTeams(user: SessionUser, f: TeamFilters) {
+export async function listTeams(user: SessionUser, f: TeamFilters) {
   const conditions: (SQL | undefined)[] = [visibleTeams(user), f.archived ? isNotNull(teams.archivedAt) : isNull(teams.archivedAt)];
   if (f.q) {
     const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(or(sql`lower(${teams.name}) like ${like} escape '\\'`, sql`lower(${teams.service}) like ${like} escape '\\'`));
   }
   const where = and(...conditions);
-  const total = db.select({ n: sql<number>`count(*)` }).from(teams).where(where).get()?.n ?? 0;
+  const total = (await first(db.select({ n: sql<number>`count(*)` }).from(teams).where(where)))?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / TEAMS_PAGE_SIZE));
   const page = Math.min(f.page, pages);
-  const rows = teamRows()
+  const rows = await teamRows()
     .where(where)
     .orderBy(sql`${teams.name} collate nocase`)
     .limit(TEAMS_PAGE_SIZE)
-    .offset((page - 1) * TEAMS_PAGE_SIZE)
-    .all();
-  return { teams: withDetails(user, rows), total, page, pages };
+    .offset((page - 1) * TEAMS_PAGE_SIZE);
+  return { teams: await withDetails(user, rows), total, page, pages };
 }
 
 /** A team the user may see, with its details and size; undefined otherwise (the page answers 404). */
-export function teamDetail(user: SessionUser, teamId: string) {
-  const row = teamRows()
-    .where(and(eq(teams.id, teamId), visibleTeams(user)))
-    .get();
-  return row ? withDetails(user, [row])[0] : undefined;
+export async function teamDetail(user: SessionUser, teamId: string) {
+  const row = await first(teamRows()
+    .where(and(eq(teams.id, teamId), visibleTeams(user))));
+  return row ? (await withDetails(user, [row]))[0] : undefined;
 }
 
 /** The team's support workers in post, through the access rule. */
-export function teamWorkers(user: SessionUser, teamId: string) {
-  return db
+export async function teamWorkers(user: SessionUser, teamId: string) {
+  return await db
     .select({
       id: workers.id,
       firstName: workers.firstName,
@@ -147,8 +142,7 @@ export function teamWorkers(user: SessionUser, teamId: string) {
     .innerJoin(stages, eq(stages.id, workers.stageId))
     .innerJoin(teams, eq(teams.id, workers.teamId))
     .where(and(eq(workers.teamId, teamId), eq(workers.status, "in_post"), visibleTeams(user), visibleWorkers(user)))
-    .orderBy(sql`${workers.lastName} collate nocase`, sql`${workers.firstName} collate nocase`)
-    .all();
+    .orderBy(sql`${workers.lastName} collate nocase`, sql`${workers.firstName} collate nocase`);
 }
 
 /* ------------------------------------------------------------------ the admin's changes */
@@ -156,16 +150,15 @@ export function teamWorkers(user: SessionUser, teamId: string) {
 const adminOnly = (user: SessionUser) => user.role === "admin";
 
 /** The team as its edit form shows it. */
-export function teamForEdit(admin: SessionUser, teamId: string) {
+export async function teamForEdit(admin: SessionUser, teamId: string) {
   if (!adminOnly(admin)) return undefined;
-  const team = db
+  const team = await first(db
     .select()
     .from(teams)
-    .where(and(eq(teams.id, teamId), eq(teams.orgId, admin.orgId)))
-    .get();
+    .where(and(eq(teams.id, teamId), eq(teams.orgId, admin.orgId))));
   if (!team) return undefined;
-  const professionIds = db.select({ id: teamProfessions.professionId }).from(teamProfessions).where(eq(teamProfessions.teamId, teamId)).all();
-  const managerIds = db.select({ id: teamManagers.userId }).from(teamManagers).where(eq(teamManagers.teamId, teamId)).all();
+  const professionIds = await db.select({ id: teamProfessions.professionId }).from(teamProfessions).where(eq(teamProfessions.teamId, teamId));
+  const managerIds = await db.select({ id: teamManagers.userId }).from(teamManagers).where(eq(teamManagers.teamId, teamId));
   return { ...team, professionIds: professionIds.map((r) => r.id), managerIds: managerIds.map((r) => r.id) };
 }
 
@@ -175,68 +168,61 @@ type Option = readonly [string, string];
  * The choices on the team form: live professions, care settings and active managers, plus whatever the team already
  * has (a retired profession, a disabled manager) so that saving the form does not silently drop it.
  */
-export function teamFormChoices(admin: SessionUser, current?: { professionIds: string[]; careSettingId: string | null; managerIds: string[] }) {
+export async function teamFormChoices(admin: SessionUser, current?: { professionIds: string[]; careSettingId: string | null; managerIds: string[] }) {
   const keepProfessions = current?.professionIds.length ? inArray(professions.id, current.professionIds) : undefined;
-  const professionChoices: Option[] = db
+  const professionChoices: Option[] = (await db
     .select({ id: professions.id, name: professions.name, retiredAt: professions.retiredAt })
     .from(professions)
     .where(or(isNull(professions.retiredAt), keepProfessions))
-    .orderBy(asc(professions.sort), asc(professions.name))
-    .all()
+    .orderBy(asc(professions.sort), asc(professions.name)))
     .map((r) => [r.id, r.retiredAt ? `${r.name} (retired)` : r.name] as const);
-  const settingChoices: Option[] = db
+  const settingChoices: Option[] = (await db
     .select({ id: careSettings.id, name: careSettings.name, retiredAt: careSettings.retiredAt })
     .from(careSettings)
     .where(or(isNull(careSettings.retiredAt), current?.careSettingId ? eq(careSettings.id, current.careSettingId) : undefined))
-    .orderBy(asc(careSettings.sort), asc(careSettings.name))
-    .all()
+    .orderBy(asc(careSettings.sort), asc(careSettings.name)))
     .map((r) => [r.id, r.retiredAt ? `${r.name} (retired)` : r.name] as const);
   const keepManagers = current?.managerIds.length ? inArray(users.id, current.managerIds) : undefined;
-  const managerChoices: Option[] = db
+  const managerChoices: Option[] = (await db
     .select({ id: users.id, name: users.name, email: users.email, status: users.status, role: users.role })
     .from(users)
     .where(and(eq(users.orgId, admin.orgId), or(and(eq(users.role, "manager"), eq(users.status, "active")), keepManagers)))
-    .orderBy(sql`${users.name} collate nocase`)
-    .all()
+    .orderBy(sql`${users.name} collate nocase`))
     .map((r) => [r.id, `${r.name} (${r.email})${r.status === "active" ? "" : ", disabled"}`] as const);
   return { professions: professionChoices, careSettings: settingChoices, managers: managerChoices };
 }
 
-function nameTaken(tx: Tx, orgId: string, name: string, exceptTeamId?: string) {
-  return tx
+async function nameTaken(tx: Tx, orgId: string, name: string, exceptTeamId?: string) {
+  return await first(tx
     .select({ name: teams.name, archivedAt: teams.archivedAt })
     .from(teams)
-    .where(and(eq(teams.orgId, orgId), sql`lower(${teams.name}) = lower(${name})`, exceptTeamId ? ne(teams.id, exceptTeamId) : undefined))
-    .get();
+    .where(and(eq(teams.orgId, orgId), sql`lower(${teams.name}) = lower(${name})`, exceptTeamId ? ne(teams.id, exceptTeamId) : undefined)));
 }
 
 /** Every chosen id must be a live value or one the team already has; managers must be this organisation's managers. */
-function checkChoices(tx: Tx, admin: SessionUser, f: TeamFields, existing?: { professionIds: string[]; careSettingId: string | null; managerIds: string[] }) {
+async function checkChoices(tx: Tx, admin: SessionUser, f: TeamFields, existing?: { professionIds: string[]; careSettingId: string | null; managerIds: string[] }) {
   const professionIds = [...new Set(f.professionIds)];
   const managerIds = [...new Set(f.managerIds)];
   if (professionIds.length) {
-    const found = tx
+    const found = await tx
       .select({ id: professions.id, retiredAt: professions.retiredAt })
       .from(professions)
-      .where(inArray(professions.id, professionIds))
-      .all();
+      .where(inArray(professions.id, professionIds));
     const ok = found.filter((p) => !p.retiredAt || existing?.professionIds.includes(p.id));
     if (ok.length !== professionIds.length) return { ok: false as const, code: "invalid" as const, field: "professionIds", message: "Select professions from the list" };
   }
   if (f.careSettingId && f.careSettingId !== existing?.careSettingId) {
-    const live = tx
+    const live = await first(tx
       .select({ id: careSettings.id })
       .from(careSettings)
-      .where(and(eq(careSettings.id, f.careSettingId), isNull(careSettings.retiredAt)))
-      .get();
+      .where(and(eq(careSettings.id, f.careSettingId), isNull(careSettings.retiredAt))));
     if (!live) return { ok: false as const, code: "invalid" as const, field: "careSettingId", message: "Select a care setting from the list" };
   }
   if (managerIds.length) {
-    const found = tx
+    const found = await tx
       .select({ id: users.id, role: users.role, status: users.status })
       .from(users)
-      .where(and(inArray(users.id, managerIds), eq(users.orgId, admin.orgId)))
-      .all();
+      .where(and(inArray(users.id, managerIds), eq(users.orgId, admin.orgId)));
     const ok = found.filter((u) => (u.role === "manager" && u.status === "active") || existing?.managerIds.includes(u.id));
     if (ok.length !== managerIds.length) return { ok: false as const, code: "invalid" as const, field: "managerIds", message: "Select managers from the list" };
   }
@@ -254,36 +240,32 @@ function duplicateName(name: string, clash: { name: string; archivedAt: Date | n
   };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE";
-}
 
 /** Two admins saving the same name at once: the unique index answers, and reads the same as the check. */
-function guarded(name: string, run: () => TeamChange): TeamChange {
+async function guarded(name: string, run: () => Promise<TeamChange>): Promise<TeamChange> {
   try {
-    return run();
+    return await run();
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, code: "conflict", field: "name", message: `There is already a team called ${name}` };
     throw error;
   }
 }
 
-export function createTeam(admin: SessionUser, f: TeamFields): TeamChange {
+export async function createTeam(admin: SessionUser, f: TeamFields): Promise<TeamChange> {
   if (!adminOnly(admin)) return { ok: false, code: "read_only", message: "Only administrators add teams" };
-  return guarded(f.name, () =>
-    db.transaction((tx): TeamChange => {
-      const clash = nameTaken(tx, admin.orgId, f.name);
+  return guarded(f.name, async () =>
+    await db.transaction(async (tx): Promise<TeamChange> => {
+      const clash = await nameTaken(tx, admin.orgId, f.name);
       if (clash) return duplicateName(f.name, clash);
-      const choices = checkChoices(tx, admin, f);
+      const choices = await checkChoices(tx, admin, f);
       if (!choices.ok) return choices;
-      const team = tx
+      const team = await one(tx
         .insert(teams)
         .values({ orgId: admin.orgId, name: f.name, service: f.service, careSettingId: f.careSettingId })
-        .returning({ id: teams.id })
-        .get();
-      for (const professionId of choices.professionIds) tx.insert(teamProfessions).values({ teamId: team.id, professionId }).run();
-      for (const userId of choices.managerIds) tx.insert(teamManagers).values({ teamId: team.id, userId }).run();
-      audit(tx, admin, {
+        .returning({ id: teams.id }));
+      for (const professionId of choices.professionIds) await tx.insert(teamProfessions).values({ teamId: team.id, professionId });
+      for (const userId of choices.managerIds) await tx.insert(teamManagers).values({ teamId: team.id, userId });
+      await audit(tx, admin, {
         action: "team.create",
         entityType: "team",
         entityId: team.id,
@@ -294,21 +276,20 @@ export function createTeam(admin: SessionUser, f: TeamFields): TeamChange {
   );
 }
 
-export function updateTeam(admin: SessionUser, teamId: string, f: TeamFields): TeamChange {
+export async function updateTeam(admin: SessionUser, teamId: string, f: TeamFields): Promise<TeamChange> {
   if (!adminOnly(admin)) return { ok: false, code: "not_found", message: "Team not found" };
-  return guarded(f.name, () =>
-    db.transaction((tx): TeamChange => {
-      const before = tx
+  return guarded(f.name, async () =>
+    await db.transaction(async (tx): Promise<TeamChange> => {
+      const before = await first(tx
         .select()
         .from(teams)
-        .where(and(eq(teams.id, teamId), eq(teams.orgId, admin.orgId)))
-        .get();
+        .where(and(eq(teams.id, teamId), eq(teams.orgId, admin.orgId))));
       if (!before) return { ok: false, code: "not_found", message: "Team not found" };
-      const clash = nameTaken(tx, admin.orgId, f.name, teamId);
+      const clash = await nameTaken(tx, admin.orgId, f.name, teamId);
       if (clash) return duplicateName(f.name, clash);
-      const professionIds = tx.select({ id: teamProfessions.professionId }).from(teamProfessions).where(eq(teamProfessions.teamId, teamId)).all().map((r) => r.id);
-      const managerIds = tx.select({ id: teamManagers.userId }).from(teamManagers).where(eq(teamManagers.teamId, teamId)).all().map((r) => r.id);
-      const choices = checkChoices(tx, admin, f, { professionIds, careSettingId: before.careSettingId, managerIds });
+      const professionIds = (await tx.select({ id: teamProfessions.professionId }).from(teamProfessions).where(eq(teamProfessions.teamId, teamId))).map((r) => r.id);
+      const managerIds = (await tx.select({ id: teamManagers.userId }).from(teamManagers).where(eq(teamManagers.teamId, teamId))).map((r) => r.id);
+      const choices = await checkChoices(tx, admin, f, { professionIds, careSettingId: before.careSettingId, managerIds });
       if (!choices.ok) return choices;
 
       const changed: string[] = (["name", "service", "careSettingId"] as const).filter((k) => before[k] !== f[k]);
@@ -318,12 +299,12 @@ export function updateTeam(admin: SessionUser, teamId: string, f: TeamFields): T
       const managersRemoved = managerIds.filter((id) => !choices.managerIds.includes(id));
       if (changed.length === 0 && managersAdded.length === 0 && managersRemoved.length === 0) return { ok: true, teamId };
 
-      tx.update(teams).set({ name: f.name, service: f.service, careSettingId: f.careSettingId }).where(eq(teams.id, teamId)).run();
-      tx.delete(teamProfessions).where(eq(teamProfessions.teamId, teamId)).run();
-      for (const professionId of choices.professionIds) tx.insert(teamProfessions).values({ teamId, professionId }).run();
-      if (managersRemoved.length) tx.delete(teamManagers).where(and(eq(teamManagers.teamId, teamId), inArray(teamManagers.userId, managersRemoved))).run();
-      for (const userId of managersAdded) tx.insert(teamManagers).values({ teamId, userId }).run();
-      audit(tx, admin, {
+      await tx.update(teams).set({ name: f.name, service: f.service, careSettingId: f.careSettingId }).where(eq(teams.id, teamId));
+      await tx.delete(teamProfessions).where(eq(teamProfessions.teamId, teamId));
+      for (const professionId of choices.professionIds) await tx.insert(teamProfessions).values({ teamId, professionId });
+      if (managersRemoved.length) await tx.delete(teamManagers).where(and(eq(teamManagers.teamId, teamId), inArray(teamManagers.userId, managersRemoved)));
+      for (const userId of managersAdded) await tx.insert(teamManagers).values({ teamId, userId });
+      await audit(tx, admin, {
         action: "team.update",
         entityType: "team",
         entityId: teamId,
@@ -335,22 +316,20 @@ export function updateTeam(admin: SessionUser, teamId: string, f: TeamFields): T
 }
 
 /** Archives a team with nobody in post (its history keeps pointing at it); a team with workers in post says why not. */
-export function archiveTeam(admin: SessionUser, teamId: string, now = clockNow()): TeamChange {
+export async function archiveTeam(admin: SessionUser, teamId: string, now = clockNow()): Promise<TeamChange> {
   if (!adminOnly(admin)) return { ok: false, code: "not_found", message: "Team not found" };
-  return db.transaction((tx): TeamChange => {
-    const team = tx
+  return await db.transaction(async (tx): Promise<TeamChange> => {
+    const team = await first(tx
       .select()
       .from(teams)
-      .where(and(eq(teams.id, teamId), eq(teams.orgId, admin.orgId)))
-      .get();
+      .where(and(eq(teams.id, teamId), eq(teams.orgId, admin.orgId))));
     if (!team) return { ok: false, code: "not_found", message: "Team not found" };
     if (team.archivedAt) return { ok: false, code: "conflict", message: `${team.name} is already archived` };
     const inPost =
-      tx
+      (await first(tx
         .select({ n: sql<number>`count(*)` })
         .from(workers)
-        .where(and(eq(workers.teamId, teamId), eq(workers.status, "in_post")))
-        .get()?.n ?? 0;
+        .where(and(eq(workers.teamId, teamId), eq(workers.status, "in_post")))))?.n ?? 0;
     if (inPost > 0) {
       return {
         ok: false,
@@ -358,24 +337,23 @@ export function archiveTeam(admin: SessionUser, teamId: string, now = clockNow()
         message: `${team.name} cannot be archived: ${inPost} support ${inPost === 1 ? "worker is" : "workers are"} in post in it. Move them to another team, or record their leaving, first.`,
       };
     }
-    tx.update(teams).set({ archivedAt: now }).where(eq(teams.id, teamId)).run();
-    audit(tx, admin, { action: "team.archive", entityType: "team", entityId: teamId, summary: { name: team.name } });
+    await tx.update(teams).set({ archivedAt: now }).where(eq(teams.id, teamId));
+    await audit(tx, admin, { action: "team.archive", entityType: "team", entityId: teamId, summary: { name: team.name } });
     return { ok: true, teamId };
   });
 }
 
-export function restoreTeam(admin: SessionUser, teamId: string): TeamChange {
+export async function restoreTeam(admin: SessionUser, teamId: string): Promise<TeamChange> {
   if (!adminOnly(admin)) return { ok: false, code: "not_found", message: "Team not found" };
-  return db.transaction((tx): TeamChange => {
-    const team = tx
+  return await db.transaction(async (tx): Promise<TeamChange> => {
+    const team = await first(tx
       .select()
       .from(teams)
-      .where(and(eq(teams.id, teamId), eq(teams.orgId, admin.orgId)))
-      .get();
+      .where(and(eq(teams.id, teamId), eq(teams.orgId, admin.orgId))));
     if (!team) return { ok: false, code: "not_found", message: "Team not found" };
     if (!team.archivedAt) return { ok: false, code: "conflict", message: `${team.name} is not archived` };
-    tx.update(teams).set({ archivedAt: null }).where(eq(teams.id, teamId)).run();
-    audit(tx, admin, { action: "team.restore", entityType: "team", entityId: teamId, summary: { name: team.name } });
+    await tx.update(teams).set({ archivedAt: null }).where(eq(teams.id, teamId));
+    await audit(tx, admin, { action: "team.restore", entityType: "team", entityId: teamId, summary: { name: team.name } });
     return { ok: true, teamId };
   });
 }

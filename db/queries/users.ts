@@ -3,7 +3,7 @@ import "server-only";
 // is audited in its transaction, and a change that must take effect at once (role, disabling, a password reset)
 // signs the user out everywhere (db/sessions.ts).
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
-import { db, type DB } from "../client";
+import { db, type DB, first, one, isUniqueViolation } from "../client";
 import { users, workers, auditEvents, teamManagers, teams } from "../schema";
 import { editableWorkers } from "../access";
 import { audit } from "../audit";
@@ -49,7 +49,7 @@ function userRows() {
 }
 
 /** One page of the organisation's users, searched by name or email and filtered by role and status. */
-export function listUsers(admin: SessionUser, f: UserFilters) {
+export async function listUsers(admin: SessionUser, f: UserFilters) {
   const conditions: (SQL | undefined)[] = [administeredBy(admin)];
   if (f.role) conditions.push(eq(users.role, f.role));
   if (f.status) conditions.push(eq(users.status, f.status));
@@ -58,48 +58,42 @@ export function listUsers(admin: SessionUser, f: UserFilters) {
     conditions.push(or(sql`lower(${users.name}) like ${like} escape '\\'`, sql`${users.email} like ${like} escape '\\'`));
   }
   const where = and(...conditions);
-  const total = db.select({ n: sql<number>`count(*)` }).from(users).where(where).get()?.n ?? 0;
+  const total = (await first(db.select({ n: sql<number>`count(*)` }).from(users).where(where)))?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
   const page = Math.min(f.page, pages);
-  const rows = userRows()
+  const rows = await userRows()
     .where(where)
     .orderBy(sql`${users.name} collate nocase`, asc(users.email))
     .limit(USERS_PAGE_SIZE)
-    .offset((page - 1) * USERS_PAGE_SIZE)
-    .all();
+    .offset((page - 1) * USERS_PAGE_SIZE);
   return { rows, total, page, pages };
 }
 
-export function userForAdmin(admin: SessionUser, userId: string) {
-  return userRows()
-    .where(and(eq(users.id, userId), administeredBy(admin)))
-    .get();
+export async function userForAdmin(admin: SessionUser, userId: string) {
+  return await first(userRows()
+    .where(and(eq(users.id, userId), administeredBy(admin))));
 }
 
 /** The latest audit events about a user: created, role changes, disabling, links, sign-ins. */
-export function userHistory(admin: SessionUser, userId: string, limit = 20) {
-  return db
+export async function userHistory(admin: SessionUser, userId: string, limit = 20) {
+  return await db
     .select({ seq: auditEvents.seq, at: auditEvents.at, actor: auditEvents.actorLabel, action: auditEvents.action, summary: auditEvents.summary })
     .from(auditEvents)
     .innerJoin(users, eq(users.id, auditEvents.entityId))
     .where(and(eq(auditEvents.entityType, "user"), eq(auditEvents.entityId, userId), administeredBy(admin)))
     .orderBy(desc(auditEvents.seq))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
-function emailTaken(tx: Tx, email: string): boolean {
-  return !!tx.select({ id: users.id }).from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+async function emailTaken(tx: Tx, email: string): Promise<boolean> {
+  return !!await first(tx.select({ id: users.id }).from(users).where(eq(users.email, email.trim().toLowerCase())));
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE";
-}
 
 /** Runs a transaction that creates a user; a race on the same email lands on the unique index and reads the same. */
-function creatingUser<T>(run: () => T | Refusal): T | Refusal {
+async function creatingUser<T>(run: () => Promise<T | Refusal>): Promise<T | Refusal> {
   try {
-    return run();
+    return await run();
   } catch (error) {
     if (isUniqueViolation(error)) return EMAIL_TAKEN;
     throw error;
@@ -110,60 +104,56 @@ function creatingUser<T>(run: () => T | Refusal): T | Refusal {
  * An administrator adds a login for a member of staff, with a one-time link to set its password; a manager with the
  * teams they manage (live teams of the organisation; none for any other role).
  */
-export function createUser(admin: SessionUser, input: { name: string; email: string; role: Role; teamIds?: readonly string[] }, now = new Date()): LinkChange {
+export async function createUser(admin: SessionUser, input: { name: string; email: string; role: Role; teamIds?: readonly string[] }, now = new Date()): Promise<LinkChange> {
   if (admin.role !== "admin") return { ok: false, code: "read_only", message: "Only administrators add users" };
   const teamIds = [...new Set(input.teamIds ?? [])];
   if (teamIds.length > 0 && input.role !== "manager") return { ok: false, code: "invalid", field: "teamIds", message: "Only managers manage teams" };
-  return creatingUser(() =>
-    db.transaction((tx): LinkChange => {
-      if (emailTaken(tx, input.email)) return EMAIL_TAKEN;
+  return await creatingUser(async () =>
+    await db.transaction(async (tx): Promise<LinkChange> => {
+      if (await emailTaken(tx, input.email)) return EMAIL_TAKEN;
       if (teamIds.length > 0) {
-        const live = tx
+        const live = await tx
           .select({ id: teams.id })
           .from(teams)
-          .where(and(inArray(teams.id, teamIds), eq(teams.orgId, admin.orgId), isNull(teams.archivedAt)))
-          .all();
+          .where(and(inArray(teams.id, teamIds), eq(teams.orgId, admin.orgId), isNull(teams.archivedAt)));
         if (live.length !== teamIds.length) return { ok: false, code: "invalid", field: "teamIds", message: "Select teams from the list" };
       }
       const email = input.email.trim().toLowerCase();
-      const user = tx
+      const user = await one(tx
         .insert(users)
         .values({ orgId: admin.orgId, email, name: input.name, role: input.role, passwordHash: null, createdAt: now, updatedAt: now })
-        .returning({ id: users.id })
-        .get();
-      for (const teamId of teamIds) tx.insert(teamManagers).values({ teamId, userId: user.id }).run();
-      audit(tx, admin, { action: "user.create", entityType: "user", entityId: user.id, summary: teamIds.length ? { role: input.role, teams: teamIds } : { role: input.role } });
-      const link = issuePasswordLink(tx, admin, user.id, "set", now);
+        .returning({ id: users.id }));
+      for (const teamId of teamIds) await tx.insert(teamManagers).values({ teamId, userId: user.id });
+      await audit(tx, admin, { action: "user.create", entityType: "user", entityId: user.id, summary: teamIds.length ? { role: input.role, teams: teamIds } : { role: input.role } });
+      const link = await issuePasswordLink(tx, admin, user.id, "set", now);
       return { ok: true, userId: user.id, name: input.name, email, purpose: "set", ...link };
     }),
   );
 }
 
-function targetOf(tx: Tx, admin: SessionUser, userId: string) {
+async function targetOf(tx: Tx, admin: SessionUser, userId: string) {
   if (admin.role !== "admin") return undefined;
-  return tx
+  return await first(tx
     .select({ user: users, workerId: workers.id, workerStatus: workers.status })
     .from(users)
     .leftJoin(workers, eq(workers.userId, users.id))
-    .where(and(eq(users.id, userId), eq(users.orgId, admin.orgId)))
-    .get();
+    .where(and(eq(users.id, userId), eq(users.orgId, admin.orgId))));
 }
 
-function otherActiveAdmins(tx: Tx, orgId: string, exceptUserId: string): number {
+async function otherActiveAdmins(tx: Tx, orgId: string, exceptUserId: string): Promise<number> {
   return (
-    tx
+    (await first(tx
       .select({ n: sql<number>`count(*)` })
       .from(users)
-      .where(and(eq(users.orgId, orgId), eq(users.role, "admin"), eq(users.status, "active"), ne(users.id, exceptUserId)))
-      .get()?.n ?? 0
+      .where(and(eq(users.orgId, orgId), eq(users.role, "admin"), eq(users.status, "active"), ne(users.id, exceptUserId)))))?.n ?? 0
   );
 }
 
 const article = (role: Role) => (role === "admin" ? "an" : "a");
 
-export function changeUserRole(admin: SessionUser, userId: string, role: Role, now = new Date()): UserChange {
-  return db.transaction((tx): UserChange => {
-    const target = targetOf(tx, admin, userId);
+export async function changeUserRole(admin: SessionUser, userId: string, role: Role, now = new Date()): Promise<UserChange> {
+  return await db.transaction(async (tx): Promise<UserChange> => {
+    const target = await targetOf(tx, admin, userId);
     if (!target) return NOT_FOUND;
     const { user } = target;
     if (user.id === admin.id) return { ok: false, code: "invalid", field: "role", message: "You cannot change your own role. Ask another administrator to do it." };
@@ -176,17 +166,17 @@ export function changeUserRole(admin: SessionUser, userId: string, role: Role, n
         message: "Only someone with a worker record can be a support worker: give them a login from their worker record instead",
       };
     }
-    if (user.role === "admin" && user.status === "active" && otherActiveAdmins(tx, user.orgId, user.id) === 0) {
+    if (user.role === "admin" && user.status === "active" && await otherActiveAdmins(tx, user.orgId, user.id) === 0) {
       return { ok: false, code: "invalid", field: "role", message: `${user.name} is the only active administrator. Make someone else an administrator first.` };
     }
-    tx.update(users).set({ role }).where(eq(users.id, user.id)).run();
+    await tx.update(users).set({ role }).where(eq(users.id, user.id));
     // Someone who is no longer a manager stops managing teams (and seeing their workers).
     const teamsLeft =
       user.role === "manager"
-        ? tx.delete(teamManagers).where(eq(teamManagers.userId, user.id)).returning({ teamId: teamManagers.teamId }).all().map((r) => r.teamId)
+        ? (await tx.delete(teamManagers).where(eq(teamManagers.userId, user.id)).returning({ teamId: teamManagers.teamId })).map((r) => r.teamId)
         : [];
-    signOutEverywhere(tx, user.id, now);
-    audit(tx, admin, {
+    await signOutEverywhere(tx, user.id, now);
+    await audit(tx, admin, {
       action: "user.role_change",
       entityType: "user",
       entityId: user.id,
@@ -197,27 +187,27 @@ export function changeUserRole(admin: SessionUser, userId: string, role: Role, n
   });
 }
 
-export function setUserStatus(admin: SessionUser, userId: string, status: UserStatus, now = new Date()): UserChange {
-  return db.transaction((tx): UserChange => {
-    const target = targetOf(tx, admin, userId);
+export async function setUserStatus(admin: SessionUser, userId: string, status: UserStatus, now = new Date()): Promise<UserChange> {
+  return await db.transaction(async (tx): Promise<UserChange> => {
+    const target = await targetOf(tx, admin, userId);
     if (!target) return NOT_FOUND;
     const { user } = target;
     if (user.id === admin.id) return { ok: false, code: "invalid", message: "You cannot disable or re-enable your own account. Ask another administrator." };
     if (user.status === status) {
       return { ok: false, code: "conflict", message: status === "disabled" ? `${user.name}'s account is already disabled` : `${user.name}'s account is already active` };
     }
-    if (status === "disabled" && user.role === "admin" && otherActiveAdmins(tx, user.orgId, user.id) === 0) {
+    if (status === "disabled" && user.role === "admin" && await otherActiveAdmins(tx, user.orgId, user.id) === 0) {
       return { ok: false, code: "invalid", message: `${user.name} is the only active administrator, so their account cannot be disabled` };
     }
     if (status === "active" && target.workerStatus === "left") {
       return { ok: false, code: "read_only", message: `${user.name} has left (recorded on their worker record), so their login stays disabled` };
     }
-    tx.update(users).set({ status }).where(eq(users.id, user.id)).run();
+    await tx.update(users).set({ status }).where(eq(users.id, user.id));
     if (status === "disabled") {
-      signOutEverywhere(tx, user.id, now);
-      expireOpenLinks(tx, user.id, now);
+      await signOutEverywhere(tx, user.id, now);
+      await expireOpenLinks(tx, user.id, now);
     }
-    audit(tx, admin, { action: status === "disabled" ? "user.disable" : "user.enable", entityType: "user", entityId: user.id, workerId: target.workerId });
+    await audit(tx, admin, { action: status === "disabled" ? "user.disable" : "user.enable", entityType: "user", entityId: user.id, workerId: target.workerId });
     return { ok: true, userId: user.id };
   });
 }
@@ -226,38 +216,37 @@ export function setUserStatus(admin: SessionUser, userId: string, status: UserSt
  * A new set-password link. If they had a password it stops working now and they are signed out everywhere: a reset
  * is often because someone else may know it.
  */
-export function resetPassword(admin: SessionUser, userId: string, now = new Date()): LinkChange {
-  return db.transaction((tx): LinkChange => {
-    const target = targetOf(tx, admin, userId);
+export async function resetPassword(admin: SessionUser, userId: string, now = new Date()): Promise<LinkChange> {
+  return await db.transaction(async (tx): Promise<LinkChange> => {
+    const target = await targetOf(tx, admin, userId);
     if (!target) return NOT_FOUND;
     const { user } = target;
     if (user.id === admin.id) return { ok: false, code: "invalid", message: "You cannot reset your own password here. Ask another administrator." };
     if (user.status !== "active") return { ok: false, code: "invalid", message: `Re-enable ${user.name}'s account before giving them a new link` };
     const purpose = user.passwordHash ? "reset" : "set";
     if (user.passwordHash) {
-      tx.update(users).set({ passwordHash: null }).where(eq(users.id, user.id)).run();
-      signOutEverywhere(tx, user.id, now);
+      await tx.update(users).set({ passwordHash: null }).where(eq(users.id, user.id));
+      await signOutEverywhere(tx, user.id, now);
     }
-    const link = issuePasswordLink(tx, admin, user.id, purpose, now);
+    const link = await issuePasswordLink(tx, admin, user.id, purpose, now);
     return { ok: true, userId: user.id, name: user.name, email: user.email, purpose, ...link };
   });
 }
 
 /* ------------------------------------------------------------------ a support worker's own login */
 
-function editableWorkerIn(tx: Tx | DB, actor: SessionUser, workerId: string) {
-  return tx
+async function editableWorkerIn(tx: Tx | DB, actor: SessionUser, workerId: string) {
+  return await first(tx
     .select({ worker: workers, login: users })
     .from(workers)
     .leftJoin(users, eq(users.id, workers.userId))
-    .where(and(eq(workers.id, workerId), editableWorkers(actor)))
-    .get();
+    .where(and(eq(workers.id, workerId), editableWorkers(actor))));
 }
 
 /** The worker and their login (if any), when the user may give them one: their managers and administrators. */
-export function workerLoginTarget(actor: SessionUser, workerId: string) {
+export async function workerLoginTarget(actor: SessionUser, workerId: string) {
   if (actor.role !== "manager" && actor.role !== "admin") return undefined;
-  const row = editableWorkerIn(db, actor, workerId);
+  const row = await editableWorkerIn(db, actor, workerId);
   if (!row) return undefined;
   const { worker, login } = row;
   return {
@@ -271,26 +260,25 @@ export function workerLoginTarget(actor: SessionUser, workerId: string) {
 const WORKER_NOT_FOUND: Refusal = { ok: false, code: "not_found", message: "Worker not found" };
 
 /** Creates the worker's own login (role: support worker), linked to their record, with a one-time link. */
-export function giveWorkerLogin(actor: SessionUser, workerId: string, input: { email: string }, now = new Date()): LinkChange {
+export async function giveWorkerLogin(actor: SessionUser, workerId: string, input: { email: string }, now = new Date()): Promise<LinkChange> {
   if (actor.role !== "manager" && actor.role !== "admin") return WORKER_NOT_FOUND;
-  return creatingUser(() =>
-    db.transaction((tx): LinkChange => {
-      const row = editableWorkerIn(tx, actor, workerId);
+  return await creatingUser(async () =>
+    await db.transaction(async (tx): Promise<LinkChange> => {
+      const row = await editableWorkerIn(tx, actor, workerId);
       if (!row) return WORKER_NOT_FOUND;
       const { worker, login } = row;
       const name = `${worker.firstName} ${worker.lastName}`;
       if (worker.status === "left") return { ok: false, code: "read_only", message: `${name} has left, so they cannot be given a login` };
       if (login) return { ok: false, code: "conflict", message: `${name} already has a login (${login.email})` };
-      if (emailTaken(tx, input.email)) return EMAIL_TAKEN;
+      if (await emailTaken(tx, input.email)) return EMAIL_TAKEN;
       const email = input.email.trim().toLowerCase();
-      const user = tx
+      const user = await one(tx
         .insert(users)
         .values({ orgId: worker.orgId, email, name, role: "support_worker", passwordHash: null, createdAt: now, updatedAt: now })
-        .returning({ id: users.id })
-        .get();
-      tx.update(workers).set({ userId: user.id }).where(eq(workers.id, worker.id)).run();
-      audit(tx, actor, { action: "user.create", entityType: "user", entityId: user.id, workerId: worker.id, summary: { role: "support_worker" } });
-      const link = issuePasswordLink(tx, actor, user.id, "set", now);
+        .returning({ id: users.id }));
+      await tx.update(workers).set({ userId: user.id }).where(eq(workers.id, worker.id));
+      await audit(tx, actor, { action: "user.create", entityType: "user", entityId: user.id, workerId: worker.id, summary: { role: "support_worker" } });
+      const link = await issuePasswordLink(tx, actor, user.id, "set", now);
       return { ok: true, userId: user.id, name, email, purpose: "set", ...link };
     }),
   );
@@ -300,17 +288,17 @@ export function giveWorkerLogin(actor: SessionUser, workerId: string, input: { e
  * A fresh link for a worker whose login has never been used (the first link expired or went astray). Resetting a
  * password someone already uses is for an administrator.
  */
-export function reissueWorkerLink(actor: SessionUser, workerId: string, now = new Date()): LinkChange {
+export async function reissueWorkerLink(actor: SessionUser, workerId: string, now = new Date()): Promise<LinkChange> {
   if (actor.role !== "manager" && actor.role !== "admin") return WORKER_NOT_FOUND;
-  return db.transaction((tx): LinkChange => {
-    const row = editableWorkerIn(tx, actor, workerId);
+  return await db.transaction(async (tx): Promise<LinkChange> => {
+    const row = await editableWorkerIn(tx, actor, workerId);
     if (!row) return WORKER_NOT_FOUND;
     const { worker, login } = row;
     const name = `${worker.firstName} ${worker.lastName}`;
     if (!login) return { ok: false, code: "invalid", message: `${name} does not have a login yet` };
     if (login.status !== "active") return { ok: false, code: "read_only", message: `${name}'s login is disabled. Ask an administrator.` };
     if (login.passwordHash) return { ok: false, code: "conflict", message: `${name} has already set a password. If they have forgotten it, ask an administrator to reset it.` };
-    const link = issuePasswordLink(tx, actor, login.id, "set", now);
+    const link = await issuePasswordLink(tx, actor, login.id, "set", now);
     return { ok: true, userId: login.id, name: login.name, email: login.email, purpose: "set", ...link };
   });
 }

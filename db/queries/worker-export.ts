@@ -7,11 +7,11 @@ import { allWorkersMatching } from "./workers";
 import type { SessionUser } from "../../lib/session-user";
 import type { WorkerFilters } from "../../lib/worker-filters";
 
-export function exportWorkers(user: SessionUser, filters: WorkerFilters) {
-  return db.transaction((tx) => {
-    const rows = allWorkersMatching(user, filters);
+export async function exportWorkers(user: SessionUser, filters: WorkerFilters) {
+  return await db.transaction(async (tx) => {
+    const rows = await allWorkersMatching(user, filters);
     const { page: _page, ...used } = filters;
-    audit(tx, user, { action: "workers.export", entityType: "worker_list", entityId: "workers", summary: { filters: used, rows: rows.length } });
+    await audit(tx, user, { action: "workers.export", entityType: "worker_list", entityId: "workers", summary: { filters: used, rows: rows.length } });
     return rows;
   });
 }

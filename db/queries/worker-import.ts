@@ -3,7 +3,7 @@ import "server-only";
 // confirming re-checks the rows against the register as it is now and, only if nothing shown has changed, applies
 // them in one transaction with their audit rows. lib/rules/worker-import/plan.ts decides what each row would do.
 import { and, asc, eq, gt, isNull, lt, sql, type Placeholder, type SQL } from "drizzle-orm";
-import { db } from "../client";
+import { db, first, one } from "../client";
 import { newId } from "../schema/_shared";
 import {
   bands,
@@ -53,18 +53,17 @@ const WORKER_FIELDS = ["employeeNumber", ...COMPARED] as const;
 const POSITION_COLUMNS = ["id", "workerId", "effectiveFrom", "stageId", "bandId", "jobTitle", "teamId", "reason", "recordedBy", "createdAt"] as const;
 
 /** Everything the dry run needs for these employee numbers, in a handful of queries (never one per row). */
-function importContext(r: Reader, user: SessionUser, today: string, employeeNumbers: readonly string[]): ImportContext {
+async function importContext(r: Reader, user: SessionUser, today: string, employeeNumbers: readonly string[]): Promise<ImportContext> {
   // Only the workers the file names are loaded: in a 50,000-worker organisation the rest would cost seconds.
   const named = JSON.stringify([...new Set(employeeNumbers.map((n) => n.toLowerCase()).filter(Boolean))]);
   const inFile = sql`lower(${workers.employeeNumber}) in (select value from json_each(${named}))`;
-  const ref = (table: typeof professions | typeof bands | typeof careSettings | typeof stages): RefValue[] =>
-    r
+  const ref = async (table: typeof professions | typeof bands | typeof careSettings | typeof stages): Promise<RefValue[]> =>
+    (await r
       .select({ id: table.id, code: table.code, name: table.name, retiredAt: table.retiredAt })
-      .from(table)
-      .all()
+      .from(table))
       .map(({ retiredAt, ...v }) => ({ ...v, retired: retiredAt !== null }));
 
-  const teamRows = r
+  const teamRows = await r
     .select({
       id: teams.id,
       name: teams.name,
@@ -72,26 +71,23 @@ function importContext(r: Reader, user: SessionUser, today: string, employeeNumb
       mine: user.role === "admin" ? sql<number>`1` : sql<number>`${teams.id} in ${managedTeamIds(user)}`,
     })
     .from(teams)
-    .where(eq(teams.orgId, user.orgId))
-    .all();
+    .where(eq(teams.orgId, user.orgId));
 
-  const managers = r
+  const managers = await r
     .select({ id: users.id, email: users.email, status: users.status })
     .from(users)
-    .where(and(eq(users.orgId, user.orgId), eq(users.role, "manager")))
-    .all();
+    .where(and(eq(users.orgId, user.orgId), eq(users.role, "manager")));
 
   // Every number in use counts, so a number held by someone the user cannot see is refused, not duplicated.
-  const inUse = r
+  const inUse = await r
     .select({ n: sql<string>`lower(${workers.employeeNumber})` })
     .from(workers)
-    .where(and(eq(workers.orgId, user.orgId), inFile))
-    .all();
+    .where(and(eq(workers.orgId, user.orgId), inFile));
 
   const firstPositionEnd = sql<string | null>`(select ${workerPositions.effectiveTo} from ${workerPositions}
     where ${workerPositions.workerId} = ${workers.id} and ${workerPositions.effectiveFrom} = ${workers.contractStart}
     order by ${workerPositions.createdAt} limit 1)`;
-  const editable = r
+  const editable = await r
     .select({
       id: workers.id,
       status: workers.status,
@@ -114,15 +110,14 @@ function importContext(r: Reader, user: SessionUser, today: string, employeeNumb
     // In a single-table select drizzle writes columns unqualified, and the subquery above would then compare
     // worker_positions.worker_id with worker_positions.id; the join keeps them qualified (as in insights.ts).
     .innerJoin(teams, eq(teams.id, workers.teamId))
-    .where(and(editableWorkers(user), inFile))
-    .all();
+    .where(and(editableWorkers(user), inFile));
 
   return {
     today,
-    professions: ref(professions),
-    bands: ref(bands),
-    careSettings: ref(careSettings),
-    stages: ref(stages),
+    professions: await ref(professions),
+    bands: await ref(bands),
+    careSettings: await ref(careSettings),
+    stages: await ref(stages),
     teams: teamRows.map((t) => ({ id: t.id, name: t.name, archived: t.archivedAt !== null, manageable: Number(t.mine) === 1 })),
     managers: managers.map((m) => ({ id: m.id, email: m.email, active: m.status === "active" })),
     employeeNumbersInUse: new Set(inUse.map((w) => w.n)),
@@ -138,18 +133,17 @@ function importContext(r: Reader, user: SessionUser, today: string, employeeNumb
 export type CheckResult = Result<{ batchId: string }>;
 
 /** Reads and checks an uploaded file, keeping the dry run as a batch for its uploader to confirm. Writes no worker. */
-export function checkWorkerImport(user: SessionUser, file: { name: string; bytes: Uint8Array }, today: string, now = clockNow()): CheckResult {
+export async function checkWorkerImport(user: SessionUser, file: { name: string; bytes: Uint8Array }, today: string, now = clockNow()): Promise<CheckResult> {
   if (!canImport(user)) return { ok: false, code: "read_only", message: "Only managers and administrators import workers" };
   const read = readWorkerCsv(file.bytes);
   if (!read.ok) return { ok: false, code: "invalid", message: read.message };
-  return db.transaction((tx) => {
-    tx.delete(importBatches)
-      .where(lt(importBatches.createdAt, new Date(now.getTime() - BATCH_KEPT_MS)))
-      .run();
+  return await db.transaction(async (tx) => {
+    await tx.delete(importBatches)
+      .where(lt(importBatches.createdAt, new Date(now.getTime() - BATCH_KEPT_MS)));
     const numbers = read.rows.map((r) => r.cells.employeeNumber);
-    const plan = planImport(read.rows, importContext(tx, user, today, numbers));
+    const plan = planImport(read.rows, await importContext(tx, user, today, numbers));
     const counts = countPlan(plan);
-    const batch = tx
+    const batch = await one(tx
       .insert(importBatches)
       .values({
         orgId: user.orgId,
@@ -164,51 +158,47 @@ export function checkWorkerImport(user: SessionUser, file: { name: string; bytes
         notes: JSON.stringify(read.notes),
         createdAt: now,
       })
-      .returning({ id: importBatches.id })
-      .get();
+      .returning({ id: importBatches.id }));
     const insertRow = tx.insert(importRows).values(params("batchId", "rowNumber", "verdict", "data")).prepare();
-    for (const row of plan) insertRow.run({ batchId: batch.id, rowNumber: row.rowNumber, verdict: row.verdict, data: JSON.stringify(row) });
+    for (const row of plan) await insertRow.run({ batchId: batch.id, rowNumber: row.rowNumber, verdict: row.verdict, data: JSON.stringify(row) });
     return { ok: true, batchId: batch.id };
   });
 }
 
 /** A batch the user uploaded (no one else may see it), with whether it may still be confirmed. */
-export function importBatchFor(user: SessionUser, batchId: string, now = clockNow()) {
-  const batch = db
+export async function importBatchFor(user: SessionUser, batchId: string, now = clockNow()) {
+  const batch = await first(db
     .select()
     .from(importBatches)
-    .where(and(eq(importBatches.id, batchId), eq(importBatches.uploadedBy, user.id), eq(importBatches.orgId, user.orgId)))
-    .get();
+    .where(and(eq(importBatches.id, batchId), eq(importBatches.uploadedBy, user.id), eq(importBatches.orgId, user.orgId))));
   if (!batch) return undefined;
   const expired = batch.status === "checked" && batch.createdAt.getTime() < now.getTime() - BATCH_CONFIRM_WITHIN_MS;
   return { ...batch, notes: JSON.parse(batch.notes) as string[], expired };
 }
 
 /** One page of a batch's rows, optionally of one verdict, in file order. */
-export function importRowsFor(user: SessionUser, batchId: string, opts: { verdict?: ImportVerdict; page: number }) {
+export async function importRowsFor(user: SessionUser, batchId: string, opts: { verdict?: ImportVerdict; page: number }) {
   const where = and(
     eq(importRows.batchId, batchId),
     eq(importBatches.uploadedBy, user.id),
     eq(importBatches.orgId, user.orgId),
     opts.verdict ? eq(importRows.verdict, opts.verdict) : undefined,
   );
-  const { n } = db
+  const { n } = await first(db
     .select({ n: sql<number>`count(*)` })
     .from(importRows)
     .innerJoin(importBatches, eq(importBatches.id, importRows.batchId))
-    .where(where)
-    .get() ?? { n: 0 };
+    .where(where)) ?? { n: 0 };
   const pages = Math.max(1, Math.ceil(n / IMPORT_ROWS_PER_PAGE));
   const page = Math.min(Math.max(1, opts.page), pages);
-  const rows = db
+  const rows = (await db
     .select({ data: importRows.data })
     .from(importRows)
     .innerJoin(importBatches, eq(importBatches.id, importRows.batchId))
     .where(where)
     .orderBy(asc(importRows.rowNumber))
     .limit(IMPORT_ROWS_PER_PAGE)
-    .offset((page - 1) * IMPORT_ROWS_PER_PAGE)
-    .all()
+    .offset((page - 1) * IMPORT_ROWS_PER_PAGE))
     .map((r) => JSON.parse(r.data) as PlannedRow);
   return { rows, page, pages, count: n };
 }
@@ -235,12 +225,12 @@ const same = (a: PlannedRow, b: PlannedRow | undefined) =>
  * row per worker and one for the import. Refuses, writing nothing, if the batch was applied, has expired, or any row
  * would now be imported differently from what the dry run showed.
  */
-export function applyWorkerImport(user: SessionUser, batchId: string, today: string, now = clockNow()): ApplyResult {
+export async function applyWorkerImport(user: SessionUser, batchId: string, today: string, now = clockNow()): Promise<ApplyResult> {
   if (!canImport(user)) return { ok: false, code: "not_found", message: "Import not found" };
   try {
-    return db.transaction((tx) => {
+    return await db.transaction(async (tx) => {
       // Claiming the batch first takes the write lock, so two confirmations cannot both apply it.
-      const claimed = tx
+      const claimed = await one(tx
         .update(importBatches)
         .set({ status: "applied", appliedAt: now })
         .where(
@@ -252,18 +242,16 @@ export function applyWorkerImport(user: SessionUser, batchId: string, today: str
             gt(importBatches.createdAt, new Date(now.getTime() - BATCH_CONFIRM_WITHIN_MS)),
           ),
         )
-        .returning()
-        .get();
-      if (!claimed) throw new Refusal(whyNotApplied(tx, user, batchId));
+        .returning());
+      if (!claimed) throw new Refusal(await whyNotApplied(tx, user, batchId));
 
-      const stored = tx
+      const stored = (await tx
         .select({ data: importRows.data })
         .from(importRows)
         .where(eq(importRows.batchId, batchId))
-        .orderBy(asc(importRows.rowNumber))
-        .all()
+        .orderBy(asc(importRows.rowNumber)))
         .map((r) => JSON.parse(r.data) as PlannedRow);
-      const ctx = importContext(
+      const ctx = await importContext(
         tx,
         user,
         claimed.checkedOn,
@@ -296,8 +284,8 @@ export function applyWorkerImport(user: SessionUser, batchId: string, today: str
       const closePosition = tx.update(workerPositions).set(setParams("effectiveTo")).where(eq(workerPositions.id, sql.placeholder("id"))).prepare();
       for (const row of creates) {
         const id = newId();
-        insertWorker.run({ ...row.fields, id, orgId: user.orgId, createdAt: now, updatedAt: now });
-        insertPosition.run({
+        await insertWorker.run({ ...row.fields, id, orgId: user.orgId, createdAt: now, updatedAt: now });
+        await insertPosition.run({
           id: newId(),
           workerId: id,
           effectiveFrom: row.fields.contractStart,
@@ -322,17 +310,16 @@ export function applyWorkerImport(user: SessionUser, batchId: string, today: str
         updates.filter((r) => r.changes.some((c) => (POSITION_FIELDS as readonly string[]).includes(c.field))).map((r) => r.workerId),
       );
       const openPositions = new Map(
-        tx
+        (await tx
           .select({ id: workerPositions.id, workerId: workerPositions.workerId, effectiveFrom: workerPositions.effectiveFrom })
           .from(workerPositions)
           .innerJoin(workers, eq(workers.id, workerPositions.workerId))
-          .where(and(isNull(workerPositions.effectiveTo), sql`${workerPositions.workerId} in (select value from json_each(${movedIds}))`, editableWorkers(user)))
-          .all()
+          .where(and(isNull(workerPositions.effectiveTo), sql`${workerPositions.workerId} in (select value from json_each(${movedIds}))`, editableWorkers(user))))
           .map((p) => [p.workerId, p]),
       );
       // One prepared statement per set of changed fields (a file usually changes a few kinds of thing), so SQLite
       // rewrites only those columns and the indexes on them.
-      const updateStatements = new Map<string, { run(values: Record<string, unknown>): unknown }>();
+      const updateStatements = new Map<string, { run(values: Record<string, unknown>): Promise<unknown> }>();
       const updateWorker = (changed: (keyof WorkerFields)[]) => {
         const key = changed.join(",");
         let statement = updateStatements.get(key);
@@ -348,12 +335,12 @@ export function applyWorkerImport(user: SessionUser, batchId: string, today: str
         const changed = row.changes.map((c) => c.field);
         const values: Record<string, unknown> = { id: row.workerId, updatedAt: now.getTime() };
         for (const field of changed) values[field] = row.fields[field];
-        updateWorker(changed).run(values);
-        entries.push(applyPositionChanges(tx, writes, user, row, before, openPositions.get(row.workerId), today, batchId));
+        await updateWorker(changed).run(values);
+        entries.push(await applyPositionChanges(tx, writes, user, row, before, openPositions.get(row.workerId), today, batchId));
       }
 
-      auditMany(tx, user, entries);
-      audit(tx, user, {
+      await auditMany(tx, user, entries);
+      await audit(tx, user, {
         action: "workers.import",
         entityType: "import_batch",
         entityId: batchId,
@@ -367,12 +354,11 @@ export function applyWorkerImport(user: SessionUser, batchId: string, today: str
   }
 }
 
-function whyNotApplied(tx: Tx, user: SessionUser, batchId: string): Extract<ApplyResult, { ok: false }> {
-  const batch = tx
+async function whyNotApplied(tx: Tx, user: SessionUser, batchId: string): Promise<Extract<ApplyResult, { ok: false }>> {
+  const batch = await first(tx
     .select({ status: importBatches.status })
     .from(importBatches)
-    .where(and(eq(importBatches.id, batchId), eq(importBatches.uploadedBy, user.id), eq(importBatches.orgId, user.orgId)))
-    .get();
+    .where(and(eq(importBatches.id, batchId), eq(importBatches.uploadedBy, user.id), eq(importBatches.orgId, user.orgId))));
   if (!batch) return { ok: false, code: "not_found", message: "Import not found" };
   if (batch.status === "applied") return { ok: false, code: "conflict", message: "This file has already been imported. Nothing was imported again." };
   return {
@@ -383,13 +369,13 @@ function whyNotApplied(tx: Tx, user: SessionUser, batchId: string): Extract<Appl
 }
 
 type PositionWrites = {
-  insertPosition: { run(values: Record<(typeof POSITION_COLUMNS)[number], unknown>): unknown };
-  closePosition: { run(values: { id: string; effectiveTo: string }): unknown };
+  insertPosition: { run(values: Record<(typeof POSITION_COLUMNS)[number], unknown>): Promise<unknown> };
+  closePosition: { run(values: { id: string; effectiveTo: string }): Promise<unknown> };
   now: Date;
 };
 
 /** The position history side of an update (the worker's own row is already written), and its audit entry. */
-function applyPositionChanges(
+async function applyPositionChanges(
   tx: Tx,
   writes: PositionWrites,
   user: SessionUser,
@@ -398,21 +384,20 @@ function applyPositionChanges(
   open: { id: string; effectiveFrom: string } | undefined,
   today: string,
   batchId: string,
-): AuditEntry {
+): Promise<AuditEntry> {
   const changed = row.changes.map((c) => c.field);
 
   let openFrom = open?.effectiveFrom;
   if (changed.includes("contractStart")) {
     // Correcting the start date moves the opening position with it (the dry run checked it still fits).
-    const first = tx
+    const opening = await first(tx
       .select({ id: workerPositions.id })
       .from(workerPositions)
       .where(and(eq(workerPositions.workerId, row.workerId), eq(workerPositions.effectiveFrom, before.contractStart)))
-      .orderBy(asc(workerPositions.createdAt))
-      .get();
-    if (first) {
-      tx.update(workerPositions).set({ effectiveFrom: row.fields.contractStart }).where(eq(workerPositions.id, first.id)).run();
-      if (first.id === open?.id) openFrom = row.fields.contractStart;
+      .orderBy(asc(workerPositions.createdAt)));
+    if (opening) {
+      await tx.update(workerPositions).set({ effectiveFrom: row.fields.contractStart }).where(eq(workerPositions.id, opening.id));
+      if (opening.id === open?.id) openFrom = row.fields.contractStart;
     }
   }
 
@@ -422,10 +407,10 @@ function applyPositionChanges(
     const position = { stageId: row.fields.stageId, bandId: row.fields.bandId, jobTitle: row.fields.jobTitle, teamId: row.fields.teamId };
     if (open && openFrom !== undefined && openFrom >= today) {
       // The current position has not begun yet: it is a plan, not history, so it is corrected in place.
-      tx.update(workerPositions).set({ ...position, recordedBy: user.id }).where(eq(workerPositions.id, open.id)).run();
+      await tx.update(workerPositions).set({ ...position, recordedBy: user.id }).where(eq(workerPositions.id, open.id));
     } else {
-      if (open) writes.closePosition.run({ id: open.id, effectiveTo: today });
-      writes.insertPosition.run({
+      if (open) await writes.closePosition.run({ id: open.id, effectiveTo: today });
+      await writes.insertPosition.run({
         id: newId(),
         workerId: row.workerId,
         effectiveFrom: today,

@@ -2,7 +2,7 @@ import "server-only";
 // Reading support workers: one profile, and the signed-in worker's own record.
 import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { db } from "../client";
+import { db, first } from "../client";
 import { workers, teams, professions, stages, bands, careSettings, users, workerPositions, apprenticeships } from "../schema";
 import { visibleWorkers, editableWorkers } from "../access";
 import type { SessionUser } from "../../lib/session-user";
@@ -45,32 +45,31 @@ function profileQuery() {
     .leftJoin(lineManager, eq(lineManager.id, workers.lineManagerId));
 }
 
-export type WorkerProfile = NonNullable<ReturnType<typeof workerProfile>>;
+export type WorkerProfile = NonNullable<Awaited<ReturnType<typeof workerProfile>>>;
 
 /** Whether a worker's record is the viewer's own: the pages speak to them as "you" and leave off what only others do. */
 export const ownFor = (user: SessionUser) => sql<boolean>`coalesce(${workers.userId} = ${user.id}, 0)`.mapWith(Boolean);
 
 /** A worker the user may see, or undefined (the page answers 404). */
-export function workerProfile(user: SessionUser, workerId: string) {
-  const worker = profileQuery()
-    .where(and(eq(workers.id, workerId), visibleWorkers(user)))
-    .get();
+export async function workerProfile(user: SessionUser, workerId: string) {
+  const worker = await first(profileQuery()
+    .where(and(eq(workers.id, workerId), visibleWorkers(user))));
   return worker && { ...worker, isOwn: worker.userId === user.id };
 }
 
 /** The support worker's own record, through the same access rule. */
-export function ownWorkerRecord(user: SessionUser) {
-  return profileQuery().where(visibleWorkers({ ...user, role: "support_worker" })).get();
+export async function ownWorkerRecord(user: SessionUser) {
+  return await first(profileQuery().where(visibleWorkers({ ...user, role: "support_worker" })));
 }
 
 /** The id of the support worker's own record, for the links to it in the navigation; undefined when none is linked. */
-export function ownWorkerId(user: SessionUser): string | undefined {
-  return db.select({ id: workers.id }).from(workers).where(visibleWorkers({ ...user, role: "support_worker" })).get()?.id;
+export async function ownWorkerId(user: SessionUser): Promise<string | undefined> {
+  return (await first(db.select({ id: workers.id }).from(workers).where(visibleWorkers({ ...user, role: "support_worker" }))))?.id;
 }
 
 /** Position history, newest first, for a worker the user may see. */
-export function positionHistory(user: SessionUser, workerId: string) {
-  return db
+export async function positionHistory(user: SessionUser, workerId: string) {
+  return await db
     .select({
       id: workerPositions.id,
       effectiveFrom: workerPositions.effectiveFrom,
@@ -87,8 +86,7 @@ export function positionHistory(user: SessionUser, workerId: string) {
     .leftJoin(bands, eq(bands.id, workerPositions.bandId))
     .innerJoin(teams, eq(teams.id, workerPositions.teamId))
     .where(and(eq(workerPositions.workerId, workerId), visibleWorkers(user)))
-    .orderBy(desc(workerPositions.effectiveFrom), asc(workerPositions.createdAt))
-    .all();
+    .orderBy(desc(workerPositions.effectiveFrom), asc(workerPositions.createdAt));
 }
 
 /** Apprenticeship statuses that mean "on an apprenticeship now". */
@@ -146,34 +144,32 @@ function listQuery(user: SessionUser, f: WorkerFilters) {
 }
 
 /** One page of the workers the user may see, with the headcount and FTE of the whole filtered set. */
-export function listWorkers(user: SessionUser, f: WorkerFilters) {
-  const totals = db
+export async function listWorkers(user: SessionUser, f: WorkerFilters) {
+  const totals = await first(db
     .select({ headcount: sql<number>`count(*)`, fte: sql<number>`coalesce(round(sum(${workers.fte}), 2), 0)` })
     .from(workers)
     // A join keeps drizzle writing qualified column names (see db/queries/insights.ts).
     .innerJoin(teams, eq(teams.id, workers.teamId))
-    .where(filterConditions(user, f))
-    .get() ?? { headcount: 0, fte: 0 };
+    .where(filterConditions(user, f))) ?? { headcount: 0, fte: 0 };
   const pages = Math.max(1, Math.ceil(totals.headcount / PAGE_SIZE));
   const page = Math.min(f.page, pages);
-  const rows = listQuery(user, f)
+  const rows = await listQuery(user, f)
     .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)
-    .all();
+    .offset((page - 1) * PAGE_SIZE);
   return { rows, ...totals, page, pages };
 }
 
 /** Every row of the filtered list, for the CSV export. */
-export function allWorkersMatching(user: SessionUser, f: WorkerFilters) {
-  return listQuery(user, f).all();
+export async function allWorkersMatching(user: SessionUser, f: WorkerFilters) {
+  return await listQuery(user, f);
 }
 
 /**
  * The worker as every page of their record heads them (name, post, team, status), with whether the user may change
  * the record (their manager, an admin). Undefined when the user may not see the worker: the page answers 404.
  */
-export function workerRecordHeader(user: SessionUser, workerId: string) {
-  return db
+export async function workerRecordHeader(user: SessionUser, workerId: string) {
+  return await first(db
     .select({
       id: workers.id,
       firstName: workers.firstName,
@@ -189,6 +185,5 @@ export function workerRecordHeader(user: SessionUser, workerId: string) {
     })
     .from(workers)
     .innerJoin(teams, eq(teams.id, workers.teamId))
-    .where(and(eq(workers.id, workerId), visibleWorkers(user)))
-    .get();
+    .where(and(eq(workers.id, workerId), visibleWorkers(user))));
 }

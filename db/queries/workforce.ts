@@ -37,39 +37,36 @@ export type WorkforceComposition = {
 };
 
 /** The workforce tables, kept while the data is unchanged, and for a lead a while after a change if slow (db/insights-cache.ts). */
-export function workforceComposition(user: SessionUser, f: ScorecardFilters): WorkforceComposition & { workedOutAt: Date | null } {
-  return keptObject("workforceComposition", user, f, () => workOutWorkforceComposition(user, f), true);
+export async function workforceComposition(user: SessionUser, f: ScorecardFilters): Promise<WorkforceComposition & { workedOutAt: Date | null }> {
+  return await keptObject("workforceComposition", user, f, async () => await workOutWorkforceComposition(user, f), true);
 }
 
-function workOutWorkforceComposition(user: SessionUser, f: ScorecardFilters): WorkforceComposition {
+async function workOutWorkforceComposition(user: SessionUser, f: ScorecardFilters): Promise<WorkforceComposition> {
   const where = inPostOn(user, f);
   const counts = { headcount: sql<number>`count(*)`, fte: sql<number>`coalesce(sum(${workers.fte}), 0)` };
   const stageCols = { stageId: stages.id, stageName: stages.name, stageRank: stages.rank, stageSort: stages.sort };
-  const byProfession = db
+  const byProfession = await db
     .select({ rowId: professions.id, rowName: professions.name, rowSort: professions.sort, ...stageCols, ...counts })
     .from(workers)
     .innerJoin(stages, eq(stages.id, workers.stageId))
     .innerJoin(professions, eq(professions.id, workers.professionId))
     .where(where)
     .groupBy(professions.id, stages.id)
-    .orderBy(asc(professions.sort), sql`${professions.name} collate nocase`)
-    .all();
-  const bySetting = db
+    .orderBy(asc(professions.sort), sql`${professions.name} collate nocase`);
+  const bySetting = await db
     .select({ rowId: careSettings.id, rowName: careSettings.name, rowSort: sql<number>`coalesce(${careSettings.sort}, 1000000)`, ...stageCols, ...counts })
     .from(workers)
     .innerJoin(stages, eq(stages.id, workers.stageId))
     .leftJoin(careSettings, eq(careSettings.id, workers.careSettingId))
     .where(where)
     .groupBy(careSettings.id, stages.id)
-    .orderBy(sql`${careSettings.id} is null`, asc(careSettings.sort), sql`${careSettings.name} collate nocase`)
-    .all();
-  const byBand = db
+    .orderBy(sql`${careSettings.id} is null`, asc(careSettings.sort), sql`${careSettings.name} collate nocase`);
+  const byBand = await db
     .select({ bandId: bands.id, bandName: bands.name, ...counts })
     .from(workers)
     .leftJoin(bands, eq(bands.id, workers.bandId))
     .where(where)
     .groupBy(bands.id)
-    .orderBy(sql`${bands.id} is null`, asc(bands.sort), sql`${bands.name} collate nocase`)
-    .all();
+    .orderBy(sql`${bands.id} is null`, asc(bands.sort), sql`${bands.name} collate nocase`);
   return { end: f.end, byProfession, bySetting, byBand };
 }

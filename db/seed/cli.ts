@@ -8,7 +8,7 @@ import { existsSync, rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { hash } from "@node-rs/argon2";
 import { count } from "drizzle-orm";
-import { openDatabase, closeDatabase } from "../client";
+import { openDatabase, closeDatabase, first } from "../client";
 import { organisations, users } from "../schema";
 import { seedReference } from "./reference";
 import { seedDemo, DEMO_EMAILS, DEMO_PASSWORD } from "./demo";
@@ -116,7 +116,7 @@ async function seed(args: Args): Promise<void> {
   const db = openDatabase(path);
   try {
     let t = performance.now();
-    const added = seedReference(db);
+    const added = await seedReference(db);
     const addedTotal = Object.values(added).reduce((a, b) => a + b, 0);
     console.log(
       addedTotal === 0
@@ -128,13 +128,13 @@ async function seed(args: Args): Promise<void> {
     if (args.referenceOnly) return;
 
     if (args.ifEmpty) {
-      const userCount = db.select({ n: count() }).from(users).get()?.n ?? 0;
+      const userCount = (await first(db.select({ n: count() }).from(users)))?.n ?? 0;
       if (userCount > 0) {
         console.log(`Demo: skipped, the database already has ${userCount} user${userCount === 1 ? "" : "s"} (--if-empty).`);
         return;
       }
     } else {
-      const org = db.select({ name: organisations.name }).from(organisations).get();
+      const org = await first(db.select({ name: organisations.name }).from(organisations));
       if (org) {
         throw new Error(`The database already has an organisation ("${org.name}"). Use --reset to start again, or --if-empty to seed only an empty database.`);
       }
@@ -144,7 +144,7 @@ async function seed(args: Args): Promise<void> {
     const passwordHash = await hash(DEMO_PASSWORD);
     const hashTime = seconds(t);
     t = performance.now();
-    const demo = seedDemo(db, { workers: args.workers, seed: args.seed, today: args.today, passwordHash });
+    const demo = await seedDemo(db, { workers: args.workers, seed: args.seed, today: args.today, passwordHash });
     const total = Object.values(demo.counts).reduce((a, b) => a + b, 0);
     console.log(
       `Demo: ${demo.orgName}, as at ${demo.today}: ${demo.workers.toLocaleString("en-GB")} workers in ${demo.teams} teams, ` +

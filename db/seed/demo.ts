@@ -42,6 +42,7 @@ import {
 import type { ProfessionCode, StageCode, CareSettingCode } from "./reference/types";
 import { hee2021 } from "./reference/framework";
 import { todayInLondon, isIsoDate } from "../../lib/rules/dates";
+import { first, rawSqlite, transaction } from "../client";
 import {
   EVIDENCE_TYPES,
   type Role,
@@ -287,40 +288,38 @@ interface Ref {
   standards: Map<string, Standard>;
 }
 
-function loadReference(db: DB): Ref {
+async function loadReference(db: DB): Promise<Ref> {
   const need = <T>(rows: T[], what: string): T[] => {
     if (rows.length === 0) throw new Error(`No ${what} found: run seedReference(db) before seedDemo.`);
     return rows;
   };
-  const professions = need(db.select().from(s.professions).all(), "professions");
-  const settings = need(db.select().from(s.careSettings).all(), "care settings");
-  const stages = need(db.select().from(s.stages).all(), "stages");
-  const bands = need(db.select().from(s.bands).all(), "bands");
+  const professions = need(await db.select().from(s.professions), "professions");
+  const settings = need(await db.select().from(s.careSettings), "care settings");
+  const stages = need(await db.select().from(s.stages), "stages");
+  const bands = need(await db.select().from(s.bands), "bands");
 
-  const framework = db.select().from(s.frameworks).where(eq(s.frameworks.key, hee2021.key)).get();
+  const framework = await first(db.select().from(s.frameworks).where(eq(s.frameworks.key, hee2021.key)));
   if (!framework) throw new Error("The HEE framework is missing: run seedReference(db) before seedDemo.");
-  const version = db
+  const version = await first(db
     .select()
     .from(s.frameworkVersions)
     .where(and(eq(s.frameworkVersions.frameworkId, framework.id), eq(s.frameworkVersions.status, "published")))
-    .orderBy(desc(s.frameworkVersions.version))
-    .get();
+    .orderBy(desc(s.frameworkVersions.version)));
   if (!version) throw new Error("The HEE framework has no published version.");
-  const domains = db.select().from(s.frameworkDomains).where(eq(s.frameworkDomains.versionId, version.id)).all();
+  const domains = await db.select().from(s.frameworkDomains).where(eq(s.frameworkDomains.versionId, version.id));
   const domainNumber = new Map(domains.map((d) => [d.id, d.number]));
   const statements: Record<FrameworkStage, Statement[]> = { entry: [], intermediate: [], assistant_practitioner: [] };
-  for (const st of db
+  for (const st of await db
     .select()
     .from(s.competencyStatements)
     .where(and(eq(s.competencyStatements.versionId, version.id), isNull(s.competencyStatements.retiredAt), eq(s.competencyStatements.bespoke, false)))
-    .orderBy(s.competencyStatements.sort)
-    .all()) {
+    .orderBy(s.competencyStatements.sort)) {
     statements[st.stage].push({ id: st.id, domainNumber: domainNumber.get(st.domainId) ?? 0, renewalMonths: st.renewalMonths });
   }
 
   const professionCodeById = new Map(professions.map((p) => [p.id, p.code]));
   const standards = new Map<string, Standard>();
-  for (const st of db.select().from(s.apprenticeshipStandards).all()) {
+  for (const st of await db.select().from(s.apprenticeshipStandards)) {
     standards.set(st.reference, {
       id: st.id,
       reference: st.reference,
@@ -333,8 +332,8 @@ function loadReference(db: DB): Ref {
     });
   }
   const byId = new Map([...standards.values()].map((st) => [st.id, st]));
-  for (const o of db.select().from(s.apprenticeshipOptions).all()) byId.get(o.standardId)?.options.set(o.name, o.id);
-  for (const g of db.select().from(s.gatewayRequirements).where(isNull(s.gatewayRequirements.retiredAt)).orderBy(s.gatewayRequirements.sort).all()) {
+  for (const o of await db.select().from(s.apprenticeshipOptions)) byId.get(o.standardId)?.options.set(o.name, o.id);
+  for (const g of await db.select().from(s.gatewayRequirements).where(isNull(s.gatewayRequirements.retiredAt)).orderBy(s.gatewayRequirements.sort)) {
     byId.get(g.standardId)?.gateway.push(g.id);
   }
 
@@ -429,7 +428,7 @@ interface Plan {
 
 /* ------------------------------------------------------------------ entry point */
 
-export function seedDemo(db: DB, opts: DemoOptions): DemoSummary {
+export async function seedDemo(db: DB, opts: DemoOptions): Promise<DemoSummary> {
   const N = opts.workers ?? 60;
   if (!Number.isInteger(N) || N < 12) throw new Error("The demo needs at least 12 workers.");
   const seed = opts.seed ?? 2021;
@@ -437,8 +436,8 @@ export function seedDemo(db: DB, opts: DemoOptions): DemoSummary {
   if (!isIsoDate(today)) throw new Error(`today must be a date like 2026-01-31, not "${today}".`);
   if (!opts.passwordHash) throw new Error("passwordHash is required.");
 
-  const ref = loadReference(db);
-  const sqlite = (db as DB & { $client: Database.Database }).$client;
+  const ref = await loadReference(db);
+  const sqlite = rawSqlite(); // the bulk writer's prepared statements run on the connection `db` queries go through
   const counts: Record<string, number> = {};
   let summary: DemoSummary | undefined;
 
@@ -464,11 +463,11 @@ export function seedDemo(db: DB, opts: DemoOptions): DemoSummary {
     }
   }
   try {
-    sqlite.transaction(() => {
+    await transaction(async () => {
       const rebuild = large ? dropIndexes(sqlite, BULK_TABLES.map(getTableName)) : [];
-      summary = generate(db, sqlite, ref, counts, { N, seed, today, passwordHash: opts.passwordHash });
+      summary = await generate(db, sqlite, ref, counts, { N, seed, today, passwordHash: opts.passwordHash });
       for (const sql of rebuild) sqlite.exec(sql);
-    })();
+    });
   } finally {
     sqlite.pragma(`temp_store = ${tempStore}`);
     if (large) {
@@ -482,13 +481,13 @@ export function seedDemo(db: DB, opts: DemoOptions): DemoSummary {
 
 /* ------------------------------------------------------------------ the generator */
 
-function generate(
+async function generate(
   db: DB,
   sqlite: Database.Database,
   ref: Ref,
   counts: Record<string, number>,
   o: { N: number; seed: number; today: string; passwordHash: string },
-): DemoSummary {
+): Promise<DemoSummary> {
   const r: Random = random(o.seed);
   // Work towards the next stage draws from its own stream, so adding it left every other seeded record as it was.
   const rNext: Random = random(o.seed + 1);
@@ -1993,7 +1992,7 @@ function generate(
     logins,
   };
   bulk.flush();
-  audit(db, "system", {
+  await audit(db, "system", {
     action: "demo.seed",
     entityType: "organisation",
     entityId: orgId,

@@ -29,43 +29,43 @@ import { apprenticeshipStandards as standardSeeds } from "./reference/apprentice
 import { otjRules as otjRuleSeeds } from "./reference/otj-rules";
 import { resources as resourceSeeds } from "./reference/resources";
 import type { FrameworkSeed, OtjRuleSeed } from "./reference/types";
+import { first, one } from "@/db/client";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
 /** What seedReference inserted this time, per table (all zeros on a second run). */
 export type ReferenceCounts = Record<string, number>;
 
-export function seedReference(db: DB): ReferenceCounts {
+export async function seedReference(db: DB): Promise<ReferenceCounts> {
   const counts: ReferenceCounts = {};
   const add = (table: string, n = 1) => {
     counts[table] = (counts[table] ?? 0) + n;
   };
 
-  db.transaction((tx) => {
+  await db.transaction(async (tx) => {
     // Simple coded lists.
-    const professionIds = new Map(tx.select({ code: professions.code, id: professions.id }).from(professions).all().map((r) => [r.code, r.id]));
-    professionSeeds.forEach((p, i) => {
-      if (professionIds.has(p.code)) return;
-      const row = tx
+    const professionIds = new Map((await tx.select({ code: professions.code, id: professions.id }).from(professions)).map((r) => [r.code, r.id]));
+    for (const [i, p] of professionSeeds.entries()) {
+      if (professionIds.has(p.code)) continue;
+      const row = await one(tx
         .insert(professions)
         .values({ code: p.code, name: p.name, kind: p.kind, sort: (i + 1) * 10 })
-        .returning({ id: professions.id })
-        .get();
+        .returning({ id: professions.id }));
       professionIds.set(p.code, row.id);
       add("professions");
-    });
+    }
 
-    const settingCodes = new Set(tx.select({ code: careSettings.code }).from(careSettings).all().map((r) => r.code));
-    careSettingSeeds.forEach((s, i) => {
-      if (settingCodes.has(s.code)) return;
-      tx.insert(careSettings).values({ code: s.code, name: s.name, sort: (i + 1) * 10 }).run();
+    const settingCodes = new Set((await tx.select({ code: careSettings.code }).from(careSettings)).map((r) => r.code));
+    for (const [i, s] of careSettingSeeds.entries()) {
+      if (settingCodes.has(s.code)) continue;
+      await tx.insert(careSettings).values({ code: s.code, name: s.name, sort: (i + 1) * 10 });
       add("care_settings");
-    });
+    }
 
-    const stageCodes = new Set(tx.select({ code: stages.code }).from(stages).all().map((r) => r.code));
-    stageSeeds.forEach((s, i) => {
-      if (stageCodes.has(s.code)) return;
-      tx.insert(stages)
+    const stageCodes = new Set((await tx.select({ code: stages.code }).from(stages)).map((r) => r.code));
+    for (const [i, s] of stageSeeds.entries()) {
+      if (stageCodes.has(s.code)) continue;
+      await tx.insert(stages)
         .values({
           code: s.code,
           name: s.name,
@@ -74,29 +74,27 @@ export function seedReference(db: DB): ReferenceCounts {
           rank: s.rank,
           description: s.description,
           sort: (i + 1) * 10,
-        })
-        .run();
+        });
       add("stages");
-    });
+    }
 
-    const bandCodes = new Set(tx.select({ code: bands.code }).from(bands).all().map((r) => r.code));
+    const bandCodes = new Set((await tx.select({ code: bands.code }).from(bands)).map((r) => r.code));
     for (const b of bandSeeds) {
       if (bandCodes.has(b.code)) continue;
-      tx.insert(bands).values({ code: b.code, name: b.name, sort: b.sort }).run();
+      await tx.insert(bands).values({ code: b.code, name: b.name, sort: b.sort });
       add("bands");
     }
 
-    seedFramework(tx, hee2021, add);
+    await seedFramework(tx, hee2021, add);
 
     // Apprenticeship standards, their options and gateway checklists.
     for (const s of standardSeeds) {
-      const existing = tx
+      const existing = await first(tx
         .select({ id: apprenticeshipStandards.id })
         .from(apprenticeshipStandards)
-        .where(eq(apprenticeshipStandards.reference, s.reference))
-        .get();
+        .where(eq(apprenticeshipStandards.reference, s.reference)));
       if (!existing) {
-        const standard = tx
+        const standard = await one(tx
           .insert(apprenticeshipStandards)
           .values({
             reference: s.reference,
@@ -106,37 +104,36 @@ export function seedReference(db: DB): ReferenceCounts {
             otjMinimumHours: s.otjMinimumHours,
             professionId: s.professionCode ? requireId(professionIds, s.professionCode, "profession") : null,
           })
-          .returning({ id: apprenticeshipStandards.id })
-          .get();
+          .returning({ id: apprenticeshipStandards.id }));
         add("apprenticeship_standards");
         // Its options and gateway checklist come with it, once. From then on they are the administrator's
         // (/admin/apprenticeships): a renamed option or reworded requirement must not come back under its seed wording.
         const standardId = standard.id;
         for (const name of s.options) {
-          tx.insert(apprenticeshipOptions).values({ standardId, name }).run();
+          await tx.insert(apprenticeshipOptions).values({ standardId, name });
           add("apprenticeship_options");
         }
-        s.gateway.forEach((label, i) => {
-          tx.insert(gatewayRequirements).values({ standardId, label, sort: (i + 1) * 10 }).run();
+        for (const [i, label] of s.gateway.entries()) {
+          await tx.insert(gatewayRequirements).values({ standardId, label, sort: (i + 1) * 10 });
           add("gateway_requirements");
-        });
+        }
       }
     }
 
     // Off-the-job rules, matched by the start of their date range and their kind.
-    const ruleKeys = new Set(tx.select({ from: otjRules.effectiveFrom, kind: otjRules.kind }).from(otjRules).all().map((r) => `${r.from}|${r.kind}`));
+    const ruleKeys = new Set((await tx.select({ from: otjRules.effectiveFrom, kind: otjRules.kind }).from(otjRules)).map((r) => `${r.from}|${r.kind}`));
     for (const r of otjRuleSeeds) {
       if (ruleKeys.has(`${r.effectiveFrom}|${r.kind}`)) continue;
-      tx.insert(otjRules).values(otjRuleRow(r)).run();
+      await tx.insert(otjRules).values(otjRuleRow(r));
       add("otj_rules");
     }
 
     // The resources hub, matched by address (titles get reworded; the address is the resource).
-    const urls = new Set(tx.select({ url: resources.url }).from(resources).all().map((r) => r.url));
-    resourceSeeds.forEach((r, i) => {
-      if (urls.has(r.url)) return;
+    const urls = new Set((await tx.select({ url: resources.url }).from(resources)).map((r) => r.url));
+    for (const [i, r] of resourceSeeds.entries()) {
+      if (urls.has(r.url)) continue;
       urls.add(r.url);
-      tx.insert(resources)
+      await tx.insert(resources)
         .values({
           title: r.title,
           body: r.body,
@@ -144,10 +141,9 @@ export function seedReference(db: DB): ReferenceCounts {
           type: r.type,
           url: r.url,
           sort: (i + 1) * 10,
-        })
-        .run();
+        });
       add("resources");
-    });
+    }
   });
 
   return counts;
@@ -169,26 +165,24 @@ function otjRuleRow(r: OtjRuleSeed): typeof otjRules.$inferInsert {
 }
 
 /** The framework as version 1 (published), its domains and statements; fills in whatever is missing. */
-function seedFramework(tx: Tx, seed: FrameworkSeed, add: (table: string, n?: number) => void): void {
-  let framework = tx.select({ id: frameworks.id }).from(frameworks).where(eq(frameworks.key, seed.key)).get();
+async function seedFramework(tx: Tx, seed: FrameworkSeed, add: (table: string, n?: number) => void): Promise<void> {
+  let framework = await first(tx.select({ id: frameworks.id }).from(frameworks).where(eq(frameworks.key, seed.key)));
   if (!framework) {
-    framework = tx
+    framework = await one(tx
       .insert(frameworks)
       .values({ key: seed.key, name: seed.name, source: seed.source, sourceUrl: seed.sourceUrl ?? null, description: seed.description })
-      .returning({ id: frameworks.id })
-      .get();
+      .returning({ id: frameworks.id }));
     add("frameworks");
   }
   const frameworkId = framework.id;
 
-  let version = tx
+  let version = (await tx
     .select({ id: frameworkVersions.id, version: frameworkVersions.version })
     .from(frameworkVersions)
-    .where(eq(frameworkVersions.frameworkId, frameworkId))
-    .all()
+    .where(eq(frameworkVersions.frameworkId, frameworkId)))
     .find((v) => v.version === 1);
   if (!version) {
-    version = tx
+    version = await one(tx
       .insert(frameworkVersions)
       .values({
         frameworkId,
@@ -197,27 +191,25 @@ function seedFramework(tx: Tx, seed: FrameworkSeed, add: (table: string, n?: num
         publishedAt: clockNow(),
         notes: "Shipped with Pathways: the HEE 2021 framework's domains, with plain-English statements for each stage.",
       })
-      .returning({ id: frameworkVersions.id, version: frameworkVersions.version })
-      .get();
+      .returning({ id: frameworkVersions.id, version: frameworkVersions.version }));
     add("framework_versions");
   }
   const versionId = version.id;
 
   const domainIds = new Map(
-    tx.select({ id: frameworkDomains.id, number: frameworkDomains.number }).from(frameworkDomains).where(eq(frameworkDomains.versionId, versionId)).all().map((d) => [d.number, d.id]),
+    (await tx.select({ id: frameworkDomains.id, number: frameworkDomains.number }).from(frameworkDomains).where(eq(frameworkDomains.versionId, versionId))).map((d) => [d.number, d.id]),
   );
   const lineages = new Set(
-    tx.select({ lineageKey: competencyStatements.lineageKey }).from(competencyStatements).where(eq(competencyStatements.versionId, versionId)).all().map((s) => s.lineageKey),
+    (await tx.select({ lineageKey: competencyStatements.lineageKey }).from(competencyStatements).where(eq(competencyStatements.versionId, versionId))).map((s) => s.lineageKey),
   );
 
   for (const d of seed.domains) {
     let domainId = domainIds.get(d.number);
     if (!domainId) {
-      domainId = tx
+      domainId = (await one(tx
         .insert(frameworkDomains)
         .values({ versionId, number: d.number, title: d.title, description: d.description })
-        .returning({ id: frameworkDomains.id })
-        .get().id;
+        .returning({ id: frameworkDomains.id }))).id;
       domainIds.set(d.number, domainId);
       add("framework_domains");
     }
@@ -225,7 +217,7 @@ function seedFramework(tx: Tx, seed: FrameworkSeed, add: (table: string, n?: num
       const lineageKey = `${s.stage}:${s.number}`;
       if (lineages.has(lineageKey)) continue;
       lineages.add(lineageKey);
-      tx.insert(competencyStatements)
+      await tx.insert(competencyStatements)
         .values({
           versionId,
           domainId,
@@ -237,8 +229,7 @@ function seedFramework(tx: Tx, seed: FrameworkSeed, add: (table: string, n?: num
           bespoke: false,
           sourceRef: `HEE 2021, domain ${d.number}`,
           sort: statementSort(s.number),
-        })
-        .run();
+        });
       add("competency_statements");
     }
   }

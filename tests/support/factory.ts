@@ -1,5 +1,5 @@
 // Small, explicit fixtures for unit tests: an organisation with two teams, their managers and workers.
-import { db } from "@/db/client";
+import { db, first, one } from "@/db/client";
 import { and, eq } from "drizzle-orm";
 import { organisations, professions, stages, bands, teams, teamManagers, users, workers, workerPositions, competencyStatements } from "@/db/schema";
 import { publishedFrameworkVersion } from "@/db/queries/competencies";
@@ -9,28 +9,26 @@ import type { Signature } from "@/lib/rules/signature";
 
 let counter = 0;
 
-export function makeOrg(name = "Test Trust") {
-  return db.insert(organisations).values({ name }).returning().get();
+export async function makeOrg(name = "Test Trust") {
+  return await one(db.insert(organisations).values({ name }).returning());
 }
 
-export function makeReference() {
+export async function makeReference() {
   const n = ++counter;
-  const profession = db.insert(professions).values({ code: `physio-${n}`, name: "Physiotherapy", kind: "ahp" }).returning().get();
-  const stage = db
+  const profession = await one(db.insert(professions).values({ code: `physio-${n}`, name: "Physiotherapy", kind: "ahp" }).returning());
+  const stage = await one(db
     .insert(stages)
     .values({ code: `support_worker-${n}`, name: "Support worker", rank: 1, educationLevel: 2, frameworkStage: "entry" })
-    .returning()
-    .get();
-  const band = db.insert(bands).values({ code: `3-${n}`, name: "Band 3" }).returning().get();
+    .returning());
+  const band = await one(db.insert(bands).values({ code: `3-${n}`, name: "Band 3" }).returning());
   return { profession, stage, band };
 }
 
-export function makeUser(orgId: string, role: Role, name = `${role} ${++counter}`) {
-  return db
+export async function makeUser(orgId: string, role: Role, name = `${role} ${++counter}`) {
+  return await one(db
     .insert(users)
     .values({ orgId, role, name, email: `${role}.${++counter}@test.nhs.uk`, passwordHash: null })
-    .returning()
-    .get();
+    .returning());
 }
 
 /** A signature as the pipeline hands it to the data layer once the signer typed their password again. */
@@ -45,21 +43,21 @@ export function asSession(user: { id: string; orgId: string; name: string; email
   return { id: user.id, orgId: user.orgId, name: user.name, email: user.email, role: user.role, sessionId: "test-session", signedInWith: "password", signedInAt: new Date() };
 }
 
-export function makeTeam(orgId: string, name: string, managerIds: string[] = []) {
-  const team = db.insert(teams).values({ orgId, name }).returning().get();
-  for (const userId of managerIds) db.insert(teamManagers).values({ teamId: team.id, userId }).run();
+export async function makeTeam(orgId: string, name: string, managerIds: string[] = []) {
+  const team = await one(db.insert(teams).values({ orgId, name }).returning());
+  for (const userId of managerIds) await db.insert(teamManagers).values({ teamId: team.id, userId });
   return team;
 }
 
-type Ref = ReturnType<typeof makeReference>;
+type Ref = Awaited<ReturnType<typeof makeReference>>;
 
-export function makeWorker(
+export async function makeWorker(
   orgId: string,
   ref: Ref,
   opts: { teamId: string; lineManagerId?: string | null; userId?: string | null; contractStart?: string; status?: "in_post" | "left"; fte?: number },
 ) {
   const n = ++counter;
-  const worker = db
+  const worker = await one(db
     .insert(workers)
     .values({
       orgId,
@@ -77,9 +75,8 @@ export function makeWorker(
       contractStart: opts.contractStart ?? "2022-04-01",
       status: opts.status ?? "in_post",
     })
-    .returning()
-    .get();
-  db.insert(workerPositions)
+    .returning());
+  await db.insert(workerPositions)
     .values({
       workerId: worker.id,
       effectiveFrom: worker.contractStart,
@@ -88,8 +85,7 @@ export function makeWorker(
       jobTitle: worker.jobTitle,
       teamId: opts.teamId,
       reason: "Started",
-    })
-    .run();
+    });
   return worker;
 }
 
@@ -100,25 +96,25 @@ export function makeWorker(
  * - lineManagedOnly: in team B but line-managed by managerA;
  * - otherOrgWorker: in another organisation.
  */
-export function twoTeams() {
-  const org = makeOrg();
-  const ref = makeReference();
-  const managerA = makeUser(org.id, "manager", "Manager A");
-  const managerB = makeUser(org.id, "manager", "Manager B");
-  const lead = makeUser(org.id, "lead");
-  const admin = makeUser(org.id, "admin");
-  const workerUserA = makeUser(org.id, "support_worker");
-  const workerUserB = makeUser(org.id, "support_worker");
-  const teamA = makeTeam(org.id, "Team A", [managerA.id]);
-  const teamB = makeTeam(org.id, "Team B", [managerB.id]);
-  const workerA = makeWorker(org.id, ref, { teamId: teamA.id, lineManagerId: managerA.id, userId: workerUserA.id });
-  const workerB = makeWorker(org.id, ref, { teamId: teamB.id, lineManagerId: managerB.id, userId: workerUserB.id });
-  const lineManagedOnly = makeWorker(org.id, ref, { teamId: teamB.id, lineManagerId: managerA.id });
+export async function twoTeams() {
+  const org = await makeOrg();
+  const ref = await makeReference();
+  const managerA = await makeUser(org.id, "manager", "Manager A");
+  const managerB = await makeUser(org.id, "manager", "Manager B");
+  const lead = await makeUser(org.id, "lead");
+  const admin = await makeUser(org.id, "admin");
+  const workerUserA = await makeUser(org.id, "support_worker");
+  const workerUserB = await makeUser(org.id, "support_worker");
+  const teamA = await makeTeam(org.id, "Team A", [managerA.id]);
+  const teamB = await makeTeam(org.id, "Team B", [managerB.id]);
+  const workerA = await makeWorker(org.id, ref, { teamId: teamA.id, lineManagerId: managerA.id, userId: workerUserA.id });
+  const workerB = await makeWorker(org.id, ref, { teamId: teamB.id, lineManagerId: managerB.id, userId: workerUserB.id });
+  const lineManagedOnly = await makeWorker(org.id, ref, { teamId: teamB.id, lineManagerId: managerA.id });
 
-  const otherOrg = makeOrg("Other Trust");
-  const otherLead = makeUser(otherOrg.id, "lead");
-  const otherTeam = makeTeam(otherOrg.id, "Other team");
-  const otherOrgWorker = makeWorker(otherOrg.id, ref, { teamId: otherTeam.id });
+  const otherOrg = await makeOrg("Other Trust");
+  const otherLead = await makeUser(otherOrg.id, "lead");
+  const otherTeam = await makeTeam(otherOrg.id, "Other team");
+  const otherOrgWorker = await makeWorker(otherOrg.id, ref, { teamId: otherTeam.id });
 
   return {
     org,
@@ -131,11 +127,10 @@ export function twoTeams() {
 }
 
 /** A statement of the workers' framework's published version by its lineage key ("entry:1.1"); the reference data must be seeded. */
-export function publishedStatement(lineageKey: string) {
-  const version = publishedFrameworkVersion()!;
-  return db
+export async function publishedStatement(lineageKey: string) {
+  const version = (await publishedFrameworkVersion())!;
+  return (await first(db
     .select()
     .from(competencyStatements)
-    .where(and(eq(competencyStatements.versionId, version.id), eq(competencyStatements.lineageKey, lineageKey)))
-    .get()!;
+    .where(and(eq(competencyStatements.versionId, version.id), eq(competencyStatements.lineageKey, lineageKey)))))!;
 }

@@ -37,5 +37,5 @@ export async function recordingSmtpServer(): Promise<{ port: number; inbox: Rece
     },
   });
   const port = await listenOnLoopback(server);
-  return { port, inbox, close: () => closeServer(server) };
+  return { port, inbox, close: async () => await closeServer(server) };
 }

@@ -12,9 +12,9 @@ export const metadata: Metadata = { title: "Administration" };
 
 export default async function AdminPage() {
   const user = await requireRole("admin");
-  const roles = userCountsByRole(user);
-  const counts = organisationCounts(user);
-  const events = recentAuditEvents(user);
+  const roles = await userCountsByRole(user);
+  const counts = await organisationCounts(user);
+  const events = await recentAuditEvents(user);
   const activeUsers = roles.reduce((n, r) => n + r.active, 0);
 
   return (

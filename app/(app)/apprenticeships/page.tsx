@@ -36,7 +36,7 @@ const SHOW_WORDS: Record<Show, string> = {
 export default async function ApprenticeshipsPage({ searchParams }: { searchParams: Promise<{ show?: string; team?: string; page?: string }> }) {
   const user = await requireUser();
   const today = todayInLondon();
-  const rows = apprenticeshipPipeline(user, today);
+  const rows = await apprenticeshipPipeline(user, today);
   if (!rows) notFound();
   const sp = await searchParams;
   const show = parseShow(sp.show);

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Inbox" };
 export default async function InboxPage() {
   const user = await requireRole("support_worker", "manager");
   const today = todayInLondon();
-  const reminders = inboxReminders(user, today);
+  const reminders = await inboxReminders(user, today);
   const own = user.role === "support_worker";
   return (
     <>

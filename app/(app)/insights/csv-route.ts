@@ -14,7 +14,7 @@ type Search = Record<string, string>;
 
 export function insightsCsvRoute(opts: {
   /** The tab's tables for these filters (null when there is nothing to show). */
-  tables: (user: SessionUser, filters: ScorecardFilters, search: Search) => readonly TableData[] | null;
+  tables: (user: SessionUser, filters: ScorecardFilters, search: Search) => Promise<readonly TableData[] | null> | readonly TableData[] | null;
   /** The period's words for the file name, after the filters: ["12 months to", "2026-12-02"]. */
   period: (filters: ScorecardFilters, search: Search) => string[];
   /** Words before the table's key in the file name ("equity"), or a function of the tables just built. */
@@ -28,16 +28,16 @@ export function insightsCsvRoute(opts: {
     const user = await requireRole("manager", "lead", "admin");
     const today = todayInLondon();
     const search = searchOf(request);
-    const choices = scorecardFilterChoices(user);
+    const choices = await scorecardFilterChoices(user);
     const filters = parseInsightsFilters(search, choices, today);
     const key = search.table ?? opts.only;
-    const table = key ? opts.tables(user, filters, search)?.find((t) => t.key === key) : undefined;
+    const table = key ? (await opts.tables(user, filters, search))?.find((t) => t.key === key) : undefined;
     if (!table) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     const prefix = typeof opts.prefix === "function" ? opts.prefix() : opts.prefix;
     const fileName = csvFileName([prefix, table.key, ...(opts.equality ? [] : filterNameParts(filters, choices)), ...opts.period(filters, search)]);
     // Every download is in the audit trail: which file, for which filters, how many rows (equality-derived ones as such).
     const kind = opts.equality ? "equity" : "insights";
-    recordAccess(user, {
+    await recordAccess(user, {
       action: `${kind}.download`,
       entityType: kind,
       entityId: table.key,

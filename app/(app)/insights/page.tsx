@@ -35,10 +35,10 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   const user = await requireRole("manager", "lead", "admin");
   const today = todayInLondon();
   const sp = await searchParams;
-  const choices = scorecardFilterChoices(user);
+  const choices = await scorecardFilterChoices(user);
   const filters = parseInsightsFilters(sp, choices, today);
-  const card = scorecard(user, filters);
-  const h = headlineMeasures(user, today);
+  const card = await scorecard(user, filters);
+  const h = await headlineMeasures(user, today);
   const filtered = !!(filters.team || filters.profession || filters.setting);
   const order = parseTeamOrder(sp.sort, sp.dir);
   const pages = Math.max(1, Math.ceil(card.rows.length / TEAMS_PER_PAGE));

@@ -33,7 +33,7 @@ function figureCell(m: ScorecardMeasure, value: number | null): number | null {
 }
 
 /** Overall first, then every team in the page's order (the page shows them a page at a time; the download has all). */
-export function scorecardTable(card: ReturnType<typeof scorecard>, order: TeamOrder = { sort: "team", dir: "asc" }): TableData {
+export function scorecardTable(card: Awaited<ReturnType<typeof scorecard>>, order: TeamOrder = { sort: "team", dir: "asc" }): TableData {
   const rows = [card.overall, ...(card.rows.length > 1 ? orderTeams(card.rows, order) : [])];
   return {
     key: "scorecard",

@@ -20,7 +20,7 @@ const GOAL_TONE = { achieved: "green", in_progress: "blue", not_started: "grey",
 
 export default async function MyDevelopmentPage() {
   const user = await requireRole("support_worker");
-  const me = ownWorkerRecord(user);
+  const me = await ownWorkerRecord(user);
   if (!me) {
     return (
       <>
@@ -32,13 +32,13 @@ export default async function MyDevelopmentPage() {
     );
   }
   const today = todayInLondon();
-  const { summary, waiting } = workerHome(user, today, me.id);
-  const pdp = currentPdp(user, me.id);
-  const goals = activeGoals(user, me.id);
-  const dueSoon = actionsDueSoon(user, me.id, today);
-  const appraisals = appraisalHistory(user, me.id);
-  const conversations = conversationHistory(user, me.id);
-  const readiness = progressionReadiness(user, me.id, today);
+  const { summary, waiting } = await workerHome(user, today, me.id);
+  const pdp = await currentPdp(user, me.id);
+  const goals = await activeGoals(user, me.id);
+  const dueSoon = await actionsDueSoon(user, me.id, today);
+  const appraisals = await appraisalHistory(user, me.id);
+  const conversations = await conversationHistory(user, me.id);
+  const readiness = await progressionReadiness(user, me.id, today);
   const base = `/workers/${me.id}`;
   const openGoals = goals.filter((g) => g.status === "not_started" || g.status === "in_progress");
 

@@ -63,7 +63,7 @@ const sectionId = (g: HubGroup) => (g.kind === "everyone" ? "for-everyone" : g.k
 export default async function ResourcesPage({ searchParams }: { searchParams: Search }) {
   const user = await requireUser();
   const filters = parseResourceFilters(await searchParams);
-  const hub = resourcesFor(user, filters);
+  const hub = await resourcesFor(user, filters);
   const filtered = !!(filters.type || filters.profession);
   const typeLabel = filters.type ? resourceTypeWords.label(filters.type) : undefined;
   const featured = hub.groups.find((g) => g.kind === "featured");
@@ -91,7 +91,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Se
       <form method="get" action="/resources" className="card mb-8" role="search" aria-label="Filter resources">
         <div className="flex flex-wrap items-end gap-4">
           <FilterSelect name="type" label="Kind of resource" options={typeOptions} value={filters.type} all="All kinds" />
-          <FilterSelect name="profession" label="Profession" options={professionOptions()} value={filters.profession} all="All professions" />
+          <FilterSelect name="profession" label="Profession" options={await professionOptions()} value={filters.profession} all="All professions" />
           <div className="flex flex-wrap items-center gap-4">
             <button type="submit" className="btn">
               Show resources

@@ -67,9 +67,9 @@ function PdpCell({ r, today }: { r: DevelopmentSummary; today: string }) {
 export default async function TeamPage() {
   const user = await requireRole("manager");
   const today = todayInLondon();
-  const { rows, forYou, figures } = teamHome(user, today);
-  const training = trainingRequestsAwaitingDecision(user);
-  const apprentices = (apprenticeshipPipeline(user, today) ?? []).filter((a) => isLive(a.status));
+  const { rows, forYou, figures } = await teamHome(user, today);
+  const training = await trainingRequestsAwaitingDecision(user);
+  const apprentices = (await apprenticeshipPipeline(user, today) ?? []).filter((a) => isLive(a.status));
   const apprenticesAtRisk = apprentices.filter((a) => a.track.risks.length > 0).length;
 
   return (

@@ -20,7 +20,7 @@ export const addTeamAction = defineAction({
   roles: ["admin"],
   input: teamFields,
   lists: TEAM_LIST_FIELDS,
-  run: ({ user, input }) => createTeam(user, input),
+  run: async ({ user, input }) => await createTeam(user, input),
   revalidate: ({ result }) => refresh(result.teamId),
   redirect: ({ result }) => `/teams/${result.teamId}?saved=created`,
 });
@@ -30,7 +30,7 @@ export const saveTeamAction = defineAction({
   ids: z.tuple([Id]),
   input: teamFields,
   lists: TEAM_LIST_FIELDS,
-  run: ({ user, ids: [teamId], input }) => updateTeam(user, teamId, input),
+  run: async ({ user, ids: [teamId], input }) => await updateTeam(user, teamId, input),
   revalidate: ({ result }) => refresh(result.teamId),
   redirect: ({ result }) => `/teams/${result.teamId}?saved=updated`,
 });
@@ -38,7 +38,7 @@ export const saveTeamAction = defineAction({
 export const archiveTeamAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
-  run: ({ user, ids: [teamId] }) => archiveTeam(user, teamId),
+  run: async ({ user, ids: [teamId] }) => await archiveTeam(user, teamId),
   revalidate: ({ result }) => refresh(result.teamId),
   redirect: ({ result }) => `/teams/${result.teamId}?saved=archived`,
 });
@@ -46,7 +46,7 @@ export const archiveTeamAction = defineAction({
 export const restoreTeamAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
-  run: ({ user, ids: [teamId] }) => restoreTeam(user, teamId),
+  run: async ({ user, ids: [teamId] }) => await restoreTeam(user, teamId),
   revalidate: ({ result }) => refresh(result.teamId),
   redirect: ({ result }) => `/teams/${result.teamId}?saved=restored`,
 });

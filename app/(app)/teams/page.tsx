@@ -17,7 +17,7 @@ const fte = (n: number) => Number(n.toFixed(2)).toLocaleString("en-GB");
 export default async function TeamsPage({ searchParams }: { searchParams: Search }) {
   const user = await requireRole("manager", "lead", "admin");
   const f = parseTeamFilters(await searchParams);
-  const result = listTeams(user, f);
+  const result = await listTeams(user, f);
   const href = (change: Partial<TeamFilters>) => `/teams${teamFiltersToQuery({ ...f, ...change })}`;
   const filtered = !!f.q || f.archived;
   const totals = result.teams.reduce((t, team) => ({ headcount: t.headcount + team.size.headcount, fte: t.fte + team.size.fte }), { headcount: 0, fte: 0 });

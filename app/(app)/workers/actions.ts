@@ -8,7 +8,7 @@ import { createWorker, updateWorker, recordLeaving } from "@/db/queries/worker-c
 export const addWorkerAction = defineAction({
   roles: ["manager", "admin"],
   input: ({ today }) => workerFields(today),
-  run: ({ user, input }) => createWorker(user, input),
+  run: async ({ user, input }) => await createWorker(user, input),
   revalidate: () => ["/workers", "/team"],
   redirect: ({ result }) => `/workers/${result.workerId}?saved=created`,
 });
@@ -17,7 +17,7 @@ export const saveWorkerAction = defineAction({
   roles: ["manager", "admin"],
   ids: z.tuple([Id]),
   input: ({ today }) => workerEditFields(today),
-  run: ({ user, ids: [workerId], input }) => updateWorker(user, workerId, input),
+  run: async ({ user, ids: [workerId], input }) => await updateWorker(user, workerId, input),
   revalidate: ({ ids: [workerId] }) => ["/workers", `/workers/${workerId}`, "/team"],
   redirect: ({ ids: [workerId] }) => `/workers/${workerId}?saved=updated`,
 });
@@ -26,7 +26,7 @@ export const markLeavingAction = defineAction({
   roles: ["manager", "admin"],
   ids: z.tuple([Id]),
   input: ({ today }) => leavingFields(today),
-  run: ({ user, ids: [workerId], input }) => recordLeaving(user, workerId, input),
+  run: async ({ user, ids: [workerId], input }) => await recordLeaving(user, workerId, input),
   revalidate: ({ ids: [workerId] }) => ["/workers", `/workers/${workerId}`, "/team"],
   redirect: ({ ids: [workerId] }) => `/workers/${workerId}?saved=left`,
 });

@@ -5,13 +5,13 @@ import { lineManagerOptions } from "@/db/queries/worker-changes";
 import type { WorkerFormOptions } from "./worker-form";
 
 /** The choices on the worker form: a manager's own teams, every live reference value, active managers. */
-export function workerFormOptions(user: SessionUser): WorkerFormOptions {
+export async function workerFormOptions(user: SessionUser): Promise<WorkerFormOptions> {
   return {
-    teams: teamOptions(user),
-    professions: professionOptions(),
-    stages: stageOptions(),
-    bands: bandOptions(),
-    careSettings: careSettingOptions(),
-    lineManagers: lineManagerOptions(user),
+    teams: await teamOptions(user),
+    professions: await professionOptions(),
+    stages: await stageOptions(),
+    bands: await bandOptions(),
+    careSettings: await careSettingOptions(),
+    lineManagers: await lineManagerOptions(user),
   };
 }

@@ -37,7 +37,7 @@ function FilterSelect({ name, label, options, value, all }: { name: string; labe
 export default async function WorkersPage({ searchParams }: { searchParams: Search }) {
   const user = await requireRole("manager", "lead", "admin");
   const f = parseWorkerFilters(await searchParams);
-  const result = listWorkers(user, f);
+  const result = await listWorkers(user, f);
   const href = (change: Partial<WorkerFilters>) => `/workers${filtersToQuery({ ...f, ...change })}`;
   const sortHref = (sort: string, dir: "asc" | "desc") => href({ sort: sort as WorkerSort, dir, page: 1 });
   const moreFilters = !!(f.team || f.profession || f.stage || f.band || f.setting || f.apprentice || f.status !== "in_post");
@@ -90,11 +90,11 @@ export default async function WorkersPage({ searchParams }: { searchParams: Sear
         <details className="mt-4" open={moreFilters}>
           <summary className="cursor-pointer font-semibold text-nhs-blue">More filters{moreFilters ? " (in use)" : ""}</summary>
           <div className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-            <FilterSelect name="team" label="Team" options={teamOptions(user)} value={f.team} all="All teams" />
-            <FilterSelect name="profession" label="Profession" options={professionOptions()} value={f.profession} all="All professions" />
-            <FilterSelect name="stage" label="Role" options={stageOptions()} value={f.stage} all="All roles" />
-            <FilterSelect name="band" label="Band" options={bandOptions()} value={f.band} all="All bands" />
-            <FilterSelect name="setting" label="Care setting" options={careSettingOptions()} value={f.setting} all="All settings" />
+            <FilterSelect name="team" label="Team" options={await teamOptions(user)} value={f.team} all="All teams" />
+            <FilterSelect name="profession" label="Profession" options={await professionOptions()} value={f.profession} all="All professions" />
+            <FilterSelect name="stage" label="Role" options={await stageOptions()} value={f.stage} all="All roles" />
+            <FilterSelect name="band" label="Band" options={await bandOptions()} value={f.band} all="All bands" />
+            <FilterSelect name="setting" label="Care setting" options={await careSettingOptions()} value={f.setting} all="All settings" />
             <FilterSelect
               name="status"
               label="Status"

@@ -24,7 +24,7 @@ export async function askForPasswordLink(_prev: FormState, typed: FormData): Pro
   // Links are built on APP_URL alone and go by email alone: without both, only an administrator issues one.
   if (!emailsLinks()) return { ok: false, message: NOT_EMAILING, values };
 
-  const request = requestPasswordReset(input.data.email, await clientAddress());
+  const request = await requestPasswordReset(input.data.email, await clientAddress());
   if (request.outcome === "paused") {
     return {
       ok: false,
@@ -34,9 +34,9 @@ export async function askForPasswordLink(_prev: FormState, typed: FormData): Pro
   }
   if (request.outcome === "issued") {
     const { link } = request;
-    const organisation = organisationName();
+    const organisation = await organisationName();
     // Sent after the answer has gone, so how long a mail server takes says nothing about whether the account exists.
-    after(() => emailRequestedLink(link, organisation));
+    after(async () => await emailRequestedLink(link, organisation));
   }
   return { ok: true, values: { email: input.data.email } };
 }

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Forgotten your password" };
 
 export default async function ForgottenPasswordPage() {
   await connection(); // whether email is set up is the server's setting now, not at build time
-  const organisation = organisationName();
+  const organisation = await organisationName();
   return (
     <>
       <BrandHeader organisation={organisation} />

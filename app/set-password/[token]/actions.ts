@@ -17,9 +17,9 @@ export async function choosePassword(token: string, _prev: FormState, form: Form
   if (!input.success) return formErrors(input.error, form);
   const link = z.string().max(100).safeParse(token);
   if (!link.success) return { ok: false, message: LINK_GONE };
-  // Hashing is slow and async: done before the transaction, which must be synchronous.
+  // Hashing is slow: done before the transaction, which holds the connection while it runs.
   const passwordHash = await hashPassword(input.data.password);
-  const result = redeemPasswordLink(link.data, passwordHash);
+  const result = await redeemPasswordLink(link.data, passwordHash);
   if (!result.ok) return { ok: false, message: LINK_GONE };
   try {
     await signIn("credentials", { email: result.email, password: input.data.password, redirectTo: homeFor(result.role) });

@@ -12,10 +12,10 @@ export const metadata: Metadata = { title: "Choose your password", referrer: "no
 export default async function SetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   await connection(); // whether the link still works depends on the database now
   const { token } = await params;
-  const link = passwordLinkFor(token);
+  const link = await passwordLinkFor(token);
   return (
     <>
-      <BrandHeader organisation={organisationName()} />
+      <BrandHeader organisation={await organisationName()} />
       <main id="main-content" className="mx-auto max-w-xl px-4 py-8">
         <div className="card">
           {link ? (

@@ -15,7 +15,7 @@ const standardPage = (standardId: string, saved: string) => `/admin/apprenticesh
 export const createStandardAction = defineAction({
   roles: ["admin"],
   input: StandardFields,
-  run: ({ user, input }) => standards.createStandard(user, input),
+  run: async ({ user, input }) => await standards.createStandard(user, input),
   revalidate: () => REFRESH,
   redirect: ({ result }) => standardPage(result.standardId, "created"),
 });
@@ -24,7 +24,7 @@ export const updateStandardAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: StandardChangeFields,
-  run: ({ user, ids: [standardId], input }) => standards.updateStandard(user, standardId, input),
+  run: async ({ user, ids: [standardId], input }) => await standards.updateStandard(user, standardId, input),
   revalidate: () => REFRESH,
   redirect: ({ result }) => standardPage(result.standardId, "updated"),
 });
@@ -33,7 +33,7 @@ export const addOptionAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: OptionFields,
-  run: ({ user, ids: [standardId], input }) => standards.addOption(user, standardId, input.name),
+  run: async ({ user, ids: [standardId], input }) => await standards.addOption(user, standardId, input.name),
   revalidate: () => REFRESH,
   redirect: ({ result }) => standardPage(result.standardId, "option-added"),
 });
@@ -42,7 +42,7 @@ export const renameOptionAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: OptionFields,
-  run: ({ user, ids: [optionId], input }) => standards.renameOption(user, optionId, input.name),
+  run: async ({ user, ids: [optionId], input }) => await standards.renameOption(user, optionId, input.name),
   revalidate: () => REFRESH,
   redirect: ({ result }) => standardPage(result.standardId, "option-renamed"),
 });
@@ -50,7 +50,7 @@ export const renameOptionAction = defineAction({
 export const setOptionRetiredAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id, Flag]),
-  run: ({ user, ids: [optionId, retired] }) => standards.setOptionRetired(user, optionId, retired),
+  run: async ({ user, ids: [optionId, retired] }) => await standards.setOptionRetired(user, optionId, retired),
   revalidate: () => REFRESH,
   redirect: ({ ids: [, retired], result }) => standardPage(result.standardId, retired ? "option-retired" : "option-restored"),
 });
@@ -59,7 +59,7 @@ export const addGatewayRequirementAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: GatewayFields,
-  run: ({ user, ids: [standardId], input }) => standards.addGatewayRequirement(user, standardId, input.label),
+  run: async ({ user, ids: [standardId], input }) => await standards.addGatewayRequirement(user, standardId, input.label),
   revalidate: () => REFRESH,
   redirect: ({ result }) => standardPage(result.standardId, "requirement-added"),
 });
@@ -68,7 +68,7 @@ export const rewordGatewayRequirementAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: GatewayFields,
-  run: ({ user, ids: [requirementId], input }) => standards.rewordGatewayRequirement(user, requirementId, input.label),
+  run: async ({ user, ids: [requirementId], input }) => await standards.rewordGatewayRequirement(user, requirementId, input.label),
   revalidate: () => REFRESH,
   redirect: ({ result }) => standardPage(result.standardId, "requirement-reworded"),
 });
@@ -76,7 +76,7 @@ export const rewordGatewayRequirementAction = defineAction({
 export const moveGatewayRequirementAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id, z.enum(["up", "down"])]),
-  run: ({ user, ids: [requirementId, direction] }) => standards.moveGatewayRequirement(user, requirementId, direction),
+  run: async ({ user, ids: [requirementId, direction] }) => await standards.moveGatewayRequirement(user, requirementId, direction),
   revalidate: () => REFRESH,
   redirect: ({ result }) => standardPage(result.standardId, "requirement-moved"),
 });
@@ -84,7 +84,7 @@ export const moveGatewayRequirementAction = defineAction({
 export const setGatewayRequirementRetiredAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id, Flag]),
-  run: ({ user, ids: [requirementId, retired] }) => standards.setRequirementRetired(user, requirementId, retired),
+  run: async ({ user, ids: [requirementId, retired] }) => await standards.setRequirementRetired(user, requirementId, retired),
   revalidate: () => REFRESH,
   redirect: ({ ids: [, retired], result }) => standardPage(result.standardId, retired ? "requirement-retired" : "requirement-restored"),
 });
@@ -98,12 +98,12 @@ export const updateOtjRuleAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   // The fields a rule's change takes depend on its kind.
-  input: ({ user, ids: [ruleId] }) => {
-    const found = standards.otjRuleForAdmin(user, ruleId);
+  input: async ({ user, ids: [ruleId] }) => {
+    const found = await standards.otjRuleForAdmin(user, ruleId);
     if (!found) notFound();
     return otjRuleChangeFields(found.rule.kind);
   },
-  run: ({ user, ids: [ruleId], input }) => standards.updateOtjRule(user, ruleId, input),
+  run: async ({ user, ids: [ruleId], input }) => await standards.updateOtjRule(user, ruleId, input),
   revalidate: () => REFRESH,
   redirect: ({ result }) => rulesPage("rule-updated", result.apprenticeships),
 });
@@ -111,7 +111,7 @@ export const updateOtjRuleAction = defineAction({
 export const addOtjRuleAction = defineAction({
   roles: ["admin"],
   input: otjRuleNewFields,
-  run: ({ user, input }) => standards.addOtjRule(user, input),
+  run: async ({ user, input }) => await standards.addOtjRule(user, input),
   revalidate: () => REFRESH,
   redirect: ({ result }) => rulesPage("rule-added", result.apprenticeships),
 });
@@ -120,7 +120,7 @@ export const removeScheduledOtjRuleAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: otjRuleRemoveFields,
-  run: ({ user, ids: [ruleId] }) => standards.removeScheduledOtjRule(user, ruleId),
+  run: async ({ user, ids: [ruleId] }) => await standards.removeScheduledOtjRule(user, ruleId),
   revalidate: () => REFRESH,
   redirect: ({ result }) => rulesPage("rule-removed", result.apprenticeships),
 });

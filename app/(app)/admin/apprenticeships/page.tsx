@@ -27,8 +27,8 @@ function savedMessage(saved: string | undefined, n: number): string | undefined 
 
 export default async function AdminApprenticeshipsPage({ searchParams }: { searchParams: Promise<{ saved?: string; apprenticeships?: string }> }) {
   const admin = await requireRole("admin");
-  const rows = standardAdminList(admin);
-  const rules = otjRuleList(admin);
+  const rows = await standardAdminList(admin);
+  const rules = await otjRuleList(admin);
   const { saved, apprenticeships } = await searchParams;
   const touched = Number.parseInt(typeof apprenticeships === "string" ? apprenticeships : "", 10);
   const message = savedMessage(typeof saved === "string" ? saved : undefined, Number.isFinite(touched) && touched >= 0 ? touched : 0);

@@ -18,10 +18,10 @@ export const metadata: Metadata = { title: "Audit trail" };
 export default async function AuditTrailPage({ searchParams }: { searchParams: Promise<AuditSearch> }) {
   const user = await requireRole("admin");
   const { page, ...filters } = parseAuditFilters(await searchParams);
-  const trail = auditTrail(user, filters, page)!;
-  const choices = auditFilterChoices(user)!;
-  const chain = auditChainStatus(user)!;
-  const workerName = filters.worker ? auditWorkerName(user, filters.worker) : undefined;
+  const trail = (await auditTrail(user, filters, page))!;
+  const choices = (await auditFilterChoices(user))!;
+  const chain = (await auditChainStatus(user))!;
+  const workerName = filters.worker ? await auditWorkerName(user, filters.worker) : undefined;
   const filtered = Object.values(filters).some(Boolean);
 
   return (

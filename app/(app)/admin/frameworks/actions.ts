@@ -17,7 +17,7 @@ const REFRESH = [
 export const startFrameworkDraftAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
-  run: ({ user, ids: [frameworkId] }) => frameworks.startDraftVersion(user, frameworkId),
+  run: async ({ user, ids: [frameworkId] }) => await frameworks.startDraftVersion(user, frameworkId),
   revalidate: () => REFRESH,
   redirect: ({ result }) => `${versionPath(result)}?saved=started`,
 });
@@ -26,7 +26,7 @@ export const discardFrameworkDraftAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: DiscardFields,
-  run: ({ user, ids: [versionId] }) => frameworks.discardDraftVersion(user, versionId),
+  run: async ({ user, ids: [versionId] }) => await frameworks.discardDraftVersion(user, versionId),
   revalidate: () => REFRESH,
   redirect: ({ result }) => `/admin/frameworks/${result.frameworkId}?saved=discarded`,
 });
@@ -35,7 +35,7 @@ export const publishFrameworkDraftAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: PublishFields,
-  run: ({ user, ids: [versionId], input }) => frameworks.publishVersion(user, versionId, input),
+  run: async ({ user, ids: [versionId], input }) => await frameworks.publishVersion(user, versionId, input),
   revalidate: () => REFRESH,
   redirect: ({ result }) => `${versionPath(result)}?saved=published`,
 });
@@ -44,7 +44,7 @@ export const saveDomainAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: DomainFields,
-  run: ({ user, ids: [domainId], input }) => frameworks.updateDomain(user, domainId, input),
+  run: async ({ user, ids: [domainId], input }) => await frameworks.updateDomain(user, domainId, input),
   revalidate: () => REFRESH,
   redirect: ({ result }) => `${versionPath(result)}?saved=domain`,
 });
@@ -53,7 +53,7 @@ export const addStatementAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: StatementNewFields,
-  run: ({ user, ids: [versionId], input }) => frameworks.addStatement(user, versionId, input),
+  run: async ({ user, ids: [versionId], input }) => await frameworks.addStatement(user, versionId, input),
   revalidate: () => REFRESH,
   redirect: ({ result }) => `${versionPath(result)}?saved=added`,
 });
@@ -62,7 +62,7 @@ export const saveStatementAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: StatementEditFields,
-  run: ({ user, ids: [statementId], input }) => frameworks.updateStatement(user, statementId, input),
+  run: async ({ user, ids: [statementId], input }) => await frameworks.updateStatement(user, statementId, input),
   revalidate: () => REFRESH,
   redirect: ({ result }) => `${versionPath(result)}?saved=updated`,
 });
@@ -70,7 +70,7 @@ export const saveStatementAction = defineAction({
 export const retireStatementAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
-  run: ({ user, ids: [statementId] }) => frameworks.retireStatement(user, statementId),
+  run: async ({ user, ids: [statementId] }) => await frameworks.retireStatement(user, statementId),
   revalidate: () => REFRESH,
   redirect: ({ result }) => `${versionPath(result)}/statements/${result.id}?saved=retired`,
 });
@@ -78,7 +78,7 @@ export const retireStatementAction = defineAction({
 export const restoreStatementAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
-  run: ({ user, ids: [statementId] }) => frameworks.restoreStatement(user, statementId),
+  run: async ({ user, ids: [statementId] }) => await frameworks.restoreStatement(user, statementId),
   revalidate: () => REFRESH,
   redirect: ({ result }) => `${versionPath(result)}/statements/${result.id}?saved=restored`,
 });
@@ -86,7 +86,7 @@ export const restoreStatementAction = defineAction({
 export const chooseFrameworkAction = defineAction({
   roles: ["admin"],
   input: AssessedFrameworkFields,
-  run: ({ user, input }) => chooseAssessedFramework(user, input.frameworkId),
+  run: async ({ user, input }) => await chooseAssessedFramework(user, input.frameworkId),
   // Every page that shows competencies, goals' statements or the insights follows the choice.
   revalidate: () => [{ path: "/", type: "layout" }],
   done: "Framework chosen",

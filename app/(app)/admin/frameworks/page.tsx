@@ -16,8 +16,8 @@ const statements = (n: number) => `${n.toLocaleString("en-GB")} ${n === 1 ? "sta
 
 export default async function FrameworksPage() {
   const admin = await requireRole("admin");
-  const rows = frameworkList(admin);
-  const assessed = assessedFrameworkKey();
+  const rows = await frameworkList(admin);
+  const assessed = await assessedFrameworkKey();
   const published = rows.filter((f) => f.published);
   return (
     <>

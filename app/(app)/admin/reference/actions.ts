@@ -20,7 +20,7 @@ export const addReferenceValueAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Kind]),
   input: ({ ids: [kind] }) => referenceNewFields(kind),
-  run: ({ user, ids: [kind], input }) => addReferenceValue(user, kind, input),
+  run: async ({ user, ids: [kind], input }) => await addReferenceValue(user, kind, input),
   revalidate: () => REFRESH,
   redirect: ({ ids: [kind], result }) => valuePage(kind, result.id, "created"),
 });
@@ -29,7 +29,7 @@ export const saveReferenceValueAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Kind, Id]),
   input: ({ ids: [kind] }) => referenceEditFields(kind),
-  run: ({ user, ids: [kind, valueId], input }) => updateReferenceValue(user, kind, valueId, input),
+  run: async ({ user, ids: [kind, valueId], input }) => await updateReferenceValue(user, kind, valueId, input),
   revalidate: () => REFRESH,
   redirect: ({ ids: [kind], result }) => valuePage(kind, result.id, "updated"),
 });
@@ -37,7 +37,7 @@ export const saveReferenceValueAction = defineAction({
 export const retireReferenceValueAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Kind, Id]),
-  run: ({ user, ids: [kind, valueId] }) => retireReferenceValue(user, kind, valueId),
+  run: async ({ user, ids: [kind, valueId] }) => await retireReferenceValue(user, kind, valueId),
   revalidate: () => REFRESH,
   redirect: ({ ids: [kind], result }) => valuePage(kind, result.id, "retired"),
 });
@@ -45,7 +45,7 @@ export const retireReferenceValueAction = defineAction({
 export const restoreReferenceValueAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Kind, Id]),
-  run: ({ user, ids: [kind, valueId] }) => restoreReferenceValue(user, kind, valueId),
+  run: async ({ user, ids: [kind, valueId] }) => await restoreReferenceValue(user, kind, valueId),
   revalidate: () => REFRESH,
   redirect: ({ ids: [kind], result }) => valuePage(kind, result.id, "restored"),
 });

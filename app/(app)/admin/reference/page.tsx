@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Reference data" };
 const frameworkLabel = (v: string | null | undefined) =>
   v && (FRAMEWORK_STAGES as readonly string[]).includes(v) ? frameworkStageWords.label(v as (typeof FRAMEWORK_STAGES)[number]) : "–";
 
-function Section({ kind, rows }: { kind: ReferenceKind; rows: ReturnType<typeof referenceList> }) {
+function Section({ kind, rows }: { kind: ReferenceKind; rows: Awaited<ReturnType<typeof referenceList>> }) {
   const words = referenceWords[kind];
   const live = rows.filter((r) => !r.retiredAt).length;
   return (
@@ -111,9 +111,9 @@ export default async function ReferencePage() {
           ))}
         </ul>
       </nav>
-      {REFERENCE_KINDS.map((kind) => (
-        <Section key={kind} kind={kind} rows={referenceList(admin, kind)} />
-      ))}
+      {await Promise.all(REFERENCE_KINDS.map(async (kind) => (
+        <Section key={kind} kind={kind} rows={await referenceList(admin, kind)} />
+      )))}
     </>
   );
 }

@@ -12,7 +12,7 @@ const resourcePage = (id: string, saved: string) => `/admin/resources/${id}?save
 export const createResourceAction = defineAction({
   roles: ["admin"],
   input: ResourceFields,
-  run: ({ user, input }) => hub.createResource(user, input),
+  run: async ({ user, input }) => await hub.createResource(user, input),
   revalidate: () => REFRESH,
   redirect: ({ result }) => resourcePage(result.id, "created"),
 });
@@ -21,7 +21,7 @@ export const updateResourceAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: ResourceFields,
-  run: ({ user, ids: [resourceId], input }) => hub.updateResource(user, resourceId, input),
+  run: async ({ user, ids: [resourceId], input }) => await hub.updateResource(user, resourceId, input),
   revalidate: () => REFRESH,
   redirect: ({ result }) => resourcePage(result.id, "updated"),
 });
@@ -29,7 +29,7 @@ export const updateResourceAction = defineAction({
 export const retireResourceAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
-  run: ({ user, ids: [resourceId] }) => hub.retireResource(user, resourceId),
+  run: async ({ user, ids: [resourceId] }) => await hub.retireResource(user, resourceId),
   revalidate: () => REFRESH,
   redirect: ({ result }) => resourcePage(result.id, "retired"),
 });
@@ -37,7 +37,7 @@ export const retireResourceAction = defineAction({
 export const restoreResourceAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
-  run: ({ user, ids: [resourceId] }) => hub.restoreResource(user, resourceId),
+  run: async ({ user, ids: [resourceId] }) => await hub.restoreResource(user, resourceId),
   revalidate: () => REFRESH,
   redirect: ({ result }) => resourcePage(result.id, "restored"),
 });

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Manage resources" };
 
 export default async function AdminResourcesPage() {
   const admin = await requireRole("admin");
-  const rows = resourceAdminList(admin);
+  const rows = await resourceAdminList(admin);
   const live = rows.filter((r) => !r.retiredAt).length;
   return (
     <>

@@ -7,7 +7,7 @@ import { saveScorecardThresholds } from "@/db/queries/scorecard";
 export const saveThresholdsAction = defineAction({
   roles: ["admin"],
   input: thresholdFields,
-  run: ({ user, input }) => saveScorecardThresholds(user, input),
+  run: async ({ user, input }) => await saveScorecardThresholds(user, input),
   revalidate: () => ["/insights", "/admin/scorecard"],
   done: "Thresholds saved",
 });

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Scorecard thresholds" };
 
 export default async function ScorecardThresholdsPage() {
   await requireRole("admin");
-  const t = scorecardThresholds();
+  const t = await scorecardThresholds();
   const figure = (n: number, share: boolean) => String(share ? Math.round(n * 1000) / 10 : n);
   const rows = SCORECARD_MEASURES.map((m) => {
     const share = MEASURE_INFO[m].kind === "share";

@@ -13,7 +13,7 @@ import { organisationName } from "@/db/queries/sign-in";
 const StatusChange = z.object({ status: z.enum(["active", "disabled"], { error: "Choose to disable or re-enable the account" }) });
 
 async function withLink(issuer: SessionUser, result: Extract<LinkChange, { ok: true }>, message: string): Promise<LinkFormState> {
-  const link = await deliverPasswordLink(issuer, { ...result, organisation: organisationName() });
+  const link = await deliverPasswordLink(issuer, { ...result, organisation: await organisationName() });
   return { ok: true, message, link };
 }
 
@@ -25,16 +25,16 @@ export const addUserAction = defineAction({
   roles: ["admin"],
   input: newUserFields,
   lists: ["teamIds"],
-  run: ({ user, input }) => createUser(user, input),
+  run: async ({ user, input }) => await createUser(user, input),
   revalidate: ({ input }) => (input.teamIds.length ? [...refresh(), { path: "/teams", type: "layout" as const }] : refresh()),
-  done: ({ user, result }) => withLink(user, result, `Login created for ${result.name}`),
+  done: async ({ user, result }) => await withLink(user, result, `Login created for ${result.name}`),
 });
 
 export const changeUserRoleAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: roleChangeFields,
-  run: ({ user, ids: [userId], input }) => changeUserRole(user, userId, input.role),
+  run: async ({ user, ids: [userId], input }) => await changeUserRole(user, userId, input.role),
   revalidate: ({ ids: [userId] }) => refresh(userId),
   done: ({ input }): FormState => ({
     ok: true,
@@ -46,7 +46,7 @@ export const changeUserStatusAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
   input: StatusChange,
-  run: ({ user, ids: [userId], input }) => setUserStatus(user, userId, input.status),
+  run: async ({ user, ids: [userId], input }) => await setUserStatus(user, userId, input.status),
   revalidate: ({ ids: [userId] }) => refresh(userId),
   done: ({ input }): FormState => ({
     ok: true,
@@ -57,7 +57,7 @@ export const changeUserStatusAction = defineAction({
 export const issuePasswordLinkAction = defineAction({
   roles: ["admin"],
   ids: z.tuple([Id]),
-  run: ({ user, ids: [userId] }) => resetPassword(user, userId),
+  run: async ({ user, ids: [userId] }) => await resetPassword(user, userId),
   revalidate: ({ ids: [userId] }) => refresh(userId),
-  done: ({ user, result }) => withLink(user, result, result.purpose === "reset" ? "Password reset" : "New set-password link created"),
+  done: async ({ user, result }) => await withLink(user, result, result.purpose === "reset" ? "Password reset" : "New set-password link created"),
 });

@@ -22,7 +22,7 @@ function StatusTag({ user }: { user: { status: string; passwordSet: boolean; las
 export default async function UsersPage({ searchParams }: { searchParams: Search }) {
   const admin = await requireRole("admin");
   const f = parseUserFilters(await searchParams);
-  const result = listUsers(admin, f);
+  const result = await listUsers(admin, f);
   const href = (change: Partial<UserFilters>) => `/admin/users${userFiltersToQuery({ ...f, ...change })}`;
   const filtered = !!(f.q || f.role || f.status);
 

@@ -18,11 +18,11 @@ export default async function MeasureWorkersPage({ params, searchParams }: { par
   if (!isBehindMeasure(measure)) notFound();
   const coverage = measure === "competency_coverage";
   const today = todayInLondon();
-  const choices = scorecardFilterChoices(user);
+  const choices = await scorecardFilterChoices(user);
   const filters = parseInsightsFilters(await searchParams, choices, today);
   const info = MEASURE_INFO[measure];
   const teamName = filters.team ? choices.teams.find((t) => t.id === filters.team)?.name : null;
-  const data = workersBehind(user, filters, measure, 500);
+  const data = await workersBehind(user, filters, measure, 500);
 
   return (
     <>

@@ -33,11 +33,11 @@ export type WorkersBehind = {
 };
 
 /** The workers behind the figure, those still to do first; `limit` null for all of them (the download). */
-export function workersBehind(user: SessionUser, f: ScorecardFilters, measure: BehindMeasure, limit: number | null): WorkersBehind {
+export async function workersBehind(user: SessionUser, f: ScorecardFilters, measure: BehindMeasure, limit: number | null): Promise<WorkersBehind> {
   const bound = limit ?? -1; // SQLite reads LIMIT -1 as no limit
   const many = (n: number) => `${n} ${n === 1 ? "worker" : "workers"}`;
   if (measure === "competency_coverage") {
-    const data = coverageWorkers(user, f, bound);
+    const data = await coverageWorkers(user, f, bound);
     return {
       period: data.period,
       total: data.total,
@@ -52,7 +52,7 @@ export function workersBehind(user: SessionUser, f: ScorecardFilters, measure: B
       })),
     };
   }
-  const data = scorecardWorkers(user, f, measure, bound);
+  const data = await scorecardWorkers(user, f, measure, bound);
   const due = MEASURE_INFO[measure].outOf === "due";
   const whose = due ? ` whose ${MEASURE_INFO[measure].label.toLowerCase()} had fallen due by ${formatDate(data.period.end)}` : "";
   return {

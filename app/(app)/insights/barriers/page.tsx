@@ -21,9 +21,9 @@ export const metadata: Metadata = { title: "Insights: barriers and enablers" };
 export default async function BarriersPage({ searchParams }: { searchParams: Promise<InsightsSearch> }) {
   const user = await requireRole("manager", "lead", "admin");
   const today = todayInLondon();
-  const choices = scorecardFilterChoices(user);
+  const choices = await scorecardFilterChoices(user);
   const filters = parseInsightsFilters(await searchParams, choices, today);
-  const data = barriersAndEnablers(user, filters);
+  const data = await barriersAndEnablers(user, filters);
   // Each quarter is named by the month it ends in: "to Mar 2026".
   const quarterLabels = data.trend.map((q) => `to ${monthLabel(q.end.slice(0, 7))}`);
   const quarterSeries: BarSeries[] = [

@@ -5,7 +5,7 @@ import { scorecardTable } from "../scorecard-table";
 import { parseTeamOrder } from "@/lib/rules/scorecard";
 
 export const GET = insightsCsvRoute({
-  tables: (user, f, search) => [scorecardTable(scorecard(user, f), parseTeamOrder(search.sort, search.dir))],
+  tables: async (user, f, search) => [scorecardTable(await scorecard(user, f), parseTeamOrder(search.sort, search.dir))],
   period: twelveMonthsTo,
   only: "scorecard",
 });

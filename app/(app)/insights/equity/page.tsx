@@ -21,11 +21,11 @@ export const metadata: Metadata = { title: "Insights: equity" };
 export default async function EquityPage({ searchParams }: { searchParams: Promise<InsightsSearch> }) {
   const user = await requireRole("manager", "lead", "admin");
   const today = todayInLondon();
-  const choices = scorecardFilterChoices(user);
+  const choices = await scorecardFilterChoices(user);
   const search = await searchParams;
   const filters = parseInsightsFilters(search, choices, today);
   const period = equityPeriodFor(search.end, today);
-  const figures = equityFigures(user, period);
+  const figures = await equityFigures(user, period);
   if (!figures) notFound();
   // Equality-derived figures: every view is in the audit trail, with the period and whether figures were shown.
   await recordView(user, { action: "equity.view", entityType: "equity", entityId: period.end, summary: { period: period.end, shown: figures.status } });

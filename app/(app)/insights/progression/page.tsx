@@ -23,10 +23,10 @@ export default async function ProgressionPage({ searchParams }: { searchParams: 
   const user = await requireRole("manager", "lead", "admin");
   const today = todayInLondon();
   const sp = await searchParams;
-  const choices = scorecardFilterChoices(user);
+  const choices = await scorecardFilterChoices(user);
   const filters = parseInsightsFilters(sp, choices, today);
   const months = parseMonths(sp.months);
-  const data = progression(user, filters, months);
+  const data = await progression(user, filters, months);
   const tables = progressionTables(data);
   const extra: Record<string, string> = months === 12 ? {} : { months: String(months) };
   const csvHref = (key: ProgressionTableKey) => `/insights/progression/csv${insightsQuery(filters, today, { ...extra, table: key })}`;

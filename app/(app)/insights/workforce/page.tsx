@@ -15,9 +15,9 @@ export const metadata: Metadata = { title: "Insights: workforce" };
 export default async function WorkforcePage({ searchParams }: { searchParams: Promise<InsightsSearch> }) {
   const user = await requireRole("manager", "lead", "admin");
   const today = todayInLondon();
-  const choices = scorecardFilterChoices(user);
+  const choices = await scorecardFilterChoices(user);
   const filters = parseInsightsFilters(await searchParams, choices, today);
-  const composition = workforceComposition(user, filters);
+  const composition = await workforceComposition(user, filters);
   const tables = workforceTables(composition);
   const headcount = composition.byBand.reduce((a, b) => a + b.headcount, 0);
   const fte = composition.byBand.reduce((a, b) => a + b.fte, 0);

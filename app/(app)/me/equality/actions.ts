@@ -11,7 +11,7 @@ export const saveEqualityAction = defineAction({
   input: equalityFields,
   // "Clear my answers" sends the form as it is, but saves nothing.
   read: (form) => (form.get("intent") === "clear" ? {} : formObject(form)),
-  run: ({ user, input }) => saveMyEquality(user, input),
+  run: async ({ user, input }) => await saveMyEquality(user, input),
   revalidate: () => ["/me/equality"],
   redirect: ({ result }) => `/me/equality?saved=${result.outcome}`,
 });

@@ -20,7 +20,7 @@ const SAVED: Record<string, string> = {
 
 export default async function EqualityPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const user = await requireRole("support_worker");
-  const mine = myEquality(user);
+  const mine = await myEquality(user);
   if (!mine) notFound();
   const { saved } = await searchParams;
   const hasAnswers = !!(mine.ethnicGroup || mine.disability || mine.sex || mine.ageBand);

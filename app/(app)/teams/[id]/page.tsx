@@ -24,9 +24,9 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
   const user = await requireRole("manager", "lead", "admin");
   const { id } = await params;
   const saved = SAVED[(await searchParams).saved ?? ""];
-  const team = teamDetail(user, id);
+  const team = await teamDetail(user, id);
   if (!team) notFound();
-  const people = teamWorkers(user, id);
+  const people = await teamWorkers(user, id);
   const mayChange = canChangeTeams(user.role);
 
   return (

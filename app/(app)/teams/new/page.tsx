@@ -15,7 +15,7 @@ export default async function NewTeamPage() {
         <Link href="/teams">Back to teams</Link>
       </p>
       <h1 className="mb-6">Add a team</h1>
-      <TeamForm action={addTeamAction} choices={teamFormChoices(admin)} defaults={{}} submitLabel="Add team" />
+      <TeamForm action={addTeamAction} choices={await teamFormChoices(admin)} defaults={{}} submitLabel="Add team" />
     </div>
   );
 }

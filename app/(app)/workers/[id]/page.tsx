@@ -39,13 +39,13 @@ export default async function WorkerProfilePage({
   const user = await requireUser();
   const { id } = await params;
   const saved = SAVED[(await searchParams).saved ?? ""];
-  const worker = workerProfile(user, id);
+  const worker = await workerProfile(user, id);
   if (!worker) notFound();
-  const history = positionHistory(user, id);
+  const history = await positionHistory(user, id);
   const today = todayInLondon();
-  const summary = worker.status === "in_post" ? developmentSummaries(user, today, { workerIds: [id] })[0] : undefined;
-  const canEdit = worker.status === "in_post" && !!editableWorker(user, id);
-  const readiness = worker.status === "in_post" ? progressionReadiness(user, id, today) : undefined;
+  const summary = worker.status === "in_post" ? (await developmentSummaries(user, today, { workerIds: [id] }))[0] : undefined;
+  const canEdit = worker.status === "in_post" && !!await editableWorker(user, id);
+  const readiness = worker.status === "in_post" ? await progressionReadiness(user, id, today) : undefined;
 
   return (
     <>

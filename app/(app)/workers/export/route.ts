@@ -8,7 +8,7 @@ import { exportWorkers } from "@/db/queries/worker-export";
 export async function GET(request: Request) {
   const user = await requireRole("manager", "lead", "admin");
   const filters = parseWorkerFilters(new URL(request.url).searchParams);
-  const rows = exportWorkers(user, filters);
+  const rows = await exportWorkers(user, filters);
   return new Response(workersCsv(rows), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -8,7 +8,7 @@ import { applyWorkerImport } from "@/db/queries/worker-import";
 export const confirmImportAction = defineAction({
   roles: ["manager", "admin"],
   ids: z.tuple([Id]),
-  run: ({ user, ids: [batchId], today }) => applyWorkerImport(user, batchId, today),
+  run: async ({ user, ids: [batchId], today }) => await applyWorkerImport(user, batchId, today),
   revalidate: () => ["/workers", "/team"],
   redirect: ({ ids: [batchId] }) => `/workers/import/${batchId}`,
 });

@@ -104,11 +104,11 @@ export default async function ImportWorkersPage({ searchParams }: { searchParams
       <details className="card">
         <summary className="cursor-pointer font-semibold text-nhs-blue">Names Pathways recognises</summary>
         <div className="mt-4 grid gap-6 sm:grid-cols-2">
-          <ValueList title={user.role === "manager" ? "Your teams" : "Teams"} options={teamOptions(user)} />
-          <ValueList title="Professions" options={professionOptions()} />
-          <ValueList title="Roles" options={stageOptions()} />
-          <ValueList title="Bands" options={bandOptions()} />
-          <ValueList title="Care settings" options={careSettingOptions()} />
+          <ValueList title={user.role === "manager" ? "Your teams" : "Teams"} options={await teamOptions(user)} />
+          <ValueList title="Professions" options={await professionOptions()} />
+          <ValueList title="Roles" options={await stageOptions()} />
+          <ValueList title="Bands" options={await bandOptions()} />
+          <ValueList title="Care settings" options={await careSettingOptions()} />
         </div>
       </details>
     </div>

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Add a support worker" };
 
 export default async function NewWorkerPage() {
   const user = await requireRole("manager", "admin");
-  const options = workerFormOptions(user);
+  const options = await workerFormOptions(user);
   return (
     <div className="max-w-3xl">
       <p className="mb-2">

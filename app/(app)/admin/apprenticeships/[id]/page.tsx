@@ -30,10 +30,10 @@ const SAVED: Record<string, string> = {
 export default async function StandardPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
   const admin = await requireRole("admin");
   const { id } = await params;
-  const standard = standardForAdmin(admin, id);
+  const standard = await standardForAdmin(admin, id);
   if (!standard) notFound();
   const saved = SAVED[(await searchParams).saved ?? ""];
-  const options = professionOptions();
+  const options = await professionOptions();
   const professions =
     standard.professionId && standard.professionName && !options.some(([value]) => value === standard.professionId)
       ? [...options, [standard.professionId, `${standard.professionName} (retired)`] as const]

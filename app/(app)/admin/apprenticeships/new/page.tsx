@@ -16,7 +16,7 @@ export default async function NewStandardPage() {
       </p>
       <h1 className="mb-2">Add an apprenticeship standard</h1>
       <p className="mb-6 text-nhs-secondary">Add its options and gateway checklist once it is added.</p>
-      <StandardForm action={createStandardAction} defaults={{}} professions={professionOptions()} mode="create" />
+      <StandardForm action={createStandardAction} defaults={{}} professions={await professionOptions()} mode="create" />
     </div>
   );
 }

@@ -10,8 +10,8 @@ import { detailWords, parseAuditFilters, recordWords, whatWords } from "../audit
 export async function GET(request: Request) {
   const user = await requireRole("admin");
   const { page: _page, ...filters } = parseAuditFilters(Object.fromEntries(new URL(request.url).searchParams.entries()));
-  const rows = auditTrailForDownload(user, filters) ?? [];
-  recordAccess(user, { action: "audit_trail.download", entityType: "audit_trail", entityId: user.orgId, summary: { filters, rows: rows.length } });
+  const rows = await auditTrailForDownload(user, filters) ?? [];
+  await recordAccess(user, { action: "audit_trail.download", entityType: "audit_trail", entityId: user.orgId, summary: { filters, rows: rows.length } });
   const body = toCsv([
     ["Number", "When", "Who", "What", "Record", "Details", "Address", "Action code"],
     ...rows.map((r) => [r.seq, formatDateTime(r.at), r.actorLabel, whatWords(r), recordWords(r), detailWords(r.summary), r.address ?? "", r.action]),

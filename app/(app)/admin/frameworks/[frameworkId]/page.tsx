@@ -20,7 +20,7 @@ const SAVED: Record<string, string> = {
 export default async function FrameworkPage({ params, searchParams }: { params: Promise<{ frameworkId: string }>; searchParams: Promise<{ saved?: string }> }) {
   const admin = await requireRole("admin");
   const { frameworkId } = await params;
-  const detail = frameworkDetail(admin, frameworkId);
+  const detail = await frameworkDetail(admin, frameworkId);
   if (!detail) notFound();
   const { framework, versions, draft, published } = detail;
   const saved = SAVED[(await searchParams).saved ?? ""];

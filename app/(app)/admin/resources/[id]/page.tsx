@@ -25,10 +25,10 @@ const SAVED: Record<string, string> = {
 export default async function ResourcePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
   const admin = await requireRole("admin");
   const { id } = await params;
-  const resource = resourceForAdmin(admin, id);
+  const resource = await resourceForAdmin(admin, id);
   if (!resource) notFound();
   const saved = SAVED[(await searchParams).saved ?? ""];
-  const options = professionOptions();
+  const options = await professionOptions();
   // An entry for a since-retired profession keeps it on the form, so saving other changes does not move it.
   const professions =
     resource.professionId && resource.professionName && !options.some(([value]) => value === resource.professionId)

@@ -16,7 +16,7 @@ export default async function NewResourcePage() {
       </p>
       <h1 className="mb-2">Add a resource</h1>
       <p className="mb-6 text-nhs-secondary">It appears on the resources hub as soon as it is added.</p>
-      <ResourceForm action={createResourceAction} defaults={{}} professions={professionOptions()} mode="create" />
+      <ResourceForm action={createResourceAction} defaults={{}} professions={await professionOptions()} mode="create" />
     </div>
   );
 }

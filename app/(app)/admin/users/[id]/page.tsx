@@ -46,9 +46,9 @@ function describe(action: string, summary: string): string {
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const admin = await requireRole("admin");
   const { id } = await params;
-  const user = userForAdmin(admin, id);
+  const user = await userForAdmin(admin, id);
   if (!user) notFound();
-  const history = userHistory(admin, id);
+  const history = await userHistory(admin, id);
   const self = user.id === admin.id;
 
   return (

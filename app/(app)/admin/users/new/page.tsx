@@ -21,7 +21,7 @@ export default async function NewUserPage() {
         To give a support worker a login, open their worker record and choose &ldquo;Give them a Pathways login&rdquo;, so that
         the login is linked to their record.
       </p>
-      <NewUserForm teams={teamOptions(admin)} />
+      <NewUserForm teams={await teamOptions(admin)} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { isBehindMeasure, workersBehind, workersBehindTable } from "../workers-t
 export async function GET(request: Request, { params }: { params: Promise<{ measure: string }> }) {
   const { measure } = await params;
   return insightsCsvRoute({
-    tables: (user, f) => (isBehindMeasure(measure) ? [workersBehindTable(measure, workersBehind(user, f, measure, null))] : null),
+    tables: async (user, f) => (isBehindMeasure(measure) ? [workersBehindTable(measure, await workersBehind(user, f, measure, null))] : null),
     period: (f) => (measure === "supervised" ? ["3 months to", f.end] : twelveMonthsTo(f)),
     prefix: isBehindMeasure(measure) ? MEASURE_INFO[measure].label : undefined,
     only: "workers",

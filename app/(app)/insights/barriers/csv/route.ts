@@ -3,4 +3,4 @@ import { barriersAndEnablers } from "@/db/queries/barriers";
 import { insightsCsvRoute, twelveMonthsTo } from "../../csv-route";
 import { barrierTables } from "../barriers-tables";
 
-export const GET = insightsCsvRoute({ tables: (user, f) => barrierTables(barriersAndEnablers(user, f)), period: twelveMonthsTo });
+export const GET = insightsCsvRoute({ tables: async (user, f) => barrierTables(await barriersAndEnablers(user, f)), period: twelveMonthsTo });

@@ -23,8 +23,8 @@ const SOURCE_WORDS: Record<(typeof SOURCES)[number], string> = {
 };
 
 /** The address's category, source, quarter and filters; null for anything unknown or out of the tab's two years. */
-export function parseBarrierPeople(user: SessionUser, search: Record<string, string | string[] | undefined>, today: string): BarrierPeopleAsk | null {
-  const choices = scorecardFilterChoices(user);
+export async function parseBarrierPeople(user: SessionUser, search: Record<string, string | string[] | undefined>, today: string): Promise<BarrierPeopleAsk | null> {
+  const choices = await scorecardFilterChoices(user);
   const filters = parseStrictFilters(search, ["category", "source", "quarter"], choices, today);
   if (!filters) return null;
   const { category, source, quarter } = search as Record<string, string | undefined>;
@@ -49,8 +49,8 @@ export function barrierPeopleHref(filters: ScorecardFilters, today: string, figu
   return `/insights/barriers/people${insightsQuery(f, today, extra)}`;
 }
 
-export function barrierPeopleList(user: SessionUser, ask: BarrierPeopleAsk, limit: number | null) {
-  return barrierPeople(user, ask.filters, ask.pick, limit);
+export async function barrierPeopleList(user: SessionUser, ask: BarrierPeopleAsk, limit: number | null) {
+  return await barrierPeople(user, ask.filters, ask.pick, limit);
 }
 
 /** Where the barrier was met, in words: the goal, a conversation, or the declined request and its reason. */

@@ -17,9 +17,9 @@ export default async function BarrierPeoplePage({ searchParams }: { searchParams
   const user = await requireRole("manager", "lead", "admin");
   const today = todayInLondon();
   const search = await searchParams;
-  const ask = parseBarrierPeople(user, search, today);
+  const ask = await parseBarrierPeople(user, search, today);
   if (!ask) notFound();
-  const data = barrierPeopleList(user, ask, 500);
+  const data = await barrierPeopleList(user, ask, 500);
   const query = new URLSearchParams(search as Record<string, string>).toString();
   const oneCategory = ask.pick.category !== null;
   const many = (n: number) => `${n} ${n === 1 ? "barrier" : "barriers"}`;

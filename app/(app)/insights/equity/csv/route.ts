@@ -7,8 +7,8 @@ import { insightsCsvRoute } from "../../csv-route";
 import { equityTables } from "../equity-tables";
 
 export const GET = insightsCsvRoute({
-  tables: (user, _filters, search) => {
-    const figures = equityFigures(user, equityPeriodFor(search.end, todayInLondon()));
+  tables: async (user, _filters, search) => {
+    const figures = await equityFigures(user, equityPeriodFor(search.end, todayInLondon()));
     return figures?.status === "published" ? equityTables(figures) : null;
   },
   // The equity tab takes no filters: its file name is the table and the period only.

@@ -5,6 +5,6 @@ import { insightsCsvRoute } from "../../csv-route";
 import { progressionTables } from "../progression-tables";
 
 export const GET = insightsCsvRoute({
-  tables: (user, f, search) => Object.values(progressionTables(progression(user, f, parseMonths(search.months)))),
+  tables: async (user, f, search) => Object.values(progressionTables(await progression(user, f, parseMonths(search.months)))),
   period: (f, search) => [`${parseMonths(search.months)} months to`, f.end],
 });

@@ -16,11 +16,11 @@ export const metadata: Metadata = { title: "Insights: the people behind a progre
 export default async function ProgressionPeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole("manager", "lead", "admin");
   const today = todayInLondon();
-  const ask = parseProgressionPeople(user, await searchParams, today);
+  const ask = await parseProgressionPeople(user, await searchParams, today);
   if (!ask) notFound();
-  const data = progressionPeopleList(user, ask, 500);
+  const data = await progressionPeopleList(user, ask, 500);
   const what = figureInWords(ask, data.window);
-  const words = filtersInWords(ask.filters, scorecardFilterChoices(user));
+  const words = filtersInWords(ask.filters, await scorecardFilterChoices(user));
   const back = `/insights/progression${insightsQuery(ask.filters, today, ask.months === 12 ? {} : { months: String(ask.months) })}`;
   const many = (n: number) => `${n} ${n === 1 ? "event" : "events"}`;
   return (

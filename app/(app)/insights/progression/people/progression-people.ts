@@ -10,8 +10,8 @@ import type { TableData } from "@/lib/tables";
 export type ProgressionPeopleAsk = { filters: ScorecardFilters; months: ProgressionMonths; pick: ProgressionPick; figureWords: string };
 
 /** The address's figure, month, stages, months and filters; null for anything unknown, missing or out of the window. */
-export function parseProgressionPeople(user: SessionUser, search: Record<string, string | string[] | undefined>, today: string): ProgressionPeopleAsk | null {
-  const filters = parseStrictFilters(search, ["figure", "month", "from", "to", "months"], scorecardFilterChoices(user), today);
+export async function parseProgressionPeople(user: SessionUser, search: Record<string, string | string[] | undefined>, today: string): Promise<ProgressionPeopleAsk | null> {
+  const filters = parseStrictFilters(search, ["figure", "month", "from", "to", "months"], await scorecardFilterChoices(user), today);
   if (!filters) return null;
   const { figure, month, from, to, months: m } = search as Record<string, string | undefined>;
   if (!isProgressionFigure(figure)) return null;
@@ -20,7 +20,7 @@ export function parseProgressionPeople(user: SessionUser, search: Record<string,
   if (month !== undefined && !progressionWindow(filters.end, months).months.includes(month)) return null;
   let words: string = PROGRESSION_FIGURES[figure].label;
   if (figure === "stage-move") {
-    const names = stagesByCode();
+    const names = await stagesByCode();
     if (!from || !to || from === to || !names.has(from) || !names.has(to)) return null;
     words = `Moves from ${names.get(from)} to ${names.get(to)}`;
   } else if (from !== undefined || to !== undefined) return null;
@@ -43,12 +43,12 @@ export function figureInWords(ask: ProgressionPeopleAsk, window: { months: strin
   return ask.pick.month ? `${ask.figureWords} in ${monthLabel(ask.pick.month)}` : `${ask.figureWords}, ${monthLabel(m[0]!)} to ${monthLabel(m[m.length - 1]!)}`;
 }
 
-export function progressionPeopleList(user: SessionUser, ask: ProgressionPeopleAsk, limit: number | null) {
-  return progressionPeople(user, ask.filters, ask.months, ask.pick, limit);
+export async function progressionPeopleList(user: SessionUser, ask: ProgressionPeopleAsk, limit: number | null) {
+  return await progressionPeople(user, ask.filters, ask.months, ask.pick, limit);
 }
 
 /** The list as cells: worker, team, job title, what happened, on what day (ISO, for a spreadsheet). */
-export function progressionPeopleTable(title: string, rows: ReturnType<typeof progressionPeople>["rows"]): TableData {
+export function progressionPeopleTable(title: string, rows: Awaited<ReturnType<typeof progressionPeople>>["rows"]): TableData {
   return {
     key: "people",
     title,

@@ -3,4 +3,4 @@ import { workforceComposition } from "@/db/queries/workforce";
 import { insightsCsvRoute } from "../../csv-route";
 import { workforceTables } from "../workforce-tables";
 
-export const GET = insightsCsvRoute({ tables: (user, f) => workforceTables(workforceComposition(user, f)), period: (f) => ["in post on", f.end] });
+export const GET = insightsCsvRoute({ tables: async (user, f) => workforceTables(await workforceComposition(user, f)), period: (f) => ["in post on", f.end] });

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Edit team" };
 export default async function EditTeamPage({ params }: { params: Promise<{ id: string }> }) {
   const admin = await requireRole("admin");
   const { id } = await params;
-  const team = teamForEdit(admin, id);
+  const team = await teamForEdit(admin, id);
   if (!team) notFound();
   return (
     <div className="max-w-2xl">
@@ -21,7 +21,7 @@ export default async function EditTeamPage({ params }: { params: Promise<{ id: s
       <h1 className="mb-6">Edit {team.name}</h1>
       <TeamForm
         action={saveTeamAction.bind(null, id)}
-        choices={teamFormChoices(admin, team)}
+        choices={await teamFormChoices(admin, team)}
         defaults={{
           name: team.name,
           service: team.service,

@@ -37,7 +37,7 @@ export const scheduleAppraisalAction = defineAction({
   roles: MANAGERS,
   ids: z.tuple([Id]),
   input: scheduleFields,
-  run: ({ user, ids: [workerId], input }) => appraisals.scheduleAppraisal(user, workerId, input),
+  run: async ({ user, ids: [workerId], input }) => await appraisals.scheduleAppraisal(user, workerId, input),
   revalidate: ({ ids: [workerId] }) => refresh(workerId),
   redirect: ({ ids: [workerId], result }) => pagePath(workerId, result.appraisalId, "scheduled"),
 });
@@ -45,7 +45,7 @@ export const scheduleAppraisalAction = defineAction({
 export const startAppraisalAction = defineAction({
   roles: MANAGERS,
   ids: WorkerAppraisal,
-  run: ({ user, ids: [workerId, appraisalId] }) => appraisals.startAppraisal(user, workerId, appraisalId),
+  run: async ({ user, ids: [workerId, appraisalId] }) => await appraisals.startAppraisal(user, workerId, appraisalId),
   revalidate: ({ ids: [workerId, appraisalId] }) => refresh(workerId, appraisalId),
   redirect: ({ ids: [workerId, appraisalId] }) => pagePath(workerId, appraisalId, "started"),
 });
@@ -66,10 +66,10 @@ export const saveAppraisalAction = defineAction({
   },
   input: appraisalFields,
   read: appraisalFormObject,
-  run: ({ user, ids: [workerId, appraisalId], input, form }) => {
-    const saved = appraisals.saveAppraisal(user, workerId, appraisalId, input);
+  run: async ({ user, ids: [workerId, appraisalId], input, form }) => {
+    const saved = await appraisals.saveAppraisal(user, workerId, appraisalId, input);
     if (!saved.ok || form.get("intent") !== "send") return { ...saved, sent: undefined };
-    return { ...saved, sent: appraisals.sendForSignOff(user, workerId, appraisalId) };
+    return { ...saved, sent: await appraisals.sendForSignOff(user, workerId, appraisalId) };
   },
   revalidate: ({ ids: [workerId, appraisalId] }) => refresh(workerId, appraisalId),
   redirect: ({ ids: [workerId, appraisalId], result }) => (result.sent?.ok ? pagePath(workerId, appraisalId, "sent") : undefined),
@@ -82,7 +82,7 @@ export const saveAppraisalAction = defineAction({
 export const objectivesToPdpAction = defineAction({
   roles: MANAGERS,
   ids: WorkerAppraisal,
-  run: ({ user, ids: [workerId, appraisalId] }) => appraisals.objectivesToPdp(user, workerId, appraisalId),
+  run: async ({ user, ids: [workerId, appraisalId] }) => await appraisals.objectivesToPdp(user, workerId, appraisalId),
   revalidate: ({ ids: [workerId, appraisalId] }) => [...refresh(workerId, appraisalId), `/workers/${workerId}/pdp`],
   // A redirect rather than a message in the form: once every objective is a goal, the button (and its form) goes.
   redirect: ({ ids: [workerId, appraisalId], result }) => `${pagePath(workerId, appraisalId, "pdp")}&added=${result.added ?? 0}`,
@@ -92,7 +92,7 @@ export const signOffAppraisalAction = defineSignature({
   roles: ANYONE_WHO_SEES_IT,
   ids: WorkerAppraisal,
   input: signOffFields,
-  run: ({ user, ids: [workerId, appraisalId], input, signature }) => appraisals.signOff(user, workerId, appraisalId, input, signature),
+  run: async ({ user, ids: [workerId, appraisalId], input, signature }) => await appraisals.signOff(user, workerId, appraisalId, input, signature),
   revalidate: ({ ids: [workerId, appraisalId] }) => refresh(workerId, appraisalId),
   redirect: ({ ids: [workerId, appraisalId] }) => pagePath(workerId, appraisalId, "signed"),
 });
@@ -101,7 +101,7 @@ export const returnToManagerAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: WorkerAppraisal,
   input: reasonFields,
-  run: ({ user, ids: [workerId, appraisalId], input }) => appraisals.returnToManager(user, workerId, appraisalId, input.reason),
+  run: async ({ user, ids: [workerId, appraisalId], input }) => await appraisals.returnToManager(user, workerId, appraisalId, input.reason),
   revalidate: ({ ids: [workerId, appraisalId] }) => refresh(workerId, appraisalId),
   redirect: ({ ids: [workerId, appraisalId] }) => pagePath(workerId, appraisalId, "returned"),
 });
@@ -110,7 +110,7 @@ export const reopenAppraisalAction = defineAction({
   roles: MANAGERS,
   ids: WorkerAppraisal,
   input: reasonFields,
-  run: ({ user, ids: [workerId, appraisalId], input }) => appraisals.reopenAppraisal(user, workerId, appraisalId, input.reason),
+  run: async ({ user, ids: [workerId, appraisalId], input }) => await appraisals.reopenAppraisal(user, workerId, appraisalId, input.reason),
   revalidate: ({ ids: [workerId, appraisalId] }) => refresh(workerId, appraisalId),
   redirect: ({ ids: [workerId, appraisalId] }) => pagePath(workerId, appraisalId, "reopened"),
 });
@@ -119,7 +119,7 @@ export const cancelAppraisalAction = defineAction({
   roles: MANAGERS,
   ids: WorkerAppraisal,
   input: reasonFields,
-  run: ({ user, ids: [workerId, appraisalId], input }) => appraisals.cancelAppraisal(user, workerId, appraisalId, input.reason),
+  run: async ({ user, ids: [workerId, appraisalId], input }) => await appraisals.cancelAppraisal(user, workerId, appraisalId, input.reason),
   revalidate: ({ ids: [workerId, appraisalId] }) => refresh(workerId, appraisalId),
   redirect: ({ ids: [workerId, appraisalId] }) => pagePath(workerId, appraisalId, "cancelled"),
 });

@@ -18,11 +18,11 @@ export default async function AppraisalsPage({ params }: { params: Promise<{ id:
   const user = await requireUser();
   const { id } = await params;
   const today = todayInLondon();
-  const page = appraisalsPage(user, id, today);
+  const page = await appraisalsPage(user, id, today);
   if (!page) notFound();
   const { worker, due, open, history } = page;
   const name = `${worker.firstName} ${worker.lastName}`;
-  const appraisers = page.canEdit && !open ? appraiserOptions(user, page.worker.userId) : [];
+  const appraisers = page.canEdit && !open ? await appraiserOptions(user, page.worker.userId) : [];
   const preferred = user.role === "manager" ? user.id : worker.lineManagerId;
   const defaultAppraiser = appraisers.some(([v]) => v === preferred) ? preferred! : "";
   const suggested = suggestedAppraisalDate(due?.dueOn, today);

@@ -38,7 +38,7 @@ export const startApprenticeshipAction = defineAction({
   roles: RUNS_IT,
   ids: z.tuple([Id]),
   input: startFields,
-  run: ({ user, ids: [workerId], input }) => startApprenticeship(user, workerId, input),
+  run: async ({ user, ids: [workerId], input }) => await startApprenticeship(user, workerId, input),
   revalidate: refresh,
   done: ({ input }) => ({ ok: true, message: input.started === "planned" ? "Apprenticeship planned" : "Apprenticeship started" }),
 });
@@ -47,7 +47,7 @@ export const changeApprenticeshipStatusAction = defineAction({
   roles: RUNS_IT,
   ids: WorkerApprenticeship,
   input: statusFields,
-  run: ({ user, ids: [workerId, apprenticeshipId], input }) => changeApprenticeshipStatus(user, workerId, apprenticeshipId, input),
+  run: async ({ user, ids: [workerId, apprenticeshipId], input }) => await changeApprenticeshipStatus(user, workerId, apprenticeshipId, input),
   revalidate: refresh,
   done: ({ input }) => ({ ok: true, message: `Status changed to ${apprenticeshipStatusWords.label(input.to).toLowerCase()}` }),
 });
@@ -56,7 +56,7 @@ export const logOtjAction = defineAction({
   roles: LOGS_HOURS,
   ids: WorkerApprenticeship,
   input: otjFields,
-  run: ({ user, ids: [workerId, apprenticeshipId], input }) => logOtj(user, workerId, apprenticeshipId, input),
+  run: async ({ user, ids: [workerId, apprenticeshipId], input }) => await logOtj(user, workerId, apprenticeshipId, input),
   revalidate: refresh,
   done: ({ input }) => ({ ok: true, message: `${input.hours} ${input.hours === 1 ? "hour" : "hours"} of off-the-job training logged` }),
 });
@@ -64,7 +64,7 @@ export const logOtjAction = defineAction({
 export const deleteOtjLogAction = defineAction({
   roles: LOGS_HOURS,
   ids: z.tuple([Id, Id]),
-  run: ({ user, ids: [workerId, logId] }) => deleteOtjLog(user, workerId, logId),
+  run: async ({ user, ids: [workerId, logId] }) => await deleteOtjLog(user, workerId, logId),
   revalidate: refresh,
   done: "Entry removed",
 });
@@ -73,7 +73,7 @@ export const recordReviewAction = defineAction({
   roles: RUNS_IT,
   ids: WorkerApprenticeship,
   input: reviewFields,
-  run: ({ user, ids: [workerId, apprenticeshipId], input }) => recordReview(user, workerId, apprenticeshipId, input),
+  run: async ({ user, ids: [workerId, apprenticeshipId], input }) => await recordReview(user, workerId, apprenticeshipId, input),
   revalidate: refresh,
   done: "Progress review recorded",
 });
@@ -82,7 +82,7 @@ export const tickGatewayAction = defineAction({
   roles: RUNS_IT,
   ids: z.tuple([Id, Id, Id]),
   input: gatewayFields,
-  run: ({ user, ids: [workerId, apprenticeshipId, requirementId], input }) => tickGateway(user, workerId, apprenticeshipId, requirementId, input),
+  run: async ({ user, ids: [workerId, apprenticeshipId, requirementId], input }) => await tickGateway(user, workerId, apprenticeshipId, requirementId, input),
   revalidate: refresh,
   done: "Requirement ticked",
 });
@@ -90,7 +90,7 @@ export const tickGatewayAction = defineAction({
 export const untickGatewayAction = defineAction({
   roles: RUNS_IT,
   ids: z.tuple([Id, Id, Id]),
-  run: ({ user, ids: [workerId, apprenticeshipId, requirementId] }) => untickGateway(user, workerId, apprenticeshipId, requirementId),
+  run: async ({ user, ids: [workerId, apprenticeshipId, requirementId] }) => await untickGateway(user, workerId, apprenticeshipId, requirementId),
   revalidate: refresh,
   done: "Tick removed",
 });
@@ -99,7 +99,7 @@ export const recordEpaAction = defineAction({
   roles: RUNS_IT,
   ids: WorkerApprenticeship,
   input: epaFields,
-  run: ({ user, ids: [workerId, apprenticeshipId], input }) => recordEpaResult(user, workerId, apprenticeshipId, input),
+  run: async ({ user, ids: [workerId, apprenticeshipId], input }) => await recordEpaResult(user, workerId, apprenticeshipId, input),
   revalidate: refresh,
   done: ({ input }) => ({
     ok: true,
@@ -113,7 +113,7 @@ export const recordPositionAction = defineAction({
   roles: RUNS_IT,
   ids: WorkerApprenticeship,
   input: positionFields,
-  run: ({ user, ids: [workerId, apprenticeshipId], input }) => recordProgressionPosition(user, workerId, apprenticeshipId, input),
+  run: async ({ user, ids: [workerId, apprenticeshipId], input }) => await recordProgressionPosition(user, workerId, apprenticeshipId, input),
   revalidate: refresh,
   done: "New position recorded on the worker's history",
 });

@@ -29,7 +29,7 @@ import { EpaForm, GatewayTickForm, OtjForm, PositionForm, ReviewForm, SmallButto
 
 export const metadata: Metadata = { title: "Apprenticeship" };
 
-type Data = NonNullable<ReturnType<typeof apprenticeshipPage>>;
+type Data = NonNullable<Awaited<ReturnType<typeof apprenticeshipPage>>>;
 type Detail = NonNullable<Data["current"]>;
 
 export default async function ApprenticeshipPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ logs?: string }> }) {
@@ -37,7 +37,7 @@ export default async function ApprenticeshipPage({ params, searchParams }: { par
   const { id } = await params;
   const { logs } = await searchParams;
   const today = todayInLondon();
-  const data = apprenticeshipPage(user, id, today, { allLogs: logs === "all" });
+  const data = await apprenticeshipPage(user, id, today, { allLogs: logs === "all" });
   if (!data) notFound();
   const { current, past } = data;
   const toRecord = data.canManage ? past.filter((p) => p.progression && !p.progression.recorded) : [];

@@ -25,7 +25,7 @@ export const selfAssessAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: WorkerStatement,
   input: selfAssessmentFields,
-  run: ({ user, ids: [workerId, statementId], input }) => selfAssess(user, workerId, statementId, input),
+  run: async ({ user, ids: [workerId, statementId], input }) => await selfAssess(user, workerId, statementId, input),
   revalidate: ({ ids: [workerId], result }) => refresh(workerId, result.statementId),
   done: "Self-assessment saved",
 });
@@ -34,7 +34,7 @@ export const addEvidenceAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: WorkerStatement,
   input: ({ today }) => evidenceFields(today),
-  run: ({ user, ids: [workerId, statementId], input, today }) => addEvidence(user, workerId, statementId, input, today),
+  run: async ({ user, ids: [workerId, statementId], input, today }) => await addEvidence(user, workerId, statementId, input, today),
   revalidate: ({ ids: [workerId], result }) => refresh(workerId, result.statementId),
   done: "Evidence added",
 });
@@ -43,7 +43,7 @@ export const signOffCompetencyAction = defineSignature({
   roles: MANAGERS,
   ids: WorkerStatement,
   input: ({ today }) => signOffFields(today),
-  run: ({ user, ids: [workerId, statementId], input, today, signature }) => signOff(user, workerId, statementId, input, signature, today),
+  run: async ({ user, ids: [workerId, statementId], input, today, signature }) => await signOff(user, workerId, statementId, input, signature, today),
   revalidate: ({ ids: [workerId], result }) => refresh(workerId, result.statementId),
   redirect: ({ ids: [workerId], result }) => `/workers/${workerId}/competencies/${result.statementId}?saved=signed_off`,
 });
@@ -52,7 +52,7 @@ export const reopenCompetencyAction = defineAction({
   roles: MANAGERS,
   ids: WorkerStatement,
   input: reopenFields,
-  run: ({ user, ids: [workerId, statementId], input }) => reopen(user, workerId, statementId, input.reason),
+  run: async ({ user, ids: [workerId, statementId], input }) => await reopen(user, workerId, statementId, input.reason),
   revalidate: ({ ids: [workerId], result }) => refresh(workerId, result.statementId),
   redirect: ({ ids: [workerId], result }) => `/workers/${workerId}/competencies/${result.statementId}?saved=reopened`,
 });

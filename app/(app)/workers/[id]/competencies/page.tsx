@@ -26,7 +26,7 @@ export default async function CompetenciesPage({
   const { id } = await params;
   const query = await searchParams;
   const today = todayInLondon();
-  const data = competencyOverview(user, id, today);
+  const data = await competencyOverview(user, id, today);
   if (!data) notFound();
   const base = `/workers/${id}/competencies`;
   const showing: "current" | "next" = query.stage === "next" || !data.current ? "next" : "current";

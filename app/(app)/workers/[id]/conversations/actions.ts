@@ -28,7 +28,7 @@ export const recordConversationAction = defineAction({
     const appraisalId = form.get("appraisalId");
     return { ...conversationObject(form), steps: stepRows(form), appraisalId: typeof appraisalId === "string" ? appraisalId : undefined };
   },
-  run: ({ user, ids: [workerId], input, today }) => recordConversation(user, workerId, input, today),
+  run: async ({ user, ids: [workerId], input, today }) => await recordConversation(user, workerId, input, today),
   revalidate: ({ ids: [workerId], input, result }) => [
     ...refresh(workerId, result.conversationId),
     ...(input.appraisalId ? [`/workers/${workerId}/appraisals`] : []),
@@ -41,7 +41,7 @@ export const updateConversationAction = defineAction({
   ids: z.tuple([Id, Id]),
   input: ({ today }) => conversationFields(today),
   read: conversationObject,
-  run: ({ user, ids: [workerId, conversationId], input, today }) => updateConversation(user, workerId, conversationId, input, today),
+  run: async ({ user, ids: [workerId, conversationId], input, today }) => await updateConversation(user, workerId, conversationId, input, today),
   revalidate: ({ ids: [workerId, conversationId] }) => refresh(workerId, conversationId),
   redirect: ({ ids: [workerId, conversationId] }) => `/workers/${workerId}/conversations/${conversationId}?saved=updated`,
 });
@@ -50,12 +50,12 @@ export const addStepAction = defineAction({
   roles: MANAGERS,
   ids: z.tuple([Id, Id]),
   // A step cannot be due before the conversation it was agreed in.
-  input: ({ user, ids: [workerId, conversationId], today }) => {
-    const found = conversationDetail(user, workerId, conversationId);
+  input: async ({ user, ids: [workerId, conversationId], today }) => {
+    const found = await conversationDetail(user, workerId, conversationId);
     if (!found) notFound();
     return stepFields(today, found.conversation.heldOn);
   },
-  run: ({ user, ids: [workerId, conversationId], input }) => addStep(user, workerId, conversationId, input),
+  run: async ({ user, ids: [workerId, conversationId], input }) => await addStep(user, workerId, conversationId, input),
   revalidate: ({ ids: [workerId, conversationId] }) => refresh(workerId, conversationId),
   done: "Step added",
 });
@@ -65,7 +65,7 @@ export const setStepDoneAction = defineAction({
   roles: ["support_worker", "manager", "admin"],
   ids: z.tuple([Id, Id]),
   input: z.object({ done: z.string().optional().transform((v) => v === "1") }),
-  run: ({ user, ids: [workerId, stepId], input }) => setStepDone(user, workerId, stepId, input.done),
+  run: async ({ user, ids: [workerId, stepId], input }) => await setStepDone(user, workerId, stepId, input.done),
   revalidate: ({ ids: [workerId], result }) => refresh(workerId, result.conversationId),
   done: ({ input }) => ({ ok: true, message: input.done ? "Marked done" : "Marked not done" }),
 });
@@ -73,7 +73,7 @@ export const setStepDoneAction = defineAction({
 export const stepToPdpGoalAction = defineAction({
   roles: MANAGERS,
   ids: z.tuple([Id, Id]),
-  run: ({ user, ids: [workerId, stepId] }) => stepToPdpGoal(user, workerId, stepId),
+  run: async ({ user, ids: [workerId, stepId] }) => await stepToPdpGoal(user, workerId, stepId),
   revalidate: ({ ids: [workerId], result }) => [...refresh(workerId, result.conversationId), `/workers/${workerId}/pdp`],
   done: ({ result }) => ({ ok: true, message: result.created ? "Added to their PDP" : "Already a goal in their PDP" }),
 });

@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Career conversations" };
 export default async function ConversationsPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  const data = conversationsPage(user, id);
+  const data = await conversationsPage(user, id);
   if (!data) notFound();
   const today = todayInLondon();
   const [latest, ...earlier] = data.conversations;

@@ -19,7 +19,7 @@ export const addCpdAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: z.tuple([Id]),
   input: ({ today }) => cpdFields(today),
-  run: ({ user, ids: [workerId], input, today }) => addCpd(user, workerId, input, today),
+  run: async ({ user, ids: [workerId], input, today }) => await addCpd(user, workerId, input, today),
   revalidate: refresh,
   done: ({ input }) => ({ ok: true, message: input.trainingRequestId ? "Training recorded as attended and added to CPD" : "CPD activity added" }),
 });
@@ -29,7 +29,7 @@ export const updateCpdAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: z.tuple([Id, Id]),
   input: ({ today }) => cpdFields(today),
-  run: ({ user, ids: [workerId, cpdId], input, today }) => updateCpd(user, workerId, cpdId, input, today),
+  run: async ({ user, ids: [workerId, cpdId], input, today }) => await updateCpd(user, workerId, cpdId, input, today),
   revalidate: refresh,
   redirect: ({ ids: [workerId] }) => `/workers/${workerId}/cpd?saved=cpd-updated`,
 });
@@ -38,7 +38,7 @@ export const deleteCpdAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: z.tuple([Id, Id]),
   input: deleteCpdFields,
-  run: ({ user, ids: [workerId, cpdId] }) => deleteCpd(user, workerId, cpdId),
+  run: async ({ user, ids: [workerId, cpdId] }) => await deleteCpd(user, workerId, cpdId),
   revalidate: refresh,
   redirect: ({ ids: [workerId] }) => `/workers/${workerId}/cpd?saved=cpd-deleted`,
 });
@@ -47,7 +47,7 @@ export const requestTrainingAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: z.tuple([Id]),
   input: requestFields,
-  run: ({ user, ids: [workerId], input }) => requestTraining(user, workerId, input),
+  run: async ({ user, ids: [workerId], input }) => await requestTraining(user, workerId, input),
   revalidate: refresh,
   done: "Training requested",
 });
@@ -56,7 +56,7 @@ export const withdrawRequestAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: z.tuple([Id, Id]),
   input: withdrawFields,
-  run: ({ user, ids: [workerId, requestId] }) => withdrawRequest(user, workerId, requestId),
+  run: async ({ user, ids: [workerId, requestId] }) => await withdrawRequest(user, workerId, requestId),
   revalidate: refresh,
   done: "Request withdrawn",
 });
@@ -69,8 +69,8 @@ export const decideRequestAction = defineAction({
   roles: DECIDERS,
   ids: z.tuple([Id, Id]),
   input: decisionFields,
-  run: ({ user, ids: [workerId, requestId], input }) =>
-    decideRequest(
+  run: async ({ user, ids: [workerId, requestId], input }) =>
+    await decideRequest(
       user,
       workerId,
       requestId,

@@ -29,9 +29,9 @@ export default async function CpdPage({ params, searchParams }: { params: Promis
   const { id } = await params;
   const { attend, saved } = await searchParams;
   const today = todayInLondon();
-  const data = learningPage(user, id, today);
+  const data = await learningPage(user, id, today);
   if (!data) notFound();
-  const toAttend = data.canAdd && typeof attend === "string" ? requestToAttend(user, id, attend) : undefined;
+  const toAttend = data.canAdd && typeof attend === "string" ? await requestToAttend(user, id, attend) : undefined;
   const attendedOn = toAttend ? attendedOnDefault(toAttend, today) : today;
   const pending = data.requests.filter((r) => r.status === "pending").length;
 

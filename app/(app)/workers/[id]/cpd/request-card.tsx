@@ -6,7 +6,7 @@ import { formatDate, formatDateTime } from "@/lib/rules/dates";
 import { declineReasonWords, formatPounds, trainingStatusWords } from "@/lib/rules/cpd";
 import type { learningPage } from "@/db/queries/cpd";
 
-export type TrainingRequest = NonNullable<ReturnType<typeof learningPage>>["requests"][number];
+export type TrainingRequest = NonNullable<Awaited<ReturnType<typeof learningPage>>>["requests"][number];
 
 const STATUS_TONE = { pending: "amber", approved: "green", declined: "red", attended: "green", withdrawn: "grey" } as const;
 

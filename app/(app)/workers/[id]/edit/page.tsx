@@ -13,12 +13,12 @@ export const metadata: Metadata = { title: "Edit worker" };
 export default async function EditWorkerPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireRole("manager", "admin");
   const { id } = await params;
-  const worker = editableWorker(user, id);
+  const worker = await editableWorker(user, id);
   if (!worker) notFound();
-  const options = workerFormOptions(user);
+  const options = await workerFormOptions(user);
   // The worker's current values stay selectable even when retired (or a team the manager only line-manages),
   // so saving a correction never forces an unrelated change. The data layer accepts them for the same reason.
-  const current = workerProfile(user, id);
+  const current = await workerProfile(user, id);
   if (current) {
     const keep = (list: Array<readonly [string, string]>, value: string | null, label: string | null, note: string) => {
       if (value && label && !list.some(([v]) => v === value)) list.unshift([value, `${label}${note}`]);

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Record leaving" };
 export default async function LeavePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireRole("manager", "admin");
   const { id } = await params;
-  const worker = editableWorker(user, id);
+  const worker = await editableWorker(user, id);
   if (!worker) notFound();
   const name = `${worker.firstName} ${worker.lastName}`;
   return (

@@ -14,7 +14,7 @@ import type { SessionUser } from "@/lib/session-user";
  * whether it reached the worker or an administrator must give them one.
  */
 async function withLink(issuer: SessionUser, result: Extract<LinkChange, { ok: true }>, done: string): Promise<LinkFormState> {
-  const link = await deliverPasswordLink(issuer, { ...result, organisation: organisationName() });
+  const link = await deliverPasswordLink(issuer, { ...result, organisation: await organisationName() });
   if (link.url) return { ok: true, message: done, link };
   const message =
     link.emailed === "sent"
@@ -32,16 +32,16 @@ export const createWorkerLoginAction = defineAction({
   roles: ["manager", "admin"],
   ids: z.tuple([Id]),
   input: workerLoginFields,
-  run: ({ user, ids: [workerId], input }) => giveWorkerLogin(user, workerId, input),
+  run: async ({ user, ids: [workerId], input }) => await giveWorkerLogin(user, workerId, input),
   revalidate: ({ ids: [workerId] }) => refresh(workerId),
-  done: ({ user, result }) => withLink(user, result, `Login created for ${result.name}`),
+  done: async ({ user, result }) => await withLink(user, result, `Login created for ${result.name}`),
 });
 
 /** A fresh link for a login that has never been used (the first link expired or was lost). */
 export const renewWorkerLinkAction = defineAction({
   roles: ["manager", "admin"],
   ids: z.tuple([Id]),
-  run: ({ user, ids: [workerId] }) => reissueWorkerLink(user, workerId),
+  run: async ({ user, ids: [workerId] }) => await reissueWorkerLink(user, workerId),
   revalidate: ({ ids: [workerId] }) => refresh(workerId),
-  done: ({ user, result }) => withLink(user, result, "New set-password link created"),
+  done: async ({ user, result }) => await withLink(user, result, "New set-password link created"),
 });

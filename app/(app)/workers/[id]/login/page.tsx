@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Give a worker a login" };
 export default async function WorkerLoginPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireRole("manager", "admin");
   const { id } = await params;
-  const target = workerLoginTarget(user, id);
+  const target = await workerLoginTarget(user, id);
   if (!target) notFound();
   return (
     <div className="max-w-2xl">

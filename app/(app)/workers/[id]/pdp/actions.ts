@@ -19,7 +19,7 @@ export const startPdpAction = defineAction({
   roles: MANAGERS,
   ids: z.tuple([Id]),
   input: ({ today }) => startPdpFields(today),
-  run: ({ user, ids: [workerId], input }) => startPdp(user, workerId, input),
+  run: async ({ user, ids: [workerId], input }) => await startPdp(user, workerId, input),
   revalidate: refresh,
   redirect: ({ ids: [workerId] }) => pdpPage(workerId, "started"),
 });
@@ -30,7 +30,7 @@ export const agreePdpAction = defineSignature({
   input: agreePdpFields,
   // The form is hidden fields and the signer's password (checked after them): something malformed was not sent by our page.
   invalid: () => notFound(),
-  run: ({ user, ids: [workerId], input, signature }) => agreePdp(user, workerId, input.pdpId, signature, input.version),
+  run: async ({ user, ids: [workerId], input, signature }) => await agreePdp(user, workerId, input.pdpId, signature, input.version),
   revalidate: refresh,
   redirect: ({ ids: [workerId], result }) => pdpPage(workerId, result.alreadyAgreed ? "already-agreed" : "agreed"),
 });
@@ -39,7 +39,7 @@ export const recordPdpReviewAction = defineAction({
   roles: MANAGERS,
   ids: z.tuple([Id]),
   input: ({ today }) => pdpReviewFields(today),
-  run: ({ user, ids: [workerId], input: { pdpId, ...review }, today }) => recordPdpReview(user, workerId, pdpId, review, today),
+  run: async ({ user, ids: [workerId], input: { pdpId, ...review }, today }) => await recordPdpReview(user, workerId, pdpId, review, today),
   revalidate: refresh,
   redirect: ({ ids: [workerId] }) => pdpPage(workerId, "reviewed"),
 });
@@ -48,7 +48,7 @@ export const closePdpAction = defineAction({
   roles: MANAGERS,
   ids: z.tuple([Id]),
   input: closePdpFields,
-  run: ({ user, ids: [workerId], input }) => closePdp(user, workerId, input.pdpId, { carryOver: input.carryOver }),
+  run: async ({ user, ids: [workerId], input }) => await closePdp(user, workerId, input.pdpId, { carryOver: input.carryOver }),
   revalidate: refresh,
   redirect: ({ ids: [workerId], result }) => pdpPage(workerId, result.nextPdpId ? "closed-carried" : "closed"),
 });

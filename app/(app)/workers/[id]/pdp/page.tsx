@@ -32,7 +32,7 @@ export default async function PdpPage({ params, searchParams }: { params: Promis
   const user = await requireUser();
   const { id } = await params;
   const saved = SAVED[(await searchParams).saved ?? ""];
-  const data = pdpPage(user, id);
+  const data = await pdpPage(user, id);
   if (!data) notFound();
   const { worker, current, earlier } = data;
   const today = todayInLondon();

@@ -16,7 +16,7 @@ export const recordSessionAction = defineAction({
   roles: SUPERVISORS,
   ids: z.tuple([Id]),
   input: ({ today }) => sessionFields(today),
-  run: ({ user, ids: [workerId], input, today }) => recordSession(user, workerId, input, today),
+  run: async ({ user, ids: [workerId], input, today }) => await recordSession(user, workerId, input, today),
   revalidate: refresh,
   done: "Supervision session recorded",
 });
@@ -25,7 +25,7 @@ export const delegateTaskAction = defineAction({
   roles: SUPERVISORS,
   ids: z.tuple([Id]),
   input: ({ today }) => delegationFields(today),
-  run: ({ user, ids: [workerId], input, today }) => delegateTask(user, workerId, input, today),
+  run: async ({ user, ids: [workerId], input, today }) => await delegateTask(user, workerId, input, today),
   revalidate: refresh,
   done: "Delegated task recorded",
 });
@@ -34,7 +34,7 @@ export const reviewTaskAction = defineAction({
   roles: SUPERVISORS,
   ids: z.tuple([Id, Id]),
   input: ({ today }) => reviewFields(today),
-  run: ({ user, ids: [workerId, taskId], input, today }) => reviewTask(user, workerId, taskId, input.reviewOn, today),
+  run: async ({ user, ids: [workerId, taskId], input, today }) => await reviewTask(user, workerId, taskId, input.reviewOn, today),
   revalidate: refresh,
   done: "Review recorded",
 });
@@ -43,7 +43,7 @@ export const endTaskAction = defineAction({
   roles: SUPERVISORS,
   ids: z.tuple([Id, Id]),
   input: endFields,
-  run: ({ user, ids: [workerId, taskId], input }) => endTask(user, workerId, taskId, input.reason),
+  run: async ({ user, ids: [workerId, taskId], input }) => await endTask(user, workerId, taskId, input.reason),
   revalidate: refresh,
   done: "Delegation ended",
 });

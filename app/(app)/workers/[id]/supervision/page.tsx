@@ -13,7 +13,7 @@ import { DelegationForm, EndTaskForm, ReviewTaskForm, SessionForm } from "./supe
 
 export const metadata: Metadata = { title: "Supervision and delegation" };
 
-type Data = NonNullable<ReturnType<typeof supervisionPage>>;
+type Data = NonNullable<Awaited<ReturnType<typeof supervisionPage>>>;
 type Task = Data["current"][number];
 
 /** Sessions shown before the rest are folded away, so that the delegation register is not pushed far down. */
@@ -23,7 +23,7 @@ export default async function SupervisionPage({ params }: { params: Promise<{ id
   const user = await requireUser();
   const { id } = await params;
   const today = todayInLondon();
-  const data = supervisionPage(user, id, today);
+  const data = await supervisionPage(user, id, today);
   if (!data) notFound();
   const overdue = data.current.filter((t) => t.pastReview).length;
 

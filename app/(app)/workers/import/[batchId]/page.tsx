@@ -71,12 +71,12 @@ export default async function ImportCheckPage({
 }) {
   const user = await requireRole("manager", "admin");
   const { batchId } = await params;
-  const batch = importBatchFor(user, batchId);
+  const batch = await importBatchFor(user, batchId);
   if (!batch) notFound();
   const sp = await searchParams;
   const show: Show = sp.show && Object.hasOwn(SHOW, sp.show) ? (sp.show as Show) : batch.rejected > 0 && batch.status === "checked" ? "problems" : "all";
   const pageAsked = Number.parseInt(sp.page ?? "1", 10);
-  const { rows, page, pages } = importRowsFor(user, batchId, { verdict: SHOW[show].verdict, page: Number.isFinite(pageAsked) ? pageAsked : 1 });
+  const { rows, page, pages } = await importRowsFor(user, batchId, { verdict: SHOW[show].verdict, page: Number.isFinite(pageAsked) ? pageAsked : 1 });
   const applied = batch.status === "applied";
   const toImport = batch.toCreate + batch.toUpdate;
   const counts: Record<Show, number> = {

@@ -67,7 +67,7 @@ export async function POST(request: Request) {
   if (!input.success) return refuse(input.error.issues[0]?.message ?? "Choose a CSV file to upload", 400);
 
   const bytes = new Uint8Array(await input.data.file.arrayBuffer());
-  const result = checkWorkerImport(user, { name: displayName(input.data.file.name), bytes }, todayInLondon());
+  const result = await checkWorkerImport(user, { name: displayName(input.data.file.name), bytes }, todayInLondon());
   if (!result.ok) return refuse(result.message, 422);
   const location = `/workers/import/${result.batchId}`;
   return wantsJson ? Response.json({ ok: true, location }) : new Response(null, { status: 303, headers: { Location: location } });

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Off-the-job training rule" };
 export default async function OtjRulePage({ params }: { params: Promise<{ ruleId: string }> }) {
   const admin = await requireRole("admin");
   const { ruleId } = await params;
-  const found = otjRuleForAdmin(admin, ruleId);
+  const found = await otjRuleForAdmin(admin, ruleId);
   if (!found) notFound();
   const { rule } = found;
   const range = ruleRange(rule);

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Add an off-the-job training rule" };
 
 export default async function NewOtjRulePage() {
   const admin = await requireRole("admin");
-  const current = otjRuleList(admin).find((r) => r.effectiveTo === null);
+  const current = (await otjRuleList(admin)).find((r) => r.effectiveTo === null);
   return (
     <div className="max-w-2xl">
       <p className="mb-2">

@@ -31,7 +31,7 @@ export default async function ReferenceValuePage({
   const admin = await requireRole("admin");
   const { kind, id } = await params;
   if (!isReferenceKind(kind)) notFound();
-  const value = referenceValue(admin, kind, id);
+  const value = await referenceValue(admin, kind, id);
   if (!value) notFound();
   const words = referenceWords[kind];
   const saved = SAVED[(await searchParams).saved ?? ""];

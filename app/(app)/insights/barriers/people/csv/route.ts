@@ -9,11 +9,11 @@ export async function GET(request: Request) {
   const search = searchOf(request);
   let prefix: string | undefined;
   return insightsCsvRoute({
-    tables: (user) => {
-      const ask = parseBarrierPeople(user, search, todayInLondon());
+    tables: async (user) => {
+      const ask = await parseBarrierPeople(user, search, todayInLondon());
       if (!ask) return null;
       prefix = `${ask.pick.category ?? "all"} barriers${ask.pick.source ? ` ${ask.pick.source}` : ""}`;
-      return [barrierPeopleTable(`${ask.words}: the people behind the figure`, barrierPeopleList(user, ask, null).rows)];
+      return [barrierPeopleTable(`${ask.words}: the people behind the figure`, (await barrierPeopleList(user, ask, null)).rows)];
     },
     period: (f) => (search.quarter ? ["quarter to", search.quarter] : twelveMonthsTo(f)),
     prefix: () => prefix,

@@ -9,10 +9,10 @@ export async function GET(request: Request) {
   const search = searchOf(request);
   let prefix: string | undefined;
   return insightsCsvRoute({
-    tables: (user) => {
-      const ask = parseProgressionPeople(user, search, todayInLondon());
+    tables: async (user) => {
+      const ask = await parseProgressionPeople(user, search, todayInLondon());
       if (!ask) return null;
-      const data = progressionPeopleList(user, ask, null);
+      const data = await progressionPeopleList(user, ask, null);
       prefix = figureInWords(ask, data.window);
       return [progressionPeopleTable(`${prefix}: the people behind the figure`, data.rows)];
     },

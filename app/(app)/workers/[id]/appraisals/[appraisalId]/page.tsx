@@ -48,7 +48,7 @@ export default async function AppraisalPage({
   const added = Number(query.added ?? 0) || 0;
   const pdpNote = added === 0 ? "These objectives are already goals in the PDP." : `${added === 1 ? "1 objective" : `${added} objectives`} added to the PDP.`;
   const done = query.done === "pdp" ? pdpNote : DONE[query.done ?? ""];
-  const detail = appraisalDetail(user, id, appraisalId);
+  const detail = await appraisalDetail(user, id, appraisalId);
   if (!detail) notFound();
   const { worker, appraisal: a, content } = detail;
   const name = `${worker.firstName} ${worker.lastName}`;

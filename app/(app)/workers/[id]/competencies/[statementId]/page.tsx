@@ -33,7 +33,7 @@ export default async function StatementPage({
   const { id, statementId } = await params;
   const saved = SAVED[(await searchParams).saved ?? ""];
   const today = todayInLondon();
-  const data = competencyStatementPage(user, id, statementId, today);
+  const data = await competencyStatementPage(user, id, statementId, today);
   if (!data) notFound();
   const s = data.statement;
   const a = data.assessment;

@@ -30,7 +30,7 @@ export default async function ConversationPage({
   const user = await requireUser();
   const { id, conversationId } = await params;
   const saved = SAVED[(await searchParams).saved ?? ""];
-  const found = conversationDetail(user, id, conversationId);
+  const found = await conversationDetail(user, id, conversationId);
   if (!found) notFound();
   const { conversation: c, worker, steps } = found;
   const today = todayInLondon();

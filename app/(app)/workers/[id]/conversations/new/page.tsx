@@ -22,10 +22,10 @@ export default async function NewConversationPage({
   const user = await requireRole("manager", "admin");
   const { id } = await params;
   const asked = (await searchParams).appraisal;
-  const worker = conversationWorker(user, id);
+  const worker = await conversationWorker(user, id);
   if (!worker) notFound();
   // The appraisal comes from a link: it must be this worker's and still open, or the conversation stands on its own.
-  const appraisal = typeof asked === "string" && asked ? openAppraisalFor(user, id, asked) : undefined;
+  const appraisal = typeof asked === "string" && asked ? await openAppraisalFor(user, id, asked) : undefined;
   const today = todayInLondon();
   const heldOn = defaultHeldOn(appraisal?.on, today, worker.contractStart);
 
@@ -45,7 +45,7 @@ export default async function NewConversationPage({
         ) : null}
         <ConversationForm
           action={recordConversationAction.bind(null, id)}
-          professions={conversationFormOptions(user).professions}
+          professions={(await conversationFormOptions(user)).professions}
           mode="create"
           appraisalId={appraisal?.id}
           draft={appraisal ? draftName("conversation-new", id, appraisal.id) : draftName("conversation-new", id)}

@@ -27,13 +27,13 @@ const WorkerGoal = z.tuple([Id, Id]);
 export const createGoalAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: z.tuple([Id]),
-  input: ({ user, ids: [workerId], today }) => {
-    const options = goalFormOptions(user, workerId);
+  input: async ({ user, ids: [workerId], today }) => {
+    const options = await goalFormOptions(user, workerId);
     if (!options) notFound();
     return goalFields(options.currentPdp?.periodStart ?? today);
   },
   lists: GOAL_LIST_FIELDS,
-  run: ({ user, ids: [workerId], input, today }) => createGoal(user, workerId, input, today),
+  run: async ({ user, ids: [workerId], input, today }) => await createGoal(user, workerId, input, today),
   revalidate: refresh,
   redirect: ({ user, ids: [workerId], result }) => goalPath(workerId, result.goalId, user.role === "support_worker" ? "proposed" : "created"),
 });
@@ -41,14 +41,14 @@ export const createGoalAction = defineAction({
 export const updateGoalAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: WorkerGoal,
-  input: ({ user, ids: [workerId] }) => {
-    const options = goalFormOptions(user, workerId);
+  input: async ({ user, ids: [workerId] }) => {
+    const options = await goalFormOptions(user, workerId);
     if (!options) notFound();
     // The data layer checks the target against the goal's own PDP; this catches the usual case with a field message.
     return goalFields(options.currentPdp?.periodStart ?? "0000-01-01");
   },
   lists: GOAL_LIST_FIELDS,
-  run: ({ user, ids: [workerId, goalId], input }) => updateGoal(user, workerId, goalId, input),
+  run: async ({ user, ids: [workerId, goalId], input }) => await updateGoal(user, workerId, goalId, input),
   revalidate: refresh,
   redirect: ({ ids: [workerId, goalId] }) => goalPath(workerId, goalId, "updated"),
 });
@@ -56,7 +56,7 @@ export const updateGoalAction = defineAction({
 export const agreeGoalAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: WorkerGoal,
-  run: ({ user, ids: [workerId, goalId] }) => agreeGoal(user, workerId, goalId),
+  run: async ({ user, ids: [workerId, goalId] }) => await agreeGoal(user, workerId, goalId),
   revalidate: refresh,
   redirect: ({ ids: [workerId, goalId] }) => goalPath(workerId, goalId, "agreed"),
 });
@@ -65,7 +65,7 @@ export const setGoalStatusAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: WorkerGoal,
   input: goalStatusFields,
-  run: ({ user, ids: [workerId, goalId], input }) => setGoalStatus(user, workerId, goalId, input),
+  run: async ({ user, ids: [workerId, goalId], input }) => await setGoalStatus(user, workerId, goalId, input),
   revalidate: refresh,
   redirect: ({ ids: [workerId, goalId] }) => goalPath(workerId, goalId, "status"),
 });
@@ -74,7 +74,7 @@ export const addActionToGoalAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: WorkerGoal,
   input: actionFields,
-  run: ({ user, ids: [workerId, goalId], input }) => addAction(user, workerId, goalId, input),
+  run: async ({ user, ids: [workerId, goalId], input }) => await addAction(user, workerId, goalId, input),
   revalidate: refresh,
   redirect: ({ ids: [workerId, goalId] }) => goalPath(workerId, goalId, "action"),
 });
@@ -86,7 +86,7 @@ export const markGoalActionDoneAction = defineAction({
   ids: z.tuple([Id]),
   input: ActionDone,
   invalid: (form) => failed(form, "Choose an action to mark"),
-  run: ({ user, ids: [workerId], input, today }) => completeAction(user, workerId, input.actionId, input.done === "1", today),
+  run: async ({ user, ids: [workerId], input, today }) => await completeAction(user, workerId, input.actionId, input.done === "1", today),
   revalidate: refresh,
   redirect: ({ ids: [workerId], input, result }) => goalPath(workerId, result.goalId, input.done === "1" ? "action_done" : "action_undone"),
 });
@@ -95,7 +95,7 @@ export const addGoalNoteAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: WorkerGoal,
   input: noteFields,
-  run: ({ user, ids: [workerId, goalId], input }) => addNote(user, workerId, goalId, input),
+  run: async ({ user, ids: [workerId, goalId], input }) => await addNote(user, workerId, goalId, input),
   revalidate: refresh,
   redirect: ({ ids: [workerId, goalId], input }) => goalPath(workerId, goalId, input.kind === "reflection" ? "reflection" : "note"),
 });
@@ -104,7 +104,7 @@ export const recordBarrierAction = defineAction({
   roles: ANYONE_WHO_SEES_IT,
   ids: WorkerGoal,
   input: barrierFields,
-  run: ({ user, ids: [workerId, goalId], input, today }) => recordBarrier(user, workerId, goalId, input, today),
+  run: async ({ user, ids: [workerId, goalId], input, today }) => await recordBarrier(user, workerId, goalId, input, today),
   revalidate: refresh,
   redirect: ({ ids: [workerId, goalId] }) => goalPath(workerId, goalId, "barrier"),
 });

@@ -10,8 +10,8 @@ export const metadata: Metadata = { title: "Gateway requirement" };
 export default async function RequirementPage({ params }: { params: Promise<{ id: string; requirementId: string }> }) {
   const admin = await requireRole("admin");
   const { id, requirementId } = await params;
-  const standard = standardForAdmin(admin, id);
-  const requirement = requirementForAdmin(admin, id, requirementId);
+  const standard = await standardForAdmin(admin, id);
+  const requirement = await requirementForAdmin(admin, id, requirementId);
   if (!standard || !requirement) notFound();
   return (
     <ItemPage

@@ -10,8 +10,8 @@ export const metadata: Metadata = { title: "Apprenticeship option" };
 export default async function OptionPage({ params }: { params: Promise<{ id: string; optionId: string }> }) {
   const admin = await requireRole("admin");
   const { id, optionId } = await params;
-  const standard = standardForAdmin(admin, id);
-  const option = optionForAdmin(admin, id, optionId);
+  const standard = await standardForAdmin(admin, id);
+  const option = await optionForAdmin(admin, id, optionId);
   if (!standard || !option) notFound();
   return (
     <ItemPage

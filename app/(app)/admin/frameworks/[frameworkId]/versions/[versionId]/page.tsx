@@ -52,7 +52,7 @@ export default async function FrameworkVersionPage({
 }) {
   const admin = await requireRole("admin");
   const { frameworkId, versionId } = await params;
-  const view = frameworkVersionView(admin, frameworkId, versionId);
+  const view = await frameworkVersionView(admin, frameworkId, versionId);
   if (!view) notFound();
   const { version, editable, domains, statementCount } = view;
   const saved = SAVED[(await searchParams).saved ?? ""];

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Appraisal for printing" };
 export default async function PrintAppraisalPage({ params }: { params: Promise<{ id: string; appraisalId: string }> }) {
   const user = await requireUser();
   const { id, appraisalId } = await params;
-  const detail = appraisalDetail(user, id, appraisalId);
+  const detail = await appraisalDetail(user, id, appraisalId);
   if (!detail?.content) notFound();
   const a = detail.appraisal;
   if (a.status !== "completed" && a.status !== "awaiting_sign_off") notFound();

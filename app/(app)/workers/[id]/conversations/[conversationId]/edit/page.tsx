@@ -15,10 +15,10 @@ export const metadata: Metadata = { title: "Edit career conversation" };
 export default async function EditConversationPage({ params }: { params: Promise<{ id: string; conversationId: string }> }) {
   const user = await requireRole("manager", "admin");
   const { id, conversationId } = await params;
-  const found = conversationDetail(user, id, conversationId);
+  const found = await conversationDetail(user, id, conversationId);
   if (!found || !found.canManage) notFound();
   const { conversation: c, worker } = found;
-  const professions = [...conversationFormOptions(user).professions];
+  const professions = [...(await conversationFormOptions(user)).professions];
   // A profession since retired stays selectable for the record that already has it.
   if (c.targetProfessionId && c.targetProfession && !professions.some(([pid]) => pid === c.targetProfessionId)) {
     professions.unshift([c.targetProfessionId, `${c.targetProfession} (retired)`]);

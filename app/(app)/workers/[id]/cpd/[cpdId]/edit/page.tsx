@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Change a CPD activity" };
 export default async function EditCpdPage({ params }: { params: Promise<{ id: string; cpdId: string }> }) {
   const user = await requireUser();
   const { id, cpdId } = await params;
-  const found = cpdEntryForEdit(user, id, cpdId);
+  const found = await cpdEntryForEdit(user, id, cpdId);
   if (!found) notFound();
   const { entry: a, worker } = found;
 

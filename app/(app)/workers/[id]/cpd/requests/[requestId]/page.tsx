@@ -23,7 +23,7 @@ export default async function TrainingRequestPage({
   const user = await requireUser();
   const { id, requestId } = await params;
   const { saved } = await searchParams;
-  const data = trainingRequestView(user, id, requestId);
+  const data = await trainingRequestView(user, id, requestId);
   if (!data) notFound();
   const { worker, request } = data;
   const name = `${worker.firstName} ${worker.lastName}`;

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Print PDP" };
 export default async function PdpPrintPage({ params }: { params: Promise<{ id: string; pdpId: string }> }) {
   const user = await requireUser();
   const { id, pdpId } = await params;
-  const data = pdpById(user, id, pdpId);
+  const data = await pdpById(user, id, pdpId);
   if (!data) notFound();
   const { worker, pdp } = data;
   const workerName = `${worker.firstName} ${worker.lastName}`;

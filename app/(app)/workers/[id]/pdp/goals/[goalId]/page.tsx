@@ -61,8 +61,8 @@ export default async function GoalPage({
   const user = await requireUser();
   const { id, goalId } = await params;
   const query = await searchParams;
-  const goal = goalDetail(user, id, goalId);
-  const worker = goalPageWorker(user, id);
+  const goal = await goalDetail(user, id, goalId);
+  const worker = await goalPageWorker(user, id);
   if (!goal || !worker) notFound();
   const saved = SAVED[query.saved ?? ""];
   const actor = goal.actor;

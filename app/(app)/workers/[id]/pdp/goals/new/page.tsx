@@ -23,8 +23,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewGoalPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  const options = goalFormOptions(user, id);
-  const worker = goalPageWorker(user, id);
+  const options = await goalFormOptions(user, id);
+  const worker = await goalPageWorker(user, id);
   if (!options || !worker || !options.actor) notFound();
   const proposing = options.actor === "worker";
   const periodStart = options.currentPdp?.periodStart ?? todayInLondon();

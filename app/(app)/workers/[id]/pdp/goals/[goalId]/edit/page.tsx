@@ -15,9 +15,9 @@ export const metadata: Metadata = { title: "Edit a goal" };
 export default async function EditGoalPage({ params }: { params: Promise<{ id: string; goalId: string }> }) {
   const user = await requireRole("manager", "admin");
   const { id, goalId } = await params;
-  const goal = goalDetail(user, id, goalId);
-  const options = goalFormOptions(user, id);
-  const worker = goalPageWorker(user, id);
+  const goal = await goalDetail(user, id, goalId);
+  const options = await goalFormOptions(user, id);
+  const worker = await goalPageWorker(user, id);
   if (!goal || !options || !worker || goal.actor !== "manager") notFound();
 
   // A statement the goal already has stays selectable even if it is not at the worker's stage now.

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Framework domain" };
 export default async function DomainPage({ params }: { params: Promise<{ frameworkId: string; versionId: string; domainId: string }> }) {
   const admin = await requireRole("admin");
   const { frameworkId, versionId, domainId } = await params;
-  const found = domainForAdmin(admin, frameworkId, versionId, domainId);
+  const found = await domainForAdmin(admin, frameworkId, versionId, domainId);
   if (!found) notFound();
   const { version, domain, editable } = found;
   return (

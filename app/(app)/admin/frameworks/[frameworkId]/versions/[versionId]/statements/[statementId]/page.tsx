@@ -34,7 +34,7 @@ export default async function StatementPage({
 }) {
   const admin = await requireRole("admin");
   const { frameworkId, versionId, statementId } = await params;
-  const found = statementForAdmin(admin, frameworkId, versionId, statementId);
+  const found = await statementForAdmin(admin, frameworkId, versionId, statementId);
   if (!found) notFound();
   const { version, statement: s, domain, editable } = found;
   const saved = SAVED[(await searchParams).saved ?? ""];
@@ -79,8 +79,8 @@ export default async function StatementPage({
               defaults={defaults}
               mode="edit"
               bespoke={s.bespoke}
-              professions={keeping(professionOptions(), s.professionId, s.professionName)}
-              teams={keeping(teamOptions(admin), s.teamId, s.teamName)}
+              professions={keeping(await professionOptions(), s.professionId, s.professionName)}
+              teams={keeping(await teamOptions(admin), s.teamId, s.teamName)}
             />
           </section>
           <section aria-labelledby="retire" className="card">

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Add a statement" };
 export default async function NewStatementPage({ params }: { params: Promise<{ frameworkId: string; versionId: string }> }) {
   const admin = await requireRole("admin");
   const { frameworkId, versionId } = await params;
-  const view = frameworkVersionView(admin, frameworkId, versionId);
+  const view = await frameworkVersionView(admin, frameworkId, versionId);
   if (!view || !view.editable) notFound();
   const domains = view.domains.map((d) => [d.id, `Domain ${d.number}: ${d.title}`] as const);
   return (
@@ -25,8 +25,8 @@ export default async function NewStatementPage({ params }: { params: Promise<{ f
         defaults={{ bespoke: "no" }}
         mode="create"
         domains={domains}
-        professions={professionOptions()}
-        teams={teamOptions(admin)}
+        professions={await professionOptions()}
+        teams={await teamOptions(admin)}
       />
     </div>
   );
