@@ -1,6 +1,7 @@
 // The access rule, in one place: which support workers a user may see. Every query that touches a worker's
 // records joins through `visibleWorkers(user)`, so the rule is enforced in the WHERE clause, not in the UI.
 import { and, eq, or, inArray, sql, type SQL } from "drizzle-orm";
+import { never } from "./dialect";
 import { workers, teams, teamManagers } from "./schema";
 import type { SessionUser } from "../lib/session-user";
 
@@ -37,7 +38,7 @@ export function editableWorkers(user: Pick<SessionUser, "id" | "orgId" | "role">
       return visibleWorkers(user);
     case "support_worker":
     case "lead":
-      return sql`0`;
+      return never;
   }
 }
 
@@ -53,6 +54,6 @@ export function visibleTeams(user: Pick<SessionUser, "id" | "orgId" | "role">): 
     case "admin":
       return eq(teams.orgId, user.orgId);
     case "support_worker":
-      return sql`0`;
+      return never;
   }
 }

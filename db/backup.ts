@@ -88,9 +88,9 @@ export function authSecretFile(databasePath: string): string {
   return join(dirname(resolve(databasePath)), ".auth-secret");
 }
 
-/** The migrations this code knows (drizzle/meta/_journal.json), oldest first. */
+/** The migrations this code knows (drizzle/sqlite/meta/_journal.json), oldest first. */
 function knownMigrations(): { tag: string; when: number }[] {
-  const journal = JSON.parse(readFileSync(join(process.cwd(), "drizzle", "meta", "_journal.json"), "utf8")) as {
+  const journal = JSON.parse(readFileSync(join(process.cwd(), "drizzle", "sqlite", "meta", "_journal.json"), "utf8")) as {
     entries: { tag: string; when: number }[];
   };
   return journal.entries.map((e) => ({ tag: e.tag, when: e.when })).sort((a, b) => a.when - b.when);

@@ -25,12 +25,14 @@ export type Executor = DB | Tx;
 
 type Connection = { path: string; sqlite: Database.Database; db: DB; statements: Map<string, Database.Statement> };
 
-const MIGRATIONS = join(process.cwd(), "drizzle");
+const MIGRATIONS = join(process.cwd(), "drizzle", "sqlite");
 /** Prepared statements kept per connection: the app's queries are a few hundred distinct texts. */
 const STATEMENT_CACHE = 1000;
 
-// Survives hot reloads in development, where modules are re-evaluated but the process is not.
-const holder = globalThis as unknown as { __pathwaysDb?: Connection; __pathwaysGate?: Gate };
+// Survives hot reloads in development, where modules are re-evaluated but the process is not, and is one per process
+// in production too, where the bundler may give each route its own copy of this module: the connection, the queue
+// and the mark of a transaction's own queries must be the same for all of them.
+const holder = globalThis as unknown as { __pathwaysDb?: Connection; __pathwaysGate?: Gate; __pathwaysInTransaction?: AsyncLocalStorage<{ tx?: Tx }> };
 
 /** Who holds the connection: the open transaction, and the queue of those waiting for it. */
 type Gate = { tail: Promise<void>; open: Promise<void> | null };
@@ -40,7 +42,7 @@ function gate(): Gate {
 }
 
 /** Set for the whole of a transaction, so its own queries (and nested transactions) go straight through. */
-const inTransaction = new AsyncLocalStorage<{ tx?: Tx }>();
+const inTransaction = (holder.__pathwaysInTransaction ??= new AsyncLocalStorage<{ tx?: Tx }>());
 
 /**
  * Makes the database file the app's user's alone (0600) before SQLite opens it, in a folder only that user can open

@@ -11,6 +11,11 @@ const optionalText = z.preprocess((v) => (v === "" ? undefined : v), z.string().
 
 const Env = z.object({
   DATABASE_PATH: z.string().min(1).default("data/pathways.db"),
+  /**
+   * A PostgreSQL server for deployments of several instances (postgres://user:password@host:5432/pathways). Unset, the
+   * app keeps its data in the SQLite file at DATABASE_PATH (decision record 0025).
+   */
+  DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres://").optional()),
   /** Demo mode seeds the demo organisation on an empty database and shows the demo logins. On unless set off. */
   PATHWAYS_DEMO: flag,
   /** Failed sign-ins from one client address in 15 minutes before that address is paused. */
@@ -56,6 +61,11 @@ function read() {
 
 export function databasePath(): string {
   return read().DATABASE_PATH;
+}
+
+/** The PostgreSQL server's address when one is configured (DATABASE_URL), else undefined: SQLite. */
+export function databaseUrl(): string | undefined {
+  return read().DATABASE_URL;
 }
 
 /** Whether an address is this machine's own (a laptop's demonstration), not one other people reach. */

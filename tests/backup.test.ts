@@ -137,7 +137,7 @@ describe("what a backup holds", () => {
     // One file: no WAL, journal or half-written copy beside it.
     expect(readdirSync(join(dir, "backups"))).toEqual(["pathways.pwbak"]);
 
-    const lastMigration = (JSON.parse(readFileSync(join(process.cwd(), "drizzle/meta/_journal.json"), "utf8")) as { entries: { tag: string }[] }).entries.at(-1)?.tag;
+    const lastMigration = (JSON.parse(readFileSync(join(process.cwd(), "drizzle/sqlite/meta/_journal.json"), "utf8")) as { entries: { tag: string }[] }).entries.at(-1)?.tag;
     expect(done.info).toMatchObject({ formatVersion: 1, migration: lastMigration, authSecretSource: "file" });
     const file = new Database(out, { readonly: true });
     expect(file.pragma("application_id", { simple: true })).toBe(BACKUP_APPLICATION_ID);
@@ -167,7 +167,7 @@ describe("what a backup holds", () => {
     const dir = tempDir();
     // A database made by the code as it was one migration ago.
     const older = join(dir, "older-code");
-    cpSync(join(process.cwd(), "drizzle"), older, { recursive: true });
+    cpSync(join(process.cwd(), "drizzle", "sqlite"), older, { recursive: true });
     const journalPath = join(older, "meta/_journal.json");
     const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
     const all = journal.entries.length;
@@ -282,7 +282,7 @@ describe("what a restore refuses", () => {
     if (!done.ok) throw new Error(done.message);
     expect(done.info.migration).toBe("unknown to this code (made 2100-01-01T00:00:00.000Z)");
 
-    const lastMigration = (JSON.parse(readFileSync(join(process.cwd(), "drizzle/meta/_journal.json"), "utf8")) as { entries: { tag: string }[] }).entries.at(-1)?.tag ?? "";
+    const lastMigration = (JSON.parse(readFileSync(join(process.cwd(), "drizzle/sqlite/meta/_journal.json"), "utf8")) as { entries: { tag: string }[] }).entries.at(-1)?.tag ?? "";
     expect(await refused(out, join(dir, "target", "pathways.db"))).toBe(
       `${out} was taken at a newer schema than this code's (migration unknown to this code (made 2100-01-01T00:00:00.000Z); this code's newest is ${lastMigration}). Restore it with the Pathways version that made it, or a later one.`,
     );

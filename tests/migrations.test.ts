@@ -16,7 +16,7 @@ describe("migrations", () => {
     for (const t of ["organisations", "users", "workers", "worker_positions", "pdps", "appraisals", "apprenticeships", "audit_events"]) {
       expect(tables).toContain(t);
     }
-    const migrationFiles = readdirSync(join(process.cwd(), "drizzle")).filter((f) => f.endsWith(".sql"));
+    const migrationFiles = readdirSync(join(process.cwd(), "drizzle", "sqlite")).filter((f) => f.endsWith(".sql"));
     const applied = () => (sqlite.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number }).n;
     expect(applied()).toBe(migrationFiles.length);
 

@@ -2,6 +2,7 @@ import "server-only";
 // The apprenticeship pipeline: every current apprentice a user may see, with their hours and next review, who is at
 // risk, and counts by status, standard and level.
 import { and, asc, eq, gte, inArray, or, sql, type SQL } from "drizzle-orm";
+import { caseless } from "../dialect";
 import { db } from "../client";
 import { apprenticeshipReviews, apprenticeshipStandards, apprenticeshipStatusChanges, apprenticeships, otjLogs, teams, workers } from "../schema";
 import { visibleWorkers } from "../access";
@@ -76,7 +77,7 @@ async function trackedApprenticeships(user: SessionUser, which: SQL, today: stri
     .innerJoin(teams, eq(teams.id, workers.teamId))
     .innerJoin(apprenticeshipStandards, eq(apprenticeshipStandards.id, apprenticeships.standardId))
     .where(where)
-    .orderBy(sql`${workers.lastName} collate nocase`, sql`${workers.firstName} collate nocase`, asc(apprenticeships.id));
+    .orderBy(caseless(workers.lastName), caseless(workers.firstName), asc(apprenticeships.id));
   // The status histories and reviews of the live ones, read with the same access rule (two queries, not one a row).
   const liveWhere = and(visibleWorkers(user), inArray(apprenticeships.status, LIVE));
   const changes = new Map<string, StatusChange[]>();

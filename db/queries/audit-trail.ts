@@ -2,6 +2,7 @@ import "server-only";
 // The audit trail as an administrator reads it (/admin/audit): the organisation's events with filters and pages, its
 // download, and whether the hash chain verifies; and the views, prints and downloads other pages record.
 import { and, count, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { caseless } from "../dialect";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, first } from "../client";
 import { auditEvents, users, workers } from "../schema";
@@ -110,7 +111,7 @@ export async function auditFilterChoices(user: SessionUser) {
     .select({ id: users.id, name: users.name })
     .from(users)
     .where(eq(users.orgId, user.orgId))
-    .orderBy(sql`${users.name} collate nocase`);
+    .orderBy(caseless(users.name));
   return { people };
 }
 

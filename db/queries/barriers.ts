@@ -6,6 +6,7 @@ import "server-only";
 // since left (a barrier is often why someone leaves). Aggregates only, never a barrier's free-text detail; a fixed
 // number of grouped queries whatever the size of the organisation.
 import { and, eq, sql, type SQL } from "drizzle-orm";
+import { caseless, never, always, utcDayOfMs } from "../dialect";
 import { db, selectRows } from "../client";
 import { keptObject } from "../insights-cache";
 import { appraisals, barriers, competencyAssessments, competencyStatements, cpdActivities, pdpGoals, professions, teams, trainingRequests, workers } from "../schema";
@@ -191,7 +192,7 @@ export async function barrierPeople(user: SessionUser, f: ScorecardFilters, pick
   const span = quarter ?? periodEnding(f.end);
   const where = filteredWorkers(user, f);
   const source =
-    pick.source === "recorded" ? sql`e.source <> 'declined'` : pick.source ? sql`e.source = ${pick.source}` : sql`1`;
+    pick.source === "recorded" ? sql`e.source <> 'declined'` : pick.source ? sql`e.source = ${pick.source}` : always;
   const rows = await selectRows<Omit<BarrierPerson, "on"> & { onDay: string | null; atMs: number | null; total: number }>(sql`
     with e as (${events(where, span.start, span.end)})
     select e.worker_id as "workerId", ${workers.firstName} || ' ' || ${workers.lastName} as name, ${teams.name} as "teamName",
@@ -201,9 +202,9 @@ export async function barrierPeople(user: SessionUser, f: ScorecardFilters, pick
       left join ${barriers} on e.source <> 'declined' and ${barriers.id} = e.record_id
       left join ${pdpGoals} on ${pdpGoals.id} = ${barriers.goalId}
       left join ${trainingRequests} on e.source = 'declined' and ${trainingRequests.id} = e.record_id
-    where ${pick.category ? sql`e.category = ${pick.category}` : sql`1`} and ${source}
+    where ${pick.category ? sql`e.category = ${pick.category}` : always} and ${source}
     -- A decision's day in UTC orders it among the recorded days (London's day differs only in the hour after midnight in summer).
-    order by coalesce(e.on_day, date(e.at_ms / 1000, 'unixepoch')) desc, coalesce(e.at_ms, 0) desc, name collate nocase, e.record_id
+    order by coalesce(e.on_day, ${utcDayOfMs(sql`e.at_ms`)}) desc, coalesce(e.at_ms, 0) desc, ${caseless(sql`name`)}, e.record_id
     limit ${limit ?? -1}`);
   const total = rows.length > 0 ? Number(rows[0]!.total) : 0;
   return {

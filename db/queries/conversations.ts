@@ -3,6 +3,7 @@ import "server-only";
 // again. The worker, their managers, leads (read only) and admins reach them; a conversation recorded inside an
 // appraisal is locked while that appraisal is signed off. Agreed steps can become PDP goals.
 import { and, asc, desc, eq, inArray, isNull, max, sql } from "drizzle-orm";
+import { never } from "../dialect";
 import { db, first, one } from "../client";
 import { workers, users, professions, appraisals, careerConversations, careerSteps, barriers, pdpGoals, pdps } from "../schema";
 import { visibleWorkers, editableWorkers } from "../access";
@@ -422,7 +423,7 @@ export async function addStep(user: SessionUser, workerId: string, conversationI
 
 /** A step of this worker's conversation, if the user may tick it: managers of the worker, admins, and the worker themselves. */
 async function tickableStepInTx(tx: Tx, user: SessionUser, workerId: string, stepId: string) {
-  const access = user.role === "support_worker" ? visibleWorkers(user) : mayEdit(user) ? editableWorkers(user) : sql`0`;
+  const access = user.role === "support_worker" ? visibleWorkers(user) : mayEdit(user) ? editableWorkers(user) : never;
   return await first(tx
     .select({ step: careerSteps, workerStatus: workers.status })
     .from(careerSteps)

@@ -2,6 +2,7 @@ import "server-only";
 // Where each worker stands in their development: appraisal, PDP, CPD, competencies, apprenticeship, supervision.
 // One query for a whole team (correlated subqueries over indexed columns), never a query per worker.
 import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { never } from "../dialect";
 import { competencyCounts, workerFrameworkStageSql } from "./competencies";
 import { db, first } from "../client";
 import {

@@ -6,6 +6,7 @@ import "server-only";
 // superseded versions are never changed (old assessments and PDP goals point at their statements).
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { never } from "../dialect";
 import { db, type DB, first, one, isUniqueViolation } from "../client";
 import {
   competencyAssessments,

@@ -6,6 +6,7 @@ import "server-only";
 // you") and the manager's home ("What needs doing") all take this one list, so they never disagree. A fixed number of
 // queries, none per worker.
 import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { never } from "../dialect";
 import { db } from "../client";
 import { appraisals, pdpGoals, pdps, teams, workers } from "../schema";
 import { visibleWorkers } from "../access";

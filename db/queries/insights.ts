@@ -1,6 +1,7 @@
 import "server-only";
 // Organisation-wide headline figures for leads: aggregated in SQL, a fixed number of queries whatever the size.
 import { and, eq, sql } from "drizzle-orm";
+import { never } from "../dialect";
 import { db, first } from "../client";
 import { keptInsight } from "../insights-cache";
 export { maxStaleMs } from "../insights-cache"; // for the pages' note on how old a kept figure may be

@@ -3,6 +3,7 @@ import "server-only";
 // actions, progress notes and reflections, barriers met, and its status. The worker proposes goals and records
 // progress; the manager agrees, edits and closes goals; a lead reads. Every change is one transaction with its audit.
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { never } from "../dialect";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, first, one } from "../client";
 import {

@@ -5,6 +5,7 @@ import "server-only";
 // and every other event by kind and month in one UNION ALL), each grouped in SQL. The workers are those the user may see, filtered by their
 // current team, profession and care setting (not the ones they had when the event happened).
 import { sql, type SQL } from "drizzle-orm";
+import { caseless, limitTo } from "../dialect";
 import { db, selectRows } from "../client";
 import { keptObject } from "../insights-cache";
 import { apprenticeships, apprenticeshipStandards, competencyAssessments, competencyStatements, stages, teams, workerPositions, workers } from "../schema";
@@ -170,7 +171,7 @@ export async function progressionPeople(user: SessionUser, f: ScorecardFilters, 
   }
   const rows = await selectRows<ProgressionPerson & { total: number }>(sql`
     select e.*, count(*) over () as total from (${events}) e
-    order by e."on" desc, e.name collate nocase, e."workerId", e.what limit ${limit ?? -1}`);
+    order by e."on" desc, ${caseless(sql`e.name`)}, e."workerId", e.what${limitTo(limit)}`);
   const total = rows.length > 0 ? Number(rows[0]!.total) : 0;
   return { window: win, total, rows: rows.map(({ total: _t, ...r }) => r) };
 }

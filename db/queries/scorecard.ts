@@ -4,6 +4,7 @@ import "server-only";
 // population is the workers the user may see who were in post on the period's last day; a worker who left before
 // then is not counted, one who joined during the period is. Definitions: lib/rules/scorecard.ts.
 import { and, asc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
+import { caseless, never } from "../dialect";
 import { db, first, selectRows } from "../client";
 import { clearInsightCache, keptObject } from "../insights-cache";
 import {
@@ -157,7 +158,7 @@ export async function scorecardWorkers(user: SessionUser, f: ScorecardFilters, m
     .from(workers)
     .innerJoin(teams, eq(teams.id, workers.teamId))
     .where(where)
-    .orderBy(sql`${met}`, sql`${workers.lastName} collate nocase`, sql`${workers.firstName} collate nocase`, asc(workers.id))
+    .orderBy(sql`${met}`, caseless(workers.lastName), caseless(workers.firstName), asc(workers.id))
     .limit(limit))
     .map(({ contractStart, lastAppraisalOn, ...r }) => ({ ...r, dueOn: measure === "appraised" ? nextAppraisalDue(contractStart, lastAppraisalOn) : null }));
   const totals = await first(db
@@ -204,7 +205,7 @@ async function workOutScorecard(user: SessionUser, f: ScorecardFilters) {
     .innerJoin(teams, eq(teams.id, workers.teamId))
     .where(where)
     .groupBy(teams.id)
-    .orderBy(sql`${teams.name} collate nocase`);
+    .orderBy(caseless(teams.name));
 
   // Training decisions in the period, by team: decided_at is a timestamp, the period's ends are London dates.
   const from = londonDayStartMs(p.start);
@@ -361,7 +362,7 @@ async function workOutCoverageWorkers(user: SessionUser, f: ScorecardFilters, li
       per.required, per.signed_off as "signedOff",
       count(*) over () as total, sum(per.required) over () as "allRequired", sum(per.signed_off) over () as "allSigned"
     from per join ${workers} on ${workers.id} = per.worker_id join ${teams} on ${teams.id} = ${workers.teamId}
-    order by 1.0 * per.signed_off / per.required, ${workers.lastName} collate nocase, ${workers.firstName} collate nocase, ${workers.id}
+    order by 1.0 * per.signed_off / per.required, ${caseless(workers.lastName)}, ${caseless(workers.firstName)}, ${workers.id}
     limit ${limit}
   `);
   const first = all[0];
@@ -382,7 +383,7 @@ export async function scorecardFilterChoices(user: SessionUser) {
       .from(teams)
       .innerJoin(workers, eq(workers.teamId, teams.id))
       .where(visibleWorkers(user))
-      .orderBy(sql`${teams.name} collate nocase`),
+      .orderBy(caseless(teams.name)),
     professions: await db.select({ id: professions.id, name: professions.name }).from(professions).where(isNull(professions.retiredAt)).orderBy(asc(professions.name)),
     settings: await db.select({ id: careSettings.id, name: careSettings.name }).from(careSettings).where(isNull(careSettings.retiredAt)).orderBy(asc(careSettings.name)),
   };

@@ -1,6 +1,7 @@
 import "server-only";
 // First-admin setup for a production start with an empty database.
 import { sql } from "drizzle-orm";
+import { always } from "../dialect";
 import { db, first, one } from "../client";
 import { organisations, users } from "../schema";
 import { audit } from "../audit";
@@ -8,7 +9,7 @@ import { audit } from "../audit";
 export async function createFirstAdmin(input: { organisation: string; name: string; email: string; passwordHash: string }) {
   return await db.transaction(async (tx) => {
     // Checked inside the transaction: two people racing to set up get one admin, not two.
-    if (await first(tx.select({ one: sql`1` }).from(users).limit(1))) return { ok: false as const, code: "conflict" as const };
+    if (await first(tx.select({ one: always }).from(users).limit(1))) return { ok: false as const, code: "conflict" as const };
     const org =
       await first(tx.select({ id: organisations.id }).from(organisations).limit(1)) ??
       await one(tx.insert(organisations).values({ name: input.organisation }).returning({ id: organisations.id }));

@@ -2,6 +2,7 @@ import "server-only";
 // Signing in and staying signed in: credentials, throttling (with device cookies), login sessions with idle and
 // absolute limits, and the audit of failures, locks and signing out.
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { never, always } from "../dialect";
 import { db, first, one } from "../client";
 import { users, loginSessions, loginThrottle, organisations } from "../schema";
 import { audit, type AuditEntry } from "../audit";
@@ -304,7 +305,7 @@ export async function recordSignOut(user: SessionUser, address: string, now = ne
 
 /** True until the first user exists: the first-admin setup path is open only then. */
 export async function needsFirstAdmin(): Promise<boolean> {
-  return !await first(db.select({ one: sql`1` }).from(users).limit(1));
+  return !await first(db.select({ one: always }).from(users).limit(1));
 }
 
 export async function organisationName(): Promise<string | undefined> {

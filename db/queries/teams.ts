@@ -1,6 +1,7 @@
 import "server-only";
 // Teams: the list and a team's page (with its size in headcount and FTE by stage), and the admin's changes.
 import { and, asc, eq, inArray, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { caseless } from "../dialect";
 import { db, type DB, first, one, isUniqueViolation } from "../client";
 import { teams, teamProfessions, teamManagers, professions, careSettings, users, workers, stages } from "../schema";
 import { visibleTeams, visibleWorkers } from "../access";
@@ -71,7 +72,7 @@ async function managersOf(teamIds: string[]) {
     .from(teamManagers)
     .innerJoin(users, eq(users.id, teamManagers.userId))
     .where(inArray(teamManagers.teamId, teamIds))
-    .orderBy(sql`${users.name} collate nocase`);
+    .orderBy(caseless(users.name));
   const map = new Map<string, { id: string; name: string; active: boolean }[]>();
   for (const r of rows) map.set(r.teamId, [...(map.get(r.teamId) ?? []), { id: r.id, name: r.name, active: r.status === "active" }]);
   return map;
@@ -114,7 +115,7 @@ export async function listTeams(user: SessionUser, f: TeamFilters) {
   const page = Math.min(f.page, pages);
   const rows = await teamRows()
     .where(where)
-    .orderBy(sql`${teams.name} collate nocase`)
+    .orderBy(caseless(teams.name))
     .limit(TEAMS_PAGE_SIZE)
     .offset((page - 1) * TEAMS_PAGE_SIZE);
   return { teams: await withDetails(user, rows), total, page, pages };
@@ -142,7 +143,7 @@ export async function teamWorkers(user: SessionUser, teamId: string) {
     .innerJoin(stages, eq(stages.id, workers.stageId))
     .innerJoin(teams, eq(teams.id, workers.teamId))
     .where(and(eq(workers.teamId, teamId), eq(workers.status, "in_post"), visibleTeams(user), visibleWorkers(user)))
-    .orderBy(sql`${workers.lastName} collate nocase`, sql`${workers.firstName} collate nocase`);
+    .orderBy(caseless(workers.lastName), caseless(workers.firstName));
 }
 
 /* ------------------------------------------------------------------ the admin's changes */
@@ -187,7 +188,7 @@ export async function teamFormChoices(admin: SessionUser, current?: { profession
     .select({ id: users.id, name: users.name, email: users.email, status: users.status, role: users.role })
     .from(users)
     .where(and(eq(users.orgId, admin.orgId), or(and(eq(users.role, "manager"), eq(users.status, "active")), keepManagers)))
-    .orderBy(sql`${users.name} collate nocase`))
+    .orderBy(caseless(users.name)))
     .map((r) => [r.id, `${r.name} (${r.email})${r.status === "active" ? "" : ", disabled"}`] as const);
   return { professions: professionChoices, careSettings: settingChoices, managers: managerChoices };
 }

@@ -3,6 +3,7 @@ import "server-only";
 // is audited in its transaction, and a change that must take effect at once (role, disabling, a password reset)
 // signs the user out everywhere (db/sessions.ts).
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { caseless, never } from "../dialect";
 import { db, type DB, first, one, isUniqueViolation } from "../client";
 import { users, workers, auditEvents, teamManagers, teams } from "../schema";
 import { editableWorkers } from "../access";
@@ -24,7 +25,7 @@ const EMAIL_TAKEN: Refusal = { ok: false, code: "conflict", field: "email", mess
 
 /** Users of the admin's organisation; nobody's for anyone else. */
 function administeredBy(user: SessionUser): SQL {
-  return user.role === "admin" ? eq(users.orgId, user.orgId) : sql`0`;
+  return user.role === "admin" ? eq(users.orgId, user.orgId) : never;
 }
 
 const workerName = sql<string>`${workers.firstName} || ' ' || ${workers.lastName}`;
@@ -63,7 +64,7 @@ export async function listUsers(admin: SessionUser, f: UserFilters) {
   const page = Math.min(f.page, pages);
   const rows = await userRows()
     .where(where)
-    .orderBy(sql`${users.name} collate nocase`, asc(users.email))
+    .orderBy(caseless(users.name), asc(users.email))
     .limit(USERS_PAGE_SIZE)
     .offset((page - 1) * USERS_PAGE_SIZE);
   return { rows, total, page, pages };

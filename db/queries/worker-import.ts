@@ -3,6 +3,7 @@ import "server-only";
 // confirming re-checks the rows against the register as it is now and, only if nothing shown has changed, applies
 // them in one transaction with their audit rows. lib/rules/worker-import/plan.ts decides what each row would do.
 import { and, asc, eq, gt, isNull, lt, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { never, inJsonList } from "../dialect";
 import { db, first, one } from "../client";
 import { newId } from "../schema/_shared";
 import {
@@ -55,8 +56,7 @@ const POSITION_COLUMNS = ["id", "workerId", "effectiveFrom", "stageId", "bandId"
 /** Everything the dry run needs for these employee numbers, in a handful of queries (never one per row). */
 async function importContext(r: Reader, user: SessionUser, today: string, employeeNumbers: readonly string[]): Promise<ImportContext> {
   // Only the workers the file names are loaded: in a 50,000-worker organisation the rest would cost seconds.
-  const named = JSON.stringify([...new Set(employeeNumbers.map((n) => n.toLowerCase()).filter(Boolean))]);
-  const inFile = sql`lower(${workers.employeeNumber}) in (select value from json_each(${named}))`;
+  const inFile = inJsonList(sql`lower(${workers.employeeNumber})`, [...new Set(employeeNumbers.map((n) => n.toLowerCase()).filter(Boolean))]);
   const ref = async (table: typeof professions | typeof bands | typeof careSettings | typeof stages): Promise<RefValue[]> =>
     (await r
       .select({ id: table.id, code: table.code, name: table.name, retiredAt: table.retiredAt })
@@ -306,15 +306,13 @@ export async function applyWorkerImport(user: SessionUser, batchId: string, toda
         });
       }
 
-      const movedIds = JSON.stringify(
-        updates.filter((r) => r.changes.some((c) => (POSITION_FIELDS as readonly string[]).includes(c.field))).map((r) => r.workerId),
-      );
+      const movedIds = updates.filter((r) => r.changes.some((c) => (POSITION_FIELDS as readonly string[]).includes(c.field))).map((r) => r.workerId);
       const openPositions = new Map(
         (await tx
           .select({ id: workerPositions.id, workerId: workerPositions.workerId, effectiveFrom: workerPositions.effectiveFrom })
           .from(workerPositions)
           .innerJoin(workers, eq(workers.id, workerPositions.workerId))
-          .where(and(isNull(workerPositions.effectiveTo), sql`${workerPositions.workerId} in (select value from json_each(${movedIds}))`, editableWorkers(user))))
+          .where(and(isNull(workerPositions.effectiveTo), inJsonList(workerPositions.workerId, movedIds), editableWorkers(user))))
           .map((p) => [p.workerId, p]),
       );
       // One prepared statement per set of changed fields (a file usually changes a few kinds of thing), so SQLite

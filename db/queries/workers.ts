@@ -1,6 +1,7 @@
 import "server-only";
 // Reading support workers: one profile, and the signed-in worker's own record.
 import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
+import { caseless, always } from "../dialect";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, first } from "../client";
 import { workers, teams, professions, stages, bands, careSettings, users, workerPositions, apprenticeships } from "../schema";
@@ -115,7 +116,7 @@ function filterConditions(user: SessionUser, f: WorkerFilters): SQL {
     conditions.push(
       exists(
         db
-          .select({ one: sql`1` })
+          .select({ one: always })
           .from(apprenticeships)
           .where(and(eq(apprenticeships.workerId, workers.id), inArray(apprenticeships.status, [...LIVE_APPRENTICESHIP]))),
       ),
@@ -125,10 +126,10 @@ function filterConditions(user: SessionUser, f: WorkerFilters): SQL {
 }
 
 const SORT_COLUMNS: Record<WorkerSort, SQL | typeof workers.fte> = {
-  name: sql`${workers.lastName} collate nocase, ${workers.firstName} collate nocase`,
+  name: sql`${caseless(workers.lastName)}, ${caseless(workers.firstName)}`,
   employeeNumber: sql`${workers.employeeNumber}`,
-  jobTitle: sql`${workers.jobTitle} collate nocase`,
-  team: sql`${teams.name} collate nocase`,
+  jobTitle: caseless(workers.jobTitle),
+  team: caseless(teams.name),
   profession: sql`${professions.name}`,
   stage: sql`${stages.rank}`,
   band: sql`${bands.sort}`,

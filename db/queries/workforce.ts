@@ -5,6 +5,7 @@ import "server-only";
 // (a leaver before that day is not counted, one who leaves after it is), matching the filters. Stage, band, profession
 // and care setting are each worker's current ones.
 import { and, asc, eq, or, sql, type SQL } from "drizzle-orm";
+import { caseless } from "../dialect";
 import { db } from "../client";
 import { keptObject } from "../insights-cache";
 import { bands, careSettings, professions, stages, workers } from "../schema";
@@ -52,7 +53,7 @@ async function workOutWorkforceComposition(user: SessionUser, f: ScorecardFilter
     .innerJoin(professions, eq(professions.id, workers.professionId))
     .where(where)
     .groupBy(professions.id, stages.id)
-    .orderBy(asc(professions.sort), sql`${professions.name} collate nocase`);
+    .orderBy(asc(professions.sort), caseless(professions.name));
   const bySetting = await db
     .select({ rowId: careSettings.id, rowName: careSettings.name, rowSort: sql<number>`coalesce(${careSettings.sort}, 1000000)`, ...stageCols, ...counts })
     .from(workers)
@@ -60,13 +61,13 @@ async function workOutWorkforceComposition(user: SessionUser, f: ScorecardFilter
     .leftJoin(careSettings, eq(careSettings.id, workers.careSettingId))
     .where(where)
     .groupBy(careSettings.id, stages.id)
-    .orderBy(sql`${careSettings.id} is null`, asc(careSettings.sort), sql`${careSettings.name} collate nocase`);
+    .orderBy(sql`${careSettings.id} is null`, asc(careSettings.sort), caseless(careSettings.name));
   const byBand = await db
     .select({ bandId: bands.id, bandName: bands.name, ...counts })
     .from(workers)
     .leftJoin(bands, eq(bands.id, workers.bandId))
     .where(where)
     .groupBy(bands.id)
-    .orderBy(sql`${bands.id} is null`, asc(bands.sort), sql`${bands.name} collate nocase`);
+    .orderBy(sql`${bands.id} is null`, asc(bands.sort), caseless(bands.name));
   return { end: f.end, byProfession, bySetting, byBand };
 }

@@ -17,7 +17,7 @@ export default function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "pathways-unit-"));
   const template = join(dir, "template.db");
   const sqlite = new Database(template);
-  migrate(drizzle(sqlite), { migrationsFolder: join(process.cwd(), "drizzle") });
+  migrate(drizzle(sqlite), { migrationsFolder: join(process.cwd(), "drizzle", "sqlite") });
   sqlite.close();
   project.provide("templateDb", template);
   return () => rmSync(dir, { recursive: true, force: true });
