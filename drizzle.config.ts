@@ -3,7 +3,7 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "sqlite",
-  schema: "./db/schema/index.ts",
+  schema: "./db/schema/sqlite.ts",
   out: "./drizzle/sqlite",
   dbCredentials: { url: process.env.DATABASE_PATH ?? "data/pathways.db" },
   strict: true,

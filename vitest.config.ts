@@ -1,6 +1,13 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+
+// On PostgreSQL (DATABASE_URL set, npm run test:unit:postgres) every test runs but these, which test SQLite's own file:
+// its online backup and restore, durability under kill -9 in WAL mode, its migration files and file permissions, the
+// start script's SQLite file, and the one-connection transaction queue. PostgreSQL's counterparts are in
+// tests/postgres.test.ts.
+const SQLITE_ONLY = ["tests/backup.test.ts", "tests/crash.test.ts", "tests/migrations.test.ts", "tests/start.test.ts", "tests/transactions.test.ts"];
+const onPostgres = !!process.env.DATABASE_URL;
 
 export default defineConfig({
   resolve: {
@@ -12,6 +19,8 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts", "lib/**/*.test.ts", "db/**/*.test.ts"],
+    // tests/postgres/ holds what only a PostgreSQL server can show; it joins the run when there is one.
+    exclude: [...configDefaults.exclude, ...(onPostgres ? SQLITE_ONLY : ["tests/postgres/**"])],
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/sql-guard.ts", "tests/support/next-request-mock.ts", "tests/support/fresh-db.ts"],
     pool: "forks",

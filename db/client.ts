@@ -1,21 +1,26 @@
 // The one place that opens the database: pragmas, migrations, and the drizzle instance everything else uses.
 //
 // The data layer is asynchronous whatever the dialect (decision record 0025): every query is awaited and every
-// transaction is `transaction(async (tx) => …)`. On SQLite the queries still run on one better-sqlite3 connection,
-// reached through drizzle's asynchronous SQLite driver (sqlite-proxy), and a transaction holds that connection from
-// BEGIN IMMEDIATE to COMMIT: the transactions of this process take turns, and a query made outside the transaction
-// while one is open waits for it to end instead of slipping into it.
+// transaction is `transaction(async (tx) => …)`. SQLite is the default: the queries run on one better-sqlite3
+// connection, reached through drizzle's asynchronous SQLite driver (sqlite-proxy), and a transaction holds that
+// connection from BEGIN IMMEDIATE to COMMIT: the transactions of this process take turns, and a query made outside the
+// transaction while one is open waits for it to end instead of slipping into it. With DATABASE_URL set, the same
+// queries run on PostgreSQL through a pool of connections (node-postgres), each transaction on one of them.
 import Database from "better-sqlite3";
+import pg from "pg";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { drizzle as drizzleSync } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { drizzle, type SqliteRemoteDatabase } from "drizzle-orm/sqlite-proxy";
+import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
+import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { SQL } from "drizzle-orm";
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import * as schema from "./schema";
-import { databasePath } from "../lib/env";
+import * as schema from "./schema/sqlite";
+import * as postgresSchema from "./schema/postgres";
+import { databasePath, databaseUrl } from "../lib/env";
 
 export type DB = SqliteRemoteDatabase<typeof schema>;
 /** A transaction: the same query builder as `db`, on the connection the transaction holds. */
@@ -23,9 +28,13 @@ export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 /** Either: what a helper that may run inside or outside a transaction takes. */
 export type Executor = DB | Tx;
 
-type Connection = { path: string; sqlite: Database.Database; db: DB; statements: Map<string, Database.Statement> };
+type SqliteConnection = { kind: "sqlite"; path: string; sqlite: Database.Database; db: DB; statements: Map<string, Database.Statement> };
+type PostgresConnection = { kind: "postgres"; url: string; pool: pg.Pool; db: DB; postgres: PostgresDb };
+type Connection = SqliteConnection | PostgresConnection;
+type PostgresDb = ReturnType<typeof drizzlePostgres<typeof postgresSchema>>;
 
 const MIGRATIONS = join(process.cwd(), "drizzle", "sqlite");
+const POSTGRES_MIGRATIONS = join(process.cwd(), "drizzle", "postgres");
 /** Prepared statements kept per connection: the app's queries are a few hundred distinct texts. */
 const STATEMENT_CACHE = 1000;
 
@@ -58,7 +67,7 @@ function keepPrivate(path: string) {
   }
 }
 
-function statement(connection: Connection, text: string): Database.Statement {
+function statement(connection: SqliteConnection, text: string): Database.Statement {
   let stmt = connection.statements.get(text);
   if (!stmt) {
     stmt = connection.sqlite.prepare(text);
@@ -75,7 +84,7 @@ async function turn(): Promise<void> {
   while (g.open) await g.open;
 }
 
-function open(path: string): Connection {
+function openSqlite(path: string): SqliteConnection {
   if (path !== ":memory:") keepPrivate(path);
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
@@ -91,7 +100,7 @@ function open(path: string): Connection {
   migrate(drizzleSync(sqlite), { migrationsFolder: MIGRATIONS });
   // Gathers planner statistics where they are missing or stale (cheap; SQLite's advice for long-lived connections).
   sqlite.pragma("optimize = 0x10002");
-  const connection: Connection = { path, sqlite, db: undefined as unknown as DB, statements: new Map() };
+  const connection: SqliteConnection = { kind: "sqlite", path, sqlite, db: undefined as unknown as DB, statements: new Map() };
   connection.db = drizzle(
     async (text, params, method) => {
       await turn();
@@ -109,26 +118,79 @@ function open(path: string): Connection {
   return connection;
 }
 
+// PostgreSQL's bigint (a moment in milliseconds, a count) and numeric (a sum or an average) arrive as numbers, as they
+// do from SQLite; no value the app keeps comes near 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+function openPostgres(url: string): PostgresConnection {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (a restart, a failover, an administrator) is dropped from the pool and replaced
+  // on the next query; unhandled, the error would end the process.
+  pool.on("error", (error) => console.error(`PostgreSQL: an idle connection ended (${error.message})`));
+  const postgres = drizzlePostgres(pool, { schema: postgresSchema });
+  // Typed as the SQLite instance: the queries are written once against the SQLite tables' types, and at run time
+  // db/schema hands them PostgreSQL's tables (tests/schema-parity.test.ts keeps the two the same).
+  return { kind: "postgres", url, pool, db: postgres as unknown as DB, postgres };
+}
+
+function open(target: string): Connection {
+  return /^postgres(ql)?:\/\//.test(target) ? openPostgres(target) : openSqlite(target);
+}
+
 function connection(): Connection {
-  if (!holder.__pathwaysDb) holder.__pathwaysDb = open(databasePath());
+  if (!holder.__pathwaysDb) holder.__pathwaysDb = open(databaseUrl() ?? databasePath());
   return holder.__pathwaysDb;
 }
 
-/** Opens (and migrates) the database at `path`, closing any other. For tests and scripts. */
-export function openDatabase(path: string): DB {
+/** Which database is in use. */
+export function databaseKind(): Connection["kind"] {
+  return connection().kind;
+}
+
+/**
+ * Opens the database at `target` (a SQLite file's path, or a postgres:// address), closing any other. SQLite's is
+ * migrated as it opens; PostgreSQL's by `migrateDatabase()`. For tests and scripts.
+ */
+export function openDatabase(target: string): DB {
   closeDatabase();
-  holder.__pathwaysDb = open(path);
+  holder.__pathwaysDb = open(target);
   return holder.__pathwaysDb.db;
 }
 
+/**
+ * Brings the database's tables up to date: PostgreSQL's migrations (drizzle/postgres), which several instances must
+ * not race to apply, so `npm start` and the scripts run them before serving; SQLite's are applied on opening.
+ */
+export async function migrateDatabase(): Promise<void> {
+  const c = connection();
+  if (c.kind === "postgres") await migratePostgres(c.postgres, { migrationsFolder: POSTGRES_MIGRATIONS });
+}
+
 export function closeDatabase(): void {
-  holder.__pathwaysDb?.sqlite.close();
+  const c = holder.__pathwaysDb;
   holder.__pathwaysDb = undefined;
+  if (c?.kind === "sqlite") c.sqlite.close();
+  if (c?.kind === "postgres") void c.pool.end();
+}
+
+/** Closes the database and waits until it is closed (PostgreSQL's pool ends its connections). */
+export async function closeDatabaseAndWait(): Promise<void> {
+  const c = holder.__pathwaysDb;
+  holder.__pathwaysDb = undefined;
+  if (c?.kind === "sqlite") c.sqlite.close();
+  if (c?.kind === "postgres") await c.pool.end();
+}
+
+function sqliteConnection(what: string): SqliteConnection {
+  const c = connection();
+  if (c.kind !== "sqlite") throw new Error(`${what} works on SQLite only; this installation uses PostgreSQL.`);
+  return c;
 }
 
 /** The raw better-sqlite3 handle, for bulk seeding with prepared statements, backups and tests of SQLite itself. */
 export function rawSqlite(): Database.Database {
-  return connection().sqlite;
+  return sqliteConnection("rawSqlite()").sqlite;
 }
 
 /**
@@ -139,6 +201,17 @@ export function rawSqlite(): Database.Database {
 export async function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   const outer = inTransaction.getStore();
   if (outer?.tx) return outer.tx.transaction(fn);
+  const c = connection();
+  if (c.kind === "postgres") {
+    // PostgreSQL runs transactions side by side, each on a connection of its own from the pool.
+    const state: { tx?: Tx } = {};
+    return inTransaction.run(state, () =>
+      c.db.transaction(async (tx) => {
+        state.tx = tx;
+        return fn(tx);
+      }),
+    );
+  }
   const g = gate();
   const before = g.tail;
   let release!: () => void;
@@ -149,8 +222,8 @@ export async function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   g.open = done;
   try {
     const state: { tx?: Tx } = {};
-    return await inTransaction.run(state, async () =>
-      await connection().db.transaction(
+    return await inTransaction.run(state, () =>
+      c.db.transaction(
         async (tx) => {
           state.tx = tx;
           return fn(tx);
@@ -166,27 +239,40 @@ export async function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
 
 const dialect = new SQLiteAsyncDialect();
 
-/** Runs a statement written with `sql`, for what the query builder cannot say. */
-export async function execute(query: SQL): Promise<void> {
-  await turn();
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  const stmt = statement(connection(), text);
-  if (stmt.reader) stmt.raw(false).all(params);
-  else stmt.run(params);
+/** On PostgreSQL, the open transaction's connection when there is one, else the pool. */
+function postgresExecutor(c: PostgresConnection): Pick<PostgresDb, "execute"> {
+  return (inTransaction.getStore()?.tx as unknown as PostgresDb | undefined) ?? c.postgres;
 }
 
-/** The rows of a query written with `sql`, as objects named by the query's column aliases. */
-export async function selectRows<T>(query: SQL): Promise<T[]> {
+async function rowsOf<T>(query: SQL): Promise<T[]> {
+  const c = connection();
+  if (c.kind === "postgres") return (await postgresExecutor(c).execute(query)).rows as T[];
   await turn();
   const { sql: text, params } = dialect.sqlToQuery(query);
-  return statement(connection(), text).raw(false).all(params) as T[];
+  const stmt = statement(c, text);
+  if (!stmt.reader) {
+    stmt.run(params);
+    return [];
+  }
+  return stmt.raw(false).all(params) as T[];
+}
+
+/** Runs a statement written with `sql`, for what the query builder cannot say. */
+export async function execute(query: SQL): Promise<void> {
+  await rowsOf(query);
+}
+
+/**
+ * The rows of a query written with `sql`, as objects named by the query's column aliases. Quote an alias that has
+ * capitals (as "workerId"): PostgreSQL folds unquoted names to lower case.
+ */
+export async function selectRows<T>(query: SQL): Promise<T[]> {
+  return rowsOf<T>(query);
 }
 
 /** The first row of a query written with `sql`, or undefined. */
 export async function selectRow<T>(query: SQL): Promise<T | undefined> {
-  await turn();
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  return statement(connection(), text).raw(false).get(params) as T | undefined;
+  return (await rowsOf<T>(query))[0];
 }
 
 /** The first row a query builder returns, or undefined (a select, or an insert, update or delete with returning). */
@@ -216,13 +302,14 @@ export async function one<T>(query: PromiseLike<T[]>): Promise<T> {
 }
 
 /**
- * The drizzle instance. A thin forwarder so that `openDatabase` (tests, scripts) can switch files while modules keep a
- * single `db` import; its `transaction` is the one above.
+ * The drizzle instance. A thin forwarder so that `openDatabase` (tests, scripts) can switch databases while modules
+ * keep a single `db` import; its `transaction` is the one above. Inside a transaction it is that transaction.
  */
 export const db: DB = new Proxy({} as DB, {
   get(_target, prop) {
     if (prop === "transaction") return transaction;
-    const real = connection().db;
+    // Inside a transaction, `db` is the transaction: on PostgreSQL a query on the pool would run outside it.
+    const real = (inTransaction.getStore()?.tx as DB | undefined) ?? connection().db;
     const value = Reflect.get(real, prop, real) as unknown;
     return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(real) : value;
   },

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { is, SQL, Column, getTableName } from "drizzle-orm";
 import { getTableConfig as sqliteConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { getTableConfig as pgConfig, PgTable } from "drizzle-orm/pg-core";
-import * as sqlite from "@/db/schema";
+import * as sqlite from "@/db/schema/sqlite";
 import * as pg from "@/db/schema/postgres";
 
 /** The words of a condition, column references by name: the same text whatever the dialect's quoting. */

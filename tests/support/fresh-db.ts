@@ -1,21 +1,42 @@
 // Before each test: a fresh copy of the migrated template, opened as the app's database, and nobody signed in (files
 // share modules, so the acting user an earlier file set must not carry over into a test that forgot to set its own).
+// On PostgreSQL (DATABASE_URL set) the copy is a database cloned from the template, dropped after the test.
 import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeEach, afterAll, inject } from "vitest";
-import { openDatabase, closeDatabase } from "@/db/client";
+import { beforeEach, afterEach, afterAll, inject } from "vitest";
+import { openDatabase, closeDatabase, closeDatabaseAndWait } from "@/db/client";
 import { actAs } from "./auth-mock";
+import { cloneTemplate, dropDatabase, endAdmin } from "./postgres";
 
+const server = process.env.DATABASE_URL;
 const dir = mkdtempSync(join(tmpdir(), "pathways-test-"));
 let n = 0;
+let current: string | undefined;
 
-beforeEach(() => {
+beforeEach(async () => {
   const template = inject("templateDb");
-  const path = join(dir, `test-${process.pid}-${++n}.db`);
-  copyFileSync(template, path);
-  openDatabase(path);
+  if (server) {
+    current = `pathways_test_${process.pid}_${++n}`;
+    openDatabase(await cloneTemplate(server, template, current));
+  } else {
+    const path = join(dir, `test-${process.pid}-${++n}.db`);
+    copyFileSync(template, path);
+    openDatabase(path);
+  }
   actAs(null);
 });
 
-afterAll(() => closeDatabase());
+afterEach(async () => {
+  if (!server || !current) return;
+  await closeDatabaseAndWait();
+  await dropDatabase(server, current);
+  current = undefined;
+});
+
+afterAll(async () => {
+  if (server) {
+    await closeDatabaseAndWait();
+    await endAdmin();
+  } else closeDatabase();
+});

@@ -1,0 +1,62 @@
+// PostgreSQL's own guarantees, run only against a real server (npm run test:unit:postgres): what tests/migrations,
+// tests/transactions and the audit log's triggers prove on SQLite (decision record 0025).
+import { describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { databaseKind, db, execute, first, selectRows, transaction } from "@/db/client";
+import { audit } from "@/db/audit";
+import { auditEvents, organisations } from "@/db/schema";
+
+const named = async (name: string) => (await first(db.select().from(organisations).where(eq(organisations.name, name)))) ?? null;
+
+describe("on PostgreSQL", () => {
+  it("is the database in use, with every migration of drizzle/postgres applied", async () => {
+    expect(databaseKind()).toBe("postgres");
+    const journal = JSON.parse(readFileSync(join(process.cwd(), "drizzle/postgres/meta/_journal.json"), "utf8")) as { entries: unknown[] };
+    const applied = await selectRows<{ n: number }>(sql`select count(*) as n from drizzle.__drizzle_migrations`);
+    expect(applied[0]!.n).toBe(journal.entries.length);
+  });
+
+  it("keeps the audit log append-only: no update, delete or truncate, and only the next row of the chain", async () => {
+    await audit(db, "system", { action: "demo.seed", entityType: "organisation", entityId: "x" });
+    const refused = { cause: { message: expect.stringMatching(/append-only/) } };
+    await expect(db.update(auditEvents).set({ action: "tampered" }).where(eq(auditEvents.action, "demo.seed"))).rejects.toMatchObject(refused);
+    await expect(db.delete(auditEvents).where(eq(auditEvents.action, "demo.seed"))).rejects.toMatchObject(refused);
+    await expect(execute(sql`truncate audit_events`)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/append-only/) } });
+    await expect(
+      db.insert(auditEvents).values({ seq: 7, at: new Date(), actorLabel: "x", action: "slipped.in", entityType: "x", entityId: "x", summary: "{}", hash: "h" }),
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/next row of its chain/) } });
+    const rows = await db.select().from(auditEvents);
+    expect(rows.map((r) => r.action)).toEqual(["demo.seed"]);
+  });
+
+  it("commits a transaction, rolls a failed one back whole, and makes a nested one a savepoint", async () => {
+    await transaction(async (tx) => {
+      await tx.insert(organisations).values({ name: "Kept" });
+      await expect(
+        transaction(async (inner) => {
+          await inner.insert(organisations).values({ name: "Inner" });
+          throw new Error("inner fails");
+        }),
+      ).rejects.toThrow("inner fails");
+    });
+    await expect(
+      transaction(async (tx) => {
+        await tx.insert(organisations).values({ name: "Gone" });
+        throw new Error("changed my mind");
+      }),
+    ).rejects.toThrow("changed my mind");
+    expect(await named("Kept")).not.toBeNull();
+    expect(await named("Inner")).toBeNull();
+    expect(await named("Gone")).toBeNull();
+  });
+
+  it("runs what a transaction reads through `db` inside that transaction, where its uncommitted writes are", async () => {
+    await transaction(async (tx) => {
+      await tx.insert(organisations).values({ name: "Not yet committed" });
+      // A helper that takes no tx and uses db must see the transaction's own write, not the pool's view.
+      expect(await named("Not yet committed")).not.toBeNull();
+    });
+  });
+});

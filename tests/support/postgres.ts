@@ -1,0 +1,36 @@
+// The unit suite on PostgreSQL (DATABASE_URL set): each test gets a database of its own, cloned from the migrated
+// template, and dropped after it.
+import pg from "pg";
+
+/** The address of database `name` on the server DATABASE_URL names. */
+export function databaseAt(server: string, name: string): string {
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+let admin: pg.Client | undefined;
+async function adminClient(server: string): Promise<pg.Client> {
+  if (!admin) {
+    admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+  }
+  return admin;
+}
+
+/** A new database cloned from the template; answers its address. */
+export async function cloneTemplate(server: string, template: string, name: string): Promise<string> {
+  const client = await adminClient(server);
+  await client.query(`create database ${name} template ${template}`);
+  return databaseAt(server, name);
+}
+
+export async function dropDatabase(server: string, name: string): Promise<void> {
+  const client = await adminClient(server);
+  await client.query(`drop database if exists ${name} with (force)`);
+}
+
+export async function endAdmin(): Promise<void> {
+  await admin?.end();
+  admin = undefined;
+}
