@@ -143,6 +143,11 @@ function connection(): Connection {
   return holder.__pathwaysDb;
 }
 
+/** An object that stands for the open database while it stays open (a key for what is kept per database). */
+export function connectionToken(): object {
+  return connection();
+}
+
 /** Which database is in use. */
 export function databaseKind(): Connection["kind"] {
   return connection().kind;

@@ -38,3 +38,23 @@ export function limitTo(n: number | null | undefined): SQL {
 /** A condition that holds for no row, and one that holds for every row. */
 export const never = sql`false`;
 export const always = sql`true`;
+
+/** How many rows meet a condition: SQLite sums a condition as 0 or 1, PostgreSQL will not sum a boolean. */
+export function countWhere(condition: SQLWrapper): SQL<number> {
+  return sql<number>`sum(case when ${condition} then 1 else 0 end)`;
+}
+
+/** A number rounded to `digits` decimal places (PostgreSQL rounds only its exact numeric type to places). */
+export function roundTo(expr: SQLWrapper, digits: number): SQL<number> {
+  const places = sql.raw(String(Math.trunc(digits)));
+  return dialect() === "postgres" ? sql<number>`round((${expr})::numeric, ${places})` : sql<number>`round(${expr}, ${places})`;
+}
+
+/**
+ * The order rows were written in, to break a tie between rows written in the same millisecond: SQLite's rowid. On
+ * PostgreSQL a row's physical position (ctid), which keeps insertion order for rows never updated since; a tie there
+ * is rare (the same millisecond) and the order of equals is all it decides.
+ */
+export function insertionOrder(table: SQLWrapper): SQL {
+  return dialect() === "postgres" ? sql`${table}.ctid` : sql`${table}.rowid`;
+}

@@ -10,10 +10,12 @@ import "server-only";
 //   - anything else is worked out again after any change: a quick result (a small trust: everything the e2e suite
 //     sees), a manager's (whose teams may just have changed) and a list that names people.
 // The key holds the scope that decides what the figures may count: the organisation for leads and admins (who see
-// all of it), the user for anyone else. Several app instances over Postgres would each keep their own, with a
-// version from the database in place of data_version.
+// all of it), the user for anyone else. On PostgreSQL, where several app instances each keep their own, the version
+// is a counter in the database that every write to a table the figures come from adds to (drizzle/postgres
+// 0002_data_version), so no instance serves figures from before a change another instance made.
 import type Database from "better-sqlite3";
-import { rawSqlite, transaction, type Tx } from "./client";
+import { connectionToken, databaseKind, rawSqlite, selectRow, transaction, type Tx } from "./client";
+import { sql } from "drizzle-orm";
 import { insightsMaxStaleMs } from "../lib/env";
 import type { SessionUser } from "../lib/session-user";
 
@@ -40,12 +42,12 @@ export type InsightCache = {
  * A cache over `version()` (what the data is now) and `clock()` (milliseconds). Once there are `maxEntries`, the
  * least recently used go first.
  */
-export function makeInsightCache(opts: { version: () => string; clock: () => number; slowMs?: number; maxStaleMs?: number; maxEntries?: number }): InsightCache {
+export function makeInsightCache(opts: { version: () => string | Promise<string>; clock: () => number; slowMs?: number; maxStaleMs?: number; maxEntries?: number }): InsightCache {
   const { version, clock, slowMs = SLOW_MS, maxStaleMs = MAX_STALE_MS, maxEntries = MAX_ENTRIES } = opts;
   const entries = new Map<string, Entry>();
   return {
     async get<T>(key: string, compute: () => Promise<T>, mayBeStale = false): Promise<Kept<T>> {
-      const now = version();
+      const now = await version();
       const kept = entries.get(key);
       const hit = (workedOutAt: Date | null): Kept<T> => {
         entries.delete(key); // the most recently used go last, so the oldest unused go first
@@ -67,11 +69,30 @@ export function makeInsightCache(opts: { version: () => string; clock: () => num
 }
 
 // One cache per open database, so a test's or script's fresh file never meets another's results.
-const caches = new WeakMap<Database.Database, InsightCache>();
+const caches = new WeakMap<object, InsightCache>();
 /** Rows this connection wrote that change no figure (the audit trail's record of a view or a download). */
 const uncounted = new WeakMap<Database.Database, number>();
 
 const totalChanges = (sqlite: Database.Database) => sqlite.prepare("select total_changes()").pluck().get() as number;
+
+/** The cache for the database in use. */
+function currentCache(): InsightCache {
+  return databaseKind() === "postgres" ? postgresCache() : cacheFor(rawSqlite());
+}
+
+function postgresCache(): InsightCache {
+  const token = connectionToken();
+  let cache = caches.get(token);
+  if (!cache) {
+    cache = makeInsightCache({
+      version: async () => String((await selectRow<{ n: number }>(sql`select n from data_version where id = 1`))?.n ?? 0),
+      clock: () => performance.timeOrigin + performance.now(),
+      maxStaleMs: maxStaleMs(),
+    });
+    caches.set(token, cache);
+  }
+  return cache;
+}
 
 function cacheFor(sqlite: Database.Database): InsightCache {
   let cache = caches.get(sqlite);
@@ -98,7 +119,7 @@ function scopeKey(user: SessionUser): string {
  */
 export async function keptInsight<T>(name: string, user: SessionUser, args: unknown, compute: () => Promise<T>, tab = false): Promise<Kept<T>> {
   const orgWide = user.role === "lead" || user.role === "admin";
-  return await cacheFor(rawSqlite()).get(`${name} ${scopeKey(user)} ${JSON.stringify(args)}`, compute, tab && orgWide);
+  return await currentCache().get(`${name} ${scopeKey(user)} ${JSON.stringify(args)}`, compute, tab && orgWide);
 }
 
 /**
@@ -106,6 +127,8 @@ export async function keptInsight<T>(name: string, user: SessionUser, args: unkn
  * result look out of date: else each view of a tab, logged, would make the next one work its figures out again.
  */
 export async function withoutInvalidating<T>(write: (tx: Tx) => Promise<T>): Promise<T> {
+  // PostgreSQL's data version leaves out the tables such writes go to; nothing to count.
+  if (databaseKind() === "postgres") return await transaction(write);
   // In a transaction of its own, which holds the connection: no other write can fall between the two counts.
   return await transaction(async (tx) => {
     const sqlite = rawSqlite();
@@ -118,7 +141,7 @@ export async function withoutInvalidating<T>(write: (tx: Tx) => Promise<T>): Pro
 
 /** Forgets every kept result (the benchmark, to time a first view). */
 export function clearInsightCache(): void {
-  cacheFor(rawSqlite()).clear();
+  currentCache().clear();
 }
 
 /** keptInsight for a result that is an object: the object, with when it was worked out if that is not now. */

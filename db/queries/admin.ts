@@ -1,6 +1,7 @@
 import "server-only";
 // The administrator's overview: who can sign in, the organisation's size, and the latest audit events.
 import { desc, eq, sql } from "drizzle-orm";
+import { countWhere } from "../dialect";
 import { db, first } from "../client";
 import { users, teams, workers, auditEvents } from "../schema";
 import type { SessionUser } from "../../lib/session-user";
@@ -9,8 +10,8 @@ export async function userCountsByRole(admin: SessionUser) {
   return await db
     .select({
       role: users.role,
-      active: sql<number>`sum(${users.status} = 'active')`,
-      disabled: sql<number>`sum(${users.status} = 'disabled')`,
+      active: countWhere(sql`${users.status} = 'active'`),
+      disabled: countWhere(sql`${users.status} = 'disabled'`),
     })
     .from(users)
     .where(eq(users.orgId, admin.orgId))

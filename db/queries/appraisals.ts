@@ -3,6 +3,7 @@ import "server-only";
 // objectives becoming PDP goals. Reads join the worker through visibleWorkers(user); manager changes through
 // editableWorkers(user); the worker's own steps through their own record. Every step goes through the lifecycle rules.
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { insertionOrder } from "../dialect";
 import { db, first, one } from "../client";
 import {
   appraisals,
@@ -370,7 +371,7 @@ export async function startAppraisal(user: SessionUser, workerId: string, apprai
           .select({ title: pdpGoals.title, status: pdpGoals.status, agreedAt: pdpGoals.agreedAt })
           .from(pdpGoals)
           .where(eq(pdpGoals.pdpId, pdp.id))
-          .orderBy(asc(pdpGoals.sort), asc(pdpGoals.createdAt), sql`${pdpGoals}.rowid`)
+          .orderBy(asc(pdpGoals.sort), asc(pdpGoals.createdAt), insertionOrder(pdpGoals))
       : [];
     const listed = (await tx
       .select({ objective: appraisalObjectiveReviews.objective })

@@ -6,7 +6,7 @@ import "server-only";
 // since left (a barrier is often why someone leaves). Aggregates only, never a barrier's free-text detail; a fixed
 // number of grouped queries whatever the size of the organisation.
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { caseless, never, always, utcDayOfMs } from "../dialect";
+import { caseless, always, utcDayOfMs, countWhere, roundTo } from "../dialect";
 import { db, selectRows } from "../client";
 import { keptObject } from "../insights-cache";
 import { appraisals, barriers, competencyAssessments, competencyStatements, cpdActivities, pdpGoals, professions, teams, trainingRequests, workers } from "../schema";
@@ -79,8 +79,8 @@ async function workOutBarriersAndEnablers(user: SessionUser, f: ScorecardFilters
   // By category, by team and by profession, and how many workers in all, over the period's events listed once.
   const counted = await selectRows<{ kind: "category" | "all" | "team" | "profession"; id: string | null; name: string | null; sort: number | null; category: BarrierCategory | null; goal: number; conversation: number; declined: number; total: number; workers: number }>(sql`
     with e as materialized (${inPeriod})
-    select 'category' as kind, null as id, null as name, null as sort, category, coalesce(sum(source = 'goal'), 0) as goal,
-      coalesce(sum(source = 'conversation'), 0) as conversation, coalesce(sum(source = 'declined'), 0) as declined, count(*) as total, count(distinct worker_id) as workers
+    select 'category' as kind, null as id, null as name, null as sort, category, coalesce(${countWhere(sql`source = 'goal'`)}, 0) as goal,
+      coalesce(${countWhere(sql`source = 'conversation'`)}, 0) as conversation, coalesce(${countWhere(sql`source = 'declined'`)}, 0) as declined, count(*) as total, count(distinct worker_id) as workers
     from e group by category
     union all
     select 'all', null, null, null, null, 0, 0, 0, count(*), count(distinct worker_id) from e
@@ -112,7 +112,7 @@ async function workOutBarriersAndEnablers(user: SessionUser, f: ScorecardFilters
   const trendRows = await selectRows<{ i: number; recorded: number; declined: number }>(sql`
     with q(i, d_from, d_to, ms_from, ms_to) as (values ${bounds}),
     e as materialized (${events(where, quarters[0]!.start, f.end)})
-    select q.i as i, coalesce(sum(e.source <> 'declined'), 0) as recorded, coalesce(sum(e.source = 'declined'), 0) as declined
+    select q.i as i, coalesce(${countWhere(sql`e.source <> 'declined'`)}, 0) as recorded, coalesce(${countWhere(sql`e.source = 'declined'`)}, 0) as declined
     from q left join e on (e.on_day between q.d_from and q.d_to) or (e.at_ms between q.ms_from and q.ms_to)
     group by q.i order by q.i`);
   const trend: Quarter[] = quarters.map((q, i) => ({ ...q, recorded: trendRows.find((r) => r.i === i)?.recorded ?? 0, declined: trendRows.find((r) => r.i === i)?.declined ?? 0 }));
@@ -125,7 +125,7 @@ async function workOutBarriersAndEnablers(user: SessionUser, f: ScorecardFilters
     where ${where} and ${appraisals.status} = 'completed' and ${appraisals.heldOn} between ${p.start} and ${p.end}
       and length(trim(${appraisals.trainingNeeds})) > 0
     union all
-    select ${cpdActivities.learning}, count(distinct ${cpdActivities.workerId}), count(*), round(sum(${cpdActivities.hours}), 1)
+    select ${cpdActivities.learning}, count(distinct ${cpdActivities.workerId}), count(*), ${roundTo(sql`sum(${cpdActivities.hours})`, 1)}
     from ${cpdActivities} join ${workers} on ${workers.id} = ${cpdActivities.workerId}
     where ${where} and ${cpdActivities.activityOn} between ${p.start} and ${p.end}
     group by ${cpdActivities.learning}
@@ -144,7 +144,7 @@ async function workOutBarriersAndEnablers(user: SessionUser, f: ScorecardFilters
       learning: cpdActivities.learning,
       workers: sql<number>`count(distinct ${cpdActivities.workerId})`,
       activities: sql<number>`count(*)`,
-      hours: sql<number>`round(sum(${cpdActivities.hours}), 1)`,
+      hours: roundTo(sql`sum(${cpdActivities.hours})`, 1),
     })
     .from(cpdActivities)
     .innerJoin(workers, eq(workers.id, cpdActivities.workerId))

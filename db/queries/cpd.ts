@@ -5,7 +5,6 @@ import "server-only";
 // becomes a CPD entry in one step, once; deleting that entry puts the request back to approved. Every change is
 // audited.
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { never } from "../dialect";
 import { db, first, one } from "../client";
 import { cpdActivities, pdpGoals, pdps, trainingRequests, users, workers } from "../schema";
 import { editableWorkers, visibleWorkers } from "../access";

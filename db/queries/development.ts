@@ -2,7 +2,7 @@ import "server-only";
 // Where each worker stands in their development: appraisal, PDP, CPD, competencies, apprenticeship, supervision.
 // One query for a whole team (correlated subqueries over indexed columns), never a query per worker.
 import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
-import { never } from "../dialect";
+import { insertionOrder } from "../dialect";
 import { competencyCounts, workerFrameworkStageSql } from "./competencies";
 import { db, first } from "../client";
 import {
@@ -192,7 +192,7 @@ export async function activeGoals(user: SessionUser, workerId: string) {
     .innerJoin(workers, eq(workers.id, pdps.workerId))
     .where(and(eq(pdps.workerId, workerId), ne(pdps.status, "closed"), visibleWorkers(user)))
     // created_at has whole seconds: goals added in the same second keep the order they were added (rowid).
-    .orderBy(asc(pdpGoals.sort), asc(pdpGoals.createdAt), sql`${pdpGoals}.rowid`);
+    .orderBy(asc(pdpGoals.sort), asc(pdpGoals.createdAt), insertionOrder(pdpGoals));
 }
 
 /** Open actions in the current PDP that are overdue or due within `days`, soonest first. */

@@ -3,7 +3,6 @@ import "server-only";
 // never by an id from the client), and the equity figures, which leave here only as counts per group for the
 // suppressed tables (app/(app)/insights/equity/equity-tables.ts). Nobody else's answers can be read one by one.
 import { and, eq, sql } from "drizzle-orm";
-import { never } from "../dialect";
 import { db, first } from "../client";
 import { keptObject } from "../insights-cache";
 import { apprenticeships, appraisals, equalityMonitoring, stages, trainingRequests, workerPositions, workers } from "../schema";

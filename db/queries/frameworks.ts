@@ -6,7 +6,6 @@ import "server-only";
 // superseded versions are never changed (old assessments and PDP goals point at their statements).
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import { never } from "../dialect";
 import { db, type DB, first, one, isUniqueViolation } from "../client";
 import {
   competencyAssessments,
@@ -288,8 +287,8 @@ async function numberClash(tx: Tx, versionId: string, stage: FrameworkStage, num
         eq(competencyStatements.stage, stage),
         eq(competencyStatements.number, number),
         isNull(competencyStatements.retiredAt),
-        sql`${competencyStatements.professionId} is ${scope.professionId}`,
-        sql`${competencyStatements.teamId} is ${scope.teamId}`,
+        sql`${competencyStatements.professionId} is not distinct from ${scope.professionId}`,
+        sql`${competencyStatements.teamId} is not distinct from ${scope.teamId}`,
         exceptId ? ne(competencyStatements.id, exceptId) : undefined,
       ),
     ));

@@ -1,4 +1,3 @@
-import { never, always } from "../dialect";
 import "server-only";
 // The two homes: a support worker's ("My development", /me) and a manager's ("My team", /team). What waits for the
 // person on either is the inbox's own list (db/queries/inbox.ts), taken whole, never worked out again here, so a home,

@@ -6,7 +6,7 @@ import "server-only";
 // you") and the manager's home ("What needs doing") all take this one list, so they never disagree. A fixed number of
 // queries, none per worker.
 import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import { never } from "../dialect";
+import { insertionOrder } from "../dialect";
 import { db } from "../client";
 import { appraisals, pdpGoals, pdps, teams, workers } from "../schema";
 import { visibleWorkers } from "../access";
@@ -109,7 +109,7 @@ async function developmentInView(view: SessionUser) {
     .innerJoin(pdps, eq(pdps.id, pdpGoals.pdpId))
     .innerJoin(workers, eq(workers.id, pdps.workerId))
     .where(and(inView, ne(pdps.status, "closed"), isNull(pdpGoals.agreedAt)))
-    .orderBy(asc(pdpGoals.sort), asc(pdpGoals.createdAt), sql`${pdpGoals}.rowid`);
+    .orderBy(asc(pdpGoals.sort), asc(pdpGoals.createdAt), insertionOrder(pdpGoals));
   const byOpen = byWorker(open);
   const byPlan = byWorker(plans);
   const byProposed = byWorker(proposed);

@@ -1,7 +1,7 @@
 import "server-only";
 // Organisation-wide headline figures for leads: aggregated in SQL, a fixed number of queries whatever the size.
 import { and, eq, sql } from "drizzle-orm";
-import { never } from "../dialect";
+import { roundTo } from "../dialect";
 import { db, first } from "../client";
 import { keptInsight } from "../insights-cache";
 export { maxStaleMs } from "../insights-cache"; // for the pages' note on how old a kept figure may be
@@ -21,14 +21,14 @@ async function workOutHeadlineMeasures(user: SessionUser, today: string) {
   const row = await first(db
     .select({
       inPost: sql<number>`count(*)`,
-      fte: sql<number>`coalesce(round(sum(${workers.fte}), 2), 0)`,
-      appraisedInYear: sql<number>`coalesce(sum(exists (select 1 from ${appraisals}
-        where ${appraisals.workerId} = ${workers.id} and ${appraisals.status} = 'completed' and ${appraisals.heldOn} > ${yearAgo})), 0)`,
-      withAgreedPdp: sql<number>`coalesce(sum(exists (select 1 from ${pdps}
+      fte: sql<number>`coalesce(${roundTo(sql`sum(${workers.fte})`, 2)}, 0)`,
+      appraisedInYear: sql<number>`coalesce(sum(case when exists (select 1 from ${appraisals}
+        where ${appraisals.workerId} = ${workers.id} and ${appraisals.status} = 'completed' and ${appraisals.heldOn} > ${yearAgo}) then 1 else 0 end), 0)`,
+      withAgreedPdp: sql<number>`coalesce(sum(case when exists (select 1 from ${pdps}
         where ${pdps.workerId} = ${workers.id} and ${pdps.status} = 'active'
-          and ${pdps.workerAgreedAt} is not null and ${pdps.managerAgreedAt} is not null)), 0)`,
-      onApprenticeship: sql<number>`coalesce(sum(exists (select 1 from ${apprenticeships}
-        where ${apprenticeships.workerId} = ${workers.id} and ${apprenticeships.status} in ('on_programme','break_in_learning','gateway','end_point_assessment'))), 0)`,
+          and ${pdps.workerAgreedAt} is not null and ${pdps.managerAgreedAt} is not null) then 1 else 0 end), 0)`,
+      onApprenticeship: sql<number>`coalesce(sum(case when exists (select 1 from ${apprenticeships}
+        where ${apprenticeships.workerId} = ${workers.id} and ${apprenticeships.status} in ('on_programme','break_in_learning','gateway','end_point_assessment')) then 1 else 0 end), 0)`,
     })
     .from(workers)
     // The join also matters to drizzle: in a single-table select it writes columns unqualified, and the

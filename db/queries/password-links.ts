@@ -3,7 +3,6 @@ import "server-only";
 // from a public page by whoever holds the link (the token is the credential, so there is no acting user).
 import { createHash } from "node:crypto";
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
-import { never } from "../dialect";
 import { db, type DB, first } from "../client";
 import { users, passwordTokens, loginThrottle } from "../schema";
 import { audit, type Actor } from "../audit";

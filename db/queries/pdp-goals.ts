@@ -3,7 +3,7 @@ import "server-only";
 // actions, progress notes and reflections, barriers met, and its status. The worker proposes goals and records
 // progress; the manager agrees, edits and closes goals; a lead reads. Every change is one transaction with its audit.
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import { never } from "../dialect";
+import { insertionOrder } from "../dialect";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, first, one } from "../client";
 import {
@@ -119,7 +119,7 @@ export async function goalDetail(user: SessionUser, workerId: string, goalId: st
     .from(pdpNotes)
     .leftJoin(users, eq(users.id, pdpNotes.authorId))
     .where(eq(pdpNotes.goalId, goalId))
-    .orderBy(desc(pdpNotes.createdAt), desc(sql`pdp_notes.rowid`));
+    .orderBy(desc(pdpNotes.createdAt), desc(insertionOrder(pdpNotes)));
   const goalBarriers = await db
     .select({
       id: barriers.id,

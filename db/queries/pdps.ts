@@ -2,7 +2,6 @@ import "server-only";
 // The PDP as a plan: reading a worker's current and earlier PDPs, and starting, agreeing, reviewing and closing one.
 // Goals themselves (their pages, actions, notes, status) are db/queries/pdp-goals.ts.
 import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
-import { never } from "../dialect";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, first, one, selectRows } from "../client";
 import {

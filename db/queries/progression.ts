@@ -5,7 +5,7 @@ import "server-only";
 // and every other event by kind and month in one UNION ALL), each grouped in SQL. The workers are those the user may see, filtered by their
 // current team, profession and care setting (not the ones they had when the event happened).
 import { sql, type SQL } from "drizzle-orm";
-import { caseless, limitTo } from "../dialect";
+import { caseless, limitTo, countWhere } from "../dialect";
 import { db, selectRows } from "../client";
 import { keptObject } from "../insights-cache";
 import { apprenticeships, apprenticeshipStandards, competencyAssessments, competencyStatements, stages, teams, workerPositions, workers } from "../schema";
@@ -53,7 +53,7 @@ async function workOutProgression(user: SessionUser, f: ScorecardFilters, months
       select * from (${positionsWithPrevious(where, win.end)}) where prev_rank is not null and ${inWindow(sql`on_date`)}
     )
     select 'month' as kind, substr(on_date, 1, 7) as month, null as "fromStage", null as "toStage", null as "fromCode", null as "toCode", null as direction,
-      sum(rank > prev_rank) as up, sum(rank < prev_rank) as down, sum(rank = prev_rank) as sideways, count(*) as count
+      ${countWhere(sql`rank > prev_rank`)} as up, ${countWhere(sql`rank < prev_rank`)} as down, ${countWhere(sql`rank = prev_rank`)} as sideways, count(*) as count
     from p group by substr(on_date, 1, 7)
     union all
     select 'stage', null, min(prev_stage), min(stage), prev_code, code, case when rank > prev_rank then 'up' else 'down' end, 0, 0, 0, count(*)

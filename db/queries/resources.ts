@@ -2,7 +2,6 @@ import "server-only";
 // The resources hub: reading it (every signed-in role; a support worker's own profession first) and the
 // administrator's list of entries with adding, changing, retiring and restoring them. Resources are never deleted.
 import { and, asc, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
-import { never } from "../dialect";
 import { db, type DB, first, one } from "../client";
 import { professions, resources, workers } from "../schema";
 import { audit } from "../audit";

@@ -4,7 +4,7 @@ import "server-only";
 // population is the workers the user may see who were in post on the period's last day; a worker who left before
 // then is not counted, one who joined during the period is. Definitions: lib/rules/scorecard.ts.
 import { and, asc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
-import { caseless, never } from "../dialect";
+import { caseless, countWhere, roundTo, always } from "../dialect";
 import { db, first, selectRows } from "../client";
 import { clearInsightCache, keptObject } from "../insights-cache";
 import {
@@ -121,7 +121,7 @@ function measureMet(p: Period): Record<WorkerMeasure, SQL> {
  * lib/rules/appraisal-due.ts, worked out here as the last start date that is due); the others from their first day.
  */
 function measureDue(p: Period): Record<WorkerMeasure, SQL> {
-  const fromTheStart = sql`1`;
+  const fromTheStart = always;
   return {
     pdp_reviewed: fromTheStart,
     appraised: sql`(${workers.contractStart} <= ${latestStartDueBy(p.end)})`,
@@ -162,7 +162,7 @@ export async function scorecardWorkers(user: SessionUser, f: ScorecardFilters, m
     .limit(limit))
     .map(({ contractStart, lastAppraisalOn, ...r }) => ({ ...r, dueOn: measure === "appraised" ? nextAppraisalDue(contractStart, lastAppraisalOn) : null }));
   const totals = await first(db
-    .select({ total: sql<number>`count(*)`, met: sql<number>`coalesce(sum(${met}), 0)` })
+    .select({ total: sql<number>`count(*)`, met: sql<number>`coalesce(${countWhere(met)}, 0)` })
     .from(workers)
     .innerJoin(teams, eq(teams.id, workers.teamId))
     .where(where)) ?? { total: 0, met: 0 };
@@ -184,7 +184,7 @@ async function workOutScorecard(user: SessionUser, f: ScorecardFilters) {
   const met = measureMet(p);
   const due = measureDue(p);
   // A worker meets a measure only where it had fallen due for them; the share is out of those.
-  const counted = (m: WorkerMeasure) => sql<number>`coalesce(sum(${due[m]} and ${met[m]}), 0)`;
+  const counted = (m: WorkerMeasure) => sql<number>`coalesce(${countWhere(sql`${due[m]} and ${met[m]}`)}, 0)`;
   const measures = {
     pdp_reviewed: counted("pdp_reviewed"),
     appraised: counted("appraised"),
@@ -197,8 +197,8 @@ async function workOutScorecard(user: SessionUser, f: ScorecardFilters) {
       teamId: teams.id,
       teamName: teams.name,
       headcount: sql<number>`count(*)`,
-      fte: sql<number>`round(sum(${workers.fte}), 2)`,
-      dueAppraised: sql<number>`coalesce(sum(${due.appraised}), 0)`,
+      fte: roundTo(sql`sum(${workers.fte})`, 2),
+      dueAppraised: sql<number>`coalesce(${countWhere(due.appraised)}, 0)`,
       ...measures,
     })
     .from(workers)
@@ -214,7 +214,7 @@ async function workOutScorecard(user: SessionUser, f: ScorecardFilters) {
     .select({
       teamId: workers.teamId,
       decided: sql<number>`count(*)`,
-      approved: sql<number>`coalesce(sum(${trainingRequests.status} in ('approved', 'attended')), 0)`,
+      approved: sql<number>`coalesce(${countWhere(sql`${trainingRequests.status} in ('approved', 'attended')`)}, 0)`,
     })
     .from(trainingRequests)
     .innerJoin(workers, eq(workers.id, trainingRequests.workerId))
@@ -379,10 +379,12 @@ async function workOutCoverageWorkers(user: SessionUser, f: ScorecardFilters, li
 export async function scorecardFilterChoices(user: SessionUser) {
   return {
     teams: await db
-      .selectDistinct({ id: teams.id, name: teams.name })
+      .select({ id: teams.id, name: teams.name })
       .from(teams)
       .innerJoin(workers, eq(workers.teamId, teams.id))
       .where(visibleWorkers(user))
+      // Grouped rather than distinct: PostgreSQL orders a distinct list only by what it selects.
+      .groupBy(teams.id, teams.name)
       .orderBy(caseless(teams.name)),
     professions: await db.select({ id: professions.id, name: professions.name }).from(professions).where(isNull(professions.retiredAt)).orderBy(asc(professions.name)),
     settings: await db.select({ id: careSettings.id, name: careSettings.name }).from(careSettings).where(isNull(careSettings.retiredAt)).orderBy(asc(careSettings.name)),

@@ -1,6 +1,5 @@
 import "server-only";
 // First-admin setup for a production start with an empty database.
-import { sql } from "drizzle-orm";
 import { always } from "../dialect";
 import { db, first, one } from "../client";
 import { organisations, users } from "../schema";

@@ -1,8 +1,8 @@
 import "server-only";
 // Signing in and staying signed in: credentials, throttling (with device cookies), login sessions with idle and
 // absolute limits, and the audit of failures, locks and signing out.
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { never, always } from "../dialect";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { always } from "../dialect";
 import { db, first, one } from "../client";
 import { users, loginSessions, loginThrottle, organisations } from "../schema";
 import { audit, type AuditEntry } from "../audit";

@@ -2,7 +2,6 @@ import "server-only";
 // Creating and changing support workers. A change of role, band, job title or team is a new position-history row
 // with an effective date, never an overwrite of the past; a leaver gets an end date and a reason and keeps their history.
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { never } from "../dialect";
 import { db, first, one } from "../client";
 import { workers, workerPositions, users, teams, professions, stages, bands, careSettings } from "../schema";
 import { editableWorkers, managedTeamIds } from "../access";

@@ -2,8 +2,8 @@ import "server-only";
 // Importing workers from a CSV file. Checking a file stores its dry run as a batch (only its uploader sees it);
 // confirming re-checks the rows against the register as it is now and, only if nothing shown has changed, applies
 // them in one transaction with their audit rows. lib/rules/worker-import/plan.ts decides what each row would do.
-import { and, asc, eq, gt, isNull, lt, sql, type Placeholder, type SQL } from "drizzle-orm";
-import { never, inJsonList } from "../dialect";
+import { and, asc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { inJsonList } from "../dialect";
 import { db, first, one } from "../client";
 import { newId } from "../schema/_shared";
 import {
@@ -25,7 +25,7 @@ import type { ImportVerdict } from "../../lib/vocabulary";
 import { POSITION_FIELDS, type WorkerFields } from "../../lib/forms/worker";
 import { readWorkerCsv } from "../../lib/rules/worker-import/read-file";
 import type { ExistingWorker, ImportContext, RefValue } from "../../lib/rules/worker-import/check-row";
-import { countPlan, planImport, type PlannedRow, COMPARED } from "../../lib/rules/worker-import/plan";
+import { countPlan, planImport, type PlannedRow } from "../../lib/rules/worker-import/plan";
 import type { Result } from "../result";
 import { now as clockNow } from "../../lib/rules/dates";
 
@@ -40,18 +40,8 @@ type Reader = Tx | typeof db;
 
 const canImport = (user: SessionUser) => user.role === "manager" || user.role === "admin";
 
-/** Named parameters for a prepared insert: bulk writes build their SQL once and run it per row. */
-function params<K extends string>(...names: K[]): Record<K, Placeholder<K>> {
-  return Object.fromEntries(names.map((n) => [n, sql.placeholder(n)])) as Record<K, Placeholder<K>>;
-}
-
-/** The same for an update's SET, which takes SQL rather than placeholders (values pass to SQLite as they are). */
-function setParams<K extends string>(...names: K[]): Record<K, SQL> {
-  return Object.fromEntries(names.map((n) => [n, sql`${sql.placeholder(n)}`])) as Record<K, SQL>;
-}
-
-const WORKER_FIELDS = ["employeeNumber", ...COMPARED] as const;
-const POSITION_COLUMNS = ["id", "workerId", "effectiveFrom", "stageId", "bandId", "jobTitle", "teamId", "reason", "recordedBy", "createdAt"] as const;
+/** Rows per multi-row insert: well inside both SQLite's and PostgreSQL's limits on bound parameters. */
+const CHUNK = 500;
 
 /** Everything the dry run needs for these employee numbers, in a handful of queries (never one per row). */
 async function importContext(r: Reader, user: SessionUser, today: string, employeeNumbers: readonly string[]): Promise<ImportContext> {
@@ -159,8 +149,8 @@ export async function checkWorkerImport(user: SessionUser, file: { name: string;
         createdAt: now,
       })
       .returning({ id: importBatches.id }));
-    const insertRow = tx.insert(importRows).values(params("batchId", "rowNumber", "verdict", "data")).prepare();
-    for (const row of plan) await insertRow.run({ batchId: batch.id, rowNumber: row.rowNumber, verdict: row.verdict, data: JSON.stringify(row) });
+    const rows = plan.map((row) => ({ batchId: batch.id, rowNumber: row.rowNumber, verdict: row.verdict, data: JSON.stringify(row) }));
+    for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(importRows).values(rows.slice(i, i + CHUNK));
     return { ok: true, batchId: batch.id };
   });
 }
@@ -279,13 +269,19 @@ export async function applyWorkerImport(user: SessionUser, batchId: string, toda
       const creates = toApply.filter((r): r is Extract<PlannedRow, { verdict: "create" }> => r.verdict === "create");
       const updates = toApply.filter((r): r is Extract<PlannedRow, { verdict: "update" }> => r.verdict === "update");
 
-      const insertWorker = tx.insert(workers).values(params("id", "orgId", "createdAt", "updatedAt", ...WORKER_FIELDS)).prepare();
-      const insertPosition = tx.insert(workerPositions).values(params(...POSITION_COLUMNS)).prepare();
-      const closePosition = tx.update(workerPositions).set(setParams("effectiveTo")).where(eq(workerPositions.id, sql.placeholder("id"))).prepare();
+      // New workers and their first positions go in a few hundred rows at a time.
+      const newWorkers: (typeof workers.$inferInsert)[] = [];
+      const newPositions: (typeof workerPositions.$inferInsert)[] = [];
+      const insertPosition = async (values: typeof workerPositions.$inferInsert) => {
+        await tx.insert(workerPositions).values(values);
+      };
+      const closePosition = async (values: { id: string; effectiveTo: string }) => {
+        await tx.update(workerPositions).set({ effectiveTo: values.effectiveTo }).where(eq(workerPositions.id, values.id));
+      };
       for (const row of creates) {
         const id = newId();
-        await insertWorker.run({ ...row.fields, id, orgId: user.orgId, createdAt: now, updatedAt: now });
-        await insertPosition.run({
+        newWorkers.push({ ...row.fields, id, orgId: user.orgId, createdAt: now, updatedAt: now });
+        newPositions.push({
           id: newId(),
           workerId: id,
           effectiveFrom: row.fields.contractStart,
@@ -305,6 +301,8 @@ export async function applyWorkerImport(user: SessionUser, batchId: string, toda
           summary: { batchId, employeeNumber: row.fields.employeeNumber },
         });
       }
+      for (let i = 0; i < newWorkers.length; i += CHUNK) await tx.insert(workers).values(newWorkers.slice(i, i + CHUNK));
+      for (let i = 0; i < newPositions.length; i += CHUNK) await tx.insert(workerPositions).values(newPositions.slice(i, i + CHUNK));
 
       const movedIds = updates.filter((r) => r.changes.some((c) => (POSITION_FIELDS as readonly string[]).includes(c.field))).map((r) => r.workerId);
       const openPositions = new Map(
@@ -315,25 +313,15 @@ export async function applyWorkerImport(user: SessionUser, batchId: string, toda
           .where(and(isNull(workerPositions.effectiveTo), inJsonList(workerPositions.workerId, movedIds), editableWorkers(user))))
           .map((p) => [p.workerId, p]),
       );
-      // One prepared statement per set of changed fields (a file usually changes a few kinds of thing), so SQLite
-      // rewrites only those columns and the indexes on them.
-      const updateStatements = new Map<string, { run(values: Record<string, unknown>): Promise<unknown> }>();
-      const updateWorker = (changed: (keyof WorkerFields)[]) => {
-        const key = changed.join(",");
-        let statement = updateStatements.get(key);
-        if (!statement) {
-          statement = tx.update(workers).set(setParams("updatedAt", ...changed)).where(eq(workers.id, sql.placeholder("id"))).prepare();
-          updateStatements.set(key, statement);
-        }
-        return statement;
-      };
       const writes: PositionWrites = { insertPosition, closePosition, now };
       for (const row of updates) {
         const before = ctx.editable.get(row.fields.employeeNumber.toLowerCase())!.record;
         const changed = row.changes.map((c) => c.field);
-        const values: Record<string, unknown> = { id: row.workerId, updatedAt: now.getTime() };
-        for (const field of changed) values[field] = row.fields[field];
-        await updateWorker(changed).run(values);
+        // Only the changed columns are written (so only the indexes on them are touched); the same changes make the
+        // same statement text, which the connection keeps prepared.
+        const values: Partial<typeof workers.$inferInsert> = { updatedAt: now };
+        for (const field of changed) Object.assign(values, { [field]: row.fields[field] });
+        await tx.update(workers).set(values).where(eq(workers.id, row.workerId));
         entries.push(await applyPositionChanges(tx, writes, user, row, before, openPositions.get(row.workerId), today, batchId));
       }
 
@@ -367,8 +355,8 @@ async function whyNotApplied(tx: Tx, user: SessionUser, batchId: string): Promis
 }
 
 type PositionWrites = {
-  insertPosition: { run(values: Record<(typeof POSITION_COLUMNS)[number], unknown>): Promise<unknown> };
-  closePosition: { run(values: { id: string; effectiveTo: string }): Promise<unknown> };
+  insertPosition: (values: typeof workerPositions.$inferInsert) => Promise<void>;
+  closePosition: (values: { id: string; effectiveTo: string }) => Promise<void>;
   now: Date;
 };
 
@@ -407,8 +395,8 @@ async function applyPositionChanges(
       // The current position has not begun yet: it is a plan, not history, so it is corrected in place.
       await tx.update(workerPositions).set({ ...position, recordedBy: user.id }).where(eq(workerPositions.id, open.id));
     } else {
-      if (open) await writes.closePosition.run({ id: open.id, effectiveTo: today });
-      await writes.insertPosition.run({
+      if (open) await writes.closePosition({ id: open.id, effectiveTo: today });
+      await writes.insertPosition({
         id: newId(),
         workerId: row.workerId,
         effectiveFrom: today,

@@ -1,7 +1,7 @@
 import "server-only";
 // Reading support workers: one profile, and the signed-in worker's own record.
 import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
-import { caseless, always } from "../dialect";
+import { caseless, always, roundTo } from "../dialect";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, first } from "../client";
 import { workers, teams, professions, stages, bands, careSettings, users, workerPositions, apprenticeships } from "../schema";
@@ -49,7 +49,7 @@ function profileQuery() {
 export type WorkerProfile = NonNullable<Awaited<ReturnType<typeof workerProfile>>>;
 
 /** Whether a worker's record is the viewer's own: the pages speak to them as "you" and leave off what only others do. */
-export const ownFor = (user: SessionUser) => sql<boolean>`coalesce(${workers.userId} = ${user.id}, 0)`.mapWith(Boolean);
+export const ownFor = (user: SessionUser) => sql<boolean>`coalesce(${workers.userId} = ${user.id}, false)`.mapWith(Boolean);
 
 /** A worker the user may see, or undefined (the page answers 404). */
 export async function workerProfile(user: SessionUser, workerId: string) {
@@ -147,7 +147,7 @@ function listQuery(user: SessionUser, f: WorkerFilters) {
 /** One page of the workers the user may see, with the headcount and FTE of the whole filtered set. */
 export async function listWorkers(user: SessionUser, f: WorkerFilters) {
   const totals = await first(db
-    .select({ headcount: sql<number>`count(*)`, fte: sql<number>`coalesce(round(sum(${workers.fte}), 2), 0)` })
+    .select({ headcount: sql<number>`count(*)`, fte: sql<number>`coalesce(${roundTo(sql`sum(${workers.fte})`, 2)}, 0)` })
     .from(workers)
     // A join keeps drizzle writing qualified column names (see db/queries/insights.ts).
     .innerJoin(teams, eq(teams.id, workers.teamId))

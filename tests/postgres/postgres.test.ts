@@ -10,6 +10,8 @@ import { auditEvents, organisations } from "@/db/schema";
 
 const named = async (name: string) => (await first(db.select().from(organisations).where(eq(organisations.name, name)))) ?? null;
 
+const versionNow = async () => (await selectRows<{ n: number }>(sql`select n from data_version where id = 1`))[0]!.n;
+
 describe("on PostgreSQL", () => {
   it("is the database in use, with every migration of drizzle/postgres applied", async () => {
     expect(databaseKind()).toBe("postgres");
@@ -58,5 +60,21 @@ describe("on PostgreSQL", () => {
       // A helper that takes no tx and uses db must see the transaction's own write, not the pool's view.
       expect(await named("Not yet committed")).not.toBeNull();
     });
+  });
+
+  it("counts every write to a table the figures come from in the shared data version, and no sign-in or audit row", async () => {
+    const untriggered = await selectRows<{ name: string }>(sql`
+      select t.tablename as name from pg_tables t
+      where t.schemaname = current_schema()
+        and not exists (select 1 from pg_trigger g join pg_class c on c.oid = g.tgrelid
+                        where c.relname = t.tablename and g.tgname = t.tablename || '_data_version')
+      order by 1`);
+    // A new table is counted unless it is added to this list and to drizzle/postgres 0002_data_version's.
+    expect(untriggered.map((r) => r.name)).toEqual(["audit_events", "data_version", "login_sessions", "login_throttle", "password_tokens", "reminder_deliveries"]);
+    const before = await versionNow();
+    await db.insert(organisations).values({ name: "Counted" });
+    expect(await versionNow()).toBe(before + 1);
+    await audit(db, "system", { action: "demo.seed", entityType: "organisation", entityId: "x" });
+    expect(await versionNow()).toBe(before + 1);
   });
 });
