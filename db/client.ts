@@ -148,6 +148,12 @@ export function connectionToken(): object {
   return connection();
 }
 
+/** Where the open database is: its file's path (SQLite) or its postgres:// address. */
+export function databaseTarget(): string {
+  const c = connection();
+  return c.kind === "sqlite" ? c.path : c.url;
+}
+
 /** Which database is in use. */
 export function databaseKind(): Connection["kind"] {
   return connection().kind;

@@ -58,3 +58,12 @@ export function roundTo(expr: SQLWrapper, digits: number): SQL<number> {
 export function insertionOrder(table: SQLWrapper): SQL {
   return dialect() === "postgres" ? sql`${table}.ctid` : sql`${table}.rowid`;
 }
+
+/**
+ * An inner join that keeps the tables in the order written, the left one the outer loop: SQLite's `cross join … on`
+ * (its planner never reorders a cross join; the queries use it where the planner's own choice measured slower).
+ * PostgreSQL accepts no ON after a cross join and its planner chooses the order: an inner join there. The same rows.
+ */
+export function joinInOrder(table: SQLWrapper, on: SQLWrapper): SQL {
+  return dialect() === "postgres" ? sql`join ${table} on ${on}` : sql`cross join ${table} on ${on}`;
+}

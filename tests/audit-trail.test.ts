@@ -7,8 +7,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { asc, eq } from "drizzle-orm";
-import { db, rawSqlite, first } from "@/db/client";
-import { auditEvents } from "@/db/schema";
+import { databaseKind, databaseTarget, db, first } from "@/db/client";
+import { dropAuditTriggers, rawStatement, refusalOf } from "./support/sql-refusal";
+import { auditEvents, organisations } from "@/db/schema";
 import { audit, auditMany } from "@/db/audit";
 import { verifyChain, rowHash } from "@/db/audit-chain";
 import { auditChainStatus, auditTrail, auditTrailForDownload, recordAccess } from "@/db/queries/audit-trail";
@@ -31,10 +32,9 @@ async function someEvents() {
 }
 
 /** Raw SQL past the ORM, with the append-only triggers taken away first: what someone with the file could do. */
-function tamper(sql: string) {
-  const raw = rawSqlite();
-  raw.exec("drop trigger audit_events_no_update; drop trigger audit_events_no_delete; drop trigger audit_events_in_order;");
-  raw.exec(sql);
+async function tamper(statement: string) {
+  await dropAuditTriggers();
+  await rawStatement(statement);
 }
 
 describe("the hash chain", () => {
@@ -61,14 +61,18 @@ describe("the hash chain", () => {
 
   it("refuses INSERT OR REPLACE of an existing row, a row out of order and a row without its hash", async () => {
     await someEvents();
-    const raw = rawSqlite();
-    const replace = `insert or replace into audit_events (seq, at, actor_label, action, entity_type, entity_id, summary, hash)
-      values (2, 0, 'Someone', 'team.update', 'team', 't1', '{}', 'x')`;
-    expect(() => raw.exec(replace)).toThrow(/next row of its chain/);
-    expect(() => raw.exec(`insert into audit_events (seq, at, actor_label, action, entity_type, entity_id, summary, hash) values (9, 0, 'S', 'a.b', 't', 'e', '{}', 'x')`)).toThrow(
+    // SQLite's INSERT OR REPLACE, PostgreSQL's upsert: either would rewrite row 2.
+    const replace =
+      databaseKind() === "postgres"
+        ? `insert into audit_events (seq, at, actor_label, action, entity_type, entity_id, summary, hash)
+            values (2, 0, 'Someone', 'team.update', 'team', 't1', '{}', 'x') on conflict (seq) do update set hash = excluded.hash`
+        : `insert or replace into audit_events (seq, at, actor_label, action, entity_type, entity_id, summary, hash)
+            values (2, 0, 'Someone', 'team.update', 'team', 't1', '{}', 'x')`;
+    expect(await refusalOf(replace)).toMatch(/next row of its chain/);
+    expect(await refusalOf(`insert into audit_events (seq, at, actor_label, action, entity_type, entity_id, summary, hash) values (9, 0, 'S', 'a.b', 't', 'e', '{}', 'x')`)).toMatch(
       /next row of its chain/,
     );
-    expect(() => raw.exec(`insert into audit_events (seq, at, actor_label, action, entity_type, entity_id, summary) values (6, 0, 'S', 'a.b', 't', 'e', '{}')`)).toThrow(
+    expect(await refusalOf(`insert into audit_events (seq, at, actor_label, action, entity_type, entity_id, summary) values (6, 0, 'S', 'a.b', 't', 'e', '{}')`)).toMatch(
       /next row of its chain/,
     );
     expect((await verifyChain(db)).ok).toBe(true);
@@ -76,13 +80,13 @@ describe("the hash chain", () => {
 
   it("names the first broken row when a row is edited, removed or its hash dropped, even with the triggers gone", async () => {
     await someEvents();
-    tamper(`update audit_events set summary = '{"name":"Renamed"}' where seq = 3`);
+    await tamper(`update audit_events set summary = '{"name":"Renamed"}' where seq = 3`);
     expect(await verifyChain(db)).toMatchObject({ ok: false, firstBroken: 3, reason: expect.stringContaining("changed since it was written") });
   });
 
   it("finds a removed row, and a rewritten row whose own hash was recomputed (the next one breaks)", async () => {
     await someEvents();
-    tamper("delete from audit_events where seq = 2");
+    await tamper("delete from audit_events where seq = 2");
     expect(await verifyChain(db)).toMatchObject({ ok: false, firstBroken: 3, reason: "row 2 is missing" });
   });
 
@@ -91,31 +95,32 @@ describe("the hash chain", () => {
     const row = (await first(db.select().from(auditEvents).where(eq(auditEvents.seq, 2))))!;
     const previous = (await first(db.select().from(auditEvents).where(eq(auditEvents.seq, 1))))!;
     const forged = { ...row, summary: '{"name":"Forged"}' };
-    tamper(`update audit_events set summary = '{"name":"Forged"}', hash = '${rowHash(previous.hash, forged)}' where seq = 2`);
+    await tamper(`update audit_events set summary = '{"name":"Forged"}', hash = '${rowHash(previous.hash, forged)}' where seq = 2`);
     expect(await verifyChain(db)).toMatchObject({ ok: false, firstBroken: 3 });
   });
 
   it("npm run audit:verify says it verifies, and after tampering names the row and exits 1", async () => {
     await someEvents();
-    const path = rawSqlite().name;
-    const run = (databasePath = path) =>
+    const target = databaseTarget();
+    const onPostgres = databaseKind() === "postgres";
+    const run = (where = target) =>
       spawnSync(process.execPath, [join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/audit-verify.ts"], {
-        env: { ...process.env, DATABASE_PATH: databasePath },
+        env: { ...process.env, ...(onPostgres ? { DATABASE_URL: where } : { DATABASE_PATH: where }) },
         encoding: "utf8",
       });
     const good = run();
     expect(good.stdout).toContain("The audit log verifies: 5 rows.");
     expect(good.status).toBe(0);
-    tamper("update audit_events set action = 'team.archive' where seq = 4");
+    await tamper("update audit_events set action = 'team.archive' where seq = 4");
     const bad = run();
     expect(bad.stderr).toContain("First broken row: 4");
     expect(bad.status).toBe(1);
-    // A mistyped path is not an empty log that verifies.
-    const missing = `${path}-mistyped`;
+    // A mistyped path or database name is not an empty log that verifies.
+    const missing = `${target}_mistyped`;
     const none = run(missing);
     expect(none.stderr).toContain(`There is no database at ${missing}`);
     expect(none.status).toBe(1);
-    expect(existsSync(missing)).toBe(false);
+    if (!onPostgres) expect(existsSync(missing)).toBe(false);
   }, 30_000);
 });
 
@@ -193,7 +198,8 @@ describe("recording views and downloads", () => {
     await recordAccess(admin, { action: "equity.view", entityType: "equity", entityId: "2026-09-30" });
     await figures();
     expect(computed).toBe(1);
-    await audit(db, admin, { action: "team.update", entityType: "team", entityId: "t9" });
+    // A change to the records the figures come from is seen at once.
+    await db.insert(organisations).values({ name: "Another trust" });
     await figures();
     expect(computed).toBe(2);
   });

@@ -21,7 +21,7 @@
 // would make every cell an R and prove nothing).
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { db, first, selectRow } from "@/db/client";
+import { db, first, selectRow, databaseKind } from "@/db/client";
 import { apprenticeshipStandards, auditEvents, competencyStatements, frameworkDomains, gatewayRequirements, otjLogs, stages, workers } from "@/db/schema";
 import { seedReference } from "@/db/seed/reference";
 import * as appraisals from "@/db/queries/appraisals";
@@ -624,8 +624,14 @@ const TABLE: Record<string, { load: () => Promise<Actions>; actions: Record<stri
 // ---------------------------------------------------------------------------------------------------------------------
 
 const auditRows = async () => (await first(db.select({ n: sql<number>`count(*)` }).from(auditEvents)))!.n;
-/** Rows inserted, changed or deleted on this connection so far (SQLite's total_changes()). */
-const changes = async () => (await selectRow<{ n: number }>(sql`select total_changes() as n`))!.n;
+/**
+ * Rows inserted, changed or deleted so far: SQLite's total_changes() for the one connection; on PostgreSQL the shared
+ * data version (a step for every statement that writes a table any page reads) with the audit log's rows.
+ */
+const changes = async () =>
+  databaseKind() === "postgres"
+    ? (await selectRow<{ n: number }>(sql`select (select n from data_version where id = 1) + (select count(*) from audit_events) as n`))!.n
+    : (await selectRow<{ n: number }>(sql`select total_changes() as n`))!.n;
 
 /** An outcome the table can hold, or what went wrong instead. */
 type Got = Outcome | "form" | "threw" | "done without an audit row" | "404 after writing" | "refused after writing";

@@ -122,7 +122,7 @@ describe("recording a conversation", () => {
     const id = await record(f);
     await expect(
       db.insert(barriers).values({ workerId: f.workers.workerA.id, conversationId: id, category: "other", detail: "", recordedOn: TODAY }),
-    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/CHECK/) } });
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/barriers_other_has_detail/) } });
   });
 
   it("accepts only a live profession as the target", async () => {

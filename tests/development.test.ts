@@ -131,7 +131,7 @@ describe("the worker's own development", () => {
     const goals = await activeGoals(me, w);
     expect(goals.map((g) => g.title)).toEqual(["Lead a falls-prevention group", "Finish manual handling refresher"]);
     const g = goals.find((x) => x.id === goal.id)!;
-    expect([g.openActions, g.doneActions, g.nextActionDue, g.pending]).toEqual([3, 1, "2026-11-20", 0]);
+    expect([g.openActions, g.doneActions, g.nextActionDue, g.pending]).toEqual([3, 1, "2026-11-20", false]);
     expect(g.lastNoteAt).toBe(new Date("2026-11-10T12:00:00Z").getTime());
     // Overdue and due within 14 days, open goals only, soonest first; not the one a month away, not the achieved goal's.
     expect((await actionsDueSoon(me, w, TODAY)).map((a) => a.description)).toEqual(["Book the room", "Shadow the physio-led group"]);

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
-import { db, rawSqlite } from "@/db/client";
+import { databaseKind, databaseTarget, db } from "@/db/client";
+import pg from "pg";
 import { appraisals, workers } from "@/db/schema";
 import { keptInsight, makeInsightCache, MAX_STALE_MS, maxStaleMs } from "@/db/insights-cache";
 import { scorecard, type ScorecardFilters } from "@/db/queries/scorecard";
@@ -128,9 +129,17 @@ describe("kept insights over the database", () => {
     await db.update(workers).set({ fte: 0.8 }).where(eq(workers.id, f.workers.workerA.id));
     await count();
     expect(runs).toBe(2);
-    const other = new Database(rawSqlite().name);
-    other.prepare("update workers set fte = 0.6 where id = ?").run(f.workers.workerA.id);
-    other.close();
+    // Another process (another app instance, a script) commits a change on a connection of its own.
+    if (databaseKind() === "postgres") {
+      const other = new pg.Client({ connectionString: databaseTarget() });
+      await other.connect();
+      await other.query("update workers set fte = 0.6 where id = $1", [f.workers.workerA.id]);
+      await other.end();
+    } else {
+      const other = new Database(databaseTarget());
+      other.prepare("update workers set fte = 0.6 where id = ?").run(f.workers.workerA.id);
+      other.close();
+    }
     await count();
     expect(runs).toBe(3);
   });

@@ -6,7 +6,7 @@ import "server-only";
 // since left (a barrier is often why someone leaves). Aggregates only, never a barrier's free-text detail; a fixed
 // number of grouped queries whatever the size of the organisation.
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { caseless, always, utcDayOfMs, countWhere, roundTo } from "../dialect";
+import { caseless, always, utcDayOfMs, countWhere, roundTo, limitTo, joinInOrder } from "../dialect";
 import { db, selectRows } from "../client";
 import { keptObject } from "../insights-cache";
 import { appraisals, barriers, competencyAssessments, competencyStatements, cpdActivities, pdpGoals, professions, teams, trainingRequests, workers } from "../schema";
@@ -31,7 +31,11 @@ export const DECLINE_CATEGORY: Record<DeclineReason, BarrierCategory> = {
 const msFrom = (date: string) => londonDayStartMs(date);
 const msTo = (date: string) => londonDayStartMs(addDays(date, 1)) - 1;
 
-/** Every barrier in [from, to] with its worker's team and profession, as one union: a CTE body. */
+/**
+ * Every barrier in [from, to] with its worker's team and profession, as one union: a CTE body. A recorded barrier has a
+ * day (on_day) and a declined request a moment (at_ms); the other is a null typed as its column is, since PostgreSQL
+ * gives a union's column one type.
+ */
 function events(where: SQL, from: string, to: string): SQL {
   const whens = Object.entries(DECLINE_CATEGORY)
     .map(([reason, category]) => `when '${reason}' then '${category}'`)
@@ -39,12 +43,12 @@ function events(where: SQL, from: string, to: string): SQL {
   const declineCase = sql`case ${trainingRequests.declineReason} ${sql.raw(whens)} else 'other' end`;
   return sql`
     select ${barriers.workerId} as worker_id, ${workers.teamId} as team_id, ${workers.professionId} as profession_id, ${barriers.category} as category,
-      case when ${barriers.goalId} is not null then 'goal' else 'conversation' end as source, ${barriers.recordedOn} as on_day, null as at_ms,
+      case when ${barriers.goalId} is not null then 'goal' else 'conversation' end as source, ${barriers.recordedOn} as on_day, cast(null as bigint) as at_ms,
       ${barriers.id} as record_id
     from ${barriers} join ${workers} on ${workers.id} = ${barriers.workerId}
     where ${where} and ${barriers.recordedOn} between ${from} and ${to}
     union all
-    select ${trainingRequests.workerId}, ${workers.teamId}, ${workers.professionId}, ${declineCase}, 'declined', null, ${trainingRequests.decidedAt},
+    select ${trainingRequests.workerId}, ${workers.teamId}, ${workers.professionId}, ${declineCase}, 'declined', cast(null as text), ${trainingRequests.decidedAt},
       ${trainingRequests.id}
     from ${trainingRequests} join ${workers} on ${workers.id} = ${trainingRequests.workerId}
     where ${where} and ${trainingRequests.status} = 'declined' and ${trainingRequests.decidedAt} between ${msFrom(from)} and ${msTo(to)}`;
@@ -76,20 +80,22 @@ async function workOutBarriersAndEnablers(user: SessionUser, f: ScorecardFilters
   const where = filteredWorkers(user, f);
   const inPeriod = events(where, p.start, p.end);
 
-  // By category, by team and by profession, and how many workers in all, over the period's events listed once.
+  // By category, by team and by profession, and how many workers in all, over the period's events listed once. The
+  // first branch's nulls are typed (PostgreSQL types a union's columns from its branches, pairwise from the left) and
+  // the names are grouped with their ids (PostgreSQL selects only what is grouped or aggregated).
   const counted = await selectRows<{ kind: "category" | "all" | "team" | "profession"; id: string | null; name: string | null; sort: number | null; category: BarrierCategory | null; goal: number; conversation: number; declined: number; total: number; workers: number }>(sql`
     with e as materialized (${inPeriod})
-    select 'category' as kind, null as id, null as name, null as sort, category, coalesce(${countWhere(sql`source = 'goal'`)}, 0) as goal,
+    select 'category' as kind, cast(null as text) as id, cast(null as text) as name, cast(null as integer) as sort, category, coalesce(${countWhere(sql`source = 'goal'`)}, 0) as goal,
       coalesce(${countWhere(sql`source = 'conversation'`)}, 0) as conversation, coalesce(${countWhere(sql`source = 'declined'`)}, 0) as declined, count(*) as total, count(distinct worker_id) as workers
     from e group by category
     union all
     select 'all', null, null, null, null, 0, 0, 0, count(*), count(distinct worker_id) from e
     union all
     select 'team', ${teams.id}, ${teams.name}, null, e.category, 0, 0, 0, count(*), 0
-    from e join ${teams} on ${teams.id} = e.team_id group by ${teams.id}, e.category
+    from e join ${teams} on ${teams.id} = e.team_id group by ${teams.id}, ${teams.name}, e.category
     union all
     select 'profession', ${professions.id}, ${professions.name}, ${professions.sort}, e.category, 0, 0, 0, count(*), 0
-    from e join ${professions} on ${professions.id} = e.profession_id group by ${professions.id}, e.category`);
+    from e join ${professions} on ${professions.id} = e.profession_id group by ${professions.id}, ${professions.name}, ${professions.sort}, e.category`);
   const byCategory: CategoryCount[] = counted
     .filter((r) => r.kind === "category")
     .map(({ category, goal, conversation, declined, total, workers }) => ({ category: category!, goal, conversation, declined, total, workers }));
@@ -103,10 +109,11 @@ async function workOutBarriersAndEnablers(user: SessionUser, f: ScorecardFilters
   const byProfession = groups("profession");
 
   // The trend: eight quarters, the last four being the period. Quarter bounds are London days (and, for decisions,
-  // the moments those days start and end), passed in as a values list.
+  // the moments those days start and end), passed in as a values list; the numbers cast, since PostgreSQL would take
+  // the list's parameters as text.
   const quarters = quartersEnding(f.end);
   const bounds = sql.join(
-    quarters.map((q, i) => sql`(${i}, ${q.start}, ${q.end}, ${msFrom(q.start)}, ${msTo(q.end)})`),
+    quarters.map((q, i) => sql`(cast(${i} as integer), ${q.start}, ${q.end}, cast(${msFrom(q.start)} as bigint), cast(${msTo(q.end)} as bigint))`),
     sql`, `,
   );
   const trendRows = await selectRows<{ i: number; recorded: number; declined: number }>(sql`
@@ -118,9 +125,9 @@ async function workOutBarriersAndEnablers(user: SessionUser, f: ScorecardFilters
   const trend: Quarter[] = quarters.map((q, i) => ({ ...q, recorded: trendRows.find((r) => r.i === i)?.recorded ?? 0, declined: trendRows.find((r) => r.i === i)?.declined ?? 0 }));
 
   // Enablers in the period, one union. Bespoke sign-offs start from the bespoke statements (a few), not from every
-  // worker's assessments (a second a lead at 50,000 workers).
+  // worker's assessments (a second a lead at 50,000 workers). The nulls typed as the rounded hours are.
   const enablers = await selectRows<Enabler>(sql`
-    select 'learning_needs' as key, count(distinct ${appraisals.workerId}) as workers, count(*) as records, null as hours
+    select 'learning_needs' as key, count(distinct ${appraisals.workerId}) as workers, count(*) as records, cast(null as numeric) as hours
     from ${appraisals} join ${workers} on ${workers.id} = ${appraisals.workerId}
     where ${where} and ${appraisals.status} = 'completed' and ${appraisals.heldOn} between ${p.start} and ${p.end}
       and length(trim(${appraisals.trainingNeeds})) > 0
@@ -130,10 +137,10 @@ async function workOutBarriersAndEnablers(user: SessionUser, f: ScorecardFilters
     where ${where} and ${cpdActivities.activityOn} between ${p.start} and ${p.end}
     group by ${cpdActivities.learning}
     union all
-    select 'bespoke', count(distinct ${competencyAssessments.workerId}), count(*), null
-    from ${competencyStatements} cross join ${competencyAssessments} on ${competencyAssessments.statementId} = ${competencyStatements.id}
+    select 'bespoke', count(distinct ${competencyAssessments.workerId}), count(*), cast(null as numeric)
+    from ${competencyStatements} ${joinInOrder(competencyAssessments, sql`${competencyAssessments.statementId} = ${competencyStatements.id}`)}
       join ${workers} on ${workers.id} = ${competencyAssessments.workerId}
-    where ${competencyStatements.bespoke} = 1 and ${where}
+    where ${competencyStatements.bespoke} = true and ${where}
       and (${competencyAssessments.signedOffOn} between ${p.start} and ${p.end}
         or ${competencyAssessments.selfAssessedAt} between ${msFrom(p.start)} and ${msTo(p.end)})`);
   const enabler = (key: Enabler["key"]): Enabler => enablers.find((e) => e.key === key) ?? { key, workers: 0, records: 0, hours: null };
@@ -193,9 +200,10 @@ export async function barrierPeople(user: SessionUser, f: ScorecardFilters, pick
   const where = filteredWorkers(user, f);
   const source =
     pick.source === "recorded" ? sql`e.source <> 'declined'` : pick.source ? sql`e.source = ${pick.source}` : always;
+  const name = sql`(${workers.firstName} || ' ' || ${workers.lastName})`;
   const rows = await selectRows<Omit<BarrierPerson, "on"> & { onDay: string | null; atMs: number | null; total: number }>(sql`
     with e as (${events(where, span.start, span.end)})
-    select e.worker_id as "workerId", ${workers.firstName} || ' ' || ${workers.lastName} as name, ${teams.name} as "teamName",
+    select e.worker_id as "workerId", ${name} as name, ${teams.name} as "teamName",
       e.category as category, e.source as source, coalesce(${pdpGoals.title}, ${trainingRequests.title}) as title,
       ${trainingRequests.declineReason} as "declineReason", e.on_day as "onDay", e.at_ms as "atMs", count(*) over () as total
     from e join ${workers} on ${workers.id} = e.worker_id join ${teams} on ${teams.id} = ${workers.teamId}
@@ -204,8 +212,8 @@ export async function barrierPeople(user: SessionUser, f: ScorecardFilters, pick
       left join ${trainingRequests} on e.source = 'declined' and ${trainingRequests.id} = e.record_id
     where ${pick.category ? sql`e.category = ${pick.category}` : always} and ${source}
     -- A decision's day in UTC orders it among the recorded days (London's day differs only in the hour after midnight in summer).
-    order by coalesce(e.on_day, ${utcDayOfMs(sql`e.at_ms`)}) desc, coalesce(e.at_ms, 0) desc, ${caseless(sql`name`)}, e.record_id
-    limit ${limit ?? -1}`);
+    -- The name is ordered by its expression: within one, PostgreSQL reads a name as a table's column (the team's), not the select list's.
+    order by coalesce(e.on_day, ${utcDayOfMs(sql`e.at_ms`)}) desc, coalesce(e.at_ms, 0) desc, ${caseless(name)}, e.record_id${limitTo(limit)}`);
   const total = rows.length > 0 ? Number(rows[0]!.total) : 0;
   return {
     period: { start: span.start, end: span.end },

@@ -64,8 +64,8 @@ async function summarySelect(today: string, currentStage: SQL, nextStage: SQL) {
       where ${appraisals.workerId} = ${workers.id} and ${appraisals.status} in ('scheduled','in_progress','awaiting_sign_off'))`,
     currentPdpStatus: sql<PdpStatus | null>`(select ${pdps.status} from ${pdps}
       where ${pdps.workerId} = ${workers.id} and ${pdps.status} <> 'closed')`,
-    pdpAgreed: sql<number>`coalesce((select ${pdps.workerAgreedAt} is not null and ${pdps.managerAgreedAt} is not null from ${pdps}
-      where ${pdps.workerId} = ${workers.id} and ${pdps.status} <> 'closed'), 0)`,
+    pdpAgreed: sql<number>`coalesce((select case when ${pdps.workerAgreedAt} is not null and ${pdps.managerAgreedAt} is not null then 1 else 0 end
+      from ${pdps} where ${pdps.workerId} = ${workers.id} and ${pdps.status} <> 'closed'), 0)`,
     pdpLastReviewOn: sql<string | null>`(select max(${pdpReviews.reviewedOn}) from ${pdpReviews}
       join ${pdps} on ${pdps.id} = ${pdpReviews.pdpId}
       where ${pdps.workerId} = ${workers.id} and ${pdps.status} <> 'closed')`,
@@ -178,7 +178,7 @@ export async function activeGoals(user: SessionUser, workerId: string) {
       status: pdpGoals.status,
       targetDate: pdpGoals.targetDate,
       proposedBy: pdpGoals.proposedBy,
-      pending: sql<number>`${pdpGoals.agreedAt} is null`,
+      pending: sql<boolean>`${pdpGoals.agreedAt} is null`.mapWith(Boolean),
       nextActionDue: sql<string | null>`(select min(${pdpActions.dueOn}) from ${pdpActions}
         where ${pdpActions.goalId} = ${pdpGoals.id} and ${pdpActions.doneOn} is null)`,
       openActions: sql<number>`(select count(*) from ${pdpActions}

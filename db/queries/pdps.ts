@@ -191,12 +191,12 @@ async function loadPdp(workerId: string, pdpWhere: SQL): Promise<PdpView | undef
     ? byGoal(
         (
           await selectRows<{ goalId: string; id: string; kind: NoteKind; body: string; createdAt: number; authorName: string | null }>(
-            sql`select goal_id as goalId, id, kind, body, created_at as createdAt, author_name as authorName from (
+            sql`select goal_id as "goalId", id, kind, body, created_at as "createdAt", author_name as "authorName" from (
                   select ${pdpNotes.goalId} as goal_id, ${pdpNotes.id} as id, ${pdpNotes.kind} as kind, ${pdpNotes.body} as body,
                     ${pdpNotes.createdAt} as created_at, ${users.name} as author_name,
                     row_number() over (partition by ${pdpNotes.goalId} order by ${pdpNotes.createdAt} desc) as n
                   from ${pdpNotes} left join ${users} on ${users.id} = ${pdpNotes.authorId}
-                  where ${inArray(pdpNotes.goalId, goalIds)})
+                  where ${inArray(pdpNotes.goalId, goalIds)}) ranked
                 where n <= ${NOTES_PER_GOAL} order by created_at desc`,
           )
         ).map((n) => ({ ...n, createdAt: new Date(n.createdAt) })),

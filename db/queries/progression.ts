@@ -47,12 +47,14 @@ async function workOutProgression(user: SessionUser, f: ScorecardFilters, months
   const where = filteredWorkers(user, f);
   const inWindow = (col: SQL) => sql`${col} between ${win.start} and ${win.end}`;
 
-  // Moves by month and from stage to stage in one statement, over the window's moves worked out once.
+  // Moves by month and from stage to stage in one statement, over the window's moves worked out once. The first
+  // branch's nulls are typed, as the second's columns are (PostgreSQL gives each column of a union one type).
   const moveRows = await selectRows<{ kind: "month" | "stage"; month: string | null; fromStage: string | null; toStage: string | null; fromCode: string | null; toCode: string | null; direction: "up" | "down" | null; up: number; down: number; sideways: number; count: number }>(sql`
     with p as materialized (
-      select * from (${positionsWithPrevious(where, win.end)}) where prev_rank is not null and ${inWindow(sql`on_date`)}
+      select * from (${positionsWithPrevious(where, win.end)}) positions where prev_rank is not null and ${inWindow(sql`on_date`)}
     )
-    select 'month' as kind, substr(on_date, 1, 7) as month, null as "fromStage", null as "toStage", null as "fromCode", null as "toCode", null as direction,
+    select 'month' as kind, substr(on_date, 1, 7) as month, cast(null as text) as "fromStage", cast(null as text) as "toStage", cast(null as text) as "fromCode",
+      cast(null as text) as "toCode", cast(null as text) as direction,
       ${countWhere(sql`rank > prev_rank`)} as up, ${countWhere(sql`rank < prev_rank`)} as down, ${countWhere(sql`rank = prev_rank`)} as sideways, count(*) as count
     from p group by substr(on_date, 1, 7)
     union all
@@ -83,7 +85,7 @@ async function workOutProgression(user: SessionUser, f: ScorecardFilters, months
       union all
       select 'leavers', ${workers.contractEnd} from ${workers}
         where ${where} and ${workers.status} = 'left' and ${inWindow(sql`${workers.contractEnd}`)}
-    ) group by kind, month`);
+    ) one_per_event group by kind, month`);
 
   // Every month of the window, with 0 where nothing happened.
   const moveBy = new Map(moveRows.filter((r) => r.kind === "month").map((r) => [r.month, r]));

@@ -4,7 +4,7 @@ import "server-only";
 // population is the workers the user may see who were in post on the period's last day; a worker who left before
 // then is not counted, one who joined during the period is. Definitions: lib/rules/scorecard.ts.
 import { and, asc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
-import { caseless, countWhere, roundTo, always } from "../dialect";
+import { caseless, countWhere, roundTo, always, limitTo, joinInOrder } from "../dialect";
 import { db, first, selectRows } from "../client";
 import { clearInsightCache, keptObject } from "../insights-cache";
 import {
@@ -159,7 +159,7 @@ export async function scorecardWorkers(user: SessionUser, f: ScorecardFilters, m
     .innerJoin(teams, eq(teams.id, workers.teamId))
     .where(where)
     .orderBy(sql`${met}`, caseless(workers.lastName), caseless(workers.firstName), asc(workers.id))
-    .limit(limit))
+    .limit(limit)) // a negative limit (the download) is left out of the SQL by drizzle, on either dialect
     .map(({ contractStart, lastAppraisalOn, ...r }) => ({ ...r, dueOn: measure === "appraised" ? nextAppraisalDue(contractStart, lastAppraisalOn) : null }));
   const totals = await first(db
     .select({ total: sql<number>`count(*)`, met: sql<number>`coalesce(${countWhere(met)}, 0)` })
@@ -237,7 +237,7 @@ async function workOutScorecard(user: SessionUser, f: ScorecardFilters) {
     )
     select team_id as "teamId", avg(v) as median from ranked where rn in ((n + 1) / 2, (n + 2) / 2) group by team_id
     union all
-    select null, avg(v) from ranked_all where rn in ((n + 1) / 2, (n + 2) / 2)
+    select cast(null as text), avg(v) from ranked_all where rn in ((n + 1) / 2, (n + 2) / 2)
   `);
 
   const coverage = await competencyCoverage(where, p);
@@ -320,7 +320,7 @@ async function coverageCtes(where: SQL, p: Period, versionId: string): Promise<S
     owing as materialized (
       select pop.worker_id, pop.team_id,
         (select sum(k.n) from kinds k where k.stage = pop.stage and ${applies("k")}) as owed,
-        (select count(*) from ${competencyAssessments} ca cross join lineage cur on cur.old_id = ca.statement_id
+        (select count(*) from ${competencyAssessments} ca ${joinInOrder(sql`lineage cur`, sql`cur.old_id = ca.statement_id`)}
           where ca.worker_id = pop.worker_id and cur.stage = pop.stage and ${applies("cur")} and ${stands("ca")}
             and (cur.old_id = cur.cur_id or not exists (
               select 1 from ${competencyAssessments} c2 join lineage l2 on l2.old_id = c2.statement_id
@@ -362,8 +362,7 @@ async function workOutCoverageWorkers(user: SessionUser, f: ScorecardFilters, li
       per.required, per.signed_off as "signedOff",
       count(*) over () as total, sum(per.required) over () as "allRequired", sum(per.signed_off) over () as "allSigned"
     from per join ${workers} on ${workers.id} = per.worker_id join ${teams} on ${teams.id} = ${workers.teamId}
-    order by 1.0 * per.signed_off / per.required, ${caseless(workers.lastName)}, ${caseless(workers.firstName)}, ${workers.id}
-    limit ${limit}
+    order by 1.0 * per.signed_off / per.required, ${caseless(workers.lastName)}, ${caseless(workers.firstName)}, ${workers.id}${limitTo(limit < 0 ? null : limit)}
   `);
   const first = all[0];
   return {
