@@ -1,18 +1,32 @@
 import "server-only";
 // The reminder email job (`npm run reminders`, safe to run from cron): each person with an inbox gets one digest of
-// what is new since the last one, never the same reminder twice. Nothing is sent, or recorded, without SMTP.
+// what is new since the last one, never the same reminder twice. Nothing is sent, or recorded, without SMTP. One run at
+// a time, whatever runs it (cron on several app machines, a script by hand): a run that finds another holding the
+// lease sends nothing and says so.
 import { inboxReminders } from "../db/queries/inbox";
-import { digestRecipients, recordSent, sentReminderKeys } from "../db/queries/reminder-digests";
+import { randomUUID } from "node:crypto";
+import { digestRecipients, recordSent, releaseDigestLease, sentReminderKeys, takeDigestLease } from "../db/queries/reminder-digests";
 import { appUrl } from "./env";
 import { mailConfigured, sendMail } from "./mail";
 import { formatDate, todayInLondon } from "./rules/dates";
 import { digestEmail, notYetSent } from "./rules/reminders";
 
-export type DigestRun = { configured: boolean; recipients: number; sent: number; failed: number; reminders: number };
+export type DigestRun = { configured: boolean; recipients: number; sent: number; failed: number; reminders: number; otherRunBusy?: true };
 
 export async function sendReminderDigests(today = todayInLondon()): Promise<DigestRun> {
   const run: DigestRun = { configured: mailConfigured(), recipients: 0, sent: 0, failed: 0, reminders: 0 };
   if (!run.configured) return run;
+  const holder = randomUUID();
+  if (!(await takeDigestLease(holder))) return { ...run, otherRunBusy: true };
+  try {
+    await sendToEach(run, today);
+  } finally {
+    await releaseDigestLease(holder);
+  }
+  return run;
+}
+
+async function sendToEach(run: DigestRun, today: string): Promise<void> {
   for (const user of await digestRecipients()) {
     run.recipients++;
     const all = await inboxReminders(user, today);
@@ -27,5 +41,4 @@ export async function sendReminderDigests(today = todayInLondon()): Promise<Dige
       run.reminders += fresh.length;
     } else run.failed++;
   }
-  return run;
 }

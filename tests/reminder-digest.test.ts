@@ -8,6 +8,7 @@ import { db } from "@/db/client";
 import { appraisals, delegatedTasks, reminderDeliveries, users } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { sendReminderDigests } from "@/lib/reminder-digest";
+import { DIGEST_LEASE_MS, releaseDigestLease, takeDigestLease } from "@/db/queries/reminder-digests";
 import { twoTeams } from "./support/factory";
 
 const TODAY = "2026-12-01";
@@ -114,5 +115,25 @@ describe("the reminder email job", () => {
     await db.update(users).set({ status: "disabled" }).where(eq(users.id, f.users.workerUserB.id));
     await sendReminderDigests(TODAY);
     expect(to(f.users.workerUserB.email)).toEqual([]);
+  });
+
+  it("sends each digest once when two runs start together (two app instances' cron), and a run that died holding the lease is taken over", async () => {
+    const f = await setup();
+    smtp(true);
+    const [a, b] = await Promise.all([sendReminderDigests(TODAY), sendReminderDigests(TODAY)]);
+    expect([a, b].filter((r) => r.otherRunBusy)).toHaveLength(1);
+    expect(a.sent + b.sent).toBe(4);
+    expect(received.map((m) => m.to[0]).sort()).toEqual([f.users.managerA.email, f.users.managerB.email, f.users.workerUserA.email, f.users.workerUserB.email].sort());
+
+    // A run that crashed leaves its lease behind: the next run waits it out, then takes over.
+    received.length = 0;
+    await db.insert(delegatedTasks)
+      .values({ workerId: f.workers.workerA.id, task: "Stairs practice", delegatedByName: "Priya Shah", supervisionLevel: "direct", competentSince: "2025-06-01", reviewOn: "2026-11-20" });
+    const crashedAt = new Date();
+    expect(await takeDigestLease("a run that died", crashedAt)).toBe(true);
+    expect(await sendReminderDigests(TODAY)).toMatchObject({ otherRunBusy: true, sent: 0 });
+    expect(await takeDigestLease("the next morning", new Date(crashedAt.getTime() + DIGEST_LEASE_MS + 1))).toBe(true);
+    await releaseDigestLease("the next morning");
+    expect(await sendReminderDigests(TODAY)).toMatchObject({ sent: 2 });
   });
 });

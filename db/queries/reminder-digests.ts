@@ -2,9 +2,9 @@ import "server-only";
 // What the reminder email job reads and writes: who may get a digest, which reminder keys each has already been sent,
 // and the record of a sent digest. The reminders themselves come from inboxReminders with the recipient as the acting
 // user, so the job sees exactly what that person's inbox shows.
-import { and, eq, inArray } from "drizzle-orm";
-import { db } from "../client";
-import { reminderDeliveries, users } from "../schema";
+import { and, eq, inArray, lt } from "drizzle-orm";
+import { db, first } from "../client";
+import { reminderDeliveries, settings, users } from "../schema";
 import type { SessionUser } from "../../lib/session-user";
 
 /** Active users with an inbox (support workers and managers), as the session they would have. */
@@ -33,4 +33,33 @@ export async function recordSent(user: Pick<SessionUser, "id">, keys: readonly s
   await db.transaction(async (tx) => {
     for (const key of keys) await tx.insert(reminderDeliveries).values({ userId: user.id, reminderKey: key }).onConflictDoNothing();
   });
+}
+
+/** The setting row a run of the digest holds while it sends: one run at a time across every instance and script. */
+const LEASE = "reminder_digest_lease";
+/** How long a run may hold it before another may take over (a run that died holding it). */
+export const DIGEST_LEASE_MS = 30 * 60_000;
+
+/**
+ * Takes the digest's lease for `holder` when no other run holds one that is current, in one statement (an upsert
+ * whose update applies only to a lease older than DIGEST_LEASE_MS), so two instances starting at once cannot both
+ * take it, on SQLite or PostgreSQL. Answers whether it was taken.
+ */
+export async function takeDigestLease(holder: string, now = new Date()): Promise<boolean> {
+  const taken = await db
+    .insert(settings)
+    .values({ key: LEASE, value: { holder }, updatedAt: now })
+    .onConflictDoUpdate({ target: settings.key, set: { value: { holder }, updatedAt: now }, setWhere: lt(settings.updatedAt, new Date(now.getTime() - DIGEST_LEASE_MS)) })
+    .returning({ key: settings.key });
+  return taken.length > 0;
+}
+
+/** Gives the lease back at the end of a run (only the holder's own: a run that overran may have lost it). */
+export async function releaseDigestLease(holder: string): Promise<void> {
+  const lease = await first(db.select({ value: settings.value, updatedAt: settings.updatedAt }).from(settings).where(eq(settings.key, LEASE)));
+  if ((lease?.value as { holder?: string } | undefined)?.holder !== holder) return;
+  await db
+    .update(settings)
+    .set({ value: { holder: null }, updatedAt: new Date(0) })
+    .where(and(eq(settings.key, LEASE), eq(settings.updatedAt, lease!.updatedAt)));
 }
