@@ -46,13 +46,14 @@ if (!existsSync(path)) {
 }
 openBenchDatabase(path);
 
-function time(label: string, fn: () => unknown, runs = 15) {
-  fn(); // warm the page cache and statement cache
+/** Each query is awaited: what a page waits for, the asynchronous data layer included (decision record 0025). */
+async function time(label: string, fn: () => unknown, runs = 15) {
+  await fn(); // warm the page cache and statement cache
   const samples: number[] = [];
   let size = 0;
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    const out = fn();
+    const out = await fn();
     samples.push(performance.now() - t);
     size = Array.isArray(out) ? out.length : typeof out === "object" && out && "rows" in out ? (out as { rows: unknown[] }).rows.length : 1;
   }
@@ -68,48 +69,48 @@ const manager = await benchSession("manager@demo.test");
 const f = (q: Record<string, string> = {}) => parseWorkerFilters(q);
 
 console.log(`\n${path}: timings over 15 runs each\n`);
-time("lead: workers list, first page", async () => await listWorkers(lead, f()));
-time("lead: workers list, search 'smith'", async () => await listWorkers(lead, f({ q: "smith" })));
-time("lead: workers list, sorted by team, page 500", async () => await listWorkers(lead, f({ sort: "team", page: "500" })));
-time("lead: workers list, on an apprenticeship", async () => await listWorkers(lead, f({ apprentice: "1" })));
-time("lead: export of everyone (all rows)", async () => await allWorkersMatching(lead, f()), 3);
-time("manager: workers list", async () => await listWorkers(manager, f()));
-time("manager: team page (development summaries)", async () => await developmentSummaries(manager, today));
+await time("lead: workers list, first page", async () => await listWorkers(lead, f()));
+await time("lead: workers list, search 'smith'", async () => await listWorkers(lead, f({ q: "smith" })));
+await time("lead: workers list, sorted by team, page 500", async () => await listWorkers(lead, f({ sort: "team", page: "500" })));
+await time("lead: workers list, on an apprenticeship", async () => await listWorkers(lead, f({ apprentice: "1" })));
+await time("lead: export of everyone (all rows)", async () => await allWorkersMatching(lead, f()), 3);
+await time("manager: workers list", async () => await listWorkers(manager, f()));
+await time("manager: team page (development summaries)", async () => await developmentSummaries(manager, today));
 {
   const worker = await benchSession("worker@demo.test");
   const me = await ownWorkerRecord(worker);
   if (!me) throw new Error("worker@demo.test has no worker record");
-  time("worker: My development (goals, actions, history)", async () => [
+  await time("worker: My development (goals, actions, history)", async () => [
     ...await developmentSummaries(worker, today, { workerIds: [me.id] }),
     ...await activeGoals(worker, me.id),
     ...await actionsDueSoon(worker, me.id, today),
     ...await appraisalHistory(worker, me.id),
     ...await conversationHistory(worker, me.id),
   ]);
-  time("manager: a worker's PDP page", async () => await pdpPage(manager, me.id));
-  time("manager: a worker's appraisals page", async () => await appraisalsPage(manager, me.id, today));
-  time("manager: a worker's career conversations page", async () => await conversationsPage(manager, me.id));
-  time("manager: a worker's competencies page", async () => await competencyOverview(manager, me.id, today));
+  await time("manager: a worker's PDP page", async () => await pdpPage(manager, me.id));
+  await time("manager: a worker's appraisals page", async () => await appraisalsPage(manager, me.id, today));
+  await time("manager: a worker's career conversations page", async () => await conversationsPage(manager, me.id));
+  await time("manager: a worker's competencies page", async () => await competencyOverview(manager, me.id, today));
   const first = (await competencyOverview(manager, me.id, today))?.next?.domains[0]?.statements[0];
-  if (first) time("manager: one competency statement", async () => await competencyStatementPage(manager, me.id, first.id, today));
-  time("worker: readiness for the next stage (My development)", async () => await progressionReadiness(worker, me.id, today));
-  time("worker: inbox (also the nav count on every page)", async () => await inboxReminders(worker, today));
+  if (first) await time("manager: one competency statement", async () => await competencyStatementPage(manager, me.id, first.id, today));
+  await time("worker: readiness for the next stage (My development)", async () => await progressionReadiness(worker, me.id, today));
+  await time("worker: inbox (also the nav count on every page)", async () => await inboxReminders(worker, today));
 }
-time("manager: inbox (also the nav count on every page)", async () => await inboxReminders(manager, today));
-time("lead: apprenticeship pipeline (everyone)", async () => await apprenticeshipPipeline(lead, today), 5);
-time("manager: apprenticeship pipeline (their teams)", async () => await apprenticeshipPipeline(manager, today));
+await time("manager: inbox (also the nav count on every page)", async () => await inboxReminders(manager, today));
+await time("lead: apprenticeship pipeline (everyone)", async () => await apprenticeshipPipeline(lead, today), 5);
+await time("manager: apprenticeship pipeline (their teams)", async () => await apprenticeshipPipeline(manager, today));
 {
   const live = await gatewayApprenticeId();
-  if (live) time("lead: a worker's apprenticeship page", async () => await apprenticeshipPage(lead, live, today));
+  if (live) await time("lead: a worker's apprenticeship page", async () => await apprenticeshipPage(lead, live, today));
 }
-time("lead: insights headline measures", async () => await headlineMeasures(lead, today));
+await time("lead: insights headline measures", async () => await headlineMeasures(lead, today));
 {
   // Insights: each tab's first view (nothing kept), then a repeat view while the data is unchanged, and for the lead a
   // view just after a change, when a slow result is served as it was (db/insights-cache.ts).
   const all = { team: null, profession: null, setting: null, end: today };
-  const fresh = (fn: () => unknown) => () => {
+  const fresh = (fn: () => unknown) => async () => {
     clearInsightCache();
-    return fn();
+    return await fn();
   };
   const change = async () => await rewriteUserName(lead);
   const tabs: [string, (u: SessionUser) => unknown][] = [
@@ -121,12 +122,12 @@ time("lead: insights headline measures", async () => await headlineMeasures(lead
     ["the workers behind competency coverage (first 500)", async (u) => await coverageWorkers(u, all)],
   ];
   for (const [name, fn] of tabs) {
-    time(`lead: ${name}, first view`, fresh(() => fn(lead)), 5);
-    time(`lead: ${name}, data unchanged`, () => fn(lead));
-    time(`lead: ${name}, just after a change`, async () => (await change(), fn(lead)));
-    time(`manager: ${name}, first view`, fresh(() => fn(manager)));
+    await time(`lead: ${name}, first view`, fresh(() => fn(lead)), 5);
+    await time(`lead: ${name}, data unchanged`, () => fn(lead));
+    await time(`lead: ${name}, just after a change`, async () => (await change(), fn(lead)));
+    await time(`manager: ${name}, first view`, fresh(() => fn(manager)));
   }
-  time("lead: the workers behind appraisal (first 500)", async () => await scorecardWorkers(lead, all, "appraised"), 5);
+  await time("lead: the workers behind appraisal (first 500)", async () => await scorecardWorkers(lead, all, "appraised"), 5);
   clearInsightCache();
 }
 // A 10,000-row staff list (new workers in the first 20 teams): the dry run, then applying it, on a copy of the

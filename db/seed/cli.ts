@@ -1,14 +1,17 @@
 // Seeds the database: the reference lists always, then the demo organisation.
 //   npx tsx db/seed/cli.ts [--workers N] [--seed N] [--today YYYY-MM-DD] [--reset] [--if-empty]
-// --reset deletes the database file first; --if-empty seeds the demo only when there are no users yet;
-// --reference-only loads the reference lists and no demo (a production start); --start is what `npm start` runs:
-// demo mode decides (lib/env.ts demoMode), a production start without APP_URL is refused, and it says how to sign in.
-// The database is DATABASE_PATH, or data/pathways.db.
+// --reset deletes the database file first (on PostgreSQL, drops the app's schema and migration history: every table
+// and row); --if-empty seeds the demo only when there are no users yet; --reference-only loads the reference lists and
+// no demo (a production start); --start is what `npm start` runs: demo mode decides (lib/env.ts demoMode), a
+// production start without APP_URL is refused, and it says how to sign in.
+// The database is DATABASE_URL's PostgreSQL server when it is set, else the SQLite file at DATABASE_PATH, or
+// data/pathways.db. Its migrations are applied first (db/migrate-cli.ts), so `npm start` serves an up-to-date schema.
 import { existsSync, rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { hash } from "@node-rs/argon2";
-import { count } from "drizzle-orm";
-import { openDatabase, closeDatabase, first } from "../client";
+import { count, sql } from "drizzle-orm";
+import { openDatabase, closeDatabaseAndWait, execute, first, selectRow, transaction, type DB } from "../client";
+import { configuredTarget, describeFailure, isPostgresTarget, lockPreparation, migrateAndReport, printableTarget, sqliteMigrationsBefore } from "../migrate-cli";
 import { organisations, users } from "../schema";
 import { seedReference } from "./reference";
 import { seedDemo, DEMO_EMAILS, DEMO_PASSWORD } from "./demo";
@@ -105,66 +108,104 @@ async function main(): Promise<void> {
 }
 
 async function seed(args: Args): Promise<void> {
-  const path = process.env.DATABASE_PATH ?? "data/pathways.db";
+  const target = configuredTarget();
+  const where = printableTarget(target);
+  const postgres = isPostgresTarget(target);
   const started = performance.now();
 
-  if (args.reset && path !== ":memory:") {
-    for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) rmSync(file);
-    console.log(`Deleted ${path}`);
+  if (args.reset && !postgres && target !== ":memory:") {
+    for (const file of [target, `${target}-wal`, `${target}-shm`]) if (existsSync(file)) rmSync(file);
+    console.log(`Deleted ${target}`);
   }
 
-  const db = openDatabase(path);
+  const before = postgres ? undefined : sqliteMigrationsBefore(target);
+  const db = openDatabase(target);
   try {
-    let t = performance.now();
-    const added = await seedReference(db);
-    const addedTotal = Object.values(added).reduce((a, b) => a + b, 0);
-    console.log(
-      addedTotal === 0
-        ? `Reference data: already present (${seconds(t)})`
-        : `Reference data: ${Object.entries(added).map(([k, v]) => `${v} ${k}`).join(", ")} (${seconds(t)})`,
-    );
-
-    // A production start (demo mode off): reference lists only; the first admin sets up the organisation.
-    if (args.referenceOnly) return;
-
-    if (args.ifEmpty) {
-      const userCount = (await first(db.select({ n: count() }).from(users)))?.n ?? 0;
-      if (userCount > 0) {
-        console.log(`Demo: skipped, the database already has ${userCount} user${userCount === 1 ? "" : "s"} (--if-empty).`);
-        return;
-      }
-    } else {
-      const org = await first(db.select({ name: organisations.name }).from(organisations));
-      if (org) {
-        throw new Error(`The database already has an organisation ("${org.name}"). Use --reset to start again, or --if-empty to seed only an empty database.`);
-      }
-    }
-
-    t = performance.now();
-    const passwordHash = await hash(DEMO_PASSWORD);
-    const hashTime = seconds(t);
-    t = performance.now();
-    const demo = await seedDemo(db, { workers: args.workers, seed: args.seed, today: args.today, passwordHash });
-    const total = Object.values(demo.counts).reduce((a, b) => a + b, 0);
-    console.log(
-      `Demo: ${demo.orgName}, as at ${demo.today}: ${demo.workers.toLocaleString("en-GB")} workers in ${demo.teams} teams, ` +
-        `${demo.managers} managers, ${total.toLocaleString("en-GB")} rows (${seconds(t)}; password hash ${hashTime})`,
-    );
-    const interesting = Object.entries(demo.counts)
-      .filter(([, n]) => n > 0)
-      .map(([k, n]) => `${k} ${n.toLocaleString("en-GB")}`);
-    console.log(`  ${interesting.join(", ")}`);
-    console.log("");
-    console.log(table([["Email", "Role", "Name", "Password", ""], ...demo.logins.map((l) => [l.email, l.role, l.name, DEMO_PASSWORD, l.note])]));
-    console.log("");
-    console.log(`Done in ${seconds(started)} (${path})`);
+    if (args.reset && postgres) await emptyPostgres(where);
+    await migrateAndReport(target, before);
+    // On PostgreSQL, instances starting together take turns (and the first's demo is the only one): one transaction,
+    // holding the preparation lock, with the reference lists' and the demo's own transactions savepoints inside it.
+    const done = postgres
+      ? await transaction(async () => {
+          await lockPreparation();
+          return fill(db, args);
+        })
+      : await fill(db, args);
+    if (done) console.log(`Done in ${seconds(started)} (${where})`);
   } finally {
-    closeDatabase();
+    await closeDatabaseAndWait();
   }
 }
 
+/**
+ * --reset on PostgreSQL: drops the schema the tables live in (current_schema(), normally public) with everything in
+ * it, and drizzle's record of applied migrations, then creates the schema again, empty, for the migrations to fill.
+ * One transaction: a failure leaves the database as it was. The audit log's triggers refuse TRUNCATE, not this.
+ */
+async function emptyPostgres(where: string): Promise<void> {
+  const { name, tables } = await transaction(async () => {
+    await lockPreparation();
+    const row = await selectRow<{ name: string | null; tables: number }>(
+      sql`select current_schema() as name, (select count(*)::int from pg_tables where schemaname = current_schema()) as tables`,
+    );
+    const name = row?.name ?? "public";
+    await execute(sql`drop schema if exists ${sql.identifier(name)} cascade`);
+    await execute(sql`create schema ${sql.identifier(name)}`);
+    await execute(sql`drop schema if exists drizzle cascade`);
+    return { name, tables: row?.tables ?? 0 };
+  });
+  console.log(`Emptied ${where}: dropped schema ${name} (${tables} table${tables === 1 ? "" : "s"}) and drizzle's migration history, created ${name} again`);
+}
+
+/** The reference lists, then the demo unless told otherwise. Whether it got as far as the demo. */
+async function fill(db: DB, args: Args): Promise<boolean> {
+  let t = performance.now();
+  const added = await seedReference(db);
+  const addedTotal = Object.values(added).reduce((a, b) => a + b, 0);
+  console.log(
+    addedTotal === 0
+      ? `Reference data: already present (${seconds(t)})`
+      : `Reference data: ${Object.entries(added).map(([k, v]) => `${v} ${k}`).join(", ")} (${seconds(t)})`,
+  );
+
+  // A production start (demo mode off): reference lists only; the first admin sets up the organisation.
+  if (args.referenceOnly) return false;
+
+  if (args.ifEmpty) {
+    const userCount = (await first(db.select({ n: count() }).from(users)))?.n ?? 0;
+    if (userCount > 0) {
+      console.log(`Demo: skipped, the database already has ${userCount} user${userCount === 1 ? "" : "s"} (--if-empty).`);
+      return false;
+    }
+  } else {
+    const org = await first(db.select({ name: organisations.name }).from(organisations));
+    if (org) {
+      throw new Error(`The database already has an organisation ("${org.name}"). Use --reset to start again, or --if-empty to seed only an empty database.`);
+    }
+  }
+
+  t = performance.now();
+  const passwordHash = await hash(DEMO_PASSWORD);
+  const hashTime = seconds(t);
+  t = performance.now();
+  const demo = await seedDemo(db, { workers: args.workers, seed: args.seed, today: args.today, passwordHash });
+  const total = Object.values(demo.counts).reduce((a, b) => a + b, 0);
+  console.log(
+    `Demo: ${demo.orgName}, as at ${demo.today}: ${demo.workers.toLocaleString("en-GB")} workers in ${demo.teams} teams, ` +
+      `${demo.managers} managers, ${total.toLocaleString("en-GB")} rows (${seconds(t)}; password hash ${hashTime})`,
+  );
+  const interesting = Object.entries(demo.counts)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k} ${n.toLocaleString("en-GB")}`);
+  console.log(`  ${interesting.join(", ")}`);
+  console.log("");
+  console.log(table([["Email", "Role", "Name", "Password", ""], ...demo.logins.map((l) => [l.email, l.role, l.name, DEMO_PASSWORD, l.note])]));
+  console.log("");
+  return true;
+}
+
 main().catch((err: unknown) => {
-  console.error(`Seeding failed: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`Seeding failed: ${describeFailure(err)}`);
   if (err instanceof Error && err.stack && process.env.DEBUG) console.error(err.stack);
   process.exitCode = 1;
 });
