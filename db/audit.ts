@@ -2,7 +2,7 @@
 // which session; each row chained to the one before it by its hash (db/audit-chain.ts).
 import { auditEvents } from "./schema";
 import { chainHead, rowHash } from "./audit-chain";
-import type { DB } from "./client";
+import { insertMany, type DB } from "./client";
 import type { SessionUser } from "../lib/session-user";
 import { roleWords } from "../lib/vocabulary";
 import { now as clockNow } from "../lib/rules/dates";
@@ -48,7 +48,7 @@ export async function audit(tx: Tx | DB, actor: Actor, entry: AuditEntry): Promi
   await tx.insert(auditEvents).values(chained(await chainHead(tx), auditRow(actor, entry)));
 }
 
-/** Many entries in one go (a bulk import): the chained rows worked out first, then inserted a few hundred at a time. */
+/** Many entries in one go (a bulk import): the chained rows worked out first, then inserted together (insertMany). */
 export async function auditMany(tx: Tx | DB, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   let head = await chainHead(tx);
@@ -57,6 +57,5 @@ export async function auditMany(tx: Tx | DB, actor: Actor, entries: readonly Aud
     head = { seq: row.seq, hash: row.hash };
     return row;
   });
-  // 500 rows of 12 values stay well inside both SQLite's and PostgreSQL's limits on bound parameters.
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(auditEvents).values(rows.slice(i, i + 500));
+  await insertMany(auditEvents, rows);
 }

@@ -15,7 +15,8 @@ import { drizzle, type SqliteRemoteDatabase } from "drizzle-orm/sqlite-proxy";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
-import type { SQL } from "drizzle-orm";
+import { getTableColumns, getTableName, type Column, type SQL } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import * as schema from "./schema/sqlite";
@@ -77,11 +78,16 @@ function statement(connection: SqliteConnection, text: string): Database.Stateme
   return stmt;
 }
 
+/** Whether the caller must wait: a transaction other than the caller's holds the connection. Checked without awaiting,
+ * so a query with nothing to wait for costs no extra turn of the event loop. */
+function mustWait(): boolean {
+  return !!holder.__pathwaysGate?.open && !inTransaction.getStore();
+}
+
 /** Waits while a transaction other than the caller's holds the connection. */
 async function turn(): Promise<void> {
-  if (inTransaction.getStore()) return;
   const g = gate();
-  while (g.open) await g.open;
+  while (g.open && !inTransaction.getStore()) await g.open;
 }
 
 function openSqlite(path: string): SqliteConnection {
@@ -103,7 +109,7 @@ function openSqlite(path: string): SqliteConnection {
   const connection: SqliteConnection = { kind: "sqlite", path, sqlite, db: undefined as unknown as DB, statements: new Map() };
   connection.db = drizzle(
     async (text, params, method) => {
-      await turn();
+      if (mustWait()) await turn();
       const stmt = statement(connection, text);
       if (!stmt.reader) {
         stmt.run(params);
@@ -258,7 +264,7 @@ function postgresExecutor(c: PostgresConnection): Pick<PostgresDb, "execute"> {
 async function rowsOf<T>(query: SQL): Promise<T[]> {
   const c = connection();
   if (c.kind === "postgres") return (await postgresExecutor(c).execute(query)).rows as T[];
-  await turn();
+  if (mustWait()) await turn();
   const { sql: text, params } = dialect.sqlToQuery(query);
   const stmt = statement(c, text);
   if (!stmt.reader) {
@@ -284,6 +290,41 @@ export async function selectRows<T>(query: SQL): Promise<T[]> {
 /** The first row of a query written with `sql`, or undefined. */
 export async function selectRow<T>(query: SQL): Promise<T | undefined> {
   return (await rowsOf<T>(query))[0];
+}
+
+/** Rows per multi-row insert on PostgreSQL: well inside its limit on bound parameters. */
+const INSERT_CHUNK = 500;
+
+/**
+ * Inserts many rows of one table (a file's import, its audit rows), in the open transaction when there is one. Each
+ * value is encoded by its column and a missing one takes the column's default, as drizzle's insert does. SQLite runs
+ * one prepared statement per row on its connection (no query built per row); PostgreSQL takes a few hundred rows a
+ * statement.
+ */
+export async function insertMany<T extends SQLiteTable>(table: T, rows: readonly T["$inferInsert"][]): Promise<void> {
+  if (rows.length === 0) return;
+  const c = connection();
+  if (c.kind === "postgres") {
+    const into = (inTransaction.getStore()?.tx as DB | undefined) ?? c.db;
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await into.insert(table).values(rows.slice(i, i + INSERT_CHUNK) as T["$inferInsert"][]);
+    return;
+  }
+  if (mustWait()) await turn();
+  const columns = Object.entries(getTableColumns(table)) as [string, Column & { defaultFn?: () => unknown; onUpdateFn?: () => unknown }][];
+  const stmt = statement(
+    c,
+    `insert into "${getTableName(table)}" (${columns.map(([, col]) => `"${col.name}"`).join(", ")}) values (${columns.map(() => "?").join(", ")})`,
+  );
+  for (const row of rows) {
+    const source = row as Record<string, unknown>;
+    stmt.run(
+      columns.map(([key, col]) => {
+        let value = source[key];
+        if (value === undefined) value = col.defaultFn ? col.defaultFn() : col.default !== undefined ? col.default : col.onUpdateFn ? col.onUpdateFn() : null;
+        return value === null || value === undefined ? null : col.mapToDriverValue(value);
+      }),
+    );
+  }
 }
 
 /** The first row a query builder returns, or undefined (a select, or an insert, update or delete with returning). */
@@ -316,13 +357,23 @@ export async function one<T>(query: PromiseLike<T[]>): Promise<T> {
  * The drizzle instance. A thin forwarder so that `openDatabase` (tests, scripts) can switch databases while modules
  * keep a single `db` import; its `transaction` is the one above. Inside a transaction it is that transaction.
  */
+// Methods bound to their instance once, not on every `db.select(…)`.
+const boundMethods = new WeakMap<object, Map<PropertyKey, unknown>>();
+
 export const db: DB = new Proxy({} as DB, {
   get(_target, prop) {
     if (prop === "transaction") return transaction;
     // Inside a transaction, `db` is the transaction: on PostgreSQL a query on the pool would run outside it.
     const real = (inTransaction.getStore()?.tx as DB | undefined) ?? connection().db;
+    let methods = boundMethods.get(real);
+    if (!methods) boundMethods.set(real, (methods = new Map()));
+    const known = methods.get(prop);
+    if (known !== undefined) return known;
     const value = Reflect.get(real, prop, real) as unknown;
-    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(real) : value;
+    if (typeof value !== "function") return value;
+    const bound = (value as (...a: unknown[]) => unknown).bind(real);
+    methods.set(prop, bound);
+    return bound;
   },
 });
 

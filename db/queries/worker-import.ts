@@ -4,7 +4,7 @@ import "server-only";
 // them in one transaction with their audit rows. lib/rules/worker-import/plan.ts decides what each row would do.
 import { and, asc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { inJsonList } from "../dialect";
-import { db, first, one } from "../client";
+import { db, first, insertMany, one } from "../client";
 import { newId } from "../schema/_shared";
 import {
   bands,
@@ -39,9 +39,6 @@ type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 type Reader = Tx | typeof db;
 
 const canImport = (user: SessionUser) => user.role === "manager" || user.role === "admin";
-
-/** Rows per multi-row insert: well inside both SQLite's and PostgreSQL's limits on bound parameters. */
-const CHUNK = 500;
 
 /** Everything the dry run needs for these employee numbers, in a handful of queries (never one per row). */
 async function importContext(r: Reader, user: SessionUser, today: string, employeeNumbers: readonly string[]): Promise<ImportContext> {
@@ -150,7 +147,7 @@ export async function checkWorkerImport(user: SessionUser, file: { name: string;
       })
       .returning({ id: importBatches.id }));
     const rows = plan.map((row) => ({ batchId: batch.id, rowNumber: row.rowNumber, verdict: row.verdict, data: JSON.stringify(row) }));
-    for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(importRows).values(rows.slice(i, i + CHUNK));
+    await insertMany(importRows, rows);
     return { ok: true, batchId: batch.id };
   });
 }
@@ -269,7 +266,7 @@ export async function applyWorkerImport(user: SessionUser, batchId: string, toda
       const creates = toApply.filter((r): r is Extract<PlannedRow, { verdict: "create" }> => r.verdict === "create");
       const updates = toApply.filter((r): r is Extract<PlannedRow, { verdict: "update" }> => r.verdict === "update");
 
-      // New workers and their first positions go in a few hundred rows at a time.
+      // New workers and their first positions go in together, after the loop (insertMany).
       const newWorkers: (typeof workers.$inferInsert)[] = [];
       const newPositions: (typeof workerPositions.$inferInsert)[] = [];
       const insertPosition = async (values: typeof workerPositions.$inferInsert) => {
@@ -301,8 +298,8 @@ export async function applyWorkerImport(user: SessionUser, batchId: string, toda
           summary: { batchId, employeeNumber: row.fields.employeeNumber },
         });
       }
-      for (let i = 0; i < newWorkers.length; i += CHUNK) await tx.insert(workers).values(newWorkers.slice(i, i + CHUNK));
-      for (let i = 0; i < newPositions.length; i += CHUNK) await tx.insert(workerPositions).values(newPositions.slice(i, i + CHUNK));
+      await insertMany(workers, newWorkers);
+      await insertMany(workerPositions, newPositions);
 
       const movedIds = updates.filter((r) => r.changes.some((c) => (POSITION_FIELDS as readonly string[]).includes(c.field))).map((r) => r.workerId);
       const openPositions = new Map(
