@@ -4,8 +4,7 @@
 import { createHash } from "node:crypto";
 import { asc, desc, gt } from "drizzle-orm";
 import { auditEvents } from "./schema";
-import { databaseKind, execute, first, type DB } from "./client";
-import { sql } from "drizzle-orm";
+import { first, lockFor, type DB } from "./client";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
@@ -42,16 +41,13 @@ export function rowHash(previous: string | null, r: ChainedContent): string {
   return createHash("sha256").update(JSON.stringify(content)).digest("hex");
 }
 
-/** Any fixed number: the advisory lock PostgreSQL's writers of the chain take in turn. */
-const CHAIN_LOCK = 2_024_0025;
-
 /**
  * The end of the chain, for the writer of the next row inside its transaction: the last row's number and hash (0 and
  * null for an empty log). SQLite has one writer at a time; on PostgreSQL, where transactions run side by side, the
  * writer first takes a lock held until its transaction ends, so two never chain onto the same row.
  */
 export async function chainHead(tx: Tx | DB): Promise<{ seq: number; hash: string | null }> {
-  if (databaseKind() === "postgres") await execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+  await lockFor("audit_events");
   const last = await first(tx.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1));
   return last ?? { seq: 0, hash: null };
 }

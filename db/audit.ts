@@ -2,7 +2,7 @@
 // which session; each row chained to the one before it by its hash (db/audit-chain.ts).
 import { auditEvents } from "./schema";
 import { chainHead, rowHash } from "./audit-chain";
-import { insertMany, type DB } from "./client";
+import { inOpenTransaction, insertMany, transaction, type DB } from "./client";
 import type { SessionUser } from "../lib/session-user";
 import { roleWords } from "../lib/vocabulary";
 import { now as clockNow } from "../lib/rules/dates";
@@ -44,13 +44,19 @@ function chained(previous: { seq: number; hash: string | null }, row: ReturnType
   return { ...row, seq, hash: rowHash(previous.hash, { ...row, seq }) };
 }
 
+/**
+ * Appends an entry to the chain. Called with `db` outside a transaction (an event on its own: a failed sign-in, a link
+ * delivered), it opens one: reading the chain's head and writing the next row must not interleave with another writer.
+ */
 export async function audit(tx: Tx | DB, actor: Actor, entry: AuditEntry): Promise<void> {
+  if (!inOpenTransaction()) return transaction((t) => audit(t, actor, entry));
   await tx.insert(auditEvents).values(chained(await chainHead(tx), auditRow(actor, entry)));
 }
 
 /** Many entries in one go (a bulk import): the chained rows worked out first, then inserted together (insertMany). */
 export async function auditMany(tx: Tx | DB, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
+  if (!inOpenTransaction()) return transaction((t) => auditMany(t, actor, entries));
   let head = await chainHead(tx);
   const rows = entries.map((entry) => {
     const row = chained(head, auditRow(actor, entry));

@@ -15,7 +15,7 @@ import { drizzle, type SqliteRemoteDatabase } from "drizzle-orm/sqlite-proxy";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
-import { getTableColumns, getTableName, type Column, type SQL } from "drizzle-orm";
+import { getTableColumns, getTableName, sql as sqlTag, type Column, type SQL } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -42,7 +42,7 @@ const STATEMENT_CACHE = 1000;
 // Survives hot reloads in development, where modules are re-evaluated but the process is not, and is one per process
 // in production too, where the bundler may give each route its own copy of this module: the connection, the queue
 // and the mark of a transaction's own queries must be the same for all of them.
-const holder = globalThis as unknown as { __pathwaysDb?: Connection; __pathwaysGate?: Gate; __pathwaysInTransaction?: AsyncLocalStorage<{ tx?: Tx }> };
+const holder = globalThis as unknown as { __pathwaysDb?: Connection; __pathwaysGate?: Gate; __pathwaysInTransaction?: AsyncLocalStorage<TxState> };
 
 /** Who holds the connection: the open transaction, and the queue of those waiting for it. */
 type Gate = { tail: Promise<void>; open: Promise<void> | null };
@@ -51,8 +51,21 @@ function gate(): Gate {
   return holder.__pathwaysGate;
 }
 
+/** The transaction a piece of work runs in; `done` once it has ended (something it started may outlive it). */
+type TxState = { tx?: Tx; done?: boolean };
 /** Set for the whole of a transaction, so its own queries (and nested transactions) go straight through. */
-const inTransaction = (holder.__pathwaysInTransaction ??= new AsyncLocalStorage<{ tx?: Tx }>());
+const inTransaction = (holder.__pathwaysInTransaction ??= new AsyncLocalStorage<TxState>());
+
+/** The transaction the caller runs in, if it is still open. */
+function openTransaction(): TxState | undefined {
+  const state = inTransaction.getStore();
+  return state && !state.done ? state : undefined;
+}
+
+/** Whether the caller runs inside an open transaction (a helper that must write atomically opens one if not). */
+export function inOpenTransaction(): boolean {
+  return !!openTransaction()?.tx;
+}
 
 /**
  * Makes the database file the app's user's alone (0600) before SQLite opens it, in a folder only that user can open
@@ -81,13 +94,13 @@ function statement(connection: SqliteConnection, text: string): Database.Stateme
 /** Whether the caller must wait: a transaction other than the caller's holds the connection. Checked without awaiting,
  * so a query with nothing to wait for costs no extra turn of the event loop. */
 function mustWait(): boolean {
-  return !!holder.__pathwaysGate?.open && !inTransaction.getStore();
+  return !!holder.__pathwaysGate?.open && !openTransaction();
 }
 
 /** Waits while a transaction other than the caller's holds the connection. */
 async function turn(): Promise<void> {
   const g = gate();
-  while (g.open && !inTransaction.getStore()) await g.open;
+  if (g.open && !openTransaction()) await g.open;
 }
 
 function openSqlite(path: string): SqliteConnection {
@@ -109,7 +122,9 @@ function openSqlite(path: string): SqliteConnection {
   const connection: SqliteConnection = { kind: "sqlite", path, sqlite, db: undefined as unknown as DB, statements: new Map() };
   connection.db = drizzle(
     async (text, params, method) => {
-      if (mustWait()) await turn();
+      // Checked again after every wait, with nothing awaited between the last check and the statement: the next queued
+      // transaction may have taken the connection in between.
+      while (mustWait()) await turn();
       const stmt = statement(connection, text);
       if (!stmt.reader) {
         stmt.run(params);
@@ -172,7 +187,7 @@ export function databaseKind(): Connection["kind"] {
 export function openDatabase(target: string): DB {
   closeDatabase();
   holder.__pathwaysDb = open(target);
-  return holder.__pathwaysDb.db;
+  return db;
 }
 
 /**
@@ -216,18 +231,22 @@ export function rawSqlite(): Database.Database {
  * processes never deadlock upgrading a read) and the process's transactions run one at a time.
  */
 export async function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const outer = inTransaction.getStore();
+  const outer = openTransaction();
   if (outer?.tx) return outer.tx.transaction(fn);
   const c = connection();
   if (c.kind === "postgres") {
     // PostgreSQL runs transactions side by side, each on a connection of its own from the pool.
-    const state: { tx?: Tx } = {};
-    return inTransaction.run(state, () =>
-      c.db.transaction(async (tx) => {
-        state.tx = tx;
-        return fn(tx);
-      }),
-    );
+    const state: TxState = {};
+    try {
+      return await inTransaction.run(state, () =>
+        c.db.transaction(async (tx) => {
+          state.tx = tx;
+          return fn(tx);
+        }),
+      );
+    } finally {
+      state.done = true;
+    }
   }
   const g = gate();
   const before = g.tail;
@@ -237,8 +256,8 @@ export async function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   await before;
   // Queries outside the transaction wait for this one (turn()); the next transaction waits on the queue above.
   g.open = done;
+  const state: TxState = {};
   try {
-    const state: { tx?: Tx } = {};
     return await inTransaction.run(state, () =>
       c.db.transaction(
         async (tx) => {
@@ -249,6 +268,7 @@ export async function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
       ),
     );
   } finally {
+    state.done = true;
     if (g.open === done) g.open = null;
     release();
   }
@@ -258,13 +278,13 @@ const dialect = new SQLiteAsyncDialect();
 
 /** On PostgreSQL, the open transaction's connection when there is one, else the pool. */
 function postgresExecutor(c: PostgresConnection): Pick<PostgresDb, "execute"> {
-  return (inTransaction.getStore()?.tx as unknown as PostgresDb | undefined) ?? c.postgres;
+  return (openTransaction()?.tx as unknown as PostgresDb | undefined) ?? c.postgres;
 }
 
 async function rowsOf<T>(query: SQL): Promise<T[]> {
   const c = connection();
   if (c.kind === "postgres") return (await postgresExecutor(c).execute(query)).rows as T[];
-  if (mustWait()) await turn();
+  while (mustWait()) await turn();
   const { sql: text, params } = dialect.sqlToQuery(query);
   const stmt = statement(c, text);
   if (!stmt.reader) {
@@ -292,6 +312,15 @@ export async function selectRow<T>(query: SQL): Promise<T | undefined> {
   return (await rowsOf<T>(query))[0];
 }
 
+/**
+ * Makes the open transaction the only one, in any instance, working on `name` until it ends (a read-then-write that
+ * must not interleave: a sign-in failure count, the audit chain's head, the first administrator). PostgreSQL takes a
+ * transaction-scoped advisory lock; SQLite's transactions already run one at a time. Call it inside a transaction.
+ */
+export async function lockFor(name: string): Promise<void> {
+  if (connection().kind === "postgres") await execute(sqlTag`select pg_advisory_xact_lock(hashtext(${name}))`);
+}
+
 /** Rows per multi-row insert on PostgreSQL: well inside its limit on bound parameters. */
 const INSERT_CHUNK = 500;
 
@@ -305,11 +334,11 @@ export async function insertMany<T extends SQLiteTable>(table: T, rows: readonly
   if (rows.length === 0) return;
   const c = connection();
   if (c.kind === "postgres") {
-    const into = (inTransaction.getStore()?.tx as DB | undefined) ?? c.db;
+    const into = (openTransaction()?.tx as DB | undefined) ?? c.db;
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) await into.insert(table).values(rows.slice(i, i + INSERT_CHUNK) as T["$inferInsert"][]);
     return;
   }
-  if (mustWait()) await turn();
+  while (mustWait()) await turn();
   const columns = Object.entries(getTableColumns(table)) as [string, Column & { defaultFn?: () => unknown; onUpdateFn?: () => unknown }][];
   const stmt = statement(
     c,
@@ -364,7 +393,7 @@ export const db: DB = new Proxy({} as DB, {
   get(_target, prop) {
     if (prop === "transaction") return transaction;
     // Inside a transaction, `db` is the transaction: on PostgreSQL a query on the pool would run outside it.
-    const real = (inTransaction.getStore()?.tx as DB | undefined) ?? connection().db;
+    const real = (openTransaction()?.tx as DB | undefined) ?? connection().db;
     let methods = boundMethods.get(real);
     if (!methods) boundMethods.set(real, (methods = new Map()));
     const known = methods.get(prop);

@@ -5,7 +5,7 @@ import "server-only";
 // lease sends nothing and says so.
 import { inboxReminders } from "../db/queries/inbox";
 import { randomUUID } from "node:crypto";
-import { digestRecipients, recordSent, releaseDigestLease, sentReminderKeys, takeDigestLease } from "../db/queries/reminder-digests";
+import { digestRecipients, recordSent, releaseDigestLease, renewDigestLease, sentReminderKeys, takeDigestLease } from "../db/queries/reminder-digests";
 import { appUrl } from "./env";
 import { mailConfigured, sendMail } from "./mail";
 import { formatDate, todayInLondon } from "./rules/dates";
@@ -19,15 +19,23 @@ export async function sendReminderDigests(today = todayInLondon()): Promise<Dige
   const holder = randomUUID();
   if (!(await takeDigestLease(holder))) return { ...run, otherRunBusy: true };
   try {
-    await sendToEach(run, today);
+    await sendToEach(run, today, holder);
   } finally {
     await releaseDigestLease(holder);
   }
   return run;
 }
 
-async function sendToEach(run: DigestRun, today: string): Promise<void> {
+/** How many people between two renewals of the lease. */
+const RENEW_EVERY = 25;
+
+async function sendToEach(run: DigestRun, today: string, holder: string): Promise<void> {
   for (const user of await digestRecipients()) {
+    // A long run keeps its lease; one that lost it (it ran past the lease and another run took over) stops here.
+    if (run.recipients > 0 && run.recipients % RENEW_EVERY === 0 && !(await renewDigestLease(holder))) {
+      run.otherRunBusy = true;
+      return;
+    }
     run.recipients++;
     const all = await inboxReminders(user, today);
     const fresh = notYetSent(all, await sentReminderKeys(user, all.map((r) => r.key)));

@@ -12,11 +12,13 @@ if (!url && !existsSync(databasePath())) {
   process.exit(1);
 }
 const { auditChainCheck } = await import("../db/queries/audit-trail");
+// Never the password in a postgres:// address.
+const { printableTarget } = await import("../db/migrate-cli");
 const { closeDatabaseAndWait } = await import("../db/client");
 const check = await auditChainCheck().catch((error: unknown) => {
   // PostgreSQL's "database does not exist", "connection refused" and the like: nothing verified.
   const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-  console.error(`There is no database at ${url ?? databasePath()} that can be read (${reason}).`);
+  console.error(`There is no database at ${printableTarget(url ?? databasePath())} that can be read (${reason}).`);
   process.exit(1);
 });
 await closeDatabaseAndWait();

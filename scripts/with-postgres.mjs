@@ -1,6 +1,6 @@
-// Runs a command against a PostgreSQL server of its own: initdb in a temporary folder, the server on a free loopback
-// port, DATABASE_URL set for the command, and the server stopped and its folder removed afterwards, however the
-// command ends. For the tests (npm run test:unit:postgres) and for trying the app on PostgreSQL on a laptop.
+// Runs a command against a PostgreSQL server of its own: initdb in a temporary folder, the server listening only on a
+// Unix socket in that folder (0700: no other local user can reach a server that trusts its connections), DATABASE_URL
+// set for the command, and the server stopped and its folder removed afterwards, however the command ends. For the tests (npm run test:unit:postgres) and for trying the app on PostgreSQL on a laptop.
 //   node scripts/with-postgres.mjs <command> [args…]
 // Needs Debian's (or any) PostgreSQL server binaries: apt-get install postgresql. POSTGRES_BIN names their folder
 // when they are somewhere else.
@@ -74,16 +74,20 @@ function stop() {
 
 let code = 1;
 try {
-  if (!run([join(bin, "initdb"), "-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale", "C.UTF-8"], "initdb")) process.exit(1);
+  if (!run([join(bin, "initdb"), "-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale", "C.UTF-8"], "initdb")) throw new Error("initdb failed");
   // Durability is the server's business in production; a throwaway test server skips fsync.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  if (!run([join(bin, "pg_ctl"), "-D", data, "-o", options, "-l", join(dir, "server.log"), "-w", "start"], "Starting PostgreSQL")) process.exit(1);
+  const options = `-p ${port} -k ${dir} -c listen_addresses= -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  // Marked started first: a server that came up but missed pg_ctl's wait is still stopped below.
   started = true;
-  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  console.log(`PostgreSQL ${bin.split("/").at(-2)} on 127.0.0.1:${port} for: ${command.join(" ")}`);
+  if (!run([join(bin, "pg_ctl"), "-D", data, "-o", options, "-l", join(dir, "server.log"), "-w", "start"], "Starting PostgreSQL")) throw new Error("PostgreSQL did not start");
+  const url = `postgres://postgres@localhost:${port}/postgres?host=${encodeURIComponent(dir)}`;
+  console.log(`PostgreSQL ${bin.split("/").at(-2)} on a socket in ${dir} for: ${command.join(" ")}`);
   const child = spawn(command[0], command.slice(1), { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
   code = await new Promise((resolve) => child.on("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0))));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  code = 1;
 } finally {
   stop();
 }

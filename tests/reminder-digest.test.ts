@@ -8,7 +8,7 @@ import { db } from "@/db/client";
 import { appraisals, delegatedTasks, reminderDeliveries, users } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { sendReminderDigests } from "@/lib/reminder-digest";
-import { DIGEST_LEASE_MS, releaseDigestLease, takeDigestLease } from "@/db/queries/reminder-digests";
+import { DIGEST_LEASE_MS, releaseDigestLease, renewDigestLease, takeDigestLease } from "@/db/queries/reminder-digests";
 import { twoTeams } from "./support/factory";
 
 const TODAY = "2026-12-01";
@@ -135,5 +135,14 @@ describe("the reminder email job", () => {
     expect(await takeDigestLease("the next morning", new Date(crashedAt.getTime() + DIGEST_LEASE_MS + 1))).toBe(true);
     await releaseDigestLease("the next morning");
     expect(await sendReminderDigests(TODAY)).toMatchObject({ sent: 2 });
+  });
+
+  it("keeps its lease while it runs, and a run that lost its lease to another stops", async () => {
+    await setup();
+    expect(await takeDigestLease("long run")).toBe(true);
+    expect(await renewDigestLease("long run")).toBe(true);
+    // Another run took over a lease that had run out.
+    expect(await takeDigestLease("another run", new Date(Date.now() + DIGEST_LEASE_MS + 1))).toBe(true);
+    expect(await renewDigestLease("long run")).toBe(false);
   });
 });

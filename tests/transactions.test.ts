@@ -48,6 +48,32 @@ describe("an asynchronous transaction", () => {
     expect(outsideSaw).toBeNull();
   });
 
+  it("does not let a query that waited fall into the next transaction of the queue, which then rolls back", async () => {
+    let began!: () => void;
+    const begun = new Promise<void>((resolve) => (began = resolve));
+    let finish!: () => void;
+    const finishing = new Promise<void>((resolve) => (finish = resolve));
+    const first = transaction(async () => {
+      began();
+      await finishing;
+    });
+    await begun;
+    // Queued behind the first: it will take the connection the moment the first ends, and then fail.
+    const second = transaction(async (t) => {
+      await t.insert(organisations).values({ name: "In the second" });
+      throw new Error("the second rolls back");
+    });
+    // Another request's write, waiting for the connection too.
+    const outside = Promise.resolve(db.insert(organisations).values({ name: "Written outside" }));
+    await later(5);
+    finish();
+    await first;
+    await expect(second).rejects.toThrow("the second rolls back");
+    await outside;
+    expect(await named("Written outside")).not.toBeNull();
+    expect(await named("In the second")).toBeNull();
+  });
+
   it("runs the transactions of the process one at a time, in the order they were asked for", async () => {
     const steps: string[] = [];
     const run = (name: string) =>

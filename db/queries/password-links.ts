@@ -3,7 +3,7 @@ import "server-only";
 // from a public page by whoever holds the link (the token is the credential, so there is no acting user).
 import { createHash } from "node:crypto";
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
-import { db, type DB, first } from "../client";
+import { db, type DB, first, lockFor } from "../client";
 import { users, passwordTokens, loginThrottle } from "../schema";
 import { audit, type Actor } from "../audit";
 import { signOutEverywhere } from "../sessions";
@@ -122,6 +122,8 @@ export async function requestPasswordReset(email: string, address: string, now =
     [`reset-address:${address}`, RESET_ADDRESS_LIMITS],
   ];
   return await db.transaction(async (tx): Promise<ResetRequest> => {
+    // The request counts are read, worked out and written back: no other request, from any instance, in between.
+    await lockFor("login_throttle");
     const user = await first(tx.select().from(users).where(eq(users.email, typed)));
     const about = user
       ? { entityType: "user", entityId: user.id, summary: { email: user.email } }

@@ -3,7 +3,7 @@ import "server-only";
 // and the record of a sent digest. The reminders themselves come from inboxReminders with the recipient as the acting
 // user, so the job sees exactly what that person's inbox shows.
 import { and, eq, inArray, lt } from "drizzle-orm";
-import { db, first } from "../client";
+import { db, first, lockFor } from "../client";
 import { reminderDeliveries, settings, users } from "../schema";
 import type { SessionUser } from "../../lib/session-user";
 
@@ -62,4 +62,18 @@ export async function releaseDigestLease(holder: string): Promise<void> {
     .update(settings)
     .set({ value: { holder: null }, updatedAt: new Date(0) })
     .where(and(eq(settings.key, LEASE), eq(settings.updatedAt, lease!.updatedAt)));
+}
+
+/**
+ * Keeps the lease for a run that is still going (a large organisation's run can outlast DIGEST_LEASE_MS): answers false
+ * when another run has taken it over meanwhile, and the caller stops.
+ */
+export async function renewDigestLease(holder: string, now = new Date()): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await lockFor(LEASE);
+    const lease = await first(tx.select({ value: settings.value }).from(settings).where(eq(settings.key, LEASE)));
+    if ((lease?.value as { holder?: string } | undefined)?.holder !== holder) return false;
+    await tx.update(settings).set({ updatedAt: now }).where(eq(settings.key, LEASE));
+    return true;
+  });
 }

@@ -1,13 +1,14 @@
 import "server-only";
 // First-admin setup for a production start with an empty database.
 import { always } from "../dialect";
-import { db, first, one } from "../client";
+import { db, first, lockFor, one } from "../client";
 import { organisations, users } from "../schema";
 import { audit } from "../audit";
 
 export async function createFirstAdmin(input: { organisation: string; name: string; email: string; passwordHash: string }) {
   return await db.transaction(async (tx) => {
-    // Checked inside the transaction: two people racing to set up get one admin, not two.
+    // Checked inside the transaction, under a lock every instance takes: two people racing to set up get one admin.
+    await lockFor("first_admin");
     if (await first(tx.select({ one: always }).from(users).limit(1))) return { ok: false as const, code: "conflict" as const };
     const org =
       await first(tx.select({ id: organisations.id }).from(organisations).limit(1)) ??

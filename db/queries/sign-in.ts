@@ -3,7 +3,7 @@ import "server-only";
 // absolute limits, and the audit of failures, locks and signing out.
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { always } from "../dialect";
-import { db, first, one } from "../client";
+import { db, first, lockFor, one } from "../client";
 import { users, loginSessions, loginThrottle, organisations } from "../schema";
 import { audit, type AuditEntry } from "../audit";
 import { verifyPassword } from "../../lib/passwords";
@@ -91,6 +91,8 @@ function attemptEntry(attempt: Attempt, action: string, summary: Record<string, 
 /** Counts a failure against every key the attempt is counted under, and audits it and any lock it starts. */
 async function recordFailure(attempt: Attempt, reason: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
+    // Counts are read, worked out and written back: no other failure, from any instance, may fall in between.
+    await lockFor("login_throttle");
     const locks: { scope: string; until: Date; failures: number }[] = [];
     let failures = 0;
     for (const [key, limits] of throttleKeys(attempt.email, attempt.address, attempt.device)) {
