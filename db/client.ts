@@ -26,8 +26,6 @@ import { databasePath, databaseUrl } from "../lib/env";
 export type DB = SqliteRemoteDatabase<typeof schema>;
 /** A transaction: the same query builder as `db`, on the connection the transaction holds. */
 export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
-/** Either: what a helper that may run inside or outside a transaction takes. */
-export type Executor = DB | Tx;
 
 type SqliteConnection = { kind: "sqlite"; path: string; sqlite: Database.Database; db: DB; statements: Map<string, Database.Statement> };
 type PostgresConnection = { kind: "postgres"; url: string; pool: pg.Pool; db: DB; postgres: PostgresDb };
@@ -156,7 +154,13 @@ function openPostgres(url: string): PostgresConnection {
 }
 
 function open(target: string): Connection {
-  return /^postgres(ql)?:\/\//.test(target) ? openPostgres(target) : openSqlite(target);
+  const postgres = /^postgres(ql)?:\/\//.test(target);
+  // db/schema hands out the tables of the dialect DATABASE_URL names when it is loaded: a database of the other kind
+  // would get the wrong tables and SQL, so it is refused here rather than failing query by query.
+  if (postgres !== !!databaseUrl()) {
+    throw new Error(postgres ? "A PostgreSQL database needs DATABASE_URL set (it decides the tables)." : "DATABASE_URL is set: open its PostgreSQL database, not a SQLite file.");
+  }
+  return postgres ? openPostgres(target) : openSqlite(target);
 }
 
 function connection(): Connection {
@@ -185,8 +189,9 @@ export function databaseKind(): Connection["kind"] {
  * migrated as it opens; PostgreSQL's by `migrateDatabase()`. For tests and scripts.
  */
 export function openDatabase(target: string): DB {
+  const next = open(target);
   closeDatabase();
-  holder.__pathwaysDb = open(target);
+  holder.__pathwaysDb = next;
   return db;
 }
 

@@ -2,7 +2,7 @@
 // process's transactions one at a time, and a query from outside an open transaction kept out of it.
 import { describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { db, first, rawSqlite, transaction } from "@/db/client";
+import { db, first, openDatabase, rawSqlite, transaction } from "@/db/client";
 import { organisations } from "@/db/schema";
 
 const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -115,5 +115,11 @@ describe("an asynchronous transaction", () => {
     const result = await Promise.race([done, later(2_000).then(() => "deadlocked")]);
     expect(result).not.toBe("deadlocked");
     expect(result).not.toBeNull();
+  });
+
+  it("refuses a PostgreSQL database while the tables are SQLite's (DATABASE_URL decides them), keeping the open one", async () => {
+    expect(() => openDatabase("postgres://pathways@localhost/pathways")).toThrow(/DATABASE_URL/);
+    await db.insert(organisations).values({ name: "Still open" });
+    expect(await named("Still open")).not.toBeNull();
   });
 });

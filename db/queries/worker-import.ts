@@ -269,12 +269,6 @@ export async function applyWorkerImport(user: SessionUser, batchId: string, toda
       // New workers and their first positions go in together, after the loop (insertMany).
       const newWorkers: (typeof workers.$inferInsert)[] = [];
       const newPositions: (typeof workerPositions.$inferInsert)[] = [];
-      const insertPosition = async (values: typeof workerPositions.$inferInsert) => {
-        await tx.insert(workerPositions).values(values);
-      };
-      const closePosition = async (values: { id: string; effectiveTo: string }) => {
-        await tx.update(workerPositions).set({ effectiveTo: values.effectiveTo }).where(eq(workerPositions.id, values.id));
-      };
       for (const row of creates) {
         const id = newId();
         newWorkers.push({ ...row.fields, id, orgId: user.orgId, createdAt: now, updatedAt: now });
@@ -310,7 +304,6 @@ export async function applyWorkerImport(user: SessionUser, batchId: string, toda
           .where(and(isNull(workerPositions.effectiveTo), inJsonList(workerPositions.workerId, movedIds), editableWorkers(user))))
           .map((p) => [p.workerId, p]),
       );
-      const writes: PositionWrites = { insertPosition, closePosition, now };
       for (const row of updates) {
         const before = ctx.editable.get(row.fields.employeeNumber.toLowerCase())!.record;
         const changed = row.changes.map((c) => c.field);
@@ -319,7 +312,7 @@ export async function applyWorkerImport(user: SessionUser, batchId: string, toda
         const values: Partial<typeof workers.$inferInsert> = { updatedAt: now };
         for (const field of changed) Object.assign(values, { [field]: row.fields[field] });
         await tx.update(workers).set(values).where(eq(workers.id, row.workerId));
-        entries.push(await applyPositionChanges(tx, writes, user, row, before, openPositions.get(row.workerId), today, batchId));
+        entries.push(await applyPositionChanges(tx, now, user, row, before, openPositions.get(row.workerId), today, batchId));
       }
 
       await auditMany(tx, user, entries);
@@ -351,16 +344,10 @@ async function whyNotApplied(tx: Tx, user: SessionUser, batchId: string): Promis
   };
 }
 
-type PositionWrites = {
-  insertPosition: (values: typeof workerPositions.$inferInsert) => Promise<void>;
-  closePosition: (values: { id: string; effectiveTo: string }) => Promise<void>;
-  now: Date;
-};
-
 /** The position history side of an update (the worker's own row is already written), and its audit entry. */
 async function applyPositionChanges(
   tx: Tx,
-  writes: PositionWrites,
+  now: Date,
   user: SessionUser,
   row: Extract<PlannedRow, { verdict: "update" }>,
   before: WorkerFields,
@@ -392,15 +379,15 @@ async function applyPositionChanges(
       // The current position has not begun yet: it is a plan, not history, so it is corrected in place.
       await tx.update(workerPositions).set({ ...position, recordedBy: user.id }).where(eq(workerPositions.id, open.id));
     } else {
-      if (open) await writes.closePosition({ id: open.id, effectiveTo: today });
-      await writes.insertPosition({
+      if (open) await tx.update(workerPositions).set({ effectiveTo: today }).where(eq(workerPositions.id, open.id));
+      await tx.insert(workerPositions).values({
         id: newId(),
         workerId: row.workerId,
         effectiveFrom: today,
         ...position,
         reason: "Imported from CSV",
         recordedBy: user.id,
-        createdAt: writes.now,
+        createdAt: now,
       });
       effectiveFrom = today;
     }
