@@ -2,6 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 import { LAUNCH_OPTIONS } from "./e2e/support/browser";
 import { londonToday } from "./e2e/support/dates";
 import { AWKWARD_DAYS, DATE_SENSITIVE_SPECS, type Day } from "./e2e/support/days";
+import { POSTGRES_ONLY_SPECS, POSTGRES_SPECS } from "./e2e/support/databases";
 import { MAX_WORKERS } from "./e2e/support/ports";
 import type { TestOptions, WorkerOptions } from "./e2e/support/test";
 
@@ -11,9 +12,10 @@ process.env.PATHWAYS_TODAY ||= londonToday();
 const today: Day = { today: process.env.PATHWAYS_TODAY, tz: process.env.TZ };
 
 /** A project on a day: its workers, servers and browser all have that day and time zone. */
-const on = (day: Day) => ({
+const on = (day: Day, database: "sqlite" | "postgres" = "sqlite") => ({
   ...devices["Desktop Chrome"],
   day,
+  database,
   ...(day.tz ? { timezoneId: day.tz } : {}),
   launchOptions: { ...LAUNCH_OPTIONS, env: { ...process.env, ...(day.tz ? { TZ: day.tz } : {}) } },
 });
@@ -41,7 +43,10 @@ export default defineConfig<TestOptions, WorkerOptions>({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "chromium", use: on(today) },
+    { name: "chromium", testIgnore: POSTGRES_ONLY_SPECS.map((spec) => `${spec}.spec.ts`), use: on(today) },
+    // The chosen specs again with the app on PostgreSQL, and the specs that need it (several instances over one
+    // database), on a throwaway server global setup starts (e2e/support/databases.ts).
+    { name: "postgres", testMatch: [...POSTGRES_SPECS, ...POSTGRES_ONLY_SPECS].map((spec) => `${spec}.spec.ts`), use: on(today, "postgres") },
     // The date-sensitive specs again on awkward days, each day its chosen ones (--project=chromium runs today's alone).
     ...AWKWARD_DAYS.map((day) => ({
       name: `${day.today} ${day.tz}`,

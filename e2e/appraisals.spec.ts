@@ -9,7 +9,7 @@ import { today, yearsOn } from "./support/dates";
 import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { PASSWORD, signedInPage, storageState } from "./support/roles";
-import { demoDb, workerIdFor } from "./support/demo-db";
+import { row, workerId as workerIdOf } from "./support/data";
 
 test.describe.configure({ mode: "serial" });
 
@@ -21,28 +21,17 @@ let workerId = "";
 let appraisalPath = "";
 
 
-function openAppraisal(id: string) {
-  const db = demoDb();
-  try {
-    return db
-      .prepare("select id, status from appraisals where worker_id = ? and status in ('scheduled','in_progress','awaiting_sign_off')")
-      .get(id) as { id: string; status: string } | undefined;
-  } finally {
-    db.close();
-  }
+async function openAppraisal(id: string) {
+  return row<{ id: string; status: string }>("select id, status from appraisals where worker_id = ? and status in ('scheduled','in_progress','awaiting_sign_off')", id);
 }
 
 /** What the audit trail recorded of the appraisal's signature. */
-function signatureAudit(appraisalId: string) {
-  const db = demoDb();
-  try {
-    const row = db
-      .prepare("select actor_id as actorId, summary from audit_events where entity_id = ? and action = 'appraisal.signed_off'")
-      .get(appraisalId) as { actorId: string; summary: string } | undefined;
-    return row && { actorId: row.actorId, summary: JSON.parse(row.summary) as Record<string, unknown> };
-  } finally {
-    db.close();
-  }
+async function signatureAudit(appraisalId: string) {
+  const found = await row<{ actorId: string; summary: string }>(
+    `select actor_id as "actorId", summary from audit_events where entity_id = ? and action = 'appraisal.signed_off'`,
+    appraisalId,
+  );
+  return found && { actorId: found.actorId, summary: JSON.parse(found.summary) as Record<string, unknown> };
 }
 
 /** The objective in the record's "New objectives" section. */
@@ -50,8 +39,8 @@ const newObjective = (page: Page) => page.getByRole("region", { name: "New objec
 const status = (page: Page, text: string | RegExp) => page.getByRole("status").filter({ hasText: text });
 
 test("first, any appraisal of Daniel's that the demo data has open is closed", async ({ browser }) => {
-  workerId = workerIdFor("worker2@demo.test");
-  const open = openAppraisal(workerId);
+  workerId = await workerIdOf("worker2@demo.test");
+  const open = await openAppraisal(workerId);
   if (!open) return;
   if (open.status === "awaiting_sign_off") {
     const page = await signedInPage(browser, "worker2");
@@ -68,7 +57,7 @@ test("first, any appraisal of Daniel's that the demo data has open is closed", a
     await expect(status(page, "cancelled")).toBeVisible();
     await page.context().close();
   }
-  expect(openAppraisal(workerId)).toBeUndefined();
+  expect(await openAppraisal(workerId)).toBeUndefined();
 });
 
 test("Daniel, with none booked, reads his appraisals on a phone: nothing he cannot do, and the earlier ones fit 390 px", async ({ browser }) => {
@@ -194,7 +183,7 @@ test("Daniel reads it, needs a reason to send it back, then signs it with a comm
   await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign off my appraisal" }).click();
   await expect(status(page, "Appraisal signed off")).toBeVisible();
-  expect(signatureAudit(appraisalPath.split("/").at(-1)!)?.summary).toMatchObject({ reauthenticated: "password" });
+  expect((await signatureAudit(appraisalPath.split("/").at(-1)!))?.summary).toMatchObject({ reauthenticated: "password" });
   await expect(page.getByText(COMMENT)).toBeVisible();
   await expect(page.getByText(/^You signed it off on .+ Locked\.$/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Your comments" })).toBeVisible();

@@ -2,8 +2,10 @@
 // day (the demo trust on each; an empty production-style one on the main day), and signs each demo role in through
 // the real form on a server over the main day's demo template, keeping the sessions (carried into the other days'
 // templates). Each spec then runs on its own copy of a template (e2e/support/trust.ts).
+// When a project runs on PostgreSQL, it also starts a throwaway PostgreSQL server (scripts/postgres-server.mjs) for
+// the run, seeds that day's demo template on it, and carries the sessions into it; the teardown it answers stops it.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { chromium, expect, type Browser, type FullConfig } from "@playwright/test";
 import Database from "better-sqlite3";
@@ -11,21 +13,44 @@ import { LAUNCH_OPTIONS } from "./support/browser";
 import type { Day } from "./support/days";
 import { TEMPLATE_PORT, originOf } from "./support/ports";
 import { HOMES, LOGINS, PASSWORD, type DemoLogin } from "./support/roles";
-import { E2E_DIR, serverEnv, startServer, stateDir, stopLeftover, stopServer, templatePath, type TrustKind } from "./support/trust";
+import { E2E_DIR, onPostgres, postgresTemplate, serverEnv, startServer, stateDir, stopLeftover, stopServer, templatePath, type DatabaseKind, type TrustKind } from "./support/trust";
+import { databaseAt } from "../tests/support/postgres";
+import { startThrowawayPostgres, stopLeftoverPostgres } from "../scripts/postgres-server.mjs";
 
 function run(args: string[], env: NodeJS.ProcessEnv, label: string) {
   const result = spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "inherit"], env });
   if (result.status !== 0) throw new Error(`${label} failed (exit ${result.status ?? result.signal}).`);
 }
 
-/** Seeds a template in a child process; several run side by side. */
-async function seedTemplate(day: string, kind: TrustKind) {
+/** Seeds a template in a child process (a SQLite file, or a database on PostgreSQL at `databaseUrl`); several run side by side. */
+async function seedTemplate(day: string, kind: TrustKind, databaseUrl?: string) {
   const path = templatePath(day, kind);
   mkdirSync(dirname(path), { recursive: true });
   const args = ["node_modules/tsx/dist/cli.mjs", "db/seed/cli.ts", "--reset", ...(kind === "demo" ? [] : ["--reference-only"])];
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DATABASE_PATH: path, PATHWAYS_TODAY: day } });
+  const env = { ...process.env, DATABASE_PATH: path, DATABASE_URL: databaseUrl ?? "", PATHWAYS_TODAY: day };
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "inherit"], env });
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-  if (code !== 0) throw new Error(`Seeding the ${kind} template for ${day} failed (exit ${code}).`);
+  if (code !== 0) throw new Error(`Seeding the ${kind} template for ${day}${databaseUrl ? " on PostgreSQL" : ""} failed (exit ${code}).`);
+}
+
+/** Where the throwaway PostgreSQL server of a run that was interrupted lives, so the next run can stop it. */
+const POSTGRES_RECORD = join(E2E_DIR, "..", ".e2e-postgres");
+
+/** The run's PostgreSQL server, its demo template for `day` made and seeded; answers the server's address and stop(). */
+async function postgresFor(day: string): Promise<{ url: string; stop: () => void }> {
+  if (existsSync(POSTGRES_RECORD)) stopLeftoverPostgres(readFileSync(POSTGRES_RECORD, "utf8").trim());
+  const server = await startThrowawayPostgres();
+  writeFileSync(POSTGRES_RECORD, server.dir);
+  const template = postgresTemplate(day, "demo");
+  await onPostgres(server.url, async (client) => await client.query(`create database ${template}`));
+  await seedTemplate(day, "demo", databaseAt(server.url, template));
+  return {
+    url: server.url,
+    stop: () => {
+      server.stop();
+      rmSync(POSTGRES_RECORD, { force: true });
+    },
+  };
 }
 
 /** Folds the write-ahead log into the database file, so a copy of the file alone is the whole database. */
@@ -90,6 +115,35 @@ function carrySessions(from: string, to: string) {
   }
 }
 
+/**
+ * Gives the PostgreSQL template for a day the sessions the roles signed in with on the main day's SQLite template
+ * (matched by email, as above), so the stored sessions serve the specs on PostgreSQL too.
+ */
+async function carrySessionsToPostgres(from: string, postgresUrl: string) {
+  const db = new Database(from, { readonly: true });
+  const sessions = db
+    .prepare(
+      `select s.id, u.email, u.session_version as "sessionVersion", s.method, s.created_at as "createdAt", s.last_seen_at as "lastSeenAt"
+       from login_sessions s join users u on u.id = s.user_id where s.ended_at is null`,
+    )
+    .all() as { id: string; email: string; sessionVersion: number; method: string; createdAt: number; lastSeenAt: number }[];
+  db.close();
+  const carried = await onPostgres(postgresUrl, async (client) => {
+    let n = 0;
+    for (const s of sessions) {
+      const result = await client.query(
+        `insert into login_sessions (id, user_id, method, created_at, last_seen_at)
+         select $1, id, $2, $3, $4 from users where email = $5 and session_version = $6`,
+        [s.id, s.method, s.createdAt, s.lastSeenAt, s.email, s.sessionVersion],
+      );
+      n += result.rowCount ?? 0;
+    }
+    return n;
+  });
+  const roles = Object.keys(LOGINS).length;
+  if (carried !== roles) throw new Error(`Carried ${carried} sessions into PostgreSQL, expected one for each of the ${roles} demo roles.`);
+}
+
 /** Every project's day, the main project's first. */
 function projectDays(config: FullConfig): Day[] {
   const days = new Map<string, Day>();
@@ -101,8 +155,22 @@ function projectDays(config: FullConfig): Day[] {
   return [...days.values()];
 }
 
+/** The days whose projects run on PostgreSQL. */
+function postgresDays(config: FullConfig): string[] {
+  const days = new Set<string>();
+  for (const project of config.projects) {
+    const use = project.use as { day?: Day; database?: DatabaseKind };
+    if (use.database === "postgres" && use.day?.today) days.add(use.day.today);
+  }
+  return [...days];
+}
+
 export default async function globalSetup(config: FullConfig) {
   const days = projectDays(config);
+  const onPostgresDays = postgresDays(config);
+  if (onPostgresDays.some((day) => day !== days[0]!.today)) {
+    throw new Error("The projects on PostgreSQL run on the main project's day: global setup carries its sessions into their template.");
+  }
   const started = Date.now();
   run(["scripts/build-if-needed.mjs"], process.env, "The build");
   // Servers an interrupted run left behind hold their ports: stop them before their records go.
@@ -110,7 +178,12 @@ export default async function globalSetup(config: FullConfig) {
   if (existsSync(slots)) for (const slot of readdirSync(slots)) await stopLeftover(join(slots, slot, "server.pid"));
   rmSync(E2E_DIR, { recursive: true, force: true });
   // Only the first-administrator spec uses the empty trust, and only in the main project.
-  await Promise.all([...days.map(async (day) => await seedTemplate(day.today, "demo")), seedTemplate(days[0]!.today, "empty")]);
+  const [postgres] = await Promise.all([
+    onPostgresDays[0] ? postgresFor(onPostgresDays[0]) : undefined,
+    ...days.map(async (day) => await seedTemplate(day.today, "demo")),
+    seedTemplate(days[0]!.today, "empty"),
+  ]);
+  if (postgres) process.env.E2E_POSTGRES_URL = postgres.url;
   const [main, ...others] = days;
   const browser = await chromium.launch(LAUNCH_OPTIONS);
   try {
@@ -122,6 +195,9 @@ export default async function globalSetup(config: FullConfig) {
     carrySessions(templatePath(main!.today, "demo"), templatePath(day.today, "demo"));
     cpSync(stateDir(main!.today), stateDir(day.today), { recursive: true });
   }
+  if (postgres) await carrySessionsToPostgres(templatePath(main!.today, "demo"), databaseAt(postgres.url, postgresTemplate(onPostgresDays[0]!, "demo")));
   const list = days.map((d) => d.today).join(", ");
-  console.log(`e2e: templates for ${list} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`e2e: templates for ${list}${postgres ? " (and on PostgreSQL)" : ""} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // The teardown: the PostgreSQL server goes when the run ends.
+  return () => postgres?.stop();
 }

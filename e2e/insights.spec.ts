@@ -6,7 +6,7 @@ import { downloadCsv, mainNav } from "./support/pages";
 import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
-import { demoDb } from "./support/demo-db";
+import { row, rows as queryRows } from "./support/data";
 import { long, today, yearsOn } from "./support/dates";
 
 test.describe.configure({ mode: "serial" });
@@ -17,23 +17,31 @@ type Counts = { inPost: number; due: number; appraised: number; conversed: numbe
  * In post on the last day, with a signed appraisal and a career conversation in the 12 months, counted
  * independently. An appraisal counts only for those whose first had fallen due (12 months after they started).
  */
-function counts(teamId?: string, managerEmail?: string): Counts {
-  const db = demoDb();
+async function counts(teamId?: string, managerEmail?: string): Promise<Counts> {
   const end = today();
-  const scope = teamId
-    ? "and w.team_id = @team"
+  // The 12 months: after the same day a year before (28 February for 29 February), up to and including the end.
+  const start = yearsOn(end, -1);
+  const [scope, scopeParams] = teamId
+    ? ["and w.team_id = ?", [teamId]]
     : managerEmail
-      ? "and (w.line_manager_id = (select id from users where email = @manager) or w.team_id in (select team_id from team_managers where user_id = (select id from users where email = @manager)))"
-      : "";
-  const rows = db
-    .prepare(
-      `select w.id, w.first_name || ' ' || w.last_name as name, w.contract_start as contractStart,
-         exists (select 1 from appraisals a where a.worker_id = w.id and a.status = 'completed' and a.held_on > date(@end, '-12 months') and a.held_on <= @end) as appraised,
-         exists (select 1 from career_conversations c where c.worker_id = w.id and c.held_on > date(@end, '-12 months') and c.held_on <= @end) as conversed
-       from workers w where w.contract_start <= @end and (w.status = 'in_post' or w.contract_end > @end) ${scope}`,
-    )
-    .all({ end, team: teamId ?? null, manager: managerEmail ?? null }) as { id: string; name: string; contractStart: string; appraised: number; conversed: number }[];
-  db.close();
+      ? [
+          "and (w.line_manager_id = (select id from users where email = ?) or w.team_id in (select team_id from team_managers where user_id = (select id from users where email = ?)))",
+          [managerEmail, managerEmail],
+        ]
+      : ["", []];
+  const rows = await queryRows<{ id: string; name: string; contractStart: string; appraised: number; conversed: number }>(
+    `select w.id, w.first_name || ' ' || w.last_name as name, w.contract_start as "contractStart",
+       exists (select 1 from appraisals a where a.worker_id = w.id and a.status = 'completed' and a.held_on > ? and a.held_on <= ?) as appraised,
+       exists (select 1 from career_conversations c where c.worker_id = w.id and c.held_on > ? and c.held_on <= ?) as conversed
+     from workers w where w.contract_start <= ? and (w.status = 'in_post' or w.contract_end > ?) ${scope}`,
+    start,
+    end,
+    start,
+    end,
+    end,
+    end,
+    ...scopeParams,
+  );
   const due = rows.filter((r) => yearsOn(r.contractStart, 1) <= end);
   return {
     inPost: rows.length,
@@ -50,7 +58,7 @@ test("the lead's scorecard matches the demo data, and a team filter changes it",
   const page = await signedInPage(browser, "lead");
   await page.setViewportSize({ width: 1280, height: 800 });
   await visit(page, "/insights");
-  const all = counts();
+  const all = await counts();
   expect(all.appraised).toBeGreaterThan(0);
   await expect(page.getByText(`${all.inPost} support workers in post on the last day`)).toBeVisible();
   // The appraisal is out of those for whom it had fallen due: the demo's new starters are not counted, and the
@@ -109,16 +117,14 @@ test("the lead's scorecard matches the demo data, and a team filter changes it",
   await page.getByRole("link", { name: "Back to Insights" }).click();
 
   // Filter to one team: the figures are that team's, and the filter is in the URL.
-  const db = demoDb();
-  const team = db.prepare("select t.id, t.name from teams t join team_managers tm on tm.team_id = t.id join users u on u.id = tm.user_id where u.email = ? order by t.name limit 1").get(LOGINS.manager) as {
-    id: string;
-    name: string;
-  };
-  db.close();
+  const team = (await row<{ id: string; name: string }>(
+    "select t.id, t.name from teams t join team_managers tm on tm.team_id = t.id join users u on u.id = tm.user_id where u.email = ? order by t.name limit 1",
+    LOGINS.manager,
+  ))!;
   await page.getByLabel("Team", { exact: true }).selectOption({ label: team.name });
   await page.getByRole("button", { name: "Show the figures" }).click();
   await expect(page).toHaveURL(new RegExp(`team=${team.id}`));
-  const one = counts(team.id);
+  const one = await counts(team.id);
   expect(one.inPost).toBeLessThan(all.inPost);
   await expect(page.getByText(`${one.inPost} support workers in post on the last day, filtered`)).toBeVisible();
   await expect(page.getByText(`Insights: ${team.name}, filtered from the whole organisation`)).toBeVisible();
@@ -132,12 +138,10 @@ test("the lead's scorecard matches the demo data, and a team filter changes it",
 
 test("the scorecard downloads as the CSV of what is on screen, and competency coverage opens its workers", async ({ browser }) => {
   const page = await signedInPage(browser, "lead");
-  const db = demoDb();
-  const team = db.prepare("select t.id, t.name from teams t join team_managers tm on tm.team_id = t.id join users u on u.id = tm.user_id where u.email = ? order by t.name limit 1").get(LOGINS.manager) as {
-    id: string;
-    name: string;
-  };
-  db.close();
+  const team = (await row<{ id: string; name: string }>(
+    "select t.id, t.name from teams t join team_managers tm on tm.team_id = t.id join users u on u.id = tm.user_id where u.email = ? order by t.name limit 1",
+    LOGINS.manager,
+  ))!;
   await visit(page, `/insights?team=${team.id}`);
   const download = await downloadCsv(page, page.getByRole("link", { name: "Download as CSV: the call to action scorecard" }));
   const slug = team.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
@@ -185,13 +189,13 @@ test("a manager sees only their own teams' figures; a worker gets 404", async ({
   await visit(page, "/");
   await mainNav(page).getByRole("link", { name: "Insights" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "The call to action" })).toBeVisible();
-  const mine = counts(undefined, LOGINS.manager);
+  const mine = await counts(undefined, LOGINS.manager);
   await expect(overallCard(page, "Annual appraisal")).toContainText(`${mine.appraised} of ${mine.due} due`);
-  const db = demoDb();
-  const others = db
-    .prepare("select t.name from teams t where t.id not in (select team_id from team_managers tm join users u on u.id = tm.user_id where u.email = ?) and t.id not in (select team_id from workers where line_manager_id = (select id from users where email = ?))")
-    .all(LOGINS.manager, LOGINS.manager) as { name: string }[];
-  db.close();
+  const others = await queryRows<{ name: string }>(
+    "select t.name from teams t where t.id not in (select team_id from team_managers tm join users u on u.id = tm.user_id where u.email = ?) and t.id not in (select team_id from workers where line_manager_id = (select id from users where email = ?))",
+    LOGINS.manager,
+    LOGINS.manager,
+  );
   expect(others.length).toBeGreaterThan(0);
   const teamOptions = await page.getByLabel("Team", { exact: true }).locator("option").allTextContents();
   for (const o of others) expect(teamOptions).not.toContain(o.name);

@@ -5,6 +5,8 @@ const BASE_PORT = Number(process.env.E2E_PORT_BASE ?? 3100);
 export const TEMPLATE_PORT = BASE_PORT;
 /** Each Playwright worker's own server (one spec at a time), by the worker's parallel index. */
 export const specPort = (parallelIndex: number) => BASE_PORT + 10 + parallelIndex;
+/** A second instance of the app over a spec's PostgreSQL database (e2e/instances.spec.ts). */
+export const SECOND_INSTANCE_PORT = BASE_PORT + 96;
 /** A second server on a spec's database with email set up, sending to the spec's own SMTP server (e2e/help.spec.ts). */
 export const EMAIL_SETTINGS_PORT = BASE_PORT + 97;
 /** A second server on a spec's database, configured as if served at an https address (e2e/security-headers.spec.ts). */

@@ -2,7 +2,7 @@
 // on the project's day (e2e/support/days.ts).
 import { test as base, expect, type Browser, type BrowserContext } from "@playwright/test";
 import { specPort } from "./ports";
-import { stopTrust, trustFor, type Trust, type TrustKind } from "./trust";
+import { stopTrust, trustFor, type DatabaseKind, type Trust, type TrustKind } from "./trust";
 import { today } from "./dates";
 import type { Day } from "./days";
 
@@ -14,6 +14,8 @@ export type TestOptions = {
 export type WorkerOptions = {
   /** The project's day and time zone. */
   day: Day;
+  /** The project's database: SQLite, or the PostgreSQL server global setup starts. */
+  database: DatabaseKind;
 };
 
 /** What the browser reports when the Content-Security-Policy refuses something. */
@@ -60,6 +62,7 @@ export const test = base.extend<
   WorkerOptions & { onDay: void; workerTrusts: void }
 >({
   day: [{ today: "" }, { option: true, scope: "worker" }],
+  database: ["sqlite", { option: true, scope: "worker" }],
   // A worker runs one project's tests, so its process takes the project's day and time zone before anything else:
   // the servers it starts inherit them, and the specs' date helpers (./dates) read them.
   onDay: [
@@ -81,11 +84,12 @@ export const test = base.extend<
   ],
   trustKind: ["demo", { option: true }],
   trust: [
-    async ({ trustKind, onDay }, provide, testInfo) => {
+    async ({ trustKind, database, onDay }, provide, testInfo) => {
       void onDay;
       const trust = await trustFor(testInfo.file, {
         kind: trustKind,
         today: today(),
+        database,
         parallelIndex: testInfo.parallelIndex,
         port: specPort(testInfo.parallelIndex),
       });

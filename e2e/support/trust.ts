@@ -3,6 +3,10 @@
 // (e2e/global-setup.ts) makes the templates; the test fixture (e2e/support/test.ts) asks for a trust when a spec's
 // first test starts.
 //
+// On PostgreSQL (the projects whose `database` is "postgres"), global setup starts a throwaway server and seeds a
+// template database on it; a spec's database is a clone of it (CREATE DATABASE … TEMPLATE), with a server of its own
+// started afresh for each spec, as a clone cannot be made while a server holds the database open.
+//
 // A worker keeps its server from spec to spec while the kind of trust and the day stay the same, and puts the
 // template back into the server's database file in place (SQLite's online backup: one write transaction, which the
 // server's connection sees like any other commit). Starting a server afresh for every spec cost about 2 s of CPU
@@ -14,9 +18,13 @@ import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSy
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { OIDC_PORT, originOf } from "./ports";
+import { databaseAt } from "../../tests/support/postgres";
 
 export type TrustKind = "demo" | "empty";
+/** Which database the app runs on: the SQLite default, or PostgreSQL (decision record 0025). */
+export type DatabaseKind = "sqlite" | "postgres";
 
 /** Everything a server needs that does not depend on the spec: the same secret everywhere, so stored sessions work. */
 export const E2E_AUTH_SECRET = "pathways-e2e-secret-not-for-production-0123456789";
@@ -30,17 +38,32 @@ export const templatePath = (today: string, kind: TrustKind) => join(E2E_DIR, "t
 /** Where the demo roles' signed-in sessions for a day's template are kept. */
 export const stateDir = (today: string) => join(E2E_DIR, "state", today);
 
-export type Trust = { origin: string; dbPath: string; kind: TrustKind; today: string };
+/** The throwaway PostgreSQL server global setup starts (its `postgres` database's address), for the workers. */
+export function postgresServer(): string {
+  const url = process.env.E2E_POSTGRES_URL;
+  if (!url) throw new Error("No PostgreSQL server for the e2e specs: global setup starts one when a project's database is postgres.");
+  return url;
+}
+/** The template database for a day (and kind) on the PostgreSQL server. */
+export const postgresTemplate = (today: string, kind: TrustKind) => `e2e_${kind}_${today.replaceAll("-", "_")}`;
+
+/**
+ * Where a spec's data is: a SQLite file (`dbPath`), or a database on the PostgreSQL server (`databaseUrl`, with
+ * `dbPath` naming it for messages).
+ */
+export type Trust = { origin: string; dbPath: string; databaseUrl?: string; kind: TrustKind; today: string };
 
 type Running = Trust & { key: string; serverKey: string; server: ChildProcess; pidFile: string };
 
 /** A server's environment; TZ comes from this process (npm run test:e2e:dates sets it). */
-export function serverEnv(opts: { port: number; dbPath: string; kind: TrustKind; today: string }): NodeJS.ProcessEnv {
+export function serverEnv(opts: { port: number; dbPath: string; databaseUrl?: string; kind: TrustKind; today: string }): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: "production",
     PORT: String(opts.port),
     DATABASE_PATH: opts.dbPath,
+    // Set, the app runs on PostgreSQL; empty, on the SQLite file (whatever the machine's own environment says).
+    DATABASE_URL: opts.databaseUrl ?? "",
     PATHWAYS_DEMO: opts.kind === "demo" ? "1" : "0",
     PATHWAYS_TODAY: opts.today,
     AUTH_SECRET: E2E_AUTH_SECRET,
@@ -126,6 +149,29 @@ function copyTemplate(template: string, dbPath: string) {
   freshenSessions(dbPath);
 }
 
+/** Runs statements on a PostgreSQL database with a connection of its own. */
+export async function onPostgres<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A clone of a PostgreSQL template database, made afresh under `name`, its stored sessions marked as just used. */
+async function cloneTemplate(template: string, name: string): Promise<string> {
+  const server = postgresServer();
+  await onPostgres(server, async (client) => {
+    await client.query(`drop database if exists ${name} with (force)`);
+    await client.query(`create database ${name} template ${template}`);
+  });
+  const url = databaseAt(server, name);
+  await onPostgres(url, async (client) => await client.query("update login_sessions set last_seen_at = $1 where ended_at is null", [Date.now()]));
+  return url;
+}
+
 /** Puts a template back into a database a running server has open: every page replaced in one transaction. */
 async function restoreTemplate(template: string, dbPath: string) {
   if (!existsSync(template)) throw new Error(`No template database at ${template}: global setup makes it.`);
@@ -169,10 +215,25 @@ let running: Running | undefined;
  * The trust for a spec: the one already running for it; the worker's server with the template put back into its
  * database, when it runs the same kind of trust on the same day; or a fresh copy and a new server.
  */
-export async function trustFor(spec: string, opts: { kind: TrustKind; today: string; parallelIndex: number; port: number }): Promise<Trust> {
-  const key = `${spec}|${opts.kind}|${opts.today}`;
-  const serverKey = `${opts.kind}|${opts.today}`;
+export async function trustFor(
+  spec: string,
+  opts: { kind: TrustKind; today: string; database: DatabaseKind; parallelIndex: number; port: number },
+): Promise<Trust> {
+  const key = `${spec}|${opts.kind}|${opts.today}|${opts.database}`;
+  const serverKey = `${opts.kind}|${opts.today}|${opts.database}`;
   if (running?.key === key && running.server.exitCode === null) return running;
+  if (opts.database === "postgres") {
+    await stopTrust();
+    const dir = join(E2E_DIR, "workers", String(opts.parallelIndex));
+    mkdirSync(dir, { recursive: true });
+    await stopLeftover(join(dir, "server.pid"));
+    const name = `e2e_worker_${opts.parallelIndex}`;
+    const databaseUrl = await cloneTemplate(postgresTemplate(opts.today, opts.kind), name);
+    const server = await startServer(serverEnv({ port: opts.port, dbPath: name, databaseUrl, kind: opts.kind, today: opts.today }));
+    if (server.pid) writeFileSync(join(dir, "server.pid"), String(server.pid));
+    running = { key, serverKey, server, pidFile: join(dir, "server.pid"), origin: originOf(opts.port), dbPath: name, databaseUrl, kind: opts.kind, today: opts.today };
+    return running;
+  }
   if (running?.serverKey === serverKey && running.server.exitCode === null) {
     await restoreTemplate(templatePath(opts.today, opts.kind), running.dbPath);
     running = { ...running, key };
@@ -198,8 +259,15 @@ export async function stopTrust(): Promise<void> {
   rmSync(pidFile, { force: true });
 }
 
-/** The database of the spec that is running in this worker (for expected figures worked out independently). */
+/** The SQLite database of the spec that is running in this worker (for expected figures worked out independently). */
 export function currentDbPath(): string {
   if (!running) throw new Error("No trust is running: use the test from e2e/support/test.ts.");
+  if (running.databaseUrl) throw new Error("This spec's trust is on PostgreSQL: read it with e2e/support/data.ts, which reads either kind.");
   return running.dbPath;
+}
+
+/** The running spec's trust (for e2e/support/data.ts). */
+export function currentTrust(): Trust {
+  if (!running) throw new Error("No trust is running: use the test from e2e/support/test.ts.");
+  return running;
 }

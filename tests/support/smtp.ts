@@ -20,8 +20,11 @@ export function configureMail(env: Record<string, string | undefined>) {
 /** A message as a test reads it: who it went to, and its raw text with quoted-printable soft line breaks undone. */
 export type Received = { to: string[]; text: string };
 
-/** A plain SMTP server on a free loopback port (no TLS, no sign-in) that keeps every message it receives. */
-export async function recordingSmtpServer(): Promise<{ port: number; inbox: Received[]; close: () => Promise<void> }> {
+/**
+ * A plain SMTP server on a free loopback port (no TLS, no sign-in) that keeps every message it receives. `accept`, when
+ * given, is waited for before each message is accepted: a sender stays in the middle of sending until it settles.
+ */
+export async function recordingSmtpServer(opts: { accept?: () => Promise<void> } = {}): Promise<{ port: number; inbox: Received[]; close: () => Promise<void> }> {
   const inbox: Received[] = [];
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -31,8 +34,11 @@ export async function recordingSmtpServer(): Promise<{ port: number; inbox: Rece
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("utf8");
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), text: raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=") });
-        callback();
+        const received = { to: session.envelope.rcptTo.map((r) => r.address), text: raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=") };
+        void (opts.accept ?? (async () => {}))().then(() => {
+          inbox.push(received);
+          callback();
+        });
       });
     },
   });
