@@ -1,17 +1,77 @@
-// What scripts/benchmark.ts needs from the database beyond the pages' own queries: opening a named file, the demo
-// logins as sessions, and a harmless write that counts as a change (for the insights cache).
-import { and, eq } from "drizzle-orm";
-import { openDatabase, closeDatabase, db, first } from "./client";
-import { apprenticeships, teams, users } from "./schema";
+// What scripts/benchmark.ts needs from the database beyond the pages' own queries: opening the benchmark's database
+// (a SQLite file, or a PostgreSQL database), a copy of it to import into, the demo logins as sessions, and a harmless
+// write that counts as a change (for the insights cache).
+import { copyFileSync, rmSync } from "node:fs";
+import { and, count, eq } from "drizzle-orm";
+import pg from "pg";
+import { openDatabase, closeDatabaseAndWait, databaseKind, databaseTarget, db, first, migrateDatabase, one } from "./client";
+import { apprenticeships, teams, users, workers } from "./schema";
 import type { SessionUser } from "../lib/session-user";
 
-/** Opens (and migrates) the database at `path`, closing any other. */
-export function openBenchDatabase(path: string): void {
-  openDatabase(path);
+/** Opens (and migrates) the database at `target` (a SQLite file's path, or DATABASE_URL's address), closing any other. */
+export async function openBenchDatabase(target: string): Promise<void> {
+  openDatabase(target);
+  await migrateDatabase();
 }
 
-export function closeBenchDatabase(): void {
-  closeDatabase();
+export async function closeBenchDatabase(): Promise<void> {
+  await closeDatabaseAndWait();
+}
+
+/** How many workers the open database holds (none: it needs seeding). */
+export async function benchWorkerCount(): Promise<number> {
+  return (await one(db.select({ n: count() }).from(workers))).n;
+}
+
+/** Runs statements on the `postgres` database of the server at `url` (to copy and drop whole databases). */
+async function onServer(url: string, work: (client: pg.Client) => Promise<unknown>): Promise<void> {
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Opens a copy of the open benchmark database in its place, so a write-heavy measurement leaves the benchmark's data
+ * as it was: a copy of the SQLite file, or on PostgreSQL a database made from it as a template. Answers how to close
+ * and remove the copy (the original is not reopened).
+ */
+export async function openBenchCopy(): Promise<{ remove: () => Promise<void> }> {
+  const target = databaseTarget();
+  if (databaseKind() === "sqlite") {
+    const copy = target.replace(/(\.db)?$/, "-import.db");
+    copyFileSync(target, copy);
+    openDatabase(copy);
+    return {
+      remove: async () => {
+        await closeDatabaseAndWait();
+        for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true });
+      },
+    };
+  }
+  const url = new URL(target);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  const copyName = `${name}_import`;
+  if (!/^[a-z_][a-z0-9_]*$/.test(copyName)) throw new Error(`The benchmark copies its database by name: "${name}" needs to be a plain lower-case name.`);
+  // A database is copied only while nobody is connected to it.
+  await closeDatabaseAndWait();
+  await onServer(target, async (client) => {
+    await client.query(`drop database if exists ${copyName}`);
+    await client.query(`create database ${copyName} template ${name}`);
+  });
+  url.pathname = `/${copyName}`;
+  openDatabase(url.toString());
+  return {
+    remove: async () => {
+      await closeDatabaseAndWait();
+      await onServer(target, async (client) => await client.query(`drop database if exists ${copyName}`));
+    },
+  };
 }
 
 /** The active user with this email, as the session the pages would get. */

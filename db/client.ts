@@ -147,6 +147,13 @@ function openPostgres(url: string): PostgresConnection {
   // An idle connection the server ends (a restart, a failover, an administrator) is dropped from the pool and replaced
   // on the next query; unhandled, the error would end the process.
   pool.on("error", (error) => console.error(`PostgreSQL: an idle connection ended (${error.message})`));
+  // No JIT compilation for the app's queries: the planner's estimates for a page's query (dozens of correlated
+  // subqueries) pass JIT's cost thresholds, and compiling took seconds where running took milliseconds (a manager's
+  // team page at 50,000 workers: 3.7 s of JIT for 25 ms of work, docs/benchmarks.md). Set per connection, first
+  // thing: a client runs its queries in order, so nothing runs on it before this.
+  pool.on("connect", (client) => {
+    client.query("set jit = off").catch((error: Error) => console.error(`PostgreSQL: could not turn JIT off (${error.message})`));
+  });
   const postgres = drizzlePostgres(pool, { schema: postgresSchema });
   // Typed as the SQLite instance: the queries are written once against the SQLite tables' types, and at run time
   // db/schema hands them PostgreSQL's tables (tests/schema-parity.test.ts keeps the two the same).

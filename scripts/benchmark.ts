@@ -1,10 +1,15 @@
 // Times the register's and homes' queries against a large organisation (default 50,000 workers).
 //   npm run bench                 (makes data/bench.db on first run; later runs reuse it)
 //   npm run bench -- --workers 10000 --fresh
+//   DATABASE_URL=postgres://… npm run bench      (the same on PostgreSQL: seeds the database when it has no workers)
+//   npm run bench -- --compare    (SQLite, then PostgreSQL, one after the other, side by side with the ratio; on
+//                                  DATABASE_URL's server when it is set, else on a throwaway one from Debian's binaries)
 // A measurement, not a test: it prints timings and asserts nothing.
-import { copyFileSync, existsSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { openBenchDatabase, closeBenchDatabase, benchSession, gatewayApprenticeId, rewriteUserName, firstTeamNames } from "../db/bench";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openBenchDatabase, closeBenchDatabase, benchSession, benchWorkerCount, gatewayApprenticeId, openBenchCopy, rewriteUserName, firstTeamNames } from "../db/bench";
 import { listWorkers, allWorkersMatching } from "../db/queries/workers";
 import { developmentSummaries, activeGoals, actionsDueSoon, conversationHistory, appraisalHistory } from "../db/queries/development";
 import { ownWorkerRecord } from "../db/queries/workers";
@@ -26,6 +31,9 @@ import { inboxReminders } from "../db/queries/inbox";
 import { parseWorkerFilters } from "../lib/worker-filters";
 import { checkWorkerImport, applyWorkerImport } from "../db/queries/worker-import";
 import { todayInLondon } from "../lib/rules/dates";
+import { databaseUrl } from "../lib/env";
+import { printableTarget } from "../db/migrate-cli";
+import { startThrowawayPostgres, stopOnInterrupt } from "./postgres-server.mjs";
 import type { SessionUser } from "../lib/session-user";
 
 const args = process.argv.slice(2);
@@ -35,16 +43,69 @@ const arg = (name: string) => {
 };
 const workers = Number(arg("--workers") ?? 50_000);
 const path = arg("--db") ?? "data/bench.db";
+/** Where to write the timings as JSON as well (the --compare run reads them). */
+const jsonOut = arg("--json");
 
-if (args.includes("--fresh") && existsSync(path)) for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
-if (!existsSync(path)) {
-  console.log(`Seeding ${workers.toLocaleString("en-GB")} workers into ${path}…`);
-  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "db/seed/cli.ts", "--reset", "--workers", String(workers)], {
-    stdio: "inherit",
-    env: { ...process.env, DATABASE_PATH: path },
-  });
+type Line = { label: string; median: number; p90?: number; rows?: number };
+const lines: Line[] = [];
+
+if (args.includes("--compare")) {
+  await compare();
+  process.exit(0);
 }
-openBenchDatabase(path);
+
+/** Runs this benchmark on SQLite and then on PostgreSQL in child processes, and prints their figures side by side. */
+async function compare() {
+  const dir = mkdtempSync(join(tmpdir(), "pathways-bench-"));
+  const passOn = args.filter((a, i) => a !== "--compare" && args[i - 1] !== "--json" && a !== "--json");
+  const run = (label: string, env: Record<string, string>): Line[] => {
+    const out = join(dir, `${label}.json`);
+    console.log(`\n== ${label} ==`);
+    execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/benchmark.ts", ...passOn, "--json", out], {
+      stdio: "inherit",
+      env: { ...process.env, ...env },
+    });
+    return JSON.parse(readFileSync(out, "utf8")) as Line[];
+  };
+  const server = process.env.DATABASE_URL ? undefined : await startThrowawayPostgres();
+  if (server) stopOnInterrupt(server);
+  try {
+    const sqlite = run("SQLite", { DATABASE_URL: "" });
+    const postgres = run("PostgreSQL", { DATABASE_URL: process.env.DATABASE_URL ?? server!.url });
+    const byLabel = new Map(postgres.map((l) => [l.label, l]));
+    console.log(`\n| query | SQLite, ms | PostgreSQL, ms | PostgreSQL / SQLite |\n| --- | ---: | ---: | ---: |`);
+    for (const l of sqlite) {
+      const p = byLabel.get(l.label);
+      const ratio = p && l.median >= 0.5 ? (p.median / l.median).toFixed(2) : "— (under 0.5 ms)";
+      console.log(`| ${l.label} | ${l.median.toFixed(1)} | ${p ? p.median.toFixed(1) : "—"} | ${p ? ratio : "—"} |`);
+    }
+  } finally {
+    server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const postgresUrl = databaseUrl();
+const target = postgresUrl ?? path;
+if (postgresUrl) {
+  await openBenchDatabase(postgresUrl);
+  if (args.includes("--fresh") || (await benchWorkerCount()) === 0) {
+    await closeBenchDatabase();
+    console.log(`Seeding ${workers.toLocaleString("en-GB")} workers into ${printableTarget(postgresUrl)}…`);
+    execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "db/seed/cli.ts", "--reset", "--workers", String(workers)], { stdio: "inherit" });
+    await openBenchDatabase(postgresUrl);
+  }
+} else {
+  if (args.includes("--fresh") && existsSync(path)) for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+  if (!existsSync(path)) {
+    console.log(`Seeding ${workers.toLocaleString("en-GB")} workers into ${path}…`);
+    execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "db/seed/cli.ts", "--reset", "--workers", String(workers)], {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_PATH: path },
+    });
+  }
+  await openBenchDatabase(path);
+}
 
 /** Each query is awaited: what a page waits for, the asynchronous data layer included (decision record 0025). */
 async function time(label: string, fn: () => unknown, runs = 15) {
@@ -61,6 +122,7 @@ async function time(label: string, fn: () => unknown, runs = 15) {
   const median = samples[Math.floor(samples.length / 2)]!;
   const p90 = samples[Math.floor(samples.length * 0.9)]!;
   console.log(`${label.padEnd(52)} median ${median.toFixed(1).padStart(7)} ms   p90 ${p90.toFixed(1).padStart(7)} ms   rows ${size}`);
+  lines.push({ label, median, p90, rows: size });
 }
 
 const today = todayInLondon();
@@ -68,7 +130,7 @@ const lead = await benchSession("lead@demo.test");
 const manager = await benchSession("manager@demo.test");
 const f = (q: Record<string, string> = {}) => parseWorkerFilters(q);
 
-console.log(`\n${path}: timings over 15 runs each\n`);
+console.log(`\n${printableTarget(target)}: timings over 15 runs each\n`);
 await time("lead: workers list, first page", async () => await listWorkers(lead, f()));
 await time("lead: workers list, search 'smith'", async () => await listWorkers(lead, f({ q: "smith" })));
 await time("lead: workers list, sorted by team, page 500", async () => await listWorkers(lead, f({ sort: "team", page: "500" })));
@@ -133,16 +195,14 @@ await time("lead: insights headline measures", async () => await headlineMeasure
 // A 10,000-row staff list (new workers in the first 20 teams): the dry run, then applying it, on a copy of the
 // benchmark database so that it stays as it was.
 {
-  const copy = path.replace(/\.db$/, "-import.db");
-  copyFileSync(path, copy);
-  openBenchDatabase(copy);
+  const copy = await openBenchCopy();
   const admin = await benchSession("admin@demo.test");
   const teamNames = await firstTeamNames(20);
   const header = "Employee number,First name,Last name,Job title,Profession,Band,FTE,Team,Care setting,Start date,Line manager email";
-  const lines = Array.from({ length: 10_000 }, (_, i) =>
+  const rows = Array.from({ length: 10_000 }, (_, i) =>
     [`77${String(i).padStart(6, "0")}`, "Amara", `Okafor${i}`, "Physiotherapy Assistant", "Physiotherapy", String(2 + (i % 3)), "1", teamNames[i % teamNames.length], "", "01/09/2025", ""].join(","),
   );
-  const file = new TextEncoder().encode(`${header}\r\n${lines.join("\r\n")}\r\n`);
+  const file = new TextEncoder().encode(`${header}\r\n${rows.join("\r\n")}\r\n`);
   const t0 = performance.now();
   const checked = await checkWorkerImport(admin, { name: "bench.csv", bytes: file }, today);
   const t1 = performance.now();
@@ -151,6 +211,7 @@ await time("lead: insights headline measures", async () => await headlineMeasure
   const t2 = performance.now();
   console.log(`${"import of 10,000 rows: dry run".padEnd(52)} ${(t1 - t0).toFixed(0).padStart(7)} ms`);
   console.log(`${"import of 10,000 rows: apply".padEnd(52)} ${(t2 - t1).toFixed(0).padStart(7)} ms   ${JSON.stringify(applied)}`);
-  closeBenchDatabase();
-  for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true });
+  lines.push({ label: "import of 10,000 rows: dry run", median: t1 - t0 }, { label: "import of 10,000 rows: apply", median: t2 - t1 });
+  await copy.remove();
 }
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(lines));

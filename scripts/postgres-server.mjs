@@ -100,3 +100,13 @@ export async function startThrowawayPostgres() {
     throw error;
   }
 }
+
+/** Stops the server when this process is interrupted (Ctrl-C, or a SIGTERM from whatever runs it). */
+export function stopOnInterrupt(server) {
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => {
+      server.stop();
+      process.exit(130);
+    });
+  }
+}

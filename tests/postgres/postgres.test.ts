@@ -20,6 +20,12 @@ describe("on PostgreSQL", () => {
     expect(applied[0]!.n).toBe(journal.entries.length);
   });
 
+  it("runs the app's queries without JIT compilation, on every connection of the pool", async () => {
+    // Ten at once, so the pool opens several connections: each must have it off before its first query.
+    const settings = await Promise.all(Array.from({ length: 10 }, async () => await selectRows<{ jit: string }>(sql`select current_setting('jit') as jit, pg_sleep(0.05)`)));
+    expect(settings.map((rows) => rows[0]!.jit)).toEqual(Array(10).fill("off"));
+  });
+
   it("keeps the audit log append-only: no update, delete or truncate, and only the next row of the chain", async () => {
     await audit(db, "system", { action: "demo.seed", entityType: "organisation", entityId: "x" });
     const refused = { cause: { message: expect.stringMatching(/append-only/) } };

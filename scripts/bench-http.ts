@@ -1,0 +1,154 @@
+// What a person waits for, measured over HTTP: the production server (scripts/server.mjs, as `npm start` runs it) over
+// a large organisation, each role signed in, each page loaded by autocannon for a few seconds, against the login
+// page as a floor in the same run. A measurement, not a test: it prints a table and asserts nothing.
+//   npm run bench:http                                  (SQLite, data/bench.db, made on first use)
+//   npm run bench:http -- --database postgres --instances 1,2
+//        (PostgreSQL: DATABASE_URL's server when it is set, else a throwaway one; the same load on one instance and
+//         then split across two over the same database, as behind a load balancer)
+// Options: --workers N (default 50,000), --duration seconds per page (8), --connections (10), --pages a,b (by name).
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import autocannon from "autocannon";
+import { chromium } from "@playwright/test";
+import { startThrowawayPostgres, stopOnInterrupt } from "./postgres-server.mjs";
+
+const args = process.argv.slice(2);
+const arg = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const workers = Number(arg("--workers") ?? 50_000);
+const duration = Number(arg("--duration") ?? 8);
+const connections = Number(arg("--connections") ?? 10);
+const database = arg("--database") ?? "sqlite";
+const instanceCounts = (arg("--instances") ?? "1").split(",").map(Number);
+if (database !== "sqlite" && database !== "postgres") throw new Error("--database is sqlite or postgres.");
+if (instanceCounts.some((n) => n > 1) && database !== "postgres") throw new Error("Several instances share one database on PostgreSQL only.");
+
+const PASSWORD = "pathways-demo";
+const SECRET = "pathways-bench-secret-not-for-production-0123456789";
+const BASE_PORT = Number(process.env.BENCH_PORT_BASE ?? 3400);
+
+type Who = "none" | "worker" | "manager" | "lead";
+const EMAILS: Record<Exclude<Who, "none">, string> = { worker: "worker@demo.test", manager: "manager@demo.test", lead: "lead@demo.test" };
+/** The pages measured, by name; the first is the floor every other page is compared with. */
+const ALL_PAGES: { name: string; path: string; who: Who }[] = [
+  { name: "login", path: "/login", who: "none" },
+  { name: "me", path: "/me", who: "worker" },
+  { name: "team", path: "/team", who: "manager" },
+  { name: "insights", path: "/insights", who: "lead" },
+];
+const wanted = arg("--pages")?.split(",");
+const pages = ALL_PAGES.filter((p, i) => i === 0 || !wanted || wanted.includes(p.name));
+
+const node = (script: string[], env: NodeJS.ProcessEnv) => execFileSync(process.execPath, script, { stdio: "inherit", env });
+
+async function startServer(port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const server = spawn(process.execPath, ["scripts/server.mjs"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The server on port ${port} stopped (exit ${server.exitCode}).`);
+    try {
+      if ((await fetch(`http://localhost:${port}/login`, { redirect: "manual" })).status < 500) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  server.kill("SIGKILL");
+  throw new Error(`The server on port ${port} did not answer within 120 s.`);
+}
+
+async function stopServer(server: ChildProcess) {
+  if (server.exitCode !== null) return;
+  const exited = new Promise((r) => server.once("exit", r));
+  server.kill("SIGTERM");
+  await exited;
+}
+
+/** Each role's cookies, signed in through the real form; sessions live in the database, so they work on every instance. */
+async function signIn(origin: string): Promise<Record<Who, string>> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium-headless-shell" });
+  const cookies: Record<Who, string> = { none: "", worker: "", manager: "", lead: "" };
+  try {
+    for (const who of Object.keys(EMAILS) as (keyof typeof EMAILS)[]) {
+      const context = await browser.newContext({ baseURL: origin });
+      const page = await context.newPage();
+      await page.goto("/login");
+      await page.getByLabel("Email address").fill(EMAILS[who]);
+      await page.getByLabel("Password").fill(PASSWORD);
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: 60_000 });
+      cookies[who] = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return cookies;
+}
+
+type Measured = { requests: number; perSecond: number; p50: number; p99: number; bad: number };
+
+/** The same load (`connections` in all) on one page, split evenly across the instances, all at once. */
+async function load(origins: string[], path: string, cookie: string, seconds: number): Promise<Measured> {
+  const share = Math.max(1, Math.round(connections / origins.length));
+  const results = await Promise.all(
+    origins.map(
+      async (origin) =>
+        await autocannon({ url: `${origin}${path}`, connections: share, duration: seconds, headers: cookie ? { cookie } : {} }),
+    ),
+  );
+  return {
+    requests: results.reduce((n, r) => n + r.requests.total, 0),
+    perSecond: results.reduce((n, r) => n + r.requests.average, 0),
+    // Latency: the slower instance's percentile, as a person behind the load balancer may get either.
+    p50: Math.max(...results.map((r) => r.latency.p50)),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    bad: results.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0),
+  };
+}
+
+async function main() {
+  node(["scripts/build-if-needed.mjs"], process.env);
+  const throwaway = database === "postgres" && !process.env.DATABASE_URL ? await startThrowawayPostgres() : undefined;
+  if (throwaway) stopOnInterrupt(throwaway);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    AUTH_SECRET: SECRET,
+    PATHWAYS_DEMO: "1",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_PATH: process.env.DATABASE_PATH ?? "data/bench.db",
+    DATABASE_URL: database === "postgres" ? (process.env.DATABASE_URL ?? throwaway!.url) : "",
+  };
+  const servers: ChildProcess[] = [];
+  try {
+    console.log(`Seeding ${workers.toLocaleString("en-GB")} workers unless the database has data already…`);
+    node(["node_modules/tsx/dist/cli.mjs", "db/seed/cli.ts", "--if-empty", "--workers", String(workers)], env);
+    const rows: string[] = [];
+    for (const count of instanceCounts) {
+      while (servers.length < count) servers.push(await startServer(BASE_PORT + servers.length, env));
+      const origins = servers.slice(0, count).map((_, i) => `http://localhost:${BASE_PORT + i}`);
+      const cookies = await signIn(origins[0]!);
+      let floor: number | undefined;
+      for (const page of pages) {
+        await load(origins, page.path, cookies[page.who], 2); // warm: code, caches, kept insights
+        const m = await load(origins, page.path, cookies[page.who], duration);
+        floor ??= m.perSecond;
+        const line = `| ${page.path} (${page.who === "none" ? "no session" : page.who}) | ${count} | ${m.p50} ms | ${m.p99} ms | ${m.perSecond.toFixed(1)} | ${(m.perSecond / floor).toFixed(2)} |${m.bad ? ` ${m.bad} not 2xx |` : ""}`;
+        console.log(line);
+        rows.push(line);
+      }
+    }
+    console.log(
+      `\n${database === "postgres" ? "PostgreSQL" : "SQLite"}, ${workers.toLocaleString("en-GB")} workers, ${connections} connections for ${duration} s a page, ${new Date().toISOString().slice(0, 10)}`,
+    );
+    console.log("| page (user) | instances | p50 | p99 | requests/s | against the login page |\n| --- | ---: | ---: | ---: | ---: | ---: |");
+    for (const row of rows) console.log(row);
+  } finally {
+    for (const server of servers) await stopServer(server);
+    throwaway?.stop();
+  }
+}
+
+await main();
