@@ -21,7 +21,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 
 import { dirname, join } from "node:path";
 import * as schema from "./schema/sqlite";
 import * as postgresSchema from "./schema/postgres";
-import { databasePath, databaseUrl } from "../lib/env";
+import { databasePath, databaseUrl, logStatements } from "../lib/env";
 
 export type DB = SqliteRemoteDatabase<typeof schema>;
 /** A transaction: the same query builder as `db`, on the connection the transaction holds. */
@@ -101,6 +101,12 @@ async function turn(): Promise<void> {
   if (g.open && !openTransaction()) await g.open;
 }
 
+/** PATHWAYS_LOG_STATEMENTS: each statement's text (not its values), a line each, shortened. */
+function statementLogger(): { logQuery: (query: string) => void } | false {
+  if (!logStatements()) return false;
+  return { logQuery: (query) => console.log(`[sql] ${query.replace(/\s+/g, " ").slice(0, 160)}`) };
+}
+
 function openSqlite(path: string): SqliteConnection {
   if (path !== ":memory:") keepPrivate(path);
   const sqlite = new Database(path);
@@ -132,7 +138,7 @@ function openSqlite(path: string): SqliteConnection {
       if (method === "get") return { rows: stmt.get(params) as unknown[] };
       return { rows: stmt.all(params) };
     },
-    { schema },
+    { schema, logger: statementLogger() },
   );
   return connection;
 }
@@ -154,7 +160,7 @@ function openPostgres(url: string): PostgresConnection {
   pool.on("connect", (client) => {
     client.query("set jit = off").catch((error: Error) => console.error(`PostgreSQL: could not turn JIT off (${error.message})`));
   });
-  const postgres = drizzlePostgres(pool, { schema: postgresSchema });
+  const postgres = drizzlePostgres(pool, { schema: postgresSchema, logger: statementLogger() });
   // Typed as the SQLite instance: the queries are written once against the SQLite tables' types, and at run time
   // db/schema hands them PostgreSQL's tables (tests/schema-parity.test.ts keeps the two the same).
   return { kind: "postgres", url, pool, db: postgres as unknown as DB, postgres };

@@ -79,7 +79,12 @@ test("a PDP goal's draft, ticked boxes and all, can be thrown away to see what i
   await page.getByLabel("What is the goal?").fill("Learn the Makaton signs for the snack-time routine (drafts.spec)");
   await page.getByLabel("Why does it matter?").fill("So the children who sign can ask for what they want (drafts.spec)");
   const domain = page.getByRole("checkbox", { name: /Communication/ }).first();
+  // The typing's draft first, then the tick's: on a busy machine the first can be written before the box is ticked,
+  // and coming back then would find a draft without it.
+  await expect.poll(async () => (await storedDrafts(page)).length).toBe(1);
+  const typed = await storedDrafts(page);
   await domain.check();
+  await expect.poll(() => storedDrafts(page)).not.toEqual(typed);
 
   await comeBack(page);
   await expect(page.getByLabel("What is the goal?")).toHaveValue("Learn the Makaton signs for the snack-time routine (drafts.spec)");

@@ -16,6 +16,11 @@ const Env = z.object({
    * app keeps its data in the SQLite file at DATABASE_PATH (decision record 0025).
    */
   DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres://").optional()),
+  /**
+   * Prints every SQL statement the app runs, a line each starting "[sql] " (npm run bench:http counts them per page).
+   * For development and measurement only: the text of a statement, never its values.
+   */
+  PATHWAYS_LOG_STATEMENTS: flag,
   /** Demo mode seeds the demo organisation on an empty database and shows the demo logins. On unless set off. */
   PATHWAYS_DEMO: flag,
   /** Failed sign-ins from one client address in 15 minutes before that address is paused. */
@@ -61,6 +66,11 @@ function read() {
 
 export function databasePath(): string {
   return read().DATABASE_PATH;
+}
+
+/** Whether every SQL statement is printed as it runs (PATHWAYS_LOG_STATEMENTS). */
+export function logStatements(): boolean {
+  return read().PATHWAYS_LOG_STATEMENTS === true;
 }
 
 /** The PostgreSQL server's address when one is configured (DATABASE_URL), else undefined: SQLite. */

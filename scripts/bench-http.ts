@@ -5,8 +5,10 @@
 //   npm run bench:http -- --database postgres --instances 1,2
 //        (PostgreSQL: DATABASE_URL's server when it is set, else a throwaway one; the same load on one instance and
 //         then split across two over the same database, as behind a load balancer)
-// Options: --workers N (default 50,000), --duration seconds per page (8), --connections (10), --pages a,b (by name).
+// Options: --workers N (default 50,000), --duration seconds per page (8), --connections (10), --pages a,b (by name),
+// --no-append (print the table without appending it to docs/benchmarks.md).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { appendFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
 import { startThrowawayPostgres, stopOnInterrupt } from "./postgres-server.mjs";
@@ -30,25 +32,59 @@ const BASE_PORT = Number(process.env.BENCH_PORT_BASE ?? 3400);
 
 type Who = "none" | "worker" | "manager" | "lead";
 const EMAILS: Record<Exclude<Who, "none">, string> = { worker: "worker@demo.test", manager: "manager@demo.test", lead: "lead@demo.test" };
-/** The pages measured, by name; the first is the floor every other page is compared with. */
+/**
+ * The pages measured, by name; the first is the floor every other page is compared with. `{worker}` is the support
+ * worker's record (worker@demo.test), whose pages their manager opens.
+ */
 const ALL_PAGES: { name: string; path: string; who: Who }[] = [
   { name: "login", path: "/login", who: "none" },
   { name: "me", path: "/me", who: "worker" },
+  { name: "worker-inbox", path: "/inbox", who: "worker" },
   { name: "team", path: "/team", who: "manager" },
+  { name: "manager-inbox", path: "/inbox", who: "manager" },
+  { name: "record", path: "/workers/{worker}", who: "manager" },
+  { name: "pdp", path: "/workers/{worker}/pdp", who: "manager" },
+  { name: "appraisals", path: "/workers/{worker}/appraisals", who: "manager" },
+  { name: "conversations", path: "/workers/{worker}/conversations", who: "manager" },
+  { name: "competencies", path: "/workers/{worker}/competencies", who: "manager" },
+  { name: "cpd", path: "/workers/{worker}/cpd", who: "manager" },
+  { name: "supervision", path: "/workers/{worker}/supervision", who: "manager" },
+  { name: "workers", path: "/workers", who: "lead" },
   { name: "insights", path: "/insights", who: "lead" },
+  { name: "measure", path: "/insights/appraised", who: "lead" },
+  { name: "progression", path: "/insights/progression", who: "lead" },
+  { name: "workforce", path: "/insights/workforce", who: "lead" },
+  { name: "barriers", path: "/insights/barriers", who: "lead" },
+  { name: "equity", path: "/insights/equity", who: "lead" },
+  { name: "apprenticeships", path: "/apprenticeships", who: "lead" },
+  { name: "scorecard-csv", path: "/insights/csv", who: "lead" },
+  { name: "workforce-csv", path: "/insights/workforce/csv", who: "lead" },
+  { name: "export-csv", path: "/workers/export", who: "lead" },
 ];
 const wanted = arg("--pages")?.split(",");
 const pages = ALL_PAGES.filter((p, i) => i === 0 || !wanted || wanted.includes(p.name));
+const unknown = wanted?.filter((w) => !ALL_PAGES.some((p) => p.name === w));
+if (unknown?.length) throw new Error(`No page named ${unknown.join(", ")}: the names are ${ALL_PAGES.map((p) => p.name).join(", ")}.`);
 
 const node = (script: string[], env: NodeJS.ProcessEnv) => execFileSync(process.execPath, script, { stdio: "inherit", env });
 
-async function startServer(port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ["scripts/server.mjs"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] });
+/** A running instance, and how many SQL statements it has logged (PATHWAYS_LOG_STATEMENTS=1). */
+type Instance = { server: ChildProcess; statements: number };
+
+async function startServer(port: number, env: NodeJS.ProcessEnv): Promise<Instance> {
+  const server = spawn(process.execPath, ["scripts/server.mjs"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "inherit"] });
+  const instance: Instance = { server, statements: 0 };
+  let partial = "";
+  server.stdout!.on("data", (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split("\n");
+    partial = lines.pop() ?? "";
+    for (const line of lines) if (line.startsWith("[sql] ")) instance.statements++;
+  });
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`The server on port ${port} stopped (exit ${server.exitCode}).`);
     try {
-      if ((await fetch(`http://localhost:${port}/login`, { redirect: "manual" })).status < 500) return server;
+      if ((await fetch(`http://localhost:${port}/login`, { redirect: "manual" })).status < 500) return instance;
     } catch {
       // not listening yet
     }
@@ -58,12 +94,23 @@ async function startServer(port: number, env: NodeJS.ProcessEnv): Promise<ChildP
   throw new Error(`The server on port ${port} did not answer within 120 s.`);
 }
 
-async function stopServer(server: ChildProcess) {
+/** The SQL statements one request for the page runs, alone on the instance: its whole body read, then its log. */
+async function statementsFor(instance: Instance, url: string, cookie: string): Promise<number> {
+  const before = instance.statements;
+  await (await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" })).arrayBuffer();
+  await new Promise((r) => setTimeout(r, 100)); // the log's last lines reach us just after the response
+  return instance.statements - before;
+}
+
+async function stopServer({ server }: Instance) {
   if (server.exitCode !== null) return;
   const exited = new Promise((r) => server.once("exit", r));
   server.kill("SIGTERM");
   await exited;
 }
+
+/** The support worker's record, found when they sign in. */
+let workerId = "";
 
 /** Each role's cookies, signed in through the real form; sessions live in the database, so they work on every instance. */
 async function signIn(origin: string): Promise<Record<Who, string>> {
@@ -79,6 +126,11 @@ async function signIn(origin: string): Promise<Record<Who, string>> {
       await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page.waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: 60_000 });
       cookies[who] = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+      if (who === "worker") {
+        // The worker's own record, linked from their home.
+        const href = await page.locator('a[href^="/workers/"]').first().getAttribute("href");
+        workerId = /^\/workers\/([^/?#]+)/.exec(href ?? "")?.[1] ?? "";
+      }
       await context.close();
     }
   } finally {
@@ -118,10 +170,12 @@ async function main() {
     AUTH_SECRET: SECRET,
     PATHWAYS_DEMO: "1",
     NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_PATH: process.env.DATABASE_PATH ?? "data/bench.db",
+    PATHWAYS_LOG_STATEMENTS: "1",
+    // npm run bench's 50,000 workers, or a file of its own for another size (--if-empty seeds only an empty one).
+    DATABASE_PATH: process.env.DATABASE_PATH ?? (workers === 50_000 ? "data/bench.db" : `data/bench-${workers}.db`),
     DATABASE_URL: database === "postgres" ? (process.env.DATABASE_URL ?? throwaway!.url) : "",
   };
-  const servers: ChildProcess[] = [];
+  const servers: Instance[] = [];
   try {
     console.log(`Seeding ${workers.toLocaleString("en-GB")} workers unless the database has data already…`);
     node(["node_modules/tsx/dist/cli.mjs", "db/seed/cli.ts", "--if-empty", "--workers", String(workers)], env);
@@ -131,23 +185,37 @@ async function main() {
       const origins = servers.slice(0, count).map((_, i) => `http://localhost:${BASE_PORT + i}`);
       const cookies = await signIn(origins[0]!);
       let floor: number | undefined;
-      for (const page of pages) {
+      if (!workerId && pages.some((p) => p.path.includes("{worker}"))) throw new Error("worker@demo.test's home links no record of theirs.");
+      for (const page of pages.map((p) => ({ ...p, path: p.path.replace("{worker}", workerId) }))) {
         // Warm, one request at a time on each instance: its code, its caches and its kept insights (a lead's first view
         // at 50,000 workers takes seconds; ten of them at once would all time out). The first view's cost is in
         // npm run bench; this measures the page as people use it once it is warm.
         for (const origin of origins) await fetch(`${origin}${page.path}`, { headers: cookies[page.who] ? { cookie: cookies[page.who] } : {}, redirect: "manual" });
+        const statements = await statementsFor(servers[0]!, `${origins[0]}${page.path}`, cookies[page.who]);
         const m = await load(origins, page.path, cookies[page.who], duration);
         floor ??= m.perSecond;
-        const line = `| ${page.path} (${page.who === "none" ? "no session" : page.who}) | ${count} | ${m.p50} ms | ${m.p99} ms | ${m.perSecond.toFixed(1)} | ${(m.perSecond / floor).toFixed(2)} |${m.bad ? ` ${m.bad} not 2xx |` : ""}`;
+        const shown = workerId ? page.path.replaceAll(`/${workerId}`, "/[id]") : page.path;
+        const line = `| ${shown} (${page.who === "none" ? "no session" : page.who}) | ${count} | ${m.p50} ms | ${m.p99} ms | ${m.perSecond.toFixed(1)} | ${(m.perSecond / floor).toFixed(2)} | ${statements} |${m.bad ? ` ${m.bad} not 2xx |` : ""}`;
         console.log(line);
         rows.push(line);
       }
     }
-    console.log(
-      `\n${database === "postgres" ? "PostgreSQL" : "SQLite"}, ${workers.toLocaleString("en-GB")} workers, ${connections} connections for ${duration} s a page, ${new Date().toISOString().slice(0, 10)}`,
-    );
-    console.log("| page (user) | instances | p50 | p99 | requests/s | against the login page |\n| --- | ---: | ---: | ---: | ---: | ---: |");
-    for (const row of rows) console.log(row);
+    const title = `${new Date().toISOString().slice(0, 10)}, \`npm run bench:http\`: ${database === "postgres" ? "PostgreSQL" : "SQLite"}, ${workers.toLocaleString("en-GB")} workers`;
+    const report = [
+      `## ${title}`,
+      "",
+      `${connections} connections for ${duration} s a page after one warming request per instance; with several instances the connections are split between them, requests per second are their sum and p50 and p99 the slower instance's. "SQL" is the statements one request runs, alone, on the first instance. The machine's own figures (cores, what else ran) are not known to the script: say them below the table.`,
+      "",
+      "| page (user) | instances | p50 | p99 | requests/s | against the login page | SQL |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+      ...rows,
+      "",
+    ].join("\n");
+    console.log(`\n${report}`);
+    if (!args.includes("--no-append")) {
+      appendFileSync("docs/benchmarks.md", `\n${report}`);
+      console.log("Appended to docs/benchmarks.md (--no-append to leave it).");
+    }
   } finally {
     for (const server of servers) await stopServer(server);
     throwaway?.stop();

@@ -27,7 +27,9 @@ function start(env: Record<string, string>) {
   return { status: run.status, out: run.stdout + run.stderr, path, users };
 }
 
-describe("npm start's preparation", () => {
+// Each test starts the seed CLI in a child process (transpiled by tsx, the demo seeded): seconds on a busy machine, where
+// npm test runs the PostgreSQL unit suite beside this one.
+describe("npm start's preparation", { timeout: 60_000 }, () => {
   it("refuses a production start without APP_URL, and creates no database", () => {
     const run = start({ PATHWAYS_DEMO: "0" });
     expect(run.status).toBe(1);
