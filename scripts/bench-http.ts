@@ -58,7 +58,7 @@ const ALL_PAGES: { name: string; path: string; who: Who }[] = [
   { name: "equity", path: "/insights/equity", who: "lead" },
   { name: "apprenticeships", path: "/apprenticeships", who: "lead" },
   { name: "scorecard-csv", path: "/insights/csv", who: "lead" },
-  { name: "workforce-csv", path: "/insights/workforce/csv", who: "lead" },
+  { name: "workforce-csv", path: "/insights/workforce/csv?table=by-band", who: "lead" },
   { name: "export-csv", path: "/workers/export", who: "lead" },
 ];
 const wanted = arg("--pages")?.split(",");

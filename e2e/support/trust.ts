@@ -41,7 +41,7 @@ export const stateDir = (today: string) => join(E2E_DIR, "state", today);
 /** The throwaway PostgreSQL server global setup starts (its `postgres` database's address), for the workers. */
 export function postgresServer(): string {
   const url = process.env.E2E_POSTGRES_URL;
-  if (!url) throw new Error("No PostgreSQL server for the e2e specs: global setup starts one when a project's database is postgres.");
+  if (!url) throw new Error("No PostgreSQL server for the e2e specs: global setup starts one for the postgres project unless E2E_POSTGRES=0.");
   return url;
 }
 /** The template database for a day (and kind) on the PostgreSQL server. */
