@@ -182,26 +182,36 @@ export default async function globalSetup(config: FullConfig) {
   if (existsSync(slots)) for (const slot of readdirSync(slots)) await stopLeftover(join(slots, slot, "server.pid"));
   rmSync(E2E_DIR, { recursive: true, force: true });
   // Only the first-administrator spec uses the empty trust, and only in the main project.
-  const [postgres] = await Promise.all([
-    onPostgresDays[0] ? postgresFor(onPostgresDays[0]) : undefined,
-    ...days.map(async (day) => await seedTemplate(day.today, "demo")),
-    seedTemplate(days[0]!.today, "empty"),
-  ]);
-  if (postgres) process.env.E2E_POSTGRES_URL = postgres.url;
-  const [main, ...others] = days;
-  const browser = await chromium.launch(LAUNCH_OPTIONS);
+  const starting = onPostgresDays[0] ? postgresFor(onPostgresDays[0]) : Promise.resolve(undefined);
+  let postgres: Awaited<typeof starting>;
   try {
-    await signInRoles(browser, main!, TEMPLATE_PORT);
-  } finally {
-    await browser.close();
+    [postgres] = await Promise.all([starting, ...days.map(async (day) => await seedTemplate(day.today, "demo")), seedTemplate(days[0]!.today, "empty")]);
+  } catch (error) {
+    // A SQLite template failed while the PostgreSQL server started: it goes too.
+    (await starting.catch(() => undefined))?.stop();
+    throw error;
   }
-  for (const day of others) {
-    carrySessions(templatePath(main!.today, "demo"), templatePath(day.today, "demo"));
-    cpSync(stateDir(main!.today), stateDir(day.today), { recursive: true });
+  if (postgres) process.env.E2E_POSTGRES_URL = postgres.url;
+  try {
+    const [main, ...others] = days;
+    const browser = await chromium.launch(LAUNCH_OPTIONS);
+    try {
+      await signInRoles(browser, main!, TEMPLATE_PORT);
+    } finally {
+      await browser.close();
+    }
+    for (const day of others) {
+      carrySessions(templatePath(main!.today, "demo"), templatePath(day.today, "demo"));
+      cpSync(stateDir(main!.today), stateDir(day.today), { recursive: true });
+    }
+    if (postgres) await carrySessionsToPostgres(templatePath(main!.today, "demo"), databaseAt(postgres.url, postgresTemplate(onPostgresDays[0]!, "demo")));
+    const list = days.map((d) => d.today).join(", ");
+    console.log(`e2e: templates for ${list}${postgres ? " (and on PostgreSQL)" : ""} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    // The server would otherwise outlive a run whose setup failed (the next run's setup stops it too).
+    postgres?.stop();
+    throw error;
   }
-  if (postgres) await carrySessionsToPostgres(templatePath(main!.today, "demo"), databaseAt(postgres.url, postgresTemplate(onPostgresDays[0]!, "demo")));
-  const list = days.map((d) => d.today).join(", ");
-  console.log(`e2e: templates for ${list}${postgres ? " (and on PostgreSQL)" : ""} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   // The teardown: the PostgreSQL server goes when the run ends.
   return () => postgres?.stop();
 }

@@ -3,8 +3,8 @@
 // page as a floor in the same run. A measurement, not a test: it prints a table and asserts nothing.
 //   npm run bench:http                                  (SQLite, data/bench.db, made on first use)
 //   npm run bench:http -- --database postgres --instances 1,2
-//        (PostgreSQL: DATABASE_URL's server when it is set, else a throwaway one; the same load on one instance and
-//         then split across two over the same database, as behind a load balancer)
+//        (PostgreSQL: a database of its own, pathways_bench, on DATABASE_URL's server when it is set, else on a
+//         throwaway one; the same load on one instance and then split across two over it, as behind a load balancer)
 // Options: --workers N (default 50,000), --duration seconds per page (8), --connections (10), --pages a,b (by name),
 // --no-append (print the table without appending it to docs/benchmarks.md).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
@@ -12,6 +12,7 @@ import { appendFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
 import { startThrowawayPostgres, stopOnInterrupt } from "./postgres-server.mjs";
+import { benchDatabaseOn } from "../db/bench-database";
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -170,28 +171,42 @@ async function main() {
     AUTH_SECRET: SECRET,
     PATHWAYS_DEMO: "1",
     NEXT_TELEMETRY_DISABLED: "1",
-    PATHWAYS_LOG_STATEMENTS: "1",
     // npm run bench's 50,000 workers, or a file of its own for another size (--if-empty seeds only an empty one).
     DATABASE_PATH: process.env.DATABASE_PATH ?? (workers === 50_000 ? "data/bench.db" : `data/bench-${workers}.db`),
-    DATABASE_URL: database === "postgres" ? (process.env.DATABASE_URL ?? throwaway!.url) : "",
+    // On PostgreSQL, the benchmarks' own database beside DATABASE_URL's (never that one: it is seeded with the demo).
+    DATABASE_URL: database === "postgres" ? await benchDatabaseOn(process.env.DATABASE_URL ?? throwaway!.url) : "",
   };
   const servers: Instance[] = [];
   try {
     console.log(`Seeding ${workers.toLocaleString("en-GB")} workers unless the database has data already…`);
     node(["node_modules/tsx/dist/cli.mjs", "db/seed/cli.ts", "--if-empty", "--workers", String(workers)], env);
     const rows: string[] = [];
+    // The statements each page runs, counted on an instance of its own with the statement log on (PATHWAYS_LOG_STATEMENTS),
+    // so that the measured instances spend nothing on printing them. Sessions live in the database: one sign-in serves all.
+    const counter = await startServer(BASE_PORT + 50, { ...env, PATHWAYS_LOG_STATEMENTS: "1" });
+    const counterOrigin = `http://localhost:${BASE_PORT + 50}`;
+    const cookies = await signIn(counterOrigin);
+    if (!workerId && pages.some((p) => p.path.includes("{worker}"))) throw new Error("worker@demo.test's home links no record of theirs.");
+    const measured = pages.map((p) => ({ ...p, path: p.path.replace("{worker}", workerId) }));
+    const statementCounts = new Map<string, number>();
+    try {
+      for (const page of measured) {
+        await fetch(`${counterOrigin}${page.path}`, { headers: cookies[page.who] ? { cookie: cookies[page.who] } : {}, redirect: "manual" });
+        statementCounts.set(page.path, await statementsFor(counter, `${counterOrigin}${page.path}`, cookies[page.who]));
+      }
+    } finally {
+      await stopServer(counter);
+    }
     for (const count of instanceCounts) {
       while (servers.length < count) servers.push(await startServer(BASE_PORT + servers.length, env));
       const origins = servers.slice(0, count).map((_, i) => `http://localhost:${BASE_PORT + i}`);
-      const cookies = await signIn(origins[0]!);
       let floor: number | undefined;
-      if (!workerId && pages.some((p) => p.path.includes("{worker}"))) throw new Error("worker@demo.test's home links no record of theirs.");
-      for (const page of pages.map((p) => ({ ...p, path: p.path.replace("{worker}", workerId) }))) {
+      for (const page of measured) {
         // Warm, one request at a time on each instance: its code, its caches and its kept insights (a lead's first view
         // at 50,000 workers takes seconds; ten of them at once would all time out). The first view's cost is in
         // npm run bench; this measures the page as people use it once it is warm.
         for (const origin of origins) await fetch(`${origin}${page.path}`, { headers: cookies[page.who] ? { cookie: cookies[page.who] } : {}, redirect: "manual" });
-        const statements = await statementsFor(servers[0]!, `${origins[0]}${page.path}`, cookies[page.who]);
+        const statements = statementCounts.get(page.path);
         const m = await load(origins, page.path, cookies[page.who], duration);
         floor ??= m.perSecond;
         const shown = workerId ? page.path.replaceAll(`/${workerId}`, "/[id]") : page.path;
@@ -204,7 +219,7 @@ async function main() {
     const report = [
       `## ${title}`,
       "",
-      `${connections} connections for ${duration} s a page after one warming request per instance; with several instances the connections are split between them, requests per second are their sum and p50 and p99 the slower instance's. "SQL" is the statements one request runs, alone, on the first instance. The machine's own figures (cores, what else ran) are not known to the script: say them below the table.`,
+      `${connections} connections for ${duration} s a page after one warming request per instance; with several instances the connections are split between them, requests per second are their sum and p50 and p99 the slower instance's. "SQL" is the statements one request runs, alone, on an instance of its own that logs them (the measured ones do not). The machine's own figures (cores, what else ran) are not known to the script: say them below the table.`,
       "",
       "| page (user) | instances | p50 | p99 | requests/s | against the login page | SQL |",
       "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",

@@ -1,7 +1,8 @@
 // Times the register's and homes' queries against a large organisation (default 50,000 workers).
 //   npm run bench                 (makes data/bench.db on first run; later runs reuse it)
 //   npm run bench -- --workers 10000 --fresh
-//   DATABASE_URL=postgres://… npm run bench      (the same on PostgreSQL: seeds the database when it has no workers)
+//   DATABASE_URL=postgres://… npm run bench      (the same on PostgreSQL, in a database of its own on that server,
+//                                  pathways_bench, seeded when it has no workers: never DATABASE_URL's own database)
 //   npm run bench -- --compare    (SQLite, then PostgreSQL, one after the other, side by side with the ratio; on
 //                                  DATABASE_URL's server when it is set, else on a throwaway one from Debian's binaries)
 // A measurement, not a test: it prints timings and asserts nothing.
@@ -34,6 +35,7 @@ import { todayInLondon } from "../lib/rules/dates";
 import { databaseUrl } from "../lib/env";
 import { printableTarget } from "../db/migrate-cli";
 import { startThrowawayPostgres, stopOnInterrupt } from "./postgres-server.mjs";
+import { benchDatabaseOn } from "../db/bench-database";
 import type { SessionUser } from "../lib/session-user";
 
 const args = process.argv.slice(2);
@@ -85,14 +87,18 @@ async function compare() {
   }
 }
 
-const postgresUrl = databaseUrl();
+const server = databaseUrl();
+const postgresUrl = server ? await benchDatabaseOn(server) : undefined;
 const target = postgresUrl ?? path;
 if (postgresUrl) {
   await openBenchDatabase(postgresUrl);
   if (args.includes("--fresh") || (await benchWorkerCount()) === 0) {
     await closeBenchDatabase();
     console.log(`Seeding ${workers.toLocaleString("en-GB")} workers into ${printableTarget(postgresUrl)}…`);
-    execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "db/seed/cli.ts", "--reset", "--workers", String(workers)], { stdio: "inherit" });
+    execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "db/seed/cli.ts", "--reset", "--workers", String(workers)], {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: postgresUrl },
+    });
     await openBenchDatabase(postgresUrl);
   }
 } else {
