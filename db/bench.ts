@@ -3,7 +3,7 @@
 // write that counts as a change (for the insights cache).
 import { copyFileSync, rmSync } from "node:fs";
 import { and, count, eq } from "drizzle-orm";
-import pg from "pg";
+import { onServer } from "./bench-database";
 import { openDatabase, closeDatabaseAndWait, databaseKind, databaseTarget, db, first, migrateDatabase, one } from "./client";
 import { apprenticeships, teams, users, workers } from "./schema";
 import type { SessionUser } from "../lib/session-user";
@@ -21,19 +21,6 @@ export async function closeBenchDatabase(): Promise<void> {
 /** How many workers the open database holds (none: it needs seeding). */
 export async function benchWorkerCount(): Promise<number> {
   return (await one(db.select({ n: count() }).from(workers))).n;
-}
-
-/** Runs statements on the `postgres` database of the server at `url` (to copy and drop whole databases). */
-async function onServer(url: string, work: (client: pg.Client) => Promise<unknown>): Promise<void> {
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /**
