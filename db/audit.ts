@@ -1,6 +1,6 @@
 // The one helper every mutation calls, inside its transaction: who did what to which record, when, from where and in
 // which session; each row chained to the one before it by its hash (db/audit-chain.ts).
-import { auditEvents } from "./schema";
+import { auditEvents, settings } from "./schema";
 import { chainHead, rowHash } from "./audit-chain";
 import { inOpenTransaction, insertMany, transaction, type DB } from "./client";
 import type { SessionUser } from "../lib/session-user";
@@ -38,6 +38,29 @@ function auditRow(actor: Actor, entry: AuditEntry) {
   };
 }
 
+/**
+ * The setting that holds the number of the last audited change not about one worker (a team, a reference list, a
+ * framework, a setting): a person's kept inbox is out of date after such a change as after one to a record of a
+ * worker in it (db/queries/inbox.ts, decision record 0026).
+ */
+export const SHARED_CHANGE_SETTING = "changes.shared";
+
+/**
+ * Audited events that change nothing an inbox shows: signing in and out and a user's own account (their role is in
+ * what keeps their inbox), and the record of a download or a view of figures. Any other event with no worker is a
+ * shared change; one left off this list only makes inboxes be worked out again sooner.
+ */
+const CHANGES_NO_INBOX: ReadonlySet<string> = new Set(["user", "sign_in", "worker_list", "audit_trail", "equity", "insights"]);
+
+async function markSharedChange(tx: Tx | DB, seq: number, entries: readonly AuditEntry[]): Promise<void> {
+  if (!entries.some((e) => !e.workerId && !CHANGES_NO_INBOX.has(e.entityType))) return;
+  const now = clockNow();
+  await tx
+    .insert(settings)
+    .values({ key: SHARED_CHANGE_SETTING, value: { seq }, updatedAt: now })
+    .onConflictDoUpdate({ target: settings.key, set: { value: { seq }, updatedAt: now } });
+}
+
 /** The row numbered next, with its hash. Called inside the writer's transaction, so nothing comes between. */
 function chained(previous: { seq: number; hash: string | null }, row: ReturnType<typeof auditRow>) {
   const seq = previous.seq + 1;
@@ -50,7 +73,9 @@ function chained(previous: { seq: number; hash: string | null }, row: ReturnType
  */
 export async function audit(tx: Tx | DB, actor: Actor, entry: AuditEntry): Promise<void> {
   if (!inOpenTransaction()) return transaction((t) => audit(t, actor, entry));
-  await tx.insert(auditEvents).values(chained(await chainHead(tx), auditRow(actor, entry)));
+  const row = chained(await chainHead(tx), auditRow(actor, entry));
+  await tx.insert(auditEvents).values(row);
+  await markSharedChange(tx, row.seq, [entry]);
 }
 
 /** Many entries in one go (a bulk import): the chained rows worked out first, then inserted together (insertMany). */
@@ -64,4 +89,5 @@ export async function auditMany(tx: Tx | DB, actor: Actor, entries: readonly Aud
     return row;
   });
   await insertMany(auditEvents, rows);
+  await markSharedChange(tx, head.seq, entries);
 }

@@ -13,6 +13,8 @@ import "server-only";
 // all of it), the user for anyone else. On PostgreSQL, where several app instances each keep their own, the version
 // is a counter in the database that every write to a table the figures come from adds to (drizzle/postgres
 // 0002_data_version), so no instance serves figures from before a change another instance made.
+// keptUntilChanged (decision record 0026) keeps a person's inbox, which the navigation counts on every page, by a
+// version of its own: the last audited change to a record it is about, so a change elsewhere in a large trust leaves it.
 import type Database from "better-sqlite3";
 import { connectionToken, databaseKind, rawSqlite, selectRow, transaction, type Tx } from "./client";
 import { sql } from "drizzle-orm";
@@ -70,6 +72,7 @@ export function makeInsightCache(opts: { version: () => string | Promise<string>
 
 // One cache per open database, so a test's or script's fresh file never meets another's results.
 const caches = new WeakMap<object, InsightCache>();
+
 /** Rows this connection wrote that change no figure (the audit trail's record of a view or a download). */
 const uncounted = new WeakMap<Database.Database, number>();
 
@@ -142,6 +145,54 @@ export async function withoutInvalidating<T>(write: (tx: Tx) => Promise<T>): Pro
 /** Forgets every kept result (the benchmark, to time a first view). */
 export function clearInsightCache(): void {
   currentCache().clear();
+}
+
+/** A few thousand people signed in at once each keep their inbox: a few kilobytes each. */
+const SMALL_ENTRIES = 10_000;
+/**
+ * However sure the version, a kept result is worked out again after this long: a change that bypasses the data layer
+ * (a fix made by hand in PostgreSQL) shows within it.
+ */
+export const KEPT_AT_MOST_MS = 5 * 60_000;
+type Stamped = { version: string; value: unknown; at: number };
+const stampedByConnection = new WeakMap<object, Map<string, Stamped>>();
+
+/**
+ * `compute()`'s result for `key`, kept until `version()` answers something else (decision record 0026). `version` is
+ * read before the result is worked out, so a change that lands meanwhile makes the next call work it out again.
+ * `key` must name whose result it is and for which day; the caller must not change what it gets back, which is handed
+ * to every later caller. The least recently used go first once SMALL_ENTRIES are kept.
+ */
+export async function keptUntilChanged<T>(key: string, version: () => Promise<string>, compute: () => Promise<T>): Promise<T> {
+  const owner = databaseKind() === "postgres" ? connectionToken() : rawSqlite();
+  let kept = stampedByConnection.get(owner);
+  if (!kept) stampedByConnection.set(owner, (kept = new Map()));
+  const now = await version();
+  const at = performance.now();
+  const hit = kept.get(key);
+  kept.delete(key);
+  if (hit && hit.version === now && at - hit.at < KEPT_AT_MOST_MS) {
+    kept.set(key, hit);
+    return hit.value as T;
+  }
+  const value = await compute();
+  kept.set(key, { version: now, value, at });
+  while (kept.size > SMALL_ENTRIES) kept.delete(kept.keys().next().value!);
+  return value;
+}
+
+/**
+ * On SQLite, a number that changes when another connection commits: the reminder job, a fix made by hand with the
+ * sqlite3 tool. The server's own writes all go through the data layer. Empty on PostgreSQL, where every instance is
+ * another connection.
+ */
+export function writesElsewhere(): string {
+  return databaseKind() === "postgres" ? "" : String(rawSqlite().pragma("data_version", { simple: true }));
+}
+
+/** Forgets every result keptUntilChanged holds (the benchmark, to time the queries). */
+export function forgetKeptUntilChanged(): void {
+  stampedByConnection.delete(databaseKind() === "postgres" ? connectionToken() : rawSqlite());
 }
 
 /** keptInsight for a result that is an object: the object, with when it was worked out if that is not now. */

@@ -3,7 +3,7 @@ import "server-only";
 // what is new since the last one, never the same reminder twice. Nothing is sent, or recorded, without SMTP. One run at
 // a time, whatever runs it (cron on several app machines, a script by hand): a run that finds another holding the
 // lease sends nothing and says so.
-import { inboxReminders } from "../db/queries/inbox";
+import { inboxRemindersNow } from "../db/queries/inbox";
 import { randomUUID } from "node:crypto";
 import { digestRecipients, recordSent, releaseDigestLease, renewDigestLease, sentReminderKeys, takeDigestLease } from "../db/queries/reminder-digests";
 import { appUrl } from "./env";
@@ -37,7 +37,7 @@ async function sendToEach(run: DigestRun, today: string, holder: string): Promis
       return;
     }
     run.recipients++;
-    const all = await inboxReminders(user, today);
+    const all = await inboxRemindersNow(user, today);
     const fresh = notYetSent(all, await sentReminderKeys(user, all.map((r) => r.key)));
     if (fresh.length === 0) continue;
     const { subject, text } = digestEmail({ name: user.name, reminders: fresh, appUrl: appUrl(), formatDate });

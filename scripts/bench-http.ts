@@ -6,9 +6,11 @@
 //        (PostgreSQL: a database of its own, pathways_bench, on DATABASE_URL's server when it is set, else on a
 //         throwaway one; the same load on one instance and then split across two over it, as behind a load balancer)
 // Options: --workers N (default 50,000), --duration seconds per page (8), --connections (10), --pages a,b (by name),
-// --no-append (print the table without appending it to docs/benchmarks.md).
+// --no-append (print the table without appending it to docs/benchmarks.md), --profile DIR (the measured instances write
+// V8 CPU profiles there as they stop; scripts/profile-summary.mjs lists where the time went), --show-sql (print the
+// statements each page runs).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync } from "node:fs";
+import { appendFileSync, writeFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
 import { startThrowawayPostgres, stopOnInterrupt } from "./postgres-server.mjs";
@@ -27,6 +29,9 @@ const instanceCounts = (arg("--instances") ?? "1").split(",").map(Number);
 if (database !== "sqlite" && database !== "postgres") throw new Error("--database is sqlite or postgres.");
 if (instanceCounts.some((n) => n > 1) && database !== "postgres") throw new Error("Several instances share one database on PostgreSQL only.");
 
+const profileDir = arg("--profile");
+const showSql = args.includes("--show-sql");
+const saveDir = arg("--save");
 const PASSWORD = "pathways-demo";
 const SECRET = "pathways-bench-secret-not-for-production-0123456789";
 const BASE_PORT = Number(process.env.BENCH_PORT_BASE ?? 3400);
@@ -70,16 +75,19 @@ if (unknown?.length) throw new Error(`No page named ${unknown.join(", ")}: the n
 const node = (script: string[], env: NodeJS.ProcessEnv) => execFileSync(process.execPath, script, { stdio: "inherit", env });
 
 /** A running instance, and how many SQL statements it has logged (PATHWAYS_LOG_STATEMENTS=1). */
-type Instance = { server: ChildProcess; statements: number };
+type Instance = { server: ChildProcess; statements: number; log: string[] };
 
-async function startServer(port: number, env: NodeJS.ProcessEnv): Promise<Instance> {
-  const server = spawn(process.execPath, ["scripts/server.mjs"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "inherit"] });
-  const instance: Instance = { server, statements: 0 };
+async function startServer(port: number, env: NodeJS.ProcessEnv, profile?: string): Promise<Instance> {
+  const server = spawn(process.execPath, [...(profile ? ["--cpu-prof", "--cpu-prof-dir", profile] : []), "scripts/server.mjs"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "inherit"] });
+  const instance: Instance = { server, statements: 0, log: [] };
   let partial = "";
   server.stdout!.on("data", (chunk: Buffer) => {
     const lines = (partial + chunk.toString()).split("\n");
     partial = lines.pop() ?? "";
-    for (const line of lines) if (line.startsWith("[sql] ")) instance.statements++;
+    for (const line of lines) if (line.startsWith("[sql] ")) {
+        instance.statements++;
+        if (showSql) instance.log.push(line);
+      }
   });
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
@@ -96,11 +104,15 @@ async function startServer(port: number, env: NodeJS.ProcessEnv): Promise<Instan
 }
 
 /** The SQL statements one request for the page runs, alone on the instance: its whole body read, then its log. */
-async function statementsFor(instance: Instance, url: string, cookie: string): Promise<number> {
+async function statementsFor(instance: Instance, url: string, cookie: string): Promise<{ statements: number; bytes: number }> {
   const before = instance.statements;
-  await (await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" })).arrayBuffer();
+  instance.log.length = 0;
+  const body = await (await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" })).arrayBuffer();
+  const bytes = body.byteLength;
+  if (saveDir) writeFileSync(`${saveDir}/${new URL(url).pathname.replaceAll("/", "_") || "_"}.html`, Buffer.from(body));
   await new Promise((r) => setTimeout(r, 100)); // the log's last lines reach us just after the response
-  return instance.statements - before;
+  if (showSql) console.log(`${url}:\n${instance.log.join("\n")}\n`);
+  return { statements: instance.statements - before, bytes };
 }
 
 async function stopServer({ server }: Instance) {
@@ -161,6 +173,17 @@ async function load(origins: string[], path: string, cookie: string, seconds: nu
   };
 }
 
+/** A single request's time, alone on the instance: the median of five in a row, each read to its last byte. */
+async function alone(url: string, cookie: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    await (await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" })).arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  return Math.round(times.sort((a, b) => a - b)[2]!);
+}
+
 async function main() {
   node(["scripts/build-if-needed.mjs"], process.env);
   const throwaway = database === "postgres" && !process.env.DATABASE_URL ? await startThrowawayPostgres() : undefined;
@@ -188,7 +211,7 @@ async function main() {
     const cookies = await signIn(counterOrigin);
     if (!workerId && pages.some((p) => p.path.includes("{worker}"))) throw new Error("worker@demo.test's home links no record of theirs.");
     const measured = pages.map((p) => ({ ...p, path: p.path.replace("{worker}", workerId) }));
-    const statementCounts = new Map<string, number>();
+    const statementCounts = new Map<string, { statements: number; bytes: number }>();
     try {
       for (const page of measured) {
         await fetch(`${counterOrigin}${page.path}`, { headers: cookies[page.who] ? { cookie: cookies[page.who] } : {}, redirect: "manual" });
@@ -198,7 +221,7 @@ async function main() {
       await stopServer(counter);
     }
     for (const count of instanceCounts) {
-      while (servers.length < count) servers.push(await startServer(BASE_PORT + servers.length, env));
+      while (servers.length < count) servers.push(await startServer(BASE_PORT + servers.length, env, profileDir));
       const origins = servers.slice(0, count).map((_, i) => `http://localhost:${BASE_PORT + i}`);
       let floor: number | undefined;
       for (const page of measured) {
@@ -206,11 +229,12 @@ async function main() {
         // at 50,000 workers takes seconds; ten of them at once would all time out). The first view's cost is in
         // npm run bench; this measures the page as people use it once it is warm.
         for (const origin of origins) await fetch(`${origin}${page.path}`, { headers: cookies[page.who] ? { cookie: cookies[page.who] } : {}, redirect: "manual" });
-        const statements = statementCounts.get(page.path);
+        const { statements, bytes } = statementCounts.get(page.path)!;
+        const single = await alone(`${origins[0]}${page.path}`, cookies[page.who]);
         const m = await load(origins, page.path, cookies[page.who], duration);
         floor ??= m.perSecond;
         const shown = workerId ? page.path.replaceAll(`/${workerId}`, "/[id]") : page.path;
-        const line = `| ${shown} (${page.who === "none" ? "no session" : page.who}) | ${count} | ${m.p50} ms | ${m.p99} ms | ${m.perSecond.toFixed(1)} | ${(m.perSecond / floor).toFixed(2)} | ${statements} |${m.bad ? ` ${m.bad} not 2xx |` : ""}`;
+        const line = `| ${shown} (${page.who === "none" ? "no session" : page.who}) | ${count} | ${single} ms | ${m.p50} ms | ${m.p99} ms | ${m.perSecond.toFixed(1)} | ${(m.perSecond / floor).toFixed(2)} | ${statements} | ${Math.round(bytes / 1024)} KB |${m.bad ? ` ${m.bad} not 2xx |` : ""}`;
         console.log(line);
         rows.push(line);
       }
@@ -219,10 +243,10 @@ async function main() {
     const report = [
       `## ${title}`,
       "",
-      `${connections} connections for ${duration} s a page after one warming request per instance; with several instances the connections are split between them, requests per second are their sum and p50 and p99 the slower instance's. "SQL" is the statements one request runs, alone, on an instance of its own that logs them (the measured ones do not). The machine's own figures (cores, what else ran) are not known to the script: say them below the table.`,
+      `${connections} connections for ${duration} s a page after one warming request per instance; "alone" is one request with nothing else running, the median of five in a row on the first instance; with several instances the connections are split between them, requests per second are their sum and p50 and p99 the slower instance's. "SQL" is the statements one request runs and "size" its uncompressed HTML, alone, on an instance of its own that logs them (the measured ones do not). The machine's own figures (cores, what else ran) are not known to the script: say them below the table.`,
       "",
-      "| page (user) | instances | p50 | p99 | requests/s | against the login page | SQL |",
-      "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+      "| page (user) | instances | alone | p50 | p99 | requests/s | against the login page | SQL | size |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
       ...rows,
       "",
     ].join("\n");

@@ -2,8 +2,15 @@ import "server-only";
 // The two homes: a support worker's ("My development", /me) and a manager's ("My team", /team). What waits for the
 // person on either is the inbox's own list (db/queries/inbox.ts), taken whole, never worked out again here, so a home,
 // the inbox and the count in the navigation always agree (decision record 0010).
-import { developmentSummaries, type DevelopmentSummary } from "./development";
-import { inboxReminders } from "./inbox";
+// Each home's data is kept like the inbox, per person and day until a change to a record it is about (decision record
+// 0026): a person opening their home again, or coming back to it from another page, costs a few small questions.
+import { activeGoals, actionsDueSoon, appraisalHistory, conversationHistory, currentPdp, developmentSummaries, type DevelopmentSummary } from "./development";
+import { inboxReminders, inboxVersion } from "./inbox";
+import { ownWorkerRecord } from "./workers";
+import { progressionReadiness } from "./competencies";
+import { trainingRequestsAwaitingDecision } from "./cpd";
+import { apprenticeshipPipeline } from "./apprenticeship-pipeline";
+import { keptUntilChanged } from "../insights-cache";
 import type { SessionUser } from "../../lib/session-user";
 import { splitByWorker, type Reminder } from "../../lib/rules/reminders";
 import { byUrgency, teamFigures } from "../../lib/rules/attention";
@@ -14,6 +21,27 @@ export async function workerHome(user: SessionUser, today: string, workerId: str
     summary: (await developmentSummaries(user, today, { workerIds: [workerId] }))[0],
     waiting: await inboxReminders(user, today),
   };
+}
+
+/**
+ * Everything a support worker's home (My development, /me) shows, or null when their login has no worker record:
+ * kept until their record, or something shared, changes.
+ */
+export async function myDevelopment(user: SessionUser, today: string) {
+  return await keptUntilChanged(`home ${user.id} ${user.role} ${user.orgId} ${today}`, async () => await inboxVersion(user), async () => {
+    const me = await ownWorkerRecord(user);
+    if (!me) return null;
+    return {
+      me,
+      ...(await workerHome(user, today, me.id)),
+      pdp: await currentPdp(user, me.id),
+      goals: await activeGoals(user, me.id),
+      dueSoon: await actionsDueSoon(user, me.id, today),
+      appraisals: await appraisalHistory(user, me.id),
+      conversations: await conversationHistory(user, me.id),
+      readiness: await progressionReadiness(user, me.id, today),
+    };
+  });
 }
 
 export type TeamRow = DevelopmentSummary & { name: string; hasAgreedPdp: boolean; waiting: Reminder[] };
@@ -30,4 +58,13 @@ export async function teamHome(user: SessionUser, today: string) {
     .map((r) => ({ ...r, name: `${r.lastName}, ${r.firstName}`, hasAgreedPdp: r.pdp === "agreed", waiting: byWorker.get(r.workerId) ?? [] }))
     .sort((a, b) => byUrgency({ ...a, reasons: a.waiting }, { ...b, reasons: b.waiting }));
   return { rows, forYou: rest, figures: teamFigures(rows, today) };
+}
+
+/** Everything a manager's home (My team, /team) shows, kept until a record in their teams, or something shared, changes. */
+export async function myTeam(user: SessionUser, today: string) {
+  return await keptUntilChanged(`team ${user.id} ${user.role} ${user.orgId} ${today}`, async () => await inboxVersion(user), async () => ({
+    ...(await teamHome(user, today)),
+    training: await trainingRequestsAwaitingDecision(user),
+    apprentices: (await apprenticeshipPipeline(user, today)) ?? [],
+  }));
 }

@@ -6,6 +6,7 @@ import { always } from "../dialect";
 import { db, first, lockFor, one } from "../client";
 import { users, loginSessions, loginThrottle, organisations } from "../schema";
 import { audit, type AuditEntry } from "../audit";
+import { withoutInvalidating } from "../insights-cache";
 import { verifyPassword } from "../../lib/passwords";
 import { afterFailure, ACCOUNT_LIMITS, ADDRESS_LIMITS, DEVICE_LIMITS, type ThrottleLimits, type ThrottleState } from "../../lib/rules/throttle";
 import type { Device } from "../../lib/device-cookie";
@@ -245,7 +246,9 @@ export async function resolveSession(sessionId: string, sessionVersion: number, 
   const { session, user } = row!;
   let lastSeenAt = session.lastSeenAt;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db.update(loginSessions).set({ lastSeenAt: now }).where(eq(loginSessions.id, sessionId));
+    // Bookkeeping that changes no figure and no inbox: kept results stay valid (on PostgreSQL the data version leaves
+    // login sessions out already).
+    await withoutInvalidating(async (tx) => await tx.update(loginSessions).set({ lastSeenAt: now }).where(eq(loginSessions.id, sessionId)));
     lastSeenAt = now;
   }
   return {

@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { requireRole } from "@/lib/auth";
-import { ownWorkerRecord } from "@/db/queries/workers";
-import { progressionReadiness } from "@/db/queries/competencies";
 import { ReadinessPanel } from "@/components/readiness-panel";
-import { activeGoals, appraisalHistory, currentPdp, actionsDueSoon, conversationHistory } from "@/db/queries/development";
-import { workerHome } from "@/db/queries/homes";
+import { myDevelopment } from "@/db/queries/homes";
 import { WaitingList } from "@/components/waiting-list";
 import { todayInLondon, formatDate } from "@/lib/rules/dates";
 import { isAgreed } from "@/lib/rules/pdp";
@@ -20,8 +17,9 @@ const GOAL_TONE = { achieved: "green", in_progress: "blue", not_started: "grey",
 
 export default async function MyDevelopmentPage() {
   const user = await requireRole("support_worker");
-  const me = await ownWorkerRecord(user);
-  if (!me) {
+  const today = todayInLondon();
+  const home = await myDevelopment(user, today);
+  if (!home) {
     return (
       <>
         <h1 className="mb-4">My development</h1>
@@ -31,14 +29,7 @@ export default async function MyDevelopmentPage() {
       </>
     );
   }
-  const today = todayInLondon();
-  const { summary, waiting } = await workerHome(user, today, me.id);
-  const pdp = await currentPdp(user, me.id);
-  const goals = await activeGoals(user, me.id);
-  const dueSoon = await actionsDueSoon(user, me.id, today);
-  const appraisals = await appraisalHistory(user, me.id);
-  const conversations = await conversationHistory(user, me.id);
-  const readiness = await progressionReadiness(user, me.id, today);
+  const { me, summary, waiting, pdp, goals, dueSoon, appraisals, conversations, readiness } = home;
   const base = `/workers/${me.id}`;
   const openGoals = goals.filter((g) => g.status === "not_started" || g.status === "in_progress");
 

@@ -2,10 +2,8 @@ import type { Metadata } from "next";
 import Link from "@/components/link";
 import { requireRole } from "@/lib/auth";
 import type { DevelopmentSummary } from "@/db/queries/development";
-import { teamHome } from "@/db/queries/homes";
+import { myTeam } from "@/db/queries/homes";
 import { WaitingCell, WaitingList } from "@/components/waiting-list";
-import { trainingRequestsAwaitingDecision } from "@/db/queries/cpd";
-import { apprenticeshipPipeline } from "@/db/queries/apprenticeship-pipeline";
 import { isLive } from "@/lib/rules/apprenticeship-lifecycle";
 import { todayInLondon, formatDate } from "@/lib/rules/dates";
 import { pdpReviewOverdue, type AppraisalState, type PdpState } from "@/lib/rules/attention";
@@ -67,9 +65,8 @@ function PdpCell({ r, today }: { r: DevelopmentSummary; today: string }) {
 export default async function TeamPage() {
   const user = await requireRole("manager");
   const today = todayInLondon();
-  const { rows, forYou, figures } = await teamHome(user, today);
-  const training = await trainingRequestsAwaitingDecision(user);
-  const apprentices = (await apprenticeshipPipeline(user, today) ?? []).filter((a) => isLive(a.status));
+  const { rows, forYou, figures, training, apprentices: pipeline } = await myTeam(user, today);
+  const apprentices = pipeline.filter((a) => isLive(a.status));
   const apprenticesAtRisk = apprentices.filter((a) => a.track.risks.length > 0).length;
 
   return (

@@ -37,7 +37,8 @@ export const auditEvents = pgTable(
   },
   (t) => [
     index("audit_events_entity_idx").on(t.entityType, t.entityId),
-    index("audit_events_worker_idx").on(t.workerId),
+    // By worker, then in order: a worker's latest change is the last entry of their range (db/queries/inbox.ts).
+    index("audit_events_worker_idx").on(t.workerId, t.seq),
     index("audit_events_actor_idx").on(t.actorId),
     index("audit_events_at_idx").on(t.at),
   ],
