@@ -200,6 +200,7 @@ export async function inboxVersion(user: SessionUser): Promise<string> {
       .select({
         workers: count(),
         lastChange: sql<number | null>`max((select max(${auditEvents.seq}) from ${auditEvents} where ${auditEvents.workerId} = ${workers.id}))`,
+        shared: sql<unknown>`(select ${settings.value} from ${settings} where ${settings.key} = ${SHARED_CHANGE_SETTING})`,
       })
       .from(workers)
       // A second table in the query makes drizzle qualify the correlated subquery's columns.
