@@ -7,6 +7,7 @@ import { authConfig, mayOpen } from "./lib/auth.config";
 import { appUrl, entraConfig } from "./lib/env";
 import { responseSecurity } from "./lib/security-headers";
 import { RETURN_TO_HEADER, returnPathOf, signInPath } from "./lib/safe-redirect";
+import { SESSION_HANDOFF_HEADER, handoffValue } from "./lib/session-handoff";
 
 const { auth } = NextAuth(authConfig);
 
@@ -24,6 +25,12 @@ const withSession = auth((request: NextAuthRequest, _event: NextFetchEvent) => {
     forward.set("Content-Security-Policy", security.policy);
     forward.set("x-nonce", security.nonce);
     forward.set(RETURN_TO_HEADER, returnTo);
+    // The session as read here, so the page need not decode the cookie again (lib/session-handoff.ts); a client's own
+    // value of the header never gets through.
+    const session = request.auth;
+    const secret = process.env.AUTH_SECRET;
+    if (secret && session?.sid && typeof session.sv === "number") forward.set(SESSION_HANDOFF_HEADER, handoffValue({ sid: session.sid, sv: session.sv }, secret));
+    else forward.delete(SESSION_HANDOFF_HEADER);
     response = NextResponse.next({ request: { headers: forward } });
   } else {
     // A path, not an address: the browser stays on the host it used (Next rewrites 127.0.0.1 to localhost here).

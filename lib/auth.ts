@@ -16,6 +16,7 @@ import { DEVICE_COOKIE, DEVICE_COOKIE_LIFETIME_MS, cookieAfterSignIn, devicesIn,
 import type { Role } from "./vocabulary";
 import type { SessionUser } from "./session-user";
 import { RETURN_TO_HEADER, signInPath } from "./safe-redirect";
+import { SESSION_HANDOFF_HEADER, readHandoff } from "./session-handoff";
 import type { SessionTimeLeft } from "./rules/session";
 import { checkCredentials, activeUserByEmail, startLoginSession, resolveSession, sessionTimeLeft } from "@/db/queries/sign-in";
 
@@ -127,9 +128,12 @@ export const entraEnabled = () => !!entraConfig();
 /** What a refused signIn() throws (a successful one throws Next's redirect instead). */
 export { AuthError } from "next-auth";
 
-/** The signed-in user, checked against the database on every request (memoised per request). */
+/**
+ * The signed-in user, checked against the database on every request (memoised per request). The session comes from
+ * the proxy, which has decoded the cookie already (lib/session-handoff.ts), or from the cookie where it has not.
+ */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
+  const session = readHandoff((await headers()).get(SESSION_HANDOFF_HEADER), process.env.AUTH_SECRET) ?? await auth();
   if (!session?.sid || typeof session.sv !== "number") return null;
   const check = await resolveSession(session.sid, session.sv);
   // The address goes on every audit row this request writes.

@@ -5,6 +5,8 @@
 // team's worker, an administrator for the organisation's settings, a worker on their own record); before it every
 // person's inbox is kept, after it every kept inbox must equal the fresh one. A seed that fails names its step.
 import { afterEach, describe, expect, it, vi } from "vitest";
+// The seed's small deterministic generator: the same seed makes the same run.
+import { mulberry32 } from "@/db/seed/random";
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { db, first } from "@/db/client";
 import { editableWorkers } from "@/db/access";
@@ -59,17 +61,6 @@ const TODAY = "2026-12-01";
 const SEEDS = process.env.INBOX_KEPT_SEEDS ? process.env.INBOX_KEPT_SEEDS.split(",").map(Number) : [20261201, 7, 4242];
 const STEPS = Number(process.env.INBOX_KEPT_STEPS ?? 25);
 
-/** A small deterministic generator (mulberry32): the same seed makes the same run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The organisation of tests/inbox.test.ts. Team A (manager A): worker A with an overdue appraisal, a PDP review due

@@ -16,6 +16,7 @@ vi.mock("next-auth", () => ({
 }));
 
 const { config, proxy } = await import("@/proxy");
+const { SESSION_HANDOFF_HEADER, handoffValue, readHandoff } = await import("@/lib/session-handoff");
 
 // Next compiles each matcher with path-to-regexp; ours is a single custom group, which reads the same as a RegExp.
 const runsOn = (path: string) => config.matcher.some((m) => new RegExp(`^${m}$`).test(path));
@@ -103,6 +104,37 @@ describe("the proxy's answer", () => {
       {} as NextFetchEvent,
     );
     expect(res!.headers.get("x-middleware-request-x-pathways-return-to")).toBe("/insights?team=a");
+  });
+
+  it("hands the page the session it decoded, signed, and never a client's own claim to one", async () => {
+    const savedSecret = process.env.AUTH_SECRET;
+    process.env.AUTH_SECRET = "a-test-secret-for-the-handoff-0123456789";
+    try {
+      session.current = { sid: "s_1-A", sv: 3, expires: "2099-01-01T00:00:00Z" };
+      const handed = (await get("/workers")).headers.get(`x-middleware-request-${SESSION_HANDOFF_HEADER}`);
+      expect(readHandoff(handed, process.env.AUTH_SECRET)).toEqual({ sid: "s_1-A", sv: 3 });
+      // Another secret, a changed version or session, or a truncated signature: nothing.
+      expect(readHandoff(handed, "another-secret-entirely-0123456789abcdef")).toBeNull();
+      expect(readHandoff(handed!.replace(".3.", ".4."), process.env.AUTH_SECRET)).toBeNull();
+      expect(readHandoff(handed!.replace("s_1-A", "s_1-B"), process.env.AUTH_SECRET)).toBeNull();
+      expect(readHandoff(handed!.slice(0, -1), process.env.AUTH_SECRET)).toBeNull();
+      expect(readHandoff(handoffValue({ sid: "s_1-A", sv: 3 }, process.env.AUTH_SECRET), undefined)).toBeNull();
+
+      // Signed out, a client that sends a value of its own (even a once-valid one) has it removed before the page.
+      session.current = null;
+      for (const path of ["/api/session", "/workers/abc/cpd"]) {
+        const res = await proxy(
+          new NextRequest(`http://localhost:3000${path}`, { method: path === "/api/session" ? "GET" : "POST", headers: { [SESSION_HANDOFF_HEADER]: handed! } }),
+          {} as NextFetchEvent,
+        );
+        expect(res!.headers.get("x-middleware-next"), path).toBe("1");
+        expect(res!.headers.get(`x-middleware-request-${SESSION_HANDOFF_HEADER}`), path).toBeNull();
+        expect(res!.headers.get("x-middleware-override-headers"), path).not.toContain(SESSION_HANDOFF_HEADER);
+      }
+    } finally {
+      if (savedSecret === undefined) delete process.env.AUTH_SECRET;
+      else process.env.AUTH_SECRET = savedSecret;
+    }
   });
 
   it("lets a signed-out visitor reach the public pages and the sign-in API, with the policy", async () => {

@@ -9,6 +9,8 @@ import { apprenticeshipStatusWords, type ApprenticeshipStatus } from "@/lib/voca
 import { Stat } from "@/components/stat";
 import { ScrollRegion } from "@/components/scroll-region";
 import { Pagination } from "@/components/pagination";
+import { TeamFilterField, TeamMatches } from "@/components/team-filter";
+import { pickTeam } from "@/lib/team-filter";
 import { ApprenticeshipStatusTag, OtjRagTag, ReviewDueTag } from "@/components/apprenticeship-tags";
 
 export const metadata: Metadata = { title: "Apprenticeships" };
@@ -33,15 +35,17 @@ const SHOW_WORDS: Record<Show, string> = {
   withdrawn: "Withdrawn",
 };
 
-export default async function ApprenticeshipsPage({ searchParams }: { searchParams: Promise<{ show?: string; team?: string; page?: string }> }) {
+export default async function ApprenticeshipsPage({ searchParams }: { searchParams: Promise<{ show?: string; team?: string; teamq?: string; page?: string }> }) {
   const user = await requireUser();
   const today = todayInLondon();
   const rows = await apprenticeshipPipeline(user, today);
   if (!rows) notFound();
   const sp = await searchParams;
   const show = parseShow(sp.show);
-  const teams = [...new Map(rows.map((r) => [r.teamId, r.teamName])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
-  const team = teams.some(([id]) => id === sp.team) ? sp.team! : null;
+  const teams = [...new Map(rows.map((r) => [r.teamId, r.teamName])).entries()].sort((a, b) => a[1].localeCompare(b[1])).map(([id, name]) => ({ id, name }));
+  // Words typed in the team box of a large organisation (lib/team-filter.ts) pick the team when they name one.
+  const picked = pickTeam(sp.team, sp.teamq, teams);
+  const team = picked.team;
   const inTeam = team ? rows.filter((r) => r.teamId === team) : rows;
 
   const live = inTeam.filter((r) => isLive(r.status));
@@ -78,25 +82,14 @@ export default async function ApprenticeshipsPage({ searchParams }: { searchPara
 
       {teams.length > 1 ? (
         <form method="get" action="/apprenticeships" className="mb-6 flex flex-wrap items-end gap-4">
-          <div>
-            <label htmlFor="team" className="label">
-              Team
-            </label>
-            <select id="team" name="team" defaultValue={team ?? ""} className="input max-w-md">
-              <option value="">All teams</option>
-              {teams.map(([id, name]) => (
-                <option key={id} value={id}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <TeamFilterField teams={teams} picked={picked} className="max-w-md" />
           {show !== "live" ? <input type="hidden" name="show" value={show} /> : null}
           <button type="submit" className="btn btn-secondary mb-0!">
             Show
           </button>
         </form>
       ) : null}
+      <TeamMatches picked={picked} hrefFor={(t) => href({ team: t, page: 1 })} />
 
       <section aria-labelledby="counts" className="mb-8">
         <h2 id="counts" className="sr-only">

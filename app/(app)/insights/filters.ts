@@ -2,15 +2,17 @@
 // that is not a real date up to today falls back to today.
 import { isIsoDate } from "@/lib/rules/dates";
 import type { ScorecardFilters } from "@/db/queries/scorecard";
+import { pickTeam } from "@/lib/team-filter";
 
-export type InsightsSearch = { team?: string; profession?: string; setting?: string; end?: string };
+/** `teamq`: words typed in the team box of a large organisation (lib/team-filter.ts), which win over `team`. */
+export type InsightsSearch = { team?: string; teamq?: string; profession?: string; setting?: string; end?: string };
 
-type Choices = { teams: { id: string }[]; professions: { id: string }[]; settings: { id: string }[] };
+type Choices = { teams: { id: string; name: string }[]; professions: { id: string }[]; settings: { id: string }[] };
 
 export function parseInsightsFilters(sp: InsightsSearch, choices: Choices, today: string): ScorecardFilters {
   const pick = (v: string | undefined, list: { id: string }[]) => (v && list.some((x) => x.id === v) ? v : null);
   return {
-    team: pick(sp.team, choices.teams),
+    team: pickTeam(sp.team, sp.teamq, choices.teams).team,
     profession: pick(sp.profession, choices.professions),
     setting: pick(sp.setting, choices.settings),
     end: sp.end && isIsoDate(sp.end) && sp.end <= today && sp.end >= "2000-01-01" ? sp.end : today,

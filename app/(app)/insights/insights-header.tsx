@@ -5,7 +5,9 @@ import type { SessionUser } from "@/lib/session-user";
 import type { ScorecardFilters } from "@/db/queries/scorecard";
 import { TabNav } from "@/components/tab-nav";
 import { SelectField } from "@/components/forms/select-field";
-import { insightsQuery } from "./filters";
+import { insightsQuery, type InsightsSearch } from "./filters";
+import { TeamFilterField, TeamMatches } from "@/components/team-filter";
+import { pickTeam } from "@/lib/team-filter";
 import { formatDateTime } from "@/lib/rules/dates";
 import { maxStaleMs } from "@/db/queries/insights";
 
@@ -52,6 +54,7 @@ export function InsightsHeader({
   extraQuery = {},
   workedOutAt = null,
   periods,
+  search = {},
   children,
 }: {
   user: SessionUser;
@@ -69,6 +72,8 @@ export function InsightsHeader({
   workedOutAt?: Date | null;
   /** A tab with fixed reporting periods and no other filters (equity): the periods offered, and the one shown. */
   periods?: { offered: readonly { end: string; words: string }[]; shown: string };
+  /** The address's filters as given, for the teams matching words typed in the team box. */
+  search?: InsightsSearch;
   children?: React.ReactNode;
 }) {
   const filtered = periods
@@ -76,6 +81,7 @@ export function InsightsHeader({
     : !!(filters.team || filters.profession || filters.setting) || filters.end !== today || Object.keys(extraQuery).length > 0;
   const action = insightsPath(tab);
   const q = insightsQuery(filters, today);
+  const picked = pickTeam(search.team, search.teamq, choices.teams);
   return (
     <>
       <p className="text-nhs-secondary">{scopeWords(user, periods ? [] : filterNameParts(filters, choices))}</p>
@@ -94,7 +100,7 @@ export function InsightsHeader({
           />
         ) : (
         <div className="grid gap-x-6 sm:grid-cols-2 lg:grid-cols-4">
-          <SelectField name="team" label="Team" options={choices.teams.map((t) => [t.id, t.name] as const)} placeholder="All teams" defaultValue={filters.team ?? ""} />
+          <TeamFilterField teams={choices.teams} picked={picked} className="mb-5" />
           <SelectField name="profession" label="Profession" options={choices.professions.map((t) => [t.id, t.name] as const)} placeholder="All professions" defaultValue={filters.profession ?? ""} />
           <SelectField name="setting" label="Care setting" options={choices.settings.map((t) => [t.id, t.name] as const)} placeholder="All care settings" defaultValue={filters.setting ?? ""} />
           <div className="mb-4">
@@ -113,6 +119,7 @@ export function InsightsHeader({
           {filtered ? <Link href={action}>Clear the filters</Link> : null}
         </div>
       </form>
+      <TeamMatches picked={picked} hrefFor={(team) => `${action}${insightsQuery({ ...filters, team }, today, extraQuery)}`} />
       {workedOutAt ? (
         <p className="card mb-8 max-w-3xl">
           <strong>{`Figures worked out at ${formatDateTime(workedOutAt)}.`}</strong>

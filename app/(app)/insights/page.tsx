@@ -67,6 +67,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <InsightsHeader
+        search={sp}
         user={user}
         tab="scorecard"
         workedOutAt={card.workedOutAt}

@@ -3,6 +3,8 @@ import Link from "@/components/link";
 import { requireRole } from "@/lib/auth";
 import { canManageWorkers } from "@/lib/roles";
 import { listWorkers } from "@/db/queries/workers";
+import { TeamFilterField, TeamMatches } from "@/components/team-filter";
+import { pickTeam } from "@/lib/team-filter";
 import { teamOptions, professionOptions, stageOptions, bandOptions, careSettingOptions } from "@/db/queries/reference";
 import { parseWorkerFilters, filtersToQuery, SEARCH_MAX, type WorkerFilters, type WorkerSort } from "@/lib/worker-filters";
 import { FieldMessages, describedBy } from "@/components/forms/field-shell";
@@ -36,11 +38,16 @@ function FilterSelect({ name, label, options, value, all }: { name: string; labe
 
 export default async function WorkersPage({ searchParams }: { searchParams: Search }) {
   const user = await requireRole("manager", "lead", "admin");
-  const f = parseWorkerFilters(await searchParams);
+  const search = await searchParams;
+  const parsed = parseWorkerFilters(search);
+  const teams = (await teamOptions(user)).map(([id, name]) => ({ id, name }));
+  // Words typed in the team box of a large organisation (lib/team-filter.ts) pick the team when they name one.
+  const picked = pickTeam(parsed.team, typeof search.teamq === "string" ? search.teamq : undefined, teams);
+  const f = { ...parsed, team: typeof search.teamq === "string" ? (picked.team ?? undefined) : parsed.team };
   const result = await listWorkers(user, f);
   const href = (change: Partial<WorkerFilters>) => `/workers${filtersToQuery({ ...f, ...change })}`;
   const sortHref = (sort: string, dir: "asc" | "desc") => href({ sort: sort as WorkerSort, dir, page: 1 });
-  const moreFilters = !!(f.team || f.profession || f.stage || f.band || f.setting || f.apprentice || f.status !== "in_post");
+  const moreFilters = !!(f.team || picked.typed || f.profession || f.stage || f.band || f.setting || f.apprentice || f.status !== "in_post");
   const filtered = moreFilters || !!f.q;
   const exportHref = `/workers/export${filtersToQuery({ ...f, page: 1 })}`;
 
@@ -90,7 +97,7 @@ export default async function WorkersPage({ searchParams }: { searchParams: Sear
         <details className="mt-4" open={moreFilters}>
           <summary className="cursor-pointer font-semibold text-nhs-blue">More filters{moreFilters ? " (in use)" : ""}</summary>
           <div className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-            <FilterSelect name="team" label="Team" options={await teamOptions(user)} value={f.team} all="All teams" />
+            <TeamFilterField teams={teams} picked={{ ...picked, team: f.team ?? null }} id="f-team" labelClassName="label text-sm" />
             <FilterSelect name="profession" label="Profession" options={await professionOptions()} value={f.profession} all="All professions" />
             <FilterSelect name="stage" label="Role" options={await stageOptions()} value={f.stage} all="All roles" />
             <FilterSelect name="band" label="Band" options={await bandOptions()} value={f.band} all="All bands" />
@@ -122,6 +129,7 @@ export default async function WorkersPage({ searchParams }: { searchParams: Sear
           </p>
         ) : null}
       </form>
+      <TeamMatches picked={picked} hrefFor={(team) => href({ team, page: 1 })} />
 
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-4">
         <p role="status" className="text-lg">

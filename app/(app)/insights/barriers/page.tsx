@@ -22,7 +22,8 @@ export default async function BarriersPage({ searchParams }: { searchParams: Pro
   const user = await requireRole("manager", "lead", "admin");
   const today = todayInLondon();
   const choices = await scorecardFilterChoices(user);
-  const filters = parseInsightsFilters(await searchParams, choices, today);
+  const search = await searchParams;
+  const filters = parseInsightsFilters(search, choices, today);
   const data = await barriersAndEnablers(user, filters);
   // Each quarter is named by the month it ends in: "to Mar 2026".
   const quarterLabels = data.trend.map((q) => `to ${monthLabel(q.end.slice(0, 7))}`);
@@ -45,6 +46,7 @@ export default async function BarriersPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <InsightsHeader
+        search={search}
         user={user}
         tab="barriers"
         workedOutAt={data.workedOutAt}

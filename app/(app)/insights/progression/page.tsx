@@ -57,6 +57,7 @@ export default async function ProgressionPage({ searchParams }: { searchParams: 
   return (
     <>
       <InsightsHeader
+        search={sp}
         user={user}
         tab="progression"
         workedOutAt={data.workedOutAt}

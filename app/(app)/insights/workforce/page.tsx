@@ -16,7 +16,8 @@ export default async function WorkforcePage({ searchParams }: { searchParams: Pr
   const user = await requireRole("manager", "lead", "admin");
   const today = todayInLondon();
   const choices = await scorecardFilterChoices(user);
-  const filters = parseInsightsFilters(await searchParams, choices, today);
+  const search = await searchParams;
+  const filters = parseInsightsFilters(search, choices, today);
   const composition = await workforceComposition(user, filters);
   const tables = workforceTables(composition);
   const headcount = composition.byBand.reduce((a, b) => a + b.headcount, 0);
@@ -26,6 +27,7 @@ export default async function WorkforcePage({ searchParams }: { searchParams: Pr
   return (
     <>
       <InsightsHeader
+        search={search}
         user={user}
         tab="workforce"
         workedOutAt={composition.workedOutAt}
