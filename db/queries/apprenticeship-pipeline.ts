@@ -4,7 +4,7 @@ import "server-only";
 import { and, asc, eq, gte, inArray, or, sql, type SQL } from "drizzle-orm";
 import { caseless } from "../dialect";
 import { db } from "../client";
-import { apprenticeshipReviews, apprenticeshipStandards, apprenticeshipStatusChanges, apprenticeships, otjLogs, teams, workers } from "../schema";
+import { apprenticeshipStandards, apprenticeshipStatusChanges, apprenticeships, teams, workers } from "../schema";
 import { visibleWorkers } from "../access";
 import type { SessionUser } from "../../lib/session-user";
 import { addMonths, todayInLondon } from "../../lib/rules/dates";
@@ -45,7 +45,7 @@ export async function apprenticeshipPipeline(user: SessionUser, today = todayInL
 
 /**
  * The live apprenticeships of in-post workers the user may see (a support worker their own), with their tracking:
- * what the inbox reminds about. The same three queries as the pipeline, whatever the number of apprentices.
+ * what the inbox reminds about. The same two queries as the pipeline, whatever the number of apprentices.
  */
 export async function liveApprenticeshipTracking(user: SessionUser, today = todayInLondon()) {
   return await trackedApprenticeships(user, and(inArray(apprenticeships.status, LIVE), eq(workers.status, "in_post"))!, today);
@@ -69,8 +69,11 @@ async function trackedApprenticeships(user: SessionUser, which: SQL, today: stri
       startDate: apprenticeships.startDate,
       plannedEndDate: apprenticeships.plannedEndDate,
       weeklyHours: apprenticeships.weeklyHours,
-      // Per apprenticeship through its index, rather than totalling every log in the organisation first.
-      loggedHours: sql<number>`(select coalesce(sum(${otjLogs.hours}), 0) from ${otjLogs} where ${otjLogs.apprenticeshipId} = ${apprenticeships.id})`,
+      // The summaries on the apprenticeship's own row (migration apprenticeship_summaries, decision record 0027): one row
+      // an apprenticeship, not every log and review of the organisation.
+      loggedHours: apprenticeships.otjHoursLogged,
+      lastReviewedOn: apprenticeships.lastReviewedOn,
+      nextReviewAgreedOn: apprenticeships.nextReviewAgreedOn,
     })
     .from(apprenticeships)
     .innerJoin(workers, eq(workers.id, apprenticeships.workerId))
@@ -78,7 +81,7 @@ async function trackedApprenticeships(user: SessionUser, which: SQL, today: stri
     .innerJoin(apprenticeshipStandards, eq(apprenticeshipStandards.id, apprenticeships.standardId))
     .where(where)
     .orderBy(caseless(workers.lastName), caseless(workers.firstName), asc(apprenticeships.id));
-  // The status histories and reviews of the live ones, read with the same access rule (two queries, not one a row).
+  // The status histories of the live ones, read with the same access rule (one query, not one a row).
   const liveWhere = and(visibleWorkers(user), inArray(apprenticeships.status, LIVE));
   const changes = new Map<string, StatusChange[]>();
   for (const c of await db
@@ -92,23 +95,8 @@ async function trackedApprenticeships(user: SessionUser, which: SQL, today: stri
     list.push({ toStatus: c.toStatus, effectiveOn: c.effectiveOn });
     changes.set(c.apprenticeshipId, list);
   }
-  const reviews = new Map<string, { dates: string[]; agreedNext: string | null }>();
-  for (const r of await db
-    .select({ apprenticeshipId: apprenticeshipReviews.apprenticeshipId, reviewedOn: apprenticeshipReviews.reviewedOn, nextReviewOn: apprenticeshipReviews.nextReviewOn })
-    .from(apprenticeshipReviews)
-    .innerJoin(apprenticeships, eq(apprenticeships.id, apprenticeshipReviews.apprenticeshipId))
-    .innerJoin(workers, eq(workers.id, apprenticeships.workerId))
-    .where(liveWhere)
-    .orderBy(asc(apprenticeshipReviews.reviewedOn), asc(apprenticeshipReviews.createdAt))) {
-    const entry = reviews.get(r.apprenticeshipId) ?? { dates: [], agreedNext: null };
-    // Ordered by date, so the last one seen is the latest review and its agreed next date counts.
-    entry.dates.push(r.reviewedOn);
-    entry.agreedNext = r.nextReviewOn;
-    reviews.set(r.apprenticeshipId, entry);
-  }
   const rules = await loadRules(db);
   const out: PipelineRow[] = rows.map((r) => {
-    const rev = reviews.get(r.id);
     return {
       id: r.id,
       workerId: r.workerId,
@@ -131,8 +119,9 @@ async function trackedApprenticeships(user: SessionUser, which: SQL, today: stri
           standardMinimumHours: r.standardMinimumHours,
           loggedHours: r.loggedHours,
           changes: changes.get(r.id) ?? [],
-          reviewDates: rev?.dates ?? [],
-          agreedNextReview: rev?.agreedNext ?? null,
+          // The latest review is the one the next is due from (nextReviewDue takes the latest of those given).
+          reviewDates: r.lastReviewedOn ? [r.lastReviewedOn] : [],
+          agreedNextReview: r.nextReviewAgreedOn,
         },
         today,
       ),

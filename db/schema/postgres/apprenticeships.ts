@@ -89,6 +89,15 @@ export const apprenticeships = pgTable(
     weeklyHours: doublePrecision("weekly_hours").notNull().default(37.5),
     epaResult: text("epa_result", { enum: EPA_RESULTS }),
     epaResultOn: date("epa_result_on"),
+    // Summaries of the apprenticeship's off-the-job log and reviews, kept by triggers on those tables in the writer's
+    // transaction (migration apprenticeship_summaries; decision record 0027), so that a pipeline of thousands reads
+    // one row each rather than every log. Never written by the app.
+    /** The hours of every off-the-job log entry, summed. */
+    otjHoursLogged: doublePrecision("otj_hours_logged").notNull().default(0),
+    /** The latest progress review's date. */
+    lastReviewedOn: date("last_reviewed_on"),
+    /** The next review agreed at the latest one (the latest entered, of those on the same date). */
+    nextReviewAgreedOn: date("next_review_agreed_on"),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
