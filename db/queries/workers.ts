@@ -137,12 +137,19 @@ const SORT_COLUMNS: Record<WorkerSort, SQL | typeof workers.fte> = {
   start: sql`${workers.contractStart}`,
 };
 
-function listQuery(user: SessionUser, f: WorkerFilters) {
+function listOrder(f: WorkerFilters) {
   const order = SORT_COLUMNS[f.sort];
+  return [f.dir === "desc" ? desc(order) : asc(order), asc(workers.lastName), asc(workers.id)] as const;
+}
+
+function listQuery(user: SessionUser, f: WorkerFilters) {
   return profileQuery()
     .where(filterConditions(user, f))
-    .orderBy(f.dir === "desc" ? desc(order) : asc(order), asc(workers.lastName), asc(workers.id));
+    .orderBy(...listOrder(f));
 }
+
+/** Sorts by the worker's own columns, for which a page's ids are found from the workers alone. */
+const OWN_COLUMN_SORTS: ReadonlySet<WorkerSort> = new Set(["name", "employeeNumber", "jobTitle", "fte", "start"]);
 
 /** One page of the workers the user may see, with the headcount and FTE of the whole filtered set. */
 export async function listWorkers(user: SessionUser, f: WorkerFilters) {
@@ -154,10 +161,22 @@ export async function listWorkers(user: SessionUser, f: WorkerFilters) {
     .where(filterConditions(user, f))) ?? { headcount: 0, fte: 0 };
   const pages = Math.max(1, Math.ceil(totals.headcount / PAGE_SIZE));
   const page = Math.min(f.page, pages);
-  const rows = await listQuery(user, f)
+  if (!OWN_COLUMN_SORTS.has(f.sort)) {
+    return { rows: await listQuery(user, f).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE), ...totals, page, pages };
+  }
+  // A page of ids first, sorted on the workers alone, then only those 25 joined to their team, profession and the rest:
+  // sorting a lead's 47,000 workers each joined to six tables for a page of 25 took four times as long.
+  const ids = (await db
+    .select({ id: workers.id })
+    .from(workers)
+    // A join keeps drizzle writing qualified column names (see db/queries/insights.ts).
+    .innerJoin(teams, eq(teams.id, workers.teamId))
+    .where(filterConditions(user, f))
+    .orderBy(...listOrder(f))
     .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE);
-  return { rows, ...totals, page, pages };
+    .offset((page - 1) * PAGE_SIZE)).map((r) => r.id);
+  const byId = new Map((ids.length ? await profileQuery().where(inArray(workers.id, ids)) : []).map((r) => [r.id, r]));
+  return { rows: ids.flatMap((id) => byId.get(id) ?? []), ...totals, page, pages };
 }
 
 /** Every row of the filtered list, for the CSV export. */
