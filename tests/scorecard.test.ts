@@ -208,6 +208,15 @@ describe("the workers behind a figure", () => {
     expect(education.rows.filter((r) => r.met).map((r) => r.id)).toEqual([f.workers.lineManagedOnly.id]);
     expect(education.rows.map((r) => r.id)).not.toContain(f.workers.workerB.id);
     expect((await scorecardWorkers(asSession(f.users.lead), all(), "supervised", 2)).rows).toHaveLength(2);
+    // Pages of two, from an offset, make up the whole list in its order, with the totals of all of them.
+    const whole = (await scorecardWorkers(asSession(f.users.lead), all(), "appraised")).rows.map((r) => r.id);
+    const paged = [];
+    for (let offset = 0; offset < whole.length; offset += 2) {
+      const page = await scorecardWorkers(asSession(f.users.lead), all(), "appraised", 2, offset);
+      expect([page.total, page.met]).toEqual([5, 1]);
+      paged.push(...page.rows.map((r) => r.id));
+    }
+    expect(paged).toEqual(whole);
   });
 });
 
@@ -341,6 +350,10 @@ describe("competency sign-off coverage", () => {
     expect([behind.total, behind.signedOff, behind.required]).toEqual([5, 2, 5 * entry.length]);
     expect(behind.rows.at(-1)).toMatchObject({ id: workerA.id, signedOff: 2, required: entry.length });
     expect(behind.rows.slice(0, -1).every((r) => r.signedOff === 0)).toBe(true);
+    // A page from an offset is that part of the list, with the totals of everyone.
+    const second = await coverageWorkers(asSession(f.users.lead), all(), 2, 2);
+    expect(second.rows.map((r) => r.id)).toEqual(behind.rows.slice(2, 4).map((r) => r.id));
+    expect([second.total, second.signedOff, second.required]).toEqual([5, 2, 5 * entry.length]);
     // Another organisation's lead sees none of these workers.
     expect((await coverageWorkers(asSession(f.users.otherLead), all())).rows.map((r) => r.id)).not.toContain(workerA.id);
     // Team B's workers are not listed for team A's manager unless line-managed by them.

@@ -134,9 +134,9 @@ function measureDue(p: Period): Record<WorkerMeasure, SQL> {
 /**
  * The workers behind one figure: everyone it is out of (the population, or those for whom it had fallen due) with
  * whether they meet the measure and, where it has a due date, when it fell or falls due; those who do not meet it
- * first, then by name. Bounded by `limit`; the counts are of all of them.
+ * first, then by name. Bounded by `limit`, from `offset` on (a page); the counts are of all of them.
  */
-export async function scorecardWorkers(user: SessionUser, f: ScorecardFilters, measure: WorkerMeasure, limit = 500) {
+export async function scorecardWorkers(user: SessionUser, f: ScorecardFilters, measure: WorkerMeasure, limit = 500, offset = 0) {
   const p = periodEnding(f.end);
   const where = and(population(user, f, p), measureDue(p)[measure])!;
   const met = sql<number>`${measureMet(p)[measure]}`;
@@ -159,7 +159,8 @@ export async function scorecardWorkers(user: SessionUser, f: ScorecardFilters, m
     .innerJoin(teams, eq(teams.id, workers.teamId))
     .where(where)
     .orderBy(sql`${met}`, caseless(workers.lastName), caseless(workers.firstName), asc(workers.id))
-    .limit(limit)) // a negative limit (the download) is left out of the SQL by drizzle, on either dialect
+    .limit(limit) // a negative limit (the download) is left out of the SQL by drizzle, on either dialect
+    .offset(offset))
     .map(({ contractStart, lastAppraisalOn, ...r }) => ({ ...r, dueOn: measure === "appraised" ? nextAppraisalDue(contractStart, lastAppraisalOn) : null }));
   const totals = await first(db
     .select({ total: sql<number>`count(*)`, met: sql<number>`coalesce(${countWhere(met)}, 0)` })
@@ -341,16 +342,16 @@ async function competencyCoverage(where: SQL, p: Period): Promise<Map<string, { 
 }
 
 /** The workers behind the coverage figure, kept while the data is unchanged (never stale: it names people); a download of all of them is not kept. */
-export async function coverageWorkers(user: SessionUser, f: ScorecardFilters, limit = 500) {
-  if (limit < 0) return { ...await workOutCoverageWorkers(user, f, limit), workedOutAt: null }; // a whole download is not kept
-  return keptObject("coverageWorkers", user, [f, limit], async () => await workOutCoverageWorkers(user, f, limit));
+export async function coverageWorkers(user: SessionUser, f: ScorecardFilters, limit = 500, offset = 0) {
+  if (limit < 0) return { ...await workOutCoverageWorkers(user, f, limit, 0), workedOutAt: null }; // a whole download is not kept
+  return keptObject("coverageWorkers", user, [f, limit, offset], async () => await workOutCoverageWorkers(user, f, limit, offset));
 }
 
 /**
  * The workers behind the coverage figure: each worker who owes competencies at their stage, with how many of them are
  * signed off, the least covered first. Bounded by `limit`; the totals are of all of them.
  */
-async function workOutCoverageWorkers(user: SessionUser, f: ScorecardFilters, limit = 500) {
+async function workOutCoverageWorkers(user: SessionUser, f: ScorecardFilters, limit = 500, offset = 0) {
   const p = periodEnding(f.end);
   const version = await publishedFrameworkVersion();
   const empty = { period: p, rows: [] as { id: string; name: string; jobTitle: string; teamName: string; required: number; signedOff: number }[], total: 0, required: 0, signedOff: 0 };
@@ -362,7 +363,7 @@ async function workOutCoverageWorkers(user: SessionUser, f: ScorecardFilters, li
       per.required, per.signed_off as "signedOff",
       count(*) over () as total, sum(per.required) over () as "allRequired", sum(per.signed_off) over () as "allSigned"
     from per join ${workers} on ${workers.id} = per.worker_id join ${teams} on ${teams.id} = ${workers.teamId}
-    order by 1.0 * per.signed_off / per.required, ${caseless(workers.lastName)}, ${caseless(workers.firstName)}, ${workers.id}${limitTo(limit < 0 ? null : limit)}
+    order by 1.0 * per.signed_off / per.required, ${caseless(workers.lastName)}, ${caseless(workers.firstName)}, ${workers.id}${limitTo(limit < 0 ? null : limit)}${offset > 0 ? sql` offset ${offset}` : sql.empty()}
   `);
   const first = all[0];
   return {

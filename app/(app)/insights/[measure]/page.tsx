@@ -7,22 +7,34 @@ import { formatDate, todayInLondon } from "@/lib/rules/dates";
 import { MEASURE_INFO } from "@/lib/rules/scorecard";
 import { Tag } from "@/components/tags";
 import { ScrollRegion } from "@/components/scroll-region";
+import { Pagination } from "@/components/pagination";
 import { insightsQuery, parseInsightsFilters, type InsightsSearch } from "../filters";
 import { isBehindMeasure, workersBehind } from "./workers-table";
 
 export const metadata: Metadata = { title: "Insights: the workers behind a figure" };
 
-export default async function MeasureWorkersPage({ params, searchParams }: { params: Promise<{ measure: string }>; searchParams: Promise<InsightsSearch> }) {
+/** Workers a page; the download has them all. */
+const PER_PAGE = 50;
+
+export default async function MeasureWorkersPage({ params, searchParams }: { params: Promise<{ measure: string }>; searchParams: Promise<InsightsSearch & { page?: string }> }) {
   const user = await requireRole("manager", "lead", "admin");
   const { measure } = await params;
   if (!isBehindMeasure(measure)) notFound();
   const coverage = measure === "competency_coverage";
   const today = todayInLondon();
   const choices = await scorecardFilterChoices(user);
-  const filters = parseInsightsFilters(await searchParams, choices, today);
+  const search = await searchParams;
+  const filters = parseInsightsFilters(search, choices, today);
   const info = MEASURE_INFO[measure];
   const teamName = filters.team ? choices.teams.find((t) => t.id === filters.team)?.name : null;
-  const data = await workersBehind(user, filters, measure, 500);
+  // A page of them at a time: at 50,000 workers a list of hundreds took most of the page's time to draw.
+  let page = Math.max(1, Math.floor(Number(search.page)) || 1);
+  let data = await workersBehind(user, filters, measure, PER_PAGE, (page - 1) * PER_PAGE);
+  if (data.rows.length === 0 && page > 1) {
+    page = 1;
+    data = await workersBehind(user, filters, measure, PER_PAGE, 0);
+  }
+  const pages = Math.max(1, Math.ceil(data.total / PER_PAGE));
 
   return (
     <>
@@ -88,9 +100,7 @@ export default async function MeasureWorkersPage({ params, searchParams }: { par
           </table>
         </ScrollRegion>
       )}
-      {data.total > data.rows.length ? (
-        <p className="mt-3 text-nhs-secondary">{`The first ${data.rows.length} of ${data.total} are shown; filter by team to see the rest, or download them all.`}</p>
-      ) : null}
+      <Pagination page={page} pages={pages} hrefFor={(p) => `/insights/${measure}${insightsQuery(filters, today, p > 1 ? { page: String(p) } : {})}`} />
       {data.rows.length > 0 ? (
         <p className="mt-3 no-print">
           {/* The visible words start the accessible name, which says which list (WCAG 2.5.3). */}

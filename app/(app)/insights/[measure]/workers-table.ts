@@ -32,12 +32,12 @@ export type WorkersBehind = {
   }[];
 };
 
-/** The workers behind the figure, those still to do first; `limit` null for all of them (the download). */
-export async function workersBehind(user: SessionUser, f: ScorecardFilters, measure: BehindMeasure, limit: number | null): Promise<WorkersBehind> {
+/** The workers behind the figure, those still to do first, from `offset` on; `limit` null for all of them (the download). */
+export async function workersBehind(user: SessionUser, f: ScorecardFilters, measure: BehindMeasure, limit: number | null, offset = 0): Promise<WorkersBehind> {
   const bound = limit ?? -1; // SQLite reads LIMIT -1 as no limit
   const many = (n: number) => `${n} ${n === 1 ? "worker" : "workers"}`;
   if (measure === "competency_coverage") {
-    const data = await coverageWorkers(user, f, bound);
+    const data = await coverageWorkers(user, f, bound, offset);
     return {
       period: data.period,
       total: data.total,
@@ -52,7 +52,7 @@ export async function workersBehind(user: SessionUser, f: ScorecardFilters, meas
       })),
     };
   }
-  const data = await scorecardWorkers(user, f, measure, bound);
+  const data = await scorecardWorkers(user, f, measure, bound, offset);
   const due = MEASURE_INFO[measure].outOf === "due";
   const whose = due ? ` whose ${MEASURE_INFO[measure].label.toLowerCase()} had fallen due by ${formatDate(data.period.end)}` : "";
   return {
