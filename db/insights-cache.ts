@@ -147,8 +147,11 @@ export function clearInsightCache(): void {
   currentCache().clear();
 }
 
-/** A few thousand people signed in at once each keep their inbox: a few kilobytes each. */
-const SMALL_ENTRIES = 10_000;
+/**
+ * The people whose inbox and home an instance keeps at once, the least recently used going first: a support worker's
+ * take a few kilobytes, a manager's home tens of kilobytes, so at most about 100 MB.
+ */
+const SMALL_ENTRIES = 2_000;
 /**
  * However sure the version, a kept result is worked out again after this long: a change that bypasses the data layer
  * (a fix made by hand in PostgreSQL) shows within it.

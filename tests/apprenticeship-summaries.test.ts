@@ -170,6 +170,20 @@ describe("the apprenticeships' summaries", () => {
     expect(compared).toBeGreaterThan(STEPS);
   }, 60_000);
 
+  it("stay right when many write to one apprenticeship at once (each on a connection of its own on PostgreSQL)", async () => {
+    const { started } = await setup();
+    const [a, b] = started;
+    for (let round = 0; round < 3; round++) {
+      await Promise.all([
+        ...Array.from({ length: 16 }, (_, i) =>
+          db.insert(otjLogs).values({ apprenticeshipId: a!.id, activityOn: addDays("2026-02-01", round * 20 + i), hours: 1 + (i % 4) / 2, activityType: OTJ_ACTIVITY_TYPES[0], note: "" })),
+        ...Array.from({ length: 8 }, (_, i) =>
+          db.insert(apprenticeshipReviews).values({ apprenticeshipId: b!.id, reviewedOn: addDays("2026-03-01", round * 10 + i), attendees: "Apprentice", progress: "Fine", nextReviewOn: addDays("2026-06-01", i) })),
+      ]);
+      expect(rounded(await kept()), `round ${round}`).toEqual(rounded(await recomputed()));
+    }
+  });
+
   it("feed the pipeline: its hours and next review are the summaries'", async () => {
     const { manager, started } = await setup();
     const [a] = started;

@@ -102,6 +102,12 @@ describe("the workers list", () => {
         }
       }
     }
+    // By name, either way, is by last name then first name, both in that direction.
+    for (const dir of ["asc", "desc"] as const) {
+      const names = (await allWorkersMatching(lead, filters({ sort: "name", dir }))).map((r) => `${r.lastName}\u0000${r.firstName}`.toLowerCase());
+      const sorted = [...names].sort();
+      expect(names, dir).toEqual(dir === "asc" ? sorted : sorted.reverse());
+    }
   });
 
   it("reads filters from the URL, ignoring nonsense, and writes them back without defaults", () => {

@@ -343,7 +343,8 @@ async function competencyCoverage(where: SQL, p: Period): Promise<Map<string, { 
 
 /** The workers behind the coverage figure, kept while the data is unchanged (never stale: it names people); a download of all of them is not kept. */
 export async function coverageWorkers(user: SessionUser, f: ScorecardFilters, limit = 500, offset = 0) {
-  if (limit < 0) return { ...await workOutCoverageWorkers(user, f, limit, 0), workedOutAt: null }; // a whole download is not kept
+  // A whole download, or a page after the first, is not kept: the kept insights are few, and each is a tab's.
+  if (limit < 0 || offset > 0) return { ...await workOutCoverageWorkers(user, f, limit, limit < 0 ? 0 : offset), workedOutAt: null };
   return keptObject("coverageWorkers", user, [f, limit, offset], async () => await workOutCoverageWorkers(user, f, limit, offset));
 }
 

@@ -138,8 +138,10 @@ const SORT_COLUMNS: Record<WorkerSort, SQL | typeof workers.fte> = {
 };
 
 function listOrder(f: WorkerFilters) {
-  const order = SORT_COLUMNS[f.sort];
-  return [f.dir === "desc" ? desc(order) : asc(order), asc(workers.lastName), asc(workers.id)] as const;
+  const way = f.dir === "desc" ? desc : asc;
+  // By name is two keys, each in the direction asked (one direction after both would turn the first name only).
+  const keys = f.sort === "name" ? [way(caseless(workers.lastName)), way(caseless(workers.firstName))] : [way(SORT_COLUMNS[f.sort])];
+  return [...keys, asc(workers.lastName), asc(workers.id)];
 }
 
 function listQuery(user: SessionUser, f: WorkerFilters) {
@@ -175,7 +177,7 @@ export async function listWorkers(user: SessionUser, f: WorkerFilters) {
     .orderBy(...listOrder(f))
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE)).map((r) => r.id);
-  const byId = new Map((ids.length ? await profileQuery().where(inArray(workers.id, ids)) : []).map((r) => [r.id, r]));
+  const byId = new Map((ids.length ? await profileQuery().where(and(inArray(workers.id, ids), visibleWorkers(user))) : []).map((r) => [r.id, r]));
   return { rows: ids.flatMap((id) => byId.get(id) ?? []), ...totals, page, pages };
 }
 

@@ -4,17 +4,28 @@
 ALTER TABLE "apprenticeships" ADD COLUMN "otj_hours_logged" double precision DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "apprenticeships" ADD COLUMN "last_reviewed_on" text;--> statement-breakpoint
 ALTER TABLE "apprenticeships" ADD COLUMN "next_review_agreed_on" text;--> statement-breakpoint
-CREATE FUNCTION apprenticeship_otj_summary(target text) RETURNS void LANGUAGE sql AS $$
+-- Each locks the apprenticeship's row first, then works its value out in a statement of its own: under READ COMMITTED
+-- that statement sees every entry committed by a writer that held the lock before, so two writers at once cannot
+-- leave a total that misses the other's entry. FOR NO KEY UPDATE, the lock the UPDATE takes anyway: the entry's
+-- foreign key check holds a KEY SHARE lock on the same row, which FOR UPDATE would wait on (a deadlock between two
+-- writers).
+CREATE FUNCTION apprenticeship_otj_summary(target text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM apprenticeships WHERE id = target FOR NO KEY UPDATE;
   UPDATE apprenticeships SET otj_hours_logged = (SELECT coalesce(sum(hours), 0) FROM otj_logs WHERE apprenticeship_id = target)
   WHERE id = target;
+END;
 $$;
 --> statement-breakpoint
-CREATE FUNCTION apprenticeship_review_summary(target text) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION apprenticeship_review_summary(target text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM apprenticeships WHERE id = target FOR NO KEY UPDATE;
   UPDATE apprenticeships SET
     last_reviewed_on = (SELECT max(reviewed_on) FROM apprenticeship_reviews WHERE apprenticeship_id = target),
     next_review_agreed_on = (SELECT next_review_on FROM apprenticeship_reviews WHERE apprenticeship_id = target
       ORDER BY reviewed_on DESC, created_at DESC, id DESC LIMIT 1)
   WHERE id = target;
+END;
 $$;
 --> statement-breakpoint
 UPDATE apprenticeships SET

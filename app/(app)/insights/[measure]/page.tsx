@@ -28,7 +28,8 @@ export default async function MeasureWorkersPage({ params, searchParams }: { par
   const info = MEASURE_INFO[measure];
   const teamName = filters.team ? choices.teams.find((t) => t.id === filters.team)?.name : null;
   // A page of them at a time: at 50,000 workers a list of hundreds took most of the page's time to draw.
-  let page = Math.max(1, Math.floor(Number(search.page)) || 1);
+  // However large the number asked for: past the end shows the first page.
+  let page = Math.min(1_000_000, Math.max(1, Math.floor(Number(search.page)) || 1));
   let data = await workersBehind(user, filters, measure, PER_PAGE, (page - 1) * PER_PAGE);
   if (data.rows.length === 0 && page > 1) {
     page = 1;
