@@ -32,7 +32,8 @@ import {
   workers,
 } from "@/db/schema";
 import { seedReference } from "@/db/seed/reference";
-import { inboxReminders, inboxRemindersNow } from "@/db/queries/inbox";
+import { forgetKeptInboxes, inboxReminders, inboxRemindersNow } from "@/db/queries/inbox";
+import { myDevelopment, myTeam } from "@/db/queries/homes";
 import * as appraisalChanges from "@/db/queries/appraisals";
 import * as apprenticeshipChanges from "@/db/queries/apprenticeship-changes";
 import * as standards from "@/db/queries/apprenticeship-standards";
@@ -798,7 +799,11 @@ describe("the kept inbox", () => {
     expect(fresh.some((r, i) => r === kept[i])).toBe(false);
   });
 
-  it.each(SEEDS)("equals the inbox worked out afresh after every change through the data layer (seed %i)", async (seed) => {
+  /** The person's home, kept like their inbox: My development for a support worker, My team for a manager. */
+  const home = async (user: SessionUser) =>
+    user.role === "support_worker" ? await myDevelopment(user, TODAY) : user.role === "manager" ? await myTeam(user, TODAY) : null;
+
+  it.each(SEEDS)("equals the inbox worked out afresh after every change through the data layer, and so do the homes (seed %i)", async (seed) => {
     vi.stubEnv("PATHWAYS_TODAY", TODAY);
     const f = await setup();
     const w: World = {
@@ -833,7 +838,10 @@ describe("the kept inbox", () => {
     let servedFromMemory = 0;
     for (let step = 1; step <= STEPS; step++) {
       const before = new Map<string, Reminder[]>();
-      for (const [label, user] of await people()) before.set(label, await inboxReminders(user, TODAY));
+      for (const [label, user] of await people()) {
+        before.set(label, await inboxReminders(user, TODAY));
+        await home(user); // kept too
+      }
       const op = chooseOperation(w);
       const result = await op.run(w);
       trail.push(`${step}. ${result.what}: ${result.ok ? "done" : `refused (${result.message})`}`);
@@ -850,6 +858,14 @@ describe("the kept inbox", () => {
         if (JSON.stringify(before.get(label)) !== JSON.stringify(now)) inboxChanged = true;
       }
       if (inboxChanged) changed++;
+      // Each home is kept by the same version: what is kept now equals what is worked out once nothing is kept.
+      const keptHomes: unknown[] = [];
+      for (const [, user] of await people()) keptHomes.push(await home(user));
+      forgetKeptInboxes();
+      let i = 0;
+      for (const [label, user] of await people()) {
+        expect(keptHomes[i++], `seed ${seed}, step ${step} (${op.name}: ${result.what}), ${label}'s home as a ${user.role}. The run so far:\n${trail.join("\n")}`).toEqual(await home(user));
+      }
     }
     // Most steps changed something, many changed someone's inbox, and a kept inbox outlived changes not about it
     // (else a cache that never kept anything would pass).
