@@ -5,7 +5,7 @@ import { copyFileSync, rmSync } from "node:fs";
 import { and, count, eq } from "drizzle-orm";
 import { onServer } from "./bench-database";
 import { openDatabase, closeDatabaseAndWait, databaseKind, databaseTarget, db, first, migrateDatabase, one } from "./client";
-import { apprenticeships, teams, users, workers } from "./schema";
+import { apprenticeships, cpdActivities, teams, users, workers } from "./schema";
 import type { SessionUser } from "../lib/session-user";
 
 /** Opens (and migrates) the database at `target` (a SQLite file's path, or DATABASE_URL's address), closing any other. */
@@ -76,6 +76,15 @@ export async function gatewayApprenticeId(): Promise<string | undefined> {
 /** Writes the user's name back unchanged: a commit that changes nothing, so kept insights count as out of date. */
 export async function rewriteUserName(user: SessionUser): Promise<void> {
   await db.update(users).set({ name: user.name }).where(eq(users.id, user.id));
+}
+
+/**
+ * Changes one worker's record as a manager logging CPD would (one CPD entry's hours written again, the same value):
+ * the summaries of that worker and their team are out of date afterwards (decision record 0028).
+ */
+export async function touchOneRecord(): Promise<void> {
+  const row = await first(db.select({ id: cpdActivities.id, hours: cpdActivities.hours }).from(cpdActivities).limit(1));
+  if (row) await db.update(cpdActivities).set({ hours: row.hours }).where(eq(cpdActivities.id, row.id));
 }
 
 /** The names of the first `limit` teams. */

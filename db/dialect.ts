@@ -44,6 +44,13 @@ export function countWhere(condition: SQLWrapper): SQL<number> {
   return sql<number>`sum(case when ${condition} then 1 else 0 end)`;
 }
 
+/** The values of `expr` over the rows where `where` holds, as JSON array text ("[]" for none); in no particular order. */
+export function jsonArrayWhere(expr: SQLWrapper, where: SQLWrapper): SQL<string> {
+  return dialect() === "postgres"
+    ? sql<string>`coalesce(cast(json_agg(${expr}) filter (where ${where}) as text), '[]')`
+    : sql<string>`json_group_array(${expr}) filter (where ${where})`;
+}
+
 /** A number rounded to `digits` decimal places (PostgreSQL rounds only its exact numeric type to places). */
 export function roundTo(expr: SQLWrapper, digits: number): SQL<number> {
   const places = sql.raw(String(Math.trunc(digits)));

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openBenchDatabase, closeBenchDatabase, benchSession, benchWorkerCount, gatewayApprenticeId, openBenchCopy, rewriteUserName, firstTeamNames } from "../db/bench";
+import { openBenchDatabase, closeBenchDatabase, benchSession, benchWorkerCount, gatewayApprenticeId, openBenchCopy, rewriteUserName, firstTeamNames, touchOneRecord } from "../db/bench";
 import { listWorkers, allWorkersMatching } from "../db/queries/workers";
 import { developmentSummaries, activeGoals, actionsDueSoon, conversationHistory, appraisalHistory } from "../db/queries/development";
 import { ownWorkerRecord } from "../db/queries/workers";
@@ -21,7 +21,7 @@ import { competencyOverview, competencyStatementPage, progressionReadiness } fro
 import { headlineMeasures } from "../db/queries/insights";
 import { apprenticeshipPage } from "../db/queries/apprenticeships";
 import { apprenticeshipPipeline } from "../db/queries/apprenticeship-pipeline";
-import { coverageWorkers, scorecard, scorecardWorkers } from "../db/queries/scorecard";
+import { coverageWorkers, forgetScorecardFacts, scorecard, scorecardWorkers } from "../db/queries/scorecard";
 import { progression } from "../db/queries/progression";
 import { workforceComposition } from "../db/queries/workforce";
 import { barriersAndEnablers } from "../db/queries/barriers";
@@ -196,13 +196,17 @@ await time("lead: insights headline measures", async () => await headlineMeasure
     ["equity (a quarter, checked against the year before it)", async (u) => await equityFigures(u, equityPeriodFor(today, today))],
     ["the workers behind competency coverage (first 500)", async (u) => await coverageWorkers(u, all)],
   ];
+  // The scorecard's summaries (decision record 0028): a first view with none (the first of a day), and one just after
+  // a worker's record changed, when only that worker's and team's are worked out again.
+  await time("lead: call-to-action scorecard, no summaries yet (a day's first)", async () => (await forgetScorecardFacts(), clearInsightCache(), await scorecard(lead, all)), 3);
+  await time("lead: call-to-action scorecard, just after a record changes", async () => (await touchOneRecord(), clearInsightCache(), await scorecard(lead, all)), 5);
   for (const [name, fn] of tabs) {
     await time(`lead: ${name}, first view`, fresh(() => fn(lead)), 5);
     await time(`lead: ${name}, data unchanged`, () => fn(lead));
     await time(`lead: ${name}, just after a change`, async () => (await change(), fn(lead)));
     await time(`manager: ${name}, first view`, fresh(() => fn(manager)));
   }
-  await time("lead: the workers behind appraisal (first 500)", async () => await scorecardWorkers(lead, all, "appraised"), 5);
+  await time("lead: the workers behind appraisal (first 500)", fresh(() => scorecardWorkers(lead, all, "appraised")), 5);
   clearInsightCache();
 }
 // A 10,000-row staff list (new workers in the first 20 teams): the dry run, then applying it, on a copy of the

@@ -7,3 +7,4 @@ export * from "./apprenticeships";
 export * from "./cpd";
 export * from "./audit";
 export * from "./imports";
+export * from "./summaries";

@@ -75,8 +75,9 @@ describe("on PostgreSQL", () => {
         and not exists (select 1 from pg_trigger g join pg_class c on c.oid = g.tgrelid
                         where c.relname = t.tablename and g.tgname = t.tablename || '_data_version')
       order by 1`);
-    // A new table is counted unless it is added to this list and to drizzle/postgres 0002_data_version's.
-    expect(untriggered.map((r) => r.name)).toEqual(["audit_events", "data_version", "login_sessions", "login_throttle", "password_tokens", "reminder_deliveries"]);
+    // A new table is counted unless it is added to this list (a table made after 0002_data_version is counted only if
+    // its migration adds the trigger). The scorecard summaries and their versions come from counted tables: writing them changes no figure.
+    expect(untriggered.map((r) => r.name)).toEqual(["audit_events", "data_version", "fact_versions", "login_sessions", "login_throttle", "password_tokens", "reminder_deliveries", "team_scorecard_facts", "worker_scorecard_facts"]);
     const before = await versionNow();
     await db.insert(organisations).values({ name: "Counted" });
     expect(await versionNow()).toBe(before + 1);
