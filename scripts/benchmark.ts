@@ -196,9 +196,10 @@ await time("lead: insights headline measures", async () => await headlineMeasure
     ["equity (a quarter, checked against the year before it)", async (u) => await equityFigures(u, equityPeriodFor(today, today))],
     ["the workers behind competency coverage (first 500)", async (u) => await coverageWorkers(u, all)],
   ];
-  // The scorecard's summaries (decision record 0028): a first view with none (the first of a day), and one just after
-  // a worker's record changed, when only that worker's and team's are worked out again.
-  await time("lead: call-to-action scorecard, no summaries yet (a day's first)", async () => (await forgetScorecardFacts(), clearInsightCache(), await scorecard(lead, all)), 3);
+  // The scorecard's summaries (decision record 0028): a first view with none (the first of a period a lead chooses,
+  // and the work done once a day, after the day's first signed-in response, for the period ending today), and one
+  // just after a worker's record changed, when only that worker's and team's are worked out again.
+  await time("lead: call-to-action scorecard, no summaries yet (a period's first view)", async () => (await forgetScorecardFacts(), clearInsightCache(), await scorecard(lead, all)), 3);
   await time("lead: call-to-action scorecard, just after a record changes", async () => (await touchOneRecord(), clearInsightCache(), await scorecard(lead, all)), 5);
   for (const [name, fn] of tabs) {
     await time(`lead: ${name}, first view`, fresh(() => fn(lead)), 5);

@@ -1,11 +1,13 @@
 // The signed-in shell: the header with role-aware navigation, the warning before the session ends, and the person's
 // keys for drafts of long forms (decision record 0023). Pages still check access themselves.
+import { after } from "next/server";
 import { requireUser } from "@/lib/auth";
 import { hasInbox, navFor } from "@/lib/roles";
 import { roleWords } from "@/lib/vocabulary";
 import { organisationName } from "@/db/queries/sign-in";
 import { inboxCount } from "@/db/queries/inbox";
 import { ownWorkerId } from "@/db/queries/workers";
+import { bringTodaysSummariesUpToDate } from "@/db/queries/scorecard";
 import { BrandHeader } from "@/components/brand-header";
 import { MainNav } from "@/components/main-nav";
 import { SignOutButton } from "@/components/sign-out-button";
@@ -16,6 +18,8 @@ import { timeLeft } from "@/lib/rules/session";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  // Once a day an instance works out the day's scorecard summaries once this response has gone (a no-op after that).
+  after(bringTodaysSummariesUpToDate);
   return (
     <DraftsProvider keys={draftKeysFor(user.id) ?? null}>
       <BrandHeader organisation={await organisationName()}>

@@ -67,7 +67,12 @@ export function filteredWorkers(user: SessionUser, f: ScorecardFilters): SQL {
 
 /** Workers in the population: visible to the user, in post on the last day, matching the filters. */
 export function population(user: SessionUser, f: ScorecardFilters, p: Period): SQL {
-  return and(filteredWorkers(user, f), sql`${workers.contractStart} <= ${p.end}`, or(eq(workers.status, "in_post"), sql`${workers.contractEnd} > ${p.end}`))!;
+  return and(filteredWorkers(user, f), inPostOn(p))!;
+}
+
+/** Workers in post on the period's last day, in any organisation. */
+function inPostOn(p: Period): SQL {
+  return and(sql`${workers.contractStart} <= ${p.end}`, or(eq(workers.status, "in_post"), sql`${workers.contractEnd} > ${p.end}`))!;
 }
 
 /** The thresholds in force: the administrator's setting, or the defaults. */
@@ -428,7 +433,7 @@ function median(values: number[]): number | null {
  */
 async function sumsOfTeams(user: SessionUser, f: ScorecardFilters, p: Period): Promise<{ teams: TeamSums[]; median: number | null }> {
   const which = and(visibleTeams(user), f.team ? eq(teams.id, f.team) : undefined)!;
-  await bringTeamsUpToDate(user, which, p);
+  await bringTeamsUpToDate(which, population(user, { team: null, profession: null, setting: null, end: p.end }, p), p);
   const rows = await db
     .select({
       teamId: teams.id,
@@ -461,6 +466,29 @@ async function sumsOfTeams(user: SessionUser, f: ScorecardFilters, p: Period): P
   return { teams: sums, median: median(all) };
 }
 
+/** The day whose summaries this instance has brought up to date, or begun to. */
+let summariesOf: string | null = null;
+
+/**
+ * Today's summaries, worked out once a day on each instance after the response to the day's first signed-in request
+ * (decision record 0028): every team's sums and every worker's facts for the period ending today, in the same chunks
+ * as a view, so that a lead's first view of the day finds them rather than waiting seconds for them. Another
+ * instance, or a view that came first, leaves nothing out of date, and then this writes nothing. A failure is logged,
+ * and the next request tries again.
+ */
+export async function bringTodaysSummariesUpToDate(): Promise<void> {
+  const today = todayInLondon();
+  if (summariesOf === today) return;
+  summariesOf = today;
+  try {
+    const p = periodEnding(today);
+    await bringTeamsUpToDate(always, inPostOn(p), p);
+  } catch (error) {
+    summariesOf = null;
+    console.error(`Today's scorecard summaries could not be worked out: ${(error as Error).message}`);
+  }
+}
+
 /** Teams whose sums are worked out in one statement (with their workers' facts first). */
 const TEAMS_CHUNK = 250;
 
@@ -470,13 +498,12 @@ const TEAMS_CHUNK = 250;
  * first), a chunk of teams at a time. The sums are labelled with the team's version only if every worker's facts they
  * add up were current in the same statement; if a write came between, with -1, so the next view works them out again.
  */
-async function bringTeamsUpToDate(user: SessionUser, which: SQL, p: Period): Promise<void> {
+async function bringTeamsUpToDate(which: SQL, inPost: SQL, p: Period): Promise<void> {
   const stale = await selectRows<{ id: string }>(sql`
     select ${teams.id} as id from ${teams}
       left join ${teamScorecardFacts} t on t.period_end = ${p.end} and t.team_id = ${teams.id}
       left join ${factVersions} v on v.subject = 'team:' || ${teams.id}
     where ${which} and (t.team_id is null or t.team_version <> coalesce(v.version, 0) or t.shared_version <> ${sharedVersion})`);
-  const inPost = population(user, { team: null, profession: null, setting: null, end: p.end }, p);
   for (let i = 0; i < stale.length; i += TEAMS_CHUNK) {
     if (i > 0) await new Promise((resolve) => setImmediate(resolve)); // let waiting requests run
     const ids = stale.slice(i, i + TEAMS_CHUNK).map((r) => r.id);
