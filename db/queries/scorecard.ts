@@ -214,7 +214,7 @@ const FACTS_CHUNK = 2_000;
  * that works the facts out, so a write that commits meanwhile leaves them labelled out of date, never wrongly current.
  * Writing facts changes no figure, so it leaves kept results alone.
  */
-export async function bringFactsUpToDate(where: SQL, p: Period): Promise<number> {
+export async function bringFactsUpToDate(where: SQL, p: Period, daily = false): Promise<number> {
   const stale = await selectRows<{ id: string }>(sql`
     select ${workers.id} as id from ${workers}
       join ${teams} on ${teams.id} = ${workers.teamId}
@@ -228,24 +228,30 @@ export async function bringFactsUpToDate(where: SQL, p: Period): Promise<number>
     const ids = stale.slice(i, i + FACTS_CHUNK).map((r) => r.id);
     await withoutInvalidating(async () => await execute(await workOutFacts(inArray(workers.id, ids), p, version?.id ?? null)));
   }
-  await forgetOtherPeriods(p);
+  await forgetOtherPeriods(p, daily);
   return stale.length;
 }
 
 /** The shared version now, as the statement that reads it sees it. */
 const sharedVersion = sql`coalesce((select fv.version from ${factVersions} fv where fv.subject = 'shared'), 0)`;
 
-/** Forgets every worker's and team's scorecard facts, so the next view works them all out (the benchmark, the tests). */
+/** Forgets every worker's and team's scorecard facts, and any day's claim, so the next view works them all out (the benchmark, the tests). */
 export async function forgetScorecardFacts(): Promise<void> {
   await withoutInvalidating(async (tx) => {
+    await tx.delete(factVersions).where(sql`${factVersions.subject} like ${`${DAY_CLAIM}%`}`);
     await tx.delete(teamScorecardFacts).where(always);
     await tx.delete(workerScorecardFacts).where(always);
   });
 }
 
-/** Keeps the facts of the period ending today and of the one just asked for; any others are dropped. */
-async function forgetOtherPeriods(p: Period) {
-  const [lo, hi] = [todayInLondon(), p.end].sort() as [string, string];
+/**
+ * Keeps the facts of the period ending today and of the one just asked for; any others are dropped. A view of today's
+ * period drops nothing, so the other period a lead chose stays until the next day's summaries (`daily`) drop it.
+ */
+async function forgetOtherPeriods(p: Period, daily = false) {
+  const today = todayInLondon();
+  if (p.end === today && !daily) return;
+  const [lo, hi] = [today, p.end].sort() as [string, string];
   // As ranges of the keys' first column, which an index answers, rather than "not in", which reads every row.
   const other = (column: SQL) => sql`(${column} < ${lo} or (${column} > ${lo} and ${column} < ${hi}) or ${column} > ${hi})`;
   await withoutInvalidating(async (tx) => {
@@ -466,27 +472,46 @@ async function sumsOfTeams(user: SessionUser, f: ScorecardFilters, p: Period): P
   return { teams: sums, median: median(all) };
 }
 
-/** The day whose summaries this instance has brought up to date, or begun to. */
+/** The day whose summaries this instance has brought up to date, or begun to; and, after a failure, when to try again. */
 let summariesOf: string | null = null;
+let retryAfter = 0;
+const RETRY_MS = 10 * 60_000;
+const DAY_CLAIM = "daily:";
 
 /**
- * Today's summaries, worked out once a day on each instance after the response to the day's first signed-in request
- * (decision record 0028): every team's sums and every worker's facts for the period ending today, in the same chunks
- * as a view, so that a lead's first view of the day finds them rather than waiting seconds for them. Another
- * instance, or a view that came first, leaves nothing out of date, and then this writes nothing. A failure is logged,
- * and the next request tries again.
+ * Today's summaries, worked out once a day after the response to the day's first signed-in request (decision record
+ * 0028): every team's sums and every worker's facts for the period ending today, in the same chunks as a view, so
+ * that a lead's first view of the day finds them rather than waiting seconds for them. Of several instances, the
+ * first to claim the day (a row in fact_versions) does it; the others leave it, and a view that comes first finds
+ * little out of date. A failure gives up the claim, is logged, and is tried again ten minutes later.
  */
 export async function bringTodaysSummariesUpToDate(): Promise<void> {
   const today = todayInLondon();
-  if (summariesOf === today) return;
+  if (summariesOf === today || Date.now() < retryAfter) return;
   summariesOf = today;
+  const claim = `${DAY_CLAIM}${today}`;
+  let claimed = false;
   try {
+    claimed = await withoutInvalidating(async (tx) => {
+      await tx.delete(factVersions).where(and(sql`${factVersions.subject} like ${`${DAY_CLAIM}%`}`, sql`${factVersions.subject} <> ${claim}`));
+      return (await tx.insert(factVersions).values({ subject: claim, version: 0 }).onConflictDoNothing().returning({ subject: factVersions.subject })).length > 0;
+    });
+    if (!claimed) return;
     const p = periodEnding(today);
-    await bringTeamsUpToDate(always, inPostOn(p), p);
+    // Each team's own organisation's workers, as a lead of it counts them.
+    await bringTeamsUpToDate(always, and(inPostOn(p), sql`${workers.orgId} = ${teams.orgId}`)!, p, true);
   } catch (error) {
-    summariesOf = null;
-    console.error(`Today's scorecard summaries could not be worked out: ${(error as Error).message}`);
+    if (summariesOf === today) summariesOf = null;
+    retryAfter = Date.now() + RETRY_MS;
+    if (claimed) await withoutInvalidating(async (tx) => await tx.delete(factVersions).where(eq(factVersions.subject, claim))).catch(() => undefined);
+    console.error("Today's scorecard summaries could not be worked out:", error);
   }
+}
+
+/** Forgets which day this instance worked out, so the next call works today's out again (the tests). */
+export function forgetSummariesDay(): void {
+  summariesOf = null;
+  retryAfter = 0;
 }
 
 /** Teams whose sums are worked out in one statement (with their workers' facts first). */
@@ -498,7 +523,7 @@ const TEAMS_CHUNK = 250;
  * first), a chunk of teams at a time. The sums are labelled with the team's version only if every worker's facts they
  * add up were current in the same statement; if a write came between, with -1, so the next view works them out again.
  */
-async function bringTeamsUpToDate(which: SQL, inPost: SQL, p: Period): Promise<void> {
+async function bringTeamsUpToDate(which: SQL, inPost: SQL, p: Period, daily = false): Promise<void> {
   const stale = await selectRows<{ id: string }>(sql`
     select ${teams.id} as id from ${teams}
       left join ${teamScorecardFacts} t on t.period_end = ${p.end} and t.team_id = ${teams.id}
@@ -507,7 +532,7 @@ async function bringTeamsUpToDate(which: SQL, inPost: SQL, p: Period): Promise<v
   for (let i = 0; i < stale.length; i += TEAMS_CHUNK) {
     if (i > 0) await new Promise((resolve) => setImmediate(resolve)); // let waiting requests run
     const ids = stale.slice(i, i + TEAMS_CHUNK).map((r) => r.id);
-    await bringFactsUpToDate(and(inPost, inArray(workers.teamId, ids))!, p);
+    await bringFactsUpToDate(and(inPost, inArray(workers.teamId, ids))!, p, daily);
     const current = sql`${workerScorecardFacts.workerVersion} = coalesce(v.version, 0) and ${workerScorecardFacts.sharedVersion} = ${sharedVersion}`;
     const measures = countedMeasures(p);
     await withoutInvalidating(async () => await execute(sql`
@@ -537,7 +562,7 @@ async function bringTeamsUpToDate(which: SQL, inPost: SQL, p: Period): Promise<v
         competency_signed = excluded.competency_signed, competency_owing = excluded.competency_owing, training_decided = excluded.training_decided,
         training_approved = excluded.training_approved, cpd_per_fte = excluded.cpd_per_fte`));
   }
-  if (stale.length > 0) await forgetOtherPeriods(p);
+  if (stale.length > 0 || daily) await forgetOtherPeriods(p, daily);
 }
 
 /**
