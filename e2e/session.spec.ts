@@ -94,12 +94,21 @@ async function draftWritten(page: Page) {
 
 const achievements = (page: Page) => page.getByLabel("Achievements");
 
+/**
+ * Waits until the appraisal form is interactive: its character counts show only once React has hydrated the page.
+ * Typing or moving the clock before then races the draft keeper and the session warning setting themselves up.
+ */
+async function interactive(page: Page) {
+  await expect(page.getByText(/^You have [\d,]+ characters? (remaining|too many)$/).first()).toBeVisible();
+}
+
 /** The appraisal's writer signs in, opens it and types; the draft is written before this returns. */
 async function typeInAppraisal(page: Page, text: string) {
   const a = appraisalToWrite();
   await signIn(page, a.email);
   await expect(page).not.toHaveURL(/\/login/);
   await page.goto(a.path);
+  await interactive(page);
   await achievements(page).fill(text);
   await draftWritten(page);
   return a;
@@ -202,6 +211,7 @@ test.describe("the warning before the session ends", () => {
     await signIn(page, email);
     await expect(page).not.toHaveURL(/\/login/);
     await page.goto(path);
+    await interactive(page);
   }
 
   test("comes five minutes before the idle limit, and Stay signed in keeps the session going", async ({ page }) => {

@@ -427,6 +427,18 @@ function writes(w: World, random: () => number) {
     },
   ];
 
+  /** A change to one column or two of a worker's own row, chosen after the worker (so a seed picks as it always has). */
+  const changeWorker = <V extends Partial<typeof workers.$inferInsert>,>(name: string, weight: number, values: () => V, said: (v: V) => string): Step => ({
+    name,
+    weight,
+    run: async () => {
+      const id = pick(await workerIds());
+      const v = values();
+      await db.update(workers).set(v).where(eq(workers.id, id));
+      return `worker ${short(id)} ${said(v)}`;
+    },
+  });
+
   const steps: Step[] = [
     // Appraisals: only a completed one held in the period counts; the last one held by the last day dates the next.
     {
@@ -834,46 +846,10 @@ function writes(w: World, random: () => number) {
     }),
 
     // Workers: who is in the population on the last day, in which team, at what FTE, owing what.
-    {
-      name: "move a worker to another team",
-      weight: 2,
-      run: async () => {
-        const id = pick(await workerIds());
-        const teamId = pick(w.teamIds);
-        await db.update(workers).set({ teamId }).where(eq(workers.id, id));
-        return `worker ${short(id)} to team ${w.teamIds.indexOf(teamId)}`;
-      },
-    },
-    {
-      name: "change a worker's FTE",
-      weight: 1,
-      run: async () => {
-        const id = pick(await workerIds());
-        const fte = pick([1, 0.9, 0.8, 0.75, 0.6, 0.5, 0.4, 0.2]);
-        await db.update(workers).set({ fte }).where(eq(workers.id, id));
-        return `worker ${short(id)} at ${fte} FTE`;
-      },
-    },
-    {
-      name: "change a worker's profession",
-      weight: 1,
-      run: async () => {
-        const id = pick(await workerIds());
-        const professionId = pick(w.professionIds);
-        await db.update(workers).set({ professionId }).where(eq(workers.id, id));
-        return `worker ${short(id)} of profession ${w.professionIds.indexOf(professionId)}`;
-      },
-    },
-    {
-      name: "change a worker's stage",
-      weight: 2,
-      run: async () => {
-        const id = pick(await workerIds());
-        const stageId = pick(w.stageIds);
-        await db.update(workers).set({ stageId }).where(eq(workers.id, id));
-        return `worker ${short(id)} at stage ${short(stageId)}`;
-      },
-    },
+    changeWorker("move a worker to another team", 2, () => ({ teamId: pick(w.teamIds) }), (v) => `to team ${w.teamIds.indexOf(v.teamId)}`),
+    changeWorker("change a worker's FTE", 1, () => ({ fte: pick([1, 0.9, 0.8, 0.75, 0.6, 0.5, 0.4, 0.2]) }), (v) => `at ${v.fte} FTE`),
+    changeWorker("change a worker's profession", 1, () => ({ professionId: pick(w.professionIds) }), (v) => `of profession ${w.professionIds.indexOf(v.professionId)}`),
+    changeWorker("change a worker's stage", 2, () => ({ stageId: pick(w.stageIds) }), (v) => `at stage ${short(v.stageId)}`),
     {
       name: "a worker leaves, or a leaver's leaving date changes",
       weight: 2,
@@ -895,26 +871,8 @@ function writes(w: World, random: () => number) {
         return `worker ${short(leaver.id)} back in post`;
       },
     },
-    {
-      name: "change a worker's contract start",
-      weight: 1,
-      run: async () => {
-        const id = pick(await workerIds());
-        const contractStart = chance(0.3) ? pick(["2012-05-01", "2025-11-30", "2025-12-01", "2025-12-02", "2025-06-30", "2025-07-01"]) : day();
-        await db.update(workers).set({ contractStart }).where(eq(workers.id, id));
-        return `worker ${short(id)} started ${contractStart}`;
-      },
-    },
-    {
-      name: "change who line-manages a worker",
-      weight: 1,
-      run: async () => {
-        const id = pick(await workerIds());
-        const lineManagerId = chance(0.4) ? w.manager.id : null;
-        await db.update(workers).set({ lineManagerId }).where(eq(workers.id, id));
-        return `worker ${short(id)} line-managed by ${lineManagerId ? "the manager" : "nobody"}`;
-      },
-    },
+    changeWorker("change a worker's contract start", 1, () => ({ contractStart: chance(0.3) ? pick(["2012-05-01", "2025-11-30", "2025-12-01", "2025-12-02", "2025-06-30", "2025-07-01"]) : day() }), (v) => `started ${v.contractStart}`),
+    changeWorker("change who line-manages a worker", 1, () => ({ lineManagerId: chance(0.4) ? w.manager.id : null }), (v) => `line-managed by ${v.lineManagerId ? "the manager" : "nobody"}`),
     {
       name: "a new worker joins",
       weight: 1,

@@ -214,7 +214,7 @@ const FACTS_CHUNK = 2_000;
  * that works the facts out, so a write that commits meanwhile leaves them labelled out of date, never wrongly current.
  * Writing facts changes no figure, so it leaves kept results alone.
  */
-export async function bringFactsUpToDate(where: SQL, p: Period, daily = false): Promise<number> {
+export async function bringFactsUpToDate(where: SQL, p: Period): Promise<number> {
   const stale = await selectRows<{ id: string }>(sql`
     select ${workers.id} as id from ${workers}
       join ${teams} on ${teams.id} = ${workers.teamId}
@@ -228,7 +228,7 @@ export async function bringFactsUpToDate(where: SQL, p: Period, daily = false): 
     const ids = stale.slice(i, i + FACTS_CHUNK).map((r) => r.id);
     await withoutInvalidating(async () => await execute(await workOutFacts(inArray(workers.id, ids), p, version?.id ?? null)));
   }
-  await forgetOtherPeriods(p, daily);
+  await forgetOtherPeriods(p);
   return stale.length;
 }
 
@@ -532,7 +532,7 @@ async function bringTeamsUpToDate(which: SQL, inPost: SQL, p: Period, daily = fa
   for (let i = 0; i < stale.length; i += TEAMS_CHUNK) {
     if (i > 0) await new Promise((resolve) => setImmediate(resolve)); // let waiting requests run
     const ids = stale.slice(i, i + TEAMS_CHUNK).map((r) => r.id);
-    await bringFactsUpToDate(and(inPost, inArray(workers.teamId, ids))!, p, daily);
+    await bringFactsUpToDate(and(inPost, inArray(workers.teamId, ids))!, p);
     const current = sql`${workerScorecardFacts.workerVersion} = coalesce(v.version, 0) and ${workerScorecardFacts.sharedVersion} = ${sharedVersion}`;
     const measures = countedMeasures(p);
     await withoutInvalidating(async () => await execute(sql`
