@@ -87,6 +87,12 @@ export async function touchOneRecord(): Promise<void> {
   if (row) await db.update(cpdActivities).set({ hours: row.hours }).where(eq(cpdActivities.id, row.id));
 }
 
+/** Rewrites one live apprenticeship's hours a week with the same value: its first day at risk is worked out again. */
+export async function touchOneApprenticeship(): Promise<void> {
+  const row = await first(db.select({ id: apprenticeships.id, weeklyHours: apprenticeships.weeklyHours }).from(apprenticeships).where(eq(apprenticeships.status, "on_programme")).limit(1));
+  if (row) await db.update(apprenticeships).set({ weeklyHours: row.weeklyHours }).where(eq(apprenticeships.id, row.id));
+}
+
 /** The names of the first `limit` teams. */
 export async function firstTeamNames(limit: number): Promise<string[]> {
   return (await db.select({ name: teams.name }).from(teams).limit(limit)).map((t) => t.name);

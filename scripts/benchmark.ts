@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openBenchDatabase, closeBenchDatabase, benchSession, benchWorkerCount, gatewayApprenticeId, openBenchCopy, rewriteUserName, firstTeamNames, touchOneRecord } from "../db/bench";
+import { openBenchDatabase, closeBenchDatabase, benchSession, benchWorkerCount, gatewayApprenticeId, openBenchCopy, touchOneApprenticeship, rewriteUserName, firstTeamNames, touchOneRecord } from "../db/bench";
 import { listWorkers, allWorkersMatching } from "../db/queries/workers";
 import { developmentSummaries, activeGoals, actionsDueSoon, conversationHistory, appraisalHistory } from "../db/queries/development";
 import { ownWorkerRecord } from "../db/queries/workers";
@@ -20,7 +20,7 @@ import { conversationsPage } from "../db/queries/conversations";
 import { competencyOverview, competencyStatementPage, progressionReadiness } from "../db/queries/competencies";
 import { headlineMeasures } from "../db/queries/insights";
 import { apprenticeshipPage } from "../db/queries/apprenticeships";
-import { apprenticeshipPipeline } from "../db/queries/apprenticeship-pipeline";
+import { apprenticeshipPipeline, apprenticeshipPipelinePage, forgetRiskFacts, type PipelineShow } from "../db/queries/apprenticeship-pipeline";
 import { coverageWorkers, forgetScorecardFacts, scorecard, scorecardWorkers } from "../db/queries/scorecard";
 import { progression } from "../db/queries/progression";
 import { workforceComposition } from "../db/queries/workforce";
@@ -172,8 +172,18 @@ await time("manager: inbox (also the nav count on every page)", async () => {
   forgetKeptInboxes();
   return await inboxReminders(manager, today);
 });
-await time("lead: apprenticeship pipeline (everyone)", async () => await apprenticeshipPipeline(lead, today), 5);
+await time("lead: apprenticeship pipeline (everyone, every row tracked)", async () => await apprenticeshipPipeline(lead, today), 5);
 await time("manager: apprenticeship pipeline (their teams)", async () => await apprenticeshipPipeline(manager, today));
+{
+  // The apprenticeships page (decision record 0029): counts, the at-risk count and one page of 50, from each
+  // apprenticeship's first day at risk; with none kept (after a deployment or new rules), and just after one changes.
+  const pageOf = (user: SessionUser, show: PipelineShow) => apprenticeshipPipelinePage(user, today, { show, pickTeam: () => ({ team: null }), page: 1, pageSize: 50 });
+  await time("lead: apprenticeships page (first day at risk kept)", async () => await pageOf(lead, "live"));
+  await time("lead: apprenticeships page, at risk (first day at risk kept)", async () => await pageOf(lead, "at_risk"));
+  await time("lead: apprenticeships page, no first day at risk kept", async () => (await forgetRiskFacts(), await pageOf(lead, "live")), 3);
+  await time("lead: apprenticeships page, just after an apprenticeship changes", async () => (await touchOneApprenticeship(), await pageOf(lead, "live")), 5);
+  await time("manager: apprenticeships page", async () => await pageOf(manager, "live"));
+}
 {
   const live = await gatewayApprenticeId();
   if (live) await time("lead: a worker's apprenticeship page", async () => await apprenticeshipPage(lead, live, today));

@@ -4,17 +4,26 @@
 // to the tables, as the seed, an import or a fix by hand would (inserting, changing hours and dates, moving an entry to
 // another apprenticeship, deleting). After every step, every apprenticeship's summary equals one worked out again here
 // from all the rows, in JavaScript.
+// Then the first day each is at risk (decision record 0029), labelled with its tracking_version: after random writes
+// to everything the tracking comes from, the pipeline page's counts and lists, read from those facts on several days,
+// equal the tracking rule run over every apprenticeship afresh. That it would find a missing trigger:
+// DROP_TRIGGER=apprenticeships_tracking_update (SQLite) or DROP_TRIGGER="apprenticeships_tracking on apprenticeships"
+// (PostgreSQL) drops one before the writes, and the test fails.
 import { describe, expect, it } from "vitest";
 import { asc, eq, sql } from "drizzle-orm";
 import { db, first } from "@/db/client";
-import { apprenticeshipReviews, apprenticeshipStandards, apprenticeships, otjLogs } from "@/db/schema";
+import { apprenticeshipOptions, apprenticeshipRiskFacts, apprenticeshipReviews, apprenticeshipStandards, apprenticeshipStatusChanges, apprenticeships, otjLogs, otjRules } from "@/db/schema";
 import { seedReference } from "@/db/seed/reference";
 import { mulberry32 } from "@/db/seed/random";
-import { deleteOtjLog, logOtj, recordReview, startApprenticeship } from "@/db/queries/apprenticeship-changes";
-import { apprenticeshipPipeline } from "@/db/queries/apprenticeship-pipeline";
-import { addDays } from "@/lib/rules/dates";
-import { OTJ_ACTIVITY_TYPES } from "@/lib/vocabulary";
+import { changeApprenticeshipStatus, deleteOtjLog, logOtj, recordReview, startApprenticeship } from "@/db/queries/apprenticeship-changes";
+import { apprenticeshipPipeline, apprenticeshipPipelinePage, bringRiskFactsUpToDate, forgetRiskFacts, type PipelineShow } from "@/db/queries/apprenticeship-pipeline";
+import { execute } from "@/db/client";
+import { LIVE_APPRENTICESHIP_STATUSES } from "@/lib/rules/apprenticeship-lifecycle";
+import type { SessionUser } from "@/lib/session-user";
+import { addDays, daysBetween } from "@/lib/rules/dates";
+import { APPRENTICESHIP_STATUSES, OTJ_ACTIVITY_TYPES } from "@/lib/vocabulary";
 import { asSession, makeWorker, twoTeams } from "./support/factory";
+import { and, inArray } from "drizzle-orm";
 
 const TODAY = "2026-12-01";
 const SEEDS = [20261207, 11, 90210];
@@ -198,4 +207,224 @@ describe("the apprenticeships' summaries", () => {
     // The date the latest review agreed, sooner than 12 weeks after it.
     expect(row.track.review).toMatchObject({ dueOn: "2026-12-14", from: "agreed" });
   });
+});
+
+/** What the page shows on a day, read from the risk facts; and the same from the tracking rule over every row. */
+async function pageOn(user: SessionUser, today: string, team: string | null = null) {
+  const view = async (show: PipelineShow) => (await apprenticeshipPipelinePage(user, today, { show, pickTeam: () => ({ team }), page: 1, pageSize: 1_000 }))!;
+  const live = await view("live");
+  const atRisk = await view("at_risk");
+  const planned = await view("planned");
+  return {
+    byStatus: live.byStatus,
+    atRisk: atRisk.atRisk,
+    atRiskIds: atRisk.rows.map((r) => r.id),
+    liveIds: live.rows.map((r) => r.id),
+    plannedIds: planned.rows.map((r) => r.id),
+    byStandard: live.byStandard.map((s) => ({ id: s.id, counts: s.counts })),
+    // The rows shown carry the same tracking as the whole pipeline's.
+    risks: Object.fromEntries(atRisk.rows.map((r) => [r.id, r.track.risks.map((k) => k.kind)])),
+  };
+}
+async function afreshOn(user: SessionUser, today: string, team: string | null = null) {
+  const rows = (await apprenticeshipPipeline(user, today))!.filter((r) => !team || r.teamId === team);
+  const live = rows.filter((r) => (LIVE_APPRENTICESHIP_STATUSES as readonly string[]).includes(r.status));
+  const atRisk = live.filter((r) => r.track.risks.length > 0);
+  const byStatus = Object.fromEntries(APPRENTICESHIP_STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length]));
+  const standards = [...new Set(rows.map((r) => r.standardId))].sort();
+  return {
+    byStatus,
+    atRisk: atRisk.length,
+    atRiskIds: atRisk.map((r) => r.id),
+    liveIds: live.map((r) => r.id),
+    plannedIds: rows.filter((r) => r.status === "planned").map((r) => r.id),
+    byStandard: standards.map((id) => ({ id, counts: Object.fromEntries(APPRENTICESHIP_STATUSES.map((s) => [s, rows.filter((r) => r.standardId === id && r.status === s).length])) })),
+    risks: Object.fromEntries(atRisk.map((r) => [r.id, r.track.risks.map((k) => k.kind)])),
+  };
+}
+const sortedStandards = <T extends { byStandard: { id: string }[] }>(v: T) => ({ ...v, byStandard: [...v.byStandard].sort((a, b) => a.id.localeCompare(b.id)) });
+
+describe("the first day each apprenticeship is at risk", () => {
+  it.each(SEEDS)("gives the pipeline page the at-risk counts and lists the tracking rule gives, on any day, after random writes to what it comes from (seed %i)", async (seed) => {
+    await seedReference(db);
+    if (process.env.DROP_TRIGGER) await execute(sql.raw(`drop trigger ${process.env.DROP_TRIGGER}`));
+    const f = await twoTeams();
+    const manager = asSession(f.users.managerA);
+    const lead = asSession(f.users.lead);
+    // Standards with no options to choose from.
+    const standards = await db
+      .select({ id: apprenticeshipStandards.id })
+      .from(apprenticeshipStandards)
+      .where(sql`not exists (select 1 from ${apprenticeshipOptions} where ${apprenticeshipOptions.standardId} = ${apprenticeshipStandards.id})`)
+      .orderBy(asc(apprenticeshipStandards.reference))
+      .limit(3);
+    expect(standards).toHaveLength(3);
+    const random = mulberry32(seed);
+    const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+    const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    const started: { id: string; workerId: string }[] = [];
+    for (let i = 0; i < 6; i++) {
+      const teamId = i % 3 === 2 ? f.teamB.id : f.teamA.id;
+      const worker = await makeWorker(f.org.id, f.ref, { teamId, lineManagerId: teamId === f.teamA.id ? f.users.managerA.id : f.users.managerB.id });
+      const startDate = addDays(TODAY, -int(-60, 500));
+      const a = await startApprenticeship(
+        asSession(teamId === f.teamA.id ? f.users.managerA : f.users.managerB),
+        worker.id,
+        { standardId: pick(standards).id, optionId: null, provider: "Northbrook College", startDate, plannedEndDate: addDays(startDate, int(200, 700)), weeklyHours: pick([20, 37.5]), started: startDate <= TODAY && i % 4 !== 3 ? "on_programme" : "planned" },
+        TODAY,
+      );
+      if (!a.ok) throw new Error(a.message);
+      started.push({ id: a.id, workerId: worker.id });
+    }
+    // Half have logged more than any rule asks: their first day at risk is set by the dates, breaks and reviews alone,
+    // so a change to the status history moves it (hours far behind would set it first). The others have logged 200
+    // hours, so whether the standard's minimum is 187 or 600 hours moves theirs. All had a review 30 days ago, so an
+    // overdue review does not come first, and a return from a break since then moves the next one.
+    const ahead = started.filter((_, i) => i % 2 === 0);
+    for (const a of started) {
+      const many = ahead.includes(a);
+      await db.insert(otjLogs).values(Array.from({ length: many ? 50 : 10 }, (_, i) => ({ apprenticeshipId: a.id, activityOn: addDays(TODAY, -i), hours: many ? 24 : 20, activityType: OTJ_ACTIVITY_TYPES[0], note: "" })));
+      await db.insert(apprenticeshipReviews).values({ apprenticeshipId: a.id, reviewedOn: addDays(TODAY, -30), attendees: "Apprentice", progress: "Fine" });
+    }
+    const inTeamA = started.filter((_, i) => i % 3 !== 2);
+    const day = () => addDays(TODAY, -int(0, 400));
+    // The app refuses what a person could not do (hours before the start, a move the rules forbid): an app's write
+    // tries each of the team's apprenticeships in turn, from a random one, until one is taken.
+    const returns = async () =>
+      await db
+        .select({ id: apprenticeshipStatusChanges.id })
+        .from(apprenticeshipStatusChanges)
+        .where(and(inArray(apprenticeshipStatusChanges.apprenticeshipId, ahead.map((a) => a.id)), eq(apprenticeshipStatusChanges.fromStatus, "break_in_learning"), eq(apprenticeshipStatusChanges.toStatus, "on_programme")));
+    const rotated = <T,>(list: readonly T[]) => {
+      const from = int(0, list.length - 1);
+      return [...list.slice(from), ...list.slice(0, from)];
+    };
+    const sinceBegun = async (id: string) => {
+      const begun = (await first(db.select({ on: apprenticeships.startDate }).from(apprenticeships).where(eq(apprenticeships.id, id))))!.on;
+      return begun > TODAY ? undefined : addDays(TODAY, -int(0, Math.min(400, daysBetween(begun, TODAY))));
+    };
+    const anyRow = async <T extends { id: string }>(rows: T[]) => (rows.length ? pick(rows) : undefined);
+    const steps: [string, () => Promise<boolean>][] = [
+      ["log hours through the app", async () => {
+        for (const a of rotated(inTeamA)) {
+          const activityOn = await sinceBegun(a.id);
+          if (activityOn && (await logOtj(manager, a.workerId, a.id, { activityOn, hours: int(1, 24) / 2, activityType: pick(OTJ_ACTIVITY_TYPES), note: "" }, TODAY)).ok) return true;
+        }
+        return false;
+      }],
+      ["insert many hours straight into the table", async () => {
+        const a = pick(started).id;
+        await db.insert(otjLogs).values(Array.from({ length: int(1, 12) }, () => ({ apprenticeshipId: a, activityOn: day(), hours: int(8, 24), activityType: pick(OTJ_ACTIVITY_TYPES), note: "" })));
+        return true;
+      }],
+      ["delete an entry from the table", async () => {
+        const log = await anyRow(await db.select({ id: otjLogs.id }).from(otjLogs));
+        if (!log) return false;
+        await db.delete(otjLogs).where(eq(otjLogs.id, log.id));
+        return true;
+      }],
+      ["record a review through the app", async () => {
+        for (const a of rotated(inTeamA)) {
+          const reviewedOn = await sinceBegun(a.id);
+          if (!reviewedOn) continue;
+          const nextReviewOn = random() < 0.5 ? addDays(reviewedOn, int(1, 84)) : null;
+          if ((await recordReview(manager, a.workerId, a.id, { reviewedOn, attendees: "Apprentice and manager", progress: "On track", concerns: "", actions: "", nextReviewOn }, TODAY)).ok) return true;
+        }
+        return false;
+      }],
+      ["change a review's date in the table", async () => {
+        const r = await anyRow(await db.select({ id: apprenticeshipReviews.id }).from(apprenticeshipReviews));
+        if (!r) return false;
+        await db.update(apprenticeshipReviews).set({ reviewedOn: day() }).where(eq(apprenticeshipReviews.id, r.id));
+        return true;
+      }],
+      ["change the status through the app (a break, a return, gateway)", async () => {
+        for (const a of rotated(inTeamA)) {
+          for (const to of rotated(["on_programme", "break_in_learning", "gateway", "end_point_assessment"] as const)) {
+            if ((await changeApprenticeshipStatus(manager, a.workerId, a.id, { to, effectiveOn: TODAY, reason: "Random step", newPlannedEndDate: null }, TODAY)).ok) return true;
+          }
+        }
+        return false;
+      }],
+      ["insert a break and a return straight into the table", async () => {
+        const a = pick(ahead);
+        const from = addDays(TODAY, -int(2, 25));
+        await db.insert(apprenticeshipStatusChanges).values([
+          { apprenticeshipId: a.id, fromStatus: "on_programme", toStatus: "break_in_learning", effectiveOn: from, reason: "Straight in" },
+          { apprenticeshipId: a.id, fromStatus: "break_in_learning", toStatus: "on_programme", effectiveOn: addDays(from, 1), reason: "Straight in" },
+        ]);
+        return true;
+      }],
+      ["change the date of a return from a break in the table", async () => {
+        const c = await anyRow(await returns());
+        if (!c) return false;
+        await db.update(apprenticeshipStatusChanges).set({ effectiveOn: addDays(TODAY, -int(0, 25)) }).where(eq(apprenticeshipStatusChanges.id, c.id));
+        return true;
+      }],
+      ["delete a return from a break from the table", async () => {
+        const c = await anyRow(await returns());
+        if (!c) return false;
+        await db.delete(apprenticeshipStatusChanges).where(eq(apprenticeshipStatusChanges.id, c.id));
+        return true;
+      }],
+      ["change an apprenticeship's status in the table", async () => {
+        await db.update(apprenticeships).set({ status: pick(["planned", "on_programme", "break_in_learning", "gateway", "end_point_assessment"] as const) }).where(eq(apprenticeships.id, pick(started).id));
+        return true;
+      }],
+      ["change an apprenticeship's planned end in the table", async () => {
+        const a = (await first(db.select().from(apprenticeships).where(eq(apprenticeships.id, pick(started).id))))!;
+        await db.update(apprenticeships).set({ plannedEndDate: addDays(a.startDate, int(30, 700)) }).where(eq(apprenticeships.id, a.id));
+        return true;
+      }],
+      ["change an apprenticeship's start in the table", async () => {
+        const a = (await first(db.select().from(apprenticeships).where(eq(apprenticeships.id, pick(started).id))))!;
+        await db.update(apprenticeships).set({ startDate: addDays(a.plannedEndDate, -int(30, 700)) }).where(eq(apprenticeships.id, a.id));
+        return true;
+      }],
+      ["change an apprenticeship's hours a week in the table", async () => {
+        await db.update(apprenticeships).set({ weeklyHours: pick([10, 20, 30, 37.5]) }).where(eq(apprenticeships.id, pick(started).id));
+        return true;
+      }],
+      ["move an apprenticeship to another standard in the table", async () => {
+        await db.update(apprenticeships).set({ standardId: pick(standards).id }).where(eq(apprenticeships.id, pick(started).id));
+        return true;
+      }],
+      ["change a standard's minimum hours", async () => {
+        await db.update(apprenticeshipStandards).set({ otjMinimumHours: pick([null, 187, 300, 600]) }).where(eq(apprenticeshipStandards.id, pick(standards).id));
+        return true;
+      }],
+      ["change an off-the-job rule", async () => {
+        const rule = await anyRow(await db.select({ id: otjRules.id }).from(otjRules));
+        if (!rule) return false;
+        await db.update(otjRules).set({ value: pick([0.2, 0.15, 6, 8]), minimumHours: pick([null, 187, 250]) }).where(eq(otjRules.id, rule.id));
+        return true;
+      }],
+    ];
+    const days = [TODAY, addDays(TODAY, 45), addDays(TODAY, 200)];
+    const trail: string[] = [];
+    const done = new Set<string>();
+    let atRiskSeen = 0;
+    // First every kind of write once, each read against facts kept from the step before; then at random.
+    for (let step = 0; step < STEPS; step++) {
+      const [name, run] = step < steps.length ? steps[step]! : pick(steps);
+      if (await run()) done.add(name);
+      trail.push(`${step + 1}: ${name}`);
+      for (const [user, team] of [[lead, null], [lead, f.teamB.id], [manager, null]] as const) {
+        for (const on of days) {
+          const shown = sortedStandards(await pageOn(user, on, team));
+          const truth = sortedStandards(await afreshOn(user, on, team));
+          expect(shown, `seed ${seed}, ${user.role} ${team ?? ""} on ${on}, after ${trail.join("; ")}`).toEqual(truth);
+          atRiskSeen += truth.atRisk;
+        }
+      }
+      // And the facts kept are those worked out afresh from the source rows: the first day at risk moves with almost
+      // any change to what the tracking comes from, where whether it is at risk on a given day often does not.
+      const kept = await db.select().from(apprenticeshipRiskFacts).orderBy(asc(apprenticeshipRiskFacts.apprenticeshipId));
+      await forgetRiskFacts();
+      await bringRiskFactsUpToDate(inArray(apprenticeships.id, started.map((a) => a.id)));
+      expect(kept, `seed ${seed}, the facts kept after ${trail.join("; ")}`).toEqual(await db.select().from(apprenticeshipRiskFacts).orderBy(asc(apprenticeshipRiskFacts.apprenticeshipId)));
+    }
+    expect(steps.map(([name]) => name).filter((name) => !done.has(name)), `seed ${seed}: kinds of write never made`).toEqual([]);
+    expect(atRiskSeen).toBeGreaterThan(STEPS);
+  }, 120_000);
 });

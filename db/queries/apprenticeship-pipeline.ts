@@ -1,15 +1,18 @@
 import "server-only";
 // The apprenticeship pipeline: every current apprentice a user may see, with their hours and next review, who is at
 // risk, and counts by status, standard and level.
-import { and, asc, eq, gte, inArray, or, sql, type SQL } from "drizzle-orm";
-import { caseless } from "../dialect";
+import { createHash } from "node:crypto";
+import { and, asc, count, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { always, caseless } from "../dialect";
 import { db } from "../client";
-import { apprenticeshipStandards, apprenticeshipStatusChanges, apprenticeships, teams, workers } from "../schema";
+import { apprenticeshipRiskFacts, apprenticeshipStandards, apprenticeshipStatusChanges, apprenticeships, teams, workers } from "../schema";
+import { withoutInvalidating } from "../insights-cache";
 import { visibleWorkers } from "../access";
 import type { SessionUser } from "../../lib/session-user";
 import { addMonths, todayInLondon } from "../../lib/rules/dates";
-import { trackApprenticeship, type StatusChange, type Track } from "../../lib/rules/apprenticeship-tracking";
-import { type ApprenticeshipStatus } from "../../lib/vocabulary";
+import { atRiskFrom, trackApprenticeship, type StatusChange, type Track, type TrackInput } from "../../lib/rules/apprenticeship-tracking";
+import type { OtjRule } from "../../lib/rules/off-the-job";
+import { APPRENTICESHIP_STATUSES, type ApprenticeshipStatus } from "../../lib/vocabulary";
 import { LIVE, loadRules } from "./apprenticeships";
 
 export type PipelineFilters = { status: ApprenticeshipStatus | "at_risk" | "all_live"; team: string | null };
@@ -51,82 +54,233 @@ export async function liveApprenticeshipTracking(user: SessionUser, today = toda
   return await trackedApprenticeships(user, and(inArray(apprenticeships.status, LIVE), eq(workers.status, "in_post"))!, today);
 }
 
-async function trackedApprenticeships(user: SessionUser, which: SQL, today: string) {
-  const where: SQL = and(visibleWorkers(user), which)!;
-  const rows = await db
-    .select({
-      id: apprenticeships.id,
-      workerId: workers.id,
-      workerName: sql<string>`${workers.firstName} || ' ' || ${workers.lastName}`,
-      lastName: workers.lastName,
-      teamId: teams.id,
-      teamName: teams.name,
-      standardId: apprenticeshipStandards.id,
-      standardTitle: apprenticeshipStandards.title,
-      level: apprenticeshipStandards.level,
-      standardMinimumHours: apprenticeshipStandards.otjMinimumHours,
-      status: apprenticeships.status,
-      startDate: apprenticeships.startDate,
-      plannedEndDate: apprenticeships.plannedEndDate,
-      weeklyHours: apprenticeships.weeklyHours,
-      // The summaries on the apprenticeship's own row (migration apprenticeship_summaries, decision record 0027): one row
-      // an apprenticeship, not every log and review of the organisation.
-      loggedHours: apprenticeships.otjHoursLogged,
-      lastReviewedOn: apprenticeships.lastReviewedOn,
-      nextReviewAgreedOn: apprenticeships.nextReviewAgreedOn,
-    })
+/** The columns a pipeline row is made from: the apprenticeship, its worker, team and standard. */
+const rowColumns = {
+  id: apprenticeships.id,
+  workerId: workers.id,
+  workerName: sql<string>`${workers.firstName} || ' ' || ${workers.lastName}`,
+  teamId: teams.id,
+  teamName: teams.name,
+  standardId: apprenticeshipStandards.id,
+  standardTitle: apprenticeshipStandards.title,
+  level: apprenticeshipStandards.level,
+  standardMinimumHours: apprenticeshipStandards.otjMinimumHours,
+  status: apprenticeships.status,
+  startDate: apprenticeships.startDate,
+  plannedEndDate: apprenticeships.plannedEndDate,
+  weeklyHours: apprenticeships.weeklyHours,
+  // The summaries on the apprenticeship's own row (migration apprenticeship_summaries, decision record 0027): one row
+  // an apprenticeship, not every log and review of the organisation.
+  loggedHours: apprenticeships.otjHoursLogged,
+  lastReviewedOn: apprenticeships.lastReviewedOn,
+  nextReviewAgreedOn: apprenticeships.nextReviewAgreedOn,
+};
+/** A selected row's inputs to the tracking rule (the rest come from its status history). */
+type Selected = Omit<TrackInput, "changes" | "reviewDates" | "agreedNextReview"> & { id: string; lastReviewedOn: string | null; nextReviewAgreedOn: string | null };
+
+const pipelineFrom = () =>
+  db
+    .select(rowColumns)
     .from(apprenticeships)
     .innerJoin(workers, eq(workers.id, apprenticeships.workerId))
     .innerJoin(teams, eq(teams.id, workers.teamId))
-    .innerJoin(apprenticeshipStandards, eq(apprenticeshipStandards.id, apprenticeships.standardId))
-    .where(where)
-    .orderBy(caseless(workers.lastName), caseless(workers.firstName), asc(apprenticeships.id));
-  // The status histories of the live ones, read with the same access rule (one query, not one a row).
-  const liveWhere = and(visibleWorkers(user), inArray(apprenticeships.status, LIVE));
+    .innerJoin(apprenticeshipStandards, eq(apprenticeshipStandards.id, apprenticeships.standardId));
+
+const byName = [caseless(workers.lastName), caseless(workers.firstName), asc(apprenticeships.id)] as const;
+
+/** The status histories of these apprenticeships (those of live ones matter: breaks in learning), in order. */
+async function statusHistories(where: SQL): Promise<Map<string, StatusChange[]>> {
   const changes = new Map<string, StatusChange[]>();
   for (const c of await db
     .select({ apprenticeshipId: apprenticeshipStatusChanges.apprenticeshipId, toStatus: apprenticeshipStatusChanges.toStatus, effectiveOn: apprenticeshipStatusChanges.effectiveOn })
     .from(apprenticeshipStatusChanges)
     .innerJoin(apprenticeships, eq(apprenticeships.id, apprenticeshipStatusChanges.apprenticeshipId))
     .innerJoin(workers, eq(workers.id, apprenticeships.workerId))
-    .where(liveWhere)
+    .where(where)
     .orderBy(asc(apprenticeshipStatusChanges.effectiveOn), asc(apprenticeshipStatusChanges.createdAt))) {
     const list = changes.get(c.apprenticeshipId) ?? [];
     list.push({ toStatus: c.toStatus, effectiveOn: c.effectiveOn });
     changes.set(c.apprenticeshipId, list);
   }
-  const rules = await loadRules(db);
-  const out: PipelineRow[] = rows.map((r) => {
-    return {
-      id: r.id,
-      workerId: r.workerId,
-      workerName: r.workerName,
-      teamId: r.teamId,
-      teamName: r.teamName,
-      standardId: r.standardId,
-      standardTitle: r.standardTitle,
-      level: r.level,
-      status: r.status,
-      startDate: r.startDate,
-      plannedEndDate: r.plannedEndDate,
-      track: trackApprenticeship(
-        rules,
-        {
-          status: r.status,
-          startDate: r.startDate,
-          plannedEndDate: r.plannedEndDate,
-          weeklyHours: r.weeklyHours,
-          standardMinimumHours: r.standardMinimumHours,
-          loggedHours: r.loggedHours,
-          changes: changes.get(r.id) ?? [],
-          // The latest review is the one the next is due from (nextReviewDue takes the latest of those given).
-          reviewDates: r.lastReviewedOn ? [r.lastReviewedOn] : [],
-          agreedNextReview: r.nextReviewAgreedOn,
-        },
-        today,
-      ),
-    };
-  });
-  return out;
+  return changes;
 }
 
+/** What the tracking rule is given for one apprenticeship. */
+function trackInput(r: Selected, changes: Map<string, StatusChange[]>): TrackInput {
+  return {
+    status: r.status,
+    startDate: r.startDate,
+    plannedEndDate: r.plannedEndDate,
+    weeklyHours: r.weeklyHours,
+    standardMinimumHours: r.standardMinimumHours,
+    loggedHours: r.loggedHours,
+    changes: changes.get(r.id) ?? [],
+    // The latest review is the one the next is due from (nextReviewDue takes the latest of those given).
+    reviewDates: r.lastReviewedOn ? [r.lastReviewedOn] : [],
+    agreedNextReview: r.nextReviewAgreedOn,
+  };
+}
+
+function tracked(rows: readonly (Selected & Omit<PipelineRow, "track">)[], changes: Map<string, StatusChange[]>, rules: readonly OtjRule[], today: string): PipelineRow[] {
+  return rows.map((r) => ({
+    id: r.id,
+    workerId: r.workerId,
+    workerName: r.workerName,
+    teamId: r.teamId,
+    teamName: r.teamName,
+    standardId: r.standardId,
+    standardTitle: r.standardTitle,
+    level: r.level,
+    status: r.status,
+    startDate: r.startDate,
+    plannedEndDate: r.plannedEndDate,
+    track: trackApprenticeship(rules, trackInput(r, changes), today),
+  }));
+}
+
+async function trackedApprenticeships(user: SessionUser, which: SQL, today: string) {
+  const rows = await pipelineFrom().where(and(visibleWorkers(user), which)).orderBy(...byName);
+  // The status histories of the live ones, read with the same access rule (one query, not one a row).
+  const changes = await statusHistories(and(visibleWorkers(user), inArray(apprenticeships.status, LIVE))!);
+  return tracked(rows, changes, await loadRules(db), today);
+}
+
+/* ------------------------------------------------------------------ the first day each is at risk (decision record 0029) */
+
+/** The off-the-job rules as a label: risk facts worked out under other rules are out of date. */
+function rulesKey(rules: readonly OtjRule[]): string {
+  const key = rules.map((r) => [r.effectiveFrom, r.effectiveTo, r.kind, r.value, r.minimumHours]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  return createHash("sha256").update(JSON.stringify(key)).digest("base64url");
+}
+
+/** Chunks of this many apprenticeships are worked out and written at a time. */
+const RISK_CHUNK = 2_000;
+
+/**
+ * Works out again the first day at risk of every live apprenticeship in `where` (on workers and apprenticeships)
+ * whose fact is missing, labelled with an older tracking_version, or worked out under other rules; returns how many.
+ * The row and its label are read in one statement before its status history, so a change that commits in between is
+ * read with the older label and worked out again next time, never the other way round.
+ */
+export async function bringRiskFactsUpToDate(where: SQL, rules?: readonly OtjRule[]): Promise<number> {
+  const loaded = rules ?? (await loadRules(db));
+  const key = rulesKey(loaded);
+  let done = 0;
+  for (;;) {
+    const stale = await db
+      .select({ ...rowColumns, version: apprenticeships.trackingVersion })
+      .from(apprenticeships)
+      .innerJoin(workers, eq(workers.id, apprenticeships.workerId))
+      .innerJoin(teams, eq(teams.id, workers.teamId))
+      .innerJoin(apprenticeshipStandards, eq(apprenticeshipStandards.id, apprenticeships.standardId))
+      .leftJoin(apprenticeshipRiskFacts, eq(apprenticeshipRiskFacts.apprenticeshipId, apprenticeships.id))
+      .where(
+        and(
+          where,
+          inArray(apprenticeships.status, LIVE),
+          or(isNull(apprenticeshipRiskFacts.apprenticeshipId), ne(apprenticeshipRiskFacts.trackingVersion, apprenticeships.trackingVersion), ne(apprenticeshipRiskFacts.rulesKey, key)),
+        ),
+      )
+      .orderBy(asc(apprenticeships.id))
+      .limit(RISK_CHUNK);
+    if (stale.length === 0) return done;
+    const changes = await statusHistories(inArray(apprenticeships.id, stale.map((r) => r.id)));
+    const facts = stale.map((r) => ({ apprenticeshipId: r.id, trackingVersion: r.version, rulesKey: key, atRiskFrom: atRiskFrom(loaded, trackInput(r, changes)) }));
+    await withoutInvalidating(async (tx) => {
+      await tx
+        .insert(apprenticeshipRiskFacts)
+        .values(facts)
+        .onConflictDoUpdate({
+          target: apprenticeshipRiskFacts.apprenticeshipId,
+          set: { trackingVersion: sql`excluded.tracking_version`, rulesKey: sql`excluded.rules_key`, atRiskFrom: sql`excluded.at_risk_from` },
+        });
+    });
+    done += stale.length;
+    if (stale.length < RISK_CHUNK) return done;
+  }
+}
+
+/** Forgets every risk fact (the benchmark, to time a first view, and the tests). */
+export async function forgetRiskFacts(): Promise<void> {
+  await withoutInvalidating(async (tx) => await tx.delete(apprenticeshipRiskFacts).where(always));
+}
+
+/* ------------------------------------------------------------------ the pipeline page */
+
+export type PipelineShow = ApprenticeshipStatus | "at_risk" | "live";
+type Counts = Record<ApprenticeshipStatus, number>;
+const emptyCounts = (): Counts => Object.fromEntries(APPRENTICESHIP_STATUSES.map((s) => [s, 0])) as Counts;
+
+/**
+ * What the apprenticeships page shows, for the user's apprentices (managers their teams', leads and admins the
+ * organisation's), live or ended in the last 12 months, optionally of one team: the teams to choose from, counts by
+ * status (of the team `opts.pickTeam` picks from those teams, if any), the at-risk count, counts by standard and level, and one page of the list chosen (`show`), with the
+ * tracking of those rows alone. The at-risk ones are read from each apprenticeship's first day at risk, brought up to
+ * date first, so a page of an organisation of 50,000 reads a few thousand rows and runs the tracking rule for the
+ * ones it shows and those changed since.
+ */
+export async function apprenticeshipPipelinePage<P extends { team: string | null }>(
+  user: SessionUser,
+  today: string,
+  opts: { show: PipelineShow; pickTeam: (teams: { id: string; name: string }[]) => P; page: number; pageSize: number },
+) {
+  if (user.role === "support_worker") return undefined;
+  const since = addMonths(today, -12);
+  const scope = and(
+    visibleWorkers(user),
+    or(inArray(apprenticeships.status, LIVE), and(inArray(apprenticeships.status, ["completed", "withdrawn"]), gte(apprenticeships.actualEndDate, since))),
+  )!;
+  const rules = await loadRules(db);
+  await bringRiskFactsUpToDate(visibleWorkers(user), rules);
+
+  const teamList = await db
+    .selectDistinct({ id: teams.id, name: teams.name })
+    .from(apprenticeships)
+    .innerJoin(workers, eq(workers.id, apprenticeships.workerId))
+    .innerJoin(teams, eq(teams.id, workers.teamId))
+    .where(scope)
+    .orderBy(asc(teams.name), asc(teams.id));
+  const picked = opts.pickTeam(teamList);
+  const team = picked.team;
+  const inTeam = team ? and(scope, eq(workers.teamId, team))! : scope;
+  const atRiskWhere = and(inTeam, inArray(apprenticeships.status, LIVE), lte(apprenticeshipRiskFacts.atRiskFrom, today))!;
+
+  const byStatus = emptyCounts();
+  const byStandard = new Map<string, { id: string; title: string; level: number; counts: Counts }>();
+  for (const r of await db
+    .select({ standardId: apprenticeshipStandards.id, title: apprenticeshipStandards.title, level: apprenticeshipStandards.level, status: apprenticeships.status, n: count() })
+    .from(apprenticeships)
+    .innerJoin(workers, eq(workers.id, apprenticeships.workerId))
+    .innerJoin(apprenticeshipStandards, eq(apprenticeshipStandards.id, apprenticeships.standardId))
+    .where(inTeam)
+    .groupBy(apprenticeshipStandards.id, apprenticeshipStandards.title, apprenticeshipStandards.level, apprenticeships.status)) {
+    byStatus[r.status] += Number(r.n);
+    const entry = byStandard.get(r.standardId) ?? { id: r.standardId, title: r.title, level: r.level, counts: emptyCounts() };
+    entry.counts[r.status] += Number(r.n);
+    byStandard.set(r.standardId, entry);
+  }
+  const atRisk = Number((await db.select({ n: count() }).from(apprenticeships).innerJoin(workers, eq(workers.id, apprenticeships.workerId)).innerJoin(apprenticeshipRiskFacts, eq(apprenticeshipRiskFacts.apprenticeshipId, apprenticeships.id)).where(atRiskWhere))[0]?.n ?? 0);
+
+  const listed = opts.show === "live" ? LIVE.reduce((n, s) => n + byStatus[s], 0) : opts.show === "at_risk" ? atRisk : byStatus[opts.show];
+  const pages = Math.max(1, Math.ceil(listed / opts.pageSize));
+  const page = Math.min(Math.max(1, opts.page), pages);
+  const listWhere = opts.show === "at_risk" ? atRiskWhere : opts.show === "live" ? and(inTeam, inArray(apprenticeships.status, LIVE))! : and(inTeam, eq(apprenticeships.status, opts.show))!;
+  const query = pipelineFrom();
+  const rows = await (opts.show === "at_risk" ? query.innerJoin(apprenticeshipRiskFacts, eq(apprenticeshipRiskFacts.apprenticeshipId, apprenticeships.id)) : query)
+    .where(listWhere)
+    .orderBy(...byName)
+    .limit(opts.pageSize)
+    .offset((page - 1) * opts.pageSize);
+  const changes = rows.length ? await statusHistories(inArray(apprenticeships.id, rows.map((r) => r.id))) : new Map<string, StatusChange[]>();
+  return {
+    teams: teamList,
+    picked,
+    byStatus,
+    atRisk,
+    byStandard: [...byStandard.values()].sort((a, b) => a.level - b.level || a.title.localeCompare(b.title)),
+    listed,
+    page,
+    pages,
+    rows: tracked(rows, changes, rules, today),
+  };
+}

@@ -6,6 +6,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { caseless, countWhere, roundTo, always, joinInOrder, jsonArrayWhere } from "../dialect";
 import { db, execute, first, selectRows } from "../client";
+import { bringRiskFactsUpToDate } from "./apprenticeship-pipeline";
 import { clearInsightCache, keptInsight, keptObject, withoutInvalidating } from "../insights-cache";
 import {
   appraisals,
@@ -500,6 +501,9 @@ export async function bringTodaysSummariesUpToDate(): Promise<void> {
     const p = periodEnding(today);
     // Each team's own organisation's workers, as a lead of it counts them.
     await bringTeamsUpToDate(always, and(inPostOn(p), sql`${workers.orgId} = ${teams.orgId}`)!, p, true);
+    // And the first day each apprenticeship is at risk (decision record 0029), which only a change or new rules put
+    // out of date: after a deployment or a change of rules, the apprenticeships page's first view finds them.
+    await bringRiskFactsUpToDate(always);
   } catch (error) {
     if (summariesOf === today) summariesOf = null;
     retryAfter = Date.now() + RETRY_MS;

@@ -4,6 +4,7 @@
 import { sqliteTable, text, integer, real, index, primaryKey } from "drizzle-orm/sqlite-core";
 import { date } from "./_shared";
 import { teams, workers } from "./people";
+import { apprenticeships } from "./apprenticeships";
 
 /**
  * A version for each worker, and one ("shared") for what every worker's facts depend on, that triggers in the
@@ -83,3 +84,21 @@ export const teamScorecardFacts = sqliteTable(
   },
   (t) => [primaryKey({ name: "team_scorecard_facts_pk", columns: [t.periodEnd, t.teamId] }), index("team_scorecard_facts_team_idx").on(t.teamId)],
 );
+
+/**
+ * For each live apprenticeship, the first day it is at risk (lib/rules/apprenticeship-tracking.ts atRiskFrom), which
+ * stays true while its record does: the pipeline counts and lists the at-risk ones from these rows instead of working
+ * out the tracking of thousands (decision record 0029). Worked out on read by db/queries/apprenticeship-pipeline.ts
+ * and labelled with the apprenticeship's tracking_version and the off-the-job rules they were worked out under.
+ */
+export const apprenticeshipRiskFacts = sqliteTable("apprenticeship_risk_facts", {
+  apprenticeshipId: text("apprenticeship_id")
+    .primaryKey()
+    .references(() => apprenticeships.id, { onDelete: "cascade" }),
+  /** The apprenticeship's tracking_version when this was worked out. */
+  trackingVersion: integer("tracking_version").notNull(),
+  /** The off-the-job rules it was worked out under (db/queries/apprenticeships.ts rulesKey). */
+  rulesKey: text("rules_key").notNull(),
+  /** The first day it is at risk, "0001-01-01" if every day, null if never. */
+  atRiskFrom: date("at_risk_from"),
+});

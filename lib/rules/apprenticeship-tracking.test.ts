@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import {
   MAX_OTJ_HOURS_PER_DAY,
   apprenticeshipDatesProblem,
+  atRiskFrom,
+  EVERY_DAY,
   gatewayOutstanding,
   isPassingResult,
   lastReturnOn,
@@ -13,6 +16,8 @@ import {
 } from "./apprenticeship-tracking";
 import { nextReviewDateProblem, nextReviewDue } from "./apprenticeship-reviews";
 import type { OtjRule } from "./off-the-job";
+import { addDays } from "./dates";
+import { LIVE_APPRENTICESHIP_STATUSES } from "./apprenticeship-lifecycle";
 
 const RULES: OtjRule[] = [
   { effectiveFrom: "2022-08-01", effectiveTo: "2025-08-01", kind: "hours_per_week", value: 6, minimumHours: null, description: "6 a week" },
@@ -166,5 +171,64 @@ describe("what can be recorded", () => {
     const reqs = [{ id: "a" }, { id: "b" }, { id: "c" }];
     expect(gatewayOutstanding(reqs, new Set(["b"]))).toEqual([{ id: "a" }, { id: "c" }]);
     expect(["pass", "merit", "distinction", "fail"].map(isPassingResult)).toEqual([true, true, true, false]);
+  });
+});
+
+describe("the first day an apprenticeship is at risk", () => {
+  const day = (from: string) => fc.integer({ min: 0, max: 900 }).map((n) => addDays(from, n));
+  // Any live apprenticeship: a start either side of the rules' change, any length, part or full time, hours logged
+  // from none to more than required, breaks opened and closed, reviews before and after the start, an agreed date.
+  const record = fc
+    .record({
+      status: fc.constantFrom(...LIVE_APPRENTICESHIP_STATUSES),
+      startDate: day("2024-06-01"),
+      days: fc.integer({ min: 1, max: 1200 }),
+      weeklyHours: fc.constantFrom(10, 22.5, 37.5),
+      standardMinimumHours: fc.constantFrom(null, 187, 400),
+      loggedHours: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 600 })),
+      moves: fc.array(fc.record({ after: fc.integer({ min: 0, max: 800 }), toBreak: fc.boolean() }), { maxLength: 4 }),
+      reviews: fc.array(fc.integer({ min: -30, max: 700 }), { maxLength: 3 }),
+      agreed: fc.option(fc.integer({ min: 1, max: 120 })),
+    })
+    .map((r): TrackInput => {
+      const changes = [{ toStatus: "on_programme" as const, effectiveOn: r.startDate }, ...r.moves.map((m) => ({ toStatus: m.toBreak ? ("break_in_learning" as const) : ("on_programme" as const), effectiveOn: addDays(r.startDate, m.after) }))];
+      const reviewDates = r.reviews.map((n) => addDays(r.startDate, n));
+      const latest = reviewDates.reduce<string | null>((a, d) => (a === null || d > a ? d : a), null);
+      return {
+        status: r.status,
+        startDate: r.startDate,
+        plannedEndDate: addDays(r.startDate, r.days),
+        weeklyHours: r.weeklyHours,
+        standardMinimumHours: r.standardMinimumHours,
+        loggedHours: r.loggedHours,
+        changes,
+        reviewDates,
+        agreedNextReview: latest && r.agreed !== null ? addDays(latest, r.agreed) : null,
+      };
+    });
+
+  it("is the day from which, and only from which, the tracking rule gives a risk", () => {
+    fc.assert(
+      fc.property(record, (a) => {
+        const from = atRiskFrom(RULES, a);
+        // Every day from well before the start to well after everything has fallen due.
+        for (let d = addDays(a.startDate, -40); d <= addDays(a.plannedEndDate, 200); d = addDays(d, 1)) {
+          expect({ d, atRisk: trackApprenticeship(RULES, a, d).risks.length > 0 }).toEqual({ d, atRisk: from !== null && d >= from });
+        }
+      }),
+      { numRuns: 150, seed: 19 },
+    );
+  });
+
+  it("is a day for one that falls behind and null for one that never can", () => {
+    // 365 required over a year: with none logged, behind (amber) as soon as anything is expected, 10 hours a day.
+    expect(atRiskFrom(RULES, input({ loggedHours: 0, reviewDates: ["2026-03-01", "2026-05-20", "2026-08-10", "2026-11-01"] }))).toBe("2026-01-05");
+    // Everything logged and a review just before the planned end leaves only the end date passing.
+    expect(atRiskFrom(RULES, input({ loggedHours: 400, reviewDates: ["2026-12-20"] }))).toBe("2027-01-05");
+    // At end-point assessment only an overdue review counts: never, once the last review's 12 weeks are far off.
+    expect(atRiskFrom(RULES, input({ status: "end_point_assessment", loggedHours: 400, reviewDates: ["2026-12-20"] }))).toBe("2027-03-15");
+    expect(atRiskFrom(RULES, input({ status: "planned" }))).toBe("2026-01-06");
+    // At gateway every hour is owed whatever the day.
+    expect(atRiskFrom(RULES, input({ status: "gateway", loggedHours: 100, reviewDates: ["2026-12-20"] }))).toBe(EVERY_DAY);
   });
 });

@@ -2,7 +2,7 @@
 // expected by today, with red/amber/green; when the next progress review is due; what is outstanding at gateway; and
 // the reasons it is at risk. Pure rules: the worker's page and the pipeline both call trackApprenticeship, so they
 // never disagree.
-import { addMonths, formatDate } from "./dates";
+import { addDays, addMonths, daysBetween, formatDate } from "./dates";
 import { expectedOtjHoursBy, otjRag, requiredOtjHours, type LearningBreak, type OtjRag, type OtjRequirement, type OtjRule } from "./off-the-job";
 import { nextReviewDue, type ReviewDue } from "./apprenticeship-reviews";
 import type { ApprenticeshipStatus } from "../vocabulary";
@@ -154,6 +154,39 @@ export function trackApprenticeship(rules: readonly OtjRule[], a: TrackInput, to
     risks.push({ kind: "review_overdue", message: `Progress review overdue since ${formatDate(review.dueOn)}` });
   }
   return { required, logged, expected, rag, percentOfExpected, review, risks };
+}
+
+/** What atRiskFrom gives an apprenticeship at risk whatever the day: before any date a record can hold. */
+export const EVERY_DAY = "0001-01-01";
+
+/**
+ * The first day on which the apprenticeship is at risk (trackApprenticeship gives it a risk), or null if it never is
+ * while its record stays as it is. Being at risk only ever starts with the passing days and never stops on its own:
+ * a planned start or end passes once; the hours expected grow with the days (so logged hours fall behind and stay
+ * behind); a review falls overdue on its due date. So one date, worked out when the record changes, says whether the
+ * apprenticeship is at risk on any day, and a list of thousands counts its at-risk ones without the rule (decision
+ * record 0029). Found by halving between the day before anything can be due and the day after everything has.
+ */
+export function atRiskFrom(rules: readonly OtjRule[], a: TrackInput): string | null {
+  const atRisk = (day: string) => trackApprenticeship(rules, a, day).risks.length > 0;
+  // Before both the start and the planned end nothing is late and no review is counted; only what is owed whatever
+  // the day (every hour, at gateway) can be behind, and then it is on every day.
+  const before = addDays(a.startDate < a.plannedEndDate ? a.startDate : a.plannedEndDate, -1);
+  if (atRisk(before)) return EVERY_DAY;
+  // After the planned end the hours expected stop growing; after the review's due date and the start, nothing else moves.
+  const dueOn = trackApprenticeship(rules, a, before).review?.dueOn ?? a.startDate;
+  const last = [a.startDate, a.plannedEndDate, dueOn].reduce((x, y) => (y > x ? y : x));
+  const after = addDays(last, 1);
+  if (!atRisk(after)) return null;
+  // The answer is after `before` and at most `after`.
+  let lo = 0;
+  let hi = daysBetween(before, after);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (atRisk(addDays(before, mid))) hi = mid;
+    else lo = mid;
+  }
+  return addDays(before, hi);
 }
 
 /** The result that completes an apprenticeship: any but a fail (a fail leaves it in end-point assessment for a resit). */

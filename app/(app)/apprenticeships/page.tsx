@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
-import { apprenticeshipPipeline, type PipelineRow } from "@/db/queries/apprenticeship-pipeline";
+import { apprenticeshipPipelinePage, type PipelineRow } from "@/db/queries/apprenticeship-pipeline";
 import { formatDate, todayInLondon } from "@/lib/rules/dates";
 import { LIVE_APPRENTICESHIP_STATUSES, isLive } from "@/lib/rules/apprenticeship-lifecycle";
 import { apprenticeshipStatusWords, type ApprenticeshipStatus } from "@/lib/vocabulary";
@@ -38,26 +38,19 @@ const SHOW_WORDS: Record<Show, string> = {
 export default async function ApprenticeshipsPage({ searchParams }: { searchParams: Promise<{ show?: string; team?: string; teamq?: string; page?: string }> }) {
   const user = await requireUser();
   const today = todayInLondon();
-  const rows = await apprenticeshipPipeline(user, today);
-  if (!rows) notFound();
   const sp = await searchParams;
   const show = parseShow(sp.show);
-  const teams = [...new Map(rows.map((r) => [r.teamId, r.teamName])).entries()].sort((a, b) => a[1].localeCompare(b[1])).map(([id, name]) => ({ id, name }));
+  const wanted = Number.parseInt(sp.page ?? "1", 10) || 1;
   // Words typed in the team box of a large organisation (lib/team-filter.ts) pick the team when they name one.
-  const picked = pickTeam(sp.team, sp.teamq, teams);
+  const data = await apprenticeshipPipelinePage(user, today, { show, pickTeam: (teams) => pickTeam(sp.team, sp.teamq, teams), page: wanted, pageSize: PAGE_SIZE });
+  if (!data) notFound();
+  const { teams, picked } = data;
   const team = picked.team;
-  const inTeam = team ? rows.filter((r) => r.teamId === team) : rows;
-
-  const live = inTeam.filter((r) => isLive(r.status));
-  const atRisk = live.filter((r) => r.track.risks.length > 0);
-  const count = (s: ApprenticeshipStatus) => live.filter((r) => r.status === s).length;
-  const completed = inTeam.filter((r) => r.status === "completed").length;
-  const withdrawn = inTeam.filter((r) => r.status === "withdrawn").length;
-
-  const listed = show === "live" ? live : show === "at_risk" ? atRisk : inTeam.filter((r) => r.status === show);
-  const pages = Math.max(1, Math.ceil(listed.length / PAGE_SIZE));
-  const page = Math.min(Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1), pages);
-  const shown = listed.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const { byStatus, atRisk, listed, page, pages, rows: shown } = data;
+  const live = LIVE_APPRENTICESHIP_STATUSES.reduce((n, s) => n + byStatus[s], 0);
+  const count = (s: ApprenticeshipStatus) => byStatus[s];
+  const completed = byStatus.completed;
+  const withdrawn = byStatus.withdrawn;
   const href = (over: { show?: Show; page?: number; team?: string | null }) => {
     const q = new URLSearchParams();
     const s = over.show ?? show;
@@ -69,7 +62,8 @@ export default async function ApprenticeshipsPage({ searchParams }: { searchPara
     return `/apprenticeships${text ? `?${text}` : ""}#list`;
   };
 
-  const byStandard = standardCounts(inTeam);
+  const byStandard = data.byStandard;
+  const byLevel = levelCounts(byStandard);
 
   return (
     <>
@@ -96,8 +90,8 @@ export default async function ApprenticeshipsPage({ searchParams }: { searchPara
           Counts
         </h2>
         <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
-          <Stat label="Current apprentices" value={<Link href={href({ show: "live", page: 1 })}>{live.length}</Link>} note={`${completed} completed, ${withdrawn} withdrawn in 12 months`} />
-          <Stat label="At risk" value={<Link href={href({ show: "at_risk", page: 1 })}>{atRisk.length}</Link>} note="Hours behind, review overdue or dates passed" />
+          <Stat label="Current apprentices" value={<Link href={href({ show: "live", page: 1 })}>{live}</Link>} note={`${completed} completed, ${withdrawn} withdrawn in 12 months`} />
+          <Stat label="At risk" value={<Link href={href({ show: "at_risk", page: 1 })}>{atRisk}</Link>} note="Hours behind, review overdue or dates passed" />
           {LIVE_APPRENTICESHIP_STATUSES.map((s) => (
             <Stat key={s} label={SHOW_WORDS[s]} value={<Link href={href({ show: s, page: 1 })}>{count(s)}</Link>} />
           ))}
@@ -109,7 +103,7 @@ export default async function ApprenticeshipsPage({ searchParams }: { searchPara
           {SHOW_WORDS[show]}
         </h2>
         <p className="mb-3 text-nhs-secondary">
-          {listed.length} {listed.length === 1 ? "apprenticeship" : "apprenticeships"}
+          {listed} {listed === 1 ? "apprenticeship" : "apprenticeships"}
           {show !== "live" ? (
             <>
               {" · "}
@@ -117,7 +111,7 @@ export default async function ApprenticeshipsPage({ searchParams }: { searchPara
             </>
           ) : null}
         </p>
-        {listed.length === 0 ? (
+        {listed === 0 ? (
           <p className="card">None.</p>
         ) : (
           <>
@@ -175,7 +169,7 @@ export default async function ApprenticeshipsPage({ searchParams }: { searchPara
                 <tr>
                   <th scope="row">By level</th>
                   <td colSpan={LIVE_APPRENTICESHIP_STATUSES.length + 3}>
-                    {levelCounts(inTeam)
+                    {byLevel
                       .map(([level, n]) => `level ${level}: ${n}`)
                       .join(" · ")}
                   </td>
@@ -249,23 +243,12 @@ function PipelineTable({ rows, caption }: { rows: PipelineRow[]; caption: string
   );
 }
 
-type Counts = Record<ApprenticeshipStatus, number>;
-
-const emptyCounts = (): Counts => ({ planned: 0, on_programme: 0, break_in_learning: 0, gateway: 0, end_point_assessment: 0, completed: 0, withdrawn: 0 });
-
-function standardCounts(rows: readonly PipelineRow[]) {
-  const by = new Map<string, { id: string; title: string; level: number; counts: Counts }>();
-  for (const r of rows) {
-    const entry = by.get(r.standardId) ?? { id: r.standardId, title: r.standardTitle, level: r.level, counts: emptyCounts() };
-    entry.counts[r.status] += 1;
-    by.set(r.standardId, entry);
-  }
-  return [...by.values()].sort((a, b) => a.level - b.level || a.title.localeCompare(b.title));
-}
-
 /** Current apprentices by level. */
-function levelCounts(rows: readonly PipelineRow[]): Array<[number, number]> {
+function levelCounts(byStandard: readonly { level: number; counts: Record<ApprenticeshipStatus, number> }[]): Array<[number, number]> {
   const by = new Map<number, number>();
-  for (const r of rows) if (isLive(r.status)) by.set(r.level, (by.get(r.level) ?? 0) + 1);
+  for (const s of byStandard) {
+    const live = LIVE_APPRENTICESHIP_STATUSES.reduce((n, st) => n + s.counts[st], 0);
+    if (live > 0) by.set(s.level, (by.get(s.level) ?? 0) + live);
+  }
   return [...by.entries()].sort((a, b) => a[0] - b[0]);
 }

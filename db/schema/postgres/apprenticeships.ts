@@ -98,6 +98,12 @@ export const apprenticeships = pgTable(
     lastReviewedOn: date("last_reviewed_on"),
     /** The next review agreed at the latest one (the latest entered, of those on the same date). */
     nextReviewAgreedOn: date("next_review_agreed_on"),
+    /**
+     * Raised by triggers whenever anything the apprenticeship's tracking is worked out from changes: its dates, status,
+     * hours a week, standard, the summaries above, its status history, its standard's minimum hours (migration
+     * apprenticeship_risk_facts; decision record 0029). Labels apprenticeship_risk_facts. Never written by the app.
+     */
+    trackingVersion: integer("tracking_version").notNull().default(0),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

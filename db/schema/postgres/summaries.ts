@@ -3,6 +3,7 @@
 import { pgTable, text, integer, doublePrecision, index, primaryKey } from "drizzle-orm/pg-core";
 import { date } from "./_shared";
 import { teams, workers } from "./people";
+import { apprenticeships } from "./apprenticeships";
 
 export const factVersions = pgTable("fact_versions", {
   subject: text("subject").primaryKey(),
@@ -59,3 +60,15 @@ export const teamScorecardFacts = pgTable(
   },
   (t) => [primaryKey({ name: "team_scorecard_facts_pk", columns: [t.periodEnd, t.teamId] }), index("team_scorecard_facts_team_idx").on(t.teamId)],
 );
+
+export const apprenticeshipRiskFacts = pgTable("apprenticeship_risk_facts", {
+  apprenticeshipId: text("apprenticeship_id")
+    .primaryKey()
+    .references(() => apprenticeships.id, { onDelete: "cascade" }),
+  /** The apprenticeship's tracking_version when this was worked out. */
+  trackingVersion: integer("tracking_version").notNull(),
+  /** The off-the-job rules it was worked out under (db/queries/apprenticeships.ts rulesKey). */
+  rulesKey: text("rules_key").notNull(),
+  /** The first day it is at risk, "0001-01-01" if every day, null if never. */
+  atRiskFrom: date("at_risk_from"),
+});
