@@ -181,7 +181,8 @@ export async function bringRiskFactsUpToDate(where: SQL, rules?: readonly OtjRul
           or(isNull(apprenticeshipRiskFacts.apprenticeshipId), ne(apprenticeshipRiskFacts.trackingVersion, apprenticeships.trackingVersion), ne(apprenticeshipRiskFacts.rulesKey, key)),
         ),
       )
-      .orderBy(asc(apprenticeships.id))
+      // In no order: each chunk written is no longer out of date, so the next read finds the rest (and SQLite can
+      // start from the status index rather than every apprenticeship in id order).
       .limit(RISK_CHUNK);
     if (stale.length === 0) return done;
     const changes = await statusHistories(inArray(apprenticeships.id, stale.map((r) => r.id)));
