@@ -3,10 +3,11 @@ import "server-only";
 // risk, and counts by status, standard and level.
 import { createHash } from "node:crypto";
 import { and, asc, count, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
-import { always, caseless } from "../dialect";
+import { always, caseless, countWhere } from "../dialect";
 import { db } from "../client";
 import { apprenticeshipRiskFacts, apprenticeshipStandards, apprenticeshipStatusChanges, apprenticeships, teams, workers } from "../schema";
-import { withoutInvalidating } from "../insights-cache";
+import { keptInsight, withoutInvalidating } from "../insights-cache";
+import { pickTeam } from "../../lib/team-filter";
 import { visibleWorkers } from "../access";
 import type { SessionUser } from "../../lib/session-user";
 import { addMonths, todayInLondon } from "../../lib/rules/dates";
@@ -214,18 +215,23 @@ const emptyCounts = (): Counts => Object.fromEntries(APPRENTICESHIP_STATUSES.map
 
 /**
  * What the apprenticeships page shows, for the user's apprentices (managers their teams', leads and admins the
- * organisation's), live or ended in the last 12 months, optionally of one team: the teams to choose from, counts by
- * status (of the team `opts.pickTeam` picks from those teams, if any), the at-risk count, counts by standard and level, and one page of the list chosen (`show`), with the
- * tracking of those rows alone. The at-risk ones are read from each apprenticeship's first day at risk, brought up to
- * date first, so a page of an organisation of 50,000 reads a few thousand rows and runs the tracking rule for the
- * ones it shows and those changed since.
+ * organisation's), live or ended in the last 12 months: the teams to choose from and the one picked (by id, or by
+ * words typed in the team box: lib/team-filter.ts), counts by status, the at-risk count, counts by standard and level,
+ * and one page of the list chosen (`show`), with the tracking of those rows alone. The at-risk ones are read from each
+ * apprenticeship's first day at risk, brought up to date first, so a page of an organisation of 50,000 reads a few
+ * thousand rows and runs the tracking rule for the ones it shows and those changed since. Kept while nothing is
+ * written (db/insights-cache.ts, exact: never served after a change).
  */
-export async function apprenticeshipPipelinePage<P extends { team: string | null }>(
+export async function apprenticeshipPipelinePage(
   user: SessionUser,
   today: string,
-  opts: { show: PipelineShow; pickTeam: (teams: { id: string; name: string }[]) => P; page: number; pageSize: number },
+  opts: { show: PipelineShow; team?: string; teamq?: string; page: number; pageSize: number },
 ) {
   if (user.role === "support_worker") return undefined;
+  return (await keptInsight("apprenticeships page", user, { today, ...opts }, async () => await workOutPipelinePage(user, today, opts))).value;
+}
+
+async function workOutPipelinePage(user: SessionUser, today: string, opts: { show: PipelineShow; team?: string; teamq?: string; page: number; pageSize: number }) {
   const since = addMonths(today, -12);
   const scope = and(
     visibleWorkers(user),
@@ -234,38 +240,54 @@ export async function apprenticeshipPipelinePage<P extends { team: string | null
   const rules = await loadRules(db);
   await bringRiskFactsUpToDate(visibleWorkers(user), rules);
 
-  const teamList = await db
-    .selectDistinct({ id: teams.id, name: teams.name })
+  // One pass over the apprenticeships in scope, by team, standard and status, with how many of each are at risk today:
+  // the teams to choose from, and every count, whichever team is picked.
+  const atRiskToday = sql`${apprenticeshipRiskFacts.atRiskFrom} <= ${today} and ${inArray(apprenticeships.status, LIVE)}`;
+  const groups = await db
+    .select({
+      teamId: teams.id,
+      teamName: teams.name,
+      standardId: apprenticeshipStandards.id,
+      title: apprenticeshipStandards.title,
+      level: apprenticeshipStandards.level,
+      status: apprenticeships.status,
+      n: count(),
+      atRisk: countWhere(atRiskToday),
+    })
     .from(apprenticeships)
     .innerJoin(workers, eq(workers.id, apprenticeships.workerId))
     .innerJoin(teams, eq(teams.id, workers.teamId))
+    .innerJoin(apprenticeshipStandards, eq(apprenticeshipStandards.id, apprenticeships.standardId))
+    .leftJoin(apprenticeshipRiskFacts, eq(apprenticeshipRiskFacts.apprenticeshipId, apprenticeships.id))
     .where(scope)
-    .orderBy(asc(teams.name), asc(teams.id));
-  const picked = opts.pickTeam(teamList);
+    .groupBy(teams.id, teams.name, apprenticeshipStandards.id, apprenticeshipStandards.title, apprenticeshipStandards.level, apprenticeships.status);
+  const teamList = [...new Map(groups.map((g) => [g.teamId, g.teamName])).entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  const picked = pickTeam(opts.team, opts.teamq, teamList);
   const team = picked.team;
-  const inTeam = team ? and(scope, eq(workers.teamId, team))! : scope;
-  const atRiskWhere = and(inTeam, inArray(apprenticeships.status, LIVE), lte(apprenticeshipRiskFacts.atRiskFrom, today))!;
 
   const byStatus = emptyCounts();
   const byStandard = new Map<string, { id: string; title: string; level: number; counts: Counts }>();
-  for (const r of await db
-    .select({ standardId: apprenticeshipStandards.id, title: apprenticeshipStandards.title, level: apprenticeshipStandards.level, status: apprenticeships.status, n: count() })
-    .from(apprenticeships)
-    .innerJoin(workers, eq(workers.id, apprenticeships.workerId))
-    .innerJoin(apprenticeshipStandards, eq(apprenticeshipStandards.id, apprenticeships.standardId))
-    .where(inTeam)
-    .groupBy(apprenticeshipStandards.id, apprenticeshipStandards.title, apprenticeshipStandards.level, apprenticeships.status)) {
-    byStatus[r.status] += Number(r.n);
-    const entry = byStandard.get(r.standardId) ?? { id: r.standardId, title: r.title, level: r.level, counts: emptyCounts() };
-    entry.counts[r.status] += Number(r.n);
-    byStandard.set(r.standardId, entry);
+  let atRisk = 0;
+  for (const g of groups) {
+    if (team && g.teamId !== team) continue;
+    const n = Number(g.n);
+    byStatus[g.status] += n;
+    atRisk += Number(g.atRisk ?? 0);
+    const entry = byStandard.get(g.standardId) ?? { id: g.standardId, title: g.title, level: g.level, counts: emptyCounts() };
+    entry.counts[g.status] += n;
+    byStandard.set(g.standardId, entry);
   }
-  const atRisk = Number((await db.select({ n: count() }).from(apprenticeships).innerJoin(workers, eq(workers.id, apprenticeships.workerId)).innerJoin(apprenticeshipRiskFacts, eq(apprenticeshipRiskFacts.apprenticeshipId, apprenticeships.id)).where(atRiskWhere))[0]?.n ?? 0);
 
+  const inTeam = team ? and(scope, eq(workers.teamId, team))! : scope;
   const listed = opts.show === "live" ? LIVE.reduce((n, s) => n + byStatus[s], 0) : opts.show === "at_risk" ? atRisk : byStatus[opts.show];
   const pages = Math.max(1, Math.ceil(listed / opts.pageSize));
   const page = Math.min(Math.max(1, opts.page), pages);
-  const listWhere = opts.show === "at_risk" ? atRiskWhere : opts.show === "live" ? and(inTeam, inArray(apprenticeships.status, LIVE))! : and(inTeam, eq(apprenticeships.status, opts.show))!;
+  const listWhere =
+    opts.show === "at_risk"
+      ? and(inTeam, inArray(apprenticeships.status, LIVE), lte(apprenticeshipRiskFacts.atRiskFrom, today))!
+      : opts.show === "live"
+        ? and(inTeam, inArray(apprenticeships.status, LIVE))!
+        : and(inTeam, eq(apprenticeships.status, opts.show))!;
   const query = pipelineFrom();
   const rows = await (opts.show === "at_risk" ? query.innerJoin(apprenticeshipRiskFacts, eq(apprenticeshipRiskFacts.apprenticeshipId, apprenticeships.id)) : query)
     .where(listWhere)

@@ -212,13 +212,15 @@ describe("the first day an apprenticeship is at risk", () => {
       fc.property(record, (a) => {
         const from = atRiskFrom(RULES, a);
         // Every day from well before the start to well after everything has fallen due.
+        const wrong: string[] = [];
         for (let d = addDays(a.startDate, -40); d <= addDays(a.plannedEndDate, 200); d = addDays(d, 1)) {
-          expect({ d, atRisk: trackApprenticeship(RULES, a, d).risks.length > 0 }).toEqual({ d, atRisk: from !== null && d >= from });
+          if (trackApprenticeship(RULES, a, d).risks.length > 0 !== (from !== null && d >= from)) wrong.push(d);
         }
+        expect(wrong, `first day at risk ${from}`).toEqual([]);
       }),
-      { numRuns: 150, seed: 19 },
+      { numRuns: 100, seed: 19 },
     );
-  });
+  }, 30_000);
 
   it("is a day for one that falls behind and null for one that never can", () => {
     // 365 required over a year: with none logged, behind (amber) as soon as anything is expected, 10 hours a day.

@@ -10,7 +10,6 @@ import { Stat } from "@/components/stat";
 import { ScrollRegion } from "@/components/scroll-region";
 import { Pagination } from "@/components/pagination";
 import { TeamFilterField, TeamMatches } from "@/components/team-filter";
-import { pickTeam } from "@/lib/team-filter";
 import { ApprenticeshipStatusTag, OtjRagTag, ReviewDueTag } from "@/components/apprenticeship-tags";
 
 export const metadata: Metadata = { title: "Apprenticeships" };
@@ -41,8 +40,7 @@ export default async function ApprenticeshipsPage({ searchParams }: { searchPara
   const sp = await searchParams;
   const show = parseShow(sp.show);
   const wanted = Number.parseInt(sp.page ?? "1", 10) || 1;
-  // Words typed in the team box of a large organisation (lib/team-filter.ts) pick the team when they name one.
-  const data = await apprenticeshipPipelinePage(user, today, { show, pickTeam: (teams) => pickTeam(sp.team, sp.teamq, teams), page: wanted, pageSize: PAGE_SIZE });
+  const data = await apprenticeshipPipelinePage(user, today, { show, team: sp.team, teamq: sp.teamq, page: wanted, pageSize: PAGE_SIZE });
   if (!data) notFound();
   const { teams, picked } = data;
   const team = picked.team;
