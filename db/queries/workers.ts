@@ -6,6 +6,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { db, first } from "../client";
 import { workers, teams, professions, stages, bands, careSettings, users, workerPositions, apprenticeships } from "../schema";
 import { visibleWorkers, editableWorkers } from "../access";
+import { keptInsight } from "../insights-cache";
 import type { SessionUser } from "../../lib/session-user";
 import { PAGE_SIZE, type WorkerFilters, type WorkerSort } from "../../lib/worker-filters";
 
@@ -155,6 +156,12 @@ const OWN_COLUMN_SORTS: ReadonlySet<WorkerSort> = new Set(["name", "employeeNumb
 
 /** One page of the workers the user may see, with the headcount and FTE of the whole filtered set. */
 export async function listWorkers(user: SessionUser, f: WorkerFilters) {
+  // Kept while nothing is written (db/insights-cache.ts: exact, never served after a change): a lead's headcount and
+  // FTE add up every worker of the organisation, and paging back and forth, or returning to the list, would do it again.
+  return (await keptInsight("workers list", user, { role: user.role, ...f }, async () => await workOutWorkersList(user, f))).value;
+}
+
+async function workOutWorkersList(user: SessionUser, f: WorkerFilters) {
   const totals = await first(db
     .select({ headcount: sql<number>`count(*)`, fte: sql<number>`coalesce(${roundTo(sql`sum(${workers.fte})`, 2)}, 0)` })
     .from(workers)
