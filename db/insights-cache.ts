@@ -78,35 +78,47 @@ const uncounted = new WeakMap<Database.Database, number>();
 
 const totalChanges = (sqlite: Database.Database) => sqlite.prepare("select total_changes()").pluck().get() as number;
 
-/** The cache for the database in use. */
-function currentCache(): InsightCache {
-  return databaseKind() === "postgres" ? postgresCache() : cacheFor(rawSqlite());
+/**
+ * Pages of lists (a lead's workers, the apprenticeships page) are kept apart from the insights' figures, in a cache of
+ * their own: many small entries (every manager's pages and searches) would otherwise push out a lead's figures, which
+ * take seconds to work out.
+ */
+const listCaches = new WeakMap<object, InsightCache>();
+const LIST_ENTRIES = 200;
+
+/** The cache for the database in use (`lists`: the one for pages of lists). */
+function currentCache(lists = false): InsightCache {
+  return databaseKind() === "postgres" ? postgresCache(lists) : cacheFor(rawSqlite(), lists);
 }
 
-function postgresCache(): InsightCache {
+function postgresCache(lists: boolean): InsightCache {
   const token = connectionToken();
-  let cache = caches.get(token);
+  const map = lists ? listCaches : caches;
+  let cache = map.get(token);
   if (!cache) {
     cache = makeInsightCache({
       version: async () => String((await selectRow<{ n: number }>(sql`select n from data_version where id = 1`))?.n ?? 0),
       clock: () => performance.timeOrigin + performance.now(),
       maxStaleMs: maxStaleMs(),
+      ...(lists ? { maxEntries: LIST_ENTRIES } : {}),
     });
-    caches.set(token, cache);
+    map.set(token, cache);
   }
   return cache;
 }
 
-function cacheFor(sqlite: Database.Database): InsightCache {
-  let cache = caches.get(sqlite);
+function cacheFor(sqlite: Database.Database, lists: boolean): InsightCache {
+  const map = lists ? listCaches : caches;
+  let cache = map.get(sqlite);
   if (!cache) {
     const changes = sqlite.prepare("select total_changes()").pluck();
     cache = makeInsightCache({
       version: () => `${sqlite.pragma("data_version", { simple: true })}:${(changes.get() as number) - (uncounted.get(sqlite) ?? 0)}`,
       clock: () => performance.timeOrigin + performance.now(),
       maxStaleMs: maxStaleMs(),
+      ...(lists ? { maxEntries: LIST_ENTRIES } : {}),
     });
-    caches.set(sqlite, cache);
+    map.set(sqlite, cache);
   }
   return cache;
 }
@@ -123,6 +135,14 @@ function scopeKey(user: SessionUser): string {
 export async function keptInsight<T>(name: string, user: SessionUser, args: unknown, compute: () => Promise<T>, tab = false): Promise<Kept<T>> {
   const orgWide = user.role === "lead" || user.role === "admin";
   return await currentCache().get(`${name} ${scopeKey(user)} ${JSON.stringify(args)}`, compute, tab && orgWide);
+}
+
+/**
+ * A page of a list, kept exactly as keptInsight keeps a quick result (never served after a change), in the lists'
+ * own cache.
+ */
+export async function keptListPage<T>(name: string, user: SessionUser, args: unknown, compute: () => Promise<T>): Promise<T> {
+  return (await currentCache(true).get(`${name} ${scopeKey(user)} ${JSON.stringify(args)}`, compute)).value;
 }
 
 /**
@@ -145,6 +165,7 @@ export async function withoutInvalidating<T>(write: (tx: Tx) => Promise<T>): Pro
 /** Forgets every kept result (the benchmark, to time a first view). */
 export function clearInsightCache(): void {
   currentCache().clear();
+  currentCache(true).clear();
 }
 
 /**

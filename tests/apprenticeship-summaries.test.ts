@@ -400,7 +400,7 @@ describe("the first day each apprenticeship is at risk", () => {
         return true;
       }],
     ];
-    const days = [TODAY, addDays(TODAY, 45), addDays(TODAY, 200)];
+    const days = [addDays(TODAY, -60), TODAY, addDays(TODAY, 45), addDays(TODAY, 200)];
     const trail: string[] = [];
     const done = new Set<string>();
     let atRiskSeen = 0;
@@ -427,4 +427,30 @@ describe("the first day each apprenticeship is at risk", () => {
     expect(steps.map(([name]) => name).filter((name) => !done.has(name)), `seed ${seed}: kinds of write never made`).toEqual([]);
     expect(atRiskSeen).toBeGreaterThan(STEPS);
   }, 120_000);
+
+  it("shows each user their own apprentices alone: a manager their teams', a lead their organisation's, a support worker nothing", async () => {
+    await seedReference(db);
+    const f = await twoTeams();
+    const hsw = (await first(db.select().from(apprenticeshipStandards).where(eq(apprenticeshipStandards.reference, "ST0216"))))!;
+    const start = async (teamId: string, manager: typeof f.users.managerA) => {
+      const worker = await makeWorker(f.org.id, f.ref, { teamId, lineManagerId: manager.id });
+      const a = await startApprenticeship(asSession(manager), worker.id, { standardId: hsw.id, optionId: null, provider: "Northbrook College", startDate: "2025-06-02", plannedEndDate: "2026-06-01", weeklyHours: 37.5, started: "on_programme" }, TODAY);
+      if (!a.ok) throw new Error(a.message);
+      return a.id;
+    };
+    const inA = await start(f.teamA.id, f.users.managerA);
+    const inB = await start(f.teamB.id, f.users.managerB);
+    const seen = async (user: SessionUser, show: PipelineShow, team?: string) => {
+      const page = await apprenticeshipPipelinePage(user, TODAY, { show, team, page: 1, pageSize: 50 });
+      return page && { ids: page.rows.map((r) => r.id), teams: page.teams.map((t) => t.id), live: page.byStatus.on_programme, atRisk: page.atRisk };
+    };
+    // Both are past their planned end: at risk.
+    expect(await seen(asSession(f.users.lead), "at_risk")).toEqual({ ids: expect.arrayContaining([inA, inB]), teams: expect.arrayContaining([f.teamA.id, f.teamB.id]), live: 2, atRisk: 2 });
+    expect(await seen(asSession(f.users.managerA), "at_risk")).toEqual({ ids: [inA], teams: [f.teamA.id], live: 1, atRisk: 1 });
+    expect(await seen(asSession(f.users.managerB), "live")).toEqual({ ids: [inB], teams: [f.teamB.id], live: 1, atRisk: 1 });
+    // Another team's id in the address picks nothing: the manager's own figures, not that team's.
+    expect(await seen(asSession(f.users.managerB), "at_risk", f.teamA.id)).toEqual({ ids: [inB], teams: [f.teamB.id], live: 1, atRisk: 1 });
+    expect(await seen(asSession(f.users.otherLead), "live")).toEqual({ ids: [], teams: [], live: 0, atRisk: 0 });
+    expect(await seen(asSession(f.users.workerUserA), "live")).toBeUndefined();
+  });
 });

@@ -6,12 +6,12 @@ import { and, asc, count, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL }
 import { always, caseless, countWhere } from "../dialect";
 import { db } from "../client";
 import { apprenticeshipRiskFacts, apprenticeshipStandards, apprenticeshipStatusChanges, apprenticeships, teams, workers } from "../schema";
-import { keptInsight, withoutInvalidating } from "../insights-cache";
+import { keptListPage, withoutInvalidating } from "../insights-cache";
 import { pickTeam } from "../../lib/team-filter";
 import { visibleWorkers } from "../access";
 import type { SessionUser } from "../../lib/session-user";
 import { addMonths, todayInLondon } from "../../lib/rules/dates";
-import { atRiskFrom, trackApprenticeship, type StatusChange, type Track, type TrackInput } from "../../lib/rules/apprenticeship-tracking";
+import { AT_RISK_RULE_VERSION, atRiskFrom, trackApprenticeship, type StatusChange, type Track, type TrackInput } from "../../lib/rules/apprenticeship-tracking";
 import type { OtjRule } from "../../lib/rules/off-the-job";
 import { APPRENTICESHIP_STATUSES, type ApprenticeshipStatus } from "../../lib/vocabulary";
 import { LIVE, loadRules } from "./apprenticeships";
@@ -148,10 +148,13 @@ async function trackedApprenticeships(user: SessionUser, which: SQL, today: stri
 
 /* ------------------------------------------------------------------ the first day each is at risk (decision record 0029) */
 
-/** The off-the-job rules as a label: risk facts worked out under other rules are out of date. */
+/**
+ * The off-the-job rules, and the version of the code that says what a risk is, as a label: risk facts worked out
+ * under other rules, or by an older rule in code, are out of date.
+ */
 function rulesKey(rules: readonly OtjRule[]): string {
   const key = rules.map((r) => [r.effectiveFrom, r.effectiveTo, r.kind, r.value, r.minimumHours]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-  return createHash("sha256").update(JSON.stringify(key)).digest("base64url");
+  return createHash("sha256").update(JSON.stringify([AT_RISK_RULE_VERSION, key])).digest("base64url");
 }
 
 /** Chunks of this many apprenticeships are worked out and written at a time. */
@@ -187,7 +190,10 @@ export async function bringRiskFactsUpToDate(where: SQL, rules?: readonly OtjRul
       .limit(RISK_CHUNK);
     if (stale.length === 0) return done;
     const changes = await statusHistories(inArray(apprenticeships.id, stale.map((r) => r.id)));
-    const facts = stale.map((r) => ({ apprenticeshipId: r.id, trackingVersion: r.version, rulesKey: key, atRiskFrom: atRiskFrom(loaded, trackInput(r, changes)) }));
+    // In the order of their ids, so that views writing at once on PostgreSQL take the rows' locks in the same order.
+    const facts = stale
+      .map((r) => ({ apprenticeshipId: r.id, trackingVersion: r.version, rulesKey: key, atRiskFrom: atRiskFrom(loaded, trackInput(r, changes)) }))
+      .sort((a, b) => (a.apprenticeshipId < b.apprenticeshipId ? -1 : 1));
     await withoutInvalidating(async (tx) => {
       await tx
         .insert(apprenticeshipRiskFacts)
@@ -195,6 +201,8 @@ export async function bringRiskFactsUpToDate(where: SQL, rules?: readonly OtjRul
         .onConflictDoUpdate({
           target: apprenticeshipRiskFacts.apprenticeshipId,
           set: { trackingVersion: sql`excluded.tracking_version`, rulesKey: sql`excluded.rules_key`, atRiskFrom: sql`excluded.at_risk_from` },
+          // A slower view that read the apprenticeship before a change never puts back what it worked out then.
+          setWhere: sql`excluded.tracking_version >= ${apprenticeshipRiskFacts.trackingVersion}`,
         });
     });
     done += stale.length;
@@ -228,7 +236,7 @@ export async function apprenticeshipPipelinePage(
   opts: { show: PipelineShow; team?: string; teamq?: string; page: number; pageSize: number },
 ) {
   if (user.role === "support_worker") return undefined;
-  return (await keptInsight("apprenticeships page", user, { today, ...opts }, async () => await workOutPipelinePage(user, today, opts))).value;
+  return await keptListPage("apprenticeships page", user, { today, ...opts }, async () => await workOutPipelinePage(user, today, opts));
 }
 
 async function workOutPipelinePage(user: SessionUser, today: string, opts: { show: PipelineShow; team?: string; teamq?: string; page: number; pageSize: number }) {

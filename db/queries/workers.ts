@@ -6,7 +6,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { db, first } from "../client";
 import { workers, teams, professions, stages, bands, careSettings, users, workerPositions, apprenticeships } from "../schema";
 import { visibleWorkers, editableWorkers } from "../access";
-import { keptInsight } from "../insights-cache";
+import { keptListPage } from "../insights-cache";
 import type { SessionUser } from "../../lib/session-user";
 import { PAGE_SIZE, type WorkerFilters, type WorkerSort } from "../../lib/worker-filters";
 
@@ -158,7 +158,7 @@ const OWN_COLUMN_SORTS: ReadonlySet<WorkerSort> = new Set(["name", "employeeNumb
 export async function listWorkers(user: SessionUser, f: WorkerFilters) {
   // Kept while nothing is written (db/insights-cache.ts: exact, never served after a change): a lead's headcount and
   // FTE add up every worker of the organisation, and paging back and forth, or returning to the list, would do it again.
-  return (await keptInsight("workers list", user, { role: user.role, ...f }, async () => await workOutWorkersList(user, f))).value;
+  return await keptListPage("workers list", user, { role: user.role, ...f }, async () => await workOutWorkersList(user, f));
 }
 
 async function workOutWorkersList(user: SessionUser, f: WorkerFilters) {

@@ -57,6 +57,16 @@ describe("breaks in learning from the status history", () => {
     expect(lastReturnOn(changes)).toBe("2026-04-01");
     expect(lastReturnOn(changes.slice(0, 2))).toBeNull();
   });
+
+  it("continues a break recorded during another, so no day is in two", () => {
+    const changes = [
+      { toStatus: "on_programme" as const, effectiveOn: "2026-01-05" },
+      { toStatus: "break_in_learning" as const, effectiveOn: "2026-03-01" },
+      { toStatus: "break_in_learning" as const, effectiveOn: "2026-03-20" },
+      { toStatus: "on_programme" as const, effectiveOn: "2026-04-01" },
+    ];
+    expect(learningBreaks(changes)).toEqual([{ from: "2026-03-01", to: "2026-04-01" }]);
+  });
 });
 
 describe("tracking an apprenticeship", () => {
@@ -207,7 +217,7 @@ describe("the first day an apprenticeship is at risk", () => {
       };
     });
 
-  it("is the day from which, and only from which, the tracking rule gives a risk", () => {
+  it.each([19, 10, 13])("is the day from which, and only from which, the tracking rule gives a risk (seed %i)", (seed) => {
     fc.assert(
       fc.property(record, (a) => {
         const from = atRiskFrom(RULES, a);
@@ -218,11 +228,11 @@ describe("the first day an apprenticeship is at risk", () => {
         }
         expect(wrong, `first day at risk ${from}`).toEqual([]);
       }),
-      { numRuns: 100, seed: 19 },
+      { numRuns: 100, seed },
     );
   }, 30_000);
 
-  it("is a day for one that falls behind and null for one that never can", () => {
+  it("is a day for each live apprenticeship, and null for an ended one", () => {
     // 365 required over a year: with none logged, behind (amber) as soon as anything is expected, 10 hours a day.
     expect(atRiskFrom(RULES, input({ loggedHours: 0, reviewDates: ["2026-03-01", "2026-05-20", "2026-08-10", "2026-11-01"] }))).toBe("2026-01-05");
     // Everything logged and a review just before the planned end leaves only the end date passing.
@@ -230,6 +240,13 @@ describe("the first day an apprenticeship is at risk", () => {
     // At end-point assessment only an overdue review counts: never, once the last review's 12 weeks are far off.
     expect(atRiskFrom(RULES, input({ status: "end_point_assessment", loggedHours: 400, reviewDates: ["2026-12-20"] }))).toBe("2027-03-15");
     expect(atRiskFrom(RULES, input({ status: "planned" }))).toBe("2026-01-06");
+    // At end-point assessment, a review agreed sooner than 12 weeks is the one that falls due.
+    expect(atRiskFrom(RULES, input({ status: "end_point_assessment", loggedHours: 400, reviewDates: ["2026-12-20"], agreedNextReview: "2027-01-10" }))).toBe("2027-01-11");
+    // On a break in learning only the planned end can pass.
+    expect(atRiskFrom(RULES, input({ status: "break_in_learning", plannedEndDate: "2030-01-04" }))).toBe("2030-01-05");
+    // Every live apprenticeship falls at risk one day if nothing is recorded; an ended one never does.
+    expect(atRiskFrom(RULES, input({ status: "completed", loggedHours: 0 }))).toBeNull();
+    expect(atRiskFrom(RULES, input({ status: "withdrawn", loggedHours: 0 }))).toBeNull();
     // At gateway every hour is owed whatever the day.
     expect(atRiskFrom(RULES, input({ status: "gateway", loggedHours: 100, reviewDates: ["2026-12-20"] }))).toBe(EVERY_DAY);
   });

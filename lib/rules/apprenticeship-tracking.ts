@@ -9,12 +9,16 @@ import type { ApprenticeshipStatus } from "../vocabulary";
 
 export type StatusChange = { toStatus: ApprenticeshipStatus; effectiveOn: string };
 
-/** Breaks in learning from the status history: each runs from its change until the next change (open while it goes on). */
+/**
+ * Breaks in learning from the status history: each runs from its change until the next change to another status
+ * (open while it goes on). A break recorded while one is already going on continues it, so breaks never overlap (a
+ * day in two would be taken out of the expected hours twice).
+ */
 export function learningBreaks(changes: readonly StatusChange[]): LearningBreak[] {
   const sorted = [...changes].sort((a, b) => (a.effectiveOn < b.effectiveOn ? -1 : a.effectiveOn > b.effectiveOn ? 1 : 0));
   const breaks: LearningBreak[] = [];
   sorted.forEach((c, i) => {
-    if (c.toStatus !== "break_in_learning") return;
+    if (c.toStatus !== "break_in_learning" || sorted[i - 1]?.toStatus === "break_in_learning") return;
     const next = sorted.slice(i + 1).find((n) => n.toStatus !== "break_in_learning");
     breaks.push({ from: c.effectiveOn, to: next ? next.effectiveOn : null });
   });
@@ -167,6 +171,12 @@ export const EVERY_DAY = "0001-01-01";
  * apprenticeship is at risk on any day, and a list of thousands counts its at-risk ones without the rule (decision
  * record 0029). Found by halving between the day before anything can be due and the day after everything has.
  */
+/**
+ * Raised whenever what trackApprenticeship counts as a risk changes in code (not in the rules' rows): first days at
+ * risk worked out before are then worked out again (db/queries/apprenticeship-pipeline.ts labels them with it).
+ */
+export const AT_RISK_RULE_VERSION = 2;
+
 export function atRiskFrom(rules: readonly OtjRule[], a: TrackInput): string | null {
   const atRisk = (day: string) => trackApprenticeship(rules, a, day).risks.length > 0;
   // Before both the start and the planned end nothing is late and no review is counted; only what is owed whatever
