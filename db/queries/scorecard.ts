@@ -287,6 +287,9 @@ async function workOutFacts(which: SQL, p: Period, versionId: string | null): Pr
         and tr.status in ('approved', 'attended'))
     from ${workers} ${coverage ? sql`left join owing on owing.worker_id = ${workers.id}` : sql.empty()}
     where ${which}
+    -- In the order of their ids: two views writing the same workers' facts at once on PostgreSQL then wait for each
+    -- other's rows in one order, never each for the other's (tests/scorecard-facts.test.ts met such a deadlock once).
+    order by ${workers.id}
     on conflict (period_end, worker_id) do update set worker_version = excluded.worker_version, shared_version = excluded.shared_version,
       pdp_reviewed = excluded.pdp_reviewed, appraised = excluded.appraised, career_conversation = excluded.career_conversation,
       supervised = excluded.supervised, structured_education = excluded.structured_education, last_appraisal_on = excluded.last_appraisal_on,
@@ -559,6 +562,7 @@ async function bringTeamsUpToDate(which: SQL, inPost: SQL, p: Period, daily = fa
         left join ${factVersions} v on v.subject = ${workers.id}
       where ${inArray(teams.id, ids)}
       group by ${teams.id}
+      order by ${teams.id}
       on conflict (period_end, team_id) do update set team_version = excluded.team_version, shared_version = excluded.shared_version,
         headcount = excluded.headcount, fte = excluded.fte, due_appraised = excluded.due_appraised, pdp_reviewed = excluded.pdp_reviewed,
         appraised = excluded.appraised, career_conversation = excluded.career_conversation, supervised = excluded.supervised,
