@@ -25,7 +25,7 @@ import { coverageWorkers, forgetScorecardFacts, scorecard, scorecardWorkers } fr
 import { progression } from "../db/queries/progression";
 import { workforceComposition } from "../db/queries/workforce";
 import { barriersAndEnablers } from "../db/queries/barriers";
-import { equityFigures } from "../db/queries/equality";
+import { equityFigures, forgetEquityFacts } from "../db/queries/equality";
 import { equityPeriodFor } from "../lib/rules/equity";
 import { clearInsightCache } from "../db/insights-cache";
 import { forgetKeptInboxes, inboxReminders } from "../db/queries/inbox";
@@ -217,6 +217,11 @@ await time("lead: insights headline measures", async () => await headlineMeasure
   // just after a worker's record changed, when only that worker's and team's are worked out again.
   await time("lead: call-to-action scorecard, no summaries yet (a period's first view)", async () => (await forgetScorecardFacts(), clearInsightCache(), await scorecard(lead, all)), 3);
   await time("lead: call-to-action scorecard, just after a record changes", async () => (await touchOneRecord(), clearInsightCache(), await scorecard(lead, all)), 5);
+  // The equity figures' facts (decision record 0030): with none (a new quarter's first view, unless the day's run has
+  // worked them out), and just after a worker's record changed, when only that worker's are worked out again.
+  const quarter = equityPeriodFor(today, today);
+  await time("lead: equity, no facts yet (a new quarter, before the day's run)", async () => (await forgetEquityFacts(), clearInsightCache(), await equityFigures(lead, quarter)), 3);
+  await time("lead: equity, just after a record changes", async () => (await touchOneRecord(), clearInsightCache(), await equityFigures(lead, quarter)), 5);
   for (const [name, fn] of tabs) {
     await time(`lead: ${name}, first view`, fresh(() => fn(lead)), 5);
     await time(`lead: ${name}, data unchanged`, () => fn(lead));

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { db, first, one } from "@/db/client";
 import { appraisals, auditEvents, equalityMonitoring, stages, trainingRequests, workerPositions, workers } from "@/db/schema";
+import { clearInsightCache } from "@/db/insights-cache";
 import { equityFigures, myEquality, saveMyEquality, type EquityFigures } from "@/db/queries/equality";
 import { equityTables } from "@/app/(app)/insights/equity/equity-tables";
 import { GET as csvGET } from "@/app/(app)/insights/equity/csv/route";
@@ -240,6 +241,22 @@ describe("comparing two views of the equity figures points at nobody (the attack
     await db.insert(equalityMonitoring).values({ workerId: w.id, ethnicGroup: "asian", disability: "yes", sex: "male", ageBand: "55_64" });
     await db.insert(appraisals).values({ workerId: w.id, scheduledFor: "2026-08-01", heldOn: "2026-08-01", status: "completed" });
     expect(await equityFigures(asSession(f.users.lead), equityPeriod("2026-09-30"))).toMatchObject({ status: "withheld" });
+  });
+
+  it("a change against one earlier quarter alone withholds the period, though it matches the quarters before that", async () => {
+    const f = await trust();
+    // Appraised in May 2025 and August 2026: in the years to September 2026, March 2026, December 2025 and September
+    // 2025, but not in the year to June 2026. Against that quarter alone the figures differ by one person.
+    const w = await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerA.id });
+    await db.insert(equalityMonitoring).values({ workerId: w.id, ethnicGroup: "asian", disability: "yes", sex: "male", ageBand: "55_64" });
+    await db.insert(appraisals).values([
+      { workerId: w.id, scheduledFor: "2025-05-01", heldOn: "2025-05-01", status: "completed" },
+      { workerId: w.id, scheduledFor: "2026-08-01", heldOn: "2026-08-01", status: "completed" },
+    ]);
+    expect(await equityFigures(asSession(f.users.lead), equityPeriod("2026-09-30"))).toMatchObject({ status: "withheld" });
+    await db.delete(appraisals).where(eq(appraisals.workerId, w.id));
+    clearInsightCache();
+    expect(await equityFigures(asSession(f.users.lead), equityPeriod("2026-09-30"))).toMatchObject({ status: "published" });
   });
 
   it("team versus team-minus-one, and profession filters: the equity figures take no filters, so every such pair is the same", async () => {

@@ -7,6 +7,8 @@ import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { caseless, countWhere, roundTo, always, joinInOrder, jsonArrayWhere } from "../dialect";
 import { db, execute, first, selectRows } from "../client";
 import { bringRiskFactsUpToDate } from "./apprenticeship-pipeline";
+// equality.ts reads this module's rules; the day's summaries call back into it, only ever at run time.
+import { bringEquityFactsUpToDate, forgetEquityFacts } from "./equality";
 import { clearInsightCache, keptInsight, keptObject, withoutInvalidating } from "../insights-cache";
 import {
   appraisals,
@@ -34,6 +36,7 @@ import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
 import { addDays, londonDayStartMs, now as clockNow, todayInLondon } from "../../lib/rules/dates";
 import { latestStartDueBy, nextAppraisalDue } from "../../lib/rules/appraisal-due";
+import { equityPeriods } from "../../lib/rules/equity";
 import { periodEnding, rag, share, thresholdsFrom, THRESHOLDS_SETTING, type Period, type Rag, type ScorecardMeasure, type Thresholds } from "../../lib/rules/scorecard";
 import type { Result } from "../result";
 
@@ -72,7 +75,7 @@ export function population(user: SessionUser, f: ScorecardFilters, p: Period): S
 }
 
 /** Workers in post on the period's last day, in any organisation. */
-function inPostOn(p: Period): SQL {
+export function inPostOn(p: Period): SQL {
   return and(sql`${workers.contractStart} <= ${p.end}`, or(eq(workers.status, "in_post"), sql`${workers.contractEnd} > ${p.end}`))!;
 }
 
@@ -234,7 +237,7 @@ export async function bringFactsUpToDate(where: SQL, p: Period): Promise<number>
 }
 
 /** The shared version now, as the statement that reads it sees it. */
-const sharedVersion = sql`coalesce((select fv.version from ${factVersions} fv where fv.subject = 'shared'), 0)`;
+export const sharedVersion = sql`coalesce((select fv.version from ${factVersions} fv where fv.subject = 'shared'), 0)`;
 
 /** Forgets every worker's and team's scorecard facts, and any day's claim, so the next view works them all out (the benchmark, the tests). */
 export async function forgetScorecardFacts(): Promise<void> {
@@ -507,6 +510,11 @@ export async function bringTodaysSummariesUpToDate(): Promise<void> {
     // And the first day each apprenticeship is at risk (decision record 0029), which only a change or new rules put
     // out of date: after a deployment or a change of rules, the apprenticeships page's first view finds them.
     await bringRiskFactsUpToDate(always);
+    // And each worker's part in the newest equity figures offered (decision record 0030), which change only with a
+    // worker's records or a new quarter; those of periods no longer offered go.
+    const offered = equityPeriods(today);
+    await bringEquityFactsUpToDate(offered[0]!);
+    await forgetEquityFacts(offered.at(-1)!.end);
   } catch (error) {
     if (summariesOf === today) summariesOf = null;
     retryAfter = Date.now() + RETRY_MS;

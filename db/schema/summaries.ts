@@ -102,3 +102,25 @@ export const apprenticeshipRiskFacts = sqliteTable("apprenticeship_risk_facts", 
   /** The first day it is at risk, "0001-01-01" if every day, null if never. */
   atRiskFrom: date("at_risk_from"),
 });
+
+/**
+ * Each worker's part in the equity figures of a reporting period (lib/rules/equity.ts) and of the periods before it
+ * that the figures are checked against (decision record 0030): for the period and each of the PERIODS_COMPARED
+ * before it, in that order and comma-separated, "-" when the worker was not in post on its last day, else a flag
+ * (1 or 0) for each of EQUITY_MEASURES. Worked out on read by db/queries/equality.ts and labelled like the scorecard's
+ * facts; the worker's equality answers are read from their own table at the time of the view.
+ */
+export const workerEquityFacts = sqliteTable(
+  "worker_equity_facts",
+  {
+    workerId: text("worker_id")
+      .notNull()
+      .references(() => workers.id, { onDelete: "cascade" }),
+    /** The last day of the reporting period (a quarter end). */
+    periodEnd: date("period_end").notNull(),
+    workerVersion: integer("worker_version").notNull(),
+    sharedVersion: integer("shared_version").notNull(),
+    figures: text("figures").notNull(),
+  },
+  (t) => [primaryKey({ name: "worker_equity_facts_pk", columns: [t.periodEnd, t.workerId] }), index("worker_equity_facts_worker_idx").on(t.workerId)],
+);

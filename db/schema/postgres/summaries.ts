@@ -72,3 +72,17 @@ export const apprenticeshipRiskFacts = pgTable("apprenticeship_risk_facts", {
   /** The first day it is at risk, "0001-01-01" if every day, null if never. */
   atRiskFrom: date("at_risk_from"),
 });
+
+export const workerEquityFacts = pgTable(
+  "worker_equity_facts",
+  {
+    workerId: text("worker_id")
+      .notNull()
+      .references(() => workers.id, { onDelete: "cascade" }),
+    periodEnd: date("period_end").notNull(),
+    workerVersion: integer("worker_version").notNull(),
+    sharedVersion: integer("shared_version").notNull(),
+    figures: text("figures").notNull(),
+  },
+  (t) => [primaryKey({ name: "worker_equity_facts_pk", columns: [t.periodEnd, t.workerId] }), index("worker_equity_facts_worker_idx").on(t.workerId)],
+);
