@@ -76,8 +76,8 @@ describe("reading the supervision page", () => {
     const page = (await supervisionPage(manager, f.workers.workerA.id, TODAY))!;
     expect(page.canEdit).toBe(true);
     expect(page.ownRecord).toBe(false);
-    expect(page.supervisors.map((s) => s.name)).toEqual(expect.arrayContaining(["Manager A", "Manager B", f.users.lead.name]));
-    expect(page.supervisors.map((s) => s.name)).not.toContain(f.users.admin.name);
+    // The one recording, the worker's line manager and team's managers (all Manager A here): not every manager and lead.
+    expect(page.supervisors.map((s) => s.name)).toEqual(["Manager A"]);
     expect(page.sessions.map((s) => s.heldOn)).toEqual(["2026-11-01", "2026-10-01", "2026-09-01"]);
     expect(page.current.map((t) => [t.id, t.pastReview])).toEqual([
       [overdue, true],
@@ -134,6 +134,27 @@ describe("recording a session", () => {
       supervisorName: f.users.lead.name,
       recordedBy: f.users.admin.id,
     });
+  });
+
+  it("offers whoever supervised the worker before, and links a typed name to the one account of that name", async () => {
+    const f = await twoTeams();
+    const manager = asSession(f.users.managerA);
+    // Manager B, typed in another case with spaces around, is linked to their account; an unknown name stays typed.
+    const typed = await recordSession(manager, f.workers.workerA.id, session({ supervisorName: `  ${f.users.managerB.name.toUpperCase()} ` }), TODAY);
+    if (!typed.ok) throw new Error(typed.message);
+    expect(await first(db.select().from(supervisionSessions).where(eq(supervisionSessions.id, typed.id)))).toMatchObject({ supervisorId: f.users.managerB.id, supervisorName: "Manager B" });
+    expect((await supervisionPage(manager, f.workers.workerA.id, TODAY))!.supervisors.map((s) => s.name)).toEqual(["Manager A", "Manager B"]);
+    // Two accounts of one name: neither is guessed.
+    await makeUser(f.org.id, "lead", "Manager B");
+    const ambiguous = await recordSession(manager, f.workers.workerA.id, session({ supervisorName: "Manager B" }), TODAY);
+    if (!ambiguous.ok) throw new Error(ambiguous.message);
+    expect(await first(db.select().from(supervisionSessions).where(eq(supervisionSessions.id, ambiguous.id)))).toMatchObject({ supervisorId: null, supervisorName: "Manager B" });
+    // An administrator's account, or another organisation's, is never linked.
+    const other = await recordSession(manager, f.workers.workerA.id, session({ supervisorName: f.users.admin.name }), TODAY);
+    if (!other.ok) throw new Error(other.message);
+    expect(await first(db.select().from(supervisionSessions).where(eq(supervisionSessions.id, other.id)))).toMatchObject({ supervisorId: null });
+    // Another team's manager sees their own name offered for a worker of theirs, not Manager A.
+    expect((await supervisionPage(asSession(f.users.managerB), f.workers.workerB.id, TODAY))!.supervisors.map((s) => s.name)).toEqual(["Manager B"]);
   });
 
   it("refuses a supervisor who is not an active manager or lead of the organisation", async () => {

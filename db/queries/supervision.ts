@@ -1,9 +1,9 @@
 import "server-only";
 // Supervision sessions and the delegation register (scope of practice). The worker reads their own; their managers
 // and admins record sessions and delegate, review and end tasks; leads read. Every change is audited.
-import { and, asc, desc, eq, inArray, isNull, lt, sql, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { db, first, one } from "../client";
-import { delegatedTasks, supervisionSessions, users, workers } from "../schema";
+import { delegatedTasks, supervisionSessions, teamManagers, users, workers } from "../schema";
 import { editableWorkers, visibleWorkers } from "../access";
 import { audit } from "../audit";
 import { refuseOwnRecord } from "../separation";
@@ -48,14 +48,31 @@ async function visibleWorker(user: SessionUser, workerId: string) {
   return await workerRecordHeader(user, workerId);
 }
 
-/** Who can be picked as a supervisor: active managers and leads in the user's organisation. */
-export async function supervisorOptions(user: SessionUser, exceptUserId?: string | null) {
+/** Who may supervise: active managers and leads of the user's organisation, never the worker themselves. */
+function mayBeSupervisor(user: SessionUser, exceptUserId: string | null | undefined) {
+  return and(eq(users.orgId, user.orgId), eq(users.status, "active"), inArray(users.role, ["manager", "lead"]), exceptUserId ? ne(users.id, exceptUserId) : undefined)!;
+}
+
+/**
+ * The supervisors offered for a worker: of those who may supervise, the user recording, the worker's line manager,
+ * their team's managers and whoever supervised them before, by name. Anyone else with an account is found by the
+ * name typed (`recordSession`): an organisation of 50,000 workers has over 2,000 managers and leads, too many to list.
+ */
+export async function supervisorOptions(user: SessionUser, worker: { id: string; userId: string | null; lineManagerId?: string | null }) {
+  const workerTeam = db.select({ teamId: workers.teamId }).from(workers).where(eq(workers.id, worker.id));
   return await db
     .select({ id: users.id, name: users.name })
     .from(users)
-    // Never the worker themselves: nobody supervises themselves.
-    .where(and(eq(users.orgId, user.orgId), eq(users.status, "active"), inArray(users.role, ["manager", "lead"]), exceptUserId ? ne(users.id, exceptUserId) : undefined))
-    .orderBy(asc(users.name));
+    .where(and(
+      mayBeSupervisor(user, worker.userId),
+      or(
+        eq(users.id, user.id),
+        worker.lineManagerId ? eq(users.id, worker.lineManagerId) : undefined,
+        inArray(users.id, db.select({ id: teamManagers.userId }).from(teamManagers).where(inArray(teamManagers.teamId, workerTeam))),
+        inArray(users.id, db.select({ id: supervisionSessions.supervisorId }).from(supervisionSessions).where(eq(supervisionSessions.workerId, worker.id))),
+      ),
+    ))
+    .orderBy(asc(users.name), asc(users.id));
 }
 
 /**
@@ -101,7 +118,7 @@ export async function supervisionPage(user: SessionUser, workerId: string, today
     worker,
     canEdit,
     ownRecord: user.role === "support_worker" && worker.userId === user.id,
-    supervisors: canEdit ? await supervisorOptions(user, worker.userId) : [],
+    supervisors: canEdit ? await supervisorOptions(user, worker) : [],
     sessions,
     current: tasks.filter((t) => t.endedOn === null),
     ended: tasks.filter((t) => t.endedOn !== null),
@@ -168,14 +185,24 @@ export async function recordSession(user: SessionUser, workerId: string, f: Sess
     const dateProblem = sessionDateProblem(f.heldOn, today, worker.contractStart);
     if (dateProblem) return { ok: false, code: "invalid", field: "heldOn", message: dateProblem };
     let supervisorName = f.supervisorName.trim();
-    if (f.supervisorId) {
+    let supervisorId = f.supervisorId;
+    if (!supervisorId && supervisorName !== "") {
+      // A typed name that is exactly one account's (whatever its case) is linked to it, as if picked.
+      const named = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(mayBeSupervisor(user, null), sql`lower(${users.name}) = lower(${supervisorName})`))
+        .limit(2);
+      if (named.length === 1) supervisorId = named[0]!.id;
+    }
+    if (supervisorId) {
       // Never trust the id from the form: an active manager or lead of this organisation.
       const supervisor = await first(tx
         .select({ name: users.name })
         .from(users)
-        .where(and(eq(users.id, f.supervisorId), eq(users.orgId, user.orgId), eq(users.status, "active"), inArray(users.role, ["manager", "lead"]))));
+        .where(and(eq(users.id, supervisorId), mayBeSupervisor(user, null))));
       if (!supervisor) return { ok: false, code: "invalid", field: "supervisorId", message: "Select a supervisor from the list, or type their name" };
-      if (f.supervisorId === worker.userId) return { ok: false, code: "invalid", field: "supervisorId", message: "Nobody supervises themselves. Select another supervisor." };
+      if (supervisorId === worker.userId) return { ok: false, code: "invalid", field: f.supervisorId ? "supervisorId" : "supervisorName", message: "Nobody supervises themselves. Select another supervisor." };
       supervisorName = supervisor.name;
     }
     if (supervisorName === "") return { ok: false, code: "invalid", field: "supervisorName", message: "Select the supervisor or type their name" };
@@ -184,7 +211,7 @@ export async function recordSession(user: SessionUser, workerId: string, f: Sess
       .values({
         workerId,
         heldOn: f.heldOn,
-        supervisorId: f.supervisorId,
+        supervisorId,
         supervisorName,
         type: f.type,
         summary: f.summary,
@@ -197,7 +224,7 @@ export async function recordSession(user: SessionUser, workerId: string, f: Sess
       entityType: "supervision_session",
       entityId: session.id,
       workerId,
-      summary: { heldOn: f.heldOn, type: f.type, supervisorId: f.supervisorId, supervisorName },
+      summary: { heldOn: f.heldOn, type: f.type, supervisorId, supervisorName },
     });
     return { ok: true, workerId, id: session.id };
   });
