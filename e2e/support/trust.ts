@@ -165,7 +165,7 @@ async function cloneTemplate(template: string, name: string): Promise<string> {
   const server = postgresServer();
   await onPostgres(server, async (client) => {
     await client.query(`drop database if exists ${name} with (force)`);
-    await client.query(`create database ${name} template ${template}`);
+    await client.query(`create database ${name} template ${template} strategy file_copy`); // as tests/support/postgres.ts does
   });
   const url = databaseAt(server, name);
   await onPostgres(url, async (client) => await client.query("update login_sessions set last_seen_at = $1 where ended_at is null", [Date.now()]));

@@ -18,10 +18,15 @@ async function adminClient(server: string): Promise<pg.Client> {
   return admin;
 }
 
-/** A new database cloned from the template; answers its address. */
+/**
+ * A new database cloned from the template; answers its address. FILE_COPY copies the template's files as they are
+ * (after a checkpoint, which costs little on the throwaway server: fsync is off); PostgreSQL 15's default, WAL_LOG,
+ * copies them block by block through the write-ahead log: about 80 ms a clone against 25 ms here, a fifth of the
+ * unit suite's time on PostgreSQL, whose every test gets a clone.
+ */
 export async function cloneTemplate(server: string, template: string, name: string): Promise<string> {
   const client = await adminClient(server);
-  await client.query(`create database ${name} template ${template}`);
+  await client.query(`create database ${name} template ${template} strategy file_copy`);
   return databaseAt(server, name);
 }
 
