@@ -259,6 +259,16 @@ describe("comparing two views of the equity figures points at nobody (the attack
     expect(await equityFigures(asSession(f.users.lead), equityPeriod("2026-09-30"))).toMatchObject({ status: "published" });
   });
 
+  it("an answer outside the question's list (written past the form) counts as not declared: the groups add up to everyone", async () => {
+    const f = await trust();
+    const w = (await db.select({ workerId: equalityMonitoring.workerId }).from(equalityMonitoring))[0]!;
+    await db.update(equalityMonitoring).set({ ethnicGroup: "martian" as never }).where(eq(equalityMonitoring.workerId, w.workerId));
+    const c = await equityFigures(asSession(f.users.lead), equityPeriod("2026-09-30"));
+    if (c?.status !== "published") throw new Error(`Expected published figures, got ${c?.status}`);
+    expect(c.by.ethnicGroup.reduce((n, g) => n + g.headcount, 0)).toBe(c.overall.headcount);
+    expect(c.by.ethnicGroup.find((g) => g.key === "not_declared")!.headcount).toBeGreaterThan(0);
+  });
+
   it("team versus team-minus-one, and profession filters: the equity figures take no filters, so every such pair is the same", async () => {
     const f = await trust();
     actAs(asSession(f.users.lead));

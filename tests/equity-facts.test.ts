@@ -170,7 +170,9 @@ function writes(w: World, random: () => number) {
     { name: "apprenticeship changed", run: async () => {
       const r = await rowOf(apprenticeships);
       if (!r) return null;
-      const set = pick([{ status: pick(APPRENTICESHIP_STATUSES) }, { startDate: day() }, { actualEndDate: random() < 0.3 ? null : day() }]);
+      const start = day();
+      // A new start moves the planned end with it (it must come after the start).
+      const set = pick([{ status: pick(APPRENTICESHIP_STATUSES) }, { startDate: start, plannedEndDate: addDays(start, 540) }, { actualEndDate: random() < 0.3 ? null : day() }]);
       await db.update(apprenticeships).set(set).where(eq(apprenticeships.id, r.id));
       return `apprenticeship ${r.id} ${JSON.stringify(set)}`;
     } },

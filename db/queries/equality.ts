@@ -240,7 +240,12 @@ async function workOutEquityFigures(user: SessionUser, period: EquityPeriod): Pr
       EQUITY_MEASURES.forEach((m, i) => (g.met[m] += part[i] === "1" ? n : 0));
     };
     tally(overall);
-    characteristics.forEach((c, i) => tally(groupOf(c, (row[`g${i}`] as string | null) ?? "not_declared")));
+    // An answer outside the question's list (written past the form: an import, a fix by hand) counts as not declared, so
+    // that the groups always add up to everyone and no one can be worked out as the total less the groups.
+    characteristics.forEach((c, i) => {
+      const answer = row[`g${i}`] as string | null;
+      tally(groupOf(c, answer !== null && (CHARACTERISTICS[c] as readonly string[]).includes(answer) ? answer : "not_declared"));
+    });
   }
   if (overall.headcount < MINIMUM_SCOPE) return { status: "too_small", period };
   if (!changed.every(changeIsSafe)) return { status: "withheld", period };

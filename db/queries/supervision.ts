@@ -55,8 +55,9 @@ function mayBeSupervisor(user: SessionUser, exceptUserId: string | null | undefi
 
 /**
  * The supervisors offered for a worker: of those who may supervise, the user recording, the worker's line manager,
- * their team's managers and whoever supervised them before, by name. Anyone else with an account is found by the
- * name typed (`recordSession`): an organisation of 50,000 workers has over 2,000 managers and leads, too many to list.
+ * their team's managers and whoever was picked as their supervisor before, by name; anyone else is typed. An
+ * organisation of 50,000 workers has over 2,000 managers and leads, too many to list. A typed name is never matched to
+ * an account: a namesake, or an outside supervisor who shares a name with someone here, would be linked wrongly.
  */
 export async function supervisorOptions(user: SessionUser, worker: { id: string; userId: string | null; lineManagerId?: string | null }) {
   const workerTeam = db.select({ teamId: workers.teamId }).from(workers).where(eq(workers.id, worker.id));
@@ -185,16 +186,7 @@ export async function recordSession(user: SessionUser, workerId: string, f: Sess
     const dateProblem = sessionDateProblem(f.heldOn, today, worker.contractStart);
     if (dateProblem) return { ok: false, code: "invalid", field: "heldOn", message: dateProblem };
     let supervisorName = f.supervisorName.trim();
-    let supervisorId = f.supervisorId;
-    if (!supervisorId && supervisorName !== "") {
-      // A typed name that is exactly one account's (whatever its case) is linked to it, as if picked.
-      const named = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(mayBeSupervisor(user, null), sql`lower(${users.name}) = lower(${supervisorName})`))
-        .limit(2);
-      if (named.length === 1) supervisorId = named[0]!.id;
-    }
+    const supervisorId = f.supervisorId;
     if (supervisorId) {
       // Never trust the id from the form: an active manager or lead of this organisation.
       const supervisor = await first(tx
@@ -202,7 +194,7 @@ export async function recordSession(user: SessionUser, workerId: string, f: Sess
         .from(users)
         .where(and(eq(users.id, supervisorId), mayBeSupervisor(user, null))));
       if (!supervisor) return { ok: false, code: "invalid", field: "supervisorId", message: "Select a supervisor from the list, or type their name" };
-      if (supervisorId === worker.userId) return { ok: false, code: "invalid", field: f.supervisorId ? "supervisorId" : "supervisorName", message: "Nobody supervises themselves. Select another supervisor." };
+      if (supervisorId === worker.userId) return { ok: false, code: "invalid", field: "supervisorId", message: "Nobody supervises themselves. Select another supervisor." };
       supervisorName = supervisor.name;
     }
     if (supervisorName === "") return { ok: false, code: "invalid", field: "supervisorName", message: "Select the supervisor or type their name" };

@@ -479,8 +479,8 @@ async function seedSqlite(large: boolean, run: () => Promise<DemoSummary>): Prom
       const summary = await run();
       for (const sql of rebuild) sqlite.exec(sql);
       for (const sql of restore) sqlite.exec(sql);
-      // With the triggers away no version was raised: any scorecard summaries there were are out of date.
-      if (large) sqlite.exec("delete from team_scorecard_facts; delete from worker_scorecard_facts");
+      // With the triggers away no version was raised: any scorecard or equity summaries there were are out of date.
+      if (large) sqlite.exec("delete from team_scorecard_facts; delete from worker_scorecard_facts; delete from worker_equity_facts");
       return summary;
     });
   } finally {

@@ -20,7 +20,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { OIDC_PORT, originOf } from "./ports";
-import { databaseAt } from "../../tests/support/postgres";
+import { cloneClause, databaseAt } from "../../tests/support/postgres";
 
 export type TrustKind = "demo" | "empty";
 /** Which database the app runs on: the SQLite default, or PostgreSQL (decision record 0025). */
@@ -165,7 +165,7 @@ async function cloneTemplate(template: string, name: string): Promise<string> {
   const server = postgresServer();
   await onPostgres(server, async (client) => {
     await client.query(`drop database if exists ${name} with (force)`);
-    await client.query(`create database ${name} template ${template} strategy file_copy`); // as tests/support/postgres.ts does
+    await client.query(`create database ${name} template ${template}${await cloneClause(client)}`);
   });
   const url = databaseAt(server, name);
   await onPostgres(url, async (client) => await client.query("update login_sessions set last_seen_at = $1 where ended_at is null", [Date.now()]));

@@ -34,7 +34,7 @@ export function SessionForm({ action, supervisors, today }: { action: Action; su
       <SelectField
         name="supervisorId"
         label="Supervisor"
-        hint="You, their line manager, their team's managers and anyone who has supervised them before. For someone else, leave as 'Someone else' and type their name below: a manager or lead with an account here is linked to it."
+        hint="You, their line manager, their team's managers and anyone picked as their supervisor before. For someone else, leave as 'Someone else' and type their name below."
         options={supervisors.map((s) => [s.id, s.name] as const)}
         placeholder="Someone else"
         defaultValue={v.supervisorId}
