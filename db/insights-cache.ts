@@ -146,6 +146,17 @@ export async function keptListPage<T>(name: string, user: SessionUser, args: unk
 }
 
 /**
+ * Works through summaries to work out again, `size` ids at a time, letting waiting requests run between chunks (on
+ * SQLite every statement runs on the server's one thread).
+ */
+export async function inChunks(ids: readonly string[], size: number, work: (chunk: string[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < ids.length; i += size) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    await work(ids.slice(i, i + size));
+  }
+}
+
+/**
  * Runs a write that changes no figure (recording that someone viewed or downloaded figures) without making every kept
  * result look out of date: else each view of a tab, logged, would make the next one work its figures out again.
  */

@@ -74,7 +74,7 @@ const audits = async (action: string) => await db.select().from(auditEvents).whe
 const row = async (id: string) => (await first(db.select().from(apprenticeships).where(eq(apprenticeships.id, id))))!;
 const history = async (id: string) =>
   await db.select().from(apprenticeshipStatusChanges).where(eq(apprenticeshipStatusChanges.apprenticeshipId, id)).orderBy(apprenticeshipStatusChanges.effectiveOn);
-const move = async (f: Fixture, id: string, to: pipeline.PipelineFilters["status"] | string, effectiveOn: string, reason = "", user = f.s.managerA) =>
+const move = async (f: Fixture, id: string, to: string, effectiveOn: string, reason = "", user = f.s.managerA) =>
   await q.changeApprenticeshipStatus(user, f.workers.workerA.id, id, { to: to as "gateway", effectiveOn, reason, newPlannedEndDate: null }, TODAY);
 const log = async (f: Fixture, id: string, activityOn: string, hours: number, user = f.s.workerA) =>
   await q.logOtj(user, f.workers.workerA.id, id, { activityOn, hours, activityType: "Online learning module", note: "" }, TODAY);

@@ -16,8 +16,6 @@ import type { OtjRule } from "../../lib/rules/off-the-job";
 import { APPRENTICESHIP_STATUSES, type ApprenticeshipStatus } from "../../lib/vocabulary";
 import { LIVE, loadRules } from "./apprenticeships";
 
-export type PipelineFilters = { status: ApprenticeshipStatus | "at_risk" | "all_live"; team: string | null };
-
 export type PipelineRow = {
   id: string;
   workerId: string;

@@ -5,7 +5,7 @@ import "server-only";
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { db, execute, first, selectRows } from "../client";
 import { always } from "../dialect";
-import { keptObject, withoutInvalidating } from "../insights-cache";
+import { inChunks, keptObject, withoutInvalidating } from "../insights-cache";
 import { apprenticeships, appraisals, equalityMonitoring, factVersions, stages, trainingRequests, workerEquityFacts, workerPositions, workers } from "../schema";
 import { audit } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
@@ -161,11 +161,8 @@ async function bringViewUpToDate(period: EquityPeriod, who: SQL): Promise<number
       left join ${workerEquityFacts} f on f.period_end = ${period.end} and f.worker_id = ${workers.id}
       left join ${factVersions} v on v.subject = ${workers.id}
     where ${who} and (f.worker_id is null or f.worker_version <> coalesce(v.version, 0) or f.shared_version <> ${sharedVersion})`);
-  for (let i = 0; i < stale.length; i += EQUITY_FACTS_CHUNK) {
-    if (i > 0) await new Promise((resolve) => setImmediate(resolve)); // let waiting requests run
-    const ids = stale.slice(i, i + EQUITY_FACTS_CHUNK).map((r) => r.id);
-    await withoutInvalidating(async () => await execute(workOutEquityFacts(inArray(workers.id, ids), period)));
-  }
+  await inChunks(stale.map((r) => r.id), EQUITY_FACTS_CHUNK, async (ids) =>
+    await withoutInvalidating(async () => await execute(workOutEquityFacts(inArray(workers.id, ids), period))));
   return stale.length;
 }
 

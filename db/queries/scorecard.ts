@@ -9,7 +9,7 @@ import { db, execute, first, selectRows } from "../client";
 import { bringRiskFactsUpToDate } from "./apprenticeship-pipeline";
 // equality.ts reads this module's rules; the day's summaries call back into it, only ever at run time.
 import { bringEquityFactsUpToDate, forgetEquityFacts } from "./equality";
-import { clearInsightCache, keptInsight, keptObject, withoutInvalidating } from "../insights-cache";
+import { clearInsightCache, inChunks, keptInsight, keptObject, withoutInvalidating } from "../insights-cache";
 import {
   appraisals,
   apprenticeships,
@@ -227,11 +227,8 @@ export async function bringFactsUpToDate(where: SQL, p: Period): Promise<number>
     where ${where} and (f.worker_id is null or f.worker_version <> coalesce(v.version, 0) or f.shared_version <> ${sharedVersion})`);
   if (stale.length === 0) return 0;
   const version = await publishedFrameworkVersion();
-  for (let i = 0; i < stale.length; i += FACTS_CHUNK) {
-    if (i > 0) await new Promise((resolve) => setImmediate(resolve)); // let waiting requests run
-    const ids = stale.slice(i, i + FACTS_CHUNK).map((r) => r.id);
-    await withoutInvalidating(async () => await execute(await workOutFacts(inArray(workers.id, ids), p, version?.id ?? null)));
-  }
+  await inChunks(stale.map((r) => r.id), FACTS_CHUNK, async (ids) =>
+    await withoutInvalidating(async () => await execute(await workOutFacts(inArray(workers.id, ids), p, version?.id ?? null))));
   await forgetOtherPeriods(p);
   return stale.length;
 }
@@ -544,9 +541,7 @@ async function bringTeamsUpToDate(which: SQL, inPost: SQL, p: Period, daily = fa
       left join ${teamScorecardFacts} t on t.period_end = ${p.end} and t.team_id = ${teams.id}
       left join ${factVersions} v on v.subject = 'team:' || ${teams.id}
     where ${which} and (t.team_id is null or t.team_version <> coalesce(v.version, 0) or t.shared_version <> ${sharedVersion})`);
-  for (let i = 0; i < stale.length; i += TEAMS_CHUNK) {
-    if (i > 0) await new Promise((resolve) => setImmediate(resolve)); // let waiting requests run
-    const ids = stale.slice(i, i + TEAMS_CHUNK).map((r) => r.id);
+  await inChunks(stale.map((r) => r.id), TEAMS_CHUNK, async (ids) => {
     await bringFactsUpToDate(and(inPost, inArray(workers.teamId, ids))!, p);
     const current = sql`${workerScorecardFacts.workerVersion} = coalesce(v.version, 0) and ${workerScorecardFacts.sharedVersion} = ${sharedVersion}`;
     const measures = countedMeasures(p);
@@ -577,7 +572,7 @@ async function bringTeamsUpToDate(which: SQL, inPost: SQL, p: Period, daily = fa
         structured_education = excluded.structured_education, competency_owed = excluded.competency_owed,
         competency_signed = excluded.competency_signed, competency_owing = excluded.competency_owing, training_decided = excluded.training_decided,
         training_approved = excluded.training_approved, cpd_per_fte = excluded.cpd_per_fte`));
-  }
+  });
   if (stale.length > 0 || daily) await forgetOtherPeriods(p, daily);
 }
 

@@ -186,15 +186,14 @@ export async function recordSession(user: SessionUser, workerId: string, f: Sess
     const dateProblem = sessionDateProblem(f.heldOn, today, worker.contractStart);
     if (dateProblem) return { ok: false, code: "invalid", field: "heldOn", message: dateProblem };
     let supervisorName = f.supervisorName.trim();
-    const supervisorId = f.supervisorId;
-    if (supervisorId) {
+    if (f.supervisorId) {
       // Never trust the id from the form: an active manager or lead of this organisation.
       const supervisor = await first(tx
         .select({ name: users.name })
         .from(users)
-        .where(and(eq(users.id, supervisorId), mayBeSupervisor(user, null))));
+        .where(and(eq(users.id, f.supervisorId), mayBeSupervisor(user, null))));
       if (!supervisor) return { ok: false, code: "invalid", field: "supervisorId", message: "Select a supervisor from the list, or type their name" };
-      if (supervisorId === worker.userId) return { ok: false, code: "invalid", field: "supervisorId", message: "Nobody supervises themselves. Select another supervisor." };
+      if (f.supervisorId === worker.userId) return { ok: false, code: "invalid", field: "supervisorId", message: "Nobody supervises themselves. Select another supervisor." };
       supervisorName = supervisor.name;
     }
     if (supervisorName === "") return { ok: false, code: "invalid", field: "supervisorName", message: "Select the supervisor or type their name" };
@@ -203,7 +202,7 @@ export async function recordSession(user: SessionUser, workerId: string, f: Sess
       .values({
         workerId,
         heldOn: f.heldOn,
-        supervisorId,
+        supervisorId: f.supervisorId,
         supervisorName,
         type: f.type,
         summary: f.summary,
@@ -216,7 +215,7 @@ export async function recordSession(user: SessionUser, workerId: string, f: Sess
       entityType: "supervision_session",
       entityId: session.id,
       workerId,
-      summary: { heldOn: f.heldOn, type: f.type, supervisorId, supervisorName },
+      summary: { heldOn: f.heldOn, type: f.type, supervisorId: f.supervisorId, supervisorName },
     });
     return { ok: true, workerId, id: session.id };
   });
