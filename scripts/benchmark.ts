@@ -21,8 +21,8 @@ import { competencyOverview, competencyStatementPage, progressionReadiness } fro
 import { headlineMeasures } from "../db/queries/insights";
 import { apprenticeshipPage } from "../db/queries/apprenticeships";
 import { apprenticeshipPipeline, apprenticeshipPipelinePage, forgetRiskFacts, type PipelineShow } from "../db/queries/apprenticeship-pipeline";
-import { coverageWorkers, forgetScorecardFacts, scorecard, scorecardWorkers } from "../db/queries/scorecard";
-import { progression } from "../db/queries/progression";
+import { coverageWorkers, forgetScorecardFacts, scorecard, scorecardFilterChoices, scorecardWorkers } from "../db/queries/scorecard";
+import { forgetProgressionFacts, progression } from "../db/queries/progression";
 import { workforceComposition } from "../db/queries/workforce";
 import { barriersAndEnablers } from "../db/queries/barriers";
 import { equityFigures, forgetEquityFacts } from "../db/queries/equality";
@@ -222,6 +222,13 @@ await time("lead: insights headline measures", async () => await headlineMeasure
   const quarter = equityPeriodFor(today, today);
   await time("lead: equity, no facts yet (a new quarter, before the day's run)", async () => (await forgetEquityFacts(), clearInsightCache(), await equityFigures(lead, quarter)), 3);
   await time("lead: equity, just after a record changes", async () => (await touchOneRecord(), clearInsightCache(), await equityFigures(lead, quarter)), 5);
+  // Team progression's kept events (decision record 0032): with none (a period's first view, unless the day's run has
+  // worked today's out), just after a worker's record changed (their team's worked out again), and a view filtered by
+  // profession, which cuts across teams and is worked out from the events as before.
+  await time("lead: team progression, 24 months, no kept events (a period's first view)", async () => (await forgetProgressionFacts(), clearInsightCache(), await progression(lead, all, 24)), 3);
+  await time("lead: team progression, 24 months, just after a record changes", async () => (await touchOneRecord(), clearInsightCache(), await progression(lead, all, 24)), 5);
+  const profession = (await scorecardFilterChoices(lead)).professions[0]?.id ?? null;
+  await time("lead: team progression, 24 months, one profession (from the events)", fresh(() => progression(lead, { ...all, profession }, 24)), 3);
   for (const [name, fn] of tabs) {
     await time(`lead: ${name}, first view`, fresh(() => fn(lead)), 5);
     await time(`lead: ${name}, data unchanged`, () => fn(lead));

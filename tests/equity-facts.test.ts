@@ -10,16 +10,16 @@
 // and the run so far. That it would find a missing trigger: DROP_TRIGGER=worker_positions_facts_insert (SQLite) or
 // DROP_TRIGGER="worker_positions_facts on worker_positions" (PostgreSQL) drops one before the writes, and it fails.
 import { describe, expect, it } from "vitest";
-import { asc, eq, gte, ne, sql } from "drizzle-orm";
+import { asc, eq, ne, sql } from "drizzle-orm";
 import { db, execute, first, one } from "@/db/client";
 import { apprenticeshipStandards, apprenticeships, appraisals, equalityMonitoring, factVersions, stages, trainingRequests, workerEquityFacts, workerPositions, workers } from "@/db/schema";
 import { mulberry32 } from "@/db/seed/random";
 import { clearInsightCache } from "@/db/insights-cache";
 import { bringEquityFactsUpToDate, CHARACTERISTICS, EQUITY_MEASURES, equityFigures, forgetEquityFacts, type Characteristic } from "@/db/queries/equality";
 import { changeIsSafe, equityPeriod, MINIMUM_SCOPE, peopleChanged, PERIODS_COMPARED, type EquityPeriod } from "@/lib/rules/equity";
-import { addDays } from "@/lib/rules/dates";
-import { APPRAISAL_STATUSES, APPRENTICESHIP_STATUSES, ETHNIC_GROUPS, TRAINING_REQUEST_STATUSES } from "@/lib/vocabulary";
+import { APPRAISAL_STATUSES, ETHNIC_GROUPS, TRAINING_REQUEST_STATUSES } from "@/lib/vocabulary";
 import { asSession, makeWorker, twoTeams } from "./support/factory";
+import { apprenticeshipSteps, draws, moveOrDeleteStep, positionSteps, writeAndCheck, type Step, type WorkersRecords } from "./support/random-writes";
 
 const SEEDS = process.env.EQUITY_FACTS_SEEDS ? process.env.EQUITY_FACTS_SEEDS.split(",").map(Number) : [20261207, 11, 303];
 const STEPS = Number(process.env.EQUITY_FACTS_STEPS ?? 40);
@@ -119,24 +119,16 @@ async function compare(w: World, where: string) {
   return { stale, published: Object.values(fresh).filter((x) => (x as { status?: string } | undefined)?.status === "published").length };
 }
 
-function writes(w: World, random: () => number) {
-  const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  const day = () => addDays(FIRST_DAY, int(0, DAYS));
+function writes(w: World, random: () => number): Step[] {
+  const d = draws(random, FIRST_DAY, DAYS);
+  const { int, pick, day } = d;
   const workerIds = async () => (await db.select({ id: workers.id }).from(workers).where(eq(workers.orgId, w.f.org.id)).orderBy(asc(workers.employeeNumber))).map((r) => r.id);
   const anyWorker = async () => pick(await workerIds());
-  const rowOf = async (t: typeof appraisals | typeof trainingRequests | typeof apprenticeships) => {
+  const rowOf = async (t: WorkersRecords) => {
     const rows = await db.select({ id: t.id, workerId: t.workerId }).from(t).orderBy(asc(t.id));
     return rows.length ? pick(rows) : undefined;
   };
-  /** Mostly a position that starts during the periods read (a move up, down or sideways that counts), else any. */
-  const positionThatCounts = async () => {
-    const rows = await db.select({ id: workerPositions.id, workerId: workerPositions.workerId }).from(workerPositions)
-      .where(random() < 0.8 ? gte(workerPositions.effectiveFrom, "2024-10-01") : sql`true`).orderBy(asc(workerPositions.id));
-    return rows.length ? pick(rows) : undefined;
-  };
-  type Step = { name: string; run: () => Promise<string | null> };
-  const steps: Step[] = [
+  return [
     { name: "appraisal made", run: async () => {
       const d = day();
       const r = await one(db.insert(appraisals).values({ workerId: await anyWorker(), scheduledFor: d, heldOn: d, status: pick(["completed", "completed", ...APPRAISAL_STATUSES]) }).returning());
@@ -160,54 +152,10 @@ function writes(w: World, random: () => number) {
       await db.update(trainingRequests).set(set).where(eq(trainingRequests.id, r.id));
       return `training ${r.id} ${JSON.stringify(set)}`;
     } },
-    { name: "apprenticeship made", run: async () => {
-      const start = day();
-      const status = pick(APPRENTICESHIP_STATUSES);
-      const ended = status === "completed" || status === "withdrawn" ? addDays(start, int(30, 500)) : null;
-      const r = await one(db.insert(apprenticeships).values({ workerId: await anyWorker(), standardId: w.standardId, provider: "College", startDate: start, plannedEndDate: addDays(start, 540), actualEndDate: ended, status }).returning());
-      return `apprenticeship ${r.id} ${status} ${start}..${ended ?? ""}`;
-    } },
-    { name: "apprenticeship changed", run: async () => {
-      const r = await rowOf(apprenticeships);
-      if (!r) return null;
-      const start = day();
-      // A new start moves the planned end with it (it must come after the start).
-      const set = pick([{ status: pick(APPRENTICESHIP_STATUSES) }, { startDate: start, plannedEndDate: addDays(start, 540) }, { actualEndDate: random() < 0.3 ? null : day() }]);
-      await db.update(apprenticeships).set(set).where(eq(apprenticeships.id, r.id));
-      return `apprenticeship ${r.id} ${JSON.stringify(set)}`;
-    } },
-    { name: "a record moved to another worker, or deleted", run: async () => {
-      const t = pick([appraisals, trainingRequests, apprenticeships] as const);
-      const r = await rowOf(t);
-      if (!r) return null;
-      if (random() < 0.5) {
-        await db.delete(t).where(eq(t.id, r.id));
-        return `deleted ${r.id}`;
-      }
-      const to = await anyWorker();
-      await db.update(t).set({ workerId: to }).where(eq(t.id, r.id));
-      return `moved ${r.id} from ${r.workerId} to ${to}`;
-    } },
-    { name: "position made", run: async () => {
-      const workerId = await anyWorker();
-      const from = day();
-      await db.insert(workerPositions).values({ workerId, effectiveFrom: from, stageId: pick(w.stageIds), jobTitle: "New post", teamId: w.f.teamA.id, reason: "Promotion" });
-      return `position for ${workerId} from ${from}`;
-    } },
-    { name: "position changed or moved", run: async () => {
-      const r = await positionThatCounts();
-      if (!r) return null;
-      const what = pick(["date", "stage", "move"] as const);
-      if (what === "move") await db.update(workerPositions).set({ workerId: await anyWorker() }).where(eq(workerPositions.id, r.id));
-      else await db.update(workerPositions).set(what === "date" ? { effectiveFrom: day() } : { stageId: pick(w.stageIds) }).where(eq(workerPositions.id, r.id));
-      return `position ${r.id} of ${r.workerId}: ${what}`;
-    } },
-    { name: "position deleted", run: async () => {
-      const r = await positionThatCounts();
-      if (!r) return null;
-      await db.delete(workerPositions).where(eq(workerPositions.id, r.id));
-      return `position ${r.id} of ${r.workerId} deleted`;
-    } },
+    ...apprenticeshipSteps(d, random, { anyWorker, standardId: w.standardId, rowOf: async () => await rowOf(apprenticeships) }),
+    moveOrDeleteStep(d, random, [appraisals, trainingRequests, apprenticeships], { anyWorker, rowOf }),
+    // Mostly a position that starts during the periods read (a move up, down or sideways that counts), else any.
+    ...positionSteps(d, random, { anyWorker, stageIds: w.stageIds, teamId: w.f.teamA.id, counts: "2024-10-01" }),
     { name: "worker starts, leaves or comes back", run: async () => {
       const id = await anyWorker();
       const set = pick([{ contractStart: day() }, { status: "left" as const, contractEnd: day() }, { status: "left" as const, contractEnd: null }, { status: "in_post" as const, contractEnd: null }]);
@@ -243,7 +191,6 @@ function writes(w: World, random: () => number) {
       return `answers of ${id}: ${ethnicGroup}`;
     } },
   ];
-  return steps;
 }
 
 describe("the equity figures' kept facts", () => {
@@ -252,20 +199,11 @@ describe("the equity figures' kept facts", () => {
       const w = await setup();
       const random = mulberry32(seed);
       const steps = writes(w, random);
-      const trail: string[] = [];
-      let staleSeen = 0;
       // Before any write the periods are alike, so the figures are published; writes soon make them differ by a few.
-      let published = (await compare(w, "before any write")).published;
-      // Every kind of write once, then at random.
-      for (let i = 0; i < steps.length + STEPS; i++) {
-        const step = i < steps.length ? steps[i]! : steps[Math.floor(random() * steps.length)]!;
-        const did = await step.run();
-        trail.push(`${i}: ${step.name}: ${did ?? "nothing to do"}`);
-        if (process.env.EQUITY_FACTS_TRAIL) console.log(trail.at(-1));
-        const seen = await compare(w, `seed ${seed}, step ${trail.join("\n")}`);
-        staleSeen += seen.stale > 0 ? 1 : 0;
-        published += seen.published;
-      }
+      const { staleSeen, counted: published } = await writeAndCheck(steps, random, STEPS, async (trail) => {
+        const seen = await compare(w, `seed ${seed}, ${trail}`);
+        return { stale: seen.stale, counted: seen.published };
+      }, !!process.env.EQUITY_FACTS_TRAIL);
       // The writes put kept facts out of date, and some figures were published, else nothing was tested.
       expect(staleSeen).toBeGreaterThan(steps.length / 2);
       expect(published).toBeGreaterThan(0);

@@ -9,6 +9,7 @@ import { db, execute, first, selectRows } from "../client";
 import { bringRiskFactsUpToDate } from "./apprenticeship-pipeline";
 // equality.ts reads this module's rules; the day's summaries call back into it, only ever at run time.
 import { bringEquityFactsUpToDate, forgetEquityFacts } from "./equality";
+import { bringTeamProgressionUpToDate } from "./progression";
 import { clearInsightCache, inChunks, keptInsight, keptObject, withoutInvalidating } from "../insights-cache";
 import {
   appraisals,
@@ -512,6 +513,8 @@ export async function bringTodaysSummariesUpToDate(): Promise<void> {
     const offered = equityPeriods(today);
     await bringEquityFactsUpToDate(offered[0]!);
     await forgetEquityFacts(offered.at(-1)!.end);
+    // And each team's progression events by month (decision record 0032), for the period ending today.
+    await bringTeamProgressionUpToDate(always, today, true);
   } catch (error) {
     if (summariesOf === today) summariesOf = null;
     retryAfter = Date.now() + RETRY_MS;

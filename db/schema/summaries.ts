@@ -124,3 +124,26 @@ export const workerEquityFacts = sqliteTable(
   },
   (t) => [primaryKey({ name: "worker_equity_facts_pk", columns: [t.periodEnd, t.workerId] }), index("worker_equity_facts_worker_idx").on(t.workerId)],
 );
+
+/**
+ * Each team's progression events by month over the longest window offered (lib/rules/progression.ts) ending on a
+ * period's last day, counted by the team's workers as they are now (decision record 0032): a lead's or an
+ * administrator's team progression of the whole organisation, or of one team, adds up these rows instead of every
+ * worker's position history and events. `figures` is JSON, a list of [kind, month, from, to, up, down, sideways, n]:
+ * "moves" (month; up, down, sideways), "stage" (month; from and to stage codes; up 1 for a move up, else 0; n) and
+ * an event kind ("starts", "completions", "withdrawals", "signOffs", "leavers"; month; n). Labelled like the
+ * scorecard's team sums.
+ */
+export const teamProgressionFacts = sqliteTable(
+  "team_progression_facts",
+  {
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    periodEnd: date("period_end").notNull(),
+    teamVersion: integer("team_version").notNull(),
+    sharedVersion: integer("shared_version").notNull(),
+    figures: text("figures").notNull(),
+  },
+  (t) => [primaryKey({ name: "team_progression_facts_pk", columns: [t.periodEnd, t.teamId] }), index("team_progression_facts_team_idx").on(t.teamId)],
+);

@@ -480,7 +480,7 @@ async function seedSqlite(large: boolean, run: () => Promise<DemoSummary>): Prom
       for (const sql of rebuild) sqlite.exec(sql);
       for (const sql of restore) sqlite.exec(sql);
       // With the triggers away no version was raised: any scorecard or equity summaries there were are out of date.
-      if (large) sqlite.exec("delete from team_scorecard_facts; delete from worker_scorecard_facts; delete from worker_equity_facts");
+      if (large) sqlite.exec("delete from team_scorecard_facts; delete from worker_scorecard_facts; delete from worker_equity_facts; delete from team_progression_facts");
       return summary;
     });
   } finally {

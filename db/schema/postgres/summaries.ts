@@ -86,3 +86,17 @@ export const workerEquityFacts = pgTable(
   },
   (t) => [primaryKey({ name: "worker_equity_facts_pk", columns: [t.periodEnd, t.workerId] }), index("worker_equity_facts_worker_idx").on(t.workerId)],
 );
+
+export const teamProgressionFacts = pgTable(
+  "team_progression_facts",
+  {
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    periodEnd: date("period_end").notNull(),
+    teamVersion: integer("team_version").notNull(),
+    sharedVersion: integer("shared_version").notNull(),
+    figures: text("figures").notNull(),
+  },
+  (t) => [primaryKey({ name: "team_progression_facts_pk", columns: [t.periodEnd, t.teamId] }), index("team_progression_facts_team_idx").on(t.teamId)],
+);
