@@ -11,7 +11,7 @@
 // DROP_TRIGGER=worker_positions_facts_update (SQLite) or DROP_TRIGGER="worker_positions_facts on worker_positions"
 // (PostgreSQL) drops one before the writes, and it fails.
 import { describe, expect, it } from "vitest";
-import { asc, eq, gte, ne, sql } from "drizzle-orm";
+import { asc, eq, gte, like, ne, sql } from "drizzle-orm";
 import { db, execute, one } from "@/db/client";
 import { apprenticeshipStandards, apprenticeships, competencyAssessments, competencyStatements, factVersions, stages, teamProgressionFacts, teams, workerPositions, workers } from "@/db/schema";
 import { mulberry32 } from "@/db/seed/random";
@@ -19,7 +19,7 @@ import { seedReference } from "@/db/seed/reference";
 import { clearInsightCache } from "@/db/insights-cache";
 import { bringTeamProgressionUpToDate, forgetProgressionFacts, progression, progressionFromEvents } from "@/db/queries/progression";
 import type { ScorecardFilters } from "@/db/queries/scorecard";
-import { bringTodaysSummariesUpToDate, forgetSummariesDay } from "@/db/queries/scorecard";
+import { bringTodaysSummariesUpToDate, forgetSummariesDay, scorecard } from "@/db/queries/scorecard";
 import { addDays, todayInLondon } from "@/lib/rules/dates";
 import type { SessionUser } from "@/lib/session-user";
 import { asSession, makeTeam, makeWorker, twoTeams } from "./support/factory";
@@ -221,7 +221,52 @@ describe("team progression's kept events", () => {
     // An earlier period a lead asks for is kept beside today's until the next day's run drops it.
     await progression(w.lead, filters(ENDS[1]!), 12);
     expect(new Set((await factRows()).map((r) => r.periodEnd))).toEqual(new Set([today, ENDS[1]]));
+    // The day's run keeps it while a view has asked for it in the last minutes, and drops it after.
+    await bringTeamProgressionUpToDate(gte(teams.id, ""), today, true);
+    expect(new Set((await factRows()).map((r) => r.periodEnd))).toEqual(new Set([today, ENDS[1]]));
+    await db.update(factVersions).set({ version: sql`${factVersions.version} - 11` }).where(like(factVersions.subject, "in use:%"));
     await bringTeamProgressionUpToDate(gte(teams.id, ""), today, true);
     expect(new Set((await factRows()).map((r) => r.periodEnd))).toEqual(new Set([today]));
+  }, 30_000);
+
+  it("are not dropped under a view by another view of a different period, or by the day's run (nor are the scorecard's)", async () => {
+    const w = await setup();
+    await db.insert(workerPositions).values({ workerId: w.f.workers.workerA.id, effectiveFrom: addDays(TODAY, -60), stageId: w.stageIds[1]!, jobTitle: "Senior", teamId: w.f.teamA.id, reason: "Promotion" });
+    const strip = <T extends { workedOutAt: unknown }>({ workedOutAt: _, ...rest }: T) => rest;
+    for (let i = 0; i < 3; i++) {
+      // Two earlier periods at once: each view's own rows must survive the other's dropping of periods not in use.
+      const [p1, p2] = [addDays(TODAY, -20 - 2 * i), addDays(TODAY, -21 - 2 * i)];
+      clearInsightCache();
+      const [a, b] = await Promise.all([progression(w.lead, filters(p1), 24), progression(w.lead, filters(p2), 24)]);
+      expect(strip(a), `${p1} beside ${p2}`).toEqual(await progressionFromEvents(w.lead, filters(p1), 24));
+      expect(strip(b), `${p2} beside ${p1}`).toEqual(await progressionFromEvents(w.lead, filters(p2), 24));
+      expect(a.moves.reduce((n, m) => n + m.up, 0)).toBeGreaterThan(0);
+      clearInsightCache();
+      const [x, y] = await Promise.all([scorecard(w.lead, filters(p1)), scorecard(w.lead, filters(p2))]);
+      clearInsightCache();
+      expect(x.rows.length, "the scorecard's teams beside another period").toBe((await scorecard(w.lead, filters(p1))).rows.length);
+      expect(y.rows.length).toBeGreaterThan(0);
+    }
+    // And the day's run, which drops every period but today's and those in use, beside a view of an earlier one.
+    const p = addDays(TODAY, -30);
+    clearInsightCache();
+    forgetSummariesDay();
+    const [viewed] = await Promise.all([progression(w.lead, filters(p), 24), bringTodaysSummariesUpToDate()]);
+    expect(strip(viewed)).toEqual(await progressionFromEvents(w.lead, filters(p), 24));
+  }, 60_000);
+
+  it("count nothing of one organisation's workers for another's lead when a team is moved between them by hand", async () => {
+    const w = await setup();
+    await db.insert(workerPositions).values({ workerId: w.f.workers.workerA.id, effectiveFrom: addDays(TODAY, -60), stageId: w.stageIds[1]!, jobTitle: "Senior", teamId: w.f.teamA.id, reason: "Promotion" });
+    const otherLead = asSession(w.f.users.otherLead);
+    clearInsightCache();
+    expect((await progression(w.lead, filters(TODAY), 24)).moves.reduce((n, m) => n + m.up, 0)).toBe(1);
+    await progression(otherLead, filters(TODAY), 24);
+    // The team goes to the other organisation; its worker, wrongly, stays in this one.
+    await db.update(teams).set({ orgId: w.f.users.otherLead.orgId }).where(eq(teams.id, w.f.teamA.id));
+    clearInsightCache();
+    const { workedOutAt: _, ...kept } = await progression(otherLead, filters(TODAY), 24);
+    expect(kept).toEqual(await progressionFromEvents(otherLead, filters(TODAY), 24));
+    expect(kept.moves.reduce((n, m) => n + m.up, 0)).toBe(0);
   }, 30_000);
 });

@@ -12,7 +12,7 @@ import { inChunks, keptObject, withoutInvalidating } from "../insights-cache";
 import { visibleTeams } from "../access";
 import { apprenticeships, apprenticeshipStandards, competencyAssessments, competencyStatements, factVersions, stages, teamProgressionFacts, teams, workerPositions, workers } from "../schema";
 import type { SessionUser } from "../../lib/session-user";
-import { filteredWorkers, sharedVersion, type ScorecardFilters } from "./scorecard";
+import { filteredWorkers, keptPeriod, markPeriodInUse, sharedVersion, type ScorecardFilters } from "./scorecard";
 import { todayInLondon } from "../../lib/rules/dates";
 import { progressionWindow, PROGRESSION_MONTHS, type ProgressionFigure, type ProgressionWindow } from "../../lib/rules/progression";
 
@@ -179,6 +179,7 @@ const TEAMS_CHUNK = 250;
  * events, so a write that commits meanwhile leaves them out of date, never wrongly current. Returns how many teams.
  */
 export async function bringTeamProgressionUpToDate(which: SQL, end: string, daily = false): Promise<number> {
+  await markPeriodInUse(end);
   const stale = await selectRows<{ id: string }>(sql`
     select ${teams.id} as id from ${teams}
       left join ${teamProgressionFacts} t on t.period_end = ${end} and t.team_id = ${teams.id}
@@ -192,13 +193,10 @@ export async function bringTeamProgressionUpToDate(which: SQL, end: string, dail
       select 'version', ${teams.id}, null, null, null, coalesce((select tv.version from ${factVersions} tv where tv.subject = 'team:' || ${teams.id}), 0), ${sharedVersion}, 0, 0
       from ${teams} where ${inArray(teams.id, ids)}`;
     const rows = await selectRows<EventRow>(eventRows(ofTheirTeams, win, true, labels));
-    const byTeam = new Map(ids.map((id) => [id, { teamVersion: 0, sharedVersion: 0, figures: [] as KeptRow[] }]));
-    for (const r of rows) {
-      const t = byTeam.get(r.team!);
-      if (!t) continue;
-      if (r.kind === "version") [t.teamVersion, t.sharedVersion] = [Number(r.up), Number(r.down)];
-      else t.figures.push([r.kind, r.month!, r.a, r.b, Number(r.up), Number(r.down), Number(r.sideways), Number(r.n)]);
-    }
+    // A team deleted since it was found out of date has no label row, and gets no row (its foreign key would fail).
+    const byTeam = new Map(rows.filter((r) => r.kind === "version").map((r) => [r.team!, { teamVersion: Number(r.up), sharedVersion: Number(r.down), figures: [] as KeptRow[] }]));
+    for (const r of rows) if (r.kind !== "version") byTeam.get(r.team!)?.figures.push([r.kind, r.month!, r.a, r.b, Number(r.up), Number(r.down), Number(r.sideways), Number(r.n)]);
+    if (byTeam.size === 0) return;
     // In the order of their ids, as the scorecard's facts are written (two views at once on PostgreSQL).
     const values = [...byTeam].sort(([x], [y]) => byCode(x, y)).map(([teamId, t]) => ({ teamId, periodEnd: end, teamVersion: t.teamVersion, sharedVersion: t.sharedVersion, figures: JSON.stringify(t.figures) }));
     await withoutInvalidating(async (tx) => await tx.insert(teamProgressionFacts).values(values).onConflictDoUpdate({
@@ -210,16 +208,10 @@ export async function bringTeamProgressionUpToDate(which: SQL, end: string, dail
   return stale.length;
 }
 
-/**
- * Keeps the events of the period ending today and of the one just asked for; any others are dropped. A view of
- * today's period drops nothing, so the other period a lead chose stays until the next day's summaries (`daily`) drop it.
- */
+/** Drops the events of periods no longer kept (scorecard.ts keptPeriod: today's, `end`, and any a view marked in use). */
 async function forgetOtherPeriods(end: string, daily: boolean) {
-  const today = todayInLondon();
-  if (end === today && !daily) return;
-  const [lo, hi] = [today, end].sort() as [string, string];
-  const column = sql`${teamProgressionFacts.periodEnd}`;
-  await withoutInvalidating(async (tx) => await tx.delete(teamProgressionFacts).where(sql`(${column} < ${lo} or (${column} > ${lo} and ${column} < ${hi}) or ${column} > ${hi})`));
+  if (end === todayInLondon() && !daily) return;
+  await withoutInvalidating(async (tx) => await tx.delete(teamProgressionFacts).where(sql`not ${keptPeriod(sql`${teamProgressionFacts.periodEnd}`, end)}`));
 }
 
 /** Forgets every team's kept progression events, so the next view works them out (the benchmark, the tests). */

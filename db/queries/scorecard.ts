@@ -220,6 +220,7 @@ const FACTS_CHUNK = 2_000;
  * Writing facts changes no figure, so it leaves kept results alone.
  */
 export async function bringFactsUpToDate(where: SQL, p: Period): Promise<number> {
+  await markPeriodInUse(p.end);
   const stale = await selectRows<{ id: string }>(sql`
     select ${workers.id} as id from ${workers}
       join ${teams} on ${teams.id} = ${workers.teamId}
@@ -247,19 +248,46 @@ export async function forgetScorecardFacts(): Promise<void> {
 }
 
 /**
- * Keeps the facts of the period ending today and of the one just asked for; any others are dropped. A view of today's
- * period drops nothing, so the other period a lead chose stays until the next day's summaries (`daily`) drop it.
+ * Keeps the facts of the period ending today, of the one just asked for, and of any other a view has asked for in the
+ * last minutes (markPeriodInUse); any others are dropped. A view of today's period drops nothing, so the other periods
+ * leads chose stay until the next view of another period or the next day's summaries (`daily`) drop them.
  */
 async function forgetOtherPeriods(p: Period, daily = false) {
-  const today = todayInLondon();
-  if (p.end === today && !daily) return;
-  const [lo, hi] = [today, p.end].sort() as [string, string];
-  // As ranges of the keys' first column, which an index answers, rather than "not in", which reads every row.
-  const other = (column: SQL) => sql`(${column} < ${lo} or (${column} > ${lo} and ${column} < ${hi}) or ${column} > ${hi})`;
+  if (p.end === todayInLondon() && !daily) return;
   await withoutInvalidating(async (tx) => {
-    await tx.delete(workerScorecardFacts).where(other(sql`${workerScorecardFacts.periodEnd}`));
-    await tx.delete(teamScorecardFacts).where(other(sql`${teamScorecardFacts.periodEnd}`));
+    await tx.delete(workerScorecardFacts).where(sql`not ${keptPeriod(sql`${workerScorecardFacts.periodEnd}`, p.end)}`);
+    await tx.delete(teamScorecardFacts).where(sql`not ${keptPeriod(sql`${teamScorecardFacts.periodEnd}`, p.end)}`);
+    await tx.delete(factVersions).where(and(sql`${factVersions.subject} like ${`${IN_USE}%`}`, sql`${factVersions.version} < ${minuteNow() - IN_USE_MINUTES}`));
   });
+}
+
+/**
+ * How long the summaries of a period other than today's are spared after a view last asked for them: longer than any
+ * view takes, so that two views of different periods at once (two leads, or one lead's two tabs) never drop the rows
+ * the other is working out or about to read.
+ */
+const IN_USE_MINUTES = 10;
+const IN_USE = "in use:";
+const minuteNow = () => Math.floor(Date.now() / 60_000);
+
+/**
+ * Marks the summaries of the period ending `end` as in use (a row in fact_versions, its version the minute), before a
+ * view works them out or reads them; today's need no mark.
+ */
+export async function markPeriodInUse(end: string): Promise<void> {
+  if (end === todayInLondon()) return;
+  const subject = `${IN_USE}${end}`;
+  await withoutInvalidating(async (tx) =>
+    await tx.insert(factVersions).values({ subject, version: minuteNow() }).onConflictDoUpdate({ target: factVersions.subject, set: { version: minuteNow() } }));
+}
+
+/**
+ * Whether a summary's period end (`column`) is one to keep: today's, `end`, or one a view marked in use in the last
+ * minutes. Read in the statement that deletes, so a mark committed before it is always seen.
+ */
+export function keptPeriod(column: SQL, end: string): SQL {
+  return sql`(${column} in (${todayInLondon()}, ${end}) or ${column} in (select substr(iu.subject, ${IN_USE.length + 1}) from ${factVersions} iu
+    where iu.subject like ${`${IN_USE}%`} and iu.version >= ${minuteNow() - IN_USE_MINUTES}))`;
 }
 
 /** The statement that works out (insert or replace) the facts of the workers in `which` for the period. */
@@ -539,6 +567,7 @@ const TEAMS_CHUNK = 250;
  * add up were current in the same statement; if a write came between, with -1, so the next view works them out again.
  */
 async function bringTeamsUpToDate(which: SQL, inPost: SQL, p: Period, daily = false): Promise<void> {
+  await markPeriodInUse(p.end);
   const stale = await selectRows<{ id: string }>(sql`
     select ${teams.id} as id from ${teams}
       left join ${teamScorecardFacts} t on t.period_end = ${p.end} and t.team_id = ${teams.id}
