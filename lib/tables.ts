@@ -22,6 +22,17 @@ export type TableData = {
 
 /** The table as a CSV file: the column headings, the rows, then the totals. */
 export function tableCsv(t: TableData): string {
+  const known = written.get(t);
+  if (known !== undefined) return known;
+  const csv = writeCsv(t);
+  written.set(t, csv);
+  return csv;
+}
+
+/** The CSV of each table already written: a table laid out once for many downloads (a kept scorecard's) is written once. */
+const written = new WeakMap<TableData, string>();
+
+function writeCsv(t: TableData): string {
   return toCsv([t.columns.map((c) => (c.percent ? `${c.label} (%)` : c.label)), ...t.rows, ...(t.totals ? [t.totals] : [])]);
 }
 
