@@ -2,7 +2,7 @@
 // same cells as CSV.
 import { cellText, type TableData } from "@/lib/tables";
 import { ScrollRegion } from "./scroll-region";
-import Link from "./link";
+import { DataTableRows, type FigureRow } from "./data-table-rows";
 
 export function DataTable({
   table,
@@ -29,18 +29,13 @@ export function DataTable({
   const num = (i: number) => (table.columns[i]?.numeric ? "num" : undefined);
   const rows = shown ? table.rows.slice(0, shown.rows) : table.rows;
   const cut = rows.length < table.rows.length;
-  /** A figure, linked when it opens to people; its link says which figure (visible number first, WCAG 2.5.3). */
-  const figure = (row: number | null, i: number, cell: TableData["rows"][number][number], rowHeader: TableData["rows"][number][number]) => {
-    const text = cellText(table, i, cell);
-    const href = typeof cell === "number" && cell > 0 ? figureHref?.(row, i) : null;
-    if (!href) return text;
-    // The name says which figure; the cell's text stays the figure alone, as the download has it.
-    return (
-      <Link href={href} aria-label={`${text}: the people behind ${table.columns[i]?.label ?? ""}, ${rowHeader ?? ""}`}>
-        {text}
-      </Link>
-    );
+  /** A row's cells as text, with the address each figure opens to (only a count above 0 is a link). */
+  const figureRow = (row: number | null, r: TableData["rows"][number]): FigureRow => {
+    const hrefs = figureHref ? r.map((cell, i) => (i > 0 && typeof cell === "number" && cell > 0 ? figureHref(row, i) : null)) : null;
+    return { cells: r.map((cell, i) => cellText(table, i, cell)), hrefs: hrefs?.some((h) => h) ? hrefs : null, header: `${r[0] ?? ""}` };
   };
+  const numeric = table.columns.map((c) => !!c.numeric);
+  const labels = table.columns.map((c) => c.label);
   return (
     <section aria-labelledby={id} className="mb-8">
       <H id={id} className="mb-2">
@@ -62,37 +57,11 @@ export function DataTable({
               </tr>
             </thead>
             <tbody>
-              {rows.map((r, ri) => (
-                <tr key={ri}>
-                  {r.map((cell, i) =>
-                    i === 0 ? (
-                      <th key={i} scope="row" className="font-normal!">
-                        {cellText(table, i, cell)}
-                      </th>
-                    ) : (
-                      <td key={i} className={num(i)}>
-                        {figure(ri, i, cell, r[0] ?? null)}
-                      </td>
-                    ),
-                  )}
-                </tr>
-              ))}
+              <DataTableRows rows={rows.map((r, ri) => figureRow(ri, r))} numeric={numeric} labels={labels} />
             </tbody>
             {table.totals ? (
               <tfoot>
-                <tr className="font-semibold">
-                  {table.totals.map((cell, i) =>
-                    i === 0 ? (
-                      <th key={i} scope="row">
-                        {cellText(table, i, cell)}
-                      </th>
-                    ) : (
-                      <td key={i} className={num(i)}>
-                        {figure(null, i, cell, table.totals?.[0] ?? null)}
-                      </td>
-                    ),
-                  )}
-                </tr>
+                <DataTableRows rows={[figureRow(null, table.totals)]} numeric={numeric} labels={labels} totals />
               </tfoot>
             ) : null}
           </table>

@@ -7,6 +7,7 @@ import { isBehindMeasure } from "./[measure]/workers-table";
 import { todayInLondon } from "@/lib/rules/dates";
 import { insightsQuery, parseInsightsFilters, type InsightsSearch } from "./filters";
 import { InsightsHeader } from "./insights-header";
+import { ScorecardTeamRows } from "./scorecard-team-rows";
 import { RAG_WORDS, scorecardBase } from "./scorecard-table";
 import { MEASURE_INFO, SCORECARD_MEASURES, formatMeasure, orderTeams, parseTeamOrder, type Rag, type ScorecardMeasure } from "@/lib/rules/scorecard";
 import { Stat } from "@/components/stat";
@@ -145,20 +146,17 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
                     ))}
                   </tr>
                 </thead>
-                <tbody>
-                  {teamRows.map((r) => (
-                    <tr key={r.teamId}>
-                      <th scope="row">{r.teamName}</th>
-                      <td className="num">{r.headcount}</td>
-                      {SCORECARD_MEASURES.map((m) => (
-                        <td key={m} className="num">
-                          <span className="block font-semibold">{figure(m, r, false)}</span>
-                          <RagTag rag={r.rags[m]} />
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
+                <ScorecardTeamRows
+                  rows={teamRows.map((r) => ({
+                    id: r.teamId!,
+                    name: r.teamName,
+                    headcount: r.headcount,
+                    query: insightsQuery({ ...filters, team: r.teamId }, today),
+                    cells: SCORECARD_MEASURES.map((m) => [formatMeasure(MEASURE_INFO[m].kind, r.values[m]), isBehindMeasure(m) && r.values[m] !== null, r.rags[m]]),
+                  }))}
+                  measures={SCORECARD_MEASURES.map((m) => ({ key: m, name: MEASURE_INFO[m].label.toLowerCase() }))}
+                  ratingWords={RAG_WORDS}
+                />
               </table>
             </ScrollRegion>
             <div className="no-print">
