@@ -72,3 +72,8 @@ export function unguardCell(text: string): string {
 export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
   return `\ufeff${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
+
+/** Rows as CSV lines, each ending in CRLF, without the byte-order mark: a later part of a file toCsv would write. */
+export function csvLines(rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
+  return rows.map((row) => `${row.map(csvCell).join(",")}\r\n`).join("");
+}

@@ -10,6 +10,10 @@ import { GET as exportCsv } from "@/app/(app)/workers/export/route";
 import { splitCsv } from "@/lib/csv";
 import { EXPORT_HEADINGS } from "@/lib/rules/worker-import/columns";
 import { asSession, makeOrg, makeTeam, makeUser, makeWorker } from "./support/factory";
+import { exportWorkers } from "@/db/queries/worker-export";
+import { allWorkersMatching } from "@/db/queries/workers";
+import { workersCsv, workersCsvHead, workersCsvPart } from "@/lib/worker-export";
+import { parseWorkerFilters, WORKER_SORTS } from "@/lib/worker-filters";
 import { actAs, NOT_FOUND } from "./support/auth-mock";
 
 vi.mock("@/lib/auth", () => import("./support/auth-mock"));
@@ -113,5 +117,34 @@ describe("exporting the workers list", () => {
     const batch = (await importBatchFor(asSession(f.users.admin), checked.batchId))!;
     expect(batch).toMatchObject({ totalRows: 4, unchanged: 4, toCreate: 0, toUpdate: 0, rejected: 0 });
     expect(batch.notes).toEqual(["These columns are not imported and were ignored: “Status” and “Line manager”."]);
+  });
+
+  it("writes, a chunk at a time, the file one statement would, in every order the list offers, for a lead and a manager", async () => {
+    const f = await register();
+    // More workers, across both teams, with names that order differently by case and by first name.
+    for (const [i, last] of ["adams", "Adams", "brown", "Zed", "ádám"].entries()) {
+      const w = await makeWorker(f.org.id, { profession: (await first(db.select().from(professions)))!, stage: (await first(db.select().from(stages)))!, band: (await first(db.select().from(bands)))! }, { teamId: i % 2 ? f.teamA.id : f.teamB.id });
+      await db.update(workers).set({ lastName: last, firstName: i % 2 ? "Bea" : "al" }).where(eq(workers.id, w.id));
+    }
+    for (const user of [f.users.lead, f.users.managerA]) {
+      for (const sort of WORKER_SORTS) {
+        for (const dir of ["asc", "desc"]) {
+          const filters = parseWorkerFilters(new URLSearchParams({ sort, dir, status: "all" }));
+          const file = await exportWorkers(asSession(user), filters, 2);
+          const parts: string[] = [];
+          for await (const rows of file.rows()) {
+            expect(rows.length).toBeLessThanOrEqual(2);
+            parts.push(workersCsvPart(rows));
+          }
+          const whole = await allWorkersMatching(asSession(user), filters);
+          expect(file.count).toBe(whole.length);
+          expect(workersCsvHead() + parts.join(""), `${user.role}, ${sort} ${dir}`).toBe(workersCsv(whole));
+        }
+      }
+    }
+    // And the route's streamed file is that file.
+    actAs(asSession(f.users.lead));
+    const { text } = await download("?sort=team&dir=desc");
+    expect(text).toBe(workersCsv(await allWorkersMatching(asSession(f.users.lead), parseWorkerFilters(new URLSearchParams({ sort: "team", dir: "desc" })))));
   });
 });
