@@ -12,8 +12,8 @@ import { inChunks, keptObject, withoutInvalidating } from "../insights-cache";
 import { visibleTeams } from "../access";
 import { apprenticeships, apprenticeshipStandards, competencyAssessments, competencyStatements, factVersions, stages, teamProgressionFacts, teams, workerPositions, workers } from "../schema";
 import type { SessionUser } from "../../lib/session-user";
-import { filteredWorkers, keptPeriod, markPeriodInUse, sharedVersion, type ScorecardFilters } from "./scorecard";
-import { todayInLondon } from "../../lib/rules/dates";
+import { filteredWorkers, sharedVersion, type ScorecardFilters } from "./scorecard";
+import { dropPeriodsNotKept, markPeriodInUse } from "../summary-periods";
 import { progressionWindow, PROGRESSION_MONTHS, type ProgressionFigure, type ProgressionWindow } from "../../lib/rules/progression";
 
 export type MonthMoves = { month: string; up: number; down: number; sideways: number };
@@ -208,10 +208,9 @@ export async function bringTeamProgressionUpToDate(which: SQL, end: string, dail
   return stale.length;
 }
 
-/** Drops the events of periods no longer kept (scorecard.ts keptPeriod: today's, `end`, and any a view marked in use). */
+/** Drops the events of periods no longer kept (db/summary-periods.ts), after a view or in the day's run. */
 async function forgetOtherPeriods(end: string, daily: boolean) {
-  if (end === todayInLondon() && !daily) return;
-  await withoutInvalidating(async (tx) => await tx.delete(teamProgressionFacts).where(sql`not ${keptPeriod(sql`${teamProgressionFacts.periodEnd}`, end)}`));
+  await dropPeriodsNotKept(end, daily, [{ table: teamProgressionFacts, periodEnd: sql`${teamProgressionFacts.periodEnd}` }]);
 }
 
 /** Forgets every team's kept progression events, so the next view works them out (the benchmark, the tests). */

@@ -6,6 +6,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { caseless, countWhere, roundTo, always, joinInOrder, jsonArrayWhere } from "../dialect";
 import { db, execute, first, selectRows } from "../client";
+import { dropPeriodsNotKept, markPeriodInUse } from "../summary-periods";
 import { bringRiskFactsUpToDate } from "./apprenticeship-pipeline";
 // equality.ts reads this module's rules; the day's summaries call back into it, only ever at run time.
 import { bringEquityFactsUpToDate, forgetEquityFacts } from "./equality";
@@ -219,8 +220,9 @@ const FACTS_CHUNK = 2_000;
  * that works the facts out, so a write that commits meanwhile leaves them labelled out of date, never wrongly current.
  * Writing facts changes no figure, so it leaves kept results alone.
  */
-export async function bringFactsUpToDate(where: SQL, p: Period): Promise<number> {
-  await markPeriodInUse(p.end);
+export async function bringFactsUpToDate(where: SQL, p: Period, alone = true): Promise<number> {
+  // A chunk of a team sums' run (alone false) is marked and dropped after by that run.
+  if (alone) await markPeriodInUse(p.end);
   const stale = await selectRows<{ id: string }>(sql`
     select ${workers.id} as id from ${workers}
       join ${teams} on ${teams.id} = ${workers.teamId}
@@ -231,7 +233,7 @@ export async function bringFactsUpToDate(where: SQL, p: Period): Promise<number>
   const version = await publishedFrameworkVersion();
   await inChunks(stale.map((r) => r.id), FACTS_CHUNK, async (ids) =>
     await withoutInvalidating(async () => await execute(await workOutFacts(inArray(workers.id, ids), p, version?.id ?? null))));
-  await forgetOtherPeriods(p);
+  if (alone) await forgetOtherPeriods(p);
   return stale.length;
 }
 
@@ -247,47 +249,12 @@ export async function forgetScorecardFacts(): Promise<void> {
   });
 }
 
-/**
- * Keeps the facts of the period ending today, of the one just asked for, and of any other a view has asked for in the
- * last minutes (markPeriodInUse); any others are dropped. A view of today's period drops nothing, so the other periods
- * leads chose stay until the next view of another period or the next day's summaries (`daily`) drop them.
- */
+/** Drops the facts and sums of periods no longer kept (db/summary-periods.ts), after a view or in the day's run. */
 async function forgetOtherPeriods(p: Period, daily = false) {
-  if (p.end === todayInLondon() && !daily) return;
-  await withoutInvalidating(async (tx) => {
-    await tx.delete(workerScorecardFacts).where(sql`not ${keptPeriod(sql`${workerScorecardFacts.periodEnd}`, p.end)}`);
-    await tx.delete(teamScorecardFacts).where(sql`not ${keptPeriod(sql`${teamScorecardFacts.periodEnd}`, p.end)}`);
-    await tx.delete(factVersions).where(and(sql`${factVersions.subject} like ${`${IN_USE}%`}`, sql`${factVersions.version} < ${minuteNow() - IN_USE_MINUTES}`));
-  });
-}
-
-/**
- * How long the summaries of a period other than today's are spared after a view last asked for them: longer than any
- * view takes, so that two views of different periods at once (two leads, or one lead's two tabs) never drop the rows
- * the other is working out or about to read.
- */
-const IN_USE_MINUTES = 10;
-const IN_USE = "in use:";
-const minuteNow = () => Math.floor(Date.now() / 60_000);
-
-/**
- * Marks the summaries of the period ending `end` as in use (a row in fact_versions, its version the minute), before a
- * view works them out or reads them; today's need no mark.
- */
-export async function markPeriodInUse(end: string): Promise<void> {
-  if (end === todayInLondon()) return;
-  const subject = `${IN_USE}${end}`;
-  await withoutInvalidating(async (tx) =>
-    await tx.insert(factVersions).values({ subject, version: minuteNow() }).onConflictDoUpdate({ target: factVersions.subject, set: { version: minuteNow() } }));
-}
-
-/**
- * Whether a summary's period end (`column`) is one to keep: today's, `end`, or one a view marked in use in the last
- * minutes. Read in the statement that deletes, so a mark committed before it is always seen.
- */
-export function keptPeriod(column: SQL, end: string): SQL {
-  return sql`(${column} in (${todayInLondon()}, ${end}) or ${column} in (select substr(iu.subject, ${IN_USE.length + 1}) from ${factVersions} iu
-    where iu.subject like ${`${IN_USE}%`} and iu.version >= ${minuteNow() - IN_USE_MINUTES}))`;
+  await dropPeriodsNotKept(p.end, daily, [
+    { table: workerScorecardFacts, periodEnd: sql`${workerScorecardFacts.periodEnd}` },
+    { table: teamScorecardFacts, periodEnd: sql`${teamScorecardFacts.periodEnd}` },
+  ]);
 }
 
 /** The statement that works out (insert or replace) the facts of the workers in `which` for the period. */
@@ -574,7 +541,7 @@ async function bringTeamsUpToDate(which: SQL, inPost: SQL, p: Period, daily = fa
       left join ${factVersions} v on v.subject = 'team:' || ${teams.id}
     where ${which} and (t.team_id is null or t.team_version <> coalesce(v.version, 0) or t.shared_version <> ${sharedVersion})`);
   await inChunks(stale.map((r) => r.id), TEAMS_CHUNK, async (ids) => {
-    await bringFactsUpToDate(and(inPost, inArray(workers.teamId, ids))!, p);
+    await bringFactsUpToDate(and(inPost, inArray(workers.teamId, ids))!, p, false);
     const current = sql`${workerScorecardFacts.workerVersion} = coalesce(v.version, 0) and ${workerScorecardFacts.sharedVersion} = ${sharedVersion}`;
     const measures = countedMeasures(p);
     await withoutInvalidating(async () => await execute(sql`

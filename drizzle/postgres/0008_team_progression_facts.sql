@@ -2,8 +2,6 @@
 -- and labelled with the team's and the shared versions in fact_versions, which the triggers of migration
 -- worker_scorecard_facts and equity_facts already raise on every write the events come from (positions,
 -- apprenticeships, competency sign-offs, the worker's own row, stages). Derived, so left out of PostgreSQL's data version.
--- A team moved to another organisation raises its own version (its workers count for the organisation it is in, here
--- and in the scorecard's team sums).
 CREATE TABLE "team_progression_facts" (
 	"team_id" text NOT NULL,
 	"period_end" text NOT NULL,
@@ -14,12 +12,4 @@ CREATE TABLE "team_progression_facts" (
 );
 --> statement-breakpoint
 ALTER TABLE "team_progression_facts" ADD CONSTRAINT "team_progression_facts_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "team_progression_facts_team_idx" ON "team_progression_facts" USING btree ("team_id");--> statement-breakpoint
-CREATE FUNCTION bump_team_facts() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO fact_versions (subject, version) VALUES ('team:' || NEW.id, 1)
-    ON CONFLICT (subject) DO UPDATE SET version = fact_versions.version + 1;
-  RETURN NULL;
-END;
-$$;--> statement-breakpoint
-CREATE TRIGGER teams_facts AFTER UPDATE OF org_id ON teams FOR EACH ROW EXECUTE FUNCTION bump_team_facts();
+CREATE INDEX "team_progression_facts_team_idx" ON "team_progression_facts" USING btree ("team_id");

@@ -2,8 +2,6 @@
 -- and labelled with the team's and the shared versions in fact_versions, which the triggers of migration
 -- worker_scorecard_facts and equity_facts already raise on every write the events come from (positions,
 -- apprenticeships, competency sign-offs, the worker's own row, stages). Derived, so left out of PostgreSQL's data version.
--- A team moved to another organisation raises its own version (its workers count for the organisation it is in, here
--- and in the scorecard's team sums).
 CREATE TABLE `team_progression_facts` (
 	`team_id` text NOT NULL,
 	`period_end` text NOT NULL,
@@ -14,9 +12,4 @@ CREATE TABLE `team_progression_facts` (
 	FOREIGN KEY (`team_id`) REFERENCES `teams`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `team_progression_facts_team_idx` ON `team_progression_facts` (`team_id`);--> statement-breakpoint
-CREATE TRIGGER `teams_facts_update` AFTER UPDATE OF `org_id` ON `teams`
-BEGIN
-  INSERT INTO `fact_versions` (`subject`, `version`) SELECT 'team:' || NEW.`id`, 1 WHERE true
-    ON CONFLICT (`subject`) DO UPDATE SET `version` = `version` + 1;
-END;
+CREATE INDEX `team_progression_facts_team_idx` ON `team_progression_facts` (`team_id`);

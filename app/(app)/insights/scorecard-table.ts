@@ -34,17 +34,21 @@ function figureCell(m: ScorecardMeasure, value: number | null): number | null {
 
 /** Overall first, then every team in the page's order (the page shows them a page at a time; the download has all). */
 export function scorecardTable(card: Awaited<ReturnType<typeof scorecard>>, order: TeamOrder = { sort: "team", dir: "asc" }): TableData {
-  // Laid out once for each kept scorecard and order (db/insights-cache.ts hands each request a copy of the kept object,
-  // whose rows are the kept ones): 4,167 teams at 50,000 workers took about 25 ms a download.
+  // Laid out once for each kept scorecard (db/insights-cache.ts hands each request a copy of the kept object, whose rows
+  // are the kept ones): 4,167 teams at 50,000 workers took about 25 ms a download. Two orders at most, the default and
+  // the last other asked for: every order of a large trust's table, with its CSV, would hold about 46 MB.
   const byOrder = laidOut.get(card.rows) ?? new Map<string, TableData>();
   laidOut.set(card.rows, byOrder);
   const key = `${order.sort} ${order.dir}`;
   const known = byOrder.get(key);
   if (known) return known;
   const table = layOut(card, order);
+  if (key !== DEFAULT_ORDER) for (const other of byOrder.keys()) if (other !== DEFAULT_ORDER) byOrder.delete(other);
   byOrder.set(key, table);
   return table;
 }
+
+const DEFAULT_ORDER = "team asc";
 
 const laidOut = new WeakMap<object, Map<string, TableData>>();
 
