@@ -26,7 +26,6 @@ export function DataTable({
 }) {
   const H = `h${headingLevel}` as "h2" | "h3" | "h4";
   const id = `table-${table.key}`;
-  const num = (i: number) => (table.columns[i]?.numeric ? "num" : undefined);
   const rows = shown ? table.rows.slice(0, shown.rows) : table.rows;
   const cut = rows.length < table.rows.length;
   /** A row's cells as text, with the address each figure opens to (only a count above 0 is a link). */
@@ -50,7 +49,7 @@ export function DataTable({
             <thead>
               <tr>
                 {table.columns.map((c, i) => (
-                  <th key={i} scope="col" className={num(i)}>
+                  <th key={i} scope="col" className={numeric[i] ? "num" : undefined}>
                     {c.label}
                   </th>
                 ))}

@@ -50,13 +50,14 @@ export async function progression(user: SessionUser, f: ScorecardFilters, months
     orgWide(user) && !f.profession && !f.setting ? await fromTeamFacts(user, f, months) : await progressionFromEvents(user, f, months), true);
 }
 
+/** A row of eventRows. */
+type EventRow = { kind: string; team: string | null; month: string | null; a: string | null; b: string | null; up: number; down: number; sideways: number; n: number };
+
 /**
  * One statement's rows of team progression: moves by month ("moves": up, down, sideways), moves from stage to stage
  * by month ("stage": a and b the stages' codes, up 1 for a move up, n), and every other event by kind and month (kind,
- * n); by the workers' current team when `byTeam`, else with team null.
+ * n); by the workers' current team when `byTeam`, else with team null. `more` is appended (the labels' rows).
  */
-type EventRow = { kind: string; team: string | null; month: string | null; a: string | null; b: string | null; up: number; down: number; sideways: number; n: number };
-
 function eventRows(where: SQL, win: ProgressionWindow, byTeam: boolean, more: SQL = sql.empty()): SQL {
   const inWindow = (col: SQL) => sql`${col} between ${win.start} and ${win.end}`;
   const team = byTeam ? sql`${workers.teamId}` : sql`cast(null as text)`;
