@@ -2,7 +2,7 @@
 // says which one it is. Each feature of the record adds its tab here. On a phone they fold into one line (TabNav).
 import { TabNav } from "./tab-nav";
 
-export type WorkerRecordTab = "profile" | "pdp" | "appraisals" | "conversations" | "competencies" | "supervision" | "cpd" | "apprenticeship";
+export type WorkerRecordTab = "profile" | "pdp" | "appraisals" | "conversations" | "competencies" | "supervision" | "cpd" | "mandatory" | "apprenticeship";
 
 const TABS: { key: WorkerRecordTab; label: string; path: string }[] = [
   { key: "profile", label: "Profile", path: "" },
@@ -12,6 +12,7 @@ const TABS: { key: WorkerRecordTab; label: string; path: string }[] = [
   { key: "competencies", label: "Competencies", path: "/competencies" },
   { key: "supervision", label: "Supervision and delegation", path: "/supervision" },
   { key: "cpd", label: "CPD and training", path: "/cpd" },
+  { key: "mandatory", label: "Mandatory training", path: "/mandatory-training" },
   { key: "apprenticeship", label: "Apprenticeship", path: "/apprenticeship" },
 ];
 

@@ -29,6 +29,7 @@ export const OWN_DECISIONS = {
   apprenticeship: "take the decisions on your own apprenticeship",
   workerChange: "change your own post, team or line manager",
   leaving: "record your own leaving",
+  trainingCompletion: "record or remove your own mandatory training",
 } as const;
 
 export type OwnDecision = keyof typeof OWN_DECISIONS;

@@ -34,6 +34,9 @@ const ENTITY_WORDS: Record<string, string> = {
   supervision_session: "a supervision session",
   team: "a team",
   training_request: "a training request",
+  training_completion: "a mandatory training completion",
+  training_reminder: "a mandatory training reminder",
+  training_subject: "a mandatory training subject",
   user: "a login",
   worker: "a worker's record",
   workers: "the workers list",
@@ -113,6 +116,8 @@ const ACTION_WORDS: Record<string, string> = {
   "demo.seed": "filled the demo organisation",
   "workers.export": "downloaded the workers list",
   "workers.import": "imported a staff list",
+  "training_reminder.sent": "reminded about out-of-date mandatory training",
+  "training_completions.export": "downloaded mandatory training compliance",
 };
 
 /** Whether an action has words of its own, rather than its code with the underscores taken out. */

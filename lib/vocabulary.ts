@@ -281,3 +281,24 @@ export const importVerdictWords = labels(IMPORT_VERDICTS, {
 
 export const IMPORT_BATCH_STATUSES = ["checked", "applied"] as const;
 export type ImportBatchStatus = (typeof IMPORT_BATCH_STATUSES)[number];
+
+/**
+ * Statutory and mandatory training (decision record 0033): who a subject is for. A subject is needed by everyone, or by
+ * anyone at one of its chosen stages (roles), in one of its chosen professions, or working in one of its care settings.
+ */
+export const TRAINING_AUDIENCE_KINDS = ["everyone", "stage", "profession", "care_setting"] as const;
+export type TrainingAudienceKind = (typeof TRAINING_AUDIENCE_KINDS)[number];
+
+/** Where a completion came from: typed in by a manager or an administrator, or a learning-system file. */
+export const TRAINING_COMPLETION_SOURCES = ["recorded", "imported"] as const;
+export type TrainingCompletionSource = (typeof TRAINING_COMPLETION_SOURCES)[number];
+
+/** Where a worker stands on a subject they need (lib/rules/mandatory-training.ts). */
+export const COMPLIANCE_STATUSES = ["expired", "never", "expiring", "in_date"] as const;
+export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
+export const complianceStatusWords = labels(COMPLIANCE_STATUSES, {
+  expired: "Expired",
+  never: "Never done",
+  expiring: "Expiring soon",
+  in_date: "In date",
+});

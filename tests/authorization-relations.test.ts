@@ -22,7 +22,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db, first, selectRow, databaseKind } from "@/db/client";
-import { apprenticeshipStandards, auditEvents, competencyStatements, frameworkDomains, gatewayRequirements, otjLogs, stages, workers } from "@/db/schema";
+import { apprenticeshipStandards, auditEvents, competencyStatements, frameworkDomains, gatewayRequirements, otjLogs, stages, trainingSubjects, workers } from "@/db/schema";
 import { seedReference } from "@/db/seed/reference";
 import * as appraisals from "@/db/queries/appraisals";
 import * as apprenticeships from "@/db/queries/apprenticeship-changes";
@@ -32,6 +32,7 @@ import * as cpd from "@/db/queries/cpd";
 import * as pdps from "@/db/queries/pdps";
 import * as goals from "@/db/queries/pdp-goals";
 import * as supervision from "@/db/queries/supervision";
+import * as mandatory from "@/db/queries/mandatory-training";
 import * as teams from "@/db/queries/teams";
 import { addDays, addMonths, todayInLondon } from "@/lib/rules/dates";
 import { ROLES, type Role } from "@/lib/vocabulary";
@@ -279,6 +280,16 @@ async function proposedGoal(t: Target) {
 async function agreedGoal(t: Target) {
   await pdp(t);
   return ok(await goals.createGoal(t.manager, t.workerId, goalInput(t), TODAY)).goalId;
+}
+
+/** A current mandatory training subject (seedReference ships the framework's). */
+async function anySubject(): Promise<string> {
+  return (await first(db.select({ id: trainingSubjects.id }).from(trainingSubjects).where(isNull(trainingSubjects.retiredAt))))!.id;
+}
+
+/** A completion on the worker's record, recorded by an administrator of their organisation. */
+async function completion(t: Target) {
+  return ok(await mandatory.recordCompletion(t.admin, t.workerId, { subjectId: await anySubject(), completedOn: TODAY, note: "" }, TODAY)).id;
 }
 
 async function delegation(t: Target) {
@@ -553,6 +564,19 @@ const TABLE: Record<string, { load: () => Promise<Actions>; actions: Record<stri
       recordBarrierAction: { fixture: async (t) => ({ ids: [t.workerId, await agreedGoal(t)], form: { category: "financial" } }), expect: { support_worker: "DNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" } },
     },
   },
+  "app/(app)/workers/[id]/mandatory-training/actions.ts": {
+    load: load("@/app/(app)/workers/[id]/mandatory-training/actions"),
+    actions: {
+      recordCompletionAction: {
+        fixture: async (t) => ({ ids: [t.workerId], form: { subjectId: await anySubject(), completedOn: TODAY } }),
+        expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" },
+      },
+      removeCompletionAction: {
+        fixture: async (t) => ({ ids: [t.workerId, await completion(t)], form: { reason: "Recorded against the wrong person" } }),
+        expect: { support_worker: "NNNN", manager: "RDNN", lead: "RRRR", admin: "RDDN" },
+      },
+    },
+  },
   "app/(app)/workers/[id]/supervision/actions.ts": {
     load: load("@/app/(app)/workers/[id]/supervision/actions"),
     actions: {
@@ -677,6 +701,9 @@ const NOT_BY_RECORD: Record<string, string> = {
   "app/(app)/admin/reference/actions.ts": "professions, roles and bands are national reference data",
   "app/(app)/admin/resources/actions.ts": "the resource hub is shared by every organisation",
   "app/(app)/admin/scorecard/actions.ts": "the thresholds are the signed-in administrator's own organisation's",
+  "app/(app)/admin/mandatory-training/actions.ts": "mandatory training subjects are reference data, like professions and roles",
+  "app/(app)/team/actions.ts": "the signed-in manager's own teams (tests/mandatory-training.test.ts: another team's worker and their own record are never reminded)",
+  "app/(app)/mandatory-training/export/route.ts": "the workers the signed-in user sees (tests/mandatory-training.test.ts)",
   "app/(app)/admin/audit/csv/route.ts": "the signed-in administrator's own organisation's trail (tests/audit-trail.test.ts)",
   "app/(app)/insights/[measure]/csv/route.ts": "figures for the signed-in user's own scope (tests/insights.test.ts)",
   "app/(app)/insights/barriers/csv/route.ts": "figures for the signed-in user's own scope",

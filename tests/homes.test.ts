@@ -2,7 +2,7 @@
 // you" is her inbox, and a manager's "What needs doing" column with their own record's list is their inbox, item for
 // item, on a fixture with every kind of item, on the last day of a year and on a leap day.
 import { describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, isNotNull } from "drizzle-orm";
 import { db, first, one } from "@/db/client";
 import {
   appraisals,
@@ -13,6 +13,7 @@ import {
   pdpGoals,
   pdps,
   trainingRequests,
+  trainingSubjects,
 } from "@/db/schema";
 import { seedReference } from "@/db/seed/reference";
 import { startApprenticeship } from "@/db/queries/apprenticeship-changes";
@@ -20,7 +21,7 @@ import { inboxCount, inboxReminders } from "@/db/queries/inbox";
 import { teamHome, workerHome } from "@/db/queries/homes";
 import { REMINDER_KINDS, type Reminder } from "@/lib/rules/reminders";
 import { addDays, addMonths } from "@/lib/rules/dates";
-import { asSession, makeWorker, publishedStatement, twoTeams } from "./support/factory";
+import { asSession, makeWorker, publishedStatement, twoTeams, withoutMandatoryTraining } from "./support/factory";
 
 /**
  * Team A (manager A): worker A (with a login) whose appraisal waits for her signature, whose PDP is at version 2 with
@@ -32,6 +33,7 @@ import { asSession, makeWorker, publishedStatement, twoTeams } from "./support/f
  */
 async function setup(today: string, ownRecordIn: "A" | "B") {
   await seedReference(db);
+  await withoutMandatoryTraining();
   const f = await twoTeams();
   const { workerA, lineManagedOnly } = f.workers;
   const c = await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerA.id, contractStart: addMonths(today, -30) });
@@ -93,6 +95,8 @@ describe.each([
 ] as const)("on %s, with the manager's own record in team %s", (today, ownRecordIn) => {
   it("covers every kind of item between the worker's and the manager's lists", async () => {
     const f = await setup(today, ownRecordIn);
+    // Mandatory training back in use: worker A has never done it, so she is reminded, and her manager once for her.
+    await db.update(trainingSubjects).set({ retiredAt: null }).where(isNotNull(trainingSubjects.retiredAt));
     const kinds = new Set([...await inboxReminders(asSession(f.users.workerUserA), today), ...await inboxReminders(asSession(f.users.managerA), today)].map((r) => r.kind));
     expect([...kinds].sort()).toEqual([...REMINDER_KINDS].sort());
   });

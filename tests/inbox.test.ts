@@ -8,7 +8,7 @@ import { seedReference } from "@/db/seed/reference";
 import { apprenticeshipStandards } from "@/db/schema";
 import { startApprenticeship } from "@/db/queries/apprenticeship-changes";
 import { inboxCount, inboxReminders } from "@/db/queries/inbox";
-import { asSession, makeWorker, publishedStatement, twoTeams } from "./support/factory";
+import { asSession, makeWorker, publishedStatement, twoTeams, withoutMandatoryTraining } from "./support/factory";
 
 const TODAY = "2026-12-01";
 
@@ -31,6 +31,7 @@ async function task(workerId: string, reviewOn: string, name = "Gait re-educatio
  */
 async function setup() {
   await seedReference(db);
+  await withoutMandatoryTraining();
   const f = await twoTeams();
   const { workerA, workerB, lineManagedOnly } = f.workers;
   const leaver = await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerA.id, status: "left" });

@@ -10,6 +10,7 @@ import { ownWorkerRecord } from "./workers";
 import { progressionReadiness } from "./competencies";
 import { trainingRequestsAwaitingDecision } from "./cpd";
 import { apprenticeshipPipeline } from "./apprenticeship-pipeline";
+import { complianceOfVisibleWorkers, outOfDateToRemind, teamCompliance } from "./mandatory-training";
 import { keptUntilChanged } from "../insights-cache";
 import type { SessionUser } from "../../lib/session-user";
 import { splitByWorker, type Reminder } from "../../lib/rules/reminders";
@@ -40,6 +41,8 @@ export async function myDevelopment(user: SessionUser, today: string) {
       appraisals: await appraisalHistory(user, me.id),
       conversations: await conversationHistory(user, me.id),
       readiness: await progressionReadiness(user, me.id, today),
+      // A support worker sees only their own record: the one row is theirs.
+      mandatory: (await complianceOfVisibleWorkers(user, today))[0],
     };
   });
 }
@@ -66,5 +69,16 @@ export async function myTeam(user: SessionUser, today: string) {
     ...(await teamHome(user, today)),
     training: await trainingRequestsAwaitingDecision(user),
     apprentices: (await apprenticeshipPipeline(user, today)) ?? [],
+    mandatory: await mandatoryTrainingOfTeam(user, today),
   }));
+}
+
+/**
+ * My team's mandatory training: where each worker they manage stands (never their own record: another manager runs it),
+ * the team's figures, and how many a reminder would reach now.
+ */
+async function mandatoryTrainingOfTeam(user: SessionUser, today: string) {
+  const people = await complianceOfVisibleWorkers(user, today, { exceptOwn: true });
+  const { targets, recentlyReminded } = await outOfDateToRemind(user, today);
+  return { byWorker: new Map(people.map((p) => [p.workerId, p.counts])), ...teamCompliance(people), toRemind: targets.length, recentlyReminded };
 }

@@ -17,6 +17,7 @@ import { liveApprenticeshipTracking } from "./apprenticeship-pipeline";
 import { signOffsExpiringBy } from "./competencies";
 import { delegationsPastReview } from "./supervision";
 import { trainingRequestsAwaitingDecision } from "./cpd";
+import { complianceOfVisibleWorkers } from "./mandatory-training";
 import type { SessionUser } from "../../lib/session-user";
 import { todayInLondon } from "../../lib/rules/dates";
 import { OPEN_APPRAISAL_STATUSES } from "../../lib/rules/appraisal-lifecycle";
@@ -27,6 +28,7 @@ import {
   conversationReminder,
   delegationReminder,
   inboxOrder,
+  mandatoryTrainingReminders,
   pdpReminders,
   soonUntil,
   trainingRequestReminder,
@@ -161,6 +163,10 @@ async function remindersSeenAs(user: SessionUser, view: SessionUser, today: stri
   // Only those who decide (a manager of the worker) get these: the query reads through editableWorkers.
   for (const t of (await trainingRequestsAwaitingDecision(view, LIST_LIMIT)).requests) {
     out.push(trainingRequestReminder({ ...t, requestId: t.id }, today));
+  }
+  for (const w of await complianceOfVisibleWorkers(view, today, { limit: LIST_LIMIT })) {
+    const side = sideIn(user, view, w.userId);
+    if (side) out.push(...mandatoryTrainingReminders({ workerId: w.workerId, workerName: `${w.firstName} ${w.lastName}`, needed: w.needed }, side));
   }
   return out;
 }

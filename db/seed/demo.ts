@@ -287,6 +287,8 @@ interface Ref {
   domain: Map<number, string>;
   statements: Record<FrameworkStage, Statement[]>;
   standards: Map<string, Standard>;
+  /** The mandatory training subjects needed by everyone, with their renewal periods. */
+  subjects: { id: string; renewalMonths: number | null }[];
 }
 
 async function loadReference(db: DB): Promise<Ref> {
@@ -338,7 +340,13 @@ async function loadReference(db: DB): Promise<Ref> {
     byId.get(g.standardId)?.gateway.push(g.id);
   }
 
+  const everyone = new Set((await db.select({ id: s.trainingSubjectAudiences.subjectId }).from(s.trainingSubjectAudiences).where(eq(s.trainingSubjectAudiences.kind, "everyone"))).map((a) => a.id));
+  const subjects = (await db.select().from(s.trainingSubjects).where(isNull(s.trainingSubjects.retiredAt)).orderBy(s.trainingSubjects.sort))
+    .filter((t) => everyone.has(t.id))
+    .map((t) => ({ id: t.id, renewalMonths: t.renewalMonths }));
+
   return {
+    subjects,
     profession: new Map(professions.map((p) => [p.code, p.id])),
     professionCodeById,
     setting: new Map(settings.map((x) => [x.code, x.id])),
@@ -503,6 +511,8 @@ async function generate(
   const r: Random = random(o.seed);
   // Work towards the next stage draws from its own stream, so adding it left every other seeded record as it was.
   const rNext: Random = random(o.seed + 1);
+  // So does mandatory training.
+  const rTraining: Random = random(o.seed + 2);
   const T = dayOf(o.today);
   const newId = idMaker();
   const bulk = new BulkWriter(counts);
@@ -541,6 +551,7 @@ async function generate(
     cpd: bulk.table(s.cpdActivities),
     supervision: bulk.table(s.supervisionSessions),
     delegated: bulk.table(s.delegatedTasks),
+    completions: bulk.table(s.trainingCompletions),
   };
 
   const stageId = (code: StageCode) => must(ref.stage, code, "stage");
@@ -1044,6 +1055,38 @@ async function generate(
 
   /* ---------------------------------------------- writing a worker's records */
 
+  /**
+   * Each subject needed by everyone: mostly in date, some expiring within the month, some expired, a few never done
+   * (most trusts report between 85% and 95% compliance). A completion falls within the renewal period before the
+   * last day in post; a subject done once was done in the first weeks.
+   */
+  function writeMandatoryTraining(workerId: string, plan: Plan, mgr: Manager, endDay: number) {
+    for (const subject of ref.subjects) {
+      const roll = rTraining.next();
+      if (roll < 0.04) continue;
+      const months = subject.renewalMonths;
+      let done: number;
+      if (months === null) done = plan.start + rTraining.int(0, 30);
+      else {
+        // When it runs out: gone by (expired), within 30 days (expiring), or later (in date).
+        const expires = roll < 0.1 ? endDay - rTraining.int(1, 120) : roll < 0.15 ? endDay + rTraining.int(0, 29) : endDay + rTraining.int(31, Math.max(31, Math.round(months * 30.4)));
+        done = addMonths(expires, -months);
+      }
+      if (done > endDay) done = endDay;
+      const completedOn = iso(done);
+      ins.completions({
+        id: newId(),
+        workerId,
+        subjectId: subject.id,
+        completedOn,
+        expiresOn: months === null ? null : iso(addMonths(done, months)),
+        source: "recorded",
+        recordedBy: mgr.id,
+        createdAt: at(done, 16),
+      });
+    }
+  }
+
   function writeWorker(plan: Plan, employeeNumber: string) {
     const workerId = newId();
     const last = plan.segs[plan.segs.length - 1] as Segment;
@@ -1096,6 +1139,7 @@ async function generate(
 
     const stageStart = stageStartOf(plan.segs);
     const who = { workerId, plan, team, mgr, c, endDay, inPost, stage: last.stage, stageStart };
+    writeMandatoryTraining(workerId, plan, mgr, endDay);
 
     if (plan.special || r.chance(0.7)) writeEquality(workerId, plan);
     const appraisal = writeAppraisals(who);
@@ -2055,6 +2099,7 @@ const BULK_TABLES = [
   s.cpdActivities,
   s.supervisionSessions,
   s.delegatedTasks,
+  s.trainingCompletions,
 ];
 
 /** Drops the explicit indexes (not primary keys) of `tables`, returning the SQL that recreates them. */

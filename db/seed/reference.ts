@@ -17,6 +17,8 @@ import {
   apprenticeshipOptions,
   gatewayRequirements,
   otjRules,
+  trainingSubjects,
+  trainingSubjectAudiences,
 } from "../schema";
 import { addDays, now as clockNow } from "../../lib/rules/dates";
 import { statementSort } from "../../lib/rules/competencies";
@@ -28,6 +30,7 @@ import { hee2021 } from "./reference/framework";
 import { apprenticeshipStandards as standardSeeds } from "./reference/apprenticeships";
 import { otjRules as otjRuleSeeds } from "./reference/otj-rules";
 import { resources as resourceSeeds } from "./reference/resources";
+import { trainingSubjects as trainingSubjectSeeds } from "./reference/mandatory-training";
 import type { FrameworkSeed, OtjRuleSeed } from "./reference/types";
 import { first, one } from "@/db/client";
 
@@ -143,6 +146,18 @@ export async function seedReference(db: DB): Promise<ReferenceCounts> {
           sort: (i + 1) * 10,
         });
       add("resources");
+    }
+
+    // Statutory and mandatory training subjects, matched by code; who needs a new one comes with it.
+    const subjectCodes = new Set((await tx.select({ code: trainingSubjects.code }).from(trainingSubjects)).map((r) => r.code));
+    for (const [i, s] of trainingSubjectSeeds.entries()) {
+      if (subjectCodes.has(s.code)) continue;
+      const row = await one(tx
+        .insert(trainingSubjects)
+        .values({ code: s.code, name: s.name, description: s.description, renewalMonths: s.renewalMonths, framework: true, sort: (i + 1) * 10 })
+        .returning({ id: trainingSubjects.id }));
+      if (s.everyone) await tx.insert(trainingSubjectAudiences).values({ subjectId: row.id, kind: "everyone", refId: null });
+      add("training_subjects");
     }
   });
 

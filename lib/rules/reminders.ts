@@ -22,6 +22,8 @@ export const REMINDER_KINDS = [
   "competency_expiring",
   "delegation_past_review",
   "training_request_awaiting",
+  "mandatory_training",
+  "training_out_of_date",
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -210,6 +212,31 @@ export function trainingRequestReminder(p: Person & { requestId: string; title: 
   return make("training_request_awaiting", p, p.requestId, `Training request: ${p.title}`, p.startsOn, urgency, `/workers/${p.workerId}/cpd`);
 }
 
+/** A needed mandatory training subject as the reminders read it (lib/rules/mandatory-training.ts says where it stands). */
+export type NeededTraining = { subjectId: string; name: string; status: "expired" | "never" | "expiring" | "in_date"; expiresOn: string | null };
+
+/**
+ * Mandatory training: the worker (or a manager on their own record) is reminded of each needed subject expired,
+ * never done or expiring within 30 days; their manager gets one reminder a worker, naming how many are out of date,
+ * so a team's inbox is not a list of every subject of every person.
+ */
+export function mandatoryTrainingReminders(p: Person & { needed: readonly NeededTraining[] }, side: Side): Reminder[] {
+  const href = `/workers/${p.workerId}/mandatory-training`;
+  const due = p.needed.filter((n) => n.status !== "in_date");
+  if (side !== "manager") {
+    return due.map((n) => make("mandatory_training", p, n.subjectId, n.name, n.expiresOn, n.status === "expiring" ? "due_soon" : "overdue", href));
+  }
+  if (due.length === 0) return [];
+  const expired = due.filter((n) => n.status === "expired").length;
+  const never = due.filter((n) => n.status === "never").length;
+  const out = expired + never;
+  const dates = due.filter((n) => (out > 0 ? n.status === "expired" : true)).map((n) => n.expiresOn).filter((d): d is string => d !== null).sort();
+  const title = out > 0
+    ? `Mandatory training out of date: ${[expired ? `${expired} expired` : "", never ? `${never} never done` : ""].filter(Boolean).join(", ")}`
+    : `Mandatory training expiring soon: ${due.length}`;
+  return [make("training_out_of_date", p, out > 0 ? "out" : "soon", title, dates[0] ?? null, out > 0 ? "overdue" : "due_soon", href)];
+}
+
 /** Overdue first, then what waits for the reader, then due soon; each by due date (no date counts as today), then by person and what it is about. */
 export function compareReminders(a: Reminder, b: Reminder, today: string): number {
   if (a.urgency !== b.urgency) return URGENCIES.indexOf(a.urgency) - URGENCIES.indexOf(b.urgency);
@@ -249,6 +276,12 @@ export function reminderWhen(r: Reminder, fmt: (iso: string) => string = formatD
       return r.dueOn ? `Awaiting your decision; the course ${overdue ? "started" : "starts"} ${on}` : "Awaiting your decision";
     case "competency_expiring":
       return overdue ? `Expired ${on}` : `Expires ${on}`;
+    case "mandatory_training":
+      if (!r.dueOn) return "Never done";
+      return overdue ? `Expired ${on}` : `Expires ${on}`;
+    case "training_out_of_date":
+      if (!r.dueOn) return "Never done";
+      return overdue ? `First expired ${on}` : `First expires ${on}`;
     case "appraisal_booked":
       return overdue ? `Booked for ${on}, not started yet` : `Booked for ${on}`;
     case "appraisal_to_finish":

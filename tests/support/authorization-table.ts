@@ -29,6 +29,11 @@ export const MATRIX: Record<string, Record<string, Who>> = {
   "app/(app)/admin/audit/csv/route.ts": {
     GET: ADMIN,
   },
+  "app/(app)/admin/mandatory-training/actions.ts": {
+    createSubjectAction: ADMIN,
+    updateSubjectAction: ADMIN,
+    retireSubjectAction: ADMIN,
+  },
   "app/(app)/admin/frameworks/actions.ts": {
     startFrameworkDraftAction: ADMIN,
     discardFrameworkDraftAction: ADMIN,
@@ -156,11 +161,21 @@ export const MATRIX: Record<string, Record<string, Who>> = {
     addGoalNoteAction: ANY_ROLE,
     recordBarrierAction: ANY_ROLE,
   },
+  "app/(app)/workers/[id]/mandatory-training/actions.ts": {
+    recordCompletionAction: STAFF,
+    removeCompletionAction: STAFF,
+  },
   "app/(app)/workers/[id]/supervision/actions.ts": {
     recordSessionAction: STAFF,
     delegateTaskAction: STAFF,
     reviewTaskAction: STAFF,
     endTaskAction: STAFF,
+  },
+  "app/(app)/team/actions.ts": {
+    remindOutOfDateAction: ["manager"],
+  },
+  "app/(app)/mandatory-training/export/route.ts": {
+    GET: STAFF,
   },
   "app/(app)/workers/actions.ts": {
     addWorkerAction: MANAGER_ADMIN,

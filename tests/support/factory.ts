@@ -1,7 +1,7 @@
 // Small, explicit fixtures for unit tests: an organisation with two teams, their managers and workers.
 import { db, first, one } from "@/db/client";
-import { and, eq } from "drizzle-orm";
-import { organisations, professions, stages, bands, teams, teamManagers, users, workers, workerPositions, competencyStatements } from "@/db/schema";
+import { and, eq, isNull } from "drizzle-orm";
+import { organisations, professions, stages, bands, teams, teamManagers, users, workers, workerPositions, competencyStatements, trainingSubjects } from "@/db/schema";
 import { publishedFrameworkVersion } from "@/db/queries/competencies";
 import type { SessionUser } from "@/lib/session-user";
 import type { Role } from "@/lib/vocabulary";
@@ -133,4 +133,12 @@ export async function publishedStatement(lineageKey: string) {
     .select()
     .from(competencyStatements)
     .where(and(eq(competencyStatements.versionId, version.id), eq(competencyStatements.lineageKey, lineageKey)))))!;
+}
+
+/**
+ * Retires the shipped mandatory training subjects, for a test of other reminders that lists a whole inbox: otherwise
+ * every worker there is reminded of each subject never done (tests/mandatory-training.test.ts tests those).
+ */
+export async function withoutMandatoryTraining() {
+  await db.update(trainingSubjects).set({ retiredAt: new Date() }).where(isNull(trainingSubjects.retiredAt));
 }

@@ -10,6 +10,8 @@ import { openAppraisalWords } from "@/lib/rules/appraisal-lifecycle";
 import { isActionOverdue } from "@/lib/rules/pdp-goals";
 import { goalStatusWords, ownAppraisalStatusWords, aspirationWords, frameworkStageWords } from "@/lib/vocabulary";
 import { AppraisalStatusTag, Tag } from "@/components/tags";
+import { ComplianceTag } from "@/components/compliance";
+import { compliancePercent, isCompliant } from "@/lib/rules/mandatory-training";
 
 export const metadata: Metadata = { title: "My development" };
 
@@ -29,7 +31,7 @@ export default async function MyDevelopmentPage() {
       </>
     );
   }
-  const { me, summary, waiting, pdp, goals, dueSoon, appraisals, conversations, readiness } = home;
+  const { me, summary, waiting, pdp, goals, dueSoon, appraisals, conversations, readiness, mandatory } = home;
   const base = `/workers/${me.id}`;
   const openGoals = goals.filter((g) => g.status === "not_started" || g.status === "in_progress");
 
@@ -118,6 +120,35 @@ export default async function MyDevelopmentPage() {
             )}
           </section>
         </div>
+      ) : null}
+
+      {mandatory && mandatory.counts.required > 0 ? (
+        <section aria-labelledby="mandatory" className="card mb-8">
+          <h2 id="mandatory" className="mb-2 text-lg">
+            Mandatory training
+          </h2>
+          <p className="mb-2">
+            <span className="text-3xl font-bold tabular-nums">{mandatory.counts.in_date + mandatory.counts.expiring}</span> of {mandatory.counts.required} in date (
+            {compliancePercent(mandatory.counts)}%)
+          </p>
+          {mandatory.needed.some((n) => !isCompliant(n.status) || n.status === "expiring") ? (
+            <ul className="mb-2 space-y-1" aria-label="Mandatory training to do">
+              {mandatory.needed
+                .filter((n) => !isCompliant(n.status) || n.status === "expiring")
+                .map((n) => (
+                  <li key={n.subjectId} className="flex flex-wrap items-center gap-2">
+                    <ComplianceTag status={n.status} /> {n.name}
+                    {n.expiresOn ? <span className="text-nhs-secondary">{n.status === "expired" ? `expired ${formatDate(n.expiresOn)}` : `expires ${formatDate(n.expiresOn)}`}</span> : null}
+                  </li>
+                ))}
+            </ul>
+          ) : (
+            <p className="mb-2">All in date.</p>
+          )}
+          <p>
+            <Link href={`${base}/mandatory-training`}>My mandatory training</Link>
+          </p>
+        </section>
       ) : null}
 
       {readiness ? (

@@ -12,6 +12,9 @@ import { appraisalStatusWords } from "@/lib/vocabulary";
 import { Tag } from "@/components/tags";
 import { Stat } from "@/components/stat";
 import { ScrollRegion } from "@/components/scroll-region";
+import { compliancePercent, type ComplianceCounts } from "@/lib/rules/mandatory-training";
+import { remindOutOfDateAction } from "./actions";
+import { RemindForm } from "./remind-form";
 
 export const metadata: Metadata = { title: "My team" };
 
@@ -65,7 +68,8 @@ function PdpCell({ r, today }: { r: DevelopmentSummary; today: string }) {
 export default async function TeamPage() {
   const user = await requireRole("manager");
   const today = todayInLondon();
-  const { rows, forYou, figures, training, apprentices: pipeline } = await myTeam(user, today);
+  const { rows, forYou, figures, training, apprentices: pipeline, mandatory } = await myTeam(user, today);
+  const teamPercent = compliancePercent(mandatory.counts);
   const apprentices = pipeline.filter((a) => isLive(a.status));
   const apprenticesAtRisk = apprentices.filter((a) => a.track.risks.length > 0).length;
 
@@ -87,7 +91,26 @@ export default async function TeamPage() {
           value={<Link href="/apprenticeships?show=at_risk#list">{apprenticesAtRisk}</Link>}
           note={`Of ${apprentices.length} current: hours behind, review overdue or dates passed`}
         />
+        <Stat
+          label="Mandatory training in date"
+          value={teamPercent === null ? "None needed" : `${teamPercent}%`}
+          note={`Of ${mandatory.counts.required} subjects needed across the team`}
+        />
+        <Stat label="Out of date on mandatory training" value={mandatory.outOfDate} note="People with training expired or never done" />
       </div>
+
+      {mandatory.outOfDate > 0 ? (
+        <section aria-labelledby="mandatory" className="card mb-8">
+          <h2 id="mandatory" className="mb-1 text-lg">
+            Mandatory training out of date
+          </h2>
+          <p className="mb-3">
+            {mandatory.outOfDate} {mandatory.outOfDate === 1 ? "person has" : "people have"} training expired or never done: {mandatory.counts.expired} expired and{" "}
+            {mandatory.counts.never} never done across the team. <a href="/mandatory-training/export" download>Download the team&apos;s compliance (CSV)</a>
+          </p>
+          <RemindForm action={remindOutOfDateAction} toRemind={mandatory.toRemind} recentlyReminded={mandatory.recentlyReminded} />
+        </section>
+      ) : null}
 
       {forYou.length > 0 ? (
         <section aria-labelledby="for-you" className="mb-8">
@@ -141,6 +164,7 @@ export default async function TeamPage() {
                 <th scope="col">Next career conversation</th>
                 <th scope="col">Last supervision</th>
                 <th scope="col">Competencies</th>
+                <th scope="col">Mandatory training</th>
                 <th scope="col" className="num">
                   CPD hours (12 months)
                 </th>
@@ -192,6 +216,12 @@ export default async function TeamPage() {
                       Competencies<span className="sr-only"> of {r.firstName} {r.lastName}</span>
                     </Link>
                   </td>
+                  <td>
+                    <MandatoryCell counts={mandatory.byWorker.get(r.workerId)} />
+                    <Link href={`/workers/${r.workerId}/mandatory-training`} className="block text-sm">
+                      Mandatory training<span className="sr-only"> of {r.firstName} {r.lastName}</span>
+                    </Link>
+                  </td>
                   <td className="num">{Number(r.cpdHours12m.toFixed(1))}</td>
                 </tr>
               ))}
@@ -215,6 +245,24 @@ function CompetencyCell({ r }: { r: DevelopmentSummary }) {
       ) : null}
       {r.competenciesExpired > 0 ? <span className="block font-semibold text-nhs-red">{r.competenciesExpired} expired</span> : null}
       {percent !== null ? <span className="block text-sm text-nhs-secondary">Next stage {percent}% ready</span> : null}
+    </>
+  );
+}
+
+/** Where the worker stands on their mandatory training: in date of needed, and what is out of date. */
+function MandatoryCell({ counts: c }: { counts: ComplianceCounts | undefined }) {
+  if (!c || c.required === 0) return <span className="block text-nhs-secondary">None needed</span>;
+  return (
+    <>
+      <span className="block">
+        {c.in_date + c.expiring} of {c.required} in date
+      </span>
+      {c.expired + c.never > 0 ? (
+        <span className="block font-semibold text-nhs-red">
+          {[c.expired ? `${c.expired} expired` : "", c.never ? `${c.never} never done` : ""].filter(Boolean).join(", ")}
+        </span>
+      ) : null}
+      {c.expiring > 0 ? <span className="block text-sm">{c.expiring} expiring soon</span> : null}
     </>
   );
 }

@@ -8,3 +8,4 @@ export * from "./cpd";
 export * from "./audit";
 export * from "./imports";
 export * from "./summaries";
+export * from "./mandatory-training";

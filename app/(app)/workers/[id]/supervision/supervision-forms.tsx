@@ -7,7 +7,7 @@ import { TextField } from "@/components/forms/text-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { FieldShell, describedBy } from "@/components/forms/field-shell";
+import { FoldedReasonForm } from "@/components/forms/folded-reason-form";
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { SUPERVISION_LEVELS, SUPERVISION_TYPES } from "@/lib/vocabulary";
 import { REVIEW_MAX_YEARS, supervisionLevelMeaning, supervisionLevelWords, supervisionTypeWords } from "@/lib/rules/supervision";
@@ -127,32 +127,15 @@ export function ReviewTaskForm({ action, taskId, task }: { action: Action; taskI
 
 /** Ends a delegation today; the reason goes in the audit trail. Folded away so that it is not pressed by mistake. */
 export function EndTaskForm({ action, taskId, task }: { action: Action; taskId: string; task: string }) {
-  const { state, formProps, key, values } = useFormAction(action);
-  const prefix = `end-${taskId}`;
-  const id = `${prefix}-reason`;
-  const e = prefixedErrors(prefix, state.fieldErrors);
-  const error = e?.[id];
   return (
-    <details className="mt-2" open={state.ok === false ? true : undefined}>
-      <summary className="cursor-pointer font-semibold text-nhs-blue">
-        End delegation<span className="sr-only">: {task}</span>
-      </summary>
-      <form {...formProps} noValidate key={key} aria-label={`End delegation: ${task}`} className="mt-3">
-        <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
-        <FieldShell name={id} label="Why is it ending?" error={error}>
-          <input
-            id={id}
-            name="reason"
-            defaultValue={values.reason}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy(id, undefined, error)}
-            className="input"
-          />
-        </FieldShell>
-        <SubmitButton pendingText="Ending…" className="btn-secondary">
-          End the delegation today<span className="sr-only">: {task}</span>
-        </SubmitButton>
-      </form>
-    </details>
+    <FoldedReasonForm
+      action={action}
+      prefix={`end-${taskId}`}
+      what={task}
+      open="End delegation"
+      label="Why is it ending?"
+      submit="End the delegation today"
+      pending="Ending…"
+    />
   );
 }
