@@ -5,8 +5,11 @@
 import { describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { db, first } from "@/db/client";
-import { auditEvents, careSettings, teams, trainingCompletions, trainingReminders, trainingSubjects, workers } from "@/db/schema";
+import { auditEvents, careSettings, teams, trainingCompletions, trainingReminders, trainingSubjectAudiences, trainingSubjects, workers } from "@/db/schema";
+import { seedReference } from "@/db/seed/reference";
+import { parseWorkerFilters } from "@/lib/worker-filters";
 import {
+  claimTrainingReminders,
   complianceOfVisibleWorkers,
   createSubject,
   exportCompliance,
@@ -166,6 +169,11 @@ describe("subjects", () => {
     const admin = asSession(f.users.admin);
     await addSubject(f, { name: "Fire safety" });
     expect(await createSubject(admin, subject({ name: "fire SAFETY" }))).toMatchObject({ ok: false, code: "conflict", field: "name" });
+    // Accents and spacing aside too, the same on SQLite and PostgreSQL.
+    await addSubject(f, { name: "Échographie safety" });
+    expect(await createSubject(admin, subject({ name: "echographie  SAFETY" }))).toMatchObject({ ok: false, code: "conflict", field: "name" });
+    const twice = await Promise.all([createSubject(admin, subject({ name: "Sepsis" })), createSubject(admin, subject({ name: "sepsis" }))]);
+    expect(twice.map((r) => r.ok).sort()).toEqual([false, true]);
     expect(await createSubject(admin, subject({ name: "Other", who: "chosen", professionIds: ["madeUpProfession"] }))).toMatchObject({ ok: false, code: "invalid", field: "professionIds" });
     expect(await createSubject(admin, subject({ name: "Other", who: "chosen", stageIds: [f.ref.profession.id] }))).toMatchObject({ ok: false, code: "invalid", field: "stageIds" });
   });
@@ -217,6 +225,12 @@ describe("completions and where a worker stands", () => {
     // A later change of the period applies to completions recorded from then on.
     ok(await updateSubject(asSession(f.users.admin), fire, subject({ name: "Fire safety", renewalMonths: 12 })));
     expect((await standingOf(f)).needed[0]).toMatchObject({ expiresOn: "2026-06-01" });
+    // A newer completion under the shorter period does not cut short one still in date under the longer.
+    ok(await updateSubject(asSession(f.users.admin), fire, subject({ name: "Fire safety", renewalMonths: 60 })));
+    await complete(f, fire, "2025-03-01");
+    ok(await updateSubject(asSession(f.users.admin), fire, subject({ name: "Fire safety", renewalMonths: 1 })));
+    await complete(f, fire, "2025-06-01");
+    expect((await standingOf(f)).needed[0]).toMatchObject({ status: "in_date", completedOn: "2025-03-01", expiresOn: "2030-03-01" });
     const page = (await mandatoryTrainingPage(asSession(f.users.workerUserA), f.workers.workerA.id, TODAY))!;
     expect(page.completions.filter((c) => c.removedAt !== null).map((c) => c.removedReason)).toEqual(["Wrong person"]);
     expect(page.canRecord).toBe(false);
@@ -238,7 +252,7 @@ describe("completions and where a worker stands", () => {
     expect((await mandatoryTrainingPage(asSession(f.users.lead), a, TODAY))?.canRecord).toBe(false);
     expect((await mandatoryTrainingPage(asSession(f.users.managerA), a, TODAY))?.canRecord).toBe(true);
     const audit = await first(db.select().from(auditEvents).where(and(eq(auditEvents.action, "training_completion.create"), eq(auditEvents.workerId, a))));
-    expect(JSON.parse(audit!.summary)).toEqual({ subject: "Fire safety", completedOn: "2026-11-01", expiresOn: "2028-11-01" });
+    expect(JSON.parse(audit!.summary)).toEqual({ subject: "Fire safety", completedOn: "2026-11-01", expiresOn: "2028-11-01", note: "Certificate 123" });
   });
 
   it("refuses a future date, a retired or unknown subject, the same completion twice, a leaver, and a manager's own record", async () => {
@@ -278,6 +292,10 @@ describe("completions and where a worker stands", () => {
     expect(await removeCompletionAction(a, id, {}, formData({ reason: "" }))).toMatchObject({ ok: false, fieldErrors: { reason: expect.any(String) } });
     expect(await removeCompletionAction(a, id, {}, formData({ reason: "Wrong date" }))).toMatchObject({ ok: true });
     expect(await removeCompletionAction(a, id, {}, formData({ reason: "Again" }))).toMatchObject({ ok: false, message: "This completion has already been removed" });
+    // Two removals at once: one is done, the other told so.
+    const other = await complete(f, fire, "2026-10-01");
+    const both = await Promise.all([removeCompletion(asSession(f.users.managerA), a, other, "One"), removeCompletion(asSession(f.users.admin), a, other, "Two")]);
+    expect(both.map((r) => r.ok).sort()).toEqual([false, true]);
     actAs(asSession(f.users.workerUserA));
     await expect(removeCompletionAction(a, id, {}, formData({ reason: "Mine" }))).rejects.toThrow(NOT_FOUND);
   });
@@ -316,7 +334,7 @@ describe("the team, the inbox, the download and reminders", () => {
     const fire = await addSubject(f, { name: "Fire safety" });
     await complete(f, fire, "2026-01-01");
     const rows = async (user: Parameters<typeof asSession>[0]) => {
-      const file = await exportCompliance(asSession(user), TODAY, 1);
+      const file = await exportCompliance(asSession(user), TODAY, undefined, 1);
       const out: string[][] = [];
       for await (const chunk of file.rows()) out.push(...chunk);
       return out;
@@ -347,7 +365,11 @@ describe("the team, the inbox, the download and reminders", () => {
     const sent = await db.select().from(trainingReminders);
     expect(sent.map((r) => [r.workerId, r.subjects, r.delivery])).toEqual([[f.workers.workerA.id, ["Fire safety"], "not_configured"]]);
     expect(sent.some((r) => r.workerId === own.id)).toBe(false);
-    expect(await first(db.select().from(auditEvents).where(eq(auditEvents.action, "training_reminder.sent")))).toMatchObject({ workerId: f.workers.workerA.id });
+    const audited = await db.select().from(auditEvents).where(eq(auditEvents.workerId, f.workers.workerA.id));
+    expect(audited.filter((e) => e.entityType === "training_reminder").map((e) => [e.action, JSON.parse(e.summary)])).toEqual([
+      ["training_reminder.sent", { subjects: ["Fire safety"] }],
+      ["training_reminder.delivered", { delivery: "not_configured" }],
+    ]);
     // Again the same week: nobody new to remind.
     expect(await remindOutOfDateAction({}, formData({}))).toMatchObject({ ok: false, message: "Everyone out of date was reminded in the last 7 days" });
     const eightDaysOn = new Date(Date.now() + 8 * 24 * 60 * 60_000);
@@ -357,6 +379,41 @@ describe("the team, the inbox, the download and reminders", () => {
       actAs(asSession(user));
       await expect(remindOutOfDateAction({}, formData({}))).rejects.toThrow(NOT_FOUND);
     }
+  });
+
+  it("two presses at once remind each worker once", async () => {
+    const f = await twoTeams();
+    await addSubject(f, { name: "Fire safety" });
+    const manager = asSession(f.users.managerA);
+    const both = await Promise.all([claimTrainingReminders(manager, TODAY), claimTrainingReminders(manager, TODAY)]);
+    expect(both.filter((r) => r.ok).length).toBe(1);
+    expect(both.find((r) => !r.ok)).toMatchObject({ code: "conflict", message: "Everyone out of date was reminded in the last 7 days" });
+    const rows = await db.select({ workerId: trainingReminders.workerId, delivery: trainingReminders.delivery }).from(trainingReminders);
+    expect(rows.map((r) => r.workerId).sort()).toEqual([f.workers.workerA.id, f.workers.lineManagedOnly.id].sort());
+    expect(new Set(rows.map((r) => r.delivery))).toEqual(new Set(["pending"]));
+  });
+
+  it("the download from the workers list takes its filters", async () => {
+    const f = await twoTeams();
+    await addSubject(f, { name: "Fire safety" });
+    const file = await exportCompliance(asSession(f.users.lead), TODAY, { ...parseWorkerFilters(new URLSearchParams(`team=${f.teamB.id}`)) });
+    const out: string[][] = [];
+    for await (const chunk of file.rows()) out.push(...chunk);
+    expect(out.map((r) => r[0]).sort()).toEqual([f.workers.workerB.employeeNumber, f.workers.lineManagedOnly.employeeNumber].sort());
+  });
+
+  it("subjects arriving on a database that already has workers are needed by nobody until an administrator says who", async () => {
+    await twoTeams();
+    await seedReference(db);
+    const shipped = await db.select({ id: trainingSubjects.id }).from(trainingSubjects);
+    expect(shipped.length).toBe(17);
+    expect(await db.select().from(trainingSubjectAudiences)).toEqual([]);
+  });
+
+  it("a new database's subjects come with who needs them", async () => {
+    await seedReference(db);
+    const everyone = await db.select({ subjectId: trainingSubjectAudiences.subjectId }).from(trainingSubjectAudiences).where(eq(trainingSubjectAudiences.kind, "everyone"));
+    expect(everyone.length).toBe(11);
   });
 
   it("another organisation's workers are never counted or reminded", async () => {

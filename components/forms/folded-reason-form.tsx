@@ -13,6 +13,7 @@ export function FoldedReasonForm({
   what,
   open,
   label,
+  hint,
   submit,
   pending,
   summaryClassName = "font-semibold",
@@ -26,6 +27,8 @@ export function FoldedReasonForm({
   open: string;
   /** The reason field's label. */
   label: string;
+  /** Said under the label: who will read the reason. */
+  hint?: string;
   submit: string;
   pending: string;
   summaryClassName?: string;
@@ -42,13 +45,13 @@ export function FoldedReasonForm({
       </summary>
       <form {...formProps} noValidate key={key} aria-label={`${open}: ${what}`} className="mt-3">
         <ErrorSummary errors={e} message={state.ok === false && !e ? state.message : undefined} />
-        <FieldShell name={id} label={label} error={error}>
+        <FieldShell name={id} label={label} hint={hint} error={error}>
           <input
             id={id}
             name="reason"
             defaultValue={values.reason}
             aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy(id, undefined, error)}
+            aria-describedby={describedBy(id, hint, error)}
             className="input"
           />
         </FieldShell>

@@ -74,11 +74,12 @@ export async function myTeam(user: SessionUser, today: string) {
 }
 
 /**
- * My team's mandatory training: where each worker they manage stands (never their own record: another manager runs it),
- * the team's figures, and how many a reminder would reach now.
+ * My team's mandatory training: where each worker in the table stands (their own record too, which another manager
+ * runs), the team's figures and how many a reminder would reach now (never their own record).
  */
 async function mandatoryTrainingOfTeam(user: SessionUser, today: string) {
-  const people = await complianceOfVisibleWorkers(user, today, { exceptOwn: true });
+  const people = await complianceOfVisibleWorkers(user, today);
+  const team = people.filter((p) => p.userId !== user.id);
   const { targets, recentlyReminded } = await outOfDateToRemind(user, today);
-  return { byWorker: new Map(people.map((p) => [p.workerId, p.counts])), ...teamCompliance(people), toRemind: targets.length, recentlyReminded };
+  return { byWorker: new Map(people.map((p) => [p.workerId, p.counts])), ...teamCompliance(team), toRemind: targets.length, recentlyReminded };
 }

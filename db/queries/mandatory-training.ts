@@ -3,10 +3,13 @@ import "server-only";
 // them; everyone reads them), completions on a worker's record (their manager or an administrator records and removes
 // them, never on their own record; the worker and leads read), where each worker stands, the team's figures, the CSV
 // download and a manager's reminders to everyone out of date. Every change is audited.
-import { and, asc, desc, eq, gte, inArray, isNull, ne, sql } from "drizzle-orm";
-import { db, first, one, type Tx } from "../client";
+import { and, asc, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { db, first, lockFor, one, type Tx } from "../client";
 import { careSettings, professions, stages, teams, trainingCompletions, trainingReminders, trainingSubjectAudiences, trainingSubjects, users, workers } from "../schema";
 import { editableWorkers, visibleWorkers } from "../access";
+import { caseless } from "../dialect";
+import { workerIdsMatching } from "./workers";
+import type { WorkerFilters } from "../../lib/worker-filters";
 import { audit } from "../audit";
 import { notOwnRecord, ownRecordRefused } from "../separation";
 import { workerRecordHeader } from "./workers";
@@ -22,6 +25,8 @@ import {
   isOutOfDate,
   needsSubject,
   REMIND_AGAIN_AFTER_DAYS,
+  nobodyToRemindWords,
+  type ReminderDelivery,
   type Audience,
   type ComplianceCounts,
 } from "../../lib/rules/mandatory-training";
@@ -145,17 +150,25 @@ async function audiencesFrom(tx: Tx, input: SubjectInput, keep: readonly Audienc
   return out;
 }
 
+/** Names compared as a person reads them: case, accents and spacing aside (in JavaScript, so both databases agree). */
+const nameKey = (name: string) => name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+
+/**
+ * A current subject of the same name, other than `exceptId`. The caller holds the subjects' lock, so two administrators
+ * adding the same name at once on PostgreSQL cannot both pass (SQLite's transactions already run one at a time).
+ */
 async function nameClash(tx: Tx, name: string, exceptId?: string): Promise<Refusal | undefined> {
-  const clash = await first(tx
-    .select({ id: trainingSubjects.id })
-    .from(trainingSubjects)
-    .where(and(sql`lower(${trainingSubjects.name}) = ${name.toLowerCase()}`, isNull(trainingSubjects.retiredAt), exceptId ? ne(trainingSubjects.id, exceptId) : undefined)));
-  return clash ? conflict(`There is already a subject called ${name}`, "name") : undefined;
+  const current = await tx.select({ id: trainingSubjects.id, name: trainingSubjects.name }).from(trainingSubjects).where(isNull(trainingSubjects.retiredAt));
+  const clash = current.find((r) => r.id !== exceptId && nameKey(r.name) === nameKey(name));
+  return clash ? conflict(`There is already a subject called ${clash.name}`, "name") : undefined;
 }
+
+const SUBJECTS_LOCK = "training subjects";
 
 export async function createSubject(user: SessionUser, input: SubjectInput): Promise<Result<{ id: string }>> {
   if (user.role !== "admin") return ADMINS_ONLY;
   return await db.transaction(async (tx): Promise<Result<{ id: string }>> => {
+    await lockFor(SUBJECTS_LOCK);
     const clash = await nameClash(tx, input.name);
     if (clash) return clash;
     const audiences = await audiencesFrom(tx, input);
@@ -174,6 +187,7 @@ export async function createSubject(user: SessionUser, input: SubjectInput): Pro
 export async function updateSubject(user: SessionUser, id: string, input: SubjectInput): Promise<Result<{ id: string }>> {
   if (user.role !== "admin") return ADMINS_ONLY;
   return await db.transaction(async (tx): Promise<Result<{ id: string }>> => {
+    await lockFor(SUBJECTS_LOCK);
     const before = (await allSubjects(tx)).find((s) => s.id === id);
     if (!before) return notFound("Subject not found");
     const clash = await nameClash(tx, input.name, id);
@@ -195,7 +209,13 @@ export async function updateSubject(user: SessionUser, id: string, input: Subjec
       action: "training_subject.update",
       entityType: "training_subject",
       entityId: id,
-      summary: { changed, name: input.name, ...(changed.includes("renewalMonths") ? { renewalMonths: { from: before.renewalMonths, to: input.renewalMonths } } : {}), ...(changed.includes("audiences") ? { audiences } : {}) },
+      summary: {
+        changed,
+        name: input.name,
+        ...(changed.includes("name") ? { from: before.name } : {}),
+        ...(changed.includes("renewalMonths") ? { renewalMonths: { from: before.renewalMonths, to: input.renewalMonths } } : {}),
+        ...(changed.includes("audiences") ? { audiences: { from: before.audiences, to: audiences } } : {}),
+      },
     });
     return { ok: true, id };
   });
@@ -205,12 +225,13 @@ export async function updateSubject(user: SessionUser, id: string, input: Subjec
 export async function setSubjectRetired(user: SessionUser, id: string, retired: boolean, now = clockNow()): Promise<Result<{ id: string }>> {
   if (user.role !== "admin") return ADMINS_ONLY;
   return await db.transaction(async (tx): Promise<Result<{ id: string }>> => {
+    await lockFor(SUBJECTS_LOCK);
     const row = await first(tx.select({ name: trainingSubjects.name, retiredAt: trainingSubjects.retiredAt }).from(trainingSubjects).where(eq(trainingSubjects.id, id)));
     if (!row) return notFound("Subject not found");
     if (retired === (row.retiredAt !== null)) return conflict(`${row.name} is ${retired ? "already retired" : "not retired"}`);
     if (!retired) {
       const clash = await nameClash(tx, row.name, id);
-      if (clash) return invalid(`${clash.message}. Rename or retire that one first.`);
+      if (clash) return conflict(`${clash.message}. Rename or retire that one first.`);
     }
     await tx.update(trainingSubjects).set({ retiredAt: retired ? now : null }).where(eq(trainingSubjects.id, id));
     await audit(tx, user, { action: retired ? "training_subject.retire" : "training_subject.restore", entityType: "training_subject", entityId: id, summary: { name: row.name } });
@@ -251,18 +272,26 @@ type WorkerRow = {
   careSettingId: string | null;
 };
 
-/** The latest completion (not removed) of each subject, per worker, for these workers. */
+/**
+ * The completion (not removed) of each subject that counts, per worker, for these workers: the one that keeps them in
+ * date longest (one that never expires first), then the latest done. A certificate still in date stays so when a newer
+ * one was recorded with a shorter period (decision record 0033).
+ */
 async function latestCompletions(workerIds: readonly string[]): Promise<Map<string, Map<string, { completedOn: string; expiresOn: string | null }>>> {
   const out = new Map<string, Map<string, { completedOn: string; expiresOn: string | null }>>();
+  const better = (a: { completedOn: string; expiresOn: string | null }, b: { completedOn: string; expiresOn: string | null }) => {
+    if (a.expiresOn !== b.expiresOn) return a.expiresOn === null || (b.expiresOn !== null && a.expiresOn > b.expiresOn);
+    return a.completedOn > b.completedOn;
+  };
   for (let i = 0; i < workerIds.length; i += 2000) {
     const rows = await db
       .select({ workerId: trainingCompletions.workerId, subjectId: trainingCompletions.subjectId, completedOn: trainingCompletions.completedOn, expiresOn: trainingCompletions.expiresOn })
       .from(trainingCompletions)
-      .where(and(inArray(trainingCompletions.workerId, workerIds.slice(i, i + 2000)), isNull(trainingCompletions.removedAt)))
-      .orderBy(asc(trainingCompletions.completedOn), asc(trainingCompletions.createdAt));
+      .where(and(inArray(trainingCompletions.workerId, workerIds.slice(i, i + 2000)), isNull(trainingCompletions.removedAt)));
     for (const r of rows) {
-      const mine = out.get(r.workerId) ?? new Map();
-      mine.set(r.subjectId, { completedOn: r.completedOn, expiresOn: r.expiresOn });
+      const mine = out.get(r.workerId) ?? new Map<string, { completedOn: string; expiresOn: string | null }>();
+      const kept = mine.get(r.subjectId);
+      if (!kept || better(r, kept)) mine.set(r.subjectId, { completedOn: r.completedOn, expiresOn: r.expiresOn });
       out.set(r.workerId, mine);
     }
   }
@@ -339,7 +368,8 @@ export type CompletionRow = {
 export async function mandatoryTrainingPage(user: SessionUser, workerId: string, today = todayInLondon()) {
   const worker = await workerRecordHeader(user, workerId);
   if (!worker) return undefined;
-  const row = await one(db.select(workerColumns).from(workers).innerJoin(teams, eq(teams.id, workers.teamId)).where(eq(workers.id, workerId)));
+  const row = await first(db.select(workerColumns).from(workers).innerJoin(teams, eq(teams.id, workers.teamId)).where(and(eq(workers.id, workerId), visibleWorkers(user))));
+  if (!row) return undefined;
   const subjects = await allSubjects();
   const latest = await latestCompletions([workerId]);
   const [standing] = standings([row], subjects, latest, today);
@@ -366,8 +396,9 @@ export async function mandatoryTrainingPage(user: SessionUser, workerId: string,
   const lastReminder = await first(db
     .select({ sentAt: trainingReminders.sentAt, subjects: trainingReminders.subjects, sentBy: users.name })
     .from(trainingReminders)
+    .innerJoin(workers, eq(workers.id, trainingReminders.workerId))
     .leftJoin(users, eq(users.id, trainingReminders.sentBy))
-    .where(eq(trainingReminders.workerId, workerId))
+    .where(and(eq(trainingReminders.workerId, workerId), visibleWorkers(user)))
     .orderBy(desc(trainingReminders.sentAt))
     .limit(1));
   // Nobody records their own training: a completion is the organisation's word that it was done (decision record 0016).
@@ -434,7 +465,7 @@ export async function recordCompletion(user: SessionUser, workerId: string, inpu
       entityType: "training_completion",
       entityId: id,
       workerId,
-      summary: { subject: subject.name, completedOn: input.completedOn, expiresOn },
+      summary: { subject: subject.name, completedOn: input.completedOn, expiresOn, ...(input.note ? { note: input.note } : {}) },
     });
     return { ok: true, id };
   });
@@ -456,7 +487,13 @@ export async function removeCompletion(user: SessionUser, workerId: string, comp
       .where(and(eq(trainingCompletions.id, completionId), eq(trainingCompletions.workerId, workerId))));
     if (!row) return notFound("Completion not found");
     if (row.removedAt) return conflict("This completion has already been removed");
-    await tx.update(trainingCompletions).set({ removedAt: now, removedBy: user.id, removedReason: reason }).where(eq(trainingCompletions.id, completionId));
+    // Only while still in place: of two removals at once, the second is told it was done.
+    const removed = await tx
+      .update(trainingCompletions)
+      .set({ removedAt: now, removedBy: user.id, removedReason: reason })
+      .where(and(eq(trainingCompletions.id, completionId), isNull(trainingCompletions.removedAt)))
+      .returning({ id: trainingCompletions.id });
+    if (removed.length === 0) return conflict("This completion has already been removed");
     await audit(tx, user, {
       action: "training_completion.remove",
       entityType: "training_completion",
@@ -499,23 +536,38 @@ export async function outOfDateToRemind(user: SessionUser, today = todayInLondon
   return { targets, recentlyReminded: people.length - targets.length };
 }
 
-/** Records the reminders sent (one audited event a worker), with how each went. */
-export async function recordTrainingReminders(user: SessionUser, sent: readonly (ReminderTarget & { delivery: string })[], now = clockNow()): Promise<Result<{ count: number }>> {
+export type ClaimedReminder = ReminderTarget & { reminderId: string };
+
+/**
+ * Claims a manager's reminders before any email goes: under the organisation's reminder lock, in one transaction, works
+ * out who is out of date and not reminded in the last week, and records a reminder for each ("pending", audited). Two
+ * presses at once, or two managers of one team, remind each worker once; a run that dies while emailing has recorded
+ * whom it was reminding.
+ */
+export async function claimTrainingReminders(user: SessionUser, today = todayInLondon(), now = clockNow()): Promise<Result<{ claimed: ClaimedReminder[]; recentlyReminded: number }>> {
   if (user.role !== "manager") return WORKER_NOT_FOUND;
-  return await db.transaction(async (tx): Promise<Result<{ count: number }>> => {
-    let count = 0;
-    for (const s of sent) {
-      // Checked again here: only a worker this manager may change, and not their own record.
-      const worker = await editableWorkerInTx(tx, user, s.workerId);
-      if (!worker || worker.userId === user.id) continue;
+  return await db.transaction(async (tx): Promise<Result<{ claimed: ClaimedReminder[]; recentlyReminded: number }>> => {
+    await lockFor(`training reminders ${user.orgId}`);
+    const { targets, recentlyReminded } = await outOfDateToRemind(user, today, now);
+    if (targets.length === 0) return conflict(nobodyToRemindWords(recentlyReminded));
+    const claimed: ClaimedReminder[] = [];
+    for (const t of targets) {
       const { id } = await one(tx
         .insert(trainingReminders)
-        .values({ workerId: s.workerId, sentBy: user.id, sentAt: now, subjects: s.subjects, delivery: s.delivery })
+        .values({ workerId: t.workerId, sentBy: user.id, sentAt: now, subjects: t.subjects, delivery: "pending" })
         .returning({ id: trainingReminders.id }));
-      await audit(tx, user, { action: "training_reminder.sent", entityType: "training_reminder", entityId: id, workerId: s.workerId, summary: { subjects: s.subjects, delivery: s.delivery } });
-      count += 1;
+      await audit(tx, user, { action: "training_reminder.sent", entityType: "training_reminder", entityId: id, workerId: t.workerId, summary: { subjects: t.subjects } });
+      claimed.push({ ...t, reminderId: id });
     }
-    return { ok: true, count };
+    return { ok: true, claimed, recentlyReminded };
+  });
+}
+
+/** How a claimed reminder went: emailed, email not set up or failed, or no login to email. Audited. */
+export async function recordReminderDelivery(user: SessionUser, reminder: ClaimedReminder, delivery: ReminderDelivery): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(trainingReminders).set({ delivery }).where(and(eq(trainingReminders.id, reminder.reminderId), eq(trainingReminders.sentBy, user.id)));
+    await audit(tx, user, { action: "training_reminder.delivered", entityType: "training_reminder", entityId: reminder.reminderId, workerId: reminder.workerId, summary: { delivery } });
   });
 }
 
@@ -528,14 +580,15 @@ export const COMPLIANCE_CSV_HEAD = ["Employee number", "Last name", "First name"
  * (how many workers) before any row is read; then the rows come a chunk of workers at a time (an organisation of
  * 50,000 has about 600,000 rows). Managers, leads and administrators; a support worker has nothing to download.
  */
-export async function exportCompliance(user: SessionUser, today = todayInLondon(), chunk = 2000) {
-  const ids = user.role === "support_worker" ? [] : (await db
+export async function exportCompliance(user: SessionUser, today = todayInLondon(), filters?: WorkerFilters, chunk = 2000) {
+  // The workers list's filters, when the download is made from it: the same workers in its order; else everyone.
+  const ids = user.role === "support_worker" ? [] : filters ? await workerIdsMatching(user, filters) : (await db
     .select({ id: workers.id })
     .from(workers)
     .innerJoin(teams, eq(teams.id, workers.teamId))
     .where(and(visibleWorkers(user), eq(workers.status, "in_post")))
-    .orderBy(asc(teams.name), asc(workers.lastName), asc(workers.firstName), asc(workers.id))).map((r) => r.id);
-  await db.transaction(async (tx) => await audit(tx, user, { action: "training_completions.export", entityType: "worker_list", entityId: "mandatory-training", summary: { workers: ids.length } }));
+    .orderBy(caseless(teams.name), caseless(workers.lastName), caseless(workers.firstName), asc(workers.id))).map((r) => r.id);
+  await db.transaction(async (tx) => await audit(tx, user, { action: "training_completions.export", entityType: "worker_list", entityId: "mandatory-training", summary: { workers: ids.length, ...(filters ? { filters: { ...filters, page: undefined } } : {}) } }));
   const subjects = await allSubjects();
   return {
     count: ids.length,

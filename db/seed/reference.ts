@@ -19,6 +19,7 @@ import {
   otjRules,
   trainingSubjects,
   trainingSubjectAudiences,
+  workers,
 } from "../schema";
 import { addDays, now as clockNow } from "../../lib/rules/dates";
 import { statementSort } from "../../lib/rules/competencies";
@@ -148,7 +149,10 @@ export async function seedReference(db: DB): Promise<ReferenceCounts> {
       add("resources");
     }
 
-    // Statutory and mandatory training subjects, matched by code; who needs a new one comes with it.
+    // Statutory and mandatory training subjects, matched by code; who needs a new one comes with it, on a new database.
+    // On one that already has workers (an upgrade), nobody needs a new subject until an administrator says who, once
+    // completions are in: otherwise every worker would be out of date, and emailed so, the day the subjects arrive.
+    const upgrading = !!(await first(tx.select({ id: workers.id }).from(workers).limit(1)));
     const subjectCodes = new Set((await tx.select({ code: trainingSubjects.code }).from(trainingSubjects)).map((r) => r.code));
     for (const [i, s] of trainingSubjectSeeds.entries()) {
       if (subjectCodes.has(s.code)) continue;
@@ -156,7 +160,7 @@ export async function seedReference(db: DB): Promise<ReferenceCounts> {
         .insert(trainingSubjects)
         .values({ code: s.code, name: s.name, description: s.description, renewalMonths: s.renewalMonths, framework: true, sort: (i + 1) * 10 })
         .returning({ id: trainingSubjects.id }));
-      if (s.everyone) await tx.insert(trainingSubjectAudiences).values({ subjectId: row.id, kind: "everyone", refId: null });
+      if (s.everyone && !upgrading) await tx.insert(trainingSubjectAudiences).values({ subjectId: row.id, kind: "everyone", refId: null });
       add("training_subjects");
     }
   });

@@ -9,7 +9,7 @@ import { RENEWAL_MONTHS_MAX } from "../rules/mandatory-training";
 /** The checkbox groups of the subject form, read as lists. */
 export const SUBJECT_LIST_FIELDS = ["stageIds", "professionIds", "careSettingIds"] as const;
 
-const ids = z.array(z.string().trim().max(64)).default([]);
+const ids = z.array(z.string().trim().max(64)).max(500, "Select from the list").default([]);
 
 export const SubjectFields = z
   .object({

@@ -2,10 +2,11 @@
 // worker stands on each subject they need, and the figures a team and a scorecard count. Pure; db/queries/
 // mandatory-training.ts reads the subjects, their audiences and the completions and hands them here.
 import { addMonths, daysBetween } from "./dates";
+import { REMINDER_SOON_DAYS } from "./reminders";
 import type { ComplianceStatus, TrainingAudienceKind } from "../vocabulary";
 
 /** A completion is "expiring soon" within this many days of its expiry: the inbox's "due soon" window. */
-export const EXPIRING_DAYS = 30;
+export const EXPIRING_DAYS = REMINDER_SOON_DAYS;
 
 /** The longest renewal an organisation may set: ten years. */
 export const RENEWAL_MONTHS_MAX = 120;
@@ -60,6 +61,9 @@ export const isCompliant = (status: ComplianceStatus) => status === "in_date" ||
 
 /** Out of date, for reminders: expired or never done. */
 export const isOutOfDate = (status: ComplianceStatus) => status === "expired" || status === "never";
+
+/** Something to do about it: out of date, or expiring soon. */
+export const needsAttention = (status: ComplianceStatus) => status !== "in_date";
 
 export type ComplianceCounts = Record<ComplianceStatus, number> & { required: number };
 
@@ -131,3 +135,11 @@ export function remindedWords(r: { reminded: number; emailed: number; recentlyRe
 
 /** A worker reminded in the last this many days is not reminded again by the bulk reminder. */
 export const REMIND_AGAIN_AFTER_DAYS = 7;
+
+/** How a reminder went: claimed and not yet sent, emailed, email not set up, the email failed, or no login to email. */
+export type ReminderDelivery = "pending" | "sent" | "not_configured" | "failed" | "no_email";
+
+/** Why a manager's reminder reached nobody. */
+export function nobodyToRemindWords(recentlyReminded: number): string {
+  return recentlyReminded ? `Everyone out of date was reminded in the last ${REMIND_AGAIN_AFTER_DAYS} days` : "Nobody in your teams is out of date";
+}

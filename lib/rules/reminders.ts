@@ -234,7 +234,11 @@ export function mandatoryTrainingReminders(p: Person & { needed: readonly Needed
   const title = out > 0
     ? `Mandatory training out of date: ${[expired ? `${expired} expired` : "", never ? `${never} never done` : ""].filter(Boolean).join(", ")}`
     : `Mandatory training expiring soon: ${due.length}`;
-  return [make("training_out_of_date", p, out > 0 ? "out" : "soon", title, dates[0] ?? null, out > 0 ? "overdue" : "due_soon", href)];
+  const reminder = make("training_out_of_date", p, null, title, dates[0] ?? null, out > 0 ? "overdue" : "due_soon", href);
+  // Keyed by which subjects are due, not by a date: one completion recorded changes the earliest date but is no news
+  // for the email digest unless the set of subjects changes.
+  const which = due.map((n) => `${n.subjectId}.${n.status === "expiring" ? "s" : "o"}`).sort().join("+");
+  return [{ ...reminder, key: reminderKey("training_out_of_date", p.workerId, which, null) }];
 }
 
 /** Overdue first, then what waits for the reader, then due soon; each by due date (no date counts as today), then by person and what it is about. */

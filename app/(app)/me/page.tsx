@@ -11,7 +11,7 @@ import { isActionOverdue } from "@/lib/rules/pdp-goals";
 import { goalStatusWords, ownAppraisalStatusWords, aspirationWords, frameworkStageWords } from "@/lib/vocabulary";
 import { AppraisalStatusTag, Tag } from "@/components/tags";
 import { ComplianceTag } from "@/components/compliance";
-import { compliancePercent, isCompliant } from "@/lib/rules/mandatory-training";
+import { compliancePercent, needsAttention } from "@/lib/rules/mandatory-training";
 
 export const metadata: Metadata = { title: "My development" };
 
@@ -131,10 +131,10 @@ export default async function MyDevelopmentPage() {
             <span className="text-3xl font-bold tabular-nums">{mandatory.counts.in_date + mandatory.counts.expiring}</span> of {mandatory.counts.required} in date (
             {compliancePercent(mandatory.counts)}%)
           </p>
-          {mandatory.needed.some((n) => !isCompliant(n.status) || n.status === "expiring") ? (
+          {mandatory.needed.some((n) => needsAttention(n.status)) ? (
             <ul className="mb-2 space-y-1" aria-label="Mandatory training to do">
               {mandatory.needed
-                .filter((n) => !isCompliant(n.status) || n.status === "expiring")
+                .filter((n) => needsAttention(n.status))
                 .map((n) => (
                   <li key={n.subjectId} className="flex flex-wrap items-center gap-2">
                     <ComplianceTag status={n.status} /> {n.name}

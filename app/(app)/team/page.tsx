@@ -14,6 +14,7 @@ import { Stat } from "@/components/stat";
 import { ScrollRegion } from "@/components/scroll-region";
 import { compliancePercent, type ComplianceCounts } from "@/lib/rules/mandatory-training";
 import { remindOutOfDateAction } from "./actions";
+import { mailConfigured } from "@/lib/mail";
 import { RemindForm } from "./remind-form";
 
 export const metadata: Metadata = { title: "My team" };
@@ -94,23 +95,27 @@ export default async function TeamPage() {
         <Stat
           label="Mandatory training in date"
           value={teamPercent === null ? "None needed" : `${teamPercent}%`}
-          note={`Of ${mandatory.counts.required} subjects needed across the team`}
+          note={<>Of everyone&apos;s needed subjects, counted person by person ({mandatory.counts.required})</>}
         />
         <Stat label="Out of date on mandatory training" value={mandatory.outOfDate} note="People with training expired or never done" />
       </div>
 
-      {mandatory.outOfDate > 0 ? (
-        <section aria-labelledby="mandatory" className="card mb-8">
-          <h2 id="mandatory" className="mb-1 text-lg">
-            Mandatory training out of date
-          </h2>
-          <p className="mb-3">
-            {mandatory.outOfDate} {mandatory.outOfDate === 1 ? "person has" : "people have"} training expired or never done: {mandatory.counts.expired} expired and{" "}
-            {mandatory.counts.never} never done across the team. <a href="/mandatory-training/export" download>Download the team&apos;s compliance (CSV)</a>
-          </p>
-          <RemindForm action={remindOutOfDateAction} toRemind={mandatory.toRemind} recentlyReminded={mandatory.recentlyReminded} />
-        </section>
-      ) : null}
+      <section aria-labelledby="mandatory" className="card mb-8">
+        <h2 id="mandatory" className="mb-1 text-lg">
+          Mandatory training
+        </h2>
+        <p className="mb-3">
+          {mandatory.outOfDate > 0
+            ? `${mandatory.outOfDate} ${mandatory.outOfDate === 1 ? "person has" : "people have"} training expired or never done: ${mandatory.counts.expired} expired and ${mandatory.counts.never} never done across the team.`
+            : "Nobody in your teams is out of date."}{" "}
+          <a href="/mandatory-training/export" download>
+            Download your teams&apos; mandatory training (CSV)
+          </a>
+        </p>
+        {mandatory.outOfDate > 0 ? (
+          <RemindForm action={remindOutOfDateAction} toRemind={mandatory.toRemind} recentlyReminded={mandatory.recentlyReminded} emails={mailConfigured()} />
+        ) : null}
+      </section>
 
       {forYou.length > 0 ? (
         <section aria-labelledby="for-you" className="mb-8">

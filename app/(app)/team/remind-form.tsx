@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { REMIND_AGAIN_AFTER_DAYS } from "@/lib/rules/mandatory-training";
 
-export function RemindForm({ action, toRemind, recentlyReminded }: { action: FormAction; toRemind: number; recentlyReminded: number }) {
+export function RemindForm({ action, toRemind, recentlyReminded, emails }: { action: FormAction; toRemind: number; recentlyReminded: number; emails: boolean }) {
   const { state, formProps, refusal } = useFormAction(action);
   return (
     <form {...formProps} noValidate>
@@ -17,7 +17,11 @@ export function RemindForm({ action, toRemind, recentlyReminded }: { action: For
         </SubmitButton>
       ) : null}
       <p className="text-sm text-nhs-secondary">
-        {toRemind > 0 ? "Each gets an email listing what is out of date, if they have a login. " : ""}
+        {toRemind > 0
+          ? emails
+            ? "Each with an active login gets an email listing what is out of date; everyone sees it in their inbox. "
+            : "Email is not set up here, so nobody is emailed: the reminder is recorded, and each sees what is out of date in their inbox. "
+          : ""}
         {recentlyReminded > 0 ? `${recentlyReminded} reminded in the last ${REMIND_AGAIN_AFTER_DAYS} days ${recentlyReminded === 1 ? "is" : "are"} not reminded again yet.` : ""}
       </p>
       <SavedStatus state={state} />

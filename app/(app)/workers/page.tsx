@@ -136,9 +136,14 @@ export default async function WorkersPage({ searchParams }: { searchParams: Sear
           <strong>{result.headcount.toLocaleString("en-GB")}</strong> {result.headcount === 1 ? "worker" : "workers"} ·{" "}
           <strong>{Number(result.fte.toFixed(2)).toLocaleString("en-GB")}</strong> FTE
         </p>
-        <a href={exportHref} download>
-          Download these workers as CSV
-        </a>
+        <span className="flex flex-wrap gap-x-4">
+          <a href={exportHref} download>
+            Download these workers as CSV
+          </a>
+          <a href={`/mandatory-training/export${filtersToQuery({ ...f, page: 1 }) || "?status=in_post"}`} download>
+            Download these workers&apos; mandatory training (CSV)
+          </a>
+        </span>
       </div>
 
       {result.rows.length === 0 ? (

@@ -12,6 +12,7 @@ export default async function MandatoryTrainingSubjectsPage() {
   const admin = await requireRole("admin");
   const rows = await subjectsForAdmin(admin);
   const live = rows.filter((r) => !r.retiredAt).length;
+  const unassigned = rows.filter((r) => !r.retiredAt && r.audiences.length === 0).length;
   return (
     <>
       <p className="mb-2">
@@ -35,6 +36,12 @@ export default async function MandatoryTrainingSubjectsPage() {
           </a>
         </p>
       </div>
+      {unassigned > 0 ? (
+        <p className="card mb-6 border-l-8 border-l-nhs-warm-yellow">
+          {unassigned} current {unassigned === 1 ? "subject is" : "subjects are"} needed by nobody yet. Once workers&apos; completions are recorded or
+          imported, open each and choose who needs it: from then on everyone it is for is asked for it, and reminded.
+        </p>
+      ) : null}
       <ScrollRegion label="Mandatory training subjects, table">
         <table className="table">
           <caption className="sr-only">Mandatory training subjects: name, how often renewed, who needs it, and whether it is current</caption>
@@ -55,7 +62,7 @@ export default async function MandatoryTrainingSubjectsPage() {
                   <Link href={`/admin/mandatory-training/${r.id}`} className="font-semibold">
                     {r.name}
                   </Link>
-                  <span className="mt-1 block text-sm text-nhs-secondary">{r.framework ? "Core Skills Training Framework" : "The organisation's own"}</span>
+                  <span className="mt-1 block text-sm text-nhs-secondary">{r.framework ? "Core Skills Training Framework" : "Added here"}</span>
                   {r.retiredAt ? (
                     <span className="mt-1 block sm:hidden">
                       <Tag tone="grey">Retired</Tag>

@@ -43,7 +43,7 @@ export default async function SubjectPage({ params, searchParams }: { params: Pr
           rows={[
             ["Renewal", renewalWords(subject.renewalMonths)],
             ["Who needs it", subject.who],
-            ["Source", subject.framework ? "Core Skills Training Framework" : "The organisation's own"],
+            ["Source", subject.framework ? "Core Skills Training Framework" : "Added here"],
             ...(subject.retiredAt ? ([["Retired", formatDateTime(subject.retiredAt)]] as Array<[string, string]>) : []),
           ]}
         />

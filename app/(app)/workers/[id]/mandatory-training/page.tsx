@@ -6,7 +6,7 @@ import { WorkerRecordHeader } from "@/components/worker-record-nav";
 import { ScrollRegion } from "@/components/scroll-region";
 import { ComplianceTag } from "@/components/compliance";
 import { formatDate, formatDateTime, todayInLondon } from "@/lib/rules/dates";
-import { compliancePercent, renewalWords } from "@/lib/rules/mandatory-training";
+import { EXPIRING_DAYS, compliancePercent, renewalWords } from "@/lib/rules/mandatory-training";
 import { recordCompletionAction, removeCompletionAction } from "./actions";
 import { CompletionForm, RemoveCompletionForm } from "./training-forms";
 
@@ -34,7 +34,7 @@ export default async function MandatoryTrainingPage({ params }: { params: Promis
         <p className="mb-4 text-nhs-secondary">
           {c.required === 0
             ? "No mandatory training is needed in this role."
-            : `${c.in_date + c.expiring} of ${c.required} in date (${percent}%)${c.expiring ? `, ${c.expiring} expiring within 30 days` : ""}${c.expired ? `, ${c.expired} expired` : ""}${c.never ? `, ${c.never} never done` : ""}.`}
+            : `${c.in_date + c.expiring} of ${c.required} in date (${percent}%)${c.expiring ? `, ${c.expiring} expiring within ${EXPIRING_DAYS} days` : ""}${c.expired ? `, ${c.expired} expired` : ""}${c.never ? `, ${c.never} never done` : ""}.`}
         </p>
         {data.ownRecord ? (
           <p className="card mb-6">
@@ -85,7 +85,7 @@ export default async function MandatoryTrainingPage({ params }: { params: Promis
           <h2 id="record" className="mb-4">
             Record a completion
           </h2>
-          <CompletionForm action={recordCompletionAction.bind(null, id)} subjects={data.subjects} today={today} />
+          <CompletionForm action={recordCompletionAction.bind(null, id)} subjects={data.subjects} />
         </section>
       ) : null}
 

@@ -11,19 +11,8 @@ import { FoldedReasonForm } from "@/components/forms/folded-reason-form";
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { REASON_MAX } from "@/lib/forms/limits";
 
-export function CompletionForm({
-  action,
-  subjects,
-  today,
-  subjectId,
-}: {
-  action: FormAction;
-  subjects: ReadonlyArray<{ id: string; name: string; needed: boolean }>;
-  today: string;
-  /** The subject to select first (from a row's "record" link). */
-  subjectId?: string;
-}) {
-  const { state, formProps, key, values: v, errors: e, summary } = useFormAction(action, { defaults: subjectId ? { subjectId } : undefined });
+export function CompletionForm({ action, subjects }: { action: FormAction; subjects: ReadonlyArray<{ id: string; name: string; needed: boolean }> }) {
+  const { state, formProps, key, values: v, errors: e, summary } = useFormAction(action);
   const needed = subjects.filter((s) => s.needed);
   const others = subjects.filter((s) => !s.needed);
   return (
@@ -38,7 +27,7 @@ export function CompletionForm({
         error={e?.subjectId}
         className="max-w-xl"
       />
-      <DateField name="completedOn" label="Date completed" hint="The date on the certificate or in the learning system" values={v} defaultValue={today} error={e?.completedOn} />
+      <DateField name="completedOn" label="Date completed" hint="The date on the certificate or in the learning system: it runs out from then" values={v} error={e?.completedOn} />
       <TextField name="note" label="Note (optional)" hint="For example: the course or the certificate number" defaultValue={v.note} error={e?.note} autoComplete="off" maxChars={REASON_MAX} />
       <SubmitButton pendingText="Saving…">Record the completion</SubmitButton>
       <SavedStatus state={state} />
@@ -55,6 +44,7 @@ export function RemoveCompletionForm({ action, completionId, what }: { action: F
       what={what}
       open="Remove"
       label="Why is it being removed?"
+      hint="The worker sees this reason on their record"
       submit="Remove the completion"
       pending="Removing…"
       summaryClassName="text-sm font-semibold"
