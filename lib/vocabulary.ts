@@ -280,6 +280,9 @@ export const importVerdictWords = labels(IMPORT_VERDICTS, {
 });
 
 export const IMPORT_BATCH_STATUSES = ["checked", "applied"] as const;
+/** What a checked file imports: workers (a staff list), or mandatory training completions (a learning system's file). */
+export const IMPORT_KINDS = ["workers", "training_completions"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 export type ImportBatchStatus = (typeof IMPORT_BATCH_STATUSES)[number];
 
 /**

@@ -4,7 +4,7 @@ import "server-only";
 // them, never on their own record; the worker and leads read), where each worker stands, the team's figures, the CSV
 // download and a manager's reminders to everyone out of date. Every change is audited.
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
-import { db, first, lockFor, one, type Tx } from "../client";
+import { db, first, isUniqueViolation, lockFor, one, type Tx } from "../client";
 import { careSettings, professions, stages, teams, trainingCompletions, trainingReminders, trainingSubjectAudiences, trainingSubjects, users, workers } from "../schema";
 import { editableWorkers, visibleWorkers } from "../access";
 import { caseless } from "../dialect";
@@ -439,6 +439,16 @@ function refusedByRole(user: SessionUser): Refusal | undefined {
 export async function recordCompletion(user: SessionUser, workerId: string, input: CompletionInput, today = todayInLondon()): Promise<Result<{ id: string }>> {
   const refused = refusedByRole(user);
   if (refused) return refused;
+  try {
+    return await recordCompletionOnce(user, workerId, input, today);
+  } catch (error) {
+    // The same completion recorded twice at once (a double-clicked button): one is kept.
+    if (isUniqueViolation(error)) return conflict("That completion is already recorded on that day", "completedOn");
+    throw error;
+  }
+}
+
+async function recordCompletionOnce(user: SessionUser, workerId: string, input: CompletionInput, today: string): Promise<Result<{ id: string }>> {
   return await db.transaction(async (tx): Promise<Result<{ id: string }>> => {
     const worker = await editableWorkerInTx(tx, user, workerId);
     if (!worker) return WORKER_NOT_FOUND;

@@ -21,7 +21,7 @@ import {
 import { editableWorkers, managedTeamIds } from "../access";
 import { audit, auditMany, type AuditEntry } from "../audit";
 import type { SessionUser } from "../../lib/session-user";
-import type { ImportVerdict } from "../../lib/vocabulary";
+import type { ImportKind, ImportVerdict } from "../../lib/vocabulary";
 import { POSITION_FIELDS, type WorkerFields } from "../../lib/forms/worker";
 import { readWorkerCsv } from "../../lib/rules/worker-import/read-file";
 import type { ExistingWorker, ImportContext, RefValue } from "../../lib/rules/worker-import/check-row";
@@ -152,23 +152,24 @@ export async function checkWorkerImport(user: SessionUser, file: { name: string;
   });
 }
 
-/** A batch the user uploaded (no one else may see it), with whether it may still be confirmed. */
-export async function importBatchFor(user: SessionUser, batchId: string, now = clockNow()) {
+/** A batch of this kind the user uploaded (no one else may see it), with whether it may still be confirmed. */
+export async function importBatchFor(user: SessionUser, batchId: string, now = clockNow(), kind: ImportKind = "workers") {
   const batch = await first(db
     .select()
     .from(importBatches)
-    .where(and(eq(importBatches.id, batchId), eq(importBatches.uploadedBy, user.id), eq(importBatches.orgId, user.orgId))));
+    .where(and(eq(importBatches.id, batchId), eq(importBatches.uploadedBy, user.id), eq(importBatches.orgId, user.orgId), eq(importBatches.kind, kind))));
   if (!batch) return undefined;
   const expired = batch.status === "checked" && batch.createdAt.getTime() < now.getTime() - BATCH_CONFIRM_WITHIN_MS;
   return { ...batch, notes: JSON.parse(batch.notes) as string[], expired };
 }
 
-/** One page of a batch's rows, optionally of one verdict, in file order. */
-export async function importRowsFor(user: SessionUser, batchId: string, opts: { verdict?: ImportVerdict; page: number }) {
+/** One page of a batch's rows, optionally of one verdict, in file order; each row as its kind's plan wrote it. */
+export async function importRowsFor<Row = PlannedRow>(user: SessionUser, batchId: string, opts: { verdict?: ImportVerdict; page: number }, kind: ImportKind = "workers") {
   const where = and(
     eq(importRows.batchId, batchId),
     eq(importBatches.uploadedBy, user.id),
     eq(importBatches.orgId, user.orgId),
+    eq(importBatches.kind, kind),
     opts.verdict ? eq(importRows.verdict, opts.verdict) : undefined,
   );
   const { n } = await first(db
@@ -186,7 +187,7 @@ export async function importRowsFor(user: SessionUser, batchId: string, opts: { 
     .orderBy(asc(importRows.rowNumber))
     .limit(IMPORT_ROWS_PER_PAGE)
     .offset((page - 1) * IMPORT_ROWS_PER_PAGE))
-    .map((r) => JSON.parse(r.data) as PlannedRow);
+    .map((r) => JSON.parse(r.data) as Row);
   return { rows, page, pages, count: n };
 }
 
@@ -225,6 +226,7 @@ export async function applyWorkerImport(user: SessionUser, batchId: string, toda
             eq(importBatches.id, batchId),
             eq(importBatches.uploadedBy, user.id),
             eq(importBatches.orgId, user.orgId),
+            eq(importBatches.kind, "workers"),
             eq(importBatches.status, "checked"),
             gt(importBatches.createdAt, new Date(now.getTime() - BATCH_CONFIRM_WITHIN_MS)),
           ),
@@ -330,11 +332,12 @@ export async function applyWorkerImport(user: SessionUser, batchId: string, toda
   }
 }
 
-async function whyNotApplied(tx: Tx, user: SessionUser, batchId: string): Promise<Extract<ApplyResult, { ok: false }>> {
+/** Why a batch of this kind could not be claimed: not theirs (or not there), already applied, or too old. */
+export async function whyNotApplied(tx: Tx, user: SessionUser, batchId: string, kind: ImportKind = "workers"): Promise<Extract<ApplyResult, { ok: false }>> {
   const batch = await first(tx
     .select({ status: importBatches.status })
     .from(importBatches)
-    .where(and(eq(importBatches.id, batchId), eq(importBatches.uploadedBy, user.id), eq(importBatches.orgId, user.orgId))));
+    .where(and(eq(importBatches.id, batchId), eq(importBatches.uploadedBy, user.id), eq(importBatches.orgId, user.orgId), eq(importBatches.kind, kind))));
   if (!batch) return { ok: false, code: "not_found", message: "Import not found" };
   if (batch.status === "applied") return { ok: false, code: "conflict", message: "This file has already been imported. Nothing was imported again." };
   return {

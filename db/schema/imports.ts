@@ -4,7 +4,7 @@ import { sqliteTable, text, integer, index, primaryKey } from "drizzle-orm/sqlit
 import { id, timestamp, date, createdAt } from "./_shared";
 import { organisations } from "./reference";
 import { users } from "./people";
-import { IMPORT_BATCH_STATUSES, IMPORT_VERDICTS } from "../../lib/vocabulary";
+import { IMPORT_BATCH_STATUSES, IMPORT_KINDS, IMPORT_VERDICTS } from "../../lib/vocabulary";
 
 export const importBatches = sqliteTable(
   "import_batches",
@@ -17,6 +17,8 @@ export const importBatches = sqliteTable(
     uploadedBy: text("uploaded_by")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    /** What the file imports; each kind's pages and confirmation read only their own. */
+    kind: text("kind", { enum: IMPORT_KINDS }).notNull().default("workers"),
     fileName: text("file_name").notNull(),
     /** The date the rows were checked against (start dates may be at most a year after it). */
     checkedOn: date("checked_on").notNull(),

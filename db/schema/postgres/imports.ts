@@ -6,7 +6,7 @@ import { pgTable, text, integer, index, primaryKey } from "drizzle-orm/pg-core";
 import { id, timestamp, date, createdAt } from "./_shared";
 import { organisations } from "./reference";
 import { users } from "./people";
-import { IMPORT_BATCH_STATUSES, IMPORT_VERDICTS } from "../../../lib/vocabulary";
+import { IMPORT_BATCH_STATUSES, IMPORT_KINDS, IMPORT_VERDICTS } from "../../../lib/vocabulary";
 
 export const importBatches = pgTable(
   "import_batches",
@@ -19,6 +19,8 @@ export const importBatches = pgTable(
     uploadedBy: text("uploaded_by")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    /** What the file imports; each kind's pages and confirmation read only their own. */
+    kind: text("kind", { enum: IMPORT_KINDS }).notNull().default("workers"),
     fileName: text("file_name").notNull(),
     /** The date the rows were checked against (start dates may be at most a year after it). */
     checkedOn: date("checked_on").notNull(),

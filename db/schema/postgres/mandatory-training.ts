@@ -56,6 +56,8 @@ export const trainingCompletions = pgTable(
     expiresOn: date("expires_on"),
     source: text("source", { enum: TRAINING_COMPLETION_SOURCES }).notNull(),
     note: text("note").notNull().default(""),
+    /** The learning system's file it came from, when imported (the batch itself is deleted a day later). */
+    importBatchId: text("import_batch_id"),
     recordedBy: text("recorded_by").references(() => users.id, { onDelete: "set null" }),
     removedAt: timestamp("removed_at"),
     removedBy: text("removed_by").references(() => users.id, { onDelete: "set null" }),
@@ -64,6 +66,8 @@ export const trainingCompletions = pgTable(
   },
   (t) => [
     index("training_completions_worker_idx").on(t.workerId, t.subjectId, t.completedOn),
+    // One current completion of a subject a day: a double-clicked form, or a file imported twice, cannot add another.
+    uniqueIndex("training_completions_once_a_day_uq").on(t.workerId, t.subjectId, t.completedOn).where(sql`${t.removedAt} is null`),
     index("training_completions_subject_idx").on(t.subjectId, t.expiresOn),
     check("training_completions_expiry", sql`${t.expiresOn} is null or ${t.expiresOn} >= ${t.completedOn}`),
   ],
