@@ -1,4 +1,4 @@
-// What the appraisal forms send: scheduling, the manager's form (with repeated rows), the worker's sign-off, reasons.
+// What the appraisal forms send: scheduling and moving to another date, the manager's form (with repeated rows), the worker's sign-off, reasons.
 import { z } from "zod";
 import { after, optionalDate as anyOptionalDate, requiredDate } from "./dates";
 import { OBJECTIVE_OUTCOMES } from "../vocabulary";
@@ -26,6 +26,10 @@ export type ScheduleFields = z.infer<typeof scheduleFields>;
 export const reasonFields = z.object({
   reason: z.string({ error: "Give a reason" }).trim().min(1, "Give a reason").max(TEXT_MAX, `The reason must be ${TEXT_MAX} characters or fewer`),
 });
+
+/** Moving a booked appraisal: the new date (checked as booking checks it) and why. */
+export const rescheduleFields = scheduleFields.pick({ scheduledFor: true }).extend(reasonFields.shape);
+export type RescheduleFields = z.infer<typeof rescheduleFields>;
 
 export const signOffFields = z.object({ workerComments: longText("Your comments") });
 

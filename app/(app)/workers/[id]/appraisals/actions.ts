@@ -9,6 +9,7 @@ import {
   appraisalFormObject,
   objectiveRowCount,
   reasonFields,
+  rescheduleFields,
   scheduleFields,
   signOffFields,
 } from "@/lib/forms/appraisal";
@@ -40,6 +41,16 @@ export const scheduleAppraisalAction = defineAction({
   run: async ({ user, ids: [workerId], input }) => await appraisals.scheduleAppraisal(user, workerId, input),
   revalidate: ({ ids: [workerId] }) => refresh(workerId),
   redirect: ({ ids: [workerId], result }) => pagePath(workerId, result.appraisalId, "scheduled"),
+});
+
+/** Moves a booked appraisal to another date, with a reason: whoever may book it. */
+export const rescheduleAppraisalAction = defineAction({
+  roles: MANAGERS,
+  ids: WorkerAppraisal,
+  input: rescheduleFields,
+  run: async ({ user, ids: [workerId, appraisalId], input, today }) => await appraisals.rescheduleAppraisal(user, workerId, appraisalId, input, today),
+  revalidate: ({ ids: [workerId, appraisalId] }) => refresh(workerId, appraisalId),
+  redirect: ({ ids: [workerId, appraisalId] }) => pagePath(workerId, appraisalId, "rescheduled"),
 });
 
 export const startAppraisalAction = defineAction({
@@ -94,7 +105,16 @@ export const signOffAppraisalAction = defineSignature({
   input: signOffFields,
   run: async ({ user, ids: [workerId, appraisalId], input, signature }) => await appraisals.signOff(user, workerId, appraisalId, input, signature),
   revalidate: ({ ids: [workerId, appraisalId] }) => refresh(workerId, appraisalId),
-  redirect: ({ ids: [workerId, appraisalId] }) => pagePath(workerId, appraisalId, "signed"),
+  redirect: ({ ids: [workerId, appraisalId], result }) => pagePath(workerId, appraisalId, result.completed ? "signed" : "signed_first"),
+});
+
+/** The appraiser's signature, beside the worker's: the worker's manager or an administrator, with their password again. */
+export const signAsAppraiserAction = defineSignature({
+  roles: MANAGERS,
+  ids: WorkerAppraisal,
+  run: async ({ user, ids: [workerId, appraisalId], signature }) => await appraisals.signAsAppraiser(user, workerId, appraisalId, signature),
+  revalidate: ({ ids: [workerId, appraisalId] }) => refresh(workerId, appraisalId),
+  redirect: ({ ids: [workerId, appraisalId], result }) => pagePath(workerId, appraisalId, result.completed ? "countersigned" : "appraiser_signed_first"),
 });
 
 export const returnToManagerAction = defineAction({
