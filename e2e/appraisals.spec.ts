@@ -1,6 +1,8 @@
 // The annual appraisal, as the people involved go through it: manager2 books Daniel Kowalski's appraisal and moves it
 // to another date with a reason (refused the same date, the reason kept; the move listed; the inbox follows), then
-// writes and sends it (adding its new objective to his PDP); Daniel reads it, tries sending it back without a reason,
+// Daniel is asked in his inbox to prepare, is refused sharing an empty preparation, saves it and comes back, then
+// shares it, and the reminder goes; manager2 reads it on the appraisal page as he writes and sends it (adding its new
+// objective to his PDP); Daniel reads it, tries sending it back without a reason,
 // then signs it, spoken to as "you" throughout; it waits for the appraiser, and manager2 signs as appraiser (refused a
 // wrong password), which completes it; manager2 finds it locked, prints it with both signatures, and reopens it with a
 // reason. With none booked, Daniel is offered no booking, and his earlier appraisals fit a phone. Another team's
@@ -18,6 +20,8 @@ test.describe.configure({ mode: "serial" });
 const TAG = "appraisals-e2e";
 const OBJECTIVE = `Run the Makaton sign of the week for the team (${TAG})`;
 const COMMENT = `Thank you, a fair record of my year (${TAG})`;
+const WENT_WELL = `The parent drop-in sessions, which I now run on my own (${TAG})`;
+const LEARN = `Makaton level 2, and leading a group session (${TAG})`;
 
 let workerId = "";
 let appraisalPath = "";
@@ -147,9 +151,54 @@ test("manager2 books the appraisal, refused a date three years ahead with the da
   await page.context().close();
 });
 
+test("Daniel prepares from his inbox: refused sharing nothing, saves and comes back, then shares it and the reminder goes", async ({ browser }) => {
+  const page = await signedInPage(browser, "worker2");
+  await visit(page, "/inbox");
+  await page.getByRole("link", { name: "Prepare for your appraisal" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Preparing for the appraisal" })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`${appraisalPath}/preparation$`));
+  await expect(page.getByText("Only you can see it until you share it with your manager.")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Share with my manager" }).click();
+  await expect(errorSummary(page)).toContainText("Write at least one answer before you share your preparation");
+  await expect(page.getByLabel("What went well this year")).toHaveAttribute("aria-describedby", /wentWell-error/);
+  await expectAccessible(page);
+
+  await page.getByLabel("What went well this year").fill(WENT_WELL);
+  await page.getByRole("button", { name: "Save and come back later" }).click();
+  await expect(status(page, "Saved. Only you can see it until you share it with your manager.")).toBeVisible();
+  // Coming back, it is as he left it; still in his inbox, and still his alone.
+  await visit(page, "/inbox");
+  await page.getByRole("link", { name: "Prepare for your appraisal" }).click();
+  await expect(page.getByLabel("What went well this year")).toHaveValue(WENT_WELL);
+  await page.getByLabel("What you want to learn next").fill(LEARN);
+  await page.getByLabel("Your wellbeing").fill("Settled; the new rota helps");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "test-results/appraisal-preparation-390.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: "test-results/appraisal-preparation-1280.png", fullPage: true });
+  await page.getByRole("button", { name: "Share with my manager" }).click();
+  await expect(status(page, "Shared with your manager")).toBeVisible();
+  await expect(page.getByText(/^You shared it with your manager on /)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save changes" })).toBeVisible();
+  await expectAccessible(page);
+
+  await visit(page, "/inbox");
+  await expect(page.getByRole("link", { name: "Prepare for your appraisal" })).toHaveCount(0);
+  await visit(page, appraisalPath);
+  await expect(page.getByRole("region", { name: "Your preparation" })).toContainText("You shared it with your manager on");
+  await page.context().close();
+});
+
 test("manager2 starts it, fills the form with a new objective, adds it to the PDP and sends it for sign-off", async ({ browser }) => {
   const page = await signedInPage(browser, "manager2");
   await visit(page, appraisalPath);
+  // Daniel's preparation, there as he writes it.
+  const prepared = page.getByRole("region", { name: "Daniel's preparation" });
+  await expect(prepared).toContainText(WENT_WELL);
+  await expect(prepared).toContainText(LEARN);
+  await page.screenshot({ path: "test-results/appraisal-manager-preparation-1280.png", fullPage: true });
   await page.getByRole("button", { name: "Start the appraisal" }).click();
   await expect(status(page, "Appraisal started")).toBeVisible();
   await expectAccessible(page);
@@ -248,6 +297,9 @@ test("manager2 signs as appraiser: a wrong password signs nothing; with his pass
   await visit(page, appraisalPath);
   await expect(page.getByText(/^Daniel Kowalski signed it off on \d/)).toBeVisible();
   const sign = page.getByRole("region", { name: "Sign as appraiser" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "test-results/appraisal-appraiser-sign-390.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
   await sign.getByLabel("Your password").fill("not-my-password");
   await sign.getByRole("button", { name: "Sign as appraiser" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "The password is not right" })).toBeVisible();
@@ -259,6 +311,7 @@ test("manager2 signs as appraiser: a wrong password signs nothing; with his pass
   expect((await signatureAudit(appraisalPath.split("/").at(-1)!, "appraisal.appraiser_signed"))?.summary).toMatchObject({ reauthenticated: "password", completed: true });
   await expect(page.getByText(/^Signed off by Daniel Kowalski on .+ and by Tunde Adebayo as appraiser on .+\. Locked\.$/)).toBeVisible();
   await expect(page.getByRole("region", { name: "Sign as appraiser" })).toHaveCount(0);
+  await page.screenshot({ path: "test-results/appraisal-signed-by-both-1280.png", fullPage: true });
   await expectAccessible(page);
   await page.context().close();
 });
@@ -269,6 +322,7 @@ test("another team's manager and another worker get 404; a lead reads it and cha
     expect((await page.goto(appraisalPath))?.status()).toBe(404);
     expect((await page.goto(`/workers/${workerId}/appraisals`))?.status()).toBe(404);
     expect((await page.goto(`${appraisalPath}/print`))?.status()).toBe(404);
+    expect((await page.goto(`${appraisalPath}/preparation`))?.status()).toBe(404);
     await page.context().close();
   }
   const lead = await signedInPage(browser, "lead");
@@ -276,6 +330,10 @@ test("another team's manager and another worker get 404; a lead reads it and cha
   await expect(newObjective(lead)).toBeVisible();
   await expect(lead.getByRole("button", { name: /Save|Reopen|Cancel|Sign off|Start/ })).toHaveCount(0);
   await expect(lead.getByRole("textbox")).toHaveCount(0);
+  await visit(lead, `${appraisalPath}/preparation`);
+  await expect(lead.getByRole("region", { name: "Daniel's preparation" })).toContainText(WENT_WELL);
+  await expect(lead.getByRole("textbox")).toHaveCount(0);
+  await expect(lead.getByRole("button", { name: /Share|Save/ })).toHaveCount(0);
   await lead.context().close();
 });
 

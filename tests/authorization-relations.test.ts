@@ -390,6 +390,10 @@ const TABLE: Record<string, { load: () => Promise<Actions>; actions: Record<stri
       },
       reopenAppraisalAction: { fixture: async (t) => ({ ids: [t.workerId, await signedAppraisal(t)], form: reason }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" } },
       cancelAppraisalAction: { fixture: async (t) => ({ ids: [t.workerId, await scheduled(t)], form: reason }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" } },
+      savePreparationAction: {
+        fixture: async (t) => ({ ids: [t.workerId, await scheduled(t)], form: { wentWell: "Ran the drop-in sessions", wellbeing: "Well", intent: "share" } }),
+        expect: { support_worker: "DNNN", manager: "NNNN", lead: "NNNN", admin: "NNNN" },
+      },
     },
   },
   "app/(app)/workers/[id]/apprenticeship/actions.ts": {

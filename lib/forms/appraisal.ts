@@ -31,6 +31,16 @@ export const reasonFields = z.object({
 export const rescheduleFields = scheduleFields.pick({ scheduledFor: true }).extend(reasonFields.shape);
 export type RescheduleFields = z.infer<typeof rescheduleFields>;
 
+/** The worker's preparation: five answers, each optional while they save and come back. */
+export const preparationFields = z.object({
+  wentWell: longText("What went well"),
+  wasHard: longText("What was hard"),
+  wantToLearn: longText("What you want to learn"),
+  wellbeing: longText("Your wellbeing"),
+  careerAspiration: longText("Where you want your career to go"),
+});
+export type PreparationFields = z.infer<typeof preparationFields>;
+
 export const signOffFields = z.object({ workerComments: longText("Your comments") });
 
 const reviewRow = z.object({

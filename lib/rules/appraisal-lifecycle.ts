@@ -108,6 +108,26 @@ export function signOffRefusal(workerName: string): string {
   return `Only ${workerName} can sign off their own appraisal`;
 }
 
+/**
+ * The worker's preparation may be written and changed until the appraisal is completed (or cancelled): saved and come
+ * back to, and still added to once shared.
+ */
+export function preparationMayChange(status: AppraisalStatus): boolean {
+  return status !== "completed" && status !== "cancelled";
+}
+
+/** Why the worker cannot change their preparation now, or null when they can. */
+export function preparationLockedMessage(status: AppraisalStatus): string | null {
+  if (status === "completed") return "This appraisal is complete, so your preparation for it can no longer change";
+  if (status === "cancelled") return "This appraisal was cancelled, so your preparation for it can no longer change";
+  return null;
+}
+
+/** A preparation shared with nothing written in it says nothing: at least one answer first. */
+export function preparationHasAnswers(p: Record<"wentWell" | "wasHard" | "wantToLearn" | "wellbeing" | "careerAspiration", string>): boolean {
+  return [p.wentWell, p.wasHard, p.wantToLearn, p.wellbeing, p.careerAspiration].some((v) => v.trim().length > 0);
+}
+
 /** An appraisal that has not finished (at most one per worker at a time). */
 export const OPEN_APPRAISAL_STATUSES = ["scheduled", "in_progress", "awaiting_sign_off"] as const satisfies readonly AppraisalStatus[];
 

@@ -105,6 +105,7 @@ export const MATRIX: Record<string, Record<string, Who>> = {
     returnToManagerAction: ANY_ROLE,
     reopenAppraisalAction: MANAGER_ADMIN,
     cancelAppraisalAction: MANAGER_ADMIN,
+    savePreparationAction: ["support_worker"],
   },
   "app/(app)/workers/[id]/apprenticeship/actions.ts": {
     startApprenticeshipAction: STAFF,

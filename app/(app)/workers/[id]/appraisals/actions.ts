@@ -8,12 +8,14 @@ import {
   appraisalFields,
   appraisalFormObject,
   objectiveRowCount,
+  preparationFields,
   reasonFields,
   rescheduleFields,
   scheduleFields,
   signOffFields,
 } from "@/lib/forms/appraisal";
 import * as appraisals from "@/db/queries/appraisals";
+import { savePreparation } from "@/db/queries/appraisal-preparation";
 
 function refresh(workerId: string, appraisalId?: string) {
   return [
@@ -142,4 +144,24 @@ export const cancelAppraisalAction = defineAction({
   run: async ({ user, ids: [workerId, appraisalId], input }) => await appraisals.cancelAppraisal(user, workerId, appraisalId, input.reason),
   revalidate: ({ ids: [workerId, appraisalId] }) => refresh(workerId, appraisalId),
   redirect: ({ ids: [workerId, appraisalId] }) => pagePath(workerId, appraisalId, "cancelled"),
+});
+
+/**
+ * The worker's preparation: "Save and come back later" keeps it to themselves; "Share with my manager" shares it
+ * (once shared, later saves are shared too). Only the worker writes it, so only a support worker may call this.
+ */
+export const savePreparationAction = defineAction({
+  roles: ["support_worker"],
+  ids: WorkerAppraisal,
+  input: preparationFields,
+  run: async ({ user, ids: [workerId, appraisalId], input, form }) => await savePreparation(user, workerId, appraisalId, input, form.get("intent") === "share"),
+  revalidate: ({ ids: [workerId, appraisalId] }) => [...refresh(workerId, appraisalId), `/workers/${workerId}/appraisals/${appraisalId}/preparation`],
+  done: ({ result }): FormState => ({
+    ok: true,
+    message: result.sharedNow
+      ? "Shared with your manager. You can still add to it until the appraisal is complete."
+      : result.shared
+        ? "Saved. Your manager sees these changes."
+        : "Saved. Only you can see it until you share it with your manager.",
+  }),
 });

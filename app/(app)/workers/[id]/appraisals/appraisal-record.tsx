@@ -14,6 +14,7 @@ import {
 } from "@/lib/vocabulary";
 import { Tag } from "@/components/tags";
 import { SummaryList } from "@/components/summary-list";
+import { PREPARATION_QUESTIONS, type PreparationAnswers as Answers } from "./preparation-questions";
 
 type Content = NonNullable<AppraisalDetail["content"]>;
 
@@ -227,5 +228,17 @@ export function AppraisalRecord({
         </Section>
       ) : null}
     </>
+  );
+}
+
+/** The worker's preparation as read by their manager or a lead (or by the worker, once it can no longer change). */
+export function PreparationAnswers({ answers, own = false }: { answers: Answers; own?: boolean }) {
+  return (
+    <SummaryList
+      rows={PREPARATION_QUESTIONS.map((q) => [
+        own ? q.ask : q.read,
+        answers[q.name].trim() ? <span className="whitespace-pre-line">{answers[q.name]}</span> : <span className="text-nhs-secondary">Left blank</span>,
+      ])}
+    />
   );
 }

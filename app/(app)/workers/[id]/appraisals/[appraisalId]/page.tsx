@@ -6,10 +6,11 @@ import { APPRAISAL_VIEWS_LOGGED_FOR, recordView } from "@/lib/access-log";
 import { signerOf } from "@/lib/rules/signature";
 import { signInAgainWithMicrosoft } from "@/app/sign-on-again";
 import { appraisalDetail } from "@/db/queries/appraisals";
+import { appraisalPreparation } from "@/db/queries/appraisal-preparation";
 import { formatDate, formatDateTime } from "@/lib/rules/dates";
 import { WorkerRecordHeader } from "@/components/worker-record-nav";
 import { AppraisalForm } from "../appraisal-form";
-import { AppraisalRecord, AppraisalStatus, ConversationsSummary, Reschedulings } from "../appraisal-record";
+import { AppraisalRecord, AppraisalStatus, ConversationsSummary, PreparationAnswers, Reschedulings } from "../appraisal-record";
 import { RescheduleForm, StepForm } from "../step-forms";
 import { SavedBanner } from "@/components/saved-banner";
 import { draftName } from "@/lib/forms/drafts";
@@ -56,6 +57,7 @@ export default async function AppraisalPage({
   const done = query.done === "pdp" ? pdpNote : DONE[query.done ?? ""];
   const detail = await appraisalDetail(user, id, appraisalId);
   if (!detail) notFound();
+  const prep = await appraisalPreparation(user, id, appraisalId);
   const { worker, appraisal: a, content } = detail;
   const name = `${worker.firstName} ${worker.lastName}`;
   const printable = content && (a.status === "completed" || a.status === "awaiting_sign_off");
@@ -90,6 +92,42 @@ export default async function AppraisalPage({
         </p>
       ) : null}
       {a.status === "cancelled" ? <p className="card mb-6">Cancelled{a.statusReason ? `: ${a.statusReason}` : "."}</p> : null}
+
+      {prep?.isTheWorker && (prep.canWrite || prep.answers) ? (
+        <section aria-labelledby="preparation-heading" className="card mb-6 border-l-8 border-nhs-blue">
+          <h2 id="preparation-heading" className="mb-2">
+            Your preparation
+          </h2>
+          <p className="mb-2">
+            {prep.shared
+              ? `You shared it with your manager on ${formatDateTime(prep.submittedAt!)}.`
+              : prep.canWrite
+                ? "What went well, what was hard, what you want to learn, your wellbeing and where you want your career to go. Only you see it until you share it."
+                : "You did not share it with your manager."}
+          </p>
+          <p>
+            <Link href={`/workers/${id}/appraisals/${appraisalId}/preparation`} className="font-semibold">
+              {prep.canWrite ? (prep.shared ? "Add to your preparation" : "Prepare for your appraisal") : "Read your preparation"}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+
+      {prep && !prep.isTheWorker && a.status !== "cancelled" ? (
+        <section aria-labelledby="preparation-heading" className="mb-8">
+          <h2 id="preparation-heading" className="mb-2">
+            {worker.firstName}&apos;s preparation
+          </h2>
+          {prep.answers ? (
+            <>
+              <p className="mb-3 text-nhs-secondary">Shared on {formatDateTime(prep.submittedAt!)}.</p>
+              <PreparationAnswers answers={prep.answers} />
+            </>
+          ) : (
+            <p>{worker.firstName} has not shared their preparation{a.status === "completed" ? "" : " yet"}.</p>
+          )}
+        </section>
+      ) : null}
 
       {content === null ? (
         <section aria-labelledby="waiting-heading" className="card">
