@@ -3,8 +3,8 @@
 // agree it. Claire starts Chloe's appraisal (the proposal is not among last year's objectives to review; her inbox
 // now asks her to finish it, not to book it), writes it with two new objectives, which become PDP goals, and sends
 // it. Chloe's home and inbox both ask her to sign it and to agree the changed plan; she adds a progress note, agrees
-// the plan, comments on and signs the appraisal; it is then locked for Claire, who prints it, agrees the plan and
-// reviews it; another team's manager gets 404; the team page shows the changed status.
+// the plan, comments on and signs the appraisal; Claire signs it as appraiser, which completes and locks it; she
+// prints it, agrees the plan and reviews it; another team's manager gets 404; the team page shows the changed status.
 import { test, expect } from "./support/test";
 import { fillDate, inboxCountInNav, mainNav, waitingLinks } from "./support/pages";
 import { today } from "./support/dates";
@@ -221,7 +221,8 @@ test("Chloe comments on the appraisal and signs it off", async ({ browser }) => 
   await visit(page, "/me");
   const waiting = page.getByRole("region", { name: "Waiting for you" });
   await expect(waiting.getByRole("link", { name: /Read and sign|Agree the/ })).toHaveCount(0);
-  await expect(page.getByRole("region", { name: "Next appraisal" })).toContainText("Up to date");
+  // Signed by her, it waits for Claire's signature as appraiser before it counts as done.
+  await expect(page.getByRole("region", { name: "Next appraisal" })).toContainText("you have signed it, waiting for the appraiser's signature");
   const home = await waitingLinks(page, "me");
   expect(home.length).toBe(await inboxCountInNav(page));
   await visit(page, "/inbox");
@@ -229,9 +230,12 @@ test("Chloe comments on the appraisal and signs it off", async ({ browser }) => 
   await page.context().close();
 });
 
-test("the appraisal is locked for Claire, who prints it, agrees the plan and records a review", async ({ browser }, testInfo) => {
+test("Claire signs the appraisal as appraiser, which locks it; she prints it, agrees the plan and records a review", async ({ browser }, testInfo) => {
   const page = await signedInPage(browser, "manager");
   await visit(page, appraisalPath);
+  await page.getByRole("region", { name: "Sign as appraiser" }).getByLabel("Your password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign as appraiser" }).click();
+  await expect(status(page, "Both have signed")).toBeVisible();
   await expect(page.getByText(/Signed off by Chloe Mensah on .+ Locked/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Save", exact: true })).toHaveCount(0);
   await expect(page.getByRole("textbox", { name: "Summary" })).toHaveCount(0);

@@ -118,6 +118,11 @@ const ACTION_WORDS: Record<string, string> = {
   "workers.import": "imported a staff list",
   "training_reminder.sent": "reminded about out-of-date mandatory training",
   "training_completions.export": "downloaded mandatory training compliance",
+  "appraisal.rescheduled": "moved an appraisal to another date",
+  "appraisal.appraiser_signed": "signed an appraisal as its appraiser",
+  "appraisal.preparation_saved": "saved their preparation for an appraisal",
+  "appraisal.preparation_submitted": "shared their preparation for an appraisal",
+  "appraisal.preparation_view": "opened the preparation for an appraisal",
 };
 
 /** Whether an action has words of its own, rather than its code with the underscores taken out. */

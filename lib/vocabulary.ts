@@ -96,7 +96,7 @@ export type AppraisalStatus = (typeof APPRAISAL_STATUSES)[number];
 export const appraisalStatusWords = labels(APPRAISAL_STATUSES, {
   scheduled: "Scheduled",
   in_progress: "In progress",
-  awaiting_sign_off: "Awaiting the worker's sign-off",
+  awaiting_sign_off: "Awaiting signatures",
   completed: "Completed",
   cancelled: "Cancelled",
 });

@@ -1,4 +1,5 @@
-// The annual appraisal: who may see and do what, the lifecycle, the lock and reopening, objectives into the PDP.
+// The annual appraisal: who may see and do what, the lifecycle, the two signatures, the lock and reopening, objectives
+// into the PDP.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { db, first as firstRow, one } from "@/db/client";
@@ -24,6 +25,7 @@ import {
   saveAppraisal,
   scheduleAppraisal,
   sendForSignOff,
+  signAsAppraiser,
   signOff,
   startAppraisal,
 } from "@/db/queries/appraisals";
@@ -91,9 +93,11 @@ async function awaiting(objective = "Lead the falls-prevention huddle") {
   return id;
 }
 
+/** Signed by both: the worker, then the appraiser, whose signature completes it. */
 async function completed() {
   const id = await awaiting();
-  expect(await signOff(workerA, wA, id, { workerComments: "Agreed" }, SIGNED)).toMatchObject({ ok: true });
+  expect(await signOff(workerA, wA, id, { workerComments: "Agreed" }, SIGNED)).toMatchObject({ ok: true, completed: false });
+  expect(await signAsAppraiser(managerA, wA, id, SIGNED)).toMatchObject({ ok: true, completed: true });
   return id;
 }
 
@@ -218,12 +222,19 @@ describe("the lifecycle", () => {
     expect(await signOff(managerB, wA, id, { workerComments: "" }, SIGNED)).toEqual({ ok: false, code: "not_found", message: "Appraisal not found" });
     expect((await statusOf(id)).status).toBe("awaiting_sign_off");
 
-    expect(await signOff(workerA, wA, id, { workerComments: "Fair and agreed" }, SIGNED)).toMatchObject({ ok: true });
+    expect(await signOff(workerA, wA, id, { workerComments: "Fair and agreed" }, SIGNED)).toMatchObject({ ok: true, completed: false });
+    // Signed by the worker alone, it waits for the appraiser: not complete, not locked for good.
+    const half = await statusOf(id);
+    expect(half).toMatchObject({ status: "awaiting_sign_off", workerComments: "Fair and agreed", completedAt: null, appraiserSignedAt: null });
+    expect(half.workerSignedAt).toBeInstanceOf(Date);
+    expect(await signAsAppraiser(managerA, wA, id, SIGNED)).toMatchObject({ ok: true, completed: true });
     const done = await statusOf(id);
-    expect(done).toMatchObject({ status: "completed", workerComments: "Fair and agreed" });
-    expect(done.workerSignedAt).toBeInstanceOf(Date);
-    expect(done.completedAt).toBeInstanceOf(Date);
-    expect(await auditFor(id)).toEqual(expect.arrayContaining(["appraisal.started", "appraisal.saved", "appraisal.sent_for_sign_off", "appraisal.signed_off"]));
+    expect(done).toMatchObject({ status: "completed", appraiserSignedBy: managerA.id });
+    expect(done.appraiserSignedAt).toBeInstanceOf(Date);
+    expect(done.completedAt).toEqual(done.appraiserSignedAt);
+    expect(await auditFor(id)).toEqual(
+      expect.arrayContaining(["appraisal.started", "appraisal.saved", "appraisal.sent_for_sign_off", "appraisal.signed_off", "appraisal.appraiser_signed"]),
+    );
   });
 
   it("lets the worker send it back with a reason, not without", async () => {
@@ -281,7 +292,7 @@ describe("the lock and reopening", () => {
     expect(await db.select().from(appraisalReopenings)).toHaveLength(0);
 
     expect(await reopenAppraisal(managerA, wA, id, "Target date agreed later")).toMatchObject({ ok: true });
-    expect(await statusOf(id)).toMatchObject({ status: "in_progress", workerSignedAt: null, completedAt: null });
+    expect(await statusOf(id)).toMatchObject({ status: "in_progress", workerSignedAt: null, appraiserSignedAt: null, appraiserSignedBy: null, completedAt: null });
     const rows = await db.select().from(appraisalReopenings).where(eq(appraisalReopenings.appraisalId, id));
     expect(rows).toMatchObject([{ reason: "Target date agreed later", reopenedBy: managerA.id }]);
     const event = await firstRow(db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "appraisal.reopened"))));
@@ -386,8 +397,8 @@ describe("the server actions", () => {
     await expect(scheduleAppraisalAction(wA, {}, formData({ scheduledFor: TODAY, appraiserId: managerA.id }))).rejects.toThrow(/NEXT_REDIRECT/);
   });
 
-  it("sign-off: the manager is told only the worker can; the worker signs; then edits are refused with the lock message", async () => {
-    const { signOffAppraisalAction, saveAppraisalAction, returnToManagerAction } = await import("@/app/(app)/workers/[id]/appraisals/actions");
+  it("sign-off: the manager is told only the worker can; the worker signs, then the appraiser; then edits are refused with the lock message", async () => {
+    const { signOffAppraisalAction, signAsAppraiserAction, saveAppraisalAction, returnToManagerAction } = await import("@/app/(app)/workers/[id]/appraisals/actions");
     const id = await awaiting();
     actAs(freshSignOn(managerA));
     const refused = await signOffAppraisalAction(wA, id, {}, formData({ workerComments: "Signed for them" }));
@@ -398,6 +409,8 @@ describe("the server actions", () => {
     const noReason = await returnToManagerAction(wA, id, {}, formData({ reason: "" }));
     expect(noReason).toMatchObject({ ok: false, fieldErrors: { reason: "Give a reason" } });
     await expect(signOffAppraisalAction(wA, id, {}, formData({ workerComments: "Happy with this" }))).rejects.toThrow(/NEXT_REDIRECT/);
+    actAs(freshSignOn(managerA));
+    await expect(signAsAppraiserAction(wA, id, {}, formData({}))).rejects.toThrow(/NEXT_REDIRECT/);
     actAs(managerA);
     const locked = await saveAppraisalAction(wA, id, {}, formData({ achievements: "Rewritten", "objectives.0.title": "" }));
     expect(locked).toMatchObject({ ok: false, message: expect.stringMatching(/is locked\. Reopen it with a reason/), values: { achievements: "Rewritten" } });

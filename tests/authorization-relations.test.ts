@@ -178,6 +178,7 @@ async function awaitingSignOff(t: Target) {
 async function signedAppraisal(t: Target) {
   const id = await awaitingSignOff(t);
   ok(await appraisals.signOff(asWorker(t), t.workerId, id, { workerComments: "Agreed" }, SIGNED));
+  ok(await appraisals.signAsAppraiser(t.manager, t.workerId, id, SIGNED));
   return id;
 }
 
@@ -369,6 +370,10 @@ const TABLE: Record<string, { load: () => Promise<Actions>; actions: Record<stri
         fixture: (t, actor) => ({ ids: [t.workerId], form: { scheduledFor: addDays(TODAY, 7), appraiserId: actor.role === "manager" ? actor.id : t.manager.id } }),
         expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" },
       },
+      rescheduleAppraisalAction: {
+        fixture: async (t) => ({ ids: [t.workerId, await scheduled(t)], form: { scheduledFor: addDays(TODAY, 14), reason: "Clinic cover on the day" } }),
+        expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" },
+      },
       startAppraisalAction: { fixture: async (t) => ({ ids: [t.workerId, await scheduled(t)], form: {} }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" } },
       saveAppraisalAction: {
         fixture: async (t) => ({ ids: [t.workerId, await startedAppraisal(t)], form: { intent: "save", achievements: "A good year" } }),
@@ -386,12 +391,20 @@ const TABLE: Record<string, { load: () => Promise<Actions>; actions: Record<stri
         fixture: async (t) => ({ ids: [t.workerId, await awaitingSignOff(t)], form: { workerComments: "Agreed" } }),
         expect: { support_worker: "DNNN", manager: "RRNN", lead: "RRRN", admin: "RRRN" },
       },
+      signAsAppraiserAction: {
+        fixture: async (t) => ({ ids: [t.workerId, await awaitingSignOff(t)], form: {} }),
+        expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" },
+      },
       returnToManagerAction: {
         fixture: async (t) => ({ ids: [t.workerId, await awaitingSignOff(t)], form: { reason: "Please add the course" } }),
         expect: { support_worker: "DNNN", manager: "RRNN", lead: "RRRN", admin: "RRRN" },
       },
       reopenAppraisalAction: { fixture: async (t) => ({ ids: [t.workerId, await signedAppraisal(t)], form: reason }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" } },
       cancelAppraisalAction: { fixture: async (t) => ({ ids: [t.workerId, await scheduled(t)], form: reason }), expect: { support_worker: "NNNN", manager: "RDNN", lead: "NNNN", admin: "RDDN" } },
+      savePreparationAction: {
+        fixture: async (t) => ({ ids: [t.workerId, await scheduled(t)], form: { wentWell: "Ran the drop-in sessions", wellbeing: "Well", intent: "share" } }),
+        expect: { support_worker: "DNNN", manager: "NNNN", lead: "NNNN", admin: "NNNN" },
+      },
     },
   },
   "app/(app)/workers/[id]/apprenticeship/actions.ts": {

@@ -21,7 +21,7 @@ import { inboxCount, inboxReminders } from "@/db/queries/inbox";
 import { teamHome, workerHome } from "@/db/queries/homes";
 import { REMINDER_KINDS, type Reminder } from "@/lib/rules/reminders";
 import { addDays, addMonths } from "@/lib/rules/dates";
-import { asSession, makeWorker, publishedStatement, twoTeams, withoutMandatoryTraining } from "./support/factory";
+import { asSession, makeUser, makeWorker, publishedStatement, twoTeams, withoutMandatoryTraining } from "./support/factory";
 
 /**
  * Team A (manager A): worker A (with a login) whose appraisal waits for her signature, whose PDP is at version 2 with
@@ -93,11 +93,20 @@ describe.each([
   ["2026-12-31", "A"],
   ["2028-02-29", "B"],
 ] as const)("on %s, with the manager's own record in team %s", (today, ownRecordIn) => {
-  it("covers every kind of item between the worker's and the manager's lists", async () => {
+  it("covers every kind of item between the workers' and the manager's lists", async () => {
     const f = await setup(today, ownRecordIn);
     // Mandatory training back in use: worker A has never done it, so she is reminded, and her manager once for her.
     await db.update(trainingSubjects).set({ retiredAt: null }).where(isNotNull(trainingSubjects.retiredAt));
-    const kinds = new Set([...await inboxReminders(asSession(f.users.workerUserA), today), ...await inboxReminders(asSession(f.users.managerA), today)].map((r) => r.kind));
+    // Two more in team A: one whose appraisal she has signed and that waits for its appraiser, and one with a login
+    // whose booked appraisal waits for her preparation.
+    const e = await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerA.id });
+    const held = addDays(today, -2);
+    await db.insert(appraisals).values({ workerId: e.id, scheduledFor: held, heldOn: held, status: "awaiting_sign_off", workerSignedAt: new Date() });
+    const loginF = await makeUser(f.org.id, "support_worker");
+    const g = await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerA.id, userId: loginF.id });
+    await db.insert(appraisals).values({ workerId: g.id, scheduledFor: addDays(today, 12), status: "scheduled" });
+    const lists = await Promise.all([f.users.workerUserA, loginF, f.users.managerA].map(async (u) => await inboxReminders(asSession(u), today)));
+    const kinds = new Set(lists.flat().map((r) => r.kind));
     expect([...kinds].sort()).toEqual([...REMINDER_KINDS].sort());
   });
 

@@ -318,6 +318,15 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
+    name: "sign an appraisal as its appraiser (the manager)",
+    weight: 2,
+    run: async (w) => {
+      const t = await withRow(w, await openAppraisals("awaiting_sign_off"));
+      if (!t) return nothing("sign an appraisal as its appraiser");
+      return outcome(`${nameOf(w, t.by)} signs ${t.worker.label}'s appraisal as appraiser`, await appraisalChanges.signAsAppraiser(t.by, t.worker.id, t.row.id, SIGNED));
+    },
+  },
+  {
     name: "cancel an appraisal",
     weight: 1,
     run: async (w) => {

@@ -1,8 +1,9 @@
 import "server-only";
-// The annual appraisal: scheduling, the manager's form, the worker's sign-off, the lock and reopening, and new
-// objectives becoming PDP goals. Reads join the worker through visibleWorkers(user); manager changes through
+// The annual appraisal: booking and moving it to another date, the manager's form, the two signatures (the worker's and
+// the appraiser's), the lock and reopening, and new objectives becoming PDP goals. Reads join the worker through visibleWorkers(user); manager changes through
 // editableWorkers(user); the worker's own steps through their own record. Every step goes through the lifecycle rules.
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { insertionOrder } from "../dialect";
 import { db, first, one } from "../client";
 import {
@@ -10,6 +11,7 @@ import {
   appraisalObjectiveReviews,
   appraisalObjectives,
   appraisalReopenings,
+  appraisalReschedulings,
   careerConversations,
   careerSteps,
   pdpGoals,
@@ -28,18 +30,21 @@ import type { AppraisalStatus, ObjectiveOutcome } from "../../lib/vocabulary";
 import { formatDate, todayInLondon, now as clockNow } from "../../lib/rules/dates";
 import { appraisalDue, scheduleDateProblem } from "../../lib/rules/appraisal-due";
 import {
+  alreadySignedMessage,
   checkAppraisalStep,
   isOpen,
   lockedMessage,
   objectivesToReview,
   managerMayEdit,
   OPEN_APPRAISAL_STATUSES,
+  rescheduleDateProblem,
   sendForSignOffProblems,
+  statusAfterSigning,
   signOffRefusal,
   workerMayReadContent,
   type AppraisalStep,
 } from "../../lib/rules/appraisal-lifecycle";
-import { objectiveChanges, type AppraisalFields, type ScheduleFields } from "../../lib/forms/appraisal";
+import { objectiveChanges, type AppraisalFields, type RescheduleFields, type ScheduleFields } from "../../lib/forms/appraisal";
 import { type Refusal, type Result } from "../result";
 import type { Signature } from "../../lib/rules/signature";
 
@@ -54,6 +59,9 @@ type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 export type AppraisalResult = Result<{ workerId: string; appraisalId: string; message?: string; added?: number }>;
 
 const NOT_FOUND: Refusal = { ok: false, code: "not_found", message: "Appraisal not found" };
+
+/** Who signed as appraiser (users is already joined as the booked appraiser). */
+const appraiserSigner = alias(users, "appraiser_signer");
 
 const workerName = (w: { firstName: string; lastName: string }) => `${w.firstName} ${w.lastName}`;
 
@@ -98,6 +106,7 @@ export async function appraisalsPage(user: SessionUser, workerId: string, today 
       scheduledFor: appraisals.scheduledFor,
       heldOn: appraisals.heldOn,
       workerSignedAt: appraisals.workerSignedAt,
+      appraiserSignedAt: appraisals.appraiserSignedAt,
       completedAt: appraisals.completedAt,
       statusReason: appraisals.statusReason,
       appraiserName: users.name,
@@ -173,11 +182,12 @@ async function linkedConversations(appraisalId: string) {
  */
 export async function appraisalDetail(user: SessionUser, workerId: string, appraisalId: string) {
   const row = await first(db
-    .select({ appraisal: appraisals, worker: workerHeader, appraiserName: users.name })
+    .select({ appraisal: appraisals, worker: workerHeader, appraiserName: users.name, appraiserSignedByName: appraiserSigner.name })
     .from(appraisals)
     .innerJoin(workers, eq(workers.id, appraisals.workerId))
     .innerJoin(teams, eq(teams.id, workers.teamId))
     .leftJoin(users, eq(users.id, appraisals.appraiserId))
+    .leftJoin(appraiserSigner, eq(appraiserSigner.id, appraisals.appraiserSignedBy))
     .where(and(eq(appraisals.id, appraisalId), eq(appraisals.workerId, workerId), visibleWorkers(user))));
   if (!row) return undefined;
   const a = row.appraisal;
@@ -191,10 +201,26 @@ export async function appraisalDetail(user: SessionUser, workerId: string, appra
     heldOn: a.heldOn,
     statusReason: a.statusReason,
     workerSignedAt: a.workerSignedAt,
+    appraiserSignedAt: a.appraiserSignedAt,
+    appraiserSignedByName: a.appraiserSignedAt ? (row.appraiserSignedByName ?? "a former user") : null,
     completedAt: a.completedAt,
     updatedAt: a.updatedAt,
     appraiserName: row.appraiserName,
   };
+  // The moves of the booking are when and why, not what was written: everyone who sees the appraisal sees them.
+  const reschedulings = await db
+    .select({
+      id: appraisalReschedulings.id,
+      fromDate: appraisalReschedulings.fromDate,
+      toDate: appraisalReschedulings.toDate,
+      reason: appraisalReschedulings.reason,
+      at: appraisalReschedulings.createdAt,
+      byName: users.name,
+    })
+    .from(appraisalReschedulings)
+    .leftJoin(users, eq(users.id, appraisalReschedulings.rescheduledBy))
+    .where(eq(appraisalReschedulings.appraisalId, a.id))
+    .orderBy(asc(appraisalReschedulings.createdAt), insertionOrder(appraisalReschedulings));
   const base = {
     worker: row.worker,
     appraisal: summary,
@@ -202,8 +228,13 @@ export async function appraisalDetail(user: SessionUser, workerId: string, appra
     canEdit,
     /** The manager may write in it now. */
     editable: canEdit && managerMayEdit(a.status),
-    /** The worker may comment, sign or send it back now. */
-    awaitingMe: isWorker && a.status === "awaiting_sign_off",
+    /** The manager may move the booking to another date now. */
+    canReschedule: canEdit && a.status === "scheduled",
+    /** The worker may comment, sign or send it back now (until they have signed). */
+    awaitingMe: isWorker && row.worker.userId === user.id && a.status === "awaiting_sign_off" && !a.workerSignedAt,
+    /** The user may sign as its appraiser now: the worker's manager or an administrator, never on their own record. */
+    canSignAsAppraiser: canEdit && a.status === "awaiting_sign_off" && !a.appraiserSignedAt,
+    reschedulings,
   };
   // The person appraised reads it once it is theirs to sign, whatever their role.
   if ((isWorker || row.worker.userId === user.id) && !workerMayReadContent(a.status)) return { ...base, content: null };
@@ -254,7 +285,10 @@ export type AppraisalDetail = NonNullable<Awaited<ReturnType<typeof appraisalDet
 /** The appraisal with its worker, if the user may change this worker's record (their manager, an admin). */
 async function editableAppraisal(tx: Tx, user: SessionUser, workerId: string, appraisalId: string) {
   return await first(tx
-    .select({ appraisal: appraisals, worker: { firstName: workers.firstName, lastName: workers.lastName, status: workers.status, userId: workers.userId } })
+    .select({
+      appraisal: appraisals,
+      worker: { firstName: workers.firstName, lastName: workers.lastName, status: workers.status, userId: workers.userId, contractStart: workers.contractStart },
+    })
     .from(appraisals)
     .innerJoin(workers, eq(workers.id, appraisals.workerId))
     .where(and(eq(appraisals.id, appraisalId), eq(appraisals.workerId, workerId), editableWorkers(user))));
@@ -269,9 +303,15 @@ const leftRefusal = (w: { firstName: string; lastName: string }): Refusal => ({
 /** The refusal for a manager's change the appraisal's state does not allow (locked, awaiting, cancelled). */
 function notEditable(a: typeof appraisals.$inferSelect, workerFullName: string): Refusal | undefined {
   if (managerMayEdit(a.status)) return undefined;
-  if (a.status === "completed") return { ok: false, code: "read_only", message: lockedMessage(signedOnWords(a.workerSignedAt)) };
+  if (a.status === "completed") return { ok: false, code: "read_only", message: lockedMessage(signedOnWords(a.completedAt)) };
   if (a.status === "awaiting_sign_off") {
-    return { ok: false, code: "read_only", message: `This appraisal is waiting for ${workerFullName} to sign it off. They can send it back to you if something needs changing.` };
+    return {
+      ok: false,
+      code: "read_only",
+      message: a.workerSignedAt
+        ? `${workerFullName} has signed this appraisal; it is waiting for the appraiser's signature.`
+        : `This appraisal is waiting for ${workerFullName} to sign it off. They can send it back to you if something needs changing.`,
+    };
   }
   return { ok: false, code: "read_only", message: "This appraisal was cancelled and can no longer be changed" };
 }
@@ -327,7 +367,7 @@ async function managerStep(
   appraisalId: string,
   step: AppraisalStep,
   reason = "",
-): Promise<{ ok: true; appraisal: typeof appraisals.$inferSelect; to: AppraisalStatus } | Refusal> {
+): Promise<{ ok: true; appraisal: typeof appraisals.$inferSelect; worker: { contractStart: string }; to: AppraisalStatus } | Refusal> {
   const found = await editableAppraisal(tx, user, workerId, appraisalId);
   if (!found) return NOT_FOUND;
   if (found.worker.userId === user.id) return ownRecordRefused("appraisal");
@@ -335,10 +375,38 @@ async function managerStep(
   if (found.worker.status !== "in_post" && step !== "cancel") return leftRefusal(found.worker);
   const check = checkAppraisalStep(step, found.appraisal.status, "manager", reason);
   if (!check.ok) {
-    if (found.appraisal.status === "completed" && step !== "reopen") return { ok: false, code: "read_only", message: lockedMessage(signedOnWords(found.appraisal.workerSignedAt)) };
+    if (found.appraisal.status === "completed" && step !== "reopen") return { ok: false, code: "read_only", message: lockedMessage(signedOnWords(found.appraisal.completedAt)) };
     return { ok: false, code: "invalid", message: check.message, field: check.field };
   }
-  return { ok: true, appraisal: found.appraisal, to: check.to };
+  return { ok: true, appraisal: found.appraisal, worker: found.worker, to: check.to };
+}
+
+/**
+ * Moves a booked appraisal to another date, with a reason, by whoever may book it: a real date other than the one
+ * booked, within the limits booking uses. Each move is kept (appraisal_reschedulings) and audited; reminders follow the
+ * new date, since they are worked out from it.
+ */
+export async function rescheduleAppraisal(user: SessionUser, workerId: string, appraisalId: string, f: RescheduleFields, today = todayInLondon()): Promise<AppraisalResult> {
+  const denied = refuseUnlessManagerRole(user);
+  if (denied) return denied;
+  return await db.transaction(async (tx) => {
+    const step = await managerStep(tx, user, workerId, appraisalId, "reschedule", f.reason);
+    if (!step.ok) return step;
+    const from = step.appraisal.scheduledFor;
+    const problem = rescheduleDateProblem(f.scheduledFor, from, today, step.worker.contractStart);
+    if (problem) return { ok: false, code: "invalid", field: "scheduledFor", message: problem };
+    const reason = f.reason.trim();
+    await tx.insert(appraisalReschedulings).values({ appraisalId, fromDate: from, toDate: f.scheduledFor, reason, rescheduledBy: user.id });
+    await tx.update(appraisals).set({ scheduledFor: f.scheduledFor }).where(eq(appraisals.id, appraisalId));
+    await audit(tx, user, {
+      action: "appraisal.rescheduled",
+      entityType: "appraisal",
+      entityId: appraisalId,
+      workerId,
+      summary: { from, to: f.scheduledFor, reason },
+    });
+    return { ok: true, workerId, appraisalId };
+  });
 }
 
 /**
@@ -522,41 +590,102 @@ async function workerStep(
   }
   const check = checkAppraisalStep(step, found.appraisal.status, "worker", reason);
   if (!check.ok) {
-    if (found.appraisal.status === "completed") return { ok: false, code: "read_only", message: lockedMessage(signedOnWords(found.appraisal.workerSignedAt)) };
+    if (found.appraisal.status === "completed") return { ok: false, code: "read_only", message: lockedMessage(signedOnWords(found.appraisal.completedAt)) };
     return { ok: false, code: "invalid", message: check.message, field: check.field };
   }
+  // Once they have signed, the worker neither signs again nor sends it back: it waits for the appraiser.
+  if (found.appraisal.workerSignedAt) return { ok: false, code: "conflict", message: alreadySignedMessage("worker", signedOnWords(found.appraisal.workerSignedAt)) };
   return { ok: true, appraisal: found.appraisal, to: check.to };
 }
 
+export type SignatureResult = Result<{ workerId: string; appraisalId: string; completed: boolean }>;
+
 /**
- * The worker signs off their own appraisal, with optional comments: it is then completed and locked. The audit row
- * records how they proved it was them (lib/rules/signature.ts).
+ * The worker signs off their own appraisal, with optional comments. If the appraiser has already signed it is then
+ * completed and locked; otherwise it waits for the appraiser's signature. The audit row records how they proved it
+ * was them (lib/rules/signature.ts).
  */
-export async function signOff(user: SessionUser, workerId: string, appraisalId: string, f: { workerComments: string }, signature: Signature): Promise<AppraisalResult> {
+export async function signOff(user: SessionUser, workerId: string, appraisalId: string, f: { workerComments: string }, signature: Signature): Promise<SignatureResult> {
   return await db.transaction(async (tx) => {
     const step = await workerStep(tx, user, workerId, appraisalId, "sign_off");
     if (!step.ok) return step;
     const now = clockNow();
+    const status = statusAfterSigning(step.appraisal, "worker");
+    const completed = status === "completed";
     await tx.update(appraisals)
-      .set({ status: step.to, workerComments: f.workerComments, workerSignedAt: now, completedAt: now, statusReason: null })
+      .set({ status, workerComments: f.workerComments, workerSignedAt: now, completedAt: completed ? now : null, statusReason: null })
       .where(eq(appraisals.id, appraisalId));
-    await audit(tx, user, { action: "appraisal.signed_off", entityType: "appraisal", entityId: appraisalId, workerId, summary: { withComments: f.workerComments.length > 0, reauthenticated: signature.reauthenticated } });
-    return { ok: true, workerId, appraisalId };
+    await audit(tx, user, {
+      action: "appraisal.signed_off",
+      entityType: "appraisal",
+      entityId: appraisalId,
+      workerId,
+      summary: { withComments: f.workerComments.length > 0, reauthenticated: signature.reauthenticated, completed },
+    });
+    return { ok: true, workerId, appraisalId, completed };
   });
 }
 
-/** The worker sends it back to their manager with a reason instead of signing. */
+/**
+ * The appraiser signs: the worker's manager or an administrator (whoever may write the appraisal), never on their own
+ * record. If the worker has already signed it is then completed and locked; otherwise it waits for the worker. The
+ * signer is kept (appraiser_signed_by), and the audit row records how they proved it was them.
+ */
+export async function signAsAppraiser(user: SessionUser, workerId: string, appraisalId: string, signature: Signature): Promise<SignatureResult> {
+  const denied = refuseUnlessManagerRole(user);
+  if (denied) return denied;
+  return await db.transaction(async (tx) => {
+    const found = await editableAppraisal(tx, user, workerId, appraisalId);
+    if (!found) return NOT_FOUND;
+    if (found.worker.userId === user.id) return ownRecordRefused("appraisal");
+    const a = found.appraisal;
+    if (found.worker.status !== "in_post") return leftRefusal(found.worker);
+    const check = checkAppraisalStep("appraiser_sign", a.status, "manager");
+    if (!check.ok) {
+      if (a.status === "completed") return { ok: false, code: "read_only", message: lockedMessage(signedOnWords(a.completedAt)) };
+      return { ok: false, code: "invalid", message: check.message };
+    }
+    if (a.appraiserSignedAt) return { ok: false, code: "conflict", message: alreadySignedMessage("manager", signedOnWords(a.appraiserSignedAt)) };
+    const now = clockNow();
+    const status = statusAfterSigning(a, "manager");
+    const completed = status === "completed";
+    await tx.update(appraisals)
+      .set({ status, appraiserSignedAt: now, appraiserSignedBy: user.id, completedAt: completed ? now : null })
+      .where(eq(appraisals.id, appraisalId));
+    await audit(tx, user, {
+      action: "appraisal.appraiser_signed",
+      entityType: "appraisal",
+      entityId: appraisalId,
+      workerId,
+      summary: { reauthenticated: signature.reauthenticated, completed },
+    });
+    return { ok: true, workerId, appraisalId, completed };
+  });
+}
+
+/**
+ * The worker sends it back to their manager with a reason instead of signing. What the appraiser signed is going to
+ * change, so their signature, if any, is cleared.
+ */
 export async function returnToManager(user: SessionUser, workerId: string, appraisalId: string, reason: string): Promise<AppraisalResult> {
   return await db.transaction(async (tx) => {
     const step = await workerStep(tx, user, workerId, appraisalId, "return_to_manager", reason);
     if (!step.ok) return step;
-    await tx.update(appraisals).set({ status: step.to, statusReason: reason.trim() }).where(eq(appraisals.id, appraisalId));
-    await audit(tx, user, { action: "appraisal.returned", entityType: "appraisal", entityId: appraisalId, workerId, summary: { reason: reason.trim() } });
+    await tx.update(appraisals)
+      .set({ status: step.to, statusReason: reason.trim(), appraiserSignedAt: null, appraiserSignedBy: null })
+      .where(eq(appraisals.id, appraisalId));
+    await audit(tx, user, {
+      action: "appraisal.returned",
+      entityType: "appraisal",
+      entityId: appraisalId,
+      workerId,
+      summary: { reason: reason.trim(), appraiserSignatureCleared: step.appraisal.appraiserSignedAt !== null },
+    });
     return { ok: true, workerId, appraisalId };
   });
 }
 
-/** Unlocks a completed appraisal for changes: a reason, a reopening row, and the sign-off cleared (it must be signed again). */
+/** Unlocks a completed appraisal for changes: a reason, a reopening row, and both signatures cleared (both sign again). */
 export async function reopenAppraisal(user: SessionUser, workerId: string, appraisalId: string, reason: string): Promise<AppraisalResult> {
   const denied = refuseUnlessManagerRole(user);
   if (denied) return denied;
@@ -564,13 +693,19 @@ export async function reopenAppraisal(user: SessionUser, workerId: string, appra
     const step = await managerStep(tx, user, workerId, appraisalId, "reopen", reason);
     if (!step.ok) return step;
     await tx.insert(appraisalReopenings).values({ appraisalId, reason: reason.trim(), reopenedBy: user.id });
-    await tx.update(appraisals).set({ status: step.to, workerSignedAt: null, completedAt: null }).where(eq(appraisals.id, appraisalId));
+    await tx.update(appraisals)
+      .set({ status: step.to, workerSignedAt: null, appraiserSignedAt: null, appraiserSignedBy: null, completedAt: null })
+      .where(eq(appraisals.id, appraisalId));
     await audit(tx, user, {
       action: "appraisal.reopened",
       entityType: "appraisal",
       entityId: appraisalId,
       workerId,
-      summary: { reason: reason.trim(), previouslySignedAt: step.appraisal.workerSignedAt?.toISOString() ?? null },
+      summary: {
+        reason: reason.trim(),
+        previouslySignedAt: step.appraisal.workerSignedAt?.toISOString() ?? null,
+        appraiserPreviouslySignedAt: step.appraisal.appraiserSignedAt?.toISOString() ?? null,
+      },
     });
     return { ok: true, workerId, appraisalId };
   });

@@ -259,6 +259,7 @@ export async function appraisalHistory(user: SessionUser, workerId: string) {
       status: appraisals.status,
       scheduledFor: appraisals.scheduledFor,
       heldOn: appraisals.heldOn,
+      workerSignedAt: appraisals.workerSignedAt,
       completedAt: appraisals.completedAt,
     })
     .from(appraisals)

@@ -1,6 +1,6 @@
 import "server-only";
 // What is waiting for someone (decision record 0010): the reminders and the steps that are theirs to take, derived on
-// read from the current data (appraisals, PDPs and their goals, career conversations, apprenticeships, competency
+// read from the current data (appraisals and the worker's preparation for them, PDPs and their goals, career conversations, apprenticeships, competency
 // expiry, delegated tasks, training requests), for a support worker about themselves and for a manager about the
 // workers they manage and themselves. The inbox, its count in the navigation, the support worker's home ("Waiting for
 // you") and the manager's home ("What needs doing") all take this one list, so they never disagree. A fixed number of
@@ -10,7 +10,7 @@ import { insertionOrder } from "../dialect";
 import { db, first } from "../client";
 import { forgetKeptUntilChanged, keptUntilChanged, writesElsewhere } from "../insights-cache";
 import { SHARED_CHANGE_SETTING } from "../audit";
-import { appraisals, auditEvents, pdpGoals, pdps, settings, teams, workers } from "../schema";
+import { appraisalPreparations, appraisals, auditEvents, pdpGoals, pdps, settings, teams, workers } from "../schema";
 import { visibleWorkers } from "../access";
 import { dueDateSelect } from "./development";
 import { liveApprenticeshipTracking } from "./apprenticeship-pipeline";
@@ -27,6 +27,7 @@ import {
   competencyReminder,
   conversationReminder,
   delegationReminder,
+  preparationReminder,
   inboxOrder,
   mandatoryTrainingReminders,
   pdpReminders,
@@ -89,6 +90,9 @@ async function developmentInView(view: SessionUser) {
       status: sql<OpenAppraisal["status"]>`${appraisals.status}`,
       scheduledFor: appraisals.scheduledFor,
       heldOn: appraisals.heldOn,
+      workerSigned: sql<number>`${appraisals.workerSignedAt} is not null`.mapWith(Boolean),
+      appraiserSigned: sql<number>`${appraisals.appraiserSignedAt} is not null`.mapWith(Boolean),
+      prepared: sql<number>`exists (select 1 from ${appraisalPreparations} where ${appraisalPreparations.appraisalId} = ${appraisals.id} and ${appraisalPreparations.submittedAt} is not null)`.mapWith(Boolean),
     })
     .from(appraisals)
     .innerJoin(workers, eq(workers.id, appraisals.workerId))
@@ -143,8 +147,11 @@ async function remindersSeenAs(user: SessionUser, view: SessionUser, today: stri
   for (const w of inPost) {
     const side = sideIn(user, view, w.userId);
     if (!side) continue;
-    const appraisal = appraisalReminder({ ...w, openAppraisal: development.openAppraisal(w.workerId) }, today, side);
+    const openAppraisal = development.openAppraisal(w.workerId);
+    const appraisal = appraisalReminder({ ...w, openAppraisal }, today, side);
     if (appraisal) out.push(appraisal);
+    const preparation = preparationReminder({ ...w, openAppraisal }, today, side);
+    if (preparation) out.push(preparation);
     out.push(...pdpReminders({ ...w, pdp: development.pdp(w.workerId), proposedGoals: development.proposedGoals(w.workerId) }, today, side));
     const conversation = conversationReminder(w, today, side);
     if (conversation) out.push(conversation);

@@ -39,7 +39,10 @@ export const appraisals = sqliteTable(
     appraiserSummary: text("appraiser_summary").notNull().default(""),
     workerComments: text("worker_comments").notNull().default(""),
     workerSignedAt: timestamp("worker_signed_at"),
-    /** Set when the worker signs off; the record is locked from then until reopened with a reason. */
+    /** The appraiser's signature: when, and who signed as appraiser (the worker's manager or an administrator). */
+    appraiserSignedAt: timestamp("appraiser_signed_at"),
+    appraiserSignedBy: text("appraiser_signed_by").references(() => users.id, { onDelete: "set null" }),
+    /** Set once both the worker and the appraiser have signed; the record is locked from then until reopened with a reason. */
     completedAt: timestamp("completed_at"),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
@@ -97,6 +100,50 @@ export const appraisalReopenings = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("appraisal_reopenings_idx").on(t.appraisalId)],
+);
+
+/** Each move of a booked appraisal to another date, with why and by whom (appraisals.scheduled_for holds the latest). */
+export const appraisalReschedulings = sqliteTable(
+  "appraisal_reschedulings",
+  {
+    id: id(),
+    appraisalId: text("appraisal_id")
+      .notNull()
+      .references(() => appraisals.id, { onDelete: "restrict" }),
+    fromDate: date("from_date").notNull(),
+    toDate: date("to_date").notNull(),
+    reason: text("reason").notNull(),
+    rescheduledBy: text("rescheduled_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("appraisal_reschedulings_idx").on(t.appraisalId, t.createdAt),
+    check("appraisal_reschedulings_moves", sql`${t.toDate} <> ${t.fromDate}`),
+  ],
+);
+
+/**
+ * The worker's preparation for an appraisal, one per appraisal: written by the worker alone, kept private to them
+ * until submitted (then their manager and leads read it), read-only once the appraisal is completed.
+ */
+export const appraisalPreparations = sqliteTable(
+  "appraisal_preparations",
+  {
+    id: id(),
+    appraisalId: text("appraisal_id")
+      .notNull()
+      .references(() => appraisals.id, { onDelete: "restrict" }),
+    wentWell: text("went_well").notNull().default(""),
+    wasHard: text("was_hard").notNull().default(""),
+    wantToLearn: text("want_to_learn").notNull().default(""),
+    wellbeing: text("wellbeing").notNull().default(""),
+    careerAspiration: text("career_aspiration").notNull().default(""),
+    /** When the worker first shared it with their manager; null while it is theirs alone. */
+    submittedAt: timestamp("submitted_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("appraisal_preparations_appraisal_uq").on(t.appraisalId)],
 );
 
 export const careerConversations = sqliteTable(

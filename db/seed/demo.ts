@@ -1335,7 +1335,7 @@ async function generate(
     const id = newId();
     const signed = status === "completed" ? held + r.int(2, 12) : null;
     const full = status !== "in_progress";
-    ins.appraisals({
+    const row = {
       id,
       workerId: w.workerId,
       appraiserId: w.mgr.id,
@@ -1353,7 +1353,11 @@ async function generate(
       createdBy: w.mgr.id,
       createdAt: at(held - r.int(14, 30)),
       updatedAt: at(signed ?? held),
-    });
+    };
+    // Both signed a completed one; the later signature (the appraiser's, here) completed it. Worked out after the
+    // row, so the demo's random draws stay in the order they were.
+    const lastSigned = row.workerSignedAt && row.completedAt && row.completedAt < row.workerSignedAt ? row.workerSignedAt : row.completedAt;
+    ins.appraisals({ ...row, completedAt: lastSigned, appraiserSignedAt: lastSigned, appraiserSignedBy: lastSigned ? w.mgr.id : null });
 
     // Last year's objectives, reviewed.
     const reviewed = previous ? previous.map((p) => p.template.title) : pickGoals(w, r.int(2, 3)).map((g) => g.title);

@@ -1,4 +1,4 @@
-// What the appraisal forms send: scheduling, the manager's form (with repeated rows), the worker's sign-off, reasons.
+// What the appraisal forms send: scheduling and moving to another date, the manager's form (with repeated rows), the worker's sign-off, reasons.
 import { z } from "zod";
 import { after, optionalDate as anyOptionalDate, requiredDate } from "./dates";
 import { OBJECTIVE_OUTCOMES } from "../vocabulary";
@@ -26,6 +26,20 @@ export type ScheduleFields = z.infer<typeof scheduleFields>;
 export const reasonFields = z.object({
   reason: z.string({ error: "Give a reason" }).trim().min(1, "Give a reason").max(TEXT_MAX, `The reason must be ${TEXT_MAX} characters or fewer`),
 });
+
+/** Moving a booked appraisal: the new date (checked as booking checks it) and why. */
+export const rescheduleFields = scheduleFields.pick({ scheduledFor: true }).extend(reasonFields.shape);
+export type RescheduleFields = z.infer<typeof rescheduleFields>;
+
+/** The worker's preparation: five answers, each optional while they save and come back. */
+export const preparationFields = z.object({
+  wentWell: longText("What went well"),
+  wasHard: longText("What was hard"),
+  wantToLearn: longText("What you want to learn"),
+  wellbeing: longText("Your wellbeing"),
+  careerAspiration: longText("Where you want your career to go"),
+});
+export type PreparationFields = z.infer<typeof preparationFields>;
 
 export const signOffFields = z.object({ workerComments: longText("Your comments") });
 

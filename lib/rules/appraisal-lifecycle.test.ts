@@ -5,6 +5,7 @@ import {
   isOpen,
   lockedMessage,
   managerMayEdit,
+  openAppraisalWords,
   objectivesToReview,
   sendForSignOffProblems,
   signOffRefusal,
@@ -41,6 +42,27 @@ describe("the appraisal lifecycle", () => {
       to: "in_progress",
     });
     expect(checkAppraisalStep("cancel", "completed", "manager", "x").ok).toBe(false);
+  });
+});
+
+describe("moving a booking and the two signatures", () => {
+  it("moves only a booked appraisal, by the manager, with a reason", () => {
+    expect(checkAppraisalStep("reschedule", "scheduled", "manager", "Clinic cover")).toEqual({ ok: true, to: "scheduled" });
+    expect(checkAppraisalStep("reschedule", "scheduled", "manager", " ")).toEqual({ ok: false, message: "Give a reason", field: "reason" });
+    expect(checkAppraisalStep("reschedule", "scheduled", "worker", "Mine").ok).toBe(false);
+    for (const s of ["in_progress", "awaiting_sign_off", "completed", "cancelled"] as const) expect(checkAppraisalStep("reschedule", s, "manager", "x").ok).toBe(false);
+  });
+
+  it("lets the manager's side sign as appraiser only while it waits for signatures", () => {
+    expect(checkAppraisalStep("appraiser_sign", "awaiting_sign_off", "manager").ok).toBe(true);
+    expect(checkAppraisalStep("appraiser_sign", "awaiting_sign_off", "worker").ok).toBe(false);
+    expect(checkAppraisalStep("appraiser_sign", "in_progress", "manager").ok).toBe(false);
+  });
+
+  it("tells the worker on their home where the signatures stand", () => {
+    const a = { status: "awaiting_sign_off" as const, scheduledFor: "2026-11-20", heldOn: "2026-11-21" };
+    expect(openAppraisalWords({ ...a, workerSignedAt: null })).toBe("Held on 21 November 2026; waiting for you to read and sign it");
+    expect(openAppraisalWords({ ...a, workerSignedAt: new Date() })).toBe("Held on 21 November 2026; you have signed it, waiting for the appraiser's signature");
   });
 });
 

@@ -1,19 +1,25 @@
-// The appraisal's life: scheduled → in progress → awaiting the worker's sign-off → completed (locked).
+// The appraisal's life: scheduled (and moved to another date, with a reason) → in progress → awaiting the two
+// signatures, the worker's and the appraiser's, in either order → completed (locked) once both have signed.
 // Who may move it, and when the record may still be edited. Pure rules; the data layer applies them.
 import type { AppraisalStatus } from "../vocabulary";
 import { formatDate } from "./dates";
+import { scheduleDateProblem } from "./appraisal-due";
 
 export type AppraisalActor = "manager" | "worker";
 
-export type AppraisalStep = "start" | "send_for_sign_off" | "sign_off" | "return_to_manager" | "reopen" | "cancel";
+export type AppraisalStep = "reschedule" | "start" | "send_for_sign_off" | "sign_off" | "appraiser_sign" | "return_to_manager" | "reopen" | "cancel";
 
 type Transition = { from: readonly AppraisalStatus[]; to: AppraisalStatus; by: AppraisalActor; needsReason?: boolean };
 
 export const APPRAISAL_STEPS: Record<AppraisalStep, Transition> = {
+  // A booked appraisal moves to another date; once started, the date it was held is what counts.
+  reschedule: { from: ["scheduled"], to: "scheduled", by: "manager", needsReason: true },
   start: { from: ["scheduled"], to: "in_progress", by: "manager" },
   send_for_sign_off: { from: ["in_progress"], to: "awaiting_sign_off", by: "manager" },
-  // Only the worker signs their own appraisal off; that completes and locks it.
+  // Only the worker signs their own appraisal off, and the appraiser signs it too; the second signature, whichever it
+  // is, completes and locks it (statusAfterSigning).
   sign_off: { from: ["awaiting_sign_off"], to: "completed", by: "worker" },
+  appraiser_sign: { from: ["awaiting_sign_off"], to: "completed", by: "manager" },
   // The worker may send it back (disagreeing with what was written) instead of signing.
   return_to_manager: { from: ["awaiting_sign_off"], to: "in_progress", by: "worker", needsReason: true },
   reopen: { from: ["completed"], to: "in_progress", by: "manager", needsReason: true },
@@ -26,7 +32,7 @@ export type StepCheck = { ok: true; to: AppraisalStatus } | { ok: false; message
 const STATUS_WORDS: Record<AppraisalStatus, string> = {
   scheduled: "scheduled",
   in_progress: "in progress",
-  awaiting_sign_off: "waiting for the worker's sign-off",
+  awaiting_sign_off: "waiting for signatures",
   completed: "completed and signed off",
   cancelled: "cancelled",
 };
@@ -66,6 +72,32 @@ export function workerMayReadContent(status: AppraisalStatus): boolean {
   return status === "awaiting_sign_off" || status === "completed";
 }
 
+/** Who has signed so far. */
+export type Signatures = { workerSignedAt: Date | null; appraiserSignedAt: Date | null };
+
+/**
+ * The status once `signer` has signed: completed when the other signature is already there, otherwise still waiting
+ * for it. Both sign, in either order; only the second completes (and locks) the appraisal.
+ */
+export function statusAfterSigning(signed: Signatures, signer: AppraisalActor): AppraisalStatus {
+  const other = signer === "worker" ? signed.appraiserSignedAt : signed.workerSignedAt;
+  return other ? "completed" : "awaiting_sign_off";
+}
+
+/** The refusal for a second signature by the same side. */
+export function alreadySignedMessage(signer: AppraisalActor, at: string): string {
+  return signer === "worker" ? `You signed this appraisal on ${at}. It is complete once the appraiser signs too.` : `The appraiser signed this appraisal on ${at}. It is complete once the worker signs too.`;
+}
+
+/**
+ * Why a booked appraisal cannot move to `to`, or null when it can: a date other than the one booked, within the
+ * limits booking uses (scheduleDateProblem).
+ */
+export function rescheduleDateProblem(to: string, bookedFor: string, today: string, contractStart: string): string | null {
+  if (to === bookedFor) return `The appraisal is already booked for ${formatDate(bookedFor)}. Choose another date.`;
+  return scheduleDateProblem(to, today, contractStart);
+}
+
 /** The refusal for any change to a signed-off appraisal. `signedOn` is already formatted ("3 March 2026"). */
 export function lockedMessage(signedOn: string): string {
   return `This appraisal was signed off on ${signedOn} and is locked. Reopen it with a reason to change it.`;
@@ -74,6 +106,26 @@ export function lockedMessage(signedOn: string): string {
 /** The refusal when someone other than the worker tries to sign off. */
 export function signOffRefusal(workerName: string): string {
   return `Only ${workerName} can sign off their own appraisal`;
+}
+
+/**
+ * The worker's preparation may be written and changed until the appraisal is completed (or cancelled): saved and come
+ * back to, and still added to once shared.
+ */
+export function preparationMayChange(status: AppraisalStatus): boolean {
+  return status !== "completed" && status !== "cancelled";
+}
+
+/** Why the worker cannot change their preparation now, or null when they can. */
+export function preparationLockedMessage(status: AppraisalStatus): string | null {
+  if (status === "completed") return "This appraisal is complete, so your preparation for it can no longer change";
+  if (status === "cancelled") return "This appraisal was cancelled, so your preparation for it can no longer change";
+  return null;
+}
+
+/** A preparation shared with nothing written in it says nothing: at least one answer first. */
+export function preparationHasAnswers(p: Record<"wentWell" | "wasHard" | "wantToLearn" | "wellbeing" | "careerAspiration", string>): boolean {
+  return [p.wentWell, p.wasHard, p.wantToLearn, p.wellbeing, p.careerAspiration].some((v) => v.trim().length > 0);
 }
 
 /** An appraisal that has not finished (at most one per worker at a time). */
@@ -129,14 +181,16 @@ export function objectivesToReview(previousObjectives: readonly string[], goals:
  * Where the worker's open appraisal stands, in their words, for their home: booked for a date until it starts; then
  * held (or under way) while the manager writes it up; then waiting for them to sign. Null for one that is not open.
  */
-export function openAppraisalWords(a: { status: AppraisalStatus; scheduledFor: string; heldOn: string | null }): string | null {
+export function openAppraisalWords(a: { status: AppraisalStatus; scheduledFor: string; heldOn: string | null; workerSignedAt?: Date | null }): string | null {
   switch (a.status) {
     case "scheduled":
       return `Booked for ${formatDate(a.scheduledFor)}`;
     case "in_progress":
       return a.heldOn ? `Held on ${formatDate(a.heldOn)}; your manager is writing it up` : "Under way; your manager is writing it up";
     case "awaiting_sign_off":
-      return `Held on ${formatDate(a.heldOn ?? a.scheduledFor)}; waiting for you to read and sign it`;
+      return a.workerSignedAt
+        ? `Held on ${formatDate(a.heldOn ?? a.scheduledFor)}; you have signed it, waiting for the appraiser's signature`
+        : `Held on ${formatDate(a.heldOn ?? a.scheduledFor)}; waiting for you to read and sign it`;
     case "completed":
     case "cancelled":
       return null;

@@ -9,6 +9,7 @@ import {
   inboxOrder,
   pdpReminders,
   pdpReviewReminder,
+  preparationReminder,
   reminderWhen,
   splitByWorker,
   reminderKey,
@@ -148,6 +149,40 @@ describe("the appraisal's next step", () => {
     expect(appraisalReminder(open("awaiting_sign_off", "2026-11-20", "2026-11-21"), TODAY, "manager")).toBeNull();
     // A manager reading their own record takes neither side's steps (another manager runs it).
     expect(appraisalReminder(open("awaiting_sign_off", "2026-11-20", "2026-11-21"), TODAY, "self")).toBeNull();
+  });
+
+  it("once the worker has signed, waits for the appraiser's signature; once both have, for nobody", () => {
+    const sent = open("awaiting_sign_off", "2026-11-20", "2026-11-21");
+    const signed = { ...sent, openAppraisal: { ...sent.openAppraisal, workerSigned: true } };
+    expect(appraisalReminder(signed, TODAY, "worker")).toBeNull();
+    const countersign = appraisalReminder(signed, TODAY, "manager");
+    expect(countersign).toMatchObject({ kind: "appraisal_to_countersign", title: "Sign the appraisal as appraiser", urgency: "waiting", key: "appraisal_to_countersign:w-amy:ap1:2026-11-21" });
+    expect(reminderWhen(countersign!)).toBe("Meeting on 21 November 2026; signed by the worker, now yours to sign");
+    expect(appraisalReminder(signed, TODAY, "self")).toBeNull();
+    // The appraiser signed first: the worker is still asked, the manager is not.
+    const appraiserFirst = { ...sent, openAppraisal: { ...sent.openAppraisal, appraiserSigned: true } };
+    expect(appraisalReminder(appraiserFirst, TODAY, "worker")?.kind).toBe("appraisal_to_sign");
+    expect(appraisalReminder(appraiserFirst, TODAY, "manager")).toBeNull();
+  });
+
+  it("asks the worker to prepare for a booked appraisal until they submit it, keyed by the booked date", () => {
+    const far = preparationReminder(open("scheduled", "2027-02-01"), TODAY, "worker");
+    expect(far).toMatchObject({
+      kind: "appraisal_to_prepare",
+      title: "Prepare for your appraisal",
+      urgency: "waiting",
+      dueOn: "2027-02-01",
+      href: "/workers/w-amy/appraisals/ap1/preparation",
+      key: "appraisal_to_prepare:w-amy:ap1:2027-02-01",
+    });
+    expect(reminderWhen(far!)).toBe("Before the meeting on 1 February 2027");
+    const late = preparationReminder(open("in_progress", "2026-11-20"), TODAY, "worker");
+    expect(late).toMatchObject({ urgency: "overdue" });
+    expect(reminderWhen(late!)).toBe("The meeting was booked for 20 November 2026");
+    expect(preparationReminder({ ...amy, openAppraisal: { ...open("scheduled", "2027-02-01").openAppraisal, prepared: true } }, TODAY, "worker")).toBeNull();
+    expect(preparationReminder(open("awaiting_sign_off", "2026-11-20"), TODAY, "worker")).toBeNull();
+    expect(preparationReminder({ ...amy, openAppraisal: null }, TODAY, "worker")).toBeNull();
+    for (const side of ["manager", "self"] as const) expect(preparationReminder(open("scheduled", "2027-02-01"), TODAY, side)).toBeNull();
   });
 
   it("asks nothing of anyone when the next one is more than 30 days away", () => {

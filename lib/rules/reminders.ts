@@ -12,6 +12,8 @@ export const REMINDER_KINDS = [
   "appraisal_booked",
   "appraisal_to_finish",
   "appraisal_to_sign",
+  "appraisal_to_countersign",
+  "appraisal_to_prepare",
   "pdp_to_start",
   "pdp_to_agree",
   "goal_to_agree",
@@ -77,8 +79,19 @@ function make(kind: ReminderKind, p: Person, subjectId: string | null, title: st
   return { key: reminderKey(kind, p.workerId, subjectId, dueOn), kind, workerId: p.workerId, workerName: p.workerName, title, dueOn, urgency, href };
 }
 
-/** The worker's appraisal that has not finished (at most one at a time). */
-export type OpenAppraisal = { id: string; status: "scheduled" | "in_progress" | "awaiting_sign_off"; scheduledFor: string; heldOn: string | null };
+/**
+ * The worker's appraisal that has not finished (at most one at a time): who has signed it so far, and whether the
+ * worker has shared their preparation.
+ */
+export type OpenAppraisal = {
+  id: string;
+  status: "scheduled" | "in_progress" | "awaiting_sign_off";
+  scheduledFor: string;
+  heldOn: string | null;
+  workerSigned?: boolean;
+  appraiserSigned?: boolean;
+  prepared?: boolean;
+};
 
 /**
  * The annual appraisal, as its next step:
@@ -86,8 +99,10 @@ export type OpenAppraisal = { id: string; status: "scheduled" | "in_progress" | 
  *   books it;
  * - booked: the meeting, within 30 days or past without being started;
  * - started: the manager's to write up and send (waiting for them);
- * - sent: the worker's to read and sign (waiting for them).
- * Once it is booked, the annual due date no longer makes it overdue: the booking's date does.
+ * - sent: the worker's to read and sign (waiting for them); once they have signed, the appraiser's to sign (waiting for
+ *   the manager). The appraiser may sign first; the reminder to them comes once the worker has signed.
+ * Once it is booked, the annual due date no longer makes it overdue: the booking's date does (moved, the reminder
+ * follows the new date).
  */
 export function appraisalReminder(
   p: Person & { contractStart: string; lastAppraisalOn: string | null; openAppraisal?: OpenAppraisal | null },
@@ -111,8 +126,32 @@ export function appraisalReminder(
     case "in_progress":
       return side === "manager" ? make("appraisal_to_finish", p, open.id, "Finish the appraisal and send it to sign", held, "waiting", href) : null;
     case "awaiting_sign_off":
-      return side === "worker" ? make("appraisal_to_sign", p, open.id, "Read and sign your appraisal", held, "waiting", href) : null;
+      if (side === "worker" && !open.workerSigned) return make("appraisal_to_sign", p, open.id, "Read and sign your appraisal", held, "waiting", href);
+      if (side === "manager" && open.workerSigned && !open.appraiserSigned) {
+        return make("appraisal_to_countersign", p, open.id, "Sign the appraisal as appraiser", held, "waiting", href);
+      }
+      return null;
   }
+}
+
+/**
+ * The worker's preparation for a booked appraisal, theirs to write until they submit it: waiting for them before the
+ * meeting, overdue once the booked date has passed while the appraisal is still being written. Keyed by the booked
+ * date, so a move makes it a new reminder with the new date.
+ */
+export function preparationReminder(p: Person & { openAppraisal?: OpenAppraisal | null }, today: string, side: Side): Reminder | null {
+  const open = p.openAppraisal ?? null;
+  if (side !== "worker" || !open || open.prepared || open.status === "awaiting_sign_off") return null;
+  const urgency: Urgency = open.scheduledFor < today ? "overdue" : "waiting";
+  return make(
+    "appraisal_to_prepare",
+    p,
+    open.id,
+    "Prepare for your appraisal",
+    open.scheduledFor,
+    urgency,
+    `/workers/${p.workerId}/appraisals/${open.id}/preparation`,
+  );
 }
 
 /** The worker's current (draft or active) PDP, as what waits on it needs it. */
@@ -292,6 +331,10 @@ export function reminderWhen(r: Reminder, fmt: (iso: string) => string = formatD
       return `Meeting on ${on}; write it up and send it`;
     case "appraisal_to_sign":
       return `Meeting on ${on}; sent to you to sign`;
+    case "appraisal_to_countersign":
+      return `Meeting on ${on}; signed by the worker, now yours to sign`;
+    case "appraisal_to_prepare":
+      return overdue ? `The meeting was booked for ${on}` : `Before the meeting on ${on}`;
     case "pdp_to_agree":
       return "Not yet agreed by you";
     case "goal_to_agree":

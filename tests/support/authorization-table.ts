@@ -101,13 +101,16 @@ export const MATRIX: Record<string, Record<string, Who>> = {
   },
   "app/(app)/workers/[id]/appraisals/actions.ts": {
     scheduleAppraisalAction: MANAGER_ADMIN,
+    rescheduleAppraisalAction: MANAGER_ADMIN,
     startAppraisalAction: MANAGER_ADMIN,
     saveAppraisalAction: MANAGER_ADMIN,
     objectivesToPdpAction: MANAGER_ADMIN,
     signOffAppraisalAction: ANY_ROLE,
+    signAsAppraiserAction: MANAGER_ADMIN,
     returnToManagerAction: ANY_ROLE,
     reopenAppraisalAction: MANAGER_ADMIN,
     cancelAppraisalAction: MANAGER_ADMIN,
+    savePreparationAction: ["support_worker"],
   },
   "app/(app)/workers/[id]/apprenticeship/actions.ts": {
     startApprenticeshipAction: STAFF,

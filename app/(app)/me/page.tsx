@@ -66,7 +66,12 @@ export default async function MyDevelopmentPage() {
             <p>Due by {formatDate(summary.appraisalDueOn)}</p>
             {summary.openAppraisalStatus && summary.nextAppraisalOn ? (
               <p className="text-nhs-secondary">
-                {openAppraisalWords({ status: summary.openAppraisalStatus, scheduledFor: summary.nextAppraisalOn, heldOn: summary.openAppraisalHeldOn })}
+                {openAppraisalWords({
+                  status: summary.openAppraisalStatus,
+                  scheduledFor: summary.nextAppraisalOn,
+                  heldOn: summary.openAppraisalHeldOn,
+                  workerSignedAt: appraisals.find((a) => a.status === summary.openAppraisalStatus && a.scheduledFor === summary.nextAppraisalOn)?.workerSignedAt ?? null,
+                })}
               </p>
             ) : null}
           </section>
@@ -265,7 +270,9 @@ export default async function MyDevelopmentPage() {
               {appraisals.map((a) => (
                 <li key={a.id} className="flex flex-wrap justify-between gap-x-4">
                   <Link href={`${base}/appraisals/${a.id}`}>{formatDate(a.heldOn ?? a.scheduledFor)}</Link>
-                  <span className="text-nhs-secondary">{ownAppraisalStatusWords.label(a.status)}</span>
+                  <span className="text-nhs-secondary">
+                    {a.status === "awaiting_sign_off" && a.workerSignedAt ? "Awaiting the appraiser's signature" : ownAppraisalStatusWords.label(a.status)}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -8,11 +8,14 @@ import {
   appraisalFields,
   appraisalFormObject,
   objectiveRowCount,
+  preparationFields,
   reasonFields,
+  rescheduleFields,
   scheduleFields,
   signOffFields,
 } from "@/lib/forms/appraisal";
 import * as appraisals from "@/db/queries/appraisals";
+import { savePreparation } from "@/db/queries/appraisal-preparation";
 
 function refresh(workerId: string, appraisalId?: string) {
   return [
@@ -40,6 +43,16 @@ export const scheduleAppraisalAction = defineAction({
   run: async ({ user, ids: [workerId], input }) => await appraisals.scheduleAppraisal(user, workerId, input),
   revalidate: ({ ids: [workerId] }) => refresh(workerId),
   redirect: ({ ids: [workerId], result }) => pagePath(workerId, result.appraisalId, "scheduled"),
+});
+
+/** Moves a booked appraisal to another date, with a reason: whoever may book it. */
+export const rescheduleAppraisalAction = defineAction({
+  roles: MANAGERS,
+  ids: WorkerAppraisal,
+  input: rescheduleFields,
+  run: async ({ user, ids: [workerId, appraisalId], input, today }) => await appraisals.rescheduleAppraisal(user, workerId, appraisalId, input, today),
+  revalidate: ({ ids: [workerId, appraisalId] }) => refresh(workerId, appraisalId),
+  redirect: ({ ids: [workerId, appraisalId] }) => pagePath(workerId, appraisalId, "rescheduled"),
 });
 
 export const startAppraisalAction = defineAction({
@@ -94,7 +107,16 @@ export const signOffAppraisalAction = defineSignature({
   input: signOffFields,
   run: async ({ user, ids: [workerId, appraisalId], input, signature }) => await appraisals.signOff(user, workerId, appraisalId, input, signature),
   revalidate: ({ ids: [workerId, appraisalId] }) => refresh(workerId, appraisalId),
-  redirect: ({ ids: [workerId, appraisalId] }) => pagePath(workerId, appraisalId, "signed"),
+  redirect: ({ ids: [workerId, appraisalId], result }) => pagePath(workerId, appraisalId, result.completed ? "signed" : "signed_first"),
+});
+
+/** The appraiser's signature, beside the worker's: the worker's manager or an administrator, with their password again. */
+export const signAsAppraiserAction = defineSignature({
+  roles: MANAGERS,
+  ids: WorkerAppraisal,
+  run: async ({ user, ids: [workerId, appraisalId], signature }) => await appraisals.signAsAppraiser(user, workerId, appraisalId, signature),
+  revalidate: ({ ids: [workerId, appraisalId] }) => refresh(workerId, appraisalId),
+  redirect: ({ ids: [workerId, appraisalId], result }) => pagePath(workerId, appraisalId, result.completed ? "countersigned" : "appraiser_signed_first"),
 });
 
 export const returnToManagerAction = defineAction({
@@ -122,4 +144,24 @@ export const cancelAppraisalAction = defineAction({
   run: async ({ user, ids: [workerId, appraisalId], input }) => await appraisals.cancelAppraisal(user, workerId, appraisalId, input.reason),
   revalidate: ({ ids: [workerId, appraisalId] }) => refresh(workerId, appraisalId),
   redirect: ({ ids: [workerId, appraisalId] }) => pagePath(workerId, appraisalId, "cancelled"),
+});
+
+/**
+ * The worker's preparation: "Save and come back later" keeps it to themselves; "Share with my manager" shares it
+ * (once shared, later saves are shared too). Only the worker writes it, so only a support worker may call this.
+ */
+export const savePreparationAction = defineAction({
+  roles: ["support_worker"],
+  ids: WorkerAppraisal,
+  input: preparationFields,
+  run: async ({ user, ids: [workerId, appraisalId], input, form }) => await savePreparation(user, workerId, appraisalId, input, form.get("intent") === "share"),
+  revalidate: ({ ids: [workerId, appraisalId] }) => [...refresh(workerId, appraisalId), `/workers/${workerId}/appraisals/${appraisalId}/preparation`],
+  done: ({ result }): FormState => ({
+    ok: true,
+    message: result.sharedNow
+      ? "Shared with your manager. You can still add to it until the appraisal is complete."
+      : result.shared
+        ? "Saved. Your manager sees these changes."
+        : "Saved. Only you can see it until you share it with your manager.",
+  }),
 });

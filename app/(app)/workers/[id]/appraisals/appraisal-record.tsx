@@ -14,6 +14,7 @@ import {
 } from "@/lib/vocabulary";
 import { Tag } from "@/components/tags";
 import { SummaryList } from "@/components/summary-list";
+import { PREPARATION_QUESTIONS, type PreparationAnswers as Answers } from "./preparation-questions";
 
 type Content = NonNullable<AppraisalDetail["content"]>;
 
@@ -25,9 +26,48 @@ const STATUS_TONE: Record<Status, "blue" | "amber" | "green" | "grey"> = {
   cancelled: "grey",
 };
 
-/** `own`: the worker reading about their own appraisal ("Awaiting your sign-off"). */
-export function AppraisalStatus({ status, own = false }: { status: Status; own?: boolean }) {
+/**
+ * `own`: the worker reading about their own appraisal ("Awaiting your sign-off"); once they have signed
+ * (`workerSigned`), it waits for the appraiser.
+ */
+export function AppraisalStatus({ status, own = false, workerSigned = false }: { status: Status; own?: boolean; workerSigned?: boolean }) {
+  if (own && workerSigned && status === "awaiting_sign_off") return <Tag tone={STATUS_TONE[status]}>Awaiting the appraiser&apos;s signature</Tag>;
   return <Tag tone={STATUS_TONE[status]}>{(own ? ownAppraisalStatusWords : appraisalStatusWords).label(status)}</Tag>;
+}
+
+/** The moves of a booked appraisal to another date, oldest first: from, to, why, who and when. */
+export function Reschedulings({ moves }: { moves: AppraisalDetail["reschedulings"] }) {
+  if (moves.length === 0) return null;
+  return (
+    <section aria-labelledby="moves-heading" className="mt-8 mb-8 print-keep">
+      <h2 id="moves-heading" className="mb-3">
+        Date changes
+      </h2>
+      <ul className="space-y-3">
+        {moves.map((m) => (
+          <li key={m.id} className="border-l-4 border-nhs-grey-4 pl-3">
+            <p className="font-semibold">
+              Moved from {formatDate(m.fromDate)} to {formatDate(m.toDate)}
+            </p>
+            <p className="whitespace-pre-line">{m.reason}</p>
+            <p className="text-sm text-nhs-secondary">
+              By {m.byName ?? "a former user"}, {formatDateTime(m.at)}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Who signed and when: the worker's signature and the appraiser's, each a name with a date and time, or "Not yet". */
+export function signatureRows(detail: AppraisalDetail, own: boolean): Array<[string, string]> {
+  const a = detail.appraisal;
+  const worker = `${detail.worker.firstName} ${detail.worker.lastName}`;
+  return [
+    [own ? "Signed off by you" : "Signed off by the worker", a.workerSignedAt ? (own ? formatDateTime(a.workerSignedAt) : `${worker}, ${formatDateTime(a.workerSignedAt)}`) : "Not yet"],
+    ["Signed by the appraiser", a.appraiserSignedAt ? `${a.appraiserSignedByName ?? "a former user"}, ${formatDateTime(a.appraiserSignedAt)}` : "Not yet"],
+  ];
 }
 
 const OUTCOME_TONE: Record<ObjectiveOutcome, "green" | "amber" | "red"> = { met: "green", partly_met: "amber", not_met: "red" };
@@ -107,7 +147,7 @@ export function AppraisalRecord({
             ["Scheduled for", formatDate(a.scheduledFor)],
             ["Held on", formatDate(a.heldOn)],
             ["Appraiser", a.appraiserName ?? ""],
-            [own ? "Signed off by you" : "Signed off by the worker", a.workerSignedAt ? formatDateTime(a.workerSignedAt) : "Not yet"],
+            ...signatureRows(detail, own),
           ]}
         />
       </Section>
@@ -173,7 +213,7 @@ export function AppraisalRecord({
         <Text value={content.appraiserSummary} />
       </Section>
       <Section id="worker-comments-heading" title={own ? "Your comments" : "The worker's comments"}>
-        <Text value={content.workerComments} empty={a.status === "completed" ? "No comments" : "Not yet signed off"} />
+        <Text value={content.workerComments} empty={a.workerSignedAt ? "No comments" : "Not yet signed off"} />
       </Section>
 
       {content.reopenings.length > 0 ? (
@@ -188,5 +228,17 @@ export function AppraisalRecord({
         </Section>
       ) : null}
     </>
+  );
+}
+
+/** The worker's preparation as read by their manager or a lead (or by the worker, once it can no longer change). */
+export function PreparationAnswers({ answers, own = false }: { answers: Answers; own?: boolean }) {
+  return (
+    <SummaryList
+      rows={PREPARATION_QUESTIONS.map((q) => [
+        own ? q.ask : q.read,
+        answers[q.name].trim() ? <span className="whitespace-pre-line">{answers[q.name]}</span> : <span className="text-nhs-secondary">Left blank</span>,
+      ])}
+    />
   );
 }

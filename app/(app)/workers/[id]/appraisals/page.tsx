@@ -58,7 +58,7 @@ export default async function AppraisalsPage({ params }: { params: Promise<{ id:
         {open ? (
           <div className="card border-l-8 border-nhs-blue">
             <p className="mb-2">
-              <AppraisalStatus status={open.status} own={page.isOwnRecord} />
+              <AppraisalStatus status={open.status} own={page.isOwnRecord} workerSigned={!!open.workerSignedAt} />
             </p>
             <p>
               {open.heldOn ? `Held on ${formatDate(open.heldOn)}` : `Scheduled for ${formatDate(open.scheduledFor)}`}
@@ -67,7 +67,7 @@ export default async function AppraisalsPage({ params }: { params: Promise<{ id:
             {open.status === "in_progress" && open.statusReason ? <p className="mt-1">Sent back: {open.statusReason}</p> : null}
             <p className="mt-3">
               <Link href={`/workers/${id}/appraisals/${open.id}`} className="font-semibold">
-                {page.isOwnRecord && open.status === "awaiting_sign_off" ? "Read and sign off your appraisal" : "Open the appraisal"}
+                {page.isOwnRecord && open.status === "awaiting_sign_off" && !open.workerSignedAt ? "Read and sign off your appraisal" : "Open the appraisal"}
               </Link>
             </p>
           </div>
@@ -102,7 +102,7 @@ export default async function AppraisalsPage({ params }: { params: Promise<{ id:
               </thead>
               <tbody>
                 {history.map((a) => {
-                  const signedOn = a.workerSignedAt ? formatDate(todayInLondon(a.workerSignedAt)) : "";
+                  const signedOn = a.completedAt ? formatDate(todayInLondon(a.completedAt)) : "";
                   return (
                     <tr key={a.id}>
                       <td>

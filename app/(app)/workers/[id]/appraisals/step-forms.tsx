@@ -1,6 +1,6 @@
 "use client";
-// The small forms around an appraisal: booking one, and the single steps (start, sign off, send back, reopen, cancel,
-// objectives into the PDP), each a button with at most one text field. Errors come back with what was typed.
+// The small forms around an appraisal: booking one and moving it to another date, and the single steps (start, sign
+// off, sign as appraiser, send back, reopen, cancel, objectives into the PDP), each a button with at most one text field. Errors come back with what was typed.
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { DateField } from "@/components/forms/date-field";
 import { SelectField } from "@/components/forms/select-field";
@@ -28,6 +28,23 @@ export function ScheduleForm({
       <DateField name="scheduledFor" label="Appraisal date" hint="Within the next 18 months" values={v} error={e?.scheduledFor} />
       <SelectField name="appraiserId" label="Appraiser" options={appraisers} placeholder="Select the appraiser" defaultValue={v.appraiserId} error={e?.appraiserId} />
       <SubmitButton pendingText="Booking…">Schedule the appraisal</SubmitButton>
+    </form>
+  );
+}
+
+/** Moves a booked appraisal: the new date and the reason. The reason's id is the page's own ("reschedule-reason"). */
+export function RescheduleForm({ action, bookedFor }: { action: Action; bookedFor: string }) {
+  const { state, formProps, key, values: v, errors: e } = useFormAction(action);
+  const reasonId = "reschedule-reason";
+  const errors = e?.reason ? { ...Object.fromEntries(Object.entries(e).filter(([k]) => k !== "reason")), [reasonId]: e.reason } : e;
+  return (
+    <form {...formProps} noValidate key={key}>
+      <ErrorSummary errors={errors} message={state.ok === false && !errors ? state.message : undefined} />
+      <DateField name="scheduledFor" label="New date" hint={`Booked for ${bookedFor} now. Within the next 18 months.`} values={v} error={e?.scheduledFor} />
+      <StepTextarea id={reasonId} field={{ name: "reason", label: "Reason for moving it" }} defaultValue={v.reason} error={errors?.[reasonId]} />
+      <SubmitButton pendingText="Moving…" className="btn-secondary">
+        Move the appraisal
+      </SubmitButton>
     </form>
   );
 }

@@ -6,19 +6,22 @@ import { APPRAISAL_VIEWS_LOGGED_FOR, recordView } from "@/lib/access-log";
 import { signerOf } from "@/lib/rules/signature";
 import { signInAgainWithMicrosoft } from "@/app/sign-on-again";
 import { appraisalDetail } from "@/db/queries/appraisals";
+import { appraisalPreparation } from "@/db/queries/appraisal-preparation";
 import { formatDate, formatDateTime } from "@/lib/rules/dates";
 import { WorkerRecordHeader } from "@/components/worker-record-nav";
 import { AppraisalForm } from "../appraisal-form";
-import { AppraisalRecord, AppraisalStatus, ConversationsSummary } from "../appraisal-record";
-import { StepForm } from "../step-forms";
+import { AppraisalRecord, AppraisalStatus, ConversationsSummary, PreparationAnswers, Reschedulings } from "../appraisal-record";
+import { RescheduleForm, StepForm } from "../step-forms";
 import { SavedBanner } from "@/components/saved-banner";
 import { draftName } from "@/lib/forms/drafts";
 import {
   cancelAppraisalAction,
   objectivesToPdpAction,
   reopenAppraisalAction,
+  rescheduleAppraisalAction,
   returnToManagerAction,
   saveAppraisalAction,
+  signAsAppraiserAction,
   signOffAppraisalAction,
   startAppraisalAction,
 } from "../actions";
@@ -27,11 +30,15 @@ export const metadata: Metadata = { title: "Appraisal" };
 
 const DONE: Record<string, string> = {
   scheduled: "Appraisal scheduled.",
+  rescheduled: "Appraisal moved to the new date.",
   started: "Appraisal started. Last year's objectives are ready to review.",
   sent: "Sent for sign-off.",
-  signed: "Appraisal signed off. It is now complete.",
+  signed: "Appraisal signed off. Both have signed, so it is now complete.",
+  signed_first: "Appraisal signed off. It is complete once the appraiser signs it too.",
+  countersigned: "Signed as appraiser. Both have signed, so the appraisal is now complete.",
+  appraiser_signed_first: "Signed as appraiser. The appraisal is complete once the worker signs it off too.",
   returned: "Sent back to your manager with your reason.",
-  reopened: "Appraisal reopened. It needs signing off again once changed.",
+  reopened: "Appraisal reopened. Both signatures were cleared: it needs signing again once changed.",
   cancelled: "Appraisal cancelled.",
 };
 
@@ -50,6 +57,7 @@ export default async function AppraisalPage({
   const done = query.done === "pdp" ? pdpNote : DONE[query.done ?? ""];
   const detail = await appraisalDetail(user, id, appraisalId);
   if (!detail) notFound();
+  const prep = await appraisalPreparation(user, id, appraisalId);
   const { worker, appraisal: a, content } = detail;
   const name = `${worker.firstName} ${worker.lastName}`;
   const printable = content && (a.status === "completed" || a.status === "awaiting_sign_off");
@@ -66,10 +74,11 @@ export default async function AppraisalPage({
       <SavedBanner message={done} />
 
       <div className="mb-6 flex flex-wrap items-center gap-x-6 gap-y-2">
-        <AppraisalStatus status={a.status} own={detail.isWorker} />
+        <AppraisalStatus status={a.status} own={detail.isWorker} workerSigned={!!a.workerSignedAt} />
         {a.status === "completed" && a.workerSignedAt ? (
           <span>
-            {detail.isWorker ? "You signed it off" : `Signed off by ${name}`} on {formatDateTime(a.workerSignedAt)}. Locked.
+            {detail.isWorker ? "You signed it off" : `Signed off by ${name}`} on {formatDateTime(a.workerSignedAt)}
+            {a.appraiserSignedAt ? ` and by ${a.appraiserSignedByName} as appraiser on ${formatDateTime(a.appraiserSignedAt)}` : ""}. Locked.
           </span>
         ) : null}
         {printable ? (
@@ -83,6 +92,42 @@ export default async function AppraisalPage({
         </p>
       ) : null}
       {a.status === "cancelled" ? <p className="card mb-6">Cancelled{a.statusReason ? `: ${a.statusReason}` : "."}</p> : null}
+
+      {prep?.isTheWorker && (prep.canWrite || prep.answers) ? (
+        <section aria-labelledby="preparation-heading" className="card mb-6 border-l-8 border-nhs-blue">
+          <h2 id="preparation-heading" className="mb-2">
+            Your preparation
+          </h2>
+          <p className="mb-2">
+            {prep.shared
+              ? `You shared it with your manager on ${formatDateTime(prep.submittedAt!)}.`
+              : prep.canWrite
+                ? "What went well, what was hard, what you want to learn, your wellbeing and where you want your career to go. Only you see it until you share it."
+                : "You did not share it with your manager."}
+          </p>
+          <p>
+            <Link href={`/workers/${id}/appraisals/${appraisalId}/preparation`} className="font-semibold">
+              {prep.canWrite ? (prep.shared ? "Add to your preparation" : "Prepare for your appraisal") : "Read your preparation"}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+
+      {prep && !prep.isTheWorker && a.status !== "cancelled" ? (
+        <section aria-labelledby="preparation-heading" className="mb-8">
+          <h2 id="preparation-heading" className="mb-2">
+            {worker.firstName}&apos;s preparation
+          </h2>
+          {prep.answers ? (
+            <>
+              <p className="mb-3 text-nhs-secondary">Shared on {formatDateTime(prep.submittedAt!)}.</p>
+              <PreparationAnswers answers={prep.answers} />
+            </>
+          ) : (
+            <p>{worker.firstName} has not shared their preparation{a.status === "completed" ? "" : " yet"}.</p>
+          )}
+        </section>
+      ) : null}
 
       {content === null ? (
         <section aria-labelledby="waiting-heading" className="card">
@@ -127,12 +172,30 @@ export default async function AppraisalPage({
         <AppraisalRecord detail={detail} content={content} links own={detail.isWorker} />
       )}
 
+      <Reschedulings moves={detail.reschedulings} />
+
+      {detail.canReschedule ? (
+        <section aria-labelledby="reschedule-heading" className="mt-8 border-t-4 border-nhs-grey-4 pt-6">
+          <h2 id="reschedule-heading" className="mb-2">
+            Move to another date
+          </h2>
+          <p className="mb-4">Agree the new date with {worker.firstName} first. The move and its reason are kept with the appraisal, and reminders follow the new date.</p>
+          <RescheduleForm action={rescheduleAppraisalAction.bind(null, id, appraisalId)} bookedFor={formatDate(a.scheduledFor)} />
+        </section>
+      ) : null}
+
+
       {detail.awaitingMe ? (
         <section aria-labelledby="sign-heading" className="mt-8 border-t-4 border-nhs-blue pt-6">
           <h2 id="sign-heading" className="mb-2">
             Sign off your appraisal
           </h2>
-          <p className="mb-4">Read it through. Add your comments if you want to, then sign it off. Once signed, it is complete and locked.</p>
+          <p className="mb-4">
+            Read it through. Add your comments if you want to, then sign it off.{" "}
+            {a.appraiserSignedAt
+              ? `${a.appraiserSignedByName} has signed as appraiser, so once you sign it is complete and locked.`
+              : "Your appraiser signs it too; once you have both signed, it is complete and locked."}
+          </p>
           <StepForm
             id="sign"
             action={signOffAppraisalAction.bind(null, id, appraisalId)}
@@ -159,8 +222,40 @@ export default async function AppraisalPage({
         </section>
       ) : null}
 
+      {detail.isWorker && a.status === "awaiting_sign_off" && a.workerSignedAt ? (
+        <p className="card mt-6">
+          You signed it off on {formatDateTime(a.workerSignedAt)}. It is complete once the appraiser signs it too.
+        </p>
+      ) : null}
+
       {!detail.isWorker && a.status === "awaiting_sign_off" ? (
-        <p className="card mt-6">Waiting for {name} to read it, add their comments and sign it off. Only they can sign it off.</p>
+        <p className="card mt-6">
+          {a.workerSignedAt
+            ? `${name} signed it off on ${formatDateTime(a.workerSignedAt)}.`
+            : `Waiting for ${name} to read it, add their comments and sign it off. Only they can sign it off.`}
+          {a.appraiserSignedAt ? ` ${a.appraiserSignedByName} signed as appraiser on ${formatDateTime(a.appraiserSignedAt)}.` : ""}
+        </p>
+      ) : null}
+
+      {detail.canSignAsAppraiser ? (
+        <section aria-labelledby="appraiser-sign-heading" className="mt-8 border-t-4 border-nhs-blue pt-6">
+          <h2 id="appraiser-sign-heading" className="mb-2">
+            Sign as appraiser
+          </h2>
+          <p className="mb-4">
+            You sign as the appraiser, confirming this is the record of the appraisal. {a.workerSignedAt ? `${worker.firstName} has signed, so once you sign it is complete and locked.` : `Once ${worker.firstName} has signed too, it is complete and locked.`}
+          </p>
+          <StepForm
+            id="appraiser-sign"
+            action={signAsAppraiserAction.bind(null, id, appraisalId)}
+            button="Sign as appraiser"
+            pendingText="Signing…"
+            signature={{
+              signer: signerOf(user, new Date()),
+              signOnAgain: signInAgainWithMicrosoft.bind(null, `/workers/${id}/appraisals/${appraisalId}`),
+            }}
+          />
+        </section>
       ) : null}
 
       {content && detail.editable && a.status === "in_progress" ? (
@@ -203,7 +298,9 @@ export default async function AppraisalPage({
           <h2 id="reopen-heading" className="mb-2">
             Reopen
           </h2>
-          <p className="mb-4">This appraisal is signed off and locked. To change it, reopen it with a reason; {worker.firstName} will need to sign it off again.</p>
+          <p className="mb-4">
+            This appraisal is signed and locked. To change it, reopen it with a reason; both signatures are cleared, and {worker.firstName} and the appraiser sign it again.
+          </p>
           <StepForm id="reopen" action={reopenAppraisalAction.bind(null, id, appraisalId)} button="Reopen the appraisal" pendingText="Reopening…" secondary field={{ name: "reason", label: "Reason for reopening" }} />
         </section>
       ) : null}

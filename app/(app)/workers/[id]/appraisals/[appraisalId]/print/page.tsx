@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth";
 import { appraisalDetail } from "@/db/queries/appraisals";
 import { formatDate, todayInLondon } from "@/lib/rules/dates";
 import { PrintDocument } from "@/components/print-document";
-import { AppraisalRecord } from "../../appraisal-record";
+import { AppraisalRecord, Reschedulings } from "../../appraisal-record";
 import { recordView } from "@/lib/access-log";
 
 export const metadata: Metadata = { title: "Appraisal for printing" };
@@ -21,13 +21,14 @@ export default async function PrintAppraisalPage({ params }: { params: Promise<{
   await recordView(user, { action: "appraisal.print", entityType: "appraisal", entityId: appraisalId, workerId: id, summary: { status: a.status } });
   return (
     <PrintDocument
-      title={`Appraisal ${formatDate(a.heldOn ?? a.scheduledFor)}${a.status === "completed" ? "" : " (draft, not yet signed off)"}`}
+      title={`Appraisal ${formatDate(a.heldOn ?? a.scheduledFor)}${a.status === "completed" ? "" : " (draft, not yet signed by both)"}`}
       subject={`${w.firstName} ${w.lastName}, ${w.jobTitle}, ${w.teamName}`}
       printedOn={formatDate(todayInLondon())}
       backHref={`/workers/${id}/appraisals/${appraisalId}`}
       backLabel="Back to the appraisal"
     >
       <AppraisalRecord detail={detail} content={detail.content} links={false} />
+      <Reschedulings moves={detail.reschedulings} />
     </PrintDocument>
   );
 }
