@@ -7,7 +7,7 @@ import { downloadCsv, errorSummary, fillDate } from "./support/pages";
 import type { Page } from "@playwright/test";
 import { expectAccessible, visit } from "./support/axe";
 import { signedInPage, LOGINS } from "./support/roles";
-import { workerIdFor } from "./support/demo-db";
+import { demoDb, workerIdFor } from "./support/demo-db";
 import { today, shift, long } from "./support/dates";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
@@ -50,6 +50,49 @@ test("an administrator adds a subject for one role, fixing the renewal period an
 
   await visit(page, "/admin/mandatory-training");
   await expect(subjectRow(page, SUBJECT)).toContainText("Added here");
+});
+
+test("an administrator imports completions from an ESR file: a dry run row by row, then the new ones", async ({ browser }) => {
+  const chloe = workerIdFor(LOGINS.worker);
+  const db = demoDb();
+  const number = (db.prepare("select employee_number as n from workers where id = ?").get(chloe) as { n: string }).n;
+  db.close();
+  // Older than any completion the demo seeds, so it is new whatever the day.
+  const done = shift(today(), -2000);
+  const [y, m, d] = done.split("-");
+  const csv = [
+    "Employee Number,Competence Name,Achieved Date",
+    `${number},NHS|CSTF|Conflict Resolution - 3 Years|,${d}/${m}/${y}`,
+    `${number},NHS|CSTF|Underwater Basket Weaving - 1 Year|,${d}/${m}/${y}`,
+    `99999999,NHS|CSTF|Fire Safety - 2 Years|,${d}/${m}/${y}`,
+  ].join("\r\n");
+
+  const page = await signedInPage(browser, "admin");
+  await visit(page, "/admin/mandatory-training");
+  await page.getByRole("link", { name: "Import completions" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Import mandatory training completions" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("CSV file").setInputFiles({ name: "esr-competences.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Upload and check" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check the completions" })).toBeVisible();
+  // Problems first: the subject nobody has, and the employee number nobody has.
+  await expect(page.getByRole("link", { name: "Problems (2)" })).toHaveAttribute("aria-current", "page");
+  // On a desktop the rows are a table (on a phone, cards).
+  const rows = page.getByRole("table");
+  await expect(rows.getByText(/No current subject called “NHS\|CSTF\|Underwater Basket/)).toBeVisible();
+  await expect(rows.getByText(/No worker with the employee number “99999999”/)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "New (1)" }).click();
+  await expect(page.getByRole("table").getByText(`Conflict resolution, completed ${long(done)}`)).toBeVisible();
+  await page.getByRole("button", { name: "Import 1 completion" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Completions imported" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "added 1 completion" })).toBeVisible();
+  await expectAccessible(page);
+
+  await visit(page, `/workers/${chloe}/mandatory-training`);
+  const imported = page.getByRole("list", { name: "Completions, newest first" }).getByRole("listitem").filter({ hasText: `Completed ${long(done)}` });
+  await expect(imported).toContainText("Conflict resolution");
+  await expect(imported).toContainText("imported");
 });
 
 test("Chloe's manager records a completion, fixing a future date, and removes one recorded in error", async ({ browser }) => {

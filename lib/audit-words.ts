@@ -118,6 +118,7 @@ const ACTION_WORDS: Record<string, string> = {
   "workers.import": "imported a staff list",
   "training_reminder.sent": "reminded about out-of-date mandatory training",
   "training_completions.export": "downloaded mandatory training compliance",
+  "training_completions.import": "imported a file of mandatory training completions",
   "appraisal.rescheduled": "moved an appraisal to another date",
   "appraisal.appraiser_signed": "signed an appraisal as its appraiser",
   "appraisal.preparation_saved": "saved their preparation for an appraisal",

@@ -715,6 +715,8 @@ const NOT_BY_RECORD: Record<string, string> = {
   "app/(app)/admin/resources/actions.ts": "the resource hub is shared by every organisation",
   "app/(app)/admin/scorecard/actions.ts": "the thresholds are the signed-in administrator's own organisation's",
   "app/(app)/admin/mandatory-training/actions.ts": "mandatory training subjects are reference data, like professions and roles",
+  "app/(app)/admin/mandatory-training/import/actions.ts": "only the uploader's own check can be confirmed (tests/training-import.test.ts, another administrator's batch)",
+  "app/(app)/admin/mandatory-training/import/upload/route.ts": "a new file from the signed-in administrator; its rows are checked against the records they may change",
   "app/(app)/team/actions.ts": "the signed-in manager's own teams (tests/mandatory-training.test.ts: another team's worker and their own record are never reminded)",
   "app/(app)/mandatory-training/export/route.ts": "the workers the signed-in user sees (tests/mandatory-training.test.ts)",
   "app/(app)/admin/audit/csv/route.ts": "the signed-in administrator's own organisation's trail (tests/audit-trail.test.ts)",

@@ -29,6 +29,12 @@ export const MATRIX: Record<string, Record<string, Who>> = {
   "app/(app)/admin/audit/csv/route.ts": {
     GET: ADMIN,
   },
+  "app/(app)/admin/mandatory-training/import/actions.ts": {
+    confirmTrainingImportAction: ADMIN,
+  },
+  "app/(app)/admin/mandatory-training/import/upload/route.ts": {
+    POST: ADMIN,
+  },
   "app/(app)/admin/mandatory-training/actions.ts": {
     createSubjectAction: ADMIN,
     updateSubjectAction: ADMIN,

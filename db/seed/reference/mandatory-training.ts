@@ -24,7 +24,7 @@ export const trainingSubjects: TrainingSubjectSeed[] = [
   { code: "cstf-ipc-2", name: "Infection prevention and control, level 2", description: "Core Skills Training Framework subject, for staff with patient contact.", renewalMonths: 12, everyone: true },
   { code: "cstf-moving-handling-1", name: "Moving and handling, level 1", description: "Core Skills Training Framework subject, load handling.", renewalMonths: 36, everyone: false },
   { code: "cstf-moving-handling-2", name: "Moving and handling, level 2", description: "Core Skills Training Framework subject, people handling.", renewalMonths: 24, everyone: true },
-  { code: "cstf-prevent", name: "Preventing radicalisation (Prevent)", description: "Core Skills Training Framework subject.", renewalMonths: 36, everyone: true },
+  { code: "cstf-prevent", name: "Preventing radicalisation", description: "Core Skills Training Framework subject (Prevent).", renewalMonths: 36, everyone: true },
   { code: "cstf-resus-1", name: "Resuscitation, level 1", description: "Core Skills Training Framework subject.", renewalMonths: 12, everyone: false },
   { code: "cstf-resus-2-adult", name: "Resuscitation, level 2 (adult basic life support)", description: "Core Skills Training Framework subject.", renewalMonths: 12, everyone: true },
   { code: "cstf-resus-2-paediatric", name: "Resuscitation, level 2 (paediatric basic life support)", description: "Core Skills Training Framework subject, for those who work with children.", renewalMonths: 12, everyone: false },

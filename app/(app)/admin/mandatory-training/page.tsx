@@ -31,6 +31,9 @@ export default async function MandatoryTrainingSubjectsPage() {
           <Link href="/admin/mandatory-training/new" className="btn">
             Add a subject
           </Link>
+          <Link href="/admin/mandatory-training/import" className="btn btn-secondary">
+            Import completions
+          </Link>
           <a href="/mandatory-training/export" className="btn btn-secondary" download>
             Download everyone&apos;s compliance (CSV)
           </a>

@@ -4,7 +4,7 @@ import { requireRole } from "@/lib/auth";
 import { IMPORT_COLUMNS, type ImportColumn } from "@/lib/rules/worker-import/columns";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/rules/worker-import/read-file";
 import { teamOptions, professionOptions, stageOptions, bandOptions, careSettingOptions, type Option } from "@/db/queries/reference";
-import { UploadForm } from "./upload-form";
+import { UploadForm } from "@/components/csv-upload-form";
 
 export const metadata: Metadata = { title: "Import workers from a CSV file" };
 
@@ -70,7 +70,7 @@ export default async function ImportWorkersPage({ searchParams }: { searchParams
       ) : null}
 
       <div className="card mb-8">
-        <UploadForm maxBytes={MAX_IMPORT_BYTES} />
+        <UploadForm maxBytes={MAX_IMPORT_BYTES} uploadUrl="/workers/import/upload" resultPrefix="/workers/import/" emptyMessage="The file is empty. Choose the CSV file of your staff list." />
       </div>
 
       <h2 className="mb-2">The columns</h2>

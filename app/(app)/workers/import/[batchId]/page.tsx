@@ -4,14 +4,12 @@ import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth";
 import { importBatchFor, importRowsFor } from "@/db/queries/worker-import";
 import { formatDateTime } from "@/lib/rules/dates";
-import { importVerdictWords, type ImportVerdict } from "@/lib/vocabulary";
+import type { ImportVerdict } from "@/lib/vocabulary";
 import type { PlannedRow } from "@/lib/rules/worker-import/plan";
 import { Stat } from "@/components/stat";
-import { Tag } from "@/components/tags";
-import { Pagination } from "@/components/pagination";
-import { ScrollRegion } from "@/components/scroll-region";
+import { ImportRows } from "@/components/import-rows";
 import { confirmImportAction } from "../actions";
-import { ConfirmForm } from "./confirm-form";
+import { ConfirmForm } from "@/components/import-confirm-form";
 
 export const metadata: Metadata = { title: "Check the import" };
 
@@ -23,8 +21,6 @@ const SHOW = {
   unchanged: { label: "Unchanged", verdict: "unchanged" },
 } as const satisfies Record<string, { label: string; verdict: ImportVerdict | undefined }>;
 type Show = keyof typeof SHOW;
-
-const TONE = { create: "green", update: "blue", unchanged: "grey", rejected: "red" } as const;
 
 const n = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
 
@@ -174,82 +170,17 @@ export default async function ImportCheckPage({
         </section>
       ) : null}
 
-      <section aria-labelledby="rows-heading">
-        <h2 id="rows-heading" className="mb-3">
-          {applied ? "What was in the file" : "Row by row"}
-        </h2>
-        <nav aria-label="Show rows" className="mb-4">
-          <ul className="flex flex-wrap gap-x-5 gap-y-2">
-            {(Object.keys(SHOW) as Show[]).map((s) => (
-              <li key={s}>
-                <Link
-                  href={href(s)}
-                  aria-current={s === show ? "page" : undefined}
-                  className={s === show ? "font-bold text-nhs-text! no-underline" : undefined}
-                >
-                  {SHOW[s].label} ({counts[s].toLocaleString("en-GB")})
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        {rows.length === 0 ? (
-          <p className="card">No rows to show here.</p>
-        ) : (
-          <>
-            {/* On a phone each row is a card: a five-column table would hide the reasons off to the side. */}
-            <ol className="space-y-3 sm:hidden" aria-label="Rows of the file">
-              {rows.map((row) => (
-                <li key={row.rowNumber} className="card p-4">
-                  <p className="mb-1 flex flex-wrap items-center justify-between gap-2">
-                    <span className="font-semibold">Row {row.rowNumber}</span>
-                    <Tag tone={TONE[row.verdict]}>{importVerdictWords.label(row.verdict)}</Tag>
-                  </p>
-                  <p className="break-words font-semibold">{row.name || "No name"}</p>
-                  <p className="mb-2 break-all font-mono text-sm">{row.employeeNumber || "No employee number"}</p>
-                  <Details row={row} />
-                </li>
-              ))}
-            </ol>
-            <div className="max-sm:hidden">
-              <ScrollRegion label="Rows of the file">
-                <table className="table">
-                  <caption className="sr-only">
-                    {SHOW[show].label} rows of the file, with what importing each would do
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" className="num">
-                        Row
-                      </th>
-                      <th scope="col">Employee number</th>
-                      <th scope="col">Name</th>
-                      <th scope="col">Result</th>
-                      <th scope="col">Details</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((row) => (
-                      <tr key={row.rowNumber}>
-                        <td className="num">{row.rowNumber}</td>
-                        <td className="font-mono whitespace-nowrap">{row.employeeNumber || <span className="text-nhs-secondary">None</span>}</td>
-                        <td className="min-w-32">{row.name || <span className="text-nhs-secondary">None</span>}</td>
-                        <td>
-                          <Tag tone={TONE[row.verdict]}>{importVerdictWords.label(row.verdict)}</Tag>
-                        </td>
-                        <td className="min-w-64">
-                          <Details row={row} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollRegion>
-            </div>
-          </>
-        )}
-        <Pagination page={page} pages={pages} hrefFor={(p) => href(show, p)} />
-      </section>
+      <ImportRows
+        heading={applied ? "What was in the file" : "Row by row"}
+        shows={SHOW}
+        show={show}
+        counts={counts}
+        href={href}
+        rows={rows}
+        page={page}
+        pages={pages}
+        details={(row) => <Details row={row} />}
+      />
     </>
   );
 }

@@ -3,7 +3,7 @@
 // The upload form's script asks for JSON; without script the form posts here and is redirected.
 import { z } from "zod";
 import { requireRole } from "@/lib/auth";
-import { appUrl } from "@/lib/env";
+import { displayName, sameOrigin } from "@/lib/upload-request";
 import { todayInLondon } from "@/lib/rules/dates";
 import { formatBytes } from "@/lib/rules/worker-import/messages";
 import { MAX_IMPORT_BYTES } from "@/lib/rules/worker-import/read-file";
@@ -17,31 +17,6 @@ const Upload = z.object({
     .instanceof(File, { message: "Choose a CSV file to upload" })
     .refine((f) => f.size > 0 || f.name !== "", "Choose a CSV file to upload"),
 });
-
-/**
- * Like Next's own check on server actions, and stricter: the upload must say where it came from (browsers send Origin
- * with every POST), and that must be Pathways itself: APP_URL when it is set, otherwise the address it was sent to.
- */
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin || origin === "null") return false;
-  let from: URL;
-  try {
-    from = new URL(origin);
-  } catch {
-    return false;
-  }
-  const configured = appUrl();
-  if (configured) return from.origin === new URL(configured).origin;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
-  return from.host === host;
-}
-
-/** A file name fit to show: no path, no control characters, not too long. */
-function displayName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  return base.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200) || "upload.csv";
-}
 
 export async function POST(request: Request) {
   const user = await requireRole("manager", "admin");

@@ -1,4 +1,5 @@
 "use client";
+// The one button that confirms a checked import (a staff list, a file of completions): all the rows or none.
 import { useFormStatus } from "react-dom";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";

@@ -1,14 +1,13 @@
 "use client";
-// Sends the CSV with XMLHttpRequest, which reports upload progress (fetch does not), then opens the dry run.
-// Without script the same form posts to the route handler and is redirected.
+// Uploads a CSV file to an import's route handler (a staff list, a file of training completions) with XMLHttpRequest,
+// which reports upload progress (fetch does not), then opens the dry run. Without script the same form posts to the
+// route handler and is redirected.
 import { useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 
 type Phase = { kind: "idle" } | { kind: "uploading"; name: string; loaded: number; total: number } | { kind: "checking"; name: string } | { kind: "opening" };
-
-const UPLOAD_URL = "/workers/import/upload";
 
 // Chromium and Firefox draw <progress> in their own colours unless its parts are styled.
 const BAR = "block h-4 w-full appearance-none bg-nhs-grey-4 [&::-moz-progress-bar]:bg-nhs-blue [&::-webkit-progress-bar]:bg-nhs-grey-4 [&::-webkit-progress-value]:bg-nhs-blue";
@@ -17,7 +16,20 @@ function size(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-export function UploadForm({ maxBytes }: { maxBytes: number }) {
+export function UploadForm({
+  maxBytes,
+  uploadUrl,
+  resultPrefix,
+  emptyMessage,
+}: {
+  maxBytes: number;
+  /** The route handler that checks the file: "/workers/import/upload". */
+  uploadUrl: string;
+  /** Where its dry runs live; an answer pointing anywhere else is not followed. */
+  resultPrefix: string;
+  /** "The file is empty. Choose the CSV file of your staff list." */
+  emptyMessage: string;
+}) {
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [error, setError] = useState<string>();
@@ -35,7 +47,7 @@ export function UploadForm({ maxBytes }: { maxBytes: number }) {
     if (busy) return;
     const file = new FormData(event.currentTarget).get("file");
     if (!(file instanceof File) || (file.size === 0 && file.name === "")) return fail("Choose a CSV file to upload");
-    if (file.size === 0) return fail("The file is empty. Choose the CSV file of your staff list.");
+    if (file.size === 0) return fail(emptyMessage);
     if (file.size > maxBytes) {
       return fail(`The file is ${size(file.size)}. The largest file Pathways can import is ${size(maxBytes)}: split it into smaller files.`);
     }
@@ -43,7 +55,7 @@ export function UploadForm({ maxBytes }: { maxBytes: number }) {
     setPhase({ kind: "uploading", name: file.name, loaded: 0, total: file.size });
 
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", UPLOAD_URL);
+    xhr.open("POST", uploadUrl);
     xhr.setRequestHeader("Accept", "application/json");
     xhr.upload.onprogress = (e) => setPhase({ kind: "uploading", name: file.name, loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
     xhr.upload.onload = () => setPhase({ kind: "checking", name: file.name });
@@ -54,7 +66,7 @@ export function UploadForm({ maxBytes }: { maxBytes: number }) {
       } catch {
         body = undefined;
       }
-      if (body?.ok && typeof body.location === "string" && body.location.startsWith("/workers/import/")) {
+      if (body?.ok && typeof body.location === "string" && body.location.startsWith(resultPrefix)) {
         setPhase({ kind: "opening" });
         router.push(body.location);
         return;
@@ -81,7 +93,7 @@ export function UploadForm({ maxBytes }: { maxBytes: number }) {
           : "";
 
   return (
-    <form action={UPLOAD_URL} method="post" encType="multipart/form-data" onSubmit={onSubmit} noValidate>
+    <form action={uploadUrl} method="post" encType="multipart/form-data" onSubmit={onSubmit} noValidate>
       <ErrorSummary errors={errors} />
       <TextField
         name="file"
