@@ -32,7 +32,7 @@ for (const [who, where, heading, label = String(where)] of PAGES) {
   });
 }
 
-/** The worker's own pages on a phone (issue 17): her PDP is in the main navigation, and the record's eight sections fold into one line. */
+/** The worker's own pages on a phone (issue 17): her PDP is in the main navigation, and the record's nine sections fold into one line. */
 test("worker: on a 360 px phone My PDP is in the main navigation and her record's sections fold into one line", async ({ browser }) => {
   const context = await browser.newContext({ storageState: storageState("worker"), viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
@@ -46,12 +46,12 @@ test("worker: on a 360 px phone My PDP is in the main navigation and her record'
   await expectAccessible(page);
   await expect(myPdp).toHaveAttribute("aria-current", "page");
 
-  // Eight tabs wrapped to four rows (177 px) before the page began; folded, they take one line and open on a tap.
+  // Eight tabs (nine now) wrapped to four rows (177 px) before the page began; folded, they take one line and open on a tap.
   const sections = page.getByRole("navigation", { name: "Worker record" });
   expect((await sections.boundingBox())?.height, "height of the record's navigation in px").toBeLessThanOrEqual(60);
   await expect(sections.getByRole("link")).toHaveCount(0);
   await sections.getByText("Sections of my record").click();
-  await expect(sections.getByRole("link")).toHaveCount(8);
+  await expect(sections.getByRole("link")).toHaveCount(9);
   await expect(sections.getByRole("link", { name: "PDP", exact: true })).toHaveAttribute("aria-current", "page");
   await expectAccessible(page);
   await sections.getByRole("link", { name: "Appraisals" }).click();
@@ -71,7 +71,7 @@ test("worker: at 1280 px My PDP is in the main navigation and her record's secti
   await visit(page, `/workers/${workerIdFor(LOGINS.worker)}/pdp/goals/new`);
   await expect(mainNav(page).getByRole("link", { name: "My PDP" })).toHaveAttribute("aria-current", "page");
   const sections = page.getByRole("navigation", { name: "Worker record" });
-  await expect(sections.getByRole("link")).toHaveCount(8);
+  await expect(sections.getByRole("link")).toHaveCount(9);
   await expect(sections.getByRole("link", { name: "Competencies" })).toBeInViewport();
   await expect(sections.getByText("Sections of my record")).toBeHidden();
   await context.close();

@@ -1,6 +1,7 @@
 // What every upload route handler checks of its request: that it came from a Pathways page, and the file's name as it
 // may be shown.
 import { appUrl } from "./env";
+import { withoutHiddenCharacters } from "./form-text";
 
 /**
  * Like Next's own check on server actions, and stricter: the upload must say where it came from (browsers send Origin
@@ -24,5 +25,6 @@ export function sameOrigin(request: Request): boolean {
 /** A file name fit to show: no path, no control characters, not too long. */
 export function displayName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  return base.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200) || "upload.csv";
+  // Control, bidirectional and zero-width characters too: "invoice\u202Evsc.exe" would read as something else.
+  return withoutHiddenCharacters(base).replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200) || "upload.csv";
 }

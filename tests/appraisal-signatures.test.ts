@@ -206,3 +206,20 @@ describe("the server actions", () => {
     expect(await signAsAppraiserAction(wA, id, {}, formData({}))).toMatchObject({ ok: false, message: expect.stringMatching(/The appraiser signed this appraisal/) });
   });
 });
+
+describe("two steps at once", () => {
+  it("the worker and the appraiser signing at the same moment complete it; a send-back as the appraiser signs stands", async () => {
+    // On PostgreSQL each step takes the appraisal's lock before reading it (SQLite runs one transaction at a time).
+    for (let i = 0; i < 12; i++) {
+      const id = await sent();
+      const both = await Promise.all([signOff(workerA, wA, id, { workerComments: "" }, SIGNED), signAsAppraiser(managerA, wA, id, SIGNED)]);
+      expect(both.map((r) => r.ok)).toEqual([true, true]);
+      expect(await first(db.select({ status: appraisals.status }).from(appraisals).where(eq(appraisals.id, id)))).toEqual({ status: "completed" });
+    }
+    const id = await sent();
+    const raced = await Promise.all([returnToManager(workerA, wA, id, "Wrong"), signAsAppraiser(managerA, wA, id, SIGNED)]);
+    // Whichever ran first, the worker's send-back stands: the appraiser's signature is refused, or cleared by it.
+    expect(raced[0].ok).toBe(true);
+    expect(await first(db.select({ status: appraisals.status, appraiserSignedAt: appraisals.appraiserSignedAt }).from(appraisals).where(eq(appraisals.id, id)))).toEqual({ status: "in_progress", appraiserSignedAt: null });
+  });
+});

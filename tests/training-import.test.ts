@@ -9,7 +9,7 @@ import { seedReference } from "@/db/seed/reference";
 import { applyTrainingImport, checkTrainingImport, trainingImportBatch, trainingImportRows } from "@/db/queries/training-import";
 import { importBatchFor } from "@/db/queries/worker-import";
 import { complianceOfVisibleWorkers, recordCompletion } from "@/db/queries/mandatory-training";
-import { planTrainingImport, subjectKey, type PlannedCompletion } from "@/lib/rules/training-import";
+import { exactKey, planTrainingImport, subjectKey, type PlannedCompletion } from "@/lib/rules/training-import";
 import { POST as upload } from "@/app/(app)/admin/mandatory-training/import/upload/route";
 import { confirmTrainingImportAction } from "@/app/(app)/admin/mandatory-training/import/actions";
 import { asSession, makeUser, makeWorker, twoTeams } from "./support/factory";
@@ -52,6 +52,9 @@ describe("reading the file", () => {
   it("plans each row: new, already recorded, or refused with every reason", () => {
     const worker = { id: "w1", name: "Amy Jones", left: false, mine: true };
     const fire = { id: "s1", name: "Fire safety", renewalMonths: 24 };
+    // Two local subjects that read alike once "&" is "and".
+    const mh1 = { id: "s2", name: "Moving and handling", renewalMonths: 12 };
+    const mh2 = { id: "s3", name: "Moving & handling", renewalMonths: 12 };
     const ctx = {
       today: TODAY,
       workers: new Map([
@@ -59,8 +62,13 @@ describe("reading the file", () => {
         ["1002", { ...worker, id: "w2", left: true, name: "Ben Left" }],
         ["1003", { ...worker, id: "w3", mine: false }],
       ]),
-      subjects: new Map([[subjectKey("Fire safety"), fire]]),
+      exact: new Map([[exactKey("Fire safety"), fire], [exactKey("Moving and handling"), mh1], [exactKey("Moving & handling"), mh2]]),
+      loose: new Map([
+        [subjectKey("Fire safety"), [fire]],
+        [subjectKey("Moving and handling"), [mh1, mh2]],
+      ]),
       recorded: new Set(["w1|s1|2025-01-01"]),
+      removed: new Map([["w1|s1|2025-02-01", { on: "2025-03-01", reason: "Wrong person" }]]),
     };
     const row = (n: number, cells: Partial<Record<"employeeNumber" | "subject" | "completedOn" | "expiresOn", string>>) => ({
       rowNumber: n,
@@ -81,6 +89,10 @@ describe("reading the file", () => {
         row(11, { completedOn: "31/02/2026" }),
         row(12, { completedOn: "05/03/2026", expiresOn: "01/01/2026" }),
         row(13, { employeeNumber: "", subject: "", completedOn: "" }),
+        row(14, { subject: "MOVING & HANDLING" }),
+        row(15, { subject: "NHS|CSTF|Moving and Handling - 1 Year|" }),
+        row(16, { completedOn: "2025-02-01" }),
+        row(17, { completedOn: "03/03/2026", expiresOn: "31/12/4712" }),
       ],
       ctx,
     );
@@ -97,6 +109,12 @@ describe("reading the file", () => {
       [11, "rejected", ["The date completed “31/02/2026” is not a real date"]],
       [12, "rejected", ["The expiry date “01/01/2026” is before the date completed"]],
       [13, "rejected", ["The employee number is missing", "The subject is missing", "The date completed is missing"]],
+      // The exact name wins; a loose reading of two subjects is refused, never guessed.
+      [14, "create", ["2026-03-01", "2027-03-01"]],
+      [15, "rejected", ["“NHS|CSTF|Moving and Handling - 1 Year|” could be Moving and handling or Moving & handling: name it exactly as the list does"]],
+      [16, "rejected", ["This completion was removed on 1 March 2025 as recorded in error (Wrong person). If it is right after all, record it by hand."]],
+      // ESR's "no end date".
+      [17, "create", ["2026-03-03", null]],
     ]);
   });
 });

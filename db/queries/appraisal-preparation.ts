@@ -5,7 +5,7 @@ import "server-only";
 // administrator, who may write the appraisal) and leads read it. Reads join the worker through visibleWorkers(user),
 // so anyone else finds nothing (404).
 import { and, eq } from "drizzle-orm";
-import { db, first } from "../client";
+import { db, first, lockFor } from "../client";
 import { appraisalPreparations, appraisals, teams, users, workers } from "../schema";
 import { visibleWorkers } from "../access";
 import { audit } from "../audit";
@@ -81,6 +81,9 @@ export type PreparationResult = Result<{ workerId: string; appraisalId: string; 
  */
 export async function savePreparation(user: SessionUser, workerId: string, appraisalId: string, f: PreparationFields, share: boolean): Promise<PreparationResult> {
   return await db.transaction(async (tx) => {
+    // Two saves at once (a double-tapped button) on PostgreSQL: one after the other, so the second updates the first's
+    // row (never a second row, nor a "save" un-sharing a "share"). The appraisal's steps take the same lock.
+    await lockFor(`appraisal ${appraisalId}`);
     const row = await visibleAppraisal(tx, user, workerId, appraisalId);
     if (!row) return NOT_FOUND;
     const name = `${row.worker.firstName} ${row.worker.lastName}`;

@@ -5,7 +5,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { insertionOrder } from "../dialect";
-import { db, first, one } from "../client";
+import { db, first, lockFor, one } from "../client";
 import {
   appraisals,
   appraisalObjectiveReviews,
@@ -282,8 +282,18 @@ export type AppraisalDetail = NonNullable<Awaited<ReturnType<typeof appraisalDet
 
 /* ------------------------------------------------------------------ changes */
 
+/**
+ * Every step on one appraisal takes its lock before reading it, so two steps at once on PostgreSQL (the worker signing
+ * as the appraiser signs, a send-back as the appraiser signs) run one after the other, each reading what the other
+ * wrote: both signatures then complete it. SQLite's transactions already run one at a time.
+ */
+async function lockAppraisal(appraisalId: string): Promise<void> {
+  await lockFor(`appraisal ${appraisalId}`);
+}
+
 /** The appraisal with its worker, if the user may change this worker's record (their manager, an admin). */
 async function editableAppraisal(tx: Tx, user: SessionUser, workerId: string, appraisalId: string) {
+  await lockAppraisal(appraisalId);
   return await first(tx
     .select({
       appraisal: appraisals,
@@ -578,6 +588,7 @@ async function workerStep(
   step: "sign_off" | "return_to_manager",
   reason = "",
 ): Promise<{ ok: true; appraisal: typeof appraisals.$inferSelect; to: AppraisalStatus } | Refusal> {
+  await lockAppraisal(appraisalId);
   const found = await first(tx
     .select({ appraisal: appraisals, firstName: workers.firstName, lastName: workers.lastName, userId: workers.userId })
     .from(appraisals)

@@ -22,12 +22,14 @@ import {
   recordedKey,
   sameCompletion,
   subjectKey,
+  exactKey,
   type PlannedCompletion,
+  type SubjectRef,
   type TrainingImportContext,
   type TrainingReadRow,
 } from "../../lib/rules/training-import";
 import type { Result } from "../result";
-import { now as clockNow } from "../../lib/rules/dates";
+import { now as clockNow, todayInLondon } from "../../lib/rules/dates";
 
 /** Checked files (names and employee numbers) are deleted a day after upload, as a staff list's are. */
 const BATCH_KEPT_MS = 24 * 60 * 60 * 1000;
@@ -52,26 +54,40 @@ async function importContext(r: Tx | typeof db, user: SessionUser, today: string
         .from(workers)
         .where(and(eq(workers.orgId, user.orgId), inJsonList(workers.employeeNumber, numbers), editableWorkers(user)))
     : [];
-  const subjects = new Map<string, { id: string; name: string; renewalMonths: number | null }>();
+  const exact = new Map<string, SubjectRef>();
+  const loose = new Map<string, SubjectRef[]>();
   for (const s of await r.select().from(trainingSubjects).where(isNull(trainingSubjects.retiredAt)).orderBy(asc(trainingSubjects.sort))) {
-    for (const key of [subjectKey(s.name), subjectKey(s.code)]) if (!subjects.has(key)) subjects.set(key, { id: s.id, name: s.name, renewalMonths: s.renewalMonths });
+    const ref = { id: s.id, name: s.name, renewalMonths: s.renewalMonths };
+    for (const key of new Set([exactKey(s.name), exactKey(s.code)])) exact.set(key, ref);
+    for (const key of new Set([subjectKey(s.name), subjectKey(s.code)])) loose.set(key, [...(loose.get(key) ?? []), ref]);
   }
   const ids = found.map((w) => w.id);
   const recorded = new Set<string>();
+  const removed = new Map<string, { on: string; reason: string }>();
   for (let i = 0; i < ids.length; i += 2000) {
     for (const c of await r
-      .select({ workerId: trainingCompletions.workerId, subjectId: trainingCompletions.subjectId, completedOn: trainingCompletions.completedOn })
+      .select({
+        workerId: trainingCompletions.workerId,
+        subjectId: trainingCompletions.subjectId,
+        completedOn: trainingCompletions.completedOn,
+        removedAt: trainingCompletions.removedAt,
+        removedReason: trainingCompletions.removedReason,
+      })
       .from(trainingCompletions)
-      .where(and(inArray(trainingCompletions.workerId, ids.slice(i, i + 2000)), isNull(trainingCompletions.removedAt)))) {
-      recorded.add(recordedKey(c.workerId, c.subjectId, c.completedOn));
+      .where(inArray(trainingCompletions.workerId, ids.slice(i, i + 2000)))) {
+      const key = recordedKey(c.workerId, c.subjectId, c.completedOn);
+      if (c.removedAt === null) recorded.add(key);
+      else removed.set(key, { on: todayInLondon(c.removedAt), reason: c.removedReason ?? "" });
     }
   }
   return {
     today,
     // Nobody imports their own training, as nobody records it (decision record 0016): their own record is not "mine".
     workers: new Map(found.map((w) => [w.employeeNumber, { id: w.id, name: `${w.firstName} ${w.lastName}`, left: w.status === "left", mine: w.userId !== user.id }])),
-    subjects,
+    exact,
+    loose,
     recorded,
+    removed,
   };
 }
 

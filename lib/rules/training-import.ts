@@ -10,7 +10,8 @@ import type { ColumnSpec, ReadRowOf } from "./csv-columns";
 
 /** The columns, by the heading Pathways names on the page and the headings ESR and learning systems write. */
 export const TRAINING_IMPORT_COLUMNS = {
-  employeeNumber: { heading: "Employee number", required: true, aliases: ["Employee no", "Employee ID", "Staff number", "Payroll number", "Assignment number", "Person number"] },
+  // Not "Assignment number" nor a learning system's own user id: either would quietly name someone else.
+  employeeNumber: { heading: "Employee number", required: true, aliases: ["Employee no", "Staff number", "Payroll number"] },
   subject: { heading: "Subject", required: true, aliases: ["Competence name", "Competence", "Course", "Course name", "Course title", "Training", "Module", "Learning", "Competency"] },
   completedOn: { heading: "Completed on", required: true, aliases: ["Completion date", "Date completed", "Achieved date", "Date achieved", "Completed", "Meets requirement date"] },
   expiresOn: { heading: "Expires on", required: false, aliases: ["Expiry date", "Expiry", "Expires", "Renewal date", "Valid until"] },
@@ -32,16 +33,26 @@ export function subjectKey(name: string): string {
 }
 
 export type SubjectRef = { id: string; name: string; renewalMonths: number | null };
+
+/** A name as typed, case and spacing aside: how a file naming a subject exactly is matched first. */
+export const exactKey = (name: string) => name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+
+/** ESR's "no end date" (31/12/4712), and any year as far off: a completion that does not expire. */
+const NO_END_YEAR = 4000;
 export type WorkerRef = { id: string; name: string; left: boolean; mine: boolean };
 
 export type TrainingImportContext = {
   today: string;
   /** Workers of the organisation by employee number; `mine` when the importer may change their record. */
   workers: ReadonlyMap<string, WorkerRef>;
-  /** Current subjects by subjectKey of their name and of their code. */
-  subjects: ReadonlyMap<string, SubjectRef>;
+  /** Current subjects by exactKey of their name and of their code. */
+  exact: ReadonlyMap<string, SubjectRef>;
+  /** Current subjects by subjectKey of their name and code: more than one when two read alike. */
+  loose: ReadonlyMap<string, readonly SubjectRef[]>;
   /** Completions already recorded (not removed): `workerId|subjectId|completedOn`. */
   recorded: ReadonlySet<string>;
+  /** Completions removed as recorded in error, by the same key: the day and the reason. */
+  removed: ReadonlyMap<string, { on: string; reason: string }>;
 };
 
 type RowBase = { rowNumber: number; cells: TrainingCells; readProblems: string[]; employeeNumber: string; name: string };
@@ -71,8 +82,11 @@ export function planTrainingImport(rows: readonly TrainingReadRow[], ctx: Traini
     else if (!worker || !worker.mine) problems.push(`No worker with the employee number ${quoted(c.employeeNumber)} whose record you can change`);
     else if (worker.left) problems.push(`${worker.name} has left: their record can no longer be changed`);
 
-    const subject = c.subject ? ctx.subjects.get(subjectKey(c.subject)) : undefined;
+    // The exact name (or code) first; else the loose reading, only when it names one subject alone.
+    const alike = c.subject ? (ctx.loose.get(subjectKey(c.subject)) ?? []) : [];
+    const subject = c.subject ? (ctx.exact.get(exactKey(c.subject)) ?? (alike.length === 1 ? alike[0] : undefined)) : undefined;
     if (!c.subject) problems.push("The subject is missing");
+    else if (!subject && alike.length > 1) problems.push(`${quoted(c.subject)} could be ${alike.map((a) => a.name).join(" or ")}: name it exactly as the list does`);
     else if (!subject) problems.push(`No current subject called ${quoted(c.subject)}: name it as the mandatory training subjects list does, or add it there first`);
 
     let completedOn: string | undefined;
@@ -90,7 +104,8 @@ export function planTrainingImport(rows: readonly TrainingReadRow[], ctx: Traini
     if (c.expiresOn) {
       const read = readDate(c.expiresOn);
       if ("iso" in read) {
-        if (completedOn && read.iso < completedOn) problems.push(`The expiry date ${quoted(c.expiresOn)} is before the date completed`);
+        if (Number(read.iso.slice(0, 4)) >= NO_END_YEAR) expiresOn = null;
+        else if (completedOn && read.iso < completedOn) problems.push(`The expiry date ${quoted(c.expiresOn)} is before the date completed`);
         else expiresOn = read.iso;
       } else problems.push(DATE_PROBLEMS[read.problem]("expiry date", c.expiresOn));
     }
@@ -101,6 +116,11 @@ export function planTrainingImport(rows: readonly TrainingReadRow[], ctx: Traini
     if (earlier !== undefined) return { ...base, verdict: "rejected", problems: [`The same completion as row ${earlier}`] };
     seen.set(key, row.rowNumber);
     if (ctx.recorded.has(key)) return { ...base, verdict: "unchanged", workerId: worker.id, subjectId: subject.id, subject: subject.name, completedOn };
+    // A manager took this one off as wrong: a file does not put it back unasked.
+    const removed = ctx.removed.get(key);
+    if (removed) {
+      return { ...base, verdict: "rejected", problems: [`This completion was removed on ${formatDate(removed.on)} as recorded in error (${removed.reason}). If it is right after all, record it by hand.`] };
+    }
     // The file's expiry when it gives one (the learning system's word); else the subject's renewal period.
     const expiry = expiresOn === undefined ? expiryOf(completedOn, subject.renewalMonths) : expiresOn;
     return {

@@ -16,7 +16,7 @@ export function RemindForm({ action, toRemind, recentlyReminded, emails }: { act
           {`Remind ${toRemind === 1 ? "the 1 person" : `all ${toRemind} people`} out of date`}
         </SubmitButton>
       ) : null}
-      <p className="text-sm text-nhs-secondary">
+      <p className="mt-2 text-sm text-nhs-secondary">
         {toRemind > 0
           ? emails
             ? "Each with an active login gets an email listing what is out of date; everyone sees it in their inbox. "

@@ -56,7 +56,9 @@ export default async function MandatoryTrainingPage({ params }: { params: Promis
                 <tr>
                   <th scope="col">Subject</th>
                   <th scope="col">Status</th>
-                  <th scope="col">Last completed</th>
+                  <th scope="col" className="max-sm:hidden">
+                    Last completed
+                  </th>
                   <th scope="col">Expires</th>
                 </tr>
               </thead>
@@ -66,11 +68,13 @@ export default async function MandatoryTrainingPage({ params }: { params: Promis
                     <td>
                       <span className="font-semibold">{n.name}</span>
                       <span className="block text-sm text-nhs-secondary">{renewalWords(n.renewalMonths)}</span>
+                      {/* On a phone the date done goes under the subject, so the four columns fit. */}
+                      <span className="block text-sm sm:hidden">{n.completedOn ? `Done ${formatDate(n.completedOn)}` : "Never done"}</span>
                     </td>
                     <td>
                       <ComplianceTag status={n.status} />
                     </td>
-                    <td>{n.completedOn ? formatDate(n.completedOn) : <span className="text-nhs-secondary">Never</span>}</td>
+                    <td className="max-sm:hidden">{n.completedOn ? formatDate(n.completedOn) : <span className="text-nhs-secondary">Never</span>}</td>
                     <td>{n.expiresOn ? formatDate(n.expiresOn) : n.completedOn ? "Does not expire" : ""}</td>
                   </tr>
                 ))}

@@ -43,7 +43,8 @@ export default async function PreparationPage({ params }: { params: Promise<{ id
           <p>
             {prep.shared
               ? `You shared it with your manager on ${formatDateTime(prep.submittedAt!)}. They see any changes you save.`
-              : "Only you can see it until you share it with your manager. You can save it and come back to it."}
+              : "Only you can see it until you share it with your manager. You can save it and come back to it."}{" "}
+            Once shared it is part of your appraisal record: like the rest of it, your organisation&apos;s leads and Pathways administrators can read it too.
           </p>
         </div>
       ) : (
