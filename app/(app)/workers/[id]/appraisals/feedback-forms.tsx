@@ -9,7 +9,7 @@ import { useFormAction, type FormAction } from "@/components/forms/use-form-acti
 import { FEEDBACK_ANSWER_MAX } from "@/lib/rules/appraisal-feedback";
 import { FEEDBACK_QUESTIONS } from "./feedback-questions";
 
-export function AskForFeedbackForm({ action, choices }: { action: FormAction; choices: ReadonlyArray<readonly [string, string]> }) {
+export function AskForFeedbackForm({ action, choices, own }: { action: FormAction; choices: ReadonlyArray<readonly [string, string]>; own: boolean }) {
   const { formProps, key, values: v, errors: e, summary } = useFormAction(action);
   return (
     <form {...formProps} noValidate key={key} className="max-w-xl">
@@ -17,7 +17,7 @@ export function AskForFeedbackForm({ action, choices }: { action: FormAction; ch
       <SelectField
         name="inviteeId"
         label="Colleague to ask"
-        hint="Their team's managers and colleagues in their team who have a login"
+        hint={own ? "Your team's managers, and colleagues in your team who have a login" : "Their team's managers, and colleagues in their team who have a login"}
         options={choices}
         placeholder="Choose a colleague"
         defaultValue={v.inviteeId}

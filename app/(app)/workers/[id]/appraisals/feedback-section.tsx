@@ -74,7 +74,7 @@ export function FeedbackSection({ fb, workerFirstName, askAction }: { fb: Apprai
         <div className="mt-6">
           <h3 className="mb-2 text-lg">Ask a colleague</h3>
           <p className="mb-3 max-w-3xl">They see the request in their inbox and answer three short questions about {whose === "you" ? "you" : workerFirstName}, or decline.</p>
-          <AskForFeedbackForm action={askAction} choices={fb.choices} />
+          <AskForFeedbackForm action={askAction} choices={fb.choices} own={fb.isTheWorker} />
         </div>
       ) : fb.cannotAskWhy && fb.open ? (
         <p className="mt-4">{fb.cannotAskWhy}</p>
