@@ -3,7 +3,8 @@
 // signs in through the form, finds the request in their inbox, is refused sending nothing, gives it, and finds it can
 // no longer change; Chloe reads it on her appraisal with the colleague's name; a lead sees no feedback on the appraisal,
 // and another worker and Chloe's manager get 404 on the colleague's page. An administrator then shows feedback
-// anonymously. Each page is checked with axe and photographed at 390 and 1280 pixels wide.
+// anonymously, and a second colleague's feedback, asked by Chloe, is shown without their name and with the note that
+// one or two anonymous responses could be traced. Each page is checked with axe and photographed at 390 and 1280 pixels wide.
 import { test, expect } from "./support/test";
 import type { Page } from "@playwright/test";
 import { errorSummary } from "./support/pages";
@@ -32,6 +33,30 @@ async function photograph(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
+/** Gives the first colleague without a login in Chloe's team one, with the demo password, as an administrator would. */
+async function giveLogin(chloe: { orgId: string; teamId: string; hash: string }, userId: string, email: string) {
+  const colleague = (await row<{ id: string; name: string }>(
+    `select id, first_name || ' ' || last_name as name from workers where team_id = ? and status = 'in_post' and user_id is null order by last_name limit 1`,
+    chloe.teamId,
+  ))!;
+  const now = Date.now();
+  await change(
+    `insert into users (id, org_id, email, name, role, password_hash, status, session_version, created_at, updated_at)
+     values (?, ?, ?, ?, 'support_worker', ?, 'active', 1, ?, ?)`,
+    userId,
+    chloe.orgId,
+    email,
+    colleague.name,
+    chloe.hash,
+    now,
+    now,
+  );
+  await change("update workers set user_id = ? where id = ?", userId, colleague.id);
+  return colleague.name;
+}
+
+let chloe: { orgId: string; teamId: string; hash: string };
+
 test("first, a colleague in Chloe's team is given a login (the demo has none), and her open appraisal found", async () => {
   workerId = await workerIdOf("worker@demo.test");
   const open = await row<{ id: string }>(
@@ -40,29 +65,11 @@ test("first, a colleague in Chloe's team is given a login (the demo has none), a
   );
   expect(open, "the demo books Chloe's next appraisal").toBeDefined();
   appraisalPath = `/workers/${workerId}/appraisals/${open!.id}`;
-  const chloe = (await row<{ orgId: string; teamId: string; hash: string }>(
+  chloe = (await row<{ orgId: string; teamId: string; hash: string }>(
     `select u.org_id as "orgId", w.team_id as "teamId", u.password_hash as hash from workers w join users u on u.id = w.user_id where w.id = ?`,
     workerId,
   ))!;
-  const colleague = (await row<{ id: string; name: string }>(
-    `select id, first_name || ' ' || last_name as name from workers where team_id = ? and status = 'in_post' and user_id is null order by last_name limit 1`,
-    chloe.teamId,
-  ))!;
-  colleagueName = colleague.name;
-  // The same password as every demo login; made as an administrator's "add user" would make it.
-  const now = Date.now();
-  await change(
-    `insert into users (id, org_id, email, name, role, password_hash, status, session_version, created_at, updated_at)
-     values (?, ?, ?, ?, 'support_worker', ?, 'active', 1, ?, ?)`,
-    "e2e-colleague-login",
-    chloe.orgId,
-    COLLEAGUE_EMAIL,
-    colleague.name,
-    chloe.hash,
-    now,
-    now,
-  );
-  await change("update workers set user_id = ? where id = ?", "e2e-colleague-login", colleague.id);
+  colleagueName = await giveLogin(chloe, "e2e-colleague-login", COLLEAGUE_EMAIL);
 });
 
 test("Chloe's manager asks the colleague for feedback, refused without choosing one", async ({ browser }) => {
@@ -161,5 +168,39 @@ test("an administrator shows feedback anonymously from now on; what was given ke
   const section = manager.getByRole("region", { name: "Feedback from colleagues" });
   await expect(section).toContainText("Your organisation shows it without the name");
   await expect(section).toContainText(`From ${colleagueName}`);
+  await manager.context().close();
+});
+
+test("a second colleague, asked by Chloe, gives feedback anonymously: shown without a name, with the note that it could be traced", async ({ browser }) => {
+  const secondName = await giveLogin(chloe, "e2e-second-colleague", "colleague2@demo.test");
+  const worker = await signedInPage(browser, "worker");
+  await worker.goto(appraisalPath);
+  await worker.getByLabel("Colleague to ask").selectOption({ label: secondName });
+  await worker.getByRole("button", { name: "Ask for feedback" }).click();
+  await expect(worker.getByText("Feedback asked for.")).toBeVisible();
+  await worker.context().close();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInThroughForm(page, "colleague2@demo.test");
+  await page.waitForURL("**/me");
+  await page.goto("/inbox");
+  await page.getByRole("link", { name: /Give feedback for Chloe Mensah's appraisal/ }).click();
+  await expect(page.getByText("It is shown to them without your name. The audit trail still records that you gave it")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("What could they develop?").fill("Taking the lead in the morning huddle");
+  await page.getByRole("button", { name: "Give feedback" }).click();
+  await expect(page.getByText("Thank you. Your feedback was sent.")).toBeVisible();
+  await context.close();
+
+  const manager = await signedInPage(browser, "manager");
+  await visit(manager, appraisalPath);
+  const section = manager.getByRole("region", { name: "Feedback from colleagues" });
+  await expect(section.getByRole("heading", { name: "From a colleague (anonymous)" })).toBeVisible();
+  await expect(section).toContainText("Taking the lead in the morning huddle");
+  await expect(section).toContainText("could be traced to the colleague who gave it");
+  await expect(section).toContainText("Who answered is not shown");
+  await expect(section.getByText(`From ${secondName}`)).toHaveCount(0);
+  await photograph(manager, "appraisal-feedback-anonymous");
   await manager.context().close();
 });

@@ -13,6 +13,7 @@ const STATUS_WORDS = { requested: "not answered yet", given: "gave feedback", de
 export function FeedbackSection({ fb, workerFirstName, askAction }: { fb: AppraisalFeedback; workerFirstName: string; askAction: FormAction }) {
   const { counts } = fb;
   const whose = fb.isTheWorker ? "you" : workerFirstName;
+  const anonymous = fb.feedback.filter((g) => g.giverName === null);
   return (
     <section aria-labelledby="feedback-heading" className="mb-8">
       <h2 id="feedback-heading" className="mb-2">
@@ -52,10 +53,11 @@ export function FeedbackSection({ fb, workerFirstName, askAction }: { fb: Apprai
             </p>
           ) : null}
           <ul className="space-y-4">
-            {fb.feedback.map((g, i) => (
+            {fb.feedback.map((g) => (
               <li key={g.id} className="card">
-                <h3 className="mb-2 text-lg">{g.giverName ? `From ${g.giverName}` : `From a colleague (anonymous${fb.feedback.length > 1 ? `, ${i + 1} of ${fb.feedback.length}` : ""})`}</h3>
-                <p className="mb-2 text-nhs-secondary">Given on {formatDateTime(g.givenAt)}</p>
+                <h3 className="mb-2 text-lg">{g.giverName ? `From ${g.giverName}` : `From a colleague (anonymous${anonymous.length > 1 ? `, ${anonymous.indexOf(g) + 1} of ${anonymous.length}` : ""})`}</h3>
+                {/* The minute it was given could point to who gave it: anonymous feedback shows the day only. */}
+                <p className="mb-2 text-nhs-secondary">Given on {g.giverName ? formatDateTime(g.givenAt) : formatDate(todayInLondon(g.givenAt))}</p>
                 <SummaryList
                   rows={FEEDBACK_QUESTIONS.map((q) => [
                     q.read,
