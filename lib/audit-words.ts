@@ -4,6 +4,7 @@
 /** What kind of record an event is about, in words ("a PDP goal"). */
 const ENTITY_WORDS: Record<string, string> = {
   appraisal: "an appraisal",
+  appraisal_feedback: "feedback for an appraisal",
   apprenticeship: "an apprenticeship",
   apprenticeship_review: "an apprenticeship review",
   apprenticeship_standard: "an apprenticeship standard",
@@ -124,6 +125,9 @@ const ACTION_WORDS: Record<string, string> = {
   "appraisal.preparation_saved": "saved their preparation for an appraisal",
   "appraisal.preparation_submitted": "shared their preparation for an appraisal",
   "appraisal.preparation_view": "opened the preparation for an appraisal",
+  "appraisal.feedback_requested": "asked a colleague for feedback for an appraisal",
+  "appraisal.feedback_given": "gave feedback for an appraisal",
+  "appraisal.feedback_declined": "declined to give feedback for an appraisal",
 };
 
 /** Whether an action has words of its own, rather than its code with the underscores taken out. */

@@ -101,6 +101,10 @@ export const appraisalStatusWords = labels(APPRAISAL_STATUSES, {
   cancelled: "Cancelled",
 });
 /** The same, as the worker reads them about their own appraisals. */
+/** A colleague's feedback for an appraisal: asked for, then given or declined (once). */
+export const FEEDBACK_REQUEST_STATUSES = ["requested", "given", "declined"] as const;
+export type FeedbackRequestStatus = (typeof FEEDBACK_REQUEST_STATUSES)[number];
+
 export const ownAppraisalStatusWords = labels(APPRAISAL_STATUSES, {
   scheduled: "Scheduled",
   in_progress: "In progress",

@@ -21,8 +21,8 @@
 // would make every cell an R and prove nothing).
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { db, first, selectRow, databaseKind } from "@/db/client";
-import { apprenticeshipStandards, auditEvents, competencyStatements, frameworkDomains, gatewayRequirements, otjLogs, stages, trainingSubjects, workers } from "@/db/schema";
+import { db, first, one, selectRow, databaseKind } from "@/db/client";
+import { appraisalFeedbackRequests, apprenticeshipStandards, auditEvents, competencyStatements, frameworkDomains, gatewayRequirements, otjLogs, stages, trainingSubjects, workers } from "@/db/schema";
 import { seedReference } from "@/db/seed/reference";
 import * as appraisals from "@/db/queries/appraisals";
 import * as apprenticeships from "@/db/queries/apprenticeship-changes";
@@ -161,6 +161,20 @@ const yesterday = addDays(TODAY, -1);
 
 async function scheduled(t: Target) {
   return ok(await appraisals.scheduleAppraisal(t.manager, t.workerId, { scheduledFor: addDays(TODAY, 7), appraiserId: t.manager.id }, TODAY)).appraisalId;
+}
+/** A support worker with a login in the target worker's team: a colleague who may be asked for feedback. */
+async function teamColleague(t: Target) {
+  const colleague = await makeUser(t.admin.orgId, "support_worker", "Team colleague");
+  const w = (await first(db.select().from(workers).where(eq(workers.id, t.workerId))))!;
+  const ref = { profession: { id: w.professionId }, stage: { id: w.stageId }, band: { id: w.bandId } } as Parameters<typeof makeWorker>[1];
+  await makeWorker(t.admin.orgId, ref, { teamId: t.teamId, lineManagerId: t.manager.id, userId: colleague.id });
+  return colleague.id;
+}
+/** A booked appraisal of the target worker with feedback asked of the actor (made as asking would, whoever they are). */
+async function feedbackAsked(t: Target, actor: SessionUser): Promise<[string, string]> {
+  const appraisalId = await scheduled(t);
+  const request = await one(db.insert(appraisalFeedbackRequests).values({ appraisalId, inviteeId: actor.id, invitedBy: t.manager.id }).returning());
+  return [appraisalId, request.id];
 }
 async function startedAppraisal(t: Target) {
   const id = await scheduled(t);
@@ -404,6 +418,20 @@ const TABLE: Record<string, { load: () => Promise<Actions>; actions: Record<stri
       savePreparationAction: {
         fixture: async (t) => ({ ids: [t.workerId, await scheduled(t)], form: { wentWell: "Ran the drop-in sessions", wellbeing: "Well", intent: "share" } }),
         expect: { support_worker: "DNNN", manager: "NNNN", lead: "NNNN", admin: "NNNN" },
+      },
+      // The worker or their manager asks a colleague in the worker's team; never a manager on their own record.
+      askForFeedbackAction: {
+        fixture: async (t) => ({ ids: [t.workerId, await scheduled(t)], form: { inviteeId: await teamColleague(t) } }),
+        expect: { support_worker: "DNNN", manager: "RDNN", lead: "NNNN", admin: "NNNN" },
+      },
+      // Only the colleague asked answers, in their own organisation, never about themselves.
+      giveFeedbackAction: {
+        fixture: async (t, actor) => ({ ids: [t.workerId, ...(await feedbackAsked(t, actor))], form: { doesWell: "Calm with anxious patients", shownAs: "named" } }),
+        expect: { support_worker: "NDDN", manager: "NDDN", lead: "NNNN", admin: "NNNN" },
+      },
+      declineFeedbackAction: {
+        fixture: async (t, actor) => ({ ids: [t.workerId, ...(await feedbackAsked(t, actor))], form: {} }),
+        expect: { support_worker: "NDDN", manager: "NDDN", lead: "NNNN", admin: "NNNN" },
       },
     },
   },
@@ -713,6 +741,7 @@ const NOT_BY_RECORD: Record<string, string> = {
   "app/(app)/admin/frameworks/actions.ts": "the competency framework is national reference data",
   "app/(app)/admin/reference/actions.ts": "professions, roles and bands are national reference data",
   "app/(app)/admin/resources/actions.ts": "the resource hub is shared by every organisation",
+  "app/(app)/admin/appraisals/actions.ts": "how feedback is shown is the signed-in administrator's own organisation's setting (tests/appraisal-feedback.test.ts)",
   "app/(app)/admin/scorecard/actions.ts": "the thresholds are the signed-in administrator's own organisation's",
   "app/(app)/admin/mandatory-training/actions.ts": "mandatory training subjects are reference data, like professions and roles",
   "app/(app)/admin/mandatory-training/import/actions.ts": "only the uploader's own check can be confirmed (tests/training-import.test.ts, another administrator's batch)",

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { eq, isNotNull } from "drizzle-orm";
 import { db, first, one } from "@/db/client";
 import {
+  appraisalFeedbackRequests,
   appraisals,
   apprenticeshipStandards,
   careerConversations,
@@ -104,7 +105,9 @@ describe.each([
     await db.insert(appraisals).values({ workerId: e.id, scheduledFor: held, heldOn: held, status: "awaiting_sign_off", workerSignedAt: new Date() });
     const loginF = await makeUser(f.org.id, "support_worker");
     const g = await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerA.id, userId: loginF.id });
-    await db.insert(appraisals).values({ workerId: g.id, scheduledFor: addDays(today, 12), status: "scheduled" });
+    const gAppraisal = await one(db.insert(appraisals).values({ workerId: g.id, scheduledFor: addDays(today, 12), status: "scheduled" }).returning());
+    // Her manager asked worker A for feedback for g's appraisal.
+    await db.insert(appraisalFeedbackRequests).values({ appraisalId: gAppraisal.id, inviteeId: f.users.workerUserA.id, invitedBy: f.users.managerA.id });
     const lists = await Promise.all([f.users.workerUserA, loginF, f.users.managerA].map(async (u) => await inboxReminders(asSession(u), today)));
     const kinds = new Set(lists.flat().map((r) => r.kind));
     expect([...kinds].sort()).toEqual([...REMINDER_KINDS].sort());

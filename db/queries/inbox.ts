@@ -18,6 +18,7 @@ import { signOffsExpiringBy } from "./competencies";
 import { delegationsPastReview } from "./supervision";
 import { trainingRequestsAwaitingDecision } from "./cpd";
 import { complianceOfVisibleWorkers } from "./mandatory-training";
+import { feedbackInboxVersion, feedbackRequestsWaitingFor } from "./appraisal-feedback";
 import type { SessionUser } from "../../lib/session-user";
 import { todayInLondon } from "../../lib/rules/dates";
 import { OPEN_APPRAISAL_STATUSES } from "../../lib/rules/appraisal-lifecycle";
@@ -27,6 +28,7 @@ import {
   competencyReminder,
   conversationReminder,
   delegationReminder,
+  feedbackRequestReminder,
   preparationReminder,
   inboxOrder,
   mandatoryTrainingReminders,
@@ -195,7 +197,10 @@ export async function inboxReminders(user: SessionUser, today = todayInLondon())
 
 /** inboxReminders worked out from the data as it is now, never kept: the daily email, sent once, takes these. */
 export async function inboxRemindersNow(user: SessionUser, today = todayInLondon()): Promise<Reminder[]> {
-  return inboxOrder((await Promise.all(viewsFor(user).map(async (view) => await remindersSeenAs(user, view, today)))).flat(), today);
+  const seen = (await Promise.all(viewsFor(user).map(async (view) => await remindersSeenAs(user, view, today)))).flat();
+  // Feedback asked of the user for a colleague's appraisal: about a worker who need not be in any of their views.
+  const feedback = (await feedbackRequestsWaitingFor(user)).map((r) => feedbackRequestReminder(r, today));
+  return inboxOrder([...seen, ...feedback], today);
 }
 
 /**
@@ -207,7 +212,7 @@ export async function inboxRemindersNow(user: SessionUser, today = todayInLondon
  * a write that bypasses the data layer on PostgreSQL shows within KEPT_AT_MOST_MS.
  */
 export async function inboxVersion(user: SessionUser): Promise<string> {
-  const parts: unknown[] = [writesElsewhere()];
+  const parts: unknown[] = [writesElsewhere(), await feedbackInboxVersion(user)];
   for (const view of viewsFor(user)) {
     parts.push(await first(db
       .select({

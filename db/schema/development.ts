@@ -12,6 +12,7 @@ import {
   ACTION_OWNERS,
   NOTE_KINDS,
   APPRAISAL_STATUSES,
+  FEEDBACK_REQUEST_STATUSES,
   OBJECTIVE_OUTCOMES,
   ASPIRATIONS,
   INTEREST_LEVELS,
@@ -144,6 +145,43 @@ export const appraisalPreparations = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("appraisal_preparations_appraisal_uq").on(t.appraisalId)],
+);
+
+/**
+ * Feedback from a colleague for an appraisal (issue 20, decision record 0035): asked for by the worker or their manager,
+ * given (three short answers, at least one) or declined by the colleague asked, once; read by the worker and their
+ * manager only. `anonymous` is how the organisation said it would be shown when it was given: the name is kept here
+ * and in the audit trail either way.
+ */
+export const appraisalFeedbackRequests = sqliteTable(
+  "appraisal_feedback_requests",
+  {
+    id: id(),
+    appraisalId: text("appraisal_id")
+      .notNull()
+      .references(() => appraisals.id, { onDelete: "restrict" }),
+    /** The colleague asked: a support worker's or a manager's login in the worker's organisation. */
+    inviteeId: text("invitee_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    invitedBy: text("invited_by")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    status: text("status", { enum: FEEDBACK_REQUEST_STATUSES }).notNull().default("requested"),
+    doesWell: text("does_well").notNull().default(""),
+    couldDevelop: text("could_develop").notNull().default(""),
+    anythingElse: text("anything_else").notNull().default(""),
+    /** Set when given: whether it is shown without the giver's name (the organisation's setting at that moment). */
+    anonymous: integer("anonymous", { mode: "boolean" }),
+    /** When it was given or declined. */
+    respondedAt: timestamp("responded_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("appraisal_feedback_requests_uq").on(t.appraisalId, t.inviteeId),
+    index("appraisal_feedback_requests_invitee_idx").on(t.inviteeId, t.status),
+  ],
 );
 
 export const careerConversations = sqliteTable(

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { after, optionalDate as anyOptionalDate, requiredDate } from "./dates";
 import { OBJECTIVE_OUTCOMES } from "../vocabulary";
 import { LONG_TEXT_MAX, OBJECTIVE_TITLE_MAX } from "./limits";
+import { FEEDBACK_ANSWER_MAX } from "../rules/appraisal-feedback";
 
 const TEXT_MAX = LONG_TEXT_MAX;
 
@@ -123,3 +124,35 @@ export function objectiveRowCount(values: Record<string, string>): number {
   }
   return n;
 }
+
+/** Asking a colleague for feedback: one chosen from the list the page offers. */
+export const feedbackInviteFields = z.object({
+  inviteeId: z.string({ error: "Choose a colleague" }).trim().min(1, "Choose a colleague").max(64),
+});
+export type FeedbackInviteFields = z.infer<typeof feedbackInviteFields>;
+
+const feedbackAnswer = (what: string) =>
+  z
+    .string()
+    .trim()
+    .max(FEEDBACK_ANSWER_MAX, `${what} must be ${FEEDBACK_ANSWER_MAX} characters or fewer`)
+    .optional()
+    .transform((v) => v ?? "");
+
+/**
+ * A colleague's feedback: three short answers, at least one (checked by the data layer, on the first field), and how
+ * the form said it would be shown, so a change of the organisation's setting meanwhile is caught rather than ignored.
+ */
+export const feedbackFields = z.object({
+  doesWell: feedbackAnswer("What they do well"),
+  couldDevelop: feedbackAnswer("What they could develop"),
+  anythingElse: feedbackAnswer("Anything else"),
+  shownAs: z.enum(["named", "anonymous"], { error: "Reload the page and try again" }),
+});
+export type FeedbackFields = z.infer<typeof feedbackFields>;
+
+/** The administrator's choice: feedback shown with the giver's name, or without. */
+export const feedbackSettingFields = z.object({
+  shownAs: z.enum(["named", "anonymous"], { error: "Choose how feedback is shown" }),
+});
+export type FeedbackSettingFields = z.infer<typeof feedbackSettingFields>;

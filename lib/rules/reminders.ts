@@ -14,6 +14,7 @@ export const REMINDER_KINDS = [
   "appraisal_to_sign",
   "appraisal_to_countersign",
   "appraisal_to_prepare",
+  "feedback_requested",
   "pdp_to_start",
   "pdp_to_agree",
   "goal_to_agree",
@@ -151,6 +152,23 @@ export function preparationReminder(p: Person & { openAppraisal?: OpenAppraisal 
     open.scheduledFor,
     urgency,
     `/workers/${p.workerId}/appraisals/${open.id}/preparation`,
+  );
+}
+
+/**
+ * A colleague asked for feedback for someone's appraisal (issue 20): theirs to give or decline, before the meeting
+ * (overdue once its date has passed while the appraisal is still open). Keyed by the request.
+ */
+export function feedbackRequestReminder(p: Person & { requestId: string; appraisalId: string; meetingOn: string }, today: string): Reminder {
+  const urgency: Urgency = p.meetingOn < today ? "overdue" : "waiting";
+  return make(
+    "feedback_requested",
+    p,
+    p.requestId,
+    `Give feedback for ${p.workerName}'s appraisal`,
+    p.meetingOn,
+    urgency,
+    `/workers/${p.workerId}/appraisals/${p.appraisalId}/feedback/${p.requestId}`,
   );
 }
 
@@ -335,6 +353,8 @@ export function reminderWhen(r: Reminder, fmt: (iso: string) => string = formatD
       return `Meeting on ${on}; signed by the worker, now yours to sign`;
     case "appraisal_to_prepare":
       return overdue ? `The meeting was booked for ${on}` : `Before the meeting on ${on}`;
+    case "feedback_requested":
+      return overdue ? `Asked for by the meeting on ${on}` : `Before the meeting on ${on}`;
     case "pdp_to_agree":
       return "Not yet agreed by you";
     case "goal_to_agree":

@@ -63,6 +63,9 @@ export const MATRIX: Record<string, Record<string, Who>> = {
     retireResourceAction: ADMIN,
     restoreResourceAction: ADMIN,
   },
+  "app/(app)/admin/appraisals/actions.ts": {
+    saveFeedbackSettingAction: ADMIN,
+  },
   "app/(app)/admin/scorecard/actions.ts": {
     saveThresholdsAction: ADMIN,
   },
@@ -117,6 +120,9 @@ export const MATRIX: Record<string, Record<string, Who>> = {
     reopenAppraisalAction: MANAGER_ADMIN,
     cancelAppraisalAction: MANAGER_ADMIN,
     savePreparationAction: ["support_worker"],
+    askForFeedbackAction: ["support_worker", "manager"],
+    giveFeedbackAction: ["support_worker", "manager"],
+    declineFeedbackAction: ["support_worker", "manager"],
   },
   "app/(app)/workers/[id]/apprenticeship/actions.ts": {
     startApprenticeshipAction: STAFF,

@@ -54,6 +54,9 @@ export default async function AdminPage() {
           <li>
             <Link href="/admin/mandatory-training">Mandatory training</Link>
           </li>
+          <li>
+            <Link href="/admin/appraisals">Appraisal feedback</Link>
+          </li>
         </ul>
       </nav>
       <div className="grid gap-8 lg:grid-cols-[1fr_2fr]">

@@ -7,6 +7,8 @@ import { submittedValues, type FormState } from "@/lib/forms/state";
 import {
   appraisalFields,
   appraisalFormObject,
+  feedbackFields,
+  feedbackInviteFields,
   objectiveRowCount,
   preparationFields,
   reasonFields,
@@ -16,6 +18,7 @@ import {
 } from "@/lib/forms/appraisal";
 import * as appraisals from "@/db/queries/appraisals";
 import { savePreparation } from "@/db/queries/appraisal-preparation";
+import { askForFeedback, declineFeedback, giveFeedback } from "@/db/queries/appraisal-feedback";
 
 function refresh(workerId: string, appraisalId?: string) {
   return [
@@ -164,4 +167,39 @@ export const savePreparationAction = defineAction({
         ? "Saved. Your manager sees these changes."
         : "Saved. Only you can see it until you share it with your manager.",
   }),
+});
+
+/**
+ * Asks a colleague for feedback for the appraisal: the worker on their own record, or their manager. Leads and
+ * administrators neither ask nor read it (decision record 0035).
+ */
+export const askForFeedbackAction = defineAction({
+  roles: ["support_worker", "manager"],
+  ids: WorkerAppraisal,
+  input: feedbackInviteFields,
+  run: async ({ user, ids: [workerId, appraisalId], input }) => await askForFeedback(user, workerId, appraisalId, input),
+  revalidate: ({ ids: [workerId, appraisalId] }) => [...refresh(workerId, appraisalId), "/inbox"],
+  redirect: ({ ids: [workerId, appraisalId] }) => `${pagePath(workerId, appraisalId, "feedback_asked")}#feedback-heading`,
+});
+
+const WorkerAppraisalRequest = z.tuple([Id, Id, Id]);
+const feedbackPath = (workerId: string, appraisalId: string, requestId: string) => `/workers/${workerId}/appraisals/${appraisalId}/feedback/${requestId}`;
+
+/** The colleague asked gives their feedback, once: only the person asked (the data layer finds the request by them). */
+export const giveFeedbackAction = defineAction({
+  roles: ["support_worker", "manager"],
+  ids: WorkerAppraisalRequest,
+  input: feedbackFields,
+  run: async ({ user, ids: [workerId, appraisalId, requestId], input }) => await giveFeedback(user, workerId, appraisalId, requestId, input),
+  revalidate: ({ ids: [workerId, appraisalId, requestId] }) => [feedbackPath(workerId, appraisalId, requestId), `/workers/${workerId}/appraisals/${appraisalId}`, "/inbox", "/me", "/team"],
+  redirect: ({ ids: [workerId, appraisalId, requestId] }) => `${feedbackPath(workerId, appraisalId, requestId)}?done=given`,
+});
+
+/** The colleague asked declines, once. */
+export const declineFeedbackAction = defineAction({
+  roles: ["support_worker", "manager"],
+  ids: WorkerAppraisalRequest,
+  run: async ({ user, ids: [workerId, appraisalId, requestId] }) => await declineFeedback(user, workerId, appraisalId, requestId),
+  revalidate: ({ ids: [workerId, appraisalId, requestId] }) => [feedbackPath(workerId, appraisalId, requestId), `/workers/${workerId}/appraisals/${appraisalId}`, "/inbox", "/me", "/team"],
+  redirect: ({ ids: [workerId, appraisalId, requestId] }) => `${feedbackPath(workerId, appraisalId, requestId)}?done=declined`,
 });

@@ -7,14 +7,17 @@ import { signerOf } from "@/lib/rules/signature";
 import { signInAgainWithMicrosoft } from "@/app/sign-on-again";
 import { appraisalDetail } from "@/db/queries/appraisals";
 import { appraisalPreparation } from "@/db/queries/appraisal-preparation";
+import { appraisalFeedback } from "@/db/queries/appraisal-feedback";
 import { formatDate, formatDateTime } from "@/lib/rules/dates";
 import { WorkerRecordHeader } from "@/components/worker-record-nav";
 import { AppraisalForm } from "../appraisal-form";
 import { AppraisalRecord, AppraisalStatus, ConversationsSummary, PreparationAnswers, Reschedulings } from "../appraisal-record";
 import { RescheduleForm, StepForm } from "../step-forms";
+import { FeedbackSection } from "../feedback-section";
 import { SavedBanner } from "@/components/saved-banner";
 import { draftName } from "@/lib/forms/drafts";
 import {
+  askForFeedbackAction,
   cancelAppraisalAction,
   objectivesToPdpAction,
   reopenAppraisalAction,
@@ -40,6 +43,7 @@ const DONE: Record<string, string> = {
   returned: "Sent back to your manager with your reason.",
   reopened: "Appraisal reopened. Both signatures were cleared: it needs signing again once changed.",
   cancelled: "Appraisal cancelled.",
+  feedback_asked: "Feedback asked for. They see the request in their inbox.",
 };
 
 export default async function AppraisalPage({
@@ -58,6 +62,8 @@ export default async function AppraisalPage({
   const detail = await appraisalDetail(user, id, appraisalId);
   if (!detail) notFound();
   const prep = await appraisalPreparation(user, id, appraisalId);
+  // Null for those who do not read colleagues' feedback (leads, administrators): it is about a person.
+  const feedback = await appraisalFeedback(user, id, appraisalId);
   const { worker, appraisal: a, content } = detail;
   const name = `${worker.firstName} ${worker.lastName}`;
   const printable = content && (a.status === "completed" || a.status === "awaiting_sign_off");
@@ -127,6 +133,10 @@ export default async function AppraisalPage({
             <p>{worker.firstName} has not shared their preparation{a.status === "completed" ? "" : " yet"}.</p>
           )}
         </section>
+      ) : null}
+
+      {feedback && (feedback.asked.length > 0 || feedback.canAsk) ? (
+        <FeedbackSection fb={feedback} workerFirstName={worker.firstName} askAction={askForFeedbackAction.bind(null, id, appraisalId)} />
       ) : null}
 
       {content === null ? (
