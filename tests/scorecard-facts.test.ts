@@ -3,8 +3,9 @@
 // every write they come from, against summaries worked out afresh from the source tables. Random writes, from a seeded
 // generator, nearly all straight to the tables as the seed, an import or a fix by hand would make them (appraisals,
 // career conversations, supervision, CPD, PDPs and their reviews, training requests, apprenticeships, sign-offs,
-// workers' team, FTE, profession, stage, contract and leaving; the framework's statements, its stages and the
-// assessed framework, which every worker's facts share; rows moved from one worker to another) and a few through the
+// workers' team, FTE, profession, stage, care setting, contract and leaving; mandatory training completions; the
+// framework's statements, its stages, the assessed framework, the mandatory training subjects and who needs them,
+// which every worker's facts share; a team's care setting; rows moved from one worker to another) and a few through the
 // data layer. After every step the scorecard is read as the app keeps it (only the facts the write put out of date
 // worked out again): a lead's for the organisation, a team and each profession, a manager's, the workers behind two
 // measures and behind competency coverage. Then every fact is forgotten and the same is read again, worked out from
@@ -13,8 +14,10 @@
 // test writes many rows at once, each in its own transaction (its own connection on PostgreSQL), between reads, and
 // compares the same once they have settled. A seed that fails names its step and the run so far.
 // That it would find a missing trigger: DROP_TRIGGER=appraisals_facts_update (SQLite) or
-// DROP_TRIGGER="appraisals_facts on appraisals" (PostgreSQL) drops one before the writes, and the tests fail
-// (decision record 0028 lists the few triggers no write can show missing on its own).
+// DROP_TRIGGER="appraisals_facts on appraisals" (PostgreSQL) drops one before the writes, and the tests fail; so do
+// training_completions_facts_*, training_subjects_facts_update, training_subject_audiences_facts_* and teams_facts_update
+// (PostgreSQL: training_completions_facts, training_subjects_facts, training_subject_audiences_facts, teams_facts)
+// (decision records 0028 and 0033 list the few triggers no write can show missing on its own).
 import { describe, expect, it } from "vitest";
 import { and, asc, eq, gte, lte, ne, sql, type SQL } from "drizzle-orm";
 import { db, execute, first, one, selectRows } from "@/db/client";
