@@ -2,7 +2,7 @@
 // before the last day is not; a part-time worker counts once, and their CPD per FTE), what counts for each measure (an
 // appraisal scheduled or unsigned does not), per team and overall, within the user's scope; thresholds and ratings.
 import { describe, expect, it, vi } from "vitest";
-import { db, one } from "@/db/client";
+import { db, first, one } from "@/db/client";
 import { and, eq, isNull } from "drizzle-orm";
 import {
   appraisals,
@@ -605,6 +605,17 @@ describe("mandatory training in date", () => {
     ]);
     // Green at the default 90%, amber from 80%.
     expect(DEFAULT_THRESHOLDS.mandatory_training).toEqual({ green: 0.9, amber: 0.8 });
+  });
+
+  it("follows a completion recorded after the figure was kept (on PostgreSQL too, through the shared data version)", async () => {
+    const f = await withTraining();
+    const manager = asSession(f.users.managerB);
+    const before = await scorecard(manager, all());
+    expect([before.overall.mandatoryInDate, before.overall.mandatoryOwed]).toEqual([1, 4]);
+    const everyone = (await first(db.select({ id: trainingSubjects.id }).from(trainingSubjects).where(eq(trainingSubjects.code, "fire"))))!.id;
+    await db.insert(trainingCompletions).values({ workerId: f.workers.lineManagedOnly.id, subjectId: everyone, completedOn: "2026-10-01", expiresOn: "2027-10-01", source: "recorded" });
+    const after = await scorecard(manager, all());
+    expect([after.overall.mandatoryInDate, after.overall.mandatoryOwed]).toEqual([2, 4]);
   });
 
   it("lists the workers behind the figure, anything out of date first, within the user's scope", async () => {

@@ -26,5 +26,11 @@ CREATE TRIGGER training_completions_facts AFTER INSERT OR UPDATE OR DELETE ON tr
 CREATE TRIGGER training_completions_facts_truncate AFTER TRUNCATE ON training_completions FOR EACH STATEMENT EXECUTE FUNCTION bump_shared_facts();--> statement-breakpoint
 CREATE TRIGGER training_subjects_facts AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON training_subjects FOR EACH STATEMENT EXECUTE FUNCTION bump_shared_facts();--> statement-breakpoint
 CREATE TRIGGER training_subject_audiences_facts AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON training_subject_audiences FOR EACH STATEMENT EXECUTE FUNCTION bump_shared_facts();--> statement-breakpoint
+-- The mandatory training tables were made after 0002_data_version without its trigger: a completion recorded on
+-- PostgreSQL left every kept figure (the scorecard's, a team's) standing as current (decision record 0025).
+CREATE TRIGGER training_subjects_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON training_subjects FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version();--> statement-breakpoint
+CREATE TRIGGER training_subject_audiences_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON training_subject_audiences FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version();--> statement-breakpoint
+CREATE TRIGGER training_completions_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON training_completions FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version();--> statement-breakpoint
+CREATE TRIGGER training_reminders_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON training_reminders FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version();--> statement-breakpoint
 INSERT INTO fact_versions (subject, version) VALUES ('shared', 1)
   ON CONFLICT (subject) DO UPDATE SET version = fact_versions.version + 1;
