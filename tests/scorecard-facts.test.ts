@@ -3,8 +3,9 @@
 // every write they come from, against summaries worked out afresh from the source tables. Random writes, from a seeded
 // generator, nearly all straight to the tables as the seed, an import or a fix by hand would make them (appraisals,
 // career conversations, supervision, CPD, PDPs and their reviews, training requests, apprenticeships, sign-offs,
-// workers' team, FTE, profession, stage, contract and leaving; the framework's statements, its stages and the
-// assessed framework, which every worker's facts share; rows moved from one worker to another) and a few through the
+// workers' team, FTE, profession, stage, care setting, contract and leaving; mandatory training completions; the
+// framework's statements, its stages, the assessed framework, the mandatory training subjects and who needs them,
+// which every worker's facts share; a team's care setting; rows moved from one worker to another) and a few through the
 // data layer. After every step the scorecard is read as the app keeps it (only the facts the write put out of date
 // worked out again): a lead's for the organisation, a team and each profession, a manager's, the workers behind two
 // measures and behind competency coverage. Then every fact is forgotten and the same is read again, worked out from
@@ -13,8 +14,10 @@
 // test writes many rows at once, each in its own transaction (its own connection on PostgreSQL), between reads, and
 // compares the same once they have settled. A seed that fails names its step and the run so far.
 // That it would find a missing trigger: DROP_TRIGGER=appraisals_facts_update (SQLite) or
-// DROP_TRIGGER="appraisals_facts on appraisals" (PostgreSQL) drops one before the writes, and the tests fail
-// (decision record 0028 lists the few triggers no write can show missing on its own).
+// DROP_TRIGGER="appraisals_facts on appraisals" (PostgreSQL) drops one before the writes, and the tests fail; so do
+// training_completions_facts_*, training_subjects_facts_update, training_subject_audiences_facts_* and teams_facts_update
+// (PostgreSQL: training_completions_facts, training_subjects_facts, training_subject_audiences_facts, teams_facts)
+// (decision records 0028 and 0033 list the few triggers no write can show missing on its own).
 import { describe, expect, it } from "vitest";
 import { and, asc, eq, gte, lte, ne, sql, type SQL } from "drizzle-orm";
 import { db, execute, first, one, selectRows } from "@/db/client";
@@ -23,6 +26,7 @@ import {
   apprenticeshipStandards,
   apprenticeships,
   bands,
+  careSettings,
   careerConversations,
   competencyAssessments,
   competencyStatements,
@@ -37,7 +41,11 @@ import {
   stages,
   supervisionSessions,
   teamScorecardFacts,
+  teams,
+  trainingCompletions,
   trainingRequests,
+  trainingSubjectAudiences,
+  trainingSubjects,
   workerPositions,
   workerScorecardFacts,
   workers,
@@ -46,7 +54,7 @@ import { seedReference } from "@/db/seed/reference";
 // The seed's small deterministic generator: the same seed makes the same run.
 import { mulberry32 } from "@/db/seed/random";
 import { clearInsightCache } from "@/db/insights-cache";
-import { bringTodaysSummariesUpToDate, coverageWorkers, forgetScorecardFacts, forgetSummariesDay, scorecard, scorecardWorkers, WORKER_MEASURES, type ScorecardFilters } from "@/db/queries/scorecard";
+import { bringTodaysSummariesUpToDate, coverageWorkers, forgetScorecardFacts, mandatoryTrainingWorkers, forgetSummariesDay, scorecard, scorecardWorkers, WORKER_MEASURES, type ScorecardFilters } from "@/db/queries/scorecard";
 import { publishedFrameworkVersion } from "@/db/queries/competencies";
 import { DEFAULT_FRAMEWORK_KEY } from "@/db/queries/assessed-framework";
 import { addCpd } from "@/db/queries/cpd";
@@ -149,7 +157,16 @@ async function setup() {
     { versionId: version.id, domainId, stage: "entry", number: "P.1", lineageKey: "test:profession-1", text: "Uses the profession's own outcome measure", bespoke: true, professionId: professionIds[0]! },
     { versionId: version.id, domainId, stage: "intermediate", number: "T.1", lineageKey: "test:team-a-1", text: "Uses the ward's hoist", bespoke: true, teamId: teamRows[0]!.id },
   ]);
-  return { org, lead, admin, manager, teamIds: teamRows.map((t) => t.id), professionIds, stageIds: [...stageIds.values()], bandId: band.id, standardIds, addWorker };
+  // Mandatory training: the shipped subjects (needed by everyone, on a database with no workers when they came), and
+  // three of the organisation's own, for a stage, a profession and a care setting; team A in that care setting.
+  const careSettingIds = (await db.select({ id: careSettings.id }).from(careSettings).orderBy(asc(careSettings.sort), asc(careSettings.code)).limit(2)).map((r) => r.id);
+  await db.update(teams).set({ careSettingId: careSettingIds[0]! }).where(eq(teams.id, teamRows[0]!.id));
+  for (const [code, kind, refId] of [["test-stage", "stage", stageIds.get("senior_support_worker")!], ["test-profession", "profession", professionIds[1]!], ["test-setting", "care_setting", careSettingIds[0]!]] as const) {
+    const subject = await one(db.insert(trainingSubjects).values({ code, name: code, renewalMonths: 12 }).returning({ id: trainingSubjects.id }));
+    await db.insert(trainingSubjectAudiences).values({ subjectId: subject.id, kind, refId });
+  }
+  const subjectIds = (await db.select({ id: trainingSubjects.id }).from(trainingSubjects).orderBy(asc(trainingSubjects.code))).map((r) => r.id);
+  return { org, lead, admin, manager, teamIds: teamRows.map((t) => t.id), professionIds, stageIds: [...stageIds.values()], bandId: band.id, standardIds, careSettingIds, subjectIds, addWorker };
 }
 
 type World = Awaited<ReturnType<typeof setup>>;
@@ -183,6 +200,8 @@ async function answers(w: World, r: Reads): Promise<Answers> {
     [`manager's workers, ${r.measures[1]}`, async () => await scorecardWorkers(w.manager, f, r.measures[1])],
     ["lead's competency coverage", async () => withoutTime(await coverageWorkers(w.lead, f))],
     ["manager's competency coverage", async () => withoutTime(await coverageWorkers(w.manager, f))],
+    ["lead's mandatory training", async () => withoutTime(await mandatoryTrainingWorkers(w.lead, f))],
+    ["manager's mandatory training", async () => withoutTime(await mandatoryTrainingWorkers(w.manager, f))],
   ];
   const out: Answers = {};
   // In an order of the step's choosing: a manager's view may bring some of a team's workers' facts up to date first.
@@ -193,7 +212,7 @@ async function answers(w: World, r: Reads): Promise<Answers> {
   return out;
 }
 
-const READS = 9;
+const READS = 11;
 
 /** The summary rows of the period, without their labels; each team's CPD values in order (their order in the array is the query plan's). */
 async function summaryRows(end: string) {
@@ -211,6 +230,8 @@ async function summaryRows(end: string) {
       competencySigned: workerScorecardFacts.competencySigned,
       trainingDecided: workerScorecardFacts.trainingDecided,
       trainingApproved: workerScorecardFacts.trainingApproved,
+      mandatoryOwed: workerScorecardFacts.mandatoryOwed,
+      mandatoryInDate: workerScorecardFacts.mandatoryInDate,
     })
     .from(workerScorecardFacts)
     .where(eq(workerScorecardFacts.periodEnd, end))
@@ -230,6 +251,8 @@ async function summaryRows(end: string) {
       competencySigned: teamScorecardFacts.competencySigned,
       trainingDecided: teamScorecardFacts.trainingDecided,
       trainingApproved: teamScorecardFacts.trainingApproved,
+      mandatoryOwed: teamScorecardFacts.mandatoryOwed,
+      mandatoryInDate: teamScorecardFacts.mandatoryInDate,
       cpdPerFte: teamScorecardFacts.cpdPerFte,
     })
     .from(teamScorecardFacts)
@@ -274,6 +297,8 @@ function countsByTeam(card: unknown) {
     trainingApproved: r.trainingApproved,
     competencyRequired: r.competencyRequired,
     competencySignedOff: r.competencySignedOff,
+    mandatoryOwed: r.mandatoryOwed,
+    mandatoryInDate: r.mandatoryInDate,
   });
   return { overall: pickCounts(overall), rows: new Map(rows.map((r) => [r.teamId as string, pickCounts(r)])) };
 }
@@ -362,6 +387,14 @@ function writes(w: World, random: () => number) {
     [apprenticeships, sql`status <> 'planned' and start_date <= ${END}`],
     [competencyAssessments, sql`status in ('signed_off', 'expired') and signed_off_on <= ${END} and exists (select 1 from ${competencyStatements} s
       join ${workers} w on w.id = ${competencyAssessments}.worker_id join ${stages} st on st.id = w.stage_id where s.id = statement_id and s.stage = st.framework_stage)`],
+    // The one completion in date on the last day of a current subject the worker needs.
+    [trainingCompletions, sql`removed_at is null and completed_on <= ${END} and (expires_on is null or expires_on >= ${END})
+      and exists (select 1 from ${trainingSubjects} s where s.id = subject_id and s.retired_at is null)
+      and exists (select 1 from ${trainingSubjectAudiences} a join ${workers} w on w.id = ${trainingCompletions}.worker_id join ${teams} t on t.id = w.team_id
+        where a.subject_id = ${trainingCompletions}.subject_id and (a.kind = 'everyone' or (a.kind = 'stage' and a.ref_id = w.stage_id)
+          or (a.kind = 'profession' and a.ref_id = w.profession_id) or (a.kind = 'care_setting' and a.ref_id = coalesce(w.care_setting_id, t.care_setting_id))))
+      and not exists (select 1 from ${trainingCompletions} c2 where c2.worker_id = ${trainingCompletions}.worker_id and c2.subject_id = ${trainingCompletions}.subject_id
+        and c2.id <> ${trainingCompletions}.id and c2.removed_at is null and c2.completed_on <= ${END} and (c2.expires_on is null or c2.expires_on >= ${END}))`],
     [pdps, sql`worker_agreed_at is not null and manager_agreed_at is not null and exists (select 1 from ${pdpReviews} r where r.pdp_id = ${pdps}.id)`],
     // The one review that counts of a worker in post (a worker with two is as reviewed with one).
     [pdpReviews, sql`reviewed_on between ${periodEnding(END).start} and ${END}
@@ -394,7 +427,7 @@ function writes(w: World, random: () => number) {
   const short = (id: string) => id.slice(0, 6);
 
   /** A table with a worker_id: its rows moved to another worker, or deleted, in plain SQL. */
-  type WorkerTable = typeof appraisals | typeof careerConversations | typeof supervisionSessions | typeof cpdActivities | typeof trainingRequests | typeof apprenticeships | typeof competencyAssessments | typeof pdps;
+  type WorkerTable = typeof appraisals | typeof careerConversations | typeof supervisionSessions | typeof cpdActivities | typeof trainingRequests | typeof apprenticeships | typeof competencyAssessments | typeof pdps | typeof trainingCompletions;
   const rowOf = async (t: WorkerTable) => {
     const id = await pickRow(t);
     return id ? (await selectRows<{ id: string; workerId: string }>(sql`select id, worker_id as "workerId" from ${t} where id = ${id}`))[0]! : undefined;
@@ -886,7 +919,7 @@ function writes(w: World, random: () => number) {
       weight: 1,
       run: async () => {
         const bare = await selectRows<{ id: string }>(sql`select w.id from ${workers} w where ${sql.join(
-          [appraisals, careerConversations, supervisionSessions, cpdActivities, trainingRequests, apprenticeships, competencyAssessments, pdps].map((t) => sql`not exists (select 1 from ${t} x where x.worker_id = w.id)`),
+          [appraisals, careerConversations, supervisionSessions, cpdActivities, trainingRequests, apprenticeships, competencyAssessments, pdps, trainingCompletions].map((t) => sql`not exists (select 1 from ${t} x where x.worker_id = w.id)`),
           sql` and `,
         )} order by w.employee_number`);
         if (!bare.length) return null;
@@ -898,6 +931,115 @@ function writes(w: World, random: () => number) {
         return `deleted worker ${short(id)}`;
       },
     },
+
+    // Mandatory training: a completion in date on the last day (done by then, not removed, expiring on it or after, or
+    // never) of a current subject the worker needs.
+    {
+      name: "insert a training completion",
+      table: trainingCompletions,
+      weight: 3,
+      run: async () => {
+        const workerId = pick(await workerIds());
+        // Mostly a subject someone needs.
+        const needed = (await db.selectDistinct({ id: trainingSubjectAudiences.subjectId }).from(trainingSubjectAudiences).orderBy(asc(trainingSubjectAudiences.subjectId))).map((r) => r.id);
+        const subjectId = needed.length && chance(0.8) ? pick(needed) : pick(w.subjectIds);
+        const completedOn = chance(0.5) ? addDays(END, -int(0, 400)) : day();
+        // Often running out on the last day or the day either side of it.
+        const expiresOn = chance(0.15) ? null : chance(0.4) ? [pick([addDays(END, -1), END, addDays(END, 1)]), completedOn].sort().at(-1)! : addDays(completedOn, 365);
+        const done = await db.insert(trainingCompletions).values({ workerId, subjectId, completedOn, expiresOn, source: chance(0.5) ? "recorded" : "imported" })
+          .returning({ id: trainingCompletions.id }).catch(() => null); // once a day a subject
+        if (!done) return null;
+        remember(trainingCompletions, done[0]!.id);
+        return `completion by ${short(workerId)} of ${short(subjectId)} on ${completedOn} until ${expiresOn}`;
+      },
+    },
+    {
+      name: "change a training completion's dates, or remove or restore it",
+      weight: 2,
+      run: async () => {
+        const cId = await pickRow(trainingCompletions);
+        const c = cId ? await first(db.select().from(trainingCompletions).where(eq(trainingCompletions.id, cId))) : undefined;
+        if (!c) return null;
+        const what = int(0, 2);
+        if (what === 0) {
+          const expiresOn = chance(0.2) ? null : [pick([addDays(END, -1), END, addDays(END, 1), day()]), c.completedOn].sort().at(-1)!;
+          await db.update(trainingCompletions).set({ expiresOn }).where(eq(trainingCompletions.id, c.id));
+          return `completion ${short(c.id)} expires ${c.expiresOn} → ${expiresOn}`;
+        }
+        if (what === 1) {
+          const completedOn = [day(), c.expiresOn ?? "9999-12-31"].sort()[0]!;
+          const done = await db.update(trainingCompletions).set({ completedOn }).where(eq(trainingCompletions.id, c.id)).returning().catch(() => null);
+          return done ? `completion ${short(c.id)} done ${c.completedOn} → ${completedOn}` : null;
+        }
+        const done = await db.update(trainingCompletions).set(c.removedAt ? { removedAt: null, removedReason: null } : { removedAt: new Date(), removedReason: "In error" })
+          .where(eq(trainingCompletions.id, c.id)).returning().catch(() => null);
+        return done ? `completion ${short(c.id)} ${c.removedAt ? "restored" : "removed"}` : null;
+      },
+    },
+    ...moveAndDelete("a training completion", trainingCompletions, 1, async (row, to) => {
+      // One current completion of a subject a day a worker.
+      const c = (await first(db.select().from(trainingCompletions).where(eq(trainingCompletions.id, row.id))))!;
+      return c.removedAt !== null || !await first(db.select({ id: trainingCompletions.id }).from(trainingCompletions)
+        .where(and(eq(trainingCompletions.workerId, to), eq(trainingCompletions.subjectId, c.subjectId), eq(trainingCompletions.completedOn, c.completedOn), sql`${trainingCompletions.removedAt} is null`)));
+    }),
+    {
+      name: "retire or restore a mandatory training subject",
+      weight: 1,
+      run: async () => {
+        const s = (await first(db.select({ id: trainingSubjects.id, retiredAt: trainingSubjects.retiredAt }).from(trainingSubjects).where(eq(trainingSubjects.id, pick(w.subjectIds)))))!;
+        await db.update(trainingSubjects).set({ retiredAt: s.retiredAt ? null : new Date() }).where(eq(trainingSubjects.id, s.id));
+        return `subject ${short(s.id)} ${s.retiredAt ? "restored" : "retired"}`;
+      },
+    },
+    {
+      name: "take an audience of a mandatory training subject away",
+      weight: 1,
+      run: async () => {
+        const audiences = await db.select({ id: trainingSubjectAudiences.id, subjectId: trainingSubjectAudiences.subjectId }).from(trainingSubjectAudiences)
+          .orderBy(asc(trainingSubjectAudiences.subjectId), asc(trainingSubjectAudiences.kind), asc(trainingSubjectAudiences.refId));
+        if (!audiences.length) return null;
+        const a = pick(audiences);
+        await db.delete(trainingSubjectAudiences).where(eq(trainingSubjectAudiences.id, a.id));
+        return `subject ${short(a.subjectId)}: an audience taken away`;
+      },
+    },
+    {
+      name: "give a mandatory training subject another audience",
+      weight: 1,
+      run: async () => {
+        const subjectId = pick(w.subjectIds);
+        const kind = pick(["everyone", "stage", "profession", "care_setting"] as const);
+        const refId = kind === "everyone" ? null : kind === "stage" ? pick(w.stageIds) : kind === "profession" ? pick(w.professionIds) : pick(w.careSettingIds);
+        await db.insert(trainingSubjectAudiences).values({ subjectId, kind, refId });
+        return `subject ${short(subjectId)}: needed by ${kind} ${refId ? short(refId) : ""}`;
+      },
+    },
+    {
+      name: "change who an audience of a mandatory training subject is",
+      weight: 1,
+      run: async () => {
+        const audiences = await db.select({ id: trainingSubjectAudiences.id, kind: trainingSubjectAudiences.kind }).from(trainingSubjectAudiences)
+          .where(sql`${trainingSubjectAudiences.kind} <> 'everyone'`).orderBy(asc(trainingSubjectAudiences.subjectId), asc(trainingSubjectAudiences.refId));
+        if (!audiences.length) return null;
+        const a = pick(audiences);
+        const refId = a.kind === "stage" ? pick(w.stageIds) : a.kind === "profession" ? pick(w.professionIds) : pick(w.careSettingIds);
+        await db.update(trainingSubjectAudiences).set({ refId }).where(eq(trainingSubjectAudiences.id, a.id));
+        return `audience ${short(a.id)}: ${a.kind} ${short(refId)}`;
+      },
+    },
+    {
+      name: "change a team's care setting",
+      weight: 1,
+      run: async () => {
+        // One of the teams with workers, into another care setting (or none).
+        const teamId = pick(w.teamIds.slice(0, 3));
+        const now = (await first(db.select({ id: teams.careSettingId }).from(teams).where(eq(teams.id, teamId))))!.id;
+        const careSettingId = pick([null, ...w.careSettingIds].filter((id) => id !== now));
+        await db.update(teams).set({ careSettingId }).where(eq(teams.id, teamId));
+        return `team ${w.teamIds.indexOf(teamId)} in care setting ${careSettingId ? w.careSettingIds.indexOf(careSettingId) : "none"}`;
+      },
+    },
+    changeWorker("change a worker's own care setting", 1, () => ({ careSettingId: chance(0.5) ? null : pick(w.careSettingIds) }), (v) => `in care setting ${v.careSettingId ? w.careSettingIds.indexOf(v.careSettingId) : "of their team"}`),
 
     // What every worker's facts share: the framework's statements and versions, the stages, the assessed framework.
     {

@@ -2,10 +2,29 @@
 // before the last day is not; a part-time worker counts once, and their CPD per FTE), what counts for each measure (an
 // appraisal scheduled or unsigned does not), per team and overall, within the user's scope; thresholds and ratings.
 import { describe, expect, it, vi } from "vitest";
-import { db, one } from "@/db/client";
+import { db, first, one } from "@/db/client";
 import { and, eq, isNull } from "drizzle-orm";
-import { appraisals, apprenticeshipStandards, apprenticeships, auditEvents, careerConversations, competencyAssessments, competencyStatements, cpdActivities, pdpReviews, pdps, supervisionSessions, trainingRequests, workers } from "@/db/schema";
-import { coverageWorkers, saveScorecardThresholds, scorecard, scorecardThresholds, scorecardWorkers, type ScorecardFilters } from "@/db/queries/scorecard";
+import {
+  appraisals,
+  apprenticeshipStandards,
+  apprenticeships,
+  auditEvents,
+  careSettings,
+  careerConversations,
+  competencyAssessments,
+  competencyStatements,
+  cpdActivities,
+  pdpReviews,
+  pdps,
+  supervisionSessions,
+  teams,
+  trainingCompletions,
+  trainingRequests,
+  trainingSubjectAudiences,
+  trainingSubjects,
+  workers,
+} from "@/db/schema";
+import { coverageWorkers, mandatoryTrainingWorkers, saveScorecardThresholds, scorecard, scorecardThresholds, scorecardWorkers, type ScorecardFilters } from "@/db/queries/scorecard";
 import { DEFAULT_THRESHOLDS, orderTeams, parseTeamOrder, periodEnding, rag, thresholdsFrom, type ScorecardMeasure } from "@/lib/rules/scorecard";
 import { addMonths, londonDayStartMs } from "@/lib/rules/dates";
 import { seedReference } from "@/db/seed/reference";
@@ -109,6 +128,7 @@ describe("the scorecard", () => {
       structured_education: 2 / 5,
       training_approved: 2 / 3,
       competency_coverage: null, // no framework in this dataset, so nothing owed
+      mandatory_training: null, // no mandatory training subjects either
     });
     expect(o.rags).toMatchObject({ appraised: "red", structured_education: "green", training_approved: "amber", cpd_per_fte: "red" });
   });
@@ -286,6 +306,8 @@ describe("the thresholds form", () => {
       "training_approved.amber": "60",
       "competency_coverage.green": "85",
       "competency_coverage.amber": "65",
+      "mandatory_training.green": "95",
+      "mandatory_training.amber": "85",
       ...over,
     });
 
@@ -296,7 +318,7 @@ describe("the thresholds form", () => {
     expect(bad.fieldErrors).toMatchObject({ "appraised.amber": expect.stringMatching(/amber cannot start above green/), "cpd_per_fte.green": expect.stringMatching(/from 0 to 1000/) });
     expect(bad.values?.["appraised.amber"]).toBe("99");
     expect(await saveThresholdsAction({}, form())).toMatchObject({ ok: true });
-    expect(await scorecardThresholds()).toMatchObject({ appraised: { green: 0.95, amber: 0.8 }, cpd_per_fte: { green: 25, amber: 12.5 }, competency_coverage: { green: 0.85, amber: 0.65 } });
+    expect(await scorecardThresholds()).toMatchObject({ appraised: { green: 0.95, amber: 0.8 }, cpd_per_fte: { green: 25, amber: 12.5 }, competency_coverage: { green: 0.85, amber: 0.65 }, mandatory_training: { green: 0.95, amber: 0.85 } });
   });
 
   it("answers 404 to a lead and a manager", async () => {
@@ -520,5 +542,116 @@ describe("the workers behind a figure, downloaded", () => {
     expect(lines.length - 1).toBe(total);
     // Two numbers, a column each: signed off, and owed (at least one, or the worker would not be listed).
     expect(lines.slice(1).every((l) => /,\d+,[1-9]\d*$/.test(l))).toBe(true);
+  });
+});
+
+describe("mandatory training in date", () => {
+  /**
+   * Three subjects over the dataset's five workers in post, all of one stage and profession: one for everyone (renewed
+   * yearly), one for their stage (done once), one for team A's care setting (which team A's workers, having none of
+   * their own, take from it); a retired one for everyone and one for a care setting nobody has, which nobody needs.
+   */
+  async function withTraining() {
+    const f = await dataset();
+    const ward = await one(db.insert(careSettings).values({ code: "ward-sc", name: "Acute inpatient" }).returning());
+    const other = await one(db.insert(careSettings).values({ code: "community-sc", name: "Community" }).returning());
+    await db.update(teams).set({ careSettingId: ward.id }).where(eq(teams.id, f.teamA.id));
+    const subject = async (code: string, renewalMonths: number | null, kind: "everyone" | "stage" | "care_setting", refId: string | null, retired = false) => {
+      const s = await one(db.insert(trainingSubjects).values({ code, name: code, renewalMonths, retiredAt: retired ? new Date() : null }).returning());
+      await db.insert(trainingSubjectAudiences).values({ subjectId: s.id, kind, refId });
+      return s.id;
+    };
+    const everyone = await subject("fire", 12, "everyone", null);
+    const stage = await subject("induction", null, "stage", f.ref.stage.id);
+    const ward1 = await subject("ward-moving", 12, "care_setting", ward.id);
+    const retired = await subject("old", 12, "everyone", null, true);
+    await subject("community-only", 12, "care_setting", other.id);
+    const { workerA, workerB } = f.workers;
+    await db.insert(trainingCompletions).values([
+      // Runs out on the last day itself: in date on it, not the day after.
+      { workerId: workerA.id, subjectId: everyone, completedOn: "2025-11-22", expiresOn: END, source: "recorded" },
+      { workerId: workerA.id, subjectId: stage, completedOn: "2026-01-01", expiresOn: null, source: "recorded" },
+      // Removed in error: counts for nothing.
+      { workerId: workerA.id, subjectId: ward1, completedOn: "2026-06-01", expiresOn: "2027-06-01", source: "recorded", removedAt: new Date(), removedReason: "Wrong person" },
+      { workerId: workerA.id, subjectId: retired, completedOn: "2026-06-01", expiresOn: "2027-06-01", source: "recorded" },
+      // Done after the last day: not yet in date on it.
+      { workerId: workerB.id, subjectId: everyone, completedOn: "2026-11-23", expiresOn: "2027-11-23", source: "imported" },
+      { workerId: workerB.id, subjectId: stage, completedOn: "2020-01-01", expiresOn: null, source: "imported" },
+    ]);
+    return f;
+  }
+
+  it("counts the subjects each worker in post needs and those in date on the last day: an expiry on that day counts, the day after it does not", async () => {
+    const f = await withTraining();
+    const lead = asSession(f.users.lead);
+    // Team A: three workers needing three subjects each, worker A in date on two. Team B: two needing two, worker B on one.
+    const card = await scorecard(lead, all());
+    const [a, b] = card.rows;
+    expect([a!.mandatoryInDate, a!.mandatoryOwed, b!.mandatoryInDate, b!.mandatoryOwed]).toEqual([2, 9, 1, 4]);
+    expect(card.overall.values.mandatory_training).toBe(3 / 13);
+    expect(card.overall.rags.mandatory_training).toBe("red");
+    expect(scorecardBase(card.overall, "mandatory_training")).toBe("3 of 13 subjects needed");
+    // The same from the workers' facts (a filtered view) as from the teams' sums.
+    expect((await scorecard(lead, all({ profession: f.ref.profession.id }))).overall.values.mandatory_training).toBe(3 / 13);
+    // The day after worker A's expiry: that one no longer counts, and worker B's completion of the day before now does.
+    const next = await scorecard(lead, all({ end: "2026-11-23" }));
+    expect([next.overall.mandatoryInDate, next.overall.mandatoryOwed]).toEqual([3, 13]);
+    expect(next.rows[0]!.mandatoryInDate).toBe(1);
+    // A manager's own teams' workers, from their facts.
+    const mine = await scorecard(asSession(f.users.managerA), all());
+    expect(mine.rows.map((r) => [r.teamName, r.mandatoryInDate, r.mandatoryOwed])).toEqual([
+      ["Team A", 2, 9],
+      ["Team B", 0, 2],
+    ]);
+    // Green at the default 90%, amber from 80%.
+    expect(DEFAULT_THRESHOLDS.mandatory_training).toEqual({ green: 0.9, amber: 0.8 });
+  });
+
+  it("follows a completion recorded after the figure was kept (on PostgreSQL too, through the shared data version)", async () => {
+    const f = await withTraining();
+    const manager = asSession(f.users.managerB);
+    const before = await scorecard(manager, all());
+    expect([before.overall.mandatoryInDate, before.overall.mandatoryOwed]).toEqual([1, 4]);
+    const everyone = (await first(db.select({ id: trainingSubjects.id }).from(trainingSubjects).where(eq(trainingSubjects.code, "fire"))))!.id;
+    await db.insert(trainingCompletions).values({ workerId: f.workers.lineManagedOnly.id, subjectId: everyone, completedOn: "2026-10-01", expiresOn: "2027-10-01", source: "recorded" });
+    const after = await scorecard(manager, all());
+    expect([after.overall.mandatoryInDate, after.overall.mandatoryOwed]).toEqual([2, 4]);
+  });
+
+  it("lists the workers behind the figure, anything out of date first, within the user's scope", async () => {
+    const f = await withTraining();
+    const behind = await mandatoryTrainingWorkers(asSession(f.users.lead), all());
+    expect([behind.total, behind.inDate, behind.needed, behind.outOfDate]).toEqual([5, 3, 13, 5]);
+    // Nothing in date first (by name), then half, then two of three.
+    expect(behind.rows.map((r) => r.inDate)).toEqual([0, 0, 0, 1, 2]);
+    expect(behind.rows.slice(-2).map((r) => [r.id, r.needed])).toEqual([[f.workers.workerB.id, 2], [f.workers.workerA.id, 3]]);
+    expect(behind.rows.at(-1)!.id).toBe(f.workers.workerA.id);
+    const mine = await mandatoryTrainingWorkers(asSession(f.users.managerB), all());
+    expect(mine.rows.map((r) => r.id).sort()).toEqual([f.workers.workerB.id, f.workers.lineManagedOnly.id].sort());
+  });
+
+  it("downloads the workers behind it for a lead, two numbers a worker, and refuses a support worker", async () => {
+    const f = await withTraining();
+    const get = async (query: string) => await workersCsv(new Request(`http://x/insights/mandatory_training/csv?${query}`), { params: Promise.resolve({ measure: "mandatory_training" }) });
+    actAs(asSession(f.users.lead));
+    const res = await get(`end=${END}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="pathways-mandatory-training-in-date-workers-12-months-to-${END}.csv"`);
+    const lines = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer()).trim().split(/\r?\n/);
+    expect(lines[0]).toBe("Worker,Team,Job title,Subjects in date,Subjects needed");
+    expect(lines).toHaveLength(6);
+    expect(lines.at(-1)).toMatch(/,2,3$/);
+    // The scorecard's download has the measure's four columns.
+    const table = scorecardTable(await scorecard(asSession(f.users.lead), all()));
+    const at = table.columns.findIndex((c) => c.label === "Mandatory training in date (%)");
+    expect(table.columns.slice(at, at + 4).map((c) => c.label)).toEqual([
+      "Mandatory training in date (%)",
+      "Mandatory training in date: counted",
+      "Mandatory training in date: out of",
+      "Mandatory training in date: rating",
+    ]);
+    expect(table.rows[0]!.slice(at, at + 4)).toEqual([23, 3, 13, "Behind"]);
+    actAs(asSession(f.users.workerUserA));
+    await expect(get("")).rejects.toThrow(NOT_FOUND);
   });
 });

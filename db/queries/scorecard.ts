@@ -26,7 +26,10 @@ import {
   settings,
   supervisionSessions,
   teams,
+  trainingCompletions,
   trainingRequests,
+  trainingSubjectAudiences,
+  trainingSubjects,
   workers,
   workerScorecardFacts,
   teamScorecardFacts,
@@ -49,14 +52,17 @@ export type ScorecardRow = {
   teamName: string;
   headcount: number;
   fte: number;
-  counts: Record<Exclude<ScorecardMeasure, "cpd_per_fte" | "training_approved" | "competency_coverage">, number>;
+  counts: Record<WorkerMeasure, number>;
   /** Out of how many each count is: the headcount, or those for whom the thing had fallen due (MEASURE_INFO's outOf). */
-  due: Record<Exclude<ScorecardMeasure, "cpd_per_fte" | "training_approved" | "competency_coverage">, number>;
+  due: Record<WorkerMeasure, number>;
   trainingDecided: number;
   trainingApproved: number;
   /** Competency statements at the workers' current stages, and how many of them are signed off. */
   competencyRequired: number;
   competencySignedOff: number;
+  /** Mandatory training subjects the workers need, and how many of them are in date on the last day. */
+  mandatoryOwed: number;
+  mandatoryInDate: number;
   values: Record<ScorecardMeasure, number | null>;
   rags: Record<ScorecardMeasure, Rag | null>;
 };
@@ -267,9 +273,11 @@ async function workOutFacts(which: SQL, p: Period, versionId: string | null): Pr
   // Training decisions in the period: decided_at is a timestamp, the period's ends are London dates.
   const from = londonDayStartMs(p.start);
   const to = londonDayStartMs(addDays(p.end, 1)) - 1;
+  const mandatory = mandatoryCounts(p);
   return sql`${coverage ?? sql.empty()}
     insert into ${workerScorecardFacts} (worker_id, period_end, worker_version, shared_version, pdp_reviewed, appraised, career_conversation,
-      supervised, structured_education, last_appraisal_on, cpd_hours, competency_owed, competency_signed, training_decided, training_approved)
+      supervised, structured_education, last_appraisal_on, cpd_hours, competency_owed, competency_signed, training_decided, training_approved,
+      mandatory_owed, mandatory_in_date)
     select ${workers.id}, ${p.end},
       coalesce((select fv.version from ${factVersions} fv where fv.subject = ${workers.id}), 0), ${sharedVersion},
       ${flag("pdp_reviewed")}, ${flag("appraised")}, ${flag("career_conversation")}, ${flag("supervised")}, ${flag("structured_education")},
@@ -280,7 +288,8 @@ async function workOutFacts(which: SQL, p: Period, versionId: string | null): Pr
       (select count(*) from ${trainingRequests} tr where tr.worker_id = ${workers.id} and tr.decided_at between ${from} and ${to}
         and tr.status in ('approved', 'attended', 'declined')),
       (select count(*) from ${trainingRequests} tr where tr.worker_id = ${workers.id} and tr.decided_at between ${from} and ${to}
-        and tr.status in ('approved', 'attended'))
+        and tr.status in ('approved', 'attended')),
+      ${mandatory.owed}, ${mandatory.inDate}
     from ${workers} ${coverage ? sql`left join owing on owing.worker_id = ${workers.id}` : sql.empty()}
     where ${which}
     -- In the order of their ids: two views writing the same workers' facts at once on PostgreSQL then wait for each
@@ -290,7 +299,28 @@ async function workOutFacts(which: SQL, p: Period, versionId: string | null): Pr
       pdp_reviewed = excluded.pdp_reviewed, appraised = excluded.appraised, career_conversation = excluded.career_conversation,
       supervised = excluded.supervised, structured_education = excluded.structured_education, last_appraisal_on = excluded.last_appraisal_on,
       cpd_hours = excluded.cpd_hours, competency_owed = excluded.competency_owed, competency_signed = excluded.competency_signed,
-      training_decided = excluded.training_decided, training_approved = excluded.training_approved`;
+      training_decided = excluded.training_decided, training_approved = excluded.training_approved,
+      mandatory_owed = excluded.mandatory_owed, mandatory_in_date = excluded.mandatory_in_date`;
+}
+
+/**
+ * Mandatory training for the worker of the outer query (decision record 0033, lib/rules/mandatory-training.ts): the
+ * current subjects they need (any one of a subject's audiences takes them in: everyone, their stage, their profession,
+ * or their care setting, their own or else their team's), and how many of those are in date on the period's last day:
+ * a completion not removed, done on or before the day, that expires on or after it or never. The completion that
+ * keeps them in date longest is in date if any is, so "any" is enough. Two correlated counts, each answered by the
+ * audiences' and the completions' (worker, subject, date) indexes: a few dozen lookups a worker.
+ */
+function mandatoryCounts(p: Period): { owed: SQL; inDate: SQL } {
+  const needed = sql`${trainingSubjects.retiredAt} is null and exists (select 1 from ${trainingSubjectAudiences} a where a.subject_id = ${trainingSubjects.id}
+      and (a.kind = 'everyone' or (a.kind = 'stage' and a.ref_id = ${workers.stageId}) or (a.kind = 'profession' and a.ref_id = ${workers.professionId})
+        or (a.kind = 'care_setting' and a.ref_id = coalesce(${workers.careSettingId}, (select ts.care_setting_id from ${teams} ts where ts.id = ${workers.teamId})))))`;
+  return {
+    owed: sql`(select count(*) from ${trainingSubjects} where ${needed})`,
+    inDate: sql`(select count(*) from ${trainingSubjects} where ${needed} and exists (select 1 from ${trainingCompletions} c
+      where c.worker_id = ${workers.id} and c.subject_id = ${trainingSubjects.id} and c.removed_at is null and c.completed_on <= ${p.end}
+        and (c.expires_on is null or c.expires_on >= ${p.end})))`,
+  };
 }
 
 /** The scorecard, kept while the data is unchanged, and for a lead a while after a change if slow (db/insights-cache.ts). */
@@ -309,6 +339,8 @@ type TeamSums = {
   competencySignedOff: number;
   /** Workers who owe any competencies at their stage. */
   competencyOwing: number;
+  mandatoryOwed: number;
+  mandatoryInDate: number;
   decided: number;
   approved: number;
   median: number | null;
@@ -336,9 +368,10 @@ async function workOutScorecard(user: SessionUser, f: ScorecardFilters) {
       structured_education: share(counts.structured_education, due.structured_education),
       training_approved: share(r.approved, r.decided),
       competency_coverage: share(r.competencySignedOff, r.competencyRequired),
+      mandatory_training: share(r.mandatoryInDate, r.mandatoryOwed),
     };
     const rags = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, rag(v, thresholds[k as ScorecardMeasure])])) as ScorecardRow["rags"];
-    return { teamId: r.teamId, teamName: r.teamName, headcount: r.headcount, fte: r.fte, counts, due, trainingDecided: r.decided, trainingApproved: r.approved, competencyRequired: r.competencyRequired, competencySignedOff: r.competencySignedOff, values, rags };
+    return { teamId: r.teamId, teamName: r.teamName, headcount: r.headcount, fte: r.fte, counts, due, trainingDecided: r.decided, trainingApproved: r.approved, competencyRequired: r.competencyRequired, competencySignedOff: r.competencySignedOff, mandatoryOwed: r.mandatoryOwed, mandatoryInDate: r.mandatoryInDate, values, rags };
   };
   const rows = teamRows.map(make);
   const sum = (pick: (r: TeamSums) => number) => teamRows.reduce((n, r) => n + pick(r), 0);
@@ -356,6 +389,8 @@ async function workOutScorecard(user: SessionUser, f: ScorecardFilters) {
     competencyRequired: sum((r) => r.competencyRequired),
     competencySignedOff: sum((r) => r.competencySignedOff),
     competencyOwing: sum((r) => r.competencyOwing),
+    mandatoryOwed: sum((r) => r.mandatoryOwed),
+    mandatoryInDate: sum((r) => r.mandatoryInDate),
     decided: sum((r) => r.decided),
     approved: sum((r) => r.approved),
     median,
@@ -396,6 +431,8 @@ async function sumsOfWorkers(user: SessionUser, f: ScorecardFilters, p: Period):
       competencyRequired: sql<number>`coalesce(sum(${workerScorecardFacts.competencyOwed}), 0)`,
       competencySignedOff: sql<number>`coalesce(sum(case when ${workerScorecardFacts.competencyOwed} > 0 then ${workerScorecardFacts.competencySigned} else 0 end), 0)`,
       competencyOwing: sql<number>`coalesce(${countWhere(sql`${workerScorecardFacts.competencyOwed} > 0`)}, 0)`,
+      mandatoryOwed: sql<number>`coalesce(sum(${workerScorecardFacts.mandatoryOwed}), 0)`,
+      mandatoryInDate: sql<number>`coalesce(sum(${workerScorecardFacts.mandatoryInDate}), 0)`,
       decided: sql<number>`coalesce(sum(${workerScorecardFacts.trainingDecided}), 0)`,
       approved: sql<number>`coalesce(sum(${workerScorecardFacts.trainingApproved}), 0)`,
     })
@@ -455,6 +492,8 @@ async function sumsOfTeams(user: SessionUser, f: ScorecardFilters, p: Period): P
       competencyRequired: teamScorecardFacts.competencyOwed,
       competencySignedOff: teamScorecardFacts.competencySigned,
       competencyOwing: teamScorecardFacts.competencyOwing,
+      mandatoryOwed: teamScorecardFacts.mandatoryOwed,
+      mandatoryInDate: teamScorecardFacts.mandatoryInDate,
       decided: teamScorecardFacts.trainingDecided,
       approved: teamScorecardFacts.trainingApproved,
       cpdPerFte: teamScorecardFacts.cpdPerFte,
@@ -546,7 +585,8 @@ async function bringTeamsUpToDate(which: SQL, inPost: SQL, p: Period, daily = fa
     const measures = countedMeasures(p);
     await withoutInvalidating(async () => await execute(sql`
       insert into ${teamScorecardFacts} (team_id, period_end, team_version, shared_version, headcount, fte, due_appraised, pdp_reviewed, appraised,
-        career_conversation, supervised, structured_education, competency_owed, competency_signed, competency_owing, training_decided, training_approved, cpd_per_fte)
+        career_conversation, supervised, structured_education, competency_owed, competency_signed, competency_owing, training_decided, training_approved,
+        mandatory_owed, mandatory_in_date, cpd_per_fte)
       select ${teams.id}, ${p.end},
         case when count(${workers.id}) = ${countWhere(current)}
           then coalesce((select tv.version from ${factVersions} tv where tv.subject = 'team:' || ${teams.id}), 0) else -1 end,
@@ -557,6 +597,7 @@ async function bringTeamsUpToDate(which: SQL, inPost: SQL, p: Period, daily = fa
         coalesce(sum(case when ${workerScorecardFacts.competencyOwed} > 0 then ${workerScorecardFacts.competencySigned} else 0 end), 0),
         coalesce(${countWhere(sql`${workerScorecardFacts.competencyOwed} > 0`)}, 0),
         coalesce(sum(${workerScorecardFacts.trainingDecided}), 0), coalesce(sum(${workerScorecardFacts.trainingApproved}), 0),
+        coalesce(sum(${workerScorecardFacts.mandatoryOwed}), 0), coalesce(sum(${workerScorecardFacts.mandatoryInDate}), 0),
         ${jsonArrayWhere(sql`${workerScorecardFacts.cpdHours} / ${workers.fte}`, sql`${workers.id} is not null`)}
       from ${teams}
         left join ${workers} on ${workers.teamId} = ${teams.id} and ${inPost}
@@ -570,7 +611,8 @@ async function bringTeamsUpToDate(which: SQL, inPost: SQL, p: Period, daily = fa
         appraised = excluded.appraised, career_conversation = excluded.career_conversation, supervised = excluded.supervised,
         structured_education = excluded.structured_education, competency_owed = excluded.competency_owed,
         competency_signed = excluded.competency_signed, competency_owing = excluded.competency_owing, training_decided = excluded.training_decided,
-        training_approved = excluded.training_approved, cpd_per_fte = excluded.cpd_per_fte`));
+        training_approved = excluded.training_approved, mandatory_owed = excluded.mandatory_owed, mandatory_in_date = excluded.mandatory_in_date,
+        cpd_per_fte = excluded.cpd_per_fte`));
   });
   if (stale.length > 0 || daily) await forgetOtherPeriods(p, daily);
 }
@@ -659,6 +701,52 @@ async function workOutCoverageWorkers(user: SessionUser, f: ScorecardFilters, li
     .innerJoin(workerScorecardFacts, factsOf(p))
     .where(owing));
   return { period: p, rows, total: Number(totals?.total ?? 0), required: Number(totals?.required ?? 0), signedOff: Number(totals?.signedOff ?? 0) };
+}
+
+/** The workers behind the mandatory training figure, kept like coverageWorkers' (never stale: it names people). */
+export async function mandatoryTrainingWorkers(user: SessionUser, f: ScorecardFilters, limit = 500, offset = 0) {
+  if (limit < 0 || offset > 0) return { ...await workOutMandatoryTrainingWorkers(user, f, limit, limit < 0 ? 0 : offset), workedOutAt: null };
+  return keptObject("mandatoryTrainingWorkers", user, [f, limit, offset], async () => await workOutMandatoryTrainingWorkers(user, f, limit, offset));
+}
+
+/**
+ * The workers behind the mandatory training figure: each worker in the population who needs any subject, with how many
+ * of them are in date on the last day; those with anything out of date first (the least in date first), then by name.
+ * Bounded by `limit`; the totals are of all of them.
+ */
+async function workOutMandatoryTrainingWorkers(user: SessionUser, f: ScorecardFilters, limit: number, offset: number) {
+  const p = periodEnding(f.end);
+  const where = population(user, f, p);
+  await bringFactsUpToDate(where, p);
+  const needing = and(where, sql`${workerScorecardFacts.mandatoryOwed} > 0`)!;
+  const rows = await db
+    .select({ ...person, needed: workerScorecardFacts.mandatoryOwed, inDate: workerScorecardFacts.mandatoryInDate })
+    .from(workers)
+    .innerJoin(teams, eq(teams.id, workers.teamId))
+    .innerJoin(workerScorecardFacts, factsOf(p))
+    .where(needing)
+    .orderBy(sql`1.0 * ${workerScorecardFacts.mandatoryInDate} / ${workerScorecardFacts.mandatoryOwed}`, caseless(workers.lastName), caseless(workers.firstName), asc(workers.id))
+    .limit(limit) // a negative limit (the download) is left out of the SQL by drizzle, on either dialect
+    .offset(offset);
+  const totals = await first(db
+    .select({
+      total: sql<number>`count(*)`,
+      needed: sql<number>`coalesce(sum(${workerScorecardFacts.mandatoryOwed}), 0)`,
+      inDate: sql<number>`coalesce(sum(${workerScorecardFacts.mandatoryInDate}), 0)`,
+      outOfDate: sql<number>`coalesce(${countWhere(sql`${workerScorecardFacts.mandatoryInDate} < ${workerScorecardFacts.mandatoryOwed}`)}, 0)`,
+    })
+    .from(workers)
+    .innerJoin(teams, eq(teams.id, workers.teamId))
+    .innerJoin(workerScorecardFacts, factsOf(p))
+    .where(needing));
+  return {
+    period: p,
+    rows,
+    total: Number(totals?.total ?? 0),
+    needed: Number(totals?.needed ?? 0),
+    inDate: Number(totals?.inDate ?? 0),
+    outOfDate: Number(totals?.outOfDate ?? 0),
+  };
 }
 
 /** The choices for the filters: teams the user may see workers in, live professions and care settings. */

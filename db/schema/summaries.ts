@@ -45,6 +45,9 @@ export const workerScorecardFacts = sqliteTable(
     /** Their training requests decided in the period, and how many of those were approved. */
     trainingDecided: integer("training_decided").notNull(),
     trainingApproved: integer("training_approved").notNull(),
+    /** Current mandatory training subjects the worker needs, and how many of them are in date on the last day (decision record 0033). */
+    mandatoryOwed: integer("mandatory_owed").notNull().default(0),
+    mandatoryInDate: integer("mandatory_in_date").notNull().default(0),
   },
   (t) => [primaryKey({ name: "worker_scorecard_facts_pk", columns: [t.periodEnd, t.workerId] }), index("worker_scorecard_facts_worker_idx").on(t.workerId)],
 );
@@ -79,6 +82,8 @@ export const teamScorecardFacts = sqliteTable(
     competencyOwing: integer("competency_owing").notNull(),
     trainingDecided: integer("training_decided").notNull(),
     trainingApproved: integer("training_approved").notNull(),
+    mandatoryOwed: integer("mandatory_owed").notNull().default(0),
+    mandatoryInDate: integer("mandatory_in_date").notNull().default(0),
     /** Each worker's CPD hours divided by their FTE, as a JSON array: the team's median, and with the others' the organisation's. */
     cpdPerFte: text("cpd_per_fte").notNull(),
   },

@@ -3,7 +3,7 @@
 // db/queries/scorecard.ts, and the thresholds are a setting an administrator can change (defaults here).
 import { addDays, addMonths, formatDate } from "./dates";
 
-export const SCORECARD_MEASURES = ["pdp_reviewed", "appraised", "career_conversation", "supervised", "cpd_per_fte", "structured_education", "training_approved", "competency_coverage"] as const;
+export const SCORECARD_MEASURES = ["pdp_reviewed", "appraised", "career_conversation", "supervised", "cpd_per_fte", "structured_education", "training_approved", "competency_coverage", "mandatory_training"] as const;
 export type ScorecardMeasure = (typeof SCORECARD_MEASURES)[number];
 
 export type MeasureInfo = {
@@ -67,6 +67,12 @@ export const MEASURE_INFO: Record<ScorecardMeasure, MeasureInfo> = {
       "Of the competencies at each worker's current stage (the published framework with their profession's and team's own statements), the share signed off and not expired on the last day",
     kind: "share",
   },
+  mandatory_training: {
+    label: "Mandatory training in date",
+    definition:
+      "Of the current mandatory training subjects each worker in post on the last day needs (by their role, profession or care setting, their own or else their team's), the share in date on the last day: done on or before it, not removed, and expiring on or after it or never (expiring soon counts as in date)",
+    kind: "share",
+  },
 };
 
 /** Green at or above `green`, amber at or above `amber`, red below. Shares as fractions (0.9), hours as hours. */
@@ -82,6 +88,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   structured_education: { green: 0.2, amber: 0.1 },
   training_approved: { green: 0.8, amber: 0.6 },
   competency_coverage: { green: 0.8, amber: 0.6 },
+  // Trusts usually aim for 90% of statutory and mandatory training in date, some for 85% (decision record 0033).
+  mandatory_training: { green: 0.9, amber: 0.8 },
 };
 
 /** The stored setting's key. */

@@ -82,7 +82,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
         intro={
           <p>
             {user.role === "manager" ? "The support workers in your teams" : "The support workforce across the organisation"}, and whether the 2025 call to
-            action is happening: PDPs, appraisals, career conversations, supervision, CPD, structured education and access to training.
+            action is happening: PDPs, appraisals, career conversations, supervision, CPD, structured education, access to training, and mandatory training in date.
           </p>
         }
       >

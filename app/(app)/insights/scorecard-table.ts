@@ -8,12 +8,13 @@ export const RAG_WORDS: Record<Rag, string> = { green: "On track", amber: "Getti
 
 /**
  * What the figure counts and is out of: workers who met it of those it was due for, approvals of decisions,
- * competencies signed off of those required; the CPD median has no count, only the workers it is the median of.
+ * competencies signed off of those required, subjects in date of those needed; the CPD median has no count, only the workers it is the median of.
  */
 export function scorecardParts(row: ScorecardRow, m: ScorecardMeasure): { count: number | null; outOf: number } {
   if (m === "cpd_per_fte") return { count: null, outOf: row.headcount };
   if (m === "training_approved") return { count: row.trainingApproved, outOf: row.trainingDecided };
   if (m === "competency_coverage") return { count: row.competencySignedOff, outOf: row.competencyRequired };
+  if (m === "mandatory_training") return { count: row.mandatoryInDate, outOf: row.mandatoryOwed };
   return { count: row.counts[m], outOf: row.due[m] };
 }
 
@@ -23,6 +24,7 @@ export function scorecardBase(row: ScorecardRow, m: ScorecardMeasure): string {
   if (count === null) return `Median of ${outOf} ${outOf === 1 ? "worker" : "workers"}`;
   if (m === "training_approved") return `${count} of ${outOf} decided`;
   if (m === "competency_coverage") return `${count} of ${outOf} competencies`;
+  if (m === "mandatory_training") return `${count} of ${outOf} subjects needed`;
   return MEASURE_INFO[m].outOf === "due" ? `${count} of ${outOf} due` : `${count} of ${outOf}`;
 }
 

@@ -30,6 +30,8 @@ export const workerScorecardFacts = pgTable(
     competencySigned: integer("competency_signed").notNull(),
     trainingDecided: integer("training_decided").notNull(),
     trainingApproved: integer("training_approved").notNull(),
+    mandatoryOwed: integer("mandatory_owed").notNull().default(0),
+    mandatoryInDate: integer("mandatory_in_date").notNull().default(0),
   },
   (t) => [primaryKey({ name: "worker_scorecard_facts_pk", columns: [t.periodEnd, t.workerId] }), index("worker_scorecard_facts_worker_idx").on(t.workerId)],
 );
@@ -56,6 +58,8 @@ export const teamScorecardFacts = pgTable(
     competencyOwing: integer("competency_owing").notNull(),
     trainingDecided: integer("training_decided").notNull(),
     trainingApproved: integer("training_approved").notNull(),
+    mandatoryOwed: integer("mandatory_owed").notNull().default(0),
+    mandatoryInDate: integer("mandatory_in_date").notNull().default(0),
     cpdPerFte: text("cpd_per_fte").notNull(),
   },
   (t) => [primaryKey({ name: "team_scorecard_facts_pk", columns: [t.periodEnd, t.teamId] }), index("team_scorecard_facts_team_idx").on(t.teamId)],

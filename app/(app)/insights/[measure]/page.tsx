@@ -9,7 +9,7 @@ import { Tag } from "@/components/tags";
 import { ScrollRegion } from "@/components/scroll-region";
 import { Pagination } from "@/components/pagination";
 import { insightsQuery, parseInsightsFilters, type InsightsSearch } from "../filters";
-import { isBehindMeasure, workersBehind } from "./workers-table";
+import { isBehindMeasure, isCountedMeasure, workersBehind } from "./workers-table";
 
 export const metadata: Metadata = { title: "Insights: the workers behind a figure" };
 
@@ -20,7 +20,7 @@ export default async function MeasureWorkersPage({ params, searchParams }: { par
   const user = await requireRole("manager", "lead", "admin");
   const { measure } = await params;
   if (!isBehindMeasure(measure)) notFound();
-  const coverage = measure === "competency_coverage";
+  const counted = isCountedMeasure(measure);
   const today = todayInLondon();
   const choices = await scorecardFilterChoices(user);
   const search = await searchParams;
@@ -53,14 +53,20 @@ export default async function MeasureWorkersPage({ params, searchParams }: { par
       </p>
       {data.rows.length === 0 ? (
         <p className="card">
-          {data.withDue ? `No worker in post on the last day who matches the filters had an appraisal due by then.` : "No workers in post on the last day match the filters."}
+          {data.withDue
+            ? `No worker in post on the last day who matches the filters had an appraisal due by then.`
+            : measure === "mandatory_training"
+              ? "No worker in post on the last day who matches the filters needs any mandatory training."
+              : "No workers in post on the last day match the filters."}
         </p>
       ) : (
         <ScrollRegion label={`${info.label}, workers, table`}>
           <table className="table">
             <caption className="sr-only">
-              {coverage
+              {measure === "competency_coverage"
                 ? `${info.label}: each worker, their team, and how many of their competencies are signed off`
+                : measure === "mandatory_training"
+                ? `${info.label}: each worker, their team, and how many of the subjects they need are in date`
                 : `${info.label}: each worker, their team, and whether they meet it${data.withDue ? ", with when it fell or falls due" : ""}`}
             </caption>
             <thead>
@@ -85,10 +91,10 @@ export default async function MeasureWorkersPage({ params, searchParams }: { par
                   <td>{r.teamName}</td>
                   <td className="max-md:hidden">{r.jobTitle}</td>
                   <td>
-                    {coverage ? (
+                    {counted ? (
                       <>
                         <span className="mr-2">{r.standing}</span>
-                        {r.done ? <Tag tone="green">All signed off</Tag> : null}
+                        {r.done ? <Tag tone="green">{measure === "mandatory_training" ? "All in date" : "All signed off"}</Tag> : null}
                       </>
                     ) : (
                       <Tag tone={r.done ? "green" : "red"}>{r.standing}</Tag>
