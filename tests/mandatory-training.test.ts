@@ -35,6 +35,7 @@ import {
   trainingReminderEmail,
 } from "@/lib/rules/mandatory-training";
 import { reminderWhen } from "@/lib/rules/reminders";
+import { now as clockNow, todayInLondon } from "@/lib/rules/dates";
 import { asSession, makeOrg, makeUser, makeWorker, twoTeams } from "./support/factory";
 import { actAs, formData, NOT_FOUND } from "./support/auth-mock";
 import { recordCompletionAction, removeCompletionAction } from "@/app/(app)/workers/[id]/mandatory-training/actions";
@@ -355,10 +356,12 @@ describe("the team, the inbox, the download and reminders", () => {
   it("reminders reach the manager's workers out of date, once a week, never their own record; recorded and audited", async () => {
     const f = await twoTeams();
     const fire = await addSubject(f, { name: "Fire safety" });
-    await complete(f, fire, "2026-01-01", f.workers.lineManagedOnly.id);
+    // The action takes the app's today (PATHWAYS_TODAY on an awkward day): the line-managed worker completed it then.
+    const today = todayInLondon();
+    ok(await recordCompletion(asSession(f.users.admin), f.workers.lineManagedOnly.id, { subjectId: fire, completedOn: today, note: "" }, today));
     const own = await makeWorker(f.org.id, f.ref, { teamId: f.teamA.id, lineManagerId: f.users.managerB.id, userId: f.users.managerA.id });
     const manager = asSession(f.users.managerA);
-    const { targets } = await outOfDateToRemind(manager, TODAY);
+    const { targets } = await outOfDateToRemind(manager, today);
     expect(targets).toEqual([{ workerId: f.workers.workerA.id, name: `${f.workers.workerA.firstName} ${f.workers.workerA.lastName}`, email: f.users.workerUserA.email, subjects: ["Fire safety"] }]);
     actAs(manager);
     expect(await remindOutOfDateAction({}, formData({}))).toMatchObject({ ok: true, message: expect.stringMatching(/^Recorded a reminder for 1 person/) });
@@ -372,8 +375,8 @@ describe("the team, the inbox, the download and reminders", () => {
     ]);
     // Again the same week: nobody new to remind.
     expect(await remindOutOfDateAction({}, formData({}))).toMatchObject({ ok: false, message: "Everyone out of date was reminded in the last 7 days" });
-    const eightDaysOn = new Date(Date.now() + 8 * 24 * 60 * 60_000);
-    expect(await outOfDateToRemind(manager, TODAY, eightDaysOn)).toMatchObject({ targets: [{ workerId: f.workers.workerA.id }], recentlyReminded: 0 });
+    const eightDaysOn = new Date(clockNow().getTime() + 8 * 24 * 60 * 60_000);
+    expect(await outOfDateToRemind(manager, today, eightDaysOn)).toMatchObject({ targets: [{ workerId: f.workers.workerA.id }], recentlyReminded: 0 });
     // Only a manager runs it.
     for (const user of [f.users.lead, f.users.admin, f.users.workerUserA]) {
       actAs(asSession(user));
