@@ -1,10 +1,11 @@
 import "server-only";
 // What is waiting for someone (decision record 0010): the reminders and the steps that are theirs to take, derived on
-// read from the current data (appraisals and the worker's preparation for them, PDPs and their goals, career conversations, apprenticeships, competency
-// expiry, delegated tasks, training requests), for a support worker about themselves and for a manager about the
-// workers they manage and themselves. The inbox, its count in the navigation, the support worker's home ("Waiting for
-// you") and the manager's home ("What needs doing") all take this one list, so they never disagree. A fixed number of
-// queries, none per worker.
+// read from the current data (appraisals and the worker's preparation for them, PDPs and their goals, career
+// conversations, apprenticeships, competency expiry, delegated tasks, training requests, mandatory training), for a
+// support worker about themselves and for a manager about the workers they manage and themselves, and feedback a
+// colleague asked of them. The inbox, its count in the navigation, the support worker's home ("Waiting for you") and the
+// manager's home ("What needs doing") all take this one list, so they never disagree. A fixed number of queries, none
+// per worker.
 import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { insertionOrder } from "../dialect";
 import { db, first } from "../client";
